@@ -917,6 +917,7 @@ public sealed partial class PackageEmitter
             BaseUrl = names[h.BaseUrl],
             Timeout = h.TimeoutSeconds.ToString(CultureInfo.InvariantCulture),
             Auth = HttpAuthFields(h.Auth, names),
+            Secure = h.Certificate is { } certificate ? $"secureSocket: {{cert: {names[certificate]}}}" : string.Empty,
         });
         var emailConnections = GuardedDeclarations(package.EmailConnections, "email connection", e => e.ConnectionName, e => e.Origin, _ => [], failed, e => new
         {

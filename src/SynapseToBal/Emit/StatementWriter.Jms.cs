@@ -12,12 +12,20 @@ internal sealed partial class StatementWriter
     private void JmsSend(JmsSendStep step) =>
         _out.Line($"check {(step.AwaitsReply ? JmsRequestCall(step.Endpoint, _expr.Names, _modules) : JmsSendCall(step.Endpoint, _expr.Names, _modules))};");
 
-    /// <summary>The runtime's <c>requestJms(ctx, ...)</c> call for a request-reply through a JMS endpoint whose reply destination is known.</summary>
+    /// <summary>
+    /// The runtime's <c>requestJms(ctx, ...)</c> call for a request-reply through a JMS endpoint: its reply destination
+    /// (a configurable), or <c>()</c> when the address names none (a temporary queue per request).
+    /// </summary>
     private static string JmsRequestCall(JmsEndpointIr jms, NameMap names, ModuleUsage modules)
     {
-        var reply = jms.ReplyDestination ?? throw new InvalidOperationException($"JMS endpoint '{jms.EndpointName}' has no reply destination for a request-reply");
+        if (jms.ReplyDestinationName is not null && jms.ReplyDestination is null)
+        {
+            throw new InvalidOperationException($"JMS endpoint '{jms.EndpointName}' has no configurable for its reply destination");
+        }
+
         var (connection, destination, contentType) = JmsArguments(jms, names, modules);
-        return $"requestJms(ctx, {BallerinaSyntax.StringLiteral(jms.EndpointName)}, {{{connection}}}, {destination}, {{'type: {(jms.ReplyTopic ? "jms:TOPIC" : "jms:QUEUE")}, name: {names[reply]}}}{contentType})";
+        var reply = jms.ReplyDestination is { } replyName ? $"{{'type: {(jms.ReplyTopic ? "jms:TOPIC" : "jms:QUEUE")}, name: {names[replyName]}}}" : "()";
+        return $"requestJms(ctx, {BallerinaSyntax.StringLiteral(jms.EndpointName)}, {{{connection}}}, {destination}, {reply}{contentType})";
     }
 
     /// <summary>

@@ -19,7 +19,14 @@ public sealed record HttpConnectionIr(
     HttpAuthIr? Auth,
     decimal TimeoutSeconds,
     ImmutableArray<string> Notes,
-    SourceLocation Origin);
+    SourceLocation Origin)
+{
+    /// <summary>
+    /// The configurable holding the path of the certificate the client trusts (<c>secureSocket.cert</c>): the file the
+    /// Micro Integrator configuration key <c>certificateConfigurable</c> names; null when the connection names none.
+    /// </summary>
+    public Symbol? Certificate { get; init; }
+}
 
 /// <summary>The authentication of an HTTP connection, each value a configurable (credentials required ones).</summary>
 public abstract record HttpAuthIr

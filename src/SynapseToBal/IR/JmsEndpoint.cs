@@ -52,7 +52,7 @@ public sealed record JmsEndpointIr(
     /// <summary>True when <c>transport.jms.ReplyDestinationType</c> is <c>topic</c>: the reply destination is a topic.</summary>
     public bool ReplyTopic { get; init; }
 
-    /// <summary>Why a request-reply through the endpoint is not translated (no reply destination, a transacted session); null when it is.</summary>
+    /// <summary>Why a request-reply through the endpoint is not translated (a transacted session); null when it is.</summary>
     public string? RequestReplyRefused { get; init; }
 }
 
@@ -65,8 +65,8 @@ public sealed record JmsEndpointIr(
 public sealed record JmsSendStep(MediatorSyntax? Origin, JmsEndpointIr Endpoint) : StepIr(Origin)
 {
     /// <summary>
-    /// A request-reply (OUT_ONLY not set): the message goes out with the endpoint's reply destination as its
-    /// JMSReplyTo and the reply, awaited by correlation ID, becomes the message as a backend's response does
+    /// A request-reply (OUT_ONLY not set): the message goes out with the endpoint's reply destination (else a
+    /// temporary queue made per request) as its JMSReplyTo and the reply, awaited by correlation ID, becomes the message as a backend's response does
     /// (the runtime's <c>requestJms</c>, as Axis2's JMSSender waits for it).
     /// </summary>
     public bool AwaitsReply { get; init; }

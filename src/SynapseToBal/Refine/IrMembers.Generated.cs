@@ -1308,6 +1308,7 @@ internal static partial class IrMembers
                 }
 
                 sink.Visit(n.Origin);
+                sink.Visit(n.Certificate);
                 return true;
             }
 

@@ -66,6 +66,55 @@ public sealed class HttpConnectorLoweringTests
     }
 
     [Theory]
+    [InlineData("{${configs.backendCert}}")]
+    [InlineData("${configs.backendCert}")]
+    [InlineData("backendCert")]
+    public void A_certificate_configurable_becomes_the_clients_trusted_certificate_on_a_required_path(string setting)
+    {
+        var (package, diagnostics) = Lower(
+            $"<baseUrl>https://backend</baseUrl><authType>None</authType><certificateType>Configurable</certificateType><certificateConfigurable>{setting}</certificateConfigurable>",
+            """<http.get configKey="Conn"/>""");
+
+        var connection = Assert.Single(package.HttpConnections);
+        var certificate = Assert.Single(package.Configurables, c => c.Name == connection.Certificate);
+        Assert.Null(certificate.DefaultValue);
+        Assert.False(certificate.Secret);
+        Assert.Contains("'backendCert' (type cert)", certificate.Description, StringComparison.Ordinal);
+        var reported = Assert.Single(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.ConnectionCertificateTrust);
+        Assert.Contains("'backendCert'", reported.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        // certificateType only chooses the tooling's input: neither setting is reported as not applied.
+        Assert.DoesNotContain(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.AttributeNotTranslated);
+    }
+
+    [Fact]
+    public void A_certificate_configurable_that_names_no_key_is_reported_and_the_client_trusts_the_default_store()
+    {
+        var (package, diagnostics) = Lower(
+            "<baseUrl>https://backend</baseUrl><authType>None</authType><certificateConfigurable>{$ctx:cert}</certificateConfigurable>",
+            """<http.get configKey="Conn"/>""");
+
+        Assert.Null(Assert.Single(package.HttpConnections).Certificate);
+        var reported = Assert.Single(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.AttributeNotTranslated);
+        Assert.Contains("certificateConfigurable", reported.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.ConnectionCertificateTrust);
+    }
+
+    [Fact]
+    public void Retry_settings_are_suspension_settings_and_stay_notes_saying_why_no_retry_config_is_used()
+    {
+        var (package, diagnostics) = Lower(
+            "<baseUrl>http://backend</baseUrl><authType>None</authType><retryErrorCodes>101503</retryErrorCodes><retryCount>2</retryCount><retryDelay>1000</retryDelay>",
+            """<http.get configKey="Conn"/>""");
+
+        var connection = Assert.Single(package.HttpConnections);
+        var reports = diagnostics.Items.Where(d => d.Descriptor == DiagnosticCatalog.AttributeNotTranslated).Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(3, reports.Count);
+        Assert.All(reports, r => Assert.Contains("markForSuspension", r, StringComparison.Ordinal));
+        Assert.All(reports, r => Assert.Contains("retryConfig resends the failed request", r, StringComparison.Ordinal));
+        Assert.Equal(3, connection.Notes.Count(n => n.Contains("no request retries", StringComparison.Ordinal)));
+    }
+
+    [Theory]
     [InlineData("<authType>Digest</authType>", "authType 'Digest'")]
     [InlineData("<authType>OAuth</authType><oauthGrantType>Implicit</oauthGrantType>", "oauthGrantType 'Implicit'")]
     [InlineData("<authType>Basic Auth</authType><username>svc</username>", "needs 'password'")]

@@ -175,22 +175,48 @@ public sealed class JmsEndpointLoweringTests
     }
 
     [Fact]
-    public void A_send_that_waits_for_a_reply_stays_a_todo_naming_what_to_write()
+    public void A_send_without_a_reply_destination_waits_on_a_temporary_queue_and_the_out_flow_gets_the_reply()
+    {
+        var diagnostics = new DiagnosticBag();
+        var endpoint = $"""<endpoint xmlns="{Ns}" name="JmsEP"><address uri="{Uri}"/></endpoint>""";
+        var sequence = $"""<sequence xmlns="{Ns}" name="In"><send><endpoint key="JmsEP"/></send></sequence>""";
+        var package = Lower(diagnostics, endpoint, sequence);
+
+        var body = Body(package, "In");
+        var request = Assert.Single(body.OfType<JmsSendStep>());
+        Assert.True(request.AwaitsReply);
+        Assert.Null(request.Endpoint.ReplyDestination);
+        Assert.Null(request.Endpoint.RequestReplyRefused);
+        Assert.DoesNotContain(package.Configurables, c => c.Description.Contains("ReplyDestination", StringComparison.Ordinal));
+        Assert.DoesNotContain(body, s => s is AcceptStep or TodoStep);
+        Assert.IsType<ContinueWithStep>(body[^1]);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id is "SB0218" or "SB0291");
+        Assert.Contains("'JmsEP'", Message(Assert.Single(diagnostics.Items, d => d.Id == "SB0249")), StringComparison.Ordinal);
+
+        // The reply destination argument is (): requestJms makes a temporary queue per request.
+        var files = ArtifactConversion.Convert(endpoint, sequence);
+        var line = Assert.Single(files["functions.bal"].Split('\n'), l => l.Contains("requestJms(", StringComparison.Ordinal)).Trim();
+        Assert.EndsWith("{'type: jms:TOPIC, name: jmsEpDestination}, ());", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("TODO(SB0218)", string.Join("\n", files.Values), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_blocking_call_stays_a_todo_saying_how_the_blocking_sender_keeps_the_reply()
     {
         var diagnostics = new DiagnosticBag();
         var package = Lower(diagnostics,
             $"""<endpoint xmlns="{Ns}" name="JmsEP"><address uri="{Uri}"/></endpoint>""",
-            $"""<sequence xmlns="{Ns}" name="In"><send><endpoint key="JmsEP"/></send></sequence>""",
-            $"""<sequence xmlns="{Ns}" name="Blocking"><property name="OUT_ONLY" value="true"/><call blocking="true"><endpoint key="JmsEP"/></call></sequence>""");
+            $"""<sequence xmlns="{Ns}" name="Blocking"><call blocking="true"><endpoint key="JmsEP"/></call></sequence>""",
+            $"""<sequence xmlns="{Ns}" name="OutOnly"><property name="OUT_ONLY" value="true"/><call blocking="true"><endpoint key="JmsEP"/></call></sequence>""");
 
-        var todo = Assert.Single(Body(package, "In").OfType<TodoStep>());
-        Assert.Equal("SB0218", todo.Reason.Descriptor.Id);
-        Assert.Contains("JMSReplyTo", todo.Reason.Message, StringComparison.Ordinal);
-        Assert.Contains("OUT_ONLY is not set", todo.Reason.Message, StringComparison.Ordinal);
-        Assert.Contains("temporary queue", todo.Reason.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("hunter2", todo.RawXml, StringComparison.Ordinal);
         var blocking = Assert.Single(Body(package, "Blocking").OfType<TodoStep>());
+        Assert.Equal("SB0218", blocking.Reason.Descriptor.Id);
         Assert.Contains("blocking=\"true\"", blocking.Reason.Message, StringComparison.Ordinal);
+        Assert.Contains("BlockingMsgSender.sendReceive", blocking.Reason.Message, StringComparison.Ordinal);
+        Assert.Contains("BLOCKING_SENDER_ERROR", blocking.Reason.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", blocking.RawXml, StringComparison.Ordinal);
+        var outOnly = Assert.Single(Body(package, "OutOnly").OfType<TodoStep>());
+        Assert.Contains("sendRobust", outOnly.Reason.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(package.Functions.SelectMany(f => IrWalker.Steps(f.Body)), s => s is JmsSendStep);
         Assert.Equal(2, diagnostics.Items.Count(d => d.Id == "SB0218"));
     }

@@ -8,7 +8,8 @@ namespace SynapseToBal.Lowering;
 // Lowering of address endpoints with a jms:/ URI (the Micro Integrator's JMS sender, axis2 JMSSender): the JNDI
 // settings of the URI become configurables, as for a JMS message store. An out-only send or call through such an
 // endpoint becomes a JmsSendStep; a send, non-blocking call or proxy target that waits for a reply becomes one that
-// awaits it (requestJms) when the address names its reply destination, and a TODO (SB0218) saying what to write otherwise.
+// awaits it (requestJms): on the address's reply destination, or without one on a temporary queue made per request as
+// the Micro Integrator does; a TODO (SB0218) saying what to write where it is not translated (a transacted session).
 public sealed partial class Lowerer
 {
     /// <summary>The JMS endpoints lowered, by definition (a named endpoint's, or an inline one's).</summary>
@@ -140,16 +141,14 @@ public sealed partial class Lowerer
 
         // A request-reply's JMSReplyTo (JMSSender.sendOverJMS): the address's transport.jms.ReplyDestination, of the
         // type transport.jms.ReplyDestinationType names (a topic, else a queue: JMSUtils.lookupDestination falls back
-        // to a dynamic queue for the generic type); without one the Micro Integrator makes a temporary queue, which
-        // ballerinax/java.jms cannot name in a message's JMSReplyTo (each use of a temporary destination makes a new one).
+        // to a dynamic queue for the generic type); without one the Micro Integrator makes a temporary queue per request
+        // (JMSUtils.setReplyDestination), which requestJms makes too (through the JMS API, see jmsRequestTemporary).
         var replyType = parameters.TryGetValue("transport.jms.ReplyDestinationType", out var replyDestinationType) ? $", a {replyDestinationType} (transport.jms.ReplyDestinationType)" : string.Empty;
         var hasReply = parameters.TryGetValue("transport.jms.ReplyDestination", out var reply) && reply.Length > 0;
         var replyTopic = string.Equals(replyDestinationType, "topic", StringComparison.OrdinalIgnoreCase);
-        var refused = !hasReply
-            ? "its address names no transport.jms.ReplyDestination, so the Micro Integrator receives the reply on the destination an axis2 JMS_REPLY_TO property names when the message has one (JMSSender reads it first), else on a temporary queue it sets as the JMSReplyTo, which ballerinax/java.jms cannot do (each use of a temporary destination makes a new one); name a reply destination in the address, or write the request-reply by hand"
-            : transacted
-                ? "its session is transacted (transport.jms.SessionTransacted): the Micro Integrator commits the send before it waits for the reply on the same session, which is not translated"
-                : null;
+        var refused = transacted
+            ? "its session is transacted (transport.jms.SessionTransacted): the Micro Integrator commits the send before it waits for the reply on the same session, which is not translated"
+            : null;
 
         _jmsEndpoints[address] = new JmsEndpointIr(name, contextFactory, url, connectionFactory, username, password, queue, topic,
             parameters.GetValueOrDefault("transport.jms.ContentTypeProperty"), properties.ToImmutable())
@@ -213,11 +212,11 @@ public sealed partial class Lowerer
 
             if (mediator is CallMediator { Blocking: true } && context.Exchange.Current.OutOnly == Known.Yes)
             {
-                ReportJmsRequestReply(jms, mediator.Location, "a blocking <call> over JMS is not translated, even out-only");
+                ReportJmsRequestReply(jms, mediator.Location, BlockingJmsOutOnly);
             }
             else if (mediator is CallMediator { Blocking: true })
             {
-                ReportJmsRequestReply(jms, mediator.Location, "a blocking <call> over JMS (the Micro Integrator's blocking sender) is not translated");
+                ReportJmsRequestReply(jms, mediator.Location, BlockingJmsRequestReply);
             }
             else if (context.Exchange.Current.OutOnly == Known.Maybe)
             {
@@ -229,7 +228,7 @@ public sealed partial class Lowerer
             }
 
             var why = mediator is CallMediator { Blocking: true }
-                ? new NotTranslatedIr(DiagnosticCatalog.NonHttpEndpoint, $"'{jms.EndpointName}' is called over JMS with blocking=\"true\": only an out-only send, or a send or non-blocking call that waits for a reply, is translated; write the request-reply by hand: send with sendJms and a JMSReplyTo destination (transport.jms.ReplyDestination, else a temporary queue), then receive the reply on a jms:MessageConsumer with the JMSCorrelationID of the request, waiting the axis2 property JMS_WAIT_REPLY (else 30 s), and continue with it as the response")
+                ? new NotTranslatedIr(DiagnosticCatalog.NonHttpEndpoint, $"'{jms.EndpointName}' is called over JMS with blocking=\"true\": {(context.Exchange.Current.OutOnly == Known.Yes ? BlockingJmsOutOnly : BlockingJmsRequestReply)}; write it by hand: send with sendJms and a JMSReplyTo destination (transport.jms.ReplyDestination, else a temporary queue), then receive the reply on a jms:MessageConsumer with the JMSCorrelationID of the request, waiting the axis2 property JMS_WAIT_REPLY (else 30 s), and continue with it as the response")
                 : context.Exchange.Current.OutOnly == Known.Maybe
                     ? new NotTranslatedIr(DiagnosticCatalog.NonHttpEndpoint, $"'{jms.EndpointName}' sends over JMS, out-only on some paths and waiting for a reply on others (OUT_ONLY is set on some paths above only): write both by hand, sendJms when OUT_ONLY is \"true\", else requestJms")
                     : reason ?? new NotTranslatedIr(DiagnosticCatalog.NonHttpEndpoint, $"'{jms.EndpointName}' sends over JMS and waits for a reply");
@@ -240,6 +239,14 @@ public sealed partial class Lowerer
         var steps = jms.NotApplied is { } notApplied ? new StepIr[] { new TodoStep(mediator, notApplied, jms.Address ?? string.Empty), send } : [send];
         return mediator is SendMediator sendMediator ? [.. steps[..^1], .. AfterSend(sendMediator, send, context)] : steps;
     }
+
+    /// <summary>Why a blocking call waiting for a reply over JMS is not translated (BlockingMsgSender.send, sendReceive).</summary>
+    private const string BlockingJmsRequestReply =
+        "a blocking <call> over JMS is not translated: the Micro Integrator waits for the reply there too (BlockingMsgSender.sendReceive runs JMSSender on an out-in operation: the JMSReplyTo is the address's transport.jms.ReplyDestination, else a temporary queue), but keeps it as a blocking call does, not as requestJms does: only the reply's body replaces the message's (its content type and properties stay the request's, its transport headers too unless BLOCKING_SENDER_PRESERVE_REQ_HEADERS is \"false\", and the axis2 HTTP_SC becomes \"null\", as the reply has no HTTP status), and a failed send or a reply not received in time sets BLOCKING_SENDER_ERROR, ERROR_CODE and ERROR_MESSAGE before the fault handler runs";
+
+    /// <summary>Why an out-only blocking call over JMS is not translated (BlockingMsgSender.send, sendRobust).</summary>
+    private const string BlockingJmsOutOnly =
+        "an out-only blocking <call> over JMS is not translated: BlockingMsgSender sends it with sendRobust and sets the axis2 HTTP_SC to \"null\" and BLOCKING_SENDER_ERROR to \"false\" (\"true\", with ERROR_CODE and ERROR_MESSAGE, when the send fails, before the fault handler runs), and JMSSender still waits for a reply when the address names a transport.jms.ReplyDestination; make the call non-blocking (an out-only sendJms) where those properties are not read";
 
     /// <summary>The endpoint timeout (<c>&lt;timeout&gt;</c>) of the JMS addresses that set one, reported at each request-reply through them.</summary>
     private readonly Dictionary<EndpointDefinitionSyntax, string> _jmsEndpointTimeouts = new(ReferenceEqualityComparer.Instance);
@@ -255,9 +262,18 @@ public sealed partial class Lowerer
     /// </summary>
     private StepIr[]? JmsRequestReply(MediatorSyntax? origin, JmsEndpointIr jms, SourceLocation? location)
     {
-        if (jms.RequestReplyRefused is not null || jms.ReplyDestinationName is not { } replyName)
+        if (jms.RequestReplyRefused is not null)
         {
             return null;
+        }
+
+        if (jms.ReplyDestinationName is not { } replyName)
+        {
+            // No reply destination in the address: a temporary queue per request, as JMSUtils.setReplyDestination makes.
+            _diagnostics.Report(DiagnosticCatalog.JmsTemporaryReplyQueue, location, jms.EndpointName);
+            ReportJmsEndpointTimeout(jms, location);
+            StepIr temporary = new JmsSendStep(origin, jms) { AwaitsReply = true };
+            return jms.NotApplied is { } skipped ? [new TodoStep(origin, skipped, jms.Address ?? string.Empty), temporary] : [temporary];
         }
 
         if (!_jmsRequestEndpoints.TryGetValue(jms, out var requesting))
@@ -269,14 +285,19 @@ public sealed partial class Lowerer
         }
 
         _diagnostics.Report(DiagnosticCatalog.JmsRequestReply, location, jms.EndpointName, replyName);
+        ReportJmsEndpointTimeout(jms, location);
+        StepIr request = new JmsSendStep(origin, requesting) { AwaitsReply = true };
+        return jms.NotApplied is { } notApplied ? [new TodoStep(origin, notApplied, jms.Address ?? string.Empty), request] : [request];
+    }
+
+    /// <summary>SB0206 at a request-reply through a JMS endpoint whose address sets a timeout, which does not bound the JMS wait.</summary>
+    private void ReportJmsEndpointTimeout(JmsEndpointIr jms, SourceLocation? location)
+    {
         if (_jmsEndpoints.FirstOrDefault(e => ReferenceEquals(e.Value, jms)).Key is { } address && _jmsEndpointTimeouts.TryGetValue(address, out var timeout))
         {
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, "address", $"timeout ({timeout})",
                 "it does not bound the JMS request-reply: in the Micro Integrator the send's callback times out after it (the endpoint's responseAction applies, and a later reply is dropped) while the JMS sender goes on waiting; the generated requestJms waits the axis2 property JMS_WAIT_REPLY, else 30 s, only");
         }
-
-        StepIr request = new JmsSendStep(origin, requesting) { AwaitsReply = true };
-        return jms.NotApplied is { } notApplied ? [new TodoStep(origin, notApplied, jms.Address ?? string.Empty), request] : [request];
     }
 
     /// <summary>
@@ -358,5 +379,5 @@ public sealed partial class Lowerer
 
     private void ReportJmsRequestReply(JmsEndpointIr jms, SourceLocation? location, string why) =>
         _diagnostics.Report(DiagnosticCatalog.NonHttpEndpoint, location, jms.EndpointName, "JMS", "jms",
-            $"an out-only send (set OUT_ONLY to true before it), a send or non-blocking call waiting for a reply to the address's transport.jms.ReplyDestination, or a request-reply written by hand with ballerinax/java.jms; {why}");
+            $"an out-only send (set OUT_ONLY to true before it), a send or non-blocking call waiting for a reply (on the address's transport.jms.ReplyDestination, else a temporary queue), or a request-reply written by hand with ballerinax/java.jms; {why}");
 }

@@ -71,7 +71,7 @@ public sealed partial class Lowerer
                 return mail;
             }
 
-            ReportJmsRequestReply(reference, callout.Location, "a <callout> that waits for a reply (OUT_ONLY not \"true\"): the Micro Integrator's blocking sender puts the reply into the callout's target, which is not translated");
+            ReportJmsRequestReply(reference, callout.Location, "a <callout> that waits for a reply (OUT_ONLY not \"true\") is not translated: CalloutMediator sends a copy of its source through the blocking sender (BlockingMsgSender.send, sendReceive: JMSSender waits on the address's transport.jms.ReplyDestination, else a temporary queue, as requestJms does), then puts the reply's first body element (the envelope for a target of type envelope) into its target (a property or the place its XPath names) and leaves the message's content type and transport headers as they were, where requestJms replaces the whole message; a failure sets ERROR_CODE and ERROR_MESSAGE and runs the fault handler");
             if (LocalCall(callout, reference, context.Exchange.Current, callout.Location) is TodoStep local)
             {
                 return [local];

@@ -11884,41 +11884,49 @@ function jmsSenderKey(string endpoint, jms:ConnectionConfiguration configuration
 final map<jms:Connection> jmsRequestConnections = {};
 
 # Sends the message to a JMS endpoint and waits for the reply, which becomes the message, as Axis2's JMSSender does
-# for a send that is not out-only (sendOverJMS, waitForResponseAndProcess, processSyncResponse). The message goes out as `sendJms` sends it (`jmsMessage`), with a JMSReplyTo: the axis2
-# property JMS_REPLY_TO (a queue, or a topic when JMS_REPLY_TO_TYPE is "topic") if set, else `replyDestination` (the
-# endpoint's transport.jms.ReplyDestination). After the send a consumer on that destination waits for the message
-# whose JMSCorrelationID is the request's: the axis2 property JMS_WAIT_REPLY milliseconds (a number, read after the
-# send as JMSSender does), else 30000 (Axis2's default timeout). Differs: without a correlation ID of its own the
-# request gets one made here (`ID:` and a UUID), as the Micro Integrator correlates on the request's JMSMessageID,
-# which ballerinax/java.jms does not return after a send; a responder that answers with the request's
-# JMSCorrelationID (else its JMSMessageID, as a proxy of the Micro Integrator does) answers both alike. No reply in
-# time fails the flow with the Micro Integrator's message, as does a failed connection, send or receive. The reply is
-# the response, as SynapseCallbackReceiver hands it on: its body read in its content type, the message property
-# the content type property names (the axis2 transport.jms.ContentTypeProperty, else `contentTypeProperty`), else
-# without one the message's own content type; failing those `text/plain` for a text message (which then becomes the
-# message's content type) and `application/octet-stream` for a bytes message (JMSUtils.setSOAPEnvelope); its JMS
-# headers and properties are the transport headers (JMSUtils.getTransportHeaders), the status 200 as the client gets
-# it. A MapMessage reply is not read (an error, as the listeners here refuse one).
+# for a send that is not out-only (sendOverJMS, waitForResponseAndProcess, processSyncResponse). The message goes out
+# as `sendJms` sends it (`jmsMessage`), with a JMSReplyTo: the axis2 property JMS_REPLY_TO (a queue, or a topic when
+# JMS_REPLY_TO_TYPE is "topic") if set, else `replyDestination` (the endpoint's transport.jms.ReplyDestination), else
+# a temporary queue made for this request (JMSUtils.setReplyDestination; `jmsRequestTemporary`). After the send a
+# consumer on that destination waits for the message whose JMSCorrelationID is the request's: the axis2 property
+# JMS_WAIT_REPLY milliseconds (a number, read after the send as JMSSender does), else 30000 (Axis2's default
+# timeout). Differs on a named reply destination: without a correlation ID of its own the request gets one made here
+# (`ID:` and a UUID), as the Micro Integrator correlates on the request's JMSMessageID, which ballerinax/java.jms
+# does not return after a send; a responder that answers with the request's JMSCorrelationID (else its JMSMessageID,
+# as a proxy of the Micro Integrator does) answers both alike. On a temporary queue the request's own JMSMessageID
+# is used, as the Micro Integrator does. No reply in time fails the flow with the Micro Integrator's message, as does
+# a failed connection, send or receive. The reply is the response, as SynapseCallbackReceiver hands it on: its body
+# read in its content type, the message property the content type property names (the axis2
+# transport.jms.ContentTypeProperty, else `contentTypeProperty`), else without one the message's own content type;
+# failing those `text/plain` for a text message (which then becomes the message's content type) and
+# `application/octet-stream` for a bytes message (JMSUtils.setSOAPEnvelope); its JMS headers and properties are the
+# transport headers (JMSUtils.getTransportHeaders), the status 200 as the client gets it. A MapMessage reply is not
+# read (an error, as the listeners here refuse one).
 function requestJms(Context ctx, string endpoint, jms:ConnectionConfiguration connection, jms:Destination destination,
-        jms:Destination replyDestination, string? contentTypeProperty = ()) returns error? {
+        jms:Destination? replyDestination, string? contentTypeProperty = ()) returns error? {
     jms:Message message = check jmsMessage(ctx, contentTypeProperty);
     anydata replyName = ctx.axis2["JMS_REPLY_TO"];
     anydata replyType = ctx.axis2["JMS_REPLY_TO_TYPE"];
-    jms:Destination replyTo = replyName is string
+    jms:Destination? replyTo = replyName is string
         ? {'type: replyType is string && replyType.toLowerAscii() == "topic" ? jms:TOPIC : jms:QUEUE, name: replyName}
         : replyDestination;
-    message.replyTo = replyTo;
-    string? ownCorrelation = message?.correlationId;
-    string correlationId = ownCorrelation is string && ownCorrelation != "" ? ownCorrelation : "ID:" + uuid:createType4AsString();
-    message.correlationId = correlationId;
     anydata contentTypeName = ctx.axis2["transport.jms.ContentTypeProperty"];
     string? replyContentTypeProperty = contentTypeName is string ? contentTypeName : contentTypeProperty;
-    jms:Connection jmsConnection = check jmsRequestConnection(endpoint, connection);
-    jms:Session session = check jmsConnection->createSession(jms:AUTO_ACKNOWLEDGE);
-    jms:Message|error reply = jmsSendAndReceive(ctx, session, destination, message, replyTo, correlationId);
-    error? closed = session->close();
-    jms:Message received = check reply;
-    check closed;
+    jms:Message received;
+    if replyTo is () {
+        received = check jmsRequestTemporary(ctx, endpoint, connection, destination, message);
+    } else {
+        message.replyTo = replyTo;
+        string? ownCorrelation = message?.correlationId;
+        string correlationId = ownCorrelation is string && ownCorrelation != "" ? ownCorrelation : "ID:" + uuid:createType4AsString();
+        message.correlationId = correlationId;
+        jms:Connection jmsConnection = check jmsRequestConnection(endpoint, connection);
+        jms:Session session = check jmsConnection->createSession(jms:AUTO_ACKNOWLEDGE);
+        jms:Message|error reply = jmsSendAndReceive(ctx, session, destination, message, replyTo, correlationId);
+        error? closed = session->close();
+        received = check reply;
+        check closed;
+    }
     string|map<jms:Value>|byte[] content = received.content;
     if content is map<jms:Value> {
         return error("Unexpected error during sending message out. A JMS MapMessage reply is not translated: the Micro Integrator reads it as XML; convert it by hand");
@@ -11953,17 +11961,7 @@ function jmsSendAndReceive(Context ctx, jms:Session session, jms:Destination des
         jms:Destination replyTo, string correlationId) returns jms:Message|error {
     jms:MessageProducer producer = check session.createProducer(destination);
     check producer->send(message);
-    anydata waitReply = ctx.axis2["JMS_WAIT_REPLY"];
-    int timeout = 30000;
-    if waitReply is int {
-        timeout = waitReply;
-    } else if waitReply is string {
-        int|error parsed = int:fromString(waitReply);
-        if parsed is error {
-            return error(string `Unexpected error during sending message out. For input string: "${waitReply}"`);
-        }
-        timeout = parsed;
-    }
+    int timeout = check jmsReplyTimeout(ctx);
     jms:MessageConsumer consumer = check session.createConsumer(destination = replyTo, messageSelector = string `JMSCorrelationID = '${correlationId}'`);
     jms:Message|jms:Error? reply = consumer->receive(timeout);
     check consumer->close();
@@ -11972,6 +11970,199 @@ function jmsSendAndReceive(Context ctx, jms:Session session, jms:Destination des
     }
     return reply;
 }
+
+# How long a request-reply waits for its reply: the axis2 property JMS_WAIT_REPLY milliseconds, read after the send
+# (a string that is no number fails the flow, as JMSSender's `Long.valueOf` does), else 30000.
+function jmsReplyTimeout(Context ctx) returns int|error {
+    anydata waitReply = ctx.axis2["JMS_WAIT_REPLY"];
+    if waitReply is int {
+        return waitReply;
+    }
+    if waitReply is string {
+        int|error parsed = int:fromString(waitReply);
+        if parsed is error {
+            return error(string `Unexpected error during sending message out. For input string: "${waitReply}"`);
+        }
+        return parsed;
+    }
+    return 30000;
+}
+
+# The native connections (javax.jms.Connection) of the JMS endpoints' request-replies on a temporary queue, by
+# endpoint name: each connects on the first such request and is kept.
+final map<handle> jmsTemporaryRequestConnections = {};
+
+# A request-reply whose JMSReplyTo is a temporary queue, as JMSUtils.setReplyDestination makes one when neither the
+# axis2 property JMS_REPLY_TO nor the address's transport.jms.ReplyDestination names the reply destination. A
+# temporary queue can be read only through the session object that made it, which ballerinax/java.jms does not hand
+# out (each use of its TEMPORARY_QUEUE destination type makes a new queue), so this exchange goes through the JMS
+# API by Java interoperability on a connection made as ballerinax/java.jms makes its own (its native JmsConnection,
+# the same JNDI lookup), its messages converted by the module's native MessageConverter: the request as `sendJms`
+# writes it, with the temporary queue as its JMSReplyTo; after the send a consumer on the queue waits for the
+# message whose JMSCorrelationID is the request's JMSCorrelationID, else the JMSMessageID the provider gave it
+# (JMSSender.sendOverJMS), for `jmsReplyTimeout` milliseconds. The queue is deleted once the reply came or did not,
+# a failed deletion only logged, and the session closed, as JMSSender does. Differs: a provider whose plain session
+# is no QueueSession gets a temporary topic from the Micro Integrator (JMSUtils.createTemporaryDestination), a queue
+# here. The native classes bound here are those of ballerinax/java.jms 1.2: check them when upgrading the module.
+function jmsRequestTemporary(Context ctx, string endpoint, jms:ConnectionConfiguration connection, jms:Destination destination,
+        jms:Message message) returns jms:Message|error {
+    handle jmsConnection = check jmsTemporaryRequestConnection(endpoint, connection);
+    // javax.jms.Session.AUTO_ACKNOWLEDGE, not transacted.
+    handle session = check javaJmsCreateSession(jmsConnection, false, 1);
+    jms:Message|error reply = jmsTemporaryExchange(ctx, session, destination, message);
+    error? closed = javaJmsCloseSession(session);
+    jms:Message received = check reply;
+    check closed;
+    return received;
+}
+
+# The send and the wait of a request-reply on a temporary queue of `session` (see `jmsRequestTemporary`).
+function jmsTemporaryExchange(Context ctx, handle session, jms:Destination destination, jms:Message message) returns jms:Message|error {
+    handle replyTo = check javaJmsCreateTemporaryQueue(session);
+    jms:Message|error reply = jmsTemporarySendAndReceive(ctx, session, destination, message, replyTo);
+    error? deleted = javaJmsDeleteTemporaryQueue(replyTo);
+    if deleted is error {
+        log:printError(string `Error while deleting the temporary queue ${java:toString(replyTo) ?: ""}`, 'error = deleted, messageId = ctx.messageId);
+    }
+    return reply;
+}
+
+function jmsTemporarySendAndReceive(Context ctx, handle session, jms:Destination destination, jms:Message message,
+        handle replyTo) returns jms:Message|error {
+    handle request = check javaJmsMessage(session, message);
+    check javaJmsSetReplyTo(request, replyTo);
+    handle producer = check javaJmsCreateProducer(session, check javaJmsDestination(session, destination));
+    error? sent = javaJmsSend(producer, request);
+    error? producerClosed = javaJmsCloseProducer(producer);
+    check sent;
+    check producerClosed;
+    string? ownCorrelation = message?.correlationId;
+    string correlationId = ownCorrelation is string && ownCorrelation != "" ? ownCorrelation : java:toString(check javaJmsMessageId(request)) ?: "";
+    int timeout = check jmsReplyTimeout(ctx);
+    handle consumer = check javaJmsCreateConsumer(session, replyTo, java:fromString(string `JMSCorrelationID = '${correlationId}'`));
+    handle|error reply = javaJmsReceive(consumer, timeout);
+    error? consumerClosed = javaJmsCloseConsumer(consumer);
+    handle received = check reply;
+    check consumerClosed;
+    if java:isNull(received) {
+        return error(string `Unexpected error during sending message out. Did not receive a JMS response within ${timeout} ms to destination : ${java:toString(replyTo) ?: ""} with JMS correlation ID : ${correlationId}`);
+    }
+    return javaJmsBallerinaMessage(received);
+}
+
+# The native connection of a JMS endpoint's request-replies on a temporary queue, connecting and starting it on first use.
+function jmsTemporaryRequestConnection(string endpoint, jms:ConnectionConfiguration configuration) returns handle|error {
+    lock {
+        handle? cached = jmsTemporaryRequestConnections[endpoint];
+        if cached is handle {
+            return cached;
+        }
+        handle connection = check javaJmsConnection(configuration);
+        check javaJmsStartConnection(connection);
+        jmsTemporaryRequestConnections[endpoint] = connection;
+        return connection;
+    }
+}
+
+// The module's own connection and message conversions (ballerinax/java.jms 1.2 native classes).
+function javaJmsConnection(jms:ConnectionConfiguration configuration) returns handle|error = @java:Method {
+    'class: "io.ballerina.stdlib.java.jms.JmsConnection",
+    name: "createJmsConnection"
+} external;
+
+function javaJmsDestination(handle session, jms:Destination destination) returns handle|error = @java:Method {
+    'class: "io.ballerina.stdlib.java.jms.CommonUtils",
+    name: "getDestination"
+} external;
+
+function javaJmsMessage(handle session, jms:Message message) returns handle|error = @java:Method {
+    'class: "io.ballerina.stdlib.java.jms.MessageConverter",
+    name: "convertFromBMessage"
+} external;
+
+function javaJmsBallerinaMessage(handle message) returns jms:Message|error = @java:Method {
+    'class: "io.ballerina.stdlib.java.jms.MessageConverter",
+    name: "convertToBMessage"
+} external;
+
+// The JMS API (javax.jms 2.0, the API ballerinax/java.jms depends on).
+function javaJmsStartConnection(handle connection) returns error? = @java:Method {
+    'class: "javax.jms.Connection",
+    name: "start",
+    paramTypes: []
+} external;
+
+function javaJmsCreateSession(handle connection, boolean transacted, int acknowledgeMode) returns handle|error = @java:Method {
+    'class: "javax.jms.Connection",
+    name: "createSession",
+    paramTypes: ["boolean", "int"]
+} external;
+
+function javaJmsCloseSession(handle session) returns error? = @java:Method {
+    'class: "javax.jms.Session",
+    name: "close",
+    paramTypes: []
+} external;
+
+function javaJmsCreateTemporaryQueue(handle session) returns handle|error = @java:Method {
+    'class: "javax.jms.Session",
+    name: "createTemporaryQueue",
+    paramTypes: []
+} external;
+
+function javaJmsDeleteTemporaryQueue(handle queue) returns error? = @java:Method {
+    'class: "javax.jms.TemporaryQueue",
+    name: "delete",
+    paramTypes: []
+} external;
+
+function javaJmsCreateProducer(handle session, handle destination) returns handle|error = @java:Method {
+    'class: "javax.jms.Session",
+    name: "createProducer",
+    paramTypes: ["javax.jms.Destination"]
+} external;
+
+function javaJmsSend(handle producer, handle message) returns error? = @java:Method {
+    'class: "javax.jms.MessageProducer",
+    name: "send",
+    paramTypes: ["javax.jms.Message"]
+} external;
+
+function javaJmsCloseProducer(handle producer) returns error? = @java:Method {
+    'class: "javax.jms.MessageProducer",
+    name: "close",
+    paramTypes: []
+} external;
+
+function javaJmsSetReplyTo(handle message, handle destination) returns error? = @java:Method {
+    'class: "javax.jms.Message",
+    name: "setJMSReplyTo",
+    paramTypes: ["javax.jms.Destination"]
+} external;
+
+function javaJmsMessageId(handle message) returns handle|error = @java:Method {
+    'class: "javax.jms.Message",
+    name: "getJMSMessageID",
+    paramTypes: []
+} external;
+
+function javaJmsCreateConsumer(handle session, handle destination, handle selector) returns handle|error = @java:Method {
+    'class: "javax.jms.Session",
+    name: "createConsumer",
+    paramTypes: ["javax.jms.Destination", "java.lang.String"]
+} external;
+
+function javaJmsReceive(handle consumer, int timeout) returns handle|error = @java:Method {
+    'class: "javax.jms.MessageConsumer",
+    name: "receive",
+    paramTypes: ["long"]
+} external;
+
+function javaJmsCloseConsumer(handle consumer) returns error? = @java:Method {
+    'class: "javax.jms.MessageConsumer",
+    name: "close",
+    paramTypes: []
+} external;
 
 # The connection of a JMS endpoint's request-replies, connecting on first use.
 function jmsRequestConnection(string endpoint, jms:ConnectionConfiguration configuration) returns jms:Connection|error {

@@ -34,6 +34,9 @@ public sealed partial class Lowerer
     /// <summary>A whole value that is a secure vault lookup: <c>{wso2:vault-lookup('alias')}</c>.</summary>
     private static readonly Regex ConnectionVault = new(@"^\s*\{\s*wso2:vault-lookup\(\s*'(?<alias>[^']+)'\s*\)\s*\}\s*$", RegexOptions.CultureInvariant);
 
+    /// <summary>A bare configuration key name, as the tooling may write a certificateConfigurable.</summary>
+    private static readonly Regex CertificateKey = new(@"^[A-Za-z_][\w.\-]*$", RegexOptions.CultureInvariant);
+
     /// <summary>A whole value read from the Micro Integrator's configuration: <c>{${configs.name}}</c> or <c>${configs.name}</c>.</summary>
     private static readonly Regex ConnectionConfig = new(@"^\s*\{?\s*\$\{\s*configs\.(?<name>[A-Za-z_][\w.\-]*)\s*\}\s*\}?\s*$", RegexOptions.CultureInvariant);
 
@@ -69,6 +72,8 @@ public sealed partial class Lowerer
         ["suspendInitialDuration"] = ["-1"],
         ["suspendProgressionFactor"] = ["1"],
         ["trace"] = ["disable"],
+        // Chooses only which certificate input the tooling shows (File: trustStoreCertificatePath, Configurable: certificateConfigurable).
+        ["certificateType"] = [],
         ["statistics"] = ["disable"],
         ["qualityServiceAddressOption"] = ["disable"],
         ["qualityServiceSecurityOption"] = ["disable"],
@@ -225,6 +230,27 @@ public sealed partial class Lowerer
             notes.Add("No timeoutDuration: the Micro Integrator's global callback timeout applies, 120 s.");
         }
 
+        // certificateConfigurable names a configuration key of type cert: at deployment the Micro Integrator's
+        // ConfigDeployer.deployCert reads the key's value (an environment variable, system property or the global
+        // properties file) as a certificate file and adds it to the HTTPS sender's trust store; HTTPConnectionUtils
+        // itself does not read the setting. The client trusts the file the key's configurable names.
+        Symbol? certificate = null;
+        if (Setting("certificateConfigurable") is { } certificateSetting)
+        {
+            var key = ConnectionConfig.Match(certificateSetting) is { Success: true } certificateConfig ? certificateConfig.Groups["name"].Value
+                : CertificateKey.IsMatch(certificateSetting) ? certificateSetting
+                : null;
+            if (key is not null)
+            {
+                handled.Add("certificateConfigurable");
+                certificate = _symbols.Module(SymbolKind.Configurable, $"{entry.Name} certificate");
+                configurables.Add(new ConfigurableIr(certificate, ConfigurableType.String, null,
+                    $"Path of the certificate file (PEM) the HTTP connection '{entry.Name}' trusts: the value of the Micro Integrator's configuration key '{key}' (type cert), which it adds to its HTTPS sender's trust store.", Secret: false));
+                _diagnostics.Report(DiagnosticCatalog.ConnectionCertificateTrust, entry.Location, entry.Name, key);
+                notes.Add($"The certificate of configuration key '{key}' is the only one the client trusts (secureSocket.cert); the Micro Integrator adds it to the trust store its HTTPS senders share, beside the certificates already there.");
+            }
+        }
+
         foreach (var (name, value) in settings)
         {
             var text = value.Trim();
@@ -241,9 +267,11 @@ public sealed partial class Lowerer
             var why = name switch
             {
                 "timeoutAction" => $"the timeout action '{text}' is not reproduced: a timeout fails the call",
-                "retryErrorCodes" or "retryCount" or "retryDelay" or "suspendErrorCodes" or "suspendInitialDuration" or "suspendProgressionFactor" or "suspendMaximumDuration"
-                    => "the Micro Integrator suspends the connection's endpoint after failures (markForSuspension/suspendOnFailure); http:Client keeps no suspension state (add a circuit breaker or retry configuration if it matters)",
-                "certificateConfigurable" => "the certificate the connection trusts is not configured: set the client's secureSocket (cert) by hand",
+                "retryErrorCodes" or "retryCount" or "retryDelay"
+                    => "these are no request retries: HTTPConnectionUtils makes them the markForSuspension of the connection's endpoint (retryErrorCodes its errorCodes, retryCount its retriesBeforeSuspension, retryDelay its retryDelay in ms), which marks the endpoint timed out on such an error, refuses calls for retryDelay and suspends it after retryCount more failures, never sending a request again; Ballerina's retryConfig resends the failed request, so it does not apply, and http:Client keeps no suspension state",
+                "suspendErrorCodes" or "suspendInitialDuration" or "suspendProgressionFactor" or "suspendMaximumDuration"
+                    => "HTTPConnectionUtils makes it the suspendOnFailure of the connection's endpoint, which refuses calls while suspended; http:Client keeps no suspension state (a circuit breaker opens on a failure ratio, not on these codes)",
+                "certificateConfigurable" => $"'{text}' names no configuration key (${{configs.name}}), so the certificate the Micro Integrator trusts is not known: set the client's secureSocket (cert) by hand",
                 "additionalProperties" => "the additional parameters of the OAuth token request are not sent: add them as the grant's optionalParams by hand",
                 "miscellaneousProperties" => "the endpoint properties are not applied",
                 _ when IsAuthSetting(name) => "the setting is not read for this authType",
@@ -260,7 +288,7 @@ public sealed partial class Lowerer
 
         notes.Add("Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.");
         _configurables.AddRange(configurables);
-        var connection = new HttpConnectionIr(_symbols.Module(SymbolKind.Client, entry.Name), entry.Name, baseUrlSymbol, auth, timeout, notes.ToImmutable(), entry.Location);
+        var connection = new HttpConnectionIr(_symbols.Module(SymbolKind.Client, entry.Name), entry.Name, baseUrlSymbol, auth, timeout, notes.ToImmutable(), entry.Location) { Certificate = certificate };
         _httpConnections[entry.Name] = connection;
         _httpConnectionList.Add(connection);
         return true;

@@ -4,6 +4,7 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
+import ballerinax/java.jms;
 
 # Sequence 'QuoteCallout'.
 function quoteCallout(Context ctx) returns error? {
@@ -16,9 +17,8 @@ function quoteCallout(Context ctx) returns error? {
 
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
 function quoteProxyFlow(Context ctx) returns http:Response|error {
-    // TODO(SB0218): 'StockQuoteJmsEP' sends over JMS and waits for a reply (OUT_ONLY is not set): its address names no transport.jms.ReplyDestination, so the Micro Integrator receives the reply on the destination an axis2 JMS_REPLY_TO property names when the message has one (JMSSender reads it first), else on a temporary queue it sets as the JMSReplyTo, which ballerinax/java.jms cannot do (each use of a temporary destination makes a new one); name a reply destination in the address, or write the request-reply by hand; write a request-reply by hand: send with sendJms and a JMSReplyTo destination (transport.jms.ReplyDestination, else a temporary queue), then receive the reply on a jms:MessageConsumer with the JMSCorrelationID of the request, waiting the axis2 property JMS_WAIT_REPLY (else 30 s), and continue with it as the response
-    // <send>
-    //     <endpoint key="StockQuoteJmsEP"/>
-    // </send>
-    return accepted();
+    // TODO(SB0206): settings of JMS endpoint 'StockQuoteJmsEP' not applied: transport.jms.UserName: the Micro Integrator connects with credentials only when both transport.jms.UserName and transport.jms.Password are set; the connection is made without them; parameter 'transport.jms.CacheLevel': the generated sender does not apply it (it keeps one connection, session and producer per endpoint, with the broker's default delivery mode, priority and time to live)
+    // <address uri="jms:/StockQuotes?transport.jms.ConnectionFactoryJNDIName=QueueConnectionFactory&amp;java.naming.factory.initial=org.apache.activemq.jndi.ActiveMQInitialContextFactory&amp;java.naming.provider.url=tcp://broker.example.com:61616&amp;transport.jms.CacheLevel=producer&amp;transport.jms.UserName=quotes" />
+    check requestJms(ctx, "StockQuoteJmsEP", {initialContextFactory: stockQuoteJmsEpJavaNamingFactoryInitial, providerUrl: stockQuoteJmsEpJavaNamingProviderUrl, connectionFactoryName: stockQuoteJmsEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: stockQuoteJmsEpDestination}, ());
+    return respond(ctx, headers = passBackHeaders);
 }

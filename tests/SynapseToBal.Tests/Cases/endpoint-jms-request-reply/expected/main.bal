@@ -37,7 +37,7 @@ service /quotes on httpListener {
     resource function post blocking(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
         ctx.properties["OUT_ONLY"] = "true";
-        // TODO(SB0218): 'StockQuoteJmsEP' is called over JMS with blocking="true": only an out-only send, or a send or non-blocking call that waits for a reply, is translated; write the request-reply by hand: send with sendJms and a JMSReplyTo destination (transport.jms.ReplyDestination, else a temporary queue), then receive the reply on a jms:MessageConsumer with the JMSCorrelationID of the request, waiting the axis2 property JMS_WAIT_REPLY (else 30 s), and continue with it as the response
+        // TODO(SB0218): 'StockQuoteJmsEP' is called over JMS with blocking="true": an out-only blocking <call> over JMS is not translated: BlockingMsgSender sends it with sendRobust and sets the axis2 HTTP_SC to "null" and BLOCKING_SENDER_ERROR to "false" ("true", with ERROR_CODE and ERROR_MESSAGE, when the send fails, before the fault handler runs), and JMSSender still waits for a reply when the address names a transport.jms.ReplyDestination; make the call non-blocking (an out-only sendJms) where those properties are not read; write it by hand: send with sendJms and a JMSReplyTo destination (transport.jms.ReplyDestination, else a temporary queue), then receive the reply on a jms:MessageConsumer with the JMSCorrelationID of the request, waiting the axis2 property JMS_WAIT_REPLY (else 30 s), and continue with it as the response
         // <call blocking="true">
         //     <endpoint key="StockQuoteJmsEP"/>
         // </call>

@@ -8,8 +8,8 @@ import ballerina/http;
 
 # HTTP connection 'BillingConn' of the HTTP connector operations (BillingConn.xml, line 2).
 # No timeoutDuration: the Micro Integrator's global callback timeout applies, 120 s.
-# 'retryErrorCodes' is not applied: the Micro Integrator suspends the connection's endpoint after failures (markForSuspension/suspendOnFailure); http:Client keeps no suspension state (add a circuit breaker or retry configuration if it matters).
-# 'retryCount' is not applied: the Micro Integrator suspends the connection's endpoint after failures (markForSuspension/suspendOnFailure); http:Client keeps no suspension state (add a circuit breaker or retry configuration if it matters).
+# 'retryErrorCodes' is not applied: these are no request retries: HTTPConnectionUtils makes them the markForSuspension of the connection's endpoint (retryErrorCodes its errorCodes, retryCount its retriesBeforeSuspension, retryDelay its retryDelay in ms), which marks the endpoint timed out on such an error, refuses calls for retryDelay and suspends it after retryCount more failures, never sending a request again; Ballerina's retryConfig resends the failed request, so it does not apply, and http:Client keeps no suspension state.
+# 'retryCount' is not applied: these are no request retries: HTTPConnectionUtils makes them the markForSuspension of the connection's endpoint (retryErrorCodes its errorCodes, retryCount its retriesBeforeSuspension, retryDelay its retryDelay in ms), which marks the endpoint timed out on such an error, refuses calls for retryDelay and suspends it after retryCount more failures, never sending a request again; Ballerina's retryConfig resends the failed request, so it does not apply, and http:Client keeps no suspension state.
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 final http:Client billingConn = check new (billingConnBaseUrl, {
     timeout: 120,
