@@ -12,15 +12,16 @@ function priceRouting(Context ctx) returns http:Response|error? {
     if route == "GOOG" {
         check sendJms(ctx, "PriceRouting endpoint", {initialContextFactory: priceRoutingEndpointJavaNamingFactoryInitial, providerUrl: priceRoutingEndpointJavaNamingProviderUrl, connectionFactoryName: priceRoutingEndpointTransportJmsConnectionFactoryJndiName}, {'type: jms:TOPIC, name: priceRoutingEndpointDestination});
         return accepted();
-    } else if route == "MSFT" {
+    }
+    if route == "MSFT" {
         check sendJms(ctx, "PriceRouting endpoint", {initialContextFactory: priceRoutingEndpointJavaNamingFactoryInitial2, providerUrl: priceRoutingEndpointJavaNamingProviderUrl2, connectionFactoryName: priceRoutingEndpointTransportJmsConnectionFactoryJndiName2}, {'type: jms:TOPIC, name: priceRoutingEndpointDestination2});
         return accepted();
-    } else if route == "IBM" {
+    }
+    if route == "IBM" {
         // TODO(SB0206): settings of JMS endpoint 'PriceRouting endpoint' not applied: destination 'dynamicQueues/ibm.prices': the Micro Integrator looks it up in JNDI (JMSUtils.lookupDestination), where ActiveMQ's JNDI names the destination after the prefix; ballerinax/java.jms makes the destination by this name as written, which only an ActiveMQ context factory is known to resolve: check the physical name
         // <address uri="jms:/dynamicQueues/ibm.prices?transport.jms.ConnectionFactoryJNDIName=QueueConnectionFactory&amp;java.naming.factory.initial=org.wso2.andes.jndi.PropertiesFileInitialContextFactory&amp;java.naming.provider.url=repository/conf/jndi.properties&amp;transport.jms.DestinationType=queue" />
         check sendJms(ctx, "PriceRouting endpoint", {initialContextFactory: priceRoutingEndpointJavaNamingFactoryInitial3, providerUrl: priceRoutingEndpointJavaNamingProviderUrl3, connectionFactoryName: priceRoutingEndpointTransportJmsConnectionFactoryJndiName3}, {'type: jms:QUEUE, name: priceRoutingEndpointDestination3});
         return accepted();
-    } else {
-        return accepted();
     }
+    return accepted();
 }
