@@ -340,7 +340,7 @@ public sealed partial class PackageEmitter
         // The listeners a service is attached to (`service /path on httpListener, httpsListener`), as its transports say.
         string ListenersOf(ServiceIr s) => string.Join(", ", new[] { !s.HttpsOnly || httpsListener is null ? listener : null, s.OnHttps ? httpsListener : null }.OfType<string>());
         var groups = AddressGroups(package.Services);
-        var services = RenderConstructs(package.Services, s => Service(s, names, ListenersOf(s), groups[s])).Zip(package.Services, (c, s) => Recorded("main.bal", s.SourceFile, Join(c, modules))).ToList();
+        var services = RenderConstructs(package.Services, s => Service(s, names, ListenersOf(s), groups[s])).Zip(package.Services, (c, s) => Recorded("main.bal", s.SourceFile, Join(c, modules))).ToArray();
         return _renderer.Render("main.bal.sbn", new
         {
             Header = header ?? SourcesHeader("services for the Synapse APIs and proxy services", package.Services.Select(s => s.SourceFile).Concat(package.Pending.Select(p => p.Origin.Location.Path))),
@@ -350,7 +350,7 @@ public sealed partial class PackageEmitter
             HttpsListener = declareListener && package.HttpsListener is { KeyStore: { } store } secure
                 ? new { Name = names[secure.Name], Port = names[secure.Port.Name], KeyStore = new { Path = names[store.Path], Password = names[store.Password] } }
                 : null,
-            Services = services,
+            Services = new ReadOnce<string>(services),
             Pending = package.Pending.Select(Pending).ToList(),
         });
     }
@@ -490,13 +490,13 @@ public sealed partial class PackageEmitter
     private string Functions(PackageIr package, NameMap names)
     {
         var modules = new ModuleUsage();
-        var functions = RenderConstructs(package.Functions, f => FunctionText(f, names)).Zip(package.Functions, (c, f) => Recorded("functions.bal", f.Origin.Path, Join(c, modules))).ToList();
+        var functions = RenderConstructs(package.Functions, f => FunctionText(f, names)).Zip(package.Functions, (c, f) => Recorded("functions.bal", f.Origin.Path, Join(c, modules))).ToArray();
         return _renderer.Render("functions.bal.sbn", new
         {
             Header = SourcesHeader("functions for the Synapse sequences and resource flows", package.Functions.Select(f => f.Origin.Path), "none: no sequence or template, and every resource flow is written in its service"),
             Imports = modules.Imports(),
             Xmlns = _namespaces.Declarations,
-            Functions = functions,
+            Functions = new ReadOnce<string>(functions),
         });
     }
 
