@@ -190,9 +190,19 @@ public static class Converter
             }
 
             files = emitter.Emit(refined, documents);
+            foreach (var failure in emitter.FactFailures)
+            {
+                diagnostics.Report(DiagnosticCatalog.FactInternalError, null, failure.What, failure.Message, failure.Fallback);
+            }
+
             foreach (var failure in emitter.Failures)
             {
                 diagnostics.Report(DiagnosticCatalog.GenerationInternalError, failure.Origin, failure.Kind, failure.Name, failure.Message);
+            }
+
+            foreach (var failure in emitter.FileFailures)
+            {
+                diagnostics.Report(DiagnosticCatalog.FileInternalError, failure.Origin, failure.What, failure.Message);
             }
         }
         catch (TemplateException ex)
