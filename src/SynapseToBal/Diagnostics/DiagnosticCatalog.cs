@@ -485,6 +485,15 @@ public static class DiagnosticCatalog
         "Internal error while {0}: {1}; {2}",
         "The converter failed unexpectedly on one artifact in a pass that otherwise works on the whole package: walking the artifact's mediators or analysing a sequence's or sequence template's flows (the flow facts of the semantic model), or one artifact's part of a lowering pass that runs over the whole project (declaring the function of a sequence or sequence template, making the main sequence's catch-all service, declaring the start-up read of a local entry's external file); this is a bug in the converter, not in the Synapse configuration. The artifact is kept whole as a TODO with its XML (or, in a pass that runs after it was lowered, that artifact's part is left out and said so), the flows that call it take it as doing nothing, as a name the project does not define, and the other artifacts are analysed and converted as if the failure had not happened. The diagnostic names the artifact and points at it.");
 
+    public static readonly DiagnosticDescriptor FileInternalError = Error("SB0909", InternalCategory,
+        "Internal error rendering a file",
+        "Internal error while rendering {0}: {1}; the file is left out and the other files of the package are generated",
+        "The converter failed unexpectedly while rendering one whole generated file (its template, or what the file's own code computes before its services, functions and declarations, each of which has a guard of its own, SB0903); this is a bug in the converter, not in the Synapse configuration. The file is not written, and every other file of the package is generated as without the failure; code in the other files that uses what the file would have declared does not compile until it is written by hand. With `--keep-structure` the diagnostic also names the artifact the file is made from and points at it.");
+    public static readonly DiagnosticDescriptor FactInternalError = Error("SB0910", InternalCategory,
+        "Internal error in a package-wide fact",
+        "Internal error while {0} for the whole package: {1}; {2}",
+        "The converter failed unexpectedly while computing a fact of the whole package that the generated files are written with (the functions that cannot fail, the fault flows nothing calls, the typed record of the context's properties); this is a bug in the converter, not in the Synapse configuration. The fact takes a fallback that means the same at run time and is only less idiomatic (every function returns an error union and its callers check it; every fault flow is written; every property stays in the context's map), and the whole package is generated.");
+
     /// <summary>
     /// Codes no longer reported, with where they went. A retired code is never given to another diagnostic, so an
     /// old report or TODO(SBnnnn) comment never means something else.

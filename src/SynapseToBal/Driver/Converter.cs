@@ -168,10 +168,15 @@ public static class Converter
         IReadOnlyList<GeneratedFile> files;
         var renderer = new TemplateRenderer(options.TemplatesDirectory);
         options.Progress?.Invoke("Emitting", 0, 1);
-        RefinedPackage? refined = null;
+
+        // What the result and the report read of the semantic model and the refined package, taken out of them so that
+        // neither is held while the report is built (docs/performance.md, "The 10,000-API peak without the GC setting").
+        var graph = model.Graph;
+        RefinedFacts facts = RefinedFacts.None;
         try
         {
-            refined = BallerinaRefiner.Refine(package, RuntimeModule.For(renderer).DeclaredNames, options.OtherModuleNames);
+            var refined = BallerinaRefiner.Refine(package, RuntimeModule.For(renderer).DeclaredNames, options.OtherModuleNames);
+            facts = new RefinedFacts(refined.ModuleNames, refined.AskedNames, refined.NamesAsAsked, refined.PropertyRecord.AnyWriter);
             var emitter = new PackageEmitter(renderer, emitOptions) { Cache = options.RenderCache, Sections = options.Sections };
             foreach (var failure in refined.Failures)
             {
@@ -185,9 +190,19 @@ public static class Converter
             }
 
             files = emitter.Emit(refined, documents);
+            foreach (var failure in emitter.FactFailures)
+            {
+                diagnostics.Report(DiagnosticCatalog.FactInternalError, null, failure.What, failure.Message, failure.Fallback);
+            }
+
             foreach (var failure in emitter.Failures)
             {
                 diagnostics.Report(DiagnosticCatalog.GenerationInternalError, failure.Origin, failure.Kind, failure.Name, failure.Message);
+            }
+
+            foreach (var failure in emitter.FileFailures)
+            {
+                diagnostics.Report(DiagnosticCatalog.FileInternalError, failure.Origin, failure.What, failure.Message);
             }
         }
         catch (TemplateException ex)
@@ -201,7 +216,7 @@ public static class Converter
             files = [];
         }
 
-        var (sorted, report, shares) = BuildReport(diagnostics, all => new ReportInput(Path.GetFileName(input), emitOptions.PackageName, project.Form.ToString(), sourceRoot, documents, package, model.Graph, files, all));
+        var (sorted, report, shares) = BuildReport(diagnostics, all => new ReportInput(Path.GetFileName(input), emitOptions.PackageName, project.Form.ToString(), sourceRoot, documents, package, graph, files, all));
         if (files.Count > 0 && report is not null)
         {
             if (ReportFiles.Guarded(ReportWriter.MarkdownFileName, () => ReportWriter.Markdown(renderer, report), diagnostics) is { } markdown)
@@ -221,12 +236,18 @@ public static class Converter
             Report = report,
             ReportShares = shares,
             Renderer = renderer,
-            Graph = model.Graph,
-            ModuleNames = refined?.ModuleNames ?? [],
-            NamesAsAsked = refined?.NamesAsAsked ?? false,
-            AskedNames = refined?.AskedNames ?? [],
-            AnyPropertyWriter = refined?.PropertyRecord.AnyWriter ?? false,
+            Graph = graph,
+            ModuleNames = facts.ModuleNames,
+            NamesAsAsked = facts.NamesAsAsked,
+            AskedNames = facts.AskedNames,
+            AnyPropertyWriter = facts.AnyPropertyWriter,
         };
+    }
+
+    /// <summary>What the result keeps of the refined package (the package itself is dropped once it is rendered).</summary>
+    private sealed record RefinedFacts(ImmutableArray<string> ModuleNames, ImmutableArray<string> AskedNames, bool NamesAsAsked, bool AnyPropertyWriter)
+    {
+        public static readonly RefinedFacts None = new([], [], false, false);
     }
 
     /// <summary>

@@ -25,7 +25,8 @@ public sealed partial class PackageEmitter
         var names = refined.Names;
         _propertyLocals = refined.Locals;
         _payloadTypes = refined.PayloadTypes;
-        _propertyRecord = PropertyRecordFor(refined);
+        _propertyRecord = GuardedFact("choosing the typed record of the context's properties", () => PropertyRecordFor(refined), PropertyRecord.Empty,
+            "every property is kept in the context's map, as when a template override has no typed properties");
         _inlinedFlows = refined.InlinedFlows;
         var owners = new ArtifactOwners(documents);
         var parts = documents.SelectMany(d => d.Artifacts)
@@ -43,73 +44,81 @@ public sealed partial class PackageEmitter
         // The processors' target chooser is one function: declared with the first processor that uses it.
         var chooserOwner = package.MessageProcessors.FirstOrDefault(p => p.TargetChooser is not null) is { } first ? owners.Of(first.Origin) : null;
 
-        var files = new List<GeneratedFile>
+        var files = new List<GeneratedFile>();
+        var attempted = new List<string>();
+
+        // Each file is rendered under a guard of its own (SB0909: a file that fails is left out, the others are written,
+        // and its name stays taken, so no other file's name changes).
+        void Add(string path, Func<string> render, ArtifactSyntax? artifact = null)
         {
-            new("Ballerina.toml", _renderer.Render("Ballerina.toml.sbn", new { Org = _options.Org, Name = _options.PackageName, _options.Version, Source = _options.SourceDisplayName, Distribution })),
-            new("main.bal", WithXmlNamespaces(() => Main(shared, names, header: shared.Services.Length == 0 && shared.Pending.Length == 0 ? Header("the HTTP listener the services of the API and proxy service files are attached to") : null))),
-        };
+            attempted.Add(path);
+            if (GuardedFile(path, render, artifact) is { } text)
+            {
+                files.Add(new GeneratedFile(path, text));
+            }
+        }
+
+        Add("Ballerina.toml", () => _renderer.Render("Ballerina.toml.sbn", new { Org = _options.Org, Name = _options.PackageName, _options.Version, Source = _options.SourceDisplayName, Distribution }));
+        Add("main.bal", () => WithXmlNamespaces(() => Main(shared, names, header: shared.Services.Length == 0 && shared.Pending.Length == 0 ? Header("the HTTP listener the services of the API and proxy service files are attached to") : null)));
         if (shared.Functions.Length > 0)
         {
-            files.Add(new GeneratedFile("functions.bal", WithXmlNamespaces(() => Functions(shared, names))));
+            Add("functions.bal", () => WithXmlNamespaces(() => Functions(shared, names)));
         }
 
         if (HasConnections(shared))
         {
-            files.Add(new GeneratedFile("connections.bal", Connections(shared, names)));
+            Add("connections.bal", () => Connections(shared, names));
         }
 
-        files.Add(new GeneratedFile("configs.bal", Configs(package, names)));
+        Add("configs.bal", () => Configs(package, names));
         if (shared.LocalEntries.Length > 0 || shared.Stylesheets.Length > 0 || shared.ExternalStylesheets.Length > 0)
         {
-            files.Add(new GeneratedFile("entries.bal", Entries(shared, names)));
+            Add("entries.bal", () => Entries(shared, names));
         }
 
         if (shared.Inbounds.Length > 0)
         {
-            files.Add(new GeneratedFile("inbound.bal", WithXmlNamespaces(() => Inbounds(shared, names))));
+            Add("inbound.bal", () => WithXmlNamespaces(() => Inbounds(shared, names)));
         }
 
         // A module has one init function: this file's schedules every job, whichever file declares it.
         if (shared.Jobs.Length > 0 || package.Jobs.Any(j => j.Schedule is not null))
         {
-            files.Add(new GeneratedFile("tasks.bal", Tasks(shared, names, scheduled: package.Jobs)));
+            Add("tasks.bal", () => Tasks(shared, names, scheduled: package.Jobs));
         }
 
         if (HasStores(shared))
         {
-            files.Add(new GeneratedFile("stores.bal", Stores(shared, names, chooser: chooserOwner is null)));
+            Add("stores.bal", () => Stores(shared, names, chooser: chooserOwner is null));
         }
 
         if (shared.DataMappings.Length > 0)
         {
-            files.Add(new GeneratedFile("datamappers.bal", DataMappers(shared, names)));
+            Add("datamappers.bal", () => DataMappers(shared, names));
         }
 
         if (PayloadRecords(shared) is { Count: > 0 } sharedRecords)
         {
-            files.Add(new GeneratedFile("payloads.bal", Payloads(sharedRecords)));
+            Add("payloads.bal", () => Payloads(sharedRecords));
         }
 
         if (!_propertyRecord.IsEmpty)
         {
-            files.Add(new GeneratedFile("properties.bal", Properties()));
+            Add("properties.bal", () => Properties());
         }
 
-        var taken = new HashSet<string>(files.Select(f => f.RelativePath), StringComparer.Ordinal) { "types.bal", "support.bal" };
+        var taken = new HashSet<string>(attempted, StringComparer.Ordinal) { "types.bal", "support.bal" };
         foreach (var (artifact, part) in parts)
         {
             var path = ArtifactFileName(artifact, taken);
-            files.Add(new GeneratedFile(path, WithXmlNamespaces(() => ArtifactFile(artifact, part, names, chooser: ReferenceEquals(chooserOwner, artifact)), once: false)));
+            Add(path, () => WithXmlNamespaces(() => ArtifactFile(artifact, part, names, chooser: ReferenceEquals(chooserOwner, artifact)), once: false), artifact);
         }
 
-        files.Add(new GeneratedFile("types.bal", RuntimeModule.For(_renderer).Types(typedProperties: !_propertyRecord.IsEmpty)));
-        files.Add(new GeneratedFile("Config.toml", ConfigToml(package, names)));
+        Add("types.bal", () => RuntimeModule.For(_renderer).Types(typedProperties: !_propertyRecord.IsEmpty));
+        Add("Config.toml", () => ConfigToml(package, names));
 
         // Last: only the runtime helpers the other files use.
-        if (RuntimeModule.For(_renderer).Support(files.Where(f => f.RelativePath.EndsWith(".bal", StringComparison.Ordinal)).Select(f => f.Content)) is { } support)
-        {
-            files.Insert(files.Count - 1, new GeneratedFile("support.bal", support));
-        }
+        AddSupport(files);
 
         files.AddRange(WsdlFiles(package));
         return files;

@@ -47,6 +47,16 @@ internal sealed class EmitFailures
         [.. _byConstruct.Values.OrderBy(f => f.Origin?.Path ?? string.Empty, StringComparer.Ordinal).ThenBy(f => f.Origin?.Span.Start ?? -1).ThenBy(f => f.Kind, StringComparer.Ordinal).ThenBy(f => f.Name, StringComparer.Ordinal)];
 }
 
+/// <summary>
+/// A generated file that could not be rendered because of an internal error (SB0909: the file is left out and the
+/// other files are generated), or a package-wide fact of the emitter that could not be computed (SB0910: the package
+/// is generated with the fact's fallback).
+/// </summary>
+/// <param name="What">The file (<c>the file 'main.bal'</c>, with <c>--keep-structure</c> also its artifact) or the fact.</param>
+/// <param name="Origin">The artifact a <c>--keep-structure</c> file was made from; null for a file of the package or a fact.</param>
+/// <param name="Fallback">What the package does without it, for a fact; null for a file.</param>
+public sealed record EmitFileFailure(string What, Syntax.SourceLocation? Origin, string Message, string? Fallback = null);
+
 /// <summary>A TODO in the generated code: its diagnostic code, its message and the original XML (comment text, one line each).</summary>
 public sealed record TodoView(string Code, string Message, IReadOnlyList<string> Original);
 
@@ -84,6 +94,66 @@ public sealed partial class PackageEmitter
     /// </summary>
     public IReadOnlyList<EmitFailure> Failures => _failures.Ordered();
 
+    /// <summary>The files and package-wide facts that could not be made (shared by the emitter's copies, see <see cref="Fork"/>).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, EmitFileFailure> _fileFailures = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The files left out because their render failed (SB0909) and the package-wide facts computed with their fallback
+    /// (SB0910), in the order of what they name (not of the threads that met them); the driver reports each.
+    /// </summary>
+    public IReadOnlyList<EmitFileFailure> FileFailures => [.. _fileFailures.Values.Where(f => f.Fallback is null).OrderBy(f => f.What, StringComparer.Ordinal)];
+
+    /// <summary>The package-wide facts computed with their fallback because computing them failed (SB0910), in the order they are computed.</summary>
+    public IReadOnlyList<EmitFileFailure> FactFailures => _factFailures;
+
+    private readonly List<EmitFileFailure> _factFailures = [];
+
+    /// <summary>Test seam: runs before each file of the package is rendered, with its path (a test makes it throw to check <see cref="GuardedFile"/>).</summary>
+    internal static readonly AsyncLocal<Action<string>?> BeforeFile = new();
+
+    /// <summary>Test seam: runs before each package-wide fact is computed, with its description (a test makes it throw to check <see cref="GuardedFact"/>).</summary>
+    internal static readonly AsyncLocal<Action<string>?> BeforeFact = new();
+
+    /// <summary>
+    /// Renders one whole file; an unexpected exception is a bug in the converter: the file is left out, the failure is
+    /// kept for <see cref="FileFailures"/> (SB0909), and the other files are generated. A template error is not caught
+    /// (it is reported for the whole package, as in <see cref="GuardedConstruct"/>).
+    /// </summary>
+    /// <param name="artifact">With <c>--keep-structure</c>, the artifact the file is made from (the diagnostic names it and points at it).</param>
+    private string? GuardedFile(string path, Func<string> render, Syntax.ArtifactSyntax? artifact = null)
+    {
+        try
+        {
+            BeforeFile.Value?.Invoke(path);
+            return render();
+        }
+        catch (Exception ex) when (ex is not (OutOfMemoryException or TemplateException))
+        {
+            var what = artifact is null ? $"the file '{path}'" : $"the file '{path}' of the {artifact.XmlName} '{artifact.Name}'";
+            _fileFailures.TryAdd(what, new EmitFileFailure(what, artifact?.Location, $"{ex.GetType().Name}: {ex.Message}"));
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Computes one package-wide fact the files are rendered with; an unexpected exception is a bug in the converter:
+    /// the fact takes <paramref name="fallback"/>, which generates code that means the same (only less idiomatic), the
+    /// failure is kept for <see cref="FactFailures"/> (SB0910), and the package is generated.
+    /// </summary>
+    private T GuardedFact<T>(string what, Func<T> compute, T fallback, string consequence)
+    {
+        try
+        {
+            BeforeFact.Value?.Invoke(what);
+            return compute();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _factFailures.Add(new EmitFileFailure(what, null, $"{ex.GetType().Name}: {ex.Message}", consequence));
+            return fallback;
+        }
+    }
+
     public PackageEmitter(TemplateRenderer renderer, EmitOptions options)
     {
         _renderer = renderer;
@@ -93,9 +163,12 @@ public sealed partial class PackageEmitter
     /// <param name="documents">The parsed input: with <see cref="EmitOptions.KeepStructure"/>, the artifacts the files are laid out by.</param>
     public IReadOnlyList<GeneratedFile> Emit(RefinedPackage refined, IReadOnlyList<Syntax.SynapseDocument>? documents = null)
     {
-        _infallible = InfallibleFunctions(refined);
+        _infallible = GuardedFact("finding the functions that cannot fail", () => InfallibleFunctions(refined), new HashSet<Symbol>(),
+            "every function is written as one that can fail (it returns an error union and its callers check it)");
         _returnTypes = refined.Package.Functions.GroupBy(f => f.Name).ToDictionary(g => g.Key, g => ReturnType(g.First(), _infallible.Contains(g.Key)));
-        refined = WithoutUncalledFaultFlows(refined);
+        var unpruned = refined;
+        refined = GuardedFact("finding the fault flows nothing calls", () => WithoutUncalledFaultFlows(unpruned), unpruned,
+            "every fault flow is written, called or not");
         _readsCaller = ReadsCaller(refined.Package);
         _releasesThrottle = ReleasesThrottle(refined.Package);
         _trackedSuspensions = TrackedSuspensions(refined.Package);
@@ -109,7 +182,8 @@ public sealed partial class PackageEmitter
         var names = refined.Names;
         _propertyLocals = refined.Locals;
         _payloadTypes = refined.PayloadTypes;
-        _propertyRecord = PropertyRecordFor(refined);
+        _propertyRecord = GuardedFact("choosing the typed record of the context's properties", () => PropertyRecordFor(refined), PropertyRecord.Empty,
+            "every property is kept in the context's map, as when a template override has no typed properties");
         _inlinedFlows = refined.InlinedFlows;
         // The files in the order they are rendered, and their order in the package.
         var renders = new List<(string Path, Func<PackageEmitter, string> Render)>
@@ -166,13 +240,10 @@ public sealed partial class PackageEmitter
         }
 
         var rendered = RenderAll(renders);
-        var files = layout.Select(path => new GeneratedFile(path, rendered[path])).ToList();
+        var files = layout.Where(rendered.ContainsKey).Select(path => new GeneratedFile(path, rendered[path])).ToList();
 
         // Last: only the runtime helpers the other files use.
-        if (RuntimeModule.For(_renderer).Support(files.Where(f => f.RelativePath.EndsWith(".bal", StringComparison.Ordinal)).Select(f => f.Content)) is { } support)
-        {
-            files.Insert(files.Count - 1, new GeneratedFile("support.bal", support));
-        }
+        AddSupport(files);
 
         files.AddRange(WsdlFiles(package));
         return files;
@@ -187,12 +258,13 @@ public sealed partial class PackageEmitter
     /// </summary>
     private Dictionary<string, string> RenderAll(List<(string Path, Func<PackageEmitter, string> Render)> renders)
     {
-        var texts = new string[renders.Count];
+        var texts = new string?[renders.Count];
         if (_options.MaxDegreeOfParallelism <= 1 || Cache is not null)
         {
             for (var i = 0; i < renders.Count; i++)
             {
-                texts[i] = renders[i].Render(this);
+                var (path, render) = renders[i];
+                texts[i] = GuardedFile(path, () => render(this));
             }
         }
         else
@@ -202,7 +274,9 @@ public sealed partial class PackageEmitter
             {
                 try
                 {
-                    texts[i] = renders[i].Render(Fork());
+                    var (path, render) = renders[i];
+                    var fork = Fork();
+                    texts[i] = fork.GuardedFile(path, () => render(fork));
                 }
                 catch (Exception ex)
                 {
@@ -218,10 +292,23 @@ public sealed partial class PackageEmitter
         var byPath = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < renders.Count; i++)
         {
-            byPath.Add(renders[i].Path, texts[i]);
+            if (texts[i] is { } text)
+            {
+                byPath.Add(renders[i].Path, text);
+            }
         }
 
         return byPath;
+    }
+
+    /// <summary>Adds <c>support.bal</c> before <c>Config.toml</c> (the last file): only the runtime helpers the other files use.</summary>
+    private void AddSupport(List<GeneratedFile> files)
+    {
+        if (GuardedFile("support.bal", () => RuntimeModule.For(_renderer).Support(files.Where(f => f.RelativePath.EndsWith(".bal", StringComparison.Ordinal)).Select(f => f.Content)) ?? string.Empty) is { Length: > 0 } support)
+        {
+            var config = files.FindIndex(f => f.RelativePath == "Config.toml");
+            files.Insert(config < 0 ? files.Count : config, new GeneratedFile("support.bal", support));
+        }
     }
 
     /// <summary>
@@ -344,7 +431,7 @@ public sealed partial class PackageEmitter
         // The listeners a service is attached to (`service /path on httpListener, httpsListener`), as its transports say.
         string ListenersOf(ServiceIr s) => string.Join(", ", new[] { !s.HttpsOnly || httpsListener is null ? listener : null, s.OnHttps ? httpsListener : null }.OfType<string>());
         var groups = AddressGroups(package.Services);
-        var services = RenderConstructs(package.Services, s => Service(s, names, ListenersOf(s), groups[s])).Zip(package.Services, (c, s) => Recorded("main.bal", s.SourceFile, Join(c, modules))).ToList();
+        var services = RenderConstructs(package.Services, s => Service(s, names, ListenersOf(s), groups[s])).Zip(package.Services, (c, s) => Recorded("main.bal", s.SourceFile, Join(c, modules))).ToArray();
         return _renderer.Render("main.bal.sbn", new
         {
             Header = header ?? SourcesHeader("services for the Synapse APIs and proxy services", package.Services.Select(s => s.SourceFile).Concat(package.Pending.Select(p => p.Origin.Location.Path))),
@@ -354,7 +441,7 @@ public sealed partial class PackageEmitter
             HttpsListener = declareListener && package.HttpsListener is { KeyStore: { } store } secure
                 ? new { Name = names[secure.Name], Port = names[secure.Port.Name], KeyStore = new { Path = names[store.Path], Password = names[store.Password] } }
                 : null,
-            Services = services,
+            Services = new ReadOnce<string>(services),
             Pending = package.Pending.Select(Pending).ToList(),
         });
     }
@@ -504,13 +591,13 @@ public sealed partial class PackageEmitter
     private string Functions(PackageIr package, NameMap names)
     {
         var modules = new ModuleUsage();
-        var functions = RenderConstructs(package.Functions, f => FunctionText(f, names)).Zip(package.Functions, (c, f) => Recorded("functions.bal", f.Origin.Path, Join(c, modules))).ToList();
+        var functions = RenderConstructs(package.Functions, f => FunctionText(f, names)).Zip(package.Functions, (c, f) => Recorded("functions.bal", f.Origin.Path, Join(c, modules))).ToArray();
         return _renderer.Render("functions.bal.sbn", new
         {
             Header = SourcesHeader("functions for the Synapse sequences and resource flows", package.Functions.Select(f => f.Origin.Path), "none: no sequence or template, and every resource flow is written in its service"),
             Imports = modules.Imports(),
             Xmlns = _namespaces.Declarations,
-            Functions = functions,
+            Functions = new ReadOnce<string>(functions),
         });
     }
 

@@ -183,6 +183,11 @@ public sealed class FuzzTests(ITestOutputHelper output)
                 {
                     throw new InvalidOperationException($"caught internal error generating the {failure.Kind} '{failure.Name}': {failure.Message}");
                 }
+
+                if (emitter.FileFailures.Concat(emitter.FactFailures).FirstOrDefault() is { } whole)
+                {
+                    throw new InvalidOperationException($"caught internal error {whole.What}: {whole.Message}");
+                }
                 if (index % ParseSample == 0)
                 {
                     Interlocked.Increment(ref sampled);
