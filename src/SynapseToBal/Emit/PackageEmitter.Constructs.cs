@@ -23,41 +23,6 @@ internal sealed record RenderedConstruct(
     IReadOnlyList<RecordedNamespace> Namespaces,
     bool PlaceholderInspected);
 
-/// <summary>
-/// The texts of a file's constructs as its template reads them: once, in order, each text let go as soon as the
-/// template has taken it, so that a large file (<c>main.bal</c> of 10,000 APIs) does not hold every construct's text
-/// until its own text is complete (<c>docs/performance.md</c>, "The 10,000-API peak without the GC setting"). A second
-/// enumeration (a template that loops over the constructs twice) throws instead of writing nothing.
-/// </summary>
-internal sealed class ReadOnce<T>(T[] items) : IEnumerable<T>
-    where T : class
-{
-    private bool _read;
-
-    public IEnumerator<T> GetEnumerator()
-    {
-        if (_read)
-        {
-            throw new InvalidOperationException("the constructs of a file can be read only once by its template");
-        }
-
-        _read = true;
-        return Take();
-    }
-
-    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-
-    private IEnumerator<T> Take()
-    {
-        for (var i = 0; i < items.Length; i++)
-        {
-            var item = items[i];
-            items[i] = null!;
-            yield return item;
-        }
-    }
-}
-
 /// <summary>A module-level declaration whose code could not be generated (SB0903): the TODO lines that replace it, comment marks included.</summary>
 internal sealed record FailedDeclaration(IReadOnlyList<string> Lines);
 

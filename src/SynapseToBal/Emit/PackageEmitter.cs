@@ -441,7 +441,7 @@ public sealed partial class PackageEmitter
             HttpsListener = declareListener && package.HttpsListener is { KeyStore: { } store } secure
                 ? new { Name = names[secure.Name], Port = names[secure.Port.Name], KeyStore = new { Path = names[store.Path], Password = names[store.Password] } }
                 : null,
-            Services = new ReadOnce<string>(services),
+            Services = services,
             Pending = package.Pending.Select(Pending).ToList(),
         });
     }
@@ -597,7 +597,7 @@ public sealed partial class PackageEmitter
             Header = SourcesHeader("functions for the Synapse sequences and resource flows", package.Functions.Select(f => f.Origin.Path), "none: no sequence or template, and every resource flow is written in its service"),
             Imports = modules.Imports(),
             Xmlns = _namespaces.Declarations,
-            Functions = new ReadOnce<string>(functions),
+            Functions = functions,
         });
     }
 
