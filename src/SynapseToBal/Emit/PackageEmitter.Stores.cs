@@ -266,6 +266,8 @@ public sealed partial class PackageEmitter
                 Schedule = p.Scheduled ? names[p.Schedule] : null,
                 Interval = Number(p.IntervalSeconds),
                 IntervalText = $"{Number(p.IntervalSeconds)} s (interval {Number(p.IntervalSeconds * 1000)} ms)",
+                Cron = p.Cron is { } cron ? CronLiteral(cron) : null,
+                CronText = p.Cron is { } described ? BallerinaSyntax.CommentText(described.Expression) : null,
                 Active = p.Active ? "true" : "false",
                 Sampling = sampling,
                 Store = jmsReaders.Contains(p) ? $"{names[p.Store.Name]}.consumer({Literal(p.ProcessorName)})" : names[p.Store.Name],
