@@ -10,7 +10,7 @@ import ballerina/task;
 # InMemoryStore: the messages are lost when the program stops.
 final MessageQueue reportStore = new;
 
-# Message processor 'ReportProcessor' (sampling): every 1 s takes up to 1 message(s) from 'ReportStore' and runs the sequence with each.
+# Message processor 'ReportProcessor' (sampling): on the cron schedule '0 0 * ? * *' takes up to 1 message(s) from 'ReportStore' and runs the sequence with each.
 # From ReportProcessor.xml, line 2.
 class ReportProcessorProcessor {
     *task:Job;

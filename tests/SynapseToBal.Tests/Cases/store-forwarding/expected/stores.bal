@@ -13,7 +13,7 @@ import ballerina/task;
 # InMemoryStore: the messages are lost when the program stops.
 final MessageQueue paymentStore = new;
 
-# Message processor 'AuditForwarder' (scheduled forwarding): every 1 s sends the messages of 'PaymentStore' in order to endpoint 'PaymentBackend', removing each once delivered (a 2xx status).
+# Message processor 'AuditForwarder' (scheduled forwarding): on the cron schedule '0 0/5 * * * ?' sends the messages of 'PaymentStore' in order to endpoint 'PaymentBackend', removing each once delivered (a 2xx status).
 # A failed attempt is retried after 1 s; after 2 attempts the processor drops the message and goes on.
 # From AuditForwarder.xml, line 2.
 class AuditForwarderProcessor {
