@@ -658,7 +658,6 @@ public sealed partial class PackageEmitter
     private string Tasks(PackageIr package, NameMap names, IEnumerable<JobIr>? scheduled = null)
     {
         var modules = new ModuleUsage();
-        modules.Use("task");
         var failed = new List<FailedDeclaration>();
         var jobs = GuardedDeclarations(package.Jobs, "task", j => j.TaskName, j => j.Origin.Location, j => Original(j.Origin), failed, job =>
         {
@@ -706,6 +705,14 @@ public sealed partial class PackageEmitter
             Count = j.Schedule?.Count?.ToString(CultureInfo.InvariantCulture),
             Cron = j.Cron is { } cron ? CronLiteral(cron) : null,
         }).ToList();
+
+        // task:Job names the module in every job class; an init() that only schedules cron jobs calls the runtime's
+        // scheduleCronJob and names no task: symbol.
+        if (package.Jobs.Length > 0 || schedules.Any(s => s.Cron is null))
+        {
+            modules.Use("task");
+        }
+
         return _renderer.Render("tasks.bal.sbn", new
         {
             Header = SourcesHeader("jobs for the Synapse scheduled tasks", package.Jobs.Concat(scheduled ?? []).Select(j => j.Origin.Location.Path)),
