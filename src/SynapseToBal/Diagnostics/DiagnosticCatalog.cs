@@ -127,8 +127,8 @@ public static class DiagnosticCatalog
         "The converter has no Ballerina translation for this mediator (or this form of it), either yet or for the reason the message gives; the generated code keeps the original XML in a // TODO comment where the mediator ran.");
     public static readonly DiagnosticDescriptor ArtifactNotTranslated = Warning("SB0202", LoweringCategory,
         "Artifact not translated",
-        "{0} artifacts are not translated yet; '{1}' is kept in a TODO",
-        "The artifact kind (proxy service, inbound endpoint, task, message store or processor, endpoint template, ...) is parsed but not translated yet; its XML is kept in a TODO.");
+        "{0} '{1}' is not translated: {2}; no Ballerina declaration is generated for it and its XML is kept in a TODO",
+        "The artifact is parsed but the converter generates nothing for it, for the reason the message gives: a kind with no Ballerina counterpart (a task manager, an event source, a registry definition, a connector import, a priority executor, an unknown root element), or a data service whose configuration the generated ballerina/sql service cannot reproduce (several configs, a config that is not a JDBC connection, a connection setting resolved at deployment). Its XML is kept in a TODO.");
     public static readonly DiagnosticDescriptor ExpressionNotTranslated = Warning("SB0203", LoweringCategory,
         "Expression not translated",
         "The expression '{0}' is not translated ({1}); the generated code fails at run time until it is written by hand",
@@ -232,7 +232,7 @@ public static class DiagnosticCatalog
         "A flow that reaches its end without <respond>, <send> or <drop> is answered by the Micro Integrator's listener with 202 and no body, as long as nothing was sent to a backend or stored on the way without FORCE_SC_ACCEPTED (then SB0210 applies). The generated code returns accepted() at that point, so the behaviour is the same; the diagnostic makes the implicit answer visible.");
     public static readonly DiagnosticDescriptor ConnectionNotTranslated = Warning("SB0216", LoweringCategory,
         "Connection not translated",
-        "Local entry '{0}' is a connector connection (<{1}>); it stays an XML value, not a client yet",
+        "Local entry '{0}' is a connector connection (<{1}>); it stays an XML value and no client is made: {2}",
         "A local entry that configures a connector connection (<salesforce.init>, <db.init>, ...) is kept as an xml value so that nothing is lost, but no Ballerina client is created from it: a client is written only for a connector whose operations are translated, and the operations that use this one stay TODOs (SB0232), so a client would have no caller. An MI 4.4 HTTP connection (<http.init>), an SMTP <email.init>, a <kafkaTransport.init>, a <salesforcerest.init> and a <gmail.init> become clients instead, unless a setting is unknown, incomplete or an expression evaluated on the message. Elements that hold credentials are not copied: each becomes a required configurable (SB0212) that the value refers to, and a {wso2:vault-lookup('alias')} value refers to the alias's configurable.");
     public static readonly DiagnosticDescriptor LogValueRedacted = Info("SB0217", LoweringCategory,
         "Credential kept out of a log line",
@@ -290,7 +290,7 @@ public static class DiagnosticCatalog
         "The Amazon S3 connector 1.0.x's createObject (POST Object, a browser-form upload) and uploadPart templates call no AmazonS3AuthConnector: they set FORCE_HTTP_CONTENT_LENGTH and COPY_CONTENT_LENGTH_FROM_INCOMING and send the incoming message, body and transport headers, to {uri.var.bucketUrl} (uploadPart: /{objectName}?partNumber=..&uploadId=..). The generated helper does the same through a client that sends a Content-Length instead of chunks (the body is the received one, unchanged, so its length is the received length). A flow that does not receive a signed request from its client is refused by S3 (403) in both.");
     public static readonly DiagnosticDescriptor MessageStoreNotTranslated = Warning("SB0223", LoweringCategory,
         "Message store not translated",
-        "Message store '{0}' ({1}) is not translated yet: {2}",
+        "Message store '{0}' ({1}) is not translated: {2}",
         "In-memory message stores (Synapse's InMemoryStore, the default) become a queue in the generated package, JMS stores (JmsStore) a JMS queue, JDBC stores (JDBCMessageStore) a table and RabbitMQ stores (RabbitMQStore) a RabbitMQ queue, written in the package's own message format. A JMS store without its JNDI settings, a JDBC store on a server data source or without driver and URL, a RabbitMQ store with TLS, several hosts, a port that is no number or without credentials, a resequencing JDBC store, a WSO2 MB store or a store of a custom class is kept in a TODO with every parameter; its connection parameters become configurables (credentials required ones), and the store mediators and message processors that use it stay TODOs too.");
     public static readonly DiagnosticDescriptor TransactionNotTranslated = Warning("SB0229", LoweringCategory,
         "Transaction boundary not translated",
@@ -397,6 +397,10 @@ public static class DiagnosticCatalog
         "JMS forward awaits no reply",
         "<messageProcessor> '{0}' forwards to JMS endpoint {1} as an out-only send: a stored message whose OUT_ONLY is not \"true\" goes out without a JMSReplyTo destination and no reply is awaited, where the Micro Integrator's blocking sender sets one (transport.jms.ReplyDestination, else a temporary queue) and waits up to the timeout for a reply it then drops",
         "A scheduled forwarding processor whose target (its targetEndpoint, or an endpoint a message names in target.endpoint) is a JMS endpoint sends each message with the runtime's sendJms, as an out-only send to that endpoint is translated. ForwardingService judges no response from an endpoint whose address is neither http(s) nor hl7: the message is removed once the blocking sender returns and the reply sequence never runs; only a message whose OUT_ONLY is \"true\" (the string) and whose send failed is a failed attempt (fault sequence, retries, deactivation). The generated job keeps those rules. What differs is the send of a message without OUT_ONLY: the Micro Integrator's blocking sender sends it as a request (a JMSReplyTo destination: the endpoint's transport.jms.ReplyDestination, else a temporary queue) and waits for the reply up to the timeout, then drops it (a missing reply, or a failed send, still counts as delivered); the generated job sends it without JMSReplyTo and goes on at once.");
+    public static readonly DiagnosticDescriptor ProcessorStoreMissing = Warning("SB0277", LoweringCategory,
+        "Processor store missing",
+        "Message processor '{0}' reads message store '{1}', which the input does not define: the Micro Integrator's processor then finds no store to consume (its ForwardingService or SamplingService takes the consumer of getMessageStore('{1}'), which is null) and forwards nothing; no job is generated and its XML is kept in a TODO",
+        "A message processor is a job over the consumer of its store, and the converter writes that consumer beside the store's producer from the <messageStore> artifact. When no artifact of the input defines the store (SB0502 warns at the reference), there is no store to read and no job is generated; the processor's XML is kept in a TODO and the report lists it as not converted.");
     public static readonly DiagnosticDescriptor LocalEntryFromFileUnread = Info("SB0263", LoweringCategory,
         "Local entry from a file nothing reads",
         "Local entry '{0}' loads its content from '{1}', which is not part of the input, and no translated code reads it as a value: it is kept as a comment, with no start-up read",

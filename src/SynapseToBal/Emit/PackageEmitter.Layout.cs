@@ -82,7 +82,7 @@ public sealed partial class PackageEmitter
         }
 
         // A module has one init function: this file's schedules every job, whichever file declares it.
-        if (shared.Jobs.Length > 0 || package.Jobs.Any(j => j.Schedule is not null))
+        if (shared.Jobs.Length > 0 || package.Jobs.Any(j => j.Schedule is not null || j.Cron is not null))
         {
             Add("tasks.bal", () => Tasks(shared, names, scheduled: package.Jobs));
         }

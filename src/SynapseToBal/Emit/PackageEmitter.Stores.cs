@@ -13,6 +13,7 @@ public sealed partial class PackageEmitter
         var modules = new ModuleUsage();
         static string Literal(string text) => BallerinaSyntax.StringLiteral(text);
         static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+        static string When(MessageProcessorIr p) => p.Cron is { } cron ? $"on the cron schedule '{BallerinaSyntax.CommentText(cron.Expression)}'" : $"every {Number(p.IntervalSeconds)} s";
         string? Call(ProcessorSequenceIr? sequence) => sequence is null ? null : names[sequence.Function];
 
         // The type of the local a sequence that can fail leaves its result in: its return type (none when it is only run).
@@ -243,10 +244,10 @@ public sealed partial class PackageEmitter
             }
 
             doc.Add(p.Kind == ProcessorKind.FailoverForwarding
-                ? $"{BallerinaSyntax.CommentText(who)} (failover forwarding): every {Number(p.IntervalSeconds)} s moves the messages of '{BallerinaSyntax.CommentText(p.Store.StoreName)}' in order to message store '{BallerinaSyntax.CommentText(p.TargetStore?.StoreName ?? "(none)")}', removing each once stored there."
+                ? $"{BallerinaSyntax.CommentText(who)} (failover forwarding): {When(p)} moves the messages of '{BallerinaSyntax.CommentText(p.Store.StoreName)}' in order to message store '{BallerinaSyntax.CommentText(p.TargetStore?.StoreName ?? "(none)")}', removing each once stored there."
                 : sampling
-                ? $"{BallerinaSyntax.CommentText(who)} (sampling): every {Number(p.IntervalSeconds)} s takes up to {p.Concurrency.ToString(CultureInfo.InvariantCulture)} message(s) from '{BallerinaSyntax.CommentText(p.Store.StoreName)}' and runs the sequence with each."
-                : $"{BallerinaSyntax.CommentText(who)} (scheduled forwarding): every {Number(p.IntervalSeconds)} s sends the messages of '{BallerinaSyntax.CommentText(p.Store.StoreName)}' in order to {(chooser is not null ? "the endpoint each names in its target.endpoint property" : $"endpoint '{BallerinaSyntax.CommentText(p.Target?.EndpointName ?? p.Origin.TargetEndpoint ?? "(none)")}'")}, removing each once delivered ({Delivered(p, send is not null, chosenSends)}).");
+                ? $"{BallerinaSyntax.CommentText(who)} (sampling): {When(p)} takes up to {p.Concurrency.ToString(CultureInfo.InvariantCulture)} message(s) from '{BallerinaSyntax.CommentText(p.Store.StoreName)}' and runs the sequence with each."
+                : $"{BallerinaSyntax.CommentText(who)} (scheduled forwarding): {When(p)} sends the messages of '{BallerinaSyntax.CommentText(p.Store.StoreName)}' in order to {(chooser is not null ? "the endpoint each names in its target.endpoint property" : $"endpoint '{BallerinaSyntax.CommentText(p.Target?.EndpointName ?? p.Origin.TargetEndpoint ?? "(none)")}'")}, removing each once delivered ({Delivered(p, send is not null, chosenSends)}).");
             if (!sampling && (p.Kind != ProcessorKind.FailoverForwarding || targetStoreCanFail))
             {
                 doc.Add(p.MaxDeliveryAttempts > 0
@@ -269,6 +270,8 @@ public sealed partial class PackageEmitter
                 Schedule = p.Scheduled ? names[p.Schedule] : null,
                 Interval = Number(p.IntervalSeconds),
                 IntervalText = $"{Number(p.IntervalSeconds)} s (interval {Number(p.IntervalSeconds * 1000)} ms)",
+                Cron = p.Cron is { } cron ? CronLiteral(cron) : null,
+                CronText = p.Cron is { } described ? BallerinaSyntax.CommentText(described.Expression) : null,
                 Active = p.Active ? "true" : "false",
                 Sampling = sampling,
                 Store = jmsReaders.Contains(p) ? $"{names[p.Store.Name]}.consumer({Literal(p.ProcessorName)})" : names[p.Store.Name],

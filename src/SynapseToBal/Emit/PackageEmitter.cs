@@ -783,7 +783,6 @@ public sealed partial class PackageEmitter
     private string Tasks(PackageIr package, NameMap names, IEnumerable<JobIr>? scheduled = null)
     {
         var modules = new ModuleUsage();
-        modules.Use("task");
         var failed = new List<FailedDeclaration>();
         var jobs = GuardedDeclarations(package.Jobs, "task", j => j.TaskName, j => j.Origin.Location, j => Original(j.Origin), failed, job =>
         {
@@ -824,12 +823,21 @@ public sealed partial class PackageEmitter
                 FaultInfallible = faultInfallible,
             };
         }, modules);
-        var schedules = (scheduled ?? package.Jobs).Where(j => j.Schedule is not null).Select(j => new
+        var schedules = (scheduled ?? package.Jobs).Where(j => j.Schedule is not null || j.Cron is not null).Select(j => new
         {
             Job = names[j.Name],
-            Interval = j.Schedule!.IntervalSeconds.ToString(CultureInfo.InvariantCulture),
-            Count = j.Schedule.Count?.ToString(CultureInfo.InvariantCulture),
+            Interval = j.Schedule?.IntervalSeconds.ToString(CultureInfo.InvariantCulture),
+            Count = j.Schedule?.Count?.ToString(CultureInfo.InvariantCulture),
+            Cron = j.Cron is { } cron ? CronLiteral(cron) : null,
         }).ToList();
+
+        // task:Job names the module in every job class; an init() that only schedules cron jobs calls the runtime's
+        // scheduleCronJob and names no task: symbol.
+        if (package.Jobs.Length > 0 || schedules.Any(s => s.Cron is null))
+        {
+            modules.Use("task");
+        }
+
         return _renderer.Render("tasks.bal.sbn", new
         {
             Header = SourcesHeader("jobs for the Synapse scheduled tasks", package.Jobs.Concat(scheduled ?? []).Select(j => j.Origin.Location.Path)),
@@ -838,6 +846,51 @@ public sealed partial class PackageEmitter
             Schedules = schedules,
             Failed = failed,
         });
+    }
+
+    /// <summary>
+    /// The runtime's <c>CronSchedule</c> record for a Quartz cron schedule: the expression and each field's values
+    /// (a field that allows every value, and a day rule that does not apply, keep the record's defaults).
+    /// </summary>
+    private static string CronLiteral(CronIr cron)
+    {
+        static string Values(ImmutableArray<int> values) => "[" + string.Join(", ", values.Select(v => v.ToString(CultureInfo.InvariantCulture))) + "]";
+        static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+        var fields = new List<string> { $"expression: {BallerinaSyntax.StringLiteral(cron.Expression)}" };
+        foreach (var (name, values) in new[] { ("seconds", cron.Seconds), ("minutes", cron.Minutes), ("hours", cron.Hours), ("months", cron.Months), ("years", cron.Years), ("days", cron.Days) })
+        {
+            if (!values.IsEmpty)
+            {
+                fields.Add($"{name}: {Values(values)}");
+            }
+        }
+
+        if (cron.ByWeekday)
+        {
+            fields.Add("byWeekday: true");
+        }
+
+        if (cron.LastDayOffset is { } offset)
+        {
+            fields.Add($"lastDayOffset: {Int(offset)}");
+        }
+
+        if (cron.NearestWeekday)
+        {
+            fields.Add("nearestWeekday: true");
+        }
+
+        if (cron.LastWeekday is { } last)
+        {
+            fields.Add($"lastWeekday: {Int(last)}");
+        }
+
+        if (cron.NthWeekday is { } weekday)
+        {
+            fields.Add($"nthWeekday: {Int(weekday)}, nth: {Int(cron.Nth)}");
+        }
+
+        return "{" + string.Join(", ", fields) + "}";
     }
 
     // ---- entries.bal ----

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace SynapseToBal.IR;
 
 /// <summary>
@@ -40,7 +42,47 @@ public sealed record JobIr(
     /// sends nothing or the project has no main sequence.
     /// </summary>
     public Symbol? OutFlow { get; init; }
+
+    /// <summary>The task's cron trigger, when it runs on one (then <see cref="Schedule"/> is null).</summary>
+    public CronIr? Cron { get; init; }
 }
 
 /// <summary>Runs every <paramref name="IntervalSeconds"/>, <paramref name="Count"/> times (null: forever); the first run is at start-up.</summary>
 public sealed record JobScheduleIr(decimal IntervalSeconds, int? Count);
+
+/// <summary>
+/// A Quartz cron schedule (a task's <c>cron</c> trigger, a processor's <c>cronExpression</c>), its fields expanded to
+/// the values each allows, in order; an empty list allows every value. The day is decided by the day-of-week field
+/// when <paramref name="ByWeekday"/> (the day-of-month field is <c>?</c>), else by the day-of-month field.
+/// </summary>
+/// <param name="Expression">The expression as written.</param>
+/// <param name="Months">1 to 12.</param>
+/// <param name="Years">The optional year field; empty: every year.</param>
+public sealed record CronIr(
+    string Expression,
+    ImmutableArray<int> Seconds,
+    ImmutableArray<int> Minutes,
+    ImmutableArray<int> Hours,
+    ImmutableArray<int> Months,
+    ImmutableArray<int> Years)
+{
+    /// <summary>The day-of-week field decides the day.</summary>
+    public bool ByWeekday { get; init; }
+
+    /// <summary>The days of the month (1-31), or of the week (1 Sunday to 7 Saturday) when <see cref="ByWeekday"/>; empty: every day.</summary>
+    public ImmutableArray<int> Days { get; init; } = [];
+
+    /// <summary><c>L</c> or <c>L-n</c>: the month's last day less this offset.</summary>
+    public int? LastDayOffset { get; init; }
+
+    /// <summary><c>W</c>: the weekday nearest the day (the only one in <see cref="Days"/>, or the last-day one), within the month.</summary>
+    public bool NearestWeekday { get; init; }
+
+    /// <summary><c>nL</c>: the last such weekday of the month.</summary>
+    public int? LastWeekday { get; init; }
+
+    /// <summary><c>n#k</c>: the <see cref="Nth"/> such weekday of the month.</summary>
+    public int? NthWeekday { get; init; }
+
+    public int Nth { get; init; }
+}

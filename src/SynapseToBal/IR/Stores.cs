@@ -121,8 +121,11 @@ public sealed record MessageProcessorIr(
     bool Active,
     MessageProcessorSyntax Origin)
 {
-    /// <summary>False when the processor runs on a cron expression: the job is declared but not scheduled.</summary>
+    /// <summary>False when the processor's cron expression cannot be read: the job is declared but not scheduled.</summary>
     public bool Scheduled { get; init; } = true;
+
+    /// <summary>The processor's <c>cronExpression</c>: it runs on that schedule instead of every <c>IntervalSeconds</c>.</summary>
+    public CronIr? Cron { get; init; }
 
     /// <summary>Sampling: the sequence each message is injected into.</summary>
     public ProcessorSequenceIr? Sequence { get; init; }

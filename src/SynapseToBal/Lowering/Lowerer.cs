@@ -156,7 +156,7 @@ public sealed partial class Lowerer
                     }
                     else
                     {
-                        AddPending(artifact);
+                        AddPending(artifact, rule.NotTranslatedBecause);
                     }
                 });
             }
@@ -404,11 +404,11 @@ public sealed partial class Lowerer
         return artifact;
     });
 
-    /// <summary>An artifact kind that is not translated yet: a TODO with its XML (SB0202).</summary>
-    private void AddPending(ArtifactSyntax artifact)
+    /// <summary>An artifact kind the converter does not translate, for the reason its rule gives: a TODO with its XML (SB0202).</summary>
+    private void AddPending(ArtifactSyntax artifact, string because)
     {
-        _diagnostics.Report(DiagnosticCatalog.ArtifactNotTranslated, artifact.Location, artifact.XmlName, artifact.Name);
-        _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.ArtifactNotTranslated, $"{artifact.XmlName} artifacts are not translated yet"), artifact));
+        _diagnostics.Report(DiagnosticCatalog.ArtifactNotTranslated, artifact.Location, artifact.XmlName, artifact.Name, because);
+        _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.ArtifactNotTranslated, $"{artifact.XmlName} '{artifact.Name}' is not translated: {because}"), artifact));
     }
 
     /// <summary>
@@ -442,7 +442,11 @@ public sealed partial class Lowerer
         {
             if (connection is { Success: true })
             {
-                _diagnostics.Report(DiagnosticCatalog.ConnectionNotTranslated, entry.Location, entry.Name, connection.Groups["name"].Value);
+                var kind = connection.Groups["name"].Value;
+                var why = kind is "http.init" or "email.init" or "kafkaTransport.init" or "salesforcerest.init" or "gmail.init"
+                    ? "one of its settings is unknown, incomplete or evaluated on the message (the diagnostic beside it says which), so the client cannot be configured from it; an operation that names it (configKey) stays a TODO (SB0232)"
+                    : "the converter makes clients only from <http.init>, <email.init>, <kafkaTransport.init>, <salesforcerest.init> and <gmail.init> connections, whose operations it translates; an operation that names this one (configKey) stays a TODO (SB0232), so a client would have no caller";
+                _diagnostics.Report(DiagnosticCatalog.ConnectionNotTranslated, entry.Location, entry.Name, kind, why);
             }
 
             // With credentials, the value keeps them masked: the parts are what is emitted.

@@ -48,255 +48,256 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.ContinueWithStep)] = 32,
         [typeof(global::SynapseToBal.IR.ConvertIr)] = 33,
         [typeof(global::SynapseToBal.IR.CountIr)] = 34,
-        [typeof(global::SynapseToBal.IR.DataMapperStep)] = 35,
-        [typeof(global::SynapseToBal.IR.DataMappingIr)] = 36,
-        [typeof(global::SynapseToBal.IR.DataServiceArgumentIr)] = 37,
-        [typeof(global::SynapseToBal.IR.DataServiceDispatchStep)] = 38,
-        [typeof(global::SynapseToBal.IR.DataServiceOperationIr)] = 39,
-        [typeof(global::SynapseToBal.IR.DataServiceOutputIr)] = 40,
-        [typeof(global::SynapseToBal.IR.DataServiceQueryStep)] = 41,
-        [typeof(global::SynapseToBal.IR.DataServiceResultIr)] = 42,
-        [typeof(global::SynapseToBal.IR.DbClientIr)] = 43,
-        [typeof(global::SynapseToBal.IR.DbParameterIr)] = 44,
-        [typeof(global::SynapseToBal.IR.DbResultIr)] = 45,
-        [typeof(global::SynapseToBal.IR.DbStatementIr)] = 46,
-        [typeof(global::SynapseToBal.IR.DbStep)] = 47,
-        [typeof(global::SynapseToBal.IR.DeadCodeStep)] = 48,
-        [typeof(global::SynapseToBal.IR.DirectionStep)] = 49,
-        [typeof(global::SynapseToBal.IR.EmailConnectionIr)] = 50,
-        [typeof(global::SynapseToBal.IR.EmailSendStep)] = 51,
-        [typeof(global::SynapseToBal.IR.EndpointSuspensionIr)] = 52,
-        [typeof(global::SynapseToBal.IR.EnrichStep)] = 53,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Body)] = 54,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Envelope)] = 55,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.JsonPath)] = 56,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.XmlPath)] = 57,
-        [typeof(global::SynapseToBal.IR.ExternalStylesheetIr)] = 58,
-        [typeof(global::SynapseToBal.IR.FailStep)] = 59,
-        [typeof(global::SynapseToBal.IR.FileConnectorArgumentIr)] = 60,
-        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 61,
-        [typeof(global::SynapseToBal.IR.FileConnectorV1Step)] = 62,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 63,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 64,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 65,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 66,
-        [typeof(global::SynapseToBal.IR.ForEachStep)] = 67,
-        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 68,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 69,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 70,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 71,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 72,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 73,
-        [typeof(global::SynapseToBal.IR.ForkStep)] = 74,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 75,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 76,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 77,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 78,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 79,
-        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 80,
-        [typeof(global::SynapseToBal.IR.FunctionIr)] = 81,
-        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 82,
-        [typeof(global::SynapseToBal.IR.GatherIr)] = 83,
-        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 84,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 85,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 86,
-        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 87,
-        [typeof(global::SynapseToBal.IR.GmailStep)] = 88,
-        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 89,
-        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 90,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 91,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 92,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 93,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 94,
-        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 95,
-        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 96,
-        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 97,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 98,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 99,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 100,
-        [typeof(global::SynapseToBal.IR.IfStep)] = 101,
-        [typeof(global::SynapseToBal.IR.InboundIr)] = 102,
-        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 103,
-        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 104,
-        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 105,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 106,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 107,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 108,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 109,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 110,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 111,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 112,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 113,
-        [typeof(global::SynapseToBal.IR.InvokeStep)] = 114,
-        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 115,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 116,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 117,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 118,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 119,
-        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 120,
-        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 121,
-        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 122,
-        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 123,
-        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 124,
-        [typeof(global::SynapseToBal.IR.JobIr)] = 125,
-        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 126,
-        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 127,
-        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 128,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 129,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 130,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 131,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 132,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 133,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 134,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 135,
-        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 136,
-        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 137,
-        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 138,
-        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 139,
-        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 140,
-        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 141,
-        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 142,
-        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 143,
-        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 144,
-        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 145,
-        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 146,
-        [typeof(global::SynapseToBal.IR.ListenerIr)] = 147,
-        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 148,
-        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 149,
-        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 150,
-        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 151,
-        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 152,
-        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 153,
-        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 154,
-        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 155,
-        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 156,
-        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 157,
-        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 158,
-        [typeof(global::SynapseToBal.IR.LogStep)] = 159,
-        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 160,
-        [typeof(global::SynapseToBal.IR.MailSendStep)] = 161,
-        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 162,
-        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 163,
-        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 164,
-        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 165,
-        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 166,
-        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 167,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 168,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 169,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 170,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 171,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 172,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 173,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 174,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 175,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 176,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 177,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 178,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 179,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 180,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 181,
-        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 182,
-        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 183,
-        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 184,
-        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 185,
-        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 186,
-        [typeof(global::SynapseToBal.IR.NotIr)] = 187,
-        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 188,
-        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 189,
-        [typeof(global::SynapseToBal.IR.OrIr)] = 190,
-        [typeof(global::SynapseToBal.IR.PackageIr)] = 191,
-        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 192,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 193,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 194,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 195,
-        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 196,
-        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 197,
-        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 198,
-        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 199,
-        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 200,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 201,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 202,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 203,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 204,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 205,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 206,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 207,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 208,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 209,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 210,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 211,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 212,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 213,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 214,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 215,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 216,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 217,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 218,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 219,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 220,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 221,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 222,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 223,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 224,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 225,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 226,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 227,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 228,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 229,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 230,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 231,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 232,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 233,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 234,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 235,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 236,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 237,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 238,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 239,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 240,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 241,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 242,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 243,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 244,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 245,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 246,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 247,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 248,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 249,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 250,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 251,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 252,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 253,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 254,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 255,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 256,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 257,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 258,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 259,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 260,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 261,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 262,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 263,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 264,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 265,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 266,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 267,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 268,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 269,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 270,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 271,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 272,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 273,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 274,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 275,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 276,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 277,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 278,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 279,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 280,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 281,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 282,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 283,
+        [typeof(global::SynapseToBal.IR.CronIr)] = 35,
+        [typeof(global::SynapseToBal.IR.DataMapperStep)] = 36,
+        [typeof(global::SynapseToBal.IR.DataMappingIr)] = 37,
+        [typeof(global::SynapseToBal.IR.DataServiceArgumentIr)] = 38,
+        [typeof(global::SynapseToBal.IR.DataServiceDispatchStep)] = 39,
+        [typeof(global::SynapseToBal.IR.DataServiceOperationIr)] = 40,
+        [typeof(global::SynapseToBal.IR.DataServiceOutputIr)] = 41,
+        [typeof(global::SynapseToBal.IR.DataServiceQueryStep)] = 42,
+        [typeof(global::SynapseToBal.IR.DataServiceResultIr)] = 43,
+        [typeof(global::SynapseToBal.IR.DbClientIr)] = 44,
+        [typeof(global::SynapseToBal.IR.DbParameterIr)] = 45,
+        [typeof(global::SynapseToBal.IR.DbResultIr)] = 46,
+        [typeof(global::SynapseToBal.IR.DbStatementIr)] = 47,
+        [typeof(global::SynapseToBal.IR.DbStep)] = 48,
+        [typeof(global::SynapseToBal.IR.DeadCodeStep)] = 49,
+        [typeof(global::SynapseToBal.IR.DirectionStep)] = 50,
+        [typeof(global::SynapseToBal.IR.EmailConnectionIr)] = 51,
+        [typeof(global::SynapseToBal.IR.EmailSendStep)] = 52,
+        [typeof(global::SynapseToBal.IR.EndpointSuspensionIr)] = 53,
+        [typeof(global::SynapseToBal.IR.EnrichStep)] = 54,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Body)] = 55,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Envelope)] = 56,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.JsonPath)] = 57,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.XmlPath)] = 58,
+        [typeof(global::SynapseToBal.IR.ExternalStylesheetIr)] = 59,
+        [typeof(global::SynapseToBal.IR.FailStep)] = 60,
+        [typeof(global::SynapseToBal.IR.FileConnectorArgumentIr)] = 61,
+        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 62,
+        [typeof(global::SynapseToBal.IR.FileConnectorV1Step)] = 63,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 64,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 65,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 66,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 67,
+        [typeof(global::SynapseToBal.IR.ForEachStep)] = 68,
+        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 69,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 70,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 71,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 72,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 73,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 74,
+        [typeof(global::SynapseToBal.IR.ForkStep)] = 75,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 76,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 77,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 78,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 79,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 80,
+        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 81,
+        [typeof(global::SynapseToBal.IR.FunctionIr)] = 82,
+        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 83,
+        [typeof(global::SynapseToBal.IR.GatherIr)] = 84,
+        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 85,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 86,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 87,
+        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 88,
+        [typeof(global::SynapseToBal.IR.GmailStep)] = 89,
+        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 90,
+        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 91,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 92,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 93,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 94,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 95,
+        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 96,
+        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 97,
+        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 98,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 99,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 100,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 101,
+        [typeof(global::SynapseToBal.IR.IfStep)] = 102,
+        [typeof(global::SynapseToBal.IR.InboundIr)] = 103,
+        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 104,
+        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 105,
+        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 106,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 107,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 108,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 109,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 110,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 111,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 112,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 113,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 114,
+        [typeof(global::SynapseToBal.IR.InvokeStep)] = 115,
+        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 116,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 117,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 118,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 119,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 120,
+        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 121,
+        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 122,
+        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 123,
+        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 124,
+        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 125,
+        [typeof(global::SynapseToBal.IR.JobIr)] = 126,
+        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 127,
+        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 128,
+        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 129,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 130,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 131,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 132,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 133,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 134,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 135,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 136,
+        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 137,
+        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 138,
+        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 139,
+        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 140,
+        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 141,
+        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 142,
+        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 143,
+        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 144,
+        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 145,
+        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 146,
+        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 147,
+        [typeof(global::SynapseToBal.IR.ListenerIr)] = 148,
+        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 149,
+        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 150,
+        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 151,
+        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 152,
+        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 153,
+        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 154,
+        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 155,
+        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 156,
+        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 157,
+        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 158,
+        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 159,
+        [typeof(global::SynapseToBal.IR.LogStep)] = 160,
+        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 161,
+        [typeof(global::SynapseToBal.IR.MailSendStep)] = 162,
+        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 163,
+        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 164,
+        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 165,
+        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 166,
+        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 167,
+        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 168,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 169,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 170,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 171,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 172,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 173,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 174,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 175,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 176,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 177,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 178,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 179,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 180,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 181,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 182,
+        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 183,
+        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 184,
+        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 185,
+        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 186,
+        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 187,
+        [typeof(global::SynapseToBal.IR.NotIr)] = 188,
+        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 189,
+        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 190,
+        [typeof(global::SynapseToBal.IR.OrIr)] = 191,
+        [typeof(global::SynapseToBal.IR.PackageIr)] = 192,
+        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 193,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 194,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 195,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 196,
+        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 197,
+        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 198,
+        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 199,
+        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 200,
+        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 201,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 202,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 203,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 204,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 205,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 206,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 207,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 208,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 209,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 210,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 211,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 212,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 213,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 214,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 215,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 216,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 217,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 218,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 219,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 220,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 221,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 222,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 223,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 224,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 225,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 226,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 227,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 228,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 229,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 230,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 231,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 232,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 233,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 234,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 235,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 236,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 237,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 238,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 239,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 240,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 241,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 242,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 243,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 244,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 245,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 246,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 247,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 248,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 249,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 250,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 251,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 252,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 253,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 254,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 255,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 256,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 257,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 258,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 259,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 260,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 261,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 262,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 263,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 264,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 265,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 266,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 267,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 268,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 269,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 270,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 271,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 272,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 273,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 274,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 275,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 276,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 277,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 278,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 279,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 280,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 281,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 282,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 283,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 284,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -658,6 +659,43 @@ internal static partial class IrMembers
 
             case 35:
             {
+                var n = (global::SynapseToBal.IR.CronIr)node;
+                sink.Visit(n.Expression);
+                foreach (var item in n.Seconds)
+                {
+                    sink.Visit(item);
+                }
+
+                foreach (var item in n.Minutes)
+                {
+                    sink.Visit(item);
+                }
+
+                foreach (var item in n.Hours)
+                {
+                    sink.Visit(item);
+                }
+
+                foreach (var item in n.Months)
+                {
+                    sink.Visit(item);
+                }
+
+                foreach (var item in n.Years)
+                {
+                    sink.Visit(item);
+                }
+
+                foreach (var item in n.Days)
+                {
+                    sink.Visit(item);
+                }
+
+                return true;
+            }
+
+            case 36:
+            {
                 var n = (global::SynapseToBal.IR.DataMapperStep)node;
                 sink.Visit(n.Mapping);
                 sink.Visit(n.Origin);
@@ -665,7 +703,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 36:
+            case 37:
             {
                 var n = (global::SynapseToBal.IR.DataMappingIr)node;
                 sink.Visit(n.Function);
@@ -688,7 +726,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 37:
+            case 38:
             {
                 var n = (global::SynapseToBal.IR.DataServiceArgumentIr)node;
                 sink.Visit(n.RequestName);
@@ -696,7 +734,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 38:
+            case 39:
             {
                 var n = (global::SynapseToBal.IR.DataServiceDispatchStep)node;
                 sink.Visit(n.Service);
@@ -710,7 +748,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 39:
+            case 40:
             {
                 var n = (global::SynapseToBal.IR.DataServiceOperationIr)node;
                 sink.Visit(n.Name);
@@ -718,7 +756,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 40:
+            case 41:
             {
                 var n = (global::SynapseToBal.IR.DataServiceOutputIr)node;
                 sink.Visit(n.Column);
@@ -726,7 +764,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 41:
+            case 42:
             {
                 var n = (global::SynapseToBal.IR.DataServiceQueryStep)node;
                 sink.Visit(n.Client);
@@ -746,7 +784,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 42:
+            case 43:
             {
                 var n = (global::SynapseToBal.IR.DataServiceResultIr)node;
                 sink.Visit(n.Element);
@@ -760,7 +798,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 43:
+            case 44:
             {
                 var n = (global::SynapseToBal.IR.DbClientIr)node;
                 sink.Visit(n.Name);
@@ -778,14 +816,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 44:
+            case 45:
             {
                 var n = (global::SynapseToBal.IR.DbParameterIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 45:
+            case 46:
             {
                 var n = (global::SynapseToBal.IR.DbResultIr)node;
                 sink.Visit(n.Property);
@@ -793,7 +831,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 46:
+            case 47:
             {
                 var n = (global::SynapseToBal.IR.DbStatementIr)node;
                 foreach (var item in n.SqlSegments)
@@ -814,7 +852,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 47:
+            case 48:
             {
                 var n = (global::SynapseToBal.IR.DbStep)node;
                 sink.Visit(n.Client);
@@ -828,7 +866,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 48:
+            case 49:
             {
                 var n = (global::SynapseToBal.IR.DeadCodeStep)node;
                 sink.Visit(n.Reason);
@@ -837,7 +875,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 49:
+            case 50:
             {
                 var n = (global::SynapseToBal.IR.DirectionStep)node;
                 foreach (var item in n.Request)
@@ -855,7 +893,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 50:
+            case 51:
             {
                 var n = (global::SynapseToBal.IR.EmailConnectionIr)node;
                 sink.Visit(n.Name);
@@ -873,7 +911,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 51:
+            case 52:
             {
                 var n = (global::SynapseToBal.IR.EmailSendStep)node;
                 sink.Visit(n.Connection);
@@ -891,7 +929,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 52:
+            case 53:
             {
                 var n = (global::SynapseToBal.IR.EndpointSuspensionIr)node;
                 sink.Visit(n.Name);
@@ -909,7 +947,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 53:
+            case 54:
             {
                 var n = (global::SynapseToBal.IR.EnrichStep)node;
                 sink.Visit(n.Source);
@@ -919,25 +957,25 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 54:
-                return true;
             case 55:
                 return true;
             case 56:
+                return true;
+            case 57:
             {
                 var n = (global::SynapseToBal.IR.EnrichTargetIr.JsonPath)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 57:
+            case 58:
             {
                 var n = (global::SynapseToBal.IR.EnrichTargetIr.XmlPath)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 58:
+            case 59:
             {
                 var n = (global::SynapseToBal.IR.ExternalStylesheetIr)node;
                 sink.Visit(n.Name);
@@ -946,7 +984,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 59:
+            case 60:
             {
                 var n = (global::SynapseToBal.IR.FailStep)node;
                 sink.Visit(n.Message);
@@ -955,7 +993,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 60:
+            case 61:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorArgumentIr)node;
                 sink.Visit(n.Name);
@@ -963,7 +1001,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 61:
+            case 62:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorStep)node;
                 sink.Visit(n.Location);
@@ -981,7 +1019,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 62:
+            case 63:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorV1Step)node;
                 foreach (var item in n.Arguments)
@@ -994,7 +1032,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 63:
+            case 64:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)node;
                 sink.Visit(n.Path);
@@ -1002,7 +1040,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 64:
+            case 65:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.Elements)node;
                 sink.Visit(n.Items);
@@ -1010,7 +1048,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 65:
+            case 66:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.JsonItems)node;
                 sink.Visit(n.Path);
@@ -1019,7 +1057,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 66:
+            case 67:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)node;
                 sink.Visit(n.Items);
@@ -1027,7 +1065,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 67:
+            case 68:
             {
                 var n = (global::SynapseToBal.IR.ForEachStep)node;
                 sink.Visit(n.Loop);
@@ -1037,9 +1075,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 68:
-                return true;
             case 69:
+                return true;
+            case 70:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Attached)node;
                 sink.Visit(n.Items);
@@ -1048,7 +1086,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 70:
+            case 71:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.AttachedJson)node;
                 sink.Visit(n.Path);
@@ -1056,23 +1094,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 71:
-                return true;
             case 72:
+                return true;
+            case 73:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Recipients)node;
                 sink.Visit(n.Urls);
                 return true;
             }
 
-            case 73:
+            case 74:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Split)node;
                 sink.Visit(n.Items);
                 return true;
             }
 
-            case 74:
+            case 75:
             {
                 var n = (global::SynapseToBal.IR.ForkStep)node;
                 sink.Visit(n.Source);
@@ -1093,7 +1131,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 75:
+            case 76:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Http)node;
                 sink.Visit(n.Client);
@@ -1101,35 +1139,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 76:
+            case 77:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Jms)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 77:
+            case 78:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Mail)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 78:
+            case 79:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.ToAddress)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 79:
+            case 80:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Vfs)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 80:
+            case 81:
             {
                 var n = (global::SynapseToBal.IR.ForwardTemplateIr)node;
                 sink.Visit(n.Template);
@@ -1137,7 +1175,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 81:
+            case 82:
             {
                 var n = (global::SynapseToBal.IR.FunctionIr)node;
                 sink.Visit(n.Name);
@@ -1157,7 +1195,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 82:
+            case 83:
             {
                 var n = (global::SynapseToBal.IR.FunctionParameterIr)node;
                 sink.Visit(n.Name);
@@ -1166,7 +1204,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 83:
+            case 84:
             {
                 var n = (global::SynapseToBal.IR.GatherIr)node;
                 sink.Visit(n.RootElement);
@@ -1174,7 +1212,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 84:
+            case 85:
             {
                 var n = (global::SynapseToBal.IR.GmailArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1182,14 +1220,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 85:
+            case 86:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 86:
+            case 87:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -1199,7 +1237,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 87:
+            case 88:
             {
                 var n = (global::SynapseToBal.IR.GmailConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1216,7 +1254,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 88:
+            case 89:
             {
                 var n = (global::SynapseToBal.IR.GmailStep)node;
                 sink.Visit(n.Connection);
@@ -1230,7 +1268,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 89:
+            case 90:
             {
                 var n = (global::SynapseToBal.IR.GroupMemberIr)node;
                 sink.Visit(n.Url);
@@ -1250,14 +1288,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 90:
+            case 91:
             {
                 var n = (global::SynapseToBal.IR.HeaderReadIr)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 91:
+            case 92:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.Basic)node;
                 sink.Visit(n.Username);
@@ -1265,7 +1303,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 92:
+            case 93:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)node;
                 sink.Visit(n.TokenUrl);
@@ -1274,7 +1312,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 93:
+            case 94:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -1285,7 +1323,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 94:
+            case 95:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.RefreshToken)node;
                 sink.Visit(n.TokenUrl);
@@ -1295,7 +1333,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 95:
+            case 96:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1312,7 +1350,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 96:
+            case 97:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectorCallStep)node;
                 sink.Visit(n.Connection);
@@ -1330,7 +1368,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 97:
+            case 98:
             {
                 var n = (global::SynapseToBal.IR.HttpHeaderIr)node;
                 sink.Visit(n.Name);
@@ -1338,11 +1376,11 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 98:
-                return true;
             case 99:
                 return true;
             case 100:
+                return true;
+            case 101:
             {
                 var n = (global::SynapseToBal.IR.HttpPathIr.Template)node;
                 foreach (var item in n.Parts)
@@ -1354,7 +1392,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 101:
+            case 102:
             {
                 var n = (global::SynapseToBal.IR.IfStep)node;
                 sink.Visit(n.Condition);
@@ -1373,7 +1411,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 102:
+            case 103:
             {
                 var n = (global::SynapseToBal.IR.InboundIr)node;
                 sink.Visit(n.Listener);
@@ -1385,7 +1423,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 103:
+            case 104:
             {
                 var n = (global::SynapseToBal.IR.InboundKeyStoreIr)node;
                 sink.Visit(n.Path);
@@ -1393,7 +1431,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 104:
+            case 105:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1401,7 +1439,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 105:
+            case 106:
             {
                 var n = (global::SynapseToBal.IR.InboundTargetIr)node;
                 sink.Visit(n.Sequence);
@@ -1410,7 +1448,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 106:
+            case 107:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.File)node;
                 sink.Visit(n.Job);
@@ -1424,7 +1462,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 107:
+            case 108:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Ftp)node;
                 sink.Visit(n.Host);
@@ -1440,7 +1478,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 108:
+            case 109:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Http)node;
                 sink.Visit(n.Port);
@@ -1449,7 +1487,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 109:
+            case 110:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Jms)node;
                 sink.Visit(n.ContextFactory);
@@ -1472,7 +1510,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 110:
+            case 111:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Kafka)node;
                 sink.Visit(n.BootstrapServers);
@@ -1489,7 +1527,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 111:
+            case 112:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mail)node;
                 sink.Visit(n.Host);
@@ -1502,7 +1540,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 112:
+            case 113:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mqtt)node;
                 sink.Visit(n.ServerUri);
@@ -1515,7 +1553,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 113:
+            case 114:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.RabbitMq)node;
                 sink.Visit(n.Host);
@@ -1529,7 +1567,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 114:
+            case 115:
             {
                 var n = (global::SynapseToBal.IR.InvokeStep)node;
                 sink.Visit(n.Function);
@@ -1543,7 +1581,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 115:
+            case 116:
             {
                 var n = (global::SynapseToBal.IR.JdbcStoreIr)node;
                 sink.Visit(n.Client);
@@ -1556,35 +1594,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 116:
+            case 117:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 117:
+            case 118:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 118:
+            case 119:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 119:
+            case 120:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 120:
+            case 121:
             {
                 var n = (global::SynapseToBal.IR.JmsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -1608,14 +1646,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 121:
+            case 122:
             {
                 var n = (global::SynapseToBal.IR.JmsReplyIr)node;
                 sink.Visit(n.Destination);
                 return true;
             }
 
-            case 122:
+            case 123:
             {
                 var n = (global::SynapseToBal.IR.JmsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -1624,7 +1662,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 123:
+            case 124:
             {
                 var n = (global::SynapseToBal.IR.JmsStoreIr)node;
                 sink.Visit(n.Connection);
@@ -1644,7 +1682,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 124:
+            case 125:
             {
                 var n = (global::SynapseToBal.IR.JndiPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1652,7 +1690,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 125:
+            case 126:
             {
                 var n = (global::SynapseToBal.IR.JobIr)node;
                 sink.Visit(n.Name);
@@ -1668,19 +1706,20 @@ internal static partial class IrMembers
                 sink.Visit(n.To);
                 sink.Visit(n.Fault);
                 sink.Visit(n.OutFlow);
+                sink.Visit(n.Cron);
                 return true;
             }
 
-            case 126:
-                return true;
             case 127:
+                return true;
+            case 128:
             {
                 var n = (global::SynapseToBal.IR.JsonEvalIr)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 128:
+            case 129:
             {
                 var n = (global::SynapseToBal.IR.JsonMemberIr)node;
                 sink.Visit(n.Name);
@@ -1688,7 +1727,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 129:
+            case 130:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Array)node;
                 foreach (var item in n.Items)
@@ -1699,18 +1738,18 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 130:
-                return true;
             case 131:
                 return true;
             case 132:
+                return true;
+            case 133:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Number)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 133:
+            case 134:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Object)node;
                 foreach (var item in n.Members)
@@ -1721,14 +1760,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 134:
+            case 135:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 135:
+            case 136:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.String)node;
                 foreach (var item in n.Parts)
@@ -1739,7 +1778,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 136:
+            case 137:
             {
                 var n = (global::SynapseToBal.IR.JsonSchemaTransformStep)node;
                 sink.Visit(n.Schema);
@@ -1748,7 +1787,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 137:
+            case 138:
             {
                 var n = (global::SynapseToBal.IR.JsonTransformStep)node;
                 sink.Visit(n.StringPattern);
@@ -1757,7 +1796,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 138:
+            case 139:
             {
                 var n = (global::SynapseToBal.IR.JsonValidateStep)node;
                 sink.Visit(n.Source);
@@ -1772,7 +1811,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 139:
+            case 140:
             {
                 var n = (global::SynapseToBal.IR.KafkaConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1795,9 +1834,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 140:
-                return true;
             case 141:
+                return true;
+            case 142:
             {
                 var n = (global::SynapseToBal.IR.KafkaParameterIr)node;
                 sink.Visit(n.Name);
@@ -1805,7 +1844,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 142:
+            case 143:
             {
                 var n = (global::SynapseToBal.IR.KafkaPublishStep)node;
                 sink.Visit(n.Connection);
@@ -1819,7 +1858,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 143:
+            case 144:
             {
                 var n = (global::SynapseToBal.IR.KafkaSaslIr)node;
                 sink.Visit(n.Username);
@@ -1827,7 +1866,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 144:
+            case 145:
             {
                 var n = (global::SynapseToBal.IR.KafkaSslIr)node;
                 sink.Visit(n.TruststorePath);
@@ -1838,7 +1877,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 145:
+            case 146:
             {
                 var n = (global::SynapseToBal.IR.LdapArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1846,7 +1885,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 146:
+            case 147:
             {
                 var n = (global::SynapseToBal.IR.LdapConnectorStep)node;
                 foreach (var item in n.Arguments)
@@ -1859,7 +1898,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 147:
+            case 148:
             {
                 var n = (global::SynapseToBal.IR.ListenerIr)node;
                 sink.Visit(n.Name);
@@ -1868,7 +1907,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 148:
+            case 149:
             {
                 var n = (global::SynapseToBal.IR.LocalCallStep)node;
                 sink.Visit(n.Address);
@@ -1879,7 +1918,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 149:
+            case 150:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryIr)node;
                 sink.Visit(n.Name);
@@ -1894,14 +1933,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 150:
+            case 151:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryReadIr)node;
                 sink.Visit(n.Entry);
                 return true;
             }
 
-            case 151:
+            case 152:
             {
                 var n = (global::SynapseToBal.IR.LogFieldIr)node;
                 sink.Visit(n.Name);
@@ -1909,7 +1948,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 152:
+            case 153:
             {
                 var n = (global::SynapseToBal.IR.LogFieldsIr)node;
                 foreach (var item in n.Message)
@@ -1927,34 +1966,34 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 153:
-                return true;
             case 154:
                 return true;
             case 155:
                 return true;
             case 156:
+                return true;
+            case 157:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 157:
+            case 158:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Value)node;
                 sink.Visit(n.Expression);
                 return true;
             }
 
-            case 158:
+            case 159:
             {
                 var n = (global::SynapseToBal.IR.LogPlaceIr)node;
                 sink.Visit(n.Owner);
                 return true;
             }
 
-            case 159:
+            case 160:
             {
                 var n = (global::SynapseToBal.IR.LogStep)node;
                 foreach (var item in n.Parts)
@@ -1968,7 +2007,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 160:
+            case 161:
             {
                 var n = (global::SynapseToBal.IR.MailEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -1979,7 +2018,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 161:
+            case 162:
             {
                 var n = (global::SynapseToBal.IR.MailSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -1989,7 +2028,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 162:
+            case 163:
             {
                 var n = (global::SynapseToBal.IR.MailSenderIr)node;
                 sink.Visit(n.SenderName);
@@ -2003,7 +2042,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 163:
+            case 164:
             {
                 var n = (global::SynapseToBal.IR.MakeFaultStep)node;
                 sink.Visit(n.Code);
@@ -2016,7 +2055,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 164:
+            case 165:
             {
                 var n = (global::SynapseToBal.IR.MappedEntryIr)node;
                 sink.Visit(n.Field);
@@ -2029,7 +2068,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 165:
+            case 166:
             {
                 var n = (global::SynapseToBal.IR.MappedFieldIr)node;
                 sink.Visit(n.Name);
@@ -2038,7 +2077,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 166:
+            case 167:
             {
                 var n = (global::SynapseToBal.IR.MappedNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -2046,7 +2085,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 167:
+            case 168:
             {
                 var n = (global::SynapseToBal.IR.MappedRecordIr)node;
                 sink.Visit(n.Name);
@@ -2061,28 +2100,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 168:
+            case 169:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.ArrayOf)node;
                 sink.Visit(n.Item);
                 return true;
             }
 
-            case 169:
+            case 170:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Primitive)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 170:
+            case 171:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Record)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 171:
+            case 172:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Arithmetic)node;
                 sink.Visit(n.Left);
@@ -2090,7 +2129,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 172:
+            case 173:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.ArrayMap)node;
                 foreach (var item in n.Source)
@@ -2103,7 +2142,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 173:
+            case 174:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Call)node;
                 foreach (var item in n.Arguments)
@@ -2114,7 +2153,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 174:
+            case 175:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Concat)node;
                 foreach (var item in n.Parts)
@@ -2125,7 +2164,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 175:
+            case 176:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Construct)node;
                 foreach (var item in n.Entries)
@@ -2136,9 +2175,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 176:
-                return true;
             case 177:
+                return true;
+            case 178:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.FromInput)node;
                 foreach (var item in n.Path)
@@ -2149,30 +2188,30 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 178:
-                return true;
             case 179:
+                return true;
+            case 180:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.NotTranslated)node;
                 sink.Visit(n.Statement);
                 return true;
             }
 
-            case 180:
+            case 181:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Required)node;
                 sink.Visit(n.Read);
                 return true;
             }
 
-            case 181:
+            case 182:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Text)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 182:
+            case 183:
             {
                 var n = (global::SynapseToBal.IR.MarkResponseStep)node;
                 sink.Visit(n.Origin);
@@ -2180,7 +2219,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 183:
+            case 184:
             {
                 var n = (global::SynapseToBal.IR.MessageProcessorIr)node;
                 sink.Visit(n.Name);
@@ -2188,6 +2227,7 @@ internal static partial class IrMembers
                 sink.Visit(n.ProcessorName);
                 sink.Visit(n.Store);
                 sink.Visit(n.Origin);
+                sink.Visit(n.Cron);
                 sink.Visit(n.Sequence);
                 sink.Visit(n.TargetStore);
                 sink.Visit(n.Target);
@@ -2209,7 +2249,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 184:
+            case 185:
             {
                 var n = (global::SynapseToBal.IR.MessageStoreIr)node;
                 sink.Visit(n.Name);
@@ -2221,7 +2261,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 185:
+            case 186:
             {
                 var n = (global::SynapseToBal.IR.NodeSetCompareIr)node;
                 sink.Visit(n.Nodes);
@@ -2230,21 +2270,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 186:
+            case 187:
             {
                 var n = (global::SynapseToBal.IR.NonEmptyIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 187:
+            case 188:
             {
                 var n = (global::SynapseToBal.IR.NotIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 188:
+            case 189:
             {
                 var n = (global::SynapseToBal.IR.NotTranslatedIr)node;
                 sink.Visit(n.Descriptor);
@@ -2252,14 +2292,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 189:
+            case 190:
             {
                 var n = (global::SynapseToBal.IR.NumberLiteralIr)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 190:
+            case 191:
             {
                 var n = (global::SynapseToBal.IR.OrIr)node;
                 sink.Visit(n.Left);
@@ -2267,7 +2307,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 191:
+            case 192:
             {
                 var n = (global::SynapseToBal.IR.PackageIr)node;
                 sink.Visit(n.Listener);
@@ -2395,21 +2435,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 192:
+            case 193:
             {
                 var n = (global::SynapseToBal.IR.ParameterReadIr)node;
                 sink.Visit(n.Parameter);
                 return true;
             }
 
-            case 193:
+            case 194:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Literal)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 194:
+            case 195:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Param)node;
                 sink.Visit(n.SynapseName);
@@ -2417,7 +2457,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 195:
+            case 196:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Rest)node;
                 sink.Visit(n.SynapseName);
@@ -2425,7 +2465,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 196:
+            case 197:
             {
                 var n = (global::SynapseToBal.IR.PendingArtifactIr)node;
                 sink.Visit(n.Reason);
@@ -2434,14 +2474,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 197:
+            case 198:
             {
                 var n = (global::SynapseToBal.IR.ProcessorSequenceIr)node;
                 sink.Visit(n.Function);
                 return true;
             }
 
-            case 198:
+            case 199:
             {
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
@@ -2449,7 +2489,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 199:
+            case 200:
             {
                 var n = (global::SynapseToBal.IR.PublishedWsdlIr)node;
                 sink.Visit(n.FileName);
@@ -2473,7 +2513,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 200:
+            case 201:
             {
                 var n = (global::SynapseToBal.IR.RabbitMqStoreIr)node;
                 sink.Visit(n.Host);
@@ -2488,7 +2528,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 201:
+            case 202:
             {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
@@ -2496,7 +2536,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 202:
+            case 203:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2505,7 +2545,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 203:
+            case 204:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2514,7 +2554,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 204:
+            case 205:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -2524,7 +2564,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 205:
+            case 206:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -2533,7 +2573,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 206:
+            case 207:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -2542,7 +2582,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 207:
+            case 208:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -2564,7 +2604,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 208:
+            case 209:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
@@ -2572,7 +2612,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 209:
+            case 210:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2587,7 +2627,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 210:
+            case 211:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2595,14 +2635,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 211:
+            case 212:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 212:
+            case 213:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2613,7 +2653,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 213:
+            case 214:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -2623,7 +2663,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 214:
+            case 215:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2640,7 +2680,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 215:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -2654,7 +2694,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 216:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -2672,7 +2712,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 217:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -2681,7 +2721,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 218:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2691,7 +2731,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 219:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -2706,7 +2746,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 220:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -2716,7 +2756,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 221:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -2726,7 +2766,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 222:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
@@ -2734,7 +2774,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 223:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -2746,7 +2786,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 224:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2756,14 +2796,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 225:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 226:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -2771,7 +2811,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 227:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -2779,7 +2819,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 228:
+            case 229:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -2788,7 +2828,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 229:
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -2800,7 +2840,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 230:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -2819,27 +2859,27 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 231:
-                return true;
             case 232:
                 return true;
             case 233:
                 return true;
             case 234:
+                return true;
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 235:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 236:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -2847,7 +2887,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 237:
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -2863,7 +2903,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 238:
+            case 239:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
@@ -2871,7 +2911,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 239:
+            case 240:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -2891,7 +2931,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 240:
+            case 241:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -2901,7 +2941,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 241:
+            case 242:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -2915,28 +2955,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 242:
+            case 243:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 243:
+            case 244:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 244:
+            case 245:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 245:
+            case 246:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -2947,14 +2987,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 246:
+            case 247:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 247:
+            case 248:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -2965,7 +3005,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 248:
+            case 249:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -2973,7 +3013,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 249:
+            case 250:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -2981,7 +3021,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 250:
+            case 251:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -2993,7 +3033,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 251:
+            case 252:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -3009,7 +3049,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 252:
+            case 253:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -3019,23 +3059,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 253:
+            case 254:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 254:
-                return true;
             case 255:
+                return true;
+            case 256:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 256:
+            case 257:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -3043,37 +3083,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 257:
+            case 258:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 258:
-                return true;
             case 259:
+                return true;
+            case 260:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 260:
+            case 261:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 261:
+            case 262:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 262:
+            case 263:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -3081,7 +3121,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 263:
+            case 264:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -3095,7 +3135,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 264:
+            case 265:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -3104,7 +3144,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 265:
+            case 266:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3113,7 +3153,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 266:
+            case 267:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -3121,7 +3161,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 267:
+            case 268:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -3135,21 +3175,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 268:
+            case 269:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 269:
+            case 270:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 270:
+            case 271:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -3173,7 +3213,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 271:
+            case 272:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -3181,32 +3221,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 272:
+            case 273:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 273:
+            case 274:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 274:
-                return true;
             case 275:
                 return true;
             case 276:
+                return true;
+            case 277:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 277:
+            case 278:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -3218,7 +3258,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 278:
+            case 279:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -3232,7 +3272,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 279:
+            case 280:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3246,7 +3286,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 280:
+            case 281:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -3254,7 +3294,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 281:
+            case 282:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3275,7 +3315,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 282:
+            case 283:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3283,7 +3323,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 283:
+            case 284:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);

@@ -42,14 +42,14 @@ public sealed class EnrichLoweringTests
             """);
 
         var missingKey = Assert.IsType<TodoStep>(steps[0]);
-        Assert.Equal(DiagnosticCatalog.MediatorNotTranslated, missingKey.Reason.Descriptor);
+        Assert.Equal(DiagnosticCatalog.UnresolvedReference, missingKey.Reason.Descriptor);
         Assert.Contains("key 'conf:/missing/entry.xml' is neither a local entry nor a registry resource", missingKey.Reason.Message, StringComparison.Ordinal);
         var expression = Assert.IsType<TodoStep>(steps[1]);
         Assert.Contains("source expression '//a[unknown-function(.)]' is not translated", expression.Reason.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(steps.OfType<TodoStep>(), todo => todo.Reason.Message.Contains("yet", StringComparison.Ordinal));
         Assert.Contains("SB0203", Ids(diagnostics));
         // The warning says why too, not "yet".
-        Assert.Contains(diagnostics.Items, d => d.Id == "SB0201" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("key 'conf:/missing/entry.xml'", StringComparison.Ordinal));
+        Assert.Contains(diagnostics.Items, d => d.Id == "SB0502" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("'conf:/missing/entry.xml' is not defined in the input", StringComparison.Ordinal));
     }
 
     [Fact]

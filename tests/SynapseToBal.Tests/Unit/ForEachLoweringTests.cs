@@ -107,8 +107,8 @@ public sealed class ForEachLoweringTests
     [InlineData("""<foreach collection="${payload.items}" counter-variable="i"><sequence><log/></sequence></foreach>""", "counter-variable")]
     [InlineData("""<foreach collection="${payload.items}" update-original="false" target-variable="x"><sequence><log/></sequence></foreach>""", "without both target-variable and result-content-type")]
     [InlineData("""<foreach collection="${payload.items}" update-original="false" target-variable="x" result-content-type="XML" result-enclosing-element="r"><sequence><log/></sequence></foreach>""", "result content type 'XML'")]
-    [InlineData("""<foreach collection="${var.items}" parallel-execution="false"><sequence><log/></sequence></foreach>""", "a variable is not translated yet")]
-    [InlineData("""<foreach collection="${xpath('//list', 'xml_collection')}" parallel-execution="false"><sequence><log/></sequence></foreach>""", "a variable is not translated yet")]
+    [InlineData("""<foreach collection="${var.items}" parallel-execution="false"><sequence><log/></sequence></foreach>""", "the generated foreach iterates over the payload only, not over a variable")]
+    [InlineData("""<foreach collection="${xpath('//list', 'xml_collection')}" parallel-execution="false"><sequence><log/></sequence></foreach>""", "the generated foreach iterates over the payload only, not over a variable")]
     [InlineData("""<foreach collection="${xpath('//item')}" update-original="false" target-variable="x" result-content-type="JSON"><sequence><log/></sequence></foreach>""", "collection is XML elements")]
     [InlineData("""<foreach collection="${payload.items}"><sequence><respond/></sequence></foreach>""", "answers the client")]
     public void A_foreach_that_cannot_be_translated_stays_a_todo_saying_why(string xml, string why)

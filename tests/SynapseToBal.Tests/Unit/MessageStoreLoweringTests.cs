@@ -142,7 +142,7 @@ public sealed class MessageStoreLoweringTests
     }
 
     [Fact]
-    public void A_cron_processor_is_declared_but_not_scheduled()
+    public void A_cron_processor_runs_on_its_cron_expression_and_one_quartz_rejects_is_declared_but_not_scheduled()
     {
         var diagnostics = new DiagnosticBag();
         var package = Lower(diagnostics, MemoryStore, Reply,
@@ -150,8 +150,17 @@ public sealed class MessageStoreLoweringTests
 
         var processor = Assert.Single(package.MessageProcessors);
         Assert.Equal(ProcessorKind.Sampling, processor.Kind);
-        Assert.False(processor.Scheduled);
-        Assert.Equal(DiagnosticCatalog.AttributeNotTranslated, processor.NotTranslated?.Descriptor);
+        Assert.True(processor.Scheduled);
+        Assert.Equal("0 * * * * ?", processor.Cron?.Expression);
+        Assert.Null(processor.NotTranslated);
+
+        var rejected = Lower(new DiagnosticBag(), MemoryStore, Reply,
+            $"""<messageProcessor xmlns="{Ns}" class="org.apache.synapse.message.processor.impl.sampler.SamplingProcessor" name="P" messageStore="S"><parameter name="sequence">R</parameter><parameter name="cronExpression">0 * * 1 * MON</parameter></messageProcessor>""");
+        var declared = Assert.Single(rejected.MessageProcessors);
+        Assert.False(declared.Scheduled);
+        Assert.Null(declared.Cron);
+        Assert.Equal(DiagnosticCatalog.AttributeNotTranslated, declared.NotTranslated?.Descriptor);
+        Assert.Contains("Quartz rejects the expression", declared.NotTranslated?.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,8 +23,11 @@ public sealed partial class Lowerer
     {
         if (DataServiceConfigReason(service) is { } reason)
         {
-            _diagnostics.Report(DiagnosticCatalog.ArtifactNotTranslated, service.Location, "data service", service.Name);
-            _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.ArtifactNotTranslated, $"data service '{service.Name}' is not translated: {reason}"), service) { RawXml = SecretNames.MaskXml(service.RawXml) });
+            // The generated form is one ballerina/sql (JDBC) client and a service over it: a data service it cannot
+            // reproduce gets no service at all rather than one that answers differently.
+            var why = reason + "; only a data service with a single JDBC config becomes a service with a ballerina/sql client";
+            _diagnostics.Report(DiagnosticCatalog.ArtifactNotTranslated, service.Location, "data service", service.Name, why);
+            _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.ArtifactNotTranslated, $"data service '{service.Name}' is not translated: {why}"), service) { RawXml = SecretNames.MaskXml(service.RawXml) });
             yield break;
         }
 

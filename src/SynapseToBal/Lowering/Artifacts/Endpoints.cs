@@ -51,7 +51,7 @@ public sealed partial class Lowerer
         if (client is null)
         {
             var kind = endpoint.Endpoint.Definition?.Kind ?? "empty";
-            var reason = notTranslated ?? new NotTranslatedIr(DiagnosticCatalog.EndpointNotTranslated, $"the {kind} endpoint is not translated yet");
+            var reason = notTranslated ?? new NotTranslatedIr(DiagnosticCatalog.EndpointNotTranslated, $"no client is generated for the {kind} endpoint: only address, http, wsdl, failover, loadbalance and template endpoints become clients");
             _endpointReasons[endpoint.Name] = reason;
             if (endpoint.Endpoint.Definition is not { } definition || (!_jmsEndpoints.ContainsKey(definition) && !_vfsEndpoints.ContainsKey(definition) && !_mailEndpoints.ContainsKey(definition) && !_localEndpoints.ContainsKey(definition)))
             {
@@ -143,7 +143,9 @@ public sealed partial class Lowerer
         {
             DefaultEndpointSyntax => "the default endpoint sends to the message's To address; only a send or call through it is translated (callAddress), not this use: call the address the To header holds here with an http:Client",
             RecipientListEndpointSyntax => "the recipientlist endpoint sends a copy of the message to every member without waiting (RecipientListEndpoint); each response comes back on its own through the out flow, carrying MESSAGE_SEQUENCE 'i/N' and the plain aggregateCorelation property as a clone's copies without id do, so an out-flow <aggregate> without id gathers them (translated when it starts the out flow this send's responses reach), and a failed recipient runs the fault sequence on its copy: call each member with its own http:Client and run the out flow once per response",
-            _ => $"the {definition.Kind} endpoint is not translated yet",
+            ClassEndpointSyntax => "the class endpoint sends through the Java class it names, whose code the input does not contain; write that send with an http:Client (or the client of its transport) by hand",
+            DynamicLoadbalanceEndpointSyntax or ServiceDynamicLoadbalanceEndpointSyntax => $"the {definition.Kind} endpoint chooses its members from the Axis2 cluster's membership at run time (dynamic load balancing), which has no Ballerina counterpart; list the members' addresses in an http:LoadBalanceClient by hand",
+            _ => $"no client is generated for the {definition.Kind} endpoint here: only address, http, wsdl, failover, loadbalance and template endpoints become clients",
         });
     }
 

@@ -135,7 +135,7 @@ public sealed partial class Lowerer
                 Secret: secret));
         }
 
-        var reason = new NotTranslatedIr(DiagnosticCatalog.MessageStoreNotTranslated, $"the {kind} message store '{store.Name}' is not translated yet: {advice}, from the configurables of its parameters");
+        var reason = new NotTranslatedIr(DiagnosticCatalog.MessageStoreNotTranslated, $"the {kind} message store '{store.Name}' is not translated: {advice}, from the configurables of its parameters");
         _diagnostics.Report(DiagnosticCatalog.MessageStoreNotTranslated, store.Location, store.Name, kind, $"{advice}; its parameters are configurables");
         _storeReasons[store.Name] = (kind, reason);
         _pendingStores.Add(new PendingArtifactIr(reason, store));
@@ -188,13 +188,15 @@ public sealed partial class Lowerer
             if (_storeReasons.TryGetValue(storeName, out var storeReason))
             {
                 Pending(
-                    new NotTranslatedIr(DiagnosticCatalog.MessageStoreNotTranslated, $"message processor '{processor.Name}' reads the {storeReason.Kind} message store '{storeName}', which is not translated yet: write its consumer beside the store's producer"),
+                    new NotTranslatedIr(DiagnosticCatalog.MessageStoreNotTranslated, $"message processor '{processor.Name}' reads the {storeReason.Kind} message store '{storeName}', which is not translated (its producer is a TODO for the reason given there), so there is no consumer for a job to read: write its consumer beside the store's producer"),
                     storeName, storeReason.Kind, $"message processor '{processor.Name}', which reads it, is kept in a TODO");
             }
             else
             {
-                // The reference graph has reported the unresolved store.
-                _pendingStores.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.UnresolvedReference, $"message processor '{processor.Name}' reads the message store '{storeName}', which is not part of the input"), processor));
+                // The reference graph has reported the unresolved store (SB0502); this says what becomes of the processor.
+                Pending(
+                    new NotTranslatedIr(DiagnosticCatalog.ProcessorStoreMissing, $"message processor '{processor.Name}' reads the message store '{storeName}', which the input does not define: the Micro Integrator's processor finds no store to consume and forwards nothing; no job is generated"),
+                    processor.Name, storeName);
             }
 
             return null;
@@ -262,17 +264,22 @@ public sealed partial class Lowerer
         // ScheduledMessageProcessor schedules on cronExpression instead of the interval when it is set.
         read.Add("cronExpression");
         var scheduled = true;
+        CronIr? cronSchedule = null;
         if (Text("cronExpression") is { } cronExpression)
         {
-            NotTranslated($"cronExpression '{cronExpression}'", "ballerina/task has no cron trigger: the job is declared but not scheduled; schedule it by hand");
-            scheduled = false;
+            cronSchedule = Cron(cronExpression, out var cronWhy);
+            if (cronSchedule is null)
+            {
+                NotTranslated($"cronExpression '{cronExpression}'", cronWhy!);
+                scheduled = false;
+            }
         }
 
         read.Add("is.active");
         var active = !string.Equals(Text("is.active"), "false", StringComparison.OrdinalIgnoreCase);
         var name = _symbols.Module(SymbolKind.Type, processor.Name + " processor");
         var schedule = _symbols.Module(SymbolKind.LocalEntry, processor.Name + " job");
-        var lowered = new MessageProcessorIr(name, schedule, processor.Name, kind.Value, store, interval / 1000m, active, processor) { Scheduled = scheduled };
+        var lowered = new MessageProcessorIr(name, schedule, processor.Name, kind.Value, store, interval / 1000m, active, processor) { Scheduled = scheduled, Cron = cronSchedule };
         if (kind == ProcessorKind.Sampling)
         {
             var sequence = Sequence("sequence");

@@ -44,7 +44,7 @@ public sealed partial class Lowerer
         var ssl = Text("rabbitmq.connection.ssl.enabled")?.ToLowerInvariant() is "true" or "on" or "yes";
         if (ssl)
         {
-            missing = "it connects with TLS (rabbitmq.connection.ssl.enabled), which is not translated yet: give the rabbitmq:Client a secureSocket with the broker's certificate (and the key store, if any) from configurables";
+            missing = "it connects with TLS (rabbitmq.connection.ssl.enabled), which the generated rabbitmq:Client is not configured for: give the rabbitmq:Client a secureSocket with the broker's certificate (and the key store, if any) from configurables";
             return null;
         }
 

@@ -13,8 +13,9 @@ public sealed partial class Lowerer
     /// <summary>
     /// A task of Synapse's <c>MessageInjector</c> class becomes a job that injects its message into the target
     /// sequence (or main) on the task's trigger: <c>interval</c> seconds, <c>count</c> times, or <c>once</c>
-    /// (semantics §9.2). A task of another class runs Java code and stays a TODO; a cron trigger, a proxy target
-    /// and a registry message are reported and left to finish by hand.
+    /// (semantics §9.2), or on its Quartz <c>cron</c> expression. A task of another class runs Java code and stays a
+    /// TODO; a cron expression the converter cannot read, a proxy target and a registry message are reported and left
+    /// to finish by hand.
     /// </summary>
     private JobIr? LowerTask(TaskSyntax task)
     {
@@ -109,10 +110,16 @@ public sealed partial class Lowerer
         }
 
         JobScheduleIr? schedule = null;
+        CronIr? cronSchedule = null;
         switch (task.Trigger)
         {
             case { Cron: { } cron }:
-                NotTranslated($"cron trigger '{cron}'", "ballerina/task has no cron trigger: schedule the job by hand");
+                cronSchedule = Cron(cron, out var cronWhy);
+                if (cronSchedule is null)
+                {
+                    NotTranslated($"cron trigger '{cron}'", cronWhy!);
+                }
+
                 break;
             case { Once: true }:
                 schedule = new JobScheduleIr(1, 1);
@@ -139,6 +146,7 @@ public sealed partial class Lowerer
 
         var when = schedule switch
         {
+            null when cronSchedule is not null => $"on the cron schedule '{cronSchedule.Expression}' (in the server's time zone)",
             null => "not scheduled",
             { Count: 1 } => "once at start-up",
             { Count: { } n } => $"every {schedule.IntervalSeconds.ToString(CultureInfo.InvariantCulture)} s, {n} times",
@@ -157,9 +165,23 @@ public sealed partial class Lowerer
             NotTranslated = notTranslated,
             To = Text("to") is { Length: > 0 } to ? to : null,
             OutFlow = outFlow,
+            Cron = cronSchedule,
 
             // A failure runs the configuration's fault sequence, as MessageInjector's MediatorFaultHandler does.
             Fault = target is not null && !injectsProxy && _model.Symbols.Sequence("fault") is not null ? GlobalFaultFunction() : null,
         };
+    }
+
+    /// <summary>
+    /// The Quartz schedule of a cron expression (a task's trigger, a processor's <c>cronExpression</c>); null with
+    /// <paramref name="why"/> when the converter cannot read it: the job is then declared but not scheduled.
+    /// </summary>
+    private static CronIr? Cron(string expression, out string? why)
+    {
+        var cron = QuartzCron.Parse(expression, out var reason, out var rejected);
+        why = cron is not null ? null : rejected
+            ? $"Quartz rejects the expression ({reason}), so the Micro Integrator does not schedule it; the job is declared but not scheduled"
+            : $"the converter does not read the expression ({reason}); the job is declared but not scheduled: schedule it by hand";
+        return cron;
     }
 }

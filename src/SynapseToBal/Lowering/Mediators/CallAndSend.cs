@@ -12,7 +12,7 @@ public sealed partial class Lowerer
     {
         if (call.SourceXml is not null || call.TargetXml is not null)
         {
-            return [Todo(call, DiagnosticCatalog.AttributeNotTranslated, "call with <source>/<target> is not translated yet", "call", "source/target", "MI 4.4 call source and target need hand translation")];
+            return [Todo(call, DiagnosticCatalog.AttributeNotTranslated, "call with <source>/<target> is not translated: the MI 4.4 call sends what its <source> selects and puts the response where its <target> says, while the generated call sends the body and makes the response the body", "call", "source/target", "the generated call would send the body and replace it with the response, where the MI 4.4 call sends its <source> and stores the response in its <target>; write that call by hand")];
         }
 
         var state = context.Exchange.Current;

@@ -17,7 +17,7 @@ public sealed partial class Lowerer
     {
         if (enrich.Source is not { } source || enrich.Target is not { } target)
         {
-            return [NotTranslated(enrich)];
+            return [NotTranslated(enrich, "it has no <source> or no <target> (Synapse's EnrichMediatorFactory rejects it)")];
         }
 
         if (target.Action == EnrichAction.Remove)
@@ -45,7 +45,14 @@ public sealed partial class Lowerer
 
         if (EnrichSourceValue(enrich, source, context) is not { } value)
         {
-            return [NotTranslated(enrich, EnrichSourceProblem(source))];
+            if (source is { Type: EnrichSourceType.Inline, InlineKey: { } missing } && _translator.Entry(missing) is null && _model.RegistryText(missing) is null)
+            {
+                // As for an xslt stylesheet key: the key names nothing the input defines.
+                _diagnostics.Report(DiagnosticCatalog.UnresolvedReference, enrich.Location, "The enrich source's local entry or registry resource", missing);
+                return [new TodoStep(enrich, new NotTranslatedIr(DiagnosticCatalog.UnresolvedReference, $"the inline source's key '{missing}' is neither a local entry nor a registry resource of the input, so the content the Micro Integrator would enrich with is unknown (when the key resolves to nothing, EnrichMediator's Source logs \"Specified Resource as Source is not valid.\" and enriches with nothing); define the entry in the project or copy the resource from the server's registry"), SecretNames.MaskXml(enrich.RawXml))];
+            }
+
+            return [NotTranslated(enrich, EnrichSourceProblem(source) ?? "its source has no value the converter reads")];
         }
 
         if (!source.CloneSource && sourceJsonPath)
@@ -59,7 +66,7 @@ public sealed partial class Lowerer
             case EnrichTargetType.Property when target.Action != EnrichAction.Replace:
                 return [EnrichTodo(enrich, $"action=\"{ActionName(target.Action)}\" on a property target", "EnrichMediator adds the source nodes as children of a copy of the property's XML element (action=\"child\" on a property holding an element) and otherwise (sibling, or a property holding no element) sets the property to the list of source nodes (Target.insertPropertyContents), values the generated properties do not hold; build the element with xml values and set the property with a <property> by hand")];
             case EnrichTargetType.Property:
-                return target.Property is { } property ? [new StorePropertyStep(enrich, property, value) { Copy = source.CloneSource }] : [NotTranslated(enrich)];
+                return target.Property is { } property ? [new StorePropertyStep(enrich, property, value) { Copy = source.CloneSource }] : [NotTranslated(enrich, "its property target names no property (no property attribute), so there is nothing the value could be stored in")];
             case EnrichTargetType.Body when target.Action == EnrichAction.Replace:
                 return [new ReplacePayloadStep(enrich, value) { Copy = source.CloneSource }];
             case EnrichTargetType.Body:
@@ -70,7 +77,7 @@ public sealed partial class Lowerer
             case EnrichTargetType.Custom when target.XPath is { } path:
                 return LowerEnrichCustomTarget(enrich, source, target, path, value, nativeJson, context);
             default:
-                return [NotTranslated(enrich)];
+                return [NotTranslated(enrich, "its custom target has no xpath (Synapse's EnrichMediatorFactory rejects it)")];
         }
     }
 

@@ -120,7 +120,7 @@ public sealed partial class Lowerer
         }
         else if (items is not JsonEvalIr)
         {
-            return [ForEachTodo(forEach, $"its collection '{collection.Original}' is neither a JSON array nor XML elements in the payload (a variable is not translated yet)")];
+            return [ForEachTodo(forEach, $"its collection '{collection.Original}' is neither a JSON array nor XML elements in the payload: the generated foreach iterates over the payload only, not over a variable or a property")];
         }
 
         if (ForEachBody(forEach, context, classic: false, out var problem) is not { } body)

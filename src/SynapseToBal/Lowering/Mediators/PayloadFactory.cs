@@ -27,7 +27,7 @@ public sealed partial class Lowerer
 
         if (factory.TemplateType != "default")
         {
-            return Todo(factory, DiagnosticCatalog.AttributeNotTranslated, $"{factory.TemplateType} payload templates are not translated yet", "payloadFactory", $"template-type '{factory.TemplateType}'", "only the default template type is translated");
+            return Todo(factory, DiagnosticCatalog.AttributeNotTranslated, $"{factory.TemplateType} payload templates are not translated: the converter builds payloads from the default template's $n arguments only, and a {factory.TemplateType} template runs that template engine's own language", "payloadFactory", $"template-type '{factory.TemplateType}'", "only the default template type is translated: this template's engine language has no translation");
         }
 
         var kind = factory.MediaType switch

@@ -34,7 +34,7 @@ public sealed partial class Lowerer
             if (_storeReasons.TryGetValue(key.Text, out var notTranslated))
             {
                 _diagnostics.Report(DiagnosticCatalog.MessageStoreNotTranslated, mediator.Location, key.Text, notTranslated.Kind, "the store mediator that writes to it is kept in a TODO");
-                return [new TodoStep(mediator, notTranslated.Reason with { Message = $"store the message with the producer of the {notTranslated.Kind} message store '{key.Text}' (not translated yet)" }, mediator.RawXml)];
+                return [new TodoStep(mediator, notTranslated.Reason with { Message = $"store the message with the producer of the {notTranslated.Kind} message store '{key.Text}', which is not translated (see the store's TODO)" }, mediator.RawXml)];
             }
 
             // The reference graph has reported the unresolved key.

@@ -41,7 +41,11 @@ public sealed partial class Lowerer
 
         foreach (var feature in xslt.Features)
         {
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, feature.Location, "xslt", $"feature '{feature.Name}'", "transformer features are not applied");
+            // XSLTMediator.addFeature: the DOM feature switches Synapse between DOM and stream sources and results (the
+            // same output); any other goes to TransformerFactory.setFeature, which ballerina/xslt's transform cannot take.
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, feature.Location, "xslt", $"feature '{feature.Name}'", feature.Name == "http://ws.apache.org/ns/synapse/transform/feature/dom"
+                ? "it only makes Synapse hand the message to the transformer as a DOM instead of a stream, which does not change the result; xslt:transform takes the xml value as it is"
+                : "Synapse sets it on the TransformerFactory (TransformerFactory.setFeature), and xslt:transform takes no transformer features: the stylesheet runs with ballerina/xslt's defaults whatever the feature enables or forbids");
         }
 
         foreach (var attribute in xslt.Attributes)

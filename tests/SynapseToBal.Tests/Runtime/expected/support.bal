@@ -15,6 +15,7 @@ import ballerina/lang.regexp;
 import ballerina/lang.runtime;
 import ballerina/lang.value;
 import ballerina/sql;
+import ballerina/task;
 import ballerina/time;
 import ballerina/url;
 import ballerina/uuid;
@@ -118,6 +119,196 @@ function newTaskContext(xml? message, string contentType) returns Context => {
     contentType: contentType,
     method: "POST"
 };
+
+# A Quartz cron schedule, as the Micro Integrator runs a task's `cron` trigger and a message processor's
+# `cronExpression` (ntask's AbstractQuartzTaskManager: quartz 2.3 `CronScheduleBuilder.cronSchedule`, in the server's
+# default time zone). The converter expands the expression: each list holds the values its field allows, in order;
+# an empty list allows every value.
+type CronSchedule record {|
+    # The expression as written, for messages
+    string expression;
+    # Seconds (0-59)
+    int[] seconds = [];
+    # Minutes (0-59)
+    int[] minutes = [];
+    # Hours (0-23)
+    int[] hours = [];
+    # Months (1-12)
+    int[] months = [];
+    # The optional year field
+    int[] years = [];
+    # The day-of-week field decides the day (the day-of-month field is `?`); otherwise the day-of-month field does
+    boolean byWeekday = false;
+    # Days of the month (1-31), or of the week (1 Sunday to 7 Saturday) when `byWeekday`
+    int[] days = [];
+    # `L` or `L-n` in the day-of-month field: the month's last day less this offset
+    int? lastDayOffset = ();
+    # `W` in the day-of-month field: the weekday nearest the day, within the month
+    boolean nearestWeekday = false;
+    # `nL` in the day-of-week field: the last such weekday of the month
+    int? lastWeekday = ();
+    # `n#k` in the day-of-week field: the `nth` such weekday of the month
+    int? nthWeekday = ();
+    # The k of `n#k`
+    int nth = 0;
+|};
+
+# Schedules `job` on the Quartz cron schedule `cron` in the server's time zone, as the Micro Integrator's CronTrigger
+# runs it: ballerina/task has no cron trigger, so each run first schedules the next one (`task:scheduleOneTimeJob`),
+# keeping the schedule however long the job runs. The id is the first run's.
+function scheduleCronJob(task:Job job, CronSchedule cron) returns task:JobId|error {
+    time:Zone zone = check time:loadSystemZone();
+    return scheduleCronRun(job, cron, zone, time:utcNow());
+}
+
+# Schedules the run of `job` at the first time after `after` that `cron` allows.
+function scheduleCronRun(task:Job job, CronSchedule cron, time:Zone zone, time:Utc after) returns task:JobId|error {
+    time:Utc next = check nextCronTime(cron, zone, after);
+    return task:scheduleOneTimeJob(new CronRun(job, cron, zone, next), time:utcToCivil(next));
+}
+
+# One run of a cron-scheduled job (`scheduleCronJob`): it schedules the next run, then runs the job.
+class CronRun {
+    *task:Job;
+
+    private final task:Job job;
+    private final CronSchedule cron;
+    private final time:Zone zone;
+    private final time:Utc at;
+
+    function init(task:Job job, CronSchedule cron, time:Zone zone, time:Utc at) {
+        self.job = job;
+        self.cron = cron;
+        self.zone = zone;
+        self.at = at;
+    }
+
+    public function execute() {
+        // After this run's time even if the scheduler fires a little early, so no time runs twice.
+        time:Utc now = time:utcNow();
+        task:JobId|error next = scheduleCronRun(self.job, self.cron, self.zone, now > self.at ? now : self.at);
+        if next is error {
+            log:printError(string `The cron schedule '${self.cron.expression}' runs no more`, 'error = next);
+        }
+        self.job.execute();
+    }
+}
+
+# The first time after `after` (in whole seconds) that `cron` allows, read in `zone`, as quartz's
+# CronExpression.getTimeAfter finds it; an error when there is none before the year 2300.
+function nextCronTime(CronSchedule cron, time:Zone zone, time:Utc after) returns time:Utc|error {
+    time:Civil first = zone.utcToCivil(time:utcAddSeconds([after[0], 0], 1));
+    // TimeZone.utcFromCivil reads the zone from the civil value's abbreviation, which utcToCivil sets to the zone id.
+    string zoneId = first?.timeAbbrev ?: "Z";
+    decimal second = first?.second ?: 0;
+    int year = first.year;
+    int month = first.month;
+    int day = first.day;
+    [int, int, int] earliest = [first.hour, first.minute, <int>second];
+    while year < 2300 {
+        if cronDayAllowed(cron, year, month, day) {
+            [int, int, int]? at = cronTimeOfDay(cron, earliest);
+            if at is [int, int, int] {
+                return zone.utcFromCivil({year, month, day, hour: at[0], minute: at[1], second: <decimal>at[2], timeAbbrev: zoneId});
+            }
+        }
+        earliest = [0, 0, 0];
+        day += 1;
+        if day > cronMonthLength(year, month) {
+            day = 1;
+            month += 1;
+            if month > 12 {
+                month = 1;
+                year += 1;
+            }
+        }
+    }
+    return error(string `The cron expression '${cron.expression}' allows no time before the year 2300`);
+}
+
+# The earliest time of day `cron` allows at or after `earliest` ([hour, minute, second]); `()` when none.
+function cronTimeOfDay(CronSchedule cron, [int, int, int] earliest) returns [int, int, int]? {
+    foreach int hour in cronValues(cron.hours, 0, 23) {
+        if hour < earliest[0] {
+            continue;
+        }
+        foreach int minute in cronValues(cron.minutes, 0, 59) {
+            if hour == earliest[0] && minute < earliest[1] {
+                continue;
+            }
+            foreach int second in cronValues(cron.seconds, 0, 59) {
+                if hour > earliest[0] || minute > earliest[1] || second >= earliest[2] {
+                    return [hour, minute, second];
+                }
+            }
+        }
+    }
+    return ();
+}
+
+# The values of a cron field: `values`, or every value from `min` to `max` when it is empty.
+function cronValues(int[] values, int min, int max) returns int[] {
+    if values.length() > 0 {
+        return values;
+    }
+    int[] all = [];
+    foreach int value in min ... max {
+        all.push(value);
+    }
+    return all;
+}
+
+# Whether `cron` allows the day: its month, year and day rule (quartz CronExpression.getTimeAfter's day cases).
+function cronDayAllowed(CronSchedule cron, int year, int month, int day) returns boolean {
+    if (cron.months.length() > 0 && cron.months.indexOf(month) is ()) || (cron.years.length() > 0 && cron.years.indexOf(year) is ()) {
+        return false;
+    }
+    int last = cronMonthLength(year, month);
+    if cron.byWeekday {
+        int weekday = cronWeekday(year, month, day);
+        if cron.lastWeekday is int {
+            return weekday == cron.lastWeekday && day + 7 > last;
+        }
+        if cron.nthWeekday is int {
+            return weekday == cron.nthWeekday && (day - 1) / 7 + 1 == cron.nth;
+        }
+        return cron.days.length() == 0 || cron.days.indexOf(weekday) is int;
+    }
+    int? offset = cron.lastDayOffset;
+    int target;
+    if offset is int {
+        target = last - offset;
+    } else if cron.nearestWeekday {
+        target = cron.days[0];
+    } else {
+        return cron.days.length() == 0 || cron.days.indexOf(day) is int;
+    }
+    if cron.nearestWeekday && target >= 1 && target <= last {
+        // The weekday nearest the day, without leaving the month.
+        int weekday = cronWeekday(year, month, target);
+        if weekday == 7 {
+            target = target == 1 ? target + 2 : target - 1;
+        } else if weekday == 1 {
+            target = target == last ? target - 2 : target + 1;
+        }
+    }
+    return day == target;
+}
+
+# The number of days in the month (Gregorian calendar).
+function cronMonthLength(int year, int month) returns int {
+    if month == 2 {
+        return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28;
+    }
+    return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
+}
+
+# The day of the week as Quartz numbers it: 1 Sunday to 7 Saturday.
+function cronWeekday(int year, int month, int day) returns int {
+    int[] offsets = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    int y = month < 3 ? year - 1 : year;
+    return (y + y / 4 - y / 100 + y / 400 + offsets[month - 1] + day) % 7 + 1;
+}
 
 # A message context for a message an inbound endpoint receives from a broker (JMS), as the Micro
 # Integrator's inject handlers build it (semantics §9.1): the body as received, read by `contentType`

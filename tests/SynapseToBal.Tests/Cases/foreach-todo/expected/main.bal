@@ -12,7 +12,7 @@ service /todo on httpListener {
     # POST /todo/variable
     resource function post 'variable(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TodoAPI", "/todo");
-        // TODO(SB0220): <foreach> is not translated here: its collection '${var.list}' is neither a JSON array nor XML elements in the payload (a variable is not translated yet)
+        // TODO(SB0220): <foreach> is not translated here: its collection '${var.list}' is neither a JSON array nor XML elements in the payload: the generated foreach iterates over the payload only, not over a variable or a property
         // <foreach collection="${var.list}">
         //     <sequence>
         //         <log level="full"/>
@@ -24,7 +24,7 @@ service /todo on httpListener {
     # POST /todo/xml-collection
     resource function post xml\-collection(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TodoAPI", "/todo");
-        // TODO(SB0220): <foreach> is not translated here: its collection '${xpath('//list', 'xml_collection')}' is neither a JSON array nor XML elements in the payload (a variable is not translated yet)
+        // TODO(SB0220): <foreach> is not translated here: its collection '${xpath('//list', 'xml_collection')}' is neither a JSON array nor XML elements in the payload: the generated foreach iterates over the payload only, not over a variable or a property
         // <foreach collection="${xpath('//list', 'xml_collection')}" parallel-execution="false" counter-variable="i">
         //     <sequence>
         //         <log level="full"/>

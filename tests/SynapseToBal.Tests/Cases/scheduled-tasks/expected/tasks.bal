@@ -29,7 +29,7 @@ class IncrementTaskJob {
 //     <property xmlns:task="http://www.wso2.org/products/wso2commons/tasks" name="sequenceName" value="IncrementSequence"/>
 //     <property xmlns:task="http://www.wso2.org/products/wso2commons/tasks" name="format" value="pox"/>
 // </task>
-# Task 'NightlyTask': injects its message into sequence 'IncrementSequence', not scheduled.
+# Task 'NightlyTask': injects its message into sequence 'IncrementSequence', on the cron schedule '0 0 2 * * ?' (in the server's time zone).
 # From NightlyTask.xml, line 2.
 class NightlyTaskJob {
     *task:Job;
@@ -55,8 +55,10 @@ class StartupTaskJob {
     }
 }
 
-# Schedules the jobs when the package starts, as the Micro Integrator starts its tasks: the first run is at once.
+# Schedules the jobs when the package starts, as the Micro Integrator starts its tasks: the first run of an interval
+# job is at once, a cron job first runs at the next time its expression allows.
 function init() returns error? {
     _ = check task:scheduleJobRecurByFrequency(new IncrementTaskJob(), 5, maxCount = 10);
+    _ = check scheduleCronJob(new NightlyTaskJob(), {expression: "0 0 2 * * ?", seconds: [0], minutes: [0], hours: [2]});
     _ = check task:scheduleJobRecurByFrequency(new StartupTaskJob(), 1, maxCount = 1);
 }

@@ -14,7 +14,7 @@ service /dyn on httpListener {
         Context ctx = check newContext(request, "DynamicStoreAPI", "/dyn");
         // TODO(SB0208): the message store is chosen at run time; call store(ctx) on the matching store by hand
         // <store messageStore="{$ctx:storeName}"/>
-        // TODO(SB0223): store the message with the producer of the class com.example.store.RedisMessageStore message store 'RedisStore' (not translated yet)
+        // TODO(SB0223): store the message with the producer of the class com.example.store.RedisMessageStore message store 'RedisStore', which is not translated (see the store's TODO)
         // <store messageStore="RedisStore"/>
         return respond(ctx, headers = passBackHeaders);
     }

@@ -3,7 +3,7 @@
 //   CustomStore.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-// TODO(SB0223): the class com.example.store.RedisMessageStore message store 'RedisStore' is not translated yet: the class runs Java code; write a producer for the system it stores messages in, from the configurables of its parameters: 'RedisStore' (CustomStore.xml, line 2).
+// TODO(SB0223): the class com.example.store.RedisMessageStore message store 'RedisStore' is not translated: the class runs Java code; write a producer for the system it stores messages in, from the configurables of its parameters: 'RedisStore' (CustomStore.xml, line 2).
 // <messageStore xmlns="http://ws.apache.org/ns/synapse" class="com.example.store.RedisMessageStore" name="RedisStore">
 //     <parameter name="redis.host">redis.example.com</parameter>
 //     <parameter name="redis.apiKey">****</parameter>

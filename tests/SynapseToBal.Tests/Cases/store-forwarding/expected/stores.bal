@@ -13,15 +13,7 @@ import ballerina/task;
 # InMemoryStore: the messages are lost when the program stops.
 final MessageQueue paymentStore = new;
 
-// TODO(SB0206): cronExpression '0 0/5 * * * ?' of message processor 'AuditForwarder' is not translated: ballerina/task has no cron trigger: the job is declared but not scheduled; schedule it by hand
-// <messageProcessor xmlns="http://ws.apache.org/ns/synapse" class="org.apache.synapse.message.processor.impl.forwarder.ScheduledMessageForwardingProcessor" name="AuditForwarder" messageStore="PaymentStore">
-//     <parameter name="target.endpoint">PaymentBackend</parameter>
-//     <parameter name="max.delivery.attempts">2</parameter>
-//     <parameter name="max.delivery.drop">Enabled</parameter>
-//     <parameter name="throttle">false</parameter>
-//     <parameter name="cronExpression">0 0/5 * * * ?</parameter>
-// </messageProcessor>
-# Message processor 'AuditForwarder' (scheduled forwarding): every 1 s sends the messages of 'PaymentStore' in order to endpoint 'PaymentBackend', removing each once delivered (a 2xx status).
+# Message processor 'AuditForwarder' (scheduled forwarding): on the cron schedule '0 0/5 * * * ?' sends the messages of 'PaymentStore' in order to endpoint 'PaymentBackend', removing each once delivered (a 2xx status).
 # A failed attempt is retried after 1 s; after 2 attempts the processor drops the message and goes on.
 # From AuditForwarder.xml, line 2.
 class AuditForwarderProcessor {
@@ -88,6 +80,10 @@ class AuditForwarderProcessor {
         log:printError("Message processor 'AuditForwarder' deactivated: it takes no more messages");
     }
 }
+
+# Runs the processor on its cron expression '0 0/5 * * * ?' (in the server's time zone), from start-up on;
+# the id is the first run's (each run schedules the next).
+final task:JobId auditForwarderJob = check scheduleCronJob(new AuditForwarderProcessor(), {expression: "0 0/5 * * * ?", seconds: [0], minutes: [0, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55]});
 
 # Message processor 'PaymentForwarder' (scheduled forwarding): every 5 s sends the messages of 'PaymentStore' in order to endpoint 'PaymentBackend', removing each once delivered (a 2xx status or a non-retry status).
 # A failed attempt is retried after 2 s; after 3 attempts the processor deactivates (the message stays in the store).

@@ -27,7 +27,8 @@ class PingTaskJob {
     }
 }
 
-# Schedules the jobs when the package starts, as the Micro Integrator starts its tasks: the first run is at once.
+# Schedules the jobs when the package starts, as the Micro Integrator starts its tasks: the first run of an interval
+# job is at once, a cron job first runs at the next time its expression allows.
 function init() returns error? {
     _ = check task:scheduleJobRecurByFrequency(new PingTaskJob(), 60);
 }

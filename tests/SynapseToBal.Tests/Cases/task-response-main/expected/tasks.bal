@@ -59,7 +59,8 @@ class ToSequenceJob {
     }
 }
 
-# Schedules the jobs when the package starts, as the Micro Integrator starts its tasks: the first run is at once.
+# Schedules the jobs when the package starts, as the Micro Integrator starts its tasks: the first run of an interval
+# job is at once, a cron job first runs at the next time its expression allows.
 function init() returns error? {
     _ = check task:scheduleJobRecurByFrequency(new ToMainJob(), 60);
     _ = check task:scheduleJobRecurByFrequency(new ToReceivingJob(), 30);
