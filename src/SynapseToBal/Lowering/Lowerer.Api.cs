@@ -18,6 +18,23 @@ public sealed partial class Lowerer
     private IEnumerable<ServiceIr> LowerApi(ApiSyntax api)
     {
         var service = LowerApiService(api);
+
+        // An API's transports="http" or "https" (APIFactory: nothing else deploys) is checked before its resources'
+        // protocols (API.canProcess): the API is answered over that transport only, and a resource naming the other is
+        // never dispatched to.
+        if (api.Transports is "http" or "https" && (_httpsListener is not null || api.Transports == "https"))
+        {
+            var other = api.Transports == "http" ? "https" : "http";
+            foreach (var unreachable in service.Resources.Where(r => Resource(r).Protocol == other))
+            {
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, unreachable.Origin.Location, "resource", $"protocol=\"{other}\"",
+                    $"the API is answered over {api.Transports} only (transports=\"{api.Transports}\"), so the Micro Integrator never dispatches to this resource; it is not generated");
+            }
+
+            var served = service.Resources.Where(r => Resource(r).Protocol != other).ToImmutableArray();
+            return served.IsEmpty ? [] : [service with { Resources = served, HttpOnly = api.Transports == "http", HttpsOnly = api.Transports == "https", OnHttps = api.Transports == "https" }];
+        }
+
         if (_httpsListener is null || !service.Resources.Any(r => Resource(r).Protocol is "http" or "https"))
         {
             return [service];
@@ -80,12 +97,16 @@ public sealed partial class Lowerer
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, api.Location, "api", "handlers", "API handlers need hand translation (Ballerina interceptors)");
         }
 
+        if (api.Transports is { Length: > 0 } invalid && invalid is not ("http" or "https"))
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, api.Location, "api", $"transports=\"{invalid}\"", "the Micro Integrator refuses to deploy an API whose transports is neither http nor https (APIFactory: Invalid protocol name); the service is generated on every listener");
+        }
+
         var versionType = api.VersionType?.ToLowerInvariant();
         foreach (var setting in new[]
         {
             ("hostname", api.HostName),
             ("port", api.Port),
-            ("transports", api.Transports is { } transports && transports.Contains("http", StringComparison.OrdinalIgnoreCase) && transports.Trim() != "http https" && transports.Trim() != "https http" ? transports : null),
             ("binds-to", api.BindsTo.IsEmpty ? null : string.Join(",", api.BindsTo)),
             ("version-type", versionType is null or "context" or "url" ? null : api.VersionType),
         })

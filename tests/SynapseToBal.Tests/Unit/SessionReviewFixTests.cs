@@ -49,4 +49,18 @@ public sealed class SessionReviewFixTests
     {
         Assert.Equal((physical, topic), JmsJndiNames.Physical(factory, name));
     }
+
+    [Theory]
+    [InlineData("jmsRequestConnection", "jmsRequestConnections")]
+    [InlineData("jmsTemporaryRequestConnection", "jmsTemporaryRequestConnections")]
+    public void A_jms_request_connection_is_kept_per_endpoint_and_connection_settings(string function, string cache)
+    {
+        var text = RuntimeSourceText.Function(function);
+        RuntimeSourceText.InOrder(text,
+            "string key = jmsConnectionKey(endpoint, configuration);",
+            $"? cached = {cache}[key];",
+            $"{cache}[key] = connection;");
+        Assert.DoesNotContain($"{cache}[endpoint]", text, StringComparison.Ordinal);
+        Assert.Contains("jmsConnectionKey(endpoint, configuration)", RuntimeSourceText.Function("jmsSenderKey"), StringComparison.Ordinal);
+    }
 }

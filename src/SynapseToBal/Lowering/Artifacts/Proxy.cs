@@ -172,7 +172,7 @@ public sealed partial class Lowerer
         ArtifactSyntax? first = _model.Artifacts.OfType<ProxySyntax>().FirstOrDefault(p => ReferenceEquals(_model.Symbols.Proxy(p.Name), p) && p.Transports.Contains("https", StringComparer.Ordinal));
         first ??= _model.Artifacts.OfType<DataServiceSyntax>().FirstOrDefault(d => DataServiceTransports(d).Contains("https", StringComparer.Ordinal));
         // An API resource with protocol="https" is answered only on the Micro Integrator's https listener (Resource.canProcess).
-        first ??= _model.Apis.FirstOrDefault(a => a.Resources.Any(r => r.Protocol == "https"));
+        first ??= _model.Apis.FirstOrDefault(a => a.Transports == "https" || a.Resources.Any(r => r.Protocol == "https"));
         if (first is null)
         {
             return null;
