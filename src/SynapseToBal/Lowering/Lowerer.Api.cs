@@ -97,11 +97,6 @@ public sealed partial class Lowerer
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, api.Location, "api", "handlers", "API handlers need hand translation (Ballerina interceptors)");
         }
 
-        if (api.Transports is { Length: > 0 } invalid && invalid is not ("http" or "https"))
-        {
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, api.Location, "api", $"transports=\"{invalid}\"", "the Micro Integrator refuses to deploy an API whose transports is neither http nor https (APIFactory: Invalid protocol name); the service is generated on every listener");
-        }
-
         var versionType = api.VersionType?.ToLowerInvariant();
         foreach (var setting in new[]
         {

@@ -253,7 +253,7 @@ public sealed partial class SynapseParser
         var transports = Attr(element, "transports")?.Trim();
         if (transports is { Length: > 0 } && transports is not ("http" or "https"))
         {
-            transports = InvalidValue<string?>(element, "transports", transports, null, "the API answers on every transport");
+            transports = InvalidValue<string?>(element, "transports", transports, null, "the Micro Integrator refuses to deploy such an API (APIFactory: Invalid protocol name); the generated API answers on every transport");
         }
 
         return new ApiSyntax(

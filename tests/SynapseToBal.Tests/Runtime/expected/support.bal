@@ -12066,10 +12066,16 @@ function jmsProducer(string endpoint, jms:ConnectionConfiguration configuration,
 # as two endpoints of one name (the anonymous endpoints of one sequence) may send to different destinations, and the
 # Micro Integrator's JMSSender takes each message's destination from that message's own address.
 function jmsSenderKey(string endpoint, jms:ConnectionConfiguration configuration, jms:Destination destination) returns string =>
-    string:'join("\n", endpoint, configuration.initialContextFactory, configuration.providerUrl,
-            configuration.connectionFactoryName, configuration?.username ?: "", destination.'type, destination?.name ?: "");
+    string:'join("\n", jmsConnectionKey(endpoint, configuration), destination.'type, destination?.name ?: "");
 
-# The connections request-replies to the JMS endpoints go through, by endpoint name: each connects on the first
+# The key a JMS endpoint's request-reply connection is kept under: the endpoint's name with its connection settings,
+# as two endpoints of one name may connect to different brokers (JMSSender.sendOverJMS takes the connection
+# factory from each message's own address).
+function jmsConnectionKey(string endpoint, jms:ConnectionConfiguration configuration) returns string =>
+    string:'join("\n", endpoint, configuration.initialContextFactory, configuration.providerUrl,
+            configuration.connectionFactoryName, configuration?.username ?: "");
+
+# The connections request-replies to the JMS endpoints go through, by `jmsConnectionKey`: each connects on the first
 # request and is kept; every request has a session of its own, closed once its reply came or did not (JMSSender
 # closes its message sender after each send and wait).
 final map<jms:Connection> jmsRequestConnections = {};
@@ -12244,13 +12250,14 @@ function jmsTemporarySendAndReceive(Context ctx, handle session, jms:Destination
 # The native connection of a JMS endpoint's request-replies on a temporary queue, connecting and starting it on first use.
 function jmsTemporaryRequestConnection(string endpoint, jms:ConnectionConfiguration configuration) returns handle|error {
     lock {
-        handle? cached = jmsTemporaryRequestConnections[endpoint];
+        string key = jmsConnectionKey(endpoint, configuration);
+        handle? cached = jmsTemporaryRequestConnections[key];
         if cached is handle {
             return cached;
         }
         handle connection = check javaJmsConnection(configuration);
         check javaJmsStartConnection(connection);
-        jmsTemporaryRequestConnections[endpoint] = connection;
+        jmsTemporaryRequestConnections[key] = connection;
         return connection;
     }
 }
@@ -12358,12 +12365,13 @@ function javaJmsCloseConsumer(handle consumer) returns error? = @java:Method {
 # The connection of a JMS endpoint's request-replies, connecting on first use.
 function jmsRequestConnection(string endpoint, jms:ConnectionConfiguration configuration) returns jms:Connection|error {
     lock {
-        jms:Connection? cached = jmsRequestConnections[endpoint];
+        string key = jmsConnectionKey(endpoint, configuration);
+        jms:Connection? cached = jmsRequestConnections[key];
         if cached is jms:Connection {
             return cached;
         }
         jms:Connection connection = check new (configuration);
-        jmsRequestConnections[endpoint] = connection;
+        jmsRequestConnections[key] = connection;
         return connection;
     }
 }

@@ -3,6 +3,7 @@
 //   ReportStore.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
+import ballerina/http;
 import ballerina/log;
 import ballerina/task;
 
@@ -27,7 +28,7 @@ class ReportProcessorProcessor {
             if ctx is () {
                 return;
             }
-            var reply = publishSequence(ctx);
+            http:Response|error? reply = publishSequence(ctx);
             if reply is error {
                 log:printError("Message processor 'ReportProcessor': the sequence failed", 'error = reply);
             }

@@ -7,8 +7,13 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
+# The HTTPS listener the services exposed on https are also served on (the Micro Integrator's HTTPS port), with the
+# key store it serves TLS with.
+listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
+
 # API 'VersionedAPI' (synapse.xml, line 11).
-service /versioned on httpListener {
+# The resources the Micro Integrator answers over https (protocol="https" or none): a resource whose protocol is the other transport is not dispatched to.
+service /versioned on httpsListener {
     # GET /versioned/items
     resource function get items(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "VersionedAPI", "/versioned");
