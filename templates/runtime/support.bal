@@ -12198,7 +12198,8 @@ final map<handle> jmsTemporaryRequestConnections = {};
 # (JMSSender.sendOverJMS), for `jmsReplyTimeout` milliseconds. The queue is deleted once the reply came or did not,
 # a failed deletion only logged, and the session closed, as JMSSender does. Differs: a provider whose plain session
 # is no QueueSession gets a temporary topic from the Micro Integrator (JMSUtils.createTemporaryDestination), a queue
-# here. The native classes bound here are those of ballerinax/java.jms 1.2: check them when upgrading the module.
+# here. The native classes bound here are those of ballerinax/java.jms after 1.2.0 (its master branch, whose unified
+# `jms:Message` the whole JMS runtime here uses; the released 1.2.0 has neither): check them when upgrading the module.
 function jmsRequestTemporary(Context ctx, string endpoint, jms:ConnectionConfiguration connection, jms:Destination destination,
         jms:Message message) returns jms:Message|error {
     handle jmsConnection = check jmsTemporaryRequestConnection(endpoint, connection);
@@ -12260,7 +12261,7 @@ function jmsTemporaryRequestConnection(string endpoint, jms:ConnectionConfigurat
     }
 }
 
-// The module's own connection and message conversions (ballerinax/java.jms 1.2 native classes).
+// The module's own connection and message conversions (ballerinax/java.jms native classes, after 1.2.0).
 function javaJmsConnection(jms:ConnectionConfiguration configuration) returns handle|error = @java:Method {
     'class: "io.ballerina.stdlib.java.jms.JmsConnection",
     name: "createJmsConnection"
