@@ -198,7 +198,7 @@ public sealed partial class Lowerer
             case "FORCE_SC_ACCEPTED" when property.Scope == "axis2" && LiteralFlag(property) is { } accepted:
                 context.Exchange.Set(context.Exchange.Current with { ForceAccepted = accepted ? Known.Yes : Known.No });
                 return new CommentStep(property, accepted
-                    ? "FORCE_SC_ACCEPTED: a send below answers the client 202 Accepted as soon as the message is sent."
+                    ? "FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent."
                     : "FORCE_SC_ACCEPTED cleared.");
             case "FORCE_HTTP_1.0" or "DISABLE_CHUNKING" or "FORCE_HTTP_CONTENT_LENGTH" or "COPY_CONTENT_LENGTH_FROM_INCOMING" when LowerTransportSwitch(property, context) is { } transportSwitch:
                 return transportSwitch;

@@ -54,7 +54,7 @@ function orderProxyFlow(Context ctx) returns http:Response|error {
             ctx.isResponse = true;
             return check respond(ctx, headers = passBackHeaders);
         }
-        // FORCE_SC_ACCEPTED: a send below answers the client 202 Accepted as soon as the message is sent.
+        // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
         ctx.properties["OUT_ONLY"] = "true";
         orderStore.store(ctx);
         return accepted();

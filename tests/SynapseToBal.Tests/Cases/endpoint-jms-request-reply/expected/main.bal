@@ -15,7 +15,7 @@ service /quotes on httpListener {
     resource function post notify(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
         ctx.properties["OUT_ONLY"] = "true";
-        // FORCE_SC_ACCEPTED: a send below answers the client 202 Accepted as soon as the message is sent.
+        // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
         // TODO(SB0206): settings of JMS endpoint 'StockQuoteJmsEP' not applied: transport.jms.UserName: the Micro Integrator connects with credentials only when both transport.jms.UserName and transport.jms.Password are set; the connection is made without them; parameter 'transport.jms.CacheLevel': the generated sender does not apply it (it keeps one connection, session and producer per endpoint, with the broker's default delivery mode, priority and time to live)
         // <address uri="jms:/StockQuotes?transport.jms.ConnectionFactoryJNDIName=QueueConnectionFactory&amp;java.naming.factory.initial=org.apache.activemq.jndi.ActiveMQInitialContextFactory&amp;java.naming.provider.url=tcp://broker.example.com:61616&amp;transport.jms.CacheLevel=producer&amp;transport.jms.UserName=quotes" />
         check sendJms(ctx, "StockQuoteJmsEP", {initialContextFactory: stockQuoteJmsEpJavaNamingFactoryInitial, providerUrl: stockQuoteJmsEpJavaNamingProviderUrl, connectionFactoryName: stockQuoteJmsEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: stockQuoteJmsEpDestination});

@@ -14,7 +14,7 @@ service /events on httpListener {
     # POST /events/publish
     resource function post publish(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EventsAPI", "/events");
-        // FORCE_SC_ACCEPTED: a send below answers the client 202 Accepted as soon as the message is sent.
+        // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
         check sendJms(ctx, "EventsTopicEP", {initialContextFactory: eventsTopicEpJavaNamingFactoryInitial, providerUrl: eventsTopicEpJavaNamingProviderUrl, connectionFactoryName: eventsTopicEpTransportJmsConnectionFactoryJndiName}, {'type: jms:TOPIC, name: eventsTopicEpDestination});
         return accepted();
     }

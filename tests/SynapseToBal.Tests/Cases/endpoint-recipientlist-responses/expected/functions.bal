@@ -70,7 +70,7 @@ function notifyRecipient(Context ctx) returns error? {
 # In flow of proxy service NotifyProxy, run by the service at each of its addresses.
 function notifyProxyFlow(Context ctx) returns http:Response {
     string epList = "http://a.example.com/notify,http://b.example.com/notify";
-    // FORCE_SC_ACCEPTED: a send below answers the client 202 Accepted as soon as the message is sent.
+    // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
     // recipientlist: the URLs of 'get-property('EP_LIST')' (split on commas for each message) each get a copy of the message at once, as RecipientListEndpoint does; OUT_ONLY: no response is awaited.
     Context[] messages = recipientMessages(ctx, epList);
     foreach Context message in messages {

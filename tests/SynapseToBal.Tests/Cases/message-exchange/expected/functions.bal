@@ -25,7 +25,7 @@ function partlyCloneTarget(Context ctx) returns error? {
 
 # In flow of proxy service OneWayProxy, run by the service at each of its addresses.
 function oneWayProxyFlow(Context ctx) returns http:Response|error {
-    // FORCE_SC_ACCEPTED: a send below answers the client 202 Accepted as soon as the message is sent.
+    // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
     check callEndpoint(ctx, oneWayEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders);
     return accepted();
 }

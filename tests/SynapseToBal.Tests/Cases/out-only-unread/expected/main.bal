@@ -13,7 +13,7 @@ service /notify on httpListener {
     # POST /notify/fire
     resource function post fire(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyAPI", "/notify");
-        // FORCE_SC_ACCEPTED: a send below answers the client 202 Accepted as soon as the message is sent.
+        // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
         check callEndpoint(ctx, fireEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders);
         return respond(ctx, headers = passBackHeaders);
     }
@@ -39,7 +39,7 @@ service /notify on httpListener {
     # POST /notify/queue
     resource function post queue(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyAPI", "/notify");
-        // FORCE_SC_ACCEPTED: a send below answers the client 202 Accepted as soon as the message is sent.
+        // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
         ctx.properties["OUT_ONLY"] = "true";
         eventStore.store(ctx);
         return accepted();

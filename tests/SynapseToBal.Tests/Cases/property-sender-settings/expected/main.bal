@@ -25,7 +25,7 @@ service /gateway on httpListener {
     # POST /gateway/orders
     resource function post orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "GatewayAPI", "/gateway");
-        // FORCE_SC_ACCEPTED: a send below answers the client 202 Accepted as soon as the message is sent.
+        // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
         ctx.axis2["transport.jms.ContentTypeProperty"] = "Content-Type";
         check sendJms(ctx, "GatewayAPI /orders endpoint", {initialContextFactory: gatewayApiOrdersEndpointJavaNamingFactoryInitial, providerUrl: gatewayApiOrdersEndpointJavaNamingProviderUrl, connectionFactoryName: gatewayApiOrdersEndpointTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: gatewayApiOrdersEndpointDestination});
         return accepted();

@@ -15,7 +15,7 @@ service /alerts on httpListener {
         Context ctx = check newContext(request, "AlertsAPI", "/alerts");
         ctx.headers["subject"] = string `Alert: ${xpathFirst(xpathAttributeValues((check soapBody(ctx))/**/<alert>, "level"))}`;
         ctx.headers["cc"] = "oncall@example.com";
-        // FORCE_SC_ACCEPTED: a send below answers the client 202 Accepted as soon as the message is sent.
+        // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
         check sendMail(ctx, {host: mailSmtpHost, port: mailSmtpPort, username: mailSmtpUser, password: mailSmtpPassword, 'from: mailSmtpFrom, security: mailSmtpSecurity, bcc: mailSmtpBcc}, alertMailEpTo);
         return accepted();
     }

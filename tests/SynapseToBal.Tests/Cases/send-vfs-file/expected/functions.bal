@@ -17,7 +17,7 @@ function fileWriteSequence(Context ctx) returns http:Response|error {
 # Out flow of proxy service StockQuoteFileProxy: runs on the backend response.
 function stockQuoteFileProxyOut(Context ctx) returns http:Response|error {
     ctx.headers["transport.vfs.replyfilename"] = string `${substringAfter(ctx.messageId, "urn:uuid:")}.xml`;
-    // FORCE_SC_ACCEPTED: a send below answers the client 202 Accepted as soon as the message is sent.
+    // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
     check vfsWriteFile(ctx, stockQuoteFileProxyEndpointPath, createFolder = true, maxRetryCount = 5, reconnectTimeout = 2);
     return accepted();
 }

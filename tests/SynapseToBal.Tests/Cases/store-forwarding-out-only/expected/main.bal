@@ -13,7 +13,7 @@ service /orders on httpListener {
     resource function post notify(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
         ctx.properties["OUT_ONLY"] = "true";
-        // FORCE_SC_ACCEPTED: a send below answers the client 202 Accepted as soon as the message is sent.
+        // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
         orderStore.store(ctx);
         return accepted();
     }

@@ -13,7 +13,7 @@ service /orders on httpListener {
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
         do {
-            // FORCE_SC_ACCEPTED: a send below answers the client 202 Accepted as soon as the message is sent.
+            // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
             check orderQueueStore.store(ctx);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {

@@ -12,7 +12,7 @@ service /intake on httpListener {
     # POST /intake/accepted
     resource function post accepted(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "IntakeAPI", "/intake");
-        // FORCE_SC_ACCEPTED: a send below answers the client 202 Accepted as soon as the message is sent.
+        // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
         queueStore.store(ctx);
         return accepted();
     }
