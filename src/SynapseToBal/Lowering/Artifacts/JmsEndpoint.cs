@@ -146,6 +146,12 @@ public sealed partial class Lowerer
         var replyType = parameters.TryGetValue("transport.jms.ReplyDestinationType", out var replyDestinationType) ? $", a {replyDestinationType} (transport.jms.ReplyDestinationType)" : string.Empty;
         var hasReply = parameters.TryGetValue("transport.jms.ReplyDestination", out var reply) && reply.Length > 0;
         var replyTopic = string.Equals(replyDestinationType, "topic", StringComparison.OrdinalIgnoreCase);
+        // The reply destination is looked up in JNDI as the destination is (JMSUtils.lookupDestination).
+        if (hasReply && JmsJndiNames.Physical(factory, reply!) is (var replyPhysical, { } replyJndiTopic))
+        {
+            reply = replyPhysical;
+            replyTopic = replyJndiTopic;
+        }
         var refused = transacted
             ? "its session is transacted (transport.jms.SessionTransacted): the Micro Integrator commits the send before it waits for the reply on the same session, which is not translated"
             : null;

@@ -60,3 +60,18 @@ configurable string priceInboundProviderUrl = "tcp://localhost:61616";
 
 # JNDI name of the connection factory of inbound endpoint 'PriceInbound' (transport.jms.ConnectionFactoryJNDIName).
 configurable string priceInboundConnectionFactory = "QueueConnectionFactory";
+
+# JNDI initial context factory of the JMS endpoint 'QuoteApi /ask endpoint' (java.naming.factory.initial in its address).
+configurable string quoteApiAskEndpointJavaNamingFactoryInitial = "org.apache.activemq.jndi.ActiveMQInitialContextFactory";
+
+# JNDI provider URL of the JMS endpoint 'QuoteApi /ask endpoint' (java.naming.provider.url in its address).
+configurable string quoteApiAskEndpointJavaNamingProviderUrl = "tcp://localhost:61616";
+
+# JNDI name of the connection factory of the JMS endpoint 'QuoteApi /ask endpoint' (transport.jms.ConnectionFactoryJNDIName in its address).
+configurable string quoteApiAskEndpointTransportJmsConnectionFactoryJndiName = "QueueConnectionFactory";
+
+# Queue of the JMS endpoint 'QuoteApi /ask endpoint' (destination in its address).
+configurable string quoteApiAskEndpointDestination = "quote.requests";
+
+# Reply queue of the JMS endpoint 'QuoteApi /ask endpoint' (transport.jms.ReplyDestination in its address).
+configurable string quoteApiAskEndpointTransportJmsReplyDestination = "quote.replies";
