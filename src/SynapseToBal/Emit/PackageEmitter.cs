@@ -1026,12 +1026,10 @@ public sealed partial class PackageEmitter
                 Kind = c.Group is not null ? "group"
                     : c.UrlTemplate is not null ? "per-call"
                     : "single",
-                HttpVersion = c.Transport switch
-                {
-                    HttpTransport.Http10 => "http:HTTP_1_0",
-                    HttpTransport.Http11NoChunking => "http:HTTP_1_1",
-                    _ => string.Empty,
-                },
+                // Synapse's senders speak HTTP/1.1 (or 1.0 when asked); an http:Client defaults to HTTP/2 (h2c upgrade
+                // headers on http://, ALPN on https://), so every client names its version.
+                HttpVersion = c.Transport == HttpTransport.Http10 ? "http:HTTP_1_0" : "http:HTTP_1_1",
+                NoChunking = c.Transport is HttpTransport.Http10 or HttpTransport.Http11NoChunking,
             };
 
             // Declared once, with the first client whose declaration was made (a client that failed declares nothing).

@@ -28,6 +28,14 @@ internal sealed partial class StatementWriter
         }
     }
 
+    /// <summary>
+    /// A non-blocking call whose response (or failure) gives the message's throttle slot back: SynapseCallbackReceiver
+    /// increments the concurrency controller before it looks at SENDING_FAULT, and AbstractEndpoint.informFailure does
+    /// too, so the slot is free again whether the call succeeded or failed (`throttleReleased` runs before `check`).
+    /// </summary>
+    private static string ThrottleReleasedAfter(bool releases, string call) =>
+        releases ? $"throttleReleased(ctx, {call})" : call;
+
     /// <summary>The context map a property of <paramref name="scope"/> lives in.</summary>
     private static string PropertyMap(PropertyScope scope) => scope switch
     {
@@ -491,19 +499,16 @@ internal sealed partial class StatementWriter
                 _out.Line(mark.IsResponse ? "ctx.isResponse = true;" : "ctx.isResponse = false;");
                 break;
             case CallAddressStep address:
-                _out.Line(address switch
+                var callAddress = address switch
                 {
-                    { Blocking: true, SoapFault: true } => "check callAddress(ctx, blocking = true, soapFault = true, headers = passThroughHeaders);",
-                    { Blocking: true } => "check callAddress(ctx, blocking = true, headers = passThroughHeaders);",
-                    { OutOnly: true, BuildsMessage: true } => "check callAddress(ctx, outOnly = true, build = true, headers = passThroughHeaders);",
-                    { OutOnly: true } => "check callAddress(ctx, outOnly = true, headers = passThroughHeaders);",
-                    { BuildsMessage: true } => "check callAddress(ctx, build = true, headers = passThroughHeaders);",
-                    _ => "check callAddress(ctx, headers = passThroughHeaders);",
-                });
-                if (ReleasesThrottle && !address.Blocking && !address.OutOnly)
-                {
-                    _out.Line("throttleRelease(ctx);");
-                }
+                    { Blocking: true, SoapFault: true } => "callAddress(ctx, blocking = true, soapFault = true, headers = passThroughHeaders)",
+                    { Blocking: true } => "callAddress(ctx, blocking = true, headers = passThroughHeaders)",
+                    { OutOnly: true, BuildsMessage: true } => "callAddress(ctx, outOnly = true, build = true, headers = passThroughHeaders)",
+                    { OutOnly: true } => "callAddress(ctx, outOnly = true, headers = passThroughHeaders)",
+                    { BuildsMessage: true } => "callAddress(ctx, build = true, headers = passThroughHeaders)",
+                    _ => "callAddress(ctx, headers = passThroughHeaders)",
+                };
+                _out.Line($"check {ThrottleReleasedAfter(ReleasesThrottle && !address.Blocking && !address.OutOnly, callAddress)};");
 
                 break;
             case SetPayloadStep payload:
@@ -518,13 +523,10 @@ internal sealed partial class StatementWriter
                 var args = new List<string> { "ctx", _expr.Names[group] };
                 AddPathArguments(call, args);
                 var arguments = FinishCallArguments(call, blocking: call.Blocking, args);
-                _out.Line(call.Blocking
-                    ? $"check callGroup({arguments}, blocking = true, headers = passThroughHeaders);"
-                    : $"check callGroup({arguments}{(call.SoapFault && !call.OutOnly ? ", soapFault = true" : string.Empty)}, headers = passThroughHeaders);");
-                if (ReleasesThrottle && !call.OutOnly && !call.Blocking)
-                {
-                    _out.Line("throttleRelease(ctx);");
-                }
+                var callGroup = call.Blocking
+                    ? $"callGroup({arguments}, blocking = true, headers = passThroughHeaders)"
+                    : $"callGroup({arguments}{(call.SoapFault && !call.OutOnly ? ", soapFault = true" : string.Empty)}, headers = passThroughHeaders)";
+                _out.Line($"check {ThrottleReleasedAfter(ReleasesThrottle && !call.OutOnly && !call.Blocking, callGroup)};");
 
                 break;
             }
@@ -628,22 +630,13 @@ internal sealed partial class StatementWriter
                 var state = _expr.Names[suspension.Name];
                 _out.Line($"check endpointReady(ctx, {state});");
                 var function = call.Client.Addressing is null ? "callEndpoint" : "callEndpointAddressed";
-                _out.Line($"check endpointCalled({state}, {function}({CallArguments(call)}){(call.OutOnly ? ", outOnly = true" : call.SoapFault ? ", soapFaultOf = ctx" : string.Empty)});");
-                if (ReleasesThrottle && !call.OutOnly)
-                {
-                    _out.Line("throttleRelease(ctx);");
-                }
+                _out.Line($"check {ThrottleReleasedAfter(ReleasesThrottle && !call.OutOnly, $"endpointCalled({state}, {function}({CallArguments(call)}){(call.OutOnly ? ", outOnly = true" : call.SoapFault ? ", soapFaultOf = ctx" : string.Empty)})")};");
 
                 break;
             }
 
             case CallStep call:
-                _out.Line($"check {(call.Client.Addressing is null ? "callEndpoint" : "callEndpointAddressed")}({CallArguments(call)});");
-                if (ReleasesThrottle && !call.OutOnly)
-                {
-                    // The response arrived: the message's concurrency slot is free again (SynapseCallbackReceiver).
-                    _out.Line("throttleRelease(ctx);");
-                }
+                _out.Line($"check {ThrottleReleasedAfter(ReleasesThrottle && !call.OutOnly, $"{(call.Client.Addressing is null ? "callEndpoint" : "callEndpointAddressed")}({CallArguments(call)})")};");
 
                 break;
             case SoapFaultCheckStep:

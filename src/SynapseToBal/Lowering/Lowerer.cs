@@ -838,6 +838,13 @@ public sealed partial class Lowerer
     internal const decimal SocketTimeoutSeconds = 180m;
 
     /// <summary>The client note of an endpoint without a timeout responseAction (TimeoutHandler with NONE).</summary>
+    /// <summary>
+    /// The settings of the endpoint a callout makes from its serviceURL (CalloutMediator.init): an AddressEndpoint whose
+    /// definition has suspend and timeout error codes -1, so it is never suspended; it only ever sends through the
+    /// blocking sender, where a timeout is an AxisFault that runs the fault handling, so no timeout note applies.
+    /// </summary>
+    private static readonly EndpointQualities CalloutServiceUrlQualities = EndpointQualities.None with { SuspendErrorCodes = ["-1"], TimeoutErrorCodes = ["-1"] };
+
     private const string NoTimeoutActionNote = "No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.";
 
     /// <summary>The same for a member of a failover or load-balance group: the group takes a timeout for a failure, the Micro Integrator does not.</summary>
@@ -948,7 +955,7 @@ public sealed partial class Lowerer
         // `!= NONE`); without one (the default, also with no <timeout>) a timed-out call is dropped: no fault
         // sequence runs and the client is answered nothing.
         var timeoutFault = qualities.ResponseAction is not null && (qualities.TimeoutMillis is not > 0 || qualities.TimeoutMillis <= SocketTimeoutSeconds * 1000);
-        if (qualities.ResponseAction is null)
+        if (qualities.ResponseAction is null && !ReferenceEquals(qualities, CalloutServiceUrlQualities))
         {
             notes.Add(NoTimeoutActionNote);
         }

@@ -70,7 +70,8 @@ public sealed record AggregateMediator(
 /// result target variable, content type and enclosing element, <c>counter-variable</c>,
 /// <c>continue-without-aggregation</c>. The 4.4 result attributes are read under both the released names
 /// (<c>target-variable</c>, <c>result-content-type</c>, <c>result-enclosing-element</c>) and the preview names
-/// (<c>result-target</c>, <c>result-type</c>, <c>root-element</c>) found in real projects.
+/// (<c>result-target</c>, <c>result-type</c>, <c>root-element</c>) found in real projects; <c>PreviewNames</c> lists the
+/// preview names the element uses (the released Micro Integrator does not read them).
 /// </summary>
 public sealed record ForEachMediator(
     SourceLocation Location,
@@ -87,7 +88,8 @@ public sealed record ForEachMediator(
     string? ResultContentType,
     string? ResultEnclosingElement,
     string? CounterVariable,
-    bool? ContinueWithoutAggregation) : MediatorSyntax(Location, RawXml)
+    bool? ContinueWithoutAggregation,
+    ImmutableArray<string> PreviewNames) : MediatorSyntax(Location, RawXml)
 {
     public override string ElementName => "foreach";
 

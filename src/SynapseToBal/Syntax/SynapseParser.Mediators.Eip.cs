@@ -176,7 +176,10 @@ public sealed partial class SynapseParser
             Attr(element, "result-content-type") ?? Attr(element, "result-type"),
             Attr(element, "result-enclosing-element") ?? Attr(element, "root-element"),
             Attr(element, "counter-variable"),
-            Bool(element, "continue-without-aggregation"));
+            Bool(element, "continue-without-aggregation"),
+            [.. new[] { ("result-target", "target-variable"), ("result-type", "result-content-type"), ("root-element", "result-enclosing-element") }
+                .Where(names => Attr(element, names.Item1) is not null && Attr(element, names.Item2) is null)
+                .Select(names => names.Item1)]);
     }
 
     private ScatterGatherMediator ParseScatterGather(XElement element, SourceLocation location, RawXmlText raw)

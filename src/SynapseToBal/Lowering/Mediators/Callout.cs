@@ -51,7 +51,7 @@ public sealed partial class Lowerer
 
         EndpointReferenceSyntax? reference = callout.Endpoint
             ?? (callout.EndpointKey is { } endpointKey ? new EndpointReferenceSyntax.Key(new KeySyntax(endpointKey, null), callout.Location)
-            : callout.ServiceUrl is { } url ? new EndpointReferenceSyntax.Inline(new EndpointSyntax(callout.Location, callout.RawXml, null, new AddressEndpointSyntax(callout.Location, url, null, EndpointQualities.None), []))
+            : callout.ServiceUrl is { } url ? new EndpointReferenceSyntax.Inline(new EndpointSyntax(callout.Location, callout.RawXml, null, new AddressEndpointSyntax(callout.Location, url, null, CalloutServiceUrlQualities), []))
             : null);
         if (reference is null)
         {

@@ -87,6 +87,22 @@ public sealed partial class Lowerer
             }
         }
 
+        // The MI 4.4 previews' names of the result attributes: the released ForEachMediatorFactory reads only
+        // target-variable, result-content-type and result-enclosing-element, and only with update-original="false".
+        foreach (var preview in forEach.PreviewNames)
+        {
+            var released = preview switch
+            {
+                "result-target" => "target-variable",
+                "result-type" => "result-content-type",
+                _ => "result-enclosing-element",
+            };
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, forEach.Location, "foreach", preview,
+                forEach.UpdateOriginal == false && forEach.ContinueWithoutAggregation != true
+                    ? $"it is the MI 4.4 preview name of {released}; the released Micro Integrator reads only {released} and refuses to deploy this foreach; the generated code follows the preview (the results go into the variable)"
+                    : $"it is the MI 4.4 preview name of {released}; the released Micro Integrator ignores it and writes the results back into the collection, as the generated code does (for a variable, write update-original=\"false\" with target-variable and result-content-type)");
+        }
+
         var parallel = forEach.ParallelExecution ?? true;
         var aggregate = forEach.ContinueWithoutAggregation != true;
         if (forEach.CounterVariable is not null && parallel)

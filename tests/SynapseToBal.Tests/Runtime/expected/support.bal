@@ -4550,7 +4550,7 @@ function callAddress(Context ctx, boolean blocking = false, boolean outOnly = fa
     if !address.startsWith("http://") && !address.startsWith("https://") {
         return error(string `the message has no HTTP address to send to (To is '${address}')`);
     }
-    http:Client endpoint = check new (address, {timeout: 120});
+    http:Client endpoint = check new (address, {timeout: 120, httpVersion: http:HTTP_1_1});
     if blocking {
         return callBlocking(ctx, endpoint, restPostfix(ctx), soapFault = soapFault, headers = headers);
     }
@@ -5059,23 +5059,11 @@ function gmailSendMail(Context ctx, gmail:Client connection, string userId, stri
 # (Gmail answers the connector's call 400).
 function gmailListAllMails(Context ctx, gmail:Client connection, string userId, string includeSpamTrash,
         string labelIds, string maxResults, string pageToken, string q) returns error? {
-    gmail:GmailUsersMessagesListQueries queries = {};
-    if includeSpamTrash != "" {
-        queries.includeSpamTrash = check boolean:fromString(includeSpamTrash);
-    }
-    if labelIds != "" {
-        queries.labelIds = [labelIds];
-    }
-    if maxResults != "" {
-        queries.maxResults = check int:fromString(maxResults);
-    }
-    if pageToken != "" {
-        queries.pageToken = pageToken;
-    }
-    if q != "" {
-        queries.q = q;
-    }
-    gmail:ListMessagesResponse|error listed = connection->/users/[userId]/messages({}, queries);
+    boolean? spamTrash = includeSpamTrash == "" ? () : check boolean:fromString(includeSpamTrash);
+    int? maximum = maxResults == "" ? () : check int:fromString(maxResults);
+    gmail:ListMessagesResponse|error listed = connection->/users/[userId]/messages(includeSpamTrash = spamTrash,
+        labelIds = labelIds == "" ? () : [labelIds], maxResults = maximum, pageToken = pageToken == "" ? () : pageToken,
+        q = q == "" ? () : q);
     if listed is error {
         return jsonApiFailure(ctx, listed);
     }
@@ -5086,17 +5074,10 @@ function gmailListAllMails(Context ctx, gmail:Client connection, string userId, 
 # answer `{"drafts": [{"id", "message": {"id", "threadId"}}], "nextPageToken", "resultSizeEstimate"}`, status 200.
 function gmailListDrafts(Context ctx, gmail:Client connection, string userId, string includeSpamTrash,
         string maxResults, string pageToken) returns error? {
-    gmail:GmailUsersDraftsListQueries queries = {};
-    if includeSpamTrash != "" {
-        queries.includeSpamTrash = check boolean:fromString(includeSpamTrash);
-    }
-    if maxResults != "" {
-        queries.maxResults = check int:fromString(maxResults);
-    }
-    if pageToken != "" {
-        queries.pageToken = pageToken;
-    }
-    gmail:ListDraftsResponse|error listed = connection->/users/[userId]/drafts({}, queries);
+    boolean? spamTrash = includeSpamTrash == "" ? () : check boolean:fromString(includeSpamTrash);
+    int? maximum = maxResults == "" ? () : check int:fromString(maxResults);
+    gmail:ListDraftsResponse|error listed = connection->/users/[userId]/drafts(includeSpamTrash = spamTrash,
+        maxResults = maximum, pageToken = pageToken == "" ? () : pageToken);
     if listed is error {
         return jsonApiFailure(ctx, listed);
     }
@@ -5826,7 +5807,7 @@ isolated class EndpointGroup {
             self.remaining = first;
         }
         foreach GroupMember member in members {
-            http:Client memberClient = check new (member.url, {timeout: member.timeout});
+            http:Client memberClient = check new (member.url, {timeout: member.timeout, httpVersion: http:HTTP_1_1});
             EndpointState state = member.state;
             GroupMemberSettings setting = {url: member.url, retryDisabledCodes: member.retryDisabledCodes.cloneReadOnly(),
                 retryEnabledCodes: member.retryEnabledCodes.cloneReadOnly(), addressing: member.addressing};
@@ -8495,7 +8476,7 @@ function forwardAttemptAddress(Context ctx, int[] nonRetryCodes = [], function (
     if !address.startsWith("http://") && !address.startsWith("https://") {
         return forwardOutcome(ctx, blockingFault(ctx, string `the message has no HTTP address to send to (To is '${address}')`, 401002), nonRetryCodes);
     }
-    http:Client|error endpoint = new (address, {timeout: 120});
+    http:Client|error endpoint = new (address, {timeout: 120, httpVersion: http:HTTP_1_1});
     if endpoint is error {
         return forwardOutcome(ctx, blockingFault(ctx, endpoint.message(), 401002), nonRetryCodes);
     }
@@ -9237,6 +9218,14 @@ function throttleRelease(Context ctx) {
     }
     ctx.properties[THROTTLE_SLOT_HELD] = false;
     throttleGiveBack(throttle);
+}
+
+# The result of a non-blocking call, after the message's concurrency slot is given back: Synapse frees it when the
+# response arrives and when the send fails (SynapseCallbackReceiver, AbstractEndpoint.informFailure), so a failed
+# call must not keep the slot.
+function throttleReleased(Context ctx, error? result) returns error? {
+    throttleRelease(ctx);
+    return result;
 }
 
 # One slot of `throttle` free again, never more than its maximum.
@@ -11305,12 +11294,12 @@ function amazonSqsDeleteMessageBatch(Context ctx, string queueId = "", string qu
 
 # The Amazon S3 connector 1.0.x's http endpoints: each template's `<call>` names an inline http endpoint without a
 # timeout, so its client has the default one the converter gives such an endpoint.
-final http:ClientConfiguration amazonS3Endpoint = {timeout: 120};
+final http:ClientConfiguration amazonS3Endpoint = {timeout: 120, httpVersion: http:HTTP_1_1};
 
 # The endpoint of createObject and uploadPart, whose templates set FORCE_HTTP_CONTENT_LENGTH and
 # COPY_CONTENT_LENGTH_FROM_INCOMING: the body goes out with a Content-Length instead of chunks (the Micro Integrator
 # copies the received length; the client measures the body, which is the received one, unchanged).
-final http:ClientConfiguration amazonS3LengthEndpoint = {timeout: 120, http1Settings: {chunking: http:CHUNKING_NEVER}};
+final http:ClientConfiguration amazonS3LengthEndpoint = {timeout: 120, httpVersion: http:HTTP_1_1, http1Settings: {chunking: http:CHUNKING_NEVER}};
 
 # The transport headers amazons3.init sets from its `uri.var.*` properties when they are not empty (the init
 # template's filters), in the template's order: property, header. Cache-Control, Content-Disposition,

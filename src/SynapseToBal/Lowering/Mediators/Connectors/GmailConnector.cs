@@ -148,7 +148,7 @@ public sealed partial class Lowerer
             notes.Add("The access token is used as it is: nothing refreshes it when it expires, as with the connector without a refresh token.");
         }
 
-        notes.Add("The client calls Gmail over HTTP/2 (gmail:ConnectionConfig's default), with a timeout of 30 seconds.");
+        notes.Add("The client calls Gmail over HTTP/2 with a timeout of 60 seconds (gmail:ConnectionConfig's defaults in ballerinax/googleapis.gmail 4.2.0).");
         _configurables.AddRange(configurables);
         var connection = new GmailConnectionIr(_symbols.Module(SymbolKind.Client, entry.Name), entry.Name, serviceUrl, userId, auth, notes.ToImmutable(), entry.Location);
         _gmailConnections[entry.Name] = connection;

@@ -8,16 +8,16 @@ import ballerina/http;
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:Client devicesApiFirstLimitEndpoint = check new (devicesApiFirstLimitEndpointUrl, {timeout: 120});
+final http:Client devicesApiFirstLimitEndpoint = check new (devicesApiFirstLimitEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'DevicesAPI /first/{limit} endpoint' (DevicesAPI.xml, line 17).
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:Client devicesApiFirstLimitEndpoint2 = check new (devicesApiFirstLimitEndpointUrl2, {timeout: 120});
+final http:Client devicesApiFirstLimitEndpoint2 = check new (devicesApiFirstLimitEndpointUrl2, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'DevicesAPI /some endpoint' (DevicesAPI.xml, line 46).
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:Client someEndpoint = check new (devicesApiSomeEndpointUrl, {timeout: 120});
+final http:Client someEndpoint = check new (devicesApiSomeEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});

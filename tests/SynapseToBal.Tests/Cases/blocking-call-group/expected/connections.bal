@@ -9,7 +9,7 @@ import ballerina/http;
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # Blocking calls treat the statuses 404 as responses, not faults (non.error.http.status.codes).
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:Client auditBackend = check new (auditBackendUrl, {timeout: 120});
+final http:Client auditBackend = check new (auditBackendUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'AuditBackend', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState auditBackendSuspension = new ("address", "AuditBackend", {initialDuration: 2000, progressionFactor: 2.0});

@@ -7,15 +7,15 @@ import ballerina/http;
 # Endpoint 'CustomerEP' (endpoints.xml, line 9).
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # Blocking calls treat the statuses 404, 409 as responses, not faults (non.error.http.status.codes).
-final http:Client customerEp = check new (customerEpUrl, {timeout: 10});
+final http:Client customerEp = check new (customerEpUrl, {timeout: 10, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'InventoryEP' (endpoints.xml, line 5).
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:Client inventoryEp = check new (inventoryEpUrl, {timeout: 120});
+final http:Client inventoryEp = check new (inventoryEpUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'ReportEP' (endpoints.xml, line 19).
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # Synapse's endpoint timeout is 300 s, but the Micro Integrator's socket timeout (http.socket.timeout, 180 s by default) ends the wait first.
-final http:Client reportEp = check new (reportEpUrl, {timeout: 180});
+final http:Client reportEp = check new (reportEpUrl, {timeout: 180, httpVersion: http:HTTP_1_1});

@@ -9,33 +9,30 @@ import ballerina/http;
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:Client quoteEp = check new (quoteEpUrl, {timeout: 120});
+final http:Client quoteEp = check new (quoteEpUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'QuoteProxy endpoint' (QuoteProxy.xml, line 4).
-# Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
-# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
+# Suspension is switched off (no error code suspends or marks the endpoint): like http:Client, Synapse sends every message to the endpoint.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:Client quoteProxyEndpoint = check new (quoteProxyEndpointUrl, {timeout: 120});
+final http:Client quoteProxyEndpoint = check new (quoteProxyEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'QuoteProxy endpoint' (QuoteProxy.xml, line 10).
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
-final http:Client quoteProxyEndpoint2 = check new (quoteProxyEndpointUrl2, {timeout: 30});
+final http:Client quoteProxyEndpoint2 = check new (quoteProxyEndpointUrl2, {timeout: 30, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'QuoteProxy endpoint' (QuoteProxy.xml, line 15).
-# Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
-# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
+# Suspension is switched off (no error code suspends or marks the endpoint): like http:Client, Synapse sends every message to the endpoint.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:Client quoteProxyEndpoint3 = check new (quoteProxyEndpointUrl3, {timeout: 120});
+final http:Client quoteProxyEndpoint3 = check new (quoteProxyEndpointUrl3, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'QuoteProxy endpoint' (QuoteProxy.xml, line 22).
-# Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
-# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
+# Suspension is switched off (no error code suspends or marks the endpoint): like http:Client, Synapse sends every message to the endpoint.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:Client quoteProxyEndpoint4 = check new (quoteProxyEndpointUrl4, {timeout: 120});
+final http:Client quoteProxyEndpoint4 = check new (quoteProxyEndpointUrl4, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'conf:/endpoint/Missing' (QuoteProxy.xml, line 26).
 # The endpoint 'conf:/endpoint/Missing' is not defined in the input: the URL is a required configurable, and the call is made as to an address endpoint without a format.
 # Check its definition: a format (soap11, soap12, pox), an http uri-template, its timeout, suspension settings, a failover or load-balance group or a non-HTTP address change the call.
 # No timeout is known: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json).
-final http:Client missing = check new (missingUrl, {timeout: 120});
+final http:Client missing = check new (missingUrl, {timeout: 120, httpVersion: http:HTTP_1_1});

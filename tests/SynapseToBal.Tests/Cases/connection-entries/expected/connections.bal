@@ -10,6 +10,7 @@ import ballerina/http;
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 final http:Client backendConnection = check new (backendConnectionBaseUrl, {
     timeout: 120,
+    httpVersion: http:HTTP_1_1,
     auth: {
         username: backendConnectionUsername,
         password: backendConnectionPassword

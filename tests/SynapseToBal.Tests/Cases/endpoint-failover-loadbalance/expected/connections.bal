@@ -7,7 +7,7 @@ import ballerina/http;
 # Endpoint 'Backup' (groups.xml, line 4).
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
-final http:Client backup = check new (backupUrl, {timeout: 30});
+final http:Client backup = check new (backupUrl, {timeout: 30, httpVersion: http:HTTP_1_1});
 
 # Suspension state of an endpoint the groups below refer to by key, shared as Synapse's IndirectEndpoint shares the one endpoint registered under the key: a failure through any of them suspends it for all.
 final EndpointState backupState = new ("address", "Backup", {});

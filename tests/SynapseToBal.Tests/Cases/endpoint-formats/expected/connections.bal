@@ -9,22 +9,22 @@ import ballerina/http;
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:Client stockQuoteSoap11 = check new (stockQuoteSoap11Url, {timeout: 120});
+final http:Client stockQuoteSoap11 = check new (stockQuoteSoap11Url, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'QuoteAPI /soap12 endpoint' (QuoteAPI.xml, line 21).
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:Client soap12Endpoint = check new (quoteApiSoap12EndpointUrl, {timeout: 120});
+final http:Client soap12Endpoint = check new (quoteApiSoap12EndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'QuoteAPI /pox endpoint' (QuoteAPI.xml, line 30).
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:Client poxEndpoint = check new (quoteApiPoxEndpointUrl, {timeout: 120});
+final http:Client poxEndpoint = check new (quoteApiPoxEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'QuoteAPI /json endpoint' (QuoteAPI.xml, line 40).
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:Client jsonEndpoint = check new (quoteApiJsonEndpointUrl, {timeout: 120});
+final http:Client jsonEndpoint = check new (quoteApiJsonEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});

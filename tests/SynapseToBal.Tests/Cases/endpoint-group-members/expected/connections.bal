@@ -7,7 +7,7 @@ import ballerina/http;
 # Endpoint 'Backup' (groups.xml, line 4).
 # Synapse suspends this endpoint for 5 s after errors 101503, 101504, 500000, each later suspension 2 times the last, at most 60 s; after a timeout or closed connection (101504, 101505) it suspends it for 5 s (no retriesBeforeSuspension). A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
-final http:Client backup = check new (backupUrl, {timeout: 10});
+final http:Client backup = check new (backupUrl, {timeout: 10, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'NoRetry' (groups.xml, line 58).
 # Synapse's WeightedRoundRobin: each member in turn gets as many consecutive calls as its loadbalance.weight (3, 1), as the group's EndpointGroup does. failover="false": a call that fails is not sent to another member. The loadbalance.weight property is not set on the message, as Synapse's endpoint properties are.

@@ -8,13 +8,13 @@ import ballerina/http;
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:Client plain = check new (plainUrl, {timeout: 120});
+final http:Client plain = check new (plainUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'Tuned' (project.xml, line 9).
 # Synapse suspends this endpoint for 5 s after errors 101503, 101504; after a timeout or closed connection (101504, 101505) it suspends it for 5 s (no retriesBeforeSuspension). A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:Client tuned = check new (tunedUrl, {timeout: 120});
+final http:Client tuned = check new (tunedUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'Tuned', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState tunedSuspension = new ("address", "Tuned", {suspendCodes: [101503, 101504], initialDuration: 5000});

@@ -7,25 +7,25 @@ import ballerina/http;
 # Endpoint 'StudentEndpoint' (endpoints.xml, line 4).
 # The uri-template 'http://localhost:{uri.var.port}/{uri.var.servicePath}/{uri.var.serviceName}' takes the scheme, host or port from the message, as HTTPEndpoint expands it for each message: each call expands it and uses the client kept for its base URL (urlTemplateClient), made with this configuration.
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
-final http:ClientConfiguration studentEndpointConfig = {timeout: 30};
+final http:ClientConfiguration studentEndpointConfig = {timeout: 30, httpVersion: http:HTTP_1_1};
 
 # Endpoint 'StudentLookupEndpoint' (endpoints.xml, line 12).
 # The uri-template 'http://{uri.var.host}:{uri.var.port}/services/StudentService{uri.var.args}' takes the scheme, host or port from the message, as HTTPEndpoint expands it for each message: each call expands it and uses the client kept for its base URL (urlTemplateClient), made with this configuration.
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:ClientConfiguration studentLookupEndpointConfig = {timeout: 120};
+final http:ClientConfiguration studentLookupEndpointConfig = {timeout: 120, httpVersion: http:HTTP_1_1};
 
 # Endpoint 'FriendsAPI /{id} endpoint' (endpoints.xml, line 51).
 # The uri-template '{+uri.var.apiUrl}/friends/ids.json?{+uri.var.uriParams}' takes the scheme, host or port from the message, as HTTPEndpoint expands it for each message: each call expands it and uses the client kept for its base URL (urlTemplateClient), made with this configuration.
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:ClientConfiguration friendsApiIdEndpointConfig = {timeout: 120};
+final http:ClientConfiguration friendsApiIdEndpointConfig = {timeout: 120, httpVersion: http:HTTP_1_1};
 
 # Endpoint 'FriendsAPI /by-url endpoint' (endpoints.xml, line 62).
 # The uri-template '{uri.var.target}' takes the scheme, host or port from the message, as HTTPEndpoint expands it for each message: each call expands it and uses the client kept for its base URL (urlTemplateClient), made with this configuration.
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:ClientConfiguration friendsApiByUrlEndpointConfig = {timeout: 120};
+final http:ClientConfiguration friendsApiByUrlEndpointConfig = {timeout: 120, httpVersion: http:HTTP_1_1};

@@ -8,7 +8,7 @@ import ballerina/http;
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:Client archive = check new (archiveUrl, {timeout: 120});
+final http:Client archive = check new (archiveUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'GroupDefault' (weighted.xml, line 21).
 # Synapse's WeightedRoundRobin: each member in turn gets as many consecutive calls as its loadbalance.weight (1, 4), as the group's EndpointGroup does. failover="false": a call that fails is not sent to another member. The loadbalance.weight property is not set on the message, as Synapse's endpoint properties are.

@@ -10,7 +10,7 @@ import ballerina/http;
 # The endpoint 'gov:/endpoints/QuoteBackupEP.xml' is not defined in the input: the URL is a required configurable, and the call is made as to an address endpoint without a format.
 # Check its definition: a format (soap11, soap12, pox), an http uri-template, its timeout, suspension settings, a failover or load-balance group or a non-HTTP address change the call.
 # No timeout is known: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json).
-final http:Client quoteBackupEp = check new (quoteBackupEpUrl, {timeout: 120});
+final http:Client quoteBackupEp = check new (quoteBackupEpUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of an endpoint the groups below refer to by key, shared as Synapse's IndirectEndpoint shares the one endpoint registered under the key: a failure through any of them suspends it for all.
 final EndpointState govEndpointsQuoteBackupEpXmlState = new ("address", "gov:/endpoints/QuoteBackupEP.xml", {});
@@ -35,16 +35,16 @@ final EndpointGroup quoteFailoverEpGroup = check new ("failover", "QuoteFailover
 # The endpoint 'QuoteBackendEP' is not defined in the input: the URL is a required configurable, and the call is made as to an address endpoint without a format.
 # Check its definition: a format (soap11, soap12, pox), an http uri-template, its timeout, suspension settings, a failover or load-balance group or a non-HTTP address change the call.
 # No timeout is known: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json).
-final http:Client quoteBackendEp = check new (quoteBackendEpUrl, {timeout: 120});
+final http:Client quoteBackendEp = check new (quoteBackendEpUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'gov:/endpoints/AuditEP.xml' (StockApi.xml, line 10).
 # The endpoint 'gov:/endpoints/AuditEP.xml' is not defined in the input: the URL is a required configurable, and the call is made as to an address endpoint without a format.
 # Check its definition: a format (soap11, soap12, pox), an http uri-template, its timeout, suspension settings, a failover or load-balance group or a non-HTTP address change the call.
 # No timeout is known: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json).
-final http:Client auditEp = check new (auditEpUrl, {timeout: 120});
+final http:Client auditEp = check new (auditEpUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'conf:/endpoints/OrderServiceEP.xml' (RegistryProxy.xml, line 3).
 # The endpoint 'conf:/endpoints/OrderServiceEP.xml' is not defined in the input: the URL is a required configurable, and the call is made as to an address endpoint without a format.
 # Check its definition: a format (soap11, soap12, pox), an http uri-template, its timeout, suspension settings, a failover or load-balance group or a non-HTTP address change the call.
 # No timeout is known: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json).
-final http:Client orderServiceEp = check new (orderServiceEpUrl, {timeout: 120});
+final http:Client orderServiceEp = check new (orderServiceEpUrl, {timeout: 120, httpVersion: http:HTTP_1_1});

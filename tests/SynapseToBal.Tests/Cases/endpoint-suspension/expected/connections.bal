@@ -12,7 +12,7 @@ import ballerina/http;
 # Synapse suspends this endpoint for 30 s after any other error; after a timeout or closed connection (101504, 101505) it suspends it for 30 s (no retriesBeforeSuspension). A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:Client defaultDurationEp = check new (defaultDurationEpUrl, {timeout: 120});
+final http:Client defaultDurationEp = check new (defaultDurationEpUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'DefaultDurationEP', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState defaultDurationEpSuspension = new ("http", "DefaultDurationEP", {initialDuration: -1});
@@ -21,13 +21,13 @@ final EndpointState defaultDurationEpSuspension = new ("http", "DefaultDurationE
 # Suspension is switched off (no error code suspends or marks the endpoint): like http:Client, Synapse sends every message to the endpoint.
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:Client neverSuspendedEp = check new (neverSuspendedEpUrl, {timeout: 120});
+final http:Client neverSuspendedEp = check new (neverSuspendedEpUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'SuspendingEP' (SuspendingEP.xml, line 3).
 # Synapse suspends this endpoint for 2 s after errors 101503, 101505, each later suspension 2 times the last, at most 60 s; after errors 101504 it marks it for suspension: it refuses calls for 1 s (retryDelay), and after up to 3 more such failure(s) suspends it for 2 s. A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:Client suspendingEp = check new (suspendingEpUrl, {timeout: 120});
+final http:Client suspendingEp = check new (suspendingEpUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'SuspendingEP', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState suspendingEpSuspension = new ("address", "SuspendingEP", {suspendCodes: [101503, 101505], initialDuration: 2000, progressionFactor: 2.0, maximumDuration: 60000, timeoutCodes: [101504], retriesBeforeSuspension: 3, retryDelay: 1000});
@@ -50,7 +50,7 @@ final EndpointGroup quoteFailoverEpGroup = check new ("failover", "QuoteFailover
 # Synapse suspends this endpoint for 30 s after any other error; after errors 101504 it marks it for suspension: it refuses calls for 0.5 s (retryDelay), and after up to 1 more such failure(s) suspends it for 30 s. A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:Client ordersEndpoint = check new (quoteApiOrdersEndpointUrl, {timeout: 120});
+final http:Client ordersEndpoint = check new (quoteApiOrdersEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'QuoteApi /orders endpoint', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState ordersEndpointSuspension = new ("address", "AnonymousEndpoint", {timeoutCodes: [101504], retriesBeforeSuspension: 1, retryDelay: 500});

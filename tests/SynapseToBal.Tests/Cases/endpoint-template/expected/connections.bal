@@ -8,13 +8,13 @@ import ballerina/http;
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:Client orders = check new (ordersUrl, {timeout: 120});
+final http:Client orders = check new (ordersUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'Quotes' (templates.xml, line 16).
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:Client quotes = check new (quotesUrl, {timeout: 120});
+final http:Client quotes = check new (quotesUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'TwoQuotes' (templates.xml, line 26).
 # Synapse fails over on transport errors and timeouts, not on the HTTP error statuses a call reads as a response (every status for a non-blocking call; a blocking one fails over on the statuses the blocking sender does not read: other than 2xx, 400, 409, 500 and non.error.http.status.codes).
@@ -33,4 +33,4 @@ final EndpointGroup twoQuotesGroup = check new ("failover", "TwoQuotes", [
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:Client callThemEndpoint = check new (callThemEndpointUrl, {timeout: 120});
+final http:Client callThemEndpoint = check new (callThemEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});

@@ -8,10 +8,9 @@ import ballerina/http;
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:Client quoteEp = check new (quoteEpUrl, {timeout: 120});
+final http:Client quoteEp = check new (quoteEpUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'BlockingFaultApi /callout endpoint' (artifacts.xml, line 23).
-# Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
-# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
+# Suspension is switched off (no error code suspends or marks the endpoint): like http:Client, Synapse sends every message to the endpoint.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:Client calloutEndpoint = check new (blockingFaultApiCalloutEndpointUrl, {timeout: 120});
+final http:Client calloutEndpoint = check new (blockingFaultApiCalloutEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});

@@ -11,6 +11,7 @@ import ballerina/http;
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 final http:Client ledgerConn = check new (ledgerConnBaseUrl, {
     timeout: 120,
+    httpVersion: http:HTTP_1_1,
     secureSocket: {cert: ledgerConnCertificate}
 });
 
@@ -23,6 +24,7 @@ final http:Client ledgerConn = check new (ledgerConnBaseUrl, {
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 final http:Client paymentsConn = check new (paymentsConnBaseUrl, {
     timeout: 20,
+    httpVersion: http:HTTP_1_1,
     auth: {
         username: paymentsConnUsername,
         password: paymentsPassword

@@ -13,6 +13,7 @@ import ballerina/http;
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 final http:Client billingConn = check new (billingConnBaseUrl, {
     timeout: 120,
+    httpVersion: http:HTTP_1_1,
     auth: {
         username: billingConnUsername,
         password: billingConnPassword
@@ -24,6 +25,7 @@ final http:Client billingConn = check new (billingConnBaseUrl, {
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 final http:Client crmConn = check new (crmConnBaseUrl, {
     timeout: 120,
+    httpVersion: http:HTTP_1_1,
     auth: {
         tokenUrl: crmConnTokenUrl,
         clientId: crmConnClientId,
@@ -33,4 +35,4 @@ final http:Client crmConn = check new (crmConnBaseUrl, {
 
 # HTTP connection 'OrdersConn' of the HTTP connector operations (OrdersConn.xml, line 2).
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
-final http:Client ordersConn = check new (ordersConnBaseUrl, {timeout: 30});
+final http:Client ordersConn = check new (ordersConnBaseUrl, {timeout: 30, httpVersion: http:HTTP_1_1});

@@ -7,4 +7,4 @@ import ballerina/http;
 # Endpoint 'PaymentBackend' (PaymentBackend.xml, line 3).
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
-final http:Client paymentBackend = check new (paymentBackendUrl, {timeout: 30});
+final http:Client paymentBackend = check new (paymentBackendUrl, {timeout: 30, httpVersion: http:HTTP_1_1});

@@ -8,7 +8,7 @@ import ballerina/http;
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:Client axis2PostRootEndpoint = check new (axis2apiDefaultEndpointUrl, {timeout: 120});
+final http:Client axis2PostRootEndpoint = check new (axis2apiDefaultEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'Axis2API default endpoint' (api.xml, line 17).
 # Sends HTTP/1.1 requests with a Content-Length instead of chunks: the calls made after DISABLE_CHUNKING (or FORCE_HTTP_CONTENT_LENGTH with COPY_CONTENT_LENGTH_FROM_INCOMING) is set to true use this client (the Micro Integrator applies the switch to each message it is set on).

@@ -10,16 +10,16 @@ import ballerina/http;
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:Client auditEndpoint = check new (auditEndpointUrl, {timeout: 120});
+final http:Client auditEndpoint = check new (auditEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'ValidateOrder endpoint' (ValidateOrder.xml, line 7).
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:Client validateOrderEndpoint = check new (validateOrderEndpointUrl, {timeout: 120});
+final http:Client validateOrderEndpoint = check new (validateOrderEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'ForwardOrder endpoint' (ForwardOrder.xml, line 10).
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:Client forwardOrderEndpoint = check new (forwardOrderEndpointUrl, {timeout: 120});
+final http:Client forwardOrderEndpoint = check new (forwardOrderEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});

@@ -6,4 +6,4 @@ import ballerina/http;
 
 # Endpoint 'PaymentBackend' (PaymentBackend.xml, line 3).
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
-final http:Client paymentBackend = check new (paymentBackendUrl, {timeout: 30});
+final http:Client paymentBackend = check new (paymentBackendUrl, {timeout: 30, httpVersion: http:HTTP_1_1});

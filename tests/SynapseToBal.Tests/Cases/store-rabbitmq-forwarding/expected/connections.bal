@@ -6,4 +6,4 @@ import ballerina/http;
 
 # Endpoint 'OrdersBackend' (OrdersBackend.xml, line 3).
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
-final http:Client ordersBackend = check new (ordersBackendUrl, {timeout: 30});
+final http:Client ordersBackend = check new (ordersBackendUrl, {timeout: 30, httpVersion: http:HTTP_1_1});

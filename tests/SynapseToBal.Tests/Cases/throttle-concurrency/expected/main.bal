@@ -19,8 +19,7 @@ service /orders on httpListener {
                 setHttpSc(ctx, 503);
                 return check respond(ctx, headers = passBackHeaders);
             }
-            check callEndpoint(ctx, ordersPostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders);
-            throttleRelease(ctx);
+            check throttleReleased(ctx, callEndpoint(ctx, ordersPostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders));
             return check ordersOut(ctx);
         } on fail error e {
             return ordersFault(ctx, e);

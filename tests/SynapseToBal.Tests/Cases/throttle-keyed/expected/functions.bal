@@ -10,8 +10,7 @@ import ballerina/log;
 # Sequence 'onAcceptSequence'.
 function onAcceptSequence(Context ctx) returns http:Response|error {
     log:printInfo("**Access Accept**");
-    check callEndpoint(ctx, onAcceptSequenceEndpoint, restPostfix(ctx), headers = passThroughHeaders);
-    throttleRelease(ctx);
+    check throttleReleased(ctx, callEndpoint(ctx, onAcceptSequenceEndpoint, restPostfix(ctx), headers = passThroughHeaders));
     return continueWithResponse(ctx);
 }
 

@@ -36,8 +36,7 @@ function throttledProxyOut(Context ctx) returns http:Response|error {
 function throttledProxyFlow(Context ctx) returns http:Response|error {
     if check throttleAdmit(ctx, "A@ThrottledProxy", {maxConcurrent: 100, ipCallers: [{id: "other", access: "control", maxCount: 2, unitTime: 800000, prohibitTime: 1000}]}) {
         log:printInfo("**Access Accept**");
-        check callEndpoint(ctx, throttledEndpoint, restPostfix(ctx), headers = passThroughHeaders);
-        throttleRelease(ctx);
+        check throttleReleased(ctx, callEndpoint(ctx, throttledEndpoint, restPostfix(ctx), headers = passThroughHeaders));
         return throttledProxyOut(ctx);
     }
     check makeFault(ctx, "soap11", "Server", "**Access Denied**");

@@ -8,7 +8,7 @@ import ballerina/http;
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:Client stockQuote = check new (stockQuoteUrl, {timeout: 120});
+final http:Client stockQuote = check new (stockQuoteUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'StockQuote' (transport.xml, line 7).
 # Sends HTTP/1.0 requests with a Content-Length: the calls made after FORCE_HTTP_1.0 is set to true use this client (the Micro Integrator applies the switch to each message it is set on).
