@@ -192,7 +192,7 @@ public static class Converter
             files = emitter.Emit(refined, documents);
             foreach (var failure in emitter.FactFailures)
             {
-                diagnostics.Report(DiagnosticCatalog.FactInternalError, null, failure.What, failure.Message, failure.Fallback);
+                diagnostics.Report(failure.SameMeaning ? DiagnosticCatalog.FactInternalError : DiagnosticCatalog.FactFallbackDiffers, null, failure.What, failure.Message, failure.Fallback);
             }
 
             foreach (var failure in emitter.Failures)
