@@ -47,6 +47,7 @@ internal static class Memory
         var documents = Stage("parse", () => Converter.Parse(loaded, diagnostics, parallelism: 1));
         var model = Stage("resolve", () => SemanticModel.Build(documents, loaded.Registry.Contains, diagnostics));
         var package = Stage("lower", () => Lowerer.Lower(model, documents, diagnostics));
+        var prepared = Stage("report (counts, before the render)", () => MigrationReportBuilder.Prepare(documents, package, null));
         var renderer = Stage("templates", () =>
         {
             var r = new TemplateRenderer(null);
@@ -57,7 +58,7 @@ internal static class Memory
         var options = new EmitOptions("synapse2bal", "bench", input, Path.GetFileName(input)) { MaxDegreeOfParallelism = 1 };
         var files = Stage("render", () => new PackageEmitter(renderer, options).Emit(refined, documents));
         var sorted = Stage("sort diagnostics", () => diagnostics.Sorted());
-        var report = Stage("report (data)", () => MigrationReportBuilder.Build(new ReportInput(Path.GetFileName(input), "bench", loaded.Form.ToString(), input, documents, package, model.Graph, files, sorted)));
+        var report = Stage("report (data)", () => MigrationReportBuilder.Finish(prepared, new ReportInput(Path.GetFileName(input), "bench", loaded.Form.ToString(), input, documents, package, model.Graph, files, sorted)).Report);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  generated text: {Mib(files.Sum(f => (long)f.Content.Length * 2)):F1} MiB in {files.Count} files; source text: {Mib(loaded.Documents.Sum(d => (long)d.Text.Length * 2)):F1} MiB in {loaded.Documents.Length} files"));
         GC.KeepAlive(loaded);
@@ -67,6 +68,7 @@ internal static class Memory
         GC.KeepAlive(refined);
         GC.KeepAlive(files);
         GC.KeepAlive(report);
+        GC.KeepAlive(prepared);
     }
 
     private static double Mib(long bytes) => bytes / (1024.0 * 1024.0);

@@ -58,6 +58,7 @@ internal static class Stages
             var documents = Stage("parse", () => Converter.Parse(loaded, diagnostics, parallelism: threads));
             var model = Stage("resolve", () => SemanticModel.Build(documents, loaded.Registry.Contains, diagnostics));
             var package = Stage("lower", () => Lowerer.Lower(model, documents, diagnostics));
+            var prepared = Stage("report (counts, before the render)", () => MigrationReportBuilder.Prepare(documents, package, null));
             var renderer = Stage("templates and runtime module", () =>
             {
                 var r = new TemplateRenderer(null);
@@ -68,7 +69,7 @@ internal static class Stages
             var options = new EmitOptions("synapse2bal", "bench", input, Path.GetFileName(input)) { MaxDegreeOfParallelism = threads };
             var files = Stage("render", () => new PackageEmitter(renderer, options).Emit(refined, documents));
             var sorted = Stage("sort diagnostics", () => diagnostics.Sorted());
-            var report = Stage("report (data)", () => MigrationReportBuilder.Build(new ReportInput(Path.GetFileName(input), "bench", loaded.Form.ToString(), input, documents, package, model.Graph, files, sorted)));
+            var report = Stage("report (data)", () => MigrationReportBuilder.Finish(prepared, new ReportInput(Path.GetFileName(input), "bench", loaded.Form.ToString(), input, documents, package, model.Graph, files, sorted)).Report);
             Stage("report (MIGRATION.md)", () => ReportWriter.Markdown(renderer, report));
             var output = Path.Combine(Path.GetTempPath(), "synapse2bal-bench-stages");
             Stage("write files", () =>

@@ -172,6 +172,10 @@ public static class Converter
         // What the result and the report read of the semantic model and the refined package, taken out of them so that
         // neither is held while the report is built (docs/performance.md, "The 10,000-API peak without the GC setting").
         var graph = model.Graph;
+
+        // The report's counts are gathered before the render (they need only the syntax and the IR), so that their
+        // garbage is collected before the render's peak and only counts are held while the files are written.
+        var prepared = PrepareReport(documents, package, diagnostics);
         RefinedFacts facts = RefinedFacts.None;
         try
         {
@@ -192,7 +196,7 @@ public static class Converter
             files = emitter.Emit(refined, documents);
             foreach (var failure in emitter.FactFailures)
             {
-                diagnostics.Report(DiagnosticCatalog.FactInternalError, null, failure.What, failure.Message, failure.Fallback);
+                diagnostics.Report(failure.SameMeaning ? DiagnosticCatalog.FactInternalError : DiagnosticCatalog.FactFallbackDiffers, null, failure.What, failure.Message, failure.Fallback);
             }
 
             foreach (var failure in emitter.Failures)
@@ -216,7 +220,7 @@ public static class Converter
             files = [];
         }
 
-        var (sorted, report, shares) = BuildReport(diagnostics, all => new ReportInput(Path.GetFileName(input), emitOptions.PackageName, project.Form.ToString(), sourceRoot, documents, package, graph, files, all));
+        var (sorted, report, shares) = FinishReport(prepared, diagnostics, all => new ReportInput(Path.GetFileName(input), emitOptions.PackageName, project.Form.ToString(), sourceRoot, documents, package, graph, files, all));
         if (files.Count > 0 && report is not null)
         {
             if (ReportFiles.Guarded(ReportWriter.MarkdownFileName, () => ReportWriter.Markdown(renderer, report), diagnostics) is { } markdown)
@@ -251,36 +255,58 @@ public static class Converter
     }
 
     /// <summary>
-    /// The migration report of the conversion. A row that fails (a bug in the converter) is reported per artifact
-    /// (SB0905) and the report is built again so that it lists that diagnostic too; a failure outside the rows is
-    /// SB0907 and the package is written without a report (the diagnostics, and the SARIF log, still are).
+    /// The counts of the migration report, gathered from the syntax and the IR before the render
+    /// (<see cref="MigrationReportBuilder.Prepare"/>). A row that fails (a bug in the converter) is reported per artifact
+    /// (SB0905: listed as not converted with no counts); a failure outside the rows is SB0907 and the package is written
+    /// without a report (null here).
     /// </summary>
-    private static (IReadOnlyList<Diagnostic> Sorted, MigrationReportData? Report, ImmutableArray<ArtifactShare> Shares) BuildReport(DiagnosticBag diagnostics, Func<IReadOnlyList<Diagnostic>, ReportInput> input)
+    private static PreparedReport? PrepareReport(ImmutableArray<SynapseDocument> documents, PackageIr package, DiagnosticBag diagnostics)
     {
         try
         {
             var failures = new List<ReportRowFailure>();
-            var (report, shares) = MigrationReportBuilder.BuildWithShares(input(diagnostics.Sorted()), failures);
-            if (failures.Count == 0)
-            {
-                return (diagnostics.Sorted(), report, shares);
-            }
-
+            var prepared = MigrationReportBuilder.Prepare(documents, package, failures);
             foreach (var failure in failures)
             {
                 diagnostics.Report(DiagnosticCatalog.StageInternalError, failure.Artifact.Location, $"building the report row of the {failure.Artifact.XmlName} '{failure.Artifact.Name}'", "migration report", failure.Message, "the row is listed as not converted with no counts, and the package and the other rows are kept");
             }
 
+            return prepared;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            ReportBuildFailed(diagnostics, ex);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The migration report of the conversion from its prepared counts, the generated files and every diagnostic (those
+    /// of its rows included, reported by <see cref="PrepareReport"/>); a failure is SB0907 and the package is written
+    /// without a report (the diagnostics, and the SARIF log, still are).
+    /// </summary>
+    private static (IReadOnlyList<Diagnostic> Sorted, MigrationReportData? Report, ImmutableArray<ArtifactShare> Shares) FinishReport(PreparedReport? prepared, DiagnosticBag diagnostics, Func<IReadOnlyList<Diagnostic>, ReportInput> input)
+    {
+        if (prepared is null)
+        {
+            return (diagnostics.Sorted(), null, []);
+        }
+
+        try
+        {
             var sorted = diagnostics.Sorted();
-            (report, shares) = MigrationReportBuilder.BuildWithShares(input(sorted), null);
+            var (report, shares) = MigrationReportBuilder.Finish(prepared, input(sorted));
             return (sorted, report, shares);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            diagnostics.Report(DiagnosticCatalog.ReportInternalError, null, "building the migration report", $"{ex.GetType().Name}: {ex.Message}", "the package and the SARIF log are written, without MIGRATION.md and the JSON and HTML reports");
+            ReportBuildFailed(diagnostics, ex);
             return (diagnostics.Sorted(), null, []);
         }
     }
+
+    private static void ReportBuildFailed(DiagnosticBag diagnostics, Exception ex) =>
+        diagnostics.Report(DiagnosticCatalog.ReportInternalError, null, "building the migration report", $"{ex.GetType().Name}: {ex.Message}", "the package and the SARIF log are written, without MIGRATION.md and the JSON and HTML reports");
 
     /// <summary>Reads a registry resource's text for the lowering (an XSLT stylesheet, a payload format); null when it cannot be read as text.</summary>
     private static Func<string, RegistryContent?> RegistryContents(ProjectModel project) => key =>

@@ -36,13 +36,14 @@ public sealed partial class PackageEmitter
             return candidates;
         }
 
-        candidates.ExceptWith(NamedElsewhere(package, candidates));
+        var (elsewhere, beyondContinuations) = NamedOutsideRuns(package, candidates);
+        candidates.ExceptWith(elsewhere);
 
         // An in or out flow is a candidate only where every caller is a continuation (return f(ctx);): a job, an inbound
         // listener or a processor that runs one expects a sequence's return type, and a registered flow (ctx.outFlow)
         // the error union.
         var flows = package.Functions.Where(f => f.Kind is FunctionKind.InFlow or FunctionKind.OutFlow).Select(f => f.Name).ToHashSet();
-        candidates.ExceptWith(NamedBeyondContinuations(package, candidates).Where(flows.Contains));
+        candidates.ExceptWith(beyondContinuations.Where(flows.Contains));
         var functions = package.Functions.Where(f => candidates.Contains(f.Name)).ToList();
         var callers = Callers(functions, candidates);
 
@@ -123,33 +124,37 @@ public sealed partial class PackageEmitter
     }
 
     /// <summary>
-    /// The candidates named anywhere but by a statement that runs one, as a task's target or fault handler, or as the
-    /// fault function of a resource, a function or an inbound listener (each of which the writers call with no error
-    /// test when it cannot fail), or as the sequence an inbound listener or a message processor runs: their error union
-    /// stays.
+    /// The candidates the package names anywhere but in a statement that runs one (a sequence call, a continuation) or
+    /// as a resource's fault function, in one walk of the package for two answers:
+    /// <list type="bullet">
+    /// <item><c>Elsewhere</c>: also not as a task's target or fault handler, the sequence an inbound listener or a message
+    /// processor runs, or the fault function of an inbound listener (each of which the writers call with no error test
+    /// when it cannot fail): their error union stays.</item>
+    /// <item><c>BeyondContinuations</c>: named there too (a job, an inbound listener or a processor that runs one, a
+    /// registered out flow expects a sequence's return type or the error union): an in or out flow named there keeps its
+    /// error union.</item>
+    /// </list>
     /// </summary>
-    private static HashSet<Symbol> NamedElsewhere(PackageIr package, HashSet<Symbol> candidates) => NamedOutsideRuns(package, candidates, runnersCall: true);
-
-    /// <summary>
-    /// The candidates the package names anywhere but in a statement that runs one (a sequence call, a continuation) or as
-    /// a resource's fault function: a job, an inbound listener or a message processor that runs one, a registered out
-    /// flow. An in or out flow named there keeps its error union.
-    /// </summary>
-    private static HashSet<Symbol> NamedBeyondContinuations(PackageIr package, HashSet<Symbol> candidates) => NamedOutsideRuns(package, candidates, runnersCall: false);
-
-    /// <summary>
-    /// The candidates named anywhere but in a statement that runs one or as a resource's fault function; with
-    /// <paramref name="runnersCall"/>, also not where a job, an inbound listener or a message processor runs one.
-    /// </summary>
-    private static HashSet<Symbol> NamedOutsideRuns(PackageIr package, HashSet<Symbol> candidates, bool runnersCall)
+    /// <remarks>
+    /// The caller reads <c>BeyondContinuations</c> only for the candidates left after removing <c>Elsewhere</c>. Walking
+    /// the package without the statements that run any of the first candidates names, among those left, exactly what
+    /// walking it without the statements that run only those left would: such a statement (<see cref="InvokeStep"/>,
+    /// <see cref="ContinueWithStep"/>) names nothing but its function, and the walk is a union over the parts. So the
+    /// package is rewritten and walked once, and only the runners' parts twice (before, the whole package was rewritten
+    /// and walked for each answer: a twentieth of a corpus conversion).
+    /// </remarks>
+    private static (HashSet<Symbol> Elsewhere, HashSet<Symbol> BeyondContinuations) NamedOutsideRuns(PackageIr package, HashSet<Symbol> candidates)
     {
         var placeholder = new Symbol(SymbolKind.Function, "placeholder");
-        var named = new HashSet<Symbol>();
+        var common = new HashSet<Symbol>();
         var rewritten = FlowBodies.Rewrite(package, body => WithoutInvokes(body, candidates), _ => false);
-        var withoutRuns = rewritten with
+        EmptyFlows.Collect(rewritten with
         {
             Symbols = [],
             Functions = [],
+            Jobs = [],
+            Inbounds = [],
+            MessageProcessors = [],
             Services = SharedList.Map(rewritten.Services, s =>
             {
                 var resources = SharedList.Map(s.Resources, r => r.FaultFunction is null && (r.NeedsOutFlow || r.OutFunction is null)
@@ -157,17 +162,19 @@ public sealed partial class PackageEmitter
                     : r with { FaultFunction = null, OutFunction = r.NeedsOutFlow ? r.OutFunction : null });
                 return resources == s.Resources ? s : s with { Resources = resources };
             }),
-        };
-        EmptyFlows.Collect(runnersCall
-            ? withoutRuns with
-            {
-                Jobs = package.Jobs.Select(j => j with { Target = null, Fault = null }).ToImmutableArray(),
-                Inbounds = package.Inbounds.Select(i => i with { Transport = WithoutTarget(i.Transport, placeholder) }).ToImmutableArray(),
-                MessageProcessors = package.MessageProcessors.Select(p => p with { Sequence = null, ReplySequence = null, FaultSequence = null, DeactivateSequence = null }).ToImmutableArray(),
-            }
-            : withoutRuns, named);
-        EmptyFlows.Collect(package.Functions.Select(f => f with { Name = placeholder, FaultFunction = null, Body = WithoutInvokes(f.Body, candidates) }).ToImmutableArray(), named);
-        return named;
+        }, common);
+        EmptyFlows.Collect(package.Functions.Select(f => f with { Name = placeholder, FaultFunction = null, Body = WithoutInvokes(f.Body, candidates) }).ToImmutableArray(), common);
+
+        var elsewhere = new HashSet<Symbol>(common);
+        EmptyFlows.Collect(package.Jobs.Select(j => j with { Target = null, Fault = null }).ToImmutableArray(), elsewhere);
+        EmptyFlows.Collect(package.Inbounds.Select(i => i with { Transport = WithoutTarget(i.Transport, placeholder) }).ToImmutableArray(), elsewhere);
+        EmptyFlows.Collect(package.MessageProcessors.Select(p => p with { Sequence = null, ReplySequence = null, FaultSequence = null, DeactivateSequence = null }).ToImmutableArray(), elsewhere);
+
+        var beyond = common;
+        EmptyFlows.Collect(rewritten.Jobs, beyond);
+        EmptyFlows.Collect(rewritten.Inbounds, beyond);
+        EmptyFlows.Collect(rewritten.MessageProcessors, beyond);
+        return (elsewhere, beyond);
     }
 
     /// <summary>

@@ -23,8 +23,51 @@ public sealed partial class PackageEmitter
             .OfType<Symbol>()
             .ToHashSet();
 
-    /// <summary>The group client that declares each state groups share (<see cref="GroupMemberIr.SharedState"/>), read before the package is split into files.</summary>
-    private Dictionary<Symbol, Symbol> _sharedStateOwners = [];
+    /// <summary>
+    /// The group client that declares each state groups share (<see cref="GroupMemberIr.SharedState"/>), read before the
+    /// package is split into files; null when it could not be computed (SB0911: each member then keeps a state of its own).
+    /// </summary>
+    private Dictionary<Symbol, Symbol>? _sharedStateOwners = [];
+
+    /// <summary>
+    /// Every suspension state a call or a forwarding processor could keep: the fallback of <see cref="TrackedSuspensions"/>
+    /// (SB0910). A state declared and never used changes nothing at run time (a call that does not keep it never reads it).
+    /// </summary>
+    private static HashSet<Symbol> AllSuspensions(PackageIr package) =>
+        package.Clients.Select(c => c.Suspension?.Name)
+            .Concat(package.MessageProcessors.SelectMany(p => p.TargetChoices.Prepend(p.Target)).Select(route => (route as ForwardRouteIr.Http)?.Client.Suspension?.Name))
+            .OfType<Symbol>()
+            .ToHashSet();
+
+    /// <summary>
+    /// <see cref="SharedStateOwners"/>, or null when computing it fails (a bug in the converter): no state is declared to
+    /// be shared by groups, each member that names one keeps its own (a state an endpoint's client declares is still
+    /// shared), which differs from Synapse only where two members name the same endpoint by key, and is reported (SB0911).
+    /// </summary>
+    private Dictionary<Symbol, Symbol>? SharedStateOwnersOrNone(PackageIr package, HashSet<Symbol> tracked)
+    {
+        const string What = "choosing the endpoint group that declares each shared endpoint state";
+        try
+        {
+            BeforeFact.Value?.Invoke(What);
+            return SharedStateOwners(package, tracked);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _factFailures.Add(new EmitFileFailure(What, null, $"{ex.GetType().Name}: {ex.Message}",
+                "each group member that names an endpoint by key keeps a suspension state of its own, so a failure through one group no longer suspends that endpoint for the other groups and members that name it, as Synapse's one registered endpoint does",
+                SameMeaning: false));
+            _clientStates = DeclaredByClients(package, tracked);
+            return null;
+        }
+    }
+
+    /// <summary>With no <see cref="_sharedStateOwners"/>, the states the endpoints' clients declare, which the group members naming one still share.</summary>
+    private HashSet<Symbol> _clientStates = [];
+
+    /// <summary>The suspension states the endpoints' clients declare (<paramref name="tracked"/> ones): group members naming one use it, whatever the owners.</summary>
+    private static HashSet<Symbol> DeclaredByClients(PackageIr package, HashSet<Symbol> tracked) =>
+        package.Clients.Select(c => c.Suspension?.Name).OfType<Symbol>().Where(tracked.Contains).ToHashSet();
 
     /// <summary>
     /// Which group declares each shared member state: none when the state is a tracked suspension its endpoint's client
@@ -33,7 +76,7 @@ public sealed partial class PackageEmitter
     /// </summary>
     private static Dictionary<Symbol, Symbol> SharedStateOwners(PackageIr package, HashSet<Symbol> tracked)
     {
-        var declaredByClient = package.Clients.Select(c => c.Suspension?.Name).OfType<Symbol>().Where(tracked.Contains).ToHashSet();
+        var declaredByClient = DeclaredByClients(package, tracked);
         var owners = new Dictionary<Symbol, Symbol>();
         foreach (var client in package.Clients)
         {
@@ -58,7 +101,8 @@ public sealed partial class PackageEmitter
     /// group <paramref name="client"/> declares (<paramref name="owners"/>) comes back in <c>Shared</c> with its
     /// arguments, to be declared before the group.
     /// </remarks>
-    private static (string Head, string[] Members, string Tail, (string Name, string Arguments)[] Shared) GroupArguments(ClientGroupIr group, NameMap names, IReadOnlyDictionary<Symbol, Symbol> owners, Symbol client)
+    /// <param name="owners">Null when they could not be computed (SB0911): a member naming a state no client declares (<paramref name="declaredByClients"/>) keeps its own.</param>
+    private static (string Head, string[] Members, string Tail, (string Name, string Arguments)[] Shared) GroupArguments(ClientGroupIr group, NameMap names, IReadOnlyDictionary<Symbol, Symbol>? owners, IReadOnlySet<Symbol> declaredByClients, Symbol client)
     {
         var shared = new List<(string Name, string Arguments)>();
         static string Codes(IEnumerable<int> codes) => "[" + string.Join(", ", codes.Select(c => c.ToString(CultureInfo.InvariantCulture))) + "]";
@@ -69,7 +113,7 @@ public sealed partial class PackageEmitter
             var state = m.Settings is { } settings
                 ? SuspensionArguments(settings with { Kind = m.Kind, EndpointName = m.EndpointName })
                 : $"{KindLiteral(m.Kind)}, {BallerinaSyntax.StringLiteral(m.EndpointName)}, {{{(m.NeverSuspended ? "suspendCodes: [-1], timeoutCodes: [-1]" : string.Empty)}}}";
-            if (m.SharedState is { } sharedState && owners.TryGetValue(sharedState, out var owner) && owner == client && !shared.Any(d => d.Name == names[sharedState]))
+            if (m.SharedState is { } sharedState && owners is not null && owners.TryGetValue(sharedState, out var owner) && owner == client && !shared.Any(d => d.Name == names[sharedState]))
             {
                 shared.Add((names[sharedState], state));
             }
@@ -78,7 +122,7 @@ public sealed partial class PackageEmitter
             {
                 $"url: {names[m.Url]}",
                 $"timeout: {m.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)}",
-                m.SharedState is { } reference ? $"state: {names[reference]}" : $"state: new ({state})",
+                m.SharedState is { } reference && (owners is not null || declaredByClients.Contains(reference)) ? $"state: {names[reference]}" : $"state: new ({state})",
             };
             if (!m.RetryDisabledCodes.IsEmpty)
             {

@@ -55,7 +55,11 @@ internal sealed class EmitFailures
 /// <param name="What">The file (<c>the file 'main.bal'</c>, with <c>--keep-structure</c> also its artifact) or the fact.</param>
 /// <param name="Origin">The artifact a <c>--keep-structure</c> file was made from; null for a file of the package or a fact.</param>
 /// <param name="Fallback">What the package does without it, for a fact; null for a file.</param>
-public sealed record EmitFileFailure(string What, Syntax.SourceLocation? Origin, string Message, string? Fallback = null);
+/// <param name="SameMeaning">
+/// For a fact: true when the fallback means the same at run time (SB0910), false when it is the closest code the
+/// converter can still write and differs from the Micro Integrator in what <paramref name="Fallback"/> says (SB0911).
+/// </param>
+public sealed record EmitFileFailure(string What, Syntax.SourceLocation? Origin, string Message, string? Fallback = null, bool SameMeaning = true);
 
 /// <summary>A TODO in the generated code: its diagnostic code, its message and the original XML (comment text, one line each).</summary>
 public sealed record TodoView(string Code, string Message, IReadOnlyList<string> Original);
@@ -103,7 +107,10 @@ public sealed partial class PackageEmitter
     /// </summary>
     public IReadOnlyList<EmitFileFailure> FileFailures => [.. _fileFailures.Values.Where(f => f.Fallback is null).OrderBy(f => f.What, StringComparer.Ordinal)];
 
-    /// <summary>The package-wide facts computed with their fallback because computing them failed (SB0910), in the order they are computed.</summary>
+    /// <summary>
+    /// The package-wide facts computed with their fallback because computing them failed (SB0910, or SB0911 when the
+    /// fallback does not mean the same), in the order they are computed.
+    /// </summary>
     public IReadOnlyList<EmitFileFailure> FactFailures => _factFailures;
 
     private readonly List<EmitFileFailure> _factFailures = [];
@@ -163,16 +170,30 @@ public sealed partial class PackageEmitter
     /// <param name="documents">The parsed input: with <see cref="EmitOptions.KeepStructure"/>, the artifacts the files are laid out by.</param>
     public IReadOnlyList<GeneratedFile> Emit(RefinedPackage refined, IReadOnlyList<Syntax.SynapseDocument>? documents = null)
     {
+        // First, as every later fact and file reads the payload types: without the records, no body is written with them.
+        _payloadTypes = refined.PayloadTypes;
+        var typed = refined;
+        if (!refined.PayloadTypes.IsEmpty && !GuardedFact("choosing the record types of the JSON payloads", () => PayloadRecords(typed.Package) is not null, false,
+                "every JSON payload is built as untyped json and payloads.bal is not written"))
+        {
+            refined = refined with { PayloadTypes = PayloadTypes.Empty };
+            _payloadTypes = PayloadTypes.Empty;
+        }
+
         _infallible = GuardedFact("finding the functions that cannot fail", () => InfallibleFunctions(refined), new HashSet<Symbol>(),
             "every function is written as one that can fail (it returns an error union and its callers check it)");
         _returnTypes = refined.Package.Functions.GroupBy(f => f.Name).ToDictionary(g => g.Key, g => ReturnType(g.First(), _infallible.Contains(g.Key)));
         var unpruned = refined;
         refined = GuardedFact("finding the fault flows nothing calls", () => WithoutUncalledFaultFlows(unpruned), unpruned,
             "every fault flow is written, called or not");
-        _readsCaller = ReadsCaller(refined.Package);
-        _releasesThrottle = ReleasesThrottle(refined.Package);
-        _trackedSuspensions = TrackedSuspensions(refined.Package);
-        _sharedStateOwners = SharedStateOwners(refined.Package, _trackedSuspensions);
+        var facts = refined.Package;
+        _readsCaller = GuardedFact("finding the throttles that decide by the caller's address", () => ReadsCaller(facts), true,
+            "every resource that reads the message takes the caller's address, read only where a throttle decides by it");
+        _releasesThrottle = GuardedFact("finding the throttles that limit concurrency", () => ReleasesThrottle(facts), true,
+            "every non-blocking call and fault flow gives a throttle slot back, which does nothing when the message holds none");
+        _trackedSuspensions = GuardedFact("finding the endpoint suspension states the calls keep", () => TrackedSuspensions(facts), AllSuspensions(facts),
+            "every endpoint's suspension state is declared, whether a call keeps it or not");
+        _sharedStateOwners = SharedStateOwnersOrNone(facts, _trackedSuspensions);
         if (_options.KeepStructure && documents is not null)
         {
             return EmitPerArtifact(refined, documents);
@@ -990,7 +1011,7 @@ public sealed partial class PackageEmitter
         {
             var view = new
             {
-                GroupState = c.Group is { State: { } groupState } group && GroupArguments(group, names, _sharedStateOwners, c.Name) is var (head, members, tail, shared)
+                GroupState = c.Group is { State: { } groupState } group && GroupArguments(group, names, _sharedStateOwners, _clientStates, c.Name) is var (head, members, tail, shared)
                     ? new
                     {
                         Shared = shared.Select(s => new

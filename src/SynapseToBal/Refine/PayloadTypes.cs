@@ -43,6 +43,9 @@ public sealed class PayloadTypes
     /// <summary>The names each record asked for, shortest first, one line a record in declaration order (per-artifact reuse compares them).</summary>
     public ImmutableArray<string> Asked { get; }
 
+    /// <summary>True when no payload is built as a record.</summary>
+    public bool IsEmpty => _bySteps.Count == 0;
+
     /// <summary>The record a step's payload is built as, or null when it stays a <c>json</c> value.</summary>
     public PayloadType? this[SetPayloadStep step] => _bySteps.GetValueOrDefault(step);
 

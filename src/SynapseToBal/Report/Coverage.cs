@@ -35,7 +35,12 @@ public static class Coverage
     public static CoverageMeasure Measure(IEnumerable<ArtifactSyntax> artifacts, PackageIr? package)
     {
         var list = artifacts.ToList();
-        var ignored = IgnoredDuplicates(list);
+        return Measure(list, package, IgnoredDuplicates(list));
+    }
+
+    /// <summary><see cref="Measure(IEnumerable{ArtifactSyntax}, PackageIr?)"/> with the ignored duplicates already found (<see cref="IgnoredDuplicates"/>).</summary>
+    public static CoverageMeasure Measure(IReadOnlyList<ArtifactSyntax> list, PackageIr? package, IReadOnlySet<ArtifactSyntax> ignored)
+    {
         var mediators = MediatorCollector.Collect(list.Where(a => !ignored.Contains(a)));
         var inTodos = new Dictionary<MediatorSyntax, NotTranslatedIr>(ReferenceEqualityComparer.Instance);
         if (package is null)

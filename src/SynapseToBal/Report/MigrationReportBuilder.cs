@@ -47,16 +47,102 @@ public static partial class MigrationReportBuilder
     /// converted with no counts and added to <paramref name="failures"/> (the driver reports it, SB0905), and the
     /// other rows are built.
     /// </summary>
-    public static (MigrationReportData Report, ImmutableArray<ArtifactShare> Shares) BuildWithShares(ReportInput input, List<ReportRowFailure>? failures)
-    {
-        var artifacts = input.Documents.SelectMany(d => d.Artifacts).ToList();
-        var measure = Coverage.Measure(artifacts, input.Package);
-        var ignored = Coverage.IgnoredDuplicates(artifacts);
-        var (todos, todoLocations) = LinkTodos(input);
-        var pending = input.Package is null
-            ? new HashSet<ArtifactSyntax>(ReferenceEqualityComparer.Instance)
-            : new HashSet<ArtifactSyntax>(input.Package.Pending.Concat(input.Package.PendingEndpoints).Concat(input.Package.PendingStores).Select(p => p.Origin), ReferenceEqualityComparer.Instance);
+    public static (MigrationReportData Report, ImmutableArray<ArtifactShare> Shares) BuildWithShares(ReportInput input, List<ReportRowFailure>? failures) =>
+        Finish(Prepare(input.Documents, input.Package, failures), input);
 
+    /// <summary>
+    /// What the report needs of the syntax and the IR, gathered before the package is rendered (the driver calls it
+    /// right after lowering, so that its garbage is collected before the render's peak and nothing of it but counts is
+    /// held while the files are written): each artifact's mediator counts, weights and elements left in TODOs, the
+    /// totals, and the TODOs of the IR. A row that cannot be built (a bug in the converter) is listed as not converted
+    /// with no counts and added to <paramref name="failures"/> (SB0905), and the other rows are built.
+    /// </summary>
+    /// <param name="package">The IR, or null when lowering failed (every mediator then counts as not translated).</param>
+    public static PreparedReport Prepare(IReadOnlyList<SynapseDocument> documents, PackageIr? package, List<ReportRowFailure>? failures)
+    {
+        var artifacts = documents.SelectMany(d => d.Artifacts).ToList();
+        var ignored = Coverage.IgnoredDuplicates(artifacts);
+        var measure = Coverage.Measure(artifacts, package, ignored);
+        var pending = package is null
+            ? new HashSet<ArtifactSyntax>(ReferenceEqualityComparer.Instance)
+            : new HashSet<ArtifactSyntax>(package.Pending.Concat(package.PendingEndpoints).Concat(package.PendingStores).Select(p => p.Origin), ReferenceEqualityComparer.Instance);
+
+        var rows = new PreparedRow[artifacts.Count];
+        for (var i = 0; i < artifacts.Count; i++)
+        {
+            var artifact = artifacts[i];
+            var mediators = MediatorCollector.Of(artifact);
+            try
+            {
+                BeforeRow.Value?.Invoke(artifact);
+                rows[i] = Row(artifact, mediators);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                failures?.Add(new ReportRowFailure(artifact, $"{ex.GetType().Name}: {ex.Message}"));
+                rows[i] = new PreparedRow(RowKind.Failed, mediators.Count, 0, 0, 0, PendingEmpty: false, []);
+            }
+        }
+
+        PreparedRow Row(ArtifactSyntax artifact, IReadOnlyList<MediatorSyntax> mediators)
+        {
+            // One pass over the artifact's mediators (walked once per conversion, MediatorCollector.Of).
+            var inTodos = 0;
+            var weight = 0;
+            var weightInTodos = 0;
+            foreach (var mediator in mediators)
+            {
+                var w = Weights.Of(mediator);
+                weight += w;
+                if (measure.IsInTodo(mediator))
+                {
+                    inTodos++;
+                    weightInTodos += w;
+                }
+            }
+
+            if (ignored.Contains(artifact))
+            {
+                // Neither code nor a TODO: its mediators are listed but count in no coverage figure.
+                return new PreparedRow(RowKind.Ignored, mediators.Count, 0, 0, 0, PendingEmpty: false, []);
+            }
+
+            var kind = package is null || pending.Contains(artifact) || (mediators.Count > 0 && inTodos == mediators.Count) ? RowKind.NotConverted : RowKind.Counted;
+            ImmutableArray<UnsupportedElement> own = inTodos == 0 ? [] : [.. mediators.Where(measure.IsInTodo)
+                .GroupBy(m => m.ElementName, StringComparer.Ordinal)
+                .Select(g => new UnsupportedElement(g.Key, g.Count(), Weights.Of(g.First()), g.Select(m => measure.InTodos[m].Descriptor.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray()))];
+            return new PreparedRow(kind, mediators.Count, inTodos, weight, weightInTodos, PendingEmpty: pending.Contains(artifact) && mediators.Count == 0, own);
+        }
+
+        var unsupported = measure.InTodos
+            .GroupBy(p => p.Key.ElementName, StringComparer.Ordinal)
+            .Select(g => new UnsupportedElement(g.Key, g.Count(), Weights.Of(g.First().Key), g.Select(p => p.Value.Descriptor.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray()))
+            .ToImmutableArray();
+        var todos = package is null ? [] : Coverage.Todos(package).Select(t => new PreparedTodo(t.Reason.Descriptor.Id, BallerinaSyntax.CommentText(t.Reason.Message), t.Location)).ToImmutableArray();
+        var weightUnits = 0;
+        foreach (var mediator in measure.Mediators)
+        {
+            weightUnits += Weights.Of(mediator);
+        }
+
+        var weightInTodosTotal = 0;
+        foreach (var mediator in measure.InTodos.Keys)
+        {
+            weightInTodosTotal += Weights.Of(mediator);
+        }
+
+        return new PreparedReport(artifacts, rows, pending, unsupported, todos, measure.Mediators.Count, measure.Translated, measure.InTodos.Count, weightUnits, weightInTodosTotal, measure.Share);
+    }
+
+    /// <summary>
+    /// The report from what <see cref="Prepare"/> gathered and what only the rendered package and the final diagnostics
+    /// give: the TODO links (and each artifact's count of them, which makes a row partial), the diagnostics, the graph.
+    /// <see cref="ReportInput.Package"/> is not read.
+    /// </summary>
+    public static (MigrationReportData Report, ImmutableArray<ArtifactShare> Shares) Finish(PreparedReport prepared, ReportInput input)
+    {
+        var artifacts = prepared.Artifacts;
+        var (todos, todoLocations) = LinkTodos(input, prepared.Todos);
         var artifactsByFile = artifacts.ToLookup(a => a.Location.Path, StringComparer.Ordinal);
         var todoOwners = todoLocations.Select(l => l is null ? null : OwnerOf(artifactsByFile, l)).ToList();
         var todoCounts = new Dictionary<ArtifactSyntax, int>(ReferenceEqualityComparer.Instance);
@@ -68,86 +154,62 @@ public static partial class MigrationReportBuilder
         var reports = new List<ArtifactReport>(artifacts.Count);
         var shares = ImmutableArray.CreateBuilder<ArtifactShare>(artifacts.Count);
         var statuses = new Dictionary<ArtifactSyntax, ArtifactStatus>(ReferenceEqualityComparer.Instance);
-        foreach (var artifact in artifacts)
+        for (var i = 0; i < artifacts.Count; i++)
         {
-            try
-            {
-                BeforeRow.Value?.Invoke(artifact);
-                AddRow(artifact);
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                failures?.Add(new ReportRowFailure(artifact, $"{ex.GetType().Name}: {ex.Message}"));
-                if (reports.Count > shares.Count)
-                {
-                    reports.RemoveAt(reports.Count - 1);
-                }
-
-                statuses[artifact] = ArtifactStatus.NotConverted;
-                reports.Add(new ArtifactReport(artifact.Kind, artifact.Name, Relative(input.SourceRoot, artifact.Location.Path), artifact.Location.Line, ArtifactStatus.NotConverted,
-                    0, 0, 0, 0, todoCounts.GetValueOrDefault(artifact)));
-                shares.Add(new ArtifactShare(0, 0, []));
-            }
-        }
-
-        void AddRow(ArtifactSyntax artifact)
-        {
-            var mediators = MediatorCollector.Collect([artifact]);
-            var inTodos = mediators.Count(measure.IsInTodo);
-            var weight = mediators.Sum(Weights.Of);
-            var weightInTodos = mediators.Where(measure.IsInTodo).Sum(Weights.Of);
+            var artifact = artifacts[i];
+            var row = prepared.Rows[i];
             var todoCount = todoCounts.GetValueOrDefault(artifact);
-            if (ignored.Contains(artifact))
+            var source = Relative(input.SourceRoot, artifact.Location.Path);
+            switch (row.Kind)
             {
-                // Neither code nor a TODO: its mediators are listed but count in no coverage figure.
-                statuses[artifact] = ArtifactStatus.Ignored;
-                reports.Add(new ArtifactReport(artifact.Kind, artifact.Name, Relative(input.SourceRoot, artifact.Location.Path), artifact.Location.Line, ArtifactStatus.Ignored,
-                    mediators.Count, 0, 0, 0, todoCount));
-                shares.Add(new ArtifactShare(0, 0, []));
-                return;
+                case RowKind.Failed:
+                    statuses[artifact] = ArtifactStatus.NotConverted;
+                    reports.Add(new ArtifactReport(artifact.Kind, artifact.Name, source, artifact.Location.Line, ArtifactStatus.NotConverted, 0, 0, 0, 0, todoCount));
+                    shares.Add(new ArtifactShare(0, 0, []));
+                    break;
+                case RowKind.Ignored:
+                    statuses[artifact] = ArtifactStatus.Ignored;
+                    reports.Add(new ArtifactReport(artifact.Kind, artifact.Name, source, artifact.Location.Line, ArtifactStatus.Ignored, row.Mediators, 0, 0, 0, todoCount));
+                    shares.Add(new ArtifactShare(0, 0, []));
+                    break;
+                case RowKind.NotConverted or RowKind.Counted:
+                    var status = row.Kind == RowKind.NotConverted ? ArtifactStatus.NotConverted
+                        : todoCount > 0 || row.InTodos > 0 ? ArtifactStatus.Partial : ArtifactStatus.Converted;
+                    statuses[artifact] = status;
+                    reports.Add(new ArtifactReport(artifact.Kind, artifact.Name, source, artifact.Location.Line, status,
+                        row.Mediators, row.Mediators - row.InTodos, row.InTodos, Share(row.Weight - row.WeightInTodos, row.Weight), todoCount));
+                    var own = row.PendingEmpty
+                        ? row.Own.Add(new UnsupportedElement(artifact.XmlName + " (artifact)", 1, 0, todos.Where((_, t) => ReferenceEquals(todoOwners[t], artifact)).Select(t => t.Code).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray()))
+                        : row.Own;
+                    shares.Add(new ArtifactShare(row.Weight, row.WeightInTodos, own));
+                    break;
+                default:
+                    throw new InvalidOperationException($"Unhandled report row kind {row.Kind}");
             }
-
-            var status = input.Package is null || pending.Contains(artifact) || (mediators.Count > 0 && inTodos == mediators.Count)
-                ? ArtifactStatus.NotConverted
-                : todoCount > 0 || inTodos > 0 ? ArtifactStatus.Partial : ArtifactStatus.Converted;
-            statuses[artifact] = status;
-            reports.Add(new ArtifactReport(artifact.Kind, artifact.Name, Relative(input.SourceRoot, artifact.Location.Path), artifact.Location.Line, status,
-                mediators.Count, mediators.Count - inTodos, inTodos, Share(weight - weightInTodos, weight), todoCount));
-            var own = mediators.Where(measure.IsInTodo)
-                .GroupBy(m => m.ElementName, StringComparer.Ordinal)
-                .Select(g => new UnsupportedElement(g.Key, g.Count(), Weights.Of(g.First()), g.Select(m => measure.InTodos[m].Descriptor.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray()));
-            if (pending.Contains(artifact) && mediators.Count == 0)
-            {
-                own = own.Append(new UnsupportedElement(artifact.XmlName + " (artifact)", 1, 0, todos.Where((_, i) => ReferenceEquals(todoOwners[i], artifact)).Select(t => t.Code).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray()));
-            }
-
-            shares.Add(new ArtifactShare(weight, weightInTodos, [.. own]));
         }
 
         BeforeTotals.Value?.Invoke();
-        var unsupported = measure.InTodos
-            .GroupBy(p => p.Key is ConnectorOperationMediator ? p.Key.ElementName : p.Key.ElementName, StringComparer.Ordinal)
-            .Select(g => new UnsupportedElement(g.Key, g.Count(), Weights.Of(g.First().Key), g.Select(p => p.Value.Descriptor.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray()))
-            .Concat(artifacts.Where(a => pending.Contains(a) && MediatorCollector.Collect([a]).Count == 0)
+        var unsupported = prepared.Unsupported
+            .Concat(artifacts.Where((a, i) => prepared.Pending.Contains(a) && prepared.Rows[i].Mediators == 0)
                 .GroupBy(a => a.XmlName + " (artifact)", StringComparer.Ordinal)
                 .Select(g => new UnsupportedElement(g.Key, g.Count(), 0, todos.Where((_, i) => todoOwners[i] is { } o && g.Contains(o, ReferenceEqualityComparer.Instance)).Select(t => t.Code).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray())))
             .OrderByDescending(u => u.Count).ThenBy(u => u.Element, StringComparer.Ordinal)
             .ToImmutableArray();
 
-        var weightUnits = measure.Mediators.Sum(Weights.Of);
-        var weightInTodosTotal = measure.InTodos.Keys.Sum(Weights.Of);
+        var weightUnits = prepared.WeightUnits;
+        var weightInTodosTotal = prepared.WeightUnitsInTodos;
         var errors = input.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         var warnings = input.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
         var infos = input.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Info);
         var summary = new ReportSummary(
             artifacts.Count,
             input.Documents.Length,
-            measure.Mediators.Count,
-            measure.Translated,
-            measure.InTodos.Count,
+            prepared.Mediators,
+            prepared.Translated,
+            prepared.MediatorsInTodos,
             weightUnits,
             weightInTodosTotal,
-            Round(measure.Share),
+            Round(prepared.Share),
             Share(weightUnits - weightInTodosTotal, weightUnits),
             todos.Length,
             errors,
@@ -269,18 +331,17 @@ public static partial class MigrationReportBuilder
     /// IR TODO it was written from (same code, same text; an artifact kept whole adds its name and place to the
     /// text), or else to a diagnostic of the same code whose message holds the text.
     /// </summary>
-    private static (ImmutableArray<TodoLink> Links, List<SourceLocation?> Locations) LinkTodos(ReportInput input)
+    private static (ImmutableArray<TodoLink> Links, List<SourceLocation?> Locations) LinkTodos(ReportInput input, ImmutableArray<PreparedTodo> records)
     {
         // Indexed once: a TODO line is matched in O(1) by (code, text), and only a line whose text differs from
         // every record's (an artifact kept whole adds its name and place) scans the records of its code.
-        var records = input.Package is null ? [] : Coverage.Todos(input.Package).ToList();
-        var recordTexts = records.Select(r => BallerinaSyntax.CommentText(r.Reason.Message)).ToList();
-        var claimed = new bool[records.Count];
+        var recordTexts = records.Select(r => r.Text).ToList();
+        var claimed = new bool[records.Length];
         var exact = new Dictionary<(string Code, string Text), Queue<int>>();
         var byCode = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var r = 0; r < records.Count; r++)
+        for (var r = 0; r < records.Length; r++)
         {
-            var code = records[r].Reason.Descriptor.Id;
+            var code = records[r].Code;
             (exact.TryGetValue((code, recordTexts[r]), out var queue) ? queue : exact[(code, recordTexts[r])] = new Queue<int>()).Enqueue(r);
             (byCode.TryGetValue(code, out var list) ? list : byCode[code] = []).Add(r);
         }
@@ -443,7 +504,7 @@ public static partial class MigrationReportBuilder
             : new DiagnosticEntry(Severity(diagnostic.Severity), Relative(sourceRoot, span.Path), span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1, message);
     }
 
-    private static ReportGraph Graph(List<ArtifactSyntax> artifacts, Dictionary<ArtifactSyntax, ArtifactStatus> statuses, ReferenceGraph? graph)
+    private static ReportGraph Graph(IReadOnlyList<ArtifactSyntax> artifacts, Dictionary<ArtifactSyntax, ArtifactStatus> statuses, ReferenceGraph? graph)
     {
         var ids = new Dictionary<ArtifactSyntax, string>(ReferenceEqualityComparer.Instance);
         var nodes = new List<GraphNode>();
@@ -506,3 +567,35 @@ public static partial class MigrationReportBuilder
 
 /// <summary>An artifact whose report row could not be built (a bug in the converter, SB0905) and the exception.</summary>
 public sealed record ReportRowFailure(ArtifactSyntax Artifact, string Message);
+
+/// <summary>
+/// What <see cref="MigrationReportBuilder.Prepare"/> gathers of the syntax and the IR for the report: counts and the
+/// elements left in TODOs, no mediator list and no IR.
+/// </summary>
+public sealed record PreparedReport(
+    IReadOnlyList<ArtifactSyntax> Artifacts,
+    IReadOnlyList<PreparedRow> Rows,
+    IReadOnlySet<ArtifactSyntax> Pending,
+    ImmutableArray<UnsupportedElement> Unsupported,
+    ImmutableArray<PreparedTodo> Todos,
+    int Mediators,
+    int Translated,
+    int MediatorsInTodos,
+    int WeightUnits,
+    int WeightUnitsInTodos,
+    double Share);
+
+/// <summary>How an artifact's row counts: failed (SB0905), ignored (a later duplicate), not converted whatever its TODOs, or by its counts and TODOs.</summary>
+public enum RowKind
+{
+    Failed,
+    Ignored,
+    NotConverted,
+    Counted,
+}
+
+/// <summary>One artifact's counts for its report row; <paramref name="PendingEmpty"/>: kept whole with no mediator (listed as the artifact's own element).</summary>
+public sealed record PreparedRow(RowKind Kind, int Mediators, int InTodos, int Weight, int WeightInTodos, bool PendingEmpty, ImmutableArray<UnsupportedElement> Own);
+
+/// <summary>A TODO of the IR as the report links it to a generated line: its code, its comment text and its source.</summary>
+public sealed record PreparedTodo(string Code, string Text, SourceLocation? Location);

@@ -231,7 +231,7 @@ public sealed class MediatorCollector : SyntaxWalker
         var mediators = new List<MediatorSyntax>();
         foreach (var artifact in artifacts)
         {
-            mediators.AddRange(Of(artifact));
+            mediators.AddRange(OfArtifact(artifact));
         }
 
         return mediators;
@@ -239,7 +239,10 @@ public sealed class MediatorCollector : SyntaxWalker
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ArtifactSyntax, MediatorSyntax[]> ByArtifact = new();
 
-    private static MediatorSyntax[] Of(ArtifactSyntax artifact) => ByArtifact.GetValue(artifact, static walked =>
+    /// <summary>Every mediator of one artifact, in walk order (walked once per conversion, as <see cref="Collect"/>; not a copy: do not change it).</summary>
+    public static IReadOnlyList<MediatorSyntax> Of(ArtifactSyntax artifact) => OfArtifact(artifact);
+
+    private static MediatorSyntax[] OfArtifact(ArtifactSyntax artifact) => ByArtifact.GetValue(artifact, static walked =>
     {
         var collector = new MediatorCollector();
         collector.Walk(walked);
