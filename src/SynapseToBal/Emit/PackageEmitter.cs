@@ -1077,6 +1077,14 @@ public sealed partial class PackageEmitter
             Timeout = h.TimeoutSeconds.ToString(CultureInfo.InvariantCulture),
             Auth = HttpAuthFields(h.Auth, names),
             Secure = h.Certificate is { } certificate ? $"secureSocket: {{cert: {names[certificate]}}}" : string.Empty,
+            State = h.Suspension is { } suspension
+                ? new
+                {
+                    Doc = $"Suspension state of the endpoint the Micro Integrator makes from HTTP connection '{BallerinaSyntax.CommentText(h.ConnectionName)}' ({BallerinaSyntax.CommentText(suspension.EndpointName)}), as Synapse's EndpointContext keeps it: the connector operations on the connection check it first (endpointReady) and record their result in it (endpointCalled).",
+                    Name = names[suspension.Name],
+                    Arguments = SuspensionArguments(suspension),
+                }
+                : null,
         });
         var emailConnections = GuardedDeclarations(package.EmailConnections, "email connection", e => e.ConnectionName, e => e.Origin, _ => [], failed, e => new
         {

@@ -1817,6 +1817,11 @@ internal sealed partial class StatementWriter
             }
         }
 
+        if (http.Connection.Suspension is { } suspension)
+        {
+            arguments.Add($"state = {_expr.Names[suspension.Name]}");
+        }
+
         return string.Join(", ", arguments);
     }
 

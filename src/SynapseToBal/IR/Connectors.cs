@@ -26,6 +26,13 @@ public sealed record HttpConnectionIr(
     /// Micro Integrator configuration key <c>certificateConfigurable</c> names; null when the connection names none.
     /// </summary>
     public Symbol? Certificate { get; init; }
+
+    /// <summary>
+    /// The suspension state of the endpoint the Micro Integrator makes from the connection (HTTPConnectionUtils: its
+    /// suspend* and retry* settings), which every operation on the connection checks and updates; null when the
+    /// connection sets none of them, or they never suspend it.
+    /// </summary>
+    public EndpointSuspensionIr? Suspension { get; init; }
 }
 
 /// <summary>The authentication of an HTTP connection, each value a configurable (credentials required ones).</summary>

@@ -116,6 +116,11 @@ internal static class Connectors
         [("amazonsqs", "purgeQueue")] = "sqs:Client's purgeQueue",
         [("kafkaTransport", "publishMessages")] = "kafka:Producer's sendWithMetadata",
         [("kafka", "publishMessages")] = "kafka:Producer's sendWithMetadata",
+        [("db", "select")] = "sql:Client's query with an sql:ParameterizedQuery, the rows as {rows: [...]}",
+        [("db", "insert")] = "sql:Client's execute with an sql:ParameterizedQuery (affectedRowCount, lastInsertId)",
+        [("db", "update")] = "sql:Client's execute with an sql:ParameterizedQuery (affectedRowCount)",
+        [("db", "delete")] = "sql:Client's execute with an sql:ParameterizedQuery (affectedRowCount)",
+        [("db", "call")] = "sql:Client's call with an sql:ParameterizedCallQuery",
         [("rabbitmq", "publishMessage")] = "rabbitmq:Client's publishMessage (after queueDeclare, exchangeDeclare and queueBind when the operation declares them)",
         [("rabbitmq", "sendRpc")] = "rabbitmq:Client's publishMessage with replyTo and correlationId, then consumeMessage on the reply queue",
         [("rabbitmq", "acceptMessage")] = "rabbitmq:Caller's basicAck in the rabbitmq:Listener service that received the message",
@@ -199,6 +204,8 @@ internal static class Connectors
     private static readonly Dictionary<string, string> NotTranslatedBecause = new(StringComparer.Ordinal)
     {
         ["file"] = "the MI 4.x file connector (esb-connector-file 4.x) is not the 2.x one whose fileconnector.* operations are translated: each operation runs on a <file.init> connection (local, FTP, FTPS, SFTP or SMB2, pooled, with locking), takes other parameters and leaves other results, and no file of the corpus uses it, so no translation has been checked against it",
+        ["db"] = "each operation of the MI 4.x DB connector (wso2-extensions/mi-connector-db) takes its parameters from <select|insert|update|delete|call>:<column> properties whose values are the tooling's keyValue ='..' / expression = ${..} strings, converts them by the columnTypes JDBC names, builds a table query (queryType offline) or runs the prepared statement, and leaves {rows: [...]} (Integer, Long, Double, Boolean, Date as epoch milliseconds, else text) or {affectedRows, generatedKeys} in responseVariable or the body; no file of the corpus uses it, so a <db.init> connection stays an xml value (SB0216) and no sql:Client is made from it",
+        ["rabbitmq"] = "the MI 4.x RabbitMQ connector (wso2-extensions/mi-connector-rabbitmq) speaks AMQP 1.0 (RabbitMQ's AMQP 1.0 client: several serverUrls, OAuth 2.0, queues and exchanges declared with their arguments on first use, publisher confirms, a JSON result in responseVariable), while ballerinax/rabbitmq is an AMQP 0-9-1 client on one host; no file of the corpus uses it, so a <rabbitmq.init> connection stays an xml value (SB0216) and no rabbitmq:Client is made from it",
         ["ftp"] = "the converter knows no operations of an ftp connector (the corpus holds none; the Micro Integrator reaches FTP servers through vfs endpoints and proxies, translated, and the file connector)",
     };
 

@@ -1347,6 +1347,7 @@ internal static partial class IrMembers
 
                 sink.Visit(n.Origin);
                 sink.Visit(n.Certificate);
+                sink.Visit(n.Suspension);
                 return true;
             }
 

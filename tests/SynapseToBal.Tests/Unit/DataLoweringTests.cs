@@ -51,6 +51,11 @@ public sealed class DataLoweringTests
         Assert.DoesNotContain(package.Configurables, c => c.DefaultValue == "pw-123");
         Assert.Equal("jdbc:h2:mem:orders", Assert.Single(package.Configurables, c => c.Name == client.Url).DefaultValue);
         Assert.Contains(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.SecretConfigurable);
+
+        // Config.toml says where each value comes from: the pool of the first mediator that declares the connection.
+        Assert.All(new[] { client.Url, client.User, client.Password }, name =>
+            Assert.Contains("the connection pool of the <dblookup> at ", Assert.Single(package.Configurables, c => c.Name == name).Description, StringComparison.Ordinal));
+        Assert.Contains("driver org.h2.Driver", Assert.Single(package.Configurables, c => c.Name == client.User).Description, StringComparison.Ordinal);
     }
 
     [Fact]

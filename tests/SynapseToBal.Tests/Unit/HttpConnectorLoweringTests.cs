@@ -100,18 +100,78 @@ public sealed class HttpConnectorLoweringTests
     }
 
     [Fact]
-    public void Retry_settings_are_suspension_settings_and_stay_notes_saying_why_no_retry_config_is_used()
+    public void Retry_settings_are_the_mark_for_suspension_of_the_connection_endpoint_state()
     {
         var (package, diagnostics) = Lower(
-            "<baseUrl>http://backend</baseUrl><authType>None</authType><retryErrorCodes>101503</retryErrorCodes><retryCount>2</retryCount><retryDelay>1000</retryDelay>",
+            "<baseUrl>http://backend</baseUrl><authType>None</authType><retryErrorCodes>101503, 101504</retryErrorCodes><retryCount>2</retryCount><retryDelay>1000</retryDelay>",
             """<http.get configKey="Conn"/>""");
 
         var connection = Assert.Single(package.HttpConnections);
-        var reports = diagnostics.Items.Where(d => d.Descriptor == DiagnosticCatalog.AttributeNotTranslated).Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        Assert.Equal(3, reports.Count);
-        Assert.All(reports, r => Assert.Contains("markForSuspension", r, StringComparison.Ordinal));
-        Assert.All(reports, r => Assert.Contains("retryConfig resends the failed request", r, StringComparison.Ordinal));
-        Assert.Equal(3, connection.Notes.Count(n => n.Contains("no request retries", StringComparison.Ordinal)));
+        var state = Assert.IsType<EndpointSuspensionIr>(connection.Suspension);
+        Assert.Equal(SuspendingEndpointKind.Http, state.Kind);
+        Assert.Equal("Conn_INTERNAL_ENDPOINT_REFERENCE", state.EndpointName);
+        Assert.Equal(new[] { 101503, 101504 }, state.TimeoutCodes.ToArray());
+        Assert.Empty(state.SuspendCodes);
+        Assert.Equal(2, state.RetriesBeforeSuspension);
+        Assert.Equal(1000, state.RetryDelayMillis);
+        Assert.Null(state.InitialDurationMillis);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.AttributeNotTranslated);
+        Assert.Contains(connection.Notes, n => n.Contains("refuses calls for 1 s (retryDelay)", StringComparison.Ordinal));
+        Assert.DoesNotContain(connection.Notes, n => n.Contains("http:Client does not", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Suspend_settings_are_the_suspend_on_failure_of_the_connection_endpoint_state()
+    {
+        var (package, diagnostics) = Lower(
+            "<baseUrl>http://backend</baseUrl><authType>None</authType><suspendErrorCodes>101503,101505</suspendErrorCodes><suspendInitialDuration>2000</suspendInitialDuration><suspendProgressionFactor>1.5</suspendProgressionFactor><suspendMaximumDuration>60000</suspendMaximumDuration>",
+            """<http.get configKey="Conn"/>""");
+
+        var state = Assert.IsType<EndpointSuspensionIr>(Assert.Single(package.HttpConnections).Suspension);
+        Assert.Equal(new[] { 101503, 101505 }, state.SuspendCodes.ToArray());
+        Assert.Equal(2000, state.InitialDurationMillis);
+        Assert.Equal(1.5, state.ProgressionFactor);
+        Assert.Equal(60000, state.MaximumDurationMillis);
+        Assert.Empty(state.TimeoutCodes);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.AttributeNotTranslated);
+    }
+
+    [Fact]
+    public void Suspension_switched_off_keeps_no_state_and_says_so()
+    {
+        var (package, _) = Lower(
+            "<baseUrl>http://backend</baseUrl><authType>None</authType><suspendErrorCodes>-1</suspendErrorCodes><retryErrorCodes>-1</retryErrorCodes>",
+            """<http.get configKey="Conn"/>""");
+
+        var connection = Assert.Single(package.HttpConnections);
+        Assert.Null(connection.Suspension);
+        Assert.Contains(connection.Notes, n => n.Contains("Suspension is switched off", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("<suspendInitialDuration>30s</suspendInitialDuration>", "suspendInitialDuration")]
+    [InlineData("<retryErrorCodes>101503;101504</retryErrorCodes>", "retryErrorCodes")]
+    public void A_suspension_setting_that_is_no_number_keeps_no_state_and_is_reported(string setting, string name)
+    {
+        var (package, diagnostics) = Lower("<baseUrl>http://backend</baseUrl><authType>None</authType>" + setting, """<http.get configKey="Conn"/>""");
+
+        Assert.Null(Assert.Single(package.HttpConnections).Suspension);
+        var reported = Assert.Single(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.AttributeNotTranslated);
+        var message = reported.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains(name, message, StringComparison.Ordinal);
+        Assert.Contains("fails to deploy", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_trust_store_certificate_path_is_reported_as_not_read_by_the_micro_integrator()
+    {
+        var (package, diagnostics) = Lower(
+            "<baseUrl>https://backend</baseUrl><authType>None</authType><certificateType>File</certificateType><trustStoreCertificatePath>resources:certificates/b.crt</trustStoreCertificatePath>",
+            """<http.get configKey="Conn"/>""");
+
+        Assert.Null(Assert.Single(package.HttpConnections).Certificate);
+        var reported = Assert.Single(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.AttributeNotTranslated);
+        Assert.Contains("does not read it", reported.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using SynapseToBal.Diagnostics;
 using SynapseToBal.IR;
 using SynapseToBal.Syntax;
@@ -229,6 +230,8 @@ public sealed partial class Lowerer
         }
         else
         {
+            // Config.toml names where the connection comes from: the pool of the first mediator that declares it.
+            var origin = $"the connection pool of the <{(mediator is DbReportMediator ? "dbreport" : "dblookup")}> at {System.IO.Path.GetFileName(mediator.Location.Path)} line {mediator.Location.Line.ToString(CultureInfo.InvariantCulture)}{(pool.Driver is { Value.Length: > 0 } poolDriver ? $", driver {poolDriver.Value}" : string.Empty)}";
             description = $"the JDBC URL '{pool.Url!.Value}'";
             var secretUrl = HasCredentials(pool.Url.Value);
             if (secretUrl)
@@ -237,18 +240,18 @@ public sealed partial class Lowerer
                 description = "a JDBC URL";
             }
 
-            _configurables.Add(new ConfigurableIr(url, ConfigurableType.String, secretUrl ? null : pool.Url.Value, "JDBC URL of the database of the dblookup/dbreport mediators.", Secret: secretUrl));
+            _configurables.Add(new ConfigurableIr(url, ConfigurableType.String, secretUrl ? null : pool.Url.Value, $"JDBC URL of the database of the dblookup/dbreport mediators ({origin}{(secretUrl ? "; it holds a credential, so it is not copied" : string.Empty)}).", Secret: secretUrl));
             if (pool.User is { } poolUser)
             {
                 user = _symbols.Module(SymbolKind.Configurable, hint + " user");
-                _configurables.Add(new ConfigurableIr(user, ConfigurableType.String, poolUser.Value, "Database user.", Secret: false));
+                _configurables.Add(new ConfigurableIr(user, ConfigurableType.String, poolUser.Value, $"Database user ({origin}).", Secret: false));
             }
 
             if (pool.Password is { } poolPassword)
             {
                 // Never a literal: a required configurable, whatever the input holds.
                 password = _symbols.Module(SymbolKind.Configurable, hint + " password");
-                _configurables.Add(new ConfigurableIr(password, ConfigurableType.String, null, "The database user's credential (not copied from the Synapse configuration).", Secret: true));
+                _configurables.Add(new ConfigurableIr(password, ConfigurableType.String, null, $"The database user's credential ({origin}; not copied from the Synapse configuration).", Secret: true));
                 _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, poolPassword.Location, "database password");
             }
 

@@ -4605,10 +4605,12 @@ function urlTemplateClient(string endpoint, string url, http:ClientConfiguration
 # response variable, the variable receives `{payload, headers, attributes: {statusCode}}` and, unless
 # `overwriteBody`, the payload, content type and headers the message had before the operation come back
 # (the status stays the response's, as in the Micro Integrator); with `overwriteBody` the variable holds
-# no payload.
+# no payload. With `state` (the connection sets suspend* or retry* settings, which HTTPConnectionUtils makes the
+# suspendOnFailure and markForSuspension of the connection's endpoint) the call goes through the endpoint's
+# `EndpointState` as a non-blocking call through a classic endpoint does (`endpointReady`, `endpointCalled`).
 function callHttpConnector(Context ctx, http:Client connection, string baseUrl, string method, string relativePath,
         [string, string][] headers = [], "JSON"|"XML"|"TEXT"? bodyType = (), string body = "",
-        string? responseVariable = (), boolean overwriteBody = false) returns error? {
+        string? responseVariable = (), boolean overwriteBody = false, EndpointState? state = ()) returns error? {
     json|xml|ReceivedBody payloadBefore = ctx.payload;
     string contentTypeBefore = ctx.contentType;
     map<string> headersBefore = ctx.headers.clone();
@@ -4644,7 +4646,12 @@ function callHttpConnector(Context ctx, http:Client connection, string baseUrl, 
     } else if bodyType == "TEXT" {
         setTextPayload(ctx, body);
     }
-    check callEndpoint(ctx, connection, connectorPath(baseUrl, relativePath), method);
+    if state is EndpointState {
+        check endpointReady(ctx, state);
+        check endpointCalled(state, callEndpoint(ctx, connection, connectorPath(baseUrl, relativePath), method));
+    } else {
+        check callEndpoint(ctx, connection, connectorPath(baseUrl, relativePath), method);
+    }
     string variable = responseVariable ?: "";
     if variable == "" {
         return;

@@ -67,10 +67,6 @@ public sealed partial class Lowerer
         ["name"] = [],
         ["miscellaneousDescription"] = [],
         ["timeoutAction"] = ["never", "fault"],
-        ["retryCount"] = ["0"],
-        ["retryDelay"] = ["0"],
-        ["suspendInitialDuration"] = ["-1"],
-        ["suspendProgressionFactor"] = ["1"],
         ["trace"] = ["disable"],
         // Chooses only which certificate input the tooling shows (File: trustStoreCertificatePath, Configurable: certificateConfigurable).
         ["certificateType"] = [],
@@ -251,6 +247,8 @@ public sealed partial class Lowerer
             }
         }
 
+        var suspension = ConnectionSuspension(entry, Setting, handled, notes);
+
         foreach (var (name, value) in settings)
         {
             var text = value.Trim();
@@ -267,10 +265,10 @@ public sealed partial class Lowerer
             var why = name switch
             {
                 "timeoutAction" => $"the timeout action '{text}' is not reproduced: a timeout fails the call",
-                "retryErrorCodes" or "retryCount" or "retryDelay"
-                    => "these are no request retries: HTTPConnectionUtils makes them the markForSuspension of the connection's endpoint (retryErrorCodes its errorCodes, retryCount its retriesBeforeSuspension, retryDelay its retryDelay in ms), which marks the endpoint timed out on such an error, refuses calls for retryDelay and suspends it after retryCount more failures, never sending a request again; Ballerina's retryConfig resends the failed request, so it does not apply, and http:Client keeps no suspension state",
-                "suspendErrorCodes" or "suspendInitialDuration" or "suspendProgressionFactor" or "suspendMaximumDuration"
-                    => "HTTPConnectionUtils makes it the suspendOnFailure of the connection's endpoint, which refuses calls while suspended; http:Client keeps no suspension state (a circuit breaker opens on a failure ratio, not on these codes)",
+                "retryErrorCodes" or "retryCount" or "retryDelay" or "suspendErrorCodes" or "suspendInitialDuration" or "suspendProgressionFactor" or "suspendMaximumDuration"
+                    => $"'{text}' is not {(name.EndsWith("Codes", StringComparison.Ordinal) ? "a list of numbers separated by commas" : "a number")}: HTTPConnectionUtils copies it into the {(name.StartsWith("retry", StringComparison.Ordinal) ? "markForSuspension" : "suspendOnFailure")} of the connection's endpoint, which the Micro Integrator then fails to deploy (EndpointDefinitionFactory), so the endpoint's suspension is not kept",
+                "trustStoreCertificatePath"
+                    => "the Micro Integrator does not read it: HTTPConnectionUtils leaves it out of the connection's endpoint and only certificateConfigurable's configuration key reaches the HTTPS senders' trust store (ConfigDeployer.deployCert), so the connection trusts the certificates of the Micro Integrator's client trust store, as the client trusts Ballerina's default ones; if the server presents the certificate this file holds, add it to secureSocket (cert) by hand",
                 "certificateConfigurable" => $"'{text}' names no configuration key (${{configs.name}}), so the certificate the Micro Integrator trusts is not known: set the client's secureSocket (cert) by hand",
                 "additionalProperties" => "the additional parameters of the OAuth token request are not sent: add them as the grant's optionalParams by hand",
                 "miscellaneousProperties" => "the endpoint properties are not applied",
@@ -286,14 +284,110 @@ public sealed partial class Lowerer
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, entry.Location, "http.init", setting, why);
         }
 
-        notes.Add("Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.");
+        // A connection whose suspension settings do not deploy (reported above) gets no note of the default.
+        if (!HttpSuspensionSettings.Any(s => Setting(s) is not null))
+        {
+            notes.Add(DefaultSuspensionNote);
+        }
+
         _configurables.AddRange(configurables);
-        var connection = new HttpConnectionIr(_symbols.Module(SymbolKind.Client, entry.Name), entry.Name, baseUrlSymbol, auth, timeout, notes.ToImmutable(), entry.Location) { Certificate = certificate };
+        var connection = new HttpConnectionIr(_symbols.Module(SymbolKind.Client, entry.Name), entry.Name, baseUrlSymbol, auth, timeout, notes.ToImmutable(), entry.Location) { Certificate = certificate, Suspension = suspension };
         _httpConnections[entry.Name] = connection;
         _httpConnectionList.Add(connection);
         return true;
 
         static bool IsAuthSetting(string name) => name is "username" or "password" or "clientId" or "clientSecret" or "tokenUrl" or "refreshToken" or "oauthGrantType";
+    }
+
+    /// <summary>The connection settings HTTPConnectionUtils writes into the endpoint's suspendOnFailure and markForSuspension.</summary>
+    private static readonly string[] HttpSuspensionSettings =
+    [
+        "suspendErrorCodes", "suspendInitialDuration", "suspendProgressionFactor", "suspendMaximumDuration", "retryErrorCodes", "retryCount", "retryDelay",
+    ];
+
+    /// <summary>
+    /// The suspension state of the connection's endpoint. HTTPConnectionUtils.generateHTTPEndpointOMElement makes the
+    /// connection an <c>&lt;http&gt;</c> endpoint named <c>&lt;name&gt;_INTERNAL_ENDPOINT_REFERENCE</c> that the operations
+    /// call (a non-blocking <c>call</c>): any non-empty suspend* setting becomes a <c>suspendOnFailure</c> (errorCodes,
+    /// initialDuration, progressionFactor, maximumDuration), any retry* setting a <c>markForSuspension</c>
+    /// (retryErrorCodes its errorCodes, retryCount its retriesBeforeSuspension, retryDelay its retryDelay), read by
+    /// EndpointDefinitionFactory as a classic endpoint's. The state is the one those endpoints keep (<see cref="DescribeSuspension"/>);
+    /// null when no setting is given, one is not a number (the endpoint then fails to deploy: the setting is reported),
+    /// or the settings switch suspension off (said in a note). The settings read are added to <paramref name="handled"/>.
+    /// </summary>
+    private EndpointSuspensionIr? ConnectionSuspension(LocalEntrySyntax entry, Func<string, string?> setting, HashSet<string> handled,
+        ImmutableArray<string>.Builder notes)
+    {
+        var present = HttpSuspensionSettings.Where(s => setting(s) is not null).ToArray();
+        if (present.Length == 0)
+        {
+            return null;
+        }
+
+        var valid = true;
+        ImmutableArray<string> Codes(string name)
+        {
+            if (setting(name) is not { } text)
+            {
+                return [];
+            }
+
+            // EndpointDefinitionFactory: a StringTokenizer on ", ", each token Integer.parseInt.
+            var codes = text.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries);
+            valid &= codes.All(c => int.TryParse(c, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _));
+            return [.. codes];
+        }
+
+        long? Long(string name)
+        {
+            if (setting(name) is not { } text)
+            {
+                return null;
+            }
+
+            if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            {
+                return value;
+            }
+
+            valid = false;
+            return null;
+        }
+
+        double? factor = null;
+        if (setting("suspendProgressionFactor") is { } factorText)
+        {
+            if (double.TryParse(factorText, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
+            {
+                factor = parsed;
+            }
+            else
+            {
+                valid = false;
+            }
+        }
+
+        var retries = Long("retryCount");
+        var qualities = new EndpointQualities(null, null, Codes("suspendErrorCodes"), Long("suspendInitialDuration"), Long("suspendMaximumDuration"), factor,
+            Codes("retryErrorCodes"), retries is { } count && count is >= int.MinValue and <= int.MaxValue ? (int)count : null, Long("retryDelay"));
+        if (!valid || (retries is { } r && r is < int.MinValue or > int.MaxValue))
+        {
+            // Reported one by one with the reason: the endpoint the Micro Integrator makes does not deploy.
+            return null;
+        }
+
+        handled.UnionWith(present);
+        var (note, suspends) = DescribeSuspension(qualities);
+        var endpointName = entry.Name + "_INTERNAL_ENDPOINT_REFERENCE";
+        notes.Add($"The connection's endpoint ({endpointName}, from {string.Join(", ", present)}): "
+            + note.Replace(SuspensionKeptSentence, " The connector operations on this connection keep this state as Synapse's EndpointContext keeps it for that endpoint (EndpointState).", StringComparison.Ordinal));
+        return suspends
+            ? new EndpointSuspensionIr(_symbols.Module(SymbolKind.Client, entry.Name + " suspension", shorter: ClientShorter(entry.Name, " suspension")), SuspendingEndpointKind.Http, endpointName,
+                [.. qualities.SuspendErrorCodes.Select(c => int.Parse(c, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture))],
+                qualities.SuspendInitialDurationMillis, qualities.SuspendProgressionFactor, qualities.SuspendMaximumDurationMillis,
+                [.. qualities.TimeoutErrorCodes.Select(c => int.Parse(c, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture))],
+                qualities.RetriesBeforeSuspension, qualities.RetryDelayMillis)
+            : null;
     }
 
     /// <summary>

@@ -17,11 +17,7 @@ final http:Client ledgerConn = check new (ledgerConnBaseUrl, {
 
 # HTTP connection 'PaymentsConn' of the HTTP connector operations (PaymentsConn.xml, line 2).
 # The certificate of configuration key 'paymentsCert' is the only one the client trusts (secureSocket.cert); the Micro Integrator adds it to the trust store its HTTPS senders share, beside the certificates already there.
-# 'retryErrorCodes' is not applied: these are no request retries: HTTPConnectionUtils makes them the markForSuspension of the connection's endpoint (retryErrorCodes its errorCodes, retryCount its retriesBeforeSuspension, retryDelay its retryDelay in ms), which marks the endpoint timed out on such an error, refuses calls for retryDelay and suspends it after retryCount more failures, never sending a request again; Ballerina's retryConfig resends the failed request, so it does not apply, and http:Client keeps no suspension state.
-# 'retryCount' is not applied: these are no request retries: HTTPConnectionUtils makes them the markForSuspension of the connection's endpoint (retryErrorCodes its errorCodes, retryCount its retriesBeforeSuspension, retryDelay its retryDelay in ms), which marks the endpoint timed out on such an error, refuses calls for retryDelay and suspends it after retryCount more failures, never sending a request again; Ballerina's retryConfig resends the failed request, so it does not apply, and http:Client keeps no suspension state.
-# 'retryDelay' is not applied: these are no request retries: HTTPConnectionUtils makes them the markForSuspension of the connection's endpoint (retryErrorCodes its errorCodes, retryCount its retriesBeforeSuspension, retryDelay its retryDelay in ms), which marks the endpoint timed out on such an error, refuses calls for retryDelay and suspends it after retryCount more failures, never sending a request again; Ballerina's retryConfig resends the failed request, so it does not apply, and http:Client keeps no suspension state.
-# 'suspendErrorCodes' is not applied: HTTPConnectionUtils makes it the suspendOnFailure of the connection's endpoint, which refuses calls while suspended; http:Client keeps no suspension state (a circuit breaker opens on a failure ratio, not on these codes).
-# Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
+# The connection's endpoint (PaymentsConn_INTERNAL_ENDPOINT_REFERENCE, from suspendErrorCodes, suspendInitialDuration, suspendProgressionFactor, retryErrorCodes, retryCount, retryDelay): Synapse suspends this endpoint for 30 s after errors 101505; after errors 101503, 101504 it marks it for suspension: it refuses calls for 1 s (retryDelay), and after up to 2 more such failure(s) suspends it for 30 s. A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends. The connector operations on this connection keep this state as Synapse's EndpointContext keeps it for that endpoint (EndpointState).
 final http:Client paymentsConn = check new (paymentsConnBaseUrl, {
     timeout: 20,
     httpVersion: http:HTTP_1_1,
@@ -31,3 +27,6 @@ final http:Client paymentsConn = check new (paymentsConnBaseUrl, {
     },
     secureSocket: {cert: paymentsConnCertificate}
 });
+
+# Suspension state of the endpoint the Micro Integrator makes from HTTP connection 'PaymentsConn' (PaymentsConn_INTERNAL_ENDPOINT_REFERENCE), as Synapse's EndpointContext keeps it: the connector operations on the connection check it first (endpointReady) and record their result in it (endpointCalled).
+final EndpointState paymentsConnSuspension = new ("http", "PaymentsConn_INTERNAL_ENDPOINT_REFERENCE", {suspendCodes: [101505], initialDuration: -1, progressionFactor: 1.0, timeoutCodes: [101503, 101504], retriesBeforeSuspension: 2, retryDelay: 1000});

@@ -12,7 +12,7 @@ service /payments on httpListener {
     # GET /payments/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PaymentsAPI", "/payments", {"id": id});
-        check callHttpConnector(ctx, paymentsConn, paymentsConnBaseUrl, "GET", string `/payments/${miScalarText(id)}`);
+        check callHttpConnector(ctx, paymentsConn, paymentsConnBaseUrl, "GET", string `/payments/${miScalarText(id)}`, state = paymentsConnSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 

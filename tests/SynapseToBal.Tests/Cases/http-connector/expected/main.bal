@@ -14,7 +14,7 @@ service /shop on httpListener {
     resource function get orders/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShopAPI", "/shop", {"id": id});
         do {
-            check callHttpConnector(ctx, ordersConn, ordersConnBaseUrl, "GET", string `/orders/${miScalarText(id)}?expand=items`, headers = [["Accept", "application/json"], ["X-Trace", miScalarText(getHeader(ctx, "X-Request-Id"))]], responseVariable = "order");
+            check callHttpConnector(ctx, ordersConn, ordersConnBaseUrl, "GET", string `/orders/${miScalarText(id)}?expand=items`, headers = [["Accept", "application/json"], ["X-Trace", miScalarText(getHeader(ctx, "X-Request-Id"))]], responseVariable = "order", state = ordersConnSuspension);
             log:printInfo(string `Order ${synapseValue(function () returns string|error => check variablePath(ctx, "order", "$.payload.id"), "vars.order.payload.id")} status ${synapseValue(function () returns string|error => check variablePath(ctx, "order", "$.attributes.statusCode"), "vars.order.attributes.statusCode")}, type ${synapseValue(function () returns string|error => check variablePath(ctx, "order", "$.headers['content-type']"), "vars.order.headers[\"content-type\"]")}`);
             OrdersByIdResponse payload = {
                 "order": toJson(synapseValue(function () returns string|error => check variablePath(ctx, "order", "$.payload"), "vars.order.payload"))
@@ -31,7 +31,7 @@ service /shop on httpListener {
     resource function post orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShopAPI", "/shop");
         do {
-            check callHttpConnector(ctx, ordersConn, ordersConnBaseUrl, "POST", "orders", bodyType = "JSON", body = string `{${"\n"}                    "item": "${check jsonEval(ctx, "$.item")}",${"\n"}                    "quantity": ${check jsonEval(ctx, "$.quantity")}${"\n"}                    }${"\n"}                `, responseVariable = "created", overwriteBody = true);
+            check callHttpConnector(ctx, ordersConn, ordersConnBaseUrl, "POST", "orders", bodyType = "JSON", body = string `{${"\n"}                    "item": "${check jsonEval(ctx, "$.item")}",${"\n"}                    "quantity": ${check jsonEval(ctx, "$.quantity")}${"\n"}                    }${"\n"}                `, responseVariable = "created", overwriteBody = true, state = ordersConnSuspension);
             return check respond(ctx, headers = passBackHeaders);
         } on fail {
             // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
@@ -43,7 +43,7 @@ service /shop on httpListener {
     resource function put invoices/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShopAPI", "/shop", {"id": id});
         do {
-            check callHttpConnector(ctx, billingConn, billingConnBaseUrl, "PUT", string `/invoices/${miScalarText(id)}`, headers = [["Authorization", billingConnAuthorizationHeader]], bodyType = "XML", body = string `<invoice><id>${miScalarText(id)}</id><total>${check jsonEval(ctx, "$.total")}</total></invoice>`);
+            check callHttpConnector(ctx, billingConn, billingConnBaseUrl, "PUT", string `/invoices/${miScalarText(id)}`, headers = [["Authorization", billingConnAuthorizationHeader]], bodyType = "XML", body = string `<invoice><id>${miScalarText(id)}</id><total>${check jsonEval(ctx, "$.total")}</total></invoice>`, state = billingConnSuspension);
             return check respond(ctx, headers = passBackHeaders);
         } on fail {
             // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
@@ -58,8 +58,8 @@ service /shop on httpListener {
             check callHttpConnector(ctx, crmConn, crmConnBaseUrl, "PATCH", "?note=1", bodyType = "TEXT", body = string `Note for ${getVariable(ctx, "customer")}`);
             check callHttpConnector(ctx, crmConn, crmConnBaseUrl, "DELETE", "/notes/1");
             check callHttpConnector(ctx, crmConn, crmConnBaseUrl, "HEAD", "/notes", responseVariable = "probe");
-            check callHttpConnector(ctx, ordersConn, ordersConnBaseUrl, "OPTIONS", "");
-            check callHttpConnector(ctx, ordersConn, ordersConnBaseUrl, "POST", "/ping", bodyType = "JSON", body = "{\"ping\": true}", responseVariable = "ping");
+            check callHttpConnector(ctx, ordersConn, ordersConnBaseUrl, "OPTIONS", "", state = ordersConnSuspension);
+            check callHttpConnector(ctx, ordersConn, ordersConnBaseUrl, "POST", "/ping", bodyType = "JSON", body = "{\"ping\": true}", responseVariable = "ping", state = ordersConnSuspension);
             return check respond(ctx, headers = passBackHeaders);
         } on fail {
             // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
