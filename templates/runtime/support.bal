@@ -12151,7 +12151,9 @@ final map<jms:Connection> jmsRequestConnections = {};
 # for a send that is not out-only (sendOverJMS, waitForResponseAndProcess, processSyncResponse). The message goes out
 # as `sendJms` sends it (`jmsMessage`), with a JMSReplyTo: the axis2 property JMS_REPLY_TO (a queue, or a topic when
 # JMS_REPLY_TO_TYPE is "topic") if set, else `replyDestination` (the endpoint's transport.jms.ReplyDestination), else
-# a temporary queue made for this request (JMSUtils.setReplyDestination; `jmsRequestTemporary`). After the send a
+# a temporary queue made for this request (JMSUtils.setReplyDestination; `jmsTemporaryExchange`); a JMS_REPLY_TO
+# without JMS_REPLY_TO_TYPE is a topic when the address's transport.jms.ReplyDestinationType is "topic" (`replyTopic`),
+# as JMSSender falls back to the connection factory's reply destination type. After the send a
 # consumer on that destination waits for the message whose JMSCorrelationID is the request's: the axis2 property
 # JMS_WAIT_REPLY milliseconds (a number, read after the send as JMSSender does), else 30000 (Axis2's default
 # timeout). Differs on a named reply destination: without a correlation ID of its own the request gets one made here
@@ -12166,13 +12168,13 @@ final map<jms:Connection> jmsRequestConnections = {};
 # headers and properties are the transport headers (JMSUtils.getTransportHeaders), the status 200 as the client gets
 # it. A MapMessage reply is not read (an error, as the listeners here refuse one).
 function requestJms(Context ctx, string endpoint, jms:ConnectionConfiguration connection, jms:Destination destination,
-        jms:Destination? replyDestination, string? contentTypeProperty = ()) returns error? {
+        jms:Destination? replyDestination, string? contentTypeProperty = (), boolean replyTopic = false) returns error? {
     JmsOutgoing message = check jmsMessage(ctx, contentTypeProperty);
     anydata replyName = ctx.axis2["JMS_REPLY_TO"];
     anydata replyType = ctx.axis2["JMS_REPLY_TO_TYPE"];
-    jms:Destination? replyTo = replyName is string
-        ? {'type: replyType is string && replyType.toLowerAscii() == "topic" ? jms:TOPIC : jms:QUEUE, name: replyName}
-        : replyDestination;
+    // Without JMS_REPLY_TO_TYPE, the address's transport.jms.ReplyDestinationType (`replyTopic`) gives the type.
+    boolean topic = replyType is string ? replyType.toLowerAscii() == "topic" : replyTopic;
+    jms:Destination? replyTo = replyName is string ? {'type: topic ? jms:TOPIC : jms:QUEUE, name: replyName} : replyDestination;
     anydata contentTypeName = ctx.axis2["transport.jms.ContentTypeProperty"];
     string? replyContentTypeProperty = contentTypeName is string ? contentTypeName : contentTypeProperty;
     jms:Connection jmsConnection = check jmsRequestConnection(endpoint, connection);
@@ -12305,7 +12307,7 @@ function jmsNativeSession(jms:Session session) returns handle|error {
 }
 
 // ballerinax/java.jms 1.2.0's native classes (io.ballerina.stdlib.java.jms), bound as the module binds them.
-function javaJmsCreateMessage(jms:Session session, string messageType) returns handle|error = @java:Method {
+function javaJmsCreateMessage(jms:Session session, string kind) returns handle|error = @java:Method {
     'class: "io.ballerina.stdlib.java.jms.JmsSession",
     name: "createJmsMessage"
 } external;
