@@ -58,7 +58,7 @@ public sealed partial class PackageEmitter
             }
         }
 
-        Add("Ballerina.toml", () => _renderer.Render("Ballerina.toml.sbn", new { Org = _options.Org, Name = _options.PackageName, _options.Version, Source = _options.SourceDisplayName, Distribution }));
+        Add("Ballerina.toml", () => BallerinaToml([]));
         Add("main.bal", () => WithXmlNamespaces(() => Main(shared, names, header: shared.Services.Length == 0 && shared.Pending.Length == 0 ? Header("the HTTP listener the services of the API and proxy service files are attached to") : null)));
         if (shared.Functions.Length > 0)
         {
@@ -117,8 +117,9 @@ public sealed partial class PackageEmitter
         Add("types.bal", () => RuntimeModule.For(_renderer).Types(typedProperties: !_propertyRecord.IsEmpty));
         Add("Config.toml", () => ConfigToml(package, names));
 
-        // Last: only the runtime helpers the other files use.
+        // Last: only the runtime helpers the other files use, then the versions of the packages they import.
         AddSupport(files);
+        PinDependencies(files);
 
         files.AddRange(WsdlFiles(package));
         return files;

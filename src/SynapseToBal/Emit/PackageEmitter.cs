@@ -209,7 +209,7 @@ public sealed partial class PackageEmitter
         // The files in the order they are rendered, and their order in the package.
         var renders = new List<(string Path, Func<PackageEmitter, string> Render)>
         {
-            ("Ballerina.toml", e => e._renderer.Render("Ballerina.toml.sbn", new { Org = e._options.Org, Name = e._options.PackageName, e._options.Version, Source = e._options.SourceDisplayName, Distribution })),
+            ("Ballerina.toml", e => e.BallerinaToml([])),
             ("main.bal", e => e.WithXmlNamespaces(() => e.Main(package, names))),
             ("functions.bal", e => e.WithXmlNamespaces(() => e.Functions(package, names))),
             ("connections.bal", e => e.Connections(package, names)),
@@ -263,11 +263,60 @@ public sealed partial class PackageEmitter
         var rendered = RenderAll(renders);
         var files = layout.Where(rendered.ContainsKey).Select(path => new GeneratedFile(path, rendered[path])).ToList();
 
-        // Last: only the runtime helpers the other files use.
+        // Last: only the runtime helpers the other files use, then the versions of the packages they import.
         AddSupport(files);
+        PinDependencies(files);
 
         files.AddRange(WsdlFiles(package));
         return files;
+    }
+
+    /// <summary>
+    /// The ballerinax packages pinned in <c>Ballerina.toml</c> when a generated <c>.bal</c> file imports them: the
+    /// released version whose API the generated code and the runtime module are written against (checked against the
+    /// package's release tag; see docs/design.md, "Pinned dependencies").
+    /// </summary>
+    internal static readonly IReadOnlyList<(string Name, string Version)> PinnedPackages =
+    [
+        ("java.jms", "1.2.0"),
+    ];
+
+    private static readonly System.Text.RegularExpressions.Regex BallerinaxImport =
+        new(@"^import\s+ballerinax/([A-Za-z0-9_.]+)", System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary><c>Ballerina.toml</c> with a <c>[[dependency]]</c> entry for each package of <paramref name="pinned"/>.</summary>
+    private string BallerinaToml(IReadOnlyList<(string Name, string Version)> pinned) =>
+        _renderer.Render("Ballerina.toml.sbn", new
+        {
+            Org = _options.Org,
+            Name = _options.PackageName,
+            _options.Version,
+            Source = _options.SourceDisplayName,
+            Distribution,
+            Dependencies = pinned.Select(p => new { Org = "ballerinax", p.Name, p.Version }).ToList(),
+            Jms = pinned.Any(p => p.Name == "java.jms"),
+        });
+
+    /// <summary>
+    /// Renders <c>Ballerina.toml</c> again with the versions of the <see cref="PinnedPackages"/> the package's
+    /// <c>.bal</c> files (<c>support.bal</c> included) import; left as it is when they import none of them.
+    /// </summary>
+    private void PinDependencies(List<GeneratedFile> files)
+    {
+        var index = files.FindIndex(f => f.RelativePath == "Ballerina.toml");
+        if (index < 0)
+        {
+            return;
+        }
+
+        var imported = files.Where(f => f.RelativePath.EndsWith(".bal", StringComparison.Ordinal))
+            .SelectMany(f => BallerinaxImport.Matches(f.Content).Select(m => m.Groups[1].Value))
+            .ToHashSet(StringComparer.Ordinal);
+        var pinned = PinnedPackages.Where(p => imported.Contains(p.Name)).ToList();
+        if (pinned.Count > 0 && GuardedFile("Ballerina.toml", () => BallerinaToml(pinned)) is { } text)
+        {
+            files[index] = new GeneratedFile("Ballerina.toml", text);
+        }
     }
 
     /// <summary>
@@ -754,7 +803,7 @@ public sealed partial class PackageEmitter
                         ConnectionFactory = names[jmsTransport.ConnectionFactory],
                         Username = jmsTransport.Username is { } user ? names[user] : null,
                         Password = jmsTransport.Password is { } password ? names[password] : null,
-                        DestinationField = jmsTransport.Topic ? "topicName" : "queueName",
+                        DestinationType = jmsTransport.Topic ? "TOPIC" : "QUEUE",
                         Destination = BallerinaSyntax.StringLiteral(jmsTransport.Destination),
                         AckMode = jmsTransport.AcknowledgementMode,
                         ContentType = jmsTransport.ContentType is { } contentType ? BallerinaSyntax.StringLiteral(contentType) : null,

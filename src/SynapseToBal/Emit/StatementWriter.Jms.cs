@@ -25,7 +25,8 @@ internal sealed partial class StatementWriter
 
         var (connection, destination, contentType) = JmsArguments(jms, names, modules);
         var reply = jms.ReplyDestination is { } replyName ? $"{{'type: {(jms.ReplyTopic ? "jms:TOPIC" : "jms:QUEUE")}, name: {names[replyName]}}}" : "()";
-        return $"requestJms(ctx, {BallerinaSyntax.StringLiteral(jms.EndpointName)}, {{{connection}}}, {destination}, {reply}{contentType})";
+        var replyTopic = jms.ReplyTypeTopic ? ", replyTopic = true" : string.Empty;
+        return $"requestJms(ctx, {BallerinaSyntax.StringLiteral(jms.EndpointName)}, {{{connection}}}, {destination}, {reply}{contentType}{replyTopic})";
     }
 
     /// <summary>

@@ -52,6 +52,13 @@ public sealed record JmsEndpointIr(
     /// <summary>True when <c>transport.jms.ReplyDestinationType</c> is <c>topic</c>: the reply destination is a topic.</summary>
     public bool ReplyTopic { get; init; }
 
+    /// <summary>
+    /// True when the address's <c>transport.jms.ReplyDestinationType</c> is <c>topic</c> (any case): the type of a
+    /// reply destination the axis2 property <c>JMS_REPLY_TO</c> names without <c>JMS_REPLY_TO_TYPE</c>, as JMSSender
+    /// falls back to the connection factory's reply destination type (a queue for any other value or none).
+    /// </summary>
+    public bool ReplyTypeTopic { get; init; }
+
     /// <summary>Why a request-reply through the endpoint is not translated (a transacted session); null when it is.</summary>
     public string? RequestReplyRefused { get; init; }
 }

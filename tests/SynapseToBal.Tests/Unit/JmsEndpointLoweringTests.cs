@@ -120,8 +120,29 @@ public sealed class JmsEndpointLoweringTests
         var line = Assert.Single(files["functions.bal"].Split('\n'), l => l.Contains("requestJms(", StringComparison.Ordinal)).Trim();
         Assert.StartsWith("check requestJms(ctx, \"JmsEP\", {initialContextFactory: ", line, StringComparison.Ordinal);
         Assert.Contains("{'type: jms:TOPIC, name: jmsEpDestination}, {'type: jms:TOPIC, name: ", line, StringComparison.Ordinal);
-        Assert.EndsWith(", contentTypeProperty = \"ct\");", line, StringComparison.Ordinal);
+        // The reply destination type is also the type of a JMS_REPLY_TO named at run time without JMS_REPLY_TO_TYPE.
+        Assert.EndsWith(", contentTypeProperty = \"ct\", replyTopic = true);", line, StringComparison.Ordinal);
         Assert.Contains("\"acks\"", files["configs.bal"], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("&amp;transport.jms.ReplyDestinationType=Topic", true, true)]
+    [InlineData("&amp;transport.jms.ReplyDestinationType=queue", false, false)]
+    [InlineData("", false, false)]
+    // ActiveMQ's JNDI name makes the reply destination a topic, but JMSSender's fallback type for JMS_REPLY_TO is the
+    // factory's transport.jms.ReplyDestinationType parameter only (generic, a queue, when unset).
+    [InlineData("&amp;transport.jms.ReplyDestination=dynamicTopics/acks", true, false)]
+    public void A_jms_reply_to_without_its_type_takes_the_address_reply_destination_type(string reply, bool replyTopic, bool replyTypeTopic)
+    {
+        const string activeMq = "jms:/orders?transport.jms.ConnectionFactoryJNDIName=QCF&amp;java.naming.factory.initial=org.apache.activemq.jndi.ActiveMQInitialContextFactory&amp;java.naming.provider.url=tcp://mq:61616";
+        var endpoint = $"""<endpoint xmlns="{Ns}" name="JmsEP"><address uri="{activeMq}{reply}"/></endpoint>""";
+        var sequence = $"""<sequence xmlns="{Ns}" name="In"><property name="JMS_REPLY_TO" value="acks" scope="axis2"/><call><endpoint key="JmsEP"/></call></sequence>""";
+        var jms = Assert.Single(Body(Lower(new DiagnosticBag(), endpoint, sequence), "In").OfType<JmsSendStep>()).Endpoint;
+        Assert.Equal(replyTopic, jms.ReplyTopic);
+        Assert.Equal(replyTypeTopic, jms.ReplyTypeTopic);
+
+        var line = Assert.Single(ArtifactConversion.Convert(endpoint, sequence)["functions.bal"].Split('\n'), l => l.Contains("requestJms(", StringComparison.Ordinal));
+        Assert.Equal(replyTypeTopic, line.Contains("replyTopic = true", StringComparison.Ordinal));
     }
 
     [Fact]

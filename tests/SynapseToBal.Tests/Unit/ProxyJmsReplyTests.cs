@@ -137,9 +137,9 @@ public sealed class ProxyJmsReplyTests
         Assert.Contains("sendBack: ctx.sendBack", support, StringComparison.Ordinal);
 
         // The correlation ID: the axis2 JMS_COORELATION_ID, else for a backend's response the request's JMSMessageID.
-        Assert.Contains("jms:Message reply = check jmsMessage(ctx, target.contentTypeProperty, ctx.isResponse ? target.requestMessageId : ());", support, StringComparison.Ordinal);
+        Assert.Contains("JmsOutgoing reply = check jmsMessage(ctx, target.contentTypeProperty, ctx.isResponse ? target.requestMessageId : ());", support, StringComparison.Ordinal);
         Assert.Contains("string? correlationId = correlation is string ? correlation : relatesTo;", support, StringComparison.Ordinal);
-        Assert.Contains("check producer->sendTo(destination, reply);", support, StringComparison.Ordinal);
+        Assert.Contains("_ = check jmsSend(sender, reply, destination);", support, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -163,8 +163,8 @@ public sealed class ProxyJmsReplyTests
 
         // An inbound endpoint's answer: JMSReplySender correlates by the default-scope JMS_COORELATION_ID and logs a failed send.
         var reply = support[support.IndexOf("function sendJmsReply(", StringComparison.Ordinal)..];
-        Assert.True(reply.IndexOf("if target.inbound {", StringComparison.Ordinal) < reply.IndexOf("jms:MessageProducer producer", StringComparison.Ordinal));
+        Assert.True(reply.IndexOf("if target.inbound {", StringComparison.Ordinal) < reply.IndexOf("JmsSender sender", StringComparison.Ordinal));
         Assert.Contains("log:printError(\"Error sending JMS response\", 'error = sent", reply, StringComparison.Ordinal);
-        Assert.Contains("anydata correlation = ctx.properties[\"JMS_COORELATION_ID\"];\n    jms:Message reply = check jmsMessage(ctx, target.contentTypeProperty, correlation is string ? correlation : ());", support, StringComparison.Ordinal);
+        Assert.Contains("anydata correlation = ctx.properties[\"JMS_COORELATION_ID\"];\n    JmsOutgoing reply = check jmsMessage(ctx, target.contentTypeProperty, correlation is string ? correlation : ());", support, StringComparison.Ordinal);
     }
 }

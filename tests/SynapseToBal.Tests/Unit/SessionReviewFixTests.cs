@@ -52,7 +52,6 @@ public sealed class SessionReviewFixTests
 
     [Theory]
     [InlineData("jmsRequestConnection", "jmsRequestConnections")]
-    [InlineData("jmsTemporaryRequestConnection", "jmsTemporaryRequestConnections")]
     public void A_jms_request_connection_is_kept_per_endpoint_and_connection_settings(string function, string cache)
     {
         var text = RuntimeSourceText.Function(function);
@@ -62,5 +61,13 @@ public sealed class SessionReviewFixTests
             $"{cache}[key] = connection;");
         Assert.DoesNotContain($"{cache}[endpoint]", text, StringComparison.Ordinal);
         Assert.Contains("jmsConnectionKey(endpoint, configuration)", RuntimeSourceText.Function("jmsSenderKey"), StringComparison.Ordinal);
+
+        // A request-reply on a temporary queue goes through the same kept connection (a session of its own per request).
+        var request = RuntimeSourceText.Function("requestJms");
+        RuntimeSourceText.InOrder(request,
+            "jms:Connection jmsConnection = check jmsRequestConnection(endpoint, connection);",
+            "jms:Session session = check jmsConnection->createSession(jms:AUTO_ACKNOWLEDGE);",
+            "reply = jmsTemporaryExchange(ctx, session, destination, message);",
+            "error? closed = session->close();");
     }
 }

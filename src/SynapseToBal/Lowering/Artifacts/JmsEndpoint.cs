@@ -164,6 +164,7 @@ public sealed partial class Lowerer
             Address = notApplied.Count > 0 ? Transports.RedactUriSecrets(new System.Xml.Linq.XElement("address", new System.Xml.Linq.XAttribute("uri", address.Uri)).ToString()) : null,
             ReplyDestinationName = hasReply ? reply : null,
             ReplyTopic = replyTopic,
+            ReplyTypeTopic = string.Equals(replyDestinationType, "topic", StringComparison.OrdinalIgnoreCase),
             RequestReplyRefused = refused,
         };
         if (address.Qualities.TimeoutMillis is not null || address.Qualities.DynamicTimeout is not null)

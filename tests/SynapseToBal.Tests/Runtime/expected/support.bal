@@ -427,8 +427,8 @@ function setJmsInboundFacts(Context ctx, jms:Message message, boolean axis2Scope
     if correlation is string {
         scope["JMS_COORELATION_ID"] = correlation;
     }
-    map<jms:Property>? jmsProperties = message?.properties;
-    jms:Property? deliveryCount = jmsProperties is map<jms:Property> ? jmsProperties["JMSXDeliveryCount"] : ();
+    map<anydata>? jmsProperties = message?.properties;
+    anydata deliveryCount = jmsProperties is map<anydata> ? jmsProperties["JMSXDeliveryCount"] : ();
     if deliveryCount is int {
         scope["jms.message.delivery.count"] = deliveryCount;
     }
@@ -489,9 +489,9 @@ function jmsTransportHeaders(jms:Message message, boolean axis2Scope) returns ma
             headers["JMS_MESSAGE_TYPE"] = jmsType;
         }
     }
-    map<jms:Property>? jmsProperties = message?.properties;
-    if jmsProperties is map<jms:Property> {
-        foreach [string, jms:Property] [name, value] in jmsProperties.entries() {
+    map<anydata>? jmsProperties = message?.properties;
+    if jmsProperties is map<anydata> {
+        foreach [string, anydata] [name, value] in jmsProperties.entries() {
             headers[name] = value.toString();
         }
     }
@@ -7712,6 +7712,7 @@ class JmsMessageStore {
     private final string name;
     private final jms:Connection connection;
     private final jms:Destination queue;
+    private final jms:Session session;
     private final jms:MessageProducer producer;
     # One consumer per message processor that reads the store (`consumer`), as JmsStore.getConsumer opens a
     # connection, session and consumer for each: the queue's consumers compete, so each message goes to one of them.
@@ -7723,6 +7724,7 @@ class JmsMessageStore {
         jms:Destination destination = {'type: jms:QUEUE, name: queue};
         self.queue = destination;
         jms:Session session = check connection->createSession(jms:AUTO_ACKNOWLEDGE);
+        self.session = session;
         self.producer = check session.createProducer(destination);
     }
 
@@ -7730,8 +7732,8 @@ class JmsMessageStore {
     # goes to the `failover` store when there is one (guaranteed delivery); otherwise the status becomes 500
     # and the flow fails with Synapse's message (its fault handler then sets ERROR_MESSAGE).
     function store(Context ctx, MessageQueue? failover = ()) returns error? {
-        jms:Error? sent = self.producer->send({content: storedMessageText(ctx), properties: {"OriginalMessageID": ctx.messageId}});
-        if sent is () {
+        handle|error sent = jmsSend({session: self.session, producer: self.producer}, {content: storedMessageText(ctx), properties: {"OriginalMessageID": ctx.messageId}});
+        if sent is handle {
             return;
         }
         if failover is MessageQueue {
@@ -7834,8 +7836,7 @@ class JmsStoreConsumer {
                 message = received;
                 self.received = received;
             }
-            string|map<jms:Value>|byte[] content = message.content;
-            Context|error ctx = content is string ? restoreMessage(content) : error("not a text message");
+            Context|error ctx = message is jms:TextMessage ? restoreMessage(message.content) : error("not a text message");
             if ctx is Context {
                 found = ctx;
             } else {
@@ -11936,9 +11937,26 @@ function kafkaHeader(map<string[]> headers, string name, string value) {
     }
 }
 
-# The producers of the JMS endpoints, by `jmsSenderKey`: each connects on its first send, as the Micro
-# Integrator's JMS sender does, and is kept for the next ones.
-final map<jms:MessageProducer> jmsProducers = {};
+# The senders of the JMS endpoints, by `jmsSenderKey`: each connects on its first send, as the Micro Integrator's JMS
+# sender does, and is kept for the next ones.
+final map<JmsSender> jmsProducers = {};
+
+# A session of ballerinax/java.jms and a producer made on it: `jmsSend` makes each message on the producer's session.
+type JmsSender record {|
+    jms:Session session;
+    jms:MessageProducer producer;
+|};
+
+# What the runtime writes in a JMS message it sends (Axis2's JMSSender.createJMSMessage): the body (a text message's
+# text, a bytes message's bytes), the string properties, the JMSCorrelationID and the JMSType. The released
+# ballerinax/java.jms (1.2.0) writes only a message's content, JMSReplyTo and JMSCorrelationID when it sends a
+# `jms:TextMessage` or `jms:BytesMessage` (message_producer.bal, getJmsMessage), so `jmsSend` writes the message itself.
+type JmsOutgoing record {|
+    string|byte[] content;
+    map<string> properties = {};
+    string correlationId?;
+    string jmsType?;
+|};
 
 # Sends the message to a JMS endpoint without waiting for a reply (an out-only send, as the Micro
 # Integrator's JMSSender does with OUT_ONLY set): the message `jmsMessage` makes (the payload in its content type's
@@ -11947,49 +11965,43 @@ final map<jms:MessageProducer> jmsProducers = {};
 # (the endpoint's), the correlation ID and JMS type). The message itself is left as it was.
 # A failed connection or send is an error: the flow's fault handler runs.
 function sendJms(Context ctx, string endpoint, jms:ConnectionConfiguration connection, jms:Destination destination, string? contentTypeProperty = ()) returns error? {
-    jms:MessageProducer producer = check jmsProducer(endpoint, connection, destination);
-    check producer->send(check jmsMessage(ctx, contentTypeProperty));
+    JmsSender sender = check jmsProducer(endpoint, connection, destination);
+    _ = check jmsSend(sender, check jmsMessage(ctx, contentTypeProperty));
 }
 
 # `sendJms` through a transacted session, for an endpoint whose address sets transport.jms.SessionTransacted "true":
 # the send is committed after it, or rolled back when it failed or the axis2 property SET_ROLLBACK_ONLY is true, as
 # JMSMessageSender.transactionallySend does; a failed commit or rollback is an error too.
 function sendJmsTransacted(Context ctx, string endpoint, jms:ConnectionConfiguration connection, jms:Destination destination, string? contentTypeProperty = ()) returns error? {
-    jms:Message message = check jmsMessage(ctx, contentTypeProperty);
+    JmsOutgoing message = check jmsMessage(ctx, contentTypeProperty);
     anydata rollbackOnly = ctx.axis2["SET_ROLLBACK_ONLY"];
     lock {
         // One send and its commit at a time on the endpoint's session, so that a commit ends only its own send.
-        JmsTransactedSender sender = check jmsTransactedSender(endpoint, connection, destination);
-        jms:Error? sent = sender.producer->send(message);
-        if sent is jms:Error || rollbackOnly == true || (rollbackOnly is string && rollbackOnly.toLowerAscii() == "true") {
+        JmsSender sender = check jmsTransactedSender(endpoint, connection, destination);
+        handle|error sent = jmsSend(sender, message);
+        if sent is error || rollbackOnly == true || (rollbackOnly is string && rollbackOnly.toLowerAscii() == "true") {
             check sender.session->'rollback();
-            return sent;
+            return sent is error ? sent : ();
         }
         check sender.session->'commit();
     }
 }
 
-# The transacted session and producer of a JMS endpoint whose address sets transport.jms.SessionTransacted "true".
-type JmsTransactedSender record {|
-    jms:Session session;
-    jms:MessageProducer producer;
-|};
-
 # The transacted senders of the JMS endpoints, by `jmsSenderKey`: each connects on its first send and is kept.
-final map<JmsTransactedSender> jmsTransactedSenders = {};
+final map<JmsSender> jmsTransactedSenders = {};
 
 # The transacted session and producer of a JMS endpoint, connecting on first use (JMSConnectionFactory creates the
 # sender's session transacted when the address's transport.jms.SessionTransacted is "true").
-function jmsTransactedSender(string endpoint, jms:ConnectionConfiguration configuration, jms:Destination destination) returns JmsTransactedSender|error {
+function jmsTransactedSender(string endpoint, jms:ConnectionConfiguration configuration, jms:Destination destination) returns JmsSender|error {
     lock {
         string key = jmsSenderKey(endpoint, configuration, destination);
-        JmsTransactedSender? cached = jmsTransactedSenders[key];
-        if cached is JmsTransactedSender {
+        JmsSender? cached = jmsTransactedSenders[key];
+        if cached is JmsSender {
             return cached;
         }
         jms:Connection connection = check new (configuration);
         jms:Session session = check connection->createSession(jms:SESSION_TRANSACTED);
-        JmsTransactedSender sender = {session, producer: check session.createProducer(destination)};
+        JmsSender sender = {session, producer: check session.createProducer(destination)};
         jmsTransactedSenders[key] = sender;
         return sender;
     }
@@ -12003,7 +12015,7 @@ function jmsTransactedSender(string endpoint, jms:ConnectionConfiguration config
 # transport.jms.ContentTypeProperty names, else `contentTypeProperty`; the correlation ID from the axis2
 # JMS_COORELATION_ID, else `relatesTo`, a JMS_COORELATION_ID transport header overriding both; the JMS type from a
 # JMS_MESSAGE_TYPE transport header.
-function jmsMessage(Context ctx, string? contentTypeProperty, string? relatesTo = ()) returns jms:Message|error {
+function jmsMessage(Context ctx, string? contentTypeProperty, string? relatesTo = ()) returns JmsOutgoing|error {
     xml|byte[]? body = check entityBody(ctx);
     string|byte[] content;
     if ctx.axis2["JMS_MESSAGE_TYPE"] == "JMS_BYTE_MESSAGE" {
@@ -12014,7 +12026,7 @@ function jmsMessage(Context ctx, string? contentTypeProperty, string? relatesTo 
     } else {
         content = body is xml ? body.toString() : body is byte[] ? check string:fromBytes(body) : "";
     }
-    map<jms:Property> properties = {};
+    map<string> properties = {};
     foreach [string, string] [name, value] in ctx.headers.entries() {
         if !name.startsWith("jms_") && (!name.startsWith("jmsx") || name == "jmsxgroupid" || name == "jmsxgroupseq") {
             properties[name] = value;
@@ -12025,7 +12037,7 @@ function jmsMessage(Context ctx, string? contentTypeProperty, string? relatesTo 
     if contentTypeName is string {
         properties[contentTypeName] = ctx.contentType;
     }
-    jms:Message message = {content, properties};
+    JmsOutgoing message = {content, properties};
     anydata correlation = ctx.axis2["JMS_COORELATION_ID"];
     string? correlationId = correlation is string ? correlation : relatesTo;
     string? headerCorrelation = ctx.headers["jms_coorelation_id"];
@@ -12042,19 +12054,76 @@ function jmsMessage(Context ctx, string? contentTypeProperty, string? relatesTo 
     return message;
 }
 
+# Sends `message` through `sender`, to the producer's destination or, for a producer made without one, to
+# `destination`, with `replyTo` (if any) as its JMSReplyTo, and returns the JMS message sent (a javax.jms.Message,
+# whose JMSMessageID the provider has set). As ballerinax/java.jms 1.2.0's `MessageProducer->send` and `sendTo` do, the
+# message is made on the sender's session and sent through the module's producer, but its body, properties,
+# JMSCorrelationID and JMSType are written here (`jmsNativeMessage`), as that `send` would drop the properties and
+# the type; the JMSReplyTo is set as the module sets it.
+function jmsSend(JmsSender sender, JmsOutgoing message, jms:Destination? destination = (), jms:Destination? replyTo = ()) returns handle|error {
+    handle native = check jmsNativeMessage(sender.session, message);
+    if replyTo is jms:Destination {
+        check javaJmsSetReplyTo(sender.session, native, replyTo);
+    }
+    if destination is jms:Destination {
+        check javaJmsSendTo(sender.producer, sender.session, destination, native);
+    } else {
+        check javaJmsSend(sender.producer, native);
+    }
+    return native;
+}
+
+# The JMS message (javax.jms) of `message`, made on `session` as ballerinax/java.jms makes the message it sends (a
+# TextMessage for a string, else a BytesMessage), with its properties (as strings), correlation ID and JMS type.
+function jmsNativeMessage(jms:Session session, JmsOutgoing message) returns handle|error {
+    string|byte[] content = message.content;
+    handle native;
+    if content is string {
+        native = check javaJmsCreateMessage(session, "TEXT");
+        check javaJmsSetText(native, java:fromString(content));
+    } else {
+        native = check javaJmsCreateMessage(session, "BYTES");
+        check javaJmsWriteBytes(native, content);
+    }
+    foreach [string, string] [name, value] in message.properties.entries() {
+        check javaJmsSetStringProperty(native, java:fromString(name), java:fromString(value));
+    }
+    string? correlationId = message?.correlationId;
+    if correlationId is string {
+        check javaJmsSetCorrelationId(native, java:fromString(correlationId));
+    }
+    string? jmsType = message?.jmsType;
+    if jmsType is string {
+        check javaJmsSetType(native, java:fromString(jmsType));
+    }
+    return native;
+}
+
+# The body of a JMS message ballerinax/java.jms 1.2.0 received: a `jms:TextMessage`'s text or a `jms:BytesMessage`'s
+# bytes. A `jms:MapMessage` is an error (the Micro Integrator reads it as XML), `prefix` opening its message.
+function jmsBody(jms:Message message, string prefix = "") returns string|byte[]|error {
+    if message is jms:TextMessage {
+        return message.content;
+    }
+    if message is jms:BytesMessage {
+        return message.content;
+    }
+    return error(prefix + "A JMS MapMessage is not translated: the Micro Integrator reads it as XML; convert it by hand");
+}
+
 # The producer of a JMS endpoint, connecting on first use.
-function jmsProducer(string endpoint, jms:ConnectionConfiguration configuration, jms:Destination destination) returns jms:MessageProducer|error {
+function jmsProducer(string endpoint, jms:ConnectionConfiguration configuration, jms:Destination destination) returns JmsSender|error {
     lock {
         string key = jmsSenderKey(endpoint, configuration, destination);
-        jms:MessageProducer? cached = jmsProducers[key];
-        if cached is jms:MessageProducer {
+        JmsSender? cached = jmsProducers[key];
+        if cached is JmsSender {
             return cached;
         }
         jms:Connection connection = check new (configuration);
         jms:Session session = check connection->createSession(jms:AUTO_ACKNOWLEDGE);
-        jms:MessageProducer producer = check session.createProducer(destination);
-        jmsProducers[key] = producer;
-        return producer;
+        JmsSender sender = {session, producer: check session.createProducer(destination)};
+        jmsProducers[key] = sender;
+        return sender;
     }
 }
 
@@ -12080,54 +12149,51 @@ final map<jms:Connection> jmsRequestConnections = {};
 # for a send that is not out-only (sendOverJMS, waitForResponseAndProcess, processSyncResponse). The message goes out
 # as `sendJms` sends it (`jmsMessage`), with a JMSReplyTo: the axis2 property JMS_REPLY_TO (a queue, or a topic when
 # JMS_REPLY_TO_TYPE is "topic") if set, else `replyDestination` (the endpoint's transport.jms.ReplyDestination), else
-# a temporary queue made for this request (JMSUtils.setReplyDestination; `jmsRequestTemporary`). After the send a
+# a temporary queue made for this request (JMSUtils.setReplyDestination; `jmsTemporaryExchange`); a JMS_REPLY_TO
+# without JMS_REPLY_TO_TYPE is a topic when the address's transport.jms.ReplyDestinationType is "topic" (`replyTopic`),
+# as JMSSender falls back to the connection factory's reply destination type. After the send a
 # consumer on that destination waits for the message whose JMSCorrelationID is the request's: the axis2 property
 # JMS_WAIT_REPLY milliseconds (a number, read after the send as JMSSender does), else 30000 (Axis2's default
 # timeout). Differs on a named reply destination: without a correlation ID of its own the request gets one made here
-# (`ID:` and a UUID), as the Micro Integrator correlates on the request's JMSMessageID, which ballerinax/java.jms
-# does not return after a send; a responder that answers with the request's JMSCorrelationID (else its JMSMessageID,
-# as a proxy of the Micro Integrator does) answers both alike. On a temporary queue the request's own JMSMessageID
-# is used, as the Micro Integrator does. No reply in time fails the flow with the Micro Integrator's message, as does
-# a failed connection, send or receive. The reply is the response, as SynapseCallbackReceiver hands it on: its body
-# read in its content type, the message property the content type property names (the axis2
-# transport.jms.ContentTypeProperty, else `contentTypeProperty`), else without one the message's own content type;
-# failing those `text/plain` for a text message (which then becomes the message's content type) and
-# `application/octet-stream` for a bytes message (JMSUtils.setSOAPEnvelope); its JMS headers and properties are the
-# transport headers (JMSUtils.getTransportHeaders), the status 200 as the client gets it. A MapMessage reply is not
-# read (an error, as the listeners here refuse one).
+# (`ID:` and a UUID), as the Micro Integrator correlates on the request's JMSMessageID; a responder that answers with
+# the request's JMSCorrelationID (else its JMSMessageID, as a proxy of the Micro Integrator does) answers both alike.
+# On a temporary queue the request's own JMSMessageID is used, as the Micro Integrator does. No reply in time fails
+# the flow with the Micro Integrator's message, as does a failed connection, send or receive. The reply is the
+# response, as SynapseCallbackReceiver hands it on: its body read in its content type, the message property the
+# content type property names (the axis2 transport.jms.ContentTypeProperty, else `contentTypeProperty`), else without
+# one the message's own content type; failing those `text/plain` for a text message (which then becomes the
+# message's content type) and `application/octet-stream` for a bytes message (JMSUtils.setSOAPEnvelope); its JMS
+# headers and properties are the transport headers (JMSUtils.getTransportHeaders), the status 200 as the client gets
+# it. A MapMessage reply is not read (an error, as the listeners here refuse one).
 function requestJms(Context ctx, string endpoint, jms:ConnectionConfiguration connection, jms:Destination destination,
-        jms:Destination? replyDestination, string? contentTypeProperty = ()) returns error? {
-    jms:Message message = check jmsMessage(ctx, contentTypeProperty);
+        jms:Destination? replyDestination, string? contentTypeProperty = (), boolean replyTopic = false) returns error? {
+    JmsOutgoing message = check jmsMessage(ctx, contentTypeProperty);
     anydata replyName = ctx.axis2["JMS_REPLY_TO"];
     anydata replyType = ctx.axis2["JMS_REPLY_TO_TYPE"];
-    jms:Destination? replyTo = replyName is string
-        ? {'type: replyType is string && replyType.toLowerAscii() == "topic" ? jms:TOPIC : jms:QUEUE, name: replyName}
-        : replyDestination;
+    // Without JMS_REPLY_TO_TYPE, the address's transport.jms.ReplyDestinationType (`replyTopic`) gives the type.
+    boolean topic = replyType is string ? replyType.toLowerAscii() == "topic" : replyTopic;
+    jms:Destination? replyTo = replyName is string ? {'type: topic ? jms:TOPIC : jms:QUEUE, name: replyName} : replyDestination;
     anydata contentTypeName = ctx.axis2["transport.jms.ContentTypeProperty"];
     string? replyContentTypeProperty = contentTypeName is string ? contentTypeName : contentTypeProperty;
-    jms:Message received;
+    jms:Connection jmsConnection = check jmsRequestConnection(endpoint, connection);
+    jms:Session session = check jmsConnection->createSession(jms:AUTO_ACKNOWLEDGE);
+    jms:Message|error reply;
     if replyTo is () {
-        received = check jmsRequestTemporary(ctx, endpoint, connection, destination, message);
+        reply = jmsTemporaryExchange(ctx, session, destination, message);
     } else {
-        message.replyTo = replyTo;
         string? ownCorrelation = message?.correlationId;
         string correlationId = ownCorrelation is string && ownCorrelation != "" ? ownCorrelation : "ID:" + uuid:createType4AsString();
         message.correlationId = correlationId;
-        jms:Connection jmsConnection = check jmsRequestConnection(endpoint, connection);
-        jms:Session session = check jmsConnection->createSession(jms:AUTO_ACKNOWLEDGE);
-        jms:Message|error reply = jmsSendAndReceive(ctx, session, destination, message, replyTo, correlationId);
-        error? closed = session->close();
-        received = check reply;
-        check closed;
+        reply = jmsSendAndReceive(ctx, session, destination, message, replyTo, correlationId);
     }
-    string|map<jms:Value>|byte[] content = received.content;
-    if content is map<jms:Value> {
-        return error("Unexpected error during sending message out. A JMS MapMessage reply is not translated: the Micro Integrator reads it as XML; convert it by hand");
-    }
+    error? closed = session->close();
+    jms:Message received = check reply;
+    check closed;
+    string|byte[] content = check jmsBody(received, "Unexpected error during sending message out. ");
     string? contentType = ();
     if replyContentTypeProperty is string {
-        map<jms:Property>? properties = received?.properties;
-        jms:Property? value = properties is map<jms:Property> ? properties[replyContentTypeProperty] : ();
+        map<anydata>? properties = received?.properties;
+        anydata value = properties is map<anydata> ? properties[replyContentTypeProperty] : ();
         contentType = value is string ? value : ();
     } else if ctx.contentType != "" {
         contentType = ctx.contentType;
@@ -12150,10 +12216,10 @@ function requestJms(Context ctx, string endpoint, jms:ConnectionConfiguration co
 
 # The send of a request-reply and the wait for its reply on `session` (JMSSender.sendOverJMS and
 # waitForResponseAndProcess): the consumer is made after the send, with the selector the Micro Integrator uses.
-function jmsSendAndReceive(Context ctx, jms:Session session, jms:Destination destination, jms:Message message,
+function jmsSendAndReceive(Context ctx, jms:Session session, jms:Destination destination, JmsOutgoing message,
         jms:Destination replyTo, string correlationId) returns jms:Message|error {
     jms:MessageProducer producer = check session.createProducer(destination);
-    check producer->send(message);
+    _ = check jmsSend({session, producer}, message, replyTo = replyTo);
     int timeout = check jmsReplyTimeout(ctx);
     jms:MessageConsumer consumer = check session.createConsumer(destination = replyTo, messageSelector = string `JMSCorrelationID = '${correlationId}'`);
     jms:Message|jms:Error? reply = consumer->receive(timeout);
@@ -12181,39 +12247,23 @@ function jmsReplyTimeout(Context ctx) returns int|error {
     return 30000;
 }
 
-# The native connections (javax.jms.Connection) of the JMS endpoints' request-replies on a temporary queue, by
-# endpoint name: each connects on the first such request and is kept.
-final map<handle> jmsTemporaryRequestConnections = {};
-
 # A request-reply whose JMSReplyTo is a temporary queue, as JMSUtils.setReplyDestination makes one when neither the
 # axis2 property JMS_REPLY_TO nor the address's transport.jms.ReplyDestination names the reply destination. A
 # temporary queue can be read only through the session object that made it, which ballerinax/java.jms does not hand
-# out (each use of its TEMPORARY_QUEUE destination type makes a new queue), so this exchange goes through the JMS
-# API by Java interoperability on a connection made as ballerinax/java.jms makes its own (its native JmsConnection,
-# the same JNDI lookup), its messages converted by the module's native MessageConverter: the request as `sendJms`
-# writes it, with the temporary queue as its JMSReplyTo; after the send a consumer on the queue waits for the
-# message whose JMSCorrelationID is the request's JMSCorrelationID, else the JMSMessageID the provider gave it
-# (JMSSender.sendOverJMS), for `jmsReplyTimeout` milliseconds. The queue is deleted once the reply came or did not,
-# a failed deletion only logged, and the session closed, as JMSSender does. Differs: a provider whose plain session
-# is no QueueSession gets a temporary topic from the Micro Integrator (JMSUtils.createTemporaryDestination), a queue
-# here. The native classes bound here are those of ballerinax/java.jms after 1.2.0 (its master branch, whose unified
-# `jms:Message` the whole JMS runtime here uses; the released 1.2.0 has neither): check them when upgrading the module.
-function jmsRequestTemporary(Context ctx, string endpoint, jms:ConnectionConfiguration connection, jms:Destination destination,
-        jms:Message message) returns jms:Message|error {
-    handle jmsConnection = check jmsTemporaryRequestConnection(endpoint, connection);
-    // javax.jms.Session.AUTO_ACKNOWLEDGE, not transacted.
-    handle session = check javaJmsCreateSession(jmsConnection, false, 1);
-    jms:Message|error reply = jmsTemporaryExchange(ctx, session, destination, message);
-    error? closed = javaJmsCloseSession(session);
-    jms:Message received = check reply;
-    check closed;
-    return received;
-}
-
-# The send and the wait of a request-reply on a temporary queue of `session` (see `jmsRequestTemporary`).
-function jmsTemporaryExchange(Context ctx, handle session, jms:Destination destination, jms:Message message) returns jms:Message|error {
-    handle replyTo = check javaJmsCreateTemporaryQueue(session);
-    jms:Message|error reply = jmsTemporarySendAndReceive(ctx, session, destination, message, replyTo);
+# out (each use of its TEMPORARY_QUEUE destination type makes a new queue), so the queue and its consumer are made
+# through the JMS API by Java interoperability on the request's own session (the javax.jms.Session inside the
+# `jms:Session`, `jmsNativeSession`). The request goes out as `sendJms` writes it, with the temporary queue as its
+# JMSReplyTo; after the send a consumer on the queue waits for the message whose JMSCorrelationID is the request's
+# JMSCorrelationID, else the JMSMessageID the provider gave it (JMSSender.sendOverJMS), for `jmsReplyTimeout`
+# milliseconds, and the reply is read as a `jms:MessageConsumer` reads one (the module's CommonUtils.getBallerinaMessage).
+# The queue is deleted once the reply came or did not, a failed deletion only logged, as JMSSender does. Differs: a
+# provider whose plain session is no QueueSession gets a temporary topic from the Micro Integrator
+# (JMSUtils.createTemporaryDestination), a queue here. The native classes and the native-data key bound here are
+# those of ballerinax/java.jms 1.2.0: check them when upgrading the module.
+function jmsTemporaryExchange(Context ctx, jms:Session session, jms:Destination destination, JmsOutgoing message) returns jms:Message|error {
+    handle nativeSession = check jmsNativeSession(session);
+    handle replyTo = check javaJmsCreateTemporaryQueue(nativeSession);
+    jms:Message|error reply = jmsTemporarySendAndReceive(ctx, session, nativeSession, destination, message, replyTo);
     error? deleted = javaJmsDeleteTemporaryQueue(replyTo);
     if deleted is error {
         log:printError(string `Error while deleting the temporary queue ${java:toString(replyTo) ?: ""}`, 'error = deleted, messageId = ctx.messageId);
@@ -12221,19 +12271,19 @@ function jmsTemporaryExchange(Context ctx, handle session, jms:Destination desti
     return reply;
 }
 
-function jmsTemporarySendAndReceive(Context ctx, handle session, jms:Destination destination, jms:Message message,
-        handle replyTo) returns jms:Message|error {
-    handle request = check javaJmsMessage(session, message);
-    check javaJmsSetReplyTo(request, replyTo);
-    handle producer = check javaJmsCreateProducer(session, check javaJmsDestination(session, destination));
+function jmsTemporarySendAndReceive(Context ctx, jms:Session session, handle nativeSession, jms:Destination destination,
+        JmsOutgoing message, handle replyTo) returns jms:Message|error {
+    handle request = check jmsNativeMessage(session, message);
+    check javaJmsSetNativeReplyTo(request, replyTo);
+    jms:MessageProducer producer = check session.createProducer(destination);
     error? sent = javaJmsSend(producer, request);
-    error? producerClosed = javaJmsCloseProducer(producer);
+    error? producerClosed = producer->close();
     check sent;
     check producerClosed;
     string? ownCorrelation = message?.correlationId;
     string correlationId = ownCorrelation is string && ownCorrelation != "" ? ownCorrelation : java:toString(check javaJmsMessageId(request)) ?: "";
     int timeout = check jmsReplyTimeout(ctx);
-    handle consumer = check javaJmsCreateConsumer(session, replyTo, java:fromString(string `JMSCorrelationID = '${correlationId}'`));
+    handle consumer = check javaJmsCreateConsumer(nativeSession, replyTo, java:fromString(string `JMSCorrelationID = '${correlationId}'`));
     handle|error reply = javaJmsReceive(consumer, timeout);
     error? consumerClosed = javaJmsCloseConsumer(consumer);
     handle received = check reply;
@@ -12244,59 +12294,83 @@ function jmsTemporarySendAndReceive(Context ctx, handle session, jms:Destination
     return javaJmsBallerinaMessage(received);
 }
 
-# The native connection of a JMS endpoint's request-replies on a temporary queue, connecting and starting it on first use.
-function jmsTemporaryRequestConnection(string endpoint, jms:ConnectionConfiguration configuration) returns handle|error {
-    lock {
-        string key = jmsConnectionKey(endpoint, configuration);
-        handle? cached = jmsTemporaryRequestConnections[key];
-        if cached is handle {
-            return cached;
-        }
-        handle connection = check javaJmsConnection(configuration);
-        check javaJmsStartConnection(connection);
-        jmsTemporaryRequestConnections[key] = connection;
-        return connection;
+# The javax.jms.Session a `jms:Session` holds: ballerinax/java.jms 1.2.0 keeps it as the object's native data under
+# "session" (JmsSession.init, Constants.NATIVE_SESSION).
+function jmsNativeSession(jms:Session session) returns handle|error {
+    handle native = javaNativeData(javaObjectHandle(session), java:fromString("session"));
+    if java:isNull(native) {
+        return error("Unexpected error during sending message out. The ballerinax/java.jms session holds no JMS session");
     }
+    return native;
 }
 
-// The module's own connection and message conversions (ballerinax/java.jms native classes, after 1.2.0).
-function javaJmsConnection(jms:ConnectionConfiguration configuration) returns handle|error = @java:Method {
-    'class: "io.ballerina.stdlib.java.jms.JmsConnection",
-    name: "createJmsConnection"
+// ballerinax/java.jms 1.2.0's native classes (io.ballerina.stdlib.java.jms), bound as the module binds them.
+function javaJmsCreateMessage(jms:Session session, string kind) returns handle|error = @java:Method {
+    'class: "io.ballerina.stdlib.java.jms.JmsSession",
+    name: "createJmsMessage"
 } external;
 
-function javaJmsDestination(handle session, jms:Destination destination) returns handle|error = @java:Method {
-    'class: "io.ballerina.stdlib.java.jms.CommonUtils",
-    name: "getDestination"
+function javaJmsWriteBytes(handle message, byte[] value) returns error? = @java:Method {
+    'class: "io.ballerina.stdlib.java.jms.JmsMessageUtils",
+    name: "writeBytes"
 } external;
 
-function javaJmsMessage(handle session, jms:Message message) returns handle|error = @java:Method {
-    'class: "io.ballerina.stdlib.java.jms.MessageConverter",
-    name: "convertFromBMessage"
+function javaJmsSetReplyTo(jms:Session session, handle message, jms:Destination replyTo) returns error? = @java:Method {
+    'class: "io.ballerina.stdlib.java.jms.JmsMessageUtils",
+    name: "setReplyTo"
+} external;
+
+function javaJmsSend(jms:MessageProducer producer, handle message) returns error? = @java:Method {
+    'class: "io.ballerina.stdlib.java.jms.producer.Actions",
+    name: "send"
+} external;
+
+function javaJmsSendTo(jms:MessageProducer producer, jms:Session session, jms:Destination destination, handle message) returns error? = @java:Method {
+    'class: "io.ballerina.stdlib.java.jms.producer.Actions",
+    name: "sendTo"
 } external;
 
 function javaJmsBallerinaMessage(handle message) returns jms:Message|error = @java:Method {
-    'class: "io.ballerina.stdlib.java.jms.MessageConverter",
-    name: "convertToBMessage"
+    'class: "io.ballerina.stdlib.java.jms.CommonUtils",
+    name: "getBallerinaMessage"
+} external;
+
+// The Ballerina runtime API: a Ballerina object as a Java object (BObject), and its native data.
+function javaObjectHandle(jms:Session session) returns handle = @java:Method {
+    'class: "java.util.Objects",
+    name: "requireNonNull",
+    paramTypes: ["java.lang.Object"]
+} external;
+
+function javaNativeData(handle bObject, handle key) returns handle = @java:Method {
+    'class: "io.ballerina.runtime.api.values.BObject",
+    name: "getNativeData",
+    paramTypes: ["java.lang.String"]
 } external;
 
 // The JMS API (javax.jms 2.0, the API ballerinax/java.jms depends on).
-function javaJmsStartConnection(handle connection) returns error? = @java:Method {
-    'class: "javax.jms.Connection",
-    name: "start",
-    paramTypes: []
+function javaJmsSetText(handle message, handle text) returns error? = @java:Method {
+    'class: "javax.jms.TextMessage",
+    name: "setText",
+    paramTypes: ["java.lang.String"]
 } external;
 
-function javaJmsCreateSession(handle connection, boolean transacted, int acknowledgeMode) returns handle|error = @java:Method {
-    'class: "javax.jms.Connection",
-    name: "createSession",
-    paramTypes: ["boolean", "int"]
+function javaJmsSetStringProperty(handle message, handle name, handle value) returns error? = @java:Method {
+    'class: "javax.jms.Message",
+    name: "setStringProperty",
+    paramTypes: ["java.lang.String", "java.lang.String"]
 } external;
 
-function javaJmsCloseSession(handle session) returns error? = @java:Method {
-    'class: "javax.jms.Session",
-    name: "close",
-    paramTypes: []
+function javaJmsSetCorrelationId(handle message, handle correlationId) returns error? = @java:Method {
+    'class: "javax.jms.Message",
+    name: "setJMSCorrelationID",
+    paramTypes: ["java.lang.String"]
+} external;
+
+function javaJmsSetType(handle message, handle jmsType) returns error? = @java:Method {
+    'class: "javax.jms.Message",
+    name: "setJMSType",
+    paramTypes: ["java.lang.String"]
 } external;
 
 function javaJmsCreateTemporaryQueue(handle session) returns handle|error = @java:Method {
@@ -12311,25 +12385,7 @@ function javaJmsDeleteTemporaryQueue(handle queue) returns error? = @java:Method
     paramTypes: []
 } external;
 
-function javaJmsCreateProducer(handle session, handle destination) returns handle|error = @java:Method {
-    'class: "javax.jms.Session",
-    name: "createProducer",
-    paramTypes: ["javax.jms.Destination"]
-} external;
-
-function javaJmsSend(handle producer, handle message) returns error? = @java:Method {
-    'class: "javax.jms.MessageProducer",
-    name: "send",
-    paramTypes: ["javax.jms.Message"]
-} external;
-
-function javaJmsCloseProducer(handle producer) returns error? = @java:Method {
-    'class: "javax.jms.MessageProducer",
-    name: "close",
-    paramTypes: []
-} external;
-
-function javaJmsSetReplyTo(handle message, handle destination) returns error? = @java:Method {
+function javaJmsSetNativeReplyTo(handle message, handle destination) returns error? = @java:Method {
     'class: "javax.jms.Message",
     name: "setJMSReplyTo",
     paramTypes: ["javax.jms.Destination"]
@@ -12408,9 +12464,9 @@ function setJmsReply(Context ctx, jms:Message message, string producerKey, jms:C
     };
 }
 
-# The producers answers to proxies' JMS messages go out on, by listener: each connects on the first answer and is
+# The senders answers to proxies' JMS messages go out on, by listener: each connects on the first answer and is
 # kept (the Micro Integrator's JMS sender connects per answer unless its factory caches).
-final map<jms:MessageProducer> jmsReplyProducers = {};
+final map<JmsSender> jmsReplyProducers = {};
 
 # Sends the answer to a message a proxy received over JMS, as Axis2's JMSSender sends a response: the payload
 # written in its content type's format as a text message (a bytes message when the axis2 property JMS_MESSAGE_TYPE
@@ -12446,33 +12502,34 @@ function sendJmsReply(Context ctx, JmsReplyTarget target) returns error? {
         }
         return;
     }
-    jms:MessageProducer producer = check jmsReplyProducer(target.producerKey, target.connection);
+    JmsSender sender = check jmsReplyProducer(target.producerKey, target.connection);
     // After a backend call the answer relates to the request's JMSMessageID (its RelatesTo).
-    jms:Message reply = check jmsMessage(ctx, target.contentTypeProperty, ctx.isResponse ? target.requestMessageId : ());
-    check producer->sendTo(destination, reply);
+    JmsOutgoing reply = check jmsMessage(ctx, target.contentTypeProperty, ctx.isResponse ? target.requestMessageId : ());
+    _ = check jmsSend(sender, reply, destination);
 }
 
 # The send of a JMS inbound endpoint's answer (JMSReplySender.createJMSMessage and sendBack).
 function sendInboundJmsReply(Context ctx, JmsReplyTarget target, jms:Destination destination) returns error? {
-    jms:MessageProducer producer = check jmsReplyProducer(target.producerKey, target.connection);
+    JmsSender sender = check jmsReplyProducer(target.producerKey, target.connection);
     // The property first; a JMS_COORELATION_ID transport header overrides it (JMSUtils.setTransportHeaders runs after).
     anydata correlation = ctx.properties["JMS_COORELATION_ID"];
-    jms:Message reply = check jmsMessage(ctx, target.contentTypeProperty, correlation is string ? correlation : ());
-    check producer->sendTo(destination, reply);
+    JmsOutgoing reply = check jmsMessage(ctx, target.contentTypeProperty, correlation is string ? correlation : ());
+    _ = check jmsSend(sender, reply, destination);
 }
 
-# The producer answers to a proxy's JMS messages go out on (no destination of its own), connecting on first use.
-function jmsReplyProducer(string key, jms:ConnectionConfiguration configuration) returns jms:MessageProducer|error {
+# The sender answers to a proxy's JMS messages go out on (a producer with no destination of its own), connecting on
+# first use.
+function jmsReplyProducer(string key, jms:ConnectionConfiguration configuration) returns JmsSender|error {
     lock {
-        jms:MessageProducer? cached = jmsReplyProducers[key];
-        if cached is jms:MessageProducer {
+        JmsSender? cached = jmsReplyProducers[key];
+        if cached is JmsSender {
             return cached;
         }
         jms:Connection connection = check new (configuration);
         jms:Session session = check connection->createSession(jms:AUTO_ACKNOWLEDGE);
-        jms:MessageProducer producer = check session.createProducer();
-        jmsReplyProducers[key] = producer;
-        return producer;
+        JmsSender sender = {session, producer: check session.createProducer()};
+        jmsReplyProducers[key] = sender;
+        return sender;
     }
 }
 

@@ -27,3 +27,15 @@ configurable string stockApiOrdersEndpointTransportJmsConnectionFactoryJndiName 
 
 # Queue of the JMS endpoint 'StockAPI /orders endpoint' (destination in its address).
 configurable string stockApiOrdersEndpointDestination = "Orders";
+
+# JNDI initial context factory of the JMS endpoint 'StockAPI /events endpoint' (java.naming.factory.initial in its address).
+configurable string stockApiEventsEndpointJavaNamingFactoryInitial = "org.apache.activemq.jndi.ActiveMQInitialContextFactory";
+
+# JNDI provider URL of the JMS endpoint 'StockAPI /events endpoint' (java.naming.provider.url in its address).
+configurable string stockApiEventsEndpointJavaNamingProviderUrl = "tcp://broker.example.com:61616";
+
+# JNDI name of the connection factory of the JMS endpoint 'StockAPI /events endpoint' (transport.jms.ConnectionFactoryJNDIName in its address).
+configurable string stockApiEventsEndpointTransportJmsConnectionFactoryJndiName = "QueueConnectionFactory";
+
+# Queue of the JMS endpoint 'StockAPI /events endpoint' (destination in its address).
+configurable string stockApiEventsEndpointDestination = "Events";

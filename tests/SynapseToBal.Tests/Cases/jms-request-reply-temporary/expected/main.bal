@@ -37,6 +37,14 @@ service /stock on httpListener {
         check requestJms(ctx, "StockAPI /orders endpoint", {initialContextFactory: stockApiOrdersEndpointJavaNamingFactoryInitial, providerUrl: stockApiOrdersEndpointJavaNamingProviderUrl, connectionFactoryName: stockApiOrdersEndpointTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: stockApiOrdersEndpointDestination}, (), contentTypeProperty = "contentType");
         return respond(ctx, headers = passBackHeaders);
     }
+
+    # POST /stock/events
+    resource function post events(http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, "StockAPI", "/stock");
+        ctx.axis2["JMS_REPLY_TO"] = "EventReplies";
+        check requestJms(ctx, "StockAPI /events endpoint", {initialContextFactory: stockApiEventsEndpointJavaNamingFactoryInitial, providerUrl: stockApiEventsEndpointJavaNamingProviderUrl, connectionFactoryName: stockApiEventsEndpointTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: stockApiEventsEndpointDestination}, (), replyTopic = true);
+        return respond(ctx, headers = passBackHeaders);
+    }
 }
 
 # Proxy service 'StockJmsProxy' (StockJmsProxy.xml, line 2).

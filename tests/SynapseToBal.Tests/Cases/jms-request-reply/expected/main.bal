@@ -36,7 +36,7 @@ service /quotes on httpListener {
     # POST /quotes/events
     resource function post events(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
-        check requestJms(ctx, "QuoteAPI /events endpoint", {initialContextFactory: quoteApiEventsEndpointJavaNamingFactoryInitial, providerUrl: quoteApiEventsEndpointJavaNamingProviderUrl, connectionFactoryName: quoteApiEventsEndpointTransportJmsConnectionFactoryJndiName}, {'type: jms:TOPIC, name: quoteApiEventsEndpointDestination}, {'type: jms:TOPIC, name: quoteApiEventsEndpointTransportJmsReplyDestination});
+        check requestJms(ctx, "QuoteAPI /events endpoint", {initialContextFactory: quoteApiEventsEndpointJavaNamingFactoryInitial, providerUrl: quoteApiEventsEndpointJavaNamingProviderUrl, connectionFactoryName: quoteApiEventsEndpointTransportJmsConnectionFactoryJndiName}, {'type: jms:TOPIC, name: quoteApiEventsEndpointDestination}, {'type: jms:TOPIC, name: quoteApiEventsEndpointTransportJmsReplyDestination}, replyTopic = true);
         return respond(ctx, headers = passBackHeaders);
     }
 }

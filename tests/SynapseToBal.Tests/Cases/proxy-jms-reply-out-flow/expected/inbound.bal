@@ -10,21 +10,21 @@ import ballerinax/java.jms;
 # The JNDI factory class comes from the JMS provider's client library: add its JAR to Ballerina.toml as a platform
 # dependency ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
 listener jms:Listener stockQuoteJmsProxyJmsListener = check new (
-    initialContextFactory = jmsFactoryDefaultContextFactory,
-    providerUrl = jmsFactoryDefaultProviderUrl,
-    connectionFactoryName = jmsFactoryDefaultConnectionFactory
+    connectionConfig = {
+        initialContextFactory: jmsFactoryDefaultContextFactory,
+        providerUrl: jmsFactoryDefaultProviderUrl,
+        connectionFactoryName: jmsFactoryDefaultConnectionFactory
+    },
+    acknowledgementMode = jms:AUTO_ACKNOWLEDGE,
+    consumerOptions = {
+        destination: {'type: jms:QUEUE, name: "StockQuoteJmsProxy"}
+    }
 );
 
-@jms:ServiceConfig {
-    queueName: "StockQuoteJmsProxy",
-    sessionAckMode: jms:AUTO_ACKNOWLEDGE
-}
 service jms:Service on stockQuoteJmsProxyJmsListener {
     remote function onMessage(jms:Message message) returns error? {
-        string|map<jms:Value>|byte[] content = message.content;
-        if content is map<jms:Value> {
-            return error("A JMS MapMessage is not translated: the Micro Integrator reads it as XML; convert it by hand");
-        }
+        // A text message's text, a bytes message's bytes; a map message is an error.
+        string|byte[] content = check jmsBody(message);
         // The proxy's transport.jms.ContentType rules, in order: the first that applies gives the content type.
         string? contentType = ();
         map<anydata>? properties = message?.properties;

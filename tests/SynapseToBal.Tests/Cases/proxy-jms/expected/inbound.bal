@@ -12,21 +12,21 @@ import ballerinax/java.jms;
 # The JNDI factory class comes from the JMS provider's client library: add its JAR to Ballerina.toml as a platform
 # dependency ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
 listener jms:Listener orderJmsProxyJmsListener = check new (
-    initialContextFactory = jmsFactoryMyTopicConnectionFactoryContextFactory,
-    providerUrl = jmsFactoryMyTopicConnectionFactoryProviderUrl,
-    connectionFactoryName = jmsFactoryMyTopicConnectionFactoryConnectionFactory
+    connectionConfig = {
+        initialContextFactory: jmsFactoryMyTopicConnectionFactoryContextFactory,
+        providerUrl: jmsFactoryMyTopicConnectionFactoryProviderUrl,
+        connectionFactoryName: jmsFactoryMyTopicConnectionFactoryConnectionFactory
+    },
+    acknowledgementMode = jms:AUTO_ACKNOWLEDGE,
+    consumerOptions = {
+        destination: {'type: jms:TOPIC, name: "orders"}
+    }
 );
 
-@jms:ServiceConfig {
-    topicName: "orders",
-    sessionAckMode: jms:AUTO_ACKNOWLEDGE
-}
 service jms:Service on orderJmsProxyJmsListener {
     remote function onMessage(jms:Message message) returns error? {
-        string|map<jms:Value>|byte[] content = message.content;
-        if content is map<jms:Value> {
-            return error("A JMS MapMessage is not translated: the Micro Integrator reads it as XML; convert it by hand");
-        }
+        // A text message's text, a bytes message's bytes; a map message is an error.
+        string|byte[] content = check jmsBody(message);
         Context ctx = newInboundContext(content, "application/json");
         setJmsInboundFacts(ctx, message, axis2Scope = true);
         // What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets it up:
@@ -48,21 +48,21 @@ service jms:Service on orderJmsProxyJmsListener {
 # The JNDI factory class comes from the JMS provider's client library: add its JAR to Ballerina.toml as a platform
 # dependency ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
 listener jms:Listener plainJmsProxyJmsListener = check new (
-    initialContextFactory = jmsFactoryDefaultContextFactory,
-    providerUrl = jmsFactoryDefaultProviderUrl,
-    connectionFactoryName = jmsFactoryDefaultConnectionFactory
+    connectionConfig = {
+        initialContextFactory: jmsFactoryDefaultContextFactory,
+        providerUrl: jmsFactoryDefaultProviderUrl,
+        connectionFactoryName: jmsFactoryDefaultConnectionFactory
+    },
+    acknowledgementMode = jms:AUTO_ACKNOWLEDGE,
+    consumerOptions = {
+        destination: {'type: jms:QUEUE, name: "PlainJmsProxy"}
+    }
 );
 
-@jms:ServiceConfig {
-    queueName: "PlainJmsProxy",
-    sessionAckMode: jms:AUTO_ACKNOWLEDGE
-}
 service jms:Service on plainJmsProxyJmsListener {
     remote function onMessage(jms:Message message) returns error? {
-        string|map<jms:Value>|byte[] content = message.content;
-        if content is map<jms:Value> {
-            return error("A JMS MapMessage is not translated: the Micro Integrator reads it as XML; convert it by hand");
-        }
+        // A text message's text, a bytes message's bytes; a map message is an error.
+        string|byte[] content = check jmsBody(message);
         // The proxy's transport.jms.ContentType rules, in order: the first that applies gives the content type.
         string? contentType = ();
         map<anydata>? properties = message?.properties;
@@ -102,21 +102,21 @@ service jms:Service on plainJmsProxyJmsListener {
 # The JNDI factory class comes from the JMS provider's client library: add its JAR to Ballerina.toml as a platform
 # dependency ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
 listener jms:Listener stockQuoteJmsProxyJmsListener = check new (
-    initialContextFactory = jmsFactoryDefaultContextFactory,
-    providerUrl = jmsFactoryDefaultProviderUrl,
-    connectionFactoryName = jmsFactoryDefaultConnectionFactory
+    connectionConfig = {
+        initialContextFactory: jmsFactoryDefaultContextFactory,
+        providerUrl: jmsFactoryDefaultProviderUrl,
+        connectionFactoryName: jmsFactoryDefaultConnectionFactory
+    },
+    acknowledgementMode = jms:AUTO_ACKNOWLEDGE,
+    consumerOptions = {
+        destination: {'type: jms:QUEUE, name: "StockQuoteJmsProxy"}
+    }
 );
 
-@jms:ServiceConfig {
-    queueName: "StockQuoteJmsProxy",
-    sessionAckMode: jms:AUTO_ACKNOWLEDGE
-}
 service jms:Service on stockQuoteJmsProxyJmsListener {
     remote function onMessage(jms:Message message) returns error? {
-        string|map<jms:Value>|byte[] content = message.content;
-        if content is map<jms:Value> {
-            return error("A JMS MapMessage is not translated: the Micro Integrator reads it as XML; convert it by hand");
-        }
+        // A text message's text, a bytes message's bytes; a map message is an error.
+        string|byte[] content = check jmsBody(message);
         // The proxy's transport.jms.ContentType rules, in order: the first that applies gives the content type.
         string? contentType = ();
         map<anydata>? properties = message?.properties;
