@@ -100,6 +100,20 @@ public sealed class SoapOperationTests
         Assert.Equal(["cancel"], dispatch.OneWayOperations.ToArray());
     }
 
+    [Fact]
+    public void An_http_binding_dispatches_nothing_of_its_own()
+    {
+        var dispatch = Dispatch("""
+            <definitions xmlns="http://schemas.xmlsoap.org/wsdl/" xmlns:http="http://schemas.xmlsoap.org/wsdl/http/" xmlns:ns="urn:x" targetNamespace="urn:x">
+              <portType name="T"><operation name="get"><input message="ns:m"/><output message="ns:m"/></operation></portType>
+              <binding name="H" type="ns:T"><http:binding verb="GET"/><operation name="get"><http:operation location="items/{id}"/></operation></binding>
+              <service name="S"><port name="P" binding="ns:H"><http:address location="http://localhost/services/P"/></port></service>
+            </definitions>
+            """);
+
+        Assert.Equal(["urn:x:T:getRequest -> get", "get -> get"], Aliases(dispatch));
+    }
+
     [Theory]
     [InlineData("disableOperationValidation", "true", "mediate")]
     [InlineData("disableOperationValidation", "false", null)]
@@ -129,7 +143,7 @@ public sealed class SoapOperationTests
     [InlineData("""<description xmlns="http://www.w3.org/ns/wsdl"/>""", "WSDL 2.0")]
     [InlineData("""<definitions xmlns="http://schemas.xmlsoap.org/wsdl/" targetNamespace="urn:x"><portType name="T"/></definitions>""", "no service with a port")]
     [InlineData("""<definitions xmlns="http://schemas.xmlsoap.org/wsdl/" targetNamespace="urn:x"><import namespace="urn:y" location="y.wsdl"/></definitions>""", "imports other documents")]
-    [InlineData("""<definitions xmlns="http://schemas.xmlsoap.org/wsdl/" xmlns:http="http://schemas.xmlsoap.org/wsdl/http/" xmlns:ns="urn:x" targetNamespace="urn:x"><portType name="T"/><binding name="B" type="ns:T"><http:binding verb="GET"/></binding><service name="S"><port name="P" binding="ns:B"/></service></definitions>""", "HTTP binding")]
+    [InlineData("""<definitions xmlns="http://schemas.xmlsoap.org/wsdl/" xmlns:ns="urn:x" targetNamespace="urn:x"><portType name="T"/><portType name="U"/><binding name="B" type="ns:T"/><binding name="C" type="ns:U"/><service name="S"><port name="P" binding="ns:B"/><port name="Q" binding="ns:C"/></service></definitions>""", "different portTypes")]
     public void A_wsdl_whose_operations_the_converter_does_not_build_as_axis2_does_says_why(string wsdl, string reason)
     {
         Assert.Null(Lowerer.WsdlDispatch(XElement.Parse(wsdl), NoParameters, out var why));

@@ -261,12 +261,8 @@ public sealed partial class Lowerer
                 : "the binding of the WSDL's service names a portType the document does not hold", out reason);
         }
 
-        const string HttpBindingNamespace = "http://schemas.xmlsoap.org/wsdl/http/";
-        if (bindings.Any(b => b!.Elements().Any(e => e.Name.NamespaceName == HttpBindingNamespace)))
-        {
-            return NotRead("the WSDL has an HTTP binding, whose http:operation locations Axis2 also dispatches REST requests by (HTTPLocationBasedDispatcher)", out reason);
-        }
-
+        // An HTTP binding's http:operation locations dispatch nothing: ProxyService.buildAxisService clears the endpoints
+        // the WSDL's bindings made, and the proxy's own endpoints have no HTTP location table (HTTPLocationBasedDispatcher).
         string[] actionNamespaces = ["http://schemas.xmlsoap.org/ws/2004/08/addressing", "http://www.w3.org/2007/05/addressing/metadata", "http://www.w3.org/2006/05/addressing/wsdl", "http://www.w3.org/2005/08/addressing"];
         var delimiter = targetNamespace.StartsWith("urn", StringComparison.OrdinalIgnoreCase) ? ":" : "/";
         var portTypeName = (string)portType.Attribute("name")!;
