@@ -212,6 +212,7 @@ internal sealed class ExpressionWriter
         SystemValueIr { Value: SystemValue.ReplyTo } => "check addressingAddress(ctx, ctx.replyTo)",
         SystemValueIr { Value: SystemValue.FaultTo } => "check addressingAddress(ctx, ctx.faultTo)",
         SystemValueIr { Value: SystemValue.MessageFormat } => "check messageFormat(ctx)",
+        SystemValueIr { Value: SystemValue.OperationName } => "ctx.operationName",
         // System.currentTimeMillis(): epoch milliseconds, the fraction of the second included.
         SystemValueIr { Value: SystemValue.Time } => "nowMillis().toString()",
         SystemValueIr { Value: SystemValue.Date } => Time("time:utcToString(time:utcNow())"),

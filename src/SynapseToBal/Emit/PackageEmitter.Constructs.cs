@@ -344,6 +344,15 @@ public sealed partial class PackageEmitter
             BasePath = ServicePath(s.BasePath),
             Wsdl = s.Wsdl is { } wsdl ? names[wsdl.Path] : null,
             Alias = group.Alias,
+            Operations = !group.Alias && s.Wsdl?.Dispatch is { Table: { } table } dispatch
+                ? new
+                {
+                    Name = names[table],
+                    Proxy = BallerinaSyntax.CommentText(s.Name),
+                    Actions = "{" + string.Join(", ", dispatch.Actions.Select(a => $"{BallerinaSyntax.StringLiteral(a.Action)}: {BallerinaSyntax.StringLiteral(a.Operation)}")) + "}",
+                    Operations = "[" + string.Join(", ", dispatch.Operations.Select(BallerinaSyntax.StringLiteral)) + "]",
+                }
+                : null,
             Resources = s.Resources.Select(r => Resource(r, s, expressions, modules, names, group.Alias || group.Addresses > 0)).ToList(),
         };
         return _renderer.Render("main.service.sbn", new { Service = service, Listener = listener });

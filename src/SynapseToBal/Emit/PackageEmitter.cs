@@ -534,15 +534,15 @@ public sealed partial class PackageEmitter
     /// <summary>The view model of one resource function.</summary>
     /// <param name="grouped">The service is one of the services of a proxy's or data service's addresses (<c>AddressGroups</c>): a resource that only runs a flow function is written in one statement.</param>
     private object Resource(ResourceIr resource, ServiceIr service, ExpressionWriter expressions, ModuleUsage modules, NameMap names, bool grouped = false) =>
-        Resource(resource, service.BasePath, service.RestApiName, expressions, modules, names, service.Resources.IndexOf(resource) + 1, service.Wsdl is not null, grouped, service.Wsdl is { OneWayOperations.IsEmpty: false } oneWay ? oneWay : null);
+        Resource(resource, service.BasePath, service.RestApiName, expressions, modules, names, service.Resources.IndexOf(resource) + 1, service.Wsdl is not null, grouped, service.Wsdl?.Dispatch);
 
     /// <param name="serviceBase">The attach point of the service.</param>
     /// <param name="restApiName">The API's <c>SYNAPSE_REST_API</c> name, or null.</param>
     /// <param name="index">The resource's place in its service (from 1): it names the flow method of a resource that takes the caller.</param>
     /// <param name="hasWsdl">The service answers <c>?wsdl</c> requests first (<c>wsdlResponse</c> can fail).</param>
     /// <param name="grouped">Write a resource that only runs a flow function in one statement (<c>return flow(check newContext(...));</c>).</param>
-    /// <param name="oneWay">The proxy's published WSDL when it declares one-way operations, answered 202 after the flow (SB0245).</param>
-    private object Resource(ResourceIr resource, string serviceBase, string? restApiName, ExpressionWriter expressions, ModuleUsage modules, NameMap names, int index = 1, bool hasWsdl = false, bool grouped = false, PublishedWsdlIr? oneWay = null)
+    /// <param name="dispatch">How Axis2 dispatches the proxy's requests to the operations of its published WSDL, when the converter reproduces it.</param>
+    private object Resource(ResourceIr resource, string serviceBase, string? restApiName, ExpressionWriter expressions, ModuleUsage modules, NameMap names, int index = 1, bool hasWsdl = false, bool grouped = false, WsdlDispatchIr? dispatch = null)
     {
         if (resource.Skipped is { } skipped)
         {
@@ -600,13 +600,19 @@ public sealed partial class PackageEmitter
         // newContext(...));` says it in one statement (the context is made, and a failure to make it returned, as before).
         var runs = grouped && usesContext && !caller && outFlow is null && faultFunction is null && faultInline is null ? RunsOnly(resource.Body, writer.Body, names) : null;
 
-        // A proxy resource that runs its flow function, when the WSDL declares one-way operations: the operation is
-        // found before the flow runs (it may change the headers), and a one-way one is answered 202 whatever the flow answers.
-        static string List(ImmutableArray<string> items) => "[" + string.Join(", ", items.Select(BallerinaSyntax.StringLiteral)) + "]";
-        var oneWayView = oneWay is not null && restPath is not null && usesContext && faultFunction is null && faultInline is null && resource.Body is [ContinueWithStep { Function: { } flowFunction }]
-            ? new { Check = $"isOneWayOperation(ctx, {restPath}, {List(oneWay.OneWayActions)}, {List(oneWay.OneWayOperations)}, {List(oneWay.TwoWayActions)})", Flow = names[flowFunction] }
+        // A proxy resource that runs its flow function, when the converter reproduces its WSDL's dispatch: the operation
+        // is found before the flow runs (it may change the headers), a request naming none is refused with Axis2's fault,
+        // and a one-way operation is answered 202 before its flow runs.
+        var dispatchView = dispatch is { Table: not null } && restPath is not null && usesContext && faultFunction is null && faultInline is null && resource.Body is [ContinueWithStep { Function: { } flowFunction }]
+            ? new
+            {
+                Call = $"wsdlOperation(ctx, {restPath}, {names[dispatch.Table!]})",
+                Fallback = dispatch.Fallback is { } fallback ? BallerinaSyntax.StringLiteral(fallback) : null,
+                OneWay = dispatch.OneWayOperations.IsEmpty ? null : string.Join("|", dispatch.OneWayOperations.Select(BallerinaSyntax.StringLiteral)),
+                Flow = names[flowFunction],
+            }
             : null;
-        runs = oneWayView is null ? runs : null;
+        runs = dispatchView is null ? runs : null;
         return new
         {
             Todo = (TodoView?)null,
@@ -631,8 +637,8 @@ public sealed partial class PackageEmitter
             OutFlow = outFlow,
             FaultFunction = faultFunction,
             FaultInline = faultInline,
-            OneWay = oneWayView,
-            Body = runs is null && oneWayView is null ? WithoutElseAfterExit(WithoutRepeatedReturns(WithoutReturnChecks(writer.Body, faultFunction, faultInline))) : [],
+            Dispatch = dispatchView,
+            Body = runs is null && dispatchView is null ? WithoutElseAfterExit(WithoutRepeatedReturns(WithoutReturnChecks(writer.Body, faultFunction, faultInline))) : [],
 
             // A resource that reads no message (no context) and whose body cannot fail only answers: no error in its type.
             Returns = usesContext || hasWsdl || FailureScan.CanFail(writer.Body) || FailureScan.ReturnsError(writer.Body, InfallibleName(names)) ? "http:Response|error" : "http:Response",

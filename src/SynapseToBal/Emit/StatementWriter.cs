@@ -202,7 +202,7 @@ internal sealed partial class StatementWriter
         && IrWalker.Descendants(value).All(e => e is StringLiteralIr or NumberLiteralIr or BooleanLiteralIr or LocalEntryReadIr or PropertyReadIr
             or VariableReadIr or ParameterReadIr or HeaderReadIr or JsonEvalIr or XmlNavigationIr or XmlRelativeIr or XmlAttributeReadIr or ConcatIr
             or CountIr or ConfigurableReadIr or ConvertIr or BuiltinCallIr or ArithmeticIr or ContextFieldIr
-            or SystemValueIr { Value: SystemValue.Action or SystemValue.MessageFormat or SystemValue.To or SystemValue.MessageId or SystemValue.ReplyTo or SystemValue.FaultTo });
+            or SystemValueIr { Value: SystemValue.Action or SystemValue.MessageFormat or SystemValue.To or SystemValue.MessageId or SystemValue.ReplyTo or SystemValue.FaultTo or SystemValue.OperationName });
 
     /// <summary>The name of the local the shared body read goes to: <c>body</c>, numbered when the body has one already, never a module name.</summary>
     private string? SharedBodyName()
@@ -321,7 +321,7 @@ internal sealed partial class StatementWriter
     /// <summary>An expression part that only reads the message or the context (<see cref="RepeatedRead"/>).</summary>
     private static bool IsPureRead(ExprIr e) => e is StringLiteralIr or NumberLiteralIr or BooleanLiteralIr or LocalEntryReadIr or PropertyReadIr
         or VariableReadIr or ParameterReadIr or HeaderReadIr or JsonEvalIr or XmlNavigationIr or XmlRelativeIr or XmlAttributeReadIr or ConcatIr
-        or CountIr or ConfigurableReadIr or SystemValueIr { Value: SystemValue.Action or SystemValue.MessageFormat or SystemValue.To or SystemValue.MessageId or SystemValue.ReplyTo or SystemValue.FaultTo };
+        or CountIr or ConfigurableReadIr or SystemValueIr { Value: SystemValue.Action or SystemValue.MessageFormat or SystemValue.To or SystemValue.MessageId or SystemValue.ReplyTo or SystemValue.FaultTo or SystemValue.OperationName };
 
     /// <summary>The read the test being written takes from the local <see cref="RepeatedRead"/> declared before the log.</summary>
     private (ExprIr Expr, string Local)? _testRead;

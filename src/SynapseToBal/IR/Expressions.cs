@@ -252,6 +252,11 @@ public enum SystemValue
 
     /// <summary>Synapse's MESSAGE_FORMAT of a request: pox, soap11 or soap12.</summary>
     MessageFormat,
+
+    /// <summary>
+    /// The Axis2 operation a proxy's service dispatched the request to by its published WSDL (get-property('OperationName')).
+    /// </summary>
+    OperationName,
 }
 
 /// <summary>

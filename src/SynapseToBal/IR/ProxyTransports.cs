@@ -34,14 +34,30 @@ public abstract record JmsContentTypeRuleIr
 public sealed record PublishedWsdlIr(string? FileName, string? Content, Symbol Path)
 {
     /// <summary>
-    /// The SOAP actions Axis2 maps to the WSDL's one-way (in-only) operations: each binding's <c>soapAction</c> and the
-    /// input's explicit WS-Addressing action (empty when the WSDL declares no one-way operation).
+    /// How Axis2 dispatches a request to the WSDL's operations, when the converter reproduces it (a WSDL 1.1 document
+    /// of the input that the Micro Integrator builds the proxy's operations from); null otherwise (SB0244 says why).
     /// </summary>
-    public ImmutableArray<string> OneWayActions { get; init; } = [];
-
-    /// <summary>The names of the WSDL's one-way operations, which <c>/services/P/&lt;operation&gt;</c> dispatches to.</summary>
-    public ImmutableArray<string> OneWayOperations { get; init; } = [];
-
-    /// <summary>The SOAP actions of the WSDL's other operations, which win over a one-way operation named by the path.</summary>
-    public ImmutableArray<string> TwoWayActions { get; init; } = [];
+    public WsdlDispatchIr? Dispatch { get; init; }
 }
+
+/// <summary>
+/// The operations of a proxy's published WSDL as Axis2 finds them for a request (WSDL11ToAxisServiceBuilder,
+/// AxisService, the dispatchers of the Micro Integrator's axis2.xml): by the request's SOAP action, else by the first
+/// path segment after the service's address, else <see cref="Fallback"/>; none found is DispatchPhase's fault.
+/// </summary>
+/// <param name="Actions">The SOAP actions that name an operation (AxisService.getOperationBySOAPAction): each alias
+/// mapped to one operation only (binding soapActions, the input's explicit or default WS-Addressing action), then each
+/// operation's own name unless an alias of another operation claims it or it names two.</param>
+/// <param name="Operations">The operations' names, which the path segment names first (AxisService.getOperation).</param>
+/// <param name="OneWayOperations">The in-only operations (an input and neither output nor fault), acknowledged 202.</param>
+/// <param name="Fallback">The operation a request naming none gets: the WSDL's own <c>mediate</c> (SynapseDispatcher),
+/// the default <c>mediate</c> with <c>disableOperationValidation</c>, or the only operation with
+/// <c>supportSingleOperation</c>; null when such a request is refused.</param>
+public sealed record WsdlDispatchIr(ImmutableArray<WsdlActionIr> Actions, ImmutableArray<string> Operations, ImmutableArray<string> OneWayOperations, string? Fallback)
+{
+    /// <summary>The module-level value holding <see cref="Actions"/> and <see cref="Operations"/>, which each of the proxy's services reads.</summary>
+    public Symbol? Table { get; init; }
+}
+
+/// <summary>A SOAP action (or an operation's name) and the WSDL operation Axis2 dispatches it to.</summary>
+public sealed record WsdlActionIr(string Action, string Operation);

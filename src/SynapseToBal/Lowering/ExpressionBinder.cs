@@ -278,9 +278,14 @@ internal sealed partial class ExpressionBinder(
         _ => false,
     };
 
-    /// <summary>An MI 4.4 operand of a string concatenation, or null when it may hold another type than a string.</summary>
+    /// <summary>
+    /// An MI 4.4 operand of a string concatenation, or null when it may hold another type than a string. A vault
+    /// lookup is one (PredefinedFunctionNode.fetchSecretValue and fetchHashicorpSecretValue give a string), which is its
+    /// secret configurable here.
+    /// </summary>
     private ExprIr? ConcatOperand(ExpressionNode node) =>
-        node is NumberLiteral or BooleanLiteral or NullLiteral or UnaryExpression || Value(node) is null or PropertyReadIr or ContextFieldIr or ConfigurableReadIr
+        node is FunctionCall { Prefix: null, Name: "wso2-vault" or "hashicorp-vault" } && Value(node) is ConfigurableReadIr secret ? secret
+        : node is NumberLiteral or BooleanLiteral or NullLiteral or UnaryExpression || Value(node) is null or PropertyReadIr or ContextFieldIr or ConfigurableReadIr
             ? null
             : Text(node);
 

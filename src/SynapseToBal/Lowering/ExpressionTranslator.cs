@@ -32,7 +32,7 @@ public sealed class ExpressionTranslator
     private Func<string, bool> _systemWritten = _ => true;
 
     // The Axis2 operation of the message (GetPropertyFunction's OperationName), where the lowering knows it.
-    private string? _operationName;
+    private ExprIr? _operationName;
 
     // Whether a variable holds XML wherever the project sets it (variable mediators with type="XML"); until the
     // project is known, none.
@@ -96,7 +96,7 @@ public sealed class ExpressionTranslator
     /// The same translator knowing the Axis2 operation the message was dispatched to (get-property('OperationName')), or
     /// not knowing it (null): the lowering gives it where the flow still holds the entry point's request context.
     /// </summary>
-    public ExpressionTranslator WithOperationName(string? operationName) =>
+    public ExpressionTranslator WithOperationName(ExprIr? operationName) =>
         operationName == _operationName ? this : Copy(c => c._operationName = operationName);
 
     /// <summary>
@@ -416,8 +416,9 @@ public sealed class ExpressionTranslator
                 return new SystemValueIr(SystemValue.MessageFormat);
             case "OperationName" when _operationName is { } operation:
                 // GetPropertyFunction: the local name of the Axis2 message's AxisOperation; for an API request (the
-                // SynapseDispatcher's __SynapseService) and a proxy without a WSDL, its one operation 'mediate'.
-                return new StringLiteralIr(operation);
+                // SynapseDispatcher's __SynapseService) and a proxy without a WSDL, its one operation 'mediate'; for a
+                // proxy with a WSDL, the operation its service dispatched the request to (ctx.operationName).
+                return operation;
             case "From" or "RelatesTo" or "OperationName":
                 // WS-Addressing and Axis2 message fields: the generated message model does not carry them.
                 return new UntranslatedExprIr($"get-property('{name}')");

@@ -32,8 +32,8 @@ internal sealed record FlowContext(FlowKind Kind, ExpressionTranslator Translato
 
     /// <summary>
     /// The Axis2 operation an in flow's request was dispatched to, when the entry point decides it: 'mediate' for an API
-    /// resource (SynapseDispatcher's __SynapseService) and a proxy without a WSDL (ProxyService's one operation).
-    /// A copy of the message (a split branch) does not carry it.
+    /// resource (SynapseDispatcher's __SynapseService) and a proxy without a WSDL (ProxyService's one operation), the
+    /// operation the service found (<c>ctx.operationName</c>) for a proxy whose WSDL dispatch it reproduces. A copy of the message (a split branch) does not carry it.
     /// </summary>
-    public string? OperationName { get; init; }
+    public ExprIr? OperationName { get; init; }
 }

@@ -281,7 +281,7 @@ public sealed partial class Lowerer
         // function) or some flow writes uri.var.* properties (the property is then the truth).
         var translator = _translator.WithPathParams(accessors.Count > 1 || _model.WritesUriVars ? new Dictionary<string, Symbol>() : pathParams);
         var body = resource.InSequence is { } inFlow
-            ? LowerFlowBody(inFlow, new FlowContext(FlowKind.In, translator, outFunction, owner) { OperationName = SynapseOperationName })
+            ? LowerFlowBody(inFlow, new FlowContext(FlowKind.In, translator, outFunction, owner) { OperationName = new StringLiteralIr(SynapseOperationName) })
             : [];
         body = AddTemplateQueryParams(templateQuery, body, resource);
         body = WithFallThrough(body, resource.InSequence?.Location ?? resource.Location);

@@ -335,7 +335,7 @@ internal static class UntranslatedPart
         {
             (2, "system") => "a JVM system property (System.getProperty) that a system-scope property mediator of the project sets or removes: a configurable would not see the change",
             (2, "registry") => "reads a registry resource (with '@name', a property of it) when the message passes: translated as the content of a resource the input project holds, not for a resource property or a key the project has no resource for",
-            (1, "OperationName") => "the Axis2 operation of the message: translated as 'mediate' in the in flow of an API resource or of a proxy without a WSDL until a non-blocking call replaces the message context; elsewhere (a named sequence, a response, a proxy with a WSDL, a split copy) the generated code does not know it",
+            (1, "OperationName") => "the Axis2 operation of the message: translated as 'mediate' in the in flow of an API resource or of a proxy without a WSDL, and as the operation the service dispatched to in the in flow of a proxy whose WSDL the input holds (served over HTTP only), until a non-blocking call replaces the message context; elsewhere (a named sequence, a response, a proxy whose WSDL dispatch is not reproduced or that a JMS, file or local call also reaches, a split copy) the generated code does not know it",
             (1, "OperationNamespace") => "the namespace of the Axis2 operation the message was dispatched to, which the generated code does not keep",
             (1, "From" or "RelatesTo") => "a WS-Addressing field the generated message does not carry (only To, Action, ReplyTo and FaultTo are modelled)",
             _ => null,

@@ -279,25 +279,27 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.VariableReadIr)] = 263,
         [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 264,
         [typeof(global::SynapseToBal.IR.VfsSendStep)] = 265,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 266,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 267,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 268,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 269,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 270,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 271,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 272,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 273,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 274,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 275,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 276,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 277,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 278,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 279,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 280,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 281,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 282,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 283,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 284,
+        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 266,
+        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 267,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 268,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 269,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 270,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 271,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 272,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 273,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 274,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 275,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 276,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 277,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 278,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 279,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 280,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 281,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 282,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 283,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 284,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 285,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 286,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -2496,21 +2498,7 @@ internal static partial class IrMembers
                 sink.Visit(n.FileName);
                 sink.Visit(n.Content);
                 sink.Visit(n.Path);
-                foreach (var item in n.OneWayActions)
-                {
-                    sink.Visit(item);
-                }
-
-                foreach (var item in n.OneWayOperations)
-                {
-                    sink.Visit(item);
-                }
-
-                foreach (var item in n.TwoWayActions)
-                {
-                    sink.Visit(item);
-                }
-
+                sink.Visit(n.Dispatch);
                 return true;
             }
 
@@ -3147,6 +3135,37 @@ internal static partial class IrMembers
 
             case 266:
             {
+                var n = (global::SynapseToBal.IR.WsdlActionIr)node;
+                sink.Visit(n.Action);
+                sink.Visit(n.Operation);
+                return true;
+            }
+
+            case 267:
+            {
+                var n = (global::SynapseToBal.IR.WsdlDispatchIr)node;
+                foreach (var item in n.Actions)
+                {
+                    sink.Visit(item);
+                }
+
+                foreach (var item in n.Operations)
+                {
+                    sink.Visit(item);
+                }
+
+                foreach (var item in n.OneWayOperations)
+                {
+                    sink.Visit(item);
+                }
+
+                sink.Visit(n.Fallback);
+                sink.Visit(n.Table);
+                return true;
+            }
+
+            case 268:
+            {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
                 sink.Visit(n.NamespaceUri);
@@ -3154,7 +3173,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 267:
+            case 269:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -3162,7 +3181,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 268:
+            case 270:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -3176,21 +3195,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 269:
+            case 271:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 270:
+            case 272:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 271:
+            case 273:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -3214,7 +3233,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 272:
+            case 274:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -3222,32 +3241,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 273:
+            case 275:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 274:
+            case 276:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 275:
-                return true;
-            case 276:
-                return true;
             case 277:
+                return true;
+            case 278:
+                return true;
+            case 279:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 278:
+            case 280:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -3259,7 +3278,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 279:
+            case 281:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -3273,7 +3292,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 280:
+            case 282:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3287,7 +3306,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 281:
+            case 283:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -3295,7 +3314,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 282:
+            case 284:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3316,7 +3335,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 283:
+            case 285:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3324,7 +3343,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 284:
+            case 286:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);

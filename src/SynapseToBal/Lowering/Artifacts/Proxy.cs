@@ -29,8 +29,15 @@ public sealed partial class Lowerer
         var (outFunction, faultFunction) = LowerResponseFlows(proxy.Name, $"proxy service {proxy.Name}", target?.OutSequence, target?.FaultSequence, owner, target?.Endpoint is not null || CallsBackend(target?.InSequence?.Mediators ?? []),
             target?.Endpoint is not null || HandsToOutFlow(target?.InSequence));
         // A proxy without a WSDL has one Axis2 operation, 'mediate' (ProxyService.buildAxisService); with a WSDL the
-        // operation is the one Axis2 dispatches the request to, which the generated service does not know.
-        var context = new FlowContext(FlowKind.In, _translator, outFunction, owner) { OperationName = proxy.PublishWsdl is null ? SynapseOperationName : null };
+        // operation is the one Axis2 dispatches the request to: the generated services find it (ctx.operationName) when
+        // the converter reproduces the dispatch and they are the flow's only entry points (no JMS or file listener, no
+        // local call, which run the flow function without it).
+        var dispatched = proxy.PublishWsdl is not null && servedOverHttp && WsdlDispatchOf(proxy).Dispatch is not null
+            && !transportPlans.Any(p => p.Reason is null) && !CalledLocally(proxy.Name);
+        var context = new FlowContext(FlowKind.In, _translator, outFunction, owner)
+        {
+            OperationName = proxy.PublishWsdl is null ? (ExprIr)new StringLiteralIr(SynapseOperationName) : dispatched ? new SystemValueIr(SystemValue.OperationName) : null,
+        };
         var body = target?.InSequence is { } inFlow ? LowerFlowBody(inFlow, context) : [];
         if (target?.Endpoint is { } endpoint && !Flow.Terminates(body))
         {
@@ -331,4 +338,16 @@ public sealed partial class Lowerer
         _ when name.StartsWith("transport.vfs.", StringComparison.Ordinal) => "this VFS setting of the Micro Integrator is not applied by the polling job",
         _ => null,
     };
+
+    /// <summary>
+    /// Whether an artifact of the input names the proxy in a <c>local:</c> address (Axis2's local transport, which
+    /// hands the message to the proxy in-process: callLocal runs its flow function without the services' dispatch).
+    /// </summary>
+    private bool CalledLocally(string proxy) =>
+        _model.Artifacts.Any(a => a.RawXml.Contains("local:", StringComparison.Ordinal)
+            && LocalAddressRegex().Matches(a.RawXml.ToString()).Any(m => LocalServiceName(m.Value) is { } service
+                && (service == proxy || service.StartsWith(proxy + ".", StringComparison.Ordinal))));
+
+    [System.Text.RegularExpressions.GeneratedRegex("""local:[^"'<>\s]*""")]
+    private static partial System.Text.RegularExpressions.Regex LocalAddressRegex();
 }

@@ -104,8 +104,8 @@ public sealed partial class Lowerer
             return null;
         }
 
-        var text = PublishedWsdlText(wsdl, out _);
-        ReportOperationDispatch(proxy, text);
+        var (text, dispatch, notDispatched) = WsdlDispatchOf(proxy);
+        ReportOperationDispatch(proxy, dispatch, notDispatched);
         if (text is null)
         {
             if (!IsServerFileWsdl(wsdl))
@@ -134,13 +134,42 @@ public sealed partial class Lowerer
         // Indented afresh: an inline WSDL keeps the indentation it had inside the proxy.
         var root = XmlSource.ParseText(text).Root!;
         var document = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + root.ToString() + "\n";
-        var (oneWayActions, oneWayOperations, twoWayActions) = WsdlDispatch(root);
-        if (!oneWayOperations.IsEmpty)
+        if (dispatch is { OneWayOperations.IsEmpty: false })
         {
-            _diagnostics.Report(DiagnosticCatalog.OneWayOperationAcknowledged, proxy.PublishWsdl!.Location, proxy.Name, string.Join(", ", oneWayOperations.Select(o => $"'{o}'")));
+            _diagnostics.Report(DiagnosticCatalog.OneWayOperationAcknowledged, proxy.PublishWsdl!.Location, proxy.Name, string.Join(", ", dispatch.OneWayOperations.Select(o => $"'{o}'")));
         }
 
-        return new PublishedWsdlIr(fileName, document, path) { OneWayActions = oneWayActions, OneWayOperations = oneWayOperations, TwoWayActions = twoWayActions };
+        return new PublishedWsdlIr(fileName, document, path) { Dispatch = dispatch is null ? null : dispatch with { Table = _symbols.Module(SymbolKind.LocalEntry, proxy.Name + " operations") } };
+    }
+
+    /// <summary>The WSDL text, dispatch and reason of each proxy, computed once (the flow's lowering asks first).</summary>
+    private readonly Dictionary<ProxySyntax, (string? Text, WsdlDispatchIr? Dispatch, string? Reason)> _wsdlDispatch = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// The published WSDL's text (null when the project does not hold it) and how Axis2 dispatches the proxy's requests
+    /// to its operations, or why the converter does not reproduce that.
+    /// </summary>
+    private (string? Text, WsdlDispatchIr? Dispatch, string? Reason) WsdlDispatchOf(ProxySyntax proxy)
+    {
+        if (_wsdlDispatch.TryGetValue(proxy, out var known))
+        {
+            return known;
+        }
+
+        var text = proxy.PublishWsdl is { } wsdl ? PublishedWsdlText(wsdl, out _) : null;
+        string? reason;
+        WsdlDispatchIr? dispatch = null;
+        if (text is null)
+        {
+            reason = "the WSDL is not part of the input, so its operations (which a request must name, and the one-way ones the Micro Integrator answers 202 Accepted with no body) are not known";
+        }
+        else
+        {
+            var parameters = proxy.Parameters.Where(p => p.Text is not null).GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Text!.Trim(), StringComparer.Ordinal);
+            dispatch = WsdlDispatch(XmlSource.ParseText(text).Root!, parameters, out reason);
+        }
+
+        return _wsdlDispatch[proxy] = (text, dispatch, reason);
     }
 
     /// <summary>
@@ -148,76 +177,162 @@ public sealed partial class Lowerer
     /// adds no <c>mediate</c> operation), so Axis2's DispatchPhase refuses a request its dispatchers find no operation
     /// for with a SOAP fault ("The endpoint reference (EPR) for the Operation not found is ..."), unless the proxy's
     /// <c>disableOperationValidation</c> parameter is true (SynapseDispatcher then gives it the default <c>mediate</c>
-    /// operation). The generated service runs the flow for every request: SB0244, with what is not known when the
-    /// WSDL is not part of the input (its one-way operations).
+    /// operation). The generated service does the same where the converter reads the WSDL's operations; where it does
+    /// not, it runs the flow for every request: SB0244, with the reason.
     /// </summary>
-    private void ReportOperationDispatch(ProxySyntax proxy, string? wsdlText)
+    private void ReportOperationDispatch(ProxySyntax proxy, WsdlDispatchIr? dispatch, string? reason)
     {
-        var validationOff = proxy.Parameters.Any(p => p.Name == "disableOperationValidation" && p.Text?.Trim() is { } value
-            && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value.Equals("yes", StringComparison.OrdinalIgnoreCase) || value == "1"));
-        var unread = wsdlText is null
-            ? "; the WSDL is not part of the input, so its one-way operations (which the Micro Integrator answers 202 Accepted with no body) are not known either"
-            : XmlSource.ParseText(wsdlText).Root?.Name.NamespaceName != Wsdl11Namespace
-                ? "; the WSDL 2.0 document's one-way operations (which the Micro Integrator answers 202 Accepted with no body) are not read either"
-                : string.Empty;
-        if (!validationOff || unread.Length > 0)
+        if (dispatch is not null)
         {
-            _diagnostics.Report(DiagnosticCatalog.OperationValidationNotReproduced, proxy.PublishWsdl!.Location, proxy.Name,
-                validationOff ? "runs the flow for every request, as the Micro Integrator does with disableOperationValidation" : "runs the flow for a request whose SOAP action and path name none of the WSDL's operations, where the Micro Integrator answers it a SOAP fault (operation not found)",
-                unread);
+            return;
         }
+
+        var validationOff = IsTrueExplicitly(proxy.Parameters.LastOrDefault(p => p.Name == "disableOperationValidation")?.Text);
+        _diagnostics.Report(DiagnosticCatalog.OperationValidationNotReproduced, proxy.PublishWsdl!.Location, proxy.Name,
+            validationOff ? "runs the flow for every request, as the Micro Integrator does with disableOperationValidation, but does not know its one-way operations" : "runs the flow for a request whose SOAP action and path name none of the WSDL's operations, where the Micro Integrator answers it a SOAP fault (operation not found)",
+            "; " + reason);
     }
 
+    /// <summary>Axis2's JavaUtils.isTrueExplicitly of a parameter's text: <c>true</c>, <c>yes</c> (any case) or <c>1</c>.</summary>
+    private static bool IsTrueExplicitly(string? value) => value?.Trim() is { } text
+        && (text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("yes", StringComparison.OrdinalIgnoreCase) || text == "1");
+
     /// <summary>
-    /// What Axis2 dispatches by in a WSDL 1.1 document, as WSDL11ToAxisServiceBuilder builds the proxy's operations: a
-    /// portType operation with an input and neither output nor fault is one-way (in-only; with a fault it is robust
-    /// in-only, which is answered); its actions are each binding operation's <c>soapAction</c> (SOAP 1.1 and 1.2) and
-    /// the input's explicit WS-Addressing action (<c>wsaw:Action</c>, <c>wsam:Action</c>). An action both kinds of
-    /// operation claim counts as a two-way one's. WSDL 2.0 documents: nothing (their one-way operations are reported).
+    /// How Axis2 dispatches a request to the operations of a WSDL 1.1 document, as WSDL11ToAxisServiceBuilder builds
+    /// the proxy's AxisService from it (ProxyService.buildAxisService): the operations of the portType of the first
+    /// service's ports; each input's action (its explicit <c>wsaw:Action</c>, <c>wsam:Action</c> or WS-Addressing
+    /// <c>Action</c>, else the WSDL 1.1 default action pattern, WSDL11DefaultActionPatternHelper) and each soapAction
+    /// of the bindings of those ports are aliases of their operation (AxisService.mapActionToOperation: an alias two
+    /// operations claim names neither). A portType operation with an input and neither output nor fault is in-only
+    /// (one-way); with a fault it is robust in-only, which is answered. Null, with the reason, for a document whose
+    /// operations the converter does not read as the Micro Integrator builds them.
     /// </summary>
-    internal static (ImmutableArray<string> OneWayActions, ImmutableArray<string> OneWayOperations, ImmutableArray<string> TwoWayActions) WsdlDispatch(XElement root)
+    /// <param name="parameters">The proxy's parameters (the last of a name), which become the AxisService's.</param>
+    internal static WsdlDispatchIr? WsdlDispatch(XElement root, IReadOnlyDictionary<string, string> parameters, out string? reason)
     {
-        if (root.Name != XName.Get("definitions", Wsdl11Namespace))
+        XName Wsdl(string name) => XName.Get(name, Wsdl11Namespace);
+        static WsdlDispatchIr? NotRead(string why, out string? reason)
         {
-            return ([], [], []);
+            reason = why;
+            return null;
         }
 
-        XName Wsdl(string name) => XName.Get(name, Wsdl11Namespace);
-        string[] actionNamespaces = ["http://schemas.xmlsoap.org/ws/2004/08/addressing", "http://www.w3.org/2007/05/addressing/metadata", "http://www.w3.org/2006/05/addressing/wsdl", "http://www.w3.org/2005/08/addressing"];
-        var bindingActions = root.Elements(Wsdl("binding")).SelectMany(b => b.Elements(Wsdl("operation")))
-            .SelectMany(o => o.Elements().Where(e => e.Name.LocalName == "operation" && e.Name.NamespaceName is "http://schemas.xmlsoap.org/wsdl/soap/" or "http://schemas.xmlsoap.org/wsdl/soap12/")
-                .Select(e => ((string?)o.Attribute("name"), ((string?)e.Attribute("soapAction"))?.Trim())))
-            .ToList();
-        var oneWay = new List<string>();
-        var oneWayActions = new List<string>();
-        var twoWayActions = new List<string>();
-        var twoWayNames = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var operation in root.Elements(Wsdl("portType")).SelectMany(p => p.Elements(Wsdl("operation"))))
+        if (root.Name != Wsdl("definitions"))
         {
-            if ((string?)operation.Attribute("name") is not { Length: > 0 } name)
+            return NotRead("the converter does not read a WSDL 2.0 document's operations (which a request must name, and the one-way ones the Micro Integrator answers 202 Accepted with no body)", out reason);
+        }
+
+        if (root.Elements(Wsdl("import")).Any())
+        {
+            return NotRead("the WSDL imports other documents, which the converter does not read for its operations", out reason);
+        }
+
+        if ((string?)root.Attribute("targetNamespace") is not { } targetNamespace)
+        {
+            return NotRead("the WSDL declares no targetNamespace (WSDL11ToAxisServiceBuilder derives the operations' default actions from it)", out reason);
+        }
+
+        // findService: the first service with ports (wsdl4j keeps the services in a map, so with two the order is not known).
+        var services = root.Elements(Wsdl("service")).Where(s => s.Elements(Wsdl("port")).Any()).ToList();
+        if (services.Count != 1)
+        {
+            return NotRead(services.Count == 0
+                ? "the WSDL declares no service with a port, which the Micro Integrator builds the proxy's operations from (WSDL11ToAxisServiceBuilder.findService fails)"
+                : "the WSDL declares more than one service with ports, and which one the Micro Integrator builds the proxy's operations from depends on wsdl4j's map order", out reason);
+        }
+
+        // A QName attribute's local part (the document's own definitions are the only ones read).
+        static string? Local(string? qualified) => qualified?[(qualified.IndexOf(':', StringComparison.Ordinal) + 1)..];
+        XElement? Named(string element, string? qualified) =>
+            Local(qualified) is { } local ? root.Elements(Wsdl(element)).FirstOrDefault(e => (string?)e.Attribute("name") == local) : null;
+
+        var ports = services[0].Elements(Wsdl("port")).ToList();
+        var bindings = ports.Select(p => Named("binding", (string?)p.Attribute("binding"))).ToList();
+        if (bindings.Any(b => b is null))
+        {
+            return NotRead("a port of the WSDL's service names a binding the document does not hold", out reason);
+        }
+
+        var portTypeNames = bindings.Select(b => Local((string?)b!.Attribute("type"))).Distinct(StringComparer.Ordinal).ToList();
+        if (portTypeNames.Count != 1 || Named("portType", portTypeNames[0]) is not { } portType)
+        {
+            return NotRead(portTypeNames.Count != 1
+                ? "the ports of the WSDL's service bind different portTypes, and which one the Micro Integrator builds the proxy's operations from depends on the ports' addresses (WSDL11ToAxisServiceBuilder.findPort)"
+                : "the binding of the WSDL's service names a portType the document does not hold", out reason);
+        }
+
+        // An HTTP binding's http:operation locations dispatch nothing: ProxyService.buildAxisService clears the endpoints
+        // the WSDL's bindings made, and the proxy's own endpoints have no HTTP location table (HTTPLocationBasedDispatcher).
+        string[] actionNamespaces = ["http://schemas.xmlsoap.org/ws/2004/08/addressing", "http://www.w3.org/2007/05/addressing/metadata", "http://www.w3.org/2006/05/addressing/wsdl", "http://www.w3.org/2005/08/addressing"];
+        var delimiter = targetNamespace.StartsWith("urn", StringComparison.OrdinalIgnoreCase) ? ":" : "/";
+        var portTypeName = (string)portType.Attribute("name")!;
+        var operations = new List<string>();
+        var oneWay = new List<string>();
+        var aliases = new List<(string Action, string Operation)>();
+        foreach (var operation in portType.Elements(Wsdl("operation")))
+        {
+            if ((string?)operation.Attribute("name") is not { Length: > 0 } name || operations.Contains(name))
             {
                 continue;
             }
 
+            operations.Add(name);
+            var messages = operation.Elements().Where(e => e.Name == Wsdl("input") || e.Name == Wsdl("output")).ToList();
             var input = operation.Element(Wsdl("input"));
-            var isOneWay = input is not null && operation.Element(Wsdl("output")) is null && operation.Element(Wsdl("fault")) is null;
-            var explicitAction = input is null ? null : actionNamespaces.Select(ns => ((string?)input.Attribute(XName.Get("Action", ns)))?.Trim()).FirstOrDefault(a => !string.IsNullOrEmpty(a));
-            var actions = bindingActions.Where(b => b.Item1 == name).Select(b => b.Item2).Append(explicitAction).OfType<string>().Where(a => a.Length > 0);
-            (isOneWay ? oneWayActions : twoWayActions).AddRange(actions);
-            if (isOneWay)
+            var requestResponse = messages is [var first, _, ..] && first.Name == Wsdl("input");
+            if (input is not null && operation.Element(Wsdl("output")) is null && operation.Element(Wsdl("fault")) is null)
             {
                 oneWay.Add(name);
             }
-            else
+
+            if (input is null)
             {
-                twoWayNames.Add(name);
+                continue;
+            }
+
+            // WSDL11ActionHelper.getActionFromInputElement: the explicit action, else the default action pattern
+            // (targetNamespace, portType and input name; the input's name defaults to the operation's, + "Request"
+            // for a request-response operation).
+            var action = actionNamespaces.Select(ns => (string?)input.Attribute(XName.Get("Action", ns))).FirstOrDefault(a => !string.IsNullOrEmpty(a))
+                ?? targetNamespace + (targetNamespace.EndsWith(delimiter, StringComparison.Ordinal) ? string.Empty : delimiter) + portTypeName + delimiter
+                    + ((string?)input.Attribute("name") ?? (requestResponse ? name + "Request" : name));
+            aliases.Add((action, name));
+        }
+
+        // Each binding's soapAction (SOAP 1.1: any non-empty value; SOAP 1.2 the same), once per binding.
+        foreach (var binding in bindings.Distinct())
+        {
+            foreach (var bindingOperation in binding!.Elements(Wsdl("operation")))
+            {
+                if ((string?)bindingOperation.Attribute("name") is not { } name || !operations.Contains(name))
+                {
+                    continue;
+                }
+
+                var soapAction = bindingOperation.Elements().Where(e => e.Name.LocalName == "operation" && e.Name.NamespaceName is "http://schemas.xmlsoap.org/wsdl/soap/" or "http://schemas.xmlsoap.org/wsdl/soap12/")
+                    .Select(e => (string?)e.Attribute("soapAction")).FirstOrDefault(a => !string.IsNullOrEmpty(a));
+                if (soapAction is not null)
+                {
+                    aliases.Add((soapAction, name));
+                }
             }
         }
 
-        var twoWay = twoWayActions.Distinct(StringComparer.Ordinal).ToImmutableArray();
-        return (
-            oneWayActions.Distinct(StringComparer.Ordinal).Where(a => !twoWay.Contains(a)).ToImmutableArray(),
-            oneWay.Distinct(StringComparer.Ordinal).Where(n => !twoWayNames.Contains(n)).ToImmutableArray(),
-            twoWay);
+        // AxisService.mapActionToOperation: an alias mapped to two operations is dropped and refused for good.
+        var ambiguous = aliases.GroupBy(a => a.Action, StringComparer.Ordinal).Where(g => g.Select(a => a.Operation).Distinct(StringComparer.Ordinal).Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        var actions = aliases.Where(a => !ambiguous.Contains(a.Action)).DistinctBy(a => a.Action, StringComparer.Ordinal).Select(a => new WsdlActionIr(a.Action, a.Operation)).ToList();
+
+        // getOperationBySOAPAction falls back on an operation of that name (unless the name is an ambiguous alias).
+        actions.AddRange(operations.Where(o => !ambiguous.Contains(o) && actions.All(a => a.Action != o)).Select(o => new WsdlActionIr(o, o)));
+
+        // SynapseDispatcher: the operation getOperation("mediate") finds (by name, then by alias), else the default
+        // 'mediate' operation disableOperationValidation adds; DispatchPhase: the only operation with supportSingleOperation.
+        var fallback = operations.Contains("mediate") ? "mediate"
+            : actions.FirstOrDefault(a => a.Action == "mediate" && a.Operation != "mediate")?.Operation
+            ?? (IsTrueExplicitly(parameters.GetValueOrDefault("disableOperationValidation")) ? "mediate"
+                : operations.Count == 1 && parameters.GetValueOrDefault("supportSingleOperation") is { } single && !(single.Equals("false", StringComparison.OrdinalIgnoreCase) || single.Equals("no", StringComparison.OrdinalIgnoreCase) || single == "0") ? operations[0]
+                : null);
+        reason = null;
+        return new WsdlDispatchIr([.. actions], [.. operations], [.. oneWay], fallback);
     }
 }

@@ -12533,23 +12533,73 @@ function jmsReplyProducer(string key, jms:ConnectionConfiguration configuration)
     }
 }
 
-# True when Axis2 dispatches the request to a one-way (in-only) operation of the proxy's published WSDL: the Micro
-# Integrator then answers 202 Accepted with no body once the in flow has run, whatever the flow answers
-# (DispatchPhase.checkPostConditions acknowledges an in-only operation; the pass-through ServerWorker.sendAck writes
-# the 202). The operation is found as the MI's axis2.xml orders its dispatchers: by the request's SOAP action
-# (SOAPActionBasedDispatcher; `twoWayActions` are those of the other operations), else by the first path segment
-# after the service's address (RequestURIOperationDispatcher: `/services/P/placeOrder`). Read before the flow runs.
-function isOneWayOperation(Context ctx, string[] postfix, string[] oneWayActions, string[] oneWayOperations, string[] twoWayActions) returns boolean {
-    string action = soapAction(ctx);
-    if action != "" {
-        if twoWayActions.indexOf(action) != () {
-            return false;
-        }
-        if oneWayActions.indexOf(action) != () {
-            return true;
-        }
+# The operation of a proxy's published WSDL Axis2 dispatches the request to, as the Micro Integrator's axis2.xml orders
+# its dispatchers; `()` when none finds one. By the request's SOAP action (the SOAPAction header without its quotes,
+# or a SOAP 1.2 content type's `action`: AddressingBasedDispatcher and SOAPActionBasedDispatcher, both through
+# AxisService.getOperationBySOAPAction, whose aliases and operation names `actions` holds), else by the first path
+# segment after the service's address (RequestURIOperationDispatcher: AxisService.getOperation, an operation's name
+# first, then an alias). The pass-through transport has not built the body then, so its first element dispatches
+# nothing (SOAPMessageBodyBasedDispatcher). Read before the flow runs.
+function wsdlOperation(Context ctx, string[] postfix, WsdlOperations wsdl) returns string? {
+    string? byAction = wsdl.actions[soapAction(ctx)];
+    if byAction is string {
+        return byAction;
     }
-    return postfix.length() > 0 && oneWayOperations.indexOf(postfix[0]) != ();
+    if postfix.length() == 0 {
+        return ();
+    }
+    string segment = postfix[0];
+    return wsdl.operations.indexOf(segment) is int ? segment : wsdl.actions[segment];
+}
+
+# The operations of a proxy's published WSDL as Axis2 dispatches a request to them (`wsdlOperation`).
+type WsdlOperations record {|
+    # The SOAP actions that name an operation (AxisService.getOperationBySOAPAction): each alias of one operation only
+    # (a binding's soapAction, an input's explicit or default WS-Addressing action), then each operation's own name.
+    map<string> actions;
+    # The operations' names, which the path after the service's address names first (AxisService.getOperation).
+    string[] operations;
+|};
+
+# What the Micro Integrator answers a request to a proxy with a published WSDL that names none of its operations
+# (DispatchPhase.checkPostConditions: an AxisFault with the fault code `Client`, which ServerWorker.handleException
+# sends back through MessageContextBuilder.createFaultMessageContext): a fault in the request's SOAP version (SOAP 1.1
+# for a REST request) with status 500, its reason "The endpoint reference (EPR) for the Operation not found is <the
+# request URI> and the WSA Action = <the SOAP action, `null` when the request has none>. If this EPR was previously
+# reachable, please contact the server administrator.". Axiom declares the code's namespace (the envelope's) under a
+# prefix it numbers (`axis2ns1`, counting up in the server's life). No header of the request is copied back.
+function operationNotFound(Context ctx) returns http:Response|error {
+    string action = soapAction(ctx);
+    boolean none = ctx.headers["soapaction"] is () && action == "";
+    string reason = string `The endpoint reference (EPR) for the Operation not found is ${ctx.to} and the WSA Action = ${none ? "null" : action}. If this EPR was previously reachable, please contact the server administrator.`;
+    if ctx.clientSoap == "soap12" {
+        ctx.contentType = "application/soap+xml";
+        ctx.payload = xml `<soapenv:Envelope xmlns:soapenv="http://www.w3.org/2003/05/soap-envelope"><soapenv:Body><soapenv:Fault xmlns:axis2ns1="http://www.w3.org/2003/05/soap-envelope"><soapenv:Code><soapenv:Value>axis2ns1:Client</soapenv:Value></soapenv:Code><soapenv:Reason><soapenv:Text xml:lang="en-US">${reason}</soapenv:Text></soapenv:Reason><soapenv:Detail/></soapenv:Fault></soapenv:Body></soapenv:Envelope>`;
+    } else {
+        // A SOAP 1.1 client gets text/xml; a REST client the fault in its own format, as the formatter of its content
+        // type writes the envelope (its body's first element for XML, that element as JSON for JSON).
+        ctx.contentType = ctx.clientSoap == "soap11" ? "text/xml" : ctx.contentType == "" ? "application/xml" : ctx.contentType;
+        ctx.payload = xml `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault xmlns:axis2ns1="http://schemas.xmlsoap.org/soap/envelope/"><faultcode>axis2ns1:Client</faultcode><faultstring>${reason}</faultstring><detail/></soapenv:Fault></soapenv:Body></soapenv:Envelope>`;
+    }
+    http:Response response = new;
+    response.statusCode = http:STATUS_INTERNAL_SERVER_ERROR;
+    xml|byte[]? body = check entityBody(ctx);
+    if body is xml|byte[] {
+        response.setPayload(body);
+        check response.setContentType(ctx.contentType);
+    }
+    return response;
+}
+
+# Runs a proxy's in flow for a request to a one-way (in-only) operation of its WSDL, after the service has answered it
+# 202 Accepted with no body: DispatchPhase acknowledges an in-only operation and the pass-through ServerWorker writes
+# the 202 (sendAck) whatever the flow does, so what the flow answers is dropped. A failure no fault sequence handled
+# is logged, as the Micro Integrator logs it; the client has had its answer.
+function runOneWay(Context ctx, function (Context ctx) returns http:Response|error flow) {
+    http:Response|error result = flow(ctx);
+    if result is error {
+        log:printError(result.message(), 'error = result, messageId = ctx.messageId);
+    }
 }
 
 # True for a GET of the service's own address (no path after it: `postfix` empty) whose query starts with `wsdl`,

@@ -44,6 +44,10 @@ public type Context record {|
     map<anydata> operation = {};
     # MI 4.4 variables (`${vars.x}`): kept apart from the properties, as the Micro Integrator does.
     map<anydata> variables = {};
+    # The local name of the Axis2 operation the request was dispatched to (Synapse's `get-property('OperationName')`):
+    # `mediate` for an API and a proxy without a WSDL; a proxy's service that dispatches by its published WSDL sets the
+    # operation it found (`wsdlOperation`) before the flow runs.
+    string operationName = "mediate";
     # HTTP method of the next outbound call (the incoming one unless `HTTP_METHOD` changes it).
     string method = "GET";
     # Path and query after the API context; address endpoints append it (Synapse `REST_URL_POSTFIX`).

@@ -7,6 +7,14 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
+# The operations of the WSDL proxy service 'HomeFileWsdlProxy' publishes, as Axis2 dispatches a request to them
+# (`wsdlOperation`): the SOAP actions that name one (its bindings' soapActions, its inputs' WS-Addressing actions, its
+# operations' names), and the operation names the path after the service's address may give.
+final readonly & WsdlOperations homeFileWsdlProxyOperations = {
+    actions: {},
+    operations: []
+};
+
 # Proxy service 'HomeFileWsdlProxy' (HomeFileWsdlProxy.xml, line 2).
 # The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/HomeFileWsdlProxy.HomeFileWsdlProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/HomeFileWsdlProxy on httpListener {
@@ -16,7 +24,15 @@ service /services/HomeFileWsdlProxy on httpListener {
         if isWsdlRequest(request, path) {
             return wsdlResponse(homeFileWsdlProxyWsdlPath);
         }
-        return homeFileWsdlProxyFlow(check newContext(request, (), "/services/HomeFileWsdlProxy"));
+        Context ctx = check newContext(request, (), "/services/HomeFileWsdlProxy");
+        // The operation of the published WSDL Axis2 dispatches the request to: by its SOAP action, else by the first path
+        // segment after the service's address; the Micro Integrator refuses a request naming none.
+        string? operation = wsdlOperation(ctx, path, homeFileWsdlProxyOperations);
+        if operation is () {
+            return operationNotFound(ctx);
+        }
+        ctx.operationName = operation;
+        return homeFileWsdlProxyFlow(ctx);
     }
 }
 
@@ -25,7 +41,13 @@ service "/services/HomeFileWsdlProxy.HomeFileWsdlProxyHttpSoap11Endpoint" on htt
         if isWsdlRequest(request, path) {
             return wsdlResponse(homeFileWsdlProxyWsdlPath);
         }
-        return homeFileWsdlProxyFlow(check newContext(request, (), "/services/HomeFileWsdlProxy.HomeFileWsdlProxyHttpSoap11Endpoint"));
+        Context ctx = check newContext(request, (), "/services/HomeFileWsdlProxy.HomeFileWsdlProxyHttpSoap11Endpoint");
+        string? operation = wsdlOperation(ctx, path, homeFileWsdlProxyOperations);
+        if operation is () {
+            return operationNotFound(ctx);
+        }
+        ctx.operationName = operation;
+        return homeFileWsdlProxyFlow(ctx);
     }
 }
 
@@ -34,7 +56,13 @@ service "/services/HomeFileWsdlProxy.HomeFileWsdlProxyHttpSoap12Endpoint" on htt
         if isWsdlRequest(request, path) {
             return wsdlResponse(homeFileWsdlProxyWsdlPath);
         }
-        return homeFileWsdlProxyFlow(check newContext(request, (), "/services/HomeFileWsdlProxy.HomeFileWsdlProxyHttpSoap12Endpoint"));
+        Context ctx = check newContext(request, (), "/services/HomeFileWsdlProxy.HomeFileWsdlProxyHttpSoap12Endpoint");
+        string? operation = wsdlOperation(ctx, path, homeFileWsdlProxyOperations);
+        if operation is () {
+            return operationNotFound(ctx);
+        }
+        ctx.operationName = operation;
+        return homeFileWsdlProxyFlow(ctx);
     }
 }
 
@@ -43,6 +71,12 @@ service "/services/HomeFileWsdlProxy.HomeFileWsdlProxyHttpEndpoint" on httpListe
         if isWsdlRequest(request, path) {
             return wsdlResponse(homeFileWsdlProxyWsdlPath);
         }
-        return homeFileWsdlProxyFlow(check newContext(request, (), "/services/HomeFileWsdlProxy.HomeFileWsdlProxyHttpEndpoint"));
+        Context ctx = check newContext(request, (), "/services/HomeFileWsdlProxy.HomeFileWsdlProxyHttpEndpoint");
+        string? operation = wsdlOperation(ctx, path, homeFileWsdlProxyOperations);
+        if operation is () {
+            return operationNotFound(ctx);
+        }
+        ctx.operationName = operation;
+        return homeFileWsdlProxyFlow(ctx);
     }
 }

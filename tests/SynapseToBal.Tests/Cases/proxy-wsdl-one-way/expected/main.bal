@@ -8,6 +8,14 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
+# The operations of the WSDL proxy service 'OrderProxy' publishes, as Axis2 dispatches a request to them
+# (`wsdlOperation`): the SOAP actions that name one (its bindings' soapActions, its inputs' WS-Addressing actions, its
+# operations' names), and the operation names the path after the service's address may give.
+final readonly & WsdlOperations orderProxyOperations = {
+    actions: {"urn:placeOrder": "placeOrder", "urn:getQuote": "getQuote", "http://services.samples/OrderPortType/cancelOrder": "cancelOrder", "urn:cancelOrder": "cancelOrder", "placeOrder": "placeOrder", "getQuote": "getQuote", "cancelOrder": "cancelOrder"},
+    operations: ["placeOrder", "getQuote", "cancelOrder"]
+};
+
 # Proxy service 'OrderProxy' (OrderProxy.xml, line 2).
 # The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/OrderProxy.OrderProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
 service /services/OrderProxy on httpListener {
@@ -18,11 +26,20 @@ service /services/OrderProxy on httpListener {
             return wsdlResponse(orderProxyWsdlPath);
         }
         Context ctx = check newContext(request, (), "/services/OrderProxy");
-        // A one-way (in-only) operation of the published WSDL: the Micro Integrator answers 202 Accepted with no body
-        // once the in flow has run, whatever the flow answers.
-        boolean oneWay = isOneWayOperation(ctx, path, ["urn:placeOrder", "urn:placeOrder12"], ["placeOrder"], ["urn:getQuote", "urn:cancelOrder"]);
-        http:Response|error response = orderProxyFlow(ctx);
-        return oneWay ? accepted() : response;
+        // The operation of the published WSDL Axis2 dispatches the request to: by its SOAP action, else by the first path
+        // segment after the service's address; the Micro Integrator refuses a request naming none.
+        string? operation = wsdlOperation(ctx, path, orderProxyOperations);
+        if operation is () {
+            return operationNotFound(ctx);
+        }
+        ctx.operationName = operation;
+        if operation is "placeOrder" {
+            // A one-way (in-only) operation: the Micro Integrator acknowledges it with 202 Accepted and no body, whatever
+            // the flow answers; the flow runs on after the answer.
+            _ = start runOneWay(ctx, orderProxyFlow);
+            return accepted();
+        }
+        return orderProxyFlow(ctx);
     }
 }
 
@@ -32,9 +49,16 @@ service "/services/OrderProxy.OrderProxyHttpSoap11Endpoint" on httpListener {
             return wsdlResponse(orderProxyWsdlPath);
         }
         Context ctx = check newContext(request, (), "/services/OrderProxy.OrderProxyHttpSoap11Endpoint");
-        boolean oneWay = isOneWayOperation(ctx, path, ["urn:placeOrder", "urn:placeOrder12"], ["placeOrder"], ["urn:getQuote", "urn:cancelOrder"]);
-        http:Response|error response = orderProxyFlow(ctx);
-        return oneWay ? accepted() : response;
+        string? operation = wsdlOperation(ctx, path, orderProxyOperations);
+        if operation is () {
+            return operationNotFound(ctx);
+        }
+        ctx.operationName = operation;
+        if operation is "placeOrder" {
+            _ = start runOneWay(ctx, orderProxyFlow);
+            return accepted();
+        }
+        return orderProxyFlow(ctx);
     }
 }
 
@@ -44,9 +68,16 @@ service "/services/OrderProxy.OrderProxyHttpSoap12Endpoint" on httpListener {
             return wsdlResponse(orderProxyWsdlPath);
         }
         Context ctx = check newContext(request, (), "/services/OrderProxy.OrderProxyHttpSoap12Endpoint");
-        boolean oneWay = isOneWayOperation(ctx, path, ["urn:placeOrder", "urn:placeOrder12"], ["placeOrder"], ["urn:getQuote", "urn:cancelOrder"]);
-        http:Response|error response = orderProxyFlow(ctx);
-        return oneWay ? accepted() : response;
+        string? operation = wsdlOperation(ctx, path, orderProxyOperations);
+        if operation is () {
+            return operationNotFound(ctx);
+        }
+        ctx.operationName = operation;
+        if operation is "placeOrder" {
+            _ = start runOneWay(ctx, orderProxyFlow);
+            return accepted();
+        }
+        return orderProxyFlow(ctx);
     }
 }
 
@@ -56,9 +87,16 @@ service "/services/OrderProxy.OrderProxyHttpEndpoint" on httpListener {
             return wsdlResponse(orderProxyWsdlPath);
         }
         Context ctx = check newContext(request, (), "/services/OrderProxy.OrderProxyHttpEndpoint");
-        boolean oneWay = isOneWayOperation(ctx, path, ["urn:placeOrder", "urn:placeOrder12"], ["placeOrder"], ["urn:getQuote", "urn:cancelOrder"]);
-        http:Response|error response = orderProxyFlow(ctx);
-        return oneWay ? accepted() : response;
+        string? operation = wsdlOperation(ctx, path, orderProxyOperations);
+        if operation is () {
+            return operationNotFound(ctx);
+        }
+        ctx.operationName = operation;
+        if operation is "placeOrder" {
+            _ = start runOneWay(ctx, orderProxyFlow);
+            return accepted();
+        }
+        return orderProxyFlow(ctx);
     }
 }
 
