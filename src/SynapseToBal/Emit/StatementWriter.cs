@@ -102,7 +102,9 @@ internal sealed partial class StatementWriter
     /// </summary>
     private int? SharedBodyReads(ImmutableArray<StepIr> steps, int start)
     {
-        if (SharedReads(steps[start]) is not { } first || first.Select(BodyReadFirst).FirstOrDefault(r => r is not null) != true)
+        var first = SharedReads(steps[start]);
+        var ends = first is null && (first = ArgumentReads(steps[start])) is not null;
+        if (first is null || first.Select(BodyReadFirst).FirstOrDefault(r => r is not null) != true)
         {
             return null;
         }
@@ -110,8 +112,17 @@ internal sealed partial class StatementWriter
         static int Reads(IEnumerable<ExprIr> values) => values.Sum(v => IrWalker.Descendants(v).Count(IsBodyNavigation));
         var reads = Reads(first);
         var last = start;
-        for (var i = start + 1; i < steps.Length && SharedReads(steps[i]) is { } values; i++)
+        for (var i = start + 1; !ends && i < steps.Length; i++)
         {
+            // A step whose arguments are read before it runs (a call-template, a connector operation, a payloadFactory)
+            // ends the run: what it runs may change the payload.
+            var values = SharedReads(steps[i]);
+            ends = values is null && (values = ArgumentReads(steps[i])) is not null;
+            if (values is null)
+            {
+                break;
+            }
+
             if (Reads(values) is var n && n > 0)
             {
                 reads += n;
@@ -120,6 +131,33 @@ internal sealed partial class StatementWriter
         }
 
         return reads >= 2 ? last : null;
+    }
+
+    /// <summary>
+    /// The values a call-template, a connector operation or a payloadFactory evaluates before it runs, in the order its
+    /// statement evaluates them (Ballerina evaluates arguments left to right, a template's slots in the template's
+    /// order, which is the order of its parts), or null when the step is none of these or one of its values does more
+    /// than read: every value only reads (<see cref="IsSharedBodyRead"/>'s parts), and one that navigates the body is a
+    /// string, number or boolean, never the body's nodes. Such a step may end a run sharing one body read, never be
+    /// inside one: what it runs (the template, the connector's helper, the new payload) may change the payload.
+    /// The HTTP and file connectors' writers evaluate their values in another order than the IR lists them: not shared.
+    /// </summary>
+    private static IReadOnlyList<ExprIr>? ArgumentReads(StepIr step)
+    {
+        IReadOnlyList<ExprIr> values;
+        switch (step)
+        {
+            case InvokeStep or SetPayloadStep or EmailSendStep or KafkaPublishStep or FileConnectorV1Step or LdapConnectorStep
+                or AmazonSqsStep or AmazonS3Step or SalesforceRestStep or GmailStep:
+                values = IrWalker.Expressions(step).ToList();
+                break;
+            default:
+                return null;
+        }
+
+        return values.All(v => IrWalker.Descendants(v).All(IsReadOnlyPart) && (!IrWalker.Descendants(v).Any(IsBodyNavigation) || IsSharedBodyRead(v)))
+            ? values
+            : null;
     }
 
     /// <summary>
@@ -191,10 +229,13 @@ internal sealed partial class StatementWriter
     /// <summary>A value of a property set in a run sharing one body read: it only reads, and it is no XML or JSON value.</summary>
     private static bool IsSharedBodyRead(ExprIr value) =>
         value.Kind is ValueKind.String or ValueKind.Integer or ValueKind.Float or ValueKind.Boolean
-        && IrWalker.Descendants(value).All(e => e is StringLiteralIr or NumberLiteralIr or BooleanLiteralIr or LocalEntryReadIr or PropertyReadIr
-            or VariableReadIr or ParameterReadIr or HeaderReadIr or JsonEvalIr or XmlNavigationIr or XmlRelativeIr or XmlAttributeReadIr or ConcatIr
-            or CountIr or ConfigurableReadIr or ConvertIr or BuiltinCallIr or ArithmeticIr or ContextFieldIr
-            or SystemValueIr { Value: SystemValue.Action or SystemValue.MessageFormat or SystemValue.To or SystemValue.MessageId or SystemValue.ReplyTo or SystemValue.FaultTo });
+        && IrWalker.Descendants(value).All(IsReadOnlyPart);
+
+    /// <summary>An expression part that only reads (no clock, generated id, runtime call that writes or untranslated part).</summary>
+    private static bool IsReadOnlyPart(ExprIr e) => e is StringLiteralIr or NumberLiteralIr or BooleanLiteralIr or LocalEntryReadIr or PropertyReadIr
+        or VariableReadIr or ParameterReadIr or HeaderReadIr or JsonEvalIr or XmlNavigationIr or XmlRelativeIr or XmlAttributeReadIr or ConcatIr
+        or CountIr or ConfigurableReadIr or ConvertIr or BuiltinCallIr or ArithmeticIr or ContextFieldIr
+        or SystemValueIr { Value: SystemValue.Action or SystemValue.MessageFormat or SystemValue.To or SystemValue.MessageId or SystemValue.ReplyTo or SystemValue.FaultTo };
 
     /// <summary>The name of the local the shared body read goes to: <c>body</c>, numbered when the body has one already, never a module name.</summary>
     private string? SharedBodyName()
