@@ -89,6 +89,22 @@ public sealed class SharedArgumentReadTests
         Assert.Equal(count, Count(main, read));
     }
 
+    [Fact]
+    public void A_sequence_a_processor_runs_that_answers_on_every_path_returns_its_answer()
+    {
+        var files = ArtifactConversion.Convert(
+            $"""<sequence {Ns} name="OrderFault"><makefault version="soap11"><code xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" value="s:Server"/><reason value="failed"/></makefault><respond/></sequence>""",
+            $"""<endpoint {Ns} name="Backend"><address uri="http://localhost:9000/orders"/></endpoint>""",
+            $"""<messageStore {Ns} name="Orders"/>""",
+            $"""<messageProcessor {Ns} name="Forwarder" class="org.apache.synapse.message.processor.impl.forwarder.ScheduledMessageForwardingProcessor" targetEndpoint="Backend" messageStore="Orders"><parameter name="message.processor.fault.sequence">OrderFault</parameter></messageProcessor>""",
+            $"""<proxy {Ns} name="OrderProxy"><target><inSequence><log level="full"/><store messageStore="Orders"/></inSequence><faultSequence><sequence key="OrderFault"/></faultSequence></target></proxy>""");
+
+        // The processor tests the result for an error only; the fault runner has no reply test and no 202 after it.
+        Assert.Contains("function orderFault(Context ctx) returns http:Response|error {", files["functions.bal"], StringComparison.Ordinal);
+        Assert.Contains("    recordError(ctx, e);\n    return orderFault(ctx);\n}", files["functions.bal"], StringComparison.Ordinal);
+        Assert.Contains("http:Response|error reply = orderFault(ctx);", files["stores.bal"], StringComparison.Ordinal);
+    }
+
     private static int Count(string text, string part)
     {
         var count = 0;
