@@ -109,8 +109,9 @@ public sealed class MiReviewFixTests
     [Fact]
     public void Json_eval_of_a_json_null_is_null_and_of_a_missing_path_empty()
     {
-        var eval = Function("jsonEval");
-        InOrder(eval, "[json]? found = check jsonPathFound(ctx, path);", "if found is () {", "return \"\";", "return value is () ? \"null\" : ");
+        // jsonEval reads the payload as JSON and evaluates the path on it in jsonEvalIn (which shared reads call directly).
+        Assert.Contains("return jsonEvalIn(check jsonPayload(ctx), path);", Function("jsonEval"), StringComparison.Ordinal);
+        InOrder(Function("jsonEvalIn"), "[json]? found = check jsonPathIn(payload, path);", "if found is () {", "return \"\";", "return value is () ? \"null\" : ");
         Assert.Contains("jsonPathIn(check jsonPayload(ctx), path)", Function("jsonPathFound"), StringComparison.Ordinal);
         InOrder(Function("jsonPathIn"), "return [current];");
         Assert.Contains("return found is () ? () : found[0];", Function("jsonPath"), StringComparison.Ordinal);
