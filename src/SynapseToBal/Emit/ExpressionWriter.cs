@@ -144,6 +144,18 @@ internal sealed class ExpressionWriter
     /// </summary>
     internal string? BodyLocal { get; set; }
 
+    /// <summary>
+    /// The local holding the payload as JSON the statements being written evaluate JSON paths on (<c>StatementWriter</c>'s
+    /// shared reads): <c>check jsonEvalIn(local, path)</c> instead of <c>check jsonEval(ctx, path)</c>. Null when there is none.
+    /// </summary>
+    internal string? JsonLocal { get; set; }
+
+    /// <summary>
+    /// A JSON path <c>jsonEval</c> evaluates on the payload as JSON (<c>jsonPayload</c>), which <c>jsonEvalIn</c> does on a
+    /// shared read of it: every path but <c>$</c>, which gives the JSON text exactly as received.
+    /// </summary>
+    internal static bool ReadsParsedJson(JsonEvalIr path) => path.Path.Trim() is not ("$" or "$.");
+
     /// <summary>Whether a local of that name would hide a module-level name; true when the module's names are not known.</summary>
     internal bool HidesModuleName(string name) => _packageLocals.ModuleNames is not { } names || names.Contains(name);
 
@@ -199,6 +211,7 @@ internal sealed class ExpressionWriter
             ContextField.To => "ctx.to",
             _ => throw new InvalidOperationException(),
         },
+        JsonEvalIr j when JsonLocal is { } json && ReadsParsedJson(j) => $"check jsonEvalIn({json}, {BallerinaSyntax.StringLiteral(j.Path)})",
         JsonEvalIr j => $"check jsonEval(ctx, {BallerinaSyntax.StringLiteral(j.Path)})",
         XmlNavigationIr x => XmlNavigation(x),
         XmlAttributeReadIr a => $"xpathConcat({NodeValues(a)})",

@@ -72,12 +72,22 @@ internal sealed partial class StatementWriter
         {
             _previousSet = previous;
             _justSet = null;
-            if (i > sharedBodyUntil && _expr.BodyLocal is null && SharedBodyReads(steps, i) is { } last && SharedBodyName() is { } body)
+            if (i > sharedBodyUntil && _expr.BodyLocal is null && _expr.JsonLocal is null)
             {
-                // A run of property sets navigating the SOAP body: the body is read once, where the first set read it.
-                _out.Line($"xml {body} = check soapBody(ctx);");
-                _expr.BodyLocal = body;
-                sharedBodyUntil = last;
+                if (SharedBodyReads(steps, i, SharedRead.SoapBody) is { } last && SharedBodyName() is { } body)
+                {
+                    // A run of property sets navigating the SOAP body: the body is read once, where the first set read it.
+                    _out.Line($"xml {body} = check soapBody(ctx);");
+                    _expr.BodyLocal = body;
+                    sharedBodyUntil = last;
+                }
+                else if (SharedBodyReads(steps, i, SharedRead.Json) is { } lastJson && SharedBodyName() is { } json)
+                {
+                    // The same for JSON paths: the payload is read as JSON once, where the first path read it.
+                    _out.Line($"json {json} = check jsonPayload(ctx);");
+                    _expr.JsonLocal = json;
+                    sharedBodyUntil = lastJson;
+                }
             }
 
             try
@@ -89,6 +99,7 @@ internal sealed partial class StatementWriter
                 if (i >= sharedBodyUntil)
                 {
                     _expr.BodyLocal = null;
+                    _expr.JsonLocal = null;
                 }
             }
         }
@@ -105,21 +116,33 @@ internal sealed partial class StatementWriter
     /// to build. Each value is a string, number or boolean (never the nodes: a JSON or plain-text payload gets a new Body
     /// element at each <c>soapBody</c>, so properties holding nodes of one shared element would share nodes that are
     /// separate in the Micro Integrator). The first step reads the body before anything else that can fail or read what
-    /// parsing changes (the To address) (<see cref="BodyReadFirst"/>), so the local, read just before it, fails, when it
+    /// parsing changes (the To address) (<see cref="ReadFirst"/>), so the local, read just before it, fails, when it
     /// fails, where its read failed. The run reads the body at least twice, and it starts with a step that reads it.
     /// </summary>
-    private int? SharedBodyReads(ImmutableArray<StepIr> steps, int start)
+    private int? SharedBodyReads(ImmutableArray<StepIr> steps, int start, SharedRead kind)
     {
-        if (SharedReads(steps[start]) is not { } first || first.Select(BodyReadFirst).FirstOrDefault(r => r is not null) != true)
+        var first = SharedReads(steps[start]);
+        var ends = first is null && (first = ArgumentReads(steps[start])) is not null;
+        if (first is null || first.Select(v => ReadFirst(v, kind)).FirstOrDefault(r => r is not null) != true)
         {
             return null;
         }
 
-        static int Reads(IEnumerable<ExprIr> values) => values.Sum(v => IrWalker.Descendants(v).Count(IsBodyNavigation));
+        // A JSON payloadFactory's unquoted slot of a JSON path pastes the JSON value found (jsonPath), which keeps its own read.
+        int Reads(IEnumerable<ExprIr> values) => values.Sum(v => IrWalker.Descendants(v).Count(e => IsShared(e, kind) && !_jsonSlots.Contains(e)));
         var reads = Reads(first);
         var last = start;
-        for (var i = start + 1; i < steps.Length && SharedReads(steps[i]) is { } values; i++)
+        for (var i = start + 1; !ends && i < steps.Length; i++)
         {
+            // A step whose arguments are read before it runs (a call-template, a connector operation, a payloadFactory)
+            // ends the run: what it runs may change the payload.
+            var values = SharedReads(steps[i]);
+            ends = values is null && (values = ArgumentReads(steps[i])) is not null;
+            if (values is null)
+            {
+                break;
+            }
+
             if (Reads(values) is var n && n > 0)
             {
                 reads += n;
@@ -128,6 +151,34 @@ internal sealed partial class StatementWriter
         }
 
         return reads >= 2 ? last : null;
+    }
+
+    /// <summary>
+    /// The values a call-template, a connector operation or a payloadFactory evaluates before it runs, in the order its
+    /// statement evaluates them (Ballerina evaluates arguments left to right, a template's slots in the template's
+    /// order, which is the order of its parts), or null when the step is none of these or one of its values does more
+    /// than read: every value only reads (<see cref="IsSharedBodyRead"/>'s parts), and one that navigates the body is a
+    /// string, number or boolean, never the body's nodes. Such a step may end a run sharing one body read, never be
+    /// inside one: what it runs (the template, the connector's helper, the new payload) may change the payload.
+    /// The HTTP and file connectors' writers evaluate their values in another order than the IR lists them: not shared.
+    /// </summary>
+    private IReadOnlyList<ExprIr>? ArgumentReads(StepIr step)
+    {
+        IReadOnlyList<ExprIr> values;
+        switch (step)
+        {
+            case InvokeStep or SetPayloadStep or EmailSendStep or KafkaPublishStep or FileConnectorV1Step or LdapConnectorStep
+                or AmazonSqsStep or AmazonS3Step or SalesforceRestStep or GmailStep:
+                values = IrWalker.Expressions(step).ToList();
+                break;
+            default:
+                return null;
+        }
+
+        _jsonSlots.UnionWith(JsonSlots(step));
+        return values.All(v => IrWalker.Descendants(v).All(IsReadOnlyPart) && (!IrWalker.Descendants(v).Any(IsBodyNavigation) || IsSharedBodyRead(v)))
+            ? values
+            : null;
     }
 
     /// <summary>
@@ -151,6 +202,33 @@ internal sealed partial class StatementWriter
         }
     }
 
+    /// <summary>The read of the message a run shares: the SOAP body, or the payload as JSON.</summary>
+    private enum SharedRead
+    {
+        SoapBody,
+        Json,
+    }
+
+    /// <summary>The JSON paths of unquoted slots of JSON payloadFactory templates looked at (by identity): written <c>check jsonPath(ctx, ...)</c>, never from a shared read.</summary>
+    private readonly HashSet<ExprIr> _jsonSlots = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The values of the unquoted slots of a JSON payloadFactory's template tree.</summary>
+    private static IEnumerable<ExprIr> JsonSlots(StepIr step)
+    {
+        static IEnumerable<ExprIr> Of(JsonNodeIr node) => node switch
+        {
+            JsonNodeIr.Object o => o.Members.SelectMany(m => Of(m.Value)),
+            JsonNodeIr.Array a => a.Items.SelectMany(Of),
+            JsonNodeIr.Slot slot => [slot.Value],
+            _ => [],
+        };
+
+        return step is SetPayloadStep { Json: { } tree } ? Of(tree) : [];
+    }
+
+    /// <summary>A read a run shares: a navigation from the SOAP body, or a JSON path over the payload that the shared JSON read serves.</summary>
+    private static bool IsShared(ExprIr e, SharedRead kind) => kind == SharedRead.SoapBody ? IsBodyNavigation(e) : e is JsonEvalIr j && ExpressionWriter.ReadsParsedJson(j);
+
     /// <summary>A navigation from the SOAP body (<c>(check soapBody(ctx))</c>).</summary>
     private static bool IsBodyNavigation(ExprIr e) => e is XmlNavigationIr
     {
@@ -162,9 +240,9 @@ internal sealed partial class StatementWriter
     /// the SOAP body comes before anything that can fail or reads the message or the To address (a JSON path, a
     /// system value, another root, a conversion or builtin call), null when no body read comes, false otherwise.
     /// </summary>
-    private static bool? BodyReadFirst(ExprIr value)
+    private static bool? ReadFirst(ExprIr value, SharedRead kind)
     {
-        if (IsBodyNavigation(value))
+        if (IsShared(value, kind))
         {
             return true;
         }
@@ -186,7 +264,7 @@ internal sealed partial class StatementWriter
             _ => [],
         })
         {
-            if (BodyReadFirst(operand) is { } first)
+            if (ReadFirst(operand, kind) is { } first)
             {
                 return first;
             }
@@ -199,10 +277,13 @@ internal sealed partial class StatementWriter
     /// <summary>A value of a property set in a run sharing one body read: it only reads, and it is no XML or JSON value.</summary>
     private static bool IsSharedBodyRead(ExprIr value) =>
         value.Kind is ValueKind.String or ValueKind.Integer or ValueKind.Float or ValueKind.Boolean
-        && IrWalker.Descendants(value).All(e => e is StringLiteralIr or NumberLiteralIr or BooleanLiteralIr or LocalEntryReadIr or PropertyReadIr
-            or VariableReadIr or ParameterReadIr or HeaderReadIr or JsonEvalIr or XmlNavigationIr or XmlRelativeIr or XmlAttributeReadIr or ConcatIr
-            or CountIr or ConfigurableReadIr or ConvertIr or BuiltinCallIr or ArithmeticIr or ContextFieldIr
-            or SystemValueIr { Value: SystemValue.Action or SystemValue.MessageFormat or SystemValue.To or SystemValue.MessageId or SystemValue.ReplyTo or SystemValue.FaultTo or SystemValue.OperationName });
+        && IrWalker.Descendants(value).All(IsReadOnlyPart);
+
+    /// <summary>An expression part that only reads (no clock, generated id, runtime call that writes or untranslated part).</summary>
+    private static bool IsReadOnlyPart(ExprIr e) => e is StringLiteralIr or NumberLiteralIr or BooleanLiteralIr or LocalEntryReadIr or PropertyReadIr
+        or VariableReadIr or ParameterReadIr or HeaderReadIr or JsonEvalIr or XmlNavigationIr or XmlRelativeIr or XmlAttributeReadIr or ConcatIr
+        or CountIr or ConfigurableReadIr or ConvertIr or BuiltinCallIr or ArithmeticIr or ContextFieldIr
+        or SystemValueIr { Value: SystemValue.Action or SystemValue.MessageFormat or SystemValue.To or SystemValue.MessageId or SystemValue.ReplyTo or SystemValue.FaultTo or SystemValue.OperationName };
 
     /// <summary>The name of the local the shared body read goes to: <c>body</c>, numbered when the body has one already, never a module name.</summary>
     private string? SharedBodyName()
@@ -227,7 +308,7 @@ internal sealed partial class StatementWriter
         var step = steps[i];
         // Not while a shared body read is in scope (a log in such a run): the test's branches, written with the log,
         // may change the payload the local holds.
-        if (i + 1 < steps.Length && step is LogStep { Fields: { } fields } log && !_expr.SynapseLogLines && _expr.BodyLocal is null
+        if (i + 1 < steps.Length && step is LogStep { Fields: { } fields } log && !_expr.SynapseLogLines && _expr.BodyLocal is null && _expr.JsonLocal is null
             && RepeatedRead(log, fields, steps[i + 1]) is { } read)
         {
             // The log and the test after it read the same value: read once, into a local both use.
@@ -386,15 +467,15 @@ internal sealed partial class StatementWriter
     /// <summary>Text written as it is without a shared body local (what the next step compares with its own text).</summary>
     private string WithoutBodyLocal(Func<string> write)
     {
-        var saved = _expr.BodyLocal;
-        _expr.BodyLocal = null;
+        var (saved, savedJson) = (_expr.BodyLocal, _expr.JsonLocal);
+        (_expr.BodyLocal, _expr.JsonLocal) = (null, null);
         try
         {
             return write();
         }
         finally
         {
-            _expr.BodyLocal = saved;
+            (_expr.BodyLocal, _expr.JsonLocal) = (saved, savedJson);
         }
     }
 

@@ -11,8 +11,8 @@ namespace SynapseToBal.Refine;
 /// the same holds: the sequence's last mediator returns false (RespondMediator, DropMediator) and SequenceMediator hands
 /// that to the caller's list, which stops. A least fixed point over the sequences: one answers when its body does,
 /// given the ones already known to. Only sequences the package runs nowhere but from a statement
-/// (<see cref="InvokeStep"/>) are marked (<see cref="FunctionIr.AlwaysAnswers"/>): a task, an inbound listener, a
-/// message processor, a store, a fork or a registered flow that runs one keeps the <c>http:Response|error?</c> it
+/// (<see cref="InvokeStep"/>) or a message processor are marked (<see cref="FunctionIr.AlwaysAnswers"/>): a task, an
+/// inbound listener, a store, a fork or a registered flow that runs one keeps the <c>http:Response|error?</c> it
 /// expects. The steps a marked call makes unreachable are the steps the generated code never ran (the reply test
 /// returned first): a mediator's becomes a <see cref="DeadCodeStep"/> (its XML stays, as a comment), a proxy's target
 /// endpoint send a comment saying it is not run (ProxyServiceMessageReceiver sends to it only when the in sequence
@@ -123,7 +123,12 @@ public static class AnsweringFlows
         return result.ToImmutable();
     }
 
-    /// <summary>The candidates named anywhere but by a statement that runs one (a task's target, a listener's or a processor's sequence, a store, a fork, a registered flow).</summary>
+    /// <summary>
+    /// The candidates named anywhere but by a statement that runs one (a task's target, a listener's sequence, a store,
+    /// a fork, a registered flow). A message processor's sequences (sampling, reply, fault, deactivate) do not count: the
+    /// processor keeps the result in a local of the function's own return type (<c>PackageEmitter.ResultType</c>) and
+    /// only tests it for an error, which <c>http:Response|error</c> allows as <c>http:Response|error?</c> does.
+    /// </summary>
     private static HashSet<Symbol> NamedOutsideCalls(PackageIr package, HashSet<Symbol> candidates)
     {
         var placeholder = new Symbol(SymbolKind.Function, "placeholder");
@@ -133,6 +138,9 @@ public static class AnsweringFlows
         {
             Symbols = [],
             Functions = rewritten.Functions.Select(f => f with { Name = placeholder }).ToImmutableArray(),
+            MessageProcessors = rewritten.MessageProcessors
+                .Select(p => p with { Sequence = null, ReplySequence = null, FaultSequence = null, DeactivateSequence = null })
+                .ToImmutableArray(),
         }, named);
         named.IntersectWith(candidates);
         return named;

@@ -65,7 +65,7 @@ class OrderForwarderProcessor {
             // An out-only message whose status fails validation is retried without the fault sequence
             // (ForwardingService.onForwardFailure); a failed send (BLOCKING_SENDER_ERROR) runs it.
             if forwardFaultRuns(ctx) {
-                http:Response|error? reply = orderFault(ctx);
+                http:Response|error reply = orderFault(ctx);
                 if reply is error {
                     log:printError("Message processor 'OrderForwarder': the fault sequence failed", 'error = reply);
                 }

@@ -3219,9 +3219,16 @@ function jsonEval(Context ctx, string path) returns string|error {
         // `$` returns the JSON exactly as received (semantics §7.5).
         return string:fromBytes(payload.bytes);
     }
+    return jsonEvalIn(check jsonPayload(ctx), path);
+}
+
+# `json-eval(path)` on the payload as JSON (`jsonPayload`) read once for several paths of one statement or of adjacent
+# property sets and logs, which change nothing it reads: what `jsonEval` gives for every path but `$`, which gives the
+# JSON text exactly as received.
+function jsonEvalIn(json payload, string path) returns string|error {
     // SynapseJsonPath.stringValueOf: a path that is not there gives "" (Jayway throws, and the MI catches it); a JSON
     // null that is there gives "null" (formatJsonPathResponse makes it a Java null, which prints so).
-    [json]? found = check jsonPathFound(ctx, path);
+    [json]? found = check jsonPathIn(payload, path);
     if found is () {
         return "";
     }

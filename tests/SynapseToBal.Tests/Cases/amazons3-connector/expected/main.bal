@@ -90,7 +90,8 @@ service /upload on httpListener {
         ctx.properties["bucketUrl"] = string `https://${bucket}.s3.amazonaws.com`;
         check amazonS3Init(ctx, accessKeyId = getProperty(ctx, "accessKeyId"), secretAccessKey = getProperty(ctx, "secretAccessKey"), xAmzCopySource = getHeader(ctx, "X-Copy-Source"));
         check amazonS3CreateObjectCopy(ctx, bucketUrl = getProperty(ctx, "bucketUrl"), destinationObject = 'key);
-        check amazonS3CreateObjectAcl(ctx, objectName = 'key, bucketUrl = getProperty(ctx, "bucketUrl"), ownerId = xpathString((check soapBody(ctx))/**/<ownerId>), ownerDisplayName = xpathString((check soapBody(ctx))/**/<ownerDisplayName>), accessControlList = getProperty(ctx, "accessControlList"), versionId = check urlParam(ctx, "versionId"));
+        xml body = check soapBody(ctx);
+        check amazonS3CreateObjectAcl(ctx, objectName = 'key, bucketUrl = getProperty(ctx, "bucketUrl"), ownerId = xpathString(body/**/<ownerId>), ownerDisplayName = xpathString(body/**/<ownerDisplayName>), accessControlList = getProperty(ctx, "accessControlList"), versionId = check urlParam(ctx, "versionId"));
         check amazonS3DeleteMultipleObjects(ctx, bucketUrl = getProperty(ctx, "bucketUrl"), deleteConfig = getProperty(ctx, "deleteConfig"), quiet = "true");
         return respond(ctx, headers = passBackHeaders);
     }

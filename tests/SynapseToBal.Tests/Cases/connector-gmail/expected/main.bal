@@ -13,7 +13,8 @@ service /mail on httpListener {
     # POST /mail/send
     resource function post send(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "MailAPI", "/mail");
-        check gmailSendMail(ctx, gmailConnection1, gmailConnection1UserId, to = check jsonEval(ctx, "$.to"), subject = check jsonEval(ctx, "$.subject"), 'from = "orders@acme.com", cc = check jsonEval(ctx, "$.cc"), bcc = "", messageBody = check jsonEval(ctx, "$.body"), contentType = "text/html; charset=UTF-8");
+        json body = check jsonPayload(ctx);
+        check gmailSendMail(ctx, gmailConnection1, gmailConnection1UserId, to = check jsonEvalIn(body, "$.to"), subject = check jsonEvalIn(body, "$.subject"), 'from = "orders@acme.com", cc = check jsonEvalIn(body, "$.cc"), bcc = "", messageBody = check jsonEvalIn(body, "$.body"), contentType = "text/html; charset=UTF-8");
         log:printInfo("MailAPI /send request", sent = check jsonEval(ctx, "$.id"), status = axis2HttpSc(ctx));
         return respond(ctx, headers = passBackHeaders);
     }

@@ -13,14 +13,16 @@ service /mail on httpListener {
     resource function post alert(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "MailAPI", "/mail");
         ctx.properties["EMAIL-HEADER:X-Priority"] = "1";
-        check sendEmailConnector(ctx, mailConn, 'from = "alerts@example.com", to = "ops@example.com, \"Doe, Jane\" <jane@example.com>", cc = getProperty(ctx, "ccList"), bcc = "", replyTo = "", subject = string `Order ${check jsonEval(ctx, "$.orderId")} failed`, content = string `<p>Order ${check jsonEval(ctx, "$.orderId")} could not be shipped.</p>`, contentType = "text/html; charset=UTF-8", responseVariable = "mailResult");
+        json body = check jsonPayload(ctx);
+        check sendEmailConnector(ctx, mailConn, 'from = "alerts@example.com", to = "ops@example.com, \"Doe, Jane\" <jane@example.com>", cc = getProperty(ctx, "ccList"), bcc = "", replyTo = "", subject = string `Order ${check jsonEvalIn(body, "$.orderId")} failed`, content = string `<p>Order ${check jsonEvalIn(body, "$.orderId")} could not be shipped.</p>`, contentType = "text/html; charset=UTF-8", responseVariable = "mailResult");
         return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /mail/notify
     resource function post notify(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "MailAPI", "/mail");
-        check sendEmailConnector(ctx, relayConn, 'from = check jsonEval(ctx, "$.sender"), to = check jsonEval(ctx, "$.recipient"), cc = "", bcc = "audit@example.com", replyTo = "support@example.com", subject = "Notice", content = check jsonEval(ctx, "$.text"), contentType = "text/plain; charset=ISO-8859-1", responseVariable = "sent", overwriteBody = true);
+        json body = check jsonPayload(ctx);
+        check sendEmailConnector(ctx, relayConn, 'from = check jsonEvalIn(body, "$.sender"), to = check jsonEvalIn(body, "$.recipient"), cc = "", bcc = "audit@example.com", replyTo = "support@example.com", subject = "Notice", content = check jsonEvalIn(body, "$.text"), contentType = "text/plain; charset=ISO-8859-1", responseVariable = "sent", overwriteBody = true);
         return respond(ctx, headers = passBackHeaders);
     }
 

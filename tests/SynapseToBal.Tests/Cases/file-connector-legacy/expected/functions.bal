@@ -20,7 +20,8 @@ function legacyFileProxyFlow(Context ctx) returns http:Response|error {
     } else if operation == "rename" {
         check fileConnectorV1Rename(ctx, location = "file:///var/data/in/", fileName = "a.xml", newFileName = "b.xml");
     } else if operation == "copy" {
-        check fileConnectorV1Copy(ctx, location = "file:///var/data/in/", fileName = xpathConcat(xpathTextValues((check soapBody(ctx))/**/<name>)), newLocation = "file:///var/data/copies/", isFolder = xpathConcat(xpathTextValues((check soapBody(ctx))/**/<folder>)));
+        xml body = check soapBody(ctx);
+        check fileConnectorV1Copy(ctx, location = "file:///var/data/in/", fileName = xpathConcat(xpathTextValues(body/**/<name>)), newLocation = "file:///var/data/copies/", isFolder = xpathConcat(xpathTextValues(body/**/<folder>)));
     } else if operation == "copylarge" {
         check fileConnectorV1CopyLarge(ctx, location = "file:///var/data/in/", fileName = "video.mp4", newLocation = "file:///var/data/copies/");
     } else if operation == "move" {

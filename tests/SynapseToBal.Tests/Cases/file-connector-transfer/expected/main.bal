@@ -12,8 +12,9 @@ service /transfer on httpListener {
     # POST /transfer/copy
     resource function post copy(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FileTransferAPI", "/transfer");
-        string sourcePath = check jsonEval(ctx, "$.from");
-        string destinationPath = check jsonEval(ctx, "$.to");
+        json body = check jsonPayload(ctx);
+        string sourcePath = check jsonEvalIn(body, "$.from");
+        string destinationPath = check jsonEvalIn(body, "$.to");
         check fileConnectorCopy(ctx, sourcePath, destinationPath, includeParentDirectory = "true");
         check fileConnectorCopy(ctx, "file:///var/data/in", "file:///var/data/archive", filePattern = "[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*\\.csv");
         // NO_ENTITY_BODY cleared: the generated code sends the current payload whenever there is one.

@@ -16,9 +16,10 @@ function stockQuoteIterateTarget(Context ctx) returns error? {
     } else {
         ctx.properties.quoteFound = "false";
     }
+    xml body = check soapBody(ctx);
     setXmlPayload(ctx, xml `<quote>
-                        <symbol>${xmlArg(xpathString((check soapBody(ctx))/**/<m0:getQuoteResponse>/<*>.<m0:'return>/<*>.<m0:symbol>))}</symbol>
-                        <last>${xmlArg(xpathString((check soapBody(ctx))/**/<m0:getQuoteResponse>/<*>.<m0:'return>/<*>.<m0:last>))}</last>
+                        <symbol>${xmlArg(xpathString(body/**/<m0:getQuoteResponse>/<*>.<m0:'return>/<*>.<m0:symbol>))}</symbol>
+                        <last>${xmlArg(xpathString(body/**/<m0:getQuoteResponse>/<*>.<m0:'return>/<*>.<m0:last>))}</last>
                         <found>${xmlArg(valueText(ctx.properties.quoteFound))}</found>
                     </quote>`);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<quote>);

@@ -12,11 +12,13 @@ service /directory on httpListener {
     # POST /directory/entries
     resource function post entries(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "LdapAPI", "/directory");
-        ctx.properties["providerUrl"] = check jsonEval(ctx, "$.providerUrl");
-        ctx.properties["securityPrincipal"] = check jsonEval(ctx, "$.securityPrincipal");
-        ctx.properties["securityCredentials"] = check jsonEval(ctx, "$.securityCredentials");
+        json body = check jsonPayload(ctx);
+        ctx.properties["providerUrl"] = check jsonEvalIn(body, "$.providerUrl");
+        ctx.properties["securityPrincipal"] = check jsonEvalIn(body, "$.securityPrincipal");
+        ctx.properties["securityCredentials"] = check jsonEvalIn(body, "$.securityCredentials");
         check ldapInit(ctx, providerUrl = getProperty(ctx, "providerUrl"), securityPrincipal = getProperty(ctx, "securityPrincipal"), securityCredentials = getProperty(ctx, "securityCredentials"));
-        check ldapAddEntry(ctx, objectClass = check jsonEval(ctx, "$.content.objectClass"), dn = check jsonEval(ctx, "$.content.dn"), attributes = check jsonEval(ctx, "$.content.attributes"));
+        json body2 = check jsonPayload(ctx);
+        check ldapAddEntry(ctx, objectClass = check jsonEvalIn(body2, "$.content.objectClass"), dn = check jsonEvalIn(body2, "$.content.dn"), attributes = check jsonEvalIn(body2, "$.content.attributes"));
         ctx.contentType = "application/json";
         return respond(ctx, headers = passBackHeaders);
     }
@@ -37,7 +39,8 @@ service /directory on httpListener {
     resource function put entries(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "LdapAPI", "/directory");
         check ldapInit(ctx, providerUrl = "ldap://localhost:10389", securityPrincipal = "uid=admin,ou=system", securityCredentials = getProperty(ctx, "adminPassword"));
-        check ldapUpdateEntry(ctx, mode = "replace", dn = check jsonEval(ctx, "$.dn"), attributes = check jsonEval(ctx, "$.attributes"));
+        json body = check jsonPayload(ctx);
+        check ldapUpdateEntry(ctx, mode = "replace", dn = check jsonEvalIn(body, "$.dn"), attributes = check jsonEvalIn(body, "$.attributes"));
         // TODO(SB0232): connector operation <ldap.updateEntry>: use ldap:Client's modify (ballerina/ldap); not translated because its mode is 'add', and ldap:Client's modify only replaces attributes; parameters: mode, dn, attributes
         // <ldap.updateEntry>
         //     <mode>add</mode>
@@ -50,7 +53,8 @@ service /directory on httpListener {
     # POST /directory/authenticate
     resource function post authenticate(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "LdapAPI", "/directory");
-        check ldapAuthenticate(ctx, dn = check jsonEval(ctx, "$.dn"), password = check jsonEval(ctx, "$.password"));
+        json body = check jsonPayload(ctx);
+        check ldapAuthenticate(ctx, dn = check jsonEvalIn(body, "$.dn"), password = check jsonEvalIn(body, "$.password"));
         return respond(ctx, headers = passBackHeaders);
     }
 

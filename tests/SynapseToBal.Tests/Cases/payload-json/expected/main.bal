@@ -12,10 +12,11 @@ service /pj on httpListener {
     # POST /pj/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PayloadJsonAPI", "/pj");
+        json body = check jsonPayload(ctx);
         PayloadJsonResponse payload = {
             "id": check jsonPath(ctx, "$.order.id"),
-            "name": check jsonEval(ctx, "$.customer.name"),
-            "greeting": string `Hello ${check jsonEval(ctx, "$.customer.name")}, you are #${check jsonEval(ctx, "$.order.id")}`,
+            "name": check jsonEvalIn(body, "$.customer.name"),
+            "greeting": string `Hello ${check jsonEvalIn(body, "$.customer.name")}, you are #${check jsonEvalIn(body, "$.order.id")}`,
             "items": check jsonPath(ctx, "$.order.items"),
             "active": true,
             "nothing": null,

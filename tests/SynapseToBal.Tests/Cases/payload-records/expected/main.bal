@@ -12,15 +12,19 @@ service /orders on httpListener {
     # POST /orders/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
+        json body = check jsonPayload(ctx);
         OrderPostRequest payload = {
-            "orderId": check jsonEval(ctx, "$.id"),
+            "orderId": check jsonEvalIn(body, "$.id"),
             "quantity": check jsonPath(ctx, "$.qty"),
             "customer": {
-                "name": check jsonEval(ctx, "$.customer.name"),
+                "name": check jsonEvalIn(body, "$.customer.name"),
                 "vip": false,
-                "order-ref": string `R-${check jsonEval(ctx, "$.id")}`
+                "order-ref": string `R-${check jsonEvalIn(body, "$.id")}`
             },
-            "items": [{"sku": check jsonEval(ctx, "$.sku"), "qty": 1}, {"sku": "A-2", "qty": 2}],
+            "items": [
+                {"sku": check jsonEvalIn(body, "$.sku"), "qty": 1},
+                {"sku": "A-2", "qty": 2}
+            ],
             "tags": ["new", "web"],
             "type": "order",
             "1st": 1.5,

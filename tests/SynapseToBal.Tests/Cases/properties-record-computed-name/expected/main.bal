@@ -12,8 +12,9 @@ service /orders on httpListener {
     # POST /orders/{id}
     resource function post [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders", {"id": id});
-        ctx.properties["orderId"] = check jsonEval(ctx, "$.id");
-        ctx.properties["quantity"] = check propertyInteger(check jsonEval(ctx, "$.qty"));
+        json body = check jsonPayload(ctx);
+        ctx.properties["orderId"] = check jsonEvalIn(body, "$.id");
+        ctx.properties["quantity"] = check propertyInteger(check jsonEvalIn(body, "$.qty"));
         check auditOrder(ctx);
         return respond(ctx, headers = passBackHeaders);
     }

@@ -12,9 +12,10 @@ service /audit on httpListener {
     # POST /audit/*
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AuditAPI", "/audit");
-        ctx.properties.auditId = check jsonEval(ctx, "$.id");
+        json body = check jsonPayload(ctx);
+        ctx.properties.auditId = check jsonEvalIn(body, "$.id");
         ctx.properties.attempt = 1;
-        ctx.properties.urgent = isTrueExplicitly(check jsonEval(ctx, "$.urgent"));
+        ctx.properties.urgent = isTrueExplicitly(check jsonEvalIn(body, "$.urgent"));
         check auditStore.store(ctx);
         setHttpSc(ctx, 202);
         return respond(ctx, headers = passBackHeaders);

@@ -12,13 +12,14 @@ service /orders on httpListener {
     # POST /orders/{id}
     resource function post [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders", {"id": id});
-        ctx.properties.orderId = check jsonEval(ctx, "$.id");
-        ctx.properties.quantity = check propertyInteger(check jsonEval(ctx, "$.qty"));
+        json body = check jsonPayload(ctx);
+        ctx.properties.orderId = check jsonEvalIn(body, "$.id");
+        ctx.properties.quantity = check propertyInteger(check jsonEvalIn(body, "$.qty"));
         ctx.properties.express = true;
         ctx.properties.discount = 0.5;
         ctx.properties.'type = "retail";
         ctx.properties.order\.source = "web";
-        ctx.properties.'1st\-choice = check jsonEval(ctx, "$.choice");
+        ctx.properties.'1st\-choice = check jsonEvalIn(body, "$.choice");
         ctx.properties.gr\u{F6}\u{DF}e = "L";
         ctx.properties["priority"] = 1;
         ctx.properties["customer"] = (check jsonPath(ctx, "$.customer")).clone();

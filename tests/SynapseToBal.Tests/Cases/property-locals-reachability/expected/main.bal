@@ -22,8 +22,9 @@ service /catalog on httpListener {
     # PUT /catalog/items
     resource function put items(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog");
-        string sku = check jsonEval(ctx, "$.sku");
-        ctx.properties["customer"] = check jsonEval(ctx, "$.customer");
+        json body = check jsonPayload(ctx);
+        string sku = check jsonEvalIn(body, "$.sku");
+        ctx.properties["customer"] = check jsonEvalIn(body, "$.customer");
         audit(ctx);
         log:printInfo("CatalogAPI /items request", sku = sku);
         return respond(ctx, headers = passBackHeaders);

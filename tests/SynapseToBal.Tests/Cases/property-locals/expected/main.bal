@@ -15,8 +15,9 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrderAPI", "/orders", {"orderId": orderId});
         do {
             string 'channel = "";
-            string sku = check jsonEval(ctx, "$.sku");
-            int quantity = check propertyInteger(check jsonEval(ctx, "$.quantity"));
+            json body = check jsonPayload(ctx);
+            string sku = check jsonEvalIn(body, "$.sku");
+            int quantity = check propertyInteger(check jsonEvalIn(body, "$.quantity"));
             boolean express = true;
             anydata originalBody = (check payloadValue(ctx)).clone();
             if getHeader(ctx, "X-Channel") == "partner" {

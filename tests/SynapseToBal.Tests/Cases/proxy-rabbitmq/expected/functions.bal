@@ -30,8 +30,9 @@ function orderEventsProxyFault(Context ctx, error e) returns http:Response {
 # In flow of proxy service OrderEventsProxy, run by the service at each of its addresses.
 function orderEventsProxyFlow(Context ctx) returns http:Response|error {
     do {
-        log:printInfo("OrderEventsProxy request", 'order = check jsonEval(ctx, "$.orderId"));
-        OrderEventsProxyResponse payload = {"accepted": check jsonEval(ctx, "$.orderId")};
+        json body = check jsonPayload(ctx);
+        log:printInfo("OrderEventsProxy request", 'order = check jsonEvalIn(body, "$.orderId"));
+        OrderEventsProxyResponse payload = {"accepted": check jsonEvalIn(body, "$.orderId")};
         setJsonPayload(ctx, payload.toJson());
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {

@@ -7,7 +7,7 @@ import ballerina/http;
 import ballerina/log;
 
 # Sequence 'PublishSequence'.
-function publishSequence(Context ctx) returns http:Response|error? {
+function publishSequence(Context ctx) returns http:Response|error {
     log:printInfo("PublishSequence", payload = check payloadText(ctx));
     return accepted();
 }

@@ -28,7 +28,7 @@ class ReportProcessorProcessor {
             if ctx is () {
                 return;
             }
-            http:Response|error? reply = publishSequence(ctx);
+            http:Response|error reply = publishSequence(ctx);
             if reply is error {
                 log:printError("Message processor 'ReportProcessor': the sequence failed", 'error = reply);
             }
