@@ -8,9 +8,7 @@ import ballerina/http;
 
 # HTTP connection 'BillingConn' of the HTTP connector operations (BillingConn.xml, line 2).
 # No timeoutDuration: the Micro Integrator's global callback timeout applies, 120 s.
-# 'retryErrorCodes' is not applied: these are no request retries: HTTPConnectionUtils makes them the markForSuspension of the connection's endpoint (retryErrorCodes its errorCodes, retryCount its retriesBeforeSuspension, retryDelay its retryDelay in ms), which marks the endpoint timed out on such an error, refuses calls for retryDelay and suspends it after retryCount more failures, never sending a request again; Ballerina's retryConfig resends the failed request, so it does not apply, and http:Client keeps no suspension state.
-# 'retryCount' is not applied: these are no request retries: HTTPConnectionUtils makes them the markForSuspension of the connection's endpoint (retryErrorCodes its errorCodes, retryCount its retriesBeforeSuspension, retryDelay its retryDelay in ms), which marks the endpoint timed out on such an error, refuses calls for retryDelay and suspends it after retryCount more failures, never sending a request again; Ballerina's retryConfig resends the failed request, so it does not apply, and http:Client keeps no suspension state.
-# Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
+# The connection's endpoint (BillingConn_INTERNAL_ENDPOINT_REFERENCE, from retryErrorCodes, retryCount): Synapse suspends this endpoint for 30 s after any other error; after errors 101503 it marks it for suspension: it refuses calls for 0 s (retryDelay), and after up to 3 more such failure(s) suspends it for 30 s. A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends. The connector operations on this connection keep this state as Synapse's EndpointContext keeps it for that endpoint (EndpointState).
 final http:Client billingConn = check new (billingConnBaseUrl, {
     timeout: 120,
     httpVersion: http:HTTP_1_1,
@@ -19,6 +17,9 @@ final http:Client billingConn = check new (billingConnBaseUrl, {
         password: billingConnPassword
     }
 });
+
+# Suspension state of the endpoint the Micro Integrator makes from HTTP connection 'BillingConn' (BillingConn_INTERNAL_ENDPOINT_REFERENCE), as Synapse's EndpointContext keeps it: the connector operations on the connection check it first (endpointReady) and record their result in it (endpointCalled).
+final EndpointState billingConnSuspension = new ("http", "BillingConn_INTERNAL_ENDPOINT_REFERENCE", {timeoutCodes: [101503], retriesBeforeSuspension: 3});
 
 # HTTP connection 'CrmConn' of the HTTP connector operations (CrmConn.xml, line 2).
 # No timeoutDuration: the Micro Integrator's global callback timeout applies, 120 s.
@@ -34,5 +35,8 @@ final http:Client crmConn = check new (crmConnBaseUrl, {
 });
 
 # HTTP connection 'OrdersConn' of the HTTP connector operations (OrdersConn.xml, line 2).
-# Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
+# The connection's endpoint (OrdersConn_INTERNAL_ENDPOINT_REFERENCE, from suspendInitialDuration, suspendProgressionFactor, retryCount, retryDelay): Synapse suspends this endpoint for 30 s after any other error; after a timeout or closed connection (101504, 101505) it suspends it for 30 s (no retriesBeforeSuspension). A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends. The connector operations on this connection keep this state as Synapse's EndpointContext keeps it for that endpoint (EndpointState).
 final http:Client ordersConn = check new (ordersConnBaseUrl, {timeout: 30, httpVersion: http:HTTP_1_1});
+
+# Suspension state of the endpoint the Micro Integrator makes from HTTP connection 'OrdersConn' (OrdersConn_INTERNAL_ENDPOINT_REFERENCE), as Synapse's EndpointContext keeps it: the connector operations on the connection check it first (endpointReady) and record their result in it (endpointCalled).
+final EndpointState ordersConnSuspension = new ("http", "OrdersConn_INTERNAL_ENDPOINT_REFERENCE", {initialDuration: -1, progressionFactor: 1.0, retriesBeforeSuspension: 0, retryDelay: 0});
