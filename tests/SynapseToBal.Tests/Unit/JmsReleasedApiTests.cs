@@ -91,4 +91,12 @@ public sealed class JmsReleasedApiTests
         Assert.DoesNotContain("@jms:ServiceConfig", inbound, StringComparison.Ordinal);
         Assert.DoesNotContain("message.content", inbound, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_session_is_passed_to_java_as_any_since_interop_takes_an_object_type_only_for_a_BObject_parameter()
+    {
+        var text = SynapseToBal.Tests.Runtime.RuntimeSourceText.Function("javaObjectHandle");
+        Assert.Contains("function javaObjectHandle(any session) returns handle", text, StringComparison.Ordinal);
+        Assert.Contains("paramTypes: [\"java.lang.Object\"]", text, StringComparison.Ordinal);
+    }
 }
