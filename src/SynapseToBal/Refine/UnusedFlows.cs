@@ -9,7 +9,9 @@ namespace SynapseToBal.Refine;
 /// or other part of the package names the function, nothing can run it: its in flow answers without it (a
 /// <c>send receive="S"</c> runs S on the response, an <c>iterate</c> or <c>clone</c> whose aggregate the out flow
 /// held is aggregated in the in flow, the out flow's steps before the aggregate copied into each branch). Such a
-/// function is not declared, and neither is a branch or loop body function only it named. Behaviour is unchanged: the
+/// function is not declared, and neither is a branch or loop body function only it named, nor (when the package holds
+/// no TODO) a named sequence only it ran: the input called that sequence from the out flow alone (an aggregating
+/// sequence whose aggregate the split took). Behaviour is unchanged: the
 /// function was never called. The IR the lowering built (and <c>ir.txt</c>) keeps it; a flow holding a TODO stays, so
 /// that its original XML is still in the code.
 /// </summary>
@@ -18,9 +20,12 @@ public static class UnusedFlows
     /// <summary>The package without the out flows nothing names and the branch functions only they named.</summary>
     public static PackageIr Remove(PackageIr package)
     {
+        package = WithoutUnreadOutFlowRegistrations(package);
         var removed = new HashSet<Symbol>();
         var candidates = package.Functions.Where(f => f.Kind == FunctionKind.OutFlow && !HoldsTodo(f)).Select(f => f.Name).ToHashSet();
         candidates.ExceptWith(OutFlowsOfUnfinishedFlows(package));
+        var holdsTodo = !package.Pending.IsEmpty || !package.PendingEndpoints.IsEmpty || !package.PendingStores.IsEmpty || package.Functions.Any(HoldsTodo) || package.Services.Any(s => s.Resources.Any(r => IrWalker.Steps(r.Body).Any(step => step is TodoStep or DeadCodeStep)));
+        var sequences = package.Functions.Where(f => f.Kind == FunctionKind.Sequence).Select(f => f.Name).ToHashSet();
         while (candidates.Count > 0)
         {
             var named = Named(package, removed);
@@ -32,7 +37,8 @@ public static class UnusedFlows
 
             removed.UnionWith(unused);
 
-            // The branch and loop body functions the removed flows named are the next candidates.
+            // The branch and loop body functions the removed flows named are the next candidates, and so are the
+            // named sequences they ran when no TODO is left whose finished code might run one.
             candidates = package.Functions
                 .Where(f => unused.Contains(f.Name))
                 .SelectMany(f => IrWalker.Steps(f.Body))
@@ -40,6 +46,8 @@ public static class UnusedFlows
                 {
                     ForkStep fork => fork.Branches.AsEnumerable(),
                     ForEachStep loop => [loop.Body],
+                    InvokeStep invoke when !holdsTodo && sequences.Contains(invoke.Function) => [invoke.Function],
+                    ContinueWithStep { Function: { } next } when !holdsTodo && sequences.Contains(next) => [next],
                     _ => [],
                 })
                 .Where(s => !removed.Contains(s) && package.Functions.Any(f => f.Name == s && !HoldsTodo(f)))
@@ -126,6 +134,72 @@ public static class UnusedFlows
         }
 
         return kept;
+    }
+
+    /// <summary>
+    /// The package without the <c>ctx.outFlow</c> registrations nothing reads. A resource registers its out flow when
+    /// its in flow runs a sequence or template that sends (<see cref="ResourceIr.NeedsOutFlow"/>, decided on the
+    /// Synapse source): the send in the shared function continues with whatever flow the context registered
+    /// (<c>continueWithResponse</c>). When nothing the in flow runs (the functions it names, their fault flows and fork
+    /// branches, transitively) continues that way, nor holds a TODO whose finished code might, the registration is
+    /// never read: an iterate or clone in a template whose aggregate the out flow held sends in its branches and
+    /// gathers where the split stands. Behaviour is unchanged; the out flow then goes as any flow nothing runs.
+    /// </summary>
+    private static PackageIr WithoutUnreadOutFlowRegistrations(PackageIr package)
+    {
+        var functions = package.Functions.ToDictionary(f => f.Name);
+        var changed = false;
+        var services = package.Services.Select(service => service with
+        {
+            Resources = service.Resources.Select(resource =>
+            {
+                if (!resource.NeedsOutFlow || resource.OutFunction is not { } outFlow || ContinuesWithRegisteredFlow(resource with { OutFunction = null }, outFlow, functions))
+                {
+                    return resource;
+                }
+
+                changed = true;
+                return resource with { NeedsOutFlow = false };
+            }).ToImmutableArray(),
+        }).ToImmutableArray();
+        return changed ? package with { Services = services } : package;
+    }
+
+    /// <summary>Whether the resource, or a function it runs (transitively, its out flow left out), continues with the registered flow or holds a TODO.</summary>
+    private static bool ContinuesWithRegisteredFlow(ResourceIr resource, Symbol outFlow, Dictionary<Symbol, FunctionIr> functions)
+    {
+        if (Continues(resource.Body))
+        {
+            return true;
+        }
+
+        var seen = new HashSet<Symbol> { outFlow };
+        var named = new HashSet<Symbol>();
+        EmptyFlows.Collect(resource, named);
+        var pending = new Stack<Symbol>(named.Where(seen.Add));
+        while (pending.TryPop(out var name))
+        {
+            if (!functions.TryGetValue(name, out var function))
+            {
+                continue;
+            }
+
+            if (Continues(function.Body))
+            {
+                return true;
+            }
+
+            var callees = new HashSet<Symbol>();
+            EmptyFlows.Collect(function, callees);
+            foreach (var callee in callees.Where(seen.Add))
+            {
+                pending.Push(callee);
+            }
+        }
+
+        return false;
+
+        static bool Continues(ImmutableArray<StepIr> body) => IrWalker.Steps(body).Any(s => s is ContinueWithStep { Function: null } or TodoStep or DeadCodeStep);
     }
 
     private static bool HoldsTodo(FunctionIr function) => IrWalker.Steps(function.Body).Any(s => s is TodoStep or DeadCodeStep);
