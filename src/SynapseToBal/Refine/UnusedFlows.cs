@@ -9,9 +9,7 @@ namespace SynapseToBal.Refine;
 /// or other part of the package names the function, nothing can run it: its in flow answers without it (a
 /// <c>send receive="S"</c> runs S on the response, an <c>iterate</c> or <c>clone</c> whose aggregate the out flow
 /// held is aggregated in the in flow, the out flow's steps before the aggregate copied into each branch). Such a
-/// function is not declared, and neither is a branch or loop body function only it named, nor (when the package holds
-/// no TODO) a named sequence only it ran: the input called that sequence from the out flow alone (an aggregating
-/// sequence whose aggregate the split took). Behaviour is unchanged: the
+/// function is not declared, and neither is a branch or loop body function only it named. Behaviour is unchanged: the
 /// function was never called. The IR the lowering built (and <c>ir.txt</c>) keeps it; a flow holding a TODO stays, so
 /// that its original XML is still in the code.
 /// </summary>
@@ -24,8 +22,6 @@ public static class UnusedFlows
         var removed = new HashSet<Symbol>();
         var candidates = package.Functions.Where(f => f.Kind == FunctionKind.OutFlow && !HoldsTodo(f)).Select(f => f.Name).ToHashSet();
         candidates.ExceptWith(OutFlowsOfUnfinishedFlows(package));
-        var holdsTodo = !package.Pending.IsEmpty || !package.PendingEndpoints.IsEmpty || !package.PendingStores.IsEmpty || package.Functions.Any(HoldsTodo) || package.Services.Any(s => s.Resources.Any(r => IrWalker.Steps(r.Body).Any(step => step is TodoStep or DeadCodeStep)));
-        var sequences = package.Functions.Where(f => f.Kind == FunctionKind.Sequence).Select(f => f.Name).ToHashSet();
         while (candidates.Count > 0)
         {
             var named = Named(package, removed);
@@ -37,8 +33,7 @@ public static class UnusedFlows
 
             removed.UnionWith(unused);
 
-            // The branch and loop body functions the removed flows named are the next candidates, and so are the
-            // named sequences they ran when no TODO is left whose finished code might run one.
+            // The branch and loop body functions the removed flows named are the next candidates.
             candidates = package.Functions
                 .Where(f => unused.Contains(f.Name))
                 .SelectMany(f => IrWalker.Steps(f.Body))
@@ -46,8 +41,6 @@ public static class UnusedFlows
                 {
                     ForkStep fork => fork.Branches.AsEnumerable(),
                     ForEachStep loop => [loop.Body],
-                    InvokeStep invoke when !holdsTodo && sequences.Contains(invoke.Function) => [invoke.Function],
-                    ContinueWithStep { Function: { } next } when !holdsTodo && sequences.Contains(next) => [next],
                     _ => [],
                 })
                 .Where(s => !removed.Contains(s) && package.Functions.Any(f => f.Name == s && !HoldsTodo(f)))
