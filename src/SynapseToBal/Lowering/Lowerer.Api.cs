@@ -286,6 +286,7 @@ public sealed partial class Lowerer
         body = AddTemplateQueryParams(templateQuery, body, resource);
         body = WithFallThrough(body, resource.InSequence?.Location ?? resource.Location);
         var needsOutFlow = outFunction is not null && InFlowSendsThroughSequence(resource.InSequence);
+        ReportOutFlowEnd(outFunction, body, faultFunction, needsOutFlow);
         if (accessors.Count > 1)
         {
             // One flow serves several methods: it becomes a function every resource function calls.
@@ -320,7 +321,13 @@ public sealed partial class Lowerer
             outFunction = OutFlowSymbol(baseName);
             RecordOutFlowAggregate(outFunction, outFlow);
             var outSteps = LowerFlowBody(outFlow, new FlowContext(FlowKind.Out, _translator, null, owner) { Self = outFunction });
-            _functions.Add(new FunctionIr(outFunction, FunctionKind.OutFlow, true, WithFallThrough(outSteps, outFlow.Location, afterCall: true, report: outFlowCanRun), $"Out flow of {description}: runs on the backend response.", outFlow.Location));
+            if (outFlowCanRun && FallThroughDiagnostic(outSteps, afterCall: true) is { } end)
+            {
+                // Reported once the in flow is lowered, if something it runs still hands the out flow a message (ReportOutFlowEnd).
+                _pendingOutFlowEnds[outFunction] = (end, outFlow.Location);
+            }
+
+            _functions.Add(new FunctionIr(outFunction, FunctionKind.OutFlow, true, WithFallThrough(outSteps, outFlow.Location, afterCall: true, report: false), $"Out flow of {description}: runs on the backend response.", outFlow.Location));
         }
 
         Symbol? faultFunction = null;
@@ -574,6 +581,76 @@ public sealed partial class Lowerer
             && visiting.Add(invoke.Function)
             && _functions.FirstOrDefault(f => f.Name == invoke.Function) is { } function
             && AlwaysAnswers(function.Body, visiting));
+
+    /// <summary>The end of an out flow that may be reached, by out function, reported once its in flow is lowered (<see cref="ReportOutFlowEnd"/>).</summary>
+    private readonly Dictionary<Symbol, (Microsoft.CodeAnalysis.DiagnosticDescriptor Descriptor, SourceLocation Location)> _pendingOutFlowEnds = new();
+
+    /// <summary>
+    /// Reports where an out flow ends without answering (SB0210), unless the lowered in flow never hands it a message:
+    /// the syntax said a send may reach it (<see cref="HandsToOutFlow"/>), but an iterate or clone whose aggregate the
+    /// out flow holds sends in its branches and is gathered where the split stands, so the out flow runs for nothing
+    /// (and is not declared, Refine/UnusedFlows.cs). It is reached when the in flow, its fault flow or a function they
+    /// run (transitively) continues with it, continues with the registered flow while the resource registers it, holds
+    /// a TODO (its finished code may run it) or runs a function not lowered yet.
+    /// </summary>
+    private void ReportOutFlowEnd(Symbol? outFunction, ImmutableArray<StepIr> inBody, Symbol? faultFunction, bool registered)
+    {
+        if (outFunction is null || !_pendingOutFlowEnds.Remove(outFunction, out var end))
+        {
+            return;
+        }
+
+        var lowered = _functions.ToDictionary(f => f.Name);
+        var seen = new HashSet<Symbol> { outFunction };
+        var pending = new Stack<ImmutableArray<StepIr>>([inBody]);
+        if (faultFunction is not null && seen.Add(faultFunction))
+        {
+            if (!lowered.TryGetValue(faultFunction, out var fault))
+            {
+                _diagnostics.Report(end.Descriptor, end.Location);
+                return;
+            }
+
+            pending.Push(fault.Body);
+        }
+
+        while (pending.TryPop(out var body))
+        {
+            foreach (var step in IrWalker.Steps(body))
+            {
+                var reaches = step switch
+                {
+                    ContinueWithStep next when next.Function == outFunction || (next.Function is null && registered) => true,
+                    TodoStep or DeadCodeStep => true,
+                    _ => false,
+                };
+                IEnumerable<Symbol> callees = step switch
+                {
+                    ContinueWithStep { Function: { } next } => [next],
+                    InvokeStep invoke => [invoke.Function],
+                    ForkStep fork => fork.Branches,
+                    ForEachStep loop => [loop.Body],
+                    _ => [],
+                };
+                foreach (var callee in callees.Where(seen.Add))
+                {
+                    if (!lowered.TryGetValue(callee, out var function))
+                    {
+                        reaches = true;
+                        break;
+                    }
+
+                    pending.Push(function.Body);
+                }
+
+                if (reaches)
+                {
+                    _diagnostics.Report(end.Descriptor, end.Location);
+                    return;
+                }
+            }
+        }
+    }
 
     /// <summary>A flow's steps: inline mediators, or a call of the sequence its key names.</summary>
     private ImmutableArray<StepIr> LowerFlowBody(FlowSyntax flow, FlowContext context)

@@ -152,7 +152,7 @@ public sealed partial class Lowerer
         Translated<DbLookupMediator>("dblookup", (l, m, c) => l.LowerDbLookup(m, c)),
         Translated<DataServiceCallMediator>("dataServiceCall", (l, m, _) => [l.LowerDataServiceCall(m)]),
         Translated<TransactionMediator>("transaction", (l, m, c) => l.LowerTransaction(m, c)),
-        Translated<ClassMediator>("class", (l, m, _) => [l.LowerClass(m)]),
+        Translated<ClassMediator>("class", (l, m, c) => l.LowerClass(m, c)),
         Translated<PojoCommandMediator>("pojoCommand, annotatedCommand", (l, m, _) => [l.LowerPojoCommand(m)]),
         Translated<SpringMediator>("spring", (l, m, _) => [l.LowerSpring(m)]),
         Translated<BeanMediator>("bean", (l, m, _) => [l.LowerBean(m)]),

@@ -18,6 +18,7 @@ public static class UnusedFlows
     /// <summary>The package without the out flows nothing names and the branch functions only they named.</summary>
     public static PackageIr Remove(PackageIr package)
     {
+        package = WithoutUnreadOutFlowRegistrations(package);
         var removed = new HashSet<Symbol>();
         var candidates = package.Functions.Where(f => f.Kind == FunctionKind.OutFlow && !HoldsTodo(f)).Select(f => f.Name).ToHashSet();
         candidates.ExceptWith(OutFlowsOfUnfinishedFlows(package));
@@ -126,6 +127,72 @@ public static class UnusedFlows
         }
 
         return kept;
+    }
+
+    /// <summary>
+    /// The package without the <c>ctx.outFlow</c> registrations nothing reads. A resource registers its out flow when
+    /// its in flow runs a sequence or template that sends (<see cref="ResourceIr.NeedsOutFlow"/>, decided on the
+    /// Synapse source): the send in the shared function continues with whatever flow the context registered
+    /// (<c>continueWithResponse</c>). When nothing the in flow runs (the functions it names, their fault flows and fork
+    /// branches, transitively) continues that way, nor holds a TODO whose finished code might, the registration is
+    /// never read: an iterate or clone in a template whose aggregate the out flow held sends in its branches and
+    /// gathers where the split stands. Behaviour is unchanged; the out flow then goes as any flow nothing runs.
+    /// </summary>
+    private static PackageIr WithoutUnreadOutFlowRegistrations(PackageIr package)
+    {
+        var functions = package.Functions.ToDictionary(f => f.Name);
+        var changed = false;
+        var services = package.Services.Select(service => service with
+        {
+            Resources = service.Resources.Select(resource =>
+            {
+                if (!resource.NeedsOutFlow || resource.OutFunction is not { } outFlow || ContinuesWithRegisteredFlow(resource with { OutFunction = null }, outFlow, functions))
+                {
+                    return resource;
+                }
+
+                changed = true;
+                return resource with { NeedsOutFlow = false };
+            }).ToImmutableArray(),
+        }).ToImmutableArray();
+        return changed ? package with { Services = services } : package;
+    }
+
+    /// <summary>Whether the resource, or a function it runs (transitively, its out flow left out), continues with the registered flow or holds a TODO.</summary>
+    private static bool ContinuesWithRegisteredFlow(ResourceIr resource, Symbol outFlow, Dictionary<Symbol, FunctionIr> functions)
+    {
+        if (Continues(resource.Body))
+        {
+            return true;
+        }
+
+        var seen = new HashSet<Symbol> { outFlow };
+        var named = new HashSet<Symbol>();
+        EmptyFlows.Collect(resource, named);
+        var pending = new Stack<Symbol>(named.Where(seen.Add));
+        while (pending.TryPop(out var name))
+        {
+            if (!functions.TryGetValue(name, out var function))
+            {
+                continue;
+            }
+
+            if (Continues(function.Body))
+            {
+                return true;
+            }
+
+            var callees = new HashSet<Symbol>();
+            EmptyFlows.Collect(function, callees);
+            foreach (var callee in callees.Where(seen.Add))
+            {
+                pending.Push(callee);
+            }
+        }
+
+        return false;
+
+        static bool Continues(ImmutableArray<StepIr> body) => IrWalker.Steps(body).Any(s => s is ContinueWithStep { Function: null } or TodoStep or DeadCodeStep);
     }
 
     private static bool HoldsTodo(FunctionIr function) => IrWalker.Steps(function.Body).Any(s => s is TodoStep or DeadCodeStep);

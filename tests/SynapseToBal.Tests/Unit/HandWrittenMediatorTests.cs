@@ -74,7 +74,7 @@ public sealed class HandWrittenMediatorTests
     [InlineData("""<bean action="SET_PROPERTY" var="loc" property="latitude" value="{//lat}"/>""", "sets the field 'latitude' of the Java bean in the property 'loc'")]
     [InlineData("""<annotatedCommand name="c.C"/>""", "the Java command class 'c.C'")]
     [InlineData("""<smooks config-key="smooks-csv"><input type="text" expression="//text"/><output type="xml" action="replace" property="p"/></smooks>""", "the Smooks transformation configured at key 'smooks-csv'")]
-    [InlineData("""<builder class="b.Builder" formatterClass="b.Formatter"/>""", "Axis2 message builder")]
+    [InlineData("""<builder class="b.Builder" formatterClass="b.Formatter"/>""", "the builder class 'b.Builder'")]
     [InlineData("""<router continueAfter="true"><route expression="//a" match="x.*" breakRouter="false"><target sequence="s"/></route></router>""", "through 1 route(s)")]
     [InlineData("""<sampler id="s1" rate="5" unitTime="1000"><messageQueue class="q.Queue"/><target sequence="slow"/></sampler>""", "at most 5 per 1000 ms")]
     [InlineData("""<enqueue executor="exec" priority="2" sequence="later"/>""", "for the sequence 'later' on the priority executor 'exec'")]

@@ -106,4 +106,27 @@ public sealed class SplitAggregateAcrossCallTests
         Assert.DoesNotContain(Forks(package), fork => fork.Aggregation is not null);
         Assert.Contains(diagnostics.Items, d => d.Id == DiagnosticCatalog.EipShapeNotTranslated.Id);
     }
+
+    [Fact]
+    public void An_onComplete_without_expression_keeps_each_copys_first_body_element_as_Synapse_defaults()
+    {
+        // Apache Synapse sample 471: AggregateMediator's default aggregation expression is the SOAP Body's first
+        // element child (/s11:Envelope/s11:Body/child::*[position()=1] | the s12 one).
+        var (package, diagnostics) = Lower(
+            Proxy("""<iterate expression="//item"><target><sequence><sequence key="Collect"/></sequence></target></iterate>"""),
+            $"""<sequence xmlns="{Synapse}" name="Collect"><aggregate><onComplete><respond/></onComplete></aggregate></sequence>""");
+
+        var fork = Assert.Single(Forks(package));
+        Assert.NotNull(fork.Aggregation);
+        var branch = package.Functions.Single(f => f.Name == Assert.Single(fork.Branches));
+        var keep = Assert.IsType<ReplacePayloadStep>(branch.Body[^1]);
+        var nodes = Assert.IsType<ValueIr.XmlNodes>(keep.Value).Navigation;
+        var step = Assert.Single(nodes.Steps);
+        Assert.Equal("*", step.LocalName);
+        Assert.False(step.Descendant);
+        Assert.Single(step.Predicates);
+        Assert.Null(nodes.RootProperty);
+        Assert.Null(nodes.FromHeader);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == DiagnosticCatalog.EipShapeNotTranslated.Id);
+    }
 }

@@ -1,3 +1,4 @@
+using SynapseToBal.Diagnostics;
 using Xunit;
 
 namespace SynapseToBal.Tests.Unit;
@@ -80,6 +81,47 @@ public sealed class UnusedAndInfallibleFlowTests
         Assert.DoesNotContain("return failure;", functions);
         Assert.Contains("function fanOut(Context ctx) returns http:Response|error? {", functions);
         Assert.Contains("check fanOut(ctx);", files["main.bal"]);
+    }
+
+    private const string SplitProxy = $"""<proxy xmlns="{Ns}" name="LinesProxy" transports="http"><target><inSequence><iterate expression="//line"><target><sequence><send>{Endpoint}</send></sequence></target></iterate></inSequence><outSequence><log level="custom"><property name="step" value="response"/></log><sequence key="Gather"/></outSequence></target></proxy>""";
+
+    private const string Gather = $"""<sequence xmlns="{Ns}" name="Gather"><header name="X-Gathered" scope="transport" value="yes"/><aggregate><onComplete expression="//reply"><send/></onComplete></aggregate></sequence>""";
+
+    [Fact]
+    public void An_out_flow_the_split_never_hands_a_message_is_not_declared_nor_its_end_reported()
+    {
+        // The split gathers where it stands: the out flow runs for nothing. The named sequence stays (a project artifact).
+        var files = Convert(SplitProxy, Gather);
+
+        Assert.Contains("function gather(", files["functions.bal"]);
+        Assert.DoesNotContain("function linesProxyOut(", files["functions.bal"]);
+        Assert.Contains("x-gathered", files["functions.bal"]);
+
+        var diagnostics = new DiagnosticBag();
+        ArtifactLowering.Lower(diagnostics, SplitProxy, Gather);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == DiagnosticCatalog.ResponseHang.Id);
+    }
+
+    [Fact]
+    public void An_out_flow_registration_nothing_reads_is_not_written()
+    {
+        // The template's split sends in its branches and gathers there; nothing continues with ctx.outFlow.
+        var files = Convert(
+            $"""<proxy xmlns="{Ns}" name="QuoteAllProxy" transports="http"><target><inSequence><call-template target="SplitEach"/></inSequence><outSequence><aggregate><onComplete expression="//reply"><send/></onComplete></aggregate></outSequence></target></proxy>""",
+            $"""<template xmlns="{Ns}" name="SplitEach"><sequence><iterate expression="//line"><target><sequence><send>{Endpoint}</send></sequence></target></iterate></sequence></template>""");
+
+        Assert.DoesNotContain("ctx.outFlow", files["main.bal"]);
+        Assert.DoesNotContain("quoteAllProxyOut", files["functions.bal"]);
+    }
+
+    [Fact]
+    public void An_out_flow_registration_a_sending_sequence_reads_stays()
+    {
+        var files = Convert(
+            $"""<proxy xmlns="{Ns}" name="QuoteProxy" transports="http"><target><inSequence><sequence key="Forward"/></inSequence><outSequence><log level="custom"><property name="step" value="out"/></log><send/></outSequence></target></proxy>""",
+            $"""<sequence xmlns="{Ns}" name="Forward"><send>{Endpoint}</send></sequence>""");
+
+        Assert.Contains("ctx.outFlow = quoteProxyOut;", files["main.bal"]);
     }
 
     private static Dictionary<string, string> Convert(params string[] artifacts) => ArtifactConversion.Convert(artifacts);

@@ -56,6 +56,7 @@ public sealed partial class Lowerer
 
         _currentProxy = null;
         var needsOutFlow = outFunction is not null && InFlowSendsThroughSequence(target?.InSequence);
+        ReportOutFlowEnd(outFunction, body, faultFunction, needsOutFlow);
         body = WithFallThrough(body, target?.InSequence?.Location ?? proxy.Location);
         var aliases = Axis2EndpointPaths(proxy.Name, proxy.Transports, _httpsListener is not null);
         var (onHttp, onHttps) = Listeners(proxy.Transports);

@@ -8,8 +8,8 @@ namespace SynapseToBal.Lowering;
 
 /// <summary>
 /// Mediators that run user code or an external product (script, class, spring, bean, ejb, POJO commands, smooks,
-/// xquery, dataServiceCall, the security and analytics mediators, rule, opa) and the Apache Synapse
-/// mediators the Micro Integrator no longer ships (builder, sampler, enqueue, router, eventPublisher). None has a
+/// xquery, dataServiceCall, the security and analytics mediators, rule, opa), the relay's builder, and the Apache
+/// Synapse mediators the Micro Integrator no longer ships (sampler, enqueue, router, eventPublisher). None has a
 /// faithful translation: each stays a TODO (SB0231) that says what it runs and what to write in Ballerina instead,
 /// with the names a developer needs (language, function, class, properties, keys, variables, schemas, operations).
 /// Values are never copied into the message: the TODO carries the original XML with credentials masked.
@@ -48,8 +48,14 @@ public sealed partial class Lowerer
         var other => $"'{other}'",
     };
 
-    private TodoStep LowerClass(ClassMediator mediator)
+    private IEnumerable<StepIr> LowerClass(ClassMediator mediator, FlowContext context)
     {
+        if (BuiltInMediator(mediator) is { } builtIn)
+        {
+            _diagnostics.Report(DiagnosticCatalog.ClassIsBuiltInMediator, mediator.Location, mediator.ClassName, builtIn.ElementName);
+            return LowerMediator(builtIn, context);
+        }
+
         var does = $"runs the Java class '{mediator.ClassName}'";
         if (mediator.Method is { } method)
         {
@@ -57,7 +63,33 @@ public sealed partial class Lowerer
         }
 
         does += Names(" with the properties ", mediator.Properties.Select(p => p.Name)) + Inputs(mediator.Inputs) + ResultInto(mediator.ResultTarget, mediator.TargetVariable);
-        return HandWritten(mediator, does, JavaFunction);
+        return [HandWritten(mediator, does, JavaFunction)];
+    }
+
+    /// <summary>
+    /// The built-in mediator a <c>&lt;class&gt;</c> without properties, method, target or inputs instantiates, as the
+    /// element that configures it the same way; null for any other class. ClassMediatorFactory creates the class with
+    /// its no-argument constructor and sets only the listed properties, and ClassMediator.mediate returns what the
+    /// instance's mediate returns, so such a class is the mediator its element's factory makes from the bare element:
+    /// <c>new LogMediator()</c> has LogMediatorFactory's defaults for <c>&lt;log/&gt;</c> (level simple, category INFO,
+    /// separator ", ", no properties), <c>new DropMediator()</c>, <c>new RespondMediator()</c> and
+    /// <c>new LoopBackMediator()</c> have no settings at all (checked in wso2-synapse).
+    /// </summary>
+    private static MediatorSyntax? BuiltInMediator(ClassMediator mediator)
+    {
+        if (!mediator.Properties.IsEmpty || mediator.Method is not null || mediator.ResultTarget is not null || mediator.TargetVariable is not null || !mediator.Inputs.IsEmpty)
+        {
+            return null;
+        }
+
+        return mediator.ClassName.Trim() switch
+        {
+            "org.apache.synapse.mediators.builtin.LogMediator" => new LogMediator(mediator.Location, mediator.RawXml, LogLevel.Simple, LogCategory.Info, ", ", [], null),
+            "org.apache.synapse.mediators.builtin.DropMediator" => new DropMediator(mediator.Location, mediator.RawXml),
+            "org.apache.synapse.mediators.builtin.RespondMediator" => new RespondMediator(mediator.Location, mediator.RawXml),
+            "org.apache.synapse.mediators.builtin.LoopBackMediator" => new LoopbackMediator(mediator.Location, mediator.RawXml),
+            _ => null,
+        };
     }
 
     private TodoStep LowerPojoCommand(PojoCommandMediator command) =>
@@ -155,9 +187,26 @@ public sealed partial class Lowerer
         HandWritten(opa, $"asks an Open Policy Agent server for the decision of the policy '{opa.Policy}', rule '{opa.Rule}'",
             "call OPA's REST API (POST /v1/data/<policy>/<rule>) with an http:Client, its access key a required configurable, and branch on the result");
 
-    private TodoStep LowerBuilder(BuilderMediator builder) =>
-        HandWritten(builder, "builds the message with the Axis2 message builder classes it names" + Names(" for the content types ", builder.MessageBuilders.Select(b => b.ContentType ?? "(any)")),
-            "the generated code parses a body by its Content-Type (docs/message-model.md); remove the TODO when these are the standard builders, else parse the body by hand");
+    /// <summary>
+    /// The Micro Integrator's builder mediator (carbon-mediation's relay BuilderMediator, shipped with the relay
+    /// feature) is not a no-op: when the body's first child is the <c>{http://ws.apache.org/commons/ns/payload}binary</c>
+    /// wrapper holding the raw bytes (what BinaryRelayBuilder makes, in the MI's default axis2.xml for
+    /// application/octet-stream), it builds those bytes again as its builders say and replaces the envelope; any other
+    /// message passes unchanged. What the rebuilt message becomes depends on builder and formatter classes the
+    /// generated code does not have, so it stays a TODO saying exactly that.
+    /// </summary>
+    private TodoStep LowerBuilder(BuilderMediator builder)
+    {
+        var builders = builder.BuilderClass is { } specified
+            ? $"the builder class '{specified}' (whatever the content type) and then writes the message with the formatter class '{builder.FormatterClass ?? "(none: the Micro Integrator refuses the configuration)"}'"
+            : "the builder its <messageBuilder> children name for the message's content type"
+                + Names(" (", builder.MessageBuilders.Select(b => $"{b.ContentType ?? "(no contentType: refused)"} → {b.BuilderClass ?? "(no class: refused)"}"))
+                + (builder.MessageBuilders.IsEmpty ? string.Empty : ")")
+                + ", else the relay's own for multipart/related (MIME), text/xml and application/soap+xml (SOAP), application/xop+xml (MTOM), application/xml, application/x-www-form-urlencoded and application/json, else as plain XML (POX) for a REST message and as a SOAP envelope otherwise";
+        var does = "rebuilds a message whose body is the <binary xmlns=\"http://ws.apache.org/commons/ns/payload\"> wrapper of raw bytes (the generated code's form of an application/octet-stream or other binary body, as the MI's BinaryRelayBuilder makes it) from those bytes, with "
+            + builders + "; the built element becomes the SOAP body (a build that fails leaves the message as it was, with a warning), and any other message passes unchanged";
+        return HandWritten(builder, does, "when binary bodies reach this point, parse the bytes of the <binary> wrapper (base64) as the content type says (xml:fromString, value:fromJsonString) and set the payload; else delete the TODO");
+    }
 
     private TodoStep LowerSampler(SamplerMediator sampler) =>
         HandWritten(sampler, $"passes messages to its target at most {sampler.Rate?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(default)"} per {sampler.UnitTime?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(default)"} ms (an Apache Synapse mediator the Micro Integrator does not ship)",

@@ -810,7 +810,7 @@ public sealed partial class Lowerer
             return null;
         }
 
-        part = SplitItems(aggregate.OnComplete!.Expression!, context);
+        part = SplitItems(AggregationExpression(aggregate.OnComplete!), context);
         if (part is null)
         {
             return null;
@@ -820,8 +820,21 @@ public sealed partial class Lowerer
             .Select(value => value is { IsDynamic: false } && int.TryParse(value.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count > 0 ? count : (int?)null)
             .OfType<int>()
             .ToList();
-        return new AggregationIr(part is ValueIr.Json, aggregate.OnComplete.EnclosingElementProperty, limits.Count > 0 ? limits.Min() : null);
+        return new AggregationIr(part is ValueIr.Json, aggregate.OnComplete!.EnclosingElementProperty, limits.Count > 0 ? limits.Min() : null);
     }
+
+    /// <summary>
+    /// The expression whose result each message contributes: the onComplete's <c>expression</c>, or without one
+    /// Synapse's default, the SOAP Body's first element child (AggregateMediator's constructor:
+    /// <c>/s11:Envelope/s11:Body/child::*[position()=1] | /s12:Envelope/s12:Body/child::*[position()=1]</c>; a message
+    /// has one envelope, so the union is the body's first child element whatever the SOAP version), written as the
+    /// equivalent <c>$body/*[1]</c> the expression translator reads.
+    /// </summary>
+    private static ExpressionSyntax AggregationExpression(AggregateOnCompleteSyntax onComplete) =>
+        onComplete.Expression ?? new ExpressionSyntax(ExpressionLanguage.XPath, "$body/*[1]", ImmutableDictionary<string, string>.Empty, onComplete.Location)
+        {
+            Original = "/s11:Envelope/s11:Body/child::*[position()=1] | /s12:Envelope/s12:Body/child::*[position()=1]",
+        };
 
     /// <summary>Why an aggregate cannot be translated in place, or null.</summary>
     private string? AggregateProblem(AggregateMediator aggregate, FlowContext context)
@@ -831,11 +844,7 @@ public sealed partial class Lowerer
             return "its aggregate has no onComplete";
         }
 
-        if (onComplete.Expression is not { } expression)
-        {
-            return "its aggregate's onComplete has no expression";
-        }
-
+        var expression = AggregationExpression(onComplete);
         if (aggregate.CorrelateOn is not null)
         {
             return "its aggregate has correlateOn: AggregateMediator keys its aggregate by the expression's text, not its value, so every message (of any request) on which the expression selects something joins one aggregate shared by all requests until messageCount or the timeout completes it; a per-request gathering of the copies would mean something else: without messages of other requests to gather, drop correlateOn (the copies then correlate on the split's own property), else write the shared collector by hand";

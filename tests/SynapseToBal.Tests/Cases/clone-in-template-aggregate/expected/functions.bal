@@ -37,12 +37,6 @@ function askTwoVendors(Context ctx, string vendorA = "") returns http:Response|e
     return respond(ctx, headers = passBackHeaders);
 }
 
-# Out flow of proxy service PriceProxy: runs on the backend response.
-function priceProxyOut(Context ctx) returns http:Response|error {
-    // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its onComplete runs there, before this function; any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.
-    return accepted();
-}
-
 # In flow of proxy service PriceProxy, run by the service at each of its addresses.
 function priceProxyFlow(Context ctx) returns http:Response|error {
     return askTwoVendors(ctx, vendorA = "http://localhost:9001/services/Price");

@@ -12,32 +12,24 @@ listener http:Listener httpListener = new (httpPort);
 service /services/PriceProxy on httpListener {
     # ANY /services/PriceProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/PriceProxy");
-        ctx.outFlow = priceProxyOut;
-        return priceProxyFlow(ctx);
+        return priceProxyFlow(check newContext(request, (), "/services/PriceProxy"));
     }
 }
 
 service "/services/PriceProxy.PriceProxyHttpSoap11Endpoint" on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/PriceProxy.PriceProxyHttpSoap11Endpoint");
-        ctx.outFlow = priceProxyOut;
-        return priceProxyFlow(ctx);
+        return priceProxyFlow(check newContext(request, (), "/services/PriceProxy.PriceProxyHttpSoap11Endpoint"));
     }
 }
 
 service "/services/PriceProxy.PriceProxyHttpSoap12Endpoint" on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/PriceProxy.PriceProxyHttpSoap12Endpoint");
-        ctx.outFlow = priceProxyOut;
-        return priceProxyFlow(ctx);
+        return priceProxyFlow(check newContext(request, (), "/services/PriceProxy.PriceProxyHttpSoap12Endpoint"));
     }
 }
 
 service "/services/PriceProxy.PriceProxyHttpEndpoint" on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/PriceProxy.PriceProxyHttpEndpoint");
-        ctx.outFlow = priceProxyOut;
-        return priceProxyFlow(ctx);
+        return priceProxyFlow(check newContext(request, (), "/services/PriceProxy.PriceProxyHttpEndpoint"));
     }
 }

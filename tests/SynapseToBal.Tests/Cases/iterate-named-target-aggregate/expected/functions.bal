@@ -20,12 +20,6 @@ function sendQuote(Context ctx) returns http:Response|error {
     return continueWithResponse(ctx);
 }
 
-# Out flow of proxy service QuoteProxy: runs on the backend response.
-function quoteProxyOut(Context ctx) returns http:Response|error {
-    collectQuotes(ctx);
-    return accepted();
-}
-
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function quoteIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, sendQuoteEndpoint, restPostfix(ctx), headers = passThroughHeaders);

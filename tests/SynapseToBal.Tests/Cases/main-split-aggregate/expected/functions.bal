@@ -73,12 +73,3 @@ function splitQuotes(Context ctx) returns http:Response|error? {
     }
     return answer ?: accepted();
 }
-
-# Runs the main sequence on a response to a send made from main (its <out> branch).
-function mainResponse(Context ctx) returns http:Response|error {
-    http:Response? reply = check mainSequence(ctx);
-    if reply is http:Response {
-        return reply;
-    }
-    return accepted();
-}

@@ -12,7 +12,6 @@ service / on httpListener {
     # ANY request no API matches (the main sequence)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "");
-        ctx.outFlow = mainResponse;
         http:Response? reply = check mainSequence(ctx);
         if reply is http:Response {
             return reply;

@@ -30,12 +30,6 @@ function quoteEach(Context ctx, string 'channel = "") returns http:Response|erro
     return respond(ctx, headers = passBackHeaders);
 }
 
-# Out flow of proxy service QuoteProxy: runs on the backend response.
-function quoteProxyOut(Context ctx) returns http:Response|error {
-    // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its onComplete runs there, before this function; any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.
-    return accepted();
-}
-
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
 function quoteProxyFlow(Context ctx) returns http:Response|error {
     return quoteEach(ctx, 'channel = "quotes");

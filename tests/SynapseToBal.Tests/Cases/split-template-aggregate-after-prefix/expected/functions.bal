@@ -19,7 +19,6 @@ function gatherAll(Context ctx) returns error? {
 function splitEachIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, splitEachEndpoint, restPostfix(ctx), headers = passThroughHeaders);
     ctx.headers["x-quote-part"] = "yes";
-    ctx.properties.part = "response";
     log:printInfo("SplitEach response", direction = "response", payload = check payloadText(ctx));
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
 }
@@ -39,14 +38,6 @@ function splitEach(Context ctx) returns http:Response|error {
     check aggregateMessages(ctx, messages, false);
     log:printInfo("SplitEach response", step = "aggregated");
     return respond(ctx, headers = passBackHeaders);
-}
-
-# Out flow of proxy service QuoteAllProxy: runs on the backend response.
-function quoteAllProxyOut(Context ctx) returns http:Response|error {
-    ctx.headers["x-quote-part"] = "yes";
-    ctx.properties.part = "response";
-    check gatherAll(ctx);
-    return accepted();
 }
 
 # In flow of proxy service QuoteAllProxy, run by the service at each of its addresses.

@@ -12,32 +12,24 @@ listener http:Listener httpListener = new (httpPort);
 service /services/QuoteAllProxy on httpListener {
     # ANY /services/QuoteAllProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/QuoteAllProxy");
-        ctx.outFlow = quoteAllProxyOut;
-        return quoteAllProxyFlow(ctx);
+        return quoteAllProxyFlow(check newContext(request, (), "/services/QuoteAllProxy"));
     }
 }
 
 service "/services/QuoteAllProxy.QuoteAllProxyHttpSoap11Endpoint" on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/QuoteAllProxy.QuoteAllProxyHttpSoap11Endpoint");
-        ctx.outFlow = quoteAllProxyOut;
-        return quoteAllProxyFlow(ctx);
+        return quoteAllProxyFlow(check newContext(request, (), "/services/QuoteAllProxy.QuoteAllProxyHttpSoap11Endpoint"));
     }
 }
 
 service "/services/QuoteAllProxy.QuoteAllProxyHttpSoap12Endpoint" on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/QuoteAllProxy.QuoteAllProxyHttpSoap12Endpoint");
-        ctx.outFlow = quoteAllProxyOut;
-        return quoteAllProxyFlow(ctx);
+        return quoteAllProxyFlow(check newContext(request, (), "/services/QuoteAllProxy.QuoteAllProxyHttpSoap12Endpoint"));
     }
 }
 
 service "/services/QuoteAllProxy.QuoteAllProxyHttpEndpoint" on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/QuoteAllProxy.QuoteAllProxyHttpEndpoint");
-        ctx.outFlow = quoteAllProxyOut;
-        return quoteAllProxyFlow(ctx);
+        return quoteAllProxyFlow(check newContext(request, (), "/services/QuoteAllProxy.QuoteAllProxyHttpEndpoint"));
     }
 }

@@ -2,7 +2,6 @@
 //   AggrFunc.xml
 //   IterFunc.xml
 //   LogSymbol.xml
-//   QuoteApi.xml
 //   QuoteProxy.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
@@ -47,18 +46,6 @@ function logSymbol(Context ctx, string who = "") {
 function logSymbolLazyWho(Context ctx) returns error? {
     xml body = check soapBody(ctx);
     log:printInfo("log_symbol sequence", symbol = xpathString(body/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>), greeting = string `quote for ${xpathFirst(xpathStrings(body/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>))}`);
-}
-
-# Out flow of QuoteApi POST /split: runs on the backend response.
-function quoteOut(Context ctx) returns http:Response|error {
-    aggrFunc(ctx);
-    return accepted();
-}
-
-# Out flow of proxy service QuoteProxy: runs on the backend response.
-function quoteProxyOut(Context ctx) returns http:Response|error {
-    aggrFunc(ctx);
-    return accepted();
 }
 
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.

@@ -13,7 +13,6 @@ service /quotes on httpListener {
     # POST /quotes/split
     resource function post split(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteApi", "/quotes");
-        ctx.outFlow = quoteOut;
         check logSymbolLazyWho(ctx);
         return iterFunc(ctx);
     }
@@ -24,32 +23,24 @@ service /quotes on httpListener {
 service /services/QuoteProxy on httpListener {
     # ANY /services/QuoteProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/QuoteProxy");
-        ctx.outFlow = quoteProxyOut;
-        return quoteProxyFlow(ctx);
+        return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy"));
     }
 }
 
 service "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint" on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint");
-        ctx.outFlow = quoteProxyOut;
-        return quoteProxyFlow(ctx);
+        return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint"));
     }
 }
 
 service "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint" on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint");
-        ctx.outFlow = quoteProxyOut;
-        return quoteProxyFlow(ctx);
+        return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint"));
     }
 }
 
 service "/services/QuoteProxy.QuoteProxyHttpEndpoint" on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpEndpoint");
-        ctx.outFlow = quoteProxyOut;
-        return quoteProxyFlow(ctx);
+        return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpEndpoint"));
     }
 }
