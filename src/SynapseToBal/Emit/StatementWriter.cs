@@ -31,7 +31,8 @@ internal sealed partial class StatementWriter
     /// <summary>
     /// A non-blocking call whose response (or failure) gives the message's throttle slot back: SynapseCallbackReceiver
     /// increments the concurrency controller before it looks at SENDING_FAULT, and AbstractEndpoint.informFailure does
-    /// too, so the slot is free again whether the call succeeded or failed (`throttleReleased` runs before `check`).
+    /// too, so the slot is free again whether the call succeeded or failed (`throttleReleased` runs before `check`). An
+    /// OUT_ONLY send frees it once sent (Axis2FlexibleMEPClient.send).
     /// </summary>
     private static string ThrottleReleasedAfter(bool releases, string call) =>
         releases ? $"throttleReleased(ctx, {call})" : call;
@@ -589,7 +590,7 @@ internal sealed partial class StatementWriter
                     { BuildsMessage: true } => "callAddress(ctx, build = true, headers = passThroughHeaders)",
                     _ => "callAddress(ctx, headers = passThroughHeaders)",
                 };
-                _out.Line($"check {ThrottleReleasedAfter(ReleasesThrottle && !address.Blocking && !address.OutOnly, callAddress)};");
+                _out.Line($"check {ThrottleReleasedAfter(ReleasesThrottle && !address.Blocking, callAddress)};");
 
                 break;
             case SetPayloadStep payload:
@@ -607,7 +608,7 @@ internal sealed partial class StatementWriter
                 var callGroup = call.Blocking
                     ? $"callGroup({arguments}, blocking = true, headers = passThroughHeaders)"
                     : $"callGroup({arguments}{(call.SoapFault && !call.OutOnly ? ", soapFault = true" : string.Empty)}, headers = passThroughHeaders)";
-                _out.Line($"check {ThrottleReleasedAfter(ReleasesThrottle && !call.OutOnly && !call.Blocking, callGroup)};");
+                _out.Line($"check {ThrottleReleasedAfter(ReleasesThrottle && !call.Blocking, callGroup)};");
 
                 break;
             }
@@ -711,13 +712,13 @@ internal sealed partial class StatementWriter
                 var state = _expr.Names[suspension.Name];
                 _out.Line($"check endpointReady(ctx, {state});");
                 var function = call.Client.Addressing is null ? "callEndpoint" : "callEndpointAddressed";
-                _out.Line($"check {ThrottleReleasedAfter(ReleasesThrottle && !call.OutOnly, $"endpointCalled({state}, {function}({CallArguments(call)}){(call.OutOnly ? ", outOnly = true" : call.SoapFault ? ", soapFaultOf = ctx" : string.Empty)})")};");
+                _out.Line($"check {ThrottleReleasedAfter(ReleasesThrottle, $"endpointCalled({state}, {function}({CallArguments(call)}){(call.OutOnly ? ", outOnly = true" : call.SoapFault ? ", soapFaultOf = ctx" : string.Empty)})")};");
 
                 break;
             }
 
             case CallStep call:
-                _out.Line($"check {ThrottleReleasedAfter(ReleasesThrottle && !call.OutOnly, $"{(call.Client.Addressing is null ? "callEndpoint" : "callEndpointAddressed")}({CallArguments(call)})")};");
+                _out.Line($"check {ThrottleReleasedAfter(ReleasesThrottle, $"{(call.Client.Addressing is null ? "callEndpoint" : "callEndpointAddressed")}({CallArguments(call)})")};");
 
                 break;
             case SoapFaultCheckStep:
@@ -728,6 +729,13 @@ internal sealed partial class StatementWriter
                 // fault handler (Axis2Sender.sendBack's handleException runs the fault sequence); elsewhere the check
                 // is dropped again (WithoutReturnChecks), as it changes nothing there.
                 // The response headers the Micro Integrator passes back implicitly are named at the call (passBackHeaders).
+                if (ReleasesThrottle)
+                {
+                    // Axis2Sender.sendBack gives the message's concurrency slot back with any answer to the client
+                    // (handleConcurrentThrottleCount; once only, THROTTLE_SLOT_HELD).
+                    _out.Line("throttleRelease(ctx);");
+                }
+
                 _out.Line("return check respond(ctx, headers = passBackHeaders);");
                 break;
             case FailStep fail:

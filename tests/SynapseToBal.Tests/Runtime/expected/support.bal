@@ -12342,8 +12342,10 @@ function javaJmsBallerinaMessage(handle message) returns jms:Message|error = @ja
     name: "getBallerinaMessage"
 } external;
 
-// The Ballerina runtime API: a Ballerina object as a Java object (BObject), and its native data.
-function javaObjectHandle(jms:Session session) returns handle = @java:Method {
+// The Ballerina runtime API: a Ballerina object as a Java object (BObject), and its native data. The parameter is
+// `any`: interop accepts a Ballerina object type only for a Java parameter that is a BObject (JMethodResolver), and a
+// value of type `any` for java.lang.Object.
+function javaObjectHandle(any session) returns handle = @java:Method {
     'class: "java.util.Objects",
     name: "requireNonNull",
     paramTypes: ["java.lang.Object"]

@@ -8,4 +8,4 @@ import ballerina/http;
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-final http:Client linesEndpoint = check new (quoteLinesApiLinesEndpointUrl, {timeout: 120});
+final http:Client linesEndpoint = check new (quoteLinesApiLinesEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});

@@ -23,6 +23,7 @@ function limitedSequence(Context ctx) returns http:Response|error? {
 # Out flow of OrdersAPI POST (default): runs on the backend response.
 function ordersOut(Context ctx) returns http:Response|error {
     throttleRelease(ctx);
+    throttleRelease(ctx);
     return respond(ctx, headers = passBackHeaders);
 }
 
@@ -31,5 +32,6 @@ function ordersFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     throttleRelease(ctx);
     setHttpSc(ctx, 502);
+    throttleRelease(ctx);
     return respond(ctx, headers = passBackHeaders);
 }

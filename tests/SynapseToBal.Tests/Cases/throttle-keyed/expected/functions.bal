@@ -19,11 +19,13 @@ function onRejectSequence(Context ctx) returns http:Response|error {
     log:printInfo("**Access Denied**");
     check makeFault(ctx, "soap11", "Server", "**Access Denied**");
     ctx.isResponse = true;
+    throttleRelease(ctx);
     return respond(ctx, headers = passBackHeaders);
 }
 
 # Out flow of proxy service StockQuoteProxy: runs on the backend response.
 function stockQuoteProxyOut(Context ctx) returns http:Response|error {
+    throttleRelease(ctx);
     throttleRelease(ctx);
     return respond(ctx, headers = passBackHeaders);
 }

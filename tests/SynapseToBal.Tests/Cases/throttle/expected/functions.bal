@@ -29,6 +29,7 @@ function keyedThrottle(Context ctx) returns error? {
 # Out flow of proxy service ThrottledProxy: runs on the backend response.
 function throttledProxyOut(Context ctx) returns http:Response|error {
     throttleRelease(ctx);
+    throttleRelease(ctx);
     return respond(ctx, headers = passBackHeaders);
 }
 
@@ -41,5 +42,6 @@ function throttledProxyFlow(Context ctx) returns http:Response|error {
     }
     check makeFault(ctx, "soap11", "Server", "**Access Denied**");
     ctx.isResponse = true;
+    throttleRelease(ctx);
     return respond(ctx, headers = passBackHeaders);
 }
