@@ -21,5 +21,5 @@ final http:Client pricingConn = check new (pricingConnBaseUrl, {timeout: 120, ht
 
 # HTTP connection 'StockConn' of the HTTP connector operations (StockConn.xml, line 2).
 # No timeoutDuration: the Micro Integrator's global callback timeout applies, 120 s.
-# 'suspendInitialDuration' is not applied: '30s' is not a number: HTTPConnectionUtils copies it into the suspendOnFailure of the connection's endpoint, which the Micro Integrator then fails to deploy (EndpointDefinitionFactory), so the endpoint's suspension is not kept.
+# 'suspendInitialDuration' is not applied: '30s' is not a number: HTTPConnectionUtils copies it into the suspendOnFailure of the connection's endpoint, which the Micro Integrator then fails to deploy (EndpointDefinitionFactory), so every operation on the connection fails there; the generated client calls the backend without the endpoint's suspension: fix the setting.
 final http:Client stockConn = check new (stockConnBaseUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
