@@ -24,6 +24,18 @@ internal sealed class TempDirectory : IDisposable
         return full;
     }
 
+    /// <summary>A new temporary folder holding <paramref name="files"/> (paths relative to it, '/'-separated).</summary>
+    public static TempDirectory WithFiles(IEnumerable<(string File, string Content)> files)
+    {
+        var temp = new TempDirectory();
+        foreach (var (file, content) in files)
+        {
+            temp.Write(file, content);
+        }
+
+        return temp;
+    }
+
     public void Dispose()
     {
         try

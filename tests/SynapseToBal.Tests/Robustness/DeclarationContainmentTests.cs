@@ -36,18 +36,7 @@ public sealed class DeclarationContainmentTests(ITestOutputHelper output) : IDis
         ("inb.xml", $"""<inboundEndpoint xmlns="{Ns}" name="InB" protocol="file" sequence="Handle" onError="Handle" suspend="false"><parameters><parameter name="interval">5000</parameter><parameter name="transport.vfs.FileURI">file:///data/b</parameter><parameter name="transport.vfs.ContentType">text/plain</parameter></parameters></inboundEndpoint>"""),
     ];
 
-    private readonly TempDirectory _input = WriteInputs();
-
-    private static TempDirectory WriteInputs()
-    {
-        var temp = new TempDirectory();
-        foreach (var (file, xml) in Inputs)
-        {
-            temp.Write(file, xml);
-        }
-
-        return temp;
-    }
+    private readonly TempDirectory _input = TempDirectory.WithFiles(Inputs);
 
     public void Dispose() => _input.Dispose();
 

@@ -43,18 +43,7 @@ public sealed class FactFallbackTests(ITestOutputHelper output) : IDisposable
             """),
     ];
 
-    private readonly TempDirectory _input = WriteInputs();
-
-    private static TempDirectory WriteInputs()
-    {
-        var temp = new TempDirectory();
-        foreach (var (file, xml) in Inputs)
-        {
-            temp.Write(file, xml);
-        }
-
-        return temp;
-    }
+    private readonly TempDirectory _input = TempDirectory.WithFiles(Inputs);
 
     public void Dispose() => _input.Dispose();
 

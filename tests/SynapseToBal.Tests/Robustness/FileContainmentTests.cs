@@ -31,18 +31,7 @@ public sealed class FileContainmentTests(ITestOutputHelper output) : IDisposable
         ("entry.xml", $"""<localEntry xmlns="{Ns}" key="Greeting">hello</localEntry>"""),
     ];
 
-    private readonly TempDirectory _input = WriteInputs();
-
-    private static TempDirectory WriteInputs()
-    {
-        var temp = new TempDirectory();
-        foreach (var (file, xml) in Inputs)
-        {
-            temp.Write(file, xml);
-        }
-
-        return temp;
-    }
+    private readonly TempDirectory _input = TempDirectory.WithFiles(Inputs);
 
     public void Dispose() => _input.Dispose();
 

@@ -34,18 +34,7 @@ public sealed class PassContainmentTests : IDisposable
     ];
 
     /// <summary>The inputs, written once per test: both runs convert the same folder (its name is in Ballerina.toml).</summary>
-    private readonly TempDirectory _input = WriteInputs();
-
-    private static TempDirectory WriteInputs()
-    {
-        var temp = new TempDirectory();
-        foreach (var (file, xml) in Inputs)
-        {
-            temp.Write(file, xml);
-        }
-
-        return temp;
-    }
+    private readonly TempDirectory _input = TempDirectory.WithFiles(Inputs);
 
     public void Dispose() => _input.Dispose();
 
