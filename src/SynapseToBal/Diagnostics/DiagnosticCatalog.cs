@@ -237,7 +237,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor LogValueRedacted = Info("SB0217", LoweringCategory,
         "Credential kept out of a log line",
         "The log value '{0}' may hold a credential; the generated code logs **** instead",
-        "A log property named like a credential, or whose expression reads a secret (a vault lookup, a property or header named like a password, token or key), would print the credential in the Micro Integrator's log. The generated code logs **** in its place; change it by hand if the value is not sensitive.");
+        "A log property named like a credential, or whose expression reads a secret (a vault lookup, a property or header named like a password, token or key, or a property or variable the input sets anywhere from a vault lookup or from another such property, e.g. `auth` set from `wso2:vault-lookup('x')` and `basic` from `concat('Basic ', get-property('auth'))`; case `log-secret-property`), would print the credential in the Micro Integrator's log. The generated code logs **** in its place; change it by hand if the value is not sensitive.");
     public static readonly DiagnosticDescriptor ExpressionPrecedence = Warning("SB0233", LoweringCategory,
         "Comparison of an and/or expression",
         "In '{0}', the comparison takes '{1}' as one operand: MI 4.4 expressions bind and/or more tightly than ==, !=, <, <=, > and >=",

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using SynapseToBal.Diagnostics;
 using SynapseToBal.IR;
+using SynapseToBal.Semantics;
 using SynapseToBal.Syntax;
 using SynapseToBal.Syntax.Expressions;
 
@@ -116,15 +117,65 @@ public sealed partial class Lowerer
     /// <summary>What a log line shows in place of a credential.</summary>
     internal const string Redacted = "****";
 
-    /// <summary>True when an expression reads a secret: a secret configurable, or a property, variable or header named like a credential.</summary>
+    /// <summary>
+    /// True when an expression reads a secret: a secret configurable, a property, variable or header named like a
+    /// credential, or a property or variable the input sets from a secret (<see cref="SecretHoldingNames"/>).
+    /// </summary>
     private bool ReadsSecret(ExprIr value) => IrWalker.Descendants(value).Any(e => e switch
     {
         ConfigurableReadIr read => !_plainConfigurables.Contains(read.Configurable),
-        PropertyReadIr property => SecretNames.IsSecret(property.Name),
-        VariableReadIr variable => SecretNames.IsSecret(variable.Name),
+        PropertyReadIr property => SecretNames.IsSecret(property.Name) || SecretHoldingNames.Contains(property.Name),
+        VariableReadIr variable => SecretNames.IsSecret(variable.Name) || SecretHoldingNames.Contains(variable.Name),
         HeaderReadIr header => SecretNames.IsSecret(header.Name),
         _ => false,
     });
+
+    private HashSet<string>? _secretHoldingNames;
+
+    /// <summary>
+    /// The names of the properties and variables the input sets, anywhere, from a vault lookup or from another such
+    /// name (to a fixpoint): a log of one shows `****` as a log of the lookup itself does. Read off the expressions' text,
+    /// so a name set from a secret in one flow is masked in every flow; masking too much is the safe side.
+    /// </summary>
+    private HashSet<string> SecretHoldingNames => _secretHoldingNames ??= FindSecretHoldingNames();
+
+    private HashSet<string> FindSecretHoldingNames()
+    {
+        var sets = new List<(string Name, string Text)>();
+        foreach (var mediator in MediatorCollector.Collect(_model.Artifacts))
+        {
+            if (mediator is PropertyMediator { Action: PropertyAction.Set, Value: ValueSyntax.Expression property })
+            {
+                sets.Add((((PropertyMediator)mediator).Name, property.Syntax.Text));
+            }
+            else if (mediator is VariableMediator { Action: PropertyAction.Set, Value: ValueSyntax.Expression variable })
+            {
+                sets.Add((((VariableMediator)mediator).Name, variable.Syntax.Text));
+            }
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        static bool Vault(string text) => text.Contains("vault-lookup", StringComparison.Ordinal)
+            || text.Contains("wso2-vault(", StringComparison.Ordinal) || text.Contains("hashicorp-vault(", StringComparison.Ordinal);
+        bool Names(string text) => names.Any(name => text.Contains($"'{name}'", StringComparison.Ordinal)
+            || text.Contains($"\"{name}\"", StringComparison.Ordinal) || text.Contains("$ctx:" + name, StringComparison.Ordinal)
+            || text.Contains("props." + name, StringComparison.Ordinal) || text.Contains("vars." + name, StringComparison.Ordinal));
+        bool grew;
+        do
+        {
+            grew = false;
+            foreach (var (name, text) in sets)
+            {
+                if (!names.Contains(name) && (Vault(text) || Names(text)))
+                {
+                    names.Add(name);
+                    grew = true;
+                }
+            }
+        }
+        while (grew);
+        return names;
+    }
 
     /// <summary>MI 4.4 log message: text with <c>${...}</c> expressions.</summary>
     private IEnumerable<LogPart> TemplateMessage(string message, LogMediator log, FlowContext context)
