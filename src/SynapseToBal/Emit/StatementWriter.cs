@@ -2084,8 +2084,14 @@ internal sealed partial class StatementWriter
                 break;
             }
 
+            case PayloadKind.Json when payload.Json is { } jsonTree:
+                _out.Line($"setJsonPayload(ctx, {JsonLiteralWriter.Write(jsonTree, _expr)});");
+                break;
             case PayloadKind.Json:
-                _out.Line($"setJsonPayload(ctx, {JsonPayload(payload.Template, payload.Json)});");
+                // Not a JSON value the converter can build (a repeated member name, a slot in a name, text that is no
+                // JSON until its arguments are in): the text is the body as it is, as PayloadFactoryMediator sets it
+                // as the JSON stream without parsing it.
+                _out.Line($"setJsonText(ctx, {TemplateString(payload.Template, arg => $"jsonArg({_expr.String(arg.Value)})")});");
                 break;
             case PayloadKind.Xml when payload.Xml is { } tree:
                 _out.Verbatim($"setXmlPayload(ctx, {XmlLiteralWriter.Write(tree, _expr.String)});");
@@ -2099,26 +2105,6 @@ internal sealed partial class StatementWriter
             default:
                 throw new InvalidOperationException();
         }
-    }
-
-    /// <summary>
-    /// A JSON payload: when the template with its arguments is valid JSON, a Ballerina JSON value is written
-    /// directly; otherwise the text is built and parsed at run time.
-    /// </summary>
-    private string JsonPayload(ImmutableArray<TemplatePart> parts, JsonNodeIr? tree)
-    {
-        if (tree is not null)
-        {
-            return JsonLiteralWriter.Write(tree, _expr);
-        }
-
-        return UseValue($"check value:fromJsonString({TemplateString(parts, arg => $"jsonArg({_expr.String(arg.Value)})")})");
-    }
-
-    private string UseValue(string code)
-    {
-        _modules.Use("value");
-        return code;
     }
 
     private void Switch(SwitchStep choice)

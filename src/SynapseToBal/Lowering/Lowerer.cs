@@ -767,7 +767,15 @@ public sealed partial class Lowerer
             {
                 if (address.Uri.Contains('{', StringComparison.Ordinal) || address.Uri.Contains("$SYSTEM:", StringComparison.Ordinal))
                 {
-                    _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, address.Location, "address", "uri", "a URI resolved at run time needs hand translation");
+                    // EndpointDefinition.getAddress substitutes `${name}` with the message's property `name` when it is
+                    // set; nothing else in an address is expanded (`{uri.var.x}` is an http endpoint's uri-template syntax).
+                    var reason = address.Uri.Contains("$SYSTEM:", StringComparison.Ordinal)
+                        ? "the address takes a system property ($SYSTEM:) when it is used: make the URL a configurable and call it with an http:Client"
+                        : address.Uri.Contains("${", StringComparison.Ordinal)
+                            ? "the address takes `${name}` from the message's property `name` on each send (EndpointDefinition.getAddress substitutes every one that is set): call the URL built from those properties with an http:Client"
+                            : "an address endpoint does not expand `{...}` (EndpointDefinition.getAddress substitutes only `${name}`), so the Micro Integrator sends to the URL with the braces as written; an http endpoint's uri-template expands `{uri.var.x}`: if that was meant, make it an <http uri-template=...> endpoint, which is translated";
+                    _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, address.Location, "address", "uri", reason);
+                    notTranslated = new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, reason);
                     return null;
                 }
 

@@ -254,19 +254,28 @@ public sealed partial class Lowerer
             return AddClient(baseName, address, wsdl.Qualities, wsdl.Location, endpoint, format);
         }
 
-        // The WSDL is not in the project: the address is left to set, and the SOAP version is the format attribute's, if any.
-        var declaredFormat = FormatOf(wsdl.Format, "wsdl", wsdl.Location);
+        // The WSDL is not in the project: the address is left to set. WSDL11EndpointBuilder sets the format from the
+        // port's binding whatever the format attribute says; almost every port read so is SOAP, so the message goes as
+        // SOAP 1.1 (a POST of an envelope, no URL postfix), SOAP 1.2 when the port's name says so (Axis2 names its
+        // SOAP 1.2 ports "...Soap12..."), else the format attribute's SOAP version when it names one.
+        var attributeFormat = FormatOf(wsdl.Format, "wsdl", wsdl.Location);
+        EndpointFormat declaredFormat = wsdl.Port is { } portName && portName.Contains("soap12", StringComparison.OrdinalIgnoreCase) ? EndpointFormat.Soap12
+            : attributeFormat is EndpointFormat.Soap12 ? EndpointFormat.Soap12
+            : EndpointFormat.Soap11;
 
         var source = wsdl.Uri ?? "inline";
         var why = text is null ? "is not in the project" : port is null ? "has no such service and port" : "gives no address";
-        _diagnostics.Report(DiagnosticCatalog.WsdlNotRead, wsdl.Location, baseName, source, why, declaredFormat is null ? "the message's own format is sent" : $"the format attribute's {wsdl.Format} is used");
+        _diagnostics.Report(DiagnosticCatalog.WsdlNotRead, wsdl.Location, baseName, source, why,
+            declaredFormat == EndpointFormat.Soap12
+                ? "the message is sent as SOAP 1.2 (the binding's version as the port's name or the format attribute gives it; the Micro Integrator takes it from the WSDL's binding): check it against the WSDL"
+                : "the message is sent as SOAP 1.1 (the Micro Integrator takes the version from the WSDL's binding, whatever the format attribute says, and most ports are SOAP 1.1): check it against the WSDL, and use soap12 if its port is SOAP 1.2, or a plain address endpoint if it is an HTTP binding");
         _wsdlFormats[wsdl] = declaredFormat;
         ReportUnappliedSettings(wsdl.Qualities, wsdl.Location, endpoint, appliesAddressing: true);
         var name = _symbols.Module(SymbolKind.Client, baseName, shorter: ClientShorter(baseName));
         var configurable = _symbols.Module(SymbolKind.Configurable, baseName + " url");
         _configurables.Add(new ConfigurableIr(configurable, ConfigurableType.String, null, $"Address of port '{wsdl.Port}' of service '{wsdl.Service}' in the WSDL {source} of the '{baseName}' endpoint (the WSDL was not read: set it from the WSDL).", Secret: false));
         var settings = ClientSettings(wsdl.Qualities, wsdl.Location, endpoint, baseName);
-        var notes = settings.Notes.Insert(0, $"The address of port '{wsdl.Port}' of service '{wsdl.Service}' in the WSDL {source}: set it in Config.toml{(declaredFormat is null ? "; the SOAP version of the port is not known, so the message goes in its own format" : string.Empty)}.");
+        var notes = settings.Notes.Insert(0, $"The address of port '{wsdl.Port}' of service '{wsdl.Service}' in the WSDL {source}: set it in Config.toml; the message goes as {(declaredFormat == EndpointFormat.Soap12 ? "SOAP 1.2" : "SOAP 1.1")}, the version the port's binding is taken to have (check it against the WSDL).");
         var client = new ClientIr(name, baseName, configurable, wsdl.Uri ?? string.Empty, settings.Timeout, notes, wsdl.Location) { NonErrorStatusCodes = settings.NonErrorCodes, DefaultTimeout = wsdl.Qualities.TimeoutMillis is not > 0, Format = declaredFormat, TimeoutFault = settings.TimeoutFault, Addressing = AppliedAddressing(wsdl.Qualities), Suspension = settings.Suspension };
         _clients.Add(client);
         return client;

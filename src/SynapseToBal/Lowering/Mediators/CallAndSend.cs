@@ -535,8 +535,10 @@ public sealed partial class Lowerer
                     break;
                 case Syntax.Expressions.UriVariablePart { Operator: "" or "+", Names: [var name] } variable
                     when !name.Contains(':', StringComparison.Ordinal) && !name.EndsWith('*') && IsBoundUriTemplateVariable(name):
-                    var raw = variable.Operator == "+" || (wholeTemplate && variable.Span.Start == 0);
-                    parts.Add(new TemplatePart.Argument(context.Translator.PropertyOrParam(name), raw, InAttribute: false) { Reserved = variable.Operator == "+" });
+                    // HTTPEndpoint.resolveUrlTemplate rewrites a whole template that starts with `{x` to `{+x`: a
+                    // reserved expansion (reserved characters kept, a space or other non-URI character percent-encoded).
+                    var reserved = variable.Operator == "+" || (wholeTemplate && variable.Span.Start == 0);
+                    parts.Add(new TemplatePart.Argument(context.Translator.PropertyOrParam(name), reserved, InAttribute: false) { Reserved = reserved });
                     break;
                 case Syntax.Expressions.UriVariablePart { Names: var names } unbound when !names.Any(IsBoundUriTemplateVariable):
                 {
