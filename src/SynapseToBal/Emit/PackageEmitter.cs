@@ -276,16 +276,20 @@ public sealed partial class PackageEmitter
     /// released version whose API the generated code and the runtime module are written against (checked against the
     /// package's release tag; see docs/design.md, "Pinned dependencies").
     /// </summary>
-    internal static readonly IReadOnlyList<(string Name, string Version)> PinnedPackages =
+    internal static readonly IReadOnlyList<(string Org, string Name, string Version)> PinnedPackages =
     [
-        ("java.jms", "1.2.0"),
+        ("ballerinax", "java.jms", "1.2.0"),
+        // 5.0.0: the runtime's SQS helpers read ErrorDetails.requestId and pass the region as a string, which 4.x rejects.
+        ("ballerinax", "aws.sqs", "5.0.0"),
+        // 2.17.0: @ftp:ServiceConfig (2.17.0), Caller getBytes and move (2.16.0); 2.18.0 needs distribution 2201.13.0.
+        ("ballerina", "ftp", "2.17.0"),
     ];
 
-    private static readonly System.Text.RegularExpressions.Regex BallerinaxImport =
-        new(@"^import\s+ballerinax/([A-Za-z0-9_.]+)", System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+    private static readonly System.Text.RegularExpressions.Regex PackageImport =
+        new(@"^import\s+(ballerinax?)/([A-Za-z0-9_.]+)", System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     /// <summary><c>Ballerina.toml</c> with a <c>[[dependency]]</c> entry for each package of <paramref name="pinned"/>.</summary>
-    private string BallerinaToml(IReadOnlyList<(string Name, string Version)> pinned) =>
+    private string BallerinaToml(IReadOnlyList<(string Org, string Name, string Version)> pinned) =>
         _renderer.Render("Ballerina.toml.sbn", new
         {
             Org = _options.Org,
@@ -293,7 +297,7 @@ public sealed partial class PackageEmitter
             _options.Version,
             Source = _options.SourceDisplayName,
             Distribution,
-            Dependencies = pinned.Select(p => new { Org = "ballerinax", p.Name, p.Version }).ToList(),
+            Dependencies = pinned.Select(p => new { p.Org, p.Name, p.Version }).ToList(),
             Jms = pinned.Any(p => p.Name == "java.jms"),
         });
 
@@ -310,9 +314,9 @@ public sealed partial class PackageEmitter
         }
 
         var imported = files.Where(f => f.RelativePath.EndsWith(".bal", StringComparison.Ordinal))
-            .SelectMany(f => BallerinaxImport.Matches(f.Content).Select(m => m.Groups[1].Value))
+            .SelectMany(f => PackageImport.Matches(f.Content).Select(m => m.Groups[1].Value + "/" + m.Groups[2].Value))
             .ToHashSet(StringComparer.Ordinal);
-        var pinned = PinnedPackages.Where(p => imported.Contains(p.Name)).ToList();
+        var pinned = PinnedPackages.Where(p => imported.Contains(p.Org + "/" + p.Name)).ToList();
         if (pinned.Count > 0 && GuardedFile("Ballerina.toml", () => BallerinaToml(pinned)) is { } text)
         {
             files[index] = new GeneratedFile("Ballerina.toml", text);
