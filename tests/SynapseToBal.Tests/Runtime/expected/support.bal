@@ -3618,6 +3618,16 @@ function setJsonPayload(Context ctx, json payload) {
     ctx.headers["content-type"] = ctx.contentType;
 }
 
+# Replaces the payload with the text of a payloadFactory JSON template that is no JSON value the converter could
+# build (a member name repeated, an argument that may not be JSON): the text becomes the body unparsed, as
+# PayloadFactoryMediator sets it as the JSON stream (JsonUtil.getNewJsonPayload checks its first character only),
+# and is written to the client as it is; a step that reads the payload parses it then.
+function setJsonText(Context ctx, string text) {
+    ctx.payload = {bytes: text.toBytes(), contentType: "application/json"};
+    ctx.contentType = "application/json";
+    ctx.headers["content-type"] = ctx.contentType;
+}
+
 # Replaces the payload with XML (a SOAP envelope and its header are kept; XML that is itself an envelope
 # replaces the envelope). A message type of exactly `application/xml`, `text/xml` or `application/soap+xml` is
 # kept; anything else becomes `application/xml`, and so does the `Content-Type` transport header, as
@@ -3672,15 +3682,11 @@ function setHttpSc(Context ctx, string|int value) {
 # Replaces the message with a fault, as Synapse's makefault does (semantics §5.6): a SOAP 1.1 or 1.2
 # `Fault` envelope that keeps the current SOAP header blocks, or, for POX, an `<Exception>` element holding
 # the detail (else the reason) in place of the payload. The content type is kept, so a JSON client gets the
-# fault as JSON. The Micro Integrator answers a fault with 500 unless the message has a status of its own
-# (`HTTP_SC` set in the flow, or a backend's status on a response; PassThroughTransportUtils.determineHttpStatusCode):
-# 500 replaces the untouched 200 of any message without `HTTP_SC`, one a loopback or `RESPONSE` made a response
-# included. An `HTTP_SC` set afterwards wins.
+# fault as JSON. The status is not set here: the Micro Integrator decides it when it answers (`responseStatus`),
+# 500 for a body that still holds the SOAP fault or after a POX fault (FaultMediator.makePOXFault sets Axis2's
+# processingFault), so a fault whose body a later step replaced (a payloadFactory) is answered 200.
 function makeFault(Context ctx, "soap11"|"soap12"|"pox" version, string code, string reason, string? node = (),
         string? role = (), xml|string? detail = ()) returns error? {
-    if ctx.httpSc is () && ctx.statusCode == 200 {
-        ctx.statusCode = 500;
-    }
     if version != "pox" && bodyFormat(ctx.contentType) == "soap" {
         // A SOAP message is written by the envelope's version, as the Micro Integrator's SOAP formatter does.
         ctx.contentType = version == "soap12" ? "application/soap+xml" : "text/xml";
@@ -3688,6 +3694,7 @@ function makeFault(Context ctx, "soap11"|"soap12"|"pox" version, string code, st
     if version == "pox" {
         string text = detail is string ? detail : reason;
         ctx.payload = replaceBody(ctx, xml `<Exception>${text}</Exception>`);
+        ctx.processingFault = true;
         return;
     }
     json|xml current = check parsedPayload(ctx);
@@ -5476,6 +5483,16 @@ function entityBody(Context ctx) returns xml|byte[]|error? {
     return content;
 }
 
+# The status the Micro Integrator answers with (PassThroughTransportUtils.determineHttpStatusCode): a message with no
+# status of its own (no `HTTP_SC` set in the flow, not a backend's response) whose body is a SOAP fault, or that a
+# POX makefault marked, is answered 500; otherwise its status (200 unless set).
+function responseStatus(Context ctx) returns int {
+    if ctx.httpSc is () && ctx.statusCode == 200 && (ctx.processingFault || (ctx.payload is xml && soapFaultElement(ctx) is xml:Element)) {
+        return 500;
+    }
+    return ctx.statusCode;
+}
+
 # The response Synapse's `respond` sends: the current status, the headers `headers` puts on it (`passBackHeaders`
 # unless the call names another) and the payload.
 function respond(Context ctx, function (Context ctx, http:Response response) headers = passBackHeaders) returns http:Response|error {
@@ -5489,7 +5506,7 @@ function respond(Context ctx, function (Context ctx, http:Response response) hea
     }
     answerInClientSoapVersion(ctx);
     http:Response response = new;
-    response.statusCode = ctx.statusCode;
+    response.statusCode = responseStatus(ctx);
     headers(ctx, response);
     xml|byte[]? body = check entityBody(ctx);
     if body is xml|byte[] {
@@ -8370,10 +8387,10 @@ function forwardAttemptUrl(Context ctx, UrlTemplateEndpoint endpoint, int[] nonR
 }
 
 # HTTPEndpoint.resolveUrlTemplate at run time (RFC 6570 level 2, the subset the converter accepts): `{x}` is the
-# message's property `x` percent-encoded (`pathValue`), `{+x}` the property as it is; only `uri.var.*` and
+# message's property `x` percent-encoded (`pathValue`), `{+x}` with reserved characters kept (`reservedValue`); only `uri.var.*` and
 # `query.param.*` properties are variables, an unset one expands to nothing, and a message holding no such property
 # at all gets the template unexpanded, as HTTPEndpoint returns it then. A whole template (`whole`) that starts with
-# `{` is expanded as `{+`, as HTTPEndpoint rewrites it.
+# `{` is expanded as `{+`, as HTTPEndpoint rewrites it (reserved expansion: a space is still `%20`).
 function expandUriTemplate(Context ctx, string template, boolean whole) returns string|error {
     boolean anyVariable = false;
     foreach [string, anydata] [key, value] in ctx.properties.entries() {
@@ -8399,15 +8416,14 @@ function expandUriTemplate(Context ctx, string template, boolean whole) returns 
         }
         result += template.substring(index, open);
         string name = template.substring(open + 1, close);
-        boolean reserved = name.startsWith("+");
-        boolean raw = whole && open == 0;
-        if reserved {
+        boolean operator = name.startsWith("+");
+        if operator {
             name = name.substring(1);
         }
         anydata value = ctx.properties[name];
         if value !is () {
             string text = propertyText(value, "");
-            result += reserved ? check reservedValue(text) : raw ? text : check pathValue(text);
+            result += operator || (whole && open == 0) ? check reservedValue(text) : check pathValue(text);
         }
         index = close + 1;
     }

@@ -64,6 +64,9 @@ public type Context record {|
     boolean restCall = false;
     # Status code sent to the client (Synapse `HTTP_SC`).
     int statusCode = 200;
+    # True after a POX makefault (Axis2's processingFault): the message is answered 500 unless it has a status of
+    # its own (`responseStatus`).
+    boolean processingFault = false;
     # Synapse's axis2 `HTTP_SC` as a read sees it: `()` until a backend's response or a write set it (the
     # Micro Integrator's ClientWorker sets it on responses only), the text written otherwise.
     string? httpSc = ();

@@ -28,7 +28,7 @@ service /friends on httpListener, httpsListener {
         Context ctx = check newContext(request, "FriendsAPI", "/friends");
         ctx.properties["uri.var.target"] = getHeader(ctx, "X-Target");
         // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
-        [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("friendsApiByUrlEndpointConfig", withRestPostfix(string `${getProperty(ctx, "uri.var.target")}`, restPostfix(ctx)), friendsApiByUrlEndpointConfig);
+        [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("friendsApiByUrlEndpointConfig", withRestPostfix(string `${check reservedValue(getProperty(ctx, "uri.var.target"))}`, restPostfix(ctx)), friendsApiByUrlEndpointConfig);
         check callBlocking(ctx, urlClient, urlPath, headers = passThroughHeaders);
         return respond(ctx, headers = passBackHeaders);
     }

@@ -24,7 +24,7 @@ final EndpointGroup primaryOrSecondaryGroup = check new ("failover", "PrimaryOrS
 ]);
 
 # Endpoint 'StockWsdl' (endpoints.xml, line 10).
-# The address of port 'StockQuoteSOAP11port' of service 'StockQuoteService' in the WSDL http://stock.example.com/StockQuote?wsdl: set it in Config.toml; the SOAP version of the port is not known, so the message goes in its own format.
+# The address of port 'StockQuoteSOAP11port' of service 'StockQuoteService' in the WSDL http://stock.example.com/StockQuote?wsdl: set it in Config.toml; the message goes as SOAP 1.1, the version the port's binding is taken to have (check it against the WSDL).
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).

@@ -11,13 +11,13 @@ import ballerina/http;
 final http:Client inlineSoap12 = check new (inlineSoap12Url, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'RemoteWsdl' (wsdl.xml, line 19).
-# The address of port 'StockQuoteSoap11Port' of service 'StockQuoteService' in the WSDL http://stock.example.com/StockQuote?wsdl: set it in Config.toml; the SOAP version of the port is not known, so the message goes in its own format.
+# The address of port 'StockQuoteSoap11Port' of service 'StockQuoteService' in the WSDL http://stock.example.com/StockQuote?wsdl: set it in Config.toml; the message goes as SOAP 1.1, the version the port's binding is taken to have (check it against the WSDL).
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 final http:Client remoteWsdl = check new (remoteWsdlUrl, {timeout: 10, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'RemoteWsdlSoap11' (wsdl.xml, line 24).
-# The address of port 'StockQuoteSoap11Port' of service 'StockQuoteService' in the WSDL http://stock.example.com/StockQuote?wsdl: set it in Config.toml.
+# The address of port 'StockQuoteSoap11Port' of service 'StockQuoteService' in the WSDL http://stock.example.com/StockQuote?wsdl: set it in Config.toml; the message goes as SOAP 1.1, the version the port's binding is taken to have (check it against the WSDL).
 # Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).

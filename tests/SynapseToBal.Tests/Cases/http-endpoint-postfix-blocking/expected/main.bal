@@ -27,7 +27,7 @@ service /crm on httpListener, httpsListener {
         Context ctx = check newContext(request, "CrmAPI", "/crm");
         ctx.properties["uri.var.tenantUrl"] = "https://tenant.example.com/api";
         // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
-        [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("tenantEpConfig", withRestPostfix(string `${getProperty(ctx, "uri.var.tenantUrl")}/orders`, restPostfix(ctx)), tenantEpConfig);
+        [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("tenantEpConfig", withRestPostfix(string `${check reservedValue(getProperty(ctx, "uri.var.tenantUrl"))}/orders`, restPostfix(ctx)), tenantEpConfig);
         check callBlocking(ctx, urlClient, urlPath, "POST", headers = passThroughHeaders);
         return respond(ctx, headers = passBackHeaders);
     }

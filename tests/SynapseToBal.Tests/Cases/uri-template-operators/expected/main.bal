@@ -19,7 +19,7 @@ service /uritemplates on httpListener {
     # GET /uritemplates/whole
     resource function get whole(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "UriTemplateAPI", "/uritemplates");
-        [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("uriTemplateApiWholeEndpointConfig", string `${getProperty(ctx, "uri.var.base")}/status`, uriTemplateApiWholeEndpointConfig);
+        [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("uriTemplateApiWholeEndpointConfig", string `${check reservedValue(getProperty(ctx, "uri.var.base"))}/status`, uriTemplateApiWholeEndpointConfig);
         check callEndpoint(ctx, urlClient, urlPath, "GET", headers = passThroughHeaders);
         return respond(ctx, headers = passBackHeaders);
     }
