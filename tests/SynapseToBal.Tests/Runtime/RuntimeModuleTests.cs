@@ -183,9 +183,11 @@ public sealed class RuntimeModuleTests : IDisposable
     [Fact]
     public void A_fault_is_answered_with_500_unless_the_message_has_an_http_sc()
     {
-        var makeFault = RuntimeSourceText.Function("makeFault");
-        Assert.Contains("    if ctx.httpSc is () && ctx.statusCode == 200 {\n        ctx.statusCode = 500;\n    }\n", makeFault, StringComparison.Ordinal);
-        Assert.DoesNotContain("isResponse", makeFault, StringComparison.Ordinal);
+        // Decided when the message is answered (PassThroughTransportUtils.determineHttpStatusCode), not by makeFault.
+        var status = RuntimeSourceText.Function("responseStatus");
+        Assert.Contains("    if ctx.httpSc is () && ctx.statusCode == 200 && (ctx.processingFault || (ctx.payload is xml && soapFaultElement(ctx) is xml:Element)) {\n        return 500;\n    }\n", status, StringComparison.Ordinal);
+        Assert.DoesNotContain("isResponse", status, StringComparison.Ordinal);
+        Assert.DoesNotContain("statusCode", RuntimeSourceText.Function("makeFault"), StringComparison.Ordinal);
     }
 
     /// <summary>

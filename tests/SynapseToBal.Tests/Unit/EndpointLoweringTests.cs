@@ -139,7 +139,8 @@ public sealed class EndpointLoweringTests
 
         var client = Assert.Single(package.Clients);
         Assert.Null(package.Configurables.Single(c => c.Name == client.UrlConfigurable).DefaultValue);
-        Assert.Null(client.Format);
+        // WSDL11EndpointBuilder takes the format from the port's binding; unread, the port is taken to be SOAP 1.1.
+        Assert.Equal(EndpointFormat.Soap11, client.Format);
         Assert.Contains(diagnostics.Items, d => d.Id == DiagnosticCatalog.WsdlNotRead.Id);
     }
 
