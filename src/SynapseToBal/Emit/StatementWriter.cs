@@ -541,6 +541,12 @@ internal sealed partial class StatementWriter
             case EnrichStep enrich:
                 _out.Line(Enrich(enrich));
                 break;
+            case EnrichRemoveStep remove:
+                _out.Line($"check enrichRemove(ctx, [{string.Join(", ", remove.Paths.Select(BallerinaSyntax.StringLiteral))}]{(remove.Property is { } removed ? $", property = {BallerinaSyntax.StringLiteral(removed)}" : string.Empty)});");
+                break;
+            case EnrichRenameKeyStep rename:
+                _out.Line($"check enrichRenameKey(ctx, {BallerinaSyntax.StringLiteral(rename.Path)}, {BallerinaSyntax.StringLiteral(rename.Key)}, {_expr.Value(rename.Source, false)});");
+                break;
             case RewriteStep rewrite:
                 _out.Line(Rewrite(rewrite));
                 break;

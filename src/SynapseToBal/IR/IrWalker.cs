@@ -22,6 +22,7 @@ public static class IrWalker
             or ClearPayloadStep or MarkResponseStep or SetPayloadStep or CallStep or CallAddressStep or SoapFaultCheckStep or RespondStep or ContinueWithStep
             or FailStep or AcceptStep or InvokeStep or TodoStep or CommentStep or DeadCodeStep or MakeFaultStep or XsltStep or ForkStep or ForEachStep => [],
         EnrichStep or RewriteStep => [],
+        EnrichRemoveStep or EnrichRenameKeyStep => [],
         StoreMessageStep => [],
         JmsSendStep => [],
         LocalCallStep => [],
@@ -80,6 +81,7 @@ public static class IrWalker
         ReplacePayloadStep replace => Expressions(replace.Value),
         RewriteStep rewrite => rewrite.Rules.SelectMany(r => r.Actions).Select(a => a.Value).OfType<ExprIr>(),
         EnrichStep enrich => Expressions(enrich.Source).Concat(enrich.Target is EnrichTargetIr.XmlPath path ? [path.Navigation] : []),
+        EnrichRenameKeyStep rename => Expressions(rename.Source),
         SetHeaderStep header => [header.Value],
         SetFieldStep field => [field.Value],
         SetPayloadStep payload => payload.Template.OfType<TemplatePart.Argument>().Select(a => a.Value),
@@ -127,6 +129,7 @@ public static class IrWalker
         DataMapperStep => [],
         AddSoapHeaderStep soapHeader => [soapHeader.Value],
         AddSoapHeaderXmlStep or RemoveSoapHeaderStep => [],
+        EnrichRemoveStep => [],
         _ => throw new InvalidOperationException($"Unhandled step {step.GetType().Name}"),
     };
 

@@ -144,6 +144,18 @@ public abstract record EnrichTargetIr
 }
 
 /// <summary>
+/// enrich <c>action="remove"</c> (MI 4.x): deletes every match of each JSONPath from the JSON payload, or from the JSON a
+/// property holds when <see cref="Property"/> is set (Target.removeJsonFromBody / removeJsonFromProperty).
+/// </summary>
+public sealed record EnrichRemoveStep(MediatorSyntax Origin, ImmutableArray<string> Paths, string? Property) : StepIr(Origin);
+
+/// <summary>
+/// enrich <c>target type="key"</c> (MI 4.x): renames the member <see cref="Key"/> of the objects <see cref="Path"/>
+/// selects in the JSON payload to the source's string value (EnrichMediator over Target.renameKey).
+/// </summary>
+public sealed record EnrichRenameKeyStep(MediatorSyntax Origin, ValueIr Source, string Path, string Key) : StepIr(Origin);
+
+/// <summary>
 /// rewrite (URLRewriteMediator): the address in <see cref="InProperty"/> (the To address when null) split into URI
 /// fragments, rewritten rule by rule, and written to <see cref="OutProperty"/> (the To address when null).
 /// </summary>

@@ -112,9 +112,55 @@ public sealed class EnrichLoweringTests
         Assert.IsType<StorePropertyStep>(Assert.Single(steps));
     }
 
+    [Fact]
+    public void Remove_deletes_each_jsonpath_of_the_source_from_the_body_or_a_property()
+    {
+        // Target.removeJSONFromString splits the source's path at every comma (Jayway trims each).
+        var (steps, diagnostics) = Lower("""
+            <enrich><source clone="true" xpath="json-eval($.store.book[*].author, $.store['book'][0])"/><target type="body" action="remove"/></enrich>
+            <enrich><source xpath="json-eval($.a.*)"/><target type="property" property="copy" action="remove"/></enrich>
+            """);
+
+        var body = Assert.IsType<EnrichRemoveStep>(steps[0]);
+        Assert.Equal(["$.store.book[*].author", "$.store['book'][0]"], body.Paths.ToArray());
+        Assert.Null(body.Property);
+        var property = Assert.IsType<EnrichRemoveStep>(steps[1]);
+        Assert.Equal(["$.a.*"], property.Paths.ToArray());
+        Assert.Equal("copy", property.Property);
+        Assert.Empty(diagnostics.Items);
+    }
+
+    [Fact]
+    public void A_key_target_renames_the_last_member_of_its_path_to_the_source()
+    {
+        // EnrichMediator splits json-eval($.user.name) at its last dot: the objects at $.user, the key "name".
+        var (steps, diagnostics) = Lower("""
+            <enrich><source type="inline">fullName</source><target type="key" xpath="json-eval($.user.name)"/></enrich>
+            <enrich><source type="property" property="k"/><target type="key" xpath="json-eval($.items[*].code)"/></enrich>
+            <enrich><source xpath="json-eval($.label)"/><target type="key" xpath="json-eval($.total)"/></enrich>
+            """);
+
+        var inline = Assert.IsType<EnrichRenameKeyStep>(steps[0]);
+        Assert.Equal(("$.user", "name"), (inline.Path, inline.Key));
+        Assert.Equal("fullName", Assert.IsType<StringLiteralIr>(Assert.IsType<ValueIr.String>(inline.Source).Value).Value);
+        var property = Assert.IsType<EnrichRenameKeyStep>(steps[1]);
+        Assert.Equal(("$.items[*]", "code"), (property.Path, property.Key));
+        Assert.IsType<ValueIr.Property>(property.Source);
+        var root = Assert.IsType<EnrichRenameKeyStep>(steps[2]);
+        Assert.Equal(("$", "total"), (root.Path, root.Key));
+        Assert.Equal("$.label", Assert.IsType<ValueIr.Json>(root.Source).Path);
+        Assert.Empty(diagnostics.Items);
+    }
+
     [Theory]
-    [InlineData("""<enrich><source type="custom" xpath="json-eval($.id)"/><target type="body" action="remove"/></enrich>""")]
-    [InlineData("""<enrich><source type="inline">n</source><target type="key" xpath="json-eval($.user.name)"/></enrich>""")]
+    [InlineData("""<enrich><source type="custom" xpath="json-eval($.store.book[?(@.price > 10)])"/><target type="body" action="remove"/></enrich>""")]
+    [InlineData("""<enrich><source type="custom" xpath="json-eval($)"/><target type="property" property="p" action="remove"/></enrich>""")]
+    [InlineData("""<enrich><source type="custom" xpath="json-eval($..id)"/><target type="body" action="remove"/></enrich>""")]
+    [InlineData("""<enrich><source type="custom" xpath="//id"/><target type="body" action="remove"/></enrich>""")]
+    [InlineData("""<enrich><source type="custom" xpath="//label"/><target type="key" xpath="json-eval($.user.name)"/></enrich>""")]
+    [InlineData("""<enrich><source type="inline"><n/></source><target type="key" xpath="json-eval($.user.name)"/></enrich>""")]
+    [InlineData("""<enrich><source type="inline">n</source><target type="key" xpath="json-eval($.user['name'])"/></enrich>""")]
+    [InlineData("""<enrich><source type="custom" clone="false" xpath="json-eval($.n)"/><target type="key" xpath="json-eval($.user.name)"/></enrich>""")]
     [InlineData("""<enrich><source type="custom" clone="false" xpath="//id"/><target xpath="//lines" action="child"/></enrich>""")]
     [InlineData("""<enrich><source type="custom" clone="false" xpath="json-eval($.id)"/><target type="property" property="id"/></enrich>""")]
     [InlineData("""<enrich><source type="inline">{"a": 1}</source><target type="property" property="list" action="child"/></enrich>""")]

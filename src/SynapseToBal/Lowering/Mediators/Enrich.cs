@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using SynapseToBal.Diagnostics;
 using SynapseToBal.IR;
 using SynapseToBal.Syntax;
@@ -5,7 +6,7 @@ using SynapseToBal.Syntax;
 namespace SynapseToBal.Lowering;
 
 // Lowering of <enrich> (semantics §6.5): every source into a property, the body, an XPath or JSONPath target or the
-// envelope. Remove actions, key (rename) targets and child/sibling into a property stay TODOs.
+// envelope; MI 4.x remove actions and key (rename) targets on JSON. Child/sibling into a property stays a TODO.
 public sealed partial class Lowerer
 {
     /// <summary>
@@ -22,12 +23,12 @@ public sealed partial class Lowerer
 
         if (target.Action == EnrichAction.Remove)
         {
-            return [EnrichTodo(enrich, "action=\"remove\"", "EnrichMediator removes every match of the source's JSONPath from the JSON body or the target property (Target.removeJsonFromBody / removeJsonFromProperty; XML messages are not supported), and the generated code has no JSONPath delete; remove those members from the payload by hand (map<json>.remove, or a filtered array)")];
+            return LowerEnrichRemove(enrich, source, target);
         }
 
         if (target.Type == EnrichTargetType.Key)
         {
-            return [EnrichTodo(enrich, "target type=\"key\"", "EnrichMediator renames the key the target JSONPath selects to the source's string value (Target.renameKey over Jayway JsonPath's renameKey), which the generated code has no counterpart for; rename it by hand: read the member, remove it and put its value back under the new name")];
+            return LowerEnrichRenameKey(enrich, source, target, context);
         }
 
         var sourceJsonPath = source.Type == EnrichSourceType.Custom && source.XPath?.Language == ExpressionLanguage.JsonPath;
@@ -64,7 +65,7 @@ public sealed partial class Lowerer
         switch (target.Type)
         {
             case EnrichTargetType.Property when target.Action != EnrichAction.Replace:
-                return [EnrichTodo(enrich, $"action=\"{ActionName(target.Action)}\" on a property target", "EnrichMediator adds the source nodes as children of a copy of the property's XML element (action=\"child\" on a property holding an element) and otherwise (sibling, or a property holding no element) sets the property to the list of source nodes (Target.insertPropertyContents), values the generated properties do not hold; build the element with xml values and set the property with a <property> by hand")];
+                return [EnrichTodo(enrich, $"action=\"{ActionName(target.Action)}\" on a property target", "on a message that is not JSON EnrichMediator adds the source elements as children of the XML element the property holds (action=\"child\"; a property holding XML text is parsed and then set to that element's text) and otherwise (sibling, or a property holding no element, a node list included) sets the property to the list of source nodes (Target.insert); on a JSON message child appends the source to the JSON array the property holds and sibling changes nothing (Target.insertJson). The generated properties do not tell an element from a node list, so which of these happens is not known; build the value with xml or json values and set the property by hand")];
             case EnrichTargetType.Property:
                 return target.Property is { } property ? [new StorePropertyStep(enrich, property, value) { Copy = source.CloneSource }] : [NotTranslated(enrich, "its property target names no property (no property attribute), so there is nothing the value could be stored in")];
             case EnrichTargetType.Body when target.Action == EnrichAction.Replace:
@@ -119,6 +120,88 @@ public sealed partial class Lowerer
             default:
                 return [EnrichTodo(enrich, $"the target xpath '{path.Original}'", "only a path of element steps from the SOAP body (optionally ending in text()) or a simple JSONPath is translated")];
         }
+    }
+
+    /// <summary>
+    /// <c>action="remove"</c>, as EnrichMediator runs it: only its JSON path removes anything (the factory enables it for a
+    /// JSONPath source with a body or property target), deleting every match of each comma-separated JSONPath of the
+    /// source from the JSON payload or the property's JSON (Target.removeJSONFromString). Paths of members, indexes and
+    /// <c>*</c> are translated; a root path (the payload emptied), filters and other forms stay TODOs.
+    /// </summary>
+    private IEnumerable<StepIr> LowerEnrichRemove(EnrichMediator enrich, EnrichSourceSyntax source, EnrichTargetSyntax target)
+    {
+        // The factory refuses any other combination (validateTypeCombination): a custom source, a body or property target.
+        if (source.Type != EnrichSourceType.Custom || target.Type is not (EnrichTargetType.Body or EnrichTargetType.Property))
+        {
+            return [NotTranslated(enrich, "action=\"remove\" needs a custom (xpath) source and a body or property target (Synapse's EnrichMediatorFactory rejects any other combination)")];
+        }
+
+        if (source.XPath is not { Language: ExpressionLanguage.JsonPath } path)
+        {
+            return [EnrichTodo(enrich, "action=\"remove\" with an XPath source", "with an XPath source EnrichMediator never takes its JSON path, and its XML path has no remove (nothing changes in a body that has an element, a property target is set to the nodes the XPath selects); remove the nodes by hand")];
+        }
+
+        var paths = path.Text.Split(',').Select(p => p.Trim()).ToImmutableArray();
+        if (paths.FirstOrDefault(p => p is "$" or "$." || !RemovableJsonPath().IsMatch(p)) is { } other)
+        {
+            return [EnrichTodo(enrich, $"action=\"remove\" with the JSONPath '{other}'", other is "$" or "$."
+                ? "removing the root empties the payload or property (Target.removeJSONFromString sets it to an empty string), which the generated message has no form for; clear it by hand"
+                : "only paths of members, array indexes and the * wildcard ($.a.b, $['a'], $.a[0], $.a[*].b) are translated; Synapse splits the source at every comma and deletes each path's matches with Jayway JsonPath")];
+        }
+
+        if (target.Type == EnrichTargetType.Property && target.Property is null)
+        {
+            return [NotTranslated(enrich, "its property target names no property (no property attribute)")];
+        }
+
+        return [new EnrichRemoveStep(enrich, paths, target.Type == EnrichTargetType.Property ? target.Property : null)];
+    }
+
+    /// <summary>
+    /// <c>target type="key"</c>, as EnrichMediator runs it: with its JSON path on (a JSONPath, property or inline JSON
+    /// source) and a JSON payload, the target <c>json-eval($.a.b)</c> is split at its last dot into the path of the
+    /// objects (<c>$.a</c>) and the key (<c>b</c>) renamed to the source's string (Target.renameKey). Anything else fails
+    /// with "Invalid Target type" in the Micro Integrator.
+    /// </summary>
+    private IEnumerable<StepIr> LowerEnrichRenameKey(EnrichMediator enrich, EnrichSourceSyntax source, EnrichTargetSyntax target, FlowContext context)
+    {
+        if (target.Action != EnrichAction.Replace || source.Type == EnrichSourceType.Body || target.XPath is null)
+        {
+            return [NotTranslated(enrich, "a key target takes only action=\"replace\", a json-eval xpath and a source other than the body (Synapse's EnrichMediatorFactory rejects it)")];
+        }
+
+        var nativeJson = !InlineSourceIsXml(source) && source.Type != EnrichSourceType.Envelope
+            && (source.Type != EnrichSourceType.Custom || source.XPath?.Language == ExpressionLanguage.JsonPath);
+        if (!nativeJson || target.XPath.Language != ExpressionLanguage.JsonPath)
+        {
+            return [EnrichTodo(enrich, "target type=\"key\" with this source", "the key is renamed only on EnrichMediator's JSON path, which an XPath, envelope or inline XML source (or a target that is not json-eval) turns off: the Micro Integrator fails every message with \"Invalid Target type\" (Target.insert); give the new key name as a JSONPath, property or inline text source")];
+        }
+
+        var text = target.XPath.Text.Trim();
+        var dot = text.LastIndexOf('.');
+        var prefix = dot > 0 ? text[..dot] : null;
+        var key = dot > 0 ? text[(dot + 1)..] : null;
+        if (prefix is null || key is null || (prefix != "$" && !RemovableJsonPath().IsMatch(prefix)) || !JsonMemberName().IsMatch(key))
+        {
+            return [EnrichTodo(enrich, $"target type=\"key\" with the JSONPath '{text}'", "only a path ending in a plain member name ($.a.b, $.a[0].b, $.a[*].b) is translated: EnrichMediator splits the path at its last dot into the objects' path and the key to rename")];
+        }
+
+        if (source.Type == EnrichSourceType.Inline && source.InlineKey is null && source.Inline is not ValueSyntax.Literal)
+        {
+            return [NotTranslated(enrich, "its inline source has no text")];
+        }
+
+        if (EnrichSourceValue(enrich, source, context) is not { } value)
+        {
+            return [NotTranslated(enrich, EnrichSourceProblem(source) ?? "its source has no value the converter reads")];
+        }
+
+        if (!source.CloneSource && source.Type == EnrichSourceType.Custom)
+        {
+            return [EnrichTodo(enrich, "clone=\"false\"", "with clone=\"false\" EnrichMediator also deletes what the source path selects from the payload before renaming, and the generated code only reads it; remove the source member by hand")];
+        }
+
+        return [new EnrichRenameKeyStep(enrich, value, prefix, key)];
     }
 
     /// <summary>The source value, or null when it is not translated.</summary>
@@ -210,6 +293,13 @@ public sealed partial class Lowerer
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\$(\.[A-Za-z_$@][\w$@-]*|\['[^']*'\]|\[[0-9]+\])*\.?$")]
     private static partial System.Text.RegularExpressions.Regex SimpleJsonPath();
+
+    /// <summary>A JSONPath of members, indexes and wildcards, as enrich remove and key targets translate it.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\$(\.[A-Za-z_$@][\w$@-]*|\.\*|\['[^',]*'\]|\[[0-9]+\]|\[\*\])+$")]
+    private static partial System.Text.RegularExpressions.Regex RemovableJsonPath();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z_$@][\w$@-]*$")]
+    private static partial System.Text.RegularExpressions.Regex JsonMemberName();
 
     private TodoStep EnrichTodo(EnrichMediator enrich, string setting, string reason) =>
         Todo(enrich, DiagnosticCatalog.AttributeNotTranslated, reason, "enrich", setting, reason);

@@ -6562,6 +6562,210 @@ function jsonPathSegments(string path) returns (string|int)[]|error {
     return segments;
 }
 
+# A place a JSONPath selects: the object member or array item `key` of `container`, or the root (`container`
+# `()`), and the value there.
+type JsonPathMatch record {|
+    map<json>|json[]? container;
+    string|int key;
+    json value;
+|};
+
+# The steps of a JSONPath of members, indexes and wildcards (`$`, `.name`, `['name']`, `[0]`, `.*`, `[*]`); `()`
+# is the wildcard.
+function jsonPathWildSegments(string path) returns (string|int|())[]|error {
+    string rest = path.trim();
+    if !rest.startsWith("$") {
+        return error(string `unsupported JSONPath '${path}'`);
+    }
+    rest = rest.substring(1);
+    (string|int|())[] segments = [];
+    while rest.length() > 0 {
+        if rest.startsWith(".*") || rest.startsWith("[*]") {
+            segments.push(());
+            rest = rest.substring(rest.startsWith(".*") ? 2 : 3);
+            continue;
+        }
+        int? stop = ();
+        foreach int i in 1 ..< rest.length() {
+            string c = rest.substring(i, i + 1);
+            if c == "." || c == "[" {
+                stop = i;
+                break;
+            }
+        }
+        string token = stop is int ? rest.substring(0, stop) : rest;
+        if token.startsWith("[") && !token.endsWith("]") {
+            int? close = rest.indexOf("]");
+            if close is () {
+                return error(string `unsupported JSONPath '${path}'`);
+            }
+            token = rest.substring(0, close + 1);
+        }
+        (string|int)[] one = check jsonPathSegments("$" + token);
+        segments.push(...one);
+        rest = rest.substring(token.length());
+    }
+    return segments;
+}
+
+# Every place a JSONPath of members, indexes and wildcards selects in `root`, as Jayway JsonPath (no options, as
+# Synapse configures it: EIPUtils.setJsonPathConfiguration) evaluates it: a missing last member or an index out of
+# range selects nothing; a missing member on the way, or a step into something that is not an object or array,
+# is an error while no wildcard came before it, and selects nothing after one (PathToken.handleObjectProperty).
+function jsonPathMatches(json root, (string|int|())[] segments) returns JsonPathMatch[]|error {
+    JsonPathMatch[] current = [{container: (), key: "$", value: root}];
+    boolean definite = true;
+    foreach int i in 0 ..< segments.length() {
+        string|int|() segment = segments[i];
+        boolean leaf = i == segments.length() - 1;
+        JsonPathMatch[] next = [];
+        foreach JsonPathMatch 'match in current {
+            json model = 'match.value;
+            if segment is () {
+                if model is map<json> {
+                    foreach [string, json] [key, member] in model.entries() {
+                        next.push({container: model, key, value: member});
+                    }
+                } else if model is json[] {
+                    foreach int index in 0 ..< model.length() {
+                        next.push({container: model, key: index, value: model[index]});
+                    }
+                }
+            } else if segment is string {
+                if model !is map<json> {
+                    if definite {
+                        return error(string `Expected to find an object with property ['${segment}'] but found '${model is () ? "null" : (typeof model).toString()}'`);
+                    }
+                } else if model.hasKey(segment) {
+                    next.push({container: model, key: segment, value: model.get(segment)});
+                } else if !leaf && definite {
+                    return error(string `Missing property in path ['${segment}']`);
+                }
+            } else {
+                if model !is json[] {
+                    if definite {
+                        return error(string `Filter: [${segment}] can only be applied to arrays`);
+                    }
+                } else if segment >= 0 && segment < model.length() {
+                    next.push({container: model, key: segment, value: model[segment]});
+                }
+            }
+        }
+        if segment is () {
+            definite = false;
+        }
+        current = next;
+    }
+    return current;
+}
+
+# enrich `action="remove"` (MI 4.x), as EnrichMediator's JSON path runs it (Target.removeJsonFromBody /
+# removeJsonFromProperty / removeJSONFromString, semantics §6.5): each path in turn is read from the JSON
+# payload, or from the JSON a property holds (its text read as Gson reads it, or a JSON value, copied); a path without a wildcard that
+# selects nothing fails the mediator ("Error occurred while executing the action : remove", Jayway's
+# PathNotFoundException, as `synapse.jsonpath.ignore.not.found.error` is false by default), a selected empty array
+# and a wildcard path that selects nothing are left as they are (Synapse logs it), anything else selected is
+# deleted (array items from the last). The property gets the result back as Gson's text when it held text. A message that
+# is not JSON takes Synapse's XML path, where remove changes nothing in the body; for a property target that path
+# sets the property to the source's nodes, which is not reproduced (an error).
+function enrichRemove(Context ctx, string[] paths, string? property = ()) returns error? {
+    json|xml payload = check parsedPayload(ctx);
+    boolean jsonPayload = payload !is xml && payload !is ();
+    if !jsonPayload {
+        if property is string {
+            return error(string `enrich: action="remove" on the property '${property}' of a message that is not JSON is not reproduced (the Micro Integrator sets the property to the nodes the source selects)`);
+        }
+        return;
+    }
+    json root;
+    boolean text = false;
+    if property is string {
+        anydata held = ctx.properties[property];
+        if held is string {
+            // Jayway parses the text with Gson's lenient parser.
+            root = check gsonLenient(held);
+            text = true;
+        } else if held is map<json>|json[] {
+            root = held.clone();
+        } else {
+            return error(string `Cannot perform the remove operation. Data type of the property ${property} is not string | JSON`);
+        }
+    } else {
+        root = check payload.ensureType(json);
+    }
+    foreach string path in paths {
+        (string|int|())[] segments = check jsonPathWildSegments(path);
+        JsonPathMatch[]|error matches = jsonPathMatches(root, segments);
+        if matches is error {
+            return error("Error occurred while executing the action : remove", matches);
+        }
+        boolean definite = segments.indexOf(()) is ();
+        if definite && matches.length() == 0 {
+            return error("Error occurred while executing the action : remove", error(string `No results for path: ${path}`));
+        }
+        if matches.length() == 0 || (definite && matches[0].value is json[] && (<json[]>matches[0].value).length() == 0) {
+            continue;
+        }
+        // Array items from the highest index down, as Jayway sorts its update operations.
+        JsonPathMatch[] ordered = from JsonPathMatch 'match in matches
+            order by ('match.key is int ? <int>'match.key : -1) descending
+            select 'match;
+        foreach JsonPathMatch 'match in ordered {
+            map<json>|json[]? container = 'match.container;
+            string|int key = 'match.key;
+            if container is map<json> && key is string {
+                _ = container.removeIfHasKey(key);
+            } else if container is json[] && key is int {
+                _ = container.remove(key);
+            }
+        }
+    }
+    if property is string {
+        ctx.properties[property] = text ? gsonJson(root) : root;
+    } else {
+        ctx.payload = root;
+    }
+}
+
+# enrich `target type="key"` (MI 4.x), as EnrichMediator's JSON path runs it (Target.renameKey over Jayway's
+# renameKey, semantics §6.5): in every object `path` selects in the JSON payload the member `key` is renamed to
+# the source's value, which must be a JSON string, number or boolean ("Failed to get the new key name from source
+# for Enriching. Key name must be a string."). The renamed member is put under the new name (at the end of the
+# object, or in place of a member that already has that name) and the old one removed, so renaming a key to its
+# own name removes it, as Gson's JsonObject does. A selected null is skipped; a selected value that is not an
+# object, or an object without the key, fails ("Can only rename properties in a map", "No results for Key ...
+# found in map!"). A message that is not JSON, or an XML source, takes Synapse's XML path, which fails with
+# "Invalid Target type".
+function enrichRenameKey(Context ctx, string path, string key, anydata src) returns error? {
+    json|xml payload = check parsedPayload(ctx);
+    if payload is xml || payload is () || src is xml {
+        return error("Invalid Target type");
+    }
+    json root = check payload.ensureType(json);
+    json name = check enrichJsonValue(src);
+    if name is () || name is map<json> || name is json[] {
+        return error("Failed to get the new key name from source for Enriching. Key name must be a string.");
+    }
+    string newKey = name is string ? name : gsonJson(name);
+    JsonPathMatch[] matches = check jsonPathMatches(root, check jsonPathWildSegments(path));
+    foreach JsonPathMatch 'match in matches {
+        json target = 'match.value;
+        if target is () {
+            continue;
+        }
+        if target !is map<json> {
+            return error("Can only rename properties in a map");
+        }
+        if !target.hasKey(key) {
+            return error(string `No results for Key ${key} found in map!`);
+        }
+        json member = target.get(key);
+        target[newKey] = member;
+        _ = target.remove(key);
+    }
+    ctx.payload = root;
+}
+
 # A Synapse evaluator, as a rewrite rule's condition holds it: `equal` (the text equals `value`, ignoring
 # case) and `match` (the whole text matches the regular expression `value`) read the URL being rewritten
 # (or its `src` fragment), a transport header, a query parameter of that URL or a property; `not`,

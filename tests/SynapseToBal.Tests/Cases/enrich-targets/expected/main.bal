@@ -39,16 +39,8 @@ service /targets on httpListener {
     # POST /targets/todo
     resource function post todo(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EnrichTargetsAPI", "/targets");
-        // TODO(SB0206): EnrichMediator removes every match of the source's JSONPath from the JSON body or the target property (Target.removeJsonFromBody / removeJsonFromProperty; XML messages are not supported), and the generated code has no JSONPath delete; remove those members from the payload by hand (map<json>.remove, or a filtered array)
-        // <enrich>
-        //     <source type="custom" xpath="json-eval($.id)"/>
-        //     <target type="body" action="remove"/>
-        // </enrich>
-        // TODO(SB0206): EnrichMediator renames the key the target JSONPath selects to the source's string value (Target.renameKey over Jayway JsonPath's renameKey), which the generated code has no counterpart for; rename it by hand: read the member, remove it and put its value back under the new name
-        // <enrich>
-        //     <source type="inline">newName</source>
-        //     <target type="key" xpath="json-eval($.user.name)"/>
-        // </enrich>
+        check enrichRemove(ctx, ["$.id"]);
+        check enrichRenameKey(ctx, "$.user", "name", "newName");
         // TODO(SB0206): with an XPath, inline XML or envelope source Synapse edits the XML form of the message, where a JSONPath finds nothing
         // <enrich>
         //     <source type="custom" xpath="//order/id"/>
@@ -64,7 +56,7 @@ service /targets on httpListener {
         //     <source type="inline">{"a": 1}</source>
         //     <target xpath="json-eval($.items[*].price)"/>
         // </enrich>
-        // TODO(SB0206): EnrichMediator adds the source nodes as children of a copy of the property's XML element (action="child" on a property holding an element) and otherwise (sibling, or a property holding no element) sets the property to the list of source nodes (Target.insertPropertyContents), values the generated properties do not hold; build the element with xml values and set the property with a <property> by hand
+        // TODO(SB0206): on a message that is not JSON EnrichMediator adds the source elements as children of the XML element the property holds (action="child"; a property holding XML text is parsed and then set to that element's text) and otherwise (sibling, or a property holding no element, a node list included) sets the property to the list of source nodes (Target.insert); on a JSON message child appends the source to the JSON array the property holds and sibling changes nothing (Target.insertJson). The generated properties do not tell an element from a node list, so which of these happens is not known; build the value with xml or json values and set the property by hand
         // <enrich>
         //     <source type="inline">{"a": 1}</source>
         //     <target type="property" property="list" action="child"/>
