@@ -158,6 +158,12 @@ public sealed partial class Lowerer
             return [new TodoStep(send, reason with { Message = $"the <send> target endpoint is not translated: {reason.Message}" }, send.RawXml)];
         }
 
+        if (call is null && RecipientListOf(send.Endpoint) is { } outOnlyList && reason?.Descriptor == DiagnosticCatalog.EndpointNotTranslated)
+        {
+            // An OUT_ONLY recipient list the fork could not be made for: the TODO says why, and what the Micro Integrator does.
+            return [new TodoStep(send, reason with { Message = $"the <send> target endpoint is not translated: {OutOnlyRecipientListReason(outOnlyList)}" }, send.RawXml)];
+        }
+
         if (call is null && LocalCall(send, send.Endpoint, context.Exchange.Current, send.Location) is { } local)
         {
             return local is LocalCallStep ? AfterSend(send, local, context) : [local];

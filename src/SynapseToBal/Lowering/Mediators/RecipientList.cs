@@ -64,6 +64,27 @@ public sealed partial class Lowerer
     }
 
     /// <summary>
+    /// Why a send with OUT_ONLY to a recipient list stays a TODO (<see cref="LowerRecipientListSend"/> returned null), and
+    /// what the Micro Integrator does with it: RecipientListEndpoint sends a copy of the message to every recipient at
+    /// once and, with OUT_ONLY, waits for no response.
+    /// </summary>
+    private static string OutOnlyRecipientListReason(RecipientListEndpointSyntax list)
+    {
+        const string mi = "with OUT_ONLY the Micro Integrator sends a copy of the message to every recipient at once and waits for no response (RecipientListEndpoint)";
+        if (!list.Members.IsEmpty)
+        {
+            return $"its <member> elements name a host and ports, not an endpoint: {mi}, each copy going over the transport the request came in on (http or https; a member is skipped for any other) to the member's host and port for it, with the path of the message's To address (sendToApplicationMembers); give each member an address endpoint, which is translated";
+        }
+
+        if (list.DynamicEndpoints is ValueSyntax.Expression urls && list.Children.IsEmpty)
+        {
+            return $"its URLs come from '{urls.Syntax.Original}', an expression that is not translated (the SB0203 warning on it says why): {mi}, one to each URL of the comma-separated value it gives for the message; write the expression by hand, and the list is translated as a run-time one";
+        }
+
+        return $"a recipient has no HTTP client (the diagnostic on it says why): {mi}; call each recipient on its own copy of the message by hand";
+    }
+
+    /// <summary>
     /// The members of a recipient list with static members: its child endpoints with an HTTP client, or the addresses of a
     /// literal <c>&lt;endpoints value="url,url"/&gt;</c>; null when one has no client.
     /// </summary>
