@@ -25,6 +25,9 @@ public sealed class RuntimeModule
     private readonly ImmutableArray<Import> _imports;
     private readonly ImmutableArray<Declaration> _declarations;
     private readonly Dictionary<string, int> _byName = new(StringComparer.Ordinal);
+
+    // The context fields (`ctx.field`) a conditional declaration's conditions name, keyed by the field.
+    private readonly Dictionary<string, string> _contextFields = new(StringComparer.Ordinal);
     private readonly string _types;
 
     internal RuntimeModule(string support, string types)
@@ -37,6 +40,19 @@ public sealed class RuntimeModule
             foreach (var name in _declarations[i].Names)
             {
                 _byName.TryAdd(name, i);
+            }
+
+            foreach (var condition in _declarations[i].Conditions.Where(c => c.StartsWith(ContextFieldPrefix, StringComparison.Ordinal)))
+            {
+                _contextFields.TryAdd(condition[ContextFieldPrefix.Length..], condition);
+            }
+        }
+
+        foreach (var condition in _declarations.SelectMany(d => d.Conditions))
+        {
+            if (!condition.StartsWith(ContextFieldPrefix, StringComparison.Ordinal) && !_byName.ContainsKey(condition))
+            {
+                throw new TemplateException(SupportSource, $"'{condition}', named by a '{ConditionPrefix.Trim()}' line, is not declared");
             }
         }
 
@@ -97,16 +113,25 @@ public sealed class RuntimeModule
         // Only the identifiers that name a declaration matter: the lexer records those and makes no tokens.
         var identifiers = new HashSet<string>(StringComparer.Ordinal);
         var lookup = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
+        var members = _contextFields.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var text in packageFiles)
         {
-            var lexer = new Lexer(Normalize(text), (lookup, identifiers));
+            var lexer = new Lexer(Normalize(text), (lookup, identifiers, members));
             lexer.Run();
         }
 
         return Support(identifiers);
     }
 
-    /// <summary><c>support.bal</c> keeping what <paramref name="names"/> reach; null when that is nothing.</summary>
+    /// <summary>The condition that a package file reads a field of the context: <c>ctx.to</c>.</summary>
+    internal const string ContextFieldPrefix = "ctx.";
+
+    /// <summary>
+    /// <c>support.bal</c> keeping what <paramref name="names"/> reach; null when that is nothing. A conditional declaration
+    /// (<see cref="Declaration.Conditions"/>) is not reached by its calls: it is kept when a kept declaration calls it and one
+    /// of its conditions holds (a declaration it names is kept, or <paramref name="names"/> holds the <c>ctx.field</c>), or
+    /// when <paramref name="names"/> names it; otherwise its calls' lines are left out of the declarations that hold them.
+    /// </summary>
     internal string? Support(IReadOnlySet<string> names)
     {
         var kept = new SortedSet<int>();
@@ -116,6 +141,20 @@ public sealed class RuntimeModule
             if (kept.Add(index))
             {
                 pending.Push(index);
+            }
+        }
+
+        void Propagate()
+        {
+            while (pending.TryPop(out var current))
+            {
+                foreach (var identifier in _declarations[current].Identifiers)
+                {
+                    if (_byName.TryGetValue(identifier, out var index) && _declarations[index].Conditions.IsEmpty)
+                    {
+                        Reach(index);
+                    }
+                }
             }
         }
 
@@ -136,22 +175,42 @@ public sealed class RuntimeModule
             }
         }
 
-        while (pending.TryPop(out var current))
+        Propagate();
+        bool added;
+        do
         {
-            foreach (var identifier in _declarations[current].Identifiers)
+            added = false;
+            for (var i = 0; i < _declarations.Length; i++)
             {
-                if (_byName.TryGetValue(identifier, out var index))
+                var declaration = _declarations[i];
+                if (declaration.Conditions.IsEmpty || kept.Contains(i))
                 {
-                    Reach(index);
+                    continue;
+                }
+
+                var called = kept.Any(k => declaration.Names.Any(_declarations[k].Identifiers.Contains));
+                var needed = declaration.Conditions.Any(c => c.StartsWith(ContextFieldPrefix, StringComparison.Ordinal)
+                    ? names.Contains(c)
+                    : _byName.TryGetValue(c, out var index) && kept.Contains(index));
+                if (called && needed)
+                {
+                    Reach(i);
+                    Propagate();
+                    added = true;
                 }
             }
         }
+        while (added);
 
         if (kept.Count == 0)
         {
             return null;
         }
 
+        var dropped = _declarations.Select((d, i) => (d, i))
+            .Where(x => !x.d.Conditions.IsEmpty && !kept.Contains(x.i))
+            .SelectMany(x => x.d.Names)
+            .ToHashSet(StringComparer.Ordinal);
         var prefixes = kept.SelectMany(i => _declarations[i].Prefixes).ToHashSet(StringComparer.Ordinal);
         var builder = new StringBuilder(SupportHeader).Append('\n');
         foreach (var import in _imports.Where(i => prefixes.Contains(i.Prefix)))
@@ -159,8 +218,17 @@ public sealed class RuntimeModule
             builder.Append(import.Text).Append('\n');
         }
 
-        builder.Append('\n').AppendJoin("\n\n", kept.Select(i => _declarations[i].Text)).Append('\n');
+        builder.Append('\n').AppendJoin("\n\n", kept.Select(i => WithoutCalls(_declarations[i], dropped))).Append('\n');
         return builder.ToString();
+    }
+
+    /// <summary>The declaration's text without its calls of the conditional declarations in <paramref name="dropped"/>.</summary>
+    private static string WithoutCalls(Declaration declaration, HashSet<string> dropped)
+    {
+        var callees = dropped.Where(declaration.Identifiers.Contains).ToList();
+        return callees.Count == 0
+            ? declaration.Text
+            : string.Join('\n', declaration.Text.Split('\n').Where(line => !callees.Any(callee => GuardedCall(line, callee))));
     }
 
     /// <summary>The names the top-level declarations of a Ballerina source declare, in source order.</summary>
@@ -173,7 +241,11 @@ public sealed class RuntimeModule
     /// <param name="Names">The top-level names it declares (an enum declares its members too).</param>
     /// <param name="Identifiers">Every identifier its code uses, outside strings, template text and comments.</param>
     /// <param name="Prefixes">The module prefixes it uses (<c>http</c> in <c>http:Client</c>).</param>
-    internal sealed record Declaration(string Text, ImmutableArray<string> Names, ImmutableHashSet<string> Identifiers, ImmutableHashSet<string> Prefixes);
+    /// <param name="Conditions">
+    /// For a conditional declaration (a <c>// Kept only with: ...</c> line before it), what keeps it: declaration names,
+    /// and <c>ctx.field</c> for a package file that reads the context's field. Empty for the others.
+    /// </param>
+    internal sealed record Declaration(string Text, ImmutableArray<string> Names, ImmutableHashSet<string> Identifiers, ImmutableHashSet<string> Prefixes, ImmutableArray<string> Conditions);
 
     internal sealed record Import(string Text, string Prefix);
 
@@ -213,18 +285,68 @@ public sealed class RuntimeModule
             }
             else
             {
+                var declarationText = TrimLeadingBlankLines(text[regionStart..end]).TrimEnd();
                 declarations.Add(new Declaration(
-                    TrimLeadingBlankLines(text[regionStart..end]).TrimEnd(),
+                    declarationText,
                     Names(span),
                     span.Where(t => t.Kind == TokenKind.Identifier).Select(t => t.Text).ToImmutableHashSet(StringComparer.Ordinal),
-                    span.Where(t => t.IsPrefix).Select(t => t.Text).ToImmutableHashSet(StringComparer.Ordinal)));
+                    span.Where(t => t.IsPrefix).Select(t => t.Text).ToImmutableHashSet(StringComparer.Ordinal),
+                    Conditions(declarationText)));
             }
 
             regionStart = end;
             first = last + 1;
         }
 
+        CheckConditionalCalls(text, tokens, declarations, name);
         return new ParsedSource(imports.ToImmutable(), declarations.ToImmutable());
+    }
+
+    /// <summary>The line before a conditional declaration that lists what keeps it.</summary>
+    internal const string ConditionPrefix = "// Kept only with: ";
+
+    private static ImmutableArray<string> Conditions(string declarationText)
+    {
+        var line = declarationText.Split('\n').FirstOrDefault(l => l.StartsWith(ConditionPrefix, StringComparison.Ordinal));
+        if (line is null)
+        {
+            return [];
+        }
+
+        return [.. line[ConditionPrefix.Length..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+    }
+
+    /// <summary>
+    /// Every use of a conditional declaration must be a call standing alone on its line (<see cref="GuardedCall"/>), so that
+    /// a package without the declaration loses the line and nothing else.
+    /// </summary>
+    private static void CheckConditionalCalls(string text, List<Token> tokens, ImmutableArray<Declaration>.Builder declarations, string name)
+    {
+        var conditional = declarations.Where(d => !d.Conditions.IsEmpty).SelectMany(d => d.Names).ToHashSet(StringComparer.Ordinal);
+        if (conditional.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var token in tokens.Where(t => t.Kind == TokenKind.Identifier && conditional.Contains(t.Text)))
+        {
+            var lineStart = text.LastIndexOf('\n', Math.Max(0, token.Start - 1)) + 1;
+            var lineEnd = text.IndexOf('\n', token.Start);
+            var line = text[lineStart..(lineEnd < 0 ? text.Length : lineEnd)];
+            var declares = line.StartsWith("function " + token.Text + "(", StringComparison.Ordinal);
+            if (!declares && !GuardedCall(line, token.Text))
+            {
+                throw new TemplateException(name, $"'{token.Text}' is kept only with what reads it, so it may only be called as a statement of its own line (line {Line(text, token.Start)})");
+            }
+        }
+    }
+
+    /// <summary>A line that is one call statement of <paramref name="callee"/>: <c>callee(...);</c>, indented.</summary>
+    private static bool GuardedCall(string line, string callee)
+    {
+        var trimmed = line.Trim();
+        return line.Length > trimmed.Length && line[0] == ' '
+            && trimmed.StartsWith(callee + "(", StringComparison.Ordinal) && trimmed.EndsWith(");", StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -425,9 +547,10 @@ public sealed class RuntimeModule
     /// </summary>
     /// <param name="declared">
     /// When set, the lexer makes no tokens: it adds to the set each identifier the lookup knows (by its key), for a
-    /// scan of generated files that only asks which declarations they name.
+    /// scan of generated files that only asks which declarations they name; for a member after '.' that <c>Fields</c>
+    /// knows, it adds the member's condition (<c>ctx.to</c>: the package reads a context field a conditional declaration sets).
     /// </param>
-    internal sealed class Lexer(string text, (Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Names, HashSet<string> Found)? declared = null)
+    internal sealed class Lexer(string text, (Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Names, HashSet<string> Found, Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Fields)? declared = null)
     {
         private int _pos;
 
@@ -525,6 +648,10 @@ public sealed class RuntimeModule
                 if (!member && names.Names.TryGetValue(text.AsSpan(nameStart, _pos - nameStart), out var key, out _))
                 {
                     names.Found.Add(key);
+                }
+                else if (member && names.Fields.TryGetValue(text.AsSpan(nameStart, _pos - nameStart), out var condition))
+                {
+                    names.Found.Add(condition);
                 }
 
                 return;

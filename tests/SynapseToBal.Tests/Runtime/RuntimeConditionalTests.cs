@@ -1,0 +1,122 @@
+using System.Text.RegularExpressions;
+using SynapseToBal.Emit;
+using Xunit;
+
+namespace SynapseToBal.Tests.Runtime;
+
+/// <summary>
+/// Conditional declarations of the runtime module (a <c>// Kept only with: ...</c> line before them): a helper that
+/// only sets state others read is left out, with its calls, of a package that reads none of it (issue 14: no helper
+/// the package does not use).
+/// </summary>
+public sealed class RuntimeConditionalTests
+{
+    private const string Sample = """
+        function caller(Context ctx) {
+            note(ctx);
+            other();
+        }
+
+        // Kept only with: reader, ctx.seen
+        function note(Context ctx) {
+            ctx.seen = helper();
+        }
+
+        function helper() returns int => 1;
+
+        function reader(Context ctx) returns int => ctx.seen;
+
+        function other() {
+        }
+        """;
+
+    private static RuntimeModule Module => RuntimeModule.For(Sample, "type Context record {| int seen = 0; |};");
+
+    [Fact]
+    public void A_package_that_reads_nothing_it_sets_gets_neither_it_nor_its_call()
+    {
+        var support = Module.Support(["caller(ctx);"])!;
+        Assert.Equal(["caller", "other"], RuntimeModule.DeclarationNames(support));
+        Assert.Contains("function caller(Context ctx) {\n    other();\n}", support, StringComparison.Ordinal);
+        Assert.DoesNotContain("note", support, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_kept_reader_or_a_read_of_the_field_keeps_it_with_its_call()
+    {
+        foreach (var file in new[] { "caller(ctx); int n = reader(ctx);", "caller(ctx); int n = ctx.seen;" })
+        {
+            var support = Module.Support([file])!;
+            Assert.Contains("note", RuntimeModule.DeclarationNames(support));
+            Assert.Contains("helper", RuntimeModule.DeclarationNames(support));
+            Assert.Contains("function caller(Context ctx) {\n    note(ctx);\n    other();\n}", support, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void It_is_not_kept_where_nothing_calls_it()
+    {
+        Assert.Equal(["reader"], RuntimeModule.DeclarationNames(Module.Support(["int n = reader(ctx);"])!));
+        Assert.Null(Module.Support(["int n = ctx.seen;"]));
+        // Named by the package itself, it is kept as any declaration is.
+        Assert.Equal(["note", "helper"], RuntimeModule.DeclarationNames(Module.Support(["note(ctx);"])!));
+    }
+
+    [Fact]
+    public void Keeping_everything_keeps_it_and_its_calls()
+    {
+        var module = Module;
+        // The header, the blank line after the (here no) imports, then the source as written.
+        Assert.Equal(RuntimeModule.SupportHeader + "\n\n" + Sample.TrimEnd() + "\n", module.Support(module.DeclaredNames.ToHashSet(StringComparer.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("function f(Context ctx) returns int {\n    int n = note(ctx);\n    return n;\n}\n")]
+    [InlineData("function f(Context ctx) {\n    if true { note(ctx); }\n}\n")]
+    public void A_use_that_is_not_a_call_on_a_line_of_its_own_is_a_template_error(string use) =>
+        Assert.Throws<TemplateException>(() => RuntimeModule.Parse(use + "\n// Kept only with: reader\nfunction note(Context ctx) {\n}\n", "support.bal"));
+
+    [Fact]
+    public void A_condition_that_names_no_declaration_is_a_template_error() =>
+        Assert.Throws<TemplateException>(() => RuntimeModule.For("function f() {\n    note();\n}\n\n// Kept only with: nothing\nfunction note() {\n}\n", "type Context record {| |};"));
+
+    [Fact]
+    public void A_package_without_an_addressing_reader_has_no_addressing_take_over()
+    {
+        var call = "check callEndpoint(ctx, ep, restPostfix(ctx));";
+        var without = RuntimeModule.BuiltIn.Support([call])!;
+        Assert.DoesNotContain("takeAddressingTo", without, StringComparison.Ordinal);
+        Assert.Contains("parsedPayload", RuntimeModule.DeclarationNames(without));
+
+        foreach (var reader in new[] { "string to = ctx.to;", "string? r = check addressingAddress(ctx, ctx.replyTo);" })
+        {
+            var with = RuntimeModule.BuiltIn.Support([call, reader])!;
+            Assert.Contains("takeAddressingTo", RuntimeModule.DeclarationNames(with));
+            Assert.Contains("        takeAddressingTo(ctx, body.parsed);\n", with, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>
+    /// Every helper that reads an addressing field <c>takeAddressingTo</c> sets is one of its conditions, or copies the
+    /// field from one context (or saved state) to another: a new reader not added to the conditions fails here.
+    /// </summary>
+    [Fact]
+    public void Every_reader_of_the_addressing_fields_keeps_the_take_over()
+    {
+        string[] fields = ["to", "replyTo", "faultTo", "wsaAction", "addressingFault"];
+        string[] copies = ["requestState", "restoreRequestState", "branchContext", "adoptMessage", "copyMessage", "restoreMessage"];
+        var declarations = RuntimeModule.Parse(RuntimeSourceText.Support, "support.bal").Declarations;
+        var take = declarations.Single(d => d.Names.Contains("takeAddressingTo"));
+        Assert.Equal(fields.Select(f => "ctx." + f).Order(StringComparer.Ordinal), take.Conditions.Where(c => c.StartsWith("ctx.", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        // A read of the field through any variable (a write, `x.to = ...`, is none).
+        var read = new Regex(@"\b\w+\.(?:" + string.Join('|', fields) + @")\b(?!\s*=[^=>])");
+        foreach (var declaration in declarations.Where(d => d != take && !d.Names.IsEmpty))
+        {
+            var code = string.Join('\n', declaration.Text.Split('\n').Where(l => !l.TrimStart().StartsWith('#') && !l.TrimStart().StartsWith("//", StringComparison.Ordinal)));
+            if (read.IsMatch(code) && !copies.Contains(declaration.Names[0]))
+            {
+                Assert.True(take.Conditions.Contains(declaration.Names[0]), $"{declaration.Names[0]} reads an addressing field but is not a condition of takeAddressingTo");
+            }
+        }
+    }
+}
