@@ -12,9 +12,9 @@ public sealed partial class PackageEmitter
     /// <c>do</c> of a loop, a transaction, a worker, an <c>on fail</c>) the <c>check</c> may send the error elsewhere. A
     /// body wrapped in <c>do</c>/<c>on fail</c> keeps its <c>check</c>s, which send the error to the fault handler.
     /// </summary>
-    internal static IReadOnlyList<BodyLine> WithoutReturnChecks(IReadOnlyList<BodyLine> body, string? faultFunction, IReadOnlyList<BodyLine>? faultInline)
+    internal static IReadOnlyList<BodyLine> WithoutReturnChecks(IReadOnlyList<BodyLine> body, string? faultFunction, IReadOnlyList<BodyLine>? faultInline, bool wrapped = false)
     {
-        if (faultFunction is not null || faultInline is not null)
+        if (faultFunction is not null || faultInline is not null || wrapped)
         {
             return body;
         }

@@ -617,6 +617,11 @@ public sealed partial class PackageEmitter
             }
             : null;
         runs = dispatchView is null ? runs : null;
+
+        // A flow with no fault flow of its own in a package whose throttles limit concurrency: the Micro Integrator runs
+        // its default fault sequence, whose MediatorFaultHandler gives the message's concurrency slot back first, so the
+        // failure must not keep the slot (`on fail error e { throttleRelease(ctx); return e; }`).
+        var releaseOnFail = ReleaseOnFail(usesContext && runs is null && dispatchView is null, faultFunction, faultInline, writer.Body);
         return new
         {
             Todo = (TodoView?)null,
@@ -641,8 +646,9 @@ public sealed partial class PackageEmitter
             OutFlow = outFlow,
             FaultFunction = faultFunction,
             FaultInline = faultInline,
+            ReleaseOnFail = releaseOnFail,
             Dispatch = dispatchView,
-            Body = runs is null && dispatchView is null ? WithoutElseAfterExit(WithoutRepeatedReturns(WithoutReturnChecks(writer.Body, faultFunction, faultInline))) : [],
+            Body = runs is null && dispatchView is null ? WithoutElseAfterExit(WithoutRepeatedReturns(WithoutReturnChecks(writer.Body, faultFunction, faultInline, releaseOnFail))) : [],
 
             // A resource that reads no message (no context) and whose body cannot fail only answers: no error in its type.
             Returns = usesContext || hasWsdl || FailureScan.CanFail(writer.Body) || FailureScan.ReturnsError(writer.Body, InfallibleName(names)) ? "http:Response|error" : "http:Response",
@@ -740,6 +746,7 @@ public sealed partial class PackageEmitter
         var writer = new CodeWriter();
         new StatementWriter(writer, expressions.For(function), modules, parameterNames.Concat(["ctx", "e"])) { ReleasesThrottle = _releasesThrottle }.DeclareLocals().Block(function.Body);
         var functionFault = FaultHandler(function.FaultFunction, writer.Body, names, expressions, modules, out var faultInline);
+        var releaseOnFail = ReleaseOnFail(function.Kind == FunctionKind.InFlow, functionFault, faultInline, writer.Body);
         return new
         {
             Doc = BallerinaSyntax.CommentLines(function.Summary, prefix: string.Empty).ToList(),
@@ -750,9 +757,20 @@ public sealed partial class PackageEmitter
             ReleasesThrottle = function.Kind == FunctionKind.FaultFlow && _releasesThrottle,
             FaultFunction = functionFault,
             FaultInline = faultInline,
-            Body = WithoutElseAfterExit(WithoutRepeatedReturns(WithoutReturnChecks(writer.Body, functionFault, faultInline))),
+            ReleaseOnFail = releaseOnFail,
+            Body = WithoutElseAfterExit(WithoutRepeatedReturns(WithoutReturnChecks(writer.Body, functionFault, faultInline, releaseOnFail))),
         };
     }
+
+    /// <summary>
+    /// Whether an entry flow (a resource's body, a proxy's or API resource's in flow function: <paramref name="entry"/>)
+    /// that has no fault handler and can fail gives the message's concurrency slot back when it fails: in a package
+    /// whose throttles limit concurrency the Micro Integrator pushes a MediatorFaultHandler for its default fault
+    /// sequence on every such message (ProxyService / Resource: synCtx.getFaultSequence()), and
+    /// MediatorFaultHandler.onFault frees the slot (ConcurrencyThrottlingUtils) before the sequence runs.
+    /// </summary>
+    private bool ReleaseOnFail(bool entry, string? faultFunction, IReadOnlyList<BodyLine>? faultInline, IReadOnlyList<BodyLine> body) =>
+        entry && _releasesThrottle && faultFunction is null && faultInline is null && FailureScan.CanFail(body);
 
     /// <summary>
     /// The fault handler a body's <c>on fail</c> calls, or null: none when the body declares none or nothing in it can

@@ -956,7 +956,10 @@ public sealed partial class Lowerer
         }
         else
         {
-            notes.Add(DefaultSuspensionNote);
+            // No settings: EndpointDefinition's defaults still suspend the endpoint (30 s after any failed call), so
+            // its calls keep a state with those defaults; an endpoint kind that keeps none only says so.
+            suspension = SuspensionState(qualities, endpoint, baseName);
+            notes.Add(suspension is null ? DefaultSuspensionNote : DefaultSuspensionKeptNote);
         }
 
         // TimeoutHandler runs the fault handler for any responseAction (fault and discard alike: its test is

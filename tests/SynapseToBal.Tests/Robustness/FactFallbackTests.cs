@@ -75,8 +75,8 @@ public sealed class FactFallbackTests(ITestOutputHelper output) : IDisposable
         Assert.DoesNotContain(plain.Diagnostics, d => d.Id.StartsWith("SB09", StringComparison.Ordinal));
         Assert.Contains(plain.Files, f => f.RelativePath == "payloads.bal");
         var connections = File(plain, "connections.bal");
-        Assert.Contains("final EndpointState plainState = new (\"address\", \"Plain\", {});", connections, StringComparison.Ordinal);
-        Assert.Contains("state: plainState", connections, StringComparison.Ordinal);
+        Assert.Contains("final EndpointState plainSuspension = new (\"address\", \"Plain\", {});", connections, StringComparison.Ordinal);
+        Assert.Contains("state: plainSuspension", connections, StringComparison.Ordinal);
         Assert.DoesNotContain("throttleRelease(", File(plain, "main.bal"), StringComparison.Ordinal);
         Assert.DoesNotContain("http:Caller", File(plain, "main.bal"), StringComparison.Ordinal);
     }
@@ -123,9 +123,9 @@ public sealed class FactFallbackTests(ITestOutputHelper output) : IDisposable
     {
         var result = Convert("the endpoint suspension states the calls keep");
         var connections = File(result, "connections.bal");
-        Assert.Single(connections.Split('\n'), l => l.StartsWith("final EndpointState plainState = ", StringComparison.Ordinal));
+        Assert.Single(connections.Split('\n'), l => l.StartsWith("final EndpointState plainSuspension = ", StringComparison.Ordinal));
         Assert.Single(connections.Split('\n'), l => l.StartsWith("final EndpointState tunedSuspension = ", StringComparison.Ordinal));
-        Assert.Equal(2, connections.Split("state: plainState").Length - 1);
+        Assert.Equal(2, connections.Split("state: plainSuspension").Length - 1);
     }
 
     [Fact]

@@ -119,7 +119,7 @@ public sealed class EndpointAddressingTests
         ArtifactLowering.Lower(diagnostics, artifacts);
         var files = ArtifactConversion.Convert(artifacts);
         var attempt = Assert.Single(files["stores.bal"].Split('\n'), l => l.Contains("forwardAttemptAddressed(", StringComparison.Ordinal));
-        Assert.Contains("forwardAttemptAddressed(ctx, backend, format = \"soap11\", wsAddressing = \"final\", wsaTo = ", attempt, StringComparison.Ordinal);
+        Assert.Contains("forwardAttemptAddressed(ctx, backend, format = \"soap11\", state = backendSuspension, wsAddressing = \"final\", wsaTo = ", attempt, StringComparison.Ordinal);
         Assert.Contains("callEndpointAddressed(ctx, endpoint", files["support.bal"], StringComparison.Ordinal);
         Assert.DoesNotContain(diagnostics.Items, d => d.Id is "SB0206" or "SB0242" && d.GetMessage(CultureInfo.InvariantCulture).Contains("enableAddressing", StringComparison.Ordinal));
     }
@@ -132,7 +132,7 @@ public sealed class EndpointAddressingTests
         ArtifactLowering.Lower(diagnostics, artifacts);
         var files = ArtifactConversion.Convert(artifacts);
         var stores = files["stores.bal"];
-        Assert.Contains("return {endpoint: backend, format: \"soap11\", wsAddressing: \"default\", wsaTo: ", stores, StringComparison.Ordinal);
+        Assert.Contains("return {endpoint: backend, format: \"soap11\", state: backendSuspension, wsAddressing: \"default\", wsaTo: ", stores, StringComparison.Ordinal);
         Assert.Contains("forwardRouteAddressed(ctx, route, headers = passThroughHeaders)", stores, StringComparison.Ordinal);
         Assert.Contains("callEndpointAddressed(ctx, endpoint", files["support.bal"], StringComparison.Ordinal);
         Assert.DoesNotContain(diagnostics.Items, d => d.Id is "SB0206" or "SB0242" && d.GetMessage(CultureInfo.InvariantCulture).Contains("enableAddressing", StringComparison.Ordinal));
@@ -144,7 +144,8 @@ public sealed class EndpointAddressingTests
         var files = ArtifactConversion.Convert(Storing, Store, Processor(string.Empty),
             """<endpoint xmlns="http://ws.apache.org/ns/synapse" name="Plain"><address uri="http://plain.example.com/p"/></endpoint>""");
         var stores = files["stores.bal"];
-        Assert.Contains("return {endpoint: plain};", stores, StringComparison.Ordinal);
+        // The endpoint's default suspension state (EndpointDefinition's defaults) goes with the client, as ForwardingService sends through endpoint.send.
+        Assert.Contains("return {endpoint: plain, state: plainSuspension};", stores, StringComparison.Ordinal);
         Assert.Contains("forwardRoute(ctx, route, headers = passThroughHeaders) {", stores, StringComparison.Ordinal);
         Assert.DoesNotContain("forwardRouteAddressed", stores, StringComparison.Ordinal);
         Assert.DoesNotContain("function forwardAttemptAddressed(", files["support.bal"], StringComparison.Ordinal);

@@ -101,7 +101,7 @@ public sealed class EndpointGroupTests
               <endpoint><address uri="http://a.example.com"/></endpoint><endpoint><address uri="http://b.example.com"/></endpoint>
             </failover></endpoint>
             <endpoint name="E"><address uri="http://e.example.com"><suspendOnFailure><errorCodes>500000</errorCodes></suspendOnFailure></address></endpoint>
-            <endpoint name="P"><address uri="http://p.example.com"/></endpoint>
+            <endpoint name="P"><address uri="http://p.example.com"><suspendOnFailure><errorCodes>-1</errorCodes></suspendOnFailure><markForSuspension><errorCodes>-1</errorCodes></markForSuspension></address></endpoint>
             <sequence name="s">
               <property name="FORCE_ERROR_ON_SOAP_FAULT" value="true"/>
               <call><endpoint key="F"/></call>

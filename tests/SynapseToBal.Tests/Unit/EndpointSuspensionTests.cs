@@ -74,8 +74,11 @@ public sealed class EndpointSuspensionTests
     }
 
     [Fact]
-    public void Without_settings_or_with_settings_that_never_suspend_no_state_is_kept()
+    public void Without_settings_the_endpoint_keeps_endpoint_definition_s_defaults_and_settings_that_never_suspend_keep_no_state()
     {
+        // EndpointDefinition without suspendOnFailure / markForSuspension: initialSuspendDuration -1 (30 s,
+        // EndpointContext.computeNextRetryTimeForSuspended), no suspend codes (any code suspends, isSuspendFault), no
+        // timeout codes (101504 / 101505, isTimeout) and no retries: the Micro Integrator suspends such an endpoint.
         var package = Lower("""
             <endpoint name="Plain"><address uri="http://a.example.com"/></endpoint>
             <endpoint name="Off"><http uri-template="http://b.example.com/x">
@@ -85,10 +88,36 @@ public sealed class EndpointSuspensionTests
             <sequence name="s"><call><endpoint key="Plain"/></call><call><endpoint key="Off"/></call></sequence>
             """, out var diagnostics);
 
-        Assert.All(package.Clients, c => Assert.Null(c.Suspension));
-        Assert.All(Calls(package), c => Assert.False(c.TracksSuspension));
-        Assert.Contains("Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.", package.Clients.Single(c => c.SynapseName == "Plain").Notes);
+        var plain = package.Clients.Single(c => c.SynapseName == "Plain");
+        var state = Assert.IsType<EndpointSuspensionIr>(plain.Suspension);
+        Assert.Equal(SuspendingEndpointKind.Address, state.Kind);
+        Assert.Equal("Plain", state.EndpointName);
+        Assert.Empty(state.SuspendCodes);
+        Assert.Empty(state.TimeoutCodes);
+        Assert.Null(state.InitialDurationMillis);
+        Assert.Null(state.ProgressionFactor);
+        Assert.Null(state.MaximumDurationMillis);
+        Assert.Null(state.RetriesBeforeSuspension);
+        Assert.Null(state.RetryDelayMillis);
+        Assert.Contains(plain.Notes, n => n.StartsWith("No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed call", StringComparison.Ordinal));
+        Assert.DoesNotContain("Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.", plain.Notes);
+        Assert.Null(package.Clients.Single(c => c.SynapseName == "Off").Suspension);
+        var calls = Calls(package);
+        Assert.True(calls.Single(c => c.Client.SynapseName == "Plain").TracksSuspension);
+        Assert.False(calls.Single(c => c.Client.SynapseName == "Off").TracksSuspension);
         Assert.Empty(SuspensionWarnings(diagnostics));
+    }
+
+    [Fact]
+    public void An_endpoint_without_settings_is_declared_with_no_settings_and_its_call_checks_the_state()
+    {
+        var files = ArtifactConversion.Convert(
+            """<endpoint xmlns="http://ws.apache.org/ns/synapse" name="Quote"><address uri="http://a.example.com"/></endpoint>""",
+            """<api xmlns="http://ws.apache.org/ns/synapse" name="A" context="/a"><resource methods="GET"><inSequence><call><endpoint key="Quote"/></call><respond/></inSequence></resource></api>""");
+
+        Assert.Contains("final EndpointState quoteSuspension = new (\"address\", \"Quote\", {});", files["connections.bal"], StringComparison.Ordinal);
+        Assert.Contains("check endpointReady(ctx, quoteSuspension);", files["main.bal"], StringComparison.Ordinal);
+        Assert.Contains("check endpointCalled(quoteSuspension, callEndpoint(ctx, quote", files["main.bal"], StringComparison.Ordinal);
     }
 
     [Fact]

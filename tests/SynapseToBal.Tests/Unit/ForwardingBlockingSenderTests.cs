@@ -94,7 +94,7 @@ public sealed class ForwardingBlockingSenderTests
 
         // ForwardingService clears BLOCKING_SENDER_ERROR before the attempt.
         var clear = stores.IndexOf("_ = ctx.properties.removeIfHasKey(\"BLOCKING_SENDER_ERROR\");", StringComparison.Ordinal);
-        var attempt = stores.IndexOf("if forwardAttempt(ctx, b, headers = passThroughHeaders) {", StringComparison.Ordinal);
+        var attempt = stores.IndexOf("if forwardAttempt(ctx, b, state = bSuspension, headers = passThroughHeaders) {", StringComparison.Ordinal);
         Assert.True(clear >= 0 && attempt > clear, stores);
 
         // After a passing status the out-only check comes first: removed, and the run goes on without the reply sequence.

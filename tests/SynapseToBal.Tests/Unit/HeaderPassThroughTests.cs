@@ -17,8 +17,8 @@ public sealed class HeaderPassThroughTests
     {
         var files = Convert(Proxy("QuoteProxy", $"<inSequence><send>{Endpoint}</send></inSequence>"));
         var code = string.Concat(files.Where(f => f.Key != "support.bal" && f.Key.EndsWith(".bal", StringComparison.Ordinal)).Select(f => f.Value));
-        Assert.Contains("check callEndpoint(ctx, ", code, StringComparison.Ordinal);
-        Assert.Contains("restPostfix(ctx), headers = passThroughHeaders);", code, StringComparison.Ordinal);
+        Assert.Contains("check endpointCalled(quoteEndpointSuspension, callEndpoint(ctx, ", code, StringComparison.Ordinal);
+        Assert.Contains("restPostfix(ctx), headers = passThroughHeaders));", code, StringComparison.Ordinal);
         Assert.Contains("function passThroughHeaders(Context ctx, http:Request request) {", files["support.bal"], StringComparison.Ordinal);
     }
 
@@ -27,8 +27,8 @@ public sealed class HeaderPassThroughTests
     {
         var files = Convert(Proxy("QuoteProxy", $"""<inSequence><call blocking="true">{Endpoint}</call><respond/></inSequence>"""));
         var code = string.Concat(files.Where(f => f.Key != "support.bal" && f.Key.EndsWith(".bal", StringComparison.Ordinal)).Select(f => f.Value));
-        Assert.Contains("check callBlocking(ctx, ", code, StringComparison.Ordinal);
-        Assert.Contains("headers = passThroughHeaders);", code, StringComparison.Ordinal);
+        Assert.Contains("callBlocking(ctx, ", code, StringComparison.Ordinal);
+        Assert.Contains("headers = passThroughHeaders)", code, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class HeaderPassThroughTests
             Proxy("ToProxy", """<inSequence><header name="To" value="http://localhost:9003/x"/><send/></inSequence>"""));
         var code = string.Concat(files.Where(f => f.Key != "support.bal" && f.Key.EndsWith(".bal", StringComparison.Ordinal)).Select(f => f.Value));
         var lines = code.Split('\n');
-        Assert.Contains("headers = passThroughHeaders);", Assert.Single(lines, l => l.Contains("callEndpointAddressed(", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("headers = passThroughHeaders)", Assert.Single(lines, l => l.Contains("callEndpointAddressed(", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.Contains("headers = passThroughHeaders);", Assert.Single(lines, l => l.Contains("callGroup(", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.Contains("headers = passThroughHeaders);", Assert.Single(lines, l => l.Contains("callAddress(", StringComparison.Ordinal)), StringComparison.Ordinal);
     }

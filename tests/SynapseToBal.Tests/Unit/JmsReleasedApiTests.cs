@@ -99,4 +99,20 @@ public sealed class JmsReleasedApiTests
         Assert.Contains("function javaObjectHandle(any session) returns handle", text, StringComparison.Ordinal);
         Assert.Contains("paramTypes: [\"java.lang.Object\"]", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_request_reply_on_a_named_reply_destination_selects_the_reply_by_the_sent_message_s_JMSMessageID()
+    {
+        // JMSSender.sendOverJMS: the request's JMSCorrelationID, else the JMSMessageID the provider gave it. The released
+        // ballerinax/java.jms 1.2.0 MessageProducer->send returns no id (Error?), so it is read from the javax.jms.Message
+        // jmsSend sent; no correlation ID is made up for the request.
+        var exchange = SynapseToBal.Tests.Runtime.RuntimeSourceText.Function("jmsSendAndReceive");
+        SynapseToBal.Tests.Runtime.RuntimeSourceText.InOrder(exchange,
+            "handle request = check jmsSend({session, producer}, message, replyTo = replyTo);",
+            "java:toString(check javaJmsMessageId(request))",
+            "messageSelector = string `JMSCorrelationID = '${correlationId}'`");
+        var request = SynapseToBal.Tests.Runtime.RuntimeSourceText.Function("requestJms");
+        Assert.DoesNotContain("\"ID:\"", request, StringComparison.Ordinal);
+        Assert.DoesNotContain("message.correlationId =", request, StringComparison.Ordinal);
+    }
 }

@@ -61,8 +61,12 @@ public sealed class SplitSoapFaultTests
             var body = package.Functions.Single(f => f.Name == branch).Body;
             var call = body.Select((step, index) => (step, index)).Single(pair => pair.step is CallStep);
 
-            // The check comes right after the send, before the part the aggregate keeps: a faulting copy stops there.
-            Assert.IsType<SoapFaultCheckStep>(body[call.index + 1]);
+            // The check is the send's own (V keeps EndpointDefinition's default suspension state, so the fault reaches
+            // it as AddressEndpoint.onFault), before the part the aggregate keeps: a faulting copy stops there.
+            var send = Assert.IsType<CallStep>(call.step);
+            Assert.True(send.TracksSuspension);
+            Assert.True(send.SoapFault);
+            Assert.DoesNotContain(body, s => s is SoapFaultCheckStep);
             Assert.IsType<ReplacePayloadStep>(body[^1]);
         }
 
@@ -98,8 +102,8 @@ public sealed class SplitSoapFaultTests
                     check aggregateMessages(ctx, messages, false);
             """.ReplaceLineEndings("\n"), functions, StringComparison.Ordinal);
         Assert.Contains("""
-                check callEndpoint(ctx, v, restPostfix(ctx), headers = passThroughHeaders);
-                check failOnSoapFault(ctx);
+                check endpointReady(ctx, vSuspension);
+                check endpointCalled(vSuspension, callEndpoint(ctx, v, restPostfix(ctx), headers = passThroughHeaders), soapFaultOf = ctx);
                 check setPayloadValue(ctx,
             """.ReplaceLineEndings("\n"), functions, StringComparison.Ordinal);
         Assert.Contains("function copyFailure(Context ctx, Context copy, error? result) returns error? {", files["support.bal"], StringComparison.Ordinal);

@@ -197,4 +197,30 @@ public sealed class ThrottleLoweringTests
         var todo = Assert.IsType<TodoStep>(Assert.Single(package.Functions).Body[0]);
         Assert.Contains("an inline policy (unexpected policy element <Bogus>", todo.Reason.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_flow_without_a_fault_flow_gives_the_concurrency_slot_back_when_it_fails()
+    {
+        // Proxy / API Resource push a MediatorFaultHandler for the default fault sequence when the flow has none, and
+        // MediatorFaultHandler.onFault frees the concurrency slot (ConcurrencyThrottlingUtils) before it runs.
+        var policy = $"""<policy><wsp:Policy {Namespaces}><throttle:MediatorThrottleAssertion><throttle:MaximumConcurrentAccess>2</throttle:MaximumConcurrentAccess></throttle:MediatorThrottleAssertion></wsp:Policy></policy>""";
+        var files = ArtifactConversion.Convert(
+            $"""<api xmlns="http://ws.apache.org/ns/synapse" name="A" context="/a"><resource methods="POST"><inSequence><throttle id="t">{policy}</throttle><call><endpoint><address uri="http://b.example.com/x"/></endpoint></call><respond/></inSequence></resource></api>""",
+            $"""<proxy xmlns="http://ws.apache.org/ns/synapse" name="P" transports="http"><target><inSequence><throttle id="u">{policy}</throttle><call><endpoint><address uri="http://c.example.com/y"/></endpoint></call><respond/></inSequence></target></proxy>""");
+
+        var main = files["main.bal"];
+        SynapseToBal.Tests.Runtime.RuntimeSourceText.InOrder(main, "check throttleAdmit(ctx, \"t@A", "} on fail error e {", "throttleRelease(ctx);", "return e;");
+        var flow = files["functions.bal"];
+        SynapseToBal.Tests.Runtime.RuntimeSourceText.InOrder(flow, "check throttleAdmit(ctx, \"u@P", "} on fail error e {", "throttleRelease(ctx);", "return e;");
+    }
+
+    [Fact]
+    public void A_flow_without_a_fault_flow_in_a_package_without_a_concurrency_limit_is_not_wrapped()
+    {
+        var files = ArtifactConversion.Convert(
+            """<api xmlns="http://ws.apache.org/ns/synapse" name="A" context="/a"><resource methods="POST"><inSequence><call><endpoint><address uri="http://b.example.com/x"/></endpoint></call><respond/></inSequence></resource></api>""");
+
+        Assert.DoesNotContain("on fail", files["main.bal"], StringComparison.Ordinal);
+        Assert.DoesNotContain("throttleRelease", files["main.bal"], StringComparison.Ordinal);
+    }
 }

@@ -449,7 +449,7 @@ public sealed partial class Lowerer
             notes.Add(flattenedNote);
         }
 
-        notes.AddRange(members.SelectMany(m => m.Notes).Select(n => n == NoTimeoutActionNote ? NoTimeoutActionGroupNote : n == DefaultSuspensionNote ? DefaultSuspensionGroupNote : n.Replace(SuspensionKeptSentence, SuspensionInGroupSentence, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal));
+        notes.AddRange(members.SelectMany(m => m.Notes).Select(n => n == NoTimeoutActionNote ? NoTimeoutActionGroupNote : n is DefaultSuspensionNote or DefaultSuspensionKeptNote ? DefaultSuspensionGroupNote : n.Replace(SuspensionKeptSentence, SuspensionInGroupSentence, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal));
         _pathEndpoints[endpoint.Definition] = first!;
         var name = _symbols.Module(SymbolKind.Client, baseName, shorter: ClientShorter(baseName));
         var client = new ClientIr(name, baseName, members[0].UrlConfigurable, members[0].Url, timeout, notes.ToImmutable(), location)
@@ -488,8 +488,12 @@ public sealed partial class Lowerer
             var leaf = leaves[i];
             var qualities = leaf.Definition is { } definition ? QualitiesOf(definition) : null;
             var neverSuspended = member.Suspension is null && qualities is not null && SetsSuspension(qualities) && !DescribeSuspension(qualities).Suspends;
+            // A member without settings keeps the defaults (no Settings), though its own client's state has them too.
+            var settings = member.Suspension is { } state && (!state.SuspendCodes.IsEmpty || !state.TimeoutCodes.IsEmpty || state.InitialDurationMillis is not null
+                || state.ProgressionFactor is not null || state.MaximumDurationMillis is not null || state.RetriesBeforeSuspension is not null || state.RetryDelayMillis is not null)
+                ? state : null;
             result.Add(new GroupMemberIr(member.UrlConfigurable, member.TimeoutSeconds, SuspendingKind(leaf) ?? SuspendingEndpointKind.Address, leaf.Name ?? "AnonymousEndpoint",
-                member.Suspension, neverSuspended, Codes(qualities?.RetryDisabledErrorCodes ?? []), Codes(qualities?.RetryEnabledErrorCodes ?? []), member.Addressing)
+                settings, neverSuspended, Codes(qualities?.RetryDisabledErrorCodes ?? []), Codes(qualities?.RetryEnabledErrorCodes ?? []), member.Addressing)
             {
                 SharedState = keys[i] is { } key ? SharedMemberState(key, member) : null,
             });

@@ -264,8 +264,8 @@ public sealed partial class Lowerer
     /// <summary>
     /// A request-reply to a JMS endpoint (a send, non-blocking call or proxy target without OUT_ONLY): the steps, the
     /// request step (<see cref="JmsSendStep.AwaitsReply"/>) last, after the TODO of the settings not applied. Null, and
-    /// nothing reported, when the endpoint refuses it (<see cref="JmsEndpointIr.RequestReplyRefused"/>). Reports SB0291:
-    /// the reply is correlated by a JMSCorrelationID the runtime gives a request without one.
+    /// nothing reported, when the endpoint refuses it (<see cref="JmsEndpointIr.RequestReplyRefused"/>). The runtime selects
+    /// the reply by the request's JMSCorrelationID, else the JMSMessageID the provider gave it (JMSSender.sendOverJMS).
     /// </summary>
     private StepIr[]? JmsRequestReply(MediatorSyntax? origin, JmsEndpointIr jms, SourceLocation? location)
     {
@@ -291,7 +291,6 @@ public sealed partial class Lowerer
             _jmsRequestEndpoints[jms] = requesting;
         }
 
-        _diagnostics.Report(DiagnosticCatalog.JmsRequestReply, location, jms.EndpointName, replyName);
         ReportJmsEndpointTimeout(jms, location);
         StepIr request = new JmsSendStep(origin, requesting) { AwaitsReply = true };
         return jms.NotApplied is { } notApplied ? [new TodoStep(origin, notApplied, jms.Address ?? string.Empty), request] : [request];

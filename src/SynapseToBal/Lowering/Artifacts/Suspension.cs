@@ -18,6 +18,14 @@ public sealed partial class Lowerer
     /// <summary>The note of an endpoint without suspension settings: EndpointDefinition's defaults suspend it, the generated calls keep no state for it.</summary>
     private const string DefaultSuspensionNote = "Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.";
 
+    /// <summary>
+    /// The note of an address, http or wsdl endpoint without suspension settings, whose calls keep a state with
+    /// EndpointDefinition's defaults: initialSuspendDuration -1 (30 s, EndpointContext.computeNextRetryTimeForSuspended),
+    /// progression factor 1, no maximum, no suspend codes (any error code suspends, AbstractEndpoint.isSuspendFault), no
+    /// timeout codes (101504 / 101505 mark it TIMEOUT, isTimeout) and no retries before suspension (so suspended at once).
+    /// </summary>
+    private const string DefaultSuspensionKeptNote = "No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001, without reaching the backend." + SuspensionKeptSentence;
+
     /// <summary>The end of the suspension note of an endpoint whose calls keep its state.</summary>
     private const string SuspensionKeptSentence = " The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).";
 

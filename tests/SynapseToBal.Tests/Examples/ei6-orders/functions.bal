@@ -61,6 +61,7 @@ function orderProxyFlow(Context ctx) returns http:Response|error {
 
 # In flow of proxy service StockQuoteProxy, run by the service at each of its addresses.
 function stockQuoteProxyFlow(Context ctx) returns http:Response|error {
-    check callEndpoint(ctx, stockQuoteEp, "", "POST", format = "soap11", headers = passThroughHeaders);
+    check endpointReady(ctx, stockQuoteEpSuspension);
+    check endpointCalled(stockQuoteEpSuspension, callEndpoint(ctx, stockQuoteEp, "", "POST", format = "soap11", headers = passThroughHeaders));
     return respond(ctx, headers = passBackHeaders);
 }

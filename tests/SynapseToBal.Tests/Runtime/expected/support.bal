@@ -12384,10 +12384,8 @@ final map<jms:Connection> jmsRequestConnections = {};
 # as JMSSender falls back to the connection factory's reply destination type. After the send a
 # consumer on that destination waits for the message whose JMSCorrelationID is the request's: the axis2 property
 # JMS_WAIT_REPLY milliseconds (a number, read after the send as JMSSender does), else 30000 (Axis2's default
-# timeout). Differs on a named reply destination: without a correlation ID of its own the request gets one made here
-# (`ID:` and a UUID), as the Micro Integrator correlates on the request's JMSMessageID; a responder that answers with
-# the request's JMSCorrelationID (else its JMSMessageID, as a proxy of the Micro Integrator does) answers both alike.
-# On a temporary queue the request's own JMSMessageID is used, as the Micro Integrator does. No reply in time fails
+# timeout). The reply is selected by the request's JMSCorrelationID, else by the JMSMessageID the provider gave the
+# request when it was sent (JMSSender.sendOverJMS), on a named reply destination as on a temporary queue. No reply in time fails
 # the flow with the Micro Integrator's message, as does a failed connection, send or receive. The reply is the
 # response, as SynapseCallbackReceiver hands it on: its body read in its content type, the message property the
 # content type property names (the axis2 transport.jms.ContentTypeProperty, else `contentTypeProperty`), else without
@@ -12411,10 +12409,7 @@ function requestJms(Context ctx, string endpoint, jms:ConnectionConfiguration co
     if replyTo is () {
         reply = jmsTemporaryExchange(ctx, session, destination, message);
     } else {
-        string? ownCorrelation = message?.correlationId;
-        string correlationId = ownCorrelation is string && ownCorrelation != "" ? ownCorrelation : "ID:" + uuid:createType4AsString();
-        message.correlationId = correlationId;
-        reply = jmsSendAndReceive(ctx, session, destination, message, replyTo, correlationId);
+        reply = jmsSendAndReceive(ctx, session, destination, message, replyTo);
     }
     error? closed = session->close();
     jms:Message received = check reply;
@@ -12447,9 +12442,11 @@ function requestJms(Context ctx, string endpoint, jms:ConnectionConfiguration co
 # The send of a request-reply and the wait for its reply on `session` (JMSSender.sendOverJMS and
 # waitForResponseAndProcess): the consumer is made after the send, with the selector the Micro Integrator uses.
 function jmsSendAndReceive(Context ctx, jms:Session session, jms:Destination destination, JmsOutgoing message,
-        jms:Destination replyTo, string correlationId) returns jms:Message|error {
+        jms:Destination replyTo) returns jms:Message|error {
     jms:MessageProducer producer = check session.createProducer(destination);
-    _ = check jmsSend({session, producer}, message, replyTo = replyTo);
+    handle request = check jmsSend({session, producer}, message, replyTo = replyTo);
+    string? ownCorrelation = message?.correlationId;
+    string correlationId = ownCorrelation is string && ownCorrelation != "" ? ownCorrelation : java:toString(check javaJmsMessageId(request)) ?: "";
     int timeout = check jmsReplyTimeout(ctx);
     jms:MessageConsumer consumer = check session.createConsumer(destination = replyTo, messageSelector = string `JMSCorrelationID = '${correlationId}'`);
     jms:Message|jms:Error? reply = consumer->receive(timeout);

@@ -287,7 +287,8 @@ public sealed partial class Lowerer
         // A connection whose suspension settings do not deploy (reported above) gets no note of the default.
         if (!HttpSuspensionSettings.Any(s => Setting(s) is not null))
         {
-            notes.Add(DefaultSuspensionNote);
+            notes.Add($"No suspend or retry setting: the endpoint the Micro Integrator makes of the connection ({entry.Name}_INTERNAL_ENDPOINT_REFERENCE) keeps Synapse's defaults, suspended for 30 s after any failed operation (a timeout or closed connection included), each time; a suspended connection fails each operation at once with 303001, without reaching the backend."
+                + " The connector operations on this connection keep this state as Synapse's EndpointContext keeps it for that endpoint (EndpointState).");
         }
 
         _configurables.AddRange(configurables);
@@ -312,7 +313,7 @@ public sealed partial class Lowerer
     /// initialDuration, progressionFactor, maximumDuration), any retry* setting a <c>markForSuspension</c>
     /// (retryErrorCodes its errorCodes, retryCount its retriesBeforeSuspension, retryDelay its retryDelay), read by
     /// EndpointDefinitionFactory as a classic endpoint's. The state is the one those endpoints keep (<see cref="DescribeSuspension"/>);
-    /// null when no setting is given, one is not a number (the endpoint then fails to deploy: the setting is reported),
+    /// EndpointDefinition's defaults when no setting is given (every endpoint has an EndpointContext); null when one is not a number (the endpoint then fails to deploy: the setting is reported),
     /// or the settings switch suspension off (said in a note). The settings read are added to <paramref name="handled"/>.
     /// </summary>
     private EndpointSuspensionIr? ConnectionSuspension(LocalEntrySyntax entry, Func<string, string?> setting, HashSet<string> handled,
@@ -321,7 +322,10 @@ public sealed partial class Lowerer
         var present = HttpSuspensionSettings.Where(s => setting(s) is not null).ToArray();
         if (present.Length == 0)
         {
-            return null;
+            // No suspendOnFailure / markForSuspension is written, so the endpoint keeps EndpointDefinition's defaults:
+            // suspended 30 s after any failed operation (the note is added with the others, DefaultSuspensionKeptNote).
+            return new EndpointSuspensionIr(_symbols.Module(SymbolKind.Client, entry.Name + " suspension", shorter: ClientShorter(entry.Name, " suspension")), SuspendingEndpointKind.Http,
+                entry.Name + "_INTERNAL_ENDPOINT_REFERENCE", [], null, null, null, [], null, null);
         }
 
         var valid = true;

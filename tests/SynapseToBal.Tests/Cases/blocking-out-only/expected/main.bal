@@ -21,8 +21,9 @@ service /audit on httpListener {
         check endpointReady(ctx, suspendingEpSuspension);
         check endpointCalled(suspendingEpSuspension, callBlockingOutOnly(ctx, suspendingEp, restPostfix(ctx), headers = passThroughHeaders));
         // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
+        check endpointReady(ctx, tenantEpSuspension);
         [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("tenantEpConfig", withRestPostfix(string `http://${check pathValue(tenant)}.example.com/audit`, restPostfix(ctx)), tenantEpConfig);
-        check callBlockingOutOnly(ctx, urlClient, urlPath, "POST", calloutUrl = "http://{uri.var.tenant}.example.com/audit", headers = passThroughHeaders);
+        check endpointCalled(tenantEpSuspension, callBlockingOutOnly(ctx, urlClient, urlPath, "POST", calloutUrl = "http://{uri.var.tenant}.example.com/audit", headers = passThroughHeaders));
         return respond(ctx, headers = passBackHeaders);
     }
 }
@@ -36,7 +37,8 @@ service /orders on httpListener {
         // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
         check callBlockingOutOnly(ctx, orderApiNotifyEndpoint, restPostfix(ctx), soapAction = "urn:placeOrder", calloutUrl = orderApiNotifyEndpointUrl, headers = passThroughHeaders);
         // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
-        check callBlockingOutOnly(ctx, orderApiNotifyEndpoint2, restPostfix(ctx), headers = passThroughHeaders);
+        check endpointReady(ctx, notifyEndpointSuspension);
+        check endpointCalled(notifyEndpointSuspension, callBlockingOutOnly(ctx, orderApiNotifyEndpoint2, restPostfix(ctx), headers = passThroughHeaders));
         log:printInfo("OrderApi /notify request", status = axis2HttpSc(ctx));
         ctx.properties["OUT_ONLY"] = "false";
         return respond(ctx, headers = passBackHeaders);

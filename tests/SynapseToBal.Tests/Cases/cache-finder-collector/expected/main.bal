@@ -16,7 +16,8 @@ service /quotes on httpListener {
             ctx.headers["x-cache"] = "hit";
             return respond(ctx, headers = passBackHeaders);
         }
-        check callEndpoint(ctx, quotePostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+        check endpointReady(ctx, quotePostRootEndpointSuspension);
+        check endpointCalled(quotePostRootEndpointSuspension, callEndpoint(ctx, quotePostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders));
         return quoteOut(ctx);
     }
 }

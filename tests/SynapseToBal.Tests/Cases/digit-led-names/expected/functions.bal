@@ -25,7 +25,8 @@ function proxy4_1_1_1_8PublishWsdlFromUrlOut(Context ctx) returns http:Response|
 function proxy4_1_1_1_8PublishWsdlFromUrlFlow(Context ctx) returns http:Response|error {
     log2_1Sequence(ctx);
     log21_1Sequence(ctx);
-    check callEndpoint(ctx, ep05Soap, restPostfix(ctx), headers = passThroughHeaders);
+    check endpointReady(ctx, ep05SoapSuspension);
+    check endpointCalled(ep05SoapSuspension, callEndpoint(ctx, ep05Soap, restPostfix(ctx), headers = passThroughHeaders));
     return proxy4_1_1_1_8PublishWsdlFromUrlOut(ctx);
 }
 

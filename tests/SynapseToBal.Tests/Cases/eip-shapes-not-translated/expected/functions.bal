@@ -20,17 +20,20 @@ function collectReplies(Context ctx) returns error? {
 
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function preserveIterateTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, shapesEp, restPostfix(ctx), headers = passThroughHeaders);
+    check endpointReady(ctx, shapesEpSuspension);
+    check endpointCalled(shapesEpSuspension, callEndpoint(ctx, shapesEp, restPostfix(ctx), headers = passThroughHeaders));
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<reply>);
 }
 
 # A branch of the <clone> at line 47: runs its target on one copy of the message.
 function fireCloneTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, shapesEp, restPostfix(ctx), headers = passThroughHeaders);
+    check endpointReady(ctx, shapesEpSuspension);
+    check endpointCalled(shapesEpSuspension, callEndpoint(ctx, shapesEp, restPostfix(ctx), headers = passThroughHeaders));
 }
 
 # A branch of the <iterate> at line 65: runs its target on one copy of the message; its answer, if it answers, may be the response.
 function aloneIterateTarget(Context ctx) returns http:Response|error? {
-    check callEndpoint(ctx, shapesEp, restPostfix(ctx), headers = passThroughHeaders);
+    check endpointReady(ctx, shapesEpSuspension);
+    check endpointCalled(shapesEpSuspension, callEndpoint(ctx, shapesEp, restPostfix(ctx), headers = passThroughHeaders));
     return respond(ctx, headers = passBackHeaders);
 }

@@ -5,12 +5,12 @@
 import ballerina/http;
 
 # Endpoint 'Backup' (groups.xml, line 4).
-# Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
+# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001, without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 final http:Client backup = check new (backupUrl, {timeout: 30, httpVersion: http:HTTP_1_1});
 
 # Suspension state of an endpoint the groups below refer to by key, shared as Synapse's IndirectEndpoint shares the one endpoint registered under the key: a failure through any of them suspends it for all.
-final EndpointState backupState = new ("address", "Backup", {});
+final EndpointState backupSuspension = new ("address", "Backup", {});
 
 # Endpoint 'OrdersFailover' (groups.xml, line 9).
 # Synapse fails over on transport errors and timeouts, not on the HTTP error statuses a call reads as a response (every status for a non-blocking call; a blocking one fails over on the statuses the blocking sender does not read: other than 2xx, 400, 409, 500 and non.error.http.status.codes).
@@ -22,7 +22,7 @@ final EndpointState backupState = new ("address", "Backup", {});
 # the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup ordersFailoverGroup = check new ("failover", "OrdersFailover", [
     {url: ordersFailoverPrimaryUrl, timeout: 30, state: new ("address", "primary", {})},
-    {url: backupUrl, timeout: 30, state: backupState}
+    {url: backupUrl, timeout: 30, state: backupSuspension}
 ]);
 
 # Endpoint 'Spread' (groups.xml, line 25).

@@ -5,7 +5,7 @@
 import ballerina/http;
 
 # Endpoint 'Plain' (project.xml, line 6).
-# Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
+# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001, without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client plain = check new (plainUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
@@ -20,7 +20,7 @@ final http:Client tuned = check new (tunedUrl, {timeout: 120, httpVersion: http:
 final EndpointState tunedSuspension = new ("address", "Tuned", {suspendCodes: [101503, 101504], initialDuration: 5000});
 
 # Suspension state of an endpoint the groups below refer to by key, shared as Synapse's IndirectEndpoint shares the one endpoint registered under the key: a failure through any of them suspends it for all.
-final EndpointState plainState = new ("address", "Plain", {});
+final EndpointState plainSuspension = new ("address", "Plain", {});
 
 # Endpoint 'QuotesA' (project.xml, line 17).
 # Round robin over the members; a call that fails is sent to the next member, as Synapse's failover="true" does.
@@ -31,7 +31,7 @@ final EndpointState plainState = new ("address", "Plain", {});
 # The members of endpoint 'QuotesA' with the state Synapse keeps for each (EndpointContext), as its LoadbalanceEndpoint uses them:
 # the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup quotesAGroup = check new ("loadbalance", "QuotesA", [
-    {url: plainUrl, timeout: 120, state: plainState},
+    {url: plainUrl, timeout: 120, state: plainSuspension},
     {url: tunedUrl, timeout: 120, state: tunedSuspension}
 ]);
 
@@ -46,6 +46,6 @@ final EndpointGroup quotesAGroup = check new ("loadbalance", "QuotesA", [
 # the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup quotesBGroup = check new ("failover", "QuotesB", [
     {url: tunedUrl, timeout: 120, state: tunedSuspension},
-    {url: plainUrl, timeout: 120, state: plainState},
+    {url: plainUrl, timeout: 120, state: plainSuspension},
     {url: quotesBInlineBackupUrl, timeout: 120, state: new ("address", "inlineBackup", {})}
 ]);

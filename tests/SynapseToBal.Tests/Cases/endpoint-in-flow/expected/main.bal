@@ -19,7 +19,8 @@ service /route on httpListener {
             //     <address uri="http://eu.example.com/orders"/>
             // </endpoint>
         } else {
-            check callEndpoint(ctx, routePostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+            check endpointReady(ctx, routePostRootEndpointSuspension);
+            check endpointCalled(routePostRootEndpointSuspension, callEndpoint(ctx, routePostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders));
         }
         return respond(ctx, headers = passBackHeaders);
     }

@@ -5,7 +5,7 @@
 import ballerina/http;
 
 # Endpoint 'Archive' (weighted.xml, line 4).
-# Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
+# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001, without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client archive = check new (archiveUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
@@ -36,7 +36,7 @@ final EndpointGroup notWeightedGroup = check new ("loadbalance", "NotWeighted", 
 ]);
 
 # Suspension state of an endpoint the groups below refer to by key, shared as Synapse's IndirectEndpoint shares the one endpoint registered under the key: a failure through any of them suspends it for all.
-final EndpointState archiveState = new ("address", "Archive", {});
+final EndpointState archiveSuspension = new ("address", "Archive", {});
 
 # Endpoint 'Weighted' (weighted.xml, line 7).
 # Synapse's WeightedRoundRobin: each member in turn gets as many consecutive calls as its loadbalance.weight (3, 1, 2), as the group's EndpointGroup does. A failed call goes to the member the weights name next, the same member while its weight lasts, as in Synapse. The loadbalance.weight property is not set on the message, as Synapse's endpoint properties are.
@@ -48,7 +48,7 @@ final EndpointState archiveState = new ("address", "Archive", {});
 final EndpointGroup weightedGroup = check new ("loadbalance", "Weighted", [
     {url: weightedBigUrl, timeout: 120, state: new ("address", "big", {})},
     {url: weightedSmallUrl, timeout: 120, state: new ("address", "small", {})},
-    {url: archiveUrl, timeout: 120, state: archiveState}
+    {url: archiveUrl, timeout: 120, state: archiveSuspension}
 ], weights = [3, 1, 2]);
 
 # Endpoint 'ZeroWeight' (weighted.xml, line 33).

@@ -51,6 +51,7 @@ function frontProxyFlow(Context ctx) returns http:Response|error {
 
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
 function quoteProxyFlow(Context ctx) returns http:Response|error {
-    check callEndpoint(ctx, quoteEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+    check endpointReady(ctx, quoteEndpointSuspension);
+    check endpointCalled(quoteEndpointSuspension, callEndpoint(ctx, quoteEndpoint, restPostfix(ctx), headers = passThroughHeaders));
     return respond(ctx, headers = passBackHeaders);
 }

@@ -12,7 +12,8 @@ service /quote on httpListener {
     # POST /quote/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quote");
-        check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders);
+        check endpointReady(ctx, quoteEpSuspension);
+        check endpointCalled(quoteEpSuspension, callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders));
         return respond(ctx, headers = passBackHeaders);
     }
 }

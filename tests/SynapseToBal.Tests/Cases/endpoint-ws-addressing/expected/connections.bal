@@ -6,28 +6,40 @@
 import ballerina/http;
 
 # Endpoint 'OrderServiceFinal' (OrderServiceFinal.xml, line 3).
-# Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
+# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001, without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client orderServiceFinal = check new (orderServiceFinalUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
+# Suspension state of endpoint 'OrderServiceFinal', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).
+final EndpointState orderServiceFinalSuspension = new ("address", "OrderServiceFinal", {});
+
 # Endpoint 'OrderAPI /submission endpoint' (OrderAPI.xml, line 15).
-# Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
+# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001, without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client submissionEndpoint = check new (orderApiSubmissionEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
+# Suspension state of endpoint 'OrderAPI /submission endpoint', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).
+final EndpointState submissionEndpointSuspension = new ("address", "AnonymousEndpoint", {});
+
 # Endpoint 'OrderAPI /default endpoint' (OrderAPI.xml, line 28).
-# Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
+# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001, without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client defaultEndpoint = check new (orderApiDefaultEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
+# Suspension state of endpoint 'OrderAPI /default endpoint', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).
+final EndpointState defaultEndpointSuspension = new ("http", "AnonymousEndpoint", {});
+
 # Endpoint 'OrderAPI /separate endpoint' (OrderAPI.xml, line 48).
-# Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
+# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001, without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client separateEndpoint = check new (orderApiSeparateEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
+
+# Suspension state of endpoint 'OrderAPI /separate endpoint', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).
+final EndpointState separateEndpointSuspension = new ("address", "AnonymousEndpoint", {});
 
 # Endpoint 'OrderAPI /group endpoint' (OrderAPI.xml, line 59).
 # Synapse fails over on transport errors and timeouts, not on the HTTP error statuses a call reads as a response (every status for a non-blocking call; a blocking one fails over on the statuses the blocking sender does not read: other than 2xx, 400, 409, 500 and non.error.http.status.codes).

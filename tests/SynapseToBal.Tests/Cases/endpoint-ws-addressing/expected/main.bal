@@ -13,14 +13,16 @@ service /orders on httpListener {
     resource function post 'final(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
         ctx.headers["soapaction"] = "\"urn:placeOrder\"";
-        check callEndpointAddressed(ctx, orderServiceFinal, "", "POST", format = "soap11", wsAddressing = "final", wsaTo = orderServiceFinalUrl, headers = passThroughHeaders);
+        check endpointReady(ctx, orderServiceFinalSuspension);
+        check endpointCalled(orderServiceFinalSuspension, callEndpointAddressed(ctx, orderServiceFinal, "", "POST", format = "soap11", wsAddressing = "final", wsaTo = orderServiceFinalUrl, headers = passThroughHeaders));
         return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /orders/submission
     resource function post submission(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
-        check callEndpointAddressed(ctx, submissionEndpoint, "", "POST", format = "soap12", wsAddressing = "submission", wsaTo = orderApiSubmissionEndpointUrl, headers = passThroughHeaders);
+        check endpointReady(ctx, submissionEndpointSuspension);
+        check endpointCalled(submissionEndpointSuspension, callEndpointAddressed(ctx, submissionEndpoint, "", "POST", format = "soap12", wsAddressing = "submission", wsaTo = orderApiSubmissionEndpointUrl, headers = passThroughHeaders));
         return respond(ctx, headers = passBackHeaders);
     }
 
@@ -28,7 +30,8 @@ service /orders on httpListener {
     resource function post 'default(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
         ctx.properties["PRESERVE_WS_ADDRESSING"] = "true";
-        check callEndpointAddressed(ctx, defaultEndpoint, string `/services/${check pathValue(getProperty(ctx, "uri.var.service"))}`, "POST", wsAddressing = "default", wsaTo = orderApiDefaultEndpointUrl, headers = passThroughHeaders);
+        check endpointReady(ctx, defaultEndpointSuspension);
+        check endpointCalled(defaultEndpointSuspension, callEndpointAddressed(ctx, defaultEndpoint, string `/services/${check pathValue(getProperty(ctx, "uri.var.service"))}`, "POST", wsAddressing = "default", wsaTo = orderApiDefaultEndpointUrl, headers = passThroughHeaders));
         return respond(ctx, headers = passBackHeaders);
     }
 
@@ -36,14 +39,16 @@ service /orders on httpListener {
     resource function post blocking(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
         // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
-        check callBlocking(ctx, orderServiceFinal, "", "POST", format = "soap11", headers = passThroughHeaders);
+        check endpointReady(ctx, orderServiceFinalSuspension);
+        check endpointCalled(orderServiceFinalSuspension, callBlocking(ctx, orderServiceFinal, "", "POST", format = "soap11", headers = passThroughHeaders));
         return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /orders/separate
     resource function post separate(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
-        check callEndpoint(ctx, separateEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+        check endpointReady(ctx, separateEndpointSuspension);
+        check endpointCalled(separateEndpointSuspension, callEndpoint(ctx, separateEndpoint, restPostfix(ctx), headers = passThroughHeaders));
         return respond(ctx, headers = passBackHeaders);
     }
 

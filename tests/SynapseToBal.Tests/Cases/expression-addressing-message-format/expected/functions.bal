@@ -25,6 +25,7 @@ function addressingProxyFlow(Context ctx) returns http:Response|error {
     } else {
         ctx.properties.version = "POX";
     }
-    check callEndpoint(ctx, addressingEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+    check endpointReady(ctx, addressingEndpointSuspension);
+    check endpointCalled(addressingEndpointSuspension, callEndpoint(ctx, addressingEndpoint, restPostfix(ctx), headers = passThroughHeaders));
     return addressingProxyOut(ctx);
 }

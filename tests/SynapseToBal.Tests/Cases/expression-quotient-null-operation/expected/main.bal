@@ -29,7 +29,8 @@ service /orders on httpListener, httpsListener {
         }
         string orderId = miScalarText(id);
         string region = synapseValue(function () returns string|error => upperCase(check miStringOperand(check requiredProperty(ctx.properties, "uri.var.region"))), "toUpper(params.pathParams.region)");
-        check callEndpoint(ctx, ordersPostByIdEndpoint, "/orders", "POST", headers = passThroughHeaders);
+        check endpointReady(ctx, ordersPostByIdEndpointSuspension);
+        check endpointCalled(ordersPostByIdEndpointSuspension, callEndpoint(ctx, ordersPostByIdEndpoint, "/orders", "POST", headers = passThroughHeaders));
         string afterCall = check notTranslated("get-property('OperationName')");
         check audit(ctx);
         return respond(ctx, headers = passBackHeaders);

@@ -13,7 +13,8 @@ service /payments on httpListener {
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PaymentAPI", "/payments");
         do {
-            check callEndpoint(ctx, paymentBackend, restPostfix(ctx), timeoutFault = true, headers = passThroughHeaders);
+            check endpointReady(ctx, paymentBackendSuspension);
+            check endpointCalled(paymentBackendSuspension, callEndpoint(ctx, paymentBackend, restPostfix(ctx), timeoutFault = true, headers = passThroughHeaders));
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return paymentFault(ctx, e);

@@ -39,7 +39,8 @@ service /events on httpListener {
     resource function put forward(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EventsAPI", "/events");
         do {
-            check callEndpoint(ctx, forwardEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+            check endpointReady(ctx, forwardEndpointSuspension);
+            check endpointCalled(forwardEndpointSuspension, callEndpoint(ctx, forwardEndpoint, restPostfix(ctx), headers = passThroughHeaders));
             return accepted();
         } on fail error e {
             return handleFault(ctx, e);
@@ -50,7 +51,8 @@ service /events on httpListener {
     resource function patch relay(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EventsAPI", "/events");
         do {
-            check callEndpoint(ctx, relayEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+            check endpointReady(ctx, relayEndpointSuspension);
+            check endpointCalled(relayEndpointSuspension, callEndpoint(ctx, relayEndpoint, restPostfix(ctx), headers = passThroughHeaders));
             // The out flow is empty (<outSequence/>): the backend response is not sent on; the flow ends here.
             return accepted();
         } on fail error e {

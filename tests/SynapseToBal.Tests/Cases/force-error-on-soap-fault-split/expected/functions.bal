@@ -14,8 +14,8 @@ function parallelFault(Context ctx, error e) returns http:Response|error {
 
 # A branch of the <iterate> at line 41: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function parallelIterateTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders);
-    check failOnSoapFault(ctx);
+    check endpointReady(ctx, vendorAepSuspension);
+    check endpointCalled(vendorAepSuspension, callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders), soapFaultOf = ctx);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
 
@@ -27,15 +27,15 @@ function orderLinesPostTimedPostSequentialFault(Context ctx, error e) returns ht
 
 # A branch of the <iterate> at line 68: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function timedIterateTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders);
-    check failOnSoapFault(ctx);
+    check endpointReady(ctx, vendorAepSuspension);
+    check endpointCalled(vendorAepSuspension, callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders), soapFaultOf = ctx);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
 
 # A branch of the <iterate> at line 94: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function sequentialIterateTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders);
-    check failOnSoapFault(ctx);
+    check endpointReady(ctx, vendorAepSuspension);
+    check endpointCalled(vendorAepSuspension, callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders), soapFaultOf = ctx);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
 
@@ -47,21 +47,22 @@ function firstFault(Context ctx, error e) returns http:Response|error {
 
 # A branch of the <clone> at line 120: runs its target on one copy of the message; its answer, if it answers, may be the response.
 function firstCloneTarget1(Context ctx) returns http:Response|error? {
-    check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders);
-    check failOnSoapFault(ctx);
+    check endpointReady(ctx, vendorAepSuspension);
+    check endpointCalled(vendorAepSuspension, callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders), soapFaultOf = ctx);
     return respond(ctx, headers = passBackHeaders);
 }
 
 # A branch of the <clone> at line 120: runs its target on one copy of the message; its answer, if it answers, may be the response.
 function firstCloneTarget2(Context ctx) returns http:Response|error? {
-    check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders);
-    check failOnSoapFault(ctx);
+    check endpointReady(ctx, vendorAepSuspension);
+    check endpointCalled(vendorAepSuspension, callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders), soapFaultOf = ctx);
     return respond(ctx, headers = passBackHeaders);
 }
 
 # A branch of the <clone> at line 136: runs its target on one copy of the message.
 function detachedCloneTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders);
+    check endpointReady(ctx, vendorAepSuspension);
+    check endpointCalled(vendorAepSuspension, callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders));
 }
 
 # Fault flow of proxy service QuoteFanOutProxy: runs when the in or out flow fails.
@@ -74,15 +75,15 @@ function quoteFanOutProxyFault(Context ctx, error e) returns http:Response|error
 
 # A branch of the <clone> at line 8: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function quoteFanOutCloneTarget1(Context ctx) returns error? {
-    check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders);
-    check failOnSoapFault(ctx);
+    check endpointReady(ctx, vendorAepSuspension);
+    check endpointCalled(vendorAepSuspension, callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders), soapFaultOf = ctx);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
 
 # A branch of the <clone> at line 8: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function quoteFanOutCloneTarget2(Context ctx) returns error? {
-    check callEndpoint(ctx, quoteFanOutEndpoint, restPostfix(ctx), headers = passThroughHeaders);
-    check failOnSoapFault(ctx);
+    check endpointReady(ctx, quoteFanOutEndpointSuspension);
+    check endpointCalled(quoteFanOutEndpointSuspension, callEndpoint(ctx, quoteFanOutEndpoint, restPostfix(ctx), headers = passThroughHeaders), soapFaultOf = ctx);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
 

@@ -19,7 +19,7 @@ service /payments on httpListener {
     # GET /payments/ledger
     resource function get ledger(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PaymentsAPI", "/payments");
-        check callHttpConnector(ctx, ledgerConn, ledgerConnBaseUrl, "GET", "/entries");
+        check callHttpConnector(ctx, ledgerConn, ledgerConnBaseUrl, "GET", "/entries", state = ledgerConnSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 }

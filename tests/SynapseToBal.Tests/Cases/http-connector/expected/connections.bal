@@ -23,7 +23,7 @@ final EndpointState billingConnSuspension = new ("http", "BillingConn_INTERNAL_E
 
 # HTTP connection 'CrmConn' of the HTTP connector operations (CrmConn.xml, line 2).
 # No timeoutDuration: the Micro Integrator's global callback timeout applies, 120 s.
-# Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
+# No suspend or retry setting: the endpoint the Micro Integrator makes of the connection (CrmConn_INTERNAL_ENDPOINT_REFERENCE) keeps Synapse's defaults, suspended for 30 s after any failed operation (a timeout or closed connection included), each time; a suspended connection fails each operation at once with 303001, without reaching the backend. The connector operations on this connection keep this state as Synapse's EndpointContext keeps it for that endpoint (EndpointState).
 final http:Client crmConn = check new (crmConnBaseUrl, {
     timeout: 120,
     httpVersion: http:HTTP_1_1,
@@ -33,6 +33,9 @@ final http:Client crmConn = check new (crmConnBaseUrl, {
         clientSecret: crmSecret, credentialBearer: "POST_BODY_BEARER"
     }
 });
+
+# Suspension state of the endpoint the Micro Integrator makes from HTTP connection 'CrmConn' (CrmConn_INTERNAL_ENDPOINT_REFERENCE), as Synapse's EndpointContext keeps it: the connector operations on the connection check it first (endpointReady) and record their result in it (endpointCalled).
+final EndpointState crmConnSuspension = new ("http", "CrmConn_INTERNAL_ENDPOINT_REFERENCE", {});
 
 # HTTP connection 'OrdersConn' of the HTTP connector operations (OrdersConn.xml, line 2).
 # The connection's endpoint (OrdersConn_INTERNAL_ENDPOINT_REFERENCE, from suspendInitialDuration, suspendProgressionFactor, retryCount, retryDelay): Synapse suspends this endpoint for 30 s after any other error; after a timeout or closed connection (101504, 101505) it suspends it for 30 s (no retriesBeforeSuspension). A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends. The connector operations on this connection keep this state as Synapse's EndpointContext keeps it for that endpoint (EndpointState).

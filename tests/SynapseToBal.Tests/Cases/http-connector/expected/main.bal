@@ -55,9 +55,9 @@ service /shop on httpListener {
     resource function patch notes(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShopAPI", "/shop");
         do {
-            check callHttpConnector(ctx, crmConn, crmConnBaseUrl, "PATCH", "?note=1", bodyType = "TEXT", body = string `Note for ${getVariable(ctx, "customer")}`);
-            check callHttpConnector(ctx, crmConn, crmConnBaseUrl, "DELETE", "/notes/1");
-            check callHttpConnector(ctx, crmConn, crmConnBaseUrl, "HEAD", "/notes", responseVariable = "probe");
+            check callHttpConnector(ctx, crmConn, crmConnBaseUrl, "PATCH", "?note=1", bodyType = "TEXT", body = string `Note for ${getVariable(ctx, "customer")}`, state = crmConnSuspension);
+            check callHttpConnector(ctx, crmConn, crmConnBaseUrl, "DELETE", "/notes/1", state = crmConnSuspension);
+            check callHttpConnector(ctx, crmConn, crmConnBaseUrl, "HEAD", "/notes", responseVariable = "probe", state = crmConnSuspension);
             check callHttpConnector(ctx, ordersConn, ordersConnBaseUrl, "OPTIONS", "", state = ordersConnSuspension);
             check callHttpConnector(ctx, ordersConn, ordersConnBaseUrl, "POST", "/ping", bodyType = "JSON", body = "{\"ping\": true}", responseVariable = "ping", state = ordersConnSuspension);
             return check respond(ctx, headers = passBackHeaders);

@@ -20,7 +20,8 @@ service /status on httpListener {
             }
             setHttpSc(ctx, check jsonEval(ctx, "$.status"));
             setHttpSc(ctx, "");
-            check callEndpoint(ctx, statusPostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+            check endpointReady(ctx, statusPostRootEndpointSuspension);
+            check endpointCalled(statusPostRootEndpointSuspension, callEndpoint(ctx, statusPostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders));
             if xpathNumber(axis2HttpSc(ctx)) >= 400.0 {
                 setHttpSc(ctx, 502);
             }

@@ -6,12 +6,14 @@
 # Sequence 'QuoteLookup'.
 function quoteLookup(Context ctx) returns error? {
     string symbol = check jsonEval(ctx, "$.name");
-    check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders);
+    check endpointReady(ctx, quoteEpSuspension);
+    check endpointCalled(quoteEpSuspension, callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders));
 }
 
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function xmlIterateTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders);
+    check endpointReady(ctx, quoteEpSuspension);
+    check endpointCalled(quoteEpSuspension, callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders));
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<quote>);
 }
 

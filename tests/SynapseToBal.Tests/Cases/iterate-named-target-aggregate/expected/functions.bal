@@ -16,13 +16,15 @@ function collectQuotes(Context ctx) {
 # Sequence 'SendQuote'.
 function sendQuote(Context ctx) returns http:Response|error {
     string part = "quote";
-    check callEndpoint(ctx, sendQuoteEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+    check endpointReady(ctx, sendQuoteEndpointSuspension);
+    check endpointCalled(sendQuoteEndpointSuspension, callEndpoint(ctx, sendQuoteEndpoint, restPostfix(ctx), headers = passThroughHeaders));
     return continueWithResponse(ctx);
 }
 
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function quoteIterateTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, sendQuoteEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+    check endpointReady(ctx, sendQuoteEndpointSuspension);
+    check endpointCalled(sendQuoteEndpointSuspension, callEndpoint(ctx, sendQuoteEndpoint, restPostfix(ctx), headers = passThroughHeaders));
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
 }
 

@@ -16,7 +16,8 @@ function collectQuotes(Context ctx, string unused = "") {
 
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function quoteIterateTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, quoteEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+    check endpointReady(ctx, quoteEndpointSuspension);
+    check endpointCalled(quoteEndpointSuspension, callEndpoint(ctx, quoteEndpoint, restPostfix(ctx), headers = passThroughHeaders));
     log:printInfo("QuoteProxy response", step = "before aggregate");
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
 }

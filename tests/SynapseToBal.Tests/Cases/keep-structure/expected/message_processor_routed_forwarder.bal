@@ -86,10 +86,10 @@ final task:JobId routedForwarderJob = check task:scheduleJobRecurByFrequency(new
 function forwardTarget(string name) returns ForwardRoute? {
     match name {
         "GreetingBackend" => {
-            return {endpoint: greetingBackend};
+            return {endpoint: greetingBackend, state: greetingBackendSuspension};
         }
         "PaymentBackend" => {
-            return {endpoint: paymentBackend};
+            return {endpoint: paymentBackend, state: paymentBackendSuspension};
         }
     }
     return ();

@@ -19,7 +19,8 @@ service /loop on httpListener {
     # POST /loop/after-call
     resource function post after\-call(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "LoopbackAPI", "/loop");
-        check callEndpoint(ctx, afterCallEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+        check endpointReady(ctx, afterCallEndpointSuspension);
+        check endpointCalled(afterCallEndpointSuspension, callEndpoint(ctx, afterCallEndpoint, restPostfix(ctx), headers = passThroughHeaders));
         return finish(ctx);
     }
 }

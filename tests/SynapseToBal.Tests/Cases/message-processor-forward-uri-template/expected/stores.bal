@@ -52,7 +52,7 @@ class UpdateForwarderProcessor {
             }
             // ForwardingService clears BLOCKING_SENDER_ERROR before each attempt; the blocking sender sets it.
             _ = ctx.properties.removeIfHasKey("BLOCKING_SENDER_ERROR");
-            if forwardAttempt(ctx, orderEp, template = {template: "/orders/{uri.var.id}?source={query.param.source}", method: "PUT"}, headers = passThroughHeaders) {
+            if forwardAttempt(ctx, orderEp, template = {template: "/orders/{uri.var.id}?source={query.param.source}", method: "PUT"}, state = orderEpSuspension, headers = passThroughHeaders) {
                 // An out-only message is delivered once its status passes: Synapse keeps no response and runs no
                 // reply sequence (ForwardingService leaves outCtx null when OUT_ONLY is "true").
                 if forwardOutOnly(ctx) {
@@ -244,10 +244,10 @@ final task:JobId routedForwarderJob = check task:scheduleJobRecurByFrequency(new
 function forwardTarget(string name) returns ForwardRoute? {
     match name {
         "LookupEP" => {
-            return {endpoint: lookupEp, template: {template: "/{+uri.var.path}"}};
+            return {endpoint: lookupEp, template: {template: "/{+uri.var.path}"}, state: lookupEpSuspension};
         }
         "OrderEP" => {
-            return {endpoint: orderEp, template: {template: "/orders/{uri.var.id}?source={query.param.source}", method: "PUT"}};
+            return {endpoint: orderEp, template: {template: "/orders/{uri.var.id}?source={query.param.source}", method: "PUT"}, state: orderEpSuspension};
         }
         "TenantEP" => {
             return {endpoint: {name: "tenantEpConfig", config: tenantEpConfig, template: {template: "http://{uri.var.tenant}.example.com/{uri.var.region}/orders/{uri.var.id}", method: "POST"}}, state: tenantEpSuspension};

@@ -170,7 +170,7 @@ final task:JobId routedForwarderJob = check task:scheduleJobRecurByFrequency(new
 function forwardTarget(string name) returns ForwardRoute|ForwardSend? {
     match name {
         "BillingEP" => {
-            return {endpoint: billingEp};
+            return {endpoint: billingEp, state: billingEpSuspension};
         }
         "OrderQueueEP" => {
             return function (Context ctx) returns error? => sendJms(ctx, "OrderQueueEP", {initialContextFactory: orderQueueEpJavaNamingFactoryInitial, providerUrl: orderQueueEpJavaNamingProviderUrl, connectionFactoryName: orderQueueEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: orderQueueEpDestination});
@@ -179,7 +179,7 @@ function forwardTarget(string name) returns ForwardRoute|ForwardSend? {
             return function (Context ctx) returns error? => vfsWriteFile(ctx, outboxEpPath);
         }
         "TenantEP" => {
-            return {endpoint: {name: "tenantEpConfig", config: tenantEpConfig, template: {template: "http://{uri.var.tenant}.example.com/orders", method: "POST"}}};
+            return {endpoint: {name: "tenantEpConfig", config: tenantEpConfig, template: {template: "http://{uri.var.tenant}.example.com/orders", method: "POST"}}, state: tenantEpSuspension};
         }
         "ToHeaderEP" => {
             return {endpoint: FORWARD_TO};

@@ -14,7 +14,8 @@ service /bridge on httpListener {
     resource function post quote(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteBridgeAPI", "/bridge");
         log:printInfo("QuoteBridgeAPI /quote request", received = check jsonEval(ctx, "$"));
-        check callEndpoint(ctx, quoteEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+        check endpointReady(ctx, quoteEndpointSuspension);
+        check endpointCalled(quoteEndpointSuspension, callEndpoint(ctx, quoteEndpoint, restPostfix(ctx), headers = passThroughHeaders));
         ctx.contentType = "application/json";
         return respond(ctx, headers = passBackHeaders);
     }
@@ -22,7 +23,8 @@ service /bridge on httpListener {
     # POST /bridge/passthrough
     resource function post passthrough(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteBridgeAPI", "/bridge");
-        check callEndpoint(ctx, passthroughEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+        check endpointReady(ctx, passthroughEndpointSuspension);
+        check endpointCalled(passthroughEndpointSuspension, callEndpoint(ctx, passthroughEndpoint, restPostfix(ctx), headers = passThroughHeaders));
         return respond(ctx, headers = passBackHeaders);
     }
 }

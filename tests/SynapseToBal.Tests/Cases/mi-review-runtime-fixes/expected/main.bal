@@ -13,7 +13,8 @@ service /review on httpListener {
     # POST /review/notify
     resource function post notify(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ReviewAPI", "/review");
-        check callEndpoint(ctx, notifyEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders);
+        check endpointReady(ctx, notifyEndpointSuspension);
+        check endpointCalled(notifyEndpointSuspension, callEndpoint(ctx, notifyEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders), outOnly = true);
         return respond(ctx, headers = passBackHeaders);
     }
 
@@ -21,8 +22,10 @@ service /review on httpListener {
     resource function post orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ReviewAPI", "/review");
         // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
-        check callBlocking(ctx, reviewApiOrdersEndpoint, restPostfix(ctx), headers = passThroughHeaders);
-        check callEndpoint(ctx, reviewApiOrdersEndpoint2, restPostfix(ctx), headers = passThroughHeaders);
+        check endpointReady(ctx, reviewApiOrdersEndpointSuspension);
+        check endpointCalled(reviewApiOrdersEndpointSuspension, callBlocking(ctx, reviewApiOrdersEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+        check endpointReady(ctx, reviewApiOrdersEndpointSuspension2);
+        check endpointCalled(reviewApiOrdersEndpointSuspension2, callEndpoint(ctx, reviewApiOrdersEndpoint2, restPostfix(ctx), headers = passThroughHeaders));
         return respond(ctx, headers = passBackHeaders);
     }
 

@@ -39,6 +39,7 @@ function itemsByEFlow(Context ctx) returns http:Response|error {
     if (check jsonEval(ctx, "$.name")).startsWith("A") {
         requestSequence(ctx);
     }
-    check callEndpoint(ctx, itemsByEEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+    check endpointReady(ctx, itemsByEEndpointSuspension);
+    check endpointCalled(itemsByEEndpointSuspension, callEndpoint(ctx, itemsByEEndpoint, restPostfix(ctx), headers = passThroughHeaders));
     return respond(ctx, headers = passBackHeaders);
 }

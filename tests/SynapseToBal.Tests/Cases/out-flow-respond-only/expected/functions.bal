@@ -10,7 +10,8 @@ import ballerina/log;
 
 # Sequence 'Forward'.
 function forward(Context ctx) returns http:Response|error {
-    check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders);
+    check endpointReady(ctx, quoteEpSuspension);
+    check endpointCalled(quoteEpSuspension, callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders));
     return continueWithResponse(ctx);
 }
 
@@ -36,7 +37,8 @@ function guardedProxyFault(Context ctx, error e) returns http:Response|error {
 function guardedProxyFlow(Context ctx) returns http:Response|error {
     do {
         log:printInfo("GuardedProxy request", symbol = xpathString((check soapBody(ctx))/**/<symbol>));
-        check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders);
+        check endpointReady(ctx, quoteEpSuspension);
+        check endpointCalled(quoteEpSuspension, callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders));
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return guardedProxyFault(ctx, e);
@@ -45,6 +47,7 @@ function guardedProxyFlow(Context ctx) returns http:Response|error {
 
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
 function quoteProxyFlow(Context ctx) returns http:Response|error {
-    check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders);
+    check endpointReady(ctx, quoteEpSuspension);
+    check endpointCalled(quoteEpSuspension, callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders));
     return respond(ctx, headers = passBackHeaders);
 }

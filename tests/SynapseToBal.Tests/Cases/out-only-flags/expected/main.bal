@@ -12,7 +12,8 @@ service /notify on httpListener {
     # POST /notify/string
     resource function post 'string(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyAPI", "/notify");
-        check callEndpoint(ctx, stringEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders);
+        check endpointReady(ctx, stringEndpointSuspension);
+        check endpointCalled(stringEndpointSuspension, callEndpoint(ctx, stringEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders), outOnly = true);
         return respond(ctx, headers = passBackHeaders);
     }
 
@@ -20,7 +21,8 @@ service /notify on httpListener {
     resource function post upper(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyAPI", "/notify");
         ctx.properties["OUT_ONLY"] = "TRUE";
-        check callEndpoint(ctx, upperEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+        check endpointReady(ctx, upperEndpointSuspension);
+        check endpointCalled(upperEndpointSuspension, callEndpoint(ctx, upperEndpoint, restPostfix(ctx), headers = passThroughHeaders));
         return respond(ctx, headers = passBackHeaders);
     }
 
@@ -28,7 +30,8 @@ service /notify on httpListener {
     resource function post typed(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyAPI", "/notify");
         ctx.properties["OUT_ONLY"] = true;
-        check callEndpoint(ctx, typedEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+        check endpointReady(ctx, typedEndpointSuspension);
+        check endpointCalled(typedEndpointSuspension, callEndpoint(ctx, typedEndpoint, restPostfix(ctx), headers = passThroughHeaders));
         return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -16,6 +16,7 @@ function quoteProxyOut(Context ctx) returns http:Response|error {
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
 function quoteProxyFlow(Context ctx) returns http:Response|error {
     log:printInfo("QuoteProxy request", requestContentType = getHeader(ctx, "Content-Type"));
-    check callEndpoint(ctx, quoteEndpoint, "", "POST", format = "soap12", headers = passThroughHeaders);
+    check endpointReady(ctx, quoteEndpointSuspension);
+    check endpointCalled(quoteEndpointSuspension, callEndpoint(ctx, quoteEndpoint, "", "POST", format = "soap12", headers = passThroughHeaders));
     return quoteProxyOut(ctx);
 }

@@ -37,7 +37,8 @@ service /orders on httpListener {
             "nothing": null
         };
         setJsonPayload(ctx, payload.toJson());
-        check callEndpoint(ctx, orderPostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+        check endpointReady(ctx, orderPostRootEndpointSuspension);
+        check endpointCalled(orderPostRootEndpointSuspension, callEndpoint(ctx, orderPostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders));
         return respond(ctx, headers = passBackHeaders);
     }
 

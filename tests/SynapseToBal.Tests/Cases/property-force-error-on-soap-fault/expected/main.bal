@@ -18,11 +18,11 @@ service /quotes on httpListener, httpsListener {
         Context ctx = check newContext(request, "ForceErrorApi", "/quotes");
         do {
             ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
-            check callEndpoint(ctx, stockQuoteEp, restPostfix(ctx), headers = passThroughHeaders);
-            check failOnSoapFault(ctx);
+            check endpointReady(ctx, stockQuoteEpSuspension);
+            check endpointCalled(stockQuoteEpSuspension, callEndpoint(ctx, stockQuoteEp, restPostfix(ctx), headers = passThroughHeaders), soapFaultOf = ctx);
             _ = ctx.properties.removeIfHasKey("FORCE_ERROR_ON_SOAP_FAULT");
-            check callEndpoint(ctx, stockQuoteEp, restPostfix(ctx), headers = passThroughHeaders);
-            check failOnSoapFault(ctx);
+            check endpointReady(ctx, stockQuoteEpSuspension);
+            check endpointCalled(stockQuoteEpSuspension, callEndpoint(ctx, stockQuoteEp, restPostfix(ctx), headers = passThroughHeaders), soapFaultOf = ctx);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return forceErrorFault(ctx, e);

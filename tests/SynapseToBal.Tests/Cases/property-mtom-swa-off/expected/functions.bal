@@ -14,6 +14,7 @@ function plainSoapProxyOut(Context ctx) returns http:Response|error {
 function plainSoapProxyFlow(Context ctx) returns http:Response|error {
     ctx.axis2["enableMTOM"] = "false";
     ctx.axis2["enableSwA"] = false;
-    check callEndpoint(ctx, plainSoapEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+    check endpointReady(ctx, plainSoapEndpointSuspension);
+    check endpointCalled(plainSoapEndpointSuspension, callEndpoint(ctx, plainSoapEndpoint, restPostfix(ctx), headers = passThroughHeaders));
     return plainSoapProxyOut(ctx);
 }

@@ -6,6 +6,7 @@
 function itemsIterateTarget(Context ctx) returns error? {
     ctx.operation["counter"] = javaDoubleString(xpathNumber(getOperationProperty(ctx, "counter")) + 1.0);
     setXmlPayload(ctx, xml `<seen>${xmlArg(getOperationProperty(ctx, "counter"))}</seen>`);
-    check callEndpoint(ctx, itemsEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+    check endpointReady(ctx, itemsEndpointSuspension);
+    check endpointCalled(itemsEndpointSuspension, callEndpoint(ctx, itemsEndpoint, restPostfix(ctx), headers = passThroughHeaders));
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<seen>);
 }

@@ -9,7 +9,8 @@ import ballerina/log;
 
 # In flow of proxy service MixedProxy, run by the service at each of its addresses.
 function mixedProxyFlow(Context ctx) returns http:Response|error {
-    check callEndpoint(ctx, mixedEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+    check endpointReady(ctx, mixedEndpointSuspension);
+    check endpointCalled(mixedEndpointSuspension, callEndpoint(ctx, mixedEndpoint, restPostfix(ctx), headers = passThroughHeaders));
     return respond(ctx, headers = passBackHeaders);
 }
 
@@ -23,6 +24,7 @@ function plainProxyFlow(Context ctx) returns http:Response|error {
 # In flow of proxy service SecureProxy, run by the service at each of its addresses.
 function secureProxyFlow(Context ctx) returns http:Response|error {
     log:printInfo("SecureProxy request", proxy = "secure");
-    check callEndpoint(ctx, secureEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+    check endpointReady(ctx, secureEndpointSuspension);
+    check endpointCalled(secureEndpointSuspension, callEndpoint(ctx, secureEndpoint, restPostfix(ctx), headers = passThroughHeaders));
     return respond(ctx, headers = passBackHeaders);
 }

@@ -6,6 +6,7 @@ import ballerina/http;
 
 # In flow of proxy service OrderIntakeJmsProxy, run by the service at each of its addresses.
 function orderIntakeJmsProxyFlow(Context ctx) returns http:Response|error {
-    check callEndpoint(ctx, orderIntakeJmsEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders);
+    check endpointReady(ctx, orderIntakeJmsEndpointSuspension);
+    check endpointCalled(orderIntakeJmsEndpointSuspension, callEndpoint(ctx, orderIntakeJmsEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders), outOnly = true);
     return accepted();
 }

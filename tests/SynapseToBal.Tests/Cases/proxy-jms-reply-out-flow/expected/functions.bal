@@ -13,6 +13,7 @@ function stockQuoteJmsProxyOut(Context ctx) returns http:Response|error {
 # In flow of proxy service StockQuoteJmsProxy, run by the service at each of its addresses.
 function stockQuoteJmsProxyFlow(Context ctx) returns http:Response|error {
     ctx.contentType = "text/xml";
-    check callEndpoint(ctx, stockQuoteJmsEndpoint, "", "POST", format = "soap11", headers = passThroughHeaders);
+    check endpointReady(ctx, stockQuoteJmsEndpointSuspension);
+    check endpointCalled(stockQuoteJmsEndpointSuspension, callEndpoint(ctx, stockQuoteJmsEndpoint, "", "POST", format = "soap11", headers = passThroughHeaders));
     return stockQuoteJmsProxyOut(ctx);
 }

@@ -29,7 +29,8 @@ function stockQuoteJmsProxyOut(Context ctx) returns http:Response|error {
 # In flow of proxy service StockQuoteJmsProxy, run by the service at each of its addresses.
 function stockQuoteJmsProxyFlow(Context ctx) returns http:Response|error {
     log:printInfo("StockQuoteJmsProxy request", direction = "request", payload = check payloadText(ctx));
-    check callEndpoint(ctx, stockQuoteJmsEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+    check endpointReady(ctx, stockQuoteJmsEndpointSuspension);
+    check endpointCalled(stockQuoteJmsEndpointSuspension, callEndpoint(ctx, stockQuoteJmsEndpoint, restPostfix(ctx), headers = passThroughHeaders));
     return stockQuoteJmsProxyOut(ctx);
 }
 

@@ -11,7 +11,8 @@ import ballerina/log;
 function amqpProxyFlow(Context ctx) returns http:Response|error {
     log:printInfo("AMQPProxy request", direction = "request", payload = check payloadText(ctx));
     // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
-    check callEndpoint(ctx, amqpProxyEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders);
+    check endpointReady(ctx, amqpProxyEndpointSuspension);
+    check endpointCalled(amqpProxyEndpointSuspension, callEndpoint(ctx, amqpProxyEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders), outOnly = true);
     return accepted();
 }
 

@@ -8,6 +8,7 @@ import ballerina/log;
 # In flow of proxy service GuardedProxy, run by the service at each of its addresses.
 function guardedProxyFlow(Context ctx) returns http:Response|error {
     log:printInfo("GuardedProxy request", proxy = "guarded");
-    check callEndpoint(ctx, guardedEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+    check endpointReady(ctx, guardedEndpointSuspension);
+    check endpointCalled(guardedEndpointSuspension, callEndpoint(ctx, guardedEndpoint, restPostfix(ctx), headers = passThroughHeaders));
     return respond(ctx, headers = passBackHeaders);
 }

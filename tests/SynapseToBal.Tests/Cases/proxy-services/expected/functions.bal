@@ -43,7 +43,8 @@ function orderProxyFlow(Context ctx) returns http:Response|error {
             setHttpSc(ctx, 403);
             return check respond(ctx, headers = passBackHeaders);
         }
-        check callEndpoint(ctx, orderServiceEp, restPostfix(ctx), headers = passThroughHeaders);
+        check endpointReady(ctx, orderServiceEpSuspension);
+        check endpointCalled(orderServiceEpSuspension, callEndpoint(ctx, orderServiceEp, restPostfix(ctx), headers = passThroughHeaders));
         return check orderProxyOut(ctx);
     } on fail error e {
         return orderProxyFault(ctx, e);
@@ -52,6 +53,7 @@ function orderProxyFlow(Context ctx) returns http:Response|error {
 
 # In flow of proxy service PassThroughProxy, run by the service at each of its addresses.
 function passThroughProxyFlow(Context ctx) returns http:Response|error {
-    check callEndpoint(ctx, passThroughEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+    check endpointReady(ctx, passThroughEndpointSuspension);
+    check endpointCalled(passThroughEndpointSuspension, callEndpoint(ctx, passThroughEndpoint, restPostfix(ctx), headers = passThroughHeaders));
     return respond(ctx, headers = passBackHeaders);
 }

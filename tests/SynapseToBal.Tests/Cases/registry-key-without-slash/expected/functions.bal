@@ -15,7 +15,8 @@ function forward(Context ctx) returns http:Response|error {
 # Sequence 'gov:/sequences/common.xml'.
 function common(Context ctx) returns http:Response|error {
     log:printInfo("gov:/sequences/common.xml sequence", step = "common");
-    check callEndpoint(ctx, confEndpointsBackendXml, restPostfix(ctx), headers = passThroughHeaders);
+    check endpointReady(ctx, confEndpointsBackendXmlSuspension);
+    check endpointCalled(confEndpointsBackendXmlSuspension, callEndpoint(ctx, confEndpointsBackendXml, restPostfix(ctx), headers = passThroughHeaders));
     return continueWithResponse(ctx);
 }
 

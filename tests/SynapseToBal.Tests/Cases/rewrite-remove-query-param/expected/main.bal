@@ -20,7 +20,8 @@ service /query on httpListener {
         //         <action type="remove-query-param" fragment="query" value="(?&lt;=x)y"/>
         //     </rewriterule>
         // </rewrite>
-        check callEndpoint(ctx, searchEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+        check endpointReady(ctx, searchEndpointSuspension);
+        check endpointCalled(searchEndpointSuspension, callEndpoint(ctx, searchEndpoint, restPostfix(ctx), headers = passThroughHeaders));
         return respond(ctx, headers = passBackHeaders);
     }
 }

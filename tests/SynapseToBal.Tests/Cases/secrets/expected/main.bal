@@ -14,7 +14,8 @@ service /secure on httpListener {
         Context ctx = check newContext(request, "SecureAPI", "/secure");
         ctx.headers["authorization"] = string `Basic ${reportCredentials}`;
         string apiKey = reportApikey;
-        check callEndpoint(ctx, reportBackend, restPostfix(ctx), headers = passThroughHeaders);
+        check endpointReady(ctx, reportBackendSuspension);
+        check endpointCalled(reportBackendSuspension, callEndpoint(ctx, reportBackend, restPostfix(ctx), headers = passThroughHeaders));
         return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -12,7 +12,8 @@ service /quotes on httpListener {
     # GET /quotes/{symbol}
     resource function get [string symbol](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes", {"symbol": symbol});
-        check callEndpoint(ctx, quoteBackend, restPostfix(ctx), headers = passThroughHeaders);
+        check endpointReady(ctx, quoteBackendSuspension);
+        check endpointCalled(quoteBackendSuspension, callEndpoint(ctx, quoteBackend, restPostfix(ctx), headers = passThroughHeaders));
         return quoteOut(ctx);
     }
 }

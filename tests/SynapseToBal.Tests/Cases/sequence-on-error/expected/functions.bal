@@ -21,7 +21,8 @@ function runLogOnly(Context ctx, error e) returns http:Response {
 # Sequence 'Audit'.
 function audit(Context ctx) returns http:Response? {
     do {
-        check callEndpoint(ctx, auditEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+        check endpointReady(ctx, auditEndpointSuspension);
+        check endpointCalled(auditEndpointSuspension, callEndpoint(ctx, auditEndpoint, restPostfix(ctx), headers = passThroughHeaders));
     } on fail error e {
         return runLogOnly(ctx, e);
     }
@@ -57,7 +58,8 @@ function runOrderError(Context ctx, error e) returns http:Response|error {
 function validateOrder(Context ctx) returns http:Response|error? {
     do {
         string orderId = check jsonEval(ctx, "$.order.id");
-        check callEndpoint(ctx, validateOrderEndpoint, "/check", "POST", headers = passThroughHeaders);
+        check endpointReady(ctx, validateOrderEndpointSuspension);
+        check endpointCalled(validateOrderEndpointSuspension, callEndpoint(ctx, validateOrderEndpoint, "/check", "POST", headers = passThroughHeaders));
     } on fail error e {
         return runOrderError(ctx, e);
     }
@@ -67,7 +69,8 @@ function validateOrder(Context ctx) returns http:Response|error? {
 function forwardOrder(Context ctx, string target = "") returns http:Response|error? {
     do {
         log:printInfo("ForwardOrder sequence", target = target);
-        check callEndpoint(ctx, forwardOrderEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+        check endpointReady(ctx, forwardOrderEndpointSuspension);
+        check endpointCalled(forwardOrderEndpointSuspension, callEndpoint(ctx, forwardOrderEndpoint, restPostfix(ctx), headers = passThroughHeaders));
     } on fail error e {
         return runOrderError(ctx, e);
     }

@@ -51,7 +51,7 @@ class LedgerForwarderProcessor {
             }
             // ForwardingService clears BLOCKING_SENDER_ERROR before each attempt; the blocking sender sets it.
             _ = ctx.properties.removeIfHasKey("BLOCKING_SENDER_ERROR");
-            if forwardAttemptAddressed(ctx, ledgerBackend, format = "soap11", wsAddressing = "final", wsaTo = ledgerBackendUrl, headers = passThroughHeaders) {
+            if forwardAttemptAddressed(ctx, ledgerBackend, format = "soap11", state = ledgerBackendSuspension, wsAddressing = "final", wsaTo = ledgerBackendUrl, headers = passThroughHeaders) {
                 // An out-only message is delivered once its status passes: Synapse keeps no response and runs no
                 // reply sequence (ForwardingService leaves outCtx null when OUT_ONLY is "true").
                 if forwardOutOnly(ctx) {
@@ -172,13 +172,13 @@ final task:JobId routedForwarderJob = check task:scheduleJobRecurByFrequency(new
 function forwardTarget(string name) returns ForwardRoute? {
     match name {
         "ArchiveBackend" => {
-            return {endpoint: archiveBackend};
+            return {endpoint: archiveBackend, state: archiveBackendSuspension};
         }
         "AuditBackend" => {
-            return {endpoint: auditBackend, wsAddressing: "default", wsaTo: auditBackendUrl};
+            return {endpoint: auditBackend, state: auditBackendSuspension, wsAddressing: "default", wsaTo: auditBackendUrl};
         }
         "LedgerBackend" => {
-            return {endpoint: ledgerBackend, format: "soap11", wsAddressing: "final", wsaTo: ledgerBackendUrl};
+            return {endpoint: ledgerBackend, format: "soap11", state: ledgerBackendSuspension, wsAddressing: "final", wsaTo: ledgerBackendUrl};
         }
     }
     return ();

@@ -47,7 +47,7 @@ class AuditForwarderProcessor {
             }
             // ForwardingService clears BLOCKING_SENDER_ERROR before each attempt; the blocking sender sets it.
             _ = ctx.properties.removeIfHasKey("BLOCKING_SENDER_ERROR");
-            if forwardAttempt(ctx, paymentBackend, headers = passThroughHeaders) {
+            if forwardAttempt(ctx, paymentBackend, state = paymentBackendSuspension, headers = passThroughHeaders) {
                 // An out-only message is delivered once its status passes: Synapse keeps no response and runs no
                 // reply sequence (ForwardingService leaves outCtx null when OUT_ONLY is "true").
                 if forwardOutOnly(ctx) {
@@ -119,7 +119,7 @@ class PaymentForwarderProcessor {
             }
             // ForwardingService clears BLOCKING_SENDER_ERROR before each attempt; the blocking sender sets it.
             _ = ctx.properties.removeIfHasKey("BLOCKING_SENDER_ERROR");
-            if forwardAttempt(ctx, paymentBackend, [400, 404], headers = passThroughHeaders) {
+            if forwardAttempt(ctx, paymentBackend, [400, 404], state = paymentBackendSuspension, headers = passThroughHeaders) {
                 // An out-only message is delivered once its status passes: Synapse keeps no response and runs no
                 // reply sequence (ForwardingService leaves outCtx null when OUT_ONLY is "true").
                 if forwardOutOnly(ctx) {
@@ -239,7 +239,7 @@ final task:JobId routedForwarderJob = check task:scheduleJobRecurByFrequency(new
 function forwardTarget(string name) returns ForwardRoute? {
     match name {
         "PaymentBackend" => {
-            return {endpoint: paymentBackend};
+            return {endpoint: paymentBackend, state: paymentBackendSuspension};
         }
     }
     return ();

@@ -48,6 +48,7 @@ function openProxyFlow(Context ctx) returns http:Response|error {
     //         <drop/>
     //     </onReject>
     // </throttle>
-    check callEndpoint(ctx, openEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+    check endpointReady(ctx, openEndpointSuspension);
+    check endpointCalled(openEndpointSuspension, callEndpoint(ctx, openEndpoint, restPostfix(ctx), headers = passThroughHeaders));
     return openProxyOut(ctx);
 }

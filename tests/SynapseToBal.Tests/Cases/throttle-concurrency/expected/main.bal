@@ -20,7 +20,8 @@ service /orders on httpListener {
                 throttleRelease(ctx);
                 return check respond(ctx, headers = passBackHeaders);
             }
-            check throttleReleased(ctx, callEndpoint(ctx, ordersPostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+            check endpointReady(ctx, ordersPostRootEndpointSuspension);
+            check throttleReleased(ctx, endpointCalled(ordersPostRootEndpointSuspension, callEndpoint(ctx, ordersPostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders)));
             return check ordersOut(ctx);
         } on fail error e {
             return ordersFault(ctx, e);

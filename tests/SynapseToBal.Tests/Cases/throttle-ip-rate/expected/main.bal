@@ -28,7 +28,8 @@ service /partners on httpListener {
             setJsonPayload(ctx, payload.toJson());
             return respond(ctx, headers = passBackHeaders);
         }
-        check callEndpoint(ctx, partnerGetRootEndpoint, "/partners", "GET", headers = passThroughHeaders);
+        check endpointReady(ctx, partnerGetRootEndpointSuspension);
+        check endpointCalled(partnerGetRootEndpointSuspension, callEndpoint(ctx, partnerGetRootEndpoint, "/partners", "GET", headers = passThroughHeaders));
         return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -10,7 +10,8 @@ import ballerina/log;
 # Sequence 'onAcceptSequence'.
 function onAcceptSequence(Context ctx) returns http:Response|error {
     log:printInfo("**Access Accept**");
-    check throttleReleased(ctx, callEndpoint(ctx, onAcceptSequenceEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+    check endpointReady(ctx, onAcceptSequenceEndpointSuspension);
+    check throttleReleased(ctx, endpointCalled(onAcceptSequenceEndpointSuspension, callEndpoint(ctx, onAcceptSequenceEndpoint, restPostfix(ctx), headers = passThroughHeaders)));
     return continueWithResponse(ctx);
 }
 
@@ -32,8 +33,15 @@ function stockQuoteProxyOut(Context ctx) returns http:Response|error {
 
 # In flow of proxy service StockQuoteProxy, run by the service at each of its addresses.
 function stockQuoteProxyFlow(Context ctx) returns http:Response|error {
-    if check throttleAdmit(ctx, "A@StockQuoteProxy", {maxConcurrent: 20, ipCallers: [{id: "other", access: "control", maxCount: 5, unitTime: 60000, prohibitTime: 30000}]}) {
-        return onAcceptSequence(ctx);
+    do {
+        if check throttleAdmit(ctx, "A@StockQuoteProxy", {maxConcurrent: 20, ipCallers: [{id: "other", access: "control", maxCount: 5, unitTime: 60000, prohibitTime: 30000}]}) {
+            return check onAcceptSequence(ctx);
+        }
+        return check onRejectSequence(ctx);
+    } on fail error e {
+        // No fault flow: the Micro Integrator's default fault sequence runs, whose fault handler frees the
+        // concurrency slot first (MediatorFaultHandler).
+        throttleRelease(ctx);
+        return e;
     }
-    return onRejectSequence(ctx);
 }

@@ -23,7 +23,14 @@ service /services/StockQuoteProxy on httpListener {
         Context ctx = check newContext(request, (), "/services/StockQuoteProxy");
         setRemoteAddress(ctx, caller);
         ctx.outFlow = stockQuoteProxyOut;
-        return stockQuoteProxyFlow(ctx);
+        do {
+            return check stockQuoteProxyFlow(ctx);
+        } on fail error e {
+            // No fault flow: the Micro Integrator's default fault sequence runs, whose fault handler frees the
+            // concurrency slot first (MediatorFaultHandler).
+            throttleRelease(ctx);
+            return e;
+        }
     }
 }
 
@@ -40,7 +47,12 @@ service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint" on httpLis
         Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint");
         setRemoteAddress(ctx, caller);
         ctx.outFlow = stockQuoteProxyOut;
-        return stockQuoteProxyFlow(ctx);
+        do {
+            return check stockQuoteProxyFlow(ctx);
+        } on fail error e {
+            throttleRelease(ctx);
+            return e;
+        }
     }
 }
 
@@ -57,7 +69,12 @@ service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint" on httpLis
         Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint");
         setRemoteAddress(ctx, caller);
         ctx.outFlow = stockQuoteProxyOut;
-        return stockQuoteProxyFlow(ctx);
+        do {
+            return check stockQuoteProxyFlow(ctx);
+        } on fail error e {
+            throttleRelease(ctx);
+            return e;
+        }
     }
 }
 
@@ -74,6 +91,11 @@ service "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint" on httpListener 
         Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint");
         setRemoteAddress(ctx, caller);
         ctx.outFlow = stockQuoteProxyOut;
-        return stockQuoteProxyFlow(ctx);
+        do {
+            return check stockQuoteProxyFlow(ctx);
+        } on fail error e {
+            throttleRelease(ctx);
+            return e;
+        }
     }
 }

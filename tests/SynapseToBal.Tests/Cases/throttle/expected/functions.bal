@@ -35,13 +35,21 @@ function throttledProxyOut(Context ctx) returns http:Response|error {
 
 # In flow of proxy service ThrottledProxy, run by the service at each of its addresses.
 function throttledProxyFlow(Context ctx) returns http:Response|error {
-    if check throttleAdmit(ctx, "A@ThrottledProxy", {maxConcurrent: 100, ipCallers: [{id: "other", access: "control", maxCount: 2, unitTime: 800000, prohibitTime: 1000}]}) {
-        log:printInfo("**Access Accept**");
-        check throttleReleased(ctx, callEndpoint(ctx, throttledEndpoint, restPostfix(ctx), headers = passThroughHeaders));
-        return throttledProxyOut(ctx);
+    do {
+        if check throttleAdmit(ctx, "A@ThrottledProxy", {maxConcurrent: 100, ipCallers: [{id: "other", access: "control", maxCount: 2, unitTime: 800000, prohibitTime: 1000}]}) {
+            log:printInfo("**Access Accept**");
+            check endpointReady(ctx, throttledEndpointSuspension);
+            check throttleReleased(ctx, endpointCalled(throttledEndpointSuspension, callEndpoint(ctx, throttledEndpoint, restPostfix(ctx), headers = passThroughHeaders)));
+            return check throttledProxyOut(ctx);
+        }
+        check makeFault(ctx, "soap11", "Server", "**Access Denied**");
+        ctx.isResponse = true;
+        throttleRelease(ctx);
+        return check respond(ctx, headers = passBackHeaders);
+    } on fail error e {
+        // No fault flow: the Micro Integrator's default fault sequence runs, whose fault handler frees the
+        // concurrency slot first (MediatorFaultHandler).
+        throttleRelease(ctx);
+        return e;
     }
-    check makeFault(ctx, "soap11", "Server", "**Access Denied**");
-    ctx.isResponse = true;
-    throttleRelease(ctx);
-    return respond(ctx, headers = passBackHeaders);
 }

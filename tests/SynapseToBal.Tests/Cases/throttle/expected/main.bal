@@ -22,7 +22,14 @@ service /services/ThrottledProxy on httpListener {
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/ThrottledProxy");
         setRemoteAddress(ctx, caller);
-        return throttledProxyFlow(ctx);
+        do {
+            return check throttledProxyFlow(ctx);
+        } on fail error e {
+            // No fault flow: the Micro Integrator's default fault sequence runs, whose fault handler frees the
+            // concurrency slot first (MediatorFaultHandler).
+            throttleRelease(ctx);
+            return e;
+        }
     }
 }
 
@@ -38,7 +45,12 @@ service "/services/ThrottledProxy.ThrottledProxyHttpSoap11Endpoint" on httpListe
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/ThrottledProxy.ThrottledProxyHttpSoap11Endpoint");
         setRemoteAddress(ctx, caller);
-        return throttledProxyFlow(ctx);
+        do {
+            return check throttledProxyFlow(ctx);
+        } on fail error e {
+            throttleRelease(ctx);
+            return e;
+        }
     }
 }
 
@@ -54,7 +66,12 @@ service "/services/ThrottledProxy.ThrottledProxyHttpSoap12Endpoint" on httpListe
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/ThrottledProxy.ThrottledProxyHttpSoap12Endpoint");
         setRemoteAddress(ctx, caller);
-        return throttledProxyFlow(ctx);
+        do {
+            return check throttledProxyFlow(ctx);
+        } on fail error e {
+            throttleRelease(ctx);
+            return e;
+        }
     }
 }
 
@@ -70,6 +87,11 @@ service "/services/ThrottledProxy.ThrottledProxyHttpEndpoint" on httpListener {
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/ThrottledProxy.ThrottledProxyHttpEndpoint");
         setRemoteAddress(ctx, caller);
-        return throttledProxyFlow(ctx);
+        do {
+            return check throttledProxyFlow(ctx);
+        } on fail error e {
+            throttleRelease(ctx);
+            return e;
+        }
     }
 }

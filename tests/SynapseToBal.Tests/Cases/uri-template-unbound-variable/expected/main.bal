@@ -13,7 +13,8 @@ service /count on httpListener {
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CountAPI", "/count", {"id": id});
         ctx.properties["invocation.uuid"] = ctx.messageId;
-        check callEndpoint(ctx, countGetByIdEndpoint, string `/invocationCount/$${check notTranslated("{invocation.uuid}")}-interval/${check pathValue(id)}`, "GET", headers = passThroughHeaders);
+        check endpointReady(ctx, countGetByIdEndpointSuspension);
+        check endpointCalled(countGetByIdEndpointSuspension, callEndpoint(ctx, countGetByIdEndpoint, string `/invocationCount/$${check notTranslated("{invocation.uuid}")}-interval/${check pathValue(id)}`, "GET", headers = passThroughHeaders));
         return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -14,7 +14,8 @@ service /token on httpListener {
         Context ctx = check newContext(request, "TokenAPI", "/token");
         ctx.headers["authorization"] = string `Bearer ${ordersToken}`;
         ctx.headers["x-api-key"] = string `${hashicorpOrdersApiKey}:${ordersClient}`;
-        check callEndpoint(ctx, ordersEndpoint, "/orders", "GET", headers = passThroughHeaders);
+        check endpointReady(ctx, ordersEndpointSuspension);
+        check endpointCalled(ordersEndpointSuspension, callEndpoint(ctx, ordersEndpoint, "/orders", "GET", headers = passThroughHeaders));
         return respond(ctx, headers = passBackHeaders);
     }
 }

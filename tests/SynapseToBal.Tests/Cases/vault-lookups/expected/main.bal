@@ -18,7 +18,8 @@ service /vault on httpListener {
         string teamToken = hashicorpTeamAKvOrdersToken;
         ctx.headers["x-token"] = hashicorpKvOrdersToken;
         string noField = "";
-        check callEndpoint(ctx, ordersEndpoint, "/orders", "GET", headers = passThroughHeaders);
+        check endpointReady(ctx, ordersEndpointSuspension);
+        check endpointCalled(ordersEndpointSuspension, callEndpoint(ctx, ordersEndpoint, "/orders", "GET", headers = passThroughHeaders));
         return respond(ctx, headers = passBackHeaders);
     }
 }

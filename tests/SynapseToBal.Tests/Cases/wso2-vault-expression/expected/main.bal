@@ -14,7 +14,8 @@ service /vault on httpListener {
         Context ctx = check newContext(request, "VaultAPI", "/vault");
         ctx.headers["authorization"] = backendToken;
         ctx.variables["apiKey"] = apiKey;
-        check callEndpoint(ctx, tokenEndpoint, "/secure", "GET", headers = passThroughHeaders);
+        check endpointReady(ctx, tokenEndpointSuspension);
+        check endpointCalled(tokenEndpointSuspension, callEndpoint(ctx, tokenEndpoint, "/secure", "GET", headers = passThroughHeaders));
         return respond(ctx, headers = passBackHeaders);
     }
 }
