@@ -12597,14 +12597,15 @@ function serviceNotFound(http:Request request) returns http:Response {
     int? query = rawPath.indexOf("?");
     http:Response response = new;
     response.statusCode = http:STATUS_NOT_FOUND;
-    response.setJsonPayload({
+    json payload = {
         timestamp: time:utcToString(time:utcNow()),
         status: http:STATUS_NOT_FOUND,
         reason: "Not Found",
         message: "no matching service found for path: " + (query is int ? rawPath.substring(0, query) : rawPath),
         path: rawPath,
         method: request.method
-    });
+    };
+    response.setPayload(payload, "application/json");
     return response;
 }
 

@@ -29,8 +29,9 @@ public sealed partial class PackageEmitter
     /// <c>--keep-structure</c> (each proxy's services stay in its own file). A proxy is left out (its services kept)
     /// when its name is not one plain path segment (letters, digits, <c>_</c>, <c>-</c> and <c>.</c>: the listener
     /// matches base paths on the raw path and a path parameter is decoded, the same only for such names) or its
-    /// services are not the same resource at every address. The proxies on the listeners most of them share are
-    /// answered by the one service; those on other listeners (an https-only proxy beside proxies on both) keep theirs.
+    /// services are not the same resource at every address. The proxies on the listeners most of them share (on a tie,
+    /// on the most listeners) are answered by the one service; those on other listeners (an https-only proxy beside
+    /// proxies on both) keep theirs.
     /// </summary>
     private ProxyRouter? PlanProxyRouter(IReadOnlyList<ServiceIr> services, Func<ServiceIr, string> listenersOf, NameMap names)
     {
@@ -66,8 +67,10 @@ public sealed partial class PackageEmitter
             return null;
         }
 
-        // The listeners most proxies are on (the first such in the file's order on a tie).
-        var listener = routes.GroupBy(r => r.Listener, StringComparer.Ordinal).OrderByDescending(g => g.Count()).First().Key;
+        // The listeners most proxies are on; on a tie the most listeners (proxies on http and https before https-only
+        // ones), then the first in the file's order.
+        var listener = routes.GroupBy(r => r.Listener, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key.Count(c => c == ',')).First().Key;
         return new ProxyRouter(listener, routes.Where(r => r.Listener == listener).Select(r => r.Route).ToList());
     }
 

@@ -13,7 +13,7 @@ public sealed partial class PackageEmitter
     /// (<see cref="AcceptStep"/>, written <c>return;</c> in a function that cannot stop): no respond, send, call, fork,
     /// continuation or sequence call anywhere in it (which answer with what they got), no fault handler (whose answer it
     /// would return) and no TODO (code written by hand later may answer). Named anywhere else in the package (an inbound
-    /// listener, a processor, a service, another function, a registered flow), it keeps its answer. The IR (and
+    /// listener, a processor, a service, another function, a registered flow, the XML of a TODO), it keeps its answer. The IR (and
     /// <c>ir.txt</c>) keeps <see cref="FunctionIr.CanStop"/>; only the writers see the function without it.
     /// </summary>
     internal static RefinedPackage WithoutUnusedAnswers(RefinedPackage refined)
@@ -39,6 +39,15 @@ public sealed partial class PackageEmitter
             Functions = package.Functions.Where(f => !candidates.Contains(f.Name)).ToImmutableArray(),
         }, named);
         candidates.ExceptWith(named);
+
+        // Named in the XML of a TODO (an untranslated mediator, or artifact): the code written for it by hand may call
+        // the sequence and use its answer.
+        var todos = package.Functions.SelectMany(f => IrWalker.Steps(f.Body))
+            .Concat(package.Services.SelectMany(s => s.Resources).SelectMany(r => IrWalker.Steps(r.Body)))
+            .OfType<TodoStep>().Select(t => t.RawXml)
+            .Concat(package.Pending.Concat(package.PendingEndpoints).Concat(package.PendingStores).Select(p => p.RawXml ?? p.Origin.RawXml))
+            .ToList();
+        candidates.RemoveWhere(c => todos.Any(xml => xml.Contains(c.Hint, StringComparison.Ordinal)));
         if (candidates.Count == 0)
         {
             return refined;
