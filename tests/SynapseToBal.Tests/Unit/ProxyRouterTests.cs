@@ -21,7 +21,7 @@ public sealed class ProxyRouterTests
         var main = ArtifactConversion.Convert(Proxy("OrderProxy"), Proxy("StockProxy"))["main.bal"];
 
         Assert.Equal(1, Count(main, "\nservice "));
-        Assert.Contains("service /services on httpListener {\n    # ANY /services/{name}/*\n    resource function 'default [string name, string... path](http:Request request) returns http:Response|error {\n"
+        Assert.Contains("service /services on httpListener {\n    # ANY /services/{name}/*\n    resource function 'default [string name]/[string... path](http:Request request) returns http:Response|error {\n"
             + "        // The listener matches base paths on the path as the client wrote it: a name written with escapes (%xx) is no proxy's.\n"
             + "        if escapedSegment(request, name) {\n            return serviceNotFound(request);\n        }\n        match name {\n", main, StringComparison.Ordinal);
         Assert.Contains(
