@@ -12597,7 +12597,7 @@ function serviceNotFound(http:Request request) returns http:Response {
     int? query = rawPath.indexOf("?");
     http:Response response = new;
     response.statusCode = http:STATUS_NOT_FOUND;
-    json payload = {
+    json body = {
         timestamp: time:utcToString(time:utcNow()),
         status: http:STATUS_NOT_FOUND,
         reason: "Not Found",
@@ -12605,7 +12605,7 @@ function serviceNotFound(http:Request request) returns http:Response {
         path: rawPath,
         method: request.method
     };
-    response.setPayload(payload, "application/json");
+    response.setPayload(body, "application/json");
     return response;
 }
 
