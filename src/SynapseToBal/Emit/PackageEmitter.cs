@@ -182,6 +182,9 @@ public sealed partial class PackageEmitter
 
         _infallible = GuardedFact("finding the functions that cannot fail", () => InfallibleFunctions(refined), new HashSet<Symbol>(),
             "every function is written as one that can fail (it returns an error union and its callers check it)");
+        var answering = refined;
+        refined = GuardedFact("finding the sequences whose answer no caller uses", () => WithoutUnusedAnswers(answering), answering,
+            "every sequence that may answer returns its answer, used or not");
         _returnTypes = refined.Package.Functions.GroupBy(f => f.Name).ToDictionary(g => g.Key, g => ReturnType(g.First(), _infallible.Contains(g.Key)));
         var unpruned = refined;
         refined = GuardedFact("finding the fault flows nothing calls", () => WithoutUncalledFaultFlows(unpruned), unpruned,
@@ -504,8 +507,17 @@ public sealed partial class PackageEmitter
         var httpsListener = package.HttpsListener is { } https ? names[https.Name] : null;
         // The listeners a service is attached to (`service /path on httpListener, httpsListener`), as its transports say.
         string ListenersOf(ServiceIr s) => string.Join(", ", new[] { !s.HttpsOnly || httpsListener is null ? listener : null, s.OnHttps ? httpsListener : null }.OfType<string>());
-        var groups = AddressGroups(package.Services);
-        var services = RenderConstructs(package.Services, s => Service(s, names, ListenersOf(s), groups[s])).Zip(package.Services, (c, s) => Recorded("main.bal", s.SourceFile, Join(c, modules))).ToArray();
+        // The proxies answered by one service at /services (issue 14), declared where the first of them was.
+        var router = PlanProxyRouter(package.Services, ListenersOf, names);
+        var own = router is null ? package.Services : package.Services.Where(s => !router.Services.Contains(s)).ToImmutableArray();
+        var groups = AddressGroups(own);
+        var services = RenderConstructs(own, s => Service(s, names, ListenersOf(s), groups[s])).Zip(own, (c, s) => Recorded("main.bal", s.SourceFile, Join(c, modules))).ToList();
+        if (router is not null)
+        {
+            var at = package.Services.TakeWhile(s => !router.Services.Contains(s)).Count();
+            services.Insert(at, Recorded("main.bal", router.Routes[0].Primary.SourceFile, Join(ProxyRouterService(router, names), modules)));
+        }
+
         return _renderer.Render("main.bal.sbn", new
         {
             Header = header ?? SourcesHeader("services for the Synapse APIs and proxy services", package.Services.Select(s => s.SourceFile).Concat(package.Pending.Select(p => p.Origin.Location.Path))),
@@ -546,7 +558,8 @@ public sealed partial class PackageEmitter
     /// <param name="hasWsdl">The service answers <c>?wsdl</c> requests first (<c>wsdlResponse</c> can fail).</param>
     /// <param name="grouped">Write a resource that only runs a flow function in one statement (<c>return flow(check newContext(...));</c>).</param>
     /// <param name="dispatch">How Axis2 dispatches the proxy's requests to the operations of its published WSDL, when the converter reproduces it.</param>
-    private object Resource(ResourceIr resource, string serviceBase, string? restApiName, ExpressionWriter expressions, ModuleUsage modules, NameMap names, int index = 1, bool hasWsdl = false, bool grouped = false, WsdlDispatchIr? dispatch = null)
+    /// <param name="basePathExpression">The expression the base path argument of <c>newContext</c> is written as, instead of <paramref name="serviceBase"/> quoted (the <c>/services</c> service's <c>"/services/" + name</c>).</param>
+    private object Resource(ResourceIr resource, string serviceBase, string? restApiName, ExpressionWriter expressions, ModuleUsage modules, NameMap names, int index = 1, bool hasWsdl = false, bool grouped = false, WsdlDispatchIr? dispatch = null, string? basePathExpression = null)
     {
         if (resource.Skipped is { } skipped)
         {
@@ -634,7 +647,7 @@ public sealed partial class PackageEmitter
                 ? new
                 {
                     Api = restApiName is { } api ? BallerinaSyntax.StringLiteral(api) : "()",
-                    BasePath = BallerinaSyntax.StringLiteral(serviceBase == "/" ? string.Empty : serviceBase),
+                    BasePath = basePathExpression ?? BallerinaSyntax.StringLiteral(serviceBase == "/" ? string.Empty : serviceBase),
                     PathParams = pathParams.Count == 0 ? null : $"{{{string.Join(", ", pathParams)}}}",
                 }
                 : null,
@@ -744,7 +757,9 @@ public sealed partial class PackageEmitter
         }
 
         var writer = new CodeWriter();
-        new StatementWriter(writer, expressions.For(function), modules, parameterNames.Concat(["ctx", "e"])) { ReleasesThrottle = _releasesThrottle }.DeclareLocals().Block(function.Body);
+        // A sequence that cannot stop has no answer to return: a drop in it only ends it (WithoutUnusedAnswers).
+        var answers = function.Kind != FunctionKind.Sequence || function.CanStop;
+        new StatementWriter(writer, expressions.For(function), modules, parameterNames.Concat(["ctx", "e"])) { ReleasesThrottle = _releasesThrottle, Answers = answers }.DeclareLocals().Block(function.Body);
         var functionFault = FaultHandler(function.FaultFunction, writer.Body, names, expressions, modules, out var faultInline);
         var releaseOnFail = ReleaseOnFail(function.Kind == FunctionKind.InFlow, functionFault, faultInline, writer.Body);
         return new
@@ -758,9 +773,13 @@ public sealed partial class PackageEmitter
             FaultFunction = functionFault,
             FaultInline = faultInline,
             ReleaseOnFail = releaseOnFail,
-            Body = WithoutElseAfterExit(WithoutRepeatedReturns(WithoutReturnChecks(writer.Body, functionFault, faultInline, releaseOnFail))),
+            Body = WithoutFinalReturn(WithoutElseAfterExit(WithoutRepeatedReturns(WithoutReturnChecks(writer.Body, functionFault, faultInline, releaseOnFail))), answers),
         };
     }
+
+    /// <summary>A function with nothing to return does not end with <c>return;</c> (it ends there anyway).</summary>
+    internal static IReadOnlyList<BodyLine> WithoutFinalReturn(IReadOnlyList<BodyLine> body, bool answers) =>
+        !answers && body.Count > 0 && body[^1] is { Verbatim: false, Text: "return;" } ? body.Take(body.Count - 1).ToList() : body;
 
     /// <summary>
     /// Whether an entry flow (a resource's body, a proxy's or API resource's in flow function: <paramref name="entry"/>)

@@ -17,6 +17,9 @@ internal sealed partial class StatementWriter
     /// <summary>A throttle of the package limits concurrency: a non-blocking call's response gives the message's slot back.</summary>
     public bool ReleasesThrottle { get; init; }
 
+    /// <summary>The body returns an answer: false for a sequence that cannot stop, where a drop is <c>return;</c>.</summary>
+    public bool Answers { get; init; } = true;
+
     public StatementWriter(CodeWriter output, ExpressionWriter expressions, ModuleUsage modules, IEnumerable<string>? reservedLocals = null)
     {
         _out = output;
@@ -332,8 +335,99 @@ internal sealed partial class StatementWriter
             return;
         }
 
+        if (i + 1 < steps.Length && step is LogStep { Fields: { } logFields } first && !_expr.SynapseLogLines && _expr.Substitute is null
+            && _expr.BodyLocal is null && _expr.JsonLocal is null && RepeatedPropertyRead(first, logFields, steps[i + 1]) is { } property)
+        {
+            // The log and the statement after it read the same property, and nothing between the reads can set it:
+            // read once, into a local both use.
+            _out.Line($"string {property.Local} = {property.Text};");
+            _expr.Substitute = (property.Expr, property.Local);
+            try
+            {
+                Step(step);
+                Step(steps[++i]);
+            }
+            finally
+            {
+                _expr.Substitute = null;
+            }
+
+            previous = null;
+            return;
+        }
+
         Step(step);
         previous = step is SetPropertyStep ? _justSet : null;
+    }
+
+    /// <summary>
+    /// The property a structured log and the statement after it both read (issue 14: <c>getProperty(ctx,
+    /// "ERROR_MESSAGE")</c> in the log of a fault sequence, then in its payloadFactory or makefault), to be read once
+    /// into a local named after the property (<c>string errorMessage = getProperty(ctx, "ERROR_MESSAGE");</c>). The same
+    /// value, provably: the read is a plain <c>getProperty</c> (a map read that cannot fail and writes nothing); a log
+    /// writes nothing; the next statement is a log, a property or header set, a payloadFactory or a makefault, with no
+    /// nested block, and every value it evaluates only reads (no call of a function, runtime helper or script that may set a property), so the
+    /// property is read before the statement changes anything. Declared before the log, the local cannot fail, so the
+    /// log fails, when it fails, where it failed before. None when the log or the statement does not write the read with
+    /// the local, or the name is not a plain identifier free in the body and at module level.
+    /// </summary>
+    private (ExprIr Expr, string Local, string Text)? RepeatedPropertyRead(LogStep log, LogFieldsIr fields, StepIr next)
+    {
+        if (next is not (LogStep { Fields: not null } or SetPropertyStep or SetHeaderStep or SetPayloadStep or MakeFaultStep) || IrWalker.Branches(next).Any()
+            || IrWalker.Expressions(next).Any(e => !IrWalker.Descendants(e).All(IsPureRead)))
+        {
+            return null;
+        }
+
+        var reads = fields.Properties.Where(p => p.Value is not null).SelectMany(p => IrWalker.Descendants(p.Value!)).OfType<PropertyReadIr>()
+            .Where(r => r is { Required: false, Fallback: null }).Distinct().ToList();
+        foreach (var read in reads)
+        {
+            var text = _expr.String(read);
+            var name = PropertyLocalName(read.Name);
+            if (!text.StartsWith("getProperty(ctx, ", StringComparison.Ordinal) || name is null
+                || !IrWalker.Expressions(next).Any(e => IrWalker.Descendants(e).Contains(read))
+                || _locals.ContainsKey(name) || PropertyLocalAnalysis.WriterLocals.Contains(name) || BallerinaRefiner.ReservedLocals.Contains(name)
+                || _expr.HidesModuleName(name) || _expr.Locals.Names.Contains(name))
+            {
+                continue;
+            }
+
+            var plainLog = LogArguments(log, fields);
+            var plainNext = IrWalker.Expressions(next).Where(e => IrWalker.Descendants(e).Contains(read)).Select(_expr.String).ToList();
+            _expr.Substitute = (read, name);
+            try
+            {
+                if (LogArguments(log, fields) == plainLog
+                    || IrWalker.Expressions(next).Where(e => IrWalker.Descendants(e).Contains(read)).Select(_expr.String).SequenceEqual(plainNext))
+                {
+                    continue;
+                }
+            }
+            finally
+            {
+                _expr.Substitute = null;
+            }
+
+            _locals[name] = 1;
+            return (read, name, text);
+        }
+
+        return null;
+    }
+
+    /// <summary>The local a property read once is kept in: its name's words in lower camel case (<c>ERROR_MESSAGE</c>: <c>errorMessage</c>), or null when that is no plain identifier.</summary>
+    internal static string? PropertyLocalName(string property)
+    {
+        var words = property.Split(['_', '-', '.', ' '], StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0 || words.Any(w => !w.All(char.IsAsciiLetterOrDigit)))
+        {
+            return null;
+        }
+
+        static string Word(string w) => w.All(c => !char.IsAsciiLetterLower(c)) ? w.ToLowerInvariant() : char.ToLowerInvariant(w[0]) + w[1..];
+        var name = Word(words[0]) + string.Concat(words.Skip(1).Select(w => Word(w) is var lower && lower.Length > 0 ? char.ToUpperInvariant(lower[0]) + lower[1..] : lower));
+        return PlainIdentifier().IsMatch(name) && !name.StartsWith('\'') && BallerinaSyntax.Identifier(name) == name ? name : null;
     }
 
     /// <summary>
@@ -746,6 +840,10 @@ internal sealed partial class StatementWriter
                 break;
             case FailStep fail:
                 _out.Line($"fail error({_expr.String(fail.Message)});");
+                break;
+            case AcceptStep when !Answers:
+                // A drop in a sequence whose answer no caller uses (PackageEmitter.WithoutUnusedAnswers) only ends it.
+                _out.Line("return;");
                 break;
             case AcceptStep:
                 _out.Line("return accepted();");

@@ -10,15 +10,15 @@ import ballerina/http;
 import ballerina/log;
 
 # Sequence 'Heartbeat'.
-function heartbeat(Context ctx) returns http:Response? {
+function heartbeat(Context ctx) {
     log:printInfo("Heartbeat sequence", heartbeat = nowMillis().toString());
-    return accepted();
 }
 
 # Sequence 'OrderFault'.
 function orderFault(Context ctx) returns http:Response|error {
-    log:printInfo("OrderFault sequence", errorValue = getProperty(ctx, "ERROR_MESSAGE"));
-    check makeFault(ctx, "soap11", "Server", getProperty(ctx, "ERROR_MESSAGE"));
+    string errorMessage = getProperty(ctx, "ERROR_MESSAGE");
+    log:printInfo("OrderFault sequence", errorValue = errorMessage);
+    check makeFault(ctx, "soap11", "Server", errorMessage);
     ctx.isResponse = true;
     return respond(ctx, headers = passBackHeaders);
 }

@@ -12,74 +12,43 @@ listener http:Listener httpListener = new (httpPort);
 # key store it serves TLS with.
 listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
 
-# Proxy service 'OrderProxy' (proxy-services/OrderProxy.xml, line 4).
-# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/OrderProxy.OrderProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/OrderProxy on httpListener, httpsListener {
-    # ANY /services/OrderProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return orderProxyFlow(check newContext(request, (), "/services/OrderProxy"));
-    }
-}
+# The proxy services: the Micro Integrator answers each at /services/<name> and at its Axis2 endpoint addresses
+# (/services/<name>.<name>HttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call. The first segment
+# after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
+# is longer (an API or data service under /services) answers its own requests first.
+service /services on httpListener, httpsListener {
+    # ANY /services/{name}/*
+    resource function 'default [string name]/[string... path](http:Request request) returns http:Response|error {
+        // The listener matches base paths on the path as the client wrote it: a name written with escapes (%xx) is no proxy's.
+        if escapedSegment(request, name) {
+            return serviceNotFound(request);
+        }
+        match name {
+            // Proxy service 'OrderProxy' (proxy-services/OrderProxy.xml, line 4).
+            "OrderProxy"
+              | "OrderProxy.OrderProxyHttpSoap11Endpoint"
+              | "OrderProxy.OrderProxyHttpSoap12Endpoint"
+              | "OrderProxy.OrderProxyHttpEndpoint"
+              | "OrderProxy.OrderProxyHttpsSoap11Endpoint"
+              | "OrderProxy.OrderProxyHttpsSoap12Endpoint"
+              | "OrderProxy.OrderProxyHttpsEndpoint" => {
+                return orderProxyFlow(check newContext(request, (), "/services/" + name));
+            }
 
-service "/services/OrderProxy.OrderProxyHttpSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return orderProxyFlow(check newContext(request, (), "/services/OrderProxy.OrderProxyHttpSoap11Endpoint"));
+            // Proxy service 'StockQuoteProxy' (proxy-services/StockQuoteProxy.xml, line 3).
+            "StockQuoteProxy"
+              | "StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint"
+              | "StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint"
+              | "StockQuoteProxy.StockQuoteProxyHttpEndpoint" => {
+                return stockQuoteProxyFlow(check newContext(request, (), "/services/" + name));
+            }
+        }
+        // Any other name is no proxy service: answered as the listener answers a path no service is attached to.
+        return serviceNotFound(request);
     }
-}
 
-service "/services/OrderProxy.OrderProxyHttpSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return orderProxyFlow(check newContext(request, (), "/services/OrderProxy.OrderProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/OrderProxy.OrderProxyHttpEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return orderProxyFlow(check newContext(request, (), "/services/OrderProxy.OrderProxyHttpEndpoint"));
-    }
-}
-
-service "/services/OrderProxy.OrderProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return orderProxyFlow(check newContext(request, (), "/services/OrderProxy.OrderProxyHttpsSoap11Endpoint"));
-    }
-}
-
-service "/services/OrderProxy.OrderProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return orderProxyFlow(check newContext(request, (), "/services/OrderProxy.OrderProxyHttpsSoap12Endpoint"));
-    }
-}
-
-service "/services/OrderProxy.OrderProxyHttpsEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return orderProxyFlow(check newContext(request, (), "/services/OrderProxy.OrderProxyHttpsEndpoint"));
-    }
-}
-
-# Proxy service 'StockQuoteProxy' (proxy-services/StockQuoteProxy.xml, line 3).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/StockQuoteProxy on httpListener, httpsListener {
-    # ANY /services/StockQuoteProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return stockQuoteProxyFlow(check newContext(request, (), "/services/StockQuoteProxy"));
-    }
-}
-
-service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return stockQuoteProxyFlow(check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint"));
-    }
-}
-
-service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return stockQuoteProxyFlow(check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return stockQuoteProxyFlow(check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint"));
+    # ANY /services: names no proxy service, answered as the listener answers a path no service is attached to.
+    resource function 'default .(http:Request request) returns http:Response {
+        return serviceNotFound(request);
     }
 }

@@ -11,7 +11,7 @@ class HeartbeatTaskJob {
 
     public function execute() {
         Context ctx = newTaskContext(xml `<heartbeat>ping</heartbeat>`, "application/soap+xml");
-        _ = heartbeat(ctx);
+        heartbeat(ctx);
     }
 }
 

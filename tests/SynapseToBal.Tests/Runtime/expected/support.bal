@@ -12790,6 +12790,47 @@ type WsdlOperations record {|
     string[] operations;
 |};
 
+# What the HTTP listener answers a request whose path no service is attached to, for a name under /services that no
+# proxy service has (the proxies are one service at /services that dispatches by the name): the http module's
+# dispatcher fails with "no matching service found for path: <the raw path>" (HttpDispatcher.findService), which its
+# default error interceptor answers 404 with the JSON error payload (timestamp, status, reason, message, path, method).
+# Whether the segment after /services in the request's path is written otherwise than as `name`, the path parameter the
+# listener decoded (with escapes, `%4Frder`): the listener matches a service's base path on the path as the client wrote
+# it, so such a segment reached no proxy's own service.
+function escapedSegment(http:Request request, string name) returns boolean {
+    string rawPath = request.rawPath;
+    int? at = rawPath.indexOf("/services/");
+    if at is () {
+        return false;
+    }
+    string rest = rawPath.substring(at + "/services/".length());
+    int end = rest.length();
+    foreach string stop in ["/", "?", ";"] {
+        int? found = rest.indexOf(stop);
+        if found is int && found < end {
+            end = found;
+        }
+    }
+    return rest.substring(0, end) != name;
+}
+
+function serviceNotFound(http:Request request) returns http:Response {
+    string rawPath = request.rawPath;
+    int? query = rawPath.indexOf("?");
+    http:Response response = new;
+    response.statusCode = http:STATUS_NOT_FOUND;
+    json body = {
+        timestamp: time:utcToString(time:utcNow()),
+        status: http:STATUS_NOT_FOUND,
+        reason: "Not Found",
+        message: "no matching service found for path: " + (query is int ? rawPath.substring(0, query) : rawPath),
+        path: rawPath,
+        method: request.method
+    };
+    response.setPayload(body, "application/json");
+    return response;
+}
+
 # What the Micro Integrator answers a request to a proxy with a published WSDL that names none of its operations
 # (DispatchPhase.checkPostConditions: an AxisFault with the fault code `Client`, which ServerWorker.handleException
 # sends back through MessageContextBuilder.createFaultMessageContext): a fault in the request's SOAP version (SOAP 1.1

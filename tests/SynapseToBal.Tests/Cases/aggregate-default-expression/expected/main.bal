@@ -23,29 +23,32 @@ service /quotes on httpListener {
     }
 }
 
-# Proxy service 'BuyAllProxy' (BuyAllProxy.xml, line 4).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/BuyAllProxy.BuyAllProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/BuyAllProxy on httpListener {
-    # ANY /services/BuyAllProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return buyAllProxyFlow(check newContext(request, (), "/services/BuyAllProxy"));
+# The proxy services: the Micro Integrator answers each at /services/<name> and at its Axis2 endpoint addresses
+# (/services/<name>.<name>HttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call. The first segment
+# after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
+# is longer (an API or data service under /services) answers its own requests first.
+service /services on httpListener {
+    # ANY /services/{name}/*
+    resource function 'default [string name]/[string... path](http:Request request) returns http:Response|error {
+        // The listener matches base paths on the path as the client wrote it: a name written with escapes (%xx) is no proxy's.
+        if escapedSegment(request, name) {
+            return serviceNotFound(request);
+        }
+        match name {
+            // Proxy service 'BuyAllProxy' (BuyAllProxy.xml, line 4).
+            "BuyAllProxy"
+              | "BuyAllProxy.BuyAllProxyHttpSoap11Endpoint"
+              | "BuyAllProxy.BuyAllProxyHttpSoap12Endpoint"
+              | "BuyAllProxy.BuyAllProxyHttpEndpoint" => {
+                return buyAllProxyFlow(check newContext(request, (), "/services/" + name));
+            }
+        }
+        // Any other name is no proxy service: answered as the listener answers a path no service is attached to.
+        return serviceNotFound(request);
     }
-}
 
-service "/services/BuyAllProxy.BuyAllProxyHttpSoap11Endpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return buyAllProxyFlow(check newContext(request, (), "/services/BuyAllProxy.BuyAllProxyHttpSoap11Endpoint"));
-    }
-}
-
-service "/services/BuyAllProxy.BuyAllProxyHttpSoap12Endpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return buyAllProxyFlow(check newContext(request, (), "/services/BuyAllProxy.BuyAllProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/BuyAllProxy.BuyAllProxyHttpEndpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return buyAllProxyFlow(check newContext(request, (), "/services/BuyAllProxy.BuyAllProxyHttpEndpoint"));
+    # ANY /services: names no proxy service, answered as the listener answers a path no service is attached to.
+    resource function 'default .(http:Request request) returns http:Response {
+        return serviceNotFound(request);
     }
 }

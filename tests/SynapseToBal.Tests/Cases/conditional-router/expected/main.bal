@@ -8,56 +8,40 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
-# Proxy service 'ContinueProxy' (ContinueProxy.xml, line 1).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/ContinueProxy.ContinueProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/ContinueProxy on httpListener {
-    # ANY /services/ContinueProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return continueProxyFlow(check newContext(request, (), "/services/ContinueProxy"));
-    }
-}
+# The proxy services: the Micro Integrator answers each at /services/<name> and at its Axis2 endpoint addresses
+# (/services/<name>.<name>HttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call. The first segment
+# after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
+# is longer (an API or data service under /services) answers its own requests first.
+service /services on httpListener {
+    # ANY /services/{name}/*
+    resource function 'default [string name]/[string... path](http:Request request) returns http:Response|error {
+        // The listener matches base paths on the path as the client wrote it: a name written with escapes (%xx) is no proxy's.
+        if escapedSegment(request, name) {
+            return serviceNotFound(request);
+        }
+        match name {
+            // Proxy service 'ContinueProxy' (ContinueProxy.xml, line 1).
+            "ContinueProxy"
+              | "ContinueProxy.ContinueProxyHttpSoap11Endpoint"
+              | "ContinueProxy.ContinueProxyHttpSoap12Endpoint"
+              | "ContinueProxy.ContinueProxyHttpEndpoint" => {
+                return continueProxyFlow(check newContext(request, (), "/services/" + name));
+            }
 
-service "/services/ContinueProxy.ContinueProxyHttpSoap11Endpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return continueProxyFlow(check newContext(request, (), "/services/ContinueProxy.ContinueProxyHttpSoap11Endpoint"));
+            // Proxy service 'RouterProxy' (RouterProxy.xml, line 1).
+            "RouterProxy"
+              | "RouterProxy.RouterProxyHttpSoap11Endpoint"
+              | "RouterProxy.RouterProxyHttpSoap12Endpoint"
+              | "RouterProxy.RouterProxyHttpEndpoint" => {
+                return routerProxyFlow(check newContext(request, (), "/services/" + name));
+            }
+        }
+        // Any other name is no proxy service: answered as the listener answers a path no service is attached to.
+        return serviceNotFound(request);
     }
-}
 
-service "/services/ContinueProxy.ContinueProxyHttpSoap12Endpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return continueProxyFlow(check newContext(request, (), "/services/ContinueProxy.ContinueProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/ContinueProxy.ContinueProxyHttpEndpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return continueProxyFlow(check newContext(request, (), "/services/ContinueProxy.ContinueProxyHttpEndpoint"));
-    }
-}
-
-# Proxy service 'RouterProxy' (RouterProxy.xml, line 1).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/RouterProxy.RouterProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/RouterProxy on httpListener {
-    # ANY /services/RouterProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return routerProxyFlow(check newContext(request, (), "/services/RouterProxy"));
-    }
-}
-
-service "/services/RouterProxy.RouterProxyHttpSoap11Endpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return routerProxyFlow(check newContext(request, (), "/services/RouterProxy.RouterProxyHttpSoap11Endpoint"));
-    }
-}
-
-service "/services/RouterProxy.RouterProxyHttpSoap12Endpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return routerProxyFlow(check newContext(request, (), "/services/RouterProxy.RouterProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/RouterProxy.RouterProxyHttpEndpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return routerProxyFlow(check newContext(request, (), "/services/RouterProxy.RouterProxyHttpEndpoint"));
+    # ANY /services: names no proxy service, answered as the listener answers a path no service is attached to.
+    resource function 'default .(http:Request request) returns http:Response {
+        return serviceNotFound(request);
     }
 }

@@ -11,47 +11,35 @@ listener http:Listener httpListener = new (httpPort);
 # key store it serves TLS with.
 listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
 
-# Proxy service 'SalesforceTodoProxy' (SalesforceTodoProxy.xml, line 2).
-# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/SalesforceTodoProxy.SalesforceTodoProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/SalesforceTodoProxy on httpListener, httpsListener {
-    # ANY /services/SalesforceTodoProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return salesforceTodoProxyFlow(check newContext(request, (), "/services/SalesforceTodoProxy"));
+# The proxy services: the Micro Integrator answers each at /services/<name> and at its Axis2 endpoint addresses
+# (/services/<name>.<name>HttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call. The first segment
+# after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
+# is longer (an API or data service under /services) answers its own requests first.
+service /services on httpListener, httpsListener {
+    # ANY /services/{name}/*
+    resource function 'default [string name]/[string... path](http:Request request) returns http:Response|error {
+        // The listener matches base paths on the path as the client wrote it: a name written with escapes (%xx) is no proxy's.
+        if escapedSegment(request, name) {
+            return serviceNotFound(request);
+        }
+        match name {
+            // Proxy service 'SalesforceTodoProxy' (SalesforceTodoProxy.xml, line 2).
+            "SalesforceTodoProxy"
+              | "SalesforceTodoProxy.SalesforceTodoProxyHttpSoap11Endpoint"
+              | "SalesforceTodoProxy.SalesforceTodoProxyHttpSoap12Endpoint"
+              | "SalesforceTodoProxy.SalesforceTodoProxyHttpEndpoint"
+              | "SalesforceTodoProxy.SalesforceTodoProxyHttpsSoap11Endpoint"
+              | "SalesforceTodoProxy.SalesforceTodoProxyHttpsSoap12Endpoint"
+              | "SalesforceTodoProxy.SalesforceTodoProxyHttpsEndpoint" => {
+                return salesforceTodoProxyFlow(check newContext(request, (), "/services/" + name));
+            }
+        }
+        // Any other name is no proxy service: answered as the listener answers a path no service is attached to.
+        return serviceNotFound(request);
     }
-}
 
-service "/services/SalesforceTodoProxy.SalesforceTodoProxyHttpSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return salesforceTodoProxyFlow(check newContext(request, (), "/services/SalesforceTodoProxy.SalesforceTodoProxyHttpSoap11Endpoint"));
-    }
-}
-
-service "/services/SalesforceTodoProxy.SalesforceTodoProxyHttpSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return salesforceTodoProxyFlow(check newContext(request, (), "/services/SalesforceTodoProxy.SalesforceTodoProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/SalesforceTodoProxy.SalesforceTodoProxyHttpEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return salesforceTodoProxyFlow(check newContext(request, (), "/services/SalesforceTodoProxy.SalesforceTodoProxyHttpEndpoint"));
-    }
-}
-
-service "/services/SalesforceTodoProxy.SalesforceTodoProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return salesforceTodoProxyFlow(check newContext(request, (), "/services/SalesforceTodoProxy.SalesforceTodoProxyHttpsSoap11Endpoint"));
-    }
-}
-
-service "/services/SalesforceTodoProxy.SalesforceTodoProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return salesforceTodoProxyFlow(check newContext(request, (), "/services/SalesforceTodoProxy.SalesforceTodoProxyHttpsSoap12Endpoint"));
-    }
-}
-
-service "/services/SalesforceTodoProxy.SalesforceTodoProxyHttpsEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return salesforceTodoProxyFlow(check newContext(request, (), "/services/SalesforceTodoProxy.SalesforceTodoProxyHttpsEndpoint"));
+    # ANY /services: names no proxy service, answered as the listener answers a path no service is attached to.
+    resource function 'default .(http:Request request) returns http:Response {
+        return serviceNotFound(request);
     }
 }

@@ -7,56 +7,40 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
-# Proxy service '4_1_1_1_8_Proxy_PublishWSDLFromURL' (artifacts.xml, line 13).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/4_1_1_1_8_Proxy_PublishWSDLFromURL.4_1_1_1_8_Proxy_PublishWSDLFromURLHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service "/services/4_1_1_1_8_Proxy_PublishWSDLFromURL" on httpListener {
-    # ANY /services/4_1_1_1_8_Proxy_PublishWSDLFromURL/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return proxy4_1_1_1_8PublishWsdlFromUrlFlow(check newContext(request, (), "/services/4_1_1_1_8_Proxy_PublishWSDLFromURL"));
-    }
-}
+# The proxy services: the Micro Integrator answers each at /services/<name> and at its Axis2 endpoint addresses
+# (/services/<name>.<name>HttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call. The first segment
+# after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
+# is longer (an API or data service under /services) answers its own requests first.
+service /services on httpListener {
+    # ANY /services/{name}/*
+    resource function 'default [string name]/[string... path](http:Request request) returns http:Response|error {
+        // The listener matches base paths on the path as the client wrote it: a name written with escapes (%xx) is no proxy's.
+        if escapedSegment(request, name) {
+            return serviceNotFound(request);
+        }
+        match name {
+            // Proxy service '4_1_1_1_8_Proxy_PublishWSDLFromURL' (artifacts.xml, line 13).
+            "4_1_1_1_8_Proxy_PublishWSDLFromURL"
+              | "4_1_1_1_8_Proxy_PublishWSDLFromURL.4_1_1_1_8_Proxy_PublishWSDLFromURLHttpSoap11Endpoint"
+              | "4_1_1_1_8_Proxy_PublishWSDLFromURL.4_1_1_1_8_Proxy_PublishWSDLFromURLHttpSoap12Endpoint"
+              | "4_1_1_1_8_Proxy_PublishWSDLFromURL.4_1_1_1_8_Proxy_PublishWSDLFromURLHttpEndpoint" => {
+                return proxy4_1_1_1_8PublishWsdlFromUrlFlow(check newContext(request, (), "/services/" + name));
+            }
 
-service "/services/4_1_1_1_8_Proxy_PublishWSDLFromURL.4_1_1_1_8_Proxy_PublishWSDLFromURLHttpSoap11Endpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return proxy4_1_1_1_8PublishWsdlFromUrlFlow(check newContext(request, (), "/services/4_1_1_1_8_Proxy_PublishWSDLFromURL.4_1_1_1_8_Proxy_PublishWSDLFromURLHttpSoap11Endpoint"));
+            // Proxy service '2SoapMappingProxy' (artifacts.xml, line 23).
+            "2SoapMappingProxy"
+              | "2SoapMappingProxy.2SoapMappingProxyHttpSoap11Endpoint"
+              | "2SoapMappingProxy.2SoapMappingProxyHttpSoap12Endpoint"
+              | "2SoapMappingProxy.2SoapMappingProxyHttpEndpoint" => {
+                return soap2MappingProxyFlow(check newContext(request, (), "/services/" + name));
+            }
+        }
+        // Any other name is no proxy service: answered as the listener answers a path no service is attached to.
+        return serviceNotFound(request);
     }
-}
 
-service "/services/4_1_1_1_8_Proxy_PublishWSDLFromURL.4_1_1_1_8_Proxy_PublishWSDLFromURLHttpSoap12Endpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return proxy4_1_1_1_8PublishWsdlFromUrlFlow(check newContext(request, (), "/services/4_1_1_1_8_Proxy_PublishWSDLFromURL.4_1_1_1_8_Proxy_PublishWSDLFromURLHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/4_1_1_1_8_Proxy_PublishWSDLFromURL.4_1_1_1_8_Proxy_PublishWSDLFromURLHttpEndpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return proxy4_1_1_1_8PublishWsdlFromUrlFlow(check newContext(request, (), "/services/4_1_1_1_8_Proxy_PublishWSDLFromURL.4_1_1_1_8_Proxy_PublishWSDLFromURLHttpEndpoint"));
-    }
-}
-
-# Proxy service '2SoapMappingProxy' (artifacts.xml, line 23).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/2SoapMappingProxy.2SoapMappingProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service "/services/2SoapMappingProxy" on httpListener {
-    # ANY /services/2SoapMappingProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return soap2MappingProxyFlow(check newContext(request, (), "/services/2SoapMappingProxy"));
-    }
-}
-
-service "/services/2SoapMappingProxy.2SoapMappingProxyHttpSoap11Endpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return soap2MappingProxyFlow(check newContext(request, (), "/services/2SoapMappingProxy.2SoapMappingProxyHttpSoap11Endpoint"));
-    }
-}
-
-service "/services/2SoapMappingProxy.2SoapMappingProxyHttpSoap12Endpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return soap2MappingProxyFlow(check newContext(request, (), "/services/2SoapMappingProxy.2SoapMappingProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/2SoapMappingProxy.2SoapMappingProxyHttpEndpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return soap2MappingProxyFlow(check newContext(request, (), "/services/2SoapMappingProxy.2SoapMappingProxyHttpEndpoint"));
+    # ANY /services: names no proxy service, answered as the listener answers a path no service is attached to.
+    resource function 'default .(http:Request request) returns http:Response {
+        return serviceNotFound(request);
     }
 }

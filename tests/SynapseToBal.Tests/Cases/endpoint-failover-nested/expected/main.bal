@@ -11,92 +11,46 @@ listener http:Listener httpListener = new (httpPort);
 # key store it serves TLS with.
 listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
 
-# Proxy service 'QuoteProxy' (groups.xml, line 45).
-# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/QuoteProxy on httpListener, httpsListener {
-    # ANY /services/QuoteProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy"));
-    }
-}
+# The proxy services: the Micro Integrator answers each at /services/<name> and at its Axis2 endpoint addresses
+# (/services/<name>.<name>HttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call. The first segment
+# after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
+# is longer (an API or data service under /services) answers its own requests first.
+service /services on httpListener, httpsListener {
+    # ANY /services/{name}/*
+    resource function 'default [string name]/[string... path](http:Request request) returns http:Response|error {
+        // The listener matches base paths on the path as the client wrote it: a name written with escapes (%xx) is no proxy's.
+        if escapedSegment(request, name) {
+            return serviceNotFound(request);
+        }
+        match name {
+            // Proxy service 'QuoteProxy' (groups.xml, line 45).
+            "QuoteProxy"
+              | "QuoteProxy.QuoteProxyHttpSoap11Endpoint"
+              | "QuoteProxy.QuoteProxyHttpSoap12Endpoint"
+              | "QuoteProxy.QuoteProxyHttpEndpoint"
+              | "QuoteProxy.QuoteProxyHttpsSoap11Endpoint"
+              | "QuoteProxy.QuoteProxyHttpsSoap12Endpoint"
+              | "QuoteProxy.QuoteProxyHttpsEndpoint" => {
+                return quoteProxyFlow(check newContext(request, (), "/services/" + name));
+            }
 
-service "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint"));
+            // Proxy service 'BalancedProxy' (groups.xml, line 57).
+            "BalancedProxy"
+              | "BalancedProxy.BalancedProxyHttpSoap11Endpoint"
+              | "BalancedProxy.BalancedProxyHttpSoap12Endpoint"
+              | "BalancedProxy.BalancedProxyHttpEndpoint"
+              | "BalancedProxy.BalancedProxyHttpsSoap11Endpoint"
+              | "BalancedProxy.BalancedProxyHttpsSoap12Endpoint"
+              | "BalancedProxy.BalancedProxyHttpsEndpoint" => {
+                return balancedProxyFlow(check newContext(request, (), "/services/" + name));
+            }
+        }
+        // Any other name is no proxy service: answered as the listener answers a path no service is attached to.
+        return serviceNotFound(request);
     }
-}
 
-service "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/QuoteProxy.QuoteProxyHttpEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpEndpoint"));
-    }
-}
-
-service "/services/QuoteProxy.QuoteProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpsSoap11Endpoint"));
-    }
-}
-
-service "/services/QuoteProxy.QuoteProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpsSoap12Endpoint"));
-    }
-}
-
-service "/services/QuoteProxy.QuoteProxyHttpsEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpsEndpoint"));
-    }
-}
-
-# Proxy service 'BalancedProxy' (groups.xml, line 57).
-# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/BalancedProxy.BalancedProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/BalancedProxy on httpListener, httpsListener {
-    # ANY /services/BalancedProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return balancedProxyFlow(check newContext(request, (), "/services/BalancedProxy"));
-    }
-}
-
-service "/services/BalancedProxy.BalancedProxyHttpSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return balancedProxyFlow(check newContext(request, (), "/services/BalancedProxy.BalancedProxyHttpSoap11Endpoint"));
-    }
-}
-
-service "/services/BalancedProxy.BalancedProxyHttpSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return balancedProxyFlow(check newContext(request, (), "/services/BalancedProxy.BalancedProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/BalancedProxy.BalancedProxyHttpEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return balancedProxyFlow(check newContext(request, (), "/services/BalancedProxy.BalancedProxyHttpEndpoint"));
-    }
-}
-
-service "/services/BalancedProxy.BalancedProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return balancedProxyFlow(check newContext(request, (), "/services/BalancedProxy.BalancedProxyHttpsSoap11Endpoint"));
-    }
-}
-
-service "/services/BalancedProxy.BalancedProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return balancedProxyFlow(check newContext(request, (), "/services/BalancedProxy.BalancedProxyHttpsSoap12Endpoint"));
-    }
-}
-
-service "/services/BalancedProxy.BalancedProxyHttpsEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return balancedProxyFlow(check newContext(request, (), "/services/BalancedProxy.BalancedProxyHttpsEndpoint"));
+    # ANY /services: names no proxy service, answered as the listener answers a path no service is attached to.
+    resource function 'default .(http:Request request) returns http:Response {
+        return serviceNotFound(request);
     }
 }

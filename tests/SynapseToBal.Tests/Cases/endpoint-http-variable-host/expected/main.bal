@@ -34,92 +34,46 @@ service /friends on httpListener, httpsListener {
     }
 }
 
-# Proxy service 'StudentProxy' (endpoints.xml, line 14).
-# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/StudentProxy.StudentProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/StudentProxy on httpListener, httpsListener {
-    # ANY /services/StudentProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return studentProxyFlow(check newContext(request, (), "/services/StudentProxy"));
-    }
-}
+# The proxy services: the Micro Integrator answers each at /services/<name> and at its Axis2 endpoint addresses
+# (/services/<name>.<name>HttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call. The first segment
+# after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
+# is longer (an API or data service under /services) answers its own requests first.
+service /services on httpListener, httpsListener {
+    # ANY /services/{name}/*
+    resource function 'default [string name]/[string... path](http:Request request) returns http:Response|error {
+        // The listener matches base paths on the path as the client wrote it: a name written with escapes (%xx) is no proxy's.
+        if escapedSegment(request, name) {
+            return serviceNotFound(request);
+        }
+        match name {
+            // Proxy service 'StudentProxy' (endpoints.xml, line 14).
+            "StudentProxy"
+              | "StudentProxy.StudentProxyHttpSoap11Endpoint"
+              | "StudentProxy.StudentProxyHttpSoap12Endpoint"
+              | "StudentProxy.StudentProxyHttpEndpoint"
+              | "StudentProxy.StudentProxyHttpsSoap11Endpoint"
+              | "StudentProxy.StudentProxyHttpsSoap12Endpoint"
+              | "StudentProxy.StudentProxyHttpsEndpoint" => {
+                return studentProxyFlow(check newContext(request, (), "/services/" + name));
+            }
 
-service "/services/StudentProxy.StudentProxyHttpSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return studentProxyFlow(check newContext(request, (), "/services/StudentProxy.StudentProxyHttpSoap11Endpoint"));
+            // Proxy service 'StudentLookupProxy' (endpoints.xml, line 29).
+            "StudentLookupProxy"
+              | "StudentLookupProxy.StudentLookupProxyHttpSoap11Endpoint"
+              | "StudentLookupProxy.StudentLookupProxyHttpSoap12Endpoint"
+              | "StudentLookupProxy.StudentLookupProxyHttpEndpoint"
+              | "StudentLookupProxy.StudentLookupProxyHttpsSoap11Endpoint"
+              | "StudentLookupProxy.StudentLookupProxyHttpsSoap12Endpoint"
+              | "StudentLookupProxy.StudentLookupProxyHttpsEndpoint" => {
+                return studentLookupProxyFlow(check newContext(request, (), "/services/" + name));
+            }
+        }
+        // Any other name is no proxy service: answered as the listener answers a path no service is attached to.
+        return serviceNotFound(request);
     }
-}
 
-service "/services/StudentProxy.StudentProxyHttpSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return studentProxyFlow(check newContext(request, (), "/services/StudentProxy.StudentProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/StudentProxy.StudentProxyHttpEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return studentProxyFlow(check newContext(request, (), "/services/StudentProxy.StudentProxyHttpEndpoint"));
-    }
-}
-
-service "/services/StudentProxy.StudentProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return studentProxyFlow(check newContext(request, (), "/services/StudentProxy.StudentProxyHttpsSoap11Endpoint"));
-    }
-}
-
-service "/services/StudentProxy.StudentProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return studentProxyFlow(check newContext(request, (), "/services/StudentProxy.StudentProxyHttpsSoap12Endpoint"));
-    }
-}
-
-service "/services/StudentProxy.StudentProxyHttpsEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return studentProxyFlow(check newContext(request, (), "/services/StudentProxy.StudentProxyHttpsEndpoint"));
-    }
-}
-
-# Proxy service 'StudentLookupProxy' (endpoints.xml, line 29).
-# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/StudentLookupProxy.StudentLookupProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/StudentLookupProxy on httpListener, httpsListener {
-    # ANY /services/StudentLookupProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return studentLookupProxyFlow(check newContext(request, (), "/services/StudentLookupProxy"));
-    }
-}
-
-service "/services/StudentLookupProxy.StudentLookupProxyHttpSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return studentLookupProxyFlow(check newContext(request, (), "/services/StudentLookupProxy.StudentLookupProxyHttpSoap11Endpoint"));
-    }
-}
-
-service "/services/StudentLookupProxy.StudentLookupProxyHttpSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return studentLookupProxyFlow(check newContext(request, (), "/services/StudentLookupProxy.StudentLookupProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/StudentLookupProxy.StudentLookupProxyHttpEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return studentLookupProxyFlow(check newContext(request, (), "/services/StudentLookupProxy.StudentLookupProxyHttpEndpoint"));
-    }
-}
-
-service "/services/StudentLookupProxy.StudentLookupProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return studentLookupProxyFlow(check newContext(request, (), "/services/StudentLookupProxy.StudentLookupProxyHttpsSoap11Endpoint"));
-    }
-}
-
-service "/services/StudentLookupProxy.StudentLookupProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return studentLookupProxyFlow(check newContext(request, (), "/services/StudentLookupProxy.StudentLookupProxyHttpsSoap12Endpoint"));
-    }
-}
-
-service "/services/StudentLookupProxy.StudentLookupProxyHttpsEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return studentLookupProxyFlow(check newContext(request, (), "/services/StudentLookupProxy.StudentLookupProxyHttpsEndpoint"));
+    # ANY /services: names no proxy service, answered as the listener answers a path no service is attached to.
+    resource function 'default .(http:Request request) returns http:Response {
+        return serviceNotFound(request);
     }
 }

@@ -32,29 +32,32 @@ service /orders on httpListener {
     }
 }
 
-# Proxy service 'OrderIntakeProxy' (OrderIntakeProxy.xml, line 2).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/OrderIntakeProxy.OrderIntakeProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/OrderIntakeProxy on httpListener {
-    # ANY /services/OrderIntakeProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return orderIntakeProxyFlow(check newContext(request, (), "/services/OrderIntakeProxy"));
+# The proxy services: the Micro Integrator answers each at /services/<name> and at its Axis2 endpoint addresses
+# (/services/<name>.<name>HttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call. The first segment
+# after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
+# is longer (an API or data service under /services) answers its own requests first.
+service /services on httpListener {
+    # ANY /services/{name}/*
+    resource function 'default [string name]/[string... path](http:Request request) returns http:Response|error {
+        // The listener matches base paths on the path as the client wrote it: a name written with escapes (%xx) is no proxy's.
+        if escapedSegment(request, name) {
+            return serviceNotFound(request);
+        }
+        match name {
+            // Proxy service 'OrderIntakeProxy' (OrderIntakeProxy.xml, line 2).
+            "OrderIntakeProxy"
+              | "OrderIntakeProxy.OrderIntakeProxyHttpSoap11Endpoint"
+              | "OrderIntakeProxy.OrderIntakeProxyHttpSoap12Endpoint"
+              | "OrderIntakeProxy.OrderIntakeProxyHttpEndpoint" => {
+                return orderIntakeProxyFlow(check newContext(request, (), "/services/" + name));
+            }
+        }
+        // Any other name is no proxy service: answered as the listener answers a path no service is attached to.
+        return serviceNotFound(request);
     }
-}
 
-service "/services/OrderIntakeProxy.OrderIntakeProxyHttpSoap11Endpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return orderIntakeProxyFlow(check newContext(request, (), "/services/OrderIntakeProxy.OrderIntakeProxyHttpSoap11Endpoint"));
-    }
-}
-
-service "/services/OrderIntakeProxy.OrderIntakeProxyHttpSoap12Endpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return orderIntakeProxyFlow(check newContext(request, (), "/services/OrderIntakeProxy.OrderIntakeProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/OrderIntakeProxy.OrderIntakeProxyHttpEndpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return orderIntakeProxyFlow(check newContext(request, (), "/services/OrderIntakeProxy.OrderIntakeProxyHttpEndpoint"));
+    # ANY /services: names no proxy service, answered as the listener answers a path no service is attached to.
+    resource function 'default .(http:Request request) returns http:Response {
+        return serviceNotFound(request);
     }
 }

@@ -47,47 +47,35 @@ service /stock on httpListener, httpsListener {
     }
 }
 
-# Proxy service 'RegistryProxy' (RegistryProxy.xml, line 2).
-# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/RegistryProxy.RegistryProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/RegistryProxy on httpListener, httpsListener {
-    # ANY /services/RegistryProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return registryProxyFlow(check newContext(request, (), "/services/RegistryProxy"));
+# The proxy services: the Micro Integrator answers each at /services/<name> and at its Axis2 endpoint addresses
+# (/services/<name>.<name>HttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call. The first segment
+# after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
+# is longer (an API or data service under /services) answers its own requests first.
+service /services on httpListener, httpsListener {
+    # ANY /services/{name}/*
+    resource function 'default [string name]/[string... path](http:Request request) returns http:Response|error {
+        // The listener matches base paths on the path as the client wrote it: a name written with escapes (%xx) is no proxy's.
+        if escapedSegment(request, name) {
+            return serviceNotFound(request);
+        }
+        match name {
+            // Proxy service 'RegistryProxy' (RegistryProxy.xml, line 2).
+            "RegistryProxy"
+              | "RegistryProxy.RegistryProxyHttpSoap11Endpoint"
+              | "RegistryProxy.RegistryProxyHttpSoap12Endpoint"
+              | "RegistryProxy.RegistryProxyHttpEndpoint"
+              | "RegistryProxy.RegistryProxyHttpsSoap11Endpoint"
+              | "RegistryProxy.RegistryProxyHttpsSoap12Endpoint"
+              | "RegistryProxy.RegistryProxyHttpsEndpoint" => {
+                return registryProxyFlow(check newContext(request, (), "/services/" + name));
+            }
+        }
+        // Any other name is no proxy service: answered as the listener answers a path no service is attached to.
+        return serviceNotFound(request);
     }
-}
 
-service "/services/RegistryProxy.RegistryProxyHttpSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return registryProxyFlow(check newContext(request, (), "/services/RegistryProxy.RegistryProxyHttpSoap11Endpoint"));
-    }
-}
-
-service "/services/RegistryProxy.RegistryProxyHttpSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return registryProxyFlow(check newContext(request, (), "/services/RegistryProxy.RegistryProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/RegistryProxy.RegistryProxyHttpEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return registryProxyFlow(check newContext(request, (), "/services/RegistryProxy.RegistryProxyHttpEndpoint"));
-    }
-}
-
-service "/services/RegistryProxy.RegistryProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return registryProxyFlow(check newContext(request, (), "/services/RegistryProxy.RegistryProxyHttpsSoap11Endpoint"));
-    }
-}
-
-service "/services/RegistryProxy.RegistryProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return registryProxyFlow(check newContext(request, (), "/services/RegistryProxy.RegistryProxyHttpsSoap12Endpoint"));
-    }
-}
-
-service "/services/RegistryProxy.RegistryProxyHttpsEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return registryProxyFlow(check newContext(request, (), "/services/RegistryProxy.RegistryProxyHttpsEndpoint"));
+    # ANY /services: names no proxy service, answered as the listener answers a path no service is attached to.
+    resource function 'default .(http:Request request) returns http:Response {
+        return serviceNotFound(request);
     }
 }

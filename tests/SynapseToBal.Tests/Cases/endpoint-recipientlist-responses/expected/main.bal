@@ -11,182 +11,68 @@ listener http:Listener httpListener = new (httpPort);
 # key store it serves TLS with.
 listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
 
-# Proxy service 'QuoteAllProxy' (recipients.xml, line 4).
-# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/QuoteAllProxy.QuoteAllProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/QuoteAllProxy on httpListener, httpsListener {
-    # ANY /services/QuoteAllProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return quoteAllProxyFlow(check newContext(request, (), "/services/QuoteAllProxy"));
-    }
-}
+# The proxy services: the Micro Integrator answers each at /services/<name> and at its Axis2 endpoint addresses
+# (/services/<name>.<name>HttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call. The first segment
+# after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
+# is longer (an API or data service under /services) answers its own requests first.
+service /services on httpListener, httpsListener {
+    # ANY /services/{name}/*
+    resource function 'default [string name]/[string... path](http:Request request) returns http:Response|error {
+        // The listener matches base paths on the path as the client wrote it: a name written with escapes (%xx) is no proxy's.
+        if escapedSegment(request, name) {
+            return serviceNotFound(request);
+        }
+        match name {
+            // Proxy service 'QuoteAllProxy' (recipients.xml, line 4).
+            "QuoteAllProxy"
+              | "QuoteAllProxy.QuoteAllProxyHttpSoap11Endpoint"
+              | "QuoteAllProxy.QuoteAllProxyHttpSoap12Endpoint"
+              | "QuoteAllProxy.QuoteAllProxyHttpEndpoint"
+              | "QuoteAllProxy.QuoteAllProxyHttpsSoap11Endpoint"
+              | "QuoteAllProxy.QuoteAllProxyHttpsSoap12Endpoint"
+              | "QuoteAllProxy.QuoteAllProxyHttpsEndpoint" => {
+                return quoteAllProxyFlow(check newContext(request, (), "/services/" + name));
+            }
 
-service "/services/QuoteAllProxy.QuoteAllProxyHttpSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return quoteAllProxyFlow(check newContext(request, (), "/services/QuoteAllProxy.QuoteAllProxyHttpSoap11Endpoint"));
-    }
-}
+            // Proxy service 'DynamicQuoteProxy' (recipients.xml, line 41).
+            "DynamicQuoteProxy"
+              | "DynamicQuoteProxy.DynamicQuoteProxyHttpSoap11Endpoint"
+              | "DynamicQuoteProxy.DynamicQuoteProxyHttpSoap12Endpoint"
+              | "DynamicQuoteProxy.DynamicQuoteProxyHttpEndpoint"
+              | "DynamicQuoteProxy.DynamicQuoteProxyHttpsSoap11Endpoint"
+              | "DynamicQuoteProxy.DynamicQuoteProxyHttpsSoap12Endpoint"
+              | "DynamicQuoteProxy.DynamicQuoteProxyHttpsEndpoint" => {
+                return dynamicQuoteProxyFlow(check newContext(request, (), "/services/" + name));
+            }
 
-service "/services/QuoteAllProxy.QuoteAllProxyHttpSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return quoteAllProxyFlow(check newContext(request, (), "/services/QuoteAllProxy.QuoteAllProxyHttpSoap12Endpoint"));
-    }
-}
+            // Proxy service 'NotifyProxy' (recipients.xml, line 67).
+            "NotifyProxy"
+              | "NotifyProxy.NotifyProxyHttpSoap11Endpoint"
+              | "NotifyProxy.NotifyProxyHttpSoap12Endpoint"
+              | "NotifyProxy.NotifyProxyHttpEndpoint"
+              | "NotifyProxy.NotifyProxyHttpsSoap11Endpoint"
+              | "NotifyProxy.NotifyProxyHttpsSoap12Endpoint"
+              | "NotifyProxy.NotifyProxyHttpsEndpoint" => {
+                return notifyProxyFlow(check newContext(request, (), "/services/" + name));
+            }
 
-service "/services/QuoteAllProxy.QuoteAllProxyHttpEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return quoteAllProxyFlow(check newContext(request, (), "/services/QuoteAllProxy.QuoteAllProxyHttpEndpoint"));
+            // Proxy service 'IdAggregateProxy' (recipients.xml, line 85).
+            "IdAggregateProxy"
+              | "IdAggregateProxy.IdAggregateProxyHttpSoap11Endpoint"
+              | "IdAggregateProxy.IdAggregateProxyHttpSoap12Endpoint"
+              | "IdAggregateProxy.IdAggregateProxyHttpEndpoint"
+              | "IdAggregateProxy.IdAggregateProxyHttpsSoap11Endpoint"
+              | "IdAggregateProxy.IdAggregateProxyHttpsSoap12Endpoint"
+              | "IdAggregateProxy.IdAggregateProxyHttpsEndpoint" => {
+                return idAggregateProxyFlow(check newContext(request, (), "/services/" + name));
+            }
+        }
+        // Any other name is no proxy service: answered as the listener answers a path no service is attached to.
+        return serviceNotFound(request);
     }
-}
 
-service "/services/QuoteAllProxy.QuoteAllProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return quoteAllProxyFlow(check newContext(request, (), "/services/QuoteAllProxy.QuoteAllProxyHttpsSoap11Endpoint"));
-    }
-}
-
-service "/services/QuoteAllProxy.QuoteAllProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return quoteAllProxyFlow(check newContext(request, (), "/services/QuoteAllProxy.QuoteAllProxyHttpsSoap12Endpoint"));
-    }
-}
-
-service "/services/QuoteAllProxy.QuoteAllProxyHttpsEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return quoteAllProxyFlow(check newContext(request, (), "/services/QuoteAllProxy.QuoteAllProxyHttpsEndpoint"));
-    }
-}
-
-# Proxy service 'DynamicQuoteProxy' (recipients.xml, line 41).
-# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/DynamicQuoteProxy.DynamicQuoteProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/DynamicQuoteProxy on httpListener, httpsListener {
-    # ANY /services/DynamicQuoteProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return dynamicQuoteProxyFlow(check newContext(request, (), "/services/DynamicQuoteProxy"));
-    }
-}
-
-service "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return dynamicQuoteProxyFlow(check newContext(request, (), "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpSoap11Endpoint"));
-    }
-}
-
-service "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return dynamicQuoteProxyFlow(check newContext(request, (), "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return dynamicQuoteProxyFlow(check newContext(request, (), "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpEndpoint"));
-    }
-}
-
-service "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return dynamicQuoteProxyFlow(check newContext(request, (), "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpsSoap11Endpoint"));
-    }
-}
-
-service "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return dynamicQuoteProxyFlow(check newContext(request, (), "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpsSoap12Endpoint"));
-    }
-}
-
-service "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpsEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return dynamicQuoteProxyFlow(check newContext(request, (), "/services/DynamicQuoteProxy.DynamicQuoteProxyHttpsEndpoint"));
-    }
-}
-
-# Proxy service 'NotifyProxy' (recipients.xml, line 67).
-# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/NotifyProxy.NotifyProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/NotifyProxy on httpListener, httpsListener {
-    # ANY /services/NotifyProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return notifyProxyFlow(check newContext(request, (), "/services/NotifyProxy"));
-    }
-}
-
-service "/services/NotifyProxy.NotifyProxyHttpSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return notifyProxyFlow(check newContext(request, (), "/services/NotifyProxy.NotifyProxyHttpSoap11Endpoint"));
-    }
-}
-
-service "/services/NotifyProxy.NotifyProxyHttpSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return notifyProxyFlow(check newContext(request, (), "/services/NotifyProxy.NotifyProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/NotifyProxy.NotifyProxyHttpEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return notifyProxyFlow(check newContext(request, (), "/services/NotifyProxy.NotifyProxyHttpEndpoint"));
-    }
-}
-
-service "/services/NotifyProxy.NotifyProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return notifyProxyFlow(check newContext(request, (), "/services/NotifyProxy.NotifyProxyHttpsSoap11Endpoint"));
-    }
-}
-
-service "/services/NotifyProxy.NotifyProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return notifyProxyFlow(check newContext(request, (), "/services/NotifyProxy.NotifyProxyHttpsSoap12Endpoint"));
-    }
-}
-
-service "/services/NotifyProxy.NotifyProxyHttpsEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return notifyProxyFlow(check newContext(request, (), "/services/NotifyProxy.NotifyProxyHttpsEndpoint"));
-    }
-}
-
-# Proxy service 'IdAggregateProxy' (recipients.xml, line 85).
-# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/IdAggregateProxy.IdAggregateProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/IdAggregateProxy on httpListener, httpsListener {
-    # ANY /services/IdAggregateProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return idAggregateProxyFlow(check newContext(request, (), "/services/IdAggregateProxy"));
-    }
-}
-
-service "/services/IdAggregateProxy.IdAggregateProxyHttpSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return idAggregateProxyFlow(check newContext(request, (), "/services/IdAggregateProxy.IdAggregateProxyHttpSoap11Endpoint"));
-    }
-}
-
-service "/services/IdAggregateProxy.IdAggregateProxyHttpSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return idAggregateProxyFlow(check newContext(request, (), "/services/IdAggregateProxy.IdAggregateProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/IdAggregateProxy.IdAggregateProxyHttpEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return idAggregateProxyFlow(check newContext(request, (), "/services/IdAggregateProxy.IdAggregateProxyHttpEndpoint"));
-    }
-}
-
-service "/services/IdAggregateProxy.IdAggregateProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return idAggregateProxyFlow(check newContext(request, (), "/services/IdAggregateProxy.IdAggregateProxyHttpsSoap11Endpoint"));
-    }
-}
-
-service "/services/IdAggregateProxy.IdAggregateProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return idAggregateProxyFlow(check newContext(request, (), "/services/IdAggregateProxy.IdAggregateProxyHttpsSoap12Endpoint"));
-    }
-}
-
-service "/services/IdAggregateProxy.IdAggregateProxyHttpsEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return idAggregateProxyFlow(check newContext(request, (), "/services/IdAggregateProxy.IdAggregateProxyHttpsEndpoint"));
+    # ANY /services: names no proxy service, answered as the listener answers a path no service is attached to.
+    resource function 'default .(http:Request request) returns http:Response {
+        return serviceNotFound(request);
     }
 }

@@ -7,29 +7,32 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
-# Proxy service 'QuoteRouterProxy' (QuoteRouterProxy.xml, line 4).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/QuoteRouterProxy.QuoteRouterProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/QuoteRouterProxy on httpListener {
-    # ANY /services/QuoteRouterProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return quoteRouterProxyFlow(check newContext(request, (), "/services/QuoteRouterProxy"));
+# The proxy services: the Micro Integrator answers each at /services/<name> and at its Axis2 endpoint addresses
+# (/services/<name>.<name>HttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call. The first segment
+# after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
+# is longer (an API or data service under /services) answers its own requests first.
+service /services on httpListener {
+    # ANY /services/{name}/*
+    resource function 'default [string name]/[string... path](http:Request request) returns http:Response|error {
+        // The listener matches base paths on the path as the client wrote it: a name written with escapes (%xx) is no proxy's.
+        if escapedSegment(request, name) {
+            return serviceNotFound(request);
+        }
+        match name {
+            // Proxy service 'QuoteRouterProxy' (QuoteRouterProxy.xml, line 4).
+            "QuoteRouterProxy"
+              | "QuoteRouterProxy.QuoteRouterProxyHttpSoap11Endpoint"
+              | "QuoteRouterProxy.QuoteRouterProxyHttpSoap12Endpoint"
+              | "QuoteRouterProxy.QuoteRouterProxyHttpEndpoint" => {
+                return quoteRouterProxyFlow(check newContext(request, (), "/services/" + name));
+            }
+        }
+        // Any other name is no proxy service: answered as the listener answers a path no service is attached to.
+        return serviceNotFound(request);
     }
-}
 
-service "/services/QuoteRouterProxy.QuoteRouterProxyHttpSoap11Endpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return quoteRouterProxyFlow(check newContext(request, (), "/services/QuoteRouterProxy.QuoteRouterProxyHttpSoap11Endpoint"));
-    }
-}
-
-service "/services/QuoteRouterProxy.QuoteRouterProxyHttpSoap12Endpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return quoteRouterProxyFlow(check newContext(request, (), "/services/QuoteRouterProxy.QuoteRouterProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/QuoteRouterProxy.QuoteRouterProxyHttpEndpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return quoteRouterProxyFlow(check newContext(request, (), "/services/QuoteRouterProxy.QuoteRouterProxyHttpEndpoint"));
+    # ANY /services: names no proxy service, answered as the listener answers a path no service is attached to.
+    resource function 'default .(http:Request request) returns http:Response {
+        return serviceNotFound(request);
     }
 }

@@ -37,47 +37,35 @@ service /orders on httpListener, httpsListener {
     }
 }
 
-# Proxy service 'OperationNameProxy' (proxy.xml, line 2).
-# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/OperationNameProxy.OperationNameProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/OperationNameProxy on httpListener, httpsListener {
-    # ANY /services/OperationNameProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return operationNameProxyFlow(check newContext(request, (), "/services/OperationNameProxy"));
+# The proxy services: the Micro Integrator answers each at /services/<name> and at its Axis2 endpoint addresses
+# (/services/<name>.<name>HttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call. The first segment
+# after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
+# is longer (an API or data service under /services) answers its own requests first.
+service /services on httpListener, httpsListener {
+    # ANY /services/{name}/*
+    resource function 'default [string name]/[string... path](http:Request request) returns http:Response|error {
+        // The listener matches base paths on the path as the client wrote it: a name written with escapes (%xx) is no proxy's.
+        if escapedSegment(request, name) {
+            return serviceNotFound(request);
+        }
+        match name {
+            // Proxy service 'OperationNameProxy' (proxy.xml, line 2).
+            "OperationNameProxy"
+              | "OperationNameProxy.OperationNameProxyHttpSoap11Endpoint"
+              | "OperationNameProxy.OperationNameProxyHttpSoap12Endpoint"
+              | "OperationNameProxy.OperationNameProxyHttpEndpoint"
+              | "OperationNameProxy.OperationNameProxyHttpsSoap11Endpoint"
+              | "OperationNameProxy.OperationNameProxyHttpsSoap12Endpoint"
+              | "OperationNameProxy.OperationNameProxyHttpsEndpoint" => {
+                return operationNameProxyFlow(check newContext(request, (), "/services/" + name));
+            }
+        }
+        // Any other name is no proxy service: answered as the listener answers a path no service is attached to.
+        return serviceNotFound(request);
     }
-}
 
-service "/services/OperationNameProxy.OperationNameProxyHttpSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return operationNameProxyFlow(check newContext(request, (), "/services/OperationNameProxy.OperationNameProxyHttpSoap11Endpoint"));
-    }
-}
-
-service "/services/OperationNameProxy.OperationNameProxyHttpSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return operationNameProxyFlow(check newContext(request, (), "/services/OperationNameProxy.OperationNameProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/OperationNameProxy.OperationNameProxyHttpEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return operationNameProxyFlow(check newContext(request, (), "/services/OperationNameProxy.OperationNameProxyHttpEndpoint"));
-    }
-}
-
-service "/services/OperationNameProxy.OperationNameProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return operationNameProxyFlow(check newContext(request, (), "/services/OperationNameProxy.OperationNameProxyHttpsSoap11Endpoint"));
-    }
-}
-
-service "/services/OperationNameProxy.OperationNameProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return operationNameProxyFlow(check newContext(request, (), "/services/OperationNameProxy.OperationNameProxyHttpsSoap12Endpoint"));
-    }
-}
-
-service "/services/OperationNameProxy.OperationNameProxyHttpsEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return operationNameProxyFlow(check newContext(request, (), "/services/OperationNameProxy.OperationNameProxyHttpsEndpoint"));
+    # ANY /services: names no proxy service, answered as the listener answers a path no service is attached to.
+    resource function 'default .(http:Request request) returns http:Response {
+        return serviceNotFound(request);
     }
 }

@@ -11,47 +11,35 @@ listener http:Listener httpListener = new (httpPort);
 # key store it serves TLS with.
 listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
 
-# Proxy service 'LegacyFileProxy' (LegacyFileProxy.xml, line 3).
-# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/LegacyFileProxy.LegacyFileProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/LegacyFileProxy on httpListener, httpsListener {
-    # ANY /services/LegacyFileProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return legacyFileProxyFlow(check newContext(request, (), "/services/LegacyFileProxy"));
+# The proxy services: the Micro Integrator answers each at /services/<name> and at its Axis2 endpoint addresses
+# (/services/<name>.<name>HttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call. The first segment
+# after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
+# is longer (an API or data service under /services) answers its own requests first.
+service /services on httpListener, httpsListener {
+    # ANY /services/{name}/*
+    resource function 'default [string name]/[string... path](http:Request request) returns http:Response|error {
+        // The listener matches base paths on the path as the client wrote it: a name written with escapes (%xx) is no proxy's.
+        if escapedSegment(request, name) {
+            return serviceNotFound(request);
+        }
+        match name {
+            // Proxy service 'LegacyFileProxy' (LegacyFileProxy.xml, line 3).
+            "LegacyFileProxy"
+              | "LegacyFileProxy.LegacyFileProxyHttpSoap11Endpoint"
+              | "LegacyFileProxy.LegacyFileProxyHttpSoap12Endpoint"
+              | "LegacyFileProxy.LegacyFileProxyHttpEndpoint"
+              | "LegacyFileProxy.LegacyFileProxyHttpsSoap11Endpoint"
+              | "LegacyFileProxy.LegacyFileProxyHttpsSoap12Endpoint"
+              | "LegacyFileProxy.LegacyFileProxyHttpsEndpoint" => {
+                return legacyFileProxyFlow(check newContext(request, (), "/services/" + name));
+            }
+        }
+        // Any other name is no proxy service: answered as the listener answers a path no service is attached to.
+        return serviceNotFound(request);
     }
-}
 
-service "/services/LegacyFileProxy.LegacyFileProxyHttpSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return legacyFileProxyFlow(check newContext(request, (), "/services/LegacyFileProxy.LegacyFileProxyHttpSoap11Endpoint"));
-    }
-}
-
-service "/services/LegacyFileProxy.LegacyFileProxyHttpSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return legacyFileProxyFlow(check newContext(request, (), "/services/LegacyFileProxy.LegacyFileProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/LegacyFileProxy.LegacyFileProxyHttpEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return legacyFileProxyFlow(check newContext(request, (), "/services/LegacyFileProxy.LegacyFileProxyHttpEndpoint"));
-    }
-}
-
-service "/services/LegacyFileProxy.LegacyFileProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return legacyFileProxyFlow(check newContext(request, (), "/services/LegacyFileProxy.LegacyFileProxyHttpsSoap11Endpoint"));
-    }
-}
-
-service "/services/LegacyFileProxy.LegacyFileProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return legacyFileProxyFlow(check newContext(request, (), "/services/LegacyFileProxy.LegacyFileProxyHttpsSoap12Endpoint"));
-    }
-}
-
-service "/services/LegacyFileProxy.LegacyFileProxyHttpsEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return legacyFileProxyFlow(check newContext(request, (), "/services/LegacyFileProxy.LegacyFileProxyHttpsEndpoint"));
+    # ANY /services: names no proxy service, answered as the listener answers a path no service is attached to.
+    resource function 'default .(http:Request request) returns http:Response {
+        return serviceNotFound(request);
     }
 }

@@ -119,47 +119,35 @@ service /lines on httpListener, httpsListener {
     }
 }
 
-# Proxy service 'QuoteFanOutProxy' (artifacts.xml, line 4).
-# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/QuoteFanOutProxy.QuoteFanOutProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/QuoteFanOutProxy on httpListener, httpsListener {
-    # ANY /services/QuoteFanOutProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return quoteFanOutProxyFlow(check newContext(request, (), "/services/QuoteFanOutProxy"));
+# The proxy services: the Micro Integrator answers each at /services/<name> and at its Axis2 endpoint addresses
+# (/services/<name>.<name>HttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call. The first segment
+# after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
+# is longer (an API or data service under /services) answers its own requests first.
+service /services on httpListener, httpsListener {
+    # ANY /services/{name}/*
+    resource function 'default [string name]/[string... path](http:Request request) returns http:Response|error {
+        // The listener matches base paths on the path as the client wrote it: a name written with escapes (%xx) is no proxy's.
+        if escapedSegment(request, name) {
+            return serviceNotFound(request);
+        }
+        match name {
+            // Proxy service 'QuoteFanOutProxy' (artifacts.xml, line 4).
+            "QuoteFanOutProxy"
+              | "QuoteFanOutProxy.QuoteFanOutProxyHttpSoap11Endpoint"
+              | "QuoteFanOutProxy.QuoteFanOutProxyHttpSoap12Endpoint"
+              | "QuoteFanOutProxy.QuoteFanOutProxyHttpEndpoint"
+              | "QuoteFanOutProxy.QuoteFanOutProxyHttpsSoap11Endpoint"
+              | "QuoteFanOutProxy.QuoteFanOutProxyHttpsSoap12Endpoint"
+              | "QuoteFanOutProxy.QuoteFanOutProxyHttpsEndpoint" => {
+                return quoteFanOutProxyFlow(check newContext(request, (), "/services/" + name));
+            }
+        }
+        // Any other name is no proxy service: answered as the listener answers a path no service is attached to.
+        return serviceNotFound(request);
     }
-}
 
-service "/services/QuoteFanOutProxy.QuoteFanOutProxyHttpSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return quoteFanOutProxyFlow(check newContext(request, (), "/services/QuoteFanOutProxy.QuoteFanOutProxyHttpSoap11Endpoint"));
-    }
-}
-
-service "/services/QuoteFanOutProxy.QuoteFanOutProxyHttpSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return quoteFanOutProxyFlow(check newContext(request, (), "/services/QuoteFanOutProxy.QuoteFanOutProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/QuoteFanOutProxy.QuoteFanOutProxyHttpEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return quoteFanOutProxyFlow(check newContext(request, (), "/services/QuoteFanOutProxy.QuoteFanOutProxyHttpEndpoint"));
-    }
-}
-
-service "/services/QuoteFanOutProxy.QuoteFanOutProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return quoteFanOutProxyFlow(check newContext(request, (), "/services/QuoteFanOutProxy.QuoteFanOutProxyHttpsSoap11Endpoint"));
-    }
-}
-
-service "/services/QuoteFanOutProxy.QuoteFanOutProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return quoteFanOutProxyFlow(check newContext(request, (), "/services/QuoteFanOutProxy.QuoteFanOutProxyHttpsSoap12Endpoint"));
-    }
-}
-
-service "/services/QuoteFanOutProxy.QuoteFanOutProxyHttpsEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return quoteFanOutProxyFlow(check newContext(request, (), "/services/QuoteFanOutProxy.QuoteFanOutProxyHttpsEndpoint"));
+    # ANY /services: names no proxy service, answered as the listener answers a path no service is attached to.
+    resource function 'default .(http:Request request) returns http:Response {
+        return serviceNotFound(request);
     }
 }

@@ -33,47 +33,35 @@ service /crm on httpListener, httpsListener {
     }
 }
 
-# Proxy service 'CustomerProxy' (proxy.xml, line 2).
-# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/CustomerProxy.CustomerProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/CustomerProxy on httpListener, httpsListener {
-    # ANY /services/CustomerProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return customerProxyFlow(check newContext(request, (), "/services/CustomerProxy"));
+# The proxy services: the Micro Integrator answers each at /services/<name> and at its Axis2 endpoint addresses
+# (/services/<name>.<name>HttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call. The first segment
+# after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
+# is longer (an API or data service under /services) answers its own requests first.
+service /services on httpListener, httpsListener {
+    # ANY /services/{name}/*
+    resource function 'default [string name]/[string... path](http:Request request) returns http:Response|error {
+        // The listener matches base paths on the path as the client wrote it: a name written with escapes (%xx) is no proxy's.
+        if escapedSegment(request, name) {
+            return serviceNotFound(request);
+        }
+        match name {
+            // Proxy service 'CustomerProxy' (proxy.xml, line 2).
+            "CustomerProxy"
+              | "CustomerProxy.CustomerProxyHttpSoap11Endpoint"
+              | "CustomerProxy.CustomerProxyHttpSoap12Endpoint"
+              | "CustomerProxy.CustomerProxyHttpEndpoint"
+              | "CustomerProxy.CustomerProxyHttpsSoap11Endpoint"
+              | "CustomerProxy.CustomerProxyHttpsSoap12Endpoint"
+              | "CustomerProxy.CustomerProxyHttpsEndpoint" => {
+                return customerProxyFlow(check newContext(request, (), "/services/" + name));
+            }
+        }
+        // Any other name is no proxy service: answered as the listener answers a path no service is attached to.
+        return serviceNotFound(request);
     }
-}
 
-service "/services/CustomerProxy.CustomerProxyHttpSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return customerProxyFlow(check newContext(request, (), "/services/CustomerProxy.CustomerProxyHttpSoap11Endpoint"));
-    }
-}
-
-service "/services/CustomerProxy.CustomerProxyHttpSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return customerProxyFlow(check newContext(request, (), "/services/CustomerProxy.CustomerProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/CustomerProxy.CustomerProxyHttpEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return customerProxyFlow(check newContext(request, (), "/services/CustomerProxy.CustomerProxyHttpEndpoint"));
-    }
-}
-
-service "/services/CustomerProxy.CustomerProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return customerProxyFlow(check newContext(request, (), "/services/CustomerProxy.CustomerProxyHttpsSoap11Endpoint"));
-    }
-}
-
-service "/services/CustomerProxy.CustomerProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return customerProxyFlow(check newContext(request, (), "/services/CustomerProxy.CustomerProxyHttpsSoap12Endpoint"));
-    }
-}
-
-service "/services/CustomerProxy.CustomerProxyHttpsEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return customerProxyFlow(check newContext(request, (), "/services/CustomerProxy.CustomerProxyHttpsEndpoint"));
+    # ANY /services: names no proxy service, answered as the listener answers a path no service is attached to.
+    resource function 'default .(http:Request request) returns http:Response {
+        return serviceNotFound(request);
     }
 }

@@ -11,47 +11,35 @@ listener http:Listener httpListener = new (httpPort);
 # key store it serves TLS with.
 listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
 
-# Proxy service 'StockQuoteProxy' (StockQuoteProxy.xml, line 2).
-# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/StockQuoteProxy on httpListener, httpsListener {
-    # ANY /services/StockQuoteProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return stockQuoteProxyFlow(check newContext(request, (), "/services/StockQuoteProxy"));
+# The proxy services: the Micro Integrator answers each at /services/<name> and at its Axis2 endpoint addresses
+# (/services/<name>.<name>HttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call. The first segment
+# after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
+# is longer (an API or data service under /services) answers its own requests first.
+service /services on httpListener, httpsListener {
+    # ANY /services/{name}/*
+    resource function 'default [string name]/[string... path](http:Request request) returns http:Response|error {
+        // The listener matches base paths on the path as the client wrote it: a name written with escapes (%xx) is no proxy's.
+        if escapedSegment(request, name) {
+            return serviceNotFound(request);
+        }
+        match name {
+            // Proxy service 'StockQuoteProxy' (StockQuoteProxy.xml, line 2).
+            "StockQuoteProxy"
+              | "StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint"
+              | "StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint"
+              | "StockQuoteProxy.StockQuoteProxyHttpEndpoint"
+              | "StockQuoteProxy.StockQuoteProxyHttpsSoap11Endpoint"
+              | "StockQuoteProxy.StockQuoteProxyHttpsSoap12Endpoint"
+              | "StockQuoteProxy.StockQuoteProxyHttpsEndpoint" => {
+                return stockQuoteProxyFlow(check newContext(request, (), "/services/" + name));
+            }
+        }
+        // Any other name is no proxy service: answered as the listener answers a path no service is attached to.
+        return serviceNotFound(request);
     }
-}
 
-service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return stockQuoteProxyFlow(check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint"));
-    }
-}
-
-service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return stockQuoteProxyFlow(check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return stockQuoteProxyFlow(check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint"));
-    }
-}
-
-service "/services/StockQuoteProxy.StockQuoteProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return stockQuoteProxyFlow(check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpsSoap11Endpoint"));
-    }
-}
-
-service "/services/StockQuoteProxy.StockQuoteProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return stockQuoteProxyFlow(check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpsSoap12Endpoint"));
-    }
-}
-
-service "/services/StockQuoteProxy.StockQuoteProxyHttpsEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return stockQuoteProxyFlow(check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpsEndpoint"));
+    # ANY /services: names no proxy service, answered as the listener answers a path no service is attached to.
+    resource function 'default .(http:Request request) returns http:Response {
+        return serviceNotFound(request);
     }
 }

@@ -11,47 +11,35 @@ listener http:Listener httpListener = new (httpPort);
 # key store it serves TLS with.
 listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
 
-# Proxy service 'NestedQuotesProxy' (NestedQuotesProxy.xml, line 2).
-# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/NestedQuotesProxy.NestedQuotesProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/NestedQuotesProxy on httpListener, httpsListener {
-    # ANY /services/NestedQuotesProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return nestedQuotesProxyFlow(check newContext(request, (), "/services/NestedQuotesProxy"));
+# The proxy services: the Micro Integrator answers each at /services/<name> and at its Axis2 endpoint addresses
+# (/services/<name>.<name>HttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call. The first segment
+# after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
+# is longer (an API or data service under /services) answers its own requests first.
+service /services on httpListener, httpsListener {
+    # ANY /services/{name}/*
+    resource function 'default [string name]/[string... path](http:Request request) returns http:Response|error {
+        // The listener matches base paths on the path as the client wrote it: a name written with escapes (%xx) is no proxy's.
+        if escapedSegment(request, name) {
+            return serviceNotFound(request);
+        }
+        match name {
+            // Proxy service 'NestedQuotesProxy' (NestedQuotesProxy.xml, line 2).
+            "NestedQuotesProxy"
+              | "NestedQuotesProxy.NestedQuotesProxyHttpSoap11Endpoint"
+              | "NestedQuotesProxy.NestedQuotesProxyHttpSoap12Endpoint"
+              | "NestedQuotesProxy.NestedQuotesProxyHttpEndpoint"
+              | "NestedQuotesProxy.NestedQuotesProxyHttpsSoap11Endpoint"
+              | "NestedQuotesProxy.NestedQuotesProxyHttpsSoap12Endpoint"
+              | "NestedQuotesProxy.NestedQuotesProxyHttpsEndpoint" => {
+                return nestedQuotesProxyFlow(check newContext(request, (), "/services/" + name));
+            }
+        }
+        // Any other name is no proxy service: answered as the listener answers a path no service is attached to.
+        return serviceNotFound(request);
     }
-}
 
-service "/services/NestedQuotesProxy.NestedQuotesProxyHttpSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return nestedQuotesProxyFlow(check newContext(request, (), "/services/NestedQuotesProxy.NestedQuotesProxyHttpSoap11Endpoint"));
-    }
-}
-
-service "/services/NestedQuotesProxy.NestedQuotesProxyHttpSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return nestedQuotesProxyFlow(check newContext(request, (), "/services/NestedQuotesProxy.NestedQuotesProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/NestedQuotesProxy.NestedQuotesProxyHttpEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return nestedQuotesProxyFlow(check newContext(request, (), "/services/NestedQuotesProxy.NestedQuotesProxyHttpEndpoint"));
-    }
-}
-
-service "/services/NestedQuotesProxy.NestedQuotesProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return nestedQuotesProxyFlow(check newContext(request, (), "/services/NestedQuotesProxy.NestedQuotesProxyHttpsSoap11Endpoint"));
-    }
-}
-
-service "/services/NestedQuotesProxy.NestedQuotesProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return nestedQuotesProxyFlow(check newContext(request, (), "/services/NestedQuotesProxy.NestedQuotesProxyHttpsSoap12Endpoint"));
-    }
-}
-
-service "/services/NestedQuotesProxy.NestedQuotesProxyHttpsEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return nestedQuotesProxyFlow(check newContext(request, (), "/services/NestedQuotesProxy.NestedQuotesProxyHttpsEndpoint"));
+    # ANY /services: names no proxy service, answered as the listener answers a path no service is attached to.
+    resource function 'default .(http:Request request) returns http:Response {
+        return serviceNotFound(request);
     }
 }

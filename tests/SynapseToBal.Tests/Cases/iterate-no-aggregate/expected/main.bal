@@ -11,47 +11,35 @@ listener http:Listener httpListener = new (httpPort);
 # key store it serves TLS with.
 listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
 
-# Proxy service 'OrderSplitProxy' (OrderSplitProxy.xml, line 2).
-# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/OrderSplitProxy.OrderSplitProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/OrderSplitProxy on httpListener, httpsListener {
-    # ANY /services/OrderSplitProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return orderSplitProxyFlow(check newContext(request, (), "/services/OrderSplitProxy"));
+# The proxy services: the Micro Integrator answers each at /services/<name> and at its Axis2 endpoint addresses
+# (/services/<name>.<name>HttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call. The first segment
+# after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
+# is longer (an API or data service under /services) answers its own requests first.
+service /services on httpListener, httpsListener {
+    # ANY /services/{name}/*
+    resource function 'default [string name]/[string... path](http:Request request) returns http:Response|error {
+        // The listener matches base paths on the path as the client wrote it: a name written with escapes (%xx) is no proxy's.
+        if escapedSegment(request, name) {
+            return serviceNotFound(request);
+        }
+        match name {
+            // Proxy service 'OrderSplitProxy' (OrderSplitProxy.xml, line 2).
+            "OrderSplitProxy"
+              | "OrderSplitProxy.OrderSplitProxyHttpSoap11Endpoint"
+              | "OrderSplitProxy.OrderSplitProxyHttpSoap12Endpoint"
+              | "OrderSplitProxy.OrderSplitProxyHttpEndpoint"
+              | "OrderSplitProxy.OrderSplitProxyHttpsSoap11Endpoint"
+              | "OrderSplitProxy.OrderSplitProxyHttpsSoap12Endpoint"
+              | "OrderSplitProxy.OrderSplitProxyHttpsEndpoint" => {
+                return orderSplitProxyFlow(check newContext(request, (), "/services/" + name));
+            }
+        }
+        // Any other name is no proxy service: answered as the listener answers a path no service is attached to.
+        return serviceNotFound(request);
     }
-}
 
-service "/services/OrderSplitProxy.OrderSplitProxyHttpSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return orderSplitProxyFlow(check newContext(request, (), "/services/OrderSplitProxy.OrderSplitProxyHttpSoap11Endpoint"));
-    }
-}
-
-service "/services/OrderSplitProxy.OrderSplitProxyHttpSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return orderSplitProxyFlow(check newContext(request, (), "/services/OrderSplitProxy.OrderSplitProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/OrderSplitProxy.OrderSplitProxyHttpEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return orderSplitProxyFlow(check newContext(request, (), "/services/OrderSplitProxy.OrderSplitProxyHttpEndpoint"));
-    }
-}
-
-service "/services/OrderSplitProxy.OrderSplitProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return orderSplitProxyFlow(check newContext(request, (), "/services/OrderSplitProxy.OrderSplitProxyHttpsSoap11Endpoint"));
-    }
-}
-
-service "/services/OrderSplitProxy.OrderSplitProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return orderSplitProxyFlow(check newContext(request, (), "/services/OrderSplitProxy.OrderSplitProxyHttpsSoap12Endpoint"));
-    }
-}
-
-service "/services/OrderSplitProxy.OrderSplitProxyHttpsEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return orderSplitProxyFlow(check newContext(request, (), "/services/OrderSplitProxy.OrderSplitProxyHttpsEndpoint"));
+    # ANY /services: names no proxy service, answered as the listener answers a path no service is attached to.
+    resource function 'default .(http:Request request) returns http:Response {
+        return serviceNotFound(request);
     }
 }

@@ -30,47 +30,35 @@ service /quotes on httpListener, httpsListener {
     }
 }
 
-# Proxy service 'ForceErrorProxy' (artifacts.xml, line 3).
-# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/ForceErrorProxy.ForceErrorProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/ForceErrorProxy on httpListener, httpsListener {
-    # ANY /services/ForceErrorProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return forceErrorProxyFlow(check newContext(request, (), "/services/ForceErrorProxy"));
+# The proxy services: the Micro Integrator answers each at /services/<name> and at its Axis2 endpoint addresses
+# (/services/<name>.<name>HttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call. The first segment
+# after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
+# is longer (an API or data service under /services) answers its own requests first.
+service /services on httpListener, httpsListener {
+    # ANY /services/{name}/*
+    resource function 'default [string name]/[string... path](http:Request request) returns http:Response|error {
+        // The listener matches base paths on the path as the client wrote it: a name written with escapes (%xx) is no proxy's.
+        if escapedSegment(request, name) {
+            return serviceNotFound(request);
+        }
+        match name {
+            // Proxy service 'ForceErrorProxy' (artifacts.xml, line 3).
+            "ForceErrorProxy"
+              | "ForceErrorProxy.ForceErrorProxyHttpSoap11Endpoint"
+              | "ForceErrorProxy.ForceErrorProxyHttpSoap12Endpoint"
+              | "ForceErrorProxy.ForceErrorProxyHttpEndpoint"
+              | "ForceErrorProxy.ForceErrorProxyHttpsSoap11Endpoint"
+              | "ForceErrorProxy.ForceErrorProxyHttpsSoap12Endpoint"
+              | "ForceErrorProxy.ForceErrorProxyHttpsEndpoint" => {
+                return forceErrorProxyFlow(check newContext(request, (), "/services/" + name));
+            }
+        }
+        // Any other name is no proxy service: answered as the listener answers a path no service is attached to.
+        return serviceNotFound(request);
     }
-}
 
-service "/services/ForceErrorProxy.ForceErrorProxyHttpSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return forceErrorProxyFlow(check newContext(request, (), "/services/ForceErrorProxy.ForceErrorProxyHttpSoap11Endpoint"));
-    }
-}
-
-service "/services/ForceErrorProxy.ForceErrorProxyHttpSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return forceErrorProxyFlow(check newContext(request, (), "/services/ForceErrorProxy.ForceErrorProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/ForceErrorProxy.ForceErrorProxyHttpEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return forceErrorProxyFlow(check newContext(request, (), "/services/ForceErrorProxy.ForceErrorProxyHttpEndpoint"));
-    }
-}
-
-service "/services/ForceErrorProxy.ForceErrorProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return forceErrorProxyFlow(check newContext(request, (), "/services/ForceErrorProxy.ForceErrorProxyHttpsSoap11Endpoint"));
-    }
-}
-
-service "/services/ForceErrorProxy.ForceErrorProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return forceErrorProxyFlow(check newContext(request, (), "/services/ForceErrorProxy.ForceErrorProxyHttpsSoap12Endpoint"));
-    }
-}
-
-service "/services/ForceErrorProxy.ForceErrorProxyHttpsEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return forceErrorProxyFlow(check newContext(request, (), "/services/ForceErrorProxy.ForceErrorProxyHttpsEndpoint"));
+    # ANY /services: names no proxy service, answered as the listener answers a path no service is attached to.
+    resource function 'default .(http:Request request) returns http:Response {
+        return serviceNotFound(request);
     }
 }

@@ -25,75 +25,44 @@ service /status on httpListener, httpsListener {
     }
 }
 
-# Proxy service 'MixedProxy' (MixedProxy.xml, line 4).
-# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/MixedProxy.MixedProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/MixedProxy on httpListener, httpsListener {
-    # ANY /services/MixedProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return mixedProxyFlow(check newContext(request, (), "/services/MixedProxy"));
-    }
-}
+# The proxy services: the Micro Integrator answers each at /services/<name> and at its Axis2 endpoint addresses
+# (/services/<name>.<name>HttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call. The first segment
+# after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
+# is longer (an API or data service under /services) answers its own requests first.
+service /services on httpListener, httpsListener {
+    # ANY /services/{name}/*
+    resource function 'default [string name]/[string... path](http:Request request) returns http:Response|error {
+        // The listener matches base paths on the path as the client wrote it: a name written with escapes (%xx) is no proxy's.
+        if escapedSegment(request, name) {
+            return serviceNotFound(request);
+        }
+        match name {
+            // Proxy service 'MixedProxy' (MixedProxy.xml, line 4).
+            "MixedProxy"
+              | "MixedProxy.MixedProxyHttpSoap11Endpoint"
+              | "MixedProxy.MixedProxyHttpSoap12Endpoint"
+              | "MixedProxy.MixedProxyHttpEndpoint"
+              | "MixedProxy.MixedProxyHttpsSoap11Endpoint"
+              | "MixedProxy.MixedProxyHttpsSoap12Endpoint"
+              | "MixedProxy.MixedProxyHttpsEndpoint" => {
+                return mixedProxyFlow(check newContext(request, (), "/services/" + name));
+            }
 
-service "/services/MixedProxy.MixedProxyHttpSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return mixedProxyFlow(check newContext(request, (), "/services/MixedProxy.MixedProxyHttpSoap11Endpoint"));
+            // Proxy service 'PlainProxy' (PlainProxy.xml, line 5).
+            "PlainProxy"
+              | "PlainProxy.PlainProxyHttpSoap11Endpoint"
+              | "PlainProxy.PlainProxyHttpSoap12Endpoint"
+              | "PlainProxy.PlainProxyHttpEndpoint" => {
+                return plainProxyFlow(check newContext(request, (), "/services/" + name));
+            }
+        }
+        // Any other name is no proxy service: answered as the listener answers a path no service is attached to.
+        return serviceNotFound(request);
     }
-}
 
-service "/services/MixedProxy.MixedProxyHttpSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return mixedProxyFlow(check newContext(request, (), "/services/MixedProxy.MixedProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/MixedProxy.MixedProxyHttpEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return mixedProxyFlow(check newContext(request, (), "/services/MixedProxy.MixedProxyHttpEndpoint"));
-    }
-}
-
-service "/services/MixedProxy.MixedProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return mixedProxyFlow(check newContext(request, (), "/services/MixedProxy.MixedProxyHttpsSoap11Endpoint"));
-    }
-}
-
-service "/services/MixedProxy.MixedProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return mixedProxyFlow(check newContext(request, (), "/services/MixedProxy.MixedProxyHttpsSoap12Endpoint"));
-    }
-}
-
-service "/services/MixedProxy.MixedProxyHttpsEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return mixedProxyFlow(check newContext(request, (), "/services/MixedProxy.MixedProxyHttpsEndpoint"));
-    }
-}
-
-# Proxy service 'PlainProxy' (PlainProxy.xml, line 5).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/PlainProxy.PlainProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/PlainProxy on httpListener, httpsListener {
-    # ANY /services/PlainProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return plainProxyFlow(check newContext(request, (), "/services/PlainProxy"));
-    }
-}
-
-service "/services/PlainProxy.PlainProxyHttpSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return plainProxyFlow(check newContext(request, (), "/services/PlainProxy.PlainProxyHttpSoap11Endpoint"));
-    }
-}
-
-service "/services/PlainProxy.PlainProxyHttpSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return plainProxyFlow(check newContext(request, (), "/services/PlainProxy.PlainProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/PlainProxy.PlainProxyHttpEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return plainProxyFlow(check newContext(request, (), "/services/PlainProxy.PlainProxyHttpEndpoint"));
+    # ANY /services: names no proxy service, answered as the listener answers a path no service is attached to.
+    resource function 'default .(http:Request request) returns http:Response {
+        return serviceNotFound(request);
     }
 }
 

@@ -13,142 +13,59 @@ listener http:Listener httpListener = new (httpPort);
 # key store it serves TLS with.
 listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
 
-# Proxy service 'EchoProxy' (EchoProxy.xml, line 2).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/EchoProxy.EchoProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/EchoProxy on httpListener, httpsListener {
-    # ANY /services/EchoProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return echoProxyFlow(check newContext(request, (), "/services/EchoProxy"));
-    }
-}
-
-service "/services/EchoProxy.EchoProxyHttpSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return echoProxyFlow(check newContext(request, (), "/services/EchoProxy.EchoProxyHttpSoap11Endpoint"));
-    }
-}
-
-service "/services/EchoProxy.EchoProxyHttpSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return echoProxyFlow(check newContext(request, (), "/services/EchoProxy.EchoProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/EchoProxy.EchoProxyHttpEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return echoProxyFlow(check newContext(request, (), "/services/EchoProxy.EchoProxyHttpEndpoint"));
-    }
-}
-
-# Proxy service 'OrderProxy' (OrderProxy.xml, line 2).
-# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/OrderProxy.OrderProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/OrderProxy on httpListener, httpsListener {
-    # ANY /services/OrderProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(orderProxyWsdlPath);
+# The proxy services: the Micro Integrator answers each at /services/<name> and at its Axis2 endpoint addresses
+# (/services/<name>.<name>HttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call. The first segment
+# after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
+# is longer (an API or data service under /services) answers its own requests first.
+service /services on httpListener, httpsListener {
+    # ANY /services/{name}/*
+    resource function 'default [string name]/[string... path](http:Request request) returns http:Response|error {
+        // The listener matches base paths on the path as the client wrote it: a name written with escapes (%xx) is no proxy's.
+        if escapedSegment(request, name) {
+            return serviceNotFound(request);
         }
-        return orderProxyFlow(check newContext(request, (), "/services/OrderProxy"));
-    }
-}
+        match name {
+            // Proxy service 'EchoProxy' (EchoProxy.xml, line 2).
+            "EchoProxy"
+              | "EchoProxy.EchoProxyHttpSoap11Endpoint"
+              | "EchoProxy.EchoProxyHttpSoap12Endpoint"
+              | "EchoProxy.EchoProxyHttpEndpoint" => {
+                return echoProxyFlow(check newContext(request, (), "/services/" + name));
+            }
 
-service "/services/OrderProxy.OrderProxyHttpSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(orderProxyWsdlPath);
+            // Proxy service 'OrderProxy' (OrderProxy.xml, line 2).
+            "OrderProxy"
+              | "OrderProxy.OrderProxyHttpSoap11Endpoint"
+              | "OrderProxy.OrderProxyHttpSoap12Endpoint"
+              | "OrderProxy.OrderProxyHttpEndpoint"
+              | "OrderProxy.OrderProxyHttpsSoap11Endpoint"
+              | "OrderProxy.OrderProxyHttpsSoap12Endpoint"
+              | "OrderProxy.OrderProxyHttpsEndpoint" => {
+                // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
+                if isWsdlRequest(request, path) {
+                    return wsdlResponse(orderProxyWsdlPath);
+                }
+                return orderProxyFlow(check newContext(request, (), "/services/" + name));
+            }
+
+            // Passes every request to the stock quote service.
+            // Proxy service 'PassThroughProxy' (PassThroughProxy.xml, line 2).
+            "PassThroughProxy"
+              | "PassThroughProxy.PassThroughProxyHttpSoap11Endpoint"
+              | "PassThroughProxy.PassThroughProxyHttpSoap12Endpoint"
+              | "PassThroughProxy.PassThroughProxyHttpEndpoint"
+              | "PassThroughProxy.PassThroughProxyHttpsSoap11Endpoint"
+              | "PassThroughProxy.PassThroughProxyHttpsSoap12Endpoint"
+              | "PassThroughProxy.PassThroughProxyHttpsEndpoint" => {
+                return passThroughProxyFlow(check newContext(request, (), "/services/" + name));
+            }
         }
-        return orderProxyFlow(check newContext(request, (), "/services/OrderProxy.OrderProxyHttpSoap11Endpoint"));
+        // Any other name is no proxy service: answered as the listener answers a path no service is attached to.
+        return serviceNotFound(request);
     }
-}
 
-service "/services/OrderProxy.OrderProxyHttpSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(orderProxyWsdlPath);
-        }
-        return orderProxyFlow(check newContext(request, (), "/services/OrderProxy.OrderProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/OrderProxy.OrderProxyHttpEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(orderProxyWsdlPath);
-        }
-        return orderProxyFlow(check newContext(request, (), "/services/OrderProxy.OrderProxyHttpEndpoint"));
-    }
-}
-
-service "/services/OrderProxy.OrderProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(orderProxyWsdlPath);
-        }
-        return orderProxyFlow(check newContext(request, (), "/services/OrderProxy.OrderProxyHttpsSoap11Endpoint"));
-    }
-}
-
-service "/services/OrderProxy.OrderProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(orderProxyWsdlPath);
-        }
-        return orderProxyFlow(check newContext(request, (), "/services/OrderProxy.OrderProxyHttpsSoap12Endpoint"));
-    }
-}
-
-service "/services/OrderProxy.OrderProxyHttpsEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(orderProxyWsdlPath);
-        }
-        return orderProxyFlow(check newContext(request, (), "/services/OrderProxy.OrderProxyHttpsEndpoint"));
-    }
-}
-
-# Passes every request to the stock quote service.
-# Proxy service 'PassThroughProxy' (PassThroughProxy.xml, line 2).
-# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/PassThroughProxy.PassThroughProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/PassThroughProxy on httpListener, httpsListener {
-    # ANY /services/PassThroughProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return passThroughProxyFlow(check newContext(request, (), "/services/PassThroughProxy"));
-    }
-}
-
-service "/services/PassThroughProxy.PassThroughProxyHttpSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return passThroughProxyFlow(check newContext(request, (), "/services/PassThroughProxy.PassThroughProxyHttpSoap11Endpoint"));
-    }
-}
-
-service "/services/PassThroughProxy.PassThroughProxyHttpSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return passThroughProxyFlow(check newContext(request, (), "/services/PassThroughProxy.PassThroughProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/PassThroughProxy.PassThroughProxyHttpEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return passThroughProxyFlow(check newContext(request, (), "/services/PassThroughProxy.PassThroughProxyHttpEndpoint"));
-    }
-}
-
-service "/services/PassThroughProxy.PassThroughProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return passThroughProxyFlow(check newContext(request, (), "/services/PassThroughProxy.PassThroughProxyHttpsSoap11Endpoint"));
-    }
-}
-
-service "/services/PassThroughProxy.PassThroughProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return passThroughProxyFlow(check newContext(request, (), "/services/PassThroughProxy.PassThroughProxyHttpsSoap12Endpoint"));
-    }
-}
-
-service "/services/PassThroughProxy.PassThroughProxyHttpsEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return passThroughProxyFlow(check newContext(request, (), "/services/PassThroughProxy.PassThroughProxyHttpsEndpoint"));
+    # ANY /services: names no proxy service, answered as the listener answers a path no service is attached to.
+    resource function 'default .(http:Request request) returns http:Response {
+        return serviceNotFound(request);
     }
 }

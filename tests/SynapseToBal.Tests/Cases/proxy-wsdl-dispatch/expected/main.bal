@@ -15,86 +15,50 @@ final readonly & WsdlOperations stockProxyOperations = {
     operations: ["getQuote", "placeOrder"]
 };
 
-# Proxy service 'StockProxy' (StockProxy.xml, line 2).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/StockProxy.StockProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/StockProxy on httpListener {
-    # ANY /services/StockProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(stockProxyWsdlPath);
+# The proxy services: the Micro Integrator answers each at /services/<name> and at its Axis2 endpoint addresses
+# (/services/<name>.<name>HttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call. The first segment
+# after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
+# is longer (an API or data service under /services) answers its own requests first.
+service /services on httpListener {
+    # ANY /services/{name}/*
+    resource function 'default [string name]/[string... path](http:Request request) returns http:Response|error {
+        // The listener matches base paths on the path as the client wrote it: a name written with escapes (%xx) is no proxy's.
+        if escapedSegment(request, name) {
+            return serviceNotFound(request);
         }
-        Context ctx = check newContext(request, (), "/services/StockProxy");
-        // The operation of the published WSDL Axis2 dispatches the request to: by its SOAP action, else by the first path
-        // segment after the service's address; the Micro Integrator refuses a request naming none.
-        string? operation = wsdlOperation(ctx, path, stockProxyOperations);
-        if operation is () {
-            return operationNotFound(ctx);
+        match name {
+            // Proxy service 'StockProxy' (StockProxy.xml, line 2).
+            "StockProxy"
+              | "StockProxy.StockProxyHttpSoap11Endpoint"
+              | "StockProxy.StockProxyHttpSoap12Endpoint"
+              | "StockProxy.StockProxyHttpEndpoint" => {
+                // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
+                if isWsdlRequest(request, path) {
+                    return wsdlResponse(stockProxyWsdlPath);
+                }
+                Context ctx = check newContext(request, (), "/services/" + name);
+                // The operation of the published WSDL Axis2 dispatches the request to: by its SOAP action, else by the first path
+                // segment after the service's address; the Micro Integrator refuses a request naming none.
+                string? operation = wsdlOperation(ctx, path, stockProxyOperations);
+                if operation is () {
+                    return operationNotFound(ctx);
+                }
+                ctx.operationName = operation;
+                if operation is "placeOrder" {
+                    // A one-way (in-only) operation: the Micro Integrator acknowledges it with 202 Accepted and no body, whatever
+                    // the flow answers; the flow runs on after the answer.
+                    _ = start runOneWay(ctx, stockProxyFlow);
+                    return accepted();
+                }
+                return stockProxyFlow(ctx);
+            }
         }
-        ctx.operationName = operation;
-        if operation is "placeOrder" {
-            // A one-way (in-only) operation: the Micro Integrator acknowledges it with 202 Accepted and no body, whatever
-            // the flow answers; the flow runs on after the answer.
-            _ = start runOneWay(ctx, stockProxyFlow);
-            return accepted();
-        }
-        return stockProxyFlow(ctx);
+        // Any other name is no proxy service: answered as the listener answers a path no service is attached to.
+        return serviceNotFound(request);
     }
-}
 
-service "/services/StockProxy.StockProxyHttpSoap11Endpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(stockProxyWsdlPath);
-        }
-        Context ctx = check newContext(request, (), "/services/StockProxy.StockProxyHttpSoap11Endpoint");
-        string? operation = wsdlOperation(ctx, path, stockProxyOperations);
-        if operation is () {
-            return operationNotFound(ctx);
-        }
-        ctx.operationName = operation;
-        if operation is "placeOrder" {
-            _ = start runOneWay(ctx, stockProxyFlow);
-            return accepted();
-        }
-        return stockProxyFlow(ctx);
-    }
-}
-
-service "/services/StockProxy.StockProxyHttpSoap12Endpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(stockProxyWsdlPath);
-        }
-        Context ctx = check newContext(request, (), "/services/StockProxy.StockProxyHttpSoap12Endpoint");
-        string? operation = wsdlOperation(ctx, path, stockProxyOperations);
-        if operation is () {
-            return operationNotFound(ctx);
-        }
-        ctx.operationName = operation;
-        if operation is "placeOrder" {
-            _ = start runOneWay(ctx, stockProxyFlow);
-            return accepted();
-        }
-        return stockProxyFlow(ctx);
-    }
-}
-
-service "/services/StockProxy.StockProxyHttpEndpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(stockProxyWsdlPath);
-        }
-        Context ctx = check newContext(request, (), "/services/StockProxy.StockProxyHttpEndpoint");
-        string? operation = wsdlOperation(ctx, path, stockProxyOperations);
-        if operation is () {
-            return operationNotFound(ctx);
-        }
-        ctx.operationName = operation;
-        if operation is "placeOrder" {
-            _ = start runOneWay(ctx, stockProxyFlow);
-            return accepted();
-        }
-        return stockProxyFlow(ctx);
+    # ANY /services: names no proxy service, answered as the listener answers a path no service is attached to.
+    resource function 'default .(http:Request request) returns http:Response {
+        return serviceNotFound(request);
     }
 }

@@ -16,126 +16,62 @@ final readonly & WsdlOperations orderProxyOperations = {
     operations: ["placeOrder", "getQuote", "cancelOrder"]
 };
 
-# Proxy service 'OrderProxy' (OrderProxy.xml, line 2).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/OrderProxy.OrderProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/OrderProxy on httpListener {
-    # ANY /services/OrderProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(orderProxyWsdlPath);
+# The proxy services: the Micro Integrator answers each at /services/<name> and at its Axis2 endpoint addresses
+# (/services/<name>.<name>HttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call. The first segment
+# after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
+# is longer (an API or data service under /services) answers its own requests first.
+service /services on httpListener {
+    # ANY /services/{name}/*
+    resource function 'default [string name]/[string... path](http:Request request) returns http:Response|error {
+        // The listener matches base paths on the path as the client wrote it: a name written with escapes (%xx) is no proxy's.
+        if escapedSegment(request, name) {
+            return serviceNotFound(request);
         }
-        Context ctx = check newContext(request, (), "/services/OrderProxy");
-        // The operation of the published WSDL Axis2 dispatches the request to: by its SOAP action, else by the first path
-        // segment after the service's address; the Micro Integrator refuses a request naming none.
-        string? operation = wsdlOperation(ctx, path, orderProxyOperations);
-        if operation is () {
-            return operationNotFound(ctx);
-        }
-        ctx.operationName = operation;
-        if operation is "placeOrder" {
-            // A one-way (in-only) operation: the Micro Integrator acknowledges it with 202 Accepted and no body, whatever
-            // the flow answers; the flow runs on after the answer.
-            _ = start runOneWay(ctx, orderProxyFlow);
-            return accepted();
-        }
-        return orderProxyFlow(ctx);
-    }
-}
+        match name {
+            // Proxy service 'OrderProxy' (OrderProxy.xml, line 2).
+            "OrderProxy"
+              | "OrderProxy.OrderProxyHttpSoap11Endpoint"
+              | "OrderProxy.OrderProxyHttpSoap12Endpoint"
+              | "OrderProxy.OrderProxyHttpEndpoint" => {
+                // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
+                if isWsdlRequest(request, path) {
+                    return wsdlResponse(orderProxyWsdlPath);
+                }
+                Context ctx = check newContext(request, (), "/services/" + name);
+                // The operation of the published WSDL Axis2 dispatches the request to: by its SOAP action, else by the first path
+                // segment after the service's address; the Micro Integrator refuses a request naming none.
+                string? operation = wsdlOperation(ctx, path, orderProxyOperations);
+                if operation is () {
+                    return operationNotFound(ctx);
+                }
+                ctx.operationName = operation;
+                if operation is "placeOrder" {
+                    // A one-way (in-only) operation: the Micro Integrator acknowledges it with 202 Accepted and no body, whatever
+                    // the flow answers; the flow runs on after the answer.
+                    _ = start runOneWay(ctx, orderProxyFlow);
+                    return accepted();
+                }
+                return orderProxyFlow(ctx);
+            }
 
-service "/services/OrderProxy.OrderProxyHttpSoap11Endpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(orderProxyWsdlPath);
+            // Proxy service 'QuoteProxy' (QuoteProxy.xml, line 2).
+            "QuoteProxy"
+              | "QuoteProxy.QuoteProxyHttpSoap11Endpoint"
+              | "QuoteProxy.QuoteProxyHttpSoap12Endpoint"
+              | "QuoteProxy.QuoteProxyHttpEndpoint" => {
+                // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
+                if isWsdlRequest(request, path) {
+                    return wsdlResponse(quoteProxyWsdlPath);
+                }
+                return quoteProxyFlow(check newContext(request, (), "/services/" + name));
+            }
         }
-        Context ctx = check newContext(request, (), "/services/OrderProxy.OrderProxyHttpSoap11Endpoint");
-        string? operation = wsdlOperation(ctx, path, orderProxyOperations);
-        if operation is () {
-            return operationNotFound(ctx);
-        }
-        ctx.operationName = operation;
-        if operation is "placeOrder" {
-            _ = start runOneWay(ctx, orderProxyFlow);
-            return accepted();
-        }
-        return orderProxyFlow(ctx);
+        // Any other name is no proxy service: answered as the listener answers a path no service is attached to.
+        return serviceNotFound(request);
     }
-}
 
-service "/services/OrderProxy.OrderProxyHttpSoap12Endpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(orderProxyWsdlPath);
-        }
-        Context ctx = check newContext(request, (), "/services/OrderProxy.OrderProxyHttpSoap12Endpoint");
-        string? operation = wsdlOperation(ctx, path, orderProxyOperations);
-        if operation is () {
-            return operationNotFound(ctx);
-        }
-        ctx.operationName = operation;
-        if operation is "placeOrder" {
-            _ = start runOneWay(ctx, orderProxyFlow);
-            return accepted();
-        }
-        return orderProxyFlow(ctx);
-    }
-}
-
-service "/services/OrderProxy.OrderProxyHttpEndpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(orderProxyWsdlPath);
-        }
-        Context ctx = check newContext(request, (), "/services/OrderProxy.OrderProxyHttpEndpoint");
-        string? operation = wsdlOperation(ctx, path, orderProxyOperations);
-        if operation is () {
-            return operationNotFound(ctx);
-        }
-        ctx.operationName = operation;
-        if operation is "placeOrder" {
-            _ = start runOneWay(ctx, orderProxyFlow);
-            return accepted();
-        }
-        return orderProxyFlow(ctx);
-    }
-}
-
-# Proxy service 'QuoteProxy' (QuoteProxy.xml, line 2).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/QuoteProxy on httpListener {
-    # ANY /services/QuoteProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(quoteProxyWsdlPath);
-        }
-        return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy"));
-    }
-}
-
-service "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(quoteProxyWsdlPath);
-        }
-        return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint"));
-    }
-}
-
-service "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(quoteProxyWsdlPath);
-        }
-        return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/QuoteProxy.QuoteProxyHttpEndpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(quoteProxyWsdlPath);
-        }
-        return quoteProxyFlow(check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpEndpoint"));
+    # ANY /services: names no proxy service, answered as the listener answers a path no service is attached to.
+    resource function 'default .(http:Request request) returns http:Response {
+        return serviceNotFound(request);
     }
 }

@@ -14,221 +14,77 @@ listener http:Listener httpListener = new (httpPort);
 # key store it serves TLS with.
 listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
 
-# Proxy service 'FileWsdlProxy' (FileWsdlProxy.xml, line 2).
-# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/FileWsdlProxy.FileWsdlProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/FileWsdlProxy on httpListener, httpsListener {
-    # ANY /services/FileWsdlProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(fileWsdlProxyWsdlPath);
+# The proxy services: the Micro Integrator answers each at /services/<name> and at its Axis2 endpoint addresses
+# (/services/<name>.<name>HttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call. The first segment
+# after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
+# is longer (an API or data service under /services) answers its own requests first.
+service /services on httpListener, httpsListener {
+    # ANY /services/{name}/*
+    resource function 'default [string name]/[string... path](http:Request request) returns http:Response|error {
+        // The listener matches base paths on the path as the client wrote it: a name written with escapes (%xx) is no proxy's.
+        if escapedSegment(request, name) {
+            return serviceNotFound(request);
         }
-        return fileWsdlProxyFlow(check newContext(request, (), "/services/FileWsdlProxy"));
-    }
-}
+        match name {
+            // Proxy service 'FileWsdlProxy' (FileWsdlProxy.xml, line 2).
+            "FileWsdlProxy"
+              | "FileWsdlProxy.FileWsdlProxyHttpSoap11Endpoint"
+              | "FileWsdlProxy.FileWsdlProxyHttpSoap12Endpoint"
+              | "FileWsdlProxy.FileWsdlProxyHttpEndpoint"
+              | "FileWsdlProxy.FileWsdlProxyHttpsSoap11Endpoint"
+              | "FileWsdlProxy.FileWsdlProxyHttpsSoap12Endpoint"
+              | "FileWsdlProxy.FileWsdlProxyHttpsEndpoint" => {
+                // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
+                if isWsdlRequest(request, path) {
+                    return wsdlResponse(fileWsdlProxyWsdlPath);
+                }
+                return fileWsdlProxyFlow(check newContext(request, (), "/services/" + name));
+            }
 
-service "/services/FileWsdlProxy.FileWsdlProxyHttpSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(fileWsdlProxyWsdlPath);
+            // Proxy service 'InlineWsdlProxy' (InlineWsdlProxy.xml, line 2).
+            "InlineWsdlProxy"
+              | "InlineWsdlProxy.InlineWsdlProxyHttpSoap11Endpoint"
+              | "InlineWsdlProxy.InlineWsdlProxyHttpSoap12Endpoint"
+              | "InlineWsdlProxy.InlineWsdlProxyHttpEndpoint" => {
+                // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
+                if isWsdlRequest(request, path) {
+                    return wsdlResponse(inlineWsdlProxyWsdlPath);
+                }
+                return inlineWsdlProxyFlow(check newContext(request, (), "/services/" + name));
+            }
+
+            // Proxy service 'KeyWsdlProxy' (KeyWsdlProxy.xml, line 2).
+            "KeyWsdlProxy"
+              | "KeyWsdlProxy.KeyWsdlProxyHttpSoap11Endpoint"
+              | "KeyWsdlProxy.KeyWsdlProxyHttpSoap12Endpoint"
+              | "KeyWsdlProxy.KeyWsdlProxyHttpEndpoint"
+              | "KeyWsdlProxy.KeyWsdlProxyHttpsSoap11Endpoint"
+              | "KeyWsdlProxy.KeyWsdlProxyHttpsSoap12Endpoint"
+              | "KeyWsdlProxy.KeyWsdlProxyHttpsEndpoint" => {
+                // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
+                if isWsdlRequest(request, path) {
+                    return wsdlResponse(keyWsdlProxyWsdlPath);
+                }
+                return keyWsdlProxyFlow(check newContext(request, (), "/services/" + name));
+            }
+
+            // Proxy service 'MissingWsdlProxy' (MissingWsdlProxy.xml, line 2).
+            "MissingWsdlProxy"
+              | "MissingWsdlProxy.MissingWsdlProxyHttpSoap11Endpoint"
+              | "MissingWsdlProxy.MissingWsdlProxyHttpSoap12Endpoint"
+              | "MissingWsdlProxy.MissingWsdlProxyHttpEndpoint"
+              | "MissingWsdlProxy.MissingWsdlProxyHttpsSoap11Endpoint"
+              | "MissingWsdlProxy.MissingWsdlProxyHttpsSoap12Endpoint"
+              | "MissingWsdlProxy.MissingWsdlProxyHttpsEndpoint" => {
+                return missingWsdlProxyFlow(check newContext(request, (), "/services/" + name));
+            }
         }
-        return fileWsdlProxyFlow(check newContext(request, (), "/services/FileWsdlProxy.FileWsdlProxyHttpSoap11Endpoint"));
+        // Any other name is no proxy service: answered as the listener answers a path no service is attached to.
+        return serviceNotFound(request);
     }
-}
 
-service "/services/FileWsdlProxy.FileWsdlProxyHttpSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(fileWsdlProxyWsdlPath);
-        }
-        return fileWsdlProxyFlow(check newContext(request, (), "/services/FileWsdlProxy.FileWsdlProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/FileWsdlProxy.FileWsdlProxyHttpEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(fileWsdlProxyWsdlPath);
-        }
-        return fileWsdlProxyFlow(check newContext(request, (), "/services/FileWsdlProxy.FileWsdlProxyHttpEndpoint"));
-    }
-}
-
-service "/services/FileWsdlProxy.FileWsdlProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(fileWsdlProxyWsdlPath);
-        }
-        return fileWsdlProxyFlow(check newContext(request, (), "/services/FileWsdlProxy.FileWsdlProxyHttpsSoap11Endpoint"));
-    }
-}
-
-service "/services/FileWsdlProxy.FileWsdlProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(fileWsdlProxyWsdlPath);
-        }
-        return fileWsdlProxyFlow(check newContext(request, (), "/services/FileWsdlProxy.FileWsdlProxyHttpsSoap12Endpoint"));
-    }
-}
-
-service "/services/FileWsdlProxy.FileWsdlProxyHttpsEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(fileWsdlProxyWsdlPath);
-        }
-        return fileWsdlProxyFlow(check newContext(request, (), "/services/FileWsdlProxy.FileWsdlProxyHttpsEndpoint"));
-    }
-}
-
-# Proxy service 'InlineWsdlProxy' (InlineWsdlProxy.xml, line 2).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/InlineWsdlProxy.InlineWsdlProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/InlineWsdlProxy on httpListener, httpsListener {
-    # ANY /services/InlineWsdlProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(inlineWsdlProxyWsdlPath);
-        }
-        return inlineWsdlProxyFlow(check newContext(request, (), "/services/InlineWsdlProxy"));
-    }
-}
-
-service "/services/InlineWsdlProxy.InlineWsdlProxyHttpSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(inlineWsdlProxyWsdlPath);
-        }
-        return inlineWsdlProxyFlow(check newContext(request, (), "/services/InlineWsdlProxy.InlineWsdlProxyHttpSoap11Endpoint"));
-    }
-}
-
-service "/services/InlineWsdlProxy.InlineWsdlProxyHttpSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(inlineWsdlProxyWsdlPath);
-        }
-        return inlineWsdlProxyFlow(check newContext(request, (), "/services/InlineWsdlProxy.InlineWsdlProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/InlineWsdlProxy.InlineWsdlProxyHttpEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(inlineWsdlProxyWsdlPath);
-        }
-        return inlineWsdlProxyFlow(check newContext(request, (), "/services/InlineWsdlProxy.InlineWsdlProxyHttpEndpoint"));
-    }
-}
-
-# Proxy service 'KeyWsdlProxy' (KeyWsdlProxy.xml, line 2).
-# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/KeyWsdlProxy.KeyWsdlProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/KeyWsdlProxy on httpListener, httpsListener {
-    # ANY /services/KeyWsdlProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(keyWsdlProxyWsdlPath);
-        }
-        return keyWsdlProxyFlow(check newContext(request, (), "/services/KeyWsdlProxy"));
-    }
-}
-
-service "/services/KeyWsdlProxy.KeyWsdlProxyHttpSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(keyWsdlProxyWsdlPath);
-        }
-        return keyWsdlProxyFlow(check newContext(request, (), "/services/KeyWsdlProxy.KeyWsdlProxyHttpSoap11Endpoint"));
-    }
-}
-
-service "/services/KeyWsdlProxy.KeyWsdlProxyHttpSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(keyWsdlProxyWsdlPath);
-        }
-        return keyWsdlProxyFlow(check newContext(request, (), "/services/KeyWsdlProxy.KeyWsdlProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/KeyWsdlProxy.KeyWsdlProxyHttpEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(keyWsdlProxyWsdlPath);
-        }
-        return keyWsdlProxyFlow(check newContext(request, (), "/services/KeyWsdlProxy.KeyWsdlProxyHttpEndpoint"));
-    }
-}
-
-service "/services/KeyWsdlProxy.KeyWsdlProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(keyWsdlProxyWsdlPath);
-        }
-        return keyWsdlProxyFlow(check newContext(request, (), "/services/KeyWsdlProxy.KeyWsdlProxyHttpsSoap11Endpoint"));
-    }
-}
-
-service "/services/KeyWsdlProxy.KeyWsdlProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(keyWsdlProxyWsdlPath);
-        }
-        return keyWsdlProxyFlow(check newContext(request, (), "/services/KeyWsdlProxy.KeyWsdlProxyHttpsSoap12Endpoint"));
-    }
-}
-
-service "/services/KeyWsdlProxy.KeyWsdlProxyHttpsEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(keyWsdlProxyWsdlPath);
-        }
-        return keyWsdlProxyFlow(check newContext(request, (), "/services/KeyWsdlProxy.KeyWsdlProxyHttpsEndpoint"));
-    }
-}
-
-# Proxy service 'MissingWsdlProxy' (MissingWsdlProxy.xml, line 2).
-# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/MissingWsdlProxy.MissingWsdlProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/MissingWsdlProxy on httpListener, httpsListener {
-    # ANY /services/MissingWsdlProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return missingWsdlProxyFlow(check newContext(request, (), "/services/MissingWsdlProxy"));
-    }
-}
-
-service "/services/MissingWsdlProxy.MissingWsdlProxyHttpSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return missingWsdlProxyFlow(check newContext(request, (), "/services/MissingWsdlProxy.MissingWsdlProxyHttpSoap11Endpoint"));
-    }
-}
-
-service "/services/MissingWsdlProxy.MissingWsdlProxyHttpSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return missingWsdlProxyFlow(check newContext(request, (), "/services/MissingWsdlProxy.MissingWsdlProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/MissingWsdlProxy.MissingWsdlProxyHttpEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return missingWsdlProxyFlow(check newContext(request, (), "/services/MissingWsdlProxy.MissingWsdlProxyHttpEndpoint"));
-    }
-}
-
-service "/services/MissingWsdlProxy.MissingWsdlProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return missingWsdlProxyFlow(check newContext(request, (), "/services/MissingWsdlProxy.MissingWsdlProxyHttpsSoap11Endpoint"));
-    }
-}
-
-service "/services/MissingWsdlProxy.MissingWsdlProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return missingWsdlProxyFlow(check newContext(request, (), "/services/MissingWsdlProxy.MissingWsdlProxyHttpsSoap12Endpoint"));
-    }
-}
-
-service "/services/MissingWsdlProxy.MissingWsdlProxyHttpsEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return missingWsdlProxyFlow(check newContext(request, (), "/services/MissingWsdlProxy.MissingWsdlProxyHttpsEndpoint"));
+    # ANY /services: names no proxy service, answered as the listener answers a path no service is attached to.
+    resource function 'default .(http:Request request) returns http:Response {
+        return serviceNotFound(request);
     }
 }

@@ -7,37 +7,34 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
-# Proxy service 'OrdersProxy' (OrdersProxy.xml, line 2).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/OrdersProxy.OrdersProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/OrdersProxy on httpListener {
-    # ANY /services/OrdersProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OrdersProxy");
-        ctx.outFlow = ordersProxyOut;
-        return ordersProxyFlow(ctx);
+# The proxy services: the Micro Integrator answers each at /services/<name> and at its Axis2 endpoint addresses
+# (/services/<name>.<name>HttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call. The first segment
+# after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
+# is longer (an API or data service under /services) answers its own requests first.
+service /services on httpListener {
+    # ANY /services/{name}/*
+    resource function 'default [string name]/[string... path](http:Request request) returns http:Response|error {
+        // The listener matches base paths on the path as the client wrote it: a name written with escapes (%xx) is no proxy's.
+        if escapedSegment(request, name) {
+            return serviceNotFound(request);
+        }
+        match name {
+            // Proxy service 'OrdersProxy' (OrdersProxy.xml, line 2).
+            "OrdersProxy"
+              | "OrdersProxy.OrdersProxyHttpSoap11Endpoint"
+              | "OrdersProxy.OrdersProxyHttpSoap12Endpoint"
+              | "OrdersProxy.OrdersProxyHttpEndpoint" => {
+                Context ctx = check newContext(request, (), "/services/" + name);
+                ctx.outFlow = ordersProxyOut;
+                return ordersProxyFlow(ctx);
+            }
+        }
+        // Any other name is no proxy service: answered as the listener answers a path no service is attached to.
+        return serviceNotFound(request);
     }
-}
 
-service "/services/OrdersProxy.OrdersProxyHttpSoap11Endpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OrdersProxy.OrdersProxyHttpSoap11Endpoint");
-        ctx.outFlow = ordersProxyOut;
-        return ordersProxyFlow(ctx);
-    }
-}
-
-service "/services/OrdersProxy.OrdersProxyHttpSoap12Endpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OrdersProxy.OrdersProxyHttpSoap12Endpoint");
-        ctx.outFlow = ordersProxyOut;
-        return ordersProxyFlow(ctx);
-    }
-}
-
-service "/services/OrdersProxy.OrdersProxyHttpEndpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "/services/OrdersProxy.OrdersProxyHttpEndpoint");
-        ctx.outFlow = ordersProxyOut;
-        return ordersProxyFlow(ctx);
+    # ANY /services: names no proxy service, answered as the listener answers a path no service is attached to.
+    resource function 'default .(http:Request request) returns http:Response {
+        return serviceNotFound(request);
     }
 }

@@ -11,47 +11,35 @@ listener http:Listener httpListener = new (httpPort);
 # key store it serves TLS with.
 listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
 
-# Proxy service 'RewriteProxy' (proxy.xml, line 2).
-# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/RewriteProxy.RewriteProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/RewriteProxy on httpListener, httpsListener {
-    # ANY /services/RewriteProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return rewriteProxyFlow(check newContext(request, (), "/services/RewriteProxy"));
+# The proxy services: the Micro Integrator answers each at /services/<name> and at its Axis2 endpoint addresses
+# (/services/<name>.<name>HttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call. The first segment
+# after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
+# is longer (an API or data service under /services) answers its own requests first.
+service /services on httpListener, httpsListener {
+    # ANY /services/{name}/*
+    resource function 'default [string name]/[string... path](http:Request request) returns http:Response|error {
+        // The listener matches base paths on the path as the client wrote it: a name written with escapes (%xx) is no proxy's.
+        if escapedSegment(request, name) {
+            return serviceNotFound(request);
+        }
+        match name {
+            // Proxy service 'RewriteProxy' (proxy.xml, line 2).
+            "RewriteProxy"
+              | "RewriteProxy.RewriteProxyHttpSoap11Endpoint"
+              | "RewriteProxy.RewriteProxyHttpSoap12Endpoint"
+              | "RewriteProxy.RewriteProxyHttpEndpoint"
+              | "RewriteProxy.RewriteProxyHttpsSoap11Endpoint"
+              | "RewriteProxy.RewriteProxyHttpsSoap12Endpoint"
+              | "RewriteProxy.RewriteProxyHttpsEndpoint" => {
+                return rewriteProxyFlow(check newContext(request, (), "/services/" + name));
+            }
+        }
+        // Any other name is no proxy service: answered as the listener answers a path no service is attached to.
+        return serviceNotFound(request);
     }
-}
 
-service "/services/RewriteProxy.RewriteProxyHttpSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return rewriteProxyFlow(check newContext(request, (), "/services/RewriteProxy.RewriteProxyHttpSoap11Endpoint"));
-    }
-}
-
-service "/services/RewriteProxy.RewriteProxyHttpSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return rewriteProxyFlow(check newContext(request, (), "/services/RewriteProxy.RewriteProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/RewriteProxy.RewriteProxyHttpEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return rewriteProxyFlow(check newContext(request, (), "/services/RewriteProxy.RewriteProxyHttpEndpoint"));
-    }
-}
-
-service "/services/RewriteProxy.RewriteProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return rewriteProxyFlow(check newContext(request, (), "/services/RewriteProxy.RewriteProxyHttpsSoap11Endpoint"));
-    }
-}
-
-service "/services/RewriteProxy.RewriteProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return rewriteProxyFlow(check newContext(request, (), "/services/RewriteProxy.RewriteProxyHttpsSoap12Endpoint"));
-    }
-}
-
-service "/services/RewriteProxy.RewriteProxyHttpsEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return rewriteProxyFlow(check newContext(request, (), "/services/RewriteProxy.RewriteProxyHttpsEndpoint"));
+    # ANY /services: names no proxy service, answered as the listener answers a path no service is attached to.
+    resource function 'default .(http:Request request) returns http:Response {
+        return serviceNotFound(request);
     }
 }

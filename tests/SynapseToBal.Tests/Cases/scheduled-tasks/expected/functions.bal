@@ -7,9 +7,8 @@ import ballerina/http;
 import ballerina/log;
 
 # Sequence 'IncrementSequence'.
-function incrementSequence(Context ctx) returns http:Response|error? {
+function incrementSequence(Context ctx) returns error? {
     log:printInfo("IncrementSequence", incrementBy = xpathString((check soapBody(ctx))/**/<incrementBy>));
-    return accepted();
 }
 
 # Sequence 'main'.

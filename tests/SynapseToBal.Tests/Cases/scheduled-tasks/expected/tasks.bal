@@ -15,7 +15,7 @@ class IncrementTaskJob {
 
     public function execute() {
         Context ctx = newTaskContext(xml `<incrementBy>1</incrementBy>`, "application/soap+xml");
-        http:Response|error? result = incrementSequence(ctx);
+        error? result = incrementSequence(ctx);
         if result is error {
             log:printError("Task 'IncrementTask' failed", 'error = result);
         }

@@ -11,119 +11,54 @@ listener http:Listener httpListener = new (httpPort);
 # key store it serves TLS with.
 listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
 
-# Proxy service 'WsaForwardProxy' (proxies.xml, line 3).
-# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/WsaForwardProxy.WsaForwardProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/WsaForwardProxy on httpListener, httpsListener {
-    # ANY /services/WsaForwardProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return wsaForwardProxyFlow(check newContext(request, (), "/services/WsaForwardProxy"));
-    }
-}
+# The proxy services: the Micro Integrator answers each at /services/<name> and at its Axis2 endpoint addresses
+# (/services/<name>.<name>HttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call. The first segment
+# after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
+# is longer (an API or data service under /services) answers its own requests first.
+service /services on httpListener, httpsListener {
+    # ANY /services/{name}/*
+    resource function 'default [string name]/[string... path](http:Request request) returns http:Response|error {
+        // The listener matches base paths on the path as the client wrote it: a name written with escapes (%xx) is no proxy's.
+        if escapedSegment(request, name) {
+            return serviceNotFound(request);
+        }
+        match name {
+            // Proxy service 'WsaForwardProxy' (proxies.xml, line 3).
+            "WsaForwardProxy"
+              | "WsaForwardProxy.WsaForwardProxyHttpSoap11Endpoint"
+              | "WsaForwardProxy.WsaForwardProxyHttpSoap12Endpoint"
+              | "WsaForwardProxy.WsaForwardProxyHttpEndpoint"
+              | "WsaForwardProxy.WsaForwardProxyHttpsSoap11Endpoint"
+              | "WsaForwardProxy.WsaForwardProxyHttpsSoap12Endpoint"
+              | "WsaForwardProxy.WsaForwardProxyHttpsEndpoint" => {
+                return wsaForwardProxyFlow(check newContext(request, (), "/services/" + name));
+            }
 
-service "/services/WsaForwardProxy.WsaForwardProxyHttpSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return wsaForwardProxyFlow(check newContext(request, (), "/services/WsaForwardProxy.WsaForwardProxyHttpSoap11Endpoint"));
-    }
-}
+            // Proxy service 'WsaStripProxy' (proxies.xml, line 18).
+            "WsaStripProxy"
+              | "WsaStripProxy.WsaStripProxyHttpSoap11Endpoint"
+              | "WsaStripProxy.WsaStripProxyHttpSoap12Endpoint"
+              | "WsaStripProxy.WsaStripProxyHttpEndpoint"
+              | "WsaStripProxy.WsaStripProxyHttpsSoap11Endpoint"
+              | "WsaStripProxy.WsaStripProxyHttpsSoap12Endpoint"
+              | "WsaStripProxy.WsaStripProxyHttpsEndpoint" => {
+                return wsaStripProxyFlow(check newContext(request, (), "/services/" + name));
+            }
 
-service "/services/WsaForwardProxy.WsaForwardProxyHttpSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return wsaForwardProxyFlow(check newContext(request, (), "/services/WsaForwardProxy.WsaForwardProxyHttpSoap12Endpoint"));
+            // Proxy service 'WsaTypedProxy' (proxies.xml, line 46).
+            "WsaTypedProxy"
+              | "WsaTypedProxy.WsaTypedProxyHttpSoap11Endpoint"
+              | "WsaTypedProxy.WsaTypedProxyHttpSoap12Endpoint"
+              | "WsaTypedProxy.WsaTypedProxyHttpEndpoint" => {
+                return wsaTypedProxyFlow(check newContext(request, (), "/services/" + name));
+            }
+        }
+        // Any other name is no proxy service: answered as the listener answers a path no service is attached to.
+        return serviceNotFound(request);
     }
-}
 
-service "/services/WsaForwardProxy.WsaForwardProxyHttpEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return wsaForwardProxyFlow(check newContext(request, (), "/services/WsaForwardProxy.WsaForwardProxyHttpEndpoint"));
-    }
-}
-
-service "/services/WsaForwardProxy.WsaForwardProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return wsaForwardProxyFlow(check newContext(request, (), "/services/WsaForwardProxy.WsaForwardProxyHttpsSoap11Endpoint"));
-    }
-}
-
-service "/services/WsaForwardProxy.WsaForwardProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return wsaForwardProxyFlow(check newContext(request, (), "/services/WsaForwardProxy.WsaForwardProxyHttpsSoap12Endpoint"));
-    }
-}
-
-service "/services/WsaForwardProxy.WsaForwardProxyHttpsEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return wsaForwardProxyFlow(check newContext(request, (), "/services/WsaForwardProxy.WsaForwardProxyHttpsEndpoint"));
-    }
-}
-
-# Proxy service 'WsaStripProxy' (proxies.xml, line 18).
-# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/WsaStripProxy.WsaStripProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/WsaStripProxy on httpListener, httpsListener {
-    # ANY /services/WsaStripProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return wsaStripProxyFlow(check newContext(request, (), "/services/WsaStripProxy"));
-    }
-}
-
-service "/services/WsaStripProxy.WsaStripProxyHttpSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return wsaStripProxyFlow(check newContext(request, (), "/services/WsaStripProxy.WsaStripProxyHttpSoap11Endpoint"));
-    }
-}
-
-service "/services/WsaStripProxy.WsaStripProxyHttpSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return wsaStripProxyFlow(check newContext(request, (), "/services/WsaStripProxy.WsaStripProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/WsaStripProxy.WsaStripProxyHttpEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return wsaStripProxyFlow(check newContext(request, (), "/services/WsaStripProxy.WsaStripProxyHttpEndpoint"));
-    }
-}
-
-service "/services/WsaStripProxy.WsaStripProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return wsaStripProxyFlow(check newContext(request, (), "/services/WsaStripProxy.WsaStripProxyHttpsSoap11Endpoint"));
-    }
-}
-
-service "/services/WsaStripProxy.WsaStripProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return wsaStripProxyFlow(check newContext(request, (), "/services/WsaStripProxy.WsaStripProxyHttpsSoap12Endpoint"));
-    }
-}
-
-service "/services/WsaStripProxy.WsaStripProxyHttpsEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return wsaStripProxyFlow(check newContext(request, (), "/services/WsaStripProxy.WsaStripProxyHttpsEndpoint"));
-    }
-}
-
-# Proxy service 'WsaTypedProxy' (proxies.xml, line 46).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/WsaTypedProxy.WsaTypedProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/WsaTypedProxy on httpListener, httpsListener {
-    # ANY /services/WsaTypedProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return wsaTypedProxyFlow(check newContext(request, (), "/services/WsaTypedProxy"));
-    }
-}
-
-service "/services/WsaTypedProxy.WsaTypedProxyHttpSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return wsaTypedProxyFlow(check newContext(request, (), "/services/WsaTypedProxy.WsaTypedProxyHttpSoap11Endpoint"));
-    }
-}
-
-service "/services/WsaTypedProxy.WsaTypedProxyHttpSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return wsaTypedProxyFlow(check newContext(request, (), "/services/WsaTypedProxy.WsaTypedProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/WsaTypedProxy.WsaTypedProxyHttpEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return wsaTypedProxyFlow(check newContext(request, (), "/services/WsaTypedProxy.WsaTypedProxyHttpEndpoint"));
+    # ANY /services: names no proxy service, answered as the listener answers a path no service is attached to.
+    resource function 'default .(http:Request request) returns http:Response {
+        return serviceNotFound(request);
     }
 }

@@ -46,47 +46,35 @@ service /orders on httpListener, httpsListener {
     }
 }
 
-# Proxy service 'StockQuoteFileProxy' (StockQuoteFileProxy.xml, line 2).
-# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/StockQuoteFileProxy.StockQuoteFileProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/StockQuoteFileProxy on httpListener, httpsListener {
-    # ANY /services/StockQuoteFileProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return stockQuoteFileProxyFlow(check newContext(request, (), "/services/StockQuoteFileProxy"));
+# The proxy services: the Micro Integrator answers each at /services/<name> and at its Axis2 endpoint addresses
+# (/services/<name>.<name>HttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call. The first segment
+# after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
+# is longer (an API or data service under /services) answers its own requests first.
+service /services on httpListener, httpsListener {
+    # ANY /services/{name}/*
+    resource function 'default [string name]/[string... path](http:Request request) returns http:Response|error {
+        // The listener matches base paths on the path as the client wrote it: a name written with escapes (%xx) is no proxy's.
+        if escapedSegment(request, name) {
+            return serviceNotFound(request);
+        }
+        match name {
+            // Proxy service 'StockQuoteFileProxy' (StockQuoteFileProxy.xml, line 2).
+            "StockQuoteFileProxy"
+              | "StockQuoteFileProxy.StockQuoteFileProxyHttpSoap11Endpoint"
+              | "StockQuoteFileProxy.StockQuoteFileProxyHttpSoap12Endpoint"
+              | "StockQuoteFileProxy.StockQuoteFileProxyHttpEndpoint"
+              | "StockQuoteFileProxy.StockQuoteFileProxyHttpsSoap11Endpoint"
+              | "StockQuoteFileProxy.StockQuoteFileProxyHttpsSoap12Endpoint"
+              | "StockQuoteFileProxy.StockQuoteFileProxyHttpsEndpoint" => {
+                return stockQuoteFileProxyFlow(check newContext(request, (), "/services/" + name));
+            }
+        }
+        // Any other name is no proxy service: answered as the listener answers a path no service is attached to.
+        return serviceNotFound(request);
     }
-}
 
-service "/services/StockQuoteFileProxy.StockQuoteFileProxyHttpSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return stockQuoteFileProxyFlow(check newContext(request, (), "/services/StockQuoteFileProxy.StockQuoteFileProxyHttpSoap11Endpoint"));
-    }
-}
-
-service "/services/StockQuoteFileProxy.StockQuoteFileProxyHttpSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return stockQuoteFileProxyFlow(check newContext(request, (), "/services/StockQuoteFileProxy.StockQuoteFileProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/StockQuoteFileProxy.StockQuoteFileProxyHttpEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return stockQuoteFileProxyFlow(check newContext(request, (), "/services/StockQuoteFileProxy.StockQuoteFileProxyHttpEndpoint"));
-    }
-}
-
-service "/services/StockQuoteFileProxy.StockQuoteFileProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return stockQuoteFileProxyFlow(check newContext(request, (), "/services/StockQuoteFileProxy.StockQuoteFileProxyHttpsSoap11Endpoint"));
-    }
-}
-
-service "/services/StockQuoteFileProxy.StockQuoteFileProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return stockQuoteFileProxyFlow(check newContext(request, (), "/services/StockQuoteFileProxy.StockQuoteFileProxyHttpsSoap12Endpoint"));
-    }
-}
-
-service "/services/StockQuoteFileProxy.StockQuoteFileProxyHttpsEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return stockQuoteFileProxyFlow(check newContext(request, (), "/services/StockQuoteFileProxy.StockQuoteFileProxyHttpsEndpoint"));
+    # ANY /services: names no proxy service, answered as the listener answers a path no service is attached to.
+    resource function 'default .(http:Request request) returns http:Response {
+        return serviceNotFound(request);
     }
 }

@@ -25,56 +25,40 @@ service /reports on httpListener {
     }
 }
 
-# Proxy service 'StockQuoteFtpProxy' (StockQuoteFtpProxy.xml, line 2).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/StockQuoteFtpProxy.StockQuoteFtpProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/StockQuoteFtpProxy on httpListener {
-    # ANY /services/StockQuoteFtpProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return stockQuoteFtpProxyFlow(check newContext(request, (), "/services/StockQuoteFtpProxy"));
-    }
-}
+# The proxy services: the Micro Integrator answers each at /services/<name> and at its Axis2 endpoint addresses
+# (/services/<name>.<name>HttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call. The first segment
+# after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
+# is longer (an API or data service under /services) answers its own requests first.
+service /services on httpListener {
+    # ANY /services/{name}/*
+    resource function 'default [string name]/[string... path](http:Request request) returns http:Response|error {
+        // The listener matches base paths on the path as the client wrote it: a name written with escapes (%xx) is no proxy's.
+        if escapedSegment(request, name) {
+            return serviceNotFound(request);
+        }
+        match name {
+            // Proxy service 'StockQuoteFtpProxy' (StockQuoteFtpProxy.xml, line 2).
+            "StockQuoteFtpProxy"
+              | "StockQuoteFtpProxy.StockQuoteFtpProxyHttpSoap11Endpoint"
+              | "StockQuoteFtpProxy.StockQuoteFtpProxyHttpSoap12Endpoint"
+              | "StockQuoteFtpProxy.StockQuoteFtpProxyHttpEndpoint" => {
+                return stockQuoteFtpProxyFlow(check newContext(request, (), "/services/" + name));
+            }
 
-service "/services/StockQuoteFtpProxy.StockQuoteFtpProxyHttpSoap11Endpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return stockQuoteFtpProxyFlow(check newContext(request, (), "/services/StockQuoteFtpProxy.StockQuoteFtpProxyHttpSoap11Endpoint"));
+            // Proxy service 'StockQuoteSftpProxy' (StockQuoteSftpProxy.xml, line 2).
+            "StockQuoteSftpProxy"
+              | "StockQuoteSftpProxy.StockQuoteSftpProxyHttpSoap11Endpoint"
+              | "StockQuoteSftpProxy.StockQuoteSftpProxyHttpSoap12Endpoint"
+              | "StockQuoteSftpProxy.StockQuoteSftpProxyHttpEndpoint" => {
+                return stockQuoteSftpProxyFlow(check newContext(request, (), "/services/" + name));
+            }
+        }
+        // Any other name is no proxy service: answered as the listener answers a path no service is attached to.
+        return serviceNotFound(request);
     }
-}
 
-service "/services/StockQuoteFtpProxy.StockQuoteFtpProxyHttpSoap12Endpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return stockQuoteFtpProxyFlow(check newContext(request, (), "/services/StockQuoteFtpProxy.StockQuoteFtpProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/StockQuoteFtpProxy.StockQuoteFtpProxyHttpEndpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return stockQuoteFtpProxyFlow(check newContext(request, (), "/services/StockQuoteFtpProxy.StockQuoteFtpProxyHttpEndpoint"));
-    }
-}
-
-# Proxy service 'StockQuoteSftpProxy' (StockQuoteSftpProxy.xml, line 2).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/StockQuoteSftpProxy.StockQuoteSftpProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/StockQuoteSftpProxy on httpListener {
-    # ANY /services/StockQuoteSftpProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return stockQuoteSftpProxyFlow(check newContext(request, (), "/services/StockQuoteSftpProxy"));
-    }
-}
-
-service "/services/StockQuoteSftpProxy.StockQuoteSftpProxyHttpSoap11Endpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return stockQuoteSftpProxyFlow(check newContext(request, (), "/services/StockQuoteSftpProxy.StockQuoteSftpProxyHttpSoap11Endpoint"));
-    }
-}
-
-service "/services/StockQuoteSftpProxy.StockQuoteSftpProxyHttpSoap12Endpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return stockQuoteSftpProxyFlow(check newContext(request, (), "/services/StockQuoteSftpProxy.StockQuoteSftpProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/StockQuoteSftpProxy.StockQuoteSftpProxyHttpEndpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return stockQuoteSftpProxyFlow(check newContext(request, (), "/services/StockQuoteSftpProxy.StockQuoteSftpProxyHttpEndpoint"));
+    # ANY /services: names no proxy service, answered as the listener answers a path no service is attached to.
+    resource function 'default .(http:Request request) returns http:Response {
+        return serviceNotFound(request);
     }
 }

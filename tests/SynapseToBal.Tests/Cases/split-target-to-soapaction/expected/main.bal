@@ -12,92 +12,46 @@ listener http:Listener httpListener = new (httpPort);
 # key store it serves TLS with.
 listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
 
-# Proxy service 'NotifyCloneProxy' (NotifyCloneProxy.xml, line 2).
-# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/NotifyCloneProxy.NotifyCloneProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/NotifyCloneProxy on httpListener, httpsListener {
-    # ANY /services/NotifyCloneProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return notifyCloneProxyFlow(check newContext(request, (), "/services/NotifyCloneProxy"));
-    }
-}
+# The proxy services: the Micro Integrator answers each at /services/<name> and at its Axis2 endpoint addresses
+# (/services/<name>.<name>HttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call. The first segment
+# after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
+# is longer (an API or data service under /services) answers its own requests first.
+service /services on httpListener, httpsListener {
+    # ANY /services/{name}/*
+    resource function 'default [string name]/[string... path](http:Request request) returns http:Response|error {
+        // The listener matches base paths on the path as the client wrote it: a name written with escapes (%xx) is no proxy's.
+        if escapedSegment(request, name) {
+            return serviceNotFound(request);
+        }
+        match name {
+            // Proxy service 'NotifyCloneProxy' (NotifyCloneProxy.xml, line 2).
+            "NotifyCloneProxy"
+              | "NotifyCloneProxy.NotifyCloneProxyHttpSoap11Endpoint"
+              | "NotifyCloneProxy.NotifyCloneProxyHttpSoap12Endpoint"
+              | "NotifyCloneProxy.NotifyCloneProxyHttpEndpoint"
+              | "NotifyCloneProxy.NotifyCloneProxyHttpsSoap11Endpoint"
+              | "NotifyCloneProxy.NotifyCloneProxyHttpsSoap12Endpoint"
+              | "NotifyCloneProxy.NotifyCloneProxyHttpsEndpoint" => {
+                return notifyCloneProxyFlow(check newContext(request, (), "/services/" + name));
+            }
 
-service "/services/NotifyCloneProxy.NotifyCloneProxyHttpSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return notifyCloneProxyFlow(check newContext(request, (), "/services/NotifyCloneProxy.NotifyCloneProxyHttpSoap11Endpoint"));
+            // Proxy service 'QuoteSplitProxy' (QuoteSplitProxy.xml, line 2).
+            "QuoteSplitProxy"
+              | "QuoteSplitProxy.QuoteSplitProxyHttpSoap11Endpoint"
+              | "QuoteSplitProxy.QuoteSplitProxyHttpSoap12Endpoint"
+              | "QuoteSplitProxy.QuoteSplitProxyHttpEndpoint"
+              | "QuoteSplitProxy.QuoteSplitProxyHttpsSoap11Endpoint"
+              | "QuoteSplitProxy.QuoteSplitProxyHttpsSoap12Endpoint"
+              | "QuoteSplitProxy.QuoteSplitProxyHttpsEndpoint" => {
+                return quoteSplitProxyFlow(check newContext(request, (), "/services/" + name));
+            }
+        }
+        // Any other name is no proxy service: answered as the listener answers a path no service is attached to.
+        return serviceNotFound(request);
     }
-}
 
-service "/services/NotifyCloneProxy.NotifyCloneProxyHttpSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return notifyCloneProxyFlow(check newContext(request, (), "/services/NotifyCloneProxy.NotifyCloneProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/NotifyCloneProxy.NotifyCloneProxyHttpEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return notifyCloneProxyFlow(check newContext(request, (), "/services/NotifyCloneProxy.NotifyCloneProxyHttpEndpoint"));
-    }
-}
-
-service "/services/NotifyCloneProxy.NotifyCloneProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return notifyCloneProxyFlow(check newContext(request, (), "/services/NotifyCloneProxy.NotifyCloneProxyHttpsSoap11Endpoint"));
-    }
-}
-
-service "/services/NotifyCloneProxy.NotifyCloneProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return notifyCloneProxyFlow(check newContext(request, (), "/services/NotifyCloneProxy.NotifyCloneProxyHttpsSoap12Endpoint"));
-    }
-}
-
-service "/services/NotifyCloneProxy.NotifyCloneProxyHttpsEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return notifyCloneProxyFlow(check newContext(request, (), "/services/NotifyCloneProxy.NotifyCloneProxyHttpsEndpoint"));
-    }
-}
-
-# Proxy service 'QuoteSplitProxy' (QuoteSplitProxy.xml, line 2).
-# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/QuoteSplitProxy.QuoteSplitProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/QuoteSplitProxy on httpListener, httpsListener {
-    # ANY /services/QuoteSplitProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return quoteSplitProxyFlow(check newContext(request, (), "/services/QuoteSplitProxy"));
-    }
-}
-
-service "/services/QuoteSplitProxy.QuoteSplitProxyHttpSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return quoteSplitProxyFlow(check newContext(request, (), "/services/QuoteSplitProxy.QuoteSplitProxyHttpSoap11Endpoint"));
-    }
-}
-
-service "/services/QuoteSplitProxy.QuoteSplitProxyHttpSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return quoteSplitProxyFlow(check newContext(request, (), "/services/QuoteSplitProxy.QuoteSplitProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/QuoteSplitProxy.QuoteSplitProxyHttpEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return quoteSplitProxyFlow(check newContext(request, (), "/services/QuoteSplitProxy.QuoteSplitProxyHttpEndpoint"));
-    }
-}
-
-service "/services/QuoteSplitProxy.QuoteSplitProxyHttpsSoap11Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return quoteSplitProxyFlow(check newContext(request, (), "/services/QuoteSplitProxy.QuoteSplitProxyHttpsSoap11Endpoint"));
-    }
-}
-
-service "/services/QuoteSplitProxy.QuoteSplitProxyHttpsSoap12Endpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return quoteSplitProxyFlow(check newContext(request, (), "/services/QuoteSplitProxy.QuoteSplitProxyHttpsSoap12Endpoint"));
-    }
-}
-
-service "/services/QuoteSplitProxy.QuoteSplitProxyHttpsEndpoint" on httpListener, httpsListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return quoteSplitProxyFlow(check newContext(request, (), "/services/QuoteSplitProxy.QuoteSplitProxyHttpsEndpoint"));
+    # ANY /services: names no proxy service, answered as the listener answers a path no service is attached to.
+    resource function 'default .(http:Request request) returns http:Response {
+        return serviceNotFound(request);
     }
 }

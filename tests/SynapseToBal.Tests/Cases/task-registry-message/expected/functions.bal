@@ -2,11 +2,9 @@
 //   PingSeq.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-import ballerina/http;
 import ballerina/log;
 
 # Sequence 'PingSeq'.
-function pingSeq(Context ctx) returns http:Response|error? {
+function pingSeq(Context ctx) returns error? {
     log:printInfo("PingSeq sequence", payload = check payloadText(ctx));
-    return accepted();
 }

@@ -2,7 +2,6 @@
 //   PingTask.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-import ballerina/http;
 import ballerina/log;
 import ballerina/task;
 
@@ -20,7 +19,7 @@ class PingTaskJob {
 
     public function execute() {
         Context ctx = newTaskContext((), "application/soap+xml");
-        http:Response|error? result = pingSeq(ctx);
+        error? result = pingSeq(ctx);
         if result is error {
             log:printError("Task 'PingTask' failed", 'error = result);
         }

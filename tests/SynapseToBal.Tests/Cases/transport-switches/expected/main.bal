@@ -107,29 +107,32 @@ service /transport on httpListener {
     }
 }
 
-# Proxy service 'TargetProxy' (transport.xml, line 100).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/TargetProxy.TargetProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/TargetProxy on httpListener {
-    # ANY /services/TargetProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return targetProxyFlow(check newContext(request, (), "/services/TargetProxy"));
+# The proxy services: the Micro Integrator answers each at /services/<name> and at its Axis2 endpoint addresses
+# (/services/<name>.<name>HttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call. The first segment
+# after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
+# is longer (an API or data service under /services) answers its own requests first.
+service /services on httpListener {
+    # ANY /services/{name}/*
+    resource function 'default [string name]/[string... path](http:Request request) returns http:Response|error {
+        // The listener matches base paths on the path as the client wrote it: a name written with escapes (%xx) is no proxy's.
+        if escapedSegment(request, name) {
+            return serviceNotFound(request);
+        }
+        match name {
+            // Proxy service 'TargetProxy' (transport.xml, line 100).
+            "TargetProxy"
+              | "TargetProxy.TargetProxyHttpSoap11Endpoint"
+              | "TargetProxy.TargetProxyHttpSoap12Endpoint"
+              | "TargetProxy.TargetProxyHttpEndpoint" => {
+                return targetProxyFlow(check newContext(request, (), "/services/" + name));
+            }
+        }
+        // Any other name is no proxy service: answered as the listener answers a path no service is attached to.
+        return serviceNotFound(request);
     }
-}
 
-service "/services/TargetProxy.TargetProxyHttpSoap11Endpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return targetProxyFlow(check newContext(request, (), "/services/TargetProxy.TargetProxyHttpSoap11Endpoint"));
-    }
-}
-
-service "/services/TargetProxy.TargetProxyHttpSoap12Endpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return targetProxyFlow(check newContext(request, (), "/services/TargetProxy.TargetProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/TargetProxy.TargetProxyHttpEndpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return targetProxyFlow(check newContext(request, (), "/services/TargetProxy.TargetProxyHttpEndpoint"));
+    # ANY /services: names no proxy service, answered as the listener answers a path no service is attached to.
+    resource function 'default .(http:Request request) returns http:Response {
+        return serviceNotFound(request);
     }
 }

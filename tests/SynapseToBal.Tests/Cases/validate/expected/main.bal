@@ -27,29 +27,32 @@ service /orders on httpListener {
     }
 }
 
-# Proxy service 'ValidateProxy' (ValidateProxy.xml, line 1).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/ValidateProxy.ValidateProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/ValidateProxy on httpListener {
-    # ANY /services/ValidateProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return validateProxyFlow(check newContext(request, (), "/services/ValidateProxy"));
+# The proxy services: the Micro Integrator answers each at /services/<name> and at its Axis2 endpoint addresses
+# (/services/<name>.<name>HttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call. The first segment
+# after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
+# is longer (an API or data service under /services) answers its own requests first.
+service /services on httpListener {
+    # ANY /services/{name}/*
+    resource function 'default [string name]/[string... path](http:Request request) returns http:Response|error {
+        // The listener matches base paths on the path as the client wrote it: a name written with escapes (%xx) is no proxy's.
+        if escapedSegment(request, name) {
+            return serviceNotFound(request);
+        }
+        match name {
+            // Proxy service 'ValidateProxy' (ValidateProxy.xml, line 1).
+            "ValidateProxy"
+              | "ValidateProxy.ValidateProxyHttpSoap11Endpoint"
+              | "ValidateProxy.ValidateProxyHttpSoap12Endpoint"
+              | "ValidateProxy.ValidateProxyHttpEndpoint" => {
+                return validateProxyFlow(check newContext(request, (), "/services/" + name));
+            }
+        }
+        // Any other name is no proxy service: answered as the listener answers a path no service is attached to.
+        return serviceNotFound(request);
     }
-}
 
-service "/services/ValidateProxy.ValidateProxyHttpSoap11Endpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return validateProxyFlow(check newContext(request, (), "/services/ValidateProxy.ValidateProxyHttpSoap11Endpoint"));
-    }
-}
-
-service "/services/ValidateProxy.ValidateProxyHttpSoap12Endpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return validateProxyFlow(check newContext(request, (), "/services/ValidateProxy.ValidateProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/ValidateProxy.ValidateProxyHttpEndpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return validateProxyFlow(check newContext(request, (), "/services/ValidateProxy.ValidateProxyHttpEndpoint"));
+    # ANY /services: names no proxy service, answered as the listener answers a path no service is attached to.
+    resource function 'default .(http:Request request) returns http:Response {
+        return serviceNotFound(request);
     }
 }

@@ -1,0 +1,200 @@
+using SynapseToBal.Driver;
+using Xunit;
+
+namespace SynapseToBal.Tests.Unit;
+
+/// <summary>
+/// Issue 14, "output a Ballerina developer keeps": the proxies' addresses are one service at /services that matches the
+/// proxy's name, a sequence only tasks run has no answer to return, and a property a log and the next statement both
+/// read is read once.
+/// </summary>
+public sealed class ProxyRouterTests
+{
+    private const string Ns = "xmlns=\"http://ws.apache.org/ns/synapse\"";
+
+    private static string Proxy(string name, string transports = "") =>
+        $"""<proxy {Ns} name="{name}"{(transports.Length > 0 ? $" transports=\"{transports}\"" : string.Empty)}><target><inSequence><log level="full"/><respond/></inSequence></target></proxy>""";
+
+    [Fact]
+    public void The_proxies_are_one_service_at_services_matching_every_address_of_each()
+    {
+        var main = ArtifactConversion.Convert(Proxy("OrderProxy"), Proxy("StockProxy"))["main.bal"];
+
+        Assert.Equal(1, Count(main, "\nservice "));
+        Assert.Contains("service /services on httpListener {\n    # ANY /services/{name}/*\n    resource function 'default [string name]/[string... path](http:Request request) returns http:Response|error {\n"
+            + "        // The listener matches base paths on the path as the client wrote it: a name written with escapes (%xx) is no proxy's.\n"
+            + "        if escapedSegment(request, name) {\n            return serviceNotFound(request);\n        }\n        match name {\n", main, StringComparison.Ordinal);
+        Assert.Contains(
+            "            \"OrderProxy\"\n"
+            + "              | \"OrderProxy.OrderProxyHttpSoap11Endpoint\"\n"
+            + "              | \"OrderProxy.OrderProxyHttpSoap12Endpoint\"\n"
+            + "              | \"OrderProxy.OrderProxyHttpEndpoint\" => {\n"
+            + "                return orderProxyFlow(check newContext(request, (), \"/services/\" + name));\n"
+            + "            }\n",
+            main,
+            StringComparison.Ordinal);
+        Assert.Contains("| \"StockProxy.StockProxyHttpEndpoint\" => {\n                return stockProxyFlow(check newContext(request, (), \"/services/\" + name));\n", main, StringComparison.Ordinal);
+        Assert.Contains("            // Proxy service 'OrderProxy' (a0.xml, line 1).\n", main, StringComparison.Ordinal);
+        Assert.Contains("        }\n        // Any other name is no proxy service: answered as the listener answers a path no service is attached to.\n        return serviceNotFound(request);\n    }\n", main, StringComparison.Ordinal);
+        Assert.Contains("    resource function 'default .(http:Request request) returns http:Response {\n        return serviceNotFound(request);\n    }\n}", main, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_name_gets_the_listeners_404_for_a_path_no_service_is_attached_to()
+    {
+        var files = ArtifactConversion.Convert(Proxy("OrderProxy"));
+
+        Assert.Contains("function serviceNotFound(http:Request request) returns http:Response {", files["support.bal"], StringComparison.Ordinal);
+        Assert.Contains("response.statusCode = http:STATUS_NOT_FOUND;", files["support.bal"], StringComparison.Ordinal);
+        Assert.Contains("function escapedSegment(http:Request request, string name) returns boolean {", files["support.bal"], StringComparison.Ordinal);
+        Assert.Contains("message: \"no matching service found for path: \" + (query is int ? rawPath.substring(0, query) : rawPath),", files["support.bal"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_service_at_the_root_keeps_a_service_per_address_as_it_answers_the_other_names()
+    {
+        // The main sequence's service (/) answers /services/X for an X no proxy has: one /services service would take it.
+        var main = ArtifactConversion.Convert(Proxy("OrderProxy"), $"""<sequence {Ns} name="main"><log/><drop/></sequence>""")["main.bal"];
+        Assert.Equal(5, Count(main, "\nservice "));
+        Assert.DoesNotContain("service /services on", main, StringComparison.Ordinal);
+        Assert.Contains("return orderProxyFlow(check newContext(request, (), \"/services/OrderProxy.OrderProxyHttpEndpoint\"));", main, StringComparison.Ordinal);
+
+        // An API at /services itself would be two services at one base path.
+        var api = ArtifactConversion.Convert(Proxy("OrderProxy"), $"""<api {Ns} name="S" context="/services"><resource methods="GET" uri-template="/x"><inSequence><respond/></inSequence></resource></api>""")["main.bal"];
+        Assert.DoesNotContain("match name", api, StringComparison.Ordinal);
+        Assert.Equal(1, Count(api, "service /services on httpListener {"));
+        Assert.Contains("service /services/OrderProxy on httpListener {", api, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_api_under_services_keeps_its_own_longer_base_path()
+    {
+        var main = ArtifactConversion.Convert(Proxy("OrderProxy"), $"""<api {Ns} name="S" context="/services/status"><resource methods="GET" uri-template="/x"><inSequence><respond/></inSequence></resource></api>""")["main.bal"];
+        Assert.Contains("service /services/status on httpListener {", main, StringComparison.Ordinal);
+        Assert.Contains("service /services on httpListener {", main, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Proxies_on_other_listeners_than_most_keep_their_services()
+    {
+        var main = ArtifactConversion.Convert(Proxy("OrderProxy", "http https"), Proxy("StockProxy", "http https"), Proxy("SecureProxy", "https"))["main.bal"];
+
+        Assert.Contains("service /services on httpListener, httpsListener {", main, StringComparison.Ordinal);
+        Assert.Contains("service /services/SecureProxy on httpsListener {", main, StringComparison.Ordinal);
+        Assert.Contains("service \"/services/SecureProxy.SecureProxyHttpsEndpoint\" on httpsListener {", main, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"SecureProxy\"", main, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Keep_structure_keeps_each_proxys_services_in_its_file()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "synapse2bal-unit-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "OrderProxy.xml"), Proxy("OrderProxy"));
+            File.WriteAllText(Path.Combine(folder, "StockProxy.xml"), Proxy("StockProxy"));
+            var files = Converter.Convert(new ConversionOptions(folder) { KeepStructure = true }).Files.ToDictionary(f => f.RelativePath, f => f.Content);
+            var all = string.Concat(files.Where(f => f.Key.EndsWith(".bal", StringComparison.Ordinal)).Select(f => f.Value));
+            Assert.DoesNotContain("service /services on", all, StringComparison.Ordinal);
+            Assert.Equal(8, Count(all, "\nservice "));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_sequence_only_tasks_run_ends_at_its_drop_with_nothing_to_return()
+    {
+        var files = ArtifactConversion.Convert(
+            $"""<sequence {Ns} name="Heartbeat"><log level="custom"><property name="beat" value="x"/></log><filter source="get-property('stop')" regex="yes"><then><drop/></then></filter><log/><drop/></sequence>""",
+            $"""<task {Ns} name="Beat" class="org.apache.synapse.startup.tasks.MessageInjector" group="synapse.simple.quartz"><trigger interval="60"/><property xmlns:task="http://www.wso2.org/products/wso2commons/tasks" name="injectTo" value="sequence"/><property xmlns:task="http://www.wso2.org/products/wso2commons/tasks" name="sequenceName" value="Heartbeat"/><property xmlns:task="http://www.wso2.org/products/wso2commons/tasks" name="message"><beat xmlns="">ping</beat></property></task>""");
+
+        var functions = files["functions.bal"];
+        Assert.Contains("function heartbeat(Context ctx) {\n", functions, StringComparison.Ordinal);
+        Assert.DoesNotContain("accepted()", functions, StringComparison.Ordinal);
+        Assert.Contains("        return;\n    }\n", functions, StringComparison.Ordinal);
+        Assert.DoesNotContain("    return;\n}", functions, StringComparison.Ordinal);
+        Assert.Contains("        heartbeat(ctx);\n", files["tasks.bal"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_sequence_a_proxy_also_runs_keeps_its_answer()
+    {
+        var files = ArtifactConversion.Convert(
+            $"""<sequence {Ns} name="Heartbeat"><log/><drop/></sequence>""",
+            $"""<task {Ns} name="Beat" class="org.apache.synapse.startup.tasks.MessageInjector" group="synapse.simple.quartz"><trigger interval="60"/><property xmlns:task="http://www.wso2.org/products/wso2commons/tasks" name="injectTo" value="sequence"/><property xmlns:task="http://www.wso2.org/products/wso2commons/tasks" name="sequenceName" value="Heartbeat"/><property xmlns:task="http://www.wso2.org/products/wso2commons/tasks" name="message"><beat xmlns="">ping</beat></property></task>""",
+            $"""<proxy {Ns} name="BeatProxy"><target><inSequence><sequence key="Heartbeat"/></inSequence></target></proxy>""");
+
+        Assert.Contains("return accepted();", files["functions.bal"], StringComparison.Ordinal);
+        Assert.DoesNotContain("function heartbeat(Context ctx) {\n", files["functions.bal"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_property_a_log_and_the_next_statement_read_is_read_once()
+    {
+        var functions = ArtifactConversion.Convert($"""
+            <sequence {Ns} name="Fault">
+              <log level="custom"><property name="error" expression="get-property('ERROR_MESSAGE')"/></log>
+              <payloadFactory media-type="json"><format>{"{"}"detail": "$1"{"}"}</format><args><arg evaluator="xml" expression="get-property('ERROR_MESSAGE')"/></args></payloadFactory>
+              <respond/>
+            </sequence>
+            """)["functions.bal"];
+
+        Assert.Contains("    string errorMessage = getProperty(ctx, \"ERROR_MESSAGE\");\n    log:printInfo(", functions, StringComparison.Ordinal);
+        Assert.Equal(1, Count(functions, "getProperty(ctx, \"ERROR_MESSAGE\")"));
+        Assert.Equal(3, Count(functions, "errorMessage"));
+    }
+
+    [Fact]
+    public void A_property_is_read_again_when_something_between_may_set_it()
+    {
+        // A sequence call between the reads may set it.
+        var called = ArtifactConversion.Convert(
+            $"""<sequence {Ns} name="Other"><property name="ERROR_MESSAGE" value="changed"/></sequence>""",
+            $"""
+            <sequence {Ns} name="Fault">
+              <log level="custom"><property name="error" expression="get-property('ERROR_MESSAGE')"/></log>
+              <sequence key="Other"/>
+              <payloadFactory media-type="json"><format>{"{"}"detail": "$1"{"}"}</format><args><arg evaluator="xml" expression="get-property('ERROR_MESSAGE')"/></args></payloadFactory>
+              <respond/>
+            </sequence>
+            """)["functions.bal"];
+        Assert.DoesNotContain("string errorMessage", called, StringComparison.Ordinal);
+        Assert.Equal(2, Count(called, "getProperty(ctx, \"ERROR_MESSAGE\")"));
+
+        // The next statement reads it in a branch: the branch runs after the test, not with the read.
+        var branch = ArtifactConversion.Convert($"""
+            <sequence {Ns} name="Fault">
+              <log level="custom"><property name="error" expression="get-property('ERROR_MESSAGE')"/></log>
+              <filter source="get-property('x')" regex="y"><then><property name="ERROR_MESSAGE" value="z"/><log level="custom"><property name="again" expression="get-property('ERROR_MESSAGE')"/></log></then></filter>
+              <respond/>
+            </sequence>
+            """)["functions.bal"];
+        Assert.DoesNotContain("string errorMessage", branch, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ERROR_MESSAGE", "errorMessage")]
+    [InlineData("orderId", "orderId")]
+    [InlineData("MessageID", "messageID")]
+    [InlineData("order-total", "orderTotal")]
+    [InlineData("error", null)]
+    [InlineData("a:b", null)]
+    [InlineData("1st", null)]
+    public void The_local_is_named_after_the_property(string property, string? expected) =>
+        Assert.Equal(expected, Emit.StatementWriter.PropertyLocalName(property));
+
+    private static int Count(string text, string part)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}
