@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using SynapseToBal.Driver;
 using SynapseToBal.Lowering;
+using SynapseToBal.Syntax;
 using SynapseToBal.Syntax.Expressions;
 using SynapseToBal.Tests.Project;
 using Xunit;
@@ -34,9 +35,9 @@ public sealed class DeepExpressionTests
         { "xpath or chain", $"""<filter xpath="{Chain("$ctx:a = 1", " or ")}"><then><log/></then></filter>""" },
         { "xpath plus chain", $"""<property name="x" expression="{Chain("1", "+")}"/>""" },
         { "xpath unary minus chain", $"""<property name="x" expression="{Repeat("-")}1"/>""" },
-        { "synapse plus chain", $"""<variable name="x" type="STRING" expression="${{{Chain("vars.a", "+")}}}"/>""" },
-        { "synapse not chain", $"""<variable name="x" type="BOOLEAN" expression="${{{Repeat("!")}true}}"/>""" },
-        { "synapse conditional chain", $"""<variable name="x" type="STRING" expression="${{{Repeat("true ? 1 : ")}1}}"/>""" },
+        { "synapse plus chain", "<variable name=\"x\" type=\"STRING\" expression=\"${" + Chain("vars.a", "+") + "}\"/>" },
+        { "synapse not chain", "<variable name=\"x\" type=\"BOOLEAN\" expression=\"${" + Repeat("!") + "true}\"/>" },
+        { "synapse conditional chain", "<variable name=\"x\" type=\"STRING\" expression=\"${" + Repeat("true ? 1 : ") + "1}\"/>" },
         { "jsonpath member chain", $"""<property name="x" expression="json-eval($.{Chain("a", ".")})"/>""" },
         { "jsonpath filter chain", $"""<property name="x" expression="json-eval($.a[?({Chain("@.b == 1", " || ")})])"/>""" },
     };
