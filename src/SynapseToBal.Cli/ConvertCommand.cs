@@ -441,7 +441,7 @@ internal sealed class ConsoleOutput(TextWriter stdout, TextWriter stderr, bool q
             };
             if (show)
             {
-                (diagnostic.Severity == DiagnosticSeverity.Error ? stderr : stdout).WriteLine(DiagnosticBag.Format(diagnostic, baseDirectory));
+                (diagnostic.Severity == DiagnosticSeverity.Error ? stderr : stdout).WriteLine(DiagnosticBag.FormatLine(diagnostic, baseDirectory));
             }
         }
     }

@@ -219,7 +219,7 @@ public static class Program
         var source = Path.GetFullPath(options.Input);
         foreach (var diagnostic in single.Conversion.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error || (d.Severity == DiagnosticSeverity.Warning && d.Location.GetLineSpan().Path == source)))
         {
-            stderr.WriteLine(DiagnosticBag.Format(diagnostic, baseDirectory));
+            stderr.WriteLine(DiagnosticBag.FormatLine(diagnostic, baseDirectory));
         }
 
         if (single.Text is null)
@@ -297,7 +297,7 @@ public static class Program
         var baseDirectory = Directory.GetCurrentDirectory();
         foreach (var diagnostic in diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
         {
-            stderr.WriteLine(DiagnosticBag.Format(diagnostic, baseDirectory));
+            stderr.WriteLine(DiagnosticBag.FormatLine(diagnostic, baseDirectory));
         }
 
         if (conversion.Report is { } summary)

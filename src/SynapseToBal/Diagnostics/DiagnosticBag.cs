@@ -53,4 +53,33 @@ public sealed class DiagnosticBag
         var start = span.StartLinePosition;
         return $"{path}({start.Line + 1},{start.Character + 1}): {severity} {diagnostic.Id}: {message}";
     }
+
+    /// <summary>
+    /// <see cref="Format"/> as one console line: a line break or other control character in the message or the path
+    /// (a multi-line expression, a name from the input) is written as its escape (<c>\n</c>, <c>\u0085</c>), so that a
+    /// name can never start a line that looks like another diagnostic, and each diagnostic is one line.
+    /// </summary>
+    public static string FormatLine(Diagnostic diagnostic, string? baseDirectory = null)
+    {
+        var text = Format(diagnostic, baseDirectory);
+        if (!text.Any(c => char.IsControl(c) && c != '\t' || c is '\u2028' or '\u2029'))
+        {
+            return text;
+        }
+
+        var line = new System.Text.StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '\n' => line.Append("\\n"),
+                '\r' => line.Append("\\r"),
+                '\t' => line.Append(c),
+                _ when char.IsControl(c) || c is '\u2028' or '\u2029' => line.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}"),
+                _ => line.Append(c),
+            };
+        }
+
+        return line.ToString();
+    }
 }

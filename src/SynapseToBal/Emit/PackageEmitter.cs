@@ -298,7 +298,7 @@ public sealed partial class PackageEmitter
             Org = _options.Org,
             Name = _options.PackageName,
             _options.Version,
-            Source = _options.SourceDisplayName,
+            Source = BallerinaSyntax.TomlComment(_options.SourceDisplayName),
             Distribution,
             Dependencies = pinned.Select(p => new { p.Org, p.Name, p.Version }).ToList(),
             Jms = pinned.Any(p => p.Name == "java.jms"),
@@ -1311,7 +1311,7 @@ public sealed partial class PackageEmitter
         var failed = new List<FailedDeclaration>();
         var entries = GuardedDeclarations(package.Configurables, "configurable", c => c.Name.Hint, _ => null, _ => [], failed, c => new
         {
-            Description = BallerinaSyntax.CommentText(c.Description),
+            Description = BallerinaSyntax.TomlComment(c.Description),
             Name = names[c.Name],
             c.Secret,
 
@@ -1322,7 +1322,9 @@ public sealed partial class PackageEmitter
             // A secret's value is never written, not even in a comment.
             Value = c.Secret || c.DefaultValue is null ? (c.Type == ConfigurableType.Integer ? "0" : "\"\"") : c.Type == ConfigurableType.String ? BallerinaSyntax.TomlString(c.DefaultValue) : c.DefaultValue,
         }, comment: "# ");
-        return _renderer.Render("Config.toml.sbn", new { Entries = entries, Failed = failed });
+
+        // The TODO lines of a failed entry quote names and XML from the input: no control character TOML forbids.
+        return _renderer.Render("Config.toml.sbn", new { Entries = entries, Failed = failed.Select(f => new FailedDeclaration([.. f.Lines.Select(BallerinaSyntax.TomlCommentCharacters)])).ToList() });
     }
 }
 

@@ -120,9 +120,13 @@ public static class JavaRegex
     /// <summary>Java's <c>\s</c> is [ \t\n\x0B\f\r]; Ballerina's is tab, space, LF and CR only.</summary>
     private const string JavaSpace = "\\s\\u{B}\\u{C}";
 
+    /// <summary>How deep groups may nest in a pattern the converter translates.</summary>
+    public const int MaxGroupDepth = 128;
+
     private sealed class Translator(string source, RegexUse use)
     {
         private int _pos;
+        private int _depth;
         private readonly StringBuilder _out = new();
 
         public int Groups { get; private set; }
@@ -429,7 +433,22 @@ public static class JavaRegex
             };
         }
 
+        /// <summary>
+        /// A group, one level of the translator's recursion: groups nested deeper than <see cref="MaxGroupDepth"/> are
+        /// not translated (a stack overflow would end the whole conversion; real patterns nest a few levels).
+        /// </summary>
         private void Group(Mode mode)
+        {
+            if (++_depth > MaxGroupDepth)
+            {
+                throw new RegexProblem($"groups nest more than {MaxGroupDepth} deep at position {_pos}, deeper than the converter translates");
+            }
+
+            GroupBody(mode);
+            _depth--;
+        }
+
+        private void GroupBody(Mode mode)
         {
             _pos++;
             if (Peek() != '?')

@@ -283,8 +283,9 @@ public static class BallerinaSyntax
 
         var builder = new StringBuilder(value.Length + 8);
         builder.Append('"');
-        foreach (var c in value)
+        for (var i = 0; i < value.Length; i++)
         {
+            var c = value[i];
             switch (c)
             {
                 case '"':
@@ -303,7 +304,17 @@ public static class BallerinaSyntax
                     builder.Append("\\t");
                     break;
                 default:
-                    if (char.IsControl(c) || char.IsSurrogate(c) || c is '\u2028' or '\u2029')
+                    if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                    {
+                        // A character beyond the BMP is one code point: \u{D83D}\u{DE00} would name two surrogates,
+                        // which are not Unicode scalar values and not valid in a Ballerina numeric escape.
+                        builder.Append(CultureInfo.InvariantCulture, $"\\u{{{char.ConvertToUtf32(c, value[++i]):X}}}");
+                    }
+                    else if (char.IsSurrogate(c))
+                    {
+                        builder.Append("\\u{FFFD}"); // a lone surrogate is no character; .NET writes it to UTF-8 as U+FFFD too
+                    }
+                    else if (char.IsControl(c) || c is '\u2028' or '\u2029')
                     {
                         builder.Append(CultureInfo.InvariantCulture, $"\\u{{{(int)c:X}}}");
                     }
@@ -464,8 +475,89 @@ public static class BallerinaSyntax
     public static string CommentText(string text) =>
         string.Join(' ', text.Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim())).Trim();
 
-    /// <summary>A TOML basic string.</summary>
-    public static string TomlString(string value) => StringLiteral(value);
+    /// <summary>
+    /// A TOML basic string (TOML 1.0): <c>\"</c>, <c>\\</c>, the short escapes, and <c>\uXXXX</c> for the other
+    /// control characters (Ballerina's <c>\u{7F}</c> is not TOML, and a raw one makes the whole Config.toml invalid).
+    /// Line and paragraph separators are escaped as in Ballerina strings; a character beyond the BMP is written as itself.
+    /// </summary>
+    public static string TomlString(string value)
+    {
+        var builder = new StringBuilder(value.Length + 8);
+        builder.Append('"');
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            switch (c)
+            {
+                case '"':
+                    builder.Append("\\\"");
+                    break;
+                case '\\':
+                    builder.Append("\\\\");
+                    break;
+                case '\n':
+                    builder.Append("\\n");
+                    break;
+                case '\r':
+                    builder.Append("\\r");
+                    break;
+                case '\t':
+                    builder.Append("\\t");
+                    break;
+                default:
+                    if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                    {
+                        builder.Append(c).Append(value[++i]);
+                    }
+                    else if (char.IsSurrogate(c))
+                    {
+                        builder.Append("\\uFFFD");
+                    }
+                    else if (char.IsControl(c) || c is '\u2028' or '\u2029')
+                    {
+                        builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+                    }
+                    else
+                    {
+                        builder.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.Append('"').ToString();
+    }
+
+    /// <summary>
+    /// Text for a TOML comment line (<c># ...</c>): on one line, as <see cref="CommentText"/>, and without the control
+    /// characters TOML forbids in comments (all but tab, DEL included), each written as its <c>\uXXXX</c> notation.
+    /// </summary>
+    public static string TomlComment(string text) => TomlCommentCharacters(CommentText(text));
+
+    /// <summary>One line of a TOML comment with each control character TOML forbids there (all but tab) written as <c>\uXXXX</c>.</summary>
+    public static string TomlCommentCharacters(string line)
+    {
+        if (!line.Any(c => char.IsControl(c) && c != '\t'))
+        {
+            return line;
+        }
+
+        var builder = new StringBuilder(line.Length + 8);
+        foreach (var c in line)
+        {
+            if (char.IsControl(c) && c != '\t')
+            {
+                builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
 
     /// <summary>Splits a name into words at separators, case changes and digit boundaries.</summary>
     public static IReadOnlyList<string> Words(string name)

@@ -155,33 +155,97 @@ public sealed class HostileInputTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData("../../escape")]
-    [InlineData("/etc/passwd")]
-    [InlineData("C:\\Windows\\x")]
-    [InlineData("CON")]
-    [InlineData("NUL.txt")]
-    [InlineData("a/../../b")]
-    public void Output_paths_made_from_names_stay_inside_the_output(string name)
+    [InlineData("../../escape", false)]
+    [InlineData("/etc/passwd", false)]
+    [InlineData("C:\\Windows\\x", false)]
+    [InlineData("CON", false)]
+    [InlineData("NUL.txt", false)]
+    [InlineData("COM1", false)]
+    [InlineData("a/../../b", false)]
+    [InlineData("../../escape", true)]
+    [InlineData("/etc/passwd", true)]
+    [InlineData("C:\\Windows\\x", true)]
+    [InlineData("CON", true)]
+    [InlineData("aux", true)]
+    [InlineData("COM1", true)]
+    [InlineData("LPT9.bal", true)]
+    [InlineData("trailing. ", true)]
+    [InlineData("dots...", true)]
+    [InlineData(" . ", true)]
+    [InlineData("a/../../b", true)]
+    public void Output_paths_made_from_names_stay_inside_the_output(string name, bool keepStructure)
     {
         using var temp = new TempDirectory();
         var escaped = SecurityElement.Escape(name);
         temp.Write("in/api.xml", $"""<api xmlns="{Ns}" name="{escaped}" context="/x"><resource methods="GET"><inSequence><respond/></inSequence></resource></api>""");
         temp.Write("in/seq.xml", $"""<sequence xmlns="{Ns}" name="{escaped}"><log/></sequence>""");
-        var result = Converter.Convert(new ConversionOptions(temp.Combine("in"), PackageName: name));
-        var reserved = new[] { "CON", "PRN", "AUX", "NUL", "COM1", "LPT1" };
+        temp.Write("in/ep.xml", $"""<endpoint xmlns="{Ns}" name="{escaped}"><address uri="http://localhost/x"/></endpoint>""");
+        var result = Converter.Convert(new ConversionOptions(temp.Combine("in"), PackageName: name) { KeepStructure = keepStructure });
+        string[] reserved = ["CON", "PRN", "AUX", "NUL", .. Enumerable.Range(1, 9).SelectMany(i => new[] { $"COM{i}", $"LPT{i}" })];
         Assert.All(result.Files, f =>
         {
             Assert.False(Path.IsPathRooted(f.RelativePath), f.RelativePath);
             Assert.DoesNotContain("..", f.RelativePath.Split('/', '\\'));
-            Assert.DoesNotContain(f.RelativePath.Split('/', '\\'), part => reserved.Contains(Path.GetFileNameWithoutExtension(part), StringComparer.OrdinalIgnoreCase));
+            Assert.DoesNotContain(f.RelativePath.Split('/', '\\'), part => reserved.Contains(part.Split('.')[0].TrimEnd(' '), StringComparer.OrdinalIgnoreCase));
+            Assert.DoesNotContain(f.RelativePath.Split('/', '\\'), part => part.Length == 0 || part.EndsWith('.') || part.EndsWith(' ') || part.StartsWith(' '));
             Assert.DoesNotContain('\\', f.RelativePath);
+            Assert.DoesNotContain(':', f.RelativePath);
         });
+        if (keepStructure)
+        {
+            Assert.Contains(result.Files, f => f.RelativePath.StartsWith("sequence_", StringComparison.Ordinal));
+        }
+
         Converter.Write(result, temp.Combine("out"));
         var written = Directory.EnumerateFiles(temp.Path, "*", SearchOption.AllDirectories)
             .Select(p => Path.GetRelativePath(temp.Path, p).Replace('\\', '/'))
             .Where(p => !p.StartsWith("in/", StringComparison.Ordinal))
             .ToList();
         Assert.All(written, p => Assert.StartsWith("out/", p, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// A zip bomb whose headers lie: the entry says it inflates to 100 bytes (so the check of the declared size lets it
+    /// through) and inflates to 4 MB. It is never read past the limit: the archive reader stops at the declared size,
+    /// and reading counts the bytes it inflates (SB0008 at the limit); the other entry is read.
+    /// </summary>
+    [Fact]
+    public void An_archive_entry_that_lies_about_its_size_is_read_no_further_than_the_limit()
+    {
+        using var temp = new TempDirectory();
+        var bomb = $"<sequence xmlns=\"{Ns}\" name=\"Bomb\">" + new string(' ', 4_000_000) + "</sequence>";
+        var car = TestArchives.Build(temp.Combine("Liar.car"), ("bomb/Bomb.xml", bomb), ("ok/Ok.xml", $"<sequence xmlns=\"{Ns}\" name=\"Ok\"/>"));
+        var bytes = File.ReadAllBytes(car);
+        var patched = 0;
+        var name = Encoding.ASCII.GetBytes("bomb/Bomb.xml");
+        for (var i = 0; i + 46 < bytes.Length; i++)
+        {
+            // Local file header (size at 22, name at 30) and central directory header (size at 24, name at 46).
+            var (sizeAt, nameAt) = BitConverter.ToUInt32(bytes, i) switch
+            {
+                0x04034b50 => (22, 30),
+                0x02014b50 => (24, 46),
+                _ => (-1, -1),
+            };
+            if (sizeAt > 0 && bytes.AsSpan(i + nameAt, name.Length).SequenceEqual(name))
+            {
+                BitConverter.GetBytes(100u).CopyTo(bytes, i + sizeAt);
+                patched++;
+            }
+        }
+
+        Assert.Equal(2, patched);
+        File.WriteAllBytes(car, bytes);
+
+        var diagnostics = new SynapseToBal.Diagnostics.DiagnosticBag();
+        var project = SynapseToBal.Project.ProjectLoader.Load(car, diagnostics, new SynapseToBal.Project.LoadLimits(MaxEntryBytes: 1_000_000));
+        // .NET's reader stops at the declared size (the entry is read as its first 100 bytes); a reader that went on
+        // would be stopped by the count at the limit (SB0008) or refuse the mismatch (SB0005).
+        Assert.True(
+            diagnostics.Items.Any(d => d.Id is "SB0008" or "SB0005") || project.Documents.Where(d => d.DisplayPath.Contains("Bomb", StringComparison.Ordinal)).All(d => d.Text.Length <= 100),
+            "the lying entry was read past its declared size without SB0008 or SB0005");
+        Assert.Contains(project.Documents, d => d.DisplayPath == "Liar.car!/ok/Ok.xml");
+        Assert.DoesNotContain(project.Documents, d => d.Text.Length > 1_000_000);
     }
 
     [Fact]

@@ -15,6 +15,21 @@ public static class ExpressionParser
     /// <summary>Deeper nesting of brackets is refused before parsing: the parsers recurse once per level.</summary>
     public const int MaxNesting = 128;
 
+    /// <summary>
+    /// A deeper expression tree is refused after parsing: the binder, the translators and the emitter recurse once per
+    /// level, and a chain of operators (<c>a or b or c ...</c>, <c>$.a.b.c ...</c>, <c>!!!x</c>) nests one level per
+    /// operator without a bracket. Twice <see cref="MaxNesting"/>, so that every expression the bracket limit lets
+    /// through with a few operators per level still parses.
+    /// </summary>
+    public const int MaxDepth = 2 * MaxNesting;
+
+    /// <summary>
+    /// How deep the parsers themselves may recurse (each sub-expression, unary operator and conditional branch is a
+    /// level); deeper input is a syntax error instead of a stack overflow. Its frames are small, so it lies above
+    /// <see cref="MaxDepth"/>: a tree that deep is refused by the depth check with a clearer message.
+    /// </summary>
+    internal const int MaxParserDepth = 4 * MaxDepth;
+
     public static ExpressionParseResult Parse(string text, ExpressionLanguage language)
     {
         if (TooDeep(text) is { } at)
@@ -23,12 +38,44 @@ public static class ExpressionParser
                 [new ExpressionError(new TextSpan(at, 1), $"brackets nest more than {MaxNesting} deep")]);
         }
 
-        return language switch
+        var result = language switch
         {
             ExpressionLanguage.XPath => new XPathParser(text).Run(),
             ExpressionLanguage.JsonPath => JsonPathParser.ParseJsonEval(text),
             _ => new SynapseExpressionParser(text).Run(),
         };
+        if (result.Success && TooDeep(result.Root) is { } deep)
+        {
+            return result with
+            {
+                Root = new ErrorNode(new TextSpan(0, text.Length)),
+                Errors = [new ExpressionError(new TextSpan(deep.Span.Start, Math.Max(1, Math.Min(deep.Span.Length, 40))), $"operators nest more than {MaxDepth} deep (each operator of a chain such as 'a or b or c' or '$.a.b.c' is a level)")],
+            };
+        }
+
+        return result;
+    }
+
+    /// <summary>The first node of the tree (preorder) below <see cref="MaxDepth"/> levels, found without recursion; null when none is.</summary>
+    private static ExpressionNode? TooDeep(ExpressionNode root)
+    {
+        var stack = new Stack<(ExpressionNode Node, int Depth)>();
+        stack.Push((root, 1));
+        while (stack.Count > 0)
+        {
+            var (node, depth) = stack.Pop();
+            if (depth > MaxDepth)
+            {
+                return node;
+            }
+
+            foreach (var child in ExpressionWalker.Children(node).Reverse())
+            {
+                stack.Push((child, depth + 1));
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Where the brackets of <paramref name="text"/> first nest deeper than <see cref="MaxNesting"/> (quotes ignored: an over-count only refuses sooner).</summary>
@@ -75,6 +122,7 @@ internal abstract class ParserBase
     private readonly ImmutableArray<Token> _tokens;
     private readonly ImmutableArray<ExpressionError> _lexErrors;
     private int _index;
+    private int _depth;
 
     protected ParserBase(string text, LexerMode mode, ExpressionLanguage language)
     {
@@ -195,7 +243,7 @@ internal abstract class ParserBase
     protected readonly record struct InfixInfo(BinaryOperator Operator, int Precedence, bool RightAssociative = false);
 
     /// <summary>The Pratt loop: a prefix operand, then every infix operator of at least <paramref name="minPrecedence"/>.</summary>
-    protected ExpressionNode ParseBinary(int minPrecedence, Func<ExpressionNode> operand, Func<InfixInfo?> infix)
+    protected ExpressionNode ParseBinary(int minPrecedence, Func<ExpressionNode> operand, Func<InfixInfo?> infix) => Nested(() =>
     {
         var left = operand();
         while (infix() is { } info && info.Precedence >= minPrecedence)
@@ -206,6 +254,28 @@ internal abstract class ParserBase
         }
 
         return left;
+    });
+
+    /// <summary>
+    /// Runs one level of the parser's recursion (a sub-expression, the operand of a unary operator, a conditional's
+    /// branch): past <see cref="ExpressionParser.MaxParserDepth"/> levels it is a syntax error, not a stack overflow.
+    /// </summary>
+    protected T Nested<T>(Func<T> parse)
+    {
+        if (++_depth > ExpressionParser.MaxParserDepth)
+        {
+            _depth--;
+            throw ErrorAt(Current.Span, $"operators nest more than {ExpressionParser.MaxDepth} deep (each operator of a chain such as 'a or b or c' or '!!x' is a level)");
+        }
+
+        try
+        {
+            return parse();
+        }
+        finally
+        {
+            _depth--;
+        }
     }
 
     protected sealed class SyntaxError(ExpressionError error) : Exception(error.Message)

@@ -212,7 +212,7 @@ internal abstract class PathParserBase(string text, LexerMode mode, ExpressionLa
         if (Is(TokenKind.Bang))
         {
             var bang = Advance();
-            var operand = ParseFilterUnary();
+            var operand = Nested(ParseFilterUnary);
             return new UnaryExpression(Cover(bang.Span, operand.Span), UnaryOperator.Not, operand);
         }
 
@@ -234,7 +234,7 @@ internal abstract class PathParserBase(string text, LexerMode mode, ExpressionLa
             return new NumberLiteral(Cover(minus.Span, number.Span), "-" + number.Text);
         }
 
-        var operand = operandParser();
+        var operand = Nested(operandParser);
         return new UnaryExpression(Cover(minus.Span, operand.Span), UnaryOperator.Negate, operand);
     }
 

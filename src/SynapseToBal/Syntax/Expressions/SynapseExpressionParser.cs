@@ -44,9 +44,9 @@ internal sealed class SynapseExpressionParser(string text) : PathParserBase(text
             return condition;
         }
 
-        var whenTrue = ParseExpression();
+        var whenTrue = Nested(ParseExpression);
         Expect(TokenKind.Colon, "':'");
-        var whenFalse = ParseExpression();
+        var whenFalse = Nested(ParseExpression);
         return new ConditionalExpression(Cover(condition.Span, whenFalse.Span), condition, whenTrue, whenFalse);
     }
 
@@ -73,7 +73,7 @@ internal sealed class SynapseExpressionParser(string text) : PathParserBase(text
         if (Is(TokenKind.Bang))
         {
             var bang = Advance();
-            var operand = ParseUnary();
+            var operand = Nested(ParseUnary);
             return new UnaryExpression(Cover(bang.Span, operand.Span), UnaryOperator.Not, operand);
         }
 

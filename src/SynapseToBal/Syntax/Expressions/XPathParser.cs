@@ -72,7 +72,7 @@ internal sealed class XPathParser(string text) : ParserBase(text, LexerMode.XPat
         if (Is(TokenKind.Minus))
         {
             var minus = Advance();
-            var operand = ParseUnary();
+            var operand = Nested(ParseUnary);
             return new UnaryExpression(Cover(minus.Span, operand.Span), UnaryOperator.Negate, operand);
         }
 
@@ -150,6 +150,13 @@ internal sealed class XPathParser(string text) : ParserBase(text, LexerMode.XPat
     /// <summary>'/' or '//' then a relative location path; '//' adds descendant-or-self::node().</summary>
     private void ParseRelativeAfterSeparator(ImmutableArray<Step>.Builder steps)
     {
+        ParseSeparatorAndStep(steps);
+        ParseMoreSteps(steps);
+    }
+
+    /// <summary>'/' or '//' then one step (a loop, not a recursion per step: a path may have thousands).</summary>
+    private void ParseSeparatorAndStep(ImmutableArray<Step>.Builder steps)
+    {
         var separator = Advance();
         if (separator.Kind == TokenKind.SlashSlash)
         {
@@ -161,7 +168,15 @@ internal sealed class XPathParser(string text) : ParserBase(text, LexerMode.XPat
             throw Unexpected("a location step");
         }
 
-        ParseRelative(steps);
+        steps.Add(ParseStep());
+    }
+
+    private void ParseMoreSteps(ImmutableArray<Step>.Builder steps)
+    {
+        while (Is(TokenKind.Slash) || Is(TokenKind.SlashSlash))
+        {
+            ParseSeparatorAndStep(steps);
+        }
     }
 
     private static Step DescendantOrSelf(TextSpan span) =>
@@ -171,10 +186,7 @@ internal sealed class XPathParser(string text) : ParserBase(text, LexerMode.XPat
     private void ParseRelative(ImmutableArray<Step>.Builder steps)
     {
         steps.Add(ParseStep());
-        while (Is(TokenKind.Slash) || Is(TokenKind.SlashSlash))
-        {
-            ParseRelativeAfterSeparator(steps);
-        }
+        ParseMoreSteps(steps);
     }
 
     /// <summary>[4] Step ::= AxisSpecifier NodeTest Predicate* | '.' | '..'.</summary>
