@@ -3626,7 +3626,7 @@ function setJsonPayload(Context ctx, json payload) {
 # PayloadFactoryMediator sets it as the JSON stream (JsonUtil.getNewJsonPayload checks its first character only),
 # and is written to the client as it is; a step that reads the payload parses it then.
 function setJsonText(Context ctx, string text) {
-    ctx.payload = {bytes: text.toBytes(), contentType: "application/json"};
+    ctx.payload = <ReceivedBody>{bytes: text.toBytes(), contentType: "application/json"};
     ctx.contentType = "application/json";
     ctx.headers["content-type"] = ctx.contentType;
 }

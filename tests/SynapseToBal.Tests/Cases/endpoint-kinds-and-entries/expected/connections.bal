@@ -5,10 +5,13 @@
 import ballerina/http;
 
 # Endpoint 'FromTemplate' (endpoints.xml, line 16).
-# Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
+# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001, without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client fromTemplate = check new (fromTemplateUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
+
+# Suspension state of endpoint 'FromTemplate', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).
+final EndpointState fromTemplateSuspension = new ("address", "FromTemplate", {});
 
 # Endpoint 'PrimaryOrSecondary' (endpoints.xml, line 4).
 # Synapse fails over on transport errors and timeouts, not on the HTTP error statuses a call reads as a response (every status for a non-blocking call; a blocking one fails over on the statuses the blocking sender does not read: other than 2xx, 400, 409, 500 and non.error.http.status.codes).
@@ -25,7 +28,7 @@ final EndpointGroup primaryOrSecondaryGroup = check new ("failover", "PrimaryOrS
 
 # Endpoint 'StockWsdl' (endpoints.xml, line 10).
 # The address of port 'StockQuoteSOAP11port' of service 'StockQuoteService' in the WSDL http://stock.example.com/StockQuote?wsdl: set it in Config.toml; the message goes as SOAP 1.1, the version the port's binding is taken to have (check it against the WSDL).
-# Synapse suspends an endpoint for 30 s after a failure by default; http:Client does not.
+# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001, without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
 # No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client stockWsdl = check new (stockWsdlUrl, {timeout: 120, httpVersion: http:HTTP_1_1});

@@ -34,29 +34,32 @@ service /limited on httpListener {
     }
 }
 
-# Proxy service 'LimitedProxy' (LimitedProxy.xml, line 2).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/LimitedProxy.LimitedProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
-service /services/LimitedProxy on httpListener {
-    # ANY /services/LimitedProxy/*
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return limitedProxyFlow(check newContext(request, (), "/services/LimitedProxy"));
+# The proxy services: the Micro Integrator answers each at /services/<name> and at its Axis2 endpoint addresses
+# (/services/<name>.<name>HttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call. The first segment
+# after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
+# is longer (an API or data service under /services) answers its own requests first.
+service /services on httpListener {
+    # ANY /services/{name}/*
+    resource function 'default [string name]/[string... path](http:Request request) returns http:Response|error {
+        // The listener matches base paths on the path as the client wrote it: a name written with escapes (%xx) is no proxy's.
+        if escapedSegment(request, name) {
+            return serviceNotFound(request);
+        }
+        match name {
+            // Proxy service 'LimitedProxy' (LimitedProxy.xml, line 2).
+            "LimitedProxy"
+              | "LimitedProxy.LimitedProxyHttpSoap11Endpoint"
+              | "LimitedProxy.LimitedProxyHttpSoap12Endpoint"
+              | "LimitedProxy.LimitedProxyHttpEndpoint" => {
+                return limitedProxyFlow(check newContext(request, (), "/services/" + name));
+            }
+        }
+        // Any other name is no proxy service: answered as the listener answers a path no service is attached to.
+        return serviceNotFound(request);
     }
-}
 
-service "/services/LimitedProxy.LimitedProxyHttpSoap11Endpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return limitedProxyFlow(check newContext(request, (), "/services/LimitedProxy.LimitedProxyHttpSoap11Endpoint"));
-    }
-}
-
-service "/services/LimitedProxy.LimitedProxyHttpSoap12Endpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return limitedProxyFlow(check newContext(request, (), "/services/LimitedProxy.LimitedProxyHttpSoap12Endpoint"));
-    }
-}
-
-service "/services/LimitedProxy.LimitedProxyHttpEndpoint" on httpListener {
-    resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return limitedProxyFlow(check newContext(request, (), "/services/LimitedProxy.LimitedProxyHttpEndpoint"));
+    # ANY /services: names no proxy service, answered as the listener answers a path no service is attached to.
+    resource function 'default .(http:Request request) returns http:Response {
+        return serviceNotFound(request);
     }
 }
