@@ -53,7 +53,7 @@ public sealed class UnusedAndInfallibleFlowTests
         Assert.Contains("function loopProxyFlow(Context ctx) returns http:Response {", functions);
         Assert.Contains("    return loopProxyOut(ctx);\n}", functions);
         Assert.DoesNotContain("check loopProxyOut", functions);
-        Assert.Contains("return loopProxyFlow(check newContext(request, (), \"/services/LoopProxy\"));", files["main.bal"]);
+        Assert.Contains("return loopProxyFlow(check newContext(request, (), \"/services/\" + name));", files["main.bal"]);
     }
 
     [Fact]
