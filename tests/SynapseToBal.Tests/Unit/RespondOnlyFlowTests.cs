@@ -20,7 +20,7 @@ public sealed class RespondOnlyFlowTests
         Assert.DoesNotContain("quoteProxyOut", files["functions.bal"] + files["main.bal"]);
         Assert.Contains("    check endpointCalled(quoteEndpointSuspension, callEndpoint(ctx, ", files["functions.bal"]);
         Assert.Contains("    return respond(ctx, headers = passBackHeaders);\n}", files["functions.bal"].ReplaceLineEndings("\n"));
-        Assert.Contains("        return quoteProxyFlow(check newContext(request, (), \"/services/QuoteProxy\"));", files["main.bal"]);
+        Assert.Contains("                return quoteProxyFlow(check newContext(request, (), \"/services/\" + name));", files["main.bal"]);
         Assert.DoesNotContain("return check", files["main.bal"] + files["functions.bal"]);
     }
 
