@@ -20,7 +20,7 @@ public sealed partial class PackageEmitter
     /// The proxies whose services become one service at <c>/services</c> (issue 14): its resource takes the first segment
     /// after <c>/services</c> and <c>match</c>es it with every address of each proxy (<c>"OrderProxy"|"OrderProxy.OrderProxyHttpSoap11Endpoint"|...</c>),
     /// running the proxy's flow with the base path its own service had (<c>"/services/" + name</c>); any other name is
-    /// answered as the listener answers a path no service is attached to (<c>serviceNotFound</c>, the http module's 404).
+    /// answered as the Micro Integrator's shipped main sequence answers them (<c>serviceNotFound</c>: 404, no body).
     /// The same requests reach the same flows: the listener dispatches a request to the service with the longest base
     /// path that matches it, so an API or data service under <c>/services</c> keeps its own. Null (every proxy keeps a
     /// service per address) when another service would answer a name the proxies do not have, which the one service

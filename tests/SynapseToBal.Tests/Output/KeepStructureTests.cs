@@ -56,9 +56,7 @@ public sealed partial class KeepStructureTests
             return null;
         }
 
-        // serviceNotFound's timestamp is the only use of ballerina/time in some packages: its import goes with it.
-        var rest = RouterHelper().Replace(support, string.Empty).TrimEnd('\n');
-        return rest.Contains("time:", StringComparison.Ordinal) ? rest : rest.Replace("import ballerina/time;\n", string.Empty, StringComparison.Ordinal);
+        return RouterHelper().Replace(support, string.Empty).TrimEnd('\n');
     }
 
     [GeneratedRegex("""^service (?:/services|"?/services/(?<name>[^" ]+)"?) on """)]

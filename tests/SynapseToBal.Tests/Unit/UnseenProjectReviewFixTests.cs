@@ -97,4 +97,14 @@ public sealed class UnseenProjectReviewFixTests
         Assert.Contains(reason, text, StringComparison.Ordinal);
         Assert.DoesNotContain("only address, http, wsdl, failover, loadbalance and template endpoints become clients", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_non_blocking_timeout_without_a_fault_response_action_leaves_the_endpoint_state_alone()
+    {
+        // TimeoutHandler runs the endpoint's onFault only when the responseAction is not NONE (the default).
+        var called = RuntimeSourceText.Function("endpointCalled");
+        RuntimeSourceText.InOrder(called, "int code = errorCode(outcome);", "if code != 0 && outcome !is http:IdleTimeoutError {", "endpoint.onFault(code);");
+        // With responseAction fault the call reports "Send timeout" (no IdleTimeoutError), which counts.
+        RuntimeSourceText.InOrder(RuntimeSourceText.Function("callEndpoint"), "if timeoutFault && result is http:IdleTimeoutError {", "return sendTimeout(ctx);");
+    }
 }
