@@ -106,6 +106,7 @@ public sealed partial class PackageEmitter
             {
                 modules.Use("http");
                 var name = new[] { "name", "serviceName", "proxyName" }.FirstOrDefault(n => !expressions.HidesModuleName(n)) ?? "name";
+                var segments = new[] { "segments", "pathSegments", "proxySegments" }.FirstOrDefault(n => !expressions.HidesModuleName(n)) ?? "segments";
                 var basePath = $"\"/services/\" + {name}";
                 var arms = router.Routes.Select(route =>
                 {
@@ -136,6 +137,9 @@ public sealed partial class PackageEmitter
                     Router = new
                     {
                         Name = name,
+                        Segments = segments,
+                        // Only a proxy with a published WSDL reads the path after its name (isWsdlRequest, wsdlOperation).
+                        UsesPath = router.Routes.Any(r => r.Primary.Wsdl is not null),
                         Returns = arms.Any(a => a.Fails) ? "http:Response|error" : "http:Response",
                         Arms = arms.Select(a => new { a.Doc, a.Patterns, a.Wsdl, a.Resource }).ToList(),
                         Operations = operations,

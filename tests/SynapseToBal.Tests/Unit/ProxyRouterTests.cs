@@ -21,9 +21,14 @@ public sealed class ProxyRouterTests
         var main = ArtifactConversion.Convert(Proxy("OrderProxy"), Proxy("StockProxy"))["main.bal"];
 
         Assert.Equal(1, Count(main, "\nservice "));
-        Assert.Contains("service /services on httpListener {\n    # ANY /services/{name}/*\n    resource function 'default [string name]/[string... path](http:Request request) returns http:Response|error {\n"
-            + "        // The listener matches base paths on the path as the client wrote it: a name written with escapes (%xx) is no proxy's.\n"
-            + "        if escapedSegment(request, name) {\n            return serviceNotFound(request);\n        }\n        match name {\n", main, StringComparison.Ordinal);
+        // One rest parameter: a `[string name]/[string... path]` resource would not match /services/OrderProxy itself.
+        Assert.Contains("    resource function 'default [string... segments](http:Request request) returns http:Response|error {\n", main, StringComparison.Ordinal);
+        Assert.Contains("        if segments.length() == 0 || escapedSegment(request, segments[0]) {\n            return serviceNotFound(request);\n        }\n"
+            + "        string name = segments[0];\n", main, StringComparison.Ordinal);
+        // These proxies publish no WSDL: nothing reads the path after the name, and no local holds it.
+        Assert.Contains("        string name = segments[0];\n        match name {\n", main, StringComparison.Ordinal);
+        Assert.DoesNotContain("string[] path", main, StringComparison.Ordinal);
+        Assert.DoesNotContain("resource function 'default [string name]", main, StringComparison.Ordinal);
         Assert.Contains(
             "            \"OrderProxy\"\n"
             + "              | \"OrderProxy.OrderProxyHttpSoap11Endpoint\"\n"
@@ -35,8 +40,7 @@ public sealed class ProxyRouterTests
             StringComparison.Ordinal);
         Assert.Contains("| \"StockProxy.StockProxyHttpEndpoint\" => {\n                return stockProxyFlow(check newContext(request, (), \"/services/\" + name));\n", main, StringComparison.Ordinal);
         Assert.Contains("            // Proxy service 'OrderProxy' (a0.xml, line 1).\n", main, StringComparison.Ordinal);
-        Assert.Contains("        }\n        // Any other name is no proxy service: answered as the listener answers a path no service is attached to.\n        return serviceNotFound(request);\n    }\n", main, StringComparison.Ordinal);
-        Assert.Contains("    resource function 'default .(http:Request request) returns http:Response {\n        return serviceNotFound(request);\n    }\n}", main, StringComparison.Ordinal);
+        Assert.Contains("        }\n        // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.\n        return serviceNotFound(request);\n    }\n}", main, StringComparison.Ordinal);
     }
 
     [Fact]

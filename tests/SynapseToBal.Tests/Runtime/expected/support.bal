@@ -5765,7 +5765,8 @@ function endpointReady(Context ctx, EndpointState endpoint) returns error? {
     return error(refusal, synapseErrorCode = 303001, withoutDetail = true);
 }
 
-# After a call through an endpoint with suspension settings, with its result: a failure with a Synapse error code
+# After a call through an endpoint (every address, http and wsdl endpoint keeps a state, with EndpointDefinition's
+# defaults when it sets no suspension), with its result: a failure with a Synapse error code
 # (`errorCode`: 101503 connection failed, 101504 timeout, ...) goes to the endpoint's state as AddressEndpoint.onFault
 # takes it, a response makes it ACTIVE (SynapseCallbackReceiver calls onSuccess; an `outOnly` send registers no callback,
 # so it does not). With `soapFaultOf` (the input sets FORCE_ERROR_ON_SOAP_FAULT) the response is checked first
@@ -5779,7 +5780,12 @@ function endpointCalled(EndpointState endpoint, error? result, boolean outOnly =
     }
     if outcome is error {
         int code = errorCode(outcome);
-        if code != 0 {
+        // A non-blocking call's timeout reaches the endpoint only through its responseAction: TimeoutHandler runs the
+        // endpoint's onFault only when the action is not NONE (`callEndpoint(..., timeoutFault = true)` turns the
+        // timeout into "Send timeout" then). A bare http:IdleTimeoutError is a timeout whose callback the MI dropped
+        // (responseAction NONE, the default): the state is left as it is. A blocking call's timeout arrives as its
+        // blocking fault and counts.
+        if code != 0 && outcome !is http:IdleTimeoutError {
             endpoint.onFault(code);
         }
         return outcome;
@@ -12790,10 +12796,6 @@ type WsdlOperations record {|
     string[] operations;
 |};
 
-# What the HTTP listener answers a request whose path no service is attached to, for a name under /services that no
-# proxy service has (the proxies are one service at /services that dispatches by the name): the http module's
-# dispatcher fails with "no matching service found for path: <the raw path>" (HttpDispatcher.findService), which its
-# default error interceptor answers 404 with the JSON error payload (timestamp, status, reason, message, path, method).
 # Whether the segment after /services in the request's path is written otherwise than as `name`, the path parameter the
 # listener decoded (with escapes, `%4Frder`): the listener matches a service's base path on the path as the client wrote
 # it, so such a segment reached no proxy's own service.
@@ -12814,20 +12816,13 @@ function escapedSegment(http:Request request, string name) returns boolean {
     return rest.substring(0, end) != name;
 }
 
+# What the Micro Integrator answers a request under /services that names no proxy service (the proxies are one
+# service at /services that dispatches by the name): Axis2 hands it to __SynapseService (SynapseDispatcher), which runs
+# the main sequence, and the main sequence the MI ships (the input has none, else every proxy address keeps a service
+# of its own) answers 404 with no body (HTTP_SC 404, NO_ENTITY_BODY).
 function serviceNotFound(http:Request request) returns http:Response {
-    string rawPath = request.rawPath;
-    int? query = rawPath.indexOf("?");
     http:Response response = new;
     response.statusCode = http:STATUS_NOT_FOUND;
-    json body = {
-        timestamp: time:utcToString(time:utcNow()),
-        status: http:STATUS_NOT_FOUND,
-        reason: "Not Found",
-        message: "no matching service found for path: " + (query is int ? rawPath.substring(0, query) : rawPath),
-        path: rawPath,
-        method: request.method
-    };
-    response.setPayload(body, "application/json");
     return response;
 }
 

@@ -23,12 +23,15 @@ service /quotes on httpListener {
 # after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
 # is longer (an API or data service under /services) answers its own requests first.
 service /services on httpListener {
-    # ANY /services/{name}/*
-    resource function 'default [string name]/[string... path](http:Request request) returns http:Response|error {
-        // The listener matches base paths on the path as the client wrote it: a name written with escapes (%xx) is no proxy's.
-        if escapedSegment(request, name) {
+    # ANY /services/{name}/*: one rest parameter, as a `[string name]/[string... path]` resource does not match a path that
+    # ends at the name (the listener matches a rest parameter to no segment only at a resource's root).
+    resource function 'default [string... segments](http:Request request) returns http:Response|error {
+        // /services itself names no proxy; the listener matches base paths on the path as the client wrote it, so a name
+        // written with escapes (%xx) is no proxy's either.
+        if segments.length() == 0 || escapedSegment(request, segments[0]) {
             return serviceNotFound(request);
         }
+        string name = segments[0];
         match name {
             // Proxy service 'QuoteProxy' (QuoteProxy.xml, line 2).
             "QuoteProxy"
@@ -38,12 +41,7 @@ service /services on httpListener {
                 return quoteProxyFlow(check newContext(request, (), "/services/" + name));
             }
         }
-        // Any other name is no proxy service: answered as the listener answers a path no service is attached to.
-        return serviceNotFound(request);
-    }
-
-    # ANY /services: names no proxy service, answered as the listener answers a path no service is attached to.
-    resource function 'default .(http:Request request) returns http:Response {
+        // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.
         return serviceNotFound(request);
     }
 }
