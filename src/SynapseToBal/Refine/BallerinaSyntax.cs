@@ -281,6 +281,17 @@ public static class BallerinaSyntax
             return string.Concat("\"", value, "\"");
         }
 
+        return Quoted(value, toml: false);
+    }
+
+    /// <summary>
+    /// The value in double quotes with <c>\"</c>, <c>\\</c>, the short escapes and a numeric escape for every other
+    /// control character, line or paragraph separator and lone surrogate (as U+FFFD): Ballerina's <c>\u{X}</c>, which also
+    /// writes a character beyond the BMP as one code point, or, for <paramref name="toml"/>, TOML's <c>\uXXXX</c>, which
+    /// leaves such a character as itself.
+    /// </summary>
+    private static string Quoted(string value, bool toml)
+    {
         var builder = new StringBuilder(value.Length + 8);
         builder.Append('"');
         for (var i = 0; i < value.Length; i++)
@@ -308,15 +319,22 @@ public static class BallerinaSyntax
                     {
                         // A character beyond the BMP is one code point: \u{D83D}\u{DE00} would name two surrogates,
                         // which are not Unicode scalar values and not valid in a Ballerina numeric escape.
-                        builder.Append(CultureInfo.InvariantCulture, $"\\u{{{char.ConvertToUtf32(c, value[++i]):X}}}");
+                        if (toml)
+                        {
+                            builder.Append(c).Append(value[++i]);
+                        }
+                        else
+                        {
+                            Escape(char.ConvertToUtf32(c, value[++i]));
+                        }
                     }
                     else if (char.IsSurrogate(c))
                     {
-                        builder.Append("\\u{FFFD}"); // a lone surrogate is no character; .NET writes it to UTF-8 as U+FFFD too
+                        Escape(0xFFFD); // a lone surrogate is no character; .NET writes it to UTF-8 as U+FFFD too
                     }
                     else if (char.IsControl(c) || c is '\u2028' or '\u2029')
                     {
-                        builder.Append(CultureInfo.InvariantCulture, $"\\u{{{(int)c:X}}}");
+                        Escape(c);
                     }
                     else
                     {
@@ -327,8 +345,19 @@ public static class BallerinaSyntax
             }
         }
 
-        builder.Append('"');
-        return builder.ToString();
+        return builder.Append('"').ToString();
+
+        void Escape(int code)
+        {
+            if (toml)
+            {
+                builder.Append(CultureInfo.InvariantCulture, $"\\u{code:X4}");
+            }
+            else
+            {
+                builder.Append(CultureInfo.InvariantCulture, $"\\u{{{code:X}}}");
+            }
+        }
     }
 
     /// <summary>Whether <see cref="StringLiteral"/> escapes a character of the value (the same tests as its loop).</summary>
@@ -480,54 +509,7 @@ public static class BallerinaSyntax
     /// control characters (Ballerina's <c>\u{7F}</c> is not TOML, and a raw one makes the whole Config.toml invalid).
     /// Line and paragraph separators are escaped as in Ballerina strings; a character beyond the BMP is written as itself.
     /// </summary>
-    public static string TomlString(string value)
-    {
-        var builder = new StringBuilder(value.Length + 8);
-        builder.Append('"');
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            switch (c)
-            {
-                case '"':
-                    builder.Append("\\\"");
-                    break;
-                case '\\':
-                    builder.Append("\\\\");
-                    break;
-                case '\n':
-                    builder.Append("\\n");
-                    break;
-                case '\r':
-                    builder.Append("\\r");
-                    break;
-                case '\t':
-                    builder.Append("\\t");
-                    break;
-                default:
-                    if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-                    {
-                        builder.Append(c).Append(value[++i]);
-                    }
-                    else if (char.IsSurrogate(c))
-                    {
-                        builder.Append("\\uFFFD");
-                    }
-                    else if (char.IsControl(c) || c is '\u2028' or '\u2029')
-                    {
-                        builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        return builder.Append('"').ToString();
-    }
+    public static string TomlString(string value) => Quoted(value, toml: true);
 
     /// <summary>
     /// Text for a TOML comment line (<c># ...</c>): on one line, as <see cref="CommentText"/>, and without the control
