@@ -48,6 +48,7 @@ internal sealed partial class StatementWriter
         AmazonS3Operation.DeleteObject => "amazonS3DeleteObject",
         AmazonS3Operation.AbortMultipartUpload => "amazonS3AbortMultipartUpload",
         AmazonS3Operation.GetObjectMetaData => "amazonS3GetObjectMetaData",
+        AmazonS3Operation.GetObject => "amazonS3GetObject",
         AmazonS3Operation.CreateBucket => "amazonS3CreateBucket",
         AmazonS3Operation.CreateBucketPolicy => "amazonS3CreateBucketPolicy",
         AmazonS3Operation.CreateBucketWebsiteConfiguration => "amazonS3CreateBucketWebsiteConfiguration",

@@ -635,6 +635,9 @@ internal sealed partial class StatementWriter
             case EnrichStep enrich:
                 _out.Line(Enrich(enrich));
                 break;
+            case EnrichPropertyStep inserted:
+                _out.Line(EnrichProperty(inserted));
+                break;
             case EnrichRemoveStep remove:
                 _out.Line($"check enrichRemove(ctx, [{string.Join(", ", remove.Paths.Select(BallerinaSyntax.StringLiteral))}]{(remove.Property is { } removed ? $", property = {BallerinaSyntax.StringLiteral(removed)}" : string.Empty)});");
                 break;
@@ -1710,6 +1713,15 @@ internal sealed partial class StatementWriter
         UrlConditionIr.Or or => $"{{test: \"or\", operands: [{string.Join(", ", or.Operands.Select(UrlCondition))}]}}",
         _ => throw new InvalidOperationException($"No condition {condition.GetType().Name}"),
     };
+
+    private string EnrichProperty(EnrichPropertyStep enrich)
+    {
+        // A body source is read by the helper: the JSON payload on Synapse's JSON path, the body's first element on its XML path.
+        var body = enrich.Source is ValueIr.Payload;
+        var value = body ? "()" : _expr.Value(enrich.Source, enrich.Copy);
+        var action = enrich.Action == Syntax.EnrichAction.Child ? "\"child\"" : "\"sibling\"";
+        return $"check enrichProperty(ctx, {BallerinaSyntax.StringLiteral(enrich.Property)}, {value}, {action}{(enrich.NativeJson ? ", nativeJson = true" : string.Empty)}{(body ? ", body = true" : string.Empty)});";
+    }
 
     private string Enrich(EnrichStep enrich)
     {

@@ -66,6 +66,9 @@ public enum AmazonS3Operation
     /// <summary>amazons3.getObjectMetaData (HEAD Object).</summary>
     GetObjectMetaData,
 
+    /// <summary>amazons3.getObject (GET Object, a 200 answer wrapped in the template's getObjectResponse).</summary>
+    GetObject,
+
     /// <summary>amazons3.createBucket (PUT Bucket, a CreateBucketConfiguration with the region, or no body).</summary>
     CreateBucket,
 

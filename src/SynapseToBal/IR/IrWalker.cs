@@ -22,7 +22,7 @@ public static class IrWalker
             or ClearPayloadStep or MarkResponseStep or SetPayloadStep or CallStep or CallAddressStep or SoapFaultCheckStep or RespondStep or ContinueWithStep
             or FailStep or AcceptStep or InvokeStep or TodoStep or CommentStep or DeadCodeStep or MakeFaultStep or XsltStep or ForkStep or ForEachStep => [],
         EnrichStep or RewriteStep => [],
-        EnrichRemoveStep or EnrichRenameKeyStep => [],
+        EnrichRemoveStep or EnrichRenameKeyStep or EnrichPropertyStep => [],
         StoreMessageStep => [],
         JmsSendStep => [],
         LocalCallStep => [],
@@ -82,6 +82,7 @@ public static class IrWalker
         RewriteStep rewrite => rewrite.Rules.SelectMany(r => r.Actions).Select(a => a.Value).OfType<ExprIr>(),
         EnrichStep enrich => Expressions(enrich.Source).Concat(enrich.Target is EnrichTargetIr.XmlPath path ? [path.Navigation] : []),
         EnrichRenameKeyStep rename => Expressions(rename.Source),
+        EnrichPropertyStep property => Expressions(property.Source),
         SetHeaderStep header => [header.Value],
         SetFieldStep field => [field.Value],
         SetPayloadStep payload => payload.Template.OfType<TemplatePart.Argument>().Select(a => a.Value),

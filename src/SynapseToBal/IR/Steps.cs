@@ -150,6 +150,19 @@ public abstract record EnrichTargetIr
 public sealed record EnrichRemoveStep(MediatorSyntax Origin, ImmutableArray<string> Paths, string? Property) : StepIr(Origin);
 
 /// <summary>
+/// enrich <c>action="child"</c> or <c>"sibling"</c> into the property <see cref="Property"/> (Target.insert's and
+/// Target.insertJson's property branches): with <see cref="NativeJson"/> (Synapse's JSON path on) and a JSON message,
+/// child appends the source to the JSON array the property holds as text and sibling changes nothing; otherwise child
+/// adds the source elements to the XML the property holds as text (the property becomes that element's text) and,
+/// like sibling, sets the property to the source's nodes when it holds no XML text.
+/// </summary>
+public sealed record EnrichPropertyStep(MediatorSyntax Origin, string Property, ValueIr Source, EnrichAction Action, bool NativeJson) : StepIr(Origin)
+{
+    /// <summary>Whether the source is copied (clone="true").</summary>
+    public bool Copy { get; init; } = true;
+}
+
+/// <summary>
 /// enrich <c>target type="key"</c> (MI 4.x): renames the member <see cref="Key"/> of the objects <see cref="Path"/>
 /// selects in the JSON payload to the source's string value (EnrichMediator over Target.renameKey).
 /// </summary>

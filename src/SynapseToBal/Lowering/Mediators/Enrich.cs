@@ -6,7 +6,7 @@ using SynapseToBal.Syntax;
 namespace SynapseToBal.Lowering;
 
 // Lowering of <enrich> (semantics §6.5): every source into a property, the body, an XPath or JSONPath target or the
-// envelope; MI 4.x remove actions and key (rename) targets on JSON. Child/sibling into a property stays a TODO.
+// envelope; MI 4.x remove actions and key (rename) targets on JSON; child/sibling into a property.
 public sealed partial class Lowerer
 {
     /// <summary>
@@ -65,7 +65,17 @@ public sealed partial class Lowerer
         switch (target.Type)
         {
             case EnrichTargetType.Property when target.Action != EnrichAction.Replace:
-                return [EnrichTodo(enrich, $"action=\"{ActionName(target.Action)}\" on a property target", "on a message that is not JSON EnrichMediator adds the source elements as children of the XML element the property holds (action=\"child\"; a property holding XML text is parsed and then set to that element's text) and otherwise (sibling, or a property holding no element, a node list included) sets the property to the list of source nodes (Target.insert); on a JSON message child appends the source to the JSON array the property holds and sibling changes nothing (Target.insertJson). The generated properties do not tell an element from a node list, so which of these happens is not known; build the value with xml or json values and set the property by hand")];
+                if (target.Property is not { } inserted)
+                {
+                    return [NotTranslated(enrich, "its property target names no property (no property attribute), so there is nothing the value could be stored in")];
+                }
+
+                if (!source.CloneSource && source.Type is EnrichSourceType.Custom or EnrichSourceType.Body)
+                {
+                    return [EnrichTodo(enrich, "clone=\"false\"", "with clone=\"false\" EnrichMediator adds the source nodes themselves to the element parsed from the property's text, so they leave the place they were in the message (AXIOM detaches a node added elsewhere), and the generated enrich copies them; after the enrich, remove the source nodes by hand")];
+                }
+
+                return [new EnrichPropertyStep(enrich, inserted, value, target.Action, nativeJson) { Copy = source.CloneSource }];
             case EnrichTargetType.Property:
                 return target.Property is { } property ? [new StorePropertyStep(enrich, property, value) { Copy = source.CloneSource }] : [NotTranslated(enrich, "its property target names no property (no property attribute), so there is nothing the value could be stored in")];
             case EnrichTargetType.Body when target.Action == EnrichAction.Replace:

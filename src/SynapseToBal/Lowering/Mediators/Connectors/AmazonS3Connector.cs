@@ -9,7 +9,7 @@ namespace SynapseToBal.Lowering;
 // that do what the template does (the uri.var.* properties, the body its payloadFactory builds, the signature from the
 // message's properties, the transport headers, the call to the template's uri-template, the response headers it
 // removes), so S3's XML answer and status are the message afterwards (getAuthorization answers the client with the
-// signature, as its template's respond does); getObject, which rewrites the answer, stays a TODO that says why.
+// signature, as its template's respond does; getObject wraps a 200 answer in its template's getObjectResponse).
 public sealed partial class Lowerer
 {
     /// <summary>The operations translated, with the parameters each template declares (in the helper's order).</summary>
@@ -42,6 +42,12 @@ public sealed partial class Lowerer
         ["deleteObject"] = (AmazonS3Operation.DeleteObject, ["bucketUrl", "objectName", "versionId"]),
         ["abortMultipartUpload"] = (AmazonS3Operation.AbortMultipartUpload, ["bucketUrl", "objectName", "cacheControl", "contentDisposition", "contentEncoding", "expires", "uploadId"]),
         ["getObjectMetaData"] = (AmazonS3Operation.GetObjectMetaData, ["bucketUrl", "objectName", "range", "ifModifiedSince", "ifUnmodifiedSince", "ifMatch", "ifNoneMatch"]),
+        ["getObject"] = (AmazonS3Operation.GetObject,
+        [
+            "bucketUrl", "objectName", "query", "responseContentType", "responseContentLanguage", "responseExpires",
+            "responseCacheControl", "responseContentDisposition", "responseContentEncoding", "range", "ifModifiedSince",
+            "ifUnmodifiedSince", "ifMatch", "ifNoneMatch",
+        ]),
         ["createBucket"] = (AmazonS3Operation.CreateBucket, ["bucketUrl", "bucketRegion"]),
         ["createBucketPolicy"] = (AmazonS3Operation.CreateBucketPolicy, ["bucketUrl", "bucketPolicy"]),
         ["createBucketWebsiteConfiguration"] = (AmazonS3Operation.CreateBucketWebsiteConfiguration, ["bucketUrl", "websiteConfig"]),
@@ -76,6 +82,7 @@ public sealed partial class Lowerer
         [AmazonS3Operation.DeleteObject] = ("{uri.var.bucketUrl}{uri.var.uriRemainder}", "uri.var.uriRemainder"),
         [AmazonS3Operation.AbortMultipartUpload] = ("{uri.var.bucketUrl}{uri.var.uriRemainder}", "uri.var.uriRemainder"),
         [AmazonS3Operation.GetObjectMetaData] = ("{uri.var.bucketUrl}{uri.var.uriRemainder}", "uri.var.uriRemainder"),
+        [AmazonS3Operation.GetObject] = ("{uri.var.bucketUrl}{uri.var.uriRemainder}{uri.var.query}", "uri.var.uriRemainder"),
         [AmazonS3Operation.CreateBucket] = ("{uri.var.bucketUrl}{uri.var.uriRemainder}", "uri.var.uriRemainder"),
         [AmazonS3Operation.CreateBucketPolicy] = ("{uri.var.bucketUrl}{uri.var.uriRemainder}", "uri.var.uriRemainder"),
         [AmazonS3Operation.CreateBucketWebsiteConfiguration] = ("{uri.var.bucketUrl}{uri.var.uriRemainder}", "uri.var.uriRemainder"),
@@ -87,17 +94,14 @@ public sealed partial class Lowerer
         [AmazonS3Operation.CompleteMultipartUpload] = ("{uri.var.bucketUrl}{uri.var.uriRemainder}", "uri.var.uriRemainder"),
     };
 
-    /// <summary>Why the other operations of the connector 1.0.x stay TODOs.</summary>
-    private static readonly Dictionary<string, string> AmazonS3Untranslatable = new(StringComparer.Ordinal)
-    {
-        ["getObject"] = "its template wraps a 200 answer in a getObjectResponse element (the Content-Type and the body's nodes) and sets messageType, which the generated helpers do not reproduce",
-    };
+    /// <summary>Why the other operations of the connector 1.0.x stay TODOs: every operation of its templates is translated.</summary>
+    private static readonly Dictionary<string, string> AmazonS3Untranslatable = new(StringComparer.Ordinal);
 
     /// <summary>
     /// <c>&lt;amazons3.*&gt;</c> of the Amazon S3 connector 1.0.x: one call of the operation's helper with the parameters'
     /// values, and SB0293 when the operation's uri-template percent-encodes the part of the URL after the bucket (SB0272
     /// for a body the template builds in the Synapse namespace, SB0273 for an upload sent unsigned, as received); a TODO
-    /// (SB0232) for getObject, or a setting the 1.0.x templates do not declare. getAuthorization is followed by a respond,
+    /// (SB0232) for a setting the 1.0.x templates do not declare. getAuthorization is followed by a respond,
     /// as its template ends with one.
     /// </summary>
     private IEnumerable<StepIr> LowerAmazonS3Operation(ConnectorOperationMediator operation, FlowContext context)
