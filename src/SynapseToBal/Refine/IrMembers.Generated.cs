@@ -67,241 +67,242 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.EmailConnectionIr)] = 51,
         [typeof(global::SynapseToBal.IR.EmailSendStep)] = 52,
         [typeof(global::SynapseToBal.IR.EndpointSuspensionIr)] = 53,
-        [typeof(global::SynapseToBal.IR.EnrichRemoveStep)] = 54,
-        [typeof(global::SynapseToBal.IR.EnrichRenameKeyStep)] = 55,
-        [typeof(global::SynapseToBal.IR.EnrichStep)] = 56,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Body)] = 57,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Envelope)] = 58,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.JsonPath)] = 59,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.XmlPath)] = 60,
-        [typeof(global::SynapseToBal.IR.ExternalStylesheetIr)] = 61,
-        [typeof(global::SynapseToBal.IR.FailStep)] = 62,
-        [typeof(global::SynapseToBal.IR.FileConnectorArgumentIr)] = 63,
-        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 64,
-        [typeof(global::SynapseToBal.IR.FileConnectorV1Step)] = 65,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 66,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 67,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 68,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 69,
-        [typeof(global::SynapseToBal.IR.ForEachStep)] = 70,
-        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 71,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 72,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 73,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 74,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 75,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 76,
-        [typeof(global::SynapseToBal.IR.ForkStep)] = 77,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 78,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 79,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 80,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 81,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 82,
-        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 83,
-        [typeof(global::SynapseToBal.IR.FunctionIr)] = 84,
-        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 85,
-        [typeof(global::SynapseToBal.IR.GatherIr)] = 86,
-        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 87,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 88,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 89,
-        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 90,
-        [typeof(global::SynapseToBal.IR.GmailStep)] = 91,
-        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 92,
-        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 93,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 94,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 95,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 96,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 97,
-        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 98,
-        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 99,
-        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 100,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 101,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 102,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 103,
-        [typeof(global::SynapseToBal.IR.IfStep)] = 104,
-        [typeof(global::SynapseToBal.IR.InboundIr)] = 105,
-        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 106,
-        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 107,
-        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 108,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 109,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 110,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 111,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 112,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 113,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 114,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 115,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 116,
-        [typeof(global::SynapseToBal.IR.InvokeStep)] = 117,
-        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 118,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 119,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 120,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 121,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 122,
-        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 123,
-        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 124,
-        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 125,
-        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 126,
-        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 127,
-        [typeof(global::SynapseToBal.IR.JobIr)] = 128,
-        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 129,
-        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 130,
-        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 131,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 132,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 133,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 134,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 135,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 136,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 137,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 138,
-        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 139,
-        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 140,
-        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 141,
-        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 142,
-        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 143,
-        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 144,
-        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 145,
-        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 146,
-        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 147,
-        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 148,
-        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 149,
-        [typeof(global::SynapseToBal.IR.ListenerIr)] = 150,
-        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 151,
-        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 152,
-        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 153,
-        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 154,
-        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 155,
-        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 156,
-        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 157,
-        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 158,
-        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 159,
-        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 160,
-        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 161,
-        [typeof(global::SynapseToBal.IR.LogStep)] = 162,
-        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 163,
-        [typeof(global::SynapseToBal.IR.MailSendStep)] = 164,
-        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 165,
-        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 166,
-        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 167,
-        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 168,
-        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 169,
-        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 170,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 171,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 172,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 173,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 174,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 175,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 176,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 177,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 178,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 179,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 180,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 181,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 182,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 183,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 184,
-        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 185,
-        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 186,
-        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 187,
-        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 188,
-        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 189,
-        [typeof(global::SynapseToBal.IR.NotIr)] = 190,
-        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 191,
-        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 192,
-        [typeof(global::SynapseToBal.IR.OrIr)] = 193,
-        [typeof(global::SynapseToBal.IR.PackageIr)] = 194,
-        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 195,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 196,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 197,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 198,
-        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 199,
-        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 200,
-        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 201,
-        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 202,
-        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 203,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 204,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 205,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 206,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 207,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 208,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 209,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 210,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 211,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 212,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 213,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 214,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 215,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 216,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 217,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 218,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 219,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 220,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 221,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 222,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 223,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 224,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 225,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 226,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 227,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 228,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 229,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 230,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 231,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 232,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 233,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 234,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 235,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 236,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 237,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 238,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 239,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 240,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 241,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 242,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 243,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 244,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 245,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 246,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 247,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 248,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 249,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 250,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 251,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 252,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 253,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 254,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 255,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 256,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 257,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 258,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 259,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 260,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 261,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 262,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 263,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 264,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 265,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 266,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 267,
-        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 268,
-        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 269,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 270,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 271,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 272,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 273,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 274,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 275,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 276,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 277,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 278,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 279,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 280,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 281,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 282,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 283,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 284,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 285,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 286,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 287,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 288,
+        [typeof(global::SynapseToBal.IR.EnrichPropertyStep)] = 54,
+        [typeof(global::SynapseToBal.IR.EnrichRemoveStep)] = 55,
+        [typeof(global::SynapseToBal.IR.EnrichRenameKeyStep)] = 56,
+        [typeof(global::SynapseToBal.IR.EnrichStep)] = 57,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Body)] = 58,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Envelope)] = 59,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.JsonPath)] = 60,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.XmlPath)] = 61,
+        [typeof(global::SynapseToBal.IR.ExternalStylesheetIr)] = 62,
+        [typeof(global::SynapseToBal.IR.FailStep)] = 63,
+        [typeof(global::SynapseToBal.IR.FileConnectorArgumentIr)] = 64,
+        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 65,
+        [typeof(global::SynapseToBal.IR.FileConnectorV1Step)] = 66,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 67,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 68,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 69,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 70,
+        [typeof(global::SynapseToBal.IR.ForEachStep)] = 71,
+        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 72,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 73,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 74,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 75,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 76,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 77,
+        [typeof(global::SynapseToBal.IR.ForkStep)] = 78,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 79,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 80,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 81,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 82,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 83,
+        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 84,
+        [typeof(global::SynapseToBal.IR.FunctionIr)] = 85,
+        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 86,
+        [typeof(global::SynapseToBal.IR.GatherIr)] = 87,
+        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 88,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 89,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 90,
+        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 91,
+        [typeof(global::SynapseToBal.IR.GmailStep)] = 92,
+        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 93,
+        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 94,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 95,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 96,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 97,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 98,
+        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 99,
+        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 100,
+        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 101,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 102,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 103,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 104,
+        [typeof(global::SynapseToBal.IR.IfStep)] = 105,
+        [typeof(global::SynapseToBal.IR.InboundIr)] = 106,
+        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 107,
+        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 108,
+        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 109,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 110,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 111,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 112,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 113,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 114,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 115,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 116,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 117,
+        [typeof(global::SynapseToBal.IR.InvokeStep)] = 118,
+        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 119,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 120,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 121,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 122,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 123,
+        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 124,
+        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 125,
+        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 126,
+        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 127,
+        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 128,
+        [typeof(global::SynapseToBal.IR.JobIr)] = 129,
+        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 130,
+        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 131,
+        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 132,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 133,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 134,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 135,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 136,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 137,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 138,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 139,
+        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 140,
+        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 141,
+        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 142,
+        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 143,
+        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 144,
+        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 145,
+        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 146,
+        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 147,
+        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 148,
+        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 149,
+        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 150,
+        [typeof(global::SynapseToBal.IR.ListenerIr)] = 151,
+        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 152,
+        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 153,
+        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 154,
+        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 155,
+        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 156,
+        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 157,
+        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 158,
+        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 159,
+        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 160,
+        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 161,
+        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 162,
+        [typeof(global::SynapseToBal.IR.LogStep)] = 163,
+        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 164,
+        [typeof(global::SynapseToBal.IR.MailSendStep)] = 165,
+        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 166,
+        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 167,
+        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 168,
+        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 169,
+        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 170,
+        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 171,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 172,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 173,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 174,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 175,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 176,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 177,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 178,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 179,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 180,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 181,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 182,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 183,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 184,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 185,
+        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 186,
+        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 187,
+        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 188,
+        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 189,
+        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 190,
+        [typeof(global::SynapseToBal.IR.NotIr)] = 191,
+        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 192,
+        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 193,
+        [typeof(global::SynapseToBal.IR.OrIr)] = 194,
+        [typeof(global::SynapseToBal.IR.PackageIr)] = 195,
+        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 196,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 197,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 198,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 199,
+        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 200,
+        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 201,
+        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 202,
+        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 203,
+        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 204,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 205,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 206,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 207,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 208,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 209,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 210,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 211,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 212,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 213,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 214,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 215,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 216,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 217,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 218,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 219,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 220,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 221,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 222,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 223,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 224,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 225,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 226,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 227,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 228,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 229,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 230,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 231,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 232,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 233,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 234,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 235,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 236,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 237,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 238,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 239,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 240,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 241,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 242,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 243,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 244,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 245,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 246,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 247,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 248,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 249,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 250,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 251,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 252,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 253,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 254,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 255,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 256,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 257,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 258,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 259,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 260,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 261,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 262,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 263,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 264,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 265,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 266,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 267,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 268,
+        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 269,
+        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 270,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 271,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 272,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 273,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 274,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 275,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 276,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 277,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 278,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 279,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 280,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 281,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 282,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 283,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 284,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 285,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 286,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 287,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 288,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 289,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -953,6 +954,16 @@ internal static partial class IrMembers
 
             case 54:
             {
+                var n = (global::SynapseToBal.IR.EnrichPropertyStep)node;
+                sink.Visit(n.Property);
+                sink.Visit(n.Source);
+                sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
+                return true;
+            }
+
+            case 55:
+            {
                 var n = (global::SynapseToBal.IR.EnrichRemoveStep)node;
                 foreach (var item in n.Paths)
                 {
@@ -965,7 +976,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 55:
+            case 56:
             {
                 var n = (global::SynapseToBal.IR.EnrichRenameKeyStep)node;
                 sink.Visit(n.Source);
@@ -976,7 +987,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 56:
+            case 57:
             {
                 var n = (global::SynapseToBal.IR.EnrichStep)node;
                 sink.Visit(n.Source);
@@ -986,25 +997,25 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 57:
-                return true;
             case 58:
                 return true;
             case 59:
+                return true;
+            case 60:
             {
                 var n = (global::SynapseToBal.IR.EnrichTargetIr.JsonPath)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 60:
+            case 61:
             {
                 var n = (global::SynapseToBal.IR.EnrichTargetIr.XmlPath)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 61:
+            case 62:
             {
                 var n = (global::SynapseToBal.IR.ExternalStylesheetIr)node;
                 sink.Visit(n.Name);
@@ -1013,7 +1024,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 62:
+            case 63:
             {
                 var n = (global::SynapseToBal.IR.FailStep)node;
                 sink.Visit(n.Message);
@@ -1022,7 +1033,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 63:
+            case 64:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1030,7 +1041,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 64:
+            case 65:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorStep)node;
                 sink.Visit(n.Location);
@@ -1048,7 +1059,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 65:
+            case 66:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorV1Step)node;
                 foreach (var item in n.Arguments)
@@ -1061,7 +1072,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 66:
+            case 67:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)node;
                 sink.Visit(n.Path);
@@ -1069,7 +1080,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 67:
+            case 68:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.Elements)node;
                 sink.Visit(n.Items);
@@ -1077,7 +1088,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 68:
+            case 69:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.JsonItems)node;
                 sink.Visit(n.Path);
@@ -1086,7 +1097,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 69:
+            case 70:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)node;
                 sink.Visit(n.Items);
@@ -1094,7 +1105,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 70:
+            case 71:
             {
                 var n = (global::SynapseToBal.IR.ForEachStep)node;
                 sink.Visit(n.Loop);
@@ -1104,9 +1115,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 71:
-                return true;
             case 72:
+                return true;
+            case 73:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Attached)node;
                 sink.Visit(n.Items);
@@ -1115,7 +1126,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 73:
+            case 74:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.AttachedJson)node;
                 sink.Visit(n.Path);
@@ -1123,23 +1134,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 74:
-                return true;
             case 75:
+                return true;
+            case 76:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Recipients)node;
                 sink.Visit(n.Urls);
                 return true;
             }
 
-            case 76:
+            case 77:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Split)node;
                 sink.Visit(n.Items);
                 return true;
             }
 
-            case 77:
+            case 78:
             {
                 var n = (global::SynapseToBal.IR.ForkStep)node;
                 sink.Visit(n.Source);
@@ -1160,7 +1171,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 78:
+            case 79:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Http)node;
                 sink.Visit(n.Client);
@@ -1168,35 +1179,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 79:
+            case 80:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Jms)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 80:
+            case 81:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Mail)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 81:
+            case 82:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.ToAddress)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 82:
+            case 83:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Vfs)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 83:
+            case 84:
             {
                 var n = (global::SynapseToBal.IR.ForwardTemplateIr)node;
                 sink.Visit(n.Template);
@@ -1204,7 +1215,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 84:
+            case 85:
             {
                 var n = (global::SynapseToBal.IR.FunctionIr)node;
                 sink.Visit(n.Name);
@@ -1224,7 +1235,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 85:
+            case 86:
             {
                 var n = (global::SynapseToBal.IR.FunctionParameterIr)node;
                 sink.Visit(n.Name);
@@ -1233,7 +1244,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 86:
+            case 87:
             {
                 var n = (global::SynapseToBal.IR.GatherIr)node;
                 sink.Visit(n.RootElement);
@@ -1241,7 +1252,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 87:
+            case 88:
             {
                 var n = (global::SynapseToBal.IR.GmailArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1249,14 +1260,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 88:
+            case 89:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 89:
+            case 90:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -1266,7 +1277,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 90:
+            case 91:
             {
                 var n = (global::SynapseToBal.IR.GmailConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1283,7 +1294,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 91:
+            case 92:
             {
                 var n = (global::SynapseToBal.IR.GmailStep)node;
                 sink.Visit(n.Connection);
@@ -1297,7 +1308,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 92:
+            case 93:
             {
                 var n = (global::SynapseToBal.IR.GroupMemberIr)node;
                 sink.Visit(n.Url);
@@ -1317,14 +1328,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 93:
+            case 94:
             {
                 var n = (global::SynapseToBal.IR.HeaderReadIr)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 94:
+            case 95:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.Basic)node;
                 sink.Visit(n.Username);
@@ -1332,7 +1343,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 95:
+            case 96:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)node;
                 sink.Visit(n.TokenUrl);
@@ -1341,7 +1352,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 96:
+            case 97:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -1352,7 +1363,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 97:
+            case 98:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.RefreshToken)node;
                 sink.Visit(n.TokenUrl);
@@ -1362,7 +1373,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 98:
+            case 99:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1380,7 +1391,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 99:
+            case 100:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectorCallStep)node;
                 sink.Visit(n.Connection);
@@ -1398,7 +1409,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 100:
+            case 101:
             {
                 var n = (global::SynapseToBal.IR.HttpHeaderIr)node;
                 sink.Visit(n.Name);
@@ -1406,11 +1417,11 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 101:
-                return true;
             case 102:
                 return true;
             case 103:
+                return true;
+            case 104:
             {
                 var n = (global::SynapseToBal.IR.HttpPathIr.Template)node;
                 foreach (var item in n.Parts)
@@ -1422,7 +1433,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 104:
+            case 105:
             {
                 var n = (global::SynapseToBal.IR.IfStep)node;
                 sink.Visit(n.Condition);
@@ -1441,7 +1452,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 105:
+            case 106:
             {
                 var n = (global::SynapseToBal.IR.InboundIr)node;
                 sink.Visit(n.Listener);
@@ -1453,7 +1464,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 106:
+            case 107:
             {
                 var n = (global::SynapseToBal.IR.InboundKeyStoreIr)node;
                 sink.Visit(n.Path);
@@ -1461,7 +1472,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 107:
+            case 108:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1469,7 +1480,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 108:
+            case 109:
             {
                 var n = (global::SynapseToBal.IR.InboundTargetIr)node;
                 sink.Visit(n.Sequence);
@@ -1478,7 +1489,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 109:
+            case 110:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.File)node;
                 sink.Visit(n.Job);
@@ -1492,7 +1503,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 110:
+            case 111:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Ftp)node;
                 sink.Visit(n.Host);
@@ -1508,7 +1519,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 111:
+            case 112:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Http)node;
                 sink.Visit(n.Port);
@@ -1517,7 +1528,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 112:
+            case 113:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Jms)node;
                 sink.Visit(n.ContextFactory);
@@ -1540,7 +1551,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 113:
+            case 114:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Kafka)node;
                 sink.Visit(n.BootstrapServers);
@@ -1557,7 +1568,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 114:
+            case 115:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mail)node;
                 sink.Visit(n.Host);
@@ -1570,7 +1581,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 115:
+            case 116:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mqtt)node;
                 sink.Visit(n.ServerUri);
@@ -1583,7 +1594,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 116:
+            case 117:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.RabbitMq)node;
                 sink.Visit(n.Host);
@@ -1597,7 +1608,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 117:
+            case 118:
             {
                 var n = (global::SynapseToBal.IR.InvokeStep)node;
                 sink.Visit(n.Function);
@@ -1611,7 +1622,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 118:
+            case 119:
             {
                 var n = (global::SynapseToBal.IR.JdbcStoreIr)node;
                 sink.Visit(n.Client);
@@ -1624,35 +1635,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 119:
+            case 120:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 120:
+            case 121:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 121:
+            case 122:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 122:
+            case 123:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 123:
+            case 124:
             {
                 var n = (global::SynapseToBal.IR.JmsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -1676,14 +1687,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 124:
+            case 125:
             {
                 var n = (global::SynapseToBal.IR.JmsReplyIr)node;
                 sink.Visit(n.Destination);
                 return true;
             }
 
-            case 125:
+            case 126:
             {
                 var n = (global::SynapseToBal.IR.JmsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -1692,7 +1703,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 126:
+            case 127:
             {
                 var n = (global::SynapseToBal.IR.JmsStoreIr)node;
                 sink.Visit(n.Connection);
@@ -1712,7 +1723,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 127:
+            case 128:
             {
                 var n = (global::SynapseToBal.IR.JndiPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1720,7 +1731,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 128:
+            case 129:
             {
                 var n = (global::SynapseToBal.IR.JobIr)node;
                 sink.Visit(n.Name);
@@ -1740,16 +1751,16 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 129:
-                return true;
             case 130:
+                return true;
+            case 131:
             {
                 var n = (global::SynapseToBal.IR.JsonEvalIr)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 131:
+            case 132:
             {
                 var n = (global::SynapseToBal.IR.JsonMemberIr)node;
                 sink.Visit(n.Name);
@@ -1757,7 +1768,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 132:
+            case 133:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Array)node;
                 foreach (var item in n.Items)
@@ -1768,18 +1779,18 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 133:
-                return true;
             case 134:
                 return true;
             case 135:
+                return true;
+            case 136:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Number)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 136:
+            case 137:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Object)node;
                 foreach (var item in n.Members)
@@ -1790,14 +1801,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 137:
+            case 138:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 138:
+            case 139:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.String)node;
                 foreach (var item in n.Parts)
@@ -1808,7 +1819,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 139:
+            case 140:
             {
                 var n = (global::SynapseToBal.IR.JsonSchemaTransformStep)node;
                 sink.Visit(n.Schema);
@@ -1817,7 +1828,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 140:
+            case 141:
             {
                 var n = (global::SynapseToBal.IR.JsonTransformStep)node;
                 sink.Visit(n.StringPattern);
@@ -1826,7 +1837,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 141:
+            case 142:
             {
                 var n = (global::SynapseToBal.IR.JsonValidateStep)node;
                 sink.Visit(n.Source);
@@ -1841,7 +1852,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 142:
+            case 143:
             {
                 var n = (global::SynapseToBal.IR.KafkaConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1864,9 +1875,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 143:
-                return true;
             case 144:
+                return true;
+            case 145:
             {
                 var n = (global::SynapseToBal.IR.KafkaParameterIr)node;
                 sink.Visit(n.Name);
@@ -1874,7 +1885,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 145:
+            case 146:
             {
                 var n = (global::SynapseToBal.IR.KafkaPublishStep)node;
                 sink.Visit(n.Connection);
@@ -1888,7 +1899,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 146:
+            case 147:
             {
                 var n = (global::SynapseToBal.IR.KafkaSaslIr)node;
                 sink.Visit(n.Username);
@@ -1896,7 +1907,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 147:
+            case 148:
             {
                 var n = (global::SynapseToBal.IR.KafkaSslIr)node;
                 sink.Visit(n.TruststorePath);
@@ -1907,7 +1918,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 148:
+            case 149:
             {
                 var n = (global::SynapseToBal.IR.LdapArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1915,7 +1926,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 149:
+            case 150:
             {
                 var n = (global::SynapseToBal.IR.LdapConnectorStep)node;
                 foreach (var item in n.Arguments)
@@ -1928,7 +1939,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 150:
+            case 151:
             {
                 var n = (global::SynapseToBal.IR.ListenerIr)node;
                 sink.Visit(n.Name);
@@ -1937,7 +1948,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 151:
+            case 152:
             {
                 var n = (global::SynapseToBal.IR.LocalCallStep)node;
                 sink.Visit(n.Address);
@@ -1948,7 +1959,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 152:
+            case 153:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryIr)node;
                 sink.Visit(n.Name);
@@ -1963,14 +1974,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 153:
+            case 154:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryReadIr)node;
                 sink.Visit(n.Entry);
                 return true;
             }
 
-            case 154:
+            case 155:
             {
                 var n = (global::SynapseToBal.IR.LogFieldIr)node;
                 sink.Visit(n.Name);
@@ -1978,7 +1989,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 155:
+            case 156:
             {
                 var n = (global::SynapseToBal.IR.LogFieldsIr)node;
                 foreach (var item in n.Message)
@@ -1996,34 +2007,34 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 156:
-                return true;
             case 157:
                 return true;
             case 158:
                 return true;
             case 159:
+                return true;
+            case 160:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 160:
+            case 161:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Value)node;
                 sink.Visit(n.Expression);
                 return true;
             }
 
-            case 161:
+            case 162:
             {
                 var n = (global::SynapseToBal.IR.LogPlaceIr)node;
                 sink.Visit(n.Owner);
                 return true;
             }
 
-            case 162:
+            case 163:
             {
                 var n = (global::SynapseToBal.IR.LogStep)node;
                 foreach (var item in n.Parts)
@@ -2037,7 +2048,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 163:
+            case 164:
             {
                 var n = (global::SynapseToBal.IR.MailEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -2048,7 +2059,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 164:
+            case 165:
             {
                 var n = (global::SynapseToBal.IR.MailSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -2058,7 +2069,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 165:
+            case 166:
             {
                 var n = (global::SynapseToBal.IR.MailSenderIr)node;
                 sink.Visit(n.SenderName);
@@ -2072,7 +2083,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 166:
+            case 167:
             {
                 var n = (global::SynapseToBal.IR.MakeFaultStep)node;
                 sink.Visit(n.Code);
@@ -2085,7 +2096,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 167:
+            case 168:
             {
                 var n = (global::SynapseToBal.IR.MappedEntryIr)node;
                 sink.Visit(n.Field);
@@ -2098,7 +2109,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 168:
+            case 169:
             {
                 var n = (global::SynapseToBal.IR.MappedFieldIr)node;
                 sink.Visit(n.Name);
@@ -2107,7 +2118,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 169:
+            case 170:
             {
                 var n = (global::SynapseToBal.IR.MappedNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -2115,7 +2126,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 170:
+            case 171:
             {
                 var n = (global::SynapseToBal.IR.MappedRecordIr)node;
                 sink.Visit(n.Name);
@@ -2130,28 +2141,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 171:
+            case 172:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.ArrayOf)node;
                 sink.Visit(n.Item);
                 return true;
             }
 
-            case 172:
+            case 173:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Primitive)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 173:
+            case 174:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Record)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 174:
+            case 175:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Arithmetic)node;
                 sink.Visit(n.Left);
@@ -2159,7 +2170,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 175:
+            case 176:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.ArrayMap)node;
                 foreach (var item in n.Source)
@@ -2172,7 +2183,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 176:
+            case 177:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Call)node;
                 foreach (var item in n.Arguments)
@@ -2183,7 +2194,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 177:
+            case 178:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Concat)node;
                 foreach (var item in n.Parts)
@@ -2194,7 +2205,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 178:
+            case 179:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Construct)node;
                 foreach (var item in n.Entries)
@@ -2205,9 +2216,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 179:
-                return true;
             case 180:
+                return true;
+            case 181:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.FromInput)node;
                 foreach (var item in n.Path)
@@ -2218,30 +2229,30 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 181:
-                return true;
             case 182:
+                return true;
+            case 183:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.NotTranslated)node;
                 sink.Visit(n.Statement);
                 return true;
             }
 
-            case 183:
+            case 184:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Required)node;
                 sink.Visit(n.Read);
                 return true;
             }
 
-            case 184:
+            case 185:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Text)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 185:
+            case 186:
             {
                 var n = (global::SynapseToBal.IR.MarkResponseStep)node;
                 sink.Visit(n.Origin);
@@ -2249,7 +2260,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 186:
+            case 187:
             {
                 var n = (global::SynapseToBal.IR.MessageProcessorIr)node;
                 sink.Visit(n.Name);
@@ -2279,7 +2290,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 187:
+            case 188:
             {
                 var n = (global::SynapseToBal.IR.MessageStoreIr)node;
                 sink.Visit(n.Name);
@@ -2291,7 +2302,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 188:
+            case 189:
             {
                 var n = (global::SynapseToBal.IR.NodeSetCompareIr)node;
                 sink.Visit(n.Nodes);
@@ -2300,21 +2311,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 189:
+            case 190:
             {
                 var n = (global::SynapseToBal.IR.NonEmptyIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 190:
+            case 191:
             {
                 var n = (global::SynapseToBal.IR.NotIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 191:
+            case 192:
             {
                 var n = (global::SynapseToBal.IR.NotTranslatedIr)node;
                 sink.Visit(n.Descriptor);
@@ -2322,14 +2333,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 192:
+            case 193:
             {
                 var n = (global::SynapseToBal.IR.NumberLiteralIr)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 193:
+            case 194:
             {
                 var n = (global::SynapseToBal.IR.OrIr)node;
                 sink.Visit(n.Left);
@@ -2337,7 +2348,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 194:
+            case 195:
             {
                 var n = (global::SynapseToBal.IR.PackageIr)node;
                 sink.Visit(n.Listener);
@@ -2465,21 +2476,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 195:
+            case 196:
             {
                 var n = (global::SynapseToBal.IR.ParameterReadIr)node;
                 sink.Visit(n.Parameter);
                 return true;
             }
 
-            case 196:
+            case 197:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Literal)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 197:
+            case 198:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Param)node;
                 sink.Visit(n.SynapseName);
@@ -2487,7 +2498,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 198:
+            case 199:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Rest)node;
                 sink.Visit(n.SynapseName);
@@ -2495,7 +2506,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 199:
+            case 200:
             {
                 var n = (global::SynapseToBal.IR.PendingArtifactIr)node;
                 sink.Visit(n.Reason);
@@ -2504,14 +2515,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 200:
+            case 201:
             {
                 var n = (global::SynapseToBal.IR.ProcessorSequenceIr)node;
                 sink.Visit(n.Function);
                 return true;
             }
 
-            case 201:
+            case 202:
             {
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
@@ -2519,7 +2530,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 202:
+            case 203:
             {
                 var n = (global::SynapseToBal.IR.PublishedWsdlIr)node;
                 sink.Visit(n.FileName);
@@ -2529,7 +2540,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 203:
+            case 204:
             {
                 var n = (global::SynapseToBal.IR.RabbitMqStoreIr)node;
                 sink.Visit(n.Host);
@@ -2544,7 +2555,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 204:
+            case 205:
             {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
@@ -2552,7 +2563,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 205:
+            case 206:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2561,7 +2572,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 206:
+            case 207:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2570,7 +2581,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 207:
+            case 208:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -2580,7 +2591,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 208:
+            case 209:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -2589,7 +2600,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 209:
+            case 210:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -2598,7 +2609,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 210:
+            case 211:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -2620,7 +2631,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 211:
+            case 212:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
@@ -2628,7 +2639,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 212:
+            case 213:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2643,7 +2654,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 213:
+            case 214:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2651,14 +2662,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 214:
+            case 215:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 215:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2669,7 +2680,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 216:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -2679,7 +2690,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 217:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2696,7 +2707,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 218:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -2710,7 +2721,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 219:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -2728,7 +2739,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 220:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -2737,7 +2748,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 221:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2747,7 +2758,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 222:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -2762,7 +2773,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 223:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -2772,7 +2783,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 224:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -2782,7 +2793,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 225:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
@@ -2790,7 +2801,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 226:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -2802,7 +2813,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 227:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2812,14 +2823,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 228:
+            case 229:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 229:
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -2827,7 +2838,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 230:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -2835,7 +2846,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 231:
+            case 232:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -2844,7 +2855,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 232:
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -2856,7 +2867,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 233:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -2875,27 +2886,27 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 234:
-                return true;
             case 235:
                 return true;
             case 236:
                 return true;
             case 237:
+                return true;
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 238:
+            case 239:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 239:
+            case 240:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -2903,7 +2914,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 240:
+            case 241:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -2919,7 +2930,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 241:
+            case 242:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
@@ -2927,7 +2938,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 242:
+            case 243:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -2947,7 +2958,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 243:
+            case 244:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -2957,7 +2968,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 244:
+            case 245:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -2971,28 +2982,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 245:
+            case 246:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 246:
+            case 247:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 247:
+            case 248:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 248:
+            case 249:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -3003,14 +3014,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 249:
+            case 250:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 250:
+            case 251:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -3021,7 +3032,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 251:
+            case 252:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -3029,7 +3040,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 252:
+            case 253:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -3037,7 +3048,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 253:
+            case 254:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -3049,7 +3060,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 254:
+            case 255:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -3065,7 +3076,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 255:
+            case 256:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -3075,23 +3086,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 256:
+            case 257:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 257:
-                return true;
             case 258:
+                return true;
+            case 259:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 259:
+            case 260:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -3099,37 +3110,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 260:
+            case 261:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 261:
-                return true;
             case 262:
+                return true;
+            case 263:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 263:
+            case 264:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 264:
+            case 265:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 265:
+            case 266:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -3137,7 +3148,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 266:
+            case 267:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -3151,7 +3162,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 267:
+            case 268:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -3160,7 +3171,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 268:
+            case 269:
             {
                 var n = (global::SynapseToBal.IR.WsdlActionIr)node;
                 sink.Visit(n.Action);
@@ -3168,7 +3179,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 269:
+            case 270:
             {
                 var n = (global::SynapseToBal.IR.WsdlDispatchIr)node;
                 foreach (var item in n.Actions)
@@ -3191,7 +3202,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 270:
+            case 271:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3200,7 +3211,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 271:
+            case 272:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -3208,7 +3219,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 272:
+            case 273:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -3222,21 +3233,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 273:
+            case 274:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 274:
+            case 275:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 275:
+            case 276:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -3260,7 +3271,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 276:
+            case 277:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -3268,32 +3279,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 277:
+            case 278:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 278:
+            case 279:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 279:
-                return true;
             case 280:
                 return true;
             case 281:
+                return true;
+            case 282:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 282:
+            case 283:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -3305,7 +3316,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 283:
+            case 284:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -3319,7 +3330,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 284:
+            case 285:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3333,7 +3344,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 285:
+            case 286:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -3341,7 +3352,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 286:
+            case 287:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3362,7 +3373,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 287:
+            case 288:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3370,7 +3381,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 288:
+            case 289:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);

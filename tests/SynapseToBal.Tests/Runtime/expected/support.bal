@@ -6736,6 +6736,83 @@ function enrichRemove(Context ctx, string[] paths, string? property = ()) return
     }
 }
 
+# enrich `action="child"` or `"sibling"` into the property `property`, as EnrichMediator runs it (semantics §6.5).
+# Its JSON path (`nativeJson`: the factory allows it for this source, the message is JSON and the source is not XML;
+# Target.insertJson): child reads the property's text as EIPUtils.tryParseJsonString does (text that is no number,
+# boolean, `[...]`, `{...}` or quoted string is read as a JSON string) and, when that is an array, appends the source
+# to it and sets the property to the array's compact text; anything else held (no property, no array) changes nothing
+# (Synapse logs it), and a `[...]` or `{...}` text that does not parse fails the flow (tryParseJsonString gives null).
+# Sibling changes nothing there (Synapse logs that it is not supported). Its XML path (Target.insert): child into a
+# property holding text that parses as one XML element adds the source elements to that element and sets the
+# property to the element's text (AXIOM's getText: its text children, which the inserted elements do not change);
+# with any other value, and always for sibling, the property becomes the source's nodes, as a replace stores them.
+# A property holding XML is not reproduced (an error): Synapse appends to an element it holds (a property of type
+# OM) but replaces a node list (an earlier enrich's), and the generated properties do not tell the two apart.
+# `body`: the source is the message body (the JSON payload on the JSON path, the body's first element on the XML
+# path); `src` is the source's value otherwise.
+function enrichProperty(Context ctx, string property, anydata src, "child"|"sibling" action, boolean nativeJson = false,
+        boolean body = false) returns error? {
+    json|xml payload = check parsedPayload(ctx);
+    anydata held = ctx.properties[property];
+    boolean jsonPath = nativeJson && payload !is xml && payload !is ();
+    if jsonPath && !body && src is xml {
+        // A property source holding XML turns the JSON path off (isSourcePropertyXML).
+        jsonPath = false;
+    }
+    if jsonPath {
+        if action == "sibling" || held is () {
+            return;
+        }
+        json value = check enrichJsonValue(body ? check payloadValue(ctx) : src);
+        json target;
+        if held is string {
+            if !((held.startsWith("[") && held.endsWith("]")) || (held.startsWith("{") && held.endsWith("}"))) {
+                // A number, a boolean, a quoted string or text Gson reads as a string: no array.
+                return;
+            }
+            json|error parsed = gsonLenient(held);
+            if parsed is error {
+                return error(string `enrich: the property '${property}' holds text that is not valid JSON`, parsed);
+            }
+            target = parsed;
+        } else if held is json[] {
+            target = held.clone();
+        } else if held is xml {
+            return error(string `enrich: action="${action}" into the property '${property}' holding XML is not reproduced`);
+        } else {
+            return;
+        }
+        if target is json[] {
+            target.push(value);
+            ctx.properties[property] = gsonJson(target);
+        }
+        return;
+    }
+    anydata nodes = body ? (check bodyFirstElement(ctx)).clone() : src;
+    if action == "child" {
+        if held is xml {
+            return error(string `enrich: action="child" into the property '${property}' holding XML is not reproduced: the Micro Integrator appends to an element (a property of type OM) and replaces a node list (an earlier enrich's), which the generated properties do not tell apart`);
+        }
+        if held is string {
+            xml|error parsed = xml:fromString(held);
+            if parsed is xml {
+                xml<xml:Element> roots = parsed.elements();
+                if roots.length() == 1 && parsed.filter(item => item is xml:Text && item.toString().trim() != "").length() == 0 {
+                    string text = "";
+                    foreach xml item in roots.get(0).getChildren() {
+                        if item is xml:Text {
+                            text += item.toString();
+                        }
+                    }
+                    ctx.properties[property] = text;
+                    return;
+                }
+            }
+        }
+    }
+    ctx.properties[property] = nodes;
+}
+
 # enrich `target type="key"` (MI 4.x), as EnrichMediator's JSON path runs it (Target.renameKey over Jayway's
 # renameKey, semantics §6.5): in every object `path` selects in the JSON payload the member `key` is renamed to
 # the source's value, which must be a JSON string, number or boolean ("Failed to get the new key name from source
@@ -11714,7 +11791,7 @@ function amazonS3Sign(Context ctx) returns error? {
 # removed. S3's answer (its XML, or its `<Error>` document) and status are the message afterwards, as after the
 # connector; a failed connection fails the flow, as the call does.
 function amazonS3Call(Context ctx, string method, string template, string[] removed,
-        [string, string][] headers = []) returns error? {
+        [string, string][] headers = [], EndpointFormat? format = ()) returns error? {
     check amazonS3Sign(ctx);
     [string, string][] signed = [["date", "date"], ["isXAmzDateValue", "x-amz-date"], ["authenticationCode", "authorization"]];
     foreach [string, string] [property, header] in signed {
@@ -11723,15 +11800,16 @@ function amazonS3Call(Context ctx, string method, string template, string[] remo
             ctx.headers[header] = value;
         }
     }
-    return amazonS3Send(ctx, method, template, removed, headers);
+    return amazonS3Send(ctx, method, template, removed, headers, format = format);
 }
 
 # The `<call>` of an Amazon S3 connector 1.0.x template and what follows it: the operation's own headers (`headers`,
 # when not empty) set, the message sent with `method` to the template's http endpoint (`template`, expanded as
 # HTTPEndpoint expands it) over a client of `amazonS3Endpoint` (of `amazonS3LengthEndpoint` with `contentLength`, for the
-# templates that set FORCE_HTTP_CONTENT_LENGTH), and the response headers the template lists (`removed`) removed.
+# templates that set FORCE_HTTP_CONTENT_LENGTH), in the endpoint's `format` when it names one, and the response headers
+# the template lists (`removed`) removed.
 function amazonS3Send(Context ctx, string method, string template, string[] removed, [string, string][] headers = [],
-        boolean contentLength = false) returns error? {
+        boolean contentLength = false, EndpointFormat? format = ()) returns error? {
     foreach [string, string] [header, value] in headers {
         if value != "" {
             ctx.headers[header] = value;
@@ -11739,7 +11817,7 @@ function amazonS3Send(Context ctx, string method, string template, string[] remo
     }
     [http:Client, string] [connection, path] = check urlTemplateClient(contentLength ? "amazons3 content-length" : "amazons3",
             check expandUriTemplate(ctx, template, true), contentLength ? amazonS3LengthEndpoint : amazonS3Endpoint);
-    check callEndpoint(ctx, connection, path, method);
+    check callEndpoint(ctx, connection, path, method, format);
     foreach string header in removed {
         _ = ctx.headers.removeIfHasKey(header);
     }
@@ -11907,6 +11985,45 @@ function amazonS3GetObjectMetaData(Context ctx, string bucketUrl = "", string ob
     return amazonS3Call(ctx, "HEAD", "{uri.var.bucketUrl}{uri.var.uriRemainder}", [...amazonS3ResponseHeaders, "etag"],
             [["range", range], ["if-modified-since", ifModifiedSince], ["if-unmodified-since", ifUnmodifiedSince],
             ["if-match", ifMatch], ["if-none-match", ifNoneMatch]]);
+}
+
+# amazons3.getObject: GET `/<objectName>` with the Range and conditional headers given and the response-* overrides
+# as the query (`?response-content-type=..&` for each one given, `?` alone for none, as the template concatenates
+# it; its `query` parameter is declared but never read), through its pox endpoint, then removes the response headers
+# the template removes. A 200 answer becomes the template's `<getObjectResponse>` (Synapse namespace, from its file)
+# of the response's Content-Type and the body's child nodes as SynapseXPath.stringValueOf writes them
+# (`xpathNodeString`: an XML answer's element, Axis2's `<text>` or `<binary>` wrapper of a text or binary one),
+# written into the format as its payloadFactory writes an argument (`xmlArg`); any other answer (S3's `<Error>`) is
+# left as it is. Either way the message type becomes application/xml, as the template's last property sets it.
+function amazonS3GetObject(Context ctx, string bucketUrl = "", string objectName = "", string query = "",
+        string responseContentType = "", string responseContentLanguage = "", string responseExpires = "",
+        string responseCacheControl = "", string responseContentDisposition = "", string responseContentEncoding = "",
+        string range = "", string ifModifiedSince = "", string ifUnmodifiedSince = "", string ifMatch = "",
+        string ifNoneMatch = "") returns error? {
+    amazonS3SetParameters(ctx, {bucketUrl, responseContentType, responseContentLanguage, responseExpires,
+        responseCacheControl, responseContentDisposition, responseContentEncoding, range, ifModifiedSince,
+        ifUnmodifiedSince, ifMatch, ifNoneMatch, objectName});
+    ctx.properties["uri.var.uriRemainder"] = "/" + objectName;
+    string overrides = "?";
+    [string, string][] queryParameters = [["response-content-type", responseContentType],
+        ["response-content-language", responseContentLanguage], ["response-expires", responseExpires],
+        ["response-cache-control", responseCacheControl], ["response-content-disposition", responseContentDisposition],
+        ["response-content-encoding", responseContentEncoding]];
+    foreach [string, string] [name, value] in queryParameters {
+        if value != "" {
+            overrides += name + "=" + value + "&";
+        }
+    }
+    ctx.properties["uri.var.query"] = overrides;
+    check amazonS3Call(ctx, "GET", "{uri.var.bucketUrl}{uri.var.uriRemainder}{uri.var.query}",
+            [...amazonS3ResponseHeaders, "etag", "accept-ranges", "last-modified", "x-amz-website-redirect-location",
+            "x-amz-server-side-encryption", "x-amz-version-id", "x-amz-delete-marker"],
+            [["range", range], ["if-modified-since", ifModifiedSince], ["if-unmodified-since", ifUnmodifiedSince],
+            ["if-match", ifMatch], ["if-none-match", ifNoneMatch]], format = "pox");
+    if check matches(axis2HttpSc(ctx), "[2][0][0]") {
+        setXmlPayload(ctx, xml `<getObjectResponse xmlns="http://ws.apache.org/ns/synapse"><dataType>${xmlArg(getHeader(ctx, "Content-Type"))}</dataType><data>${xmlArg(xpathNodeString(check soapBody(ctx)))}</data></getObjectResponse>`);
+    }
+    ctx.contentType = "application/xml";
 }
 
 # Sets the `uri.var.<name>` property of each template parameter (`""` for one not given, as `$func:` reads it).

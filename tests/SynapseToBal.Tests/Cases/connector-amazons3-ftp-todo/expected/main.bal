@@ -26,7 +26,7 @@ service /storage on httpListener {
     # GET /storage/objects/{name}
     resource function get objects/[string name](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StorageAPI", "/storage", {"name": name});
-        // TODO(SB0232): connector operation <amazons3.getObject>: use s3:Client's getObject (ballerinax/aws.s3); not translated because its template wraps a 200 answer in a getObjectResponse element (the Content-Type and the body's nodes) and sets messageType, which the generated helpers do not reproduce; the connection is the local entry 's3Connection'; parameters: bucketName, objectKey
+        // TODO(SB0232): connector operation <amazons3.getObject>: use s3:Client's getObject (ballerinax/aws.s3); not translated because it names a connection (configKey), which only a later Amazon S3 connector reads, with settings and results the 1.0.x helpers do not reproduce; the connection is the local entry 's3Connection'; parameters: bucketName, objectKey
         // <amazons3.getObject configKey="s3Connection">
         //     <bucketName>orders</bucketName>
         //     <objectKey>{$ctx:uri.var.name}</objectKey>

@@ -56,11 +56,7 @@ service /targets on httpListener {
         //     <source type="inline">{"a": 1}</source>
         //     <target xpath="json-eval($.items[*].price)"/>
         // </enrich>
-        // TODO(SB0206): on a message that is not JSON EnrichMediator adds the source elements as children of the XML element the property holds (action="child"; a property holding XML text is parsed and then set to that element's text) and otherwise (sibling, or a property holding no element, a node list included) sets the property to the list of source nodes (Target.insert); on a JSON message child appends the source to the JSON array the property holds and sibling changes nothing (Target.insertJson). The generated properties do not tell an element from a node list, so which of these happens is not known; build the value with xml or json values and set the property by hand
-        // <enrich>
-        //     <source type="inline">{"a": 1}</source>
-        //     <target type="property" property="list" action="child"/>
-        // </enrich>
+        check enrichProperty(ctx, "list", {"a": 1}, "child", nativeJson = true);
         return respond(ctx, headers = passBackHeaders);
     }
 }
