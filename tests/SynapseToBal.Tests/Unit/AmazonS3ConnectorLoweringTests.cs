@@ -33,6 +33,7 @@ public sealed class AmazonS3ConnectorLoweringTests
     [InlineData("<amazons3.deleteObject><versionId>{$ctx:v}</versionId><objectName>o</objectName><bucketUrl>{$ctx:u}</bucketUrl></amazons3.deleteObject>", AmazonS3Operation.DeleteObject, "bucketUrl,objectName,versionId")]
     [InlineData("<amazons3.abortMultipartUpload><uploadId>{$ctx:id}</uploadId><bucketUrl>{$ctx:u}</bucketUrl><objectName>o</objectName></amazons3.abortMultipartUpload>", AmazonS3Operation.AbortMultipartUpload, "bucketUrl,objectName,uploadId")]
     [InlineData("<amazons3.getObjectMetaData><ifMatch>e</ifMatch><objectName>o</objectName><bucketUrl>{$ctx:u}</bucketUrl></amazons3.getObjectMetaData>", AmazonS3Operation.GetObjectMetaData, "bucketUrl,objectName,ifMatch")]
+    [InlineData("<amazons3.getObject><ifNoneMatch>e</ifNoneMatch><responseContentType>text/plain</responseContentType><objectName>o</objectName><range>{$trp:Range}</range><bucketUrl>{$ctx:u}</bucketUrl></amazons3.getObject>", AmazonS3Operation.GetObject, "bucketUrl,objectName,responseContentType,range,ifNoneMatch")]
     [InlineData("<amazons3.createBucket><bucketRegion>{$ctx:r}</bucketRegion><bucketUrl>{$ctx:u}</bucketUrl></amazons3.createBucket>", AmazonS3Operation.CreateBucket, "bucketUrl,bucketRegion")]
     [InlineData("<amazons3.createBucketPolicy><bucketPolicy>{$ctx:p}</bucketPolicy><bucketUrl>{$ctx:u}</bucketUrl></amazons3.createBucketPolicy>", AmazonS3Operation.CreateBucketPolicy, "bucketUrl,bucketPolicy")]
     [InlineData("<amazons3.createBucketWebsiteConfiguration><websiteConfig>{$ctx:w}</websiteConfig><bucketUrl>{$ctx:u}</bucketUrl></amazons3.createBucketWebsiteConfiguration>", AmazonS3Operation.CreateBucketWebsiteConfiguration, "bucketUrl,websiteConfig")]
@@ -74,6 +75,7 @@ public sealed class AmazonS3ConnectorLoweringTests
     [Theory]
     [InlineData("<amazons3.getBucketACL><bucketUrl>{$ctx:u}</bucketUrl></amazons3.getBucketACL>", "{uri.var.bucketUrl}{uri.var.uriRemainder}")]
     [InlineData("<amazons3.getObjectsInBucket><bucketUrl>{$ctx:u}</bucketUrl></amazons3.getObjectsInBucket>", "{uri.var.bucketUrl}{uri.var.query}")]
+    [InlineData("<amazons3.getObject><bucketUrl>{$ctx:u}</bucketUrl><objectName>o</objectName></amazons3.getObject>", "{uri.var.bucketUrl}{uri.var.uriRemainder}{uri.var.query}")]
     [InlineData("<amazons3.createBucket><bucketUrl>{$ctx:u}</bucketUrl></amazons3.createBucket>", "{uri.var.bucketUrl}{uri.var.uriRemainder}")]
     [InlineData("<amazons3.deleteMultipleObjects><bucketUrl>{$ctx:u}</bucketUrl></amazons3.deleteMultipleObjects>", "{uri.var.bucketUrl}{uri.var.uriRemainder}")]
     public void An_operation_whose_template_encodes_the_resource_is_reported(string xml, string template)
@@ -97,7 +99,7 @@ public sealed class AmazonS3ConnectorLoweringTests
     }
 
     [Theory]
-    [InlineData("<amazons3.getObject><bucketUrl>{$ctx:u}</bucketUrl><objectName>o</objectName></amazons3.getObject>", "getObjectResponse")]
+    [InlineData("<amazons3.getObject><bucketUrl>{$ctx:u}</bucketUrl><objectKey>o</objectKey></amazons3.getObject>", "objectKey is not a parameter of the 1.0.x connector's getObject")]
     [InlineData("<amazons3.createBucket><bucketUrl>{$ctx:u}</bucketUrl><region>{$ctx:r}</region></amazons3.createBucket>", "region is not a parameter of the 1.0.x connector's createBucket")]
     [InlineData("<amazons3.uploadPart><bucketUrl>{$ctx:u}</bucketUrl><contentMD5>{$ctx:m}</contentMD5></amazons3.uploadPart>", "contentMD5 is not a parameter of the 1.0.x connector's uploadPart")]
     [InlineData("<amazons3.createBucketPolicy configKey=\"s3\"><bucketUrl>{$ctx:u}</bucketUrl></amazons3.createBucketPolicy>", "configKey")]

@@ -153,6 +153,20 @@ public sealed class EnrichLoweringTests
     }
 
     [Theory]
+    [InlineData("""<enrich><source type="body"/><target type="property" property="list" action="child"/></enrich>""", EnrichAction.Child, true)]
+    [InlineData("""<enrich><source type="inline">{"a": 1}</source><target type="property" property="list" action="child"/></enrich>""", EnrichAction.Child, true)]
+    [InlineData("""<enrich><source type="custom" xpath="//item"/><target type="property" property="list" action="sibling"/></enrich>""", EnrichAction.Sibling, false)]
+    [InlineData("""<enrich><source type="inline"><item/></source><target type="property" property="list" action="child"/></enrich>""", EnrichAction.Child, false)]
+    public void Child_and_sibling_into_a_property_insert_into_it_on_the_path_synapse_takes(string xml, EnrichAction action, bool nativeJson)
+    {
+        var (steps, diagnostics) = Lower(xml);
+
+        var insert = Assert.IsType<EnrichPropertyStep>(Assert.Single(steps));
+        Assert.Equal(("list", action, nativeJson), (insert.Property, insert.Action, insert.NativeJson));
+        Assert.Empty(diagnostics.Items);
+    }
+
+    [Theory]
     [InlineData("""<enrich><source type="custom" xpath="json-eval($.store.book[?(@.price > 10)])"/><target type="body" action="remove"/></enrich>""")]
     [InlineData("""<enrich><source type="custom" xpath="json-eval($)"/><target type="property" property="p" action="remove"/></enrich>""")]
     [InlineData("""<enrich><source type="custom" xpath="json-eval($..id)"/><target type="body" action="remove"/></enrich>""")]
@@ -163,7 +177,8 @@ public sealed class EnrichLoweringTests
     [InlineData("""<enrich><source type="custom" clone="false" xpath="json-eval($.n)"/><target type="key" xpath="json-eval($.user.name)"/></enrich>""")]
     [InlineData("""<enrich><source type="custom" clone="false" xpath="//id"/><target xpath="//lines" action="child"/></enrich>""")]
     [InlineData("""<enrich><source type="custom" clone="false" xpath="json-eval($.id)"/><target type="property" property="id"/></enrich>""")]
-    [InlineData("""<enrich><source type="inline">{"a": 1}</source><target type="property" property="list" action="child"/></enrich>""")]
+    [InlineData("""<enrich><source type="custom" clone="false" xpath="//id"/><target type="property" property="list" action="child"/></enrich>""")]
+    [InlineData("""<enrich><source type="body" clone="false"/><target type="property" property="list" action="sibling"/></enrich>""")]
     [InlineData("""<enrich><source type="inline">{"a": 1}</source><target xpath="json-eval($)"/></enrich>""")]
     [InlineData("""<enrich><source type="inline"><auth><password>bar</password></auth></source><target xpath="//Header" action="child"/></enrich>""")]
     public void Forms_that_are_not_faithful_stay_todos(string xml)
