@@ -263,8 +263,9 @@ public sealed class SemanticModel
     private sealed record LocalFacts(bool Stops, bool Sends, IReadOnlyList<string> Sequences, IReadOnlyList<string> Templates);
 
     /// <summary>
-    /// Visits the mediators that run in the flow itself: the branches of filter, switch, in/out, throttle and inline
-    /// sequences, not the targets of iterate, clone and the like (those run on copies of the message).
+    /// Visits the mediators that run in the flow itself: the branches of filter, switch, in/out, throttle, inline
+    /// sequences and validate's on-fail (ValidateMediator returns what its on-fail flow returns, so a respond or drop there
+    /// ends the flow that runs the validate), not the targets of iterate, clone and the like (those run on copies of the message).
     /// </summary>
     private sealed class FlowWalker : SyntaxWalker
     {
@@ -277,7 +278,7 @@ public sealed class SemanticModel
         public List<string> Templates { get; } = new();
 
         protected override bool DescendInto(MediatorSyntax mediator) =>
-            mediator is FilterMediator or SwitchMediator or DirectionMediator or InlineSequenceMediator or ThrottleMediator;
+            mediator is FilterMediator or SwitchMediator or DirectionMediator or InlineSequenceMediator or ThrottleMediator or ValidateMediator;
 
         protected override void OnMediator(MediatorSyntax mediator)
         {

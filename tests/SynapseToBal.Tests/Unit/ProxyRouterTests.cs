@@ -193,6 +193,21 @@ public sealed class ProxyRouterTests
     public void The_local_is_named_after_the_property(string property, string? expected) =>
         Assert.Equal(expected, Emit.StatementWriter.PropertyLocalName(property));
 
+    [Fact]
+    public void An_endpoint_address_that_is_another_proxys_name_is_that_proxys()
+    {
+        // AxisConfiguration.getService looks among the services before the endpoint names: /services/A.AHttpEndpoint runs
+        // the proxy named so, and two services at one base path would stop the listener from starting.
+        var routed = ArtifactConversion.Convert(Proxy("A"), Proxy("A.AHttpEndpoint"))["main.bal"];
+        Assert.Equal(1, Count(routed, "\"A.AHttpEndpoint\""));
+        Assert.Contains("            \"A.AHttpEndpoint\"\n              | \"A.AHttpEndpoint.A.AHttpEndpointHttpSoap11Endpoint\"", routed, StringComparison.Ordinal);
+        Assert.Contains("              | \"A.AHttpSoap12Endpoint\" => {", routed, StringComparison.Ordinal);
+
+        var perAddress = ArtifactConversion.Convert(Proxy("A"), Proxy("A.AHttpEndpoint"), $"""<sequence {Ns} name="main"><log/><drop/></sequence>""")["main.bal"];
+        Assert.Equal(1, Count(perAddress, "service \"/services/A.AHttpEndpoint\" on"));
+        Assert.Contains("return aAHttpEndpointFlow(", perAddress[perAddress.IndexOf("service \"/services/A.AHttpEndpoint\" on", StringComparison.Ordinal)..], StringComparison.Ordinal);
+    }
+
     private static int Count(string text, string part)
     {
         var count = 0;

@@ -50,7 +50,7 @@ public sealed partial class Lowerer
     {
         var path = ImmutableArray.Create<PathSegmentIr>(new PathSegmentIr.Rest("*", SymbolFactory.Local("path")));
         var (onHttp, onHttps) = Listeners(DataServiceTransports(service));
-        foreach (var alias in DataServiceEndpointPaths(service, _httpsListener is not null))
+        foreach (var alias in WithoutServiceNames(DataServiceEndpointPaths(service, _httpsListener is not null)))
         {
             var resource = new ResourceIr("default", path, [new ContinueWithStep(null, operations)], null, null, false, $"ANY {alias}/* (an Axis2 endpoint address of the data service: its SOAP operations)", service);
             yield return new ServiceIr(ServiceKind.DataService, service.Name, alias, [resource], service, service.Location.Path) { HttpsOnly = !onHttp, OnHttps = onHttps };

@@ -58,7 +58,7 @@ public sealed partial class Lowerer
         var needsOutFlow = outFunction is not null && InFlowSendsThroughSequence(target?.InSequence);
         ReportOutFlowEnd(outFunction, body, faultFunction, needsOutFlow);
         body = WithFallThrough(body, target?.InSequence?.Location ?? proxy.Location);
-        var aliases = Axis2EndpointPaths(proxy.Name, proxy.Transports, _httpsListener is not null);
+        var aliases = WithoutServiceNames(Axis2EndpointPaths(proxy.Name, proxy.Transports, _httpsListener is not null));
         var (onHttp, onHttps) = Listeners(proxy.Transports);
 
         // The Micro Integrator answers the proxy at its Axis2 endpoint addresses too: one flow function every service calls.
@@ -124,6 +124,20 @@ public sealed partial class Lowerer
     /// served only for a service exposed on https alone.
     /// </summary>
     internal static ImmutableArray<string> ProxyEndpointPaths(ProxySyntax proxy, bool httpsListener) => Axis2EndpointPaths(proxy.Name, proxy.Transports, httpsListener);
+
+    /// <summary>
+    /// The Axis2 endpoint addresses that name no proxy or data service of the project: <c>AxisConfiguration.getService</c>
+    /// looks a name up among the services before the endpoints, so <c>/services/A.AHttpEndpoint</c> runs a proxy named
+    /// <c>A.AHttpEndpoint</c>, not proxy <c>A</c> (and two services at one base path would stop the listener from starting).
+    /// </summary>
+    private ImmutableArray<string> WithoutServiceNames(ImmutableArray<string> aliases)
+    {
+        _axis2ServiceNames ??= _model.Artifacts.OfType<ProxySyntax>().Select(p => p.Name)
+            .Concat(_model.Artifacts.OfType<DataServiceSyntax>().Select(d => d.Name)).ToHashSet(StringComparer.Ordinal);
+        return aliases.RemoveAll(alias => _axis2ServiceNames.Contains(alias["/services/".Length..]));
+    }
+
+    private HashSet<string>? _axis2ServiceNames;
 
     /// <summary>
     /// The Axis2 default endpoint addresses of service <paramref name="name"/> exposed on <paramref name="transports"/>
