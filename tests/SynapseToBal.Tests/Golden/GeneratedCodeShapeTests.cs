@@ -70,7 +70,8 @@ public sealed partial class GeneratedCodeShapeTests
     /// is counted: an interpolation <c>${...}</c> in a template is code, scanned the same way (its braces and
     /// parentheses count, and a string or template in it, <c>${"`"}</c>, does not end the outer template). A regular
     /// expression that took a template to end at the next backtick read <c>xml `&lt;a&gt;${"`"}&lt;/a&gt;`</c>, the
-    /// converter's escape of a backtick in XML text, as ending inside the interpolation (the fuzzer's case 6795).
+    /// converter's escape of a backtick in XML text, as ending inside the interpolation (the fuzzer's case 6795). A
+    /// backslash in code escapes the next character of an identifier (<c>target\.\`x</c>, case 4639).
     /// </summary>
     /// <param name="unterminated">Set when a string literal, a template or an interpolation is not closed: the
     /// code is not well shaped (the caller fails), whatever the counts.</param>
@@ -112,6 +113,15 @@ public sealed partial class GeneratedCodeShapeTests
                         at++;
                     }
 
+                    continue;
+                }
+
+                if (c == '\\' && at + 1 < text.Length && text[at + 1] != '\n')
+                {
+                    // An identifier escape (a property field `target\.\`x`): the escaped character belongs to the
+                    // identifier, it starts no literal and closes nothing.
+                    code.Append("\\_");
+                    at += 2;
                     continue;
                 }
 

@@ -74,6 +74,56 @@ public sealed class FuzzRegressionTests(ITestOutputHelper output)
         Assert.True(verdict.Passed, "the Ballerina generated for the case does not parse:\n" + verdict.Describe(temp.Combine("out")));
     }
 
+    /// <summary>
+    /// Case 4639 of the default run (seed 20261130), as reconstructed from its description (msg_store.xml of the
+    /// corpus's JMS message-injection tests; the value of a property replaced, then one character replaced by a
+    /// backtick): a backtick in the name of a property of the main sequence's out flow. The property becomes a field
+    /// of the typed context record, <c>ctx.properties.target\.\`ndpoint</c>, a Ballerina identifier with escapes, which
+    /// the structural check took for the start of a template.
+    /// </summary>
+    [Fact]
+    public void Case_4639_a_backtick_in_a_property_name_is_an_identifier_escape()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("in/msg_store.xml", """
+            <definitions xmlns="http://ws.apache.org/ns/synapse">
+                <sequence name="main">
+                    <in><send><endpoint><address uri="http://localhost:9000/services/SimpleStockQuoteService"/></endpoint></send></in>
+                    <out>
+                        <property name="OUT_ONLY" value="{{ 1 + 1 }}" />
+                        <property name="target.`ndpoint" value="jsmQueueEP"/>
+                        <respond/>
+                    </out>
+                </sequence>
+            </definitions>
+            """);
+        var result = Converter.Convert(new ConversionOptions(temp.Combine("in"), PackageName: "fuzz"));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id.StartsWith("SB09", StringComparison.Ordinal));
+        Assert.Contains("target\\.\\`ndpoint", string.Concat(result.Files.Select(f => f.Content)), StringComparison.Ordinal);
+        foreach (var file in result.Files.Where(f => f.RelativePath.EndsWith(".bal", StringComparison.Ordinal)))
+        {
+            GeneratedCodeShapeTests.AssertWellShaped(file.RelativePath, file.Content.Split('\n'));
+        }
+
+        if (Balcheck.Locate(out var reason) is not { } tool)
+        {
+            output.WriteLine($"SKIPPED the parse check: {reason}.");
+            return;
+        }
+
+        Converter.Write(result, temp.Combine("out"));
+        var verdict = Balcheck.Run(tool, temp.Combine("out"));
+        Assert.True(verdict.Passed, "the Ballerina generated for the case does not parse:\n" + verdict.Describe(temp.Combine("out")));
+    }
+
+    [Fact]
+    public void The_structural_check_reads_an_identifier_escape_as_part_of_the_identifier()
+    {
+        Assert.Equal("ctx.properties.target\\_\\_ndpoint = \"\";", GeneratedCodeShapeTests.CodeOutsideLiterals("ctx.properties.target\\.\\`ndpoint = \"x\";", out var unterminated));
+        Assert.Null(unterminated);
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => GeneratedCodeShapeTests.AssertWellShaped("x.bal", ["function f() {", "    x.a\\{ = 1;", "}", "}"]));
+    }
+
     [Fact]
     public void The_structural_check_counts_the_code_of_interpolations_and_ignores_the_text_of_literals_and_comments()
     {
