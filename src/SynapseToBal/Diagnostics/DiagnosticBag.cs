@@ -14,9 +14,10 @@ public sealed class DiagnosticBag
 
     public bool HasErrors => _items.Any(d => d.Severity == DiagnosticSeverity.Error);
 
+    /// <summary>Reports a diagnostic; a long argument (an expression or value quoted from the input) is bounded (<see cref="DiagnosticText"/>).</summary>
     public Diagnostic Report(DiagnosticDescriptor descriptor, SourceLocation? location, params object?[] args)
     {
-        var diagnostic = Diagnostic.Create(descriptor, location?.ToLocation() ?? Location.None, args);
+        var diagnostic = Diagnostic.Create(descriptor, location?.ToLocation() ?? Location.None, DiagnosticText.Bound(args));
         _items.Add(diagnostic);
         return diagnostic;
     }

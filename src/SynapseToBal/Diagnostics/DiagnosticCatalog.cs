@@ -228,8 +228,8 @@ public static class DiagnosticCatalog
         "The classic foreach over the elements an XPath selects, and the MI 4.4 foreach over a JSON array in the payload, are translated (a run-time helper calls a generated function for each part). Any other form (a JSONPath expression in the classic form, an XML node list or a variable as the MI 4.4 collection, an XML result, a sequence that answers the client, sends, calls or drops, a missing or dynamic sequence, a configuration the Micro Integrator refuses) stays a TODO; the message says which part does not fit.");
     public static readonly DiagnosticDescriptor FlowEndsWithoutResponse = Info("SB0215", LoweringCategory,
         "Flow can end without responding",
-        "The flow can end here without responding; where a client waits for the answer (an HTTP request), the Micro Integrator then answers 202 Accepted with an empty body, and so does the generated code (return accepted()); a task, a polling listener or a processor gets no answer either way",
-        "A flow that reaches its end without <respond>, <send> or <drop> is answered by the Micro Integrator's listener with 202 and no body, as long as nothing was sent to a backend or stored on the way without FORCE_SC_ACCEPTED (then SB0210 applies). The generated code returns accepted() at that point, so the behaviour is the same; the diagnostic makes the implicit answer visible.");
+        "The flow can end here without responding; {0}",
+        "A flow that reaches its end without <respond>, <send> or <drop> is answered by the Micro Integrator's listener with 202 and no body, as long as nothing was sent to a backend or stored on the way without FORCE_SC_ACCEPTED (then SB0210 applies). The generated code returns accepted() at that point, so the behaviour is the same; the diagnostic makes the implicit answer visible. One exception, which the message names: the flow runs an iterate or clone without continueParent that is kept in a TODO. There the Micro Integrator stops the flow at the split and writes no 202 (IterateMediator and CloneMediator set RESPONSE_WRITTEN to SKIP): the client gets the first answer its copies send, or none and waits until it times out. The generated code answers 202 until the TODO is written.");
     public static readonly DiagnosticDescriptor ConnectionNotTranslated = Warning("SB0216", LoweringCategory,
         "Connection not translated",
         "Local entry '{0}' is a connector connection (<{1}>); it stays an XML value and no client is made: {2}",
@@ -501,6 +501,11 @@ public static class DiagnosticCatalog
         "Package-wide fact: differing fallback",
         "Internal error while {0} for the whole package: {1}; {2}",
         "The converter failed unexpectedly while computing a fact of the whole package that has no fallback meaning the same at run time (the endpoint group that declares each suspension state several group members share); this is a bug in the converter, not in the Synapse configuration. The package is generated with the closest code the converter can still write, and the message says where it differs from the Micro Integrator (each group member keeps a suspension state of its own instead of sharing the one endpoint's): review the endpoint groups' declarations by hand.");
+
+    public static readonly DiagnosticDescriptor IntegerConfigurableDefault = Error("SB0912", InternalCategory,
+        "Internal error: int default",
+        "Internal error: the int configurable '{0}' would get the default '{1}', which is not a Ballerina int; it is left required with no default",
+        "An int configurable (a port, a count) takes its default from the input, and each place that reads such a number checks that it is a whole number a Ballerina int holds (64 bits; an email connection whose port is no TCP port is not translated, SB0216); one that reached the configurable without that check is a bug in the converter, not in the Synapse configuration. The value is not written (as a literal it would not compile, or Config.toml would not load): the configurable is declared required, with no default, and Config.toml lists it commented out. Leading zeros are not an error: 0021 is written 21, as Ballerina and TOML refuse leading zeros.");
 
     /// <summary>
     /// Codes no longer reported, with where they went. A retired code is never given to another diagnostic, so an

@@ -339,7 +339,7 @@ public sealed partial class Lowerer
                 // Its ending is reported where each resource declares it, as when each had its own function.
                 if (_apiFlows!.Endings.GetValueOrDefault(shared) is { } sharedEnding)
                 {
-                    _diagnostics.Report(sharedEnding, faultFlow.Location);
+                    _diagnostics.Report(sharedEnding, faultFlow.Location, Answers202);
                 }
 
                 return (outFunction, _replacedFaults.GetValueOrDefault(shared, shared));
@@ -429,7 +429,7 @@ public sealed partial class Lowerer
         if (_functions.FirstOrDefault(f => f.Name == _sequenceFunctions["fault"]) is not { } faultSequence || !Flow.Terminates(faultSequence.Body))
         {
             // The Micro Integrator's default fault sequence logs and drops: 202 if nothing was sent yet.
-            _diagnostics.Report(DiagnosticCatalog.FlowEndsWithoutResponse, sequence.Location);
+            _diagnostics.Report(DiagnosticCatalog.FlowEndsWithoutResponse, sequence.Location, Answers202);
         }
 
         _functions.Add(new FunctionIr(_globalFault, FunctionKind.FaultFlow, true, body, "Runs the global 'fault' sequence for flows that declare no fault sequence of their own.", sequence.Location));
@@ -559,7 +559,7 @@ public sealed partial class Lowerer
 
         if (report && FallThroughDiagnostic(steps, afterCall) is { } descriptor)
         {
-            _diagnostics.Report(descriptor, location);
+            _diagnostics.Report(descriptor, location, StoppingSplit(steps) is { } split ? SplitStops(split) : Answers202);
         }
 
         return [.. steps, new AcceptStep(null)];
@@ -574,6 +574,22 @@ public sealed partial class Lowerer
     private Microsoft.CodeAnalysis.DiagnosticDescriptor? FallThroughDiagnostic(ImmutableArray<StepIr> steps, bool afterCall) =>
         Flow.Terminates(steps) || AlwaysAnswers(steps, new HashSet<Symbol>()) ? null
         : afterCall || IrWalker.Steps(steps).Any(s => s is CallStep or JmsSendStep { AwaitsReply: true } || _unacknowledgedStores.Contains(s)) ? DiagnosticCatalog.ResponseHang : DiagnosticCatalog.FlowEndsWithoutResponse;
+
+    /// <summary>What SB0215 says where a flow ends without responding: the Micro Integrator answers 202, as the generated code does.</summary>
+    internal const string Answers202 = "where a client waits for the answer (an HTTP request), the Micro Integrator then answers 202 Accepted with an empty body, and so does the generated code (return accepted()); a task, a polling listener or a processor gets no answer either way";
+
+    /// <summary>
+    /// An iterate or clone without continueParent kept in a TODO directly in the steps (not in a branch), or null. The
+    /// Micro Integrator's flow stops there, and the split sets RESPONSE_WRITTEN to SKIP so that no 202 is written
+    /// (IterateMediator, CloneMediator): the end the generated code reaches answers 202 where the Micro Integrator does
+    /// not.
+    /// </summary>
+    private static MediatorSyntax? StoppingSplit(ImmutableArray<StepIr> steps) =>
+        steps.OfType<TodoStep>().Select(t => t.Origin).FirstOrDefault(o => o is IterateMediator { ContinueParent: false } or CloneMediator { ContinueParent: false });
+
+    /// <summary>SB0215's text after a split that <see cref="StoppingSplit"/> found.</summary>
+    private static string SplitStops(MediatorSyntax split) =>
+        $"the <{split.ElementName}> at {Path.GetFileName(split.Location.Path)}:{split.Location.Line} (kept in a TODO) has no continueParent, so the Micro Integrator stops the flow there and writes no 202 (it sets RESPONSE_WRITTEN to SKIP): the client gets the first answer its copies send, or none and waits until it times out; the generated code answers 202 Accepted (return accepted()) until the TODO is written";
 
     /// <summary>True when the steps always answer: a step ends the flow, or a sequence they run (already lowered) always answers.</summary>
     private bool AlwaysAnswers(ImmutableArray<StepIr> steps, HashSet<Symbol> visiting) =>
@@ -607,7 +623,7 @@ public sealed partial class Lowerer
         {
             if (!lowered.TryGetValue(faultFunction, out var fault))
             {
-                _diagnostics.Report(end.Descriptor, end.Location);
+                _diagnostics.Report(end.Descriptor, end.Location, Answers202);
                 return;
             }
 
@@ -645,7 +661,7 @@ public sealed partial class Lowerer
 
                 if (reaches)
                 {
-                    _diagnostics.Report(end.Descriptor, end.Location);
+                    _diagnostics.Report(end.Descriptor, end.Location, Answers202);
                     return;
                 }
             }

@@ -247,7 +247,7 @@ public sealed partial class Lowerer
             services.Select(s => _httpsListener is not null && s.Kind is ServiceKind.Api or ServiceKind.MainSequence && !s.HttpOnly ? s with { OnHttps = true } : s).ToImmutableArray(),
             _functions.ToImmutableArray(),
             _clients.ToImmutableArray(),
-            _configurables.ToImmutableArray(),
+            IntegerDefaults(_configurables).ToImmutableArray(),
             _pending.ToImmutableArray(),
             documents.Select(d => d.Path).ToImmutableArray(),
             _symbols.ModuleSymbols.Where(s => !_replacedFaults.ContainsKey(s)).ToImmutableArray())

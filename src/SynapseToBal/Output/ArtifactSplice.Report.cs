@@ -117,7 +117,7 @@ internal static partial class ArtifactSplice
             var location = d.Path is null
                 ? Location.None
                 : Location.Create(Path.GetFullPath(Path.Combine(input, d.Path)), new TextSpan(d.Start, d.Length), new LinePositionSpan(new LinePosition(d.StartLine, d.StartCharacter), new LinePosition(d.EndLine, d.EndCharacter)));
-            list.Add(Diagnostic.Create(descriptor, location, d.Message));
+            list.Add(Diagnostic.Create(descriptor, location, DiagnosticText.Bound(d.Message)));
         }
 
         return list;

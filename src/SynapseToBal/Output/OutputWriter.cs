@@ -303,7 +303,7 @@ public sealed class OutputWriter
             location = Location.Create(path, new TextSpan(0, 0), new LinePositionSpan(new LinePosition(line, 0), new LinePosition(end, 0)));
         }
 
-        _diagnostics.Add(Diagnostic.Create(descriptor, location, args));
+        _diagnostics.Add(Diagnostic.Create(descriptor, location, DiagnosticText.Bound(args)));
     }
 
     /// <summary>

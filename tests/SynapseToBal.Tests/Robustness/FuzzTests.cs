@@ -20,7 +20,8 @@ namespace SynapseToBal.Tests.Robustness;
 /// artifact kind as another, move an element to another namespace or prefix) or value mutations (attribute and text
 /// values replaced by hostile text and odd expressions, attribute values put in <c>{...}</c>, <c>${...}</c> and
 /// <c>json-eval(...)</c> expressions, the file cut short), and runs the whole pipeline
-/// (parse, resolve, lower, refine, emit). No case may throw; a sample of the generated packages goes through the
+/// (parse, resolve, lower, refine, emit). No case may throw, every generated .bal file must pass the suite's structural
+/// checks (<c>GeneratedCodeShapeTests.AssertWellShaped</c>), and a sample of the generated packages goes through the
 /// official Ballerina parser (balcheck), which must find no syntax error. The seed is fixed so that a failure
 /// reproduces; <see cref="CasesVariable"/> and <see cref="SeedVariable"/> run a longer or different campaign
 /// (docs/performance.md says how).
@@ -163,8 +164,8 @@ public sealed class FuzzTests(ITestOutputHelper output)
 
                 // The per-artifact guards turn an exception into a diagnostic (SB0906 in the symbol table, SB0904 while
                 // resolving, SB0902 while lowering, a skipped refining pass, a symbol given its fallback name, SB0903
-                // while generating) so that a user's run goes on; for the fuzzer it is still a crash.
-                if (diagnostics.Items.FirstOrDefault(d => d.Id is "SB0901" or "SB0902" or "SB0904" or "SB0906" or "SB0907" or "SB0908") is { } internalError)
+                // while generating; SB0912, a value that is no int about to be an int configurable's default) so that a user's run goes on; for the fuzzer it is still a crash.
+                if (diagnostics.Items.FirstOrDefault(d => d.Id is "SB0901" or "SB0902" or "SB0904" or "SB0906" or "SB0907" or "SB0908" or "SB0912") is { } internalError)
                 {
                     throw new InvalidOperationException("caught internal error: " + internalError.GetMessage(CultureInfo.InvariantCulture));
                 }
@@ -188,6 +189,15 @@ public sealed class FuzzTests(ITestOutputHelper output)
                 {
                     throw new InvalidOperationException($"caught internal error {whole.What}: {whole.Message}");
                 }
+
+                // Every generated file passes the suite's structural checks (balanced braces and parentheses outside
+                // literals and comments, documentation attached to a construct, no unused import, no reserved log key);
+                // the official parser then reads a sample.
+                foreach (var file in generated.Where(f => f.RelativePath.EndsWith(".bal", StringComparison.Ordinal)))
+                {
+                    Golden.GeneratedCodeShapeTests.AssertWellShaped(file.RelativePath, file.Content.Split('\n'));
+                }
+
                 if (index % ParseSample == 0)
                 {
                     Interlocked.Increment(ref sampled);

@@ -93,7 +93,7 @@ public sealed partial class Lowerer
             if (!Flow.Terminates(branch))
             {
                 // The finder returns false after onCacheHit: the flow stops, and the client gets the 202 of a flow that sent nothing.
-                _diagnostics.Report(DiagnosticCatalog.FlowEndsWithoutResponse, cache.Location);
+                _diagnostics.Report(DiagnosticCatalog.FlowEndsWithoutResponse, cache.Location, Answers202);
                 branch = branch.Add(new AcceptStep(cache));
             }
 

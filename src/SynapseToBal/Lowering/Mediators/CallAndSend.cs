@@ -363,7 +363,7 @@ public sealed partial class Lowerer
     /// </summary>
     private IEnumerable<StepIr> LowerDrop(DropMediator drop, FlowContext context)
     {
-        _diagnostics.Report(context.Kind == FlowKind.Out ? DiagnosticCatalog.ResponseHang : DiagnosticCatalog.FlowEndsWithoutResponse, drop.Location);
+        _diagnostics.Report(context.Kind == FlowKind.Out ? DiagnosticCatalog.ResponseHang : DiagnosticCatalog.FlowEndsWithoutResponse, drop.Location, Answers202);
         return [new AcceptStep(drop)];
     }
 

@@ -98,7 +98,7 @@ public sealed partial class Lowerer
     {
         if (context.Kind is FlowKind.In or FlowKind.Out or FlowKind.Fault)
         {
-            _diagnostics.Report(context.Kind == FlowKind.Out ? DiagnosticCatalog.ResponseHang : DiagnosticCatalog.FlowEndsWithoutResponse, router.Location);
+            _diagnostics.Report(context.Kind == FlowKind.Out ? DiagnosticCatalog.ResponseHang : DiagnosticCatalog.FlowEndsWithoutResponse, router.Location, Answers202);
             return [new AcceptStep(router)];
         }
 

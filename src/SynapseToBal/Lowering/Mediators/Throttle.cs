@@ -162,7 +162,7 @@ public sealed partial class Lowerer
 
         if (context.Kind is FlowKind.In or FlowKind.Fault)
         {
-            _diagnostics.Report(DiagnosticCatalog.FlowEndsWithoutResponse, throttle.Location);
+            _diagnostics.Report(DiagnosticCatalog.FlowEndsWithoutResponse, throttle.Location, Answers202);
             return [new AcceptStep(throttle)];
         }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
 using SynapseToBal.Diagnostics;
@@ -68,9 +69,19 @@ public sealed partial class Lowerer
             }
         }
 
-        if (Setting("port") is { } portText && !ConnectionConfig.IsMatch(portText) && !ConnectionVault.IsMatch(portText) && !portText.All(char.IsAsciiDigit))
+        if (Setting("port") is { } portText && !ConnectionConfig.IsMatch(portText) && !ConnectionVault.IsMatch(portText))
         {
-            problem ??= $"its port '{portText}' is not a number";
+            if (!portText.All(char.IsAsciiDigit))
+            {
+                problem ??= $"its port '{portText}' is not a number";
+            }
+            else if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var portNumber) || portNumber > 65535)
+            {
+                // ConnectionConfiguration only checks that the port is numeric; JavaMail reads it as a Java int and
+                // the socket takes 0 to 65535, so the connection cannot be made on that port. email:SmtpClient's port is
+                // an int: the value is kept out of the configurable and the connection is left to be written by hand.
+                problem ??= $"its port '{portText}' is no TCP port (0 to 65535)";
+            }
         }
 
         if (problem is not null)
@@ -103,6 +114,7 @@ public sealed partial class Lowerer
             else
             {
                 configurables.Add(new ConfigurableIr(symbol, valueType, text, $"'{setting}' of the email connection '{entry.Name}'.", Secret: false));
+                _configurableOrigins[symbol] = entry.Location;
             }
 
             return symbol;
