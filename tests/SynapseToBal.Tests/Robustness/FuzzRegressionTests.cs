@@ -8,38 +8,28 @@ using Xunit.Abstractions;
 namespace SynapseToBal.Tests.Robustness;
 
 /// <summary>
-/// Cases the mutation fuzzer (<see cref="FuzzTests"/>) found, kept as they were generated so that they run without
+/// Cases the mutation fuzzer (<see cref="FuzzTests"/>) found, as minimal inputs of the same shape so that they run without
 /// <c>../shared/corpus</c>, and the structural check they exercised (<see cref="GeneratedCodeShapeTests.AssertWellShaped"/>).
 /// </summary>
 public sealed class FuzzRegressionTests(ITestOutputHelper output)
 {
     /// <summary>
-    /// Case 6795 of the default run (seed 20261130): propertyStringTransportRemoveTestProxy.xml of the corpus
-    /// (micro-integrator's mediation tests) with the text of its payload's <c>&lt;m:symbol&gt;</c> replaced by one
-    /// backtick, the one mutation. The converter writes the backtick in the XML template as <c>${"`"}</c>, which
-    /// Ballerina reads as an interpolation of a string literal; the structural check took the template to end at that
-    /// backtick and found the braces unbalanced.
+    /// Case 6795 of the default run (seed 20261130): a proxy of the corpus whose payloadFactory's XML text the mutation
+    /// replaced by one backtick. The converter writes the backtick in the XML template as <c>${"`"}</c>, which Ballerina
+    /// reads as an interpolation of a string literal; the structural check took the template to end at that backtick and
+    /// found the braces unbalanced. Written here as a minimal proxy of the same shape (no corpus text in the repository).
     /// </summary>
     private const string Case6795 = """
-        <proxy xmlns="http://ws.apache.org/ns/synapse" name="propertyStringTransportRemoveTestProxy" transports="http,https">
+        <proxy xmlns="http://ws.apache.org/ns/synapse" name="BacktickProxy" transports="http,https">
             <target>
                 <inSequence>
-                    <property xmlns="http://ws.apache.org/ns/synapse" name="StringVal" value="WSO2 Lanka"  scope="transport" type="STRING" />
-                    <log level="custom">
-                        <property xmlns:ns="http://org.apache.synapse/xsd" xmlns:ns3="http://org.apache.synapse/xsd" name="symbol" expression="$trp:StringVal" />
-                    </log>
-
-                    <property xmlns="http://ws.apache.org/ns/synapse" name="StringVal" action="remove"  scope="transport" />
-                    <log level="custom">
-                        <property xmlns:ns="http://org.apache.synapse/xsd" xmlns:ns3="http://org.apache.synapse/xsd" name="symbol" expression="$trp:StringVal" />
-                    </log>
-
+                    <log level="custom"><property name="symbol" expression="$trp:Symbol"/></log>
                     <payloadFactory media-type="xml">
                         <format>
-                            <m:symbol xmlns:m="http://services.samples">`</m:symbol>
+                            <m:symbol xmlns:m="http://example.com/quotes">`</m:symbol>
                         </format>
                     </payloadFactory>
-                    <respond />
+                    <respond/>
                 </inSequence>
             </target>
         </proxy>
@@ -52,7 +42,7 @@ public sealed class FuzzRegressionTests(ITestOutputHelper output)
     public void Case_6795_a_backtick_in_xml_text_is_an_interpolation_every_check_reads_as_Ballerina_does(string text)
     {
         using var temp = new TempDirectory();
-        var input = temp.Write("in/propertyStringTransportRemoveTestProxy.xml", Case6795.Replace(">`</m:symbol>", ">" + System.Security.SecurityElement.Escape(text) + "</m:symbol>", StringComparison.Ordinal));
+        var input = temp.Write("in/BacktickProxy.xml", Case6795.Replace(">`</m:symbol>", ">" + System.Security.SecurityElement.Escape(text) + "</m:symbol>", StringComparison.Ordinal));
         var result = Converter.Convert(new ConversionOptions(Path.GetDirectoryName(input)!, PackageName: "fuzz"));
         Assert.DoesNotContain(result.Diagnostics, d => d.Id.StartsWith("SB09", StringComparison.Ordinal));
 
