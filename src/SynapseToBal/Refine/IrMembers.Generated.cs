@@ -1475,6 +1475,7 @@ internal static partial class IrMembers
                 sink.Visit(n.Sequence);
                 sink.Visit(n.FaultFunction);
                 sink.Visit(n.OutFlow);
+                sink.Visit(n.OperationAction);
                 return true;
             }
 
@@ -1537,6 +1538,7 @@ internal static partial class IrMembers
 
                 sink.Visit(n.OutFlow);
                 sink.Visit(n.Reply);
+                sink.Visit(n.OperationAction);
                 return true;
             }
 
