@@ -381,6 +381,34 @@ function setRabbitMqHeaders(Context ctx, rabbitmq:BasicProperties? properties) {
     }
 }
 
+# The SOAP action the Micro Integrator's RabbitMQ transport gives a message a proxy receives (RabbitMQUtils.getSoapAction,
+# passed to handleIncomingMessage): `String.valueOf` of its `SOAP_ACTION` header, so "null" when the message has
+# headers but not that one; `fallback` (the action of the proxy's operation) when it has no headers at all.
+function rabbitMqSoapAction(rabbitmq:BasicProperties? properties, string? fallback) returns string? {
+    map<anydata>? headers = properties?.headers;
+    if headers is () {
+        return fallback;
+    }
+    anydata value = headers["SOAP_ACTION"];
+    if value is () {
+        return "null";
+    }
+    string|error text = value is string ? value : value is byte[] ? string:fromBytes(value) : value.toString();
+    return text is string ? text : value.toString();
+}
+
+# The SOAP action the Micro Integrator's mail transport gives a mail without a SOAPAction header
+# (MailTransportListener.processMail): a subject that starts with `SOAPAction` gives what follows it (after a `:`,
+# trimmed); otherwise `fallback` (the action of the proxy's operation). The header, when the mail has one, is read
+# first (`soapAction`).
+function mailSubjectAction(string? subject, string? fallback) returns string? {
+    if subject is string && subject.startsWith("SOAPAction") {
+        string rest = subject.substring("SOAPAction".length());
+        return rest.startsWith(":") ? rest.substring(1).trim() : rest;
+    }
+    return fallback;
+}
+
 # The transport headers the Micro Integrator's VFS listener (and FilePollingConsumer) gives a file it polls on a
 # remote server (semantics §9.1), as `setFileHeaders` does for a local one: `FILE_NAME`, `FILE_PATH` (the path on the
 # server), `FILE_URI`, `FILE_LENGTH` and `LAST_MODIFIED` in epoch milliseconds. `FILE_URI` is the listener's
@@ -621,7 +649,7 @@ function requiredProperty(map<anydata> properties, string name) returns string|e
 
 # The message's SOAP action as Synapse's `Action` (get-property('Action')) reads it: the SOAPAction header
 # without the quotes HTTP clients put around it, as Axis2 stores it, or the `action` parameter of a SOAP 1.2
-# content type.
+# content type; without either, the action a non-HTTP transport gave the message (`transportAction`).
 function soapAction(Context ctx) returns string {
     string action = getHeader(ctx, "SOAPAction").trim();
     if action.length() >= 2 && action.startsWith("\"") && action.endsWith("\"") {
@@ -631,7 +659,9 @@ function soapAction(Context ctx) returns string {
     // (HTTPTransportUtils.initializeMessageContext, TransportUtils.processContentTypeForAction), so it wins over
     // an unquoted SOAPAction header.
     string? actionParameter = isSoap12(ctx.contentType) ? contentTypeAction(ctx.contentType) : ();
-    return actionParameter ?: action;
+    string found = actionParameter ?: action;
+    string? given = ctx.transportAction;
+    return found == "" && given is string && optionalHeader(ctx, "SOAPAction") is () ? given : found;
 }
 
 # The `action` parameter of a SOAP 1.2 content type, without its quotes, or `()` when there is none.
@@ -4321,6 +4351,7 @@ function becomeResponse(Context ctx) {
     ctx.faultTo = "";
     ctx.addressingFault = ();
     ctx.wsaAction = ();
+    ctx.transportAction = ();
     ctx.axis2 = {};
     ctx.isResponse = true;
 }
@@ -6016,6 +6047,7 @@ type RequestState record {|
     string faultTo;
     string? addressingFault;
     string? wsaAction;
+    string? transportAction;
     boolean restCall;
     int statusCode;
     string? httpSc;
@@ -6035,6 +6067,7 @@ function requestState(Context ctx) returns RequestState => {
     faultTo: ctx.faultTo,
     addressingFault: ctx.addressingFault,
     wsaAction: ctx.wsaAction,
+    transportAction: ctx.transportAction,
     restCall: ctx.restCall,
     statusCode: ctx.statusCode,
     httpSc: ctx.httpSc,
@@ -6060,6 +6093,7 @@ function restoreRequestState(Context ctx, RequestState state, boolean keepRespon
     ctx.faultTo = state.faultTo;
     ctx.addressingFault = state.addressingFault;
     ctx.wsaAction = state.wsaAction;
+    ctx.transportAction = state.transportAction;
     ctx.restCall = state.restCall;
     ctx.isResponse = state.isResponse;
 }
@@ -7320,6 +7354,7 @@ function branchContext(Context ctx) returns Context => {
     faultTo: ctx.faultTo,
     addressingFault: ctx.addressingFault,
     wsaAction: ctx.wsaAction,
+    transportAction: ctx.transportAction,
     payload: ctx.payload.clone(),
     contentType: ctx.contentType,
     headers: ctx.headers.clone(),
@@ -7453,6 +7488,7 @@ function adoptMessage(Context ctx, Context copy) {
     ctx.faultTo = copy.faultTo;
     ctx.addressingFault = copy.addressingFault;
     ctx.wsaAction = copy.wsaAction;
+    ctx.transportAction = copy.transportAction;
     ctx.contentType = copy.contentType;
     ctx.headers = copy.headers.clone();
     ctx.excessHeaders = copy.excessHeaders.clone();
@@ -7869,6 +7905,7 @@ function copyMessage(Context ctx) returns Context => {
     faultTo: ctx.faultTo,
     addressingFault: ctx.addressingFault,
     wsaAction: ctx.wsaAction,
+    transportAction: ctx.transportAction,
     payload: ctx.payload.clone(),
     contentType: ctx.contentType,
     headers: ctx.headers.clone(),

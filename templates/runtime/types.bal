@@ -42,6 +42,11 @@ public type Context record {|
     map<anydata> operation = {};
     # MI 4.4 variables (`${vars.x}`): kept apart from the properties, as the Micro Integrator does.
     map<anydata> variables = {};
+    # The SOAP action a non-HTTP transport gave the message when it carries no SOAPAction header (Axis2's message
+    # context action, `get-property('Action')`): a proxy's JMS, VFS, mail or RabbitMQ listener sets `urn:mediate` for a
+    # proxy without a WSDL (ProtocolEndpoint.createMessageContext finds its `mediate` operation by that alias), the
+    # mail subject's `SOAPAction:` or RabbitMQ's `SOAP_ACTION` header as their transports read them; `()` otherwise.
+    string? transportAction = ();
     # The local name of the Axis2 operation the request was dispatched to (Synapse's `get-property('OperationName')`):
     # `mediate` for an API and a proxy without a WSDL; a proxy's service that dispatches by its published WSDL sets the
     # operation it found (`wsdlOperation`) before the flow runs.

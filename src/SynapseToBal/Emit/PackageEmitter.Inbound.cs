@@ -144,6 +144,11 @@ public sealed partial class PackageEmitter
 
                 // RabbitMQUtils.getTransportHeaders: the correlation id, reply-to queue and AMQP headers become transport headers.
                 body.Add("setRabbitMqHeaders(ctx, message?.properties);");
+                if (inbound.Origin is Syntax.ProxySyntax)
+                {
+                    // The proxy's transport gives the message its SOAP_ACTION header as the action (RabbitMQUtils.getSoapAction).
+                    body.Add($"ctx.transportAction = rabbitMqSoapAction(message?.properties, {(rabbit.Target.OperationAction is { } rabbitAction ? Literal(rabbitAction) : "()")});");
+                }
                 if (rabbit.Target.OutFlow is { } rabbitOutFlow)
                 {
                     body.Add($"ctx.outFlow = {names[rabbitOutFlow]};");
@@ -279,6 +284,8 @@ public sealed partial class PackageEmitter
                 body.Add("        ctx.headers[headerName.toLowerAscii()] = headerValue;");
                 body.Add("    }");
                 body.Add("}");
+                body.Add("// Without a SOAPAction header, a subject starting with SOAPAction gives the action (MailTransportListener.processMail).");
+                body.Add($"ctx.transportAction = mailSubjectAction(message?.subject, {(mail.Target.OperationAction is { } mailAction ? Literal(mailAction) : "()")});");
                 if (mail.Target.OutFlow is { } mailOutFlow)
                 {
                     body.Add($"ctx.outFlow = {names[mailOutFlow]};");
@@ -387,6 +394,7 @@ public sealed partial class PackageEmitter
             FaultFunction = file.Target.FaultFunction is { } fault ? names[fault] : null,
             FaultInfallible = file.Target.FaultFunction is { } handler && _infallible.Contains(handler),
             OutFlow = file.Target.OutFlow is { } outFlow ? names[outFlow] : null,
+            Action = file.Target.OperationAction is { } fileAction ? Literal(fileAction) : null,
             MoveAfterProcess = file.MoveAfterProcess is { } processed ? names[processed] : null,
             MoveAfterFailure = file.MoveAfterFailure is { } failed ? names[failed] : null,
 
@@ -449,6 +457,7 @@ public sealed partial class PackageEmitter
             FaultFunction = ftp.Target.FaultFunction is { } fault ? names[fault] : null,
             FaultInfallible = ftp.Target.FaultFunction is { } handler && _infallible.Contains(handler),
             OutFlow = ftp.Target.OutFlow is { } outFlow ? names[outFlow] : null,
+            Action = ftp.Target.OperationAction is { } ftpAction ? Literal(ftpAction) : null,
             AfterProcess = After(ftp.AfterProcess, ftp.MoveAfterProcess, "fileInfo.pathDecoded"),
             AfterFailure = After(ftp.AfterFailure, ftp.MoveAfterFailure, "fileInfo.pathDecoded"),
 

@@ -10,6 +10,13 @@ public sealed record InboundTargetIr(Symbol Sequence, bool SequenceCanAnswer, Sy
 {
     /// <summary>The out flow a send made through a sequence returns to (a proxy's out sequence), set on each message's context.</summary>
     public Symbol? OutFlow { get; init; }
+
+    /// <summary>
+    /// The SOAP action Axis2 gives each message before its transport's own (ProtocolEndpoint.createMessageContext:
+    /// <c>urn:mediate</c>, the alias of a WSDL-less proxy's <c>mediate</c> operation), kept by the runtime's
+    /// <c>transportAction</c>; null when the transport finds no operation for the message.
+    /// </summary>
+    public string? OperationAction { get; init; }
 }
 
 /// <summary>A client property of an inbound endpoint passed on as written.</summary>

@@ -470,6 +470,13 @@ public abstract partial record InboundTransportIr
 
         /// <summary>Where the answer to each message goes: a proxy's JMS transport, or an inbound endpoint whose sequence can answer; null when nothing answers.</summary>
         public JmsReplyIr? Reply { get; init; }
+
+        /// <summary>
+        /// The SOAP action Axis2 gives each message before its transport's own (ProtocolEndpoint.createMessageContext:
+        /// <c>urn:mediate</c>, the alias of a WSDL-less proxy's <c>mediate</c> operation), kept by the runtime's
+        /// <c>transportAction</c>; null when the transport finds no operation for the message.
+        /// </summary>
+        public string? OperationAction { get; init; }
     }
 }
 

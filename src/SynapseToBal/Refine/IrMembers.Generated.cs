@@ -1486,6 +1486,7 @@ internal static partial class IrMembers
                 sink.Visit(n.Sequence);
                 sink.Visit(n.FaultFunction);
                 sink.Visit(n.OutFlow);
+                sink.Visit(n.OperationAction);
                 return true;
             }
 
@@ -1548,6 +1549,7 @@ internal static partial class IrMembers
 
                 sink.Visit(n.OutFlow);
                 sink.Visit(n.Reply);
+                sink.Visit(n.OperationAction);
                 return true;
             }
 

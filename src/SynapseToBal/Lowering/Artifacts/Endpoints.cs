@@ -36,7 +36,7 @@ public sealed partial class Lowerer
             return done;
         }
 
-        if (endpoint.Endpoint.Definition is DefaultEndpointSyntax defaultEndpoint)
+        if (AsDefaultEndpoint(endpoint.Endpoint.Definition) is { } defaultEndpoint)
         {
             // No client: a send or call through it goes to the message's To address (CallAddressStep).
             ReportDefaultEndpointSettings(defaultEndpoint);
@@ -110,10 +110,10 @@ public sealed partial class Lowerer
     {
         switch (reference)
         {
-            case EndpointReferenceSyntax.Inline { Endpoint.Definition: DefaultEndpointSyntax inline }:
+            case EndpointReferenceSyntax.Inline inlineReference when AsDefaultEndpoint(inlineReference.Endpoint.Definition) is { } inline:
                 ReportDefaultEndpointSettings(inline);
                 return inline;
-            case EndpointReferenceSyntax.Key { Value.IsDynamic: false } key when _model.Symbols.Endpoint(key.Value.Text)?.Endpoint.Definition is DefaultEndpointSyntax named:
+            case EndpointReferenceSyntax.Key { Value.IsDynamic: false } key when AsDefaultEndpoint(_model.Symbols.Endpoint(key.Value.Text)?.Endpoint.Definition) is { } named:
                 return named;
             default:
                 return null;
@@ -123,14 +123,60 @@ public sealed partial class Lowerer
     /// <summary>What a default endpoint sets that the call to the To address does not apply.</summary>
     private void ReportDefaultEndpointSettings(DefaultEndpointSyntax endpoint)
     {
+        var element = _addresslessWsdlKinds.Contains(endpoint) ? "wsdl" : "default";
         if (endpoint.Format is { } format)
         {
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, endpoint.Location, "default", $"format=\"{format}\"", "the message is sent to its To address in its current format");
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, endpoint.Location, element, $"format=\"{format}\"", "the message is sent to its To address in its current format");
         }
 
         if (endpoint.Qualities.TimeoutMillis is not null || endpoint.Qualities.DynamicTimeout is not null)
         {
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, endpoint.Location, "default", "timeout", "the call to the To address waits 120 s, the Micro Integrator's global timeout");
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, endpoint.Location, element, "timeout", "the call to the To address waits 120 s, the Micro Integrator's global timeout");
+        }
+    }
+
+    /// <summary>The wsdl endpoints with both a uri and an inline WSDL already reported (SB0296).</summary>
+    private readonly HashSet<WsdlEndpointSyntax> _inlineWsdlIgnored = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The default endpoint each wsdl endpoint without a uri stands for (<see cref="AsDefaultEndpoint"/>).</summary>
+    private readonly Dictionary<WsdlEndpointSyntax, DefaultEndpointSyntax> _addresslessWsdl = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The default endpoints made for wsdl endpoints, whose settings are reported under the wsdl element's name.</summary>
+    private readonly HashSet<DefaultEndpointSyntax> _addresslessWsdlKinds = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// The default endpoint a definition sends as: a default endpoint, or a wsdl endpoint without a uri. Synapse's
+    /// WSDLEndpointFactory reads an inline <c>wsdl:definitions</c> only while the endpoint definition is null, and
+    /// EndpointDefinitionFactory.createDefinition never returns null, so the inline WSDL is never read: the endpoint
+    /// has no address, and Axis2FlexibleMEPClient sends to the message's To address with the element's format and
+    /// QoS, as for a default endpoint (SB0296, reported once per element).
+    /// </summary>
+    private DefaultEndpointSyntax? AsDefaultEndpoint(EndpointDefinitionSyntax? definition)
+    {
+        switch (definition)
+        {
+            case DefaultEndpointSyntax defaultEndpoint:
+                return defaultEndpoint;
+            case WsdlEndpointSyntax { Uri: null } wsdl:
+                if (!_addresslessWsdl.TryGetValue(wsdl, out var standIn))
+                {
+                    standIn = new DefaultEndpointSyntax(wsdl.Location, wsdl.Format, wsdl.Qualities);
+                    _addresslessWsdl[wsdl] = standIn;
+                    _addresslessWsdlKinds.Add(standIn);
+                    if (wsdl.InlineWsdl is { } inline)
+                    {
+                        var port = WsdlPort(inline, wsdl.Service, wsdl.Port);
+                        _diagnostics.Report(DiagnosticCatalog.InlineWsdlNotRead, wsdl.Location,
+                            "WSDLEndpointFactory reads an inline WSDL only when the endpoint definition is null, which it never is, so the endpoint has no address and sends to the message's To address as a default endpoint does; translated so"
+                            + (port is { Address: var address, Binding: var binding }
+                                ? $" (the WSDL puts port '{wsdl.Port}' at '{SecretNames.MaskXml(address)}', {binding}: if that was meant, use an address endpoint with that URL{(binding is "soap11" or "soap12" ? $" and format=\"{binding}\"" : string.Empty)})"
+                                : string.Empty));
+                    }
+                }
+
+                return standIn;
+            default:
+                return null;
         }
     }
 
@@ -223,13 +269,26 @@ public sealed partial class Lowerer
 
     /// <summary>
     /// A wsdl endpoint sends to the address of the named port, in the SOAP version of its binding, as Synapse's
-    /// <c>WSDL11EndpointBuilder</c> reads it. The WSDL is read when it is inline or a registry resource of the
-    /// project; otherwise the address is a required configurable (SB0225).
+    /// <c>WSDL11EndpointBuilder</c> reads it. The WSDL is read when its uri is a registry resource of the project;
+    /// otherwise the address is a required configurable (SB0225). An inline WSDL is never read (SB0296).
     /// </summary>
     private ClientIr? LowerWsdl(EndpointSyntax endpoint, WsdlEndpointSyntax wsdl, string baseName, out NotTranslatedIr? notTranslated)
     {
         notTranslated = null;
-        var text = wsdl.InlineWsdl ?? (wsdl.Uri is { } uri ? _model.RegistryText(uri) : null);
+        if (wsdl.Uri is null)
+        {
+            // No address in the Micro Integrator: only a send or call through it is translated, to the To address.
+            AsDefaultEndpoint(wsdl);
+            notTranslated = new NotTranslatedIr(DiagnosticCatalog.InlineWsdlNotRead, "the wsdl endpoint has no uri, and the Micro Integrator never reads its inline WSDL (WSDLEndpointFactory), so it has no address and sends to the message's To address as a default endpoint does; only a send or call through it is translated (callAddress), not this use: call the address the To header holds here with an http:Client, or give the endpoint the port's address");
+            return null;
+        }
+
+        if (wsdl.InlineWsdl is not null && _inlineWsdlIgnored.Add(wsdl))
+        {
+            _diagnostics.Report(DiagnosticCatalog.InlineWsdlNotRead, wsdl.Location, $"WSDLEndpointFactory reads the WSDL at the uri '{SecretNames.MaskXml(wsdl.Uri)}' and ignores the inline one; so does the converter");
+        }
+
+        var text = _model.RegistryText(wsdl.Uri);
         var port = text is null ? null : WsdlPort(text, wsdl.Service, wsdl.Port);
         if (port is { Address: var address, Binding: var binding })
         {
@@ -263,7 +322,7 @@ public sealed partial class Lowerer
             : attributeFormat is EndpointFormat.Soap12 ? EndpointFormat.Soap12
             : EndpointFormat.Soap11;
 
-        var source = wsdl.Uri ?? "inline";
+        var source = wsdl.Uri;
         var why = text is null ? "is not in the project" : port is null ? "has no such service and port" : "gives no address";
         _diagnostics.Report(DiagnosticCatalog.WsdlNotRead, wsdl.Location, baseName, source, why,
             declaredFormat == EndpointFormat.Soap12
@@ -276,7 +335,7 @@ public sealed partial class Lowerer
         _configurables.Add(new ConfigurableIr(configurable, ConfigurableType.String, null, $"Address of port '{wsdl.Port}' of service '{wsdl.Service}' in the WSDL {source} of the '{baseName}' endpoint (the WSDL was not read: set it from the WSDL).", Secret: false));
         var settings = ClientSettings(wsdl.Qualities, wsdl.Location, endpoint, baseName);
         var notes = settings.Notes.Insert(0, $"The address of port '{wsdl.Port}' of service '{wsdl.Service}' in the WSDL {source}: set it in Config.toml; the message goes as {(declaredFormat == EndpointFormat.Soap12 ? "SOAP 1.2" : "SOAP 1.1")}, the version the port's binding is taken to have (check it against the WSDL).");
-        var client = new ClientIr(name, baseName, configurable, wsdl.Uri ?? string.Empty, settings.Timeout, notes, wsdl.Location) { NonErrorStatusCodes = settings.NonErrorCodes, DefaultTimeout = wsdl.Qualities.TimeoutMillis is not > 0, Format = declaredFormat, TimeoutFault = settings.TimeoutFault, Addressing = AppliedAddressing(wsdl.Qualities), Suspension = settings.Suspension };
+        var client = new ClientIr(name, baseName, configurable, wsdl.Uri, settings.Timeout, notes, wsdl.Location) { NonErrorStatusCodes = settings.NonErrorCodes, DefaultTimeout = wsdl.Qualities.TimeoutMillis is not > 0, Format = declaredFormat, TimeoutFault = settings.TimeoutFault, Addressing = AppliedAddressing(wsdl.Qualities), Suspension = settings.Suspension };
         _clients.Add(client);
         return client;
     }
@@ -358,6 +417,12 @@ public sealed partial class Lowerer
             memberNames.Add(memberName);
             leaves.Add(leaf);
             keys.Add(child.Definition is IndirectEndpointSyntax { Key.IsDynamic: false } byKey ? byKey.Key.Text : null);
+        }
+
+        if (HttpPathMismatch(leaves) is { } mismatch)
+        {
+            notTranslated = GroupMemberNotTranslated(endpoint, element, baseName, memberNames[mismatch.Index], mismatch.Why);
+            return null;
         }
 
         if (members.Select(m => m.Format).Distinct().Count() > 1)
@@ -601,9 +666,68 @@ public sealed partial class Lowerer
             leaf = next;
         }
 
-        return leaf.Definition is HttpEndpointSyntax
-            ? (null, null, "is an http endpoint, whose uri-template gives each member its own path; the group has one")
+        // An http member with a fixed host is kept: its client is the template's base URL, and LowerGroup checks that
+        // every member expands the same path (SameHttpPath). One whose host comes from the message has no base URL.
+        return leaf.Definition is HttpEndpointSyntax && client.UrlTemplate is not null
+            ? (null, null, "is an http endpoint whose uri-template takes its host from the message; the group has one fixed base URL per member")
             : (client, leaf, null);
+    }
+
+    /// <summary>
+    /// Why a group's members cannot share one request path when one of them is an http endpoint: the group sends one
+    /// path and method to every member's base URL, while Synapse's HTTPEndpoint expands each member's own uri-template
+    /// when the group sends to it (executeEpTypeSpecificFunctions: the URL, then HTTP_METHOD). That is the same request
+    /// only when every member is an http endpoint whose template has the same path after its base URL, the same method
+    /// and the same encoding (legacy-encoding or not); the members' base URLs may differ. Null when they can.
+    /// </summary>
+    private static (int Index, string Why)? HttpPathMismatch(List<EndpointSyntax> leaves)
+    {
+        if (!leaves.Any(l => l.Definition is HttpEndpointSyntax))
+        {
+            return null;
+        }
+
+        static (bool Legacy, string Path, string? Method)? Shape(EndpointSyntax leaf)
+        {
+            if (leaf.Definition is not HttpEndpointSyntax http)
+            {
+                return null;
+            }
+
+            var legacy = http.UriTemplate.StartsWith(LegacyEncoding, StringComparison.Ordinal);
+            var (_, path) = SplitUrl(legacy ? http.UriTemplate[LegacyEncoding.Length..] : http.UriTemplate);
+            return (legacy, path, http.Method?.Trim().ToUpperInvariant());
+        }
+
+        var notHttp = leaves.FindIndex(l => l.Definition is not HttpEndpointSyntax);
+        if (notHttp >= 0)
+        {
+            var http = leaves.FindIndex(l => l.Definition is HttpEndpointSyntax);
+            return (notHttp, $"is {(leaves[notHttp].Definition is { } d ? $"an {d.Kind}" : "an empty")} endpoint while member {http + 1} is an http endpoint: Synapse's HTTPEndpoint sends to its own expanded uri-template, the other members to their address (with the URL postfix of a REST request); the group sends one path to every member");
+        }
+
+        var first = Shape(leaves[0])!.Value;
+        for (var i = 1; i < leaves.Count; i++)
+        {
+            var shape = Shape(leaves[i])!;
+
+            if (shape.Value.Path != first.Path)
+            {
+                return (i, $"is an http endpoint whose uri-template path '{shape.Value.Path}' differs from the first member's '{first.Path}': Synapse expands each member's own template; the group sends one path to every member");
+            }
+
+            if (shape.Value.Method != first.Method)
+            {
+                return (i, $"is an http endpoint with method {shape.Value.Method ?? "(the request's)"} where the first member has {first.Method ?? "(the request's)"}: Synapse sets each member's HTTP_METHOD; the group sends one method to every member");
+            }
+
+            if (shape.Value.Legacy != first.Legacy)
+            {
+                return (i, "is an http endpoint whose legacy-encoding differs from the first member's: Synapse expands each member's template its own way; the group expands one");
+            }
+        }
+
+        return null;
     }
 
     private NotTranslatedIr GroupMemberNotTranslated(EndpointSyntax endpoint, string element, string baseName, string member, string why)

@@ -447,7 +447,7 @@ public sealed partial class Lowerer
 
         return _model.Symbols.Endpoint(name)?.Endpoint.Definition switch
         {
-            DefaultEndpointSyntax => new ForwardRouteIr.ToAddress(name),
+            { } definition when AsDefaultEndpoint(definition) is not null => new ForwardRouteIr.ToAddress(name),
             { } definition when _jmsEndpoints.TryGetValue(definition, out var jms) => new ForwardRouteIr.Jms(jms),
             { } definition when _vfsEndpoints.TryGetValue(definition, out var vfs) => new ForwardRouteIr.Vfs(vfs),
             { } definition when _mailEndpoints.TryGetValue(definition, out var mail) => new ForwardRouteIr.Mail(mail),

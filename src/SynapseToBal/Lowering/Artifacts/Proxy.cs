@@ -69,6 +69,17 @@ public sealed partial class Lowerer
             if (ProxyListener(proxy, plan, flowName, needsOutFlow ? outFunction : null) is { } listener)
             {
                 _proxyListeners.Add(listener);
+                if (proxy.PublishWsdl is not null)
+                {
+                    // Axis2 dispatches such a message by its action or its built body; the listener runs the flow for all.
+                    _diagnostics.Report(DiagnosticCatalog.TransportOperationDispatchNotReproduced, proxy.Location, proxy.Name, plan.Transport, plan switch
+                    {
+                        ProxyTransportPlan.Jms => "the message's SOAPAction property, its WS-Addressing action or its body's first element (the JMS transport builds the message)",
+                        ProxyTransportPlan.RabbitMq => "the message's SOAP_ACTION header, its WS-Addressing action or its body's first element",
+                        ProxyTransportPlan.Mail => "the mail's SOAPAction header (or a subject 'SOAPAction: ...'), its WS-Addressing action or its body's first element",
+                        _ => "its WS-Addressing action or its body's first element (the VFS transport gives no SOAP action)",
+                    }, plan is ProxyTransportPlan.Jms ? " with a fault sent to its reply destination" : " with a fault");
+                }
             }
         }
 

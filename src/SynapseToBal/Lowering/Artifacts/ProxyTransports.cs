@@ -688,9 +688,23 @@ public sealed partial class Lowerer
         };
     }
 
+    /// <summary>
+    /// The SOAP action a message a proxy receives over a non-HTTP transport has before the transport's own:
+    /// ProtocolEndpoint.createMessageContext gives it the proxy's operation named by its <c>Operation</c> parameter, else
+    /// the one aliased <c>urn:mediate</c> (BaseConstants.DEFAULT_OPERATION), and the action "urn:" + that operation's name.
+    /// A proxy without a WSDL has its <c>mediate</c> operation, whose default input action is that alias
+    /// (AxisService.addOperation), so its messages get <c>urn:mediate</c>; a proxy with a WSDL has no such operation
+    /// (its messages go through Axis2's dispatchers, SB0297): null.
+    /// </summary>
+    private static string? ProxyOperationAction(ProxySyntax proxy) =>
+        proxy.PublishWsdl is null && proxy.Parameters.LastOrDefault(p => p.Name == "Operation")?.Text?.Trim() is null or "mediate" or "urn:mediate"
+            ? "urn:" + SynapseOperationName
+            : null;
+
     /// <summary>The listener of a translated jms or vfs transport, running the proxy's flow function for every message.</summary>
     private InboundIr? ProxyListener(ProxySyntax proxy, ProxyTransportPlan plan, Symbol flow, Symbol? outFlow)
     {
+        var operationAction = ProxyOperationAction(proxy);
         switch (plan)
         {
             case ProxyTransportPlan.Jms jms:
@@ -716,6 +730,7 @@ public sealed partial class Lowerer
                     // Whatever the flow answers (respond, the out flow's send, a loopback, its fault sequence) goes back
                     // over JMS, as Axis2 sends the answer on the transport the request came in on.
                     Reply = new JmsReplyIr(jms.ReplyDestination, jms.ReplyTopic),
+                    OperationAction = operationAction,
                 };
                 var answer = jms.ReplyDestination is { } replyDestination
                     ? $"the request's JMSReplyTo, else {(jms.ReplyTopic ? "topic" : "queue")} '{replyDestination}' (transport.jms.ReplyDestination)"
@@ -739,7 +754,7 @@ public sealed partial class Lowerer
                 var folder = Configurable("folder", vfs.Folder, "transport.vfs.FileURI");
                 var processed = vfs.MoveAfterProcess is { } p ? Configurable("move after process", p, "transport.vfs.MoveAfterProcess") : null;
                 var failed = vfs.MoveAfterFailure is { } f ? Configurable("move after failure", f, "transport.vfs.MoveAfterFailure") : null;
-                var target = new InboundTargetIr(flow, true, null) { OutFlow = outFlow };
+                var target = new InboundTargetIr(flow, true, null) { OutFlow = outFlow, OperationAction = operationAction };
                 var file = new InboundTransportIr.File(
                     _symbols.Module(SymbolKind.Type, proxy.Name + " vfs poller"),
                     _symbols.Module(SymbolKind.LocalEntry, proxy.Name + " vfs poll job"),
@@ -776,7 +791,7 @@ public sealed partial class Lowerer
                     _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, secret.Location, $"{proxy.Name} {secret.Name}");
                 }
 
-                var target = new InboundTargetIr(flow, true, null) { OutFlow = outFlow };
+                var target = new InboundTargetIr(flow, true, null) { OutFlow = outFlow, OperationAction = operationAction };
                 var transport = new InboundTransportIr.Mail(mail.Imap, host, port, username, password, mail.Security, mail.IntervalSeconds, mail.ContentType, target);
                 var summary = $"Proxy service '{proxy.Name}' on mail: every {mail.IntervalSeconds.ToString(CultureInfo.InvariantCulture)} s (transport.PollInterval) each new mail of the {protocol} mailbox of {mail.Address} (transport.mail.Address) runs the proxy's in flow with the mail's body as {(mail.ContentType is { } type ? $"{type} (transport.mail.ContentType)" : "the mail's content type")}, its fault sequence on failure.";
                 return new InboundIr(_symbols.Module(SymbolKind.Listener, proxy.Name + " mail listener"), proxy.Name, summary, transport, proxy);
@@ -797,7 +812,7 @@ public sealed partial class Lowerer
                     _proxyRabbitMqFactories[rabbit.Factory] = factory;
                 }
 
-                var target = new InboundTargetIr(flow, true, null) { OutFlow = outFlow };
+                var target = new InboundTargetIr(flow, true, null) { OutFlow = outFlow, OperationAction = operationAction };
                 var transport = new InboundTransportIr.RabbitMq(factory.Host, factory.Port, factory.Username, factory.Password, null, rabbit.Queue, rabbit.Durable, rabbit.Exclusive, rabbit.AutoDelete, rabbit.ContentType, rabbit.PrefetchCount, target);
                 var queue = rabbit.QueueFromName ? $"queue '{rabbit.Queue}' (the proxy's name: rabbitmq.queue.name is not set)" : $"queue '{rabbit.Queue}'";
                 var summary = $"Proxy service '{proxy.Name}' on RabbitMQ: every message of {queue} (connection factory '{rabbit.Factory}') runs the proxy's in flow, its fault sequence on failure.";
@@ -806,7 +821,7 @@ public sealed partial class Lowerer
 
             case ProxyTransportPlan.RemoteVfs remote:
             {
-                var target = new InboundTargetIr(flow, true, null) { OutFlow = outFlow };
+                var target = new InboundTargetIr(flow, true, null) { OutFlow = outFlow, OperationAction = operationAction };
                 var owner = $"proxy service '{proxy.Name}'";
                 ReportRemoteVfsSettings(proxy, owner, remote.Uri, proxy.Parameters, remote.Processed, remote.Failed);
                 var ftp = RemoteFolderListener(proxy, owner, proxy.Name + " vfs", remote.Uri, remote.Pattern, remote.IntervalSeconds, remote.ContentType, remote.Processed, remote.Failed, proxy.Parameters.FirstOrDefault(p => p.Name == "transport.vfs.SFTPUserDirIsRoot")?.Text, target);

@@ -4,9 +4,6 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# Base URL of the 'InlineSoap12' endpoint.
-configurable string inlineSoap12Url = "http://stock.example.com/soap12";
-
 # Address of port 'StockQuoteSoap11Port' of service 'StockQuoteService' in the WSDL http://stock.example.com/StockQuote?wsdl of the 'RemoteWsdl' endpoint (the WSDL was not read: set it from the WSDL).
 configurable string remoteWsdlUrl = ?;
 

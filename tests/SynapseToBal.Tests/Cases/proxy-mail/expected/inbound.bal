@@ -32,6 +32,8 @@ service email:Service on orderMailProxyMailListener {
                 ctx.headers[headerName.toLowerAscii()] = headerValue;
             }
         }
+        // Without a SOAPAction header, a subject starting with SOAPAction gives the action (MailTransportListener.processMail).
+        ctx.transportAction = mailSubjectAction(message?.subject, "urn:mediate");
         http:Response|error result = orderMailProxyFlow(ctx);
         if result is error {
             log:printError("Proxy service 'OrderMailProxy': the flow failed for a mail", 'error = result);
@@ -65,6 +67,8 @@ service email:Service on stockQuoteMailProxyMailListener {
                 ctx.headers[headerName.toLowerAscii()] = headerValue;
             }
         }
+        // Without a SOAPAction header, a subject starting with SOAPAction gives the action (MailTransportListener.processMail).
+        ctx.transportAction = mailSubjectAction(message?.subject, "urn:mediate");
         http:Response|error result = stockQuoteMailProxyFlow(ctx);
         if result is error {
             log:printError("Proxy service 'StockQuoteMailProxy': the flow failed for a mail", 'error = result);

@@ -24,6 +24,7 @@ service rabbitmq:Service on amqpProxyRabbitmqListener {
         // Every message is read as rabbitmq.message.content.type says, whatever its own content type.
         Context ctx = newInboundContext(message.content, "text/xml");
         setRabbitMqHeaders(ctx, message?.properties);
+        ctx.transportAction = rabbitMqSoapAction(message?.properties, "urn:mediate");
         http:Response|error result = amqpProxyFlow(ctx);
         if result is error {
             return result;
@@ -51,6 +52,7 @@ service rabbitmq:Service on orderEventsProxyRabbitmqListener {
         string? contentType = message?.properties?.contentType;
         Context ctx = newInboundContext(message.content, contentType is string && contentType != "" ? contentType : "text/plain");
         setRabbitMqHeaders(ctx, message?.properties);
+        ctx.transportAction = rabbitMqSoapAction(message?.properties, "urn:mediate");
         http:Response|error result = orderEventsProxyFlow(ctx);
         if result is error {
             return result;
