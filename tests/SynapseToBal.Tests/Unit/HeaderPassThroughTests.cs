@@ -17,8 +17,7 @@ public sealed class HeaderPassThroughTests
     {
         var files = Convert(Proxy("QuoteProxy", $"<inSequence><send>{Endpoint}</send></inSequence>"));
         var code = string.Concat(files.Where(f => f.Key != "support.bal" && f.Key.EndsWith(".bal", StringComparison.Ordinal)).Select(f => f.Value));
-        Assert.Contains("check endpointCalled(quoteEndpointSuspension, callEndpoint(ctx, ", code, StringComparison.Ordinal);
-        Assert.Contains("restPostfix(ctx), headers = passThroughHeaders));", code, StringComparison.Ordinal);
+        Assert.Contains("check callEndpoint(ctx, quoteEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteEndpointSuspension);", code, StringComparison.Ordinal);
         Assert.Contains("function passThroughHeaders(Context ctx, http:Request request) {", files["support.bal"], StringComparison.Ordinal);
     }
 
