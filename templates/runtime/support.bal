@@ -5355,7 +5355,8 @@ function callBlocking(Context ctx, http:ClientObject endpoint, string path = "",
 # `callBlocking` when the message's OUT_ONLY is "true": see `blockingSendOutOnly`; `calloutUrl` (the endpoint's
 # address) says a callout sends it.
 function callBlockingOutOnly(Context ctx, http:ClientObject endpoint, string path = "", string? method = (), EndpointFormat? format = (), int[] nonErrorCodes = [], string? soapAction = (),
-        string? calloutUrl = (), EndpointState? state = (), // Only with: EndpointState
+        string? calloutUrl = (),
+        EndpointState? state = (), // Only with: EndpointState
         function (Context ctx, http:Request request) headers = passThroughHeaders) returns error? {
     if state is EndpointState { // Only with: EndpointState
         // Through the endpoint's suspension state, as `callBlocking` goes through it (BlockingMsgSender.send calls the

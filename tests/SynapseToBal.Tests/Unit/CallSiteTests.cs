@@ -65,12 +65,24 @@ public sealed class CallSiteTests
         // Settings that never suspend: no EndpointState, so no state lines, no endpointReady / endpointCalled.
         var files = ArtifactConversion.Convert(
             $"""<endpoint xmlns="{Ns}" name="Quote"><address uri="http://a.example.com"><suspendOnFailure><errorCodes>-1</errorCodes></suspendOnFailure><markForSuspension><errorCodes>-1</errorCodes></markForSuspension></address></endpoint>""",
-            Api("""<call><endpoint key="Quote"/></call><call blocking="true"><endpoint key="Quote"/></call><respond/>"""));
+            Api("""
+                <call><endpoint key="Quote"/></call>
+                <call blocking="true"><endpoint key="Quote"/></call>
+                <property name="OUT_ONLY" value="true"/>
+                <call blocking="true"><endpoint key="Quote"/></call>
+                <respond/>
+                """));
 
         Assert.Contains("check callEndpoint(ctx, quote, restPostfix(ctx), headers = passThroughHeaders);", files["main.bal"], StringComparison.Ordinal);
         var support = files["support.bal"];
         Assert.Contains("function callEndpoint(", support, StringComparison.Ordinal);
         Assert.Contains("function callBlocking(", support, StringComparison.Ordinal);
+        // Only the state's own lines go: the parameters around them stay.
+        Assert.Contains("""
+                    string? calloutUrl = (),
+                    function (Context ctx, http:Request request) headers = passThroughHeaders) returns error? {
+                return blockingSendOutOnly(
+            """.ReplaceLineEndings("\n"), support, StringComparison.Ordinal);
         foreach (var absent in new[] { "EndpointState", "endpointReady", "endpointCalled", "Only with", "soapFault ? ctx" })
         {
             Assert.DoesNotContain(absent, support, StringComparison.Ordinal);
