@@ -4640,7 +4640,7 @@ function urlTemplateClient(string endpoint, string url, http:ClientConfiguration
 # (the status stays the response's, as in the Micro Integrator); with `overwriteBody` the variable holds
 # no payload. With `state` (the connection sets suspend* or retry* settings, which HTTPConnectionUtils makes the
 # suspendOnFailure and markForSuspension of the connection's endpoint) the call goes through the endpoint's
-# `EndpointState` as a non-blocking call through a classic endpoint does (`callEndpoint`'s `state`).
+# `EndpointState` as a non-blocking call through a classic endpoint does (`endpointReady`, `endpointCalled`).
 function callHttpConnector(Context ctx, http:Client connection, string baseUrl, string method, string relativePath,
         [string, string][] headers = [], "JSON"|"XML"|"TEXT"? bodyType = (), string body = "",
         string? responseVariable = (), boolean overwriteBody = false, EndpointState? state = ()) returns error? {
@@ -4679,7 +4679,12 @@ function callHttpConnector(Context ctx, http:Client connection, string baseUrl, 
     } else if bodyType == "TEXT" {
         setTextPayload(ctx, body);
     }
-    check callEndpoint(ctx, connection, connectorPath(baseUrl, relativePath), method, state = state);
+    if state is EndpointState {
+        check endpointReady(ctx, state);
+        check endpointCalled(state, callEndpoint(ctx, connection, connectorPath(baseUrl, relativePath), method));
+    } else {
+        check callEndpoint(ctx, connection, connectorPath(baseUrl, relativePath), method);
+    }
     string variable = responseVariable ?: "";
     if variable == "" {
         return;

@@ -144,7 +144,7 @@ public sealed class RuntimeModule
             }
         }
 
-        // The optional parts (lines kept only with a declaration) of kept declarations whose declaration is kept.
+        // The optional parts (lines kept only with a name) of kept declarations whose name the package's files use.
         var activated = new HashSet<(int Declaration, int Part)>();
         void ReachAll(IEnumerable<string> identifiers)
         {
@@ -196,7 +196,7 @@ public sealed class RuntimeModule
                 var optional = _declarations[k].Optional;
                 for (var j = 0; j < optional.Length; j++)
                 {
-                    if (_byName.TryGetValue(optional[j].Condition, out var condition) && kept.Contains(condition) && activated.Add((k, j)))
+                    if (names.Contains(optional[j].Condition) && activated.Add((k, j)))
                     {
                         ReachAll(optional[j].Identifiers);
                         Propagate();
@@ -243,15 +243,14 @@ public sealed class RuntimeModule
             builder.Append(import.Text).Append('\n');
         }
 
-        var keptNames = kept.SelectMany(i => _declarations[i].Names).ToHashSet(StringComparer.Ordinal);
-        builder.Append('\n').AppendJoin("\n\n", kept.Select(i => WithoutCalls(WithoutOptionalLines(_declarations[i], keptNames), dropped))).Append('\n');
+        builder.Append('\n').AppendJoin("\n\n", kept.Select(i => WithoutCalls(WithoutOptionalLines(_declarations[i], names), dropped))).Append('\n');
         return builder.ToString();
     }
 
-    /// <summary>The declaration without its optional lines (<see cref="OptionalMarker"/>) whose declaration is not kept.</summary>
-    private static Declaration WithoutOptionalLines(Declaration declaration, HashSet<string> keptNames)
+    /// <summary>The declaration without its optional lines (<see cref="OptionalMarker"/>) whose name the package does not use.</summary>
+    private static Declaration WithoutOptionalLines(Declaration declaration, IReadOnlySet<string> names)
     {
-        if (declaration.Optional.All(p => keptNames.Contains(p.Condition)))
+        if (declaration.Optional.All(p => names.Contains(p.Condition)))
         {
             return declaration;
         }
@@ -260,7 +259,7 @@ public sealed class RuntimeModule
         var left = new bool[lines.Length];
         foreach (var (first, last, condition) in OptionalRegions(lines, "support.bal"))
         {
-            if (!keptNames.Contains(condition))
+            if (!names.Contains(condition))
             {
                 Array.Fill(left, true, first, last - first + 1);
             }
@@ -293,11 +292,11 @@ public sealed class RuntimeModule
     /// and <c>ctx.field</c> for a package file that reads the context's field. Empty for the others.
     /// </param>
     /// <param name="Required">The identifiers its code uses outside its optional lines: what keeping it reaches.</param>
-    /// <param name="Optional">Its optional lines (<see cref="OptionalMarker"/>), each with the declaration that keeps it and the identifiers it uses.</param>
+    /// <param name="Optional">Its optional lines (<see cref="OptionalMarker"/>), each with the name that keeps it and the identifiers it uses.</param>
     internal sealed record Declaration(string Text, ImmutableArray<string> Names, ImmutableHashSet<string> Identifiers, ImmutableHashSet<string> Prefixes, ImmutableArray<string> Conditions,
         ImmutableHashSet<string> Required, ImmutableArray<OptionalPart> Optional);
 
-    /// <summary>Lines of a declaration kept only with the declaration <paramref name="Condition"/> names.</summary>
+    /// <summary>Lines of a declaration kept only where the package's files use the name <paramref name="Condition"/>.</summary>
     internal sealed record OptionalPart(string Condition, ImmutableHashSet<string> Identifiers);
 
     internal sealed record Import(string Text, string Prefix);
@@ -376,9 +375,10 @@ public sealed class RuntimeModule
     }
 
     /// <summary>
-    /// The end of a line of a declaration that is kept only with another declaration: <c>// Only with: EndpointState</c>.
-    /// Such a line (a parameter of its own line, say) is left out of a package that does not keep <c>EndpointState</c>,
-    /// and what it names is reached only when <c>EndpointState</c> is kept. A line that opens a block (ends in <c>{</c>
+    /// The end of a line of a declaration that is kept only with a name the package's own files use:
+    /// <c>// Only with: EndpointState</c>. Such a line (a parameter of its own line, say) is left out of a package whose
+    /// files do not name <c>EndpointState</c> (one that declares no endpoint state, even if a group keeps states inside
+    /// the runtime module), and what it names is reached only when they do. A line that opens a block (ends in <c>{</c>
     /// before the comment) takes the block with it, to the line at its indentation that closes it.
     /// </summary>
     internal const string OptionalMarker = "// Only with: ";
