@@ -338,6 +338,12 @@ public sealed partial class PackageEmitter
             return [$"{(target.SequenceCanAnswer ? "_ = " : string.Empty)}{names[target.Sequence]}(ctx);"];
         }
 
+        if (target.FaultFunction is null && !logFailure)
+        {
+            // What the sequence fails with is returned to the listener.
+            return [$"{CheckedCall(target.Sequence)}{names[target.Sequence]}(ctx);"];
+        }
+
         var lines = new List<string> { $"{ResultType(target.Sequence, modules)} result = {names[target.Sequence]}(ctx);", "if result is error {" };
         if (target.FaultFunction is { } infallible && _infallible.Contains(infallible))
         {
@@ -345,10 +351,18 @@ public sealed partial class PackageEmitter
         }
         else if (target.FaultFunction is { } fault)
         {
-            lines.Add($"    {ResultType(fault, modules)} handled = {names[fault]}(ctx, result);");
-            lines.Add("    if handled is error {");
-            lines.Add(logFailure ? $"        log:printError({BallerinaSyntax.StringLiteral(failure)}, 'error = handled);" : "        return handled;");
-            lines.Add("    }");
+            if (logFailure)
+            {
+                lines.Add($"    {ResultType(fault, modules)} handled = {names[fault]}(ctx, result);");
+                lines.Add("    if handled is error {");
+                lines.Add($"        log:printError({BallerinaSyntax.StringLiteral(failure)}, 'error = handled);");
+                lines.Add("    }");
+            }
+            else
+            {
+                // What the fault function fails with is returned to the listener: `check`, its response ignored.
+                lines.Add($"    {CheckedCall(fault)}{names[fault]}(ctx, result);");
+            }
         }
         else
         {
@@ -363,6 +377,13 @@ public sealed partial class PackageEmitter
         lines.Add("}");
         return lines;
     }
+
+    /// <summary>
+    /// How a listener's run calls a flow or fault function whose failure it returns: <c>check</c>, and <c>_ = check</c>
+    /// when the function answers with a response as well (a value of a type other than nil cannot stand alone as a statement).
+    /// </summary>
+    private string CheckedCall(Symbol function) =>
+        _returnTypes.TryGetValue(function, out var type) && type == "error?" ? "check " : "_ = check ";
 
     /// <summary>The view model of a file inbound endpoint's polling job (ballerina/task, ballerina/file, ballerina/io).</summary>
     private object FileInbound(InboundIr inbound, InboundTransportIr.File file, NameMap names, ModuleUsage modules)

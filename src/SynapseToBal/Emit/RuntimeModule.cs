@@ -144,19 +144,30 @@ public sealed class RuntimeModule
             }
         }
 
+        // The optional parts (lines kept only with a name) of kept declarations whose name the package's files use.
+        var activated = new HashSet<(int Declaration, int Part)>();
+        void ReachAll(IEnumerable<string> identifiers)
+        {
+            foreach (var identifier in identifiers)
+            {
+                if (_byName.TryGetValue(identifier, out var index) && _declarations[index].Conditions.IsEmpty)
+                {
+                    Reach(index);
+                }
+            }
+        }
+
         void Propagate()
         {
             while (pending.TryPop(out var current))
             {
-                foreach (var identifier in _declarations[current].Identifiers)
-                {
-                    if (_byName.TryGetValue(identifier, out var index) && _declarations[index].Conditions.IsEmpty)
-                    {
-                        Reach(index);
-                    }
-                }
+                ReachAll(_declarations[current].Required);
             }
         }
+
+        bool Uses(int declaration, string name) =>
+            _declarations[declaration].Required.Contains(name)
+            || _declarations[declaration].Optional.Where((p, j) => activated.Contains((declaration, j))).Any(p => p.Identifiers.Contains(name));
 
         foreach (var name in names)
         {
@@ -180,6 +191,20 @@ public sealed class RuntimeModule
         do
         {
             added = false;
+            foreach (var k in kept.ToList())
+            {
+                var optional = _declarations[k].Optional;
+                for (var j = 0; j < optional.Length; j++)
+                {
+                    if (names.Contains(optional[j].Condition) && activated.Add((k, j)))
+                    {
+                        ReachAll(optional[j].Identifiers);
+                        Propagate();
+                        added = true;
+                    }
+                }
+            }
+
             for (var i = 0; i < _declarations.Length; i++)
             {
                 var declaration = _declarations[i];
@@ -188,7 +213,7 @@ public sealed class RuntimeModule
                     continue;
                 }
 
-                var called = kept.Any(k => declaration.Names.Any(_declarations[k].Identifiers.Contains));
+                var called = kept.Any(k => declaration.Names.Any(name => Uses(k, name)));
                 var needed = declaration.Conditions.Any(c => c.StartsWith(ContextFieldPrefix, StringComparison.Ordinal)
                     ? names.Contains(c)
                     : _byName.TryGetValue(c, out var index) && kept.Contains(index));
@@ -218,8 +243,29 @@ public sealed class RuntimeModule
             builder.Append(import.Text).Append('\n');
         }
 
-        builder.Append('\n').AppendJoin("\n\n", kept.Select(i => WithoutCalls(_declarations[i], dropped))).Append('\n');
+        builder.Append('\n').AppendJoin("\n\n", kept.Select(i => WithoutCalls(WithoutOptionalLines(_declarations[i], names), dropped))).Append('\n');
         return builder.ToString();
+    }
+
+    /// <summary>The declaration without its optional lines (<see cref="OptionalMarker"/>) whose name the package does not use.</summary>
+    private static Declaration WithoutOptionalLines(Declaration declaration, IReadOnlySet<string> names)
+    {
+        if (declaration.Optional.All(p => names.Contains(p.Condition)))
+        {
+            return declaration;
+        }
+
+        var lines = declaration.Text.Split('\n');
+        var left = new bool[lines.Length];
+        foreach (var (first, last, condition) in OptionalRegions(lines, "support.bal"))
+        {
+            if (!names.Contains(condition))
+            {
+                Array.Fill(left, true, first, last - first + 1);
+            }
+        }
+
+        return declaration with { Text = string.Join('\n', lines.Where((_, i) => !left[i])) };
     }
 
     /// <summary>The declaration's text without its calls of the conditional declarations in <paramref name="dropped"/>.</summary>
@@ -245,7 +291,13 @@ public sealed class RuntimeModule
     /// For a conditional declaration (a <c>// Kept only with: ...</c> line before it), what keeps it: declaration names,
     /// and <c>ctx.field</c> for a package file that reads the context's field. Empty for the others.
     /// </param>
-    internal sealed record Declaration(string Text, ImmutableArray<string> Names, ImmutableHashSet<string> Identifiers, ImmutableHashSet<string> Prefixes, ImmutableArray<string> Conditions);
+    /// <param name="Required">The identifiers its code uses outside its optional lines: what keeping it reaches.</param>
+    /// <param name="Optional">Its optional lines (<see cref="OptionalMarker"/>), each with the name that keeps it and the identifiers it uses.</param>
+    internal sealed record Declaration(string Text, ImmutableArray<string> Names, ImmutableHashSet<string> Identifiers, ImmutableHashSet<string> Prefixes, ImmutableArray<string> Conditions,
+        ImmutableHashSet<string> Required, ImmutableArray<OptionalPart> Optional);
+
+    /// <summary>Lines of a declaration kept only where the package's files use the name <paramref name="Condition"/>.</summary>
+    internal sealed record OptionalPart(string Condition, ImmutableHashSet<string> Identifiers);
 
     internal sealed record Import(string Text, string Prefix);
 
@@ -262,6 +314,7 @@ public sealed class RuntimeModule
         }
 
         var tokens = lexer.Tokens;
+        var regions = OptionalSpans(text, name);
         var imports = ImmutableArray.CreateBuilder<Import>();
         var declarations = ImmutableArray.CreateBuilder<Declaration>();
         var regionStart = 0;
@@ -286,12 +339,17 @@ public sealed class RuntimeModule
             else
             {
                 var declarationText = TrimLeadingBlankLines(text[regionStart..end]).TrimEnd();
+                var identifiers = span.Where(t => t.Kind == TokenKind.Identifier).ToList();
+                var inside = regions.Where(r => r.Start >= span[0].Start && r.Start < span[^1].End).ToList();
+                int? RegionOf(Token t) => inside.FindIndex(r => t.Start >= r.Start && t.Start < r.End) is var at and >= 0 ? at : null;
                 declarations.Add(new Declaration(
                     declarationText,
                     Names(span),
-                    span.Where(t => t.Kind == TokenKind.Identifier).Select(t => t.Text).ToImmutableHashSet(StringComparer.Ordinal),
+                    identifiers.Select(t => t.Text).ToImmutableHashSet(StringComparer.Ordinal),
                     span.Where(t => t.IsPrefix).Select(t => t.Text).ToImmutableHashSet(StringComparer.Ordinal),
-                    Conditions(declarationText)));
+                    Conditions(declarationText),
+                    identifiers.Where(t => RegionOf(t) is null).Select(t => t.Text).ToImmutableHashSet(StringComparer.Ordinal),
+                    [.. inside.Select((r, at) => new OptionalPart(r.Condition, identifiers.Where(t => RegionOf(t) == at).Select(t => t.Text).ToImmutableHashSet(StringComparer.Ordinal)))]));
             }
 
             regionStart = end;
@@ -299,7 +357,80 @@ public sealed class RuntimeModule
         }
 
         CheckConditionalCalls(text, tokens, declarations, name);
+        if (declarations.Sum(d => d.Optional.Length) != regions.Count)
+        {
+            throw new TemplateException(name, $"a line kept only with a declaration ('{OptionalMarker.Trim()}') is not inside a declaration");
+        }
+
+        foreach (var region in regions)
+        {
+            var conditional = declarations.Any(d => d.Names.Contains(region.Condition) && !d.Conditions.IsEmpty);
+            if (conditional || !declarations.Any(d => d.Names.Contains(region.Condition)))
+            {
+                throw new TemplateException(name, $"'{region.Condition}', named by the line kept only with it at line {Line(text, region.Start)}, is not a declaration that is always kept when reached");
+            }
+        }
+
         return new ParsedSource(imports.ToImmutable(), declarations.ToImmutable());
+    }
+
+    /// <summary>
+    /// The end of a line of a declaration that is kept only with a name the package's own files use:
+    /// <c>// Only with: EndpointState</c>. Such a line (a parameter of its own line, say) is left out of a package whose
+    /// files do not name <c>EndpointState</c> (one that declares no endpoint state, even if a group keeps states inside
+    /// the runtime module), and what it names is reached only when they do. A line that opens a block (ends in <c>{</c>
+    /// before the comment) takes the block with it, to the line at its indentation that closes it.
+    /// </summary>
+    internal const string OptionalMarker = "// Only with: ";
+
+    /// <summary>The optional lines of <paramref name="lines"/>: first and last line (0-based) and the declaration that keeps them.</summary>
+    private static List<(int First, int Last, string Condition)> OptionalRegions(string[] lines, string name)
+    {
+        var regions = new List<(int, int, string)>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var marker = lines[i].IndexOf(OptionalMarker, StringComparison.Ordinal);
+            if (marker < 0 || lines[i].TrimStart().StartsWith('#'))
+            {
+                continue;
+            }
+
+            var condition = lines[i][(marker + OptionalMarker.Length)..].Trim();
+            var code = lines[i][..marker].TrimEnd();
+            var last = i;
+            if (code.EndsWith('{'))
+            {
+                var indent = lines[i].Length - lines[i].TrimStart().Length;
+                last = i + 1;
+                while (last < lines.Length && !(lines[last].Length - lines[last].TrimStart().Length == indent && lines[last].TrimStart().StartsWith('}')))
+                {
+                    last++;
+                }
+
+                if (last == lines.Length)
+                {
+                    throw new TemplateException(name, $"the block kept only with '{condition}' at line {i + 1} is not closed at its indentation");
+                }
+            }
+
+            regions.Add((i, last, condition));
+            i = last;
+        }
+
+        return regions;
+    }
+
+    /// <summary>The optional lines of <paramref name="text"/> as spans of characters (<see cref="OptionalRegions"/>).</summary>
+    private static List<(int Start, int End, string Condition)> OptionalSpans(string text, string name)
+    {
+        var lines = text.Split('\n');
+        var starts = new int[lines.Length + 1];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            starts[i + 1] = starts[i] + lines[i].Length + 1;
+        }
+
+        return [.. OptionalRegions(lines, name).Select(r => (starts[r.First], starts[r.Last + 1] - 1, r.Condition))];
     }
 
     /// <summary>The line before a conditional declaration that lists what keeps it.</summary>

@@ -719,10 +719,9 @@ internal sealed partial class StatementWriter
             case CallStep { Blocking: true, TracksSuspension: true, Client.Suspension: { } blockingSuspension } call:
             {
                 // AddressEndpoint.send refuses a suspended endpoint before the blocking sender runs; BlockingMsgSender.send
-                // hands a failure to the endpoint's onFault and a response to its onSuccess.
+                // hands a failure to the endpoint's onFault and a response to its onSuccess: the helper does both with `state`.
                 var state = _expr.Names[blockingSuspension.Name];
-                _out.Line($"check endpointReady(ctx, {state});");
-                _out.Line($"check endpointCalled({state}, {(call.OutOnly ? "callBlockingOutOnly" : "callBlocking")}({CallArguments(call, blocking: true)}));");
+                _out.Line($"check {(call.OutOnly ? "callBlockingOutOnly" : "callBlocking")}({CallArguments(call, blocking: true)}, state = {state});");
                 break;
             }
 
@@ -810,12 +809,12 @@ internal sealed partial class StatementWriter
                 break;
             case CallStep { TracksSuspension: true, Client.Suspension: { } suspension } call:
             {
-                // The endpoint's EndpointState around the call: AddressEndpoint.send refuses it while the endpoint is
-                // suspended, onFault / onSuccess (SynapseCallbackReceiver) update it with the result.
+                // The endpoint's EndpointState around the call, in the helper (`state`): AddressEndpoint.send refuses it
+                // while the endpoint is suspended, onFault / onSuccess (SynapseCallbackReceiver) update it with the result;
+                // `soapFault` checks the response for a SOAP fault before the state takes it.
                 var state = _expr.Names[suspension.Name];
-                _out.Line($"check endpointReady(ctx, {state});");
                 var function = call.Client.Addressing is null ? "callEndpoint" : "callEndpointAddressed";
-                _out.Line($"check {ThrottleReleasedAfter(ReleasesThrottle, $"endpointCalled({state}, {function}({CallArguments(call)}){(call.OutOnly ? ", outOnly = true" : call.SoapFault ? ", soapFaultOf = ctx" : string.Empty)})")};");
+                _out.Line($"check {ThrottleReleasedAfter(ReleasesThrottle, $"{function}({CallArguments(call)}, state = {state}{(call.SoapFault && !call.OutOnly ? ", soapFault = true" : string.Empty)})")};");
 
                 break;
             }

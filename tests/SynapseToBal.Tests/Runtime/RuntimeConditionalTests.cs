@@ -119,4 +119,73 @@ public sealed class RuntimeConditionalTests
             }
         }
     }
+
+    // Lines kept only with a declaration (`// Only with: State`): a parameter line, and a block with its closing line.
+    private const string OptionalSample = """
+        function call(Context ctx,
+                State? state = (), // Only with: State
+                int n = 0) returns int {
+            if state is State { // Only with: State
+                track(state);
+            }
+            return n;
+        }
+
+        class State {
+        }
+
+        function track(State state) {
+        }
+        """;
+
+    private static RuntimeModule OptionalModule => RuntimeModule.For(OptionalSample, "type Context record {| |};");
+
+    [Fact]
+    public void A_package_without_the_declaration_gets_the_function_without_its_optional_lines_nor_what_they_reach()
+    {
+        var support = OptionalModule.Support(["int n = call(ctx);"])!;
+        Assert.Equal(["call"], RuntimeModule.DeclarationNames(support));
+        Assert.Contains("function call(Context ctx,\n        int n = 0) returns int {\n    return n;\n}", support, StringComparison.Ordinal);
+        Assert.DoesNotContain("State", support, StringComparison.Ordinal);
+        Assert.DoesNotContain("track", support, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_package_that_keeps_the_declaration_gets_the_lines_and_what_they_reach()
+    {
+        var support = OptionalModule.Support(["int n = call(ctx, state = new State());"])!;
+        Assert.Equal(["call", "State", "track"], RuntimeModule.DeclarationNames(support));
+        Assert.Equal(RuntimeModule.SupportHeader + "\n\n" + OptionalSample.TrimEnd() + "\n", support);
+
+    }
+
+    [Fact]
+    public void A_declaration_the_package_reaches_only_through_the_runtime_does_not_keep_the_lines()
+    {
+        // `track` keeps State (its parameter's type), but the package's own files do not name State: no state is passed.
+        var support = OptionalModule.Support(["int n = call(ctx); track(x);"])!;
+        Assert.Equal(["call", "State", "track"], RuntimeModule.DeclarationNames(support));
+        Assert.Contains("function call(Context ctx,\n        int n = 0) returns int {\n    return n;\n}", support, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("function f(int? x = (), // Only with: Missing\n        int y = 0) {\n}\n")]
+    [InlineData("function f(int x) {\n    if x > 0 { // Only with: g\n        g();\n}\n\nfunction g() {\n}\n")]
+    [InlineData("function f(int? x = (), // Only with: g\n        int y = 0) {\n    g();\n}\n\n// Kept only with: h\nfunction g() {\n}\n\nfunction h() {\n}\n")]
+    public void An_optional_line_naming_no_plain_declaration_or_a_block_left_open_is_a_template_error(string source) =>
+        Assert.Throws<TemplateException>(() => RuntimeModule.Parse(source, "support.bal"));
+
+    [Fact]
+    public void The_built_in_call_helpers_keep_their_state_lines_only_with_endpoint_state()
+    {
+        var call = "check callEndpoint(ctx, ep, restPostfix(ctx));";
+        var without = RuntimeModule.BuiltIn.Support([call])!;
+        Assert.DoesNotContain("EndpointState", without, StringComparison.Ordinal);
+        Assert.DoesNotContain("endpointCalled", RuntimeModule.DeclarationNames(without));
+
+        var with = RuntimeModule.BuiltIn.Support([call, "final EndpointState s = new (\"address\", \"E\", {});"])!;
+        Assert.Contains("endpointReady", RuntimeModule.DeclarationNames(with));
+        Assert.Contains("endpointCalled", RuntimeModule.DeclarationNames(with));
+        Assert.Contains("    if state is EndpointState { // Only with: EndpointState\n", with, StringComparison.Ordinal);
+    }
 }

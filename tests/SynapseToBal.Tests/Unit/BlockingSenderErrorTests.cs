@@ -58,7 +58,7 @@ public sealed class BlockingSenderErrorTests
     [Fact]
     public void A_blocking_call_hands_the_401002_failure_to_its_caller_and_so_to_the_endpoint_state()
     {
-        Assert.Contains("=> blockingSend(ctx, nonErrorCodes, soapAction, soapFault, () => callEndpoint(ctx, endpoint, path, method, format, headers = headers));", Function("callBlocking"), StringComparison.Ordinal);
+        Assert.Contains("    return blockingSend(ctx, nonErrorCodes, soapAction, soapFault, () => callEndpoint(ctx, endpoint, path, method, format, headers = headers));", Function("callBlocking"), StringComparison.Ordinal);
         var blocking = Function("blockingSend");
         InOrder(blocking,
             "error? called = sendRequest();",
@@ -94,7 +94,7 @@ public sealed class BlockingSenderErrorTests
     }
 
     [Fact]
-    public void A_blocking_call_through_a_suspending_endpoint_passes_the_callBlocking_result_to_endpointCalled()
+    public void A_blocking_call_through_a_suspending_endpoint_goes_through_its_state_in_callBlocking()
     {
         var files = ArtifactConversion.Convert(
             """<endpoint xmlns="http://ws.apache.org/ns/synapse" name="Quote"><address uri="http://a.example.com"><suspendOnFailure><errorCodes>101503</errorCodes></suspendOnFailure></address></endpoint>""",
@@ -106,7 +106,10 @@ public sealed class BlockingSenderErrorTests
             """);
 
         Assert.Contains("final EndpointState quoteSuspension = new (\"address\", \"Quote\", {suspendCodes: [101503]});", files["connections.bal"], StringComparison.Ordinal);
-        Assert.Contains("check endpointReady(ctx, quoteSuspension);\n        check endpointCalled(quoteSuspension, callBlocking(ctx, quote, restPostfix(ctx), headers = passThroughHeaders));", files["main.bal"], StringComparison.Ordinal);
+        Assert.Contains("check callBlocking(ctx, quote, restPostfix(ctx), headers = passThroughHeaders, state = quoteSuspension);", files["main.bal"], StringComparison.Ordinal);
+        // callBlocking hands the blocking sender's result to the state (endpointCalled), after the ready check.
+        RuntimeSourceText.InOrder(RuntimeSourceText.Function("callBlocking"), "if state is EndpointState {", "check endpointReady(ctx, state);",
+            "return endpointCalled(state, callBlocking(ctx, endpoint, path, method, format, nonErrorCodes, soapAction, soapFault, headers = headers));", "return blockingSend(");
         Assert.Contains("function blockingTransportFailure(", files["support.bal"], StringComparison.Ordinal);
     }
 }

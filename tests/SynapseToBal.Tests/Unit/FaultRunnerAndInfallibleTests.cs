@@ -62,7 +62,7 @@ public sealed class FaultRunnerAndInfallibleTests
         Assert.Contains("function audit(Context ctx) {", functions);
         Assert.Contains("function stop(Context ctx) returns http:Response {", functions);
         Assert.Contains("function both(Context ctx) returns http:Response {\n    audit(ctx);\n    return stop(ctx);", functions);
-        Assert.Contains("function fails(Context ctx) returns error? {\n    audit(ctx);\n    check endpointReady(ctx, ", functions);
+        Assert.Contains("function fails(Context ctx) returns error? {\n    audit(ctx);\n    check callEndpoint(ctx, ", functions);
         Assert.Contains("check fails(ctx);", files["main.bal"]);
         Assert.Contains("return both(ctx);", files["main.bal"]);
     }
@@ -120,7 +120,7 @@ public sealed class FaultRunnerAndInfallibleTests
         var functions = files["functions.bal"].ReplaceLineEndings("\n");
 
         Assert.Contains("function runLogOnly(Context ctx, error e) returns http:Response {", functions);
-        Assert.Contains("function quiet(Context ctx) returns http:Response? {\n    do {\n        check endpointReady(ctx, ", functions);
+        Assert.Contains("function quiet(Context ctx) returns http:Response? {\n    do {\n        check callEndpoint(ctx, ", functions);
         Assert.Contains("function runOrderFault(Context ctx, error e) returns http:Response|error {", functions);
         Assert.Contains("function loud(Context ctx) returns http:Response|error? {", functions);
         Assert.Contains("http:Response? reply = quiet(ctx);", files["main.bal"]);

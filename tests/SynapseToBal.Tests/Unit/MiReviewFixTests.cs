@@ -53,7 +53,7 @@ public sealed class MiReviewFixTests
     public void A_blocking_call_keeps_the_message_a_request_on_success_and_failure()
     {
         // callBlocking sends through blockingSend, the blocking sender's steps around the send.
-        Assert.Contains("=> blockingSend(ctx, nonErrorCodes, soapAction, soapFault, () => callEndpoint(ctx, endpoint, path, method, format, headers = headers));", Function("callBlocking"), StringComparison.Ordinal);
+        Assert.Contains("    return blockingSend(ctx, nonErrorCodes, soapAction, soapFault, () => callEndpoint(ctx, endpoint, path, method, format, headers = headers));", Function("callBlocking"), StringComparison.Ordinal);
         var blocking = Function("blockingSend");
 
         // Saved before the call, restored after it before its result is checked, so a failure restores them too.

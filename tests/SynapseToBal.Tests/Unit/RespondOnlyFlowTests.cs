@@ -18,7 +18,7 @@ public sealed class RespondOnlyFlowTests
     {
         var files = Convert(Proxy("QuoteProxy", $"<inSequence><send>{Endpoint}</send></inSequence><outSequence><send/></outSequence>"));
         Assert.DoesNotContain("quoteProxyOut", files["functions.bal"] + files["main.bal"]);
-        Assert.Contains("    check endpointCalled(quoteEndpointSuspension, callEndpoint(ctx, ", files["functions.bal"]);
+        Assert.Contains("    check callEndpoint(ctx, quoteEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteEndpointSuspension);\n", files["functions.bal"]);
         Assert.Contains("    return respond(ctx, headers = passBackHeaders);\n}", files["functions.bal"].ReplaceLineEndings("\n"));
         Assert.Contains("                return quoteProxyFlow(check newContext(request, (), \"/services/\" + name));", files["main.bal"]);
         Assert.DoesNotContain("return check", files["main.bal"] + files["functions.bal"]);

@@ -102,8 +102,7 @@ public sealed class SplitSoapFaultTests
                     check aggregateMessages(ctx, messages, false);
             """.ReplaceLineEndings("\n"), functions, StringComparison.Ordinal);
         Assert.Contains("""
-                check endpointReady(ctx, vSuspension);
-                check endpointCalled(vSuspension, callEndpoint(ctx, v, restPostfix(ctx), headers = passThroughHeaders), soapFaultOf = ctx);
+                check callEndpoint(ctx, v, restPostfix(ctx), headers = passThroughHeaders, state = vSuspension, soapFault = true);
                 check setPayloadValue(ctx,
             """.ReplaceLineEndings("\n"), functions, StringComparison.Ordinal);
         Assert.Contains("function copyFailure(Context ctx, Context copy, error? result) returns error? {", files["support.bal"], StringComparison.Ordinal);

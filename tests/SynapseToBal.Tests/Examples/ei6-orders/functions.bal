@@ -61,7 +61,6 @@ function orderProxyFlow(Context ctx) returns http:Response|error {
 
 # In flow of proxy service StockQuoteProxy, run by the service at each of its addresses.
 function stockQuoteProxyFlow(Context ctx) returns http:Response|error {
-    check endpointReady(ctx, stockQuoteEpSuspension);
-    check endpointCalled(stockQuoteEpSuspension, callEndpoint(ctx, stockQuoteEp, "", "POST", format = "soap11", headers = passThroughHeaders));
+    check callEndpoint(ctx, stockQuoteEp, "", "POST", format = "soap11", headers = passThroughHeaders, state = stockQuoteEpSuspension);
     return respond(ctx, headers = passBackHeaders);
 }

@@ -36,10 +36,7 @@ service jms:Service on orderQueueInboundListener {
         }, inbound = true);
         http:Response|error? result = processOrder(ctx);
         if result is error {
-            http:Response|error handled = runOrderFault(ctx, result);
-            if handled is error {
-                return handled;
-            }
+            _ = check runOrderFault(ctx, result);
         }
     }
 }

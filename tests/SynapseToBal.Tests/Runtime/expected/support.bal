@@ -4211,7 +4211,18 @@ function receiveHeaders(Context ctx, http:Request|http:Response message) returns
 function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "", string? method = (), EndpointFormat? format = (),
         boolean outOnly = false, boolean timeoutFault = false,
         (function (xml|byte[] body) returns xml|byte[]|error)? bodyEdit = (),
+        EndpointState? state = (), boolean soapFault = false, // Only with: EndpointState
         function (Context ctx, http:Request request) headers = passThroughHeaders) returns error? {
+    if state is EndpointState { // Only with: EndpointState
+        // Through an endpoint that keeps a suspension state (`state`), as AddressEndpoint.send sends: nothing goes
+        // out while the endpoint is not ready (`endpointReady`), and the call's result is recorded in the state
+        // (`endpointCalled`; an `outOnly` send registers no callback, so a sent one leaves it as it is). With
+        // `soapFault` (the input sets FORCE_ERROR_ON_SOAP_FAULT) the response is checked for a SOAP fault before the
+        // state takes it; a call without a state has that check as a statement of its own (`failOnSoapFault`).
+        check endpointReady(ctx, state);
+        return endpointCalled(state, callEndpoint(ctx, endpoint, path, method, format, outOnly, timeoutFault, bodyEdit, headers = headers),
+            outOnly, soapFault ? ctx : ());
+    }
     // OUT_ONLY: CallMediator sends a clone of the message (MessageHelper.cloneMessageContext builds the message first,
     // then copies its envelope) and the flow goes on with the message as it was: what the send changes (the format's
     // content type and headers, the WS-Addressing headers it removes) stays in the clone, and the request holds the
@@ -4367,7 +4378,14 @@ function becomeResponse(Context ctx) {
 # headers go through as `callEndpoint` sends them (`headers`, `passThroughHeaders` unless the call names another).
 function callEndpointAddressed(Context ctx, http:ClientObject endpoint, string path = "", string? method = (), EndpointFormat? format = (),
         boolean outOnly = false, boolean timeoutFault = false, WsAddressing wsAddressing = "default", string wsaTo = "",
+        EndpointState? state = (), boolean soapFault = false, // Only with: EndpointState
         function (Context ctx, http:Request request) headers = passThroughHeaders) returns error? {
+    if state is EndpointState { // Only with: EndpointState
+        // Through the endpoint's suspension state, as `callEndpoint` goes through it.
+        check endpointReady(ctx, state);
+        return endpointCalled(state, callEndpointAddressed(ctx, endpoint, path, method, format, outOnly, timeoutFault, wsAddressing, wsaTo, headers = headers),
+            outOnly, soapFault ? ctx : ());
+    }
     if !outOnly {
         return sendAddressed(ctx, endpoint, path, method, format, false, timeoutFault, wsAddressing, wsaTo, headers);
     }
@@ -5360,14 +5378,32 @@ function withRestPostfix(string address, string postfix) returns string {
 # out in the request's content type (a SOAP backend's answer to a JSON client goes back as JSON, converted as the
 # JSON formatter converts the body).
 function callBlocking(Context ctx, http:ClientObject endpoint, string path = "", string? method = (), EndpointFormat? format = (), int[] nonErrorCodes = [], string? soapAction = (), boolean soapFault = false,
-        function (Context ctx, http:Request request) headers = passThroughHeaders) returns error?
-    => blockingSend(ctx, nonErrorCodes, soapAction, soapFault, () => callEndpoint(ctx, endpoint, path, method, format, headers = headers));
+        EndpointState? state = (), // Only with: EndpointState
+        function (Context ctx, http:Request request) headers = passThroughHeaders) returns error? {
+    if state is EndpointState { // Only with: EndpointState
+        // Through an endpoint that keeps a suspension state (`state`): AddressEndpoint.send refuses it before the blocking
+        // sender runs (`endpointReady`), and BlockingMsgSender.send hands a failure to the endpoint's onFault and a
+        // response to its onSuccess (`endpointCalled`).
+        check endpointReady(ctx, state);
+        return endpointCalled(state, callBlocking(ctx, endpoint, path, method, format, nonErrorCodes, soapAction, soapFault, headers = headers));
+    }
+    return blockingSend(ctx, nonErrorCodes, soapAction, soapFault, () => callEndpoint(ctx, endpoint, path, method, format, headers = headers));
+}
 
 # `callBlocking` when the message's OUT_ONLY is "true": see `blockingSendOutOnly`; `calloutUrl` (the endpoint's
 # address) says a callout sends it.
 function callBlockingOutOnly(Context ctx, http:ClientObject endpoint, string path = "", string? method = (), EndpointFormat? format = (), int[] nonErrorCodes = [], string? soapAction = (),
-        string? calloutUrl = (), function (Context ctx, http:Request request) headers = passThroughHeaders) returns error?
-    => blockingSendOutOnly(ctx, nonErrorCodes, soapAction, calloutUrl, () => callEndpoint(ctx, endpoint, path, method, format, headers = headers));
+        string? calloutUrl = (),
+        EndpointState? state = (), // Only with: EndpointState
+        function (Context ctx, http:Request request) headers = passThroughHeaders) returns error? {
+    if state is EndpointState { // Only with: EndpointState
+        // Through the endpoint's suspension state, as `callBlocking` goes through it (BlockingMsgSender.send calls the
+        // endpoint's onSuccess for an out-only send too).
+        check endpointReady(ctx, state);
+        return endpointCalled(state, callBlockingOutOnly(ctx, endpoint, path, method, format, nonErrorCodes, soapAction, calloutUrl, headers = headers));
+    }
+    return blockingSendOutOnly(ctx, nonErrorCodes, soapAction, calloutUrl, () => callEndpoint(ctx, endpoint, path, method, format, headers = headers));
+}
 
 # `callBlocking` with the WS-Addressing header blocks `callEndpointAddressed` adds (`wsAddressing`, `wsaTo` the
 # wsa:To): a forwarding processor's endpoint with `enableAddressing` when the stored message's PRESERVE_WS_ADDRESSING
@@ -6000,7 +6036,7 @@ function callGroup(Context ctx, EndpointGroup group, string path = "", string? m
         error? result = blocking
             ? (addressing is WsAddressing && preservesWsAddressing(ctx)
                 ? callBlockingAddressed(ctx, group.memberClient(index), path, format, nonErrorCodes, addressing, member.url, soapFault, method, soapAction, headers)
-                : callBlocking(ctx, group.memberClient(index), path, method, format, nonErrorCodes, soapAction, soapFault, headers))
+                : callBlocking(ctx, group.memberClient(index), path, method, format, nonErrorCodes, soapAction, soapFault, headers = headers))
             : addressing is WsAddressing
             ? callEndpointAddressed(ctx, group.memberClient(index), path, method, format, outOnly = outOnly, wsAddressing = addressing, wsaTo = member.url, headers = headers)
             : callEndpoint(ctx, group.memberClient(index), path, method, format, outOnly = outOnly, headers = headers);

@@ -8,8 +8,7 @@ xmlns "http://services.samples" as m0;
 
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function quoteBatchIterateTarget(Context ctx) returns error? {
-    check endpointReady(ctx, quoteBatchEndpointSuspension);
-    check endpointCalled(quoteBatchEndpointSuspension, callEndpoint(ctx, quoteBatchEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, quoteBatchEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteBatchEndpointSuspension);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
 }
 

@@ -5,15 +5,13 @@
 # A branch of the <iterate> at line 11: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function firstByLimitIterateTarget(Context ctx) returns error? {
     ctx.properties["uri.var.id"] = xpathString((check soapBody(ctx))/**/<deviceId>);
-    check endpointReady(ctx, devicesApiFirstLimitEndpointSuspension2);
-    check endpointCalled(devicesApiFirstLimitEndpointSuspension2, callEndpoint(ctx, devicesApiFirstLimitEndpoint2, string `/deviceid/${check pathValue(getProperty(ctx, "uri.var.id"))}`, "POST", headers = passThroughHeaders));
+    check callEndpoint(ctx, devicesApiFirstLimitEndpoint2, string `/deviceid/${check pathValue(getProperty(ctx, "uri.var.id"))}`, "POST", headers = passThroughHeaders, state = devicesApiFirstLimitEndpointSuspension2);
     ctx.properties["root"] = check xml:fromString("<root:rootelement xmlns:root=\"http://ws.wso2.org/dataservice\"/>");
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<jsonObject>);
 }
 
 # A branch of the <iterate> at line 41: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function someIterateTarget(Context ctx) returns error? {
-    check endpointReady(ctx, someEndpointSuspension);
-    check endpointCalled(someEndpointSuspension, callEndpoint(ctx, someEndpoint, "/device", "POST", headers = passThroughHeaders));
+    check callEndpoint(ctx, someEndpoint, "/device", "POST", headers = passThroughHeaders, state = someEndpointSuspension);
     check setPayloadValue(ctx, check jsonPath(ctx, "$.status"));
 }

@@ -13,8 +13,7 @@ service /devices on httpListener {
     resource function get first/[string 'limit](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "DevicesAPI", "/devices", {"limit": 'limit});
         float limit2 = check float:fromString(getProperty(ctx, "uri.var.limit"));
-        check endpointReady(ctx, devicesApiFirstLimitEndpointSuspension);
-        check endpointCalled(devicesApiFirstLimitEndpointSuspension, callEndpoint(ctx, devicesApiFirstLimitEndpoint, "/alldevices/", "GET", headers = passThroughHeaders));
+        check callEndpoint(ctx, devicesApiFirstLimitEndpoint, "/alldevices/", "GET", headers = passThroughHeaders, state = devicesApiFirstLimitEndpointSuspension);
         // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the aggregate then gathers their parts in order.
         Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<deviceId>);
         foreach Context message in messages {

@@ -16,8 +16,7 @@ function collector(Context ctx) {
 
 # A branch of the <iterate> at line 6: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function linesIterateTarget(Context ctx) returns error? {
-    check endpointReady(ctx, linesEndpointSuspension);
-    check endpointCalled(linesEndpointSuspension, callEndpoint(ctx, linesEndpoint, "", "POST", format = "soap11", headers = passThroughHeaders));
+    check callEndpoint(ctx, linesEndpoint, "", "POST", format = "soap11", headers = passThroughHeaders, state = linesEndpointSuspension);
     check setPayloadValue(ctx, xpathChildAt((check soapBody(ctx)), (), 1, false, ()));
 }
 

@@ -15,15 +15,12 @@ service /audit on httpListener {
     resource function post [string tenant](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AuditApi", "/audit", {"tenant": tenant});
         // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
-        check endpointReady(ctx, suspendingEpSuspension);
-        check endpointCalled(suspendingEpSuspension, callBlockingOutOnly(ctx, suspendingEp, restPostfix(ctx), calloutUrl = suspendingEpUrl, headers = passThroughHeaders));
+        check callBlockingOutOnly(ctx, suspendingEp, restPostfix(ctx), calloutUrl = suspendingEpUrl, headers = passThroughHeaders, state = suspendingEpSuspension);
         // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
-        check endpointReady(ctx, suspendingEpSuspension);
-        check endpointCalled(suspendingEpSuspension, callBlockingOutOnly(ctx, suspendingEp, restPostfix(ctx), headers = passThroughHeaders));
+        check callBlockingOutOnly(ctx, suspendingEp, restPostfix(ctx), headers = passThroughHeaders, state = suspendingEpSuspension);
         // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
-        check endpointReady(ctx, tenantEpSuspension);
         [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("tenantEpConfig", withRestPostfix(string `http://${check pathValue(tenant)}.example.com/audit`, restPostfix(ctx)), tenantEpConfig);
-        check endpointCalled(tenantEpSuspension, callBlockingOutOnly(ctx, urlClient, urlPath, "POST", calloutUrl = "http://{uri.var.tenant}.example.com/audit", headers = passThroughHeaders));
+        check callBlockingOutOnly(ctx, urlClient, urlPath, "POST", calloutUrl = "http://{uri.var.tenant}.example.com/audit", headers = passThroughHeaders, state = tenantEpSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 }
@@ -37,8 +34,7 @@ service /orders on httpListener {
         // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
         check callBlockingOutOnly(ctx, orderApiNotifyEndpoint, restPostfix(ctx), soapAction = "urn:placeOrder", calloutUrl = orderApiNotifyEndpointUrl, headers = passThroughHeaders);
         // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
-        check endpointReady(ctx, notifyEndpointSuspension);
-        check endpointCalled(notifyEndpointSuspension, callBlockingOutOnly(ctx, orderApiNotifyEndpoint2, restPostfix(ctx), headers = passThroughHeaders));
+        check callBlockingOutOnly(ctx, orderApiNotifyEndpoint2, restPostfix(ctx), headers = passThroughHeaders, state = notifyEndpointSuspension);
         log:printInfo("OrderApi /notify request", status = axis2HttpSc(ctx));
         ctx.properties["OUT_ONLY"] = "false";
         return respond(ctx, headers = passBackHeaders);

@@ -15,8 +15,7 @@ service /quotes on httpListener {
         if check cacheLookup(ctx, "QuotesApi.xml:7", 120, maxSize = 2, maxMessageSize = 10000, methods = ["POST"], responseCodes = "2[0-9][0-9]", cacheControl = true, ageHeader = true) {
             return respond(ctx, headers = passBackHeaders);
         }
-        check endpointReady(ctx, latestEndpointSuspension);
-        check endpointCalled(latestEndpointSuspension, callEndpoint(ctx, latestEndpoint, withRestPostfix("/quotesBackend", restPostfix(ctx)), headers = passThroughHeaders));
+        check callEndpoint(ctx, latestEndpoint, withRestPostfix("/quotesBackend", restPostfix(ctx)), headers = passThroughHeaders, state = latestEndpointSuspension);
         return quotesOut(ctx);
     }
 
@@ -26,8 +25,7 @@ service /quotes on httpListener {
         if check cacheLookup(ctx, "QuotesApi.xml:32", 60, methods = ["GET"], cacheControl = true) {
             return respond(ctx, headers = passBackHeaders);
         }
-        check endpointReady(ctx, historyEndpointSuspension);
-        check endpointCalled(historyEndpointSuspension, callEndpoint(ctx, historyEndpoint, "/quotesBackend/history", "GET", headers = passThroughHeaders));
+        check callEndpoint(ctx, historyEndpoint, "/quotesBackend/history", "GET", headers = passThroughHeaders, state = historyEndpointSuspension);
         check cacheStore(ctx);
         return respond(ctx, headers = passBackHeaders);
     }

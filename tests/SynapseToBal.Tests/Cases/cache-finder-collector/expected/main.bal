@@ -16,8 +16,7 @@ service /quotes on httpListener {
             ctx.headers["x-cache"] = "hit";
             return respond(ctx, headers = passBackHeaders);
         }
-        check endpointReady(ctx, quotePostRootEndpointSuspension);
-        check endpointCalled(quotePostRootEndpointSuspension, callEndpoint(ctx, quotePostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+        check callEndpoint(ctx, quotePostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quotePostRootEndpointSuspension);
         return quoteOut(ctx);
     }
 }

@@ -9,8 +9,7 @@ function itemsFlow(Context ctx) returns http:Response|error {
     if check cacheLookup(ctx, "items", 120, maxSize = 1000, maxMessageSize = 10000, methods = ["GET", "POST"], excludedHeaders = ["user", "x-request-id"], responseCodes = "2[0-9][0-9]", ageHeader = true) {
         return respond(ctx, headers = passBackHeaders);
     }
-    check endpointReady(ctx, itemsEndpointSuspension);
-    check endpointCalled(itemsEndpointSuspension, callEndpoint(ctx, itemsEndpoint, "/backend/items", "GET", headers = passThroughHeaders));
+    check callEndpoint(ctx, itemsEndpoint, "/backend/items", "GET", headers = passThroughHeaders, state = itemsEndpointSuspension);
     check cacheStore(ctx);
     return respond(ctx, headers = passBackHeaders);
 }

@@ -13,13 +13,10 @@ service /shop on httpListener {
     resource function get customers/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShopAPI", "/shop", {"id": id});
         do {
-            check endpointReady(ctx, customerEpSuspension);
-            check endpointCalled(customerEpSuspension, callBlocking(ctx, customerEp, withRestPostfix(string `/customers/${check pathValue(id)}`, restPostfix(ctx)), "GET", nonErrorCodes = [404, 409], headers = passThroughHeaders));
+            check callBlocking(ctx, customerEp, withRestPostfix(string `/customers/${check pathValue(id)}`, restPostfix(ctx)), "GET", nonErrorCodes = [404, 409], headers = passThroughHeaders, state = customerEpSuspension);
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
-            check endpointReady(ctx, inventoryEpSuspension);
-            check endpointCalled(inventoryEpSuspension, callBlocking(ctx, inventoryEp, restPostfix(ctx), headers = passThroughHeaders));
-            check endpointReady(ctx, reportEpSuspension);
-            check endpointCalled(reportEpSuspension, callEndpoint(ctx, reportEp, restPostfix(ctx), headers = passThroughHeaders));
+            check callBlocking(ctx, inventoryEp, restPostfix(ctx), headers = passThroughHeaders, state = inventoryEpSuspension);
+            check callEndpoint(ctx, reportEp, restPostfix(ctx), headers = passThroughHeaders, state = reportEpSuspension);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return shopFault(ctx, e);

@@ -12,16 +12,14 @@ service /httpep on httpListener {
     # GET /httpep/orders/{orderId}
     resource function get orders/[string orderId](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "HttpEpAPI", "/httpep", {"orderId": orderId});
-        check endpointReady(ctx, orderByIdEpSuspension);
-        check endpointCalled(orderByIdEpSuspension, callEndpoint(ctx, orderByIdEp, string `/v1/orders/${check pathValue(orderId)}?expand=${check pathValue(getProperty(ctx, "query.param.expand"))}`, "GET", headers = passThroughHeaders));
+        check callEndpoint(ctx, orderByIdEp, string `/v1/orders/${check pathValue(orderId)}?expand=${check pathValue(getProperty(ctx, "query.param.expand"))}`, "GET", headers = passThroughHeaders, state = orderByIdEpSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 
     # GET /httpep/legacy/{orderId}
     resource function get legacy/[string orderId](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "HttpEpAPI", "/httpep", {"orderId": orderId});
-        check endpointReady(ctx, legacyEpSuspension);
-        check endpointCalled(legacyEpSuspension, callEndpoint(ctx, legacyEp, withRestPostfix(string `/${check reservedValue(orderId)}`, restPostfix(ctx)), headers = passThroughHeaders));
+        check callEndpoint(ctx, legacyEp, withRestPostfix(string `/${check reservedValue(orderId)}`, restPostfix(ctx)), headers = passThroughHeaders, state = legacyEpSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -12,8 +12,7 @@ service /inline on httpListener {
     # GET /inline/users/{id}
     resource function get users/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "InlineAPI", "/inline", {"id": id});
-        check endpointReady(ctx, usersByIdEndpointSuspension);
-        check endpointCalled(usersByIdEndpointSuspension, callEndpoint(ctx, usersByIdEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+        check callEndpoint(ctx, usersByIdEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = usersByIdEndpointSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 
@@ -21,8 +20,7 @@ service /inline on httpListener {
     resource function post soap(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "InlineAPI", "/inline");
         // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
-        check endpointReady(ctx, soapEndpointSuspension);
-        check endpointCalled(soapEndpointSuspension, callBlocking(ctx, soapEndpoint, "", "POST", format = "soap11", headers = passThroughHeaders));
+        check callBlocking(ctx, soapEndpoint, "", "POST", format = "soap11", headers = passThroughHeaders, state = soapEndpointSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -7,8 +7,7 @@ import ballerina/log;
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function priceCompareCloneTarget1(Context ctx) returns error? {
-    check endpointReady(ctx, priceCompareProxyEndpointSuspension);
-    check endpointCalled(priceCompareProxyEndpointSuspension, callEndpoint(ctx, priceCompareProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, priceCompareProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = priceCompareProxyEndpointSuspension);
     log:printInfo("PriceCompareProxy response", vendorStatus = axis2HttpSc(ctx));
     ctx.properties.received = "true";
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
@@ -16,8 +15,7 @@ function priceCompareCloneTarget1(Context ctx) returns error? {
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function priceCompareCloneTarget2(Context ctx) returns error? {
-    check endpointReady(ctx, priceCompareProxyEndpointSuspension2);
-    check endpointCalled(priceCompareProxyEndpointSuspension2, callEndpoint(ctx, priceCompareProxyEndpoint2, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, priceCompareProxyEndpoint2, restPostfix(ctx), headers = passThroughHeaders, state = priceCompareProxyEndpointSuspension2);
     log:printInfo("PriceCompareProxy response", vendorStatus = axis2HttpSc(ctx));
     ctx.properties.received = "true";
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);

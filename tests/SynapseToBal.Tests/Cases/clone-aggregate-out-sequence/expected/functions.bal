@@ -19,8 +19,7 @@ function normalizeOffer(Context ctx) returns error? {
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function bestCloneTarget1(Context ctx) returns error? {
-    check endpointReady(ctx, vendorASuspension);
-    check endpointCalled(vendorASuspension, callEndpoint(ctx, vendorA, "/vendor-a/offers", "POST", headers = passThroughHeaders));
+    check callEndpoint(ctx, vendorA, "/vendor-a/offers", "POST", headers = passThroughHeaders, state = vendorASuspension);
     check normalizeOffer(ctx);
     log:printInfo("OffersAPI /best response", vendorStatus = valueText(ctx.properties.vendorStatus));
     check setPayloadValue(ctx, check jsonPath(ctx, "$.offer"));
@@ -29,8 +28,7 @@ function bestCloneTarget1(Context ctx) returns error? {
 # A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function bestCloneTarget2(Context ctx) returns error? {
     ctx.headers["x-vendor"] = "b";
-    check endpointReady(ctx, bestEndpointSuspension);
-    check endpointCalled(bestEndpointSuspension, callEndpoint(ctx, bestEndpoint, "/vendor-b/offers", "POST", headers = passThroughHeaders));
+    check callEndpoint(ctx, bestEndpoint, "/vendor-b/offers", "POST", headers = passThroughHeaders, state = bestEndpointSuspension);
     check normalizeOffer(ctx);
     log:printInfo("OffersAPI /best response", vendorStatus = valueText(ctx.properties.vendorStatus));
     check setPayloadValue(ctx, check jsonPath(ctx, "$.offer"));

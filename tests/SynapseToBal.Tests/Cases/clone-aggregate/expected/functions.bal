@@ -12,15 +12,13 @@ function priceProxyOut(Context ctx) returns http:Response|error {
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function priceCloneTarget1(Context ctx) returns error? {
-    check endpointReady(ctx, vendorAepSuspension);
-    check endpointCalled(vendorAepSuspension, callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders, state = vendorAepSuspension);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function priceCloneTarget2(Context ctx) returns error? {
-    check endpointReady(ctx, priceEndpointSuspension);
-    check endpointCalled(priceEndpointSuspension, callEndpoint(ctx, priceEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, priceEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = priceEndpointSuspension);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
 

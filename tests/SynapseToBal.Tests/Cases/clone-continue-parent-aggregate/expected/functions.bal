@@ -9,15 +9,13 @@ xmlns "http://services.samples" as m0;
 
 # A branch of the <clone> at line 8: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function priceCloneTarget1(Context ctx) returns error? {
-    check endpointReady(ctx, priceProxyEndpointSuspension);
-    check endpointCalled(priceProxyEndpointSuspension, callEndpoint(ctx, priceProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, priceProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = priceProxyEndpointSuspension);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
 }
 
 # A branch of the <clone> at line 8: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function priceCloneTarget2(Context ctx) returns error? {
-    check endpointReady(ctx, priceProxyEndpointSuspension2);
-    check endpointCalled(priceProxyEndpointSuspension2, callEndpoint(ctx, priceProxyEndpoint2, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, priceProxyEndpoint2, restPostfix(ctx), headers = passThroughHeaders, state = priceProxyEndpointSuspension2);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
 }
 

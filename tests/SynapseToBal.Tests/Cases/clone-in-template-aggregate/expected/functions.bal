@@ -10,15 +10,13 @@ xmlns "http://prices.example" as p;
 # A branch of the <clone> at line 6: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function askTwoVendorsCloneTarget1(Context ctx) returns error? {
     ctx.headers["x-vendor"] = valueText(ctx.properties.vendor);
-    check endpointReady(ctx, askTwoVendorsEndpointSuspension);
-    check endpointCalled(askTwoVendorsEndpointSuspension, callEndpoint(ctx, askTwoVendorsEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, askTwoVendorsEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = askTwoVendorsEndpointSuspension);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<p:price>);
 }
 
 # A branch of the <clone> at line 6: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function askTwoVendorsCloneTarget2(Context ctx) returns error? {
-    check endpointReady(ctx, askTwoVendorsEndpointSuspension2);
-    check endpointCalled(askTwoVendorsEndpointSuspension2, callEndpoint(ctx, askTwoVendorsEndpoint2, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, askTwoVendorsEndpoint2, restPostfix(ctx), headers = passThroughHeaders, state = askTwoVendorsEndpointSuspension2);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<p:price>);
 }
 

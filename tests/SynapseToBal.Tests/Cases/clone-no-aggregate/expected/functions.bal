@@ -14,8 +14,7 @@ function acknowledge(Context ctx) returns http:Response|error {
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message; its answer, if it answers, may be the response.
 function notifyPostRootCloneTarget1(Context ctx) returns http:Response|error? {
-    check endpointReady(ctx, auditEpSuspension);
-    check endpointCalled(auditEpSuspension, callEndpoint(ctx, auditEp, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, auditEp, restPostfix(ctx), headers = passThroughHeaders, state = auditEpSuspension);
     return respond(ctx, headers = passBackHeaders);
 }
 

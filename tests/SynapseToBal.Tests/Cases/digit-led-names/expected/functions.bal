@@ -25,8 +25,7 @@ function proxy4_1_1_1_8PublishWsdlFromUrlOut(Context ctx) returns http:Response|
 function proxy4_1_1_1_8PublishWsdlFromUrlFlow(Context ctx) returns http:Response|error {
     log2_1Sequence(ctx);
     log21_1Sequence(ctx);
-    check endpointReady(ctx, ep05SoapSuspension);
-    check endpointCalled(ep05SoapSuspension, callEndpoint(ctx, ep05Soap, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, ep05Soap, restPostfix(ctx), headers = passThroughHeaders, state = ep05SoapSuspension);
     return proxy4_1_1_1_8PublishWsdlFromUrlOut(ctx);
 }
 

@@ -14,8 +14,7 @@ service /relay on httpListener {
     resource function post events(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "RelayAPI", "/relay");
         do {
-            check endpointReady(ctx, eventsEndpointSuspension);
-            check endpointCalled(eventsEndpointSuspension, callEndpoint(ctx, eventsEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+            check callEndpoint(ctx, eventsEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = eventsEndpointSuspension);
             // The out flow is empty (<outSequence/>): the backend response is not sent on; the flow ends here.
             return accepted();
         } on fail {

@@ -13,8 +13,7 @@ service /quotes on httpListener {
     resource function get [string symbol](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes", {"symbol": symbol});
         do {
-            check endpointReady(ctx, quoteBackendSuspension);
-            check endpointCalled(quoteBackendSuspension, callEndpoint(ctx, quoteBackend, restPostfix(ctx), timeoutFault = true, headers = passThroughHeaders));
+            check callEndpoint(ctx, quoteBackend, restPostfix(ctx), timeoutFault = true, headers = passThroughHeaders, state = quoteBackendSuspension);
             check callHttpConnector(ctx, convertConn, convertConnBaseUrl, "GET", string `/rates/${miScalarText(symbol)}`, responseVariable = "rate", state = convertConnSuspension);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
@@ -25,8 +24,7 @@ service /quotes on httpListener {
     # POST /quotes/orders
     resource function post orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
-        check endpointReady(ctx, ordersEndpointSuspension);
-        check endpointCalled(ordersEndpointSuspension, callEndpoint(ctx, ordersEndpoint, "/orders", "POST", headers = passThroughHeaders));
+        check callEndpoint(ctx, ordersEndpoint, "/orders", "POST", headers = passThroughHeaders, state = ordersEndpointSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 }

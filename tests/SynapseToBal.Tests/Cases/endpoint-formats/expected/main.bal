@@ -14,8 +14,7 @@ service /quotes on httpListener {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
         setXmlPayload(ctx, xml `<m:getQuote xmlns:m="http://services.samples"><m:symbol>${jsonXmlArg(check jsonEval(ctx, "$.symbol"))}</m:symbol></m:getQuote>`);
         ctx.headers["soapaction"] = "urn:getQuote";
-        check endpointReady(ctx, stockQuoteSoap11Suspension);
-        check endpointCalled(stockQuoteSoap11Suspension, callEndpoint(ctx, stockQuoteSoap11, "", "POST", format = "soap11", headers = passThroughHeaders));
+        check callEndpoint(ctx, stockQuoteSoap11, "", "POST", format = "soap11", headers = passThroughHeaders, state = stockQuoteSoap11Suspension);
         return respond(ctx, headers = passBackHeaders);
     }
 
@@ -23,24 +22,21 @@ service /quotes on httpListener {
     resource function post soap12(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
         ctx.headers["soapaction"] = "\"urn:getQuote\"";
-        check endpointReady(ctx, soap12EndpointSuspension);
-        check endpointCalled(soap12EndpointSuspension, callEndpoint(ctx, soap12Endpoint, "", "POST", format = "soap12", headers = passThroughHeaders));
+        check callEndpoint(ctx, soap12Endpoint, "", "POST", format = "soap12", headers = passThroughHeaders, state = soap12EndpointSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /quotes/pox
     resource function post pox(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
-        check endpointReady(ctx, poxEndpointSuspension);
-        check endpointCalled(poxEndpointSuspension, callEndpoint(ctx, poxEndpoint, restPostfix(ctx), format = "pox", headers = passThroughHeaders));
+        check callEndpoint(ctx, poxEndpoint, restPostfix(ctx), format = "pox", headers = passThroughHeaders, state = poxEndpointSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /quotes/json
     resource function post 'json(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
-        check endpointReady(ctx, jsonEndpointSuspension);
-        check endpointCalled(jsonEndpointSuspension, callEndpoint(ctx, jsonEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+        check callEndpoint(ctx, jsonEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = jsonEndpointSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 }

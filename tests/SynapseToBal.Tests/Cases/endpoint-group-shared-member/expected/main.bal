@@ -26,8 +26,7 @@ service /quotes on httpListener {
     # GET /quotes/tuned
     resource function get tuned(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
-        check endpointReady(ctx, tunedSuspension);
-        check endpointCalled(tunedSuspension, callEndpoint(ctx, tuned, restPostfix(ctx), headers = passThroughHeaders));
+        check callEndpoint(ctx, tuned, restPostfix(ctx), headers = passThroughHeaders, state = tunedSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -9,9 +9,8 @@ function studentProxyFlow(Context ctx) returns http:Response|error {
     ctx.properties["uri.var.port"] = "9009";
     ctx.properties["uri.var.servicePath"] = "services";
     ctx.properties["uri.var.serviceName"] = "StudentService";
-    check endpointReady(ctx, studentEndpointSuspension);
     [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("studentEndpointConfig", string `http://localhost:${check pathValue(getProperty(ctx, "uri.var.port"))}/${check pathValue(getProperty(ctx, "uri.var.servicePath"))}/${check pathValue(getProperty(ctx, "uri.var.serviceName"))}`, studentEndpointConfig);
-    check endpointCalled(studentEndpointSuspension, callEndpoint(ctx, urlClient, urlPath, "POST", timeoutFault = true, headers = passThroughHeaders));
+    check callEndpoint(ctx, urlClient, urlPath, "POST", timeoutFault = true, headers = passThroughHeaders, state = studentEndpointSuspension);
     return respond(ctx, headers = passBackHeaders);
 }
 
@@ -20,8 +19,7 @@ function studentLookupProxyFlow(Context ctx) returns http:Response|error {
     ctx.properties["uri.var.host"] = getHeader(ctx, "X-Backend-Host");
     ctx.properties["uri.var.port"] = "9009";
     ctx.properties["uri.var.args"] = ctx.urlPostfix;
-    check endpointReady(ctx, studentLookupEndpointSuspension);
     [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("studentLookupEndpointConfig", string `http://${check pathValue(getProperty(ctx, "uri.var.host"))}:${check pathValue(getProperty(ctx, "uri.var.port"))}/services/StudentService${check pathValue(getProperty(ctx, "uri.var.args"))}`, studentLookupEndpointConfig);
-    check endpointCalled(studentLookupEndpointSuspension, callEndpoint(ctx, urlClient, urlPath, "GET", headers = passThroughHeaders));
+    check callEndpoint(ctx, urlClient, urlPath, "GET", headers = passThroughHeaders, state = studentLookupEndpointSuspension);
     return respond(ctx, headers = passBackHeaders);
 }

@@ -18,9 +18,8 @@ service /friends on httpListener, httpsListener {
         Context ctx = check newContext(request, "FriendsAPI", "/friends", {"id": id});
         ctx.properties["uri.var.apiUrl"] = "https://api.example.com/1.1";
         ctx.properties["uri.var.uriParams"] = string `user_id=${getProperty(ctx, "uri.var.id")}`;
-        check endpointReady(ctx, friendsGetByIdEndpointSuspension);
         [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("friendsApiIdEndpointConfig", string `${check reservedValue(getProperty(ctx, "uri.var.apiUrl"))}/friends/ids.json?${check reservedValue(getProperty(ctx, "uri.var.uriParams"))}`, friendsApiIdEndpointConfig);
-        check endpointCalled(friendsGetByIdEndpointSuspension, callEndpoint(ctx, urlClient, urlPath, "GET", headers = passThroughHeaders));
+        check callEndpoint(ctx, urlClient, urlPath, "GET", headers = passThroughHeaders, state = friendsGetByIdEndpointSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 
@@ -29,9 +28,8 @@ service /friends on httpListener, httpsListener {
         Context ctx = check newContext(request, "FriendsAPI", "/friends");
         ctx.properties["uri.var.target"] = getHeader(ctx, "X-Target");
         // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
-        check endpointReady(ctx, byUrlEndpointSuspension);
         [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("friendsApiByUrlEndpointConfig", withRestPostfix(string `${check reservedValue(getProperty(ctx, "uri.var.target"))}`, restPostfix(ctx)), friendsApiByUrlEndpointConfig);
-        check endpointCalled(byUrlEndpointSuspension, callBlocking(ctx, urlClient, urlPath, headers = passThroughHeaders));
+        check callBlocking(ctx, urlClient, urlPath, headers = passThroughHeaders, state = byUrlEndpointSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -19,8 +19,7 @@ service /route on httpListener {
             //     <address uri="http://eu.example.com/orders"/>
             // </endpoint>
         } else {
-            check endpointReady(ctx, routePostRootEndpointSuspension);
-            check endpointCalled(routePostRootEndpointSuspension, callEndpoint(ctx, routePostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+            check callEndpoint(ctx, routePostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = routePostRootEndpointSuspension);
         }
         return respond(ctx, headers = passBackHeaders);
     }

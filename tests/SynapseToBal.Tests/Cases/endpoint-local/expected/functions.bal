@@ -51,7 +51,6 @@ function frontProxyFlow(Context ctx) returns http:Response|error {
 
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
 function quoteProxyFlow(Context ctx) returns http:Response|error {
-    check endpointReady(ctx, quoteEndpointSuspension);
-    check endpointCalled(quoteEndpointSuspension, callEndpoint(ctx, quoteEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, quoteEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteEndpointSuspension);
     return respond(ctx, headers = passBackHeaders);
 }

@@ -16,8 +16,7 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
         check sendJms(ctx, "OrderQueue", {initialContextFactory: orderQueueJavaNamingFactoryInitial, providerUrl: orderQueueJavaNamingProviderUrl, connectionFactoryName: orderQueueTransportJmsConnectionFactoryJndiName, properties: {"java.naming.security.principal": orderQueueJavaNamingSecurityPrincipal, "java.naming.security.credentials": orderQueueJavaNamingSecurityCredentials}}, {'type: jms:QUEUE, name: orderQueueDestination});
         check vfsWriteFile(ctx, orderApiEndpointPath);
-        check endpointReady(ctx, backendSuspension);
-        check endpointCalled(backendSuspension, callEndpoint(ctx, backend, restPostfix(ctx), outOnly = true, headers = passThroughHeaders), outOnly = true);
+        check callEndpoint(ctx, backend, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = backendSuspension);
         return accepted();
     }
 

@@ -12,8 +12,7 @@ service /quote on httpListener {
     # POST /quote/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quote");
-        check endpointReady(ctx, quoteEpSuspension);
-        check endpointCalled(quoteEpSuspension, callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders));
+        check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 }

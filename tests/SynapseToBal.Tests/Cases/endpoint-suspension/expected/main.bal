@@ -12,11 +12,9 @@ service /quotes on httpListener {
     # GET /quotes/{symbol}
     resource function get [string symbol](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteApi", "/quotes", {"symbol": symbol});
-        check endpointReady(ctx, suspendingEpSuspension);
-        check endpointCalled(suspendingEpSuspension, callEndpoint(ctx, suspendingEp, restPostfix(ctx), headers = passThroughHeaders));
+        check callEndpoint(ctx, suspendingEp, restPostfix(ctx), headers = passThroughHeaders, state = suspendingEpSuspension);
         check callEndpoint(ctx, neverSuspendedEp, restPostfix(ctx), headers = passThroughHeaders);
-        check endpointReady(ctx, defaultDurationEpSuspension);
-        check endpointCalled(defaultDurationEpSuspension, callEndpoint(ctx, defaultDurationEp, string `/quote/${check pathValue(symbol)}`, "GET", headers = passThroughHeaders));
+        check callEndpoint(ctx, defaultDurationEp, string `/quote/${check pathValue(symbol)}`, "GET", headers = passThroughHeaders, state = defaultDurationEpSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 
@@ -24,10 +22,8 @@ service /quotes on httpListener {
     resource function post orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteApi", "/quotes");
         // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
-        check endpointReady(ctx, suspendingEpSuspension);
-        check endpointCalled(suspendingEpSuspension, callBlocking(ctx, suspendingEp, restPostfix(ctx), headers = passThroughHeaders));
-        check endpointReady(ctx, ordersEndpointSuspension);
-        check endpointCalled(ordersEndpointSuspension, callEndpoint(ctx, ordersEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+        check callBlocking(ctx, suspendingEp, restPostfix(ctx), headers = passThroughHeaders, state = suspendingEpSuspension);
+        check callEndpoint(ctx, ordersEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = ordersEndpointSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 

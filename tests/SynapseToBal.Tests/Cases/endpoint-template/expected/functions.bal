@@ -6,12 +6,9 @@ import ballerina/http;
 
 # Sequence 'CallThem'.
 function callThem(Context ctx) returns http:Response|error {
-    check endpointReady(ctx, ordersSuspension);
-    check endpointCalled(ordersSuspension, callEndpoint(ctx, orders, restPostfix(ctx), headers = passThroughHeaders));
-    check endpointReady(ctx, quotesSuspension);
-    check endpointCalled(quotesSuspension, callEndpoint(ctx, quotes, "", "POST", format = "soap12", headers = passThroughHeaders));
+    check callEndpoint(ctx, orders, restPostfix(ctx), headers = passThroughHeaders, state = ordersSuspension);
+    check callEndpoint(ctx, quotes, "", "POST", format = "soap12", headers = passThroughHeaders, state = quotesSuspension);
     check callGroup(ctx, twoQuotesGroup, "", "POST", format = "soap12", headers = passThroughHeaders);
-    check endpointReady(ctx, callThemEndpointSuspension);
-    check endpointCalled(callThemEndpointSuspension, callEndpoint(ctx, callThemEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, callThemEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = callThemEndpointSuspension);
     return respond(ctx, headers = passBackHeaders);
 }

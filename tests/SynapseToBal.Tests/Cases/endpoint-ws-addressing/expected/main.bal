@@ -13,16 +13,14 @@ service /orders on httpListener {
     resource function post 'final(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
         ctx.headers["soapaction"] = "\"urn:placeOrder\"";
-        check endpointReady(ctx, orderServiceFinalSuspension);
-        check endpointCalled(orderServiceFinalSuspension, callEndpointAddressed(ctx, orderServiceFinal, "", "POST", format = "soap11", wsAddressing = "final", wsaTo = orderServiceFinalUrl, headers = passThroughHeaders));
+        check callEndpointAddressed(ctx, orderServiceFinal, "", "POST", format = "soap11", wsAddressing = "final", wsaTo = orderServiceFinalUrl, headers = passThroughHeaders, state = orderServiceFinalSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /orders/submission
     resource function post submission(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
-        check endpointReady(ctx, submissionEndpointSuspension);
-        check endpointCalled(submissionEndpointSuspension, callEndpointAddressed(ctx, submissionEndpoint, "", "POST", format = "soap12", wsAddressing = "submission", wsaTo = orderApiSubmissionEndpointUrl, headers = passThroughHeaders));
+        check callEndpointAddressed(ctx, submissionEndpoint, "", "POST", format = "soap12", wsAddressing = "submission", wsaTo = orderApiSubmissionEndpointUrl, headers = passThroughHeaders, state = submissionEndpointSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 
@@ -30,8 +28,7 @@ service /orders on httpListener {
     resource function post 'default(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
         ctx.properties["PRESERVE_WS_ADDRESSING"] = "true";
-        check endpointReady(ctx, defaultEndpointSuspension);
-        check endpointCalled(defaultEndpointSuspension, callEndpointAddressed(ctx, defaultEndpoint, string `/services/${check pathValue(getProperty(ctx, "uri.var.service"))}`, "POST", wsAddressing = "default", wsaTo = orderApiDefaultEndpointUrl, headers = passThroughHeaders));
+        check callEndpointAddressed(ctx, defaultEndpoint, string `/services/${check pathValue(getProperty(ctx, "uri.var.service"))}`, "POST", wsAddressing = "default", wsaTo = orderApiDefaultEndpointUrl, headers = passThroughHeaders, state = defaultEndpointSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 
@@ -39,16 +36,14 @@ service /orders on httpListener {
     resource function post blocking(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
         // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
-        check endpointReady(ctx, orderServiceFinalSuspension);
-        check endpointCalled(orderServiceFinalSuspension, callBlocking(ctx, orderServiceFinal, "", "POST", format = "soap11", headers = passThroughHeaders));
+        check callBlocking(ctx, orderServiceFinal, "", "POST", format = "soap11", headers = passThroughHeaders, state = orderServiceFinalSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /orders/separate
     resource function post separate(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
-        check endpointReady(ctx, separateEndpointSuspension);
-        check endpointCalled(separateEndpointSuspension, callEndpoint(ctx, separateEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+        check callEndpoint(ctx, separateEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = separateEndpointSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 

@@ -25,7 +25,6 @@ function addressingProxyFlow(Context ctx) returns http:Response|error {
     } else {
         ctx.properties.version = "POX";
     }
-    check endpointReady(ctx, addressingEndpointSuspension);
-    check endpointCalled(addressingEndpointSuspension, callEndpoint(ctx, addressingEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, addressingEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = addressingEndpointSuspension);
     return addressingProxyOut(ctx);
 }

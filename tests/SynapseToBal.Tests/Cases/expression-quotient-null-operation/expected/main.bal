@@ -29,8 +29,7 @@ service /orders on httpListener, httpsListener {
         }
         string orderId = miScalarText(id);
         string region = synapseValue(function () returns string|error => upperCase(check miStringOperand(check requiredProperty(ctx.properties, "uri.var.region"))), "toUpper(params.pathParams.region)");
-        check endpointReady(ctx, ordersPostByIdEndpointSuspension);
-        check endpointCalled(ordersPostByIdEndpointSuspension, callEndpoint(ctx, ordersPostByIdEndpoint, "/orders", "POST", headers = passThroughHeaders));
+        check callEndpoint(ctx, ordersPostByIdEndpoint, "/orders", "POST", headers = passThroughHeaders, state = ordersPostByIdEndpointSuspension);
         string afterCall = check notTranslated("get-property('OperationName')");
         check audit(ctx);
         return respond(ctx, headers = passBackHeaders);

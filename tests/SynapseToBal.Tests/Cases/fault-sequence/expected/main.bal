@@ -13,8 +13,7 @@ service /payments on httpListener {
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PaymentAPI", "/payments");
         do {
-            check endpointReady(ctx, paymentBackendSuspension);
-            check endpointCalled(paymentBackendSuspension, callEndpoint(ctx, paymentBackend, restPostfix(ctx), timeoutFault = true, headers = passThroughHeaders));
+            check callEndpoint(ctx, paymentBackend, restPostfix(ctx), timeoutFault = true, headers = passThroughHeaders, state = paymentBackendSuspension);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return paymentFault(ctx, e);

@@ -39,8 +39,7 @@ service /events on httpListener {
     resource function put forward(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EventsAPI", "/events");
         do {
-            check endpointReady(ctx, forwardEndpointSuspension);
-            check endpointCalled(forwardEndpointSuspension, callEndpoint(ctx, forwardEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+            check callEndpoint(ctx, forwardEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = forwardEndpointSuspension);
             return accepted();
         } on fail error e {
             return handleFault(ctx, e);
@@ -51,8 +50,7 @@ service /events on httpListener {
     resource function patch relay(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EventsAPI", "/events");
         do {
-            check endpointReady(ctx, relayEndpointSuspension);
-            check endpointCalled(relayEndpointSuspension, callEndpoint(ctx, relayEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+            check callEndpoint(ctx, relayEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = relayEndpointSuspension);
             // The out flow is empty (<outSequence/>): the backend response is not sent on; the flow ends here.
             return accepted();
         } on fail error e {

@@ -15,8 +15,7 @@ service /blocking on httpListener {
         do {
             ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
-            check endpointReady(ctx, quoteEpSuspension);
-            check endpointCalled(quoteEpSuspension, callBlocking(ctx, quoteEp, restPostfix(ctx), soapFault = true, headers = passThroughHeaders));
+            check callBlocking(ctx, quoteEp, restPostfix(ctx), soapFault = true, headers = passThroughHeaders, state = quoteEpSuspension);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return blockingFaultApiFault(ctx, e);

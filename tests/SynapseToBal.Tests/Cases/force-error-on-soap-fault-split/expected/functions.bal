@@ -14,8 +14,7 @@ function parallelFault(Context ctx, error e) returns http:Response|error {
 
 # A branch of the <iterate> at line 41: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function parallelIterateTarget(Context ctx) returns error? {
-    check endpointReady(ctx, vendorAepSuspension);
-    check endpointCalled(vendorAepSuspension, callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders), soapFaultOf = ctx);
+    check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders, state = vendorAepSuspension, soapFault = true);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
 
@@ -27,15 +26,13 @@ function orderLinesPostTimedPostSequentialFault(Context ctx, error e) returns ht
 
 # A branch of the <iterate> at line 68: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function timedIterateTarget(Context ctx) returns error? {
-    check endpointReady(ctx, vendorAepSuspension);
-    check endpointCalled(vendorAepSuspension, callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders), soapFaultOf = ctx);
+    check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders, state = vendorAepSuspension, soapFault = true);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
 
 # A branch of the <iterate> at line 94: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function sequentialIterateTarget(Context ctx) returns error? {
-    check endpointReady(ctx, vendorAepSuspension);
-    check endpointCalled(vendorAepSuspension, callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders), soapFaultOf = ctx);
+    check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders, state = vendorAepSuspension, soapFault = true);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
 
@@ -47,22 +44,19 @@ function firstFault(Context ctx, error e) returns http:Response|error {
 
 # A branch of the <clone> at line 120: runs its target on one copy of the message; its answer, if it answers, may be the response.
 function firstCloneTarget1(Context ctx) returns http:Response|error? {
-    check endpointReady(ctx, vendorAepSuspension);
-    check endpointCalled(vendorAepSuspension, callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders), soapFaultOf = ctx);
+    check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders, state = vendorAepSuspension, soapFault = true);
     return respond(ctx, headers = passBackHeaders);
 }
 
 # A branch of the <clone> at line 120: runs its target on one copy of the message; its answer, if it answers, may be the response.
 function firstCloneTarget2(Context ctx) returns http:Response|error? {
-    check endpointReady(ctx, vendorAepSuspension);
-    check endpointCalled(vendorAepSuspension, callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders), soapFaultOf = ctx);
+    check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders, state = vendorAepSuspension, soapFault = true);
     return respond(ctx, headers = passBackHeaders);
 }
 
 # A branch of the <clone> at line 136: runs its target on one copy of the message.
 function detachedCloneTarget(Context ctx) returns error? {
-    check endpointReady(ctx, vendorAepSuspension);
-    check endpointCalled(vendorAepSuspension, callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders, state = vendorAepSuspension);
 }
 
 # Fault flow of proxy service QuoteFanOutProxy: runs when the in or out flow fails.
@@ -75,15 +69,13 @@ function quoteFanOutProxyFault(Context ctx, error e) returns http:Response|error
 
 # A branch of the <clone> at line 8: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function quoteFanOutCloneTarget1(Context ctx) returns error? {
-    check endpointReady(ctx, vendorAepSuspension);
-    check endpointCalled(vendorAepSuspension, callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders), soapFaultOf = ctx);
+    check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders, state = vendorAepSuspension, soapFault = true);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
 
 # A branch of the <clone> at line 8: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function quoteFanOutCloneTarget2(Context ctx) returns error? {
-    check endpointReady(ctx, quoteFanOutEndpointSuspension);
-    check endpointCalled(quoteFanOutEndpointSuspension, callEndpoint(ctx, quoteFanOutEndpoint, restPostfix(ctx), headers = passThroughHeaders), soapFaultOf = ctx);
+    check callEndpoint(ctx, quoteFanOutEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteFanOutEndpointSuspension, soapFault = true);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
 

@@ -13,8 +13,7 @@ function sequentialForeach(Context ctx) returns error? {
 
 # The sequence of the <foreach> at line 21: runs the sequence on a copy of the message, one array item as its JSON payload.
 function parallelForeach(Context ctx) returns error? {
-    check endpointReady(ctx, parallelEndpointSuspension);
-    check endpointCalled(parallelEndpointSuspension, callEndpoint(ctx, parallelEndpoint, "/price", "POST", headers = passThroughHeaders));
+    check callEndpoint(ctx, parallelEndpoint, "/price", "POST", headers = passThroughHeaders, state = parallelEndpointSuspension);
 }
 
 # The sequence of the <foreach> at line 35: runs the sequence on a copy of the message, one array item as its JSON payload.

@@ -18,8 +18,7 @@ service /crm on httpListener, httpsListener {
     resource function get customers/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CrmAPI", "/crm", {"id": id});
         // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
-        check endpointReady(ctx, customerEpSuspension);
-        check endpointCalled(customerEpSuspension, callBlocking(ctx, customerEp, withRestPostfix(string `/customers/${check pathValue(getProperty(ctx, "uri.var.id"))}`, restPostfix(ctx)), "GET", headers = passThroughHeaders));
+        check callBlocking(ctx, customerEp, withRestPostfix(string `/customers/${check pathValue(getProperty(ctx, "uri.var.id"))}`, restPostfix(ctx)), "GET", headers = passThroughHeaders, state = customerEpSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 
@@ -28,9 +27,8 @@ service /crm on httpListener, httpsListener {
         Context ctx = check newContext(request, "CrmAPI", "/crm");
         ctx.properties["uri.var.tenantUrl"] = "https://tenant.example.com/api";
         // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
-        check endpointReady(ctx, tenantEpSuspension);
         [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("tenantEpConfig", withRestPostfix(string `${check reservedValue(getProperty(ctx, "uri.var.tenantUrl"))}/orders`, restPostfix(ctx)), tenantEpConfig);
-        check endpointCalled(tenantEpSuspension, callBlocking(ctx, urlClient, urlPath, "POST", headers = passThroughHeaders));
+        check callBlocking(ctx, urlClient, urlPath, "POST", headers = passThroughHeaders, state = tenantEpSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 }

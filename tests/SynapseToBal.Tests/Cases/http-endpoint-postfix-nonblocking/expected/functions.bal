@@ -6,7 +6,6 @@ import ballerina/http;
 
 # In flow of proxy service StockProxy, run by the service at each of its addresses.
 function stockProxyFlow(Context ctx) returns http:Response|error {
-    check endpointReady(ctx, stockEpSuspension);
-    check endpointCalled(stockEpSuspension, callEndpoint(ctx, stockEp, withRestPostfix("/v2/stock/", restPostfix(ctx)), headers = passThroughHeaders));
+    check callEndpoint(ctx, stockEp, withRestPostfix("/v2/stock/", restPostfix(ctx)), headers = passThroughHeaders, state = stockEpSuspension);
     return respond(ctx, headers = passBackHeaders);
 }

@@ -17,16 +17,14 @@ service /catalog on httpListener, httpsListener {
     # GET /catalog/stock/*
     resource function get stock/[string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog");
-        check endpointReady(ctx, stockEpSuspension);
-        check endpointCalled(stockEpSuspension, callEndpoint(ctx, stockEp, withRestPostfix("/v2/stock/", restPostfix(ctx)), headers = passThroughHeaders));
+        check callEndpoint(ctx, stockEp, withRestPostfix("/v2/stock/", restPostfix(ctx)), headers = passThroughHeaders, state = stockEpSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 
     # GET /catalog/prices/{sku}
     resource function get prices/[string sku](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"sku": sku});
-        check endpointReady(ctx, priceEpSuspension);
-        check endpointCalled(priceEpSuspension, callEndpoint(ctx, priceEp, string `/v1/prices/${check pathValue(sku)}`, "GET", headers = passThroughHeaders));
+        check callEndpoint(ctx, priceEp, string `/v1/prices/${check pathValue(sku)}`, "GET", headers = passThroughHeaders, state = priceEpSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -20,8 +20,7 @@ service /status on httpListener {
             }
             setHttpSc(ctx, check jsonEval(ctx, "$.status"));
             setHttpSc(ctx, "");
-            check endpointReady(ctx, statusPostRootEndpointSuspension);
-            check endpointCalled(statusPostRootEndpointSuspension, callEndpoint(ctx, statusPostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+            check callEndpoint(ctx, statusPostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = statusPostRootEndpointSuspension);
             if xpathNumber(axis2HttpSc(ctx)) >= 400.0 {
                 setHttpSc(ctx, 502);
             }

@@ -77,9 +77,6 @@ service jms:Service on priceTopicInboundListener {
             username: priceTopicInboundUsername,
             password: priceTopicInboundPassword
         }, inbound = true);
-        http:Response|error? result = processOrder(ctx);
-        if result is error {
-            return result;
-        }
+        _ = check processOrder(ctx);
     }
 }

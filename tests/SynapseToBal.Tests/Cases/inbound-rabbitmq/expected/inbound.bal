@@ -25,10 +25,7 @@ service rabbitmq:Service on defaultQueueListener {
         string? contentType = message?.properties?.contentType;
         Context ctx = newInboundContext(message.content, contentType is string ? contentType : "text/xml");
         setRabbitMqHeaders(ctx, message?.properties);
-        http:Response|error? result = processOrder(ctx);
-        if result is error {
-            return result;
-        }
+        _ = check processOrder(ctx);
     }
 }
 

@@ -9,8 +9,7 @@ xmlns "http://services.samples" as m0;
 
 # A branch of the <iterate> at line 8: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function stockQuoteIterateTarget(Context ctx) returns error? {
-    check endpointReady(ctx, stockQuoteEndpointSuspension);
-    check endpointCalled(stockQuoteEndpointSuspension, callEndpoint(ctx, stockQuoteEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, stockQuoteEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteEndpointSuspension);
     log:printInfo("StockQuoteProxy response", quoteStatus = axis2HttpSc(ctx));
     if ((check soapBody(ctx))/**/<m0:getQuoteResponse>/<*>.<m0:'return>/<*>.<m0:last>).length() > 0 {
         ctx.properties.quoteFound = "true";

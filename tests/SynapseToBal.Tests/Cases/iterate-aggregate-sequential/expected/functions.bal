@@ -6,14 +6,12 @@
 # Sequence 'QuoteLookup'.
 function quoteLookup(Context ctx) returns error? {
     string symbol = check jsonEval(ctx, "$.name");
-    check endpointReady(ctx, quoteEpSuspension);
-    check endpointCalled(quoteEpSuspension, callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
 }
 
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function xmlIterateTarget(Context ctx) returns error? {
-    check endpointReady(ctx, quoteEpSuspension);
-    check endpointCalled(quoteEpSuspension, callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<quote>);
 }
 

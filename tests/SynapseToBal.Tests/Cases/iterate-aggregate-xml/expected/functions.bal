@@ -21,8 +21,7 @@ function gatherLines(Context ctx) returns http:Response|error {
 # A branch of the <iterate> at line 8: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function batchIterateTarget(Context ctx) returns error? {
     log:printInfo("OrderSplitAPI /batch request", 'order = xpathString((check soapBody(ctx))/**/<m:'order>/<*>.<m:id>));
-    check endpointReady(ctx, orderBackendEpSuspension);
-    check endpointCalled(orderBackendEpSuspension, callEndpoint(ctx, orderBackendEp, "", "POST", format = "soap11", headers = passThroughHeaders));
+    check callEndpoint(ctx, orderBackendEp, "", "POST", format = "soap11", headers = passThroughHeaders, state = orderBackendEpSuspension);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m:orderResponse>);
 }
 
@@ -33,7 +32,6 @@ function linesOut(Context ctx) returns http:Response|error {
 
 # A branch of the <iterate> at line 34: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function linesIterateTarget(Context ctx) returns error? {
-    check endpointReady(ctx, orderBackendEpSuspension);
-    check endpointCalled(orderBackendEpSuspension, callEndpoint(ctx, orderBackendEp, "", "POST", format = "soap11", headers = passThroughHeaders));
+    check callEndpoint(ctx, orderBackendEp, "", "POST", format = "soap11", headers = passThroughHeaders, state = orderBackendEpSuspension);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<lineResponse>);
 }

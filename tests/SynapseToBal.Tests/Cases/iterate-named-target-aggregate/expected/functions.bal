@@ -16,15 +16,13 @@ function collectQuotes(Context ctx) {
 # Sequence 'SendQuote'.
 function sendQuote(Context ctx) returns http:Response|error {
     string part = "quote";
-    check endpointReady(ctx, sendQuoteEndpointSuspension);
-    check endpointCalled(sendQuoteEndpointSuspension, callEndpoint(ctx, sendQuoteEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, sendQuoteEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = sendQuoteEndpointSuspension);
     return continueWithResponse(ctx);
 }
 
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function quoteIterateTarget(Context ctx) returns error? {
-    check endpointReady(ctx, sendQuoteEndpointSuspension);
-    check endpointCalled(sendQuoteEndpointSuspension, callEndpoint(ctx, sendQuoteEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, sendQuoteEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = sendQuoteEndpointSuspension);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
 }
 

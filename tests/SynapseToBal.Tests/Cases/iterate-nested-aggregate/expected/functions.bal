@@ -9,8 +9,7 @@ xmlns "http://services.samples" as m0;
 
 # A branch of the <iterate> at line 8: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function nestedQuotesProxyIterateTarget(Context ctx) returns error? {
-    check endpointReady(ctx, nestedQuotesEndpointSuspension);
-    check endpointCalled(nestedQuotesEndpointSuspension, callEndpoint(ctx, nestedQuotesEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, nestedQuotesEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = nestedQuotesEndpointSuspension);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
 }
 

@@ -14,8 +14,7 @@ function orderSplitProxyOut(Context ctx) returns http:Response|error {
 # A branch of the <iterate> at line 5: runs its target on one copy of the message; its answer, if it answers, may be the response.
 function orderSplitIterateTarget(Context ctx) returns http:Response|error? {
     log:printInfo("OrderSplitProxy request", part = xpathString((check soapBody(ctx))/**/<'order>/<id>));
-    check endpointReady(ctx, orderEpSuspension);
-    check endpointCalled(orderEpSuspension, callEndpoint(ctx, orderEp, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, orderEp, restPostfix(ctx), headers = passThroughHeaders, state = orderEpSuspension);
     return orderSplitProxyOut(ctx);
 }
 

@@ -16,8 +16,7 @@ function gather(Context ctx) {
 
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function orderLinesIterateTarget(Context ctx) returns error? {
-    check endpointReady(ctx, orderLinesEndpointSuspension);
-    check endpointCalled(orderLinesEndpointSuspension, callEndpoint(ctx, orderLinesEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, orderLinesEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = orderLinesEndpointSuspension);
     log:printInfo("OrderLinesProxy response", step = "response");
     ctx.headers["x-gathered"] = "yes";
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);

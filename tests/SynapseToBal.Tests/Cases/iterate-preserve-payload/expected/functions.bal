@@ -14,8 +14,7 @@ function aggregateQuotes(Context ctx) {
 
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function quoteSplitIterateTarget(Context ctx) returns error? {
-    check endpointReady(ctx, quoteSplitEndpointSuspension);
-    check endpointCalled(quoteSplitEndpointSuspension, callEndpoint(ctx, quoteSplitEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, quoteSplitEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteSplitEndpointSuspension);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
 }
 

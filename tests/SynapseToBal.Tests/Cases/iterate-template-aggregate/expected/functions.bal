@@ -16,8 +16,7 @@ function collectQuotes(Context ctx, string unused = "") {
 
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function quoteIterateTarget(Context ctx) returns error? {
-    check endpointReady(ctx, quoteEndpointSuspension);
-    check endpointCalled(quoteEndpointSuspension, callEndpoint(ctx, quoteEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, quoteEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteEndpointSuspension);
     log:printInfo("QuoteProxy response", step = "before aggregate");
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
 }

@@ -2,7 +2,6 @@
 //   PriceInbound.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-import ballerina/http;
 import ballerinax/java.jms;
 
 # Inbound endpoint 'PriceInbound': every message of JMS queue 'dynamicQueues/prices.in' runs sequence 'PriceRouting', failures run 'fault'.
@@ -34,9 +33,6 @@ service jms:Service on priceInboundListener {
             providerUrl: priceInboundProviderUrl,
             connectionFactoryName: priceInboundConnectionFactory
         }, inbound = true);
-        http:Response|error? result = priceRouting(ctx);
-        if result is error {
-            return result;
-        }
+        _ = check priceRouting(ctx);
     }
 }

@@ -13,10 +13,8 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
         do {
             string orderId = xpathString((check soapBody(ctx))/**/<ord:'order>/<*>.<ord:id>);
-            check endpointReady(ctx, paymentBackendSuspension);
-            check endpointCalled(paymentBackendSuspension, callEndpoint(ctx, paymentBackend, restPostfix(ctx), headers = passThroughHeaders));
-            check endpointReady(ctx, submitEndpointSuspension);
-            check endpointCalled(submitEndpointSuspension, callEndpoint(ctx, submitEndpoint, "/log", "POST", headers = passThroughHeaders));
+            check callEndpoint(ctx, paymentBackend, restPostfix(ctx), headers = passThroughHeaders, state = paymentBackendSuspension);
+            check callEndpoint(ctx, submitEndpoint, "/log", "POST", headers = passThroughHeaders, state = submitEndpointSuspension);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return ordersFault(ctx, e);

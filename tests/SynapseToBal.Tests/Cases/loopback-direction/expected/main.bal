@@ -19,8 +19,7 @@ service /loop on httpListener {
     # POST /loop/after-call
     resource function post after\-call(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "LoopbackAPI", "/loop");
-        check endpointReady(ctx, afterCallEndpointSuspension);
-        check endpointCalled(afterCallEndpointSuspension, callEndpoint(ctx, afterCallEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+        check callEndpoint(ctx, afterCallEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = afterCallEndpointSuspension);
         return finish(ctx);
     }
 }

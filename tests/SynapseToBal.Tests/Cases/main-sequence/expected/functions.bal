@@ -10,8 +10,7 @@ function mainSequence(Context ctx) returns http:Response|error? {
     if !ctx.isResponse {
         log:printInfo("main sequence", direction = "in");
         if check matches(ctx.to, "[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*/StockQuote[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*") {
-            check endpointReady(ctx, stockQuoteServiceSuspension);
-            check endpointCalled(stockQuoteServiceSuspension, callEndpoint(ctx, stockQuoteService, restPostfix(ctx), headers = passThroughHeaders));
+            check callEndpoint(ctx, stockQuoteService, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteServiceSuspension);
             return continueWithResponse(ctx);
         }
         setHttpSc(ctx, 404);

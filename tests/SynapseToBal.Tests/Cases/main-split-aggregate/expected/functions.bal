@@ -26,8 +26,7 @@ function mainSequence(Context ctx) returns http:Response|error? {
 
 # A branch of the <iterate> at line 17: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function splitQuotesIterateTarget(Context ctx) returns error? {
-    check endpointReady(ctx, splitQuotesEndpointSuspension);
-    check endpointCalled(splitQuotesEndpointSuspension, callEndpoint(ctx, splitQuotesEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, splitQuotesEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = splitQuotesEndpointSuspension);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
 }
 

@@ -13,8 +13,7 @@ service /orders on httpListener {
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI:v1.0.0", "/orders", {"id": id});
         do {
-            check endpointReady(ctx, orderGetByIdEndpointSuspension);
-            check endpointCalled(orderGetByIdEndpointSuspension, callEndpoint(ctx, orderGetByIdEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+            check callEndpoint(ctx, orderGetByIdEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = orderGetByIdEndpointSuspension);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return orderFault(ctx, e);

@@ -20,15 +20,13 @@ function replySequence(Context ctx) returns http:Response|error {
 
 # A branch of the <clone> at line 43: runs its target on one copy of the message.
 function partlyCloneTarget(Context ctx) returns error? {
-    check endpointReady(ctx, notifyApiPartlyEndpointSuspension2);
-    check endpointCalled(notifyApiPartlyEndpointSuspension2, callEndpoint(ctx, notifyApiPartlyEndpoint2, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, notifyApiPartlyEndpoint2, restPostfix(ctx), headers = passThroughHeaders, state = notifyApiPartlyEndpointSuspension2);
 }
 
 # In flow of proxy service OneWayProxy, run by the service at each of its addresses.
 function oneWayProxyFlow(Context ctx) returns http:Response|error {
     // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
-    check endpointReady(ctx, oneWayEndpointSuspension);
-    check endpointCalled(oneWayEndpointSuspension, callEndpoint(ctx, oneWayEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders), outOnly = true);
+    check callEndpoint(ctx, oneWayEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = oneWayEndpointSuspension);
     return accepted();
 }
 

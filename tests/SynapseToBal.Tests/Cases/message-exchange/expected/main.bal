@@ -18,8 +18,7 @@ service /notify on httpListener, httpsListener {
     # POST /notify/*
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyAPI", "/notify");
-        check endpointReady(ctx, notifyPostRootEndpointSuspension);
-        check endpointCalled(notifyPostRootEndpointSuspension, callEndpoint(ctx, notifyPostRootEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders), outOnly = true);
+        check callEndpoint(ctx, notifyPostRootEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = notifyPostRootEndpointSuspension);
         ctx.to = getProperty(ctx, "targetUrl");
         check callAddress(ctx, headers = passThroughHeaders);
         return respond(ctx, headers = passBackHeaders);
@@ -44,8 +43,7 @@ service /notify on httpListener, httpsListener {
         if ((check soapBody(ctx))/**/<oneway>).length() > 0 {
             ctx.properties["OUT_ONLY"] = "true";
         }
-        check endpointReady(ctx, notifyApiPartlyEndpointSuspension);
-        check endpointCalled(notifyApiPartlyEndpointSuspension, callEndpoint(ctx, notifyApiPartlyEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+        check callEndpoint(ctx, notifyApiPartlyEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = notifyApiPartlyEndpointSuspension);
         // <clone>: one copy of the message per target, each started on its own (the Micro Integrator runs them in parallel); the flow goes on without waiting for them (continueParent).
         Context[] messages = [branchContext(ctx)];
         _ = start partlyCloneTarget(messages[0]);

@@ -14,8 +14,7 @@ service /bridge on httpListener {
     resource function post quote(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteBridgeAPI", "/bridge");
         log:printInfo("QuoteBridgeAPI /quote request", received = check jsonEval(ctx, "$"));
-        check endpointReady(ctx, quoteEndpointSuspension);
-        check endpointCalled(quoteEndpointSuspension, callEndpoint(ctx, quoteEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+        check callEndpoint(ctx, quoteEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteEndpointSuspension);
         ctx.contentType = "application/json";
         return respond(ctx, headers = passBackHeaders);
     }
@@ -23,8 +22,7 @@ service /bridge on httpListener {
     # POST /bridge/passthrough
     resource function post passthrough(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteBridgeAPI", "/bridge");
-        check endpointReady(ctx, passthroughEndpointSuspension);
-        check endpointCalled(passthroughEndpointSuspension, callEndpoint(ctx, passthroughEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+        check callEndpoint(ctx, passthroughEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = passthroughEndpointSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 }

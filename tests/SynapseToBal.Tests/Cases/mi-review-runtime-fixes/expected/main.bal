@@ -13,8 +13,7 @@ service /review on httpListener {
     # POST /review/notify
     resource function post notify(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ReviewAPI", "/review");
-        check endpointReady(ctx, notifyEndpointSuspension);
-        check endpointCalled(notifyEndpointSuspension, callEndpoint(ctx, notifyEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders), outOnly = true);
+        check callEndpoint(ctx, notifyEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = notifyEndpointSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 
@@ -22,10 +21,8 @@ service /review on httpListener {
     resource function post orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ReviewAPI", "/review");
         // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
-        check endpointReady(ctx, reviewApiOrdersEndpointSuspension);
-        check endpointCalled(reviewApiOrdersEndpointSuspension, callBlocking(ctx, reviewApiOrdersEndpoint, restPostfix(ctx), headers = passThroughHeaders));
-        check endpointReady(ctx, reviewApiOrdersEndpointSuspension2);
-        check endpointCalled(reviewApiOrdersEndpointSuspension2, callEndpoint(ctx, reviewApiOrdersEndpoint2, restPostfix(ctx), headers = passThroughHeaders));
+        check callBlocking(ctx, reviewApiOrdersEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = reviewApiOrdersEndpointSuspension);
+        check callEndpoint(ctx, reviewApiOrdersEndpoint2, restPostfix(ctx), headers = passThroughHeaders, state = reviewApiOrdersEndpointSuspension2);
         return respond(ctx, headers = passBackHeaders);
     }
 

@@ -39,7 +39,6 @@ function itemsByEFlow(Context ctx) returns http:Response|error {
     if (check jsonEval(ctx, "$.name")).startsWith("A") {
         requestSequence(ctx);
     }
-    check endpointReady(ctx, itemsByEEndpointSuspension);
-    check endpointCalled(itemsByEEndpointSuspension, callEndpoint(ctx, itemsByEEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, itemsByEEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = itemsByEEndpointSuspension);
     return respond(ctx, headers = passBackHeaders);
 }

@@ -34,8 +34,7 @@ service /edge on httpListener {
     resource function get orders/[string orderId](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EdgeAPI", "/edge", {"orderId": orderId});
         ctx.properties["uri.var.orderId"] = string `ORD-${getProperty(ctx, "uri.var.orderId")}`;
-        check endpointReady(ctx, ordersByOrderIdEndpointSuspension);
-        check endpointCalled(ordersByOrderIdEndpointSuspension, callEndpoint(ctx, ordersByOrderIdEndpoint, string `/orders/${check pathValue(getProperty(ctx, "uri.var.orderId"))}`, "GET", headers = passThroughHeaders));
+        check callEndpoint(ctx, ordersByOrderIdEndpoint, string `/orders/${check pathValue(getProperty(ctx, "uri.var.orderId"))}`, "GET", headers = passThroughHeaders, state = ordersByOrderIdEndpointSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 }

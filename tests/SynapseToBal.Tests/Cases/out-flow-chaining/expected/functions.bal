@@ -9,8 +9,7 @@ function chainProxyOut(Context ctx) returns http:Response|error {
     string route = valueText(ctx.properties.STATE);
     if route == "LOOKUP" {
         ctx.properties.STATE = "SCORE";
-        check endpointReady(ctx, scoreEpSuspension);
-        check endpointCalled(scoreEpSuspension, callEndpoint(ctx, scoreEp, "", "POST", format = "soap11", headers = passThroughHeaders));
+        check callEndpoint(ctx, scoreEp, "", "POST", format = "soap11", headers = passThroughHeaders, state = scoreEpSuspension);
         return chainProxyOut(ctx);
     }
     if route == "SCORE" {
@@ -23,8 +22,7 @@ function chainProxyOut(Context ctx) returns http:Response|error {
 function chainProxyFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     ctx.properties.STATE = "SCORE";
-    check endpointReady(ctx, scoreEpSuspension);
-    check endpointCalled(scoreEpSuspension, callEndpoint(ctx, scoreEp, "", "POST", format = "soap11", headers = passThroughHeaders));
+    check callEndpoint(ctx, scoreEp, "", "POST", format = "soap11", headers = passThroughHeaders, state = scoreEpSuspension);
     return chainProxyOut(ctx);
 }
 
@@ -32,8 +30,7 @@ function chainProxyFault(Context ctx, error e) returns http:Response|error {
 function chainProxyFlow(Context ctx) returns http:Response|error {
     do {
         ctx.properties.STATE = "LOOKUP";
-        check endpointReady(ctx, lookupEpSuspension);
-        check endpointCalled(lookupEpSuspension, callEndpoint(ctx, lookupEp, "", "POST", format = "soap11", headers = passThroughHeaders));
+        check callEndpoint(ctx, lookupEp, "", "POST", format = "soap11", headers = passThroughHeaders, state = lookupEpSuspension);
         return check chainProxyOut(ctx);
     } on fail error e {
         return chainProxyFault(ctx, e);

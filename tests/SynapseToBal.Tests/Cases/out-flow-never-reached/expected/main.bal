@@ -12,16 +12,14 @@ service /quote on httpListener {
     # GET /quote/call
     resource function get call(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quote");
-        check endpointReady(ctx, callEndpointSuspension);
-        check endpointCalled(callEndpointSuspension, callEndpoint(ctx, getCallEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+        check callEndpoint(ctx, getCallEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = callEndpointSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 
     # GET /quote/send
     resource function get send(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quote");
-        check endpointReady(ctx, sendEndpointSuspension);
-        check endpointCalled(sendEndpointSuspension, callEndpoint(ctx, sendEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+        check callEndpoint(ctx, sendEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = sendEndpointSuspension);
         // The out flow is empty (<outSequence/>): the backend response is not sent on; the flow ends here.
         return accepted();
     }

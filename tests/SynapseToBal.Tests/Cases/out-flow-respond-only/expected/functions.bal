@@ -10,8 +10,7 @@ import ballerina/log;
 
 # Sequence 'Forward'.
 function forward(Context ctx) returns http:Response|error {
-    check endpointReady(ctx, quoteEpSuspension);
-    check endpointCalled(quoteEpSuspension, callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
     return continueWithResponse(ctx);
 }
 
@@ -37,8 +36,7 @@ function guardedProxyFault(Context ctx, error e) returns http:Response|error {
 function guardedProxyFlow(Context ctx) returns http:Response|error {
     do {
         log:printInfo("GuardedProxy request", symbol = xpathString((check soapBody(ctx))/**/<symbol>));
-        check endpointReady(ctx, quoteEpSuspension);
-        check endpointCalled(quoteEpSuspension, callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders));
+        check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return guardedProxyFault(ctx, e);
@@ -47,7 +45,6 @@ function guardedProxyFlow(Context ctx) returns http:Response|error {
 
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
 function quoteProxyFlow(Context ctx) returns http:Response|error {
-    check endpointReady(ctx, quoteEpSuspension);
-    check endpointCalled(quoteEpSuspension, callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
     return respond(ctx, headers = passBackHeaders);
 }

@@ -21,8 +21,7 @@ service /quotes on httpListener {
     # GET /quotes/{symbol}
     resource function get [string symbol](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes", {"symbol": symbol});
-        check endpointReady(ctx, quoteEpSuspension);
-        check endpointCalled(quoteEpSuspension, callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders));
+        check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
         return quoteGetBySymbolOut(ctx);
     }
 }

@@ -12,8 +12,7 @@ service /notify on httpListener {
     # POST /notify/string
     resource function post 'string(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyAPI", "/notify");
-        check endpointReady(ctx, stringEndpointSuspension);
-        check endpointCalled(stringEndpointSuspension, callEndpoint(ctx, stringEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders), outOnly = true);
+        check callEndpoint(ctx, stringEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = stringEndpointSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 
@@ -21,8 +20,7 @@ service /notify on httpListener {
     resource function post upper(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyAPI", "/notify");
         ctx.properties["OUT_ONLY"] = "TRUE";
-        check endpointReady(ctx, upperEndpointSuspension);
-        check endpointCalled(upperEndpointSuspension, callEndpoint(ctx, upperEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+        check callEndpoint(ctx, upperEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = upperEndpointSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 
@@ -30,8 +28,7 @@ service /notify on httpListener {
     resource function post typed(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyAPI", "/notify");
         ctx.properties["OUT_ONLY"] = true;
-        check endpointReady(ctx, typedEndpointSuspension);
-        check endpointCalled(typedEndpointSuspension, callEndpoint(ctx, typedEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+        check callEndpoint(ctx, typedEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = typedEndpointSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 }

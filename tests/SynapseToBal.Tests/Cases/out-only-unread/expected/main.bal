@@ -14,8 +14,7 @@ service /notify on httpListener {
     resource function post fire(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyAPI", "/notify");
         // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
-        check endpointReady(ctx, fireEndpointSuspension);
-        check endpointCalled(fireEndpointSuspension, callEndpoint(ctx, fireEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders), outOnly = true);
+        check callEndpoint(ctx, fireEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = fireEndpointSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 
@@ -23,8 +22,7 @@ service /notify on httpListener {
     resource function post read(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyAPI", "/notify");
         ctx.properties["OUT_ONLY"] = "true";
-        check endpointReady(ctx, readEndpointSuspension);
-        check endpointCalled(readEndpointSuspension, callEndpoint(ctx, readEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders), outOnly = true);
+        check callEndpoint(ctx, readEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = readEndpointSuspension);
         log:printInfo("NotifyAPI /read request", outOnly = getProperty(ctx, "OUT_ONLY"));
         return respond(ctx, headers = passBackHeaders);
     }
@@ -33,8 +31,7 @@ service /notify on httpListener {
     resource function post audit(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyAPI", "/notify");
         ctx.properties["OUT_ONLY"] = "true";
-        check endpointReady(ctx, auditEndpointSuspension);
-        check endpointCalled(auditEndpointSuspension, callEndpoint(ctx, auditEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders), outOnly = true);
+        check callEndpoint(ctx, auditEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = auditEndpointSuspension);
         auditOutOnly(ctx);
         return respond(ctx, headers = passBackHeaders);
     }

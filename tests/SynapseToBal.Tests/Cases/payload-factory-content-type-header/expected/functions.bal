@@ -16,7 +16,6 @@ function quoteProxyOut(Context ctx) returns http:Response|error {
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
 function quoteProxyFlow(Context ctx) returns http:Response|error {
     log:printInfo("QuoteProxy request", requestContentType = getHeader(ctx, "Content-Type"));
-    check endpointReady(ctx, quoteEndpointSuspension);
-    check endpointCalled(quoteEndpointSuspension, callEndpoint(ctx, quoteEndpoint, "", "POST", format = "soap12", headers = passThroughHeaders));
+    check callEndpoint(ctx, quoteEndpoint, "", "POST", format = "soap12", headers = passThroughHeaders, state = quoteEndpointSuspension);
     return quoteProxyOut(ctx);
 }

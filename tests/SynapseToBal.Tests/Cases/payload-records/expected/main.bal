@@ -37,8 +37,7 @@ service /orders on httpListener {
             "nothing": null
         };
         setJsonPayload(ctx, payload.toJson());
-        check endpointReady(ctx, orderPostRootEndpointSuspension);
-        check endpointCalled(orderPostRootEndpointSuspension, callEndpoint(ctx, orderPostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+        check callEndpoint(ctx, orderPostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = orderPostRootEndpointSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 

@@ -24,8 +24,7 @@ function forceErrorProxyFault(Context ctx, error e) returns http:Response|error 
 function forceErrorProxyFlow(Context ctx) returns http:Response|error {
     do {
         ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
-        check endpointReady(ctx, stockQuoteEpSuspension);
-        check endpointCalled(stockQuoteEpSuspension, callEndpoint(ctx, stockQuoteEp, restPostfix(ctx), headers = passThroughHeaders), soapFaultOf = ctx);
+        check callEndpoint(ctx, stockQuoteEp, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteEpSuspension, soapFault = true);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return forceErrorProxyFault(ctx, e);

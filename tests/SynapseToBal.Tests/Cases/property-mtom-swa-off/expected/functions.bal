@@ -14,7 +14,6 @@ function plainSoapProxyOut(Context ctx) returns http:Response|error {
 function plainSoapProxyFlow(Context ctx) returns http:Response|error {
     ctx.axis2["enableMTOM"] = "false";
     ctx.axis2["enableSwA"] = false;
-    check endpointReady(ctx, plainSoapEndpointSuspension);
-    check endpointCalled(plainSoapEndpointSuspension, callEndpoint(ctx, plainSoapEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, plainSoapEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = plainSoapEndpointSuspension);
     return plainSoapProxyOut(ctx);
 }

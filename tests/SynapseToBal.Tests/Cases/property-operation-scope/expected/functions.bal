@@ -6,7 +6,6 @@
 function itemsIterateTarget(Context ctx) returns error? {
     ctx.operation["counter"] = javaDoubleString(xpathNumber(getOperationProperty(ctx, "counter")) + 1.0);
     setXmlPayload(ctx, xml `<seen>${xmlArg(getOperationProperty(ctx, "counter"))}</seen>`);
-    check endpointReady(ctx, itemsEndpointSuspension);
-    check endpointCalled(itemsEndpointSuspension, callEndpoint(ctx, itemsEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, itemsEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = itemsEndpointSuspension);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<seen>);
 }

@@ -15,11 +15,9 @@ service /gateway on httpListener {
         Context ctx = check newContext(request, "GatewayAPI", "/gateway");
         _ = ctx.axis2.removeIfHasKey("ClientApiNonBlocking");
         ctx.axis2["REQUEST_HOST_HEADER"] = "api.example.com";
-        check endpointReady(ctx, gatewayApiVenuesEndpointSuspension);
-        check endpointCalled(gatewayApiVenuesEndpointSuspension, callEndpoint(ctx, gatewayApiVenuesEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+        check callEndpoint(ctx, gatewayApiVenuesEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = gatewayApiVenuesEndpointSuspension);
         ctx.axis2["REQUEST_HOST_HEADER"] = getHeader(ctx, "X-Forwarded-Host");
-        check endpointReady(ctx, gatewayApiVenuesEndpointSuspension2);
-        check endpointCalled(gatewayApiVenuesEndpointSuspension2, callEndpoint(ctx, gatewayApiVenuesEndpoint2, restPostfix(ctx), headers = passThroughHeaders));
+        check callEndpoint(ctx, gatewayApiVenuesEndpoint2, restPostfix(ctx), headers = passThroughHeaders, state = gatewayApiVenuesEndpointSuspension2);
         _ = ctx.axis2.removeIfHasKey("REQUEST_HOST_HEADER");
         return respond(ctx, headers = passBackHeaders);
     }

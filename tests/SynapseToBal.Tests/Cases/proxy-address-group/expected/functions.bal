@@ -7,22 +7,19 @@ import ballerina/http;
 
 # In flow of proxy service PublishedProxy, run by the service at each of its addresses.
 function publishedProxyFlow(Context ctx) returns http:Response|error {
-    check endpointReady(ctx, publishedEndpointSuspension);
-    check endpointCalled(publishedEndpointSuspension, callEndpoint(ctx, publishedEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, publishedEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = publishedEndpointSuspension);
     return respond(ctx, headers = passBackHeaders);
 }
 
 # A branch of the <clone> at line 8: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function quoteCloneTarget1(Context ctx) returns error? {
-    check endpointReady(ctx, quoteProxyEndpointSuspension);
-    check endpointCalled(quoteProxyEndpointSuspension, callEndpoint(ctx, quoteProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, quoteProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteProxyEndpointSuspension);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
 
 # A branch of the <clone> at line 8: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function quoteCloneTarget2(Context ctx) returns error? {
-    check endpointReady(ctx, quoteProxyEndpointSuspension2);
-    check endpointCalled(quoteProxyEndpointSuspension2, callEndpoint(ctx, quoteProxyEndpoint2, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, quoteProxyEndpoint2, restPostfix(ctx), headers = passThroughHeaders, state = quoteProxyEndpointSuspension2);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
 

@@ -9,8 +9,7 @@ import ballerina/log;
 
 # In flow of proxy service MixedProxy, run by the service at each of its addresses.
 function mixedProxyFlow(Context ctx) returns http:Response|error {
-    check endpointReady(ctx, mixedEndpointSuspension);
-    check endpointCalled(mixedEndpointSuspension, callEndpoint(ctx, mixedEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, mixedEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = mixedEndpointSuspension);
     return respond(ctx, headers = passBackHeaders);
 }
 
@@ -24,7 +23,6 @@ function plainProxyFlow(Context ctx) returns http:Response|error {
 # In flow of proxy service SecureProxy, run by the service at each of its addresses.
 function secureProxyFlow(Context ctx) returns http:Response|error {
     log:printInfo("SecureProxy request", proxy = "secure");
-    check endpointReady(ctx, secureEndpointSuspension);
-    check endpointCalled(secureEndpointSuspension, callEndpoint(ctx, secureEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, secureEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = secureEndpointSuspension);
     return respond(ctx, headers = passBackHeaders);
 }

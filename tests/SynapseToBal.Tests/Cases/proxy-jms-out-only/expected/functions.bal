@@ -6,7 +6,6 @@ import ballerina/http;
 
 # In flow of proxy service OrderIntakeJmsProxy, run by the service at each of its addresses.
 function orderIntakeJmsProxyFlow(Context ctx) returns http:Response|error {
-    check endpointReady(ctx, orderIntakeJmsEndpointSuspension);
-    check endpointCalled(orderIntakeJmsEndpointSuspension, callEndpoint(ctx, orderIntakeJmsEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders), outOnly = true);
+    check callEndpoint(ctx, orderIntakeJmsEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = orderIntakeJmsEndpointSuspension);
     return accepted();
 }

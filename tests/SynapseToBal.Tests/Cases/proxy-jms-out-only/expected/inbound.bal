@@ -2,7 +2,6 @@
 //   OrderIntakeJmsProxy.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-import ballerina/http;
 import ballerinax/java.jms;
 
 # Proxy service 'OrderIntakeJmsProxy' on JMS: every message of queue 'Orders' (connection factory 'default') runs the proxy's in flow, its fault sequence on failure; what the flow answers goes to the request's JMSReplyTo, else queue 'OrderReplies' (transport.jms.ReplyDestination).
@@ -53,9 +52,6 @@ service jms:Service on orderIntakeJmsProxyJmsListener {
             providerUrl: jmsFactoryDefaultProviderUrl,
             connectionFactoryName: jmsFactoryDefaultConnectionFactory
         }, replyDestination = {'type: jms:QUEUE, name: "OrderReplies"}, contentTypeProperty = contentTypeProperty);
-        http:Response|error result = orderIntakeJmsProxyFlow(ctx);
-        if result is error {
-            return result;
-        }
+        _ = check orderIntakeJmsProxyFlow(ctx);
     }
 }

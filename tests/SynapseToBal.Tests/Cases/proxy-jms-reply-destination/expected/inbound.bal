@@ -2,7 +2,6 @@
 //   QuoteJmsProxy.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-import ballerina/http;
 import ballerinax/java.jms;
 
 # Proxy service 'QuoteJmsProxy' on JMS: every message of queue 'QuoteJmsProxy' (connection factory 'default') runs the proxy's in flow, its fault sequence on failure; what the flow answers goes to the request's JMSReplyTo, else topic 'QuoteReplies' (transport.jms.ReplyDestination).
@@ -50,9 +49,6 @@ service jms:Service on quoteJmsProxyJmsListener {
             providerUrl: jmsFactoryDefaultProviderUrl,
             connectionFactoryName: jmsFactoryDefaultConnectionFactory
         }, replyDestination = {'type: jms:TOPIC, name: "QuoteReplies"}, contentTypeProperty = contentTypeProperty);
-        http:Response|error result = quoteJmsProxyFlow(ctx);
-        if result is error {
-            return result;
-        }
+        _ = check quoteJmsProxyFlow(ctx);
     }
 }

@@ -13,7 +13,6 @@ function stockQuoteJmsProxyOut(Context ctx) returns http:Response|error {
 # In flow of proxy service StockQuoteJmsProxy, run by the service at each of its addresses.
 function stockQuoteJmsProxyFlow(Context ctx) returns http:Response|error {
     ctx.contentType = "text/xml";
-    check endpointReady(ctx, stockQuoteJmsEndpointSuspension);
-    check endpointCalled(stockQuoteJmsEndpointSuspension, callEndpoint(ctx, stockQuoteJmsEndpoint, "", "POST", format = "soap11", headers = passThroughHeaders));
+    check callEndpoint(ctx, stockQuoteJmsEndpoint, "", "POST", format = "soap11", headers = passThroughHeaders, state = stockQuoteJmsEndpointSuspension);
     return stockQuoteJmsProxyOut(ctx);
 }

@@ -2,7 +2,6 @@
 //   EchoJmsProxy.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-import ballerina/http;
 import ballerinax/java.jms;
 
 # Proxy service 'EchoJmsProxy' on JMS: every message of queue 'EchoRequests' (connection factory 'default') runs the proxy's in flow, its fault sequence on failure; what the flow answers goes to the request's JMSReplyTo.
@@ -35,9 +34,6 @@ service jms:Service on echoJmsProxyJmsListener {
             providerUrl: jmsFactoryDefaultProviderUrl,
             connectionFactoryName: jmsFactoryDefaultConnectionFactory
         });
-        http:Response|error result = echoJmsProxyFlow(ctx);
-        if result is error {
-            return result;
-        }
+        _ = check echoJmsProxyFlow(ctx);
     }
 }

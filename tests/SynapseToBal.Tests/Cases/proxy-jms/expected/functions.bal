@@ -29,8 +29,7 @@ function stockQuoteJmsProxyOut(Context ctx) returns http:Response|error {
 # In flow of proxy service StockQuoteJmsProxy, run by the service at each of its addresses.
 function stockQuoteJmsProxyFlow(Context ctx) returns http:Response|error {
     log:printInfo("StockQuoteJmsProxy request", direction = "request", payload = check payloadText(ctx));
-    check endpointReady(ctx, stockQuoteJmsEndpointSuspension);
-    check endpointCalled(stockQuoteJmsEndpointSuspension, callEndpoint(ctx, stockQuoteJmsEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, stockQuoteJmsEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteJmsEndpointSuspension);
     return stockQuoteJmsProxyOut(ctx);
 }
 

@@ -4,7 +4,6 @@
 //   StockQuoteJmsProxy.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-import ballerina/http;
 import ballerinax/java.jms;
 
 # Proxy service 'OrderJmsProxy' on JMS: every message of topic 'orders' (connection factory 'myTopicConnectionFactory') runs the proxy's in flow, its fault sequence on failure; what the flow answers goes to the request's JMSReplyTo.
@@ -37,10 +36,7 @@ service jms:Service on orderJmsProxyJmsListener {
             providerUrl: jmsFactoryMyTopicConnectionFactoryProviderUrl,
             connectionFactoryName: jmsFactoryMyTopicConnectionFactoryConnectionFactory
         });
-        http:Response|error result = orderJmsProxyFlow(ctx);
-        if result is error {
-            return result;
-        }
+        _ = check orderJmsProxyFlow(ctx);
     }
 }
 
@@ -92,10 +88,7 @@ service jms:Service on plainJmsProxyJmsListener {
             providerUrl: jmsFactoryDefaultProviderUrl,
             connectionFactoryName: jmsFactoryDefaultConnectionFactory
         }, contentTypeProperty = contentTypeProperty);
-        http:Response|error result = plainJmsProxyFlow(ctx);
-        if result is error {
-            return result;
-        }
+        _ = check plainJmsProxyFlow(ctx);
     }
 }
 
@@ -147,9 +140,6 @@ service jms:Service on stockQuoteJmsProxyJmsListener {
             providerUrl: jmsFactoryDefaultProviderUrl,
             connectionFactoryName: jmsFactoryDefaultConnectionFactory
         }, replyDestination = {'type: jms:QUEUE, name: "StockQuoteReplies"}, contentTypeProperty = contentTypeProperty);
-        http:Response|error result = stockQuoteJmsProxyFlow(ctx);
-        if result is error {
-            return result;
-        }
+        _ = check stockQuoteJmsProxyFlow(ctx);
     }
 }

@@ -34,7 +34,6 @@ function stockQuoteMailProxyOut(Context ctx) returns http:Response|error {
 function stockQuoteMailProxyFlow(Context ctx) returns http:Response|error {
     ctx.properties.senderAddress = getHeader(ctx, "From");
     log:printInfo("StockQuoteMailProxy request", direction = "request", Sender_Address = valueText(ctx.properties.senderAddress), payload = check payloadText(ctx));
-    check endpointReady(ctx, stockQuoteMailEndpointSuspension);
-    check endpointCalled(stockQuoteMailEndpointSuspension, callEndpoint(ctx, stockQuoteMailEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, stockQuoteMailEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteMailEndpointSuspension);
     return stockQuoteMailProxyOut(ctx);
 }

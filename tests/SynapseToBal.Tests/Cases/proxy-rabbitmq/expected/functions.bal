@@ -11,8 +11,7 @@ import ballerina/log;
 function amqpProxyFlow(Context ctx) returns http:Response|error {
     log:printInfo("AMQPProxy request", direction = "request", payload = check payloadText(ctx));
     // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
-    check endpointReady(ctx, amqpProxyEndpointSuspension);
-    check endpointCalled(amqpProxyEndpointSuspension, callEndpoint(ctx, amqpProxyEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders), outOnly = true);
+    check callEndpoint(ctx, amqpProxyEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = amqpProxyEndpointSuspension);
     return accepted();
 }
 

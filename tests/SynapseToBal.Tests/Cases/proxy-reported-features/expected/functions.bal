@@ -8,7 +8,6 @@ import ballerina/log;
 # In flow of proxy service GuardedProxy, run by the service at each of its addresses.
 function guardedProxyFlow(Context ctx) returns http:Response|error {
     log:printInfo("GuardedProxy request", proxy = "guarded");
-    check endpointReady(ctx, guardedEndpointSuspension);
-    check endpointCalled(guardedEndpointSuspension, callEndpoint(ctx, guardedEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, guardedEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = guardedEndpointSuspension);
     return respond(ctx, headers = passBackHeaders);
 }

@@ -43,8 +43,7 @@ function orderProxyFlow(Context ctx) returns http:Response|error {
             setHttpSc(ctx, 403);
             return check respond(ctx, headers = passBackHeaders);
         }
-        check endpointReady(ctx, orderServiceEpSuspension);
-        check endpointCalled(orderServiceEpSuspension, callEndpoint(ctx, orderServiceEp, restPostfix(ctx), headers = passThroughHeaders));
+        check callEndpoint(ctx, orderServiceEp, restPostfix(ctx), headers = passThroughHeaders, state = orderServiceEpSuspension);
         return check orderProxyOut(ctx);
     } on fail error e {
         return orderProxyFault(ctx, e);
@@ -53,7 +52,6 @@ function orderProxyFlow(Context ctx) returns http:Response|error {
 
 # In flow of proxy service PassThroughProxy, run by the service at each of its addresses.
 function passThroughProxyFlow(Context ctx) returns http:Response|error {
-    check endpointReady(ctx, passThroughEndpointSuspension);
-    check endpointCalled(passThroughEndpointSuspension, callEndpoint(ctx, passThroughEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, passThroughEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = passThroughEndpointSuspension);
     return respond(ctx, headers = passBackHeaders);
 }

@@ -2,7 +2,6 @@
 //   OrderProxy.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-import ballerina/http;
 import ballerinax/java.jms;
 
 # Proxy service 'OrderProxy' on JMS: every message of queue 'OrderProxy' (connection factory 'default') runs the proxy's in flow, its fault sequence on failure; what the flow answers goes to the request's JMSReplyTo.
@@ -34,9 +33,6 @@ service jms:Service on orderProxyJmsListener {
             providerUrl: jmsFactoryDefaultProviderUrl,
             connectionFactoryName: jmsFactoryDefaultConnectionFactory
         });
-        http:Response|error result = orderProxyFlow(ctx);
-        if result is error {
-            return result;
-        }
+        _ = check orderProxyFlow(ctx);
     }
 }

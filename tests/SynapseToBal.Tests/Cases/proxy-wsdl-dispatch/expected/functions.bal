@@ -9,12 +9,10 @@ import ballerina/log;
 function stockProxyFlow(Context ctx) returns http:Response|error {
     log:printInfo("StockProxy request", operation = ctx.operationName);
     if ctx.operationName == "getQuote" {
-        check endpointReady(ctx, stockProxyEndpointSuspension);
-        check endpointCalled(stockProxyEndpointSuspension, callEndpoint(ctx, stockProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+        check callEndpoint(ctx, stockProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = stockProxyEndpointSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
     ctx.properties["OUT_ONLY"] = "true";
-    check endpointReady(ctx, stockProxyEndpointSuspension2);
-    check endpointCalled(stockProxyEndpointSuspension2, callEndpoint(ctx, stockProxyEndpoint2, restPostfix(ctx), outOnly = true, headers = passThroughHeaders), outOnly = true);
+    check callEndpoint(ctx, stockProxyEndpoint2, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = stockProxyEndpointSuspension2);
     return accepted();
 }

@@ -9,8 +9,7 @@ import ballerina/log;
 # In flow of proxy service OrderProxy, run by the service at each of its addresses.
 function orderProxyFlow(Context ctx) returns http:Response|error {
     log:printInfo("OrderProxy request", action = check addressingAction(ctx));
-    check endpointReady(ctx, orderEndpointSuspension);
-    check endpointCalled(orderEndpointSuspension, callEndpoint(ctx, orderEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, orderEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = orderEndpointSuspension);
     return respond(ctx, headers = passBackHeaders);
 }
 

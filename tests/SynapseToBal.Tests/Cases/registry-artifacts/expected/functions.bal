@@ -35,8 +35,7 @@ function logTemplate(Context ctx, string message = "") {
 function registryFlowsProxyFlow(Context ctx) returns http:Response|error {
     common(ctx);
     logTemplate(ctx, message = "calling the back end");
-    check endpointReady(ctx, govEndpointsBackendXmlSuspension);
-    check endpointCalled(govEndpointsBackendXmlSuspension, callEndpoint(ctx, govEndpointsBackendXml, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, govEndpointsBackendXml, restPostfix(ctx), headers = passThroughHeaders, state = govEndpointsBackendXmlSuspension);
     // receive="conf:/sequences/receiving.xml": the backend response runs that sequence, not the out flow.
     return confSequencesReceiving(ctx);
 }

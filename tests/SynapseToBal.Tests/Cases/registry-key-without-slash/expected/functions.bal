@@ -15,8 +15,7 @@ function forward(Context ctx) returns http:Response|error {
 # Sequence 'gov:/sequences/common.xml'.
 function common(Context ctx) returns http:Response|error {
     log:printInfo("gov:/sequences/common.xml sequence", step = "common");
-    check endpointReady(ctx, confEndpointsBackendXmlSuspension);
-    check endpointCalled(confEndpointsBackendXmlSuspension, callEndpoint(ctx, confEndpointsBackendXml, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, confEndpointsBackendXml, restPostfix(ctx), headers = passThroughHeaders, state = confEndpointsBackendXmlSuspension);
     return continueWithResponse(ctx);
 }
 

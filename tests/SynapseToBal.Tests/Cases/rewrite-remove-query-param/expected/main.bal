@@ -20,8 +20,7 @@ service /query on httpListener {
         //         <action type="remove-query-param" fragment="query" value="(?&lt;=x)y"/>
         //     </rewriterule>
         // </rewrite>
-        check endpointReady(ctx, searchEndpointSuspension);
-        check endpointCalled(searchEndpointSuspension, callEndpoint(ctx, searchEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+        check callEndpoint(ctx, searchEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = searchEndpointSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 }

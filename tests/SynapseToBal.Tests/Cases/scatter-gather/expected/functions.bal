@@ -4,8 +4,7 @@
 
 # Sequence 1 of the <scatter-gather> at line 5: runs on one copy of the message, then keeps the part the aggregation collects.
 function allScatterGather1(Context ctx) returns error? {
-    check endpointReady(ctx, dogStoreEpSuspension);
-    check endpointCalled(dogStoreEpSuspension, callEndpoint(ctx, dogStoreEp, "/dogs", "GET", headers = passThroughHeaders));
+    check callEndpoint(ctx, dogStoreEp, "/dogs", "GET", headers = passThroughHeaders, state = dogStoreEpSuspension);
     check setPayloadValue(ctx, check jsonPath(ctx, "$.pet"));
 }
 
@@ -18,14 +17,12 @@ function allScatterGather2(Context ctx) returns error? {
 
 # Sequence 1 of the <scatter-gather> at line 24: runs on one copy of the message, then keeps the part the aggregation collects.
 function xmlScatterGather1(Context ctx) returns error? {
-    check endpointReady(ctx, dogStoreEpSuspension);
-    check endpointCalled(dogStoreEpSuspension, callEndpoint(ctx, dogStoreEp, "/dogs", "GET", headers = passThroughHeaders));
+    check callEndpoint(ctx, dogStoreEp, "/dogs", "GET", headers = passThroughHeaders, state = dogStoreEpSuspension);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<pet>);
 }
 
 # Sequence 2 of the <scatter-gather> at line 24: runs on one copy of the message, then keeps the part the aggregation collects.
 function xmlScatterGather2(Context ctx) returns error? {
-    check endpointReady(ctx, dogStoreEpSuspension);
-    check endpointCalled(dogStoreEpSuspension, callEndpoint(ctx, dogStoreEp, "/dogs", "GET", headers = passThroughHeaders));
+    check callEndpoint(ctx, dogStoreEp, "/dogs", "GET", headers = passThroughHeaders, state = dogStoreEpSuspension);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<pet>);
 }

@@ -14,8 +14,7 @@ service /secure on httpListener {
         Context ctx = check newContext(request, "SecureAPI", "/secure");
         ctx.headers["authorization"] = string `Basic ${reportCredentials}`;
         string apiKey = reportApikey;
-        check endpointReady(ctx, reportBackendSuspension);
-        check endpointCalled(reportBackendSuspension, callEndpoint(ctx, reportBackend, restPostfix(ctx), headers = passThroughHeaders));
+        check callEndpoint(ctx, reportBackend, restPostfix(ctx), headers = passThroughHeaders, state = reportBackendSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 }

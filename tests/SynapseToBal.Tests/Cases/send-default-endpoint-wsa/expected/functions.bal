@@ -22,8 +22,7 @@ function wsaStripProxyFlow(Context ctx) returns http:Response|error {
         _ = ctx.properties.removeIfHasKey("PRESERVE_WS_ADDRESSING");
     }
     check callAddress(ctx, build = true, headers = passThroughHeaders);
-    check endpointReady(ctx, wsaStripEndpointSuspension);
-    check endpointCalled(wsaStripEndpointSuspension, callEndpoint(ctx, wsaStripEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, wsaStripEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = wsaStripEndpointSuspension);
     return respond(ctx, headers = passBackHeaders);
 }
 

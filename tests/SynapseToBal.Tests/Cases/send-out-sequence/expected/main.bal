@@ -12,8 +12,7 @@ service /quotes on httpListener {
     # GET /quotes/{symbol}
     resource function get [string symbol](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes", {"symbol": symbol});
-        check endpointReady(ctx, quoteBackendSuspension);
-        check endpointCalled(quoteBackendSuspension, callEndpoint(ctx, quoteBackend, restPostfix(ctx), headers = passThroughHeaders));
+        check callEndpoint(ctx, quoteBackend, restPostfix(ctx), headers = passThroughHeaders, state = quoteBackendSuspension);
         return quoteOut(ctx);
     }
 }

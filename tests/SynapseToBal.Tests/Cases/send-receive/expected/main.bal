@@ -14,8 +14,7 @@ service /audit on httpListener {
     # POST /audit/*
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AuditApi", "/audit");
-        check endpointReady(ctx, auditPostRootEndpointSuspension);
-        check endpointCalled(auditPostRootEndpointSuspension, callEndpoint(ctx, auditPostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+        check callEndpoint(ctx, auditPostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = auditPostRootEndpointSuspension);
         // receive="AuditLogged": the backend response runs that sequence, not the out flow.
         auditLogged(ctx);
         return accepted();
@@ -24,8 +23,7 @@ service /audit on httpListener {
     # PUT /audit/*
     resource function put [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AuditApi", "/audit");
-        check endpointReady(ctx, auditPutRootEndpointSuspension);
-        check endpointCalled(auditPutRootEndpointSuspension, callEndpoint(ctx, auditPutRootEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+        check callEndpoint(ctx, auditPutRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = auditPutRootEndpointSuspension);
         string route = getProperty(ctx, "receiver");
         if route == "Audit.Backup" {
             return auditBackup(ctx);
@@ -44,8 +42,7 @@ service /audit on httpListener {
     # DELETE /audit/*
     resource function delete [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AuditApi", "/audit");
-        check endpointReady(ctx, auditDeleteRootEndpointSuspension);
-        check endpointCalled(auditDeleteRootEndpointSuspension, callEndpoint(ctx, auditDeleteRootEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+        check callEndpoint(ctx, auditDeleteRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = auditDeleteRootEndpointSuspension);
         log:printWarn("Cannot find a Sequence with name: AuditMissing for injecting the message");
         return accepted();
     }

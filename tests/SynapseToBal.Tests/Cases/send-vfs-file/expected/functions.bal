@@ -24,7 +24,6 @@ function stockQuoteFileProxyOut(Context ctx) returns http:Response|error {
 
 # In flow of proxy service StockQuoteFileProxy, run by the service at each of its addresses.
 function stockQuoteFileProxyFlow(Context ctx) returns http:Response|error {
-    check endpointReady(ctx, stockQuoteFileEndpointSuspension);
-    check endpointCalled(stockQuoteFileEndpointSuspension, callEndpoint(ctx, stockQuoteFileEndpoint, "", "POST", format = "soap12", headers = passThroughHeaders));
+    check callEndpoint(ctx, stockQuoteFileEndpoint, "", "POST", format = "soap12", headers = passThroughHeaders, state = stockQuoteFileEndpointSuspension);
     return stockQuoteFileProxyOut(ctx);
 }

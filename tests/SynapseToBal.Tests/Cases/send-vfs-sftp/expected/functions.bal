@@ -21,8 +21,7 @@ function stockQuoteFtpProxyOut(Context ctx) returns http:Response|error {
 # In flow of proxy service StockQuoteFtpProxy, run by the service at each of its addresses.
 function stockQuoteFtpProxyFlow(Context ctx) returns http:Response {
     do {
-        check endpointReady(ctx, stockQuoteFtpEndpointSuspension);
-        check endpointCalled(stockQuoteFtpEndpointSuspension, callEndpoint(ctx, stockQuoteFtpEndpoint, "", "POST", format = "soap12", headers = passThroughHeaders));
+        check callEndpoint(ctx, stockQuoteFtpEndpoint, "", "POST", format = "soap12", headers = passThroughHeaders, state = stockQuoteFtpEndpointSuspension);
         return check stockQuoteFtpProxyOut(ctx);
     } on fail {
         // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
@@ -39,7 +38,6 @@ function stockQuoteSftpProxyOut(Context ctx) returns http:Response|error {
 
 # In flow of proxy service StockQuoteSftpProxy, run by the service at each of its addresses.
 function stockQuoteSftpProxyFlow(Context ctx) returns http:Response|error {
-    check endpointReady(ctx, stockQuoteSftpEndpointSuspension);
-    check endpointCalled(stockQuoteSftpEndpointSuspension, callEndpoint(ctx, stockQuoteSftpEndpoint, "", "POST", format = "soap12", headers = passThroughHeaders));
+    check callEndpoint(ctx, stockQuoteSftpEndpoint, "", "POST", format = "soap12", headers = passThroughHeaders, state = stockQuoteSftpEndpointSuspension);
     return stockQuoteSftpProxyOut(ctx);
 }

@@ -21,8 +21,7 @@ function runLogOnly(Context ctx, error e) returns http:Response {
 # Sequence 'Audit'.
 function audit(Context ctx) returns http:Response? {
     do {
-        check endpointReady(ctx, auditEndpointSuspension);
-        check endpointCalled(auditEndpointSuspension, callEndpoint(ctx, auditEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+        check callEndpoint(ctx, auditEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = auditEndpointSuspension);
     } on fail error e {
         return runLogOnly(ctx, e);
     }
@@ -58,8 +57,7 @@ function runOrderError(Context ctx, error e) returns http:Response|error {
 function validateOrder(Context ctx) returns http:Response|error? {
     do {
         string orderId = check jsonEval(ctx, "$.order.id");
-        check endpointReady(ctx, validateOrderEndpointSuspension);
-        check endpointCalled(validateOrderEndpointSuspension, callEndpoint(ctx, validateOrderEndpoint, "/check", "POST", headers = passThroughHeaders));
+        check callEndpoint(ctx, validateOrderEndpoint, "/check", "POST", headers = passThroughHeaders, state = validateOrderEndpointSuspension);
     } on fail error e {
         return runOrderError(ctx, e);
     }
@@ -69,8 +67,7 @@ function validateOrder(Context ctx) returns http:Response|error? {
 function forwardOrder(Context ctx, string target = "") returns http:Response|error? {
     do {
         log:printInfo("ForwardOrder sequence", target = target);
-        check endpointReady(ctx, forwardOrderEndpointSuspension);
-        check endpointCalled(forwardOrderEndpointSuspension, callEndpoint(ctx, forwardOrderEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+        check callEndpoint(ctx, forwardOrderEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = forwardOrderEndpointSuspension);
     } on fail error e {
         return runOrderError(ctx, e);
     }

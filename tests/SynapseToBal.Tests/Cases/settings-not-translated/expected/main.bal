@@ -17,8 +17,7 @@ service /versioned on httpsListener {
     # GET /versioned/items
     resource function get items(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "VersionedAPI", "/versioned");
-        check endpointReady(ctx, secureBackendSuspension);
-        check endpointCalled(secureBackendSuspension, callEndpointAddressed(ctx, secureBackend, restPostfix(ctx), wsAddressing = "default", wsaTo = secureBackendUrl, headers = passThroughHeaders));
+        check callEndpointAddressed(ctx, secureBackend, restPostfix(ctx), wsAddressing = "default", wsaTo = secureBackendUrl, headers = passThroughHeaders, state = secureBackendSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -10,8 +10,7 @@ xmlns "http://services.samples" as m0;
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function quoteEachIterateTarget(Context ctx, string 'channel = "") returns error? {
     ctx.headers["x-channel"] = 'channel;
-    check endpointReady(ctx, quoteEachEndpointSuspension);
-    check endpointCalled(quoteEachEndpointSuspension, callEndpoint(ctx, quoteEachEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, quoteEachEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteEachEndpointSuspension);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
 }
 

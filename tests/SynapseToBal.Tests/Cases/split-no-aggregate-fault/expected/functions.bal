@@ -9,8 +9,7 @@ import ballerina/log;
 
 # A branch of the <clone> at line 3: runs its target on one copy of the message; its answer, if it answers, may be the response.
 function notifyAllCloneTarget1(Context ctx) returns http:Response|error? {
-    check endpointReady(ctx, orderEpSuspension);
-    check endpointCalled(orderEpSuspension, callEndpoint(ctx, orderEp, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, orderEp, restPostfix(ctx), headers = passThroughHeaders, state = orderEpSuspension);
     return continueWithResponse(ctx);
 }
 
@@ -18,8 +17,7 @@ function notifyAllCloneTarget1(Context ctx) returns http:Response|error? {
 function notifyAllCloneTarget2(Context ctx) returns http:Response|error? {
     NotifyAllCloneTarget2Request payload = {"notified": true};
     setJsonPayload(ctx, payload.toJson());
-    check endpointReady(ctx, orderEpSuspension);
-    check endpointCalled(orderEpSuspension, callEndpoint(ctx, orderEp, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, orderEp, restPostfix(ctx), headers = passThroughHeaders, state = orderEpSuspension);
     return continueWithResponse(ctx);
 }
 
@@ -77,7 +75,6 @@ function orderSplitFault(Context ctx, error e) returns http:Response|error {
 
 # A branch of the <iterate> at line 6: runs its target on one copy of the message; its answer, if it answers, may be the response.
 function eachIterateTarget(Context ctx) returns http:Response|error? {
-    check endpointReady(ctx, orderEpSuspension);
-    check endpointCalled(orderEpSuspension, callEndpoint(ctx, orderEp, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, orderEp, restPostfix(ctx), headers = passThroughHeaders, state = orderEpSuspension);
     return respond(ctx, headers = passBackHeaders);
 }

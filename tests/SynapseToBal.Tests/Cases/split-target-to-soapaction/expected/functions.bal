@@ -17,8 +17,7 @@ function notifyCloneCloneTarget1(Context ctx) returns http:Response|error? {
 # A branch of the <clone> at line 5: runs its target on one copy of the message; its answer, if it answers, may be the response.
 function notifyCloneCloneTarget2(Context ctx) returns http:Response|error? {
     ctx.headers["soapaction"] = "\"urn:notify\"";
-    check endpointReady(ctx, notifyCloneEndpointSuspension);
-    check endpointCalled(notifyCloneEndpointSuspension, callEndpoint(ctx, notifyCloneEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, notifyCloneEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = notifyCloneEndpointSuspension);
     return respond(ctx, headers = passBackHeaders);
 }
 

@@ -17,8 +17,7 @@ function gatherAll(Context ctx) returns error? {
 
 # A branch of the <iterate> at line 6: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function splitEachIterateTarget(Context ctx) returns error? {
-    check endpointReady(ctx, splitEachEndpointSuspension);
-    check endpointCalled(splitEachEndpointSuspension, callEndpoint(ctx, splitEachEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, splitEachEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = splitEachEndpointSuspension);
     ctx.headers["x-quote-part"] = "yes";
     log:printInfo("SplitEach response", direction = "response", payload = check payloadText(ctx));
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);

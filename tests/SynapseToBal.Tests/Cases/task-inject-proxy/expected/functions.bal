@@ -16,8 +16,7 @@ function stockQuoteProxyFault(Context ctx, error e) returns http:Response|error 
 function stockQuoteProxyFlow(Context ctx) returns http:Response|error {
     do {
         log:printInfo("StockQuoteProxy request", action = check addressingAction(ctx));
-        check endpointReady(ctx, stockQuoteEndpointSuspension);
-        check endpointCalled(stockQuoteEndpointSuspension, callEndpoint(ctx, stockQuoteEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+        check callEndpoint(ctx, stockQuoteEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteEndpointSuspension);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return stockQuoteProxyFault(ctx, e);

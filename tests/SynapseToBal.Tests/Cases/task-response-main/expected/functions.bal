@@ -12,15 +12,13 @@ xmlns "http://services.samples" as ns;
 
 # Sequence 'Forward'.
 function forward(Context ctx) returns http:Response|error? {
-    check endpointReady(ctx, forwardEndpointSuspension);
-    check endpointCalled(forwardEndpointSuspension, callEndpoint(ctx, forwardEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, forwardEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = forwardEndpointSuspension);
     return continueWithResponse(ctx);
 }
 
 # Sequence 'ForwardWithReceive'.
 function forwardWithReceive(Context ctx) returns http:Response|error? {
-    check endpointReady(ctx, forwardWithReceiveEndpointSuspension);
-    check endpointCalled(forwardWithReceiveEndpointSuspension, callEndpoint(ctx, forwardWithReceiveEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, forwardWithReceiveEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = forwardWithReceiveEndpointSuspension);
     // receive="Received": the backend response runs that sequence, not the out flow.
     return received(ctx);
 }

@@ -17,8 +17,7 @@ function aggrFunc(Context ctx) {
 
 # A branch of the <iterate> at line 7: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function iterFuncIterateTarget(Context ctx) returns error? {
-    check endpointReady(ctx, iterFuncEndpointSuspension);
-    check endpointCalled(iterFuncEndpointSuspension, callEndpoint(ctx, iterFuncEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, iterFuncEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = iterFuncEndpointSuspension);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
 }
 

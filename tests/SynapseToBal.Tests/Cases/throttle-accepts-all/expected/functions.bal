@@ -48,7 +48,6 @@ function openProxyFlow(Context ctx) returns http:Response|error {
     //         <drop/>
     //     </onReject>
     // </throttle>
-    check endpointReady(ctx, openEndpointSuspension);
-    check endpointCalled(openEndpointSuspension, callEndpoint(ctx, openEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, openEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = openEndpointSuspension);
     return openProxyOut(ctx);
 }

@@ -20,8 +20,7 @@ service /orders on httpListener {
                 throttleRelease(ctx);
                 return check respond(ctx, headers = passBackHeaders);
             }
-            check endpointReady(ctx, ordersPostRootEndpointSuspension);
-            check throttleReleased(ctx, endpointCalled(ordersPostRootEndpointSuspension, callEndpoint(ctx, ordersPostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders)));
+            check throttleReleased(ctx, callEndpoint(ctx, ordersPostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = ordersPostRootEndpointSuspension));
             return check ordersOut(ctx);
         } on fail error e {
             return ordersFault(ctx, e);

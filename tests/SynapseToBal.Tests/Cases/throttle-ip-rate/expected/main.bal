@@ -28,8 +28,7 @@ service /partners on httpListener {
             setJsonPayload(ctx, payload.toJson());
             return respond(ctx, headers = passBackHeaders);
         }
-        check endpointReady(ctx, partnerGetRootEndpointSuspension);
-        check endpointCalled(partnerGetRootEndpointSuspension, callEndpoint(ctx, partnerGetRootEndpoint, "/partners", "GET", headers = passThroughHeaders));
+        check callEndpoint(ctx, partnerGetRootEndpoint, "/partners", "GET", headers = passThroughHeaders, state = partnerGetRootEndpointSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -10,8 +10,7 @@ import ballerina/log;
 # Sequence 'onAcceptSequence'.
 function onAcceptSequence(Context ctx) returns http:Response|error {
     log:printInfo("**Access Accept**");
-    check endpointReady(ctx, onAcceptSequenceEndpointSuspension);
-    check throttleReleased(ctx, endpointCalled(onAcceptSequenceEndpointSuspension, callEndpoint(ctx, onAcceptSequenceEndpoint, restPostfix(ctx), headers = passThroughHeaders)));
+    check throttleReleased(ctx, callEndpoint(ctx, onAcceptSequenceEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = onAcceptSequenceEndpointSuspension));
     return continueWithResponse(ctx);
 }
 

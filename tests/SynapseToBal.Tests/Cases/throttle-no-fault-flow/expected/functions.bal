@@ -10,8 +10,7 @@ function limitedProxyFlow(Context ctx) returns http:Response|error {
         if !(check throttleAdmit(ctx, "proxyLimit@LimitedProxy", {maxConcurrent: 2})) {
             return accepted();
         }
-        check endpointReady(ctx, limitedEndpointSuspension);
-        check throttleReleased(ctx, endpointCalled(limitedEndpointSuspension, callEndpoint(ctx, limitedEndpoint, restPostfix(ctx), headers = passThroughHeaders)));
+        check throttleReleased(ctx, callEndpoint(ctx, limitedEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = limitedEndpointSuspension));
         throttleRelease(ctx);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {

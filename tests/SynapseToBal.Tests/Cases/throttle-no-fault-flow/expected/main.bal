@@ -21,8 +21,7 @@ service /limited on httpListener {
             }
             LimitedRequest payload = {"total": check jsonPath(ctx, "$.amount")};
             setJsonPayload(ctx, payload.toJson());
-            check endpointReady(ctx, limitedPostRootEndpointSuspension);
-            check throttleReleased(ctx, endpointCalled(limitedPostRootEndpointSuspension, callEndpoint(ctx, limitedPostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders)));
+            check throttleReleased(ctx, callEndpoint(ctx, limitedPostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = limitedPostRootEndpointSuspension));
             throttleRelease(ctx);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {

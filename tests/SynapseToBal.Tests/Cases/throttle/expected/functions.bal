@@ -38,8 +38,7 @@ function throttledProxyFlow(Context ctx) returns http:Response|error {
     do {
         if check throttleAdmit(ctx, "A@ThrottledProxy", {maxConcurrent: 100, ipCallers: [{id: "other", access: "control", maxCount: 2, unitTime: 800000, prohibitTime: 1000}]}) {
             log:printInfo("**Access Accept**");
-            check endpointReady(ctx, throttledEndpointSuspension);
-            check throttleReleased(ctx, endpointCalled(throttledEndpointSuspension, callEndpoint(ctx, throttledEndpoint, restPostfix(ctx), headers = passThroughHeaders)));
+            check throttleReleased(ctx, callEndpoint(ctx, throttledEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = throttledEndpointSuspension));
             return check throttledProxyOut(ctx);
         }
         check makeFault(ctx, "soap11", "Server", "**Access Denied**");

@@ -60,8 +60,7 @@ service /transfer on httpListener {
         //         <sql>INSERT INTO PERSON1(id, name) values (7, 'Mike')</sql>
         //     </statement>
         // </dbreport>
-        check endpointReady(ctx, mixedEndpointSuspension);
-        check endpointCalled(mixedEndpointSuspension, callEndpoint(ctx, mixedEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+        check callEndpoint(ctx, mixedEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = mixedEndpointSuspension);
         // TODO(SB0229): <transaction action="commit"> commits the JTA transaction (the data sources and JMS sessions enlisted in it); end the Ballerina transaction block here with `check commit;`
         // <transaction action="commit"/>
         return respond(ctx, headers = passBackHeaders);

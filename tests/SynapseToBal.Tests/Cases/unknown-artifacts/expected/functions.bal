@@ -6,7 +6,6 @@ import ballerina/http;
 
 # In flow of proxy service StockQuoteProxy, run by the service at each of its addresses.
 function stockQuoteProxyFlow(Context ctx) returns http:Response|error {
-    check endpointReady(ctx, stockQuoteEndpointSuspension);
-    check endpointCalled(stockQuoteEndpointSuspension, callEndpoint(ctx, stockQuoteEndpoint, restPostfix(ctx), headers = passThroughHeaders));
+    check callEndpoint(ctx, stockQuoteEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteEndpointSuspension);
     return respond(ctx, headers = passBackHeaders);
 }

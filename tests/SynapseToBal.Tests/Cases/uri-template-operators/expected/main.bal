@@ -12,33 +12,29 @@ service /uritemplates on httpListener {
     # GET /uritemplates/simple
     resource function get simple(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "UriTemplateAPI", "/uritemplates");
-        check endpointReady(ctx, simpleEndpointSuspension);
-        check endpointCalled(simpleEndpointSuspension, callEndpoint(ctx, simpleEndpoint, string `/items/${check pathValue(getProperty(ctx, "uri.var.id"))}?q=${check reservedValue(getProperty(ctx, "query.param.q"))}`, "GET", headers = passThroughHeaders));
+        check callEndpoint(ctx, simpleEndpoint, string `/items/${check pathValue(getProperty(ctx, "uri.var.id"))}?q=${check reservedValue(getProperty(ctx, "query.param.q"))}`, "GET", headers = passThroughHeaders, state = simpleEndpointSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 
     # GET /uritemplates/whole
     resource function get whole(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "UriTemplateAPI", "/uritemplates");
-        check endpointReady(ctx, wholeEndpointSuspension);
         [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("uriTemplateApiWholeEndpointConfig", string `${check reservedValue(getProperty(ctx, "uri.var.base"))}/status`, uriTemplateApiWholeEndpointConfig);
-        check endpointCalled(wholeEndpointSuspension, callEndpoint(ctx, urlClient, urlPath, "GET", headers = passThroughHeaders));
+        check callEndpoint(ctx, urlClient, urlPath, "GET", headers = passThroughHeaders, state = wholeEndpointSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 
     # GET /uritemplates/operators
     resource function get operators(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "UriTemplateAPI", "/uritemplates");
-        check endpointReady(ctx, operatorsEndpointSuspension);
-        check endpointCalled(operatorsEndpointSuspension, callEndpoint(ctx, operatorsEndpoint, string `/search${check notTranslated("{?query.param.a,query.param.b}")}${check notTranslated("{#uri.var.f}")}`, "GET", headers = passThroughHeaders));
+        check callEndpoint(ctx, operatorsEndpoint, string `/search${check notTranslated("{?query.param.a,query.param.b}")}${check notTranslated("{#uri.var.f}")}`, "GET", headers = passThroughHeaders, state = operatorsEndpointSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 
     # GET /uritemplates/lists
     resource function get lists(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "UriTemplateAPI", "/uritemplates");
-        check endpointReady(ctx, listsEndpointSuspension);
-        check endpointCalled(listsEndpointSuspension, callEndpoint(ctx, listsEndpoint, string `/x${check notTranslated("{/uri.var.p}")}/${check notTranslated("{uri.var.a,uri.var.b}")}/${check notTranslated("{uri.var.c:3}")}${check notTranslated("{;uri.var.m}")}${check notTranslated("{&query.param.n}")}${check notTranslated("{.uri.var.e}")}`, "GET", headers = passThroughHeaders));
+        check callEndpoint(ctx, listsEndpoint, string `/x${check notTranslated("{/uri.var.p}")}/${check notTranslated("{uri.var.a,uri.var.b}")}/${check notTranslated("{uri.var.c:3}")}${check notTranslated("{;uri.var.m}")}${check notTranslated("{&query.param.n}")}${check notTranslated("{.uri.var.e}")}`, "GET", headers = passThroughHeaders, state = listsEndpointSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 }

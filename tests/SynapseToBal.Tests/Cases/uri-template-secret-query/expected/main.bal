@@ -12,8 +12,7 @@ service /weather on httpListener {
     # GET /weather/{city}
     resource function get [string city](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "WeatherApi", "/weather", {"city": city});
-        check endpointReady(ctx, weatherGetByCityEndpointSuspension);
-        check endpointCalled(weatherGetByCityEndpointSuspension, callEndpoint(ctx, weatherGetByCityEndpoint, string `/data/2.5/weather?q=${check pathValue(city)}&APPID=${openWeatherAppidQueryParameter}&units=metric`, "GET", headers = passThroughHeaders));
+        check callEndpoint(ctx, weatherGetByCityEndpoint, string `/data/2.5/weather?q=${check pathValue(city)}&APPID=${openWeatherAppidQueryParameter}&units=metric`, "GET", headers = passThroughHeaders, state = weatherGetByCityEndpointSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 }

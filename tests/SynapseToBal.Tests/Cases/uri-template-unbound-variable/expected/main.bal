@@ -13,8 +13,7 @@ service /count on httpListener {
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CountAPI", "/count", {"id": id});
         ctx.properties["invocation.uuid"] = ctx.messageId;
-        check endpointReady(ctx, countGetByIdEndpointSuspension);
-        check endpointCalled(countGetByIdEndpointSuspension, callEndpoint(ctx, countGetByIdEndpoint, string `/invocationCount/$${check notTranslated("{invocation.uuid}")}-interval/${check pathValue(id)}`, "GET", headers = passThroughHeaders));
+        check callEndpoint(ctx, countGetByIdEndpoint, string `/invocationCount/$${check notTranslated("{invocation.uuid}")}-interval/${check pathValue(id)}`, "GET", headers = passThroughHeaders, state = countGetByIdEndpointSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 }

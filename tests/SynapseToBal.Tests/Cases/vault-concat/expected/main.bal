@@ -14,8 +14,7 @@ service /token on httpListener {
         Context ctx = check newContext(request, "TokenAPI", "/token");
         ctx.headers["authorization"] = string `Bearer ${ordersToken}`;
         ctx.headers["x-api-key"] = string `${hashicorpOrdersApiKey}:${ordersClient}`;
-        check endpointReady(ctx, ordersEndpointSuspension);
-        check endpointCalled(ordersEndpointSuspension, callEndpoint(ctx, ordersEndpoint, "/orders", "GET", headers = passThroughHeaders));
+        check callEndpoint(ctx, ordersEndpoint, "/orders", "GET", headers = passThroughHeaders, state = ordersEndpointSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -18,8 +18,7 @@ service /vault on httpListener {
         string teamToken = hashicorpTeamAKvOrdersToken;
         ctx.headers["x-token"] = hashicorpKvOrdersToken;
         string noField = "";
-        check endpointReady(ctx, ordersEndpointSuspension);
-        check endpointCalled(ordersEndpointSuspension, callEndpoint(ctx, ordersEndpoint, "/orders", "GET", headers = passThroughHeaders));
+        check callEndpoint(ctx, ordersEndpoint, "/orders", "GET", headers = passThroughHeaders, state = ordersEndpointSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -14,8 +14,7 @@ service /vault on httpListener {
         Context ctx = check newContext(request, "VaultAPI", "/vault");
         ctx.headers["authorization"] = backendToken;
         ctx.variables["apiKey"] = apiKey;
-        check endpointReady(ctx, tokenEndpointSuspension);
-        check endpointCalled(tokenEndpointSuspension, callEndpoint(ctx, tokenEndpoint, "/secure", "GET", headers = passThroughHeaders));
+        check callEndpoint(ctx, tokenEndpoint, "/secure", "GET", headers = passThroughHeaders, state = tokenEndpointSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 }
