@@ -521,7 +521,9 @@ public sealed partial class Lowerer
 
         if (_namedClients.GetValueOrDefault(name)?.UrlTemplate is not null)
         {
-            return (1, "its uri-template takes the host from the message and holds what the forwarding job does not expand (an operator other than {x} and {+x}, a variable that is no uri.var.* or query.param.* property, legacy-encoding), or is resolved when the Micro Integrator deploys the endpoint ($SYSTEM:, $FILE:, ${configs.})");
+            return (1, definition is HttpEndpointSyntax { UriTemplate: var deployed } && DeployTimeValue.Of(deployed) is not null
+                ? "its uri-template is resolved when the Micro Integrator deploys the endpoint ($SYSTEM:, $FILE:, ${configs.}), so what the forwarding job would expand is not known"
+                : "its uri-template takes the host from the message and holds what the forwarding job does not expand (an operator other than {x} and {+x}, a variable that is no uri.var.* or query.param.* property, legacy-encoding)");
         }
 
         return (2, reason);
