@@ -13004,6 +13004,39 @@ function escapedSegment(http:Request request, string name) returns boolean {
     return rest.substring(0, end) != name;
 }
 
+# URITemplate.matches for the query of an API resource's uri-template (`/jobs?email={email}&password={password}`):
+# the Micro Integrator matches the whole template, query included, against the raw request path after the API's
+# context (URITemplateBasedDispatcher), so a template with a query dispatches only a request with a query that has
+# the template's literal text, in its order, each `{x}` a value up to the next reserved character, nothing missing
+# or added (a template without a query takes any). `query` is that match as a regular expression of the raw query,
+# which the converter writes from the template (docs/mapping.md, "API resources").
+function uriQueryMatches(http:Request request, regexp:RegExp query) returns boolean {
+    string rawPath = request.rawPath;
+    int? mark = rawPath.indexOf("?");
+    return mark is int && query.isFullMatch(rawPath.substring(mark + 1));
+}
+
+# The value of a `{+x}` that ends an API resource's uri-template without a query (`/files/{+path}`): the
+# Micro Integrator's ReservedStringExpression takes the rest of the raw request path, its `?` and query too, decoded as
+# URITemplate decodes it (URLDecoder, a `+` kept as it is).
+function reservedPathValue(http:Request request, string[] path) returns string|error {
+    string value = string:'join("/", ...path);
+    string rawPath = request.rawPath;
+    int? mark = rawPath.indexOf("?");
+    if mark is () {
+        return value;
+    }
+    return value + "?" + check url:decode(re `\+`.replaceAll(rawPath.substring(mark + 1), "%2B"), "UTF-8");
+}
+
+# What the Micro Integrator answers a request to an API that none of its resources match when the project has no
+# `_resource_mismatch_handler_` sequence (API.handleResourceNotFound): 404 with no body.
+function resourceNotFound() returns http:Response {
+    http:Response response = new;
+    response.statusCode = http:STATUS_NOT_FOUND;
+    return response;
+}
+
 # What the Micro Integrator answers a request under /services that names no proxy service (the proxies are one
 # service at /services that dispatches by the name): Axis2 hands it to __SynapseService (SynapseDispatcher), which runs
 # the main sequence, and the main sequence the MI ships (the input has none, else every proxy address keeps a service

@@ -160,7 +160,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor DispatchOrder = Info("SB0211", LoweringCategory,
         "Resource dispatch order differs",
         "Resource '{0}' is declared after '{1}', which matches the same requests first in Synapse; Ballerina prefers the more specific path",
-        "The Micro Integrator tries an API's resources in declaration order and takes the first match; Ballerina takes the most specific path, so requests both resources match reach a different resource than in the Micro Integrator.");
+        "The Micro Integrator tries an API's resources in declaration order and takes the first match; Ballerina takes the most specific path, so requests both resources match reach a different resource than in the Micro Integrator. A resource declared again with the method and path of an earlier one whose uri-template matches any query is never reached in the Micro Integrator either; it is not generated and reported here. When the earlier one's template has a query, the Micro Integrator dispatches to the later one the requests that query does not match: that is SB0311.");
     public static readonly DiagnosticDescriptor SecretConfigurable = Info("SB0212", LoweringCategory,
         "Secret became a configurable",
         "'{0}' looks like a secret; it became a required configurable with no default value",
@@ -460,6 +460,16 @@ public static class DiagnosticCatalog
         "Edited file no longer generated",
         "'{0}' is no longer generated (the artifacts it came from were removed or moved) but it was edited since it was generated; it was kept",
         "Converting again removes the generated files nothing produces any more, unless the developer edited them: an edited file is kept, and the converter stops tracking it.");
+
+    // SB0310 and SB0311 are in the emit group by their numbers but reported while lowering (DiagnosticCatalogTests.CrossStageUses).
+    public static readonly DiagnosticDescriptor DeployTimeValue = Info("SB0310", EmitCategory,
+        "Deploy-time value became a configurable",
+        "The {0} '{1}' is read from {2} when the Micro Integrator deploys the artifact; it became a required configurable",
+        "Synapse's ResolverFactory resolves a value that starts with $SYSTEM:X (the environment variable X, SystemResolver), $FILE:x (the key x of the Micro Integrator's file.properties) or ${configs.x} (ConfigResolver: the environment variable x, else the system property x, else file.properties) once, when the artifact is deployed; a value that is not set fails the deployment. An address endpoint's uri or an http endpoint's uri-template written so, and a parameter of an inbound endpoint or message store that the converter makes a configurable (InboundEndpointFactory and MessageStoreFactory resolve them too), becomes a required configurable (no default: the program does not start until Config.toml or the command line sets it), whose doc comment names where the Micro Integrator read it. The factory replaces the whole value with what it resolves, so text after the placeholder is dropped, and the configurable stands for the whole value too.");
+    public static readonly DiagnosticDescriptor ResourceQueryNotMatched = Warning("SB0311", EmitCategory,
+        "Resource query not reproduced",
+        "The query of resource '{0}' ('{1}') is not checked before the resource runs: {2}",
+        "The Micro Integrator matches an API resource's whole uri-template, query included, against the raw request path after the API's context (URITemplate.matches): a template with a query dispatches only a request whose query has the template's literal text in its order, each {x} a value without reserved characters, nothing missing or added; any other request gets 404. The generated resource checks the query the same way (uriQueryMatches) before it runs. A query in a form this check does not reproduce (an operator other than {x} and {+x}, a variable list or prefix, a '*') is reported here: the resource then runs for any query.");
 
     // 09xx: internal
     public static readonly DiagnosticDescriptor InternalError = Error("SB0901", InternalCategory,

@@ -518,6 +518,7 @@ internal sealed class ExpressionWriter
             IR.Builtin.JsonQuery => $"check jsonEvalQuery(ctx, {S(0)})",
             IR.Builtin.JsonQueryText => $"check jsonEvalTextQuery({OptionalText(a[0])}, {S(1)})",
             IR.Builtin.JsonQueryValue => $"check jsonQueryValue(ctx, {S(0)})",
+            IR.Builtin.ExpandUriTemplate => $"check expandUriTemplate(ctx, {S(0)}, true)",
             IR.Builtin.SynapseValue => SynapseGuarded(S(0), "string", S(1)),
             IR.Builtin.SynapseCondition => a[0] is ConditionValueIr guarded && Condition(guarded.Condition) is var tested
                 ? tested.Contains("check ", StringComparison.Ordinal) ? SynapseGuarded(tested, "boolean", S(1)) : $"({tested})"

@@ -594,7 +594,9 @@ public sealed partial class PackageEmitter
                     path.Add($"[string... {restName}]");
                     if (rest.SynapseName != "*")
                     {
-                        pathParams.Add($"{BallerinaSyntax.StringLiteral(rest.SynapseName)}: string:'join(\"/\", ...{restName})");
+                        pathParams.Add(rest.TakesQuery
+                            ? $"{BallerinaSyntax.StringLiteral(rest.SynapseName)}: check reservedPathValue(request, {restName})"
+                            : $"{BallerinaSyntax.StringLiteral(rest.SynapseName)}: string:'join(\"/\", ...{restName})");
                     }
 
                     locals.Add(restName);
@@ -639,6 +641,12 @@ public sealed partial class PackageEmitter
         {
             Todo = (TodoView?)null,
             Runs = runs,
+
+            // A uri-template with a query: the Micro Integrator dispatches only a request whose raw query matches it
+            // (URITemplate.matches), and answers any other 404 without a body (API.handleResourceNotFound).
+            Query = resource.QueryPattern is { } pattern
+                ? new { Pattern = pattern, Template = BallerinaSyntax.CommentText(resource.QueryTemplate ?? string.Empty) }
+                : null,
             Summary = BallerinaSyntax.CommentText(resource.Summary),
             Accessor = resource.Accessor == "default" ? "'default" : resource.Accessor,
             Path = path.Count == 0 ? "." : string.Join('/', path),

@@ -610,6 +610,13 @@ public enum Builtin
     /// expression ("" and a warning).
     /// </summary>
     JsonQueryValue,
+
+    /// <summary>
+    /// HTTPEndpoint's expansion of a uri-template known only at run time (the argument: the template, a configurable
+    /// read when the Micro Integrator resolved it at deployment): the runtime's <c>expandUriTemplate</c> over the whole
+    /// template.
+    /// </summary>
+    ExpandUriTemplate,
 }
 
 /// <summary>Arithmetic on two numbers of <see cref="NumberKind"/> (XPath: always float).</summary>

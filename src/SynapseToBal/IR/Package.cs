@@ -139,6 +139,16 @@ public sealed record ResourceIr(
 {
     /// <summary>Set when the resource is not emitted as code (a second resource with the same method and path, which Synapse never reaches).</summary>
     public NotTranslatedIr? Skipped { get; init; }
+
+    /// <summary>
+    /// The query of the resource's uri-template (<c>email={email}</c>), when the resource runs only for a request whose
+    /// raw query matches it (URITemplate.matches): <see cref="QueryPattern"/> is that match as a regular expression of
+    /// the raw query (Ballerina's regexp syntax, without a backtick).
+    /// </summary>
+    public string? QueryTemplate { get; init; }
+
+    /// <inheritdoc cref="QueryTemplate"/>
+    public string? QueryPattern { get; init; }
 }
 
 /// <summary>Why a construct stays a TODO: the diagnostic reported for it and the text of the TODO line.</summary>
@@ -154,7 +164,14 @@ public abstract record PathSegmentIr
 
     public sealed record Param(string SynapseName, Symbol Parameter) : PathSegmentIr;
 
-    public sealed record Rest(string SynapseName, Symbol Parameter) : PathSegmentIr;
+    public sealed record Rest(string SynapseName, Symbol Parameter) : PathSegmentIr
+    {
+        /// <summary>
+        /// A <c>{+x}</c> that ends a uri-template without a query: ReservedStringExpression takes the rest of the request
+        /// path after the context, the query too, so the variable holds <c>?</c> and the query when the request has one.
+        /// </summary>
+        public bool TakesQuery { get; init; }
+    }
 }
 
 public enum FunctionKind

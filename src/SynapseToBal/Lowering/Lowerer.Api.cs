@@ -74,12 +74,27 @@ public sealed partial class Lowerer
                     // then uri-templates in order, then the default resource: the one it would pick stays.
                     var earlier = resources[index];
                     var (winner, loser) = DispatchRank(Resource(lowered)) < DispatchRank(Resource(earlier)) ? (lowered, earlier) : (earlier, lowered);
-                    _diagnostics.Report(DiagnosticCatalog.DispatchOrder, loser.Origin.Location, loser.Summary, DescribeResource(Resource(winner)));
                     resources[index] = winner;
-                    resources.Add(loser with
+                    if (winner.QueryPattern is null || Resource(winner).UriTemplate is null)
                     {
-                        Skipped = new NotTranslatedIr(DiagnosticCatalog.DispatchOrder, $"{loser.Summary} is declared again; Synapse always dispatches to the first declaration, so this one never runs:"),
-                    });
+                        // The resource kept matches every query of this method and path (its uri-template has no query, or
+                        // one whose match is not reproduced), so the Micro Integrator never gets to this one.
+                        _diagnostics.Report(DiagnosticCatalog.DispatchOrder, loser.Origin.Location, loser.Summary, DescribeResource(Resource(winner)));
+                        resources.Add(loser with
+                        {
+                            Skipped = new NotTranslatedIr(DiagnosticCatalog.DispatchOrder, $"{loser.Summary} has the method and path of {DescribeResource(Resource(winner))}, which Synapse tries first and which matches any query, so this one never runs:"),
+                        });
+                    }
+                    else
+                    {
+                        // URITemplateBasedDispatcher tries the templates in declaration order, query included: this one gets
+                        // the requests whose query matches its template and not the first one's. Ballerina takes one
+                        // resource per method and path.
+                        var why = $"Ballerina allows one resource per method and path, and '{DescribeResource(Resource(winner))}' has this one's; the Micro Integrator runs this one for the requests whose query matches its uri-template and not the first one's, which here get 404: merge it into that resource by hand";
+                        _diagnostics.Report(DiagnosticCatalog.ResourceQueryNotMatched, loser.Origin.Location, loser.Summary, loser.QueryTemplate ?? string.Empty, why);
+                        resources.Add(loser with { Skipped = new NotTranslatedIr(DiagnosticCatalog.ResourceQueryNotMatched, $"{loser.Summary}: {why}:") });
+                    }
+
                     continue;
                 }
 
@@ -245,6 +260,7 @@ public sealed partial class Lowerer
     private IEnumerable<ResourceIr> LowerResource(ApiSyntax api, ApiResourceSyntax resource)
     {
         var path = ResourcePath(resource, out var templateQuery);
+        var (queryTemplate, queryPattern) = ResourceQuery(api, resource);
         var pathParams = new Dictionary<string, Symbol>(StringComparer.Ordinal);
         foreach (var param in path.OfType<PathSegmentIr.Param>())
         {
@@ -299,7 +315,7 @@ public sealed partial class Lowerer
         foreach (var accessor in accessors)
         {
             var summary = $"{(accessor == "default" ? "ANY" : accessor.ToUpperInvariant())} {api.Context.TrimEnd('/')}{resource.UriTemplate ?? resource.UrlMapping ?? "/*"}";
-            yield return new ResourceIr(accessor, path, body, faultFunction, outFunction, needsOutFlow, summary, resource);
+            yield return new ResourceIr(accessor, path, body, faultFunction, outFunction, needsOutFlow, summary, resource) { QueryTemplate = queryPattern is null ? null : queryTemplate, QueryPattern = queryPattern };
         }
     }
 
@@ -475,7 +491,7 @@ public sealed partial class Lowerer
                     var rest = name.StartsWith('+');
                     name = name.TrimStart('+');
                     var parameter = SymbolFactory.Local(name);
-                    segments.Add(rest ? new PathSegmentIr.Rest(name, parameter) : new PathSegmentIr.Param(name, parameter));
+                    segments.Add(rest ? new PathSegmentIr.Rest(name, parameter) { TakesQuery = q < 0 } : new PathSegmentIr.Param(name, parameter));
                     if (rest)
                     {
                         break;
@@ -535,6 +551,123 @@ public sealed partial class Lowerer
 
         return segments.ToImmutable();
     }
+
+    /// <summary>
+    /// The query of a resource's uri-template and, when the generated resource checks it, the check as a regular
+    /// expression of the request's raw query (<see cref="QueryPattern"/>); a query whose match is not reproduced is
+    /// reported (SB0311) and the resource runs for any query.
+    /// </summary>
+    private (string? Template, string? Pattern) ResourceQuery(ApiSyntax api, ApiResourceSyntax resource)
+    {
+        // URITemplate drops one trailing '/' from the template before parsing it.
+        var template = resource.UriTemplate is { } t && t != "/" && t.EndsWith('/') ? t[..^1] : resource.UriTemplate;
+        if (template?.IndexOf('?', StringComparison.Ordinal) is not (>= 0 and var mark))
+        {
+            return (null, null);
+        }
+
+        var query = template[(mark + 1)..];
+        var pattern = QueryPattern(query, out var problem);
+        if (problem is not null)
+        {
+            var summary = $"{(resource.Methods.IsEmpty ? "ANY" : string.Join(',', resource.Methods))} {api.Context.TrimEnd('/')}{resource.UriTemplate}";
+            _diagnostics.Report(DiagnosticCatalog.ResourceQueryNotMatched, resource.Location, summary, query, problem + "; the resource runs for any query");
+        }
+
+        return (query, pattern);
+    }
+
+    /// <summary>The characters a simple <c>{x}</c> stops at (SimpleStringExpression's reserved set, without synapse.allow.subdelims).</summary>
+    private const string UriReservedCharacters = ":/?#[]@!$&'()*+,;=";
+
+    /// <summary>
+    /// URITemplate.matches over the query of a uri-template, as a regular expression (Ballerina's regexp syntax) the
+    /// whole raw query of a request must match: the literal text as written (Literal.match compares characters); a
+    /// simple <c>{x}</c> any run of characters up to the first reserved one or the first character of the literal that
+    /// follows it (SimpleStringExpression.match takes no more, and the next node must then match); <c>{+x}</c> any run
+    /// up to that first character, or the rest (ReservedStringExpression); and, as Node.matchAll counts a last '/' left
+    /// over, an optional '/' at the end. Null, with the reason in <paramref name="problem"/>, for what this does not
+    /// reproduce: another operator, a variable list or prefix, a literal '*', two variables in a row, a backtick.
+    /// </summary>
+    internal static string? QueryPattern(string query, out string? problem)
+    {
+        problem = null;
+        var nodes = new List<(bool Expression, string Text)>();
+        var at = 0;
+        while (at < query.Length)
+        {
+            var open = query.IndexOf('{', at);
+            if (open < 0)
+            {
+                nodes.Add((false, query[at..]));
+                break;
+            }
+
+            if (open > at)
+            {
+                nodes.Add((false, query[at..open]));
+            }
+
+            var close = query.IndexOf('}', open);
+            if (close < 0)
+            {
+                problem = "a '{' without its '}'";
+                return null;
+            }
+
+            nodes.Add((true, query[(open + 1)..close]));
+            at = close + 1;
+        }
+
+        var pattern = new System.Text.StringBuilder();
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            var (expression, text) = nodes[i];
+            if (!expression)
+            {
+                if (text.Contains('*', StringComparison.Ordinal) || text.Contains('`', StringComparison.Ordinal) || text.Contains('}', StringComparison.Ordinal))
+                {
+                    problem = $"the literal text '{text}' holds a '*', '}}' or backtick";
+                    return null;
+                }
+
+                foreach (var c in text)
+                {
+                    pattern.Append(RegexSyntaxCharacters.Contains(c, StringComparison.Ordinal) ? "\\" + c : c.ToString());
+                }
+
+                continue;
+            }
+
+            var reserved = text.StartsWith('+');
+            var name = reserved ? text[1..] : text;
+            if (name.Length == 0 || name.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_')))
+            {
+                problem = $"the expression '{{{text}}}' is not a simple {{x}} or {{+x}} of one variable";
+                return null;
+            }
+
+            char? stop = null;
+            if (i + 1 < nodes.Count)
+            {
+                if (nodes[i + 1].Expression)
+                {
+                    problem = $"the expression '{{{text}}}' is followed by another expression";
+                    return null;
+                }
+
+                stop = nodes[i + 1].Text[0];
+            }
+
+            var excluded = (reserved ? string.Empty : UriReservedCharacters) + (stop is { } s && !(reserved ? string.Empty : UriReservedCharacters).Contains(s, StringComparison.Ordinal) ? s.ToString() : string.Empty);
+            pattern.Append(excluded.Length == 0 ? ".*" : "[^" + string.Concat(excluded.Select(c => RegexSyntaxCharacters.Contains(c, StringComparison.Ordinal) || c == '-' ? "\\" + c : c.ToString())) + "]*");
+        }
+
+        return pattern.Append("/?").ToString();
+    }
+
+    /// <summary>The characters Ballerina's regexp syntax gives a meaning (ReSyntaxChar), escaped with a backslash when they are meant literally.</summary>
+    private const string RegexSyntaxCharacters = "^$\\.*+?()[]{}|";
 
     private ImmutableArray<StepIr> AddTemplateQueryParams(List<(string Param, string Var)> query, ImmutableArray<StepIr> body, ApiResourceSyntax resource)
     {

@@ -747,6 +747,15 @@ public sealed partial class Lowerer
         notTranslated = null;
         switch (endpoint.Definition)
         {
+            case AddressEndpointSyntax address when DeployTimeValue.Of(address.Uri) is { } deployTime:
+                // AddressEndpointFactory resolves the uri once, when it deploys the endpoint (ResolverFactory): its
+                // scheme, and so its transport, is known only then; an http(s) URL is taken.
+                return AddClient(baseName, address.Uri, address.Qualities, address.Location, endpoint, FormatOf(address.Format, "address", address.Location), deployTime);
+            case HttpEndpointSyntax http when DeployTimeValue.Of(http.UriTemplate) is { } deployTime:
+                // HTTPEndpointFactory resolves the uri-template once, when it deploys the endpoint; what it resolves to is
+                // the template each message expands.
+                ReportHttpAuthentication(http);
+                return AddUrlTemplateClient(baseName, http, endpoint, out notTranslated, deployTime);
             case AddressEndpointSyntax address when Transports.NonHttp(address.Uri) is { Scheme: "jms" } && LowerJmsEndpoint(baseName, address, out notTranslated):
                 return null;
             case AddressEndpointSyntax address when Transports.NonHttp(address.Uri) is { Scheme: "vfs" } && LowerVfsEndpoint(baseName, address, out notTranslated):
@@ -765,13 +774,11 @@ public sealed partial class Lowerer
                 return null;
             case AddressEndpointSyntax address:
             {
-                if (address.Uri.Contains('{', StringComparison.Ordinal) || address.Uri.Contains("$SYSTEM:", StringComparison.Ordinal))
+                if (address.Uri.Contains('{', StringComparison.Ordinal))
                 {
                     // EndpointDefinition.getAddress substitutes `${name}` with the message's property `name` when it is
                     // set; nothing else in an address is expanded (`{uri.var.x}` is an http endpoint's uri-template syntax).
-                    var reason = address.Uri.Contains("$SYSTEM:", StringComparison.Ordinal)
-                        ? "the address takes a system property ($SYSTEM:) when it is used: make the URL a configurable and call it with an http:Client"
-                        : address.Uri.Contains("${", StringComparison.Ordinal)
+                    var reason = address.Uri.Contains("${", StringComparison.Ordinal)
                             ? "the address takes `${name}` from the message's property `name` on each send (EndpointDefinition.getAddress substitutes every one that is set): call the URL built from those properties with an http:Client"
                             : "an address endpoint does not expand `{...}` (EndpointDefinition.getAddress substitutes only `${name}`), so the Micro Integrator sends to the URL with the braces as written; an http endpoint's uri-template expands `{uri.var.x}`: if that was meant, make it an <http uri-template=...> endpoint, which is translated";
                     _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, address.Location, "address", "uri", reason);
@@ -786,10 +793,7 @@ public sealed partial class Lowerer
 
             case HttpEndpointSyntax http:
             {
-                if (http.Authentication is { } authentication)
-                {
-                    _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, authentication.Location, "http", $"{authentication.Scheme} authentication", "configure the client's auth by hand (http:ClientConfiguration auth)");
-                }
+                ReportHttpAuthentication(http);
 
                 var (baseUrl, _) = SplitUrl(http.UriTemplate.StartsWith(LegacyEncoding, StringComparison.Ordinal) ? http.UriTemplate[LegacyEncoding.Length..] : http.UriTemplate);
                 if (baseUrl is null)
@@ -813,6 +817,14 @@ public sealed partial class Lowerer
                 return null;
             default:
                 throw new InvalidOperationException($"Unhandled endpoint kind {endpoint.Definition.GetType().Name}");
+        }
+    }
+
+    private void ReportHttpAuthentication(HttpEndpointSyntax http)
+    {
+        if (http.Authentication is { } authentication)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, authentication.Location, "http", $"{authentication.Scheme} authentication", "configure the client's auth by hand (http:ClientConfiguration auth)");
         }
     }
 
@@ -883,11 +895,12 @@ public sealed partial class Lowerer
         typeof(LoadbalanceEndpointSyntax), typeof(TemplateEndpointSyntax),
     };
 
-    private ClientIr AddClient(string baseName, string url, EndpointQualities qualities, SourceLocation location, EndpointSyntax endpoint, EndpointFormat? format = null)
+    /// <param name="deployTime">The url is a placeholder the Micro Integrator resolves when it deploys the endpoint: the configurable is required.</param>
+    private ClientIr AddClient(string baseName, string url, EndpointQualities qualities, SourceLocation location, EndpointSyntax endpoint, EndpointFormat? format = null, DeployTimeValue? deployTime = null)
     {
         ReportUnappliedSettings(qualities, location, endpoint, appliesAddressing: true);
         var name = _symbols.Module(SymbolKind.Client, baseName, shorter: ClientShorter(baseName));
-        var (configurable, secret) = AddUrlConfigurable(baseName, url, location);
+        var (configurable, secret) = deployTime is null ? AddUrlConfigurable(baseName, url, location) : (DeployTimeConfigurable(baseName, "uri", deployTime, $"Base URL of the '{baseName}' endpoint", location), false);
         var settings = ClientSettings(qualities, location, endpoint, baseName);
         var client = new ClientIr(name, baseName, configurable, secret ? Transports.RedactUriSecrets(url) : url, settings.Timeout, settings.Notes, location) { NonErrorStatusCodes = settings.NonErrorCodes, DefaultTimeout = qualities.TimeoutMillis is not > 0, Format = format, TimeoutFault = settings.TimeoutFault, Addressing = AppliedAddressing(qualities), Suspension = settings.Suspension };
         _clients.Add(client);
@@ -937,6 +950,18 @@ public sealed partial class Lowerer
 
         _configurables.Add(new ConfigurableIr(configurable, ConfigurableType.String, secret ? null : url, $"Base URL of the '{baseName}' endpoint.", Secret: secret));
         return (configurable, secret);
+    }
+
+    /// <summary>
+    /// The required configurable holding a value the Micro Integrator resolves when it deploys the artifact (<see
+    /// cref="DeployTimeValue"/>): no default, its doc naming where the Micro Integrator reads it (SB0310).
+    /// </summary>
+    private Symbol DeployTimeConfigurable(string baseName, string setting, DeployTimeValue value, string what, SourceLocation location)
+    {
+        var configurable = _symbols.Module(SymbolKind.Configurable, baseName + " url");
+        _diagnostics.Report(DiagnosticCatalog.DeployTimeValue, location, setting, value.Original, value.Source);
+        _configurables.Add(new ConfigurableIr(configurable, ConfigurableType.String, null, value.Describe(what), Secret: false));
+        return configurable;
     }
 
     /// <summary>What a leaf endpoint's settings make of its client: the notes, the statuses blocking calls take as responses, the timeout, the suspension state.</summary>

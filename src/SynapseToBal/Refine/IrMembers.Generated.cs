@@ -2630,6 +2630,8 @@ internal static partial class IrMembers
                 sink.Visit(n.Summary);
                 sink.Visit(n.Origin);
                 sink.Visit(n.Skipped);
+                sink.Visit(n.QueryTemplate);
+                sink.Visit(n.QueryPattern);
                 return true;
             }
 

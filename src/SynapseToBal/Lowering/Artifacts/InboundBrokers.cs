@@ -40,7 +40,16 @@ public sealed partial class Lowerer
     private Symbol InboundConfigurable(InboundEndpointSyntax inbound, string hint, string? value, string parameter, ConfigurableType type = ConfigurableType.String)
     {
         var symbol = _symbols.Module(SymbolKind.Configurable, inbound.Name + " " + hint);
-        _configurables.Add(new ConfigurableIr(symbol, type, value, $"{char.ToUpperInvariant(hint[0])}{hint[1..]} of inbound endpoint '{inbound.Name}' ({parameter}).", Secret: false));
+        var description = $"{char.ToUpperInvariant(hint[0])}{hint[1..]} of inbound endpoint '{inbound.Name}' ({parameter})";
+        if (DeployTimeValue.Of(value) is { } deployTime)
+        {
+            // InboundEndpointFactory resolves each parameter when it deploys the inbound endpoint (ResolverFactory).
+            _diagnostics.Report(DiagnosticCatalog.DeployTimeValue, inbound.Location, $"parameter {parameter}", deployTime.Original, deployTime.Source);
+            _configurables.Add(new ConfigurableIr(symbol, type, null, deployTime.Describe(description), Secret: false));
+            return symbol;
+        }
+
+        _configurables.Add(new ConfigurableIr(symbol, type, value, description + ".", Secret: false));
         return symbol;
     }
 

@@ -20,6 +20,14 @@ public sealed partial class Lowerer
         string hint, string parameter, string? value, string what, bool secret, ConfigurableType type = ConfigurableType.String)
     {
         var symbol = _symbols.Module(SymbolKind.Configurable, $"{store.Name} {hint}");
+        if (!secret && DeployTimeValue.Of(value) is { } deployTime)
+        {
+            // MessageStoreFactory resolves each parameter when it deploys the store (ResolverFactory).
+            _diagnostics.Report(DiagnosticCatalog.DeployTimeValue, parameters.TryGetValue(parameter, out var at) ? at.Location : store.Location, $"parameter {parameter}", deployTime.Original, deployTime.Source);
+            _configurables.Add(new ConfigurableIr(symbol, type, null, deployTime.Describe($"{what} of the {kind} message store '{store.Name}' ({parameter})"), Secret: false));
+            return symbol;
+        }
+
         _configurables.Add(new ConfigurableIr(symbol, type, secret ? null : value, $"{what} of the {kind} message store '{store.Name}' ({parameter}).", Secret: secret));
         if (secret && parameters.TryGetValue(parameter, out var origin))
         {
@@ -460,11 +468,12 @@ public sealed partial class Lowerer
     /// <c>expandUriTemplate</c> as HTTPEndpoint.resolveUrlTemplate expands it: the path after the base URL, or the whole
     /// template when it takes the scheme, host or port from the message. Null when the template holds what that expansion
     /// does not do (another operator, a variable list or modifier, a name that is no <c>uri.var.*</c> or
-    /// <c>query.param.*</c> property, <c>legacy-encoding:</c>, a credential), which the job cannot send to faithfully.
+    /// <c>query.param.*</c> property, <c>legacy-encoding:</c>, a credential, a template resolved when the endpoint is
+    /// deployed), which the job cannot send to faithfully.
     /// </summary>
     private static ForwardTemplateIr? ForwardTemplateOf(HttpEndpointSyntax http, bool whole)
     {
-        if (http.UriTemplate.StartsWith(LegacyEncoding, StringComparison.Ordinal) || HasCredentials(http.UriTemplate))
+        if (http.UriTemplate.StartsWith(LegacyEncoding, StringComparison.Ordinal) || HasCredentials(http.UriTemplate) || DeployTimeValue.Of(http.UriTemplate) is not null)
         {
             return null;
         }
@@ -512,7 +521,9 @@ public sealed partial class Lowerer
 
         if (_namedClients.GetValueOrDefault(name)?.UrlTemplate is not null)
         {
-            return (1, "its uri-template takes the host from the message and holds what the forwarding job does not expand (an operator other than {x} and {+x}, a variable that is no uri.var.* or query.param.* property, legacy-encoding)");
+            return (1, definition is HttpEndpointSyntax { UriTemplate: var deployed } && DeployTimeValue.Of(deployed) is not null
+                ? "its uri-template is resolved when the Micro Integrator deploys the endpoint ($SYSTEM:, $FILE:, ${configs.}), so what the forwarding job would expand is not known"
+                : "its uri-template takes the host from the message and holds what the forwarding job does not expand (an operator other than {x} and {+x}, a variable that is no uri.var.* or query.param.* property, legacy-encoding)");
         }
 
         return (2, reason);

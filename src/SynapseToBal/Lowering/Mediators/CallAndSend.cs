@@ -451,6 +451,9 @@ public sealed partial class Lowerer
                 return address.Format?.Trim().ToLowerInvariant() is "soap11" or "soap12"
                     ? new HttpPathIr.None()
                     : new HttpPathIr.Postfix();
+            case HttpEndpointSyntax http when _deployTimeTemplates.TryGetValue(http, out var template):
+                // The template the Micro Integrator resolved when it deployed the endpoint, expanded whole at each call.
+                return new HttpPathIr.Template([new TemplatePart.Argument(new BuiltinCallIr(Builtin.ExpandUriTemplate, [new ConfigurableReadIr(template)], ValueKind.String), Raw: true, InAttribute: false)], http.Method) { AppendsPostfix = http.Method is null };
             case HttpEndpointSyntax http:
             {
                 var legacy = http.UriTemplate.StartsWith(LegacyEncoding, StringComparison.Ordinal);

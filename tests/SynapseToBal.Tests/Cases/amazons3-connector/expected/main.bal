@@ -108,6 +108,11 @@ service /upload on httpListener {
 
     # PUT /upload/parts/{bucket}/{key}?uploadId={uploadId}&partNumber={part}
     resource function put parts/[string bucket]/[string 'key](http:Request request) returns http:Response|error {
+        // The Micro Integrator runs this resource only for a request whose query matches 'uploadId={uploadId}&partNumber={part}'
+        // (in this order, no parameter missing or added); it answers any other request 404.
+        if !uriQueryMatches(request, re `uploadId=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*&partNumber=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
+            return resourceNotFound();
+        }
         Context ctx = check newContext(request, "UploadAPI", "/upload", {"bucket": bucket, "key": 'key});
         ctx.properties["uri.var.uploadId"] = getProperty(ctx, "query.param.uploadId");
         ctx.properties["uri.var.part"] = getProperty(ctx, "query.param.partNumber");

@@ -25,6 +25,11 @@ service /catalog on httpListener {
 
     # GET /catalog/search?q={query}&page={page}
     resource function get search(http:Request request) returns http:Response|error {
+        // The Micro Integrator runs this resource only for a request whose query matches 'q={query}&page={page}'
+        // (in this order, no parameter missing or added); it answers any other request 404.
+        if !uriQueryMatches(request, re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*&page=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
+            return resourceNotFound();
+        }
         Context ctx = check newContext(request, "CatalogAPI", "/catalog");
         ctx.properties["uri.var.query"] = getProperty(ctx, "query.param.q");
         ctx.properties["uri.var.page"] = getProperty(ctx, "query.param.page");
@@ -34,7 +39,7 @@ service /catalog on httpListener {
 
     # GET /catalog/files/{+path}
     resource function get files/[string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"path": string:'join("/", ...path)});
+        Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"path": check reservedPathValue(request, path)});
         log:printInfo("CatalogAPI /files/{+path} request", path = getProperty(ctx, "uri.var.path"));
         return respond(ctx, headers = passBackHeaders);
     }

@@ -21,6 +21,11 @@ service /mail on httpListener {
 
     # GET /mail/messages?q={q}
     resource function get messages(http:Request request) returns http:Response|error {
+        // The Micro Integrator runs this resource only for a request whose query matches 'q={q}'
+        // (in this order, no parameter missing or added); it answers any other request 404.
+        if !uriQueryMatches(request, re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
+            return resourceNotFound();
+        }
         Context ctx = check newContext(request, "MailAPI", "/mail");
         ctx.properties["uri.var.q"] = getProperty(ctx, "query.param.q");
         check gmailListAllMails(ctx, gmailConnection1, gmailConnection1UserId, includeSpamTrash = "false", labelIds = "INBOX", maxResults = "20", pageToken = "", q = check urlParam(ctx, "q"));

@@ -19,6 +19,11 @@ service /accounts on httpListener {
 
     # GET /accounts/search?industry={industry}
     resource function get search(http:Request request) returns http:Response|error {
+        // The Micro Integrator runs this resource only for a request whose query matches 'industry={industry}'
+        // (in this order, no parameter missing or added); it answers any other request 404.
+        if !uriQueryMatches(request, re `industry=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
+            return resourceNotFound();
+        }
         Context ctx = check newContext(request, "AccountAPI", "/accounts");
         ctx.properties["uri.var.industry"] = getProperty(ctx, "query.param.industry");
         string soql = string `SELECT Id, Name FROM Account WHERE Industry = '${check urlParam(ctx, "industry")}'`;

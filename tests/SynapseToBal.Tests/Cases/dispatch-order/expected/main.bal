@@ -37,7 +37,7 @@ service /shop on httpListener {
         return respond(ctx, headers = passBackHeaders);
     }
 
-    // TODO(SB0211): GET /shop/items/{id} is declared again; Synapse always dispatches to the first declaration, so this one never runs:
+    // TODO(SB0211): GET /shop/items/{id} has the method and path of GET /items/{id}, which Synapse tries first and which matches any query, so this one never runs:
     // <resource methods="GET" uri-template="/items/{id}">
     //     <inSequence>
     //         <respond/>

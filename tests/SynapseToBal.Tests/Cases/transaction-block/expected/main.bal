@@ -12,6 +12,11 @@ listener http:Listener httpListener = new (httpPort);
 service /transfer on httpListener {
     # POST /transfer/commit?name={name}
     resource function post 'commit(http:Request request) returns http:Response|error {
+        // The Micro Integrator runs this resource only for a request whose query matches 'name={name}'
+        // (in this order, no parameter missing or added); it answers any other request 404.
+        if !uriQueryMatches(request, re `name=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
+            return resourceNotFound();
+        }
         Context ctx = check newContext(request, "TransferApi", "/transfer");
         do {
             ctx.properties["uri.var.name"] = getProperty(ctx, "query.param.name");
