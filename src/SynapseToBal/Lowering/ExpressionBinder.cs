@@ -134,6 +134,15 @@ internal sealed partial class ExpressionBinder(
                 return TypedNumber(n.Text);
             case UnaryExpression { Operator: UnaryOperator.Negate, Operand: NumberLiteral n }:
                 return TypedNumber("-" + n.Text);
+            case MemberAccess { Target: ContextReference { Kind: ContextKind.Variables }, Deep: false } variable when !IsXPath && owner.VariableType(variable.Name) is { } type:
+                // A variable every variable mediator of the project sets with a numeric type: the Java Integer, Long or
+                // Double it holds decides BinaryOperationNode's arithmetic (int, long or BigDecimal).
+                return type switch
+                {
+                    "INTEGER" => Call(Builtin.MiIntVariable, ValueKind.Integer, new StringLiteralIr(variable.Name)),
+                    "LONG" => Call(Builtin.MiLongVariable, ValueKind.Integer, new StringLiteralIr(variable.Name)),
+                    _ => Call(Builtin.MiDoubleVariable, ValueKind.Float, new StringLiteralIr(variable.Name)),
+                };
         }
 
         var value = Value(node);
@@ -251,8 +260,9 @@ internal sealed partial class ExpressionBinder(
     /// promotes to long). A long division is always a double (performLongOperation). Not modelled: int arithmetic that
     /// overflows into a long (Math.addExact / multiplyExact).
     /// </summary>
-    private static bool JavaLong(ExprIr value) => value switch
+    internal static bool JavaLong(ExprIr value) => value switch
     {
+        BuiltinCallIr { Function: Builtin.MiLongVariable } => true,
         NumberLiteralIr { NumberKind: ValueKind.Integer } literal => !int.TryParse(literal.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
         BuiltinCallIr { Function: Builtin.NowMillis } => true,
         ArithmeticIr arithmetic => JavaLong(arithmetic.Left) || JavaLong(arithmetic.Right),
@@ -963,6 +973,18 @@ internal sealed partial class ExpressionBinder(
                     return new NodeSetCompareIr(leftNodes, op, rightNodes, Numeric: op is "<" or "<=" or ">" or ">=");
                 }
 
+                // local-name() / namespace-uri() of the context node compared with a string by = or != (two strings compare
+                // as strings, XPath 1.0 §3.4): `//*[local-name()='status']`.
+                if (op is "=" or "!=" && ContextName(b.Left) is { } leftName && b.Right is StringLiteral rightText)
+                {
+                    return new CompareIr(leftName, op, new StringLiteralIr(rightText.Value));
+                }
+
+                if (op is "=" or "!=" && ContextName(b.Right) is { } rightName && b.Left is StringLiteral leftText)
+                {
+                    return new CompareIr(rightName, op, new StringLiteralIr(leftText.Value));
+                }
+
                 return null;
             }
 
@@ -970,6 +992,19 @@ internal sealed partial class ExpressionBinder(
                 return Relative(node) is { } exists ? new NonEmptyIr(exists) : null;
         }
     }
+
+    /// <summary>
+    /// <c>local-name()</c> or <c>namespace-uri()</c> without an argument inside a predicate: the function of the context
+    /// node (XPath 1.0 §4.1), which in a predicate of an element step is the element tested (the empty relative path,
+    /// <c>.</c>). <c>name()</c> is not: it is the QName with the prefix the message wrote, which Ballerina's xml values do
+    /// not keep.
+    /// </summary>
+    private static ExprIr? ContextName(ExpressionNode node) => node switch
+    {
+        FunctionCall { Name: "local-name", Arguments.IsEmpty: true, Prefix: null or "fn" } => Call(Builtin.XPathLocalName, ValueKind.String, new XmlRelativeIr([], null, false)),
+        FunctionCall { Name: "namespace-uri", Arguments.IsEmpty: true, Prefix: null or "fn" } => Call(Builtin.XPathNamespaceUri, ValueKind.String, new XmlRelativeIr([], null, false)),
+        _ => null,
+    };
 
     private static ExprIr? PredicateLiteral(ExpressionNode node) => node switch
     {
@@ -1231,7 +1266,9 @@ internal sealed partial class ExpressionBinder(
 
                 return StringValue(args[0]) is { } encoded ? Call(Builtin.Base64Encode, ValueKind.String, encoded) : null;
             case "local-name" or "namespace-uri":
-                return Value(args[0]) is XmlNavigationIr { TextOnly: false } named
+                // Without an argument: the context node, translated only inside a predicate (ContextName), as outside one
+                // Synapse's context node is the SOAP Envelope.
+                return args.Length == 1 && Value(args[0]) is XmlNavigationIr { TextOnly: false } named
                     ? Call(name == "local-name" ? Builtin.XPathLocalName : Builtin.XPathNamespaceUri, ValueKind.String, named)
                     : null;
             case "wso2:vault-lookup" when args[0] is StringLiteral alias:
