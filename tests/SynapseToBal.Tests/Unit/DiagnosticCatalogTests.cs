@@ -44,6 +44,7 @@ public sealed partial class DiagnosticCatalogTests
         [("Report", nameof(DiagnosticCatalog.UnknownElement))] = "Inventory reads these Syntax codes to count unread elements; it reports nothing",
         [("Report", nameof(DiagnosticCatalog.ElementNotRepresented))] = "Inventory reads these Syntax codes to count unread elements; it reports nothing",
         [("Report", nameof(DiagnosticCatalog.AttributeNotRead))] = "Inventory reads this Syntax code to list unread attributes; it reports nothing",
+        [("Report", nameof(DiagnosticCatalog.ExpressionNotTranslated))] = "coverage counts a mediator whose expression is not translated under this code; it reports nothing",
         [("Lowering", nameof(DiagnosticCatalog.InvalidAttribute))] = "values only lowering checks: uri-template variables, HTTP methods, template parameters, payload arguments",
         [("Lowering", nameof(DiagnosticCatalog.UndeclaredTemplateParamRead))] = "assigned SB0312 (an SB03xx code) though the log lowering reports it; to renumber into SB02xx when merged",
         [("Lowering", nameof(DiagnosticCatalog.UnresolvedReference))] = "only as the code of the TODO left where the reference graph already reported the key (.Id), never reported again",
