@@ -453,7 +453,7 @@ public static class DiagnosticCatalog
         "'{0}' is no longer generated (the artifacts it came from were removed or moved) but it was edited since it was generated; it was kept",
         "Converting again removes the generated files nothing produces any more, unless the developer edited them: an edited file is kept, and the converter stops tracking it.");
     public static readonly DiagnosticDescriptor UndeclaredTemplateParamRead = Warning("SB0312", EmitCategory,
-        "Template parameter read that the template does not declare",
+        "Undeclared template parameter logged",
         "'{0}' reads the parameter '{1}', which the template '{2}' does not declare: the Micro Integrator reads null there and the log prints \"null\", as the generated code does",
         "A sequence template reads its parameters with $func:name. The Micro Integrator's TemplateContext maps only the parameters the template declares (a with-param of another name is not passed), so $func: of any other name is null in SynapseXPathVariableContext, SynapseXPath.stringValueOf gives null for it and the log mediator appends it as the text \"null\". A log property whose expression is such a read is translated as that text; anywhere else the read stays untranslated (SB0203), as each consumer treats null its own way. The parameter name is usually a typo or a parameter the template was meant to declare.");
 

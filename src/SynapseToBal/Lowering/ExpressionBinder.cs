@@ -951,7 +951,8 @@ internal sealed partial class ExpressionBinder(
             }
 
             case FunctionCall { Name: "not", Arguments.Length: 1, Prefix: null or "fn" } call:
-                return PredicateTest(call.Arguments[0]) is { } negated ? new NotIr(negated) : null;
+                // Not of a context name: it would hold for the SOAP envelope's own elements, which the navigation does not test.
+                return PredicateTest(call.Arguments[0]) is { } negated && !ReadsContextName(negated) ? new NotIr(negated) : null;
             case FunctionCall { Name: "true" or "false", Arguments.IsEmpty: true, Prefix: null or "fn" } call:
                 return new BoolLiteralIr(call.Name == "true");
             case BinaryExpression { Operator: BinaryOperator.Equal or BinaryOperator.NotEqual or BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual } b:
@@ -973,14 +974,16 @@ internal sealed partial class ExpressionBinder(
                     return new NodeSetCompareIr(leftNodes, op, rightNodes, Numeric: op is "<" or "<=" or ">" or ">=");
                 }
 
-                // local-name() / namespace-uri() of the context node compared with a string by = or != (two strings compare
-                // as strings, XPath 1.0 §3.4): `//*[local-name()='status']`.
-                if (op is "=" or "!=" && ContextName(b.Left) is { } leftName && b.Right is StringLiteral rightText)
+                // local-name() / namespace-uri() of the context node equal to a string (two strings compare as strings,
+                // XPath 1.0 §3.4): `//*[local-name()='status']`. Only equality with a name no SOAP envelope element has:
+                // Synapse's `//*` also tests the Envelope, Header and Body elements, which the navigation from the body
+                // never reaches, so `!=`, not() or an envelope name would select them in the Micro Integrator only.
+                if (op == "=" && ContextName(b.Left) is { } leftName && b.Right is StringLiteral rightText && !EnvelopeName(b.Left, rightText.Value))
                 {
                     return new CompareIr(leftName, op, new StringLiteralIr(rightText.Value));
                 }
 
-                if (op is "=" or "!=" && ContextName(b.Right) is { } rightName && b.Left is StringLiteral leftText)
+                if (op == "=" && ContextName(b.Right) is { } rightName && b.Left is StringLiteral leftText && !EnvelopeName(b.Right, leftText.Value))
                 {
                     return new CompareIr(rightName, op, new StringLiteralIr(leftText.Value));
                 }
@@ -1005,6 +1008,13 @@ internal sealed partial class ExpressionBinder(
         FunctionCall { Name: "namespace-uri", Arguments.IsEmpty: true, Prefix: null or "fn" } => Call(Builtin.XPathNamespaceUri, ValueKind.String, new XmlRelativeIr([], null, false)),
         _ => null,
     };
+
+    /// <summary>Whether local-name() is compared with Envelope, Header or Body, or namespace-uri() with a SOAP envelope namespace.</summary>
+    private static bool EnvelopeName(ExpressionNode call, string text) =>
+        call is FunctionCall { Name: "local-name" } ? text is "Envelope" or "Header" or "Body" : text is SoapEnv11 or SoapEnv12;
+
+    private static bool ReadsContextName(ConditionIr condition) =>
+        IrWalker.Expressions(condition).SelectMany(IrWalker.Descendants).Any(e => e is BuiltinCallIr { Function: Builtin.XPathLocalName or Builtin.XPathNamespaceUri, Arguments: [XmlRelativeIr { Steps.IsEmpty: true }] });
 
     private static ExprIr? PredicateLiteral(ExpressionNode node) => node switch
     {

@@ -268,7 +268,7 @@ internal static class UntranslatedPart
         {
             return contextName.Name == "name"
                 ? "a predicate reads name() of the element it tests: the QName with the prefix the message wrote, which Ballerina's xml values do not keep (local-name() and namespace-uri() compared with a string literal are translated)"
-                : $"a predicate reads {contextName.Name}() of the element it tests, which is translated only compared with a string literal by = or != (`[{contextName.Name}()='x']`), alone or combined with and, or and not()";
+                : $"a predicate reads {contextName.Name}() of the element it tests, which is translated only compared with a string literal by = (`[{contextName.Name}()='x']`), alone or combined with and and or, and not for the names of the SOAP envelope's own elements (Envelope, Header, Body, the envelope namespaces): Synapse's `//*` tests those elements too, which the navigation from the body never reaches, so != , not() or such a name could select them in the Micro Integrator only";
         }
 
         if (Steps(node).FirstOrDefault(step => step.Axis is not (XPathAxis.Child or XPathAxis.Descendant or XPathAxis.DescendantOrSelf or XPathAxis.Attribute or XPathAxis.Self)) is { } other)
@@ -444,7 +444,7 @@ internal static class UntranslatedPart
         [(FunctionDialect.XPath, "get-property")] = "see docs/expressions.md for the properties and scopes get-property translates",
     };
 
-    private const string ContextNameReason = "translated over an element path (the first element's name) and, without an argument, inside a predicate compared with a string literal by = or != (`//*[local-name()='status']`: the element the predicate tests); not over attributes, text or other nodes, nor without an argument elsewhere (outside a predicate Synapse's context node is the SOAP Envelope, inside one only the comparison with a literal is translated)";
+    private const string ContextNameReason = "translated over an element path (the first element's name) and, without an argument, inside a predicate compared with a string literal by = (`//*[local-name()='status']`: the element the predicate tests); not over attributes, text or other nodes, nor without an argument elsewhere (outside a predicate Synapse's context node is the SOAP Envelope, inside one only the comparison with a literal is translated)";
 
     private const string TypeCheck = "translated for a simple payload path or a JSON result (split, object, array), whose JSON type the run time reads; a variable is stored as its mediator's type, not as the Micro Integrator keeps it";
 

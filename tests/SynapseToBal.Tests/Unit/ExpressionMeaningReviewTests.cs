@@ -143,7 +143,7 @@ public sealed class ExpressionMeaningReviewTests
     [Theory]
     [InlineData("//*[local-name()='status']/text()", "xpathLocalName(xpathContext) == \"status\"")]
     [InlineData("//*[namespace-uri()='urn:a' and local-name()='b']", "xpathNamespaceUri(xpathContext) == \"urn:a\" && xpathLocalName(xpathContext) == \"b\"")]
-    [InlineData("//*['status' != local-name()]", "xpathLocalName(xpathContext) != \"status\"")]
+    [InlineData("//*['status' = local-name()]", "xpathLocalName(xpathContext) == \"status\"")]
     public void Local_name_without_an_argument_in_a_predicate_reads_the_element_tested(string xpath, string test)
     {
         var (code, diagnostics) = Convert(Sequence("S", $"""<property name="s" expression="{xpath}"/>"""));
@@ -155,6 +155,9 @@ public sealed class ExpressionMeaningReviewTests
     [InlineData("//*[name()='status']", "name() of the element it tests")]
     [InlineData("//*[starts-with(local-name(), 'st')]", "local-name() of the element it tests, which is translated only compared with a string literal")]
     [InlineData("local-name()", "outside a predicate Synapse's context node is the SOAP Envelope")]
+    [InlineData("//*[local-name()!='status']", "not for the names of the SOAP envelope's own elements")]
+    [InlineData("//*[not(local-name()='status')]", "not for the names of the SOAP envelope's own elements")]
+    [InlineData("//*[local-name()='Body']", "not for the names of the SOAP envelope's own elements")]
     public void What_stays_refused_names_the_reason(string xpath, string reason)
     {
         var (_, diagnostics) = Convert(Sequence("S", $"""<property name="s" expression="{xpath}"/>"""));
