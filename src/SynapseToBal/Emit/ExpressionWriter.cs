@@ -468,8 +468,8 @@ internal sealed class ExpressionWriter
             IR.Builtin.Base64Decode => $"check base64Decode({S(0)})",
             IR.Builtin.Negate => $"-{Operand(a[0])}",
             IR.Builtin.XPathStringValue => $"xpathFirst({NodeValues(a[0])})",
-            IR.Builtin.XPathLocalName => $"xpathLocalName({Navigation((XmlNavigationIr)a[0])})",
-            IR.Builtin.XPathNamespaceUri => $"xpathNamespaceUri({Navigation((XmlNavigationIr)a[0])})",
+            IR.Builtin.XPathLocalName => $"xpathLocalName({NamedNodes(a[0])})",
+            IR.Builtin.XPathNamespaceUri => $"xpathNamespaceUri({NamedNodes(a[0])})",
             IR.Builtin.UrlEncode => a.Length == 2 ? $"urlEncodeJava({S(0)}, {S(1)})" : $"urlEncodeText({S(0)})",
             IR.Builtin.UrlDecode => $"check urlDecodeText({S(0)})",
             IR.Builtin.NowMillis => "nowMillis()",
@@ -507,6 +507,9 @@ internal sealed class ExpressionWriter
             IR.Builtin.MiScalarText => $"miScalarText({S(0)})",
             IR.Builtin.MiIntQuotientText => $"check miIntQuotientText({T(0)}, {T(1)})",
             IR.Builtin.MiDoubleArithmetic => $"check miDoubleArithmetic({T(0)}, {S(1)}, {T(2)})",
+            IR.Builtin.MiIntVariable or IR.Builtin.MiLongVariable => $"check miIntVariable(ctx, {S(0)})",
+            IR.Builtin.MiDoubleVariable => $"check miDoubleVariable(ctx, {S(0)})",
+            IR.Builtin.MiIntegerResult => $"check miIntegerResult(function () returns int|error => {T(0)}, {S(1)})",
             IR.Builtin.MiModulo => a[0].Kind == ValueKind.Integer ? $"check miIntModulo({T(0)}, {T(1)})" : $"check miFloatModulo({T(0)}, {T(1)})",
             IR.Builtin.JsonBoolean => $"check jsonBoolean({T(0)})",
             IR.Builtin.UrlParam => $"check urlParam(ctx, {S(0)})",
@@ -573,6 +576,13 @@ internal sealed class ExpressionWriter
         XmlAttributeReadIr a => $"xpathAttributeValues({Navigation(a.Elements)}, {ExpandedName(a.Attribute.NamespaceUri, a.Attribute.LocalName)})",
         XmlRelativeIr r => RelativeValues(r),
         _ => throw new InvalidOperationException($"Not a node-set: {nodes.GetType().Name}"),
+    };
+
+    /// <summary>The nodes local-name() and namespace-uri() read: an element navigation, or in a predicate the element tested (<c>.</c>).</summary>
+    private string NamedNodes(ExprIr nodes) => nodes switch
+    {
+        XmlRelativeIr { Steps.IsEmpty: true, Attribute: null, TextOnly: false } => PredicateContext,
+        _ => Navigation((XmlNavigationIr)nodes),
     };
 
     /// <summary>The parameter of a predicate's test function: the element the predicate is tested on.</summary>

@@ -539,6 +539,26 @@ public enum Builtin
     MiDoubleArithmetic,
 
     /// <summary>
+    /// MI 4.4 <c>vars.x</c> as a number operand (argument: the name), for a variable every variable mediator of the
+    /// project sets with type INTEGER (a Java Integer): its int; a variable that is not set, or that something else set to
+    /// another type, fails the expression.
+    /// </summary>
+    MiIntVariable,
+
+    /// <summary>The same for a variable every variable mediator sets with type LONG (a Java Long: long arithmetic).</summary>
+    MiLongVariable,
+
+    /// <summary>The same for a variable every variable mediator sets with type DOUBLE (a Java Double: BigDecimal arithmetic).</summary>
+    MiDoubleVariable,
+
+    /// <summary>
+    /// MI 4.4 <c>&lt;variable type="INTEGER" expression="${...}"/&gt;</c> of int arithmetic (arguments: the int value and the
+    /// expression's text inside <c>${...}</c>): Utils.convertExpressionResult keeps a Java Integer; a failed evaluation
+    /// (its "") or a result beyond the int range (BinaryOperationNode then gives a Long) faults with the type mismatch.
+    /// </summary>
+    MiIntegerResult,
+
+    /// <summary>
     /// An MI 4.4 <c>${...}</c> value whose evaluation may fail (arguments: the value, of kind String, and the expression's
     /// text): SynapseExpression.evaluateExpression catches the EvaluationException, logs a warning and the consumer
     /// gets "" (evaluateExpressionForPayload), so mediation goes on.

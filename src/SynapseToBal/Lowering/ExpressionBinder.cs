@@ -134,6 +134,15 @@ internal sealed partial class ExpressionBinder(
                 return TypedNumber(n.Text);
             case UnaryExpression { Operator: UnaryOperator.Negate, Operand: NumberLiteral n }:
                 return TypedNumber("-" + n.Text);
+            case MemberAccess { Target: ContextReference { Kind: ContextKind.Variables }, Deep: false } variable when !IsXPath && owner.VariableType(variable.Name) is { } type:
+                // A variable every variable mediator of the project sets with a numeric type: the Java Integer, Long or
+                // Double it holds decides BinaryOperationNode's arithmetic (int, long or BigDecimal).
+                return type switch
+                {
+                    "INTEGER" => Call(Builtin.MiIntVariable, ValueKind.Integer, new StringLiteralIr(variable.Name)),
+                    "LONG" => Call(Builtin.MiLongVariable, ValueKind.Integer, new StringLiteralIr(variable.Name)),
+                    _ => Call(Builtin.MiDoubleVariable, ValueKind.Float, new StringLiteralIr(variable.Name)),
+                };
         }
 
         var value = Value(node);
@@ -251,8 +260,9 @@ internal sealed partial class ExpressionBinder(
     /// promotes to long). A long division is always a double (performLongOperation). Not modelled: int arithmetic that
     /// overflows into a long (Math.addExact / multiplyExact).
     /// </summary>
-    private static bool JavaLong(ExprIr value) => value switch
+    internal static bool JavaLong(ExprIr value) => value switch
     {
+        BuiltinCallIr { Function: Builtin.MiLongVariable } => true,
         NumberLiteralIr { NumberKind: ValueKind.Integer } literal => !int.TryParse(literal.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
         BuiltinCallIr { Function: Builtin.NowMillis } => true,
         ArithmeticIr arithmetic => JavaLong(arithmetic.Left) || JavaLong(arithmetic.Right),
@@ -941,7 +951,8 @@ internal sealed partial class ExpressionBinder(
             }
 
             case FunctionCall { Name: "not", Arguments.Length: 1, Prefix: null or "fn" } call:
-                return PredicateTest(call.Arguments[0]) is { } negated ? new NotIr(negated) : null;
+                // Not of a context name: it would hold for the SOAP envelope's own elements, which the navigation does not test.
+                return PredicateTest(call.Arguments[0]) is { } negated && !ReadsContextName(negated) ? new NotIr(negated) : null;
             case FunctionCall { Name: "true" or "false", Arguments.IsEmpty: true, Prefix: null or "fn" } call:
                 return new BoolLiteralIr(call.Name == "true");
             case BinaryExpression { Operator: BinaryOperator.Equal or BinaryOperator.NotEqual or BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual } b:
@@ -963,6 +974,20 @@ internal sealed partial class ExpressionBinder(
                     return new NodeSetCompareIr(leftNodes, op, rightNodes, Numeric: op is "<" or "<=" or ">" or ">=");
                 }
 
+                // local-name() / namespace-uri() of the context node equal to a string (two strings compare as strings,
+                // XPath 1.0 §3.4): `//*[local-name()='status']`. Only equality with a name no SOAP envelope element has:
+                // Synapse's `//*` also tests the Envelope, Header and Body elements, which the navigation from the body
+                // never reaches, so `!=`, not() or an envelope name would select them in the Micro Integrator only.
+                if (op == "=" && ContextName(b.Left) is { } leftName && b.Right is StringLiteral rightText && !EnvelopeName(b.Left, rightText.Value))
+                {
+                    return new CompareIr(leftName, op, new StringLiteralIr(rightText.Value));
+                }
+
+                if (op == "=" && ContextName(b.Right) is { } rightName && b.Left is StringLiteral leftText && !EnvelopeName(b.Right, leftText.Value))
+                {
+                    return new CompareIr(rightName, op, new StringLiteralIr(leftText.Value));
+                }
+
                 return null;
             }
 
@@ -970,6 +995,26 @@ internal sealed partial class ExpressionBinder(
                 return Relative(node) is { } exists ? new NonEmptyIr(exists) : null;
         }
     }
+
+    /// <summary>
+    /// <c>local-name()</c> or <c>namespace-uri()</c> without an argument inside a predicate: the function of the context
+    /// node (XPath 1.0 §4.1), which in a predicate of an element step is the element tested (the empty relative path,
+    /// <c>.</c>). <c>name()</c> is not: it is the QName with the prefix the message wrote, which Ballerina's xml values do
+    /// not keep.
+    /// </summary>
+    private static ExprIr? ContextName(ExpressionNode node) => node switch
+    {
+        FunctionCall { Name: "local-name", Arguments.IsEmpty: true, Prefix: null or "fn" } => Call(Builtin.XPathLocalName, ValueKind.String, new XmlRelativeIr([], null, false)),
+        FunctionCall { Name: "namespace-uri", Arguments.IsEmpty: true, Prefix: null or "fn" } => Call(Builtin.XPathNamespaceUri, ValueKind.String, new XmlRelativeIr([], null, false)),
+        _ => null,
+    };
+
+    /// <summary>Whether local-name() is compared with Envelope, Header or Body, or namespace-uri() with a SOAP envelope namespace.</summary>
+    private static bool EnvelopeName(ExpressionNode call, string text) =>
+        call is FunctionCall { Name: "local-name" } ? text is "Envelope" or "Header" or "Body" : text is SoapEnv11 or SoapEnv12;
+
+    private static bool ReadsContextName(ConditionIr condition) =>
+        IrWalker.Expressions(condition).SelectMany(IrWalker.Descendants).Any(e => e is BuiltinCallIr { Function: Builtin.XPathLocalName or Builtin.XPathNamespaceUri, Arguments: [XmlRelativeIr { Steps.IsEmpty: true }] });
 
     private static ExprIr? PredicateLiteral(ExpressionNode node) => node switch
     {
@@ -1231,7 +1276,9 @@ internal sealed partial class ExpressionBinder(
 
                 return StringValue(args[0]) is { } encoded ? Call(Builtin.Base64Encode, ValueKind.String, encoded) : null;
             case "local-name" or "namespace-uri":
-                return Value(args[0]) is XmlNavigationIr { TextOnly: false } named
+                // Without an argument: the context node, translated only inside a predicate (ContextName), as outside one
+                // Synapse's context node is the SOAP Envelope.
+                return args.Length == 1 && Value(args[0]) is XmlNavigationIr { TextOnly: false } named
                     ? Call(name == "local-name" ? Builtin.XPathLocalName : Builtin.XPathNamespaceUri, ValueKind.String, named)
                     : null;
             case "wso2:vault-lookup" when args[0] is StringLiteral alias:

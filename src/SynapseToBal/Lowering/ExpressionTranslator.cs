@@ -34,6 +34,9 @@ public sealed class ExpressionTranslator
     // The Axis2 operation of the message (GetPropertyFunction's OperationName), where the lowering knows it.
     private ExprIr? _operationName;
 
+    // The parameters the enclosing sequence template declares, or null outside a template.
+    private IReadOnlySet<string>? _templateParams;
+
     // Whether a variable holds XML wherever the project sets it (variable mediators with type="XML"); until the
     // project is known, none.
     private Func<string, bool> _xmlVariable = _ => false;
@@ -72,6 +75,8 @@ public sealed class ExpressionTranslator
             _xmlVariable = _xmlVariable,
             _registry = _registry,
             _lazyParams = _lazyParams,
+            _templateParams = _templateParams,
+            _variableType = _variableType,
         };
         change?.Invoke(copy);
         return copy;
@@ -85,6 +90,30 @@ public sealed class ExpressionTranslator
 
     /// <summary>The same translator inside a sequence template: <c>$func:p</c> and get-property('func', 'p') read its parameters.</summary>
     public ExpressionTranslator WithFunctionParams(IReadOnlyDictionary<string, Symbol> parameters) => Copy(c => c._functionParams = parameters);
+
+    /// <summary>The same translator inside a sequence template that declares these parameters (lazily passed or not).</summary>
+    public ExpressionTranslator WithTemplateParams(IReadOnlySet<string> declared) => Copy(c => c._templateParams = declared);
+
+    /// <summary>
+    /// The name of the parameter when the whole XPath expression is <c>$func:name</c> and the enclosing template declares
+    /// no parameter of that name: SynapseXPathVariableContext reads TemplateContext.getParameterValue, null for a name the
+    /// template does not declare (setupParams maps only the declared ones, plus INIT_CONFIG_KEY and INVOKE_MEDIATOR_ID), and
+    /// SynapseXPath.stringValueOf gives null for it. Null otherwise (outside a template, a declared parameter, any other
+    /// expression).
+    /// </summary>
+    internal string? UndeclaredTemplateParam(ExpressionSyntax expression)
+    {
+        if (_templateParams is not { } declared || expression.Language != ExpressionLanguage.XPath)
+        {
+            return null;
+        }
+
+        var (parsed, _) = Parse(expression);
+        return parsed.Success && parsed.Root is VariableReference { Scope: VariableScope.Function, Name: var name }
+            && !declared.Contains(name) && name is not ("INIT_CONFIG_KEY" or "INVOKE_MEDIATOR_ID")
+            ? name
+            : null;
+    }
 
     /// <summary>
     /// The same translator knowing which system-scope properties the project writes: get-property('system', name) of
@@ -118,6 +147,19 @@ public sealed class ExpressionTranslator
     /// <summary>Why a registry read of a key is not translated, or null when it is (or the resource is not in the project).</summary>
     internal string? RegistryRefusal(string key, bool synapseExpression) =>
         _registry(key) is { } content ? RegistryExpressionValue.Read(content.Bytes, content.Text, content.MediaType, synapseExpression).Reason : null;
+
+    // The type every variable mediator that sets a variable declares (INTEGER, LONG, DOUBLE), or null when they differ
+    // or declare another; until the project is known, none.
+    private Func<string, string?> _variableType = _ => null;
+
+    /// <summary>
+    /// The same translator knowing the numeric type (INTEGER, LONG or DOUBLE) every variable mediator of the project that
+    /// sets a variable declares for it: MI 4.4 arithmetic on <c>vars.x</c> then knows the Java type it adds.
+    /// </summary>
+    public ExpressionTranslator WithVariableTypes(Func<string, string?> types) => Copy(c => c._variableType = types);
+
+    /// <summary>The numeric type (INTEGER, LONG, DOUBLE) every variable mediator setting the variable declares, or null.</summary>
+    internal string? VariableType(string name) => _variableType(name);
 
     /// <summary>Whether the variable holds XML wherever the project sets it.</summary>
     internal bool XmlVariable(string name) => _xmlVariable(name);
@@ -472,7 +514,7 @@ public sealed class ExpressionTranslator
         "ContentType" => new ContextFieldIr(ContextField.ContentType),
         "HTTP_METHOD" => new ContextFieldIr(ContextField.Method),
         "REST_URL_POSTFIX" => new ContextFieldIr(ContextField.UrlPostfix),
-        _ when Lowerer.IsAxis2Data(name) => new PropertyReadIr(name) { Scope = PropertyScope.Axis2 },
+        _ when Lowerer.IsAxis2Readable(name) => new PropertyReadIr(name) { Scope = PropertyScope.Axis2 },
         _ => null,
     };
 }

@@ -555,7 +555,7 @@ public sealed partial class Lowerer
     /// <summary>
     /// The query of a resource's uri-template and, when the generated resource checks it, the check as a regular
     /// expression of the request's raw query (<see cref="QueryPattern"/>); a query whose match is not reproduced is
-    /// reported (SB0311) and the resource runs for any query.
+    /// reported (SB0299) and the resource runs for any query.
     /// </summary>
     private (string? Template, string? Pattern) ResourceQuery(ApiSyntax api, ApiResourceSyntax resource)
     {

@@ -109,6 +109,22 @@ public sealed partial class Lowerer
         return xml.Contains;
     }
 
+    /// <summary>
+    /// The numeric type (INTEGER, LONG, DOUBLE) of each variable that every variable mediator setting it declares; null
+    /// for a variable set with different types, another type or none (a string). MI 4.4 arithmetic on <c>vars.x</c> reads
+    /// it (the run-time read still checks the value, as other mediators may set a variable of the same name).
+    /// </summary>
+    private Func<string, string?> NumericVariableTypes()
+    {
+        var types = _model.Mediators.OfType<VariableMediator>()
+            .Where(v => v.Action != PropertyAction.Remove)
+            .GroupBy(v => v.Name, StringComparer.Ordinal)
+            .Select(g => (g.Key, Types: g.Select(v => v.Type).Distinct().ToList()))
+            .Where(g => g.Types is [("INTEGER" or "LONG" or "DOUBLE")])
+            .ToDictionary(g => g.Key, g => g.Types[0]!, StringComparer.Ordinal);
+        return name => types.GetValueOrDefault(name);
+    }
+
     /// <summary>Lowers a project whose semantic model is built.</summary>
     /// <param name="progress">Told (artifacts lowered, artifacts) after each artifact, for a progress display.</param>
     public static PackageIr Lower(SemanticModel model, IReadOnlyList<SynapseDocument> documents, DiagnosticBag diagnostics, Action<int, int>? progress = null) =>
@@ -209,7 +225,7 @@ public sealed partial class Lowerer
             }
         }
 
-        _translator = _translator.WithSystemWrites(SystemPropertyWrites()).WithXmlVariables(XmlVariables()).WithRegistry(_model.RegistryResource);
+        _translator = _translator.WithSystemWrites(SystemPropertyWrites()).WithXmlVariables(XmlVariables()).WithVariableTypes(NumericVariableTypes()).WithRegistry(_model.RegistryResource);
         _translator = _translator.WithEntries(new ReadEntries(entries
             .ToDictionary(e => e.Origin.Name, e => new LocalEntryReadIr(e.Name, e.Kind is EntryKind.Xml or EntryKind.XmlFile), StringComparer.Ordinal), _readEntries));
 
@@ -954,7 +970,7 @@ public sealed partial class Lowerer
 
     /// <summary>
     /// The required configurable holding a value the Micro Integrator resolves when it deploys the artifact (<see
-    /// cref="DeployTimeValue"/>): no default, its doc naming where the Micro Integrator reads it (SB0310).
+    /// cref="DeployTimeValue"/>): no default, its doc naming where the Micro Integrator reads it (SB0298).
     /// </summary>
     private Symbol DeployTimeConfigurable(string baseName, string setting, DeployTimeValue value, string what, SourceLocation location)
     {

@@ -34,7 +34,7 @@ internal static class UntranslatedPart
 
         var text = expression.Text[span.Start..span.End];
         var columns = string.Create(CultureInfo.InvariantCulture, $"`{text}` at columns {offset + span.Start + 1}-{offset + span.End}");
-        var because = QuotientReason(culprit, binder, expression.Language) ?? Reason(culprit, expression.Language) ?? UndeclaredPrefix(culprit, expression.Namespaces) ?? translator.LazyReason(culprit) ?? PathReason(culprit);
+        var because = QuotientReason(culprit, binder, expression.Language) ?? ArithmeticReason(culprit, translator, expression.Language) ?? Reason(culprit, expression.Language) ?? UndeclaredPrefix(culprit, expression.Namespaces) ?? translator.LazyReason(culprit) ?? PathReason(culprit);
         return because is { } reason ? $"{columns}: {reason}" : columns;
     }
 
@@ -131,6 +131,41 @@ internal static class UntranslatedPart
             : null;
     }
 
+    /// <summary>
+    /// Why MI 4.4 arithmetic on a variable, the payload, a header or a property is not translated: BinaryOperationNode
+    /// decides between int, long and BigDecimal arithmetic, concatenation and an error by the operands' Java or JSON types.
+    /// </summary>
+    private static string? ArithmeticReason(ExpressionNode node, ExpressionTranslator translator, ExpressionLanguage language)
+    {
+        if (language != ExpressionLanguage.Synapse || node is not BinaryExpression { Operator: BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply or BinaryOperator.Divide or BinaryOperator.Modulo } b)
+        {
+            return null;
+        }
+
+        foreach (var operand in new[] { b.Left, b.Right })
+        {
+            switch (operand)
+            {
+                case MemberAccess { Target: ContextReference { Kind: ContextKind.Variables }, Deep: false } variable when translator.VariableType(variable.Name) is null:
+                    return $"the variable '{variable.Name}' is not set with one numeric type by every variable mediator of the project (type=\"INTEGER\", \"LONG\" or \"DOUBLE\" on each <variable name=\"{variable.Name}\">; none, STRING, JSON, different types or no variable mediator at all), and the Java or JSON type it holds decides BinaryOperationNode's operation (int, long or BigDecimal arithmetic, string concatenation for `+`, or an error), which only the run time knows";
+                case MemberAccess { Target: ContextReference { Kind: ContextKind.Headers or ContextKind.Properties or ContextKind.Parameters or ContextKind.Configs } }:
+                    return "a header, property or parameter is text that HeadersAndPropertiesAccessNode turns into an int, a long or a double when it parses as one, else a string, so its type (arithmetic, concatenation for `+`, or an error) is known only at run time";
+                case MemberAccess or IndexAccess when PayloadPath(operand):
+                    return "a payload value's JSON type (a number, a string, ...) decides BinaryOperationNode's operation (arithmetic, concatenation for `+`, or an error), which only the run time knows";
+            }
+        }
+
+        return null;
+    }
+
+    private static bool PayloadPath(ExpressionNode node) => node switch
+    {
+        ContextReference { Kind: ContextKind.Payload or ContextKind.JsonRoot } => true,
+        MemberAccess m => PayloadPath(m.Target),
+        IndexAccess i => PayloadPath(i.Target),
+        _ => false,
+    };
+
     /// <summary>The whole text (a uri-template part, a call-template parameter) as the part.</summary>
     public static string Whole(string text) => string.Create(CultureInfo.InvariantCulture, $"`{text}` at columns 1-{text.Length}");
 
@@ -179,6 +214,9 @@ internal static class UntranslatedPart
         ConditionalExpression c => [c.Condition, c.WhenTrue, c.WhenFalse],
         FunctionCall f => f.Arguments,
         MethodCall m => [m.Target],
+
+        // vars.x, headers.x, props.axis2.x: the accessor is the part (its root alone means nothing).
+        MemberAccess { Target: ContextReference } => [],
         MemberAccess m => [m.Target],
         WildcardAccess w => [w.Target],
         IndexAccess i => [i.Target],
@@ -225,6 +263,14 @@ internal static class UntranslatedPart
                 return "a path computed for each message (Synapse replaces each {expression} by its value, then compiles the JSONPath)";
         }
 
+        if (Steps(node).SelectMany(step => step.Predicates).SelectMany(Descendants).OfType<FunctionCall>()
+            .FirstOrDefault(f => f.Arguments.IsEmpty && f.Prefix is null or "fn" && f.Name is "local-name" or "namespace-uri" or "name") is { } contextName)
+        {
+            return contextName.Name == "name"
+                ? "a predicate reads name() of the element it tests: the QName with the prefix the message wrote, which Ballerina's xml values do not keep (local-name() and namespace-uri() compared with a string literal are translated)"
+                : $"a predicate reads {contextName.Name}() of the element it tests, which is translated only compared with a string literal by = (`[{contextName.Name}()='x']`), alone or combined with and and or, and not for the names of the SOAP envelope's own elements (Envelope, Header, Body, the envelope namespaces): Synapse's `//*` tests those elements too, which the navigation from the body never reaches, so != , not() or such a name could select them in the Micro Integrator only";
+        }
+
         if (Steps(node).FirstOrDefault(step => step.Axis is not (XPathAxis.Child or XPathAxis.Descendant or XPathAxis.DescendantOrSelf or XPathAxis.Attribute or XPathAxis.Self)) is { } other)
         {
             return $"the {AxisName(other.Axis)} axis is not modelled (only child, descendant and attribute steps are, and a sibling or parent axis as the first step of a predicate's relative path)";
@@ -233,6 +279,26 @@ internal static class UntranslatedPart
         return node is MemberAccess or WildcardAccess or IndexAccess or SliceAccess or FilterAccess && JsonRoot(node) is VariableReference
             ? "a JSONPath over a property's value (SynapseJsonPath parses the property's string value as JSON and reads the path in it): member names and indexes are translated there, and wildcards and filters after member names; not deep scans, slices, index lists, indexes in an indefinite path, functions or other filters"
             : null;
+    }
+
+    /// <summary>A node and every node below it (operands, predicates and steps alike).</summary>
+    private static IEnumerable<ExpressionNode> Descendants(ExpressionNode node)
+    {
+        yield return node;
+        var children = node switch
+        {
+            LocationPath path => path.Steps.SelectMany(step => step.Predicates),
+            PathExpression path => path.Steps.SelectMany(step => step.Predicates).Prepend(path.Start),
+            FilterExpression filter => filter.Predicates.Prepend(filter.Primary),
+            _ => Operands(node),
+        };
+        foreach (var child in children)
+        {
+            foreach (var nested in Descendants(child))
+            {
+                yield return nested;
+            }
+        }
     }
 
     private static ExpressionNode JsonRoot(ExpressionNode node) => node switch
@@ -303,6 +369,10 @@ internal static class UntranslatedPart
             case BinaryExpression { Operator: BinaryOperator.Equal or BinaryOperator.NotEqual } b
                 when language == ExpressionLanguage.Synapse && (b.Left is NullLiteral || b.Right is NullLiteral):
                 return "a comparison with null of anything but a simple payload path (which is translated): a variable holds the Micro Integrator's JSON or Java value (null for a JSON null), which the package stores as its mediator's type, and a header or property fails the whole expression when it is missing";
+            case VariableReference { Scope: VariableScope.Axis2 } axis2:
+                return Lowerer.Axis2ReadRefusal(axis2.Name);
+            case MemberAccess { Target: ContextReference { Kind: ContextKind.Properties, Scope: "axis2" } } axis2:
+                return Lowerer.Axis2ReadRefusal(axis2.Name);
         }
 
         if (node is not FunctionCall call || language == ExpressionLanguage.JsonPath)
@@ -333,6 +403,7 @@ internal static class UntranslatedPart
         var first = call.Arguments.Length > 0 && call.Arguments[0] is StringLiteral { Value: var scope } ? scope : null;
         return (call.Arguments.Length, first) switch
         {
+            (2, "axis2") when call.Arguments[1] is StringLiteral { Value: var axis2 } => Lowerer.Axis2ReadRefusal(axis2),
             (2, "system") => "a JVM system property (System.getProperty) that a system-scope property mediator of the project sets or removes: a configurable would not see the change",
             (2, "registry") => "reads a registry resource (with '@name', a property of it) when the message passes: translated as the content of a resource the input project holds, not for a resource property or a key the project has no resource for",
             (1, "OperationName") => "the Axis2 operation of the message: translated as 'mediate' in the in flow of an API resource or of a proxy without a WSDL, and as the operation the service dispatched to in the in flow of a proxy whose WSDL the input holds (served over HTTP only), until a non-blocking call replaces the message context; elsewhere (a named sequence, a response, a proxy whose WSDL dispatch is not reproduced or that a JMS, file or local call also reaches, a split copy) the generated code does not know it",
@@ -368,8 +439,12 @@ internal static class UntranslatedPart
         [(FunctionDialect.Synapse, "hashicorp-vault")] = "translated for string literal arguments (a secret is a configurable)",
         [(FunctionDialect.Synapse, "wso2-vault")] = "translated for a string literal alias (a secret is a configurable)",
         [(FunctionDialect.XPath, "wso2:vault-lookup")] = "translated for a string literal alias (a secret is a configurable)",
+        [(FunctionDialect.XPath, "local-name")] = ContextNameReason,
+        [(FunctionDialect.XPath, "namespace-uri")] = ContextNameReason,
         [(FunctionDialect.XPath, "get-property")] = "see docs/expressions.md for the properties and scopes get-property translates",
     };
+
+    private const string ContextNameReason = "translated over an element path (the first element's name) and, without an argument, inside a predicate compared with a string literal by = (`//*[local-name()='status']`: the element the predicate tests); not over attributes, text or other nodes, nor without an argument elsewhere (outside a predicate Synapse's context node is the SOAP Envelope, inside one only the comparison with a literal is translated)";
 
     private const string TypeCheck = "translated for a simple payload path or a JSON result (split, object, array), whose JSON type the run time reads; a variable is stored as its mediator's type, not as the Micro Integrator keeps it";
 

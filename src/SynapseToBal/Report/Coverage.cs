@@ -86,6 +86,17 @@ public static class Coverage
             }
         }
 
+        // A mediator whose own expression is not translated (SB0203, SB0214, SB0239: `check notTranslated(...)`, which
+        // fails at run time) is code that does not do its work until it is written by hand: not converted. Only the
+        // mediator itself: the flows it nests are code.
+        foreach (var step in bodies.SelectMany(b => IrWalker.Steps(b)).Where(s => s is not TodoStep and not DeadCodeStep && CarriesUntranslated(s)))
+        {
+            if (step.Origin is MediatorSyntax mediator)
+            {
+                yield return ([mediator], UntranslatedExpression);
+            }
+        }
+
         foreach (var resource in package.Services.SelectMany(s => s.Resources).Where(r => r.Skipped is not null))
         {
             if (resource.Origin is ApiResourceSyntax api)
@@ -145,6 +156,12 @@ public static class Coverage
             yield return new TodoOrigin(processor.NotTranslated!, processor.Origin.Location);
         }
     }
+
+    /// <summary>The reason counted for a mediator whose expression is not translated (its diagnostic says which part and why).</summary>
+    private static readonly NotTranslatedIr UntranslatedExpression = new(Diagnostics.DiagnosticCatalog.ExpressionNotTranslated, "an expression of the mediator is not translated: the generated code fails at run time until it is written by hand");
+
+    private static bool CarriesUntranslated(StepIr step) =>
+        IrWalker.Expressions(step).Any(IrWalker.ContainsUntranslated) || step is IfStep branch && IrWalker.ContainsUntranslated(branch.Condition);
 
     /// <summary>The flows emitted as code, each with the location its steps fall back to.</summary>
     private static IEnumerable<(ImmutableArray<StepIr> Body, SourceLocation Fallback)> Bodies(PackageIr package) =>

@@ -44,10 +44,9 @@ public sealed partial class DiagnosticCatalogTests
         [("Report", nameof(DiagnosticCatalog.UnknownElement))] = "Inventory reads these Syntax codes to count unread elements; it reports nothing",
         [("Report", nameof(DiagnosticCatalog.ElementNotRepresented))] = "Inventory reads these Syntax codes to count unread elements; it reports nothing",
         [("Report", nameof(DiagnosticCatalog.AttributeNotRead))] = "Inventory reads this Syntax code to list unread attributes; it reports nothing",
+        [("Report", nameof(DiagnosticCatalog.ExpressionNotTranslated))] = "coverage counts a mediator whose expression is not translated under this code; it reports nothing",
         [("Lowering", nameof(DiagnosticCatalog.InvalidAttribute))] = "values only lowering checks: uri-template variables, HTTP methods, template parameters, payload arguments",
         [("Lowering", nameof(DiagnosticCatalog.UnresolvedReference))] = "only as the code of the TODO left where the reference graph already reported the key (.Id), never reported again",
-        [("Lowering", nameof(DiagnosticCatalog.DeployTimeValue))] = "numbered in the emit group when it was assigned; lowering is what reads the endpoint's uri",
-        [("Lowering", nameof(DiagnosticCatalog.ResourceQueryNotMatched))] = "numbered in the emit group when it was assigned; lowering is what reads the resource's uri-template",
     };
 
     private static IReadOnlyList<(string Field, DiagnosticDescriptor Descriptor)> Descriptors() => typeof(DiagnosticCatalog)

@@ -96,8 +96,8 @@ public sealed class UntranslatedPartTests
             return new Symbol(SymbolKind.Configurable, alias);
         });
         var expression = ExpressionSyntax.Create("${length(wso2-vault('a')) + payload.x}", ImmutableDictionary<string, string>.Empty, SourceLocation.FileStart("test.xml"));
-        // The operands translate (the secret through a probe symbol); arithmetic on a payload value does not.
-        Assert.Equal("`length(wso2-vault('a')) + payload.x` at columns 3-37", translator.UntranslatedPart(expression));
+        // The operands translate (the secret through a probe symbol); arithmetic on a payload value does not, and says why.
+        Assert.Equal("`length(wso2-vault('a')) + payload.x` at columns 3-37: a payload value's JSON type (a number, a string, ...) decides BinaryOperationNode's operation (arithmetic, concatenation for `+`, or an error), which only the run time knows", translator.UntranslatedPart(expression));
         Assert.Empty(declared);
     }
 

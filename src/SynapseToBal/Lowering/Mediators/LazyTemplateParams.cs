@@ -182,7 +182,8 @@ public sealed partial class Lowerer
             byName.TryAdd(parameter.SynapseName, parameter.Name);
         }
 
-        var translator = _translator.WithFunctionParams(byName).WithLazyParams(lazy.Parameters);
+        var translator = _translator.WithFunctionParams(byName).WithLazyParams(lazy.Parameters)
+            .WithTemplateParams(template.Parameters.Select(p => p.Name).ToHashSet(StringComparer.Ordinal));
         var context = new FlowContext(FlowKind.Sequence, translator, OutFunction: null, Owner: template.Name);
         var body = LowerBlock(template.Mediators, context);
         var fault = SequenceOnError("template", template.Name, template.OnError, template.Location, ref body);

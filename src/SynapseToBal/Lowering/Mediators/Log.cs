@@ -70,7 +70,10 @@ public sealed partial class Lowerer
             parts.Add(new LogPart.Text(property.Name + " = "));
             // A vault lookup is not lowered at all: it would declare a required configurable that nothing else uses.
             var vault = property.Value is ValueSyntax.Expression { Syntax.Text: var text } && text.Contains("vault-lookup", StringComparison.Ordinal);
-            var value = SecretNames.IsSecret(property.Name) || vault ? null : Value(property.Value, context);
+            var value = SecretNames.IsSecret(property.Name) || vault ? null
+                : property.Value is ValueSyntax.Expression { Syntax: var whole } && context.Translator.UndeclaredTemplateParam(whole) is { } undeclared
+                    ? UndeclaredTemplateParamText(whole, undeclared, context)
+                    : Value(property.Value, context);
             if (value is null || ReadsSecret(value))
             {
                 _diagnostics.Report(DiagnosticCatalog.LogValueRedacted, property.Location, property.Name);
@@ -207,5 +210,16 @@ public sealed partial class Lowerer
                 yield return new LogPart.Value(value);
             }
         }
+    }
+
+    /// <summary>
+    /// A log property whose expression is <c>$func:x</c> of a parameter the template does not declare: TemplateContext
+    /// maps only the declared parameters, so SynapseXPathVariableContext reads null, SynapseXPath.stringValueOf gives null
+    /// and LogMediator.setCustomProperties appends it to its StringBuffer as "null".
+    /// </summary>
+    private StringLiteralIr UndeclaredTemplateParamText(ExpressionSyntax expression, string name, FlowContext context)
+    {
+        _diagnostics.Report(DiagnosticCatalog.UndeclaredTemplateParamRead, expression.Location, expression.Original, name, context.Owner);
+        return new StringLiteralIr("null");
     }
 }

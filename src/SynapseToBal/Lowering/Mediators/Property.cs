@@ -120,6 +120,39 @@ public sealed partial class Lowerer
         && !name.StartsWith("JMS_", StringComparison.OrdinalIgnoreCase) && !name.StartsWith("{", StringComparison.Ordinal);
 
     /// <summary>
+    /// Axis2-scope names outside <see cref="IsAxis2Data"/> whose reads are translated, as the generated code keeps them in
+    /// <c>ctx.axis2</c> with the value the Micro Integrator gives them. JMS_COORELATION_ID is set by Axis2's
+    /// JMSMessageReceiver on the message of a proxy's JMS transport (the JMS correlation ID, else the message ID), as the
+    /// runtime's <c>setJmsInboundFacts</c> does; the others are set only by the project's own axis2-scope property
+    /// mediators (<see cref="LowerAxis2Property"/> keeps them in <c>ctx.axis2</c>, where the runtime's senders read them).
+    /// Where nothing set one, both read null (<c>""</c> as text, a failed <c>${...}</c> inside a larger one). Writes are
+    /// not affected.
+    /// </summary>
+    private static readonly HashSet<string> Axis2KeptState = new(StringComparer.Ordinal)
+    {
+        "JMS_COORELATION_ID", "JMS_MESSAGE_TYPE", "JMS_WAIT_REPLY", "JMS_REPLY_TO", "JMS_REPLY_TO_TYPE", "transport.jms.ContentTypeProperty", "REQUEST_HOST_HEADER",
+    };
+
+    /// <summary>Whether a read of an axis2-scope property is translated as a read of <c>ctx.axis2</c> (data, or state the runtime keeps).</summary>
+    internal static bool IsAxis2Readable(string name) => IsAxis2Data(name) || Axis2KeptState.Contains(name);
+
+    /// <summary>Why a read of an axis2-scope property is not translated (null when it is).</summary>
+    internal static string? Axis2ReadRefusal(string name)
+    {
+        if (IsAxis2Readable(name) || name is "HTTP_SC" or "messageType" or "ContentType" or "HTTP_METHOD" or "REST_URL_POSTFIX")
+        {
+            return null;
+        }
+
+        if (Axis2BehaviourProperties.Contains(name) || BehaviourProperties.Contains(name))
+        {
+            return $"'{name}' is an axis2 property Axis2, Synapse or the HTTP transport act on (how the message is read, sent or answered); the generated code keeps no such property (only HTTP_SC, messageType, ContentType, HTTP_METHOD and REST_URL_POSTFIX, as fields of the context), so a read would give \"\" where the Micro Integrator has a value";
+        }
+
+        return $"the Micro Integrator's transports and Synapse set axis2 properties named 'http.*', 'transport.*', 'JMS_*' and 'synapse.*' on the messages they receive or send (the HTTP transport's ServerWorker, Axis2's JMSMessageReceiver, ...), and the generated runtime does not fill '{name}' (of those it keeps only JMS_COORELATION_ID, set for a proxy's JMS transport, and the JMS_*, transport.jms.ContentTypeProperty and REQUEST_HOST_HEADER values the project's own property mediators set), so a read would give \"\" where the Micro Integrator may have a value";
+    }
+
+    /// <summary>
     /// RESPONSE and OUT_ONLY with a literal value (or removed): facts of the message exchange lowering follows
     /// (<see cref="ExchangeState"/>). RESPONSE is what Synapse's <c>isResponse()</c> reads, so it becomes the
     /// context's response flag; OUT_ONLY stays a property (get-property reads it) and makes the sends below fire

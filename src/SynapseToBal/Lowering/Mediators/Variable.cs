@@ -140,6 +140,11 @@ public sealed partial class Lowerer
                     _ => ValueKind.Json,
                 }),
 
+            // Int arithmetic (of INTEGER variables and int literals) is a Java Integer, which INTEGER keeps; past the int
+            // range it is a Long, and a failed evaluation "", which fault.
+            (BuiltinCallIr { Function: Builtin.SynapseValue, Arguments: [ConvertIr { To: ValueKind.String, Operand: { Kind: ValueKind.Integer } number }, _] }, "INTEGER")
+                when IsIntSumOrProduct(number) => new BuiltinCallIr(Builtin.MiIntegerResult, [number, new StringLiteralIr(inner)], ValueKind.Integer),
+
             // A comparison, and/or, exists() or a type check is a Java Boolean, which BOOLEAN keeps as it is.
             ({ Kind: ValueKind.Boolean }, "BOOLEAN") => value,
             (ConvertIr { To: ValueKind.String, Operand: { Kind: ValueKind.Boolean } condition }, "BOOLEAN") => condition,
@@ -154,6 +159,17 @@ public sealed partial class Lowerer
             $"the Micro Integrator converts the result to {type} by its Java type (a JSON number for INTEGER, LONG and DOUBLE, a JSON boolean or a Java Boolean for BOOLEAN, a JSON element for JSON, else it faults); only a payload path, or a condition for BOOLEAN, is translated");
         return new SetVariableStep(variable, variable.Name, Typed(new UntranslatedExprIr(expression.Original), type, inlineXml: false));
     }
+
+    /// <summary>
+    /// A sum or product of two Java ints (INTEGER variables, int literals): Math.addExact / multiplyExact give an Integer,
+    /// or a Long past the int range, which the run-time check tells apart exactly (a subtraction wraps in Java instead).
+    /// </summary>
+    private static bool IsIntSumOrProduct(ExprIr value) =>
+        value is ArithmeticIr { Operator: ArithmeticOperator.Add or ArithmeticOperator.Multiply, Left: var left, Right: var right }
+        && IsJavaInt(left) && IsJavaInt(right);
+
+    private static bool IsJavaInt(ExprIr value) =>
+        value is BuiltinCallIr { Function: Builtin.MiIntVariable } || value is NumberLiteralIr { NumberKind: ValueKind.Integer } && !ExpressionBinder.JavaLong(value);
 
     /// <summary>The fault message of Utils.handleDataTypeException.</summary>
     internal static string VariableTypeMismatch(string expression, string type) =>

@@ -2849,6 +2849,48 @@ function variableJson(json|error value, string expression) returns json|error {
     return variableTypeMismatch(expression, "JSON");
 }
 
+# MI 4.4 `vars.x` as a number operand, for a variable every variable mediator of the project sets with type INTEGER
+# or LONG (a Java Integer or Long, which BinaryOperationNode adds, subtracts and multiplies as numbers): its int. A
+# variable that is not set fails the expression as PayloadAccessNode does ("Variable x is not defined"), and so does
+# one something else set to another type.
+function miIntVariable(Context ctx, string name) returns int|error {
+    anydata value = ctx.variables[name];
+    if value is () {
+        return error(string `Variable ${name} is not defined`);
+    }
+    if value is int {
+        return value;
+    }
+    return error(string `the variable '${name}' does not hold an integer`);
+}
+
+# The same for a variable every variable mediator sets with type DOUBLE (a Java Double): its float.
+function miDoubleVariable(Context ctx, string name) returns float|error {
+    anydata value = ctx.variables[name];
+    if value is () {
+        return error(string `Variable ${name} is not defined`);
+    }
+    if value is float {
+        return value;
+    }
+    return error(string `the variable '${name}' does not hold a double`);
+}
+
+# MI 4.4 `<variable type="INTEGER" expression="${...}"/>` of a sum or product of ints (mediators/v2/Utils
+# .convertExpressionResult): a Java Integer is kept; a failed evaluation (logged as a warning, the MI's "") or a result
+# beyond the int range (Math.addExact and multiplyExact then give a Long) faults with the MI's type mismatch.
+function miIntegerResult(function () returns int|error evaluate, string expression) returns int|error {
+    int|error value = evaluate();
+    if value is error {
+        log:printWarn(string `Error evaluating expression: ${expression} cause : ${value.message()}`);
+        return variableTypeMismatch(expression, "INTEGER");
+    }
+    if value < -2147483648 || value > 2147483647 {
+        return variableTypeMismatch(expression, "INTEGER");
+    }
+    return value;
+}
+
 # The fault of Utils.handleDataTypeException, with the expression as written inside `${...}`.
 function variableTypeMismatch(string expression, string dataType) returns error =>
     error("Expression '${" + expression + "}' result does not match the expected data type '" + dataType + "'");

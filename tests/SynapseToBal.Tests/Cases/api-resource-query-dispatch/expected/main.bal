@@ -24,7 +24,7 @@ service "/jobs-portal" on httpListener {
         return respond(ctx, headers = passBackHeaders);
     }
 
-    // TODO(SB0311): GET /jobs-portal/jobs?id={id}: Ballerina allows one resource per method and path, and 'GET /jobs?email={email}&password={password}' has this one's; the Micro Integrator runs this one for the requests whose query matches its uri-template and not the first one's, which here get 404: merge it into that resource by hand:
+    // TODO(SB0299): GET /jobs-portal/jobs?id={id}: Ballerina allows one resource per method and path, and 'GET /jobs?email={email}&password={password}' has this one's; the Micro Integrator runs this one for the requests whose query matches its uri-template and not the first one's, which here get 404: merge it into that resource by hand:
     // <resource methods="GET" uri-template="/jobs?id={id}">
     //     <inSequence>
     //         <log level="custom"><property name="id" expression="get-property('uri.var.id')"/></log>
