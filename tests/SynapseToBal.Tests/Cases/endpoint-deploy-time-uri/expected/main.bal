@@ -12,23 +12,19 @@ service /items on httpListener {
     # GET /items/{itemId}
     resource function get [string itemId](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ItemAPI", "/items", {"itemId": itemId});
-        check endpointReady(ctx, getItemByItemIdSuspension);
         [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("getItemByItemIdConfig", string `${check expandUriTemplate(ctx, getItemByItemIdUrl, true)}`, getItemByItemIdConfig);
-        check endpointCalled(getItemByItemIdSuspension, callEndpoint(ctx, urlClient, urlPath, "GET", headers = passThroughHeaders));
+        check callEndpoint(ctx, urlClient, urlPath, "GET", headers = passThroughHeaders, state = getItemByItemIdSuspension);
         // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
-        check endpointReady(ctx, inventoryEpSuspension);
         [http:Client, string] [urlClient2, urlPath2] = check urlTemplateClient("inventoryEpConfig", withRestPostfix(string `${check expandUriTemplate(ctx, inventoryEpUrl, true)}`, restPostfix(ctx)), inventoryEpConfig);
-        check endpointCalled(inventoryEpSuspension, callBlocking(ctx, urlClient2, urlPath2, headers = passThroughHeaders));
+        check callBlocking(ctx, urlClient2, urlPath2, headers = passThroughHeaders, state = inventoryEpSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /items/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ItemAPI", "/items");
-        check endpointReady(ctx, ordersEpSuspension);
-        check endpointCalled(ordersEpSuspension, callEndpoint(ctx, ordersEp, restPostfix(ctx), headers = passThroughHeaders));
-        check endpointReady(ctx, billingEpSuspension);
-        check endpointCalled(billingEpSuspension, callEndpoint(ctx, billingEp, restPostfix(ctx), headers = passThroughHeaders));
+        check callEndpoint(ctx, ordersEp, restPostfix(ctx), headers = passThroughHeaders, state = ordersEpSuspension);
+        check callEndpoint(ctx, billingEp, restPostfix(ctx), headers = passThroughHeaders, state = billingEpSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -9,8 +9,7 @@ function quoteProxyFlow(Context ctx) returns http:Response|error {
     ctx.to = "http://quotes.example.com/services/QuoteService";
     check callAddress(ctx, build = true, headers = passThroughHeaders);
     check callAddress(ctx, build = true, headers = passThroughHeaders);
-    check endpointReady(ctx, uriWinsSuspension);
-    check endpointCalled(uriWinsSuspension, callEndpoint(ctx, uriWins, "", "POST", format = "soap11", headers = passThroughHeaders));
+    check callEndpoint(ctx, uriWins, "", "POST", format = "soap11", headers = passThroughHeaders, state = uriWinsSuspension);
     // TODO(SB0205): the <call> target endpoint is not translated
     // <call><endpoint key="InlineGroup"/></call>
     return respond(ctx, headers = passBackHeaders);

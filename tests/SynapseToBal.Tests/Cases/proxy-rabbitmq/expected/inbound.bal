@@ -3,7 +3,6 @@
 //   OrderEventsProxy.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-import ballerina/http;
 import ballerinax/rabbitmq;
 
 # Proxy service 'AMQPProxy' on RabbitMQ: every message of queue 'queue' (connection factory 'AMQPConnectionFactory') runs the proxy's in flow, its fault sequence on failure.
@@ -25,10 +24,7 @@ service rabbitmq:Service on amqpProxyRabbitmqListener {
         Context ctx = newInboundContext(message.content, "text/xml");
         setRabbitMqHeaders(ctx, message?.properties);
         ctx.transportAction = rabbitMqSoapAction(message?.properties, "urn:mediate");
-        http:Response|error result = amqpProxyFlow(ctx);
-        if result is error {
-            return result;
-        }
+        _ = check amqpProxyFlow(ctx);
     }
 }
 
@@ -53,9 +49,6 @@ service rabbitmq:Service on orderEventsProxyRabbitmqListener {
         Context ctx = newInboundContext(message.content, contentType is string && contentType != "" ? contentType : "text/plain");
         setRabbitMqHeaders(ctx, message?.properties);
         ctx.transportAction = rabbitMqSoapAction(message?.properties, "urn:mediate");
-        http:Response|error result = orderEventsProxyFlow(ctx);
-        if result is error {
-            return result;
-        }
+        _ = check orderEventsProxyFlow(ctx);
     }
 }

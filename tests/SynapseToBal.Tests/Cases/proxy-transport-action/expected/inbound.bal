@@ -33,10 +33,7 @@ service rabbitmq:Service on eventsRabbitProxyRabbitmqListener {
         Context ctx = newInboundContext(message.content, contentType is string && contentType != "" ? contentType : "text/plain");
         setRabbitMqHeaders(ctx, message?.properties);
         ctx.transportAction = rabbitMqSoapAction(message?.properties, "urn:mediate");
-        http:Response|error result = eventsRabbitProxyFlow(ctx);
-        if result is error {
-            return result;
-        }
+        _ = check eventsRabbitProxyFlow(ctx);
     }
 }
 
@@ -193,10 +190,7 @@ service jms:Service on orderJmsProxyJmsListener {
             providerUrl: jmsFactoryDefaultProviderUrl,
             connectionFactoryName: jmsFactoryDefaultConnectionFactory
         }, contentTypeProperty = contentTypeProperty);
-        http:Response|error result = orderJmsProxyFlow(ctx);
-        if result is error {
-            return result;
-        }
+        _ = check orderJmsProxyFlow(ctx);
     }
 }
 
@@ -247,9 +241,6 @@ service jms:Service on quoteJmsWsdlProxyJmsListener {
             providerUrl: jmsFactoryDefaultProviderUrl,
             connectionFactoryName: jmsFactoryDefaultConnectionFactory
         }, contentTypeProperty = contentTypeProperty);
-        http:Response|error result = quoteJmsWsdlProxyFlow(ctx);
-        if result is error {
-            return result;
-        }
+        _ = check quoteJmsWsdlProxyFlow(ctx);
     }
 }
