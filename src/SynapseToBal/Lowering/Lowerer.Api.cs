@@ -514,7 +514,8 @@ public sealed partial class Lowerer
                 var eq = pair.IndexOf('=', StringComparison.Ordinal);
                 if (eq > 0 && pair[(eq + 1)..] is var value && value.StartsWith('{') && value.EndsWith('}'))
                 {
-                    templateQuery.Add((pair[..eq], value[1..^1]));
+                    // URITemplate names a reserved expression's variable without its operator: {+x} sets uri.var.x.
+                    templateQuery.Add((pair[..eq], value[1..^1].TrimStart('+')));
                 }
             }
         }
@@ -573,9 +574,21 @@ public sealed partial class Lowerer
             var summary = $"{(resource.Methods.IsEmpty ? "ANY" : string.Join(',', resource.Methods))} {api.Context.TrimEnd('/')}{resource.UriTemplate}";
             _diagnostics.Report(DiagnosticCatalog.ResourceQueryNotMatched, resource.Location, summary, query, problem + "; the resource runs for any query");
         }
+        else if (api.Resources.Where(other => !ReferenceEquals(other, resource) && SharesMethod(other, resource)).Select(other => other.UriTemplate ?? other.UrlMapping ?? "/*").ToList() is [_, ..] others)
+        {
+            // API.process tries every resource of the method in declaration order: a request this query does not match
+            // may go to another one, where the generated resource answers 404.
+            var summary = $"{(resource.Methods.IsEmpty ? "ANY" : string.Join(',', resource.Methods))} {api.Context.TrimEnd('/')}{resource.UriTemplate}";
+            _diagnostics.Report(DiagnosticCatalog.ResourceQueryNotMatched, resource.Location, summary, query,
+                $"a request with another query answers 404 here (resourceNotFound), where the Micro Integrator tries the API's other resources of the method ({string.Join(", ", others.Select(o => $"'{o}'"))}) and runs the first that matches it");
+        }
 
         return (query, pattern);
     }
+
+    /// <summary>Whether two resources answer a common HTTP method (no methods: every one).</summary>
+    private static bool SharesMethod(ApiResourceSyntax a, ApiResourceSyntax b) =>
+        a.Methods.IsEmpty || b.Methods.IsEmpty || a.Methods.Intersect(b.Methods, StringComparer.OrdinalIgnoreCase).Any();
 
     /// <summary>The characters a simple <c>{x}</c> stops at (SimpleStringExpression's reserved set, without synapse.allow.subdelims).</summary>
     private const string UriReservedCharacters = ":/?#[]@!$&'()*+,;=";

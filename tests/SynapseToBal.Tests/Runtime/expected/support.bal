@@ -385,10 +385,12 @@ function setRabbitMqHeaders(Context ctx, rabbitmq:BasicProperties? properties) {
 
 # The SOAP action the Micro Integrator's RabbitMQ transport gives a message a proxy receives (RabbitMQUtils.getSoapAction,
 # passed to handleIncomingMessage): `String.valueOf` of its `SOAP_ACTION` header, so "null" when the message has
-# headers but not that one; `fallback` (the action of the proxy's operation) when it has no headers at all.
+# headers but not that one; `fallback` (the action of the proxy's operation) when it has no headers at all. The
+# ballerinax/rabbitmq listener gives a message without headers an empty map, which is read as no headers (a message that
+# carries an empty header table cannot be told apart; the Micro Integrator would give it "null").
 function rabbitMqSoapAction(rabbitmq:BasicProperties? properties, string? fallback) returns string? {
     map<anydata>? headers = properties?.headers;
-    if headers is () {
+    if headers is () || headers.length() == 0 {
         return fallback;
     }
     anydata value = headers["SOAP_ACTION"];
@@ -6913,7 +6915,8 @@ function enrichProperty(Context ctx, string property, anydata src, "child"|"sibl
                     string text = "";
                     foreach xml item in roots.get(0).getChildren() {
                         if item is xml:Text {
-                            text += item.toString();
+                            // The character data, as OMElement.getText gives it (toString would escape `&` and `<`).
+                            text += item.data();
                         }
                     }
                     ctx.properties[property] = text;

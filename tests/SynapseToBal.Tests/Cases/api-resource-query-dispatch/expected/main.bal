@@ -73,7 +73,7 @@ service "/jobs-portal" on httpListener {
             return resourceNotFound();
         }
         Context ctx = check newContext(request, "JobsAPI", "/jobs-portal");
-        ctx.properties["uri.var.+target"] = getProperty(ctx, "query.param.to");
+        ctx.properties["uri.var.target"] = getProperty(ctx, "query.param.to");
         return respond(ctx, headers = passBackHeaders);
     }
 }
