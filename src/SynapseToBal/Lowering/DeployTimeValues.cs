@@ -61,6 +61,6 @@ internal sealed partial record DeployTimeValue(string Resolver, string Name, str
     [GeneratedRegex(@"\$(?<resolver>[_a-zA-Z0-9]+):(?<name>[_a-zA-Z0-9]+)", RegexOptions.CultureInvariant)]
     private static partial Regex ResolverPattern();
 
-    [GeneratedRegex(@"\$\{(?<resolver>[_a-zA-Z0-9]+).(?<name>[_a-zA-Z0-9]+)\}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\$\{(?<resolver>[_a-zA-Z0-9]+)\.(?<name>[_a-zA-Z0-9]+)\}", RegexOptions.CultureInvariant)]
     private static partial Regex ConfigPattern();
 }

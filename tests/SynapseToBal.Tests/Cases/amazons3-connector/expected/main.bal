@@ -109,7 +109,7 @@ service /upload on httpListener {
     # PUT /upload/parts/{bucket}/{key}?uploadId={uploadId}&partNumber={part}
     resource function put parts/[string bucket]/[string 'key](http:Request request) returns http:Response|error {
         // The Micro Integrator runs this resource only for a request whose query matches 'uploadId={uploadId}&partNumber={part}'
-        // (in this order, no parameter missing or added); it answers any other request 404.
+        // (in this order, no parameter missing or added); it answers 404 to any other request no other resource of the API takes.
         if !uriQueryMatches(request, re `uploadId=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*&partNumber=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }

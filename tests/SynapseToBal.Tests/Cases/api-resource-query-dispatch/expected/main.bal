@@ -13,7 +13,7 @@ service "/jobs-portal" on httpListener {
     # GET /jobs-portal/jobs?email={email}&password={password}
     resource function get jobs(http:Request request) returns http:Response|error {
         // The Micro Integrator runs this resource only for a request whose query matches 'email={email}&password={password}'
-        // (in this order, no parameter missing or added); it answers any other request 404.
+        // (in this order, no parameter missing or added); it answers 404 to any other request no other resource of the API takes.
         if !uriQueryMatches(request, re `email=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*&password=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }
@@ -35,7 +35,7 @@ service "/jobs-portal" on httpListener {
     # GET /jobs-portal/jobs/{jobId}/applications?status=open&page={page}
     resource function get jobs/[string jobId]/applications(http:Request request) returns http:Response|error {
         // The Micro Integrator runs this resource only for a request whose query matches 'status=open&page={page}'
-        // (in this order, no parameter missing or added); it answers any other request 404.
+        // (in this order, no parameter missing or added); it answers 404 to any other request no other resource of the API takes.
         if !uriQueryMatches(request, re `status=open&page=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }
@@ -68,7 +68,7 @@ service "/jobs-portal" on httpListener {
     # GET /jobs-portal/go?to={+target}
     resource function get go(http:Request request) returns http:Response|error {
         // The Micro Integrator runs this resource only for a request whose query matches 'to={+target}'
-        // (in this order, no parameter missing or added); it answers any other request 404.
+        // (in this order, no parameter missing or added); it answers 404 to any other request no other resource of the API takes.
         if !uriQueryMatches(request, re `to=.*/?`) {
             return resourceNotFound();
         }

@@ -26,7 +26,7 @@ service /catalog on httpListener {
     # GET /catalog/search?q={query}&page={page}
     resource function get search(http:Request request) returns http:Response|error {
         // The Micro Integrator runs this resource only for a request whose query matches 'q={query}&page={page}'
-        // (in this order, no parameter missing or added); it answers any other request 404.
+        // (in this order, no parameter missing or added); it answers 404 to any other request no other resource of the API takes.
         if !uriQueryMatches(request, re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*&page=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }

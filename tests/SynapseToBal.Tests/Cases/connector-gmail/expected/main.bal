@@ -22,7 +22,7 @@ service /mail on httpListener {
     # GET /mail/messages?q={q}
     resource function get messages(http:Request request) returns http:Response|error {
         // The Micro Integrator runs this resource only for a request whose query matches 'q={q}'
-        // (in this order, no parameter missing or added); it answers any other request 404.
+        // (in this order, no parameter missing or added); it answers 404 to any other request no other resource of the API takes.
         if !uriQueryMatches(request, re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }

@@ -20,7 +20,7 @@ service /accounts on httpListener {
     # GET /accounts/search?industry={industry}
     resource function get search(http:Request request) returns http:Response|error {
         // The Micro Integrator runs this resource only for a request whose query matches 'industry={industry}'
-        // (in this order, no parameter missing or added); it answers any other request 404.
+        // (in this order, no parameter missing or added); it answers 404 to any other request no other resource of the API takes.
         if !uriQueryMatches(request, re `industry=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }

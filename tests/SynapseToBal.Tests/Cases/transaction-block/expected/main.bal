@@ -13,7 +13,7 @@ service /transfer on httpListener {
     # POST /transfer/commit?name={name}
     resource function post 'commit(http:Request request) returns http:Response|error {
         // The Micro Integrator runs this resource only for a request whose query matches 'name={name}'
-        // (in this order, no parameter missing or added); it answers any other request 404.
+        // (in this order, no parameter missing or added); it answers 404 to any other request no other resource of the API takes.
         if !uriQueryMatches(request, re `name=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }
