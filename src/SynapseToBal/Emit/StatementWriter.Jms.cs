@@ -56,6 +56,13 @@ internal sealed partial class StatementWriter
 
         var destination = $"{{'type: {(jms.Topic ? "jms:TOPIC" : "jms:QUEUE")}, name: {names[jms.Destination]}}}";
         var contentType = jms.ContentTypeProperty is { } property ? $", contentTypeProperty = {BallerinaSyntax.StringLiteral(property)}" : string.Empty;
+        contentType += jms.Format switch
+        {
+            EndpointFormat.Soap11 => ", format = \"soap11\"",
+            EndpointFormat.Soap12 => ", format = \"soap12\"",
+            EndpointFormat.Pox => ", format = \"pox\"",
+            _ => string.Empty,
+        };
         return (connection, destination, contentType);
     }
 }

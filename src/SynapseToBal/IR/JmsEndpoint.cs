@@ -59,6 +59,12 @@ public sealed record JmsEndpointIr(
     /// </summary>
     public bool ReplyTypeTopic { get; init; }
 
+    /// <summary>
+    /// The address's <c>format</c> (soap11, soap12, pox): the message is written as that format's formatter writes it
+    /// (Axis2FlexibleMEPClient prepares the clone it hands to JMSSender); null: in its current content type's format.
+    /// </summary>
+    public EndpointFormat? Format { get; init; }
+
     /// <summary>Why a request-reply through the endpoint is not translated (a transacted session); null when it is.</summary>
     public string? RequestReplyRefused { get; init; }
 }

@@ -54,13 +54,18 @@ public sealed partial class Lowerer
     }
 
     /// <summary>A required configurable (no default value) for a secret, declared once per alias.</summary>
-    private Symbol DeclareSecret(string alias)
+    private Symbol DeclareSecret(string alias) => DeclareSecret(alias, null);
+
+    /// <summary>The required configurable of a secret (a vault alias, ...), declared on first use; <paramref name="purpose"/> (if any) says what the first user takes it for.</summary>
+    private Symbol DeclareSecret(string alias, string? purpose)
     {
         if (!_secrets.TryGetValue(alias, out var symbol))
         {
             symbol = _symbols.Module(SymbolKind.Configurable, alias);
             _secrets[alias] = symbol;
-            var description = alias.StartsWith("hashicorp:", StringComparison.Ordinal)
+            var description = purpose is not null
+                ? $"Secret '{alias}' (a secure vault alias in Synapse): {purpose}."
+                : alias.StartsWith("hashicorp:", StringComparison.Ordinal)
                 ? $"Secret '{alias["hashicorp:".Length..]}' (a HashiCorp Vault namespace, path and field in Synapse's hashicorp-vault())."
                 : alias.StartsWith("file:", StringComparison.Ordinal)
                 ? $"Key '{alias["file:".Length..]}' of the Micro Integrator's file.properties (get-property('file', ...)); kept as a secret, since such files also hold credentials."

@@ -35,6 +35,12 @@ public sealed record DataServiceConfigSyntax(string Id, ImmutableArray<NamedText
 {
     public ImmutableArray<DataServiceAttributeSyntax> OtherAttributes { get; init; } = [];
 
+    /// <summary>
+    /// The secure vault alias (<c>svns:secretAlias</c>) of a property, by the property's name (its first occurrence):
+    /// the Micro Integrator replaces the property's text by the alias's value when it deploys the service.
+    /// </summary>
+    public ImmutableDictionary<string, string> SecretAliases { get; init; } = ImmutableDictionary<string, string>.Empty;
+
     public ImmutableArray<UnknownChildSyntax> Unknown { get; init; } = [];
 }
 

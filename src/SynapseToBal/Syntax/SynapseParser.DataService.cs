@@ -74,22 +74,34 @@ public sealed partial class SynapseParser
         };
     }
 
+    /// <summary>The secure vault namespace of <c>svns:secretAlias</c> (DataSourceConstants.SECURE_VAULT_NS).</summary>
+    private static readonly XNamespace SecureVaultNamespace = "http://org.wso2.securevault/configuration";
+
     private DataServiceConfigSyntax ParseDataServiceConfig(XElement element)
     {
         var location = Loc(element);
         var properties = ImmutableArray.CreateBuilder<NamedTextSyntax>();
+        var aliases = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         var unknown = ImmutableArray.CreateBuilder<UnknownChildSyntax>();
         foreach (var property in Items(element, "property", "config", unknown))
         {
             var propertyLocation = Loc(property);
             UnknownChildren(property, "property", unknown);
-            properties.Add(new NamedTextSyntax(Attr(property, "name") ?? Missing(property, "name", string.Empty), TextOf(property), propertyLocation));
+            var name = Attr(property, "name") ?? Missing(property, "name", string.Empty);
+            properties.Add(new NamedTextSyntax(name, TextOf(property), propertyLocation));
+            // DBDeployer.secureVaultResolve replaces the text of any element with svns:secretAlias by the vault's value.
+            if (property.Attribute(SecureVaultNamespace + "secretAlias") is { } alias)
+            {
+                MarkRead(alias);
+                aliases.TryAdd(name, alias.Value);
+            }
         }
 
         return new DataServiceConfigSyntax(Attr(element, "id") ?? Missing(element, "id", string.Empty), properties.ToImmutable(), location, _source.RawXml(element))
         {
             OtherAttributes = OtherAttributes(element, "id"),
             Unknown = unknown.ToImmutable(),
+            SecretAliases = aliases.ToImmutable(),
         };
     }
 

@@ -114,7 +114,8 @@ public sealed partial class Lowerer
             return $"the config '{config.Id}' is not a JDBC connection with driverClassName and url (it has {string.Join(", ", names.Order(StringComparer.Ordinal))}); a data source, CSV, Excel, MongoDB, Cassandra, web or custom config is not translated";
         }
 
-        if (config.Properties.FirstOrDefault(p => p.Name is "url" or "driverClassName" or "username" && p.Value is { } value && SecretNames.IsPlaceholder(value) && value.Trim().Length > 0) is { } dynamic)
+        if (config.Properties.FirstOrDefault(p => p.Name is "url" or "driverClassName" or "username" && DataServiceVaultAlias(config, p.Name) is null
+                && p.Value is { } value && SecretNames.IsPlaceholder(value) && value.Trim().Length > 0) is { } dynamic)
         {
             return $"the config property '{dynamic.Name}' is resolved at deployment ('{dynamic.Value}')";
         }
@@ -147,22 +148,69 @@ public sealed partial class Lowerer
         }
     }
 
-    /// <summary>The JDBC client of the config: URL and user as configurables (with the config's values), the password a required configurable.</summary>
+    /// <summary>
+    /// The secure vault alias a config property's value comes from: its <c>svns:secretAlias</c>, else a text that is
+    /// exactly <c>{wso2:vault-lookup('alias')}</c>. DBDeployer.secureVaultResolve replaces the text of an element with
+    /// the attribute by the alias's value, then resolves such a text (resolveVaultExpressions, whole text only).
+    /// </summary>
+    private static string? DataServiceVaultAlias(DataServiceConfigSyntax config, string name)
+    {
+        if (config.SecretAliases.TryGetValue(name, out var alias))
+        {
+            return alias;
+        }
+
+        var value = config.Properties.FirstOrDefault(p => p.Name == name)?.Value;
+        return value is not null && VaultLookupText().Match(value) is { Success: true } match ? match.Groups[1].Value : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\{wso2:vault-lookup\('([^']*)'\)\}$")]
+    private static partial System.Text.RegularExpressions.Regex VaultLookupText();
+
+    /// <summary>
+    /// The JDBC client of the config: URL and user as configurables (with the config's values), the password a required
+    /// configurable; a property whose value is a secure vault alias's is the alias's required configurable (no value).
+    /// </summary>
     private DbClientIr DataServiceClient(DataServiceSyntax service, DataServiceConfigSyntax config)
     {
         string? Property(string name) => config.Properties.FirstOrDefault(p => p.Name == name)?.Value;
-        var urlValue = Property("url") ?? string.Empty;
-        var hint = DbHint(urlValue);
-        var url = _symbols.Module(SymbolKind.Configurable, hint + " url");
-        var secretUrl = HasCredentials(urlValue);
-        if (secretUrl)
+        SourceLocation LocationOf(string name) => config.Properties.FirstOrDefault(p => p.Name == name)?.Location ?? config.Location;
+
+        // A vault alias: the Micro Integrator reads the value from its secure vault, so the generated code never has it.
+        Symbol? Vaulted(string name, string what)
         {
-            _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, config.Location, "JDBC URL");
+            if (DataServiceVaultAlias(config, name) is not { } alias)
+            {
+                return null;
+            }
+
+            _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, LocationOf(name), $"{what} (secure vault alias '{alias}')");
+            return DeclareSecret(alias, $"the {what} of the config '{config.Id}' of data service '{service.Name}' (its svns:secretAlias or vault-lookup)");
         }
 
-        _configurables.Add(new ConfigurableIr(url, ConfigurableType.String, secretUrl ? null : urlValue, $"JDBC URL of the config '{config.Id}' of data service '{service.Name}'.", Secret: secretUrl));
-        Symbol? user = null;
-        if (Property("username") is { } userValue)
+        var driverAlias = DataServiceVaultAlias(config, "driverClassName");
+        var urlAlias = DataServiceVaultAlias(config, "url");
+        var urlValue = urlAlias is null ? Property("url") ?? string.Empty : string.Empty;
+        var hint = DbHint(urlValue);
+        var secretUrl = urlAlias is null && HasCredentials(urlValue);
+        Symbol url;
+        if (Vaulted("url", "JDBC URL") is { } vaultedUrl)
+        {
+            url = vaultedUrl;
+        }
+        else
+        {
+            url = _symbols.Module(SymbolKind.Configurable, hint + " url");
+            if (secretUrl)
+            {
+                _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, config.Location, "JDBC URL");
+            }
+
+            _configurables.Add(new ConfigurableIr(url, ConfigurableType.String, secretUrl ? null : urlValue, $"JDBC URL of the config '{config.Id}' of data service '{service.Name}'.", Secret: secretUrl));
+        }
+
+        Symbol? user = Vaulted("username", "database user");
+        if (user is null && Property("username") is { } userValue)
         {
             user = _symbols.Module(SymbolKind.Configurable, hint + " user");
             _configurables.Add(new ConfigurableIr(user, ConfigurableType.String, userValue, $"Database user of the config '{config.Id}' of data service '{service.Name}'.", Secret: false));
@@ -171,14 +219,19 @@ public sealed partial class Lowerer
         Symbol? password = null;
         if (config.Properties.FirstOrDefault(p => p.Name == "password") is { } passwordProperty)
         {
-            // Never a literal: a required configurable, whatever the .dbs holds.
-            password = _symbols.Module(SymbolKind.Configurable, hint + " password");
-            _configurables.Add(new ConfigurableIr(password, ConfigurableType.String, null, $"The database user's credential of the config '{config.Id}' (not copied from the data service).", Secret: true));
-            _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, passwordProperty.Location, "database password");
+            // Never a literal: a required configurable, whatever the .dbs holds (the alias's own when it names one).
+            password = Vaulted("password", "database password");
+            if (password is null)
+            {
+                password = _symbols.Module(SymbolKind.Configurable, hint + " password");
+                _configurables.Add(new ConfigurableIr(password, ConfigurableType.String, null, $"The database user's credential of the config '{config.Id}' (not copied from the data service).", Secret: true));
+                _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, passwordProperty.Location, "database password");
+            }
         }
 
-        var notes = ImmutableArray.Create($"The data service loads the driver class {Property("driverClassName")}: add its JAR to Ballerina.toml as a platform dependency ([[platform.java21.dependency]]).");
-        var client = new DbClientIr(_symbols.Module(SymbolKind.Client, hint), secretUrl ? "a JDBC URL" : $"the JDBC URL '{urlValue}'", url, user, password, notes, config.Location)
+        var driver = driverAlias is null ? Property("driverClassName") : $"its secure vault alias '{driverAlias}' names";
+        var notes = ImmutableArray.Create($"The data service loads the driver class {driver}: add its JAR to Ballerina.toml as a platform dependency ([[platform.java21.dependency]]).");
+        var client = new DbClientIr(_symbols.Module(SymbolKind.Client, hint), urlAlias is not null ? $"the JDBC URL of the secure vault alias '{urlAlias}'" : secretUrl ? "a JDBC URL" : $"the JDBC URL '{urlValue}'", url, user, password, notes, config.Location)
         {
             Purpose = $"Database connection of the config '{config.Id}' of data service '{service.Name}'",
         };

@@ -109,9 +109,33 @@ public sealed partial class Lowerer
             NotApplied(hasUser ? "transport.jms.UserName" : "transport.jms.Password", "the Micro Integrator connects with credentials only when both transport.jms.UserName and transport.jms.Password are set; the connection is made without them");
         }
 
+        // Axis2FlexibleMEPClient prepares the clone it hands to JMSSender as for HTTP (DefaultEndpointFactory reads the
+        // attribute trimmed and in lower case); JMSSender then writes the body with the formatter of its message type.
+        EndpointFormat? endpointFormat = null;
         if (address.Format is { } format)
         {
-            NotApplied($"format=\"{format}\"", "the message is written in its current content type's format");
+            endpointFormat = format.Trim().ToLowerInvariant() switch
+            {
+                "soap11" => EndpointFormat.Soap11,
+                "soap12" => EndpointFormat.Soap12,
+                "pox" => EndpointFormat.Pox,
+                _ => null,
+            };
+            switch (format.Trim().ToLowerInvariant())
+            {
+                case "get":
+                    NotApplied($"format=\"{format}\"", "the Micro Integrator gives the message the type application/x-www-form-urlencoded, so JMSSender writes the body's first element's children as form parameters (XFormURLEncodedFormatter); the message is written in its current content type's format");
+                    break;
+                case "rest":
+                    NotApplied($"format=\"{format}\"", "the Micro Integrator marks the message REST, which changes what JMSSender writes when the message came as a GET or DELETE request (its message type is removed then); the message is written in its current content type's format");
+                    break;
+                case "soap11" or "soap12" or "pox":
+                    break;
+                default:
+                    // DefaultEndpointFactory sets no format for another value: the Micro Integrator ignores it, as the generated sender does.
+                    _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, address.Location, "address", $"format=\"{format}\"", "the Micro Integrator ignores a format other than soap11, soap12, pox, get and rest (DefaultEndpointFactory sets none), so the message is written in its current content type's format, as here");
+                    break;
+            }
         }
 
         if (invalidType)
@@ -160,8 +184,10 @@ public sealed partial class Lowerer
             parameters.GetValueOrDefault("transport.jms.ContentTypeProperty"), properties.ToImmutable())
         {
             Transacted = transacted,
+            Format = endpointFormat,
             NotApplied = notApplied.Count > 0 ? new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"settings of JMS endpoint '{name}' not applied: {string.Join("; ", notApplied)}") : null,
-            Address = notApplied.Count > 0 ? Transports.RedactUriSecrets(new System.Xml.Linq.XElement("address", new System.Xml.Linq.XAttribute("uri", address.Uri)).ToString()) : null,
+            Address = notApplied.Count > 0 ? Transports.RedactUriSecrets(new System.Xml.Linq.XElement("address", new System.Xml.Linq.XAttribute("uri", address.Uri),
+                address.Format is { } shownFormat ? new System.Xml.Linq.XAttribute("format", shownFormat) : null).ToString()) : null,
             ReplyDestinationName = hasReply ? reply : null,
             ReplyTopic = replyTopic,
             ReplyTypeTopic = string.Equals(replyDestinationType, "topic", StringComparison.OrdinalIgnoreCase),
