@@ -118,6 +118,62 @@ public sealed class DataServiceTests
     }
 
     [Fact]
+    public void Config_properties_from_the_secure_vault_become_the_aliases_required_configurables()
+    {
+        var diagnostics = new DiagnosticBag();
+        var document = SynapseParser.ParseText("Vault.dbs", """
+            <data name="Vault" xmlns:svns="http://org.wso2.securevault/configuration">
+               <config id="db">
+                  <property name="driverClassName">org.h2.Driver</property>
+                  <property name="url">{wso2:vault-lookup('vault.db.url')}</property>
+                  <property name="username" svns:secretAlias="vault.db.user"></property>
+                  <property name="password" svns:secretAlias="vault.db.password">text-the-vault-replaces</property>
+               </config>
+               <query id="q" useConfig="db"><sql>select 1 as one</sql><result element="R" rowName="r"><element column="one" name="one"/></result></query>
+               <resource method="GET" path="one"><call-query href="q"/></resource>
+            </data>
+            """, diagnostics);
+        Assert.NotNull(document);
+        var package = Lowerer.Lower([document], diagnostics);
+
+        var client = Assert.Single(package.DatabaseClients);
+        ConfigurableIr Of(Symbol? symbol) => Assert.Single(package.Configurables, c => ReferenceEquals(c.Name, symbol));
+        foreach (var (symbol, alias) in new[] { (client.Url, "vault.db.url"), (client.User, "vault.db.user"), (client.Password, "vault.db.password") })
+        {
+            var configurable = Of(symbol);
+            Assert.True(configurable.Secret);
+            Assert.Null(configurable.DefaultValue);
+            Assert.Contains($"'{alias}'", configurable.Description, StringComparison.Ordinal);
+        }
+
+        // The attribute is read (no SB0107), the service is translated, and the replaced text is copied nowhere.
+        Assert.Single(package.Services, s => s.Kind == ServiceKind.DataService);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.AttributeNotRead);
+        Assert.DoesNotContain(package.Configurables, c => c.DefaultValue is { } value && (value.Contains("vault", StringComparison.Ordinal) || value == "text-the-vault-replaces"));
+    }
+
+    [Fact]
+    public void A_config_property_resolved_otherwise_at_deployment_still_leaves_the_service_untranslated()
+    {
+        var diagnostics = new DiagnosticBag();
+        var document = SynapseParser.ParseText("Dyn.dbs", """
+            <data name="Dyn">
+               <config id="db">
+                  <property name="driverClassName">org.h2.Driver</property>
+                  <property name="url">$SYSTEM:DB_URL</property>
+               </config>
+               <query id="q" useConfig="db"><sql>select 1 as one</sql></query>
+               <resource method="GET" path="one"><call-query href="q"/></resource>
+            </data>
+            """, diagnostics);
+        Assert.NotNull(document);
+        var package = Lowerer.Lower([document], diagnostics);
+
+        Assert.DoesNotContain(package.Services, s => s.Kind == ServiceKind.DataService);
+        Assert.Empty(package.DatabaseClients);
+    }
+
+    [Fact]
     public void A_resource_runs_its_query_with_path_and_mapped_parameters_and_answers_the_xml_result()
     {
         var (package, diagnostics) = Lower("""

@@ -5365,6 +5365,45 @@ function applyEndpointFormat(Context ctx, EndpointFormat format) {
     }
 }
 
+# Prepares the message for a JMS endpoint with a `format`, as Axis2FlexibleMEPClient prepares the clone it hands to
+# Axis2's JMSSender: `soap11` and `soap12` make the message SOAP of that version (its message type removed, so that the
+# SOAP formatter writes the whole envelope, converted to that version) and `pox` makes it `application/xml` (the POX
+# formatter writes the body's first element, no envelope); the JMS message's content type property is then the
+# formatter's content type (with a SOAP 1.2 action as its `action` parameter). The `Content-Type` transport header,
+# which JMSUtils.setTransportHeaders writes as a message property, becomes `application/xml` for `pox`; for `soap11`
+# and `soap12` it becomes the version's media type (keeping the header's charset, the SOAP 1.2 action joined to it
+# as `;action="..."`), set when the message has none and left alone on a multipart/related message.
+function applyJmsEndpointFormat(Context ctx, EndpointFormat format) {
+    string? header = ctx.headers["content-type"];
+    string actionName = soapAction(ctx);
+    if format == "pox" {
+        ctx.contentType = "application/xml";
+        ctx.headers["content-type"] = "application/xml";
+        return;
+    }
+    string mediaType = format == "soap11" ? "text/xml" : "application/soap+xml";
+    ctx.contentType = format == "soap12" && actionName != "" ? string `${mediaType}; action="${actionName}"` : mediaType;
+    if header is () {
+        ctx.headers["content-type"] = mediaType;
+    } else if !header.toLowerAscii().includes("multipart/related") {
+        string? charset = contentTypeCharset(header);
+        string action = format == "soap12" && actionName != "" ? string `;action="${actionName}"` : "";
+        ctx.headers["content-type"] = mediaType + action + (charset is string ? "; charset=" + charset : "");
+    }
+}
+
+# The `charset` parameter of a content type, without quotes, or `()` when there is none.
+function contentTypeCharset(string contentType) returns string? {
+    foreach string part in re `;`.split(contentType) {
+        string setting = part.trim();
+        if setting.toLowerAscii().startsWith("charset=") {
+            string value = setting.substring(8).trim();
+            return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value;
+        }
+    }
+    return ();
+}
+
 # True for a SOAP 1.2 content type (`application/soap+xml`); `text/xml` is SOAP 1.1.
 function isSoap12(string contentType) returns boolean => contentType.trim().toLowerAscii().startsWith("application/soap+xml");
 
@@ -12433,18 +12472,20 @@ type JmsOutgoing record {|
 # Integrator's JMSSender does with OUT_ONLY set): the message `jmsMessage` makes (the payload in its content type's
 # format, the transport headers as string properties under their lower-case names, the content type in the
 # property the message's axis2 transport.jms.ContentTypeProperty names, else in the one `contentTypeProperty` names
-# (the endpoint's), the correlation ID and JMS type). The message itself is left as it was.
-# A failed connection or send is an error: the flow's fault handler runs.
-function sendJms(Context ctx, string endpoint, jms:ConnectionConfiguration connection, jms:Destination destination, string? contentTypeProperty = ()) returns error? {
+# (the endpoint's), the correlation ID and JMS type), written in the endpoint's `format` when it has one. The message
+# itself is left as it was. A failed connection or send is an error: the flow's fault handler runs.
+function sendJms(Context ctx, string endpoint, jms:ConnectionConfiguration connection, jms:Destination destination, string? contentTypeProperty = (),
+        EndpointFormat? format = ()) returns error? {
     JmsSender sender = check jmsProducer(endpoint, connection, destination);
-    _ = check jmsSend(sender, check jmsMessage(ctx, contentTypeProperty));
+    _ = check jmsSend(sender, check jmsMessage(ctx, contentTypeProperty, format = format));
 }
 
 # `sendJms` through a transacted session, for an endpoint whose address sets transport.jms.SessionTransacted "true":
 # the send is committed after it, or rolled back when it failed or the axis2 property SET_ROLLBACK_ONLY is true, as
 # JMSMessageSender.transactionallySend does; a failed commit or rollback is an error too.
-function sendJmsTransacted(Context ctx, string endpoint, jms:ConnectionConfiguration connection, jms:Destination destination, string? contentTypeProperty = ()) returns error? {
-    JmsOutgoing message = check jmsMessage(ctx, contentTypeProperty);
+function sendJmsTransacted(Context ctx, string endpoint, jms:ConnectionConfiguration connection, jms:Destination destination, string? contentTypeProperty = (),
+        EndpointFormat? format = ()) returns error? {
+    JmsOutgoing message = check jmsMessage(ctx, contentTypeProperty, format = format);
     anydata rollbackOnly = ctx.axis2["SET_ROLLBACK_ONLY"];
     lock {
         // One send and its commit at a time on the endpoint's session, so that a commit ends only its own send.
@@ -12485,8 +12526,19 @@ function jmsTransactedSender(string endpoint, jms:ConnectionConfiguration config
 # nor `JMSX*` but the group id and sequence); the content type in the property the message's axis2
 # transport.jms.ContentTypeProperty names, else `contentTypeProperty`; the correlation ID from the axis2
 # JMS_COORELATION_ID, else `relatesTo`, a JMS_COORELATION_ID transport header overriding both; the JMS type from a
-# JMS_MESSAGE_TYPE transport header.
-function jmsMessage(Context ctx, string? contentTypeProperty, string? relatesTo = ()) returns JmsOutgoing|error {
+# JMS_MESSAGE_TYPE transport header. With the endpoint's `format`, the message is written as
+# `applyJmsEndpointFormat` prepares it, and the context is left as it was (the Micro Integrator applies the format to
+# the clone it sends).
+function jmsMessage(Context ctx, string? contentTypeProperty, string? relatesTo = (), EndpointFormat? format = ()) returns JmsOutgoing|error {
+    if format is EndpointFormat {
+        string contentType = ctx.contentType;
+        map<string> headers = ctx.headers.clone();
+        applyJmsEndpointFormat(ctx, format);
+        JmsOutgoing|error message = jmsMessage(ctx, contentTypeProperty, relatesTo);
+        ctx.contentType = contentType;
+        ctx.headers = headers;
+        return message;
+    }
     xml|byte[]? body = check entityBody(ctx);
     string|byte[] content;
     if ctx.axis2["JMS_MESSAGE_TYPE"] == "JMS_BYTE_MESSAGE" {
@@ -12635,8 +12687,8 @@ final map<jms:Connection> jmsRequestConnections = {};
 # headers and properties are the transport headers (JMSUtils.getTransportHeaders), the status 200 as the client gets
 # it. A MapMessage reply is not read (an error, as the listeners here refuse one).
 function requestJms(Context ctx, string endpoint, jms:ConnectionConfiguration connection, jms:Destination destination,
-        jms:Destination? replyDestination, string? contentTypeProperty = (), boolean replyTopic = false) returns error? {
-    JmsOutgoing message = check jmsMessage(ctx, contentTypeProperty);
+        jms:Destination? replyDestination, string? contentTypeProperty = (), boolean replyTopic = false, EndpointFormat? format = ()) returns error? {
+    JmsOutgoing message = check jmsMessage(ctx, contentTypeProperty, format = format);
     anydata replyName = ctx.axis2["JMS_REPLY_TO"];
     anydata replyType = ctx.axis2["JMS_REPLY_TO_TYPE"];
     // Without JMS_REPLY_TO_TYPE, the address's transport.jms.ReplyDestinationType (`replyTopic`) gives the type.
