@@ -3317,6 +3317,39 @@ function jsonPath(Context ctx, string path) returns json|error {
     return found is () ? () : found[0];
 }
 
+# The source of an enrich with `clone="false"` and a JSONPath source on Synapse's JSON path (Source.evaluateJson): the
+# value at the path, read as `jsonPath` reads it, is deleted from the JSON payload (Jayway's delete; the payload is set
+# again) before the target is written, so it moves. The path is one of members and array indexes below the root; an
+# array item's removal shifts the items after it. A path that selects nothing leaves the payload as it was. A payload
+# that is not JSON takes Synapse's XML path, where the source is only read.
+function jsonPathMoved(Context ctx, string path) returns json|error {
+    json value = check jsonPath(ctx, path);
+    json|xml payload = check parsedPayload(ctx);
+    if payload is xml || payload is () {
+        return value;
+    }
+    (string|int)[] segments = check jsonPathSegments(path);
+    if segments.length() == 0 {
+        return error(string `enrich: clone="false" cannot move the root of the payload at '${path}'`);
+    }
+    json current = payload;
+    foreach int i in 0 ..< segments.length() - 1 {
+        [boolean, json] [found, member] = jsonMember(current, segments[i]);
+        if !found {
+            return value;
+        }
+        current = member;
+    }
+    string|int last = segments[segments.length() - 1];
+    if current is map<json> && last is string {
+        _ = current.removeIfHasKey(last);
+    } else if current is json[] && last is int && last >= 0 && last < current.length() {
+        _ = current.remove(last);
+    }
+    ctx.payload = payload;
+    return value;
+}
+
 # The JSON value at a simple JSONPath in a one-member tuple, which tells a JSON null that is there (`[()]`) from a
 # path that is not (`()`).
 function jsonPathFound(Context ctx, string path) returns [json]|error? => jsonPathIn(check jsonPayload(ctx), path);
@@ -6416,14 +6449,21 @@ function dataMapperInt32(float x) returns int? {
 # An empty source changes nothing; a target that does not exist is an error, as in Synapse. A JSON message
 # is edited in its XML form and goes out converted back, as Synapse's JSON formatter does; with `nativeJson`
 # (Synapse's JSON path is on) a body target leaves a JSON payload as it is: Synapse supports only replace
-# there and logs an error.
+# there and logs an error. With `moved` (clone="false", `src` the elements an XPath selected below the SOAP body)
+# the source elements themselves are inserted, and AXIOM detaches a node added elsewhere: each element inserted
+# leaves the place it was (`detachFromBody`). That is reproduced on an XML message only, and not when the target is
+# one of the source elements or inside one (an error: the Micro Integrator would insert an element into itself).
 function enrichXml(Context ctx, (function (xml:Element body) returns xml)? path, anydata src,
-        "replace"|"child"|"sibling" action, boolean text = false, boolean nativeJson = false) returns error? {
+        "replace"|"child"|"sibling" action, boolean text = false, boolean nativeJson = false,
+        boolean moved = false) returns error? {
     json|xml payload = check parsedPayload(ctx);
     if nativeJson && payload !is xml && payload !is () {
         return;
     }
-    xml nodes = enrichNodes(src);
+    if moved && payload !is xml {
+        return error("enrich: clone=\"false\" on a message that is not XML is not reproduced (the Micro Integrator moves the source nodes in the XML form of the message)");
+    }
+    xml nodes = moved && src is xml ? src : enrichNodes(src);
     if nodes.length() == 0 {
         return;
     }
@@ -6449,6 +6489,16 @@ function enrichXml(Context ctx, (function (xml:Element body) returns xml)? path,
     }
     if target is () {
         return error("enrich: Invalid Target object to be enrich.");
+    }
+    if moved {
+        // Synapse inserts only elements (a text node's text is copied); in the text form only the first item.
+        xml inserted = text ? (nodes.get(0) is xml:Element ? nodes.get(0) : xml ``) : nodes.elements();
+        foreach xml:Element element in inserted.elements() {
+            if element === target || xmlParent(element, target) is xml:Element {
+                return error("enrich: clone=\"false\" with a target inside the source is not reproduced");
+            }
+        }
+        check detachFromBody(body, inserted);
     }
     if text {
         xml first = nodes.get(0);
@@ -6496,6 +6546,19 @@ function enrichXml(Context ctx, (function (xml:Element body) returns xml)? path,
         replaceChild(parent, target, inserted);
     }
     return commitBody(ctx, body);
+}
+
+# Removes the elements of `nodes` from where they are below `body` (compared by identity), as AXIOM detaches a node
+# that is added elsewhere (enrich clone="false"). An element that is not found there is an error: its move is not
+# reproduced.
+function detachFromBody(xml:Element body, xml nodes) returns error? {
+    foreach xml:Element element in nodes.elements() {
+        xml:Element? parent = xmlParent(body, element);
+        if parent is () {
+            return error("enrich: clone=\"false\" with a source that is not in the message body is not reproduced");
+        }
+        replaceChild(parent, element, xml ``);
+    }
 }
 
 # The nodes an enrich source gives in Synapse's XML mode (`Source.evaluate`): XML as a copy (clone="true"),
@@ -6900,9 +6963,12 @@ function enrichRemove(Context ctx, string[] paths, string? property = ()) return
 # A property holding XML is not reproduced (an error): Synapse appends to an element it holds (a property of type
 # OM) but replaces a node list (an earlier enrich's), and the generated properties do not tell the two apart.
 # `body`: the source is the message body (the JSON payload on the JSON path, the body's first element on the XML
-# path); `src` is the source's value otherwise.
+# path); `src` is the source's value otherwise. `moved` (clone="false" with a body source, or `src` the elements an
+# XPath selected below the SOAP body): the XML path's child into the parsed element takes the source elements
+# themselves, so they leave the message body (AXIOM detaches a node added elsewhere; on an XML message only, an error
+# otherwise); everywhere else the property holds the nodes themselves, which stay where they are.
 function enrichProperty(Context ctx, string property, anydata src, "child"|"sibling" action, boolean nativeJson = false,
-        boolean body = false) returns error? {
+        boolean body = false, boolean moved = false) returns error? {
     json|xml payload = check parsedPayload(ctx);
     anydata held = ctx.properties[property];
     boolean jsonPath = nativeJson && payload !is xml && payload !is ();
@@ -6939,7 +7005,7 @@ function enrichProperty(Context ctx, string property, anydata src, "child"|"sibl
         }
         return;
     }
-    anydata nodes = body ? (check bodyFirstElement(ctx)).clone() : src;
+    anydata nodes = body ? (moved ? check bodyFirstElement(ctx) : (check bodyFirstElement(ctx)).clone()) : src;
     if action == "child" {
         if held is xml {
             return error(string `enrich: action="child" into the property '${property}' holding XML is not reproduced: the Micro Integrator appends to an element (a property of type OM) and replaces a node list (an earlier enrich's), which the generated properties do not tell apart`);
@@ -6957,6 +7023,18 @@ function enrichProperty(Context ctx, string property, anydata src, "child"|"sibl
                         }
                     }
                     ctx.properties[property] = text;
+                    if moved && nodes is xml && nodes.elements().length() > 0 {
+                        // Added to the parsed element, the source elements leave the message (AXIOM detaches them).
+                        if payload !is xml {
+                            return error("enrich: clone=\"false\" on a message that is not XML is not reproduced (the Micro Integrator moves the source nodes out of the XML form of the message)");
+                        }
+                        xml messageBody = check soapBody(ctx);
+                        if messageBody !is xml:Element {
+                            return error("enrich: the message has no SOAP body");
+                        }
+                        check detachFromBody(messageBody, nodes.elements());
+                        return commitBody(ctx, messageBody);
+                    }
                     return;
                 }
             }

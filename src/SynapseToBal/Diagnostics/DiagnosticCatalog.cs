@@ -156,7 +156,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor ResponseHang = Info("SB0210", LoweringCategory,
         "Flow ends without responding",
         "The flow ends after a call or a message store without responding; the Micro Integrator leaves the client waiting, the generated code answers 202",
-        "The Micro Integrator sends no response when a flow ends after a call without <respond> or <send>, or after a <store> without FORCE_SC_ACCEPTED (the store mediator marks the response as skipped); the client waits until it times out. A Ballerina resource must answer, so the generated code answers 202 Accepted.");
+        "The Micro Integrator sends no response when a flow ends after a call without <respond> or <send>, or after a <store> without FORCE_SC_ACCEPTED (the store mediator marks the response as skipped); the client waits until it times out. A Ballerina resource must answer, so the generated code answers 202 Accepted. A fault flow whose in flow set FORCE_SC_ACCEPTED before anything was sent is reported as SB0215 instead: the listener has answered 202 when the in flow's mediation returned (ServerWorker.sendAck reads FORCE_SC_ACCEPTED), before a backend's failure runs the fault flow.");
     public static readonly DiagnosticDescriptor DispatchOrder = Info("SB0211", LoweringCategory,
         "Resource dispatch order differs",
         "Resource '{0}' is declared after '{1}', which matches the same requests first in Synapse; Ballerina prefers the more specific path",

@@ -269,6 +269,7 @@ internal sealed class ExpressionWriter
         ValueIr.Property p when Field(p.Name) is { } field => $"ctx.properties.{field.Field}",
         ValueIr.Property p => $"ctx.properties[{BallerinaSyntax.StringLiteral(p.Name)}]",
         ValueIr.XmlNodes x => Navigation(x.Navigation),
+        ValueIr.Json { Moved: true } j => $"check jsonPathMoved(ctx, {BallerinaSyntax.StringLiteral(j.Path)})",
         ValueIr.Json j => $"check jsonPath(ctx, {BallerinaSyntax.StringLiteral(j.Path)})",
         ValueIr.ParsedJson { Tree: { } tree } j when JsonLiteralWriter.Write(tree, this) is var literal && !literal.Contains('\n', StringComparison.Ordinal)
             => literal,

@@ -1719,7 +1719,9 @@ internal sealed partial class StatementWriter
         var body = enrich.Source is ValueIr.Payload;
         var value = body ? "()" : _expr.Value(enrich.Source, enrich.Copy);
         var action = enrich.Action == Syntax.EnrichAction.Child ? "\"child\"" : "\"sibling\"";
-        return $"check enrichProperty(ctx, {BallerinaSyntax.StringLiteral(enrich.Property)}, {value}, {action}{(enrich.NativeJson ? ", nativeJson = true" : string.Empty)}{(body ? ", body = true" : string.Empty)});";
+        // clone="false" with a body or XPath source: a child added to the property's parsed XML leaves the message body.
+        var moved = !enrich.Copy && enrich.Source is ValueIr.Payload or ValueIr.XmlNodes;
+        return $"check enrichProperty(ctx, {BallerinaSyntax.StringLiteral(enrich.Property)}, {value}, {action}{(enrich.NativeJson ? ", nativeJson = true" : string.Empty)}{(body ? ", body = true" : string.Empty)}{(moved ? ", moved = true" : string.Empty)});";
     }
 
     private string Enrich(EnrichStep enrich)
@@ -1741,9 +1743,9 @@ internal sealed partial class StatementWriter
                 // The target path as XML navigation from the body (namespaces through the file's xmlns declarations).
                 var root = Local("root");
                 var select = $"function (xml:Element {root}) returns xml => {_expr.Navigation(path.Navigation, root)}";
-                return $"check enrichXml(ctx, {select}, {value}, {action}{(path.Navigation.TextOnly ? ", text = true" : string.Empty)});";
+                return $"check enrichXml(ctx, {select}, {value}, {action}{(path.Navigation.TextOnly ? ", text = true" : string.Empty)}{Moved(enrich)});";
             case EnrichTargetIr.Body:
-                return $"check enrichXml(ctx, (), {value}, {action}{(enrich.NativeJson ? ", nativeJson = true" : string.Empty)});";
+                return $"check enrichXml(ctx, (), {value}, {action}{(enrich.NativeJson ? ", nativeJson = true" : string.Empty)}{Moved(enrich)});";
             case EnrichTargetIr.JsonPath json:
                 return $"check enrichJson(ctx, {BallerinaSyntax.StringLiteral(json.Path)}, {value}, {action});";
             case EnrichTargetIr.Envelope:
@@ -1752,6 +1754,9 @@ internal sealed partial class StatementWriter
                 throw new InvalidOperationException($"No enrich target {enrich.Target.GetType().Name}");
         }
     }
+
+    /// <summary>The <c>moved</c> argument of enrichXml: clone="false" with elements an XPath selected, which leave where they were.</summary>
+    private static string Moved(EnrichStep enrich) => !enrich.Copy && enrich.Source is ValueIr.XmlNodes ? ", moved = true" : string.Empty;
 
     private void Xslt(XsltStep xslt) =>
         Transform(xslt.Source, _expr.Names[xslt.Stylesheet], xslt.Parameters, xslt.TargetProperty);

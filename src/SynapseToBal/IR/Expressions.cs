@@ -690,7 +690,14 @@ public abstract record ValueIr
 
     public sealed record XmlNodes(XmlNavigationIr Navigation) : ValueIr;
 
-    public sealed record Json(string Path) : ValueIr;
+    public sealed record Json(string Path) : ValueIr
+    {
+        /// <summary>
+        /// enrich clone="false" on Synapse's JSON path: what the path selects is deleted from the JSON payload once read
+        /// (Source.evaluateJson), before the target is written.
+        /// </summary>
+        public bool Moved { get; init; }
+    }
 
     /// <summary>Inline JSON: its tree when it is valid JSON, else the text, parsed at run time.</summary>
     public sealed record ParsedJson(string Source, JsonNodeIr? Tree) : ValueIr;

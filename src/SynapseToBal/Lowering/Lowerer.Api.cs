@@ -289,7 +289,8 @@ public sealed partial class Lowerer
             }
         }
 
-        var (outFunction, faultFunction) = LowerResponseFlows(baseName, $"{api.Name} {DescribeResource(resource)}", resource.OutSequence, resource.FaultSequence, owner, CallsBackend(resource.InSequence?.Mediators ?? []), HandsToOutFlow(resource.InSequence));
+        var (outFunction, faultFunction) = LowerResponseFlows(baseName, $"{api.Name} {DescribeResource(resource)}", resource.OutSequence, resource.FaultSequence, owner, CallsBackend(resource.InSequence?.Mediators ?? []), HandsToOutFlow(resource.InSequence),
+            AcceptedBeforeAnySend(resource.InSequence?.Mediators ?? []));
 
         var accessors = methods.Count == 0 ? ["default"] : methods.Select(m => m.ToLowerInvariant()).ToList();
 
@@ -329,7 +330,11 @@ public sealed partial class Lowerer
     /// in flow or a sequence it runs, or a proxy's target endpoint. Without one, the out flow never runs and its end
     /// is not reported (SB0210 would say the client waits where the Micro Integrator never gets there).
     /// </param>
-    private (Symbol? Out, Symbol? Fault) LowerResponseFlows(string baseName, string description, FlowSyntax? outFlow, FlowSyntax? faultFlow, string owner, bool inFlowCalls, bool outFlowCanRun)
+    /// <param name="acceptedFirst">
+    /// The in flow sets FORCE_SC_ACCEPTED before anything could send (<see cref="AcceptedBeforeAnySend"/>): whatever
+    /// the fault flow does not answer, the Micro Integrator has answered 202 (SB0215), not left the client waiting.
+    /// </param>
+    private (Symbol? Out, Symbol? Fault) LowerResponseFlows(string baseName, string description, FlowSyntax? outFlow, FlowSyntax? faultFlow, string owner, bool inFlowCalls, bool outFlowCanRun, bool acceptedFirst = false)
     {
         Symbol? outFunction = null;
         if (outFlow is not null)
@@ -355,7 +360,7 @@ public sealed partial class Lowerer
                 // Its ending is reported where each resource declares it, as when each had its own function.
                 if (_apiFlows!.Endings.GetValueOrDefault(shared) is { } sharedEnding)
                 {
-                    _diagnostics.Report(sharedEnding, faultFlow.Location, Answers202);
+                    ReportFaultEnding(sharedEnding, faultFlow.Location, acceptedFirst, Answers202);
                 }
 
                 return (outFunction, _replacedFaults.GetValueOrDefault(shared, shared));
@@ -378,7 +383,7 @@ public sealed partial class Lowerer
                 plan.Endings[faultSymbol] = ending;
             }
 
-            faultSteps = WithFallThrough(faultSteps, faultFlow.Location, afterCall: mayFollowCall);
+            faultSteps = WithFallThrough(faultSteps, faultFlow.Location, afterCall: mayFollowCall, acceptedFirst: acceptedFirst);
 
             // A fault flow that only runs a named sequence is that sequence's one fault function.
             if (FaultRunner(faultSteps, description, faultFlow.Location) is { } runner)
@@ -696,7 +701,7 @@ public sealed partial class Lowerer
 
     /// <summary>Adds Synapse's implicit end of a flow: 202 Accepted when it ends without answering.</summary>
     /// <param name="report">False for an out flow nothing can reach (no send or loopback hands it a message): its end is not reported.</param>
-    private ImmutableArray<StepIr> WithFallThrough(ImmutableArray<StepIr> steps, SourceLocation location, bool afterCall = false, bool report = true)
+    private ImmutableArray<StepIr> WithFallThrough(ImmutableArray<StepIr> steps, SourceLocation location, bool afterCall = false, bool report = true, bool acceptedFirst = false)
     {
         if (Flow.Terminates(steps))
         {
@@ -705,10 +710,72 @@ public sealed partial class Lowerer
 
         if (report && FallThroughDiagnostic(steps, afterCall) is { } descriptor)
         {
-            _diagnostics.Report(descriptor, location, StoppingSplit(steps) is { } split ? SplitStops(split) : Answers202);
+            ReportFaultEnding(descriptor, location, acceptedFirst, StoppingSplit(steps) is { } split ? SplitStops(split) : Answers202);
         }
 
         return [.. steps, new AcceptStep(null)];
+    }
+
+    /// <summary>
+    /// Reports where a flow ends without responding. After FORCE_SC_ACCEPTED set before anything sent
+    /// (<paramref name="acceptedFirst"/>), what would be SB0210 is SB0215: the listener answers 202 when the in flow's
+    /// mediation returns, whatever RESPONSE_WRITTEN says (ServerWorker.sendAck reads FORCE_SC_ACCEPTED), so the client
+    /// already has its 202 when a failure of the backend runs the fault flow, or gets it when a failure in the in
+    /// flow's own thread returns from the fault flow; the generated code answers 202 there too.
+    /// </summary>
+    private void ReportFaultEnding(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SourceLocation location, bool acceptedFirst, string reason)
+    {
+        if (acceptedFirst && descriptor == DiagnosticCatalog.ResponseHang)
+        {
+            _diagnostics.Report(DiagnosticCatalog.FlowEndsWithoutResponse, location, AcceptedAlready);
+            return;
+        }
+
+        _diagnostics.Report(descriptor, location, reason);
+    }
+
+    /// <summary>What SB0215 says where a fault flow ends without responding after the in flow set FORCE_SC_ACCEPTED before any send.</summary>
+    internal const string AcceptedAlready = "the in flow sets FORCE_SC_ACCEPTED before anything is sent, so the Micro Integrator has answered the client 202 Accepted with an empty body as soon as the in flow returned (before a backend's failure runs this fault flow), or answers it when this fault flow returns; the generated code answers 202 here (return accepted())";
+
+    /// <summary>
+    /// Whether the in flow sets the axis2 property FORCE_SC_ACCEPTED to the literal "true" before any mediator that
+    /// could send, and never changes it again. Only logging, property, variable, header and payload mediators may
+    /// come before it (anything else could send a message or run something that does); a later write of the
+    /// property anywhere, a computed value or one in a branch answers false (SB0210 stays).
+    /// </summary>
+    private static bool AcceptedBeforeAnySend(ImmutableArray<MediatorSyntax> mediators)
+    {
+        var accepted = false;
+        foreach (var mediator in mediators)
+        {
+            if (mediator is PropertyMediator { Name: "FORCE_SC_ACCEPTED", Scope: "axis2" } property)
+            {
+                if (accepted || LiteralFlag(property) is not true)
+                {
+                    return false;
+                }
+
+                accepted = true;
+                continue;
+            }
+
+            if (accepted)
+            {
+                var walker = new Semantics.MediatorCollector();
+                walker.WalkMediators([mediator]);
+                if (walker.Mediators.Any(m => m is PropertyMediator { Name: "FORCE_SC_ACCEPTED" }))
+                {
+                    return false;
+                }
+            }
+            else if (mediator is not (LogMediator or PropertyMediator or PropertyGroupMediator or VariableMediator or HeaderMediator or PayloadFactoryMediator)
+                || (mediator is PropertyGroupMediator group && group.Properties.Any(p => p.Name == "FORCE_SC_ACCEPTED")))
+            {
+                return false;
+            }
+        }
+
+        return accepted;
     }
 
     /// <summary>

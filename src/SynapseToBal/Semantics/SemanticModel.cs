@@ -278,7 +278,7 @@ public sealed class SemanticModel
         public List<string> Templates { get; } = new();
 
         protected override bool DescendInto(MediatorSyntax mediator) =>
-            mediator is FilterMediator or SwitchMediator or DirectionMediator or InlineSequenceMediator or ThrottleMediator or ValidateMediator;
+            mediator is FilterMediator or SwitchMediator or DirectionMediator or InlineSequenceMediator or ThrottleMediator or ValidateMediator or CacheMediator;
 
         protected override void OnMediator(MediatorSyntax mediator)
         {
@@ -300,6 +300,16 @@ public sealed class SemanticModel
                     break;
                 case CallTemplateMediator call:
                     Templates.Add(call.Target);
+                    break;
+                case CacheMediator { Collector: false } cache:
+                    // A finder's hit ends the flow (CacheMediator.processRequestMessage returns false): the cached response
+                    // is sent back, or onCacheHit runs in the flow itself, inline or as the sequence its key names.
+                    Stops = true;
+                    if (cache.OnCacheHit?.SequenceKey is { IsDynamic: false } onHit)
+                    {
+                        Sequences.Add(onHit.Text);
+                    }
+
                     break;
                 case ThrottleMediator throttle:
                     // onAccept and onReject run in the flow itself, inline or as the sequence a key names.

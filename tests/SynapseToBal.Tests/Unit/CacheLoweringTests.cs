@@ -113,14 +113,34 @@ public sealed class CacheLoweringTests
     }
 
     [Fact]
-    public void A_finder_in_a_named_sequence_stays_a_todo_and_a_collector_is_translated()
+    public void A_finder_in_a_named_sequence_answers_through_its_caller_and_a_collector_is_translated()
     {
+        // CacheMediator.processRequestMessage returns false on a hit: the sequence, and the flow running it, stop there.
         var diagnostics = new DiagnosticBag();
         var package = Lowerer.Lower([Document("""<cache collector="false"/><cache collector="true"/>""", diagnostics)], diagnostics);
-        var body = Assert.Single(package.Functions).Body;
+        var function = Assert.Single(package.Functions);
 
-        Assert.Equal(DiagnosticCatalog.MediatorNotTranslated, Assert.IsType<TodoStep>(body[0]).Reason.Descriptor);
-        Assert.IsType<CacheStoreStep>(body[1]);
+        Assert.True(function.CanStop);
+        var lookup = Assert.IsType<CacheLookupStep>(function.Body[0]);
+        Assert.IsType<RespondStep>(Assert.Single(lookup.OnHit));
+        Assert.IsType<CacheStoreStep>(function.Body[1]);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == DiagnosticCatalog.MediatorNotTranslated.Id);
+    }
+
+    [Fact]
+    public void A_caller_of_a_sequence_with_a_finder_returns_the_sequences_answer()
+    {
+        var diagnostics = new DiagnosticBag();
+        var sequence = SynapseParser.ParseText("Lookup.xml", $"""<sequence xmlns="{Synapse}" name="Lookup"><cache collector="false" timeout="60"><onCacheHit sequence="Hit"/></cache></sequence>""", diagnostics);
+        var hit = SynapseParser.ParseText("Hit.xml", $"""<sequence xmlns="{Synapse}" name="Hit"><log/></sequence>""", diagnostics);
+        var api = SynapseParser.ParseText("A.xml", $"""<api xmlns="{Synapse}" name="A" context="/a"><resource methods="GET"><inSequence><sequence key="Lookup"/><call><endpoint><address uri="http://b/x"/></endpoint></call><respond/></inSequence></resource></api>""", diagnostics);
+        var package = Lowerer.Lower([sequence!, hit!, api!], diagnostics);
+
+        var lookupFunction = Assert.Single(package.Functions, f => f.Body.Any(s => s is CacheLookupStep));
+        Assert.True(lookupFunction.CanStop);
+        var invoke = Assert.Single(package.Services.SelectMany(s => s.Resources).SelectMany(r => IrWalker.Steps(r.Body)).OfType<InvokeStep>(), i => i.Function == lookupFunction.Name);
+        Assert.True(invoke.CanStop);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == DiagnosticCatalog.MediatorNotTranslated.Id);
     }
 
     [Fact]

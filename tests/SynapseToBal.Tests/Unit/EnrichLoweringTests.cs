@@ -104,6 +104,55 @@ public sealed class EnrichLoweringTests
     }
 
     [Fact]
+    public void A_jsonpath_source_without_clone_is_read_and_deleted_from_the_payload_before_the_target_is_written()
+    {
+        // Source.evaluateJson: with clone="false" Jayway deletes what the path selects and the payload is set again.
+        var (steps, diagnostics) = Lower("""
+            <enrich><source type="custom" clone="false" xpath="json-eval($.id)"/><target type="property" property="id"/></enrich>
+            <enrich><source type="custom" clone="false" xpath="json-eval($.items[0])"/><target xpath="json-eval($.done)" action="child"/></enrich>
+            <enrich><source type="custom" clone="false" xpath="json-eval($['order'])"/><target type="body"/></enrich>
+            <enrich><source type="custom" clone="false" xpath="json-eval($.n)"/><target type="key" xpath="json-eval($.user.name)"/></enrich>
+            <enrich><source type="custom" xpath="json-eval($.kept)"/><target type="property" property="kept"/></enrich>
+            """);
+
+        Assert.True(Assert.IsType<ValueIr.Json>(Assert.IsType<StorePropertyStep>(steps[0]).Value).Moved);
+        var child = Assert.IsType<EnrichStep>(steps[1]);
+        Assert.Equal(new ValueIr.Json("$.items[0]") { Moved = true }, child.Source);
+        Assert.IsType<EnrichTargetIr.JsonPath>(child.Target);
+        Assert.True(Assert.IsType<ValueIr.Json>(Assert.IsType<ReplacePayloadStep>(steps[2]).Value).Moved);
+        Assert.True(Assert.IsType<ValueIr.Json>(Assert.IsType<EnrichRenameKeyStep>(steps[3]).Source).Moved);
+        Assert.False(Assert.IsType<ValueIr.Json>(Assert.IsType<StorePropertyStep>(steps[4]).Value).Moved);
+        Assert.Empty(diagnostics.Items);
+    }
+
+    [Fact]
+    public void Elements_an_xpath_selects_in_the_body_without_clone_are_moved_into_xml_targets_and_a_propertys_xml()
+    {
+        // AXIOM detaches a node that is added elsewhere: Target.insertElement and the property child move the elements.
+        var (steps, diagnostics) = Lower("""
+            <enrich><source type="custom" clone="false" xpath="//id"/><target xpath="//lines" action="child"/></enrich>
+            <enrich><source type="custom" clone="false" xpath="//item"/><target type="body" action="sibling"/></enrich>
+            <enrich><source type="custom" clone="false" xpath="//id"/><target type="property" property="list" action="child"/></enrich>
+            <enrich><source type="body" clone="false"/><target type="property" property="list" action="sibling"/></enrich>
+            """);
+
+        var child = Assert.IsType<EnrichStep>(steps[0]);
+        Assert.False(child.Copy);
+        Assert.IsType<ValueIr.XmlNodes>(child.Source);
+        Assert.IsType<EnrichTargetIr.XmlPath>(child.Target);
+        var sibling = Assert.IsType<EnrichStep>(steps[1]);
+        Assert.False(sibling.Copy);
+        Assert.IsType<EnrichTargetIr.Body>(sibling.Target);
+        var property = Assert.IsType<EnrichPropertyStep>(steps[2]);
+        Assert.False(property.Copy);
+        Assert.IsType<ValueIr.XmlNodes>(property.Source);
+        var body = Assert.IsType<EnrichPropertyStep>(steps[3]);
+        Assert.False(body.Copy);
+        Assert.IsType<ValueIr.Payload>(body.Source);
+        Assert.Empty(diagnostics.Items);
+    }
+
+    [Fact]
     public void A_body_source_without_clone_stays_in_the_body_when_stored_in_a_property()
     {
         // Synapse's Target.insert stores the node list in the property; nothing detaches it from the body.
@@ -174,11 +223,12 @@ public sealed class EnrichLoweringTests
     [InlineData("""<enrich><source type="custom" xpath="//label"/><target type="key" xpath="json-eval($.user.name)"/></enrich>""")]
     [InlineData("""<enrich><source type="inline"><n/></source><target type="key" xpath="json-eval($.user.name)"/></enrich>""")]
     [InlineData("""<enrich><source type="inline">n</source><target type="key" xpath="json-eval($.user['name'])"/></enrich>""")]
-    [InlineData("""<enrich><source type="custom" clone="false" xpath="json-eval($.n)"/><target type="key" xpath="json-eval($.user.name)"/></enrich>""")]
-    [InlineData("""<enrich><source type="custom" clone="false" xpath="//id"/><target xpath="//lines" action="child"/></enrich>""")]
-    [InlineData("""<enrich><source type="custom" clone="false" xpath="json-eval($.id)"/><target type="property" property="id"/></enrich>""")]
-    [InlineData("""<enrich><source type="custom" clone="false" xpath="//id"/><target type="property" property="list" action="child"/></enrich>""")]
-    [InlineData("""<enrich><source type="body" clone="false"/><target type="property" property="list" action="sibling"/></enrich>""")]
+    [InlineData("""<enrich><source type="custom" clone="false" xpath="json-eval($.items[*].id)"/><target type="property" property="id"/></enrich>""")]
+    [InlineData("""<enrich><source type="custom" clone="false" xpath="json-eval($)"/><target type="property" property="id"/></enrich>""")]
+    [InlineData("""<enrich><source type="custom" clone="false" xpath="json-eval($.id)"/><target xpath="//lines" action="child"/></enrich>""")]
+    [InlineData("""<enrich><source type="custom" clone="false" xpath="json-eval($.items[*].n)"/><target type="key" xpath="json-eval($.user.name)"/></enrich>""")]
+    [InlineData("""<enrich><source type="body" clone="false"/><target xpath="//lines" action="child"/></enrich>""")]
+    [InlineData("""<enrich><source type="body" clone="false"/><target type="body" action="sibling"/></enrich>""")]
     [InlineData("""<enrich><source type="inline">{"a": 1}</source><target xpath="json-eval($)"/></enrich>""")]
     [InlineData("""<enrich><source type="inline"><auth><password>bar</password></auth></source><target xpath="//Header" action="child"/></enrich>""")]
     public void Forms_that_are_not_faithful_stay_todos(string xml)

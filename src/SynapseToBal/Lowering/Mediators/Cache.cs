@@ -14,7 +14,10 @@ public sealed partial class Lowerer
     /// <summary>
     /// The finder keys the request and, on a hit, replaces the message with the cached response, runs onCacheHit
     /// or (without it) sends the cached response back, and stops the flow. On a miss the flow goes on and the key
-    /// stays on the context for the collector, which stores the response under it.
+    /// stays on the context for the collector, which stores the response under it. In a named sequence the hit
+    /// ends the caller's flow too (the finder returns false, and so do the sequence and the mediator running it):
+    /// the sequence's function returns its answer, which its callers return (the semantic model counts a finder as
+    /// a mediator that can end the flow, FlowWalker).
     /// </summary>
     private IEnumerable<StepIr> LowerCache(CacheMediator cache, FlowContext context)
     {
@@ -22,13 +25,6 @@ public sealed partial class Lowerer
         if (cache.Collector)
         {
             steps.Add(new CacheStoreStep(cache));
-            return steps;
-        }
-
-        if (context.Kind == FlowKind.Sequence)
-        {
-            // Answering from a shared sequence needs the caller to stop: left to write by hand.
-            steps.Add(NotTranslated(cache, "a cache finder in a named sequence answers the client on a hit, which a sequence function cannot do here"));
             return steps;
         }
 

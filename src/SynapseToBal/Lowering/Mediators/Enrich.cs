@@ -58,8 +58,14 @@ public sealed partial class Lowerer
 
         if (!source.CloneSource && sourceJsonPath)
         {
-            // With clone="false" Synapse's JSON path deletes what the source path selected from the payload.
-            return [EnrichTodo(enrich, "clone=\"false\"", "with clone=\"false\" EnrichMediator moves the JSON: what the source path selects is deleted from the payload once it is copied, and the generated enrich only copies; after the enrich, remove the source member from the payload by hand")];
+            // With clone="false" Synapse's JSON path deletes what the source path selected from the payload
+            // (Source.evaluateJson) before the target is written: jsonPathMoved reads and deletes it.
+            if (MovedJson(enrich, value, nativeJson) is { } todo)
+            {
+                return [todo];
+            }
+
+            value = ((ValueIr.Json)value) with { Moved = true };
         }
 
         switch (target.Type)
@@ -70,9 +76,11 @@ public sealed partial class Lowerer
                     return [NotTranslated(enrich, "its property target names no property (no property attribute), so there is nothing the value could be stored in")];
                 }
 
-                if (!source.CloneSource && source.Type is EnrichSourceType.Custom or EnrichSourceType.Body)
+                // clone="false": child into the element parsed from the property's text adds the source nodes themselves,
+                // so they leave the message body (enrichProperty's moved); anywhere else the property holds them.
+                if (!source.CloneSource && target.Action == EnrichAction.Child && value is ValueIr.XmlNodes && !MovableNodes(value))
                 {
-                    return [EnrichTodo(enrich, "clone=\"false\"", "with clone=\"false\" EnrichMediator adds the source nodes themselves to the element parsed from the property's text, so they leave the place they were in the message (AXIOM detaches a node added elsewhere), and the generated enrich copies them; after the enrich, remove the source nodes by hand")];
+                    return [EnrichTodo(enrich, "clone=\"false\"", MovedOutsideBody)];
                 }
 
                 return [new EnrichPropertyStep(enrich, inserted, value, target.Action, nativeJson) { Copy = source.CloneSource }];
@@ -81,7 +89,7 @@ public sealed partial class Lowerer
             case EnrichTargetType.Body when target.Action == EnrichAction.Replace:
                 return [new ReplacePayloadStep(enrich, value) { Copy = source.CloneSource }];
             case EnrichTargetType.Body:
-                return MovedSource(source, target) ? [EnrichTodo(enrich, "clone=\"false\"", "with clone=\"false\" EnrichMediator inserts the source nodes themselves, so they leave the place they were in the message (AXIOM detaches a node added elsewhere), and the generated enrich copies them; after the enrich, remove the source nodes by hand")]
+                return MovedSourceProblem(source, target, value) is { } moveProblem ? [EnrichTodo(enrich, "clone=\"false\"", moveProblem)]
                     : [new EnrichStep(enrich, value, new EnrichTargetIr.Body(), target.Action, nativeJson) { Copy = source.CloneSource }];
             case EnrichTargetType.Envelope:
                 return [new EnrichStep(enrich, value, new EnrichTargetIr.Envelope(), target.Action, NativeJson: false) { Copy = source.CloneSource }];
@@ -121,9 +129,9 @@ public sealed partial class Lowerer
                     return [EnrichTodo(enrich, "a JSONPath source into an XPath target", "Synapse evaluates the JSONPath on the XML form of the message; select the nodes with an XPath")];
                 }
 
-                if (MovedSource(source, target))
+                if (MovedSourceProblem(source, target, value) is { } moveProblem)
                 {
-                    return [EnrichTodo(enrich, "clone=\"false\"", "with clone=\"false\" EnrichMediator inserts the source nodes themselves, so they leave the place they were in the message (AXIOM detaches a node added elsewhere), and the generated enrich copies them; after the enrich, remove the source nodes by hand")];
+                    return [EnrichTodo(enrich, "clone=\"false\"", moveProblem)];
                 }
 
                 return [new EnrichStep(enrich, value, new EnrichTargetIr.XmlPath(navigation), target.Action, nativeJson) { Copy = source.CloneSource }];
@@ -208,7 +216,13 @@ public sealed partial class Lowerer
 
         if (!source.CloneSource && source.Type == EnrichSourceType.Custom)
         {
-            return [EnrichTodo(enrich, "clone=\"false\"", "with clone=\"false\" EnrichMediator also deletes what the source path selects from the payload before renaming, and the generated code only reads it; remove the source member by hand")];
+            // EnrichMediator deletes what the source path selects from the payload before renaming (Source.evaluateJson).
+            if (MovedJson(enrich, value, nativeJson: true) is { } todo)
+            {
+                return [todo];
+            }
+
+            value = ((ValueIr.Json)value) with { Moved = true };
         }
 
         return [new EnrichRenameKeyStep(enrich, value, prefix, key)];
@@ -288,9 +302,60 @@ public sealed partial class Lowerer
     private static bool IsJsonText(string text) =>
         text.StartsWith('{') || text.StartsWith('[') || (text.Length > 0 && !text.Any(char.IsWhiteSpace) && !text.StartsWith('<'));
 
-    /// <summary>clone="false" with nodes of the message as the source: Synapse moves them.</summary>
+    /// <summary>
+    /// clone="false" with XML nodes of the message as the source (a body or XPath source) inserted into the message:
+    /// AXIOM detaches a node added elsewhere, so Synapse moves them. A JSONPath source is moved on the JSON path
+    /// instead (<see cref="MovedJson"/>).
+    /// </summary>
     private static bool MovedSource(EnrichSourceSyntax source, EnrichTargetSyntax target) =>
-        !source.CloneSource && source.Type is EnrichSourceType.Custom or EnrichSourceType.Body && target.Type is EnrichTargetType.Custom or EnrichTargetType.Body;
+        !source.CloneSource && (source.Type == EnrichSourceType.Body || (source.Type == EnrichSourceType.Custom && source.XPath?.Language != ExpressionLanguage.JsonPath))
+        && target.Type is EnrichTargetType.Custom or EnrichTargetType.Body;
+
+    /// <summary>
+    /// Why a moved XML source (<see cref="MovedSource"/>) into the body or an XPath target is not translated, or null
+    /// when it is: elements an XPath selects below the SOAP body are inserted themselves and detached from where they
+    /// were (enrichXml's moved). The body's first element as the source is the body target itself, or holds the
+    /// XPath target. Text an XPath selects is copied, not moved (Target.insertElement sets it as text).
+    /// </summary>
+    private static string? MovedSourceProblem(EnrichSourceSyntax source, EnrichTargetSyntax target, ValueIr value) =>
+        !MovedSource(source, target) ? null
+        : source.Type == EnrichSourceType.Body ? "with clone=\"false\" EnrichMediator inserts the body's first element itself, which is the body target or holds the target below the body, so the element would be inserted into itself; the generated code does not reproduce that: copy the source (clone=\"true\") and remove what is not wanted by hand"
+        : value is not ValueIr.XmlNodes || MovableNodes(value) ? null
+        : MovedOutsideBody;
+
+    /// <summary>Elements an XPath selects below the SOAP body: the nodes a clone="false" move detaches from the body.</summary>
+    private static bool MovableNodes(ValueIr value) =>
+        value is ValueIr.XmlNodes { Navigation: { RootProperty: null, RootVariable: null, FromHeader: null } navigation } && navigation.Steps.Length > 0;
+
+    private const string MovedOutsideBody = "with clone=\"false\" EnrichMediator inserts the source nodes themselves, so they leave the place they were (AXIOM detaches a node added elsewhere); the move is translated for elements an XPath selects below the SOAP body, and this source is not one (the SOAP header, a property's or variable's XML): after the enrich, remove the source nodes by hand";
+
+    /// <summary>
+    /// Why a clone="false" JSONPath source is not translated as a move, or null when it is: Synapse's JSON path reads
+    /// the value (Jayway's read) and deletes it from the payload (Jayway's delete, the payload set again) before the
+    /// target is written, which <c>jsonPathMoved</c> does for a definite path of members and indexes. Where the
+    /// factory turns the JSON path off (an XPath or envelope target), or the path selects the root or several
+    /// places, it stays a TODO.
+    /// </summary>
+    private TodoStep? MovedJson(EnrichMediator enrich, ValueIr value, bool nativeJson)
+    {
+        if (value is not ValueIr.Json { Path: var selected })
+        {
+            return EnrichTodo(enrich, "clone=\"false\"", "with clone=\"false\" EnrichMediator deletes what the source path selects from the JSON payload before writing the target (Source.evaluateJson), and this source is not read as a JSONPath here; after the enrich, remove the source from the payload by hand");
+        }
+
+        var path = selected.Trim();
+        if (!nativeJson)
+        {
+            return EnrichTodo(enrich, "clone=\"false\"", "with an XPath or envelope target EnrichMediator runs its XML path, where clone=\"false\" hands the target the nodes the JSONPath selects in the XML form of the message (AXIOM moves them), which the generated code does not reproduce; select the source with an XPath, or copy and remove it by hand");
+        }
+
+        if (path is "$" or "$." || !SimpleJsonPath().IsMatch(path))
+        {
+            return EnrichTodo(enrich, $"clone=\"false\" with the JSONPath source '{path}'", "with clone=\"false\" EnrichMediator deletes what the source path selects from the JSON payload before writing the target (Source.evaluateJson); the move is translated for a path of members and array indexes below the root ($.a.b, $['a'], $.a[0]), not for this one: after the enrich, remove the source from the payload by hand");
+        }
+
+        return null;
+    }
 
     private static string ActionName(EnrichAction action) => action switch
     {

@@ -26,11 +26,7 @@ service "/collect" on httpListener {
         ctx.properties["order"] = "<order>open</order>";
         check enrichProperty(ctx, "order", ((check soapBody(ctx))/**/<item>).clone(), "child");
         check enrichProperty(ctx, "lines", ((check soapBody(ctx))/**/<item>).clone(), "sibling");
-        // TODO(SB0206): with clone="false" EnrichMediator adds the source nodes themselves to the element parsed from the property's text, so they leave the place they were in the message (AXIOM detaches a node added elsewhere), and the generated enrich copies them; after the enrich, remove the source nodes by hand
-        // <enrich>
-        //     <source clone="false" type="custom" xpath="//item"/>
-        //     <target action="child" property="moved" type="property"/>
-        // </enrich>
+        check enrichProperty(ctx, "moved", (check soapBody(ctx))/**/<item>, "child", moved = true);
         log:printInfo("CollectAPI /xml request", 'order = getProperty(ctx, "order"), lines = getProperty(ctx, "lines"));
         return respond(ctx, headers = passBackHeaders);
     }

@@ -46,11 +46,7 @@ service /targets on httpListener {
         //     <source type="custom" xpath="//order/id"/>
         //     <target xpath="json-eval($.id)"/>
         // </enrich>
-        // TODO(SB0206): with clone="false" EnrichMediator inserts the source nodes themselves, so they leave the place they were in the message (AXIOM detaches a node added elsewhere), and the generated enrich copies them; after the enrich, remove the source nodes by hand
-        // <enrich>
-        //     <source type="custom" clone="false" xpath="//order/id"/>
-        //     <target xpath="//order/lines" action="child"/>
-        // </enrich>
+        check enrichXml(ctx, function (xml:Element root) returns xml => root/**/<'order>/<lines>, (check soapBody(ctx))/**/<'order>/<id>, "child", moved = true);
         // TODO(SB0206): only a path of element steps from the SOAP body (optionally ending in text()) or a simple JSONPath is translated
         // <enrich>
         //     <source type="inline">{"a": 1}</source>

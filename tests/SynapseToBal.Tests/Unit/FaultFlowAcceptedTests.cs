@@ -1,0 +1,76 @@
+using SynapseToBal.Diagnostics;
+using SynapseToBal.IR;
+using SynapseToBal.Lowering;
+using SynapseToBal.Syntax;
+using Xunit;
+using static SynapseToBal.Tests.Unit.MediatorParsing;
+
+namespace SynapseToBal.Tests.Unit;
+
+/// <summary>
+/// A fault flow that ends without answering, after an in flow that calls a backend: the Micro Integrator's client
+/// waits (SB0210) unless FORCE_SC_ACCEPTED was set before anything was sent, in which case the listener has answered
+/// 202 when the in flow's mediation returned (passthru ServerWorker.sendAck reads FORCE_SC_ACCEPTED), and SB0215 says so.
+/// </summary>
+public sealed class FaultFlowAcceptedTests
+{
+    /// <summary>The line (0-based) of the faultSequence element in <see cref="Api"/>'s text.</summary>
+    private const int FaultLine = 4;
+
+    private static string Api(string inSequence) => $"""
+        <api xmlns="{Synapse}" name="A" context="/a">
+        <resource methods="POST">
+        <inSequence>{inSequence}</inSequence>
+        <outSequence><send/></outSequence>
+        <faultSequence><log level="full"/></faultSequence>
+        </resource>
+        </api>
+        """;
+
+    private static List<Microsoft.CodeAnalysis.Diagnostic> AtFaultFlow(string inSequence)
+    {
+        var diagnostics = new DiagnosticBag();
+        var document = SynapseParser.ParseText("A.xml", Api(inSequence.ReplaceLineEndings(" ")), diagnostics);
+        Assert.NotNull(document);
+        var package = Lowerer.Lower([document], diagnostics);
+        var fault = Assert.Single(package.Functions, f => f.Kind == FunctionKind.FaultFlow);
+        Assert.IsType<AcceptStep>(fault.Body[^1]);
+        return [.. diagnostics.Items.Where(d => d.Location.GetLineSpan().StartLinePosition.Line == FaultLine)];
+    }
+
+    [Fact]
+    public void After_force_sc_accepted_set_before_the_send_the_fault_flow_end_says_the_client_has_202()
+    {
+        var found = AtFaultFlow("""
+            <property name="FORCE_SC_ACCEPTED" value="true" scope="axis2"/><property name="OUT_ONLY" value="true"/>
+            <send><endpoint><address uri="http://b/x"/></endpoint></send>
+            """);
+
+        var ending = Assert.Single(found, d => d.Id is "SB0210" or "SB0215");
+        Assert.Equal(DiagnosticCatalog.FlowEndsWithoutResponse.Id, ending.Id);
+        Assert.Contains("FORCE_SC_ACCEPTED", ending.GetMessage());
+        Assert.Contains("answered the client 202", ending.GetMessage());
+    }
+
+    [Fact]
+    public void Without_force_sc_accepted_the_fault_flow_end_after_a_send_leaves_the_client_waiting()
+    {
+        var found = AtFaultFlow("""<send><endpoint><address uri="http://b/x"/></endpoint></send>""");
+
+        var ending = Assert.Single(found, d => d.Id is "SB0210" or "SB0215");
+        Assert.Equal(DiagnosticCatalog.ResponseHang.Id, ending.Id);
+    }
+
+    [Theory]
+    [InlineData("""<call><endpoint><address uri="http://b/x"/></endpoint></call><property name="FORCE_SC_ACCEPTED" value="true" scope="axis2"/><send><endpoint><address uri="http://b/y"/></endpoint></send>""")]
+    [InlineData("""<property name="FORCE_SC_ACCEPTED" value="true" scope="axis2"/><property name="FORCE_SC_ACCEPTED" value="false" scope="axis2"/><send><endpoint><address uri="http://b/x"/></endpoint></send>""")]
+    [InlineData("""<property name="FORCE_SC_ACCEPTED" expression="$ctx:accept" scope="axis2"/><send><endpoint><address uri="http://b/x"/></endpoint></send>""")]
+    [InlineData("""<sequence key="Other"/><property name="FORCE_SC_ACCEPTED" value="true" scope="axis2"/><send><endpoint><address uri="http://b/x"/></endpoint></send>""")]
+    public void Force_sc_accepted_after_something_that_may_send_or_not_known_keeps_sb0210(string inSequence)
+    {
+        var found = AtFaultFlow(inSequence);
+
+        var ending = Assert.Single(found, d => d.Id is "SB0210" or "SB0215");
+        Assert.Equal(DiagnosticCatalog.ResponseHang.Id, ending.Id);
+    }
+}
