@@ -67,6 +67,9 @@ function newContext(http:Request request, string? api, string basePath, map<stri
         ctx.properties["SYNAPSE_REST_API"] = api;
     }
     check receiveHeaders(ctx, request);
+    // The pass-through ServerWorker sets the message's action from the request (its SOAPAction header without the
+    // quotes, HTTPTransportUtils.initializeMessageContext the action of a SOAP 1.2 content type) once, here.
+    ctx.action = transportSoapAction(ctx);
     foreach [string, string] [name, value] in pathParams.entries() {
         ctx.properties["uri.var." + name] = value;
     }
@@ -649,10 +652,27 @@ function requiredProperty(map<anydata> properties, string name) returns string|e
     return propertyText(value);
 }
 
-# The message's SOAP action as Synapse's `Action` (get-property('Action')) reads it: the SOAPAction header
-# without the quotes HTTP clients put around it, as Axis2 stores it, or the `action` parameter of a SOAP 1.2
-# content type; without either, the action a non-HTTP transport gave the message (`transportAction`).
+# The message's SOAP action (Axis2's MessageContext.getSoapAction): the one it keeps (`ctx.action`, taken from an
+# HTTP client's request when it arrived, or set since), else the one its transport gives it (`transportSoapAction`).
+# A transport header named SOAPAction that a mediator sets does not change it.
 function soapAction(Context ctx) returns string {
+    string? action = ctx.action;
+    return action is string ? action : transportSoapAction(ctx);
+}
+
+# `<header name="Action" value="...">` (HeaderMediator: setWSAAction, "" for action="remove", which sets none) and a
+# clone or iterate target's soapAction (Target.mediate: setSoapAction): Axis2 keeps one action in the message's
+# options, so it replaces the one the request carried, the one AddressingInHandler took from a `wsa:Action` header
+# block included. It is what `get-property('Action')` reads and what the backend gets as the SOAPAction header.
+function setAction(Context ctx, string action) {
+    ctx.action = action;
+    ctx.wsaAction = ();
+}
+
+# The SOAP action a message's transport gives it: the SOAPAction header without the quotes HTTP clients put around
+# it, as Axis2 stores it, or the `action` parameter of a SOAP 1.2 content type; without either, the action a
+# non-HTTP transport gave the message (`transportAction`).
+function transportSoapAction(Context ctx) returns string {
     string action = getHeader(ctx, "SOAPAction").trim();
     if action.length() >= 2 && action.startsWith("\"") && action.endsWith("\"") {
         return action.substring(1, action.length() - 1);
@@ -4353,9 +4373,10 @@ function outboundRequest(Context ctx, string verb, (function (xml|byte[] body) r
     if requestHost is string {
         request.setHeader("Host", requestHost);
     }
-    // TargetRequest writes the SOAPAction header of a SOAP 1.1 message anew from its action (a non-empty one), as
-    // SOAPMessageFormatter.formatSOAPAction gives it: quoted, unless it already starts with a quote.
-    if bodyFormat(ctx.contentType) == "soap" && !isSoap12(ctx.contentType) {
+    // TargetRequest writes the SOAPAction header of a message in a SOAP 1.1 envelope anew from its action (a
+    // non-empty one: `soapAction`, not a SOAPAction transport header), as SOAPMessageFormatter.formatSOAPAction gives
+    // it: quoted, unless it already starts with a quote. Without an action the header goes out as it was set.
+    if soap11Envelope(ctx) {
         string actionName = soapAction(ctx);
         if actionName != "" {
             request.setHeader("SOAPAction", actionName.startsWith("\"") ? actionName : string `"${actionName}"`);
@@ -4440,6 +4461,8 @@ function becomeResponse(Context ctx) {
     ctx.addressingFault = ();
     ctx.wsaAction = ();
     ctx.transportAction = ();
+    // ClientWorker gives the response an empty SOAP action, whatever SOAPAction header it carries.
+    ctx.action = "";
     ctx.axis2 = {};
     ctx.isResponse = true;
 }
@@ -5436,6 +5459,13 @@ function contentTypeCharset(string contentType) returns string? {
 }
 
 # True for a SOAP 1.2 content type (`application/soap+xml`); `text/xml` is SOAP 1.1.
+# True when Axis2 holds the message in a SOAP 1.1 envelope (MessageContext.isSOAP11, which TargetRequest tests before
+# it writes the SOAPAction header): a SOAP message by its content type; any other by its client's SOAP version, as
+# the pass-through ServerWorker holds a REST request in SOAP 1.1's default envelope and a payload step replaces only
+# the body of a SOAP 1.2 client's envelope.
+function soap11Envelope(Context ctx) returns boolean =>
+    bodyFormat(ctx.contentType) == "soap" ? !isSoap12(ctx.contentType) : ctx.clientSoap != "soap12";
+
 function isSoap12(string contentType) returns boolean => contentType.trim().toLowerAscii().startsWith("application/soap+xml");
 
 # The URL postfix an address endpoint appends: only for a REST request, as Synapse decides
@@ -5540,9 +5570,9 @@ function blockingSend(Context ctx, int[] nonErrorCodes, string? soapAction, bool
     // The request as it is: the endpoint's format edits the headers it sends, the message keeps its own.
     RequestState request = requestState(ctx);
     if soapAction is string {
-        // A callout's action goes on the copy it sends only (CalloutMediator: setWSAAction on the clone).
-        ctx.headers = ctx.headers.clone();
-        ctx.headers["soapaction"] = soapAction;
+        // A callout's action goes on the copy it sends only (CalloutMediator: setWSAAction on the clone); the
+        // request's is put back after the send.
+        setAction(ctx, soapAction);
     }
     error? called = sendRequest();
     // The message stays the request, with the response's body and status (BlockingMsgSender.send).
@@ -5571,8 +5601,7 @@ function blockingSendOutOnly(Context ctx, int[] nonErrorCodes, string? soapActio
     RequestState request = requestState(ctx);
     var properties = ctx.properties.clone();
     if soapAction is string {
-        ctx.headers = ctx.headers.clone();
-        ctx.headers["soapaction"] = soapAction;
+        setAction(ctx, soapAction);
     }
     error? called = sendRequest();
     int status = ctx.statusCode;
@@ -6200,6 +6229,7 @@ type RequestState record {|
     string? addressingFault;
     string? wsaAction;
     string? transportAction;
+    string? action;
     boolean restCall;
     int statusCode;
     string? httpSc;
@@ -6220,6 +6250,7 @@ function requestState(Context ctx) returns RequestState => {
     addressingFault: ctx.addressingFault,
     wsaAction: ctx.wsaAction,
     transportAction: ctx.transportAction,
+    action: ctx.action,
     restCall: ctx.restCall,
     statusCode: ctx.statusCode,
     httpSc: ctx.httpSc,
@@ -6246,6 +6277,7 @@ function restoreRequestState(Context ctx, RequestState state, boolean keepRespon
     ctx.addressingFault = state.addressingFault;
     ctx.wsaAction = state.wsaAction;
     ctx.transportAction = state.transportAction;
+    ctx.action = state.action;
     ctx.restCall = state.restCall;
     ctx.isResponse = state.isResponse;
 }
@@ -7553,6 +7585,7 @@ function branchContext(Context ctx) returns Context => {
     addressingFault: ctx.addressingFault,
     wsaAction: ctx.wsaAction,
     transportAction: ctx.transportAction,
+    action: ctx.action,
     payload: ctx.payload.clone(),
     contentType: ctx.contentType,
     headers: ctx.headers.clone(),
@@ -7687,6 +7720,7 @@ function adoptMessage(Context ctx, Context copy) {
     ctx.addressingFault = copy.addressingFault;
     ctx.wsaAction = copy.wsaAction;
     ctx.transportAction = copy.transportAction;
+    ctx.action = copy.action;
     ctx.contentType = copy.contentType;
     ctx.headers = copy.headers.clone();
     ctx.excessHeaders = copy.excessHeaders.clone();
@@ -8104,6 +8138,7 @@ function copyMessage(Context ctx) returns Context => {
     addressingFault: ctx.addressingFault,
     wsaAction: ctx.wsaAction,
     transportAction: ctx.transportAction,
+    action: ctx.action,
     payload: ctx.payload.clone(),
     contentType: ctx.contentType,
     headers: ctx.headers.clone(),

@@ -209,6 +209,7 @@ internal sealed class ExpressionWriter
             ContextField.Method => "ctx.method",
             ContextField.UrlPostfix => "ctx.urlPostfix",
             ContextField.To => "ctx.to",
+            ContextField.Action => "soapAction(ctx)",
             _ => throw new InvalidOperationException(),
         },
         JsonEvalIr j when JsonLocal is { } json && ReadsParsedJson(j) => $"check jsonEvalIn({json}, {BallerinaSyntax.StringLiteral(j.Path)})",

@@ -1615,6 +1615,9 @@ internal sealed partial class StatementWriter
             case ContextField.To:
                 _out.Line($"ctx.to = {_expr.String(field.Value)};");
                 break;
+            case ContextField.Action:
+                _out.Line($"setAction(ctx, {_expr.String(field.Value)});");
+                break;
             default:
                 throw new InvalidOperationException();
         }

@@ -127,6 +127,12 @@ public enum ContextField
 
     /// <summary>The WS-Addressing To: where an endpoint-less send or call goes (Synapse <c>To</c>).</summary>
     To,
+
+    /// <summary>
+    /// The message's SOAP action, which Axis2 keeps apart from the transport headers (its options' action: Synapse
+    /// <c>Action</c>, setWSAAction, setSoapAction); the backend gets it as the SOAPAction header.
+    /// </summary>
+    Action,
 }
 
 /// <summary><c>json-eval(path)</c> as Synapse stringifies it.</summary>

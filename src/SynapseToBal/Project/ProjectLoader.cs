@@ -609,7 +609,8 @@ public static class ProjectLoader
 
         /// <summary>
         /// Where a descriptor's file may be: beside it (Integration Studio), under <c>resources/</c> (a CApp's
-        /// <c>registry-info.xml</c>), or under <c>conf|gov/&lt;path&gt;/</c> (MI 4.x <c>resources/registry</c>).
+        /// <c>registry-info.xml</c>), under <c>&lt;sub&gt;/</c> for <c>/_system/governance/mi-resources/&lt;sub&gt;</c> (MI VS Code
+        /// <c>resources/artifact.xml</c>), or under <c>conf|gov/&lt;path&gt;/</c> (MI 4.x <c>resources/registry</c>).
         /// </summary>
         private static IEnumerable<string> Candidates(string directory, string registryPath, string file)
         {
@@ -628,6 +629,14 @@ public static class ProjectLoader
                 var colon = key.IndexOf(':');
                 var prefix = key[..colon];
                 var sub = key[(colon + 2)..];
+                // An MI VS Code project keeps /_system/governance/mi-resources/<sub> (resources:<sub>/... keys) in
+                // src/main/wso2mi/resources/<sub>/, the folder its resources/artifact.xml is in.
+                if (prefix == "gov" && (sub == RegistryIndex.MiResourcesFolder || sub.StartsWith(RegistryIndex.MiResourcesFolder + "/", StringComparison.Ordinal))
+                    && Combine(directory, sub[RegistryIndex.MiResourcesFolder.Length..].TrimStart('/') + "/" + file) is { } miResource)
+                {
+                    yield return miResource;
+                }
+
                 string[] folders = prefix switch { "conf" => ["conf", "config"], "gov" => ["gov", "governance"], _ => ["local"] };
                 foreach (var folder in folders)
                 {

@@ -77,13 +77,25 @@ public sealed class RegistryIndex
 
     public bool Contains(string key) => Resolve(key) is not null;
 
+    /// <summary>The MI 4.4 prefix of a project resource: MicroIntegratorRegistry.resolveRegistryURI reads <c>resources:X</c> as <c>gov:mi-resources/X</c>.</summary>
+    public const string ResourcesPrefix = "resources:";
+
+    /// <summary>The governance folder <c>resources:</c> keys name (MicroIntegratorRegistryConstants.MI_RESOURCES_DIRECTORY_NAME).</summary>
+    public const string MiResourcesFolder = "mi-resources";
+
     /// <summary>
     /// The canonical form of a registry key: <c>conf:/a/b</c>, <c>gov:/a/b</c> or <c>local:/a/b</c>.
-    /// Registry paths (<c>/_system/config/a/b</c>) map to their prefix. Returns null for a key that names no registry.
+    /// Registry paths (<c>/_system/config/a/b</c>) map to their prefix, and an MI 4.4 <c>resources:a/b</c> key to
+    /// <c>gov:/mi-resources/a/b</c> as the Micro Integrator's registry resolves it. Returns null for a key that names no registry.
     /// </summary>
     public static string? NormalizeKey(string key)
     {
         var trimmed = key.Trim().Replace('\\', '/');
+        if (trimmed.StartsWith(ResourcesPrefix, StringComparison.Ordinal))
+        {
+            return Canonical("gov", MiResourcesFolder + "/" + trimmed[ResourcesPrefix.Length..]);
+        }
+
         foreach (var (prefix, root) in Prefixes)
         {
             if (trimmed.StartsWith(prefix + ":", StringComparison.Ordinal))

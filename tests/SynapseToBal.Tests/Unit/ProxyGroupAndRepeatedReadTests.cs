@@ -85,7 +85,7 @@ public sealed class ProxyGroupAndRepeatedReadTests
         var branches = ArtifactConversion.Convert($"""
             <proxy {Ns} name="PingProxy"><target><inSequence>
               <log level="custom"><property name="action" expression="get-property('Action')"/></log>
-              <filter source="get-property('Action')" regex="urn:ping"><then><header name="SOAPAction" scope="transport" value="urn:pong"/><log level="custom"><property name="now" expression="get-property('Action')"/></log><respond/></then><else><drop/></else></filter>
+              <filter source="get-property('Action')" regex="urn:ping"><then><header name="Action" value="urn:pong"/><log level="custom"><property name="now" expression="get-property('Action')"/></log><respond/></then><else><drop/></else></filter>
             </inSequence></target></proxy>
             """)["functions.bal"];
         Assert.Contains("if action == \"urn:ping\" {", branches, StringComparison.Ordinal);

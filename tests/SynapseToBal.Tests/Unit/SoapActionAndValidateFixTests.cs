@@ -20,7 +20,8 @@ public sealed class SoapActionAndValidateFixTests
     public void Every_soap11_request_carries_its_action_quoted()
     {
         var request = Function("outboundRequest");
-        Assert.Contains("if bodyFormat(ctx.contentType) == \"soap\" && !isSoap12(ctx.contentType) {", request, StringComparison.Ordinal);
+        // A message in a SOAP 1.1 envelope (MessageContext.isSOAP11): a REST message is held in SOAP 1.1's default one.
+        Assert.Contains("if soap11Envelope(ctx) {", request, StringComparison.Ordinal);
         Assert.Contains("string actionName = soapAction(ctx);", request, StringComparison.Ordinal);
         // Quoted once: an action that already starts with a quote is kept as it is (formatSOAPAction).
         Assert.Contains("request.setHeader(\"SOAPAction\", actionName.startsWith(\"\\\"\") ? actionName : string `\"${actionName}\"`);", request, StringComparison.Ordinal);

@@ -23,9 +23,10 @@ public sealed class SplitTargetSettingsTests
 
         var fork = Assert.IsType<ForkStep>(Assert.Single(sequence.Body, s => s is ForkStep));
         var branch = package.Functions.Single(f => f.Name == Assert.Single(fork.Branches));
-        var action = Assert.IsType<SetHeaderStep>(branch.Body[0]);
-        Assert.Equal("SOAPAction", action.Name);
-        Assert.Equal("\"urn:get\"", Assert.IsType<StringLiteralIr>(action.Value).Value);
+        // Target.mediate: setSoapAction, the message's action (not a transport header), which the backend gets quoted.
+        var action = Assert.IsType<SetFieldStep>(branch.Body[0]);
+        Assert.Equal(ContextField.Action, action.Field);
+        Assert.Equal("urn:get", Assert.IsType<StringLiteralIr>(action.Value).Value);
         var to = Assert.IsType<SetFieldStep>(branch.Body[1]);
         Assert.Equal(ContextField.To, to.Field);
         Assert.Equal("http://localhost:9000/q", Assert.IsType<StringLiteralIr>(to.Value).Value);

@@ -329,9 +329,10 @@ public sealed partial class Lowerer
         new AcceptStep(send),
     ];
 
-    /// <summary>A registry key (conf:, gov:, local:): the server's registry may hold what the input does not.</summary>
+    /// <summary>A registry key (conf:, gov:, local:, MI 4.4 resources:): the server's registry may hold what the input does not.</summary>
     private static bool IsRegistryKey(string key) =>
-        key.StartsWith("conf:", StringComparison.Ordinal) || key.StartsWith("gov:", StringComparison.Ordinal) || key.StartsWith("local:", StringComparison.Ordinal);
+        key.StartsWith("conf:", StringComparison.Ordinal) || key.StartsWith("gov:", StringComparison.Ordinal) || key.StartsWith("local:", StringComparison.Ordinal)
+        || key.StartsWith("resources:", StringComparison.Ordinal);
 
     /// <summary>A switch pattern (a full regular-expression match) that matches exactly the text: its regex syntax characters escaped.</summary>
     internal static string LiteralPattern(string text)

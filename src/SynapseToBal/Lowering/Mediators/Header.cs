@@ -12,11 +12,10 @@ public sealed partial class Lowerer
     {
         if (header.Scope != "transport" && header.InlineXml is null && header.Name == "Action")
         {
-            // The WS-Addressing Action: over HTTP Axis2 sends it as the SOAPAction header, quoted (a SOAP 1.2
-            // endpoint format moves it into the content type).
-            return header.Action == PropertyAction.Remove
-                ? new RemoveHeaderStep(header, "SOAPAction")
-                : new SetHeaderStep(header, "SOAPAction", new ConcatIr([new StringLiteralIr("\""), Value(header.Value, context), new StringLiteralIr("\"")]));
+            // The WS-Addressing Action: HeaderMediator sets the message's action (setWSAAction; remove sets none),
+            // which Axis2 keeps apart from the transport headers; over HTTP TargetRequest sends it as the SOAPAction
+            // header, quoted (a SOAP 1.2 endpoint format moves it into the content type).
+            return new SetFieldStep(header, ContextField.Action, header.Action == PropertyAction.Remove ? new StringLiteralIr(string.Empty) : Value(header.Value, context));
         }
 
         if (header.Scope != "transport" && header.InlineXml is null && header.Name == "To")

@@ -9,16 +9,16 @@ namespace SynapseToBal.Lowering;
 public sealed partial class Lowerer
 {
     /// <summary>
-    /// The steps that set a target's soapAction and to on its copy, before the copy runs: the SOAPAction header
-    /// (quoted, as Axis2 sends it over HTTP, like a header mediator's Action) and the To address an endpoint-less
-    /// send or call goes to.
+    /// The steps that set a target's soapAction and to on its copy, before the copy runs: the message's action
+    /// (setSoapAction, which the backend gets as the SOAPAction header, like a header mediator's Action) and the To
+    /// address an endpoint-less send or call goes to.
     /// </summary>
     private static ImmutableArray<StepIr> TargetSettings(MediatorSyntax split, TargetSyntax target)
     {
         var steps = ImmutableArray.CreateBuilder<StepIr>();
         if (target.SoapAction is { } action)
         {
-            steps.Add(new SetHeaderStep(split, "SOAPAction", new StringLiteralIr($"\"{action}\"")));
+            steps.Add(new SetFieldStep(split, ContextField.Action, new StringLiteralIr(action)));
         }
 
         if (target.To is { } to)

@@ -44,6 +44,13 @@ public type Context record {|
     map<anydata> operation = {};
     # MI 4.4 variables (`${vars.x}`): kept apart from the properties, as the Micro Integrator does.
     map<anydata> variables = {};
+    # The message's SOAP action as Axis2 keeps it in the message's options (MessageContext getSoapAction and
+    # getWSAAction read one field; `get-property('Action')`): taken from the request when an HTTP client's request
+    # arrives (`newContext`, as the pass-through ServerWorker sets it from the SOAPAction header), set by
+    # `<header name="Action">` (HeaderMediator's setWSAAction) and a clone or iterate target's soapAction, and ""
+    # for a backend's response (ClientWorker). A transport header named SOAPAction only changes `headers`, not this.
+    # `()` for a message no HTTP client sent until something sets it: `soapAction` then reads the transport's.
+    string? action = ();
     # The SOAP action a non-HTTP transport gave the message when it carries no SOAPAction header (Axis2's message
     # context action, `get-property('Action')`): a proxy's JMS, VFS, mail or RabbitMQ listener sets `urn:mediate` for a
     # proxy without a WSDL (ProtocolEndpoint.createMessageContext finds its `mediate` operation by that alias), the

@@ -21,7 +21,7 @@ service /quotes on httpListener {
     # POST /quotes/soap12
     resource function post soap12(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
-        ctx.headers["soapaction"] = "\"urn:getQuote\"";
+        setAction(ctx, "urn:getQuote");
         check callEndpoint(ctx, soap12Endpoint, "", "POST", format = "soap12", headers = passThroughHeaders, state = soap12EndpointSuspension);
         return respond(ctx, headers = passBackHeaders);
     }

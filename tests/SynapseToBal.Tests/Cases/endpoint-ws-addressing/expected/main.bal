@@ -12,7 +12,7 @@ service /orders on httpListener {
     # POST /orders/final
     resource function post 'final(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
-        ctx.headers["soapaction"] = "\"urn:placeOrder\"";
+        setAction(ctx, "urn:placeOrder");
         check callEndpointAddressed(ctx, orderServiceFinal, "", "POST", format = "soap11", wsAddressing = "final", wsaTo = orderServiceFinalUrl, headers = passThroughHeaders, state = orderServiceFinalSuspension);
         return respond(ctx, headers = passBackHeaders);
     }

@@ -14,7 +14,7 @@ service /headers on httpListener {
         Context ctx = check newContext(request, "HeaderAPI", "/headers");
         ctx.headers["x-request-id"] = ctx.messageId;
         _ = ctx.headers.removeIfHasKey("cookie");
-        ctx.headers["soapaction"] = "\"urn:getQuote\"";
+        setAction(ctx, "urn:getQuote");
         return respond(ctx, headers = passBackHeaders);
     }
 }

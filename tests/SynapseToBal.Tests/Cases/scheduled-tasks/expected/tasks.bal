@@ -47,7 +47,7 @@ class StartupTaskJob {
 
     public function execute() {
         Context ctx = newTaskContext(xml `<m0:warmUp xmlns:m0="http://services.samples"><m0:level>full</m0:level></m0:warmUp>`, "application/soap+xml");
-        ctx.headers["soapaction"] = "urn:warmUp";
+        ctx.action = "urn:warmUp";
         http:Response|error? result = mainSequence(ctx);
         if result is error {
             log:printError("Task 'StartupTask' failed", 'error = result);

@@ -16,7 +16,7 @@ function notifyCloneCloneTarget1(Context ctx) returns http:Response|error? {
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message; its answer, if it answers, may be the response.
 function notifyCloneCloneTarget2(Context ctx) returns http:Response|error? {
-    ctx.headers["soapaction"] = "\"urn:notify\"";
+    setAction(ctx, "urn:notify");
     check callEndpoint(ctx, notifyCloneEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = notifyCloneEndpointSuspension);
     return respond(ctx, headers = passBackHeaders);
 }
@@ -51,7 +51,7 @@ function notifyCloneProxyFlow(Context ctx) returns http:Response|error {
 
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
 function quoteSplitIterateTarget(Context ctx) returns error? {
-    ctx.headers["soapaction"] = "\"urn:getQuote\"";
+    setAction(ctx, "urn:getQuote");
     ctx.to = "http://localhost:9000/services/SimpleStockQuoteService";
     check callAddress(ctx, headers = passThroughHeaders);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);

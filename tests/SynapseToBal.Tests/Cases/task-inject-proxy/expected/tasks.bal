@@ -38,7 +38,7 @@ class QuoteTaskJob {
                 <m0:symbol>IBM</m0:symbol>
             </m0:request>
         </m0:getQuote>`, "text/xml");
-        ctx.headers["soapaction"] = "urn:getQuote";
+        ctx.action = "urn:getQuote";
         http:Response|error? result = stockQuoteProxyFlow(ctx);
         if result is error {
             log:printError("Task 'QuoteTask' failed", 'error = result);

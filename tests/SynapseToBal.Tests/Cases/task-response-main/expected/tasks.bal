@@ -19,7 +19,7 @@ class ToMainJob {
                 <m0:symbol>IBM</m0:symbol>
             </m0:request>
         </m0:getQuote>`, "text/xml");
-        ctx.headers["soapaction"] = "urn:getQuote";
+        ctx.action = "urn:getQuote";
         ctx.to = "http://localhost:9000/services/SimpleStockQuoteService";
         ctx.outFlow = taskResponse;
         http:Response|error? result = mainSequence(ctx);
