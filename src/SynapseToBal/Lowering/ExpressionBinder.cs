@@ -272,14 +272,17 @@ internal sealed partial class ExpressionBinder(
 
     /// <summary>
     /// A bound on an integer value's magnitude as a power of two (|value| &lt;= 2^bits): a literal's own, an INTEGER
-    /// variable's 31 (a Java int), a sum or difference one more than its larger operand, a product the sum of both;
+    /// variable's and a length's 31 (a Java int), now()'s 42, a sum or difference one more than its larger operand, a product the sum of both;
     /// anything else 64.
     /// </summary>
     internal static int MagnitudeBits(ExprIr value) => value switch
     {
         NumberLiteralIr { NumberKind: ValueKind.Integer } literal when long.TryParse(literal.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
             => number == 0 ? 0 : 64 - System.Numerics.BitOperations.LeadingZeroCount(number == long.MinValue ? (ulong)long.MaxValue : (ulong)Math.Abs(number) - 1),
-        BuiltinCallIr { Function: Builtin.MiIntVariable } => 31,
+        BuiltinCallIr { Function: Builtin.MiIntVariable or Builtin.Length } => 31,
+
+        // Milliseconds since 1970 stay below 2^42 until the year 2109.
+        BuiltinCallIr { Function: Builtin.NowMillis } => 42,
         ArithmeticIr { Operator: ArithmeticOperator.Add or ArithmeticOperator.Subtract } sum => Math.Max(MagnitudeBits(sum.Left), MagnitudeBits(sum.Right)) + 1,
         ArithmeticIr { Operator: ArithmeticOperator.Multiply } product => MagnitudeBits(product.Left) + MagnitudeBits(product.Right),
         _ => 64,

@@ -45,6 +45,8 @@ public sealed class LongArithmeticTests
     [InlineData("vars.i + 1", "(check miIntVariable(ctx, \"i\")) + 1")]
     [InlineData("vars.i * vars.i", "(check miIntVariable(ctx, \"i\")) * (check miIntVariable(ctx, \"i\"))")]
     [InlineData("vars.i - 2147483648", "(check miIntVariable(ctx, \"i\")) - 2147483648")]
+    [InlineData("now() - 1000", "nowMillis() - 1000")]
+    [InlineData("length('abc') + 1", "\"abc\".length() + 1")]
     public void Arithmetic_that_cannot_overflow_keeps_the_operator(string expression, string expected)
     {
         var code = Convert(Variables + $"""<log><message>${"{"}{expression}{"}"}</message></log>""");
