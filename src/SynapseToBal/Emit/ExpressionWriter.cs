@@ -60,7 +60,8 @@ internal sealed class ExpressionWriter
     public string Typed(ExprIr expr) => expr switch
     {
         NumberLiteralIr { NumberKind: ValueKind.Float } n => n.Text.Contains('.', StringComparison.Ordinal) || n.Text.Contains('e', StringComparison.OrdinalIgnoreCase) ? n.Text : n.Text + ".0",
-        NumberLiteralIr n => n.Text,
+        // -9223372036854775808 is the minus of a literal past the int range (the spec's int-literal has no sign).
+        NumberLiteralIr n => n.NumberKind == ValueKind.Integer && long.TryParse(n.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) && number == long.MinValue ? "int:MIN_VALUE" : n.Text,
         BooleanLiteralIr b => b.Value ? "true" : "false",
         ConvertIr c => Convert(c),
         BuiltinCallIr b => Builtin(b),
@@ -191,7 +192,7 @@ internal sealed class ExpressionWriter
         ConvertIr { To: ValueKind.String } c => String(c.Operand),
         BuiltinCallIr { Kind: ValueKind.String } b => Builtin(b),
         ConditionalIr { Kind: ValueKind.String } c => $"({Condition(c.Condition)} ? {String(c.WhenTrue)} : {String(c.WhenFalse)})",
-        ArithmeticIr or BuiltinCallIr { Function: IR.Builtin.Negate } or NumberLiteralIr { Text: ['-', ..] } => $"({Typed(expr)}).toString()",
+        ArithmeticIr or BuiltinCallIr { Function: IR.Builtin.Negate or IR.Builtin.MiIntNegate or IR.Builtin.MiLongNegate } or NumberLiteralIr { Text: ['-', ..] } => $"({Typed(expr)}).toString()",
 
         // A JSON value where text is needed: ExpressionResult.asString, Gson's JsonElement.toString.
         _ when expr.Kind == ValueKind.Json => $"gsonText({Typed(expr)})",
@@ -469,6 +470,10 @@ internal sealed class ExpressionWriter
             IR.Builtin.Base64Encode => a.Length == 2 ? $"charsetBytes({S(0)}, {S(1)}).toBase64()" : $"{R(0)}.toBytes().toBase64()",
             IR.Builtin.Base64Decode => $"check base64Decode({S(0)})",
             IR.Builtin.Negate => $"-{Operand(a[0])}",
+            IR.Builtin.MiIntArithmetic => $"miIntArithmetic({T(0)}, {S(1)}, {T(2)})",
+            IR.Builtin.MiLongArithmetic => $"miIntArithmetic({T(0)}, {S(1)}, {T(2)}, javaLong = true)",
+            IR.Builtin.MiIntNegate => $"check miIntNegate({T(0)})",
+            IR.Builtin.MiLongNegate => $"check miIntNegate({T(0)}, javaLong = true)",
             IR.Builtin.XPathStringValue => $"xpathFirst({NodeValues(a[0])})",
             IR.Builtin.XPathLocalName => $"xpathLocalName({NamedNodes(a[0])})",
             IR.Builtin.XPathNamespaceUri => $"xpathNamespaceUri({NamedNodes(a[0])})",

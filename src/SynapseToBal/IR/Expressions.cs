@@ -554,6 +554,27 @@ public enum Builtin
     /// <summary>The same for a variable every variable mediator sets with type LONG (a Java Long: long arithmetic).</summary>
     MiLongVariable,
 
+    /// <summary>
+    /// MI 4.4 <c>a + b</c>, <c>a - b</c> or <c>a * b</c> of two integers whose result may not fit Ballerina's int, where
+    /// its checked arithmetic would panic (arguments: the left operand, the operator's text, the right operand): as
+    /// BinaryOperationNode computes it, two Java ints add and multiply exactly (Math.addExact and multiplyExact overflow
+    /// into a long) and subtract with Java's 32-bit wrap-around; anything else is Java's long arithmetic, which wraps
+    /// around at 64 bits.
+    /// </summary>
+    MiIntArithmetic,
+
+    /// <summary>The same with an operand the MI holds as a Java long (<see cref="MiLongVariable"/>, now(), a literal past the int range): long arithmetic.</summary>
+    MiLongArithmetic,
+
+    /// <summary>
+    /// MI 4.4 <c>-x</c> of an integer (SignedExpressionNode): a Java int negated with Java's 32-bit wrap-around; a value
+    /// past the int range fails the expression ("Cannot negate a non-numeric value").
+    /// </summary>
+    MiIntNegate,
+
+    /// <summary>The same of a value the MI holds as a Java long, which SignedExpressionNode always refuses.</summary>
+    MiLongNegate,
+
     /// <summary>The same for a variable every variable mediator sets with type DOUBLE (a Java Double: BigDecimal arithmetic).</summary>
     MiDoubleVariable,
 

@@ -99,7 +99,7 @@ internal sealed partial class ExpressionBinder(
         BinaryExpression { Operator: BinaryOperator.And or BinaryOperator.Or or BinaryOperator.Equal or BinaryOperator.NotEqual or BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual }
             => Condition(node) is { } condition ? new ConditionValueIr(condition) : null,
         UnaryExpression { Operator: UnaryOperator.Not } when dialect != ExpressionLanguage.Synapse => Condition(node) is { } condition ? new ConditionValueIr(condition) : null,
-        UnaryExpression { Operator: UnaryOperator.Negate } u => Number(u.Operand) is { } operand ? Call(Builtin.Negate, operand.Kind, operand) : null,
+        UnaryExpression { Operator: UnaryOperator.Negate } u => Number(u.Operand) is { } operand ? Negate(operand) : null,
         ConditionalExpression c => Conditional(c),
         ContextReference or MemberAccess or IndexAccess when !IsXPath => Accessor(node),
 
@@ -216,7 +216,7 @@ internal sealed partial class ExpressionBinder(
                 ArithmeticOperator.Divide when !IsXPath => Call(Builtin.MiDivide, ValueKind.Float, new ConvertIr(left, ValueKind.Float), new ConvertIr(right, ValueKind.Float)),
                 ArithmeticOperator.Divide => new ArithmeticIr(new ConvertIr(left, ValueKind.Float), op, new ConvertIr(right, ValueKind.Float), ValueKind.Float),
                 ArithmeticOperator.Modulo when !IsXPath => Call(Builtin.MiModulo, ValueKind.Integer, left, right),
-                _ => new ArithmeticIr(left, op, right, ValueKind.Integer),
+                _ => IntArithmetic(left, op, right),
             };
         }
 
@@ -238,6 +238,55 @@ internal sealed partial class ExpressionBinder(
 
         return new ArithmeticIr(ToFloat(left), op, ToFloat(right), ValueKind.Float);
     }
+
+    /// <summary>
+    /// An integer sum, difference or product. Ballerina's int arithmetic panics on overflow where Java's wraps around
+    /// (or, for two ints, gives a long), so the plain operator is written only where no overflow can happen (the
+    /// operands' magnitudes bound the result's by 2^62) and the run-time helper computes the rest as the MI does. Not
+    /// reproduced: two ints whose difference leaves the int range, which Java wraps around and this computes exactly.
+    /// </summary>
+    private ExprIr IntArithmetic(ExprIr left, ArithmeticOperator op, ExprIr right)
+    {
+        var plain = new ArithmeticIr(left, op, right, ValueKind.Integer);
+        if (IsXPath || MagnitudeBits(plain) <= 62)
+        {
+            return plain;
+        }
+
+        var symbol = op switch
+        {
+            ArithmeticOperator.Add => "+",
+            ArithmeticOperator.Subtract => "-",
+            _ => "*",
+        };
+        return Call(JavaLong(left) || JavaLong(right) ? Builtin.MiLongArithmetic : Builtin.MiIntArithmetic, ValueKind.Integer, left, new StringLiteralIr(symbol), right);
+    }
+
+    /// <summary>
+    /// MI 4.4 <c>-x</c> (SignedExpressionNode): a double or a Java int is negated (the int with Java's wrap-around, so
+    /// through the run-time helper), a Java long fails the expression. XPath negates a double.
+    /// </summary>
+    private ExprIr Negate(ExprIr operand) => operand.Kind != ValueKind.Integer || IsXPath
+        ? Call(Builtin.Negate, operand.Kind, operand)
+        : Call(JavaLong(operand) ? Builtin.MiLongNegate : Builtin.MiIntNegate, ValueKind.Integer, operand);
+
+    /// <summary>
+    /// A bound on an integer value's magnitude as a power of two (|value| &lt;= 2^bits): a literal's own, an INTEGER
+    /// variable's and a length's 31 (a Java int), now()'s 42, a sum or difference one more than its larger operand, a product the sum of both;
+    /// anything else 64.
+    /// </summary>
+    internal static int MagnitudeBits(ExprIr value) => value switch
+    {
+        NumberLiteralIr { NumberKind: ValueKind.Integer } literal when long.TryParse(literal.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
+            => number == 0 ? 0 : 64 - System.Numerics.BitOperations.LeadingZeroCount(number == long.MinValue ? (ulong)long.MaxValue : (ulong)Math.Abs(number) - 1),
+        BuiltinCallIr { Function: Builtin.MiIntVariable or Builtin.Length } => 31,
+
+        // Milliseconds since 1970 stay below 2^42 until the year 2109.
+        BuiltinCallIr { Function: Builtin.NowMillis } => 42,
+        ArithmeticIr { Operator: ArithmeticOperator.Add or ArithmeticOperator.Subtract } sum => Math.Max(MagnitudeBits(sum.Left), MagnitudeBits(sum.Right)) + 1,
+        ArithmeticIr { Operator: ArithmeticOperator.Multiply } product => MagnitudeBits(product.Left) + MagnitudeBits(product.Right),
+        _ => 64,
+    };
 
     /// <summary>
     /// The quotient of two MI 4.4 integer literals when it is exact and the divisor is not zero: Synapse then gives an
@@ -262,7 +311,7 @@ internal sealed partial class ExpressionBinder(
     /// </summary>
     internal static bool JavaLong(ExprIr value) => value switch
     {
-        BuiltinCallIr { Function: Builtin.MiLongVariable } => true,
+        BuiltinCallIr { Function: Builtin.MiLongVariable or Builtin.MiLongArithmetic } => true,
         NumberLiteralIr { NumberKind: ValueKind.Integer } literal => !int.TryParse(literal.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
         BuiltinCallIr { Function: Builtin.NowMillis } => true,
         ArithmeticIr arithmetic => JavaLong(arithmetic.Left) || JavaLong(arithmetic.Right),

@@ -37,7 +37,7 @@ public sealed partial class Lowerer
     }
 
     /// <summary>A string configurable of an inbound endpoint, with its Synapse value as the default.</summary>
-    private Symbol InboundConfigurable(InboundEndpointSyntax inbound, string hint, string? value, string parameter, ConfigurableType type = ConfigurableType.String)
+    private Symbol InboundConfigurable(InboundEndpointSyntax inbound, string hint, string? value, string parameter, ConfigurableType type = ConfigurableType.String, bool localPath = false)
     {
         var symbol = _symbols.Module(SymbolKind.Configurable, inbound.Name + " " + hint);
         var description = $"{char.ToUpperInvariant(hint[0])}{hint[1..]} of inbound endpoint '{inbound.Name}' ({parameter})";
@@ -45,7 +45,10 @@ public sealed partial class Lowerer
         {
             // InboundEndpointFactory resolves each parameter when it deploys the inbound endpoint (ResolverFactory).
             _diagnostics.Report(DiagnosticCatalog.DeployTimeValue, inbound.Location, $"parameter {parameter}", deployTime.Original, deployTime.Source);
-            _configurables.Add(new ConfigurableIr(symbol, type, null, deployTime.Describe(description), Secret: false));
+            // The MI's value is a VFS URI (file:///var/in); the generated code reads a local path (LocalPath strips the
+            // scheme from a value written in the input, which a value set at deployment does not pass through).
+            var described = deployTime.Describe(description);
+            _configurables.Add(new ConfigurableIr(symbol, type, null, localPath ? described + " Set it to the folder's local path, without the file:// of the Micro Integrator's URI." : described, Secret: false));
             return symbol;
         }
 
@@ -356,7 +359,7 @@ public sealed partial class Lowerer
                 return null;
             }
 
-            return InboundConfigurable(inbound, move == "transport.vfs.MoveAfterProcess" ? "move after process" : "move after failure", path, move);
+            return InboundConfigurable(inbound, move == "transport.vfs.MoveAfterProcess" ? "move after process" : "move after failure", path, move, localPath: true);
         }
 
         if (InboundTargetOf(inbound) is not { } target)
@@ -364,7 +367,7 @@ public sealed partial class Lowerer
             return NotTranslatedInbound(inbound, protocol, "it names no sequence the input defines, and the input has no main sequence");
         }
 
-        var folderSymbol = InboundConfigurable(inbound, "folder", folder, "transport.vfs.FileURI");
+        var folderSymbol = InboundConfigurable(inbound, "folder", folder, "transport.vfs.FileURI", localPath: true);
         var processed = MoveFolder("transport.vfs.ActionAfterProcess", "transport.vfs.MoveAfterProcess");
         var failed = MoveFolder("transport.vfs.ActionAfterFailure", "transport.vfs.MoveAfterFailure");
         string[] known =

@@ -2414,6 +2414,68 @@ function miIntModulo(int dividend, int divisor) returns int|error {
     return divisor == -1 ? 0 : dividend % divisor;
 }
 
+# MI 4.4 `a + b`, `a - b` or `a * b` of two integers whose result may not fit an int (Ballerina's int arithmetic
+# panics on overflow; Java's does not), as BinaryOperationNode computes it: two Java ints add and multiply exactly
+# (Math.addExact and multiplyExact overflow into a long) and subtract with Java's 32-bit wrap-around; with `javaLong`
+# (an operand the MI holds as a long) or a value past the int range, Java's long arithmetic, which wraps around at 64 bits.
+function miIntArithmetic(int left, string operator, int right, boolean javaLong = false) returns int {
+    boolean ints = !javaLong && left >= -2147483648 && left <= 2147483647 && right >= -2147483648 && right <= 2147483647;
+    if operator == "+" {
+        return ints ? left + right : javaLongAdd(left, right);
+    }
+    if operator == "-" {
+        return ints ? javaIntWrap(left - right) : javaLongSubtract(left, right);
+    }
+    return ints ? left * right : javaLongMultiply(left, right);
+}
+
+# MI 4.4 `-x` of an integer (SignedExpressionNode): a Java int negated with Java's 32-bit wrap-around (-(-2147483648) is
+# -2147483648); a long (`javaLong`, or a value past the int range) the MI refuses.
+function miIntNegate(int value, boolean javaLong = false) returns int|error {
+    if javaLong || value < -2147483648 || value > 2147483647 {
+        return error(string `Cannot negate a non-numeric value : ${value}`);
+    }
+    return javaIntWrap(-value);
+}
+
+# A value within twice the int range wrapped around into it, as Java's int arithmetic does.
+function javaIntWrap(int value) returns int => ((value + 2147483648) & 0xFFFFFFFF) - 2147483648;
+
+# Java's long `a + b`: on overflow it wraps around (each operand moved by 2^63 keeps the sum in range).
+function javaLongAdd(int left, int right) returns int {
+    int|error sum = trap left + right;
+    if sum is int {
+        return sum;
+    }
+    return left > 0 ? (left + int:MIN_VALUE) + (right + int:MIN_VALUE) : (left - int:MIN_VALUE) + (right - int:MIN_VALUE);
+}
+
+# Java's long `a - b`: on overflow it wraps around.
+function javaLongSubtract(int left, int right) returns int {
+    int|error difference = trap left - right;
+    if difference is int {
+        return difference;
+    }
+    return left >= 0 ? (left + int:MIN_VALUE) - (right - int:MIN_VALUE) : (left - int:MIN_VALUE) - (right + int:MIN_VALUE);
+}
+
+# Java's long `a * b`: the low 64 bits of the product, summed from 16-bit pieces (shifts discard the bits beyond 64).
+function javaLongMultiply(int left, int right) returns int {
+    int|error product = trap left * right;
+    if product is int {
+        return product;
+    }
+    int result = 0;
+    foreach int i in 0 ..< 4 {
+        int leftPiece = (left >> (16 * i)) & 0xFFFF;
+        foreach int j in 0 ..< 4 - i {
+            int rightPiece = (right >> (16 * j)) & 0xFFFF;
+            result = javaLongAdd(result, (leftPiece * rightPiece) << (16 * (i + j)));
+        }
+    }
+    return result;
+}
+
 # MI 4.4 `a % b` with a double: a zero divisor is the Micro Integrator's "Modulo by zero" error.
 function miFloatModulo(float dividend, float divisor) returns float|error {
     if divisor == 0.0 {
