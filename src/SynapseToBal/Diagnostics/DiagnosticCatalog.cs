@@ -381,6 +381,10 @@ public static class DiagnosticCatalog
         "Proxy transport without a listener",
         "<proxy> '{0}' transport '{1}' is not translated: {2}",
         "A proxy exposed on a transport other than http, https, jms, vfs, mailto and rabbitmq (amqp, tcp, udp, fix, hl7, local, ...) is served in the Micro Integrator by that transport's Axis2 listener. No Ballerina listener is generated: the message names the one to write (tcp:Listener, udp:Listener, ...) and the proxy parameters it should take (credentials among them as required configurables, never literals). Those parameters are not reported again one by one (SB0206). The proxy's flow function is generated as for any proxy; when http/https are not among its transports no HTTP service is generated, as the Micro Integrator does not answer it over HTTP.");
+    public static readonly DiagnosticDescriptor ApiBehindService = Warning("SB0265", LoweringCategory,
+        "API under the address of a proxy or data service",
+        "<api> '{0}' is not generated: its context '{1}' is under the address of {2} '{3}', which the Micro Integrator dispatches those requests to",
+        "The Micro Integrator dispatches a request to a proxy service or data service by its address before any API sees it: IntegratorStatefulHandler (the first handler of Axis2's Dispatch phase) sets the service RequestURIBasedServiceDispatcher finds from the path after /services/, and only a request that finds none goes to the Synapse service, whose Axis2SynapseEnvironment.injectMessage hands it to the APIs (RestRequestHandler). So an API whose context is /services/<name> or under it, beside a proxy or data service of that name, is never reached. The Ballerina listener would do the opposite (the service with the longest base path wins), so the API is not generated; its resources are not translated.");
     public static readonly DiagnosticDescriptor ProxyMailSettingNotReproduced = Warning("SB0266", LoweringCategory,
         "Mail proxy setting not reproduced",
         "<proxy> '{0}' mail transport: {1} is not reproduced by the email listener: {2}",

@@ -17,6 +17,14 @@ public sealed partial class Lowerer
     /// </summary>
     private IEnumerable<ServiceIr> LowerApi(ApiSyntax api)
     {
+        if (ServiceAtContext(api) is { } shadow)
+        {
+            // IntegratorStatefulHandler gives a request under /services/<name> to the proxy or data service of that name
+            // (RequestURIBasedServiceDispatcher); the APIs only see requests no Axis2 service takes.
+            _diagnostics.Report(DiagnosticCatalog.ApiBehindService, api.Location, api.Name, ApiBasePath(api), shadow.Kind, shadow.Name);
+            return [];
+        }
+
         var service = LowerApiService(api);
 
         // An API's transports="http" or "https" (APIFactory: nothing else deploys) is checked before its resources'
@@ -54,6 +62,33 @@ public sealed partial class Lowerer
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// The proxy service or data service whose address (<c>/services/&lt;name&gt;</c>) the API's context is, or is under,
+    /// or null: the Micro Integrator dispatches those requests to that service, never to the API.
+    /// </summary>
+    private (string Kind, string Name)? ServiceAtContext(ApiSyntax api)
+    {
+        const string prefix = "/services/";
+        var context = ApiBasePath(api);
+        if (!context.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var name = context[prefix.Length..].Split('/')[0];
+        if (name.Length == 0)
+        {
+            return null;
+        }
+
+        if (_model.Symbols.Proxy(name) is not null)
+        {
+            return ("proxy service", name);
+        }
+
+        return _model.Artifacts.OfType<DataServiceSyntax>().Any(d => d.Name == name) ? ("data service", name) : null;
     }
 
     private ServiceIr LowerApiService(ApiSyntax api)
