@@ -719,6 +719,7 @@ public sealed partial class PackageEmitter
                     Pattern = pattern,
                     Template = BallerinaSyntax.CommentText(resource.QueryTemplate ?? string.Empty),
                     Alternatives = alternatives?.Select(a => Alternative(a, resource, serviceBase, restApiName, expressions, modules, names, locals, caller)).ToList() ?? [],
+                    Chained = alternatives is { Count: > 0 },
                     NotFound = alternatives is { Count: > 0 } && alternatives[^1].QueryPattern is null ? null : notFound ?? "resourceNotFound()",
                     Answer = notFound is null or "resourceNotFound()" ? "answers 404" : "runs the _resource_mismatch_handler_ sequence",
                 }
