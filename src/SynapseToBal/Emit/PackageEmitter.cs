@@ -589,7 +589,6 @@ public sealed partial class PackageEmitter
             NotAllowed = test is null ? null : notAllowed,
             Test = test,
             Returns = notFound.Contains("check ", StringComparison.Ordinal) || (test is not null && notAllowed.Contains("check ", StringComparison.Ordinal)) ? "http:Response|error" : "http:Response",
-            Handlers = string.Join(" and ", new[] { unmatched.NotFoundFlow is null ? null : "_resource_mismatch_handler_", unmatched.NotAllowedFlow is null ? null : "_method_not_allowed_handler_" }.OfType<string>()),
         };
     }
 
@@ -721,7 +720,7 @@ public sealed partial class PackageEmitter
                     Alternatives = alternatives?.Select(a => Alternative(a, resource, serviceBase, restApiName, expressions, modules, names, locals, caller)).ToList() ?? [],
                     Chained = alternatives is { Count: > 0 },
                     NotFound = alternatives is { Count: > 0 } && alternatives[^1].QueryPattern is null ? null : notFound ?? "resourceNotFound()",
-                    Answer = notFound is null or "resourceNotFound()" ? "answers 404" : "runs the _resource_mismatch_handler_ sequence",
+                    Answer = notFound is null or "resourceNotFound()" ? "answers 404 to" : "runs the _resource_mismatch_handler_ sequence for",
                 }
                 : null,
             Summary = BallerinaSyntax.CommentText(resource.Summary),
@@ -798,6 +797,16 @@ public sealed partial class PackageEmitter
         }
 
         lines.AddRange(WithoutElseAfterExit(WithoutRepeatedReturns(WithoutReturnChecks(writer.Body, null, null, false))));
+
+        // Only a flow function to run: `return flow(check newContext(...));`, as a proxy's resource writes it.
+        if (lines is [{ Verbatim: false } made, { Verbatim: false } run] && made.Text.StartsWith("Context ctx = check newContext(", StringComparison.Ordinal)
+            && run.Text.StartsWith("return ", StringComparison.Ordinal) && run.Text.EndsWith("(ctx);", StringComparison.Ordinal)
+            && run.Text["return ".Length..^"(ctx);".Length] is var called && (called.StartsWith("check ", StringComparison.Ordinal) ? called["check ".Length..] : called) is { Length: > 0 } flow
+            && flow.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+        {
+            lines = [new BodyLine($"return {flow}({made.Text["Context ctx = ".Length..^1]});", false)];
+        }
+
         return new
         {
             Pattern = alternative.QueryPattern,

@@ -134,7 +134,7 @@ public sealed class ApiDispatchTests
         Assert.NotNull(unmatched.NotAllowedFlow);
 
         // Resource.canProcess takes OPTIONS for every resource.
-        Assert.Equal(["GET", "OPTIONS", "POST"], unmatched.Methods);
+        Assert.Equal(new[] { "GET", "OPTIONS", "POST" }, unmatched.Methods.ToArray());
         Assert.Equal(3, unmatched.Paths.Length);
 
         // Each handler runs in a function of its own, which answers 202 when the sequence answers nothing.
