@@ -209,7 +209,35 @@ public sealed partial class Lowerer
             }
         }
 
-        return groups.Values.Where(g => g.Count > 1 && g.Any(r => r.UriTemplate!.Contains('?', StringComparison.Ordinal))).SelectMany(g => g).ToHashSet();
+        // Tried in turn: from the first, up to the first one that takes any query (no query, or one whose match is not
+        // reproduced); those after it are never reached (SB0211).
+        var grouped = new HashSet<ApiResourceSyntax>();
+        foreach (var group in groups.Values)
+        {
+            var tried = new List<ApiResourceSyntax>();
+            foreach (var resource in group)
+            {
+                tried.Add(resource);
+                if (!QueryChecked(resource))
+                {
+                    break;
+                }
+            }
+
+            if (tried.Count > 1)
+            {
+                grouped.UnionWith(tried);
+            }
+        }
+
+        return grouped;
+    }
+
+    /// <summary>Whether a resource's uri-template has a query the generated resource checks (<see cref="QueryPattern"/>).</summary>
+    private static bool QueryChecked(ApiResourceSyntax resource)
+    {
+        var template = resource.UriTemplate is { } t && t != "/" && t.EndsWith('/') ? t[..^1] : resource.UriTemplate;
+        return template?.IndexOf('?', StringComparison.Ordinal) is >= 0 and var mark && QueryPattern(template[(mark + 1)..], out _) is not null;
     }
 
     /// <summary>The Ballerina path a uri-template becomes, as a key (<see cref="SegmentKey"/>), or null for another resource.</summary>
