@@ -27,12 +27,6 @@ function shopApiGetItemsFlow3(Context ctx) returns http:Response|error {
     return respond(ctx, headers = passBackHeaders);
 }
 
-# In flow of ShopAPI GET /items?never={never}.
-function shopApiGetItemsFlow4(Context ctx) returns http:Response|error {
-    ctx.properties["uri.var.never"] = getProperty(ctx, "query.param.never");
-    return respond(ctx, headers = passBackHeaders);
-}
-
 # In flow of ShopAPI GET,POST /stores/{storeId}?open={open}, shared by its methods.
 function storesByStoreIdFlow(Context ctx) returns http:Response|error {
     ctx.properties["uri.var.open"] = getProperty(ctx, "query.param.open");

@@ -19,14 +19,3 @@ function jobsApiGetJobsFlow2(Context ctx) returns http:Response|error {
     log:printInfo("JobsAPI /jobs?id={id} request", id = getProperty(ctx, "uri.var.id"));
     return respond(ctx, headers = passBackHeaders);
 }
-
-# In flow of JobsAPI POST /jobs.
-function jobsApiPostJobsFlow(Context ctx) returns http:Response|error {
-    return respond(ctx, headers = passBackHeaders);
-}
-
-# In flow of JobsAPI POST /jobs?draft={draft}.
-function jobsApiPostJobsFlow2(Context ctx) returns http:Response|error {
-    ctx.properties["uri.var.draft"] = getProperty(ctx, "query.param.draft");
-    return respond(ctx, headers = passBackHeaders);
-}

@@ -42,7 +42,7 @@ service "/jobs-portal" on httpListener {
     # POST /jobs-portal/jobs
     resource function post jobs(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "JobsAPI", "/jobs-portal");
-        return jobsApiPostJobsFlow(ctx);
+        return respond(ctx, headers = passBackHeaders);
     }
 
     // TODO(SB0211): POST /jobs-portal/jobs?draft={draft} has the method and path of POST /jobs, which Synapse tries first and which matches any query, so this one never runs:
