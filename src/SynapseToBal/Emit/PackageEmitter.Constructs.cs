@@ -353,7 +353,8 @@ public sealed partial class PackageEmitter
                     Operations = "[" + string.Join(", ", dispatch.Operations.Select(BallerinaSyntax.StringLiteral)) + "]",
                 }
                 : null,
-            Resources = s.Resources.Select(r => Resource(r, s, expressions, modules, names, group.Alias || group.Addresses > 0)).ToList(),
+            Resources = s.Resources.Where(r => r.AlternativeOf is null).Select(r => Resource(r, s, expressions, modules, names, group.Alias || group.Addresses > 0)).ToList(),
+            Unmatched = Unmatched(s, modules, names),
         };
         return _renderer.Render("main.service.sbn", new { Service = service, Listener = listener });
     });

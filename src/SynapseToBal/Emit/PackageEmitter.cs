@@ -550,7 +550,73 @@ public sealed partial class PackageEmitter
     /// <summary>The view model of one resource function.</summary>
     /// <param name="grouped">The service is one of the services of a proxy's or data service's addresses (<c>AddressGroups</c>): a resource that only runs a flow function is written in one statement.</param>
     private object Resource(ResourceIr resource, ServiceIr service, ExpressionWriter expressions, ModuleUsage modules, NameMap names, bool grouped = false) =>
-        Resource(resource, service.BasePath, service.RestApiName, expressions, modules, names, service.Resources.IndexOf(resource) + 1, service.Wsdl is not null, grouped, service.Wsdl?.Dispatch);
+        Resource(resource, service.BasePath, service.RestApiName, expressions, modules, names, service.Resources.IndexOf(resource) + 1, service.Wsdl is not null, grouped, service.Wsdl?.Dispatch,
+            alternatives: service.Resources.Where(a => a.Skipped is null && ReferenceEquals(a.AlternativeOf, resource.Origin) && a.Accessor == resource.Accessor).ToList(),
+            notFound: NotFoundAnswer(service, names));
+
+    /// <summary>
+    /// What an API's service answers a request none of its resources takes (API.handleResourceNotFound): the
+    /// <c>_resource_mismatch_handler_</c> sequence's function run on a new context, else 404 with no body.
+    /// </summary>
+    private static string NotFoundAnswer(ServiceIr service, NameMap names) =>
+        service.Unmatched?.NotFoundFlow is { } flow ? $"{names[flow]}(check {NewContext(service)})" : "resourceNotFound()";
+
+    /// <summary>The <c>newContext</c> call of a request to an API, without path variables.</summary>
+    private static string NewContext(ServiceIr service) =>
+        $"newContext(request, {(service.RestApiName is { } api ? BallerinaSyntax.StringLiteral(api) : "()")}, {BallerinaSyntax.StringLiteral(service.BasePath == "/" ? string.Empty : service.BasePath)})";
+
+    /// <summary>
+    /// The resource an API's service gets for the requests none of its resources takes, when the project has a
+    /// handler sequence (<see cref="UnmatchedIr"/>): a request whose method some resource takes gets the not-found
+    /// answer; another one the method-not-allowed answer when some resource's path matches it, else the not-found one.
+    /// </summary>
+    private object? Unmatched(ServiceIr service, ModuleUsage modules, NameMap names)
+    {
+        if (service.Unmatched is not { Catchall: true } unmatched)
+        {
+            return null;
+        }
+
+        var notFound = NotFoundAnswer(service, names);
+        var notAllowed = unmatched.NotAllowedFlow is { } flow ? $"{names[flow]}(check {NewContext(service)})" : "methodNotAllowed()";
+        var test = unmatched.Methods.IsEmpty || unmatched.Paths.IsEmpty
+            ? null
+            : $"!(request.method is {string.Join("|", unmatched.Methods.Select(BallerinaSyntax.StringLiteral))}) && requestPathMatches(request, {BallerinaSyntax.StringLiteral(service.BasePath == "/" ? string.Empty : service.BasePath)}, [{string.Join(", ", unmatched.Paths.Select(p => $"re `{PathPattern(p)}`"))}])";
+        modules.Use("http");
+        return new
+        {
+            NotFound = notFound,
+            NotAllowed = test is null ? null : notAllowed,
+            Test = test,
+            Returns = notFound.Contains("check ", StringComparison.Ordinal) || (test is not null && notAllowed.Contains("check ", StringComparison.Ordinal)) ? "http:Response|error" : "http:Response",
+        };
+    }
+
+    /// <summary>
+    /// A resource path as a regular expression of the raw request path after the service's base path, as the http
+    /// module matches it: a literal segment as written, a path parameter any segment, a rest parameter any number of
+    /// them, and a final '/' allowed.
+    /// </summary>
+    private static string PathPattern(ImmutableArray<PathSegmentIr> path)
+    {
+        var pattern = new System.Text.StringBuilder();
+        foreach (var segment in path)
+        {
+            switch (segment)
+            {
+                case PathSegmentIr.Literal literal when !literal.Text.Contains('`', StringComparison.Ordinal):
+                    pattern.Append('/').Append(string.Concat(literal.Text.Select(c => "^$\\.*+?()[]{}|".Contains(c, StringComparison.Ordinal) ? "\\" + c : c.ToString())));
+                    break;
+                case PathSegmentIr.Rest:
+                    return pattern.Append("(/.*)?").ToString();
+                default:
+                    pattern.Append("/[^/]+");
+                    break;
+            }
+        }
+
+        return pattern.Append("/?").ToString();
+    }
 
     /// <param name="serviceBase">The attach point of the service.</param>
     /// <param name="restApiName">The API's <c>SYNAPSE_REST_API</c> name, or null.</param>
@@ -559,7 +625,9 @@ public sealed partial class PackageEmitter
     /// <param name="grouped">Write a resource that only runs a flow function in one statement (<c>return flow(check newContext(...));</c>).</param>
     /// <param name="dispatch">How Axis2 dispatches the proxy's requests to the operations of its published WSDL, when the converter reproduces it.</param>
     /// <param name="basePathExpression">The expression the base path argument of <c>newContext</c> is written as, instead of <paramref name="serviceBase"/> quoted (the <c>/services</c> service's <c>"/services/" + name</c>).</param>
-    private object Resource(ResourceIr resource, string serviceBase, string? restApiName, ExpressionWriter expressions, ModuleUsage modules, NameMap names, int index = 1, bool hasWsdl = false, bool grouped = false, WsdlDispatchIr? dispatch = null, string? basePathExpression = null)
+    /// <param name="alternatives">The resources of the API with this one's method and path tried, in order, when its query does not match (<see cref="ResourceIr.AlternativeOf"/>).</param>
+    /// <param name="notFound">What the resource answers when its query (and those of the alternatives) does not match.</param>
+    private object Resource(ResourceIr resource, string serviceBase, string? restApiName, ExpressionWriter expressions, ModuleUsage modules, NameMap names, int index = 1, bool hasWsdl = false, bool grouped = false, WsdlDispatchIr? dispatch = null, string? basePathExpression = null, IReadOnlyList<ResourceIr>? alternatives = null, string? notFound = null)
     {
         if (resource.Skipped is { } skipped)
         {
@@ -645,7 +713,15 @@ public sealed partial class PackageEmitter
             // A uri-template with a query: the Micro Integrator dispatches only a request whose raw query matches it
             // (URITemplate.matches), and answers any other 404 without a body (API.handleResourceNotFound).
             Query = resource.QueryPattern is { } pattern
-                ? new { Pattern = pattern, Template = BallerinaSyntax.CommentText(resource.QueryTemplate ?? string.Empty) }
+                ? new
+                {
+                    Pattern = pattern,
+                    Template = BallerinaSyntax.CommentText(resource.QueryTemplate ?? string.Empty),
+                    Alternatives = alternatives?.Select(a => Alternative(a, resource, serviceBase, restApiName, expressions, modules, names, locals, caller)).ToList() ?? [],
+                    Chained = alternatives is { Count: > 0 },
+                    NotFound = alternatives is { Count: > 0 } && alternatives[^1].QueryPattern is null ? null : notFound ?? "resourceNotFound()",
+                    Answer = notFound is null or "resourceNotFound()" ? "answers 404 to" : "runs the _resource_mismatch_handler_ sequence for",
+                }
                 : null,
             Summary = BallerinaSyntax.CommentText(resource.Summary),
             Accessor = resource.Accessor == "default" ? "'default" : resource.Accessor,
@@ -673,6 +749,69 @@ public sealed partial class PackageEmitter
 
             // A resource that reads no message (no context) and whose body cannot fail only answers: no error in its type.
             Returns = usesContext || hasWsdl || FailureScan.CanFail(writer.Body) || FailureScan.ReturnsError(writer.Body, InfallibleName(names)) ? "http:Response|error" : "http:Response",
+        };
+    }
+
+    /// <summary>
+    /// A resource of an API tried inside the function of <paramref name="first"/>, which has its method and path, when
+    /// the queries before it do not match: its query (null: any), and the lines that run it on a context whose path
+    /// variables are its own names for the first resource's path parameters.
+    /// </summary>
+    private object Alternative(ResourceIr alternative, ResourceIr first, string serviceBase, string? restApiName, ExpressionWriter expressions, ModuleUsage modules, NameMap names, List<string> locals, bool caller)
+    {
+        var pathParams = new List<string>();
+        for (var k = 0; k < alternative.Path.Length && k < first.Path.Length; k++)
+        {
+            switch (alternative.Path[k], first.Path[k])
+            {
+                case (PathSegmentIr.Param param, PathSegmentIr.Param own):
+                    pathParams.RemoveAll(p => p.StartsWith(BallerinaSyntax.StringLiteral(param.SynapseName) + ":", StringComparison.Ordinal));
+                    pathParams.Add($"{BallerinaSyntax.StringLiteral(param.SynapseName)}: {names[own.Parameter]}");
+                    break;
+                case (PathSegmentIr.Rest rest, PathSegmentIr.Rest own) when rest.SynapseName != "*":
+                    pathParams.Add(rest.TakesQuery
+                        ? $"{BallerinaSyntax.StringLiteral(rest.SynapseName)}: check reservedPathValue(request, {names[own.Parameter]})"
+                        : $"{BallerinaSyntax.StringLiteral(rest.SynapseName)}: string:'join(\"/\", ...{names[own.Parameter]})");
+                    break;
+            }
+        }
+
+        var writer = new CodeWriter();
+        new StatementWriter(writer, expressions.For(alternative), modules, new List<string>(locals)) { ReleasesThrottle = _releasesThrottle }.DeclareLocals().Block(alternative.Body);
+        var usesContext = alternative.Body.Any(s => s is not (AcceptStep or CommentStep or TodoStep or DeadCodeStep));
+        var lines = new List<BodyLine>();
+        if (usesContext)
+        {
+            var api = restApiName is { } name ? BallerinaSyntax.StringLiteral(name) : "()";
+            var basePath = BallerinaSyntax.StringLiteral(serviceBase == "/" ? string.Empty : serviceBase);
+            lines.Add(new BodyLine($"Context ctx = check newContext(request, {api}, {basePath}{(pathParams.Count == 0 ? string.Empty : $", {{{string.Join(", ", pathParams)}}}")});", false));
+            if (caller)
+            {
+                lines.Add(new BodyLine("setRemoteAddress(ctx, caller);", false));
+            }
+
+            if (alternative.NeedsOutFlow && alternative.OutFunction is { } outFunction)
+            {
+                lines.Add(new BodyLine($"ctx.outFlow = {names[outFunction]};", false));
+            }
+        }
+
+        lines.AddRange(WithoutElseAfterExit(WithoutRepeatedReturns(WithoutReturnChecks(writer.Body, null, null, false))));
+
+        // Only a flow function to run: `return flow(check newContext(...));`, as a proxy's resource writes it.
+        if (lines is [{ Verbatim: false } made, { Verbatim: false } run] && made.Text.StartsWith("Context ctx = check newContext(", StringComparison.Ordinal)
+            && run.Text.StartsWith("return ", StringComparison.Ordinal) && run.Text.EndsWith("(ctx);", StringComparison.Ordinal)
+            && run.Text["return ".Length..^"(ctx);".Length] is var called && (called.StartsWith("check ", StringComparison.Ordinal) ? called["check ".Length..] : called) is { Length: > 0 } flow
+            && flow.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+        {
+            lines = [new BodyLine($"return {flow}({made.Text["Context ctx = ".Length..^1]});", false)];
+        }
+
+        return new
+        {
+            Pattern = alternative.QueryPattern,
+            Summary = BallerinaSyntax.CommentText(alternative.Summary),
+            Body = lines,
         };
     }
 

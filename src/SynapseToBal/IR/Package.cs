@@ -118,7 +118,26 @@ public sealed record ServiceIr(ServiceKind Kind, string Name, string BasePath, I
 
     /// <summary>Whether the service is on the HTTP listener alone although the package has an HTTPS one (an API's resources the Micro Integrator answers over http: none or <c>protocol="http"</c>, beside a service of its https ones).</summary>
     public bool HttpOnly { get; init; }
+
+    /// <summary>
+    /// An API's answer to the requests none of its resources takes, when the project defines <c>_resource_mismatch_handler_</c>
+    /// or <c>_method_not_allowed_handler_</c> (API.handleResourceNotFound, API.handleMethodNotAllowed); null otherwise.
+    /// </summary>
+    public UnmatchedIr? Unmatched { get; init; }
 }
+
+/// <summary>
+/// What an API answers a request none of its resources takes (API.process): when some resource of the API takes the
+/// request's method, handleResourceNotFound (the <c>_resource_mismatch_handler_</c> sequence, else 404 with no body);
+/// otherwise, when some resource's path matches, handleMethodNotAllowed (<c>_method_not_allowed_handler_</c>, else 405
+/// with no body), and handleResourceNotFound when none does.
+/// </summary>
+/// <param name="NotFoundFlow">The function running <c>_resource_mismatch_handler_</c>, or null (404).</param>
+/// <param name="NotAllowedFlow">The function running <c>_method_not_allowed_handler_</c>, or null (405).</param>
+/// <param name="Methods">The methods some resource of the API takes (OPTIONS with any), upper case; empty when a resource takes every method.</param>
+/// <param name="Paths">The paths of the API's resources, for the method-not-allowed test.</param>
+/// <param name="Catchall">Whether the service gets a resource for the requests no other takes (false when a resource of the API already takes any method and path).</param>
+public sealed record UnmatchedIr(Symbol? NotFoundFlow, Symbol? NotAllowedFlow, ImmutableArray<string> Methods, ImmutableArray<ImmutableArray<PathSegmentIr>> Paths, bool Catchall);
 
 /// <summary>One resource function.</summary>
 /// <param name="Accessor">get, post, ... or default.</param>
@@ -149,6 +168,13 @@ public sealed record ResourceIr(
 
     /// <inheritdoc cref="QueryTemplate"/>
     public string? QueryPattern { get; init; }
+
+    /// <summary>
+    /// The API resource declared earlier with this one's method and path, whose uri-template has a query: the Micro
+    /// Integrator tries this one when that query (and those of the alternatives between) does not match the request
+    /// (URITemplateBasedDispatcher, declaration order). It is written inside that resource's function, not as one of its own.
+    /// </summary>
+    public ISyntaxNode? AlternativeOf { get; init; }
 }
 
 /// <summary>Why a construct stays a TODO: the diagnostic reported for it and the text of the TODO line.</summary>

@@ -17,6 +17,14 @@ public sealed partial class Lowerer
     /// </summary>
     private IEnumerable<ServiceIr> LowerApi(ApiSyntax api)
     {
+        if (ServiceAtContext(api) is { } shadow)
+        {
+            // IntegratorStatefulHandler gives a request under /services/<name> to the proxy or data service of that name
+            // (RequestURIBasedServiceDispatcher); the APIs only see requests no Axis2 service takes.
+            _diagnostics.Report(DiagnosticCatalog.ApiBehindService, api.Location, api.Name, ApiBasePath(api), shadow.Kind, shadow.Name);
+            return [];
+        }
+
         var service = LowerApiService(api);
 
         // An API's transports="http" or "https" (APIFactory: nothing else deploys) is checked before its resources'
@@ -56,12 +64,40 @@ public sealed partial class Lowerer
         return services;
     }
 
+    /// <summary>
+    /// The proxy service or data service whose address (<c>/services/&lt;name&gt;</c>) the API's context is, or is under,
+    /// or null: the Micro Integrator dispatches those requests to that service, never to the API.
+    /// </summary>
+    private (string Kind, string Name)? ServiceAtContext(ApiSyntax api)
+    {
+        const string prefix = "/services/";
+        var context = ApiBasePath(api);
+        if (!context.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var name = context[prefix.Length..].Split('/')[0];
+        if (name.Length == 0)
+        {
+            return null;
+        }
+
+        if (_model.Symbols.Proxy(name) is not null)
+        {
+            return ("proxy service", name);
+        }
+
+        return _model.Artifacts.OfType<DataServiceSyntax>().Any(d => d.Name == name) ? ("data service", name) : null;
+    }
+
     private ServiceIr LowerApiService(ApiSyntax api)
     {
         var basePath = ApiBasePath(api);
         var resources = new List<ResourceIr>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         _apiFlows = PlanApiFlows(api);
+        _queryGrouped = QueryGroups(api);
         foreach (var resource in api.Resources)
         {
             _currentResource = resource;
@@ -75,23 +111,34 @@ public sealed partial class Lowerer
                     var earlier = resources[index];
                     var (winner, loser) = DispatchRank(Resource(lowered)) < DispatchRank(Resource(earlier)) ? (lowered, earlier) : (earlier, lowered);
                     resources[index] = winner;
-                    if (winner.QueryPattern is null || Resource(winner).UriTemplate is null)
+
+                    // The last resource tried for this method and path so far: the first one, or the last alternative
+                    // chained after it.
+                    var last = resources.LastOrDefault(r => r.Skipped is null && ReferenceEquals(r.AlternativeOf, winner.Origin) && r.Accessor == winner.Accessor) ?? winner;
+                    if (winner.QueryPattern is null || Resource(winner).UriTemplate is null || last.QueryPattern is null)
                     {
-                        // The resource kept matches every query of this method and path (its uri-template has no query, or
-                        // one whose match is not reproduced), so the Micro Integrator never gets to this one.
-                        _diagnostics.Report(DiagnosticCatalog.DispatchOrder, loser.Origin.Location, loser.Summary, DescribeResource(Resource(winner)));
+                        // A resource tried before matches every query of this method and path (its uri-template has no
+                        // query, or one whose match is not reproduced), so the Micro Integrator never gets to this one.
+                        _diagnostics.Report(DiagnosticCatalog.DispatchOrder, loser.Origin.Location, loser.Summary, DescribeResource(Resource(last)));
                         resources.Add(loser with
                         {
-                            Skipped = new NotTranslatedIr(DiagnosticCatalog.DispatchOrder, $"{loser.Summary} has the method and path of {DescribeResource(Resource(winner))}, which Synapse tries first and which matches any query, so this one never runs:"),
+                            Skipped = new NotTranslatedIr(DiagnosticCatalog.DispatchOrder, $"{loser.Summary} has the method and path of {DescribeResource(Resource(last))}, which Synapse tries first and which matches any query, so this one never runs:"),
                         });
+                    }
+                    else if (Resource(loser).UriTemplate is { } loserTemplate && (loser.QueryPattern is not null || !loserTemplate.Contains('?', StringComparison.Ordinal)))
+                    {
+                        // URITemplateBasedDispatcher tries the templates in declaration order, query included: this one gets
+                        // the requests whose query matches its template and not the ones before. Ballerina takes one
+                        // resource per method and path: it is written in the first one's function, tried when the
+                        // queries before it do not match (its flow reads the path variables from uri.var.*).
+                        resources.Add(loser with { AlternativeOf = winner.Origin });
                     }
                     else
                     {
-                        // URITemplateBasedDispatcher tries the templates in declaration order, query included: this one gets
-                        // the requests whose query matches its template and not the first one's. Ballerina takes one
-                        // resource per method and path.
-                        var why = $"Ballerina allows one resource per method and path, and '{DescribeResource(Resource(winner))}' has this one's; the Micro Integrator runs this one for the requests whose query matches its uri-template and not the first one's, which here get 404: merge it into that resource by hand";
-                        _diagnostics.Report(DiagnosticCatalog.ResourceQueryNotMatched, loser.Origin.Location, loser.Summary, loser.QueryTemplate ?? string.Empty, why);
+                        // A query this check does not reproduce (SB0299 already says so): trying it here would run it for
+                        // any query.
+                        var why = $"Ballerina allows one resource per method and path, and '{DescribeResource(Resource(winner))}' has this one's; the Micro Integrator runs this one for the requests whose query matches its uri-template and not those of the resources before it, but its query is not checked here, so those requests get 404: merge it into that resource by hand";
+                        _diagnostics.Report(DiagnosticCatalog.ResourceQueryNotMatched, loser.Origin.Location, loser.Summary, Resource(loser).UriTemplate is { } t && t.IndexOf('?', StringComparison.Ordinal) is >= 0 and var q ? t[(q + 1)..] : string.Empty, why);
                         resources.Add(loser with { Skipped = new NotTranslatedIr(DiagnosticCatalog.ResourceQueryNotMatched, $"{loser.Summary}: {why}:") });
                     }
 
@@ -105,8 +152,10 @@ public sealed partial class Lowerer
 
         _apiFlows = null;
         _currentResource = null;
+        _queryGrouped = [];
 
-        ReportDispatchDifferences(resources.Where(r => r.Skipped is null).ToList());
+        ReportQueryFallbacks(api, resources);
+        ReportDispatchDifferences(resources.Where(r => r.Skipped is null && r.AlternativeOf is null).ToList());
         if (api.HandlersXml is not null)
         {
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, api.Location, "api", "handlers", "API handlers need hand translation (Ballerina interceptors)");
@@ -130,7 +179,234 @@ public sealed partial class Lowerer
         return new ServiceIr(ServiceKind.Api, api.Name, basePath, resources.ToImmutableArray(), api, api.Location.Path)
         {
             RestApiName = RestApiName(api),
+            Unmatched = Unmatched(api, resources),
         };
+    }
+
+    /// <summary>The resources of the API being lowered that share a method and path with another uri-template resource, one of them with a query (<see cref="QueryGroups"/>).</summary>
+    private HashSet<ApiResourceSyntax> _queryGrouped = [];
+
+    /// <summary>
+    /// The uri-template resources of an API that share a method and a Ballerina path with another uri-template resource
+    /// of it, one of them with a query: the Micro Integrator tries them in declaration order, and the generated code
+    /// tries them in one resource function (each one's flow a function reading its path variables from uri.var.*).
+    /// </summary>
+    private static HashSet<ApiResourceSyntax> QueryGroups(ApiSyntax api)
+    {
+        var groups = new Dictionary<string, List<ApiResourceSyntax>>(StringComparer.Ordinal);
+        foreach (var resource in api.Resources)
+        {
+            if (TemplatePathKey(resource) is not { } key)
+            {
+                continue;
+            }
+
+            var methods = resource.Methods.Where(m => AllMethods.Contains(m)).Select(m => m.ToLowerInvariant()).ToList();
+            foreach (var accessor in methods.Count == 0 ? ["default"] : methods)
+            {
+                var group = groups.TryGetValue(accessor + " " + key, out var list) ? list : groups[accessor + " " + key] = [];
+                group.Add(resource);
+            }
+        }
+
+        // Tried in turn: from the first, up to the first one that takes any query (no query, or one whose match is not
+        // reproduced); those after it are never reached (SB0211).
+        var grouped = new HashSet<ApiResourceSyntax>();
+        foreach (var group in groups.Values)
+        {
+            var tried = new List<ApiResourceSyntax>();
+            foreach (var resource in group)
+            {
+                tried.Add(resource);
+                if (!QueryChecked(resource))
+                {
+                    break;
+                }
+            }
+
+            if (tried.Count > 1)
+            {
+                grouped.UnionWith(tried);
+            }
+        }
+
+        return grouped;
+    }
+
+    /// <summary>Whether a resource's uri-template has a query the generated resource checks (<see cref="QueryPattern"/>).</summary>
+    private static bool QueryChecked(ApiResourceSyntax resource)
+    {
+        var template = resource.UriTemplate is { } t && t != "/" && t.EndsWith('/') ? t[..^1] : resource.UriTemplate;
+        return template?.IndexOf('?', StringComparison.Ordinal) is >= 0 and var mark && QueryPattern(template[(mark + 1)..], out _) is not null;
+    }
+
+    /// <summary>The Ballerina path a uri-template becomes, as a key (<see cref="SegmentKey"/>), or null for another resource.</summary>
+    private static string? TemplatePathKey(ApiResourceSyntax resource)
+    {
+        if (resource.UriTemplate is not { } template)
+        {
+            return null;
+        }
+
+        var q = template.IndexOf('?', StringComparison.Ordinal);
+        var parts = new List<string>();
+        foreach (var raw in (q >= 0 ? template[..q] : template).Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (raw.StartsWith("{+", StringComparison.Ordinal) && raw.EndsWith('}'))
+            {
+                parts.Add("**");
+                break;
+            }
+
+            parts.Add(raw.Contains('{', StringComparison.Ordinal) || raw.Contains('*', StringComparison.Ordinal) ? "{}" : Uri.UnescapeDataString(raw));
+        }
+
+        return string.Join('/', parts);
+    }
+
+    /// <summary>
+    /// A resource whose query is checked answers a request the query does not match (nor those of the resources
+    /// chained after it) with resourceNotFound (or the <c>_resource_mismatch_handler_</c> sequence). API.process tries
+    /// every resource of the method in turn (url-mappings, then the uri-templates in declaration order, then the
+    /// default resource): when another resource of the method could take such a request (its path covers this one's),
+    /// the Micro Integrator may run it instead (SB0299).
+    /// </summary>
+    private void ReportQueryFallbacks(ApiSyntax api, List<ResourceIr> resources)
+    {
+        var reported = new HashSet<ISyntaxNode>(ReferenceEqualityComparer.Instance);
+        foreach (var first in resources.Where(r => r.Skipped is null && r.AlternativeOf is null && r.QueryPattern is not null))
+        {
+            var chain = resources.Where(r => r.Skipped is null && r.Accessor == first.Accessor && ReferenceEquals(r.AlternativeOf, first.Origin)).Prepend(first).ToList();
+            if (chain.Any(r => r.QueryPattern is null) || !reported.Add(first.Origin))
+            {
+                // The chain ends with a resource that takes any query, or the report was made for another method of this resource.
+                continue;
+            }
+
+            var origins = chain.Select(r => r.Origin).ToHashSet(ReferenceEqualityComparer.Instance);
+            var resource = Resource(first);
+            var others = api.Resources
+                .Where(other => !origins.Contains(other) && SharesMethod(other, resource) && CouldTakePath(other, resource))
+                .Select(other => other.UriTemplate ?? other.UrlMapping ?? "(default)")
+                .ToList();
+            if (others.Count == 0)
+            {
+                continue;
+            }
+
+            var summary = $"{(resource.Methods.IsEmpty ? "ANY" : string.Join(',', resource.Methods))} {api.Context.TrimEnd('/')}{resource.UriTemplate}";
+            var answer = _model.Symbols.Sequence(MismatchHandler) is not null ? "runs the _resource_mismatch_handler_ sequence here" : "answers 404 here (resourceNotFound)";
+            var tried = chain.Count > 1 ? $" (nor those of the resources of this method and path tried after it: {string.Join(", ", chain.Skip(1).Select(r => $"'{Resource(r).UriTemplate}'"))})" : string.Empty;
+            _diagnostics.Report(DiagnosticCatalog.ResourceQueryNotMatched, resource.Location, summary, first.QueryTemplate ?? string.Empty,
+                $"a request of this path whose query it does not match{tried} {answer}, where the Micro Integrator tries the API's other resources of the method whose path may take it ({string.Join(", ", others.Select(o => $"'{o}'"))}) and runs the first that matches it");
+        }
+    }
+
+    /// <summary>
+    /// Whether a resource's path may match a request the uri-template of <paramref name="resource"/> matches (path only):
+    /// the default resource and a url-mapping ending with <c>/*</c> over a prefix of it always may; a uri-template when
+    /// each segment is a variable, one of the resource's variables or the same text, or a <c>{+x}</c> takes the rest.
+    /// </summary>
+    private static bool CouldTakePath(ApiResourceSyntax other, ApiResourceSyntax resource)
+    {
+        var path = TemplatePathKey(resource)!.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (other.UriTemplate is null && other.UrlMapping is null)
+        {
+            return true;
+        }
+
+        string[] pattern;
+        var wildcard = false;
+        if (other.UrlMapping is { } mapping)
+        {
+            mapping = mapping.Trim();
+            if (mapping == "*" || mapping == "/*" || mapping.StartsWith("*.", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            wildcard = mapping.EndsWith("/*", StringComparison.Ordinal);
+            pattern = (wildcard ? mapping[..^2] : mapping).Split('/', StringSplitOptions.RemoveEmptyEntries);
+        }
+        else
+        {
+            pattern = TemplatePathKey(other)!.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            if (pattern.Length > 0 && pattern[^1] == "**")
+            {
+                wildcard = true;
+                pattern = pattern[..^1];
+            }
+        }
+
+        if (path.Contains("**"))
+        {
+            // The resource takes a path of any depth after its {+x}: another may take some of them.
+            return true;
+        }
+
+        if (wildcard ? path.Length < pattern.Length : path.Length != pattern.Length)
+        {
+            return false;
+        }
+
+        return pattern.Select((segment, index) => segment == "{}" || path[index] == "{}" || segment == path[index]).All(ok => ok);
+    }
+
+    private const string MismatchHandler = "_resource_mismatch_handler_";
+
+    private const string MethodNotAllowedHandler = "_method_not_allowed_handler_";
+
+    private readonly Dictionary<string, Symbol?> _handlerFlows = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The function running the sequence the Micro Integrator runs for a request no resource of an API takes
+    /// (API.handleResourceNotFound: <c>_resource_mismatch_handler_</c>; API.handleMethodNotAllowed:
+    /// <c>_method_not_allowed_handler_</c>), or null when the project has no such sequence (the Micro Integrator then
+    /// answers 404, or 405, with no body). The sequence runs as a resource's in flow would (synCtx.getSequence, then
+    /// mediate, no status set): when it ends without answering, the client gets 202 as after any flow (SB0215).
+    /// </summary>
+    private Symbol? HandlerFlow(string name)
+    {
+        if (_handlerFlows.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        Symbol? flow = null;
+        if (_model.Symbols.Sequence(name) is { } sequence && _sequenceFunctions.TryGetValue(name, out var function))
+        {
+            flow = _symbols.Module(SymbolKind.Function, name == MismatchHandler ? "run resource mismatch handler" : "run method not allowed handler");
+            var fault = _model.Symbols.Sequence("fault") is not null ? GlobalFaultFunction() : null;
+            var body = WithFallThrough([new InvokeStep(null, function, _model.SequenceFacts(name).CanAnswer)], sequence.Location);
+            var what = name == MismatchHandler ? "none of its resources takes (API.handleResourceNotFound)" : "whose method none of its resources takes, when some resource's path matches (API.handleMethodNotAllowed)";
+            _functions.Add(new FunctionIr(flow, FunctionKind.InFlow, true, body, $"Runs the '{name}' sequence, as the Micro Integrator does for a request to an API {what}.", sequence.Location) { FaultFunction = fault });
+        }
+
+        _handlerFlows[name] = flow;
+        return flow;
+    }
+
+    /// <summary>What the API's service answers the requests none of its resources takes (<see cref="UnmatchedIr"/>), when the project has a handler sequence.</summary>
+    private UnmatchedIr? Unmatched(ApiSyntax api, List<ResourceIr> resources)
+    {
+        var notFound = HandlerFlow(MismatchHandler);
+        var notAllowed = HandlerFlow(MethodNotAllowedHandler);
+        if (notFound is null && notAllowed is null)
+        {
+            return null;
+        }
+
+        // Resource.canProcess takes OPTIONS whatever the resource's methods, and any method when it names none.
+        var served = resources.Where(r => r.Skipped is null).ToList();
+        var methods = served.Any(r => r.Accessor == "default")
+            ? ImmutableArray<string>.Empty
+            : served.Select(r => r.Accessor.ToUpperInvariant()).Append("OPTIONS").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray();
+        var paths = served.Where(r => r.AlternativeOf is null)
+            .GroupBy(r => string.Join('/', r.Path.Select(SegmentKey)), StringComparer.Ordinal)
+            .Select(g => g.First().Path)
+            .ToImmutableArray();
+        var catchall = !served.Any(r => r.Accessor == "default" && r.Path is [PathSegmentIr.Rest]);
+        return new UnmatchedIr(notFound, notAllowed, methods, paths, catchall);
     }
 
     /// <summary>Synapse's <c>API.getName()</c>: the name, with <c>:v</c> and the version when a context or URL version strategy applies.</summary>
@@ -296,7 +572,9 @@ public sealed partial class Lowerer
 
         // A path parameter is read directly, unless the flow is shared by several methods (it is then a separate
         // function) or some flow writes uri.var.* properties (the property is then the truth).
-        var translator = _translator.WithPathParams(accessors.Count > 1 || _model.WritesUriVars ? new Dictionary<string, Symbol>() : pathParams);
+        // A resource tried in one function with others of its method and path (QueryGroups) reads them as properties too.
+        var grouped = _queryGrouped.Contains(resource);
+        var translator = _translator.WithPathParams(accessors.Count > 1 || grouped || _model.WritesUriVars ? new Dictionary<string, Symbol>() : pathParams);
         var body = resource.InSequence is { } inFlow
             ? LowerFlowBody(inFlow, new FlowContext(FlowKind.In, translator, outFunction, owner) { OperationName = new StringLiteralIr(SynapseOperationName) })
             : [];
@@ -304,11 +582,12 @@ public sealed partial class Lowerer
         body = WithFallThrough(body, resource.InSequence?.Location ?? resource.Location);
         var needsOutFlow = outFunction is not null && InFlowSendsThroughSequence(resource.InSequence);
         ReportOutFlowEnd(outFunction, body, faultFunction, needsOutFlow);
-        if (accessors.Count > 1)
+        if (accessors.Count > 1 || grouped)
         {
-            // One flow serves several methods: it becomes a function every resource function calls.
+            // One flow serves several methods, or is tried with other resources of its method and path in one resource
+            // function: it becomes a function the resource function(s) call.
             var flowName = _symbols.Module(SymbolKind.Function, baseName + " flow", shorter: ResourceShorter("flow"));
-            _functions.Add(new FunctionIr(flowName, FunctionKind.InFlow, true, body, $"In flow of {api.Name} {DescribeResource(resource)}, shared by its methods.", resource.Location) { FaultFunction = faultFunction });
+            _functions.Add(new FunctionIr(flowName, FunctionKind.InFlow, true, body, $"In flow of {api.Name} {DescribeResource(resource)}{(accessors.Count > 1 ? ", shared by its methods" : string.Empty)}.", resource.Location) { FaultFunction = faultFunction });
             body = [new ContinueWithStep(null, flowName)];
             faultFunction = null;
         }
@@ -578,14 +857,6 @@ public sealed partial class Lowerer
         {
             var summary = $"{(resource.Methods.IsEmpty ? "ANY" : string.Join(',', resource.Methods))} {api.Context.TrimEnd('/')}{resource.UriTemplate}";
             _diagnostics.Report(DiagnosticCatalog.ResourceQueryNotMatched, resource.Location, summary, query, problem + "; the resource runs for any query");
-        }
-        else if (api.Resources.Where(other => !ReferenceEquals(other, resource) && SharesMethod(other, resource)).Select(other => other.UriTemplate ?? other.UrlMapping ?? "/*").ToList() is [_, ..] others)
-        {
-            // API.process tries every resource of the method in declaration order: a request this query does not match
-            // may go to another one, where the generated resource answers 404.
-            var summary = $"{(resource.Methods.IsEmpty ? "ANY" : string.Join(',', resource.Methods))} {api.Context.TrimEnd('/')}{resource.UriTemplate}";
-            _diagnostics.Report(DiagnosticCatalog.ResourceQueryNotMatched, resource.Location, summary, query,
-                $"a request with another query answers 404 here (resourceNotFound), where the Micro Integrator tries the API's other resources of the method ({string.Join(", ", others.Select(o => $"'{o}'"))}) and runs the first that matches it");
         }
 
         return (query, pattern);

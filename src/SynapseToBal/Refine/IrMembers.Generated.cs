@@ -259,50 +259,51 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.ThrottleStep)] = 243,
         [typeof(global::SynapseToBal.IR.TodoStep)] = 244,
         [typeof(global::SynapseToBal.IR.TransactionStep)] = 245,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 246,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 247,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 248,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 249,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 250,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 251,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 252,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 253,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 254,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 255,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 256,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 257,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 258,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 259,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 260,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 261,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 262,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 263,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 264,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 265,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 266,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 267,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 268,
-        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 269,
-        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 270,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 271,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 272,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 273,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 274,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 275,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 276,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 277,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 278,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 279,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 280,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 281,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 282,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 283,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 284,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 285,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 286,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 287,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 288,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 289,
+        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 246,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 247,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 248,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 249,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 250,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 251,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 252,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 253,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 254,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 255,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 256,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 257,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 258,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 259,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 260,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 261,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 262,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 263,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 264,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 265,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 266,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 267,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 268,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 269,
+        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 270,
+        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 271,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 272,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 273,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 274,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 275,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 276,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 277,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 278,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 279,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 280,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 281,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 282,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 283,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 284,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 285,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 286,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 287,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 288,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 289,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 290,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -2632,6 +2633,7 @@ internal static partial class IrMembers
                 sink.Visit(n.Skipped);
                 sink.Visit(n.QueryTemplate);
                 sink.Visit(n.QueryPattern);
+                sink.Visit(n.AlternativeOf);
                 return true;
             }
 
@@ -2740,6 +2742,7 @@ internal static partial class IrMembers
                 sink.Visit(n.Description);
                 sink.Visit(n.RestApiName);
                 sink.Visit(n.Wsdl);
+                sink.Visit(n.Unmatched);
                 return true;
             }
 
@@ -2988,26 +2991,44 @@ internal static partial class IrMembers
 
             case 246:
             {
-                var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
-                sink.Visit(n.Original);
+                var n = (global::SynapseToBal.IR.UnmatchedIr)node;
+                sink.Visit(n.NotFoundFlow);
+                sink.Visit(n.NotAllowedFlow);
+                foreach (var item in n.Methods)
+                {
+                    sink.Visit(item);
+                }
+
+                foreach (var item in n.Paths)
+                {
+                    sink.Visit(item);
+                }
+
                 return true;
             }
 
             case 247:
             {
-                var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
+                var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
             case 248:
             {
+                var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
+                sink.Visit(n.Original);
+                return true;
+            }
+
+            case 249:
+            {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 249:
+            case 250:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -3018,14 +3039,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 250:
+            case 251:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 251:
+            case 252:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -3036,7 +3057,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 252:
+            case 253:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -3044,7 +3065,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 253:
+            case 254:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -3052,7 +3073,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 254:
+            case 255:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -3064,7 +3085,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 255:
+            case 256:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -3080,7 +3101,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 256:
+            case 257:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -3090,23 +3111,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 257:
+            case 258:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 258:
-                return true;
             case 259:
+                return true;
+            case 260:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 260:
+            case 261:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -3114,37 +3135,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 261:
+            case 262:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 262:
-                return true;
             case 263:
+                return true;
+            case 264:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 264:
+            case 265:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 265:
+            case 266:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 266:
+            case 267:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -3152,7 +3173,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 267:
+            case 268:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -3166,7 +3187,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 268:
+            case 269:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -3175,7 +3196,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 269:
+            case 270:
             {
                 var n = (global::SynapseToBal.IR.WsdlActionIr)node;
                 sink.Visit(n.Action);
@@ -3183,7 +3204,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 270:
+            case 271:
             {
                 var n = (global::SynapseToBal.IR.WsdlDispatchIr)node;
                 foreach (var item in n.Actions)
@@ -3206,7 +3227,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 271:
+            case 272:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3215,7 +3236,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 272:
+            case 273:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -3223,7 +3244,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 273:
+            case 274:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -3237,21 +3258,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 274:
+            case 275:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 275:
+            case 276:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 276:
+            case 277:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -3275,7 +3296,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 277:
+            case 278:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -3283,32 +3304,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 278:
+            case 279:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 279:
+            case 280:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 280:
-                return true;
             case 281:
                 return true;
             case 282:
+                return true;
+            case 283:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 283:
+            case 284:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -3320,7 +3341,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 284:
+            case 285:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -3334,7 +3355,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 285:
+            case 286:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3348,7 +3369,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 286:
+            case 287:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -3356,7 +3377,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 287:
+            case 288:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3377,7 +3398,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 288:
+            case 289:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3385,7 +3406,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 289:
+            case 290:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);

@@ -13311,6 +13311,33 @@ function resourceNotFound() returns http:Response {
     return response;
 }
 
+# What the Micro Integrator answers a request to an API whose method none of its resources takes while some resource's
+# path matches it, when the project has no `_method_not_allowed_handler_` sequence (API.handleMethodNotAllowed): 405
+# with no body.
+function methodNotAllowed() returns http:Response {
+    http:Response response = new;
+    response.statusCode = http:STATUS_METHOD_NOT_ALLOWED;
+    return response;
+}
+
+# Whether the path of a request to an API (the raw path without its query, after the API's context) is one of the
+# paths of the API's resources, each given as a regular expression: API.process answers a request whose method no
+# resource takes as method not allowed when some resource's path matches it, as no matching resource otherwise.
+function requestPathMatches(http:Request request, string context, regexp:RegExp[] paths) returns boolean {
+    string rawPath = request.rawPath;
+    int? mark = rawPath.indexOf("?");
+    string path = mark is int ? rawPath.substring(0, mark) : rawPath;
+    if path.startsWith(context) {
+        path = path.substring(context.length());
+    }
+    foreach regexp:RegExp candidate in paths {
+        if candidate.isFullMatch(path) {
+            return true;
+        }
+    }
+    return false;
+}
+
 # What the Micro Integrator answers a request under /services that names no proxy service (the proxies are one
 # service at /services that dispatches by the name): Axis2 hands it to __SynapseService (SynapseDispatcher), which runs
 # the main sequence, and the main sequence the MI ships (the input has none, else every proxy address keeps a service

@@ -13,24 +13,18 @@ service "/jobs-portal" on httpListener {
     # GET /jobs-portal/jobs?email={email}&password={password}
     resource function get jobs(http:Request request) returns http:Response|error {
         // The Micro Integrator runs this resource only for a request whose query matches 'email={email}&password={password}'
-        // (in this order, no parameter missing or added); it answers 404 to any other request no other resource of the API takes.
+        // (in this order, no parameter missing or added); for any other it tries the next resources of this method and
+        // path in declaration order, and answers 404 to a request none of them or the API's other resources takes.
         if !uriQueryMatches(request, re `email=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*&password=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
+            // GET /jobs-portal/jobs?id={id}
+            if uriQueryMatches(request, re `id=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
+                return jobsApiGetJobsFlow2(check newContext(request, "JobsAPI", "/jobs-portal"));
+            }
             return resourceNotFound();
         }
         Context ctx = check newContext(request, "JobsAPI", "/jobs-portal");
-        ctx.properties["uri.var.email"] = getProperty(ctx, "query.param.email");
-        ctx.properties["uri.var.password"] = getProperty(ctx, "query.param.password");
-        log:printInfo("JobsAPI /jobs?email={email}&password={password} request", email = getProperty(ctx, "uri.var.email"));
-        return respond(ctx, headers = passBackHeaders);
+        return jobsApiGetJobsFlow(ctx);
     }
-
-    // TODO(SB0299): GET /jobs-portal/jobs?id={id}: Ballerina allows one resource per method and path, and 'GET /jobs?email={email}&password={password}' has this one's; the Micro Integrator runs this one for the requests whose query matches its uri-template and not the first one's, which here get 404: merge it into that resource by hand:
-    // <resource methods="GET" uri-template="/jobs?id={id}">
-    //     <inSequence>
-    //         <log level="custom"><property name="id" expression="get-property('uri.var.id')"/></log>
-    //         <respond/>
-    //     </inSequence>
-    // </resource>
 
     # GET /jobs-portal/jobs/{jobId}/applications?status=open&page={page}
     resource function get jobs/[string jobId]/applications(http:Request request) returns http:Response|error {
