@@ -30,31 +30,44 @@ public sealed partial class SynapseParser
         static string Escape(string value) => System.Security.SecurityElement.Escape(value) ?? string.Empty;
     }
 
-    /// <summary>The namespaces the element or its content uses that no declaration inside it declares: (prefix, URI), a null prefix for the default namespace.</summary>
+    /// <summary>
+    /// The namespaces the element or its content uses that no declaration inside it declares: (prefix, URI), a null
+    /// prefix for the default namespace. A use is inherited when no element between it and <paramref name="element"/>
+    /// (both included) declares its prefix; a declaration of the same URI elsewhere inside (on a sibling, a descendant
+    /// or under another prefix) does not cover it. Every inherited use of a prefix resolves through the same
+    /// declaration above <paramref name="element"/>, so no prefix is given two URIs.
+    /// </summary>
     internal static IReadOnlyList<(string? Prefix, string Uri)> InheritedNamespaces(XElement element)
     {
-        var declaredInside = element.DescendantsAndSelf()
-            .SelectMany(e => e.Attributes())
-            .Where(a => a.IsNamespaceDeclaration)
-            .Select(a => a.Value)
-            .ToHashSet(StringComparer.Ordinal);
         var result = new List<(string?, string)>();
         var prefixes = new HashSet<string>(StringComparer.Ordinal);
-        void Use(string? prefix, XNamespace ns)
+        void Use(XElement user, string? prefix, XNamespace ns)
         {
-            if (ns != XNamespace.None && ns != XNamespace.Xml && !declaredInside.Contains(ns.NamespaceName) && prefixes.Add(prefix ?? string.Empty))
+            if (ns == XNamespace.None || ns == XNamespace.Xml || prefixes.Contains(prefix ?? string.Empty))
             {
-                result.Add((prefix, ns.NamespaceName));
+                return;
             }
+
+            var declaration = prefix is null ? XName.Get("xmlns") : XNamespace.Xmlns + prefix;
+            for (var scope = user; scope is not null; scope = scope == element ? null : scope.Parent)
+            {
+                if (scope.Attribute(declaration) is not null)
+                {
+                    return;
+                }
+            }
+
+            prefixes.Add(prefix ?? string.Empty);
+            result.Add((prefix, ns.NamespaceName));
         }
 
         foreach (var e in element.DescendantsAndSelf())
         {
             // An element written without a prefix is in the default namespace in scope there.
-            Use(e.Name.Namespace == e.GetDefaultNamespace() ? null : e.GetPrefixOfNamespace(e.Name.Namespace), e.Name.Namespace);
+            Use(e, e.Name.Namespace == e.GetDefaultNamespace() ? null : e.GetPrefixOfNamespace(e.Name.Namespace), e.Name.Namespace);
             foreach (var attribute in e.Attributes().Where(a => !a.IsNamespaceDeclaration && a.Name.Namespace != XNamespace.None))
             {
-                Use(e.GetPrefixOfNamespace(attribute.Name.Namespace), attribute.Name.Namespace);
+                Use(e, e.GetPrefixOfNamespace(attribute.Name.Namespace), attribute.Name.Namespace);
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using SynapseToBal.Driver;
 using SynapseToBal.Tests.Gates;
 using SynapseToBal.Tests.Golden;
@@ -77,6 +78,75 @@ public sealed class FuzzRegressionTests(ITestOutputHelper output)
         var result = Converter.Convert(new ConversionOptions(temp.Combine("in"), PackageName: "fuzz"));
         Assert.DoesNotContain(result.Diagnostics, d => d.Id.StartsWith("SB09", StringComparison.Ordinal));
         Assert.Contains("target\\.\\`ndpoint", string.Concat(result.Files.Select(f => f.Content)), StringComparison.Ordinal);
+        AssertParses(result, temp);
+    }
+
+    /// <summary>
+    /// Cases 8177 (iterateIDSynapseConfig.xml of the corpus: an <c>&lt;aggregate&gt;</c> moved into the
+    /// <c>&lt;m0:getQuote&gt;</c> of a payloadFactory format) and 42803 (foreachMultiplePropertyWithoutIDTestProxy.xml:
+    /// a <c>&lt;foreach&gt;</c> moved into the <c>&lt;m0:symbol&gt;</c> of a format) of the 50,000-case run with seed
+    /// 20261202, as minimal proxies of the same shape: the format's root uses <c>m0</c> declared above the format, and
+    /// an element inside it declares <c>xmlns:m0</c> again (with the same URI) besides using the Synapse namespace as
+    /// its default. The namespaces the format inherits were computed by URI over the whole subtree, so the root's
+    /// <c>m0</c> counted as declared inside and was not declared on the standalone copy; the XML writer then gave the
+    /// root the default namespace, which clashed with the Synapse default the nested element needs:
+    /// <c>XmlException: The prefix '' cannot be redefined</c>, the whole file lost (SB0901).
+    /// </summary>
+    [Theory]
+    [InlineData("<m0:getQuote><m0:request><m0:symbol>$1</m0:symbol></m0:request><aggregate id=\"a\"><onComplete xmlns:m0=\"http://services.samples\" expression=\"//m0:getQuoteResponse\"><send/></onComplete></aggregate></m0:getQuote>")]
+    [InlineData("<m0:symbol>$1_$1<foreach xmlns:m0=\"http://services.samples\" expression=\"//m0:code\"><sequence><log/></sequence></foreach></m0:symbol>")]
+    public void Cases_8177_and_42803_a_prefix_declared_again_inside_a_format_is_still_declared_on_its_root(string format)
+    {
+        using var temp = new TempDirectory();
+        temp.Write("in/NamespaceProxy.xml", $$"""
+            <proxy xmlns="http://ws.apache.org/ns/synapse" name="NamespaceProxy" transports="http">
+                <target>
+                    <inSequence xmlns:m0="http://services.samples">
+                        <payloadFactory media-type="xml">
+                            <format>{{format}}</format>
+                            <args><arg evaluator="xml" expression="//m0:symbol"/></args>
+                        </payloadFactory>
+                        <respond/>
+                    </inSequence>
+                </target>
+            </proxy>
+            """);
+        var result = Converter.Convert(new ConversionOptions(temp.Combine("in"), PackageName: "fuzz"));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id.StartsWith("SB09", StringComparison.Ordinal));
+
+        // The root keeps its prefix, declared on it; the nested Synapse element keeps its namespace (PayloadFactoryMediator
+        // keeps the format's elements as written).
+        var functions = Assert.Single(result.Files, f => f.RelativePath == "functions.bal").Content;
+        Assert.Matches("""<m0:(getQuote|symbol) [^>]*xmlns:m0="http://services\.samples" xmlns="http://ws\.apache\.org/ns/synapse">""", functions);
+        AssertParses(result, temp);
+    }
+
+    /// <summary>
+    /// The same shape in an inline XML value kept as text (a property's OM value): the declaration of the root's
+    /// prefix is added to the text as written, or <c>xml:fromString</c> would fail on an unbound prefix at run time.
+    /// </summary>
+    [Fact]
+    public void A_prefix_declared_again_inside_an_inline_value_is_still_declared_on_its_root()
+    {
+        using var temp = new TempDirectory();
+        var input = XElement.Parse("""
+            <sequence xmlns="http://ws.apache.org/ns/synapse" xmlns:m0="http://services.samples" name="s">
+                <property name="p" type="OM"><m0:a><m0:b xmlns:m0="http://services.samples"/><c/></m0:a></property>
+            </sequence>
+            """);
+        var value = input.Descendants().Single(e => e.Name.LocalName == "a");
+        Assert.Equal(new (string?, string)[] { ("m0", "http://services.samples"), (null, "http://ws.apache.org/ns/synapse") }, SynapseToBal.Syntax.SynapseParser.InheritedNamespaces(value));
+
+        // A use the nearest declaration inside covers is not inherited, whatever other element declares the URI.
+        var covered = XElement.Parse("""<x:a xmlns:x="urn:x"><x:b/><y:c xmlns:y="urn:y"/></x:a>""");
+        Assert.Empty(SynapseToBal.Syntax.SynapseParser.InheritedNamespaces(covered));
+        var sibling = XElement.Parse("""<r xmlns:x="urn:x"><w><x:a/><x:b xmlns:x="urn:x"/></w></r>""").Elements().Single();
+        Assert.Equal(new (string?, string)[] { ("x", "urn:x") }, SynapseToBal.Syntax.SynapseParser.InheritedNamespaces(sibling));
+
+        temp.Write("in/s.xml", input.ToString());
+        var result = Converter.Convert(new ConversionOptions(temp.Combine("in"), PackageName: "fuzz"));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id.StartsWith("SB09", StringComparison.Ordinal));
+        Assert.Contains("""xml:fromString("<m0:a xmlns:m0=\"http://services.samples\" xmlns=\"http://ws.apache.org/ns/synapse\">""", string.Concat(result.Files.Select(f => f.Content)), StringComparison.Ordinal);
         AssertParses(result, temp);
     }
 

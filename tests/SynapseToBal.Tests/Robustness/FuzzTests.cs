@@ -23,15 +23,25 @@ namespace SynapseToBal.Tests.Robustness;
 /// (parse, resolve, lower, refine, emit). No case may throw, every generated .bal file must pass the suite's structural
 /// checks (<c>GeneratedCodeShapeTests.AssertWellShaped</c>), and a sample of the generated packages goes through the
 /// official Ballerina parser (balcheck), which must find no syntax error. The seed is fixed so that a failure
-/// reproduces; <see cref="CasesVariable"/> and <see cref="SeedVariable"/> run a longer or different campaign
-/// (docs/performance.md says how).
+/// reproduces; <see cref="CasesVariable"/> and <see cref="SeedVariable"/> run a longer or different campaign, and
+/// <see cref="StartVariable"/> with <see cref="CasesVariable"/> one case or a range of them alone (docs/performance.md says how).
 /// </summary>
 public sealed class FuzzTests(ITestOutputHelper output)
 {
     public const string CasesVariable = "SYNAPSE2BAL_FUZZ_CASES";
     public const string SeedVariable = "SYNAPSE2BAL_FUZZ_SEED";
+
+    /// <summary>The first case number to run (default 0): with <see cref="CasesVariable"/> it runs one case or a range alone.</summary>
+    public const string StartVariable = "SYNAPSE2BAL_FUZZ_START";
+
+    /// <summary>
+    /// A folder each failing case's mutated input is written to (<c>case-N.xml</c>, every case's in a run of at most
+    /// <see cref="KeepAll"/> cases), to convert it by hand; unset, nothing is written.
+    /// </summary>
+    public const string KeepVariable = "SYNAPSE2BAL_FUZZ_KEEP";
     private const int DefaultCases = 10_000;
     private const int DefaultSeed = 20261130;
+    private const int KeepAll = 100;
 
     /// <summary>One generated package in this many is checked by balcheck.</summary>
     private const int ParseSample = 25;
@@ -128,6 +138,8 @@ public sealed class FuzzTests(ITestOutputHelper output)
 
         var cases = int.TryParse(Environment.GetEnvironmentVariable(CasesVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : DefaultCases;
         var seed = int.TryParse(Environment.GetEnvironmentVariable(SeedVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : DefaultSeed;
+        var start = int.TryParse(Environment.GetEnvironmentVariable(StartVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var first) && first >= 0 ? first : 0;
+        var keep = Environment.GetEnvironmentVariable(KeepVariable) is { Length: > 0 } keepFolder ? Directory.CreateDirectory(keepFolder).FullName : null;
         var files = Directory.EnumerateFiles(corpus, "*.xml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         Assert.True(files.Count > (TestPaths.Corpus is null ? 100 : 1000), $"expected the seed files to number over {(TestPaths.Corpus is null ? 100 : 1000)}, found {files.Count}");
         var texts = files.Select(File.ReadAllText).ToList();
@@ -141,13 +153,19 @@ public sealed class FuzzTests(ITestOutputHelper output)
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
         // Cases are independent: each derives its own random stream from (seed, case number), so a failing case
-        // reproduces alone whatever the order they run in.
-        Parallel.For(0, cases, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, index =>
+        // reproduces alone whatever the order they run in, and a range starting at StartVariable runs the same cases
+        // as a longer run from 0 does.
+        Parallel.For(start, start + cases, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, index =>
         {
             // Not HashCode.Combine: its hashes are randomised per process, so the cases would differ from run to run.
             var random = new Random(unchecked((seed * 1_000_003) + index));
             var fileIndex = random.Next(files.Count);
             var mutated = Mutate(texts[fileIndex], random, out var description);
+            if (keep is not null && cases <= KeepAll)
+            {
+                File.WriteAllText(Path.Combine(keep, $"case-{index.ToString(CultureInfo.InvariantCulture)}.xml"), mutated);
+            }
+
             try
             {
                 var diagnostics = new DiagnosticBag();
@@ -214,19 +232,30 @@ public sealed class FuzzTests(ITestOutputHelper output)
             }
             catch (Exception ex)
             {
+                if (keep is not null && cases > KeepAll)
+                {
+                    File.WriteAllText(Path.Combine(keep, $"case-{index.ToString(CultureInfo.InvariantCulture)}.xml"), mutated);
+                }
+
                 lock (failures)
                 {
                     if (++failureCount <= 20)
                     {
                         failures.AppendLine($"case {index} (seed {seed}) {Path.GetRelativePath(corpus, files[fileIndex])} [{description}]: {ex.GetType().Name}: {ex.Message}");
-                        failures.AppendLine("    at " + ex.StackTrace?.Split('\n').FirstOrDefault()?.Trim());
+                        // The innermost frame, and the converter's own innermost frame when that is in the framework.
+                        var frames = ex.StackTrace?.Split('\n').Select(f => f.Trim()).ToList() ?? [];
+                        failures.AppendLine("    " + frames.FirstOrDefault());
+                        if (frames.FirstOrDefault(f => f.Contains(" SynapseToBal.", StringComparison.Ordinal) && !f.Contains("SynapseToBal.Tests.", StringComparison.Ordinal)) is { } own && own != frames[0])
+                        {
+                            failures.AppendLine("    " + own);
+                        }
                     }
                 }
             }
         });
 
         var converted = clock.Elapsed;
-        output.WriteLine($"{cases} mutated cases (seed {seed}) from {files.Count} corpus files in {converted.TotalSeconds:F1} s; {failureCount} crashed.");
+        output.WriteLine($"{cases} mutated cases{(start > 0 ? $" from case {start}" : "")} (seed {seed}) from {files.Count} corpus files in {converted.TotalSeconds:F1} s; {failureCount} crashed.");
         Assert.True(failureCount == 0, $"{failureCount} mutated inputs crashed the pipeline (first 20):\n{failures}");
 
         if (Balcheck.Locate(out var reason) is not { } tool)
