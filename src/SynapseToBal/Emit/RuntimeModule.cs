@@ -28,6 +28,9 @@ public sealed class RuntimeModule
 
     // The context fields (`ctx.field`) a conditional declaration's conditions name, keyed by the field.
     private readonly Dictionary<string, string> _contextFields = new(StringComparer.Ordinal);
+
+    // The named arguments (`state = ...`) optional lines are kept with (`// Only with: argument state`), keyed by the argument's name.
+    private readonly Dictionary<string, string> _arguments = new(StringComparer.Ordinal);
     private readonly string _types;
 
     internal RuntimeModule(string support, string types)
@@ -46,6 +49,11 @@ public sealed class RuntimeModule
             {
                 _contextFields.TryAdd(condition[ContextFieldPrefix.Length..], condition);
             }
+
+            foreach (var part in _declarations[i].Optional.Where(p => p.Condition.StartsWith(ArgumentPrefix, StringComparison.Ordinal)))
+            {
+                _arguments.TryAdd(part.Condition[ArgumentPrefix.Length..], part.Condition);
+            }
         }
 
         foreach (var condition in _declarations.SelectMany(d => d.Conditions))
@@ -59,6 +67,7 @@ public sealed class RuntimeModule
         var typeNames = Parse(types, TypesSource).Declarations.SelectMany(d => d.Names);
         _types = Normalize(types).TrimEnd();
         DeclaredNames = _declarations.SelectMany(d => d.Names).Concat(typeNames).Distinct(StringComparer.Ordinal).ToList();
+        Everything = DeclaredNames.Concat(_arguments.Values).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The runtime module shipped in the assembly.</summary>
@@ -72,6 +81,9 @@ public sealed class RuntimeModule
 
     /// <summary>Every top-level name the support and types sources declare (functions, types, constants, variables), in source order.</summary>
     public IReadOnlyList<string> DeclaredNames { get; }
+
+    /// <summary>The names that keep every declaration and every optional line: <see cref="DeclaredNames"/> and the named arguments optional lines are kept with.</summary>
+    internal IReadOnlySet<string> Everything { get; }
 
     /// <summary>The declaration of the context's default-scope properties in <c>types.bal</c> (one line of the <c>Context</c> record).</summary>
     internal const string PropertiesField = "    map<anydata> properties = {};";
@@ -114,9 +126,10 @@ public sealed class RuntimeModule
         var identifiers = new HashSet<string>(StringComparer.Ordinal);
         var lookup = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
         var members = _contextFields.GetAlternateLookup<ReadOnlySpan<char>>();
+        var arguments = _arguments.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var text in packageFiles)
         {
-            var lexer = new Lexer(Normalize(text), (lookup, identifiers, members));
+            var lexer = new Lexer(Normalize(text), (lookup, identifiers, members, arguments));
             lexer.Run();
         }
 
@@ -364,6 +377,16 @@ public sealed class RuntimeModule
 
         foreach (var region in regions)
         {
+            if (region.Condition.StartsWith(ArgumentPrefix, StringComparison.Ordinal))
+            {
+                if (!IsPlainIdentifier(region.Condition[ArgumentPrefix.Length..]))
+                {
+                    throw new TemplateException(name, $"'{region.Condition}' at line {Line(text, region.Start)} does not name an argument");
+                }
+
+                continue;
+            }
+
             var conditional = declarations.Any(d => d.Names.Contains(region.Condition) && !d.Conditions.IsEmpty);
             if (conditional || !declarations.Any(d => d.Names.Contains(region.Condition)))
             {
@@ -376,12 +399,23 @@ public sealed class RuntimeModule
 
     /// <summary>
     /// The end of a line of a declaration that is kept only with a name the package's own files use:
-    /// <c>// Only with: EndpointState</c>. Such a line (a parameter of its own line, say) is left out of a package whose
-    /// files do not name <c>EndpointState</c> (one that declares no endpoint state, even if a group keeps states inside
-    /// the runtime module), and what it names is reached only when they do. A line that opens a block (ends in <c>{</c>
-    /// before the comment) takes the block with it, to the line at its indentation that closes it.
+    /// <c>// Only with: State</c>, or a named argument they pass (<see cref="ArgumentPrefix"/>). Such a line (a parameter of
+    /// its own line, say) is left out of a package whose files do not name <c>State</c>, and what it names is reached only
+    /// when they do. A line that opens a block (ends in <c>{</c> before the comment) takes the block with it, to the line at
+    /// its indentation that closes it.
     /// </summary>
     internal const string OptionalMarker = "// Only with: ";
+
+    /// <summary>
+    /// An optional line's condition that is a named argument, not a declaration: <c>// Only with: argument state</c> keeps the
+    /// line only where a package file passes <c>state = ...</c> to a call (after <c>(</c> or <c>,</c>). A parameter that only
+    /// such calls pass (the endpoint state of the call helpers) is then left out, with what its lines reach, of a package
+    /// that names the parameter's type for another use (a group member's state) but never passes it.
+    /// </summary>
+    internal const string ArgumentPrefix = "argument ";
+
+    private static bool IsPlainIdentifier(string name) =>
+        name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => char.IsLetterOrDigit(c) || c == '_');
 
     /// <summary>The optional lines of <paramref name="lines"/>: first and last line (0-based) and the declaration that keeps them.</summary>
     private static List<(int First, int Last, string Condition)> OptionalRegions(string[] lines, string name)
@@ -681,7 +715,8 @@ public sealed class RuntimeModule
     /// scan of generated files that only asks which declarations they name; for a member after '.' that <c>Fields</c>
     /// knows, it adds the member's condition (<c>ctx.to</c>: the package reads a context field a conditional declaration sets).
     /// </param>
-    internal sealed class Lexer(string text, (Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Names, HashSet<string> Found, Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Fields)? declared = null)
+    internal sealed class Lexer(string text, (Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Names, HashSet<string> Found, Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Fields,
+        Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Arguments)? declared = null)
     {
         private int _pos;
 
@@ -785,6 +820,11 @@ public sealed class RuntimeModule
                     names.Found.Add(condition);
                 }
 
+                if (!member && start == nameStart && names.Arguments.TryGetValue(text.AsSpan(nameStart, _pos - nameStart), out var argument) && IsNamedArgument(start))
+                {
+                    names.Found.Add(argument);
+                }
+
                 return;
             }
 
@@ -872,6 +912,25 @@ public sealed class RuntimeModule
         }
 
         private char Peek(int offset) => _pos + offset < text.Length ? text[_pos + offset] : '\0';
+
+        /// <summary>The identifier starting at <paramref name="start"/> and ending here is a named argument: <c>(</c> or <c>,</c> before it, <c>=</c> (not <c>==</c>, <c>=&gt;</c>) after it.</summary>
+        private bool IsNamedArgument(int start)
+        {
+            var before = start - 1;
+            while (before >= 0 && char.IsWhiteSpace(text[before]))
+            {
+                before--;
+            }
+
+            var after = _pos;
+            while (after < text.Length && char.IsWhiteSpace(text[after]))
+            {
+                after++;
+            }
+
+            return before >= 0 && text[before] is '(' or ','
+                && after < text.Length && text[after] == '=' && (after + 1 == text.Length || text[after + 1] is not ('=' or '>'));
+        }
 
         private void Fail(string message) => Error ??= message;
 
