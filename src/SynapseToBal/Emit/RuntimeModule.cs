@@ -31,6 +31,9 @@ public sealed class RuntimeModule
 
     // The named arguments (`state = ...`) optional lines are kept with (`// Only with: argument state`), keyed by the argument's name.
     private readonly Dictionary<string, string> _arguments = new(StringComparer.Ordinal);
+
+    // The conditions of those lines: a call of the function that holds the line passes the argument (`ArgumentKey`).
+    private readonly HashSet<string> _argumentKeys = new(StringComparer.Ordinal);
     private readonly string _types;
 
     internal RuntimeModule(string support, string types)
@@ -50,9 +53,10 @@ public sealed class RuntimeModule
                 _contextFields.TryAdd(condition[ContextFieldPrefix.Length..], condition);
             }
 
-            foreach (var part in _declarations[i].Optional.Where(p => p.Condition.StartsWith(ArgumentPrefix, StringComparison.Ordinal)))
+            foreach (var part in _declarations[i].Optional.Where(p => p.Argument is not null))
             {
-                _arguments.TryAdd(part.Condition[ArgumentPrefix.Length..], part.Condition);
+                _arguments.TryAdd(part.Argument!, part.Argument!);
+                _argumentKeys.Add(part.Condition);
             }
         }
 
@@ -67,7 +71,7 @@ public sealed class RuntimeModule
         var typeNames = Parse(types, TypesSource).Declarations.SelectMany(d => d.Names);
         _types = Normalize(types).TrimEnd();
         DeclaredNames = _declarations.SelectMany(d => d.Names).Concat(typeNames).Distinct(StringComparer.Ordinal).ToList();
-        Everything = DeclaredNames.Concat(_arguments.Values).ToHashSet(StringComparer.Ordinal);
+        Everything = DeclaredNames.Concat(_argumentKeys).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The runtime module shipped in the assembly.</summary>
@@ -272,7 +276,7 @@ public sealed class RuntimeModule
         var left = new bool[lines.Length];
         foreach (var (first, last, condition) in OptionalRegions(lines, "support.bal"))
         {
-            if (!names.Contains(condition))
+            if (!names.Contains(ResolvedCondition(condition, declaration.Names)))
             {
                 Array.Fill(left, true, first, last - first + 1);
             }
@@ -309,8 +313,20 @@ public sealed class RuntimeModule
     internal sealed record Declaration(string Text, ImmutableArray<string> Names, ImmutableHashSet<string> Identifiers, ImmutableHashSet<string> Prefixes, ImmutableArray<string> Conditions,
         ImmutableHashSet<string> Required, ImmutableArray<OptionalPart> Optional);
 
-    /// <summary>Lines of a declaration kept only where the package's files use the name <paramref name="Condition"/>.</summary>
-    internal sealed record OptionalPart(string Condition, ImmutableHashSet<string> Identifiers);
+    /// <summary>
+    /// Lines of a declaration kept only where the package's files use the name <paramref name="Condition"/>; for a named
+    /// argument (<paramref name="Argument"/>), the condition is that a call of the declaration passes it (<see cref="ArgumentKey"/>).
+    /// </summary>
+    internal sealed record OptionalPart(string Condition, ImmutableHashSet<string> Identifiers, string? Argument = null);
+
+    /// <summary>The condition that a package file calls <paramref name="function"/> with the named argument <paramref name="argument"/>.</summary>
+    internal static string ArgumentKey(string function, string argument) => $"{function}({argument} = ...)";
+
+    /// <summary>An optional line's condition as the kept names hold it: a named argument's becomes its <see cref="ArgumentKey"/>.</summary>
+    private static string ResolvedCondition(string condition, ImmutableArray<string> names) =>
+        condition.StartsWith(ArgumentPrefix, StringComparison.Ordinal) && names.Length == 1
+            ? ArgumentKey(names[0], condition[ArgumentPrefix.Length..])
+            : condition;
 
     internal sealed record Import(string Text, string Prefix);
 
@@ -355,14 +371,18 @@ public sealed class RuntimeModule
                 var identifiers = span.Where(t => t.Kind == TokenKind.Identifier).ToList();
                 var inside = regions.Where(r => r.Start >= span[0].Start && r.Start < span[^1].End).ToList();
                 int? RegionOf(Token t) => inside.FindIndex(r => t.Start >= r.Start && t.Start < r.End) is var at and >= 0 ? at : null;
+                var declared = Names(span);
                 declarations.Add(new Declaration(
                     declarationText,
-                    Names(span),
+                    declared,
                     identifiers.Select(t => t.Text).ToImmutableHashSet(StringComparer.Ordinal),
                     span.Where(t => t.IsPrefix).Select(t => t.Text).ToImmutableHashSet(StringComparer.Ordinal),
                     Conditions(declarationText),
                     identifiers.Where(t => RegionOf(t) is null).Select(t => t.Text).ToImmutableHashSet(StringComparer.Ordinal),
-                    [.. inside.Select((r, at) => new OptionalPart(r.Condition, identifiers.Where(t => RegionOf(t) == at).Select(t => t.Text).ToImmutableHashSet(StringComparer.Ordinal)))]));
+                    [.. inside.Select((r, at) => new OptionalPart(
+                        ResolvedCondition(r.Condition, declared),
+                        identifiers.Where(t => RegionOf(t) == at).Select(t => t.Text).ToImmutableHashSet(StringComparer.Ordinal),
+                        r.Condition.StartsWith(ArgumentPrefix, StringComparison.Ordinal) ? r.Condition[ArgumentPrefix.Length..] : null))]));
             }
 
             regionStart = end;
@@ -382,6 +402,11 @@ public sealed class RuntimeModule
                 if (!IsPlainIdentifier(region.Condition[ArgumentPrefix.Length..]))
                 {
                     throw new TemplateException(name, $"'{region.Condition}' at line {Line(text, region.Start)} does not name an argument");
+                }
+
+                if (!declarations.Any(d => d.Names.Length == 1 && !d.Names[0].Equals(string.Empty) && d.Optional.Any(p => p.Condition == ArgumentKey(d.Names[0], region.Condition[ArgumentPrefix.Length..]))))
+                {
+                    throw new TemplateException(name, $"'{region.Condition}' at line {Line(text, region.Start)} is not inside a function, whose calls it is kept with");
                 }
 
                 continue;
@@ -720,6 +745,9 @@ public sealed class RuntimeModule
     {
         private int _pos;
 
+        // In a scan for declared names: for each '(' not yet closed, the name called there (null when it is no call).
+        private readonly List<string?> _callees = [];
+
         public List<Token> Tokens { get; } = [];
 
         /// <summary>The first problem met (an unterminated string or template), if any.</summary>
@@ -777,6 +805,15 @@ public sealed class RuntimeModule
                     }
 
                     depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+                    if (declared is not null && c == '(')
+                    {
+                        _callees.Add(CalleeBefore(_pos));
+                    }
+                    else if (declared is not null && c == ')' && _callees.Count > 0)
+                    {
+                        _callees.RemoveAt(_callees.Count - 1);
+                    }
+
                     if (declared is null)
                     {
                         Tokens.Add(new Token(TokenKind.Punct, c.ToString(), _pos, _pos + 1));
@@ -820,9 +857,10 @@ public sealed class RuntimeModule
                     names.Found.Add(condition);
                 }
 
-                if (!member && start == nameStart && names.Arguments.TryGetValue(text.AsSpan(nameStart, _pos - nameStart), out var argument) && IsNamedArgument(start))
+                if (!member && start == nameStart && names.Arguments.TryGetValue(text.AsSpan(nameStart, _pos - nameStart), out var argument) && IsNamedArgument(start)
+                    && _callees.Count > 0 && _callees[^1] is { } callee)
                 {
-                    names.Found.Add(argument);
+                    names.Found.Add(ArgumentKey(callee, argument));
                 }
 
                 return;
@@ -912,6 +950,24 @@ public sealed class RuntimeModule
         }
 
         private char Peek(int offset) => _pos + offset < text.Length ? text[_pos + offset] : '\0';
+
+        /// <summary>The identifier right before the '(' at <paramref name="paren"/> (the function called), or null.</summary>
+        private string? CalleeBefore(int paren)
+        {
+            var end = paren;
+            while (end > 0 && char.IsWhiteSpace(text[end - 1]))
+            {
+                end--;
+            }
+
+            var begin = end;
+            while (begin > 0 && IsIdentifierPart(text[begin - 1]))
+            {
+                begin--;
+            }
+
+            return begin < end && IsIdentifierStart(text[begin]) ? text[begin..end] : null;
+        }
 
         /// <summary>The identifier starting at <paramref name="start"/> and ending here is a named argument: <c>(</c> or <c>,</c> before it, <c>=</c> (not <c>==</c>, <c>=&gt;</c>) after it.</summary>
         private bool IsNamedArgument(int start)

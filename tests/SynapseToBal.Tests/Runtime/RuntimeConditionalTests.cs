@@ -225,6 +225,10 @@ public sealed class RuntimeConditionalTests
     [InlineData("int n = call(ctx); var f = g(state => 1);", false)]
     [InlineData("int n = call(ctx); string s = \"(state = 1)\";", false)]
     [InlineData("int n = call(ctx); int m = r.f(x.state = 1);", false)]
+    [InlineData("int n = call(ctx); int m = other(ctx, state = s);", false)]
+    [InlineData("int n = call(ctx, f(x), state = s);", true)]
+    [InlineData("int n = call(ctx, f(x, state = s));", false)]
+    [InlineData("string t = string `${call(ctx, state = s)}`;", true)]
     public void A_line_kept_with_a_named_argument_is_kept_only_where_a_call_passes_it(string package, bool kept)
     {
         var support = RuntimeModule.For(ArgumentSample, "type Context record {| |};").Support([package])!;

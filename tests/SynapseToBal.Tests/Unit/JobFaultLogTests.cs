@@ -55,8 +55,8 @@ public sealed class JobFaultLogTests
             $"""<inboundEndpoint xmlns="{Ns}" name="RemoteDrop" protocol="file" sequence="Process" onError="EventError" suspend="false"><parameters><parameter name="interval">1000</parameter><parameter name="transport.vfs.FileURI">sftp://shop:Sftp-Secret-5@files.example.com/in</parameter></parameters></inboundEndpoint>""");
         var inbound = files["inbound.bal"].ReplaceLineEndings("\n");
 
-        AssertLoggedThroughOnFail(inbound, "                ", "runEventError", "\"Inbound endpoint 'OrderDrop': the onError sequence failed\"", ", fileName = fileName");
-        AssertLoggedThroughOnFail(inbound, "                ", "runEventError", "\"Inbound endpoint 'RemoteDrop': the onError sequence failed\"", ", fileName = fileInfo.name");
+        AssertLoggedThroughOnFail(inbound, "                ", "runEventError", "\"Inbound endpoint 'OrderDrop': the sequence failed for a file\"", ", fileName = fileName");
+        AssertLoggedThroughOnFail(inbound, "                ", "runEventError", "\"Inbound endpoint 'RemoteDrop': the sequence failed for a file\"", ", fileName = fileInfo.name");
     }
 
     [Fact]
