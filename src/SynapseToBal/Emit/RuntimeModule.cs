@@ -433,7 +433,7 @@ public sealed class RuntimeModule
 
     /// <summary>
     /// An optional line's condition that is a named argument, not a declaration: <c>// Only with: argument state</c> keeps the
-    /// line only where a package file passes <c>state = ...</c> to a call (after <c>(</c> or <c>,</c>). A parameter that only
+    /// line only where a package file passes <c>state = ...</c> (after <c>(</c> or <c>,</c>) to a call of the function that holds the line. A parameter that only
     /// such calls pass (the endpoint state of the call helpers) is then left out, with what its lines reach, of a package
     /// that names the parameter's type for another use (a group member's state) but never passes it.
     /// </summary>
