@@ -4368,9 +4368,9 @@ function receiveHeaders(Context ctx, http:Request|http:Response message) returns
 function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "", string? method = (), EndpointFormat? format = (),
         boolean outOnly = false, boolean timeoutFault = false,
         (function (xml|byte[] body) returns xml|byte[]|error)? bodyEdit = (),
-        EndpointState? state = (), boolean soapFault = false, // Only with: EndpointState
+        EndpointState? state = (), boolean soapFault = false, // Only with: argument state
         function (Context ctx, http:Request request) headers = passThroughHeaders) returns error? {
-    if state is EndpointState { // Only with: EndpointState
+    if state is EndpointState { // Only with: argument state
         // Through an endpoint that keeps a suspension state (`state`), as AddressEndpoint.send sends: nothing goes
         // out while the endpoint is not ready (`endpointReady`), and the call's result is recorded in the state
         // (`endpointCalled`; an `outOnly` send registers no callback, so a sent one leaves it as it is). With
@@ -4538,9 +4538,9 @@ function becomeResponse(Context ctx) {
 # headers go through as `callEndpoint` sends them (`headers`, `passThroughHeaders` unless the call names another).
 function callEndpointAddressed(Context ctx, http:ClientObject endpoint, string path = "", string? method = (), EndpointFormat? format = (),
         boolean outOnly = false, boolean timeoutFault = false, WsAddressing wsAddressing = "default", string wsaTo = "",
-        EndpointState? state = (), boolean soapFault = false, // Only with: EndpointState
+        EndpointState? state = (), boolean soapFault = false, // Only with: argument state
         function (Context ctx, http:Request request) headers = passThroughHeaders) returns error? {
-    if state is EndpointState { // Only with: EndpointState
+    if state is EndpointState { // Only with: argument state
         // Through the endpoint's suspension state, as `callEndpoint` goes through it.
         check endpointReady(ctx, state);
         return endpointCalled(state, callEndpointAddressed(ctx, endpoint, path, method, format, outOnly, timeoutFault, wsAddressing, wsaTo, headers = headers),
@@ -5584,9 +5584,9 @@ function withRestPostfix(string address, string postfix) returns string {
 # out in the request's content type (a SOAP backend's answer to a JSON client goes back as JSON, converted as the
 # JSON formatter converts the body).
 function callBlocking(Context ctx, http:ClientObject endpoint, string path = "", string? method = (), EndpointFormat? format = (), int[] nonErrorCodes = [], string? soapAction = (), boolean soapFault = false,
-        EndpointState? state = (), // Only with: EndpointState
+        EndpointState? state = (), // Only with: argument state
         function (Context ctx, http:Request request) headers = passThroughHeaders) returns error? {
-    if state is EndpointState { // Only with: EndpointState
+    if state is EndpointState { // Only with: argument state
         // Through an endpoint that keeps a suspension state (`state`): AddressEndpoint.send refuses it before the blocking
         // sender runs (`endpointReady`), and BlockingMsgSender.send hands a failure to the endpoint's onFault and a
         // response to its onSuccess (`endpointCalled`).
@@ -5600,9 +5600,9 @@ function callBlocking(Context ctx, http:ClientObject endpoint, string path = "",
 # address) says a callout sends it.
 function callBlockingOutOnly(Context ctx, http:ClientObject endpoint, string path = "", string? method = (), EndpointFormat? format = (), int[] nonErrorCodes = [], string? soapAction = (),
         string? calloutUrl = (),
-        EndpointState? state = (), // Only with: EndpointState
+        EndpointState? state = (), // Only with: argument state
         function (Context ctx, http:Request request) headers = passThroughHeaders) returns error? {
-    if state is EndpointState { // Only with: EndpointState
+    if state is EndpointState { // Only with: argument state
         // Through the endpoint's suspension state, as `callBlocking` goes through it (BlockingMsgSender.send calls the
         // endpoint's onSuccess for an out-only send too).
         check endpointReady(ctx, state);

@@ -353,9 +353,11 @@ public sealed partial class PackageEmitter
         {
             if (logFailure)
             {
-                lines.Add($"    {ResultType(fault, modules)} handled = {names[fault]}(ctx, result);");
-                lines.Add("    if handled is error {");
-                lines.Add($"        log:printError({BallerinaSyntax.StringLiteral(failure)}, 'error = handled);");
+                // What the fault function fails with is logged; its response is no value to keep (issue 14).
+                lines.Add("    do {");
+                lines.Add($"        {CheckedCall(fault)}{names[fault]}(ctx, result);");
+                lines.Add("    } on fail error e {");
+                lines.Add($"        log:printError({BallerinaSyntax.StringLiteral(failure)}, 'error = e);");
                 lines.Add("    }");
             }
             else
@@ -410,7 +412,7 @@ public sealed partial class PackageEmitter
             Sequence = names[file.Target.Sequence],
             SequenceInfallible = _infallible.Contains(file.Target.Sequence),
             ResultType = _infallible.Contains(file.Target.Sequence) ? null : ResultType(file.Target.Sequence, modules),
-            HandledType = _infallible.Contains(file.Target.Sequence) || file.Target.FaultFunction is not { } handled || _infallible.Contains(handled) ? null : ResultType(handled, modules),
+            HandledCall = _infallible.Contains(file.Target.Sequence) || file.Target.FaultFunction is not { } handled || _infallible.Contains(handled) ? null : CheckedCall(handled),
             Discard = file.Target.SequenceCanAnswer,
             FaultFunction = file.Target.FaultFunction is { } fault ? names[fault] : null,
             FaultInfallible = file.Target.FaultFunction is { } handler && _infallible.Contains(handler),
@@ -473,7 +475,7 @@ public sealed partial class PackageEmitter
             Sequence = names[ftp.Target.Sequence],
             SequenceInfallible = _infallible.Contains(ftp.Target.Sequence),
             ResultType = _infallible.Contains(ftp.Target.Sequence) ? null : ResultType(ftp.Target.Sequence, modules),
-            HandledType = _infallible.Contains(ftp.Target.Sequence) || ftp.Target.FaultFunction is not { } handled || _infallible.Contains(handled) ? null : ResultType(handled, modules),
+            HandledCall = _infallible.Contains(ftp.Target.Sequence) || ftp.Target.FaultFunction is not { } handled || _infallible.Contains(handled) ? null : CheckedCall(handled),
             Discard = ftp.Target.SequenceCanAnswer,
             FaultFunction = ftp.Target.FaultFunction is { } fault ? names[fault] : null,
             FaultInfallible = ftp.Target.FaultFunction is { } handler && _infallible.Contains(handler),

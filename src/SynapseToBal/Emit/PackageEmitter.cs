@@ -1063,7 +1063,7 @@ public sealed partial class PackageEmitter
                     modules.Use("log");
                 }
 
-                if (job.TargetCanAnswer || (job.Fault is not null && !faultInfallible))
+                if (job.TargetCanAnswer)
                 {
                     modules.Use("http");
                 }
@@ -1087,6 +1087,7 @@ public sealed partial class PackageEmitter
                 Infallible = infallible,
                 Discard = infallible && job.TargetCanAnswer,
                 FaultInfallible = faultInfallible,
+                FaultCall = job.Fault is { } faultCalled && !faultInfallible ? CheckedCall(faultCalled) : null,
             };
         }, modules);
         var schedules = (scheduled ?? package.Jobs).Where(j => j.Schedule is not null || j.Cron is not null).Select(j => new

@@ -28,6 +28,12 @@ public sealed class RuntimeModule
 
     // The context fields (`ctx.field`) a conditional declaration's conditions name, keyed by the field.
     private readonly Dictionary<string, string> _contextFields = new(StringComparer.Ordinal);
+
+    // The named arguments (`state = ...`) optional lines are kept with (`// Only with: argument state`), keyed by the argument's name.
+    private readonly Dictionary<string, string> _arguments = new(StringComparer.Ordinal);
+
+    // The conditions of those lines: a call of the function that holds the line passes the argument (`ArgumentKey`).
+    private readonly HashSet<string> _argumentKeys = new(StringComparer.Ordinal);
     private readonly string _types;
 
     internal RuntimeModule(string support, string types)
@@ -46,6 +52,12 @@ public sealed class RuntimeModule
             {
                 _contextFields.TryAdd(condition[ContextFieldPrefix.Length..], condition);
             }
+
+            foreach (var part in _declarations[i].Optional.Where(p => p.Argument is not null))
+            {
+                _arguments.TryAdd(part.Argument!, part.Argument!);
+                _argumentKeys.Add(part.Condition);
+            }
         }
 
         foreach (var condition in _declarations.SelectMany(d => d.Conditions))
@@ -59,6 +71,7 @@ public sealed class RuntimeModule
         var typeNames = Parse(types, TypesSource).Declarations.SelectMany(d => d.Names);
         _types = Normalize(types).TrimEnd();
         DeclaredNames = _declarations.SelectMany(d => d.Names).Concat(typeNames).Distinct(StringComparer.Ordinal).ToList();
+        Everything = DeclaredNames.Concat(_argumentKeys).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The runtime module shipped in the assembly.</summary>
@@ -72,6 +85,9 @@ public sealed class RuntimeModule
 
     /// <summary>Every top-level name the support and types sources declare (functions, types, constants, variables), in source order.</summary>
     public IReadOnlyList<string> DeclaredNames { get; }
+
+    /// <summary>The names that keep every declaration and every optional line: <see cref="DeclaredNames"/> and the named arguments optional lines are kept with.</summary>
+    internal IReadOnlySet<string> Everything { get; }
 
     /// <summary>The declaration of the context's default-scope properties in <c>types.bal</c> (one line of the <c>Context</c> record).</summary>
     internal const string PropertiesField = "    map<anydata> properties = {};";
@@ -114,9 +130,10 @@ public sealed class RuntimeModule
         var identifiers = new HashSet<string>(StringComparer.Ordinal);
         var lookup = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
         var members = _contextFields.GetAlternateLookup<ReadOnlySpan<char>>();
+        var arguments = _arguments.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var text in packageFiles)
         {
-            var lexer = new Lexer(Normalize(text), (lookup, identifiers, members));
+            var lexer = new Lexer(Normalize(text), (lookup, identifiers, members, arguments));
             lexer.Run();
         }
 
@@ -259,7 +276,7 @@ public sealed class RuntimeModule
         var left = new bool[lines.Length];
         foreach (var (first, last, condition) in OptionalRegions(lines, "support.bal"))
         {
-            if (!names.Contains(condition))
+            if (!names.Contains(ResolvedCondition(condition, declaration.Names)))
             {
                 Array.Fill(left, true, first, last - first + 1);
             }
@@ -296,8 +313,20 @@ public sealed class RuntimeModule
     internal sealed record Declaration(string Text, ImmutableArray<string> Names, ImmutableHashSet<string> Identifiers, ImmutableHashSet<string> Prefixes, ImmutableArray<string> Conditions,
         ImmutableHashSet<string> Required, ImmutableArray<OptionalPart> Optional);
 
-    /// <summary>Lines of a declaration kept only where the package's files use the name <paramref name="Condition"/>.</summary>
-    internal sealed record OptionalPart(string Condition, ImmutableHashSet<string> Identifiers);
+    /// <summary>
+    /// Lines of a declaration kept only where the package's files use the name <paramref name="Condition"/>; for a named
+    /// argument (<paramref name="Argument"/>), the condition is that a call of the declaration passes it (<see cref="ArgumentKey"/>).
+    /// </summary>
+    internal sealed record OptionalPart(string Condition, ImmutableHashSet<string> Identifiers, string? Argument = null);
+
+    /// <summary>The condition that a package file calls <paramref name="function"/> with the named argument <paramref name="argument"/>.</summary>
+    internal static string ArgumentKey(string function, string argument) => $"{function}({argument} = ...)";
+
+    /// <summary>An optional line's condition as the kept names hold it: a named argument's becomes its <see cref="ArgumentKey"/>.</summary>
+    private static string ResolvedCondition(string condition, ImmutableArray<string> names) =>
+        condition.StartsWith(ArgumentPrefix, StringComparison.Ordinal) && names.Length == 1
+            ? ArgumentKey(names[0], condition[ArgumentPrefix.Length..])
+            : condition;
 
     internal sealed record Import(string Text, string Prefix);
 
@@ -342,14 +371,18 @@ public sealed class RuntimeModule
                 var identifiers = span.Where(t => t.Kind == TokenKind.Identifier).ToList();
                 var inside = regions.Where(r => r.Start >= span[0].Start && r.Start < span[^1].End).ToList();
                 int? RegionOf(Token t) => inside.FindIndex(r => t.Start >= r.Start && t.Start < r.End) is var at and >= 0 ? at : null;
+                var declared = Names(span);
                 declarations.Add(new Declaration(
                     declarationText,
-                    Names(span),
+                    declared,
                     identifiers.Select(t => t.Text).ToImmutableHashSet(StringComparer.Ordinal),
                     span.Where(t => t.IsPrefix).Select(t => t.Text).ToImmutableHashSet(StringComparer.Ordinal),
                     Conditions(declarationText),
                     identifiers.Where(t => RegionOf(t) is null).Select(t => t.Text).ToImmutableHashSet(StringComparer.Ordinal),
-                    [.. inside.Select((r, at) => new OptionalPart(r.Condition, identifiers.Where(t => RegionOf(t) == at).Select(t => t.Text).ToImmutableHashSet(StringComparer.Ordinal)))]));
+                    [.. inside.Select((r, at) => new OptionalPart(
+                        ResolvedCondition(r.Condition, declared),
+                        identifiers.Where(t => RegionOf(t) == at).Select(t => t.Text).ToImmutableHashSet(StringComparer.Ordinal),
+                        r.Condition.StartsWith(ArgumentPrefix, StringComparison.Ordinal) ? r.Condition[ArgumentPrefix.Length..] : null))]));
             }
 
             regionStart = end;
@@ -364,6 +397,21 @@ public sealed class RuntimeModule
 
         foreach (var region in regions)
         {
+            if (region.Condition.StartsWith(ArgumentPrefix, StringComparison.Ordinal))
+            {
+                if (!IsPlainIdentifier(region.Condition[ArgumentPrefix.Length..]))
+                {
+                    throw new TemplateException(name, $"'{region.Condition}' at line {Line(text, region.Start)} does not name an argument");
+                }
+
+                if (!declarations.Any(d => d.Names.Length == 1 && !d.Names[0].Equals(string.Empty) && d.Optional.Any(p => p.Condition == ArgumentKey(d.Names[0], region.Condition[ArgumentPrefix.Length..]))))
+                {
+                    throw new TemplateException(name, $"'{region.Condition}' at line {Line(text, region.Start)} is not inside a function, whose calls it is kept with");
+                }
+
+                continue;
+            }
+
             var conditional = declarations.Any(d => d.Names.Contains(region.Condition) && !d.Conditions.IsEmpty);
             if (conditional || !declarations.Any(d => d.Names.Contains(region.Condition)))
             {
@@ -376,12 +424,23 @@ public sealed class RuntimeModule
 
     /// <summary>
     /// The end of a line of a declaration that is kept only with a name the package's own files use:
-    /// <c>// Only with: EndpointState</c>. Such a line (a parameter of its own line, say) is left out of a package whose
-    /// files do not name <c>EndpointState</c> (one that declares no endpoint state, even if a group keeps states inside
-    /// the runtime module), and what it names is reached only when they do. A line that opens a block (ends in <c>{</c>
-    /// before the comment) takes the block with it, to the line at its indentation that closes it.
+    /// <c>// Only with: State</c>, or a named argument they pass (<see cref="ArgumentPrefix"/>). Such a line (a parameter of
+    /// its own line, say) is left out of a package whose files do not name <c>State</c>, and what it names is reached only
+    /// when they do. A line that opens a block (ends in <c>{</c> before the comment) takes the block with it, to the line at
+    /// its indentation that closes it.
     /// </summary>
     internal const string OptionalMarker = "// Only with: ";
+
+    /// <summary>
+    /// An optional line's condition that is a named argument, not a declaration: <c>// Only with: argument state</c> keeps the
+    /// line only where a package file passes <c>state = ...</c> (after <c>(</c> or <c>,</c>) to a call of the function that holds the line. A parameter that only
+    /// such calls pass (the endpoint state of the call helpers) is then left out, with what its lines reach, of a package
+    /// that names the parameter's type for another use (a group member's state) but never passes it.
+    /// </summary>
+    internal const string ArgumentPrefix = "argument ";
+
+    private static bool IsPlainIdentifier(string name) =>
+        name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => char.IsLetterOrDigit(c) || c == '_');
 
     /// <summary>The optional lines of <paramref name="lines"/>: first and last line (0-based) and the declaration that keeps them.</summary>
     private static List<(int First, int Last, string Condition)> OptionalRegions(string[] lines, string name)
@@ -681,9 +740,13 @@ public sealed class RuntimeModule
     /// scan of generated files that only asks which declarations they name; for a member after '.' that <c>Fields</c>
     /// knows, it adds the member's condition (<c>ctx.to</c>: the package reads a context field a conditional declaration sets).
     /// </param>
-    internal sealed class Lexer(string text, (Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Names, HashSet<string> Found, Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Fields)? declared = null)
+    internal sealed class Lexer(string text, (Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Names, HashSet<string> Found, Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Fields,
+        Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Arguments)? declared = null)
     {
         private int _pos;
+
+        // In a scan for declared names: for each '(' not yet closed, the name called there (null when it is no call).
+        private readonly List<string?> _callees = [];
 
         public List<Token> Tokens { get; } = [];
 
@@ -742,6 +805,15 @@ public sealed class RuntimeModule
                     }
 
                     depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+                    if (declared is not null && c == '(')
+                    {
+                        _callees.Add(CalleeBefore(_pos));
+                    }
+                    else if (declared is not null && c == ')' && _callees.Count > 0)
+                    {
+                        _callees.RemoveAt(_callees.Count - 1);
+                    }
+
                     if (declared is null)
                     {
                         Tokens.Add(new Token(TokenKind.Punct, c.ToString(), _pos, _pos + 1));
@@ -783,6 +855,12 @@ public sealed class RuntimeModule
                 else if (member && names.Fields.TryGetValue(text.AsSpan(nameStart, _pos - nameStart), out var condition))
                 {
                     names.Found.Add(condition);
+                }
+
+                if (!member && start == nameStart && names.Arguments.TryGetValue(text.AsSpan(nameStart, _pos - nameStart), out var argument) && IsNamedArgument(start)
+                    && _callees.Count > 0 && _callees[^1] is { } callee)
+                {
+                    names.Found.Add(ArgumentKey(callee, argument));
                 }
 
                 return;
@@ -872,6 +950,43 @@ public sealed class RuntimeModule
         }
 
         private char Peek(int offset) => _pos + offset < text.Length ? text[_pos + offset] : '\0';
+
+        /// <summary>The identifier right before the '(' at <paramref name="paren"/> (the function called), or null.</summary>
+        private string? CalleeBefore(int paren)
+        {
+            var end = paren;
+            while (end > 0 && char.IsWhiteSpace(text[end - 1]))
+            {
+                end--;
+            }
+
+            var begin = end;
+            while (begin > 0 && IsIdentifierPart(text[begin - 1]))
+            {
+                begin--;
+            }
+
+            return begin < end && IsIdentifierStart(text[begin]) ? text[begin..end] : null;
+        }
+
+        /// <summary>The identifier starting at <paramref name="start"/> and ending here is a named argument: <c>(</c> or <c>,</c> before it, <c>=</c> (not <c>==</c>, <c>=&gt;</c>) after it.</summary>
+        private bool IsNamedArgument(int start)
+        {
+            var before = start - 1;
+            while (before >= 0 && char.IsWhiteSpace(text[before]))
+            {
+                before--;
+            }
+
+            var after = _pos;
+            while (after < text.Length && char.IsWhiteSpace(text[after]))
+            {
+                after++;
+            }
+
+            return before >= 0 && text[before] is '(' or ','
+                && after < text.Length && text[after] == '=' && (after + 1 == text.Length || text[after + 1] is not ('=' or '>'));
+        }
 
         private void Fail(string message) => Error ??= message;
 

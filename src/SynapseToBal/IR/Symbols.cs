@@ -106,20 +106,35 @@ public static class SymbolWords
     /// A proxy's name without a trailing <c>Proxy</c> word (<c>QuoteProxy</c>, <c>quote-proxy</c>, <c>QUOTE_PROXY</c> →
     /// <c>Quote</c>, <c>quote</c>, <c>QUOTE</c>), or null when it has none or nothing would be left.
     /// </summary>
-    public static string? ShortProxyName(string proxy)
+    public static string? ShortProxyName(string proxy) => WithoutTrailingWord(proxy, "proxy");
+
+    /// <summary>
+    /// The words of an artifact's generated name with its kind (<c>ReportProcessor processor</c>): a name that already
+    /// ends with the kind's word is not given it twice (<c>ReportProcessor</c>, not <c>ReportProcessorProcessor</c>;
+    /// <c>CleanupJob</c>, not <c>CleanupJobJob</c>), as a shorter name the refiner takes when no other declaration asks for it.
+    /// </summary>
+    public static ImmutableArray<string> WithoutRepeatedKind(string name, string kind) =>
+        WithoutTrailingWord(name, kind) is not null ? [name] : [];
+
+    /// <summary>
+    /// <paramref name="name"/> without a trailing word <paramref name="word"/> (lower case; matched as <c>word</c>,
+    /// <c>Word</c> or <c>WORD</c> after a word boundary), or null when it has none or nothing would be left.
+    /// </summary>
+    public static string? WithoutTrailingWord(string name, string word)
     {
-        const string word = "proxy";
-        if (proxy.Length <= word.Length || !proxy.EndsWith(word, StringComparison.OrdinalIgnoreCase))
+        if (name.Length <= word.Length || !name.EndsWith(word, StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
 
-        var stem = proxy[..^word.Length];
-        var suffix = proxy[^word.Length..];
+        var stem = name[..^word.Length];
+        var suffix = name[^word.Length..];
         var before = stem[^1];
+        var upper = word.ToUpperInvariant();
+        var capitalized = char.ToUpperInvariant(word[0]) + word[1..];
         var boundary = !char.IsAsciiLetterOrDigit(before)
-            || (suffix == "PROXY" && !char.IsAsciiLetterUpper(before))
-            || (suffix == "Proxy" && (char.IsAsciiLetterLower(before) || char.IsAsciiDigit(before)));
+            || (suffix == upper && !char.IsAsciiLetterUpper(before))
+            || (suffix == capitalized && (char.IsAsciiLetterLower(before) || char.IsAsciiDigit(before)));
         var end = stem.Length;
         while (end > 0 && !char.IsAsciiLetterOrDigit(stem[end - 1]))
         {

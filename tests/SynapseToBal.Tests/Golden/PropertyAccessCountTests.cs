@@ -16,9 +16,9 @@ public sealed partial class PropertyAccessCountTests
 
     /// <summary>
     /// The count the outputs may not exceed: at most half the baseline (75), lowered to 66 when the OUT_ONLY sets nothing
-    /// reads stopped being written (it was 70 before), then to 64, the count the outputs had reached since.
+    /// reads stopped being written (it was 70 before), then to 64, then to 61, the count the outputs had reached since.
     /// </summary>
-    private const int Ceiling = 64;
+    private const int Ceiling = 61;
 
     /// <summary>The golden cases that existed when the baseline was measured (new cases are not counted, so the ratchet compares like with like).</summary>
     private static readonly string[] BaselineCases =

@@ -176,16 +176,69 @@ public sealed class RuntimeConditionalTests
         Assert.Throws<TemplateException>(() => RuntimeModule.Parse(source, "support.bal"));
 
     [Fact]
-    public void The_built_in_call_helpers_keep_their_state_lines_only_with_endpoint_state()
+    public void The_built_in_call_helpers_keep_their_state_lines_only_where_a_call_passes_a_state()
     {
         var call = "check callEndpoint(ctx, ep, restPostfix(ctx));";
         var without = RuntimeModule.BuiltIn.Support([call])!;
         Assert.DoesNotContain("EndpointState", without, StringComparison.Ordinal);
         Assert.DoesNotContain("endpointCalled", RuntimeModule.DeclarationNames(without));
 
-        var with = RuntimeModule.BuiltIn.Support([call, "final EndpointState s = new (\"address\", \"E\", {});"])!;
+        // A package that names EndpointState for a group member's state, but passes no state to a call (issue 14: the
+        // group-only packages kept endpointReady and endpointCalled, about 45 dead lines).
+        var declared = RuntimeModule.BuiltIn.Support([call, "final EndpointState s = new (\"address\", \"E\", {});"])!;
+        Assert.DoesNotContain("endpointReady", RuntimeModule.DeclarationNames(declared));
+        Assert.DoesNotContain("endpointCalled", RuntimeModule.DeclarationNames(declared));
+        Assert.DoesNotContain("if state is EndpointState", declared, StringComparison.Ordinal);
+        Assert.DoesNotContain("EndpointState? state", declared, StringComparison.Ordinal);
+
+        var with = RuntimeModule.BuiltIn.Support(["check callEndpoint(ctx, ep, restPostfix(ctx),\n        state = s);", "final EndpointState s = new (\"address\", \"E\", {});"])!;
         Assert.Contains("endpointReady", RuntimeModule.DeclarationNames(with));
         Assert.Contains("endpointCalled", RuntimeModule.DeclarationNames(with));
-        Assert.Contains("    if state is EndpointState { // Only with: EndpointState\n", with, StringComparison.Ordinal);
+        Assert.Contains("    if state is EndpointState { // Only with: argument state\n", with, StringComparison.Ordinal);
     }
+
+    // Lines kept only with a named argument (`// Only with: argument state`).
+    private const string ArgumentSample = """
+        function call(Context ctx,
+                State? state = (), // Only with: argument state
+                int n = 0) returns int {
+            if state is State { // Only with: argument state
+                track(state);
+            }
+            return n;
+        }
+
+        class State {
+        }
+
+        function track(State state) {
+        }
+        """;
+
+    [Theory]
+    [InlineData("int n = call(ctx, state = s);", true)]
+    [InlineData("int n = call(ctx,\n    state=s);", true)]
+    [InlineData("int n = call(ctx); State s = new;", false)]
+    [InlineData("int n = call(ctx); State state = new;", false)]
+    [InlineData("int n = call(ctx); state = x;", false)]
+    [InlineData("int n = call(ctx); boolean b = f(state == x);", false)]
+    [InlineData("int n = call(ctx); var f = g(state => 1);", false)]
+    [InlineData("int n = call(ctx); string s = \"(state = 1)\";", false)]
+    [InlineData("int n = call(ctx); int m = r.f(x.state = 1);", false)]
+    [InlineData("int n = call(ctx); int m = other(ctx, state = s);", false)]
+    [InlineData("int n = call(ctx, f(x), state = s);", true)]
+    [InlineData("int n = call(ctx, f(x, state = s));", false)]
+    [InlineData("string t = string `${call(ctx, state = s)}`;", true)]
+    public void A_line_kept_with_a_named_argument_is_kept_only_where_a_call_passes_it(string package, bool kept)
+    {
+        var support = RuntimeModule.For(ArgumentSample, "type Context record {| |};").Support([package])!;
+        Assert.Equal(kept, support.Contains("// Only with: argument state", StringComparison.Ordinal));
+        Assert.Equal(kept, RuntimeModule.DeclarationNames(support).Contains("track"));
+    }
+
+    [Theory]
+    [InlineData("function f(int? x = (), // Only with: argument \n        int y = 0) {\n}\n")]
+    [InlineData("function f(int? x = (), // Only with: argument x y\n        int y = 0) {\n}\n")]
+    public void An_optional_line_naming_no_argument_is_a_template_error(string source) =>
+        Assert.Throws<TemplateException>(() => RuntimeModule.Parse(source, "support.bal"));
 }

@@ -74,7 +74,7 @@ public sealed class RuntimeModuleTests : IDisposable
         var module = RuntimeModule.BuiltIn;
         GoldenFiles.AssertDirectory(Path.Combine(TestPaths.Runtime, "expected"), new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["support.bal"] = module.Support(module.DeclaredNames.ToHashSet(StringComparer.Ordinal))!,
+            ["support.bal"] = module.Support(module.Everything)!,
             ["types.bal"] = module.Types(),
         });
     }
@@ -260,7 +260,7 @@ public sealed class RuntimeModuleTests : IDisposable
     {
         var source = TemplateRenderer.ReadBuiltIn(RuntimeModule.SupportSource).Replace("\r\n", "\n", StringComparison.Ordinal);
         var module = RuntimeModule.BuiltIn;
-        Assert.Equal(RuntimeModule.SupportHeader + "\n" + source.TrimEnd() + "\n", module.Support(module.DeclaredNames.ToHashSet(StringComparer.Ordinal)));
+        Assert.Equal(RuntimeModule.SupportHeader + "\n" + source.TrimEnd() + "\n", module.Support(module.Everything));
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class CallSiteTests
 
         // The package's runtime module keeps the state lines of the helpers and what they call.
         var support = files["support.bal"];
-        Assert.Contains("        EndpointState? state = (), boolean soapFault = false, // Only with: EndpointState\n", support, StringComparison.Ordinal);
+        Assert.Contains("        EndpointState? state = (), boolean soapFault = false, // Only with: argument state\n", support, StringComparison.Ordinal);
         Assert.Contains("function endpointReady(Context ctx, EndpointState endpoint) returns error? {", support, StringComparison.Ordinal);
         Assert.Contains("function endpointCalled(EndpointState endpoint, error? result, boolean outOnly = false, Context? soapFaultOf = ()) returns error? {", support, StringComparison.Ordinal);
     }
@@ -112,7 +112,7 @@ public sealed class CallSiteTests
         var body = function[(function.IndexOf(") returns error? {\n", StringComparison.Ordinal) + ") returns error? {\n".Length)..];
 
         // First thing in the helper: nothing of the call (no clone, no format, no request) happens before the ready check.
-        Assert.StartsWith("    if state is EndpointState { // Only with: EndpointState\n", body, StringComparison.Ordinal);
+        Assert.StartsWith("    if state is EndpointState { // Only with: argument state\n", body, StringComparison.Ordinal);
         RuntimeSourceText.InOrder(body,
             "check endpointReady(ctx, state);",
             "return endpointCalled(state, " + recorded,

@@ -285,7 +285,7 @@ public sealed partial class Lowerer
 
         read.Add("is.active");
         var active = !string.Equals(Text("is.active"), "false", StringComparison.OrdinalIgnoreCase);
-        var name = _symbols.Module(SymbolKind.Type, processor.Name + " processor");
+        var name = _symbols.Module(SymbolKind.Type, processor.Name + " processor", shorter: SymbolWords.WithoutRepeatedKind(processor.Name, "processor"));
         var schedule = _symbols.Module(SymbolKind.LocalEntry, processor.Name + " job");
         var lowered = new MessageProcessorIr(name, schedule, processor.Name, kind.Value, store, interval / 1000m, active, processor) { Scheduled = scheduled, Cron = cronSchedule };
         if (kind == ProcessorKind.Sampling)

@@ -160,7 +160,7 @@ public sealed partial class Lowerer
             summary += responseNote is null ? string.Empty : " " + responseNote;
         }
 
-        return new JobIr(_symbols.Module(SymbolKind.Type, task.Name + " job"), task.Name, summary, message, contentType, Text("soapAction"), target, canAnswer, schedule, task)
+        return new JobIr(_symbols.Module(SymbolKind.Type, task.Name + " job", shorter: SymbolWords.WithoutRepeatedKind(task.Name, "job")), task.Name, summary, message, contentType, Text("soapAction"), target, canAnswer, schedule, task)
         {
             NotTranslated = notTranslated,
             To = Text("to") is { Length: > 0 } to ? to : null,

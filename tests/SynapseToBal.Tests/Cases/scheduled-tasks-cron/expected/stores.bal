@@ -13,7 +13,7 @@ final MessageQueue reportStore = new;
 
 # Message processor 'ReportProcessor' (sampling): on the cron schedule '0 0 * ? * *' takes up to 1 message(s) from 'ReportStore' and runs the sequence with each.
 # From ReportProcessor.xml, line 2.
-class ReportProcessorProcessor {
+class ReportProcessor {
     *task:Job;
 
     # False while the processor is deactivated: runs then take no message.
@@ -38,4 +38,4 @@ class ReportProcessorProcessor {
 
 # Runs the processor on its cron expression '0 0 * ? * *' (in the server's time zone), from start-up on;
 # the id is the first run's (each run schedules the next).
-final task:JobId reportProcessorJob = check scheduleCronJob(new ReportProcessorProcessor(), {expression: "0 0 * ? * *", seconds: [0], minutes: [0], byWeekday: true});
+final task:JobId reportProcessorJob = check scheduleCronJob(new ReportProcessor(), {expression: "0 0 * ? * *", seconds: [0], minutes: [0], byWeekday: true});
