@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.CodeAnalysis;
 using SynapseToBal.Diagnostics;
 using SynapseToBal.IR;
+using SynapseToBal.Syntax;
 using SynapseToBal.Syntax.Expressions;
 using Xunit;
 
