@@ -340,7 +340,10 @@ internal sealed partial class ExpressionBinder(
     private static JsonEvalIr? JsonPathText(string path) => ImplicitRoot(path.Trim()) is var rooted && ExpressionTranslator.IsSimpleJsonPath(rooted) ? new JsonEvalIr(rooted) : null;
 
     /// <summary>json-eval(path): a simple path from the root, or from a property's value (<c>$ctx:x.a</c>).</summary>
-    public ExprIr? JsonPathValue(ExpressionNode root, string text) =>
+    public ExprIr? JsonPathValue(ExpressionNode root, string text) => JsonPathValueOf(root, text.EndsWith('.') ? text[..^1] : text);
+
+    // SynapseJsonPath drops one trailing '.' (the parser already read the path without it).
+    private ExprIr? JsonPathValueOf(ExpressionNode root, string text) =>
         PropertyRootRegex().Match(text) is { Success: true } property
             ? (PathRoot(root) is VariableReference variable && variable.Prefix + ":" + variable.Name == property.Value[1..] ? PropertyJsonPath(root) : null)
             : text.StartsWith('$') ? (IsSimpleJsonPath(root) ? new JsonEvalIr(text) : PayloadQuery(root)) : JsonPathText(text);
