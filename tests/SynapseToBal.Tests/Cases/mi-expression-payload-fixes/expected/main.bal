@@ -13,8 +13,8 @@ service /fixes on httpListener {
     # POST /fixes/json
     resource function post 'json(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FixesAPI", "/fixes");
-        string whole = check jsonEval(ctx, "$.");
-        string member = check jsonEval(ctx, "$.person.");
+        string whole = check jsonEval(ctx, "$");
+        string member = check jsonEval(ctx, "$.person");
         log:printInfo("FixesAPI /json request", whole = whole, member = member);
         return respond(ctx, headers = passBackHeaders);
     }
