@@ -230,18 +230,11 @@ internal sealed class ExpressionWriter
         SystemValueIr { Value: SystemValue.OperationName } => "ctx.operationName",
         // System.currentTimeMillis(): epoch milliseconds, the fraction of the second included.
         SystemValueIr { Value: SystemValue.Time } => "nowMillis().toString()",
-        SystemValueIr { Value: SystemValue.Date } => Time("time:utcToString(time:utcNow())"),
         _ => throw new InvalidOperationException($"Unhandled expression {expr.GetType().Name}"),
     };
 
     /// <summary>An expression that a method is called on: <c>check</c> binds looser than a method call, so it gets parentheses.</summary>
     public static string Receiver(string code) => code.StartsWith("check ", StringComparison.Ordinal) || code.StartsWith("string `", StringComparison.Ordinal) ? $"({code})" : code;
-
-    private string Time(string code)
-    {
-        _modules.Use("time");
-        return code;
-    }
 
     private string CountValue(CountIr count) => count switch
     {
@@ -578,6 +571,7 @@ internal sealed class ExpressionWriter
     /// <summary>The string values of the nodes of a node-set, in document order (a Ballerina <c>string[]</c>).</summary>
     private string NodeValues(ExprIr nodes) => nodes switch
     {
+        XmlNavigationIr { DescendantText: true } x => $"xpathDescendantTexts({Navigation(x)})",
         XmlNavigationIr { TextOnly: true } x => $"xpathTextValues({Navigation(x)})",
         XmlNavigationIr x => $"xpathStrings({Navigation(x)})",
         XmlAttributeReadIr a => $"xpathAttributeValues({Navigation(a.Elements)}, {ExpandedName(a.Attribute.NamespaceUri, a.Attribute.LocalName)})",
@@ -638,7 +632,7 @@ internal sealed class ExpressionWriter
     /// the elements and filters them by expanded name (<c>(x/&lt;*&gt;).elements("{uri}name")</c>).
     /// </summary>
     public string Navigation(XmlNavigationIr navigation) =>
-        Navigation(navigation, navigation.RootProperty is { } property ? $"(check xmlProperty(ctx, {BallerinaSyntax.StringLiteral(property)}))"
+        Navigation(navigation, navigation.RootProperty is { } property ? $"xmlProperty(ctx, {BallerinaSyntax.StringLiteral(property)})"
             : navigation.RootVariable is { } variable ? $"xmlVariable(ctx, {BallerinaSyntax.StringLiteral(variable)})"
             : navigation.FromHeader == true ? "(check soapHeader(ctx))"
             : navigation.EnvelopeNamespace is { } envelope ? $"(check soapBodyIn(ctx, {BallerinaSyntax.StringLiteral(envelope)}))"

@@ -163,6 +163,12 @@ public sealed record XmlNavigationIr(ImmutableArray<XmlStepIr> Steps, bool TextO
     /// null for a path that starts at the body whatever the version.
     /// </summary>
     public string? EnvelopeNamespace { get; init; }
+
+    /// <summary>
+    /// True for a path ending in <c>//text()</c> (with <see cref="XmlNavigationIr.TextOnly"/>): the text children of the
+    /// selected elements and of every element below them, in document order; null for text children only.
+    /// </summary>
+    public bool? DescendantText { get; init; }
 }
 
 /// <param name="Prefix">Namespace prefix as written, or null.</param>
@@ -229,7 +235,7 @@ public sealed record ConcatIr(ImmutableArray<ExprIr> Parts) : ExprIr
 public sealed record CountIr(ExprIr Operand, bool Nodes) : ExprIr
 ;
 
-/// <summary>Values Synapse computes itself: get-property('SYSTEM_TIME'), ('SYSTEM_DATE'), ('MessageID').</summary>
+/// <summary>Values Synapse computes itself: get-property('SYSTEM_TIME'), ('MessageID'), ... (SYSTEM_DATE is Builtin.FormatSystemDate).</summary>
 public sealed record SystemValueIr(SystemValue Value) : ExprIr
 ;
 
@@ -237,9 +243,6 @@ public enum SystemValue
 {
     /// <summary>Epoch milliseconds.</summary>
     Time,
-
-    /// <summary>The current date and time.</summary>
-    Date,
 
     /// <summary>The message's id.</summary>
     MessageId,

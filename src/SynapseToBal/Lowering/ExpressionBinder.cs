@@ -94,6 +94,11 @@ internal sealed partial class ExpressionBinder(
         PathExpression { Start: VariableReference { Scope: VariableScope.Body } } path => Navigation(absolute: false, fromBody: true, path.Steps, bodyChildren: true),
         PathExpression { Start: FunctionCall start } path when ForEachOriginalMessage(start) is { } property => FromProperty(Navigation(absolute: false, fromBody: true, path.Steps), property),
         PathExpression { Start: VariableReference { Scope: VariableScope.Header } } path when !path.Steps.IsEmpty => FromHeader(Navigation(absolute: false, fromBody: true, path.Steps)),
+
+        // $ctx:x/a: SynapseXPathVariableContext gives the property's object, and Jaxen navigates from it: the element
+        // (or nodes) of an XML property; any other value (a String, JSON) has no children, so the path selects nothing.
+        PathExpression { Start: VariableReference { Scope: VariableScope.Context } start } path when !path.Steps.IsEmpty && Variable(start) is PropertyReadIr { Scope: PropertyScope.Default, Fallback: null }
+            => FromProperty(Navigation(absolute: false, fromBody: true, path.Steps, bodyChildren: true), start.Name),
         FunctionCall call => Function(call),
         BinaryExpression { Operator: BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply or BinaryOperator.Divide or BinaryOperator.Modulo } b => Arithmetic(b),
         BinaryExpression { Operator: BinaryOperator.And or BinaryOperator.Or or BinaryOperator.Equal or BinaryOperator.NotEqual or BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual }
@@ -384,7 +389,10 @@ internal sealed partial class ExpressionBinder(
     private static JsonEvalIr? JsonPathText(string path) => ImplicitRoot(path.Trim()) is var rooted && ExpressionTranslator.IsSimpleJsonPath(rooted) ? new JsonEvalIr(rooted) : null;
 
     /// <summary>json-eval(path): a simple path from the root, or from a property's value (<c>$ctx:x.a</c>).</summary>
-    public ExprIr? JsonPathValue(ExpressionNode root, string text) =>
+    public ExprIr? JsonPathValue(ExpressionNode root, string text) => JsonPathValueOf(root, text.EndsWith('.') ? text[..^1] : text);
+
+    // SynapseJsonPath drops one trailing '.' (the parser already read the path without it).
+    private ExprIr? JsonPathValueOf(ExpressionNode root, string text) =>
         PropertyRootRegex().Match(text) is { Success: true } property
             ? (PathRoot(root) is VariableReference variable && variable.Prefix + ":" + variable.Name == property.Value[1..] ? PropertyJsonPath(root) : null)
             : text.StartsWith('$') ? (IsSimpleJsonPath(root) ? new JsonEvalIr(text) : PayloadQuery(root)) : JsonPathText(text);
@@ -799,6 +807,7 @@ internal sealed partial class ExpressionBinder(
     {
         var result = new List<XmlStepIr>();
         var textOnly = false;
+        var descendantText = false;
         var descendant = false;
         XmlAttributeIr? attribute = null;
         for (var i = 0; i < steps.Length; i++)
@@ -820,6 +829,12 @@ internal sealed partial class ExpressionBinder(
                     continue;
                 case { Axis: XPathAxis.Child, Test: NodeTypeTest { Type: NodeType.Text }, Predicates.IsEmpty: true } when !descendant:
                     textOnly = true;
+                    continue;
+                case { Axis: XPathAxis.Child, Test: NodeTypeTest { Type: NodeType.Text }, Predicates.IsEmpty: true } when descendant && last:
+                    // x//text(): the text children of x and of every element below it, in document order.
+                    textOnly = true;
+                    descendantText = true;
+                    descendant = false;
                     continue;
                 case { Axis: XPathAxis.Child, Test: NodeTypeTest { Type: NodeType.Node }, Predicates.IsEmpty: true } when !descendant && last && (result.Count > 0 || bodyChildren):
                     // Synapse's string value treats a path ending in node() specially (semantics §7.2). $body/node() is
@@ -874,7 +889,7 @@ internal sealed partial class ExpressionBinder(
             {
                 // /soapenv:Envelope/soapenv:Header/... → the steps below the SOAP header.
                 result.RemoveRange(0, 2);
-                var below = new XmlNavigationIr([.. result], textOnly) { FromHeader = true };
+                var below = new XmlNavigationIr([.. result], textOnly) { FromHeader = true, DescendantText = descendantText ? true : null };
                 return attribute is null ? below : new XmlAttributeReadIr(below, attribute);
             }
             else if (result.Count >= 1 && result[0].Descendant
@@ -912,7 +927,7 @@ internal sealed partial class ExpressionBinder(
             return null;
         }
 
-        var navigation = new XmlNavigationIr([.. result], textOnly) { EnvelopeNamespace = envelope };
+        var navigation = new XmlNavigationIr([.. result], textOnly) { EnvelopeNamespace = envelope, DescendantText = descendantText ? true : null };
         return attribute is null ? navigation : new XmlAttributeReadIr(navigation, attribute);
     }
 

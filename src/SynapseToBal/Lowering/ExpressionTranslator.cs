@@ -433,6 +433,23 @@ public sealed class ExpressionTranslator
             : null;
     }
 
+    /// <summary>
+    /// The pattern of <c>new SimpleDateFormat()</c> in the en_US locale on Java 11 and 17 (CLDR: SHORT date
+    /// <c>M/d/yy</c> and SHORT time <c>h:mm a</c> joined by <c>{1}, {0}</c>); Java 20 and later put a narrow no-break
+    /// space (U+202F) before the AM/PM marker. Fields and literals split as <see cref="JavaDateFormat.Parts"/> splits them.
+    /// </summary>
+    internal static readonly ImmutableArray<string> DefaultSystemDateParts = ["M", "'/", "d", "'/", "yy", "', ", "h", "':", "mm", "' ", "a"];
+
+    /// <summary>get-property('SYSTEM_DATE') without a format: the current time as <see cref="DefaultSystemDateParts"/> writes it.</summary>
+    private static BuiltinCallIr DefaultSystemDate() =>
+        new(Builtin.FormatSystemDate, [.. DefaultSystemDateParts.Select(p => (ExprIr)new StringLiteralIr(p))], ValueKind.String);
+
+    /// <summary>True when the expression reads get-property('SYSTEM_DATE') without a format (its text depends on the server's locale).</summary>
+    internal static bool ReadsDefaultSystemDate(ExprIr expr) =>
+        IrWalker.Descendants(expr).Any(e => e is BuiltinCallIr { Function: Builtin.FormatSystemDate } call
+            && call.Arguments.Length == DefaultSystemDateParts.Length
+            && call.Arguments.Select(a => (a as StringLiteralIr)?.Value).SequenceEqual(DefaultSystemDateParts));
+
     internal ExprIr GetProperty(string name)
     {
         switch (name)
@@ -440,7 +457,8 @@ public sealed class ExpressionTranslator
             case "SYSTEM_TIME":
                 return new SystemValueIr(SystemValue.Time);
             case "SYSTEM_DATE":
-                return new SystemValueIr(SystemValue.Date);
+                // GetPropertyFunction: new SimpleDateFormat(), the JVM locale's SHORT date and time (SB0286).
+                return DefaultSystemDate();
             case "MessageID":
                 return new SystemValueIr(SystemValue.MessageId);
             case "To":

@@ -210,6 +210,10 @@ public sealed partial class Lowerer
         var translator = TranslatorAt(context);
         var result = translator.Value(expression);
         ReportUntranslated(result, expression, translator);
+        if (ExpressionTranslator.ReadsDefaultSystemDate(result))
+        {
+            _diagnostics.Report(DiagnosticCatalog.SystemDateServerLocale, expression.Location, expression.Original);
+        }
         if (!IrWalker.ContainsUntranslated(result))
         {
             ReportPrecedence(expression);

@@ -34,7 +34,7 @@ internal static class UntranslatedPart
 
         var text = expression.Text[span.Start..span.End];
         var columns = string.Create(CultureInfo.InvariantCulture, $"`{text}` at columns {offset + span.Start + 1}-{offset + span.End}");
-        var because = QuotientReason(culprit, binder, expression.Language) ?? ArithmeticReason(culprit, translator, expression.Language) ?? Reason(culprit, expression.Language) ?? UndeclaredPrefix(culprit, expression.Namespaces) ?? translator.LazyReason(culprit) ?? PathReason(culprit);
+        var because = QuotientReason(culprit, binder, expression.Language) ?? ArithmeticReason(culprit, translator, expression.Language) ?? Reason(culprit, expression.Language) ?? UndeclaredPrefix(culprit, expression.Namespaces) ?? translator.LazyReason(culprit) ?? PropertyPathReason(culprit, translator) ?? PathReason(culprit);
         return because is { } reason ? $"{columns}: {reason}" : columns;
     }
 
@@ -246,6 +246,25 @@ internal static class UntranslatedPart
         return prefix;
     }
 
+    /// <summary>
+    /// Why a path from <c>$ctx:x</c>, <c>$trp:x</c> or <c>$axis2:x</c> is not translated when its start is the reason
+    /// (a path from an ordinary default-scope property is translated over the property's XML).
+    /// </summary>
+    private static string? PropertyPathReason(ExpressionNode node, ExpressionTranslator translator) => node switch
+    {
+        PathExpression { Start: VariableReference { Scope: VariableScope.Context } start } => translator.PropertyOrParam(start.Name) switch
+        {
+            PropertyReadIr { Fallback: not null } => $"'{start.Name}' is also the key of a local entry, which the Micro Integrator's MessageContext.getProperty returns when no property of that name is set, and the path then navigates the entry's XML; a path is translated over a property only, so name the property differently",
+            ParameterReadIr => $"'{start.Name}' is a path parameter of the resource, a String, where Jaxen finds no nodes: the path selects nothing in the Micro Integrator (\"\"); read the parameter without a path",
+            _ => null,
+        },
+        PathExpression { Start: VariableReference { Scope: VariableScope.Transport } start } =>
+            $"a transport header is a String, where Jaxen finds no nodes: the path selects nothing in the Micro Integrator (\"\"), whatever the header '{start.Name}' holds",
+        PathExpression { Start: VariableReference { Scope: VariableScope.Axis2 } } =>
+            "a path from an Axis2 property: the generated message model keeps no XML in Axis2 properties (a path is translated from a default-scope property, `$ctx:x/...`)",
+        _ => null,
+    };
+
     /// <summary>Why a location path, a union or a JSONPath is not translated, when the node shows it.</summary>
     private static string? PathReason(ExpressionNode node)
     {
@@ -255,6 +274,8 @@ internal static class UntranslatedPart
                 return "a node-set union (the nodes of both paths in document order, without duplicates) is translated only where its boolean() is read (a filter's xpath, not(), and/or): there it is the or of its operands' non-emptiness";
             case LocationPath { Absolute: true, Steps: [{ Axis: XPathAxis.Child, Test: NameTest { LocalName: not ("Envelope" or "*") } }, ..] }:
                 return "an absolute path whose first step is not the SOAP Envelope: the document's only child is the Envelope, so Synapse selects nothing (the source probably meant `//` or `$body/`)";
+            case LocationPath { Absolute: true, Steps: [{ Axis: XPathAxis.DescendantOrSelf, Test: NodeTypeTest { Type: NodeType.Node } }, { Axis: XPathAxis.Child, Test: NodeTypeTest { Type: NodeType.Text }, Predicates.IsEmpty: true }] }:
+                return "`//text()` selects every text node of the envelope document: the SOAP header's and the white space between the Envelope, Header and Body elements (a SOAP request as the client formatted it) besides the body's, and the navigation starts at the body; `$body//text()` (the body's text nodes only) is translated";
             case LocationPath { Absolute: false }:
                 return "a relative path: Synapse evaluates it from the SOAP Envelope element (SynapseXPath's context node), where a payload element never is (the source probably meant `//` or `$body/`)";
             case VariableReference { Scope: VariableScope.Function }:

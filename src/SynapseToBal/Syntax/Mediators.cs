@@ -86,6 +86,9 @@ public sealed record PropertyMediator(
 
 public sealed record PayloadArgSyntax(ValueSyntax Value, string? Evaluator, bool Literal, SourceLocation Location);
 
+/// <summary>The first element of a payloadFactory format (its name as written) and what else the format holds, described.</summary>
+public sealed record DroppedFormatContent(string FirstElement, ImmutableArray<string> Items);
+
 public sealed record PayloadFactoryMediator(
     SourceLocation Location,
     RawXmlText RawXml,
@@ -96,6 +99,9 @@ public sealed record PayloadFactoryMediator(
     ImmutableArray<PayloadArgSyntax> Args) : MediatorSyntax(Location, RawXml)
 {
     public override string ElementName => "payloadFactory";
+
+    /// <summary>What an inline XML format holds besides its first element, which the Micro Integrator drops; null when nothing.</summary>
+    public DroppedFormatContent? DroppedFormatContent { get; init; }
 }
 
 public sealed record RespondMediator(SourceLocation Location, RawXmlText RawXml) : MediatorSyntax(Location, RawXml)

@@ -237,6 +237,9 @@ public sealed partial class SynapseParser
     {
         string? format = null;
         string? formatKey = null;
+        DroppedFormatContent? dropped = null;
+        var mediaType = (Attr(element, "media-type") ?? "xml").Trim().ToLowerInvariant();
+        var templateType = (Attr(element, "template-type") ?? "default").Trim().ToLowerInvariant();
         var args = ImmutableArray.CreateBuilder<PayloadArgSyntax>();
         foreach (var child in element.Elements())
         {
@@ -247,7 +250,17 @@ public sealed partial class SynapseParser
                     formatKey = Attr(child, "key");
                     if (formatKey is null)
                     {
-                        format = child.Elements().Any() ? InnerXml(child, keepSynapseNamespace: true) : child.Value;
+                        if (mediaType is not ("json" or "text") && templateType == "default" && child.Elements().FirstOrDefault() is { } first)
+                        {
+                            // PayloadFactoryMediatorFactory: an XML format is copy.getFirstElement().toString(); text,
+                            // CDATA and elements around the first element are not part of the payload.
+                            format = StandaloneXml(first, keepSynapseNamespace: true);
+                            dropped = FormatContentBesides(child, first);
+                        }
+                        else
+                        {
+                            format = child.Elements().Any() ? InnerXml(child, keepSynapseNamespace: true) : child.Value;
+                        }
                     }
 
                     break;
@@ -285,11 +298,43 @@ public sealed partial class SynapseParser
         return new PayloadFactoryMediator(
             location,
             raw,
-            (Attr(element, "media-type") ?? "xml").Trim().ToLowerInvariant(),
-            (Attr(element, "template-type") ?? "default").Trim().ToLowerInvariant(),
+            mediaType,
+            templateType,
             format,
             formatKey,
-            args.ToImmutable());
+            args.ToImmutable())
+        {
+            DroppedFormatContent = dropped,
+        };
+    }
+
+    /// <summary>
+    /// What an XML format holds besides its first element, as the Micro Integrator drops it: text and CDATA that are
+    /// not blank, and the other elements. Comments are left out (they are no content of the payload anywhere).
+    /// </summary>
+    private static DroppedFormatContent? FormatContentBesides(XElement format, XElement first)
+    {
+        var items = ImmutableArray.CreateBuilder<string>();
+        foreach (var node in format.Nodes())
+        {
+            var side = node.IsBefore(first) ? "before" : "after";
+            switch (node)
+            {
+                case XElement e when e != first:
+                    items.Add($"the element <{e.Name.LocalName}> {side} it");
+                    break;
+                case XCData c when !string.IsNullOrWhiteSpace(c.Value):
+                    items.Add($"the CDATA '{Shorten(c.Value.Trim())}' {side} it");
+                    break;
+                case XText t when node is not XCData && !string.IsNullOrWhiteSpace(t.Value):
+                    items.Add($"the text '{Shorten(t.Value.Trim())}' {side} it");
+                    break;
+            }
+        }
+
+        return items.Count == 0 ? null : new DroppedFormatContent(first.GetPrefixOfNamespace(first.Name.Namespace) is { Length: > 0 } prefix ? $"{prefix}:{first.Name.LocalName}" : first.Name.LocalName, items.ToImmutable());
+
+        static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "...";
     }
 
     /// <summary>

@@ -123,7 +123,7 @@ public sealed partial class Lowerer
                 return [new EnrichStep(enrich, value, new EnrichTargetIr.JsonPath(json.Path), target.Action, nativeJson) { Copy = source.CloneSource }];
             // The target is found below the SOAP body: a path over the SOAP header or a property's XML, or ending in node(), is not.
             case XmlNavigationIr navigation when navigation.Steps.Length > 0 && navigation.RootProperty is null && navigation.RootVariable is null && navigation.FromHeader is null
-                && !navigation.Steps.Any(s => s.AllNodes == true):
+                && !navigation.Steps.Any(s => s.AllNodes == true) && navigation.DescendantText is null:
                 if (value is ValueIr.Json)
                 {
                     return [EnrichTodo(enrich, "a JSONPath source into an XPath target", "Synapse evaluates the JSONPath on the XML form of the message; select the nodes with an XPath")];

@@ -30,6 +30,11 @@ public sealed partial class Lowerer
             return Todo(factory, DiagnosticCatalog.AttributeNotTranslated, $"{factory.TemplateType} payload templates are not translated: the converter builds payloads from the default template's $n arguments only, and a {factory.TemplateType} template runs that template engine's own language", "payloadFactory", $"template-type '{factory.TemplateType}'", "only the default template type is translated: this template's engine language has no translation");
         }
 
+        if (factory.FormatKey is null && factory.DroppedFormatContent is { } dropped)
+        {
+            _diagnostics.Report(DiagnosticCatalog.PayloadFormatContentDropped, factory.Location, string.Join(", ", dropped.Items), dropped.FirstElement);
+        }
+
         var kind = factory.MediaType switch
         {
             "json" => PayloadKind.Json,

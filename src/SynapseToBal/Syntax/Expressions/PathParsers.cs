@@ -306,6 +306,13 @@ internal sealed class JsonPathParser(string text) : PathParserBase(text, LexerMo
                 : inner with { Language = ExpressionLanguage.JsonPath, Text = text };
         }
 
+        // SynapseJsonPath drops one trailing '.' before Jayway compiles the path ("$." is the whole body, "$.a." is
+        // "$.a", "$ctx:p." is the property's whole value). The dot becomes a space, so spans stay positions in this text.
+        if (text.EndsWith('.'))
+        {
+            return new JsonPathParser(text[..^1] + " ").Run() with { Text = text };
+        }
+
         return new JsonPathParser(text).Run();
     }
 

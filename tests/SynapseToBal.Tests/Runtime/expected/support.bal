@@ -3090,6 +3090,24 @@ function xpathAttributeValues(xml nodes, string name) returns string[] {
 function xpathFirst(string[] values) returns string => values.length() > 0 ? values[0] : "";
 
 # Synapse's string value of a list of text or attribute nodes (semantics §7.2): their values, concatenated.
+# The text nodes `x//text()` selects (descendant-or-self::node()/child::text()): the text children of each element
+# of `parents` and of every element below it, in document order (semantics notes 7.2).
+function xpathDescendantTexts(xml parents) returns string[] {
+    string[] values = [];
+    foreach xml parent in parents {
+        if parent is xml:Element {
+            foreach xml child in parent.getChildren() {
+                if child is xml:Text {
+                    values.push(child.data());
+                } else if child is xml:Element {
+                    values.push(...xpathDescendantTexts(child));
+                }
+            }
+        }
+    }
+    return values;
+}
+
 function xpathConcat(string[] values) returns string => string:'join("", ...values);
 
 # XPath's comparison of a node-set with a string by `=` or `!=` (XPath 1.0 §3.4): true when it holds
@@ -3968,7 +3986,8 @@ function matches(string value, string pattern) returns boolean|error {
 }
 
 # get-property('SYSTEM_DATE', format): the current time in the system time zone (the JVM's default), written
-# as Java's SimpleDateFormat writes the numeric fields the converter allowed. `parts` holds a field's letters
+# as Java's SimpleDateFormat writes the numeric fields the converter allowed, and the en_US AM/PM marker of the
+# pattern get-property('SYSTEM_DATE') without a format has (semantics notes 7.4). `parts` holds a field's letters
 # (`yyyy`, `MM`, ...) or literal text after a leading quote.
 function formatSystemDate(string[] parts) returns string|error {
     time:Utc now = time:utcNow();
@@ -4014,6 +4033,11 @@ function formatSystemDate(string[] parts) returns string|error {
             }
             "S" => {
                 value = <int>(now[1] * 1000d).floor();
+            }
+            "a" => {
+                // The en_US AM/PM marker (the default SYSTEM_DATE pattern only: the converter rejects `a` in a format).
+                result += hour < 12 ? "AM" : "PM";
+                continue;
             }
             _ => {
                 return error(string `unsupported date field ${part}`);
@@ -4227,17 +4251,16 @@ function daysInMonth(int year, int month) returns int {
     return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
 }
 
-# A default-scope property holding XML (the envelope a foreach saved as FOREACH_ORIGINAL_MESSAGE), for an XPath
-# over it: a missing property is an empty sequence (no nodes), a value that is not XML an error.
-function xmlProperty(Context ctx, string name) returns xml|error {
+# A default-scope property as the start of an XPath path (`$ctx:x//a`, the envelope a foreach saved as
+# FOREACH_ORIGINAL_MESSAGE): SynapseXPathVariableContext hands Jaxen the property's object, and Jaxen navigates
+# from it. XML is navigated; a missing property and any other value (a String, JSON) have no children there, so
+# the path selects nothing: an empty sequence.
+function xmlProperty(Context ctx, string name) returns xml {
     anydata value = ctx.properties[name];
-    if value is () {
-        return xml ``;
-    }
     if value is xml {
         return value;
     }
-    return error(string `the property ${name} does not hold XML`);
+    return xml ``;
 }
 
 # A variable holding XML (a variable mediator with type="XML"), for MI 4.4 `xpath('/a', 'name')`, which Synapse
