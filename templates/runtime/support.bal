@@ -4458,10 +4458,12 @@ function outboundRequest(Context ctx, string verb, (function (xml|byte[] body) r
     if requestHost is string {
         request.setHeader("Host", requestHost);
     }
-    // TargetRequest writes the SOAPAction header of a message in a SOAP 1.1 envelope anew from its action (a
-    // non-empty one: `soapAction`, not a SOAPAction transport header), as SOAPMessageFormatter.formatSOAPAction gives
-    // it: quoted, unless it already starts with a quote. Without an action the header goes out as it was set.
-    if soap11Envelope(ctx) {
+    // TargetRequest writes the SOAPAction header of a SOAP 1.1 message anew from its action (a non-empty one:
+    // `soapAction`, not a SOAPAction transport header), as SOAPMessageFormatter.formatSOAPAction gives it: quoted,
+    // unless it already starts with a quote. Without an action the header goes out as it was set. Other formats'
+    // formatSOAPAction give the action raw (application/xml, form data) or none (JSON, text; and no blocking call
+    // of a REST message writes one): their SOAPAction header is left as the message carries it.
+    if bodyFormat(ctx.contentType) == "soap" && !isSoap12(ctx.contentType) {
         string actionName = soapAction(ctx);
         if actionName != "" {
             request.setHeader("SOAPAction", actionName.startsWith("\"") ? actionName : string `"${actionName}"`);
@@ -5544,26 +5546,20 @@ function contentTypeCharset(string contentType) returns string? {
 }
 
 # True for a SOAP 1.2 content type (`application/soap+xml`); `text/xml` is SOAP 1.1.
-# True when Axis2 holds the message in a SOAP 1.1 envelope (MessageContext.isSOAP11, which TargetRequest tests before
-# it writes the SOAPAction header): a SOAP message by its content type; any other by its client's SOAP version, as
-# the pass-through ServerWorker holds a REST request in SOAP 1.1's default envelope and a payload step replaces only
-# the body of a SOAP 1.2 client's envelope.
-function soap11Envelope(Context ctx) returns boolean =>
-    bodyFormat(ctx.contentType) == "soap" ? !isSoap12(ctx.contentType) : ctx.clientSoap != "soap12";
-
 function isSoap12(string contentType) returns boolean => contentType.trim().toLowerAscii().startsWith("application/soap+xml");
 
 # The URL postfix an address endpoint appends: only for a REST request, as Synapse decides
 # (Axis2FlexibleMEPClient.isRequestRest, semantics §3.5): the client's request was not SOAP (`restRequest`,
 # whatever the message has become since), the outgoing method is GET, DELETE, PUT, PATCH, HEAD or OPTIONS,
 # a POST whose message type is not SOAP (a SOAP request turned into JSON, say), or a `text/xml` message
-# without a SOAPAction header. A SOAP client's POST that stays SOAP goes to the endpoint's address as it is.
+# without a SOAP action (the MI tests the message's action; neither a SOAPAction header nor an action a header
+# mediator set). A SOAP client's POST that stays SOAP goes to the endpoint's address as it is.
 function restPostfix(Context ctx) returns string {
     string baseType = messageType(ctx).toLowerAscii();
     boolean rest = ctx.restRequest
         || ["GET", "DELETE", "PUT", "PATCH", "HEAD", "OPTIONS"].indexOf(ctx.method) is int
         || (ctx.method == "POST" && baseType != "" && baseType != "text/xml" && baseType != "application/soap+xml")
-        || (baseType == "text/xml" && !ctx.headers.hasKey("soapaction"));
+        || (baseType == "text/xml" && !ctx.headers.hasKey("soapaction") && soapAction(ctx) == "");
     return rest ? ctx.urlPostfix : "";
 }
 

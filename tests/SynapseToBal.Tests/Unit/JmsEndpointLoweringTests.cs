@@ -58,11 +58,8 @@ public sealed class JmsEndpointLoweringTests
         Assert.DoesNotContain(diagnostics.Items, d => Message(d).Contains("hunter2", StringComparison.Ordinal));
     }
 
-    [Theory]
-    [InlineData("pox", EndpointFormat.Pox)]
-    [InlineData(" SOAP11 ", EndpointFormat.Soap11)]
-    [InlineData("soap12", EndpointFormat.Soap12)]
-    public void A_jms_endpoints_format_is_applied_to_the_message_it_sends(string format, EndpointFormat expected)
+    /// <summary>An out-only send to a JMS endpoint with the given format, lowered.</summary>
+    private static (JmsSendStep Send, DiagnosticBag Diagnostics) SendThroughFormat(string format)
     {
         var diagnostics = new DiagnosticBag();
         var package = Lower(diagnostics,
@@ -73,8 +70,16 @@ public sealed class JmsEndpointLoweringTests
               <send><endpoint key="JmsEP"/></send>
             </sequence>
             """);
+        return (Assert.Single(Body(package, "In").OfType<JmsSendStep>()), diagnostics);
+    }
 
-        var send = Assert.Single(Body(package, "In").OfType<JmsSendStep>());
+    [Theory]
+    [InlineData("pox", EndpointFormat.Pox)]
+    [InlineData(" SOAP11 ", EndpointFormat.Soap11)]
+    [InlineData("soap12", EndpointFormat.Soap12)]
+    public void A_jms_endpoints_format_is_applied_to_the_message_it_sends(string format, EndpointFormat expected)
+    {
+        var (send, diagnostics) = SendThroughFormat(format);
         Assert.Equal(expected, send.Endpoint.Format);
         Assert.Null(send.Endpoint.NotApplied);
         Assert.DoesNotContain(diagnostics.Items, d => d.Id == "SB0206");
@@ -86,17 +91,7 @@ public sealed class JmsEndpointLoweringTests
     [InlineData("json", false)]
     public void A_jms_endpoints_other_format_is_reported_and_not_applied(string format, bool todo)
     {
-        var diagnostics = new DiagnosticBag();
-        var package = Lower(diagnostics,
-            $"""<endpoint xmlns="{Ns}" name="JmsEP"><address uri="{Uri}" format="{format}"/></endpoint>""",
-            $"""
-            <sequence xmlns="{Ns}" name="In">
-              <property name="OUT_ONLY" value="true"/>
-              <send><endpoint key="JmsEP"/></send>
-            </sequence>
-            """);
-
-        var send = Assert.Single(Body(package, "In").OfType<JmsSendStep>());
+        var (send, diagnostics) = SendThroughFormat(format);
         Assert.Null(send.Endpoint.Format);
         Assert.Contains(diagnostics.Items, d => d.Id == "SB0206" && Message(d).Contains($"format=\"{format}\"", StringComparison.Ordinal));
         Assert.Equal(todo, send.Endpoint.NotApplied is not null);
