@@ -3432,7 +3432,10 @@ function jsonPathMoved(Context ctx, string path) returns json|error {
     if segments.length() == 0 {
         return error(string `enrich: clone="false" cannot move the root of the payload at '${path}'`);
     }
-    json current = payload;
+    // The member is removed from a fresh copy: the payload may be a read-only value or a closed record's JSON view,
+    // whose members cannot be removed in place.
+    json moved = check payload.toJsonString().fromJsonString();
+    json current = moved;
     foreach int i in 0 ..< segments.length() - 1 {
         [boolean, json] [found, member] = jsonMember(current, segments[i]);
         if !found {
@@ -3446,7 +3449,7 @@ function jsonPathMoved(Context ctx, string path) returns json|error {
     } else if current is json[] && last is int && last >= 0 && last < current.length() {
         _ = current.remove(last);
     }
-    ctx.payload = payload;
+    ctx.payload = moved;
     return value;
 }
 

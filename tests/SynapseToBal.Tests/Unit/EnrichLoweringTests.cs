@@ -3,6 +3,7 @@ using SynapseToBal.IR;
 using SynapseToBal.Lowering;
 using SynapseToBal.Semantics;
 using SynapseToBal.Syntax;
+using SynapseToBal.Tests.Runtime;
 using Xunit;
 using static SynapseToBal.Tests.Unit.MediatorParsing;
 
@@ -237,5 +238,13 @@ public sealed class EnrichLoweringTests
 
         Assert.IsType<TodoStep>(Assert.Single(steps));
         Assert.Contains("SB0206", Ids(diagnostics));
+    }
+
+    [Fact]
+    public void A_moved_json_member_is_removed_from_a_copy_of_the_payload()
+    {
+        // A read-only payload or a closed record's JSON view cannot lose a member in place (a panic, not an error).
+        var moved = RuntimeSourceText.Function("jsonPathMoved");
+        RuntimeSourceText.InOrder(moved, "json moved = check payload.toJsonString().fromJsonString();", "json current = moved;", "_ = current.removeIfHasKey(last);", "ctx.payload = moved;");
     }
 }
