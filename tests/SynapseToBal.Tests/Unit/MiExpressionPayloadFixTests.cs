@@ -4,6 +4,7 @@ using SynapseToBal.Diagnostics;
 using SynapseToBal.IR;
 using SynapseToBal.Syntax;
 using SynapseToBal.Syntax.Expressions;
+using SynapseToBal.Tests.Runtime;
 using Xunit;
 
 namespace SynapseToBal.Tests.Unit;
@@ -159,5 +160,14 @@ public sealed class MiExpressionPayloadFixTests
         var main = MainBal("""<property name="t" expression="$body//text()"/><log level="custom"><property name="t" expression="$ctx:t"/></log>""");
 
         Assert.Contains("xpathConcat(xpathDescendantTexts(", main, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Descendant_texts_of_nested_parents_are_counted_once()
+    {
+        // `//a//text()` over <a>x<a>y</a></a>: the node-set is x, y (each text once), not x, y, y.
+        var texts = RuntimeSourceText.Function("xpathDescendantTexts");
+        RuntimeSourceText.InOrder(texts, "if parent is xml:Element && !elementWithinAny(parent, roots) {", "roots.push(parent);", "values.push(...elementDescendantTexts(parent));");
+        Assert.Contains("child === element", RuntimeSourceText.Function("elementWithinAny"), StringComparison.Ordinal);
     }
 }

@@ -3089,25 +3089,46 @@ function xpathAttributeValues(xml nodes, string name) returns string[] {
 # XPath's string() of a node-set (XPath 1.0 §4.2): the string value of the first node, "" when empty.
 function xpathFirst(string[] values) returns string => values.length() > 0 ? values[0] : "";
 
-# Synapse's string value of a list of text or attribute nodes (semantics §7.2): their values, concatenated.
 # The text nodes `x//text()` selects (descendant-or-self::node()/child::text()): the text children of each element
-# of `parents` and of every element below it, in document order (semantics notes 7.2).
+# of `parents` and of every element below it, in document order (semantics notes 7.2). A node-set holds each node
+# once, so an element of `parents` inside an earlier one (`//a//text()` over nested `a`) adds no text again.
 function xpathDescendantTexts(xml parents) returns string[] {
     string[] values = [];
+    xml:Element[] roots = [];
     foreach xml parent in parents {
-        if parent is xml:Element {
-            foreach xml child in parent.getChildren() {
-                if child is xml:Text {
-                    values.push(child.data());
-                } else if child is xml:Element {
-                    values.push(...xpathDescendantTexts(child));
-                }
-            }
+        if parent is xml:Element && !elementWithinAny(parent, roots) {
+            roots.push(parent);
+            values.push(...elementDescendantTexts(parent));
         }
     }
     return values;
 }
 
+function elementDescendantTexts(xml:Element element) returns string[] {
+    string[] values = [];
+    foreach xml child in element.getChildren() {
+        if child is xml:Text {
+            values.push(child.data());
+        } else if child is xml:Element {
+            values.push(...elementDescendantTexts(child));
+        }
+    }
+    return values;
+}
+
+# Whether `element` is one of the elements below one of `ancestors` (the same element, by identity).
+function elementWithinAny(xml:Element element, xml:Element[] ancestors) returns boolean {
+    foreach xml:Element ancestor in ancestors {
+        foreach xml child in ancestor.getChildren() {
+            if child is xml:Element && (child === element || elementWithinAny(element, [child])) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+# Synapse's string value of a list of text or attribute nodes (semantics §7.2): their values, concatenated.
 function xpathConcat(string[] values) returns string => string:'join("", ...values);
 
 # XPath's comparison of a node-set with a string by `=` or `!=` (XPath 1.0 §3.4): true when it holds
