@@ -418,6 +418,8 @@ public sealed partial class PackageEmitter
             FaultInfallible = file.Target.FaultFunction is { } handler && _infallible.Contains(handler),
             OutFlow = file.Target.OutFlow is { } outFlow ? names[outFlow] : null,
             Action = file.Target.OperationAction is { } fileAction ? Literal(fileAction) : null,
+            Dispatch = TransportDispatch(file.Target.Dispatch, names),
+            Refused = Literal($"{who}: the file cannot be read as a message, or names no operation of the proxy's WSDL and the fault refusing it has no reply file to go to"),
             MoveAfterProcess = file.MoveAfterProcess is { } processed ? names[processed] : null,
             MoveAfterFailure = file.MoveAfterFailure is { } failed ? names[failed] : null,
 

@@ -1013,6 +1013,7 @@ public sealed partial class PackageEmitter
                         Reply = jmsTransport.Reply is { } reply ? JmsReplyLines(jmsTransport, reply, names[inbound.Listener], names) : null,
                         OutFlow = jmsTransport.OutFlow is { } outFlow ? names[outFlow] : null,
                         Action = jmsTransport.OperationAction is { } jmsAction ? BallerinaSyntax.StringLiteral(jmsAction) : null,
+                        Dispatch = TransportDispatch(jmsTransport.Dispatch, names),
 
                         // A proxy's JMS transport (Axis2's JMSMessageReceiver) keeps the correlation facts in the axis2 scope.
                         Proxy = inbound.Origin is Syntax.ProxySyntax,
@@ -1031,7 +1032,24 @@ public sealed partial class PackageEmitter
                     throw new InvalidOperationException($"Unhandled inbound transport {inbound.Transport.GetType().Name}");
             }
 
-            return new { Doc = doc, Todo = todo, Name = names[inbound.Listener], Http = http, Jms = jms, Broker = broker, File = file, Ftp = ftp };
+            // A proxy listener that dispatches to the operations of the published WSDL reads its own table of them.
+            var dispatch = inbound.Transport switch
+            {
+                InboundTransportIr.Jms j => j.Dispatch,
+                InboundTransportIr.File f => f.Target.Dispatch,
+                _ => null,
+            };
+            var operations = dispatch is { Table: { } table }
+                ? new
+                {
+                    Name = names[table],
+                    Proxy = BallerinaSyntax.CommentText(inbound.SynapseName),
+                    Actions = "{" + string.Join(", ", dispatch.Actions.Select(a => $"{BallerinaSyntax.StringLiteral(a.Action)}: {BallerinaSyntax.StringLiteral(a.Operation)}")) + "}",
+                    Operations = "[" + string.Join(", ", dispatch.Operations.Select(BallerinaSyntax.StringLiteral)) + "]",
+                    Elements = "{" + string.Join(", ", dispatch.Elements.Select(a => $"{BallerinaSyntax.StringLiteral(a.Action)}: {BallerinaSyntax.StringLiteral(a.Operation)}")) + "}",
+                }
+                : null;
+            return new { Doc = doc, Todo = todo, Name = names[inbound.Listener], Http = http, Jms = jms, Broker = broker, File = file, Ftp = ftp, Operations = operations };
         }, modules);
         return _renderer.Render("inbound.bal.sbn", new
         {
@@ -1042,6 +1060,14 @@ public sealed partial class PackageEmitter
             Failed = failed,
         });
     }
+
+    /// <summary>
+    /// The view of a proxy listener's dispatch to the operations of its published WSDL (<c>transportOperation</c>): the
+    /// listener's table and the operation a message naming none gets (null: the message is refused).
+    /// </summary>
+    private static object? TransportDispatch(WsdlDispatchIr? dispatch, NameMap names) => dispatch is { Table: { } table }
+        ? new { Table = names[table], Fallback = dispatch.Fallback is { } fallback ? BallerinaSyntax.StringLiteral(fallback) : null }
+        : null;
 
     // ---- tasks.bal ----
 

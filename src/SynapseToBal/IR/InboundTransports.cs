@@ -17,6 +17,13 @@ public sealed record InboundTargetIr(Symbol Sequence, bool SequenceCanAnswer, Sy
     /// <c>transportAction</c>; null when the transport finds no operation for the message.
     /// </summary>
     public string? OperationAction { get; init; }
+
+    /// <summary>
+    /// How Axis2 dispatches each message of a proxy with a published WSDL to one of its operations once the transport
+    /// has built it (a proxy's JMS or local VFS listener; its <see cref="WsdlDispatchIr.Table"/> is the listener's own);
+    /// a message naming none is refused. Null for a listener that runs the flow for every message.
+    /// </summary>
+    public WsdlDispatchIr? Dispatch { get; init; }
 }
 
 /// <summary>A client property of an inbound endpoint passed on as written.</summary>

@@ -520,6 +520,13 @@ public abstract partial record InboundTransportIr
         /// <c>transportAction</c>; null when the transport finds no operation for the message.
         /// </summary>
         public string? OperationAction { get; init; }
+
+        /// <summary>
+        /// How Axis2 dispatches each message of a proxy with a published WSDL to one of its operations once the JMS
+        /// transport has built it (its <see cref="WsdlDispatchIr.Table"/> is the listener's own); a message naming none is
+        /// refused with a fault sent to its reply destination. Null when the listener runs the flow for every message.
+        /// </summary>
+        public WsdlDispatchIr? Dispatch { get; init; }
     }
 }
 

@@ -57,7 +57,15 @@ public sealed record WsdlDispatchIr(ImmutableArray<WsdlActionIr> Actions, Immuta
 {
     /// <summary>The module-level value holding <see cref="Actions"/> and <see cref="Operations"/>, which each of the proxy's services reads.</summary>
     public Symbol? Table { get; init; }
+
+    /// <summary>
+    /// The input message elements that name an operation (AxisService.getOperationByMessageElementQName, which
+    /// SOAPMessageBodyBasedDispatcher asks for the body's first element): the element of a document-style input
+    /// message's one part, written <c>{namespace}local</c>, each mapped to one operation only (an element two operations
+    /// take names neither). Only a message a transport builds before dispatch reaches that dispatcher (JMS, VFS).
+    /// </summary>
+    public ImmutableArray<WsdlActionIr> Elements { get; init; } = [];
 }
 
-/// <summary>A SOAP action (or an operation's name) and the WSDL operation Axis2 dispatches it to.</summary>
+/// <summary>A SOAP action (or an operation's name, or an input element's name) and the WSDL operation Axis2 dispatches it to.</summary>
 public sealed record WsdlActionIr(string Action, string Operation);

@@ -1488,6 +1488,7 @@ internal static partial class IrMembers
                 sink.Visit(n.FaultFunction);
                 sink.Visit(n.OutFlow);
                 sink.Visit(n.OperationAction);
+                sink.Visit(n.Dispatch);
                 return true;
             }
 
@@ -1551,6 +1552,7 @@ internal static partial class IrMembers
                 sink.Visit(n.OutFlow);
                 sink.Visit(n.Reply);
                 sink.Visit(n.OperationAction);
+                sink.Visit(n.Dispatch);
                 return true;
             }
 
@@ -3224,6 +3226,11 @@ internal static partial class IrMembers
 
                 sink.Visit(n.Fallback);
                 sink.Visit(n.Table);
+                foreach (var item in n.Elements)
+                {
+                    sink.Visit(item);
+                }
+
                 return true;
             }
 

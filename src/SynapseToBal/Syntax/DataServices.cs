@@ -41,8 +41,22 @@ public sealed record DataServiceConfigSyntax(string Id, ImmutableArray<NamedText
     /// </summary>
     public ImmutableDictionary<string, string> SecretAliases { get; init; } = ImmutableDictionary<string, string>.Empty;
 
+    /// <summary>
+    /// Every element of the config with an <c>svns:secretAlias</c>, in document order: each property (a repeated one too)
+    /// and each element nested in one (a <c>dataSourceProps</c> property's own properties, a
+    /// <c>dynamicUserAuthMapping</c>'s user and password). DBDeployer.secureVaultResolve replaces the text of every such
+    /// element of the <c>.dbs</c> by the alias's value.
+    /// </summary>
+    public ImmutableArray<DataServiceSecretSyntax> Secrets { get; init; } = [];
+
     public ImmutableArray<UnknownChildSyntax> Unknown { get; init; } = [];
 }
+
+/// <summary>An element of a data service config whose value is a secure vault alias's (<c>svns:secretAlias</c>).</summary>
+/// <param name="Name">The property's name; for a nested element, the path of names to it (<c>dataSourceProps/password</c>).</param>
+/// <param name="Alias">The alias.</param>
+/// <param name="TopLevel">A property of the config itself (not nested in one).</param>
+public sealed record DataServiceSecretSyntax(string Name, string Alias, bool TopLevel, SourceLocation Location);
 
 /// <summary>A <c>&lt;query id useConfig&gt;</c> with its <c>&lt;sql&gt;</c>, <c>&lt;param&gt;</c>s and <c>&lt;result&gt;</c>.</summary>
 public sealed record DataServiceQuerySyntax(

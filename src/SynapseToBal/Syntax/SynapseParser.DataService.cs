@@ -82,6 +82,7 @@ public sealed partial class SynapseParser
         var location = Loc(element);
         var properties = ImmutableArray.CreateBuilder<NamedTextSyntax>();
         var aliases = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var secrets = ImmutableArray.CreateBuilder<DataServiceSecretSyntax>();
         var unknown = ImmutableArray.CreateBuilder<UnknownChildSyntax>();
         foreach (var property in Items(element, "property", "config", unknown))
         {
@@ -94,6 +95,16 @@ public sealed partial class SynapseParser
             {
                 MarkRead(alias);
                 aliases.TryAdd(name, alias.Value);
+                secrets.Add(new DataServiceSecretSyntax(name, alias.Value, true, propertyLocation));
+            }
+
+            // An element nested in the property is resolved the same way (secureVaultResolve walks the whole document).
+            foreach (var nested in property.Descendants().Where(d => d.Attribute(SecureVaultNamespace + "secretAlias") is not null))
+            {
+                var nestedAlias = nested.Attribute(SecureVaultNamespace + "secretAlias")!;
+                MarkRead(nestedAlias);
+                var path = string.Join("/", nested.AncestorsAndSelf().TakeWhile(e => e != property).Reverse().Select(e => (string?)e.Attribute("name") ?? e.Name.LocalName).Prepend(name));
+                secrets.Add(new DataServiceSecretSyntax(path, nestedAlias.Value, false, Loc(nested)));
             }
         }
 
@@ -102,6 +113,7 @@ public sealed partial class SynapseParser
             OtherAttributes = OtherAttributes(element, "id"),
             Unknown = unknown.ToImmutable(),
             SecretAliases = aliases.ToImmutable(),
+            Secrets = secrets.ToImmutable(),
         };
     }
 

@@ -174,6 +174,61 @@ public sealed class SoapOperationTests
     }
 
     [Fact]
+    public void The_input_elements_of_document_style_operations_dispatch_a_built_body_and_one_two_operations_take_names_neither()
+    {
+        var dispatch = Dispatch("""
+            <definitions xmlns="http://schemas.xmlsoap.org/wsdl/" xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:ns="urn:x" xmlns:e="http://example.org/e" targetNamespace="urn:x">
+              <message name="order"><part name="p" element="e:order"/></message>
+              <message name="audit"><part name="p" element="e:order"/></message>
+              <message name="cancel"><part name="p" element="e:cancel"/></message>
+              <message name="quote"><part name="p" element="e:quote"/></message>
+              <message name="two"><part name="a" element="e:a"/><part name="b" element="e:b"/></message>
+              <message name="typed"><part name="p" type="e:t"/></message>
+              <portType name="T">
+                <operation name="place"><input message="ns:order"/></operation>
+                <operation name="audit"><input message="ns:audit"/></operation>
+                <operation name="cancel"><input message="ns:cancel"/></operation>
+                <operation name="quote"><input message="ns:quote"/></operation>
+                <operation name="pair"><input message="ns:two"/></operation>
+                <operation name="typed"><input message="ns:typed"/></operation>
+              </portType>
+              <binding name="B" type="ns:T">
+                <soap:binding transport="http://schemas.xmlsoap.org/soap/http" style="document"/>
+                <operation name="quote"><soap:operation soapAction="urn:quote" style="rpc"/></operation>
+              </binding>
+              <service name="S"><port name="P" binding="ns:B"><soap:address location="http://localhost/services/P"/></port></service>
+            </definitions>
+            """);
+
+        // e:order is place's and audit's input: neither (AxisService.addMessageElementQNameToOperationMapping); quote is
+        // rpc-style (its body element is the operation's wrapper); a message of two parts or a typed part has no element.
+        Assert.Equal(["{http://example.org/e}cancel -> cancel"], dispatch.Elements.Select(e => $"{e.Action} -> {e.Operation}").ToArray());
+    }
+
+    [Theory]
+    [InlineData("<parameter name=\"transport.vfs.FileURI\">sftp://user@ftp.example.com/in</parameter>", "not yet dispatch the messages of a remote file (sftp) listener")]
+    [InlineData("<parameter name=\"transport.vfs.FileURI\">file:///data/in</parameter>", null)]
+    public void A_file_listener_dispatches_on_a_local_folder_and_reports_a_remote_one_as_not_yet_translated(string parameters, string? reason)
+    {
+        var package = Lower($"""<proxy name="P" transports="vfs"><target><inSequence><log level="custom"><property name="op" expression="get-property('OperationName')"/></log><drop/></inSequence></target>{parameters}<publishWSDL>{Wsdl}</publishWSDL></proxy>""", out var diagnostics);
+
+        var warnings = diagnostics.Items.Where(d => d.Id == DiagnosticCatalog.TransportOperationDispatchNotReproduced.Id).Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var values = FlowExpressions(package, "P").ToList();
+        if (reason is null)
+        {
+            Assert.Empty(warnings);
+            var file = Assert.IsType<InboundTransportIr.File>(Assert.Single(package.Inbounds).Transport);
+            Assert.Equal(["notify", "ask", "robust", "shared"], file.Target.Dispatch!.Operations.ToArray());
+            Assert.Contains(values, e => e is SystemValueIr { Value: SystemValue.OperationName });
+        }
+        else
+        {
+            Assert.Contains(reason, Assert.Single(warnings), StringComparison.Ordinal);
+            Assert.Contains(values, e => e is UntranslatedExprIr);
+        }
+    }
+
+    [Fact]
     public void A_wsdl_the_input_does_not_hold_says_its_operations_are_not_known()
     {
         Lower("""<proxy name="P"><target><inSequence><respond/></inSequence></target><publishWSDL uri="file:repository/p.wsdl"/></proxy>""", out var diagnostics);
@@ -189,7 +244,8 @@ public sealed class SoapOperationTests
 
     [Theory]
     [InlineData("transports=\"http https\"", "", true)]
-    [InlineData("transports=\"http jms\"", "", false)]
+    [InlineData("transports=\"http jms\"", "", true)]
+    [InlineData("transports=\"jms\"", "", true)]
     [InlineData("transports=\"http\"", "<endpoint name=\"L\"><address uri=\"local://services/P\"/></endpoint>", false)]
     public void Operation_name_is_the_dispatched_operation_where_the_services_are_the_flows_only_entry_points(string transports, string more, bool translated)
     {

@@ -28,12 +28,14 @@ public sealed partial class Lowerer
             var why = reason + "; only a data service with a single JDBC config becomes a service with a ballerina/sql client";
             _diagnostics.Report(DiagnosticCatalog.ArtifactNotTranslated, service.Location, "data service", service.Name, why);
             _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.ArtifactNotTranslated, $"data service '{service.Name}' is not translated: {why}"), service) { RawXml = SecretNames.MaskXml(service.RawXml) });
+            DeclareDataServiceSecrets(service, null);
             yield break;
         }
 
         ReportDataServiceSettings(service);
         var config = service.Configs[0];
         var client = DataServiceClient(service, config);
+        DeclareDataServiceSecrets(service, config);
         var basePath = "/services/" + service.Name;
         var resources = ImmutableArray.CreateBuilder<ResourceIr>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -144,7 +146,8 @@ public sealed partial class Lowerer
 
         foreach (var property in config.Properties.Where(p => p.Name is not ("driverClassName" or "url" or "username" or "password")))
         {
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, property.Location, "config", $"property '{property.Name}'", "the client uses the default connection pool of ballerina/sql; set sql:ConnectionPool options by hand");
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, property.Location, "config", $"property '{property.Name}'", "the client uses the default connection pool of ballerina/sql; set sql:ConnectionPool options by hand"
+                + (DataServiceVaultAlias(config, property.Name) is { } alias ? $" (its value is the secure vault alias '{alias}', a required configurable)" : string.Empty));
         }
     }
 
@@ -162,6 +165,38 @@ public sealed partial class Lowerer
 
         var value = config.Properties.FirstOrDefault(p => p.Name == name)?.Value;
         return value is not null && VaultLookupText().Match(value) is { Success: true } match ? match.Groups[1].Value : null;
+    }
+
+    /// <summary>
+    /// The secure vault aliases of a data service's configs that the generated client does not read (a translated config's
+    /// url, username and password are its own, <see cref="DataServiceClient"/>): every other property or nested element
+    /// with an <c>svns:secretAlias</c> (DBDeployer.secureVaultResolve resolves each element of the <c>.dbs</c>), and every
+    /// other property whose text is a <c>{wso2:vault-lookup('alias')}</c>. Each becomes the alias's required secret
+    /// configurable, never its text, so the value is at hand where the service is completed by hand.
+    /// </summary>
+    /// <param name="translated">The config the generated client is made from; null when the data service is not translated.</param>
+    private void DeclareDataServiceSecrets(DataServiceSyntax service, DataServiceConfigSyntax? translated)
+    {
+        bool ClientReads(DataServiceConfigSyntax config, string name, string alias) =>
+            config == translated && name is "url" or "username" or "password" && DataServiceVaultAlias(config, name) == alias;
+        foreach (var config in service.Configs)
+        {
+            var secrets = config.Secrets.Select(s => (s.Name, s.Alias, s.TopLevel, s.Location))
+                .Concat(config.Properties.Where(p => !config.SecretAliases.ContainsKey(p.Name) && p.Value is { } value && VaultLookupText().IsMatch(value))
+                    .Select(p => (p.Name, VaultLookupText().Match(p.Value!).Groups[1].Value, true, p.Location)));
+            foreach (var (name, alias, topLevel, location) in secrets)
+            {
+                if (topLevel && ClientReads(config, name, alias))
+                {
+                    continue;
+                }
+
+                var what = $"{(topLevel ? "property" : "element")} '{name}' of the config '{config.Id}' of data service '{service.Name}'";
+                _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, location, $"{what} (secure vault alias '{alias}')");
+                DeclareSecret(alias, $"the {what}, which the Micro Integrator reads from its secure vault; "
+                    + (translated is null ? "the data service is not translated" : "the generated client does not use it: apply it where the property is set by hand"));
+            }
+        }
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\{wso2:vault-lookup\('([^']*)'\)\}$")]

@@ -29,11 +29,13 @@ public sealed partial class Lowerer
         var (outFunction, faultFunction) = LowerResponseFlows(proxy.Name, $"proxy service {proxy.Name}", target?.OutSequence, target?.FaultSequence, owner, target?.Endpoint is not null || CallsBackend(target?.InSequence?.Mediators ?? []),
             target?.Endpoint is not null || HandsToOutFlow(target?.InSequence), AcceptedBeforeAnySend(target?.InSequence?.Mediators ?? []));
         // A proxy without a WSDL has one Axis2 operation, 'mediate' (ProxyService.buildAxisService); with a WSDL the
-        // operation is the one Axis2 dispatches the request to: the generated services find it (ctx.operationName) when
-        // the converter reproduces the dispatch and they are the flow's only entry points (no JMS or file listener, no
-        // local call, which run the flow function without it).
-        var dispatched = proxy.PublishWsdl is not null && servedOverHttp && WsdlDispatchOf(proxy).Dispatch is not null
-            && !transportPlans.Any(p => p.Reason is null) && !CalledLocally(proxy.Name);
+        // operation is the one Axis2 dispatches the request to: the generated services and the JMS and local file
+        // listeners find it (ctx.operationName) when the converter reproduces the dispatch and they are the flow's only
+        // entry points (no mail, RabbitMQ or remote file listener, no local call, which run the flow function without it).
+        var wsdlDispatch = proxy.PublishWsdl is not null ? WsdlDispatchOf(proxy).Dispatch : null;
+        var listeners = transportPlans.Where(p => p.Reason is null).ToList();
+        var dispatched = wsdlDispatch is not null && (servedOverHttp || listeners.Count > 0)
+            && listeners.All(DispatchesOperations) && !CalledLocally(proxy.Name);
         var context = new FlowContext(FlowKind.In, _translator, outFunction, owner)
         {
             OperationName = proxy.PublishWsdl is null ? (ExprIr)new StringLiteralIr(SynapseOperationName) : dispatched ? new SystemValueIr(SystemValue.OperationName) : null,
@@ -66,19 +68,24 @@ public sealed partial class Lowerer
         _functions.Add(new FunctionIr(flowName, FunctionKind.InFlow, true, body, $"In flow of proxy service {proxy.Name}, run by the service at each of its addresses.", target?.InSequence?.Location ?? proxy.Location) { FaultFunction = faultFunction });
         foreach (var plan in transportPlans.Where(p => p.Reason is null))
         {
-            if (ProxyListener(proxy, plan, flowName, needsOutFlow ? outFunction : null) is { } listener)
+            // Axis2 dispatches such a message by its action or its built body: the JMS and local file listeners do the
+            // same (transportOperation) when the converter reads the WSDL's operations; the others run the flow for all.
+            var listenerDispatch = wsdlDispatch is not null && DispatchesOperations(plan) ? wsdlDispatch : null;
+            if (ProxyListener(proxy, plan, flowName, needsOutFlow ? outFunction : null, listenerDispatch) is { } listener)
             {
                 _proxyListeners.Add(listener);
-                if (proxy.PublishWsdl is not null)
+                if (proxy.PublishWsdl is not null && listenerDispatch is null)
                 {
-                    // Axis2 dispatches such a message by its action or its built body; the listener runs the flow for all.
                     _diagnostics.Report(DiagnosticCatalog.TransportOperationDispatchNotReproduced, proxy.Location, proxy.Name, plan.Transport, plan switch
                     {
                         ProxyTransportPlan.Jms => "the message's SOAPAction property, its WS-Addressing action or its body's first element (the JMS transport builds the message)",
                         ProxyTransportPlan.RabbitMq => "the message's SOAP_ACTION header, its WS-Addressing action or its body's first element",
                         ProxyTransportPlan.Mail => "the mail's SOAPAction header (or a subject 'SOAPAction: ...'), its WS-Addressing action or its body's first element",
                         _ => "its WS-Addressing action or its body's first element (the VFS transport gives no SOAP action)",
-                    }, plan is ProxyTransportPlan.Jms ? " with a fault sent to its reply destination" : " with a fault");
+                    }, plan is ProxyTransportPlan.Jms ? " with a fault sent to its reply destination" : " with a fault",
+                        wsdlDispatch is null
+                            ? WsdlDispatchOf(proxy).Reason ?? "the converter does not read the WSDL's operations"
+                            : $"the converter does not yet dispatch the messages of a {plan switch { ProxyTransportPlan.RabbitMq => "RabbitMQ", ProxyTransportPlan.Mail => "mail", ProxyTransportPlan.RemoteVfs remote => $"remote file ({remote.Uri.Scheme})", _ => plan.Transport }} listener to the WSDL's operations (only the JMS and local file listeners do)");
                 }
             }
         }
@@ -99,6 +106,12 @@ public sealed partial class Lowerer
             yield return new ServiceIr(ServiceKind.Proxy, proxy.Name, alias, [resource], proxy, proxy.Location.Path) { Wsdl = wsdl, HttpsOnly = !onHttp, OnHttps = onHttps };
         }
     }
+
+    /// <summary>
+    /// Whether the generated listener of a translated transport dispatches a message to the operations of the proxy's
+    /// published WSDL as Axis2 does (transportOperation): the JMS and local file ones.
+    /// </summary>
+    private static bool DispatchesOperations(ProxyTransportPlan plan) => plan is ProxyTransportPlan.Jms or ProxyTransportPlan.Vfs;
 
     /// <summary>What a proxy's target endpoint send is, for the comment left where it never runs.</summary>
     private static string TargetEndpointSend(string proxy, EndpointReferenceSyntax endpoint) => endpoint switch
@@ -328,10 +341,10 @@ public sealed partial class Lowerer
         }
 
         var applied = transportPlans.Where(p => p.Reason is null || p.Kind != UntranslatedTransport.Setting).SelectMany(p => p.Applied).ToHashSet(StringComparer.Ordinal);
-        if (servedOverHttp)
+        if (servedOverHttp || (proxy.PublishWsdl is not null && WsdlDispatchOf(proxy).Dispatch is not null && transportPlans.Any(p => p.Reason is null && DispatchesOperations(p))))
         {
             // What disableOperationValidation changes (a request naming no WSDL operation runs the flow) is what the
-            // generated service does; without it SB0244 says where the two differ.
+            // generated service (or JMS or file listener) does; without it SB0244 says where the two differ.
             applied.Add("disableOperationValidation");
         }
 

@@ -702,8 +702,11 @@ public sealed partial class Lowerer
             : null;
 
     /// <summary>The listener of a translated jms or vfs transport, running the proxy's flow function for every message.</summary>
-    private InboundIr? ProxyListener(ProxySyntax proxy, ProxyTransportPlan plan, Symbol flow, Symbol? outFlow)
+    /// <param name="dispatch">How Axis2 dispatches the proxy's messages to the operations of its published WSDL, when the
+    /// converter reproduces it for this listener (JMS, a local folder); null when it runs the flow for every message.</param>
+    private InboundIr? ProxyListener(ProxySyntax proxy, ProxyTransportPlan plan, Symbol flow, Symbol? outFlow, WsdlDispatchIr? dispatch)
     {
+        WsdlDispatchIr? Dispatch(string transport) => dispatch is null ? null : dispatch with { Table = _symbols.Module(SymbolKind.LocalEntry, $"{proxy.Name} {transport} operations") };
         var operationAction = ProxyOperationAction(proxy);
         switch (plan)
         {
@@ -731,6 +734,7 @@ public sealed partial class Lowerer
                     // over JMS, as Axis2 sends the answer on the transport the request came in on.
                     Reply = new JmsReplyIr(jms.ReplyDestination, jms.ReplyTopic),
                     OperationAction = operationAction,
+                    Dispatch = Dispatch("jms"),
                 };
                 var answer = jms.ReplyDestination is { } replyDestination
                     ? $"the request's JMSReplyTo, else {(jms.ReplyTopic ? "topic" : "queue")} '{replyDestination}' (transport.jms.ReplyDestination)"
@@ -754,7 +758,7 @@ public sealed partial class Lowerer
                 var folder = Configurable("folder", vfs.Folder, "transport.vfs.FileURI");
                 var processed = vfs.MoveAfterProcess is { } p ? Configurable("move after process", p, "transport.vfs.MoveAfterProcess") : null;
                 var failed = vfs.MoveAfterFailure is { } f ? Configurable("move after failure", f, "transport.vfs.MoveAfterFailure") : null;
-                var target = new InboundTargetIr(flow, true, null) { OutFlow = outFlow, OperationAction = operationAction };
+                var target = new InboundTargetIr(flow, true, null) { OutFlow = outFlow, OperationAction = operationAction, Dispatch = Dispatch("vfs") };
                 var file = new InboundTransportIr.File(
                     _symbols.Module(SymbolKind.Type, proxy.Name + " vfs poller"),
                     _symbols.Module(SymbolKind.LocalEntry, proxy.Name + " vfs poll job"),

@@ -269,6 +269,7 @@ public sealed partial class Lowerer
         var operations = new List<string>();
         var oneWay = new List<string>();
         var aliases = new List<(string Action, string Operation)>();
+        var elements = new List<(string Element, string Operation)>();
         foreach (var operation in portType.Elements(Wsdl("operation")))
         {
             if ((string?)operation.Attribute("name") is not { Length: > 0 } name || operations.Contains(name))
@@ -297,6 +298,14 @@ public sealed partial class Lowerer
                 ?? targetNamespace + (targetNamespace.EndsWith(delimiter, StringComparison.Ordinal) ? string.Empty : delimiter) + portTypeName + delimiter
                     + ((string?)input.Attribute("name") ?? (requestResponse ? name + "Request" : name));
             aliases.Add((action, name));
+
+            // The input message's element: the one part's element of its message (WSDL11ToAxisServiceBuilder sets it on
+            // the AxisMessage, and AxisService maps it to the operation for SOAPMessageBodyBasedDispatcher).
+            if (Named("message", (string?)input.Attribute("message")) is { } message && message.Elements(Wsdl("part")).ToList() is [var part]
+                && (string?)part.Attribute("element") is { } element && ElementName(part, element) is { } elementName)
+            {
+                elements.Add((elementName, name));
+            }
         }
 
         // Each binding's soapAction (SOAP 1.1: any non-empty value; SOAP 1.2 the same), once per binding.
@@ -318,6 +327,14 @@ public sealed partial class Lowerer
             }
         }
 
+        // An rpc-style binding operation's body element is the operation's wrapper, not its part's element: only the
+        // name fallback (getOperation by the element's local name) dispatches it.
+        var rpc = bindings.Distinct().SelectMany(b => b!.Elements(Wsdl("operation")).Where(o => IsRpc(b, o)).Select(o => (string?)o.Attribute("name"))).ToHashSet(StringComparer.Ordinal);
+
+        // AxisService.addMessageElementQNameToOperationMapping: an element two operations take names neither.
+        var byElement = elements.Where(e => !rpc.Contains(e.Operation)).GroupBy(e => e.Element, StringComparer.Ordinal)
+            .Where(g => g.Select(e => e.Operation).Distinct(StringComparer.Ordinal).Count() == 1).Select(g => new WsdlActionIr(g.Key, g.First().Operation)).ToList();
+
         // AxisService.mapActionToOperation: an alias mapped to two operations is dropped and refused for good.
         var ambiguous = aliases.GroupBy(a => a.Action, StringComparer.Ordinal).Where(g => g.Select(a => a.Operation).Distinct(StringComparer.Ordinal).Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         var actions = aliases.Where(a => !ambiguous.Contains(a.Action)).DistinctBy(a => a.Action, StringComparer.Ordinal).Select(a => new WsdlActionIr(a.Action, a.Operation)).ToList();
@@ -333,6 +350,23 @@ public sealed partial class Lowerer
                 : operations.Count == 1 && parameters.GetValueOrDefault("supportSingleOperation") is { } single && !(single.Equals("false", StringComparison.OrdinalIgnoreCase) || single.Equals("no", StringComparison.OrdinalIgnoreCase) || single == "0") ? operations[0]
                 : null);
         reason = null;
-        return new WsdlDispatchIr([.. actions], [.. operations], [.. oneWay], fallback);
+        return new WsdlDispatchIr([.. actions], [.. operations], [.. oneWay], fallback) { Elements = [.. byElement] };
+    }
+
+    /// <summary>The <c>{namespace}local</c> name of a part's <c>element</c> QName, its prefix resolved where it is written; null for an undeclared prefix.</summary>
+    private static string? ElementName(XElement part, string qualified)
+    {
+        var colon = qualified.IndexOf(':', StringComparison.Ordinal);
+        var ns = colon < 0 ? part.GetDefaultNamespace() : part.GetNamespaceOfPrefix(qualified[..colon]);
+        return ns is null ? null : ns == XNamespace.None ? qualified[(colon + 1)..] : "{" + ns.NamespaceName + "}" + qualified[(colon + 1)..];
+    }
+
+    /// <summary>Whether a SOAP binding's operation is rpc-style: its soap:operation's style, else its binding's soap:binding style.</summary>
+    private static bool IsRpc(XElement binding, XElement operation)
+    {
+        static string? Style(XElement parent, string name) => parent.Elements()
+            .Where(e => e.Name.LocalName == name && e.Name.NamespaceName is "http://schemas.xmlsoap.org/wsdl/soap/" or "http://schemas.xmlsoap.org/wsdl/soap12/")
+            .Select(e => (string?)e.Attribute("style")).FirstOrDefault(s => s is not null);
+        return (Style(operation, "operation") ?? Style(binding, "binding")) == "rpc";
     }
 }
