@@ -13299,6 +13299,9 @@ type WsdlOperations record {|
     map<string> actions;
     # The operations' names, which the path after the service's address names first (AxisService.getOperation).
     string[] operations;
+    # The input message elements (`{namespace}local`) that name an operation (AxisService.getOperationByMessageElementQName),
+    # which a message a JMS or file listener received is dispatched by (`transportOperation`).
+    map<string> elements = {};
 |};
 
 # Whether the segment after /services in the request's path is written otherwise than as `name`, the path parameter the
@@ -13399,18 +13402,7 @@ function serviceNotFound(http:Request request) returns http:Response {
 # reachable, please contact the server administrator.". Axiom declares the code's namespace (the envelope's) under a
 # prefix it numbers (`axis2ns1`, counting up in the server's life). No header of the request is copied back.
 function operationNotFound(Context ctx) returns http:Response|error {
-    string action = soapAction(ctx);
-    boolean none = ctx.headers["soapaction"] is () && action == "";
-    string reason = string `The endpoint reference (EPR) for the Operation not found is ${ctx.to} and the WSA Action = ${none ? "null" : action}. If this EPR was previously reachable, please contact the server administrator.`;
-    if ctx.clientSoap == "soap12" {
-        ctx.contentType = "application/soap+xml";
-        ctx.payload = xml `<soapenv:Envelope xmlns:soapenv="http://www.w3.org/2003/05/soap-envelope"><soapenv:Body><soapenv:Fault xmlns:axis2ns1="http://www.w3.org/2003/05/soap-envelope"><soapenv:Code><soapenv:Value>axis2ns1:Client</soapenv:Value></soapenv:Code><soapenv:Reason><soapenv:Text xml:lang="en-US">${reason}</soapenv:Text></soapenv:Reason><soapenv:Detail/></soapenv:Fault></soapenv:Body></soapenv:Envelope>`;
-    } else {
-        // A SOAP 1.1 client gets text/xml; a REST client the fault in its own format, as the formatter of its content
-        // type writes the envelope (its body's first element for XML, that element as JSON for JSON).
-        ctx.contentType = ctx.clientSoap == "soap11" ? "text/xml" : ctx.contentType == "" ? "application/xml" : ctx.contentType;
-        ctx.payload = xml `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault xmlns:axis2ns1="http://schemas.xmlsoap.org/soap/envelope/"><faultcode>axis2ns1:Client</faultcode><faultstring>${reason}</faultstring><detail/></soapenv:Fault></soapenv:Body></soapenv:Envelope>`;
-    }
+    setOperationNotFoundFault(ctx, ctx.clientSoap == "soap12", ctx.clientSoap == "soap11");
     http:Response response = new;
     response.statusCode = http:STATUS_INTERNAL_SERVER_ERROR;
     xml|byte[]? body = check entityBody(ctx);
@@ -13419,6 +13411,71 @@ function operationNotFound(Context ctx) returns http:Response|error {
         check response.setContentType(ctx.contentType);
     }
     return response;
+}
+
+# Makes the message the fault DispatchPhase refuses a message naming no operation of a proxy's published WSDL with
+# (`operationNotFound`, `refuseJmsMessage`): SOAP 1.2 for a SOAP 1.2 message (`soap12`), else SOAP 1.1, in text/xml
+# for a SOAP 1.1 message (`soap11`) and in the message's own content type otherwise (application/xml without one).
+# The action in the reason is the message's (MessageContext.getWSAAction: its SOAP action, else the `wsa:Action` of a
+# message its transport built), `null` when it has none.
+function setOperationNotFoundFault(Context ctx, boolean soap12, boolean soap11) {
+    string|error given = addressingAction(ctx);
+    string action = given is string ? given : soapAction(ctx);
+    boolean none = ctx.headers["soapaction"] is () && action == "";
+    string reason = string `The endpoint reference (EPR) for the Operation not found is ${ctx.to} and the WSA Action = ${none ? "null" : action}. If this EPR was previously reachable, please contact the server administrator.`;
+    if soap12 {
+        ctx.contentType = "application/soap+xml";
+        ctx.payload = xml `<soapenv:Envelope xmlns:soapenv="http://www.w3.org/2003/05/soap-envelope"><soapenv:Body><soapenv:Fault xmlns:axis2ns1="http://www.w3.org/2003/05/soap-envelope"><soapenv:Code><soapenv:Value>axis2ns1:Client</soapenv:Value></soapenv:Code><soapenv:Reason><soapenv:Text xml:lang="en-US">${reason}</soapenv:Text></soapenv:Reason><soapenv:Detail/></soapenv:Fault></soapenv:Body></soapenv:Envelope>`;
+    } else {
+        // A SOAP 1.1 client gets text/xml; a REST client the fault in its own format, as the formatter of its content
+        // type writes the envelope (its body's first element for XML, that element as JSON for JSON).
+        ctx.contentType = soap11 ? "text/xml" : ctx.contentType == "" ? "application/xml" : ctx.contentType;
+        ctx.payload = xml `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault xmlns:axis2ns1="http://schemas.xmlsoap.org/soap/envelope/"><faultcode>axis2ns1:Client</faultcode><faultstring>${reason}</faultstring><detail/></soapenv:Fault></soapenv:Body></soapenv:Envelope>`;
+    }
+}
+
+# The operation of a proxy's published WSDL Axis2 dispatches a message its JMS or local file listener received to, as
+# the Micro Integrator's axis2.xml orders its dispatchers; the transport has built the message first (JMSUtils.
+# setSOAPEnvelope, VFSTransportListener.processFile), so a body that cannot be built fails here. By the message's SOAP
+# action (the JMS message's `SOAPAction` property; the VFS transport gives none: SOAPActionBasedDispatcher), else its
+# `wsa:Action` (AddressingBasedDispatcher; `addressingAction`), both through AxisService.getOperationBySOAPAction, whose
+# aliases and operation names `actions` holds; else by the body's first element (SOAPMessageBodyBasedDispatcher: the
+# operation whose input message is that element, `elements`, else AxisService.getOperation of its local name, an
+# operation's name first, then an alias). `()` when none finds one. The JMS or file address has no /services/ path, so
+# RequestURIOperationDispatcher finds nothing.
+function transportOperation(Context ctx, WsdlOperations wsdl) returns string?|error {
+    xml body = check soapBody(ctx);
+    string? byAction = wsdl.actions[check addressingAction(ctx)];
+    if byAction is string {
+        return byAction;
+    }
+    xml<xml:Element> children = body.elementChildren();
+    if children.length() == 0 {
+        return ();
+    }
+    string name = children.get(0).getName();
+    string? byElement = wsdl.elements[name];
+    if byElement is string {
+        return byElement;
+    }
+    int? brace = name.indexOf("}");
+    string local = brace is int ? name.substring(brace + 1) : name;
+    return wsdl.operations.indexOf(local) is int ? local : wsdl.actions[local];
+}
+
+# What the Micro Integrator does with a message a proxy's JMS listener received that names no operation of its
+# published WSDL (`transportOperation`): DispatchPhase refuses it with an AxisFault, and AbstractTransportListener.
+# handleIncomingMessage sends the fault (MessageContextBuilder.createFaultMessageContext, `setOperationNotFoundFault`)
+# where an answer to the message goes (its JMSReplyTo, else the proxy's transport.jms.ReplyDestination: `sendJmsReply`);
+# the flow does not run. The message is consumed (the listener's session acknowledges it); without a reply destination
+# the fault cannot be sent, and the error is the listener's, as the Micro Integrator logs its sender's failure.
+function refuseJmsMessage(Context ctx) returns error? {
+    setOperationNotFoundFault(ctx, isSoap12(ctx.contentType), messageType(ctx) == "text/xml");
+    (function (Context ctx) returns error?)? sendBack = ctx.sendBack;
+    if sendBack is () {
+        return error("Unable to send the fault over JMS: the message names no operation of the proxy's WSDL and has nowhere to be answered");
+    }
+    return sendBack(ctx);
 }
 
 # Runs a proxy's in flow for a request to a one-way (in-only) operation of its WSDL, after the service has answered it

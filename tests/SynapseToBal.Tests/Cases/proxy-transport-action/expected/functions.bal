@@ -41,6 +41,6 @@ function orderJmsProxyFlow(Context ctx) returns http:Response|error {
 
 # In flow of proxy service QuoteJmsWsdlProxy, run by the service at each of its addresses.
 function quoteJmsWsdlProxyFlow(Context ctx) returns http:Response|error {
-    log:printInfo("QuoteJmsWsdlProxy request", operation = check notTranslated("get-property('OperationName')"));
+    log:printInfo("QuoteJmsWsdlProxy request", operation = ctx.operationName);
     return respond(ctx, headers = passBackHeaders);
 }

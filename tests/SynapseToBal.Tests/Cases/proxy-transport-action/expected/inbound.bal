@@ -194,6 +194,15 @@ service jms:Service on orderJmsProxyJmsListener {
     }
 }
 
+# The operations of the WSDL proxy service 'QuoteJmsWsdlProxy' publishes, as Axis2 dispatches a message its
+# listener below built to them (`transportOperation`): the SOAP actions that name one (its bindings' soapActions, its
+# inputs' WS-Addressing actions, its operations' names) and the input message elements that name one.
+final readonly & WsdlOperations quoteJmsWsdlProxyJmsOperations = {
+    actions: {"http://quotes.example.com/QuotePortType/getQuoteRequest": "getQuote", "urn:getQuote": "getQuote", "getQuote": "getQuote"},
+    operations: ["getQuote"],
+    elements: {"{http://quotes.example.com}getQuote": "getQuote"}
+};
+
 # Proxy service 'QuoteJmsWsdlProxy' on JMS: every message of queue 'quotes' (connection factory 'default') runs the proxy's in flow, its fault sequence on failure; what the flow answers goes to the request's JMSReplyTo.
 # From QuoteJmsWsdlProxy.xml, line 4.
 # The JNDI factory class comes from the JMS provider's client library: add its JAR to Ballerina.toml as a platform
@@ -241,6 +250,14 @@ service jms:Service on quoteJmsWsdlProxyJmsListener {
             providerUrl: jmsFactoryDefaultProviderUrl,
             connectionFactoryName: jmsFactoryDefaultConnectionFactory
         }, contentTypeProperty = contentTypeProperty);
+        // The operation of the published WSDL Axis2 dispatches the message to, once the transport has built it: by its
+        // SOAPAction property or WS-Addressing action, else by its body's first element.
+        string? operation = check transportOperation(ctx, quoteJmsWsdlProxyJmsOperations);
+        if operation is () {
+            // The Micro Integrator refuses a message naming none: the fault goes to its reply destination, the flow does not run.
+            return refuseJmsMessage(ctx);
+        }
+        ctx.operationName = operation;
         _ = check quoteJmsWsdlProxyFlow(ctx);
     }
 }
