@@ -205,29 +205,6 @@ public sealed class SoapOperationTests
         Assert.Equal(["{http://example.org/e}cancel -> cancel"], dispatch.Elements.Select(e => $"{e.Action} -> {e.Operation}").ToArray());
     }
 
-    [Theory]
-    [InlineData("<parameter name=\"transport.vfs.FileURI\">sftp://user@ftp.example.com/in</parameter>", "not yet dispatch the messages of a remote file (sftp) listener")]
-    [InlineData("<parameter name=\"transport.vfs.FileURI\">file:///data/in</parameter>", null)]
-    public void A_file_listener_dispatches_on_a_local_folder_and_reports_a_remote_one_as_not_yet_translated(string parameters, string? reason)
-    {
-        var package = Lower($"""<proxy name="P" transports="vfs"><target><inSequence><log level="custom"><property name="op" expression="get-property('OperationName')"/></log><drop/></inSequence></target>{parameters}<publishWSDL>{Wsdl}</publishWSDL></proxy>""", out var diagnostics);
-
-        var warnings = diagnostics.Items.Where(d => d.Id == DiagnosticCatalog.TransportOperationDispatchNotReproduced.Id).Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        var values = FlowExpressions(package, "P").ToList();
-        if (reason is null)
-        {
-            Assert.Empty(warnings);
-            var file = Assert.IsType<InboundTransportIr.File>(Assert.Single(package.Inbounds).Transport);
-            Assert.Equal(["notify", "ask", "robust", "shared"], file.Target.Dispatch!.Operations.ToArray());
-            Assert.Contains(values, e => e is SystemValueIr { Value: SystemValue.OperationName });
-        }
-        else
-        {
-            Assert.Contains(reason, Assert.Single(warnings), StringComparison.Ordinal);
-            Assert.Contains(values, e => e is UntranslatedExprIr);
-        }
-    }
-
     [Fact]
     public void A_wsdl_the_input_does_not_hold_says_its_operations_are_not_known()
     {
