@@ -73,7 +73,7 @@ public sealed class SoapActionKeptApartTests
         Assert.DoesNotContain("ctx.headers[\"soapaction\"]", RuntimeSourceText.Function("blockingSend"), StringComparison.Ordinal);
         Assert.Contains("ctx.action = state.action;", RuntimeSourceText.Function("restoreRequestState"), StringComparison.Ordinal);
         Assert.Contains("action: ctx.action,", RuntimeSourceText.Function("requestState"), StringComparison.Ordinal);
-        Assert.Contains("string? action = ();", RuntimeSourceText.Types, StringComparison.Ordinal);
+        Assert.Contains("string action = \"\";", RuntimeSourceText.Types, StringComparison.Ordinal);
     }
 
     [Fact]
