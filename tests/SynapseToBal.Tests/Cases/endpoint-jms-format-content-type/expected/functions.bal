@@ -10,27 +10,11 @@ function formattedJmsFlow(Context ctx) returns http:Response|error {
     // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
     setAction(ctx, "urn:placeOrder");
     check sendJms(ctx, "jmsSoap12Latin", {initialContextFactory: jmsSoap12latinJavaNamingFactoryInitial, providerUrl: jmsSoap12latinJavaNamingProviderUrl, connectionFactoryName: jmsSoap12latinTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: jmsSoap12latinDestination}, contentTypeProperty = "contentType", format = "soap12", encoding = "ISO-8859-1");
-    return accepted();
-    // Not translated, never runs: the flow has already ended above:
-    // <send>
-    //     <endpoint key="jmsSoap11"/>
-    // </send>
-    // Not translated, never runs: the flow has already ended above:
-    // <header name="Action" action="remove"/>
-    // Not translated, never runs: the flow has already ended above:
-    // <send>
-    //     <endpoint key="jmsSoap12"/>
-    // </send>
-    // Not translated, never runs: the flow has already ended above:
-    // <send>
-    //     <endpoint key="jmsPoxLatin"/>
-    // </send>
-    // Not translated, never runs: the flow has already ended above:
-    // <send>
-    //     <endpoint key="jmsPlainEncoded"/>
-    // </send>
-    // Not translated, never runs: the flow has already ended above:
-    // <call>
-    //     <endpoint key="httpEncoded"/>
-    // </call>
+    check sendJms(ctx, "jmsSoap11", {initialContextFactory: jmsSoap11JavaNamingFactoryInitial, providerUrl: jmsSoap11JavaNamingProviderUrl, connectionFactoryName: jmsSoap11TransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: jmsSoap11Destination}, contentTypeProperty = "contentType", format = "soap11");
+    setAction(ctx, "");
+    check sendJms(ctx, "jmsSoap12", {initialContextFactory: jmsSoap12JavaNamingFactoryInitial, providerUrl: jmsSoap12JavaNamingProviderUrl, connectionFactoryName: jmsSoap12TransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: jmsSoap12Destination}, contentTypeProperty = "contentType", format = "soap12");
+    check sendJms(ctx, "jmsPoxLatin", {initialContextFactory: jmsPoxLatinJavaNamingFactoryInitial, providerUrl: jmsPoxLatinJavaNamingProviderUrl, connectionFactoryName: jmsPoxLatinTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: jmsPoxLatinDestination}, contentTypeProperty = "contentType", format = "pox", encoding = "ISO-8859-1");
+    check sendJms(ctx, "jmsPlainEncoded", {initialContextFactory: jmsPlainEncodedJavaNamingFactoryInitial, providerUrl: jmsPlainEncodedJavaNamingProviderUrl, connectionFactoryName: jmsPlainEncodedTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: jmsPlainEncodedDestination});
+    check callEndpoint(ctx, httpEncoded, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = httpEncodedSuspension);
+    return respond(ctx, headers = passBackHeaders);
 }
