@@ -33,7 +33,7 @@ public sealed class TransportActionOnceTests
     public void The_jms_transport_reads_the_soap_action_property_else_keeps_the_operation_action()
     {
         var jms = RuntimeSourceText.Function("jmsSoapAction");
-        Assert.Contains("properties[\"SOAPAction\"]", jms, StringComparison.Ordinal);
+        Assert.Contains("jmsProperties[\"SOAPAction\"]", jms, StringComparison.Ordinal);
         Assert.DoesNotContain("SOAPJMS", jms, StringComparison.Ordinal);
         RuntimeSourceText.InOrder(jms, "if value is () {", "return fallback;", "value is string ? value : value.toString()");
 

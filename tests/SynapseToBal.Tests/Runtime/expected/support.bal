@@ -430,8 +430,8 @@ function mailSoapAction(Context ctx, string? subject, string fallback) returns s
 # handleIncomingMessage leaves as ProtocolEndpoint.createMessageContext set it. The transport reads no other property
 # (not SOAPJMS_soapAction). A JMS inbound endpoint's JMSInjectHandler sets none: its message keeps "".
 function jmsSoapAction(jms:Message message, string fallback) returns string {
-    map<anydata>? properties = message?.properties;
-    anydata value = properties is map<anydata> ? properties["SOAPAction"] : ();
+    map<anydata>? jmsProperties = message?.properties;
+    anydata value = jmsProperties is map<anydata> ? jmsProperties["SOAPAction"] : ();
     if value is () {
         return fallback;
     }
