@@ -147,7 +147,7 @@ public sealed partial class PackageEmitter
                 if (inbound.Origin is Syntax.ProxySyntax)
                 {
                     // The proxy's transport gives the message its SOAP_ACTION header as the action (RabbitMQUtils.getSoapAction).
-                    body.Add($"ctx.transportAction = rabbitMqSoapAction(message?.properties, {(rabbit.Target.OperationAction is { } rabbitAction ? Literal(rabbitAction) : "()")});");
+                    body.Add($"ctx.action = rabbitMqSoapAction(message?.properties, {Literal(rabbit.Target.OperationAction ?? string.Empty)});");
                 }
                 if (rabbit.Target.OutFlow is { } rabbitOutFlow)
                 {
@@ -284,8 +284,8 @@ public sealed partial class PackageEmitter
                 body.Add("        ctx.headers[headerName.toLowerAscii()] = headerValue;");
                 body.Add("    }");
                 body.Add("}");
-                body.Add("// Without a SOAPAction header, a subject starting with SOAPAction gives the action (MailTransportListener.processMail).");
-                body.Add($"ctx.transportAction = mailSubjectAction(message?.subject, {(mail.Target.OperationAction is { } mailAction ? Literal(mailAction) : "()")});");
+                body.Add("// The SOAPAction header, else a subject starting with SOAPAction gives the action (MailTransportListener.processMail).");
+                body.Add($"ctx.action = mailSoapAction(ctx, message?.subject, {Literal(mail.Target.OperationAction ?? string.Empty)});");
                 if (mail.Target.OutFlow is { } mailOutFlow)
                 {
                     body.Add($"ctx.outFlow = {names[mailOutFlow]};");

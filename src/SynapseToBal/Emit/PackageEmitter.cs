@@ -1012,7 +1012,11 @@ public sealed partial class PackageEmitter
                         ContentTypeRules = JmsContentTypeRuleLines(jmsTransport.ContentTypeRules, trackProperty: jmsTransport.Reply is not null),
                         Reply = jmsTransport.Reply is { } reply ? JmsReplyLines(jmsTransport, reply, names[inbound.Listener], names) : null,
                         OutFlow = jmsTransport.OutFlow is { } outFlow ? names[outFlow] : null,
-                        Action = jmsTransport.OperationAction is { } jmsAction ? BallerinaSyntax.StringLiteral(jmsAction) : null,
+                        // A proxy's JMS transport sets the action once, from the message's SOAPAction property, else the
+                        // operation's (JMSMessageReceiver, ProtocolEndpoint.createMessageContext); an inbound endpoint's none.
+                        Action = inbound.Origin is Syntax.ProxySyntax
+                            ? $"jmsSoapAction(message, {BallerinaSyntax.StringLiteral(jmsTransport.OperationAction ?? string.Empty)})"
+                            : null,
                         Dispatch = TransportDispatch(jmsTransport.Dispatch, names),
 
                         // A proxy's JMS transport (Axis2's JMSMessageReceiver) keeps the correlation facts in the axis2 scope.

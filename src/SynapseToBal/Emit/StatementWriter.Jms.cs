@@ -63,6 +63,11 @@ internal sealed partial class StatementWriter
             EndpointFormat.Pox => ", format = \"pox\"",
             _ => string.Empty,
         };
+        if (jms.Format is not null && jms.Encoding is { } encoding)
+        {
+            contentType += $", encoding = {BallerinaSyntax.StringLiteral(encoding)}";
+        }
+
         return (connection, destination, contentType);
     }
 }

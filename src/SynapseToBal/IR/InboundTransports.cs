@@ -13,8 +13,8 @@ public sealed record InboundTargetIr(Symbol Sequence, bool SequenceCanAnswer, Sy
 
     /// <summary>
     /// The SOAP action Axis2 gives each message before its transport's own (ProtocolEndpoint.createMessageContext:
-    /// <c>urn:mediate</c>, the alias of a WSDL-less proxy's <c>mediate</c> operation), kept by the runtime's
-    /// <c>transportAction</c>; null when the transport finds no operation for the message.
+    /// <c>urn:mediate</c>, the alias of a WSDL-less proxy's <c>mediate</c> operation), the fallback of the action the listener
+    /// sets once as <c>ctx.action</c>; null when the transport finds no operation for the message.
     /// </summary>
     public string? OperationAction { get; init; }
 

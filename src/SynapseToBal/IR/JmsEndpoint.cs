@@ -65,6 +65,12 @@ public sealed record JmsEndpointIr(
     /// </summary>
     public EndpointFormat? Format { get; init; }
 
+    /// <summary>
+    /// The endpoint's <c>encoding</c> attribute with a <see cref="Format"/>: Axis2FlexibleMEPClient sets it as the
+    /// message's CHARACTER_SET_ENCODING, which the formatter's content type names as its charset. Null without either.
+    /// </summary>
+    public string? Encoding { get; init; }
+
     /// <summary>Why a request-reply through the endpoint is not translated (a transacted session); null when it is.</summary>
     public string? RequestReplyRefused { get; init; }
 }

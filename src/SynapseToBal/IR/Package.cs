@@ -516,8 +516,8 @@ public abstract partial record InboundTransportIr
 
         /// <summary>
         /// The SOAP action Axis2 gives each message before its transport's own (ProtocolEndpoint.createMessageContext:
-        /// <c>urn:mediate</c>, the alias of a WSDL-less proxy's <c>mediate</c> operation), kept by the runtime's
-        /// <c>transportAction</c>; null when the transport finds no operation for the message.
+        /// <c>urn:mediate</c>, the alias of a WSDL-less proxy's <c>mediate</c> operation), the fallback of the action the listener
+        /// sets once as <c>ctx.action</c>; null when the transport finds no operation for the message.
         /// </summary>
         public string? OperationAction { get; init; }
 

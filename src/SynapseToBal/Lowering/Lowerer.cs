@@ -778,13 +778,18 @@ public sealed partial class Lowerer
                 ReportHttpAuthentication(http);
                 return AddUrlTemplateClient(baseName, http, endpoint, out notTranslated, deployTime);
             case AddressEndpointSyntax address when Transports.NonHttp(address.Uri) is { Scheme: "jms" } && LowerJmsEndpoint(baseName, address, out notTranslated):
+                // A format applies the encoding to the formatter's content type (jmsFormatterContentType); without one it is reported.
+                ReportUnappliedSettings(address.Qualities, address.Location, endpoint, encodingApplied: _jmsEndpoints.GetValueOrDefault(address)?.Format is not null);
                 return null;
             case AddressEndpointSyntax address when Transports.NonHttp(address.Uri) is { Scheme: "vfs" } && LowerVfsEndpoint(baseName, address, out notTranslated):
+                ReportUnappliedSettings(address.Qualities, address.Location, endpoint);
                 return null;
             case AddressEndpointSyntax address when IsMailAddress(address.Uri) && LowerMailEndpoint(baseName, address, out notTranslated):
+                ReportUnappliedSettings(address.Qualities, address.Location, endpoint);
                 return null;
             case AddressEndpointSyntax address when Transports.NonHttp(address.Uri) is { Scheme: "local" }:
                 LowerLocalEndpoint(baseName, address, out var local);
+                ReportUnappliedSettings(address.Qualities, address.Location, endpoint);
                 notTranslated = local;
                 return null;
             case AddressEndpointSyntax address when Transports.NonHttp(address.Uri) is { } transport:
@@ -933,9 +938,18 @@ public sealed partial class Lowerer
     /// <paramref name="appliesAddressing"/>: the client carries <c>enableAddressing</c> to its calls (<see cref="AppliedAddressing"/>),
     /// so only a separate listener, which it cannot have, is reported here; the calls that do not add the headers report it.
     /// </summary>
-    private void ReportUnappliedSettings(EndpointQualities qualities, SourceLocation location, EndpointSyntax endpoint, bool appliesAddressing = false)
+    /// <param name="encodingApplied">The endpoint's <c>encoding</c> is applied (a JMS endpoint with a format); otherwise it is reported.</param>
+    private void ReportUnappliedSettings(EndpointQualities qualities, SourceLocation location, EndpointSyntax endpoint, bool appliesAddressing = false, bool encodingApplied = false)
     {
         ReportSeparateListener(qualities);
+        if (qualities.Encoding is { } encoding && !encodingApplied)
+        {
+            // Axis2FlexibleMEPClient sets it as the outgoing message's CHARACTER_SET_ENCODING: the formatter writes the
+            // message in that charset and names it in the content type (a pox format's Content-Type header gets ";" and it).
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, "endpoint", $"encoding=\"{encoding}\"",
+                "the Micro Integrator writes the outgoing message in that charset and names it in its content type (CHARACTER_SET_ENCODING); the generated code writes UTF-8 with the message's own content type: set the charset on the outgoing content type and encode the body by hand");
+        }
+
         foreach (var (setting, present) in new[]
         {
             ("WS-Security (enableSec)", qualities.Security is not null),

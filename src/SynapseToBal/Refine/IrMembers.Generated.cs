@@ -1688,6 +1688,7 @@ internal static partial class IrMembers
                 sink.Visit(n.Address);
                 sink.Visit(n.ReplyDestinationName);
                 sink.Visit(n.ReplyDestination);
+                sink.Visit(n.Encoding);
                 sink.Visit(n.RequestReplyRefused);
                 return true;
             }

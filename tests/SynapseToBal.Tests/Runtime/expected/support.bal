@@ -71,7 +71,7 @@ function newContext(http:Request request, string? api, string basePath, map<stri
     check receiveHeaders(ctx, request);
     // The pass-through ServerWorker sets the message's action from the request (its SOAPAction header without the
     // quotes, HTTPTransportUtils.initializeMessageContext the action of a SOAP 1.2 content type) once, here.
-    ctx.action = transportSoapAction(ctx);
+    ctx.action = httpSoapAction(ctx);
     foreach [string, string] [name, value] in pathParams.entries() {
         ctx.properties["uri.var." + name] = value;
     }
@@ -115,7 +115,9 @@ function setQueryParams(Context ctx, string rawPath) returns error? {
 }
 
 # A message context for a message a scheduled task injects, as Synapse's MessageInjector builds it
-# (semantics §9.2): the task's message, with the content type of its format. There is no client to answer.
+# (semantics §9.2): the task's message, with the content type of its format. There is no client to answer. Its action
+# is "" (a fresh Axis2 message context has none, which `get-property('Action')` reads as "") unless the task's
+# soapAction sets one (MessageInjector: setSoapAction), which the generated job does after this.
 function newTaskContext(xml? message, string contentType) returns Context => {
     messageId: "urn:uuid:" + uuid:createType4AsString(),
     payload: message,
@@ -315,7 +317,8 @@ function cronWeekday(int year, int month, int day) returns int {
 
 # A message context for a message an inbound endpoint receives from a broker (JMS), as the Micro
 # Integrator's inject handlers build it (semantics §9.1): the body as received, read by `contentType`
-# when a step needs it. There is no client to answer.
+# when a step needs it. There is no client to answer. Its action is "": an inject handler makes the message context with
+# SynapseEnvironment.createMessageContext and sets no SOAP action (JMSInjectHandler, FileInjectHandler, ...).
 function newInboundContext(string|byte[] content, string contentType) returns Context => {
     messageId: "urn:uuid:" + uuid:createType4AsString(),
     payload: <ReceivedBody>{bytes: content is string ? content.toBytes() : content, contentType: contentType},
@@ -388,10 +391,10 @@ function setRabbitMqHeaders(Context ctx, rabbitmq:BasicProperties? properties) {
 
 # The SOAP action the Micro Integrator's RabbitMQ transport gives a message a proxy receives (RabbitMQUtils.getSoapAction,
 # passed to handleIncomingMessage): `String.valueOf` of its `SOAP_ACTION` header, so "null" when the message has
-# headers but not that one; `fallback` (the action of the proxy's operation) when it has no headers at all. The
+# headers but not that one; `fallback` (the action of the proxy's operation, "" without one) when it has no headers at all. The
 # ballerinax/rabbitmq listener gives a message without headers an empty map, which is read as no headers (a message that
 # carries an empty header table cannot be told apart; the Micro Integrator would give it "null").
-function rabbitMqSoapAction(rabbitmq:BasicProperties? properties, string? fallback) returns string? {
+function rabbitMqSoapAction(rabbitmq:BasicProperties? properties, string fallback) returns string {
     map<anydata>? headers = properties?.headers;
     if headers is () || headers.length() == 0 {
         return fallback;
@@ -404,16 +407,35 @@ function rabbitMqSoapAction(rabbitmq:BasicProperties? properties, string? fallba
     return text is string ? text : value.toString();
 }
 
-# The SOAP action the Micro Integrator's mail transport gives a mail without a SOAPAction header
-# (MailTransportListener.processMail): a subject that starts with `SOAPAction` gives what follows it (after a `:`,
-# trimmed); otherwise `fallback` (the action of the proxy's operation). The header, when the mail has one, is read
-# first (`soapAction`).
-function mailSubjectAction(string? subject, string? fallback) returns string? {
+# The SOAP action the Micro Integrator's mail transport gives a mail a proxy receives (MailTransportListener.processMail,
+# passed to handleIncomingMessage): its SOAPAction header as it is; without one, a subject that starts with
+# `SOAPAction` gives what follows it (after a `:`, trimmed); otherwise `fallback` (the action of the proxy's operation,
+# "" without one), which handleIncomingMessage leaves as ProtocolEndpoint.createMessageContext set it. The mail's
+# headers must be in `ctx.headers` already.
+function mailSoapAction(Context ctx, string? subject, string fallback) returns string {
+    string? header = ctx.headers["soapaction"];
+    if header is string {
+        return header;
+    }
     if subject is string && subject.startsWith("SOAPAction") {
         string rest = subject.substring("SOAPAction".length());
         return rest.startsWith(":") ? rest.substring(1).trim() : rest;
     }
     return fallback;
+}
+
+# The SOAP action the Micro Integrator's JMS transport gives a message a proxy receives (JMSMessageReceiver.processThoughEngine,
+# passed to handleIncomingMessage): its `SOAPAction` JMS property read with getStringProperty (a number or boolean in
+# its string form), not unquoted; without it, `fallback` (the action of the proxy's operation, "" without one), which
+# handleIncomingMessage leaves as ProtocolEndpoint.createMessageContext set it. The transport reads no other property
+# (not SOAPJMS_soapAction). A JMS inbound endpoint's JMSInjectHandler sets none: its message keeps "".
+function jmsSoapAction(jms:Message message, string fallback) returns string {
+    map<anydata>? jmsProperties = message?.properties;
+    anydata value = jmsProperties is map<anydata> ? jmsProperties["SOAPAction"] : ();
+    if value is () {
+        return fallback;
+    }
+    return value is string ? value : value.toString();
 }
 
 # The transport headers the Micro Integrator's VFS listener (and FilePollingConsumer) gives a file it polls on a
@@ -654,12 +676,11 @@ function requiredProperty(map<anydata> properties, string name) returns string|e
     return propertyText(value);
 }
 
-# The message's SOAP action (Axis2's MessageContext.getSoapAction): the one it keeps (`ctx.action`, taken from an
-# HTTP client's request when it arrived, or set since), else the one its transport gives it (`transportSoapAction`).
-# A transport header named SOAPAction that a mediator sets does not change it.
+# The message's SOAP action (Axis2's MessageContext.getSoapAction): the one its transport set once when the message
+# arrived (`newContext`, the generated listeners), or one set since. A transport header named SOAPAction that a mediator
+# sets does not change it.
 function soapAction(Context ctx) returns string {
-    string? action = ctx.action;
-    return action is string ? action : transportSoapAction(ctx);
+    return ctx.action;
 }
 
 # `<header name="Action" value="...">` (HeaderMediator: setWSAAction, "" for action="remove", which sets none) and a
@@ -671,10 +692,9 @@ function setAction(Context ctx, string action) {
     ctx.wsaAction = ();
 }
 
-# The SOAP action a message's transport gives it: the SOAPAction header without the quotes HTTP clients put around
-# it, as Axis2 stores it, or the `action` parameter of a SOAP 1.2 content type; without either, the action a
-# non-HTTP transport gave the message (`transportAction`).
-function transportSoapAction(Context ctx) returns string {
+# The SOAP action the HTTP transport gives a request when it arrives: the SOAPAction header without the quotes HTTP
+# clients put around it, as Axis2 stores it, or the `action` parameter of a SOAP 1.2 content type.
+function httpSoapAction(Context ctx) returns string {
     string action = getHeader(ctx, "SOAPAction").trim();
     if action.length() >= 2 && action.startsWith("\"") && action.endsWith("\"") {
         return action.substring(1, action.length() - 1);
@@ -683,9 +703,7 @@ function transportSoapAction(Context ctx) returns string {
     // (HTTPTransportUtils.initializeMessageContext, TransportUtils.processContentTypeForAction), so it wins over
     // an unquoted SOAPAction header.
     string? actionParameter = isSoap12(ctx.contentType) ? contentTypeAction(ctx.contentType) : ();
-    string found = actionParameter ?: action;
-    string? given = ctx.transportAction;
-    return found == "" && given is string && optionalHeader(ctx, "SOAPAction") is () ? given : found;
+    return actionParameter ?: action;
 }
 
 # The `action` parameter of a SOAP 1.2 content type, without its quotes, or `()` when there is none.
@@ -4553,6 +4571,8 @@ function callLocal(Context ctx, string address, function (Context ctx) returns h
         wsaAction: action == "" ? () : action,
         method: "POST"
     };
+    // The receiving side's action comes from the transport headers the message carries, as for an HTTP request.
+    callee.action = httpSoapAction(callee);
     http:Response response = check flow(callee);
     ctx.restCall = false;
     ctx.statusCode = response.statusCode;
@@ -4573,7 +4593,6 @@ function becomeResponse(Context ctx) {
     ctx.faultTo = "";
     ctx.addressingFault = ();
     ctx.wsaAction = ();
-    ctx.transportAction = ();
     // ClientWorker gives the response an empty SOAP action, whatever SOAPAction header it carries.
     ctx.action = "";
     ctx.axis2 = {};
@@ -5535,21 +5554,22 @@ function applyEndpointFormat(Context ctx, EndpointFormat format) {
 # Prepares the message for a JMS endpoint with a `format`, as Axis2FlexibleMEPClient prepares the clone it hands to
 # Axis2's JMSSender: `soap11` and `soap12` make the message SOAP of that version (its message type removed, so that the
 # SOAP formatter writes the whole envelope, converted to that version) and `pox` makes it `application/xml` (the POX
-# formatter writes the body's first element, no envelope); the JMS message's content type property is then the
-# formatter's content type (with a SOAP 1.2 action as its `action` parameter). The `Content-Type` transport header,
-# which JMSUtils.setTransportHeaders writes as a message property, becomes `application/xml` for `pox`; for `soap11`
-# and `soap12` it becomes the version's media type (keeping the header's charset, the SOAP 1.2 action joined to it
-# as `;action="..."`), set when the message has none and left alone on a multipart/related message.
-function applyJmsEndpointFormat(Context ctx, EndpointFormat format) {
+# formatter writes the body's first element, no envelope); the JMS message's content type property is then what the
+# formatter's getContentType gives (`jmsFormatterContentType`). The `Content-Type` transport header, which
+# JMSUtils.setTransportHeaders writes as a message property, becomes `application/xml` for `pox` (followed by `;` and
+# the endpoint's `encoding` when it has one, as Axis2FlexibleMEPClient joins them); for `soap11` and `soap12` it becomes
+# the version's media type (keeping the header's charset, the SOAP 1.2 action joined to it as `;action="..."`), set
+# when the message has none and left alone on a multipart/related message. `encoding` is the endpoint's `encoding`
+# attribute, which Axis2FlexibleMEPClient sets as the clone's CHARACTER_SET_ENCODING.
+function applyJmsEndpointFormat(Context ctx, EndpointFormat format, string? encoding = ()) {
     string? header = ctx.headers["content-type"];
     string actionName = soapAction(ctx);
+    ctx.contentType = jmsFormatterContentType(ctx, format, encoding);
     if format == "pox" {
-        ctx.contentType = "application/xml";
-        ctx.headers["content-type"] = "application/xml";
+        ctx.headers["content-type"] = "application/xml" + (encoding is string ? ";" + encoding : "");
         return;
     }
     string mediaType = format == "soap11" ? "text/xml" : "application/soap+xml";
-    ctx.contentType = format == "soap12" && actionName != "" ? string `${mediaType}; action="${actionName}"` : mediaType;
     if header is () {
         ctx.headers["content-type"] = mediaType;
     } else if !header.toLowerAscii().includes("multipart/related") {
@@ -5557,6 +5577,40 @@ function applyJmsEndpointFormat(Context ctx, EndpointFormat format) {
         string action = format == "soap12" && actionName != "" ? string `;action="${actionName}"` : "";
         ctx.headers["content-type"] = mediaType + action + (charset is string ? "; charset=" + charset : "");
     }
+}
+
+# The content type JMSSender gives a message sent in `format` (messageFormatter.getContentType with the message's
+# SOAP action), which goes out as the message's content type property. SOAPMessageFormatter: the version's media type
+# (`text/xml`, `application/soap+xml`), then `; charset=` and the charset (`jmsFormatterCharset`) unless the axis2
+# property setCharacterEncoding is "false", then for SOAP 1.2 only `; action="..."` with an action that is neither
+# empty (after trimming) nor `""`: SOAP 1.1 carries no action in its content type, and an empty action adds none.
+# ApplicationXMLFormatter (`pox`): `application/xml` and the charset; it never adds an action.
+function jmsFormatterContentType(Context ctx, EndpointFormat format, string? encoding = ()) returns string {
+    string mediaType = format == "soap11" ? "text/xml" : format == "soap12" ? "application/soap+xml" : "application/xml";
+    anydata setEncoding = ctx.axis2["setCharacterEncoding"];
+    string contentType = setEncoding == "false" ? mediaType : mediaType + "; charset=" + jmsFormatterCharset(ctx, encoding);
+    string action = soapAction(ctx);
+    if format == "soap12" && action.trim() != "" && action.trim() != "\"\"" {
+        contentType += string `; action="${action}"`;
+    }
+    return contentType;
+}
+
+# The charset Axis2 writes a message with (BaseUtils.getOMOutputFormat, TransportUtils.getCharSetEncoding): the
+# endpoint's `encoding` (Axis2FlexibleMEPClient sets it as CHARACTER_SET_ENCODING), else the message's axis2
+# CHARACTER_SET_ENCODING property, else the charset of the content type the message arrived with (which Axis2's builder
+# sets as that property when it reads the message), else UTF-8 (MessageContext.DEFAULT_CHAR_SET_ENCODING).
+function jmsFormatterCharset(Context ctx, string? encoding = ()) returns string {
+    if encoding is string {
+        return encoding;
+    }
+    anydata property = ctx.axis2["CHARACTER_SET_ENCODING"];
+    if property is string {
+        return property;
+    }
+    string? header = ctx.headers["content-type"];
+    string? received = header is string ? contentTypeCharset(header) : ();
+    return received ?: "UTF-8";
 }
 
 # The `charset` parameter of a content type, without quotes, or `()` when there is none.
@@ -6335,8 +6389,7 @@ type RequestState record {|
     string faultTo;
     string? addressingFault;
     string? wsaAction;
-    string? transportAction;
-    string? action;
+    string action;
     boolean restCall;
     int statusCode;
     string? httpSc;
@@ -6356,7 +6409,6 @@ function requestState(Context ctx) returns RequestState => {
     faultTo: ctx.faultTo,
     addressingFault: ctx.addressingFault,
     wsaAction: ctx.wsaAction,
-    transportAction: ctx.transportAction,
     action: ctx.action,
     restCall: ctx.restCall,
     statusCode: ctx.statusCode,
@@ -6383,7 +6435,6 @@ function restoreRequestState(Context ctx, RequestState state, boolean keepRespon
     ctx.faultTo = state.faultTo;
     ctx.addressingFault = state.addressingFault;
     ctx.wsaAction = state.wsaAction;
-    ctx.transportAction = state.transportAction;
     ctx.action = state.action;
     ctx.restCall = state.restCall;
     ctx.isResponse = state.isResponse;
@@ -7691,7 +7742,6 @@ function branchContext(Context ctx) returns Context => {
     faultTo: ctx.faultTo,
     addressingFault: ctx.addressingFault,
     wsaAction: ctx.wsaAction,
-    transportAction: ctx.transportAction,
     action: ctx.action,
     payload: ctx.payload.clone(),
     contentType: ctx.contentType,
@@ -7826,7 +7876,6 @@ function adoptMessage(Context ctx, Context copy) {
     ctx.faultTo = copy.faultTo;
     ctx.addressingFault = copy.addressingFault;
     ctx.wsaAction = copy.wsaAction;
-    ctx.transportAction = copy.transportAction;
     ctx.action = copy.action;
     ctx.contentType = copy.contentType;
     ctx.headers = copy.headers.clone();
@@ -8244,7 +8293,6 @@ function copyMessage(Context ctx) returns Context => {
     faultTo: ctx.faultTo,
     addressingFault: ctx.addressingFault,
     wsaAction: ctx.wsaAction,
-    transportAction: ctx.transportAction,
     action: ctx.action,
     payload: ctx.payload.clone(),
     contentType: ctx.contentType,
@@ -8281,6 +8329,13 @@ type StoredMessage record {|
     map<json> variables;
     string method;
     string urlPostfix;
+    # The message's action, ReplyTo and FaultTo addresses, as MessageConverter.toStorableMessage keeps them (its
+    # options' action, which is the SOAP action or the WS-Addressing action AddressingInHandler set; `getReplyTo` and
+    # `getFaultTo`) and toMessageContext gives them back (Options.setAction, setReplyTo, setFaultTo): a processor's
+    # message has the same `get-property('Action')`. Absent ("") in messages stored before.
+    string action = "";
+    string replyTo = "";
+    string faultTo = "";
     # Whether the client's request was REST (Synapse keeps REST_REQUEST_CONTENT_TYPE and doingREST with a
     # stored message, so its forwarding still appends the URL postfix); absent in messages stored before.
     boolean restRequest = false;
@@ -8320,6 +8375,9 @@ function storedMessageText(Context ctx) returns string {
         variables: jsonMap(ctx.variables),
         method: ctx.method,
         urlPostfix: ctx.urlPostfix,
+        action: ctx.action == "" ? ctx.wsaAction ?: "" : ctx.action,
+        replyTo: ctx.replyTo,
+        faultTo: ctx.faultTo,
         restRequest: ctx.restRequest,
         statusCode: ctx.statusCode,
         isResponse: ctx.isResponse
@@ -8378,6 +8436,9 @@ function restoreMessage(string text) returns Context|error {
         variables: variables,
         method: stored.method,
         urlPostfix: stored.urlPostfix,
+        action: stored.action,
+        replyTo: stored.replyTo,
+        faultTo: stored.faultTo,
         restRequest: stored.restRequest,
         statusCode: stored.statusCode,
         isResponse: stored.isResponse
@@ -12690,20 +12751,20 @@ type JmsOutgoing record {|
 # Integrator's JMSSender does with OUT_ONLY set): the message `jmsMessage` makes (the payload in its content type's
 # format, the transport headers as string properties under their lower-case names, the content type in the
 # property the message's axis2 transport.jms.ContentTypeProperty names, else in the one `contentTypeProperty` names
-# (the endpoint's), the correlation ID and JMS type), written in the endpoint's `format` when it has one. The message
+# (the endpoint's), the correlation ID and JMS type), written in the endpoint's `format` (with its `encoding`) when it has one. The message
 # itself is left as it was. A failed connection or send is an error: the flow's fault handler runs.
 function sendJms(Context ctx, string endpoint, jms:ConnectionConfiguration connection, jms:Destination destination, string? contentTypeProperty = (),
-        EndpointFormat? format = ()) returns error? {
+        EndpointFormat? format = (), string? encoding = ()) returns error? {
     JmsSender sender = check jmsProducer(endpoint, connection, destination);
-    _ = check jmsSend(sender, check jmsMessage(ctx, contentTypeProperty, format = format));
+    _ = check jmsSend(sender, check jmsMessage(ctx, contentTypeProperty, format = format, encoding = encoding));
 }
 
 # `sendJms` through a transacted session, for an endpoint whose address sets transport.jms.SessionTransacted "true":
 # the send is committed after it, or rolled back when it failed or the axis2 property SET_ROLLBACK_ONLY is true, as
 # JMSMessageSender.transactionallySend does; a failed commit or rollback is an error too.
 function sendJmsTransacted(Context ctx, string endpoint, jms:ConnectionConfiguration connection, jms:Destination destination, string? contentTypeProperty = (),
-        EndpointFormat? format = ()) returns error? {
-    JmsOutgoing message = check jmsMessage(ctx, contentTypeProperty, format = format);
+        EndpointFormat? format = (), string? encoding = ()) returns error? {
+    JmsOutgoing message = check jmsMessage(ctx, contentTypeProperty, format = format, encoding = encoding);
     anydata rollbackOnly = ctx.axis2["SET_ROLLBACK_ONLY"];
     lock {
         // One send and its commit at a time on the endpoint's session, so that a commit ends only its own send.
@@ -12745,13 +12806,13 @@ function jmsTransactedSender(string endpoint, jms:ConnectionConfiguration config
 # transport.jms.ContentTypeProperty names, else `contentTypeProperty`; the correlation ID from the axis2
 # JMS_COORELATION_ID, else `relatesTo`, a JMS_COORELATION_ID transport header overriding both; the JMS type from a
 # JMS_MESSAGE_TYPE transport header. With the endpoint's `format`, the message is written as
-# `applyJmsEndpointFormat` prepares it, and the context is left as it was (the Micro Integrator applies the format to
-# the clone it sends).
-function jmsMessage(Context ctx, string? contentTypeProperty, string? relatesTo = (), EndpointFormat? format = ()) returns JmsOutgoing|error {
+# `applyJmsEndpointFormat` prepares it (with the endpoint's `encoding`), and the context is left as it was (the Micro
+# Integrator applies the format to the clone it sends).
+function jmsMessage(Context ctx, string? contentTypeProperty, string? relatesTo = (), EndpointFormat? format = (), string? encoding = ()) returns JmsOutgoing|error {
     if format is EndpointFormat {
         string contentType = ctx.contentType;
         map<string> headers = ctx.headers.clone();
-        applyJmsEndpointFormat(ctx, format);
+        applyJmsEndpointFormat(ctx, format, encoding);
         JmsOutgoing|error message = jmsMessage(ctx, contentTypeProperty, relatesTo);
         ctx.contentType = contentType;
         ctx.headers = headers;
@@ -12905,8 +12966,8 @@ final map<jms:Connection> jmsRequestConnections = {};
 # headers and properties are the transport headers (JMSUtils.getTransportHeaders), the status 200 as the client gets
 # it. A MapMessage reply is not read (an error, as the listeners here refuse one).
 function requestJms(Context ctx, string endpoint, jms:ConnectionConfiguration connection, jms:Destination destination,
-        jms:Destination? replyDestination, string? contentTypeProperty = (), boolean replyTopic = false, EndpointFormat? format = ()) returns error? {
-    JmsOutgoing message = check jmsMessage(ctx, contentTypeProperty, format = format);
+        jms:Destination? replyDestination, string? contentTypeProperty = (), boolean replyTopic = false, EndpointFormat? format = (), string? encoding = ()) returns error? {
+    JmsOutgoing message = check jmsMessage(ctx, contentTypeProperty, format = format, encoding = encoding);
     anydata replyName = ctx.axis2["JMS_REPLY_TO"];
     anydata replyType = ctx.axis2["JMS_REPLY_TO_TYPE"];
     // Without JMS_REPLY_TO_TYPE, the address's transport.jms.ReplyDestinationType (`replyTopic`) gives the type.

@@ -45,17 +45,16 @@ public type Context record {|
     # MI 4.4 variables (`${vars.x}`): kept apart from the properties, as the Micro Integrator does.
     map<anydata> variables = {};
     # The message's SOAP action as Axis2 keeps it in the message's options (MessageContext getSoapAction and
-    # getWSAAction read one field; `get-property('Action')`): taken from the request when an HTTP client's request
-    # arrives (`newContext`, as the pass-through ServerWorker sets it from the SOAPAction header), set by
-    # `<header name="Action">` (HeaderMediator's setWSAAction) and a clone or iterate target's soapAction, and ""
-    # for a backend's response (ClientWorker). A transport header named SOAPAction only changes `headers`, not this.
-    # `()` for a message no HTTP client sent until something sets it: `soapAction` then reads the transport's.
-    string? action = ();
-    # The SOAP action a non-HTTP transport gave the message when it carries no SOAPAction header (Axis2's message
-    # context action, `get-property('Action')`): a proxy's JMS, VFS, mail or RabbitMQ listener sets `urn:mediate` for a
-    # proxy without a WSDL (ProtocolEndpoint.createMessageContext finds its `mediate` operation by that alias), the
-    # mail subject's `SOAPAction:` or RabbitMQ's `SOAP_ACTION` header as their transports read them; `()` otherwise.
-    string? transportAction = ();
+    # getWSAAction read one field; `get-property('Action')`), set once by the message's transport when it arrives, as
+    # Axis2 does when it makes the message context: an HTTP client's request its SOAPAction header or SOAP 1.2 action
+    # parameter (`newContext`); a proxy's JMS, mail and RabbitMQ listeners the action their transport reads
+    # (`jmsSoapAction`, `mailSoapAction`, `rabbitMqSoapAction`), else, as a proxy's VFS listener always,
+    # `urn:mediate` for a proxy without a WSDL (ProtocolEndpoint.createMessageContext finds its `mediate` operation by
+    # that alias); "" for a task's or an inbound endpoint's message (unless the task's soapAction sets one) and a
+    # backend's response (ClientWorker). Set since by `<header name="Action">` (HeaderMediator's setWSAAction) and a
+    # clone or iterate target's soapAction; a message store keeps it. A transport header named SOAPAction only changes
+    # `headers`, not this.
+    string action = "";
     # The local name of the Axis2 operation the request was dispatched to (Synapse's `get-property('OperationName')`):
     # `mediate` for an API and a proxy without a WSDL; a proxy's service that dispatches by its published WSDL sets the
     # operation it found (`wsdlOperation`) before the flow runs.

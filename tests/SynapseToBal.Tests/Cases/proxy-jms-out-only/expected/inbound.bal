@@ -44,7 +44,7 @@ service jms:Service on orderIntakeJmsProxyJmsListener {
         }
         Context ctx = newInboundContext(content, contentType);
         setJmsInboundFacts(ctx, message, axis2Scope = true);
-        ctx.transportAction = "urn:mediate";
+        ctx.action = jmsSoapAction(message, "urn:mediate");
         // What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets it up:
         // to the request's JMSReplyTo, else to the proxy's transport.jms.ReplyDestination.
         setJmsReply(ctx, message, "orderIntakeJmsProxyJmsListener", {

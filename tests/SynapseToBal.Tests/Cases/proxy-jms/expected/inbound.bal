@@ -28,7 +28,7 @@ service jms:Service on orderJmsProxyJmsListener {
         string|byte[] content = check jmsBody(message);
         Context ctx = newInboundContext(content, "application/json");
         setJmsInboundFacts(ctx, message, axis2Scope = true);
-        ctx.transportAction = "urn:mediate";
+        ctx.action = jmsSoapAction(message, "urn:mediate");
         // What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets it up:
         // to the request's JMSReplyTo; without one, answering fails (the proxy has no transport.jms.ReplyDestination).
         setJmsReply(ctx, message, "orderJmsProxyJmsListener", {
@@ -80,7 +80,7 @@ service jms:Service on plainJmsProxyJmsListener {
         }
         Context ctx = newInboundContext(content, contentType);
         setJmsInboundFacts(ctx, message, axis2Scope = true);
-        ctx.transportAction = "urn:mediate";
+        ctx.action = jmsSoapAction(message, "urn:mediate");
         // What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets it up:
         // to the request's JMSReplyTo; without one, answering fails (the proxy has no transport.jms.ReplyDestination).
         setJmsReply(ctx, message, "plainJmsProxyJmsListener", {
@@ -132,7 +132,7 @@ service jms:Service on stockQuoteJmsProxyJmsListener {
         }
         Context ctx = newInboundContext(content, contentType);
         setJmsInboundFacts(ctx, message, axis2Scope = true);
-        ctx.transportAction = "urn:mediate";
+        ctx.action = jmsSoapAction(message, "urn:mediate");
         // What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets it up:
         // to the request's JMSReplyTo, else to the proxy's transport.jms.ReplyDestination.
         setJmsReply(ctx, message, "stockQuoteJmsProxyJmsListener", {

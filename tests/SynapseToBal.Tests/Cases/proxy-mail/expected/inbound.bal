@@ -32,8 +32,8 @@ service email:Service on orderMailProxyMailListener {
                 ctx.headers[headerName.toLowerAscii()] = headerValue;
             }
         }
-        // Without a SOAPAction header, a subject starting with SOAPAction gives the action (MailTransportListener.processMail).
-        ctx.transportAction = mailSubjectAction(message?.subject, "urn:mediate");
+        // The SOAPAction header, else a subject starting with SOAPAction gives the action (MailTransportListener.processMail).
+        ctx.action = mailSoapAction(ctx, message?.subject, "urn:mediate");
         http:Response|error result = orderMailProxyFlow(ctx);
         if result is error {
             log:printError("Proxy service 'OrderMailProxy': the flow failed for a mail", 'error = result);
@@ -67,8 +67,8 @@ service email:Service on stockQuoteMailProxyMailListener {
                 ctx.headers[headerName.toLowerAscii()] = headerValue;
             }
         }
-        // Without a SOAPAction header, a subject starting with SOAPAction gives the action (MailTransportListener.processMail).
-        ctx.transportAction = mailSubjectAction(message?.subject, "urn:mediate");
+        // The SOAPAction header, else a subject starting with SOAPAction gives the action (MailTransportListener.processMail).
+        ctx.action = mailSoapAction(ctx, message?.subject, "urn:mediate");
         http:Response|error result = stockQuoteMailProxyFlow(ctx);
         if result is error {
             log:printError("Proxy service 'StockQuoteMailProxy': the flow failed for a mail", 'error = result);

@@ -23,7 +23,7 @@ service rabbitmq:Service on amqpProxyRabbitmqListener {
         // Every message is read as rabbitmq.message.content.type says, whatever its own content type.
         Context ctx = newInboundContext(message.content, "text/xml");
         setRabbitMqHeaders(ctx, message?.properties);
-        ctx.transportAction = rabbitMqSoapAction(message?.properties, "urn:mediate");
+        ctx.action = rabbitMqSoapAction(message?.properties, "urn:mediate");
         _ = check amqpProxyFlow(ctx);
     }
 }
@@ -48,7 +48,7 @@ service rabbitmq:Service on orderEventsProxyRabbitmqListener {
         string? contentType = message?.properties?.contentType;
         Context ctx = newInboundContext(message.content, contentType is string && contentType != "" ? contentType : "text/plain");
         setRabbitMqHeaders(ctx, message?.properties);
-        ctx.transportAction = rabbitMqSoapAction(message?.properties, "urn:mediate");
+        ctx.action = rabbitMqSoapAction(message?.properties, "urn:mediate");
         _ = check orderEventsProxyFlow(ctx);
     }
 }

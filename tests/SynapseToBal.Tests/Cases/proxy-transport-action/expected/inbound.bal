@@ -32,7 +32,7 @@ service rabbitmq:Service on eventsRabbitProxyRabbitmqListener {
         string? contentType = message?.properties?.contentType;
         Context ctx = newInboundContext(message.content, contentType is string && contentType != "" ? contentType : "text/plain");
         setRabbitMqHeaders(ctx, message?.properties);
-        ctx.transportAction = rabbitMqSoapAction(message?.properties, "urn:mediate");
+        ctx.action = rabbitMqSoapAction(message?.properties, "urn:mediate");
         _ = check eventsRabbitProxyFlow(ctx);
     }
 }
@@ -62,8 +62,8 @@ service email:Service on eventsMailProxyMailListener {
                 ctx.headers[headerName.toLowerAscii()] = headerValue;
             }
         }
-        // Without a SOAPAction header, a subject starting with SOAPAction gives the action (MailTransportListener.processMail).
-        ctx.transportAction = mailSubjectAction(message?.subject, "urn:mediate");
+        // The SOAPAction header, else a subject starting with SOAPAction gives the action (MailTransportListener.processMail).
+        ctx.action = mailSoapAction(ctx, message?.subject, "urn:mediate");
         http:Response|error result = eventsMailProxyFlow(ctx);
         if result is error {
             log:printError("Proxy service 'EventsMailProxy': the flow failed for a mail", 'error = result);
@@ -126,7 +126,7 @@ class EventsFileProxyVfsPoller {
             }
             Context ctx = newInboundContext(content, "text/xml");
             setFileHeaders(ctx, entry, fileName);
-            ctx.transportAction = "urn:mediate";
+            ctx.action = "urn:mediate";
             http:Response|error result = eventsFileProxyFlow(ctx);
             if result is error {
                 log:printError("Proxy service 'EventsFileProxy': the flow failed for a file", 'error = result, fileName = fileName);
@@ -182,7 +182,7 @@ service jms:Service on orderJmsProxyJmsListener {
         }
         Context ctx = newInboundContext(content, contentType);
         setJmsInboundFacts(ctx, message, axis2Scope = true);
-        ctx.transportAction = "urn:mediate";
+        ctx.action = jmsSoapAction(message, "urn:mediate");
         // What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets it up:
         // to the request's JMSReplyTo; without one, answering fails (the proxy has no transport.jms.ReplyDestination).
         setJmsReply(ctx, message, "orderJmsProxyJmsListener", {
@@ -243,6 +243,7 @@ service jms:Service on quoteJmsWsdlProxyJmsListener {
         }
         Context ctx = newInboundContext(content, contentType);
         setJmsInboundFacts(ctx, message, axis2Scope = true);
+        ctx.action = jmsSoapAction(message, "");
         // What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets it up:
         // to the request's JMSReplyTo; without one, answering fails (the proxy has no transport.jms.ReplyDestination).
         setJmsReply(ctx, message, "quoteJmsWsdlProxyJmsListener", {

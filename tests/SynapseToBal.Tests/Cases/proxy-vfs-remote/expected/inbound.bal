@@ -45,7 +45,7 @@ service ftp:Service on ftpQuotesProxyVfsListener {
             }
             Context ctx = newInboundContext(content, "text/xml");
             setFtpFileHeaders(ctx, fileInfo);
-            ctx.transportAction = "urn:mediate";
+            ctx.action = "urn:mediate";
             http:Response|error result = ftpQuotesProxyFlow(ctx);
             if result is error {
                 log:printError("Proxy service 'FtpQuotesProxy': the flow failed for a file", 'error = result, fileName = fileInfo.name);
@@ -80,8 +80,8 @@ service email:Service on mailOrdersProxyMailListener {
                 ctx.headers[headerName.toLowerAscii()] = headerValue;
             }
         }
-        // Without a SOAPAction header, a subject starting with SOAPAction gives the action (MailTransportListener.processMail).
-        ctx.transportAction = mailSubjectAction(message?.subject, "urn:mediate");
+        // The SOAPAction header, else a subject starting with SOAPAction gives the action (MailTransportListener.processMail).
+        ctx.action = mailSoapAction(ctx, message?.subject, "urn:mediate");
         http:Response|error result = mailOrdersProxyFlow(ctx);
         if result is error {
             log:printError("Proxy service 'MailOrdersProxy': the flow failed for a mail", 'error = result);
@@ -129,7 +129,7 @@ service ftp:Service on sftpOrdersProxyVfsListener {
             }
             Context ctx = newInboundContext(content, "text/xml");
             setFtpFileHeaders(ctx, fileInfo);
-            ctx.transportAction = "urn:mediate";
+            ctx.action = "urn:mediate";
             http:Response|error result = sftpOrdersProxyFlow(ctx);
             if result is error {
                 log:printError("Proxy service 'SftpOrdersProxy': the flow failed for a file", 'error = result, fileName = fileInfo.name);

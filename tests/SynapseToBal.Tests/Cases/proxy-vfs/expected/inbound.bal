@@ -60,7 +60,7 @@ class FileProxyVfsPoller {
             }
             Context ctx = newInboundContext(content, "text/xml");
             setFileHeaders(ctx, entry, fileName);
-            ctx.transportAction = "urn:mediate";
+            ctx.action = "urn:mediate";
             http:Response|error result = fileProxyFlow(ctx);
             if result is error {
                 log:printError("Proxy service 'FileProxy': the flow failed for a file", 'error = result, fileName = fileName);
