@@ -629,6 +629,9 @@ internal sealed partial class StatementWriter
             case StorePropertyStep store:
                 _out.Line($"ctx.properties[{BallerinaSyntax.StringLiteral(store.Name)}] = {_expr.Value(store.Value, store.Copy)};");
                 break;
+            case ReplacePayloadStep { MayBePrimitive: true } replace:
+                _out.Line($"check setPayloadPrimitive(ctx, {_expr.Value(replace.Value, replace.Copy)}{(replace.Value is ValueIr.Json ? ", parse = false" : string.Empty)});");
+                break;
             case ReplacePayloadStep replace:
                 _out.Line($"check setPayloadValue(ctx, {_expr.Value(replace.Value, replace.Copy)});");
                 break;
