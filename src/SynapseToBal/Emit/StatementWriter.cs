@@ -619,7 +619,8 @@ internal sealed partial class StatementWriter
                 _out.Line($"ctx.{PropertyMap(set.Scope)}[{BallerinaSyntax.StringLiteral(set.Name)}] = {_expr.Typed(set.Value)};");
                 break;
             case StorePropertyStep store when _expr.Locals[store.Name] is { Unread: true }:
-                Unread(_expr.Value(store.Value, store.Copy));
+                // Nothing keeps the value: no copy of it either.
+                Unread(_expr.Value(store.Value, copy: false));
                 break;
             case StorePropertyStep store when _expr.Locals[store.Name] is { } local:
                 _out.Line(_expr.Locals.Declares(store)
