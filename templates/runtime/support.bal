@@ -3850,12 +3850,12 @@ function setPayloadPrimitive(Context ctx, anydata value, boolean parse = true) r
     if payload is xml || payload is () || value is xml {
         return setPayloadValue(ctx, value);
     }
-    json source = parse ? check enrichJsonValue(value) : check value.cloneWithType(json);
-    if source is map<json> || source is json[] {
-        ctx.payload = source;
+    json enriched = parse ? check enrichJsonValue(value) : check value.cloneWithType(json);
+    if enriched is map<json> || enriched is json[] {
+        ctx.payload = enriched;
         return;
     }
-    log:printError(string `Unsupported JSON payload : ${source.toJsonString()}.Only JSON arrays and objects can be enriched to the body`);
+    log:printError(string `Unsupported JSON payload : ${enriched.toJsonString()}.Only JSON arrays and objects can be enriched to the body`);
 }
 
 # Replaces the payload with JSON and marks the message as JSON, as payloadFactory does: the message type and
