@@ -3846,18 +3846,18 @@ function setPayloadValue(Context ctx, anydata value) returns error? {
 # what a JSONPath selected) on Synapse's JSON path. While the message holds JSON, Target.insertJson replaces the body
 # only with a JSON object or array: a string, number, boolean or null is logged as an error and the payload stays. A
 # text value (`parse`) is read as JSON when it is JSON (as EnrichMediator reads a property), else it is a string.
-# A message that holds no JSON takes the XML path, as `setPayloadValue` does.
+# A message that holds no JSON, or an XML value (a property holding XML), takes the XML path, as `setPayloadValue` does.
 function setPayloadPrimitive(Context ctx, anydata value, boolean parse = true) returns error? {
     json|xml payload = check parsedPayload(ctx);
-    if payload is xml || payload is () {
+    if payload is xml || payload is () || value is xml {
         return setPayloadValue(ctx, value);
     }
-    json source = parse ? check enrichJsonValue(value) : check value.cloneWithType(json);
-    if source is map<json> || source is json[] {
-        ctx.payload = source;
+    json enriched = parse ? check enrichJsonValue(value) : check value.cloneWithType(json);
+    if enriched is map<json> || enriched is json[] {
+        ctx.payload = enriched;
         return;
     }
-    log:printError(string `Unsupported JSON payload : ${source.toJsonString()}.Only JSON arrays and objects can be enriched to the body`);
+    log:printError(string `Unsupported JSON payload : ${enriched.toJsonString()}.Only JSON arrays and objects can be enriched to the body`);
 }
 
 # Replaces the payload with JSON and marks the message as JSON, as payloadFactory does: the message type and
