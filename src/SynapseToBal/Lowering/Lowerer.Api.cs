@@ -565,7 +565,7 @@ public sealed partial class Lowerer
             }
         }
 
-        var (outFunction, faultFunction) = LowerResponseFlows(baseName, $"{api.Name} {DescribeResource(resource)}", resource.OutSequence, resource.FaultSequence, owner, CallsBackend(resource.InSequence?.Mediators ?? []), HandsToOutFlow(resource.InSequence),
+        var (outFunction, faultFunction) = LowerResponseFlows(baseName, $"{api.Name} {DescribeResource(resource)}", resource.InSequence, resource.OutSequence, resource.FaultSequence, owner, CallsBackend(resource.InSequence?.Mediators ?? []), HandsToOutFlow(resource.InSequence),
             AcceptedBeforeAnySend(resource.InSequence?.Mediators ?? []));
 
         var accessors = methods.Count == 0 ? ["default"] : methods.Select(m => m.ToLowerInvariant()).ToList();
@@ -614,7 +614,8 @@ public sealed partial class Lowerer
     /// The in flow sets FORCE_SC_ACCEPTED before anything could send (<see cref="AcceptedBeforeAnySend"/>): whatever
     /// the fault flow does not answer, the Micro Integrator has answered 202 (SB0215), not left the client waiting.
     /// </param>
-    private (Symbol? Out, Symbol? Fault) LowerResponseFlows(string baseName, string description, FlowSyntax? outFlow, FlowSyntax? faultFlow, string owner, bool inFlowCalls, bool outFlowCanRun, bool acceptedFirst = false)
+    /// <param name="inFlow">The entry point's in flow, when it has one.</param>
+    private (Symbol? Out, Symbol? Fault) LowerResponseFlows(string baseName, string description, FlowSyntax? inFlow, FlowSyntax? outFlow, FlowSyntax? faultFlow, string owner, bool inFlowCalls, bool outFlowCanRun, bool acceptedFirst = false)
     {
         Symbol? outFunction = null;
         if (outFlow is not null)
@@ -657,8 +658,9 @@ public sealed partial class Lowerer
 
             // When the in flow calls a backend, the fault flow may run after that call: ending it without a response
             // then leaves the Micro Integrator's client waiting (SB0210), not answered with 202. A declared out flow
-            // counts only when something hands it a message (a send): one nothing reaches cannot fail into this flow.
-            var mayFollowCall = inFlowCalls || outFlowCanRun;
+            // counts unless the in flow is plain (only mediators that never call out, none running other flows): then
+            // nothing hands the out flow a message, and no failure reaches this flow after a call.
+            var mayFollowCall = inFlowCalls || outFlowCanRun || (outFlow is not null && !PlainFlow(inFlow));
             if (_apiFlows is { } plan && FallThroughDiagnostic(faultSteps, mayFollowCall) is { } ending)
             {
                 plan.Endings[faultSymbol] = ending;
@@ -705,6 +707,29 @@ public sealed partial class Lowerer
         var walker = new Semantics.MediatorCollector();
         walker.WalkMediators(inFlow?.Mediators ?? []);
         return walker.Mediators.Any(m => m is SendMediator { ReceiveSequence: null } or LoopbackMediator);
+    }
+
+    /// <summary>
+    /// Whether a flow is written inline and holds (nested ones included) only mediators that never call out or run
+    /// another flow (log, property, variable, header, payloadFactory, enrich, xslt, validate, filter, switch, respond,
+    /// drop); a flow given by key, a sequence or template call, a split or any other mediator may reach a call.
+    /// </summary>
+    private static bool PlainFlow(FlowSyntax? flow)
+    {
+        if (flow is null)
+        {
+            return true;
+        }
+
+        if (flow.Key is not null)
+        {
+            return false;
+        }
+
+        var walker = new Semantics.MediatorCollector();
+        walker.WalkMediators(flow.Mediators);
+        return walker.Mediators.All(m => m is LogMediator or PropertyMediator or PropertyGroupMediator or VariableMediator or HeaderMediator or PayloadFactoryMediator
+            or EnrichMediator or XsltMediator or ValidateMediator or FilterMediator or SwitchMediator or RespondMediator or DropMediator);
     }
 
     /// <summary>Whether some mediator of the list (nested ones included) calls or sends to a backend.</summary>
