@@ -3858,6 +3858,24 @@ function setPayloadValue(Context ctx, anydata value) returns error? {
     ctx.payload = check value.cloneWithType(json);
 }
 
+# Replaces the payload with an enrich source that may be a JSON primitive (a property's or an inline text's value,
+# what a JSONPath selected) on Synapse's JSON path. While the message holds JSON, Target.insertJson replaces the body
+# only with a JSON object or array: a string, number, boolean or null is logged as an error and the payload stays. A
+# text value (`parse`) is read as JSON when it is JSON (as EnrichMediator reads a property), else it is a string.
+# A message that holds no JSON, or an XML value (a property holding XML), takes the XML path, as `setPayloadValue` does.
+function setPayloadPrimitive(Context ctx, anydata value, boolean parse = true) returns error? {
+    json|xml payload = check parsedPayload(ctx);
+    if payload is xml || payload is () || value is xml {
+        return setPayloadValue(ctx, value);
+    }
+    json enriched = parse ? check enrichJsonValue(value) : check value.cloneWithType(json);
+    if enriched is map<json> || enriched is json[] {
+        ctx.payload = enriched;
+        return;
+    }
+    log:printError(string `Unsupported JSON payload : ${enriched.toJsonString()}.Only JSON arrays and objects can be enriched to the body`);
+}
+
 # Replaces the payload with JSON and marks the message as JSON, as payloadFactory does: the message type and
 # the `Content-Type` transport header both become `application/json` (PayloadFactoryMediator.setContentType and
 # handleSpecialProperties), so `$trp:Content-Type` reads it and a SOAP client's answer is not converted back into
@@ -4486,6 +4504,9 @@ function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "",
     ctx.contentType = response.getContentType();
     ctx.payload = <ReceivedBody>{bytes: check response.getBinaryPayload(), contentType: ctx.contentType};
     becomeResponse(ctx);
+    // The response's reason phrase (`$axis2:HTTP_SC_DESC`): ClientWorker sets it on the response from the status line
+    // (TargetResponse.getStatusLine); a blocking call keeps the request's axis2 properties (`blockingSend`).
+    ctx.axis2["HTTP_SC_DESC"] = response.reasonPhrase;
 }
 
 # The HTTP request a call sends with `verb`: the message's headers (`headers`, by default `passThroughHeaders`), its body in its content

@@ -635,6 +635,7 @@ internal sealed class ExpressionWriter
         Navigation(navigation, navigation.RootProperty is { } property ? $"xmlProperty(ctx, {BallerinaSyntax.StringLiteral(property)})"
             : navigation.RootVariable is { } variable ? $"xmlVariable(ctx, {BallerinaSyntax.StringLiteral(variable)})"
             : navigation.FromHeader == true ? "(check soapHeader(ctx))"
+            : navigation.FromEnvelope == true ? "(check envelopeValue(ctx))"
             : navigation.EnvelopeNamespace is { } envelope ? $"(check soapBodyIn(ctx, {BallerinaSyntax.StringLiteral(envelope)}))"
             : BodyLocal ?? "(check soapBody(ctx))");
 

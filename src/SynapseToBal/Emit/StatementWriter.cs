@@ -619,7 +619,8 @@ internal sealed partial class StatementWriter
                 _out.Line($"ctx.{PropertyMap(set.Scope)}[{BallerinaSyntax.StringLiteral(set.Name)}] = {_expr.Typed(set.Value)};");
                 break;
             case StorePropertyStep store when _expr.Locals[store.Name] is { Unread: true }:
-                Unread(_expr.Value(store.Value, store.Copy));
+                // Nothing keeps the value: no copy of it either.
+                Unread(_expr.Value(store.Value, copy: false));
                 break;
             case StorePropertyStep store when _expr.Locals[store.Name] is { } local:
                 _out.Line(_expr.Locals.Declares(store)
@@ -628,6 +629,9 @@ internal sealed partial class StatementWriter
                 break;
             case StorePropertyStep store:
                 _out.Line($"ctx.properties[{BallerinaSyntax.StringLiteral(store.Name)}] = {_expr.Value(store.Value, store.Copy)};");
+                break;
+            case ReplacePayloadStep { MayBePrimitive: true } replace:
+                _out.Line($"check setPayloadPrimitive(ctx, {_expr.Value(replace.Value, replace.Copy)}{(replace.Value is ValueIr.Json ? ", parse = false" : string.Empty)});");
                 break;
             case ReplacePayloadStep replace:
                 _out.Line($"check setPayloadValue(ctx, {_expr.Value(replace.Value, replace.Copy)});");

@@ -158,6 +158,13 @@ public sealed record XmlNavigationIr(ImmutableArray<XmlStepIr> Steps, bool TextO
     public bool? FromHeader { get; init; }
 
     /// <summary>
+    /// True when the navigation starts from the document of the SOAP envelope itself: <c>//text()</c> alone (with no
+    /// steps and <see cref="DescendantText"/>), every text node of the envelope, its header's among them, in document
+    /// order; null for the body.
+    /// </summary>
+    public bool? FromEnvelope { get; init; }
+
+    /// <summary>
     /// The SOAP envelope namespace a path written from <c>//soapenv:Envelope/soapenv:Body</c> or <c>//soapenv:Body</c>
     /// names: the steps start at the body only in a message of that SOAP version (Jaxen matches the namespace exactly);
     /// null for a path that starts at the body whatever the version.

@@ -112,6 +112,13 @@ public sealed record ReplacePayloadStep(MediatorSyntax Origin, ValueIr Value) : 
 {
     /// <summary>A copy of the value becomes the payload (enrich clone="true"), so a later edit of either leaves the other alone.</summary>
     public bool Copy { get; init; }
+
+    /// <summary>
+    /// A value that may be a JSON primitive (a property's, an inline text's, a JSONPath's), on Synapse's JSON path
+    /// (native JSON support): while the message holds JSON, Target.insertJson replaces the body only with an object
+    /// or array, and for anything else logs an error and keeps the payload (<c>setPayloadPrimitive</c>).
+    /// </summary>
+    public bool MayBePrimitive { get; init; }
 }
 
 /// <summary>

@@ -911,6 +911,12 @@ internal sealed partial class ExpressionBinder(
                 envelope = result[0].NamespaceUri;
                 result.RemoveRange(0, strip);
             }
+            else if (result.Count == 0 && descendantText)
+            {
+                // //text() alone: Jaxen's context is the envelope's document, so every text node of the envelope (the
+                // header's too), in document order.
+                return new XmlNavigationIr([], TextOnly: true) { FromEnvelope = true, DescendantText = true };
+            }
             else if (result.Count == 0 || !result[0].Descendant)
             {
                 return null;

@@ -565,16 +565,17 @@ public sealed partial class Lowerer
             }
         }
 
-        var (outFunction, faultFunction) = LowerResponseFlows(baseName, $"{api.Name} {DescribeResource(resource)}", resource.OutSequence, resource.FaultSequence, owner, CallsBackend(resource.InSequence?.Mediators ?? []), HandsToOutFlow(resource.InSequence),
+        var (outFunction, faultFunction) = LowerResponseFlows(baseName, $"{api.Name} {DescribeResource(resource)}", resource.InSequence, resource.OutSequence, resource.FaultSequence, owner, CallsBackend(resource.InSequence?.Mediators ?? []), HandsToOutFlow(resource.InSequence),
             AcceptedBeforeAnySend(resource.InSequence?.Mediators ?? []));
 
         var accessors = methods.Count == 0 ? ["default"] : methods.Select(m => m.ToLowerInvariant()).ToList();
 
         // A path parameter is read directly, unless the flow is shared by several methods (it is then a separate
-        // function) or some flow writes uri.var.* properties (the property is then the truth).
+        // function), has onError (also a separate function) or some flow writes uri.var.* properties (the property is then the truth).
         // A resource tried in one function with others of its method and path (QueryGroups) reads them as properties too.
         var grouped = _queryGrouped.Contains(resource);
-        var translator = _translator.WithPathParams(accessors.Count > 1 || grouped || _model.WritesUriVars ? new Dictionary<string, Symbol>() : pathParams);
+        // An in flow with onError runs in a function of its own (LowerInlineOnError), where the parameters are not in scope.
+        var translator = _translator.WithPathParams(accessors.Count > 1 || grouped || _model.WritesUriVars || resource.InSequence?.OnError is not null ? new Dictionary<string, Symbol>() : pathParams);
         var body = resource.InSequence is { } inFlow
             ? LowerFlowBody(inFlow, new FlowContext(FlowKind.In, translator, outFunction, owner) { OperationName = new StringLiteralIr(SynapseOperationName) })
             : [];
@@ -613,7 +614,8 @@ public sealed partial class Lowerer
     /// The in flow sets FORCE_SC_ACCEPTED before anything could send (<see cref="AcceptedBeforeAnySend"/>): whatever
     /// the fault flow does not answer, the Micro Integrator has answered 202 (SB0215), not left the client waiting.
     /// </param>
-    private (Symbol? Out, Symbol? Fault) LowerResponseFlows(string baseName, string description, FlowSyntax? outFlow, FlowSyntax? faultFlow, string owner, bool inFlowCalls, bool outFlowCanRun, bool acceptedFirst = false)
+    /// <param name="inFlow">The entry point's in flow, when it has one.</param>
+    private (Symbol? Out, Symbol? Fault) LowerResponseFlows(string baseName, string description, FlowSyntax? inFlow, FlowSyntax? outFlow, FlowSyntax? faultFlow, string owner, bool inFlowCalls, bool outFlowCanRun, bool acceptedFirst = false)
     {
         Symbol? outFunction = null;
         if (outFlow is not null)
@@ -655,8 +657,10 @@ public sealed partial class Lowerer
             }
 
             // When the in flow calls a backend, the fault flow may run after that call: ending it without a response
-            // then leaves the Micro Integrator's client waiting (SB0210), not answered with 202.
-            var mayFollowCall = inFlowCalls || outFlow is not null;
+            // then leaves the Micro Integrator's client waiting (SB0210), not answered with 202. A declared out flow
+            // counts unless the in flow is plain (only mediators that never call out, none running other flows): then
+            // nothing hands the out flow a message, and no failure reaches this flow after a call.
+            var mayFollowCall = inFlowCalls || outFlowCanRun || (outFlow is not null && !PlainFlow(inFlow));
             if (_apiFlows is { } plan && FallThroughDiagnostic(faultSteps, mayFollowCall) is { } ending)
             {
                 plan.Endings[faultSymbol] = ending;
@@ -703,6 +707,29 @@ public sealed partial class Lowerer
         var walker = new Semantics.MediatorCollector();
         walker.WalkMediators(inFlow?.Mediators ?? []);
         return walker.Mediators.Any(m => m is SendMediator { ReceiveSequence: null } or LoopbackMediator);
+    }
+
+    /// <summary>
+    /// Whether a flow is written inline and holds (nested ones included) only mediators that never call out or run
+    /// another flow (log, property, variable, header, payloadFactory, enrich, xslt, validate, filter, switch, respond,
+    /// drop); a flow given by key, a sequence or template call, a split or any other mediator may reach a call.
+    /// </summary>
+    private static bool PlainFlow(FlowSyntax? flow)
+    {
+        if (flow is null)
+        {
+            return true;
+        }
+
+        if (flow.Key is not null)
+        {
+            return false;
+        }
+
+        var walker = new Semantics.MediatorCollector();
+        walker.WalkMediators(flow.Mediators);
+        return walker.Mediators.All(m => m is LogMediator or PropertyMediator or PropertyGroupMediator or VariableMediator or HeaderMediator or PayloadFactoryMediator
+            or EnrichMediator or XsltMediator or ValidateMediator or FilterMediator or SwitchMediator or RespondMediator or DropMediator);
     }
 
     /// <summary>Whether some mediator of the list (nested ones included) calls or sends to a backend.</summary>
@@ -1155,16 +1182,65 @@ public sealed partial class Lowerer
     /// <summary>A flow's steps: inline mediators, or a call of the sequence its key names.</summary>
     private ImmutableArray<StepIr> LowerFlowBody(FlowSyntax flow, FlowContext context)
     {
-        if (flow.OnError is { } onError)
-        {
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, flow.Location, "sequence", $"onError=\"{onError}\"", "failures go to the resource's fault handling instead");
-        }
-
         if (flow.Key is { } key)
         {
+            if (flow.OnError is { } ignored)
+            {
+                // SequenceMediator applies onError only to a sequence with no key (its mediators inline).
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, flow.Location, "sequence", $"onError=\"{ignored}\"", "the Micro Integrator applies onError only to a flow written inline, not to one given by key; the keyed sequence's own onError (or the caller's fault handling) applies, as here");
+            }
+
             return LowerSequenceKey(null, flow.Location, key, $"<sequence key=\"{key.Text}\"/>");
         }
 
-        return LowerBlock(flow.Mediators, context);
+        var what = context.Kind switch
+        {
+            FlowKind.In => "inSequence",
+            FlowKind.Out => "outSequence",
+            FlowKind.Fault => "faultSequence",
+            _ => "sequence",
+        };
+        return LowerInlineOnError(what, $"{what} of {context.Owner}", flow.OnError, flow.Mediators, flow.Location, context);
+    }
+
+    /// <summary>
+    /// Mediators written inline in a flow element or an anonymous <c>&lt;sequence&gt;</c> with <c>onError</c>:
+    /// SequenceMediator pushes the named sequence as the fault handler while they run and pops it when they end
+    /// normally, so a failure among them runs that sequence (ERROR_CODE and ERROR_MESSAGE set) and mediation stops
+    /// there, as a named sequence's onError does (<see cref="SequenceOnError"/>). The mediators become a function
+    /// whose <c>do</c>/<c>on fail</c> calls the onError sequence's fault function, and the flow invokes it. Not
+    /// translated (SB0206, failures go to the enclosing fault handling as before) when the mediators send a message
+    /// on (a send, a non-blocking call, a loopback, a sequence that sends): the Micro Integrator hands its fault stack,
+    /// the onError handler on top, to the response, whose failures the function's <c>on fail</c> never sees; nor when
+    /// onError names no sequence of the input (Synapse warns and runs without it).
+    /// </summary>
+    /// <param name="what">The element, for the diagnostic (<c>inSequence</c>, <c>sequence</c>).</param>
+    /// <param name="description">What the function runs, for its name and doc comment.</param>
+    private ImmutableArray<StepIr> LowerInlineOnError(string what, string description, string? onError, ImmutableArray<MediatorSyntax> mediators, SourceLocation location, FlowContext context)
+    {
+        if (onError is null)
+        {
+            return LowerBlock(mediators, context);
+        }
+
+        if (!_sequenceFunctions.ContainsKey(onError))
+        {
+            var body = LowerBlock(mediators, context);
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, what, $"onError=\"{onError}\"", "the input defines no such sequence (the Micro Integrator then runs without it); failures go to the enclosing fault handling");
+            return [new TodoStep(null, new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"onError=\"{onError}\" of the {what} names no sequence of the input; failures go to the enclosing fault handling"), $"<{what} onError=\"{onError}\">"), .. body];
+        }
+
+        // A function of its own: a resource's path parameters are read from their uri.var.* properties there.
+        var inner = LowerBlock(mediators, context with { Translator = context.Translator.WithPathParams(new Dictionary<string, Symbol>()) });
+        if (_model.FactsOf(mediators).Sends || IrWalker.Steps(inner).Any(s => s is CallStep { Blocking: false } or CallAddressStep { Blocking: false } or JmsSendStep { AwaitsReply: true }))
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, what, $"onError=\"{onError}\"", "the flow sends the message on (a send, a non-blocking call, a loopback or a sequence that sends): the Micro Integrator hands the onError handler to the response too, whose failures a do/on fail around the flow would not see; failures go to the enclosing fault handling instead");
+            return inner;
+        }
+
+        var function = _symbols.Module(SymbolKind.Function, $"{context.Owner} {what}");
+        var fault = OnErrorFunction(onError, $"{description} (onError)", location);
+        _functions.Add(new FunctionIr(function, FunctionKind.Sequence, true, inner, $"The {description}, whose failures run sequence '{onError}' (onError).", location) { FaultFunction = fault });
+        return [new InvokeStep(null, function, true)];
     }
 }

@@ -274,8 +274,6 @@ internal static class UntranslatedPart
                 return "a node-set union (the nodes of both paths in document order, without duplicates) is translated only where its boolean() is read (a filter's xpath, not(), and/or): there it is the or of its operands' non-emptiness";
             case LocationPath { Absolute: true, Steps: [{ Axis: XPathAxis.Child, Test: NameTest { LocalName: not ("Envelope" or "*") } }, ..] }:
                 return "an absolute path whose first step is not the SOAP Envelope: the document's only child is the Envelope, so Synapse selects nothing (the source probably meant `//` or `$body/`)";
-            case LocationPath { Absolute: true, Steps: [{ Axis: XPathAxis.DescendantOrSelf, Test: NodeTypeTest { Type: NodeType.Node } }, { Axis: XPathAxis.Child, Test: NodeTypeTest { Type: NodeType.Text }, Predicates.IsEmpty: true }] }:
-                return "`//text()` selects every text node of the envelope document: the SOAP header's and the white space between the Envelope, Header and Body elements (a SOAP request as the client formatted it) besides the body's, and the navigation starts at the body; `$body//text()` (the body's text nodes only) is translated";
             case LocationPath { Absolute: false }:
                 return "a relative path: Synapse evaluates it from the SOAP Envelope element (SynapseXPath's context node), where a payload element never is (the source probably meant `//` or `$body/`)";
             case VariableReference { Scope: VariableScope.Function }:

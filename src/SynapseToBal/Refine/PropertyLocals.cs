@@ -280,8 +280,10 @@ public static partial class PropertyLocalAnalysis
             }
 
             // In an aggregate branch, set and never read (the analysis already proved nothing else sees it): it needs no
-            // local, so no name either. Elsewhere such a local stays, as the property mediator wrote it.
-            if (body.AggregateBranch && !facts.Reads.Contains(property))
+            // local, so no name either. Elsewhere a string local stays, as the property mediator wrote it; a typed one
+            // (an XML or JSON value an enrich or property stored) is evaluated for its effect and failure alone
+            // (`_ = check jsonPathMoved(...)`), as a typed local nothing reads is no more than that.
+            if (!facts.Reads.Contains(property) && (body.AggregateBranch || facts.Sets[property].All(s => s is StorePropertyStep)))
             {
                 chosen[property] = new PropertyLocal("_", kind, Hoisted: hoisted, Unread: true);
                 continue;

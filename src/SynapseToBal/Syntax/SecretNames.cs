@@ -14,8 +14,13 @@ public static partial class SecretNames
     [
         "password", "passwd", "passphrase", "secret", "token", "apikey", "privatekey", "accesskey", "credential",
         "authorization", "cookie", "clientassertion", "sessionkey", "signingkey", "encryptionkey",
-        "jaas", "userinfo", "appid", "appkey", "subscriptionkey",
+        "jaas", "userinfo", "appid", "appkey", "subscriptionkey", "accesscode",
     ];
+
+    // A name ending in "phrase" is a pass phrase (a payment gateway's sha_request_phrase, a signing phrase), except
+    // these words that end so and name text the message carries (an HTTP reason phrase, a search phrase).
+    private const string PhraseSuffix = "phrase";
+    private static readonly string[] NotSecretPhrases = ["reasonphrase", "statusphrase", "searchphrase", "keyphrase"];
 
     // Names that contain a secret word but hold no secret themselves (a token endpoint, a registry path, a type).
     private static readonly string[] NotSecretSuffixes =
@@ -46,8 +51,12 @@ public static partial class SecretNames
             return false;
         }
 
-        return Words.Any(key.Contains);
+        return Words.Any(key.Contains) || IsPhrase(key);
     }
+
+    /// <summary>A key (lower-cased letters and digits) that names a pass phrase: "<c>sharequestphrase</c>", not a bare "phrase" or a reason phrase.</summary>
+    private static bool IsPhrase(string key) =>
+        key.Length > PhraseSuffix.Length && key.EndsWith(PhraseSuffix, StringComparison.Ordinal) && !NotSecretPhrases.Any(key.EndsWith);
 
     /// <summary>
     /// True for values that are not a literal secret: empty, an expression or a placeholder resolved at run time
@@ -169,7 +178,7 @@ public static partial class SecretNames
         }
 
         var key = letters.ToString();
-        return Words.Any(w => key.Contains(w, StringComparison.Ordinal));
+        return Words.Any(w => key.Contains(w, StringComparison.Ordinal)) || key.Contains(PhraseSuffix, StringComparison.Ordinal);
     }
 
     /// <summary>Masks attributes named like a credential, and the <c>value</c> of an element whose <c>name</c> is one.</summary>

@@ -238,8 +238,23 @@ public sealed partial class SynapseParser
         string? format = null;
         string? formatKey = null;
         DroppedFormatContent? dropped = null;
-        var mediaType = (Attr(element, "media-type") ?? "xml").Trim().ToLowerInvariant();
-        var templateType = (Attr(element, "template-type") ?? "default").Trim().ToLowerInvariant();
+        // PayloadFactoryMediator compares its media type exactly with "xml", "json" and "text" (mediaType.equals):
+        // any other value builds the template and then writes no payload and sets no content type.
+        var mediaType = Attr(element, "media-type") ?? "xml";
+        if (mediaType is not ("xml" or "json" or "text"))
+        {
+            _diagnostics.Report(DiagnosticCatalog.InvalidAttribute, Loc(element), "payloadFactory", "media-type", mediaType, "the Micro Integrator compares it exactly with 'xml', 'json' and 'text', and for any other value leaves the payload and its content type as they are; so does the generated code");
+        }
+
+        // PayloadFactoryMediatorFactory.getTemplateProcessor: FREEMARKER in any case is the FreeMarker engine, any
+        // other value the default (regex) one.
+        var templateTypeText = Attr(element, "template-type");
+        var templateType = string.Equals(templateTypeText, "freemarker", StringComparison.OrdinalIgnoreCase) ? "freemarker" : "default";
+        if (templateTypeText is not null && templateType == "default" && !string.Equals(templateTypeText, "default", StringComparison.OrdinalIgnoreCase))
+        {
+            _diagnostics.Report(DiagnosticCatalog.InvalidAttribute, Loc(element), "payloadFactory", "template-type", templateTypeText, "only 'FREEMARKER' (in any case) selects another engine: the Micro Integrator uses the default template, and so does the generated code");
+        }
+
         var args = ImmutableArray.CreateBuilder<PayloadArgSyntax>();
         foreach (var child in element.Elements())
         {
@@ -250,9 +265,10 @@ public sealed partial class SynapseParser
                     formatKey = Attr(child, "key");
                     if (formatKey is null)
                     {
-                        if (mediaType is not ("json" or "text") && templateType == "default" && child.Elements().FirstOrDefault() is { } first)
+                        if (!mediaType.Contains("json", StringComparison.Ordinal) && !mediaType.Contains("text", StringComparison.Ordinal) && templateType == "default" && child.Elements().FirstOrDefault() is { } first)
                         {
-                            // PayloadFactoryMediatorFactory: an XML format is copy.getFirstElement().toString(); text,
+                            // PayloadFactoryMediatorFactory: an XML format (a media type that contains neither "json"
+                            // nor "text") is copy.getFirstElement().toString(); text,
                             // CDATA and elements around the first element are not part of the payload.
                             format = StandaloneXml(first, keepSynapseNamespace: true);
                             dropped = FormatContentBesides(child, first);

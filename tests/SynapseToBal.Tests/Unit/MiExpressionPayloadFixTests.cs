@@ -130,9 +130,19 @@ public sealed class MiExpressionPayloadFixTests
         Assert.Contains(reader, main, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Text_alone_reads_every_text_node_of_the_envelope()
+    {
+        var mediators = """<property name="all" expression="//text()"/><log level="custom"><property name="a" expression="$ctx:all"/></log>""";
+        var (_, diagnostics) = Lower(mediators);
+        var main = MainBal(mediators);
+
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id is "SB0203" or "SB0214");
+        Assert.Contains("xpathDescendantTexts((check envelopeValue(ctx)))", main, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("$trp:Accept/a", "a transport header is a String")]
-    [InlineData("//text()", "`//text()` selects every text node of the envelope document")]
     public void Paths_still_untranslated_name_the_reason(string expression, string reason)
     {
         var (_, diagnostics) = Lower($"""<property name="x" expression="{expression}"/><log level="custom"><property name="x" expression="$ctx:x"/></log>""");

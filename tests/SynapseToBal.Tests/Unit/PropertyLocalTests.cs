@@ -101,7 +101,8 @@ public sealed partial class PropertyLocalTests
         // clone="true" (the default): each source is read as a copy, as Synapse's enrich Source clones it.
         Assert.Contains("anydata original = (check payloadValue(ctx)).clone();", main);
         Assert.Contains("xml ids = ", main);
-        Assert.Contains("check setPayloadValue(ctx, original.clone());", main);
+        // A property may hold a JSON primitive: on the JSON path only an object or array replaces the body.
+        Assert.Contains("check setPayloadPrimitive(ctx, original.clone());", main);
         // get-property of XML prints the nodes as SynapseXPath.stringValueOf does (one element: its own text).
         Assert.Contains("ids = xmlNodesText(ids)", main);
         Assert.DoesNotContain("ctx.properties[", main);

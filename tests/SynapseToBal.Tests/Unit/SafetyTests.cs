@@ -30,6 +30,21 @@ public sealed class SafetyTests
     [InlineData("pageToken", false)]
     [InlineData("authType", false)]
     [InlineData("host", false)]
+    [InlineData("sha_request_phrase", true)]
+    [InlineData("shaResponsePhrase", true)]
+    [InlineData("passphrase", true)]
+    [InlineData("signing.phrase", true)]
+    [InlineData("access_code", true)]
+    [InlineData("accessCode", true)]
+    [InlineData("ACCESS-CODE", true)]
+    [InlineData("phrase", false)]
+    [InlineData("phrasebook", false)]
+    [InlineData("reasonPhrase", false)]
+    [InlineData("HTTP_SC_REASON_PHRASE", false)]
+    [InlineData("searchPhrase", false)]
+    [InlineData("accessCodeUrl", false)]
+    [InlineData("access_code_length", false)]
+    [InlineData("accessLevel", false)]
     public void Names_that_suggest_a_credential(string name, bool secret) => Assert.Equal(secret, SecretNames.IsSecret(name));
 
     [Theory]
@@ -70,6 +85,16 @@ public sealed class SafetyTests
         Assert.Contains("x.password={$ctx:p}", masked, StringComparison.Ordinal);
         Assert.Contains("sftp://reports:****@files.example.com", masked, StringComparison.Ordinal);
         Assert.Equal(["java.naming.security.principal", "java.naming.security.credentials", "x.password"], Transports.ParameterNames("jms:/q?java.naming.security.principal=mq&java.naming.security.credentials=s&x.password=p"));
+    }
+
+    [Fact]
+    public void Pass_phrases_and_access_codes_in_xml_are_masked()
+    {
+        var xml = """<payfort><sha_request_phrase>reqPhrase1</sha_request_phrase><property name="access_code" value="code123"/><reasonPhrase>Not Found</reasonPhrase></payfort>""";
+        var masked = SecretNames.MaskXml(xml);
+        Assert.DoesNotContain("reqPhrase1", masked, StringComparison.Ordinal);
+        Assert.DoesNotContain("code123", masked, StringComparison.Ordinal);
+        Assert.Contains("<reasonPhrase>Not Found</reasonPhrase>", masked, StringComparison.Ordinal);
     }
 
     [Fact]

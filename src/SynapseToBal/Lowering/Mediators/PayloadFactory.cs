@@ -35,12 +35,20 @@ public sealed partial class Lowerer
             _diagnostics.Report(DiagnosticCatalog.PayloadFormatContentDropped, factory.Location, string.Join(", ", dropped.Items), dropped.FirstElement);
         }
 
-        var kind = factory.MediaType switch
+        PayloadKind? known = factory.MediaType switch
         {
+            "xml" => PayloadKind.Xml,
             "json" => PayloadKind.Json,
             "text" => PayloadKind.Text,
-            _ => PayloadKind.Xml,
+            _ => null,
         };
+        if (known is not { } kind)
+        {
+            // PayloadFactoryMediator.mediate writes the payload only for "xml", "json" or "text" (compared exactly),
+            // and sets the content type only for those: the payload and its content type stay (the parser reported SB0103).
+            return new CommentStep(factory, $"payloadFactory media-type=\"{factory.MediaType}\" is none of xml, json, text: the Micro Integrator leaves the payload and its content type as they are");
+        }
+
         var args = factory.Args.Select(a => ArgValue(a, context)).ToList();
         var parts = ImmutableArray.CreateBuilder<TemplatePart>();
         var text = format ?? string.Empty;

@@ -123,7 +123,8 @@ public sealed partial class Lowerer
     /// Axis2-scope names outside <see cref="IsAxis2Data"/> whose reads are translated, as the generated code keeps them in
     /// <c>ctx.axis2</c> with the value the Micro Integrator gives them. JMS_COORELATION_ID is set by Axis2's
     /// JMSMessageReceiver on the message of a proxy's JMS transport (the JMS correlation ID, else the message ID), as the
-    /// runtime's <c>setJmsInboundFacts</c> does; the others are set only by the project's own axis2-scope property
+    /// runtime's <c>setJmsInboundFacts</c> does; HTTP_SC_DESC is the reason phrase of a non-blocking call's response
+    /// (ClientWorker sets it from the status line; <c>callEndpoint</c> keeps it, a blocking call does not); the others are set only by the project's own axis2-scope property
     /// mediators (<see cref="LowerAxis2Property"/> keeps them in <c>ctx.axis2</c>, where the runtime's senders read them).
     /// Where nothing set one, both read null (<c>""</c> as text, a failed <c>${...}</c> inside a larger one). Writes are
     /// not affected.
@@ -131,6 +132,7 @@ public sealed partial class Lowerer
     private static readonly HashSet<string> Axis2KeptState = new(StringComparer.Ordinal)
     {
         "JMS_COORELATION_ID", "JMS_MESSAGE_TYPE", "JMS_WAIT_REPLY", "JMS_REPLY_TO", "JMS_REPLY_TO_TYPE", "transport.jms.ContentTypeProperty", "REQUEST_HOST_HEADER",
+        "HTTP_SC_DESC",
     };
 
     /// <summary>Whether a read of an axis2-scope property is translated as a read of <c>ctx.axis2</c> (data, or state the runtime keeps).</summary>

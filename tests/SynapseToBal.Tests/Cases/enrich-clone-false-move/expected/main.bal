@@ -12,10 +12,10 @@ service /move on httpListener {
     # POST /move/json
     resource function post 'json(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "MoveAPI", "/move");
-        json customer = check jsonPathMoved(ctx, "$.customer");
+        _ = check jsonPathMoved(ctx, "$.customer");
         check enrichJson(ctx, "$.archive", check jsonPathMoved(ctx, "$.items[0]"), "child");
         check enrichRenameKey(ctx, "$.totals", "sum", check jsonPathMoved(ctx, "$.label"));
-        check setPayloadValue(ctx, check jsonPathMoved(ctx, "$['order']"));
+        check setPayloadPrimitive(ctx, check jsonPathMoved(ctx, "$['order']"), parse = false);
         return respond(ctx, headers = passBackHeaders);
     }
 

@@ -21,7 +21,7 @@ service /store on httpListener {
         Context ctx = check newContext(request, "StoreEnrichAPI", "/store");
         ctx.properties["storeCopy"] = (check payloadValue(ctx)).clone();
         check enrichRemove(ctx, ["$.store.bicycle", "$.store['book'][*].price"], property = "storeCopy");
-        check setPayloadValue(ctx, ctx.properties["storeCopy"].clone());
+        check setPayloadPrimitive(ctx, ctx.properties["storeCopy"].clone());
         return respond(ctx, headers = passBackHeaders);
     }
 

@@ -21,7 +21,6 @@ service /targets on httpListener {
         check enrichXml(ctx, (), check xml:fromString("<audit xmlns=\"http://ws.apache.org/ns/synapse\"/>"), "child");
         check enrichXml(ctx, (), ctx.properties["header"].clone(), "sibling", nativeJson = true);
         xml originalEnvelope = (check envelopeValue(ctx)).clone();
-        xml reply2 = defaultReply.clone();
         check setEnvelope(ctx, originalEnvelope.clone());
         return respond(ctx, headers = passBackHeaders);
     }

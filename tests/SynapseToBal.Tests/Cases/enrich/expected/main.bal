@@ -15,11 +15,11 @@ service /enrich on httpListener {
         anydata originalPayload = (check payloadValue(ctx)).clone();
         json customer = (check jsonPath(ctx, "$.customer")).clone();
         check setPayloadValue(ctx, {"status": "received"});
-        xml ack = check xml:fromString("<ack xmlns=\"http://ws.apache.org/ns/synapse\"><id>1</id></ack>");
-        xml orderIds = ((check soapBody(ctx))/**/<'order>/<id>).clone();
-        check setPayloadValue(ctx, originalPayload.clone());
+        _ = check xml:fromString("<ack xmlns=\"http://ws.apache.org/ns/synapse\"><id>1</id></ack>");
+        _ = (check soapBody(ctx))/**/<'order>/<id>;
+        check setPayloadPrimitive(ctx, originalPayload.clone());
         check enrichXml(ctx, function (xml:Element root) returns xml => root/**/<'order>, customer.clone(), "child");
-        anydata moved = check payloadValue(ctx);
+        _ = check payloadValue(ctx);
         return respond(ctx, headers = passBackHeaders);
     }
 }

@@ -28,7 +28,7 @@ service /orders on httpListener {
             audit(ctx);
             log:printInfo("OrderAPI /{orderId} request", 'order = orderId, sku = sku, 'channel = 'channel, express = express.toString());
             setHttpSc(ctx, quantity);
-            check setPayloadValue(ctx, originalBody.clone());
+            check setPayloadPrimitive(ctx, originalBody.clone());
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return orderFault(ctx, e);
