@@ -13379,6 +13379,46 @@ function requestPathMatches(http:Request request, string context, regexp:RegExp[
     return false;
 }
 
+# A resource of an API as API.process's dispatchers match it by path alone: its path after the API's context (a regular
+# expression of the raw path, as `requestPathMatches` takes them) and the methods it takes (upper case; empty: any).
+type DispatchPath record {|
+    regexp:RegExp path;
+    string[] methods;
+|};
+
+# Whether the first resource of an API whose path matches a request (the raw path without its query, after the API's
+# context) takes the request's method, or `()` when no resource's path matches. API.process asks it when no resource
+# that accepts the request takes its method: the dispatchers (URLMappingBasedDispatcher, URITemplateBasedDispatcher,
+# DefaultDispatcher) try every resource of the API by path, resources refused by their protocol included, and only the
+# first one found is judged (Resource.hasMatchingMethod: OPTIONS always, a resource without methods any): `false` is
+# method not allowed (405), `true` a resource refused for another reason (its protocol: 400). `resources` are in the
+# order the dispatchers try them (url-mappings, then uri-templates in declaration order, then the default resource).
+function firstPathMatchTakesMethod(http:Request request, string context, DispatchPath[] resources) returns boolean? {
+    string rawPath = request.rawPath;
+    int? mark = rawPath.indexOf("?");
+    string path = mark is int ? rawPath.substring(0, mark) : rawPath;
+    if path.startsWith(context) {
+        path = path.substring(context.length());
+    }
+    foreach DispatchPath candidate in resources {
+        if candidate.path.isFullMatch(path) {
+            return request.method == "OPTIONS" || candidate.methods.length() == 0 || candidate.methods.indexOf(request.method) is int;
+        }
+    }
+    return ();
+}
+
+# What the Micro Integrator answers a request to an API when the first resource whose path matches takes its method but
+# was not among the resources accepting the request (its `protocol` is the other transport): API.process sets HTTP_SC
+# 400 and acknowledges the request (NIO-ACK-Requested): no body, and, as the request's transport headers are left on
+# the message (unlike the 404 and 405 answers), they are echoed back as `passBackHeaders` echoes them.
+function resourceRefused(Context ctx) returns http:Response {
+    http:Response response = new;
+    response.statusCode = http:STATUS_BAD_REQUEST;
+    passBackHeaders(ctx, response);
+    return response;
+}
+
 # What the Micro Integrator answers a request under /services that names no proxy service (the proxies are one
 # service at /services that dispatches by the name): Axis2 hands it to __SynapseService (SynapseDispatcher), which runs
 # the main sequence, and the main sequence the MI ships (the input has none, else every proxy address keeps a service
