@@ -321,6 +321,23 @@ function newInboundContext(string|byte[] content, string contentType) returns Co
     method: "POST"
 };
 
+# The default-scope properties the Micro Integrator's inbound endpoints set on each message they inject, read with
+# `get-property('inbound.endpoint.name')` and the like: `isInbound` (true), and, with the endpoint's `name`,
+# `inbound.endpoint.name` (the name) and `ARTIFACT_NAME` (`inboundendpoint` and the name), as JMSInjectHandler,
+# FileInjectHandler, RabbitMQInjectHandler and InboundHttpServerWorker set them (MqttInjectHandler sets `isInbound`
+# alone: `name` is `()`). A JMS inbound endpoint also sets each of its parameters as a property of the parameter's name
+# (`parameters`, its text; InboundEndpoint.getParametersMap), after those three.
+function setInboundEndpointProperties(Context ctx, string? name, map<string> parameters = {}) {
+    if name is string {
+        ctx.properties["inbound.endpoint.name"] = name;
+        ctx.properties["ARTIFACT_NAME"] = "inboundendpoint" + name;
+    }
+    ctx.properties["isInbound"] = true;
+    foreach [string, string] [key, value] in parameters.entries() {
+        ctx.properties[key] = value;
+    }
+}
+
 # The transport headers the Micro Integrator's file inbound endpoint gives each file it reads
 # (FilePollingConsumer.processFile): `FILE_NAME`, `FILE_PATH` (the absolute path), `FILE_URI` (its `file://` URI),
 # `FILE_LENGTH` (bytes) and `LAST_MODIFIED` (epoch milliseconds), read with `$trp:FILE_NAME` and the like.

@@ -982,6 +982,25 @@ public sealed partial class PackageEmitter
 
     // ---- inbound.bal ----
 
+    /// <summary>
+    /// The statement setting the properties the Micro Integrator's inbound endpoint sets on each message it injects
+    /// (<see cref="InboundPropertiesIr"/>): <c>setInboundEndpointProperties(ctx, "name", {"parameter": "value", ...});</c>, a
+    /// credential read from its configurable; null for a proxy's listener.
+    /// </summary>
+    private static string? InboundPropertiesCall(InboundIr inbound, NameMap names)
+    {
+        if (inbound.Properties is not { } properties)
+        {
+            return null;
+        }
+
+        var name = properties.Name is { } n ? BallerinaSyntax.StringLiteral(n) : "()";
+        var parameters = properties.Parameters.Select(p => $"{BallerinaSyntax.StringLiteral(p.Name)}: {(p.Configurable is { } held ? names[held] : BallerinaSyntax.StringLiteral(p.Value ?? string.Empty))}").ToList();
+        return parameters.Count == 0
+            ? $"setInboundEndpointProperties(ctx, {name});"
+            : $"setInboundEndpointProperties(ctx, {name}, {{{string.Join(", ", parameters)}}});";
+    }
+
     private string Inbounds(PackageIr package, NameMap names)
     {
         var modules = new ModuleUsage();
@@ -1049,7 +1068,7 @@ public sealed partial class PackageEmitter
                     throw new InvalidOperationException($"Unhandled inbound transport {inbound.Transport.GetType().Name}");
             }
 
-            return new { Doc = doc, Todo = todo, Name = names[inbound.Listener], Http = http, Jms = jms, Broker = broker, File = file, Ftp = ftp };
+            return new { Doc = doc, Todo = todo, Name = names[inbound.Listener], Http = http, Jms = jms, Broker = broker, File = file, Ftp = ftp, Properties = InboundPropertiesCall(inbound, names) };
         }, modules);
         return _renderer.Render("inbound.bal.sbn", new
         {

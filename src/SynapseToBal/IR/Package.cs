@@ -469,7 +469,23 @@ public sealed record InboundIr(Symbol Listener, string SynapseName, string Summa
 {
     /// <summary>What is left to finish beside the generated listener (a TODO above it).</summary>
     public NotTranslatedIr? NotTranslated { get; init; }
+
+    /// <summary>The properties the Micro Integrator's inbound endpoint sets on each message it injects; null for a proxy's listener.</summary>
+    public InboundPropertiesIr? Properties { get; init; }
 }
+
+/// <summary>
+/// The default-scope properties an inbound endpoint of the Micro Integrator sets on each message it injects
+/// (JMSInjectHandler, FileInjectHandler, RabbitMQInjectHandler, InboundHttpServerWorker, MqttInjectHandler):
+/// <c>isInbound</c> true, and <c>inbound.endpoint.name</c> and <c>ARTIFACT_NAME</c> (<c>inboundendpoint</c> and the name)
+/// when <paramref name="Name"/> is set (MQTT sets <c>isInbound</c> alone).
+/// </summary>
+/// <param name="Name">The endpoint's name, or null when the transport sets no name.</param>
+/// <param name="Parameters">Each parameter of the endpoint set as a property of its name (JMSInjectHandler); empty for the other transports.</param>
+public sealed record InboundPropertiesIr(string? Name, ImmutableArray<InboundParameterIr> Parameters);
+
+/// <summary>An inbound endpoint parameter set as a property: its text, or the configurable holding it (a credential, or a value the listener reads from one).</summary>
+public sealed record InboundParameterIr(string Name, string? Value, Symbol? Configurable);
 
 /// <summary>The transport of an inbound endpoint that becomes a listener.</summary>
 public abstract partial record InboundTransportIr

@@ -122,189 +122,191 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.IfStep)] = 106,
         [typeof(global::SynapseToBal.IR.InboundIr)] = 107,
         [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 108,
-        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 109,
-        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 110,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 111,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 112,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 113,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 114,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 115,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 116,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 117,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 118,
-        [typeof(global::SynapseToBal.IR.InvokeStep)] = 119,
-        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 120,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 121,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 122,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 123,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 124,
-        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 125,
-        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 126,
-        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 127,
-        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 128,
-        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 129,
-        [typeof(global::SynapseToBal.IR.JobIr)] = 130,
-        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 131,
-        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 132,
-        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 133,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 134,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 135,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 136,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 137,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 138,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 139,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 140,
-        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 141,
-        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 142,
-        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 143,
-        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 144,
-        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 145,
-        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 146,
-        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 147,
-        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 148,
-        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 149,
-        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 150,
-        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 151,
-        [typeof(global::SynapseToBal.IR.ListenerIr)] = 152,
-        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 153,
-        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 154,
-        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 155,
-        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 156,
-        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 157,
-        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 158,
-        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 159,
-        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 160,
-        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 161,
-        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 162,
-        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 163,
-        [typeof(global::SynapseToBal.IR.LogStep)] = 164,
-        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 165,
-        [typeof(global::SynapseToBal.IR.MailSendStep)] = 166,
-        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 167,
-        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 168,
-        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 169,
-        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 170,
-        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 171,
-        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 172,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 173,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 174,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 175,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 176,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 177,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 178,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 179,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 180,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 181,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 182,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 183,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 184,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 185,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 186,
-        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 187,
-        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 188,
-        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 189,
-        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 190,
-        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 191,
-        [typeof(global::SynapseToBal.IR.NotIr)] = 192,
-        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 193,
-        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 194,
-        [typeof(global::SynapseToBal.IR.OrIr)] = 195,
-        [typeof(global::SynapseToBal.IR.PackageIr)] = 196,
-        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 197,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 198,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 199,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 200,
-        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 201,
-        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 202,
-        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 203,
-        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 204,
-        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 205,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 206,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 207,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 208,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 209,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 210,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 211,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 212,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 213,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 214,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 215,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 216,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 217,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 218,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 219,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 220,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 221,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 222,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 223,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 224,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 225,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 226,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 227,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 228,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 229,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 230,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 231,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 232,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 233,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 234,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 235,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 236,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 237,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 238,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 239,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 240,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 241,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 242,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 243,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 244,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 245,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 246,
-        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 247,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 248,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 249,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 250,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 251,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 252,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 253,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 254,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 255,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 256,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 257,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 258,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 259,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 260,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 261,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 262,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 263,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 264,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 265,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 266,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 267,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 268,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 269,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 270,
-        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 271,
-        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 272,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 273,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 274,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 275,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 276,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 277,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 278,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 279,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 280,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 281,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 282,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 283,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 284,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 285,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 286,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 287,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 288,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 289,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 290,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 291,
+        [typeof(global::SynapseToBal.IR.InboundParameterIr)] = 109,
+        [typeof(global::SynapseToBal.IR.InboundPropertiesIr)] = 110,
+        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 111,
+        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 112,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 113,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 114,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 115,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 116,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 117,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 118,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 119,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 120,
+        [typeof(global::SynapseToBal.IR.InvokeStep)] = 121,
+        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 122,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 123,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 124,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 125,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 126,
+        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 127,
+        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 128,
+        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 129,
+        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 130,
+        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 131,
+        [typeof(global::SynapseToBal.IR.JobIr)] = 132,
+        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 133,
+        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 134,
+        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 135,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 136,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 137,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 138,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 139,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 140,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 141,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 142,
+        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 143,
+        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 144,
+        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 145,
+        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 146,
+        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 147,
+        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 148,
+        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 149,
+        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 150,
+        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 151,
+        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 152,
+        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 153,
+        [typeof(global::SynapseToBal.IR.ListenerIr)] = 154,
+        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 155,
+        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 156,
+        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 157,
+        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 158,
+        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 159,
+        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 160,
+        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 161,
+        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 162,
+        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 163,
+        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 164,
+        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 165,
+        [typeof(global::SynapseToBal.IR.LogStep)] = 166,
+        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 167,
+        [typeof(global::SynapseToBal.IR.MailSendStep)] = 168,
+        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 169,
+        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 170,
+        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 171,
+        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 172,
+        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 173,
+        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 174,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 175,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 176,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 177,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 178,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 179,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 180,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 181,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 182,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 183,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 184,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 185,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 186,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 187,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 188,
+        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 189,
+        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 190,
+        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 191,
+        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 192,
+        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 193,
+        [typeof(global::SynapseToBal.IR.NotIr)] = 194,
+        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 195,
+        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 196,
+        [typeof(global::SynapseToBal.IR.OrIr)] = 197,
+        [typeof(global::SynapseToBal.IR.PackageIr)] = 198,
+        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 199,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 200,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 201,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 202,
+        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 203,
+        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 204,
+        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 205,
+        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 206,
+        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 207,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 208,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 209,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 210,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 211,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 212,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 213,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 214,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 215,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 216,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 217,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 218,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 219,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 220,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 221,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 222,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 223,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 224,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 225,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 226,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 227,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 228,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 229,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 230,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 231,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 232,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 233,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 234,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 235,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 236,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 237,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 238,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 239,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 240,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 241,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 242,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 243,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 244,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 245,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 246,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 247,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 248,
+        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 249,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 250,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 251,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 252,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 253,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 254,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 255,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 256,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 257,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 258,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 259,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 260,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 261,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 262,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 263,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 264,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 265,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 266,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 267,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 268,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 269,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 270,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 271,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 272,
+        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 273,
+        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 274,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 275,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 276,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 277,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 278,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 279,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 280,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 281,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 282,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 283,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 284,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 285,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 286,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 287,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 288,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 289,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 290,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 291,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 292,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 293,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -1479,6 +1481,7 @@ internal static partial class IrMembers
                 sink.Visit(n.Transport);
                 sink.Visit(n.Origin);
                 sink.Visit(n.NotTranslated);
+                sink.Visit(n.Properties);
                 return true;
             }
 
@@ -1492,13 +1495,34 @@ internal static partial class IrMembers
 
             case 109:
             {
+                var n = (global::SynapseToBal.IR.InboundParameterIr)node;
+                sink.Visit(n.Name);
+                sink.Visit(n.Value);
+                sink.Visit(n.Configurable);
+                return true;
+            }
+
+            case 110:
+            {
+                var n = (global::SynapseToBal.IR.InboundPropertiesIr)node;
+                sink.Visit(n.Name);
+                foreach (var item in n.Parameters)
+                {
+                    sink.Visit(item);
+                }
+
+                return true;
+            }
+
+            case 111:
+            {
                 var n = (global::SynapseToBal.IR.InboundPropertyIr)node;
                 sink.Visit(n.Name);
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 110:
+            case 112:
             {
                 var n = (global::SynapseToBal.IR.InboundTargetIr)node;
                 sink.Visit(n.Sequence);
@@ -1508,7 +1532,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 111:
+            case 113:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.File)node;
                 sink.Visit(n.Job);
@@ -1522,7 +1546,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 112:
+            case 114:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Ftp)node;
                 sink.Visit(n.Host);
@@ -1538,7 +1562,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 113:
+            case 115:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Http)node;
                 sink.Visit(n.Port);
@@ -1547,7 +1571,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 114:
+            case 116:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Jms)node;
                 sink.Visit(n.ContextFactory);
@@ -1571,7 +1595,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 115:
+            case 117:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Kafka)node;
                 sink.Visit(n.BootstrapServers);
@@ -1588,7 +1612,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 116:
+            case 118:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mail)node;
                 sink.Visit(n.Host);
@@ -1601,7 +1625,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 117:
+            case 119:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mqtt)node;
                 sink.Visit(n.ServerUri);
@@ -1614,7 +1638,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 118:
+            case 120:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.RabbitMq)node;
                 sink.Visit(n.Host);
@@ -1628,7 +1652,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 119:
+            case 121:
             {
                 var n = (global::SynapseToBal.IR.InvokeStep)node;
                 sink.Visit(n.Function);
@@ -1642,7 +1666,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 120:
+            case 122:
             {
                 var n = (global::SynapseToBal.IR.JdbcStoreIr)node;
                 sink.Visit(n.Client);
@@ -1655,35 +1679,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 121:
+            case 123:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 122:
+            case 124:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 123:
+            case 125:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 124:
+            case 126:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 125:
+            case 127:
             {
                 var n = (global::SynapseToBal.IR.JmsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -1707,14 +1731,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 126:
+            case 128:
             {
                 var n = (global::SynapseToBal.IR.JmsReplyIr)node;
                 sink.Visit(n.Destination);
                 return true;
             }
 
-            case 127:
+            case 129:
             {
                 var n = (global::SynapseToBal.IR.JmsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -1723,7 +1747,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 128:
+            case 130:
             {
                 var n = (global::SynapseToBal.IR.JmsStoreIr)node;
                 sink.Visit(n.Connection);
@@ -1743,7 +1767,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 129:
+            case 131:
             {
                 var n = (global::SynapseToBal.IR.JndiPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1751,7 +1775,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 130:
+            case 132:
             {
                 var n = (global::SynapseToBal.IR.JobIr)node;
                 sink.Visit(n.Name);
@@ -1771,16 +1795,16 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 131:
+            case 133:
                 return true;
-            case 132:
+            case 134:
             {
                 var n = (global::SynapseToBal.IR.JsonEvalIr)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 133:
+            case 135:
             {
                 var n = (global::SynapseToBal.IR.JsonMemberIr)node;
                 sink.Visit(n.Name);
@@ -1788,7 +1812,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 134:
+            case 136:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Array)node;
                 foreach (var item in n.Items)
@@ -1799,18 +1823,18 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 135:
-                return true;
-            case 136:
-                return true;
             case 137:
+                return true;
+            case 138:
+                return true;
+            case 139:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Number)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 138:
+            case 140:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Object)node;
                 foreach (var item in n.Members)
@@ -1821,14 +1845,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 139:
+            case 141:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 140:
+            case 142:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.String)node;
                 foreach (var item in n.Parts)
@@ -1839,7 +1863,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 141:
+            case 143:
             {
                 var n = (global::SynapseToBal.IR.JsonSchemaTransformStep)node;
                 sink.Visit(n.Schema);
@@ -1848,7 +1872,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 142:
+            case 144:
             {
                 var n = (global::SynapseToBal.IR.JsonTransformStep)node;
                 sink.Visit(n.StringPattern);
@@ -1857,7 +1881,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 143:
+            case 145:
             {
                 var n = (global::SynapseToBal.IR.JsonValidateStep)node;
                 sink.Visit(n.Source);
@@ -1872,7 +1896,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 144:
+            case 146:
             {
                 var n = (global::SynapseToBal.IR.KafkaConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1895,9 +1919,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 145:
+            case 147:
                 return true;
-            case 146:
+            case 148:
             {
                 var n = (global::SynapseToBal.IR.KafkaParameterIr)node;
                 sink.Visit(n.Name);
@@ -1905,7 +1929,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 147:
+            case 149:
             {
                 var n = (global::SynapseToBal.IR.KafkaPublishStep)node;
                 sink.Visit(n.Connection);
@@ -1919,7 +1943,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 148:
+            case 150:
             {
                 var n = (global::SynapseToBal.IR.KafkaSaslIr)node;
                 sink.Visit(n.Username);
@@ -1927,7 +1951,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 149:
+            case 151:
             {
                 var n = (global::SynapseToBal.IR.KafkaSslIr)node;
                 sink.Visit(n.TruststorePath);
@@ -1938,7 +1962,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 150:
+            case 152:
             {
                 var n = (global::SynapseToBal.IR.LdapArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1946,7 +1970,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 151:
+            case 153:
             {
                 var n = (global::SynapseToBal.IR.LdapConnectorStep)node;
                 foreach (var item in n.Arguments)
@@ -1959,7 +1983,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 152:
+            case 154:
             {
                 var n = (global::SynapseToBal.IR.ListenerIr)node;
                 sink.Visit(n.Name);
@@ -1968,7 +1992,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 153:
+            case 155:
             {
                 var n = (global::SynapseToBal.IR.LocalCallStep)node;
                 sink.Visit(n.Address);
@@ -1979,7 +2003,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 154:
+            case 156:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryIr)node;
                 sink.Visit(n.Name);
@@ -1994,14 +2018,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 155:
+            case 157:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryReadIr)node;
                 sink.Visit(n.Entry);
                 return true;
             }
 
-            case 156:
+            case 158:
             {
                 var n = (global::SynapseToBal.IR.LogFieldIr)node;
                 sink.Visit(n.Name);
@@ -2009,7 +2033,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 157:
+            case 159:
             {
                 var n = (global::SynapseToBal.IR.LogFieldsIr)node;
                 foreach (var item in n.Message)
@@ -2027,34 +2051,34 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 158:
-                return true;
-            case 159:
-                return true;
             case 160:
                 return true;
             case 161:
+                return true;
+            case 162:
+                return true;
+            case 163:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 162:
+            case 164:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Value)node;
                 sink.Visit(n.Expression);
                 return true;
             }
 
-            case 163:
+            case 165:
             {
                 var n = (global::SynapseToBal.IR.LogPlaceIr)node;
                 sink.Visit(n.Owner);
                 return true;
             }
 
-            case 164:
+            case 166:
             {
                 var n = (global::SynapseToBal.IR.LogStep)node;
                 foreach (var item in n.Parts)
@@ -2068,7 +2092,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 165:
+            case 167:
             {
                 var n = (global::SynapseToBal.IR.MailEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -2079,7 +2103,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 166:
+            case 168:
             {
                 var n = (global::SynapseToBal.IR.MailSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -2089,7 +2113,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 167:
+            case 169:
             {
                 var n = (global::SynapseToBal.IR.MailSenderIr)node;
                 sink.Visit(n.SenderName);
@@ -2103,7 +2127,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 168:
+            case 170:
             {
                 var n = (global::SynapseToBal.IR.MakeFaultStep)node;
                 sink.Visit(n.Code);
@@ -2116,7 +2140,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 169:
+            case 171:
             {
                 var n = (global::SynapseToBal.IR.MappedEntryIr)node;
                 sink.Visit(n.Field);
@@ -2129,7 +2153,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 170:
+            case 172:
             {
                 var n = (global::SynapseToBal.IR.MappedFieldIr)node;
                 sink.Visit(n.Name);
@@ -2138,7 +2162,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 171:
+            case 173:
             {
                 var n = (global::SynapseToBal.IR.MappedNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -2146,7 +2170,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 172:
+            case 174:
             {
                 var n = (global::SynapseToBal.IR.MappedRecordIr)node;
                 sink.Visit(n.Name);
@@ -2161,28 +2185,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 173:
+            case 175:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.ArrayOf)node;
                 sink.Visit(n.Item);
                 return true;
             }
 
-            case 174:
+            case 176:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Primitive)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 175:
+            case 177:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Record)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 176:
+            case 178:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Arithmetic)node;
                 sink.Visit(n.Left);
@@ -2190,7 +2214,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 177:
+            case 179:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.ArrayMap)node;
                 foreach (var item in n.Source)
@@ -2203,7 +2227,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 178:
+            case 180:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Call)node;
                 foreach (var item in n.Arguments)
@@ -2214,7 +2238,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 179:
+            case 181:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Concat)node;
                 foreach (var item in n.Parts)
@@ -2225,23 +2249,10 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 180:
+            case 182:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Construct)node;
                 foreach (var item in n.Entries)
-                {
-                    sink.Visit(item);
-                }
-
-                return true;
-            }
-
-            case 181:
-                return true;
-            case 182:
-            {
-                var n = (global::SynapseToBal.IR.MappedValueIr.FromInput)node;
-                foreach (var item in n.Path)
                 {
                     sink.Visit(item);
                 }
@@ -2253,26 +2264,39 @@ internal static partial class IrMembers
                 return true;
             case 184:
             {
+                var n = (global::SynapseToBal.IR.MappedValueIr.FromInput)node;
+                foreach (var item in n.Path)
+                {
+                    sink.Visit(item);
+                }
+
+                return true;
+            }
+
+            case 185:
+                return true;
+            case 186:
+            {
                 var n = (global::SynapseToBal.IR.MappedValueIr.NotTranslated)node;
                 sink.Visit(n.Statement);
                 return true;
             }
 
-            case 185:
+            case 187:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Required)node;
                 sink.Visit(n.Read);
                 return true;
             }
 
-            case 186:
+            case 188:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Text)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 187:
+            case 189:
             {
                 var n = (global::SynapseToBal.IR.MarkResponseStep)node;
                 sink.Visit(n.Origin);
@@ -2280,7 +2304,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 188:
+            case 190:
             {
                 var n = (global::SynapseToBal.IR.MessageProcessorIr)node;
                 sink.Visit(n.Name);
@@ -2310,7 +2334,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 189:
+            case 191:
             {
                 var n = (global::SynapseToBal.IR.MessageStoreIr)node;
                 sink.Visit(n.Name);
@@ -2322,7 +2346,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 190:
+            case 192:
             {
                 var n = (global::SynapseToBal.IR.NodeSetCompareIr)node;
                 sink.Visit(n.Nodes);
@@ -2331,21 +2355,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 191:
+            case 193:
             {
                 var n = (global::SynapseToBal.IR.NonEmptyIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 192:
+            case 194:
             {
                 var n = (global::SynapseToBal.IR.NotIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 193:
+            case 195:
             {
                 var n = (global::SynapseToBal.IR.NotTranslatedIr)node;
                 sink.Visit(n.Descriptor);
@@ -2353,14 +2377,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 194:
+            case 196:
             {
                 var n = (global::SynapseToBal.IR.NumberLiteralIr)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 195:
+            case 197:
             {
                 var n = (global::SynapseToBal.IR.OrIr)node;
                 sink.Visit(n.Left);
@@ -2368,7 +2392,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 196:
+            case 198:
             {
                 var n = (global::SynapseToBal.IR.PackageIr)node;
                 sink.Visit(n.Listener);
@@ -2496,21 +2520,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 197:
+            case 199:
             {
                 var n = (global::SynapseToBal.IR.ParameterReadIr)node;
                 sink.Visit(n.Parameter);
                 return true;
             }
 
-            case 198:
+            case 200:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Literal)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 199:
+            case 201:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Param)node;
                 sink.Visit(n.SynapseName);
@@ -2518,7 +2542,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 200:
+            case 202:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Rest)node;
                 sink.Visit(n.SynapseName);
@@ -2526,7 +2550,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 201:
+            case 203:
             {
                 var n = (global::SynapseToBal.IR.PendingArtifactIr)node;
                 sink.Visit(n.Reason);
@@ -2535,14 +2559,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 202:
+            case 204:
             {
                 var n = (global::SynapseToBal.IR.ProcessorSequenceIr)node;
                 sink.Visit(n.Function);
                 return true;
             }
 
-            case 203:
+            case 205:
             {
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
@@ -2550,7 +2574,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 204:
+            case 206:
             {
                 var n = (global::SynapseToBal.IR.PublishedWsdlIr)node;
                 sink.Visit(n.FileName);
@@ -2560,7 +2584,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 205:
+            case 207:
             {
                 var n = (global::SynapseToBal.IR.RabbitMqStoreIr)node;
                 sink.Visit(n.Host);
@@ -2575,7 +2599,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 206:
+            case 208:
             {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
@@ -2583,7 +2607,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 207:
+            case 209:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2592,7 +2616,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 208:
+            case 210:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2601,7 +2625,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 209:
+            case 211:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -2611,7 +2635,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 210:
+            case 212:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -2620,7 +2644,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 211:
+            case 213:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -2629,7 +2653,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 212:
+            case 214:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -2654,7 +2678,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 213:
+            case 215:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
@@ -2662,7 +2686,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 214:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2677,7 +2701,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 215:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2685,14 +2709,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 216:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 217:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2703,7 +2727,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 218:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -2713,7 +2737,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 219:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2730,7 +2754,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 220:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -2744,7 +2768,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 221:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -2763,7 +2787,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 222:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -2772,7 +2796,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 223:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2782,7 +2806,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 224:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -2797,7 +2821,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 225:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -2807,7 +2831,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 226:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -2817,7 +2841,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 227:
+            case 229:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
@@ -2825,7 +2849,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 228:
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -2837,7 +2861,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 229:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2847,14 +2871,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 230:
+            case 232:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 231:
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -2862,7 +2886,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 232:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -2870,7 +2894,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 233:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -2879,7 +2903,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 234:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -2891,7 +2915,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 235:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -2910,27 +2934,27 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 236:
-                return true;
-            case 237:
-                return true;
             case 238:
                 return true;
             case 239:
+                return true;
+            case 240:
+                return true;
+            case 241:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 240:
+            case 242:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 241:
+            case 243:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -2938,7 +2962,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 242:
+            case 244:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -2954,7 +2978,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 243:
+            case 245:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
@@ -2962,7 +2986,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 244:
+            case 246:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -2982,7 +3006,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 245:
+            case 247:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -2992,7 +3016,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 246:
+            case 248:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -3006,7 +3030,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 247:
+            case 249:
             {
                 var n = (global::SynapseToBal.IR.UnmatchedIr)node;
                 sink.Visit(n.NotFoundFlow);
@@ -3029,28 +3053,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 248:
+            case 250:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 249:
+            case 251:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 250:
+            case 252:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 251:
+            case 253:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -3061,14 +3085,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 252:
+            case 254:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 253:
+            case 255:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -3079,7 +3103,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 254:
+            case 256:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -3087,7 +3111,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 255:
+            case 257:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -3095,7 +3119,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 256:
+            case 258:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -3107,7 +3131,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 257:
+            case 259:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -3123,7 +3147,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 258:
+            case 260:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -3133,23 +3157,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 259:
+            case 261:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 260:
+            case 262:
                 return true;
-            case 261:
+            case 263:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 262:
+            case 264:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -3157,37 +3181,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 263:
+            case 265:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 264:
+            case 266:
                 return true;
-            case 265:
+            case 267:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 266:
+            case 268:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 267:
+            case 269:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 268:
+            case 270:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -3195,7 +3219,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 269:
+            case 271:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -3209,7 +3233,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 270:
+            case 272:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -3218,7 +3242,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 271:
+            case 273:
             {
                 var n = (global::SynapseToBal.IR.WsdlActionIr)node;
                 sink.Visit(n.Action);
@@ -3226,7 +3250,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 272:
+            case 274:
             {
                 var n = (global::SynapseToBal.IR.WsdlDispatchIr)node;
                 foreach (var item in n.Actions)
@@ -3249,7 +3273,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 273:
+            case 275:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3258,7 +3282,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 274:
+            case 276:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -3266,7 +3290,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 275:
+            case 277:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -3280,21 +3304,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 276:
+            case 278:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 277:
+            case 279:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 278:
+            case 280:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -3318,7 +3342,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 279:
+            case 281:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -3326,32 +3350,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 280:
+            case 282:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 281:
+            case 283:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 282:
-                return true;
-            case 283:
-                return true;
             case 284:
+                return true;
+            case 285:
+                return true;
+            case 286:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 285:
+            case 287:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -3363,7 +3387,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 286:
+            case 288:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -3377,7 +3401,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 287:
+            case 289:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3391,7 +3415,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 288:
+            case 290:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -3399,7 +3423,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 289:
+            case 291:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3420,7 +3444,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 290:
+            case 292:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3428,7 +3452,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 291:
+            case 293:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);
