@@ -142,6 +142,11 @@ public sealed partial class PackageEmitter
                     body.Add($"Context ctx = newInboundContext(message.content, contentType is string ? contentType : {Literal(rabbit.ContentType ?? "text/xml")});");
                 }
 
+                if (InboundPropertiesCall(inbound, names) is { } rabbitProperties)
+                {
+                    body.Add(rabbitProperties);
+                }
+
                 // RabbitMQUtils.getTransportHeaders: the correlation id, reply-to queue and AMQP headers become transport headers.
                 body.Add("setRabbitMqHeaders(ctx, message?.properties);");
                 if (inbound.Origin is Syntax.ProxySyntax)
@@ -231,6 +236,11 @@ public sealed partial class PackageEmitter
                         : "// Every message is read as content.type says.",
                     $"Context ctx = newInboundContext(message.payload, {Literal(mqtt.ContentType ?? "text/xml")});",
                 };
+                if (InboundPropertiesCall(inbound, names) is { } mqttProperties)
+                {
+                    body.Add(mqttProperties);
+                }
+
                 body.AddRange(RunLines(mqtt.Target, names, modules, $"{who}: the onError sequence failed", logFailure: false));
                 return new
                 {

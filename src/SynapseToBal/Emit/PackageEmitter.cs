@@ -566,9 +566,10 @@ public sealed partial class PackageEmitter
         $"newContext(request, {(service.RestApiName is { } api ? BallerinaSyntax.StringLiteral(api) : "()")}, {BallerinaSyntax.StringLiteral(service.BasePath == "/" ? string.Empty : service.BasePath)})";
 
     /// <summary>
-    /// The resource an API's service gets for the requests none of its resources takes, when the project has a
-    /// handler sequence (<see cref="UnmatchedIr"/>): a request whose method some resource takes gets the not-found
-    /// answer; another one the method-not-allowed answer when some resource's path matches it, else the not-found one.
+    /// The resource an API's service gets for the requests none of its resources takes (<see cref="UnmatchedIr"/>): a
+    /// request whose method some resource takes gets the not-found answer; another one the method-not-allowed answer when
+    /// some resource's path matches it, else the not-found one. When the service leaves resources of the API out by
+    /// protocol, the first resource whose path matches decides: one that takes the method answers 400 (resourceRefused).
     /// </summary>
     private object? Unmatched(ServiceIr service, ModuleUsage modules, NameMap names)
     {
@@ -579,16 +580,33 @@ public sealed partial class PackageEmitter
 
         var notFound = NotFoundAnswer(service, names);
         var notAllowed = unmatched.NotAllowedFlow is { } flow ? $"{names[flow]}(check {NewContext(service)})" : "methodNotAllowed()";
-        var test = unmatched.Methods.IsEmpty || unmatched.Paths.IsEmpty
-            ? null
-            : $"!(request.method is {string.Join("|", unmatched.Methods.Select(BallerinaSyntax.StringLiteral))}) && requestPathMatches(request, {BallerinaSyntax.StringLiteral(service.BasePath == "/" ? string.Empty : service.BasePath)}, [{string.Join(", ", unmatched.Paths.Select(p => $"re `{PathPattern(p)}`"))}])";
+        var context = BallerinaSyntax.StringLiteral(service.BasePath == "/" ? string.Empty : service.BasePath);
+        var methodTest = unmatched.Methods.IsEmpty ? null : $"!(request.method is {string.Join("|", unmatched.Methods.Select(BallerinaSyntax.StringLiteral))})";
+        string? test = null;
+        string? firstMatch = null;
+        var served = service.Resources.Any(r => r.Skipped is null);
+        if (!unmatched.FirstMatch.IsEmpty && (methodTest is not null || !served))
+        {
+            // A service holding none of the API's resources takes no method: every request goes to the dispatchers.
+            test = served ? methodTest : null;
+            var candidates = unmatched.FirstMatch.Select(p => $"{{path: re `{PathPattern(p.Path)}`, methods: [{string.Join(", ", p.Methods.Select(BallerinaSyntax.StringLiteral))}]}}");
+            firstMatch = $"firstPathMatchTakesMethod(request, {context}, [{string.Join(", ", candidates)}])";
+        }
+        else if (methodTest is not null && !unmatched.Paths.IsEmpty)
+        {
+            test = $"{methodTest} && requestPathMatches(request, {context}, [{string.Join(", ", unmatched.Paths.Select(p => $"re `{PathPattern(p)}`"))}])";
+        }
+
+        var refused = firstMatch is null ? null : $"resourceRefused(check {NewContext(service)})";
         modules.Use("http");
         return new
         {
             NotFound = notFound,
-            NotAllowed = test is null ? null : notAllowed,
+            NotAllowed = test is null && firstMatch is null ? null : notAllowed,
             Test = test,
-            Returns = notFound.Contains("check ", StringComparison.Ordinal) || (test is not null && notAllowed.Contains("check ", StringComparison.Ordinal)) ? "http:Response|error" : "http:Response",
+            FirstMatch = firstMatch,
+            Refused = refused,
+            Returns = new[] { notFound, test is null && firstMatch is null ? null : notAllowed, refused }.Any(a => a is not null && a.Contains("check ", StringComparison.Ordinal)) ? "http:Response|error" : "http:Response",
         };
     }
 
@@ -964,6 +982,25 @@ public sealed partial class PackageEmitter
 
     // ---- inbound.bal ----
 
+    /// <summary>
+    /// The statement setting the properties the Micro Integrator's inbound endpoint sets on each message it injects
+    /// (<see cref="InboundPropertiesIr"/>): <c>setInboundEndpointProperties(ctx, "name", {"parameter": "value", ...});</c>, a
+    /// credential read from its configurable; null for a proxy's listener.
+    /// </summary>
+    private static string? InboundPropertiesCall(InboundIr inbound, NameMap names)
+    {
+        if (inbound.Properties is not { } properties)
+        {
+            return null;
+        }
+
+        var name = properties.Name is { } n ? BallerinaSyntax.StringLiteral(n) : "()";
+        var parameters = properties.Parameters.Select(p => $"{BallerinaSyntax.StringLiteral(p.Name)}: {(p.Configurable is { } held ? names[held] : BallerinaSyntax.StringLiteral(p.Value ?? string.Empty))}").ToList();
+        return parameters.Count == 0
+            ? $"setInboundEndpointProperties(ctx, {name});"
+            : $"setInboundEndpointProperties(ctx, {name}, {{{string.Join(", ", parameters)}}});";
+    }
+
     private string Inbounds(PackageIr package, NameMap names)
     {
         var modules = new ModuleUsage();
@@ -1053,7 +1090,7 @@ public sealed partial class PackageEmitter
                     Elements = "{" + string.Join(", ", dispatch.Elements.Select(a => $"{BallerinaSyntax.StringLiteral(a.Action)}: {BallerinaSyntax.StringLiteral(a.Operation)}")) + "}",
                 }
                 : null;
-            return new { Doc = doc, Todo = todo, Name = names[inbound.Listener], Http = http, Jms = jms, Broker = broker, File = file, Ftp = ftp, Operations = operations };
+            return new { Doc = doc, Todo = todo, Name = names[inbound.Listener], Http = http, Jms = jms, Broker = broker, File = file, Ftp = ftp, Operations = operations, Properties = InboundPropertiesCall(inbound, names) };
         }, modules);
         return _renderer.Render("inbound.bal.sbn", new
         {

@@ -120,8 +120,8 @@ public sealed record ServiceIr(ServiceKind Kind, string Name, string BasePath, I
     public bool HttpOnly { get; init; }
 
     /// <summary>
-    /// An API's answer to the requests none of its resources takes, when the project defines <c>_resource_mismatch_handler_</c>
-    /// or <c>_method_not_allowed_handler_</c> (API.handleResourceNotFound, API.handleMethodNotAllowed); null otherwise.
+    /// An API's answer to the requests none of its resources takes (API.handleResourceNotFound, API.handleMethodNotAllowed,
+    /// and the 400 of a resource refused by its protocol); null for any other service.
     /// </summary>
     public UnmatchedIr? Unmatched { get; init; }
 }
@@ -137,7 +137,19 @@ public sealed record ServiceIr(ServiceKind Kind, string Name, string BasePath, I
 /// <param name="Methods">The methods some resource of the API takes (OPTIONS with any), upper case; empty when a resource takes every method.</param>
 /// <param name="Paths">The paths of the API's resources, for the method-not-allowed test.</param>
 /// <param name="Catchall">Whether the service gets a resource for the requests no other takes (false when a resource of the API already takes any method and path).</param>
-public sealed record UnmatchedIr(Symbol? NotFoundFlow, Symbol? NotAllowedFlow, ImmutableArray<string> Methods, ImmutableArray<ImmutableArray<PathSegmentIr>> Paths, bool Catchall);
+/// <param name="FirstMatch">
+/// When the service leaves out resources of the API by their <c>protocol</c> (or the API's <c>transports</c>): every
+/// resource of the API in the order API.process's dispatchers try them (url-mappings, then uri-templates in declaration
+/// order, then the default resource), as the first whose path matches decides (Resource.hasMatchingMethod: 405 when it
+/// does not take the method, 400 when it does, as it was refused by its protocol); empty otherwise.
+/// </param>
+public sealed record UnmatchedIr(Symbol? NotFoundFlow, Symbol? NotAllowedFlow, ImmutableArray<string> Methods, ImmutableArray<ImmutableArray<PathSegmentIr>> Paths, bool Catchall)
+{
+    public ImmutableArray<DispatchPathIr> FirstMatch { get; init; } = [];
+}
+
+/// <summary>A resource of an API as its dispatchers match it by path alone: its path and the methods it takes (upper case; empty: any).</summary>
+public sealed record DispatchPathIr(ImmutableArray<PathSegmentIr> Path, ImmutableArray<string> Methods);
 
 /// <summary>One resource function.</summary>
 /// <param name="Accessor">get, post, ... or default.</param>
@@ -457,7 +469,23 @@ public sealed record InboundIr(Symbol Listener, string SynapseName, string Summa
 {
     /// <summary>What is left to finish beside the generated listener (a TODO above it).</summary>
     public NotTranslatedIr? NotTranslated { get; init; }
+
+    /// <summary>The properties the Micro Integrator's inbound endpoint sets on each message it injects; null for a proxy's listener.</summary>
+    public InboundPropertiesIr? Properties { get; init; }
 }
+
+/// <summary>
+/// The default-scope properties an inbound endpoint of the Micro Integrator sets on each message it injects
+/// (JMSInjectHandler, FileInjectHandler, RabbitMQInjectHandler, InboundHttpServerWorker, MqttInjectHandler):
+/// <c>isInbound</c> true, and <c>inbound.endpoint.name</c> and <c>ARTIFACT_NAME</c> (<c>inboundendpoint</c> and the name)
+/// when <paramref name="Name"/> is set (MQTT sets <c>isInbound</c> alone).
+/// </summary>
+/// <param name="Name">The endpoint's name, or null when the transport sets no name.</param>
+/// <param name="Parameters">Each parameter of the endpoint set as a property of its name (JMSInjectHandler); empty for the other transports.</param>
+public sealed record InboundPropertiesIr(string? Name, ImmutableArray<InboundParameterIr> Parameters);
+
+/// <summary>An inbound endpoint parameter set as a property: its text, or the configurable holding it (a credential, or a value the listener reads from one).</summary>
+public sealed record InboundParameterIr(string Name, string? Value, Symbol? Configurable);
 
 /// <summary>The transport of an inbound endpoint that becomes a listener.</summary>
 public abstract partial record InboundTransportIr

@@ -40,7 +40,7 @@ public sealed partial class Lowerer
             }
 
             var served = service.Resources.Where(r => Resource(r).Protocol != other).ToImmutableArray();
-            return served.IsEmpty ? [] : [service with { Resources = served, HttpOnly = api.Transports == "http", HttpsOnly = api.Transports == "https", OnHttps = api.Transports == "https" }];
+            return served.IsEmpty ? [] : [service with { Resources = served, HttpOnly = api.Transports == "http", HttpsOnly = api.Transports == "https", OnHttps = api.Transports == "https", Unmatched = Unmatched(served, service.Resources) }];
         }
 
         if (_httpsListener is null || !service.Resources.Any(r => Resource(r).Protocol is "http" or "https"))
@@ -50,18 +50,14 @@ public sealed partial class Lowerer
 
         var overHttp = service.Resources.Where(r => Resource(r).Protocol is not "https").ToImmutableArray();
         var overHttps = service.Resources.Where(r => Resource(r).Protocol is not "http").ToImmutableArray();
-        var services = new List<ServiceIr>();
-        if (!overHttp.IsEmpty)
-        {
-            services.Add(service with { Resources = overHttp, HttpOnly = true });
-        }
-
-        if (!overHttps.IsEmpty)
-        {
-            services.Add(service with { Resources = overHttps, HttpsOnly = true, OnHttps = true });
-        }
-
-        return services;
+        // A transport none of the resources is served on still reaches the API (its transports allow it): the Micro
+        // Integrator answers each request there as not found, not allowed or refused (400), so the service has the
+        // default resource alone.
+        return
+        [
+            service with { Resources = overHttp, HttpOnly = true, Unmatched = Unmatched(overHttp, service.Resources) },
+            service with { Resources = overHttps, HttpsOnly = true, OnHttps = true, Unmatched = Unmatched(overHttps, service.Resources) },
+        ];
     }
 
     /// <summary>
@@ -179,7 +175,7 @@ public sealed partial class Lowerer
         return new ServiceIr(ServiceKind.Api, api.Name, basePath, resources.ToImmutableArray(), api, api.Location.Path)
         {
             RestApiName = RestApiName(api),
-            Unmatched = Unmatched(api, resources),
+            Unmatched = Unmatched(resources, resources),
         };
     }
 
@@ -386,27 +382,52 @@ public sealed partial class Lowerer
         return flow;
     }
 
-    /// <summary>What the API's service answers the requests none of its resources takes (<see cref="UnmatchedIr"/>), when the project has a handler sequence.</summary>
-    private UnmatchedIr? Unmatched(ApiSyntax api, List<ResourceIr> resources)
+    /// <summary>
+    /// What the API's service answers the requests none of its resources takes (<see cref="UnmatchedIr"/>): the handler
+    /// sequences' functions where the project has them, else 404 or 405 with no body. <paramref name="resources"/> are the
+    /// service's, <paramref name="all"/> the API's: when the service leaves some out by protocol, the first resource whose
+    /// path matches decides between 405 and 400 (<see cref="UnmatchedIr.FirstMatch"/>).
+    /// </summary>
+    private UnmatchedIr Unmatched(IReadOnlyList<ResourceIr> resources, IReadOnlyList<ResourceIr> all)
     {
         var notFound = HandlerFlow(MismatchHandler);
         var notAllowed = HandlerFlow(MethodNotAllowedHandler);
-        if (notFound is null && notAllowed is null)
-        {
-            return null;
-        }
 
         // Resource.canProcess takes OPTIONS whatever the resource's methods, and any method when it names none.
         var served = resources.Where(r => r.Skipped is null).ToList();
+        // A service without resources (all of the API's are on the other transport) takes no method, OPTIONS included.
         var methods = served.Any(r => r.Accessor == "default")
             ? ImmutableArray<string>.Empty
-            : served.Select(r => r.Accessor.ToUpperInvariant()).Append("OPTIONS").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray();
+            : served.Select(r => r.Accessor.ToUpperInvariant()).Concat(served.Count > 0 ? ["OPTIONS"] : []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray();
         var paths = served.Where(r => r.AlternativeOf is null)
             .GroupBy(r => string.Join('/', r.Path.Select(SegmentKey)), StringComparer.Ordinal)
             .Select(g => g.First().Path)
             .ToImmutableArray();
         var catchall = !served.Any(r => r.Accessor == "default" && r.Path is [PathSegmentIr.Rest]);
-        return new UnmatchedIr(notFound, notAllowed, methods, paths, catchall);
+        return new UnmatchedIr(notFound, notAllowed, methods, paths, catchall) { FirstMatch = FirstMatch(resources, all) };
+    }
+
+    /// <summary>
+    /// The API's resources in the order API.process's dispatchers try them by path when no resource the service holds
+    /// takes the request's method (URLMappingBasedDispatcher, URITemplateBasedDispatcher, DefaultDispatcher, each over the
+    /// resources in declaration order), each with its methods, when the service leaves some of them out (refused by their
+    /// protocol: Resource.canProcess); empty when it holds them all, as the first path match then never takes the method.
+    /// </summary>
+    private static ImmutableArray<DispatchPathIr> FirstMatch(IReadOnlyList<ResourceIr> resources, IReadOnlyList<ResourceIr> all)
+    {
+        var held = resources.Select(r => r.Origin).ToHashSet(ReferenceEqualityComparer.Instance);
+        var api = all.Where(r => r.Skipped is null && r.AlternativeOf is null).ToList();
+        if (api.All(r => held.Contains(r.Origin)))
+        {
+            return [];
+        }
+
+        return api.DistinctBy(r => r.Origin, ReferenceEqualityComparer.Instance)
+            .Select((r, index) => (Resource: r, Index: index))
+            .OrderBy(x => DispatchRank(Resource(x.Resource)))
+            .ThenBy(x => x.Index)
+            .Select(x => new DispatchPathIr(x.Resource.Path, Resource(x.Resource).Methods.Where(m => AllMethods.Contains(m)).Distinct(StringComparer.Ordinal).ToImmutableArray()))
+            .ToImmutableArray();
     }
 
     /// <summary>Synapse's <c>API.getName()</c>: the name, with <c>:v</c> and the version when a context or URL version strategy applies.</summary>

@@ -64,246 +64,249 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.DbStep)] = 48,
         [typeof(global::SynapseToBal.IR.DeadCodeStep)] = 49,
         [typeof(global::SynapseToBal.IR.DirectionStep)] = 50,
-        [typeof(global::SynapseToBal.IR.EmailConnectionIr)] = 51,
-        [typeof(global::SynapseToBal.IR.EmailSendStep)] = 52,
-        [typeof(global::SynapseToBal.IR.EndpointSuspensionIr)] = 53,
-        [typeof(global::SynapseToBal.IR.EnrichPropertyStep)] = 54,
-        [typeof(global::SynapseToBal.IR.EnrichRemoveStep)] = 55,
-        [typeof(global::SynapseToBal.IR.EnrichRenameKeyStep)] = 56,
-        [typeof(global::SynapseToBal.IR.EnrichStep)] = 57,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Body)] = 58,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Envelope)] = 59,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.JsonPath)] = 60,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.XmlPath)] = 61,
-        [typeof(global::SynapseToBal.IR.ExternalStylesheetIr)] = 62,
-        [typeof(global::SynapseToBal.IR.FailStep)] = 63,
-        [typeof(global::SynapseToBal.IR.FileConnectorArgumentIr)] = 64,
-        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 65,
-        [typeof(global::SynapseToBal.IR.FileConnectorV1Step)] = 66,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 67,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 68,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 69,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 70,
-        [typeof(global::SynapseToBal.IR.ForEachStep)] = 71,
-        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 72,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 73,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 74,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 75,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 76,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 77,
-        [typeof(global::SynapseToBal.IR.ForkStep)] = 78,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 79,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 80,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 81,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 82,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 83,
-        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 84,
-        [typeof(global::SynapseToBal.IR.FunctionIr)] = 85,
-        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 86,
-        [typeof(global::SynapseToBal.IR.GatherIr)] = 87,
-        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 88,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 89,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 90,
-        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 91,
-        [typeof(global::SynapseToBal.IR.GmailStep)] = 92,
-        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 93,
-        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 94,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 95,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 96,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 97,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 98,
-        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 99,
-        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 100,
-        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 101,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 102,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 103,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 104,
-        [typeof(global::SynapseToBal.IR.IfStep)] = 105,
-        [typeof(global::SynapseToBal.IR.InboundIr)] = 106,
-        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 107,
-        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 108,
-        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 109,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 110,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 111,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 112,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 113,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 114,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 115,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 116,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 117,
-        [typeof(global::SynapseToBal.IR.InvokeStep)] = 118,
-        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 119,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 120,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 121,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 122,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 123,
-        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 124,
-        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 125,
-        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 126,
-        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 127,
-        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 128,
-        [typeof(global::SynapseToBal.IR.JobIr)] = 129,
-        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 130,
-        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 131,
-        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 132,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 133,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 134,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 135,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 136,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 137,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 138,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 139,
-        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 140,
-        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 141,
-        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 142,
-        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 143,
-        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 144,
-        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 145,
-        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 146,
-        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 147,
-        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 148,
-        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 149,
-        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 150,
-        [typeof(global::SynapseToBal.IR.ListenerIr)] = 151,
-        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 152,
-        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 153,
-        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 154,
-        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 155,
-        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 156,
-        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 157,
-        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 158,
-        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 159,
-        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 160,
-        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 161,
-        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 162,
-        [typeof(global::SynapseToBal.IR.LogStep)] = 163,
-        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 164,
-        [typeof(global::SynapseToBal.IR.MailSendStep)] = 165,
-        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 166,
-        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 167,
-        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 168,
-        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 169,
-        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 170,
-        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 171,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 172,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 173,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 174,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 175,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 176,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 177,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 178,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 179,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 180,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 181,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 182,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 183,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 184,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 185,
-        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 186,
-        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 187,
-        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 188,
-        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 189,
-        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 190,
-        [typeof(global::SynapseToBal.IR.NotIr)] = 191,
-        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 192,
-        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 193,
-        [typeof(global::SynapseToBal.IR.OrIr)] = 194,
-        [typeof(global::SynapseToBal.IR.PackageIr)] = 195,
-        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 196,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 197,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 198,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 199,
-        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 200,
-        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 201,
-        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 202,
-        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 203,
-        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 204,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 205,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 206,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 207,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 208,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 209,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 210,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 211,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 212,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 213,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 214,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 215,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 216,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 217,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 218,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 219,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 220,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 221,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 222,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 223,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 224,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 225,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 226,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 227,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 228,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 229,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 230,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 231,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 232,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 233,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 234,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 235,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 236,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 237,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 238,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 239,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 240,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 241,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 242,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 243,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 244,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 245,
-        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 246,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 247,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 248,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 249,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 250,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 251,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 252,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 253,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 254,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 255,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 256,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 257,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 258,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 259,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 260,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 261,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 262,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 263,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 264,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 265,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 266,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 267,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 268,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 269,
-        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 270,
-        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 271,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 272,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 273,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 274,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 275,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 276,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 277,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 278,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 279,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 280,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 281,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 282,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 283,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 284,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 285,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 286,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 287,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 288,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 289,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 290,
+        [typeof(global::SynapseToBal.IR.DispatchPathIr)] = 51,
+        [typeof(global::SynapseToBal.IR.EmailConnectionIr)] = 52,
+        [typeof(global::SynapseToBal.IR.EmailSendStep)] = 53,
+        [typeof(global::SynapseToBal.IR.EndpointSuspensionIr)] = 54,
+        [typeof(global::SynapseToBal.IR.EnrichPropertyStep)] = 55,
+        [typeof(global::SynapseToBal.IR.EnrichRemoveStep)] = 56,
+        [typeof(global::SynapseToBal.IR.EnrichRenameKeyStep)] = 57,
+        [typeof(global::SynapseToBal.IR.EnrichStep)] = 58,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Body)] = 59,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Envelope)] = 60,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.JsonPath)] = 61,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.XmlPath)] = 62,
+        [typeof(global::SynapseToBal.IR.ExternalStylesheetIr)] = 63,
+        [typeof(global::SynapseToBal.IR.FailStep)] = 64,
+        [typeof(global::SynapseToBal.IR.FileConnectorArgumentIr)] = 65,
+        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 66,
+        [typeof(global::SynapseToBal.IR.FileConnectorV1Step)] = 67,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 68,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 69,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 70,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 71,
+        [typeof(global::SynapseToBal.IR.ForEachStep)] = 72,
+        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 73,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 74,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 75,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 76,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 77,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 78,
+        [typeof(global::SynapseToBal.IR.ForkStep)] = 79,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 80,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 81,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 82,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 83,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 84,
+        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 85,
+        [typeof(global::SynapseToBal.IR.FunctionIr)] = 86,
+        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 87,
+        [typeof(global::SynapseToBal.IR.GatherIr)] = 88,
+        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 89,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 90,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 91,
+        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 92,
+        [typeof(global::SynapseToBal.IR.GmailStep)] = 93,
+        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 94,
+        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 95,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 96,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 97,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 98,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 99,
+        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 100,
+        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 101,
+        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 102,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 103,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 104,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 105,
+        [typeof(global::SynapseToBal.IR.IfStep)] = 106,
+        [typeof(global::SynapseToBal.IR.InboundIr)] = 107,
+        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 108,
+        [typeof(global::SynapseToBal.IR.InboundParameterIr)] = 109,
+        [typeof(global::SynapseToBal.IR.InboundPropertiesIr)] = 110,
+        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 111,
+        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 112,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 113,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 114,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 115,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 116,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 117,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 118,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 119,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 120,
+        [typeof(global::SynapseToBal.IR.InvokeStep)] = 121,
+        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 122,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 123,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 124,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 125,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 126,
+        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 127,
+        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 128,
+        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 129,
+        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 130,
+        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 131,
+        [typeof(global::SynapseToBal.IR.JobIr)] = 132,
+        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 133,
+        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 134,
+        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 135,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 136,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 137,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 138,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 139,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 140,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 141,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 142,
+        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 143,
+        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 144,
+        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 145,
+        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 146,
+        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 147,
+        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 148,
+        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 149,
+        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 150,
+        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 151,
+        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 152,
+        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 153,
+        [typeof(global::SynapseToBal.IR.ListenerIr)] = 154,
+        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 155,
+        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 156,
+        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 157,
+        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 158,
+        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 159,
+        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 160,
+        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 161,
+        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 162,
+        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 163,
+        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 164,
+        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 165,
+        [typeof(global::SynapseToBal.IR.LogStep)] = 166,
+        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 167,
+        [typeof(global::SynapseToBal.IR.MailSendStep)] = 168,
+        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 169,
+        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 170,
+        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 171,
+        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 172,
+        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 173,
+        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 174,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 175,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 176,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 177,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 178,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 179,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 180,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 181,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 182,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 183,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 184,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 185,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 186,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 187,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 188,
+        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 189,
+        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 190,
+        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 191,
+        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 192,
+        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 193,
+        [typeof(global::SynapseToBal.IR.NotIr)] = 194,
+        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 195,
+        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 196,
+        [typeof(global::SynapseToBal.IR.OrIr)] = 197,
+        [typeof(global::SynapseToBal.IR.PackageIr)] = 198,
+        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 199,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 200,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 201,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 202,
+        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 203,
+        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 204,
+        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 205,
+        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 206,
+        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 207,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 208,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 209,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 210,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 211,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 212,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 213,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 214,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 215,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 216,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 217,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 218,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 219,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 220,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 221,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 222,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 223,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 224,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 225,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 226,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 227,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 228,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 229,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 230,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 231,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 232,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 233,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 234,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 235,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 236,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 237,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 238,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 239,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 240,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 241,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 242,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 243,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 244,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 245,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 246,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 247,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 248,
+        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 249,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 250,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 251,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 252,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 253,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 254,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 255,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 256,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 257,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 258,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 259,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 260,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 261,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 262,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 263,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 264,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 265,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 266,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 267,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 268,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 269,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 270,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 271,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 272,
+        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 273,
+        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 274,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 275,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 276,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 277,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 278,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 279,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 280,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 281,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 282,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 283,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 284,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 285,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 286,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 287,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 288,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 289,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 290,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 291,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 292,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 293,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -901,6 +904,22 @@ internal static partial class IrMembers
 
             case 51:
             {
+                var n = (global::SynapseToBal.IR.DispatchPathIr)node;
+                foreach (var item in n.Path)
+                {
+                    sink.Visit(item);
+                }
+
+                foreach (var item in n.Methods)
+                {
+                    sink.Visit(item);
+                }
+
+                return true;
+            }
+
+            case 52:
+            {
                 var n = (global::SynapseToBal.IR.EmailConnectionIr)node;
                 sink.Visit(n.Name);
                 sink.Visit(n.ConnectionName);
@@ -917,7 +936,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 52:
+            case 53:
             {
                 var n = (global::SynapseToBal.IR.EmailSendStep)node;
                 sink.Visit(n.Connection);
@@ -935,7 +954,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 53:
+            case 54:
             {
                 var n = (global::SynapseToBal.IR.EndpointSuspensionIr)node;
                 sink.Visit(n.Name);
@@ -953,7 +972,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 54:
+            case 55:
             {
                 var n = (global::SynapseToBal.IR.EnrichPropertyStep)node;
                 sink.Visit(n.Property);
@@ -963,7 +982,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 55:
+            case 56:
             {
                 var n = (global::SynapseToBal.IR.EnrichRemoveStep)node;
                 foreach (var item in n.Paths)
@@ -977,7 +996,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 56:
+            case 57:
             {
                 var n = (global::SynapseToBal.IR.EnrichRenameKeyStep)node;
                 sink.Visit(n.Source);
@@ -988,7 +1007,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 57:
+            case 58:
             {
                 var n = (global::SynapseToBal.IR.EnrichStep)node;
                 sink.Visit(n.Source);
@@ -998,25 +1017,25 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 58:
-                return true;
             case 59:
                 return true;
             case 60:
+                return true;
+            case 61:
             {
                 var n = (global::SynapseToBal.IR.EnrichTargetIr.JsonPath)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 61:
+            case 62:
             {
                 var n = (global::SynapseToBal.IR.EnrichTargetIr.XmlPath)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 62:
+            case 63:
             {
                 var n = (global::SynapseToBal.IR.ExternalStylesheetIr)node;
                 sink.Visit(n.Name);
@@ -1025,7 +1044,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 63:
+            case 64:
             {
                 var n = (global::SynapseToBal.IR.FailStep)node;
                 sink.Visit(n.Message);
@@ -1034,7 +1053,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 64:
+            case 65:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1042,7 +1061,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 65:
+            case 66:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorStep)node;
                 sink.Visit(n.Location);
@@ -1060,7 +1079,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 66:
+            case 67:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorV1Step)node;
                 foreach (var item in n.Arguments)
@@ -1073,7 +1092,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 67:
+            case 68:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)node;
                 sink.Visit(n.Path);
@@ -1081,7 +1100,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 68:
+            case 69:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.Elements)node;
                 sink.Visit(n.Items);
@@ -1089,7 +1108,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 69:
+            case 70:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.JsonItems)node;
                 sink.Visit(n.Path);
@@ -1098,7 +1117,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 70:
+            case 71:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)node;
                 sink.Visit(n.Items);
@@ -1106,7 +1125,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 71:
+            case 72:
             {
                 var n = (global::SynapseToBal.IR.ForEachStep)node;
                 sink.Visit(n.Loop);
@@ -1116,9 +1135,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 72:
-                return true;
             case 73:
+                return true;
+            case 74:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Attached)node;
                 sink.Visit(n.Items);
@@ -1127,7 +1146,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 74:
+            case 75:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.AttachedJson)node;
                 sink.Visit(n.Path);
@@ -1135,23 +1154,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 75:
-                return true;
             case 76:
+                return true;
+            case 77:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Recipients)node;
                 sink.Visit(n.Urls);
                 return true;
             }
 
-            case 77:
+            case 78:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Split)node;
                 sink.Visit(n.Items);
                 return true;
             }
 
-            case 78:
+            case 79:
             {
                 var n = (global::SynapseToBal.IR.ForkStep)node;
                 sink.Visit(n.Source);
@@ -1172,7 +1191,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 79:
+            case 80:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Http)node;
                 sink.Visit(n.Client);
@@ -1180,35 +1199,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 80:
+            case 81:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Jms)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 81:
+            case 82:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Mail)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 82:
+            case 83:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.ToAddress)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 83:
+            case 84:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Vfs)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 84:
+            case 85:
             {
                 var n = (global::SynapseToBal.IR.ForwardTemplateIr)node;
                 sink.Visit(n.Template);
@@ -1216,7 +1235,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 85:
+            case 86:
             {
                 var n = (global::SynapseToBal.IR.FunctionIr)node;
                 sink.Visit(n.Name);
@@ -1236,7 +1255,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 86:
+            case 87:
             {
                 var n = (global::SynapseToBal.IR.FunctionParameterIr)node;
                 sink.Visit(n.Name);
@@ -1245,7 +1264,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 87:
+            case 88:
             {
                 var n = (global::SynapseToBal.IR.GatherIr)node;
                 sink.Visit(n.RootElement);
@@ -1253,7 +1272,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 88:
+            case 89:
             {
                 var n = (global::SynapseToBal.IR.GmailArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1261,14 +1280,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 89:
+            case 90:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 90:
+            case 91:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -1278,7 +1297,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 91:
+            case 92:
             {
                 var n = (global::SynapseToBal.IR.GmailConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1295,7 +1314,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 92:
+            case 93:
             {
                 var n = (global::SynapseToBal.IR.GmailStep)node;
                 sink.Visit(n.Connection);
@@ -1309,7 +1328,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 93:
+            case 94:
             {
                 var n = (global::SynapseToBal.IR.GroupMemberIr)node;
                 sink.Visit(n.Url);
@@ -1329,14 +1348,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 94:
+            case 95:
             {
                 var n = (global::SynapseToBal.IR.HeaderReadIr)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 95:
+            case 96:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.Basic)node;
                 sink.Visit(n.Username);
@@ -1344,7 +1363,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 96:
+            case 97:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)node;
                 sink.Visit(n.TokenUrl);
@@ -1353,7 +1372,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 97:
+            case 98:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -1364,7 +1383,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 98:
+            case 99:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.RefreshToken)node;
                 sink.Visit(n.TokenUrl);
@@ -1374,7 +1393,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 99:
+            case 100:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1392,7 +1411,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 100:
+            case 101:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectorCallStep)node;
                 sink.Visit(n.Connection);
@@ -1410,7 +1429,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 101:
+            case 102:
             {
                 var n = (global::SynapseToBal.IR.HttpHeaderIr)node;
                 sink.Visit(n.Name);
@@ -1418,11 +1437,11 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 102:
-                return true;
             case 103:
                 return true;
             case 104:
+                return true;
+            case 105:
             {
                 var n = (global::SynapseToBal.IR.HttpPathIr.Template)node;
                 foreach (var item in n.Parts)
@@ -1434,7 +1453,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 105:
+            case 106:
             {
                 var n = (global::SynapseToBal.IR.IfStep)node;
                 sink.Visit(n.Condition);
@@ -1453,7 +1472,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 106:
+            case 107:
             {
                 var n = (global::SynapseToBal.IR.InboundIr)node;
                 sink.Visit(n.Listener);
@@ -1462,10 +1481,11 @@ internal static partial class IrMembers
                 sink.Visit(n.Transport);
                 sink.Visit(n.Origin);
                 sink.Visit(n.NotTranslated);
+                sink.Visit(n.Properties);
                 return true;
             }
 
-            case 107:
+            case 108:
             {
                 var n = (global::SynapseToBal.IR.InboundKeyStoreIr)node;
                 sink.Visit(n.Path);
@@ -1473,7 +1493,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 108:
+            case 109:
+            {
+                var n = (global::SynapseToBal.IR.InboundParameterIr)node;
+                sink.Visit(n.Name);
+                sink.Visit(n.Value);
+                sink.Visit(n.Configurable);
+                return true;
+            }
+
+            case 110:
+            {
+                var n = (global::SynapseToBal.IR.InboundPropertiesIr)node;
+                sink.Visit(n.Name);
+                foreach (var item in n.Parameters)
+                {
+                    sink.Visit(item);
+                }
+
+                return true;
+            }
+
+            case 111:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1481,7 +1522,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 109:
+            case 112:
             {
                 var n = (global::SynapseToBal.IR.InboundTargetIr)node;
                 sink.Visit(n.Sequence);
@@ -1492,7 +1533,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 110:
+            case 113:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.File)node;
                 sink.Visit(n.Job);
@@ -1506,7 +1547,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 111:
+            case 114:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Ftp)node;
                 sink.Visit(n.Host);
@@ -1522,7 +1563,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 112:
+            case 115:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Http)node;
                 sink.Visit(n.Port);
@@ -1531,7 +1572,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 113:
+            case 116:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Jms)node;
                 sink.Visit(n.ContextFactory);
@@ -1556,7 +1597,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 114:
+            case 117:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Kafka)node;
                 sink.Visit(n.BootstrapServers);
@@ -1573,7 +1614,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 115:
+            case 118:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mail)node;
                 sink.Visit(n.Host);
@@ -1586,7 +1627,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 116:
+            case 119:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mqtt)node;
                 sink.Visit(n.ServerUri);
@@ -1599,7 +1640,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 117:
+            case 120:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.RabbitMq)node;
                 sink.Visit(n.Host);
@@ -1613,7 +1654,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 118:
+            case 121:
             {
                 var n = (global::SynapseToBal.IR.InvokeStep)node;
                 sink.Visit(n.Function);
@@ -1627,7 +1668,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 119:
+            case 122:
             {
                 var n = (global::SynapseToBal.IR.JdbcStoreIr)node;
                 sink.Visit(n.Client);
@@ -1640,35 +1681,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 120:
+            case 123:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 121:
+            case 124:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 122:
+            case 125:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 123:
+            case 126:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 124:
+            case 127:
             {
                 var n = (global::SynapseToBal.IR.JmsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -1693,14 +1734,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 125:
+            case 128:
             {
                 var n = (global::SynapseToBal.IR.JmsReplyIr)node;
                 sink.Visit(n.Destination);
                 return true;
             }
 
-            case 126:
+            case 129:
             {
                 var n = (global::SynapseToBal.IR.JmsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -1709,7 +1750,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 127:
+            case 130:
             {
                 var n = (global::SynapseToBal.IR.JmsStoreIr)node;
                 sink.Visit(n.Connection);
@@ -1729,7 +1770,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 128:
+            case 131:
             {
                 var n = (global::SynapseToBal.IR.JndiPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1737,7 +1778,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 129:
+            case 132:
             {
                 var n = (global::SynapseToBal.IR.JobIr)node;
                 sink.Visit(n.Name);
@@ -1757,16 +1798,16 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 130:
+            case 133:
                 return true;
-            case 131:
+            case 134:
             {
                 var n = (global::SynapseToBal.IR.JsonEvalIr)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 132:
+            case 135:
             {
                 var n = (global::SynapseToBal.IR.JsonMemberIr)node;
                 sink.Visit(n.Name);
@@ -1774,7 +1815,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 133:
+            case 136:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Array)node;
                 foreach (var item in n.Items)
@@ -1785,18 +1826,18 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 134:
+            case 137:
                 return true;
-            case 135:
+            case 138:
                 return true;
-            case 136:
+            case 139:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Number)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 137:
+            case 140:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Object)node;
                 foreach (var item in n.Members)
@@ -1807,14 +1848,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 138:
+            case 141:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 139:
+            case 142:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.String)node;
                 foreach (var item in n.Parts)
@@ -1825,7 +1866,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 140:
+            case 143:
             {
                 var n = (global::SynapseToBal.IR.JsonSchemaTransformStep)node;
                 sink.Visit(n.Schema);
@@ -1834,7 +1875,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 141:
+            case 144:
             {
                 var n = (global::SynapseToBal.IR.JsonTransformStep)node;
                 sink.Visit(n.StringPattern);
@@ -1843,7 +1884,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 142:
+            case 145:
             {
                 var n = (global::SynapseToBal.IR.JsonValidateStep)node;
                 sink.Visit(n.Source);
@@ -1858,7 +1899,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 143:
+            case 146:
             {
                 var n = (global::SynapseToBal.IR.KafkaConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1881,9 +1922,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 144:
+            case 147:
                 return true;
-            case 145:
+            case 148:
             {
                 var n = (global::SynapseToBal.IR.KafkaParameterIr)node;
                 sink.Visit(n.Name);
@@ -1891,7 +1932,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 146:
+            case 149:
             {
                 var n = (global::SynapseToBal.IR.KafkaPublishStep)node;
                 sink.Visit(n.Connection);
@@ -1905,7 +1946,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 147:
+            case 150:
             {
                 var n = (global::SynapseToBal.IR.KafkaSaslIr)node;
                 sink.Visit(n.Username);
@@ -1913,7 +1954,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 148:
+            case 151:
             {
                 var n = (global::SynapseToBal.IR.KafkaSslIr)node;
                 sink.Visit(n.TruststorePath);
@@ -1924,7 +1965,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 149:
+            case 152:
             {
                 var n = (global::SynapseToBal.IR.LdapArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1932,7 +1973,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 150:
+            case 153:
             {
                 var n = (global::SynapseToBal.IR.LdapConnectorStep)node;
                 foreach (var item in n.Arguments)
@@ -1945,7 +1986,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 151:
+            case 154:
             {
                 var n = (global::SynapseToBal.IR.ListenerIr)node;
                 sink.Visit(n.Name);
@@ -1954,7 +1995,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 152:
+            case 155:
             {
                 var n = (global::SynapseToBal.IR.LocalCallStep)node;
                 sink.Visit(n.Address);
@@ -1965,7 +2006,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 153:
+            case 156:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryIr)node;
                 sink.Visit(n.Name);
@@ -1980,14 +2021,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 154:
+            case 157:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryReadIr)node;
                 sink.Visit(n.Entry);
                 return true;
             }
 
-            case 155:
+            case 158:
             {
                 var n = (global::SynapseToBal.IR.LogFieldIr)node;
                 sink.Visit(n.Name);
@@ -1995,7 +2036,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 156:
+            case 159:
             {
                 var n = (global::SynapseToBal.IR.LogFieldsIr)node;
                 foreach (var item in n.Message)
@@ -2013,34 +2054,34 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 157:
-                return true;
-            case 158:
-                return true;
-            case 159:
-                return true;
             case 160:
+                return true;
+            case 161:
+                return true;
+            case 162:
+                return true;
+            case 163:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 161:
+            case 164:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Value)node;
                 sink.Visit(n.Expression);
                 return true;
             }
 
-            case 162:
+            case 165:
             {
                 var n = (global::SynapseToBal.IR.LogPlaceIr)node;
                 sink.Visit(n.Owner);
                 return true;
             }
 
-            case 163:
+            case 166:
             {
                 var n = (global::SynapseToBal.IR.LogStep)node;
                 foreach (var item in n.Parts)
@@ -2054,7 +2095,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 164:
+            case 167:
             {
                 var n = (global::SynapseToBal.IR.MailEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -2065,7 +2106,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 165:
+            case 168:
             {
                 var n = (global::SynapseToBal.IR.MailSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -2075,7 +2116,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 166:
+            case 169:
             {
                 var n = (global::SynapseToBal.IR.MailSenderIr)node;
                 sink.Visit(n.SenderName);
@@ -2089,7 +2130,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 167:
+            case 170:
             {
                 var n = (global::SynapseToBal.IR.MakeFaultStep)node;
                 sink.Visit(n.Code);
@@ -2102,7 +2143,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 168:
+            case 171:
             {
                 var n = (global::SynapseToBal.IR.MappedEntryIr)node;
                 sink.Visit(n.Field);
@@ -2115,7 +2156,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 169:
+            case 172:
             {
                 var n = (global::SynapseToBal.IR.MappedFieldIr)node;
                 sink.Visit(n.Name);
@@ -2124,7 +2165,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 170:
+            case 173:
             {
                 var n = (global::SynapseToBal.IR.MappedNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -2132,7 +2173,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 171:
+            case 174:
             {
                 var n = (global::SynapseToBal.IR.MappedRecordIr)node;
                 sink.Visit(n.Name);
@@ -2147,28 +2188,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 172:
+            case 175:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.ArrayOf)node;
                 sink.Visit(n.Item);
                 return true;
             }
 
-            case 173:
+            case 176:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Primitive)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 174:
+            case 177:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Record)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 175:
+            case 178:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Arithmetic)node;
                 sink.Visit(n.Left);
@@ -2176,7 +2217,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 176:
+            case 179:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.ArrayMap)node;
                 foreach (var item in n.Source)
@@ -2189,7 +2230,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 177:
+            case 180:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Call)node;
                 foreach (var item in n.Arguments)
@@ -2200,7 +2241,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 178:
+            case 181:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Concat)node;
                 foreach (var item in n.Parts)
@@ -2211,7 +2252,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 179:
+            case 182:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Construct)node;
                 foreach (var item in n.Entries)
@@ -2222,9 +2263,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 180:
+            case 183:
                 return true;
-            case 181:
+            case 184:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.FromInput)node;
                 foreach (var item in n.Path)
@@ -2235,30 +2276,30 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 182:
+            case 185:
                 return true;
-            case 183:
+            case 186:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.NotTranslated)node;
                 sink.Visit(n.Statement);
                 return true;
             }
 
-            case 184:
+            case 187:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Required)node;
                 sink.Visit(n.Read);
                 return true;
             }
 
-            case 185:
+            case 188:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Text)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 186:
+            case 189:
             {
                 var n = (global::SynapseToBal.IR.MarkResponseStep)node;
                 sink.Visit(n.Origin);
@@ -2266,7 +2307,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 187:
+            case 190:
             {
                 var n = (global::SynapseToBal.IR.MessageProcessorIr)node;
                 sink.Visit(n.Name);
@@ -2296,7 +2337,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 188:
+            case 191:
             {
                 var n = (global::SynapseToBal.IR.MessageStoreIr)node;
                 sink.Visit(n.Name);
@@ -2308,7 +2349,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 189:
+            case 192:
             {
                 var n = (global::SynapseToBal.IR.NodeSetCompareIr)node;
                 sink.Visit(n.Nodes);
@@ -2317,21 +2358,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 190:
+            case 193:
             {
                 var n = (global::SynapseToBal.IR.NonEmptyIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 191:
+            case 194:
             {
                 var n = (global::SynapseToBal.IR.NotIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 192:
+            case 195:
             {
                 var n = (global::SynapseToBal.IR.NotTranslatedIr)node;
                 sink.Visit(n.Descriptor);
@@ -2339,14 +2380,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 193:
+            case 196:
             {
                 var n = (global::SynapseToBal.IR.NumberLiteralIr)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 194:
+            case 197:
             {
                 var n = (global::SynapseToBal.IR.OrIr)node;
                 sink.Visit(n.Left);
@@ -2354,7 +2395,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 195:
+            case 198:
             {
                 var n = (global::SynapseToBal.IR.PackageIr)node;
                 sink.Visit(n.Listener);
@@ -2482,21 +2523,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 196:
+            case 199:
             {
                 var n = (global::SynapseToBal.IR.ParameterReadIr)node;
                 sink.Visit(n.Parameter);
                 return true;
             }
 
-            case 197:
+            case 200:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Literal)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 198:
+            case 201:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Param)node;
                 sink.Visit(n.SynapseName);
@@ -2504,7 +2545,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 199:
+            case 202:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Rest)node;
                 sink.Visit(n.SynapseName);
@@ -2512,7 +2553,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 200:
+            case 203:
             {
                 var n = (global::SynapseToBal.IR.PendingArtifactIr)node;
                 sink.Visit(n.Reason);
@@ -2521,14 +2562,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 201:
+            case 204:
             {
                 var n = (global::SynapseToBal.IR.ProcessorSequenceIr)node;
                 sink.Visit(n.Function);
                 return true;
             }
 
-            case 202:
+            case 205:
             {
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
@@ -2536,7 +2577,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 203:
+            case 206:
             {
                 var n = (global::SynapseToBal.IR.PublishedWsdlIr)node;
                 sink.Visit(n.FileName);
@@ -2546,7 +2587,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 204:
+            case 207:
             {
                 var n = (global::SynapseToBal.IR.RabbitMqStoreIr)node;
                 sink.Visit(n.Host);
@@ -2561,7 +2602,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 205:
+            case 208:
             {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
@@ -2569,7 +2610,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 206:
+            case 209:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2578,7 +2619,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 207:
+            case 210:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2587,7 +2628,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 208:
+            case 211:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -2597,7 +2638,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 209:
+            case 212:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -2606,7 +2647,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 210:
+            case 213:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -2615,7 +2656,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 211:
+            case 214:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -2640,7 +2681,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 212:
+            case 215:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
@@ -2648,7 +2689,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 213:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2663,7 +2704,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 214:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2671,14 +2712,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 215:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 216:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2689,7 +2730,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 217:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -2699,7 +2740,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 218:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2716,7 +2757,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 219:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -2730,7 +2771,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 220:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -2749,7 +2790,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 221:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -2758,7 +2799,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 222:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2768,7 +2809,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 223:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -2783,7 +2824,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 224:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -2793,7 +2834,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 225:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -2803,7 +2844,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 226:
+            case 229:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
@@ -2811,7 +2852,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 227:
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -2823,7 +2864,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 228:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2833,14 +2874,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 229:
+            case 232:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 230:
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -2848,7 +2889,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 231:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -2856,7 +2897,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 232:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -2865,7 +2906,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 233:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -2877,7 +2918,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 234:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -2896,27 +2937,27 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 235:
-                return true;
-            case 236:
-                return true;
-            case 237:
-                return true;
             case 238:
+                return true;
+            case 239:
+                return true;
+            case 240:
+                return true;
+            case 241:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 239:
+            case 242:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 240:
+            case 243:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -2924,7 +2965,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 241:
+            case 244:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -2940,7 +2981,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 242:
+            case 245:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
@@ -2948,7 +2989,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 243:
+            case 246:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -2968,7 +3009,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 244:
+            case 247:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -2978,7 +3019,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 245:
+            case 248:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -2992,7 +3033,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 246:
+            case 249:
             {
                 var n = (global::SynapseToBal.IR.UnmatchedIr)node;
                 sink.Visit(n.NotFoundFlow);
@@ -3007,31 +3048,36 @@ internal static partial class IrMembers
                     sink.Visit(item);
                 }
 
+                foreach (var item in n.FirstMatch)
+                {
+                    sink.Visit(item);
+                }
+
                 return true;
             }
 
-            case 247:
+            case 250:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 248:
+            case 251:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 249:
+            case 252:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 250:
+            case 253:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -3042,14 +3088,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 251:
+            case 254:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 252:
+            case 255:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -3060,7 +3106,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 253:
+            case 256:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -3068,7 +3114,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 254:
+            case 257:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -3076,7 +3122,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 255:
+            case 258:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -3088,7 +3134,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 256:
+            case 259:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -3104,7 +3150,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 257:
+            case 260:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -3114,23 +3160,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 258:
+            case 261:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 259:
+            case 262:
                 return true;
-            case 260:
+            case 263:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 261:
+            case 264:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -3138,37 +3184,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 262:
+            case 265:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 263:
+            case 266:
                 return true;
-            case 264:
+            case 267:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 265:
+            case 268:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 266:
+            case 269:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 267:
+            case 270:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -3176,7 +3222,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 268:
+            case 271:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -3190,7 +3236,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 269:
+            case 272:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -3199,7 +3245,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 270:
+            case 273:
             {
                 var n = (global::SynapseToBal.IR.WsdlActionIr)node;
                 sink.Visit(n.Action);
@@ -3207,7 +3253,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 271:
+            case 274:
             {
                 var n = (global::SynapseToBal.IR.WsdlDispatchIr)node;
                 foreach (var item in n.Actions)
@@ -3235,7 +3281,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 272:
+            case 275:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3244,7 +3290,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 273:
+            case 276:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -3252,7 +3298,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 274:
+            case 277:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -3266,21 +3312,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 275:
+            case 278:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 276:
+            case 279:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 277:
+            case 280:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -3304,7 +3350,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 278:
+            case 281:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -3312,32 +3358,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 279:
+            case 282:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 280:
+            case 283:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 281:
+            case 284:
                 return true;
-            case 282:
+            case 285:
                 return true;
-            case 283:
+            case 286:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 284:
+            case 287:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -3349,7 +3395,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 285:
+            case 288:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -3363,7 +3409,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 286:
+            case 289:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3377,7 +3423,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 287:
+            case 290:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -3385,7 +3431,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 288:
+            case 291:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3406,7 +3452,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 289:
+            case 292:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3414,7 +3460,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 290:
+            case 293:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);

@@ -114,10 +114,21 @@ public sealed class ApiDispatchTests
     }
 
     [Fact]
-    public void Without_handler_sequences_the_service_has_no_catchall()
+    public void Without_handler_sequences_the_service_answers_unmatched_requests_itself()
     {
+        // API.handleResourceNotFound / handleMethodNotAllowed answer 404 / 405 with no body: the service's own default
+        // resource does, not the http module's dispatcher.
         var (package, _) = Lower(Api("/users", Resource("GET", "/{id}")));
-        Assert.Null(Assert.Single(package.Services).Unmatched);
+        var unmatched = Assert.Single(package.Services).Unmatched;
+        Assert.NotNull(unmatched);
+        Assert.True(unmatched.Catchall);
+        Assert.Null(unmatched.NotFoundFlow);
+        Assert.Null(unmatched.NotAllowedFlow);
+        Assert.Equal(new[] { "GET", "OPTIONS" }, unmatched.Methods.ToArray());
+        Assert.Single(unmatched.Paths);
+
+        // Every resource is on the service: the first path match never takes the method, so no 400 test.
+        Assert.Empty(unmatched.FirstMatch);
     }
 
     [Fact]

@@ -18,7 +18,64 @@ public sealed partial class Lowerer
     /// protocols, custom classes and settings that change who receives a message stay a TODO carrying every
     /// parameter (SB0227).
     /// </summary>
-    private InboundIr? LowerInbound(InboundEndpointSyntax inbound)
+    private InboundIr? LowerInbound(InboundEndpointSyntax inbound) => LowerInboundTransport(inbound) is { } lowered ? lowered with { Properties = InboundProperties(inbound, lowered.Transport) } : null;
+
+    /// <summary>
+    /// What the Micro Integrator's inbound endpoint of this transport sets on each message before it injects it: JMS
+    /// (JMSInjectHandler.invoke), file and FTP (FileInjectHandler), RabbitMQ (RabbitMQInjectHandler) and HTTP
+    /// (InboundHttpServerWorker) set <c>inbound.endpoint.name</c>, <c>ARTIFACT_NAME</c> and <c>isInbound</c>, JMS also each
+    /// parameter as a property (InboundEndpoint.getParametersMap); MQTT (MqttInjectHandler) sets <c>isInbound</c> alone.
+    /// Kafka (the KafkaMessageConsumer connector) is left as it was. A parameter the listener reads from a configurable is
+    /// set from it; another credential becomes a required secret configurable (SB0212), never a literal.
+    /// </summary>
+    private InboundPropertiesIr? InboundProperties(InboundEndpointSyntax inbound, InboundTransportIr transport)
+    {
+        switch (transport)
+        {
+            case InboundTransportIr.Mqtt:
+                return new InboundPropertiesIr(null, []);
+            case InboundTransportIr.File or InboundTransportIr.Ftp or InboundTransportIr.RabbitMq or InboundTransportIr.Http:
+                return new InboundPropertiesIr(inbound.Name, []);
+            case InboundTransportIr.Jms jms:
+                var read = new Dictionary<string, Symbol?>(StringComparer.Ordinal)
+                {
+                    ["java.naming.factory.initial"] = jms.ContextFactory,
+                    ["java.naming.provider.url"] = jms.ProviderUrl,
+                    ["transport.jms.ConnectionFactoryJNDIName"] = jms.ConnectionFactory,
+                    ["transport.jms.UserName"] = jms.Username,
+                    ["transport.jms.Password"] = jms.Password,
+                };
+                var parameters = ImmutableArray.CreateBuilder<InboundParameterIr>();
+                foreach (var parameter in inbound.Parameters.GroupBy(p => p.Name, StringComparer.Ordinal).Select(g => g.Last()))
+                {
+                    if (read.TryGetValue(parameter.Name, out var held) && held is not null)
+                    {
+                        parameters.Add(new InboundParameterIr(parameter.Name, null, held));
+                    }
+                    else if (parameter.Text is not { } text)
+                    {
+                        continue; // an XML or registry-key parameter: reported with the listener's settings
+                    }
+                    else if (SecretNames.IsSecret(parameter.Name) || SecretNames.IsSecret(parameter.Name.Split('.')[^1]) || HasCredentials(text))
+                    {
+                        var secret = _symbols.Module(SymbolKind.Configurable, inbound.Name + " " + parameter.Name);
+                        _configurables.Add(new ConfigurableIr(secret, ConfigurableType.String, null, $"Parameter {parameter.Name} of inbound endpoint '{inbound.Name}', set as a message property.", Secret: true));
+                        _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, parameter.Location, $"{inbound.Name} {parameter.Name}");
+                        parameters.Add(new InboundParameterIr(parameter.Name, null, secret));
+                    }
+                    else
+                    {
+                        parameters.Add(new InboundParameterIr(parameter.Name, text, null));
+                    }
+                }
+
+                return new InboundPropertiesIr(inbound.Name, parameters.ToImmutable());
+            default:
+                return null;
+        }
+    }
+
+    private InboundIr? LowerInboundTransport(InboundEndpointSyntax inbound)
     {
         if (!ReferenceEquals(_model.Artifacts.OfType<InboundEndpointSyntax>().First(i => i.Name == inbound.Name), inbound))
         {

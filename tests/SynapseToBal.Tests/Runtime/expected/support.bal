@@ -326,6 +326,23 @@ function newInboundContext(string|byte[] content, string contentType) returns Co
     method: "POST"
 };
 
+# The default-scope properties the Micro Integrator's inbound endpoints set on each message they inject, read with
+# `get-property('inbound.endpoint.name')` and the like: `isInbound` (true), and, with the endpoint's `name`,
+# `inbound.endpoint.name` (the name) and `ARTIFACT_NAME` (`inboundendpoint` and the name), as JMSInjectHandler,
+# FileInjectHandler, RabbitMQInjectHandler and InboundHttpServerWorker set them (MqttInjectHandler sets `isInbound`
+# alone: `name` is `()`). A JMS inbound endpoint also sets each of its parameters as a property of the parameter's name
+# (`parameters`, its text; InboundEndpoint.getParametersMap), after those three.
+function setInboundEndpointProperties(Context ctx, string? name, map<string> parameters = {}) {
+    if name is string {
+        ctx.properties["inbound.endpoint.name"] = name;
+        ctx.properties["ARTIFACT_NAME"] = "inboundendpoint" + name;
+    }
+    ctx.properties["isInbound"] = true;
+    foreach [string, string] [key, value] in parameters.entries() {
+        ctx.properties[key] = value;
+    }
+}
+
 # The transport headers the Micro Integrator's file inbound endpoint gives each file it reads
 # (FilePollingConsumer.processFile): `FILE_NAME`, `FILE_PATH` (the absolute path), `FILE_URI` (its `file://` URI),
 # `FILE_LENGTH` (bytes) and `LAST_MODIFIED` (epoch milliseconds), read with `$trp:FILE_NAME` and the like.
@@ -13464,6 +13481,46 @@ function requestPathMatches(http:Request request, string context, regexp:RegExp[
         }
     }
     return false;
+}
+
+# A resource of an API as API.process's dispatchers match it by path alone: its path after the API's context (a regular
+# expression of the raw path, as `requestPathMatches` takes them) and the methods it takes (upper case; empty: any).
+type DispatchPath record {|
+    regexp:RegExp path;
+    string[] methods;
+|};
+
+# Whether the first resource of an API whose path matches a request (the raw path without its query, after the API's
+# context) takes the request's method, or `()` when no resource's path matches. API.process asks it when no resource
+# that accepts the request takes its method: the dispatchers (URLMappingBasedDispatcher, URITemplateBasedDispatcher,
+# DefaultDispatcher) try every resource of the API by path, resources refused by their protocol included, and only the
+# first one found is judged (Resource.hasMatchingMethod: OPTIONS always, a resource without methods any): `false` is
+# method not allowed (405), `true` a resource refused for another reason (its protocol: 400). `resources` are in the
+# order the dispatchers try them (url-mappings, then uri-templates in declaration order, then the default resource).
+function firstPathMatchTakesMethod(http:Request request, string context, DispatchPath[] resources) returns boolean? {
+    string rawPath = request.rawPath;
+    int? mark = rawPath.indexOf("?");
+    string path = mark is int ? rawPath.substring(0, mark) : rawPath;
+    if path.startsWith(context) {
+        path = path.substring(context.length());
+    }
+    foreach DispatchPath candidate in resources {
+        if candidate.path.isFullMatch(path) {
+            return request.method == "OPTIONS" || candidate.methods.length() == 0 || candidate.methods.indexOf(request.method) is int;
+        }
+    }
+    return ();
+}
+
+# What the Micro Integrator answers a request to an API when the first resource whose path matches takes its method but
+# was not among the resources accepting the request (its `protocol` is the other transport): API.process sets HTTP_SC
+# 400 and acknowledges the request (NIO-ACK-Requested): no body, and, as the request's transport headers are left on
+# the message (unlike the 404 and 405 answers), they are echoed back as `passBackHeaders` echoes them.
+function resourceRefused(Context ctx) returns http:Response {
+    http:Response response = new;
+    response.statusCode = http:STATUS_BAD_REQUEST;
+    passBackHeaders(ctx, response);
+    return response;
 }
 
 # What the Micro Integrator answers a request under /services that names no proxy service (the proxies are one

@@ -60,6 +60,17 @@ service /storage on httpListener {
         check amazonS3ListParts(ctx, bucketUrl = getProperty(ctx, "bucketUrl"), objectName = bucket, uploadId = getProperty(ctx, "uploadId"), maxParts = "10");
         return respond(ctx, headers = passBackHeaders);
     }
+
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
+    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
+    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
+    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    resource function 'default [string... path](http:Request request) returns http:Response {
+        if !(request.method is "DELETE"|"GET"|"OPTIONS"|"POST") && requestPathMatches(request, "/storage", [re `/buckets/?`, re `/buckets/[^/]+/acl/?`, re `/buckets/[^/]+/objects/?`, re `/buckets/[^/]+/objects/[^/]+/?`, re `/buckets/[^/]+/?`]) {
+            return methodNotAllowed();
+        }
+        return resourceNotFound();
+    }
 }
 
 # API 'UploadAPI' (UploadAPI.xml, line 2).
@@ -141,5 +152,16 @@ service /upload on httpListener {
         Context ctx = check newContext(request, "UploadAPI", "/upload", {"bucket": bucket});
         check amazonS3CreateObject(ctx, bucketUrl = string `https://${bucket}.s3.amazonaws.com`);
         return respond(ctx, headers = passBackHeaders);
+    }
+
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
+    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
+    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
+    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    resource function 'default [string... path](http:Request request) returns http:Response {
+        if !(request.method is "GET"|"OPTIONS"|"POST"|"PUT") && requestPathMatches(request, "/upload", [re `/buckets/[^/]+/settings/?`, re `/buckets/[^/]+/objects/[^/]+/?`, re `/multipart/[^/]+/[^/]+/?`, re `/parts/[^/]+/[^/]+/?`, re `/signature/?`, re `/forms/[^/]+/?`]) {
+            return methodNotAllowed();
+        }
+        return resourceNotFound();
     }
 }

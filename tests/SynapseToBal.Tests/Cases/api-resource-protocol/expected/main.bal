@@ -35,6 +35,25 @@ service /accounts on httpListener {
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }
+
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
+    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
+    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
+    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    # The first resource of the API whose path matches decides, those of the other protocol included: one that takes the
+    # method was refused by its protocol, and the Micro Integrator answers 400 with no body.
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        if !(request.method is "GET"|"OPTIONS") {
+            boolean? takesMethod = firstPathMatchTakesMethod(request, "/accounts", [{path: re `/[^/]+/?`, methods: ["GET"]}, {path: re `/[^/]+/summary/?`, methods: ["GET"]}, {path: re `/health/?`, methods: ["GET"]}]);
+            if takesMethod is true {
+                return resourceRefused(check newContext(request, "AccountApi", "/accounts"));
+            }
+            if takesMethod is false {
+                return methodNotAllowed();
+            }
+        }
+        return resourceNotFound();
+    }
 }
 
 # API 'AccountApi' (AccountApi.xml, line 2).
@@ -55,6 +74,47 @@ service /accounts on httpsListener {
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }
+
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
+    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
+    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
+    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    # The first resource of the API whose path matches decides, those of the other protocol included: one that takes the
+    # method was refused by its protocol, and the Micro Integrator answers 400 with no body.
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        if !(request.method is "GET"|"OPTIONS") {
+            boolean? takesMethod = firstPathMatchTakesMethod(request, "/accounts", [{path: re `/[^/]+/?`, methods: ["GET"]}, {path: re `/[^/]+/summary/?`, methods: ["GET"]}, {path: re `/health/?`, methods: ["GET"]}]);
+            if takesMethod is true {
+                return resourceRefused(check newContext(request, "AccountApi", "/accounts"));
+            }
+            if takesMethod is false {
+                return methodNotAllowed();
+            }
+        }
+        return resourceNotFound();
+    }
+}
+
+# API 'AdminApi' (AdminApi.xml, line 2).
+# The resources the Micro Integrator answers over http (protocol="http" or none): a resource whose protocol is the other transport is not dispatched to.
+service /admin on httpListener {
+
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
+    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
+    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
+    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    # The first resource of the API whose path matches decides, those of the other protocol included: one that takes the
+    # method was refused by its protocol, and the Micro Integrator answers 400 with no body.
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        boolean? takesMethod = firstPathMatchTakesMethod(request, "/admin", [{path: re `/reset/?`, methods: ["POST"]}]);
+        if takesMethod is true {
+            return resourceRefused(check newContext(request, "AdminApi", "/admin"));
+        }
+        if takesMethod is false {
+            return methodNotAllowed();
+        }
+        return resourceNotFound();
+    }
 }
 
 # API 'AdminApi' (AdminApi.xml, line 2).
@@ -66,6 +126,17 @@ service /admin on httpsListener {
         log:printInfo("AdminApi /reset request", direction = "request");
         return respond(ctx, headers = passBackHeaders);
     }
+
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
+    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
+    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
+    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    resource function 'default [string... path](http:Request request) returns http:Response {
+        if !(request.method is "OPTIONS"|"POST") && requestPathMatches(request, "/admin", [re `/reset/?`]) {
+            return methodNotAllowed();
+        }
+        return resourceNotFound();
+    }
 }
 
 # API 'MixedApi' (MixedApi.xml, line 2).
@@ -75,6 +146,17 @@ service /mixed on httpListener, httpsListener {
         Context ctx = check newContext(request, "MixedApi", "/mixed");
         return respond(ctx, headers = passBackHeaders);
     }
+
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
+    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
+    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
+    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    resource function 'default [string... path](http:Request request) returns http:Response {
+        if !(request.method is "GET"|"OPTIONS") && requestPathMatches(request, "/mixed", [re `/info/?`]) {
+            return methodNotAllowed();
+        }
+        return resourceNotFound();
+    }
 }
 
 # API 'PlainApi' (PlainApi.xml, line 2).
@@ -83,6 +165,17 @@ service /plain on httpListener, httpsListener {
     resource function get ping(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PlainApi", "/plain");
         return respond(ctx, headers = passBackHeaders);
+    }
+
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
+    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
+    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
+    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    resource function 'default [string... path](http:Request request) returns http:Response {
+        if !(request.method is "GET"|"OPTIONS") && requestPathMatches(request, "/plain", [re `/ping/?`]) {
+            return methodNotAllowed();
+        }
+        return resourceNotFound();
     }
 }
 
@@ -96,6 +189,25 @@ service /secure on httpsListener {
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }
+
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
+    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
+    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
+    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    # The first resource of the API whose path matches decides, those of the other protocol included: one that takes the
+    # method was refused by its protocol, and the Micro Integrator answers 400 with no body.
+    resource function 'default [string... path](http:Request request) returns http:Response|error {
+        if !(request.method is "GET"|"OPTIONS") {
+            boolean? takesMethod = firstPathMatchTakesMethod(request, "/secure", [{path: re `/balance/?`, methods: ["GET"]}, {path: re `/legacy/?`, methods: ["GET"]}]);
+            if takesMethod is true {
+                return resourceRefused(check newContext(request, "SecureApi", "/secure"));
+            }
+            if takesMethod is false {
+                return methodNotAllowed();
+            }
+        }
+        return resourceNotFound();
+    }
 }
 
 # API 'StatusApi' (StatusApi.xml, line 2).
@@ -107,5 +219,16 @@ service /status on httpListener {
         StatusResponse payload = {"status": "up"};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
+    }
+
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
+    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
+    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
+    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    resource function 'default [string... path](http:Request request) returns http:Response {
+        if !(request.method is "GET"|"OPTIONS") && requestPathMatches(request, "/status", [re `/ping/?`]) {
+            return methodNotAllowed();
+        }
+        return resourceNotFound();
     }
 }

@@ -15,6 +15,17 @@ service "/inventory/1.0.0" on httpListener {
         Context ctx = check newContext(request, "InventoryAPI:v1.0.0", "/inventory/1.0.0");
         return respond(ctx, headers = passBackHeaders);
     }
+
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
+    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
+    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
+    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    resource function 'default [string... path](http:Request request) returns http:Response {
+        if !(request.method is "GET"|"OPTIONS") && requestPathMatches(request, "/inventory/1.0.0", [re `/items/?`]) {
+            return methodNotAllowed();
+        }
+        return resourceNotFound();
+    }
 }
 
 # API 'InventoryAPIv2' (V2.xml, line 2).
@@ -23,5 +34,16 @@ service "/inventory/2.0.0" on httpListener {
     resource function get items(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "InventoryAPIv2:v2.0.0", "/inventory/2.0.0");
         return respond(ctx, headers = passBackHeaders);
+    }
+
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
+    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
+    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
+    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    resource function 'default [string... path](http:Request request) returns http:Response {
+        if !(request.method is "GET"|"OPTIONS") && requestPathMatches(request, "/inventory/2.0.0", [re `/items/?`]) {
+            return methodNotAllowed();
+        }
+        return resourceNotFound();
     }
 }

@@ -23,6 +23,17 @@ service /audit on httpListener {
         check callBlockingOutOnly(ctx, urlClient, urlPath, "POST", calloutUrl = "http://{uri.var.tenant}.example.com/audit", headers = passThroughHeaders, state = tenantEpSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
+
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
+    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
+    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
+    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    resource function 'default [string... path](http:Request request) returns http:Response {
+        if !(request.method is "OPTIONS"|"POST") && requestPathMatches(request, "/audit", [re `/[^/]+/?`]) {
+            return methodNotAllowed();
+        }
+        return resourceNotFound();
+    }
 }
 
 # API 'OrderApi' (OrderApi.xml, line 3).
@@ -49,5 +60,16 @@ service /orders on httpListener {
         // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
         check callBlocking(ctx, maybeEndpoint, restPostfix(ctx), headers = passThroughHeaders);
         return respond(ctx, headers = passBackHeaders);
+    }
+
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
+    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
+    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
+    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    resource function 'default [string... path](http:Request request) returns http:Response {
+        if !(request.method is "OPTIONS"|"POST") && requestPathMatches(request, "/orders", [re `/notify/?`, re `/maybe/?`]) {
+            return methodNotAllowed();
+        }
+        return resourceNotFound();
     }
 }

@@ -58,6 +58,7 @@ class InvoiceDropPoller {
             // Without transport.vfs.ContentType the Micro Integrator reads a .txt file as text, any other as XML.
             Context ctx = newInboundContext(content, fileName.toLowerAscii().endsWith(".txt") ? "text/plain" : "text/xml");
             setFileHeaders(ctx, entry, fileName);
+            setInboundEndpointProperties(ctx, "InvoiceDrop");
             http:Response|error? result = processOrder(ctx);
             if result is error {
                 log:printError("Inbound endpoint 'InvoiceDrop': the sequence failed for a file", 'error = result, fileName = fileName);
@@ -131,6 +132,7 @@ class OrderDropPoller {
             }
             Context ctx = newInboundContext(content, "application/json");
             setFileHeaders(ctx, entry, fileName);
+            setInboundEndpointProperties(ctx, "OrderDrop");
             http:Response|error? result = processOrder(ctx);
             if result is error {
                 _ = runEventError(ctx, result);
@@ -184,6 +186,7 @@ service ftp:Service on remoteDropListener {
             // Without transport.vfs.ContentType the Micro Integrator reads a .txt file as text, any other as XML.
             Context ctx = newInboundContext(content, fileInfo.name.toLowerAscii().endsWith(".txt") ? "text/plain" : "text/xml");
             setFtpFileHeaders(ctx, fileInfo);
+            setInboundEndpointProperties(ctx, "RemoteDrop");
             http:Response|error? result = processOrder(ctx);
             if result is error {
                 log:printError("Inbound endpoint 'RemoteDrop': the sequence failed for a file", 'error = result, fileName = fileInfo.name);

@@ -41,6 +41,7 @@ service ftp:Service on supplierFeedListener {
             }
             Context ctx = newInboundContext(content, "text/plain");
             setFtpFileHeaders(ctx, fileInfo);
+            setInboundEndpointProperties(ctx, "SupplierFeed");
             _ = processFeed(ctx);
             ftp:Error? done = caller->move(fileInfo.pathDecoded, ftpChildPath(supplierFeedMoveAfterProcess, fileInfo.name));
             if done is ftp:Error {

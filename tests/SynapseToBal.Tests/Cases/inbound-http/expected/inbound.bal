@@ -12,6 +12,7 @@ service / on orderInboundListener {
     # ANY request to inbound endpoint 'OrderInbound' (sequence 'OrderIn')
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "");
+        setInboundEndpointProperties(ctx, "OrderInbound");
         do {
             http:Response? reply = check orderIn(ctx);
             if reply is http:Response {

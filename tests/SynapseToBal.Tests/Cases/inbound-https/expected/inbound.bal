@@ -12,6 +12,7 @@ service / on secureInboundListener {
     # ANY request to inbound endpoint 'SecureInbound' (sequence 'Echo')
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "");
+        setInboundEndpointProperties(ctx, "SecureInbound");
         http:Response? reply = check echo(ctx);
         if reply is http:Response {
             return reply;

@@ -19,6 +19,7 @@ service mqtt:Service on alarmFeedListener {
     remote function onMessage(mqtt:Message message) returns error? {
         // Without content.type the Micro Integrator reads the message as SOAP.
         Context ctx = newInboundContext(message.payload, "text/xml");
+        setInboundEndpointProperties(ctx, ());
         _ = check processOrder(ctx);
     }
 }
@@ -36,6 +37,7 @@ service mqtt:Service on sensorFeedListener {
     remote function onMessage(mqtt:Message message) returns error? {
         // Every message is read as content.type says.
         Context ctx = newInboundContext(message.payload, "application/json");
+        setInboundEndpointProperties(ctx, ());
         http:Response|error? result = processOrder(ctx);
         if result is error {
             _ = runEventError(ctx, result);

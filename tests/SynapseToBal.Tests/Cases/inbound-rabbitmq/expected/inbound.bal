@@ -24,6 +24,7 @@ service rabbitmq:Service on defaultQueueListener {
         // The message's content type, else SOAP (the Micro Integrator's builder fallback).
         string? contentType = message?.properties?.contentType;
         Context ctx = newInboundContext(message.content, contentType is string ? contentType : "text/xml");
+        setInboundEndpointProperties(ctx, "DefaultQueue");
         setRabbitMqHeaders(ctx, message?.properties);
         _ = check processOrder(ctx);
     }
@@ -47,6 +48,7 @@ service rabbitmq:Service on manualAckQueueListener {
         // The message's content type, else SOAP (the Micro Integrator's builder fallback).
         string? contentType = message?.properties?.contentType;
         Context ctx = newInboundContext(message.content, contentType is string ? contentType : "text/xml");
+        setInboundEndpointProperties(ctx, "ManualAckQueue");
         setRabbitMqHeaders(ctx, message?.properties);
         http:Response|error? result = processOrder(ctx);
         if result is error {
@@ -76,6 +78,7 @@ service rabbitmq:Service on orderQueueListener {
         // The message's content type, else rabbitmq.message.content.type.
         string? contentType = message?.properties?.contentType;
         Context ctx = newInboundContext(message.content, contentType is string ? contentType : "application/json");
+        setInboundEndpointProperties(ctx, "OrderQueue");
         setRabbitMqHeaders(ctx, message?.properties);
         http:Response|error? result = processOrder(ctx);
         if result is error {

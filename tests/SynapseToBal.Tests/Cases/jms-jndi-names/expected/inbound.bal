@@ -26,6 +26,7 @@ service jms:Service on priceInboundListener {
         string|byte[] content = check jmsBody(message);
         Context ctx = newInboundContext(content, "application/xml");
         setJmsInboundFacts(ctx, message);
+        setInboundEndpointProperties(ctx, "PriceInbound", {"interval": "1000", "transport.jms.Destination": "dynamicQueues/prices.in", "transport.jms.CacheLevel": "1", "transport.jms.ConnectionFactoryJNDIName": priceInboundConnectionFactory, "java.naming.factory.initial": priceInboundContextFactory, "java.naming.provider.url": priceInboundProviderUrl, "transport.jms.SessionAcknowledgement": "AUTO_ACKNOWLEDGE", "transport.jms.SessionTransacted": "false", "transport.jms.ConnectionFactoryType": "queue", "transport.jms.ContentType": "application/xml"});
         // What the sequence answers (respond, a send's response) goes back over JMS, as JMSInjectHandler sets up a JMSReplySender:
         // to the request's JMSReplyTo; without one, answering fails (the inbound endpoint has no transport.jms.ReplyDestination).
         setJmsReply(ctx, message, "priceInboundListener", {

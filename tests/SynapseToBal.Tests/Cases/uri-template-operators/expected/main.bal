@@ -37,4 +37,15 @@ service /uritemplates on httpListener {
         check callEndpoint(ctx, listsEndpoint, string `/x${check notTranslated("{/uri.var.p}")}/${check notTranslated("{uri.var.a,uri.var.b}")}/${check notTranslated("{uri.var.c:3}")}${check notTranslated("{;uri.var.m}")}${check notTranslated("{&query.param.n}")}${check notTranslated("{.uri.var.e}")}`, "GET", headers = passThroughHeaders, state = listsEndpointSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
+
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
+    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
+    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
+    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    resource function 'default [string... path](http:Request request) returns http:Response {
+        if !(request.method is "GET"|"OPTIONS") && requestPathMatches(request, "/uritemplates", [re `/simple/?`, re `/whole/?`, re `/operators/?`, re `/lists/?`]) {
+            return methodNotAllowed();
+        }
+        return resourceNotFound();
+    }
 }

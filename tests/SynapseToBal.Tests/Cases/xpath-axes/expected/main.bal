@@ -25,4 +25,15 @@ service /axes on httpListener {
         check setPayloadValue(ctx, (xpathChildrenWhere((check soapBody(ctx)), "{http://services.samples}return", true, function (xml:Element xpathContext, xml:Element xpathParent) returns boolean => !(xpathSomePair(xpathStrings(xpathSiblings(xpathParent, xpathContext, false, "{http://services.samples}return")/<*>.<m0:last>), "<=", xpathStrings(xpathContext/<*>.<m0:last>))) && !(xpathSomePair(xpathStrings(xpathSiblings(xpathParent, xpathContext, true, "{http://services.samples}return")/<*>.<m0:last>), "<", xpathStrings(xpathContext/<*>.<m0:last>))))).clone());
         return respond(ctx, headers = passBackHeaders);
     }
+
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
+    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
+    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
+    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    resource function 'default [string... path](http:Request request) returns http:Response {
+        if !(request.method is "OPTIONS"|"POST") && requestPathMatches(request, "/axes", [re `/?`]) {
+            return methodNotAllowed();
+        }
+        return resourceNotFound();
+    }
 }
