@@ -165,16 +165,18 @@ public sealed partial class Lowerer
     /// copies the message, aggregates, calls out or runs code of its own is taken: the flow would not reach the
     /// aggregate the same way for every response.
     /// </summary>
-    private bool RunsOnEachResponse(MediatorSyntax mediator) =>
-        Reachable([mediator]).All(reached => reached switch
-        {
-            LogMediator or PropertyMediator or PropertyGroupMediator or VariableMediator or HeaderMediator
-                or PayloadFactoryMediator or EnrichMediator or XsltMediator or FastXsltMediator or JsonTransformMediator
-                or DataMapperMediator or RewriteMediator or MakeFaultMediator or FilterMediator or SwitchMediator => true,
-            InlineSequenceMediator inline => inline.OnError is null,
-            SequenceReferenceMediator { Key: { IsDynamic: false } key } => _model.Symbols.Sequence(key.Text) is { OnError: null },
-            _ => false,
-        });
+    private bool RunsOnEachResponse(MediatorSyntax mediator) => Reachable([mediator]).All(OnlyWorksOnMessage);
+
+    /// <summary>Whether a mediator, apart from what it runs, only reads and changes the message (see <see cref="RunsOnEachResponse"/>).</summary>
+    private bool OnlyWorksOnMessage(MediatorSyntax mediator) => mediator switch
+    {
+        LogMediator or PropertyMediator or PropertyGroupMediator or VariableMediator or HeaderMediator
+            or PayloadFactoryMediator or EnrichMediator or XsltMediator or FastXsltMediator or JsonTransformMediator
+            or DataMapperMediator or RewriteMediator or MakeFaultMediator or FilterMediator or SwitchMediator => true,
+        InlineSequenceMediator inline => inline.OnError is null,
+        SequenceReferenceMediator { Key: { IsDynamic: false } key } => _model.Symbols.Sequence(key.Text) is { OnError: null },
+        _ => false,
+    };
 
     /// <summary>
     /// The steps of the mediators an out flow runs before its aggregate, lowered for the branch of one copy (run on
@@ -282,7 +284,7 @@ public sealed partial class Lowerer
     /// the message is not taken.
     /// </summary>
     private bool ContinuesEachCopy(MediatorSyntax mediator) =>
-        Reachable([mediator]).All(reached => reached is CallMediator || RunsOnEachResponse(reached));
+        Reachable([mediator]).All(reached => reached is CallMediator || OnlyWorksOnMessage(reached));
 
     /// <summary>
     /// iterate or clone. <paramref name="following"/> is the aggregate written right after it in the same flow (the
@@ -433,7 +435,7 @@ public sealed partial class Lowerer
             }
 
             aggregation = complete;
-            if (RunTimeLimitProblem(aggregate, targets, acrossFlows, aggregateContext) is { } limitProblem)
+            if (RunTimeLimitProblem(aggregate, targets, acrossFlows, aggregateContext, between) is { } limitProblem)
             {
                 return [Shape(split, limitProblem)];
             }
@@ -925,9 +927,9 @@ public sealed partial class Lowerer
     /// Why a messageCount min/max computed at run time cannot be read from the parent after the fork, or null. Synapse
     /// evaluates it on the first message reaching the aggregate; the generated code reads it from the message before
     /// the split, which is the same value only when no mediator the copies run before the aggregate (their targets,
-    /// the out flow's mediators before it) writes the property.
+    /// the out flow's mediators before it, those between the split and the aggregate in its flow) writes the property.
     /// </summary>
-    private string? RunTimeLimitProblem(AggregateMediator aggregate, ImmutableArray<TargetSyntax> targets, bool acrossFlows, FlowContext context)
+    private string? RunTimeLimitProblem(AggregateMediator aggregate, ImmutableArray<TargetSyntax> targets, bool acrossFlows, FlowContext context, ImmutableArray<MediatorSyntax> between = default)
     {
         var names = new[] { aggregate.MinMessages, aggregate.MaxMessages }
             .Where(value => !PrefixLiteralLimit(aggregate, value, acrossFlows, context, out _))
@@ -946,7 +948,8 @@ public sealed partial class Lowerer
 
         var before = TargetMediators(targets)
             .Concat(targets.SelectMany(target => target.SequenceKey is { IsDynamic: false } key && _model.Symbols.Sequence(key.Text) is { } named ? named.Mediators : ImmutableArray<MediatorSyntax>.Empty))
-            .Concat(acrossFlows && _entryPrefixes.TryGetValue(aggregate, out var entry) ? entry.Prefix : ImmutableArray<MediatorSyntax>.Empty);
+            .Concat(acrossFlows && _entryPrefixes.TryGetValue(aggregate, out var entry) ? entry.Prefix : ImmutableArray<MediatorSyntax>.Empty)
+            .Concat(between.IsDefault ? ImmutableArray<MediatorSyntax>.Empty : between);
         var reached = Reachable(before);
         if (reached.Any(mediator => mediator is ClassMediator or ScriptMediator or SpringMediator or BeanMediator or EjbMediator or CallTemplateMediator or ConnectorOperationMediator
                 || mediator is SequenceReferenceMediator { Key.IsDynamic: true }
