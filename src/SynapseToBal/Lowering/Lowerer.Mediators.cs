@@ -27,7 +27,9 @@ public sealed partial class Lowerer
             // its way there) is lowered as one piece (Mediators/SplitAndAggregate.cs).
             var consumed = false;
             var transactionEnd = TransactionBlockEnd(mediators, index);
-            var aggregateAt = IsSplit(mediator) ? FollowingAggregateIndex(mediators, index) : null;
+            // With continueParent the original message runs the mediators between too: only an aggregate right after pairs.
+            var aggregateAt = IsSplit(mediator) && FollowingAggregateIndex(mediators, index) is { } found
+                && (found == index + 1 || mediator is IterateMediator { ContinueParent: false } or CloneMediator { ContinueParent: false }) ? found : (int?)null;
             var lowered = aggregateAt is { } at
                 ? LowerSplit(mediator, (AggregateMediator)mediators[at], context, out consumed, mediators[(index + 1)..at])
                 : transactionEnd is { } end ? LowerTransactionBlock(mediators, index, end, context)
