@@ -23,11 +23,15 @@ public sealed partial class Lowerer
                 continue;
             }
 
-            // An iterate or clone followed by its aggregate is lowered as one piece (Mediators/SplitAndAggregate.cs).
+            // An iterate or clone followed by its aggregate (right after it, or after mediators each copy runs on
+            // its way there) is lowered as one piece (Mediators/SplitAndAggregate.cs).
             var consumed = false;
             var transactionEnd = TransactionBlockEnd(mediators, index);
-            var lowered = IsSplit(mediator) && index + 1 < mediators.Length && mediators[index + 1] is AggregateMediator following
-                ? LowerSplit(mediator, following, context, out consumed)
+            // With continueParent the original message runs the mediators between too: only an aggregate right after pairs.
+            var aggregateAt = IsSplit(mediator) && FollowingAggregateIndex(mediators, index) is { } found
+                && (found == index + 1 || mediator is IterateMediator { ContinueParent: false } or CloneMediator { ContinueParent: false }) ? found : (int?)null;
+            var lowered = aggregateAt is { } at
+                ? LowerSplit(mediator, (AggregateMediator)mediators[at], context, out consumed, mediators[(index + 1)..at])
                 : transactionEnd is { } end ? LowerTransactionBlock(mediators, index, end, context)
                 : LowerMediator(mediator, context);
             foreach (var step in lowered)
@@ -43,7 +47,7 @@ public sealed partial class Lowerer
             }
 
             context.Exchange.Settle();
-            index += consumed ? 1 : 0;
+            index = consumed ? aggregateAt!.Value : index;
             index = transactionEnd ?? index;
         }
 

@@ -72,7 +72,7 @@ public sealed class SplitAndAggregateLoweringTests
         Assert.Equal(2, sequence.Body.Length);
         var reported = diagnostics.Items.Where(d => d.Id == DiagnosticCatalog.EipShapeNotTranslated.Id).Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Contains(reported, m => m.Contains(why, StringComparison.Ordinal));
-        Assert.Contains(reported, m => m.StartsWith("<aggregate>", StringComparison.Ordinal) && m.Contains("right before it is not translated", StringComparison.Ordinal));
+        Assert.Contains(reported, m => m.StartsWith("<aggregate>", StringComparison.Ordinal) && m.Contains("before it in this flow is not translated", StringComparison.Ordinal));
         Assert.Single(package.Functions);
     }
 
@@ -84,7 +84,7 @@ public sealed class SplitAndAggregateLoweringTests
 
         Assert.IsType<AggregateMediator>(Assert.Single(sequence.Body, s => s is TodoStep).Origin);
         var diagnostic = Assert.Single(diagnostics.Items, d => d.Id == DiagnosticCatalog.EipShapeNotTranslated.Id);
-        Assert.Contains("no iterate or clone right before it", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Contains("no iterate or clone before it in the same flow", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -135,6 +135,11 @@ public sealed partial class Lowerer
                 }
 
                 return [new EnrichStep(enrich, value, new EnrichTargetIr.XmlPath(navigation), target.Action, nativeJson) { Copy = source.CloneSource }];
+            case PropertyReadIr { Fallback: null } property when path.Original.TrimStart().StartsWith("get-property", StringComparison.Ordinal):
+                // Target.insert hands a target starting with get-property to handleProperty.
+                return [EnrichTodo(enrich, $"the target xpath '{path.Original}'", $"a target written with get-property is the property '{property.Name}' itself (Target.handleProperty): with action=\"child\" and an XML element in the property, the Micro Integrator adds the source's elements as children of a copy of that element and stores the copy; with any other action, or when the property holds text or nothing, the property is set to the source's nodes. Write it as a type=\"property\" target when the property always holds an element (the same for action=\"child\"), else by hand")];
+            case PropertyReadIr { Fallback: null } property:
+                return [EnrichTodo(enrich, $"the target xpath '{path.Original}'", $"the XPath selects the value of the property '{property.Name}' (Target.insert, custom target): when it holds an XML element, the Micro Integrator enriches that stored element itself: action=\"child\" adds the source's elements as its children (the property keeps the changed element), a text source with action=\"replace\" sets its text, and an element source with action=\"replace\" or \"sibling\" would go beside an element that has no parent, which Axiom refuses (the enrich fails); when the property holds text or nothing, the enrich fails (\"Invalid Target object to be enrich.\"). For action=\"child\" on a property that always holds an element, write it as a type=\"property\" target (the same), else by hand")];
             default:
                 return [EnrichTodo(enrich, $"the target xpath '{path.Original}'", "only a path of element steps from the SOAP body (optionally ending in text()) or a simple JSONPath is translated")];
         }

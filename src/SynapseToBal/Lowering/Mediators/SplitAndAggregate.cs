@@ -165,16 +165,18 @@ public sealed partial class Lowerer
     /// copies the message, aggregates, calls out or runs code of its own is taken: the flow would not reach the
     /// aggregate the same way for every response.
     /// </summary>
-    private bool RunsOnEachResponse(MediatorSyntax mediator) =>
-        Reachable([mediator]).All(reached => reached switch
-        {
-            LogMediator or PropertyMediator or PropertyGroupMediator or VariableMediator or HeaderMediator
-                or PayloadFactoryMediator or EnrichMediator or XsltMediator or FastXsltMediator or JsonTransformMediator
-                or DataMapperMediator or RewriteMediator or MakeFaultMediator or FilterMediator or SwitchMediator => true,
-            InlineSequenceMediator inline => inline.OnError is null,
-            SequenceReferenceMediator { Key: { IsDynamic: false } key } => _model.Symbols.Sequence(key.Text) is { OnError: null },
-            _ => false,
-        });
+    private bool RunsOnEachResponse(MediatorSyntax mediator) => Reachable([mediator]).All(OnlyWorksOnMessage);
+
+    /// <summary>Whether a mediator, apart from what it runs, only reads and changes the message (see <see cref="RunsOnEachResponse"/>).</summary>
+    private bool OnlyWorksOnMessage(MediatorSyntax mediator) => mediator switch
+    {
+        LogMediator or PropertyMediator or PropertyGroupMediator or VariableMediator or HeaderMediator
+            or PayloadFactoryMediator or EnrichMediator or XsltMediator or FastXsltMediator or JsonTransformMediator
+            or DataMapperMediator or RewriteMediator or MakeFaultMediator or FilterMediator or SwitchMediator => true,
+        InlineSequenceMediator inline => inline.OnError is null,
+        SequenceReferenceMediator { Key: { IsDynamic: false } key } => _model.Symbols.Sequence(key.Text) is { OnError: null },
+        _ => false,
+    };
 
     /// <summary>
     /// The steps of the mediators an out flow runs before its aggregate, lowered for the branch of one copy (run on
@@ -248,10 +250,41 @@ public sealed partial class Lowerer
         return _entryAggregates.Contains(aggregate);
     }
 
-    /// <summary>Aggregates right after an iterate or clone that is not translated: their TODO points at it.</summary>
+    /// <summary>Aggregates after an iterate or clone of the same flow that is not translated: their TODO points at it.</summary>
     private readonly HashSet<AggregateMediator> _unpairedAggregates = new(ReferenceEqualityComparer.Instance);
 
     private static bool IsSplit(MediatorSyntax mediator) => mediator is IterateMediator or CloneMediator;
+
+    /// <summary>
+    /// The index of the aggregate that the copies of the split at <paramref name="index"/> reach in the same flow: the
+    /// first aggregate after it, unless another split comes first (the aggregate is that one's) or a mediator that ends
+    /// the flow (send, respond, drop, loopback: nothing reaches what follows it). Null when there is none.
+    /// </summary>
+    private static int? FollowingAggregateIndex(ImmutableArray<MediatorSyntax> mediators, int index)
+    {
+        for (var next = index + 1; next < mediators.Length; next++)
+        {
+            switch (mediators[next])
+            {
+                case AggregateMediator:
+                    return next;
+                case IterateMediator or CloneMediator or SendMediator or RespondMediator or DropMediator or LoopbackMediator:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether a mediator between a split and its aggregate in the same flow runs on each copy the same way on its way
+    /// to the aggregate: the copies continue after the split (Synapse resumes the flow of each copy after its target,
+    /// ContinuationStackManager's reliant state), so it and everything it runs only work on the message or call out
+    /// and go on (<see cref="RunsOnEachResponse"/>, and call). A mediator that could answer, stop, copy or aggregate
+    /// the message is not taken.
+    /// </summary>
+    private bool ContinuesEachCopy(MediatorSyntax mediator) =>
+        Reachable([mediator]).All(reached => reached is CallMediator || OnlyWorksOnMessage(reached));
 
     /// <summary>
     /// iterate or clone. <paramref name="following"/> is the aggregate written right after it in the same flow (the
@@ -259,9 +292,10 @@ public sealed partial class Lowerer
     /// the translation took it in. Without one, an in flow's split whose targets send pairs with an aggregate that
     /// starts the out flow (the EI 6.x shape).
     /// </summary>
-    private IEnumerable<StepIr> LowerSplit(MediatorSyntax split, AggregateMediator? following, FlowContext context, out bool consumed)
+    private IEnumerable<StepIr> LowerSplit(MediatorSyntax split, AggregateMediator? following, FlowContext context, out bool consumed, ImmutableArray<MediatorSyntax> between = default)
     {
         consumed = false;
+        between = between.IsDefault ? [] : between;
         if (split is IterateMediator { Expression: { } splitExpression } && UndeclaredPrefix(splitExpression) is { } undeclared)
         {
             // EIPUtils.getDetachedMatchingElements evaluates the expression on the envelope before any copy is made:
@@ -318,6 +352,13 @@ public sealed partial class Lowerer
         {
             // Until the split is known to pair with it, the aggregate after it is not taken in.
             _unpairedAggregates.Add(following);
+        }
+
+        // Each copy runs the mediators between the split and the aggregate after its target (Synapse continues the
+        // copy's flow after the split), then reaches the aggregate: they are lowered in each branch, before its part.
+        if (following is not null && between.FirstOrDefault(mediator => !ContinuesEachCopy(mediator)) is { } blocking)
+        {
+            return [Shape(split, $"each copy continues after it with the <{blocking.ElementName}> at {Path.GetFileName(blocking.Location.Path)}:{blocking.Location.Line} on its way to the <aggregate> at {Path.GetFileName(following.Location.Path)}:{following.Location.Line}, and that mediator (or one it runs) may answer, stop, copy or aggregate the message, or runs code the converter does not run on each copy, so the copies would not all reach the aggregate the same way")];
         }
 
         // An aggregate of the out flow with another id lets this split's responses pass through unchanged (it
@@ -394,7 +435,7 @@ public sealed partial class Lowerer
             }
 
             aggregation = complete;
-            if (RunTimeLimitProblem(aggregate, targets, acrossFlows, aggregateContext) is { } limitProblem)
+            if (RunTimeLimitProblem(aggregate, targets, acrossFlows, aggregateContext, between) is { } limitProblem)
             {
                 return [Shape(split, limitProblem)];
             }
@@ -437,6 +478,15 @@ public sealed partial class Lowerer
                     }
 
                     prefix = lowered;
+                }
+                else if (following is not null && between.Length > 0)
+                {
+                    // A failure there fails the copy, as one in its target does (the fork fails with it).
+                    prefix = LowerOnCopy(between, context);
+                    if (IrWalker.Steps(prefix).Any(step => step is RespondStep or ContinueWithStep or AcceptStep or InvokeStep { CanStop: true } or ForkStep))
+                    {
+                        return [Shape(split, $"the mediators between it and the <aggregate> at {Path.GetFileName(following.Location.Path)}:{following.Location.Line}, which each copy runs after its target, answer or stop the flow, so a copy would not reach the aggregate")];
+                    }
                 }
 
                 branches.Add((part is null ? body.Value : [.. body.Value, .. prefix, new ReplacePayloadStep(aggregate!, part)], target));
@@ -661,7 +711,7 @@ public sealed partial class Lowerer
 
         if (_unpairedAggregates.Contains(aggregate))
         {
-            return [Shape(aggregate, "the iterate or clone right before it is not translated (see the TODO above), so nothing here splits the messages it gathers")];
+            return [Shape(aggregate, "the iterate or clone before it in this flow is not translated (see the TODO above, which says why), so nothing here splits the messages it gathers")];
         }
 
         if (SplitEndingIn(aggregate) is { } ended)
@@ -674,7 +724,7 @@ public sealed partial class Lowerer
             return passThrough;
         }
 
-        return [Shape(aggregate, "there is no iterate or clone right before it in the same flow, and it does not start the out flow of an API resource or proxy service (directly or through the sequence or template the out flow starts with), so which messages it gathers is decided at run time")];
+        return [Shape(aggregate, "there is no iterate or clone before it in the same flow, and it does not start the out flow of an API resource or proxy service (directly or through the sequence or template the out flow starts with), so which messages it gathers is decided at run time")];
     }
 
     /// <summary>
@@ -877,9 +927,9 @@ public sealed partial class Lowerer
     /// Why a messageCount min/max computed at run time cannot be read from the parent after the fork, or null. Synapse
     /// evaluates it on the first message reaching the aggregate; the generated code reads it from the message before
     /// the split, which is the same value only when no mediator the copies run before the aggregate (their targets,
-    /// the out flow's mediators before it) writes the property.
+    /// the out flow's mediators before it, those between the split and the aggregate in its flow) writes the property.
     /// </summary>
-    private string? RunTimeLimitProblem(AggregateMediator aggregate, ImmutableArray<TargetSyntax> targets, bool acrossFlows, FlowContext context)
+    private string? RunTimeLimitProblem(AggregateMediator aggregate, ImmutableArray<TargetSyntax> targets, bool acrossFlows, FlowContext context, ImmutableArray<MediatorSyntax> between = default)
     {
         var names = new[] { aggregate.MinMessages, aggregate.MaxMessages }
             .Where(value => !PrefixLiteralLimit(aggregate, value, acrossFlows, context, out _))
@@ -898,7 +948,8 @@ public sealed partial class Lowerer
 
         var before = TargetMediators(targets)
             .Concat(targets.SelectMany(target => target.SequenceKey is { IsDynamic: false } key && _model.Symbols.Sequence(key.Text) is { } named ? named.Mediators : ImmutableArray<MediatorSyntax>.Empty))
-            .Concat(acrossFlows && _entryPrefixes.TryGetValue(aggregate, out var entry) ? entry.Prefix : ImmutableArray<MediatorSyntax>.Empty);
+            .Concat(acrossFlows && _entryPrefixes.TryGetValue(aggregate, out var entry) ? entry.Prefix : ImmutableArray<MediatorSyntax>.Empty)
+            .Concat(between.IsDefault ? ImmutableArray<MediatorSyntax>.Empty : between);
         var reached = Reachable(before);
         if (reached.Any(mediator => mediator is ClassMediator or ScriptMediator or SpringMediator or BeanMediator or EjbMediator or CallTemplateMediator or ConnectorOperationMediator
                 || mediator is SequenceReferenceMediator { Key.IsDynamic: true }

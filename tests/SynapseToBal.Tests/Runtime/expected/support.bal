@@ -742,8 +742,8 @@ const SOAP11_NS = "http://schemas.xmlsoap.org/soap/envelope/";
 const SOAP12_NS = "http://www.w3.org/2003/05/soap-envelope";
 
 # How the Micro Integrator builds and writes a body, chosen by its content type (its message builders and
-# formatters, semantics §1.5): JSON, a SOAP envelope, plain XML, text, or bytes.
-type BodyFormat "json"|"soap"|"xml"|"text"|"binary";
+# formatters, semantics §1.5): JSON, a SOAP envelope, plain XML, text, form data, or bytes.
+type BodyFormat "json"|"soap"|"xml"|"text"|"form"|"binary";
 
 # Synapse's axis2 `messageType`: the message's content type without its parameters (`; charset=...`), as
 # Axis2's TransportUtils.getContentType keeps it for a request and SynapseCallbackReceiver for a response.
@@ -753,8 +753,9 @@ function messageType(Context ctx) returns string {
 }
 
 # The body format of a content type: application/json is JSON; text/xml (SOAP 1.1) and
-# application/soap+xml (SOAP 1.2) are SOAP; application/xml is plain XML; text/plain is text; anything
-# else is bytes.
+# application/soap+xml (SOAP 1.2) are SOAP; application/xml is plain XML; text/plain is text;
+# application/x-www-form-urlencoded is form data (the MI's axis2.xml maps it to Synapse's XFormURLEncodedBuilder and
+# XFormURLEncodedFormatter); anything else is bytes.
 function bodyFormat(string contentType) returns BodyFormat {
     int? semicolon = contentType.indexOf(";");
     string mediaType = (semicolon is int ? contentType.substring(0, semicolon) : contentType).trim().toLowerAscii();
@@ -771,6 +772,9 @@ function bodyFormat(string contentType) returns BodyFormat {
         "text/plain" => {
             return "text";
         }
+        "application/x-www-form-urlencoded" => {
+            return "form";
+        }
     }
     return "binary";
 }
@@ -786,8 +790,10 @@ function parsedPayload(Context ctx) returns json|xml|error {
         return payload;
     }
     ReceivedBody body = <ReceivedBody>payload;
-    if body.parsed is () && body.bytes.length() > 0 {
-        body.parsed = check parseBody(body.bytes, body.contentType);
+    boolean form = bodyFormat(body.contentType) == "form";
+    if body.parsed is () && (body.bytes.length() > 0 || form) {
+        // Form data is built with the parameters of the request's query (`formPayload`), even without a body.
+        body.parsed = form ? check formPayload(body.bytes, ctx.to, ctx.operationName) : check parseBody(body.bytes, body.contentType);
         takeAddressingTo(ctx, body.parsed);
     }
     return body.parsed;
@@ -1003,9 +1009,205 @@ function parseBody(byte[] bytes, string contentType) returns json|xml|error {
             string text = check string:fromBytes(bytes);
             return xml `<text xmlns="http://ws.apache.org/commons/ns/payload">${text}</text>`;
         }
+        "form" => {
+            return formPayload(bytes, "", "mediate");
+        }
     }
     string encoded = bytes.toBase64();
     return xml `<binary xmlns="http://ws.apache.org/commons/ns/payload">${encoded}</binary>`;
+}
+
+# Form data as the Micro Integrator builds it (synapse-commons XFormURLEncodedBuilder, through Axis2's
+# BuilderUtil.buildsoapMessage): the body's first element is named after the Axis2 operation the request was dispatched
+# to (`mediate` for an API and a proxy service without a WSDL; Synapse's `<xformValues>` is only the fallback for a
+# message without an operation), holding one unqualified element per value. The parameters of the To address's query
+# (the whole address when it has no `?`) come first: each `name=value` part (split at `&`, a name of at least one
+# character; others skipped), the value URL-decoded. Then the body, line by line, each line split at `&` as Java's
+# String.split does (trailing empty parts dropped): each part must hold a `=` (else the build fails, a
+# StringIndexOutOfBoundsException in the MI), the name as written, the value URL-decoded (Axis2's
+# URIEncoderDecoder: `%XX` sequences as UTF-8, a `+` stays a `+`, an incomplete or invalid `%` sequence fails the
+# build). A name starting with a digit gets the prefix `_JsonReader_PD_`, one starting with `$` has it replaced by
+# `_JsonReader_PS_` (XFormURLEncodedFormatter takes both out again). The values of a name follow each other in the
+# order they came; the names come in the order Axis2's MultipleEntryHashMap (a java.util.Hashtable of initial capacity
+# 1) iterates them (`hashtableKeyOrder`). Differs: the MI builds a SOAP 1.2 envelope around it (the body format here
+# is plain XML in the default envelope); a proxy whose WSDL gives the operation an input schema element gets that
+# element and the schema's order of children in the MI, not reproduced; a name that is not an XML name gives an
+# element the MI could not write out, and an empty name fails here.
+function formPayload(byte[] bytes, string to, string operation) returns xml|error {
+    string[] names = [];
+    map<string[]> values = {};
+    int? question = to.indexOf("?");
+    string query = question is int ? to.substring(question + 1) : to;
+    if query != "" {
+        foreach json item in check javaSplit(query, "&") {
+            string pair = item.toString();
+            int? separator = pair.indexOf("=");
+            if separator is int && separator > 0 {
+                formParameter(names, values, pair.substring(0, separator), check formDecode(pair.substring(separator + 1)));
+            }
+        }
+    }
+    foreach string line in readerLines(check string:fromBytes(bytes)) {
+        foreach json item in check javaSplit(line, "&") {
+            string part = item.toString();
+            int? separator = part.indexOf("=");
+            if separator is () {
+                return error(string `the form parameter '${part}' has no '=' (the Micro Integrator fails to build the message: begin 0, end -1)`);
+            }
+            if separator == 0 {
+                return error(string `the form parameter '${part}' has an empty name, an element the Micro Integrator cannot write: not reproduced`);
+            }
+            formParameter(names, values, part.substring(0, separator), check formDecode(part.substring(separator + 1)));
+        }
+    }
+    xml children = xml ``;
+    foreach string name in hashtableKeyOrder(names) {
+        foreach string value in values.get(name) {
+            children += xml:createElement(name, {}, xml:createText(value));
+        }
+    }
+    return xml:createElement(operation, {}, children);
+}
+
+# Adds a form value under its name as XFormURLEncodedBuilder.replaceInvalidCharacters writes it, keeping the names in
+# the order they first came (`names`).
+function formParameter(string[] names, map<string[]> values, string name, string value) {
+    string key = name != "" && "0123456789".indexOf(name[0]) is int ? "_JsonReader_PD_" + name
+        : name.startsWith("$") ? "_JsonReader_PS_" + name.substring(1) : name;
+    string[]? known = values[key];
+    if known is string[] {
+        known.push(value);
+    } else {
+        names.push(key);
+        values[key] = [value];
+    }
+}
+
+# Axis2's URIEncoderDecoder.decode: each run of `%XX` sequences is the UTF-8 text of its bytes; any other character
+# (`+` too) stays as it is. A `%` without two hexadecimal digits after it fails, as its IllegalArgumentException does.
+function formDecode(string text) returns string|error {
+    if text.indexOf("%") is () {
+        return text;
+    }
+    string result = "";
+    int i = 0;
+    while i < text.length() {
+        if text[i] != "%" {
+            result += text[i];
+            i += 1;
+            continue;
+        }
+        byte[] run = [];
+        while i < text.length() && text[i] == "%" {
+            if i + 2 >= text.length() {
+                return error(string `Incomplete % sequence at: ${i}`);
+            }
+            int|error high = int:fromHexString(text[i + 1]);
+            int|error low = int:fromHexString(text[i + 2]);
+            if high is error || low is error {
+                return error(string `Invalid % sequence (${text.substring(i, i + 3)}) at: ${i}`);
+            }
+            run.push(<byte>(high * 16 + low));
+            i += 3;
+        }
+        result += check string:fromBytes(run);
+    }
+    return result;
+}
+
+# The lines Java's BufferedReader.readLine gives: ended by `\n`, `\r` or `\r\n`, the last one only when it is not
+# empty (no line after a final line end, none for empty text).
+function readerLines(string text) returns string[] {
+    string[] lines = [];
+    int lineStart = 0;
+    int i = 0;
+    while i < text.length() {
+        string c = text[i];
+        if c == "\n" || c == "\r" {
+            lines.push(text.substring(lineStart, i));
+            i += c == "\r" && i + 1 < text.length() && text[i + 1] == "\n" ? 2 : 1;
+            lineStart = i;
+        } else {
+            i += 1;
+        }
+    }
+    if lineStart < text.length() {
+        lines.push(text.substring(lineStart));
+    }
+    return lines;
+}
+
+# Java's String.hashCode: the UTF-16 code units, h = 31 * h + unit, in 32 bits (kept unsigned here).
+function javaStringHash(string text) returns int {
+    int hash = 0;
+    foreach int c in text.toCodePointInts() {
+        int[] units = c > 0xFFFF ? [0xD800 + ((c - 0x10000) >> 10), 0xDC00 + ((c - 0x10000) & 0x3FF)] : [c];
+        foreach int unit in units {
+            hash = (hash * 31 + unit) & 0xFFFFFFFF;
+        }
+    }
+    return hash;
+}
+
+# The order java.util.Hashtable(1) iterates `keys`, put in that order (each once): each put first grows the table when
+# it holds its threshold of keys (capacity 2n+1, threshold (int)(capacity * 0.75f), the old buckets moved from the last
+# to the first, each chain from its head, every key put at the head of its new bucket's chain), then puts the key at
+# the head of bucket (hash & 0x7FFFFFFF) % capacity; its enumerator walks the buckets from the last to the first, each
+# chain from its head.
+function hashtableKeyOrder(string[] keys) returns string[] {
+    string[][] buckets = [[]];
+    int threshold = 0;
+    int count = 0;
+    foreach string key in keys {
+        if count >= threshold {
+            int capacity = buckets.length() * 2 + 1;
+            string[][] grown = [];
+            foreach int _ in 0 ..< capacity {
+                grown.push([]);
+            }
+            int bucket = buckets.length();
+            while bucket > 0 {
+                bucket -= 1;
+                foreach string moved in buckets[bucket] {
+                    grown[(javaStringHash(moved) & 0x7FFFFFFF) % capacity].unshift(moved);
+                }
+            }
+            buckets = grown;
+            threshold = capacity * 3 / 4;
+        }
+        buckets[(javaStringHash(key) & 0x7FFFFFFF) % buckets.length()].unshift(key);
+        count += 1;
+    }
+    string[] ordered = [];
+    int bucket = buckets.length();
+    while bucket > 0 {
+        bucket -= 1;
+        ordered.push(...buckets[bucket]);
+    }
+    return ordered;
+}
+
+# Form data as Synapse's XFormURLEncodedFormatter writes it: `name=value` for each child element of the body's first
+# element (its local name as it is, its text children's text URL-encoded as Java's URLEncoder does in UTF-8, a space
+# as `%20`), joined by `&`, then `_JsonReader_PD_` taken out and `_JsonReader_PS_` written `$` anywhere in the result
+# (the builder's prefixes). No first element: no bytes.
+function formEncoded(xml content) returns byte[] {
+    xml<xml:Element> roots = content.elements();
+    if roots.length() == 0 {
+        return [];
+    }
+    string[] fields = [];
+    foreach xml:Element child in roots.get(0).getChildren().elements() {
+        string text = "";
+        foreach xml item in child.getChildren() {
+            if item is xml:Text {
+                text += item.data();
+            }
+        }
+        string part = localName(child.getName()) + "=" + replaceText(urlEncodeJava(text, "UTF-8"), "+", "%20");
+        fields.push(replaceText(replaceText(part, "_JsonReader_PD_", ""), "_JsonReader_PS_", "$"));
+    }
+    return string:'join("&", ...fields).toBytes();
 }
 
 # The SOAP envelope namespace when `message` is a SOAP 1.1 or 1.2 envelope, otherwise `()`.
@@ -5866,7 +6068,8 @@ function blockingStatusRead(int status, int[] nonErrorCodes) returns boolean =>
 function entityBody(Context ctx) returns xml|byte[]|error? {
     json|xml|ReceivedBody payload = ctx.payload;
     BodyFormat format = bodyFormat(ctx.contentType);
-    if payload is ReceivedBody && (payload.bytes.length() == 0
+    // Form data a step has read goes out as the formatter writes what was built (the query's parameters too).
+    if payload is ReceivedBody && !(format == "form" && payload.parsed !is ()) && (payload.bytes.length() == 0
             || (bodyFormat(payload.contentType) == format && isSoap12(payload.contentType) == isSoap12(ctx.contentType))) {
         return payload.bytes.length() == 0 ? () : payload.bytes;
     }
@@ -5891,6 +6094,9 @@ function entityBody(Context ctx) returns xml|byte[]|error? {
     if format == "text" {
         xml text = content.elements("{http://ws.apache.org/commons/ns/payload}text");
         return (text.length() > 0 ? text.data() : content.toString()).toBytes();
+    }
+    if format == "form" {
+        return formEncoded(content);
     }
     return content;
 }

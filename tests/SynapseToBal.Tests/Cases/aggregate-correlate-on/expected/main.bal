@@ -19,7 +19,7 @@ service /batch on httpListener {
         //         </sequence>
         //     </target>
         // </iterate>
-        // TODO(SB0219): <aggregate> is not translated here: the iterate or clone right before it is not translated (see the TODO above), so nothing here splits the messages it gathers
+        // TODO(SB0219): <aggregate> is not translated here: the iterate or clone before it in this flow is not translated (see the TODO above, which says why), so nothing here splits the messages it gathers
         // <aggregate id="items">
         //     <correlateOn expression="//item/batchId"/>
         //     <completeCondition>

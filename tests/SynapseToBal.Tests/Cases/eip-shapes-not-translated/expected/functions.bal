@@ -7,7 +7,7 @@ import ballerina/http;
 
 # Sequence 'CollectReplies'.
 function collectReplies(Context ctx) returns error? {
-    // TODO(SB0219): <aggregate> is not translated here: there is no iterate or clone right before it in the same flow, and it does not start the out flow of an API resource or proxy service (directly or through the sequence or template the out flow starts with), so which messages it gathers is decided at run time
+    // TODO(SB0219): <aggregate> is not translated here: there is no iterate or clone before it in the same flow, and it does not start the out flow of an API resource or proxy service (directly or through the sequence or template the out flow starts with), so which messages it gathers is decided at run time
     // <aggregate>
     //     <completeCondition>
     //         <messageCount min="-1" max="-1"/>
