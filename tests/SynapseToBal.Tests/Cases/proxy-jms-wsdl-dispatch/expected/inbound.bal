@@ -54,6 +54,7 @@ service jms:Service on lenientJmsWsdlProxyJmsListener {
         }
         Context ctx = newInboundContext(content, contentType);
         setJmsInboundFacts(ctx, message, axis2Scope = true);
+        ctx.action = jmsSoapAction(message, "");
         // What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets it up:
         // to the request's JMSReplyTo; without one, answering fails (the proxy has no transport.jms.ReplyDestination).
         setJmsReply(ctx, message, "lenientJmsWsdlProxyJmsListener", {
@@ -100,6 +101,7 @@ service jms:Service on orderJmsWsdlProxyJmsListener {
         string|byte[] content = check jmsBody(message);
         Context ctx = newInboundContext(content, "text/xml");
         setJmsInboundFacts(ctx, message, axis2Scope = true);
+        ctx.action = jmsSoapAction(message, "");
         // What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets it up:
         // to the request's JMSReplyTo, else to the proxy's transport.jms.ReplyDestination.
         setJmsReply(ctx, message, "orderJmsWsdlProxyJmsListener", {
