@@ -164,7 +164,10 @@ public sealed partial class PackageEmitter
             };
             var targetStore = p.TargetStore is { } moved ? names[moved.Name] : null;
             var targetStoreCanFail = p.TargetStore?.Jms is not null || p.TargetStore?.Jdbc is not null || p.TargetStore?.RabbitMq is not null;
-            if ((sampling && p.Sequence is not null && Run(p.Sequence) is null) || (!sampling && target is not null) || targetStoreCanFail)
+            // A forwarding processor whose target endpoint or store is not translated (its TODO): the job logs a warning
+            // for a run that finds messages waiting and leaves them in the store.
+            var keeps = !sampling && target is null && targetStore is null;
+            if ((sampling && p.Sequence is not null && Run(p.Sequence) is null) || (!sampling && target is not null) || targetStoreCanFail || keeps)
             {
                 modules.Use("log");
             }
@@ -283,6 +286,9 @@ public sealed partial class PackageEmitter
                 TargetStore = targetStore,
                 TargetStoreCanFail = targetStoreCanFail,
                 KindFailover = p.Kind == ProcessorKind.FailoverForwarding,
+                Kept = keeps
+                    ? Literal($"{who} has no translated {(p.Kind == ProcessorKind.FailoverForwarding ? "target message store" : "target endpoint")} (see its TODO): its messages stay in message store '{p.Store.StoreName}'")
+                    : null,
                 StoreFailed = Literal($"{who} failed to store a message in message store '{p.TargetStore?.StoreName}'"),
                 Chooser = chooser,
                 NoTarget = Literal($"{who}: the message names no endpoint the package has in its target.endpoint property: deactivated"),

@@ -658,6 +658,7 @@ public sealed partial class PackageEmitter
         var pathParams = new List<string>();
         var flowParams = new List<string> { "http:Caller caller", "http:Request request" };
         var flowArgs = new List<string> { "caller", "request" };
+        var segmentChecks = new List<string>();
         foreach (var segment in resource.Path)
         {
             switch (segment)
@@ -668,8 +669,17 @@ public sealed partial class PackageEmitter
                 case PathSegmentIr.Param param:
                     var name = names[param.Parameter];
                     path.Add($"[string {name}]");
-                    pathParams.RemoveAll(p => p.StartsWith(BallerinaSyntax.StringLiteral(param.SynapseName) + ":", StringComparison.Ordinal));
-                    pathParams.Add($"{BallerinaSyntax.StringLiteral(param.SynapseName)}: {name}");
+                    if (!param.Unbound)
+                    {
+                        pathParams.RemoveAll(p => p.StartsWith(BallerinaSyntax.StringLiteral(param.SynapseName) + ":", StringComparison.Ordinal));
+                        pathParams.Add($"{BallerinaSyntax.StringLiteral(param.SynapseName)}: {PathParamValue(param, name)}");
+                    }
+
+                    if (SegmentValue(param, name) is { } segmentValue)
+                    {
+                        segmentChecks.Add($"{segmentValue} is ()");
+                    }
+
                     locals.Add(name);
                     flowParams.Add($"string {name}");
                     flowArgs.Add(name);
@@ -741,6 +751,9 @@ public sealed partial class PackageEmitter
                     Answer = notFound is null or "resourceNotFound()" ? "answers 404 to" : "runs the _resource_mismatch_handler_ sequence for",
                 }
                 : null,
+            // A segment with literal text around its variable: the Micro Integrator dispatches only a request whose
+            // segment has that text (URITemplate.matches), and answers any other 404 (or runs the mismatch handler).
+            SegmentCheck = segmentChecks.Count == 0 ? null : new { Test = string.Join(" || ", segmentChecks), NotFound = notFound ?? "resourceNotFound()" },
             Summary = BallerinaSyntax.CommentText(resource.Summary),
             Accessor = resource.Accessor == "default" ? "'default" : resource.Accessor,
             Path = path.Count == 0 ? "." : string.Join('/', path),
@@ -766,9 +779,23 @@ public sealed partial class PackageEmitter
             Body = runs is null && dispatchView is null ? WithoutElseAfterExit(WithoutRepeatedReturns(WithoutReturnChecks(writer.Body, faultFunction, faultInline, releaseOnFail))) : [],
 
             // A resource that reads no message (no context) and whose body cannot fail only answers: no error in its type.
-            Returns = usesContext || hasWsdl || FailureScan.CanFail(writer.Body) || FailureScan.ReturnsError(writer.Body, InfallibleName(names)) ? "http:Response|error" : "http:Response",
+            Returns = usesContext || hasWsdl || (segmentChecks.Count > 0 && notFound is not null && notFound.Contains("check ", StringComparison.Ordinal)) || FailureScan.CanFail(writer.Body) || FailureScan.ReturnsError(writer.Body, InfallibleName(names)) ? "http:Response|error" : "http:Response",
         };
     }
+
+    /// <summary>
+    /// The value of a segment's variable when the segment holds literal text around it (<c>x{id}</c>, <c>{id}.json</c>,
+    /// <c>{id}*</c>): <c>templateSegmentValue</c> of the resource parameter, <c>()</c> when the text does not match;
+    /// null for a plain <c>{id}</c> segment, whose parameter is the value.
+    /// </summary>
+    private static string? SegmentValue(PathSegmentIr.Param param, string parameter) =>
+        param.Unbound || (param.Prefix.Length == 0 && param.Suffix.Length == 0)
+            ? null
+            : $"templateSegmentValue({parameter}, {BallerinaSyntax.StringLiteral(param.Prefix)}, {BallerinaSyntax.StringLiteral(param.Suffix)})";
+
+    /// <summary>The value a segment's variable gets (its uri.var.* property): the parameter, or the checked <see cref="SegmentValue"/>.</summary>
+    private static string PathParamValue(PathSegmentIr.Param param, string parameter) =>
+        SegmentValue(param, parameter) is { } value ? $"{value} ?: \"\"" : parameter;
 
     /// <summary>
     /// A resource of an API tried inside the function of <paramref name="first"/>, which has its method and path, when
@@ -782,9 +809,9 @@ public sealed partial class PackageEmitter
         {
             switch (alternative.Path[k], first.Path[k])
             {
-                case (PathSegmentIr.Param param, PathSegmentIr.Param own):
+                case (PathSegmentIr.Param param, PathSegmentIr.Param own) when !param.Unbound:
                     pathParams.RemoveAll(p => p.StartsWith(BallerinaSyntax.StringLiteral(param.SynapseName) + ":", StringComparison.Ordinal));
-                    pathParams.Add($"{BallerinaSyntax.StringLiteral(param.SynapseName)}: {names[own.Parameter]}");
+                    pathParams.Add($"{BallerinaSyntax.StringLiteral(param.SynapseName)}: {PathParamValue(param, names[own.Parameter])}");
                     break;
                 case (PathSegmentIr.Rest rest, PathSegmentIr.Rest own) when rest.SynapseName != "*":
                     pathParams.Add(rest.TakesQuery

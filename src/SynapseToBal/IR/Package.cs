@@ -200,7 +200,24 @@ public abstract record PathSegmentIr
 
     public sealed record Literal(string Text) : PathSegmentIr;
 
-    public sealed record Param(string SynapseName, Symbol Parameter) : PathSegmentIr;
+    public sealed record Param(string SynapseName, Symbol Parameter) : PathSegmentIr
+    {
+        /// <summary>
+        /// The literal text before the variable in its uri-template segment (<c>x</c> of <c>x{id}</c>): the parameter
+        /// takes the whole segment, and the variable is what is left once <see cref="Prefix"/> and <see cref="Suffix"/>
+        /// are matched (<c>templateSegmentValue</c>). Empty for a plain <c>{id}</c> segment.
+        /// </summary>
+        public string Prefix { get; init; } = string.Empty;
+
+        /// <summary>
+        /// The literal text after the variable in its segment (<c>.json</c> of <c>{id}.json</c>); ending with <c>*</c>
+        /// (<c>{id}*</c>, the last segment only), it takes the rest of the path, which a rest parameter after this one holds.
+        /// </summary>
+        public string Suffix { get; init; } = string.Empty;
+
+        /// <summary>A segment whose variables are not bound (reported, SB0292): the parameter takes any segment and sets no uri.var.* property.</summary>
+        public bool Unbound { get; init; }
+    }
 
     public sealed record Rest(string SynapseName, Symbol Parameter) : PathSegmentIr
     {

@@ -569,6 +569,13 @@ public sealed partial class Lowerer
             }
         }
 
+        // A variable of a segment with literal text is bound at run time (newContext sets its uri.var.* property): the
+        // resource's parameter holds the whole segment, so it is read as the property. An unbound one is no variable.
+        foreach (var param in path.OfType<PathSegmentIr.Param>().Where(p => p.Unbound || p.Prefix.Length > 0 || p.Suffix.Length > 0))
+        {
+            pathParams.Remove(param.SynapseName);
+        }
+
         var owner = ResourceOwner(api.Name, resource);
         var methods = resource.Methods.Where(m => AllMethods.Contains(m)).ToList();
         foreach (var invalid in resource.Methods.Except(AllMethods))
@@ -798,6 +805,46 @@ public sealed partial class Lowerer
     }
 
     /// <summary>
+    /// A uri-template path segment holding one simple variable between literal text, as the generated resource matches
+    /// it (<c>templateSegmentValue</c>), or null with the reason it cannot: more than one variable, an operator
+    /// (<c>{+x}</c>, <c>{.x}</c>, ...), a variable list or modifier (<c>{a,b}</c>, <c>{x:3}</c>, <c>{x*}</c>), or a
+    /// <c>*</c> anywhere but at the end of the template's last segment.
+    /// </summary>
+    private static PathSegmentIr.Param? MixedSegment(string raw, bool last, out string? problem)
+    {
+        var open = raw.IndexOf('{', StringComparison.Ordinal);
+        var close = raw.IndexOf('}', StringComparison.Ordinal);
+        problem = null;
+        if (close < open || raw.LastIndexOf('{') != open || raw.LastIndexOf('}') != close)
+        {
+            problem = "it holds more than one variable (or an unbalanced brace), which URITemplate splits at the first character of the text after each";
+            return null;
+        }
+
+        var name = raw[(open + 1)..close];
+        if (name.Length == 0 || "+./;?&#".Contains(name[0], StringComparison.Ordinal) || name.IndexOfAny([',', ':', '*', '{']) >= 0)
+        {
+            problem = $"its expression '{{{name}}}' is not one simple variable (an operator, a variable list or a modifier)";
+            return null;
+        }
+
+        var prefix = raw[..open];
+        var suffix = raw[(close + 1)..];
+        var star = suffix.IndexOf('*', StringComparison.Ordinal);
+        if (prefix.Contains('*', StringComparison.Ordinal) || (star >= 0 && (star != suffix.Length - 1 || !last)))
+        {
+            problem = "a '*' in it is literal text where it does not end the template's path, and the match of such a literal is not reproduced";
+            return null;
+        }
+
+        return new PathSegmentIr.Param(name, SymbolFactory.Local(name))
+        {
+            Prefix = Uri.UnescapeDataString(prefix),
+            Suffix = Uri.UnescapeDataString(suffix),
+        };
+    }
+
+    /// <summary>
     /// Ballerina resource path for a uri-template or url-mapping. Query variables of the template
     /// (<c>?q={q}</c>) are returned separately: they are read from the query string.
     /// </summary>
@@ -815,9 +862,11 @@ public sealed partial class Lowerer
                 template = template[..q];
             }
 
-            foreach (var raw in template.Split('/', StringSplitOptions.RemoveEmptyEntries))
+            var raws = template.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            for (var index = 0; index < raws.Length; index++)
             {
-                if (raw.StartsWith('{') && raw.EndsWith('}'))
+                var raw = raws[index];
+                if (raw.StartsWith('{') && raw.EndsWith('}') && raw.IndexOf('}', StringComparison.Ordinal) == raw.Length - 1)
                 {
                     var name = raw[1..^1];
                     var rest = name.StartsWith('+');
@@ -829,11 +878,31 @@ public sealed partial class Lowerer
                         break;
                     }
                 }
-                else if (raw.Contains('{', StringComparison.Ordinal) || raw.Contains('*', StringComparison.Ordinal))
+                else if (raw.Contains('{', StringComparison.Ordinal))
                 {
-                    // A segment mixing text and variables ("{id}.json", "a*"): match anything here.
+                    if (MixedSegment(raw, index == raws.Length - 1, out var problem) is { } mixed)
+                    {
+                        // One variable between literal text ("x{id}", "{id}.json", "{id}*"): URITemplate's
+                        // SimpleStringExpression binds it up to the literal after it, which must then match; a literal
+                        // ending with '*' takes the rest of the path (Literal.match).
+                        segments.Add(mixed);
+                        if (mixed.Suffix.EndsWith('*'))
+                        {
+                            segments.Add(new PathSegmentIr.Rest("*", SymbolFactory.Local("path")));
+                            break;
+                        }
+                    }
+                    else
+                    {
+                        _diagnostics.Report(DiagnosticCatalog.UriTemplateSegmentNotMatched, resource.Location, raw, DescribeResource(resource), problem!);
+                        segments.Add(new PathSegmentIr.Param(raw, SymbolFactory.Local("segment")) { Unbound = true });
+                    }
+                }
+                else if (raw.Contains('*', StringComparison.Ordinal))
+                {
+                    // A segment with a '*' ("a*"): match anything here.
                     _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, resource.Location, "resource", $"uri-template segment '{raw}'", "a segment mixing literal text and variables matches any segment here");
-                    segments.Add(new PathSegmentIr.Param(raw, SymbolFactory.Local("segment")));
+                    segments.Add(new PathSegmentIr.Param(raw, SymbolFactory.Local("segment")) { Unbound = true });
                 }
                 else
                 {

@@ -2542,6 +2542,8 @@ internal static partial class IrMembers
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Param)node;
                 sink.Visit(n.SynapseName);
                 sink.Visit(n.Parameter);
+                sink.Visit(n.Prefix);
+                sink.Visit(n.Suffix);
                 return true;
             }
 

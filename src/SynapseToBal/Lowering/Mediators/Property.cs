@@ -135,8 +135,25 @@ public sealed partial class Lowerer
         "HTTP_SC_DESC",
     };
 
+    /// <summary>
+    /// Axis2-scope names the pass-through HTTP transport sets on every request it receives (ServerWorker's constructor
+    /// and createMessageContext) that hold data but that the generated runtime does not fill: a read would give ""
+    /// where the Micro Integrator has a value, so it is reported. The names it sets and the runtime fills are
+    /// TransportInURL (newContext), REMOTE_ADDR and REMOTE_HOST (setRemoteAddress, where an expression reads them);
+    /// HTTP_METHOD and REST_URL_POSTFIX are fields of the context; TRANSPORT_HEADERS, EXCESS_TRANSPORT_HEADERS,
+    /// SERVICE_PREFIX, CHARACTER_SET_ENCODING, NO_ENTITY_BODY, PASS_THROUGH_PIPE and ClientApiNonBlocking are
+    /// behaviour properties (<see cref="Axis2BehaviourProperties"/>), and the <c>synapse.*</c> and <c>transport.*</c>
+    /// ones are refused by their prefix.
+    /// </summary>
+    private static readonly HashSet<string> Axis2TransportSet = new(StringComparer.Ordinal)
+    {
+        "correlation_id", "INTERNAL_TRANSACTION_COUNTED", "OutTransportInfo", "RequestResponseTransportControl",
+        "PASS_THROUGH_SOURCE_CONFIGURATION", "pass-through.Source-Connection", "pass-through.Source-Request",
+        "ssl.client.auth.cert.X509", "ssl.client.auth.cert",
+    };
+
     /// <summary>Whether a read of an axis2-scope property is translated as a read of <c>ctx.axis2</c> (data, or state the runtime keeps).</summary>
-    internal static bool IsAxis2Readable(string name) => IsAxis2Data(name) || Axis2KeptState.Contains(name);
+    internal static bool IsAxis2Readable(string name) => (IsAxis2Data(name) && !Axis2TransportSet.Contains(name)) || Axis2KeptState.Contains(name);
 
     /// <summary>Why a read of an axis2-scope property is not translated (null when it is).</summary>
     internal static string? Axis2ReadRefusal(string name)
@@ -144,6 +161,11 @@ public sealed partial class Lowerer
         if (IsAxis2Readable(name) || name is "HTTP_SC" or "messageType" or "ContentType" or "HTTP_METHOD" or "REST_URL_POSTFIX")
         {
             return null;
+        }
+
+        if (Axis2TransportSet.Contains(name))
+        {
+            return $"the Micro Integrator's HTTP transport sets the axis2 property '{name}' on every request it receives (the pass-through ServerWorker) and the generated runtime does not fill it, so a read would give \"\" where the Micro Integrator has a value";
         }
 
         if (Axis2BehaviourProperties.Contains(name) || BehaviourProperties.Contains(name))

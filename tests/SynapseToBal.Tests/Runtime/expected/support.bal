@@ -68,6 +68,9 @@ function newContext(http:Request request, string? api, string basePath, map<stri
     if api is string {
         ctx.properties["SYNAPSE_REST_API"] = api;
     }
+    // The pass-through ServerWorker.createMessageContext sets TransportInURL to the request URI as received (path
+    // and query), which `$axis2:TransportInURL` reads.
+    ctx.axis2["TransportInURL"] = request.rawPath;
     check receiveHeaders(ctx, request);
     // The pass-through ServerWorker sets the message's action from the request (its SOAPAction header without the
     // quotes, HTTPTransportUtils.initializeMessageContext the action of a SOAP 1.2 content type) once, here.
@@ -10119,7 +10122,10 @@ function cacheStore(Context ctx) returns error? {
 }
 
 # The client's address as the Micro Integrator's HTTP transport keeps it: `REMOTE_ADDR` (its IP) and `REMOTE_HOST`
-# (its host name) among the message's axis2 properties (semantics §6.19: the throttle reads them).
+# among the message's axis2 properties (semantics §6.19: the throttle reads them, and so may any expression). The
+# pass-through ServerWorker.createMessageContext sets `REMOTE_HOST` with NhttpUtil.getHostName, which does no reverse
+# DNS lookup: the name the connection's address already carries, else the IP. `http:Caller`'s `remoteAddress.host` is
+# InetSocketAddress.getHostString, no lookup either: for an accepted connection the IP as text, as in the MI.
 function setRemoteAddress(Context ctx, http:Caller caller) {
     ctx.axis2["REMOTE_ADDR"] = caller.remoteAddress.ip;
     ctx.axis2["REMOTE_HOST"] = caller.remoteAddress.host;
@@ -13652,6 +13658,30 @@ function reservedPathValue(http:Request request, string[] path) returns string|e
         return value;
     }
     return value + "?" + check url:decode(re `\+`.replaceAll(rawPath.substring(mark + 1), "%2B"), "UTF-8");
+}
+
+# The value of the variable of a uri-template path segment that holds literal text around it (`x{id}`, `{id}.json`,
+# `{id}*`), as URITemplate matches the segment: it must start with `prefix`; the variable takes the text after that
+# up to the first character of `suffix` (SimpleStringExpression stops there), and the rest of the segment must then
+# be `suffix`, or, when `suffix` ends with `*`, start with the text before the `*` (Literal.match: that literal takes
+# the rest of the path, which the resource's rest parameter holds). With no `suffix` the variable takes the rest of
+# the segment, which must not be empty (Node.matchAll: a variable left with no text fails). `()` when the segment does
+# not match. The segment is the decoded path parameter: a reserved character inside it (`:`, `@`, `!`, ...), where
+# the Micro Integrator's variable also stops on the raw path, does not stop it here, as for a plain `{id}` segment.
+function templateSegmentValue(string segment, string prefix, string suffix) returns string? {
+    if !segment.startsWith(prefix) {
+        return ();
+    }
+    string rest = segment.substring(prefix.length());
+    if suffix == "" {
+        return rest == "" ? () : rest;
+    }
+    int end = rest.indexOf(suffix.substring(0, 1)) ?: rest.length();
+    string after = rest.substring(end);
+    if suffix.endsWith("*") {
+        return after.startsWith(suffix.substring(0, suffix.length() - 1)) ? rest.substring(0, end) : ();
+    }
+    return after == suffix ? rest.substring(0, end) : ();
 }
 
 # What the Micro Integrator answers a request to an API that none of its resources match when the project has no
