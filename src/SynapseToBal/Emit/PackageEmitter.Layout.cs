@@ -114,11 +114,12 @@ public sealed partial class PackageEmitter
             Add(path, () => WithXmlNamespaces(() => ArtifactFile(artifact, part, names, chooser: ReferenceEquals(chooserOwner, artifact)), once: false), artifact);
         }
 
-        Add("types.bal", () => RuntimeModule.For(_renderer).Types(typedProperties: !_propertyRecord.IsEmpty));
         Add("Config.toml", () => ConfigToml(package, names));
 
-        // Last: only the runtime helpers the other files use, then the versions of the packages they import.
+        // Last: only the runtime helpers the other files use, the runtime types they and the helpers name, then the
+        // versions of the packages they import.
         AddSupport(files);
+        AddTypes(files, ["types.bal", "support.bal", "Config.toml"]);
         PinDependencies(files);
 
         files.AddRange(WsdlFiles(package));

@@ -217,10 +217,12 @@ public sealed partial class PackageEmitter
             ("functions.bal", e => e.WithXmlNamespaces(() => e.Functions(package, names))),
             ("connections.bal", e => e.Connections(package, names)),
             ("configs.bal", e => e.Configs(package, names)),
-            ("types.bal", e => RuntimeModule.For(e._renderer).Types(typedProperties: !e._propertyRecord.IsEmpty)),
             ("Config.toml", e => e.ConfigToml(package, names)),
         };
         var layout = renders.Select(r => r.Path).ToList();
+
+        // types.bal is made last (AddTypes), from what the other files and support.bal name: its place is kept here.
+        layout.Insert(layout.IndexOf("Config.toml"), "types.bal");
         if (package.LocalEntries.Length > 0 || package.Stylesheets.Length > 0 || package.ExternalStylesheets.Length > 0)
         {
             renders.Add(("entries.bal", e => e.Entries(package, names)));
@@ -266,8 +268,10 @@ public sealed partial class PackageEmitter
         var rendered = RenderAll(renders);
         var files = layout.Where(rendered.ContainsKey).Select(path => new GeneratedFile(path, rendered[path])).ToList();
 
-        // Last: only the runtime helpers the other files use, then the versions of the packages they import.
+        // Last: only the runtime helpers the other files use, the runtime types they and the helpers name, then the
+        // versions of the packages they import.
         AddSupport(files);
+        AddTypes(files, [.. layout, "support.bal"]);
         PinDependencies(files);
 
         files.AddRange(WsdlFiles(package));
@@ -385,6 +389,21 @@ public sealed partial class PackageEmitter
         {
             var config = files.FindIndex(f => f.RelativePath == "Config.toml");
             files.Insert(config < 0 ? files.Count : config, new GeneratedFile("support.bal", support));
+        }
+    }
+
+    /// <summary>
+    /// Adds <c>types.bal</c> at its place in <paramref name="layout"/> (before the first file that follows it there): only the
+    /// runtime types (and record fields) the other <c>.bal</c> files, <c>support.bal</c> included, name; none when they name none.
+    /// </summary>
+    private void AddTypes(List<GeneratedFile> files, IReadOnlyList<string> layout)
+    {
+        var sources = files.Where(f => f.RelativePath.EndsWith(".bal", StringComparison.Ordinal)).Select(f => f.Content).ToList();
+        if (GuardedFile("types.bal", () => RuntimeModule.For(_renderer).Types(sources, typedProperties: !_propertyRecord.IsEmpty) ?? string.Empty) is { Length: > 0 } types)
+        {
+            var after = layout.Skip(layout.ToList().IndexOf("types.bal") + 1).ToHashSet(StringComparer.Ordinal);
+            var at = files.FindIndex(f => after.Contains(f.RelativePath));
+            files.Insert(at < 0 ? files.Count : at, new GeneratedFile("types.bal", types));
         }
     }
 

@@ -7,11 +7,13 @@ namespace SynapseToBal.Emit;
 /// <summary>
 /// The runtime support of the generated packages: static Ballerina sources shipped in the assembly
 /// (<c>templates/runtime/support.bal</c> and <c>types.bal</c>, overridable by the same relative name from a
-/// <c>--templates</c> folder). <c>types.bal</c> (the <c>Context</c> record) is emitted whole; <c>support.bal</c>
-/// is split into its top-level declarations and a package gets only those its own files reach, with only the
-/// imports they use. Each distinct source is parsed once per process.
+/// <c>--templates</c> folder). Both are split into their top-level declarations and a package gets only those its own
+/// files reach, with only the imports they use: <c>support.bal</c>'s helpers (<see cref="Support(IEnumerable{string})"/>),
+/// then <c>types.bal</c>'s types (the <c>Context</c> record) that the package's files and its <c>support.bal</c> name,
+/// a closed record without the fields with a default that no code names (<see cref="Types(IEnumerable{string}, bool)"/>).
+/// Each distinct source is parsed once per process.
 /// </summary>
-public sealed class RuntimeModule
+public sealed partial class RuntimeModule
 {
     public const string SupportSource = "runtime/support.bal";
     public const string TypesSource = "runtime/types.bal";
@@ -35,6 +37,7 @@ public sealed class RuntimeModule
     // The conditions of those lines: a call of the function that holds the line passes the argument (`ArgumentKey`).
     private readonly HashSet<string> _argumentKeys = new(StringComparer.Ordinal);
     private readonly string _types;
+    private readonly TypeSource _typeSource;
 
     internal RuntimeModule(string support, string types)
     {
@@ -68,7 +71,8 @@ public sealed class RuntimeModule
             }
         }
 
-        var typeNames = Parse(types, TypesSource).Declarations.SelectMany(d => d.Names);
+        _typeSource = ParseTypes(types);
+        var typeNames = _typeSource.Declarations.SelectMany(d => d.Declaration.Names);
         _types = Normalize(types).TrimEnd();
         DeclaredNames = _declarations.SelectMany(d => d.Names).Concat(typeNames).Distinct(StringComparer.Ordinal).ToList();
         Everything = DeclaredNames.Concat(_argumentKeys).ToHashSet(StringComparer.Ordinal);

@@ -290,6 +290,30 @@ public static class BallerinaRefiner
     }
 
     /// <summary>
+    /// The ladders with their shortenings (a shorter name that drops a part of the name after it, such as a path's
+    /// parameters: <c>OrderGetResponse</c> before <c>OrderGetByIdResponse</c>) admitted only where unique: a shortening
+    /// that any other ladder holds (as a shortening or not) is dropped from every ladder that holds it as one, so that it
+    /// never takes a name another declaration would have had: a ladder without shortenings names its declaration as
+    /// before, and a colliding shortening falls back to the longer names after it. Distinct names, order kept.
+    /// </summary>
+    internal static IReadOnlyList<IReadOnlyList<string>> AdmitShortenings(IReadOnlyList<IReadOnlyList<(string Name, bool Shortening)>> ladders)
+    {
+        var demand = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var ladder in ladders)
+        {
+            foreach (var name in ladder.Select(r => r.Name.TrimStart('\'')).Distinct(StringComparer.Ordinal))
+            {
+                demand[name] = demand.GetValueOrDefault(name) + 1;
+            }
+        }
+
+        return [.. ladders.Select(ladder => (IReadOnlyList<string>)[.. ladder
+            .Where(r => !r.Shortening || demand[r.Name.TrimStart('\'')] == 1)
+            .Select(r => r.Name)
+            .Distinct(StringComparer.Ordinal)])];
+    }
+
+    /// <summary>
     /// The one naming rule of the package's module-level names (issue 14), for symbols and payload records alike:
     /// each gets the first name of its ladder that no other ladder holds at all (whatever its place there) and that is
     /// neither reserved, taken nor a quoted keyword; a ladder none of whose names is free ends with its last (longest) name, numbered in

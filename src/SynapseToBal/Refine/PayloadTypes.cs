@@ -88,7 +88,7 @@ public static class PayloadTypeAnalysis
     {
         var types = new Dictionary<SetPayloadStep, PayloadType>(ReferenceEqualityComparer.Instance);
         var local = new[] { "payload", "jsonPayload", "newPayload" }.FirstOrDefault(n => !moduleNames.Contains(n)) ?? "payloadRecord";
-        var found = new List<(SetPayloadStep Step, JsonNodeIr.Object Root, IReadOnlyList<string> Ladder, string Doc)>();
+        var found = new List<(SetPayloadStep Step, JsonNodeIr.Object Root, IReadOnlyList<(string Name, bool Shortening)> Ladder, string Doc)>();
         var seen = new HashSet<SetPayloadStep>(ReferenceEqualityComparer.Instance);
         foreach (var (owners, steps) in Bodies(package))
         {
@@ -105,13 +105,14 @@ public static class PayloadTypeAnalysis
                         _ => "the payload",
                     };
                     var doc = $"The JSON payload the payloadFactory at line {step.Origin!.Location.Line.ToString(CultureInfo.InvariantCulture)} builds ({what}).";
-                    found.Add((step, root, owners.Select(o => BallerinaSyntax.PascalCase(o + " " + role)).Distinct(StringComparer.Ordinal).ToList(), doc));
+                    found.Add((step, root, [.. owners.Select(o => (BallerinaSyntax.PascalCase(o.Owner + " " + role), o.Shortening))], doc));
                 }
             }
         }
 
         // The records' names by the package's one naming rule (the shortest no other record asks for), then their nested records'.
-        var names = BallerinaRefiner.ChooseNames([.. found.Select(f => f.Ladder)], new HashSet<string>(StringComparer.Ordinal), moduleNames);
+        var ladders = BallerinaRefiner.AdmitShortenings([.. found.Select(f => f.Ladder)]);
+        var names = BallerinaRefiner.ChooseNames(ladders, new HashSet<string>(StringComparer.Ordinal), moduleNames);
         for (var i = 0; i < found.Count; i++)
         {
             if (Record(found[i].Root, names[i], moduleNames, found[i].Doc, found[i].Step.Origin!.Location.Path, named: true) is { } record)
@@ -120,14 +121,14 @@ public static class PayloadTypeAnalysis
             }
         }
 
-        return new PayloadTypes(types, [.. found.Select(f => string.Join(' ', f.Ladder))]);
+        return new PayloadTypes(types, [.. ladders.Select(l => string.Join(' ', l))]);
     }
 
     /// <summary>
     /// Every body of the package with the words its records may be named from, shortest first (the artifact and its
     /// flow: <c>status</c>, <c>get status</c>, <c>relay get status</c>, <c>RelayAPI get status</c>), in declaration order.
     /// </summary>
-    private static IEnumerable<(IReadOnlyList<string> Owners, ImmutableArray<StepIr> Steps)> Bodies(PackageIr package)
+    private static IEnumerable<(IReadOnlyList<(string Owner, bool Shortening)> Owners, ImmutableArray<StepIr> Steps)> Bodies(PackageIr package)
     {
         foreach (var service in package.Services)
         {
@@ -135,23 +136,44 @@ public static class PayloadTypeAnalysis
             var resources = service.Resources.Where(r => r.Skipped is null).ToList();
             foreach (var resource in resources)
             {
-                var owners = new List<string>();
+                var owners = new List<(string Owner, bool Shortening)>();
                 if (resources.Count == 1)
                 {
-                    owners.AddRange(shortName is null ? [] : [shortName]);
-                    owners.Add(service.Name);
+                    owners.AddRange(shortName is null ? [] : [(shortName, false)]);
+                    owners.Add((service.Name, false));
                 }
                 else
                 {
+                    // Each name without the path's parameters ("get orders" for "get orders by id") just before the one
+                    // with them: a shortening, taken only when no other record asks for it (BallerinaRefiner.AdmitShortenings).
                     var words = ResourceWords(resource);
-                    if (resource.Path.FirstOrDefault() is PathSegmentIr.Literal first && first.Text.Any(char.IsAsciiLetterOrDigit))
+                    var plainWords = ResourceWords(resource, parameters: false);
+                    void Add(string owner, string plain)
                     {
-                        owners.Add(PathWords(resource));
-                        owners.Add(words);
+                        if (plain != owner)
+                        {
+                            owners.Add((plain, true));
+                        }
+
+                        owners.Add((owner, false));
                     }
 
-                    owners.AddRange(shortName is null ? [] : [shortName + " " + words]);
-                    owners.Add(service.Name + " " + words);
+                    if (resource.Path.FirstOrDefault() is PathSegmentIr.Literal first && first.Text.Any(char.IsAsciiLetterOrDigit))
+                    {
+                        Add(PathWords(resource), PathWords(resource, parameters: false));
+                        Add(words, plainWords);
+                    }
+
+                    if (shortName is not null)
+                    {
+                        Add(shortName + " " + words, shortName + " " + plainWords);
+                    }
+                    else
+                    {
+                        owners.Add((service.Name + " " + plainWords, plainWords != words));
+                    }
+
+                    owners.Add((service.Name + " " + words, false));
                 }
 
                 yield return (owners, resource.Body);
@@ -162,7 +184,7 @@ public static class PayloadTypeAnalysis
         {
             if (inbound.Transport is InboundTransportIr.Http http && http.Resource.Skipped is null)
             {
-                yield return ([inbound.SynapseName], http.Resource.Body);
+                yield return ([(inbound.SynapseName, false)], http.Resource.Body);
             }
         }
 
@@ -173,21 +195,21 @@ public static class PayloadTypeAnalysis
             var hints = function.Name.Shorter.Append(function.Name.Hint)
                 .Select(hint => function.Kind == FunctionKind.InFlow && hint.EndsWith(" flow", StringComparison.Ordinal) ? hint[..^5] : hint)
                 .ToList();
-            yield return (hints, function.Body);
+            yield return ([.. hints.Select(h => (h, false))], function.Body);
         }
     }
 
-    /// <summary>A resource as words: its method and path (<c>get orders by id</c>).</summary>
-    private static string ResourceWords(ResourceIr resource) => resource.Accessor + " " + PathWords(resource);
+    /// <summary>A resource as words: its method and path (<c>get orders by id</c>; <c>get orders</c> without its <paramref name="parameters"/>).</summary>
+    private static string ResourceWords(ResourceIr resource, bool parameters = true) => resource.Accessor + " " + PathWords(resource, parameters);
 
-    /// <summary>A resource's path as words (<c>orders by id</c>).</summary>
-    private static string PathWords(ResourceIr resource) =>
+    /// <summary>A resource's path as words (<c>orders by id</c>; <c>orders</c> without its <paramref name="parameters"/>).</summary>
+    private static string PathWords(ResourceIr resource, bool parameters = true) =>
         string.Join(' ', resource.Path.Select(segment => segment switch
         {
             PathSegmentIr.Literal literal => literal.Text,
-            PathSegmentIr.Param param => "by " + param.SynapseName,
+            PathSegmentIr.Param param when parameters => "by " + param.SynapseName,
             _ => string.Empty,
-        }));
+        }).Where(w => w.Length > 0));
 
     /// <summary>What the payload is for, from what the flow does with it next: a backend request, the response, or a payload.</summary>
     private static string Role(List<StepIr> flat, int index)

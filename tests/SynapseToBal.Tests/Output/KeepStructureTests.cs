@@ -78,7 +78,7 @@ public sealed partial class KeepStructureTests
         Assert.Equal(Declarations(byKind), Declarations(byArtifact));
         Assert.Equal(ProxyServices(byKind), ProxyServices(byArtifact));
         Assert.Equal(WithoutRouterHelpers(byKind.GetValueOrDefault("support.bal")), WithoutRouterHelpers(byArtifact.GetValueOrDefault("support.bal")));
-        Assert.Equal(byKind["types.bal"], byArtifact["types.bal"]);
+        Assert.Equal(byKind.GetValueOrDefault("types.bal"), byArtifact.GetValueOrDefault("types.bal"));
         Assert.Equal(byKind["configs.bal"], byArtifact["configs.bal"]);
         Assert.True(byArtifact.Values.Sum(t => Regex.Matches(t, @"^function init\(", RegexOptions.Multiline).Count) <= 1, "more than one init function");
         foreach (var (path, text) in byArtifact)

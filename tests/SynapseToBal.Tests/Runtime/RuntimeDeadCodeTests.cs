@@ -9,8 +9,8 @@ namespace SynapseToBal.Tests.Runtime;
 /// Issue 14, "no helper in the runtime module that the package does not use": over every golden package and example,
 /// the <c>support.bal</c> the package gets (rebuilt from its expected files, as the converter builds it) holds no top-level
 /// declaration that nothing in the package reaches from its own files (through <c>types.bal</c> too), and no optional
-/// parameter line (<c>// Only with: ...</c>) that no call of the function passes. Not covered: <c>types.bal</c>, emitted
-/// whole even where no file names <c>Context</c> (five golden packages, <c>aggregate-correlate-on</c> among them).
+/// parameter line (<c>// Only with: ...</c>) that no call of the function passes. <c>types.bal</c> is pruned too (its
+/// types and defaulted fields the package names; see <c>RuntimeModuleTests</c> and the cases' <c>types.used.txt</c>).
 /// </summary>
 public sealed partial class RuntimeDeadCodeTests
 {
@@ -41,7 +41,7 @@ public sealed partial class RuntimeDeadCodeTests
             return;
         }
 
-        // types.bal is emitted whole (its declarations only carry the reach here); support.bal's must each be reached.
+        // types.bal's declarations only carry the reach here; support.bal's must each be reached.
         var helpers = RuntimeModule.Parse(support, "support.bal").Declarations.Where(d => !d.Names.IsEmpty).ToList();
         var declarations = helpers.Concat(RuntimeModule.Parse(types, "types.bal").Declarations.Where(d => !d.Names.IsEmpty)).ToList();
         var reached = new HashSet<string>(files.SelectMany(CodeIdentifiers), StringComparer.Ordinal);

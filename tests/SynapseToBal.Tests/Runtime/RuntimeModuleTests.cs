@@ -80,6 +80,53 @@ public sealed class RuntimeModuleTests : IDisposable
     }
 
     /// <summary>
+    /// Issue 14: types.bal keeps the types the package's files (support.bal among them) name and the types those name,
+    /// and of a closed record the fields without a default and those with one some code names; nothing when no file
+    /// names a type.
+    /// </summary>
+    [Fact]
+    public void Types_keep_only_the_types_and_defaulted_fields_the_files_name()
+    {
+        const string types = """
+            import ballerina/http;
+
+            # The context.
+            public type Context record {|
+                # Always kept: no default.
+                string id;
+                # Kept when named.
+                string to = "";
+                # Names Body.
+                Body? body = ();
+                # Names http.
+                (function (Context ctx) returns http:Response|error)? next = ();
+            |};
+
+            # A body.
+            public type Body record {|
+                byte[] bytes;
+            |};
+
+            # Unused.
+            public type Other record {|
+                int n;
+            |};
+            """;
+        var module = RuntimeModule.For(Sample, types);
+        Assert.Null(module.Types(["function f() {}"], typedProperties: false));
+
+        var toOnly = module.Types(["function f(Context ctx) returns string => ctx.to;"], typedProperties: false)!;
+        Assert.Equal(["Context", "Context.id", "Context.to"], RuntimeModule.TypeMembers(toOnly));
+        Assert.DoesNotContain("import ballerina/http;", toOnly);
+        Assert.Contains("    # Kept when named.\n    string to = \"\";\n|};", toOnly);
+
+        var all = module.Types(["function f(Context ctx) { ctx.body = (); _ = ctx.next; }"], typedProperties: false)!;
+        Assert.Equal(["Body", "Body.bytes", "Context", "Context.body", "Context.id", "Context.next"], RuntimeModule.TypeMembers(all));
+        Assert.Contains("import ballerina/http;", all);
+        Assert.DoesNotContain("Other", all);
+    }
+
+    /// <summary>
     /// A payload is <c>json|xml|ReceivedBody|()</c>, and <c>json</c> holds <c>map&lt;json&gt;</c>: a bare mapping
     /// constructor assigned to one fits both mapping types, which the Ballerina spec makes a compile-time error
     /// (mapping-constructor-expr: more than one applicable contextually expected type). The runtime module

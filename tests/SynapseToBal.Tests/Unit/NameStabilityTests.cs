@@ -187,6 +187,39 @@ public sealed partial class NameStabilityTests
         Assert.Equal(forward.Take(5), reversed.Reverse().Take(5));
     }
 
+    /// <summary>
+    /// A shortening (a name without the path's parameters) is taken only when no other ladder holds it: two that
+    /// collide both fall back to their longer names, and one that another ladder holds as an ordinary name never takes
+    /// that name from it (the other declaration is named as without shortenings).
+    /// </summary>
+    [Fact]
+    public void A_shortening_is_taken_only_where_no_other_ladder_holds_it()
+    {
+        (string, bool)[][] ladders =
+        [
+            [("OrderGetResponse", true), ("OrderGetByIdResponse", false), ("OrderApiGetByIdResponse", false)],
+            [("OrderPostResponse", true), ("OrderPostByIdResponse", false), ("OrderApiPostByIdResponse", false)],
+            [("OrderPostResponse", false), ("OrderApiPostResponse", false)],
+            [("StockGetResponse", true), ("StockGetByIdResponse", false), ("StockApiGetByIdResponse", false)],
+            [("StockGetResponse", true), ("StockGetBySkuResponse", false), ("StockApiGetBySkuResponse", false)],
+        ];
+        var admitted = BallerinaRefiner.AdmitShortenings(ladders);
+        Assert.Equal(["OrderGetResponse", "OrderGetByIdResponse", "OrderApiGetByIdResponse"], admitted[0]);
+        Assert.Equal(["OrderPostByIdResponse", "OrderApiPostByIdResponse"], admitted[1]);
+        Assert.Equal(["OrderPostResponse", "OrderApiPostResponse"], admitted[2]);
+        Assert.Equal(["StockGetByIdResponse", "StockApiGetByIdResponse"], admitted[3]);
+        Assert.Equal(["StockGetBySkuResponse", "StockApiGetBySkuResponse"], admitted[4]);
+
+        var names = BallerinaRefiner.ChooseNames(admitted, new HashSet<string>(StringComparer.Ordinal), []);
+        Assert.Equal(["OrderGetResponse", "OrderPostByIdResponse", "OrderPostResponse", "StockGetByIdResponse", "StockGetBySkuResponse"], names);
+
+        // Without the colliding declarations, the shortening is taken; the order of the ladders changes no name.
+        var alone = BallerinaRefiner.ChooseNames(BallerinaRefiner.AdmitShortenings([ladders[1], ladders[3]]), new HashSet<string>(StringComparer.Ordinal), []);
+        Assert.Equal(["OrderPostResponse", "StockGetResponse"], alone);
+        var reversed = BallerinaRefiner.ChooseNames(BallerinaRefiner.AdmitShortenings([.. Enumerable.Reverse(ladders)]), new HashSet<string>(StringComparer.Ordinal), []);
+        Assert.Equal(names, reversed.Reverse());
+    }
+
     /// <summary>The module-level names the package declares (functions, types, classes, clients, configurables, listeners).</summary>
     private static HashSet<string> Declarations(Dictionary<string, string> files) =>
         [.. files.Where(f => f.Key.EndsWith(".bal", StringComparison.Ordinal) && f.Key is not ("support.bal" or "types.bal"))

@@ -52,8 +52,8 @@ public sealed class PropertyRecordTests
     {
         var files = Convert(Head + """<property name="a" value="1"/><property name="a" value="2" type="INTEGER"/>""" + Tail, Audit("a"));
         Assert.False(files.ContainsKey("properties.bal"));
-        Assert.Equal(RuntimeModule.BuiltIn.Types(), files["types.bal"]);
         Assert.Contains("map<anydata> properties = {};", files["types.bal"]);
+        Assert.DoesNotContain("Properties properties", files["types.bal"]);
         Assert.Contains("ctx.properties[\"a\"] = \"1\";", files["main.bal"]);
         Assert.Contains("ctx.properties[\"a\"] = 2;", files["main.bal"]);
     }

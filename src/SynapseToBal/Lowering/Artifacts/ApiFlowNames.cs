@@ -110,11 +110,27 @@ public sealed partial class Lowerer
         symbol = plan.OneFault
             ? _symbols.Module(SymbolKind.Function, plan.Api + " fault", fallbackHint: baseName + " fault", shorter: ApiShorter(plan.Api, "fault"))
             : sharing.Length > 1
-                ? _symbols.Module(SymbolKind.Function, $"{plan.Api} {string.Join(' ', sharing.Select(ResourceWords))} fault", shorter: ApiShorter(plan.Api, $"{string.Join(' ', sharing.Select(ResourceWords))} fault"))
+                ? _symbols.Module(SymbolKind.Function, $"{plan.Api} {string.Join(' ', sharing.Select(ResourceWords))} fault", shorter: SharedShorter(plan.Api, sharing))
                 : _symbols.Module(SymbolKind.Function, baseName + " fault", shorter: ResourceShorter("fault"));
         plan.Lowered[key] = symbol;
         return null;
     }
+
+    /// <summary>
+    /// The shorter names of a fault function several resources of the API share, shortest first: their paths
+    /// ("<c>timed sequential fault</c>" for <c>POST /timed</c> and <c>POST /sequential</c>) when each has a word of its own
+    /// (<see cref="HasOwnWord"/>), then the API's short name with their methods and paths (<see cref="ApiShorter"/>).
+    /// </summary>
+    private static ImmutableArray<string> SharedShorter(string api, ImmutableArray<ApiResourceSyntax> sharing)
+    {
+        var paths = sharing.Select(PathWords).ToList();
+        ImmutableArray<string> byPath = paths.All(HasOwnWord) && paths.Distinct(StringComparer.Ordinal).Count() == paths.Count ? [$"{string.Join(' ', paths)} fault"] : [];
+        return [.. byPath.Concat(ApiShorter(api, $"{string.Join(' ', sharing.Select(ResourceWords))} fault")).Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>A path that names something: not the root, a wildcard or a leading variable.</summary>
+    private static bool HasOwnWord(string path) =>
+        path != "root" && !path.TrimStart('/').StartsWith("by ", StringComparison.Ordinal) && path.Any(char.IsAsciiLetterOrDigit);
 
     private ApiResourceSyntax? _currentResource;
 
@@ -137,7 +153,7 @@ public sealed partial class Lowerer
         var path = PathWords(resource);
         var words = ResourceWords(resource);
         var shorter = new List<string>();
-        if (path != "root" && !path.TrimStart('/').StartsWith("by ", StringComparison.Ordinal) && path.Any(char.IsAsciiLetterOrDigit))
+        if (HasOwnWord(path))
         {
             shorter.Add($"{path} {role}");
             shorter.Add($"{words} {role}");

@@ -18,7 +18,7 @@ service /orders on httpListener {
             log:printInfo("Fetching order", orderId = orderId);
             check callEndpoint(ctx, orderBackendEp, restPostfix(ctx), timeoutFault = true, headers = passThroughHeaders);
             if axis2HttpSc(ctx) == "404" {
-                OrderGetByOrderIdResponse payload = {"error": "Order not found", "orderId": orderId};
+                OrderGetResponse payload = {"error": "Order not found", "orderId": orderId};
                 setJsonPayload(ctx, payload.toJson());
                 setHttpSc(ctx, 404);
             }

@@ -23,7 +23,7 @@ service /accounts on httpListener {
     # GET /accounts/{id}/summary
     resource function get [string id]/summary(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AccountApi", "/accounts", {"id": id});
-        AccountGetByIdSummaryResponse payload = {"id": id, "secure": false};
+        AccountGetSummaryResponse payload = {"id": id, "secure": false};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }
@@ -62,7 +62,7 @@ service /accounts on httpsListener {
     # GET /accounts/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AccountApi", "/accounts", {"id": id});
-        AccountGetByIdResponse payload = {"id": id, "secure": true};
+        AccountGetResponse payload = {"id": id, "secure": true};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }

@@ -5,7 +5,7 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # The JSON payload the payloadFactory at line 16 builds (the response).
-type AccountGetByIdSummaryResponse record {|
+type AccountGetSummaryResponse record {|
     string id;
     boolean secure;
 |};
@@ -16,7 +16,7 @@ type HealthResponse record {|
 |};
 
 # The JSON payload the payloadFactory at line 5 builds (the response).
-type AccountGetByIdResponse record {|
+type AccountGetResponse record {|
     string id;
     boolean secure;
 |};

@@ -3,7 +3,7 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # The JSON payload the payloadFactory at line 12 builds (the response).
-type OrderItemsByItemIdResponse record {|
+type OrderItemsResponse record {|
     string q;
     string u;
 |};

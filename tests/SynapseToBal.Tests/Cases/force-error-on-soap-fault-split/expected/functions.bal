@@ -19,7 +19,7 @@ function parallelIterateTarget(Context ctx) returns error? {
 }
 
 # Fault flow of OrderLinesApi POST /timed, POST /sequential: runs when the in or out flow fails.
-function orderLinesPostTimedPostSequentialFault(Context ctx, error e) returns http:Response|error {
+function timedSequentialFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     return respond(ctx, headers = passBackHeaders);
 }

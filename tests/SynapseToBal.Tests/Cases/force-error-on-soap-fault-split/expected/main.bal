@@ -53,7 +53,7 @@ service /lines on httpListener, httpsListener {
             check aggregateMessages(ctx, collected, false);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
-            return orderLinesPostTimedPostSequentialFault(ctx, e);
+            return timedSequentialFault(ctx, e);
         }
     }
 
@@ -70,7 +70,7 @@ service /lines on httpListener, httpsListener {
             check aggregateMessages(ctx, messages, false);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
-            return orderLinesPostTimedPostSequentialFault(ctx, e);
+            return timedSequentialFault(ctx, e);
         }
     }
 

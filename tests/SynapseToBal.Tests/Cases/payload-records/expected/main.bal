@@ -44,14 +44,14 @@ service /orders on httpListener {
     # GET /orders/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders", {"id": id});
-        OrderGetByIdPayload payload = {"id": id, "status": "looking"};
+        OrderGetPayload payload = {"id": id, "status": "looking"};
         setJsonPayload(ctx, payload.toJson());
         if id == "0" {
             setJsonPayload(ctx, [1, 2]);
         } else {
             setJsonPayload(ctx, {"toJson": "x"});
         }
-        OrderGetByIdResponse payload2 = {"id": id, "status": "found"};
+        OrderGetResponse payload2 = {"id": id, "status": "found"};
         setJsonPayload(ctx, payload2.toJson());
         return respond(ctx, headers = passBackHeaders);
     }

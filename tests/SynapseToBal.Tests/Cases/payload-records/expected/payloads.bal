@@ -35,13 +35,13 @@ type OrderPostRequestItem record {|
 |};
 
 # The JSON payload the payloadFactory at line 41 builds (the payload).
-type OrderGetByIdPayload record {|
+type OrderGetPayload record {|
     string id;
     string status;
 |};
 
 # The JSON payload the payloadFactory at line 61 builds (the response).
-type OrderGetByIdResponse record {|
+type OrderGetResponse record {|
     string id;
     string status;
 |};
