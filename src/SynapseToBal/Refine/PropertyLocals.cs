@@ -94,6 +94,8 @@ public static partial class PropertyLocalAnalysis
     {
         "SYNAPSE_REST_API", "ERROR_CODE", "ERROR_MESSAGE", "ERROR_DETAIL", "ERROR_EXCEPTION", "DBREPORT_MODIFIED_RAW_COUNT",
         "SET_ROLLBACK_ONLY", "SET_REQUEUE_ON_ROLLBACK",
+        // Set on every message an inbound endpoint injects (InboundEndpointConstants; setInboundEndpointProperties).
+        "inbound.endpoint.name", "ARTIFACT_NAME", "isInbound",
         "requestHash", "CachableResponse", "OUT_ONLY", "RESPONSE", "FORCE_ERROR_ON_SOAP_FAULT", "PRESERVE_WS_ADDRESSING",
         "preserveProcessedHeaders", "FAULTS_AS_HTTP_200", "BLOCKING_SENDER_PRESERVE_REQ_HEADERS", "FORCE_SC_ACCEPTED",
         "NO_KEEPALIVE", "DISABLE_SMOOKS_RESULT_PAYLOAD", "ClientApiNonBlocking", "TRANSPORT_IN_NAME", "HTTP_SC", "HTTP_SC_DESC",

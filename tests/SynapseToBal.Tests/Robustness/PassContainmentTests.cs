@@ -185,8 +185,8 @@ public sealed class PassContainmentTests : IDisposable
         Assert.Contains("name=\"Kept\"", own.Content, StringComparison.Ordinal);
         Assert.DoesNotContain(result.Diagnostics, d => d.Id == "SB0908");
 
-        // support.bal holds only the runtime helpers the package uses: the store's go with it.
-        AssertOthersUnchanged(plain, result, own.RelativePath, "support.bal");
+        // support.bal and types.bal hold only the runtime helpers and types the package uses: the store's go with it.
+        AssertOthersUnchanged(plain, result, own.RelativePath, "support.bal", "types.bal");
     }
 
     [Fact]
