@@ -19,6 +19,14 @@ public sealed partial class Lowerer
     private Symbol StoreConfigurable(MessageStoreSyntax store, IReadOnlyDictionary<string, ConfigParameterSyntax> parameters, string kind,
         string hint, string parameter, string? value, string what, bool secret, ConfigurableType type = ConfigurableType.String)
     {
+        if (secret && parameters.TryGetValue(parameter, out var given) && given.Text is { } text && VaultLookup.Match(text) is { Success: true } vault)
+        {
+            // {wso2:vault-lookup('alias')}: MessageStoreFactory resolves it from the secure vault (SecureVaultResolver), so the
+            // value is the alias's secret: one required configurable per alias, whichever stores share it, named after it.
+            _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, given.Location, $"{store.Name} {parameter}");
+            return DeclareSecret(VaultAlias(vault), $"{what} of the {kind} message store '{store.Name}' ({parameter})");
+        }
+
         var symbol = _symbols.Module(SymbolKind.Configurable, $"{store.Name} {hint}");
         if (!secret && DeployTimeValue.Of(value) is { } deployTime)
         {

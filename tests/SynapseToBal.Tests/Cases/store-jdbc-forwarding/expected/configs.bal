@@ -13,8 +13,8 @@ configurable string paymentDbStoreUrl = "jdbc:postgresql://db.example.com:5432/p
 # User name of the JDBC message store 'PaymentDbStore' (store.jdbc.username).
 configurable string paymentDbStoreUsername = "payments";
 
-# Password of the JDBC message store 'PaymentDbStore' (store.jdbc.password).
-configurable string paymentDbStorePassword = ?;
+# Secret 'payments.db.password' (a secure vault alias in Synapse): Password of the JDBC message store 'PaymentDbStore' (store.jdbc.password).
+configurable string paymentsDbPassword = ?;
 
 # Table of the JDBC message store 'PaymentDbStore' (store.jdbc.table).
 configurable string paymentDbStoreTable = "jdbc_message_store";

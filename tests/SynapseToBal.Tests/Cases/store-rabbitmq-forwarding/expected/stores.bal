@@ -27,7 +27,7 @@ import ballerina/task;
 # (ballerinax/rabbitmq sets no delivery mode; the Micro Integrator's are persistent): a broker restart loses them.
 final RabbitMqMessageStore orderQueueStore = check new ("OrderQueueStore", orderQueueStoreHost, orderQueueStorePort, {
     username: orderQueueStoreUsername,
-    password: orderQueueStorePassword,
+    password: ordersMqPassword,
     virtualHost: orderQueueStoreVirtualHost
 }, orderQueueStoreQueue, exchange = orderQueueStoreExchange, routingKey = orderQueueStoreRoutingKey);
 
