@@ -1098,7 +1098,7 @@ public sealed partial class Lowerer
 
         if (report && FallThroughDiagnostic(steps, afterCall) is { } descriptor)
         {
-            ReportFaultEnding(descriptor, location, acceptedFirst, StoppingSplit(steps) is { } split ? SplitStops(split) : Answers202);
+            ReportFaultEnding(descriptor, location, acceptedFirst, StoppingSplit(steps) is { } split ? SplitStops(split) : SplitInCopies(steps, new HashSet<Symbol>()) is { } nested ? NestedSplitStops(nested.Outer, nested.Inner) : Answers202);
         }
 
         return [.. steps, new AcceptStep(null)];
@@ -1187,6 +1187,50 @@ public sealed partial class Lowerer
     /// </summary>
     private static MediatorSyntax? StoppingSplit(ImmutableArray<StepIr> steps) =>
         steps.OfType<TodoStep>().Select(t => t.Origin).FirstOrDefault(o => o is IterateMediator { ContinueParent: false } or CloneMediator { ContinueParent: false });
+
+    /// <summary>
+    /// A split of the steps whose copies run an iterate or clone kept in a TODO that sends or has no continueParent
+    /// (directly or in a further split's copies), or null. The copies share this message's operation context (MessageHelper.
+    /// cloneMessageContext), so that inner split's RESPONSE_WRITTEN = SKIP (IterateMediator, CloneMediator without
+    /// continueParent; Axis2FlexibleMEPClient.send for a send) keeps the
+    /// Micro Integrator from writing a 202 for this message, while the generated code, until the TODO is written, answers 202.
+    /// </summary>
+    private (MediatorSyntax Outer, MediatorSyntax Inner)? SplitInCopies(ImmutableArray<StepIr> steps, HashSet<Symbol> visiting)
+    {
+        foreach (var fork in IrWalker.Steps(steps).OfType<ForkStep>())
+        {
+            if (fork.Origin is not { } outer)
+            {
+                continue;
+            }
+
+            foreach (var branch in fork.Branches.Where(visiting.Add))
+            {
+                if (_functions.FirstOrDefault(f => f.Name == branch) is not { } copy)
+                {
+                    continue;
+                }
+
+                // A split kept in a TODO that stops (no continueParent) or sends (Axis2FlexibleMEPClient sets SKIP on a send).
+                if (copy.Body.OfType<TodoStep>().Select(t => t.Origin).FirstOrDefault(o => o is IterateMediator { ContinueParent: false } or CloneMediator { ContinueParent: false }
+                    || (o is IterateMediator or CloneMediator && _model.FactsOf([o]).Sends)) is { } inner)
+                {
+                    return (outer, inner);
+                }
+
+                if (SplitInCopies(copy.Body, visiting) is { } deeper)
+                {
+                    return (outer, deeper.Inner);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>SB0215's text after a split whose copies hold a stopping split (<see cref="SplitInCopies"/>).</summary>
+    private static string NestedSplitStops(MediatorSyntax outer, MediatorSyntax inner) =>
+        $"the <{inner.ElementName}> at {Path.GetFileName(inner.Location.Path)}:{inner.Location.Line} (kept in a TODO), run by the copies the <{outer.ElementName}> at {Path.GetFileName(outer.Location.Path)}:{outer.Location.Line} makes, sends or has no continueParent: either sets RESPONSE_WRITTEN to SKIP on the operation context the copies share with this message (MessageHelper.cloneMessageContext), so the Micro Integrator writes no 202 here: the client gets the first answer a copy sends, or none and waits until it times out; the generated code answers 202 Accepted (return accepted()) until the TODO is written";
 
     /// <summary>SB0215's text after a split that <see cref="StoppingSplit"/> found.</summary>
     private static string SplitStops(MediatorSyntax split) =>
