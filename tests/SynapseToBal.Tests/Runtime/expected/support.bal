@@ -1046,7 +1046,7 @@ function formPayload(byte[] bytes, string to, string operation) returns xml|erro
             string pair = item.toString();
             int? separator = pair.indexOf("=");
             if separator is int && separator > 0 {
-                formParameter(names, values, pair.substring(0, separator), check formDecode(pair.substring(separator + 1)));
+                formParameter(names, values, pair.substring(0, separator), check urlDecodeText(pair.substring(separator + 1), plusAsSpace = false));
             }
         }
     }
@@ -1060,7 +1060,7 @@ function formPayload(byte[] bytes, string to, string operation) returns xml|erro
             if separator == 0 {
                 return error(string `the form parameter '${part}' has an empty name, an element the Micro Integrator cannot write: not reproduced`);
             }
-            formParameter(names, values, part.substring(0, separator), check formDecode(part.substring(separator + 1)));
+            formParameter(names, values, part.substring(0, separator), check urlDecodeText(part.substring(separator + 1), plusAsSpace = false));
         }
     }
     xml children = xml ``;
@@ -1084,38 +1084,6 @@ function formParameter(string[] names, map<string[]> values, string name, string
         names.push(key);
         values[key] = [value];
     }
-}
-
-# Axis2's URIEncoderDecoder.decode: each run of `%XX` sequences is the UTF-8 text of its bytes; any other character
-# (`+` too) stays as it is. A `%` without two hexadecimal digits after it fails, as its IllegalArgumentException does.
-function formDecode(string text) returns string|error {
-    if text.indexOf("%") is () {
-        return text;
-    }
-    string result = "";
-    int i = 0;
-    while i < text.length() {
-        if text[i] != "%" {
-            result += text[i];
-            i += 1;
-            continue;
-        }
-        byte[] run = [];
-        while i < text.length() && text[i] == "%" {
-            if i + 2 >= text.length() {
-                return error(string `Incomplete % sequence at: ${i}`);
-            }
-            int|error high = int:fromHexString(text[i + 1]);
-            int|error low = int:fromHexString(text[i + 2]);
-            if high is error || low is error {
-                return error(string `Invalid % sequence (${text.substring(i, i + 3)}) at: ${i}`);
-            }
-            run.push(<byte>(high * 16 + low));
-            i += 3;
-        }
-        result += check string:fromBytes(run);
-    }
-    return result;
 }
 
 # The lines Java's BufferedReader.readLine gives: ended by `\n`, `\r` or `\r\n`, the last one only when it is not
@@ -3590,8 +3558,9 @@ function urlEncodeJava(string text, "UTF-8"|"US-ASCII"|"ISO-8859-1" charset) ret
 }
 
 # MI 4.4 urlDecode(s): Java's `URLDecoder.decode(s, "UTF-8")`: `+` is a space, `%XX` sequences are UTF-8
-# bytes; an incomplete or invalid `%` sequence is an error, as it is in Java. With `plusAsSpace` false a `+`
-# stays a `+`, as Axis2's URIEncoderDecoder.decode leaves it.
+# bytes; an incomplete or invalid `%` sequence is an error, as it is in Java. With `plusAsSpace` false, as Axis2's
+# URIEncoderDecoder.decode (the `$url:` variable, a form body's values): a `+` stays a `+`, and each of the two
+# characters after a `%` must be a hexadecimal digit (Character.digit; URLDecoder's Integer.parseInt also takes a sign).
 function urlDecodeText(string text, boolean plusAsSpace = true) returns string|error {
     string result = "";
     byte[] pending = [];
@@ -3602,7 +3571,9 @@ function urlDecodeText(string text, boolean plusAsSpace = true) returns string|e
             if i + 3 > text.length() {
                 return error("urlDecode: incomplete escape at " + i.toString());
             }
-            int b = check int:fromHexString(text.substring(i + 1, i + 3));
+            int b = plusAsSpace
+                ? check int:fromHexString(text.substring(i + 1, i + 3))
+                : (check int:fromHexString(text.substring(i + 1, i + 2))) * 16 + (check int:fromHexString(text.substring(i + 2, i + 3)));
             if b < 0 {
                 return error("urlDecode: invalid escape at " + i.toString());
             }
