@@ -345,13 +345,7 @@ public sealed partial class PackageEmitter
             Wsdl = s.Wsdl is { } wsdl ? names[wsdl.Path] : null,
             Alias = group.Alias,
             Operations = !group.Alias && s.Wsdl?.Dispatch is { Table: { } table } dispatch
-                ? new
-                {
-                    Name = names[table],
-                    Proxy = BallerinaSyntax.CommentText(s.Name),
-                    Actions = "{" + string.Join(", ", dispatch.Actions.Select(a => $"{BallerinaSyntax.StringLiteral(a.Action)}: {BallerinaSyntax.StringLiteral(a.Operation)}")) + "}",
-                    Operations = "[" + string.Join(", ", dispatch.Operations.Select(BallerinaSyntax.StringLiteral)) + "]",
-                }
+                ? OperationsTable(dispatch, s.Name, names, withElements: _listenerTables.Contains(table))
                 : null,
             Resources = s.Resources.Where(r => r.AlternativeOf is null).Select(r => Resource(r, s, expressions, modules, names, group.Alias || group.Addresses > 0)).ToList(),
             Unmatched = Unmatched(s, modules, names),

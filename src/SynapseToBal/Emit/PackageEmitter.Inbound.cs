@@ -159,6 +159,15 @@ public sealed partial class PackageEmitter
                     body.Add($"ctx.outFlow = {names[rabbitOutFlow]};");
                 }
 
+                body.AddRange(ListenerOperationLines(inbound, rabbit.Target, names, modules,
+                    "by its SOAP_ACTION header or WS-Addressing action, else by the path of its wsa:To, else by its body's first element.",
+                    ["The Micro Integrator cannot build the message: it logs the failure; the message stays acknowledged."],
+                    "the message cannot be read as a message",
+                    [
+                        "The Micro Integrator refuses a message naming none: the flow does not run, the message stays acknowledged",
+                        "and the fault goes to the request's reply-to queue when its own RabbitMQ sender sent it (not published here).",
+                    ]));
+
                 var failure = inbound.Origin is Syntax.ProxySyntax ? $"Proxy service '{inbound.SynapseName}': the fault sequence failed" : $"{who}: the onError sequence failed";
                 // With rabbitmq.queue.auto.ack false the Micro Integrator settles the message once the sequence returned,
                 // whether it failed or not (a failure is logged): RabbitMQInjectHandler.onMessage, RabbitMQConsumer.handleDelivery.
@@ -301,6 +310,15 @@ public sealed partial class PackageEmitter
                     body.Add($"ctx.outFlow = {names[mailOutFlow]};");
                 }
 
+                body.AddRange(ListenerOperationLines(inbound, mail.Target, names, modules,
+                    "by its SOAPAction (header or subject) or WS-Addressing action, else by the path of its wsa:To, else by its body's first element.",
+                    ["The Micro Integrator cannot build the mail's message: processing the mail fails."],
+                    "the mail cannot be read as a message",
+                    [
+                        "The Micro Integrator refuses a mail naming none: the flow does not run, and the fault goes to the",
+                        "sender (its Reply-To, else From) over the mail sender's SMTP settings (not mailed here).",
+                    ]));
+
                 // The email module's service functions return nothing: a failure is logged.
                 body.AddRange(RunLines(mail.Target, names, modules, $"{proxyName}: the flow failed for a mail", logFailure: true));
                 return new
@@ -324,6 +342,58 @@ public sealed partial class PackageEmitter
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// The lines of a proxy's mail or RabbitMQ listener that find the operation of the proxy's WSDL a message names once the
+    /// transport has built it (<c>transportOperation</c>) and set it as <c>ctx.operationName</c>, or set the one the proxy's
+    /// <c>Operation</c> parameter fixes. A message that cannot be built, or that names none (without a fallback), does not run
+    /// the flow: the listener logs it (the fault refusing it is not sent back) and returns.
+    /// </summary>
+    private static List<string> ListenerOperationLines(InboundIr inbound, InboundTargetIr target, NameMap names, ModuleUsage modules, string by, string[] unreadable, string unreadableLog, string[] refused)
+    {
+        static string Literal(string text) => BallerinaSyntax.StringLiteral(text);
+        var who = $"Proxy service '{inbound.SynapseName}'";
+        if (target.FixedOperation is { } fixedOperation)
+        {
+            return
+            [
+                "// The proxy's Operation parameter gives every message this operation (ProtocolEndpoint.createMessageContext):",
+                "// Axis2's dispatchers leave it.",
+                $"ctx.operationName = {Literal(fixedOperation)};",
+            ];
+        }
+
+        if (TransportDispatch(target.Dispatch, inbound.SynapseName, names) is not { } dispatch)
+        {
+            return [];
+        }
+
+        modules.Use("log");
+        var lines = new List<string>
+        {
+            "// The operation of the published WSDL Axis2 dispatches the message to, once the transport has built it:",
+            "// " + by,
+            dispatch.Fallback is { } fallback
+                ? $"string|error operation = transportOperation(ctx, {dispatch.Table}, {dispatch.Service}) ?: {fallback};"
+                : $"string?|error operation = transportOperation(ctx, {dispatch.Table}, {dispatch.Service});",
+            "if operation is error {",
+        };
+        lines.AddRange(unreadable.Select(l => "    // " + l));
+        lines.Add($"    log:printError({Literal($"{who}: {unreadableLog}")}, 'error = operation);");
+        lines.Add("    return;");
+        lines.Add("}");
+        if (dispatch.Fallback is null)
+        {
+            lines.Add("if operation is () {");
+            lines.AddRange(refused.Select(l => "    // " + l));
+            lines.Add($"    log:printError({Literal($"{who}: the message names no operation of the proxy's WSDL and is refused")}, reason = operationNotFoundReason(ctx));");
+            lines.Add("    return;");
+            lines.Add("}");
+        }
+
+        lines.Add("ctx.operationName = operation;");
+        return lines;
     }
 
     /// <summary>A declaration whose arguments go one per line: <c>head</c>, the arguments, <c>);</c>.</summary>
@@ -428,7 +498,8 @@ public sealed partial class PackageEmitter
             FaultInfallible = file.Target.FaultFunction is { } handler && _infallible.Contains(handler),
             OutFlow = file.Target.OutFlow is { } outFlow ? names[outFlow] : null,
             Action = file.Target.OperationAction is { } fileAction ? Literal(fileAction) : null,
-            Dispatch = TransportDispatch(file.Target.Dispatch, names),
+            Dispatch = TransportDispatch(file.Target.Dispatch, inbound.SynapseName, names),
+            FixedOperation = file.Target.FixedOperation is { } fileOperation ? Literal(fileOperation) : null,
             Refused = Literal($"{who}: the file cannot be read as a message, or names no operation of the proxy's WSDL and the fault refusing it has no reply file to go to"),
             MoveAfterProcess = file.MoveAfterProcess is { } processed ? names[processed] : null,
             MoveAfterFailure = file.MoveAfterFailure is { } failed ? names[failed] : null,
@@ -493,6 +564,9 @@ public sealed partial class PackageEmitter
             FaultInfallible = ftp.Target.FaultFunction is { } handler && _infallible.Contains(handler),
             OutFlow = ftp.Target.OutFlow is { } outFlow ? names[outFlow] : null,
             Action = ftp.Target.OperationAction is { } ftpAction ? Literal(ftpAction) : null,
+            Dispatch = TransportDispatch(ftp.Target.Dispatch, inbound.SynapseName, names),
+            FixedOperation = ftp.Target.FixedOperation is { } ftpOperation ? Literal(ftpOperation) : null,
+            Refused = Literal($"{who}: the file cannot be read as a message, or names no operation of the proxy's WSDL and the fault refusing it has no reply file to go to"),
             AfterProcess = After(ftp.AfterProcess, ftp.MoveAfterProcess, "fileInfo.pathDecoded"),
             AfterFailure = After(ftp.AfterFailure, ftp.MoveAfterFailure, "fileInfo.pathDecoded"),
 

@@ -125,13 +125,8 @@ public sealed partial class PackageEmitter
                         Fails = s.Wsdl is not null || s.Resources[0].Body.Any(b => b is not (AcceptStep or CommentStep or TodoStep or DeadCodeStep)),
                     };
                 }).ToList();
-                var operations = router.Routes.Select(r => r.Primary).Where(s => s.Wsdl?.Dispatch is { Table: not null }).Select(s => new
-                {
-                    Name = names[s.Wsdl!.Dispatch!.Table!],
-                    Proxy = BallerinaSyntax.CommentText(s.Name),
-                    Actions = "{" + string.Join(", ", s.Wsdl.Dispatch.Actions.Select(a => $"{BallerinaSyntax.StringLiteral(a.Action)}: {BallerinaSyntax.StringLiteral(a.Operation)}")) + "}",
-                    Operations = "[" + string.Join(", ", s.Wsdl.Dispatch.Operations.Select(BallerinaSyntax.StringLiteral)) + "]",
-                }).ToList();
+                var operations = router.Routes.Select(r => r.Primary).Where(s => s.Wsdl?.Dispatch is { Table: not null })
+                    .Select(s => OperationsTable(s.Wsdl!.Dispatch!, s.Name, names, withElements: _listenerTables.Contains(s.Wsdl.Dispatch!.Table!))).ToList();
                 return _renderer.Render("main.proxies.sbn", new
                 {
                     Router = new

@@ -168,6 +168,12 @@ public sealed partial class PackageEmitter
     }
 
     /// <param name="documents">The parsed input: with <see cref="EmitOptions.KeepStructure"/>, the artifacts the files are laid out by.</param>
+    /// <summary>The tables of WSDL operations a proxy's HTTP services declare (<see cref="WsdlDispatchIr.Table"/>).</summary>
+    private IReadOnlySet<Symbol> _serviceTables = new HashSet<Symbol>();
+
+    /// <summary>The tables of WSDL operations a proxy's listeners read (with the input elements: <c>transportOperation</c>).</summary>
+    private IReadOnlySet<Symbol> _listenerTables = new HashSet<Symbol>();
+
     public IReadOnlyList<GeneratedFile> Emit(RefinedPackage refined, IReadOnlyList<Syntax.SynapseDocument>? documents = null)
     {
         // First, as every later fact and file reads the payload types: without the records, no body is written with them.
@@ -197,6 +203,10 @@ public sealed partial class PackageEmitter
         _trackedSuspensions = GuardedFact("finding the endpoint suspension states the calls keep", () => TrackedSuspensions(facts), AllSuspensions(facts),
             "every endpoint's suspension state is declared, whether a call keeps it or not");
         _sharedStateOwners = SharedStateOwnersOrNone(facts, _trackedSuspensions);
+
+        // A proxy's one table of WSDL operations: declared with its HTTP services when it has any, else with its first listener.
+        _serviceTables = facts.Services.Select(s => s.Wsdl?.Dispatch?.Table).OfType<Symbol>().ToHashSet();
+        _listenerTables = facts.Inbounds.Select(i => ListenerDispatch(i)?.Table).OfType<Symbol>().ToHashSet();
         if (_options.KeepStructure && documents is not null)
         {
             return EmitPerArtifact(refined, documents);
@@ -1052,6 +1062,7 @@ public sealed partial class PackageEmitter
         var modules = new ModuleUsage();
         var expressions = new ExpressionWriter(modules, names, _propertyLocals) { SynapseLogLines = _options.SynapseLogLines, Namespaces = _namespaces, PayloadTypes = _payloadTypes, Infallible = _infallible, PropertyRecord = _propertyRecord };
         var failed = new List<FailedDeclaration>();
+        var declaredTables = new HashSet<Symbol>();
         var inbounds = GuardedDeclarations(package.Inbounds, "inbound endpoint", i => i.SynapseName, i => i.Origin.Location, i => Original(i.Origin), failed, inbound =>
         {
             var doc = BallerinaSyntax.CommentLines(inbound.Summary, prefix: string.Empty)
@@ -1100,7 +1111,8 @@ public sealed partial class PackageEmitter
                         Action = inbound.Origin is Syntax.ProxySyntax
                             ? $"jmsSoapAction(message, {BallerinaSyntax.StringLiteral(jmsTransport.OperationAction ?? string.Empty)})"
                             : null,
-                        Dispatch = TransportDispatch(jmsTransport.Dispatch, names),
+                        Dispatch = TransportDispatch(jmsTransport.Dispatch, inbound.SynapseName, names),
+                        FixedOperation = jmsTransport.FixedOperation is { } jmsOperation ? BallerinaSyntax.StringLiteral(jmsOperation) : null,
 
                         // A proxy's JMS transport (Axis2's JMSMessageReceiver) keeps the correlation facts in the axis2 scope.
                         Proxy = inbound.Origin is Syntax.ProxySyntax,
@@ -1119,22 +1131,10 @@ public sealed partial class PackageEmitter
                     throw new InvalidOperationException($"Unhandled inbound transport {inbound.Transport.GetType().Name}");
             }
 
-            // A proxy listener that dispatches to the operations of the published WSDL reads its own table of them.
-            var dispatch = inbound.Transport switch
-            {
-                InboundTransportIr.Jms j => j.Dispatch,
-                InboundTransportIr.File f => f.Target.Dispatch,
-                _ => null,
-            };
-            var operations = dispatch is { Table: { } table }
-                ? new
-                {
-                    Name = names[table],
-                    Proxy = BallerinaSyntax.CommentText(inbound.SynapseName),
-                    Actions = "{" + string.Join(", ", dispatch.Actions.Select(a => $"{BallerinaSyntax.StringLiteral(a.Action)}: {BallerinaSyntax.StringLiteral(a.Operation)}")) + "}",
-                    Operations = "[" + string.Join(", ", dispatch.Operations.Select(BallerinaSyntax.StringLiteral)) + "]",
-                    Elements = "{" + string.Join(", ", dispatch.Elements.Select(a => $"{BallerinaSyntax.StringLiteral(a.Action)}: {BallerinaSyntax.StringLiteral(a.Operation)}")) + "}",
-                }
+            // A proxy listener that dispatches to the operations of the published WSDL reads the proxy's one table of
+            // them: declared here unless one of the proxy's HTTP services or an earlier listener declares it.
+            var operations = ListenerDispatch(inbound) is { Table: { } table } dispatch && !_serviceTables.Contains(table) && declaredTables.Add(table)
+                ? OperationsTable(dispatch, inbound.SynapseName, names, withElements: true)
                 : null;
             return new { Doc = doc, Todo = todo, Name = names[inbound.Listener], Http = http, Jms = jms, Broker = broker, File = file, Ftp = ftp, Operations = operations, Properties = InboundPropertiesCall(inbound, names) };
         }, modules);
@@ -1150,11 +1150,41 @@ public sealed partial class PackageEmitter
 
     /// <summary>
     /// The view of a proxy listener's dispatch to the operations of its published WSDL (<c>transportOperation</c>): the
-    /// listener's table and the operation a message naming none gets (null: the message is refused).
+    /// proxy's table, its name (a wsa:To names an operation after it) and the operation a message naming none gets
+    /// (null: the message is refused).
     /// </summary>
-    private static object? TransportDispatch(WsdlDispatchIr? dispatch, NameMap names) => dispatch is { Table: { } table }
-        ? new { Table = names[table], Fallback = dispatch.Fallback is { } fallback ? BallerinaSyntax.StringLiteral(fallback) : null }
+    private static TransportDispatchView? TransportDispatch(WsdlDispatchIr? dispatch, string proxy, NameMap names) => dispatch is { Table: { } table }
+        ? new TransportDispatchView(names[table], BallerinaSyntax.StringLiteral(proxy), dispatch.Fallback is { } fallback ? BallerinaSyntax.StringLiteral(fallback) : null)
         : null;
+
+    /// <summary>A listener's dispatch: the table's name, the proxy's name as a literal, the fallback operation as a literal.</summary>
+    private sealed record TransportDispatchView(string Table, string Service, string? Fallback);
+
+    /// <summary>The dispatch of a proxy's listener to the operations of its published WSDL, whichever the transport; null for none.</summary>
+    private static WsdlDispatchIr? ListenerDispatch(InboundIr inbound) => inbound.Transport switch
+    {
+        InboundTransportIr.Jms jms => jms.Dispatch,
+        InboundTransportIr.File file => file.Target.Dispatch,
+        InboundTransportIr.Ftp ftp => ftp.Target.Dispatch,
+        InboundTransportIr.Mail mail => mail.Target.Dispatch,
+        InboundTransportIr.RabbitMq rabbit => rabbit.Target.Dispatch,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The view of the module-level table of a proxy's WSDL operations (one per proxy, <see cref="WsdlDispatchIr.Table"/>):
+    /// the aliases and names its HTTP services dispatch by (<c>wsdlOperation</c>), and the input message elements its
+    /// listeners dispatch by too (<c>transportOperation</c>), written when a listener reads the table
+    /// (<paramref name="withElements"/>).
+    /// </summary>
+    private static object OperationsTable(WsdlDispatchIr dispatch, string proxy, NameMap names, bool withElements) => new
+    {
+        Name = names[dispatch.Table!],
+        Proxy = BallerinaSyntax.CommentText(proxy),
+        Actions = "{" + string.Join(", ", dispatch.Actions.Select(a => $"{BallerinaSyntax.StringLiteral(a.Action)}: {BallerinaSyntax.StringLiteral(a.Operation)}")) + "}",
+        Operations = "[" + string.Join(", ", dispatch.Operations.Select(BallerinaSyntax.StringLiteral)) + "]",
+        Elements = withElements ? "{" + string.Join(", ", dispatch.Elements.Select(a => $"{BallerinaSyntax.StringLiteral(a.Action)}: {BallerinaSyntax.StringLiteral(a.Operation)}")) + "}" : null,
+    };
 
     // ---- tasks.bal ----
 

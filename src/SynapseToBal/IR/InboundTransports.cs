@@ -20,10 +20,17 @@ public sealed record InboundTargetIr(Symbol Sequence, bool SequenceCanAnswer, Sy
 
     /// <summary>
     /// How Axis2 dispatches each message of a proxy with a published WSDL to one of its operations once the transport
-    /// has built it (a proxy's JMS or local VFS listener; its <see cref="WsdlDispatchIr.Table"/> is the listener's own);
-    /// a message naming none is refused. Null for a listener that runs the flow for every message.
+    /// has built it (a proxy's VFS, mail or RabbitMQ listener; its <see cref="WsdlDispatchIr.Table"/> is the proxy's one
+    /// table, which its HTTP services read too); a message naming none is refused. Null for a listener that runs the flow
+    /// for every message.
     /// </summary>
     public WsdlDispatchIr? Dispatch { get; init; }
+
+    /// <summary>
+    /// The WSDL operation the proxy's <c>Operation</c> parameter gives every message (ProtocolEndpoint.createMessageContext
+    /// sets it before any dispatcher runs, which then leave it), set as <c>ctx.operationName</c>; null otherwise.
+    /// </summary>
+    public string? FixedOperation { get; init; }
 }
 
 /// <summary>A client property of an inbound endpoint passed on as written.</summary>

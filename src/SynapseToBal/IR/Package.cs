@@ -568,10 +568,13 @@ public abstract partial record InboundTransportIr
 
         /// <summary>
         /// How Axis2 dispatches each message of a proxy with a published WSDL to one of its operations once the JMS
-        /// transport has built it (its <see cref="WsdlDispatchIr.Table"/> is the listener's own); a message naming none is
-        /// refused with a fault sent to its reply destination. Null when the listener runs the flow for every message.
+        /// transport has built it (its <see cref="WsdlDispatchIr.Table"/> is the proxy's one table); a message naming none
+        /// is refused with a fault sent to its reply destination. Null when the listener runs the flow for every message.
         /// </summary>
         public WsdlDispatchIr? Dispatch { get; init; }
+
+        /// <summary>The WSDL operation the proxy's <c>Operation</c> parameter gives every message (see <see cref="InboundTargetIr.FixedOperation"/>).</summary>
+        public string? FixedOperation { get; init; }
     }
 }
 

@@ -55,14 +55,15 @@ public sealed record PublishedWsdlIr(string? FileName, string? Content, Symbol P
 /// <c>supportSingleOperation</c>; null when such a request is refused.</param>
 public sealed record WsdlDispatchIr(ImmutableArray<WsdlActionIr> Actions, ImmutableArray<string> Operations, ImmutableArray<string> OneWayOperations, string? Fallback)
 {
-    /// <summary>The module-level value holding <see cref="Actions"/> and <see cref="Operations"/>, which each of the proxy's services reads.</summary>
+    /// <summary>The module-level value holding <see cref="Actions"/> and <see cref="Operations"/> (and <see cref="Elements"/>
+    /// when a listener reads it), one per proxy, which each of the proxy's services and listeners reads.</summary>
     public Symbol? Table { get; init; }
 
     /// <summary>
     /// The input message elements that name an operation (AxisService.getOperationByMessageElementQName, which
     /// SOAPMessageBodyBasedDispatcher asks for the body's first element): the element of a document-style input
     /// message's one part, written <c>{namespace}local</c>, each mapped to one operation only (an element two operations
-    /// take names neither). Only a message a transport builds before dispatch reaches that dispatcher (JMS, VFS).
+    /// take names neither). Only a message a transport builds before dispatch reaches that dispatcher (JMS, VFS, mail, RabbitMQ).
     /// </summary>
     public ImmutableArray<WsdlActionIr> Elements { get; init; } = [];
 }

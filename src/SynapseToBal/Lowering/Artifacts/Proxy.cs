@@ -29,10 +29,11 @@ public sealed partial class Lowerer
         var (outFunction, faultFunction) = LowerResponseFlows(proxy.Name, $"proxy service {proxy.Name}", target?.InSequence, target?.OutSequence, target?.FaultSequence, owner, target?.Endpoint is not null || CallsBackend(target?.InSequence?.Mediators ?? []),
             target?.Endpoint is not null || HandsToOutFlow(target?.InSequence), AcceptedBeforeAnySend(target?.InSequence?.Mediators ?? []));
         // A proxy without a WSDL has one Axis2 operation, 'mediate' (ProxyService.buildAxisService); with a WSDL the
-        // operation is the one Axis2 dispatches the request to: the generated services and the JMS and local file
-        // listeners find it (ctx.operationName) when the converter reproduces the dispatch and they are the flow's only
-        // entry points (no mail, RabbitMQ or remote file listener, no local call, which run the flow function without it).
+        // operation is the one Axis2 dispatches the request to: the generated services and listeners find it
+        // (ctx.operationName) when the converter reproduces the dispatch and they are the flow's only entry points (no
+        // local call, which runs the flow function without it).
         var wsdlDispatch = proxy.PublishWsdl is not null ? WsdlDispatchOf(proxy).Dispatch : null;
+        var fixedOperation = FixedOperation(proxy, wsdlDispatch);
         var listeners = transportPlans.Where(p => p.Reason is null).ToList();
         var dispatched = wsdlDispatch is not null && (servedOverHttp || listeners.Count > 0)
             && listeners.All(DispatchesOperations) && !CalledLocally(proxy.Name);
@@ -68,24 +69,29 @@ public sealed partial class Lowerer
         _functions.Add(new FunctionIr(flowName, FunctionKind.InFlow, true, body, $"In flow of proxy service {proxy.Name}, run by the service at each of its addresses.", target?.InSequence?.Location ?? proxy.Location) { FaultFunction = faultFunction });
         foreach (var plan in transportPlans.Where(p => p.Reason is null))
         {
-            // Axis2 dispatches such a message by its action or its built body: the JMS and local file listeners do the
-            // same (transportOperation) when the converter reads the WSDL's operations; the others run the flow for all.
-            var listenerDispatch = wsdlDispatch is not null && DispatchesOperations(plan) ? wsdlDispatch : null;
-            if (ProxyListener(proxy, plan, flowName, needsOutFlow ? outFunction : null, listenerDispatch) is { } listener)
+            // Axis2 dispatches such a message by its action, its wsa:To or its built body: every generated listener does
+            // the same (transportOperation) when the converter reads the WSDL's operations, unless the proxy's Operation
+            // parameter names one, which every message then gets.
+            var listenerDispatch = wsdlDispatch is not null && fixedOperation is null && DispatchesOperations(plan) ? wsdlDispatch : null;
+            if (ProxyListener(proxy, plan, flowName, needsOutFlow ? outFunction : null, listenerDispatch, fixedOperation) is { } listener)
             {
                 _proxyListeners.Add(listener);
-                if (proxy.PublishWsdl is not null && listenerDispatch is null)
+                if (proxy.PublishWsdl is not null && wsdlDispatch is null)
                 {
                     _diagnostics.Report(DiagnosticCatalog.TransportOperationDispatchNotReproduced, proxy.Location, proxy.Name, plan.Transport, plan switch
                     {
-                        ProxyTransportPlan.Jms => "the message's SOAPAction property, its WS-Addressing action or its body's first element (the JMS transport builds the message)",
-                        ProxyTransportPlan.RabbitMq => "the message's SOAP_ACTION header, its WS-Addressing action or its body's first element",
-                        ProxyTransportPlan.Mail => "the mail's SOAPAction header (or a subject 'SOAPAction: ...'), its WS-Addressing action or its body's first element",
-                        _ => "its WS-Addressing action or its body's first element (the VFS transport gives no SOAP action)",
-                    }, plan is ProxyTransportPlan.Jms ? " with a fault sent to its reply destination" : " with a fault",
-                        wsdlDispatch is null
-                            ? WsdlDispatchOf(proxy).Reason ?? "the converter does not read the WSDL's operations"
-                            : $"the converter does not yet dispatch the messages of a {plan switch { ProxyTransportPlan.RabbitMq => "RabbitMQ", ProxyTransportPlan.Mail => "mail", ProxyTransportPlan.RemoteVfs remote => $"remote file ({remote.Uri.Scheme})", _ => plan.Transport }} listener to the WSDL's operations (only the JMS and local file listeners do)");
+                        ProxyTransportPlan.Jms => "the message's SOAPAction property, its WS-Addressing action or To, or its body's first element (the JMS transport builds the message)",
+                        ProxyTransportPlan.RabbitMq => "the message's SOAP_ACTION header, its WS-Addressing action or To, or its body's first element",
+                        ProxyTransportPlan.Mail => "the mail's SOAPAction header (or a subject 'SOAPAction: ...'), its WS-Addressing action or To, or its body's first element",
+                        _ => "its WS-Addressing action or To, or its body's first element (the VFS transport gives no SOAP action)",
+                    }, plan switch
+                    {
+                        ProxyTransportPlan.Jms => " with a fault sent to its reply destination",
+                        ProxyTransportPlan.Mail => " with a fault mailed to its sender",
+                        ProxyTransportPlan.RabbitMq => " with a fault published to its reply-to queue when the Micro Integrator's own RabbitMQ sender sent it",
+                        _ => " with a fault it has no reply file for (the file fails)",
+                    },
+                        WsdlDispatchOf(proxy).Reason ?? "the converter does not read the WSDL's operations");
                 }
             }
         }
@@ -109,9 +115,10 @@ public sealed partial class Lowerer
 
     /// <summary>
     /// Whether the generated listener of a translated transport dispatches a message to the operations of the proxy's
-    /// published WSDL as Axis2 does (transportOperation): the JMS and local file ones.
+    /// published WSDL as Axis2 does (transportOperation): the JMS, file (local or remote), mail and RabbitMQ ones.
     /// </summary>
-    private static bool DispatchesOperations(ProxyTransportPlan plan) => plan is ProxyTransportPlan.Jms or ProxyTransportPlan.Vfs;
+    private static bool DispatchesOperations(ProxyTransportPlan plan) =>
+        plan is ProxyTransportPlan.Jms or ProxyTransportPlan.Vfs or ProxyTransportPlan.RemoteVfs or ProxyTransportPlan.Mail or ProxyTransportPlan.RabbitMq;
 
     /// <summary>What a proxy's target endpoint send is, for the comment left where it never runs.</summary>
     private static string TargetEndpointSend(string proxy, EndpointReferenceSyntax endpoint) => endpoint switch
@@ -261,7 +268,7 @@ public sealed partial class Lowerer
         // What a translated mail or RabbitMQ listener does not do that the Micro Integrator's does: once each.
         foreach (var plan in transportPlans.Where(p => p.Reason is null))
         {
-            foreach (var (setting, consequence) in plan.Gaps)
+            foreach (var (setting, consequence) in plan.Gaps.Concat(RefusalGap(proxy, plan)))
             {
                 _diagnostics.Report(plan is ProxyTransportPlan.Mail ? DiagnosticCatalog.ProxyMailSettingNotReproduced : DiagnosticCatalog.ProxyRabbitMqSettingNotReproduced, proxy.Location, proxy.Name, setting, consequence);
             }
@@ -346,6 +353,13 @@ public sealed partial class Lowerer
             // What disableOperationValidation changes (a request naming no WSDL operation runs the flow) is what the
             // generated service (or JMS or file listener) does; without it SB0244 says where the two differ.
             applied.Add("disableOperationValidation");
+        }
+
+        if (transportPlans.Any(p => p.Reason is null && DispatchesOperations(p)))
+        {
+            // ProtocolEndpoint.createMessageContext reads it for every message of these listeners, as they do (the action
+            // of the operation it names, which a WSDL operation then keeps: FixedOperation).
+            applied.Add("Operation");
         }
 
         foreach (var parameter in proxy.Parameters.Where(p => !applied.Contains(p.Name)))

@@ -696,18 +696,68 @@ public sealed partial class Lowerer
     /// (AxisService.addOperation), so its messages get <c>urn:mediate</c>; a proxy with a WSDL has no such operation
     /// (its messages go through Axis2's dispatchers, SB0297): null.
     /// </summary>
-    private static string? ProxyOperationAction(ProxySyntax proxy) =>
-        proxy.PublishWsdl is null && proxy.Parameters.LastOrDefault(p => p.Name == "Operation")?.Text?.Trim() is null or "mediate" or "urn:mediate"
+    /// <remarks>A proxy with a WSDL whose <c>Operation</c> parameter names one of its operations has it (<see cref="FixedOperation"/>):
+    /// its messages get <c>urn:</c> and that operation's name.</remarks>
+    private static string? ProxyOperationAction(ProxySyntax proxy, string? fixedOperation) =>
+        fixedOperation is not null ? "urn:" + fixedOperation
+        : proxy.PublishWsdl is null && proxy.Parameters.LastOrDefault(p => p.Name == "Operation")?.Text?.Trim() is null or "mediate" or "urn:mediate"
             ? "urn:" + SynapseOperationName
             : null;
 
-    /// <summary>The listener of a translated jms or vfs transport, running the proxy's flow function for every message.</summary>
-    /// <param name="dispatch">How Axis2 dispatches the proxy's messages to the operations of its published WSDL, when the
-    /// converter reproduces it for this listener (JMS, a local folder); null when it runs the flow for every message.</param>
-    private InboundIr? ProxyListener(ProxySyntax proxy, ProxyTransportPlan plan, Symbol flow, Symbol? outFlow, WsdlDispatchIr? dispatch)
+    /// <summary>
+    /// The operation of a proxy's published WSDL its <c>Operation</c> parameter names, which every message of its non-HTTP
+    /// transports gets: ProtocolEndpoint.createMessageContext reads the service parameter <c>Operation</c>
+    /// (BaseConstants.OPERATION_PARAM; ProxyService.buildAxisService makes each proxy parameter one) as a QName
+    /// (BaseUtils.getQNameFromString: <c>{namespace}local</c> or a plain name) and looks it up with AxisService.getOperation
+    /// (an operation of that name, or of its local part in the target namespace, else an alias of its local part); one found
+    /// is set on the message with the action <c>urn:</c> and its name, and Axis2's dispatchers leave a message that has an
+    /// operation as it is. Null without the parameter, when it names none of the WSDL's operations (the message is then
+    /// dispatched as without it), or when the converter does not read the WSDL's operations.
+    /// </summary>
+    private static string? FixedOperation(ProxySyntax proxy, WsdlDispatchIr? dispatch)
     {
-        WsdlDispatchIr? Dispatch(string transport) => dispatch is null ? null : dispatch with { Table = _symbols.Module(SymbolKind.LocalEntry, $"{proxy.Name} {transport} operations") };
-        var operationAction = ProxyOperationAction(proxy);
+        if (dispatch is null || proxy.Parameters.LastOrDefault(p => p.Name == "Operation")?.Text?.Trim() is not { Length: > 0 } value)
+        {
+            return null;
+        }
+
+        var open = value.IndexOf('{', StringComparison.Ordinal);
+        var close = value.IndexOf('}', StringComparison.Ordinal);
+        var local = close > open && open > -1 ? value[(close + 1)..] : value;
+        return dispatch.Operations.Contains(local, StringComparer.Ordinal) ? local : dispatch.Actions.FirstOrDefault(a => a.Action == local)?.Operation;
+    }
+
+    /// <summary>
+    /// What a mail or RabbitMQ listener that dispatches to the operations of the proxy's WSDL does not do with a message
+    /// naming none (SB0266, SB0267): send the fault refusing it where the Micro Integrator sends it. None for the other
+    /// listeners, or when no message is refused (a fallback operation, or an <c>Operation</c> parameter naming one).
+    /// </summary>
+    private IEnumerable<(string Setting, string Consequence)> RefusalGap(ProxySyntax proxy, ProxyTransportPlan plan)
+    {
+        if (proxy.PublishWsdl is null || WsdlDispatchOf(proxy).Dispatch is not { Fallback: null } dispatch || FixedOperation(proxy, dispatch) is not null)
+        {
+            yield break;
+        }
+
+        const string Fault = "the SOAP fault 'The endpoint reference (EPR) for the Operation not found is ...' (DispatchPhase; AbstractTransportListener.handleIncomingMessage sends it back)";
+        switch (plan)
+        {
+            case ProxyTransportPlan.Mail:
+                yield return ("the fault refusing a mail that names no operation of the WSDL", $"the Micro Integrator mails {Fault} to the sender (its Reply-To, else From) and handles the mail as processed; the generated listener does not run the flow for such a mail either, but logs the fault's reason instead of mailing it: mail it with an email:SmtpClient where the listener logs it");
+                break;
+            case ProxyTransportPlan.RabbitMq:
+                yield return ("the fault refusing a message that names no operation of the WSDL", $"the Micro Integrator publishes {Fault} to the request's reply-to queue when its own RabbitMQ sender sent the request (with a rabbitmq.connection.factory header; otherwise the fault goes nowhere), and the message stays acknowledged (rabbitmq.queue.auto.ack); the generated listener does not run the flow for such a message either, but logs the fault's reason and publishes nothing: publish it with a rabbitmq:Client where the listener logs it");
+                break;
+        }
+    }
+
+    /// <summary>The listener of a translated jms, vfs, mailto or rabbitmq transport, running the proxy's flow function for its messages.</summary>
+    /// <param name="dispatch">How Axis2 dispatches the proxy's messages to the operations of its published WSDL, when the
+    /// converter reproduces it; null when the listener runs the flow for every message.</param>
+    /// <param name="fixedOperation">The WSDL operation the proxy's <c>Operation</c> parameter gives every message (<see cref="FixedOperation"/>).</param>
+    private InboundIr? ProxyListener(ProxySyntax proxy, ProxyTransportPlan plan, Symbol flow, Symbol? outFlow, WsdlDispatchIr? dispatch, string? fixedOperation)
+    {
+        var operationAction = ProxyOperationAction(proxy, fixedOperation);
         switch (plan)
         {
             case ProxyTransportPlan.Jms jms:
@@ -734,7 +784,8 @@ public sealed partial class Lowerer
                     // over JMS, as Axis2 sends the answer on the transport the request came in on.
                     Reply = new JmsReplyIr(jms.ReplyDestination, jms.ReplyTopic),
                     OperationAction = operationAction,
-                    Dispatch = Dispatch("jms"),
+                    Dispatch = dispatch,
+                    FixedOperation = fixedOperation,
                 };
                 var answer = jms.ReplyDestination is { } replyDestination
                     ? $"the request's JMSReplyTo, else {(jms.ReplyTopic ? "topic" : "queue")} '{replyDestination}' (transport.jms.ReplyDestination)"
@@ -758,7 +809,7 @@ public sealed partial class Lowerer
                 var folder = Configurable("folder", vfs.Folder, "transport.vfs.FileURI");
                 var processed = vfs.MoveAfterProcess is { } p ? Configurable("move after process", p, "transport.vfs.MoveAfterProcess") : null;
                 var failed = vfs.MoveAfterFailure is { } f ? Configurable("move after failure", f, "transport.vfs.MoveAfterFailure") : null;
-                var target = new InboundTargetIr(flow, true, null) { OutFlow = outFlow, OperationAction = operationAction, Dispatch = Dispatch("vfs") };
+                var target = new InboundTargetIr(flow, true, null) { OutFlow = outFlow, OperationAction = operationAction, Dispatch = dispatch, FixedOperation = fixedOperation };
                 var file = new InboundTransportIr.File(
                     _symbols.Module(SymbolKind.Type, proxy.Name + " vfs poller"),
                     _symbols.Module(SymbolKind.LocalEntry, proxy.Name + " vfs poll job"),
@@ -795,7 +846,7 @@ public sealed partial class Lowerer
                     _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, secret.Location, $"{proxy.Name} {secret.Name}");
                 }
 
-                var target = new InboundTargetIr(flow, true, null) { OutFlow = outFlow, OperationAction = operationAction };
+                var target = new InboundTargetIr(flow, true, null) { OutFlow = outFlow, OperationAction = operationAction, Dispatch = dispatch, FixedOperation = fixedOperation };
                 var transport = new InboundTransportIr.Mail(mail.Imap, host, port, username, password, mail.Security, mail.IntervalSeconds, mail.ContentType, target);
                 var summary = $"Proxy service '{proxy.Name}' on mail: every {mail.IntervalSeconds.ToString(CultureInfo.InvariantCulture)} s (transport.PollInterval) each new mail of the {protocol} mailbox of {mail.Address} (transport.mail.Address) runs the proxy's in flow with the mail's body as {(mail.ContentType is { } type ? $"{type} (transport.mail.ContentType)" : "the mail's content type")}, its fault sequence on failure.";
                 return new InboundIr(_symbols.Module(SymbolKind.Listener, proxy.Name + " mail listener"), proxy.Name, summary, transport, proxy);
@@ -816,7 +867,7 @@ public sealed partial class Lowerer
                     _proxyRabbitMqFactories[rabbit.Factory] = factory;
                 }
 
-                var target = new InboundTargetIr(flow, true, null) { OutFlow = outFlow, OperationAction = operationAction };
+                var target = new InboundTargetIr(flow, true, null) { OutFlow = outFlow, OperationAction = operationAction, Dispatch = dispatch, FixedOperation = fixedOperation };
                 var transport = new InboundTransportIr.RabbitMq(factory.Host, factory.Port, factory.Username, factory.Password, null, rabbit.Queue, rabbit.Durable, rabbit.Exclusive, rabbit.AutoDelete, rabbit.ContentType, rabbit.PrefetchCount, target);
                 var queue = rabbit.QueueFromName ? $"queue '{rabbit.Queue}' (the proxy's name: rabbitmq.queue.name is not set)" : $"queue '{rabbit.Queue}'";
                 var summary = $"Proxy service '{proxy.Name}' on RabbitMQ: every message of {queue} (connection factory '{rabbit.Factory}') runs the proxy's in flow, its fault sequence on failure.";
@@ -825,7 +876,7 @@ public sealed partial class Lowerer
 
             case ProxyTransportPlan.RemoteVfs remote:
             {
-                var target = new InboundTargetIr(flow, true, null) { OutFlow = outFlow, OperationAction = operationAction };
+                var target = new InboundTargetIr(flow, true, null) { OutFlow = outFlow, OperationAction = operationAction, Dispatch = dispatch, FixedOperation = fixedOperation };
                 var owner = $"proxy service '{proxy.Name}'";
                 ReportRemoteVfsSettings(proxy, owner, remote.Uri, proxy.Parameters, remote.Processed, remote.Failed);
                 var ftp = RemoteFolderListener(proxy, owner, proxy.Name + " vfs", remote.Uri, remote.Pattern, remote.IntervalSeconds, remote.ContentType, remote.Processed, remote.Failed, proxy.Parameters.FirstOrDefault(p => p.Name == "transport.vfs.SFTPUserDirIsRoot")?.Text, target);

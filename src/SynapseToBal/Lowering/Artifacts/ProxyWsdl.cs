@@ -139,7 +139,7 @@ public sealed partial class Lowerer
             _diagnostics.Report(DiagnosticCatalog.OneWayOperationAcknowledged, proxy.PublishWsdl!.Location, proxy.Name, string.Join(", ", dispatch.OneWayOperations.Select(o => $"'{o}'")));
         }
 
-        return new PublishedWsdlIr(fileName, document, path) { Dispatch = dispatch is null ? null : dispatch with { Table = _symbols.Module(SymbolKind.LocalEntry, proxy.Name + " operations") } };
+        return new PublishedWsdlIr(fileName, document, path) { Dispatch = dispatch };
     }
 
     /// <summary>The WSDL text, dispatch and reason of each proxy, computed once (the flow's lowering asks first).</summary>
@@ -166,7 +166,10 @@ public sealed partial class Lowerer
         else
         {
             var parameters = proxy.Parameters.Where(p => p.Text is not null).GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Text!.Trim(), StringComparer.Ordinal);
-            dispatch = WsdlDispatch(XmlSource.ParseText(text).Root!, parameters, out reason);
+            // One table of the operations per proxy, which its HTTP services and its listeners read alike.
+            dispatch = WsdlDispatch(XmlSource.ParseText(text).Root!, parameters, out reason) is { } read
+                ? read with { Table = _symbols.Module(SymbolKind.LocalEntry, proxy.Name + " operations") }
+                : null;
         }
 
         return _wsdlDispatch[proxy] = (text, dispatch, reason);
