@@ -13786,14 +13786,14 @@ function setOperationNotFoundFault(Context ctx, boolean soap12, boolean soap11) 
 # the one AddressingInHandler takes from the envelope's header, `uriOperationName`), an operation's name first, then
 # an alias; else by the body's first element (SOAPMessageBodyBasedDispatcher: the operation whose input message is that
 # element, `elements`, else AxisService.getOperation of its local name, an operation's name first, then an alias). `()`
-# when none finds one. `service` is the proxy's name.
-function transportOperation(Context ctx, WsdlOperations wsdl, string service) returns string?|error {
+# when none finds one. `serviceName` is the proxy's name.
+function transportOperation(Context ctx, WsdlOperations wsdl, string serviceName) returns string?|error {
     xml body = check soapBody(ctx);
     string? byAction = wsdl.actions[check addressingAction(ctx)];
     if byAction is string {
         return byAction;
     }
-    string? named = uriOperationName(ctx.to, service);
+    string? named = uriOperationName(ctx.to, serviceName);
     if named is string {
         string? byUri = wsdl.operations.indexOf(named) is int ? named : wsdl.actions[named];
         if byUri is string {
@@ -13814,19 +13814,19 @@ function transportOperation(Context ctx, WsdlOperations wsdl, string service) re
     return wsdl.operations.indexOf(local) is int ? local : wsdl.actions[local];
 }
 
-# The operation name Axis2's Utils.getOperationName reads from a To address for the service `service`
-# (RequestURIOperationDispatcher): the text after the last `<service>/` (Java's String.split, trailing empty parts
-# dropped), else after the first `/` that follows the last `<service>.` (an Axis2 endpoint name,
-# `<service>.<service>HttpSoap11Endpoint/op`), up to a `?` that is not its first character and then up to a `/`.
+# The operation name Axis2's Utils.getOperationName reads from a To address for the service `serviceName`
+# (RequestURIOperationDispatcher): the text after the last `<serviceName>/` (Java's String.split, trailing empty parts
+# dropped), else after the first `/` that follows the last `<serviceName>.` (an Axis2 endpoint name,
+# `<serviceName>.<serviceName>HttpSoap11Endpoint/op`), up to a `?` that is not its first character and then up to a `/`.
 # `()` when the address names the service neither way. The name is split on as Java splits on it as a pattern, which
 # is the same for the letters, digits, `_`, `-` and `.` proxy names are made of.
-function uriOperationName(string address, string service) returns string? {
-    json[]|error pieces = javaSplit(address, service + "/");
+function uriOperationName(string address, string serviceName) returns string? {
+    json[]|error pieces = javaSplit(address, serviceName + "/");
     string? operation = ();
     if pieces is json[] && pieces.length() > 1 {
         operation = pieces[pieces.length() - 1].toString();
     } else {
-        json[]|error endpointPieces = javaSplit(address, service + "\\.");
+        json[]|error endpointPieces = javaSplit(address, serviceName + "\\.");
         if endpointPieces is json[] && endpointPieces.length() > 1 {
             string last = endpointPieces[endpointPieces.length() - 1].toString();
             int? slash = last.indexOf("/");

@@ -160,7 +160,7 @@ public sealed partial class PackageEmitter
                 }
 
                 body.AddRange(ListenerOperationLines(inbound, rabbit.Target, names, modules,
-                    "by its SOAP_ACTION header or WS-Addressing action, else by the path of its wsa:To, else by its body's first element.",
+                    ["by its SOAP_ACTION header or WS-Addressing action, else by the path of its wsa:To, else by its body's", "first element."],
                     ["The Micro Integrator cannot build the message: it logs the failure; the message stays acknowledged."],
                     "the message cannot be read as a message",
                     [
@@ -311,7 +311,7 @@ public sealed partial class PackageEmitter
                 }
 
                 body.AddRange(ListenerOperationLines(inbound, mail.Target, names, modules,
-                    "by its SOAPAction (header or subject) or WS-Addressing action, else by the path of its wsa:To, else by its body's first element.",
+                    ["by its SOAPAction (header or subject) or WS-Addressing action, else by the path of its wsa:To, else by its", "body's first element."],
                     ["The Micro Integrator cannot build the mail's message: processing the mail fails."],
                     "the mail cannot be read as a message",
                     [
@@ -350,7 +350,7 @@ public sealed partial class PackageEmitter
     /// <c>Operation</c> parameter fixes. A message that cannot be built, or that names none (without a fallback), does not run
     /// the flow: the listener logs it (the fault refusing it is not sent back) and returns.
     /// </summary>
-    private static List<string> ListenerOperationLines(InboundIr inbound, InboundTargetIr target, NameMap names, ModuleUsage modules, string by, string[] unreadable, string unreadableLog, string[] refused)
+    private static List<string> ListenerOperationLines(InboundIr inbound, InboundTargetIr target, NameMap names, ModuleUsage modules, string[] by, string[] unreadable, string unreadableLog, string[] refused)
     {
         static string Literal(string text) => BallerinaSyntax.StringLiteral(text);
         var who = $"Proxy service '{inbound.SynapseName}'";
@@ -370,15 +370,15 @@ public sealed partial class PackageEmitter
         }
 
         modules.Use("log");
-        var lines = new List<string>
-        {
-            "// The operation of the published WSDL Axis2 dispatches the message to, once the transport has built it:",
-            "// " + by,
+        var lines = new List<string> { "// The operation of the published WSDL Axis2 dispatches the message to, once the transport has built it:" };
+        lines.AddRange(by.Select(l => "// " + l));
+        lines.AddRange(
+        [
             dispatch.Fallback is { } fallback
                 ? $"string|error operation = transportOperation(ctx, {dispatch.Table}, {dispatch.Service}) ?: {fallback};"
                 : $"string?|error operation = transportOperation(ctx, {dispatch.Table}, {dispatch.Service});",
             "if operation is error {",
-        };
+        ]);
         lines.AddRange(unreadable.Select(l => "    // " + l));
         lines.Add($"    log:printError({Literal($"{who}: {unreadableLog}")}, 'error = operation);");
         lines.Add("    return;");

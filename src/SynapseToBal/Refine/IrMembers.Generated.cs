@@ -1530,6 +1530,7 @@ internal static partial class IrMembers
                 sink.Visit(n.OutFlow);
                 sink.Visit(n.OperationAction);
                 sink.Visit(n.Dispatch);
+                sink.Visit(n.FixedOperation);
                 return true;
             }
 
@@ -1594,6 +1595,7 @@ internal static partial class IrMembers
                 sink.Visit(n.Reply);
                 sink.Visit(n.OperationAction);
                 sink.Visit(n.Dispatch);
+                sink.Visit(n.FixedOperation);
                 return true;
             }
 

@@ -284,7 +284,7 @@ public sealed partial class Lowerer
             }
             else if (!servedOverHttp)
             {
-                Report("publishWSDL", "the proxy has no HTTP service (it listens on JMS or files only), so its WSDL is not answered at ?wsdl; serve it by hand if clients fetch it");
+                Report("publishWSDL", "the proxy has no HTTP service (it listens on JMS, files, mail or RabbitMQ only), so its WSDL is not answered at ?wsdl; serve it by hand if clients fetch it");
             }
             else
             {

@@ -13765,10 +13765,7 @@ function operationNotFound(Context ctx) returns http:Response|error {
 # The action in the reason is the message's (MessageContext.getWSAAction: its SOAP action, else the `wsa:Action` of a
 # message its transport built), `null` when it has none.
 function setOperationNotFoundFault(Context ctx, boolean soap12, boolean soap11) {
-    string|error given = addressingAction(ctx);
-    string action = given is string ? given : soapAction(ctx);
-    boolean none = ctx.headers["soapaction"] is () && action == "";
-    string reason = string `The endpoint reference (EPR) for the Operation not found is ${ctx.to} and the WSA Action = ${none ? "null" : action}. If this EPR was previously reachable, please contact the server administrator.`;
+    string reason = operationNotFoundReason(ctx);
     if soap12 {
         ctx.contentType = "application/soap+xml";
         ctx.payload = xml `<soapenv:Envelope xmlns:soapenv="http://www.w3.org/2003/05/soap-envelope"><soapenv:Body><soapenv:Fault xmlns:axis2ns1="http://www.w3.org/2003/05/soap-envelope"><soapenv:Code><soapenv:Value>axis2ns1:Client</soapenv:Value></soapenv:Code><soapenv:Reason><soapenv:Text xml:lang="en-US">${reason}</soapenv:Text></soapenv:Reason><soapenv:Detail/></soapenv:Fault></soapenv:Body></soapenv:Envelope>`;
@@ -13780,20 +13777,30 @@ function setOperationNotFoundFault(Context ctx, boolean soap12, boolean soap11) 
     }
 }
 
-# The operation of a proxy's published WSDL Axis2 dispatches a message its JMS or local file listener received to, as
-# the Micro Integrator's axis2.xml orders its dispatchers; the transport has built the message first (JMSUtils.
-# setSOAPEnvelope, VFSTransportListener.processFile), so a body that cannot be built fails here. By the message's SOAP
-# action (the JMS message's `SOAPAction` property; the VFS transport gives none: SOAPActionBasedDispatcher), else its
-# `wsa:Action` (AddressingBasedDispatcher; `addressingAction`), both through AxisService.getOperationBySOAPAction, whose
-# aliases and operation names `actions` holds; else by the body's first element (SOAPMessageBodyBasedDispatcher: the
-# operation whose input message is that element, `elements`, else AxisService.getOperation of its local name, an
-# operation's name first, then an alias). `()` when none finds one. The JMS or file address has no /services/ path, so
-# RequestURIOperationDispatcher finds nothing.
-function transportOperation(Context ctx, WsdlOperations wsdl) returns string?|error {
+# The operation of a proxy's published WSDL Axis2 dispatches a message one of the proxy's listeners (JMS, file, mail,
+# RabbitMQ) received to, as the Micro Integrator's axis2.xml orders its dispatchers; the transport has built the message
+# first (JMSUtils.setSOAPEnvelope, VFSTransportListener.processFile, MailTransportListener.processMail,
+# RabbitMQUtils.buildMessage), so a body that cannot be built fails here. By the message's SOAP action (the JMS
+# message's `SOAPAction` property, the mail's SOAPAction header or subject, the RabbitMQ message's SOAP_ACTION header;
+# the VFS transport gives none: SOAPActionBasedDispatcher), else its `wsa:Action` (AddressingBasedDispatcher;
+# `addressingAction`), both through AxisService.getOperationBySOAPAction, whose aliases and operation names `actions`
+# holds; else by the path of its `wsa:To` (RequestURIOperationDispatcher: the transports set no To address, so only
+# the one AddressingInHandler takes from the envelope's header, `uriOperationName`), an operation's name first, then
+# an alias; else by the body's first element (SOAPMessageBodyBasedDispatcher: the operation whose input message is that
+# element, `elements`, else AxisService.getOperation of its local name, an operation's name first, then an alias). `()`
+# when none finds one. `serviceName` is the proxy's name.
+function transportOperation(Context ctx, WsdlOperations wsdl, string serviceName) returns string?|error {
     xml body = check soapBody(ctx);
     string? byAction = wsdl.actions[check addressingAction(ctx)];
     if byAction is string {
         return byAction;
+    }
+    string? named = uriOperationName(ctx.to, serviceName);
+    if named is string {
+        string? byUri = wsdl.operations.indexOf(named) is int ? named : wsdl.actions[named];
+        if byUri is string {
+            return byUri;
+        }
     }
     xml<xml:Element> children = body.elementChildren();
     if children.length() == 0 {
@@ -13807,6 +13814,44 @@ function transportOperation(Context ctx, WsdlOperations wsdl) returns string?|er
     int? brace = name.indexOf("}");
     string local = brace is int ? name.substring(brace + 1) : name;
     return wsdl.operations.indexOf(local) is int ? local : wsdl.actions[local];
+}
+
+# The operation name Axis2's Utils.getOperationName reads from a To address for the service `serviceName`
+# (RequestURIOperationDispatcher): the text after the last `<serviceName>/` (Java's String.split, trailing empty parts
+# dropped), else after the first `/` that follows the last `<serviceName>.` (an Axis2 endpoint name,
+# `<serviceName>.<serviceName>HttpSoap11Endpoint/op`), up to a `?` that is not its first character and then up to a `/`.
+# `()` when the address names the service neither way. The name is split on as Java splits on it as a pattern, which
+# is the same for the letters, digits, `_`, `-` and `.` proxy names are made of.
+function uriOperationName(string address, string serviceName) returns string? {
+    json[]|error pieces = javaSplit(address, serviceName + "/");
+    string? operation = ();
+    if pieces is json[] && pieces.length() > 1 {
+        operation = pieces[pieces.length() - 1].toString();
+    } else {
+        json[]|error endpointPieces = javaSplit(address, serviceName + "\\.");
+        if endpointPieces is json[] && endpointPieces.length() > 1 {
+            string last = endpointPieces[endpointPieces.length() - 1].toString();
+            int? slash = last.indexOf("/");
+            operation = slash is int ? last.substring(slash + 1) : last;
+        }
+    }
+    if operation is () {
+        return ();
+    }
+    int? query = operation.indexOf("?");
+    string name = query is int && query > 0 ? operation.substring(0, query) : operation;
+    int? slash = name.indexOf("/");
+    return slash is int ? name.substring(0, slash) : name;
+}
+
+# The reason of the fault DispatchPhase refuses a message naming no operation of a proxy's published WSDL with
+# (`setOperationNotFoundFault`), for a listener that cannot send the fault where the Micro Integrator sends it (a mail
+# listener: the sender's address; a RabbitMQ listener: the request's reply-to queue) and logs it instead.
+function operationNotFoundReason(Context ctx) returns string {
+    string|error given = addressingAction(ctx);
+    string action = given is string ? given : soapAction(ctx);
+    boolean none = ctx.headers["soapaction"] is () && action == "";
+    return string `The endpoint reference (EPR) for the Operation not found is ${ctx.to} and the WSA Action = ${none ? "null" : action}. If this EPR was previously reachable, please contact the server administrator.`;
 }
 
 # What the Micro Integrator does with a message a proxy's JMS listener received that names no operation of its

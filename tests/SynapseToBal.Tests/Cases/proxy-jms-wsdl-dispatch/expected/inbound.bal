@@ -5,15 +5,6 @@
 
 import ballerinax/java.jms;
 
-# The operations of the WSDL proxy service 'LenientJmsWsdlProxy' publishes, as Axis2 dispatches a message its
-# listener below built to them (`transportOperation`): the SOAP actions that name one (its bindings' soapActions, its
-# inputs' WS-Addressing actions, its operations' names) and the input message elements that name one.
-final readonly & WsdlOperations lenientJmsWsdlProxyJmsOperations = {
-    actions: {"urn:quotes:QuotePortType:getQuoteRequest": "getQuote", "urn:getQuote": "getQuote", "getQuote": "getQuote"},
-    operations: ["getQuote"],
-    elements: {}
-};
-
 # Proxy service 'LenientJmsWsdlProxy' on JMS: every message of queue 'LenientJmsWsdlProxy' (connection factory 'default') runs the proxy's in flow, its fault sequence on failure; what the flow answers goes to the request's JMSReplyTo.
 # From LenientJmsWsdlProxy.xml, line 2.
 # The JNDI factory class comes from the JMS provider's client library: add its JAR to Ballerina.toml as a platform
@@ -63,17 +54,17 @@ service jms:Service on lenientJmsWsdlProxyJmsListener {
             connectionFactoryName: jmsFactoryDefaultConnectionFactory
         }, contentTypeProperty = contentTypeProperty);
         // The operation of the published WSDL Axis2 dispatches the message to, once the transport has built it: by its
-        // SOAPAction property or WS-Addressing action, else by its body's first element.
-        string operation = (check transportOperation(ctx, lenientJmsWsdlProxyJmsOperations)) ?: "mediate";
+        // SOAPAction property or WS-Addressing action, else by the path of its wsa:To, else by its body's first element.
+        string operation = (check transportOperation(ctx, lenientJmsWsdlProxyOperations, "LenientJmsWsdlProxy")) ?: "mediate";
         ctx.operationName = operation;
         _ = check lenientJmsWsdlProxyFlow(ctx);
     }
 }
 
-# The operations of the WSDL proxy service 'OrderJmsWsdlProxy' publishes, as Axis2 dispatches a message its
-# listener below built to them (`transportOperation`): the SOAP actions that name one (its bindings' soapActions, its
+# The operations of the WSDL proxy service 'OrderJmsWsdlProxy' publishes, as Axis2 dispatches a message one
+# of its listeners built to them (`transportOperation`): the SOAP actions that name one (its bindings' soapActions, its
 # inputs' WS-Addressing actions, its operations' names) and the input message elements that name one.
-final readonly & WsdlOperations orderJmsWsdlProxyJmsOperations = {
+final readonly & WsdlOperations orderJmsWsdlProxyOperations = {
     actions: {"http://example.com/orders/OrderPortType/submit": "submit", "http://example.com/orders/OrderPortType/getStatusRequest": "getStatus", "urn:submitOrder": "submit", "urn:getStatus": "getStatus", "submit": "submit", "getStatus": "getStatus"},
     operations: ["submit", "getStatus"],
     elements: {"{http://example.com/orders}placeOrder": "submit", "{http://example.com/orders}orderStatus": "getStatus"}
@@ -110,8 +101,8 @@ service jms:Service on orderJmsWsdlProxyJmsListener {
             connectionFactoryName: jmsFactoryDefaultConnectionFactory
         }, replyDestination = {'type: jms:QUEUE, name: "OrderReplies"});
         // The operation of the published WSDL Axis2 dispatches the message to, once the transport has built it: by its
-        // SOAPAction property or WS-Addressing action, else by its body's first element.
-        string? operation = check transportOperation(ctx, orderJmsWsdlProxyJmsOperations);
+        // SOAPAction property or WS-Addressing action, else by the path of its wsa:To, else by its body's first element.
+        string? operation = check transportOperation(ctx, orderJmsWsdlProxyOperations, "OrderJmsWsdlProxy");
         if operation is () {
             // The Micro Integrator refuses a message naming none: the fault goes to its reply destination, the flow does not run.
             return refuseJmsMessage(ctx);

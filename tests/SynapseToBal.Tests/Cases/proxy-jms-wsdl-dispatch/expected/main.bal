@@ -10,9 +10,12 @@ listener http:Listener httpListener = new (httpPort);
 # The operations of the WSDL proxy service 'LenientJmsWsdlProxy' publishes, as Axis2 dispatches a request to them
 # (`wsdlOperation`): the SOAP actions that name one (its bindings' soapActions, its inputs' WS-Addressing actions, its
 # operations' names), and the operation names the path after the service's address may give.
+# The proxy's listeners dispatch the messages they built by them too (`transportOperation`), and by the input message
+# elements that name an operation.
 final readonly & WsdlOperations lenientJmsWsdlProxyOperations = {
     actions: {"urn:quotes:QuotePortType:getQuoteRequest": "getQuote", "urn:getQuote": "getQuote", "getQuote": "getQuote"},
-    operations: ["getQuote"]
+    operations: ["getQuote"],
+    elements: {}
 };
 
 # The proxy services: the Micro Integrator answers each at /services/<name> and at its Axis2 endpoint addresses

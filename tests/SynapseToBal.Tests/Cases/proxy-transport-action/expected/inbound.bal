@@ -194,10 +194,10 @@ service jms:Service on orderJmsProxyJmsListener {
     }
 }
 
-# The operations of the WSDL proxy service 'QuoteJmsWsdlProxy' publishes, as Axis2 dispatches a message its
-# listener below built to them (`transportOperation`): the SOAP actions that name one (its bindings' soapActions, its
+# The operations of the WSDL proxy service 'QuoteJmsWsdlProxy' publishes, as Axis2 dispatches a message one
+# of its listeners built to them (`transportOperation`): the SOAP actions that name one (its bindings' soapActions, its
 # inputs' WS-Addressing actions, its operations' names) and the input message elements that name one.
-final readonly & WsdlOperations quoteJmsWsdlProxyJmsOperations = {
+final readonly & WsdlOperations quoteJmsWsdlProxyOperations = {
     actions: {"http://quotes.example.com/QuotePortType/getQuoteRequest": "getQuote", "urn:getQuote": "getQuote", "getQuote": "getQuote"},
     operations: ["getQuote"],
     elements: {"{http://quotes.example.com}getQuote": "getQuote"}
@@ -252,8 +252,8 @@ service jms:Service on quoteJmsWsdlProxyJmsListener {
             connectionFactoryName: jmsFactoryDefaultConnectionFactory
         }, contentTypeProperty = contentTypeProperty);
         // The operation of the published WSDL Axis2 dispatches the message to, once the transport has built it: by its
-        // SOAPAction property or WS-Addressing action, else by its body's first element.
-        string? operation = check transportOperation(ctx, quoteJmsWsdlProxyJmsOperations);
+        // SOAPAction property or WS-Addressing action, else by the path of its wsa:To, else by its body's first element.
+        string? operation = check transportOperation(ctx, quoteJmsWsdlProxyOperations, "QuoteJmsWsdlProxy");
         if operation is () {
             // The Micro Integrator refuses a message naming none: the fault goes to its reply destination, the flow does not run.
             return refuseJmsMessage(ctx);

@@ -10,10 +10,10 @@ import ballerina/io;
 import ballerina/log;
 import ballerina/task;
 
-# The operations of the WSDL proxy service 'OrderFileWsdlProxy' publishes, as Axis2 dispatches a message its
-# listener below built to them (`transportOperation`): the SOAP actions that name one (its bindings' soapActions, its
+# The operations of the WSDL proxy service 'OrderFileWsdlProxy' publishes, as Axis2 dispatches a message one
+# of its listeners built to them (`transportOperation`): the SOAP actions that name one (its bindings' soapActions, its
 # inputs' WS-Addressing actions, its operations' names) and the input message elements that name one.
-final readonly & WsdlOperations orderFileWsdlProxyVfsOperations = {
+final readonly & WsdlOperations orderFileWsdlProxyOperations = {
     actions: {"http://example.com/orders/OrderFilePortType/importOrder": "importOrder", "http://example.com/orders/OrderFilePortType/cancelOrder": "cancelOrder", "http://example.com/orders/OrderFilePortType/auditOrder": "auditOrder", "urn:importOrder": "importOrder", "urn:cancelOrder": "cancelOrder", "urn:auditOrder": "auditOrder", "importOrder": "importOrder", "cancelOrder": "cancelOrder", "auditOrder": "auditOrder"},
     operations: ["importOrder", "cancelOrder", "auditOrder"],
     elements: {"{http://example.com/orders}cancel": "cancelOrder"}
@@ -72,10 +72,11 @@ class OrderFileWsdlProxyVfsPoller {
             Context ctx = newInboundContext(content, "text/xml");
             setFileHeaders(ctx, entry, fileName);
             // The operation of the published WSDL Axis2 dispatches the file's message to, once the transport has built it:
-            // by its WS-Addressing action (the VFS transport gives no SOAP action), else by its body's first element.
+            // by its WS-Addressing action (the VFS transport gives no SOAP action), else by the path of its wsa:To, else by
+            // its body's first element.
             // The Micro Integrator refuses a file naming none with a fault it has no reply file to write to
             // (transport.vfs.ReplyFileURI): the file fails, and the after-failure action applies to it.
-            string?|error operation = transportOperation(ctx, orderFileWsdlProxyVfsOperations);
+            string?|error operation = transportOperation(ctx, orderFileWsdlProxyOperations, "OrderFileWsdlProxy");
             if operation is string {
                 ctx.operationName = operation;
             } else {
@@ -102,6 +103,15 @@ class OrderFileWsdlProxyVfsPoller {
 
 # Polls the folder every 10 s (transport.PollInterval), from start-up on.
 final task:JobId orderFileWsdlProxyVfsPollJob = check task:scheduleJobRecurByFrequency(new OrderFileWsdlProxyVfsPoller(), 10);
+
+# The operations of the WSDL proxy service 'SftpWsdlProxy' publishes, as Axis2 dispatches a message one
+# of its listeners built to them (`transportOperation`): the SOAP actions that name one (its bindings' soapActions, its
+# inputs' WS-Addressing actions, its operations' names) and the input message elements that name one.
+final readonly & WsdlOperations sftpWsdlProxyOperations = {
+    actions: {"http://example.com/orders/OrderFilePortType/importOrder": "importOrder", "http://example.com/orders/OrderFilePortType/cancelOrder": "cancelOrder", "http://example.com/orders/OrderFilePortType/auditOrder": "auditOrder", "urn:importOrder": "importOrder", "urn:cancelOrder": "cancelOrder", "urn:auditOrder": "auditOrder", "importOrder": "importOrder", "cancelOrder": "cancelOrder", "auditOrder": "auditOrder"},
+    operations: ["importOrder", "cancelOrder", "auditOrder"],
+    elements: {"{http://example.com/orders}cancel": "cancelOrder"}
+};
 
 # Proxy service 'SftpWsdlProxy' on VFS (sftp): every 300 s (transport.PollInterval), each new file of folder '/in' on host 'ftp.example.com' whose name matches '.*\.xml' runs the proxy's in flow as text/xml, then is deleted.
 # From SftpWsdlProxy.xml, line 2.
@@ -139,6 +149,22 @@ service ftp:Service on sftpWsdlProxyVfsListener {
             }
             Context ctx = newInboundContext(content, "text/xml");
             setFtpFileHeaders(ctx, fileInfo);
+            // The operation of the published WSDL Axis2 dispatches the file's message to, once the transport has built it:
+            // by its WS-Addressing action (the VFS transport gives no SOAP action), else by the path of its wsa:To, else by
+            // its body's first element.
+            // The Micro Integrator refuses a file naming none with a fault it has no reply file to write to
+            // (transport.vfs.ReplyFileURI): the file fails, and the after-failure action applies to it.
+            string?|error operation = transportOperation(ctx, sftpWsdlProxyOperations, "SftpWsdlProxy");
+            if operation is string {
+                ctx.operationName = operation;
+            } else {
+                log:printError("Proxy service 'SftpWsdlProxy': the file cannot be read as a message, or names no operation of the proxy's WSDL and the fault refusing it has no reply file to go to", 'error = operation is error ? operation : (), fileName = fileInfo.name);
+                ftp:Error? failedDone = caller->delete(fileInfo.pathDecoded);
+                if failedDone is ftp:Error {
+                    log:printError("Proxy service 'SftpWsdlProxy': a file cannot be moved or deleted after processing", 'error = failedDone, fileName = fileInfo.name);
+                }
+                continue;
+            }
             http:Response|error result = sftpWsdlProxyFlow(ctx);
             if result is error {
                 log:printError("Proxy service 'SftpWsdlProxy': the flow failed for a file", 'error = result, fileName = fileInfo.name);
