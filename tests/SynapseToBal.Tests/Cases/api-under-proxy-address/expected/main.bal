@@ -57,7 +57,7 @@ service /services on httpListener, httpsListener {
               | "OrderProxy.OrderProxyHttpsSoap11Endpoint"
               | "OrderProxy.OrderProxyHttpsSoap12Endpoint"
               | "OrderProxy.OrderProxyHttpsEndpoint" => {
-                return orderProxyFlow(check newContext(request, (), "/services/" + name));
+                return orderFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

@@ -63,7 +63,7 @@ service /services on httpListener {
               | "OrderIntakeProxy.OrderIntakeProxyHttpSoap11Endpoint"
               | "OrderIntakeProxy.OrderIntakeProxyHttpSoap12Endpoint"
               | "OrderIntakeProxy.OrderIntakeProxyHttpEndpoint" => {
-                return orderIntakeProxyFlow(check newContext(request, (), "/services/" + name));
+                return orderIntakeFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

@@ -23,7 +23,7 @@ function stockFault(Context ctx, error e) returns http:Response|error {
 }
 
 # In flow of proxy service StockJmsProxy, run by the service at each of its addresses.
-function stockJmsProxyFlow(Context ctx) returns http:Response|error {
+function stockJmsFlow(Context ctx) returns http:Response|error {
     log:printInfo("StockJmsProxy request", direction = "request");
     check requestJms(ctx, "StockQuoteEP", {initialContextFactory: stockQuoteEpJavaNamingFactoryInitial, providerUrl: stockQuoteEpJavaNamingProviderUrl, connectionFactoryName: stockQuoteEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: stockQuoteEpDestination}, ());
     return respond(ctx, headers = passBackHeaders);

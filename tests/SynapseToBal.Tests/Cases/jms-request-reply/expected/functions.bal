@@ -23,7 +23,7 @@ function quoteFault(Context ctx, error e) returns http:Response|error {
 }
 
 # In flow of proxy service QuoteJmsTargetProxy, run by the service at each of its addresses.
-function quoteJmsTargetProxyFlow(Context ctx) returns http:Response|error {
+function quoteJmsTargetFlow(Context ctx) returns http:Response|error {
     log:printInfo("QuoteJmsTargetProxy request", direction = "request");
     check requestJms(ctx, "QuoteRequestEP", {initialContextFactory: quoteRequestEpJavaNamingFactoryInitial, providerUrl: quoteRequestEpJavaNamingProviderUrl, connectionFactoryName: quoteRequestEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: quoteRequestEpDestination}, {'type: jms:QUEUE, name: quoteRequestEpTransportJmsReplyDestination}, contentTypeProperty = "contentType");
     return respond(ctx, headers = passBackHeaders);

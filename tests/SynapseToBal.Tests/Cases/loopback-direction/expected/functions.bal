@@ -22,14 +22,14 @@ function loopbackOut(Context ctx) returns http:Response|error {
 }
 
 # Out flow of proxy service LoopOutProxy: runs on the backend response.
-function loopOutProxyOut(Context ctx) returns http:Response {
+function loopOutOut(Context ctx) returns http:Response {
     log:printInfo("LoopOutProxy response", step = "out");
     return accepted();
 }
 
 # In flow of proxy service LoopOutProxy, run by the service at each of its addresses.
-function loopOutProxyFlow(Context ctx) returns http:Response {
+function loopOutFlow(Context ctx) returns http:Response {
     ctx.isResponse = true;
     ctx.to = "";
-    return loopOutProxyOut(ctx);
+    return loopOutOut(ctx);
 }

@@ -66,7 +66,7 @@ service jms:Service on lenientJmsWsdlProxyJmsListener {
         // SOAPAction property or WS-Addressing action, else by its body's first element.
         string operation = (check transportOperation(ctx, lenientJmsWsdlProxyJmsOperations)) ?: "mediate";
         ctx.operationName = operation;
-        _ = check lenientJmsWsdlProxyFlow(ctx);
+        _ = check lenientJmsWsdlFlow(ctx);
     }
 }
 
@@ -117,6 +117,6 @@ service jms:Service on orderJmsWsdlProxyJmsListener {
             return refuseJmsMessage(ctx);
         }
         ctx.operationName = operation;
-        _ = check orderJmsWsdlProxyFlow(ctx);
+        _ = check orderJmsWsdlFlow(ctx);
     }
 }

@@ -84,7 +84,7 @@ service /services on httpListener {
               | "MailOutProxy.MailOutProxyHttpSoap11Endpoint"
               | "MailOutProxy.MailOutProxyHttpSoap12Endpoint"
               | "MailOutProxy.MailOutProxyHttpEndpoint" => {
-                return mailOutProxyFlow(check newContext(request, (), "/services/" + name));
+                return mailOutFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

@@ -80,7 +80,7 @@ service /services on httpListener, httpsListener {
               | "StockQuoteFileProxy.StockQuoteFileProxyHttpsSoap11Endpoint"
               | "StockQuoteFileProxy.StockQuoteFileProxyHttpsSoap12Endpoint"
               | "StockQuoteFileProxy.StockQuoteFileProxyHttpsEndpoint" => {
-                return stockQuoteFileProxyFlow(check newContext(request, (), "/services/" + name));
+                return stockQuoteFileFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

@@ -22,7 +22,7 @@ function notifyCloneCloneTarget2(Context ctx) returns http:Response|error? {
 }
 
 # In flow of proxy service NotifyCloneProxy, run by the service at each of its addresses.
-function notifyCloneProxyFlow(Context ctx) returns http:Response|error {
+function notifyCloneFlow(Context ctx) returns http:Response|error {
     // <clone>: one copy of the message per target, started together and awaited (the Micro Integrator runs them in parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies, is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
     Context[] messages = [branchContext(ctx), branchContext(ctx)];
     http:Response? answer = ();
@@ -58,7 +58,7 @@ function quoteSplitIterateTarget(Context ctx) returns error? {
 }
 
 # In flow of proxy service QuoteSplitProxy, run by the service at each of its addresses.
-function quoteSplitProxyFlow(Context ctx) returns http:Response|error {
+function quoteSplitFlow(Context ctx) returns http:Response|error {
     // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
     Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<m0:getQuote>/<*>.<m0:request>);
     future<error?>[] running = [];

@@ -64,7 +64,7 @@ service /services on httpListener {
               | "LimitedProxy.LimitedProxyHttpSoap11Endpoint"
               | "LimitedProxy.LimitedProxyHttpSoap12Endpoint"
               | "LimitedProxy.LimitedProxyHttpEndpoint" => {
-                return limitedProxyFlow(check newContext(request, (), "/services/" + name));
+                return limitedFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

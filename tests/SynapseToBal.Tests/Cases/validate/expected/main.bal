@@ -58,7 +58,7 @@ service /services on httpListener {
               | "ValidateProxy.ValidateProxyHttpSoap11Endpoint"
               | "ValidateProxy.ValidateProxyHttpSoap12Endpoint"
               | "ValidateProxy.ValidateProxyHttpEndpoint" => {
-                return validateProxyFlow(check newContext(request, (), "/services/" + name));
+                return validateFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.
