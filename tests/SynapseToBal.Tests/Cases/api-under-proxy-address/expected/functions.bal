@@ -6,7 +6,7 @@ import ballerina/http;
 
 # In flow of proxy service OrderProxy, run by the service at each of its addresses.
 function orderFlow(Context ctx) returns http:Response|error {
-    OrderResponse payload = {"from": "proxy"};
+    OrderResponse payload = {'from: "proxy"};
     setJsonPayload(ctx, payload.toJson());
     return respond(ctx, headers = passBackHeaders);
 }

@@ -17,7 +17,7 @@ service /services/Status on httpListener, httpsListener {
     # GET /services/Status/
     resource function get .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StatusAPI", "/services/Status");
-        StatusResponse payload = {"status": "up"};
+        StatusResponse payload = {status: "up"};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }

@@ -23,7 +23,7 @@ service "/client" on httpListener {
         Context ctx = check newContext(request, "ClientAPI", "/client");
         setRemoteAddress(ctx, caller);
         string clientIp = getAxis2Property(ctx, "REMOTE_ADDR");
-        ClientResponse payload = {"ip": clientIp, "host": getAxis2Property(ctx, "REMOTE_HOST")};
+        ClientResponse payload = {ip: clientIp, host: getAxis2Property(ctx, "REMOTE_HOST")};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }

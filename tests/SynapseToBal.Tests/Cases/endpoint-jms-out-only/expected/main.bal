@@ -26,7 +26,7 @@ service /orders on httpListener {
         ctx.axis2["JMS_MESSAGE_TYPE"] = "JMS_BYTE_MESSAGE";
         check sendJms(ctx, "OrdersAPI /events endpoint", {initialContextFactory: ordersApiEventsEndpointJavaNamingFactoryInitial, providerUrl: ordersApiEventsEndpointJavaNamingProviderUrl, connectionFactoryName: ordersApiEventsEndpointTransportJmsConnectionFactoryJndiName, username: ordersApiEventsEndpointTransportJmsUserName, password: ordersApiEventsEndpointTransportJmsPassword, properties: {"topic.OrderEvents": ordersApiEventsEndpointTopicOrderEvents}}, {'type: jms:TOPIC, name: ordersApiEventsEndpointDestination});
         ctx.properties["OUT_ONLY"] = "false";
-        EventsResponse payload = {"published": true};
+        EventsResponse payload = {published: true};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }

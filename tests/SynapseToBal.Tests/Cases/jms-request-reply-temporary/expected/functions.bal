@@ -16,7 +16,7 @@ function stockOut(Context ctx) returns http:Response|error {
 # Fault flow of StockAPI POST /price: runs when the in or out flow fails.
 function stockFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    StockFaultResponse payload = {"error": getProperty(ctx, "ERROR_MESSAGE")};
+    StockFaultResponse payload = {'error: getProperty(ctx, "ERROR_MESSAGE")};
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 504);
     return respond(ctx, headers = passBackHeaders);

@@ -16,7 +16,7 @@ function quoteOut(Context ctx) returns http:Response|error {
 # Fault flow of QuoteAPI POST /call: runs when the in or out flow fails.
 function quoteFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    QuoteFaultResponse payload = {"error": getProperty(ctx, "ERROR_MESSAGE")};
+    QuoteFaultResponse payload = {'error: getProperty(ctx, "ERROR_MESSAGE")};
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 504);
     return respond(ctx, headers = passBackHeaders);

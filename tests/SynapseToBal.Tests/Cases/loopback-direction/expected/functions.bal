@@ -22,7 +22,7 @@ function loopbackOut(Context ctx) returns http:Response|error {
 }
 
 # Out flow of proxy service LoopOutProxy: runs on the backend response.
-function loopOutOut(Context ctx) returns http:Response {
+function loopOutProxyOut(Context ctx) returns http:Response {
     log:printInfo("LoopOutProxy response", step = "out");
     return accepted();
 }
@@ -31,5 +31,5 @@ function loopOutOut(Context ctx) returns http:Response {
 function loopOutFlow(Context ctx) returns http:Response {
     ctx.isResponse = true;
     ctx.to = "";
-    return loopOutOut(ctx);
+    return loopOutProxyOut(ctx);
 }

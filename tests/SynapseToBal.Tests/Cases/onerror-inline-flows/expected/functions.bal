@@ -9,7 +9,7 @@ import ballerina/log;
 
 # Sequence 'OrderError'.
 function orderError(Context ctx) returns http:Response|error {
-    OrderErrorResponse payload = {"error": getProperty(ctx, "ERROR_MESSAGE")};
+    OrderErrorResponse payload = {'error: getProperty(ctx, "ERROR_MESSAGE")};
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 400);
     return respond(ctx, headers = passBackHeaders);
@@ -32,7 +32,7 @@ function runOrderError(Context ctx, error e) returns http:Response|error {
 function ordersApiIdInSequence(Context ctx) returns http:Response|error {
     do {
         string orderId = getProperty(ctx, "uri.var.id");
-        OrdersApiIdInSequenceResponse payload = {"id": orderId, "total": check jsonPath(ctx, "$.total")};
+        OrdersApiIdInSequenceResponse payload = {id: orderId, total: check jsonPath(ctx, "$.total")};
         setJsonPayload(ctx, payload.toJson());
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {

@@ -7,7 +7,7 @@ import ballerina/log;
 
 # Out flow of proxy service QuoteProxy: runs on the backend response.
 function quoteOut(Context ctx) returns http:Response|error {
-    QuoteOutResponse payload = {"price": getHeader(ctx, "X-Price")};
+    QuoteOutResponse payload = {price: getHeader(ctx, "X-Price")};
     setJsonPayload(ctx, payload.toJson());
     log:printInfo("QuoteProxy response", afterJson = getHeader(ctx, "Content-Type"));
     return respond(ctx, headers = passBackHeaders);

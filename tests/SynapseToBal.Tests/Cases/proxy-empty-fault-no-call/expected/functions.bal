@@ -8,7 +8,7 @@ import ballerina/http;
 function quietFlow(Context ctx) returns http:Response {
     do {
         string kind = check jsonEval(ctx, "$.kind");
-        QuietResponse payload = {"kind": kind};
+        QuietResponse payload = {kind};
         setJsonPayload(ctx, payload.toJson());
         return check respond(ctx, headers = passBackHeaders);
     } on fail {

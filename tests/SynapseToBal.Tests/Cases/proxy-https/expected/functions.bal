@@ -15,7 +15,7 @@ function mixedFlow(Context ctx) returns http:Response|error {
 
 # In flow of proxy service PlainProxy, run by the service at each of its addresses.
 function plainFlow(Context ctx) returns http:Response|error {
-    PlainResponse payload = {"ok": true};
+    PlainResponse payload = {ok: true};
     setJsonPayload(ctx, payload.toJson());
     return respond(ctx, headers = passBackHeaders);
 }

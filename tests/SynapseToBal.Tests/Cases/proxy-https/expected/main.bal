@@ -19,7 +19,7 @@ service /status on httpListener, httpsListener {
     # GET /status/*
     resource function get [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StatusAPI", "/status");
-        StatusResponse payload = {"status": "up"};
+        StatusResponse payload = {status: "up"};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }

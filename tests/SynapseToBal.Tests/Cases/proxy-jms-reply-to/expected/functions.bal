@@ -15,7 +15,7 @@ function echoJmsFault(Context ctx, error e) returns http:Response {
 # In flow of proxy service EchoJmsProxy, run by the service at each of its addresses.
 function echoJmsFlow(Context ctx) returns http:Response|error {
     do {
-        EchoJmsResponse payload = {"echo": check jsonEval(ctx, "$.text")};
+        EchoJmsResponse payload = {echo: check jsonEval(ctx, "$.text")};
         setJsonPayload(ctx, payload.toJson());
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {

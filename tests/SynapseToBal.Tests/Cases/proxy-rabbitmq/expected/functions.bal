@@ -32,7 +32,7 @@ function orderEventsFlow(Context ctx) returns http:Response|error {
     do {
         json body = check jsonPayload(ctx);
         log:printInfo("OrderEventsProxy request", 'order = check jsonEvalIn(body, "$.orderId"));
-        OrderEventsResponse payload = {"accepted": check jsonEvalIn(body, "$.orderId")};
+        OrderEventsResponse payload = {accepted: check jsonEvalIn(body, "$.orderId")};
         setJsonPayload(ctx, payload.toJson());
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {

@@ -38,7 +38,7 @@ function orderFlow(Context ctx) returns http:Response|error {
         log:printInfo("OrderProxy request", proxy = "OrderProxy");
         string orderSource = "proxy";
         if getHeader(ctx, "X-Reject") == "yes" {
-            OrderResponse payload = {"error": "rejected"};
+            OrderResponse payload = {'error: "rejected"};
             setJsonPayload(ctx, payload.toJson());
             setHttpSc(ctx, 403);
             return check respond(ctx, headers = passBackHeaders);

@@ -27,7 +27,7 @@ service /alerts on httpListener {
         ctx.contentType = "text/plain";
         check sendMail(ctx, {host: mailtoSupportSmtpHost, port: mailtoSupportSmtpPort, username: mailtoSupportSmtpUser, password: mailtoSupportSmtpPassword, 'from: mailtoSupportSmtpFrom, security: mailtoSupportSmtpSecurity, bcc: mailtoSupportSmtpBcc}, alertsApiNotifyEndpointTo);
         ctx.properties["OUT_ONLY"] = "false";
-        NotifyResponse payload = {"notified": true};
+        NotifyResponse payload = {notified: true};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }

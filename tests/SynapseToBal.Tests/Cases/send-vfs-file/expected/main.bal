@@ -21,7 +21,7 @@ service /orders on httpListener, httpsListener {
         ctx.contentType = "text/plain";
         check vfsWriteFile(ctx, auditLogEpPath, append = true, locking = false);
         ctx.properties["OUT_ONLY"] = "false";
-        AuditResponse payload = {"audited": true};
+        AuditResponse payload = {audited: true};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }

@@ -8,14 +8,14 @@ import ballerina/http;
 xmlns "http://services.samples" as m0;
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message; its answer, if it answers, may be the response.
-function notifyCloneCloneTarget1(Context ctx) returns http:Response|error? {
+function notifyCloneProxyCloneTarget1(Context ctx) returns http:Response|error? {
     ctx.to = "http://localhost:9000/services/AuditService";
     check callAddress(ctx, headers = passThroughHeaders);
     return respond(ctx, headers = passBackHeaders);
 }
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message; its answer, if it answers, may be the response.
-function notifyCloneCloneTarget2(Context ctx) returns http:Response|error? {
+function notifyCloneProxyCloneTarget2(Context ctx) returns http:Response|error? {
     setAction(ctx, "urn:notify");
     check callEndpoint(ctx, notifyCloneEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = notifyCloneEndpointSuspension);
     return respond(ctx, headers = passBackHeaders);
@@ -28,9 +28,9 @@ function notifyCloneFlow(Context ctx) returns http:Response|error {
     http:Response? answer = ();
     error? failure = ();
     future<http:Response|error?>[] running = [];
-    future<http:Response|error?> started = start notifyCloneCloneTarget1(messages[0]);
+    future<http:Response|error?> started = start notifyCloneProxyCloneTarget1(messages[0]);
     running.push(started);
-    future<http:Response|error?> started2 = start notifyCloneCloneTarget2(messages[1]);
+    future<http:Response|error?> started2 = start notifyCloneProxyCloneTarget2(messages[1]);
     running.push(started2);
     foreach int index in 0 ..< running.length() {
         future<http:Response|error?> finished = running[index];

@@ -24,7 +24,7 @@ service /partners on httpListener {
         setRemoteAddress(ctx, caller);
         if !(check throttleAdmit(ctx, "partners@PartnerAPI default", {ipCallers: [{id: "other", access: "control", maxCount: 100, unitTime: 60000}], domainCallers: [{id: "*.example.com", access: "allow"}, {id: "spam.example.org", access: "deny"}]})) {
             setHttpSc(ctx, 429);
-            PartnerResponse payload = {"error": "rate limit exceeded"};
+            PartnerResponse payload = {'error: "rate limit exceeded"};
             setJsonPayload(ctx, payload.toJson());
             return respond(ctx, headers = passBackHeaders);
         }

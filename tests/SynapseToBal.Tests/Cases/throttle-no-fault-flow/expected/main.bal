@@ -19,7 +19,7 @@ service /limited on httpListener {
                 throttleRelease(ctx);
                 return check respond(ctx, headers = passBackHeaders);
             }
-            LimitedRequest payload = {"total": check jsonPath(ctx, "$.amount")};
+            LimitedRequest payload = {total: check jsonPath(ctx, "$.amount")};
             setJsonPayload(ctx, payload.toJson());
             check throttleReleased(ctx, callEndpoint(ctx, limitedPostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = limitedPostRootEndpointSuspension));
             throttleRelease(ctx);

@@ -20,8 +20,8 @@ service /orders on httpListener, httpsListener {
         Context ctx = check newContext(request, "OrderApi", "/orders");
         if check jsonValidationFails(ctx, (), false, orderSchemaPath) {
             OrderResponse payload = {
-                "error": getProperty(ctx, "ERROR_MESSAGE"),
-                "detail": getProperty(ctx, "ERROR_DETAIL")
+                'error: getProperty(ctx, "ERROR_MESSAGE"),
+                detail: getProperty(ctx, "ERROR_DETAIL")
             };
             setJsonPayload(ctx, payload.toJson());
             setHttpSc(ctx, 400);

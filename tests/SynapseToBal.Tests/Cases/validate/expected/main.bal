@@ -15,7 +15,7 @@ service /orders on httpListener {
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ValidateApi", "/orders");
         if check jsonValidationFails(ctx, (), false, orderSchemaPath) {
-            ValidateResponse payload = {"error": getProperty(ctx, "ERROR_MESSAGE")};
+            ValidateResponse payload = {'error: getProperty(ctx, "ERROR_MESSAGE")};
             setJsonPayload(ctx, payload.toJson());
             setHttpSc(ctx, 400);
             return respond(ctx, headers = passBackHeaders);
