@@ -13,12 +13,18 @@ internal static class JsonLiteralWriter
 {
     private const int LineWidth = 80;
 
-    public static string Write(JsonNodeIr node, ExpressionWriter expressions) => Write(node, 0, expressions);
+    /// <param name="record">
+    /// The value is a record's (a payload record, issue 14): each member is written by its field name as a record
+    /// literal is (<c>{'error: "not found", orderId}</c>: a keyword quoted, the value alone when it is the local of that
+    /// name); a name that needs escapes in an identifier keeps its string literal (<c>"order-id": ...</c>). Either key
+    /// names the same field, so the value is the same.
+    /// </param>
+    public static string Write(JsonNodeIr node, ExpressionWriter expressions, bool record = false) => Write(node, 0, expressions, record);
 
-    private static string Write(JsonNodeIr node, int indent, ExpressionWriter expressions) => node switch
+    private static string Write(JsonNodeIr node, int indent, ExpressionWriter expressions, bool record) => node switch
     {
-        JsonNodeIr.Object o => Layout("{", o.Members.Select(m => BallerinaSyntax.StringLiteral(m.Name) + ": " + Write(m.Value, indent + 1, expressions)).ToList(), "}", indent),
-        JsonNodeIr.Array a => Layout("[", a.Items.Select(i => Write(i, indent + 1, expressions)).ToList(), "]", indent),
+        JsonNodeIr.Object o => Layout("{", o.Members.Select(m => Member(m.Name, Write(m.Value, indent + 1, expressions, record), record)).ToList(), "}", indent),
+        JsonNodeIr.Array a => Layout("[", a.Items.Select(i => Write(i, indent + 1, expressions, record)).ToList(), "]", indent),
         JsonNodeIr.String s => StringValue(s.Parts, expressions),
         JsonNodeIr.Number n => Number(n.Text),
         JsonNodeIr.Boolean b => b.Value ? "true" : "false",
@@ -29,6 +35,17 @@ internal static class JsonLiteralWriter
         JsonNodeIr.Slot slot => $"toJson({expressions.String(slot.Value)})",
         _ => throw new InvalidOperationException($"Unhandled JSON node {node.GetType().Name}"),
     };
+
+    /// <summary>One member of a mapping constructor: <c>"name": value</c>, or in a record's <c>name: value</c> (<c>name</c> alone for <c>name: name</c>).</summary>
+    private static string Member(string name, string value, bool record)
+    {
+        if (record && BallerinaSyntax.FieldName(name) is { } field && !field.Contains('\\', StringComparison.Ordinal))
+        {
+            return value == field ? field : field + ": " + value;
+        }
+
+        return BallerinaSyntax.StringLiteral(name) + ": " + value;
+    }
 
     /// <summary>A JSON number: an integer too large for Ballerina's int becomes a decimal (<c>d</c> suffix).</summary>
     private static string Number(string raw)

@@ -2206,7 +2206,7 @@ internal sealed partial class StatementWriter
             {
                 // A fixed shape: built as its record, then the payload is that value as JSON (members in template order).
                 var local = Local(type.Local);
-                _out.Line($"{type.Record.Name} {local} = {JsonLiteralWriter.Write(tree, _expr)};");
+                _out.Line($"{type.Record.Name} {local} = {JsonLiteralWriter.Write(tree, _expr, record: true)};");
                 _out.Line($"setJsonPayload(ctx, {local}.toJson());");
                 break;
             }

@@ -1372,9 +1372,15 @@ public sealed partial class Lowerer
             return inner;
         }
 
-        var function = _symbols.Module(SymbolKind.Function, $"{context.Owner} {what}");
+        // Named after its resource or proxy as their other functions are ("check sequence" for OrdersAPI /check), when
+        // that is shorter than the owner's whole name (a resource's methods and path may make it longer).
+        var hint = $"{context.Owner} {what}";
+        var function = _symbols.Module(SymbolKind.Function, hint, shorter: [.. FlowShorter(context, what).Where(s => NameLength(s) < NameLength(hint))]);
         var fault = OnErrorFunction(onError, $"{description} (onError)", location);
         _functions.Add(new FunctionIr(function, FunctionKind.Sequence, true, inner, $"The {description}, whose failures run sequence '{onError}' (onError).", location) { FaultFunction = fault });
         return [new InvokeStep(null, function, true)];
     }
+
+    /// <summary>The letters and digits of a name's words: its length once cased, for comparing two ladders' names.</summary>
+    private static int NameLength(string words) => words.Count(char.IsLetterOrDigit);
 }

@@ -101,11 +101,11 @@ public sealed class FaultRunnerAndInfallibleTests
             $"""<proxy xmlns="{Ns}" name="LoudProxy" transports="http"><target><inSequence><call>{Endpoint}</call><respond/></inSequence><faultSequence><log level="custom"><property name="failed" value="yes"/></log><respond/></faultSequence></target></proxy>""");
         var functions = files["functions.bal"].ReplaceLineEndings("\n");
 
-        Assert.Contains("function orderProxyFault(Context ctx, error e) returns http:Response {", functions);
-        Assert.Contains("    } on fail error e {\n        return orderProxyFault(ctx, e);", functions);
+        Assert.Contains("function orderFault(Context ctx, error e) returns http:Response {", functions);
+        Assert.Contains("    } on fail error e {\n        return orderFault(ctx, e);", functions);
 
         // Writing the response can fail (Axis2Sender.sendBack): that fault flow keeps its error.
-        Assert.Contains("function loudProxyFault(Context ctx, error e) returns http:Response|error {", functions);
+        Assert.Contains("function loudFault(Context ctx, error e) returns http:Response|error {", functions);
     }
 
     [Fact]

@@ -87,6 +87,25 @@ public sealed partial class NameStabilityTests
         </sequence>
         """;
 
+    /// <summary>A proxy with an out and a fault flow of its own.</summary>
+    private const string OrderProxy = """
+        <proxy xmlns="http://ws.apache.org/ns/synapse" name="OrderProxy" transports="http"><target>
+          <inSequence><property name="x" expression="//x"/><send><endpoint key="EventsEP"/></send></inSequence>
+          <outSequence><log level="custom"><property name="event" value="answered"/></log><send/></outSequence>
+          <faultSequence><log level="custom"><property name="event" value="order failed"/></log><respond/></faultSequence>
+        </target></proxy>
+        """;
+
+    /// <summary>A proxy whose in sequence has an onError: its mediators are a function of their own.</summary>
+    private const string QuoteProxy = """
+        <proxy xmlns="http://ws.apache.org/ns/synapse" name="QuoteProxy" transports="http"><target>
+          <inSequence onError="Audit"><property name="x" expression="//x"/><respond/></inSequence>
+        </target></proxy>
+        """;
+
+    /// <summary>A sequence whose name is the order proxy's short fault function name.</summary>
+    private const string OrderFault = """<sequence xmlns="http://ws.apache.org/ns/synapse" name="OrderFault"><log level="custom"><property name="event" value="order fault"/></log></sequence>""";
+
     [Fact]
     public void Resource_functions_and_payload_records_take_the_shortest_name_no_other_declaration_asks_for()
     {
@@ -218,6 +237,27 @@ public sealed partial class NameStabilityTests
         Assert.Equal(["OrderPostResponse", "StockGetResponse"], alone);
         var reversed = BallerinaRefiner.ChooseNames(BallerinaRefiner.AdmitShortenings([.. Enumerable.Reverse(ladders)]), new HashSet<string>(StringComparer.Ordinal), []);
         Assert.Equal(names, reversed.Reverse());
+    }
+
+    /// <summary>
+    /// A proxy's own flows drop its Proxy suffix as an API's functions drop API (issue 14), each only while no other
+    /// declaration asks for the short name: a sequence named OrderFault lengthens the proxy's fault function alone.
+    /// </summary>
+    [Fact]
+    public void A_proxys_flow_functions_drop_its_proxy_suffix_where_no_other_declaration_asks_for_the_name()
+    {
+        var before = Declarations(Convert(OrderProxy, QuoteProxy, EventsEndpoint, Audit));
+        Assert.Contains("orderFlow", before);
+        Assert.Contains("orderOut", before);
+        Assert.Contains("orderFault", before);
+        Assert.Contains("quoteFlow", before);
+        Assert.Contains("quoteInSequence", before);
+        Assert.DoesNotContain(before, n => n.Contains("Proxy", StringComparison.Ordinal));
+
+        var after = Declarations(Convert(OrderProxy, QuoteProxy, EventsEndpoint, Audit, OrderFault));
+        Assert.Empty(before.Except(after));
+        Assert.Equal(["orderProxyFault"], after.Except(before));
+        Assert.Contains("function orderFault(Context ctx)", string.Concat(Convert(OrderProxy, QuoteProxy, EventsEndpoint, Audit, OrderFault).Values));
     }
 
     /// <summary>The module-level names the package declares (functions, types, classes, clients, configurables, listeners).</summary>

@@ -82,8 +82,21 @@ public sealed class PayloadTypeTests
         var files = Convert(Head + Factory("""{"a": "x"}""") + Factory("""{"b": "y"}""") + "<respond/>" + Tail);
         Assert.Contains("type OrderPayload record {|", files["payloads.bal"]);
         Assert.Contains("type OrderResponse record {|", files["payloads.bal"]);
-        Assert.Contains("OrderPayload payload = {\"a\": \"x\"};", files["main.bal"]);
-        Assert.Contains("OrderResponse payload2 = {\"b\": \"y\"};", files["main.bal"]);
+        Assert.Contains("OrderPayload payload = {a: \"x\"};", files["main.bal"]);
+        Assert.Contains("OrderResponse payload2 = {b: \"y\"};", files["main.bal"]);
+    }
+
+    /// <summary>
+    /// A record's mapping constructor names its fields as a record literal does (issue 14): a keyword quoted, nested
+    /// records too; a member name that needs escapes in an identifier keeps its string-literal key (the same field).
+    /// </summary>
+    [Fact]
+    public void A_record_literal_names_its_fields_by_identifier_where_one_needs_no_escape()
+    {
+        var files = Convert(Head + Factory("""{"error": "x", "order-id": "y", "customer": {"type": "vip", "name": "$1"}}""",
+            """<arg evaluator="json" expression="$.name"/>""") + "<respond/>" + Tail);
+        Assert.Contains("    string order\\-id;\n", files["payloads.bal"]);
+        Assert.Contains("OrderResponse payload = {\n            'error: \"x\",\n            \"order-id\": \"y\",\n            customer: {'type: \"vip\", name: check jsonEval(ctx, \"$.name\")}\n        };", files["main.bal"]);
     }
 
     [Fact]
@@ -94,7 +107,7 @@ public sealed class PayloadTypeTests
             """<sequence xmlns="http://ws.apache.org/ns/synapse" name="payload">""" + Factory("""{"ok": true}""") + "</sequence>");
         Assert.Contains("type PayloadPayload record {|", files["payloads.bal"]);
         // jsonPayload is a runtime helper: the next candidate.
-        Assert.Contains("PayloadPayload newPayload = {\"ok\": true};", files["functions.bal"]);
+        Assert.Contains("PayloadPayload newPayload = {ok: true};", files["functions.bal"]);
     }
 
     [Fact]

@@ -34,11 +34,11 @@ public sealed class ProxyRouterTests
             + "              | \"OrderProxy.OrderProxyHttpSoap11Endpoint\"\n"
             + "              | \"OrderProxy.OrderProxyHttpSoap12Endpoint\"\n"
             + "              | \"OrderProxy.OrderProxyHttpEndpoint\" => {\n"
-            + "                return orderProxyFlow(check newContext(request, (), \"/services/\" + name));\n"
+            + "                return orderFlow(check newContext(request, (), \"/services/\" + name));\n"
             + "            }\n",
             main,
             StringComparison.Ordinal);
-        Assert.Contains("| \"StockProxy.StockProxyHttpEndpoint\" => {\n                return stockProxyFlow(check newContext(request, (), \"/services/\" + name));\n", main, StringComparison.Ordinal);
+        Assert.Contains("| \"StockProxy.StockProxyHttpEndpoint\" => {\n                return stockFlow(check newContext(request, (), \"/services/\" + name));\n", main, StringComparison.Ordinal);
         Assert.Contains("            // Proxy service 'OrderProxy' (a0.xml, line 1).\n", main, StringComparison.Ordinal);
         Assert.Contains("        }\n        // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.\n        return serviceNotFound(request);\n    }\n}", main, StringComparison.Ordinal);
     }
@@ -63,7 +63,7 @@ public sealed class ProxyRouterTests
         var main = ArtifactConversion.Convert(Proxy("OrderProxy"), $"""<sequence {Ns} name="main"><log/><drop/></sequence>""")["main.bal"];
         Assert.Equal(5, Count(main, "\nservice "));
         Assert.DoesNotContain("service /services on", main, StringComparison.Ordinal);
-        Assert.Contains("return orderProxyFlow(check newContext(request, (), \"/services/OrderProxy.OrderProxyHttpEndpoint\"));", main, StringComparison.Ordinal);
+        Assert.Contains("return orderFlow(check newContext(request, (), \"/services/OrderProxy.OrderProxyHttpEndpoint\"));", main, StringComparison.Ordinal);
 
         // An API at /services itself would be two services at one base path.
         var api = ArtifactConversion.Convert(Proxy("OrderProxy"), $"""<api {Ns} name="S" context="/services"><resource methods="GET" uri-template="/x"><inSequence><respond/></inSequence></resource></api>""")["main.bal"];

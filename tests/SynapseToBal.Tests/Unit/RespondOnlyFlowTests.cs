@@ -17,10 +17,10 @@ public sealed class RespondOnlyFlowTests
     public void An_out_flow_that_only_sends_back_is_the_respond_of_the_in_flow()
     {
         var files = Convert(Proxy("QuoteProxy", $"<inSequence><send>{Endpoint}</send></inSequence><outSequence><send/></outSequence>"));
-        Assert.DoesNotContain("quoteProxyOut", files["functions.bal"] + files["main.bal"]);
+        Assert.DoesNotContain("quoteOut", files["functions.bal"] + files["main.bal"]);
         Assert.Contains("    check callEndpoint(ctx, quoteEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteEndpointSuspension);\n", files["functions.bal"]);
         Assert.Contains("    return respond(ctx, headers = passBackHeaders);\n}", files["functions.bal"].ReplaceLineEndings("\n"));
-        Assert.Contains("                return quoteProxyFlow(check newContext(request, (), \"/services/\" + name));", files["main.bal"]);
+        Assert.Contains("                return quoteFlow(check newContext(request, (), \"/services/\" + name));", files["main.bal"]);
         Assert.DoesNotContain("return check", files["main.bal"] + files["functions.bal"]);
     }
 
@@ -32,22 +32,22 @@ public sealed class RespondOnlyFlowTests
             <faultSequence><log level="custom"><property name="event" value="failed"/></log><respond/></faultSequence>
             """));
         var functions = files["functions.bal"].ReplaceLineEndings("\n");
-        Assert.DoesNotContain("quoteProxyOut", functions);
-        Assert.Contains("        return check respond(ctx, headers = passBackHeaders);\n    } on fail error e {\n        return quoteProxyFault(ctx, e);", functions);
+        Assert.DoesNotContain("quoteOut", functions);
+        Assert.Contains("        return check respond(ctx, headers = passBackHeaders);\n    } on fail error e {\n        return quoteFault(ctx, e);", functions);
     }
 
     [Fact]
     public void An_out_flow_that_does_more_stays_a_function()
     {
         var files = Convert(Proxy("QuoteProxy", $"""<inSequence><send>{Endpoint}</send></inSequence><outSequence><log/><send/></outSequence>"""));
-        Assert.Contains("function quoteProxyOut(Context ctx) returns http:Response|error {", files["functions.bal"]);
-        Assert.Contains("    return quoteProxyOut(ctx);", files["functions.bal"]);
+        Assert.Contains("function quoteOut(Context ctx) returns http:Response|error {", files["functions.bal"]);
+        Assert.Contains("    return quoteOut(ctx);", files["functions.bal"]);
 
         var guarded = Convert(Proxy("QuoteProxy", $"""
             <inSequence><send>{Endpoint}</send></inSequence><outSequence><log/><send/></outSequence>
             <faultSequence><log level="custom"><property name="event" value="failed"/></log><respond/></faultSequence>
             """));
-        Assert.Contains("        return check quoteProxyOut(ctx);\n    } on fail error e {", guarded["functions.bal"].ReplaceLineEndings("\n"));
+        Assert.Contains("        return check quoteOut(ctx);\n    } on fail error e {", guarded["functions.bal"].ReplaceLineEndings("\n"));
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class UnusedAndInfallibleFlowTests
             $"""<proxy xmlns="{Ns}" name="QuoteProxy" transports="http"><target><inSequence><send receive="QuoteResponse">{Endpoint}</send></inSequence><outSequence><log level="custom"><property name="never" value="runs"/></log><send/></outSequence></target></proxy>""");
         var functions = files["functions.bal"];
 
-        Assert.DoesNotContain("quoteProxyOut", functions);
+        Assert.DoesNotContain("quoteOut", functions);
         Assert.DoesNotContain("never", functions);
         // The receiving sequence answers on every path (its send): the flow returns its answer (AnsweringFlows).
         Assert.Contains("quoteResponse(ctx);", functions);
@@ -39,7 +39,7 @@ public sealed class UnusedAndInfallibleFlowTests
             Receiver,
             $"""<proxy xmlns="{Ns}" name="QuoteProxy" transports="http"><target><inSequence><class name="com.example.Enricher"/><send receive="QuoteResponse">{Endpoint}</send></inSequence><outSequence><log level="custom"><property name="kept" value="yes"/></log><send/></outSequence></target></proxy>""");
 
-        Assert.Contains("function quoteProxyOut(Context ctx) returns http:Response|error {", files["functions.bal"]);
+        Assert.Contains("function quoteOut(Context ctx) returns http:Response|error {", files["functions.bal"]);
     }
 
     [Fact]
@@ -49,11 +49,11 @@ public sealed class UnusedAndInfallibleFlowTests
             $"""<proxy xmlns="{Ns}" name="LoopProxy" transports="http"><target><inSequence><log level="custom"><property name="step" value="in"/></log><loopback/></inSequence><outSequence><log level="custom"><property name="step" value="out"/></log><drop/></outSequence></target></proxy>""");
         var functions = files["functions.bal"].ReplaceLineEndings("\n");
 
-        Assert.Contains("function loopProxyOut(Context ctx) returns http:Response {", functions);
-        Assert.Contains("function loopProxyFlow(Context ctx) returns http:Response {", functions);
-        Assert.Contains("    return loopProxyOut(ctx);\n}", functions);
-        Assert.DoesNotContain("check loopProxyOut", functions);
-        Assert.Contains("return loopProxyFlow(check newContext(request, (), \"/services/\" + name));", files["main.bal"]);
+        Assert.Contains("function loopOut(Context ctx) returns http:Response {", functions);
+        Assert.Contains("function loopFlow(Context ctx) returns http:Response {", functions);
+        Assert.Contains("    return loopOut(ctx);\n}", functions);
+        Assert.DoesNotContain("check loopOut", functions);
+        Assert.Contains("return loopFlow(check newContext(request, (), \"/services/\" + name));", files["main.bal"]);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class UnusedAndInfallibleFlowTests
         var files = Convert(SplitProxy, Gather);
 
         Assert.Contains("function gather(", files["functions.bal"]);
-        Assert.DoesNotContain("function linesProxyOut(", files["functions.bal"]);
+        Assert.DoesNotContain("function linesOut(", files["functions.bal"]);
         Assert.Contains("x-gathered", files["functions.bal"]);
 
         var diagnostics = new DiagnosticBag();
@@ -111,7 +111,7 @@ public sealed class UnusedAndInfallibleFlowTests
             $"""<template xmlns="{Ns}" name="SplitEach"><sequence><iterate expression="//line"><target><sequence><send>{Endpoint}</send></sequence></target></iterate></sequence></template>""");
 
         Assert.DoesNotContain("ctx.outFlow", files["main.bal"]);
-        Assert.DoesNotContain("quoteAllProxyOut", files["functions.bal"]);
+        Assert.DoesNotContain("quoteAllOut", files["functions.bal"]);
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class UnusedAndInfallibleFlowTests
             $"""<proxy xmlns="{Ns}" name="QuoteProxy" transports="http"><target><inSequence><sequence key="Forward"/></inSequence><outSequence><log level="custom"><property name="step" value="out"/></log><send/></outSequence></target></proxy>""",
             $"""<sequence xmlns="{Ns}" name="Forward"><send>{Endpoint}</send></sequence>""");
 
-        Assert.Contains("ctx.outFlow = quoteProxyOut;", files["main.bal"]);
+        Assert.Contains("ctx.outFlow = quoteOut;", files["main.bal"]);
     }
 
     private static Dictionary<string, string> Convert(params string[] artifacts) => ArtifactConversion.Convert(artifacts);

@@ -145,6 +145,11 @@ public sealed partial class Lowerer
     /// </summary>
     private ImmutableArray<string> ResourceShorter(string role)
     {
+        if (_apiFlows is null && _currentProxy is { } proxy)
+        {
+            return ProxyShorter(proxy.Name, role);
+        }
+
         if (_apiFlows is not { } plan || _currentResource is not { } resource)
         {
             return [];
@@ -176,7 +181,7 @@ public sealed partial class Lowerer
         // QuoteProxy, as an API's functions drop its API suffix; a proxy whose name has none keeps the long name.
         if (_currentProxy is { } proxy && context.Owner == proxy.Name)
         {
-            return SymbolWords.ShortProxyName(proxy.Name) is { } shortName ? [$"{shortName} {role}"] : [];
+            return ProxyShorter(proxy.Name, role);
         }
 
         if (_apiFlows is not { } plan || _currentResource is not { } resource || context.Owner != ResourceOwner(plan.Api, resource)
@@ -187,6 +192,16 @@ public sealed partial class Lowerer
 
         return ResourceShorter(role);
     }
+
+    /// <summary>
+    /// The shorter name of a function of a proxy's own flows (issue 14): the proxy's name without its <c>Proxy</c>
+    /// suffix, then <paramref name="role"/> ("<c>order flow</c>", "<c>order fault</c>", "<c>quote iterate target</c>"
+    /// for <c>OrderProxy</c>, <c>QuoteProxy</c>), as an API's functions drop its <c>API</c> suffix; none when the name
+    /// has no such suffix, or ends with the role's first word (<c>LoopOutProxy</c> keeps <c>loopOutProxyOut</c>, not
+    /// <c>loopOutOut</c>, as <see cref="ApiShorter"/> does). The refiner takes it only when no other declaration asks for it.
+    /// </summary>
+    private static ImmutableArray<string> ProxyShorter(string proxy, string role) =>
+        SymbolWords.ShortProxyName(proxy) is { } shortName && !shortName.EndsWith(role.Split(' ')[0], StringComparison.OrdinalIgnoreCase) ? [$"{shortName} {role}"] : [];
 
     /// <summary>The owner of an API resource's flows, for generated names: the API and the resource's URI (<c>ShelterAPI /json</c>).</summary>
     private static string ResourceOwner(string api, ApiResourceSyntax resource) => api + " " + (resource.UriTemplate ?? resource.UrlMapping ?? "default");

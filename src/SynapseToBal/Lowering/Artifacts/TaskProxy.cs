@@ -13,7 +13,7 @@ public sealed partial class Lowerer
     {
         if (!_proxyFlows.TryGetValue(proxyName, out var flow))
         {
-            flow = _symbols.Module(SymbolKind.Function, proxyName + " flow");
+            flow = _symbols.Module(SymbolKind.Function, proxyName + " flow", shorter: ProxyShorter(proxyName, "flow"));
             _proxyFlows[proxyName] = flow;
         }
 

@@ -40,7 +40,7 @@ function processOrder(Context ctx) returns http:Response|error? {
 }
 
 # In flow of proxy service OrderProxy, run by the service at each of its addresses.
-function orderProxyFlow(Context ctx) returns http:Response|error {
+function orderFlow(Context ctx) returns http:Response|error {
     do {
         string action = check addressingAction(ctx);
         log:printInfo("Order received", action = action);
@@ -60,7 +60,7 @@ function orderProxyFlow(Context ctx) returns http:Response|error {
 }
 
 # In flow of proxy service StockQuoteProxy, run by the service at each of its addresses.
-function stockQuoteProxyFlow(Context ctx) returns http:Response|error {
+function stockQuoteFlow(Context ctx) returns http:Response|error {
     check callEndpoint(ctx, stockQuoteEp, "", "POST", format = "soap11", headers = passThroughHeaders, state = stockQuoteEpSuspension);
     return respond(ctx, headers = passBackHeaders);
 }

@@ -35,7 +35,7 @@ service /services on httpListener, httpsListener {
               | "OrderProxy.OrderProxyHttpsSoap11Endpoint"
               | "OrderProxy.OrderProxyHttpsSoap12Endpoint"
               | "OrderProxy.OrderProxyHttpsEndpoint" => {
-                return orderProxyFlow(check newContext(request, (), "/services/" + name));
+                return orderFlow(check newContext(request, (), "/services/" + name));
             }
 
             // Proxy service 'StockQuoteProxy' (proxy-services/StockQuoteProxy.xml, line 3).
@@ -43,7 +43,7 @@ service /services on httpListener, httpsListener {
               | "StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint"
               | "StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint"
               | "StockQuoteProxy.StockQuoteProxyHttpEndpoint" => {
-                return stockQuoteProxyFlow(check newContext(request, (), "/services/" + name));
+                return stockQuoteFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

@@ -16,7 +16,7 @@ function logRequest(Context ctx) {
 function orderFault(Context ctx) returns http:Response|error {
     string errorMessage = getProperty(ctx, "ERROR_MESSAGE");
     log:printError("OrderFault sequence", errorValue = errorMessage);
-    OrderFaultResponse payload = {"error": "The order service is unavailable", "detail": errorMessage};
+    OrderFaultResponse payload = {'error: "The order service is unavailable", detail: errorMessage};
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 503);
     return respond(ctx, headers = passBackHeaders);

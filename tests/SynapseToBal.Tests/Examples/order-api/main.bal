@@ -18,7 +18,7 @@ service /orders on httpListener {
             log:printInfo("Fetching order", orderId = orderId);
             check callEndpoint(ctx, orderBackendEp, restPostfix(ctx), timeoutFault = true, headers = passThroughHeaders);
             if axis2HttpSc(ctx) == "404" {
-                OrderGetResponse payload = {"error": "Order not found", "orderId": orderId};
+                OrderGetResponse payload = {'error: "Order not found", orderId};
                 setJsonPayload(ctx, payload.toJson());
                 setHttpSc(ctx, 404);
             }
@@ -34,7 +34,7 @@ service /orders on httpListener {
         do {
             logRequest(ctx);
             if check jsonEval(ctx, "$.quantity") == "0" {
-                OrderPostResponse payload = {"error": "quantity must be positive"};
+                OrderPostResponse payload = {'error: "quantity must be positive"};
                 setJsonPayload(ctx, payload.toJson());
                 setHttpSc(ctx, 400);
                 return check respond(ctx, headers = passBackHeaders);

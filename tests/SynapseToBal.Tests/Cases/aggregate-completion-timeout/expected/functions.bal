@@ -38,7 +38,7 @@ function quoteCloneTarget3(Context ctx) returns error? {
 }
 
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
-function quoteProxyFlow(Context ctx) returns http:Response|error {
+function quoteFlow(Context ctx) returns http:Response|error {
     // <clone>: one copy of the message per target, started together (the Micro Integrator runs them in parallel); the aggregate completes when every copy, or its message count, has arrived or 5 s after the first copy arrived (its timeout), gathering the parts of the copies arrived by then in the order of arrival; a later copy is ignored.
     Context[] messages = [branchContext(ctx), branchContext(ctx), branchContext(ctx)];
     future<error?>[] running = [];

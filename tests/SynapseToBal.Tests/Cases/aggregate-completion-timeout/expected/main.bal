@@ -76,7 +76,7 @@ service /services on httpListener, httpsListener {
               | "QuoteProxy.QuoteProxyHttpsSoap11Endpoint"
               | "QuoteProxy.QuoteProxyHttpsSoap12Endpoint"
               | "QuoteProxy.QuoteProxyHttpsEndpoint" => {
-                return quoteProxyFlow(check newContext(request, (), "/services/" + name));
+                return quoteFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

@@ -13,7 +13,7 @@ function quoteBatchIterateTarget(Context ctx) returns error? {
 }
 
 # In flow of proxy service QuoteBatchProxy, run by the service at each of its addresses.
-function quoteBatchProxyFlow(Context ctx) returns http:Response|error {
+function quoteBatchFlow(Context ctx) returns http:Response|error {
     // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
     Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<m0:getQuotes>/<*>.<m0:getQuote>);
     future<error?>[] running = [];

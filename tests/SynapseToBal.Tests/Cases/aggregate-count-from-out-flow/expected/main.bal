@@ -27,7 +27,7 @@ service /services on httpListener {
               | "QuoteBatchProxy.QuoteBatchProxyHttpSoap11Endpoint"
               | "QuoteBatchProxy.QuoteBatchProxyHttpSoap12Endpoint"
               | "QuoteBatchProxy.QuoteBatchProxyHttpEndpoint" => {
-                return quoteBatchProxyFlow(check newContext(request, (), "/services/" + name));
+                return quoteBatchFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

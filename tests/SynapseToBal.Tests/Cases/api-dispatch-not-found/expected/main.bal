@@ -188,7 +188,7 @@ service /ping on httpListener, httpsListener {
     # GET /ping/
     resource function get .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PingApi", "/ping");
-        PingGetResponse payload = {"pong": true};
+        PingGetResponse payload = {pong: true};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }

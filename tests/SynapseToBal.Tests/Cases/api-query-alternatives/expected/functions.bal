@@ -22,7 +22,7 @@ function shopApiGetItemsFlow2(Context ctx) returns http:Response|error {
 
 # In flow of ShopAPI GET /items.
 function shopApiGetItemsFlow3(Context ctx) returns http:Response|error {
-    ItemsResponse payload = {"items": []};
+    ItemsResponse payload = {items: []};
     setJsonPayload(ctx, payload.toJson());
     return respond(ctx, headers = passBackHeaders);
 }

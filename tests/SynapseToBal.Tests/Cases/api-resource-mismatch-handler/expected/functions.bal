@@ -13,7 +13,7 @@ function methodNotAllowedHandler(Context ctx) {
 
 # Sequence '_resource_mismatch_handler_'.
 function resourceMismatchHandler(Context ctx) returns http:Response|error {
-    ResourceMismatchHandlerResponse payload = {"error": "no such resource", "api": getProperty(ctx, "SYNAPSE_REST_API")};
+    ResourceMismatchHandlerResponse payload = {'error: "no such resource", api: getProperty(ctx, "SYNAPSE_REST_API")};
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 404);
     return respond(ctx, headers = passBackHeaders);

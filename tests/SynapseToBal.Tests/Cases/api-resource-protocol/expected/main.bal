@@ -23,7 +23,7 @@ service /accounts on httpListener {
     # GET /accounts/{id}/summary
     resource function get [string id]/summary(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AccountApi", "/accounts", {"id": id});
-        AccountGetSummaryResponse payload = {"id": id, "secure": false};
+        AccountGetSummaryResponse payload = {id, secure: false};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }
@@ -31,7 +31,7 @@ service /accounts on httpListener {
     # GET /accounts/health
     resource function get health(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AccountApi", "/accounts");
-        HealthResponse payload = {"status": "up"};
+        HealthResponse payload = {status: "up"};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }
@@ -62,7 +62,7 @@ service /accounts on httpsListener {
     # GET /accounts/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AccountApi", "/accounts", {"id": id});
-        AccountGetResponse payload = {"id": id, "secure": true};
+        AccountGetResponse payload = {id, secure: true};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }
@@ -70,7 +70,7 @@ service /accounts on httpsListener {
     # GET /accounts/health
     resource function get health(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AccountApi", "/accounts");
-        HealthResponse payload = {"status": "up"};
+        HealthResponse payload = {status: "up"};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }
@@ -185,7 +185,7 @@ service /secure on httpsListener {
     # GET /secure/balance
     resource function get balance(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "SecureApi", "/secure");
-        SecureResponse payload = {"balance": 10};
+        SecureResponse payload = {balance: 10};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }
@@ -216,7 +216,7 @@ service /status on httpListener {
     # GET /status/ping
     resource function get ping(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StatusApi", "/status");
-        StatusResponse payload = {"status": "up"};
+        StatusResponse payload = {status: "up"};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }

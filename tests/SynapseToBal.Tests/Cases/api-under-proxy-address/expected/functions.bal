@@ -5,8 +5,8 @@
 import ballerina/http;
 
 # In flow of proxy service OrderProxy, run by the service at each of its addresses.
-function orderProxyFlow(Context ctx) returns http:Response|error {
-    OrderProxyResponse payload = {"from": "proxy"};
+function orderFlow(Context ctx) returns http:Response|error {
+    OrderResponse payload = {'from: "proxy"};
     setJsonPayload(ctx, payload.toJson());
     return respond(ctx, headers = passBackHeaders);
 }

@@ -17,7 +17,7 @@ service /services/Status on httpListener, httpsListener {
     # GET /services/Status/
     resource function get .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StatusAPI", "/services/Status");
-        StatusResponse payload = {"status": "up"};
+        StatusResponse payload = {status: "up"};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }
@@ -57,7 +57,7 @@ service /services on httpListener, httpsListener {
               | "OrderProxy.OrderProxyHttpsSoap11Endpoint"
               | "OrderProxy.OrderProxyHttpsSoap12Endpoint"
               | "OrderProxy.OrderProxyHttpsEndpoint" => {
-                return orderProxyFlow(check newContext(request, (), "/services/" + name));
+                return orderFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

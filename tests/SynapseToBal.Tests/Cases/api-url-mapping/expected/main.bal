@@ -13,7 +13,7 @@ service /status on httpListener {
     # GET /status/health
     resource function get health(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StatusAPI", "/status");
-        HealthResponse payload = {"status": "UP"};
+        HealthResponse payload = {status: "UP"};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }

@@ -12,7 +12,7 @@ function auditCaller(Context ctx) {
 }
 
 # In flow of proxy service AuditProxy, run by the service at each of its addresses.
-function auditProxyFlow(Context ctx) returns http:Response|error {
+function auditFlow(Context ctx) returns http:Response|error {
     auditCaller(ctx);
     return respond(ctx, headers = passBackHeaders);
 }

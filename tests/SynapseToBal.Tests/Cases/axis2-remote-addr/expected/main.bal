@@ -23,7 +23,7 @@ service "/client" on httpListener {
         Context ctx = check newContext(request, "ClientAPI", "/client");
         setRemoteAddress(ctx, caller);
         string clientIp = getAxis2Property(ctx, "REMOTE_ADDR");
-        ClientResponse payload = {"ip": clientIp, "host": getAxis2Property(ctx, "REMOTE_HOST")};
+        ClientResponse payload = {ip: clientIp, host: getAxis2Property(ctx, "REMOTE_HOST")};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }
@@ -55,7 +55,7 @@ service /services/AuditProxy on httpListener {
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/AuditProxy");
         setRemoteAddress(ctx, caller);
-        return auditProxyFlow(ctx);
+        return auditFlow(ctx);
     }
 }
 
@@ -71,7 +71,7 @@ service "/services/AuditProxy.AuditProxyHttpSoap11Endpoint" on httpListener {
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/AuditProxy.AuditProxyHttpSoap11Endpoint");
         setRemoteAddress(ctx, caller);
-        return auditProxyFlow(ctx);
+        return auditFlow(ctx);
     }
 }
 
@@ -87,7 +87,7 @@ service "/services/AuditProxy.AuditProxyHttpSoap12Endpoint" on httpListener {
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/AuditProxy.AuditProxyHttpSoap12Endpoint");
         setRemoteAddress(ctx, caller);
-        return auditProxyFlow(ctx);
+        return auditFlow(ctx);
     }
 }
 
@@ -103,6 +103,6 @@ service "/services/AuditProxy.AuditProxyHttpEndpoint" on httpListener {
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/AuditProxy.AuditProxyHttpEndpoint");
         setRemoteAddress(ctx, caller);
-        return auditProxyFlow(ctx);
+        return auditFlow(ctx);
     }
 }

@@ -15,7 +15,7 @@ service /echo on httpListener {
         Context ctx = check newContext(request, "EchoAPI", "/echo");
         string received = getAxis2Property(ctx, "TransportInURL");
         log:printInfo("EchoAPI /url request", url = getAxis2Property(ctx, "TransportInURL"));
-        UrlResponse payload = {"url": received};
+        UrlResponse payload = {url: received};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }

@@ -27,7 +27,7 @@ service /services on httpListener {
               | "QuoteProxy.QuoteProxyHttpSoap11Endpoint"
               | "QuoteProxy.QuoteProxyHttpSoap12Endpoint"
               | "QuoteProxy.QuoteProxyHttpEndpoint" => {
-                return quoteProxyFlow(check newContext(request, (), "/services/" + name));
+                return quoteFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

@@ -22,7 +22,7 @@ function priceCompareCloneTarget2(Context ctx) returns error? {
 }
 
 # In flow of proxy service PriceCompareProxy, run by the service at each of its addresses.
-function priceCompareProxyFlow(Context ctx) returns http:Response|error {
+function priceCompareFlow(Context ctx) returns http:Response|error {
     // <clone>: one copy of the message per target, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
     Context[] messages = [branchContext(ctx), branchContext(ctx)];
     future<error?>[] running = [];

@@ -27,7 +27,7 @@ service /services on httpListener {
               | "PriceCompareProxy.PriceCompareProxyHttpSoap11Endpoint"
               | "PriceCompareProxy.PriceCompareProxyHttpSoap12Endpoint"
               | "PriceCompareProxy.PriceCompareProxyHttpEndpoint" => {
-                return priceCompareProxyFlow(check newContext(request, (), "/services/" + name));
+                return priceCompareFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

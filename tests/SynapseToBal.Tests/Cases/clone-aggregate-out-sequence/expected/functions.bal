@@ -9,9 +9,9 @@ import ballerina/log;
 function normalizeOffer(Context ctx) returns error? {
     ctx.properties.vendorStatus = axis2HttpSc(ctx);
     NormalizeOfferPayload payload = {
-        "offer": {
-            "vendor": check jsonEval(ctx, "$.vendor"),
-            "price": check jsonPath(ctx, "$.price")
+        offer: {
+            vendor: check jsonEval(ctx, "$.vendor"),
+            price: check jsonPath(ctx, "$.price")
         }
     };
     setJsonPayload(ctx, payload.toJson());

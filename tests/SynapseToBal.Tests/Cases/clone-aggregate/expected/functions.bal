@@ -5,7 +5,7 @@
 import ballerina/http;
 
 # Out flow of proxy service PriceProxy: runs on the backend response.
-function priceProxyOut(Context ctx) returns http:Response|error {
+function priceOut(Context ctx) returns http:Response|error {
     // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its onComplete runs there, before this function; any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.
     return respond(ctx, headers = passBackHeaders);
 }
@@ -23,7 +23,7 @@ function priceCloneTarget2(Context ctx) returns error? {
 }
 
 # In flow of proxy service PriceProxy, run by the service at each of its addresses.
-function priceProxyFlow(Context ctx) returns http:Response|error {
+function priceFlow(Context ctx) returns http:Response|error {
     // <clone>: one copy of the message per target, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
     Context[] messages = [branchContext(ctx), branchContext(ctx)];
     future<error?>[] running = [];
@@ -36,5 +36,5 @@ function priceProxyFlow(Context ctx) returns http:Response|error {
     }
     check aggregateMessages(ctx, messages, false, count = 2);
     string aggregated = "true";
-    return priceProxyOut(ctx);
+    return priceOut(ctx);
 }

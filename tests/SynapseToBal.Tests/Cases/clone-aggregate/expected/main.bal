@@ -34,7 +34,7 @@ service /services on httpListener, httpsListener {
               | "PriceProxy.PriceProxyHttpsSoap11Endpoint"
               | "PriceProxy.PriceProxyHttpsSoap12Endpoint"
               | "PriceProxy.PriceProxyHttpsEndpoint" => {
-                return priceProxyFlow(check newContext(request, (), "/services/" + name));
+                return priceFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

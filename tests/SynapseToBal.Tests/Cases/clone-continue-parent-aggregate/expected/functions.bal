@@ -20,7 +20,7 @@ function priceCloneTarget2(Context ctx) returns error? {
 }
 
 # In flow of proxy service PriceProxy, run by the service at each of its addresses.
-function priceProxyFlow(Context ctx) returns http:Response|error {
+function priceFlow(Context ctx) returns http:Response|error {
     log:printInfo("PriceProxy request", step = "cloning");
     // <clone>: one copy of the message per target, run one after the other, as sequential="true" does; the aggregate then gathers their parts in order. continueParent="true": the original message has nothing left to run in the in flow, which ends with this split.
     Context[] messages = [branchContext(ctx), branchContext(ctx)];

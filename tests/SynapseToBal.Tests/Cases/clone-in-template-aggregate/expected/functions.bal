@@ -38,6 +38,6 @@ function askTwoVendors(Context ctx, string vendorA = "") returns http:Response|e
 }
 
 # In flow of proxy service PriceProxy, run by the service at each of its addresses.
-function priceProxyFlow(Context ctx) returns http:Response|error {
+function priceFlow(Context ctx) returns http:Response|error {
     return askTwoVendors(ctx, vendorA = "http://localhost:9001/services/Price");
 }

@@ -27,7 +27,7 @@ service /services on httpListener {
               | "PriceProxy.PriceProxyHttpSoap11Endpoint"
               | "PriceProxy.PriceProxyHttpSoap12Endpoint"
               | "PriceProxy.PriceProxyHttpEndpoint" => {
-                return priceProxyFlow(check newContext(request, (), "/services/" + name));
+                return priceFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

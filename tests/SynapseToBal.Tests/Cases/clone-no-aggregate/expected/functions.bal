@@ -7,7 +7,7 @@ import ballerina/http;
 
 # Sequence 'Acknowledge'.
 function acknowledge(Context ctx) returns http:Response|error {
-    AcknowledgeResponse payload = {"received": true};
+    AcknowledgeResponse payload = {received: true};
     setJsonPayload(ctx, payload.toJson());
     return respond(ctx, headers = passBackHeaders);
 }

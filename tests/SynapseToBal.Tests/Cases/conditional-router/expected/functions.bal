@@ -52,7 +52,7 @@ function routingSeq(Context ctx) returns error? {
 }
 
 # In flow of proxy service ContinueProxy, run by the service at each of its addresses.
-function continueProxyFlow(Context ctx) returns http:Response|error {
+function continueFlow(Context ctx) returns http:Response|error {
     if check urlConditionHolds(ctx, {test: "match", sourceType: "url", value: "[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*StockQuote[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*"}, ctx.to ?: "") {
         fooSeq(ctx);
     }
@@ -61,7 +61,7 @@ function continueProxyFlow(Context ctx) returns http:Response|error {
 }
 
 # In flow of proxy service RouterProxy, run by the service at each of its addresses.
-function routerProxyFlow(Context ctx) returns http:Response|error {
+function routerFlow(Context ctx) returns http:Response|error {
     if check urlConditionHolds(ctx, {test: "match", sourceType: "header", src: "foo", value: "bar[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*"}, ctx.to ?: "") {
         fooSeq(ctx);
     }

@@ -28,7 +28,7 @@ service /services on httpListener {
               | "ContinueProxy.ContinueProxyHttpSoap11Endpoint"
               | "ContinueProxy.ContinueProxyHttpSoap12Endpoint"
               | "ContinueProxy.ContinueProxyHttpEndpoint" => {
-                return continueProxyFlow(check newContext(request, (), "/services/" + name));
+                return continueFlow(check newContext(request, (), "/services/" + name));
             }
 
             // Proxy service 'RouterProxy' (RouterProxy.xml, line 1).
@@ -36,7 +36,7 @@ service /services on httpListener {
               | "RouterProxy.RouterProxyHttpSoap11Endpoint"
               | "RouterProxy.RouterProxyHttpSoap12Endpoint"
               | "RouterProxy.RouterProxyHttpEndpoint" => {
-                return routerProxyFlow(check newContext(request, (), "/services/" + name));
+                return routerFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

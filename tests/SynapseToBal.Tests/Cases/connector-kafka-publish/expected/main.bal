@@ -13,7 +13,7 @@ service /orders on httpListener {
     resource function post publish(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
         check publishKafkaMessage(ctx, kafkaConn, [["topic", "orders"], ["partitionNo", "0"], ["key", check jsonEval(ctx, "$.orderId")], ["Content-Type", "application/json"]]);
-        PublishResponse payload = {"topic": getProperty(ctx, "topic"), "offset": getProperty(ctx, "offset")};
+        PublishResponse payload = {topic: getProperty(ctx, "topic"), offset: getProperty(ctx, "offset")};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }

@@ -45,7 +45,7 @@ service /accounts on httpListener {
         Context ctx = check newContext(request, "AccountAPI", "/accounts", {"id": id});
         check salesforceUpdate(ctx, salesforceConnection, sObjectName = "Account", id = id, fieldAndValue = check jsonEval(ctx, "$.fields"));
         if axis2HttpSc(ctx) == "204" {
-            AccountPatchResponse payload = {"updated": id};
+            AccountPatchResponse payload = {updated: id};
             setJsonPayload(ctx, payload.toJson());
             setHttpSc(ctx, 200);
         }

@@ -5,7 +5,7 @@
 import ballerina/http;
 
 # In flow of proxy service SalesforceTodoProxy, run by the service at each of its addresses.
-function salesforceTodoProxyFlow(Context ctx) returns http:Response|error {
+function salesforceTodoFlow(Context ctx) returns http:Response|error {
     // TODO(SB0232): connector operation <salesforcerest.init>: create a salesforce:Client of ballerinax/salesforce with these settings (credentials as required configurables); not translated because an inline init sets the connection's properties on the message for the operations after it; move its settings to a local entry named by the operations' configKey (then it becomes a salesforce:Client), or create one by hand; settings: accessToken, apiUrl, apiVersion, hostName
     // <salesforcerest.init>
     //     <accessToken>{$ctx:accessToken}</accessToken>

@@ -34,7 +34,7 @@ service /services on httpListener, httpsListener {
               | "SalesforceTodoProxy.SalesforceTodoProxyHttpsSoap11Endpoint"
               | "SalesforceTodoProxy.SalesforceTodoProxyHttpsSoap12Endpoint"
               | "SalesforceTodoProxy.SalesforceTodoProxyHttpsEndpoint" => {
-                return salesforceTodoProxyFlow(check newContext(request, (), "/services/" + name));
+                return salesforceTodoFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

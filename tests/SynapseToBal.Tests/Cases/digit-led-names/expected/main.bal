@@ -35,7 +35,7 @@ service /services on httpListener {
               | "2SoapMappingProxy.2SoapMappingProxyHttpSoap11Endpoint"
               | "2SoapMappingProxy.2SoapMappingProxyHttpSoap12Endpoint"
               | "2SoapMappingProxy.2SoapMappingProxyHttpEndpoint" => {
-                return soap2MappingProxyFlow(check newContext(request, (), "/services/" + name));
+                return soap2MappingFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

@@ -58,7 +58,7 @@ service /shapes on httpListener {
         // <clone>: one copy of the message per target, each started on its own (the Micro Integrator runs them in parallel); the flow goes on without waiting for them (continueParent).
         Context[] messages = [branchContext(ctx)];
         _ = start fireCloneTarget(messages[0]);
-        FireResponse payload = {"accepted": true};
+        FireResponse payload = {accepted: true};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }

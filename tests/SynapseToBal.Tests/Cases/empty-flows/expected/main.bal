@@ -27,7 +27,7 @@ service /relay on httpListener {
     resource function get status(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "RelayAPI", "/relay");
         do {
-            StatusResponse payload = {"status": check jsonEval(ctx, "$.status")};
+            StatusResponse payload = {status: check jsonEval(ctx, "$.status")};
             setJsonPayload(ctx, payload.toJson());
             return check respond(ctx, headers = passBackHeaders);
         } on fail {

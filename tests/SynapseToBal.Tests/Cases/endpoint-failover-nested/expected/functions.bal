@@ -5,13 +5,13 @@
 import ballerina/http;
 
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
-function quoteProxyFlow(Context ctx) returns http:Response|error {
+function quoteFlow(Context ctx) returns http:Response|error {
     check callGroup(ctx, allSitesGroup, restPostfix(ctx), headers = passThroughHeaders);
     return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service BalancedProxy, run by the service at each of its addresses.
-function balancedProxyFlow(Context ctx) returns http:Response|error {
+function balancedFlow(Context ctx) returns http:Response|error {
     // TODO(SB0205): the <send> target endpoint is not translated
     // <send>
     //     <endpoint key="BalancedSites"/>

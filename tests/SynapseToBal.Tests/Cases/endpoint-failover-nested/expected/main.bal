@@ -34,7 +34,7 @@ service /services on httpListener, httpsListener {
               | "QuoteProxy.QuoteProxyHttpsSoap11Endpoint"
               | "QuoteProxy.QuoteProxyHttpsSoap12Endpoint"
               | "QuoteProxy.QuoteProxyHttpsEndpoint" => {
-                return quoteProxyFlow(check newContext(request, (), "/services/" + name));
+                return quoteFlow(check newContext(request, (), "/services/" + name));
             }
 
             // Proxy service 'BalancedProxy' (groups.xml, line 57).
@@ -45,7 +45,7 @@ service /services on httpListener, httpsListener {
               | "BalancedProxy.BalancedProxyHttpsSoap11Endpoint"
               | "BalancedProxy.BalancedProxyHttpsSoap12Endpoint"
               | "BalancedProxy.BalancedProxyHttpsEndpoint" => {
-                return balancedProxyFlow(check newContext(request, (), "/services/" + name));
+                return balancedFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

@@ -5,7 +5,7 @@
 import ballerina/http;
 
 # In flow of proxy service StudentProxy, run by the service at each of its addresses.
-function studentProxyFlow(Context ctx) returns http:Response|error {
+function studentFlow(Context ctx) returns http:Response|error {
     ctx.properties["uri.var.port"] = "9009";
     ctx.properties["uri.var.servicePath"] = "services";
     ctx.properties["uri.var.serviceName"] = "StudentService";
@@ -15,7 +15,7 @@ function studentProxyFlow(Context ctx) returns http:Response|error {
 }
 
 # In flow of proxy service StudentLookupProxy, run by the service at each of its addresses.
-function studentLookupProxyFlow(Context ctx) returns http:Response|error {
+function studentLookupFlow(Context ctx) returns http:Response|error {
     ctx.properties["uri.var.host"] = getHeader(ctx, "X-Backend-Host");
     ctx.properties["uri.var.port"] = "9009";
     ctx.properties["uri.var.args"] = ctx.urlPostfix;

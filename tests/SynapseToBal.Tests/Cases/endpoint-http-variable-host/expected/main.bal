@@ -68,7 +68,7 @@ service /services on httpListener, httpsListener {
               | "StudentProxy.StudentProxyHttpsSoap11Endpoint"
               | "StudentProxy.StudentProxyHttpsSoap12Endpoint"
               | "StudentProxy.StudentProxyHttpsEndpoint" => {
-                return studentProxyFlow(check newContext(request, (), "/services/" + name));
+                return studentFlow(check newContext(request, (), "/services/" + name));
             }
 
             // Proxy service 'StudentLookupProxy' (endpoints.xml, line 29).
@@ -79,7 +79,7 @@ service /services on httpListener, httpsListener {
               | "StudentLookupProxy.StudentLookupProxyHttpsSoap11Endpoint"
               | "StudentLookupProxy.StudentLookupProxyHttpsSoap12Endpoint"
               | "StudentLookupProxy.StudentLookupProxyHttpsEndpoint" => {
-                return studentLookupProxyFlow(check newContext(request, (), "/services/" + name));
+                return studentLookupFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

@@ -26,7 +26,7 @@ service /orders on httpListener {
         ctx.axis2["JMS_MESSAGE_TYPE"] = "JMS_BYTE_MESSAGE";
         check sendJms(ctx, "OrdersAPI /events endpoint", {initialContextFactory: ordersApiEventsEndpointJavaNamingFactoryInitial, providerUrl: ordersApiEventsEndpointJavaNamingProviderUrl, connectionFactoryName: ordersApiEventsEndpointTransportJmsConnectionFactoryJndiName, username: ordersApiEventsEndpointTransportJmsUserName, password: ordersApiEventsEndpointTransportJmsPassword, properties: {"topic.OrderEvents": ordersApiEventsEndpointTopicOrderEvents}}, {'type: jms:TOPIC, name: ordersApiEventsEndpointDestination});
         ctx.properties["OUT_ONLY"] = "false";
-        EventsResponse payload = {"published": true};
+        EventsResponse payload = {published: true};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }
@@ -63,7 +63,7 @@ service /services on httpListener {
               | "OrderIntakeProxy.OrderIntakeProxyHttpSoap11Endpoint"
               | "OrderIntakeProxy.OrderIntakeProxyHttpSoap12Endpoint"
               | "OrderIntakeProxy.OrderIntakeProxyHttpEndpoint" => {
-                return orderIntakeProxyFlow(check newContext(request, (), "/services/" + name));
+                return orderIntakeFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

@@ -58,7 +58,7 @@ service /services on httpListener {
               | "ResponseQueueProxy.ResponseQueueProxyHttpSoap11Endpoint"
               | "ResponseQueueProxy.ResponseQueueProxyHttpSoap12Endpoint"
               | "ResponseQueueProxy.ResponseQueueProxyHttpEndpoint" => {
-                return responseQueueProxyFlow(check newContext(request, (), "/services/" + name));
+                return responseQueueFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

@@ -18,12 +18,12 @@ function askElsewhere(Context ctx) returns http:Response|error {
 
 # Sequence 'AskQuotes'.
 function askQuotes(Context ctx) returns http:Response|error {
-    check callLocal(ctx, "local://localhost/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint", quoteProxyFlow);
+    check callLocal(ctx, "local://localhost/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint", quoteFlow);
     // TODO(SB0218): 'QuoteLocal' calls proxy service 'QuoteProxy' in-process (local transport): a blocking <call> goes through the blocking sender's local transport (LocalTransportSender), which takes the answer from the stream the proxy writes, not through the response path callLocal follows; write it by hand
     // <call blocking="true">
     //     <endpoint key="QuoteLocal"/>
     // </call>
-    check callLocal(ctx, "local://localhost/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint", quoteProxyFlow);
+    check callLocal(ctx, "local://localhost/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint", quoteFlow);
     return continueWithResponse(ctx);
 }
 
@@ -37,20 +37,20 @@ function notifyQuotes(Context ctx) returns http:Response|error? {
 }
 
 # Out flow of proxy service FrontProxy: runs on the backend response.
-function frontProxyOut(Context ctx) returns http:Response|error {
+function frontOut(Context ctx) returns http:Response|error {
     log:printInfo("FrontProxy response", status = axis2HttpSc(ctx));
     return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service FrontProxy, run by the service at each of its addresses.
-function frontProxyFlow(Context ctx) returns http:Response|error {
+function frontFlow(Context ctx) returns http:Response|error {
     log:printInfo("FrontProxy request", FrontProxy = "in");
-    check callLocal(ctx, "local://services/QuoteProxy", quoteProxyFlow);
-    return frontProxyOut(ctx);
+    check callLocal(ctx, "local://services/QuoteProxy", quoteFlow);
+    return frontOut(ctx);
 }
 
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
-function quoteProxyFlow(Context ctx) returns http:Response|error {
+function quoteFlow(Context ctx) returns http:Response|error {
     check callEndpoint(ctx, quoteEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteEndpointSuspension);
     return respond(ctx, headers = passBackHeaders);
 }

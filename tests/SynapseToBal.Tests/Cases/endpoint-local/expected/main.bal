@@ -34,7 +34,7 @@ service /services on httpListener, httpsListener {
               | "FrontProxy.FrontProxyHttpsSoap11Endpoint"
               | "FrontProxy.FrontProxyHttpsSoap12Endpoint"
               | "FrontProxy.FrontProxyHttpsEndpoint" => {
-                return frontProxyFlow(check newContext(request, (), "/services/" + name));
+                return frontFlow(check newContext(request, (), "/services/" + name));
             }
 
             // Proxy service 'QuoteProxy' (LocalTransport.xml, line 21).
@@ -45,7 +45,7 @@ service /services on httpListener, httpsListener {
               | "QuoteProxy.QuoteProxyHttpsSoap11Endpoint"
               | "QuoteProxy.QuoteProxyHttpsSoap12Endpoint"
               | "QuoteProxy.QuoteProxyHttpsEndpoint" => {
-                return quoteProxyFlow(check newContext(request, (), "/services/" + name));
+                return quoteFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

@@ -5,7 +5,7 @@
 import ballerina/http;
 
 # In flow of proxy service RegistryProxy, run by the service at each of its addresses.
-function registryProxyFlow(Context ctx) returns http:Response|error {
+function registryFlow(Context ctx) returns http:Response|error {
     check callEndpoint(ctx, orderServiceEp, restPostfix(ctx), headers = passThroughHeaders);
     return respond(ctx, headers = passBackHeaders);
 }

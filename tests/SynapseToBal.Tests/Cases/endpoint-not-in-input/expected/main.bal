@@ -81,7 +81,7 @@ service /services on httpListener, httpsListener {
               | "RegistryProxy.RegistryProxyHttpsSoap11Endpoint"
               | "RegistryProxy.RegistryProxyHttpsSoap12Endpoint"
               | "RegistryProxy.RegistryProxyHttpsEndpoint" => {
-                return registryProxyFlow(check newContext(request, (), "/services/" + name));
+                return registryFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

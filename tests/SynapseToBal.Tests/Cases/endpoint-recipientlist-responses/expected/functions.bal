@@ -22,7 +22,7 @@ function quoteAllRecipient2(Context ctx) returns error? {
 }
 
 # In flow of proxy service QuoteAllProxy, run by the service at each of its addresses.
-function quoteAllProxyFlow(Context ctx) returns http:Response|error {
+function quoteAllFlow(Context ctx) returns http:Response|error {
     // recipientlist: a copy of the message to each of its 2 members, sent at once and awaited (RecipientListEndpoint); the out flow's aggregate gathers their responses in the order of the members, not of arrival.
     Context[] messages = [branchContext(ctx), branchContext(ctx)];
     future<error?>[] running = [];
@@ -44,7 +44,7 @@ function dynamicQuoteRecipient(Context ctx) returns error? {
 }
 
 # In flow of proxy service DynamicQuoteProxy, run by the service at each of its addresses.
-function dynamicQuoteProxyFlow(Context ctx) returns http:Response|error {
+function dynamicQuoteFlow(Context ctx) returns http:Response|error {
     string epList = getHeader(ctx, "X-Recipients");
     // recipientlist: the URLs of 'get-property('EP_LIST')' (split on commas for each message) each get a copy of the message, sent at once and awaited (RecipientListEndpoint); the out flow's aggregate gathers their responses in the order of the URLs, not of arrival.
     Context[] messages = recipientMessages(ctx, epList);
@@ -68,7 +68,7 @@ function notifyRecipient(Context ctx) returns error? {
 }
 
 # In flow of proxy service NotifyProxy, run by the service at each of its addresses.
-function notifyProxyFlow(Context ctx) returns http:Response {
+function notifyFlow(Context ctx) returns http:Response {
     string epList = "http://a.example.com/notify,http://b.example.com/notify";
     // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
     // recipientlist: the URLs of 'get-property('EP_LIST')' (split on commas for each message) each get a copy of the message at once, as RecipientListEndpoint does; OUT_ONLY: no response is awaited.
@@ -80,13 +80,13 @@ function notifyProxyFlow(Context ctx) returns http:Response {
 }
 
 # Out flow of proxy service IdAggregateProxy: runs on the backend response.
-function idAggregateProxyOut(Context ctx) returns http:Response {
+function idAggregateOut(Context ctx) returns http:Response {
     // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its onComplete runs there, before this function; any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.
     return accepted();
 }
 
 # In flow of proxy service IdAggregateProxy, run by the service at each of its addresses.
-function idAggregateProxyFlow(Context ctx) returns http:Response|error {
+function idAggregateFlow(Context ctx) returns http:Response|error {
     // TODO(SB0205): the <send> target endpoint is not translated: the recipientlist endpoint sends a copy of the message to every member without waiting (RecipientListEndpoint); each response comes back on its own through the out flow, carrying MESSAGE_SEQUENCE 'i/N' and the plain aggregateCorelation property as a clone's copies without id do, so an out-flow <aggregate> without id gathers them (translated when it starts the out flow this send's responses reach), and a failed recipient runs the fault sequence on its copy: call each member with its own http:Client and run the out flow once per response
     // <send>
     //     <endpoint>

@@ -34,7 +34,7 @@ service /services on httpListener, httpsListener {
               | "QuoteAllProxy.QuoteAllProxyHttpsSoap11Endpoint"
               | "QuoteAllProxy.QuoteAllProxyHttpsSoap12Endpoint"
               | "QuoteAllProxy.QuoteAllProxyHttpsEndpoint" => {
-                return quoteAllProxyFlow(check newContext(request, (), "/services/" + name));
+                return quoteAllFlow(check newContext(request, (), "/services/" + name));
             }
 
             // Proxy service 'DynamicQuoteProxy' (recipients.xml, line 41).
@@ -45,7 +45,7 @@ service /services on httpListener, httpsListener {
               | "DynamicQuoteProxy.DynamicQuoteProxyHttpsSoap11Endpoint"
               | "DynamicQuoteProxy.DynamicQuoteProxyHttpsSoap12Endpoint"
               | "DynamicQuoteProxy.DynamicQuoteProxyHttpsEndpoint" => {
-                return dynamicQuoteProxyFlow(check newContext(request, (), "/services/" + name));
+                return dynamicQuoteFlow(check newContext(request, (), "/services/" + name));
             }
 
             // Proxy service 'NotifyProxy' (recipients.xml, line 67).
@@ -56,7 +56,7 @@ service /services on httpListener, httpsListener {
               | "NotifyProxy.NotifyProxyHttpsSoap11Endpoint"
               | "NotifyProxy.NotifyProxyHttpsSoap12Endpoint"
               | "NotifyProxy.NotifyProxyHttpsEndpoint" => {
-                return notifyProxyFlow(check newContext(request, (), "/services/" + name));
+                return notifyFlow(check newContext(request, (), "/services/" + name));
             }
 
             // Proxy service 'IdAggregateProxy' (recipients.xml, line 85).
@@ -67,7 +67,7 @@ service /services on httpListener, httpsListener {
               | "IdAggregateProxy.IdAggregateProxyHttpsSoap11Endpoint"
               | "IdAggregateProxy.IdAggregateProxyHttpsSoap12Endpoint"
               | "IdAggregateProxy.IdAggregateProxyHttpsEndpoint" => {
-                return idAggregateProxyFlow(check newContext(request, (), "/services/" + name));
+                return idAggregateFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

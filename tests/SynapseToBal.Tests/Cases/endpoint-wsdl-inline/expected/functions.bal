@@ -5,7 +5,7 @@
 import ballerina/http;
 
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
-function quoteProxyFlow(Context ctx) returns http:Response|error {
+function quoteFlow(Context ctx) returns http:Response|error {
     ctx.to = "http://quotes.example.com/services/QuoteService";
     check callAddress(ctx, build = true, headers = passThroughHeaders);
     check callAddress(ctx, build = true, headers = passThroughHeaders);

@@ -5,7 +5,7 @@
 import ballerina/http;
 
 # In flow of proxy service StockProxy, run by the service at each of its addresses.
-function stockProxyFlow(Context ctx) returns http:Response|error {
+function stockFlow(Context ctx) returns http:Response|error {
     check callAddress(ctx, build = true, headers = passThroughHeaders);
     check callEndpoint(ctx, remoteWsdl, "", "POST", format = "soap11", headers = passThroughHeaders, state = remoteWsdlSuspension);
     check callEndpoint(ctx, remoteWsdlSoap11, "", "POST", format = "soap11", headers = passThroughHeaders, state = remoteWsdlSoap11Suspension);

@@ -27,7 +27,7 @@ service /services on httpListener {
               | "StockProxy.StockProxyHttpSoap11Endpoint"
               | "StockProxy.StockProxyHttpSoap12Endpoint"
               | "StockProxy.StockProxyHttpEndpoint" => {
-                return stockProxyFlow(check newContext(request, (), "/services/" + name));
+                return stockFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

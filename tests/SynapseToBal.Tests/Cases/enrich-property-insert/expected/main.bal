@@ -15,7 +15,7 @@ service "/collect" on httpListener {
         Context ctx = check newContext(request, "CollectAPI", "/collect");
         ctx.properties["items"] = [];
         check enrichProperty(ctx, "items", (), "child", nativeJson = true, body = true);
-        JsonResponse payload = {"items": toJson(getProperty(ctx, "items"))};
+        JsonResponse payload = {items: toJson(getProperty(ctx, "items"))};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }

@@ -21,7 +21,7 @@ service "/order-service/v1" on httpListener {
     # GET /order-service/v1/order-items/{item-id}
     resource function get order\-items/[string itemId](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "Order-Service API", "/order-service/v1", {"item-id": itemId});
-        OrderItemsResponse payload = {"q": string `back${"`"}tick ${check notTranslated("${x}")} "quoted"`, "u": "é"};
+        OrderItemsResponse payload = {q: string `back${"`"}tick ${check notTranslated("${x}")} "quoted"`, u: "é"};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }

@@ -6,13 +6,13 @@ import ballerina/http;
 import ballerina/log;
 
 # Out flow of proxy service AddressingProxy: runs on the backend response.
-function addressingProxyOut(Context ctx) returns http:Response|error {
+function addressingOut(Context ctx) returns http:Response|error {
     ctx.to = check addressingAddress(ctx, ctx.replyTo);
     return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service AddressingProxy, run by the service at each of its addresses.
-function addressingProxyFlow(Context ctx) returns http:Response|error {
+function addressingFlow(Context ctx) returns http:Response|error {
     log:printInfo("AddressingProxy request", replyto_header = check addressingAddress(ctx, ctx.replyTo), faultto_header = check addressingAddress(ctx, ctx.faultTo));
     string whole = xpathString(check envelopeValue(ctx));
     string fileKey = fileTestKey;
@@ -26,5 +26,5 @@ function addressingProxyFlow(Context ctx) returns http:Response|error {
         ctx.properties.version = "POX";
     }
     check callEndpoint(ctx, addressingEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = addressingEndpointSuspension);
-    return addressingProxyOut(ctx);
+    return addressingOut(ctx);
 }

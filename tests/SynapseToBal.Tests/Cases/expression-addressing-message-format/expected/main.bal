@@ -27,7 +27,7 @@ service /services on httpListener {
               | "AddressingProxy.AddressingProxyHttpSoap11Endpoint"
               | "AddressingProxy.AddressingProxyHttpSoap12Endpoint"
               | "AddressingProxy.AddressingProxyHttpEndpoint" => {
-                return addressingProxyFlow(check newContext(request, (), "/services/" + name));
+                return addressingFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

@@ -8,7 +8,7 @@ import ballerina/log;
 xmlns "http://services.samples" as m0;
 
 # In flow of proxy service QuoteRouterProxy, run by the service at each of its addresses.
-function quoteRouterProxyFlow(Context ctx) returns http:Response|error {
+function quoteRouterFlow(Context ctx) returns http:Response|error {
     log:printInfo("QuoteRouterProxy request", action = check addressingAction(ctx));
     string route = xpathString((check soapBody(ctx))/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>);
     if route == "IBM" {

@@ -27,7 +27,7 @@ service /services on httpListener {
               | "QuoteRouterProxy.QuoteRouterProxyHttpSoap11Endpoint"
               | "QuoteRouterProxy.QuoteRouterProxyHttpSoap12Endpoint"
               | "QuoteRouterProxy.QuoteRouterProxyHttpEndpoint" => {
-                return quoteRouterProxyFlow(check newContext(request, (), "/services/" + name));
+                return quoteRouterFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

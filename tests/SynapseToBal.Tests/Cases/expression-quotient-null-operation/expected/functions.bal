@@ -12,7 +12,7 @@ function audit(Context ctx) returns error? {
 }
 
 # In flow of proxy service OperationNameProxy, run by the service at each of its addresses.
-function operationNameProxyFlow(Context ctx) returns http:Response|error {
+function operationNameFlow(Context ctx) returns http:Response|error {
     ctx.isResponse = true;
     setXmlPayload(ctx, xml `<OperationName>${xmlArg("mediate")}</OperationName>`);
     return respond(ctx, headers = passBackHeaders);

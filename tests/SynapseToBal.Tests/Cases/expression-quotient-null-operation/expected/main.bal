@@ -70,7 +70,7 @@ service /services on httpListener, httpsListener {
               | "OperationNameProxy.OperationNameProxyHttpsSoap11Endpoint"
               | "OperationNameProxy.OperationNameProxyHttpsSoap12Endpoint"
               | "OperationNameProxy.OperationNameProxyHttpsEndpoint" => {
-                return operationNameProxyFlow(check newContext(request, (), "/services/" + name));
+                return operationNameFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

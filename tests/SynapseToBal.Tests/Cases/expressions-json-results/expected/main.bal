@@ -27,8 +27,8 @@ service /tags on httpListener {
         int books = check propertyInteger(synapseValue(function () returns string|error => (check jsonLength(check jsonQueryValue(ctx, "[{\"member\":\"items\"},{\"filter\":{\"compare\":[{\"path\":[\"type\"]},\"==\",{\"literal\":\"book\"}]}}]"))).toString(), "length(payload.items[?(@.type == 'book')])"));
         string limited = check notTranslated("${payload.items[?(@.price > vars.limit)]}");
         TagsResponse payload = {
-            "tags": toJson(synapseValue(function () returns string|error => gsonText(check javaSplit(check jsonString(ctx, "$.tags"), ",")), "split(payload.tags, ',')")),
-            "first": check jsonEval(ctx, "$.name")
+            tags: toJson(synapseValue(function () returns string|error => gsonText(check javaSplit(check jsonString(ctx, "$.tags"), ",")), "split(payload.tags, ',')")),
+            first: check jsonEval(ctx, "$.name")
         };
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);

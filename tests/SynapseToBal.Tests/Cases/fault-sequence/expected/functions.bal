@@ -10,7 +10,7 @@ function paymentFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     string errorMessage = getProperty(ctx, "ERROR_MESSAGE");
     log:printError("PaymentAPI / fault", code = getProperty(ctx, "ERROR_CODE"), messageValue = errorMessage);
-    PaymentFaultResponse payload = {"error": errorMessage};
+    PaymentFaultResponse payload = {'error: errorMessage};
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 502);
     return respond(ctx, headers = passBackHeaders);

@@ -5,7 +5,7 @@
 import ballerina/http;
 
 # In flow of proxy service LegacyFileProxy, run by the service at each of its addresses.
-function legacyFileProxyFlow(Context ctx) returns http:Response|error {
+function legacyFileFlow(Context ctx) returns http:Response|error {
     string operation = xpathConcat(xpathTextValues((check soapBody(ctx))/**/<operation>));
     if operation == "create" {
         check fileConnectorV1Create(ctx, location = "file:///var/data/out/", fileName = "report.xml", content = xpathConcat(xpathTextValues((check soapBody(ctx))/**/<content>)), encoding = "UTF8", isFolder = "false");

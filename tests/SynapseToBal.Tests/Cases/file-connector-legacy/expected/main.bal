@@ -34,7 +34,7 @@ service /services on httpListener, httpsListener {
               | "LegacyFileProxy.LegacyFileProxyHttpsSoap11Endpoint"
               | "LegacyFileProxy.LegacyFileProxyHttpsSoap12Endpoint"
               | "LegacyFileProxy.LegacyFileProxyHttpsEndpoint" => {
-                return legacyFileProxyFlow(check newContext(request, (), "/services/" + name));
+                return legacyFileFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

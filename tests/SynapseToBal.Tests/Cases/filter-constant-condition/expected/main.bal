@@ -13,7 +13,7 @@ service "/const" on httpListener {
     resource function get always(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ConstFilter", "/const");
         // <filter>: its condition is always true, so its then branch always runs and the other never does
-        AlwaysResponse payload = {"branch": "then"};
+        AlwaysResponse payload = {branch: "then"};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
         // Not translated, never runs: the condition of the <filter> around it is always true:
@@ -35,7 +35,7 @@ service "/const" on httpListener {
         // Not translated, never runs: the condition of the <filter> around it is always false:
         // <respond/>
         string live = "1";
-        NeverResponse payload = {"live": live};
+        NeverResponse payload = {live};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }

@@ -60,7 +60,7 @@ function detachedCloneTarget(Context ctx) returns error? {
 }
 
 # Fault flow of proxy service QuoteFanOutProxy: runs when the in or out flow fails.
-function quoteFanOutProxyFault(Context ctx, error e) returns http:Response|error {
+function quoteFanOutFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printInfo("QuoteFanOutProxy fault", code = getProperty(ctx, "ERROR_CODE"));
     setHttpSc(ctx, 502);
@@ -80,7 +80,7 @@ function quoteFanOutCloneTarget2(Context ctx) returns error? {
 }
 
 # In flow of proxy service QuoteFanOutProxy, run by the service at each of its addresses.
-function quoteFanOutProxyFlow(Context ctx) returns http:Response|error {
+function quoteFanOutFlow(Context ctx) returns http:Response|error {
     do {
         ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
         // <clone>: one copy of the message per target, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
@@ -98,6 +98,6 @@ function quoteFanOutProxyFlow(Context ctx) returns http:Response|error {
         check aggregateMessages(ctx, messages, false);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
-        return quoteFanOutProxyFault(ctx, e);
+        return quoteFanOutFault(ctx, e);
     }
 }

@@ -153,7 +153,7 @@ service /services on httpListener, httpsListener {
               | "QuoteFanOutProxy.QuoteFanOutProxyHttpsSoap11Endpoint"
               | "QuoteFanOutProxy.QuoteFanOutProxyHttpsSoap12Endpoint"
               | "QuoteFanOutProxy.QuoteFanOutProxyHttpsEndpoint" => {
-                return quoteFanOutProxyFlow(check newContext(request, (), "/services/" + name));
+                return quoteFanOutFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

@@ -5,8 +5,8 @@
 # The sequence of the <foreach> at line 5: runs the sequence on a copy of the message, one array item as its JSON payload.
 function sequentialForeach(Context ctx) returns error? {
     SequentialForeachPayload payload = {
-        "name": check jsonEval(ctx, "$.name"),
-        "position": toJson(getVariable(ctx, "index"))
+        name: check jsonEval(ctx, "$.name"),
+        position: toJson(getVariable(ctx, "index"))
     };
     setJsonPayload(ctx, payload.toJson());
 }
@@ -18,13 +18,13 @@ function parallelForeach(Context ctx) returns error? {
 
 # The sequence of the <foreach> at line 35: runs the sequence on a copy of the message, one array item as its JSON payload.
 function namesForeach(Context ctx) returns error? {
-    NamesForeachPayload payload = {"name": check jsonEval(ctx, "$.name")};
+    NamesForeachPayload payload = {name: check jsonEval(ctx, "$.name")};
     setJsonPayload(ctx, payload.toJson());
 }
 
 # The sequence of the <foreach> at line 53: runs the sequence on the message itself, one array item as its JSON payload; its payload afterwards is the item's result.
 function classicForeach(Context ctx) returns error? {
     string sku = check jsonEval(ctx, "$.sku");
-    ClassicForeachPayload payload = {"sku": sku, "checked": true};
+    ClassicForeachPayload payload = {sku, checked: true};
     setJsonPayload(ctx, payload.toJson());
 }

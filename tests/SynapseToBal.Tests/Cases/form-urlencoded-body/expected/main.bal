@@ -23,8 +23,8 @@ service /form on httpListener {
     resource function post profile(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FormLoginAPI", "/form");
         ProfileResponse payload = {
-            "user": check jsonEval(ctx, "$.mediate.username"),
-            "city": xpathString((check soapBody(ctx))/<mediate>/<city>)
+            user: check jsonEval(ctx, "$.mediate.username"),
+            city: xpathString((check soapBody(ctx))/<mediate>/<city>)
         };
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);

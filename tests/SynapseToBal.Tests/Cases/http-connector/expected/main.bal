@@ -17,7 +17,7 @@ service /shop on httpListener {
             check callHttpConnector(ctx, ordersConn, ordersConnBaseUrl, "GET", string `/orders/${miScalarText(id)}?expand=items`, headers = [["Accept", "application/json"], ["X-Trace", miScalarText(getHeader(ctx, "X-Request-Id"))]], responseVariable = "order", state = ordersConnSuspension);
             log:printInfo(string `Order ${synapseValue(function () returns string|error => check variablePath(ctx, "order", "$.payload.id"), "vars.order.payload.id")} status ${synapseValue(function () returns string|error => check variablePath(ctx, "order", "$.attributes.statusCode"), "vars.order.attributes.statusCode")}, type ${synapseValue(function () returns string|error => check variablePath(ctx, "order", "$.headers['content-type']"), "vars.order.headers[\"content-type\"]")}`);
             OrdersResponse payload = {
-                "order": toJson(synapseValue(function () returns string|error => check variablePath(ctx, "order", "$.payload"), "vars.order.payload"))
+                'order: toJson(synapseValue(function () returns string|error => check variablePath(ctx, "order", "$.payload"), "vars.order.payload"))
             };
             setJsonPayload(ctx, payload.toJson());
             return check respond(ctx, headers = passBackHeaders);

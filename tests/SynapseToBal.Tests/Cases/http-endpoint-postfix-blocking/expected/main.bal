@@ -67,7 +67,7 @@ service /services on httpListener, httpsListener {
               | "CustomerProxy.CustomerProxyHttpsSoap11Endpoint"
               | "CustomerProxy.CustomerProxyHttpsSoap12Endpoint"
               | "CustomerProxy.CustomerProxyHttpsEndpoint" => {
-                return customerProxyFlow(check newContext(request, (), "/services/" + name));
+                return customerFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

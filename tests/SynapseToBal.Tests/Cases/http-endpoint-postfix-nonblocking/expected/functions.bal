@@ -5,7 +5,7 @@
 import ballerina/http;
 
 # In flow of proxy service StockProxy, run by the service at each of its addresses.
-function stockProxyFlow(Context ctx) returns http:Response|error {
+function stockFlow(Context ctx) returns http:Response|error {
     check callEndpoint(ctx, stockEp, withRestPostfix("/v2/stock/", restPostfix(ctx)), headers = passThroughHeaders, state = stockEpSuspension);
     return respond(ctx, headers = passBackHeaders);
 }

@@ -63,7 +63,7 @@ service /services on httpListener, httpsListener {
               | "StockProxy.StockProxyHttpsSoap11Endpoint"
               | "StockProxy.StockProxyHttpsSoap12Endpoint"
               | "StockProxy.StockProxyHttpsEndpoint" => {
-                return stockProxyFlow(check newContext(request, (), "/services/" + name));
+                return stockFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

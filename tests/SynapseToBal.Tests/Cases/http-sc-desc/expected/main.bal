@@ -15,7 +15,7 @@ service /status on httpListener {
         Context ctx = check newContext(request, "StatusAPI", "/status");
         check callEndpoint(ctx, checkEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = checkEndpointSuspension);
         log:printInfo("StatusAPI /check request", status = axis2HttpSc(ctx), reason = getAxis2Property(ctx, "HTTP_SC_DESC"), reasonAgain = getAxis2Property(ctx, "HTTP_SC_DESC"));
-        StatusResponse payload = {"reason": getAxis2Property(ctx, "HTTP_SC_DESC")};
+        StatusResponse payload = {reason: getAxis2Property(ctx, "HTTP_SC_DESC")};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }

@@ -10,7 +10,7 @@ import ballerina/log;
 # Sequence 'OrderError'.
 function orderError(Context ctx) returns http:Response|error {
     setHttpSc(ctx, 500);
-    OrderErrorResponse payload = {"error": getProperty(ctx, "ERROR_MESSAGE")};
+    OrderErrorResponse payload = {'error: getProperty(ctx, "ERROR_MESSAGE")};
     setJsonPayload(ctx, payload.toJson());
     return respond(ctx, headers = passBackHeaders);
 }
@@ -18,7 +18,7 @@ function orderError(Context ctx) returns http:Response|error {
 # Sequence 'OrderIn'.
 function orderIn(Context ctx) returns http:Response|error? {
     log:printInfo("OrderIn sequence", inbound = "received an order");
-    OrderInResponse payload = {"status": "accepted"};
+    OrderInResponse payload = {status: "accepted"};
     setJsonPayload(ctx, payload.toJson());
     return respond(ctx, headers = passBackHeaders);
 }

@@ -26,7 +26,7 @@ function stockQuoteIterateTarget(Context ctx) returns error? {
 }
 
 # In flow of proxy service StockQuoteProxy, run by the service at each of its addresses.
-function stockQuoteProxyFlow(Context ctx) returns http:Response|error {
+function stockQuoteFlow(Context ctx) returns http:Response|error {
     ctx.properties["ROOT_ELEMENT"] = check xml:fromString("<quotes xmlns=\"\"/>");
     // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
     Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<m0:getQuotes>/<*>.<m0:request>);

@@ -31,7 +31,7 @@ function nestedQuotesProxyIterateTarget2(Context ctx) returns error? {
 }
 
 # In flow of proxy service NestedQuotesProxy, run by the service at each of its addresses.
-function nestedQuotesProxyFlow(Context ctx) returns http:Response|error {
+function nestedQuotesFlow(Context ctx) returns http:Response|error {
     // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
     Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<m0:getQuotes>/<*>.<m0:getQuote>);
     future<error?>[] running = [];

@@ -34,7 +34,7 @@ service /services on httpListener, httpsListener {
               | "NestedQuotesProxy.NestedQuotesProxyHttpsSoap11Endpoint"
               | "NestedQuotesProxy.NestedQuotesProxyHttpsSoap12Endpoint"
               | "NestedQuotesProxy.NestedQuotesProxyHttpsEndpoint" => {
-                return nestedQuotesProxyFlow(check newContext(request, (), "/services/" + name));
+                return nestedQuotesFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

@@ -6,7 +6,7 @@ import ballerina/http;
 import ballerina/log;
 
 # Out flow of proxy service OrderSplitProxy: runs on the backend response.
-function orderSplitProxyOut(Context ctx) returns http:Response|error {
+function orderSplitOut(Context ctx) returns http:Response|error {
     string answered = "true";
     return respond(ctx, headers = passBackHeaders);
 }
@@ -15,11 +15,11 @@ function orderSplitProxyOut(Context ctx) returns http:Response|error {
 function orderSplitIterateTarget(Context ctx) returns http:Response|error? {
     log:printInfo("OrderSplitProxy request", part = xpathString((check soapBody(ctx))/**/<'order>/<id>));
     check callEndpoint(ctx, orderEp, restPostfix(ctx), headers = passThroughHeaders, state = orderEpSuspension);
-    return orderSplitProxyOut(ctx);
+    return orderSplitOut(ctx);
 }
 
 # In flow of proxy service OrderSplitProxy, run by the service at each of its addresses.
-function orderSplitProxyFlow(Context ctx) returns http:Response|error {
+function orderSplitFlow(Context ctx) returns http:Response|error {
     // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies, is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
     Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<orders>/<'order>);
     http:Response? answer = ();

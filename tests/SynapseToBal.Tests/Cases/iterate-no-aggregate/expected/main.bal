@@ -34,7 +34,7 @@ service /services on httpListener, httpsListener {
               | "OrderSplitProxy.OrderSplitProxyHttpsSoap11Endpoint"
               | "OrderSplitProxy.OrderSplitProxyHttpsSoap12Endpoint"
               | "OrderSplitProxy.OrderSplitProxyHttpsEndpoint" => {
-                return orderSplitProxyFlow(check newContext(request, (), "/services/" + name));
+                return orderSplitFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

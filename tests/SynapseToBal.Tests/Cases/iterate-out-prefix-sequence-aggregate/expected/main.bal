@@ -27,7 +27,7 @@ service /services on httpListener {
               | "OrderLinesProxy.OrderLinesProxyHttpSoap11Endpoint"
               | "OrderLinesProxy.OrderLinesProxyHttpSoap12Endpoint"
               | "OrderLinesProxy.OrderLinesProxyHttpEndpoint" => {
-                return orderLinesProxyFlow(check newContext(request, (), "/services/" + name));
+                return orderLinesFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

@@ -19,7 +19,7 @@ function quoteSplitIterateTarget(Context ctx) returns error? {
 }
 
 # In flow of proxy service QuoteSplitProxy, run by the service at each of its addresses.
-function quoteSplitProxyFlow(Context ctx) returns http:Response|error {
+function quoteSplitFlow(Context ctx) returns http:Response|error {
     // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
     Context[] messages = check attachedMessages(ctx, function (xml:Element root) returns xml => root/**/<m0:getQuote>/<*>.<m0:request>, function (xml:Element root) returns xml => root/**/<m0:getQuote>, "//m0:getQuote");
     future<error?>[] running = [];

@@ -27,7 +27,7 @@ service /services on httpListener {
               | "QuoteSplitProxy.QuoteSplitProxyHttpSoap11Endpoint"
               | "QuoteSplitProxy.QuoteSplitProxyHttpSoap12Endpoint"
               | "QuoteSplitProxy.QuoteSplitProxyHttpEndpoint" => {
-                return quoteSplitProxyFlow(check newContext(request, (), "/services/" + name));
+                return quoteSplitFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

@@ -22,7 +22,7 @@ function buyAllIterateTarget(Context ctx) returns error? {
 }
 
 # In flow of proxy service BuyAllProxy, run by the service at each of its addresses.
-function buyAllProxyFlow(Context ctx) returns http:Response|error {
+function buyAllFlow(Context ctx) returns http:Response|error {
     string sessionId = ctx.messageId;
     // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
     Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<m:buyItems>/<*>.<m:items>/<*>.<m:item>);

@@ -27,7 +27,7 @@ service /services on httpListener {
               | "BuyAllProxy.BuyAllProxyHttpSoap11Endpoint"
               | "BuyAllProxy.BuyAllProxyHttpSoap12Endpoint"
               | "BuyAllProxy.BuyAllProxyHttpEndpoint" => {
-                return buyAllProxyFlow(check newContext(request, (), "/services/" + name));
+                return buyAllFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

@@ -7,7 +7,7 @@ import ballerina/http;
 # Fault flow of OrdersApi POST (default): runs when the in or out flow fails.
 function ordersFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    OrdersFaultResponse payload = {"error": getProperty(ctx, "ERROR_MESSAGE")};
+    OrdersFaultResponse payload = {'error: getProperty(ctx, "ERROR_MESSAGE")};
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 500);
     return respond(ctx, headers = passBackHeaders);

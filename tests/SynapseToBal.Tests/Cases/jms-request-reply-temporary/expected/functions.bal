@@ -16,14 +16,14 @@ function stockOut(Context ctx) returns http:Response|error {
 # Fault flow of StockAPI POST /price: runs when the in or out flow fails.
 function stockFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    StockFaultResponse payload = {"error": getProperty(ctx, "ERROR_MESSAGE")};
+    StockFaultResponse payload = {'error: getProperty(ctx, "ERROR_MESSAGE")};
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 504);
     return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service StockJmsProxy, run by the service at each of its addresses.
-function stockJmsProxyFlow(Context ctx) returns http:Response|error {
+function stockJmsFlow(Context ctx) returns http:Response|error {
     log:printInfo("StockJmsProxy request", direction = "request");
     check requestJms(ctx, "StockQuoteEP", {initialContextFactory: stockQuoteEpJavaNamingFactoryInitial, providerUrl: stockQuoteEpJavaNamingProviderUrl, connectionFactoryName: stockQuoteEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: stockQuoteEpDestination}, ());
     return respond(ctx, headers = passBackHeaders);

@@ -78,7 +78,7 @@ service /services on httpListener {
               | "StockJmsProxy.StockJmsProxyHttpSoap11Endpoint"
               | "StockJmsProxy.StockJmsProxyHttpSoap12Endpoint"
               | "StockJmsProxy.StockJmsProxyHttpEndpoint" => {
-                return stockJmsProxyFlow(check newContext(request, (), "/services/" + name));
+                return stockJmsFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

@@ -16,14 +16,14 @@ function quoteOut(Context ctx) returns http:Response|error {
 # Fault flow of QuoteAPI POST /call: runs when the in or out flow fails.
 function quoteFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    QuoteFaultResponse payload = {"error": getProperty(ctx, "ERROR_MESSAGE")};
+    QuoteFaultResponse payload = {'error: getProperty(ctx, "ERROR_MESSAGE")};
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 504);
     return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service QuoteJmsTargetProxy, run by the service at each of its addresses.
-function quoteJmsTargetProxyFlow(Context ctx) returns http:Response|error {
+function quoteJmsTargetFlow(Context ctx) returns http:Response|error {
     log:printInfo("QuoteJmsTargetProxy request", direction = "request");
     check requestJms(ctx, "QuoteRequestEP", {initialContextFactory: quoteRequestEpJavaNamingFactoryInitial, providerUrl: quoteRequestEpJavaNamingProviderUrl, connectionFactoryName: quoteRequestEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: quoteRequestEpDestination}, {'type: jms:QUEUE, name: quoteRequestEpTransportJmsReplyDestination}, contentTypeProperty = "contentType");
     return respond(ctx, headers = passBackHeaders);

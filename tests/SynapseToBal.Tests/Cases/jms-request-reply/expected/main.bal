@@ -72,7 +72,7 @@ service /services on httpListener {
               | "QuoteJmsTargetProxy.QuoteJmsTargetProxyHttpSoap11Endpoint"
               | "QuoteJmsTargetProxy.QuoteJmsTargetProxyHttpSoap12Endpoint"
               | "QuoteJmsTargetProxy.QuoteJmsTargetProxyHttpEndpoint" => {
-                return quoteJmsTargetProxyFlow(check newContext(request, (), "/services/" + name));
+                return quoteJmsTargetFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

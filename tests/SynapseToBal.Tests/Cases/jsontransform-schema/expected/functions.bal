@@ -7,7 +7,7 @@ import ballerina/http;
 # Fault flow of OrderApi POST /coerce: runs when the in or out flow fails.
 function orderFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    OrderFaultResponse payload = {"error": getProperty(ctx, "ERROR_MESSAGE")};
+    OrderFaultResponse payload = {'error: getProperty(ctx, "ERROR_MESSAGE")};
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 400);
     return respond(ctx, headers = passBackHeaders);

@@ -6,7 +6,7 @@ import ballerina/http;
 import ballerina/log;
 
 # In flow of proxy service PingProxy, run by the service at each of its addresses.
-function pingProxyFlow(Context ctx) returns http:Response|error {
+function pingFlow(Context ctx) returns http:Response|error {
     string action = check addressingAction(ctx);
     log:printInfo("PingProxy request", action = action);
     if action == "urn:ping" {

@@ -27,7 +27,7 @@ service /services on httpListener {
               | "PingProxy.PingProxyHttpSoap11Endpoint"
               | "PingProxy.PingProxyHttpSoap12Endpoint"
               | "PingProxy.PingProxyHttpEndpoint" => {
-                return pingProxyFlow(check newContext(request, (), "/services/" + name));
+                return pingFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

@@ -28,7 +28,7 @@ function loopOutProxyOut(Context ctx) returns http:Response {
 }
 
 # In flow of proxy service LoopOutProxy, run by the service at each of its addresses.
-function loopOutProxyFlow(Context ctx) returns http:Response {
+function loopOutFlow(Context ctx) returns http:Response {
     ctx.isResponse = true;
     ctx.to = "";
     return loopOutProxyOut(ctx);

@@ -55,7 +55,7 @@ service /services on httpListener {
               | "LoopOutProxy.LoopOutProxyHttpSoap11Endpoint"
               | "LoopOutProxy.LoopOutProxyHttpSoap12Endpoint"
               | "LoopOutProxy.LoopOutProxyHttpEndpoint" => {
-                return loopOutProxyFlow(check newContext(request, (), "/services/" + name));
+                return loopOutFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

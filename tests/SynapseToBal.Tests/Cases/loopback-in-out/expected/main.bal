@@ -12,7 +12,7 @@ service /loop on httpListener {
     # GET /loop/
     resource function get .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "LoopAPI", "/loop");
-        LoopPayload payload = {"looped": true};
+        LoopPayload payload = {looped: true};
         setJsonPayload(ctx, payload.toJson());
         ctx.isResponse = true;
         ctx.to = "";

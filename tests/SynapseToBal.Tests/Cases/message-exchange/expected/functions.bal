@@ -24,14 +24,14 @@ function partlyCloneTarget(Context ctx) returns error? {
 }
 
 # In flow of proxy service OneWayProxy, run by the service at each of its addresses.
-function oneWayProxyFlow(Context ctx) returns http:Response|error {
+function oneWayFlow(Context ctx) returns http:Response|error {
     // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
     check callEndpoint(ctx, oneWayEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = oneWayEndpointSuspension);
     return accepted();
 }
 
 # In flow of proxy service StockQuoteProxy, run by the service at each of its addresses.
-function stockQuoteProxyFlow(Context ctx) returns http:Response|error {
+function stockQuoteFlow(Context ctx) returns http:Response|error {
     if check addressingAction(ctx) == "urn:ping" {
         setXmlPayload(ctx, xml `<pong>ok</pong>`);
         ctx.to = "";

@@ -82,7 +82,7 @@ service /services on httpListener, httpsListener {
               | "OneWayProxy.OneWayProxyHttpSoap11Endpoint"
               | "OneWayProxy.OneWayProxyHttpSoap12Endpoint"
               | "OneWayProxy.OneWayProxyHttpEndpoint" => {
-                return oneWayProxyFlow(check newContext(request, (), "/services/" + name));
+                return oneWayFlow(check newContext(request, (), "/services/" + name));
             }
 
             // Proxy service 'StockQuoteProxy' (StockQuoteProxy.xml, line 4).
@@ -93,7 +93,7 @@ service /services on httpListener, httpsListener {
               | "StockQuoteProxy.StockQuoteProxyHttpsSoap11Endpoint"
               | "StockQuoteProxy.StockQuoteProxyHttpsSoap12Endpoint"
               | "StockQuoteProxy.StockQuoteProxyHttpsEndpoint" => {
-                return stockQuoteProxyFlow(check newContext(request, (), "/services/" + name));
+                return stockQuoteFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

@@ -14,7 +14,7 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
         ctx.properties["OUT_ONLY"] = "true";
         orderStore.store(ctx);
-        OrdersResponse payload = {"accepted": true};
+        OrdersResponse payload = {accepted: true};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }

@@ -14,7 +14,7 @@ service /policy on httpListener {
     resource function post create(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PolicyApi", "/policy");
         if check jsonValidationFails(ctx, "$", false, policySchemaPath) {
-            CreateResponse payload = {"error": "invalid policy"};
+            CreateResponse payload = {'error: "invalid policy"};
             setJsonPayload(ctx, payload.toJson());
             setHttpSc(ctx, 400);
         }

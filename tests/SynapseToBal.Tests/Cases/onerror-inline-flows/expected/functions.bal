@@ -9,7 +9,7 @@ import ballerina/log;
 
 # Sequence 'OrderError'.
 function orderError(Context ctx) returns http:Response|error {
-    OrderErrorResponse payload = {"error": getProperty(ctx, "ERROR_MESSAGE")};
+    OrderErrorResponse payload = {'error: getProperty(ctx, "ERROR_MESSAGE")};
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 400);
     return respond(ctx, headers = passBackHeaders);
@@ -32,7 +32,7 @@ function runOrderError(Context ctx, error e) returns http:Response|error {
 function ordersApiIdInSequence(Context ctx) returns http:Response|error {
     do {
         string orderId = getProperty(ctx, "uri.var.id");
-        OrdersApiIdInSequenceResponse payload = {"id": orderId, "total": check jsonPath(ctx, "$.total")};
+        OrdersApiIdInSequenceResponse payload = {id: orderId, total: check jsonPath(ctx, "$.total")};
         setJsonPayload(ctx, payload.toJson());
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
@@ -41,7 +41,7 @@ function ordersApiIdInSequence(Context ctx) returns http:Response|error {
 }
 
 # The anonymous sequence in OrdersAPI /check, whose failures run sequence 'OrderError' (onError).
-function ordersApiCheckSequence(Context ctx) returns http:Response|error? {
+function checkSequence(Context ctx) returns http:Response|error? {
     do {
         string amount = check jsonEval(ctx, "$.amount");
         log:printInfo("OrdersAPI /check request", amount = amount);
@@ -51,7 +51,7 @@ function ordersApiCheckSequence(Context ctx) returns http:Response|error? {
 }
 
 # The inSequence of OrderProxy, whose failures run sequence 'OrderError' (onError).
-function orderProxyInSequence(Context ctx) returns http:Response|error? {
+function orderInSequence(Context ctx) returns http:Response|error? {
     do {
         string kind = check jsonEval(ctx, "$.kind");
     } on fail error e {
@@ -60,8 +60,8 @@ function orderProxyInSequence(Context ctx) returns http:Response|error? {
 }
 
 # In flow of proxy service OrderProxy, run by the service at each of its addresses.
-function orderProxyFlow(Context ctx) returns http:Response|error {
-    http:Response? reply = check orderProxyInSequence(ctx);
+function orderFlow(Context ctx) returns http:Response|error {
+    http:Response? reply = check orderInSequence(ctx);
     if reply is http:Response {
         return reply;
     }

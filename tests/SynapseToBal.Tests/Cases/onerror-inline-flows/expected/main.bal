@@ -25,7 +25,7 @@ service /orders on httpListener {
     resource function post 'check(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
         log:printInfo("OrdersAPI /check request", step = "before");
-        http:Response? reply = check ordersApiCheckSequence(ctx);
+        http:Response? reply = check checkSequence(ctx);
         if reply is http:Response {
             return reply;
         }
@@ -79,7 +79,7 @@ service /services on httpListener {
               | "OrderProxy.OrderProxyHttpSoap11Endpoint"
               | "OrderProxy.OrderProxyHttpSoap12Endpoint"
               | "OrderProxy.OrderProxyHttpEndpoint" => {
-                return orderProxyFlow(check newContext(request, (), "/services/" + name));
+                return orderFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

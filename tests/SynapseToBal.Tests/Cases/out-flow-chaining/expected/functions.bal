@@ -5,12 +5,12 @@
 import ballerina/http;
 
 # Out flow of proxy service ChainProxy: runs on the backend response.
-function chainProxyOut(Context ctx) returns http:Response|error {
+function chainOut(Context ctx) returns http:Response|error {
     string route = valueText(ctx.properties.STATE);
     if route == "LOOKUP" {
         ctx.properties.STATE = "SCORE";
         check callEndpoint(ctx, scoreEp, "", "POST", format = "soap11", headers = passThroughHeaders, state = scoreEpSuspension);
-        return chainProxyOut(ctx);
+        return chainOut(ctx);
     }
     if route == "SCORE" {
         return respond(ctx, headers = passBackHeaders);
@@ -19,20 +19,20 @@ function chainProxyOut(Context ctx) returns http:Response|error {
 }
 
 # Fault flow of proxy service ChainProxy: runs when the in or out flow fails.
-function chainProxyFault(Context ctx, error e) returns http:Response|error {
+function chainFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     ctx.properties.STATE = "SCORE";
     check callEndpoint(ctx, scoreEp, "", "POST", format = "soap11", headers = passThroughHeaders, state = scoreEpSuspension);
-    return chainProxyOut(ctx);
+    return chainOut(ctx);
 }
 
 # In flow of proxy service ChainProxy, run by the service at each of its addresses.
-function chainProxyFlow(Context ctx) returns http:Response|error {
+function chainFlow(Context ctx) returns http:Response|error {
     do {
         ctx.properties.STATE = "LOOKUP";
         check callEndpoint(ctx, lookupEp, "", "POST", format = "soap11", headers = passThroughHeaders, state = lookupEpSuspension);
-        return check chainProxyOut(ctx);
+        return check chainOut(ctx);
     } on fail error e {
-        return chainProxyFault(ctx, e);
+        return chainFault(ctx, e);
     }
 }

@@ -27,7 +27,7 @@ service /services on httpListener {
               | "ChainProxy.ChainProxyHttpSoap11Endpoint"
               | "ChainProxy.ChainProxyHttpSoap12Endpoint"
               | "ChainProxy.ChainProxyHttpEndpoint" => {
-                return chainProxyFlow(check newContext(request, (), "/services/" + name));
+                return chainFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

@@ -27,7 +27,7 @@ service /quote on httpListener {
     # GET /quote/local
     resource function get local(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quote");
-        LocalResponse payload = {"quote": 1};
+        LocalResponse payload = {quote: 1};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }

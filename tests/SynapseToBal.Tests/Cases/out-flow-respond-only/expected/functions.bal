@@ -26,25 +26,25 @@ function quoteGetBySymbolOut(Context ctx) returns http:Response|error {
 }
 
 # Fault flow of proxy service GuardedProxy: runs when the in or out flow fails.
-function guardedProxyFault(Context ctx, error e) returns http:Response|error {
+function guardedFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printInfo("GuardedProxy fault", errorValue = getProperty(ctx, "ERROR_MESSAGE"));
     return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service GuardedProxy, run by the service at each of its addresses.
-function guardedProxyFlow(Context ctx) returns http:Response|error {
+function guardedFlow(Context ctx) returns http:Response|error {
     do {
         log:printInfo("GuardedProxy request", symbol = xpathString((check soapBody(ctx))/**/<symbol>));
         check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
-        return guardedProxyFault(ctx, e);
+        return guardedFault(ctx, e);
     }
 }
 
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
-function quoteProxyFlow(Context ctx) returns http:Response|error {
+function quoteFlow(Context ctx) returns http:Response|error {
     check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
     return respond(ctx, headers = passBackHeaders);
 }

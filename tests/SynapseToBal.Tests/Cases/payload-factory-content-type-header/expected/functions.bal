@@ -6,16 +6,16 @@ import ballerina/http;
 import ballerina/log;
 
 # Out flow of proxy service QuoteProxy: runs on the backend response.
-function quoteProxyOut(Context ctx) returns http:Response|error {
-    QuoteProxyOutResponse payload = {"price": getHeader(ctx, "X-Price")};
+function quoteOut(Context ctx) returns http:Response|error {
+    QuoteOutResponse payload = {price: getHeader(ctx, "X-Price")};
     setJsonPayload(ctx, payload.toJson());
     log:printInfo("QuoteProxy response", afterJson = getHeader(ctx, "Content-Type"));
     return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
-function quoteProxyFlow(Context ctx) returns http:Response|error {
+function quoteFlow(Context ctx) returns http:Response|error {
     log:printInfo("QuoteProxy request", requestContentType = getHeader(ctx, "Content-Type"));
     check callEndpoint(ctx, quoteEndpoint, "", "POST", format = "soap12", headers = passThroughHeaders, state = quoteEndpointSuspension);
-    return quoteProxyOut(ctx);
+    return quoteOut(ctx);
 }

@@ -15,12 +15,12 @@ service /inline on httpListener {
         Context ctx = check newContext(request, "InlinePayloadAPI", "/inline");
         ctx.variables["id"] = 123;
         JsonResponse payload = {
-            "variable": toJson(getVariable(ctx, "id")),
-            "username": check jsonEval(ctx, "$.customer_name"),
-            "escaped": string `id=${getVariable(ctx, "id")} and name="${check jsonEval(ctx, "$.name")}"`,
-            "object": check jsonPath(ctx, "$.pet"),
-            "argument": check jsonEval(ctx, "$.code"),
-            "braces": synapseValue(function () returns string|error => (check requiredVariable(ctx, "id") == "1" ? "}" : "{"), "vars.id == 1 ? '}' : '{'")
+            'variable: toJson(getVariable(ctx, "id")),
+            username: check jsonEval(ctx, "$.customer_name"),
+            escaped: string `id=${getVariable(ctx, "id")} and name="${check jsonEval(ctx, "$.name")}"`,
+            'object: check jsonPath(ctx, "$.pet"),
+            argument: check jsonEval(ctx, "$.code"),
+            braces: synapseValue(function () returns string|error => (check requiredVariable(ctx, "id") == "1" ? "}" : "{"), "vars.id == 1 ? '}' : '{'")
         };
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);

@@ -14,13 +14,13 @@ service /pj on httpListener {
         Context ctx = check newContext(request, "PayloadJsonAPI", "/pj");
         json body = check jsonPayload(ctx);
         PayloadJsonResponse payload = {
-            "id": check jsonPath(ctx, "$.order.id"),
-            "name": check jsonEvalIn(body, "$.customer.name"),
-            "greeting": string `Hello ${check jsonEvalIn(body, "$.customer.name")}, you are #${check jsonEvalIn(body, "$.order.id")}`,
-            "items": check jsonPath(ctx, "$.order.items"),
-            "active": true,
-            "nothing": null,
-            "price": 12.50
+            id: check jsonPath(ctx, "$.order.id"),
+            name: check jsonEvalIn(body, "$.customer.name"),
+            greeting: string `Hello ${check jsonEvalIn(body, "$.customer.name")}, you are #${check jsonEvalIn(body, "$.order.id")}`,
+            items: check jsonPath(ctx, "$.order.items"),
+            active: true,
+            nothing: null,
+            price: 12.50
         };
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);

@@ -12,7 +12,7 @@ service /stock on httpListener {
     # GET /stock/{sku}
     resource function get [string sku](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockAPI", "/stock", {"sku": sku});
-        StockGetBySkuResponse payload = {"sku": sku, "level": 3};
+        StockGetBySkuResponse payload = {sku, level: 3};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }
@@ -20,7 +20,7 @@ service /stock on httpListener {
     # GET /stock/{sku}/{store}
     resource function get [string sku]/[string store](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockAPI", "/stock", {"sku": sku, "store": store});
-        StockGetBySkuByStoreResponse payload = {"sku": sku, "store": store, "level": 1};
+        StockGetBySkuByStoreResponse payload = {sku, store, level: 1};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }
@@ -28,7 +28,7 @@ service /stock on httpListener {
     # PUT /stock/{sku}
     resource function put [string sku](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockAPI", "/stock", {"sku": sku});
-        StockPutResponse payload = {"updated": sku};
+        StockPutResponse payload = {updated: sku};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }

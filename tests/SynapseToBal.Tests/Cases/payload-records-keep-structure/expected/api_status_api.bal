@@ -10,7 +10,7 @@ service /status on httpListener {
     resource function get [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StatusAPI", "/status");
         do {
-            StatusResponse payload = {"status": "up", "checks": [{"name": "db", "ok": true}]};
+            StatusResponse payload = {status: "up", checks: [{name: "db", ok: true}]};
             setJsonPayload(ctx, payload.toJson());
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {

@@ -7,9 +7,9 @@ import ballerina/http;
 # Sequence 'OrderError'.
 function orderError(Context ctx) returns http:Response|error {
     OrderErrorResponse payload = {
-        "error": {
-            "code": toJson(getProperty(ctx, "ERROR_CODE")),
-            "message": getProperty(ctx, "ERROR_MESSAGE")
+        'error: {
+            code: toJson(getProperty(ctx, "ERROR_CODE")),
+            message: getProperty(ctx, "ERROR_MESSAGE")
         }
     };
     setJsonPayload(ctx, payload.toJson());

@@ -11,8 +11,8 @@ function auditOrder(Context ctx) {
         setHttpSc(ctx, 201);
     }
     AuditOrderPayload payload = {
-        "id": valueText(ctx.properties.orderId),
-        "qty": toJson(valueText(ctx.properties.quantity))
+        id: valueText(ctx.properties.orderId),
+        qty: toJson(valueText(ctx.properties.quantity))
     };
     setJsonPayload(ctx, payload.toJson());
 }

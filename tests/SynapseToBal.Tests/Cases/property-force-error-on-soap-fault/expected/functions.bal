@@ -6,7 +6,7 @@ import ballerina/http;
 import ballerina/log;
 
 # Fault flow of ForceErrorApi POST (default): runs when the in or out flow fails.
-function forceErrorFault(Context ctx, error e) returns http:Response|error {
+function forceErrorApiFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     setXmlPayload(ctx, xml `<error>backend fault</error>`);
     return respond(ctx, headers = passBackHeaders);
@@ -21,7 +21,7 @@ function forceErrorProxyFault(Context ctx, error e) returns http:Response|error 
 }
 
 # In flow of proxy service ForceErrorProxy, run by the service at each of its addresses.
-function forceErrorProxyFlow(Context ctx) returns http:Response|error {
+function forceErrorFlow(Context ctx) returns http:Response|error {
     do {
         ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
         check callEndpoint(ctx, stockQuoteEp, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteEpSuspension, soapFault = true);

@@ -23,7 +23,7 @@ service /quotes on httpListener, httpsListener {
             check callEndpoint(ctx, stockQuoteEp, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteEpSuspension, soapFault = true);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
-            return forceErrorFault(ctx, e);
+            return forceErrorApiFault(ctx, e);
         }
     }
 
@@ -62,7 +62,7 @@ service /services on httpListener, httpsListener {
               | "ForceErrorProxy.ForceErrorProxyHttpsSoap11Endpoint"
               | "ForceErrorProxy.ForceErrorProxyHttpsSoap12Endpoint"
               | "ForceErrorProxy.ForceErrorProxyHttpsEndpoint" => {
-                return forceErrorProxyFlow(check newContext(request, (), "/services/" + name));
+                return forceErrorFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

@@ -5,15 +5,15 @@
 import ballerina/http;
 
 # Out flow of proxy service PlainSoapProxy: runs on the backend response.
-function plainSoapProxyOut(Context ctx) returns http:Response|error {
+function plainSoapOut(Context ctx) returns http:Response|error {
     _ = ctx.axis2.removeIfHasKey("enableMTOM");
     return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service PlainSoapProxy, run by the service at each of its addresses.
-function plainSoapProxyFlow(Context ctx) returns http:Response|error {
+function plainSoapFlow(Context ctx) returns http:Response|error {
     ctx.axis2["enableMTOM"] = "false";
     ctx.axis2["enableSwA"] = false;
     check callEndpoint(ctx, plainSoapEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = plainSoapEndpointSuspension);
-    return plainSoapProxyOut(ctx);
+    return plainSoapOut(ctx);
 }

@@ -27,7 +27,7 @@ service /services on httpListener {
               | "PlainSoapProxy.PlainSoapProxyHttpSoap11Endpoint"
               | "PlainSoapProxy.PlainSoapProxyHttpSoap12Endpoint"
               | "PlainSoapProxy.PlainSoapProxyHttpEndpoint" => {
-                return plainSoapProxyFlow(check newContext(request, (), "/services/" + name));
+                return plainSoapFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

@@ -5,7 +5,7 @@
 import ballerina/http;
 
 # In flow of proxy service PreserveAddressingProxy, run by the service at each of its addresses.
-function preserveAddressingProxyFlow(Context ctx) returns http:Response|error {
+function preserveAddressingFlow(Context ctx) returns http:Response|error {
     ctx.properties["PRESERVE_WS_ADDRESSING"] = "true";
     check callEndpoint(ctx, preserveAddressingEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = preserveAddressingEndpointSuspension);
     return respond(ctx, headers = passBackHeaders);

@@ -34,7 +34,7 @@ service /services on httpListener, httpsListener {
               | "PreserveAddressingProxy.PreserveAddressingProxyHttpsSoap11Endpoint"
               | "PreserveAddressingProxy.PreserveAddressingProxyHttpsSoap12Endpoint"
               | "PreserveAddressingProxy.PreserveAddressingProxyHttpsEndpoint" => {
-                return preserveAddressingProxyFlow(check newContext(request, (), "/services/" + name));
+                return preserveAddressingFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

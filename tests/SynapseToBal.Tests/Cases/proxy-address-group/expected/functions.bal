@@ -6,7 +6,7 @@
 import ballerina/http;
 
 # In flow of proxy service PublishedProxy, run by the service at each of its addresses.
-function publishedProxyFlow(Context ctx) returns http:Response|error {
+function publishedFlow(Context ctx) returns http:Response|error {
     check callEndpoint(ctx, publishedEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = publishedEndpointSuspension);
     return respond(ctx, headers = passBackHeaders);
 }
@@ -24,7 +24,7 @@ function quoteCloneTarget2(Context ctx) returns error? {
 }
 
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
-function quoteProxyFlow(Context ctx) returns http:Response|error {
+function quoteFlow(Context ctx) returns http:Response|error {
     // <clone>: one copy of the message per target, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
     Context[] messages = [branchContext(ctx), branchContext(ctx)];
     future<error?>[] running = [];

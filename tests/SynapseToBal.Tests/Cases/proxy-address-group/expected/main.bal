@@ -21,7 +21,7 @@ service /services/PublishedProxy on httpsListener {
         if isWsdlRequest(request, path) {
             return wsdlResponse(publishedProxyWsdlPath);
         }
-        return publishedProxyFlow(check newContext(request, (), "/services/PublishedProxy"));
+        return publishedFlow(check newContext(request, (), "/services/PublishedProxy"));
     }
 }
 
@@ -30,7 +30,7 @@ service "/services/PublishedProxy.PublishedProxyHttpsSoap11Endpoint" on httpsLis
         if isWsdlRequest(request, path) {
             return wsdlResponse(publishedProxyWsdlPath);
         }
-        return publishedProxyFlow(check newContext(request, (), "/services/PublishedProxy.PublishedProxyHttpsSoap11Endpoint"));
+        return publishedFlow(check newContext(request, (), "/services/PublishedProxy.PublishedProxyHttpsSoap11Endpoint"));
     }
 }
 
@@ -39,7 +39,7 @@ service "/services/PublishedProxy.PublishedProxyHttpsSoap12Endpoint" on httpsLis
         if isWsdlRequest(request, path) {
             return wsdlResponse(publishedProxyWsdlPath);
         }
-        return publishedProxyFlow(check newContext(request, (), "/services/PublishedProxy.PublishedProxyHttpsSoap12Endpoint"));
+        return publishedFlow(check newContext(request, (), "/services/PublishedProxy.PublishedProxyHttpsSoap12Endpoint"));
     }
 }
 
@@ -48,7 +48,7 @@ service "/services/PublishedProxy.PublishedProxyHttpsEndpoint" on httpsListener 
         if isWsdlRequest(request, path) {
             return wsdlResponse(publishedProxyWsdlPath);
         }
-        return publishedProxyFlow(check newContext(request, (), "/services/PublishedProxy.PublishedProxyHttpsEndpoint"));
+        return publishedFlow(check newContext(request, (), "/services/PublishedProxy.PublishedProxyHttpsEndpoint"));
     }
 }
 
@@ -75,7 +75,7 @@ service /services on httpListener, httpsListener {
               | "QuoteProxy.QuoteProxyHttpsSoap11Endpoint"
               | "QuoteProxy.QuoteProxyHttpsSoap12Endpoint"
               | "QuoteProxy.QuoteProxyHttpsEndpoint" => {
-                return quoteProxyFlow(check newContext(request, (), "/services/" + name));
+                return quoteFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

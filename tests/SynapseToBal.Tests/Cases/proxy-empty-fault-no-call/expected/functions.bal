@@ -5,10 +5,10 @@
 import ballerina/http;
 
 # In flow of proxy service QuietProxy, run by the service at each of its addresses.
-function quietProxyFlow(Context ctx) returns http:Response {
+function quietFlow(Context ctx) returns http:Response {
     do {
         string kind = check jsonEval(ctx, "$.kind");
-        QuietProxyResponse payload = {"kind": kind};
+        QuietResponse payload = {kind};
         setJsonPayload(ctx, payload.toJson());
         return check respond(ctx, headers = passBackHeaders);
     } on fail {

@@ -27,7 +27,7 @@ service /services on httpListener {
               | "QuietProxy.QuietProxyHttpSoap11Endpoint"
               | "QuietProxy.QuietProxyHttpSoap12Endpoint"
               | "QuietProxy.QuietProxyHttpEndpoint" => {
-                return quietProxyFlow(check newContext(request, (), "/services/" + name));
+                return quietFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

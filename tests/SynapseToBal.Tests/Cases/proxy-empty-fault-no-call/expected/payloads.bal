@@ -3,6 +3,6 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # The JSON payload the payloadFactory at line 8 builds (the response).
-type QuietProxyResponse record {|
+type QuietResponse record {|
     string kind;
 |};

@@ -8,20 +8,20 @@ import ballerina/http;
 import ballerina/log;
 
 # In flow of proxy service MixedProxy, run by the service at each of its addresses.
-function mixedProxyFlow(Context ctx) returns http:Response|error {
+function mixedFlow(Context ctx) returns http:Response|error {
     check callEndpoint(ctx, mixedEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = mixedEndpointSuspension);
     return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service PlainProxy, run by the service at each of its addresses.
-function plainProxyFlow(Context ctx) returns http:Response|error {
-    PlainProxyResponse payload = {"ok": true};
+function plainFlow(Context ctx) returns http:Response|error {
+    PlainResponse payload = {ok: true};
     setJsonPayload(ctx, payload.toJson());
     return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service SecureProxy, run by the service at each of its addresses.
-function secureProxyFlow(Context ctx) returns http:Response|error {
+function secureFlow(Context ctx) returns http:Response|error {
     log:printInfo("SecureProxy request", proxy = "secure");
     check callEndpoint(ctx, secureEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = secureEndpointSuspension);
     return respond(ctx, headers = passBackHeaders);

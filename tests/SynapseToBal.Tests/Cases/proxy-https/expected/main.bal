@@ -19,7 +19,7 @@ service /status on httpListener, httpsListener {
     # GET /status/*
     resource function get [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StatusAPI", "/status");
-        StatusResponse payload = {"status": "up"};
+        StatusResponse payload = {status: "up"};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }
@@ -59,7 +59,7 @@ service /services on httpListener, httpsListener {
               | "MixedProxy.MixedProxyHttpsSoap11Endpoint"
               | "MixedProxy.MixedProxyHttpsSoap12Endpoint"
               | "MixedProxy.MixedProxyHttpsEndpoint" => {
-                return mixedProxyFlow(check newContext(request, (), "/services/" + name));
+                return mixedFlow(check newContext(request, (), "/services/" + name));
             }
 
             // Proxy service 'PlainProxy' (PlainProxy.xml, line 5).
@@ -67,7 +67,7 @@ service /services on httpListener, httpsListener {
               | "PlainProxy.PlainProxyHttpSoap11Endpoint"
               | "PlainProxy.PlainProxyHttpSoap12Endpoint"
               | "PlainProxy.PlainProxyHttpEndpoint" => {
-                return plainProxyFlow(check newContext(request, (), "/services/" + name));
+                return plainFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.
@@ -80,24 +80,24 @@ service /services on httpListener, httpsListener {
 service /services/SecureProxy on httpsListener {
     # ANY /services/SecureProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return secureProxyFlow(check newContext(request, (), "/services/SecureProxy"));
+        return secureFlow(check newContext(request, (), "/services/SecureProxy"));
     }
 }
 
 service "/services/SecureProxy.SecureProxyHttpsSoap11Endpoint" on httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return secureProxyFlow(check newContext(request, (), "/services/SecureProxy.SecureProxyHttpsSoap11Endpoint"));
+        return secureFlow(check newContext(request, (), "/services/SecureProxy.SecureProxyHttpsSoap11Endpoint"));
     }
 }
 
 service "/services/SecureProxy.SecureProxyHttpsSoap12Endpoint" on httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return secureProxyFlow(check newContext(request, (), "/services/SecureProxy.SecureProxyHttpsSoap12Endpoint"));
+        return secureFlow(check newContext(request, (), "/services/SecureProxy.SecureProxyHttpsSoap12Endpoint"));
     }
 }
 
 service "/services/SecureProxy.SecureProxyHttpsEndpoint" on httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return secureProxyFlow(check newContext(request, (), "/services/SecureProxy.SecureProxyHttpsEndpoint"));
+        return secureFlow(check newContext(request, (), "/services/SecureProxy.SecureProxyHttpsEndpoint"));
     }
 }

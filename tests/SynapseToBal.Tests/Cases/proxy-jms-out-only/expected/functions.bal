@@ -5,7 +5,7 @@
 import ballerina/http;
 
 # In flow of proxy service OrderIntakeJmsProxy, run by the service at each of its addresses.
-function orderIntakeJmsProxyFlow(Context ctx) returns http:Response|error {
+function orderIntakeJmsFlow(Context ctx) returns http:Response|error {
     check callEndpoint(ctx, orderIntakeJmsEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = orderIntakeJmsEndpointSuspension);
     return accepted();
 }

@@ -52,6 +52,6 @@ service jms:Service on orderIntakeJmsProxyJmsListener {
             providerUrl: jmsFactoryDefaultProviderUrl,
             connectionFactoryName: jmsFactoryDefaultConnectionFactory
         }, replyDestination = {'type: jms:QUEUE, name: "OrderReplies"}, contentTypeProperty = contentTypeProperty);
-        _ = check orderIntakeJmsProxyFlow(ctx);
+        _ = check orderIntakeJmsFlow(ctx);
     }
 }

@@ -6,12 +6,12 @@
 import ballerina/http;
 
 # In flow of proxy service BadReplyTypeJmsProxy, run by the service at each of its addresses.
-function badReplyTypeJmsProxyFlow(Context ctx) returns http:Response|error {
+function badReplyTypeJmsFlow(Context ctx) returns http:Response|error {
     return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service QuoteJmsProxy, run by the service at each of its addresses.
-function quoteJmsProxyFlow(Context ctx) returns http:Response|error {
+function quoteJmsFlow(Context ctx) returns http:Response|error {
     ctx.axis2["JMS_MESSAGE_TYPE"] = "JMS_BYTE_MESSAGE";
     setXmlPayload(ctx, xml `<quote>
                         <symbol>${xmlArg(xpathString((check soapBody(ctx))/**/<symbol>))}</symbol>

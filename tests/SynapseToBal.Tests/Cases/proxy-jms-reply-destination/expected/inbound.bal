@@ -49,6 +49,6 @@ service jms:Service on quoteJmsProxyJmsListener {
             providerUrl: jmsFactoryDefaultProviderUrl,
             connectionFactoryName: jmsFactoryDefaultConnectionFactory
         }, replyDestination = {'type: jms:TOPIC, name: "QuoteReplies"}, contentTypeProperty = contentTypeProperty);
-        _ = check quoteJmsProxyFlow(ctx);
+        _ = check quoteJmsFlow(ctx);
     }
 }

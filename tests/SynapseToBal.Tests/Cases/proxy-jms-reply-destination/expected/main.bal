@@ -27,7 +27,7 @@ service /services on httpListener {
               | "BadReplyTypeJmsProxy.BadReplyTypeJmsProxyHttpSoap11Endpoint"
               | "BadReplyTypeJmsProxy.BadReplyTypeJmsProxyHttpSoap12Endpoint"
               | "BadReplyTypeJmsProxy.BadReplyTypeJmsProxyHttpEndpoint" => {
-                return badReplyTypeJmsProxyFlow(check newContext(request, (), "/services/" + name));
+                return badReplyTypeJmsFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

@@ -5,14 +5,14 @@
 import ballerina/http;
 
 # Out flow of proxy service StockQuoteJmsProxy: runs on the backend response.
-function stockQuoteJmsProxyOut(Context ctx) returns http:Response|error {
+function stockQuoteJmsOut(Context ctx) returns http:Response|error {
     ctx.contentType = "application/json";
     return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service StockQuoteJmsProxy, run by the service at each of its addresses.
-function stockQuoteJmsProxyFlow(Context ctx) returns http:Response|error {
+function stockQuoteJmsFlow(Context ctx) returns http:Response|error {
     ctx.contentType = "text/xml";
     check callEndpoint(ctx, stockQuoteJmsEndpoint, "", "POST", format = "soap11", headers = passThroughHeaders, state = stockQuoteJmsEndpointSuspension);
-    return stockQuoteJmsProxyOut(ctx);
+    return stockQuoteJmsOut(ctx);
 }

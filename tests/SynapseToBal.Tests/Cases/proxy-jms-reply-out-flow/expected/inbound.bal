@@ -49,6 +49,6 @@ service jms:Service on stockQuoteJmsProxyJmsListener {
             providerUrl: jmsFactoryDefaultProviderUrl,
             connectionFactoryName: jmsFactoryDefaultConnectionFactory
         }, contentTypeProperty = contentTypeProperty);
-        _ = check stockQuoteJmsProxyFlow(ctx);
+        _ = check stockQuoteJmsFlow(ctx);
     }
 }

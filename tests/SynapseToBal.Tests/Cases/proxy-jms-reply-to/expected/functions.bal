@@ -6,19 +6,19 @@ import ballerina/http;
 import ballerina/log;
 
 # Fault flow of proxy service EchoJmsProxy: runs when the in or out flow fails.
-function echoJmsProxyFault(Context ctx, error e) returns http:Response {
+function echoJmsFault(Context ctx, error e) returns http:Response {
     recordError(ctx, e);
     log:printInfo("EchoJmsProxy fault", failure = getProperty(ctx, "ERROR_MESSAGE"));
     return accepted();
 }
 
 # In flow of proxy service EchoJmsProxy, run by the service at each of its addresses.
-function echoJmsProxyFlow(Context ctx) returns http:Response|error {
+function echoJmsFlow(Context ctx) returns http:Response|error {
     do {
-        EchoJmsProxyResponse payload = {"echo": check jsonEval(ctx, "$.text")};
+        EchoJmsResponse payload = {echo: check jsonEval(ctx, "$.text")};
         setJsonPayload(ctx, payload.toJson());
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
-        return echoJmsProxyFault(ctx, e);
+        return echoJmsFault(ctx, e);
     }
 }

@@ -34,6 +34,6 @@ service jms:Service on echoJmsProxyJmsListener {
             providerUrl: jmsFactoryDefaultProviderUrl,
             connectionFactoryName: jmsFactoryDefaultConnectionFactory
         });
-        _ = check echoJmsProxyFlow(ctx);
+        _ = check echoJmsFlow(ctx);
     }
 }

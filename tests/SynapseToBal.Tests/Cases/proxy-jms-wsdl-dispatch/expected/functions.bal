@@ -7,13 +7,13 @@ import ballerina/http;
 import ballerina/log;
 
 # In flow of proxy service LenientJmsWsdlProxy, run by the service at each of its addresses.
-function lenientJmsWsdlProxyFlow(Context ctx) returns http:Response|error {
+function lenientJmsWsdlFlow(Context ctx) returns http:Response|error {
     log:printInfo("LenientJmsWsdlProxy request", operation = ctx.operationName);
     return accepted();
 }
 
 # In flow of proxy service OrderJmsWsdlProxy, run by the service at each of its addresses.
-function orderJmsWsdlProxyFlow(Context ctx) returns http:Response|error {
+function orderJmsWsdlFlow(Context ctx) returns http:Response|error {
     log:printInfo("OrderJmsWsdlProxy request", operation = ctx.operationName);
     return respond(ctx, headers = passBackHeaders);
 }

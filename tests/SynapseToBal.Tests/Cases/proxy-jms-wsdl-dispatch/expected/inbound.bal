@@ -57,7 +57,7 @@ service jms:Service on lenientJmsWsdlProxyJmsListener {
         // SOAPAction property or WS-Addressing action, else by the path of its wsa:To, else by its body's first element.
         string operation = (check transportOperation(ctx, lenientJmsWsdlProxyOperations, "LenientJmsWsdlProxy")) ?: "mediate";
         ctx.operationName = operation;
-        _ = check lenientJmsWsdlProxyFlow(ctx);
+        _ = check lenientJmsWsdlFlow(ctx);
     }
 }
 
@@ -108,6 +108,6 @@ service jms:Service on orderJmsWsdlProxyJmsListener {
             return refuseJmsMessage(ctx);
         }
         ctx.operationName = operation;
-        _ = check orderJmsWsdlProxyFlow(ctx);
+        _ = check orderJmsWsdlFlow(ctx);
     }
 }

@@ -49,7 +49,7 @@ service /services on httpListener {
                 // segment after the service's address.
                 string operation = wsdlOperation(ctx, path, lenientJmsWsdlProxyOperations) ?: "mediate";
                 ctx.operationName = operation;
-                return lenientJmsWsdlProxyFlow(ctx);
+                return lenientJmsWsdlFlow(ctx);
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

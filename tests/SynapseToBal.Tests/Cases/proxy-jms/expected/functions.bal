@@ -9,32 +9,32 @@ import ballerina/http;
 import ballerina/log;
 
 # In flow of proxy service OrderJmsProxy, run by the service at each of its addresses.
-function orderJmsProxyFlow(Context ctx) returns http:Response|error {
+function orderJmsFlow(Context ctx) returns http:Response|error {
     log:printInfo("OrderJmsProxy request", 'order = check jsonEval(ctx, "$.id"));
     return accepted();
 }
 
 # In flow of proxy service PlainJmsProxy, run by the service at each of its addresses.
-function plainJmsProxyFlow(Context ctx) returns http:Response|error {
+function plainJmsFlow(Context ctx) returns http:Response|error {
     log:printInfo("PlainJmsProxy request", direction = "request", payload = check payloadText(ctx));
     return accepted();
 }
 
 # Out flow of proxy service StockQuoteJmsProxy: runs on the backend response.
-function stockQuoteJmsProxyOut(Context ctx) returns http:Response|error {
+function stockQuoteJmsOut(Context ctx) returns http:Response|error {
     log:printInfo("StockQuoteJmsProxy response", reply = "received");
     return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service StockQuoteJmsProxy, run by the service at each of its addresses.
-function stockQuoteJmsProxyFlow(Context ctx) returns http:Response|error {
+function stockQuoteJmsFlow(Context ctx) returns http:Response|error {
     log:printInfo("StockQuoteJmsProxy request", direction = "request", payload = check payloadText(ctx));
     check callEndpoint(ctx, stockQuoteJmsEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteJmsEndpointSuspension);
-    return stockQuoteJmsProxyOut(ctx);
+    return stockQuoteJmsOut(ctx);
 }
 
 # In flow of proxy service TransactedJmsProxy, run by the service at each of its addresses.
-function transactedJmsProxyFlow(Context ctx) returns http:Response|error {
+function transactedJmsFlow(Context ctx) returns http:Response|error {
     log:printInfo("TransactedJmsProxy request", direction = "request", payload = check payloadText(ctx));
     return accepted();
 }

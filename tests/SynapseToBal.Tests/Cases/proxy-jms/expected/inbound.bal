@@ -36,7 +36,7 @@ service jms:Service on orderJmsProxyJmsListener {
             providerUrl: jmsFactoryMyTopicConnectionFactoryProviderUrl,
             connectionFactoryName: jmsFactoryMyTopicConnectionFactoryConnectionFactory
         });
-        _ = check orderJmsProxyFlow(ctx);
+        _ = check orderJmsFlow(ctx);
     }
 }
 
@@ -88,7 +88,7 @@ service jms:Service on plainJmsProxyJmsListener {
             providerUrl: jmsFactoryDefaultProviderUrl,
             connectionFactoryName: jmsFactoryDefaultConnectionFactory
         }, contentTypeProperty = contentTypeProperty);
-        _ = check plainJmsProxyFlow(ctx);
+        _ = check plainJmsFlow(ctx);
     }
 }
 
@@ -140,6 +140,6 @@ service jms:Service on stockQuoteJmsProxyJmsListener {
             providerUrl: jmsFactoryDefaultProviderUrl,
             connectionFactoryName: jmsFactoryDefaultConnectionFactory
         }, replyDestination = {'type: jms:QUEUE, name: "StockQuoteReplies"}, contentTypeProperty = contentTypeProperty);
-        _ = check stockQuoteJmsProxyFlow(ctx);
+        _ = check stockQuoteJmsFlow(ctx);
     }
 }

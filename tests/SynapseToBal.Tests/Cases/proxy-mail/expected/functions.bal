@@ -7,33 +7,33 @@ import ballerina/http;
 import ballerina/log;
 
 # Fault flow of proxy service OrderMailProxy: runs when the in or out flow fails.
-function orderMailProxyFault(Context ctx, error e) returns http:Response {
+function orderMailFault(Context ctx, error e) returns http:Response {
     recordError(ctx, e);
     log:printInfo("OrderMailProxy fault", failure = getProperty(ctx, "ERROR_MESSAGE"));
     return accepted();
 }
 
 # In flow of proxy service OrderMailProxy, run by the service at each of its addresses.
-function orderMailProxyFlow(Context ctx) returns http:Response|error {
+function orderMailFlow(Context ctx) returns http:Response|error {
     do {
         log:printInfo("OrderMailProxy request", subject = getHeader(ctx, "Subject"), 'order = xpathString((check soapBody(ctx))/**/<'order>/<id>));
         return accepted();
     } on fail error e {
-        return orderMailProxyFault(ctx, e);
+        return orderMailFault(ctx, e);
     }
 }
 
 # Out flow of proxy service StockQuoteMailProxy: runs on the backend response.
-function stockQuoteMailProxyOut(Context ctx) returns http:Response|error {
+function stockQuoteMailOut(Context ctx) returns http:Response|error {
     ctx.headers["subject"] = "Custom Subject for Response";
     ctx.to = string `mailto:${valueText(ctx.properties.senderAddress)}`;
     return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service StockQuoteMailProxy, run by the service at each of its addresses.
-function stockQuoteMailProxyFlow(Context ctx) returns http:Response|error {
+function stockQuoteMailFlow(Context ctx) returns http:Response|error {
     ctx.properties.senderAddress = getHeader(ctx, "From");
     log:printInfo("StockQuoteMailProxy request", direction = "request", Sender_Address = valueText(ctx.properties.senderAddress), payload = check payloadText(ctx));
     check callEndpoint(ctx, stockQuoteMailEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteMailEndpointSuspension);
-    return stockQuoteMailProxyOut(ctx);
+    return stockQuoteMailOut(ctx);
 }

@@ -34,7 +34,7 @@ service email:Service on orderMailProxyMailListener {
         }
         // The SOAPAction header, else a subject starting with SOAPAction gives the action (MailTransportListener.processMail).
         ctx.action = mailSoapAction(ctx, message?.subject, "urn:mediate");
-        http:Response|error result = orderMailProxyFlow(ctx);
+        http:Response|error result = orderMailFlow(ctx);
         if result is error {
             log:printError("Proxy service 'OrderMailProxy': the flow failed for a mail", 'error = result);
         }
@@ -69,7 +69,7 @@ service email:Service on stockQuoteMailProxyMailListener {
         }
         // The SOAPAction header, else a subject starting with SOAPAction gives the action (MailTransportListener.processMail).
         ctx.action = mailSoapAction(ctx, message?.subject, "urn:mediate");
-        http:Response|error result = stockQuoteMailProxyFlow(ctx);
+        http:Response|error result = stockQuoteMailFlow(ctx);
         if result is error {
             log:printError("Proxy service 'StockQuoteMailProxy': the flow failed for a mail", 'error = result);
         }

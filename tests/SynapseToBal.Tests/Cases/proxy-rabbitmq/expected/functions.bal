@@ -16,26 +16,26 @@ function amqpProxyFlow(Context ctx) returns http:Response|error {
 }
 
 # In flow of proxy service NoFactoryProxy, run by the service at each of its addresses.
-function noFactoryProxyFlow(Context ctx) returns http:Response {
+function noFactoryFlow(Context ctx) returns http:Response {
     return accepted();
 }
 
 # Fault flow of proxy service OrderEventsProxy: runs when the in or out flow fails.
-function orderEventsProxyFault(Context ctx, error e) returns http:Response {
+function orderEventsFault(Context ctx, error e) returns http:Response {
     recordError(ctx, e);
     log:printInfo("OrderEventsProxy fault", failure = getProperty(ctx, "ERROR_MESSAGE"));
     return accepted();
 }
 
 # In flow of proxy service OrderEventsProxy, run by the service at each of its addresses.
-function orderEventsProxyFlow(Context ctx) returns http:Response|error {
+function orderEventsFlow(Context ctx) returns http:Response|error {
     do {
         json body = check jsonPayload(ctx);
         log:printInfo("OrderEventsProxy request", 'order = check jsonEvalIn(body, "$.orderId"));
-        OrderEventsProxyResponse payload = {"accepted": check jsonEvalIn(body, "$.orderId")};
+        OrderEventsResponse payload = {accepted: check jsonEvalIn(body, "$.orderId")};
         setJsonPayload(ctx, payload.toJson());
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
-        return orderEventsProxyFault(ctx, e);
+        return orderEventsFault(ctx, e);
     }
 }

@@ -49,6 +49,6 @@ service rabbitmq:Service on orderEventsProxyRabbitmqListener {
         Context ctx = newInboundContext(message.content, contentType is string && contentType != "" ? contentType : "text/plain");
         setRabbitMqHeaders(ctx, message?.properties);
         ctx.action = rabbitMqSoapAction(message?.properties, "urn:mediate");
-        _ = check orderEventsProxyFlow(ctx);
+        _ = check orderEventsFlow(ctx);
     }
 }

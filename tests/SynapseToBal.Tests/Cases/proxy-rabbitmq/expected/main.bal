@@ -27,7 +27,7 @@ service /services on httpListener {
               | "OrderEventsProxy.OrderEventsProxyHttpSoap11Endpoint"
               | "OrderEventsProxy.OrderEventsProxyHttpSoap12Endpoint"
               | "OrderEventsProxy.OrderEventsProxyHttpEndpoint" => {
-                return orderEventsProxyFlow(check newContext(request, (), "/services/" + name));
+                return orderEventsFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

@@ -6,7 +6,7 @@ import ballerina/http;
 import ballerina/log;
 
 # In flow of proxy service GuardedProxy, run by the service at each of its addresses.
-function guardedProxyFlow(Context ctx) returns http:Response|error {
+function guardedFlow(Context ctx) returns http:Response|error {
     log:printInfo("GuardedProxy request", proxy = "guarded");
     check callEndpoint(ctx, guardedEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = guardedEndpointSuspension);
     return respond(ctx, headers = passBackHeaders);

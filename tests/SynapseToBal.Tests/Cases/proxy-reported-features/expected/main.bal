@@ -27,7 +27,7 @@ service /services on httpListener {
               | "GuardedProxy.GuardedProxyHttpSoap11Endpoint"
               | "GuardedProxy.GuardedProxyHttpSoap12Endpoint"
               | "GuardedProxy.GuardedProxyHttpEndpoint" => {
-                return guardedProxyFlow(check newContext(request, (), "/services/" + name));
+                return guardedFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

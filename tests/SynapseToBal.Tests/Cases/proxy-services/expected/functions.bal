@@ -15,43 +15,43 @@ function echoSequence(Context ctx) returns http:Response|error {
 }
 
 # In flow of proxy service EchoProxy, run by the service at each of its addresses.
-function echoProxyFlow(Context ctx) returns http:Response|error {
+function echoFlow(Context ctx) returns http:Response|error {
     return echoSequence(ctx);
 }
 
 # Out flow of proxy service OrderProxy: runs on the backend response.
-function orderProxyOut(Context ctx) returns http:Response|error {
+function orderOut(Context ctx) returns http:Response|error {
     ctx.headers["x-served-by"] = "OrderProxy";
     return respond(ctx, headers = passBackHeaders);
 }
 
 # Fault flow of proxy service OrderProxy: runs when the in or out flow fails.
-function orderProxyFault(Context ctx, error e) returns http:Response|error {
+function orderFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printInfo("OrderProxy fault", errorValue = getProperty(ctx, "ERROR_MESSAGE"));
     return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service OrderProxy, run by the service at each of its addresses.
-function orderProxyFlow(Context ctx) returns http:Response|error {
+function orderFlow(Context ctx) returns http:Response|error {
     do {
         log:printInfo("OrderProxy request", proxy = "OrderProxy");
         string orderSource = "proxy";
         if getHeader(ctx, "X-Reject") == "yes" {
-            OrderProxyResponse payload = {"error": "rejected"};
+            OrderResponse payload = {'error: "rejected"};
             setJsonPayload(ctx, payload.toJson());
             setHttpSc(ctx, 403);
             return check respond(ctx, headers = passBackHeaders);
         }
         check callEndpoint(ctx, orderServiceEp, restPostfix(ctx), headers = passThroughHeaders, state = orderServiceEpSuspension);
-        return check orderProxyOut(ctx);
+        return check orderOut(ctx);
     } on fail error e {
-        return orderProxyFault(ctx, e);
+        return orderFault(ctx, e);
     }
 }
 
 # In flow of proxy service PassThroughProxy, run by the service at each of its addresses.
-function passThroughProxyFlow(Context ctx) returns http:Response|error {
+function passThroughFlow(Context ctx) returns http:Response|error {
     check callEndpoint(ctx, passThroughEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = passThroughEndpointSuspension);
     return respond(ctx, headers = passBackHeaders);
 }

@@ -34,6 +34,6 @@ service jms:Service on orderProxyJmsListener {
             providerUrl: jmsFactoryDefaultProviderUrl,
             connectionFactoryName: jmsFactoryDefaultConnectionFactory
         });
-        _ = check orderProxyFlow(ctx);
+        _ = check orderFlow(ctx);
     }
 }

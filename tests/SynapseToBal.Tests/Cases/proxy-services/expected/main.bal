@@ -35,7 +35,7 @@ service /services on httpListener, httpsListener {
               | "EchoProxy.EchoProxyHttpSoap11Endpoint"
               | "EchoProxy.EchoProxyHttpSoap12Endpoint"
               | "EchoProxy.EchoProxyHttpEndpoint" => {
-                return echoProxyFlow(check newContext(request, (), "/services/" + name));
+                return echoFlow(check newContext(request, (), "/services/" + name));
             }
 
             // Proxy service 'OrderProxy' (OrderProxy.xml, line 2).
@@ -50,7 +50,7 @@ service /services on httpListener, httpsListener {
                 if isWsdlRequest(request, path) {
                     return wsdlResponse(orderProxyWsdlPath);
                 }
-                return orderProxyFlow(check newContext(request, (), "/services/" + name));
+                return orderFlow(check newContext(request, (), "/services/" + name));
             }
 
             // Passes every request to the stock quote service.
@@ -62,7 +62,7 @@ service /services on httpListener, httpsListener {
               | "PassThroughProxy.PassThroughProxyHttpsSoap11Endpoint"
               | "PassThroughProxy.PassThroughProxyHttpsSoap12Endpoint"
               | "PassThroughProxy.PassThroughProxyHttpsEndpoint" => {
-                return passThroughProxyFlow(check newContext(request, (), "/services/" + name));
+                return passThroughFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

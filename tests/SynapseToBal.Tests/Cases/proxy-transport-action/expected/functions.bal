@@ -8,25 +8,25 @@ import ballerina/http;
 import ballerina/log;
 
 # In flow of proxy service EventsRabbitProxy, run by the service at each of its addresses.
-function eventsRabbitProxyFlow(Context ctx) returns http:Response|error {
+function eventsRabbitFlow(Context ctx) returns http:Response|error {
     log:printInfo("EventsRabbitProxy request", action = check addressingAction(ctx));
     return accepted();
 }
 
 # In flow of proxy service EventsMailProxy, run by the service at each of its addresses.
-function eventsMailProxyFlow(Context ctx) returns http:Response|error {
+function eventsMailFlow(Context ctx) returns http:Response|error {
     log:printInfo("EventsMailProxy request", action = check addressingAction(ctx));
     return accepted();
 }
 
 # In flow of proxy service EventsFileProxy, run by the service at each of its addresses.
-function eventsFileProxyFlow(Context ctx) returns http:Response|error {
+function eventsFileFlow(Context ctx) returns http:Response|error {
     log:printInfo("EventsFileProxy request", action = check addressingAction(ctx));
     return accepted();
 }
 
 # In flow of proxy service OrderJmsProxy, run by the service at each of its addresses.
-function orderJmsProxyFlow(Context ctx) returns http:Response|error {
+function orderJmsFlow(Context ctx) returns http:Response|error {
     string action = check addressingAction(ctx);
     log:printInfo("OrderJmsProxy request", action = action, operation = "mediate");
     if action == "urn:cancelOrder" {
@@ -40,7 +40,7 @@ function orderJmsProxyFlow(Context ctx) returns http:Response|error {
 }
 
 # In flow of proxy service QuoteJmsWsdlProxy, run by the service at each of its addresses.
-function quoteJmsWsdlProxyFlow(Context ctx) returns http:Response|error {
+function quoteJmsWsdlFlow(Context ctx) returns http:Response|error {
     log:printInfo("QuoteJmsWsdlProxy request", operation = ctx.operationName);
     return respond(ctx, headers = passBackHeaders);
 }

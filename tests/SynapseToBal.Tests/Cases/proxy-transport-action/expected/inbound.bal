@@ -33,7 +33,7 @@ service rabbitmq:Service on eventsRabbitProxyRabbitmqListener {
         Context ctx = newInboundContext(message.content, contentType is string && contentType != "" ? contentType : "text/plain");
         setRabbitMqHeaders(ctx, message?.properties);
         ctx.action = rabbitMqSoapAction(message?.properties, "urn:mediate");
-        _ = check eventsRabbitProxyFlow(ctx);
+        _ = check eventsRabbitFlow(ctx);
     }
 }
 
@@ -64,7 +64,7 @@ service email:Service on eventsMailProxyMailListener {
         }
         // The SOAPAction header, else a subject starting with SOAPAction gives the action (MailTransportListener.processMail).
         ctx.action = mailSoapAction(ctx, message?.subject, "urn:mediate");
-        http:Response|error result = eventsMailProxyFlow(ctx);
+        http:Response|error result = eventsMailFlow(ctx);
         if result is error {
             log:printError("Proxy service 'EventsMailProxy': the flow failed for a mail", 'error = result);
         }
@@ -127,7 +127,7 @@ class EventsFileProxyVfsPoller {
             Context ctx = newInboundContext(content, "text/xml");
             setFileHeaders(ctx, entry, fileName);
             ctx.action = "urn:mediate";
-            http:Response|error result = eventsFileProxyFlow(ctx);
+            http:Response|error result = eventsFileFlow(ctx);
             if result is error {
                 log:printError("Proxy service 'EventsFileProxy': the flow failed for a file", 'error = result, fileName = fileName);
             }
@@ -190,7 +190,7 @@ service jms:Service on orderJmsProxyJmsListener {
             providerUrl: jmsFactoryDefaultProviderUrl,
             connectionFactoryName: jmsFactoryDefaultConnectionFactory
         }, contentTypeProperty = contentTypeProperty);
-        _ = check orderJmsProxyFlow(ctx);
+        _ = check orderJmsFlow(ctx);
     }
 }
 
@@ -259,6 +259,6 @@ service jms:Service on quoteJmsWsdlProxyJmsListener {
             return refuseJmsMessage(ctx);
         }
         ctx.operationName = operation;
-        _ = check quoteJmsWsdlProxyFlow(ctx);
+        _ = check quoteJmsWsdlFlow(ctx);
     }
 }

@@ -27,7 +27,7 @@ service /services on httpListener {
               | "OrderJmsProxy.OrderJmsProxyHttpSoap11Endpoint"
               | "OrderJmsProxy.OrderJmsProxyHttpSoap12Endpoint"
               | "OrderJmsProxy.OrderJmsProxyHttpEndpoint" => {
-                return orderJmsProxyFlow(check newContext(request, (), "/services/" + name));
+                return orderJmsFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

@@ -7,13 +7,13 @@ import ballerina/http;
 import ballerina/log;
 
 # In flow of proxy service FixProxy, run by the service at each of its addresses.
-function fixProxyFlow(Context ctx) returns http:Response|error {
+function fixFlow(Context ctx) returns http:Response|error {
     log:printInfo("FixProxy request", direction = "request", payload = check payloadText(ctx));
     return accepted();
 }
 
 # In flow of proxy service TcpProxy, run by the service at each of its addresses.
-function tcpProxyFlow(Context ctx) returns http:Response|error {
+function tcpFlow(Context ctx) returns http:Response|error {
     log:printInfo("TcpProxy request", direction = "request", payload = check payloadText(ctx));
     return respond(ctx, headers = passBackHeaders);
 }

@@ -9,25 +9,25 @@ import ballerina/http;
 import ballerina/log;
 
 # In flow of proxy service FtpQuotesProxy, run by the service at each of its addresses.
-function ftpQuotesProxyFlow(Context ctx) returns http:Response|error {
+function ftpQuotesFlow(Context ctx) returns http:Response|error {
     log:printInfo("FtpQuotesProxy request", direction = "request", payload = check payloadText(ctx));
     return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service MailOrdersProxy, run by the service at each of its addresses.
-function mailOrdersProxyFlow(Context ctx) returns http:Response|error {
+function mailOrdersFlow(Context ctx) returns http:Response|error {
     log:printInfo("MailOrdersProxy request", direction = "request", payload = check payloadText(ctx));
     return accepted();
 }
 
 # In flow of proxy service SftpOrdersProxy, run by the service at each of its addresses.
-function sftpOrdersProxyFlow(Context ctx) returns http:Response|error {
+function sftpOrdersFlow(Context ctx) returns http:Response|error {
     log:printInfo("SftpOrdersProxy request", direction = "request", payload = check payloadText(ctx));
     return accepted();
 }
 
 # In flow of proxy service ShareProxy, run by the service at each of its addresses.
-function shareProxyFlow(Context ctx) returns http:Response|error {
+function shareFlow(Context ctx) returns http:Response|error {
     log:printInfo("ShareProxy request", direction = "request", payload = check payloadText(ctx));
     return accepted();
 }

@@ -46,7 +46,7 @@ service ftp:Service on ftpQuotesProxyVfsListener {
             Context ctx = newInboundContext(content, "text/xml");
             setFtpFileHeaders(ctx, fileInfo);
             ctx.action = "urn:mediate";
-            http:Response|error result = ftpQuotesProxyFlow(ctx);
+            http:Response|error result = ftpQuotesFlow(ctx);
             if result is error {
                 log:printError("Proxy service 'FtpQuotesProxy': the flow failed for a file", 'error = result, fileName = fileInfo.name);
             }
@@ -82,7 +82,7 @@ service email:Service on mailOrdersProxyMailListener {
         }
         // The SOAPAction header, else a subject starting with SOAPAction gives the action (MailTransportListener.processMail).
         ctx.action = mailSoapAction(ctx, message?.subject, "urn:mediate");
-        http:Response|error result = mailOrdersProxyFlow(ctx);
+        http:Response|error result = mailOrdersFlow(ctx);
         if result is error {
             log:printError("Proxy service 'MailOrdersProxy': the flow failed for a mail", 'error = result);
         }
@@ -130,7 +130,7 @@ service ftp:Service on sftpOrdersProxyVfsListener {
             Context ctx = newInboundContext(content, "text/xml");
             setFtpFileHeaders(ctx, fileInfo);
             ctx.action = "urn:mediate";
-            http:Response|error result = sftpOrdersProxyFlow(ctx);
+            http:Response|error result = sftpOrdersFlow(ctx);
             if result is error {
                 log:printError("Proxy service 'SftpOrdersProxy': the flow failed for a file", 'error = result, fileName = fileInfo.name);
             }

@@ -27,7 +27,7 @@ service /services on httpListener {
               | "FtpQuotesProxy.FtpQuotesProxyHttpSoap11Endpoint"
               | "FtpQuotesProxy.FtpQuotesProxyHttpSoap12Endpoint"
               | "FtpQuotesProxy.FtpQuotesProxyHttpEndpoint" => {
-                return ftpQuotesProxyFlow(check newContext(request, (), "/services/" + name));
+                return ftpQuotesFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

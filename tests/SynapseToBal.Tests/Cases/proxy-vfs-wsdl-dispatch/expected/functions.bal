@@ -7,13 +7,13 @@ import ballerina/http;
 import ballerina/log;
 
 # In flow of proxy service OrderFileWsdlProxy, run by the service at each of its addresses.
-function orderFileWsdlProxyFlow(Context ctx) returns http:Response|error {
+function orderFileWsdlFlow(Context ctx) returns http:Response|error {
     log:printInfo("OrderFileWsdlProxy request", operation = ctx.operationName);
     return accepted();
 }
 
 # In flow of proxy service SftpWsdlProxy, run by the service at each of its addresses.
-function sftpWsdlProxyFlow(Context ctx) returns http:Response|error {
+function sftpWsdlFlow(Context ctx) returns http:Response|error {
     log:printInfo("SftpWsdlProxy request", direction = "request", payload = check payloadText(ctx));
     return accepted();
 }

@@ -9,24 +9,24 @@ import ballerina/http;
 import ballerina/log;
 
 # In flow of proxy service CsvProxy, run by the service at each of its addresses.
-function csvProxyFlow(Context ctx) returns http:Response|error {
+function csvFlow(Context ctx) returns http:Response|error {
     log:printInfo("CsvProxy request", direction = "request", payload = check payloadText(ctx));
     return accepted();
 }
 
 # In flow of proxy service FileProxy, run by the service at each of its addresses.
-function fileProxyFlow(Context ctx) returns http:Response|error {
+function fileFlow(Context ctx) returns http:Response|error {
     log:printInfo("FileProxy request", direction = "request", payload = check payloadText(ctx));
     return accepted();
 }
 
 # In flow of proxy service FtpProxy, run by the service at each of its addresses.
-function ftpProxyFlow(Context ctx) returns http:Response|error {
+function ftpFlow(Context ctx) returns http:Response|error {
     log:printInfo("FtpProxy request", direction = "request", payload = check payloadText(ctx));
     return accepted();
 }
 
 # In flow of proxy service UntypedProxy, run by the service at each of its addresses.
-function untypedProxyFlow(Context ctx) returns http:Response {
+function untypedFlow(Context ctx) returns http:Response {
     return accepted();
 }

@@ -61,7 +61,7 @@ class FileProxyVfsPoller {
             Context ctx = newInboundContext(content, "text/xml");
             setFileHeaders(ctx, entry, fileName);
             ctx.action = "urn:mediate";
-            http:Response|error result = fileProxyFlow(ctx);
+            http:Response|error result = fileFlow(ctx);
             if result is error {
                 log:printError("Proxy service 'FileProxy': the flow failed for a file", 'error = result, fileName = fileName);
             }

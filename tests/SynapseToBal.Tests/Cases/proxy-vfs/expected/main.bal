@@ -27,7 +27,7 @@ service /services on httpListener {
               | "CsvProxy.CsvProxyHttpSoap11Endpoint"
               | "CsvProxy.CsvProxyHttpSoap12Endpoint"
               | "CsvProxy.CsvProxyHttpEndpoint" => {
-                return csvProxyFlow(check newContext(request, (), "/services/" + name));
+                return csvFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

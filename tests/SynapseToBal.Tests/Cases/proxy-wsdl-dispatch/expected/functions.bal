@@ -6,7 +6,7 @@ import ballerina/http;
 import ballerina/log;
 
 # In flow of proxy service StockProxy, run by the service at each of its addresses.
-function stockProxyFlow(Context ctx) returns http:Response|error {
+function stockFlow(Context ctx) returns http:Response|error {
     log:printInfo("StockProxy request", operation = ctx.operationName);
     if ctx.operationName == "getQuote" {
         check callEndpoint(ctx, stockProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = stockProxyEndpointSuspension);

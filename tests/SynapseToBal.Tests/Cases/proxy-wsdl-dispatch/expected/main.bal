@@ -52,10 +52,10 @@ service /services on httpListener {
                 if operation is "placeOrder" {
                     // A one-way (in-only) operation: the Micro Integrator acknowledges it with 202 Accepted and no body, whatever
                     // the flow answers; the flow runs on after the answer.
-                    _ = start runOneWay(ctx, stockProxyFlow);
+                    _ = start runOneWay(ctx, stockFlow);
                     return accepted();
                 }
-                return stockProxyFlow(ctx);
+                return stockFlow(ctx);
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

@@ -5,6 +5,6 @@
 import ballerina/http;
 
 # In flow of proxy service HomeFileWsdlProxy, run by the service at each of its addresses.
-function homeFileWsdlProxyFlow(Context ctx) returns http:Response|error {
+function homeFileWsdlFlow(Context ctx) returns http:Response|error {
     return respond(ctx, headers = passBackHeaders);
 }

@@ -49,7 +49,7 @@ service /services on httpListener {
                     return operationNotFound(ctx);
                 }
                 ctx.operationName = operation;
-                return homeFileWsdlProxyFlow(ctx);
+                return homeFileWsdlFlow(ctx);
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

@@ -7,13 +7,13 @@ import ballerina/http;
 import ballerina/log;
 
 # In flow of proxy service OrderProxy, run by the service at each of its addresses.
-function orderProxyFlow(Context ctx) returns http:Response|error {
+function orderFlow(Context ctx) returns http:Response|error {
     log:printInfo("OrderProxy request", action = check addressingAction(ctx));
     check callEndpoint(ctx, orderEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = orderEndpointSuspension);
     return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
-function quoteProxyFlow(Context ctx) returns http:Response|error {
+function quoteFlow(Context ctx) returns http:Response|error {
     return respond(ctx, headers = passBackHeaders);
 }

@@ -53,10 +53,10 @@ service /services on httpListener {
                 if operation is "placeOrder" {
                     // A one-way (in-only) operation: the Micro Integrator acknowledges it with 202 Accepted and no body, whatever
                     // the flow answers; the flow runs on after the answer.
-                    _ = start runOneWay(ctx, orderProxyFlow);
+                    _ = start runOneWay(ctx, orderFlow);
                     return accepted();
                 }
-                return orderProxyFlow(ctx);
+                return orderFlow(ctx);
             }
 
             // Proxy service 'QuoteProxy' (QuoteProxy.xml, line 2).
@@ -68,7 +68,7 @@ service /services on httpListener {
                 if isWsdlRequest(request, path) {
                     return wsdlResponse(quoteProxyWsdlPath);
                 }
-                return quoteProxyFlow(check newContext(request, (), "/services/" + name));
+                return quoteFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

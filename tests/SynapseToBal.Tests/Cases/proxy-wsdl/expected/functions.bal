@@ -9,22 +9,22 @@ import ballerina/http;
 import ballerina/log;
 
 # In flow of proxy service FileWsdlProxy, run by the service at each of its addresses.
-function fileWsdlProxyFlow(Context ctx) returns http:Response|error {
+function fileWsdlFlow(Context ctx) returns http:Response|error {
     return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service InlineWsdlProxy, run by the service at each of its addresses.
-function inlineWsdlProxyFlow(Context ctx) returns http:Response|error {
+function inlineWsdlFlow(Context ctx) returns http:Response|error {
     log:printInfo("InlineWsdlProxy request", direction = "request", payload = check payloadText(ctx));
     return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service KeyWsdlProxy, run by the service at each of its addresses.
-function keyWsdlProxyFlow(Context ctx) returns http:Response|error {
+function keyWsdlFlow(Context ctx) returns http:Response|error {
     return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service MissingWsdlProxy, run by the service at each of its addresses.
-function missingWsdlProxyFlow(Context ctx) returns http:Response|error {
+function missingWsdlFlow(Context ctx) returns http:Response|error {
     return respond(ctx, headers = passBackHeaders);
 }

@@ -43,7 +43,7 @@ service /services on httpListener, httpsListener {
                 if isWsdlRequest(request, path) {
                     return wsdlResponse(fileWsdlProxyWsdlPath);
                 }
-                return fileWsdlProxyFlow(check newContext(request, (), "/services/" + name));
+                return fileWsdlFlow(check newContext(request, (), "/services/" + name));
             }
 
             // Proxy service 'InlineWsdlProxy' (InlineWsdlProxy.xml, line 2).
@@ -55,7 +55,7 @@ service /services on httpListener, httpsListener {
                 if isWsdlRequest(request, path) {
                     return wsdlResponse(inlineWsdlProxyWsdlPath);
                 }
-                return inlineWsdlProxyFlow(check newContext(request, (), "/services/" + name));
+                return inlineWsdlFlow(check newContext(request, (), "/services/" + name));
             }
 
             // Proxy service 'KeyWsdlProxy' (KeyWsdlProxy.xml, line 2).
@@ -70,7 +70,7 @@ service /services on httpListener, httpsListener {
                 if isWsdlRequest(request, path) {
                     return wsdlResponse(keyWsdlProxyWsdlPath);
                 }
-                return keyWsdlProxyFlow(check newContext(request, (), "/services/" + name));
+                return keyWsdlFlow(check newContext(request, (), "/services/" + name));
             }
 
             // Proxy service 'MissingWsdlProxy' (MissingWsdlProxy.xml, line 2).
@@ -81,7 +81,7 @@ service /services on httpListener, httpsListener {
               | "MissingWsdlProxy.MissingWsdlProxyHttpsSoap11Endpoint"
               | "MissingWsdlProxy.MissingWsdlProxyHttpsSoap12Endpoint"
               | "MissingWsdlProxy.MissingWsdlProxyHttpsEndpoint" => {
-                return missingWsdlProxyFlow(check newContext(request, (), "/services/" + name));
+                return missingWsdlFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

@@ -32,7 +32,7 @@ function logTemplate(Context ctx, string message = "") {
 }
 
 # In flow of proxy service RegistryFlowsProxy, run by the service at each of its addresses.
-function registryFlowsProxyFlow(Context ctx) returns http:Response|error {
+function registryFlowsFlow(Context ctx) returns http:Response|error {
     common(ctx);
     logTemplate(ctx, message = "calling the back end");
     check callEndpoint(ctx, govEndpointsBackendXml, restPostfix(ctx), headers = passThroughHeaders, state = govEndpointsBackendXmlSuspension);

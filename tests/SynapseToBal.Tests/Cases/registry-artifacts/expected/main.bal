@@ -27,7 +27,7 @@ service /services on httpListener {
               | "RegistryFlowsProxy.RegistryFlowsProxyHttpSoap11Endpoint"
               | "RegistryFlowsProxy.RegistryFlowsProxyHttpSoap12Endpoint"
               | "RegistryFlowsProxy.RegistryFlowsProxyHttpEndpoint" => {
-                return registryFlowsProxyFlow(check newContext(request, (), "/services/" + name));
+                return registryFlowsFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

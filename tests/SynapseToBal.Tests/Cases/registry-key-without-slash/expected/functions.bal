@@ -20,11 +20,11 @@ function common(Context ctx) returns http:Response|error {
 }
 
 # Out flow of proxy service OrdersProxy: runs on the backend response.
-function ordersProxyOut(Context ctx) returns http:Response|error {
+function ordersOut(Context ctx) returns http:Response|error {
     return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service OrdersProxy, run by the service at each of its addresses.
-function ordersProxyFlow(Context ctx) returns http:Response|error {
+function ordersFlow(Context ctx) returns http:Response|error {
     return common(ctx);
 }

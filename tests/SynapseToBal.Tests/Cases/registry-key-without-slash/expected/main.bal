@@ -28,8 +28,8 @@ service /services on httpListener {
               | "OrdersProxy.OrdersProxyHttpSoap12Endpoint"
               | "OrdersProxy.OrdersProxyHttpEndpoint" => {
                 Context ctx = check newContext(request, (), "/services/" + name);
-                ctx.outFlow = ordersProxyOut;
-                return ordersProxyFlow(ctx);
+                ctx.outFlow = ordersOut;
+                return ordersFlow(ctx);
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

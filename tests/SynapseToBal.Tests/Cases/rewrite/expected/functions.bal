@@ -6,7 +6,7 @@ import ballerina/http;
 import ballerina/log;
 
 # In flow of proxy service RewriteProxy, run by the service at each of its addresses.
-function rewriteProxyFlow(Context ctx) returns http:Response|error {
+function rewriteFlow(Context ctx) returns http:Response|error {
     check rewriteUrl(ctx, [{condition: {test: "equal", sourceType: "url", src: "protocol", value: "http"}, actions: [{action: "set", fragment: "protocol", value: "https"}, {action: "set", fragment: "host", value: "backend.example.com"}, {action: "replace", fragment: "port", value: "8243", regex: "[0-9]+"}]}, {condition: {test: "and", operands: [{test: "match", sourceType: "url", src: "path", value: "/services/[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*"}, {test: "not", operands: [{test: "equal", sourceType: "header", src: "X-Skip", value: "true"}]}]}, actions: [{action: "append", fragment: "path", value: "/v2"}, {action: "append", fragment: "query", value: getProperty(ctx, "extra.query")}, {action: "remove", fragment: "ref"}]}]);
     check rewriteUrl(ctx, [{actions: [{action: "prepend", fragment: "path", value: "/{tenant}", resolve: true}, {action: "replace", fragment: "host", value: ".example.com", regex: "\\.internal$"}]}], inProperty = "backend.url", outProperty = "resolved.url");
     check rewriteUrl(ctx, [{condition: {test: "match", sourceType: "url", src: "host", value: "(?i:EXAMPLE)"}, actions: [{action: "set", fragment: "full", value: "http://localhost:9000/"}]}]);

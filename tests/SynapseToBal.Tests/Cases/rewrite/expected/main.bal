@@ -34,7 +34,7 @@ service /services on httpListener, httpsListener {
               | "RewriteProxy.RewriteProxyHttpsSoap11Endpoint"
               | "RewriteProxy.RewriteProxyHttpsSoap12Endpoint"
               | "RewriteProxy.RewriteProxyHttpsEndpoint" => {
-                return rewriteProxyFlow(check newContext(request, (), "/services/" + name));
+                return rewriteFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

@@ -4,14 +4,14 @@
 
 # Sequence 1 of the <scatter-gather> at line 6: runs on one copy of the message, then keeps the part the aggregation collects.
 function jsonScatterGather1(Context ctx) returns error? {
-    JsonScatterGather1Payload payload = {"animal": {"name": "Rex", "ticket": check jsonPath(ctx, "$.ticket")}};
+    JsonScatterGather1Payload payload = {animal: {name: "Rex", ticket: check jsonPath(ctx, "$.ticket")}};
     setJsonPayload(ctx, payload.toJson());
     check setPayloadValue(ctx, check jsonPath(ctx, "$.animal"));
 }
 
 # Sequence 2 of the <scatter-gather> at line 6: runs on one copy of the message, then keeps the part the aggregation collects.
 function jsonScatterGather2(Context ctx) returns error? {
-    JsonScatterGather2Payload payload = {"animal": {"name": "Tom", "ticket": check jsonPath(ctx, "$.ticket")}};
+    JsonScatterGather2Payload payload = {animal: {name: "Tom", ticket: check jsonPath(ctx, "$.ticket")}};
     setJsonPayload(ctx, payload.toJson());
     check setPayloadValue(ctx, check jsonPath(ctx, "$.animal"));
 }
@@ -30,7 +30,7 @@ function xmlScatterGather2(Context ctx) returns error? {
 
 # Sequence 1 of the <scatter-gather> at line 48: runs on one copy of the message, then keeps the part the aggregation collects.
 function bodyScatterGather1(Context ctx) returns error? {
-    BodyScatterGather1Payload payload = {"animal": "Rex"};
+    BodyScatterGather1Payload payload = {animal: "Rex"};
     setJsonPayload(ctx, payload.toJson());
     check setPayloadValue(ctx, check jsonPath(ctx, "$.animal"));
 }

@@ -25,8 +25,8 @@ service /shelter on httpListener {
         }
         check gatherMessages(ctx, messages, true, variable = "animals");
         JsonResponse payload = {
-            "request": check jsonPath(ctx, "$"),
-            "animals": toJson(getVariable(ctx, "animals"))
+            request: check jsonPath(ctx, "$"),
+            animals: toJson(getVariable(ctx, "animals"))
         };
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);

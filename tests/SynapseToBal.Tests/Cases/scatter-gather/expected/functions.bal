@@ -10,7 +10,7 @@ function allScatterGather1(Context ctx) returns error? {
 
 # Sequence 2 of the <scatter-gather> at line 5: runs on one copy of the message, then keeps the part the aggregation collects.
 function allScatterGather2(Context ctx) returns error? {
-    AllScatterGather2Payload payload = {"pet": {"name": "Tom", "type": "cat"}};
+    AllScatterGather2Payload payload = {pet: {name: "Tom", 'type: "cat"}};
     setJsonPayload(ctx, payload.toJson());
     check setPayloadValue(ctx, check jsonPath(ctx, "$.pet"));
 }

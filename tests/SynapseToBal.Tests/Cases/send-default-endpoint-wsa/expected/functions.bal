@@ -6,14 +6,14 @@ import ballerina/http;
 import ballerina/log;
 
 # In flow of proxy service WsaForwardProxy, run by the service at each of its addresses.
-function wsaForwardProxyFlow(Context ctx) returns http:Response|error {
+function wsaForwardFlow(Context ctx) returns http:Response|error {
     ctx.properties["PRESERVE_WS_ADDRESSING"] = "true";
     check callAddress(ctx, build = true, headers = passThroughHeaders);
     return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service WsaStripProxy, run by the service at each of its addresses.
-function wsaStripProxyFlow(Context ctx) returns http:Response|error {
+function wsaStripFlow(Context ctx) returns http:Response|error {
     log:printInfo("WsaStripProxy request", to = ctx.to);
     ctx.properties["PRESERVE_WS_ADDRESSING"] = getProperty(ctx, "preserve");
     if getHeader(ctx, "X-Keep") == "no" {
@@ -27,7 +27,7 @@ function wsaStripProxyFlow(Context ctx) returns http:Response|error {
 }
 
 # In flow of proxy service WsaTypedProxy, run by the service at each of its addresses.
-function wsaTypedProxyFlow(Context ctx) returns http:Response|error {
+function wsaTypedFlow(Context ctx) returns http:Response|error {
     // TODO(SB0207): Axis2FlexibleMEPClient casts 'PRESERVE_WS_ADDRESSING' to a String before a non-blocking send, so a typed or XML value makes that send fail; set it as a string ("true" keeps the WS-Addressing header blocks)
     // <property name="PRESERVE_WS_ADDRESSING" value="true" type="BOOLEAN"/>
     check callAddress(ctx, blocking = true, headers = passThroughHeaders);

@@ -34,7 +34,7 @@ service /services on httpListener, httpsListener {
               | "WsaForwardProxy.WsaForwardProxyHttpsSoap11Endpoint"
               | "WsaForwardProxy.WsaForwardProxyHttpsSoap12Endpoint"
               | "WsaForwardProxy.WsaForwardProxyHttpsEndpoint" => {
-                return wsaForwardProxyFlow(check newContext(request, (), "/services/" + name));
+                return wsaForwardFlow(check newContext(request, (), "/services/" + name));
             }
 
             // Proxy service 'WsaStripProxy' (proxies.xml, line 18).
@@ -45,7 +45,7 @@ service /services on httpListener, httpsListener {
               | "WsaStripProxy.WsaStripProxyHttpsSoap11Endpoint"
               | "WsaStripProxy.WsaStripProxyHttpsSoap12Endpoint"
               | "WsaStripProxy.WsaStripProxyHttpsEndpoint" => {
-                return wsaStripProxyFlow(check newContext(request, (), "/services/" + name));
+                return wsaStripFlow(check newContext(request, (), "/services/" + name));
             }
 
             // Proxy service 'WsaTypedProxy' (proxies.xml, line 46).
@@ -53,7 +53,7 @@ service /services on httpListener, httpsListener {
               | "WsaTypedProxy.WsaTypedProxyHttpSoap11Endpoint"
               | "WsaTypedProxy.WsaTypedProxyHttpSoap12Endpoint"
               | "WsaTypedProxy.WsaTypedProxyHttpEndpoint" => {
-                return wsaTypedProxyFlow(check newContext(request, (), "/services/" + name));
+                return wsaTypedFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

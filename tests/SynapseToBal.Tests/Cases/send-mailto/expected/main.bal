@@ -27,7 +27,7 @@ service /alerts on httpListener {
         ctx.contentType = "text/plain";
         check sendMail(ctx, {host: mailtoSupportSmtpHost, port: mailtoSupportSmtpPort, username: mailtoSupportSmtpUser, password: mailtoSupportSmtpPassword, 'from: mailtoSupportSmtpFrom, security: mailtoSupportSmtpSecurity, bcc: mailtoSupportSmtpBcc}, alertsApiNotifyEndpointTo);
         ctx.properties["OUT_ONLY"] = "false";
-        NotifyResponse payload = {"notified": true};
+        NotifyResponse payload = {notified: true};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }
@@ -84,7 +84,7 @@ service /services on httpListener {
               | "MailOutProxy.MailOutProxyHttpSoap11Endpoint"
               | "MailOutProxy.MailOutProxyHttpSoap12Endpoint"
               | "MailOutProxy.MailOutProxyHttpEndpoint" => {
-                return mailOutProxyFlow(check newContext(request, (), "/services/" + name));
+                return mailOutFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

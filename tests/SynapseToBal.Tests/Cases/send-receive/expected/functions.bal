@@ -29,7 +29,7 @@ function quoteResponse(Context ctx) returns http:Response|error {
 }
 
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
-function quoteProxyFlow(Context ctx) returns http:Response|error {
+function quoteFlow(Context ctx) returns http:Response|error {
     check callEndpoint(ctx, quoteEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteEndpointSuspension);
     // receive="QuoteResponse": the backend response runs that sequence, not the out flow.
     return quoteResponse(ctx);

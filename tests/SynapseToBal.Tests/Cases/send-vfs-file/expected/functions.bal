@@ -15,7 +15,7 @@ function fileWriteSequence(Context ctx) returns http:Response|error {
 }
 
 # Out flow of proxy service StockQuoteFileProxy: runs on the backend response.
-function stockQuoteFileProxyOut(Context ctx) returns http:Response|error {
+function stockQuoteFileOut(Context ctx) returns http:Response|error {
     ctx.headers["transport.vfs.replyfilename"] = string `${substringAfter(ctx.messageId, "urn:uuid:")}.xml`;
     // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
     check vfsWriteFile(ctx, stockQuoteFileProxyEndpointPath, createFolder = true, maxRetryCount = 5, reconnectTimeout = 2);
@@ -23,7 +23,7 @@ function stockQuoteFileProxyOut(Context ctx) returns http:Response|error {
 }
 
 # In flow of proxy service StockQuoteFileProxy, run by the service at each of its addresses.
-function stockQuoteFileProxyFlow(Context ctx) returns http:Response|error {
+function stockQuoteFileFlow(Context ctx) returns http:Response|error {
     check callEndpoint(ctx, stockQuoteFileEndpoint, "", "POST", format = "soap12", headers = passThroughHeaders, state = stockQuoteFileEndpointSuspension);
-    return stockQuoteFileProxyOut(ctx);
+    return stockQuoteFileOut(ctx);
 }

@@ -21,7 +21,7 @@ service /orders on httpListener, httpsListener {
         ctx.contentType = "text/plain";
         check vfsWriteFile(ctx, auditLogEpPath, append = true, locking = false);
         ctx.properties["OUT_ONLY"] = "false";
-        AuditResponse payload = {"audited": true};
+        AuditResponse payload = {audited: true};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }
@@ -80,7 +80,7 @@ service /services on httpListener, httpsListener {
               | "StockQuoteFileProxy.StockQuoteFileProxyHttpsSoap11Endpoint"
               | "StockQuoteFileProxy.StockQuoteFileProxyHttpsSoap12Endpoint"
               | "StockQuoteFileProxy.StockQuoteFileProxyHttpsEndpoint" => {
-                return stockQuoteFileProxyFlow(check newContext(request, (), "/services/" + name));
+                return stockQuoteFileFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

@@ -8,7 +8,7 @@ import ballerina/http;
 import ballerina/log;
 
 # Out flow of proxy service StockQuoteFtpProxy: runs on the backend response.
-function stockQuoteFtpProxyOut(Context ctx) returns http:Response|error {
+function stockQuoteFtpOut(Context ctx) returns http:Response|error {
     log:printInfo("StockQuoteFtpProxy response", direction = "response", payload = check payloadText(ctx));
     ctx.headers["transport.vfs.replyfilename"] = string `${substringAfter(ctx.messageId, "urn:uuid:")}.xml`;
     ctx.properties["OUT_ONLY"] = "true";
@@ -19,10 +19,10 @@ function stockQuoteFtpProxyOut(Context ctx) returns http:Response|error {
 }
 
 # In flow of proxy service StockQuoteFtpProxy, run by the service at each of its addresses.
-function stockQuoteFtpProxyFlow(Context ctx) returns http:Response {
+function stockQuoteFtpFlow(Context ctx) returns http:Response {
     do {
         check callEndpoint(ctx, stockQuoteFtpEndpoint, "", "POST", format = "soap12", headers = passThroughHeaders, state = stockQuoteFtpEndpointSuspension);
-        return check stockQuoteFtpProxyOut(ctx);
+        return check stockQuoteFtpOut(ctx);
     } on fail {
         // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
         return accepted();
@@ -30,14 +30,14 @@ function stockQuoteFtpProxyFlow(Context ctx) returns http:Response {
 }
 
 # Out flow of proxy service StockQuoteSftpProxy: runs on the backend response.
-function stockQuoteSftpProxyOut(Context ctx) returns http:Response|error {
+function stockQuoteSftpOut(Context ctx) returns http:Response|error {
     ctx.headers["transport.vfs.replyfilename"] = string `${substringAfter(ctx.messageId, "urn:uuid:")}.xml`;
     check vfsWriteRemote(ctx, {protocol: ftp:SFTP, host: stockQuoteSftpProxyEndpointHost, port: stockQuoteSftpProxyEndpointPort, auth: {credentials: {username: stockQuoteSftpProxyEndpointUser, password: stockQuoteSftpProxyEndpointPassword}}, userDirIsRoot: true}, stockQuoteSftpProxyEndpointPath);
     return accepted();
 }
 
 # In flow of proxy service StockQuoteSftpProxy, run by the service at each of its addresses.
-function stockQuoteSftpProxyFlow(Context ctx) returns http:Response|error {
+function stockQuoteSftpFlow(Context ctx) returns http:Response|error {
     check callEndpoint(ctx, stockQuoteSftpEndpoint, "", "POST", format = "soap12", headers = passThroughHeaders, state = stockQuoteSftpEndpointSuspension);
-    return stockQuoteSftpProxyOut(ctx);
+    return stockQuoteSftpOut(ctx);
 }

@@ -56,7 +56,7 @@ service /services on httpListener {
               | "StockQuoteFtpProxy.StockQuoteFtpProxyHttpSoap11Endpoint"
               | "StockQuoteFtpProxy.StockQuoteFtpProxyHttpSoap12Endpoint"
               | "StockQuoteFtpProxy.StockQuoteFtpProxyHttpEndpoint" => {
-                return stockQuoteFtpProxyFlow(check newContext(request, (), "/services/" + name));
+                return stockQuoteFtpFlow(check newContext(request, (), "/services/" + name));
             }
 
             // Proxy service 'StockQuoteSftpProxy' (StockQuoteSftpProxy.xml, line 2).
@@ -64,7 +64,7 @@ service /services on httpListener {
               | "StockQuoteSftpProxy.StockQuoteSftpProxyHttpSoap11Endpoint"
               | "StockQuoteSftpProxy.StockQuoteSftpProxyHttpSoap12Endpoint"
               | "StockQuoteSftpProxy.StockQuoteSftpProxyHttpEndpoint" => {
-                return stockQuoteSftpProxyFlow(check newContext(request, (), "/services/" + name));
+                return stockQuoteSftpFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

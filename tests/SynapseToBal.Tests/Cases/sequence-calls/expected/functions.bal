@@ -25,7 +25,7 @@ function replyToClient(Context ctx) returns http:Response|error {
 # Sequence 'Validate'.
 function validate(Context ctx) returns http:Response|error? {
     if !(check matches(getHeader(ctx, "Content-Type"), "application/json[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*")) {
-        ValidateResponse payload = {"error": "JSON expected"};
+        ValidateResponse payload = {'error: "JSON expected"};
         setJsonPayload(ctx, payload.toJson());
         setHttpSc(ctx, 415);
         return respond(ctx, headers = passBackHeaders);

@@ -34,7 +34,7 @@ function logOnly(Context ctx) {
 
 # Sequence 'OrderError'.
 function orderError(Context ctx) returns http:Response|error {
-    OrderErrorResponse payload = {"error": getProperty(ctx, "ERROR_MESSAGE")};
+    OrderErrorResponse payload = {'error: getProperty(ctx, "ERROR_MESSAGE")};
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 400);
     return respond(ctx, headers = passBackHeaders);

@@ -19,7 +19,7 @@ function logAndTagLazyMessage(Context ctx, string level = "INFO", string tag = "
 
 # Sequence template 'Reject'.
 function reject(Context ctx, string status = "") returns http:Response|error {
-    RejectResponse payload = {"rejected": true};
+    RejectResponse payload = {rejected: true};
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, status);
     return respond(ctx, headers = passBackHeaders);

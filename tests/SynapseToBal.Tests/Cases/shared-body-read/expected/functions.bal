@@ -6,7 +6,7 @@ import ballerina/http;
 import ballerina/log;
 
 # In flow of proxy service CustomerProxy, run by the service at each of its addresses.
-function customerProxyFlow(Context ctx) returns http:Response|error {
+function customerFlow(Context ctx) returns http:Response|error {
     xml body = check soapBody(ctx);
     string id = xpathString(body/**/<customer>/<id>);
     string name = xpathString(body/**/<customer>/<name>);

@@ -27,7 +27,7 @@ service /services on httpListener {
               | "CustomerProxy.CustomerProxyHttpSoap11Endpoint"
               | "CustomerProxy.CustomerProxyHttpSoap12Endpoint"
               | "CustomerProxy.CustomerProxyHttpEndpoint" => {
-                return customerProxyFlow(check newContext(request, (), "/services/" + name));
+                return customerFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

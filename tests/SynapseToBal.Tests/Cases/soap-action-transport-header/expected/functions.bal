@@ -6,7 +6,7 @@ import ballerina/http;
 import ballerina/log;
 
 # In flow of proxy service StockQuoteProxy, run by the service at each of its addresses.
-function stockQuoteProxyFlow(Context ctx) returns http:Response|error {
+function stockQuoteFlow(Context ctx) returns http:Response|error {
     ctx.headers["soapaction"] = "urn:getQuoteTransport";
     string action = check addressingAction(ctx);
     log:printInfo("StockQuoteProxy request", action = action, header = getHeader(ctx, "SOAPAction"));

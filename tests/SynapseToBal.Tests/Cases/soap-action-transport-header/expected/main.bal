@@ -27,7 +27,7 @@ service /services on httpListener {
               | "StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint"
               | "StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint"
               | "StockQuoteProxy.StockQuoteProxyHttpEndpoint" => {
-                return stockQuoteProxyFlow(check newContext(request, (), "/services/" + name));
+                return stockQuoteFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

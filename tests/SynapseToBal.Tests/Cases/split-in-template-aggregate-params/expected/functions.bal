@@ -31,6 +31,6 @@ function quoteEach(Context ctx, string 'channel = "") returns http:Response|erro
 }
 
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
-function quoteProxyFlow(Context ctx) returns http:Response|error {
+function quoteFlow(Context ctx) returns http:Response|error {
     return quoteEach(ctx, 'channel = "quotes");
 }

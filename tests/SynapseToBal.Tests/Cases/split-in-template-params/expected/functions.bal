@@ -7,7 +7,7 @@ import ballerina/http;
 # A branch of the <iterate> at line 6: runs its target on one copy of the message; its answer, if it answers, may be the response.
 function notifyEachIterateTarget(Context ctx, string 'channel = "", string greeting = "") returns http:Response|error? {
     ctx.headers["x-channel"] = 'channel;
-    NotifyEachIterateTargetResponse payload = {"message": greeting};
+    NotifyEachIterateTargetResponse payload = {message: greeting};
     setJsonPayload(ctx, payload.toJson());
     return respond(ctx, headers = passBackHeaders);
 }

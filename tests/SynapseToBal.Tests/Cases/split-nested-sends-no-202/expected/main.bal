@@ -27,7 +27,7 @@ service /services on httpListener {
               | "FanOutProxy.FanOutProxyHttpSoap11Endpoint"
               | "FanOutProxy.FanOutProxyHttpSoap12Endpoint"
               | "FanOutProxy.FanOutProxyHttpEndpoint" => {
-                return fanOutProxyFlow(check newContext(request, (), "/services/" + name));
+                return fanOutFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

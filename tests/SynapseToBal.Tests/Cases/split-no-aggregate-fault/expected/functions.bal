@@ -15,7 +15,7 @@ function notifyAllCloneTarget1(Context ctx) returns http:Response|error? {
 
 # A branch of the <clone> at line 3: runs its target on one copy of the message; its answer, if it answers, may be the response.
 function notifyAllCloneTarget2(Context ctx) returns http:Response|error? {
-    NotifyAllCloneTarget2Request payload = {"notified": true};
+    NotifyAllCloneTarget2Request payload = {notified: true};
     setJsonPayload(ctx, payload.toJson());
     check callEndpoint(ctx, orderEp, restPostfix(ctx), headers = passThroughHeaders, state = orderEpSuspension);
     return continueWithResponse(ctx);

@@ -8,29 +8,29 @@ import ballerina/http;
 xmlns "http://services.samples" as m0;
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message; its answer, if it answers, may be the response.
-function notifyCloneCloneTarget1(Context ctx) returns http:Response|error? {
+function notifyCloneProxyCloneTarget1(Context ctx) returns http:Response|error? {
     ctx.to = "http://localhost:9000/services/AuditService";
     check callAddress(ctx, headers = passThroughHeaders);
     return respond(ctx, headers = passBackHeaders);
 }
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message; its answer, if it answers, may be the response.
-function notifyCloneCloneTarget2(Context ctx) returns http:Response|error? {
+function notifyCloneProxyCloneTarget2(Context ctx) returns http:Response|error? {
     setAction(ctx, "urn:notify");
     check callEndpoint(ctx, notifyCloneEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = notifyCloneEndpointSuspension);
     return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service NotifyCloneProxy, run by the service at each of its addresses.
-function notifyCloneProxyFlow(Context ctx) returns http:Response|error {
+function notifyCloneFlow(Context ctx) returns http:Response|error {
     // <clone>: one copy of the message per target, started together and awaited (the Micro Integrator runs them in parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies, is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
     Context[] messages = [branchContext(ctx), branchContext(ctx)];
     http:Response? answer = ();
     error? failure = ();
     future<http:Response|error?>[] running = [];
-    future<http:Response|error?> started = start notifyCloneCloneTarget1(messages[0]);
+    future<http:Response|error?> started = start notifyCloneProxyCloneTarget1(messages[0]);
     running.push(started);
-    future<http:Response|error?> started2 = start notifyCloneCloneTarget2(messages[1]);
+    future<http:Response|error?> started2 = start notifyCloneProxyCloneTarget2(messages[1]);
     running.push(started2);
     foreach int index in 0 ..< running.length() {
         future<http:Response|error?> finished = running[index];
@@ -58,7 +58,7 @@ function quoteSplitIterateTarget(Context ctx) returns error? {
 }
 
 # In flow of proxy service QuoteSplitProxy, run by the service at each of its addresses.
-function quoteSplitProxyFlow(Context ctx) returns http:Response|error {
+function quoteSplitFlow(Context ctx) returns http:Response|error {
     // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
     Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<m0:getQuote>/<*>.<m0:request>);
     future<error?>[] running = [];

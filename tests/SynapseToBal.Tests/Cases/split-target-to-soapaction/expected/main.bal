@@ -35,7 +35,7 @@ service /services on httpListener, httpsListener {
               | "NotifyCloneProxy.NotifyCloneProxyHttpsSoap11Endpoint"
               | "NotifyCloneProxy.NotifyCloneProxyHttpsSoap12Endpoint"
               | "NotifyCloneProxy.NotifyCloneProxyHttpsEndpoint" => {
-                return notifyCloneProxyFlow(check newContext(request, (), "/services/" + name));
+                return notifyCloneFlow(check newContext(request, (), "/services/" + name));
             }
 
             // Proxy service 'QuoteSplitProxy' (QuoteSplitProxy.xml, line 2).
@@ -46,7 +46,7 @@ service /services on httpListener, httpsListener {
               | "QuoteSplitProxy.QuoteSplitProxyHttpsSoap11Endpoint"
               | "QuoteSplitProxy.QuoteSplitProxyHttpsSoap12Endpoint"
               | "QuoteSplitProxy.QuoteSplitProxyHttpsEndpoint" => {
-                return quoteSplitProxyFlow(check newContext(request, (), "/services/" + name));
+                return quoteSplitFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

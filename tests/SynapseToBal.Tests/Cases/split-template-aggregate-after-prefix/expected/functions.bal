@@ -41,6 +41,6 @@ function splitEach(Context ctx) returns http:Response|error {
 }
 
 # In flow of proxy service QuoteAllProxy, run by the service at each of its addresses.
-function quoteAllProxyFlow(Context ctx) returns http:Response|error {
+function quoteAllFlow(Context ctx) returns http:Response|error {
     return splitEach(ctx);
 }

@@ -27,7 +27,7 @@ service /services on httpListener {
               | "QuoteAllProxy.QuoteAllProxyHttpSoap11Endpoint"
               | "QuoteAllProxy.QuoteAllProxyHttpSoap12Endpoint"
               | "QuoteAllProxy.QuoteAllProxyHttpEndpoint" => {
-                return quoteAllProxyFlow(check newContext(request, (), "/services/" + name));
+                return quoteAllFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

@@ -15,7 +15,7 @@ service /orders on httpListener {
         ctx.properties["OUT_ONLY"] = "true";
         check markStored(ctx);
         orderStore.store(ctx);
-        OrdersResponse payload = {"status": "accepted"};
+        OrdersResponse payload = {status: "accepted"};
         setJsonPayload(ctx, payload.toJson());
         setHttpSc(ctx, 202);
         return respond(ctx, headers = passBackHeaders);

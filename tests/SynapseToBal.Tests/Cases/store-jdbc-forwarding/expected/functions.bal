@@ -19,7 +19,7 @@ function paymentReply(Context ctx) returns error? {
 # Fault flow of PaymentsAPI POST (default): runs when the in or out flow fails.
 function paymentsFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    PaymentsFaultResponse payload = {"error": getProperty(ctx, "ERROR_MESSAGE")};
+    PaymentsFaultResponse payload = {'error: getProperty(ctx, "ERROR_MESSAGE")};
     setJsonPayload(ctx, payload.toJson());
     return respond(ctx, headers = passBackHeaders);
 }

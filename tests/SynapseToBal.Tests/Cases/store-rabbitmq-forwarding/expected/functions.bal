@@ -14,7 +14,7 @@ function orderReply(Context ctx) returns error? {
 # Fault flow of OrdersAPI POST (default): runs when the in or out flow fails.
 function ordersFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    OrdersFaultResponse payload = {"error": getProperty(ctx, "ERROR_MESSAGE")};
+    OrdersFaultResponse payload = {'error: getProperty(ctx, "ERROR_MESSAGE")};
     setJsonPayload(ctx, payload.toJson());
     return respond(ctx, headers = passBackHeaders);
 }

@@ -8,7 +8,7 @@ import ballerina/log;
 xmlns "http://services.samples" as m;
 
 # In flow of proxy service SymbolProxy, run by the service at each of its addresses.
-function symbolProxyFlow(Context ctx) returns http:Response|error {
+function symbolFlow(Context ctx) returns http:Response|error {
     string symbol = xpathString((check soapBody(ctx))/**/<m:getQuote>/<*>.<m:request>/<*>.<m:symbol>);
     if symbol == "WSO2" {
         setXmlPayload(ctx, xml `<m:quote xmlns:m="http://services.samples"><m:symbol>${xmlArg(symbol)}</m:symbol></m:quote>`);

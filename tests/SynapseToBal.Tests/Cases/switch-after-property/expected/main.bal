@@ -27,7 +27,7 @@ service /services on httpListener {
               | "SymbolProxy.SymbolProxyHttpSoap11Endpoint"
               | "SymbolProxy.SymbolProxyHttpSoap12Endpoint"
               | "SymbolProxy.SymbolProxyHttpEndpoint" => {
-                return symbolProxyFlow(check newContext(request, (), "/services/" + name));
+                return symbolFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

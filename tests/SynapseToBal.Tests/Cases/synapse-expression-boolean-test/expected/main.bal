@@ -15,10 +15,10 @@ service /flag on httpListener {
         Context ctx = check newContext(request, "FlagAPI", "/flag");
         ctx.variables["flag"] = false;
         if synapseCondition(function () returns boolean|error => (check requiredVariable(ctx, "flag")).toLowerAscii() == "true", "vars.flag") {
-            FlagPayload payload = {"flag": "set"};
+            FlagPayload payload = {flag: "set"};
             setJsonPayload(ctx, payload.toJson());
         } else {
-            FlagResponse payload2 = {"flag": "unset"};
+            FlagResponse payload2 = {flag: "unset"};
             setJsonPayload(ctx, payload2.toJson());
         }
         if synapseCondition(function () returns boolean|error => (check jsonEval(ctx, "$.active")).toLowerAscii() == "true", "payload.active") {

@@ -6,19 +6,19 @@ import ballerina/http;
 import ballerina/log;
 
 # Fault flow of proxy service StockQuoteProxy: runs when the in or out flow fails.
-function stockQuoteProxyFault(Context ctx, error e) returns http:Response|error {
+function stockQuoteFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printInfo("StockQuoteProxy fault", direction = "request", payload = check payloadText(ctx));
     return accepted();
 }
 
 # In flow of proxy service StockQuoteProxy, run by the service at each of its addresses.
-function stockQuoteProxyFlow(Context ctx) returns http:Response|error {
+function stockQuoteFlow(Context ctx) returns http:Response|error {
     do {
         log:printInfo("StockQuoteProxy request", action = check addressingAction(ctx));
         check callEndpoint(ctx, stockQuoteEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteEndpointSuspension);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
-        return stockQuoteProxyFault(ctx, e);
+        return stockQuoteFault(ctx, e);
     }
 }

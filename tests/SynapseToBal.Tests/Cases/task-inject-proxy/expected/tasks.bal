@@ -39,7 +39,7 @@ class QuoteTaskJob {
             </m0:request>
         </m0:getQuote>`, "text/xml");
         ctx.action = "urn:getQuote";
-        http:Response|error? result = stockQuoteProxyFlow(ctx);
+        http:Response|error? result = stockQuoteFlow(ctx);
         if result is error {
             log:printError("Task 'QuoteTask' failed", 'error = result);
         }

@@ -49,7 +49,7 @@ function logSymbolLazyWho(Context ctx) returns error? {
 }
 
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
-function quoteProxyFlow(Context ctx) returns http:Response|error {
+function quoteFlow(Context ctx) returns http:Response|error {
     logSymbol(ctx, who = "IBM");
     return iterFunc(ctx);
 }

@@ -6,7 +6,7 @@ import ballerina/http;
 import ballerina/log;
 
 # Out flow of proxy service OpenProxy: runs on the backend response.
-function openProxyOut(Context ctx) returns http:Response|error {
+function openOut(Context ctx) returns http:Response|error {
     throttleRelease(ctx);
     // Not translated, on a response the throttle mediator runs neither onAccept nor onReject:
     // <throttle id="A">
@@ -20,7 +20,7 @@ function openProxyOut(Context ctx) returns http:Response|error {
 }
 
 # In flow of proxy service OpenProxy, run by the service at each of its addresses.
-function openProxyFlow(Context ctx) returns http:Response|error {
+function openFlow(Context ctx) returns http:Response|error {
     // <throttle id="A"> accepts every message: it has no policy.
     // Not translated, this throttle rejects nothing, so its onReject never runs:
     // <throttle id="A">
@@ -49,5 +49,5 @@ function openProxyFlow(Context ctx) returns http:Response|error {
     //     </onReject>
     // </throttle>
     check callEndpoint(ctx, openEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = openEndpointSuspension);
-    return openProxyOut(ctx);
+    return openOut(ctx);
 }

@@ -27,7 +27,7 @@ service /services on httpListener {
               | "OpenProxy.OpenProxyHttpSoap11Endpoint"
               | "OpenProxy.OpenProxyHttpSoap12Endpoint"
               | "OpenProxy.OpenProxyHttpEndpoint" => {
-                return openProxyFlow(check newContext(request, (), "/services/" + name));
+                return openFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

@@ -14,7 +14,7 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
         do {
             if !(check throttleAdmit(ctx, "orders@OrdersAPI default", {maxConcurrent: 10})) {
-                OrdersResponse payload = {"error": "too many concurrent requests"};
+                OrdersResponse payload = {'error: "too many concurrent requests"};
                 setJsonPayload(ctx, payload.toJson());
                 setHttpSc(ctx, 503);
                 throttleRelease(ctx);

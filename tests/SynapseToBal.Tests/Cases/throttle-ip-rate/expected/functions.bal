@@ -5,7 +5,7 @@
 import ballerina/http;
 
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
-function quoteProxyFlow(Context ctx) returns http:Response|error {
+function quoteFlow(Context ctx) returns http:Response|error {
     if check throttleAdmit(ctx, "quotes@QuoteProxy", {ipCallers: [{id: "other", access: "control", maxCount: 4, unitTime: 800000, prohibitTime: 10000}, {id: "192.168.8.200", rangeEnd: "192.168.8.222", access: "control", maxCount: 8, unitTime: 800000}, {id: "192.168.8.201", access: "deny"}]}) {
         check callEndpoint(ctx, quoteEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteEndpointSuspension);
         return respond(ctx, headers = passBackHeaders);

@@ -24,7 +24,7 @@ service /partners on httpListener {
         setRemoteAddress(ctx, caller);
         if !(check throttleAdmit(ctx, "partners@PartnerAPI default", {ipCallers: [{id: "other", access: "control", maxCount: 100, unitTime: 60000}], domainCallers: [{id: "*.example.com", access: "allow"}, {id: "spam.example.org", access: "deny"}]})) {
             setHttpSc(ctx, 429);
-            PartnerResponse payload = {"error": "rate limit exceeded"};
+            PartnerResponse payload = {'error: "rate limit exceeded"};
             setJsonPayload(ctx, payload.toJson());
             return respond(ctx, headers = passBackHeaders);
         }
@@ -59,7 +59,7 @@ service /services/QuoteProxy on httpListener {
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteProxy");
         setRemoteAddress(ctx, caller);
-        return quoteProxyFlow(ctx);
+        return quoteFlow(ctx);
     }
 }
 
@@ -75,7 +75,7 @@ service "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint" on httpListener {
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint");
         setRemoteAddress(ctx, caller);
-        return quoteProxyFlow(ctx);
+        return quoteFlow(ctx);
     }
 }
 
@@ -91,7 +91,7 @@ service "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint" on httpListener {
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint");
         setRemoteAddress(ctx, caller);
-        return quoteProxyFlow(ctx);
+        return quoteFlow(ctx);
     }
 }
 
@@ -107,6 +107,6 @@ service "/services/QuoteProxy.QuoteProxyHttpEndpoint" on httpListener {
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpEndpoint");
         setRemoteAddress(ctx, caller);
-        return quoteProxyFlow(ctx);
+        return quoteFlow(ctx);
     }
 }

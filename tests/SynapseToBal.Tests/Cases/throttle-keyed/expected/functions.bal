@@ -24,14 +24,14 @@ function onRejectSequence(Context ctx) returns http:Response|error {
 }
 
 # Out flow of proxy service StockQuoteProxy: runs on the backend response.
-function stockQuoteProxyOut(Context ctx) returns http:Response|error {
+function stockQuoteOut(Context ctx) returns http:Response|error {
     throttleRelease(ctx);
     throttleRelease(ctx);
     return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service StockQuoteProxy, run by the service at each of its addresses.
-function stockQuoteProxyFlow(Context ctx) returns http:Response|error {
+function stockQuoteFlow(Context ctx) returns http:Response|error {
     do {
         if check throttleAdmit(ctx, "A@StockQuoteProxy", {maxConcurrent: 20, ipCallers: [{id: "other", access: "control", maxCount: 5, unitTime: 60000, prohibitTime: 30000}]}) {
             return check onAcceptSequence(ctx);

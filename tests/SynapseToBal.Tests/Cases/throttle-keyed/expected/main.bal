@@ -22,9 +22,9 @@ service /services/StockQuoteProxy on httpListener {
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/StockQuoteProxy");
         setRemoteAddress(ctx, caller);
-        ctx.outFlow = stockQuoteProxyOut;
+        ctx.outFlow = stockQuoteOut;
         do {
-            return check stockQuoteProxyFlow(ctx);
+            return check stockQuoteFlow(ctx);
         } on fail error e {
             // No fault flow: the Micro Integrator's default fault sequence runs, whose fault handler frees the
             // concurrency slot first (MediatorFaultHandler).
@@ -46,9 +46,9 @@ service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint" on httpLis
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint");
         setRemoteAddress(ctx, caller);
-        ctx.outFlow = stockQuoteProxyOut;
+        ctx.outFlow = stockQuoteOut;
         do {
-            return check stockQuoteProxyFlow(ctx);
+            return check stockQuoteFlow(ctx);
         } on fail error e {
             throttleRelease(ctx);
             return e;
@@ -68,9 +68,9 @@ service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint" on httpLis
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint");
         setRemoteAddress(ctx, caller);
-        ctx.outFlow = stockQuoteProxyOut;
+        ctx.outFlow = stockQuoteOut;
         do {
-            return check stockQuoteProxyFlow(ctx);
+            return check stockQuoteFlow(ctx);
         } on fail error e {
             throttleRelease(ctx);
             return e;
@@ -90,9 +90,9 @@ service "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint" on httpListener 
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint");
         setRemoteAddress(ctx, caller);
-        ctx.outFlow = stockQuoteProxyOut;
+        ctx.outFlow = stockQuoteOut;
         do {
-            return check stockQuoteProxyFlow(ctx);
+            return check stockQuoteFlow(ctx);
         } on fail error e {
             throttleRelease(ctx);
             return e;

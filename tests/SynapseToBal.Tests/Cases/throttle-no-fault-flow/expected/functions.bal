@@ -5,7 +5,7 @@
 import ballerina/http;
 
 # In flow of proxy service LimitedProxy, run by the service at each of its addresses.
-function limitedProxyFlow(Context ctx) returns http:Response|error {
+function limitedFlow(Context ctx) returns http:Response|error {
     do {
         if !(check throttleAdmit(ctx, "proxyLimit@LimitedProxy", {maxConcurrent: 2})) {
             return accepted();

@@ -19,7 +19,7 @@ service /limited on httpListener {
                 throttleRelease(ctx);
                 return check respond(ctx, headers = passBackHeaders);
             }
-            LimitedRequest payload = {"total": check jsonPath(ctx, "$.amount")};
+            LimitedRequest payload = {total: check jsonPath(ctx, "$.amount")};
             setJsonPayload(ctx, payload.toJson());
             check throttleReleased(ctx, callEndpoint(ctx, limitedPostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = limitedPostRootEndpointSuspension));
             throttleRelease(ctx);
@@ -64,7 +64,7 @@ service /services on httpListener {
               | "LimitedProxy.LimitedProxyHttpSoap11Endpoint"
               | "LimitedProxy.LimitedProxyHttpSoap12Endpoint"
               | "LimitedProxy.LimitedProxyHttpEndpoint" => {
-                return limitedProxyFlow(check newContext(request, (), "/services/" + name));
+                return limitedFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

@@ -27,19 +27,19 @@ function keyedThrottle(Context ctx) returns error? {
 }
 
 # Out flow of proxy service ThrottledProxy: runs on the backend response.
-function throttledProxyOut(Context ctx) returns http:Response|error {
+function throttledOut(Context ctx) returns http:Response|error {
     throttleRelease(ctx);
     throttleRelease(ctx);
     return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service ThrottledProxy, run by the service at each of its addresses.
-function throttledProxyFlow(Context ctx) returns http:Response|error {
+function throttledFlow(Context ctx) returns http:Response|error {
     do {
         if check throttleAdmit(ctx, "A@ThrottledProxy", {maxConcurrent: 100, ipCallers: [{id: "other", access: "control", maxCount: 2, unitTime: 800000, prohibitTime: 1000}]}) {
             log:printInfo("**Access Accept**");
             check throttleReleased(ctx, callEndpoint(ctx, throttledEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = throttledEndpointSuspension));
-            return check throttledProxyOut(ctx);
+            return check throttledOut(ctx);
         }
         check makeFault(ctx, "soap11", "Server", "**Access Denied**");
         ctx.isResponse = true;

@@ -23,7 +23,7 @@ service /services/ThrottledProxy on httpListener {
         Context ctx = check newContext(request, (), "/services/ThrottledProxy");
         setRemoteAddress(ctx, caller);
         do {
-            return check throttledProxyFlow(ctx);
+            return check throttledFlow(ctx);
         } on fail error e {
             // No fault flow: the Micro Integrator's default fault sequence runs, whose fault handler frees the
             // concurrency slot first (MediatorFaultHandler).
@@ -46,7 +46,7 @@ service "/services/ThrottledProxy.ThrottledProxyHttpSoap11Endpoint" on httpListe
         Context ctx = check newContext(request, (), "/services/ThrottledProxy.ThrottledProxyHttpSoap11Endpoint");
         setRemoteAddress(ctx, caller);
         do {
-            return check throttledProxyFlow(ctx);
+            return check throttledFlow(ctx);
         } on fail error e {
             throttleRelease(ctx);
             return e;
@@ -67,7 +67,7 @@ service "/services/ThrottledProxy.ThrottledProxyHttpSoap12Endpoint" on httpListe
         Context ctx = check newContext(request, (), "/services/ThrottledProxy.ThrottledProxyHttpSoap12Endpoint");
         setRemoteAddress(ctx, caller);
         do {
-            return check throttledProxyFlow(ctx);
+            return check throttledFlow(ctx);
         } on fail error e {
             throttleRelease(ctx);
             return e;
@@ -88,7 +88,7 @@ service "/services/ThrottledProxy.ThrottledProxyHttpEndpoint" on httpListener {
         Context ctx = check newContext(request, (), "/services/ThrottledProxy.ThrottledProxyHttpEndpoint");
         setRemoteAddress(ctx, caller);
         do {
-            return check throttledProxyFlow(ctx);
+            return check throttledFlow(ctx);
         } on fail error e {
             throttleRelease(ctx);
             return e;

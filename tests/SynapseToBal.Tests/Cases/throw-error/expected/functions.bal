@@ -8,8 +8,8 @@ import ballerina/http;
 function validationFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     ValidationFaultResponse payload = {
-        "code": getProperty(ctx, "ERROR_CODE"),
-        "message": getProperty(ctx, "ERROR_MESSAGE")
+        code: getProperty(ctx, "ERROR_CODE"),
+        message: getProperty(ctx, "ERROR_MESSAGE")
     };
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 400);

@@ -22,7 +22,7 @@ function runLogAction(Context ctx, error e) returns http:Response|error {
 }
 
 # In flow of proxy service ActionHttpProxy, run by the service at each of its addresses.
-function actionHttpProxyFlow(Context ctx) returns http:Response|error {
+function actionHttpFlow(Context ctx) returns http:Response|error {
     ctx.headers["soapaction"] = "urn:changed";
     log:printInfo("ActionHttpProxy request", action = check addressingAction(ctx));
     check actionStore.store(ctx);
@@ -30,7 +30,7 @@ function actionHttpProxyFlow(Context ctx) returns http:Response|error {
 }
 
 # In flow of proxy service ActionJmsProxy, run by the service at each of its addresses.
-function actionJmsProxyFlow(Context ctx) returns http:Response|error {
+function actionJmsFlow(Context ctx) returns http:Response|error {
     ctx.headers["soapaction"] = "urn:changed";
     log:printInfo("ActionJmsProxy request", action = check addressingAction(ctx));
     return accepted();

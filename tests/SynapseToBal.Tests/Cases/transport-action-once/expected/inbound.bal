@@ -83,6 +83,6 @@ service jms:Service on actionJmsProxyJmsListener {
             providerUrl: jmsFactoryDefaultProviderUrl,
             connectionFactoryName: jmsFactoryDefaultConnectionFactory
         }, contentTypeProperty = contentTypeProperty);
-        _ = check actionJmsProxyFlow(ctx);
+        _ = check actionJmsFlow(ctx);
     }
 }

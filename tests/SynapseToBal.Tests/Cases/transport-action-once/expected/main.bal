@@ -27,7 +27,7 @@ service /services on httpListener {
               | "ActionHttpProxy.ActionHttpProxyHttpSoap11Endpoint"
               | "ActionHttpProxy.ActionHttpProxyHttpSoap12Endpoint"
               | "ActionHttpProxy.ActionHttpProxyHttpEndpoint" => {
-                return actionHttpProxyFlow(check newContext(request, (), "/services/" + name));
+                return actionHttpFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

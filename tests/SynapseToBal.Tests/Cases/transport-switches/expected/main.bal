@@ -129,7 +129,7 @@ service /services on httpListener {
               | "TargetProxy.TargetProxyHttpSoap11Endpoint"
               | "TargetProxy.TargetProxyHttpSoap12Endpoint"
               | "TargetProxy.TargetProxyHttpEndpoint" => {
-                return targetProxyFlow(check newContext(request, (), "/services/" + name));
+                return targetFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

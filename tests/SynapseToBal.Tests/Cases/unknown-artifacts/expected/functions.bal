@@ -5,7 +5,7 @@
 import ballerina/http;
 
 # In flow of proxy service StockQuoteProxy, run by the service at each of its addresses.
-function stockQuoteProxyFlow(Context ctx) returns http:Response|error {
+function stockQuoteFlow(Context ctx) returns http:Response|error {
     check callEndpoint(ctx, stockQuoteEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteEndpointSuspension);
     return respond(ctx, headers = passBackHeaders);
 }

@@ -34,7 +34,7 @@ service /services on httpListener, httpsListener {
               | "StockQuoteProxy.StockQuoteProxyHttpsSoap11Endpoint"
               | "StockQuoteProxy.StockQuoteProxyHttpsSoap12Endpoint"
               | "StockQuoteProxy.StockQuoteProxyHttpsEndpoint" => {
-                return stockQuoteProxyFlow(check newContext(request, (), "/services/" + name));
+                return stockQuoteFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

@@ -15,7 +15,7 @@ service /greeting on httpListener {
         Context ctx = check newContext(request, "GreetingAPI", "/greeting");
         log:printInfo("misspelt level: the default, simple, applies", direction = "request");
         string greeting = "hello";
-        GreetingResponse payload = {"greeting": greeting};
+        GreetingResponse payload = {greeting};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }

@@ -5,7 +5,7 @@
 import ballerina/http;
 
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
-function quoteProxyFlow(Context ctx) returns http:Response|error {
+function quoteFlow(Context ctx) returns http:Response|error {
     if check jsonValidationFails(ctx, "$.msg", false, quoteRequestSchemaPath) {
         check makeFault(ctx, "soap11", "VersionMismatch", "Invalid Request", role = "");
         ctx.isResponse = true;

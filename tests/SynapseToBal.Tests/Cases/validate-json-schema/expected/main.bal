@@ -20,8 +20,8 @@ service /orders on httpListener, httpsListener {
         Context ctx = check newContext(request, "OrderApi", "/orders");
         if check jsonValidationFails(ctx, (), false, orderSchemaPath) {
             OrderResponse payload = {
-                "error": getProperty(ctx, "ERROR_MESSAGE"),
-                "detail": getProperty(ctx, "ERROR_DETAIL")
+                'error: getProperty(ctx, "ERROR_MESSAGE"),
+                detail: getProperty(ctx, "ERROR_DETAIL")
             };
             setJsonPayload(ctx, payload.toJson());
             setHttpSc(ctx, 400);
@@ -68,7 +68,7 @@ service /services on httpListener, httpsListener {
               | "QuoteProxy.QuoteProxyHttpsSoap11Endpoint"
               | "QuoteProxy.QuoteProxyHttpsSoap12Endpoint"
               | "QuoteProxy.QuoteProxyHttpsEndpoint" => {
-                return quoteProxyFlow(check newContext(request, (), "/services/" + name));
+                return quoteFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

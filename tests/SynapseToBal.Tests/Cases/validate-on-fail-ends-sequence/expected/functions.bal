@@ -14,7 +14,7 @@ function dropInvalid(Context ctx) returns http:Response|error? {
 # Sequence 'RejectInvalid'.
 function rejectInvalid(Context ctx) returns http:Response|error? {
     if check validationFails(ctx, (check soapBody(ctx)), "$body", orderSchemaPath) {
-        RejectInvalidResponse payload = {"error": "invalid order"};
+        RejectInvalidResponse payload = {'error: "invalid order"};
         setJsonPayload(ctx, payload.toJson());
         setHttpSc(ctx, 400);
         return respond(ctx, headers = passBackHeaders);

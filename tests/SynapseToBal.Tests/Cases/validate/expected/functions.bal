@@ -5,7 +5,7 @@
 import ballerina/http;
 
 # In flow of proxy service ValidateProxy, run by the service at each of its addresses.
-function validateProxyFlow(Context ctx) returns http:Response|error {
+function validateFlow(Context ctx) returns http:Response|error {
     // TODO(SB0221): <validate> checks the element '//m0:getQuote/m0:request' against the XSD 'validate_schema' (for a JSON message: nothing: Synapse raises a fault for a JSON message, the source '//m0:getQuote/m0:request' is an XPath, not a json-eval() JSONPath) (imports 'common.xsd' from 'conf:/schemas/common.xsd') (parser features http://javax.xml.XMLConstants/feature/secure-processing=true); on failure Synapse sets ERROR_MESSAGE and ERROR_DETAIL to the validator's report before on-fail (the schema imports registry resources by location, which Synapse's resolver maps to keys); the check is not translated, the on-fail flow is
     // <validate source="//m0:getQuote/m0:request" xmlns:m0="http://services.samples">
     //     <schema key="validate_schema"/>

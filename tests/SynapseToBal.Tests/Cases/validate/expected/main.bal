@@ -15,7 +15,7 @@ service /orders on httpListener {
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ValidateApi", "/orders");
         if check jsonValidationFails(ctx, (), false, orderSchemaPath) {
-            ValidateResponse payload = {"error": getProperty(ctx, "ERROR_MESSAGE")};
+            ValidateResponse payload = {'error: getProperty(ctx, "ERROR_MESSAGE")};
             setJsonPayload(ctx, payload.toJson());
             setHttpSc(ctx, 400);
             return respond(ctx, headers = passBackHeaders);
@@ -58,7 +58,7 @@ service /services on httpListener {
               | "ValidateProxy.ValidateProxyHttpSoap11Endpoint"
               | "ValidateProxy.ValidateProxyHttpSoap12Endpoint"
               | "ValidateProxy.ValidateProxyHttpEndpoint" => {
-                return validateProxyFlow(check newContext(request, (), "/services/" + name));
+                return validateFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.
