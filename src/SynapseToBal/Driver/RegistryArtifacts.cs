@@ -25,6 +25,11 @@ public static class RegistryArtifacts
         var documents = ImmutableArray.CreateBuilder<SynapseDocument>();
         foreach (var resource in registry.Resources)
         {
+            if (resource.BuildOutputFolder is { } folder)
+            {
+                diagnostics.Report(DiagnosticCatalog.RegistryResourceFromBuildOutput, SourceLocation.FileStart(resource.Location ?? resource.DisplayPath), resource.Key, resource.DisplayPath, folder);
+            }
+
             if (resource.Kind != FileKind.SynapseArtifact)
             {
                 continue;

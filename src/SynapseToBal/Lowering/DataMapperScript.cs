@@ -8,10 +8,24 @@ namespace SynapseToBal.Lowering;
 /// The JavaScript mapping function of a data-mapper configuration (<c>X.dmc</c>), as the Integration Studio data
 /// mapper generates it: <c>map_S_in_S_out = function(){ var outputout = {}; outputout.a = inputin.b; ... return
 /// outputout; };</c> (or <c>function map_S_in_S_out(){ ... }</c>). The body is split into top-level statements; each
-/// is then read as one of the forms the generator writes.
+/// is then read as one of the forms the generator writes. The MI 4.4 data mapper (TypeScript, compiled by webpack)
+/// writes <c>function mapFunction(input) { return { a: input.b, c: { ... } }; }</c> and <c>function map_S_in_S_out() {
+/// return mapFunction(inputin); }</c>: its object literal is read as the statements of the generated form it is
+/// equivalent to (<c>var output = {}; output.a = input.b; output.c = {}; ...; return output</c>), with
+/// <see cref="InputVariable"/> the mapFunction's parameter.
 /// </summary>
 internal sealed partial record DataMapperScript(string FunctionName, ImmutableArray<string> Statements)
 {
+    /// <summary>The variable the statements read the input from; null for the generated form's <c>input&lt;root&gt;</c>.</summary>
+    public string? InputVariable { get; init; }
+
+    /// <summary>
+    /// The argument the <c>map_S_</c> function passes to <c>mapFunction</c> (the MI 4.4 form), which must be the
+    /// generated form's input variable; null when the script is of the generated form or MappingResource calls
+    /// <c>mapFunction(JSON.parse(input))</c> itself (the text has no <c>map_S_</c> function).
+    /// </summary>
+    public string? CalledWith { get; init; }
+
     /// <summary>The script's mapping function; null with a reason when the text holds none.</summary>
     public static DataMapperScript? Parse(string text, out string? error)
     {
@@ -19,6 +33,13 @@ internal sealed partial record DataMapperScript(string FunctionName, ImmutableAr
         var match = FunctionHead().Match(text);
         if (!match.Success)
         {
+            // MappingResource.createFunction runs mapFunction(JSON.parse(input)) when the text has no map_S_ function
+            // but mentions mapFunction.
+            if (text.Contains("mapFunction", StringComparison.Ordinal))
+            {
+                return MapFunction(text, "mapFunction", calledWith: null, out error);
+            }
+
             error = "it holds no map_S_..._S_... function";
             return null;
         }
@@ -32,8 +53,140 @@ internal sealed partial record DataMapperScript(string FunctionName, ImmutableAr
             return null;
         }
 
+        if (statements is [var only] && DelegateForm().Match(only) is { Success: true } call)
+        {
+            return MapFunction(text, name, call.Groups["arg"].Value, out error);
+        }
+
         return new DataMapperScript(name, statements);
     }
+
+    /// <summary>
+    /// The MI 4.4 form: the one <c>mapFunction</c> of the text that returns an object literal (the others delegate
+    /// to it: <c>return DataMapper.mapFunction(input)</c>), read as the generated form's statements.
+    /// </summary>
+    private static DataMapperScript? MapFunction(string text, string name, string? calledWith, out string? error)
+    {
+        error = null;
+        (string Parameter, string Literal)? found = null;
+        foreach (Match head in MapFunctionHead().Matches(text))
+        {
+            var parameter = head.Groups["param"].Value;
+            var body = Split(text, head.Index + head.Length, out var closed);
+            if (!closed)
+            {
+                error = "the body of its mapFunction is not closed";
+                return null;
+            }
+
+            if (body is [var delegating] && DelegateForm().Match(delegating) is { Success: true } call && call.Groups["arg"].Value == parameter
+                && call.Groups["callee"].Value.Contains('.', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (body is not [var only] || !only.StartsWith("return", StringComparison.Ordinal) || only["return".Length..].Trim() is not ['{', .., '}'] literal)
+            {
+                error = "its mapFunction is not one return of an object literal (" + (body.IsEmpty ? "an empty body" : $"'{StatementHead(body[0])}'") + ")";
+                return null;
+            }
+
+            if (found is not null)
+            {
+                error = "it holds more than one mapFunction that returns an object literal";
+                return null;
+            }
+
+            found = (parameter, literal);
+        }
+
+        if (found is not { } function)
+        {
+            error = "it calls mapFunction but holds no mapFunction that returns an object literal";
+            return null;
+        }
+
+        var output = function.Parameter == "output" ? "output_" : "output";
+        var statements = ImmutableArray.CreateBuilder<string>();
+        statements.Add($"var {output} = {{}}");
+        if (!ObjectLiteral(function.Literal, output, statements, out error))
+        {
+            return null;
+        }
+
+        statements.Add("return " + output);
+        return new DataMapperScript(name, statements.ToImmutable()) { InputVariable = function.Parameter, CalledWith = calledWith };
+    }
+
+    /// <summary>
+    /// The members of an object literal <c>{ a: value, "b-c": { ... }, }</c> as the assignments <c>target.a = value</c>
+    /// (a nested literal is <c>target.x = {}</c> and its members), in the literal's order, which is the order
+    /// JavaScript keeps them in. False with the reason for a member of another form (shorthand, spread, method,
+    /// computed or numeric key).
+    /// </summary>
+    private static bool ObjectLiteral(string literal, string target, ImmutableArray<string>.Builder statements, out string? error)
+    {
+        error = null;
+        var members = Split(literal, 1, out var closed, separator: ',');
+        if (!closed)
+        {
+            error = "its mapFunction's object literal is not closed";
+            return false;
+        }
+
+        foreach (var member in members)
+        {
+            var match = LiteralMember().Match(member);
+            if (!match.Success)
+            {
+                error = $"the member '{StatementHead(member)}' of its mapFunction's object literal is not of the form name: value";
+                return false;
+            }
+
+            var key = match.Groups["id"].Success ? match.Groups["id"].Value : match.Groups["dq"].Success ? match.Groups["dq"].Value : match.Groups["sq"].Value;
+            var name = DataMapperSchema.ScriptName(key);
+            if (!Identifier().IsMatch(name))
+            {
+                error = $"the member name '{key}' of its mapFunction's object literal is not a name the data mapper's schema gives";
+                return false;
+            }
+
+            var value = match.Groups["value"].Value.Trim();
+            var path = target + "." + name;
+            if (value is ['{', .., '}'])
+            {
+                statements.Add(path + " = {}");
+                if (!ObjectLiteral(value, path, statements, out error))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            statements.Add(path + " = " + value);
+        }
+
+        return true;
+    }
+
+    private static string StatementHead(string statement)
+    {
+        var line = statement.Trim().Split('\n')[0].Trim();
+        return line.Length > 60 ? line[..60] + "..." : line;
+    }
+
+    [GeneratedRegex(@"^return\s+(?<callee>[A-Za-z_$][A-Za-z0-9_$]*(?:\s*\.\s*mapFunction)?)\s*\(\s*(?<arg>[A-Za-z_$][A-Za-z0-9_$]*)\s*\)$")]
+    private static partial Regex DelegateForm();
+
+    [GeneratedRegex(@"function\s+mapFunction\s*\(\s*(?<param>[A-Za-z_$][A-Za-z0-9_$]*)\s*(?::\s*[A-Za-z_$][A-Za-z0-9_$.]*\s*)?\)\s*(?::\s*[A-Za-z_$][A-Za-z0-9_$.]*\s*)?\{")]
+    private static partial Regex MapFunctionHead();
+
+    [GeneratedRegex(@"^\s*(?:(?<id>[A-Za-z_$][A-Za-z0-9_$]*)|""(?<dq>[^""\\\r\n]*)""|'(?<sq>[^'\\\r\n]*)')\s*:(?<value>[\s\S]+)$")]
+    private static partial Regex LiteralMember();
+
+    [GeneratedRegex(@"^[A-Za-z_$][A-Za-z0-9_$]*$")]
+    private static partial Regex Identifier();
 
     [GeneratedRegex(@"(?:(?<name>map_S_[A-Za-z0-9_$]*)\s*=\s*function\s*\([^)]*\)\s*\{|function\s+(?<name2>map_S_[A-Za-z0-9_$]*)\s*\([^)]*\)\s*\{)")]
     private static partial Regex FunctionHead();
@@ -41,7 +194,7 @@ internal sealed partial record DataMapperScript(string FunctionName, ImmutableAr
     private static readonly string[] BlockKeywords = ["for", "if", "while", "do", "switch", "try", "function"];
 
     /// <summary>The top-level statements of a body starting at <paramref name="start"/>, up to its closing brace.</summary>
-    internal static ImmutableArray<string> Split(string text, int start, out bool closed)
+    internal static ImmutableArray<string> Split(string text, int start, out bool closed, char separator = ';')
     {
         var statements = ImmutableArray.CreateBuilder<string>();
         var current = new StringBuilder();
@@ -51,9 +204,9 @@ internal sealed partial record DataMapperScript(string FunctionName, ImmutableAr
         void Flush()
         {
             var statement = current.ToString().Trim();
-            if (statement.Length > 0 && statement != ";")
+            if (statement.Length > 0 && statement != separator.ToString())
             {
-                statements.Add(statement.TrimEnd(';').TrimEnd());
+                statements.Add(statement.TrimEnd(separator).TrimEnd());
             }
 
             current.Clear();
@@ -118,11 +271,11 @@ internal sealed partial record DataMapperScript(string FunctionName, ImmutableAr
             }
 
             current.Append(c);
-            if (depth == 0 && c == ';')
+            if (depth == 0 && c == separator)
             {
                 Flush();
             }
-            else if (depth == 0 && c == '}' && IsBlockStatement() && !ContinuesBlock(text, i + 1))
+            else if (separator == ';' && depth == 0 && c == '}' && IsBlockStatement() && !ContinuesBlock(text, i + 1))
             {
                 Flush();
             }

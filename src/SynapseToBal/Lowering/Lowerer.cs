@@ -251,6 +251,11 @@ public sealed partial class Lowerer
         var services = _model.Apis.SelectMany(api => Guarded(api, () => LowerApi(api).ToList()) ?? []).ToList();
         services.AddRange(_model.Artifacts.OfType<ProxySyntax>().Where(p => ReferenceEquals(_model.Symbols.Proxy(p.Name), p)).SelectMany(proxy => Guarded(proxy, () => LowerProxy(proxy).ToList()) ?? []));
         services.AddRange(_model.Artifacts.OfType<DataServiceSyntax>().SelectMany(service => Guarded(service, () => LowerDataService(service).ToList()) ?? []));
+        foreach (var source in _model.Artifacts.OfType<DataSourceSyntax>())
+        {
+            Guarded(source, () => LowerDataSource(source));
+        }
+
         if (_model.Symbols.Sequence("main") is { } mainSequence && !IsKeptWhole(mainSequence)
             && GuardedPass(mainSequence, MainServiceStep, () => LowerMainService(services)) is { } main)
         {
@@ -317,6 +322,7 @@ public sealed partial class Lowerer
         new(typeof(ImportSyntax), "import", "connector imports have no Ballerina counterpart; import the Ballerina connector instead"),
         new(typeof(PriorityExecutorSyntax), "priorityExecutor", "priority thread pools have no Ballerina counterpart: Ballerina schedules its strands itself"),
         new(typeof(DataServiceSyntax), "data (data service)", null),
+        new(typeof(DataSourceSyntax), "datasource (data source)", null),
         new(typeof(UnknownArtifactSyntax), "(any unknown root element)", "the element is not an artifact the converter knows"),
     }.ToDictionary(r => r.Syntax);
 

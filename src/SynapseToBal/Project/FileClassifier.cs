@@ -95,7 +95,7 @@ public static class FileClassifier
 
     public static XmlRoot? SniffRoot(byte[] bytes) => SniffRoot(new MemoryStream(bytes, writable: false));
 
-    public static bool IsConverted(FileKind kind) => kind is FileKind.SynapseArtifact or FileKind.SynapseConfiguration;
+    public static bool IsConverted(FileKind kind) => kind is FileKind.SynapseArtifact or FileKind.SynapseConfiguration or FileKind.DataSource;
 
     /// <summary>A short human name of a file kind, for diagnostics and reports.</summary>
     public static string Describe(FileKind kind) => kind switch

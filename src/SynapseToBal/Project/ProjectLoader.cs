@@ -280,12 +280,13 @@ public static class ProjectLoader
                 }
             }
 
+            var builtCopies = BuildOutputCopies(byRelative, declared);
             Prefetch(entries, roots, declared);
             foreach (var entry in entries)
             {
                 if (declared.TryGetValue(entry.Relative, out var registered))
                 {
-                    AddResource(entry, registered.Key, registered.MediaType);
+                    AddResource(entry, registered.Key, registered.MediaType, builtCopies.GetValueOrDefault(entry.Relative));
                     continue;
                 }
 
@@ -381,7 +382,7 @@ public static class ProjectLoader
             }
         }
 
-        private void AddResource(InputEntry entry, string key, string? mediaType)
+        private void AddResource(InputEntry entry, string key, string? mediaType, string? buildOutputFolder = null)
         {
             var kind = FileClassifier.KindOfName(entry.Relative);
             if (kind == FileKind.Xml && entry.SniffRoot(diagnostics) is { } root)
@@ -391,7 +392,7 @@ public static class ProjectLoader
 
             if (entry.Content(diagnostics) is { } content)
             {
-                _resources.Add(new RegistryResource(key, entry.Display, kind, mediaType, content) { Location = entry.Location });
+                _resources.Add(new RegistryResource(key, entry.Display, kind, mediaType, content) { Location = entry.Location, BuildOutputFolder = buildOutputFolder });
             }
         }
 
@@ -460,6 +461,32 @@ public static class ProjectLoader
 
             entries.Sort((a, b) => string.CompareOrdinal(a.Relative, b.Relative));
             Process(entries);
+        }
+
+        /// <summary>The build-output folders a registry resource should not be read from without a warning (SB0110).</summary>
+        private static readonly string[] BuildOutputFolders = ["tmp", "target"];
+
+        /// <summary>
+        /// The files (by relative path) of the registry keys whose declared files on disk all lie under a build-output
+        /// folder (<c>tmp/</c>, <c>target/</c>), with that folder: the sources do not hold the resource, and the built
+        /// copy may be stale. A .car's entries are the archive's own and are not concerned.
+        /// </summary>
+        private static Dictionary<string, string> BuildOutputCopies(IReadOnlyDictionary<string, InputEntry> byRelative, Dictionary<string, (string Key, string? MediaType)> declared)
+        {
+            static string? BuildFolder(string relative) =>
+                relative.Split('/')[..^1].FirstOrDefault(segment => BuildOutputFolders.Contains(segment, StringComparer.OrdinalIgnoreCase));
+
+            var fromSources = declared.Where(d => BuildFolder(d.Key) is null).Select(d => d.Value.Key).ToHashSet(StringComparer.Ordinal);
+            var copies = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (relative, (key, _)) in declared)
+            {
+                if (BuildFolder(relative) is { } folder && !fromSources.Contains(key) && byRelative.TryGetValue(relative, out var entry) && !entry.InArchive)
+                {
+                    copies[relative] = folder;
+                }
+            }
+
+            return copies;
         }
 
         private static bool IsDescriptorName(string name) =>

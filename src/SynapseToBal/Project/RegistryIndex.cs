@@ -35,6 +35,12 @@ public sealed record RegistryResource(string Key, string DisplayPath, FileKind K
     /// <summary>The path source locations in the resource carry (a full path, or <c>/full/App.car!/entry</c>); the display path when not known.</summary>
     public string? Location { get; init; }
 
+    /// <summary>
+    /// The build-output folder (<c>tmp</c>, <c>target</c>) the resource's file lies in when the project's sources hold
+    /// no file for its key (SB0110); null otherwise.
+    /// </summary>
+    public string? BuildOutputFolder { get; init; }
+
     public string ReadText() => Content.ReadText();
 }
 

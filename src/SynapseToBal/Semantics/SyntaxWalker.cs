@@ -50,7 +50,7 @@ public abstract class SyntaxWalker
                 Endpoint(endpoint.Endpoint);
                 break;
             case LocalEntrySyntax or MessageStoreSyntax or MessageProcessorSyntax or TaskSyntax or InboundEndpointSyntax
-                or RegistrySyntax or TaskManagerSyntax or ImportSyntax or EventSourceSyntax or PriorityExecutorSyntax or DataServiceSyntax
+                or RegistrySyntax or TaskManagerSyntax or ImportSyntax or EventSourceSyntax or PriorityExecutorSyntax or DataServiceSyntax or DataSourceSyntax
                 or UnknownArtifactSyntax:
                 break;
             default:

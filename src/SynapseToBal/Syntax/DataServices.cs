@@ -145,3 +145,26 @@ public sealed record DataServiceResourceSyntax(string Method, string Path, DataS
 
     public ImmutableArray<UnknownChildSyntax> Unknown { get; init; } = [];
 }
+
+/// <summary>
+/// An MI 4.x data-source artifact (<c>artifacts/data-sources/X.xml</c>, CApp type <c>datasource/datasource</c>, deployed by
+/// DataSourceCappDeployer as a Carbon data source): <c>&lt;datasource&gt;&lt;name&gt;X&lt;/name&gt;&lt;definition
+/// type="RDBMS"&gt;&lt;configuration&gt;...</c>. A data service names it with its config's <c>carbon_datasource_name</c>.
+/// </summary>
+/// <param name="Type">The definition's type (RDBMS, or a custom type); null when absent.</param>
+/// <param name="Properties">The configuration's elements (driverClassName, url, username, password, pool settings), by element name.</param>
+public sealed record DataSourceSyntax(SourceLocation Location, RawXmlText RawXml, string Name, string? Type, ImmutableArray<NamedTextSyntax> Properties) : ArtifactSyntax(Location, RawXml, Name)
+{
+    public override string Kind => "Data source";
+
+    public override string XmlName => "datasource";
+
+    /// <summary>
+    /// The secure vault alias (<c>svns:secretAlias</c>) of a configuration element, by its name: the data source reader
+    /// (DataSourceUtils.secureResolveDocument) replaces the element's text by the alias's value.
+    /// </summary>
+    public ImmutableDictionary<string, string> SecretAliases { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>Children of <c>&lt;datasource&gt;</c> other than name, description and definition (jndiConfig, ...), kept whole.</summary>
+    public ImmutableArray<UnknownChildSyntax> Other { get; init; } = [];
+}

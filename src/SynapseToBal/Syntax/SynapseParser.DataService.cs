@@ -14,6 +14,83 @@ public sealed partial class SynapseParser
         root.Name.LocalName == "data" && root.Name.NamespaceName.Length == 0 && root.Attribute("name") is not null
         && root.Elements().Any(e => e.Name.NamespaceName.Length == 0 && e.Name.LocalName is "config" or "query" or "operation" or "resource");
 
+    /// <summary>An MI data-source artifact: a <c>&lt;datasource&gt;</c> in no namespace with a <c>&lt;name&gt;</c> and a <c>&lt;definition&gt;</c>.</summary>
+    public static bool IsDataSourceRoot(XElement root) =>
+        root.Name.LocalName == "datasource" && root.Name.NamespaceName.Length == 0
+        && root.Elements().Any(e => e.Name.LocalName == "name") && root.Elements().Any(e => e.Name.LocalName == "definition");
+
+    /// <summary>
+    /// A data source (DataSourceCappDeployer, read by the Carbon data source reader): its name, its definition's type and
+    /// the elements of the definition's configuration; jndiConfig and anything else are kept whole for the lowering to report.
+    /// </summary>
+    private DataSourceSyntax ParseDataSource(XElement element)
+    {
+        Claim(element);
+        string? name = null;
+        string? type = null;
+        var properties = ImmutableArray.CreateBuilder<NamedTextSyntax>();
+        var aliases = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var other = ImmutableArray.CreateBuilder<UnknownChildSyntax>();
+        foreach (var child in element.Elements())
+        {
+            switch (LocalName(child))
+            {
+                case "name" when name is null:
+                    Claim(child);
+                    name = TextOf(child);
+                    break;
+                case "description":
+                    Claim(child);
+                    break;
+                case "definition":
+                    Claim(child);
+                    type = Attr(child, "type");
+                    foreach (var configuration in child.Elements())
+                    {
+                        if (LocalName(configuration) != "configuration")
+                        {
+                            other.Add(new UnknownChildSyntax(configuration.Name.LocalName, ClaimRaw(configuration), Loc(configuration)));
+                            continue;
+                        }
+
+                        Claim(configuration);
+                        foreach (var property in configuration.Elements())
+                        {
+                            // A nested element (dataSourceProps) is claimed whole: its text is no value of its own.
+                            var nested = property.HasElements;
+                            var raw = ClaimRaw(property);
+                            properties.Add(new NamedTextSyntax(property.Name.LocalName, nested ? null : TextOf(property), Loc(property)));
+                            if (property.Attribute(SecureVaultNamespace + "secretAlias") is { } alias)
+                            {
+                                aliases.TryAdd(property.Name.LocalName, alias.Value);
+                            }
+
+                            if (nested)
+                            {
+                                other.Add(new UnknownChildSyntax(property.Name.LocalName, raw, Loc(property)));
+                            }
+                        }
+                    }
+
+                    break;
+                default:
+                    other.Add(new UnknownChildSyntax(child.Name.LocalName, ClaimRaw(child), Loc(child)));
+                    break;
+            }
+        }
+
+        if (name is null)
+        {
+            _diagnostics.Report(Diagnostics.DiagnosticCatalog.MissingAttribute, Loc(element), "datasource", "name");
+        }
+
+        return new DataSourceSyntax(Loc(element), _source.RawXml(element), name ?? string.Empty, type, properties.ToImmutable())
+        {
+            SecretAliases = aliases.ToImmutable(),
+            Other = other.ToImmutable(),
+        };
+    }
+
     private DataServiceSyntax ParseDataService(XElement element)
     {
         var location = Loc(element);

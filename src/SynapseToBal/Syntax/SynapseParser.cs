@@ -20,6 +20,9 @@ public sealed partial class SynapseParser
         "messageStore", "messageProcessor", "eventSource", "registry", "import", "executor", "priorityExecutor", "taskManager",
     };
 
+    /// <summary>The roots the Micro Integrator finds their factory for by qualified name (SB0109 without the Synapse namespace).</summary>
+    private static readonly HashSet<string> RootLookedUpByName = new(StringComparer.Ordinal) { "definitions", "sequence", "template", "task" };
+
     private readonly XmlSource _source;
     private readonly DiagnosticBag _diagnostics;
 
@@ -86,7 +89,8 @@ public sealed partial class SynapseParser
     private SynapseDocument? ParseDocument()
     {
         var root = _source.Root;
-        var isDataService = IsDataServiceRoot(root);
+        var isDataSource = IsDataSourceRoot(root);
+        var isDataService = IsDataServiceRoot(root) || isDataSource;
         if (!IsSynapseRoot(root) && !isDataService)
         {
             _diagnostics.Report(DiagnosticCatalog.NotSynapseArtifact, _source.LocationOf(root), root.Name.LocalName);
@@ -95,11 +99,27 @@ public sealed partial class SynapseParser
 
         if (root.Name.NamespaceName.Length == 0 && !isDataService)
         {
-            _diagnostics.Report(DiagnosticCatalog.NoSynapseNamespace, _source.LocationOf(root), root.Name.LocalName);
+            // The deployers that look the root element up by its qualified name (MediatorFactoryFinder for a sequence
+            // or a sequence template, StartupFinder for a task) refuse it; the other factories read the root's
+            // attributes whatever its namespace (InboundEndpointFactory, APIFactory, ProxyServiceFactory,
+            // EndpointFactory, EntryFactory, MessageStoreFactory, MessageProcessorFactory) and look its children up
+            // in the Synapse namespace, so only a child without one is lost there (a local entry's children are its value).
+            if (RootLookedUpByName.Contains(root.Name.LocalName))
+            {
+                _diagnostics.Report(DiagnosticCatalog.NoSynapseNamespace, _source.LocationOf(root), root.Name.LocalName);
+            }
+            else if (root.Name.LocalName != "localEntry" && root.Elements().FirstOrDefault(e => e.Name.NamespaceName.Length == 0) is { } child)
+            {
+                _diagnostics.Report(DiagnosticCatalog.NoSynapseNamespaceChild, _source.LocationOf(child), root.Name.LocalName, child.Name.LocalName);
+            }
         }
 
         var artifacts = ImmutableArray.CreateBuilder<ArtifactSyntax>();
-        if (isDataService)
+        if (isDataSource)
+        {
+            artifacts.Add(ParseDataSource(root));
+        }
+        else if (isDataService)
         {
             artifacts.Add(ParseDataService(root));
         }

@@ -114,6 +114,61 @@ public sealed class DataMapperTests
     }
 
     [Fact]
+    public void The_mi_4_4_map_function_is_read_as_the_assignments_of_its_object_literal()
+    {
+        var script = DataMapperScript.Parse("""
+            (() => {
+            function mapFunction(input) {
+                return {
+                    patient: { name: input.name, "first-name": input.first, },
+                    doctor: "Dr. " + input.doctor, // a comment, with a comma
+                    fee: Math.max(input.a, input.b)
+                };
+            }
+            exports.mapFunction = mapFunction;
+            })();
+            function mapFunction(input) {
+                return DataMapper.mapFunction(input);
+            }
+            function map_S_root_S_root() {
+                return mapFunction(inputroot);
+            }
+            """, out var error);
+
+        Assert.Null(error);
+        Assert.NotNull(script);
+        Assert.Equal("map_S_root_S_root", script.FunctionName);
+        Assert.Equal("input", script.InputVariable);
+        Assert.Equal("inputroot", script.CalledWith);
+        Assert.Equal(
+            ["var output = {}", "output.patient = {}", "output.patient.name = input.name", "output.patient.first_EnC0DeCHaRHyPh3n_name = input.first",
+             "output.doctor = \"Dr. \" + input.doctor", "output.fee = Math.max(input.a, input.b)", "return output"],
+            script.Statements.ToArray());
+    }
+
+    [Theory]
+    [InlineData("function mapFunction(input) { const a = input.a; return { a: a }; }", "not one return of an object literal")]
+    [InlineData("function mapFunction(input) { return { a }; }", "is not of the form name: value")]
+    [InlineData("function mapFunction(input) { return { ...input }; }", "is not of the form name: value")]
+    [InlineData("function mapFunction(input) { return DataMapper.mapFunction(input); }", "holds no mapFunction that returns an object literal")]
+    [InlineData("function mapFunction(input: Root): Out { return { a: input.a }; } function mapFunction(input) { return { b: 1 }; }", "more than one mapFunction")]
+    public void A_map_function_of_another_form_says_why(string text, string reason)
+    {
+        Assert.Null(DataMapperScript.Parse(text, out var error));
+        Assert.Contains(reason, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_typescript_map_function_without_a_map_s_function_is_called_with_the_input()
+    {
+        var script = DataMapperScript.Parse("export function mapFunction(input: Root): OutputRoot {\n    return {\n        a: input.b\n    }\n}\n", out var error);
+        Assert.Null(error);
+        Assert.Equal("mapFunction", script!.FunctionName);
+        Assert.Null(script.CalledWith);
+        Assert.Equal(["var output = {}", "output.a = input.b", "return output"], script.Statements.ToArray());
+    }
+
+    [Fact]
     public void One_to_one_assignments_are_read_from_the_input_and_the_rest_fail_with_a_todo()
     {
         var (package, diagnostics) = Lower(Mediator, Registry("""

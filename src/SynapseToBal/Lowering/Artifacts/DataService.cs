@@ -21,21 +21,24 @@ public sealed partial class Lowerer
     /// </summary>
     private IEnumerable<ServiceIr> LowerDataService(DataServiceSyntax service)
     {
-        if (DataServiceConfigReason(service) is { } reason)
+        // The configs as the Micro Integrator connects them (a named data source's configuration in place of its name);
+        // the data service itself stays the origin of what is generated.
+        var resolved = WithDataSources(service, out var dataSourceReason);
+        if ((dataSourceReason ?? DataServiceConfigReason(resolved)) is { } reason)
         {
             // The generated form is one ballerina/sql (JDBC) client and a service over it: a data service it cannot
             // reproduce gets no service at all rather than one that answers differently.
             var why = reason + "; only a data service with a single JDBC config becomes a service with a ballerina/sql client";
             _diagnostics.Report(DiagnosticCatalog.ArtifactNotTranslated, service.Location, "data service", service.Name, why);
             _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.ArtifactNotTranslated, $"data service '{service.Name}' is not translated: {why}"), service) { RawXml = SecretNames.MaskXml(service.RawXml) });
-            DeclareDataServiceSecrets(service, null);
+            DeclareDataServiceSecrets(resolved, null);
             yield break;
         }
 
-        ReportDataServiceSettings(service);
-        var config = service.Configs[0];
+        ReportDataServiceSettings(resolved);
+        var config = resolved.Configs[0];
         var client = DataServiceClient(service, config);
-        DeclareDataServiceSecrets(service, config);
+        DeclareDataServiceSecrets(resolved, config);
         var basePath = "/services/" + service.Name;
         var resources = ImmutableArray.CreateBuilder<ResourceIr>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -89,6 +92,75 @@ public sealed partial class Lowerer
             {
                 yield return alias;
             }
+        }
+    }
+
+    /// <summary>The data sources a data service's config names (carbon_datasource_name), found in the input.</summary>
+    private readonly HashSet<DataSourceSyntax> _usedDataSources = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// A config that names a Carbon data source (<c>carbon_datasource_name</c>: DataSourceCappDeployer deploys the
+    /// input's <c>data-sources/X.xml</c>, and the config's RDBMS connection is that data source's) is read as the data
+    /// source's RDBMS configuration (driverClassName, url, username, password, pool settings and its vault aliases) with the
+    /// config's other properties: the data service then converts as one with a JDBC config. The reason (naming the data
+    /// source) when the input does not define it or its definition is not RDBMS.
+    /// </summary>
+    private DataServiceSyntax WithDataSources(DataServiceSyntax service, out string? reason)
+    {
+        reason = null;
+        var configs = ImmutableArray.CreateBuilder<DataServiceConfigSyntax>();
+        foreach (var config in service.Configs)
+        {
+            if (config.Properties.FirstOrDefault(p => p.Name == "carbon_datasource_name") is not { Value: { } name })
+            {
+                configs.Add(config);
+                continue;
+            }
+
+            var source = _model.Artifacts.OfType<DataSourceSyntax>().FirstOrDefault(d => d.Name == name);
+            if (source is not null)
+            {
+                _usedDataSources.Add(source);
+            }
+
+            if (source is null || !string.Equals(source.Type, "RDBMS", StringComparison.OrdinalIgnoreCase))
+            {
+                reason ??= source is null
+                    ? $"the config '{config.Id}' names the data source '{name}' (carbon_datasource_name), which the input does not define (an MI data-source artifact, data-sources/{name}.xml, or the server's master-datasources.xml); its connection is not known"
+                    : $"the config '{config.Id}' names the data source '{name}', whose definition is of type '{source.Type ?? "(none)"}', not RDBMS";
+                configs.Add(config);
+                continue;
+            }
+
+            configs.Add(config with
+            {
+                Properties = [.. source.Properties, .. config.Properties.Where(p => p.Name != "carbon_datasource_name")],
+                SecretAliases = source.SecretAliases.SetItems(config.SecretAliases),
+            });
+        }
+
+        return configs.SequenceEqual(service.Configs) ? service : service with { Configs = configs.ToImmutable() };
+    }
+
+    /// <summary>
+    /// A data source is converted with the data services that name it (their JDBC clients are made from it); one no
+    /// data service names is reported (SB0202), as the generated package has nothing that would use it, and what the
+    /// client does not reproduce (its JNDI name, nested properties) is reported (SB0206).
+    /// </summary>
+    private void LowerDataSource(DataSourceSyntax source)
+    {
+        if (!_usedDataSources.Contains(source))
+        {
+            const string Why = "no data service of the input names it (carbon_datasource_name); a class mediator or a server component that looks it up is not converted, and its connection is not generated";
+            _diagnostics.Report(DiagnosticCatalog.ArtifactNotTranslated, source.Location, "data source", source.Name, Why);
+            _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.ArtifactNotTranslated, $"data source '{source.Name}' is not translated: {Why}"), source) { RawXml = SecretNames.MaskXml(source.RawXml) });
+            return;
+        }
+
+        foreach (var other in source.Other)
+        {
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, other.Location, "datasource", $"<{other.Name}>",
+                other.Name == "jndiConfig" ? "the data source is not published under a JNDI name: the generated client is used directly" : "not reproduced by the generated ballerina/sql client");
         }
     }
 

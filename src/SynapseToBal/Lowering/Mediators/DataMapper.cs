@@ -285,9 +285,11 @@ public sealed partial class Lowerer
         /// </summary>
         public (MappedValueIr.Construct Body, ImmutableArray<string> Statements) Body(DataMapperScript script, DataMapperSchema input, DataMapperSchema output, DataMapperMediator mapper)
         {
-            var inputVariable = "input" + DataMapperSchema.ScriptName(input.Name);
-            var outputVariable = script.Statements.Select(s => s.StartsWith("return ", StringComparison.Ordinal) ? s["return ".Length..].Trim() : null).LastOrDefault(s => s is not null)
-                ?? "output" + DataMapperSchema.ScriptName(output.Name);
+            var generatedInput = "input" + DataMapperSchema.ScriptName(input.Name);
+            var inputVariable = script.InputVariable ?? generatedInput;
+            var returned = script.Statements.LastOrDefault(s => s == "return" || s.StartsWith("return", StringComparison.Ordinal) && !IsNamePart(s["return".Length]));
+            var returnedValue = returned?["return".Length..].Trim();
+            var outputVariable = returnedValue is { } candidate && ScriptIdentifier().IsMatch(candidate) ? candidate : "output" + DataMapperSchema.ScriptName(output.Name);
             var values = new Dictionary<string, MappedValueIr>(StringComparer.Ordinal);
             var todos = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             var constructed = new HashSet<string>(StringComparer.Ordinal);
@@ -301,6 +303,27 @@ public sealed partial class Lowerer
             // Loops first: a loop that fills an output array element by element consumes its counter's declaration and
             // the array's initialisation (outputY.list = []), wherever they stand.
             var consumed = new HashSet<string>(StringComparer.Ordinal);
+
+            // What the function returns must be the object its statements build: a call (the MI 4.4 map_S_ function
+            // returning mapFunction(x) of a form not read), another expression, or no return at all is not translated,
+            // and the function fails at run time rather than answering with the empty object.
+            if (returned is null)
+            {
+                general.Add("return");
+                Report("the function's result", "the function has no return statement, so the data mapper gets no result and fails");
+            }
+            else if (returnedValue != outputVariable)
+            {
+                general.Add(returned);
+                consumed.Add(returned);
+                Report(StatementText(returned), "the function returns a value other than the object its statements build");
+            }
+            else if (script.CalledWith is { } argument && argument != generatedInput)
+            {
+                general.Add($"return mapFunction({argument})");
+                Report($"the call mapFunction({argument})", $"it passes '{argument}', not the input ('{generatedInput}'), to the mapping");
+            }
+
             Variables(script.Statements, inputVariable, outputVariable, consumed);
             var loopReasons = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var statement in script.Statements.Where(s => s.StartsWith("for", StringComparison.Ordinal)))
@@ -615,6 +638,11 @@ public sealed partial class Lowerer
 
         [GeneratedRegex(@"^(?<counter>[A-Za-z_$][A-Za-z0-9_$]*)\s*\+\+$")]
         private static partial Regex CounterStep();
+
+        [GeneratedRegex(@"^[A-Za-z_$][A-Za-z0-9_$]*$")]
+        private static partial Regex ScriptIdentifier();
+
+        private static bool IsNamePart(char c) => char.IsLetterOrDigit(c) || c is '_' or '$';
 
         private static string First(string statement)
         {
