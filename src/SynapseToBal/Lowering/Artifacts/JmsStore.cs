@@ -21,7 +21,7 @@ public sealed partial class Lowerer
         var parameters = store.Parameters.GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
         // As written, untrimmed: MessageStoreFactory keeps a parameter's text (getText) and JmsStore uses it as it is
         // (JNDI names and properties, the destination, Boolean.valueOf for guaranteed delivery).
-        string? Text(string name) => parameters.TryGetValue(name, out var p) ? (p.Text ?? p.Key) : null;
+        string? Text(string name) => parameters.TryGetValue(name, out var p) ? (p.RawText ?? p.Key) : null;
         missing = null;
         if (Text("java.naming.factory.initial") is not { Length: > 0 } factory || Text("java.naming.provider.url") is not { Length: > 0 } providerUrl)
         {
@@ -89,7 +89,7 @@ public sealed partial class Lowerer
                 continue;
             }
 
-            var value = parameter.Text ?? parameter.Key ?? string.Empty;
+            var value = parameter.RawText ?? parameter.Key ?? string.Empty;
             var secret = SecretNames.IsSecret(parameter.Name) || SecretNames.IsSecret(parameter.Name.Split('.')[^1]) || HasCredentials(value);
             properties.Add(new JndiPropertyIr(parameter.Name, Configurable(parameter.Name, value, "JNDI property", secret)));
         }

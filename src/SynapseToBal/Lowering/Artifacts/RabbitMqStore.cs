@@ -24,7 +24,7 @@ public sealed partial class Lowerer
         var parameters = store.Parameters.GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
         // As written, untrimmed (MessageStoreFactory keeps a parameter's text): RabbitMQStore trims only the host names
         // and ports (initConnectionFactory splits them at commas and trims each); the rest it uses as it is.
-        string? Text(string name) => parameters.TryGetValue(name, out var p) ? (p.Text ?? p.Key) : null;
+        string? Text(string name) => parameters.TryGetValue(name, out var p) ? (p.RawText ?? p.Key) : null;
         missing = null;
 
         // StringUtils.defaultIfEmpty: an empty setting is the RabbitMQ client's default.
