@@ -8462,9 +8462,11 @@ function runForEachCopies(Context[] messages, function (Context ctx) returns err
 class MessageQueue {
     private Context[] messages = [];
 
-    # Adds a copy of the message, as the store mediator stores a clone of the message context.
+    # Adds a copy of the message, as the store mediator stores a clone of the message context: the clone has a message
+    # ID of its own (MessageHelper.clonePartially), which the message keeps in the store and when a processor takes it.
     function store(Context ctx) {
         Context copy = copyMessage(ctx);
+        copy.messageId = "urn:uuid:" + uuid:createType4AsString();
         lock {
             self.messages.push(copy);
         }
@@ -8561,8 +8563,10 @@ type StoredMessage record {|
 
 # The JSON text a message store keeps for a message (`StoredMessage`). Property, axis2 and variable values
 # are written as JSON: an XML value becomes its text, as `toJson` converts it. Only the string and XML
-# default-scope properties are kept (`storableProperties`).
-function storedMessageText(Context ctx) returns string {
+# default-scope properties are kept (`storableProperties`). The message ID is `messageId`, a new one:
+# MessageConverter.toStorableMessage gives the stored message a new UUID, which the restored message has
+# (toMessageContext), not the ID of the message the store mediator stored.
+function storedMessageText(Context ctx, string messageId) returns string {
     json|xml|ReceivedBody payload = ctx.payload;
     string kind = "none";
     json body = ();
@@ -8579,7 +8583,7 @@ function storedMessageText(Context ctx) returns string {
         body = payload;
     }
     StoredMessage stored = {
-        messageId: ctx.messageId,
+        messageId: messageId,
         to: ctx.to,
         payloadKind: kind,
         payload: body,
@@ -8698,7 +8702,9 @@ class JmsMessageStore {
     # goes to the `failover` store when there is one (guaranteed delivery); otherwise the status becomes 500
     # and the flow fails with Synapse's message (its fault handler then sets ERROR_MESSAGE).
     function store(Context ctx, MessageQueue? failover = ()) returns error? {
-        handle|error sent = jmsSend({session: self.session, producer: self.producer}, {content: storedMessageText(ctx), properties: {"OriginalMessageID": ctx.messageId}});
+        // OriginalMessageID is the ID of the clone the store mediator hands to the store (JmsProducer), not the flow's.
+        string cloneId = "urn:uuid:" + uuid:createType4AsString();
+        handle|error sent = jmsSend({session: self.session, producer: self.producer}, {content: storedMessageText(ctx, "urn:uuid:" + uuid:createType4AsString()), properties: {"OriginalMessageID": cloneId}});
         if sent is handle {
             return;
         }
@@ -8923,7 +8929,7 @@ class RabbitMqMessageStore {
     function store(Context ctx, MessageQueue? failover = ()) returns error? {
         error? sent;
         lock {
-            sent = self.publish(storedMessageText(ctx).toBytes());
+            sent = self.publish(storedMessageText(ctx, "urn:uuid:" + uuid:createType4AsString()).toBytes());
         }
         if sent is () {
             return;
@@ -9136,8 +9142,10 @@ class JdbcMessageStore {
     # goes to the `failover` store when there is one; otherwise the status becomes 500 and the flow fails
     # with Synapse's message (its fault handler then sets ERROR_MESSAGE).
     function store(Context ctx, MessageQueue? failover = ()) returns error? {
-        byte[] message = storedMessageText(ctx).toBytes();
-        sql:ParameterizedQuery statement = sql:queryConcat(sqlText(string `INSERT INTO ${self.tableName} (msg_id, message) VALUES (`), `${ctx.messageId}, ${message})`);
+        // The row's msg_id is the stored message's new ID (JDBCMessageStore.getStoreMessageStatement).
+        string messageId = "urn:uuid:" + uuid:createType4AsString();
+        byte[] message = storedMessageText(ctx, messageId).toBytes();
+        sql:ParameterizedQuery statement = sql:queryConcat(sqlText(string `INSERT INTO ${self.tableName} (msg_id, message) VALUES (`), `${messageId}, ${message})`);
         sql:ExecutionResult|sql:Error inserted = self.db->execute(statement);
         if inserted is sql:ExecutionResult {
             return;
@@ -12964,6 +12972,8 @@ type JmsOutgoing record {|
     map<string> properties = {};
     string correlationId?;
     string jmsType?;
+    # A text content goes out as a bytes message of its bytes in this charset (Java's String.getBytes).
+    string charset?;
 |};
 
 # Sends the message to a JMS endpoint without waiting for a reply (an out-only send, as the Micro
@@ -13018,32 +13028,91 @@ function jmsTransactedSender(string endpoint, jms:ConnectionConfiguration config
 }
 
 # The JMS message Axis2's JMSSender.createJMSMessage makes of the current message, for an endpoint's send and for a
-# proxy's answer alike: the payload as a text message, or a bytes message when the axis2 JMS_MESSAGE_TYPE is
-# JMS_BYTE_MESSAGE or the payload is binary (not JSON, XML or text: the binary wrapper, whose bytes go out as they
-# are); the transport headers as message properties (JMSUtils.setTransportHeaders: not the `JMS_*` ones,
-# nor `JMSX*` but the group id and sequence); the content type in the property the message's axis2
+# proxy's answer alike (`jmsWrittenMessage`): the payload as a text message, or a bytes message when the axis2
+# JMS_MESSAGE_TYPE is JMS_BYTE_MESSAGE (in the charset `jmsFormatterCharset` gives, with the endpoint's `encoding`) or
+# the payload is binary (not JSON, XML or text: the binary wrapper, whose bytes go out as they are); the transport
+# headers as message properties (JMSUtils.setTransportHeaders: not the `JMS_*` ones, nor `JMSX*` but the group id and
+# sequence); the content type the message's formatter gives (`jmsContentType`) in the property the message's axis2
 # transport.jms.ContentTypeProperty names, else `contentTypeProperty`; the correlation ID from the axis2
 # JMS_COORELATION_ID, else `relatesTo`, a JMS_COORELATION_ID transport header overriding both; the JMS type from a
 # JMS_MESSAGE_TYPE transport header. With the endpoint's `format`, the message is written as
 # `applyJmsEndpointFormat` prepares it (with the endpoint's `encoding`), and the context is left as it was (the Micro
 # Integrator applies the format to the clone it sends).
 function jmsMessage(Context ctx, string? contentTypeProperty, string? relatesTo = (), EndpointFormat? format = (), string? encoding = ()) returns JmsOutgoing|error {
+    string charset = jmsFormatterCharset(ctx, encoding);
     if format is EndpointFormat {
         string contentType = ctx.contentType;
         map<string> headers = ctx.headers.clone();
         applyJmsEndpointFormat(ctx, format, encoding);
-        JmsOutgoing|error message = jmsMessage(ctx, contentTypeProperty, relatesTo);
+        JmsOutgoing|error message = jmsWrittenMessage(ctx, contentTypeProperty, relatesTo, ctx.contentType, charset);
         ctx.contentType = contentType;
         ctx.headers = headers;
         return message;
     }
+    return jmsWrittenMessage(ctx, contentTypeProperty, relatesTo, jmsContentType(ctx, encoding), charset);
+}
+
+# The content type the message formatter of the message's content type (messageType) gives JMSSender
+# (MessageProcessorSelector.getMessageFormatter, then getContentType with the message's SOAP action), or `()` for a
+# payload JMSSender writes without a formatter (guessMessageType: Synapse's `<text>` wrapper of a text/plain message,
+# the `<binary>` wrapper of bytes), which gets no content type property. SOAPMessageFormatter (text/xml,
+# application/soap+xml): `jmsFormatterContentType` in the message's SOAP version. ApplicationXMLFormatter
+# (application/xml): the axis2 ContentType (the message's content type here), then `; charset=` and the charset, even
+# when it names one already. JsonStreamFormatter (application/json): the content type, then `; charset=` and the
+# charset unless it names one. XFormURLEncodedFormatter: `application/x-www-form-urlencoded; charset=` and the
+# charset, then `;action="..."`; with a SOAP action. The charset is `jmsFormatterCharset`'s, left out when the axis2
+# property setCharacterEncoding is "false". Any other content type is kept as it is.
+function jmsContentType(Context ctx, string? encoding = ()) returns string? {
+    BodyFormat kind = bodyFormat(ctx.contentType);
+    boolean setEncoding = ctx.axis2["setCharacterEncoding"] != "false";
+    string charset = "; charset=" + jmsFormatterCharset(ctx, encoding);
+    match kind {
+        "soap" => {
+            return jmsFormatterContentType(ctx, isSoap12(ctx.contentType) ? "soap12" : "soap11", encoding);
+        }
+        "xml" => {
+            return setEncoding ? ctx.contentType + charset : ctx.contentType;
+        }
+        "json" => {
+            return setEncoding && !ctx.contentType.includes("charset") ? ctx.contentType + charset : ctx.contentType;
+        }
+        "form" => {
+            string form = setEncoding ? "application/x-www-form-urlencoded" + charset : "application/x-www-form-urlencoded";
+            string action = soapAction(ctx);
+            return action.trim() != "" && action.trim() != "\"\"" ? form + string `;action="${action}";` : form;
+        }
+        "text" => {
+            return ();
+        }
+    }
+    // Bytes of another content type are the binary wrapper's (written without a formatter); XML goes out in its own.
+    json|xml|ReceivedBody payload = ctx.payload;
+    return payload is xml ? ctx.contentType : ();
+}
+
+# The JMS message of `jmsMessage`, its content type property `contentType` (`()`: a payload written without a
+# formatter, no such property) and its charset `charset`. A text/plain message (Synapse's `<text>` wrapper) is a
+# TextMessage of its text and a binary payload (the `<binary>` wrapper) a BytesMessage of its bytes, whatever the axis2
+# JMS_MESSAGE_TYPE says (guessMessageType). Otherwise the formatter's output is a BytesMessage when JMS_MESSAGE_TYPE is
+# `JMS_BYTE_MESSAGE` or the content type is multipart/related, written in `charset` (the formatter writes its bytes in
+# that charset; a body as it was received keeps its bytes), else a TextMessage (a Java string: JMSSender decodes the
+# formatter's bytes with the same charset).
+function jmsWrittenMessage(Context ctx, string? contentTypeProperty, string? relatesTo, string? contentType, string charset) returns JmsOutgoing|error {
     xml|byte[]? body = check entityBody(ctx);
     string|byte[] content;
-    if ctx.axis2["JMS_MESSAGE_TYPE"] == "JMS_BYTE_MESSAGE" {
-        content = body is xml ? body.toString().toBytes() : body ?: [];
-    } else if body is byte[] && bodyFormat(ctx.contentType) == "binary" {
+    string? bytesCharset = ();
+    if contentType is () && body is byte[] && bodyFormat(ctx.contentType) == "binary" {
         // A binary payload (Synapse's binary wrapper element): its bytes as they are (JMSSender.guessMessageType).
         content = body;
+    } else if contentType is string && (ctx.axis2["JMS_MESSAGE_TYPE"] == "JMS_BYTE_MESSAGE" || contentType.includes("multipart/related")) {
+        json|xml|ReceivedBody payload = ctx.payload;
+        if body is byte[] && payload is ReceivedBody {
+            // The body as it was received: its bytes, in the charset it came in.
+            content = body;
+        } else {
+            content = body is xml ? body.toString() : body is byte[] ? check string:fromBytes(body) : "";
+            bytesCharset = charset;
+        }
     } else {
         content = body is xml ? body.toString() : body is byte[] ? check string:fromBytes(body) : "";
     }
@@ -13055,10 +13124,13 @@ function jmsMessage(Context ctx, string? contentTypeProperty, string? relatesTo 
     }
     anydata messageContentTypeProperty = ctx.axis2["transport.jms.ContentTypeProperty"];
     string? contentTypeName = messageContentTypeProperty is string ? messageContentTypeProperty : contentTypeProperty;
-    if contentTypeName is string {
-        properties[contentTypeName] = ctx.contentType;
+    if contentTypeName is string && contentType is string {
+        properties[contentTypeName] = contentType;
     }
     JmsOutgoing message = {content, properties};
+    if bytesCharset is string {
+        message.charset = bytesCharset;
+    }
     anydata correlation = ctx.axis2["JMS_COORELATION_ID"];
     string? correlationId = correlation is string ? correlation : relatesTo;
     string? headerCorrelation = ctx.headers["jms_coorelation_id"];
@@ -13099,7 +13171,11 @@ function jmsSend(JmsSender sender, JmsOutgoing message, jms:Destination? destina
 function jmsNativeMessage(jms:Session session, JmsOutgoing message) returns handle|error {
     string|byte[] content = message.content;
     handle native;
-    if content is string {
+    string? charset = message?.charset;
+    if content is string && charset is string {
+        native = check javaJmsCreateMessage(session, "BYTES");
+        check javaJmsWriteJavaBytes(native, check javaStringBytes(java:fromString(content), java:fromString(charset)));
+    } else if content is string {
         native = check javaJmsCreateMessage(session, "TEXT");
         check javaJmsSetText(native, java:fromString(content));
     } else {
@@ -13369,6 +13445,20 @@ function javaNativeData(handle bObject, handle key) returns handle = @java:Metho
 } external;
 
 // The JMS API (javax.jms 2.0, the API ballerinax/java.jms depends on).
+function javaJmsWriteJavaBytes(handle message, handle bytes) returns error? = @java:Method {
+    'class: "javax.jms.BytesMessage",
+    name: "writeBytes",
+    paramTypes: [{'class: "byte", dimensions: 1}]
+} external;
+
+// Java's String.getBytes(charsetName): an unknown charset is an error, a character the charset cannot encode is
+// written as the charset's replacement.
+function javaStringBytes(handle text, handle charset) returns handle|error = @java:Method {
+    'class: "java.lang.String",
+    name: "getBytes",
+    paramTypes: ["java.lang.String"]
+} external;
+
 function javaJmsSetText(handle message, handle text) returns error? = @java:Method {
     'class: "javax.jms.TextMessage",
     name: "setText",

@@ -63,7 +63,7 @@ internal sealed partial class StatementWriter
             EndpointFormat.Pox => ", format = \"pox\"",
             _ => string.Empty,
         };
-        if (jms.Format is not null && jms.Encoding is { } encoding)
+        if (jms.Encoding is { } encoding)
         {
             contentType += $", encoding = {BallerinaSyntax.StringLiteral(encoding)}";
         }

@@ -66,8 +66,8 @@ public sealed record JmsEndpointIr(
     public EndpointFormat? Format { get; init; }
 
     /// <summary>
-    /// The endpoint's <c>encoding</c> attribute with a <see cref="Format"/>: Axis2FlexibleMEPClient sets it as the
-    /// message's CHARACTER_SET_ENCODING, which the formatter's content type names as its charset. Null without either.
+    /// The endpoint's <c>encoding</c> attribute: Axis2FlexibleMEPClient sets it as the message's CHARACTER_SET_ENCODING,
+    /// the charset the formatter writes a bytes message in and names in its content type. Null without one.
     /// </summary>
     public string? Encoding { get; init; }
 

@@ -784,8 +784,8 @@ public sealed partial class Lowerer
                 ReportHttpAuthentication(http);
                 return AddUrlTemplateClient(baseName, http, endpoint, out notTranslated, deployTime);
             case AddressEndpointSyntax address when Transports.NonHttp(address.Uri) is { Scheme: "jms" } && LowerJmsEndpoint(baseName, address, out notTranslated):
-                // A format applies the encoding to the formatter's content type (jmsFormatterContentType); without one it is reported.
-                ReportUnappliedSettings(address.Qualities, address.Location, endpoint, encodingApplied: _jmsEndpoints.GetValueOrDefault(address)?.Format is not null);
+                // The encoding is the charset the formatter writes and names in its content type (jmsMessage), with or without a format.
+                ReportUnappliedSettings(address.Qualities, address.Location, endpoint, encodingApplied: true);
                 return null;
             case AddressEndpointSyntax address when Transports.NonHttp(address.Uri) is { Scheme: "vfs" } && LowerVfsEndpoint(baseName, address, out notTranslated):
                 ReportUnappliedSettings(address.Qualities, address.Location, endpoint);
@@ -944,7 +944,7 @@ public sealed partial class Lowerer
     /// <paramref name="appliesAddressing"/>: the client carries <c>enableAddressing</c> to its calls (<see cref="AppliedAddressing"/>),
     /// so only a separate listener, which it cannot have, is reported here; the calls that do not add the headers report it.
     /// </summary>
-    /// <param name="encodingApplied">The endpoint's <c>encoding</c> is applied (a JMS endpoint with a format); otherwise it is reported.</param>
+    /// <param name="encodingApplied">The endpoint's <c>encoding</c> is applied (a JMS endpoint); otherwise it is reported.</param>
     private void ReportUnappliedSettings(EndpointQualities qualities, SourceLocation location, EndpointSyntax endpoint, bool appliesAddressing = false, bool encodingApplied = false)
     {
         ReportSeparateListener(qualities);

@@ -37,7 +37,11 @@ public sealed record NamedTextSyntax(string Name, string? Value, SourceLocation 
 /// registry or task manager: text content, an inline XML element (as written), a registry <c>key</c> or an
 /// <c>expression</c>.
 /// </summary>
-public sealed record ConfigParameterSyntax(string Name, string? Text, string? Xml, string? Key, ExpressionSyntax? Expression, SourceLocation Location);
+public sealed record ConfigParameterSyntax(string Name, string? Text, string? Xml, string? Key, ExpressionSyntax? Expression, SourceLocation Location)
+{
+    /// <summary>The text as written, untrimmed (null when <see cref="Text"/> is): what a factory that reads getText() keeps, such as MessageStoreFactory.</summary>
+    public string? RawText { get; init; }
+}
 
 /// <summary>A flow: inline mediators, or a key naming a sequence (e.g. <c>inSequence="seq"</c>), or absent.</summary>
 public sealed record FlowSyntax(SourceLocation Location, ImmutableArray<MediatorSyntax> Mediators, KeySyntax? Key, string? OnError);

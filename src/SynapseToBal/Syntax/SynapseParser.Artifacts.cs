@@ -648,7 +648,8 @@ public sealed partial class SynapseParser
             UnknownChild(extra, "parameter", unknown);
         }
 
-        return new ConfigParameterSyntax(name, inline is null ? TextOf(element) : null, xml, Attr(element, "key"), expression, location);
+        var trimmed = inline is null ? TextOf(element) : null;
+        return new ConfigParameterSyntax(name, trimmed, xml, Attr(element, "key"), expression, location) { RawText = trimmed is null ? null : element.Value };
     }
 
     /// <summary>The children of a wrapper element that have the given name; any other child is kept as an unknown child.</summary>

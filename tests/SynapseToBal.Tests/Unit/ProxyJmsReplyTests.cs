@@ -147,12 +147,12 @@ public sealed class ProxyJmsReplyTests
     {
         IEnumerable<string> files = ["setJmsInboundFacts(ctx); sendJms(ctx); setJmsReply(ctx);"];
         var support = RuntimeModule.BuiltIn.Support(files)!;
-        var message = support[support.IndexOf("function jmsMessage(", StringComparison.Ordinal)..];
+        var message = support[support.IndexOf("function jmsWrittenMessage(", StringComparison.Ordinal)..];
         message = message[..message.IndexOf("\n}\n", StringComparison.Ordinal)];
 
         // JMSSender.guessMessageType: the binary wrapper goes out as a BytesMessage of its bytes, not decoded as text.
-        var binary = message.IndexOf("} else if body is byte[] && bodyFormat(ctx.contentType) == \"binary\" {", StringComparison.Ordinal);
-        Assert.Contains("(JMSSender.guessMessageType).\n        content = body;\n    } else {", message, StringComparison.Ordinal);
+        var binary = message.IndexOf("if contentType is () && body is byte[] && bodyFormat(ctx.contentType) == \"binary\" {", StringComparison.Ordinal);
+        Assert.Contains("(JMSSender.guessMessageType).\n        content = body;\n    } else if contentType is string && (", message, StringComparison.Ordinal);
         Assert.True(binary >= 0);
         Assert.True(binary < message.IndexOf("check string:fromBytes(body)", StringComparison.Ordinal));
 

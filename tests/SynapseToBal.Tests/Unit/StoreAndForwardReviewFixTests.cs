@@ -28,8 +28,8 @@ public sealed class StoreAndForwardReviewFixTests
         Assert.DoesNotContain("properties: jsonMap(", stored, StringComparison.Ordinal);
 
         // Both serialised stores write that text; the in-memory queue keeps the context itself.
-        Assert.Contains("storedMessageText(ctx)", Class("JmsMessageStore"), StringComparison.Ordinal);
-        Assert.Contains("storedMessageText(ctx)", Class("JdbcMessageStore"), StringComparison.Ordinal);
+        Assert.Contains("storedMessageText(ctx, \"urn:uuid:\" + uuid:createType4AsString())", Class("JmsMessageStore"), StringComparison.Ordinal);
+        Assert.Contains("storedMessageText(ctx, messageId)", Class("JdbcMessageStore"), StringComparison.Ordinal);
         Assert.DoesNotContain("storedMessageText", Class("MessageQueue"), StringComparison.Ordinal);
     }
 

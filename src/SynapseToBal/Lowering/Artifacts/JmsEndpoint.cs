@@ -185,7 +185,7 @@ public sealed partial class Lowerer
         {
             Transacted = transacted,
             Format = endpointFormat,
-            Encoding = endpointFormat is not null ? address.Qualities.Encoding : null,
+            Encoding = address.Qualities.Encoding,
             NotApplied = notApplied.Count > 0 ? new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"settings of JMS endpoint '{name}' not applied: {string.Join("; ", notApplied)}") : null,
             Address = notApplied.Count > 0 ? Transports.RedactUriSecrets(new System.Xml.Linq.XElement("address", new System.Xml.Linq.XAttribute("uri", address.Uri),
                 address.Format is { } shownFormat ? new System.Xml.Linq.XAttribute("format", shownFormat) : null).ToString()) : null,

@@ -19,7 +19,9 @@ public sealed partial class Lowerer
     private MessageStoreIr? LowerJmsStore(MessageStoreSyntax store, out string? missing)
     {
         var parameters = store.Parameters.GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
-        string? Text(string name) => parameters.TryGetValue(name, out var p) ? (p.Text?.Trim() ?? p.Key) : null;
+        // As written, untrimmed: MessageStoreFactory keeps a parameter's text (getText) and JmsStore uses it as it is
+        // (JNDI names and properties, the destination, Boolean.valueOf for guaranteed delivery).
+        string? Text(string name) => parameters.TryGetValue(name, out var p) ? (p.RawText ?? p.Key) : null;
         missing = null;
         if (Text("java.naming.factory.initial") is not { Length: > 0 } factory || Text("java.naming.provider.url") is not { Length: > 0 } providerUrl)
         {
@@ -87,7 +89,7 @@ public sealed partial class Lowerer
                 continue;
             }
 
-            var value = parameter.Text?.Trim() ?? parameter.Key ?? string.Empty;
+            var value = parameter.RawText ?? parameter.Key ?? string.Empty;
             var secret = SecretNames.IsSecret(parameter.Name) || SecretNames.IsSecret(parameter.Name.Split('.')[^1]) || HasCredentials(value);
             properties.Add(new JndiPropertyIr(parameter.Name, Configurable(parameter.Name, value, "JNDI property", secret)));
         }

@@ -22,12 +22,14 @@ public sealed partial class Lowerer
     private MessageStoreIr? LowerRabbitMqStore(MessageStoreSyntax store, out string? missing)
     {
         var parameters = store.Parameters.GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
-        string? Text(string name) => parameters.TryGetValue(name, out var p) ? (p.Text?.Trim() ?? p.Key) : null;
+        // As written, untrimmed (MessageStoreFactory keeps a parameter's text): RabbitMQStore trims only the host names
+        // and ports (initConnectionFactory splits them at commas and trims each); the rest it uses as it is.
+        string? Text(string name) => parameters.TryGetValue(name, out var p) ? (p.RawText ?? p.Key) : null;
         missing = null;
 
         // StringUtils.defaultIfEmpty: an empty setting is the RabbitMQ client's default.
-        var host = Text("store.rabbitmq.host.name") is { Length: > 0 } h ? h : "localhost";
-        var portText = Text("store.rabbitmq.host.port") is { Length: > 0 } p ? p : "5672";
+        var host = Text("store.rabbitmq.host.name") is { Length: > 0 } h ? h.Trim() : "localhost";
+        var portText = Text("store.rabbitmq.host.port") is { Length: > 0 } p ? p.Trim() : "5672";
         if (host.Contains(',', StringComparison.Ordinal) || portText.Contains(',', StringComparison.Ordinal))
         {
             missing = $"it lists several brokers ('{host}', ports '{portText}'), which RabbitMQStore tries in turn; a rabbitmq:Client connects to one host";

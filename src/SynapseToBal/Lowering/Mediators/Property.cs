@@ -67,8 +67,10 @@ public sealed partial class Lowerer
                 return remove
                     ? new RemoveHeaderStep(property, property.Name)
                     : new SetHeaderStep(property, property.Name, MatchedGroup(SecretSafeValue(property.Name, property.Value, property.Location, context), pattern, property.Group));
-            case "axis2" or "axis2-client":
+            case "axis2":
                 return LowerAxis2Property(property, context);
+            case "axis2-client":
+                return LowerAxis2ClientProperty(property, context);
             default:
                 return Todo(property, DiagnosticCatalog.PropertyNotTranslated, $"{property.Scope}-scope properties are not translated", property.Scope, property.Name);
         }
@@ -227,6 +229,28 @@ public sealed partial class Lowerer
     /// <summary>Whether a set property stores a String: no type (or STRING) and a literal or expression value, not inline XML.</summary>
     private static bool IsStringValued(PropertyMediator property) =>
         property.Type?.ToUpperInvariant() is null or "STRING" && property.Value is ValueSyntax.Literal or ValueSyntax.Expression;
+
+    /// <summary>
+    /// An axis2-client property: PropertyMediator puts it in the message's Axis2 client options
+    /// (<c>getOptions().setProperty</c>, a remove sets it to null), not among the message's axis2 properties, and runs
+    /// none of the axis2 scope's special handling (MediatorPropertyUtils.handleSpecialProperties). Axis2's
+    /// MessageContext.getProperty reads the message's own properties first, then the options, so an axis2 read sees it
+    /// only while no axis2 property of that name is set. A data name is kept as an axis2 property (SB0279 says what
+    /// differs); a name Axis2, Synapse or a transport acts on stays a TODO (SB0280), since translating it as the axis2
+    /// property would change the message where the Micro Integrator does not.
+    /// </summary>
+    private StepIr LowerAxis2ClientProperty(PropertyMediator property, FlowContext context)
+    {
+        if (!IsAxis2Data(property.Name) || Axis2TransportSet.Contains(property.Name))
+        {
+            return Todo(property, DiagnosticCatalog.Axis2ClientOptionNotTranslated,
+                $"the axis2-client property '{property.Name}' is not translated: the Micro Integrator puts it in the message's Axis2 client options, where Synapse does not act on it as on the axis2 property, and Axis2 and the transports read it only while the message has no axis2 property of that name",
+                property.Name);
+        }
+
+        _diagnostics.Report(DiagnosticCatalog.Axis2ClientOptionKept, property.Location, property.Name);
+        return LowerAxis2Property(property, context);
+    }
 
     private StepIr LowerAxis2Property(PropertyMediator property, FlowContext context)
     {
