@@ -4700,6 +4700,10 @@ function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "",
     // The response's reason phrase (`$axis2:HTTP_SC_DESC`): ClientWorker sets it on the response from the status line
     // (TargetResponse.getStatusLine); a blocking call keeps the request's axis2 properties (`blockingSend`).
     ctx.axis2["HTTP_SC_DESC"] = response.reasonPhrase;
+    // The response's status and reason phrase as received (ClientWorker: ORIGINAL_HTTP_SC, ORIGINAL_HTTP_REASON_PHRASE),
+    // which `responseReasonPhrase` compares the answer's with.
+    ctx.axis2["ORIGINAL_HTTP_SC"] = response.statusCode;
+    ctx.axis2["ORIGINAL_HTTP_REASON_PHRASE"] = response.reasonPhrase;
 }
 
 # The HTTP request a call sends with `verb`: the message's headers (`headers`, by default `passThroughHeaders`), its body in its content
@@ -6083,6 +6087,22 @@ function responseStatus(Context ctx) returns int {
     return ctx.statusCode;
 }
 
+# The reason phrase of the status line the Micro Integrator answers with (SourceResponseFactory): `$axis2:HTTP_SC_DESC`
+# (a backend's response sets it, a property mediator may write it), unless the answer's status is not the backend
+# response's (ORIGINAL_HTTP_SC) while the phrase is still the one it came with (ORIGINAL_HTTP_REASON_PHRASE); "" (the
+# http module's phrase for the status) when there is none.
+function responseReasonPhrase(Context ctx, int status) returns string {
+    anydata phrase = ctx.axis2["HTTP_SC_DESC"];
+    if phrase !is string {
+        return "";
+    }
+    anydata original = ctx.axis2["ORIGINAL_HTTP_SC"];
+    if original is int && original != status && phrase == ctx.axis2["ORIGINAL_HTTP_REASON_PHRASE"] {
+        return "";
+    }
+    return phrase;
+}
+
 # The response Synapse's `respond` sends: the current status, the headers `headers` puts on it (`passBackHeaders`
 # unless the call names another) and the payload.
 function respond(Context ctx, function (Context ctx, http:Response response) headers = passBackHeaders) returns http:Response|error {
@@ -6097,6 +6117,7 @@ function respond(Context ctx, function (Context ctx, http:Response response) hea
     answerInClientSoapVersion(ctx);
     http:Response response = new;
     response.statusCode = responseStatus(ctx);
+    response.reasonPhrase = responseReasonPhrase(ctx, response.statusCode);
     headers(ctx, response);
     xml|byte[]? body = check entityBody(ctx);
     if body is xml|byte[] {
@@ -13783,6 +13804,9 @@ function requestPathMatches(http:Request request, string context, regexp:RegExp[
 type DispatchPath record {|
     regexp:RegExp path;
     string[] methods;
+    # The query of a uri-template that has one (as `uriQueryMatches` takes it): URITemplateBasedDispatcher matches the
+    # path with its query, so the resource matches only a request whose query matches too.
+    regexp:RegExp? query = ();
 |};
 
 # Whether the first resource of an API whose path matches a request (the raw path without its query, after the API's
@@ -13790,7 +13814,7 @@ type DispatchPath record {|
 # that accepts the request takes its method: the dispatchers (URLMappingBasedDispatcher, URITemplateBasedDispatcher,
 # DefaultDispatcher) try every resource of the API by path, resources refused by their protocol included, and only the
 # first one found is judged (Resource.hasMatchingMethod: OPTIONS always, a resource without methods any): `false` is
-# method not allowed (405), `true` a resource refused for another reason (its protocol: 400). `resources` are in the
+# method not allowed (405), `true` a resource refused for another reason (its protocol, content-type or user-agent: 400). `resources` are in the
 # order the dispatchers try them (url-mappings, then uri-templates in declaration order, then the default resource).
 function firstPathMatchTakesMethod(http:Request request, string context, DispatchPath[] resources) returns boolean? {
     string rawPath = request.rawPath;
@@ -13800,15 +13824,42 @@ function firstPathMatchTakesMethod(http:Request request, string context, Dispatc
         path = path.substring(context.length());
     }
     foreach DispatchPath candidate in resources {
-        if candidate.path.isFullMatch(path) {
+        regexp:RegExp? query = candidate.query;
+        if candidate.path.isFullMatch(path) && (query is () || uriQueryMatches(request, query)) {
             return request.method == "OPTIONS" || candidate.methods.length() == 0 || candidate.methods.indexOf(request.method) is int;
         }
     }
     return ();
 }
 
+# Whether Resource.canProcess lets a request through to a resource with a `content-type` (`contentType`) or a
+# `user-agent` (`userAgent`, the Java pattern translated): an OPTIONS request always; otherwise the Content-Type header
+# must be exactly the resource's when the request is of a method whose requests carry a body (NO_ENTITY_BODY is unset
+# for POST, PUT, PATCH and DELETE: SynapseHTTPRequestFactory), and the whole User-Agent header must match the pattern
+# (String.matches). A missing header refuses the request.
+function resourceAccepts(http:Request request, string? contentType, regexp:RegExp? userAgent) returns boolean {
+    string method = request.method;
+    if method == "OPTIONS" {
+        return true;
+    }
+    if contentType is string && (method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE") {
+        string|http:HeaderNotFoundError header = request.getHeader("Content-Type");
+        if header !is string || header != contentType {
+            return false;
+        }
+    }
+    if userAgent is regexp:RegExp {
+        string|http:HeaderNotFoundError agent = request.getHeader("User-Agent");
+        if agent !is string || !userAgent.isFullMatch(agent) {
+            return false;
+        }
+    }
+    return true;
+}
+
 # What the Micro Integrator answers a request to an API when the first resource whose path matches takes its method but
-# was not among the resources accepting the request (its `protocol` is the other transport): API.process sets HTTP_SC
+# was not among the resources accepting the request (its `protocol` is the other transport, or its `content-type` or
+# `user-agent` refused it): API.process sets HTTP_SC
 # 400 and acknowledges the request (NIO-ACK-Requested): no body, and, as the request's transport headers are left on
 # the message (unlike the 404 and 405 answers), they are echoed back as `passBackHeaders` echoes them.
 function resourceRefused(Context ctx) returns http:Response {

@@ -227,7 +227,7 @@ public sealed partial class PackageEmitter
             _ => "API",
         };
         return GuardedConstruct(kind, s.Name, s.Origin.Location, () => Original(s.Origin),
-            () => Cached(s, "service", "main.service.sbn", names, () => RenderService(s, names, listener, group), listener, group.ToString()));
+            () => Cached(s, "service", "main.service.sbn", names, () => RenderService(s, names, listener, group), listener, group.ToString(), CallerKey(s)));
     }
 
     /// <summary>The text of one function of <c>functions.bal</c> (<c>functions.function.sbn</c>).</summary>

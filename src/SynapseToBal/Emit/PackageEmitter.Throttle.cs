@@ -1,11 +1,21 @@
+using System.Collections.Immutable;
 using SynapseToBal.IR;
 
 namespace SynapseToBal.Emit;
 
 public sealed partial class PackageEmitter
 {
-    /// <summary>True when a throttle of the package decides by the caller's IP or domain: the resources then take the client's address.</summary>
+    /// <summary>True when a throttle of the package decides by the caller's IP or domain, or a flow reads the client's address: some resources then take it.</summary>
     private bool _readsCaller;
+
+    /// <summary>The resources that take the client's address (<see cref="CallerResources"/>); null: every one, when <see cref="_readsCaller"/>.</summary>
+    private HashSet<(object Origin, string Accessor)>? _callerResources;
+
+    /// <summary>Which of a service's resources take the client's address, for the render cache's key (the service's render depends on it).</summary>
+    private string CallerKey(ServiceIr service) => string.Concat(service.Resources.Select(r => TakesCaller(r) ? '1' : '0'));
+
+    /// <summary>Whether a resource takes the client's address (<c>http:Caller</c>, <c>setRemoteAddress</c>).</summary>
+    private bool TakesCaller(ResourceIr resource) => _readsCaller && (_callerResources is null || _callerResources.Contains((resource.Origin, resource.Accessor)));
 
     /// <summary>
     /// True when a throttle of the package limits concurrency: a message then gives its slot back when the response
@@ -22,15 +32,55 @@ public sealed partial class PackageEmitter
     /// request (<c>setRemoteAddress</c> fills them).
     /// </summary>
     private static bool ReadsCaller(PackageIr package) =>
-        ThrottleSteps(package).Any(step => step.Policy.ReadsCaller) || ReadsRemoteAddress(package);
+        ThrottleSteps(package).Any(step => step.Policy.ReadsCaller) || ReadsRemoteAddress(package.Services.SelectMany(s => s.Resources).Select(r => r.Body).Concat(package.Functions.Select(f => f.Body)));
 
-    private static bool ReadsRemoteAddress(PackageIr package) =>
-        package.Services.SelectMany(s => s.Resources).Select(r => r.Body)
-            .Concat(package.Functions.Select(f => f.Body))
-            .SelectMany(body => IrWalker.Steps(body))
+    private static bool ReadsRemoteAddress(IEnumerable<ImmutableArray<StepIr>> bodies) =>
+        bodies.SelectMany(body => IrWalker.Steps(body))
             .SelectMany(IrWalker.Expressions)
             .SelectMany(IrWalker.Descendants)
             .Any(e => e is PropertyReadIr { Scope: PropertyScope.Axis2, Name: "REMOTE_ADDR" or "REMOTE_HOST" });
+
+    /// <summary>
+    /// The resources (by origin and accessor) whose flows may read the client's address: the resource's body, or a
+    /// function it names (its fault and out flows, a sequence it runs, a fork branch, ... transitively: every symbol the
+    /// IR names, <see cref="Refine.EmptyFlows.Collect"/>), reads <c>REMOTE_ADDR</c> or <c>REMOTE_HOST</c> or holds a
+    /// throttle that decides by the caller. Only those take the <c>http:Caller</c> (a sequence chosen at run time is a
+    /// TODO, whose finished code is the author's). Null (every resource) when the package-wide fact is all there is.
+    /// </summary>
+    private static HashSet<(object Origin, string Accessor)>? CallerResources(PackageIr package)
+    {
+        var functions = package.Functions.GroupBy(f => f.Name).ToDictionary(g => g.Key, g => g.First());
+        var result = new HashSet<(object, string)>();
+        foreach (var resource in package.Services.SelectMany(s => s.Resources).Concat(package.Inbounds.Select(i => i.Transport).OfType<InboundTransportIr.Http>().Select(h => h.Resource)))
+        {
+            var named = new HashSet<Symbol>();
+            Refine.EmptyFlows.Collect(resource, named);
+            var bodies = new List<ImmutableArray<StepIr>> { resource.Body };
+            var pending = new Queue<Symbol>(named);
+            while (pending.TryDequeue(out var symbol))
+            {
+                if (!functions.TryGetValue(symbol, out var function))
+                {
+                    continue;
+                }
+
+                bodies.Add(function.Body);
+                var inner = new HashSet<Symbol>();
+                Refine.EmptyFlows.Collect(function, inner);
+                foreach (var next in inner.Where(named.Add))
+                {
+                    pending.Enqueue(next);
+                }
+            }
+
+            if (ReadsRemoteAddress(bodies) || bodies.SelectMany(b => IrWalker.Steps(b)).OfType<ThrottleStep>().Any(t => t.Policy.ReadsCaller))
+            {
+                result.Add((resource.Origin, resource.Accessor));
+            }
+        }
+
+        return result;
+    }
 
     private static IEnumerable<ThrottleStep> ThrottleSteps(PackageIr package) =>
         package.Services.SelectMany(s => s.Resources).Select(r => r.Body)

@@ -198,6 +198,8 @@ public sealed partial class PackageEmitter
         var facts = refined.Package;
         _readsCaller = GuardedFact("finding the throttles that decide by the caller's address", () => ReadsCaller(facts), true,
             "every resource that reads the message takes the caller's address, read only where a throttle decides by it");
+        _callerResources = _readsCaller ? GuardedFact("finding the resources whose flows read the caller's address", () => CallerResources(facts), null,
+            "every resource that reads the message takes the caller's address") : null;
         _releasesThrottle = GuardedFact("finding the throttles that limit concurrency", () => ReleasesThrottle(facts), true,
             "every non-blocking call and fault flow gives a throttle slot back, which does nothing when the message holds none");
         _trackedSuspensions = GuardedFact("finding the endpoint suspension states the calls keep", () => TrackedSuspensions(facts), AllSuspensions(facts),
@@ -581,7 +583,7 @@ public sealed partial class PackageEmitter
     private object Resource(ResourceIr resource, ServiceIr service, ExpressionWriter expressions, ModuleUsage modules, NameMap names, bool grouped = false) =>
         Resource(resource, service.BasePath, service.RestApiName, expressions, modules, names, service.Resources.IndexOf(resource) + 1, service.Wsdl is not null, grouped, service.Wsdl?.Dispatch,
             alternatives: service.Resources.Where(a => a.Skipped is null && ReferenceEquals(a.AlternativeOf, resource.Origin) && a.Accessor == resource.Accessor).ToList(),
-            notFound: NotFoundAnswer(service, names));
+            notFound: NotFoundAnswer(service, names), filter: FilterView(resource, service, names));
 
     /// <summary>
     /// What an API's service answers a request none of its resources takes (API.handleResourceNotFound): the
@@ -618,8 +620,7 @@ public sealed partial class PackageEmitter
         {
             // A service holding none of the API's resources takes no method: every request goes to the dispatchers.
             test = served ? methodTest : null;
-            var candidates = unmatched.FirstMatch.Select(p => $"{{path: re `{PathPattern(p.Path)}`, methods: [{string.Join(", ", p.Methods.Select(BallerinaSyntax.StringLiteral))}]}}");
-            firstMatch = $"firstPathMatchTakesMethod(request, {context}, [{string.Join(", ", candidates)}])";
+            firstMatch = FirstPathMatch(context, unmatched.FirstMatch);
         }
         else if (methodTest is not null && !unmatched.Paths.IsEmpty)
         {
@@ -636,6 +637,48 @@ public sealed partial class PackageEmitter
             FirstMatch = firstMatch,
             Refused = refused,
             Returns = new[] { notFound, test is null && firstMatch is null ? null : notAllowed, refused }.Any(a => a is not null && a.Contains("check ", StringComparison.Ordinal)) ? "http:Response|error" : "http:Response",
+        };
+    }
+
+    /// <summary>
+    /// The <c>firstPathMatchTakesMethod</c> call over an API's resources in dispatch order: each one's path, methods and,
+    /// for a uri-template with a query, that query (URITemplateBasedDispatcher matches it with the path).
+    /// </summary>
+    private static string FirstPathMatch(string context, ImmutableArray<DispatchPathIr> resources)
+    {
+        var candidates = resources.Select(p => $"{{path: re `{PathPattern(p.Path)}`, methods: [{string.Join(", ", p.Methods.Select(BallerinaSyntax.StringLiteral))}]{(p.QueryPattern is { } query ? $", query: re `{query}`" : string.Empty)}}}");
+        return $"firstPathMatchTakesMethod(request, {context}, [{string.Join(", ", candidates)}])";
+    }
+
+    /// <summary>
+    /// The view of a resource's content-type and user-agent check (<see cref="RequestFilterIr"/>): the test, and what a
+    /// refused request gets, as the API's unmatched requests (<see cref="Unmatched"/>) would.
+    /// </summary>
+    private static object? FilterView(ResourceIr resource, ServiceIr service, NameMap names)
+    {
+        if (resource.Filter is not { } filter)
+        {
+            return null;
+        }
+
+        var notFound = NotFoundAnswer(service, names);
+        var contentType = filter.ContentType is { } type ? BallerinaSyntax.StringLiteral(type) : "()";
+        var userAgent = filter.UserAgentPattern is { } agent ? $"re `{agent}`" : "()";
+        var context = BallerinaSyntax.StringLiteral(service.BasePath == "/" ? string.Empty : service.BasePath);
+        var firstMatch = filter.MethodTakenElsewhere ? null : FirstPathMatch(context, filter.FirstMatch);
+        var notAllowed = service.Unmatched?.NotAllowedFlow is { } flow ? $"{names[flow]}(check {NewContext(service)})" : "methodNotAllowed()";
+        return new
+        {
+            Test = $"!resourceAccepts(request, {contentType}, {userAgent})",
+            Conditions = string.Join(" and ", new[]
+            {
+                filter.ContentType is { } t ? $"its Content-Type is {BallerinaSyntax.CommentText(t)} (POST, PUT, PATCH, DELETE)" : null,
+                filter.UserAgent is { } a ? $"its User-Agent matches {BallerinaSyntax.CommentText(a)}" : null,
+            }.OfType<string>()),
+            NotFound = notFound,
+            FirstMatch = firstMatch,
+            NotAllowed = firstMatch is null ? null : notAllowed,
+            Refused = firstMatch is null ? null : $"resourceRefused(check {NewContext(service)})",
         };
     }
 
@@ -674,7 +717,8 @@ public sealed partial class PackageEmitter
     /// <param name="basePathExpression">The expression the base path argument of <c>newContext</c> is written as, instead of <paramref name="serviceBase"/> quoted (the <c>/services</c> service's <c>"/services/" + name</c>).</param>
     /// <param name="alternatives">The resources of the API with this one's method and path tried, in order, when its query does not match (<see cref="ResourceIr.AlternativeOf"/>).</param>
     /// <param name="notFound">What the resource answers when its query (and those of the alternatives) does not match.</param>
-    private object Resource(ResourceIr resource, string serviceBase, string? restApiName, ExpressionWriter expressions, ModuleUsage modules, NameMap names, int index = 1, bool hasWsdl = false, bool grouped = false, WsdlDispatchIr? dispatch = null, string? basePathExpression = null, IReadOnlyList<ResourceIr>? alternatives = null, string? notFound = null)
+    /// <param name="filter">The resource's content-type and user-agent check (<see cref="FilterView"/>), or null.</param>
+    private object Resource(ResourceIr resource, string serviceBase, string? restApiName, ExpressionWriter expressions, ModuleUsage modules, NameMap names, int index = 1, bool hasWsdl = false, bool grouped = false, WsdlDispatchIr? dispatch = null, string? basePathExpression = null, IReadOnlyList<ResourceIr>? alternatives = null, string? notFound = null, object? filter = null)
     {
         if (resource.Skipped is { } skipped)
         {
@@ -738,7 +782,7 @@ public sealed partial class PackageEmitter
         var usesContext = (resource.FaultFunction is not null && FailureScan.CanFail(writer.Body)) || resource.Body.Any(s => s is not (AcceptStep or CommentStep or TodoStep or DeadCodeStep));
         var faultFunction = FaultHandler(resource.FaultFunction, writer.Body, names, expressions, modules, out var faultInline);
         var outFlow = usesContext && resource.NeedsOutFlow && resource.OutFunction is { } outFunction ? names[outFunction] : null;
-        var caller = usesContext && _readsCaller;
+        var caller = usesContext && (TakesCaller(resource) || (alternatives?.Any(TakesCaller) ?? false));
 
         // The services of a proxy's addresses each only run the proxy's flow function: `return orderProxyFlow(check
         // newContext(...));` says it in one statement (the context is made, and a failure to make it returned, as before).
@@ -783,6 +827,9 @@ public sealed partial class PackageEmitter
             // A segment with literal text around its variable: the Micro Integrator dispatches only a request whose
             // segment has that text (URITemplate.matches), and answers any other 404 (or runs the mismatch handler).
             SegmentCheck = segmentChecks.Count == 0 ? null : new { Test = string.Join(" || ", segmentChecks), NotFound = notFound ?? "resourceNotFound()" },
+            // A content-type or user-agent: the Micro Integrator dispatches a request to the resource only when its
+            // headers match (Resource.canProcess); a refused one gets what API.process answers without this resource.
+            Filter = filter,
             Summary = BallerinaSyntax.CommentText(resource.Summary),
             Accessor = resource.Accessor == "default" ? "'default" : resource.Accessor,
             Path = path.Count == 0 ? "." : string.Join('/', path),
@@ -808,7 +855,7 @@ public sealed partial class PackageEmitter
             Body = runs is null && dispatchView is null ? WithoutElseAfterExit(WithoutRepeatedReturns(WithoutReturnChecks(writer.Body, faultFunction, faultInline, releaseOnFail))) : [],
 
             // A resource that reads no message (no context) and whose body cannot fail only answers: no error in its type.
-            Returns = usesContext || hasWsdl || (segmentChecks.Count > 0 && notFound is not null && notFound.Contains("check ", StringComparison.Ordinal)) || FailureScan.CanFail(writer.Body) || FailureScan.ReturnsError(writer.Body, InfallibleName(names)) ? "http:Response|error" : "http:Response",
+            Returns = usesContext || hasWsdl || filter is not null || (segmentChecks.Count > 0 && notFound is not null && notFound.Contains("check ", StringComparison.Ordinal)) || FailureScan.CanFail(writer.Body) || FailureScan.ReturnsError(writer.Body, InfallibleName(names)) ? "http:Response|error" : "http:Response",
         };
     }
 

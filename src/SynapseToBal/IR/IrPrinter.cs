@@ -134,7 +134,7 @@ public static class IrPrinter
             foreach (var property in Properties(type))
             {
                 var value = property.GetValue(node);
-                if (value is null || IsEmptyArray(value) || (value is false && IsOptional(type, property)))
+                if (value is null || IsEmptyArray(value) || (value is false or "" && IsOptional(type, property)))
                 {
                     continue;
                 }
@@ -282,7 +282,7 @@ public static class IrPrinter
 
     /// <summary>
     /// An init-only property that is not a parameter of the record's constructor: an optional setting whose default
-    /// (false) says nothing, so the printout leaves it out.
+    /// (false, or an empty text) says nothing, so the printout leaves it out.
     /// </summary>
     [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = Reflection)]
     private static bool IsOptional(Type type, PropertyInfo property) => OptionalByType.GetOrAdd(type, static t =>

@@ -149,7 +149,32 @@ public sealed record UnmatchedIr(Symbol? NotFoundFlow, Symbol? NotAllowedFlow, I
 }
 
 /// <summary>A resource of an API as its dispatchers match it by path alone: its path and the methods it takes (upper case; empty: any).</summary>
-public sealed record DispatchPathIr(ImmutableArray<PathSegmentIr> Path, ImmutableArray<string> Methods);
+public sealed record DispatchPathIr(ImmutableArray<PathSegmentIr> Path, ImmutableArray<string> Methods)
+{
+    /// <summary>
+    /// The query of the resource's uri-template as a regular expression of the raw query (<see cref="ResourceIr.QueryPattern"/>):
+    /// URITemplateBasedDispatcher matches the path with its query, so the resource matches only a request whose query matches it.
+    /// </summary>
+    public string? QueryPattern { get; init; }
+}
+
+/// <summary>
+/// A resource's <c>content-type</c> and <c>user-agent</c> (Resource.canProcess): the Micro Integrator dispatches a request
+/// to it only when its Content-Type header is exactly <see cref="ContentType"/> (checked for a request of a method that
+/// carries a body: POST, PUT, PATCH, DELETE) and its User-Agent header matches <see cref="UserAgentPattern"/> (a Java
+/// regular expression over the whole header, translated). Any other request is left to the API's other resources.
+/// </summary>
+/// <param name="ContentType">The Content-Type the resource takes, or null.</param>
+/// <param name="UserAgent">The resource's user-agent as written (a Java regular expression), or null.</param>
+/// <param name="UserAgentPattern">The User-Agent pattern translated (Ballerina regexp syntax), or null.</param>
+/// <param name="MethodTakenElsewhere">
+/// Another resource of the service takes the request's method (so ApiUtils.getAcceptableResources is not empty without
+/// this one): the dispatchers find no resource for the request (none of those may take its path) and the API answers as
+/// for an unknown path (handleResourceNotFound). Otherwise no resource accepts the request and the first resource whose
+/// path matches decides (<see cref="FirstMatch"/>): 400 when it takes the method, 405 when not.
+/// </param>
+/// <param name="FirstMatch">Every resource of the API in the order the dispatchers try them (<see cref="UnmatchedIr.FirstMatch"/>).</param>
+public sealed record RequestFilterIr(string? ContentType, string? UserAgent, string? UserAgentPattern, bool MethodTakenElsewhere, ImmutableArray<DispatchPathIr> FirstMatch);
 
 /// <summary>One resource function.</summary>
 /// <param name="Accessor">get, post, ... or default.</param>
@@ -187,6 +212,9 @@ public sealed record ResourceIr(
     /// (URITemplateBasedDispatcher, declaration order). It is written inside that resource's function, not as one of its own.
     /// </summary>
     public ISyntaxNode? AlternativeOf { get; init; }
+
+    /// <summary>The resource's content-type and user-agent conditions (Resource.canProcess), or null when it has none.</summary>
+    public RequestFilterIr? Filter { get; init; }
 }
 
 /// <summary>Why a construct stays a TODO: the diagnostic reported for it and the text of the TODO line.</summary>

@@ -39,7 +39,7 @@ public sealed partial class Lowerer
                     $"the API is answered over {api.Transports} only (transports=\"{api.Transports}\"), so the Micro Integrator never dispatches to this resource; it is not generated");
             }
 
-            var served = service.Resources.Where(r => Resource(r).Protocol != other).ToImmutableArray();
+            var served = WithFilters(service.Resources.Where(r => Resource(r).Protocol != other).ToImmutableArray(), service.Resources, report: false);
             return served.IsEmpty ? [] : [service with { Resources = served, HttpOnly = api.Transports == "http", HttpsOnly = api.Transports == "https", OnHttps = api.Transports == "https", Unmatched = Unmatched(served, service.Resources) }];
         }
 
@@ -48,8 +48,8 @@ public sealed partial class Lowerer
             return [service];
         }
 
-        var overHttp = service.Resources.Where(r => Resource(r).Protocol is not "https").ToImmutableArray();
-        var overHttps = service.Resources.Where(r => Resource(r).Protocol is not "http").ToImmutableArray();
+        var overHttp = WithFilters(service.Resources.Where(r => Resource(r).Protocol is not "https").ToImmutableArray(), service.Resources, report: false);
+        var overHttps = WithFilters(service.Resources.Where(r => Resource(r).Protocol is not "http").ToImmutableArray(), service.Resources, report: false);
         // A transport none of the resources is served on still reaches the API (its transports allow it): the Micro
         // Integrator answers each request there as not found, not allowed or refused (400), so the service has the
         // default resource alone.
@@ -158,10 +158,20 @@ public sealed partial class Lowerer
         }
 
         var versionType = api.VersionType?.ToLowerInvariant();
+        // API.canProcess refuses a request whose Host header does not name the API's hostname (host part, exact) or port
+        // (the header's, else 80 or 443 by the incoming transport), and one without a Host header: the API is then not
+        // dispatched to at all, so another API with the same context or, when none takes it, the main sequence answers it.
+        const string hostRefusal = "the Micro Integrator dispatches to this API only a request whose Host header names it (API.canProcess: the host part exactly; the port, or 80/443 by transport when the header has none), and leaves any other to the other APIs of the context or the main sequence; the generated service answers every request on its listener; check the Host header in the resources by hand";
+        foreach (var (attribute, value) in new[] { ("hostname", api.HostName), ("port", api.Port) })
+        {
+            if (value is not null)
+            {
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, api.Location, "api", attribute, hostRefusal);
+            }
+        }
+
         foreach (var setting in new[]
         {
-            ("hostname", api.HostName),
-            ("port", api.Port),
             ("binds-to", api.BindsTo.IsEmpty ? null : string.Join(",", api.BindsTo)),
             ("version-type", versionType is null or "context" or "url" ? null : api.VersionType),
         })
@@ -172,7 +182,7 @@ public sealed partial class Lowerer
             }
         }
 
-        return new ServiceIr(ServiceKind.Api, api.Name, basePath, resources.ToImmutableArray(), api, api.Location.Path)
+        return new ServiceIr(ServiceKind.Api, api.Name, basePath, WithFilters(resources.ToImmutableArray(), resources, report: true), api, api.Location.Path)
         {
             RestApiName = RestApiName(api),
             Unmatched = Unmatched(resources, resources),
@@ -417,18 +427,22 @@ public sealed partial class Lowerer
     {
         var held = resources.Select(r => r.Origin).ToHashSet(ReferenceEqualityComparer.Instance);
         var api = all.Where(r => r.Skipped is null && r.AlternativeOf is null).ToList();
-        if (api.All(r => held.Contains(r.Origin)))
-        {
-            return [];
-        }
+        return api.All(r => held.Contains(r.Origin)) ? [] : DispatchOrder(all);
+    }
 
-        return api.DistinctBy(r => r.Origin, ReferenceEqualityComparer.Instance)
+    /// <summary>
+    /// The API's resources in the order its dispatchers try them by path (URLMappingBasedDispatcher,
+    /// URITemplateBasedDispatcher with each template's query, DefaultDispatcher; each over the resources in declaration
+    /// order), each with its methods.
+    /// </summary>
+    private static ImmutableArray<DispatchPathIr> DispatchOrder(IReadOnlyList<ResourceIr> all) =>
+        all.Where(r => r.Skipped is null)
+            .DistinctBy(r => r.Origin, ReferenceEqualityComparer.Instance)
             .Select((r, index) => (Resource: r, Index: index))
             .OrderBy(x => DispatchRank(Resource(x.Resource)))
             .ThenBy(x => x.Index)
-            .Select(x => new DispatchPathIr(x.Resource.Path, Resource(x.Resource).Methods.Where(m => AllMethods.Contains(m)).Distinct(StringComparer.Ordinal).ToImmutableArray()))
+            .Select(x => new DispatchPathIr(x.Resource.Path, Resource(x.Resource).Methods.Where(m => AllMethods.Contains(m)).Distinct(StringComparer.Ordinal).ToImmutableArray()) { QueryPattern = x.Resource.QueryPattern })
             .ToImmutableArray();
-    }
 
     /// <summary>Synapse's <c>API.getName()</c>: the name, with <c>:v</c> and the version when a context or URL version strategy applies.</summary>
     private static string RestApiName(ApiSyntax api)
@@ -585,7 +599,11 @@ public sealed partial class Lowerer
 
         var baseName = api.Name + " " + ResourceWords(resource);
         // protocol "http" or "https" is the listener(s) the resource is served on (LowerApi); Synapse refuses to deploy any other value.
-        foreach (var (name, value) in new[] { ("content-type", resource.ContentType), ("protocol", resource.Protocol is "http" or "https" or "" ? null : resource.Protocol), ("user-agent", resource.UserAgent), ("binds-to", resource.BindsTo.IsEmpty ? null : string.Join(",", resource.BindsTo)) })
+        // content-type and user-agent are checked by the resource function (RequestFilter), unless it is tried with others of
+        // its method and path in one function (their checks are not reproduced there) or the pattern has no Ballerina form.
+        var filter = RequestFilter(resource);
+        var bodyless = !resource.Methods.IsEmpty && !resource.Methods.Any(m => m is "POST" or "PUT" or "PATCH" or "DELETE");
+        foreach (var (name, value) in new[] { ("content-type", filter is null && !bodyless ? resource.ContentType : null), ("protocol", resource.Protocol is "http" or "https" or "" ? null : resource.Protocol), ("user-agent", filter?.UserAgentPattern is null ? resource.UserAgent : null), ("binds-to", resource.BindsTo.IsEmpty ? null : string.Join(",", resource.BindsTo)) })
         {
             if (value is not null)
             {
@@ -624,8 +642,64 @@ public sealed partial class Lowerer
         foreach (var accessor in accessors)
         {
             var summary = $"{(accessor == "default" ? "ANY" : accessor.ToUpperInvariant())} {api.Context.TrimEnd('/')}{resource.UriTemplate ?? resource.UrlMapping ?? "/*"}";
-            yield return new ResourceIr(accessor, path, body, faultFunction, outFunction, needsOutFlow, summary, resource) { QueryTemplate = queryPattern is null ? null : queryTemplate, QueryPattern = queryPattern };
+            yield return new ResourceIr(accessor, path, body, faultFunction, outFunction, needsOutFlow, summary, resource) { QueryTemplate = queryPattern is null ? null : queryTemplate, QueryPattern = queryPattern, Filter = filter };
         }
+    }
+
+    /// <summary>
+    /// The resource's <c>content-type</c> and <c>user-agent</c> as the resource function checks them (Resource.canProcess),
+    /// its answer to a refused request completed per service (<see cref="WithFilters"/>); null when it has neither, when it
+    /// is tried with other resources of its method and path in one function (<see cref="QueryGroups"/>), or when it has
+    /// only a user-agent pattern with no Ballerina form. A content-type alone stays checked when the pattern cannot be; a
+    /// resource none of whose methods carries a body never checks its content-type (the Micro Integrator does not either).
+    /// </summary>
+    private RequestFilterIr? RequestFilter(ApiResourceSyntax resource)
+    {
+        if ((resource.ContentType is null && resource.UserAgent is null) || _queryGrouped.Contains(resource))
+        {
+            return null;
+        }
+
+        // The Content-Type is checked only on a request of a method that carries a body (POST, PUT, PATCH, DELETE): a
+        // resource that takes none of them never checks it.
+        var contentType = resource.Methods.IsEmpty || resource.Methods.Any(m => m is "POST" or "PUT" or "PATCH" or "DELETE") ? resource.ContentType : null;
+        var agent = resource.UserAgent is { } java ? JavaRegex.Translate(java).Pattern : null;
+        return contentType is null && agent is null ? null : new RequestFilterIr(contentType, agent is null ? null : resource.UserAgent, agent, false, []);
+    }
+
+    /// <summary>
+    /// The service's resources with their request filters completed (<see cref="RequestFilterIr"/>): whether another
+    /// resource of the service takes the method (then a refused request gets the not-found answer), else the API's
+    /// resources in dispatch order for the first-path-match answer. When another resource of the method may take the
+    /// refused request's path, the Micro Integrator runs it instead: reported (SB0283).
+    /// </summary>
+    private ImmutableArray<ResourceIr> WithFilters(ImmutableArray<ResourceIr> served, IReadOnlyList<ResourceIr> all, bool report)
+    {
+        if (!served.Any(r => r.Filter is not null))
+        {
+            return served;
+        }
+
+        var firstMatch = DispatchOrder(all);
+        var taking = served.Where(r => r.Skipped is null && r.AlternativeOf is null).ToList();
+        return served.Select(resource =>
+        {
+            if (resource.Filter is not { } filter || resource.Skipped is not null)
+            {
+                return resource;
+            }
+
+            var others = taking.Where(o => !ReferenceEquals(o.Origin, resource.Origin) && (o.Accessor == "default" || resource.Accessor == "default" || o.Accessor == resource.Accessor)).ToList();
+            var mayTake = others.Where(o => Resource(resource).UriTemplate is null || CouldTakePath(Resource(o), Resource(resource))).Select(o => o.Summary).Distinct(StringComparer.Ordinal).ToList();
+            if (report && mayTake.Count > 0)
+            {
+                var conditions = string.Join(" and ", new[] { filter.ContentType is { } type ? $"content-type \"{type}\"" : null, filter.UserAgent is { } agent ? $"user-agent \"{agent}\"" : null }.OfType<string>());
+                _diagnostics.Report(DiagnosticCatalog.RefusedRequestElsewhere, resource.Origin.Location, resource.Summary, conditions,
+                    string.Join(", ", mayTake.Select(o => $"'{o}'")));
+            }
+
+            return resource with { Filter = filter with { MethodTakenElsewhere = others.Count > 0, FirstMatch = others.Count > 0 ? [] : firstMatch } };
+        }).ToImmutableArray();
     }
 
     /// <summary>

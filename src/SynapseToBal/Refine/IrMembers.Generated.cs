@@ -227,86 +227,87 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 211,
         [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 212,
         [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 213,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 214,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 215,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 216,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 217,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 218,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 219,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 220,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 221,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 222,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 223,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 224,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 225,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 226,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 227,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 228,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 229,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 230,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 231,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 232,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 233,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 234,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 235,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 236,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 237,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 238,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 239,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 240,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 241,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 242,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 243,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 244,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 245,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 246,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 247,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 248,
-        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 249,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 250,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 251,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 252,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 253,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 254,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 255,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 256,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 257,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 258,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 259,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 260,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 261,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 262,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 263,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 264,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 265,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 266,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 267,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 268,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 269,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 270,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 271,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 272,
-        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 273,
-        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 274,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 275,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 276,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 277,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 278,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 279,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 280,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 281,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 282,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 283,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 284,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 285,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 286,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 287,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 288,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 289,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 290,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 291,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 292,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 293,
+        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 214,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 215,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 216,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 217,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 218,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 219,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 220,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 221,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 222,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 223,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 224,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 225,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 226,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 227,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 228,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 229,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 230,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 231,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 232,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 233,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 234,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 235,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 236,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 237,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 238,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 239,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 240,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 241,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 242,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 243,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 244,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 245,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 246,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 247,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 248,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 249,
+        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 250,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 251,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 252,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 253,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 254,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 255,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 256,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 257,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 258,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 259,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 260,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 261,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 262,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 263,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 264,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 265,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 266,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 267,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 268,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 269,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 270,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 271,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 272,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 273,
+        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 274,
+        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 275,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 276,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 277,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 278,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 279,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 280,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 281,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 282,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 283,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 284,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 285,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 286,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 287,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 288,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 289,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 290,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 291,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 292,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 293,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 294,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -915,6 +916,7 @@ internal static partial class IrMembers
                     sink.Visit(item);
                 }
 
+                sink.Visit(n.QueryPattern);
                 return true;
             }
 
@@ -2662,6 +2664,20 @@ internal static partial class IrMembers
 
             case 214:
             {
+                var n = (global::SynapseToBal.IR.RequestFilterIr)node;
+                sink.Visit(n.ContentType);
+                sink.Visit(n.UserAgent);
+                sink.Visit(n.UserAgentPattern);
+                foreach (var item in n.FirstMatch)
+                {
+                    sink.Visit(item);
+                }
+
+                return true;
+            }
+
+            case 215:
+            {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
                 foreach (var item in n.Path)
@@ -2682,10 +2698,11 @@ internal static partial class IrMembers
                 sink.Visit(n.QueryTemplate);
                 sink.Visit(n.QueryPattern);
                 sink.Visit(n.AlternativeOf);
+                sink.Visit(n.Filter);
                 return true;
             }
 
-            case 215:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
@@ -2693,7 +2710,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 216:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2708,7 +2725,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 217:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2716,14 +2733,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 218:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 219:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2734,7 +2751,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 220:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -2744,7 +2761,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 221:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2761,7 +2778,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 222:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -2775,7 +2792,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 223:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -2794,7 +2811,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 224:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -2803,7 +2820,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 225:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2813,7 +2830,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 226:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -2828,7 +2845,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 227:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -2838,7 +2855,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 228:
+            case 229:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -2848,7 +2865,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 229:
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
@@ -2856,7 +2873,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 230:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -2868,7 +2885,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 231:
+            case 232:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2878,14 +2895,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 232:
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 233:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -2893,7 +2910,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 234:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -2901,7 +2918,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 235:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -2910,7 +2927,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 236:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -2922,7 +2939,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 237:
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -2941,27 +2958,27 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 238:
-                return true;
             case 239:
                 return true;
             case 240:
                 return true;
             case 241:
+                return true;
+            case 242:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 242:
+            case 243:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 243:
+            case 244:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -2969,7 +2986,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 244:
+            case 245:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -2985,7 +3002,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 245:
+            case 246:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
@@ -2993,7 +3010,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 246:
+            case 247:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -3013,7 +3030,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 247:
+            case 248:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -3023,7 +3040,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 248:
+            case 249:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -3037,7 +3054,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 249:
+            case 250:
             {
                 var n = (global::SynapseToBal.IR.UnmatchedIr)node;
                 sink.Visit(n.NotFoundFlow);
@@ -3060,28 +3077,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 250:
+            case 251:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 251:
+            case 252:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 252:
+            case 253:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 253:
+            case 254:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -3092,14 +3109,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 254:
+            case 255:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 255:
+            case 256:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -3110,7 +3127,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 256:
+            case 257:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -3118,7 +3135,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 257:
+            case 258:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -3126,7 +3143,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 258:
+            case 259:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -3138,7 +3155,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 259:
+            case 260:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -3154,7 +3171,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 260:
+            case 261:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -3164,23 +3181,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 261:
+            case 262:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 262:
-                return true;
             case 263:
+                return true;
+            case 264:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 264:
+            case 265:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -3188,37 +3205,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 265:
+            case 266:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 266:
-                return true;
             case 267:
+                return true;
+            case 268:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 268:
+            case 269:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 269:
+            case 270:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 270:
+            case 271:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -3226,7 +3243,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 271:
+            case 272:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -3240,7 +3257,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 272:
+            case 273:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -3249,7 +3266,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 273:
+            case 274:
             {
                 var n = (global::SynapseToBal.IR.WsdlActionIr)node;
                 sink.Visit(n.Action);
@@ -3257,7 +3274,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 274:
+            case 275:
             {
                 var n = (global::SynapseToBal.IR.WsdlDispatchIr)node;
                 foreach (var item in n.Actions)
@@ -3285,7 +3302,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 275:
+            case 276:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3294,7 +3311,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 276:
+            case 277:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -3302,7 +3319,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 277:
+            case 278:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -3316,21 +3333,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 278:
+            case 279:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 279:
+            case 280:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 280:
+            case 281:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -3354,7 +3371,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 281:
+            case 282:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -3362,32 +3379,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 282:
+            case 283:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 283:
+            case 284:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 284:
-                return true;
             case 285:
                 return true;
             case 286:
+                return true;
+            case 287:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 287:
+            case 288:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -3399,7 +3416,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 288:
+            case 289:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -3413,7 +3430,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 289:
+            case 290:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3427,7 +3444,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 290:
+            case 291:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -3435,7 +3452,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 291:
+            case 292:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3456,7 +3473,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 292:
+            case 293:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3464,7 +3481,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 293:
+            case 294:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);

@@ -298,11 +298,12 @@ public sealed partial class Lowerer
                 return remove
                     ? new RemovePropertyStep(property, property.Name) { Scope = PropertyScope.Axis2 }
                     : new SetPropertyStep(property, property.Name, Typed(Value(property.Value, context), property.Type, inlineXml: false)) { Scope = PropertyScope.Axis2 };
-            case "REQUEST_HOST_HEADER" or "transport.jms.ContentTypeProperty" or "JMS_WAIT_REPLY" or "JMS_REPLY_TO" or "JMS_REPLY_TO_TYPE" when property.Scope == "axis2" && (remove || IsStringValued(property)):
+            case "REQUEST_HOST_HEADER" or "transport.jms.ContentTypeProperty" or "JMS_WAIT_REPLY" or "JMS_REPLY_TO" or "JMS_REPLY_TO_TYPE" or "HTTP_SC_DESC" when property.Scope == "axis2" && (remove || IsStringValued(property)):
                 // Strings the runtime's senders read: REQUEST_HOST_HEADER is the Host header of an HTTP request
                 // (TargetRequestFactory), transport.jms.ContentTypeProperty the JMS property that carries the content type
                 // (JMSSender.getContentTypeProperty, before the endpoint's); JMS_WAIT_REPLY (milliseconds), JMS_REPLY_TO and
-                // JMS_REPLY_TO_TYPE the wait and the reply destination of a JMS request-reply (JMSSender.sendOverJMS).
+                // JMS_REPLY_TO_TYPE the wait and the reply destination of a JMS request-reply (JMSSender.sendOverJMS);
+                // HTTP_SC_DESC the reason phrase of the response to the client (SourceResponseFactory, `respond`).
                 return remove
                     ? new RemovePropertyStep(property, property.Name) { Scope = PropertyScope.Axis2 }
                     : new SetPropertyStep(property, property.Name, Value(property.Value, context)) { Scope = PropertyScope.Axis2 };
