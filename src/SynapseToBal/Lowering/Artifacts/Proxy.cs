@@ -98,7 +98,7 @@ public sealed partial class Lowerer
         ImmutableArray<StepIr> runFlow = [new ContinueWithStep(null, flowName)];
         var path = ImmutableArray.Create<PathSegmentIr>(new PathSegmentIr.Rest("*", SymbolFactory.Local("path")));
         // The WSDL is answered at every address of the service (Axis2 also finds the service by an endpoint name).
-        var wsdl = PublishedWsdl(proxy);
+        var wsdl = proxy.PublishWsdl is null ? GeneratedWsdl(proxy) : PublishedWsdl(proxy);
         yield return new ServiceIr(ServiceKind.Proxy, proxy.Name, basePath, [new ResourceIr("default", path, runFlow, null, outFunction, needsOutFlow, $"ANY {basePath}/*", proxy)], proxy, proxy.Location.Path) { Description = proxy.Description, Wsdl = wsdl, HttpsOnly = !onHttp, OnHttps = onHttps };
         foreach (var alias in aliases)
         {
