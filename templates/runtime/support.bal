@@ -6177,6 +6177,25 @@ function accepted() returns http:Response {
     return response;
 }
 
+# The end of a fault flow that answers nothing, in a proxy or API resource whose in flow sends to a backend without
+# blocking (SB0260). A backend's failure (a transport failure: ERROR_CODE 101500-101599, a refused or closed
+# connection, a timeout) runs the Micro Integrator's fault sequence in the send's callback, after the send marked the
+# request as answered elsewhere (RESPONSE_WRITTEN "SKIP"): nothing is written, and the client waits until its own
+# timeout or until the listener's socket timeout closes the connection without a response. A resource here must answer,
+# and 202 would tell the client its request was accepted: the failure is logged and answered 502 Bad Gateway with no
+# body. Any other failure was raised before anything was sent, and returns to the listener, whose sendAck answers 202
+# with no body, as here.
+function unansweredFault(Context ctx, error e) returns http:Response {
+    int code = errorCode(e);
+    if code < 101500 || code > 101599 {
+        return accepted();
+    }
+    log:printError("The backend failed and the fault flow answers nothing: the Micro Integrator sends the client no response; answered 502 Bad Gateway", 'error = e, messageId = ctx.messageId, errorCode = code);
+    http:Response response = new;
+    response.statusCode = http:STATUS_BAD_GATEWAY;
+    return response;
+}
+
 # A call through an endpoint whose `<timeout>` has a `responseAction` (fault or discard) timed out before the
 # socket timeout: Synapse's TimeoutHandler empties the message (an empty envelope of its SOAP version; no body
 # for a message that is not SOAP), sets ERROR_CODE 101504 and ERROR_MESSAGE "Send timeout" (no ERROR_DETAIL or
