@@ -681,7 +681,7 @@ public sealed partial class Lowerer
 
             faultFunction = faultSymbol;
             var reported = _diagnostics.Items.Count;
-            var faultSteps = LowerFlowBody(faultFlow, new FlowContext(FlowKind.Fault, _translator, outFunction, owner));
+            var faultSteps = LowerFlowBody(faultFlow, new FlowContext(FlowKind.Fault, _translator, outFunction, owner) { UnansweredAfterSend = sendsWithoutBlocking && !acceptedFirst });
             if (_diagnostics.Items.Count > reported)
             {
                 // What the lowering reports (a TODO, a setting not translated) is reported for each resource's own flow.
