@@ -13960,23 +13960,32 @@ function proxyMetadataQuery(http:Request request, string[] postfix = []) returns
 # The query's parameters are split as CarbonHttpRequest takes them: at each `&`, then at the first `=`, not decoded,
 # the last of a name winning.
 function proxyMetadataResponse(http:Request request, "wsdl"|"xsd" item, string wsdlPath) returns http:Response|error {
-    string query = request.rawPath.substring((request.rawPath.indexOf("?") ?: -1) + 1);
+    string query = "";
+    int? mark = request.rawPath.indexOf("?");
+    if mark is int {
+        query = request.rawPath.substring(mark + 1);
+    }
     map<string> parameters = {};
-    foreach string parameter in re `&`.split(query) {
-        int? equals = parameter.indexOf("=");
-        if parameter != "" {
-            parameters[equals is int ? parameter.substring(0, equals) : parameter] = equals is int ? parameter.substring(equals + 1) : "";
+    string[] entries = re `&`.split(query);
+    foreach string entry in entries {
+        int? index = entry.indexOf("=");
+        if index is int {
+            parameters[entry.substring(0, index)] = entry.substring(index + 1);
+        } else if entry != "" {
+            parameters[entry] = "";
         }
     }
     http:Response response = new;
+    string? imported = parameters["wsdl"];
     if item == "wsdl" {
-        if (parameters["wsdl"] ?: "") == "" {
+        if imported is () || imported == "" {
             return wsdlResponse(wsdlPath);
         }
         response.setTextPayload("<error><description>Unable to generate WSDL 1.1 for this service</description><reason>If you wish Axis2 to automatically generate the WSDL 1.1, then please set useOriginalwsdl as false in your services.xml</reason></error>", "text/xml");
         return response;
     }
-    string xsd = (parameters["xsd"] ?: "").trim();
+    string? named = parameters["xsd"];
+    string xsd = named is string ? named.trim() : "";
     if xsd.endsWith(".xsd") && !xsd.includes("..") {
         response.statusCode = http:STATUS_NOT_FOUND;
         response.setHeader("Content-Type", "text/xml");
