@@ -16,7 +16,7 @@ internal static partial class FailureScan
     /// Whether a written body returns an error as a value, which no <c>do</c>/<c>on fail</c> catches: a data service
     /// dispatch returns the answer of a helper that can fail (<c>return dataServiceReply(...)</c>); a split that stops
     /// its parent <c>fail</c>s with its copies' first failure, which <see cref="CanFail"/> sees. Every other <c>return</c> the statement writer writes
-    /// returns a response (<c>accepted()</c>, a reply tested to be an <c>http:Response</c>, the answer of a flow that
+    /// returns a response (<c>accepted()</c>, <c>unansweredFault(ctx, e)</c>, a reply tested to be an <c>http:Response</c>, the answer of a flow that
     /// cannot fail, <c>return f(ctx);</c> or <c>return f(ctx, name = value);</c> with <paramref name="infallible"/> naming <c>f</c>) or is checked.
     /// </summary>
     public static bool ReturnsError(IEnumerable<BodyLine> body, Func<string, bool> infallible) => body.Any(line =>
@@ -32,7 +32,7 @@ internal static partial class FailureScan
     [GeneratedRegex(@"\b[a-z]+:[a-zA-Z]")]
     private static partial Regex ModulePrefix();
 
-    [GeneratedRegex(@"^\s*return (?!accepted\(\);|check |reply\d*;|answer\d* \?: accepted\(\);)")]
+    [GeneratedRegex(@"^\s*return (?!accepted\(\);|unansweredFault\(ctx, e\);|check |reply\d*;|answer\d* \?: accepted\(\);)")]
     private static partial Regex ErrorReturn();
 
     [GeneratedRegex(@"^\s*return ([A-Za-z_][A-Za-z0-9_]*)\(ctx(?:, [^()]*)?\);$")]

@@ -119,6 +119,7 @@ public sealed partial class PackageEmitter
                             .Append($"Proxy service '{BallerinaSyntax.CommentText(s.Name)}' ({Relative(s.SourceFile)}, line {Line(s.Origin.Location.Line)}).").ToList(),
                         Patterns = patterns.Select((p, i) => (i == 0 ? string.Empty : "| ") + p + (i == patterns.Count - 1 ? " => {" : string.Empty)).ToList(),
                         Wsdl = s.Wsdl is { } wsdl ? names[wsdl.Path] : null,
+                        Generated = s.Wsdl is { Generated: true },
                         Resource = resource,
 
                         // A resource that reads the message or answers the WSDL may fail (Resource's own return type).
@@ -133,10 +134,10 @@ public sealed partial class PackageEmitter
                     {
                         Name = name,
                         Segments = segments,
-                        // Only a proxy with a published WSDL reads the path after its name (isWsdlRequest, wsdlOperation).
+                        // Only a proxy answering ?wsdl reads the path after its name (isWsdlRequest, proxyMetadataQuery, wsdlOperation).
                         UsesPath = router.Routes.Any(r => r.Primary.Wsdl is not null),
                         Returns = arms.Any(a => a.Fails) ? "http:Response|error" : "http:Response",
-                        Arms = arms.Select(a => new { a.Doc, a.Patterns, a.Wsdl, a.Resource }).ToList(),
+                        Arms = arms.Select(a => new { a.Doc, a.Patterns, a.Wsdl, a.Generated, a.Resource }).ToList(),
                         Operations = operations,
                     },
                     Listener = router.Listener,

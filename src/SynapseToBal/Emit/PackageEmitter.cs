@@ -850,6 +850,9 @@ public sealed partial class PackageEmitter
             OutFlow = outFlow,
             FaultFunction = faultFunction,
             FaultInline = faultInline,
+
+            // An empty fault flow after a non-blocking send answers a backend's failure by the error (SB0260).
+            FaultInlineError = faultInline?.Any(l => l.Text.Contains("unansweredFault(ctx, e)", StringComparison.Ordinal)) == true,
             ReleaseOnFail = releaseOnFail,
             Dispatch = dispatchView,
             Body = runs is null && dispatchView is null ? WithoutElseAfterExit(WithoutRepeatedReturns(WithoutReturnChecks(writer.Body, faultFunction, faultInline, releaseOnFail))) : [],
@@ -1040,6 +1043,9 @@ public sealed partial class PackageEmitter
             ReleasesThrottle = function.Kind == FunctionKind.FaultFlow && _releasesThrottle,
             FaultFunction = functionFault,
             FaultInline = faultInline,
+
+            // An empty fault flow after a non-blocking send answers a backend's failure by the error (SB0260).
+            FaultInlineError = faultInline?.Any(l => l.Text.Contains("unansweredFault(ctx, e)", StringComparison.Ordinal)) == true,
             ReleaseOnFail = releaseOnFail,
             Body = WithoutFinalReturn(WithoutElseAfterExit(WithoutRepeatedReturns(WithoutReturnChecks(writer.Body, functionFault, faultInline, releaseOnFail))), answers),
         };

@@ -851,6 +851,11 @@ internal sealed partial class StatementWriter
                 // A drop in a sequence whose answer no caller uses (PackageEmitter.WithoutUnusedAnswers) only ends it.
                 _out.Line("return;");
                 break;
+            case AcceptStep { AfterBackendFailure: true }:
+                // The Micro Integrator writes nothing after a backend's failure (SB0260): 502 here, 202 for any other.
+                _modules.Use("http");
+                _out.Line("return unansweredFault(ctx, e);");
+                break;
             case AcceptStep:
                 _out.Line("return accepted();");
                 break;

@@ -38,6 +38,13 @@ public sealed record PublishedWsdlIr(string? FileName, string? Content, Symbol P
     /// of the input that the Micro Integrator builds the proxy's operations from); null otherwise (SB0244 says why).
     /// </summary>
     public WsdlDispatchIr? Dispatch { get; init; }
+
+    /// <summary>
+    /// The WSDL the Micro Integrator generates for a proxy that publishes none (its one operation <c>mediate</c>): the
+    /// service answers the other metadata queries of PassThroughNHttpGetProcessor as the MI answers them for such a
+    /// proxy too (<c>?xsd</c>, <c>?wsdl=name</c>).
+    /// </summary>
+    public bool Generated { get; init; }
 }
 
 /// <summary>

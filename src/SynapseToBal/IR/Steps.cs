@@ -422,6 +422,12 @@ public sealed record FailStep(MediatorSyntax Origin, ExprIr Message) : StepIr(Or
 public sealed record AcceptStep(MediatorSyntax? Origin) : StepIr(Origin)
 {
     public override bool Terminates => true;
+
+    /// <summary>
+    /// The implicit end of a fault flow whose in flow sends to a backend (SB0260): a backend's failure gets no answer
+    /// from the Micro Integrator, here 502 with no body (<c>unansweredFault(ctx, e)</c>); any other failure gets 202.
+    /// </summary>
+    public bool AfterBackendFailure { get; init; }
 }
 
 /// <summary>Call a generated function (a named sequence).</summary>

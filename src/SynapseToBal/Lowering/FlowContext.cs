@@ -36,4 +36,10 @@ internal sealed record FlowContext(FlowKind Kind, ExpressionTranslator Translato
     /// operation the service found (<c>ctx.operationName</c>) for a proxy whose WSDL dispatch it reproduces. A copy of the message (a split branch) does not carry it.
     /// </summary>
     public ExprIr? OperationName { get; init; }
+
+    /// <summary>
+    /// For a fault flow: a backend's failure reaches it after a non-blocking send, which the Micro Integrator then
+    /// answers nothing (SB0260): a drop there answers such a failure 502 (<c>unansweredFault</c>), not 202.
+    /// </summary>
+    public bool UnansweredAfterSend { get; init; }
 }

@@ -612,7 +612,7 @@ public sealed partial class Lowerer
         }
 
         var (outFunction, faultFunction) = LowerResponseFlows(baseName, $"{api.Name} {DescribeResource(resource)}", resource.InSequence, resource.OutSequence, resource.FaultSequence, owner, CallsBackend(resource.InSequence?.Mediators ?? []), HandsToOutFlow(resource.InSequence),
-            AcceptedBeforeAnySend(resource.InSequence?.Mediators ?? []));
+            AcceptedBeforeAnySend(resource.InSequence?.Mediators ?? []), SendsOnlyWithoutBlocking(resource.InSequence?.Mediators ?? [], target: false));
 
         var accessors = methods.Count == 0 ? ["default"] : methods.Select(m => m.ToLowerInvariant()).ToList();
 
@@ -717,7 +717,11 @@ public sealed partial class Lowerer
     /// the fault flow does not answer, the Micro Integrator has answered 202 (SB0215), not left the client waiting.
     /// </param>
     /// <param name="inFlow">The entry point's in flow, when it has one.</param>
-    private (Symbol? Out, Symbol? Fault) LowerResponseFlows(string baseName, string description, FlowSyntax? inFlow, FlowSyntax? outFlow, FlowSyntax? faultFlow, string owner, bool inFlowCalls, bool outFlowCanRun, bool acceptedFirst = false)
+    /// <param name="sendsWithoutBlocking">
+    /// A backend's failure reaches the fault flow from a non-blocking send only (<see cref="SendsOnlyWithoutBlocking"/>):
+    /// the fault flow's implicit end answers such a failure 502, where the Micro Integrator answers nothing (SB0260).
+    /// </param>
+    private (Symbol? Out, Symbol? Fault) LowerResponseFlows(string baseName, string description, FlowSyntax? inFlow, FlowSyntax? outFlow, FlowSyntax? faultFlow, string owner, bool inFlowCalls, bool outFlowCanRun, bool acceptedFirst = false, bool sendsWithoutBlocking = false)
     {
         Symbol? outFunction = null;
         if (outFlow is not null)
@@ -751,7 +755,7 @@ public sealed partial class Lowerer
 
             faultFunction = faultSymbol;
             var reported = _diagnostics.Items.Count;
-            var faultSteps = LowerFlowBody(faultFlow, new FlowContext(FlowKind.Fault, _translator, outFunction, owner));
+            var faultSteps = LowerFlowBody(faultFlow, new FlowContext(FlowKind.Fault, _translator, outFunction, owner) { UnansweredAfterSend = sendsWithoutBlocking && !acceptedFirst });
             if (_diagnostics.Items.Count > reported)
             {
                 // What the lowering reports (a TODO, a setting not translated) is reported for each resource's own flow.
@@ -763,12 +767,19 @@ public sealed partial class Lowerer
             // counts unless the in flow is plain (only mediators that never call out, none running other flows): then
             // nothing hands the out flow a message, and no failure reaches this flow after a call.
             var mayFollowCall = inFlowCalls || outFlowCanRun || (outFlow is not null && !PlainFlow(inFlow));
+
+            // After a non-blocking send, a backend's failure gets no answer from the Micro Integrator: the implicit end
+            // answers it 502 (SB0260), unless the flow only runs a named sequence (its one fault function, which ends with 202).
+            var unanswered = sendsWithoutBlocking && !acceptedFirst && faultSteps is not [InvokeStep { Arguments.IsEmpty: true }]
+                && FallThroughDiagnostic(faultSteps, mayFollowCall) == DiagnosticCatalog.ResponseHang;
             if (_apiFlows is { } plan && FallThroughDiagnostic(faultSteps, mayFollowCall) is { } ending)
             {
-                plan.Endings[faultSymbol] = ending;
+                plan.Endings[faultSymbol] = unanswered ? DiagnosticCatalog.FaultAfterBackendFailureUnanswered : ending;
             }
 
-            faultSteps = WithFallThrough(faultSteps, faultFlow.Location, afterCall: mayFollowCall, acceptedFirst: acceptedFirst);
+            faultSteps = unanswered
+                ? ReportedUnansweredEnd(faultSteps, faultFlow.Location)
+                : WithFallThrough(faultSteps, faultFlow.Location, afterCall: mayFollowCall, acceptedFirst: acceptedFirst);
 
             // A fault flow that only runs a named sequence is that sequence's one fault function.
             if (FaultRunner(faultSteps, description, faultFlow.Location) is { } runner)
@@ -835,6 +846,19 @@ public sealed partial class Lowerer
     }
 
     /// <summary>Whether some mediator of the list (nested ones included) calls or sends to a backend.</summary>
+    /// <summary>
+    /// Whether a backend's failure reaches the entry point's fault flow only from a non-blocking send (SB0260): the
+    /// in flow (or a proxy's target) sends without blocking, and nothing in it calls a backend blocking (a blocking
+    /// call's or callout's failure returns to the listener in the request's thread, which then answers 202).
+    /// </summary>
+    private static bool SendsOnlyWithoutBlocking(ImmutableArray<MediatorSyntax> mediators, bool target)
+    {
+        var walker = new Semantics.MediatorCollector();
+        walker.WalkMediators(mediators);
+        return (target || walker.Mediators.Any(m => m is SendMediator or CallMediator { Blocking: false }))
+            && !walker.Mediators.Any(m => m is CallMediator { Blocking: true } or CalloutMediator);
+    }
+
     private static bool CallsBackend(ImmutableArray<MediatorSyntax> mediators)
     {
         var walker = new Semantics.MediatorCollector();
@@ -1178,6 +1202,13 @@ public sealed partial class Lowerer
         return [.. steps, new AcceptStep(null)];
     }
 
+    /// <summary>The implicit end of a fault flow after a non-blocking send (SB0260): 502 for a backend's failure, else 202.</summary>
+    private ImmutableArray<StepIr> ReportedUnansweredEnd(ImmutableArray<StepIr> steps, SourceLocation location)
+    {
+        _diagnostics.Report(DiagnosticCatalog.FaultAfterBackendFailureUnanswered, location);
+        return [.. steps, new AcceptStep(null) { AfterBackendFailure = true }];
+    }
+
     /// <summary>
     /// Reports where a flow ends without responding. After FORCE_SC_ACCEPTED set before anything sent
     /// (<paramref name="acceptedFirst"/>), what would be SB0210 is SB0215: the listener answers 202 when the in flow's
@@ -1190,6 +1221,12 @@ public sealed partial class Lowerer
         if (acceptedFirst && descriptor == DiagnosticCatalog.ResponseHang)
         {
             _diagnostics.Report(DiagnosticCatalog.FlowEndsWithoutResponse, location, AcceptedAlready);
+            return;
+        }
+
+        if (descriptor == DiagnosticCatalog.FaultAfterBackendFailureUnanswered)
+        {
+            _diagnostics.Report(descriptor, location);
             return;
         }
 

@@ -25,20 +25,34 @@ public sealed class ProxyRouterTests
         Assert.Contains("    resource function 'default [string... segments](http:Request request) returns http:Response|error {\n", main, StringComparison.Ordinal);
         Assert.Contains("        if segments.length() == 0 || escapedSegment(request, segments[0]) {\n            return serviceNotFound(request);\n        }\n"
             + "        string name = segments[0];\n", main, StringComparison.Ordinal);
-        // These proxies publish no WSDL: nothing reads the path after the name, and no local holds it.
-        Assert.Contains("        string name = segments[0];\n        match name {\n", main, StringComparison.Ordinal);
-        Assert.DoesNotContain("string[] path", main, StringComparison.Ordinal);
+        // These proxies publish no WSDL: the path after the name is read only for the ?wsdl / ?xsd queries the Micro
+        // Integrator answers with the WSDL it generates (proxyMetadataQuery: a query on the address itself only).
+        Assert.Contains("        string name = segments[0];\n        // What follows the name: the path the ?wsdl answer and the published WSDL's operation dispatch read.\n"
+            + "        string[] path = segments.slice(1);\n        match name {\n", main, StringComparison.Ordinal);
         Assert.DoesNotContain("resource function 'default [string name]", main, StringComparison.Ordinal);
         Assert.Contains(
             "            \"OrderProxy\"\n"
             + "              | \"OrderProxy.OrderProxyHttpSoap11Endpoint\"\n"
             + "              | \"OrderProxy.OrderProxyHttpSoap12Endpoint\"\n"
             + "              | \"OrderProxy.OrderProxyHttpEndpoint\" => {\n"
+<<<<<<< HEAD
             + "                return orderFlow(check newContext(request, (), \"/services/\" + name));\n"
             + "            }\n",
             main,
             StringComparison.Ordinal);
         Assert.Contains("| \"StockProxy.StockProxyHttpEndpoint\" => {\n                return stockFlow(check newContext(request, (), \"/services/\" + name));\n", main, StringComparison.Ordinal);
+=======
+            + "                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).\n"
+            + "                \"wsdl\"|\"xsd\"? metadataQuery = proxyMetadataQuery(request, path);\n"
+            + "                if metadataQuery !is () {\n"
+            + "                    return proxyMetadataResponse(request, metadataQuery, orderProxyWsdlPath);\n"
+            + "                }\n"
+            + "                return orderProxyFlow(check newContext(request, (), \"/services/\" + name));\n"
+            + "            }\n",
+            main,
+            StringComparison.Ordinal);
+        Assert.Contains("return proxyMetadataResponse(request, metadataQuery, stockProxyWsdlPath);\n                }\n                return stockProxyFlow(check newContext(request, (), \"/services/\" + name));\n", main, StringComparison.Ordinal);
+>>>>>>> pget
         Assert.Contains("            // Proxy service 'OrderProxy' (a0.xml, line 1).\n", main, StringComparison.Ordinal);
         Assert.Contains("        }\n        // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.\n        return serviceNotFound(request);\n    }\n}", main, StringComparison.Ordinal);
     }

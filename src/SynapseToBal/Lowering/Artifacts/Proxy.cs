@@ -27,7 +27,8 @@ public sealed partial class Lowerer
         _currentProxy = proxy;
         var target = proxy.Target;
         var (outFunction, faultFunction) = LowerResponseFlows(proxy.Name, $"proxy service {proxy.Name}", target?.InSequence, target?.OutSequence, target?.FaultSequence, owner, target?.Endpoint is not null || CallsBackend(target?.InSequence?.Mediators ?? []),
-            target?.Endpoint is not null || HandsToOutFlow(target?.InSequence), AcceptedBeforeAnySend(target?.InSequence?.Mediators ?? []));
+            target?.Endpoint is not null || HandsToOutFlow(target?.InSequence), AcceptedBeforeAnySend(target?.InSequence?.Mediators ?? []),
+            SendsOnlyWithoutBlocking(target?.InSequence?.Mediators ?? [], target: target?.Endpoint is not null));
         // A proxy without a WSDL has one Axis2 operation, 'mediate' (ProxyService.buildAxisService); with a WSDL the
         // operation is the one Axis2 dispatches the request to: the generated services and listeners find it
         // (ctx.operationName) when the converter reproduces the dispatch and they are the flow's only entry points (no
@@ -104,7 +105,7 @@ public sealed partial class Lowerer
         ImmutableArray<StepIr> runFlow = [new ContinueWithStep(null, flowName)];
         var path = ImmutableArray.Create<PathSegmentIr>(new PathSegmentIr.Rest("*", SymbolFactory.Local("path")));
         // The WSDL is answered at every address of the service (Axis2 also finds the service by an endpoint name).
-        var wsdl = PublishedWsdl(proxy);
+        var wsdl = proxy.PublishWsdl is null ? GeneratedWsdl(proxy) : PublishedWsdl(proxy);
         yield return new ServiceIr(ServiceKind.Proxy, proxy.Name, basePath, [new ResourceIr("default", path, runFlow, null, outFunction, needsOutFlow, $"ANY {basePath}/*", proxy)], proxy, proxy.Location.Path) { Description = proxy.Description, Wsdl = wsdl, HttpsOnly = !onHttp, OnHttps = onHttps };
         foreach (var alias in aliases)
         {

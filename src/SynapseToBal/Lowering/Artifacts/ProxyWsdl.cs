@@ -118,14 +118,7 @@ public sealed partial class Lowerer
             return new PublishedWsdlIr(null, null, required);
         }
 
-        var stem = new string(proxy.Name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' ? c : '_').ToArray()).TrimStart('.');
-        stem = stem.Length == 0 ? "proxy" : stem;
-        var fileName = $"resources/{stem}.wsdl";
-        for (var i = 2; !_wsdlFiles.Add(fileName); i++)
-        {
-            fileName = $"resources/{stem}_{i}.wsdl";
-        }
-
+        var fileName = WsdlResourceName(proxy.Name);
         var path = _symbols.Module(SymbolKind.Configurable, proxy.Name + " wsdl path");
         var origin = wsdl is { InlineWsdl: null, Key: null, Uri: { } uri } && _model.RegistryText(uri) is null && ServerFilePath(uri) is { } file && _model.InputFile(file) is { } found
             ? $"publishWSDL uri '{uri}', taken from the input's {found.Display}"

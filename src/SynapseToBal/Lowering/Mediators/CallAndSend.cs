@@ -364,6 +364,13 @@ public sealed partial class Lowerer
     /// </summary>
     private IEnumerable<StepIr> LowerDrop(DropMediator drop, FlowContext context)
     {
+        if (context is { Kind: FlowKind.Fault, UnansweredAfterSend: true })
+        {
+            // After a backend's failure the Micro Integrator's drop writes nothing either (SB0260).
+            _diagnostics.Report(DiagnosticCatalog.FaultAfterBackendFailureUnanswered, drop.Location);
+            return [new AcceptStep(drop) { AfterBackendFailure = true }];
+        }
+
         _diagnostics.Report(context.Kind == FlowKind.Out ? DiagnosticCatalog.ResponseHang : DiagnosticCatalog.FlowEndsWithoutResponse, drop.Location, Answers202);
         return [new AcceptStep(drop)];
     }

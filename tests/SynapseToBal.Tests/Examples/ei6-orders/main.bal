@@ -26,6 +26,8 @@ service /services on httpListener, httpsListener {
             return serviceNotFound(request);
         }
         string name = segments[0];
+        // What follows the name: the path the ?wsdl answer and the published WSDL's operation dispatch read.
+        string[] path = segments.slice(1);
         match name {
             // Proxy service 'OrderProxy' (proxy-services/OrderProxy.xml, line 4).
             "OrderProxy"
@@ -35,7 +37,16 @@ service /services on httpListener, httpsListener {
               | "OrderProxy.OrderProxyHttpsSoap11Endpoint"
               | "OrderProxy.OrderProxyHttpsSoap12Endpoint"
               | "OrderProxy.OrderProxyHttpsEndpoint" => {
+<<<<<<< HEAD
                 return orderFlow(check newContext(request, (), "/services/" + name));
+=======
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, orderProxyWsdlPath);
+                }
+                return orderProxyFlow(check newContext(request, (), "/services/" + name));
+>>>>>>> pget
             }
 
             // Proxy service 'StockQuoteProxy' (proxy-services/StockQuoteProxy.xml, line 3).
@@ -43,7 +54,16 @@ service /services on httpListener, httpsListener {
               | "StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint"
               | "StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint"
               | "StockQuoteProxy.StockQuoteProxyHttpEndpoint" => {
+<<<<<<< HEAD
                 return stockQuoteFlow(check newContext(request, (), "/services/" + name));
+=======
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, stockQuoteProxyWsdlPath);
+                }
+                return stockQuoteProxyFlow(check newContext(request, (), "/services/" + name));
+>>>>>>> pget
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

@@ -6200,6 +6200,25 @@ function accepted() returns http:Response {
     return response;
 }
 
+# The end of a fault flow that answers nothing, in a proxy or API resource whose in flow sends to a backend without
+# blocking (SB0260). A backend's failure (a transport failure: ERROR_CODE 101500-101599, a refused or closed
+# connection, a timeout) runs the Micro Integrator's fault sequence in the send's callback, after the send marked the
+# request as answered elsewhere (RESPONSE_WRITTEN "SKIP"): nothing is written, and the client waits until its own
+# timeout or until the listener's socket timeout closes the connection without a response. A resource here must answer,
+# and 202 would tell the client its request was accepted: the failure is logged and answered 502 Bad Gateway with no
+# body. Any other failure was raised before anything was sent, and returns to the listener, whose sendAck answers 202
+# with no body, as here.
+function unansweredFault(Context ctx, error e) returns http:Response {
+    int code = errorCode(e);
+    if code < 101500 || code > 101599 {
+        return accepted();
+    }
+    log:printError("The backend failed and the fault flow answers nothing: the Micro Integrator sends the client no response; answered 502 Bad Gateway", 'error = e, messageId = ctx.messageId, errorCode = code);
+    http:Response response = new;
+    response.statusCode = http:STATUS_BAD_GATEWAY;
+    return response;
+}
+
 # A call through an endpoint whose `<timeout>` has a `responseAction` (fault or discard) timed out before the
 # socket timeout: Synapse's TimeoutHandler empties the message (an empty envelope of its SOAP version; no body
 # for a message that is not SOAP), sets ERROR_CODE 101504 and ERROR_MESSAGE "Send timeout" (no ERROR_DETAIL or
@@ -14087,6 +14106,83 @@ function wsdlResponse(string path) returns http:Response|error {
     byte[] content = check io:fileReadBytes(path);
     http:Response response = new;
     response.setBinaryPayload(content, "text/xml");
+    return response;
+}
+
+# The metadata query of a GET that the Micro Integrator's PassThroughNHttpGetProcessor answers instead of running the
+# flow of a proxy without a published WSDL, or `()`: a GET of the service's own address or of one of its Axis2 endpoint
+# addresses (no path after it: `postfix` empty) whose query starts with one of the processors' items of its carbon.xml,
+# in their order (`wsdl`, `wsdl2`, `xsd`; the `info` one is commented out there, so `?info` and `?policy` run the
+# flow), followed by its end, `&` or `=`. `wsdl2` (the WSDL 2.0 the Micro Integrator generates) is not answered by the
+# generated service: the request runs the flow (docs/mapping.md).
+function proxyMetadataQuery(http:Request request, string[] postfix = []) returns "wsdl"|"xsd"? {
+    if request.method != "GET" || postfix.length() > 0 {
+        return ();
+    }
+    int? mark = request.rawPath.indexOf("?");
+    if mark is () {
+        return ();
+    }
+    string query = request.rawPath.substring(mark + 1);
+    foreach string item in ["wsdl", "wsdl2", "xsd"] {
+        if query.startsWith(item) {
+            string rest = query.substring(item.length());
+            if rest == "" || rest.startsWith("&") || rest.startsWith("=") {
+                return item == "wsdl2" ? () : item == "wsdl" ? "wsdl" : "xsd";
+            }
+        }
+    }
+    return ();
+}
+
+# What the Micro Integrator answers a metadata query (`proxyMetadataQuery`) of a proxy without a published WSDL, whose
+# Axis2 service has the one operation `mediate`, no WSDL document of its own and no schema:
+# - `?wsdl`: the WSDL it generates (Wsdl11Processor, AxisService.printWSDL), 200 `text/xml`, read from `wsdlPath`;
+# - `?wsdl=<name>` (a document the WSDL imports): the service has no document to look `<name>` up in
+#   (AxisService.printUserWSDL), so Axis2's error document, 200 `text/xml`;
+# - `?xsd` (XsdUtil.printXsd, no schema): 200 with no body; `?xsd=<name>.xsd`: 404 `text/xml` with no body; `?xsd=<name>`
+#   (no `.xsd`) and `?xsd&id=<n>` fail in the processor: 500 "Error processing request" with that text as its body, and
+#   the Micro Integrator closes the connection (handleBrowserException).
+# The query's parameters are split as CarbonHttpRequest takes them: at each `&`, then at the first `=`, not decoded,
+# the last of a name winning.
+function proxyMetadataResponse(http:Request request, "wsdl"|"xsd" item, string wsdlPath) returns http:Response|error {
+    string query = "";
+    int? mark = request.rawPath.indexOf("?");
+    if mark is int {
+        query = request.rawPath.substring(mark + 1);
+    }
+    map<string> parameters = {};
+    string[] entries = re `&`.split(query);
+    foreach string entry in entries {
+        int? index = entry.indexOf("=");
+        if index is int {
+            parameters[entry.substring(0, index)] = entry.substring(index + 1);
+        } else if entry != "" {
+            parameters[entry] = "";
+        }
+    }
+    http:Response response = new;
+    string? imported = parameters["wsdl"];
+    if item == "wsdl" {
+        if imported is () || imported == "" {
+            return wsdlResponse(wsdlPath);
+        }
+        response.setTextPayload("<error><description>Unable to generate WSDL 1.1 for this service</description><reason>If you wish Axis2 to automatically generate the WSDL 1.1, then please set useOriginalwsdl as false in your services.xml</reason></error>", "text/xml");
+        return response;
+    }
+    string? named = parameters["xsd"];
+    string xsd = named is string ? named.trim() : "";
+    if xsd.endsWith(".xsd") && !xsd.includes("..") {
+        response.statusCode = http:STATUS_NOT_FOUND;
+        response.setHeader("Content-Type", "text/xml");
+        return response;
+    }
+    if xsd != "" || parameters.hasKey("id") {
+        response.statusCode = http:STATUS_INTERNAL_SERVER_ERROR;
+        response.reasonPhrase = "Error processing request";
+        response.setTextPayload("Error processing request");
+        response.setHeader("Connection", "close");
+    }
     return response;
 }
 

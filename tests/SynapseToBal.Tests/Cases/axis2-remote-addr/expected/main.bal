@@ -53,6 +53,11 @@ service /services/AuditProxy on httpListener {
 
     # The flow of the resource above: the response it answers with.
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
+        // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+        "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        if metadataQuery !is () {
+            return proxyMetadataResponse(request, metadataQuery, auditProxyWsdlPath);
+        }
         Context ctx = check newContext(request, (), "/services/AuditProxy");
         setRemoteAddress(ctx, caller);
         return auditFlow(ctx);
@@ -69,6 +74,10 @@ service "/services/AuditProxy.AuditProxyHttpSoap11Endpoint" on httpListener {
 
     # The flow of the resource above: the response it answers with.
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
+        "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        if metadataQuery !is () {
+            return proxyMetadataResponse(request, metadataQuery, auditProxyWsdlPath);
+        }
         Context ctx = check newContext(request, (), "/services/AuditProxy.AuditProxyHttpSoap11Endpoint");
         setRemoteAddress(ctx, caller);
         return auditFlow(ctx);
@@ -85,6 +94,10 @@ service "/services/AuditProxy.AuditProxyHttpSoap12Endpoint" on httpListener {
 
     # The flow of the resource above: the response it answers with.
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
+        "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        if metadataQuery !is () {
+            return proxyMetadataResponse(request, metadataQuery, auditProxyWsdlPath);
+        }
         Context ctx = check newContext(request, (), "/services/AuditProxy.AuditProxyHttpSoap12Endpoint");
         setRemoteAddress(ctx, caller);
         return auditFlow(ctx);
@@ -101,6 +114,10 @@ service "/services/AuditProxy.AuditProxyHttpEndpoint" on httpListener {
 
     # The flow of the resource above: the response it answers with.
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
+        "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        if metadataQuery !is () {
+            return proxyMetadataResponse(request, metadataQuery, auditProxyWsdlPath);
+        }
         Context ctx = check newContext(request, (), "/services/AuditProxy.AuditProxyHttpEndpoint");
         setRemoteAddress(ctx, caller);
         return auditFlow(ctx);

@@ -17,9 +17,9 @@ service /relay on httpListener {
             check callEndpoint(ctx, eventsEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = eventsEndpointSuspension);
             // The out flow is empty (<outSequence/>): the backend response is not sent on; the flow ends here.
             return accepted();
-        } on fail {
+        } on fail error e {
             // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
-            return accepted();
+            return unansweredFault(ctx, e);
         }
     }
 

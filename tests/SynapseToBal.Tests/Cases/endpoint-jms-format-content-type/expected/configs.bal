@@ -66,3 +66,6 @@ configurable string jmsSoap12latinTransportJmsConnectionFactoryJndiName = "Queue
 
 # Queue of the JMS endpoint 'jmsSoap12Latin' (destination in its address).
 configurable string jmsSoap12latinDestination = "Soap12Latin";
+
+# The WSDL the Micro Integrator generates for proxy service 'FormattedJms' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/FormattedJms?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+configurable string formattedJmsWsdlPath = "resources/FormattedJms.wsdl";

@@ -51,3 +51,12 @@ configurable string jmsEndpointSoap12TransportJmsConnectionFactoryJndiName = "Qu
 
 # Queue of the JMS endpoint 'jmsEndpointSoap12' (destination in its address).
 configurable string jmsEndpointSoap12Destination = "OrdersSoap12";
+
+# The WSDL the Micro Integrator generates for proxy service 'OrderToPox' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/OrderToPox?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+configurable string orderToPoxWsdlPath = "resources/OrderToPox.wsdl";
+
+# The WSDL the Micro Integrator generates for proxy service 'OrderToSoap12' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/OrderToSoap12?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+configurable string orderToSoap12WsdlPath = "resources/OrderToSoap12.wsdl";
+
+# The WSDL the Micro Integrator generates for proxy service 'OrderToGet' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/OrderToGet?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+configurable string orderToGetWsdlPath = "resources/OrderToGet.wsdl";

@@ -21,12 +21,19 @@ service /services on httpListener {
             return serviceNotFound(request);
         }
         string name = segments[0];
+        // What follows the name: the path the ?wsdl answer and the published WSDL's operation dispatch read.
+        string[] path = segments.slice(1);
         match name {
             // Proxy service 'OrderToPox' (jms-format.xml, line 3).
             "OrderToPox"
               | "OrderToPox.OrderToPoxHttpSoap11Endpoint"
               | "OrderToPox.OrderToPoxHttpSoap12Endpoint"
               | "OrderToPox.OrderToPoxHttpEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, orderToPoxWsdlPath);
+                }
                 return orderToPoxFlow(check newContext(request, (), "/services/" + name));
             }
 
@@ -35,6 +42,11 @@ service /services on httpListener {
               | "OrderToSoap12.OrderToSoap12HttpSoap11Endpoint"
               | "OrderToSoap12.OrderToSoap12HttpSoap12Endpoint"
               | "OrderToSoap12.OrderToSoap12HttpEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, orderToSoap12WsdlPath);
+                }
                 return orderToSoap12Flow(check newContext(request, (), "/services/" + name));
             }
 
@@ -43,6 +55,11 @@ service /services on httpListener {
               | "OrderToGet.OrderToGetHttpSoap11Endpoint"
               | "OrderToGet.OrderToGetHttpSoap12Endpoint"
               | "OrderToGet.OrderToGetHttpEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, orderToGetWsdlPath);
+                }
                 return orderToGetFlow(check newContext(request, (), "/services/" + name));
             }
         }

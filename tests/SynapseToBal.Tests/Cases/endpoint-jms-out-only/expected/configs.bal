@@ -36,3 +36,6 @@ configurable string ordersApiEventsEndpointTransportJmsPassword = ?;
 
 # JNDI property of the JMS endpoint 'OrdersAPI /events endpoint' (topic.OrderEvents in its address).
 configurable string ordersApiEventsEndpointTopicOrderEvents = "order.events";
+
+# The WSDL the Micro Integrator generates for proxy service 'OrderIntakeProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/OrderIntakeProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+configurable string orderIntakeProxyWsdlPath = "resources/OrderIntakeProxy.wsdl";

@@ -30,3 +30,6 @@ configurable string responseQueueProxyEndpointTransportJmsConnectionFactoryJndiN
 
 # Queue of the JMS endpoint 'ResponseQueueProxy endpoint' (destination in its address).
 configurable string responseQueueProxyEndpointDestination = "ResponseQue";
+
+# The WSDL the Micro Integrator generates for proxy service 'ResponseQueueProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/ResponseQueueProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+configurable string responseQueueProxyWsdlPath = "resources/ResponseQueueProxy.wsdl";

@@ -27,3 +27,6 @@ configurable string auditEpUrl = ?;
 
 # Base URL of the endpoint 'conf:/endpoints/OrderServiceEP.xml', which is not defined in the input (a registry resource or another project's endpoint): set it from the endpoint's definition.
 configurable string orderServiceEpUrl = ?;
+
+# The WSDL the Micro Integrator generates for proxy service 'RegistryProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/RegistryProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+configurable string registryProxyWsdlPath = "resources/RegistryProxy.wsdl";

@@ -18,3 +18,15 @@ configurable string httpsKeyStorePassword = ?;
 
 # Base URL of the 'QuoteAllProxy recipient 1 endpoint' endpoint.
 configurable string quoteAllProxyRecipient1EndpointUrl = "http://quotes-a.example.com/services/SimpleStockQuoteService";
+
+# The WSDL the Micro Integrator generates for proxy service 'QuoteAllProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/QuoteAllProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+configurable string quoteAllProxyWsdlPath = "resources/QuoteAllProxy.wsdl";
+
+# The WSDL the Micro Integrator generates for proxy service 'DynamicQuoteProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/DynamicQuoteProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+configurable string dynamicQuoteProxyWsdlPath = "resources/DynamicQuoteProxy.wsdl";
+
+# The WSDL the Micro Integrator generates for proxy service 'NotifyProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/NotifyProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+configurable string notifyProxyWsdlPath = "resources/NotifyProxy.wsdl";
+
+# The WSDL the Micro Integrator generates for proxy service 'IdAggregateProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/IdAggregateProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+configurable string idAggregateProxyWsdlPath = "resources/IdAggregateProxy.wsdl";

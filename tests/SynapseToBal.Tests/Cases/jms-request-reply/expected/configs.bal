@@ -33,3 +33,6 @@ configurable string quoteApiEventsEndpointDestination = "Events";
 
 # Reply topic of the JMS endpoint 'QuoteAPI /events endpoint' (transport.jms.ReplyDestination in its address).
 configurable string quoteApiEventsEndpointTransportJmsReplyDestination = "EventAcks";
+
+# The WSDL the Micro Integrator generates for proxy service 'QuoteJmsTargetProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/QuoteJmsTargetProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+configurable string quoteJmsTargetProxyWsdlPath = "resources/QuoteJmsTargetProxy.wsdl";

@@ -9,5 +9,5 @@ import ballerina/log;
 function secFault(Context ctx, error e) returns http:Response {
     recordError(ctx, e);
     log:printInfo("SecAPI /a fault", failedWith = "****");
-    return accepted();
+    return unansweredFault(ctx, e);
 }

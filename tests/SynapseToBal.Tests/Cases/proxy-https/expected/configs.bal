@@ -16,5 +16,14 @@ configurable string httpsKeyStorePassword = ?;
 # Base URL of the 'MixedProxy endpoint' endpoint.
 configurable string mixedProxyEndpointUrl = "http://localhost:9001/services/SimpleStockQuoteService";
 
+# The WSDL the Micro Integrator generates for proxy service 'MixedProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/MixedProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+configurable string mixedProxyWsdlPath = "resources/MixedProxy.wsdl";
+
+# The WSDL the Micro Integrator generates for proxy service 'PlainProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/PlainProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+configurable string plainProxyWsdlPath = "resources/PlainProxy.wsdl";
+
 # Base URL of the 'SecureProxy endpoint' endpoint.
 configurable string secureProxyEndpointUrl = "http://localhost:9000/services/SimpleStockQuoteService";
+
+# The WSDL the Micro Integrator generates for proxy service 'SecureProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/SecureProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+configurable string secureProxyWsdlPath = "resources/SecureProxy.wsdl";

@@ -16,6 +16,9 @@ configurable string httpsKeyStorePath = ?;
 # Password of the HTTPS listener's key store ([keystore.primary] password of deployment.toml; the PKCS12 copy's key password must be the same).
 configurable string httpsKeyStorePassword = ?;
 
+# The WSDL the Micro Integrator generates for proxy service 'EchoProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/EchoProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+configurable string echoProxyWsdlPath = "resources/EchoProxy.wsdl";
+
 # Context factory (java.naming.factory.initial) of the JMS connection factory 'default' the Micro Integrator's JMS listener defines (axis2.xml, or deployment.toml [[transport.jms.listener]]); it is not in the project.
 configurable string jmsFactoryDefaultContextFactory = ?;
 
@@ -30,3 +33,6 @@ configurable string orderProxyWsdlPath = ?;
 
 # Base URL of the 'PassThroughProxy endpoint' endpoint.
 configurable string passThroughProxyEndpointUrl = "http://localhost:9000/services/SimpleStockQuoteService";
+
+# The WSDL the Micro Integrator generates for proxy service 'PassThroughProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/PassThroughProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+configurable string passThroughProxyWsdlPath = "resources/PassThroughProxy.wsdl";

@@ -25,6 +25,9 @@ configurable string ftpQuotesProxyVfsMoveAfterProcess = "/vfs/original/";
 # Move after failure of proxy service 'FtpQuotesProxy' (the path of transport.vfs.MoveAfterFailure).
 configurable string ftpQuotesProxyVfsMoveAfterFailure = "/vfs/failure/";
 
+# The WSDL the Micro Integrator generates for proxy service 'FtpQuotesProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/FtpQuotesProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+configurable string ftpQuotesProxyWsdlPath = "resources/FtpQuotesProxy.wsdl";
+
 # Host of the POP3 mailbox proxy service 'MailOrdersProxy' polls (mail.pop3.host).
 configurable string mailOrdersProxyMailHost = "pop.example.com";
 

@@ -30,7 +30,7 @@ service /services on httpListener {
             return serviceNotFound(request);
         }
         string name = segments[0];
-        // What follows the name: the path the published WSDL's ?wsdl answer and operation dispatch read.
+        // What follows the name: the path the ?wsdl answer and the published WSDL's operation dispatch read.
         string[] path = segments.slice(1);
         match name {
             // Proxy service 'OrderProxy' (OrderProxy.xml, line 2).

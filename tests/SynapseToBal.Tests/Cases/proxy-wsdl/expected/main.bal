@@ -28,7 +28,7 @@ service /services on httpListener, httpsListener {
             return serviceNotFound(request);
         }
         string name = segments[0];
-        // What follows the name: the path the published WSDL's ?wsdl answer and operation dispatch read.
+        // What follows the name: the path the ?wsdl answer and the published WSDL's operation dispatch read.
         string[] path = segments.slice(1);
         match name {
             // Proxy service 'FileWsdlProxy' (FileWsdlProxy.xml, line 2).

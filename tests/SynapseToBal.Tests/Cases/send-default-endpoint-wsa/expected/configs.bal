@@ -13,5 +13,14 @@ configurable string httpsKeyStorePath = ?;
 # Password of the HTTPS listener's key store ([keystore.primary] password of deployment.toml; the PKCS12 copy's key password must be the same).
 configurable string httpsKeyStorePassword = ?;
 
+# The WSDL the Micro Integrator generates for proxy service 'WsaForwardProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/WsaForwardProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+configurable string wsaForwardProxyWsdlPath = "resources/WsaForwardProxy.wsdl";
+
 # Base URL of the 'WsaStripProxy endpoint' endpoint.
 configurable string wsaStripProxyEndpointUrl = "http://localhost:9000/services/SimpleStockQuoteService";
+
+# The WSDL the Micro Integrator generates for proxy service 'WsaStripProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/WsaStripProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+configurable string wsaStripProxyWsdlPath = "resources/WsaStripProxy.wsdl";
+
+# The WSDL the Micro Integrator generates for proxy service 'WsaTypedProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/WsaTypedProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+configurable string wsaTypedProxyWsdlPath = "resources/WsaTypedProxy.wsdl";

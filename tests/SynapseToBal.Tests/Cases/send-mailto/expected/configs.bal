@@ -51,3 +51,6 @@ configurable string mailtoSupportSmtpBcc = "";
 
 # Recipients of the mail endpoint 'AlertsAPI /notify endpoint': the comma-separated address list after 'mailtoSupport:' in its address (a To transport header on the message replaces it, as MailTransportSender reads it).
 configurable string alertsApiNotifyEndpointTo = "support@example.com";
+
+# The WSDL the Micro Integrator generates for proxy service 'MailOutProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/MailOutProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+configurable string mailOutProxyWsdlPath = "resources/MailOutProxy.wsdl";

@@ -34,6 +34,9 @@ configurable string stockQuoteFtpProxyEndpointPassword = ?;
 # Base URL of the 'StockQuoteFtpProxy endpoint' endpoint.
 configurable string stockQuoteFtpProxyEndpointUrl = "http://ei-backend.scenarios.wso2.org:8080/axis2/services/SimpleStockQuoteService";
 
+# The WSDL the Micro Integrator generates for proxy service 'StockQuoteFtpProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/StockQuoteFtpProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+configurable string stockQuoteFtpProxyWsdlPath = "resources/StockQuoteFtpProxy.wsdl";
+
 # File or folder on the sftp server the VFS endpoint 'StockQuoteSftpProxy endpoint' writes to (the path of its address vfs:sftp://user_name:****@sftp.example.com/home/user/out).
 configurable string stockQuoteSftpProxyEndpointPath = "/home/user/out";
 
@@ -51,3 +54,6 @@ configurable string stockQuoteSftpProxyEndpointPassword = ?;
 
 # Base URL of the 'StockQuoteSftpProxy endpoint' endpoint.
 configurable string stockQuoteSftpProxyEndpointUrl = "http://localhost:9000/services/SimpleStockQuoteService";
+
+# The WSDL the Micro Integrator generates for proxy service 'StockQuoteSftpProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/StockQuoteSftpProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+configurable string stockQuoteSftpProxyWsdlPath = "resources/StockQuoteSftpProxy.wsdl";

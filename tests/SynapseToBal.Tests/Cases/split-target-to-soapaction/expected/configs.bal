@@ -15,3 +15,9 @@ configurable string httpsKeyStorePassword = ?;
 
 # Base URL of the 'NotifyCloneProxy endpoint' endpoint.
 configurable string notifyCloneProxyEndpointUrl = "http://localhost:9000/services/NotifyService";
+
+# The WSDL the Micro Integrator generates for proxy service 'NotifyCloneProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/NotifyCloneProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+configurable string notifyCloneProxyWsdlPath = "resources/NotifyCloneProxy.wsdl";
+
+# The WSDL the Micro Integrator generates for proxy service 'QuoteSplitProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/QuoteSplitProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+configurable string quoteSplitProxyWsdlPath = "resources/QuoteSplitProxy.wsdl";

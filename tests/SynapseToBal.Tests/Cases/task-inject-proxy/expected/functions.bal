@@ -9,7 +9,7 @@ import ballerina/log;
 function stockQuoteFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printInfo("StockQuoteProxy fault", direction = "request", payload = check payloadText(ctx));
-    return accepted();
+    return unansweredFault(ctx, e);
 }
 
 # In flow of proxy service StockQuoteProxy, run by the service at each of its addresses.

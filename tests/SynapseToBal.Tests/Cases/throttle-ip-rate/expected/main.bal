@@ -57,6 +57,11 @@ service /services/QuoteProxy on httpListener {
 
     # The flow of the resource above: the response it answers with.
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
+        // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+        "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        if metadataQuery !is () {
+            return proxyMetadataResponse(request, metadataQuery, quoteProxyWsdlPath);
+        }
         Context ctx = check newContext(request, (), "/services/QuoteProxy");
         setRemoteAddress(ctx, caller);
         return quoteFlow(ctx);
@@ -73,6 +78,10 @@ service "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint" on httpListener {
 
     # The flow of the resource above: the response it answers with.
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
+        "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        if metadataQuery !is () {
+            return proxyMetadataResponse(request, metadataQuery, quoteProxyWsdlPath);
+        }
         Context ctx = check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint");
         setRemoteAddress(ctx, caller);
         return quoteFlow(ctx);
@@ -89,6 +98,10 @@ service "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint" on httpListener {
 
     # The flow of the resource above: the response it answers with.
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
+        "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        if metadataQuery !is () {
+            return proxyMetadataResponse(request, metadataQuery, quoteProxyWsdlPath);
+        }
         Context ctx = check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint");
         setRemoteAddress(ctx, caller);
         return quoteFlow(ctx);
@@ -105,6 +118,10 @@ service "/services/QuoteProxy.QuoteProxyHttpEndpoint" on httpListener {
 
     # The flow of the resource above: the response it answers with.
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
+        "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        if metadataQuery !is () {
+            return proxyMetadataResponse(request, metadataQuery, quoteProxyWsdlPath);
+        }
         Context ctx = check newContext(request, (), "/services/QuoteProxy.QuoteProxyHttpEndpoint");
         setRemoteAddress(ctx, caller);
         return quoteFlow(ctx);

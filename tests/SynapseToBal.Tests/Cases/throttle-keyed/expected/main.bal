@@ -20,6 +20,11 @@ service /services/StockQuoteProxy on httpListener {
 
     # The flow of the resource above: the response it answers with.
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
+        // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+        "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        if metadataQuery !is () {
+            return proxyMetadataResponse(request, metadataQuery, stockQuoteProxyWsdlPath);
+        }
         Context ctx = check newContext(request, (), "/services/StockQuoteProxy");
         setRemoteAddress(ctx, caller);
         ctx.outFlow = stockQuoteOut;
@@ -44,6 +49,10 @@ service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint" on httpLis
 
     # The flow of the resource above: the response it answers with.
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
+        "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        if metadataQuery !is () {
+            return proxyMetadataResponse(request, metadataQuery, stockQuoteProxyWsdlPath);
+        }
         Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint");
         setRemoteAddress(ctx, caller);
         ctx.outFlow = stockQuoteOut;
@@ -66,6 +75,10 @@ service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint" on httpLis
 
     # The flow of the resource above: the response it answers with.
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
+        "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        if metadataQuery !is () {
+            return proxyMetadataResponse(request, metadataQuery, stockQuoteProxyWsdlPath);
+        }
         Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint");
         setRemoteAddress(ctx, caller);
         ctx.outFlow = stockQuoteOut;
@@ -88,6 +101,10 @@ service "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint" on httpListener 
 
     # The flow of the resource above: the response it answers with.
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
+        "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        if metadataQuery !is () {
+            return proxyMetadataResponse(request, metadataQuery, stockQuoteProxyWsdlPath);
+        }
         Context ctx = check newContext(request, (), "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint");
         setRemoteAddress(ctx, caller);
         ctx.outFlow = stockQuoteOut;

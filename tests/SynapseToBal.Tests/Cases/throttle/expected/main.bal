@@ -20,6 +20,11 @@ service /services/ThrottledProxy on httpListener {
 
     # The flow of the resource above: the response it answers with.
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
+        // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+        "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        if metadataQuery !is () {
+            return proxyMetadataResponse(request, metadataQuery, throttledProxyWsdlPath);
+        }
         Context ctx = check newContext(request, (), "/services/ThrottledProxy");
         setRemoteAddress(ctx, caller);
         do {
@@ -43,6 +48,10 @@ service "/services/ThrottledProxy.ThrottledProxyHttpSoap11Endpoint" on httpListe
 
     # The flow of the resource above: the response it answers with.
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
+        "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        if metadataQuery !is () {
+            return proxyMetadataResponse(request, metadataQuery, throttledProxyWsdlPath);
+        }
         Context ctx = check newContext(request, (), "/services/ThrottledProxy.ThrottledProxyHttpSoap11Endpoint");
         setRemoteAddress(ctx, caller);
         do {
@@ -64,6 +73,10 @@ service "/services/ThrottledProxy.ThrottledProxyHttpSoap12Endpoint" on httpListe
 
     # The flow of the resource above: the response it answers with.
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
+        "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        if metadataQuery !is () {
+            return proxyMetadataResponse(request, metadataQuery, throttledProxyWsdlPath);
+        }
         Context ctx = check newContext(request, (), "/services/ThrottledProxy.ThrottledProxyHttpSoap12Endpoint");
         setRemoteAddress(ctx, caller);
         do {
@@ -85,6 +98,10 @@ service "/services/ThrottledProxy.ThrottledProxyHttpEndpoint" on httpListener {
 
     # The flow of the resource above: the response it answers with.
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
+        "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        if metadataQuery !is () {
+            return proxyMetadataResponse(request, metadataQuery, throttledProxyWsdlPath);
+        }
         Context ctx = check newContext(request, (), "/services/ThrottledProxy.ThrottledProxyHttpEndpoint");
         setRemoteAddress(ctx, caller);
         do {
