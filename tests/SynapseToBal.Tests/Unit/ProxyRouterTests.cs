@@ -35,24 +35,16 @@ public sealed class ProxyRouterTests
             + "              | \"OrderProxy.OrderProxyHttpSoap11Endpoint\"\n"
             + "              | \"OrderProxy.OrderProxyHttpSoap12Endpoint\"\n"
             + "              | \"OrderProxy.OrderProxyHttpEndpoint\" => {\n"
-<<<<<<< HEAD
-            + "                return orderFlow(check newContext(request, (), \"/services/\" + name));\n"
-            + "            }\n",
-            main,
-            StringComparison.Ordinal);
-        Assert.Contains("| \"StockProxy.StockProxyHttpEndpoint\" => {\n                return stockFlow(check newContext(request, (), \"/services/\" + name));\n", main, StringComparison.Ordinal);
-=======
             + "                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).\n"
             + "                \"wsdl\"|\"xsd\"? metadataQuery = proxyMetadataQuery(request, path);\n"
             + "                if metadataQuery !is () {\n"
             + "                    return proxyMetadataResponse(request, metadataQuery, orderProxyWsdlPath);\n"
             + "                }\n"
-            + "                return orderProxyFlow(check newContext(request, (), \"/services/\" + name));\n"
+            + "                return orderFlow(check newContext(request, (), \"/services/\" + name));\n"
             + "            }\n",
             main,
             StringComparison.Ordinal);
-        Assert.Contains("return proxyMetadataResponse(request, metadataQuery, stockProxyWsdlPath);\n                }\n                return stockProxyFlow(check newContext(request, (), \"/services/\" + name));\n", main, StringComparison.Ordinal);
->>>>>>> pget
+        Assert.Contains("return proxyMetadataResponse(request, metadataQuery, stockProxyWsdlPath);\n                }\n                return stockFlow(check newContext(request, (), \"/services/\" + name));\n", main, StringComparison.Ordinal);
         Assert.Contains("            // Proxy service 'OrderProxy' (a0.xml, line 1).\n", main, StringComparison.Ordinal);
         Assert.Contains("        }\n        // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.\n        return serviceNotFound(request);\n    }\n}", main, StringComparison.Ordinal);
     }
