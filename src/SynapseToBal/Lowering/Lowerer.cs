@@ -1049,7 +1049,7 @@ public sealed partial class Lowerer
                 var reason = target.Kind is null
                     ? $"no proxy service, data service or API of this input serves '{target.Path}' (one deployed from another project on that server is not in this package)"
                     : $"the {target.Kind} '{target.Name}' of this input is not generated as a service of this package (it is kept as a TODO or not served over HTTP)";
-                _diagnostics.Report(DiagnosticCatalog.SelfCallNotServed, location, url, ServiceAddresses.Authority(url), reason);
+                _diagnostics.Report(DiagnosticCatalog.SelfCallNotServed, location, target.Url, ServiceAddresses.Authority(target.Url), reason);
                 continue;
             }
 

@@ -211,102 +211,103 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 195,
         [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 196,
         [typeof(global::SynapseToBal.IR.OrIr)] = 197,
-        [typeof(global::SynapseToBal.IR.PackageIr)] = 198,
-        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 199,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 200,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 201,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 202,
-        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 203,
-        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 204,
-        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 205,
-        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 206,
-        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 207,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 208,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 209,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 210,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 211,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 212,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 213,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 214,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 215,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 216,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 217,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 218,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 219,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 220,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 221,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 222,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 223,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 224,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 225,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 226,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 227,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 228,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 229,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 230,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 231,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 232,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 233,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 234,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 235,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 236,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 237,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 238,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 239,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 240,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 241,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 242,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 243,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 244,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 245,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 246,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 247,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 248,
-        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 249,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 250,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 251,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 252,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 253,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 254,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 255,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 256,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 257,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 258,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 259,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 260,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 261,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 262,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 263,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 264,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 265,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 266,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 267,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 268,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 269,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 270,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 271,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 272,
-        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 273,
-        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 274,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 275,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 276,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 277,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 278,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 279,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 280,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 281,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 282,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 283,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 284,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 285,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 286,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 287,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 288,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 289,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 290,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 291,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 292,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 293,
+        [typeof(global::SynapseToBal.IR.OwnListenerUrlIr)] = 198,
+        [typeof(global::SynapseToBal.IR.PackageIr)] = 199,
+        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 200,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 201,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 202,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 203,
+        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 204,
+        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 205,
+        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 206,
+        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 207,
+        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 208,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 209,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 210,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 211,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 212,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 213,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 214,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 215,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 216,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 217,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 218,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 219,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 220,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 221,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 222,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 223,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 224,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 225,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 226,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 227,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 228,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 229,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 230,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 231,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 232,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 233,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 234,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 235,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 236,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 237,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 238,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 239,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 240,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 241,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 242,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 243,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 244,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 245,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 246,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 247,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 248,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 249,
+        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 250,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 251,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 252,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 253,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 254,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 255,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 256,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 257,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 258,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 259,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 260,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 261,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 262,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 263,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 264,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 265,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 266,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 267,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 268,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 269,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 270,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 271,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 272,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 273,
+        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 274,
+        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 275,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 276,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 277,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 278,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 279,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 280,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 281,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 282,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 283,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 284,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 285,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 286,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 287,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 288,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 289,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 290,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 291,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 292,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 293,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 294,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -631,6 +632,7 @@ internal static partial class IrMembers
                 sink.Visit(n.Name);
                 sink.Visit(n.DefaultValue);
                 sink.Visit(n.Description);
+                sink.Visit(n.FollowsListener);
                 return true;
             }
 
@@ -2397,6 +2399,15 @@ internal static partial class IrMembers
 
             case 198:
             {
+                var n = (global::SynapseToBal.IR.OwnListenerUrlIr)node;
+                sink.Visit(n.Port);
+                sink.Visit(n.Scheme);
+                sink.Visit(n.PathAndQuery);
+                return true;
+            }
+
+            case 199:
+            {
                 var n = (global::SynapseToBal.IR.PackageIr)node;
                 sink.Visit(n.Listener);
                 foreach (var item in n.Services)
@@ -2523,21 +2534,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 199:
+            case 200:
             {
                 var n = (global::SynapseToBal.IR.ParameterReadIr)node;
                 sink.Visit(n.Parameter);
                 return true;
             }
 
-            case 200:
+            case 201:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Literal)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 201:
+            case 202:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Param)node;
                 sink.Visit(n.SynapseName);
@@ -2547,7 +2558,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 202:
+            case 203:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Rest)node;
                 sink.Visit(n.SynapseName);
@@ -2555,7 +2566,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 203:
+            case 204:
             {
                 var n = (global::SynapseToBal.IR.PendingArtifactIr)node;
                 sink.Visit(n.Reason);
@@ -2564,14 +2575,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 204:
+            case 205:
             {
                 var n = (global::SynapseToBal.IR.ProcessorSequenceIr)node;
                 sink.Visit(n.Function);
                 return true;
             }
 
-            case 205:
+            case 206:
             {
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
@@ -2579,7 +2590,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 206:
+            case 207:
             {
                 var n = (global::SynapseToBal.IR.PublishedWsdlIr)node;
                 sink.Visit(n.FileName);
@@ -2589,7 +2600,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 207:
+            case 208:
             {
                 var n = (global::SynapseToBal.IR.RabbitMqStoreIr)node;
                 sink.Visit(n.Host);
@@ -2604,7 +2615,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 208:
+            case 209:
             {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
@@ -2612,7 +2623,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 209:
+            case 210:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2621,7 +2632,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 210:
+            case 211:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2630,7 +2641,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 211:
+            case 212:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -2640,7 +2651,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 212:
+            case 213:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -2649,7 +2660,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 213:
+            case 214:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -2658,7 +2669,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 214:
+            case 215:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -2683,7 +2694,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 215:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
@@ -2691,7 +2702,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 216:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2706,7 +2717,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 217:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2714,14 +2725,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 218:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 219:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2732,7 +2743,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 220:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -2742,7 +2753,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 221:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2759,7 +2770,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 222:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -2773,7 +2784,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 223:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -2792,7 +2803,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 224:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -2801,7 +2812,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 225:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2811,7 +2822,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 226:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -2826,7 +2837,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 227:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -2836,7 +2847,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 228:
+            case 229:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -2846,7 +2857,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 229:
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
@@ -2854,7 +2865,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 230:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -2866,7 +2877,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 231:
+            case 232:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2876,14 +2887,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 232:
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 233:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -2891,7 +2902,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 234:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -2899,7 +2910,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 235:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -2908,7 +2919,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 236:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -2920,7 +2931,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 237:
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -2939,27 +2950,27 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 238:
-                return true;
             case 239:
                 return true;
             case 240:
                 return true;
             case 241:
+                return true;
+            case 242:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 242:
+            case 243:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 243:
+            case 244:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -2967,7 +2978,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 244:
+            case 245:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -2983,7 +2994,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 245:
+            case 246:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
@@ -2991,7 +3002,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 246:
+            case 247:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -3011,7 +3022,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 247:
+            case 248:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -3021,7 +3032,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 248:
+            case 249:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -3035,7 +3046,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 249:
+            case 250:
             {
                 var n = (global::SynapseToBal.IR.UnmatchedIr)node;
                 sink.Visit(n.NotFoundFlow);
@@ -3058,28 +3069,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 250:
+            case 251:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 251:
+            case 252:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 252:
+            case 253:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 253:
+            case 254:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -3090,14 +3101,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 254:
+            case 255:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 255:
+            case 256:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -3108,7 +3119,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 256:
+            case 257:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -3116,7 +3127,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 257:
+            case 258:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -3124,7 +3135,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 258:
+            case 259:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -3136,7 +3147,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 259:
+            case 260:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -3152,7 +3163,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 260:
+            case 261:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -3162,23 +3173,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 261:
+            case 262:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 262:
-                return true;
             case 263:
+                return true;
+            case 264:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 264:
+            case 265:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -3186,37 +3197,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 265:
+            case 266:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 266:
-                return true;
             case 267:
+                return true;
+            case 268:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 268:
+            case 269:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 269:
+            case 270:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 270:
+            case 271:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -3224,7 +3235,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 271:
+            case 272:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -3238,7 +3249,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 272:
+            case 273:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -3247,7 +3258,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 273:
+            case 274:
             {
                 var n = (global::SynapseToBal.IR.WsdlActionIr)node;
                 sink.Visit(n.Action);
@@ -3255,7 +3266,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 274:
+            case 275:
             {
                 var n = (global::SynapseToBal.IR.WsdlDispatchIr)node;
                 foreach (var item in n.Actions)
@@ -3283,7 +3294,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 275:
+            case 276:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3292,7 +3303,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 276:
+            case 277:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -3300,7 +3311,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 277:
+            case 278:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -3314,21 +3325,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 278:
+            case 279:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 279:
+            case 280:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 280:
+            case 281:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -3352,7 +3363,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 281:
+            case 282:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -3360,32 +3371,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 282:
+            case 283:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 283:
+            case 284:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 284:
-                return true;
             case 285:
                 return true;
             case 286:
+                return true;
+            case 287:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 287:
+            case 288:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -3397,7 +3408,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 288:
+            case 289:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -3411,7 +3422,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 289:
+            case 290:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3425,7 +3436,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 290:
+            case 291:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -3433,7 +3444,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 291:
+            case 292:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3454,7 +3465,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 292:
+            case 293:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3462,7 +3473,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 293:
+            case 294:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);
