@@ -128,6 +128,15 @@ public static class DiagnosticCatalog
         "Sequence '{0}' calls itself through {1}; the cycle is kept as written",
         "Sequences call each other in a cycle; in the Micro Integrator this recurses until something stops it at run time. The generated functions call each other the same way.");
 
+    public static readonly DiagnosticDescriptor ApiContextClash = Error("SB0504", SemanticsCategory,
+        "API context already registered",
+        "API '{0}' ({1}) has the URL context '{2}'{3} of API '{4}' ({5}); the Micro Integrator refuses to deploy it (\"URL context: {2} is already registered with the API: {4}\"), so only '{4}' is generated and '{0}' is kept as a TODO",
+        "Two APIs with the same context and version cannot both be deployed: SynapseConfiguration.addAPI refuses the second one (the context compared without its trailing slashes, the version as its version strategy gives it: none without a version-type). The Micro Integrator deploys the one registered first: a Carbon Application deploys its APIs in the order its artifacts.xml lists them, and deployed from a Carbon Application the refused API makes the whole application fail (CappDeployer reverts the artifacts it deployed); a synapse-configs folder deploys them in file order and only the second fails. Two Ballerina services with the same base path would stop the whole package at start-up, so the converter generates the first API in input order (files in path order, a .car's entries in archive order) and keeps the other whole as a TODO.");
+    public static readonly DiagnosticDescriptor SelfCall = Info("SB0505", SemanticsCategory,
+        "Call to a service of the same project",
+        "'{0}' calls the Micro Integrator itself ({1}): the {2} '{3}' of this input",
+        "An endpoint's address (or an http endpoint's uri-template) names the host and port of the Micro Integrator that runs the configuration (localhost, 127.0.0.1 or 0.0.0.0 on 8290, 8253, 8280 or 8243) and a path that a proxy service (/services/<name>), a data service or an API (its context) of the same input serves: in the Micro Integrator the call goes out over the network and comes back to that service. When the package generates that service, the endpoint's URL configurable follows the package's own HTTP listener (localhost and the httpPort configurable), so the call reaches the generated service; when it does not, SB0289 warns at the call.");
+
     // 02xx: lowering and unsupported constructs
     public static readonly DiagnosticDescriptor MediatorNotTranslated = Warning("SB0201", LoweringCategory,
         "Mediator not translated",
@@ -417,6 +426,10 @@ public static class DiagnosticCatalog
         "VFS send not fully reproduced",
         "'{0}' writes files over VFS: {1}",
         "A send or call to an address endpoint with a vfs: URI is the Micro Integrator's VFSTransportSender: it writes the message, as the formatter of its content type (messageType) writes it, to the URI's file, or into the URI's folder under the message's transport.vfs.ReplyFileName (response.xml by default), behind a .lock file; no response comes back. A local file becomes vfsWriteFile (ballerina/io), an ftp, sftp or ftps one vfsWriteRemote over an ftp:Client whose host, port and user are configurables and whose password is a required one. This diagnostic names what the generated code does not reproduce (a URI option or setting with no equivalent, a send that waits for a reply the file system never gives, a blocking call) and what it does instead; where nothing faithful can be generated the send stays a TODO carrying the original XML, credentials masked.");
+    public static readonly DiagnosticDescriptor SelfCallNotServed = Warning("SB0289", LoweringCategory,
+        "Call to a service not in the package",
+        "'{0}' calls the Micro Integrator itself ({1}): {2}; the generated call goes to that URL, where nothing of this package answers",
+        "An endpoint's address (or an http endpoint's uri-template) names the Micro Integrator that runs the configuration (localhost, 127.0.0.1 or 0.0.0.0 on 8290, 8253, 8280 or 8243) and a path that no service of the generated package serves: a data service or a proxy or API of the input that is not translated (kept as a TODO, or not served over HTTP), or a service the input does not hold (deployed from another project on the same server). In the Micro Integrator the call reaches that service; the generated client calls the URL as written, so unless something else serves it there the flow reads a refused connection or a 404 as the backend's answer.");
     public static readonly DiagnosticDescriptor MailSendNotReproduced = Warning("SB0290", LoweringCategory,
         "Mail send not fully reproduced",
         "'{0}' sends mail (mailto): {1}",

@@ -125,7 +125,7 @@ public static class Converter
         SemanticModel model;
         try
         {
-            model = SemanticModel.Build(documents, project.Registry.Contains, diagnostics, RegistryText(project), [.. project.Registry.Resources.Select(r => r.Key)], inputFile, RegistryContents(project));
+            model = SemanticModel.Build(documents, project.Registry.Contains, diagnostics, RegistryText(project), [.. project.Registry.Resources.Select(r => r.Key)], inputFile, RegistryContents(project), project.EnterpriseIntegrator6 ? ServerProduct.EnterpriseIntegrator6 : ServerProduct.MicroIntegrator);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -1641,7 +1641,8 @@ public sealed partial class PackageEmitter
             Description = BallerinaSyntax.CommentText(c.Description),
             Name = names[c.Name],
             Type = TypeName(c.Type),
-            DefaultValue = c.Secret || c.DefaultValue is null ? "?" : c.Type == ConfigurableType.String ? BallerinaSyntax.StringLiteral(c.DefaultValue) : c.DefaultValue,
+            DefaultValue = c.FollowsListener is { } own ? OwnListenerUrl(own, names)
+                : c.Secret || c.DefaultValue is null ? "?" : c.Type == ConfigurableType.String ? BallerinaSyntax.StringLiteral(c.DefaultValue) : c.DefaultValue,
         });
         return _renderer.Render("configs.bal.sbn", new
         {
@@ -1650,6 +1651,10 @@ public sealed partial class PackageEmitter
             Failed = failed,
         });
     }
+
+    /// <summary>A URL on the package's own listener: <c>string `http://localhost:${httpPort}/services/P`</c>.</summary>
+    private static string OwnListenerUrl(OwnListenerUrlIr own, NameMap names) =>
+        $"string `{own.Scheme}://localhost:${{{names[own.Port]}}}{BallerinaSyntax.TemplateText(own.PathAndQuery)}`";
 
     /// <summary>Config.toml: a configurable whose entry could not be written is a TOML comment (<c>#</c>) saying so, as in configs.bal.</summary>
     private string ConfigToml(PackageIr package, NameMap names)
@@ -1664,6 +1669,8 @@ public sealed partial class PackageEmitter
             // A required value the input does not give is left commented out: an empty string would satisfy `= ?`
             // and fail later (an http:Client on "" stops the module at start), where a missing one is named by Ballerina.
             Required = !c.Secret && c.DefaultValue is null,
+            // A URL following the package's own listener is left commented out, so that it keeps following the port.
+            Follows = c.FollowsListener is { } own ? $"follows {names[own.Port]}: set it only to call another server" : null,
             // The value, or for one left commented out a placeholder of the configurable's type (a port is `0`, not `""`).
             // A secret's value is never written, not even in a comment.
             Value = c.Secret || c.DefaultValue is null ? (c.Type == ConfigurableType.Integer ? "0" : "\"\"") : c.Type == ConfigurableType.String ? BallerinaSyntax.TomlString(c.DefaultValue) : c.DefaultValue,

@@ -464,7 +464,22 @@ public enum ConfigurableType
     Integer,
 }
 
-public sealed record ConfigurableIr(Symbol Name, ConfigurableType Type, string? DefaultValue, string Description, bool Secret);
+public sealed record ConfigurableIr(Symbol Name, ConfigurableType Type, string? DefaultValue, string Description, bool Secret)
+{
+    /// <summary>
+    /// For the URL of a call to a service of the package itself (a URL of the Micro Integrator that runs the input naming
+    /// one of its proxies, data services or APIs): the package's own listener the default follows instead of
+    /// <see cref="DefaultValue"/> (which keeps the URL as written); null for any other configurable.
+    /// </summary>
+    public OwnListenerUrlIr? FollowsListener { get; init; }
+}
+
+/// <summary>
+/// A URL on the package's own listener: <c>scheme://localhost:{port}</c> and the path (and query) of the URL it stands for,
+/// so that a call the Micro Integrator made to a service of its own reaches the generated one.
+/// </summary>
+/// <param name="Port">The listener's port configurable.</param>
+public sealed record OwnListenerUrlIr(Symbol Port, string Scheme, string PathAndQuery);
 
 /// <summary>An artifact not translated yet, kept as a TODO with its XML.</summary>
 public sealed record PendingArtifactIr(NotTranslatedIr Reason, ArtifactSyntax Origin)

@@ -141,6 +141,31 @@ public sealed partial class Lowerer
     /// <summary>The package's HTTPS listener, when some proxy or data service names https (<c>HttpsListener</c>).</summary>
     private ListenerIr? _httpsListener;
 
+    /// <summary>The HTTP listener's port configurable (what a call to a service of the package itself follows).</summary>
+    private ConfigurableIr? _httpPort;
+
+    /// <summary>
+    /// The default port of the HTTP or HTTPS listener: the pass-through ports of the product the input was written for,
+    /// 8290 and 8253 for the Micro Integrator (8280 and 8243 plus its default port offset 10), 8280 and 8243 for Enterprise
+    /// Integrator 6.x.
+    /// </summary>
+    private string ServerPort(bool https) => (_model.Server, https) switch
+    {
+        (ServerProduct.EnterpriseIntegrator6, false) => "8280",
+        (ServerProduct.EnterpriseIntegrator6, true) => "8243",
+        (_, false) => "8290",
+        (_, true) => "8253",
+    };
+
+    /// <summary>Which product's default <see cref="ServerPort"/> is, for the configurable's documentation.</summary>
+    private string ServerPortDefault(bool https) => (_model.Server, https) switch
+    {
+        (ServerProduct.EnterpriseIntegrator6, false) => "Enterprise Integrator 6.x's default is 8280, as the input is an EI 6.x project",
+        (ServerProduct.EnterpriseIntegrator6, true) => "Enterprise Integrator 6.x's default is 8243, as the input is an EI 6.x project",
+        (_, false) => "the Micro Integrator's default is 8290",
+        (_, true) => "the Micro Integrator's default is 8253: the https transport's 8243 plus the default port offset 10",
+    };
+
     /// <summary>Builds the semantic model of the documents (reporting into the same bag) and lowers them.</summary>
     public static PackageIr Lower(IReadOnlyList<SynapseDocument> documents, DiagnosticBag diagnostics) =>
         Lower(SemanticModel.Build(documents, null, diagnostics), documents, diagnostics);
@@ -167,6 +192,12 @@ public sealed partial class Lowerer
                 // a TODO, here only (Guarded, the stores and the processors skip it).
                 _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.FlowInternalError, $"the converter failed on this {artifact.XmlName} while analysing its flows (an internal error, reported as SB0908)"), artifact));
             }
+            else if (artifact is ApiSyntax refused && _model.ContextHolder(refused) is { } holder)
+            {
+                // The Micro Integrator refuses it (SynapseConfiguration.addAPI, SB0504, reported by Semantics): two services
+                // on one base path would stop the whole package, so it is kept whole as a TODO.
+                _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.ApiContextClash, $"the URL context '{refused.Context}' is already registered with the API '{holder.Name}' ({Path.GetFileName(holder.Location.Path)}), so the Micro Integrator does not deploy this API; only '{holder.Name}' is generated"), artifact));
+            }
             else if (rule.NotTranslatedBecause is not null)
             {
                 Guarded(artifact, () =>
@@ -183,7 +214,8 @@ public sealed partial class Lowerer
             }
         }
 
-        var port = new ConfigurableIr(_symbols.Module(SymbolKind.Configurable, "http port"), ConfigurableType.Integer, "8290", "Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).", Secret: false);
+        var port = new ConfigurableIr(_symbols.Module(SymbolKind.Configurable, "http port"), ConfigurableType.Integer, ServerPort(https: false), $"Port of the HTTP listener every API is served on ({ServerPortDefault(https: false)}).", Secret: false);
+        _httpPort = port;
         var listener = new ListenerIr(_symbols.Module(SymbolKind.Listener, "http listener"), port);
         _configurables.Add(port);
 
@@ -261,6 +293,8 @@ public sealed partial class Lowerer
         {
             services.Add(main);
         }
+
+        ResolveSelfCalls(services);
 
         // Every artifact went through a guard (Guarded or GuardedPass) or was kept whole as a TODO before: all done now.
         _progress?.Invoke(_model.Artifacts.Length, _model.Artifacts.Length);
@@ -820,7 +854,7 @@ public sealed partial class Lowerer
 
                 var endpointFormat = FormatOf(address.Format, "address", address.Location);
 
-                return AddClient(baseName, address.Uri, address.Qualities, address.Location, endpoint, endpointFormat);
+                return AddClient(baseName, address.Uri, address.Qualities, address.Location, endpoint, endpointFormat, self: _model.SelfCall(address));
             }
 
             case HttpEndpointSyntax http:
@@ -833,7 +867,7 @@ public sealed partial class Lowerer
                     return AddUrlTemplateClient(baseName, http, endpoint, out notTranslated);
                 }
 
-                return AddClient(baseName, baseUrl, http.Qualities, http.Location, endpoint);
+                return AddClient(baseName, baseUrl, http.Qualities, http.Location, endpoint, self: _model.SelfCall(http));
             }
 
             case FailoverEndpointSyntax or LoadbalanceEndpointSyntax or WsdlEndpointSyntax or TemplateEndpointSyntax:
@@ -928,11 +962,12 @@ public sealed partial class Lowerer
     };
 
     /// <param name="deployTime">The url is a placeholder the Micro Integrator resolves when it deploys the endpoint: the configurable is required.</param>
-    private ClientIr AddClient(string baseName, string url, EndpointQualities qualities, SourceLocation location, EndpointSyntax endpoint, EndpointFormat? format = null, DeployTimeValue? deployTime = null)
+    /// <param name="self">What the endpoint's URL names when it calls the Micro Integrator itself (<see cref="SemanticModel.SelfCall"/>).</param>
+    private ClientIr AddClient(string baseName, string url, EndpointQualities qualities, SourceLocation location, EndpointSyntax endpoint, EndpointFormat? format = null, DeployTimeValue? deployTime = null, SelfCallTarget? self = null)
     {
         ReportUnappliedSettings(qualities, location, endpoint, appliesAddressing: true);
         var name = _symbols.Module(SymbolKind.Client, baseName, shorter: ClientShorter(baseName));
-        var (configurable, secret) = deployTime is null ? AddUrlConfigurable(baseName, url, location) : (DeployTimeConfigurable(baseName, "uri", deployTime, $"Base URL of the '{baseName}' endpoint", location), false);
+        var (configurable, secret) = deployTime is null ? AddUrlConfigurable(baseName, url, location, self) : (DeployTimeConfigurable(baseName, "uri", deployTime, $"Base URL of the '{baseName}' endpoint", location), false);
         var settings = ClientSettings(qualities, location, endpoint, baseName);
         var client = new ClientIr(name, baseName, configurable, secret ? Transports.RedactUriSecrets(url) : url, settings.Timeout, settings.Notes, location) { NonErrorStatusCodes = settings.NonErrorCodes, DefaultTimeout = qualities.TimeoutMillis is not > 0, Format = format, TimeoutFault = settings.TimeoutFault, Addressing = AppliedAddressing(qualities), Suspension = settings.Suspension };
         _clients.Add(client);
@@ -979,7 +1014,7 @@ public sealed partial class Lowerer
     }
 
     /// <summary>The configurable holding an endpoint's URL; a URL with a credential in it is a required configurable (SB0212).</summary>
-    private (Symbol Configurable, bool Secret) AddUrlConfigurable(string baseName, string url, SourceLocation location)
+    private (Symbol Configurable, bool Secret) AddUrlConfigurable(string baseName, string url, SourceLocation location, SelfCallTarget? self = null)
     {
         var configurable = _symbols.Module(SymbolKind.Configurable, baseName + " url");
         var secret = HasCredentials(url);
@@ -988,9 +1023,47 @@ public sealed partial class Lowerer
             // A URL with a password in it is a secret: no default value, set it in Config.toml.
             _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, location, $"{baseName} URL");
         }
+        else if (self is not null)
+        {
+            // Whether the package serves what it names is known once the services are lowered (ResolveSelfCalls).
+            _selfCalls.Add((configurable, url, self, location));
+        }
 
         _configurables.Add(new ConfigurableIr(configurable, ConfigurableType.String, secret ? null : url, $"Base URL of the '{baseName}' endpoint.", Secret: secret));
         return (configurable, secret);
+    }
+
+    /// <summary>The URL configurables of calls to the Micro Integrator itself, with what each URL names and where it is written.</summary>
+    private readonly List<(Symbol Configurable, string Url, SelfCallTarget Target, SourceLocation Location)> _selfCalls = new();
+
+    /// <summary>
+    /// A call to the Micro Integrator itself reaches the service of the package generated for the proxy, data service or
+    /// API it names: its URL configurable follows the package's own listener (localhost and the port configurable of the
+    /// listener that serves it: the HTTP one, the HTTPS one for a service exposed on https only), as noted by Semantics
+    /// (SB0505). A call to one the package does not serve (kept as a TODO, not on HTTP, not in the input) is warned of
+    /// (SB0289): the generated call goes to the URL as written.
+    /// </summary>
+    private void ResolveSelfCalls(IReadOnlyList<ServiceIr> services)
+    {
+        foreach (var (configurable, url, target, location) in _selfCalls)
+        {
+            var service = target.Artifact is null ? null : services.Where(s => ReferenceEquals(s.Origin, target.Artifact)).OrderBy(s => s.HttpsOnly).FirstOrDefault();
+            var listener = service is null ? null : service.HttpsOnly ? _httpsListener?.Port : _httpPort;
+            var index = _configurables.FindIndex(c => ReferenceEquals(c.Name, configurable));
+            if (service is null || listener is null || index < 0)
+            {
+                var reason = target.Kind is null
+                    ? $"no proxy service, data service or API of this input serves '{target.Path}' (one deployed from another project on that server is not in this package)"
+                    : $"the {target.Kind} '{target.Name}' of this input is not generated as a service of this package (it is kept as a TODO or not served over HTTP)";
+                _diagnostics.Report(DiagnosticCatalog.SelfCallNotServed, location, target.Url, ServiceAddresses.Authority(target.Url), reason);
+                continue;
+            }
+
+            _configurables[index] = _configurables[index] with
+            {
+                FollowsListener = new OwnListenerUrlIr(listener.Name, service.HttpsOnly ? "https" : "http", ServiceAddresses.SelfPath(url) ?? string.Empty),
+            };
+        }
     }
 
     /// <summary>

@@ -85,6 +85,7 @@ public static class ProjectLoader
         private readonly List<ProjectFile> _files = new();
         private readonly List<RegistryResource> _resources = new();
         private readonly List<ProjectComponent> _components = new();
+        private bool _enterpriseIntegrator6;
 
         public ProjectModel Build(string input, InputForm form) => new(
             input,
@@ -93,7 +94,10 @@ public static class ProjectLoader
             _documents.OrderBy(d => d.Path, StringComparer.Ordinal).ToImmutableArray(),
             _files.OrderBy(f => f.DisplayPath, StringComparer.Ordinal).ToImmutableArray(),
             new RegistryIndex(_resources),
-            _components.OrderBy(c => c.DisplayPath, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal).ToImmutableArray());
+            _components.OrderBy(c => c.DisplayPath, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal).ToImmutableArray())
+        {
+            EnterpriseIntegrator6 = _enterpriseIntegrator6,
+        };
 
         public InputForm LoadFile(string path)
         {
@@ -112,6 +116,7 @@ public static class ProjectLoader
         {
             var entries = Enumerate(root, root).ToList();
             var form = DetectForm(root, entries.Select(e => e.Relative).ToList());
+            _enterpriseIntegrator6 = IsEnterpriseIntegrator6(form, entries.Select(e => e.Relative).ToList());
             if (form == InputForm.DeploymentFolder)
             {
                 foreach (var sibling in DeploymentSiblings(root))
@@ -170,6 +175,34 @@ public static class ProjectLoader
 
             return found.OrderBy(e => e.Relative, StringComparer.Ordinal);
         }
+
+        /// <summary>
+        /// Whether a folder was written for Enterprise Integrator 6.x rather than the Micro Integrator: an Integration Studio
+        /// (Developer Studio) ESB project, a synapse-configs deployment folder (where EI 6.x keeps its configuration; the
+        /// Micro Integrator deploys Carbon Applications), or a folder of artifacts laid out as synapse-configs/default is
+        /// (<c>proxy-services/</c>, <c>sequences/</c>, <c>api/</c>, ... at its top, and no <c>apis/</c>, the MI 4.x
+        /// project's folder). An MI 4.x project, a Carbon Application and a flat folder or file are taken as the Micro
+        /// Integrator's.
+        /// </summary>
+        private static bool IsEnterpriseIntegrator6(InputForm form, IReadOnlyList<string> relatives)
+        {
+            if (form is InputForm.IntegrationStudioProject or InputForm.DeploymentFolder)
+            {
+                return true;
+            }
+
+            if (form != InputForm.ArtifactFolder)
+            {
+                return false;
+            }
+
+            var folders = relatives.Where(r => r.Contains('/', StringComparison.Ordinal)).Select(r => r[..r.IndexOf('/', StringComparison.Ordinal)]).ToHashSet(StringComparer.Ordinal);
+            return !folders.Contains("apis") && folders.Overlaps(SynapseConfigFolders);
+        }
+
+        /// <summary>The folders of synapse-configs/default (MultiXMLConfigurationBuilder) that hold artifacts.</summary>
+        private static readonly string[] SynapseConfigFolders =
+            ["api", "proxy-services", "sequences", "endpoints", "inbound-endpoints", "local-entries", "message-stores", "message-processors", "tasks", "templates"];
 
         private static InputForm DetectForm(string root, IReadOnlyList<string> relatives)
         {

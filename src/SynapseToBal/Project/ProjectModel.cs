@@ -99,4 +99,11 @@ public sealed record ProjectModel(
     ImmutableArray<SourceDocument> Documents,
     ImmutableArray<ProjectFile> OtherFiles,
     RegistryIndex Registry,
-    ImmutableArray<ProjectComponent> Components);
+    ImmutableArray<ProjectComponent> Components)
+{
+    /// <summary>
+    /// The input was written for Enterprise Integrator 6.x (an Integration Studio ESB project, a synapse-configs folder,
+    /// or a folder laid out as one), whose listeners default to 8280 and 8243, rather than the Micro Integrator (8290, 8253).
+    /// </summary>
+    public bool EnterpriseIntegrator6 { get; init; }
+}

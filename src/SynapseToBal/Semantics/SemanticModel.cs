@@ -42,7 +42,7 @@ public sealed class SemanticModel
         FlowFailed = flowFailed;
     }
 
-    /// <summary>The APIs, first definition of each name, in input order.</summary>
+    /// <summary>The APIs the Micro Integrator deploys, in input order: the first definition of each name, without those whose URL context and version an API before them holds (SB0504).</summary>
     public ImmutableArray<ApiSyntax> Apis { get; }
 
     /// <summary>Every named artifact by kind and name (the first definition of a name wins).</summary>
@@ -118,11 +118,14 @@ public sealed class SemanticModel
     /// <param name="registryKeys">The keys of every registry resource of the project (normalised), when known.</param>
     /// <param name="inputFile">The input's file at the tail of a path on the server's file system (its display path and text), when one is.</param>
     /// <param name="registryContent">The bytes, text and declared media type of a registry resource by key (null when absent or unreadable).</param>
-    public static SemanticModel Build(IReadOnlyList<SynapseDocument> documents, Func<string, bool>? registryContains, DiagnosticBag diagnostics, Func<string, string?>? registryText = null, IReadOnlyList<string>? registryKeys = null, Func<string, (string Display, string Text)?>? inputFile = null, Func<string, RegistryContent?>? registryContent = null)
+    /// <param name="server">The product the input was written for, whose listener ports the package takes by default.</param>
+    public static SemanticModel Build(IReadOnlyList<SynapseDocument> documents, Func<string, bool>? registryContains, DiagnosticBag diagnostics, Func<string, string?>? registryText = null, IReadOnlyList<string>? registryKeys = null, Func<string, (string Display, string Text)?>? inputFile = null, Func<string, RegistryContent?>? registryContent = null, ServerProduct server = ServerProduct.MicroIntegrator)
     {
         var artifacts = documents.SelectMany(d => d.Artifacts).ToList();
         var symbols = new SymbolTable(artifacts, diagnostics);
-        var apis = artifacts.OfType<ApiSyntax>().Where(api => ReferenceEquals(symbols.Api(api.Name), api)).ToImmutableArray();
+
+        // Of two APIs with one URL context and version the Micro Integrator deploys the first (SB0504).
+        var (apis, refusedApis) = ServiceAddresses.DeployApis(artifacts.OfType<ApiSyntax>().Where(api => ReferenceEquals(symbols.Api(api.Name), api)), diagnostics);
 
         var graph = ReferenceGraph.Build(artifacts, symbols, registryContains, diagnostics);
 
@@ -138,8 +141,29 @@ public sealed class SemanticModel
             }
         }
 
-        return new SemanticModel(apis, symbols, [.. artifacts], graph, mediators, flowFailed, diagnostics) { _registryText = registryText, RegistryKeys = registryKeys ?? [], _inputFile = inputFile, _registryContent = registryContent };
+        var selfCalls = ServiceAddresses.SelfCalls(artifacts.Where(a => !flowFailed.Contains(a)), symbols, apis, diagnostics);
+        return new SemanticModel(apis, symbols, [.. artifacts], graph, mediators, flowFailed, diagnostics)
+        {
+            _registryText = registryText, RegistryKeys = registryKeys ?? [], _inputFile = inputFile, _registryContent = registryContent,
+            _refusedApis = refusedApis, _selfCalls = selfCalls, Server = server,
+        };
     }
+
+    private Dictionary<ApiSyntax, ApiSyntax> _refusedApis = new(ReferenceEqualityComparer.Instance);
+
+    private Dictionary<EndpointDefinitionSyntax, SelfCallTarget> _selfCalls = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The product the input was written for: the listener ports' defaults.</summary>
+    public ServerProduct Server { get; private init; }
+
+    /// <summary>
+    /// The API registered first with the URL context and version of <paramref name="api"/>, when the Micro Integrator
+    /// refuses to deploy <paramref name="api"/> for it (SB0504); null for an API it deploys. A refused API is not in <see cref="Apis"/>.
+    /// </summary>
+    public ApiSyntax? ContextHolder(ApiSyntax api) => _refusedApis.GetValueOrDefault(api);
+
+    /// <summary>What an address or http endpoint calling the Micro Integrator itself names (SB0505); null for any other endpoint.</summary>
+    public SelfCallTarget? SelfCall(EndpointDefinitionSyntax definition) => _selfCalls.GetValueOrDefault(definition);
 
     private Func<string, (string Display, string Text)?>? _inputFile;
 

@@ -47,6 +47,7 @@ public sealed partial class DiagnosticCatalogTests
         [("Report", nameof(DiagnosticCatalog.ExpressionNotTranslated))] = "coverage counts a mediator whose expression is not translated under this code; it reports nothing",
         [("Lowering", nameof(DiagnosticCatalog.InvalidAttribute))] = "values only lowering checks: uri-template variables, HTTP methods, template parameters, payload arguments",
         [("Lowering", nameof(DiagnosticCatalog.UnresolvedReference))] = "only as the code of the TODO left where the reference graph already reported the key (.Id), never reported again",
+        [("Lowering", nameof(DiagnosticCatalog.ApiContextClash))] = "only as the code of the TODO of an API the semantic model already reported as refused for its URL context, never reported again",
     };
 
     private static IReadOnlyList<(string Field, DiagnosticDescriptor Descriptor)> Descriptors() => typeof(DiagnosticCatalog)

@@ -232,7 +232,7 @@ public sealed partial class Lowerer
             return null;
         }
 
-        var port = new ConfigurableIr(_symbols.Module(SymbolKind.Configurable, "https port"), ConfigurableType.Integer, "8253", "Port of the HTTPS listener the services exposed on https are served on (the Micro Integrator's default is 8253: the https transport's 8243 plus the default port offset 10).", Secret: false);
+        var port = new ConfigurableIr(_symbols.Module(SymbolKind.Configurable, "https port"), ConfigurableType.Integer, ServerPort(https: true), $"Port of the HTTPS listener the services exposed on https are served on ({ServerPortDefault(https: true)}).", Secret: false);
         var path = _symbols.Module(SymbolKind.Configurable, "https key store path");
         var password = _symbols.Module(SymbolKind.Configurable, "https key store password");
         _configurables.Add(port);

@@ -1,0 +1,221 @@
+using System.Collections.Immutable;
+using SynapseToBal.Diagnostics;
+using SynapseToBal.Syntax;
+
+namespace SynapseToBal.Semantics;
+
+/// <summary>The Micro Integrator product whose defaults an input was written for (its listener ports).</summary>
+public enum ServerProduct
+{
+    /// <summary>Micro Integrator 4.x: pass-through HTTP on 8290 and HTTPS on 8253 (8280 and 8243 plus the default port offset 10).</summary>
+    MicroIntegrator,
+
+    /// <summary>Enterprise Integrator 6.x (its ESB profile, as an Integration Studio ESB project or a synapse-configs folder): HTTP on 8280, HTTPS on 8243.</summary>
+    EnterpriseIntegrator6,
+}
+
+/// <summary>What a URL of the Micro Integrator itself names: a proxy, data service or API of the input (with its artifact), or nothing of it.</summary>
+/// <param name="Url">The URL as written.</param>
+/// <param name="Path">Its path (and query) after the host and port.</param>
+/// <param name="Kind">"proxy service", "data service" or "API"; null when no artifact of the input serves the path.</param>
+public sealed record SelfCallTarget(string Url, string Path, string? Kind, string? Name, ArtifactSyntax? Artifact);
+
+/// <summary>
+/// The addresses the Micro Integrator serves the input's services on: which APIs it deploys (two with one URL context and
+/// version cannot both be: SynapseConfiguration.addAPI), and which endpoint URLs call the server itself (a proxy, data
+/// service or API of the same input, over the network).
+/// </summary>
+internal static class ServiceAddresses
+{
+    /// <summary>The hosts that name the machine the Micro Integrator runs on.</summary>
+    private static readonly string[] LocalHosts = ["localhost", "127.0.0.1", "0.0.0.0"];
+
+    /// <summary>The pass-through ports of the Micro Integrator (8290, 8253) and of Enterprise Integrator 6.x (8280, 8243), by default.</summary>
+    private static readonly int[] ServerPorts = [8290, 8253, 8280, 8243];
+
+    /// <summary>
+    /// The APIs the Micro Integrator deploys, in input order: an API whose URL context and version are those of an API
+    /// before it is refused (SB0504, naming both files) and mapped to the API that holds the context.
+    /// </summary>
+    public static (ImmutableArray<ApiSyntax> Deployed, Dictionary<ApiSyntax, ApiSyntax> Refused) DeployApis(IEnumerable<ApiSyntax> apis, DiagnosticBag? diagnostics)
+    {
+        var deployed = ImmutableArray.CreateBuilder<ApiSyntax>();
+        var refused = new Dictionary<ApiSyntax, ApiSyntax>(ReferenceEqualityComparer.Instance);
+        var byContext = new Dictionary<(string Context, string Version), ApiSyntax>();
+        foreach (var api in apis)
+        {
+            var key = (TrimTrailingSlashes(api.Context), StrategyVersion(api));
+            if (byContext.TryGetValue(key, out var registered))
+            {
+                refused[api] = registered;
+                diagnostics?.Report(
+                    DiagnosticCatalog.ApiContextClash,
+                    api.Location,
+                    api.Name,
+                    Path.GetFileName(api.Location.Path),
+                    key.Item1,
+                    key.Item2.Length > 0 ? $" and version '{key.Item2}'" : string.Empty,
+                    registered.Name,
+                    Path.GetFileName(registered.Location.Path));
+                continue;
+            }
+
+            byContext[key] = api;
+            deployed.Add(api);
+        }
+
+        return (deployed.ToImmutable(), refused);
+    }
+
+    /// <summary>API.setContext: the context without its trailing slashes (ApiUtils.trimTrailingSlashes).</summary>
+    private static string TrimTrailingSlashes(string context) => context.TrimEnd('/');
+
+    /// <summary>
+    /// The version addAPI compares (API.getVersion, the version strategy's): the version for version-type url or context
+    /// (VersionStrategyFactory trims the type), empty for the default strategy (no version-type).
+    /// </summary>
+    private static string StrategyVersion(ApiSyntax api) =>
+        api.VersionType?.Trim() is "url" or "context" ? api.Version ?? string.Empty : string.Empty;
+
+    /// <summary>
+    /// The path the Micro Integrator serves an API's resources under: its context with the version for version-type url
+    /// (appended) or context (in place of <c>{version}</c>).
+    /// </summary>
+    private static string ApiPath(ApiSyntax api)
+    {
+        var context = TrimTrailingSlashes(api.Context.Trim());
+        var version = StrategyVersion(api);
+        if (version.Length > 0)
+        {
+            context = api.VersionType!.Trim() == "context" ? context.Replace("{version}", version, StringComparison.Ordinal) : context + "/" + version;
+        }
+
+        return context.StartsWith('/') ? context : "/" + context;
+    }
+
+    /// <summary>
+    /// The endpoint URLs of the input that call the Micro Integrator itself, by endpoint definition (an address or an http
+    /// endpoint), each resolved to the proxy, data service or API of the input serving its path; one of the input is noted
+    /// at the endpoint (SB0505).
+    /// </summary>
+    public static Dictionary<EndpointDefinitionSyntax, SelfCallTarget> SelfCalls(IEnumerable<ArtifactSyntax> artifacts, SymbolTable symbols, ImmutableArray<ApiSyntax> apis, DiagnosticBag? diagnostics)
+    {
+        var dataServices = new Dictionary<string, DataServiceSyntax>(StringComparer.Ordinal);
+        foreach (var service in artifacts.OfType<DataServiceSyntax>())
+        {
+            dataServices.TryAdd(service.Name, service);
+        }
+
+        var found = new Dictionary<EndpointDefinitionSyntax, SelfCallTarget>(ReferenceEqualityComparer.Instance);
+        var walker = new EndpointUrls();
+        foreach (var artifact in artifacts)
+        {
+            walker.Walk(artifact);
+        }
+
+        foreach (var definition in walker.Definitions)
+        {
+            var url = definition switch
+            {
+                AddressEndpointSyntax address => address.Uri,
+                HttpEndpointSyntax http => http.UriTemplate,
+                _ => null,
+            };
+            if (url is null || found.ContainsKey(definition) || SelfPath(url) is not { } path)
+            {
+                continue;
+            }
+
+            var target = Resolve(url, path, symbols, dataServices, apis);
+            found[definition] = target;
+            if (target.Kind is not null)
+            {
+                diagnostics?.Report(DiagnosticCatalog.SelfCall, definition.Location, url, Authority(url), target.Kind, target.Name);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The path (with its query) of a URL naming the Micro Integrator itself, or null for any other URL.</summary>
+    public static string? SelfPath(string url)
+    {
+        if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            return null;
+        }
+
+        if (!LocalHosts.Contains(uri.Host, StringComparer.OrdinalIgnoreCase) || !ServerPorts.Contains(uri.Port) || !uri.Authority.Contains(':', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        // The path as written (Uri would unescape and normalise it), from the first '/' after the authority.
+        var text = url.Trim();
+        var start = text.IndexOf("//", StringComparison.Ordinal) + 2;
+        var slash = text.IndexOfAny(['/', '?', '#'], start);
+        return slash < 0 ? string.Empty : text[slash..];
+    }
+
+    /// <summary>The host and port part of a URL (<c>localhost:8290</c>), for the messages.</summary>
+    public static string Authority(string url) => Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) ? uri.Authority : url;
+
+    /// <summary>
+    /// What serves a path of the Micro Integrator: under <c>/services/&lt;name&gt;</c> the proxy or data service of that name
+    /// (Axis2's RequestURIBasedServiceDispatcher, before any API: a <c>.</c> after the name starts an endpoint name such as
+    /// <c>P.PHttpSoap11Endpoint</c>), else the API whose path is the longest prefix of it at a segment boundary.
+    /// </summary>
+    private static SelfCallTarget Resolve(string url, string path, SymbolTable symbols, Dictionary<string, DataServiceSyntax> dataServices, ImmutableArray<ApiSyntax> apis)
+    {
+        var plain = path.Split('?', '#')[0];
+        const string prefix = "/services/";
+        if (plain.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            var name = plain[prefix.Length..].Split('/')[0];
+            if (symbols.Proxy(name) is { } proxy)
+            {
+                return new SelfCallTarget(url, path, "proxy service", name, proxy);
+            }
+
+            if (dataServices.TryGetValue(name, out var service))
+            {
+                return new SelfCallTarget(url, path, "data service", name, service);
+            }
+
+            var dot = name.IndexOf('.', StringComparison.Ordinal);
+            if (dot > 0 && symbols.Proxy(name[..dot]) is { } endpointProxy)
+            {
+                return new SelfCallTarget(url, path, "proxy service", name[..dot], endpointProxy);
+            }
+
+            if (dot > 0 && dataServices.TryGetValue(name[..dot], out var endpointService))
+            {
+                return new SelfCallTarget(url, path, "data service", name[..dot], endpointService);
+            }
+        }
+
+        var api = apis
+            .Select(a => (Api: a, Path: ApiPath(a)))
+            .Where(a => a.Path == "/" || plain == a.Path || plain.StartsWith(a.Path + "/", StringComparison.Ordinal))
+            .OrderByDescending(a => a.Path.Length)
+            .Select(a => a.Api)
+            .FirstOrDefault();
+        return api is not null
+            ? new SelfCallTarget(url, path, "API", api.Name, api)
+            : new SelfCallTarget(url, path, null, null, null);
+    }
+
+    /// <summary>Every endpoint definition of an artifact, inline or named, nested in groups.</summary>
+    private sealed class EndpointUrls : SyntaxWalker
+    {
+        public List<EndpointDefinitionSyntax> Definitions { get; } = new();
+
+        protected override void OnEndpoint(EndpointSyntax endpoint)
+        {
+            if (endpoint.Definition is AddressEndpointSyntax or HttpEndpointSyntax)
+            {
+                Definitions.Add(endpoint.Definition);
+            }
+        }
+    }
+}

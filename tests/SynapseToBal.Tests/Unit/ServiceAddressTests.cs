@@ -1,0 +1,87 @@
+using SynapseToBal.Diagnostics;
+using SynapseToBal.Semantics;
+using SynapseToBal.Syntax;
+using Xunit;
+
+namespace SynapseToBal.Tests.Unit;
+
+/// <summary>Which APIs the Micro Integrator deploys (one per URL context and version) and which URLs call the server itself.</summary>
+public sealed class ServiceAddressTests
+{
+    private static SynapseDocument Parse(string path, string xml, DiagnosticBag diagnostics) =>
+        SynapseParser.ParseText(path, xml, diagnostics) ?? throw new InvalidOperationException("not parsed");
+
+    private static string Api(string name, string context, string extra = "") =>
+        $"""<api xmlns="http://ws.apache.org/ns/synapse" name="{name}" context="{context}" {extra}><resource methods="GET"><inSequence><respond/></inSequence></resource></api>""";
+
+    [Theory]
+    [InlineData("/orders", "", "/orders/", "", true)]
+    [InlineData("/orders", "", "/orders", "version=\"2\" version-type=\"url\"", false)]
+    [InlineData("/orders", "version=\"2\" version-type=\"url\"", "/orders", "version=\"2\" version-type=\"url\"", true)]
+    [InlineData("/orders/{version}", "version=\"1\" version-type=\"context\"", "/orders/{version}", "version=\"2\" version-type=\"context\"", false)]
+    [InlineData("/orders", "", "/Orders", "", false)]
+    public void The_second_API_with_a_context_and_version_is_refused(string firstContext, string firstExtra, string secondContext, string secondExtra, bool refused)
+    {
+        var diagnostics = new DiagnosticBag();
+        var model = SemanticModel.Build(
+            [Parse("/in/A.xml", Api("A", firstContext, firstExtra), diagnostics), Parse("/in/B.xml", Api("B", secondContext, secondExtra), diagnostics)],
+            null,
+            diagnostics);
+
+        var second = Assert.Single(model.Artifacts.OfType<ApiSyntax>(), a => a.Name == "B");
+        Assert.Equal(refused, model.ContextHolder(second) is { Name: "A" });
+        Assert.Equal(refused ? ["A"] : ["A", "B"], model.Apis.Select(a => a.Name));
+        var clash = diagnostics.Items.Where(d => d.Descriptor == DiagnosticCatalog.ApiContextClash).ToList();
+        Assert.Equal(refused ? 1 : 0, clash.Count);
+        if (refused)
+        {
+            var message = clash[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Contains("API 'B' (B.xml)", message, StringComparison.Ordinal);
+            Assert.Contains("of API 'A' (A.xml)", message, StringComparison.Ordinal);
+            Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Error, clash[0].Severity);
+        }
+    }
+
+    [Theory]
+    [InlineData("http://localhost:8290/services/P", "/services/P")]
+    [InlineData("https://127.0.0.1:8253/services/P.PHttpSoap11Endpoint?x=1", "/services/P.PHttpSoap11Endpoint?x=1")]
+    [InlineData("http://LOCALHOST:8280/orders/{uri.var.id}", "/orders/{uri.var.id}")]
+    [InlineData("http://0.0.0.0:8243", "")]
+    [InlineData("http://localhost:8080/services/P", null)]
+    [InlineData("http://localhost/services/P", null)]
+    [InlineData("http://backend:8290/services/P", null)]
+    [InlineData("jms:/queue?x=localhost:8290", null)]
+    [InlineData("{uri.var.host}/x", null)]
+    public void A_url_of_the_server_itself_gives_its_path(string url, string? path) =>
+        Assert.Equal(path, ServiceAddresses.SelfPath(url));
+
+    [Fact]
+    public void A_self_call_names_the_proxy_the_data_service_or_the_longest_api_context()
+    {
+        var diagnostics = new DiagnosticBag();
+        const string proxy = """<proxy xmlns="http://ws.apache.org/ns/synapse" name="P" transports="http"><target><inSequence><respond/></inSequence></target></proxy>""";
+        const string calls = """
+            <sequence xmlns="http://ws.apache.org/ns/synapse" name="S">
+              <call><endpoint><address uri="http://localhost:8290/services/P.PHttpEndpoint/op"/></endpoint></call>
+              <call><endpoint><http method="GET" uri-template="http://localhost:8290/orders/items/{uri.var.id}"/></endpoint></call>
+              <call><endpoint><http method="GET" uri-template="http://localhost:8290/ordersx"/></endpoint></call>
+              <call><endpoint><address uri="http://localhost:9090/services/P"/></endpoint></call>
+            </sequence>
+            """;
+        var model = SemanticModel.Build(
+            [
+                Parse("/in/P.xml", proxy, diagnostics), Parse("/in/O.xml", Api("Orders", "/orders"), diagnostics),
+                Parse("/in/I.xml", Api("Items", "/orders/items"), diagnostics), Parse("/in/S.xml", calls, diagnostics),
+            ],
+            null,
+            diagnostics);
+
+        var sequence = Assert.Single(model.Artifacts.OfType<SequenceSyntax>());
+        var definitions = sequence.Mediators.OfType<CallMediator>().Select(c => Assert.IsType<EndpointReferenceSyntax.Inline>(c.Endpoint).Endpoint.Definition!).ToList();
+        Assert.Equal(("proxy service", "P"), (model.SelfCall(definitions[0])!.Kind, model.SelfCall(definitions[0])!.Name));
+        Assert.Equal(("API", "Items"), (model.SelfCall(definitions[1])!.Kind, model.SelfCall(definitions[1])!.Name));
+        Assert.Null(model.SelfCall(definitions[2])!.Kind);
+        Assert.Null(model.SelfCall(definitions[3]));
+        Assert.Equal(2, diagnostics.Items.Count(d => d.Descriptor == DiagnosticCatalog.SelfCall));
+    }
+}
