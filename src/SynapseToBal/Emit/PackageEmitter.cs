@@ -196,10 +196,10 @@ public sealed partial class PackageEmitter
         refined = GuardedFact("finding the fault flows nothing calls", () => WithoutUncalledFaultFlows(unpruned), unpruned,
             "every fault flow is written, called or not");
         var facts = refined.Package;
-        _readsCaller = GuardedFact("finding the throttles that decide by the caller's address", () => ReadsCaller(facts), true,
+        // One fact: its fallback (every resource takes the caller) must not be narrowed by a second computation.
+        (_readsCaller, _callerResources) = GuardedFact("finding the throttles that decide by the caller's address",
+            () => ReadsCaller(facts) ? (true, CallerResources(facts)) : (false, (HashSet<(object Origin, string Accessor)>?)null), (true, (HashSet<(object Origin, string Accessor)>?)null),
             "every resource that reads the message takes the caller's address, read only where a throttle decides by it");
-        _callerResources = _readsCaller ? GuardedFact("finding the resources whose flows read the caller's address", () => CallerResources(facts), null,
-            "every resource that reads the message takes the caller's address") : null;
         _releasesThrottle = GuardedFact("finding the throttles that limit concurrency", () => ReleasesThrottle(facts), true,
             "every non-blocking call and fault flow gives a throttle slot back, which does nothing when the message holds none");
         _trackedSuspensions = GuardedFact("finding the endpoint suspension states the calls keep", () => TrackedSuspensions(facts), AllSuspensions(facts),

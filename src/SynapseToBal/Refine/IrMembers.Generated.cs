@@ -211,103 +211,104 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 195,
         [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 196,
         [typeof(global::SynapseToBal.IR.OrIr)] = 197,
-        [typeof(global::SynapseToBal.IR.PackageIr)] = 198,
-        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 199,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 200,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 201,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 202,
-        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 203,
-        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 204,
-        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 205,
-        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 206,
-        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 207,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 208,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 209,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 210,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 211,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 212,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 213,
-        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 214,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 215,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 216,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 217,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 218,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 219,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 220,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 221,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 222,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 223,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 224,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 225,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 226,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 227,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 228,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 229,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 230,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 231,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 232,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 233,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 234,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 235,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 236,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 237,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 238,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 239,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 240,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 241,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 242,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 243,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 244,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 245,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 246,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 247,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 248,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 249,
-        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 250,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 251,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 252,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 253,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 254,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 255,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 256,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 257,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 258,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 259,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 260,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 261,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 262,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 263,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 264,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 265,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 266,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 267,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 268,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 269,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 270,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 271,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 272,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 273,
-        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 274,
-        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 275,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 276,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 277,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 278,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 279,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 280,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 281,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 282,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 283,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 284,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 285,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 286,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 287,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 288,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 289,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 290,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 291,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 292,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 293,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 294,
+        [typeof(global::SynapseToBal.IR.OwnListenerUrlIr)] = 198,
+        [typeof(global::SynapseToBal.IR.PackageIr)] = 199,
+        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 200,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 201,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 202,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 203,
+        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 204,
+        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 205,
+        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 206,
+        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 207,
+        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 208,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 209,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 210,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 211,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 212,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 213,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 214,
+        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 215,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 216,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 217,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 218,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 219,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 220,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 221,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 222,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 223,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 224,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 225,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 226,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 227,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 228,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 229,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 230,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 231,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 232,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 233,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 234,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 235,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 236,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 237,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 238,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 239,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 240,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 241,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 242,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 243,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 244,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 245,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 246,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 247,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 248,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 249,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 250,
+        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 251,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 252,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 253,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 254,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 255,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 256,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 257,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 258,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 259,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 260,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 261,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 262,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 263,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 264,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 265,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 266,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 267,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 268,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 269,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 270,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 271,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 272,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 273,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 274,
+        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 275,
+        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 276,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 277,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 278,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 279,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 280,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 281,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 282,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 283,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 284,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 285,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 286,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 287,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 288,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 289,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 290,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 291,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 292,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 293,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 294,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 295,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -632,6 +633,7 @@ internal static partial class IrMembers
                 sink.Visit(n.Name);
                 sink.Visit(n.DefaultValue);
                 sink.Visit(n.Description);
+                sink.Visit(n.FollowsListener);
                 return true;
             }
 
@@ -2401,6 +2403,15 @@ internal static partial class IrMembers
 
             case 198:
             {
+                var n = (global::SynapseToBal.IR.OwnListenerUrlIr)node;
+                sink.Visit(n.Port);
+                sink.Visit(n.Scheme);
+                sink.Visit(n.PathAndQuery);
+                return true;
+            }
+
+            case 199:
+            {
                 var n = (global::SynapseToBal.IR.PackageIr)node;
                 sink.Visit(n.Listener);
                 foreach (var item in n.Services)
@@ -2527,21 +2538,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 199:
+            case 200:
             {
                 var n = (global::SynapseToBal.IR.ParameterReadIr)node;
                 sink.Visit(n.Parameter);
                 return true;
             }
 
-            case 200:
+            case 201:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Literal)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 201:
+            case 202:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Param)node;
                 sink.Visit(n.SynapseName);
@@ -2551,7 +2562,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 202:
+            case 203:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Rest)node;
                 sink.Visit(n.SynapseName);
@@ -2559,7 +2570,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 203:
+            case 204:
             {
                 var n = (global::SynapseToBal.IR.PendingArtifactIr)node;
                 sink.Visit(n.Reason);
@@ -2568,14 +2579,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 204:
+            case 205:
             {
                 var n = (global::SynapseToBal.IR.ProcessorSequenceIr)node;
                 sink.Visit(n.Function);
                 return true;
             }
 
-            case 205:
+            case 206:
             {
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
@@ -2583,7 +2594,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 206:
+            case 207:
             {
                 var n = (global::SynapseToBal.IR.PublishedWsdlIr)node;
                 sink.Visit(n.FileName);
@@ -2593,7 +2604,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 207:
+            case 208:
             {
                 var n = (global::SynapseToBal.IR.RabbitMqStoreIr)node;
                 sink.Visit(n.Host);
@@ -2608,7 +2619,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 208:
+            case 209:
             {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
@@ -2616,7 +2627,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 209:
+            case 210:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2625,7 +2636,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 210:
+            case 211:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2634,7 +2645,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 211:
+            case 212:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -2644,7 +2655,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 212:
+            case 213:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -2653,7 +2664,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 213:
+            case 214:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -2662,7 +2673,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 214:
+            case 215:
             {
                 var n = (global::SynapseToBal.IR.RequestFilterIr)node;
                 sink.Visit(n.ContentType);
@@ -2676,7 +2687,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 215:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -2702,7 +2713,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 216:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
@@ -2710,7 +2721,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 217:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2725,7 +2736,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 218:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2733,14 +2744,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 219:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 220:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2751,7 +2762,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 221:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -2761,7 +2772,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 222:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2778,7 +2789,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 223:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -2792,7 +2803,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 224:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -2811,7 +2822,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 225:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -2820,7 +2831,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 226:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2830,7 +2841,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 227:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -2845,7 +2856,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 228:
+            case 229:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -2855,7 +2866,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 229:
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -2865,7 +2876,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 230:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
@@ -2873,7 +2884,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 231:
+            case 232:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -2885,7 +2896,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 232:
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2895,14 +2906,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 233:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 234:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -2910,7 +2921,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 235:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -2918,7 +2929,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 236:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -2927,7 +2938,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 237:
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -2939,7 +2950,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 238:
+            case 239:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -2958,27 +2969,27 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 239:
-                return true;
             case 240:
                 return true;
             case 241:
                 return true;
             case 242:
+                return true;
+            case 243:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 243:
+            case 244:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 244:
+            case 245:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -2986,7 +2997,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 245:
+            case 246:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -3002,7 +3013,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 246:
+            case 247:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
@@ -3010,7 +3021,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 247:
+            case 248:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -3030,7 +3041,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 248:
+            case 249:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -3040,7 +3051,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 249:
+            case 250:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -3054,7 +3065,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 250:
+            case 251:
             {
                 var n = (global::SynapseToBal.IR.UnmatchedIr)node;
                 sink.Visit(n.NotFoundFlow);
@@ -3077,28 +3088,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 251:
+            case 252:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 252:
+            case 253:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 253:
+            case 254:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 254:
+            case 255:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -3109,14 +3120,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 255:
+            case 256:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 256:
+            case 257:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -3127,7 +3138,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 257:
+            case 258:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -3135,7 +3146,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 258:
+            case 259:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -3143,7 +3154,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 259:
+            case 260:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -3155,7 +3166,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 260:
+            case 261:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -3171,7 +3182,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 261:
+            case 262:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -3181,23 +3192,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 262:
+            case 263:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 263:
-                return true;
             case 264:
+                return true;
+            case 265:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 265:
+            case 266:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -3205,37 +3216,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 266:
+            case 267:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 267:
-                return true;
             case 268:
+                return true;
+            case 269:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 269:
+            case 270:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 270:
+            case 271:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 271:
+            case 272:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -3243,7 +3254,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 272:
+            case 273:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -3257,7 +3268,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 273:
+            case 274:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -3266,7 +3277,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 274:
+            case 275:
             {
                 var n = (global::SynapseToBal.IR.WsdlActionIr)node;
                 sink.Visit(n.Action);
@@ -3274,7 +3285,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 275:
+            case 276:
             {
                 var n = (global::SynapseToBal.IR.WsdlDispatchIr)node;
                 foreach (var item in n.Actions)
@@ -3302,7 +3313,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 276:
+            case 277:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3311,7 +3322,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 277:
+            case 278:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -3319,7 +3330,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 278:
+            case 279:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -3333,21 +3344,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 279:
+            case 280:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 280:
+            case 281:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 281:
+            case 282:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -3371,7 +3382,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 282:
+            case 283:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -3379,32 +3390,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 283:
+            case 284:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 284:
+            case 285:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 285:
-                return true;
             case 286:
                 return true;
             case 287:
+                return true;
+            case 288:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 288:
+            case 289:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -3416,7 +3427,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 289:
+            case 290:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -3430,7 +3441,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 290:
+            case 291:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3444,7 +3455,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 291:
+            case 292:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -3452,7 +3463,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 292:
+            case 293:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3473,7 +3484,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 293:
+            case 294:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3481,7 +3492,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 294:
+            case 295:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);

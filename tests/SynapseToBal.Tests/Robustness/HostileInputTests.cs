@@ -139,7 +139,12 @@ public sealed class HostileInputTests(ITestOutputHelper output)
             var code = CodeOutsideLiterals(file.Content);
             Assert.DoesNotContain("pwned", code, StringComparison.Ordinal);
             Assert.DoesNotContain("io:println(1)", code, StringComparison.Ordinal);
-            Assert.DoesNotContain("import ballerina/io", code, StringComparison.Ordinal);
+            // The runtime module (support.bal) is no input's text: it imports ballerina/io itself when a proxy's ?wsdl
+            // answer reads the WSDL file; no other file may.
+            if (file.RelativePath != "support.bal")
+            {
+                Assert.DoesNotContain("import ballerina/io", code, StringComparison.Ordinal);
+            }
             Assert.DoesNotContain("panic error(", code, StringComparison.Ordinal);
         }
 

@@ -37,16 +37,12 @@ service /services on httpListener, httpsListener {
               | "OrderProxy.OrderProxyHttpsSoap11Endpoint"
               | "OrderProxy.OrderProxyHttpsSoap12Endpoint"
               | "OrderProxy.OrderProxyHttpsEndpoint" => {
-<<<<<<< HEAD
-                return orderFlow(check newContext(request, (), "/services/" + name));
-=======
                 // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
                 "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
                 if metadataQuery !is () {
                     return proxyMetadataResponse(request, metadataQuery, orderProxyWsdlPath);
                 }
-                return orderProxyFlow(check newContext(request, (), "/services/" + name));
->>>>>>> pget
+                return orderFlow(check newContext(request, (), "/services/" + name));
             }
 
             // Proxy service 'StockQuoteProxy' (proxy-services/StockQuoteProxy.xml, line 3).
@@ -54,16 +50,12 @@ service /services on httpListener, httpsListener {
               | "StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint"
               | "StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint"
               | "StockQuoteProxy.StockQuoteProxyHttpEndpoint" => {
-<<<<<<< HEAD
-                return stockQuoteFlow(check newContext(request, (), "/services/" + name));
-=======
                 // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
                 "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
                 if metadataQuery !is () {
                     return proxyMetadataResponse(request, metadataQuery, stockQuoteProxyWsdlPath);
                 }
-                return stockQuoteProxyFlow(check newContext(request, (), "/services/" + name));
->>>>>>> pget
+                return stockQuoteFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

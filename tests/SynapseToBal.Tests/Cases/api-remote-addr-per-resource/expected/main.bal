@@ -48,7 +48,7 @@ service /audit on httpListener {
     # GET /audit/ping
     resource function get ping(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AuditApi", "/audit");
-        PingResponse payload = {"pong": true};
+        PingResponse payload = {pong: true};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }

@@ -48,6 +48,8 @@ service /services on httpListener, httpsListener {
             return serviceNotFound(request);
         }
         string name = segments[0];
+        // What follows the name: the path the ?wsdl answer and the published WSDL's operation dispatch read.
+        string[] path = segments.slice(1);
         match name {
             // Proxy service 'OrderProxy' (OrderProxy.xml, line 2).
             "OrderProxy"
@@ -57,6 +59,11 @@ service /services on httpListener, httpsListener {
               | "OrderProxy.OrderProxyHttpsSoap11Endpoint"
               | "OrderProxy.OrderProxyHttpsSoap12Endpoint"
               | "OrderProxy.OrderProxyHttpsEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, orderProxyWsdlPath);
+                }
                 return orderFlow(check newContext(request, (), "/services/" + name));
             }
         }

@@ -22,12 +22,19 @@ service /services on httpListener {
             return serviceNotFound(request);
         }
         string name = segments[0];
+        // What follows the name: the path the ?wsdl answer and the published WSDL's operation dispatch read.
+        string[] path = segments.slice(1);
         match name {
             // Proxy service 'ContinueProxy' (ContinueProxy.xml, line 1).
             "ContinueProxy"
               | "ContinueProxy.ContinueProxyHttpSoap11Endpoint"
               | "ContinueProxy.ContinueProxyHttpSoap12Endpoint"
               | "ContinueProxy.ContinueProxyHttpEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, continueProxyWsdlPath);
+                }
                 return continueFlow(check newContext(request, (), "/services/" + name));
             }
 
@@ -36,6 +43,11 @@ service /services on httpListener {
               | "RouterProxy.RouterProxyHttpSoap11Endpoint"
               | "RouterProxy.RouterProxyHttpSoap12Endpoint"
               | "RouterProxy.RouterProxyHttpEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, routerProxyWsdlPath);
+                }
                 return routerFlow(check newContext(request, (), "/services/" + name));
             }
         }

@@ -21,12 +21,19 @@ service /services on httpListener {
             return serviceNotFound(request);
         }
         string name = segments[0];
+        // What follows the name: the path the ?wsdl answer and the published WSDL's operation dispatch read.
+        string[] path = segments.slice(1);
         match name {
             // Proxy service '4_1_1_1_8_Proxy_PublishWSDLFromURL' (artifacts.xml, line 13).
             "4_1_1_1_8_Proxy_PublishWSDLFromURL"
               | "4_1_1_1_8_Proxy_PublishWSDLFromURL.4_1_1_1_8_Proxy_PublishWSDLFromURLHttpSoap11Endpoint"
               | "4_1_1_1_8_Proxy_PublishWSDLFromURL.4_1_1_1_8_Proxy_PublishWSDLFromURLHttpSoap12Endpoint"
               | "4_1_1_1_8_Proxy_PublishWSDLFromURL.4_1_1_1_8_Proxy_PublishWSDLFromURLHttpEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, v41118ProxyPublishWsdlFromUrlWsdlPath);
+                }
                 return proxy4_1_1_1_8PublishWsdlFromUrlFlow(check newContext(request, (), "/services/" + name));
             }
 
@@ -35,6 +42,11 @@ service /services on httpListener {
               | "2SoapMappingProxy.2SoapMappingProxyHttpSoap11Endpoint"
               | "2SoapMappingProxy.2SoapMappingProxyHttpSoap12Endpoint"
               | "2SoapMappingProxy.2SoapMappingProxyHttpEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, v2soapMappingProxyWsdlPath);
+                }
                 return soap2MappingFlow(check newContext(request, (), "/services/" + name));
             }
         }

@@ -15,3 +15,9 @@ configurable string httpsKeyStorePath = ?;
 
 # Password of the HTTPS listener's key store ([keystore.primary] password of deployment.toml; the PKCS12 copy's key password must be the same).
 configurable string httpsKeyStorePassword = ?;
+
+# The WSDL the Micro Integrator generates for proxy service 'QuoteBackend' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/QuoteBackend?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+configurable string quoteBackendWsdlPath = "resources/QuoteBackend.wsdl";
+
+# The WSDL the Micro Integrator generates for proxy service 'QuoteProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/QuoteProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+configurable string quoteProxyWsdlPath = "resources/QuoteProxy.wsdl";

@@ -12,7 +12,7 @@ function quoteBackendFlow(Context ctx) returns http:Response|error {
 }
 
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
-function quoteProxyFlow(Context ctx) returns http:Response|error {
+function quoteFlow(Context ctx) returns http:Response|error {
     check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
     return respond(ctx, headers = passBackHeaders);
 }

@@ -25,6 +25,8 @@ service /services on httpListener, httpsListener {
             return serviceNotFound(request);
         }
         string name = segments[0];
+        // What follows the name: the path the ?wsdl answer and the published WSDL's operation dispatch read.
+        string[] path = segments.slice(1);
         match name {
             // Proxy service 'QuoteProxy' (groups.xml, line 45).
             "QuoteProxy"
@@ -34,6 +36,11 @@ service /services on httpListener, httpsListener {
               | "QuoteProxy.QuoteProxyHttpsSoap11Endpoint"
               | "QuoteProxy.QuoteProxyHttpsSoap12Endpoint"
               | "QuoteProxy.QuoteProxyHttpsEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, quoteProxyWsdlPath);
+                }
                 return quoteFlow(check newContext(request, (), "/services/" + name));
             }
 
@@ -45,6 +52,11 @@ service /services on httpListener, httpsListener {
               | "BalancedProxy.BalancedProxyHttpsSoap11Endpoint"
               | "BalancedProxy.BalancedProxyHttpsSoap12Endpoint"
               | "BalancedProxy.BalancedProxyHttpsEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, balancedProxyWsdlPath);
+                }
                 return balancedFlow(check newContext(request, (), "/services/" + name));
             }
         }

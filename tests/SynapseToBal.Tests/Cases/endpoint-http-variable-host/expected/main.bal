@@ -59,6 +59,8 @@ service /services on httpListener, httpsListener {
             return serviceNotFound(request);
         }
         string name = segments[0];
+        // What follows the name: the path the ?wsdl answer and the published WSDL's operation dispatch read.
+        string[] path = segments.slice(1);
         match name {
             // Proxy service 'StudentProxy' (endpoints.xml, line 14).
             "StudentProxy"
@@ -68,6 +70,11 @@ service /services on httpListener, httpsListener {
               | "StudentProxy.StudentProxyHttpsSoap11Endpoint"
               | "StudentProxy.StudentProxyHttpsSoap12Endpoint"
               | "StudentProxy.StudentProxyHttpsEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, studentProxyWsdlPath);
+                }
                 return studentFlow(check newContext(request, (), "/services/" + name));
             }
 
@@ -79,6 +86,11 @@ service /services on httpListener, httpsListener {
               | "StudentLookupProxy.StudentLookupProxyHttpsSoap11Endpoint"
               | "StudentLookupProxy.StudentLookupProxyHttpsSoap12Endpoint"
               | "StudentLookupProxy.StudentLookupProxyHttpsEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, studentLookupProxyWsdlPath);
+                }
                 return studentLookupFlow(check newContext(request, (), "/services/" + name));
             }
         }

@@ -70,12 +70,19 @@ service /services on httpListener {
             return serviceNotFound(request);
         }
         string name = segments[0];
+        // What follows the name: the path the ?wsdl answer and the published WSDL's operation dispatch read.
+        string[] path = segments.slice(1);
         match name {
             // Proxy service 'QuoteProxy' (QuoteProxy.xml, line 2).
             "QuoteProxy"
               | "QuoteProxy.QuoteProxyHttpSoap11Endpoint"
               | "QuoteProxy.QuoteProxyHttpSoap12Endpoint"
               | "QuoteProxy.QuoteProxyHttpEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, quoteProxyWsdlPath);
+                }
                 return quoteFlow(check newContext(request, (), "/services/" + name));
             }
         }

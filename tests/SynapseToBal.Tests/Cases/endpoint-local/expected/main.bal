@@ -25,6 +25,8 @@ service /services on httpListener, httpsListener {
             return serviceNotFound(request);
         }
         string name = segments[0];
+        // What follows the name: the path the ?wsdl answer and the published WSDL's operation dispatch read.
+        string[] path = segments.slice(1);
         match name {
             // Proxy service 'FrontProxy' (LocalTransport.xml, line 3).
             "FrontProxy"
@@ -34,6 +36,11 @@ service /services on httpListener, httpsListener {
               | "FrontProxy.FrontProxyHttpsSoap11Endpoint"
               | "FrontProxy.FrontProxyHttpsSoap12Endpoint"
               | "FrontProxy.FrontProxyHttpsEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, frontProxyWsdlPath);
+                }
                 return frontFlow(check newContext(request, (), "/services/" + name));
             }
 
@@ -45,6 +52,11 @@ service /services on httpListener, httpsListener {
               | "QuoteProxy.QuoteProxyHttpsSoap11Endpoint"
               | "QuoteProxy.QuoteProxyHttpsSoap12Endpoint"
               | "QuoteProxy.QuoteProxyHttpsEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, quoteProxyWsdlPath);
+                }
                 return quoteFlow(check newContext(request, (), "/services/" + name));
             }
         }

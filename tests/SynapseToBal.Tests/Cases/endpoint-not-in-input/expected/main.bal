@@ -72,6 +72,8 @@ service /services on httpListener, httpsListener {
             return serviceNotFound(request);
         }
         string name = segments[0];
+        // What follows the name: the path the ?wsdl answer and the published WSDL's operation dispatch read.
+        string[] path = segments.slice(1);
         match name {
             // Proxy service 'RegistryProxy' (RegistryProxy.xml, line 2).
             "RegistryProxy"
@@ -81,6 +83,11 @@ service /services on httpListener, httpsListener {
               | "RegistryProxy.RegistryProxyHttpsSoap11Endpoint"
               | "RegistryProxy.RegistryProxyHttpsSoap12Endpoint"
               | "RegistryProxy.RegistryProxyHttpsEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, registryProxyWsdlPath);
+                }
                 return registryFlow(check newContext(request, (), "/services/" + name));
             }
         }

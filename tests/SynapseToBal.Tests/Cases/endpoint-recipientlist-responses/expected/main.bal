@@ -25,6 +25,8 @@ service /services on httpListener, httpsListener {
             return serviceNotFound(request);
         }
         string name = segments[0];
+        // What follows the name: the path the ?wsdl answer and the published WSDL's operation dispatch read.
+        string[] path = segments.slice(1);
         match name {
             // Proxy service 'QuoteAllProxy' (recipients.xml, line 4).
             "QuoteAllProxy"
@@ -34,6 +36,11 @@ service /services on httpListener, httpsListener {
               | "QuoteAllProxy.QuoteAllProxyHttpsSoap11Endpoint"
               | "QuoteAllProxy.QuoteAllProxyHttpsSoap12Endpoint"
               | "QuoteAllProxy.QuoteAllProxyHttpsEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, quoteAllProxyWsdlPath);
+                }
                 return quoteAllFlow(check newContext(request, (), "/services/" + name));
             }
 
@@ -45,6 +52,11 @@ service /services on httpListener, httpsListener {
               | "DynamicQuoteProxy.DynamicQuoteProxyHttpsSoap11Endpoint"
               | "DynamicQuoteProxy.DynamicQuoteProxyHttpsSoap12Endpoint"
               | "DynamicQuoteProxy.DynamicQuoteProxyHttpsEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, dynamicQuoteProxyWsdlPath);
+                }
                 return dynamicQuoteFlow(check newContext(request, (), "/services/" + name));
             }
 
@@ -56,6 +68,11 @@ service /services on httpListener, httpsListener {
               | "NotifyProxy.NotifyProxyHttpsSoap11Endpoint"
               | "NotifyProxy.NotifyProxyHttpsSoap12Endpoint"
               | "NotifyProxy.NotifyProxyHttpsEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, notifyProxyWsdlPath);
+                }
                 return notifyFlow(check newContext(request, (), "/services/" + name));
             }
 
@@ -67,6 +84,11 @@ service /services on httpListener, httpsListener {
               | "IdAggregateProxy.IdAggregateProxyHttpsSoap11Endpoint"
               | "IdAggregateProxy.IdAggregateProxyHttpsSoap12Endpoint"
               | "IdAggregateProxy.IdAggregateProxyHttpsEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, idAggregateProxyWsdlPath);
+                }
                 return idAggregateFlow(check newContext(request, (), "/services/" + name));
             }
         }

@@ -61,6 +61,8 @@ service /services on httpListener, httpsListener {
             return serviceNotFound(request);
         }
         string name = segments[0];
+        // What follows the name: the path the ?wsdl answer and the published WSDL's operation dispatch read.
+        string[] path = segments.slice(1);
         match name {
             // Proxy service 'OperationNameProxy' (proxy.xml, line 2).
             "OperationNameProxy"
@@ -70,6 +72,11 @@ service /services on httpListener, httpsListener {
               | "OperationNameProxy.OperationNameProxyHttpsSoap11Endpoint"
               | "OperationNameProxy.OperationNameProxyHttpsSoap12Endpoint"
               | "OperationNameProxy.OperationNameProxyHttpsEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, operationNameProxyWsdlPath);
+                }
                 return operationNameFlow(check newContext(request, (), "/services/" + name));
             }
         }

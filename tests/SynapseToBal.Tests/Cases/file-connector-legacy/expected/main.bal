@@ -25,6 +25,8 @@ service /services on httpListener, httpsListener {
             return serviceNotFound(request);
         }
         string name = segments[0];
+        // What follows the name: the path the ?wsdl answer and the published WSDL's operation dispatch read.
+        string[] path = segments.slice(1);
         match name {
             // Proxy service 'LegacyFileProxy' (LegacyFileProxy.xml, line 3).
             "LegacyFileProxy"
@@ -34,6 +36,11 @@ service /services on httpListener, httpsListener {
               | "LegacyFileProxy.LegacyFileProxyHttpsSoap11Endpoint"
               | "LegacyFileProxy.LegacyFileProxyHttpsSoap12Endpoint"
               | "LegacyFileProxy.LegacyFileProxyHttpsEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, legacyFileProxyWsdlPath);
+                }
                 return legacyFileFlow(check newContext(request, (), "/services/" + name));
             }
         }

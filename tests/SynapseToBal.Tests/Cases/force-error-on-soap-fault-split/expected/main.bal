@@ -144,6 +144,8 @@ service /services on httpListener, httpsListener {
             return serviceNotFound(request);
         }
         string name = segments[0];
+        // What follows the name: the path the ?wsdl answer and the published WSDL's operation dispatch read.
+        string[] path = segments.slice(1);
         match name {
             // Proxy service 'QuoteFanOutProxy' (artifacts.xml, line 4).
             "QuoteFanOutProxy"
@@ -153,6 +155,11 @@ service /services on httpListener, httpsListener {
               | "QuoteFanOutProxy.QuoteFanOutProxyHttpsSoap11Endpoint"
               | "QuoteFanOutProxy.QuoteFanOutProxyHttpsSoap12Endpoint"
               | "QuoteFanOutProxy.QuoteFanOutProxyHttpsEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, quoteFanOutProxyWsdlPath);
+                }
                 return quoteFanOutFlow(check newContext(request, (), "/services/" + name));
             }
         }

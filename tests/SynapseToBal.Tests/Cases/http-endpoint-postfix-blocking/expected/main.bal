@@ -58,6 +58,8 @@ service /services on httpListener, httpsListener {
             return serviceNotFound(request);
         }
         string name = segments[0];
+        // What follows the name: the path the ?wsdl answer and the published WSDL's operation dispatch read.
+        string[] path = segments.slice(1);
         match name {
             // Proxy service 'CustomerProxy' (proxy.xml, line 2).
             "CustomerProxy"
@@ -67,6 +69,11 @@ service /services on httpListener, httpsListener {
               | "CustomerProxy.CustomerProxyHttpsSoap11Endpoint"
               | "CustomerProxy.CustomerProxyHttpsSoap12Endpoint"
               | "CustomerProxy.CustomerProxyHttpsEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, customerProxyWsdlPath);
+                }
                 return customerFlow(check newContext(request, (), "/services/" + name));
             }
         }

@@ -54,6 +54,8 @@ service /services on httpListener, httpsListener {
             return serviceNotFound(request);
         }
         string name = segments[0];
+        // What follows the name: the path the ?wsdl answer and the published WSDL's operation dispatch read.
+        string[] path = segments.slice(1);
         match name {
             // Proxy service 'StockProxy' (proxy.xml, line 2).
             "StockProxy"
@@ -63,6 +65,11 @@ service /services on httpListener, httpsListener {
               | "StockProxy.StockProxyHttpsSoap11Endpoint"
               | "StockProxy.StockProxyHttpsSoap12Endpoint"
               | "StockProxy.StockProxyHttpsEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, stockProxyWsdlPath);
+                }
                 return stockFlow(check newContext(request, (), "/services/" + name));
             }
         }

@@ -14,7 +14,7 @@ service /reason on httpListener {
         Context ctx = check newContext(request, "ReasonAPI", "/reason");
         setHttpSc(ctx, 299);
         ctx.axis2["HTTP_SC_DESC"] = "Custom Phrase";
-        CustomResponse payload = {"done": true};
+        CustomResponse payload = {done: true};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }

@@ -25,6 +25,8 @@ service /services on httpListener, httpsListener {
             return serviceNotFound(request);
         }
         string name = segments[0];
+        // What follows the name: the path the ?wsdl answer and the published WSDL's operation dispatch read.
+        string[] path = segments.slice(1);
         match name {
             // Proxy service 'StockQuoteProxy' (StockQuoteProxy.xml, line 2).
             "StockQuoteProxy"
@@ -34,6 +36,11 @@ service /services on httpListener, httpsListener {
               | "StockQuoteProxy.StockQuoteProxyHttpsSoap11Endpoint"
               | "StockQuoteProxy.StockQuoteProxyHttpsSoap12Endpoint"
               | "StockQuoteProxy.StockQuoteProxyHttpsEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, stockQuoteProxyWsdlPath);
+                }
                 return stockQuoteFlow(check newContext(request, (), "/services/" + name));
             }
         }

@@ -25,6 +25,8 @@ service /services on httpListener, httpsListener {
             return serviceNotFound(request);
         }
         string name = segments[0];
+        // What follows the name: the path the ?wsdl answer and the published WSDL's operation dispatch read.
+        string[] path = segments.slice(1);
         match name {
             // Proxy service 'NestedQuotesProxy' (NestedQuotesProxy.xml, line 2).
             "NestedQuotesProxy"
@@ -34,6 +36,11 @@ service /services on httpListener, httpsListener {
               | "NestedQuotesProxy.NestedQuotesProxyHttpsSoap11Endpoint"
               | "NestedQuotesProxy.NestedQuotesProxyHttpsSoap12Endpoint"
               | "NestedQuotesProxy.NestedQuotesProxyHttpsEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, nestedQuotesProxyWsdlPath);
+                }
                 return nestedQuotesFlow(check newContext(request, (), "/services/" + name));
             }
         }

@@ -25,6 +25,8 @@ service /services on httpListener, httpsListener {
             return serviceNotFound(request);
         }
         string name = segments[0];
+        // What follows the name: the path the ?wsdl answer and the published WSDL's operation dispatch read.
+        string[] path = segments.slice(1);
         match name {
             // Proxy service 'OrderSplitProxy' (OrderSplitProxy.xml, line 2).
             "OrderSplitProxy"
@@ -34,6 +36,11 @@ service /services on httpListener, httpsListener {
               | "OrderSplitProxy.OrderSplitProxyHttpsSoap11Endpoint"
               | "OrderSplitProxy.OrderSplitProxyHttpsSoap12Endpoint"
               | "OrderSplitProxy.OrderSplitProxyHttpsEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, orderSplitProxyWsdlPath);
+                }
                 return orderSplitFlow(check newContext(request, (), "/services/" + name));
             }
         }

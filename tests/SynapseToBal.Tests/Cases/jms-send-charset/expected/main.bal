@@ -17,7 +17,7 @@ service /latin on httpListener {
         check sendJms(ctx, "latinQueue", {initialContextFactory: latinQueueJavaNamingFactoryInitial, providerUrl: latinQueueJavaNamingProviderUrl, connectionFactoryName: latinQueueTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: latinQueueDestination}, contentTypeProperty = "contentType", encoding = "ISO-8859-1");
         _ = ctx.axis2.removeIfHasKey("JMS_MESSAGE_TYPE");
         check sendJms(ctx, "latinQueue", {initialContextFactory: latinQueueJavaNamingFactoryInitial, providerUrl: latinQueueJavaNamingProviderUrl, connectionFactoryName: latinQueueTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: latinQueueDestination}, contentTypeProperty = "contentType", encoding = "ISO-8859-1");
-        LatinOrdersResponse payload = {"accepted": true};
+        LatinOrdersResponse payload = {accepted: true};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }

@@ -49,12 +49,19 @@ service /services on httpListener {
             return serviceNotFound(request);
         }
         string name = segments[0];
+        // What follows the name: the path the ?wsdl answer and the published WSDL's operation dispatch read.
+        string[] path = segments.slice(1);
         match name {
             // Proxy service 'LoopOutProxy' (artifacts.xml, line 29).
             "LoopOutProxy"
               | "LoopOutProxy.LoopOutProxyHttpSoap11Endpoint"
               | "LoopOutProxy.LoopOutProxyHttpSoap12Endpoint"
               | "LoopOutProxy.LoopOutProxyHttpEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, loopOutProxyWsdlPath);
+                }
                 return loopOutFlow(check newContext(request, (), "/services/" + name));
             }
         }

@@ -53,6 +53,8 @@ service /services on httpListener, httpsListener {
             return serviceNotFound(request);
         }
         string name = segments[0];
+        // What follows the name: the path the ?wsdl answer and the published WSDL's operation dispatch read.
+        string[] path = segments.slice(1);
         match name {
             // Proxy service 'ForceErrorProxy' (artifacts.xml, line 3).
             "ForceErrorProxy"
@@ -62,6 +64,11 @@ service /services on httpListener, httpsListener {
               | "ForceErrorProxy.ForceErrorProxyHttpsSoap11Endpoint"
               | "ForceErrorProxy.ForceErrorProxyHttpsSoap12Endpoint"
               | "ForceErrorProxy.ForceErrorProxyHttpsEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, forceErrorProxyWsdlPath);
+                }
                 return forceErrorFlow(check newContext(request, (), "/services/" + name));
             }
         }

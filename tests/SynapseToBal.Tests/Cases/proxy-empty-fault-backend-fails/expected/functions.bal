@@ -7,7 +7,7 @@ import ballerina/http;
 import ballerina/log;
 
 # In flow of proxy service EmptyFaultProxy, run by the service at each of its addresses.
-function emptyFaultProxyFlow(Context ctx) returns http:Response {
+function emptyFaultFlow(Context ctx) returns http:Response {
     do {
         check callEndpoint(ctx, emptyFaultEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = emptyFaultEndpointSuspension);
         return check respond(ctx, headers = passBackHeaders);
@@ -18,19 +18,19 @@ function emptyFaultProxyFlow(Context ctx) returns http:Response {
 }
 
 # Fault flow of proxy service QuietBackendProxy: runs when the in or out flow fails.
-function quietBackendProxyFault(Context ctx, error e) returns http:Response {
+function quietBackendFault(Context ctx, error e) returns http:Response {
     recordError(ctx, e);
     log:printInfo("QuietBackendProxy fault", failed = getProperty(ctx, "ERROR_MESSAGE"));
     return unansweredFault(ctx, e);
 }
 
 # In flow of proxy service QuietBackendProxy, run by the service at each of its addresses.
-function quietBackendProxyFlow(Context ctx) returns http:Response {
+function quietBackendFlow(Context ctx) returns http:Response {
     do {
         log:printInfo("QuietBackendProxy request", direction = "request");
         check callEndpoint(ctx, quietBackendEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quietBackendEndpointSuspension);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
-        return quietBackendProxyFault(ctx, e);
+        return quietBackendFault(ctx, e);
     }
 }

@@ -75,7 +75,7 @@ service /services on httpListener {
                 if metadataQuery !is () {
                     return proxyMetadataResponse(request, metadataQuery, emptyFaultProxyWsdlPath);
                 }
-                return emptyFaultProxyFlow(check newContext(request, (), "/services/" + name));
+                return emptyFaultFlow(check newContext(request, (), "/services/" + name));
             }
 
             // Proxy service 'QuietBackendProxy' (QuietBackendProxy.xml, line 5).
@@ -88,7 +88,7 @@ service /services on httpListener {
                 if metadataQuery !is () {
                     return proxyMetadataResponse(request, metadataQuery, quietBackendProxyWsdlPath);
                 }
-                return quietBackendProxyFlow(check newContext(request, (), "/services/" + name));
+                return quietBackendFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

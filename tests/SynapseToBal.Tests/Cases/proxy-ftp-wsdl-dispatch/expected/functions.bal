@@ -6,7 +6,7 @@ import ballerina/http;
 import ballerina/log;
 
 # In flow of proxy service OrderFtpWsdlProxy, run by the service at each of its addresses.
-function orderFtpWsdlProxyFlow(Context ctx) returns http:Response|error {
+function orderFtpWsdlFlow(Context ctx) returns http:Response|error {
     log:printInfo("OrderFtpWsdlProxy request", operation = ctx.operationName);
     return accepted();
 }

@@ -67,7 +67,7 @@ service ftp:Service on orderFtpWsdlProxyVfsListener {
                 }
                 continue;
             }
-            http:Response|error result = orderFtpWsdlProxyFlow(ctx);
+            http:Response|error result = orderFtpWsdlFlow(ctx);
             if result is error {
                 log:printError("Proxy service 'OrderFtpWsdlProxy': the flow failed for a file", 'error = result, fileName = fileInfo.name);
             }

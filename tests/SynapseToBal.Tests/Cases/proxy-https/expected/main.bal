@@ -50,6 +50,8 @@ service /services on httpListener, httpsListener {
             return serviceNotFound(request);
         }
         string name = segments[0];
+        // What follows the name: the path the ?wsdl answer and the published WSDL's operation dispatch read.
+        string[] path = segments.slice(1);
         match name {
             // Proxy service 'MixedProxy' (MixedProxy.xml, line 4).
             "MixedProxy"
@@ -59,6 +61,11 @@ service /services on httpListener, httpsListener {
               | "MixedProxy.MixedProxyHttpsSoap11Endpoint"
               | "MixedProxy.MixedProxyHttpsSoap12Endpoint"
               | "MixedProxy.MixedProxyHttpsEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, mixedProxyWsdlPath);
+                }
                 return mixedFlow(check newContext(request, (), "/services/" + name));
             }
 
@@ -67,6 +74,11 @@ service /services on httpListener, httpsListener {
               | "PlainProxy.PlainProxyHttpSoap11Endpoint"
               | "PlainProxy.PlainProxyHttpSoap12Endpoint"
               | "PlainProxy.PlainProxyHttpEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, plainProxyWsdlPath);
+                }
                 return plainFlow(check newContext(request, (), "/services/" + name));
             }
         }
@@ -80,24 +92,41 @@ service /services on httpListener, httpsListener {
 service /services/SecureProxy on httpsListener {
     # ANY /services/SecureProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
+        // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+        "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        if metadataQuery !is () {
+            return proxyMetadataResponse(request, metadataQuery, secureProxyWsdlPath);
+        }
         return secureFlow(check newContext(request, (), "/services/SecureProxy"));
     }
 }
 
 service "/services/SecureProxy.SecureProxyHttpsSoap11Endpoint" on httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
+        "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        if metadataQuery !is () {
+            return proxyMetadataResponse(request, metadataQuery, secureProxyWsdlPath);
+        }
         return secureFlow(check newContext(request, (), "/services/SecureProxy.SecureProxyHttpsSoap11Endpoint"));
     }
 }
 
 service "/services/SecureProxy.SecureProxyHttpsSoap12Endpoint" on httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
+        "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        if metadataQuery !is () {
+            return proxyMetadataResponse(request, metadataQuery, secureProxyWsdlPath);
+        }
         return secureFlow(check newContext(request, (), "/services/SecureProxy.SecureProxyHttpsSoap12Endpoint"));
     }
 }
 
 service "/services/SecureProxy.SecureProxyHttpsEndpoint" on httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
+        "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        if metadataQuery !is () {
+            return proxyMetadataResponse(request, metadataQuery, secureProxyWsdlPath);
+        }
         return secureFlow(check newContext(request, (), "/services/SecureProxy.SecureProxyHttpsEndpoint"));
     }
 }

@@ -7,13 +7,13 @@ import ballerina/http;
 import ballerina/log;
 
 # In flow of proxy service OrderQueueFileProxy, run by the service at each of its addresses.
-function orderQueueFileProxyFlow(Context ctx) returns http:Response|error {
+function orderQueueFileFlow(Context ctx) returns http:Response|error {
     log:printInfo("OrderQueueFileProxy request", operation = ctx.operationName);
     return accepted();
 }
 
 # In flow of proxy service OrderSharedProxy, run by the service at each of its addresses.
-function orderSharedProxyFlow(Context ctx) returns http:Response|error {
+function orderSharedFlow(Context ctx) returns http:Response|error {
     log:printInfo("OrderSharedProxy request", operation = ctx.operationName);
     return respond(ctx, headers = passBackHeaders);
 }

@@ -75,7 +75,7 @@ service jms:Service on orderQueueFileProxyJmsListener {
             return refuseJmsMessage(ctx);
         }
         ctx.operationName = operation;
-        _ = check orderQueueFileProxyFlow(ctx);
+        _ = check orderQueueFileFlow(ctx);
     }
 }
 
@@ -146,7 +146,7 @@ class OrderQueueFileProxyVfsPoller {
                 }
                 continue;
             }
-            http:Response|error result = orderQueueFileProxyFlow(ctx);
+            http:Response|error result = orderQueueFileFlow(ctx);
             if result is error {
                 log:printError("Proxy service 'OrderQueueFileProxy': the flow failed for a file", 'error = result, fileName = fileName);
             }
@@ -217,6 +217,6 @@ service jms:Service on orderSharedProxyJmsListener {
             return refuseJmsMessage(ctx);
         }
         ctx.operationName = operation;
-        _ = check orderSharedProxyFlow(ctx);
+        _ = check orderSharedFlow(ctx);
     }
 }

@@ -32,7 +32,7 @@ service /services on httpListener {
             return serviceNotFound(request);
         }
         string name = segments[0];
-        // What follows the name: the path the published WSDL's ?wsdl answer and operation dispatch read.
+        // What follows the name: the path the ?wsdl answer and the published WSDL's operation dispatch read.
         string[] path = segments.slice(1);
         match name {
             // Proxy service 'OrderSharedProxy' (OrderSharedProxy.xml, line 4).
@@ -55,10 +55,10 @@ service /services on httpListener {
                 if operation is "importOrder"|"cancelOrder"|"auditOrder" {
                     // A one-way (in-only) operation: the Micro Integrator acknowledges it with 202 Accepted and no body, whatever
                     // the flow answers; the flow runs on after the answer.
-                    _ = start runOneWay(ctx, orderSharedProxyFlow);
+                    _ = start runOneWay(ctx, orderSharedFlow);
                     return accepted();
                 }
-                return orderSharedProxyFlow(ctx);
+                return orderSharedFlow(ctx);
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

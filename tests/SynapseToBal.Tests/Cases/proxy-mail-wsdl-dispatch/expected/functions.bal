@@ -7,13 +7,13 @@ import ballerina/http;
 import ballerina/log;
 
 # In flow of proxy service CancelMailWsdlProxy, run by the service at each of its addresses.
-function cancelMailWsdlProxyFlow(Context ctx) returns http:Response|error {
+function cancelMailWsdlFlow(Context ctx) returns http:Response|error {
     log:printInfo("CancelMailWsdlProxy request", operation = ctx.operationName, action = check addressingAction(ctx));
     return accepted();
 }
 
 # In flow of proxy service OrderMailWsdlProxy, run by the service at each of its addresses.
-function orderMailWsdlProxyFlow(Context ctx) returns http:Response|error {
+function orderMailWsdlFlow(Context ctx) returns http:Response|error {
     log:printInfo("OrderMailWsdlProxy request", operation = ctx.operationName);
     return accepted();
 }

@@ -37,7 +37,7 @@ service email:Service on cancelMailWsdlProxyMailListener {
         // The proxy's Operation parameter gives every message this operation (ProtocolEndpoint.createMessageContext):
         // Axis2's dispatchers leave it.
         ctx.operationName = "cancelOrder";
-        http:Response|error result = cancelMailWsdlProxyFlow(ctx);
+        http:Response|error result = cancelMailWsdlFlow(ctx);
         if result is error {
             log:printError("Proxy service 'CancelMailWsdlProxy': the flow failed for a mail", 'error = result);
         }
@@ -100,7 +100,7 @@ service email:Service on orderMailWsdlProxyMailListener {
             return;
         }
         ctx.operationName = operation;
-        http:Response|error result = orderMailWsdlProxyFlow(ctx);
+        http:Response|error result = orderMailWsdlFlow(ctx);
         if result is error {
             log:printError("Proxy service 'OrderMailWsdlProxy': the flow failed for a mail", 'error = result);
         }

@@ -7,13 +7,13 @@ import ballerina/http;
 import ballerina/log;
 
 # In flow of proxy service LenientRabbitWsdlProxy, run by the service at each of its addresses.
-function lenientRabbitWsdlProxyFlow(Context ctx) returns http:Response|error {
+function lenientRabbitWsdlFlow(Context ctx) returns http:Response|error {
     log:printInfo("LenientRabbitWsdlProxy request", operation = ctx.operationName);
     return accepted();
 }
 
 # In flow of proxy service OrderRabbitWsdlProxy, run by the service at each of its addresses.
-function orderRabbitWsdlProxyFlow(Context ctx) returns http:Response|error {
+function orderRabbitWsdlFlow(Context ctx) returns http:Response|error {
     log:printInfo("OrderRabbitWsdlProxy request", operation = ctx.operationName);
     return accepted();
 }

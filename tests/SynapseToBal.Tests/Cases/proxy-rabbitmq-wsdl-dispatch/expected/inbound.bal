@@ -45,7 +45,7 @@ service rabbitmq:Service on lenientRabbitWsdlProxyRabbitmqListener {
             return;
         }
         ctx.operationName = operation;
-        _ = check lenientRabbitWsdlProxyFlow(ctx);
+        _ = check lenientRabbitWsdlFlow(ctx);
     }
 }
 
@@ -93,6 +93,6 @@ service rabbitmq:Service on orderRabbitWsdlProxyRabbitmqListener {
             return;
         }
         ctx.operationName = operation;
-        _ = check orderRabbitWsdlProxyFlow(ctx);
+        _ = check orderRabbitWsdlFlow(ctx);
     }
 }

@@ -27,7 +27,7 @@ service /services on httpListener, httpsListener {
             return serviceNotFound(request);
         }
         string name = segments[0];
-        // What follows the name: the path the published WSDL's ?wsdl answer and operation dispatch read.
+        // What follows the name: the path the ?wsdl answer and the published WSDL's operation dispatch read.
         string[] path = segments.slice(1);
         match name {
             // Proxy service 'EchoProxy' (EchoProxy.xml, line 2).
@@ -35,6 +35,11 @@ service /services on httpListener, httpsListener {
               | "EchoProxy.EchoProxyHttpSoap11Endpoint"
               | "EchoProxy.EchoProxyHttpSoap12Endpoint"
               | "EchoProxy.EchoProxyHttpEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, echoProxyWsdlPath);
+                }
                 return echoFlow(check newContext(request, (), "/services/" + name));
             }
 
@@ -62,6 +67,11 @@ service /services on httpListener, httpsListener {
               | "PassThroughProxy.PassThroughProxyHttpsSoap11Endpoint"
               | "PassThroughProxy.PassThroughProxyHttpsSoap12Endpoint"
               | "PassThroughProxy.PassThroughProxyHttpsEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, passThroughProxyWsdlPath);
+                }
                 return passThroughFlow(check newContext(request, (), "/services/" + name));
             }
         }

@@ -21,12 +21,19 @@ service /services on httpListener {
             return serviceNotFound(request);
         }
         string name = segments[0];
+        // What follows the name: the path the ?wsdl answer and the published WSDL's operation dispatch read.
+        string[] path = segments.slice(1);
         match name {
             // Proxy service 'FtpQuotesProxy' (FtpQuotesProxy.xml, line 2).
             "FtpQuotesProxy"
               | "FtpQuotesProxy.FtpQuotesProxyHttpSoap11Endpoint"
               | "FtpQuotesProxy.FtpQuotesProxyHttpSoap12Endpoint"
               | "FtpQuotesProxy.FtpQuotesProxyHttpEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, ftpQuotesProxyWsdlPath);
+                }
                 return ftpQuotesFlow(check newContext(request, (), "/services/" + name));
             }
         }

@@ -88,7 +88,7 @@ class OrderFileWsdlProxyVfsPoller {
                 }
                 continue;
             }
-            http:Response|error result = orderFileWsdlProxyFlow(ctx);
+            http:Response|error result = orderFileWsdlFlow(ctx);
             if result is error {
                 log:printError("Proxy service 'OrderFileWsdlProxy': the flow failed for a file", 'error = result, fileName = fileName);
             }
@@ -165,7 +165,7 @@ service ftp:Service on sftpWsdlProxyVfsListener {
                 }
                 continue;
             }
-            http:Response|error result = sftpWsdlProxyFlow(ctx);
+            http:Response|error result = sftpWsdlFlow(ctx);
             if result is error {
                 log:printError("Proxy service 'SftpWsdlProxy': the flow failed for a file", 'error = result, fileName = fileInfo.name);
             }

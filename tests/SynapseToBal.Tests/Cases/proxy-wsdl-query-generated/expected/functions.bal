@@ -7,14 +7,14 @@ import ballerina/http;
 import ballerina/log;
 
 # In flow of proxy service OrderProxy, run by the service at each of its addresses.
-function orderProxyFlow(Context ctx) returns http:Response|error {
+function orderFlow(Context ctx) returns http:Response|error {
     log:printInfo("OrderProxy request", direction = "request");
     check callEndpoint(ctx, orderEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = orderEndpointSuspension);
     return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service PingProxy, run by the service at each of its addresses.
-function pingProxyFlow(Context ctx) returns http:Response|error {
+function pingFlow(Context ctx) returns http:Response|error {
     setXmlPayload(ctx, xml `<pong/>`);
     return respond(ctx, headers = passBackHeaders);
 }

@@ -43,7 +43,7 @@ service /services on httpListener, httpsListener {
                 if metadataQuery !is () {
                     return proxyMetadataResponse(request, metadataQuery, orderProxyWsdlPath);
                 }
-                return orderProxyFlow(check newContext(request, (), "/services/" + name));
+                return orderFlow(check newContext(request, (), "/services/" + name));
             }
 
             // Proxy service 'PingProxy' (PingProxy.xml, line 3).
@@ -56,7 +56,7 @@ service /services on httpListener, httpsListener {
                 if metadataQuery !is () {
                     return proxyMetadataResponse(request, metadataQuery, pingProxyWsdlPath);
                 }
-                return pingProxyFlow(check newContext(request, (), "/services/" + name));
+                return pingFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

@@ -21,12 +21,19 @@ service /services on httpListener {
             return serviceNotFound(request);
         }
         string name = segments[0];
+        // What follows the name: the path the ?wsdl answer and the published WSDL's operation dispatch read.
+        string[] path = segments.slice(1);
         match name {
             // Proxy service 'RegistryFlowsProxy' (RegistryFlowsProxy.xml, line 2).
             "RegistryFlowsProxy"
               | "RegistryFlowsProxy.RegistryFlowsProxyHttpSoap11Endpoint"
               | "RegistryFlowsProxy.RegistryFlowsProxyHttpSoap12Endpoint"
               | "RegistryFlowsProxy.RegistryFlowsProxyHttpEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, registryFlowsProxyWsdlPath);
+                }
                 return registryFlowsFlow(check newContext(request, (), "/services/" + name));
             }
         }

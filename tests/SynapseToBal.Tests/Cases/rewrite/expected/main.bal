@@ -25,6 +25,8 @@ service /services on httpListener, httpsListener {
             return serviceNotFound(request);
         }
         string name = segments[0];
+        // What follows the name: the path the ?wsdl answer and the published WSDL's operation dispatch read.
+        string[] path = segments.slice(1);
         match name {
             // Proxy service 'RewriteProxy' (proxy.xml, line 2).
             "RewriteProxy"
@@ -34,6 +36,11 @@ service /services on httpListener, httpsListener {
               | "RewriteProxy.RewriteProxyHttpsSoap11Endpoint"
               | "RewriteProxy.RewriteProxyHttpsSoap12Endpoint"
               | "RewriteProxy.RewriteProxyHttpsEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, rewriteProxyWsdlPath);
+                }
                 return rewriteFlow(check newContext(request, (), "/services/" + name));
             }
         }

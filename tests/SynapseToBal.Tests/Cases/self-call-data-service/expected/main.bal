@@ -33,7 +33,7 @@ service /planner on httpListener, httpsListener {
     }
 }
 
-// TODO(SB0202): data service 'PlanDataService' is not translated: the config 'PlanDS' is not a JDBC connection with driverClassName and url (it has carbon_datasource_name); a data source, CSV, Excel, MongoDB, Cassandra, web or custom config is not translated; only a data service with a single JDBC config becomes a service with a ballerina/sql client: 'PlanDataService' (PlanDataService.dbs, line 1).
+// TODO(SB0202): data service 'PlanDataService' is not translated: the config 'PlanDS' names the data source 'PlanDataSource' (carbon_datasource_name), which the input does not define (an MI data-source artifact, data-sources/PlanDataSource.xml, or the server's master-datasources.xml); its connection is not known; only a data service with a single JDBC config becomes a service with a ballerina/sql client: 'PlanDataService' (PlanDataService.dbs, line 1).
 // <data name="PlanDataService" transports="http https">
 //    <config id="PlanDS">
 //       <property name="carbon_datasource_name">PlanDataSource</property>

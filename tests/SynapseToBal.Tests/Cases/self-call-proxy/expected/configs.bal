@@ -21,3 +21,6 @@ configurable string orderApiPriceIdEndpointUrl = string `http://localhost:${http
 
 # Base URL of the 'OrderApi /legacy endpoint' endpoint.
 configurable string orderApiLegacyEndpointUrl = "http://localhost:8280/services/LegacyStockProxy";
+
+# The WSDL the Micro Integrator generates for proxy service 'InventoryProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/InventoryProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+configurable string inventoryProxyWsdlPath = "resources/InventoryProxy.wsdl";

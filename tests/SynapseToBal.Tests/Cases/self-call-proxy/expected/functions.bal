@@ -5,8 +5,8 @@
 import ballerina/http;
 
 # In flow of proxy service InventoryProxy, run by the service at each of its addresses.
-function inventoryProxyFlow(Context ctx) returns http:Response|error {
-    InventoryProxyResponse payload = {"inStock": true};
+function inventoryFlow(Context ctx) returns http:Response|error {
+    InventoryResponse payload = {inStock: true};
     setJsonPayload(ctx, payload.toJson());
     return respond(ctx, headers = passBackHeaders);
 }

@@ -53,7 +53,7 @@ service /prices on httpListener, httpsListener {
     # GET /prices/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PricesApi", "/prices", {"id": id});
-        PricesResponse payload = {"price": 10};
+        PricesResponse payload = {price: 10};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }
@@ -84,6 +84,8 @@ service /services on httpListener, httpsListener {
             return serviceNotFound(request);
         }
         string name = segments[0];
+        // What follows the name: the path the ?wsdl answer and the published WSDL's operation dispatch read.
+        string[] path = segments.slice(1);
         match name {
             // Proxy service 'InventoryProxy' (InventoryProxy.xml, line 2).
             "InventoryProxy"
@@ -93,7 +95,12 @@ service /services on httpListener, httpsListener {
               | "InventoryProxy.InventoryProxyHttpsSoap11Endpoint"
               | "InventoryProxy.InventoryProxyHttpsSoap12Endpoint"
               | "InventoryProxy.InventoryProxyHttpsEndpoint" => {
-                return inventoryProxyFlow(check newContext(request, (), "/services/" + name));
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, inventoryProxyWsdlPath);
+                }
+                return inventoryFlow(check newContext(request, (), "/services/" + name));
             }
         }
         // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.

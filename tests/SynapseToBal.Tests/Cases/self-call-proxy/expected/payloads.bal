@@ -4,7 +4,7 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # The JSON payload the payloadFactory at line 5 builds (the response).
-type InventoryProxyResponse record {|
+type InventoryResponse record {|
     boolean inStock;
 |};
 

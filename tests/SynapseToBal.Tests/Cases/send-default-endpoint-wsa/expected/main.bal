@@ -25,6 +25,8 @@ service /services on httpListener, httpsListener {
             return serviceNotFound(request);
         }
         string name = segments[0];
+        // What follows the name: the path the ?wsdl answer and the published WSDL's operation dispatch read.
+        string[] path = segments.slice(1);
         match name {
             // Proxy service 'WsaForwardProxy' (proxies.xml, line 3).
             "WsaForwardProxy"
@@ -34,6 +36,11 @@ service /services on httpListener, httpsListener {
               | "WsaForwardProxy.WsaForwardProxyHttpsSoap11Endpoint"
               | "WsaForwardProxy.WsaForwardProxyHttpsSoap12Endpoint"
               | "WsaForwardProxy.WsaForwardProxyHttpsEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, wsaForwardProxyWsdlPath);
+                }
                 return wsaForwardFlow(check newContext(request, (), "/services/" + name));
             }
 
@@ -45,6 +52,11 @@ service /services on httpListener, httpsListener {
               | "WsaStripProxy.WsaStripProxyHttpsSoap11Endpoint"
               | "WsaStripProxy.WsaStripProxyHttpsSoap12Endpoint"
               | "WsaStripProxy.WsaStripProxyHttpsEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, wsaStripProxyWsdlPath);
+                }
                 return wsaStripFlow(check newContext(request, (), "/services/" + name));
             }
 
@@ -53,6 +65,11 @@ service /services on httpListener, httpsListener {
               | "WsaTypedProxy.WsaTypedProxyHttpSoap11Endpoint"
               | "WsaTypedProxy.WsaTypedProxyHttpSoap12Endpoint"
               | "WsaTypedProxy.WsaTypedProxyHttpEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, wsaTypedProxyWsdlPath);
+                }
                 return wsaTypedFlow(check newContext(request, (), "/services/" + name));
             }
         }

@@ -71,6 +71,8 @@ service /services on httpListener, httpsListener {
             return serviceNotFound(request);
         }
         string name = segments[0];
+        // What follows the name: the path the ?wsdl answer and the published WSDL's operation dispatch read.
+        string[] path = segments.slice(1);
         match name {
             // Proxy service 'StockQuoteFileProxy' (StockQuoteFileProxy.xml, line 2).
             "StockQuoteFileProxy"
@@ -80,6 +82,11 @@ service /services on httpListener, httpsListener {
               | "StockQuoteFileProxy.StockQuoteFileProxyHttpsSoap11Endpoint"
               | "StockQuoteFileProxy.StockQuoteFileProxyHttpsSoap12Endpoint"
               | "StockQuoteFileProxy.StockQuoteFileProxyHttpsEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, stockQuoteFileProxyWsdlPath);
+                }
                 return stockQuoteFileFlow(check newContext(request, (), "/services/" + name));
             }
         }

@@ -23,9 +23,9 @@ function stockQuoteFtpFlow(Context ctx) returns http:Response {
     do {
         check callEndpoint(ctx, stockQuoteFtpEndpoint, "", "POST", format = "soap12", headers = passThroughHeaders, state = stockQuoteFtpEndpointSuspension);
         return check stockQuoteFtpOut(ctx);
-    } on fail {
+    } on fail error e {
         // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
-        return accepted();
+        return unansweredFault(ctx, e);
     }
 }
 

@@ -50,12 +50,19 @@ service /services on httpListener {
             return serviceNotFound(request);
         }
         string name = segments[0];
+        // What follows the name: the path the ?wsdl answer and the published WSDL's operation dispatch read.
+        string[] path = segments.slice(1);
         match name {
             // Proxy service 'StockQuoteFtpProxy' (StockQuoteFtpProxy.xml, line 2).
             "StockQuoteFtpProxy"
               | "StockQuoteFtpProxy.StockQuoteFtpProxyHttpSoap11Endpoint"
               | "StockQuoteFtpProxy.StockQuoteFtpProxyHttpSoap12Endpoint"
               | "StockQuoteFtpProxy.StockQuoteFtpProxyHttpEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, stockQuoteFtpProxyWsdlPath);
+                }
                 return stockQuoteFtpFlow(check newContext(request, (), "/services/" + name));
             }
 
@@ -64,6 +71,11 @@ service /services on httpListener {
               | "StockQuoteSftpProxy.StockQuoteSftpProxyHttpSoap11Endpoint"
               | "StockQuoteSftpProxy.StockQuoteSftpProxyHttpSoap12Endpoint"
               | "StockQuoteSftpProxy.StockQuoteSftpProxyHttpEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, stockQuoteSftpProxyWsdlPath);
+                }
                 return stockQuoteSftpFlow(check newContext(request, (), "/services/" + name));
             }
         }

@@ -26,6 +26,8 @@ service /services on httpListener, httpsListener {
             return serviceNotFound(request);
         }
         string name = segments[0];
+        // What follows the name: the path the ?wsdl answer and the published WSDL's operation dispatch read.
+        string[] path = segments.slice(1);
         match name {
             // Proxy service 'NotifyCloneProxy' (NotifyCloneProxy.xml, line 2).
             "NotifyCloneProxy"
@@ -35,6 +37,11 @@ service /services on httpListener, httpsListener {
               | "NotifyCloneProxy.NotifyCloneProxyHttpsSoap11Endpoint"
               | "NotifyCloneProxy.NotifyCloneProxyHttpsSoap12Endpoint"
               | "NotifyCloneProxy.NotifyCloneProxyHttpsEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, notifyCloneProxyWsdlPath);
+                }
                 return notifyCloneFlow(check newContext(request, (), "/services/" + name));
             }
 
@@ -46,6 +53,11 @@ service /services on httpListener, httpsListener {
               | "QuoteSplitProxy.QuoteSplitProxyHttpsSoap11Endpoint"
               | "QuoteSplitProxy.QuoteSplitProxyHttpsSoap12Endpoint"
               | "QuoteSplitProxy.QuoteSplitProxyHttpsEndpoint" => {
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, quoteSplitProxyWsdlPath);
+                }
                 return quoteSplitFlow(check newContext(request, (), "/services/" + name));
             }
         }
