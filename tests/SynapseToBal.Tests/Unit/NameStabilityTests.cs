@@ -144,6 +144,28 @@ public sealed partial class NameStabilityTests
         Assert.DoesNotContain(after, n => Regex.IsMatch(n, @"(Fault|Response)\d+$"));
     }
 
+    /// <summary>
+    /// Four resources share one fault flow and a fifth has its own: the common one is named after the API, not after
+    /// the four paths it serves (a real API gave a 169-character name); the fifth keeps its resource's name.
+    /// </summary>
+    [Fact]
+    public void The_fault_flow_most_resources_share_is_named_after_the_api()
+    {
+        const string fault = """<faultSequence><log level="custom"><property name="failed" value="yes"/></log><respond/></faultSequence>""";
+        string Resource(string method, string path) =>
+            $"""<resource methods="{method}" uri-template="{path}"><inSequence><call><endpoint key="EventsEP"/></call><respond/></inSequence>{fault}</resource>""";
+        var api = $$"""
+            <api xmlns="http://ws.apache.org/ns/synapse" name="PlannerAPI" context="/planner">
+              {{Resource("GET", "/users")}}{{Resource("POST", "/users")}}{{Resource("GET", "/plans")}}{{Resource("PUT", "/plans/{id}")}}
+              <resource methods="DELETE" uri-template="/plans/{id}"><inSequence><call><endpoint key="EventsEP"/></call><respond/></inSequence><faultSequence><log level="custom"><property name="failed" value="delete"/></log><respond/></faultSequence></resource>
+            </api>
+            """;
+        var names = Declarations(Convert(api, EventsEndpoint));
+        Assert.Contains("plannerFault", names);
+        Assert.Contains("plansByIdFault", names);
+        Assert.DoesNotContain(names, n => n.EndsWith("Fault", StringComparison.Ordinal) && n.Length > "plansByIdFault".Length);
+    }
+
     [Fact]
     public void Split_targets_scatter_gather_sequences_and_their_records_are_named_after_their_resource()
     {

@@ -34,6 +34,14 @@ public sealed partial class Lowerer
         /// <summary>The resources that share the fault flow of the key.</summary>
         public ImmutableArray<ApiResourceSyntax> Sharing(string key) => faultGroups[key];
 
+        /// <summary>
+        /// The fault flow of the key is the API's common one: more than two resources share it and every other group is
+        /// smaller. Named after the API (<c>ordersFault</c>), not after every path it serves, which would make a name of
+        /// a hundred characters or more on a real API.
+        /// </summary>
+        public bool Common(string key) =>
+            faultGroups[key].Length > 2 && faultGroups.All(g => g.Key == key || g.Value.Length < faultGroups[key].Length);
+
         /// <summary>The API has one fault function (one resource declares a fault flow, or all declare the same).</summary>
         public bool OneFault => faultGroups.Count == 1;
 
@@ -109,6 +117,8 @@ public sealed partial class Lowerer
 
         symbol = plan.OneFault
             ? _symbols.Module(SymbolKind.Function, plan.Api + " fault", fallbackHint: baseName + " fault", shorter: ApiShorter(plan.Api, "fault"))
+            : plan.Common(key)
+                ? _symbols.Module(SymbolKind.Function, plan.Api + " fault", fallbackHint: $"{plan.Api} {string.Join(' ', sharing.Select(ResourceWords))} fault", shorter: ApiShorter(plan.Api, "fault"))
             : sharing.Length > 1
                 ? _symbols.Module(SymbolKind.Function, $"{plan.Api} {string.Join(' ', sharing.Select(ResourceWords))} fault", shorter: SharedShorter(plan.Api, sharing))
                 : _symbols.Module(SymbolKind.Function, baseName + " fault", shorter: ResourceShorter("fault"));
