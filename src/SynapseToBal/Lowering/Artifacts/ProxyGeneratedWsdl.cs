@@ -55,12 +55,12 @@ public sealed partial class Lowerer
         var transports = new List<(string Protocol, string Scheme, string Port)>();
         if (http)
         {
-            transports.Add(("Http", "http", "8290"));
+            transports.Add(("Http", "http", ServerPort(https: false)));
         }
 
         if (https)
         {
-            transports.Add(("Https", "https", "8253"));
+            transports.Add(("Https", "https", ServerPort(https: true)));
         }
 
         XElement Port(string endpoint, string binding, XName address, string scheme, string port) => new(Wsdl11 + "port", new XAttribute("name", endpoint), new XAttribute("binding", "tns:" + binding),
@@ -99,7 +99,7 @@ public sealed partial class Lowerer
         var fileName = WsdlResourceName(name);
         var path = _symbols.Module(SymbolKind.Configurable, name + " wsdl path");
         _configurables.Add(new ConfigurableIr(path, ConfigurableType.String, fileName,
-            $"The WSDL the Micro Integrator generates for proxy service '{name}' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/{name}?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.", Secret: false));
+            $"The WSDL the Micro Integrator generates for proxy service '{name}' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/{name}?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports ({ServerPort(https: false)}, {ServerPort(https: true)}), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.", Secret: false));
         return new PublishedWsdlIr(fileName, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + definitions + "\n", path) { Generated = true };
     }
 
