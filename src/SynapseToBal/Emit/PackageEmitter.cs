@@ -167,13 +167,13 @@ public sealed partial class PackageEmitter
         _options = options;
     }
 
-    /// <param name="documents">The parsed input: with <see cref="EmitOptions.KeepStructure"/>, the artifacts the files are laid out by.</param>
     /// <summary>The tables of WSDL operations a proxy's HTTP services declare (<see cref="WsdlDispatchIr.Table"/>).</summary>
     private IReadOnlySet<Symbol> _serviceTables = new HashSet<Symbol>();
 
     /// <summary>The tables of WSDL operations a proxy's listeners read (with the input elements: <c>transportOperation</c>).</summary>
     private IReadOnlySet<Symbol> _listenerTables = new HashSet<Symbol>();
 
+    /// <param name="documents">The parsed input: with <see cref="EmitOptions.KeepStructure"/>, the artifacts the files are laid out by.</param>
     public IReadOnlyList<GeneratedFile> Emit(RefinedPackage refined, IReadOnlyList<Syntax.SynapseDocument>? documents = null)
     {
         // First, as every later fact and file reads the payload types: without the records, no body is written with them.
@@ -695,10 +695,16 @@ public sealed partial class PackageEmitter
             switch (segment)
             {
                 case PathSegmentIr.Literal literal when !literal.Text.Contains('`', StringComparison.Ordinal):
-                    pattern.Append('/').Append(string.Concat(literal.Text.Select(c => "^$\\.*+?()[]{}|".Contains(c, StringComparison.Ordinal) ? "\\" + c : c.ToString())));
+                    pattern.Append('/').Append(RegexLiteral(literal.Text));
                     break;
                 case PathSegmentIr.Rest:
                     return pattern.Append("(/.*)?").ToString();
+                case PathSegmentIr.Param { Unbound: false } param when param.Prefix.Length + param.Suffix.Length > 0 && !(param.Prefix + param.Suffix).Contains('`', StringComparison.Ordinal):
+                    // The literal text around the variable (x{id}, {id}.json) must be there too, as URITemplate.matches
+                    // requires it (templateSegmentValue); a trailing * takes the rest of the segment.
+                    var star = param.Suffix.EndsWith('*');
+                    pattern.Append('/').Append(RegexLiteral(param.Prefix)).Append("[^/]+").Append(RegexLiteral(star ? param.Suffix[..^1] : param.Suffix)).Append(star ? "[^/]*" : string.Empty);
+                    break;
                 default:
                     pattern.Append("/[^/]+");
                     break;
@@ -707,6 +713,10 @@ public sealed partial class PackageEmitter
 
         return pattern.Append("/?").ToString();
     }
+
+    /// <summary>Text matched as written in a Ballerina regular expression (its metacharacters escaped).</summary>
+    private static string RegexLiteral(string text) =>
+        string.Concat(text.Select(c => "^$\\.*+?()[]{}|".Contains(c, StringComparison.Ordinal) ? "\\" + c : c.ToString()));
 
     /// <param name="serviceBase">The attach point of the service.</param>
     /// <param name="restApiName">The API's <c>SYNAPSE_REST_API</c> name, or null.</param>
@@ -852,7 +862,7 @@ public sealed partial class PackageEmitter
             FaultInline = faultInline,
 
             // An empty fault flow after a non-blocking send answers a backend's failure by the error (SB0260).
-            FaultInlineError = faultInline?.Any(l => l.Text.Contains("unansweredFault(ctx, e)", StringComparison.Ordinal)) == true,
+            FaultInlineError = faultInline is not null && InlinedFaultReadsError(resource.FaultFunction),
             ReleaseOnFail = releaseOnFail,
             Dispatch = dispatchView,
             Body = runs is null && dispatchView is null ? WithoutElseAfterExit(WithoutRepeatedReturns(WithoutReturnChecks(writer.Body, faultFunction, faultInline, releaseOnFail))) : [],
@@ -1045,7 +1055,7 @@ public sealed partial class PackageEmitter
             FaultInline = faultInline,
 
             // An empty fault flow after a non-blocking send answers a backend's failure by the error (SB0260).
-            FaultInlineError = faultInline?.Any(l => l.Text.Contains("unansweredFault(ctx, e)", StringComparison.Ordinal)) == true,
+            FaultInlineError = faultInline is not null && InlinedFaultReadsError(function.FaultFunction),
             ReleaseOnFail = releaseOnFail,
             Body = WithoutFinalReturn(WithoutElseAfterExit(WithoutRepeatedReturns(WithoutReturnChecks(writer.Body, functionFault, faultInline, releaseOnFail))), answers),
         };
@@ -1070,6 +1080,13 @@ public sealed partial class PackageEmitter
     /// fail (no <c>do</c>/<c>on fail</c> is written then), and none with <paramref name="inline"/> set to the handler's
     /// own lines when it is an empty flow that is not declared (<see cref="EmptyFlows"/>).
     /// </summary>
+    /// <summary>
+    /// Whether the inlined fault flow reads the error: it ends after a backend's failure as the Micro Integrator answers
+    /// it (SB0260, <c>unansweredFault(ctx, e)</c>), so the <c>on fail</c> clause binds <c>error e</c>.
+    /// </summary>
+    private bool InlinedFaultReadsError(Symbol? fault) =>
+        fault is not null && _inlinedFlows.TryGetValue(fault, out var flow) && IrWalker.Steps(flow.Body).Any(s => s is AcceptStep { AfterBackendFailure: true });
+
     private string? FaultHandler(Symbol? fault, IReadOnlyList<BodyLine> body, NameMap names, ExpressionWriter expressions, ModuleUsage modules, out IReadOnlyList<BodyLine>? inline)
     {
         inline = null;

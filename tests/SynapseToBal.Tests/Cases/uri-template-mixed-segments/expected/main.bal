@@ -58,7 +58,7 @@ service /files on httpListener {
     # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
     # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response {
-        if !(request.method is "GET"|"OPTIONS") && requestPathMatches(request, "/files", [re `/doc/[^/]+/?`, re `/item/[^/]+/?`, re `/proxy/[^/]+(/.*)?`, re `/range/[^/]+/?`]) {
+        if !(request.method is "GET"|"OPTIONS") && requestPathMatches(request, "/files", [re `/doc/[^/]+\.json/?`, re `/item/x[^/]+/?`, re `/proxy/[^/]+[^/]*(/.*)?`, re `/range/[^/]+/?`]) {
             return methodNotAllowed();
         }
         return resourceNotFound();
