@@ -14044,19 +14044,7 @@ function runOneWay(Context ctx, function (Context ctx) returns http:Response|err
 # followed by its end, `&` or `=` (`?wsdl`, `?wsdl&x=1`): the Micro Integrator's PassThroughNHttpGetProcessor answers
 # it with the proxy's WSDL instead of running the flow; `?a=1&wsdl` or `/services/P/x?wsdl` run the flow there too.
 function isWsdlRequest(http:Request request, string[] postfix = []) returns boolean {
-    if request.method != "GET" || postfix.length() > 0 {
-        return false;
-    }
-    int? mark = request.rawPath.indexOf("?");
-    if mark is () {
-        return false;
-    }
-    string query = request.rawPath.substring(mark + 1);
-    if !query.startsWith("wsdl") {
-        return false;
-    }
-    string rest = query.substring(4);
-    return rest == "" || rest.startsWith("&") || rest.startsWith("=");
+    return proxyMetadataQuery(request, postfix) == "wsdl";
 }
 
 # The validate mediator's XSD check (ValidateMediator): true when the message fails it, with ERROR_MESSAGE and
