@@ -16,6 +16,7 @@ public sealed partial class DiagnosticCatalogTests
         ["01"] = "Syntax",
         ["05"] = "Semantics",
         ["02"] = "Lowering",
+        ["06"] = "Lowering",
         ["03"] = "Emit",
         ["09"] = "Internal",
     };
