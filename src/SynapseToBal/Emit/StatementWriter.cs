@@ -1877,6 +1877,11 @@ internal sealed partial class StatementWriter
             args.Add($"detail = {_expr.Value(detail)}");
         }
 
+        if (fault.CodePrefix is { } prefix)
+        {
+            args.Add($"codePrefix = {_expr.String(new StringLiteralIr(prefix))}");
+        }
+
         return string.Join(", ", args);
     }
 

@@ -268,7 +268,15 @@ public enum FaultKind
 /// <summary>makefault: the message becomes a SOAP 1.1/1.2 fault or a POX exception (sent by a later respond or send).</summary>
 /// <param name="Code">The fault code's local name (the envelope's namespace qualifies it).</param>
 /// <param name="Detail">Text, XML nodes of the message, or inline XML elements.</param>
-public sealed record MakeFaultStep(MediatorSyntax Origin, FaultKind Kind, ExprIr Code, ExprIr Reason, ExprIr? Node, ExprIr? Role, ValueIr? Detail) : StepIr(Origin);
+public sealed record MakeFaultStep(MediatorSyntax Origin, FaultKind Kind, ExprIr Code, ExprIr Reason, ExprIr? Node, ExprIr? Role, ValueIr? Detail) : StepIr(Origin)
+{
+    /// <summary>
+    /// The prefix of a literal SOAP code when it is not <c>soapenv</c> (<c>soap12Env:Receiver</c>): FaultMediator sets
+    /// the code as a QName keeping the prefix written, which Axiom declares on the code's element (faultcode, or the
+    /// SOAP 1.2 Value) and writes in its text. Null: the envelope's own <c>soapenv</c>.
+    /// </summary>
+    public string? CodePrefix { get; init; }
+}
 
 /// <summary>
 /// xslt / fastXSLT: the payload (or the nodes a source expression selects) transformed by a stylesheet held in a

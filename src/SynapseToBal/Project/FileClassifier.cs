@@ -68,7 +68,7 @@ public static class FileClassifier
             ("definitions", Wsdl11Namespace) or ("description", Wsdl20Namespace) => FileKind.Wsdl,
             ("schema", XsdNamespace) => FileKind.Xsd,
             ("data", _) => FileKind.DataService,
-            ("datasource" or "datasources", _) => FileKind.DataSource,
+            ("datasource" or "datasources" or "datasources-configuration", _) => FileKind.DataSource,
             _ => KindOfName(path) is var byName && byName != FileKind.Xml ? byName : FileKind.Xml,
         };
     }

@@ -2144,6 +2144,7 @@ internal static partial class IrMembers
                 sink.Visit(n.Node);
                 sink.Visit(n.Role);
                 sink.Visit(n.Detail);
+                sink.Visit(n.CodePrefix);
                 sink.Visit(n.Origin);
                 sink.Visit(n.Unmediated);
                 return true;

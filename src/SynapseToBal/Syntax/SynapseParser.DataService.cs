@@ -20,6 +20,62 @@ public sealed partial class SynapseParser
         && root.Elements().Any(e => e.Name.LocalName == "name") && root.Elements().Any(e => e.Name.LocalName == "definition");
 
     /// <summary>
+    /// A Carbon data sources file: EI 6.x <c>conf/datasources/master-datasources.xml</c> and the other
+    /// <c>*-datasources.xml</c> there, which DataSourceManager.initSystemDataSources reads as a
+    /// SystemDataSourcesConfiguration (<c>&lt;datasources-configuration&gt;</c> in no namespace).
+    /// </summary>
+    public static bool IsDataSourcesRoot(XElement root) =>
+        root.Name.LocalName == "datasources-configuration" && root.Name.NamespaceName.Length == 0;
+
+    /// <summary>
+    /// The data sources of a data sources file (SystemDataSourcesConfiguration: <c>&lt;providers&gt;&lt;provider&gt;</c>
+    /// reader classes and <c>&lt;datasources&gt;&lt;datasource&gt;</c> meta infos), each read as an MI 4.x data-source
+    /// artifact is, so a data service's <c>carbon_datasource_name</c> finds it (DataSourceRepository holds both kinds
+    /// under their names). What is in another form is reported (SB0112) and not read.
+    /// </summary>
+    private IEnumerable<DataSourceSyntax> ParseDataSources(XElement root)
+    {
+        Claim(root);
+        var sources = new List<DataSourceSyntax>();
+        foreach (var child in root.Elements())
+        {
+            switch (LocalName(child))
+            {
+                case "providers":
+                    // The data source readers (RDBMSDataSourceReader is built in); a data source of another reader's
+                    // type is not RDBMS, which the data service naming it reports.
+                    ClaimAll(child);
+                    break;
+                case "datasources":
+                    Claim(child);
+                    foreach (var source in child.Elements())
+                    {
+                        if (LocalName(source) == "datasource" && IsDataSourceRoot(source))
+                        {
+                            sources.Add(ParseDataSource(source));
+                            continue;
+                        }
+
+                        ClaimWhole(source);
+                        _diagnostics.Report(Diagnostics.DiagnosticCatalog.DataSourcesFormNotRead, Loc(source), source.Name.LocalName,
+                            LocalName(source) == "datasource"
+                                ? "a data source needs a <name> and a <definition> (DataSourceMetaInfo); the Micro Integrator does not add one without a name"
+                                : "<datasources> holds <datasource> elements only; the Micro Integrator's reader ignores anything else");
+                    }
+
+                    break;
+                default:
+                    ClaimWhole(child);
+                    _diagnostics.Report(Diagnostics.DiagnosticCatalog.DataSourcesFormNotRead, Loc(child), child.Name.LocalName,
+                        "<datasources-configuration> holds <providers> and <datasources> only; the Micro Integrator's reader ignores anything else");
+                    break;
+            }
+        }
+
+        return sources;
+    }
+
+    /// <summary>
     /// A data source (DataSourceCappDeployer, read by the Carbon data source reader): its name, its definition's type and
     /// the elements of the definition's configuration; jndiConfig and anything else are kept whole for the lowering to report.
     /// </summary>

@@ -90,7 +90,8 @@ public sealed partial class SynapseParser
     {
         var root = _source.Root;
         var isDataSource = IsDataSourceRoot(root);
-        var isDataService = IsDataServiceRoot(root) || isDataSource;
+        var isDataSources = IsDataSourcesRoot(root);
+        var isDataService = IsDataServiceRoot(root) || isDataSource || isDataSources;
         if (!IsSynapseRoot(root) && !isDataService)
         {
             _diagnostics.Report(DiagnosticCatalog.NotSynapseArtifact, _source.LocationOf(root), root.Name.LocalName);
@@ -118,6 +119,10 @@ public sealed partial class SynapseParser
         if (isDataSource)
         {
             artifacts.Add(ParseDataSource(root));
+        }
+        else if (isDataSources)
+        {
+            artifacts.AddRange(ParseDataSources(root));
         }
         else if (isDataService)
         {

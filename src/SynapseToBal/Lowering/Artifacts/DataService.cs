@@ -98,6 +98,15 @@ public sealed partial class Lowerer
     /// <summary>The data sources a data service's config names (carbon_datasource_name), found in the input.</summary>
     private readonly HashSet<DataSourceSyntax> _usedDataSources = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>The data source each config read from one (<see cref="WithDataSources"/>) connects through.</summary>
+    private readonly Dictionary<DataServiceConfigSyntax, DataSourceSyntax> _configDataSources = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// The one client of each data source: every data service naming it uses it, as SQLCarbonDataSourceConfig takes the
+    /// one pooled DataSource the Carbon data source service holds under that name (getDataSource(name).getDSObject()).
+    /// </summary>
+    private readonly Dictionary<DataSourceSyntax, DbClientIr> _dataSourceClients = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>
     /// A config that names a Carbon data source (<c>carbon_datasource_name</c>: DataSourceCappDeployer deploys the
     /// input's <c>data-sources/X.xml</c>, and the config's RDBMS connection is that data source's) is read as the data
@@ -132,11 +141,13 @@ public sealed partial class Lowerer
                 continue;
             }
 
-            configs.Add(config with
+            var connected = config with
             {
                 Properties = [.. source.Properties, .. config.Properties.Where(p => p.Name != "carbon_datasource_name")],
                 SecretAliases = source.SecretAliases.SetItems(config.SecretAliases),
-            });
+            };
+            _configDataSources[connected] = source;
+            configs.Add(connected);
         }
 
         return configs.SequenceEqual(service.Configs) ? service : service with { Configs = configs.ToImmutable() };
@@ -280,6 +291,14 @@ public sealed partial class Lowerer
     /// </summary>
     private DbClientIr DataServiceClient(DataServiceSyntax service, DataServiceConfigSyntax config)
     {
+        // A data source's connection is the data source's, whichever data service names it first: one client for all.
+        var dataSource = _configDataSources.GetValueOrDefault(config);
+        if (dataSource is not null && _dataSourceClients.TryGetValue(dataSource, out var shared))
+        {
+            return shared;
+        }
+
+        var of = dataSource is not null ? $"the data source '{dataSource.Name}'" : $"the config '{config.Id}' of data service '{service.Name}'";
         string? Property(string name) => config.Properties.FirstOrDefault(p => p.Name == name)?.Value;
         SourceLocation LocationOf(string name) => config.Properties.FirstOrDefault(p => p.Name == name)?.Location ?? config.Location;
 
@@ -292,7 +311,7 @@ public sealed partial class Lowerer
             }
 
             _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, LocationOf(name), $"{what} (secure vault alias '{alias}')");
-            return DeclareSecret(alias, $"the {what} of the config '{config.Id}' of data service '{service.Name}' (its svns:secretAlias or vault-lookup)");
+            return DeclareSecret(alias, $"the {what} of {of} (its svns:secretAlias or vault-lookup)");
         }
 
         var driverAlias = DataServiceVaultAlias(config, "driverClassName");
@@ -313,14 +332,14 @@ public sealed partial class Lowerer
                 _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, config.Location, "JDBC URL");
             }
 
-            _configurables.Add(new ConfigurableIr(url, ConfigurableType.String, secretUrl ? null : urlValue, $"JDBC URL of the config '{config.Id}' of data service '{service.Name}'.", Secret: secretUrl));
+            _configurables.Add(new ConfigurableIr(url, ConfigurableType.String, secretUrl ? null : urlValue, $"JDBC URL of {of}.", Secret: secretUrl));
         }
 
         Symbol? user = Vaulted("username", "database user");
         if (user is null && Property("username") is { } userValue)
         {
             user = _symbols.Module(SymbolKind.Configurable, hint + " user");
-            _configurables.Add(new ConfigurableIr(user, ConfigurableType.String, userValue, $"Database user of the config '{config.Id}' of data service '{service.Name}'.", Secret: false));
+            _configurables.Add(new ConfigurableIr(user, ConfigurableType.String, userValue, $"Database user of {of}.", Secret: false));
         }
 
         Symbol? password = null;
@@ -331,7 +350,7 @@ public sealed partial class Lowerer
             if (password is null)
             {
                 password = _symbols.Module(SymbolKind.Configurable, hint + " password");
-                _configurables.Add(new ConfigurableIr(password, ConfigurableType.String, null, $"The database user's credential of the config '{config.Id}' (not copied from the data service).", Secret: true));
+                _configurables.Add(new ConfigurableIr(password, ConfigurableType.String, null, dataSource is not null ? $"The database user's credential of {of} (not copied from the data source)." : $"The database user's credential of the config '{config.Id}' (not copied from the data service).", Secret: true));
                 _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, passwordProperty.Location, "database password");
             }
         }
@@ -340,9 +359,16 @@ public sealed partial class Lowerer
         var notes = ImmutableArray.Create($"The data service loads the driver class {driver}: add its JAR to Ballerina.toml as a platform dependency ([[platform.java21.dependency]]).");
         var client = new DbClientIr(_symbols.Module(SymbolKind.Client, hint), urlAlias is not null ? $"the JDBC URL of the secure vault alias '{urlAlias}'" : secretUrl ? "a JDBC URL" : $"the JDBC URL '{urlValue}'", url, user, password, notes, config.Location)
         {
-            Purpose = $"Database connection of the config '{config.Id}' of data service '{service.Name}'",
+            Purpose = dataSource is not null
+                ? $"Database connection of {of}, named by the data services' carbon_datasource_name"
+                : $"Database connection of {of}",
         };
         _dbClients.Add(client);
+        if (dataSource is not null)
+        {
+            _dataSourceClients[dataSource] = client;
+        }
+
         return client;
     }
 

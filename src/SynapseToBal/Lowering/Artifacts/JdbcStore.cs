@@ -21,7 +21,10 @@ public sealed partial class Lowerer
     private MessageStoreIr? LowerJdbcStore(MessageStoreSyntax store, out string? missing)
     {
         var parameters = store.Parameters.GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
-        string? Text(string name) => parameters.TryGetValue(name, out var p) ? (p.Text?.Trim() ?? p.Key) : null;
+        // As written, untrimmed: MessageStoreFactory keeps a parameter's text (getText) and JDBCConfiguration hands the
+        // driver, URL, user, password and table to the data source and the statements as they are (a ' jdbc:...' URL
+        // or ' admin' user connects as the Micro Integrator's does, or fails as it does).
+        string? Text(string name) => parameters.TryGetValue(name, out var p) ? (p.RawText ?? p.Key) : null;
         missing = null;
         if (Text("store.jdbc.dsName") is { } dataSource)
         {

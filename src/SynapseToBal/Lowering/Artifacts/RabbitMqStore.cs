@@ -83,13 +83,8 @@ public sealed partial class Lowerer
         var exchange = Text("store.rabbitmq.exchange.name") is { Length: > 0 } e ? Configurable("exchange", "store.rabbitmq.exchange.name", e, "Exchange", secret: false) : null;
         var routingKey = Text("store.rabbitmq.route.key") is { Length: > 0 } r ? Configurable("routing key", "store.rabbitmq.route.key", r, "Routing key", secret: false) : null;
 
-        // RabbitMQProducer publishes with delivery mode 2 (persistent); rabbitmq:Client's publishMessage sets none.
-        _diagnostics.Report(
-            DiagnosticCatalog.AttributeNotTranslated,
-            store.Location,
-            "messageStore",
-            "the persistent delivery mode of the stored messages",
-            "ballerinax/rabbitmq publishes without a delivery mode (transient), where RabbitMQProducer publishes persistent messages: a broker restart loses the messages the durable queue holds");
+        // RabbitMQProducer publishes with the stored message's ID, delivery mode 2 (persistent) and its priority: the
+        // runtime's store publishes the same properties on the client's channel (rabbitMqPublish), nothing to report.
 
         // store.producer.guaranteed.delivery.enable turns on publisher confirms (channel.confirmSelect, waitForConfirms)
         // and, in the store mediator, the failover store; ballerinax/rabbitmq has no publisher confirms.

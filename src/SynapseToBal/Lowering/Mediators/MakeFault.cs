@@ -47,6 +47,11 @@ public sealed partial class Lowerer
             : $"'{local}' is not a {version} fault code ({string.Join(", ", names)}), {Refuses}; the generated fault uses it";
     }
 
+    /// <summary>An XML namespace prefix (an NCName other than <c>xml</c>/<c>xmlns</c>), safe to write in a declaration.</summary>
+    private static bool IsXmlPrefix(string prefix) =>
+        prefix.Length > 0 && prefix is not ("xml" or "xmlns") && (char.IsLetter(prefix[0]) || prefix[0] == '_')
+        && prefix.All(c => char.IsLetterOrDigit(c) || c is '_' or '-' or '.');
+
     private IEnumerable<StepIr> LowerMakeFault(MakeFaultMediator fault, FlowContext context)
     {
         var kind = fault.Version switch
@@ -55,9 +60,20 @@ public sealed partial class Lowerer
             FaultVersion.Pox => FaultKind.Pox,
             _ => FaultKind.Soap11,
         };
-        if (fault.Code is ValueSyntax.Literal { Text: var written } && RefusedCode(kind, written, fault.CodeNamespace) is { } refused)
+        string? codePrefix = null;
+        if (fault.Code is ValueSyntax.Literal { Text: var written })
         {
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, fault.Location, "makefault", $"code '{written}'", refused);
+            if (RefusedCode(kind, written, fault.CodeNamespace) is { } refused)
+            {
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, fault.Location, "makefault", $"code '{written}'", refused);
+            }
+            else if (kind != FaultKind.Pox && written[..written.IndexOf(':', StringComparison.Ordinal)] is var prefix && prefix != "soapenv" && IsXmlPrefix(prefix))
+            {
+                // FaultMediatorFactory keeps the prefix written (new QName(namespace, name, prefix)); Axiom's setText(QName)
+                // declares it on the code's element (the fault code is built detached from the envelope) and writes it in
+                // the text: <faultcode xmlns:soap11Env="...">soap11Env:Server</faultcode>.
+                codePrefix = prefix;
+            }
         }
 
         var code = fault.Code switch
@@ -90,7 +106,10 @@ public sealed partial class Lowerer
             Value(fault.Reason, context),
             fault.Node is { } node ? new StringLiteralIr(node) : null,
             fault.Role is { } role ? new StringLiteralIr(role) : null,
-            detail);
+            detail)
+        {
+            CodePrefix = codePrefix,
+        };
         if (fault.Response != false)
         {
             yield return new MarkResponseStep(fault);

@@ -18,7 +18,7 @@ function heartbeat(Context ctx) {
 function orderFault(Context ctx) returns http:Response|error {
     string errorMessage = getProperty(ctx, "ERROR_MESSAGE");
     log:printInfo("OrderFault sequence", errorValue = errorMessage);
-    check makeFault(ctx, "soap11", "Server", errorMessage);
+    check makeFault(ctx, "soap11", "Server", errorMessage, codePrefix = "soap11Env");
     ctx.isResponse = true;
     return respond(ctx, headers = passBackHeaders);
 }

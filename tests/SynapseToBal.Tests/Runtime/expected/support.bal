@@ -4149,7 +4149,7 @@ function setHttpSc(Context ctx, string|int value) {
 # 500 for a body that still holds the SOAP fault or after a POX fault (FaultMediator.makePOXFault sets Axis2's
 # processingFault), so a fault whose body a later step replaced (a payloadFactory) is answered 200.
 function makeFault(Context ctx, "soap11"|"soap12"|"pox" version, string code, string reason, string? node = (),
-        string? role = (), xml|string? detail = ()) returns error? {
+        string? role = (), xml|string? detail = (), string codePrefix = "soapenv") returns error? {
     if version != "pox" && bodyFormat(ctx.contentType) == "soap" {
         // A SOAP message is written by the envelope's version, as the Micro Integrator's SOAP formatter does.
         ctx.contentType = version == "soap12" ? "application/soap+xml" : "text/xml";
@@ -4170,7 +4170,8 @@ function makeFault(Context ctx, "soap11"|"soap12"|"pox" version, string code, st
     }
     xml details = detail is string ? xml `${detail}` : detail ?: xml ``;
     if version == "soap11" {
-        xml fault = xml `<faultcode>soapenv:${code}</faultcode><faultstring>${reason}</faultstring>`;
+        xml fault = codePrefix == "soapenv" ? xml `<faultcode>soapenv:${code}</faultcode><faultstring>${reason}</faultstring>`
+            : check faultCodeElement("faultcode", SOAP11_NS, codePrefix, code) + xml `<faultstring>${reason}</faultstring>`;
         if role is string {
             fault += xml `<faultactor>${role}</faultactor>`;
         }
@@ -4181,6 +4182,10 @@ function makeFault(Context ctx, "soap11"|"soap12"|"pox" version, string code, st
         return;
     }
     xml fault = xml `<soapenv:Code xmlns:soapenv="http://www.w3.org/2003/05/soap-envelope"><soapenv:Value>soapenv:${code}</soapenv:Value></soapenv:Code><soapenv:Reason xmlns:soapenv="http://www.w3.org/2003/05/soap-envelope"><soapenv:Text xml:lang="en">${reason}</soapenv:Text></soapenv:Reason>`;
+    if codePrefix != "soapenv" {
+        xml codeValue = check faultCodeElement("soapenv:Value", SOAP12_NS, codePrefix, code);
+        fault = xml `<soapenv:Code xmlns:soapenv="http://www.w3.org/2003/05/soap-envelope">${codeValue}</soapenv:Code><soapenv:Reason xmlns:soapenv="http://www.w3.org/2003/05/soap-envelope"><soapenv:Text xml:lang="en">${reason}</soapenv:Text></soapenv:Reason>`;
+    }
     if node is string {
         fault += xml `<soapenv:Node xmlns:soapenv="http://www.w3.org/2003/05/soap-envelope">${node}</soapenv:Node>`;
     }
@@ -4191,6 +4196,19 @@ function makeFault(Context ctx, "soap11"|"soap12"|"pox" version, string code, st
         fault += xml `<soapenv:Detail xmlns:soapenv="http://www.w3.org/2003/05/soap-envelope">${details}</soapenv:Detail>`;
     }
     ctx.payload = xml `<soapenv:Envelope xmlns:soapenv="http://www.w3.org/2003/05/soap-envelope"><soapenv:Header>${headers}</soapenv:Header><soapenv:Body><soapenv:Fault>${fault}</soapenv:Fault></soapenv:Body></soapenv:Envelope>`;
+}
+
+# The element holding a fault code (`faultcode` for SOAP 1.1, `soapenv:Value` for SOAP 1.2) whose text is `prefix:code`,
+# for a prefix other than the envelope's `soapenv`. FaultMediator sets the code as a QName with the prefix the makefault
+# wrote (`soap12Env:Receiver`), built detached from the envelope, so Axiom declares that prefix on this element
+# (`<soapenv:Value xmlns:soap12Env="...">soap12Env:Receiver</soapenv:Value>`). The prefix is an NCName the converter checked.
+function faultCodeElement(string qualifiedName, string namespace, string prefix, string code) returns xml|error {
+    string envelope = qualifiedName.startsWith("soapenv:") ? string ` xmlns:soapenv="${SOAP12_NS}"` : "";
+    xml element = check xml:fromString(string `<${qualifiedName}${envelope} xmlns:${prefix}="${namespace}"/>`);
+    if element is xml:Element {
+        element.setChildren(xml:createText(prefix + ":" + code));
+    }
+    return element;
 }
 
 # A payloadFactory argument inserted into a JSON template: JSON objects and arrays go in as JSON,
@@ -8971,7 +8989,8 @@ class RabbitMqMessageStore {
     function store(Context ctx, MessageQueue? failover = ()) returns error? {
         error? sent;
         lock {
-            sent = self.publish(storedMessageText(ctx, "urn:uuid:" + uuid:createType4AsString()).toBytes());
+            string storedId = "urn:uuid:" + uuid:createType4AsString();
+            sent = self.publish(storedMessageText(ctx, storedId), storedId, storedPriority(ctx));
         }
         if sent is () {
             return;
@@ -8986,7 +9005,11 @@ class RabbitMqMessageStore {
         return error(string `Failed to store message [${ctx.messageId}] in store [${self.name}].`, sent);
     }
 
-    function publish(byte[] message) returns error? {
+    # Publishes as RabbitMQProducer.getBasicProperties does: the stored message's ID as the message id, delivery mode 2
+    # (persistent, MessageProperties.MINIMAL_PERSISTENT_BASIC) and its priority; no content type, correlation id or
+    # headers. ballerinax/rabbitmq's `publishMessage` sets none of these, so the message goes out on the client's own
+    # channel through the RabbitMQ Java client (`rabbitMqPublish`).
+    function publish(string message, string messageId, int priority) returns error? {
         rabbitmq:Client producer;
         rabbitmq:Client? current = self.producer;
         if current is rabbitmq:Client {
@@ -9001,8 +9024,8 @@ class RabbitMqMessageStore {
                 log:printWarn(string `Message store '${self.name}' could not declare its queue`, 'error = declared);
             }
         }
-        rabbitmq:Error? published = producer->publishMessage({content: message, routingKey: self.routingKey, exchange: self.exchange});
-        if published is rabbitmq:Error {
+        error? published = rabbitMqPublish(producer, self.exchange, self.routingKey, message, messageId, priority);
+        if published is error {
             self.producer = ();
             rabbitmq:Error? aborted = producer->'abort();
             if aborted is rabbitmq:Error {
@@ -9036,6 +9059,87 @@ class RabbitMqMessageStore {
         self.consumer("").remove();
     }
 }
+
+# The priority RabbitMQProducer gives a stored message: MessageConverter.toStorableMessage takes the default-scope
+# property JMS_PRIORITY (an int, or a string Integer.parseInt reads), else RabbitMQProducer's default 0.
+function storedPriority(Context ctx) returns int {
+    anydata priority = ctx.properties["JMS_PRIORITY"];
+    if priority is int {
+        return priority;
+    }
+    if priority is string {
+        int|error parsed = int:fromString(priority);
+        if parsed is int && parsed >= -2147483648 && parsed <= 2147483647 {
+            return parsed;
+        }
+    }
+    return 0;
+}
+
+# `basicPublish` on the channel of `producer` (the RabbitMQ Java client's Channel, which ballerinax/rabbitmq keeps as
+# the client object's native data `rabbitmq_channel_object`) with the properties RabbitMQProducer sets: `messageId`,
+# delivery mode 2 and `priority`. The body is the text's UTF-8 bytes, to `exchange` ("" the default exchange) with
+# `routingKey`.
+function rabbitMqPublish(rabbitmq:Client producer, string exchange, string routingKey, string body, string messageId, int priority) returns error? {
+    handle channel = javaBObjectNativeData(javaObjectHandle(producer), java:fromString("rabbitmq_channel_object"));
+    handle builder = javaRabbitBasicPropertiesBuilder(javaRabbitMinimalPersistentBasic());
+    builder = javaRabbitBuilderMessageId(builder, java:fromString(messageId));
+    builder = javaRabbitBuilderPriority(builder, javaIntegerValueOf(priority));
+    handle bytes = check javaStringBytes(java:fromString(body), java:fromString("UTF-8"));
+    check javaRabbitBasicPublish(channel, java:fromString(exchange), java:fromString(routingKey), javaRabbitBuild(builder), bytes);
+}
+
+// A Ballerina value as the Java object the runtime holds (java.util.Objects.requireNonNull returns its argument).
+function javaObjectHandle(any value) returns handle = @java:Method {
+    'class: "java.util.Objects",
+    name: "requireNonNull",
+    paramTypes: ["java.lang.Object"]
+} external;
+
+function javaBObjectNativeData(handle bObject, handle key) returns handle = @java:Method {
+    'class: "io.ballerina.runtime.api.values.BObject",
+    name: "getNativeData",
+    paramTypes: ["java.lang.String"]
+} external;
+
+function javaRabbitMinimalPersistentBasic() returns handle = @java:FieldGet {
+    'class: "com.rabbitmq.client.MessageProperties",
+    name: "MINIMAL_PERSISTENT_BASIC"
+} external;
+
+function javaRabbitBasicPropertiesBuilder(handle properties) returns handle = @java:Method {
+    'class: "com.rabbitmq.client.AMQP$BasicProperties",
+    name: "builder"
+} external;
+
+function javaRabbitBuilderMessageId(handle builder, handle messageId) returns handle = @java:Method {
+    'class: "com.rabbitmq.client.AMQP$BasicProperties$Builder",
+    name: "messageId",
+    paramTypes: ["java.lang.String"]
+} external;
+
+function javaRabbitBuilderPriority(handle builder, handle priority) returns handle = @java:Method {
+    'class: "com.rabbitmq.client.AMQP$BasicProperties$Builder",
+    name: "priority",
+    paramTypes: ["java.lang.Integer"]
+} external;
+
+function javaRabbitBuild(handle builder) returns handle = @java:Method {
+    'class: "com.rabbitmq.client.AMQP$BasicProperties$Builder",
+    name: "build"
+} external;
+
+function javaIntegerValueOf(int value) returns handle = @java:Method {
+    'class: "java.lang.Integer",
+    name: "valueOf",
+    paramTypes: ["int"]
+} external;
+
+function javaRabbitBasicPublish(handle channel, handle exchange, handle routingKey, handle properties, handle body) returns error? = @java:Method {
+    'class: "com.rabbitmq.client.Channel",
+    name: "basicPublish",
+    paramTypes: ["java.lang.String", "java.lang.String", "com.rabbitmq.client.AMQP$BasicProperties", {'class: "byte", dimensions: 1}]
+} external;
 
 # A message processor's consumer of a RabbitMQ message store: its own channel (connection and channel), and the
 # message it has received and not yet acknowledged (RabbitMQConsumer's cached message).
@@ -13157,6 +13261,13 @@ function jmsWrittenMessage(Context ctx, string? contentTypeProperty, string? rel
         }
     } else {
         content = body is xml ? body.toString() : body is byte[] ? check string:fromBytes(body) : "";
+        if contentType is string {
+            // The formatter's text, as it survives being written in the charset and read back with it.
+            json|xml|ReceivedBody payload = ctx.payload;
+            BodyFormat kind = bodyFormat(ctx.contentType);
+            content = check jmsTextInCharset(content, charset, kind == "json" && payload !is xml ? "json stream"
+                : body is xml || kind is "soap"|"xml" ? "xml" : "text");
+        }
     }
     map<string> properties = {};
     foreach [string, string] [name, value] in ctx.headers.entries() {
@@ -13187,6 +13298,54 @@ function jmsWrittenMessage(Context ctx, string? contentTypeProperty, string? rel
         message.jmsType = jmsType;
     }
     return message;
+}
+
+# The text of a TextMessage JMSSender makes from a message formatter's output: the formatter writes its bytes in
+# `charset` to a commons-io WriterOutputStream that decodes them with the same charset (a byte it cannot map becoming
+# `?`) into the message's string, so only what `charset` can carry survives. A Unicode charset (UTF-8, UTF-16, UTF-32)
+# keeps the text. XML (the SOAP and application/xml formatters, through Axiom's Woodstox writer): a character from
+# U+0100 (from U+0080 for US-ASCII) is written as a character reference `&#N;` (BufferingXmlWriter's mEncHighChar:
+# 8 bits for ISO-8859-1 and any charset it does not know, 7 for US-ASCII), one below that the charset cannot encode
+# as `?` (the Java encoder's replacement). A JSON stream (JsonUtil.writeJsonStream copies the stream's UTF-8 bytes
+# whatever the charset): those bytes read in `charset` (in ISO-8859-1 `é` reads `Ã©`), `?` for a byte it cannot map.
+# Other text (a JSON payload built from XML, form data) goes through the charset's encoder: `?` for what it lacks.
+function jmsTextInCharset(string text, string charset, "xml"|"json stream"|"text" kind) returns string|error {
+    string name = charset.trim().toLowerAscii();
+    if name.startsWith("utf") {
+        return text;
+    }
+    boolean ascii = name is "us-ascii"|"ascii"|"us"|"iso646-us"|"646"|"ascii7"|"cp367"|"ibm367";
+    boolean latin1 = name is "iso-8859-1"|"iso8859-1"|"iso8859_1"|"iso_8859_1"|"iso_8859-1"|"8859_1"|"latin1"|"l1"|"cp819"|"ibm819"|"iso-ir-100"|"csisolatin1";
+    if kind == "json stream" {
+        int[] codes = from byte b in text.toBytes() select <int>b;
+        if latin1 {
+            return string:fromCodePointInts(codes);
+        }
+        if ascii {
+            return string:fromCodePointInts(from int c in codes select c < 0x80 ? c : 0x3F);
+        }
+        // The bytes as a Java byte[] (ISO-8859-1 writes each code point below U+0100 as that byte), read in the charset.
+        handle bytes = check javaStringBytes(java:fromString(check string:fromCodePointInts(codes)), java:fromString("ISO-8859-1"));
+        string decoded = java:toString(check javaBytesString(bytes, java:fromString(charset))) ?: "";
+        return re `\u{FFFD}`.replaceAll(decoded, "?");
+    }
+    int high = ascii ? 0x80 : 0x100;
+    string result = "";
+    foreach string:Char c in text {
+        int code = c.toCodePointInt();
+        if code < 0x80 || latin1 && code < 0x100 {
+            result += c;
+        } else if kind == "xml" && code >= high {
+            result += string `&#${code};`;
+        } else if ascii {
+            result += "?";
+        } else {
+            // A Java round trip in the charset: the character itself, or the encoder's `?`.
+            handle bytes = check javaStringBytes(java:fromString(c), java:fromString(charset));
+            result += java:toString(check javaBytesString(bytes, java:fromString(charset))) ?: "?";
+        }
+    }
+    return result;
 }
 
 # Sends `message` through `sender`, to the producer's destination or, for a producer made without one, to
@@ -13471,15 +13630,6 @@ function javaJmsBallerinaMessage(handle message) returns jms:Message|error = @ja
     name: "getBallerinaMessage"
 } external;
 
-// The Ballerina runtime API: a Ballerina object as a Java object (BObject), and its native data. The parameter is
-// `any`: interop accepts a Ballerina object type only for a Java parameter that is a BObject (JMethodResolver), and a
-// value of type `any` for java.lang.Object.
-function javaObjectHandle(any session) returns handle = @java:Method {
-    'class: "java.util.Objects",
-    name: "requireNonNull",
-    paramTypes: ["java.lang.Object"]
-} external;
-
 function javaNativeData(handle bObject, handle key) returns handle = @java:Method {
     'class: "io.ballerina.runtime.api.values.BObject",
     name: "getNativeData",
@@ -13499,6 +13649,12 @@ function javaStringBytes(handle text, handle charset) returns handle|error = @ja
     'class: "java.lang.String",
     name: "getBytes",
     paramTypes: ["java.lang.String"]
+} external;
+
+// Java's new String(bytes, charsetName): the bytes decoded in that charset (an unknown charset is an error).
+function javaBytesString(handle bytes, handle charset) returns handle|error = @java:Constructor {
+    'class: "java.lang.String",
+    paramTypes: [{'class: "byte", dimensions: 1}, "java.lang.String"]
 } external;
 
 function javaJmsSetText(handle message, handle text) returns error? = @java:Method {

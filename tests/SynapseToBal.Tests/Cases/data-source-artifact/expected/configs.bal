@@ -13,11 +13,11 @@ configurable string httpsKeyStorePath = ?;
 # Password of the HTTPS listener's key store ([keystore.primary] password of deployment.toml; the PKCS12 copy's key password must be the same).
 configurable string httpsKeyStorePassword = ?;
 
-# JDBC URL of the config 'PlanDataService_DSS' of data service 'PlanDataService_DSS'.
+# JDBC URL of the data source 'Postgres_DS'.
 configurable string plannerDbUrl = "jdbc:postgresql://db.example.com:5432/planner";
 
-# Database user of the config 'PlanDataService_DSS' of data service 'PlanDataService_DSS'.
+# Database user of the data source 'Postgres_DS'.
 configurable string plannerDbUser = "planner";
 
-# The database user's credential of the config 'PlanDataService_DSS' (not copied from the data service).
+# The database user's credential of the data source 'Postgres_DS' (not copied from the data source).
 configurable string plannerDbPassword = ?;

@@ -12,7 +12,7 @@ service /errors on httpListener {
     # GET /errors/replaced
     resource function get replaced(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ErrorAPI", "/errors");
-        check makeFault(ctx, "soap11", "Server", "Lookup failed");
+        check makeFault(ctx, "soap11", "Server", "Lookup failed", codePrefix = "soap11Env");
         ctx.isResponse = true;
         ReplacedResponse payload = {'error: "Lookup failed"};
         setJsonPayload(ctx, payload.toJson());
@@ -22,7 +22,7 @@ service /errors on httpListener {
     # GET /errors/kept
     resource function get kept(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ErrorAPI", "/errors");
-        check makeFault(ctx, "soap11", "Server", "Lookup failed");
+        check makeFault(ctx, "soap11", "Server", "Lookup failed", codePrefix = "soap11Env");
         ctx.isResponse = true;
         return respond(ctx, headers = passBackHeaders);
     }

@@ -10,7 +10,7 @@ xmlns "http://services.samples" as m;
 
 # Sequence 'QuoteFault'.
 function quoteFault(Context ctx) returns http:Response|error {
-    check makeFault(ctx, "soap11", "Client", "Quote not available", detail = "no quote");
+    check makeFault(ctx, "soap11", "Client", "Quote not available", detail = "no quote", codePrefix = "soap11Env");
     ctx.isResponse = true;
     ctx.to = "";
     return respond(ctx, headers = passBackHeaders);
@@ -26,11 +26,11 @@ function runQuoteFault(Context ctx, error e) returns http:Response|error {
 function quoteFlow(Context ctx) returns http:Response|error {
     do {
         if xpathSomeString(xpathStrings((check soapBody(ctx))/**/<m:symbol>), "=", "NONE") {
-            check makeFault(ctx, "soap11", "Client", "No symbol");
+            check makeFault(ctx, "soap11", "Client", "No symbol", codePrefix = "soap11Env");
             ctx.isResponse = true;
             return check respond(ctx, headers = passBackHeaders);
         }
-        check makeFault(ctx, "soap11", "Server", "Closed");
+        check makeFault(ctx, "soap11", "Server", "Closed", codePrefix = "soap11Env");
         ctx.isResponse = true;
         log:printInfo("QuoteProxy request", step = "fault made");
         ctx.isResponse = true;

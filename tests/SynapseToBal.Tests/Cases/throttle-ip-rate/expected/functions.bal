@@ -10,7 +10,7 @@ function quoteFlow(Context ctx) returns http:Response|error {
         check callEndpoint(ctx, quoteEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteEndpointSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
-    check makeFault(ctx, "soap11", "Server", "**Access Denied**");
+    check makeFault(ctx, "soap11", "Server", "**Access Denied**", codePrefix = "tns");
     ctx.isResponse = true;
     return respond(ctx, headers = passBackHeaders);
 }

@@ -17,7 +17,7 @@ function onAcceptSequence(Context ctx) returns http:Response|error {
 # Sequence 'onRejectSequence'.
 function onRejectSequence(Context ctx) returns http:Response|error {
     log:printInfo("**Access Denied**");
-    check makeFault(ctx, "soap11", "Server", "**Access Denied**");
+    check makeFault(ctx, "soap11", "Server", "**Access Denied**", codePrefix = "tns");
     ctx.isResponse = true;
     throttleRelease(ctx);
     return respond(ctx, headers = passBackHeaders);

@@ -41,7 +41,7 @@ function throttledFlow(Context ctx) returns http:Response|error {
             check throttleReleased(ctx, callEndpoint(ctx, throttledEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = throttledEndpointSuspension));
             return check throttledOut(ctx);
         }
-        check makeFault(ctx, "soap11", "Server", "**Access Denied**");
+        check makeFault(ctx, "soap11", "Server", "**Access Denied**", codePrefix = "tns");
         ctx.isResponse = true;
         throttleRelease(ctx);
         return check respond(ctx, headers = passBackHeaders);

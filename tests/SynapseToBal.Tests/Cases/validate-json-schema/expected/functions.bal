@@ -7,7 +7,7 @@ import ballerina/http;
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
 function quoteFlow(Context ctx) returns http:Response|error {
     if check jsonValidationFails(ctx, "$.msg", false, quoteRequestSchemaPath) {
-        check makeFault(ctx, "soap11", "VersionMismatch", "Invalid Request", role = "");
+        check makeFault(ctx, "soap11", "VersionMismatch", "Invalid Request", role = "", codePrefix = "soap11Env");
         ctx.isResponse = true;
     }
     return respond(ctx, headers = passBackHeaders);
