@@ -13260,14 +13260,16 @@ function jmsWrittenMessage(Context ctx, string? contentTypeProperty, string? rel
             bytesCharset = charset;
         }
     } else {
-        content = body is xml ? body.toString() : body is byte[] ? check string:fromBytes(body) : "";
+        string text = body is xml ? body.toString() : body is byte[] ? check string:fromBytes(body) : "";
         if contentType is string {
             // The formatter's text, as it survives being written in the charset and read back with it.
             json|xml|ReceivedBody payload = ctx.payload;
             BodyFormat kind = bodyFormat(ctx.contentType);
-            content = check jmsTextInCharset(content, charset, kind == "json" && payload !is xml ? "json stream"
-                : body is xml || kind is "soap"|"xml" ? "xml" : "text");
+            "xml"|"json stream"|"text" written = kind == "json" && payload !is xml ? "json stream"
+                : body is xml || kind is "soap"|"xml" ? "xml" : "text";
+            text = check jmsTextInCharset(text, charset, written);
         }
+        content = text;
     }
     map<string> properties = {};
     foreach [string, string] [name, value] in ctx.headers.entries() {

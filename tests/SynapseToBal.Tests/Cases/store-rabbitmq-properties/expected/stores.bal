@@ -5,8 +5,8 @@
 # Message store 'UrgentStore' (priority-store.xml, line 17): a RabbitMQ queue, as Synapse's RabbitMQStore
 # (a durable queue, bound to its exchange). Each message is published as this package's own JSON format
 # (StoredMessage), not the Micro Integrator's Java-serialized messages: the two cannot share the queue, so let
-# the Micro Integrator's processors drain it before switching. The messages are published transient
-# (ballerinax/rabbitmq sets no delivery mode; the Micro Integrator's are persistent): a broker restart loses them.
+# the Micro Integrator's processors drain it before switching. Each is published persistent with its message id
+# and priority, as RabbitMQProducer publishes it.
 final RabbitMqMessageStore urgentStore = check new ("UrgentStore", urgentStoreHost, urgentStorePort, {
     username: urgentStoreUsername,
     password: urgentStorePassword,
