@@ -9079,26 +9079,13 @@ function storedPriority(Context ctx) returns int {
 # delivery mode 2 and `priority`. The body is the text's UTF-8 bytes, to `exchange` ("" the default exchange) with
 # `routingKey`.
 function rabbitMqPublish(rabbitmq:Client producer, string exchange, string routingKey, string body, string messageId, int priority) returns error? {
-    handle channel = javaBObjectNativeData(javaObjectHandle(producer), java:fromString("rabbitmq_channel_object"));
+    handle channel = javaNativeData(javaObjectHandle(producer), java:fromString("rabbitmq_channel_object"));
     handle builder = javaRabbitBasicPropertiesBuilder(javaRabbitMinimalPersistentBasic());
     builder = javaRabbitBuilderMessageId(builder, java:fromString(messageId));
     builder = javaRabbitBuilderPriority(builder, javaIntegerValueOf(priority));
     handle bytes = check javaStringBytes(java:fromString(body), java:fromString("UTF-8"));
     check javaRabbitBasicPublish(channel, java:fromString(exchange), java:fromString(routingKey), javaRabbitBuild(builder), bytes);
 }
-
-// A Ballerina value as the Java object the runtime holds (java.util.Objects.requireNonNull returns its argument).
-function javaObjectHandle(any value) returns handle = @java:Method {
-    'class: "java.util.Objects",
-    name: "requireNonNull",
-    paramTypes: ["java.lang.Object"]
-} external;
-
-function javaBObjectNativeData(handle bObject, handle key) returns handle = @java:Method {
-    'class: "io.ballerina.runtime.api.values.BObject",
-    name: "getNativeData",
-    paramTypes: ["java.lang.String"]
-} external;
 
 function javaRabbitMinimalPersistentBasic() returns handle = @java:FieldGet {
     'class: "com.rabbitmq.client.MessageProperties",
