@@ -13955,17 +13955,26 @@ function methodNotAllowed() returns http:Response {
 }
 
 # Whether the path of a request to an API (the raw path without its query, after the API's context) is one of the
-# paths of the API's resources, each given as a regular expression: API.process answers a request whose method no
-# resource takes as method not allowed when some resource's path matches it, as no matching resource otherwise.
-function requestPathMatches(http:Request request, string context, regexp:RegExp[] paths) returns boolean {
+# paths of the API's resources, each given as a regular expression, or, for a uri-template with a query, as a
+# `DispatchPath` whose query must match the request's too (URITemplateBasedDispatcher matches the template whole):
+# API.process answers a request whose method no resource takes as method not allowed when some resource's path matches
+# it, as no matching resource otherwise.
+function requestPathMatches(http:Request request, string context, (regexp:RegExp|DispatchPath)[] paths) returns boolean {
     string rawPath = request.rawPath;
     int? mark = rawPath.indexOf("?");
     string path = mark is int ? rawPath.substring(0, mark) : rawPath;
     if path.startsWith(context) {
         path = path.substring(context.length());
     }
-    foreach regexp:RegExp candidate in paths {
-        if candidate.isFullMatch(path) {
+    foreach regexp:RegExp|DispatchPath candidate in paths {
+        if candidate is regexp:RegExp {
+            if candidate.isFullMatch(path) {
+                return true;
+            }
+            continue;
+        }
+        regexp:RegExp? query = candidate.query;
+        if candidate.path.isFullMatch(path) && (query is () || uriQueryMatches(request, query)) {
             return true;
         }
     }
@@ -13976,7 +13985,7 @@ function requestPathMatches(http:Request request, string context, regexp:RegExp[
 # expression of the raw path, as `requestPathMatches` takes them) and the methods it takes (upper case; empty: any).
 type DispatchPath record {|
     regexp:RegExp path;
-    string[] methods;
+    string[] methods = [];
     # The query of a uri-template that has one (as `uriQueryMatches` takes it): URITemplateBasedDispatcher matches the
     # path with its query, so the resource matches only a request whose query matches too.
     regexp:RegExp? query = ();
@@ -14028,6 +14037,71 @@ function resourceAccepts(http:Request request, string? contentType, regexp:RegEx
         }
     }
     return true;
+}
+
+# A resource of an API as API.process matches an OPTIONS request to it: its path after the API's context and the query
+# of its uri-template (as `DispatchPath` has them), and the `Allow` it answers (Resource.getSupportedMethods: its
+# methods but OPTIONS, in the order of the Micro Integrator's set of them).
+type OptionsPath record {|
+    regexp:RegExp path;
+    regexp:RegExp? query = ();
+    string allow;
+|};
+
+# The Micro Integrator's CORS configuration (synapse.properties: synapse.rest.CORSConfig.enabled,
+# .Access-Control-Allow-Origin, .Access-Control-Allow-Headers), which its OPTIONS answers follow.
+type CorsConfig record {|
+    boolean enabled;
+    string allowedOrigins;
+    string allowedHeaders;
+|};
+
+# What the Micro Integrator answers an OPTIONS request to an API (Resource.sendOptions), or `()` when no resource's path
+# matches it (the caller answers as no matching resource). API.process gives the request to the first of `resources`
+# (the order the dispatchers try them) whose path and query match; that resource sends the request back as the
+# response (Axis2Sender.sendBack): 200 with the request's own headers and no body, `Allow` set to the resource's
+# methods. With CORS enabled (CORSHelper.handleCORSHeaders) it also sets Access-Control-Allow-Methods (the same
+# methods), Access-Control-Allow-Origin (`*` when the configuration allows any origin, the request's Origin when it is
+# one of the allowed ones, else empty) and Access-Control-Allow-Headers, and answers 403 when the origin is not allowed
+# (a request without Origin included).
+function optionsResponse(http:Request request, Context ctx, string context, OptionsPath[] resources, CorsConfig cors) returns http:Response? {
+    string rawPath = request.rawPath;
+    int? mark = rawPath.indexOf("?");
+    string path = mark is int ? rawPath.substring(0, mark) : rawPath;
+    if path.startsWith(context) {
+        path = path.substring(context.length());
+    }
+    foreach OptionsPath candidate in resources {
+        regexp:RegExp? query = candidate.query;
+        if !candidate.path.isFullMatch(path) || (query is regexp:RegExp && !uriQueryMatches(request, query)) {
+            continue;
+        }
+        http:Response response = new;
+        passBackHeaders(ctx, response);
+        response.setHeader("Allow", candidate.allow);
+        if cors.enabled {
+            string allowedOrigin = corsAllowedOrigin(request, cors.allowedOrigins);
+            response.setHeader("Access-Control-Allow-Methods", candidate.allow);
+            response.setHeader("Access-Control-Allow-Origin", allowedOrigin);
+            response.setHeader("Access-Control-Allow-Headers", cors.allowedHeaders);
+            if allowedOrigin == "" {
+                response.statusCode = http:STATUS_FORBIDDEN;
+            }
+        }
+        return response;
+    }
+    return ();
+}
+
+# CORSHelper.getAllowedOrigins: `*` when the allowed origins (separated by commas, each trimmed) hold `*`, the request's
+# Origin header when they hold it, else the empty string.
+function corsAllowedOrigin(http:Request request, string allowedOrigins) returns string {
+    string[] origins = from string origin in re `,`.split(allowedOrigins) select origin.trim();
+    if origins.indexOf("*") is int {
+        return "*";
+    }
+    string|http:HeaderNotFoundError origin = request.getHeader("Origin");
+    return origin is string && origins.indexOf(origin) is int ? origin : "";
 }
 
 # What the Micro Integrator answers a request to an API when the first resource whose path matches takes its method but

@@ -350,6 +350,7 @@ public sealed partial class PackageEmitter
                 : null,
             Resources = s.Resources.Where(r => r.AlternativeOf is null).Select(r => Resource(r, s, expressions, modules, names, group.Alias || group.Addresses > 0)).ToList(),
             Unmatched = Unmatched(s, modules, names),
+            Options = OptionsView(s, names),
         };
         return _renderer.Render("main.service.sbn", new { Service = service, Listener = listener });
     });

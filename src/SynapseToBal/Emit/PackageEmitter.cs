@@ -624,20 +624,63 @@ public sealed partial class PackageEmitter
         }
         else if (methodTest is not null && !unmatched.Paths.IsEmpty)
         {
-            test = $"{methodTest} && requestPathMatches(request, {context}, [{string.Join(", ", unmatched.Paths.Select(p => $"re `{PathPattern(p)}`"))}])";
+            test = $"{methodTest} && requestPathMatches(request, {context}, [{string.Join(", ", unmatched.Paths.Select(p => p.QueryPattern is { } query ? $"{{path: re `{PathPattern(p.Path)}`, query: re `{query}`}}" : $"re `{PathPattern(p.Path)}`"))}])";
         }
 
-        var refused = firstMatch is null ? null : $"resourceRefused(check {NewContext(service)})";
+        var takesMethod = TakesMethod(firstMatch, service, notAllowed);
         modules.Use("http");
         return new
         {
             NotFound = notFound,
             NotAllowed = test is null && firstMatch is null ? null : notAllowed,
             Test = test,
-            FirstMatch = firstMatch,
-            Refused = refused,
-            Returns = new[] { notFound, test is null && firstMatch is null ? null : notAllowed, refused }.Any(a => a is not null && a.Contains("check ", StringComparison.Ordinal)) ? "http:Response|error" : "http:Response",
+            TakesMethod = takesMethod,
+            Returns = new[] { notFound, test is null && firstMatch is null ? null : notAllowed, takesMethod?.Refused }.Any(a => a is not null && a.Contains("check ", StringComparison.Ordinal)) ? "http:Response|error" : "http:Response",
         };
+    }
+
+    /// <summary>
+    /// What the first resource of the API whose path matches decides (Resource.hasMatchingMethod), as the template writes
+    /// it once for the unmatched requests and once per refused resource: the <c>firstPathMatchTakesMethod</c> call, the
+    /// answer when that resource takes the method (refused by its protocol, content-type or user-agent: 400) and when it
+    /// does not (405); null when no such check is made.
+    /// </summary>
+    private sealed record TakesMethodView(string Call, string Refused, string NotAllowed);
+
+    private static TakesMethodView? TakesMethod(string? firstMatch, ServiceIr service, string notAllowed) =>
+        firstMatch is null ? null : new TakesMethodView(firstMatch, $"resourceRefused(check {NewContext(service)})", notAllowed);
+
+    /// <summary>
+    /// The view of an API service's OPTIONS answer (<see cref="OptionsIr"/>): the paths that get an <c>options</c>
+    /// resource, each written as the resource functions write theirs, and the <c>optionsResponse</c> call they share.
+    /// </summary>
+    private static object? OptionsView(ServiceIr service, NameMap names)
+    {
+        if (service.Unmatched?.Options is not { } options)
+        {
+            return null;
+        }
+
+        var context = BallerinaSyntax.StringLiteral(service.BasePath == "/" ? string.Empty : service.BasePath);
+        var resources = options.Order.Select(m => $"{{path: re `{PathPattern(m.Path)}`{(m.QueryPattern is { } query ? $", query: re `{query}`" : string.Empty)}, allow: {BallerinaSyntax.StringLiteral(m.Allow)}}}");
+        return new
+        {
+            Paths = options.Paths.Select(p => ResourcePath(p, names)).ToList(),
+            Answer = $"optionsResponse(request, check {NewContext(service)}, {context}, [{string.Join(", ", resources)}], {{enabled: {names[options.CorsEnabled]}, allowedOrigins: {names[options.CorsOrigins]}, allowedHeaders: {names[options.CorsHeaders]}}}) ?: {NotFoundAnswer(service, names)}",
+        };
+    }
+
+    /// <summary>A resource path as a resource function declares it (<c>items/[string id]</c>, <c>.</c> for the service's own path).</summary>
+    private static string ResourcePath(ImmutableArray<PathSegmentIr> path, NameMap names)
+    {
+        var segments = path.Select(segment => segment switch
+        {
+            PathSegmentIr.Literal literal => BallerinaSyntax.PathSegment(literal.Text),
+            PathSegmentIr.Param param => $"[string {names[param.Parameter]}]",
+            PathSegmentIr.Rest rest => $"[string... {names[rest.Parameter]}]",
+            _ => throw new InvalidOperationException($"Unhandled path segment {segment.GetType().Name}"),
+        }).ToList();
+        return segments.Count == 0 ? "." : string.Join('/', segments);
     }
 
     /// <summary>
@@ -676,9 +719,7 @@ public sealed partial class PackageEmitter
                 filter.UserAgent is { } a ? $"its User-Agent matches {BallerinaSyntax.CommentText(a)}" : null,
             }.OfType<string>()),
             NotFound = notFound,
-            FirstMatch = firstMatch,
-            NotAllowed = firstMatch is null ? null : notAllowed,
-            Refused = firstMatch is null ? null : $"resourceRefused(check {NewContext(service)})",
+            TakesMethod = TakesMethod(firstMatch, service, notAllowed),
         };
     }
 
@@ -823,20 +864,23 @@ public sealed partial class PackageEmitter
 
             // A uri-template with a query: the Micro Integrator dispatches only a request whose raw query matches it
             // (URITemplate.matches), and answers any other 404 without a body (API.handleResourceNotFound).
-            Query = resource.QueryPattern is { } pattern
+            // With resources of its method and path tried after it, a segment with literal text around its variable is
+            // checked with the query, and the next resource tried when either does not match.
+            Query = resource.QueryPattern is not null || (segmentChecks.Count > 0 && alternatives is { Count: > 0 })
                 ? new
                 {
-                    Pattern = pattern,
-                    Template = BallerinaSyntax.CommentText(resource.QueryTemplate ?? string.Empty),
+                    Test = string.Join(" || ", segmentChecks.Append(resource.QueryPattern is { } pattern ? $"!uriQueryMatches(request, re `{pattern}`)" : null).OfType<string>()),
+                    Segments = segmentChecks.Count > 0,
+                    Template = BallerinaSyntax.CommentText(segmentChecks.Count > 0 ? UriTemplateText(resource) : resource.QueryTemplate ?? string.Empty),
                     Alternatives = alternatives?.Select(a => Alternative(a, resource, serviceBase, restApiName, expressions, modules, names, locals, caller)).ToList() ?? [],
                     Chained = alternatives is { Count: > 0 },
-                    NotFound = alternatives is { Count: > 0 } && alternatives[^1].QueryPattern is null ? null : notFound ?? "resourceNotFound()",
+                    NotFound = alternatives is { Count: > 0 } && alternatives[^1].QueryPattern is null && !alternatives[^1].Path.Any(HasSegmentText) ? null : notFound ?? "resourceNotFound()",
                     Answer = notFound is null or "resourceNotFound()" ? "answers 404 to" : "runs the _resource_mismatch_handler_ sequence for",
                 }
                 : null,
             // A segment with literal text around its variable: the Micro Integrator dispatches only a request whose
             // segment has that text (URITemplate.matches), and answers any other 404 (or runs the mismatch handler).
-            SegmentCheck = segmentChecks.Count == 0 ? null : new { Test = string.Join(" || ", segmentChecks), NotFound = notFound ?? "resourceNotFound()" },
+            SegmentCheck = segmentChecks.Count == 0 || alternatives is { Count: > 0 } ? null : new { Test = string.Join(" || ", segmentChecks), NotFound = notFound ?? "resourceNotFound()" },
             // A content-type or user-agent: the Micro Integrator dispatches a request to the resource only when its
             // headers match (Resource.canProcess); a refused one gets what API.process answers without this resource.
             Filter = filter,
@@ -941,13 +985,42 @@ public sealed partial class PackageEmitter
             lines = [new BodyLine($"return {flow}({made.Text["Context ctx = ".Length..^1]});", false)];
         }
 
+        // The alternative takes the request when the literal text around its variables and its query match.
+        var tests = new List<string>();
+        for (var k = 0; k < alternative.Path.Length && k < first.Path.Length; k++)
+        {
+            if (alternative.Path[k] is PathSegmentIr.Param param && first.Path[k] is PathSegmentIr.Param own && SegmentValue(param, names[own.Parameter]) is { } value)
+            {
+                tests.Add($"{value} !is ()");
+            }
+        }
+
+        if (alternative.QueryPattern is { } query)
+        {
+            tests.Add($"uriQueryMatches(request, re `{query}`)");
+        }
+
         return new
         {
-            Pattern = alternative.QueryPattern,
+            Test = tests.Count == 0 ? null : string.Join(" && ", tests),
             Summary = BallerinaSyntax.CommentText(alternative.Summary),
             Body = lines,
         };
     }
+
+    /// <summary>A resource's uri-template as its path segments hold it (<c>/items/{id}.json?v={v}</c>), for the comments.</summary>
+    private static string UriTemplateText(ResourceIr resource) =>
+        "/" + string.Join('/', resource.Path.Select(segment => segment switch
+        {
+            PathSegmentIr.Literal literal => literal.Text,
+            PathSegmentIr.Param param => $"{param.Prefix}{{{param.SynapseName}}}{param.Suffix}",
+            PathSegmentIr.Rest rest => rest.SynapseName == "*" ? "*" : $"{{+{rest.SynapseName}}}",
+            _ => throw new InvalidOperationException($"Unhandled path segment {segment.GetType().Name}"),
+        })) + (resource.QueryTemplate is { } query ? "?" + query : string.Empty);
+
+    /// <summary>Whether a path segment holds literal text around its variable, which its resource checks (<see cref="SegmentValue"/>).</summary>
+    private static bool HasSegmentText(PathSegmentIr segment) =>
+        segment is PathSegmentIr.Param { Unbound: false } param && (param.Prefix.Length > 0 || param.Suffix.Length > 0);
 
     /// <summary>
     /// The function a resource body only runs and returns the answer of (<c>return f(ctx);</c>, one <see
@@ -1647,6 +1720,7 @@ public sealed partial class PackageEmitter
     {
         ConfigurableType.String => "string",
         ConfigurableType.Integer => "int",
+        ConfigurableType.Boolean => "boolean",
         _ => throw new InvalidOperationException(),
     };
 
@@ -1690,7 +1764,7 @@ public sealed partial class PackageEmitter
             Follows = c.FollowsListener is { } own ? $"follows {names[own.Port]}: set it only to call another server" : null,
             // The value, or for one left commented out a placeholder of the configurable's type (a port is `0`, not `""`).
             // A secret's value is never written, not even in a comment.
-            Value = c.Secret || c.DefaultValue is null ? (c.Type == ConfigurableType.Integer ? "0" : "\"\"") : c.Type == ConfigurableType.String ? BallerinaSyntax.TomlString(c.DefaultValue) : c.DefaultValue,
+            Value = c.Secret || c.DefaultValue is null ? (c.Type switch { ConfigurableType.Integer => "0", ConfigurableType.Boolean => "false", _ => "\"\"" }) : c.Type == ConfigurableType.String ? BallerinaSyntax.TomlString(c.DefaultValue) : c.DefaultValue,
         }, comment: "# ");
 
         // The TODO lines of a failed entry quote names and XML from the input: no control character TOML forbids.

@@ -135,7 +135,7 @@ public sealed record ServiceIr(ServiceKind Kind, string Name, string BasePath, I
 /// <param name="NotFoundFlow">The function running <c>_resource_mismatch_handler_</c>, or null (404).</param>
 /// <param name="NotAllowedFlow">The function running <c>_method_not_allowed_handler_</c>, or null (405).</param>
 /// <param name="Methods">The methods some resource of the API takes (OPTIONS with any), upper case; empty when a resource takes every method.</param>
-/// <param name="Paths">The paths of the API's resources, for the method-not-allowed test.</param>
+/// <param name="Paths">The paths of the API's resources, for the method-not-allowed test, each with the query of its uri-template when every resource of that path has one (<see cref="DispatchPathIr.QueryPattern"/>); no methods.</param>
 /// <param name="Catchall">Whether the service gets a resource for the requests no other takes (false when a resource of the API already takes any method and path).</param>
 /// <param name="FirstMatch">
 /// When the service leaves out resources of the API by their <c>protocol</c> (or the API's <c>transports</c>): every
@@ -143,10 +143,31 @@ public sealed record ServiceIr(ServiceKind Kind, string Name, string BasePath, I
 /// order, then the default resource), as the first whose path matches decides (Resource.hasMatchingMethod: 405 when it
 /// does not take the method, 400 when it does, as it was refused by its protocol); empty otherwise.
 /// </param>
-public sealed record UnmatchedIr(Symbol? NotFoundFlow, Symbol? NotAllowedFlow, ImmutableArray<string> Methods, ImmutableArray<ImmutableArray<PathSegmentIr>> Paths, bool Catchall)
+public sealed record UnmatchedIr(Symbol? NotFoundFlow, Symbol? NotAllowedFlow, ImmutableArray<string> Methods, ImmutableArray<DispatchPathIr> Paths, bool Catchall)
 {
     public ImmutableArray<DispatchPathIr> FirstMatch { get; init; } = [];
+
+    /// <summary>How the service answers OPTIONS as the Micro Integrator does (<see cref="OptionsIr"/>); null when no resource path needs it.</summary>
+    public OptionsIr? Options { get; init; }
 }
+
+/// <summary>
+/// An API's answer to OPTIONS (Resource.sendOptions), which the http module would otherwise give itself (204 and its own
+/// Allow) at the paths of the service's resources: API.process dispatches an OPTIONS request to the first resource whose
+/// path (and query) matches, every resource of the transport taking OPTIONS (Resource.canProcess), those whose only
+/// method is OPTIONS tried first (ApiUtils.getAcceptableResources); that resource answers it with the request's own
+/// headers, <c>Allow</c> its methods, and the CORS headers of the server's CORS configuration (403 for an origin it does
+/// not allow; CORSHelper.handleCORSHeaders), or 404 when none matches.
+/// </summary>
+/// <param name="Paths">The resource paths of the service that get an <c>options</c> resource (those without one of their own).</param>
+/// <param name="Order">The service's resources in the order the dispatchers try them for OPTIONS.</param>
+/// <param name="CorsEnabled">The configurable holding synapse.rest.CORSConfig.enabled.</param>
+/// <param name="CorsOrigins">The configurable holding synapse.rest.CORSConfig.Access-Control-Allow-Origin.</param>
+/// <param name="CorsHeaders">The configurable holding synapse.rest.CORSConfig.Access-Control-Allow-Headers.</param>
+public sealed record OptionsIr(ImmutableArray<ImmutableArray<PathSegmentIr>> Paths, ImmutableArray<OptionsMatchIr> Order, Symbol CorsEnabled, Symbol CorsOrigins, Symbol CorsHeaders);
+
+/// <summary>A resource as an OPTIONS request is matched to it: its path, its uri-template's query (or null) and the <c>Allow</c> it answers (Resource.getSupportedMethods).</summary>
+public sealed record OptionsMatchIr(ImmutableArray<PathSegmentIr> Path, string? QueryPattern, string Allow);
 
 /// <summary>A resource of an API as its dispatchers match it by path alone: its path and the methods it takes (upper case; empty: any).</summary>
 public sealed record DispatchPathIr(ImmutableArray<PathSegmentIr> Path, ImmutableArray<string> Methods)
@@ -462,6 +483,7 @@ public enum ConfigurableType
 {
     String,
     Integer,
+    Boolean,
 }
 
 public sealed record ConfigurableIr(Symbol Name, ConfigurableType Type, string? DefaultValue, string Description, bool Secret)

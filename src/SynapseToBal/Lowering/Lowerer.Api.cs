@@ -111,10 +111,11 @@ public sealed partial class Lowerer
                     // The last resource tried for this method and path so far: the first one, or the last alternative
                     // chained after it.
                     var last = resources.LastOrDefault(r => r.Skipped is null && ReferenceEquals(r.AlternativeOf, winner.Origin) && r.Accessor == winner.Accessor) ?? winner;
-                    if (winner.QueryPattern is null || Resource(winner).UriTemplate is null || last.QueryPattern is null)
+                    if (!DispatchChecked(winner) || Resource(winner).UriTemplate is null || !DispatchChecked(last))
                     {
-                        // A resource tried before matches every query of this method and path (its uri-template has no
-                        // query, or one whose match is not reproduced), so the Micro Integrator never gets to this one.
+                        // A resource tried before matches every request of this method and path (its uri-template has no
+                        // query, or one whose match is not reproduced, and no literal text around a variable), so the
+                        // Micro Integrator never gets to this one.
                         _diagnostics.Report(DiagnosticCatalog.DispatchOrder, loser.Origin.Location, loser.Summary, DescribeResource(Resource(last)));
                         resources.Add(loser with
                         {
@@ -123,8 +124,8 @@ public sealed partial class Lowerer
                     }
                     else if (Resource(loser).UriTemplate is { } loserTemplate && (loser.QueryPattern is not null || !loserTemplate.Contains('?', StringComparison.Ordinal)))
                     {
-                        // URITemplateBasedDispatcher tries the templates in declaration order, query included: this one gets
-                        // the requests whose query matches its template and not the ones before. Ballerina takes one
+                        // URITemplateBasedDispatcher tries the templates in declaration order, query and the literal text
+                        // around the variables included: this one gets the requests its template matches and not the ones before. Ballerina takes one
                         // resource per method and path: it is written in the first one's function, tried when the
                         // queries before it do not match (its flow reads the path variables from uri.var.*).
                         resources.Add(loser with { AlternativeOf = winner.Origin });
@@ -151,6 +152,14 @@ public sealed partial class Lowerer
         _queryGrouped = [];
 
         ReportQueryFallbacks(api, resources);
+        foreach (var listed in resources.Where(r => r.Skipped is null && r.Accessor == "options" && r.AlternativeOf is null))
+        {
+            // Resource.sendOptions runs the flow of a resource that lists OPTIONS, but answers itself a request with
+            // Max-Forwards: 0 and decrements a larger one first.
+            _diagnostics.Report(DiagnosticCatalog.OptionsNotReproduced, listed.Origin.Location, listed.Summary,
+                $"the Micro Integrator answers a request with Max-Forwards: 0 itself (Allow: '{SupportedMethods(HttpMethods(Resource(listed)))}') and runs the flow with Max-Forwards decremented for a larger one; the generated resource runs the flow for every OPTIONS request of its path, the header as received");
+        }
+
         ReportDispatchDifferences(resources.Where(r => r.Skipped is null && r.AlternativeOf is null).ToList());
         if (api.HandlersXml is not null)
         {
@@ -224,7 +233,7 @@ public sealed partial class Lowerer
             foreach (var resource in group)
             {
                 tried.Add(resource);
-                if (!QueryChecked(resource))
+                if (!QueryChecked(resource) && !HasSegmentText(resource))
                 {
                     break;
                 }
@@ -238,6 +247,22 @@ public sealed partial class Lowerer
 
         return grouped;
     }
+
+    /// <summary>
+    /// Whether a resource's uri-template has a path segment with literal text around its variable (<c>{id}.json</c>,
+    /// <c>x{id}</c>), which the generated resource checks (<c>templateSegmentValue</c>).
+    /// </summary>
+    private static bool HasSegmentText(ApiResourceSyntax resource) =>
+        resource.UriTemplate is { } template
+        && (template.IndexOf('?', StringComparison.Ordinal) is >= 0 and var q ? template[..q] : template).Split('/')
+            .Any(segment => segment.Contains('{', StringComparison.Ordinal) && !(segment.StartsWith('{') && segment.EndsWith('}') && segment.IndexOf('}', StringComparison.Ordinal) == segment.Length - 1));
+
+    /// <summary>
+    /// Whether the generated resource takes only some of the requests of its method and path, as its uri-template does:
+    /// it checks a query (<see cref="ResourceIr.QueryPattern"/>) or literal text around a variable (a segment's prefix or suffix).
+    /// </summary>
+    private static bool DispatchChecked(ResourceIr resource) =>
+        resource.QueryPattern is not null || resource.Path.Any(s => s is PathSegmentIr.Param { Unbound: false } p && (p.Prefix.Length > 0 || p.Suffix.Length > 0));
 
     /// <summary>Whether a resource's uri-template has a query the generated resource checks (<see cref="QueryPattern"/>).</summary>
     private static bool QueryChecked(ApiResourceSyntax resource)
@@ -409,12 +434,75 @@ public sealed partial class Lowerer
         var methods = served.Any(r => r.Accessor == "default")
             ? ImmutableArray<string>.Empty
             : served.Select(r => r.Accessor.ToUpperInvariant()).Concat(served.Count > 0 ? ["OPTIONS"] : []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray();
-        var paths = served.Where(r => r.AlternativeOf is null)
-            .GroupBy(r => string.Join('/', r.Path.Select(SegmentKey)), StringComparer.Ordinal)
-            .Select(g => g.First().Path)
+        // URITemplateBasedDispatcher matches a uri-template's query with its path: a path whose resources all have one
+        // matches only a request whose query matches one of theirs (the alternatives chained after a resource included).
+        var paths = served
+            .GroupBy(r => string.Join('/', r.Path.Select(s => s is PathSegmentIr.Param p ? $"{p.Prefix}{{}}{p.Suffix}" : SegmentKey(s))), StringComparer.Ordinal)
+            .SelectMany(g => g.Any(r => r.QueryPattern is null)
+                ? [new DispatchPathIr(g.First().Path, [])]
+                : g.Select(r => r.QueryPattern).Distinct(StringComparer.Ordinal).Select(q => new DispatchPathIr(g.First().Path, []) { QueryPattern = q }))
             .ToImmutableArray();
         var catchall = !served.Any(r => r.Accessor == "default" && r.Path is [PathSegmentIr.Rest]);
-        return new UnmatchedIr(notFound, notAllowed, methods, paths, catchall) { FirstMatch = FirstMatch(resources, all) };
+        return new UnmatchedIr(notFound, notAllowed, methods, paths, catchall) { FirstMatch = FirstMatch(resources, all), Options = Options(served) };
+    }
+
+    /// <summary>
+    /// How the service answers OPTIONS (<see cref="OptionsIr"/>): an <c>options</c> resource at each path of its resources
+    /// that has none (the http module would answer 204 there itself), over the service's resources in the order the
+    /// dispatchers try them for OPTIONS: url-mappings, uri-templates, the default resource, and within each those whose
+    /// only method is OPTIONS first (ApiUtils.getAcceptableResources), each in declaration order. Null without resources.
+    /// </summary>
+    private OptionsIr? Options(IReadOnlyList<ResourceIr> served)
+    {
+        var paths = served.Where(r => r.AlternativeOf is null)
+            .GroupBy(r => string.Join('/', r.Path.Select(SegmentKey)), StringComparer.Ordinal)
+            .Where(g => !g.Any(r => r.Accessor == "options"))
+            .Select(g => g.First().Path)
+            .ToImmutableArray();
+        if (paths.IsEmpty)
+        {
+            return null;
+        }
+
+        var order = served
+            .DistinctBy(r => r.Origin, ReferenceEqualityComparer.Instance)
+            .Select((r, index) => (Resource: r, Index: index, Methods: HttpMethods(Resource(r))))
+            .OrderBy(x => DispatchRank(Resource(x.Resource)))
+            .ThenBy(x => x.Methods is ["OPTIONS"] ? 0 : 1)
+            .ThenBy(x => x.Index)
+            .Select(x => new OptionsMatchIr(x.Resource.Path, x.Resource.QueryPattern, SupportedMethods(x.Methods)))
+            .ToImmutableArray();
+        _cors ??= CorsConfigurables();
+        return new OptionsIr(paths, order, _cors.Value.Enabled, _cors.Value.Origins, _cors.Value.Headers);
+    }
+
+    /// <summary>The methods a resource lists that Resource.addMethod takes, each once, in the order written.</summary>
+    private static ImmutableArray<string> HttpMethods(ApiResourceSyntax resource) =>
+        resource.Methods.Where(m => AllMethods.Contains(m)).Distinct(StringComparer.Ordinal).ToImmutableArray();
+
+    /// <summary>
+    /// Resource.getSupportedMethods, the <c>Allow</c> of an OPTIONS answer: the resource's methods but OPTIONS, joined
+    /// with ", " in the order its <c>HashSet</c> of initial capacity 4 iterates them; "GET, POST, PUT, DELETE"
+    /// (REST_ALL_SUPPORTED_METHODS) for a resource without methods.
+    /// </summary>
+    internal static string SupportedMethods(IReadOnlyList<string> methods) =>
+        methods.Count == 0
+            ? "GET, POST, PUT, DELETE"
+            : string.Join(", ", JavaHashMapOrder(methods, m => m, JavaHashSetBuckets(methods.Count, initialCapacity: 4)).Where(m => m != "OPTIONS"));
+
+    /// <summary>The CORS settings of the Micro Integrator the OPTIONS answers follow, made once per package.</summary>
+    private (Symbol Enabled, Symbol Origins, Symbol Headers)? _cors;
+
+    private (Symbol Enabled, Symbol Origins, Symbol Headers) CorsConfigurables()
+    {
+        const string where = "the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml)";
+        var enabled = _symbols.Module(SymbolKind.Configurable, "cors enabled");
+        var origins = _symbols.Module(SymbolKind.Configurable, "cors allowed origins");
+        var headers = _symbols.Module(SymbolKind.Configurable, "cors allowed headers");
+        _configurables.Add(new ConfigurableIr(enabled, ConfigurableType.Boolean, "true", $"Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; {where}, true when it is not set): with it, an OPTIONS request whose Origin is not allowed is answered 403.", Secret: false));
+        _configurables.Add(new ConfigurableIr(origins, ConfigurableType.String, string.Empty, $"The origins CORS allows, separated by commas, * for any (synapse.rest.CORSConfig.Access-Control-Allow-Origin; {where}, none when it is not set).", Secret: false));
+        _configurables.Add(new ConfigurableIr(headers, ConfigurableType.String, string.Empty, $"The Access-Control-Allow-Headers of the APIs' OPTIONS answers (synapse.rest.CORSConfig.Access-Control-Allow-Headers; {where}, empty when it is not set).", Secret: false));
+        return (enabled, origins, headers);
     }
 
     /// <summary>

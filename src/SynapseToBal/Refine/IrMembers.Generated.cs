@@ -210,105 +210,107 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.NotIr)] = 194,
         [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 195,
         [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 196,
-        [typeof(global::SynapseToBal.IR.OrIr)] = 197,
-        [typeof(global::SynapseToBal.IR.OwnListenerUrlIr)] = 198,
-        [typeof(global::SynapseToBal.IR.PackageIr)] = 199,
-        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 200,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 201,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 202,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 203,
-        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 204,
-        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 205,
-        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 206,
-        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 207,
-        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 208,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 209,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 210,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 211,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 212,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 213,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 214,
-        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 215,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 216,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 217,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 218,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 219,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 220,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 221,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 222,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 223,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 224,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 225,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 226,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 227,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 228,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 229,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 230,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 231,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 232,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 233,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 234,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 235,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 236,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 237,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 238,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 239,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 240,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 241,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 242,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 243,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 244,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 245,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 246,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 247,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 248,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 249,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 250,
-        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 251,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 252,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 253,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 254,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 255,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 256,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 257,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 258,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 259,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 260,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 261,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 262,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 263,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 264,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 265,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 266,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 267,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 268,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 269,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 270,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 271,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 272,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 273,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 274,
-        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 275,
-        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 276,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 277,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 278,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 279,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 280,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 281,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 282,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 283,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 284,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 285,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 286,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 287,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 288,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 289,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 290,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 291,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 292,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 293,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 294,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 295,
+        [typeof(global::SynapseToBal.IR.OptionsIr)] = 197,
+        [typeof(global::SynapseToBal.IR.OptionsMatchIr)] = 198,
+        [typeof(global::SynapseToBal.IR.OrIr)] = 199,
+        [typeof(global::SynapseToBal.IR.OwnListenerUrlIr)] = 200,
+        [typeof(global::SynapseToBal.IR.PackageIr)] = 201,
+        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 202,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 203,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 204,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 205,
+        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 206,
+        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 207,
+        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 208,
+        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 209,
+        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 210,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 211,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 212,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 213,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 214,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 215,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 216,
+        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 217,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 218,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 219,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 220,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 221,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 222,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 223,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 224,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 225,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 226,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 227,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 228,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 229,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 230,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 231,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 232,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 233,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 234,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 235,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 236,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 237,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 238,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 239,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 240,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 241,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 242,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 243,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 244,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 245,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 246,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 247,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 248,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 249,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 250,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 251,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 252,
+        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 253,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 254,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 255,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 256,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 257,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 258,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 259,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 260,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 261,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 262,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 263,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 264,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 265,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 266,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 267,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 268,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 269,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 270,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 271,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 272,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 273,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 274,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 275,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 276,
+        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 277,
+        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 278,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 279,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 280,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 281,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 282,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 283,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 284,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 285,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 286,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 287,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 288,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 289,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 290,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 291,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 292,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 293,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 294,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 295,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 296,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 297,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -2396,13 +2398,45 @@ internal static partial class IrMembers
 
             case 197:
             {
+                var n = (global::SynapseToBal.IR.OptionsIr)node;
+                foreach (var item in n.Paths)
+                {
+                    sink.Visit(item);
+                }
+
+                foreach (var item in n.Order)
+                {
+                    sink.Visit(item);
+                }
+
+                sink.Visit(n.CorsEnabled);
+                sink.Visit(n.CorsOrigins);
+                sink.Visit(n.CorsHeaders);
+                return true;
+            }
+
+            case 198:
+            {
+                var n = (global::SynapseToBal.IR.OptionsMatchIr)node;
+                foreach (var item in n.Path)
+                {
+                    sink.Visit(item);
+                }
+
+                sink.Visit(n.QueryPattern);
+                sink.Visit(n.Allow);
+                return true;
+            }
+
+            case 199:
+            {
                 var n = (global::SynapseToBal.IR.OrIr)node;
                 sink.Visit(n.Left);
                 sink.Visit(n.Right);
                 return true;
             }
 
-            case 198:
+            case 200:
             {
                 var n = (global::SynapseToBal.IR.OwnListenerUrlIr)node;
                 sink.Visit(n.Port);
@@ -2411,7 +2445,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 199:
+            case 201:
             {
                 var n = (global::SynapseToBal.IR.PackageIr)node;
                 sink.Visit(n.Listener);
@@ -2539,21 +2573,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 200:
+            case 202:
             {
                 var n = (global::SynapseToBal.IR.ParameterReadIr)node;
                 sink.Visit(n.Parameter);
                 return true;
             }
 
-            case 201:
+            case 203:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Literal)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 202:
+            case 204:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Param)node;
                 sink.Visit(n.SynapseName);
@@ -2563,7 +2597,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 203:
+            case 205:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Rest)node;
                 sink.Visit(n.SynapseName);
@@ -2571,7 +2605,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 204:
+            case 206:
             {
                 var n = (global::SynapseToBal.IR.PendingArtifactIr)node;
                 sink.Visit(n.Reason);
@@ -2580,14 +2614,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 205:
+            case 207:
             {
                 var n = (global::SynapseToBal.IR.ProcessorSequenceIr)node;
                 sink.Visit(n.Function);
                 return true;
             }
 
-            case 206:
+            case 208:
             {
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
@@ -2595,7 +2629,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 207:
+            case 209:
             {
                 var n = (global::SynapseToBal.IR.PublishedWsdlIr)node;
                 sink.Visit(n.FileName);
@@ -2605,7 +2639,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 208:
+            case 210:
             {
                 var n = (global::SynapseToBal.IR.RabbitMqStoreIr)node;
                 sink.Visit(n.Host);
@@ -2620,7 +2654,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 209:
+            case 211:
             {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
@@ -2628,7 +2662,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 210:
+            case 212:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2637,7 +2671,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 211:
+            case 213:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2646,7 +2680,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 212:
+            case 214:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -2656,7 +2690,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 213:
+            case 215:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -2665,7 +2699,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 214:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -2674,7 +2708,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 215:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.RequestFilterIr)node;
                 sink.Visit(n.ContentType);
@@ -2688,7 +2722,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 216:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -2714,7 +2748,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 217:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
@@ -2722,7 +2756,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 218:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2737,7 +2771,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 219:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2745,14 +2779,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 220:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 221:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2763,7 +2797,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 222:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -2773,7 +2807,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 223:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2790,7 +2824,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 224:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -2804,7 +2838,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 225:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -2823,7 +2857,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 226:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -2832,7 +2866,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 227:
+            case 229:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2842,7 +2876,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 228:
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -2857,7 +2891,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 229:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -2867,7 +2901,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 230:
+            case 232:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -2877,7 +2911,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 231:
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
@@ -2885,7 +2919,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 232:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -2897,7 +2931,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 233:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2907,14 +2941,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 234:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 235:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -2922,7 +2956,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 236:
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -2930,7 +2964,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 237:
+            case 239:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -2939,7 +2973,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 238:
+            case 240:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -2951,7 +2985,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 239:
+            case 241:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -2970,27 +3004,27 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 240:
-                return true;
-            case 241:
-                return true;
             case 242:
                 return true;
             case 243:
+                return true;
+            case 244:
+                return true;
+            case 245:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 244:
+            case 246:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 245:
+            case 247:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -2998,7 +3032,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 246:
+            case 248:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -3014,7 +3048,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 247:
+            case 249:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
@@ -3022,7 +3056,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 248:
+            case 250:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -3042,7 +3076,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 249:
+            case 251:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -3052,7 +3086,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 250:
+            case 252:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -3066,7 +3100,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 251:
+            case 253:
             {
                 var n = (global::SynapseToBal.IR.UnmatchedIr)node;
                 sink.Visit(n.NotFoundFlow);
@@ -3086,31 +3120,32 @@ internal static partial class IrMembers
                     sink.Visit(item);
                 }
 
+                sink.Visit(n.Options);
                 return true;
             }
 
-            case 252:
+            case 254:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 253:
+            case 255:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 254:
+            case 256:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 255:
+            case 257:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -3121,14 +3156,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 256:
+            case 258:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 257:
+            case 259:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -3139,7 +3174,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 258:
+            case 260:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -3147,7 +3182,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 259:
+            case 261:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -3155,7 +3190,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 260:
+            case 262:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -3167,7 +3202,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 261:
+            case 263:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -3183,7 +3218,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 262:
+            case 264:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -3193,23 +3228,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 263:
+            case 265:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 264:
+            case 266:
                 return true;
-            case 265:
+            case 267:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 266:
+            case 268:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -3217,37 +3252,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 267:
+            case 269:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 268:
+            case 270:
                 return true;
-            case 269:
+            case 271:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 270:
+            case 272:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 271:
+            case 273:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 272:
+            case 274:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -3255,7 +3290,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 273:
+            case 275:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -3269,7 +3304,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 274:
+            case 276:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -3278,7 +3313,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 275:
+            case 277:
             {
                 var n = (global::SynapseToBal.IR.WsdlActionIr)node;
                 sink.Visit(n.Action);
@@ -3286,7 +3321,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 276:
+            case 278:
             {
                 var n = (global::SynapseToBal.IR.WsdlDispatchIr)node;
                 foreach (var item in n.Actions)
@@ -3314,7 +3349,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 277:
+            case 279:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3323,7 +3358,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 278:
+            case 280:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -3331,7 +3366,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 279:
+            case 281:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -3345,21 +3380,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 280:
+            case 282:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 281:
+            case 283:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 282:
+            case 284:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -3383,7 +3418,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 283:
+            case 285:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -3391,32 +3426,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 284:
+            case 286:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 285:
+            case 287:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 286:
-                return true;
-            case 287:
-                return true;
             case 288:
+                return true;
+            case 289:
+                return true;
+            case 290:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 289:
+            case 291:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -3428,7 +3463,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 290:
+            case 292:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -3442,7 +3477,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 291:
+            case 293:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3456,7 +3491,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 292:
+            case 294:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -3464,7 +3499,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 293:
+            case 295:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3485,7 +3520,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 294:
+            case 296:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3493,7 +3528,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 295:
+            case 297:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);

@@ -162,8 +162,8 @@ internal static class ServiceAddresses
 
     /// <summary>
     /// What serves a path of the Micro Integrator: under <c>/services/&lt;name&gt;</c> the proxy or data service of that name
-    /// (Axis2's RequestURIBasedServiceDispatcher, before any API: a <c>.</c> after the name starts an endpoint name such as
-    /// <c>P.PHttpSoap11Endpoint</c>), else the API whose path is the longest prefix of it at a segment boundary.
+    /// (Axis2's RequestURIBasedServiceDispatcher, before any API), or the one whose Axis2 endpoint it names
+    /// (<c>P.PHttpSoap11Endpoint</c>: <see cref="Axis2EndpointPaths"/>), else the API whose path is the longest prefix of it at a segment boundary.
     /// </summary>
     private static SelfCallTarget Resolve(string url, string path, SymbolTable symbols, Dictionary<string, DataServiceSyntax> dataServices, ImmutableArray<ApiSyntax> apis)
     {
@@ -182,15 +182,20 @@ internal static class ServiceAddresses
                 return new SelfCallTarget(url, path, "data service", name, service);
             }
 
+            // Only the names of the service's Axis2 endpoints over HTTP (P.PHttpSoap11Endpoint, ...) find it: any other
+            // name after the dot (P.other, P.SOAP11Endpoint) is no service or endpoint Axis2 knows.
             var dot = name.IndexOf('.', StringComparison.Ordinal);
-            if (dot > 0 && symbols.Proxy(name[..dot]) is { } endpointProxy)
+            var owner = dot > 0 ? name[..dot] : null;
+            if (owner is not null && symbols.Proxy(owner) is { } endpointProxy
+                && Axis2EndpointPaths(owner, endpointProxy.Transports, httpsListener: true).Contains(prefix + name, StringComparer.Ordinal))
             {
-                return new SelfCallTarget(url, path, "proxy service", name[..dot], endpointProxy);
+                return new SelfCallTarget(url, path, "proxy service", owner, endpointProxy);
             }
 
-            if (dot > 0 && dataServices.TryGetValue(name[..dot], out var endpointService))
+            if (owner is not null && dataServices.TryGetValue(owner, out var endpointService)
+                && Axis2EndpointPaths(owner, DataServiceTransports(endpointService), httpsListener: true).Contains(prefix + name, StringComparer.Ordinal))
             {
-                return new SelfCallTarget(url, path, "data service", name[..dot], endpointService);
+                return new SelfCallTarget(url, path, "data service", owner, endpointService);
             }
         }
 
@@ -204,6 +209,38 @@ internal static class ServiceAddresses
             ? new SelfCallTarget(url, path, "API", api.Name, api)
             : new SelfCallTarget(url, path, null, null, null);
     }
+
+    /// <summary>
+    /// The Axis2 endpoint addresses the Micro Integrator also serves a proxy or data service at: for each exposed HTTP
+    /// transport, <c>/services/P.PHttpSoap11Endpoint</c>, <c>.PHttpSoap12Endpoint</c> and <c>.PHttpEndpoint</c>
+    /// (<c>Https</c> for https), the names Axis2 gives the service's default endpoints (<c>Utils.addEndpointsToService</c>,
+    /// one set per exposed transport, every transport when <paramref name="transports"/> is empty; DBDeployer names a
+    /// data service's the same way), found by <c>AxisConfiguration.getService</c> through its map of endpoint names
+    /// (<c>service.endpoint</c>) whatever listener the request came in on. Without an HTTPS listener
+    /// (<paramref name="httpsListener"/> false) the <c>Https</c> names are given only for a service exposed on https alone.
+    /// </summary>
+    internal static ImmutableArray<string> Axis2EndpointPaths(string name, IReadOnlyCollection<string> transports, bool httpsListener)
+    {
+        var paths = ImmutableArray.CreateBuilder<string>();
+        var http = transports.Count == 0 || transports.Contains("http", StringComparer.Ordinal);
+        var https = transports.Count == 0 || transports.Contains("https", StringComparer.Ordinal);
+        foreach (var (exposed, prefix) in new[] { (http, "Http"), (https && (httpsListener || !http), "Https") })
+        {
+            if (exposed)
+            {
+                foreach (var suffix in new[] { "Soap11Endpoint", "Soap12Endpoint", "Endpoint" })
+                {
+                    paths.Add($"/services/{name}.{name}{prefix}{suffix}");
+                }
+            }
+        }
+
+        return paths.ToImmutable();
+    }
+
+    /// <summary>The transports a data service is exposed on (its <c>transports</c> attribute); empty: every one.</summary>
+    internal static string[] DataServiceTransports(DataServiceSyntax service) =>
+        service.OtherAttributes.FirstOrDefault(a => a.Name == "transports")?.Value.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries) ?? [];
 
     /// <summary>Every endpoint definition of an artifact, inline or named, nested in groups.</summary>
     private sealed class EndpointUrls : SyntaxWalker

@@ -84,4 +84,26 @@ public sealed class ServiceAddressTests
         Assert.Null(model.SelfCall(definitions[3]));
         Assert.Equal(2, diagnostics.Items.Count(d => d.Descriptor == DiagnosticCatalog.SelfCall));
     }
+
+    [Theory]
+    [InlineData("/services/P.PHttpSoap11Endpoint", "http", "P")]
+    [InlineData("/services/P.PHttpSoap12Endpoint/op", "http", "P")]
+    [InlineData("/services/P.PHttpsEndpoint", "", "P")]
+    [InlineData("/services/P.PHttpsSoap11Endpoint", "http", null)]
+    [InlineData("/services/P.SOAP11Endpoint", "http", null)]
+    [InlineData("/services/P.other", "http", null)]
+    [InlineData("/services/P.PJmsSoap11Endpoint", "http jms", null)]
+    public void Only_the_axis2_endpoint_names_of_a_proxy_name_it(string path, string transports, string? proxy)
+    {
+        var diagnostics = new DiagnosticBag();
+        var attribute = transports.Length > 0 ? " transports='" + transports + "'" : string.Empty;
+        var service = $"""<proxy xmlns="http://ws.apache.org/ns/synapse" name="P"{attribute}><target><inSequence><respond/></inSequence></target></proxy>""";
+        var calls = $"""<sequence xmlns="http://ws.apache.org/ns/synapse" name="S"><call><endpoint><address uri="http://localhost:8290{path}"/></endpoint></call></sequence>""";
+        var model = SemanticModel.Build([Parse("/in/P.xml", service, diagnostics), Parse("/in/S.xml", calls, diagnostics)], null, diagnostics);
+
+        var sequence = Assert.Single(model.Artifacts.OfType<SequenceSyntax>());
+        var definition = Assert.IsType<EndpointReferenceSyntax.Inline>(sequence.Mediators.OfType<CallMediator>().Single().Endpoint).Endpoint.Definition!;
+        Assert.Equal(proxy, model.SelfCall(definition)!.Name);
+        Assert.Equal(proxy is null ? null : "proxy service", model.SelfCall(definition)!.Kind);
+    }
 }

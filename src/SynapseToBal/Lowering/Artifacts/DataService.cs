@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using SynapseToBal.Diagnostics;
 using SynapseToBal.IR;
+using SynapseToBal.Semantics;
 using SynapseToBal.Syntax;
 
 namespace SynapseToBal.Lowering;
@@ -84,7 +85,7 @@ public sealed partial class Lowerer
             _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"<{unknown.Name}> of data service '{service.Name}' is not translated"), service) { RawXml = SecretNames.MaskXml(unknown.RawXml) });
         }
 
-        var (onHttp, onHttps) = Listeners(DataServiceTransports(service));
+        var (onHttp, onHttps) = Listeners(ServiceAddresses.DataServiceTransports(service));
         yield return new ServiceIr(ServiceKind.DataService, service.Name, basePath, resources.ToImmutable(), service, service.Location.Path) { Description = service.Description, HttpsOnly = !onHttp, OnHttps = onHttps };
         if (operations is not null)
         {

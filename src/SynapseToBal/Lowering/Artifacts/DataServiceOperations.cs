@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using SynapseToBal.Diagnostics;
 using SynapseToBal.IR;
+using SynapseToBal.Semantics;
 using SynapseToBal.Syntax;
 
 namespace SynapseToBal.Lowering;
@@ -49,7 +50,7 @@ public sealed partial class Lowerer
     private IEnumerable<ServiceIr> DataServiceEndpointServices(DataServiceSyntax service, Symbol operations)
     {
         var path = ImmutableArray.Create<PathSegmentIr>(new PathSegmentIr.Rest("*", SymbolFactory.Local("path")));
-        var (onHttp, onHttps) = Listeners(DataServiceTransports(service));
+        var (onHttp, onHttps) = Listeners(ServiceAddresses.DataServiceTransports(service));
         foreach (var alias in WithoutServiceNames(DataServiceEndpointPaths(service, _httpsListener is not null)))
         {
             var resource = new ResourceIr("default", path, [new ContinueWithStep(null, operations)], null, null, false, $"ANY {alias}/* (an Axis2 endpoint address of the data service: its SOAP operations)", service);
@@ -60,14 +61,10 @@ public sealed partial class Lowerer
     /// <summary>
     /// The Axis2 endpoint addresses of a data service: <c>.DHttpSoap11Endpoint</c>, <c>.DHttpSoap12Endpoint</c> and
     /// <c>.DHttpEndpoint</c> (DBDeployer's default endpoints, and the <c>Https</c> names for a service exposed on
-    /// https), as for a proxy (<see cref="Axis2EndpointPaths"/>).
+    /// https), as for a proxy (<see cref="ServiceAddresses.Axis2EndpointPaths"/>).
     /// </summary>
     internal static ImmutableArray<string> DataServiceEndpointPaths(DataServiceSyntax service, bool httpsListener) =>
-        Axis2EndpointPaths(service.Name, DataServiceTransports(service), httpsListener);
-
-    /// <summary>The transports a data service's <c>transports</c> attribute names (none: every one).</summary>
-    internal static string[] DataServiceTransports(DataServiceSyntax service) =>
-        service.OtherAttributes.FirstOrDefault(a => a.Name == "transports")?.Value.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries) ?? [];
+        ServiceAddresses.Axis2EndpointPaths(service.Name, ServiceAddresses.DataServiceTransports(service), httpsListener);
 
     /// <summary>An operation with the query it runs, or null with the reason it stays a TODO.</summary>
     private DataServiceOperationIr? DataServiceOperationFor(DataServiceSyntax service, DataServiceConfigSyntax config, DbClientIr client, DataServiceOperationDefSyntax operation, out string? reason)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using SynapseToBal.Diagnostics;
 using SynapseToBal.IR;
+using SynapseToBal.Semantics;
 using SynapseToBal.Syntax;
 
 namespace SynapseToBal.Lowering;
@@ -62,7 +63,7 @@ public sealed partial class Lowerer
         var needsOutFlow = outFunction is not null && InFlowSendsThroughSequence(target?.InSequence);
         ReportOutFlowEnd(outFunction, body, faultFunction, needsOutFlow);
         body = WithFallThrough(body, target?.InSequence?.Location ?? proxy.Location);
-        var aliases = WithoutServiceNames(Axis2EndpointPaths(proxy.Name, proxy.Transports, _httpsListener is not null));
+        var aliases = WithoutServiceNames(ServiceAddresses.Axis2EndpointPaths(proxy.Name, proxy.Transports, _httpsListener is not null));
         var (onHttp, onHttps) = Listeners(proxy.Transports);
 
         // The Micro Integrator answers the proxy at its Axis2 endpoint addresses too: one flow function every service calls.
@@ -147,17 +148,6 @@ public sealed partial class Lowerer
     }
 
     /// <summary>
-    /// The Axis2 endpoint addresses the Micro Integrator also serves a proxy at: for each exposed HTTP transport,
-    /// <c>/services/P.PHttpSoap11Endpoint</c>, <c>.PHttpSoap12Endpoint</c> and <c>.PHttpEndpoint</c> (<c>Https</c> for
-    /// https), the names Axis2 gives the service's default endpoints (<c>Utils.addEndpointsToService</c>, one set per
-    /// exposed transport, every transport for a proxy without <c>transports</c>), found by
-    /// <c>AxisConfiguration.getService</c> through its map of endpoint names whatever listener the request came in on.
-    /// Without an HTTPS listener in the package (no proxy or data service names https) the <c>Https</c> names are
-    /// served only for a service exposed on https alone.
-    /// </summary>
-    internal static ImmutableArray<string> ProxyEndpointPaths(ProxySyntax proxy, bool httpsListener) => Axis2EndpointPaths(proxy.Name, proxy.Transports, httpsListener);
-
-    /// <summary>
     /// The Axis2 endpoint addresses that name no proxy or data service of the project: <c>AxisConfiguration.getService</c>
     /// looks a name up among the services before the endpoints, so <c>/services/A.AHttpEndpoint</c> runs a proxy named
     /// <c>A.AHttpEndpoint</c>, not proxy <c>A</c> (and two services at one base path would stop the listener from starting).
@@ -170,29 +160,6 @@ public sealed partial class Lowerer
     }
 
     private HashSet<string>? _axis2ServiceNames;
-
-    /// <summary>
-    /// The Axis2 default endpoint addresses of service <paramref name="name"/> exposed on <paramref name="transports"/>
-    /// (all of them when empty), as <see cref="ProxyEndpointPaths"/> says; data services are named the same way (DBDeployer).
-    /// </summary>
-    internal static ImmutableArray<string> Axis2EndpointPaths(string name, IReadOnlyCollection<string> transports, bool httpsListener)
-    {
-        var paths = ImmutableArray.CreateBuilder<string>();
-        var http = transports.Count == 0 || transports.Contains("http", StringComparer.Ordinal);
-        var https = transports.Count == 0 || transports.Contains("https", StringComparer.Ordinal);
-        foreach (var (exposed, prefix) in new[] { (http, "Http"), (https && (httpsListener || !http), "Https") })
-        {
-            if (exposed)
-            {
-                foreach (var suffix in new[] { "Soap11Endpoint", "Soap12Endpoint", "Endpoint" })
-                {
-                    paths.Add($"/services/{name}.{name}{prefix}{suffix}");
-                }
-            }
-        }
-
-        return paths.ToImmutable();
-    }
 
     /// <summary>
     /// The listeners a proxy or data service exposed on <paramref name="transports"/> is served on. The HTTP one when it
@@ -224,7 +191,7 @@ public sealed partial class Lowerer
     private ListenerIr? HttpsListener()
     {
         ArtifactSyntax? first = _model.Artifacts.OfType<ProxySyntax>().FirstOrDefault(p => ReferenceEquals(_model.Symbols.Proxy(p.Name), p) && p.Transports.Contains("https", StringComparer.Ordinal));
-        first ??= _model.Artifacts.OfType<DataServiceSyntax>().FirstOrDefault(d => DataServiceTransports(d).Contains("https", StringComparer.Ordinal));
+        first ??= _model.Artifacts.OfType<DataServiceSyntax>().FirstOrDefault(d => ServiceAddresses.DataServiceTransports(d).Contains("https", StringComparer.Ordinal));
         // An API resource with protocol="https" is answered only on the Micro Integrator's https listener (Resource.canProcess).
         first ??= _model.Apis.FirstOrDefault(a => a.Transports == "https" || a.Resources.Any(r => r.Protocol == "https"));
         if (first is null)

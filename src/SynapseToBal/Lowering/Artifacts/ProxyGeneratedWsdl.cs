@@ -104,14 +104,35 @@ public sealed partial class Lowerer
     }
 
     /// <summary>
-    /// The order in which a <c>java.util.HashMap</c> of default capacity (16 buckets, fewer than 13 entries) iterates
-    /// the given entries, keyed by <paramref name="key"/> and inserted in the given order: by bucket (the key's
-    /// <c>String.hashCode</c> spread as <c>h ^ (h &gt;&gt;&gt; 16)</c>, its low four bits), then by insertion.
+    /// The order in which a <c>java.util.HashMap</c> (or <c>HashSet</c>) of <paramref name="buckets"/> buckets (16 by
+    /// default: fewer than 13 entries) iterates the given entries, keyed by <paramref name="key"/> and inserted in the
+    /// given order: by bucket (the key's <c>String.hashCode</c> spread as <c>h ^ (h &gt;&gt;&gt; 16)</c>, its low bits),
+    /// then by insertion (a resize splits each bucket keeping that order).
     /// </summary>
-    internal static IEnumerable<T> JavaHashMapOrder<T>(IEnumerable<T> entries, Func<T, string> key) =>
-        entries.Select((entry, index) => (entry, index)).OrderBy(e => JavaBucket(key(e.entry))).ThenBy(e => e.index).Select(e => e.entry);
+    internal static IEnumerable<T> JavaHashMapOrder<T>(IEnumerable<T> entries, Func<T, string> key, int buckets = 16) =>
+        entries.Select((entry, index) => (entry, index)).OrderBy(e => JavaBucket(key(e.entry), buckets)).ThenBy(e => e.index).Select(e => e.entry);
 
-    private static int JavaBucket(string key)
+    /// <summary>
+    /// The buckets of a <c>HashMap</c> made with <paramref name="initialCapacity"/> once <paramref name="count"/> entries
+    /// are in it: the capacity rounded up to a power of two, doubled each time the entries exceed three quarters of it.
+    /// </summary>
+    internal static int JavaHashSetBuckets(int count, int initialCapacity)
+    {
+        var buckets = 1;
+        while (buckets < initialCapacity)
+        {
+            buckets <<= 1;
+        }
+
+        while (count > buckets * 3 / 4)
+        {
+            buckets <<= 1;
+        }
+
+        return buckets;
+    }
+
+    private static int JavaBucket(string key, int buckets)
     {
         var hash = 0;
         foreach (var c in key)
@@ -119,7 +140,7 @@ public sealed partial class Lowerer
             hash = unchecked((31 * hash) + c);
         }
 
-        return (hash ^ (int)((uint)hash >> 16)) & 15;
+        return (hash ^ (int)((uint)hash >> 16)) & (buckets - 1);
     }
 
     /// <summary>The package resource a proxy's WSDL is written to (<c>resources/&lt;proxy&gt;.wsdl</c>, sanitised and unique).</summary>

@@ -45,6 +45,19 @@ service /admin on httpsListener {
         return respond(ctx, headers = passBackHeaders);
     }
 
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options reset(http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # What the Micro Integrator answers an OPTIONS request (Resource.sendOptions): the first resource whose path (and
+    # query) matches, those whose only method is OPTIONS tried first, answers with the request's headers, Allow naming
+    # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
+    # request no resource's path matches is answered as no matching resource.
+    function answerOptions(http:Request request) returns http:Response|error {
+        return optionsResponse(request, check newContext(request, "AdminApi", "/admin"), "/admin", [{path: re `/reset/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+    }
+
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
     # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
     # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
@@ -64,6 +77,19 @@ service /catalog on httpListener {
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogApi", "/catalog", {"id": id});
         return respond(ctx, headers = passBackHeaders);
+    }
+
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options [string id](http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # What the Micro Integrator answers an OPTIONS request (Resource.sendOptions): the first resource whose path (and
+    # query) matches, those whose only method is OPTIONS tried first, answers with the request's headers, Allow naming
+    # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
+    # request no resource's path matches is answered as no matching resource.
+    function answerOptions(http:Request request) returns http:Response|error {
+        return optionsResponse(request, check newContext(request, "CatalogApi", "/catalog"), "/catalog", [{path: re `/[^/]+/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
@@ -101,6 +127,19 @@ service /catalog on httpsListener {
         return respond(ctx, headers = passBackHeaders);
     }
 
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options [string id](http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # What the Micro Integrator answers an OPTIONS request (Resource.sendOptions): the first resource whose path (and
+    # query) matches, those whose only method is OPTIONS tried first, answers with the request's headers, Allow naming
+    # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
+    # request no resource's path matches is answered as no matching resource.
+    function answerOptions(http:Request request) returns http:Response|error {
+        return optionsResponse(request, check newContext(request, "CatalogApi", "/catalog"), "/catalog", [{path: re `/[^/]+/?`, allow: "GET"}, {path: re `/[^/]+/?`, allow: "DELETE"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+    }
+
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
     # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
     # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
@@ -126,6 +165,24 @@ service /orders on httpListener {
     resource function post bulk/[string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderApi", "/orders");
         return respond(ctx, headers = passBackHeaders);
+    }
+
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options [string id](http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options bulk/[string... path](http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # What the Micro Integrator answers an OPTIONS request (Resource.sendOptions): the first resource whose path (and
+    # query) matches, those whose only method is OPTIONS tried first, answers with the request's headers, Allow naming
+    # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
+    # request no resource's path matches is answered as no matching resource.
+    function answerOptions(http:Request request) returns http:Response|error {
+        return optionsResponse(request, check newContext(request, "OrderApi", "/orders"), "/orders", [{path: re `/bulk(/.*)?`, allow: "POST"}, {path: re `/[^/]+/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
@@ -163,6 +220,19 @@ service /orders on httpsListener {
         return respond(ctx, headers = passBackHeaders);
     }
 
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options [string id](http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # What the Micro Integrator answers an OPTIONS request (Resource.sendOptions): the first resource whose path (and
+    # query) matches, those whose only method is OPTIONS tried first, answers with the request's headers, Allow naming
+    # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
+    # request no resource's path matches is answered as no matching resource.
+    function answerOptions(http:Request request) returns http:Response|error {
+        return optionsResponse(request, check newContext(request, "OrderApi", "/orders"), "/orders", [{path: re `/[^/]+/?`, allow: "DELETE"}, {path: re `/[^/]+/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+    }
+
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
     # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
     # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
@@ -197,6 +267,24 @@ service /ping on httpListener, httpsListener {
     resource function post [string name](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PingApi", "/ping", {"name": name});
         return respond(ctx, headers = passBackHeaders);
+    }
+
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options .(http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options [string name](http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # What the Micro Integrator answers an OPTIONS request (Resource.sendOptions): the first resource whose path (and
+    # query) matches, those whose only method is OPTIONS tried first, answers with the request's headers, Allow naming
+    # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
+    # request no resource's path matches is answered as no matching resource.
+    function answerOptions(http:Request request) returns http:Response|error {
+        return optionsResponse(request, check newContext(request, "PingApi", "/ping"), "/ping", [{path: re `/?`, allow: "GET"}, {path: re `/[^/]+/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource

@@ -91,12 +91,45 @@ service /shop on httpListener {
     //     </inSequence>
     // </resource>
 
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options items(http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options stores/[string storeId](http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options [string kind]/stock(http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options tags(http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options offers(http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # What the Micro Integrator answers an OPTIONS request (Resource.sendOptions): the first resource whose path (and
+    # query) matches, those whose only method is OPTIONS tried first, answers with the request's headers, Allow naming
+    # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
+    # request no resource's path matches is answered as no matching resource.
+    function answerOptions(http:Request request) returns http:Response|error {
+        return optionsResponse(request, check newContext(request, "ShopAPI", "/shop"), "/shop", [{path: re `/items/?`, query: re `id=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/items/?`, query: re `name=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*&page=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/items/?`, allow: "GET"}, {path: re `/stores/[^/]+/?`, query: re `open=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "POST, GET"}, {path: re `/stores/[^/]+/?`, query: re `city=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/[^/]+/stock/?`, allow: "GET"}, {path: re `/tags/?`, allow: "GET"}, {path: re `/offers/?`, query: re `from=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+    }
+
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
     # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
     # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
     # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response {
-        if !(request.method is "GET"|"OPTIONS"|"POST") && requestPathMatches(request, "/shop", [re `/items/?`, re `/stores/[^/]+/?`, re `/[^/]+/stock/?`, re `/tags/?`, re `/offers/?`]) {
+        if !(request.method is "GET"|"OPTIONS"|"POST") && requestPathMatches(request, "/shop", [re `/items/?`, {path: re `/stores/[^/]+/?`, query: re `open=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`}, {path: re `/stores/[^/]+/?`, query: re `city=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`}, re `/[^/]+/stock/?`, re `/tags/?`, {path: re `/offers/?`, query: re `from=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`}]) {
             return methodNotAllowed();
         }
         return resourceNotFound();

@@ -20,6 +20,19 @@ service /search on httpListener {
         return respond(ctx, headers = passBackHeaders);
     }
 
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options 'all(http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # What the Micro Integrator answers an OPTIONS request (Resource.sendOptions): the first resource whose path (and
+    # query) matches, those whose only method is OPTIONS tried first, answers with the request's headers, Allow naming
+    # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
+    # request no resource's path matches is answered as no matching resource.
+    function answerOptions(http:Request request) returns http:Response|error {
+        return optionsResponse(request, check newContext(request, "SearchApi", "/search"), "/search", [{path: re `/all/?`, allow: "DELETE"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+    }
+
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
     # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
     # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
@@ -61,12 +74,30 @@ service /search on httpsListener {
         return respond(ctx, headers = passBackHeaders);
     }
 
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options find(http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options 'all(http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # What the Micro Integrator answers an OPTIONS request (Resource.sendOptions): the first resource whose path (and
+    # query) matches, those whose only method is OPTIONS tried first, answers with the request's headers, Allow naming
+    # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
+    # request no resource's path matches is answered as no matching resource.
+    function answerOptions(http:Request request) returns http:Response|error {
+        return optionsResponse(request, check newContext(request, "SearchApi", "/search"), "/search", [{path: re `/find/?`, query: re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/all/?`, allow: "DELETE"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+    }
+
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
     # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
     # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
     # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response {
-        if !(request.method is "DELETE"|"GET"|"OPTIONS") && requestPathMatches(request, "/search", [re `/find/?`, re `/all/?`]) {
+        if !(request.method is "DELETE"|"GET"|"OPTIONS") && requestPathMatches(request, "/search", [{path: re `/find/?`, query: re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`}, re `/all/?`]) {
             return methodNotAllowed();
         }
         return resourceNotFound();

@@ -16,6 +16,19 @@ service /open on httpListener {
         return respond(ctx, headers = passBackHeaders);
     }
 
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options ping(http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # What the Micro Integrator answers an OPTIONS request (Resource.sendOptions): the first resource whose path (and
+    # query) matches, those whose only method is OPTIONS tried first, answers with the request's headers, Allow naming
+    # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
+    # request no resource's path matches is answered as no matching resource.
+    function answerOptions(http:Request request) returns http:Response|error {
+        return optionsResponse(request, check newContext(request, "OpenAPI", "/open"), "/open", [{path: re `/ping/?`, allow: "GET, POST, PUT, DELETE"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: runResourceMismatchHandler(check newContext(request, "OpenAPI", "/open"));
+    }
+
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
     # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
     # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
@@ -51,12 +64,35 @@ service /users on httpListener {
         return respond(ctx, headers = passBackHeaders);
     }
 
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options [string id](http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options .(http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options search(http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # What the Micro Integrator answers an OPTIONS request (Resource.sendOptions): the first resource whose path (and
+    # query) matches, those whose only method is OPTIONS tried first, answers with the request's headers, Allow naming
+    # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
+    # request no resource's path matches is answered as no matching resource.
+    function answerOptions(http:Request request) returns http:Response|error {
+        return optionsResponse(request, check newContext(request, "UserAPI", "/users"), "/users", [{path: re `/[^/]+/?`, allow: "GET"}, {path: re `/?`, allow: "POST"}, {path: re `/search/?`, query: re `name=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: runResourceMismatchHandler(check newContext(request, "UserAPI", "/users"));
+    }
+
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
     # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
     # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
     # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        if !(request.method is "GET"|"OPTIONS"|"POST") && requestPathMatches(request, "/users", [re `/[^/]+/?`, re `/?`, re `/search/?`]) {
+        if !(request.method is "GET"|"OPTIONS"|"POST") && requestPathMatches(request, "/users", [re `/[^/]+/?`, re `/?`, {path: re `/search/?`, query: re `name=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`}]) {
             return runMethodNotAllowedHandler(check newContext(request, "UserAPI", "/users"));
         }
         return runResourceMismatchHandler(check newContext(request, "UserAPI", "/users"));

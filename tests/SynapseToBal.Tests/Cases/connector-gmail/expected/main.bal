@@ -98,12 +98,65 @@ service /mail on httpListener {
         return respond(ctx, headers = passBackHeaders);
     }
 
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options send(http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options messages(http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options messages/[string id](http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options messages/[string id]/permanently(http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options labels(http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options labels/[string id](http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options profile(http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options drafts(http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options replies(http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # What the Micro Integrator answers an OPTIONS request (Resource.sendOptions): the first resource whose path (and
+    # query) matches, those whose only method is OPTIONS tried first, answers with the request's headers, Allow naming
+    # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
+    # request no resource's path matches is answered as no matching resource.
+    function answerOptions(http:Request request) returns http:Response|error {
+        return optionsResponse(request, check newContext(request, "MailAPI", "/mail"), "/mail", [{path: re `/send/?`, allow: "POST"}, {path: re `/messages/?`, query: re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/messages/[^/]+/?`, allow: "DELETE"}, {path: re `/messages/[^/]+/permanently/?`, allow: "DELETE"}, {path: re `/messages/[^/]+/?`, allow: "GET"}, {path: re `/labels/?`, allow: "GET"}, {path: re `/labels/[^/]+/?`, allow: "GET"}, {path: re `/profile/?`, allow: "GET"}, {path: re `/drafts/?`, allow: "GET"}, {path: re `/replies/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+    }
+
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
     # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
     # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
     # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response {
-        if !(request.method is "DELETE"|"GET"|"OPTIONS"|"POST") && requestPathMatches(request, "/mail", [re `/send/?`, re `/messages/?`, re `/messages/[^/]+/?`, re `/messages/[^/]+/permanently/?`, re `/labels/?`, re `/labels/[^/]+/?`, re `/profile/?`, re `/drafts/?`, re `/replies/?`]) {
+        if !(request.method is "DELETE"|"GET"|"OPTIONS"|"POST") && requestPathMatches(request, "/mail", [re `/send/?`, {path: re `/messages/?`, query: re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`}, re `/messages/[^/]+/?`, re `/messages/[^/]+/permanently/?`, re `/labels/?`, re `/labels/[^/]+/?`, re `/profile/?`, re `/drafts/?`, re `/replies/?`]) {
             return methodNotAllowed();
         }
         return resourceNotFound();
