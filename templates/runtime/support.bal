@@ -1020,8 +1020,9 @@ function parseBody(byte[] bytes, string contentType) returns json|xml|error {
 
 # Form data as the Micro Integrator builds it (synapse-commons XFormURLEncodedBuilder, through Axis2's
 # BuilderUtil.buildsoapMessage): the body's first element is named after the Axis2 operation the request was dispatched
-# to (`mediate` for an API and a proxy service without a WSDL; Synapse's `<xformValues>` is only the fallback for a
-# message without an operation), holding one unqualified element per value. The parameters of the To address's query
+# to, and XFormURLEncodedBuilder.processDocument renames a `mediate` one (an API's, a proxy service's without a WSDL,
+# and the one a listener's message is built with before Axis2 dispatches it to an operation of the proxy's WSDL) to
+# `xformValues`, the name it also gives a POST built without an operation; it holds one unqualified element per value. The parameters of the To address's query
 # (the whole address when it has no `?`) come first: each `name=value` part (split at `&`, a name of at least one
 # character; others skipped), the value URL-decoded. Then the body, line by line, each line split at `&` as Java's
 # String.split does (trailing empty parts dropped): each part must hold a `=` (else the build fails, a
@@ -1067,7 +1068,7 @@ function formPayload(byte[] bytes, string to, string operation) returns xml|erro
             children += xml:createElement(name, {}, xml:createText(value));
         }
     }
-    return xml:createElement(operation, {}, children);
+    return xml:createElement(operation == "mediate" ? "xformValues" : operation, {}, children);
 }
 
 # Adds a form value under its name as XFormURLEncodedBuilder.replaceInvalidCharacters writes it, keeping the names in

@@ -165,7 +165,7 @@ public sealed partial class PackageEmitter
             var targetStore = p.TargetStore is { } moved ? names[moved.Name] : null;
             var targetStoreCanFail = p.TargetStore?.Jms is not null || p.TargetStore?.Jdbc is not null || p.TargetStore?.RabbitMq is not null;
             // A forwarding processor whose target endpoint or store is not translated (its TODO): the job logs a warning
-            // for a run that finds messages waiting and leaves them in the store.
+            // once, at the first run that finds a message waiting, leaves the messages in the store and reads it no more.
             var keeps = !sampling && target is null && targetStore is null;
             if ((sampling && p.Sequence is not null && Run(p.Sequence) is null) || (!sampling && target is not null) || targetStoreCanFail || keeps)
             {

@@ -699,8 +699,8 @@ public sealed partial class Lowerer
             }
         }
 
-        var (outFunction, faultFunction) = LowerResponseFlows(baseName, $"{api.Name} {DescribeResource(resource)}", resource.InSequence, resource.OutSequence, resource.FaultSequence, owner, CallsBackend(resource.InSequence?.Mediators ?? []), HandsToOutFlow(resource.InSequence),
-            AcceptedBeforeAnySend(resource.InSequence?.Mediators ?? []), SendsOnlyWithoutBlocking(resource.InSequence?.Mediators ?? [], target: false));
+        var (outFunction, faultFunction) = LowerResponseFlows(baseName, $"{api.Name} {DescribeResource(resource)}", resource.InSequence, resource.OutSequence, resource.FaultSequence, owner, CallsBackend(resource.InSequence), HandsToOutFlow(resource.InSequence),
+            AcceptedBeforeAnySend(resource.InSequence?.Mediators ?? []), SendsOnlyWithoutBlocking(resource.InSequence, target: false));
 
         var accessors = methods.Count == 0 ? ["default"] : methods.Select(m => m.ToLowerInvariant()).ToList();
 
@@ -933,25 +933,34 @@ public sealed partial class Lowerer
             or EnrichMediator or XsltMediator or ValidateMediator or FilterMediator or SwitchMediator or RespondMediator or DropMediator);
     }
 
-    /// <summary>Whether some mediator of the list (nested ones included) calls or sends to a backend.</summary>
     /// <summary>
     /// Whether a backend's failure reaches the entry point's fault flow only from a non-blocking send (SB0260): the
     /// in flow (or a proxy's target) sends without blocking, and nothing in it calls a backend blocking (a blocking
-    /// call's or callout's failure returns to the listener in the request's thread, which then answers 202).
+    /// call's or callout's failure returns to the listener in the request's thread, which then answers 202). The
+    /// sequences and templates the in flow runs (by key, call-template, or as the flow itself) count with what they
+    /// run, as the semantic model's call graph gives it.
     /// </summary>
-    private static bool SendsOnlyWithoutBlocking(ImmutableArray<MediatorSyntax> mediators, bool target)
+    private bool SendsOnlyWithoutBlocking(FlowSyntax? inFlow, bool target)
     {
+        var mediators = inFlow?.Mediators ?? [];
         var walker = new Semantics.MediatorCollector();
         walker.WalkMediators(mediators);
-        return (target || walker.Mediators.Any(m => m is SendMediator or CallMediator { Blocking: false }))
-            && !walker.Mediators.Any(m => m is CallMediator { Blocking: true } or CalloutMediator);
+        var facts = _model.FactsOf(mediators);
+        var keyed = inFlow?.Key is { IsDynamic: false } key ? _model.SequenceFacts(key.Text) : default;
+        return (target || facts.SendsWithoutBlocking || keyed.SendsWithoutBlocking || walker.Mediators.Any(m => m is SendMediator or CallMediator { Blocking: false }))
+            && !facts.CallsBlocking && !keyed.CallsBlocking && !walker.Mediators.Any(m => m is CallMediator { Blocking: true } or CalloutMediator);
     }
 
-    private static bool CallsBackend(ImmutableArray<MediatorSyntax> mediators)
+    /// <summary>Whether the flow calls or sends to a backend: a mediator of it (nested ones included), or a sequence or template it runs.</summary>
+    private bool CallsBackend(FlowSyntax? flow)
     {
+        var mediators = flow?.Mediators ?? [];
         var walker = new Semantics.MediatorCollector();
         walker.WalkMediators(mediators);
-        return walker.Mediators.Any(m => m is CallMediator or SendMediator);
+        var facts = _model.FactsOf(mediators);
+        var keyed = flow?.Key is { IsDynamic: false } key ? _model.SequenceFacts(key.Text) : default;
+        return walker.Mediators.Any(m => m is CallMediator or SendMediator)
+            || facts.SendsWithoutBlocking || facts.CallsBlocking || keyed.SendsWithoutBlocking || keyed.CallsBlocking;
     }
 
     private Symbol? _globalFault;

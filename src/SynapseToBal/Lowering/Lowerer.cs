@@ -198,6 +198,12 @@ public sealed partial class Lowerer
                 // on one base path would stop the whole package, so it is kept whole as a TODO.
                 _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.ApiContextClash, $"the URL context '{refused.Context}' is already registered with the API '{holder.Name}' ({Path.GetFileName(holder.Location.Path)}), so the Micro Integrator does not deploy this API; only '{holder.Name}' is generated"), artifact));
             }
+            else if (_model.ServiceNameHolder(artifact) is { } nameHolder)
+            {
+                // Axis2 refuses it for the name of a data service it deploys first (SB0506, reported by Semantics): two
+                // services on one base path would stop the whole package, so it is kept whole as a TODO.
+                _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.ServiceNameClash, $"the service name '{artifact.Name}' is already registered with the data service of {Path.GetFileName(nameHolder.Location.Path)}, so the Micro Integrator does not deploy this {artifact.XmlName}; only that data service is generated"), artifact));
+            }
             else if (rule.NotTranslatedBecause is not null)
             {
                 Guarded(artifact, () =>
@@ -281,8 +287,8 @@ public sealed partial class Lowerer
         var jobs = _model.Artifacts.OfType<TaskSyntax>().Where(t => ReferenceEquals(_model.Symbols.Task(t.Name), t)).Select(task => Guarded(task, () => LowerTask(task))).OfType<JobIr>().ToImmutableArray();
         _httpsListener = HttpsListener();
         var services = _model.Apis.SelectMany(api => Guarded(api, () => LowerApi(api).ToList()) ?? []).ToList();
-        services.AddRange(_model.Artifacts.OfType<ProxySyntax>().Where(p => ReferenceEquals(_model.Symbols.Proxy(p.Name), p)).SelectMany(proxy => Guarded(proxy, () => LowerProxy(proxy).ToList()) ?? []));
-        services.AddRange(_model.Artifacts.OfType<DataServiceSyntax>().SelectMany(service => Guarded(service, () => LowerDataService(service).ToList()) ?? []));
+        services.AddRange(_model.Artifacts.OfType<ProxySyntax>().Where(p => ReferenceEquals(_model.Symbols.Proxy(p.Name), p) && _model.ServiceNameHolder(p) is null).SelectMany(proxy => Guarded(proxy, () => LowerProxy(proxy).ToList()) ?? []));
+        services.AddRange(_model.Artifacts.OfType<DataServiceSyntax>().Where(d => _model.ServiceNameHolder(d) is null).SelectMany(service => Guarded(service, () => LowerDataService(service).ToList()) ?? []));
         foreach (var source in _model.Artifacts.OfType<DataSourceSyntax>())
         {
             Guarded(source, () => LowerDataSource(source));
@@ -819,7 +825,7 @@ public sealed partial class Lowerer
                 return AddUrlTemplateClient(baseName, http, endpoint, out notTranslated, deployTime);
             case AddressEndpointSyntax address when Transports.NonHttp(address.Uri) is { Scheme: "jms" } && LowerJmsEndpoint(baseName, address, out notTranslated):
                 // The encoding is the charset the formatter writes and names in its content type (jmsMessage), with or without a format.
-                ReportUnappliedSettings(address.Qualities, address.Location, endpoint, encodingApplied: true);
+                ReportUnappliedSettings(address.Qualities, address.Location, endpoint, encodingApplied: true, timeoutAtUse: true);
                 return null;
             case AddressEndpointSyntax address when Transports.NonHttp(address.Uri) is { Scheme: "vfs" } && LowerVfsEndpoint(baseName, address, out notTranslated):
                 ReportUnappliedSettings(address.Qualities, address.Location, endpoint);
@@ -980,7 +986,12 @@ public sealed partial class Lowerer
     /// so only a separate listener, which it cannot have, is reported here; the calls that do not add the headers report it.
     /// </summary>
     /// <param name="encodingApplied">The endpoint's <c>encoding</c> is applied (a JMS endpoint); otherwise it is reported.</param>
-    private void ReportUnappliedSettings(EndpointQualities qualities, SourceLocation location, EndpointSyntax endpoint, bool appliesAddressing = false, bool encodingApplied = false)
+    /// <param name="timeoutAtUse">
+    /// The endpoint's timeout is reported where it matters, not here: a JMS endpoint has no HTTP client, its timeout
+    /// bounds only a request-reply (the send's callback; an out-only send registers none), and each request-reply through
+    /// it reports that the generated wait is JMS_WAIT_REPLY's (ReportJmsEndpointTimeout).
+    /// </param>
+    private void ReportUnappliedSettings(EndpointQualities qualities, SourceLocation location, EndpointSyntax endpoint, bool appliesAddressing = false, bool encodingApplied = false, bool timeoutAtUse = false)
     {
         ReportSeparateListener(qualities);
         if (qualities.Encoding is { } encoding && !encodingApplied)
@@ -1006,7 +1017,7 @@ public sealed partial class Lowerer
             }
         }
 
-        if (qualities.DynamicTimeout is { } dynamicTimeout)
+        if (qualities.DynamicTimeout is { } dynamicTimeout && !timeoutAtUse)
         {
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, location, "timeout", "duration", $"the timeout '{dynamicTimeout.Original}' is computed at run time; the client uses its default");
         }

@@ -8,9 +8,12 @@ namespace SynapseToBal.Semantics;
 /// What the flows of a sequence, a sequence template or a list of mediators may do, directly or through the
 /// sequences and templates they call: <see cref="CanAnswer"/> (respond, send, drop, loopback end the flow),
 /// <see cref="Sends"/> (a send to an endpoint, or a loopback, hands the message to a response flow) and
-/// <see cref="CallsSendingFlow"/> (a called sequence or template sends, so the caller's out flow runs later).
+/// <see cref="CallsSendingFlow"/> (a called sequence or template sends, so the caller's out flow runs later),
+/// <see cref="SendsWithoutBlocking"/> (a send, or a call without blocking: a backend's failure runs the fault handler
+/// in the send's callback) and <see cref="CallsBlocking"/> (a blocking call or a callout: its failure runs the fault
+/// handler in the request's own thread).
 /// </summary>
-public readonly record struct FlowFacts(bool CanAnswer, bool Sends, bool CallsSendingFlow);
+public readonly record struct FlowFacts(bool CanAnswer, bool Sends, bool CallsSendingFlow, bool SendsWithoutBlocking = false, bool CallsBlocking = false);
 
 /// <summary>
 /// The semantic model of a project, built once after parsing (Roslyn's <c>Compilation</c>, Bicep's
@@ -127,6 +130,9 @@ public sealed class SemanticModel
         // Of two APIs with one URL context and version the Micro Integrator deploys the first (SB0504).
         var (apis, refusedApis) = ServiceAddresses.DeployApis(artifacts.OfType<ApiSyntax>().Where(api => ReferenceEquals(symbols.Api(api.Name), api)), diagnostics);
 
+        // A proxy or data service whose name a data service has is refused by Axis2 (SB0506).
+        var refusedServices = ServiceAddresses.DeployServices(artifacts.OfType<DataServiceSyntax>(), artifacts.OfType<ProxySyntax>().Where(proxy => ReferenceEquals(symbols.Proxy(proxy.Name), proxy)), diagnostics);
+
         var graph = ReferenceGraph.Build(artifacts, symbols, registryContains, diagnostics);
 
         // Each artifact's mediators are walked under a guard of their own (SB0908): one that throws is left out.
@@ -145,11 +151,19 @@ public sealed class SemanticModel
         return new SemanticModel(apis, symbols, [.. artifacts], graph, mediators, flowFailed, diagnostics)
         {
             _registryText = registryText, RegistryKeys = registryKeys ?? [], _inputFile = inputFile, _registryContent = registryContent,
-            _refusedApis = refusedApis, _selfCalls = selfCalls, Server = server,
+            _refusedApis = refusedApis, _refusedServices = refusedServices, _selfCalls = selfCalls, Server = server,
         };
     }
 
     private Dictionary<ApiSyntax, ApiSyntax> _refusedApis = new(ReferenceEqualityComparer.Instance);
+
+    private Dictionary<ArtifactSyntax, DataServiceSyntax> _refusedServices = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// The data service holding the name of <paramref name="service"/> (a proxy or data service), when Axis2 refuses
+    /// <paramref name="service"/> for it (SB0506); null for a service the Micro Integrator deploys.
+    /// </summary>
+    public DataServiceSyntax? ServiceNameHolder(ArtifactSyntax service) => _refusedServices.GetValueOrDefault(service);
 
     private Dictionary<EndpointDefinitionSyntax, SelfCallTarget> _selfCalls = new(ReferenceEqualityComparer.Instance);
 
@@ -262,7 +276,9 @@ public sealed class SemanticModel
             return new FlowFacts(
                 CanAnswer: local.Stops || callees.Any(c => c.CanAnswer),
                 Sends: local.Sends || calleeSends,
-                CallsSendingFlow: calleeSends);
+                CallsSendingFlow: calleeSends,
+                SendsWithoutBlocking: local.SendsWithoutBlocking || callees.Any(c => c.SendsWithoutBlocking),
+                CallsBlocking: local.CallsBlocking || callees.Any(c => c.CallsBlocking));
         }
 
         /// <summary>
@@ -280,11 +296,11 @@ public sealed class SemanticModel
         {
             var walker = new FlowWalker();
             walker.WalkMediators(mediators);
-            return new LocalFacts(walker.Stops, walker.Sends, walker.Sequences, walker.Templates);
+            return new LocalFacts(walker.Stops, walker.Sends, walker.Sequences, walker.Templates, walker.SendsWithoutBlocking, walker.CallsBlocking);
         }
     }
 
-    private sealed record LocalFacts(bool Stops, bool Sends, IReadOnlyList<string> Sequences, IReadOnlyList<string> Templates);
+    private sealed record LocalFacts(bool Stops, bool Sends, IReadOnlyList<string> Sequences, IReadOnlyList<string> Templates, bool SendsWithoutBlocking, bool CallsBlocking);
 
     /// <summary>
     /// Visits the mediators that run in the flow itself: the branches of filter, switch, in/out, throttle, inline
@@ -296,6 +312,12 @@ public sealed class SemanticModel
         public bool Stops { get; private set; }
 
         public bool Sends { get; private set; }
+
+        /// <summary>A send (to an endpoint or the To address) or a non-blocking call.</summary>
+        public bool SendsWithoutBlocking { get; private set; }
+
+        /// <summary>A blocking call or a callout.</summary>
+        public bool CallsBlocking { get; private set; }
 
         public List<string> Sequences { get; } = new();
 
@@ -314,6 +336,13 @@ public sealed class SemanticModel
                 case SendMediator send:
                     Stops = true;
                     Sends |= send.Endpoint is not null;
+                    SendsWithoutBlocking = true;
+                    break;
+                case CallMediator { Blocking: false }:
+                    SendsWithoutBlocking = true;
+                    break;
+                case CallMediator or CalloutMediator:
+                    CallsBlocking = true;
                     break;
                 case LoopbackMediator:
                     Stops = true;
@@ -371,6 +400,8 @@ public sealed class SemanticModel
                 {
                     var facts = FlowAnalysis.Local(inline);
                     Sends |= facts.Sends;
+                    SendsWithoutBlocking |= facts.SendsWithoutBlocking;
+                    CallsBlocking |= facts.CallsBlocking;
                     Sequences.AddRange(facts.Sequences);
                     Templates.AddRange(facts.Templates);
                 }
@@ -399,8 +430,9 @@ public sealed class SymbolTable
                 {
                     _ordered.Add(artifact);
                 }
-                else if (artifact is not UnknownArtifactSyntax)
+                else if (artifact is not UnknownArtifactSyntax and not DataServiceSyntax)
                 {
+                    // Two data services of one name are Axis2's to refuse (SB0506, ServiceAddresses.DeployServices).
                     diagnostics?.Report(DiagnosticCatalog.DuplicateArtifact, artifact.Location, artifact.Kind, artifact.Name);
                 }
             }

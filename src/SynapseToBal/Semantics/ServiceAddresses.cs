@@ -67,6 +67,49 @@ internal static class ServiceAddresses
         return (deployed.ToImmutable(), refused);
     }
 
+    /// <summary>
+    /// The proxy services and data services Axis2 refuses for a name a data service already has (SB0506, naming both
+    /// files), each mapped to that data service: a data service whose name an earlier one has (DBDeployer.deploy), and a
+    /// proxy whose name a data service has (AxisConfiguration.addServiceGroup; a Carbon Application deploys its data
+    /// services before its proxies). Two proxies of one name are the symbol table's (SB0501).
+    /// </summary>
+    public static Dictionary<ArtifactSyntax, DataServiceSyntax> DeployServices(IEnumerable<DataServiceSyntax> dataServices, IEnumerable<ProxySyntax> proxies, DiagnosticBag? diagnostics)
+    {
+        var refused = new Dictionary<ArtifactSyntax, DataServiceSyntax>(ReferenceEqualityComparer.Instance);
+        var byName = new Dictionary<string, DataServiceSyntax>(StringComparer.Ordinal);
+        void Refuse(ArtifactSyntax artifact, DataServiceSyntax holder, string kind, string refusal)
+        {
+            refused[artifact] = holder;
+            diagnostics?.Report(
+                DiagnosticCatalog.ServiceNameClash,
+                artifact.Location,
+                kind,
+                artifact.Name,
+                Path.GetFileName(artifact.Location.Path),
+                "data service",
+                Path.GetFileName(holder.Location.Path),
+                refusal);
+        }
+
+        foreach (var service in dataServices)
+        {
+            if (!byName.TryAdd(service.Name, service))
+            {
+                Refuse(service, byName[service.Name], "data service", $"Data Service name is already exists. Please choose different name for '{service.Name}' data service.");
+            }
+        }
+
+        foreach (var proxy in proxies)
+        {
+            if (byName.TryGetValue(proxy.Name, out var holder))
+            {
+                Refuse(proxy, holder, "proxy service", $"Two services cannot have same name. A service with the {proxy.Name} name already exists in the system.");
+            }
+        }
+
+        return refused;
+    }
+
     /// <summary>API.setContext: the context without its trailing slashes (ApiUtils.trimTrailingSlashes).</summary>
     private static string TrimTrailingSlashes(string context) => context.TrimEnd('/');
 

@@ -49,6 +49,7 @@ public sealed partial class DiagnosticCatalogTests
         [("Lowering", nameof(DiagnosticCatalog.InvalidAttribute))] = "values only lowering checks: uri-template variables, HTTP methods, template parameters, payload arguments",
         [("Lowering", nameof(DiagnosticCatalog.UnresolvedReference))] = "only as the code of the TODO left where the reference graph already reported the key (.Id), never reported again",
         [("Lowering", nameof(DiagnosticCatalog.ApiContextClash))] = "only as the code of the TODO of an API the semantic model already reported as refused for its URL context, never reported again",
+        [("Lowering", nameof(DiagnosticCatalog.ServiceNameClash))] = "only as the code of the TODO of a proxy or data service the semantic model already reported as refused for a data service's name, never reported again",
     };
 
     private static IReadOnlyList<(string Field, DiagnosticDescriptor Descriptor)> Descriptors() => typeof(DiagnosticCatalog)

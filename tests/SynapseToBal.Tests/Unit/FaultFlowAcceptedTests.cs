@@ -77,4 +77,31 @@ public sealed class FaultFlowAcceptedTests
         var ending = Assert.Single(found, d => d.Id is "SB0210" or "SB0215" or "SB0260");
         Assert.Equal(DiagnosticCatalog.FaultAfterBackendFailureUnanswered.Id, ending.Id);
     }
+
+    [Theory]
+    [InlineData("""<call><endpoint><address uri="http://b/x"/></endpoint></call>""", true)]
+    [InlineData("""<send><endpoint><address uri="http://b/x"/></endpoint></send>""", true)]
+    [InlineData("""<call blocking="true"><endpoint><address uri="http://b/x"/></endpoint></call>""", false)]
+    [InlineData("""<call><endpoint><address uri="http://b/x"/></endpoint></call><callout serviceURL="http://b/y"><source type="envelope"/><target key="r"/></callout>""", false)]
+    public void A_send_in_a_named_sequence_counts_as_one_in_the_in_flow(string sequenceBody, bool unanswered)
+    {
+        var diagnostics = new DiagnosticBag();
+        var api = SynapseParser.ParseText("A.xml", $"""
+            <api xmlns="{Synapse}" name="A" context="/a">
+            <resource methods="POST">
+            <inSequence><sequence key="S"/><respond/></inSequence>
+            <faultSequence><log level="full"/></faultSequence>
+            </resource>
+            </api>
+            """, diagnostics);
+        var sequence = SynapseParser.ParseText("S.xml", $"""<sequence xmlns="{Synapse}" name="S">{sequenceBody}</sequence>""", diagnostics);
+        Assert.NotNull(api);
+        Assert.NotNull(sequence);
+        var package = Lowerer.Lower([api, sequence], diagnostics);
+        var fault = Assert.Single(package.Functions, f => f.Kind == FunctionKind.FaultFlow);
+        var end = Assert.IsType<AcceptStep>(fault.Body[^1]);
+        Assert.Equal(unanswered, end.AfterBackendFailure);
+        var ending = Assert.Single(diagnostics.Items, d => d.Location.GetLineSpan().Path == "A.xml" && d.Id is "SB0210" or "SB0215" or "SB0260");
+        Assert.Equal(unanswered ? DiagnosticCatalog.FaultAfterBackendFailureUnanswered.Id : DiagnosticCatalog.ResponseHang.Id, ending.Id);
+    }
 }

@@ -42,6 +42,39 @@ public sealed class ServiceAddressTests
         }
     }
 
+    private const string DataService = """<data name="NAME"><config id="db"><property name="url">jdbc:h2:mem:x</property></config><query id="q" useConfig="db"><sql>select 1</sql></query></data>""";
+
+    [Fact]
+    public void A_proxy_or_a_second_data_service_with_a_data_service_name_is_refused()
+    {
+        var diagnostics = new DiagnosticBag();
+        const string proxies = """<definitions xmlns="http://ws.apache.org/ns/synapse"><proxy name="Orders" transports="http"><target><inSequence><respond/></inSequence></target></proxy><proxy name="Other" transports="http"><target><inSequence><respond/></inSequence></target></proxy></definitions>""";
+        var model = SemanticModel.Build(
+            [
+                Parse("/in/A.dbs", DataService.Replace("NAME", "Orders", StringComparison.Ordinal), diagnostics),
+                Parse("/in/B.dbs", DataService.Replace("NAME", "Orders", StringComparison.Ordinal), diagnostics),
+                Parse("/in/P.xml", proxies, diagnostics),
+            ],
+            null,
+            diagnostics);
+
+        var services = model.Artifacts.OfType<DataServiceSyntax>().ToList();
+        Assert.Equal(2, services.Count);
+        Assert.Null(model.ServiceNameHolder(services[0]));
+        Assert.Same(services[0], model.ServiceNameHolder(services[1]));
+        var proxy = Assert.Single(model.Artifacts.OfType<ProxySyntax>(), p => p.Name == "Orders");
+        Assert.Same(services[0], model.ServiceNameHolder(proxy));
+        Assert.Null(model.ServiceNameHolder(Assert.Single(model.Artifacts.OfType<ProxySyntax>(), p => p.Name == "Other")));
+
+        var clashes = diagnostics.Items.Where(d => d.Descriptor == DiagnosticCatalog.ServiceNameClash).Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(2, clashes.Count);
+        Assert.Contains("The data service 'Orders' (B.dbs) has the name of the data service 'Orders' (A.dbs)", clashes[0], StringComparison.Ordinal);
+        Assert.Contains("The proxy service 'Orders' (P.xml) has the name of the data service 'Orders' (A.dbs)", clashes[1], StringComparison.Ordinal);
+
+        // Two data services of one name are reported once, as Axis2's refusal (SB0506), not also as a duplicate (SB0501).
+        Assert.DoesNotContain(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.DuplicateArtifact);
+    }
+
     [Theory]
     [InlineData("http://localhost:8290/services/P", "/services/P")]
     [InlineData("https://127.0.0.1:8253/services/P.PHttpSoap11Endpoint?x=1", "/services/P.PHttpSoap11Endpoint?x=1")]

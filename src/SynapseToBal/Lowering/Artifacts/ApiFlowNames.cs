@@ -71,7 +71,7 @@ public sealed partial class Lowerer
                 continue;
             }
 
-            var mayFollowCall = CallsBackend(resource.InSequence?.Mediators ?? []) || resource.OutSequence is not null;
+            var mayFollowCall = CallsBackend(resource.InSequence) || resource.OutSequence is not null;
             var key = resource.OutSequence is null
                 ? $"{(mayFollowCall ? "after call" : "no call")}\n{fault.Key?.Text}\n{fault.OnError}\n{string.Join("\n", fault.Mediators.Select(m => m.RawXml))}"
                 : $"resource {index}";

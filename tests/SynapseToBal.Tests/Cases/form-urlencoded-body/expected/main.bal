@@ -13,7 +13,7 @@ service /form on httpListener {
     # POST /form/login
     resource function post login(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FormLoginAPI", "/form");
-        log:printInfo("FormLoginAPI /login request", user = xpathString((check soapBody(ctx))/**/<mediate>/<username>));
+        log:printInfo("FormLoginAPI /login request", user = xpathString((check soapBody(ctx))/**/<xformValues>/<username>));
         ctx.contentType = "application/x-www-form-urlencoded";
         check callEndpoint(ctx, authEp, restPostfix(ctx), headers = passThroughHeaders, state = authEpSuspension);
         return respond(ctx, headers = passBackHeaders);
@@ -23,8 +23,8 @@ service /form on httpListener {
     resource function post profile(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FormLoginAPI", "/form");
         ProfileResponse payload = {
-            user: check jsonEval(ctx, "$.mediate.username"),
-            city: xpathString((check soapBody(ctx))/<mediate>/<city>)
+            user: check jsonEval(ctx, "$.xformValues.username"),
+            city: xpathString((check soapBody(ctx))/<xformValues>/<city>)
         };
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);

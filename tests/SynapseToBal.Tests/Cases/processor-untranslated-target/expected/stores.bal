@@ -25,6 +25,8 @@ class FwdProcessor {
     private boolean running = false;
     # Failed attempts to deliver the oldest message.
     private int attempts = 0;
+    # True once a run has warned that the messages stay: the store is not read again.
+    private boolean warned = false;
 
     public function execute() {
         lock {
@@ -42,7 +44,9 @@ class FwdProcessor {
     function forward() {
         // The processor has no translated target endpoint (see the TODO above): forward the messages of
         // q.peek() with forwardAttempt and remove each one delivered. Until then they stay.
-        if q.peek() is Context {
+        // Warns once, at the first run that finds a message waiting; the store is then not read again.
+        if !self.warned && q.peek() is Context {
+            self.warned = true;
             log:printWarn("Message processor 'Fwd' has no translated target endpoint (see its TODO): its messages stay in message store 'Q'");
         }
     }
@@ -64,6 +68,8 @@ class FoProcessor {
     private boolean running = false;
     # Failed attempts to deliver the oldest message.
     private int attempts = 0;
+    # True once a run has warned that the messages stay: the store is not read again.
+    private boolean warned = false;
 
     public function execute() {
         lock {
@@ -81,7 +87,9 @@ class FoProcessor {
     function forward() {
         // The processor has no translated target store (see the TODO above): move the messages of
         // q.peek() to it with store(ctx) and remove each one stored. Until then they stay.
-        if q.peek() is Context {
+        // Warns once, at the first run that finds a message waiting; the store is then not read again.
+        if !self.warned && q.peek() is Context {
+            self.warned = true;
             log:printWarn("Message processor 'Fo' has no translated target message store (see its TODO): its messages stay in message store 'Q'");
         }
     }
