@@ -9735,14 +9735,37 @@ function dbReport(Context ctx, jdbc:Client db, sql:ParameterizedQuery statement)
     ctx.properties["DBREPORT_MODIFIED_RAW_COUNT"] = result.affectedRowCount ?: 0;
 }
 
-# A dblookup/dbreport DATE parameter (Synapse binds `java.sql.Date.valueOf`, `yyyy-[m]m-[d]d`).
-function sqlDate(string value) returns sql:DateValue => new (value);
+# A dblookup/dbreport DATE parameter (Synapse binds `java.sql.Date.valueOf`, `yyyy-[m]m-[d]d`); an empty text
+# binds NULL, as AbstractDBMediator does.
+function sqlDate(string value) returns sql:DateValue => new (value == "" ? () : value);
 
-# A dblookup/dbreport TIME parameter (Synapse binds `java.sql.Time.valueOf`, `hh:mm:ss`).
-function sqlTime(string value) returns sql:TimeValue => new (value);
+# A dblookup/dbreport TIME parameter (Synapse binds `java.sql.Time.valueOf`, `hh:mm:ss`); an empty text binds NULL.
+function sqlTime(string value) returns sql:TimeValue => new (value == "" ? () : value);
 
-# A dblookup/dbreport TIMESTAMP parameter (Synapse binds `java.sql.Timestamp.valueOf`, `yyyy-[m]m-[d]d hh:mm:ss[.f...]`).
-function sqlTimestamp(string value) returns sql:TimestampValue => new (value);
+# A dblookup/dbreport TIMESTAMP parameter (Synapse binds `java.sql.Timestamp.valueOf`,
+# `yyyy-[m]m-[d]d hh:mm:ss[.f...]`); an empty text binds NULL.
+function sqlTimestamp(string value) returns sql:TimestampValue => new (value == "" ? () : value);
+
+# A dblookup/dbreport CHAR/VARCHAR parameter: the text, or NULL when it is empty (AbstractDBMediator binds
+# `setString(null)` for an empty value).
+function dbString(string value) returns string|sql:VarcharValue => value == "" ? new sql:VarcharValue() : value;
+
+# A dblookup/dbreport TINYINT/SMALLINT/INTEGER/BIGINT parameter: the integer, or NULL when the text is empty
+# (AbstractDBMediator binds `setNull` then; other text that is no integer fails, as `Integer.parseInt` does).
+function dbInteger(string value) returns int|sql:IntegerValue|error =>
+    value == "" ? new sql:IntegerValue() : int:fromString(value);
+
+# A dblookup/dbreport NUMERIC/DECIMAL parameter: the decimal, or NULL when the text is empty.
+function dbDecimal(string value) returns decimal|sql:DecimalValue|error =>
+    value == "" ? new sql:DecimalValue() : decimal:fromString(value);
+
+# A dblookup/dbreport REAL/FLOAT/DOUBLE parameter: the float, or NULL when the text is empty.
+function dbFloat(string value) returns float|sql:DoubleValue|error =>
+    value == "" ? new sql:DoubleValue() : float:fromString(value);
+
+# A dblookup/dbreport BIT parameter: true when the text is "true" in any case (`Boolean.parseBoolean`), or NULL
+# when it is empty.
+function dbBoolean(string value) returns boolean|sql:BitValue => value == "" ? new sql:BitValue() : value.equalsIgnoreCaseAscii("true");
 
 # A data service's request parameter, read as the Micro Integrator's data services engine reads it from the
 # request message: a path parameter, else a query parameter, else the text of the child element of that local

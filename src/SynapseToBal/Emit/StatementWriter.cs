@@ -1819,8 +1819,31 @@ internal sealed partial class StatementWriter
         }
     }
 
-    /// <summary>A parameter's string value bound as its JDBC type, converted as Synapse's setters do.</summary>
-    private string DbParameter(DbParameterIr parameter) => DbBind(_expr.String(parameter.Value), parameter.Type);
+    /// <summary>
+    /// A dblookup/dbreport parameter's string value bound as its JDBC type, converted as Synapse's setters do: a
+    /// value that may be empty goes through a runtime helper binding NULL for an empty text
+    /// (AbstractDBMediator.getPreparedStatement: <c>ps.setNull</c>); a literal that is not empty binds as it is.
+    /// </summary>
+    private string DbParameter(DbParameterIr parameter)
+    {
+        var value = _expr.String(parameter.Value);
+        if (parameter.Value is StringLiteralIr { Value.Length: > 0 })
+        {
+            return DbBind(value, parameter.Type);
+        }
+
+        return parameter.Type switch
+        {
+            DbParameterType.String => $"dbString({value})",
+            DbParameterType.Decimal => $"check dbDecimal({value})",
+            DbParameterType.Boolean => $"dbBoolean({value})",
+            DbParameterType.Integer => $"check dbInteger({value})",
+            DbParameterType.Float => $"check dbFloat({value})",
+            // The date and time helpers bind NULL for an empty text themselves.
+            DbParameterType.Date or DbParameterType.Time or DbParameterType.Timestamp => DbBind(value, parameter.Type),
+            _ => throw new InvalidOperationException(),
+        };
+    }
 
     /// <summary>A string value bound as a JDBC type, converted as Synapse's setters do.</summary>
     private static string DbBind(string value, DbParameterType type)

@@ -91,7 +91,10 @@ public static class ProjectLoader
             input,
             sourceRoot,
             form,
-            _documents.OrderBy(d => d.Path, StringComparer.Ordinal).ToImmutableArray(),
+            // The project's own files first, then the entries of .car archives: where both define an artifact (a
+            // source folder beside its built CApp), the sources win and the archive's copy is the one reported
+            // (SB0501), so a stale build never hides an edited source.
+            _documents.OrderBy(d => d.InArchive).ThenBy(d => d.Path, StringComparer.Ordinal).ToImmutableArray(),
             _files.OrderBy(f => f.DisplayPath, StringComparer.Ordinal).ToImmutableArray(),
             new RegistryIndex(_resources),
             _components.OrderBy(c => c.DisplayPath, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal).ToImmutableArray())
@@ -411,7 +414,7 @@ public static class ProjectLoader
         {
             if (entry.ReadText(diagnostics) is { } text)
             {
-                _documents.Add(new SourceDocument(entry.Location, entry.Display, text, kind));
+                _documents.Add(new SourceDocument(entry.Location, entry.Display, text, kind) { InArchive = entry.InArchive });
             }
         }
 

@@ -61,7 +61,11 @@ public enum FileKind
 /// <summary>One Synapse XML text to parse. <see cref="Path"/> goes into source locations; <see cref="DisplayPath"/> is shown to users.</summary>
 /// <param name="Path">Full path of the file, or <c>/full/path/App.car!/entry/name.xml</c> for an archive entry.</param>
 /// <param name="DisplayPath">The path relative to the input's folder, with '/' separators (e.g. <c>App.car!/api/OrderAPI.xml</c>).</param>
-public sealed record SourceDocument(string Path, string DisplayPath, string Text, FileKind Kind);
+public sealed record SourceDocument(string Path, string DisplayPath, string Text, FileKind Kind)
+{
+    /// <summary>True for an entry of a Carbon application archive (.car): a built copy, read after the project's own files.</summary>
+    public bool InArchive { get; init; }
+}
 
 /// <summary>A file that is not converted, with what it was recognised as.</summary>
 /// <param name="Detail">The XML root element, or a note such as "nested archive not read".</param>

@@ -202,6 +202,30 @@ public sealed class InputFormTests
     }
 
     [Fact]
+    public void A_project_folder_beside_its_built_car_keeps_the_sources_and_reports_the_archive_copy()
+    {
+        // A project folder holding its sources and, under deployment/, the CApp built from them (perhaps stale): the
+        // archive's path sorts first ("deployment" < "src"), yet the edited source must win.
+        using var temp = new TempDirectory();
+        TestArchives.Build(temp.Combine("deployment", "docker", "CompositeApps", "Hello_1.0.0.car"), TestArchives.HelloCApp());
+        temp.Write("src/main/synapse-config/sequences/LogSeq.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <sequence xmlns="http://ws.apache.org/ns/synapse" name="LogSeq">
+                <log level="custom"><property name="edited" value="in the source"/></log>
+            </sequence>
+            """);
+        var (project, diagnostics) = Load(temp.Path);
+
+        Assert.Equal("src/main/synapse-config/sequences/LogSeq.xml", project.Documents[0].DisplayPath);
+        Assert.All(project.Documents.Skip(1), d => Assert.True(d.InArchive, d.DisplayPath));
+        var result = Converter.Convert(new ConversionOptions(temp.Path));
+        Assert.Contains(result.Files, f => f.Content.Contains("in the source", StringComparison.Ordinal));
+        var duplicate = Assert.Single(result.Diagnostics, d => d.Id == DiagnosticCatalog.DuplicateArtifact.Id);
+        Assert.Contains("Hello_1.0.0.car!/LogSeq_1.0.0/LogSeq-1.0.0.xml", duplicate.Location.GetLineSpan().Path, StringComparison.Ordinal);
+        Assert.False(diagnostics.HasErrors);
+    }
+
+    [Fact]
     public void Converting_a_car_names_its_entries_in_the_generated_code()
     {
         using var temp = new TempDirectory();
@@ -276,7 +300,8 @@ public sealed class InputFormTests
         var (project, diagnostics) = Load(temp.Path);
 
         Assert.Equal(InputForm.ArtifactFolder, project.Form);
-        Assert.Equal(["apps/Hello_1.0.0.car!/HelloAPI_1.0.0/HelloAPI-1.0.0.xml", "apps/Hello_1.0.0.car!/LogSeq_1.0.0/LogSeq-1.0.0.xml", "sequences/Local.xml"],
+        // The folder's own files first, then the archive's entries (a built copy never hides a source).
+        Assert.Equal(["sequences/Local.xml", "apps/Hello_1.0.0.car!/HelloAPI_1.0.0/HelloAPI-1.0.0.xml", "apps/Hello_1.0.0.car!/LogSeq_1.0.0/LogSeq-1.0.0.xml"],
             project.Documents.Select(d => d.DisplayPath));
         var inner = Assert.Single(project.OtherFiles, f => f.Kind == FileKind.CarbonApplication);
         Assert.Equal("apps/Hello_1.0.0.car!/inner/Inner.car", inner.DisplayPath);

@@ -23,8 +23,8 @@ service /transfer on httpListener {
             string nameEntry = check urlParam(ctx, "name");
             log:printInfo("Start Commit Transaction");
             transaction {
-                check dbReport(ctx, wso2testDb1Db, `delete from company where name = ${nameEntry}`);
-                check dbReport(ctx, wso2testDb1Db, `INSERT into company1 values (${nameEntry}, 'c4', 200.0)`);
+                check dbReport(ctx, wso2testDb1Db, `delete from company where name = ${dbString(nameEntry)}`);
+                check dbReport(ctx, wso2testDb1Db, `INSERT into company1 values (${dbString(nameEntry)}, 'c4', 200.0)`);
                 check commit;
             }
             log:printInfo("Finish Commit Transaction");
