@@ -855,7 +855,7 @@ public sealed partial class Lowerer
     {
         var walker = new Semantics.MediatorCollector();
         walker.WalkMediators(mediators);
-        return (target || walker.Mediators.Any(m => m is SendMediator or CallMediator { Blocking: false }))
+        return (target || walker.Mediators.Any(m => m is SendMediator or CallMediator { Blocking: false } || HttpConnectorSend(m)))
             && !walker.Mediators.Any(m => m is CallMediator { Blocking: true } or CalloutMediator);
     }
 
@@ -863,8 +863,15 @@ public sealed partial class Lowerer
     {
         var walker = new Semantics.MediatorCollector();
         walker.WalkMediators(mediators);
-        return walker.Mediators.Any(m => m is CallMediator or SendMediator);
+        return walker.Mediators.Any(m => m is CallMediator or SendMediator || HttpConnectorSend(m));
     }
+
+    /// <summary>
+    /// An HTTP connector's request (<c>&lt;http.post configKey=...&gt;</c>): the MI 4.4 connector's operation templates send
+    /// with a non-blocking <c>&lt;call&gt;</c>, so a backend's failure reaches the fault flow as a non-blocking send's does.
+    /// </summary>
+    private static bool HttpConnectorSend(MediatorSyntax mediator) =>
+        mediator is ConnectorOperationMediator { Connector: "http", Operation: "get" or "post" or "put" or "patch" or "delete" or "head" or "options" };
 
     private Symbol? _globalFault;
 
