@@ -924,7 +924,16 @@ internal sealed partial class ExpressionBinder(
         }
         else if (!fromBody)
         {
-            // A relative path: its context node is the SOAP envelope, which the IR does not model.
+            // A relative path: its context node is the SOAP envelope (SynapseXPath's context). A first step that names no
+            // element of the SOAP envelope's namespaces (`null` in `$func:x = null`, `order/id`) selects the envelope's
+            // children of that name: none in a SOAP message, an empty node-set, which the navigation from the envelope
+            // gives too. Other relative paths are not modelled.
+            if (result is [{ Descendant: false, LocalName: not "*", NamespaceUri: not (SoapEnv11 or SoapEnv12) }, ..])
+            {
+                var fromEnvelope = new XmlNavigationIr([.. result], textOnly) { FromEnvelope = true, DescendantText = descendantText ? true : null };
+                return attribute is null ? fromEnvelope : new XmlAttributeReadIr(fromEnvelope, attribute);
+            }
+
             return null;
         }
 

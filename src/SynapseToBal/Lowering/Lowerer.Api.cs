@@ -947,7 +947,7 @@ public sealed partial class Lowerer
         walker.WalkMediators(mediators);
         var facts = _model.FactsOf(mediators);
         var keyed = inFlow?.Key is { IsDynamic: false } key ? _model.SequenceFacts(key.Text) : default;
-        return (target || facts.SendsWithoutBlocking || keyed.SendsWithoutBlocking || walker.Mediators.Any(m => m is SendMediator or CallMediator { Blocking: false }))
+        return (target || facts.SendsWithoutBlocking || keyed.SendsWithoutBlocking || walker.Mediators.Any(m => m is SendMediator or CallMediator { Blocking: false } || HttpConnectorSend(m)))
             && !facts.CallsBlocking && !keyed.CallsBlocking && !walker.Mediators.Any(m => m is CallMediator { Blocking: true } or CalloutMediator);
     }
 
@@ -959,9 +959,16 @@ public sealed partial class Lowerer
         walker.WalkMediators(mediators);
         var facts = _model.FactsOf(mediators);
         var keyed = flow?.Key is { IsDynamic: false } key ? _model.SequenceFacts(key.Text) : default;
-        return walker.Mediators.Any(m => m is CallMediator or SendMediator)
+        return walker.Mediators.Any(m => m is CallMediator or SendMediator || HttpConnectorSend(m))
             || facts.SendsWithoutBlocking || facts.CallsBlocking || keyed.SendsWithoutBlocking || keyed.CallsBlocking;
     }
+
+    /// <summary>
+    /// An HTTP connector's request (<c>&lt;http.post configKey=...&gt;</c>): the MI 4.4 connector's operation templates send
+    /// with a non-blocking <c>&lt;call&gt;</c>, so a backend's failure reaches the fault flow as a non-blocking send's does.
+    /// </summary>
+    private static bool HttpConnectorSend(MediatorSyntax mediator) =>
+        mediator is ConnectorOperationMediator { Connector: "http", Operation: "get" or "post" or "put" or "patch" or "delete" or "head" or "options" };
 
     private Symbol? _globalFault;
 

@@ -9,27 +9,49 @@ namespace SynapseToBal.Syntax;
 /// </summary>
 public static partial class SecretNames
 {
-    // Compared against the name lower-cased with '.', '-', '_' and ':' prefixes removed.
+    // Words a credential's name ends with, compared against the name lower-cased with '.', '-', '_' and ':' prefixes
+    // removed ("accessToken", "api_token", "X-Api-Key", "java.naming.security.credentials", "dbPassword2").
     private static readonly string[] Words =
     [
         "password", "passwd", "passphrase", "secret", "token", "apikey", "privatekey", "accesskey", "credential",
-        "authorization", "cookie", "clientassertion", "sessionkey", "signingkey", "encryptionkey",
-        "jaas", "userinfo", "appid", "appkey", "subscriptionkey", "accesscode",
+        "authorization", "cookie", "clientassertion", "sessionkey", "signingkey", "encryptionkey", "secretkey",
+        "userinfo", "appid", "appkey", "subscriptionkey", "accesscode",
     ];
+
+    // Words that make a name a credential's wherever they stand: a JAAS configuration ("sasl.jaas.config") holds the
+    // login module's user and password.
+    private static readonly string[] AnywhereWords = ["jaas"];
+
+    // Last words that only say how a credential's value is written ("ACCESS_TOKEN_VALUE", "clientSecretString"): the
+    // word before them decides.
+    private static readonly string[] ValueWords = ["value", "val", "string", "str", "text"];
 
     // A name ending in "phrase" is a pass phrase (a payment gateway's sha_request_phrase, a signing phrase), except
     // these words that end so and name text the message carries (an HTTP reason phrase, a search phrase).
     private const string PhraseSuffix = "phrase";
     private static readonly string[] NotSecretPhrases = ["reasonphrase", "statusphrase", "searchphrase", "keyphrase"];
 
-    // Names that contain a secret word but hold no secret themselves (a token endpoint, a registry path, a type).
+    // Names that contain a secret word but hold no secret themselves (a token endpoint, a registry path, a type, a
+    // token cache's status, a token's length or time to live).
     private static readonly string[] NotSecretSuffixes =
     [
         "url", "uri", "endpoint", "path", "registrypath", "type", "expiry", "expiresin", "expirytime", "length",
-        "alias", "location", "file", "header", "name", "enabled", "algorithm", "format", "mode",
+        "alias", "location", "file", "header", "name", "enabled", "algorithm", "format", "mode", "status", "cache",
+        "ttl", "seconds", "count", "size",
     ];
 
-    /// <summary>True when the name suggests a credential (password, secret, token, apiKey, clientSecret, accessToken, privateKey, ...).</summary>
+    // First words that make a name about a credential, not one: its time to live, length, count, or a flag.
+    private static readonly HashSet<string> QualifierWords =
+        ["ttl", "expiry", "expires", "length", "len", "count", "num", "max", "min", "size", "status", "is", "has", "use", "no"];
+
+    [GeneratedRegex(@"[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])", RegexOptions.CultureInvariant)]
+    private static partial Regex WordBreak();
+
+    /// <summary>
+    /// True when the name suggests a credential: its last word is a credential's (password, secret, token, apiKey,
+    /// clientSecret, accessToken, privateKey, ...), or a value word follows one ("ACCESS_TOKEN_VALUE"). A name that only
+    /// mentions one before other words ("TOKEN_CACHE_STATUS", "ACCESS_TOKEN_LENGTH", "TTL_TOKEN_SECONDS") is not.
+    /// </summary>
     public static bool IsSecret(string name)
     {
         var local = name;
@@ -40,18 +62,44 @@ public static partial class SecretNames
         }
 
         var key = new string(local.Where(char.IsAsciiLetterOrDigit).ToArray()).ToLowerInvariant();
+        if (AnywhereWords.Any(key.Contains))
+        {
+            return true;
+        }
+
+        // A name whose first word measures or qualifies the credential ("TTL_TOKEN", "max_tokens", "hasPassword") holds no credential.
+        var words = WordBreak().Split(local).Where(w => w.Length > 0).ToArray();
+        if (words.Length > 1 && QualifierWords.Contains(words[0].ToLowerInvariant()))
+        {
+            return false;
+        }
+
+        // A numbered name ("password2") is its word's.
+        key = key.TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9');
         if (key.Length == 0 || NotSecretSuffixes.Any(key.EndsWith))
         {
             return false;
         }
 
+        if (ValueWords.FirstOrDefault(w => key.Length > w.Length && key.EndsWith(w, StringComparison.Ordinal)) is { } valueWord
+            && Words.Any(key[..^valueWord.Length].EndsWith))
+        {
+            key = key[..^valueWord.Length];
+        }
+
+        // A plural names as many credentials ("java.naming.security.credentials", "secrets").
+        if (key.EndsWith('s') && Words.Any(w => key.EndsWith(w + "s", StringComparison.Ordinal)))
+        {
+            key = key[..^1];
+        }
+
         // "pageToken"/"nextToken" are pagination cursors, not credentials.
-        if (key is "pagetoken" or "nexttoken" or "continuationtoken" or "synctoken")
+        if (key.EndsWith("pagetoken", StringComparison.Ordinal) || key is "nexttoken" or "continuationtoken" or "synctoken")
         {
             return false;
         }
 
-        return Words.Any(key.Contains) || IsPhrase(key);
+        return Words.Any(key.EndsWith) || IsPhrase(key);
     }
 
     /// <summary>A key (lower-cased letters and digits) that names a pass phrase: "<c>sharequestphrase</c>", not a bare "phrase" or a reason phrase.</summary>
@@ -178,7 +226,7 @@ public static partial class SecretNames
         }
 
         var key = letters.ToString();
-        return Words.Any(w => key.Contains(w, StringComparison.Ordinal)) || key.Contains(PhraseSuffix, StringComparison.Ordinal);
+        return Words.Concat(AnywhereWords).Any(w => key.Contains(w, StringComparison.Ordinal)) || key.Contains(PhraseSuffix, StringComparison.Ordinal);
     }
 
     /// <summary>Masks attributes named like a credential, and the <c>value</c> of an element whose <c>name</c> is one.</summary>

@@ -124,14 +124,21 @@ public sealed partial class Lowerer
     /// True when an expression reads a secret: a secret configurable, a property, variable or header named like a
     /// credential, or a property or variable the input sets from a secret (<see cref="SecretHoldingNames"/>).
     /// </summary>
-    private bool ReadsSecret(ExprIr value) => IrWalker.Descendants(value).Any(e => e switch
+    private bool ReadsSecret(ExprIr value)
+    {
+        // A credential's length (string-length($ctx:ACCESS_TOKEN)) or a count of nodes tells nothing of its text.
+        var measured = IrWalker.Descendants(value).OfType<CountIr>().SelectMany(c => IrWalker.Descendants(c.Operand)).ToHashSet<object>(ReferenceEqualityComparer.Instance);
+        return IrWalker.Descendants(value).Any(e => !measured.Contains(e) && ReadsSecretItself(e));
+    }
+
+    private bool ReadsSecretItself(ExprIr value) => value switch
     {
         ConfigurableReadIr read => !_plainConfigurables.Contains(read.Configurable),
         PropertyReadIr property => SecretNames.IsSecret(property.Name) || SecretHoldingNames.Contains(property.Name),
         VariableReadIr variable => SecretNames.IsSecret(variable.Name) || SecretHoldingNames.Contains(variable.Name),
         HeaderReadIr header => SecretNames.IsSecret(header.Name),
         _ => false,
-    });
+    };
 
     private HashSet<string>? _secretHoldingNames;
 

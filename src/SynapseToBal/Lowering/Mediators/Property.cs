@@ -82,7 +82,9 @@ public sealed partial class Lowerer
     /// </summary>
     private ExprIr SecretSafeValue(string name, ValueSyntax? value, SourceLocation location, FlowContext context)
     {
-        if (value is ValueSyntax.Literal literal && SecretNames.IsSecret(name) && !SecretNames.IsPlaceholder(literal.Text))
+        // A flag ("true"/"false") set under such a name is no credential: it stays a literal.
+        if (value is ValueSyntax.Literal literal && SecretNames.IsSecret(name) && !SecretNames.IsPlaceholder(literal.Text)
+            && literal.Text.Trim() is not ("true" or "false"))
         {
             var key = "literal\0" + name + "\0" + literal.Text;
             if (!_secrets.TryGetValue(key, out var symbol))

@@ -4,9 +4,6 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# Secret 'accessKeyId' (a literal value in the Synapse configuration, not copied).
-configurable string accessKeyId = ?;
-
 # Secret 'secretAccessKey' (a literal value in the Synapse configuration, not copied).
 configurable string secretAccessKey = ?;
 

@@ -7,9 +7,6 @@ configurable int httpPort = 8290;
 # Secret 'password' of local entry 'ftpConnection'.
 configurable string ftpConnectionPassword = ?;
 
-# Secret 'awsAccessKeyId' of local entry 's3Connection'.
-configurable string s3connectionAwsAccessKeyId = ?;
-
 # Secret 'awsSecretAccessKey' of local entry 's3Connection'.
 configurable string s3connectionAwsSecretAccessKey = ?;
 

@@ -21,9 +21,9 @@ service /shop on httpListener {
             };
             setJsonPayload(ctx, payload.toJson());
             return check respond(ctx, headers = passBackHeaders);
-        } on fail {
+        } on fail error e {
             // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
-            return accepted();
+            return unansweredFault(ctx, e);
         }
     }
 
@@ -33,9 +33,9 @@ service /shop on httpListener {
         do {
             check callHttpConnector(ctx, ordersConn, ordersConnBaseUrl, "POST", "orders", bodyType = "JSON", body = string `{${"\n"}                    "item": "${check jsonEval(ctx, "$.item")}",${"\n"}                    "quantity": ${check jsonEval(ctx, "$.quantity")}${"\n"}                    }${"\n"}                `, responseVariable = "created", overwriteBody = true, state = ordersConnSuspension);
             return check respond(ctx, headers = passBackHeaders);
-        } on fail {
+        } on fail error e {
             // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
-            return accepted();
+            return unansweredFault(ctx, e);
         }
     }
 
@@ -45,9 +45,9 @@ service /shop on httpListener {
         do {
             check callHttpConnector(ctx, billingConn, billingConnBaseUrl, "PUT", string `/invoices/${miScalarText(id)}`, headers = [["Authorization", billingConnAuthorizationHeader]], bodyType = "XML", body = string `<invoice><id>${miScalarText(id)}</id><total>${check jsonEval(ctx, "$.total")}</total></invoice>`, state = billingConnSuspension);
             return check respond(ctx, headers = passBackHeaders);
-        } on fail {
+        } on fail error e {
             // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
-            return accepted();
+            return unansweredFault(ctx, e);
         }
     }
 
@@ -61,9 +61,9 @@ service /shop on httpListener {
             check callHttpConnector(ctx, ordersConn, ordersConnBaseUrl, "OPTIONS", "", state = ordersConnSuspension);
             check callHttpConnector(ctx, ordersConn, ordersConnBaseUrl, "POST", "/ping", bodyType = "JSON", body = "{\"ping\": true}", responseVariable = "ping", state = ordersConnSuspension);
             return check respond(ctx, headers = passBackHeaders);
-        } on fail {
+        } on fail error e {
             // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
-            return accepted();
+            return unansweredFault(ctx, e);
         }
     }
 
@@ -85,9 +85,9 @@ service /shop on httpListener {
             //     <relativePath>/x</relativePath>
             // </http.get>
             return check respond(ctx, headers = passBackHeaders);
-        } on fail {
+        } on fail error e {
             // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
-            return accepted();
+            return unansweredFault(ctx, e);
         }
     }
 
