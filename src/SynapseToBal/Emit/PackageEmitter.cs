@@ -198,7 +198,7 @@ public sealed partial class PackageEmitter
         var facts = refined.Package;
         // One fact: its fallback (every resource takes the caller) must not be narrowed by a second computation.
         (_readsCaller, _callerResources) = GuardedFact("finding the throttles that decide by the caller's address",
-            () => ReadsCaller(facts) ? (true, CallerResources(facts)) : (false, (HashSet<(object Origin, string Accessor)>?)null), (true, (HashSet<(object Origin, string Accessor)>?)null),
+            () => CallerFacts(facts), (true, (HashSet<(object Origin, string Accessor)>?)null),
             "every resource that reads the message takes the caller's address, read only where a throttle decides by it");
         _releasesThrottle = GuardedFact("finding the throttles that limit concurrency", () => ReleasesThrottle(facts), true,
             "every non-blocking call and fault flow gives a throttle slot back, which does nothing when the message holds none");
