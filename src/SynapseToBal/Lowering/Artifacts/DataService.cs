@@ -135,7 +135,7 @@ public sealed partial class Lowerer
             configs.Add(config with
             {
                 Properties = [.. source.Properties, .. config.Properties.Where(p => p.Name != "carbon_datasource_name")],
-                SecretAliases = source.SecretAliases.SetItems(config.SecretAliases),
+                DataSourceAliases = source.SecretAliases,
             });
         }
 
