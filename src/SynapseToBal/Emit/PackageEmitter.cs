@@ -1181,8 +1181,12 @@ public sealed partial class PackageEmitter
                         Action = inbound.Origin is Syntax.ProxySyntax
                             ? $"jmsSoapAction(message, {BallerinaSyntax.StringLiteral(jmsTransport.OperationAction ?? string.Empty)})"
                             : null,
-                        Dispatch = TransportDispatch(jmsTransport.Dispatch, inbound.SynapseName, names),
-                        FixedOperation = jmsTransport.FixedOperation is { } jmsOperation ? BallerinaSyntax.StringLiteral(jmsOperation) : null,
+                        Operation = OperationLines(inbound, jmsTransport.FixedOperation, jmsTransport.Dispatch, names, modules,
+                            [
+                                "The operation of the published WSDL Axis2 dispatches the message to, once the transport has built it: by its",
+                                "SOAPAction property or WS-Addressing action, else by the path of its wsa:To, else by its body's first element.",
+                            ],
+                            new OperationRefusal.JmsRefused()),
 
                         // A proxy's JMS transport (Axis2's JMSMessageReceiver) keeps the correlation facts in the axis2 scope.
                         Proxy = inbound.Origin is Syntax.ProxySyntax,
