@@ -935,6 +935,12 @@ function addressingAction(Context ctx) returns string|error {
     if fault is string {
         return error(fault);
     }
+    return messageAction(ctx);
+}
+
+# The one action Axis2 keeps in a message's options (`addressingAction` without the check of its WS-Addressing headers):
+# the SOAP action (`soapAction`), else the text of the `wsa:Action` header block, else "".
+function messageAction(Context ctx) returns string {
     string action = soapAction(ctx);
     return action == "" ? ctx.wsaAction ?: "" : action;
 }
@@ -8654,7 +8660,7 @@ function storedMessageText(Context ctx, string messageId) returns string {
         variables: jsonMap(ctx.variables),
         method: ctx.method,
         urlPostfix: ctx.urlPostfix,
-        action: ctx.action == "" ? ctx.wsaAction ?: "" : ctx.action,
+        action: messageAction(ctx),
         replyTo: ctx.replyTo,
         faultTo: ctx.faultTo,
         restRequest: ctx.restRequest,
@@ -13876,8 +13882,14 @@ function wsdlOperation(Context ctx, string[] postfix, WsdlOperations wsdl) retur
     if postfix.length() == 0 {
         return ();
     }
-    string segment = postfix[0];
-    return wsdl.operations.indexOf(segment) is int ? segment : wsdl.actions[segment];
+    return operationByName(wsdl, postfix[0]);
+}
+
+# The operation of a proxy's published WSDL a name gives, as AxisService.getOperation finds it
+# (RequestURIOperationDispatcher, SOAPMessageBodyBasedDispatcher): the operation of that name, else the one it is an
+# alias of (`actions`); `()` for none.
+function operationByName(WsdlOperations wsdl, string name) returns string? {
+    return wsdl.operations.indexOf(name) is int ? name : wsdl.actions[name];
 }
 
 # The operations of a proxy's published WSDL as Axis2 dispatches a request to them (`wsdlOperation`).
@@ -14207,7 +14219,7 @@ function transportOperation(Context ctx, WsdlOperations wsdl, string serviceName
     }
     string? named = uriOperationName(ctx.to, serviceName);
     if named is string {
-        string? byUri = wsdl.operations.indexOf(named) is int ? named : wsdl.actions[named];
+        string? byUri = operationByName(wsdl, named);
         if byUri is string {
             return byUri;
         }
@@ -14223,7 +14235,7 @@ function transportOperation(Context ctx, WsdlOperations wsdl, string serviceName
     }
     int? brace = name.indexOf("}");
     string local = brace is int ? name.substring(brace + 1) : name;
-    return wsdl.operations.indexOf(local) is int ? local : wsdl.actions[local];
+    return operationByName(wsdl, local);
 }
 
 # The operation name Axis2's Utils.getOperationName reads from a To address for the service `serviceName`

@@ -159,14 +159,19 @@ public sealed partial class PackageEmitter
                     body.Add($"ctx.outFlow = {names[rabbitOutFlow]};");
                 }
 
-                body.AddRange(ListenerOperationLines(inbound, rabbit.Target, names, modules,
-                    ["by its SOAP_ACTION header or WS-Addressing action, else by the path of its wsa:To, else by its body's", "first element."],
-                    ["The Micro Integrator cannot build the message: it logs the failure; the message stays acknowledged."],
-                    "the message cannot be read as a message",
+                body.AddRange(OperationLines(inbound, rabbit.Target.FixedOperation, rabbit.Target.Dispatch, names, modules,
                     [
-                        "The Micro Integrator refuses a message naming none: the flow does not run, the message stays acknowledged",
-                        "and the fault goes to the request's reply-to queue when its own RabbitMQ sender sent it (not published here).",
-                    ]));
+                        "The operation of the published WSDL Axis2 dispatches the message to, once the transport has built it:",
+                        "by its SOAP_ACTION header or WS-Addressing action, else by the path of its wsa:To, else by its body's",
+                        "first element.",
+                    ],
+                    new OperationRefusal.Logged(
+                        ["The Micro Integrator cannot build the message: it logs the failure; the message stays acknowledged."],
+                        "the message cannot be read as a message",
+                        [
+                            "The Micro Integrator refuses a message naming none: the flow does not run, the message stays acknowledged",
+                            "and the fault goes to the request's reply-to queue when its own RabbitMQ sender sent it (not published here).",
+                        ])));
 
                 var failure = inbound.Origin is Syntax.ProxySyntax ? $"Proxy service '{inbound.SynapseName}': the fault sequence failed" : $"{who}: the onError sequence failed";
                 // With rabbitmq.queue.auto.ack false the Micro Integrator settles the message once the sequence returned,
@@ -310,14 +315,19 @@ public sealed partial class PackageEmitter
                     body.Add($"ctx.outFlow = {names[mailOutFlow]};");
                 }
 
-                body.AddRange(ListenerOperationLines(inbound, mail.Target, names, modules,
-                    ["by its SOAPAction (header or subject) or WS-Addressing action, else by the path of its wsa:To, else by its", "body's first element."],
-                    ["The Micro Integrator cannot build the mail's message: processing the mail fails."],
-                    "the mail cannot be read as a message",
+                body.AddRange(OperationLines(inbound, mail.Target.FixedOperation, mail.Target.Dispatch, names, modules,
                     [
-                        "The Micro Integrator refuses a mail naming none: the flow does not run, and the fault goes to the",
-                        "sender (its Reply-To, else From) over the mail sender's SMTP settings (not mailed here).",
-                    ]));
+                        "The operation of the published WSDL Axis2 dispatches the message to, once the transport has built it:",
+                        "by its SOAPAction (header or subject) or WS-Addressing action, else by the path of its wsa:To, else by its",
+                        "body's first element.",
+                    ],
+                    new OperationRefusal.Logged(
+                        ["The Micro Integrator cannot build the mail's message: processing the mail fails."],
+                        "the mail cannot be read as a message",
+                        [
+                            "The Micro Integrator refuses a mail naming none: the flow does not run, and the fault goes to the",
+                            "sender (its Reply-To, else From) over the mail sender's SMTP settings (not mailed here).",
+                        ])));
 
                 // The email module's service functions return nothing: a failure is logged.
                 body.AddRange(RunLines(mail.Target, names, modules, $"{proxyName}: the flow failed for a mail", logFailure: true));
@@ -345,16 +355,16 @@ public sealed partial class PackageEmitter
     }
 
     /// <summary>
-    /// The lines of a proxy's mail or RabbitMQ listener that find the operation of the proxy's WSDL a message names once the
-    /// transport has built it (<c>transportOperation</c>) and set it as <c>ctx.operationName</c>, or set the one the proxy's
-    /// <c>Operation</c> parameter fixes. A message that cannot be built, or that names none (without a fallback), does not run
-    /// the flow: the listener logs it (the fault refusing it is not sent back) and returns.
+    /// The lines of a proxy's listener that set the message's operation (<c>ctx.operationName</c>): the one the proxy's
+    /// <c>Operation</c> parameter fixes, or the operation of the proxy's WSDL the message names once the transport has
+    /// built it (<c>transportOperation</c>), introduced by <paramref name="comment"/>. What a message that cannot be
+    /// built, or that names none (without a fallback), comes to is the listener's (<paramref name="refusal"/>). No
+    /// lines when the listener does not dispatch.
     /// </summary>
-    private static List<string> ListenerOperationLines(InboundIr inbound, InboundTargetIr target, NameMap names, ModuleUsage modules, string[] by, string[] unreadable, string unreadableLog, string[] refused)
+    private static List<string> OperationLines(InboundIr inbound, string? fixedOperation, WsdlDispatchIr? dispatchIr, NameMap names, ModuleUsage modules, string[] comment, OperationRefusal refusal)
     {
         static string Literal(string text) => BallerinaSyntax.StringLiteral(text);
-        var who = $"Proxy service '{inbound.SynapseName}'";
-        if (target.FixedOperation is { } fixedOperation)
+        if (fixedOperation is not null)
         {
             return
             [
@@ -364,36 +374,99 @@ public sealed partial class PackageEmitter
             ];
         }
 
-        if (TransportDispatch(target.Dispatch, inbound.SynapseName, names) is not { } dispatch)
+        if (TransportDispatch(dispatchIr, inbound.SynapseName, names) is not { } dispatch)
         {
             return [];
         }
 
-        modules.Use("log");
-        var lines = new List<string> { "// The operation of the published WSDL Axis2 dispatches the message to, once the transport has built it:" };
-        lines.AddRange(by.Select(l => "// " + l));
-        lines.AddRange(
-        [
-            dispatch.Fallback is { } fallback
-                ? $"string|error operation = transportOperation(ctx, {dispatch.Table}, {dispatch.Service}) ?: {fallback};"
-                : $"string?|error operation = transportOperation(ctx, {dispatch.Table}, {dispatch.Service});",
-            "if operation is error {",
-        ]);
-        lines.AddRange(unreadable.Select(l => "    // " + l));
-        lines.Add($"    log:printError({Literal($"{who}: {unreadableLog}")}, 'error = operation);");
-        lines.Add("    return;");
-        lines.Add("}");
-        if (dispatch.Fallback is null)
+        var call = $"transportOperation(ctx, {dispatch.Table}, {dispatch.Service})";
+        var lines = comment.Select(l => "// " + l).ToList();
+        switch (refusal)
         {
-            lines.Add("if operation is () {");
-            lines.AddRange(refused.Select(l => "    // " + l));
-            lines.Add($"    log:printError({Literal($"{who}: the message names no operation of the proxy's WSDL and is refused")}, reason = operationNotFoundReason(ctx));");
-            lines.Add("    return;");
-            lines.Add("}");
-        }
+            case OperationRefusal.FileFails file:
+                modules.Use("log");
+                if (dispatch.Fallback is { } fileFallback)
+                {
+                    lines.Add($"string|error operation = {call} ?: {fileFallback};");
+                }
+                else
+                {
+                    lines.Add("// The Micro Integrator refuses a file naming none with a fault it has no reply file to write to");
+                    lines.Add("// (transport.vfs.ReplyFileURI): the file fails, and the after-failure action applies to it.");
+                    lines.Add($"string?|error operation = {call};");
+                }
 
-        lines.Add("ctx.operationName = operation;");
-        return lines;
+                lines.Add("if operation is string {");
+                lines.Add("    ctx.operationName = operation;");
+                lines.Add("} else {");
+                lines.Add($"    log:printError({file.Refused}, 'error = operation is error ? operation : (), fileName = {file.FileName});");
+                lines.AddRange(file.AfterFailure.Select(l => "    " + l));
+                lines.Add("    continue;");
+                lines.Add("}");
+                return lines;
+
+            case OperationRefusal.JmsRefused:
+                if (dispatch.Fallback is { } jmsFallback)
+                {
+                    lines.Add($"string operation = (check {call}) ?: {jmsFallback};");
+                }
+                else
+                {
+                    lines.Add($"string? operation = check {call};");
+                    lines.Add("if operation is () {");
+                    lines.Add("    // The Micro Integrator refuses a message naming none: the fault goes to its reply destination, the flow does not run.");
+                    lines.Add("    return refuseJmsMessage(ctx);");
+                    lines.Add("}");
+                }
+
+                lines.Add("ctx.operationName = operation;");
+                return lines;
+
+            case OperationRefusal.Logged logged:
+            {
+                modules.Use("log");
+                var who = $"Proxy service '{inbound.SynapseName}'";
+                lines.Add(dispatch.Fallback is { } fallback
+                    ? $"string|error operation = {call} ?: {fallback};"
+                    : $"string?|error operation = {call};");
+                lines.Add("if operation is error {");
+                lines.AddRange(logged.Unreadable.Select(l => "    // " + l));
+                lines.Add($"    log:printError({Literal($"{who}: {logged.UnreadableLog}")}, 'error = operation);");
+                lines.Add("    return;");
+                lines.Add("}");
+                if (dispatch.Fallback is null)
+                {
+                    lines.Add("if operation is () {");
+                    lines.AddRange(logged.Refused.Select(l => "    // " + l));
+                    lines.Add($"    log:printError({Literal($"{who}: the message names no operation of the proxy's WSDL and is refused")}, reason = operationNotFoundReason(ctx));");
+                    lines.Add("    return;");
+                    lines.Add("}");
+                }
+
+                lines.Add("ctx.operationName = operation;");
+                return lines;
+            }
+
+            default:
+                throw new InvalidOperationException($"unknown refusal {refusal.GetType().Name}");
+        }
+    }
+
+    /// <summary>What a proxy's listener does with a message whose operation it cannot find (<see cref="OperationLines"/>).</summary>
+    private abstract record OperationRefusal
+    {
+        /// <summary>
+        /// A file (a local or remote folder's): the failure is logged with <paramref name="Refused"/> (a literal) and the
+        /// file's name (<paramref name="FileName"/>, an expression), the after-failure action applies to it
+        /// (<paramref name="AfterFailure"/>: lines, none to keep it) and the listener goes on with the next file.
+        /// </summary>
+        public sealed record FileFails(string Refused, string FileName, IReadOnlyList<string> AfterFailure) : OperationRefusal;
+
+        /// <summary>A JMS message: one that cannot be built fails the listener's function; one naming none is refused (<c>refuseJmsMessage</c>).</summary>
+        public sealed record JmsRefused : OperationRefusal;
+
+        /// <summary>A mail or RabbitMQ message: the listener logs it and returns (the fault refusing it is not sent back).</summary>
+        public sealed record Logged(string[] Unreadable, string UnreadableLog, string[] Refused) : OperationRefusal;
     }
 
     /// <summary>A declaration whose arguments go one per line: <c>head</c>, the arguments, <c>);</c>.</summary>
@@ -478,6 +551,13 @@ public sealed partial class PackageEmitter
         var who = proxy ? $"Proxy service '{inbound.SynapseName}'" : $"Inbound endpoint '{inbound.SynapseName}'";
         string Literal(string text) => BallerinaSyntax.StringLiteral(text);
         var interval = file.IntervalSeconds.ToString(CultureInfo.InvariantCulture);
+        var postFailed = Literal($"{who}: a file cannot be moved or deleted after processing");
+
+        // The after-failure action: the file is moved to transport.vfs.MoveAfterFailure, else deleted.
+        List<string> afterFailure = file.MoveAfterFailure is { } failed
+            ? [$"string|file:Error failedPath = file:joinPath({names[failed]}, fileName);", "file:Error? failedDone = failedPath is string ? file:rename(entry.absPath, failedPath) : failedPath;"]
+            : ["file:Error? failedDone = file:remove(entry.absPath);"];
+        afterFailure.AddRange(["if failedDone is file:Error {", $"    log:printError({postFailed}, 'error = failedDone, fileName = fileName);", "}"]);
         return new
         {
             Job = names[file.Job],
@@ -498,11 +578,10 @@ public sealed partial class PackageEmitter
             FaultInfallible = file.Target.FaultFunction is { } handler && _infallible.Contains(handler),
             OutFlow = file.Target.OutFlow is { } outFlow ? names[outFlow] : null,
             Action = file.Target.OperationAction is { } fileAction ? Literal(fileAction) : null,
-            Dispatch = TransportDispatch(file.Target.Dispatch, inbound.SynapseName, names),
-            FixedOperation = file.Target.FixedOperation is { } fileOperation ? Literal(fileOperation) : null,
-            Refused = Literal($"{who}: the file cannot be read as a message, or names no operation of the proxy's WSDL and the fault refusing it has no reply file to go to"),
+            Operation = OperationLines(inbound, file.Target.FixedOperation, file.Target.Dispatch, names, modules, FileDispatchComment,
+                new OperationRefusal.FileFails(FileRefused(who), "fileName", afterFailure)),
             MoveAfterProcess = file.MoveAfterProcess is { } processed ? names[processed] : null,
-            MoveAfterFailure = file.MoveAfterFailure is { } failed ? names[failed] : null,
+            AfterFailure = afterFailure,
 
             // An inbound endpoint's sequence that fails with no onError to handle it fails the poll cycle: FileInjectHandler
             // rethrows, and FilePollingConsumer applies the after-failure action to the file (a proxy's fault flow handles it).
@@ -512,7 +591,7 @@ public sealed partial class PackageEmitter
             ListFailed = Literal($"{who}: the folder cannot be read"),
             ReadFailed = Literal($"{who}: a file cannot be read"),
             Failed = Literal(proxy ? $"{who}: the flow failed for a file" : $"{who}: the sequence failed for a file"),
-            PostFailed = Literal($"{who}: a file cannot be moved or deleted after processing"),
+            PostFailed = postFailed,
         };
     }
 
@@ -532,6 +611,12 @@ public sealed partial class PackageEmitter
             _ => throw new InvalidOperationException($"unknown action {action}"),
         };
         var interval = ftp.IntervalSeconds.ToString(CultureInfo.InvariantCulture);
+        var postFailed = Literal($"{who}: a file cannot be moved or deleted after processing");
+
+        // The after-failure action (transport.vfs.ActionAfterFailure): the file is moved or deleted, or kept (no lines).
+        List<string> afterFailure = After(ftp.AfterFailure, ftp.MoveAfterFailure, "fileInfo.pathDecoded") is { } failureAction
+            ? [$"ftp:Error? failedDone = {failureAction};", "if failedDone is ftp:Error {", $"    log:printError({postFailed}, 'error = failedDone, fileName = fileInfo.name);", "}"]
+            : [];
         return new
         {
             Protocol = ftp.Protocol switch
@@ -564,17 +649,28 @@ public sealed partial class PackageEmitter
             FaultInfallible = ftp.Target.FaultFunction is { } handler && _infallible.Contains(handler),
             OutFlow = ftp.Target.OutFlow is { } outFlow ? names[outFlow] : null,
             Action = ftp.Target.OperationAction is { } ftpAction ? Literal(ftpAction) : null,
-            Dispatch = TransportDispatch(ftp.Target.Dispatch, inbound.SynapseName, names),
-            FixedOperation = ftp.Target.FixedOperation is { } ftpOperation ? Literal(ftpOperation) : null,
-            Refused = Literal($"{who}: the file cannot be read as a message, or names no operation of the proxy's WSDL and the fault refusing it has no reply file to go to"),
+            Operation = OperationLines(inbound, ftp.Target.FixedOperation, ftp.Target.Dispatch, names, modules, FileDispatchComment,
+                new OperationRefusal.FileFails(FileRefused(who), "fileInfo.name", afterFailure)),
             AfterProcess = After(ftp.AfterProcess, ftp.MoveAfterProcess, "fileInfo.pathDecoded"),
-            AfterFailure = After(ftp.AfterFailure, ftp.MoveAfterFailure, "fileInfo.pathDecoded"),
+            AfterFailure = afterFailure,
 
             // As for a local folder: a failed sequence with no onError fails the cycle, the after-failure action applies.
             FailureAction = !proxy,
             ReadFailed = Literal($"{who}: a file cannot be read"),
             Failed = Literal(proxy ? $"{who}: the flow failed for a file" : $"{who}: the sequence failed for a file"),
-            PostFailed = Literal($"{who}: a file cannot be moved or deleted after processing"),
+            PostFailed = postFailed,
         };
     }
+
+    /// <summary>How a file listener's message finds its operation of the published WSDL (<see cref="OperationLines"/>).</summary>
+    private static readonly string[] FileDispatchComment =
+    [
+        "The operation of the published WSDL Axis2 dispatches the file's message to, once the transport has built it:",
+        "by its WS-Addressing action (the VFS transport gives no SOAP action), else by the path of its wsa:To, else by",
+        "its body's first element.",
+    ];
+
+    /// <summary>What a file listener logs for a file it cannot dispatch (<see cref="OperationRefusal.FileFails"/>), as a literal.</summary>
+    private static string FileRefused(string who) =>
+        BallerinaSyntax.StringLiteral($"{who}: the file cannot be read as a message, or names no operation of the proxy's WSDL and the fault refusing it has no reply file to go to");
 }

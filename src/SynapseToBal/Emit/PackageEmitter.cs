@@ -198,7 +198,7 @@ public sealed partial class PackageEmitter
         var facts = refined.Package;
         // One fact: its fallback (every resource takes the caller) must not be narrowed by a second computation.
         (_readsCaller, _callerResources) = GuardedFact("finding the throttles that decide by the caller's address",
-            () => ReadsCaller(facts) ? (true, CallerResources(facts)) : (false, (HashSet<(object Origin, string Accessor)>?)null), (true, (HashSet<(object Origin, string Accessor)>?)null),
+            () => CallerFacts(facts), (true, (HashSet<(object Origin, string Accessor)>?)null),
             "every resource that reads the message takes the caller's address, read only where a throttle decides by it");
         _releasesThrottle = GuardedFact("finding the throttles that limit concurrency", () => ReleasesThrottle(facts), true,
             "every non-blocking call and fault flow gives a throttle slot back, which does nothing when the message holds none");
@@ -1254,8 +1254,12 @@ public sealed partial class PackageEmitter
                         Action = inbound.Origin is Syntax.ProxySyntax
                             ? $"jmsSoapAction(message, {BallerinaSyntax.StringLiteral(jmsTransport.OperationAction ?? string.Empty)})"
                             : null,
-                        Dispatch = TransportDispatch(jmsTransport.Dispatch, inbound.SynapseName, names),
-                        FixedOperation = jmsTransport.FixedOperation is { } jmsOperation ? BallerinaSyntax.StringLiteral(jmsOperation) : null,
+                        Operation = OperationLines(inbound, jmsTransport.FixedOperation, jmsTransport.Dispatch, names, modules,
+                            [
+                                "The operation of the published WSDL Axis2 dispatches the message to, once the transport has built it: by its",
+                                "SOAPAction property or WS-Addressing action, else by the path of its wsa:To, else by its body's first element.",
+                            ],
+                            new OperationRefusal.JmsRefused()),
 
                         // A proxy's JMS transport (Axis2's JMSMessageReceiver) keeps the correlation facts in the axis2 scope.
                         Proxy = inbound.Origin is Syntax.ProxySyntax,

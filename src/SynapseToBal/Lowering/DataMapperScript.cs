@@ -145,7 +145,7 @@ internal sealed partial record DataMapperScript(string FunctionName, ImmutableAr
 
             var key = match.Groups["id"].Success ? match.Groups["id"].Value : match.Groups["dq"].Success ? match.Groups["dq"].Value : match.Groups["sq"].Value;
             var name = DataMapperSchema.ScriptName(key);
-            if (!Identifier().IsMatch(name))
+            if (!IsIdentifier(name))
             {
                 error = $"the member name '{key}' of its mapFunction's object literal is not a name the data mapper's schema gives";
                 return false;
@@ -187,6 +187,9 @@ internal sealed partial record DataMapperScript(string FunctionName, ImmutableAr
 
     [GeneratedRegex(@"^[A-Za-z_$][A-Za-z0-9_$]*$")]
     private static partial Regex Identifier();
+
+    /// <summary>Whether a text is one JavaScript identifier (the names the data mapper's scripts use).</summary>
+    internal static bool IsIdentifier(string text) => Identifier().IsMatch(text);
 
     [GeneratedRegex(@"(?:(?<name>map_S_[A-Za-z0-9_$]*)\s*=\s*function\s*\([^)]*\)\s*\{|function\s+(?<name2>map_S_[A-Za-z0-9_$]*)\s*\([^)]*\)\s*\{)")]
     private static partial Regex FunctionHead();

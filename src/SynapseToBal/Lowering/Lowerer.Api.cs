@@ -912,8 +912,8 @@ public sealed partial class Lowerer
 
     /// <summary>
     /// Whether a flow is written inline and holds (nested ones included) only mediators that never call out or run
-    /// another flow (log, property, variable, header, payloadFactory, enrich, xslt, validate, filter, switch, respond,
-    /// drop); a flow given by key, a sequence or template call, a split or any other mediator may reach a call.
+    /// another flow (<see cref="MediatorEffects.NeverCallsOut"/>); a flow given by key, a sequence or template call, a
+    /// split or any other mediator may reach a call.
     /// </summary>
     private static bool PlainFlow(FlowSyntax? flow)
     {
@@ -929,8 +929,7 @@ public sealed partial class Lowerer
 
         var walker = new Semantics.MediatorCollector();
         walker.WalkMediators(flow.Mediators);
-        return walker.Mediators.All(m => m is LogMediator or PropertyMediator or PropertyGroupMediator or VariableMediator or HeaderMediator or PayloadFactoryMediator
-            or EnrichMediator or XsltMediator or ValidateMediator or FilterMediator or SwitchMediator or RespondMediator or DropMediator);
+        return walker.Mediators.All(MediatorEffects.NeverCallsOut);
     }
 
     /// <summary>

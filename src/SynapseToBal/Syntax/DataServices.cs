@@ -36,10 +36,18 @@ public sealed record DataServiceConfigSyntax(string Id, ImmutableArray<NamedText
     public ImmutableArray<DataServiceAttributeSyntax> OtherAttributes { get; init; } = [];
 
     /// <summary>
-    /// The secure vault alias (<c>svns:secretAlias</c>) of a property, by the property's name (its first occurrence):
-    /// the Micro Integrator replaces the property's text by the alias's value when it deploys the service.
+    /// The secure vault alias (<c>svns:secretAlias</c>) of a property, by the property's name (its first occurrence among
+    /// the top-level <see cref="Secrets"/>), over the <see cref="DataSourceAliases"/>: the Micro Integrator replaces the
+    /// property's text by the alias's value when it deploys the service.
     /// </summary>
-    public ImmutableDictionary<string, string> SecretAliases { get; init; } = ImmutableDictionary<string, string>.Empty;
+    public ImmutableDictionary<string, string> SecretAliases =>
+        DataSourceAliases.SetItems(Secrets.Where(s => s.TopLevel).GroupBy(s => s.Name, StringComparer.Ordinal).Select(g => KeyValuePair.Create(g.Key, g.First().Alias)));
+
+    /// <summary>
+    /// The secure vault aliases of the data source artifact the config names (<c>carbon_datasource_name</c>), by element
+    /// name, once its properties are read into the config's; a property of the config's own with an alias wins.
+    /// </summary>
+    public ImmutableDictionary<string, string> DataSourceAliases { get; init; } = ImmutableDictionary<string, string>.Empty;
 
     /// <summary>
     /// Every element of the config with an <c>svns:secretAlias</c>, in document order: each property (a repeated one too)

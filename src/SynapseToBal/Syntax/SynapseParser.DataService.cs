@@ -214,7 +214,6 @@ public sealed partial class SynapseParser
     {
         var location = Loc(element);
         var properties = ImmutableArray.CreateBuilder<NamedTextSyntax>();
-        var aliases = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         var secrets = ImmutableArray.CreateBuilder<DataServiceSecretSyntax>();
         var unknown = ImmutableArray.CreateBuilder<UnknownChildSyntax>();
         foreach (var property in Items(element, "property", "config", unknown))
@@ -227,7 +226,6 @@ public sealed partial class SynapseParser
             if (property.Attribute(SecureVaultNamespace + "secretAlias") is { } alias)
             {
                 MarkRead(alias);
-                aliases.TryAdd(name, alias.Value);
                 secrets.Add(new DataServiceSecretSyntax(name, alias.Value, true, propertyLocation));
             }
 
@@ -245,7 +243,6 @@ public sealed partial class SynapseParser
         {
             OtherAttributes = OtherAttributes(element, "id"),
             Unknown = unknown.ToImmutable(),
-            SecretAliases = aliases.ToImmutable(),
             Secrets = secrets.ToImmutable(),
         };
     }

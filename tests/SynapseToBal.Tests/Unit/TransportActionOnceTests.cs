@@ -74,7 +74,9 @@ public sealed class TransportActionOnceTests
     public void A_store_keeps_the_action_reply_to_and_fault_to_and_gives_them_back()
     {
         RuntimeSourceText.InOrder(RuntimeSourceText.Function("storedMessageText"),
-            "action: ctx.action == \"\" ? ctx.wsaAction ?: \"\" : ctx.action,", "replyTo: ctx.replyTo,", "faultTo: ctx.faultTo,");
+            "action: messageAction(ctx),", "replyTo: ctx.replyTo,", "faultTo: ctx.faultTo,");
+        RuntimeSourceText.InOrder(RuntimeSourceText.Function("messageAction"),
+            "string action = soapAction(ctx);", "return action == \"\" ? ctx.wsaAction ?: \"\" : action;");
         RuntimeSourceText.InOrder(RuntimeSourceText.Function("restoreMessage"),
             "action: stored.action,", "replyTo: stored.replyTo,", "faultTo: stored.faultTo,");
         // Messages stored before the fields existed still read: each has a default.

@@ -145,7 +145,7 @@ public sealed partial class Lowerer
             var connected = config with
             {
                 Properties = [.. source.Properties, .. config.Properties.Where(p => p.Name != "carbon_datasource_name")],
-                SecretAliases = source.SecretAliases.SetItems(config.SecretAliases),
+                DataSourceAliases = source.SecretAliases,
             };
             _configDataSources[connected] = source;
             configs.Add(connected);

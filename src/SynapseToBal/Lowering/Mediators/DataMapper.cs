@@ -289,7 +289,7 @@ public sealed partial class Lowerer
             var inputVariable = script.InputVariable ?? generatedInput;
             var returned = script.Statements.LastOrDefault(s => s == "return" || s.StartsWith("return", StringComparison.Ordinal) && !IsNamePart(s["return".Length]));
             var returnedValue = returned?["return".Length..].Trim();
-            var outputVariable = returnedValue is { } candidate && ScriptIdentifier().IsMatch(candidate) ? candidate : "output" + DataMapperSchema.ScriptName(output.Name);
+            var outputVariable = returnedValue is { } candidate && DataMapperScript.IsIdentifier(candidate) ? candidate : "output" + DataMapperSchema.ScriptName(output.Name);
             var values = new Dictionary<string, MappedValueIr>(StringComparer.Ordinal);
             var todos = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             var constructed = new HashSet<string>(StringComparer.Ordinal);
@@ -638,9 +638,6 @@ public sealed partial class Lowerer
 
         [GeneratedRegex(@"^(?<counter>[A-Za-z_$][A-Za-z0-9_$]*)\s*\+\+$")]
         private static partial Regex CounterStep();
-
-        [GeneratedRegex(@"^[A-Za-z_$][A-Za-z0-9_$]*$")]
-        private static partial Regex ScriptIdentifier();
 
         private static bool IsNamePart(char c) => char.IsLetterOrDigit(c) || c is '_' or '$';
 

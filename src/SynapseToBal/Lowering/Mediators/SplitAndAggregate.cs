@@ -170,9 +170,7 @@ public sealed partial class Lowerer
     /// <summary>Whether a mediator, apart from what it runs, only reads and changes the message (see <see cref="RunsOnEachResponse"/>).</summary>
     private bool OnlyWorksOnMessage(MediatorSyntax mediator) => mediator switch
     {
-        LogMediator or PropertyMediator or PropertyGroupMediator or VariableMediator or HeaderMediator
-            or PayloadFactoryMediator or EnrichMediator or XsltMediator or FastXsltMediator or JsonTransformMediator
-            or DataMapperMediator or RewriteMediator or MakeFaultMediator or FilterMediator or SwitchMediator => true,
+        _ when MediatorEffects.WorksOnMessageOnly(mediator) => true,
         InlineSequenceMediator inline => inline.OnError is null,
         SequenceReferenceMediator { Key: { IsDynamic: false } key } => _model.Symbols.Sequence(key.Text) is { OnError: null },
         _ => false,

@@ -96,9 +96,9 @@ public sealed partial class Lowerer
         if (_model.Symbols.LocalEntry(key.Text) is { } entry && (entry.Xml is not null || _xmlFileEntries.Contains(entry.Name)) && _entrySymbols.TryGetValue(entry.Name, out var entrySymbol))
         {
             _readEntries.Add(entry.Name);
-            if (entry.Xml is { } xml && NonStylesheetRoot(xml) is { } root)
+            if (entry.Xml is { } xml && StylesheetRoot(xml) is { IsStylesheet: false } root)
             {
-                _diagnostics.Report(DiagnosticCatalog.StylesheetKeyNotStylesheet, mediator.Location, key.Text, mediator.ElementName, $"the local entry '{entry.Name}', whose value is", root);
+                _diagnostics.Report(DiagnosticCatalog.StylesheetKeyNotStylesheet, mediator.Location, key.Text, mediator.ElementName, $"the local entry '{entry.Name}', whose value is", root.Name);
             }
 
             return entrySymbol;
@@ -120,43 +120,15 @@ public sealed partial class Lowerer
             trimmed = trimmed[(end + 2)..].TrimStart();
         }
 
-        if (NonStylesheetRoot(trimmed) is { } resourceRoot)
+        if (StylesheetRoot(trimmed) is { IsStylesheet: false } resourceRoot)
         {
-            _diagnostics.Report(DiagnosticCatalog.StylesheetKeyNotStylesheet, mediator.Location, key.Text, mediator.ElementName, "the registry resource, whose root is", resourceRoot);
+            _diagnostics.Report(DiagnosticCatalog.StylesheetKeyNotStylesheet, mediator.Location, key.Text, mediator.ElementName, "the registry resource, whose root is", resourceRoot.Name);
         }
 
         var symbol = _symbols.Module(SymbolKind.LocalEntry, Path.GetFileNameWithoutExtension(key.Text.Replace(':', '/')) + " stylesheet");
         _stylesheets[key.Text] = symbol;
         _stylesheetValues.Add(new StylesheetIr(symbol, key.Text, trimmed));
         return symbol;
-    }
-
-    /// <summary>
-    /// The qualified name of an XML value's root element when it is no XSLT stylesheet: neither xsl:stylesheet nor
-    /// xsl:transform, nor a literal result element with xsl:version (a simplified stylesheet); null for a stylesheet or
-    /// text that is not read as XML here. XSLTMediator compiles the value with the TransformerFactory, which refuses it.
-    /// </summary>
-    private static string? NonStylesheetRoot(string xml)
-    {
-        const string XslNamespace = "http://www.w3.org/1999/XSL/Transform";
-        var settings = XmlSource.SafeSettings();
-        settings.ConformanceLevel = System.Xml.ConformanceLevel.Fragment;
-        try
-        {
-            using var reader = System.Xml.XmlReader.Create(new StringReader(xml), settings);
-            if (reader.MoveToContent() != System.Xml.XmlNodeType.Element
-                || reader.NamespaceURI == XslNamespace && reader.LocalName is "stylesheet" or "transform"
-                || reader.GetAttribute("version", XslNamespace) is not null)
-            {
-                return null;
-            }
-
-            return reader.Name;
-        }
-        catch (System.Xml.XmlException)
-        {
-            return null;
-        }
     }
 
     /// <summary>

@@ -76,7 +76,7 @@ public sealed partial class Lowerer
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in _model.Symbols.LocalEntries)
         {
-            if (entry.Xml is { } xml && _entrySymbols.ContainsKey(entry.Name) && IsStylesheet(xml) && names.Add(entry.Name))
+            if (entry.Xml is { } xml && _entrySymbols.ContainsKey(entry.Name) && StylesheetRoot(xml) is { IsStylesheet: true } && names.Add(entry.Name))
             {
                 result.Add((entry.Name, entry));
             }
@@ -84,7 +84,7 @@ public sealed partial class Lowerer
 
         foreach (var key in _model.RegistryKeys)
         {
-            if (!names.Contains(key) && _model.RegistryText(key) is { } text && IsStylesheet(text) && names.Add(key))
+            if (!names.Contains(key) && _model.RegistryText(key) is { } text && StylesheetRoot(text) is { IsStylesheet: true } && names.Add(key))
             {
                 result.Add((key, null));
             }
@@ -94,25 +94,32 @@ public sealed partial class Lowerer
         return _keyedStylesheets.Value;
     }
 
-    /// <summary>Whether XML text is an XSLT stylesheet: an xsl:stylesheet or xsl:transform root, or a literal result element with xsl:version.</summary>
-    private static bool IsStylesheet(string text)
+    /// <summary>
+    /// The root element of XML text (a byte order mark and white space before it allowed): its qualified name as written,
+    /// and whether it makes the text an XSLT stylesheet: an xsl:stylesheet or xsl:transform root, or a literal result
+    /// element with xsl:version (a simplified stylesheet). XSLTMediator compiles the text with the TransformerFactory,
+    /// which refuses any other. Null for text that is not a well-formed XML document.
+    /// </summary>
+    private static (string Name, bool IsStylesheet)? StylesheetRoot(string text)
     {
         var trimmed = text.TrimStart('\uFEFF').TrimStart();
         if (!trimmed.StartsWith('<'))
         {
-            return false;
+            return null;
         }
 
         try
         {
             var root = XmlSource.ParseText(trimmed).Root!;
-            return root.Name.NamespaceName == XslNamespace
+            var prefix = root.GetPrefixOfNamespace(root.Name.Namespace);
+            var name = string.IsNullOrEmpty(prefix) ? root.Name.LocalName : $"{prefix}:{root.Name.LocalName}";
+            return (name, root.Name.NamespaceName == XslNamespace
                 ? root.Name.LocalName is "stylesheet" or "transform"
-                : root.Attribute(XName.Get("version", XslNamespace)) is not null;
+                : root.Attribute(XName.Get("version", XslNamespace)) is not null);
         }
         catch (XmlException)
         {
-            return false;
+            return null;
         }
     }
 }
