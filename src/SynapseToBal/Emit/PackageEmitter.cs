@@ -789,7 +789,7 @@ public sealed partial class PackageEmitter
         new StatementWriter(writer, expressions.For(resource), modules, locals) { ReleasesThrottle = _releasesThrottle }.DeclareLocals().Block(resource.Body);
 
         // When nothing reads the message, Synapse's implicit 202 is all that happens: no context is needed.
-        var usesContext = (resource.FaultFunction is not null && FailureScan.CanFail(writer.Body)) || resource.Body.Any(s => s is not (AcceptStep or CommentStep or TodoStep { FailsAtRunTime: false } or DeadCodeStep));
+        var usesContext = (resource.FaultFunction is not null && FailureScan.CanFail(writer.Body)) || resource.Body.Any(s => s is not (AcceptStep or CommentStep or TodoStep or DeadCodeStep));
         var faultFunction = FaultHandler(resource.FaultFunction, writer.Body, names, expressions, modules, out var faultInline);
         var outFlow = usesContext && resource.NeedsOutFlow && resource.OutFunction is { } outFunction ? names[outFunction] : null;
         var caller = usesContext && (TakesCaller(resource) || (alternatives?.Any(TakesCaller) ?? false));
@@ -912,7 +912,7 @@ public sealed partial class PackageEmitter
 
         var writer = new CodeWriter();
         new StatementWriter(writer, expressions.For(alternative), modules, new List<string>(locals)) { ReleasesThrottle = _releasesThrottle }.DeclareLocals().Block(alternative.Body);
-        var usesContext = alternative.Body.Any(s => s is not (AcceptStep or CommentStep or TodoStep { FailsAtRunTime: false } or DeadCodeStep));
+        var usesContext = alternative.Body.Any(s => s is not (AcceptStep or CommentStep or TodoStep or DeadCodeStep));
         var lines = new List<BodyLine>();
         if (usesContext)
         {

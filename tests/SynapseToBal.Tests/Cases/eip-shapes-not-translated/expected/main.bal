@@ -30,6 +30,7 @@ service /shapes on httpListener {
 
     # POST /shapes/ids
     resource function post ids(http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, "ShapesAPI", "/shapes");
         // TODO(SB0219): <iterate> is not translated here: its id ('a') does not pair it with the aggregate's ('b')
         // <iterate id="a" expression="//item">
         //     <target>
@@ -40,6 +41,7 @@ service /shapes on httpListener {
         //         </sequence>
         //     </target>
         // </iterate>
+        check notTranslatedMediator("iterate", "SB0219");
         // TODO(SB0219): <aggregate> is not translated here: the iterate or clone before it in this flow is not translated (see the TODO above, which says why), so nothing here splits the messages it gathers
         // <aggregate id="b">
         //     <completeCondition>
@@ -49,6 +51,7 @@ service /shapes on httpListener {
         //         <respond/>
         //     </onComplete>
         // </aggregate>
+        check notTranslatedMediator("aggregate", "SB0219");
         return accepted();
     }
 
