@@ -19,7 +19,6 @@ service /audit on httpListener {
 
     # POST /audit/drop
     resource function post drop(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AuditAPI", "/audit");
         // TODO(SB0231): <class> runs the Java class 'org.apache.synapse.mediators.builtin.LogMediator' with the properties logLevel: write it as a Ballerina function over the Context (or call the service that replaces the Java code)
         // <class name="org.apache.synapse.mediators.builtin.LogMediator">
         //     <property name="logLevel" value="3"/>

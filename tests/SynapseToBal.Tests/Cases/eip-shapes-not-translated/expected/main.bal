@@ -30,7 +30,6 @@ service /shapes on httpListener {
 
     # POST /shapes/ids
     resource function post ids(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ShapesAPI", "/shapes");
         // TODO(SB0219): <iterate> is not translated here: its id ('a') does not pair it with the aggregate's ('b')
         // <iterate id="a" expression="//item">
         //     <target>

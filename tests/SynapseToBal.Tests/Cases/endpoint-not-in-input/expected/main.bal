@@ -39,7 +39,6 @@ service /stock on httpListener, httpsListener {
 
     # PUT /stock/route
     resource function put route(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StockApi", "/stock");
         // TODO(SB0205): the <send> target endpoint is not translated
         // <send>
         //     <endpoint key-expression="get-property('target')"/>

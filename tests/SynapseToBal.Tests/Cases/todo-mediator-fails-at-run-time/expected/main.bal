@@ -30,7 +30,6 @@ service /orders on httpListener {
 
     # POST /orders/score
     resource function post score(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderApi", "/orders");
         // TODO(SB0231): <script> runs inline JavaScript (the script below): write this logic in Ballerina (a function that reads and updates the Context)
         // <script language="js"><![CDATA[mc.setProperty("score", 42);]]></script>
         check notTranslatedMediator("script", "SB0231");
