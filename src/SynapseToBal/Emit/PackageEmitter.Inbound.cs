@@ -557,7 +557,9 @@ public sealed partial class PackageEmitter
         List<string> afterFailure = file.MoveAfterFailure is { } failed
             ? [$"string|file:Error failedPath = file:joinPath({names[failed]}, fileName);", "file:Error? failedDone = failedPath is string ? file:rename(entry.absPath, failedPath) : failedPath;"]
             : ["file:Error? failedDone = file:remove(entry.absPath);"];
-        afterFailure.AddRange(["if failedDone is file:Error {", $"    log:printError({postFailed}, 'error = failedDone, fileName = fileName);", "}"]);
+        // A file the action fails on is skipped by later polls (a proxy, as VFSTransportListener leaves its lock) or
+        // retried (an inbound endpoint's FilePollingConsumer): the poller's failedFiles set.
+        afterFailure.AddRange(["if failedDone is file:Error {", $"    log:printError({postFailed}, 'error = failedDone, fileName = fileName);", "    self.failedFiles[entry.absPath] = true;", "}"]);
         return new
         {
             Job = names[file.Job],
@@ -569,6 +571,7 @@ public sealed partial class PackageEmitter
             // endpoint also the .fail records of failed moves (FilePollingConsumer).
             SkipLocks = proxy ? "fileName.endsWith(\".lock\")" : "fileName.endsWith(\".lock\") || fileName.endsWith(\".fail\")",
             ContentType = file.ContentType is { } contentType ? Literal(contentType) : null,
+            MessageType = file.ContentType is { } builtAs ? Literal(builtAs) : "fileName.toLowerAscii().endsWith(\".txt\") ? \"text/plain\" : \"text/xml\"",
             Sequence = names[file.Target.Sequence],
             SequenceInfallible = _infallible.Contains(file.Target.Sequence),
             ResultType = _infallible.Contains(file.Target.Sequence) ? null : ResultType(file.Target.Sequence, modules),
@@ -583,13 +586,17 @@ public sealed partial class PackageEmitter
             MoveAfterProcess = file.MoveAfterProcess is { } processed ? names[processed] : null,
             AfterFailure = afterFailure,
 
+            // A file the inbound endpoint could not move or delete after processing is tried again at each poll
+            // (FilePollingConsumer's .fail record); a proxy's stays where it is, never processed again (its .lock stays).
+            RetryFailed = !proxy,
+
             // An inbound endpoint's sequence that fails with no onError to handle it fails the poll cycle: FileInjectHandler
             // rethrows, and FilePollingConsumer applies the after-failure action to the file (a proxy's fault flow handles it).
             FailureAction = !proxy,
             Interval = interval,
             IntervalText = proxy ? $"{interval} s (transport.PollInterval)" : $"{interval} s (interval {(file.IntervalSeconds * 1000).ToString(CultureInfo.InvariantCulture)} ms)",
             ListFailed = Literal($"{who}: the folder cannot be read"),
-            ReadFailed = Literal($"{who}: a file cannot be read"),
+            ReadFailed = Literal($"{who}: a file cannot be read, or the message builder of its content type refuses it"),
             Failed = Literal(proxy ? $"{who}: the flow failed for a file" : $"{who}: the sequence failed for a file"),
             PostFailed = postFailed,
         };
@@ -640,6 +647,7 @@ public sealed partial class PackageEmitter
             // endpoint also the .fail records of failed moves (FilePollingConsumer).
             SkipLocks = proxy ? "fileInfo.name.endsWith(\".lock\")" : "fileInfo.name.endsWith(\".lock\") || fileInfo.name.endsWith(\".fail\")",
             ContentType = ftp.ContentType is { } contentType ? Literal(contentType) : null,
+            MessageType = ftp.ContentType is { } builtAs ? Literal(builtAs) : "fileInfo.name.toLowerAscii().endsWith(\".txt\") ? \"text/plain\" : \"text/xml\"",
             Sequence = names[ftp.Target.Sequence],
             SequenceInfallible = _infallible.Contains(ftp.Target.Sequence),
             ResultType = _infallible.Contains(ftp.Target.Sequence) ? null : ResultType(ftp.Target.Sequence, modules),
@@ -656,7 +664,7 @@ public sealed partial class PackageEmitter
 
             // As for a local folder: a failed sequence with no onError fails the cycle, the after-failure action applies.
             FailureAction = !proxy,
-            ReadFailed = Literal($"{who}: a file cannot be read"),
+            ReadFailed = Literal($"{who}: a file cannot be read, or the message builder of its content type refuses it"),
             Failed = Literal(proxy ? $"{who}: the flow failed for a file" : $"{who}: the sequence failed for a file"),
             PostFailed = postFailed,
         };

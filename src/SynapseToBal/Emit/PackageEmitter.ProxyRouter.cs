@@ -122,8 +122,8 @@ public sealed partial class PackageEmitter
                         Generated = s.Wsdl is { Generated: true },
                         Resource = resource,
 
-                        // A resource that reads the message or answers the WSDL may fail (Resource's own return type).
-                        Fails = s.Wsdl is not null || s.Resources[0].Body.Any(b => b is not (AcceptStep or CommentStep or TodoStep or DeadCodeStep)),
+                        // A resource that reads the message, answers the WSDL or stops at a TODO mediator may fail (Resource's own return type).
+                        Fails = s.Wsdl is not null || s.Resources[0].Body.Any(b => b is not (AcceptStep or CommentStep or TodoStep { FailsAtRunTime: false } or DeadCodeStep)),
                     };
                 }).ToList();
                 var operations = router.Routes.Select(r => r.Primary).Where(s => s.Wsdl?.Dispatch is { Table: not null })

@@ -961,6 +961,11 @@ internal sealed partial class StatementWriter
             case TodoStep todo:
                 _out.Line($"// TODO({todo.Reason.Descriptor.Id}): {BallerinaSyntax.CommentText(todo.Reason.Message)}");
                 _out.Lines(BallerinaSyntax.CommentLines(Syntax.SecretNames.MaskXml(OriginalXml(todo.Origin, todo.RawXml))));
+                if (todo is { FailsAtRunTime: true, Origin: { } mediator })
+                {
+                    _out.Line($"check notTranslatedMediator({BallerinaSyntax.StringLiteral(mediator.ElementName)}, {BallerinaSyntax.StringLiteral(todo.Reason.Descriptor.Id)});");
+                }
+
                 break;
             case DeadCodeStep dead:
                 _out.Line($"// Not translated, {BallerinaSyntax.CommentText(dead.Reason)}:");

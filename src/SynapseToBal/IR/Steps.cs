@@ -487,7 +487,15 @@ public sealed record StoreMessageStep(MediatorSyntax Origin, Symbol Store, Proce
 }
 
 /// <summary>A construct not translated: a TODO marker with the diagnostic, the reason and the original XML.</summary>
-public sealed record TodoStep(MediatorSyntax? Origin, NotTranslatedIr Reason, string RawXml) : StepIr(Origin);
+public sealed record TodoStep(MediatorSyntax? Origin, NotTranslatedIr Reason, string RawXml) : StepIr(Origin)
+{
+    /// <summary>
+    /// The TODO stands for a whole mediator that changes the message or its properties or calls or sends something:
+    /// the flow fails here at run time (<c>check notTranslatedMediator(...)</c>) instead of going on as if it had done
+    /// that work. False for a TODO beside a translated step and for a mediator with no run-time effect on the message.
+    /// </summary>
+    public bool FailsAtRunTime { get; init; }
+}
 
 /// <summary>A plain comment explaining how a construct maps (no code is needed for it).</summary>
 public sealed record CommentStep(MediatorSyntax? Origin, string Text) : StepIr(Origin);

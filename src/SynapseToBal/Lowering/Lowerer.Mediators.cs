@@ -34,7 +34,7 @@ public sealed partial class Lowerer
                 ? LowerSplit(mediator, (AggregateMediator)mediators[at], context, out consumed, mediators[(index + 1)..at])
                 : transactionEnd is { } end ? LowerTransactionBlock(mediators, index, end, context)
                 : LowerMediator(mediator, context);
-            foreach (var step in lowered)
+            foreach (var step in FailingTodo(mediator, lowered))
             {
                 if (TransportSwitchTodo(step, context) is { } transportTodo)
                 {
@@ -91,12 +91,35 @@ public sealed partial class Lowerer
         }
     }
 
+    /// <summary>
+    /// A mediator lowered to TODOs only (no translated step beside them) fails the flow at run time where it stood,
+    /// unless its kind has no run-time effect on the message (<see cref="MediatorRule.NoRunTimeEffect"/>): the flow
+    /// must not go on, and answer as if it had succeeded, without the work the mediator does in the Micro Integrator.
+    /// The first TODO is marked; a TODO beside a translated step only notes what that step does not do.
+    /// </summary>
+    private static IEnumerable<StepIr> FailingTodo(MediatorSyntax mediator, IEnumerable<StepIr> lowered)
+    {
+        var steps = lowered.ToList();
+        var first = steps.FindIndex(s => s is TodoStep);
+        if (first >= 0 && steps.All(s => s is TodoStep or CommentStep)
+            && !(MediatorRules.TryGetValue(mediator.GetType(), out var rule) && rule.NoRunTimeEffect))
+        {
+            steps[first] = (TodoStep)steps[first] with { FailsAtRunTime = true };
+        }
+
+        return steps;
+    }
+
     /// <summary>How one kind of mediator is lowered: a lowering, or the reason it stays a TODO (SB0201).</summary>
     /// <param name="Element">The element name(s) the node kind stands for, as Synapse writes them.</param>
-    internal sealed record MediatorRule(Type Syntax, string Element, Func<Lowerer, MediatorSyntax, FlowContext, IEnumerable<StepIr>>? Lower, string? NotTranslatedBecause);
+    /// <param name="NoRunTimeEffect">
+    /// The mediator neither changes the message or its properties nor calls or sends anything (it only writes to the
+    /// server's log): left as a TODO it stays a comment, where any other mediator left as a TODO fails the flow.
+    /// </param>
+    internal sealed record MediatorRule(Type Syntax, string Element, Func<Lowerer, MediatorSyntax, FlowContext, IEnumerable<StepIr>>? Lower, string? NotTranslatedBecause, bool NoRunTimeEffect = false);
 
-    private static MediatorRule Translated<T>(string element, Func<Lowerer, T, FlowContext, IEnumerable<StepIr>> lower)
-        where T : MediatorSyntax => new(typeof(T), element, (lowerer, mediator, context) => lower(lowerer, (T)mediator, context), null);
+    private static MediatorRule Translated<T>(string element, Func<Lowerer, T, FlowContext, IEnumerable<StepIr>> lower, bool noRunTimeEffect = false)
+        where T : MediatorSyntax => new(typeof(T), element, (lowerer, mediator, context) => lower(lowerer, (T)mediator, context), null, noRunTimeEffect);
 
     private static MediatorRule NotTranslated<T>(string element, string because)
         where T : MediatorSyntax => new(typeof(T), element, null, because);
@@ -108,7 +131,7 @@ public sealed partial class Lowerer
     /// </summary>
     internal static readonly IReadOnlyDictionary<Type, MediatorRule> MediatorRules = new[]
     {
-        Translated<LogMediator>("log", (l, m, c) => [l.LowerLog(m, c)]),
+        Translated<LogMediator>("log", (l, m, c) => [l.LowerLog(m, c)], noRunTimeEffect: true),
         Translated<PropertyMediator>("property", (l, m, c) => [l.LowerProperty(m, c)]),
         Translated<PropertyGroupMediator>("propertyGroup", (l, m, c) => m.Properties.Select(p => l.LowerProperty(p, c)).ToList()),
         Translated<VariableMediator>("variable", (l, m, c) => [l.LowerVariable(m, c)]),

@@ -355,7 +355,7 @@ public sealed partial class Lowerer
         "transport.vfs.AutoLockRelease" or "transport.vfs.AutoLockReleaseInterval" or "transport.vfs.LockReleaseSameNode" or "transport.vfs.DistributedLock" or "transport.vfs.DistributedTimeout"
             => "the polling job takes no lock to release or share (see transport.vfs.Locking)",
         "transport.vfs.FailedRecordsFileName" or "transport.vfs.FailedRecordsFileDestination" or "transport.vfs.MoveFailedRecordTimestampFormat" or "transport.vfs.FailedRecordNextRetryDuration" or "transport.vfs.MoveAfterFailedMove"
-            => "the Micro Integrator records files it failed to move and retries them; the polling job logs a failed move and leaves the file",
+            => "the Micro Integrator records a file it failed to move or delete after processing and leaves its lock, so no later poll takes it (its FileRemoveTask is not started for a folder scanned with a pattern); the polling job skips such a file while it runs and writes no record file",
         _ when name.StartsWith("transport.vfs.", StringComparison.Ordinal) => "this VFS setting of the Micro Integrator is not applied by the polling job",
         _ => null,
     };

@@ -19,6 +19,7 @@ service /batch on httpListener {
         //         </sequence>
         //     </target>
         // </iterate>
+        check notTranslatedMediator("iterate", "SB0219");
         // TODO(SB0219): <aggregate> is not translated here: the iterate or clone before it in this flow is not translated (see the TODO above, which says why), so nothing here splits the messages it gathers
         // <aggregate id="items">
         //     <correlateOn expression="//item/batchId"/>
@@ -29,6 +30,7 @@ service /batch on httpListener {
         //         <respond/>
         //     </onComplete>
         // </aggregate>
+        check notTranslatedMediator("aggregate", "SB0219");
         return accepted();
     }
 

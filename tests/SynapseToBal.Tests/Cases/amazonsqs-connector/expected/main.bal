@@ -44,6 +44,7 @@ service /queues on httpListener {
         //     <queueId>123456789012</queueId>
         //     <queueName>{$ctx:uri.var.queue}</queueName>
         // </amazonsqs.addPermission>
+        check notTranslatedMediator("amazonsqs.addPermission", "SB0232");
         return respond(ctx, headers = passBackHeaders);
     }
 

@@ -17,12 +17,14 @@ function quoteFlow(Context ctx) returns http:Response|error {
     // <callout serviceURL="http://localhost:9000/services/SimpleStockQuoteService">
     //     <target key="response"/>
     // </callout>
+    check notTranslatedMediator("callout", "SB0206");
     // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
     check callBlocking(ctx, quoteProxyEndpoint4, restPostfix(ctx), soapAction = "urn:getQuote", headers = passThroughHeaders);
     // TODO(SB0206): the callout signs or encrypts with WS-Security policies
     // <callout serviceURL="http://localhost:9000/services/SecureStockQuoteService">
     //     <enableSec policy="sec_policy"/>
     // </callout>
+    check notTranslatedMediator("callout", "SB0206");
     // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
     check callBlocking(ctx, missing, restPostfix(ctx), headers = passThroughHeaders);
     return respond(ctx, headers = passBackHeaders);

@@ -23,6 +23,7 @@ service /audit on httpListener {
         // <class name="org.apache.synapse.mediators.builtin.LogMediator">
         //     <property name="logLevel" value="3"/>
         // </class>
+        check notTranslatedMediator("class", "SB0231");
         return accepted();
     }
 

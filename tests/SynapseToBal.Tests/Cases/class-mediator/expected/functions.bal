@@ -12,13 +12,17 @@ function discountSequence(Context ctx) returns error? {
     //     <property name="bonusFor" expression="get-property('customer')"/>
     //     <property name="apiPassword" value="****"/>
     // </class>
+    check notTranslatedMediator("class", "SB0231");
     // TODO(SB0231): <spring> runs the Spring bean 'exampleBean' of the configuration at key 'conf:/spring/springConfig.xml': write it as a Ballerina function over the Context (or call the service that replaces the Java code)
     // <spring bean="exampleBean" key="conf:/spring/springConfig.xml"/>
+    check notTranslatedMediator("spring", "SB0231");
     // TODO(SB0231): <bean> creates a Java bean of class 'org.example.Order' in the property 'order': keep the value in a Ballerina record in ctx.properties instead
     // <bean action="CREATE" class="org.example.Order" var="order"/>
+    check notTranslatedMediator("bean", "SB0231");
     // TODO(SB0231): <pojoCommand> runs the Java command class 'org.example.commands.PriceCommand' with the properties price: write it as a Ballerina function over the Context (or call the service that replaces the Java code)
     // <pojoCommand name="org.example.commands.PriceCommand">
     //     <property name="price" expression="//price" action="ReadMessage"/>
     // </pojoCommand>
+    check notTranslatedMediator("pojoCommand", "SB0231");
     log:printInfo("DiscountSequence", status = "discounted");
 }

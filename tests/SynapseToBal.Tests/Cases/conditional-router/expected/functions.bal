@@ -25,6 +25,7 @@ function notTranslatedRoutes(Context ctx) returns error? {
     //         <target sequence="FooSeq"/>
     //     </conditionalRoute>
     // </conditionalRouter>
+    check notTranslatedMediator("conditionalRouter", "SB0206");
     if check urlConditionHolds(ctx, {test: "match", sourceType: "header", src: "X-Route", value: "(?i:foo)"}, ctx.to ?: "") {
         fooSeq(ctx);
     }
@@ -41,6 +42,7 @@ function notTranslatedRoutes(Context ctx) returns error? {
     //         </target>
     //     </conditionalRoute>
     // </conditionalRouter>
+    check notTranslatedMediator("conditionalRouter", "SB0206");
 }
 
 # Sequence 'RoutingSeq'.

@@ -22,6 +22,7 @@ service /partner on httpListener {
         //     <password>****</password>
         //     <apiKey>{$ctx:apiKey}</apiKey>
         // </email.send>
+        check notTranslatedMediator("email.send", "SB0232");
         return respond(ctx, headers = passBackHeaders);
     }
 

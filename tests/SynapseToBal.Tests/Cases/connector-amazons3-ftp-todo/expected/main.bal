@@ -19,6 +19,7 @@ service /storage on httpListener {
         //     <methodType>GET</methodType>
         //     <region>us-east-1</region>
         // </amazons3.init>
+        check notTranslatedMediator("amazons3.init", "SB0232");
         check amazonS3GetBuckets(ctx, apiUrl = "https://s3.amazonaws.com");
         return respond(ctx, headers = passBackHeaders);
     }
@@ -31,6 +32,7 @@ service /storage on httpListener {
         //     <bucketName>orders</bucketName>
         //     <objectKey>{$ctx:uri.var.name}</objectKey>
         // </amazons3.getObject>
+        check notTranslatedMediator("amazons3.getObject", "SB0232");
         return respond(ctx, headers = passBackHeaders);
     }
 
@@ -42,6 +44,7 @@ service /storage on httpListener {
         //     <filePath>/inbox/order.xml</filePath>
         //     <inputContent>{$body}</inputContent>
         // </ftp.uploadFile>
+        check notTranslatedMediator("ftp.uploadFile", "SB0232");
         return respond(ctx, headers = passBackHeaders);
     }
 

@@ -22,6 +22,7 @@ service /gmail on httpListener {
         //     <apiVersion>v1</apiVersion>
         //     <tokenEndpoint>https://oauth2.googleapis.com/token</tokenEndpoint>
         // </gmail.init>
+        check notTranslatedMediator("gmail.init", "SB0232");
         // TODO(SB0232): connector operation <gmail.sendMail>: use gmail:Client's resource function post users/[userId]/messages/send (ballerinax/googleapis.gmail); not translated because the operation names no connection (configKey); parameters: to, subject, from, messageBody, contentType
         // <gmail.sendMail>
         //     <to>{json-eval($.to)}</to>
@@ -30,6 +31,7 @@ service /gmail on httpListener {
         //     <messageBody>{json-eval($.body)}</messageBody>
         //     <contentType>text/html</contentType>
         // </gmail.sendMail>
+        check notTranslatedMediator("gmail.sendMail", "SB0232");
         return respond(ctx, headers = passBackHeaders);
     }
 
@@ -41,6 +43,7 @@ service /gmail on httpListener {
         // <gmail.readMail configKey="GmailConnection">
         //     <id>{json-eval($.messages[0].id)}</id>
         // </gmail.readMail>
+        check notTranslatedMediator("gmail.readMail", "SB0232");
         return respond(ctx, headers = passBackHeaders);
     }
 

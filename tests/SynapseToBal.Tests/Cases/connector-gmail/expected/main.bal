@@ -54,6 +54,7 @@ service /mail on httpListener {
         //     <id>{get-property('uri.var.id')}</id>
         //     <format>full</format>
         // </gmail.readMail>
+        check notTranslatedMediator("gmail.readMail", "SB0232");
         return respond(ctx, headers = passBackHeaders);
     }
 
@@ -95,6 +96,7 @@ service /mail on httpListener {
         //     <threadId>{json-eval($.threadId)}</threadId>
         //     <messageBody>{json-eval($.body)}</messageBody>
         // </gmail.sendMail>
+        check notTranslatedMediator("gmail.sendMail", "SB0232");
         return respond(ctx, headers = passBackHeaders);
     }
 

@@ -33,16 +33,19 @@ service /orders on httpListener {
         //     <topic>orders</topic>
         //     <customHeaders>[{"source": "api"}]</customHeaders>
         // </kafkaTransport.publishMessages>
+        check notTranslatedMediator("kafkaTransport.publishMessages", "SB0232");
         // TODO(SB0232): connector operation <kafkaTransport.publishMessages>: use kafka:Producer's sendWithMetadata (ballerinax/kafka); not translated because its forwardExistingHeaders is 'filtered' (transport headers chosen by kafkaHeaderPrefix), which the generated call does not reproduce; the connection is the local entry 'KafkaConn'; parameters: topic, forwardExistingHeaders, kafkaHeaderPrefix
         // <kafkaTransport.publishMessages configKey="KafkaConn">
         //     <topic>orders</topic>
         //     <forwardExistingHeaders>filtered</forwardExistingHeaders>
         //     <kafkaHeaderPrefix>kafka_</kafkaHeaderPrefix>
         // </kafkaTransport.publishMessages>
+        check notTranslatedMediator("kafkaTransport.publishMessages", "SB0232");
         // TODO(SB0232): connector operation <kafkaTransport.publishMessages>: use kafka:Producer's sendWithMetadata (ballerinax/kafka); not translated because the operation names no connection (configKey); parameters: topic
         // <kafkaTransport.publishMessages>
         //     <topic>orders</topic>
         // </kafkaTransport.publishMessages>
+        check notTranslatedMediator("kafkaTransport.publishMessages", "SB0232");
         return respond(ctx, headers = passBackHeaders);
     }
 

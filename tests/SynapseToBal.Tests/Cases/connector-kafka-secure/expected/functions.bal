@@ -11,12 +11,15 @@ function eventsSeq(Context ctx) returns error? {
     //     <topic>events</topic>
     //     <valueSchema>{"type": "string"}</valueSchema>
     // </kafkaTransport.publishMessages>
+    check notTranslatedMediator("kafkaTransport.publishMessages", "SB0232");
     // TODO(SB0232): connector operation <kafkaTransport.publishMessages>: use kafka:Producer's sendWithMetadata (ballerinax/kafka); not translated because its connection 'KerberosKafka' is not translated: it authenticates with SASL GSSAPI, which kafka:Producer does not support (PLAIN and SCRAM only); the connection is the local entry 'KerberosKafka'; parameters: topic
     // <kafkaTransport.publishMessages configKey="KerberosKafka">
     //     <topic>events</topic>
     // </kafkaTransport.publishMessages>
+    check notTranslatedMediator("kafkaTransport.publishMessages", "SB0232");
     // TODO(SB0232): connector operation <kafkaTransport.publishMessages>: use kafka:Producer's sendWithMetadata (ballerinax/kafka); not translated because its connection 'OAuthKafka' is not translated: it authenticates with SASL OAUTHBEARER, which kafka:Producer does not support; the connection is the local entry 'OAuthKafka'; parameters: topic
     // <kafkaTransport.publishMessages configKey="OAuthKafka">
     //     <topic>events</topic>
     // </kafkaTransport.publishMessages>
+    check notTranslatedMediator("kafkaTransport.publishMessages", "SB0232");
 }

@@ -19,10 +19,12 @@ service /crm on httpListener {
         //     <hostName>https://login.salesforce.com</hostName>
         //     <instanceUrl>https://example.my.salesforce.com</instanceUrl>
         // </salesforcerest.init>
+        check notTranslatedMediator("salesforcerest.init", "SB0232");
         // TODO(SB0232): connector operation <salesforcerest.query>: use salesforce:Client's query (ballerinax/salesforce); not translated because the operation names no connection (configKey); parameters: queryString
         // <salesforcerest.query>
         //     <queryString>{$url:q}</queryString>
         // </salesforcerest.query>
+        check notTranslatedMediator("salesforcerest.query", "SB0232");
         return respond(ctx, headers = passBackHeaders);
     }
 
@@ -41,6 +43,7 @@ service /crm on httpListener {
         //     <pageId>{json-eval($.pageId)}</pageId>
         //     <message>{json-eval($.message)}</message>
         // </facebook.publishPagePost>
+        check notTranslatedMediator("facebook.publishPagePost", "SB0232");
         return respond(ctx, headers = passBackHeaders);
     }
 

@@ -13,14 +13,17 @@ function salesforceTodoFlow(Context ctx) returns http:Response|error {
     //     <apiVersion>v59.0</apiVersion>
     //     <hostName>https://login.salesforce.com</hostName>
     // </salesforcerest.init>
+    check notTranslatedMediator("salesforcerest.init", "SB0232");
     // TODO(SB0232): connector operation <salesforcerest.query>: use salesforce:Client's query (ballerinax/salesforce); not translated because the operation names no connection (configKey); parameters: queryString
     // <salesforcerest.query>
     //     <queryString>SELECT Id FROM Contact</queryString>
     // </salesforcerest.query>
+    check notTranslatedMediator("salesforcerest.query", "SB0232");
     // TODO(SB0232): connector operation <salesforcerest.queryMore>: use a salesforce:Client of ballerinax/salesforce; not translated because the translated query gives the records of every page at once (done is true, no nextRecordsUrl remains), so there is no next page to read; remove the queryMore loop by hand; the connection is the local entry 'SalesforceConnection'; parameters: nextRecordsUrl
     // <salesforcerest.queryMore configKey="SalesforceConnection">
     //     <nextRecordsUrl>{json-eval($.nextRecordsUrl)}</nextRecordsUrl>
     // </salesforcerest.queryMore>
+    check notTranslatedMediator("salesforcerest.queryMore", "SB0232");
     // TODO(SB0232): connector operation <salesforcerest.upsert>: use salesforce:Client's upsert (ballerinax/salesforce); not translated because salesforce:Client's upsert returns nothing, while Salesforce answers with the record's id and whether it was created (201) or updated; the connection is the local entry 'SalesforceConnection'; parameters: sObjectName, externalIDField, Id, fieldAndValue
     // <salesforcerest.upsert configKey="SalesforceConnection">
     //     <sObjectName>Account</sObjectName>
@@ -28,40 +31,49 @@ function salesforceTodoFlow(Context ctx) returns http:Response|error {
     //     <Id>{$ctx:externalId}</Id>
     //     <fieldAndValue>{$ctx:fieldAndValue}</fieldAndValue>
     // </salesforcerest.upsert>
+    check notTranslatedMediator("salesforcerest.upsert", "SB0232");
     // TODO(SB0232): connector operation <salesforcerest.search>: use salesforce:Client's search (ballerinax/salesforce); not translated because salesforce:Client's search gives the records of searchRecords as a stream, without the answer's other members (searchRecordsMetadata), so Salesforce's answer would have to be rebuilt by hand; the connection is the local entry 'SalesforceConnection'; parameters: searchString
     // <salesforcerest.search configKey="SalesforceConnection">
     //     <searchString>FIND {Acme} IN NAME FIELDS RETURNING Account(Id, Name)</searchString>
     // </salesforcerest.search>
+    check notTranslatedMediator("salesforcerest.search", "SB0232");
     // TODO(SB0232): connector operation <salesforcerest.retrieveFieldValues>: use salesforce:Client's getById (ballerinax/salesforce); not translated because salesforce:Client's getById selects the fields from the record type it returns, so the connector's fields list needs a record type declared by hand, and its answer is that record; the connection is the local entry 'SalesforceConnection'; parameters: sObjectName, rowId, fields
     // <salesforcerest.retrieveFieldValues configKey="SalesforceConnection">
     //     <sObjectName>Account</sObjectName>
     //     <rowId>{$ctx:accountId}</rowId>
     //     <fields>Name,Industry</fields>
     // </salesforcerest.retrieveFieldValues>
+    check notTranslatedMediator("salesforcerest.retrieveFieldValues", "SB0232");
     // TODO(SB0232): connector operation <salesforcerest.query>: use salesforce:Client's query (ballerinax/salesforce); not translated because its query counts with COUNT(), whose answer is a totalSize without records, which salesforce:Client's query (a stream of records) does not give; the connection is the local entry 'SalesforceConnection'; parameters: queryString
     // <salesforcerest.query configKey="SalesforceConnection">
     //     <queryString>SELECT COUNT() FROM Account</queryString>
     // </salesforcerest.query>
+    check notTranslatedMediator("salesforcerest.query", "SB0232");
     // TODO(SB0232): connector operation <salesforcerest.query>: use salesforce:Client's query (ballerinax/salesforce); not translated because its connection 'SalesforceDynamicConnection' is not translated: its accessToken is an expression ({$ctx:accessToken}) evaluated on the message each time the connection is used, while a salesforce:Client is configured once; the connection is the local entry 'SalesforceDynamicConnection'; parameters: queryString
     // <salesforcerest.query configKey="SalesforceDynamicConnection">
     //     <queryString>SELECT Id FROM Lead</queryString>
     // </salesforcerest.query>
+    check notTranslatedMediator("salesforcerest.query", "SB0232");
     // TODO(SB0232): connector operation <salesforcerest.query>: use salesforce:Client's query (ballerinax/salesforce); not translated because it writes its result to a responseVariable (the connector 3.x, whose connections are not translated); the connection is the local entry 'SalesforceV3Connection'; parameters: q, responseVariable, overwriteBody
     // <salesforcerest.query configKey="SalesforceV3Connection">
     //     <q>SELECT Id FROM Lead</q>
     //     <responseVariable>leads</responseVariable>
     //     <overwriteBody>false</overwriteBody>
     // </salesforcerest.query>
+    check notTranslatedMediator("salesforcerest.query", "SB0232");
     // TODO(SB0232): connector operation <salesforcerest.create>: use salesforce:Client's create (ballerinax/salesforce); not translated because it does not set fieldAndValue, without which the connector's call goes to another resource; the connection is the local entry 'SalesforceConnection'; parameters: sObjectName
     // <salesforcerest.create configKey="SalesforceConnection">
     //     <sObjectName>Account</sObjectName>
     // </salesforcerest.create>
+    check notTranslatedMediator("salesforcerest.create", "SB0232");
     // TODO(SB0232): connector operation <salesforcerest.delete>: use salesforce:Client's delete (ballerinax/salesforce); not translated because no local entry 'MissingConnection' holds an <salesforcerest.init> connection; the connection is the local entry 'MissingConnection'; parameters: sObjectName, idToDelete
     // <salesforcerest.delete configKey="MissingConnection">
     //     <sObjectName>Account</sObjectName>
     //     <idToDelete>{$ctx:accountId}</idToDelete>
     // </salesforcerest.delete>
+    check notTranslatedMediator("salesforcerest.delete", "SB0232");
     // TODO(SB0232): connector operation <salesforcerest.describeGlobal>: use salesforce:Client's getOrganizationMetaData (ballerinax/salesforce); the connection is the local entry 'SalesforceConnection'
     // <salesforcerest.describeGlobal configKey="SalesforceConnection"/>
+    check notTranslatedMediator("salesforcerest.describeGlobal", "SB0232");
     return respond(ctx, headers = passBackHeaders);
 }

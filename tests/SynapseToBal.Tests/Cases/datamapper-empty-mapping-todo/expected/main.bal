@@ -14,6 +14,7 @@ service /healthcare on httpListener {
         Context ctx = check newContext(request, "HealthcareAPI", "/healthcare");
         // TODO(SB0258): <datamapper> runs the data mapping at key 'resources:datamapper/RequestMapping/RequestMapping.dmc' from the input schema 'resources:datamapper/RequestMapping/RequestMapping_inputSchema.json' (JSON) to the output schema 'resources:datamapper/RequestMapping/RequestMapping_outputSchema.json' (JSON); not translated: the mapping configuration 'resources:datamapper/RequestMapping/RequestMapping.dmc' cannot be read: its mapFunction is not one return of an object literal ('const name = input.name')
         // <datamapper config="resources:datamapper/RequestMapping/RequestMapping.dmc" inputSchema="resources:datamapper/RequestMapping/RequestMapping_inputSchema.json" inputType="JSON" outputSchema="resources:datamapper/RequestMapping/RequestMapping_outputSchema.json" outputType="JSON"/>
+        check notTranslatedMediator("datamapper", "SB0258");
         return respond(ctx, headers = passBackHeaders);
     }
 

@@ -48,9 +48,11 @@ service /mapper on httpListener {
         // TODO(SB0258): <datamapper> runs the data mapping at key 'gov:/datamapper/Legacy.dmc' from the input schema 'gov:/datamapper/Legacy_inputSchema.json' (CSV) to the output schema 'gov:/datamapper/Legacy_outputSchema.json' (XML); not translated: the input type 'CSV' and output type 'XML' are not both JSON or XML (CSV is not translated)
         // <datamapper config="gov:datamapper/Legacy.dmc" inputSchema="gov:datamapper/Legacy_inputSchema.json" inputType="CSV"
         //             outputSchema="gov:datamapper/Legacy_outputSchema.json" outputType="XML"/>
+        check notTranslatedMediator("datamapper", "SB0258");
         // TODO(SB0258): <datamapper> runs the data mapping at key 'gov:/datamapper/Legacy.dmc' from the input schema 'gov:/datamapper/Legacy_inputSchema.json' (JSON) to the output schema 'gov:/datamapper/Legacy_outputSchema.json' (XML); not translated: the input does not hold the mapping configuration 'gov:/datamapper/Legacy.dmc', the input schema 'gov:/datamapper/Legacy_inputSchema.json', the output schema 'gov:/datamapper/Legacy_outputSchema.json'
         // <datamapper config="gov:datamapper/Legacy.dmc" inputSchema="gov:datamapper/Legacy_inputSchema.json" inputType="JSON"
         //             outputSchema="gov:datamapper/Legacy_outputSchema.json" outputType="XML"/>
+        check notTranslatedMediator("datamapper", "SB0258");
         return respond(ctx, headers = passBackHeaders);
     }
 

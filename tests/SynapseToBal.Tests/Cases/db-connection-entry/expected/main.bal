@@ -17,6 +17,7 @@ service /orders on httpListener {
         //     <query>SELECT id, total FROM orders WHERE id = ?</query>
         //     <parameters>[{"type": "INTEGER", "value": "${params.pathParams.id}"}]</parameters>
         // </db.select>
+        check notTranslatedMediator("db.select", "SB0232");
         return respond(ctx, headers = passBackHeaders);
     }
 

@@ -33,6 +33,7 @@ service /stock on httpListener {
         //         <result name="any_price" column="price"/>
         //     </statement>
         // </dblookup>
+        check notTranslatedMediator("dblookup", "SB0206");
         // TODO(SB0206): the parameter type 'CLOB' is not one Synapse binds
         // <dblookup>
         //     <connection>
@@ -46,6 +47,7 @@ service /stock on httpListener {
         //         <result name="n" column="name"/>
         //     </statement>
         // </dblookup>
+        check notTranslatedMediator("dblookup", "SB0206");
         // TODO(SB0206): a pool setting of the <dblookup> is read from the registry key 'conf:/db/driver'
         // <dblookup>
         //     <connection>
@@ -58,6 +60,7 @@ service /stock on httpListener {
         //         <sql>select 1</sql>
         //     </statement>
         // </dblookup>
+        check notTranslatedMediator("dblookup", "SB0206");
         return respond(ctx, headers = passBackHeaders);
     }
 

@@ -28,6 +28,7 @@ service /report on httpListener {
         //         <parameter expression="get-property('NAME_ENTRY')" type="VARCHAR"/>
         //     </statement>
         // </dbreport>
+        check notTranslatedMediator("dbreport", "SB0206");
         // TODO(SB0206): the statement has 1 '?' placeholders but 0 parameters
         // <dbreport>
         //     <connection>
@@ -39,6 +40,7 @@ service /report on httpListener {
         //         <sql>delete from audit where name = ?</sql>
         //     </statement>
         // </dbreport>
+        check notTranslatedMediator("dbreport", "SB0206");
         log:printInfo("ReportApi /orders request", rows = getProperty(ctx, "DBREPORT_MODIFIED_RAW_COUNT"));
         return respond(ctx, headers = passBackHeaders);
     }

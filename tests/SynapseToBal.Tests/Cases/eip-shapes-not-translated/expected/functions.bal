@@ -16,6 +16,7 @@ function collectReplies(Context ctx) returns error? {
     //         <respond/>
     //     </onComplete>
     // </aggregate>
+    check notTranslatedMediator("aggregate", "SB0219");
 }
 
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.

@@ -38,6 +38,7 @@ service /mail on httpListener {
         //     <attachments>/var/reports/daily.pdf</attachments>
         //     <responseVariable>r1</responseVariable>
         // </email.send>
+        check notTranslatedMediator("email.send", "SB0232");
         // TODO(SB0232): connector operation <email.send>: use email:SmtpClient's sendMessage (ballerina/email); not translated because it has no responseVariable (an email connector 1.x operation, whose result is written differently); the connection is the local entry 'MailConn'; parameters: from, to, subject, content
         // <email.send configKey="MailConn">
         //     <from>alerts@example.com</from>
@@ -45,6 +46,7 @@ service /mail on httpListener {
         //     <subject>Legacy</subject>
         //     <content>Written for the 1.x connector.</content>
         // </email.send>
+        check notTranslatedMediator("email.send", "SB0232");
         // TODO(SB0232): connector operation <email.send>: use email:SmtpClient's sendMessage (ballerina/email); not translated because its connection 'PlainConn' is not translated: it connects without authentication (requireAuthentication false), which email:SmtpClient does not do; the connection is the local entry 'PlainConn'; parameters: from, to, subject, responseVariable
         // <email.send configKey="PlainConn">
         //     <from>alerts@example.com</from>
@@ -52,12 +54,14 @@ service /mail on httpListener {
         //     <subject>Unauthenticated</subject>
         //     <responseVariable>r2</responseVariable>
         // </email.send>
+        check notTranslatedMediator("email.send", "SB0232");
         // TODO(SB0232): connector operation <email.send>: use email:SmtpClient's sendMessage (ballerina/email); not translated because its connection 'InboxConn' is not translated: it is an IMAPS connection (reading mail): ballerina/email's ImapClient replaces it, written by hand; the connection is the local entry 'InboxConn'; parameters: from, to, responseVariable
         // <email.send configKey="InboxConn">
         //     <from>alerts@example.com</from>
         //     <to>ops@example.com</to>
         //     <responseVariable>r3</responseVariable>
         // </email.send>
+        check notTranslatedMediator("email.send", "SB0232");
         // TODO(SB0232): connector operation <email.send>: use email:SmtpClient's sendMessage (ballerina/email); not translated because its contentType 'application/json' is not text, which email:SmtpClient refuses; the connection is the local entry 'MailConn'; parameters: from, to, contentType, content, responseVariable
         // <email.send configKey="MailConn">
         //     <from>alerts@example.com</from>
@@ -66,11 +70,13 @@ service /mail on httpListener {
         //     <content>{"a": 1}</content>
         //     <responseVariable>r4</responseVariable>
         // </email.send>
+        check notTranslatedMediator("email.send", "SB0232");
         // TODO(SB0232): connector operation <email.list>: use an email:SmtpClient to send (an email:ImapClient or email:PopClient to read) of ballerina/email; the connection is the local entry 'InboxConn'; parameters: folder, responseVariable
         // <email.list configKey="InboxConn">
         //     <folder>INBOX</folder>
         //     <responseVariable>inbox</responseVariable>
         // </email.list>
+        check notTranslatedMediator("email.list", "SB0232");
         return respond(ctx, headers = passBackHeaders);
     }
 

@@ -8,6 +8,7 @@ import ballerina/http;
 function fanout(Context ctx) returns http:Response|error {
     // TODO(SB0205): the <send> target endpoint is not translated: the recipientlist endpoint sends a copy of the message to every member without waiting (RecipientListEndpoint); each response comes back on its own through the out flow, carrying MESSAGE_SEQUENCE 'i/N' and the plain aggregateCorelation property as a clone's copies without id do, so an out-flow <aggregate> without id gathers them (translated when it starts the out flow this send's responses reach), and a failed recipient runs the fault sequence on its copy: call each member with its own http:Client and run the out flow once per response
     // <send><endpoint key="Everyone"/></send>
+    check notTranslatedMediator("send", "SB0205");
     check callAddress(ctx, build = true, headers = passThroughHeaders);
     return continueWithResponse(ctx);
 }

@@ -19,6 +19,7 @@ service /orders on httpListener {
         check callGroup(ctx, stickyGroup, restPostfix(ctx), headers = passThroughHeaders);
         // TODO(SB0205): the <call> target endpoint is not translated
         // <call><endpoint key="MixedFormats"/></call>
+        check notTranslatedMediator("call", "SB0205");
         return respond(ctx, headers = passBackHeaders);
     }
 

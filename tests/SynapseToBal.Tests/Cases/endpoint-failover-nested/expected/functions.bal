@@ -16,5 +16,6 @@ function balancedFlow(Context ctx) returns http:Response|error {
     // <send>
     //     <endpoint key="BalancedSites"/>
     // </send>
+    check notTranslatedMediator("send", "SB0205");
     return accepted();
 }

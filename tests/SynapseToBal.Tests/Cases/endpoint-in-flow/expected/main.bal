@@ -18,6 +18,7 @@ service /route on httpListener {
             // <endpoint>
             //     <address uri="http://eu.example.com/orders"/>
             // </endpoint>
+            check notTranslatedMediator("endpoint", "SB0201");
         } else {
             check callEndpoint(ctx, routePostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = routePostRootEndpointSuspension);
         }

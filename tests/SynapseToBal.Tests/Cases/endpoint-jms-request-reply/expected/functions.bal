@@ -13,6 +13,7 @@ function quoteCallout(Context ctx) returns error? {
     //     <source type="envelope"/>
     //     <target key="quote"/>
     // </callout>
+    check notTranslatedMediator("callout", "SB0206");
 }
 
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.

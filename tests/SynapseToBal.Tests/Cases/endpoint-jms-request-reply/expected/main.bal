@@ -30,6 +30,7 @@ service /quotes on httpListener {
         // <send>
         //     <endpoint key="NoFactoryEP"/>
         // </send>
+        check notTranslatedMediator("send", "SB0218");
         return accepted();
     }
 
@@ -41,6 +42,7 @@ service /quotes on httpListener {
         // <call blocking="true">
         //     <endpoint key="StockQuoteJmsEP"/>
         // </call>
+        check notTranslatedMediator("call", "SB0218");
         return respond(ctx, headers = passBackHeaders);
     }
 

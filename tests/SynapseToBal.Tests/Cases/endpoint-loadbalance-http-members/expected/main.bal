@@ -18,12 +18,16 @@ service /orders on httpListener {
         check callGroup(ctx, ordersFailoverGroup, withRestPostfix(string `/orders/${check pathValue(getProperty(ctx, "uri.var.id"))}?expand=${check pathValue(getProperty(ctx, "query.param.expand"))}`, restPostfix(ctx)), "GET", blocking = true, headers = passThroughHeaders);
         // TODO(SB0205): the <call> target endpoint is not translated
         // <call><endpoint key="DifferentPaths"/></call>
+        check notTranslatedMediator("call", "SB0205");
         // TODO(SB0205): the <call> target endpoint is not translated
         // <call><endpoint key="DifferentMethods"/></call>
+        check notTranslatedMediator("call", "SB0205");
         // TODO(SB0205): the <call> target endpoint is not translated
         // <call><endpoint key="HttpAndAddress"/></call>
+        check notTranslatedMediator("call", "SB0205");
         // TODO(SB0205): the <call> target endpoint is not translated
         // <call><endpoint key="HostFromMessage"/></call>
+        check notTranslatedMediator("call", "SB0205");
         return respond(ctx, headers = passBackHeaders);
     }
 

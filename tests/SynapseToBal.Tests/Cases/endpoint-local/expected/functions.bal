@@ -13,6 +13,7 @@ function askElsewhere(Context ctx) returns http:Response|error {
     //         <address uri="local:///services/Dataservice/"/>
     //     </endpoint>
     // </call>
+    check notTranslatedMediator("call", "SB0218");
     return respond(ctx, headers = passBackHeaders);
 }
 
@@ -23,6 +24,7 @@ function askQuotes(Context ctx) returns http:Response|error {
     // <call blocking="true">
     //     <endpoint key="QuoteLocal"/>
     // </call>
+    check notTranslatedMediator("call", "SB0218");
     check callLocal(ctx, "local://localhost/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint", quoteFlow);
     return continueWithResponse(ctx);
 }
@@ -34,6 +36,7 @@ function notifyQuotes(Context ctx) returns http:Response|error? {
     // <send>
     //     <endpoint key="QuoteLocal"/>
     // </send>
+    check notTranslatedMediator("send", "SB0218");
 }
 
 # Out flow of proxy service FrontProxy: runs on the backend response.

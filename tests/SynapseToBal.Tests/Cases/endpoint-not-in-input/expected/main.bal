@@ -43,6 +43,7 @@ service /stock on httpListener, httpsListener {
         // <send>
         //     <endpoint key-expression="get-property('target')"/>
         // </send>
+        check notTranslatedMediator("send", "SB0205");
         return accepted();
     }
 

@@ -22,6 +22,7 @@ service /broadcast on httpListener {
         //         </recipientlist>
         //     </endpoint>
         // </send>
+        check notTranslatedMediator("send", "SB0205");
         return accepted();
     }
 
@@ -39,6 +40,7 @@ service /broadcast on httpListener {
         //         </recipientlist>
         //     </endpoint>
         // </send>
+        check notTranslatedMediator("send", "SB0205");
         return accepted();
     }
 
@@ -60,6 +62,7 @@ service /broadcast on httpListener {
         //         </recipientlist>
         //     </endpoint>
         // </send>
+        check notTranslatedMediator("send", "SB0205");
         return accepted();
     }
 

@@ -95,5 +95,6 @@ function idAggregateFlow(Context ctx) returns http:Response|error {
     //         </recipientlist>
     //     </endpoint>
     // </send>
+    check notTranslatedMediator("send", "SB0205");
     return accepted();
 }

@@ -55,6 +55,7 @@ service /notify on httpListener {
         //         </recipientlist>
         //     </endpoint>
         // </send>
+        check notTranslatedMediator("send", "SB0205");
         return accepted();
     }
 

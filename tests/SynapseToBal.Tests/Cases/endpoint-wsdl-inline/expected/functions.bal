@@ -12,5 +12,6 @@ function quoteFlow(Context ctx) returns http:Response|error {
     check callEndpoint(ctx, uriWins, "", "POST", format = "soap11", headers = passThroughHeaders, state = uriWinsSuspension);
     // TODO(SB0205): the <call> target endpoint is not translated
     // <call><endpoint key="InlineGroup"/></call>
+    check notTranslatedMediator("call", "SB0205");
     return respond(ctx, headers = passBackHeaders);
 }

@@ -37,11 +37,13 @@ service /move on httpListener {
         //     <source type="custom" clone="false" xpath="json-eval($.items[*].id)"/>
         //     <target type="property" property="ids"/>
         // </enrich>
+        check notTranslatedMediator("enrich", "SB0206");
         // TODO(SB0206): with clone="false" EnrichMediator inserts the body's first element itself, which is the body target or holds the target below the body, so the element would be inserted into itself; the generated code does not reproduce that: copy the source (clone="true") and remove what is not wanted by hand
         // <enrich>
         //     <source type="body" clone="false"/>
         //     <target type="custom" xpath="//order/lines" action="child"/>
         // </enrich>
+        check notTranslatedMediator("enrich", "SB0206");
         return respond(ctx, headers = passBackHeaders);
     }
 

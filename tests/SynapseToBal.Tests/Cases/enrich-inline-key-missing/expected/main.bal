@@ -17,11 +17,13 @@ service "/enrich-key" on httpListener {
         //     <source type="inline" key="conf:/payloads/defaults.xml"/>
         //     <target type="body" action="child"/>
         // </enrich>
+        check notTranslatedMediator("enrich", "SB0502");
         // TODO(SB0502): the inline source's key 'SharedHeaderEntry' is neither a local entry nor a registry resource of the input, so the content the Micro Integrator would enrich with is unknown (when the key resolves to nothing, EnrichMediator's Source logs "Specified Resource as Source is not valid." and enriches with nothing); define the entry in the project or copy the resource from the server's registry
         // <enrich>
         //     <source type="inline" key="SharedHeaderEntry"/>
         //     <target type="property" property="sharedHeader"/>
         // </enrich>
+        check notTranslatedMediator("enrich", "SB0502");
         return respond(ctx, headers = passBackHeaders);
     }
 

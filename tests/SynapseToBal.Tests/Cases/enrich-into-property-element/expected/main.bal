@@ -18,11 +18,13 @@ service /root on httpListener {
         //     <source type="custom" clone="true" xpath="//item"/>
         //     <target type="custom" action="child" xpath="$ctx:RootElm"/>
         // </enrich>
+        check notTranslatedMediator("enrich", "SB0206");
         // TODO(SB0206): a target written with get-property is the property 'RootElm' itself (Target.handleProperty): with action="child" and an XML element in the property, the Micro Integrator adds the source's elements as children of a copy of that element and stores the copy; with any other action, or when the property holds text or nothing, the property is set to the source's nodes. Write it as a type="property" target when the property always holds an element (the same for action="child"), else by hand
         // <enrich>
         //     <source type="custom" clone="true" xpath="//summary"/>
         //     <target type="custom" action="child" xpath="get-property('RootElm')"/>
         // </enrich>
+        check notTranslatedMediator("enrich", "SB0206");
         check enrichProperty(ctx, "RootElm", ((check soapBody(ctx))/**/<total>).clone(), "child");
         check setPayloadPrimitive(ctx, ctx.properties["RootElm"].clone());
         return respond(ctx, headers = passBackHeaders);

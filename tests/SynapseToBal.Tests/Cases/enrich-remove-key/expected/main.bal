@@ -43,16 +43,19 @@ service /store on httpListener {
         //     <source clone="true" xpath="json-eval($.store.book[?(@.price > 10)])"/>
         //     <target type="body" action="remove"/>
         // </enrich>
+        check notTranslatedMediator("enrich", "SB0206");
         // TODO(SB0206): removing the root empties the payload or property (Target.removeJSONFromString sets it to an empty string), which the generated message has no form for; clear it by hand
         // <enrich>
         //     <source clone="true" xpath="json-eval($)"/>
         //     <target type="body" action="remove"/>
         // </enrich>
+        check notTranslatedMediator("enrich", "SB0206");
         // TODO(SB0206): the key is renamed only on EnrichMediator's JSON path, which an XPath, envelope or inline XML source (or a target that is not json-eval) turns off: the Micro Integrator fails every message with "Invalid Target type" (Target.insert); give the new key name as a JSONPath, property or inline text source
         // <enrich>
         //     <source type="custom" xpath="//label"/>
         //     <target type="key" xpath="json-eval($.total)"/>
         // </enrich>
+        check notTranslatedMediator("enrich", "SB0206");
         return respond(ctx, headers = passBackHeaders);
     }
 

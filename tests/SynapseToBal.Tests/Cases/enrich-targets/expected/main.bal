@@ -45,12 +45,14 @@ service /targets on httpListener {
         //     <source type="custom" xpath="//order/id"/>
         //     <target xpath="json-eval($.id)"/>
         // </enrich>
+        check notTranslatedMediator("enrich", "SB0206");
         check enrichXml(ctx, function (xml:Element root) returns xml => root/**/<'order>/<lines>, (check soapBody(ctx))/**/<'order>/<id>, "child", moved = true);
         // TODO(SB0206): only a path of element steps from the SOAP body (optionally ending in text()) or a simple JSONPath is translated
         // <enrich>
         //     <source type="inline">{"a": 1}</source>
         //     <target xpath="json-eval($.items[*].price)"/>
         // </enrich>
+        check notTranslatedMediator("enrich", "SB0206");
         check enrichProperty(ctx, "list", {"a": 1}, "child", nativeJson = true);
         return respond(ctx, headers = passBackHeaders);
     }

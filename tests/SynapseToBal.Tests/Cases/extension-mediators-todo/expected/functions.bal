@@ -13,11 +13,13 @@ function gatewaySequence(Context ctx) returns error? {
     //         <arg value="10"/>
     //     </args>
     // </ejb>
+    check notTranslatedMediator("ejb", "SB0231");
     // TODO(SB0231): <smooks> runs the Smooks transformation configured at key 'smooks-csv': write the transformation as a Ballerina mapping function (ballerina/data.xmldata, ballerina/data.jsondata or ballerina/data.csv to read and write the formats)
     // <smooks config-key="smooks-csv">
     //     <input type="text" expression="//csv/text()"/>
     //     <output type="xml"/>
     // </smooks>
+    check notTranslatedMediator("smooks", "SB0231");
     // TODO(SB0231): <entitlementService> asks a XACML policy decision point whether to accept the message (onAccept, onReject, obligations and advice flows): call the PDP's REST API with an http:Client (its credentials as required configurables) and branch on the decision
     // <entitlementService remoteServiceUrl="https://localhost:9443/services" remoteServiceUserName="admin" remoteServicePassword="****" callbackClass="org.wso2.carbon.identity.entitlement.mediator.callback.UTEntitlementCallbackHandler" client="soap">
     //     <onReject>
@@ -32,10 +34,13 @@ function gatewaySequence(Context ctx) returns error? {
     //         </log>
     //     </onAccept>
     // </entitlementService>
+    check notTranslatedMediator("entitlementService", "SB0231");
     // TODO(SB0231): <oauthService> validates the request's OAuth access token against the key manager: secure the service with ballerina/http's OAuth2 introspection (http:OAuth2IntrospectionConfig in the service's auth)
     // <oauthService remoteServiceUrl="https://localhost:9443/services" username="admin" password="****"/>
+    check notTranslatedMediator("oauthService", "SB0231");
     // TODO(SB0231): <NTLM> sets NTLM authentication for the next backend call: ballerina/http has no NTLM authentication: put an authenticating proxy in front of the backend or write it by hand
     // <NTLM username="{$ctx:ntlmUser}" password="****" host="winhost" domain="CORP" ntlmVersion="v2"/>
+    check notTranslatedMediator("NTLM", "SB0231");
     // TODO(SB0231): <publishEvent> publishes an event to the stream 'orderStream:1.0.0' through the event sink 'orderSink' with the attributes source, orderId: send the event to the analytics server by hand (for example with an http:Client or ballerinax/kafka)
     // <publishEvent>
     //     <eventSink>orderSink</eventSink>
@@ -50,17 +55,21 @@ function gatewaySequence(Context ctx) returns error? {
     //         </payload>
     //     </attributes>
     // </publishEvent>
+    check notTranslatedMediator("publishEvent", "SB0231");
     // TODO(SB0231): <bam> publishes to the BAM stream 'orderStream:1.0.0' of the server profile 'bamProfile': send the event to the analytics server by hand (for example with an http:Client)
     // <bam>
     //     <serverProfile name="bamProfile">
     //         <streamConfig name="orderStream" version="1.0.0"/>
     //     </serverProfile>
     // </bam>
+    check notTranslatedMediator("bam", "SB0231");
     // TODO(SB0231): <event> publishes the message to the topic 'orders' of the Micro Integrator's event broker: publish it with a message broker client (for example ballerinax/kafka or ballerinax/rabbitmq)
     // <event topic="orders"/>
+    check notTranslatedMediator("event", "SB0231");
     // TODO(SB0231): <builder> rebuilds a message whose body is the <binary xmlns="http://ws.apache.org/commons/ns/payload"> wrapper of raw bytes (the generated code's form of an application/octet-stream or other binary body, as the MI's BinaryRelayBuilder makes it) from those bytes, with the builder its <messageBuilder> children name for the message's content type (application/csv → org.example.CsvBuilder), else the relay's own for multipart/related (MIME), text/xml and application/soap+xml (SOAP), application/xop+xml (MTOM), application/xml, application/x-www-form-urlencoded and application/json, else as plain XML (POX) for a REST message and as a SOAP envelope otherwise; the built element becomes the SOAP body (a build that fails leaves the message as it was, with a warning), and any other message passes unchanged: when binary bodies reach this point, parse the bytes of the <binary> wrapper (base64) as the content type says (xml:fromString, value:fromJsonString) and set the payload; else delete the TODO
     // <builder>
     //     <messageBuilder contentType="application/csv" class="org.example.CsvBuilder" formatterClass="org.example.CsvFormatter"/>
     // </builder>
+    check notTranslatedMediator("builder", "SB0231");
     log:printInfo("GatewaySequence", status = "done");
 }

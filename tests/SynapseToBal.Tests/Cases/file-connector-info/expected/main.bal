@@ -40,11 +40,13 @@ service /fileinfo on httpListener {
         //     <start>2</start>
         //     <end>5</end>
         // </fileconnector.readSpecifiedLines>
+        check notTranslatedMediator("fileconnector.readSpecifiedLines", "SB0232");
         // TODO(SB0232): connector operation <fileconnector.unzip>: use java.util.zip's ZipInputStream through Java interop for a local archive, as ballerina/file and ballerina/io read no zip archive; ftp:Client's get for a remote one (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); parameters: source, destination
         // <fileconnector.unzip>
         //     <source>/var/data/in/archive.zip</source>
         //     <destination>/var/data/unzipped</destination>
         // </fileconnector.unzip>
+        check notTranslatedMediator("fileconnector.unzip", "SB0232");
         return respond(ctx, headers = passBackHeaders);
     }
 

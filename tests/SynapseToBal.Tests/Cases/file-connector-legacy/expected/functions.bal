@@ -33,6 +33,7 @@ function legacyFileFlow(Context ctx) returns http:Response|error {
         //     <file>log.txt</file>
         //     <contenttype>text/plain</contenttype>
         // </fileconnector.append>
+        check notTranslatedMediator("fileconnector.append", "SB0232");
         // TODO(SB0232): connector operation <fileconnector.create>: use file:create and io:fileWriteString for a local file, ftp:Client's put for a remote one (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); not translated because its encoding 'ISO-8859-1' is not UTF-8, which the generated call writes; parameters: filelocation, file, content, encoding
         // <fileconnector.create>
         //     <filelocation>file:///var/data/out/</filelocation>
@@ -40,21 +41,25 @@ function legacyFileFlow(Context ctx) returns http:Response|error {
         //     <content>x</content>
         //     <encoding>ISO-8859-1</encoding>
         // </fileconnector.create>
+        check notTranslatedMediator("fileconnector.create", "SB0232");
         // TODO(SB0232): connector operation <fileconnector.append>: use io:fileWriteString with io:APPEND for a local file, ftp:Client's append for a remote one (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); not translated because its offset 'end' is no number, on which the connector fails; parameters: filelocation, file, offset
         // <fileconnector.append>
         //     <filelocation>file:///var/data/out/</filelocation>
         //     <file>log.txt</file>
         //     <offset>end</offset>
         // </fileconnector.append>
+        check notTranslatedMediator("fileconnector.append", "SB0232");
         // TODO(SB0232): connector operation <fileconnector.unzip>: use java.util.zip's ZipInputStream through Java interop for a local archive, as ballerina/file and ballerina/io read no zip archive; ftp:Client's get for a remote one (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); not translated because it is the file connector 1.0.0's unzip, which the generated code does not perform; parameters: filelocation, newfilelocation
         // <fileconnector.unzip>
         //     <filelocation>file:///var/data/in/archive.zip</filelocation>
         //     <newfilelocation>file:///var/data/unzipped/</newfilelocation>
         // </fileconnector.unzip>
+        check notTranslatedMediator("fileconnector.unzip", "SB0232");
         // TODO(SB0232): connector operation <fileconnector.listFile>: use java.util.zip's ZipInputStream through Java interop (1.0.0's listFile lists the file entries of a zip archive, which ballerina/file and ballerina/io do not read), after ftp:Client's get for a remote archive (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); not translated because it is the file connector 1.0.0's listFile, which the generated code does not perform; parameters: filelocation
         // <fileconnector.listFile>
         //     <filelocation>{get-property('remote')}</filelocation>
         // </fileconnector.listFile>
+        check notTranslatedMediator("fileconnector.listFile", "SB0232");
     }
     return respond(ctx, headers = passBackHeaders);
 }

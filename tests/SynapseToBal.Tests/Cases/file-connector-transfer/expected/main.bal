@@ -47,20 +47,24 @@ service /transfer on httpListener {
         //     <destination>/var/data/out</destination>
         //     <filePattern>*</filePattern>
         // </fileconnector.copy>
+        check notTranslatedMediator("fileconnector.copy", "SB0232");
         // TODO(SB0232): connector operation <fileconnector.move>: use file:rename for local files, ftp:Client's rename for remote ones (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); not translated because it names no destination; parameters: source
         // <fileconnector.move>
         //     <source>/var/data/in</source>
         // </fileconnector.move>
+        check notTranslatedMediator("fileconnector.move", "SB0232");
         // TODO(SB0232): connector operation <fileconnector.unzip>: use java.util.zip's ZipInputStream through Java interop for a local archive, as ballerina/file and ballerina/io read no zip archive; ftp:Client's get for a remote one (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); parameters: source, destination
         // <fileconnector.unzip>
         //     <source>/var/data/in/batch.zip</source>
         //     <destination>/var/data/unzipped</destination>
         // </fileconnector.unzip>
+        check notTranslatedMediator("fileconnector.unzip", "SB0232");
         // TODO(SB0232): connector operation <fileconnector.archives>: use java.util.zip's ZipOutputStream through Java interop, as ballerina/file and ballerina/io write no zip archive (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); parameters: source, destination
         // <fileconnector.archives>
         //     <source>/var/data/in</source>
         //     <destination>/var/data/in.zip</destination>
         // </fileconnector.archives>
+        check notTranslatedMediator("fileconnector.archives", "SB0232");
         return respond(ctx, headers = passBackHeaders);
     }
 

@@ -80,48 +80,58 @@ service /files on httpListener {
         //     <inputContent>{$ctx:text}</inputContent>
         //     <encoding>ISO-8859-1</encoding>
         // </fileconnector.create>
+        check notTranslatedMediator("fileconnector.create", "SB0232");
         // TODO(SB0232): connector operation <fileconnector.delete>: use file:remove for a local file, ftp:Client's delete for a remote one (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); not translated because its filePattern '(?<=a)b' is not a regular expression the generated code can test: a lookbehind has no Ballerina regular-expression equivalent; parameters: source, filePattern
         // <fileconnector.delete>
         //     <source>/var/data/in</source>
         //     <filePattern>(?&lt;=a)b</filePattern>
         // </fileconnector.delete>
+        check notTranslatedMediator("fileconnector.delete", "SB0232");
         // TODO(SB0232): connector operation <fileconnector.isFileExist>: use file:test with file:EXISTS for a local file (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); not translated because it names a connection (configKey), which the file connector 2.x operations do not read; the connection is the local entry 'fileConn'; parameters: source
         // <fileconnector.isFileExist configKey="fileConn">
         //     <source>/var/data/in</source>
         // </fileconnector.isFileExist>
+        check notTranslatedMediator("fileconnector.isFileExist", "SB0232");
         // TODO(SB0232): connector operation <fileconnector.delete>: use file:remove for a local file, ftp:Client's delete for a remote one (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); not translated because recursive is set, which the generated call does not reproduce; parameters: source, recursive
         // <fileconnector.delete>
         //     <source>/var/data/in</source>
         //     <recursive>true</recursive>
         // </fileconnector.delete>
+        check notTranslatedMediator("fileconnector.delete", "SB0232");
         // TODO(SB0232): connector operation <fileconnector.create>: use file:create and io:fileWriteString for a local file, ftp:Client's put for a remote one (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); not translated because it names no file (source); parameters: inputContent
         // <fileconnector.create>
         //     <inputContent>nothing to name</inputContent>
         // </fileconnector.create>
+        check notTranslatedMediator("fileconnector.create", "SB0232");
         // TODO(SB0232): connector operation <fileconnector.isfileexist>: use file and io functions, or an ftp:Client of ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP); not translated because source is set, which the connector 1.0.0 template does not declare; parameters: source
         // <fileconnector.isfileexist>
         //     <source>/var/data/in</source>
         // </fileconnector.isfileexist>
+        check notTranslatedMediator("fileconnector.isfileexist", "SB0232");
         // TODO(SB0232): connector operation <fileconnector.read>: use io:fileReadString or io:fileReadBytes for a local file, ftp:Client's get for a remote one (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); not translated because it sets a filePattern, for which connector versions differ when no file matches (2.0.21 and earlier fail, later ones keep the message); parameters: source, filePattern
         // <fileconnector.read>
         //     <source>/var/data/in</source>
         //     <filePattern>.*\.xml</filePattern>
         // </fileconnector.read>
+        check notTranslatedMediator("fileconnector.read", "SB0232");
         // TODO(SB0232): connector operation <fileconnector.read>: use io:fileReadString or io:fileReadBytes for a local file, ftp:Client's get for a remote one (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); not translated because its contentType 'text/plain; charset=ISO-8859-1' reads the file in ISO-8859-1, not UTF-8, which the generated call reads; parameters: source, contentType
         // <fileconnector.read>
         //     <source>/var/data/latin.txt</source>
         //     <contentType>text/plain; charset=ISO-8859-1</contentType>
         // </fileconnector.read>
+        check notTranslatedMediator("fileconnector.read", "SB0232");
         // TODO(SB0232): connector operation <fileconnector.append>: use io:fileWriteString with io:APPEND for a local file, ftp:Client's append for a remote one (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); not translated because it sets a position, which inserts the content as a line in the connector versions that read it; parameters: destination, inputContent, position
         // <fileconnector.append>
         //     <destination>/var/log/orders.log</destination>
         //     <inputContent>first</inputContent>
         //     <position>1</position>
         // </fileconnector.append>
+        check notTranslatedMediator("fileconnector.append", "SB0232");
         // TODO(SB0232): connector operation <fileconnector.listFileZip>: use java.util.zip's ZipFile through Java interop for a local archive, as ballerina/file and ballerina/io read no zip archive (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); parameters: source
         // <fileconnector.listFileZip>
         //     <source>/var/data/in/batch.zip</source>
         // </fileconnector.listFileZip>
+        check notTranslatedMediator("fileconnector.listFileZip", "SB0232");
         return respond(ctx, headers = passBackHeaders);
     }
 

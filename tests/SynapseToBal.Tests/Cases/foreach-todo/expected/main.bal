@@ -18,6 +18,7 @@ service /todo on httpListener {
         //         <log level="full"/>
         //     </sequence>
         // </foreach>
+        check notTranslatedMediator("foreach", "SB0220");
         return respond(ctx, headers = passBackHeaders);
     }
 
@@ -30,6 +31,7 @@ service /todo on httpListener {
         //         <log level="full"/>
         //     </sequence>
         // </foreach>
+        check notTranslatedMediator("foreach", "SB0220");
         return respond(ctx, headers = passBackHeaders);
     }
 
@@ -42,6 +44,7 @@ service /todo on httpListener {
         //         <respond/>
         //     </sequence>
         // </foreach>
+        check notTranslatedMediator("foreach", "SB0220");
         return respond(ctx, headers = passBackHeaders);
     }
 

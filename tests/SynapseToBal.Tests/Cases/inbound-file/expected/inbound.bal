@@ -19,6 +19,9 @@ class InvoiceDropPoller {
     # True while a run is reading the folder: a run that starts meanwhile does nothing.
     private boolean running = false;
 
+    # The files (absolute paths) that could not be moved or deleted after processing: no later run processes them again.
+    private map<boolean> failedFiles = {};
+
     public function execute() {
         lock {
             if self.running {
@@ -46,12 +49,26 @@ class InvoiceDropPoller {
             if fileName.endsWith(".lock") || fileName.endsWith(".fail") {
                 continue;
             }
-            byte[]|io:Error content = io:fileReadBytes(entry.absPath);
-            if content is io:Error {
-                log:printError("Inbound endpoint 'InvoiceDrop': a file cannot be read", 'error = content, fileName = fileName);
+            if self.failedFiles.hasKey(entry.absPath) {
+                // FilePollingConsumer marks a file it could not move or delete (<file>.fail) and never processes it again:
+                // each poll tries the after-processing action once more.
+                file:Error? retried = file:remove(entry.absPath);
+                if retried is file:Error {
+                    log:printError("Inbound endpoint 'InvoiceDrop': a file cannot be moved or deleted after processing", 'error = retried, fileName = fileName);
+                } else {
+                    _ = self.failedFiles.remove(entry.absPath);
+                }
+                continue;
+            }
+            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a file
+            // the builder refuses fails as a file that cannot be read does.
+            byte[]|error content = fileMessage(io:fileReadBytes(entry.absPath), fileName.toLowerAscii().endsWith(".txt") ? "text/plain" : "text/xml");
+            if content is error {
+                log:printError("Inbound endpoint 'InvoiceDrop': a file cannot be read, or the message builder of its content type refuses it", 'error = content, fileName = fileName);
                 file:Error? failedDone = file:remove(entry.absPath);
                 if failedDone is file:Error {
                     log:printError("Inbound endpoint 'InvoiceDrop': a file cannot be moved or deleted after processing", 'error = failedDone, fileName = fileName);
+                    self.failedFiles[entry.absPath] = true;
                 }
                 continue;
             }
@@ -66,12 +83,14 @@ class InvoiceDropPoller {
                 file:Error? failedDone = file:remove(entry.absPath);
                 if failedDone is file:Error {
                     log:printError("Inbound endpoint 'InvoiceDrop': a file cannot be moved or deleted after processing", 'error = failedDone, fileName = fileName);
+                    self.failedFiles[entry.absPath] = true;
                 }
                 continue;
             }
             file:Error? done = file:remove(entry.absPath);
             if done is file:Error {
                 log:printError("Inbound endpoint 'InvoiceDrop': a file cannot be moved or deleted after processing", 'error = done, fileName = fileName);
+                self.failedFiles[entry.absPath] = true;
             }
         }
     }
@@ -87,6 +106,9 @@ class OrderDropPoller {
 
     # True while a run is reading the folder: a run that starts meanwhile does nothing.
     private boolean running = false;
+
+    # The files (absolute paths) that could not be moved or deleted after processing: no later run processes them again.
+    private map<boolean> failedFiles = {};
 
     public function execute() {
         lock {
@@ -115,18 +137,33 @@ class OrderDropPoller {
             if fileName.endsWith(".lock") || fileName.endsWith(".fail") {
                 continue;
             }
+            if self.failedFiles.hasKey(entry.absPath) {
+                // FilePollingConsumer marks a file it could not move or delete (<file>.fail) and never processes it again:
+                // each poll tries the after-processing action once more.
+                string|file:Error retryPath = file:joinPath(orderDropMoveAfterProcess, fileName);
+                file:Error? retried = retryPath is string ? file:rename(entry.absPath, retryPath) : retryPath;
+                if retried is file:Error {
+                    log:printError("Inbound endpoint 'OrderDrop': a file cannot be moved or deleted after processing", 'error = retried, fileName = fileName);
+                } else {
+                    _ = self.failedFiles.remove(entry.absPath);
+                }
+                continue;
+            }
             // transport.vfs.FileNamePattern: the whole name must match, as Java's String.matches.
             boolean|error matching = matches(fileName, ".*\\.json");
             if matching is error || !matching {
                 continue;
             }
-            byte[]|io:Error content = io:fileReadBytes(entry.absPath);
-            if content is io:Error {
-                log:printError("Inbound endpoint 'OrderDrop': a file cannot be read", 'error = content, fileName = fileName);
+            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a file
+            // the builder refuses fails as a file that cannot be read does.
+            byte[]|error content = fileMessage(io:fileReadBytes(entry.absPath), "application/json");
+            if content is error {
+                log:printError("Inbound endpoint 'OrderDrop': a file cannot be read, or the message builder of its content type refuses it", 'error = content, fileName = fileName);
                 string|file:Error failedPath = file:joinPath(orderDropMoveAfterFailure, fileName);
                 file:Error? failedDone = failedPath is string ? file:rename(entry.absPath, failedPath) : failedPath;
                 if failedDone is file:Error {
                     log:printError("Inbound endpoint 'OrderDrop': a file cannot be moved or deleted after processing", 'error = failedDone, fileName = fileName);
+                    self.failedFiles[entry.absPath] = true;
                 }
                 continue;
             }
@@ -141,6 +178,7 @@ class OrderDropPoller {
             file:Error? done = processedPath is string ? file:rename(entry.absPath, processedPath) : processedPath;
             if done is file:Error {
                 log:printError("Inbound endpoint 'OrderDrop': a file cannot be moved or deleted after processing", 'error = done, fileName = fileName);
+                self.failedFiles[entry.absPath] = true;
             }
         }
     }
@@ -174,9 +212,12 @@ service ftp:Service on remoteDropListener {
             if fileInfo.name.endsWith(".lock") || fileInfo.name.endsWith(".fail") || inFtpSubFolder(remoteDropFolder, fileInfo.pathDecoded) {
                 continue;
             }
-            byte[]|ftp:Error content = caller->getBytes(fileInfo.pathDecoded);
-            if content is ftp:Error {
-                log:printError("Inbound endpoint 'RemoteDrop': a file cannot be read", 'error = content, fileName = fileInfo.name);
+            byte[]|ftp:Error read = caller->getBytes(fileInfo.pathDecoded);
+            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a file
+            // the builder refuses fails as a file that cannot be read does.
+            byte[]|error content = fileMessage(read, fileInfo.name.toLowerAscii().endsWith(".txt") ? "text/plain" : "text/xml");
+            if content is error {
+                log:printError("Inbound endpoint 'RemoteDrop': a file cannot be read, or the message builder of its content type refuses it", 'error = content, fileName = fileInfo.name);
                 ftp:Error? failedDone = caller->delete(fileInfo.pathDecoded);
                 if failedDone is ftp:Error {
                     log:printError("Inbound endpoint 'RemoteDrop': a file cannot be moved or deleted after processing", 'error = failedDone, fileName = fileInfo.name);

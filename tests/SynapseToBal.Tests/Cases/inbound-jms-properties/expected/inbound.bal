@@ -17,6 +17,9 @@ class FileDropPoller {
     # True while a run is reading the folder: a run that starts meanwhile does nothing.
     private boolean running = false;
 
+    # The files (absolute paths) that could not be moved or deleted after processing: no later run processes them again.
+    private map<boolean> failedFiles = {};
+
     public function execute() {
         lock {
             if self.running {
@@ -44,12 +47,26 @@ class FileDropPoller {
             if fileName.endsWith(".lock") || fileName.endsWith(".fail") {
                 continue;
             }
-            byte[]|io:Error content = io:fileReadBytes(entry.absPath);
-            if content is io:Error {
-                log:printError("Inbound endpoint 'FileDrop': a file cannot be read", 'error = content, fileName = fileName);
+            if self.failedFiles.hasKey(entry.absPath) {
+                // FilePollingConsumer marks a file it could not move or delete (<file>.fail) and never processes it again:
+                // each poll tries the after-processing action once more.
+                file:Error? retried = file:remove(entry.absPath);
+                if retried is file:Error {
+                    log:printError("Inbound endpoint 'FileDrop': a file cannot be moved or deleted after processing", 'error = retried, fileName = fileName);
+                } else {
+                    _ = self.failedFiles.remove(entry.absPath);
+                }
+                continue;
+            }
+            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a file
+            // the builder refuses fails as a file that cannot be read does.
+            byte[]|error content = fileMessage(io:fileReadBytes(entry.absPath), "application/xml");
+            if content is error {
+                log:printError("Inbound endpoint 'FileDrop': a file cannot be read, or the message builder of its content type refuses it", 'error = content, fileName = fileName);
                 file:Error? failedDone = file:remove(entry.absPath);
                 if failedDone is file:Error {
                     log:printError("Inbound endpoint 'FileDrop': a file cannot be moved or deleted after processing", 'error = failedDone, fileName = fileName);
+                    self.failedFiles[entry.absPath] = true;
                 }
                 continue;
             }
@@ -60,6 +77,7 @@ class FileDropPoller {
             file:Error? done = file:remove(entry.absPath);
             if done is file:Error {
                 log:printError("Inbound endpoint 'FileDrop': a file cannot be moved or deleted after processing", 'error = done, fileName = fileName);
+                self.failedFiles[entry.absPath] = true;
             }
         }
     }

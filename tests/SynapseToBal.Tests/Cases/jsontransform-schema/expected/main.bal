@@ -33,6 +33,7 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrderApi", "/orders");
         // TODO(SB0270): <jsontransform> coerces the payload to the JSON schema 'draft4-bounds-schema', but 'exclusiveMaximum' at #/properties/price is a boolean (draft 4), which JsonProcessor reads as a number: every value fails with a NumberFormatException; not translated, the payload is left as it is
         // <jsontransform schema="draft4-bounds-schema"/>
+        check notTranslatedMediator("jsontransform", "SB0270");
         return respond(ctx, headers = passBackHeaders);
     }
 
@@ -41,6 +42,7 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrderApi", "/orders");
         // TODO(SB0222): <jsontransform> coerces the JSON payload to the types of the JSON schema 'gov:/schemas/absent.json' (the input does not hold 'gov:/schemas/absent.json'; copy the schema into the project to translate it); not translated, the payload is left as it is
         // <jsontransform schema="gov:/schemas/absent.json"/>
+        check notTranslatedMediator("jsontransform", "SB0222");
         return respond(ctx, headers = passBackHeaders);
     }
 

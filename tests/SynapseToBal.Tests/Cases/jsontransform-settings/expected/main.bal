@@ -32,6 +32,7 @@ service /typing on httpListener {
         // <jsontransform>
         //     <property name="synapse.commons.json.output.disableAutoPrimitive.regex" value="(?i)^true$"/>
         // </jsontransform>
+        check notTranslatedMediator("jsontransform", "SB0222");
         return respond(ctx, headers = passBackHeaders);
     }
 

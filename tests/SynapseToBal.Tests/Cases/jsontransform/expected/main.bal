@@ -14,6 +14,7 @@ service /transform on httpListener {
         Context ctx = check newContext(request, "JsonTransformApi", "/transform");
         // TODO(SB0222): <jsontransform> coerces the JSON payload to the types of the JSON schema 'conf:/schema.json' (the input does not hold 'conf:/schema.json'; copy the schema into the project to translate it); not translated, the payload is left as it is
         // <jsontransform schema="conf:/schema.json"/>
+        check notTranslatedMediator("jsontransform", "SB0222");
         return respond(ctx, headers = passBackHeaders);
     }
 
@@ -25,6 +26,7 @@ service /transform on httpListener {
         //     <property name="synapse.commons.json.output.autoPrimitive" value="false"/>
         //     <property name="synapse.commons.json.output.emptyXmlElemToEmptyStr" value="true"/>
         // </jsontransform>
+        check notTranslatedMediator("jsontransform", "SB0222");
         return respond(ctx, headers = passBackHeaders);
     }
 

@@ -47,6 +47,7 @@ service /directory on httpListener {
         //     <dn>{json-eval($.dn)}</dn>
         //     <attributes>mail=someone@example.com</attributes>
         // </ldap.updateEntry>
+        check notTranslatedMediator("ldap.updateEntry", "SB0232");
         return respond(ctx, headers = passBackHeaders);
     }
 
@@ -68,6 +69,7 @@ service /directory on httpListener {
         //     <attributes>mail,cn</attributes>
         //     <filters>uid=john</filters>
         // </ldap.searchEntry>
+        check notTranslatedMediator("ldap.searchEntry", "SB0232");
         // TODO(SB0232): connector operation <ldap.init>: create an ldap:Client of ballerina/ldap with these settings (credentials as required configurables); not translated because secureConnection is a setting of a later LDAP connector version, which the generated call does not reproduce; settings: providerUrl, securityPrincipal, securityCredentials, secureConnection
         // <ldap.init>
         //     <providerUrl>ldaps://localhost:10636</providerUrl>
@@ -75,8 +77,10 @@ service /directory on httpListener {
         //     <securityCredentials>{$ctx:adminPassword}</securityCredentials>
         //     <secureConnection>true</secureConnection>
         // </ldap.init>
+        check notTranslatedMediator("ldap.init", "SB0232");
         // TODO(SB0232): connector operation <ldap.deleteEntry>: use ldap:Client's delete (ballerina/ldap); not translated because it does not set dn, which the connector reads without a default (it fails with a NullPointerException)
         // <ldap.deleteEntry/>
+        check notTranslatedMediator("ldap.deleteEntry", "SB0232");
         return respond(ctx, headers = passBackHeaders);
     }
 

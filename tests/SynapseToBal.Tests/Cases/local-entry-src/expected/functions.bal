@@ -12,4 +12,5 @@ function useEntries(Context ctx) returns error? {
     log:printInfo("UseEntries sequence", banner = getProperty(ctx, "banner", banner), script = getProperty(ctx, "script", script), motd = getProperty(ctx, "motd", motd));
     // TODO(SB0502): sequence 'dynSeq' is not part of the input
     // <sequence key="dynSeq"/>
+    check notTranslatedMediator("sequence", "SB0502");
 }

@@ -27,6 +27,7 @@ service /extensions on httpListener {
         //         <rule:fact elementName="order" namespace="http://example.com/orders" type="com.example.Order"/>
         //     </rule:output>
         // </rule:rule>
+        check notTranslatedMediator("rule", "SB0231");
         // TODO(SB0231): <opa> asks an Open Policy Agent server for the decision of the policy 'orders', rule 'allow': call OPA's REST API (POST /v1/data/<policy>/<rule>) with an http:Client, its access key a required configurable, and branch on the result
         // <opa>
         //     <serverUrl>http://localhost:8181</serverUrl>
@@ -36,12 +37,15 @@ service /extensions on httpListener {
         //         <parameter name="role">admin</parameter>
         //     </additionalParameters>
         // </opa>
+        check notTranslatedMediator("opa", "SB0231");
         // TODO(SB0231): <kerberosService> gets a Kerberos (SPNEGO) ticket and sets the Authorization header: ballerina/http has no Kerberos authentication: obtain the token by hand and set the header
         // <kerberosService>
         //     <spn key="spnEntry"/>
         // </kerberosService>
+        check notTranslatedMediator("kerberosService", "SB0231");
         // TODO(SB0231): <eventPublisher> publishes the message to the event source 'OrderEvents' (Apache Synapse WS-Eventing): publish it with a message broker client (for example ballerinax/kafka or ballerinax/rabbitmq)
         // <eventPublisher eventSourceName="OrderEvents"/>
+        check notTranslatedMediator("eventPublisher", "SB0231");
         return respond(ctx, headers = passBackHeaders);
     }
 
@@ -50,16 +54,19 @@ service /extensions on httpListener {
         Context ctx = check newContext(request, "ExtensionsAPI", "/extensions");
         // TODO(SB0231): <enqueue> queues the message for the sequence 'OrderSequence' on the priority executor 'OrderExecutor' (an Apache Synapse mediator the Micro Integrator does not ship): run the sequence's function asynchronously by hand (a worker or a task)
         // <enqueue executor="OrderExecutor" priority="5" sequence="OrderSequence"/>
+        check notTranslatedMediator("enqueue", "SB0231");
         // TODO(SB0231): <sampler> passes messages to its target at most 10 per 1000 ms (an Apache Synapse mediator the Micro Integrator does not ship): queue and rate-limit the messages by hand
         // <sampler rate="10" unitTime="1000">
         //     <target sequence="OrderSequence"/>
         // </sampler>
+        check notTranslatedMediator("sampler", "SB0231");
         // TODO(SB0231): <router> routes the message through 1 route(s) by expression and regex (an ESB 4.x mediator the Micro Integrator does not ship): write the routes as if/else over the expressions, calling each target's sequence or endpoint
         // <router>
         //     <route expression="//order/type" match="bulk" breakRouter="true">
         //         <target sequence="OrderSequence"/>
         //     </route>
         // </router>
+        check notTranslatedMediator("router", "SB0231");
         return respond(ctx, headers = passBackHeaders);
     }
 

@@ -45,6 +45,7 @@ service /media on httpListener {
         //     <format>{"name": "${payload.name}"}</format>
         //     <args/>
         // </payloadFactory>
+        check notTranslatedMediator("payloadFactory", "SB0206");
         return respond(ctx, headers = passBackHeaders);
     }
 

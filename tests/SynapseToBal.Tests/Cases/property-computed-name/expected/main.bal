@@ -20,6 +20,7 @@ service /settings on httpListener {
         ctx.operation[string `op.${getProperty(ctx, "mode")}`] = "seen";
         // TODO(SB0208): the property name is computed at run time
         // <property name="{$ctx:mode}" value="on" scope="transport"/>
+        check notTranslatedMediator("property", "SB0208");
         log:printInfo("SettingsAPI /apply request", mode = getProperty(ctx, "mode"));
         return respond(ctx, headers = passBackHeaders);
     }

@@ -15,4 +15,5 @@ function audit(Context ctx) {
 function enrich(Context ctx) returns error? {
     // TODO(SB0231): <class> runs the Java class 'com.example.CatalogEnricher': write it as a Ballerina function over the Context (or call the service that replaces the Java code)
     // <class name="com.example.CatalogEnricher"/>
+    check notTranslatedMediator("class", "SB0231");
 }

@@ -32,6 +32,7 @@ service /props on httpListener {
         ctx.properties["OUT_ONLY"] = "true";
         // TODO(SB0207): registry-scope properties are not translated
         // <property name="cached" value="x" scope="registry"/>
+        check notTranslatedMediator("property", "SB0207");
         string code = check regexGroup(getHeader(ctx, "X-Code"), "([0-9]+)[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*", 1);
         setHttpSc(ctx, count);
         // TODO(SB0207): the axis2 transport switch FORCE_HTTP_1.0 (line 20) also applies to the message written here, which the generated code writes with its usual settings: the answer, store or connector call here is not configured per message; reproduce the switch by hand

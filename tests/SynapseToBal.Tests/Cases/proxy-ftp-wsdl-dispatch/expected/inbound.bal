@@ -40,9 +40,12 @@ service ftp:Service on orderFtpWsdlProxyVfsListener {
             if fileInfo.name.endsWith(".lock") || inFtpSubFolder(orderFtpWsdlProxyVfsFolder, fileInfo.pathDecoded) {
                 continue;
             }
-            byte[]|ftp:Error content = caller->getBytes(fileInfo.pathDecoded);
-            if content is ftp:Error {
-                log:printError("Proxy service 'OrderFtpWsdlProxy': a file cannot be read", 'error = content, fileName = fileInfo.name);
+            byte[]|ftp:Error read = caller->getBytes(fileInfo.pathDecoded);
+            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a file
+            // the builder refuses fails as a file that cannot be read does.
+            byte[]|error content = fileMessage(read, "text/xml");
+            if content is error {
+                log:printError("Proxy service 'OrderFtpWsdlProxy': a file cannot be read, or the message builder of its content type refuses it", 'error = content, fileName = fileInfo.name);
                 ftp:Error? failedDone = caller->move(fileInfo.pathDecoded, ftpChildPath(orderFtpWsdlProxyVfsMoveAfterFailure, fileInfo.name));
                 if failedDone is ftp:Error {
                     log:printError("Proxy service 'OrderFtpWsdlProxy': a file cannot be moved or deleted after processing", 'error = failedDone, fileName = fileInfo.name);

@@ -34,9 +34,12 @@ service ftp:Service on ftpQuotesProxyVfsListener {
             if fileInfo.name.endsWith(".lock") || inFtpSubFolder(ftpQuotesProxyVfsFolder, fileInfo.pathDecoded) {
                 continue;
             }
-            byte[]|ftp:Error content = caller->getBytes(fileInfo.pathDecoded);
-            if content is ftp:Error {
-                log:printError("Proxy service 'FtpQuotesProxy': a file cannot be read", 'error = content, fileName = fileInfo.name);
+            byte[]|ftp:Error read = caller->getBytes(fileInfo.pathDecoded);
+            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a file
+            // the builder refuses fails as a file that cannot be read does.
+            byte[]|error content = fileMessage(read, "text/xml");
+            if content is error {
+                log:printError("Proxy service 'FtpQuotesProxy': a file cannot be read, or the message builder of its content type refuses it", 'error = content, fileName = fileInfo.name);
                 ftp:Error? failedDone = caller->move(fileInfo.pathDecoded, ftpChildPath(ftpQuotesProxyVfsMoveAfterFailure, fileInfo.name));
                 if failedDone is ftp:Error {
                     log:printError("Proxy service 'FtpQuotesProxy': a file cannot be moved or deleted after processing", 'error = failedDone, fileName = fileInfo.name);
@@ -118,9 +121,12 @@ service ftp:Service on sftpOrdersProxyVfsListener {
             if fileInfo.name.endsWith(".lock") || inFtpSubFolder(sftpOrdersProxyVfsFolder, fileInfo.pathDecoded) {
                 continue;
             }
-            byte[]|ftp:Error content = caller->getBytes(fileInfo.pathDecoded);
-            if content is ftp:Error {
-                log:printError("Proxy service 'SftpOrdersProxy': a file cannot be read", 'error = content, fileName = fileInfo.name);
+            byte[]|ftp:Error read = caller->getBytes(fileInfo.pathDecoded);
+            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a file
+            // the builder refuses fails as a file that cannot be read does.
+            byte[]|error content = fileMessage(read, "text/xml");
+            if content is error {
+                log:printError("Proxy service 'SftpOrdersProxy': a file cannot be read, or the message builder of its content type refuses it", 'error = content, fileName = fileInfo.name);
                 ftp:Error? failedDone = caller->delete(fileInfo.pathDecoded);
                 if failedDone is ftp:Error {
                     log:printError("Proxy service 'SftpOrdersProxy': a file cannot be moved or deleted after processing", 'error = failedDone, fileName = fileInfo.name);

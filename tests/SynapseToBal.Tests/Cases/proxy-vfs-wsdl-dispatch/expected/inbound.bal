@@ -27,6 +27,9 @@ class OrderFileWsdlProxyVfsPoller {
     # True while a run is reading the folder: a run that starts meanwhile does nothing.
     private boolean running = false;
 
+    # The files (absolute paths) that could not be moved or deleted after processing: no later run processes them again.
+    private map<boolean> failedFiles = {};
+
     public function execute() {
         lock {
             if self.running {
@@ -54,18 +57,26 @@ class OrderFileWsdlProxyVfsPoller {
             if fileName.endsWith(".lock") {
                 continue;
             }
+            if self.failedFiles.hasKey(entry.absPath) {
+                // VFSTransportListener leaves the lock (<file>.lock) of a file it could not move or delete: no later poll
+                // takes the file.
+                continue;
+            }
             // transport.vfs.FileNamePattern: the whole name must match, as Java's String.matches.
             boolean|error matching = matches(fileName, ".*\\.xml");
             if matching is error || !matching {
                 continue;
             }
-            byte[]|io:Error content = io:fileReadBytes(entry.absPath);
-            if content is io:Error {
-                log:printError("Proxy service 'OrderFileWsdlProxy': a file cannot be read", 'error = content, fileName = fileName);
+            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a file
+            // the builder refuses fails as a file that cannot be read does.
+            byte[]|error content = fileMessage(io:fileReadBytes(entry.absPath), "text/xml");
+            if content is error {
+                log:printError("Proxy service 'OrderFileWsdlProxy': a file cannot be read, or the message builder of its content type refuses it", 'error = content, fileName = fileName);
                 string|file:Error failedPath = file:joinPath(orderFileWsdlProxyVfsMoveAfterFailure, fileName);
                 file:Error? failedDone = failedPath is string ? file:rename(entry.absPath, failedPath) : failedPath;
                 if failedDone is file:Error {
                     log:printError("Proxy service 'OrderFileWsdlProxy': a file cannot be moved or deleted after processing", 'error = failedDone, fileName = fileName);
+                    self.failedFiles[entry.absPath] = true;
                 }
                 continue;
             }
@@ -85,6 +96,7 @@ class OrderFileWsdlProxyVfsPoller {
                 file:Error? failedDone = failedPath is string ? file:rename(entry.absPath, failedPath) : failedPath;
                 if failedDone is file:Error {
                     log:printError("Proxy service 'OrderFileWsdlProxy': a file cannot be moved or deleted after processing", 'error = failedDone, fileName = fileName);
+                    self.failedFiles[entry.absPath] = true;
                 }
                 continue;
             }
@@ -96,6 +108,7 @@ class OrderFileWsdlProxyVfsPoller {
             file:Error? done = processedPath is string ? file:rename(entry.absPath, processedPath) : processedPath;
             if done is file:Error {
                 log:printError("Proxy service 'OrderFileWsdlProxy': a file cannot be moved or deleted after processing", 'error = done, fileName = fileName);
+                self.failedFiles[entry.absPath] = true;
             }
         }
     }
@@ -138,9 +151,12 @@ service ftp:Service on sftpWsdlProxyVfsListener {
             if fileInfo.name.endsWith(".lock") || inFtpSubFolder(sftpWsdlProxyVfsFolder, fileInfo.pathDecoded) {
                 continue;
             }
-            byte[]|ftp:Error content = caller->getBytes(fileInfo.pathDecoded);
-            if content is ftp:Error {
-                log:printError("Proxy service 'SftpWsdlProxy': a file cannot be read", 'error = content, fileName = fileInfo.name);
+            byte[]|ftp:Error read = caller->getBytes(fileInfo.pathDecoded);
+            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a file
+            // the builder refuses fails as a file that cannot be read does.
+            byte[]|error content = fileMessage(read, "text/xml");
+            if content is error {
+                log:printError("Proxy service 'SftpWsdlProxy': a file cannot be read, or the message builder of its content type refuses it", 'error = content, fileName = fileInfo.name);
                 ftp:Error? failedDone = caller->delete(fileInfo.pathDecoded);
                 if failedDone is ftp:Error {
                     log:printError("Proxy service 'SftpWsdlProxy': a file cannot be moved or deleted after processing", 'error = failedDone, fileName = fileInfo.name);

@@ -14,11 +14,14 @@ service /refs on httpListener {
         Context ctx = check newContext(request, "RefAPI", "/refs");
         // TODO(SB0208): the sequence is chosen at run time; call the matching function by hand
         // <sequence key="{get-property('target')}"/>
+        check notTranslatedMediator("sequence", "SB0208");
         // TODO(SB0502): sequence 'MissingSequence' is not part of the input
         // <sequence key="MissingSequence"/>
+        check notTranslatedMediator("sequence", "SB0502");
         check callEndpoint(ctx, missingEndpoint, restPostfix(ctx), headers = passThroughHeaders);
         // TODO(SB0205): the <call> target endpoint is not translated
         // <call><endpoint key-expression="get-property('ep')"/></call>
+        check notTranslatedMediator("call", "SB0205");
         loop(ctx);
         return respond(ctx, headers = passBackHeaders);
     }

@@ -20,6 +20,7 @@ service /query on httpListener {
         //         <action type="remove-query-param" fragment="query" value="(?&lt;=x)y"/>
         //     </rewriterule>
         // </rewrite>
+        check notTranslatedMediator("rewrite", "SB0206");
         check callEndpoint(ctx, searchEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = searchEndpointSuspension);
         return respond(ctx, headers = passBackHeaders);
     }

@@ -19,18 +19,21 @@ service /rewrite on httpListener {
         //         <action type="replace" fragment="path" regex="/v1$" value=""/>
         //     </rewriterule>
         // </rewrite>
+        check notTranslatedMediator("rewrite", "SB0206");
         // TODO(SB0206): the replace regex '/(?<version>v[0-9])/' uses Java regular-expression syntax Ballerina reads differently (a named group in a replace regex (the replacement may refer to it as ${name}) has no Ballerina regular-expression equivalent)
         // <rewrite inProperty="backend.url" outProperty="named.url">
         //     <rewriterule>
         //         <action type="replace" fragment="path" regex="/(?&lt;version&gt;v[0-9])/" value="/${version}/"/>
         //     </rewriterule>
         // </rewrite>
+        check notTranslatedMediator("rewrite", "SB0206");
         // TODO(SB0206): the replace regex '(?<=token=)[^&]+' uses Java regular-expression syntax Ballerina reads differently (a lookbehind has no Ballerina regular-expression equivalent)
         // <rewrite inProperty="backend.url" outProperty="behind.url">
         //     <rewriterule>
         //         <action type="replace" fragment="query" regex="(?&lt;=token=****&amp;]+" value="***"/>
         //     </rewriterule>
         // </rewrite>
+        check notTranslatedMediator("rewrite", "SB0206");
         return respond(ctx, headers = passBackHeaders);
     }
 

@@ -17,6 +17,7 @@ service /quotes on httpListener {
         //     var symbol = mc.getPayloadXML()..*::Code.toString();
         //     mc.setPayloadXML(<m:getQuote xmlns:m="http://services.samples"><m:request><m:symbol>{symbol}</m:symbol></m:request></m:getQuote>);
         // ]]></script>
+        check notTranslatedMediator("script", "SB0231");
         return respond(ctx, headers = passBackHeaders);
     }
 
@@ -27,8 +28,10 @@ service /quotes on httpListener {
         // <script language="rhinoJs" key="conf:/script_js/stockquoteTransform.js" function="transformRequest">
         //     <include key="conf:/script_js/common.js"/>
         // </script>
+        check notTranslatedMediator("script", "SB0231");
         // TODO(SB0231): <script> runs the Groovy function 'mediate' of the script at key 'gov:/scripts/discount.groovy': write this logic in Ballerina (a function that reads and updates the Context)
         // <script language="groovy" key="gov:/scripts/discount.groovy"/>
+        check notTranslatedMediator("script", "SB0231");
         return respond(ctx, headers = passBackHeaders);
     }
 

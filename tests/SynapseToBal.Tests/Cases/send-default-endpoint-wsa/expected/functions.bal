@@ -30,6 +30,7 @@ function wsaStripFlow(Context ctx) returns http:Response|error {
 function wsaTypedFlow(Context ctx) returns http:Response|error {
     // TODO(SB0207): Axis2FlexibleMEPClient casts 'PRESERVE_WS_ADDRESSING' to a String before a non-blocking send, so a typed or XML value makes that send fail; set it as a string ("true" keeps the WS-Addressing header blocks)
     // <property name="PRESERVE_WS_ADDRESSING" value="true" type="BOOLEAN"/>
+    check notTranslatedMediator("property", "SB0207");
     check callAddress(ctx, blocking = true, headers = passThroughHeaders);
     return respond(ctx, headers = passBackHeaders);
 }

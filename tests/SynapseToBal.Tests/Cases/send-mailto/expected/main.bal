@@ -49,6 +49,7 @@ service /alerts on httpListener {
         //         <address uri="mailto:ops@example.com?subject=Hello"/>
         //     </endpoint>
         // </send>
+        check notTranslatedMediator("send", "SB0218");
         return accepted();
     }
 

@@ -42,6 +42,7 @@ service /orders on httpListener, httpsListener {
         // <call>
         //     <endpoint key="AuditLogEP"/>
         // </call>
+        check notTranslatedMediator("call", "SB0268");
         return respond(ctx, headers = passBackHeaders);
     }
 

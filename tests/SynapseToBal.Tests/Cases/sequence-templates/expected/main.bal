@@ -19,6 +19,7 @@ service /templated on httpListener {
         }
         // TODO(SB0502): template 'MissingTemplate' is not a sequence template of the input
         // <call-template target="MissingTemplate"/>
+        check notTranslatedMediator("call-template", "SB0502");
         return respond(ctx, headers = passBackHeaders);
     }
 

@@ -18,13 +18,17 @@ service /soapheaders on httpListener {
         check addSoapHeader(ctx, check xml:fromString("<wsa:MessageID xmlns:wsa=\"http://www.w3.org/2005/08/addressing\">uuid:d7f2e040-e298-49f2-9c73-99273f15f9d5</wsa:MessageID>"));
         // TODO(SB0206): SOAP headers and WS-Addressing fields are not translated
         // <header name="ReplyTo" action="remove"/>
+        check notTranslatedMediator("header", "SB0206");
         // TODO(SB0206): SOAP headers and WS-Addressing fields are not translated
         // <header name="MessageID" value="uuid:1"/>
+        check notTranslatedMediator("header", "SB0206");
         // TODO(SB0206): SOAP headers and WS-Addressing fields are not translated
         // <header xmlns:x="urn:x" name="x:Doc" type="OM" value="&lt;a/&gt;"/>
+        check notTranslatedMediator("header", "SB0206");
         ctx.properties["preserveProcessedHeaders"] = "true";
         // TODO(SB0207): 'preserveProcessedHeaders' changes how Synapse sends or answers; reproduce it by hand
         // <property name="preserveProcessedHeaders" value="false"/>
+        check notTranslatedMediator("property", "SB0207");
         return respond(ctx, headers = passBackHeaders);
     }
 

@@ -48,6 +48,7 @@ service /quotes on httpListener {
         //         </sequence>
         //     </target>
         // </clone>
+        check notTranslatedMediator("clone", "SB0219");
         if ((check soapBody(ctx))/**/<stale>).length() > 0 {
             return accepted();
         }
@@ -60,6 +61,7 @@ service /quotes on httpListener {
         //         <respond/>
         //     </onComplete>
         // </aggregate>
+        check notTranslatedMediator("aggregate", "SB0219");
         return accepted();
     }
 

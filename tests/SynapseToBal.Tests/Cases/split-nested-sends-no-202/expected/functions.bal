@@ -20,6 +20,7 @@ function fanOutIterateTarget(Context ctx) returns error? {
     //         </sequence>
     //     </target>
     // </iterate>
+    check notTranslatedMediator("iterate", "SB0219");
 }
 
 # In flow of proxy service FanOutProxy, run by the service at each of its addresses.

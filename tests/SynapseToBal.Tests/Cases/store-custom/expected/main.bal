@@ -14,8 +14,10 @@ service /dyn on httpListener {
         Context ctx = check newContext(request, "DynamicStoreAPI", "/dyn");
         // TODO(SB0208): the message store is chosen at run time; call store(ctx) on the matching store by hand
         // <store messageStore="{$ctx:storeName}"/>
+        check notTranslatedMediator("store", "SB0208");
         // TODO(SB0223): store the message with the producer of the class com.example.store.RedisMessageStore message store 'RedisStore', which is not translated (see the store's TODO)
         // <store messageStore="RedisStore"/>
+        check notTranslatedMediator("store", "SB0223");
         return respond(ctx, headers = passBackHeaders);
     }
 

@@ -9,5 +9,6 @@ function transferFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     // TODO(SB0229): <transaction action="rollback"> rolls the JTA transaction back; in Ballerina a failure inside the transaction block rolls back (or call `rollback;`)
     // <transaction action="rollback"/>
+    check notTranslatedMediator("transaction", "SB0229");
     return respond(ctx, headers = passBackHeaders);
 }

@@ -54,6 +54,7 @@ service /transfer on httpListener {
         Context ctx = check newContext(request, "TransferApi", "/transfer");
         // TODO(SB0229): <transaction action="new"> starts a JTA transaction (a fault if one is already active); open a Ballerina transaction block here that ends at the commit
         // <transaction action="new"/>
+        check notTranslatedMediator("transaction", "SB0229");
         // TODO(SB0206): dbreport useTransaction="true" runs its statements in the thread's JTA transaction (committed or rolled back by a transaction mediator); run them in a Ballerina transaction block by hand
         // <dbreport useTransaction="true">
         //     <connection>
@@ -65,9 +66,11 @@ service /transfer on httpListener {
         //         <sql>INSERT INTO PERSON1(id, name) values (7, 'Mike')</sql>
         //     </statement>
         // </dbreport>
+        check notTranslatedMediator("dbreport", "SB0206");
         check callEndpoint(ctx, mixedEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = mixedEndpointSuspension);
         // TODO(SB0229): <transaction action="commit"> commits the JTA transaction (the data sources and JMS sessions enlisted in it); end the Ballerina transaction block here with `check commit;`
         // <transaction action="commit"/>
+        check notTranslatedMediator("transaction", "SB0229");
         return respond(ctx, headers = passBackHeaders);
     }
 

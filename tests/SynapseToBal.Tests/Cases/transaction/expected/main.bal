@@ -15,12 +15,16 @@ service /tx on httpListener {
         do {
             // TODO(SB0229): <transaction action="new"> starts a JTA transaction (a fault if one is already active); open a Ballerina transaction block here that ends at the commit
             // <transaction action="new"/>
+            check notTranslatedMediator("transaction", "SB0229");
             // TODO(SB0229): <transaction action="use-existing-or-new"> joins the thread's JTA transaction, or starts one; open a Ballerina transaction block here unless the caller already runs in one
             // <transaction action="use-existing-or-new"/>
+            check notTranslatedMediator("transaction", "SB0229");
             // TODO(SB0229): <transaction action="fault-if-no-tx"> faults when no JTA transaction is active; use transactional functions (`transactional` in Ballerina) or check `transactional` here
             // <transaction action="fault-if-no-tx"/>
+            check notTranslatedMediator("transaction", "SB0229");
             // TODO(SB0229): <transaction action="commit"> commits the JTA transaction (the data sources and JMS sessions enlisted in it); end the Ballerina transaction block here with `check commit;`
             // <transaction action="commit"/>
+            check notTranslatedMediator("transaction", "SB0229");
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return transactionFault(ctx, e);

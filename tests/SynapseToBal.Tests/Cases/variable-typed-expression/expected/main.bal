@@ -31,8 +31,10 @@ service /typed on httpListener {
         Context ctx = check newContext(request, "TypedVariableAPI", "/typed");
         // TODO(SB0103): value '12.5' is not a valid INTEGER: the Micro Integrator refuses to deploy the artifact
         // <variable name="bad" value="12.5" type="INTEGER"/>
+        check notTranslatedMediator("variable", "SB0103");
         // TODO(SB0103): type 'OM' is not a variable type of the Micro Integrator (STRING, BOOLEAN, INTEGER, LONG, DOUBLE, JSON, XML): the Micro Integrator refuses to deploy the artifact
         // <variable name="doc" value="&lt;fruit&gt;apple&lt;/fruit&gt;" type="OM"/>
+        check notTranslatedMediator("variable", "SB0103");
         fail error("Expression '${count(//item)}' result does not match the expected data type 'DOUBLE'");
         // Not translated, never runs: the flow has already ended above:
         // <respond/>

@@ -33,6 +33,7 @@ service /wildcard on httpListener {
         //     <source type="inline" clone="true"><trace/></source>
         //     <target xmlns:ord="http://example.com/orders" action="child" xpath="$header/ord:trace"/>
         // </enrich>
+        check notTranslatedMediator("enrich", "SB0206");
         return respond(ctx, headers = passBackHeaders);
     }
 

@@ -10,6 +10,7 @@ function xQuerySequence(Context ctx) returns error? {
     //     <variable name="code" type="STRING" expression="self::node()//m0:CheckPriceRequest/m0:Code/child::text()" xmlns:m0="http://services.samples/xsd"/>
     //     <variable name="limit" type="INT" value="10"/>
     // </xquery>
+    check notTranslatedMediator("xquery", "SB0231");
     // TODO(SB0231): <dataServiceCall> calls the data service 'OrderDataService' (single), operations getOrder(orderId), the result into the body: run the data service's queries with ballerina/sql and the database's driver module (ballerinax/mysql, ...), or call the service over HTTP
     // <dataServiceCall serviceName="OrderDataService">
     //     <operations type="single">
@@ -19,4 +20,5 @@ function xQuerySequence(Context ctx) returns error? {
     //     </operations>
     //     <target type="body"/>
     // </dataServiceCall>
+    check notTranslatedMediator("dataServiceCall", "SB0231");
 }

@@ -25,6 +25,7 @@ service "/registry-transform" on httpListener {
         ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), transformBackStylesheet));
         // TODO(SB0208): the stylesheet is chosen at run time
         // <xslt key="{get-property('sheet')}"/>
+        check notTranslatedMediator("xslt", "SB0208");
         return respond(ctx, headers = passBackHeaders);
     }
 

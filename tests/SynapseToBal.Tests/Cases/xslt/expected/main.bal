@@ -24,9 +24,11 @@ service /transform on httpListener {
         ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), orderToInvoice));
         // TODO(SB0208): the stylesheet is chosen at run time
         // <xslt key="{get-property('registry', 'conf:/xslt/keys.txt@active')}"/>
+        check notTranslatedMediator("xslt", "SB0208");
         ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), missingStylesheet));
         // TODO(SB0206): replacing the source nodes in place with the result is not translated
         // <xslt key="orderToInvoice" source="//order/items"/>
+        check notTranslatedMediator("xslt", "SB0206");
         return respond(ctx, headers = passBackHeaders);
     }
 
