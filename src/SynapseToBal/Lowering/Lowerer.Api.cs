@@ -889,18 +889,31 @@ public sealed partial class Lowerer
         return _globalFault;
     }
 
-    private static string PathWords(ApiResourceSyntax resource)
+    private string PathWords(ApiResourceSyntax resource)
     {
         var text = resource.UriTemplate ?? resource.UrlMapping ?? string.Empty;
         var q = text.IndexOf('?', StringComparison.Ordinal);
+        var query = q >= 0 ? text[(q + 1)..] : string.Empty;
         if (q >= 0)
         {
             text = text[..q];
         }
 
         text = text.Replace("{", "by ", StringComparison.Ordinal);
-        return text.Trim('/').Length == 0 ? "root" : text;
+        var path = text.Trim('/').Length == 0 ? "root" : text;
+        // Resources tried one after the other for the same method and path (QueryGroups) differ by their query: each is
+        // named after its query parameters (itemsByCategoryFlow, itemsByNameAndPageFlow), not numbered in input order.
+        return _queryGrouped.Contains(resource) && QueryParameterNames(query) is { Count: > 0 } names
+            ? $"{path} by {string.Join(" and ", names)}"
+            : path;
     }
+
+    /// <summary>The literal parameter names of a uri-template's query (<c>name</c> and <c>page</c> of <c>name={name}&amp;page={page}</c>).</summary>
+    private static List<string> QueryParameterNames(string query) =>
+        [.. query.Split('&')
+            .Select(part => part.IndexOf('=', StringComparison.Ordinal) is var equals and > 0 ? part[..equals] : string.Empty)
+            .Where(name => name.Length > 0 && name.Any(char.IsAsciiLetterOrDigit) && !name.Contains('{', StringComparison.Ordinal) && !name.Contains('}', StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal)];
 
     /// <summary>
     /// A uri-template path segment holding one simple variable between literal text, as the generated resource matches
