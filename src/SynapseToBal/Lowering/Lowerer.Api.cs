@@ -891,21 +891,35 @@ public sealed partial class Lowerer
 
     private string PathWords(ApiResourceSyntax resource)
     {
+        var path = BasePathWords(resource);
+        // Resources tried one after the other for the same method and path (QueryGroups) whose paths read the same differ
+        // by their query: each is named after its query parameters (itemsByCategoryFlow, itemsByNameAndPageFlow), not
+        // numbered in input order.
+        if (_queryGrouped.Contains(resource) && _queryGrouped.Any(other => !ReferenceEquals(other, resource) && BasePathWords(other) == path))
+        {
+            var text = resource.UriTemplate ?? resource.UrlMapping ?? string.Empty;
+            var q = text.IndexOf('?', StringComparison.Ordinal);
+            if (q >= 0 && QueryParameterNames(text[(q + 1)..]) is { Count: > 0 } names)
+            {
+                return $"{path} by {string.Join(" and ", names)}";
+            }
+        }
+
+        return path;
+    }
+
+    /// <summary>The words of a resource's path, its query left out: a variable is "by" and its name.</summary>
+    private static string BasePathWords(ApiResourceSyntax resource)
+    {
         var text = resource.UriTemplate ?? resource.UrlMapping ?? string.Empty;
         var q = text.IndexOf('?', StringComparison.Ordinal);
-        var query = q >= 0 ? text[(q + 1)..] : string.Empty;
         if (q >= 0)
         {
             text = text[..q];
         }
 
         text = text.Replace("{", "by ", StringComparison.Ordinal);
-        var path = text.Trim('/').Length == 0 ? "root" : text;
-        // Resources tried one after the other for the same method and path (QueryGroups) differ by their query: each is
-        // named after its query parameters (itemsByCategoryFlow, itemsByNameAndPageFlow), not numbered in input order.
-        return _queryGrouped.Contains(resource) && QueryParameterNames(query) is { Count: > 0 } names
-            ? $"{path} by {string.Join(" and ", names)}"
-            : path;
+        return text.Trim('/').Length == 0 ? "root" : text;
     }
 
     /// <summary>The literal parameter names of a uri-template's query (<c>name</c> and <c>page</c> of <c>name={name}&amp;page={page}</c>).</summary>

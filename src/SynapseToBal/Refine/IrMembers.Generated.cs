@@ -265,50 +265,51 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.TodoStep)] = 249,
         [typeof(global::SynapseToBal.IR.TransactionStep)] = 250,
         [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 251,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 252,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 253,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 254,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 255,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 256,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 257,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 258,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 259,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 260,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 261,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 262,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 263,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 264,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 265,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 266,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 267,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 268,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 269,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 270,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 271,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 272,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 273,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 274,
-        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 275,
-        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 276,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 277,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 278,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 279,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 280,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 281,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 282,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 283,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 284,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 285,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 286,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 287,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 288,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 289,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 290,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 291,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 292,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 293,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 294,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 295,
+        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 252,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 253,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 254,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 255,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 256,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 257,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 258,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 259,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 260,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 261,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 262,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 263,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 264,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 265,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 266,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 267,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 268,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 269,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 270,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 271,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 272,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 273,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 274,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 275,
+        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 276,
+        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 277,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 278,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 279,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 280,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 281,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 282,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 283,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 284,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 285,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 286,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 287,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 288,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 289,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 290,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 291,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 292,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 293,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 294,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 295,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 296,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -2505,6 +2506,11 @@ internal static partial class IrMembers
                     sink.Visit(item);
                 }
 
+                foreach (var item in n.UnreferencedRegistryEndpoints)
+                {
+                    sink.Visit(item);
+                }
+
                 foreach (var item in n.DatabaseClients)
                 {
                     sink.Visit(item);
@@ -3090,26 +3096,34 @@ internal static partial class IrMembers
 
             case 252:
             {
-                var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
-                sink.Visit(n.Original);
+                var n = (global::SynapseToBal.IR.UnreferencedEndpointIr)node;
+                sink.Visit(n.Key);
+                sink.Visit(n.Origin);
                 return true;
             }
 
             case 253:
             {
-                var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
+                var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
             case 254:
             {
+                var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
+                sink.Visit(n.Original);
+                return true;
+            }
+
+            case 255:
+            {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 255:
+            case 256:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -3120,14 +3134,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 256:
+            case 257:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 257:
+            case 258:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -3138,7 +3152,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 258:
+            case 259:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -3146,7 +3160,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 259:
+            case 260:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -3154,7 +3168,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 260:
+            case 261:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -3166,7 +3180,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 261:
+            case 262:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -3182,7 +3196,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 262:
+            case 263:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -3192,23 +3206,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 263:
+            case 264:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 264:
-                return true;
             case 265:
+                return true;
+            case 266:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 266:
+            case 267:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -3216,37 +3230,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 267:
+            case 268:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 268:
-                return true;
             case 269:
+                return true;
+            case 270:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 270:
+            case 271:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 271:
+            case 272:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 272:
+            case 273:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -3254,7 +3268,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 273:
+            case 274:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -3268,7 +3282,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 274:
+            case 275:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -3277,7 +3291,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 275:
+            case 276:
             {
                 var n = (global::SynapseToBal.IR.WsdlActionIr)node;
                 sink.Visit(n.Action);
@@ -3285,7 +3299,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 276:
+            case 277:
             {
                 var n = (global::SynapseToBal.IR.WsdlDispatchIr)node;
                 foreach (var item in n.Actions)
@@ -3313,7 +3327,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 277:
+            case 278:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3322,7 +3336,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 278:
+            case 279:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -3330,7 +3344,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 279:
+            case 280:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -3344,21 +3358,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 280:
+            case 281:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 281:
+            case 282:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 282:
+            case 283:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -3382,7 +3396,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 283:
+            case 284:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -3390,32 +3404,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 284:
+            case 285:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 285:
+            case 286:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 286:
-                return true;
             case 287:
                 return true;
             case 288:
+                return true;
+            case 289:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 289:
+            case 290:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -3427,7 +3441,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 290:
+            case 291:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -3441,7 +3455,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 291:
+            case 292:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3455,7 +3469,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 292:
+            case 293:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -3463,7 +3477,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 293:
+            case 294:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3484,7 +3498,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 294:
+            case 295:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3492,7 +3506,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 295:
+            case 296:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);

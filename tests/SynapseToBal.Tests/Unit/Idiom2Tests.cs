@@ -28,7 +28,7 @@ public sealed class Idiom2Tests
 
     [Theory]
     // Another value: the second set changes the field.
-    [InlineData("""<property name="messageType" value="application/json" scope="axis2"/><property name="ContentType" value="application/xml" scope="axis2"/>""", 1)]
+    [InlineData("""<property name="messageType" value="application/json" scope="axis2"/><property name="ContentType" value="application/xml" scope="axis2"/>""", 2)]
     // A step between them that may change the content type (a payload of another media type).
     [InlineData("""<property name="messageType" value="application/json" scope="axis2"/><payloadFactory media-type="xml"><format><a xmlns="">1</a></format><args/></payloadFactory><property name="ContentType" value="application/json" scope="axis2"/>""", 2)]
     // In a branch: the set in the branch is its own block.
