@@ -10,11 +10,16 @@ configurable string stockQuoteJmsEpJavaNamingFactoryInitial = "org.apache.active
 # JNDI provider URL of the JMS endpoint 'StockQuoteJmsEP' (java.naming.provider.url in its address).
 configurable string stockQuoteJmsEpJavaNamingProviderUrl = "tcp://broker.example.com:61616";
 
-# JNDI name of the connection factory of the JMS endpoint 'StockQuoteJmsEP' (transport.jms.ConnectionFactoryJNDIName in its address).
+# JNDI name of the connection factory of the JMS endpoint 'StockQuoteJmsEP' (transport.jms.ConnectionFactoryJNDIName in
+# its address).
 configurable string stockQuoteJmsEpTransportJmsConnectionFactoryJndiName = "QueueConnectionFactory";
 
 # Queue of the JMS endpoint 'StockQuoteJmsEP' (destination in its address).
 configurable string stockQuoteJmsEpDestination = "StockQuotes";
 
-# The WSDL the Micro Integrator generates for proxy service 'QuoteProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/QuoteProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+# The WSDL the Micro Integrator generates for proxy service 'QuoteProxy' (it publishes none: one operation 'mediate',
+# SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/QuoteProxy?wsdl: a path
+# relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253),
+# where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the
+# file when they differ.
 configurable string quoteProxyWsdlPath = "resources/QuoteProxy.wsdl";

@@ -10,7 +10,8 @@ configurable string quoteRequestEpJavaNamingFactoryInitial = "org.apache.activem
 # JNDI provider URL of the JMS endpoint 'QuoteRequestEP' (java.naming.provider.url in its address).
 configurable string quoteRequestEpJavaNamingProviderUrl = "tcp://broker.example.com:61616";
 
-# JNDI name of the connection factory of the JMS endpoint 'QuoteRequestEP' (transport.jms.ConnectionFactoryJNDIName in its address).
+# JNDI name of the connection factory of the JMS endpoint 'QuoteRequestEP' (transport.jms.ConnectionFactoryJNDIName in
+# its address).
 configurable string quoteRequestEpTransportJmsConnectionFactoryJndiName = "QueueConnectionFactory";
 
 # Queue of the JMS endpoint 'QuoteRequestEP' (destination in its address).
@@ -19,13 +20,15 @@ configurable string quoteRequestEpDestination = "QuoteRequests";
 # Reply queue of the JMS endpoint 'QuoteRequestEP' (transport.jms.ReplyDestination in its address).
 configurable string quoteRequestEpTransportJmsReplyDestination = "QuoteReplies";
 
-# JNDI initial context factory of the JMS endpoint 'QuoteAPI /events endpoint' (java.naming.factory.initial in its address).
+# JNDI initial context factory of the JMS endpoint 'QuoteAPI /events endpoint' (java.naming.factory.initial in its
+# address).
 configurable string quoteApiEventsEndpointJavaNamingFactoryInitial = "org.apache.activemq.jndi.ActiveMQInitialContextFactory";
 
 # JNDI provider URL of the JMS endpoint 'QuoteAPI /events endpoint' (java.naming.provider.url in its address).
 configurable string quoteApiEventsEndpointJavaNamingProviderUrl = "tcp://broker.example.com:61616";
 
-# JNDI name of the connection factory of the JMS endpoint 'QuoteAPI /events endpoint' (transport.jms.ConnectionFactoryJNDIName in its address).
+# JNDI name of the connection factory of the JMS endpoint 'QuoteAPI /events endpoint'
+# (transport.jms.ConnectionFactoryJNDIName in its address).
 configurable string quoteApiEventsEndpointTransportJmsConnectionFactoryJndiName = "TopicConnectionFactory";
 
 # Topic of the JMS endpoint 'QuoteAPI /events endpoint' (destination in its address).
@@ -34,5 +37,9 @@ configurable string quoteApiEventsEndpointDestination = "Events";
 # Reply topic of the JMS endpoint 'QuoteAPI /events endpoint' (transport.jms.ReplyDestination in its address).
 configurable string quoteApiEventsEndpointTransportJmsReplyDestination = "EventAcks";
 
-# The WSDL the Micro Integrator generates for proxy service 'QuoteJmsTargetProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/QuoteJmsTargetProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+# The WSDL the Micro Integrator generates for proxy service 'QuoteJmsTargetProxy' (it publishes none: one operation
+# 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET
+# /services/QuoteJmsTargetProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and
+# the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by
+# default) and the ports it listens on: edit the file when they differ.
 configurable string quoteJmsTargetProxyWsdlPath = "resources/QuoteJmsTargetProxy.wsdl";

@@ -4,8 +4,10 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# The JSON schema 'order-coerce-schema' a jsontransform mediator coerces JSON payloads to: a path relative to the folder the program runs in.
+# The JSON schema 'order-coerce-schema' a jsontransform mediator coerces JSON payloads to: a path relative to the folder
+# the program runs in.
 configurable string orderCoerceSchemaPath = "resources/order-coerce-schema.json";
 
-# The JSON schema 'conf:/schemas/ticket.json' a jsontransform mediator coerces JSON payloads to: a path relative to the folder the program runs in.
+# The JSON schema 'conf:/schemas/ticket.json' a jsontransform mediator coerces JSON payloads to: a path relative to the
+# folder the program runs in.
 configurable string ticketSchemaPath = "resources/ticket.json";

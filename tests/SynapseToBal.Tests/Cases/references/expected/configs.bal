@@ -4,5 +4,6 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# Base URL of the endpoint 'MissingEndpoint', which is not defined in the input (a registry resource or another project's endpoint): set it from the endpoint's definition.
+# Base URL of the endpoint 'MissingEndpoint', which is not defined in the input (a registry resource or another
+# project's endpoint): set it from the endpoint's definition.
 configurable string missingEndpointUrl = ?;

@@ -7,5 +7,6 @@ configurable int httpPort = 8290;
 # Base URL of the 'WeatherApi /{city} endpoint' endpoint.
 configurable string weatherApiCityEndpointUrl = "http://api.openweathermap.example";
 
-# The 'APPID' query parameter of the uri-template of 'OpenWeather' (a credential, not copied from the Synapse configuration).
+# The 'APPID' query parameter of the uri-template of 'OpenWeather' (a credential, not copied from the Synapse
+# configuration).
 configurable string openWeatherAppidQueryParameter = ?;

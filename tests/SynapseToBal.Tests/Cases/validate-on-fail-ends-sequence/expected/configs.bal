@@ -4,5 +4,6 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# Path of the XSD schema 'conf:/schemas/order.xsd' a validate mediator checks messages against, which is not part of the input: copy it from the registry and set its path (the schemas it imports beside it, as files).
+# Path of the XSD schema 'conf:/schemas/order.xsd' a validate mediator checks messages against, which is not part of the
+# input: copy it from the registry and set its path (the schemas it imports beside it, as files).
 configurable string orderSchemaPath = ?;

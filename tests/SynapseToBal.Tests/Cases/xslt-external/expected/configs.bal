@@ -4,11 +4,14 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# Path of a file holding the XSLT stylesheet 'gov:/xslt/transform.xslt', which is not part of the input (a registry resource or another project's local entry): copy it from the server's registry or its project.
+# Path of a file holding the XSLT stylesheet 'gov:/xslt/transform.xslt', which is not part of the input (a registry
+# resource or another project's local entry): copy it from the server's registry or its project.
 configurable string transformStylesheetPath = ?;
 
-# Path of a file holding the XSLT stylesheet 'conf:/xslt/summary.xsl', which is not part of the input (a registry resource or another project's local entry): copy it from the server's registry or its project.
+# Path of a file holding the XSLT stylesheet 'conf:/xslt/summary.xsl', which is not part of the input (a registry
+# resource or another project's local entry): copy it from the server's registry or its project.
 configurable string summaryStylesheetPath = ?;
 
-# Path of a file holding the XSLT stylesheet 'resources:xslt/transform_back.xslt', which is not part of the input (a registry resource or another project's local entry): copy it from the server's registry or its project.
+# Path of a file holding the XSLT stylesheet 'resources:xslt/transform_back.xslt', which is not part of the input (a
+# registry resource or another project's local entry): copy it from the server's registry or its project.
 configurable string transformBackStylesheetPath = ?;

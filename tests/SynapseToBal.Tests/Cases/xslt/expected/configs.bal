@@ -4,5 +4,6 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# Path of a file holding the XSLT stylesheet 'conf:/xslt/missing.xslt', which is not part of the input (a registry resource or another project's local entry): copy it from the server's registry or its project.
+# Path of a file holding the XSLT stylesheet 'conf:/xslt/missing.xslt', which is not part of the input (a registry
+# resource or another project's local entry): copy it from the server's registry or its project.
 configurable string missingStylesheetPath = ?;
