@@ -530,6 +530,10 @@ public static class DiagnosticCatalog
         "Unsafe output path",
         "The output path '{0}' escapes the output folder; it was not written",
         "A generated file's path would leave the output folder (an absolute path or '..'); it is refused so that converting never writes elsewhere.");
+    public static readonly DiagnosticDescriptor RegistryEndpointUnreferenced = Info("SB0303", EmitCategory,
+        "Registry endpoint nothing names",
+        "Endpoint '{0}' is a registry resource no key of the project names: no client, URL configurable or suspension state is declared for it",
+        "The Micro Integrator loads an endpoint stored in the registry only when a key names it (a send, call, callout, proxy target, message processor or endpoint group; SynapseConfiguration.getEndpoint fetches the resource then). An endpoint resource no key names, while no endpoint key is computed at run time, is never loaded, so the package declares nothing for it. It is still listed in the inventory and the migration report.");
     public static readonly DiagnosticDescriptor MergeConflict = Warning("SB0305", EmitCategory,
         "Merge conflict in an edited file",
         "'{0}' was edited since it was generated and the new generation changes the same lines; conflict markers at lines {1}",

@@ -194,6 +194,11 @@ public static class Converter
             }
 
             files = emitter.Emit(refined, documents);
+            foreach (var endpoint in package.UnreferencedRegistryEndpoints)
+            {
+                diagnostics.Report(DiagnosticCatalog.RegistryEndpointUnreferenced, endpoint.Origin, endpoint.Key);
+            }
+
             foreach (var failure in emitter.FactFailures)
             {
                 diagnostics.Report(failure.SameMeaning ? DiagnosticCatalog.FactInternalError : DiagnosticCatalog.FactFallbackDiffers, null, failure.What, failure.Message, failure.Fallback);

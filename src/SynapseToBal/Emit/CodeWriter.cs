@@ -26,6 +26,22 @@ internal sealed class CodeWriter
         }
     }
 
+    /// <summary>
+    /// Adds a <c>//</c> note (one line of prose, never code), word-wrapped so that it ends near column
+    /// <see cref="Refine.BallerinaSyntax.CommentColumns"/> inside a resource function's body (two levels in), the deepest
+    /// place a body starts at.
+    /// </summary>
+    public void Note(string text)
+    {
+        foreach (var line in Refine.BallerinaSyntax.WrapComment(text, Refine.BallerinaSyntax.CommentColumns - BodyIndent - (_indent * 4) - 3))
+        {
+            Line("// " + line);
+        }
+    }
+
+    /// <summary>The indentation a template adds to a body's lines, at most (a resource function's body in its service).</summary>
+    private const int BodyIndent = 8;
+
     /// <summary>Adds text whose line breaks are content (an XML template): only the first line is indented.</summary>
     public void Verbatim(string text)
     {

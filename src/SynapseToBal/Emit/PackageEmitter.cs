@@ -1118,7 +1118,7 @@ public sealed partial class PackageEmitter
         var releaseOnFail = ReleaseOnFail(function.Kind == FunctionKind.InFlow, functionFault, faultInline, writer.Body);
         return new
         {
-            Doc = BallerinaSyntax.CommentLines(function.Summary, prefix: string.Empty).ToList(),
+            Doc = BallerinaSyntax.DocLines(BallerinaSyntax.CommentLines(function.Summary, prefix: string.Empty)).ToList(),
             Name = names[function.Name],
             Parameters = string.Join(", ", parameters),
             Returns = returns,
@@ -1361,8 +1361,8 @@ public sealed partial class PackageEmitter
 
             return new
             {
-                Doc = BallerinaSyntax.CommentLines(job.Summary, prefix: string.Empty)
-                    .Append($"From {Relative(job.Origin.Location.Path)}, line {Line(job.Origin.Location.Line)}.").ToList(),
+                Doc = BallerinaSyntax.DocLines(BallerinaSyntax.CommentLines(job.Summary, prefix: string.Empty)
+                    .Append($"From {Relative(job.Origin.Location.Path)}, line {Line(job.Origin.Location.Line)}.")).ToList(),
                 Todo = job.NotTranslated is { } reason ? Todo(reason, Original(job.Origin)) : null,
                 Name = names[job.Name],
                 TaskName = BallerinaSyntax.StringLiteral($"Task '{job.TaskName}' failed"),
@@ -1552,15 +1552,15 @@ public sealed partial class PackageEmitter
                     {
                         Shared = shared.Select(s => new
                         {
-                            Doc = "Suspension state of an endpoint the groups below refer to by key, shared as Synapse's IndirectEndpoint shares the one endpoint registered under the key: a failure through any of them suspends it for all.",
+                            Doc = BallerinaSyntax.DocLines(["Suspension state of an endpoint the groups below refer to by key, shared as Synapse's IndirectEndpoint shares the one endpoint registered under the key: a failure through any of them suspends it for all."]),
                             s.Name,
                             s.Arguments,
                         }).ToArray(),
-                        Doc = new[]
-                        {
+                        Doc = BallerinaSyntax.DocLines(
+                        [
                             $"The members of endpoint '{BallerinaSyntax.CommentText(c.SynapseName)}' with the state Synapse keeps for each (EndpointContext), as its {(group.Kind == ClientGroupKind.Failover ? "FailoverEndpoint" : "LoadbalanceEndpoint")} uses them:",
                             "the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.",
-                        },
+                        ]),
                         Name = names[groupState],
                         Head = head,
                         Members = members,
@@ -1570,13 +1570,13 @@ public sealed partial class PackageEmitter
                 State = c.Suspension is { } suspension && suspensions.Contains(suspension.Name)
                     ? new
                     {
-                        Doc = $"Suspension state of endpoint '{BallerinaSyntax.CommentText(c.SynapseName)}', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).",
+                        Doc = BallerinaSyntax.DocLines([$"Suspension state of endpoint '{BallerinaSyntax.CommentText(c.SynapseName)}', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled)."]),
                         Name = names[suspension.Name],
                         Arguments = SuspensionArguments(suspension),
                     }
                     : null,
-                Doc = new[] { $"Endpoint '{BallerinaSyntax.CommentText(c.SynapseName)}' ({Relative(c.Origin.Path)}, line {Line(c.Origin.Line)})." },
-                Notes = c.Notes.Select(BallerinaSyntax.CommentText).ToArray(),
+                Doc = BallerinaSyntax.DocLines([$"Endpoint '{BallerinaSyntax.CommentText(c.SynapseName)}' ({Relative(c.Origin.Path)}, line {Line(c.Origin.Line)})."]),
+                Notes = BallerinaSyntax.DocLines(c.Notes.Select(BallerinaSyntax.CommentText)),
                 Name = names[c.Name],
                 UrlConfigurable = names[c.UrlConfigurable],
                 Timeout = c.TimeoutSeconds.ToString(CultureInfo.InvariantCulture),
@@ -1734,6 +1734,7 @@ public sealed partial class PackageEmitter
         var configurables = GuardedDeclarations(package.Configurables, "configurable", c => c.Name.Hint, _ => null, _ => [], failed, c => new
         {
             Description = BallerinaSyntax.CommentText(c.Description),
+            Doc = BallerinaSyntax.DocLines([BallerinaSyntax.CommentText(c.Description)]),
             Name = names[c.Name],
             Type = TypeName(c.Type),
             DefaultValue = c.FollowsListener is { } own ? OwnListenerUrl(own, names)

@@ -972,7 +972,7 @@ internal sealed partial class StatementWriter
                 _out.Lines(BallerinaSyntax.CommentLines(Syntax.SecretNames.MaskXml(OriginalXml(dead.Origin, dead.Origin!.RawXml))));
                 break;
             case CommentStep comment:
-                _out.Line("// " + BallerinaSyntax.CommentText(comment.Text));
+                _out.Note(BallerinaSyntax.CommentText(comment.Text));
                 break;
             case ForkStep fork:
                 Fork(fork);

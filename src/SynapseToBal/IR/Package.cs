@@ -55,6 +55,13 @@ public sealed record PackageIr(
     /// <summary>Message stores and processors not translated, kept as TODOs in <c>stores.bal</c>.</summary>
     public ImmutableArray<PendingArtifactIr> PendingStores { get; init; } = [];
 
+    /// <summary>
+    /// Endpoints stored as registry resources that no key of the project names (statically, and no endpoint key is
+    /// computed at run time): the Micro Integrator loads a registry resource only when a key names it, so they get no
+    /// client, configurable or state (SB0303 says so); the report and the inventory still list them.
+    /// </summary>
+    public ImmutableArray<UnreferencedEndpointIr> UnreferencedRegistryEndpoints { get; init; } = [];
+
     /// <summary>Database clients of the dblookup and dbreport mediators, one per distinct connection.</summary>
     public ImmutableArray<DbClientIr> DatabaseClients { get; init; } = [];
 
@@ -324,6 +331,10 @@ public sealed record FunctionIr(
 
 /// <param name="SynapseName">The template parameter as Synapse names it.</param>
 public sealed record FunctionParameterIr(Symbol Name, string SynapseName, string DefaultValue, bool Mandatory);
+
+/// <summary>A registry endpoint nothing names (<see cref="PackageIr.UnreferencedRegistryEndpoints"/>).</summary>
+/// <param name="Key">Its registry key (<c>conf:/endpoints/x.xml</c>).</param>
+public sealed record UnreferencedEndpointIr(string Key, SourceLocation Origin);
 
 /// <param name="Url">The endpoint's URL as Synapse gives it; a URL holding a credential has it masked (its configurable has no default).</param>
 public sealed record ClientIr(

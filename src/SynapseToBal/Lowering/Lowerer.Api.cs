@@ -992,7 +992,27 @@ public sealed partial class Lowerer
         return _globalFault;
     }
 
-    private static string PathWords(ApiResourceSyntax resource)
+    private string PathWords(ApiResourceSyntax resource)
+    {
+        var path = BasePathWords(resource);
+        // Resources tried one after the other for the same method and path (QueryGroups) whose paths read the same differ
+        // by their query: each is named after its query parameters (itemsByCategoryFlow, itemsByNameAndPageFlow), not
+        // numbered in input order.
+        if (_queryGrouped.Contains(resource) && _queryGrouped.Any(other => !ReferenceEquals(other, resource) && BasePathWords(other) == path))
+        {
+            var text = resource.UriTemplate ?? resource.UrlMapping ?? string.Empty;
+            var q = text.IndexOf('?', StringComparison.Ordinal);
+            if (q >= 0 && QueryParameterNames(text[(q + 1)..]) is { Count: > 0 } names)
+            {
+                return $"{path} by {string.Join(" and ", names)}";
+            }
+        }
+
+        return path;
+    }
+
+    /// <summary>The words of a resource's path, its query left out: a variable is "by" and its name.</summary>
+    private static string BasePathWords(ApiResourceSyntax resource)
     {
         var text = resource.UriTemplate ?? resource.UrlMapping ?? string.Empty;
         var q = text.IndexOf('?', StringComparison.Ordinal);
@@ -1004,6 +1024,13 @@ public sealed partial class Lowerer
         text = text.Replace("{", "by ", StringComparison.Ordinal);
         return text.Trim('/').Length == 0 ? "root" : text;
     }
+
+    /// <summary>The literal parameter names of a uri-template's query (<c>name</c> and <c>page</c> of <c>name={name}&amp;page={page}</c>).</summary>
+    private static List<string> QueryParameterNames(string query) =>
+        [.. query.Split('&')
+            .Select(part => part.IndexOf('=', StringComparison.Ordinal) is var equals and > 0 ? part[..equals] : string.Empty)
+            .Where(name => name.Length > 0 && name.Any(char.IsAsciiLetterOrDigit) && !name.Contains('{', StringComparison.Ordinal) && !name.Contains('}', StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal)];
 
     /// <summary>
     /// A uri-template path segment holding one simple variable between literal text, as the generated resource matches

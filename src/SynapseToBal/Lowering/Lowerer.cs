@@ -166,6 +166,45 @@ public sealed partial class Lowerer
         (_, true) => "the Micro Integrator's default is 8253: the https transport's 8243 plus the default port offset 10",
     };
 
+    /// <summary>
+    /// The endpoint artifacts a key of the project may name: those a reference resolves to from any artifact but a
+    /// registry endpoint, and those a reference of such a named registry endpoint resolves to (a group's members),
+    /// transitively. When some endpoint key is computed at run time (<c>key-expression</c>, <c>key="{...}"</c>), any
+    /// endpoint may be named: all of them.
+    /// </summary>
+    private HashSet<ArtifactSyntax> NamedEndpoints()
+    {
+        var named = new HashSet<ArtifactSyntax>(ReferenceEqualityComparer.Instance);
+        var references = _model.Graph.References;
+        if (references.Any(r => r.Status == ResolutionStatus.Dynamic && r.Reference.Kind == ReferenceKind.Endpoint))
+        {
+            named.UnionWith(_model.Symbols.Endpoints);
+            return named;
+        }
+
+        var pending = new Queue<ArtifactSyntax>();
+        foreach (var reference in references)
+        {
+            if (reference.Target is EndpointArtifactSyntax target && reference.Reference.From is not EndpointArtifactSyntax { RegistryKey: not null } && named.Add(target))
+            {
+                pending.Enqueue(target);
+            }
+        }
+
+        while (pending.TryDequeue(out var endpoint))
+        {
+            foreach (var target in _model.Graph.DependenciesOf(endpoint).OfType<EndpointArtifactSyntax>())
+            {
+                if (named.Add(target))
+                {
+                    pending.Enqueue(target);
+                }
+            }
+        }
+
+        return named;
+    }
+
     /// <summary>Builds the semantic model of the documents (reporting into the same bag) and lowers them.</summary>
     public static PackageIr Lower(IReadOnlyList<SynapseDocument> documents, DiagnosticBag diagnostics) =>
         Lower(SemanticModel.Build(documents, null, diagnostics), documents, diagnostics);
@@ -252,8 +291,15 @@ public sealed partial class Lowerer
 
         CollectLazyTemplateCalls();
 
+        var namedEndpoints = NamedEndpoints();
         foreach (var endpoint in symbols.Endpoints)
         {
+            if (endpoint.RegistryKey is not null && !namedEndpoints.Contains(endpoint))
+            {
+                // Fetched by key only (RegistryArtifacts): with no key naming it, the Micro Integrator never loads it.
+                continue;
+            }
+
             Guarded(endpoint, () => { LowerNamedEndpoint(endpoint); });
         }
 
@@ -306,6 +352,11 @@ public sealed partial class Lowerer
         _progress?.Invoke(_model.Artifacts.Length, _model.Artifacts.Length);
 
         DescribeFaultRunners();
+        // A body lowers a named endpoint when it refers to it; one the graph missed is then lowered and not listed here.
+        var unreferenced = symbols.Endpoints
+            .Where(e => e.RegistryKey is not null && !namedEndpoints.Contains(e) && !_namedClients.ContainsKey(e.Name) && !_endpointReasons.ContainsKey(e.Name))
+            .Select(e => new UnreferencedEndpointIr(e.RegistryKey!, e.Location))
+            .ToImmutableArray();
         entries = entries.Select(entry => GuardedPass(entry.Origin, EntryReadStep, () => ExternalEntryRead(entry)) ?? entry).ToImmutableArray();
         // The Micro Integrator serves APIs and the main sequence on every HTTP transport listener, https too.
         return new PackageIr(
@@ -320,6 +371,7 @@ public sealed partial class Lowerer
         {
             HttpsListener = _httpsListener,
             PendingEndpoints = _pendingEndpoints.ToImmutableArray(),
+            UnreferencedRegistryEndpoints = unreferenced,
             LocalEntries = entries,
             Jobs = jobs,
             Inbounds = [.. inbounds, .. _proxyListeners],

@@ -475,6 +475,42 @@ public static class BallerinaSyntax
         return builder.ToString();
     }
 
+    /// <summary>The column generated comments are wrapped at (issue 14: a Ballerina developer reads the code at this width).</summary>
+    public const int CommentColumns = 120;
+
+    /// <summary>
+    /// One line of comment text (no line breaks, <see cref="CommentText"/>) word-wrapped into lines of at most
+    /// <paramref name="width"/> characters, for a comment whose prefix and indentation take the rest of
+    /// <see cref="CommentColumns"/>. Breaks only at spaces; a word longer than the width (a URL, a path) stays whole on
+    /// a line of its own. The text of a doc comment is prose, never code, so no string literal is broken.
+    /// </summary>
+    public static IEnumerable<string> WrapComment(string text, int width)
+    {
+        width = Math.Max(width, 40);
+        var rest = text.TrimEnd();
+        while (rest.Length > width)
+        {
+            var cut = rest.LastIndexOf(' ', width);
+            if (cut <= 0)
+            {
+                cut = rest.IndexOf(' ', width);
+                if (cut < 0)
+                {
+                    break;
+                }
+            }
+
+            yield return rest[..cut].TrimEnd();
+            rest = rest[(cut + 1)..].TrimStart();
+        }
+
+        yield return rest;
+    }
+
+    /// <summary><see cref="WrapComment"/> of each line, for a <c>#</c> doc comment at <paramref name="indent"/> columns.</summary>
+    public static string[] DocLines(IEnumerable<string> lines, int indent = 0) =>
+        [.. lines.SelectMany(line => WrapComment(line, CommentColumns - indent - 2))];
+
     /// <summary>Comment lines (<c>// ...</c>) for arbitrary text; every line of the text stays a comment.</summary>
     public static IEnumerable<string> CommentLines(string text, string prefix = "// ")
     {

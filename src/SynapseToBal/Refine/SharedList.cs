@@ -55,6 +55,9 @@ internal static class SharedList
         /// <summary>The item added last (<see cref="Count"/> must be positive).</summary>
         public readonly T Last => _builder is null ? source[_count - 1] : _builder[^1];
 
+        /// <summary>The item added at <paramref name="index"/> (below <see cref="Count"/>).</summary>
+        public readonly T this[int index] => _builder is null ? source[index] : _builder[index];
+
         public void Add(T item)
         {
             if (_builder is null)

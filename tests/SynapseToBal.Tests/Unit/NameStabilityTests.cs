@@ -283,6 +283,53 @@ public sealed partial class NameStabilityTests
         Assert.Contains("function orderFault(Context ctx)", string.Concat(Convert(OrderProxy, QuoteProxy, EventsEndpoint, Audit, OrderFault).Values));
     }
 
+    /// <summary>An API whose GET /items resources differ by their query only (tried one after the other).</summary>
+    private const string Shop = """
+        <api xmlns="http://ws.apache.org/ns/synapse" name="ShopAPI" context="/shop">
+          <resource methods="GET" uri-template="/items?category={category}"><inSequence><log level="custom"><property name="c" expression="get-property('uri.var.category')"/></log><respond/></inSequence></resource>
+          <resource methods="GET" uri-template="/items?name={name}&amp;page={page}"><inSequence><log level="custom"><property name="n" expression="get-property('uri.var.name')"/></log><respond/></inSequence></resource>
+          <resource methods="GET" uri-template="/items"><inSequence><log level="custom"><property name="all" value="yes"/></log><respond/></inSequence></resource>
+        </api>
+        """;
+
+    /// <summary>The same resources in another order.</summary>
+    private const string ShopReordered = """
+        <api xmlns="http://ws.apache.org/ns/synapse" name="ShopAPI" context="/shop">
+          <resource methods="GET" uri-template="/items?name={name}&amp;page={page}"><inSequence><log level="custom"><property name="n" expression="get-property('uri.var.name')"/></log><respond/></inSequence></resource>
+          <resource methods="GET" uri-template="/items?category={category}"><inSequence><log level="custom"><property name="c" expression="get-property('uri.var.category')"/></log><respond/></inSequence></resource>
+          <resource methods="GET" uri-template="/items"><inSequence><log level="custom"><property name="all" value="yes"/></log><respond/></inSequence></resource>
+        </api>
+        """;
+
+    /// <summary>An API whose GET /items/{category} resource asks for the name a query alternative asks for first.</summary>
+    private const string Catalog = """
+        <api xmlns="http://ws.apache.org/ns/synapse" name="CatalogAPI" context="/catalog">
+          <resource methods="GET POST" uri-template="/items/{category}"><inSequence><log level="custom"><property name="c" expression="get-property('uri.var.category')"/></log><respond/></inSequence></resource>
+        </api>
+        """;
+
+    [Fact]
+    public void Query_alternatives_are_named_after_their_query_parameters_whatever_their_order()
+    {
+        var names = Declarations(Convert(Shop));
+        Assert.Contains("itemsByCategoryFlow", names);
+        Assert.Contains("itemsByNameAndPageFlow", names);
+        Assert.Contains("itemsFlow", names);
+        Assert.DoesNotContain(names, n => Regex.IsMatch(n, "Flow[0-9]+$"));
+        Assert.Equal(names, Declarations(Convert(ShopReordered)));
+    }
+
+    [Fact]
+    public void A_query_alternative_whose_name_collides_lengthens_never_to_a_number()
+    {
+        var names = Declarations(Convert(Shop, Catalog));
+        // Both ask for itemsByCategoryFlow first: each takes a longer name of its own ladder.
+        Assert.DoesNotContain("itemsByCategoryFlow", names);
+        Assert.Contains("getItemsByCategoryFlow", names);
+        Assert.Contains("itemsByNameAndPageFlow", names);
+        Assert.DoesNotContain(names, n => Regex.IsMatch(n, "Flow[0-9]+$"));
+    }
+
     /// <summary>The module-level names the package declares (functions, types, classes, clients, configurables, listeners).</summary>
     private static HashSet<string> Declarations(Dictionary<string, string> files) =>
         [.. files.Where(f => f.Key.EndsWith(".bal", StringComparison.Ordinal) && f.Key is not ("support.bal" or "types.bal"))

@@ -131,7 +131,7 @@ public sealed partial class Lowerer
     /// ("<c>timed sequential fault</c>" for <c>POST /timed</c> and <c>POST /sequential</c>) when each has a word of its own
     /// (<see cref="HasOwnWord"/>), then the API's short name with their methods and paths (<see cref="ApiShorter"/>).
     /// </summary>
-    private static ImmutableArray<string> SharedShorter(string api, ImmutableArray<ApiResourceSyntax> sharing)
+    private ImmutableArray<string> SharedShorter(string api, ImmutableArray<ApiResourceSyntax> sharing)
     {
         var paths = sharing.Select(PathWords).ToList();
         ImmutableArray<string> byPath = paths.All(HasOwnWord) && paths.Distinct(StringComparer.Ordinal).Count() == paths.Count ? [$"{string.Join(' ', paths)} fault"] : [];
@@ -225,7 +225,7 @@ public sealed partial class Lowerer
         SymbolWords.ShortApiName(api) is { } shortName && !shortName.EndsWith(rest.Split(' ')[0], StringComparison.OrdinalIgnoreCase) ? [$"{shortName} {rest}"] : [];
 
     /// <summary>The words a resource adds to its API's name in the names of its functions: its methods and its path.</summary>
-    private static string ResourceWords(ApiResourceSyntax resource)
+    private string ResourceWords(ApiResourceSyntax resource)
     {
         var methods = resource.Methods.Where(m => AllMethods.Contains(m)).ToList();
         return string.Join(' ', methods.Count == 0 ? ["any"] : methods) + " " + PathWords(resource);

@@ -6,21 +6,33 @@
 import ballerina/http;
 
 # Endpoint 'OrderBackendEP' (endpoints/OrderBackendEP.xml, line 3).
-# Synapse fails over on transport errors and timeouts, not on the HTTP error statuses a call reads as a response (every status for a non-blocking call; a blocking one fails over on the statuses the blocking sender does not read: other than 2xx, 400, 409, 500 and non.error.http.status.codes).
-# Dynamic failover (the default): Synapse starts each message from the first member that is ready, so it goes back to the first member as soon as its suspension ends; the calls through the group's EndpointGroup do the same.
-# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.
-# The members of endpoint 'OrderBackendEP' with the state Synapse keeps for each (EndpointContext), as its FailoverEndpoint uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
+# Synapse fails over on transport errors and timeouts, not on the HTTP error statuses a call reads as a response (every
+# status for a non-blocking call; a blocking one fails over on the statuses the blocking sender does not read: other
+# than 2xx, 400, 409, 500 and non.error.http.status.codes).
+# Dynamic failover (the default): Synapse starts each message from the first member that is ready, so it goes back to
+# the first member as soon as its suspension ends; the calls through the group's EndpointGroup do the same.
+# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and
+# sends through the group's EndpointGroup do the same.
+# The members of endpoint 'OrderBackendEP' with the state Synapse keeps for each (EndpointContext), as its
+# FailoverEndpoint uses them:
+# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
+# (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup orderBackendEpGroup = check new ("failover", "OrderBackendEP", [
     {url: orderBackendEpPrimaryUrl, timeout: 30, state: new ("address", "primary", {})},
     {url: orderBackendEpSecondaryUrl, timeout: 30, state: new ("address", "secondary", {})}
 ]);
 
 # Endpoint 'StockQuoteEP' (endpoints/StockQuoteEP.xml, line 3).
-# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001, without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
-# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed
+# call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001,
+# without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep
+# this state as Synapse's EndpointContext does (EndpointState).
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
+# answers the client nothing; here the call fails into the fault handling.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client stockQuoteEp = check new (stockQuoteEpUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
-# Suspension state of endpoint 'StockQuoteEP', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).
+# Suspension state of endpoint 'StockQuoteEP', as Synapse's EndpointContext keeps it: the non-blocking calls through it
+# check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState stockQuoteEpSuspension = new ("address", "StockQuoteEP", {});

@@ -5,5 +5,6 @@
 import ballerina/http;
 
 # Endpoint 'OrderBackendEP' (endpoints/OrderBackendEP.xml, line 3).
-# Suspension is switched off (no error code suspends or marks the endpoint): like http:Client, Synapse sends every message to the endpoint.
+# Suspension is switched off (no error code suspends or marks the endpoint): like http:Client, Synapse sends every
+# message to the endpoint.
 final http:Client orderBackendEp = check new (orderBackendEpUrl, {timeout: 30, httpVersion: http:HTTP_1_1});

@@ -22,7 +22,8 @@ function orderFault(Context ctx) returns http:Response|error {
     return respond(ctx, headers = passBackHeaders);
 }
 
-# Fault handling of OrderAPI GET /{orderId}, POST /: records the error and runs sequence 'OrderFault'; the flow ends there with the sequence's answer (it answers on every path).
+# Fault handling of OrderAPI GET /{orderId}, POST /: records the error and runs sequence 'OrderFault'; the flow ends
+# there with the sequence's answer (it answers on every path).
 function runOrderFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     return orderFault(ctx);

@@ -7,31 +7,36 @@ import ballerina/http;
 
 xmlns "http://services.samples" as m;
 
-# A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function pricesIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
 
-# A branch of the <iterate> at line 24: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <iterate> at line 24: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function sequentialIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
 
-# A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function quoteCloneTarget1(Context ctx) returns error? {
     check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m:getQuoteResponse>);
 }
 
-# A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function quoteCloneTarget2(Context ctx) returns error? {
     check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m:getQuoteResponse>);
 }
 
-# A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function quoteCloneTarget3(Context ctx) returns error? {
     check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m:getQuoteResponse>);
@@ -39,7 +44,10 @@ function quoteCloneTarget3(Context ctx) returns error? {
 
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
 function quoteFlow(Context ctx) returns http:Response|error {
-    // <clone>: one copy of the message per target, started together (the Micro Integrator runs them in parallel); the aggregate completes when every copy, or its message count, has arrived or 5 s after the first copy arrived (its timeout), gathering the parts of the copies arrived by then in the order of arrival; a later copy is ignored.
+    // <clone>: one copy of the message per target, started together (the Micro Integrator runs them in parallel);
+    // the aggregate completes when every copy, or its message count, has arrived or 5 s after the first copy
+    // arrived (its timeout), gathering the parts of the copies arrived by then in the order of arrival; a later
+    // copy is ignored.
     Context[] messages = [branchContext(ctx), branchContext(ctx), branchContext(ctx)];
     future<error?>[] running = [];
     future<error?> started = start quoteCloneTarget1(messages[0]);

@@ -17,7 +17,10 @@ service /items on httpListener, httpsListener {
     # POST /items/prices
     resource function post prices(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ItemsAPI", "/items");
-        // <iterate>: one copy of the message per part, started together (the Micro Integrator runs them in parallel); the aggregate completes (it has no id, so it does not read the split's count) 3 s after the first copy arrived (its timeout), gathering the parts of the copies arrived by then in the order of arrival; a later copy is ignored.
+        // <iterate>: one copy of the message per part, started together (the Micro Integrator runs them in parallel);
+        // the aggregate completes (it has no id, so it does not read the split's count) 3 s after the first copy
+        // arrived (its timeout), gathering the parts of the copies arrived by then in the order of arrival; a later
+        // copy is ignored.
         Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<item>);
         future<error?>[] running = [];
         foreach Context message in messages {
@@ -32,7 +35,8 @@ service /items on httpListener, httpsListener {
     # POST /items/sequential
     resource function post sequential(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ItemsAPI", "/items");
-        // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the aggregate then gathers their parts in order.
+        // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the
+        // aggregate then gathers their parts in order.
         Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<line>);
         foreach Context message in messages {
             check sequentialIterateTarget(message);
@@ -76,11 +80,11 @@ service /items on httpListener, httpsListener {
 # after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
 # is longer (an API or data service under /services) answers its own requests first.
 service /services on httpListener, httpsListener {
-    # ANY /services/{name}/*: one rest parameter, as a `[string name]/[string... path]` resource does not match a path that
-    # ends at the name (the listener matches a rest parameter to no segment only at a resource's root).
+    # ANY /services/{name}/*: one rest parameter, as a `[string name]/[string... path]` resource does not match a path
+    # that ends at the name (the listener matches a rest parameter to no segment only at a resource's root).
     resource function 'default [string... segments](http:Request request) returns http:Response|error {
-        // /services itself names no proxy; the listener matches base paths on the path as the client wrote it, so a name
-        // written with escapes (%xx) is no proxy's either.
+        // /services itself names no proxy; the listener matches base paths on the path as the client wrote it, so a
+        // name written with escapes (%xx) is no proxy's either.
         if segments.length() == 0 || escapedSegment(request, segments[0]) {
             return serviceNotFound(request);
         }
@@ -96,7 +100,8 @@ service /services on httpListener, httpsListener {
               | "QuoteProxy.QuoteProxyHttpsSoap11Endpoint"
               | "QuoteProxy.QuoteProxyHttpsSoap12Endpoint"
               | "QuoteProxy.QuoteProxyHttpsEndpoint" => {
-                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow
+                // does not run).
                 "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
                 if metadataQuery !is () {
                     return proxyMetadataResponse(request, metadataQuery, quoteProxyWsdlPath);
@@ -104,7 +109,8 @@ service /services on httpListener, httpsListener {
                 return quoteFlow(check newContext(request, (), "/services/" + name));
             }
         }
-        // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.
+        // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main
+        // sequence answers it.
         return serviceNotFound(request);
     }
 }

@@ -6,7 +6,8 @@ import ballerina/http;
 
 xmlns "http://services.samples" as m0;
 
-# A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function quoteBatchIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, quoteBatchEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteBatchEndpointSuspension);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
@@ -14,7 +15,8 @@ function quoteBatchIterateTarget(Context ctx) returns error? {
 
 # In flow of proxy service QuoteBatchProxy, run by the service at each of its addresses.
 function quoteBatchFlow(Context ctx) returns http:Response|error {
-    // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
+    // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
+    // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
     Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<m0:getQuotes>/<*>.<m0:getQuote>);
     future<error?>[] running = [];
     foreach Context message in messages {

@@ -2,7 +2,8 @@
 //   DevicesAPI.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-# A branch of the <iterate> at line 11: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <iterate> at line 11: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function firstByLimitIterateTarget(Context ctx) returns error? {
     ctx.properties["uri.var.id"] = xpathString((check soapBody(ctx))/**/<deviceId>);
     check callEndpoint(ctx, devicesApiFirstLimitEndpoint2, string `/deviceid/${check pathValue(getProperty(ctx, "uri.var.id"))}`, "POST", headers = passThroughHeaders, state = devicesApiFirstLimitEndpointSuspension2);
@@ -10,7 +11,8 @@ function firstByLimitIterateTarget(Context ctx) returns error? {
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<jsonObject>);
 }
 
-# A branch of the <iterate> at line 41: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <iterate> at line 41: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function someIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, someEndpoint, "/device", "POST", headers = passThroughHeaders, state = someEndpointSuspension);
     check setPayloadValue(ctx, check jsonPath(ctx, "$.status"));

@@ -14,7 +14,8 @@ service /devices on httpListener {
         Context ctx = check newContext(request, "DevicesAPI", "/devices", {"limit": 'limit});
         float limit2 = check float:fromString(getProperty(ctx, "uri.var.limit"));
         check callEndpoint(ctx, devicesApiFirstLimitEndpoint, "/alldevices/", "GET", headers = passThroughHeaders, state = devicesApiFirstLimitEndpointSuspension);
-        // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the aggregate then gathers their parts in order.
+        // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the
+        // aggregate then gathers their parts in order.
         Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<deviceId>);
         foreach Context message in messages {
             check firstByLimitIterateTarget(message);
@@ -27,7 +28,8 @@ service /devices on httpListener {
     resource function post some(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "DevicesAPI", "/devices");
         string atLeast = "2";
-        // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
+        // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
+        // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
         Context[] messages = check iteratedJsonMessages(ctx, check jsonPath(ctx, "$.devices"), "$.devices");
         future<error?>[] running = [];
         foreach Context message in messages {

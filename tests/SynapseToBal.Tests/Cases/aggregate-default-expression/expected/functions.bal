@@ -11,16 +11,21 @@ xmlns "http://services.samples" as m;
 
 # Sequence 'collector'.
 function collector(Context ctx) {
-    // <aggregate>: it ends the target of the <iterate> at BuyAllProxy.xml:8 and gathers that split's copies: their aggregation and this onComplete are translated where the split stands (if the split is a TODO there, finish this aggregate with it); any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.
+    // <aggregate>: it ends the target of the <iterate> at BuyAllProxy.xml:8 and gathers that split's copies: their
+    // aggregation and this onComplete are translated where the split stands (if the split is a TODO there, finish
+    // this aggregate with it); any other message passes through unchanged, as Synapse's aggregate lets through a
+    // message it cannot correlate.
 }
 
-# A branch of the <iterate> at line 6: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <iterate> at line 6: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function linesIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, linesEndpoint, "", "POST", format = "soap11", headers = passThroughHeaders, state = linesEndpointSuspension);
     check setPayloadValue(ctx, xpathChildAt((check soapBody(ctx)), (), 1, false, ()));
 }
 
-# A branch of the <iterate> at line 8: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <iterate> at line 8: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function buyAllIterateTarget(Context ctx) returns error? {
     log:printInfo("BuyAllProxy request", item = xpathString((check soapBody(ctx))/**/<m:item>/<*>.<m:id>));
     check setPayloadValue(ctx, xpathChildAt((check soapBody(ctx)), (), 1, false, ()));
@@ -29,7 +34,8 @@ function buyAllIterateTarget(Context ctx) returns error? {
 # In flow of proxy service BuyAllProxy, run by the service at each of its addresses.
 function buyAllFlow(Context ctx) returns http:Response|error {
     string sessionId = ctx.messageId;
-    // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
+    // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
+    // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
     Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<m:buyItems>/<*>.<m:items>/<*>.<m:item>);
     future<error?>[] running = [];
     foreach Context message in messages {

@@ -15,7 +15,8 @@ listener http:Listener httpListener = new (httpPort);
 listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
 
 # API 'AdminApi' (AdminApi.xml, line 3).
-# The resources the Micro Integrator answers over http (protocol="http" or none): a resource whose protocol is the other transport is not dispatched to.
+# The resources the Micro Integrator answers over http (protocol="http" or none): a resource whose protocol is the other
+# transport is not dispatched to.
 service /admin on httpListener {
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
@@ -37,7 +38,8 @@ service /admin on httpListener {
 }
 
 # API 'AdminApi' (AdminApi.xml, line 3).
-# The resources the Micro Integrator answers over https (protocol="https" or none): a resource whose protocol is the other transport is not dispatched to.
+# The resources the Micro Integrator answers over https (protocol="https" or none): a resource whose protocol is the
+# other transport is not dispatched to.
 service /admin on httpsListener {
     # POST /admin/reset
     resource function post reset(http:Request request) returns http:Response|error {
@@ -71,7 +73,8 @@ service /admin on httpsListener {
 }
 
 # API 'CatalogApi' (CatalogApi.xml, line 4).
-# The resources the Micro Integrator answers over http (protocol="http" or none): a resource whose protocol is the other transport is not dispatched to.
+# The resources the Micro Integrator answers over http (protocol="http" or none): a resource whose protocol is the other
+# transport is not dispatched to.
 service /catalog on httpListener {
     # GET /catalog/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
@@ -113,7 +116,8 @@ service /catalog on httpListener {
 }
 
 # API 'CatalogApi' (CatalogApi.xml, line 4).
-# The resources the Micro Integrator answers over https (protocol="https" or none): a resource whose protocol is the other transport is not dispatched to.
+# The resources the Micro Integrator answers over https (protocol="https" or none): a resource whose protocol is the
+# other transport is not dispatched to.
 service /catalog on httpsListener {
     # GET /catalog/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
@@ -153,7 +157,8 @@ service /catalog on httpsListener {
 }
 
 # API 'OrderApi' (OrderApi.xml, line 4).
-# The resources the Micro Integrator answers over http (protocol="http" or none): a resource whose protocol is the other transport is not dispatched to.
+# The resources the Micro Integrator answers over http (protocol="http" or none): a resource whose protocol is the other
+# transport is not dispatched to.
 service /orders on httpListener {
     # GET /orders/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
@@ -206,7 +211,8 @@ service /orders on httpListener {
 }
 
 # API 'OrderApi' (OrderApi.xml, line 4).
-# The resources the Micro Integrator answers over https (protocol="https" or none): a resource whose protocol is the other transport is not dispatched to.
+# The resources the Micro Integrator answers over https (protocol="https" or none): a resource whose protocol is the
+# other transport is not dispatched to.
 service /orders on httpsListener {
     # DELETE /orders/{id}
     resource function delete [string id](http:Request request) returns http:Response|error {

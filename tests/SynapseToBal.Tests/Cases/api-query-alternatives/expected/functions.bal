@@ -6,14 +6,14 @@ import ballerina/http;
 import ballerina/log;
 
 # In flow of ShopAPI GET /items?id={id}.
-function shopApiGetItemsFlow(Context ctx) returns http:Response|error {
+function itemsByIdFlow(Context ctx) returns http:Response|error {
     ctx.properties["uri.var.id"] = getProperty(ctx, "query.param.id");
     log:printInfo("ShopAPI /items?id={id} request", id = getProperty(ctx, "uri.var.id"));
     return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of ShopAPI GET /items?name={name}&page={page}.
-function shopApiGetItemsFlow2(Context ctx) returns http:Response|error {
+function itemsByNameAndPageFlow(Context ctx) returns http:Response|error {
     ctx.properties["uri.var.name"] = getProperty(ctx, "query.param.name");
     ctx.properties["uri.var.page"] = getProperty(ctx, "query.param.page");
     log:printInfo("ShopAPI /items?name={name}&page={page} request", name = getProperty(ctx, "uri.var.name"));
@@ -21,7 +21,7 @@ function shopApiGetItemsFlow2(Context ctx) returns http:Response|error {
 }
 
 # In flow of ShopAPI GET /items.
-function shopApiGetItemsFlow3(Context ctx) returns http:Response|error {
+function itemsFlow(Context ctx) returns http:Response|error {
     ItemsResponse payload = {items: []};
     setJsonPayload(ctx, payload.toJson());
     return respond(ctx, headers = passBackHeaders);
@@ -42,13 +42,13 @@ function storesByCodeFlow(Context ctx) returns http:Response|error {
 }
 
 # In flow of ShopAPI GET /offers?from={from}.
-function shopApiGetOffersFlow(Context ctx) returns http:Response|error {
+function offersByFromFlow(Context ctx) returns http:Response|error {
     ctx.properties["uri.var.from"] = getProperty(ctx, "query.param.from");
     return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of ShopAPI GET /offers?q={a,b}.
-function shopApiGetOffersFlow2(Context ctx) returns http:Response|error {
+function offersByQFlow(Context ctx) returns http:Response|error {
     ctx.properties["uri.var.a,b"] = getProperty(ctx, "query.param.q");
     return respond(ctx, headers = passBackHeaders);
 }

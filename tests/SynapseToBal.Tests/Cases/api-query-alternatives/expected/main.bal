@@ -17,13 +17,13 @@ service /shop on httpListener {
         if !uriQueryMatches(request, re `id=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             // GET /shop/items?name={name}&page={page}
             if uriQueryMatches(request, re `name=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*&page=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
-                return shopApiGetItemsFlow2(check newContext(request, "ShopAPI", "/shop"));
+                return itemsByNameAndPageFlow(check newContext(request, "ShopAPI", "/shop"));
             }
             // GET /shop/items
-            return shopApiGetItemsFlow3(check newContext(request, "ShopAPI", "/shop"));
+            return itemsFlow(check newContext(request, "ShopAPI", "/shop"));
         }
         Context ctx = check newContext(request, "ShopAPI", "/shop");
-        return shopApiGetItemsFlow(ctx);
+        return itemsByIdFlow(ctx);
     }
 
     // TODO(SB0211): GET /shop/items?never={never} has the method and path of GET /items, which Synapse tries first and which matches any query, so this one never runs:
@@ -81,7 +81,7 @@ service /shop on httpListener {
             return resourceNotFound();
         }
         Context ctx = check newContext(request, "ShopAPI", "/shop");
-        return shopApiGetOffersFlow(ctx);
+        return offersByFromFlow(ctx);
     }
 
     // TODO(SB0299): GET /shop/offers?q={a,b}: Ballerina allows one resource per method and path, and 'GET /offers?from={from}' has this one's; the Micro Integrator runs this one for the requests whose query matches its uri-template and not those of the resources before it, but its query is not checked here, so those requests get 404: merge it into that resource by hand:

@@ -12,7 +12,8 @@ listener http:Listener httpListener = new (httpPort);
 listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
 
 # API 'SearchApi' (SearchApi.xml, line 5).
-# The resources the Micro Integrator answers over http (protocol="http" or none): a resource whose protocol is the other transport is not dispatched to.
+# The resources the Micro Integrator answers over http (protocol="http" or none): a resource whose protocol is the other
+# transport is not dispatched to.
 service /search on httpListener {
     # DELETE /search/all
     resource function delete 'all(http:Request request) returns http:Response|error {
@@ -54,7 +55,8 @@ service /search on httpListener {
 }
 
 # API 'SearchApi' (SearchApi.xml, line 5).
-# The resources the Micro Integrator answers over https (protocol="https" or none): a resource whose protocol is the other transport is not dispatched to.
+# The resources the Micro Integrator answers over https (protocol="https" or none): a resource whose protocol is the
+# other transport is not dispatched to.
 service /search on httpsListener {
     # GET /search/find?q={q}
     resource function get find(http:Request request) returns http:Response|error {

@@ -19,12 +19,14 @@ function resourceMismatchHandler(Context ctx) returns http:Response|error {
     return respond(ctx, headers = passBackHeaders);
 }
 
-# Runs the '_resource_mismatch_handler_' sequence, as the Micro Integrator does for a request to an API none of its resources takes (API.handleResourceNotFound).
+# Runs the '_resource_mismatch_handler_' sequence, as the Micro Integrator does for a request to an API none of its
+# resources takes (API.handleResourceNotFound).
 function runResourceMismatchHandler(Context ctx) returns http:Response|error {
     return resourceMismatchHandler(ctx);
 }
 
-# Runs the '_method_not_allowed_handler_' sequence, as the Micro Integrator does for a request to an API whose method none of its resources takes, when some resource's path matches (API.handleMethodNotAllowed).
+# Runs the '_method_not_allowed_handler_' sequence, as the Micro Integrator does for a request to an API whose method
+# none of its resources takes, when some resource's path matches (API.handleMethodNotAllowed).
 function runMethodNotAllowedHandler(Context ctx) returns http:Response|error {
     methodNotAllowedHandler(ctx);
     return accepted();

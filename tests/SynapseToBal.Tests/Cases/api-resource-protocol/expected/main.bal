@@ -18,7 +18,8 @@ listener http:Listener httpListener = new (httpPort);
 listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
 
 # API 'AccountApi' (AccountApi.xml, line 2).
-# The resources the Micro Integrator answers over http (protocol="http" or none): a resource whose protocol is the other transport is not dispatched to.
+# The resources the Micro Integrator answers over http (protocol="http" or none): a resource whose protocol is the other
+# transport is not dispatched to.
 service /accounts on httpListener {
     # GET /accounts/{id}/summary
     resource function get [string id]/summary(http:Request request) returns http:Response|error {
@@ -75,7 +76,8 @@ service /accounts on httpListener {
 }
 
 # API 'AccountApi' (AccountApi.xml, line 2).
-# The resources the Micro Integrator answers over https (protocol="https" or none): a resource whose protocol is the other transport is not dispatched to.
+# The resources the Micro Integrator answers over https (protocol="https" or none): a resource whose protocol is the
+# other transport is not dispatched to.
 service /accounts on httpsListener {
     # GET /accounts/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
@@ -132,7 +134,8 @@ service /accounts on httpsListener {
 }
 
 # API 'AdminApi' (AdminApi.xml, line 2).
-# The resources the Micro Integrator answers over http (protocol="http" or none): a resource whose protocol is the other transport is not dispatched to.
+# The resources the Micro Integrator answers over http (protocol="http" or none): a resource whose protocol is the other
+# transport is not dispatched to.
 service /admin on httpListener {
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
@@ -154,7 +157,8 @@ service /admin on httpListener {
 }
 
 # API 'AdminApi' (AdminApi.xml, line 2).
-# The resources the Micro Integrator answers over https (protocol="https" or none): a resource whose protocol is the other transport is not dispatched to.
+# The resources the Micro Integrator answers over https (protocol="https" or none): a resource whose protocol is the
+# other transport is not dispatched to.
 service /admin on httpsListener {
     # POST /admin/reset
     resource function post reset(http:Request request) returns http:Response|error {
@@ -255,7 +259,8 @@ service /plain on httpListener, httpsListener {
 }
 
 # API 'SecureApi' (SecureApi.xml, line 2).
-# The resources the Micro Integrator answers over https (protocol="https" or none): a resource whose protocol is the other transport is not dispatched to.
+# The resources the Micro Integrator answers over https (protocol="https" or none): a resource whose protocol is the
+# other transport is not dispatched to.
 service /secure on httpsListener {
     # GET /secure/balance
     resource function get balance(http:Request request) returns http:Response|error {
@@ -299,7 +304,8 @@ service /secure on httpsListener {
 }
 
 # API 'StatusApi' (StatusApi.xml, line 2).
-# The resources the Micro Integrator answers over http (protocol="http" or none): a resource whose protocol is the other transport is not dispatched to.
+# The resources the Micro Integrator answers over http (protocol="http" or none): a resource whose protocol is the other
+# transport is not dispatched to.
 service /status on httpListener {
     # GET /status/ping
     resource function get ping(http:Request request) returns http:Response|error {

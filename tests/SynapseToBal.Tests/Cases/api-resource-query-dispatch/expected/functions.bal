@@ -6,7 +6,7 @@ import ballerina/http;
 import ballerina/log;
 
 # In flow of JobsAPI GET /jobs?email={email}&password={password}.
-function jobsApiGetJobsFlow(Context ctx) returns http:Response|error {
+function jobsByEmailAndPasswordFlow(Context ctx) returns http:Response|error {
     ctx.properties["uri.var.email"] = getProperty(ctx, "query.param.email");
     ctx.properties["uri.var.password"] = getProperty(ctx, "query.param.password");
     log:printInfo("JobsAPI /jobs?email={email}&password={password} request", email = getProperty(ctx, "uri.var.email"));
@@ -14,7 +14,7 @@ function jobsApiGetJobsFlow(Context ctx) returns http:Response|error {
 }
 
 # In flow of JobsAPI GET /jobs?id={id}.
-function jobsApiGetJobsFlow2(Context ctx) returns http:Response|error {
+function jobsByIdFlow(Context ctx) returns http:Response|error {
     ctx.properties["uri.var.id"] = getProperty(ctx, "query.param.id");
     log:printInfo("JobsAPI /jobs?id={id} request", id = getProperty(ctx, "uri.var.id"));
     return respond(ctx, headers = passBackHeaders);

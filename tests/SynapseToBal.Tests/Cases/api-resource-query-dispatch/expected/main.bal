@@ -18,12 +18,12 @@ service "/jobs-portal" on httpListener {
         if !uriQueryMatches(request, re `email=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*&password=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             // GET /jobs-portal/jobs?id={id}
             if uriQueryMatches(request, re `id=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
-                return jobsApiGetJobsFlow2(check newContext(request, "JobsAPI", "/jobs-portal"));
+                return jobsByIdFlow(check newContext(request, "JobsAPI", "/jobs-portal"));
             }
             return resourceNotFound();
         }
         Context ctx = check newContext(request, "JobsAPI", "/jobs-portal");
-        return jobsApiGetJobsFlow(ctx);
+        return jobsByEmailAndPasswordFlow(ctx);
     }
 
     # GET /jobs-portal/jobs/{jobId}/applications?status=open&page={page}

@@ -54,7 +54,9 @@ service "/client" on httpListener {
 }
 
 # Proxy service 'AuditProxy' (AuditProxy.xml, line 2).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/AuditProxy.AuditProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well
+# (/services/AuditProxy.AuditProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro
+# Integrator does.
 service /services/AuditProxy on httpListener {
     # ANY /services/AuditProxy/*
     resource function 'default [string... path](http:Caller caller, http:Request request) returns error? {
@@ -66,7 +68,8 @@ service /services/AuditProxy on httpListener {
 
     # The flow of the resource above: the response it answers with.
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
-        // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+        // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow
+        // does not run).
         "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
         if metadataQuery !is () {
             return proxyMetadataResponse(request, metadataQuery, auditProxyWsdlPath);

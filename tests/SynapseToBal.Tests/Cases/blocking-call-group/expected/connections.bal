@@ -5,36 +5,65 @@
 import ballerina/http;
 
 # Endpoint 'AuditBackend' (endpoints.xml, line 28).
-# Synapse suspends this endpoint for 2 s after any other error, each later suspension 2 times the last; after a timeout or closed connection (101504, 101505) it suspends it for 2 s (no retriesBeforeSuspension). A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
-# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
+# Synapse suspends this endpoint for 2 s after any other error, each later suspension 2 times the last; after a timeout
+# or closed connection (101504, 101505) it suspends it for 2 s (no retriesBeforeSuspension). A suspended endpoint fails
+# each call at once with 303001, without reaching the backend; a later message is let through when the period ends. The
+# generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's
+# EndpointContext does (EndpointState).
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
+# answers the client nothing; here the call fails into the fault handling.
 # Blocking calls treat the statuses 404 as responses, not faults (non.error.http.status.codes).
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client auditBackend = check new (auditBackendUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
-# Suspension state of endpoint 'AuditBackend', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).
+# Suspension state of endpoint 'AuditBackend', as Synapse's EndpointContext keeps it: the non-blocking calls through it
+# check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState auditBackendSuspension = new ("address", "AuditBackend", {initialDuration: 2000, progressionFactor: 2.0});
 
 # Endpoint 'PriceGroup' (endpoints.xml, line 17).
-# Synapse's WeightedRoundRobin: each member in turn gets as many consecutive calls as its loadbalance.weight (2, 1), as the group's EndpointGroup does. A failed call goes to the member the weights name next, the same member while its weight lasts, as in Synapse. The loadbalance.weight property is not set on the message, as Synapse's endpoint properties are.
-# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.
-# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-# The members of endpoint 'PriceGroup' with the state Synapse keeps for each (EndpointContext), as its LoadbalanceEndpoint uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
+# Synapse's WeightedRoundRobin: each member in turn gets as many consecutive calls as its loadbalance.weight (2, 1), as
+# the group's EndpointGroup does. A failed call goes to the member the weights name next, the same member while its
+# weight lasts, as in Synapse. The loadbalance.weight property is not set on the message, as Synapse's endpoint
+# properties are.
+# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and
+# sends through the group's EndpointGroup do the same.
+# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no
+# failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to
+# the next member, then fails into the fault handling.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# The members of endpoint 'PriceGroup' with the state Synapse keeps for each (EndpointContext), as its
+# LoadbalanceEndpoint uses them:
+# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
+# (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup priceGroupGroup = check new ("loadbalance", "PriceGroup", [
     {url: priceGroupPriceOneUrl, timeout: 120, state: new ("address", "PriceOne", {})},
     {url: priceGroupPriceTwoUrl, timeout: 120, state: new ("address", "PriceTwo", {})}
 ], weights = [2, 1]);
 
 # Endpoint 'QuoteGroup' (endpoints.xml, line 4).
-# Synapse fails over on transport errors and timeouts, not on the HTTP error statuses a call reads as a response (every status for a non-blocking call; a blocking one fails over on the statuses the blocking sender does not read: other than 2xx, 400, 409, 500 and non.error.http.status.codes).
-# Dynamic failover (the default): Synapse starts each message from the first member that is ready, so it goes back to the first member as soon as its suspension ends; the calls through the group's EndpointGroup do the same.
-# Synapse suspends this endpoint for 10 s after errors 401002; after a timeout or closed connection (101504, 101505) it suspends it for 10 s (no retriesBeforeSuspension). A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends. The non-blocking calls and sends through the group keep this state for the member in the group's EndpointGroup, as Synapse's FailoverEndpoint / LoadbalanceEndpoint use its EndpointContext.
-# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
-# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-# The members of endpoint 'QuoteGroup' with the state Synapse keeps for each (EndpointContext), as its FailoverEndpoint uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
+# Synapse fails over on transport errors and timeouts, not on the HTTP error statuses a call reads as a response (every
+# status for a non-blocking call; a blocking one fails over on the statuses the blocking sender does not read: other
+# than 2xx, 400, 409, 500 and non.error.http.status.codes).
+# Dynamic failover (the default): Synapse starts each message from the first member that is ready, so it goes back to
+# the first member as soon as its suspension ends; the calls through the group's EndpointGroup do the same.
+# Synapse suspends this endpoint for 10 s after errors 401002; after a timeout or closed connection (101504, 101505) it
+# suspends it for 10 s (no retriesBeforeSuspension). A suspended endpoint fails each call at once with 303001, without
+# reaching the backend; a later message is let through when the period ends. The non-blocking calls and sends through
+# the group keep this state for the member in the group's EndpointGroup, as Synapse's FailoverEndpoint /
+# LoadbalanceEndpoint use its EndpointContext.
+# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no
+# failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to
+# the next member, then fails into the fault handling.
+# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and
+# sends through the group's EndpointGroup do the same.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# The members of endpoint 'QuoteGroup' with the state Synapse keeps for each (EndpointContext), as its FailoverEndpoint
+# uses them:
+# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
+# (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup quoteGroupGroup = check new ("failover", "QuoteGroup", [
     {url: quoteGroupQuotePrimaryUrl, timeout: 5, state: new ("address", "QuotePrimary", {suspendCodes: [401002], initialDuration: 10000})},
     {url: quoteGroupQuoteSecondaryUrl, timeout: 120, state: new ("address", "QuoteSecondary", {})}

@@ -14,7 +14,8 @@ service /quotes on httpListener {
         Context ctx = check newContext(request, "QuotesAPI", "/quotes");
         do {
             check callGroup(ctx, quoteGroupGroup, restPostfix(ctx), blocking = true, headers = passThroughHeaders);
-            // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
+            // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
+            // in default.json), not the 120 s the client waits.
             check callGroup(ctx, priceGroupGroup, restPostfix(ctx), soapAction = "urn:getPrice", blocking = true, headers = passThroughHeaders);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {

@@ -14,11 +14,14 @@ service /audit on httpListener {
     # POST /audit/{tenant}
     resource function post [string tenant](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AuditApi", "/audit", {"tenant": tenant});
-        // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
+        // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
+        // in default.json), not the 120 s the client waits.
         check callBlockingOutOnly(ctx, suspendingEp, restPostfix(ctx), calloutUrl = suspendingEpUrl, headers = passThroughHeaders, state = suspendingEpSuspension);
-        // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
+        // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
+        // sender in default.json), not the 120 s the client waits.
         check callBlockingOutOnly(ctx, suspendingEp, restPostfix(ctx), headers = passThroughHeaders, state = suspendingEpSuspension);
-        // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
+        // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
+        // in default.json), not the 120 s the client waits.
         [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("tenantEpConfig", withRestPostfix(string `http://${check pathValue(tenant)}.example.com/audit`, restPostfix(ctx)), tenantEpConfig);
         check callBlockingOutOnly(ctx, urlClient, urlPath, "POST", calloutUrl = "http://{uri.var.tenant}.example.com/audit", headers = passThroughHeaders, state = tenantEpSuspension);
         return respond(ctx, headers = passBackHeaders);
@@ -55,9 +58,11 @@ service /orders on httpListener {
     resource function post notify(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderApi", "/orders");
         ctx.properties["OUT_ONLY"] = "true";
-        // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
+        // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
+        // in default.json), not the 120 s the client waits.
         check callBlockingOutOnly(ctx, orderApiNotifyEndpoint, restPostfix(ctx), soapAction = "urn:placeOrder", calloutUrl = orderApiNotifyEndpointUrl, headers = passThroughHeaders);
-        // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
+        // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
+        // sender in default.json), not the 120 s the client waits.
         check callBlockingOutOnly(ctx, orderApiNotifyEndpoint2, restPostfix(ctx), headers = passThroughHeaders, state = notifyEndpointSuspension);
         log:printInfo("OrderApi /notify request", status = axis2HttpSc(ctx));
         ctx.properties["OUT_ONLY"] = "false";
@@ -70,7 +75,8 @@ service /orders on httpListener {
         if getProperty(ctx, "mode") == "async" {
             ctx.properties["OUT_ONLY"] = "true";
         }
-        // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
+        // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
+        // in default.json), not the 120 s the client waits.
         check callBlocking(ctx, maybeEndpoint, restPostfix(ctx), headers = passThroughHeaders);
         return respond(ctx, headers = passBackHeaders);
     }

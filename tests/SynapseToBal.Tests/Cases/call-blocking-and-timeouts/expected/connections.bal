@@ -5,26 +5,41 @@
 import ballerina/http;
 
 # Endpoint 'CustomerEP' (endpoints.xml, line 9).
-# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001, without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
+# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed
+# call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001,
+# without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep
+# this state as Synapse's EndpointContext does (EndpointState).
 # Blocking calls treat the statuses 404, 409 as responses, not faults (non.error.http.status.codes).
 final http:Client customerEp = check new (customerEpUrl, {timeout: 10, httpVersion: http:HTTP_1_1});
 
-# Suspension state of endpoint 'CustomerEP', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).
+# Suspension state of endpoint 'CustomerEP', as Synapse's EndpointContext keeps it: the non-blocking calls through it
+# check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState customerEpSuspension = new ("http", "CustomerEP", {});
 
 # Endpoint 'InventoryEP' (endpoints.xml, line 5).
-# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001, without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
-# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed
+# call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001,
+# without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep
+# this state as Synapse's EndpointContext does (EndpointState).
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
+# answers the client nothing; here the call fails into the fault handling.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client inventoryEp = check new (inventoryEpUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
-# Suspension state of endpoint 'InventoryEP', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).
+# Suspension state of endpoint 'InventoryEP', as Synapse's EndpointContext keeps it: the non-blocking calls through it
+# check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState inventoryEpSuspension = new ("address", "InventoryEP", {});
 
 # Endpoint 'ReportEP' (endpoints.xml, line 19).
-# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001, without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
-# Synapse's endpoint timeout is 300 s, but the Micro Integrator's socket timeout (http.socket.timeout, 180 s by default) ends the wait first.
+# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed
+# call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001,
+# without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep
+# this state as Synapse's EndpointContext does (EndpointState).
+# Synapse's endpoint timeout is 300 s, but the Micro Integrator's socket timeout (http.socket.timeout, 180 s by default)
+# ends the wait first.
 final http:Client reportEp = check new (reportEpUrl, {timeout: 180, httpVersion: http:HTTP_1_1});
 
-# Suspension state of endpoint 'ReportEP', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).
+# Suspension state of endpoint 'ReportEP', as Synapse's EndpointContext keeps it: the non-blocking calls through it
+# check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState reportEpSuspension = new ("address", "ReportEP", {});

@@ -19,7 +19,8 @@ service /inline on httpListener {
     # POST /inline/soap
     resource function post soap(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "InlineAPI", "/inline");
-        // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
+        // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
+        // sender in default.json), not the 120 s the client waits.
         check callBlocking(ctx, soapEndpoint, "", "POST", format = "soap11", headers = passThroughHeaders, state = soapEndpointSuspension);
         return respond(ctx, headers = passBackHeaders);
     }

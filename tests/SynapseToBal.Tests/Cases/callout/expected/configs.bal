@@ -19,8 +19,13 @@ configurable string quoteProxyEndpointUrl3 = "http://localhost:9000/services/Sim
 # Base URL of the 'QuoteProxy endpoint' endpoint.
 configurable string quoteProxyEndpointUrl4 = "http://localhost:9000/services/SimpleStockQuoteService";
 
-# Base URL of the endpoint 'conf:/endpoint/Missing', which is not defined in the input (a registry resource or another project's endpoint): set it from the endpoint's definition.
+# Base URL of the endpoint 'conf:/endpoint/Missing', which is not defined in the input (a registry resource or another
+# project's endpoint): set it from the endpoint's definition.
 configurable string missingUrl = ?;
 
-# The WSDL the Micro Integrator generates for proxy service 'QuoteProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/QuoteProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+# The WSDL the Micro Integrator generates for proxy service 'QuoteProxy' (it publishes none: one operation 'mediate',
+# SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/QuoteProxy?wsdl: a path
+# relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253),
+# where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the
+# file when they differ.
 configurable string quoteProxyWsdlPath = "resources/QuoteProxy.wsdl";

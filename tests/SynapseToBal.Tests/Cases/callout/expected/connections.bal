@@ -6,39 +6,59 @@
 import ballerina/http;
 
 # Endpoint 'QuoteEP' (QuoteEP.xml, line 2).
-# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001, without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
-# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed
+# call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001,
+# without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep
+# this state as Synapse's EndpointContext does (EndpointState).
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
+# answers the client nothing; here the call fails into the fault handling.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client quoteEp = check new (quoteEpUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
-# Suspension state of endpoint 'QuoteEP', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).
+# Suspension state of endpoint 'QuoteEP', as Synapse's EndpointContext keeps it: the non-blocking calls through it check
+# it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState quoteEpSuspension = new ("address", "QuoteEP", {});
 
 # Endpoint 'QuoteProxy endpoint' (QuoteProxy.xml, line 4).
-# Suspension is switched off (no error code suspends or marks the endpoint): like http:Client, Synapse sends every message to the endpoint.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# Suspension is switched off (no error code suspends or marks the endpoint): like http:Client, Synapse sends every
+# message to the endpoint.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client quoteProxyEndpoint = check new (quoteProxyEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'QuoteProxy endpoint' (QuoteProxy.xml, line 10).
-# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001, without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
-# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
+# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed
+# call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001,
+# without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep
+# this state as Synapse's EndpointContext does (EndpointState).
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
+# answers the client nothing; here the call fails into the fault handling.
 final http:Client quoteProxyEndpoint2 = check new (quoteProxyEndpointUrl2, {timeout: 30, httpVersion: http:HTTP_1_1});
 
-# Suspension state of endpoint 'QuoteProxy endpoint', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).
+# Suspension state of endpoint 'QuoteProxy endpoint', as Synapse's EndpointContext keeps it: the non-blocking calls
+# through it check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState quoteEndpointSuspension = new ("address", "AnonymousEndpoint", {});
 
 # Endpoint 'QuoteProxy endpoint' (QuoteProxy.xml, line 15).
-# Suspension is switched off (no error code suspends or marks the endpoint): like http:Client, Synapse sends every message to the endpoint.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# Suspension is switched off (no error code suspends or marks the endpoint): like http:Client, Synapse sends every
+# message to the endpoint.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client quoteProxyEndpoint3 = check new (quoteProxyEndpointUrl3, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'QuoteProxy endpoint' (QuoteProxy.xml, line 22).
-# Suspension is switched off (no error code suspends or marks the endpoint): like http:Client, Synapse sends every message to the endpoint.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# Suspension is switched off (no error code suspends or marks the endpoint): like http:Client, Synapse sends every
+# message to the endpoint.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client quoteProxyEndpoint4 = check new (quoteProxyEndpointUrl4, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'conf:/endpoint/Missing' (QuoteProxy.xml, line 26).
-# The endpoint 'conf:/endpoint/Missing' is not defined in the input: the URL is a required configurable, and the call is made as to an address endpoint without a format.
-# Check its definition: a format (soap11, soap12, pox), an http uri-template, its timeout, suspension settings, a failover or load-balance group or a non-HTTP address change the call.
-# No timeout is known: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json).
+# The endpoint 'conf:/endpoint/Missing' is not defined in the input: the URL is a required configurable, and the call is
+# made as to an address endpoint without a format.
+# Check its definition: a format (soap11, soap12, pox), an http uri-template, its timeout, suspension settings, a
+# failover or load-balance group or a non-HTTP address change the call.
+# No timeout is known: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval =
+# 120000 in its default.json).
 final http:Client missing = check new (missingUrl, {timeout: 120, httpVersion: http:HTTP_1_1});

@@ -10,5 +10,9 @@ configurable string priceCompareProxyEndpointUrl = "http://localhost:9001/vendor
 # Base URL of the 'PriceCompareProxy endpoint' endpoint.
 configurable string priceCompareProxyEndpointUrl2 = "http://localhost:9002/vendor-b/prices";
 
-# The WSDL the Micro Integrator generates for proxy service 'PriceCompareProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/PriceCompareProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+# The WSDL the Micro Integrator generates for proxy service 'PriceCompareProxy' (it publishes none: one operation
+# 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET
+# /services/PriceCompareProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and
+# the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by
+# default) and the ports it listens on: edit the file when they differ.
 configurable string priceCompareProxyWsdlPath = "resources/PriceCompareProxy.wsdl";

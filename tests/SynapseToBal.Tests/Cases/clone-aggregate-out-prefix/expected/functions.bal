@@ -5,7 +5,8 @@
 import ballerina/http;
 import ballerina/log;
 
-# A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function priceCompareCloneTarget1(Context ctx) returns error? {
     check callEndpoint(ctx, priceCompareProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = priceCompareProxyEndpointSuspension);
     log:printInfo("PriceCompareProxy response", vendorStatus = axis2HttpSc(ctx));
@@ -13,7 +14,8 @@ function priceCompareCloneTarget1(Context ctx) returns error? {
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
 
-# A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function priceCompareCloneTarget2(Context ctx) returns error? {
     check callEndpoint(ctx, priceCompareProxyEndpoint2, restPostfix(ctx), headers = passThroughHeaders, state = priceCompareProxyEndpointSuspension2);
     log:printInfo("PriceCompareProxy response", vendorStatus = axis2HttpSc(ctx));
@@ -23,7 +25,8 @@ function priceCompareCloneTarget2(Context ctx) returns error? {
 
 # In flow of proxy service PriceCompareProxy, run by the service at each of its addresses.
 function priceCompareFlow(Context ctx) returns http:Response|error {
-    // <clone>: one copy of the message per target, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
+    // <clone>: one copy of the message per target, started together and awaited (the Micro Integrator runs them in
+    // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
     Context[] messages = [branchContext(ctx), branchContext(ctx)];
     future<error?>[] running = [];
     future<error?> started = start priceCompareCloneTarget1(messages[0]);

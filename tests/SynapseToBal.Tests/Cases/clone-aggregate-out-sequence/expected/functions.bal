@@ -17,7 +17,8 @@ function normalizeOffer(Context ctx) returns error? {
     setJsonPayload(ctx, payload.toJson());
 }
 
-# A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function bestCloneTarget1(Context ctx) returns error? {
     check callEndpoint(ctx, vendorA, "/vendor-a/offers", "POST", headers = passThroughHeaders, state = vendorASuspension);
     check normalizeOffer(ctx);
@@ -25,7 +26,8 @@ function bestCloneTarget1(Context ctx) returns error? {
     check setPayloadValue(ctx, check jsonPath(ctx, "$.offer"));
 }
 
-# A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function bestCloneTarget2(Context ctx) returns error? {
     ctx.headers["x-vendor"] = "b";
     check callEndpoint(ctx, bestEndpoint, "/vendor-b/offers", "POST", headers = passThroughHeaders, state = bestEndpointSuspension);

@@ -12,7 +12,9 @@ service /offers on httpListener {
     # POST /offers/best
     resource function post best(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OffersAPI", "/offers");
-        // <clone>: one copy of the message per target, started together (the Micro Integrator runs them in parallel); the aggregate completes when every copy has arrived or 10 s after the first copy arrived (its timeout), gathering the parts of the copies arrived by then in the order of arrival; a later copy is ignored.
+        // <clone>: one copy of the message per target, started together (the Micro Integrator runs them in parallel);
+        // the aggregate completes when every copy has arrived or 10 s after the first copy arrived (its timeout),
+        // gathering the parts of the copies arrived by then in the order of arrival; a later copy is ignored.
         Context[] messages = [branchContext(ctx), branchContext(ctx)];
         future<error?>[] running = [];
         future<error?> started = start bestCloneTarget1(messages[0]);

@@ -6,17 +6,21 @@ import ballerina/http;
 
 # Out flow of proxy service PriceProxy: runs on the backend response.
 function priceOut(Context ctx) returns http:Response|error {
-    // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its onComplete runs there, before this function; any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.
+    // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its
+    // onComplete runs there, before this function; any other message passes through unchanged, as Synapse's
+    // aggregate lets through a message it cannot correlate.
     return respond(ctx, headers = passBackHeaders);
 }
 
-# A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function priceCloneTarget1(Context ctx) returns error? {
     check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders, state = vendorAepSuspension);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
 
-# A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function priceCloneTarget2(Context ctx) returns error? {
     check callEndpoint(ctx, priceEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = priceEndpointSuspension);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
@@ -24,7 +28,8 @@ function priceCloneTarget2(Context ctx) returns error? {
 
 # In flow of proxy service PriceProxy, run by the service at each of its addresses.
 function priceFlow(Context ctx) returns http:Response|error {
-    // <clone>: one copy of the message per target, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
+    // <clone>: one copy of the message per target, started together and awaited (the Micro Integrator runs them in
+    // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
     Context[] messages = [branchContext(ctx), branchContext(ctx)];
     future<error?>[] running = [];
     future<error?> started = start priceCloneTarget1(messages[0]);

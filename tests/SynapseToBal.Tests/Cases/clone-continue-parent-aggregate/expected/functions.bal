@@ -7,13 +7,15 @@ import ballerina/log;
 
 xmlns "http://services.samples" as m0;
 
-# A branch of the <clone> at line 8: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <clone> at line 8: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function priceCloneTarget1(Context ctx) returns error? {
     check callEndpoint(ctx, priceProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = priceProxyEndpointSuspension);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
 }
 
-# A branch of the <clone> at line 8: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <clone> at line 8: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function priceCloneTarget2(Context ctx) returns error? {
     check callEndpoint(ctx, priceProxyEndpoint2, restPostfix(ctx), headers = passThroughHeaders, state = priceProxyEndpointSuspension2);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
@@ -22,7 +24,9 @@ function priceCloneTarget2(Context ctx) returns error? {
 # In flow of proxy service PriceProxy, run by the service at each of its addresses.
 function priceFlow(Context ctx) returns http:Response|error {
     log:printInfo("PriceProxy request", step = "cloning");
-    // <clone>: one copy of the message per target, run one after the other, as sequential="true" does; the aggregate then gathers their parts in order. continueParent="true": the original message has nothing left to run in the in flow, which ends with this split.
+    // <clone>: one copy of the message per target, run one after the other, as sequential="true" does; the
+    // aggregate then gathers their parts in order. continueParent="true": the original message has nothing left to
+    // run in the in flow, which ends with this split.
     Context[] messages = [branchContext(ctx), branchContext(ctx)];
     check priceCloneTarget1(messages[0]);
     check priceCloneTarget2(messages[1]);

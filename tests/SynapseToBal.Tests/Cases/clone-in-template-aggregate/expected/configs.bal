@@ -10,5 +10,9 @@ configurable string askTwoVendorsEndpointUrl = "http://localhost:9001/services/P
 # Base URL of the 'AskTwoVendors endpoint' endpoint.
 configurable string askTwoVendorsEndpointUrl2 = "http://localhost:9002/services/Price";
 
-# The WSDL the Micro Integrator generates for proxy service 'PriceProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/PriceProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+# The WSDL the Micro Integrator generates for proxy service 'PriceProxy' (it publishes none: one operation 'mediate',
+# SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/PriceProxy?wsdl: a path
+# relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253),
+# where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the
+# file when they differ.
 configurable string priceProxyWsdlPath = "resources/PriceProxy.wsdl";

@@ -7,14 +7,16 @@ import ballerina/http;
 
 xmlns "http://prices.example" as p;
 
-# A branch of the <clone> at line 6: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <clone> at line 6: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function askTwoVendorsCloneTarget1(Context ctx) returns error? {
     ctx.headers["x-vendor"] = valueText(ctx.properties.vendor);
     check callEndpoint(ctx, askTwoVendorsEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = askTwoVendorsEndpointSuspension);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<p:price>);
 }
 
-# A branch of the <clone> at line 6: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <clone> at line 6: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function askTwoVendorsCloneTarget2(Context ctx) returns error? {
     check callEndpoint(ctx, askTwoVendorsEndpoint2, restPostfix(ctx), headers = passThroughHeaders, state = askTwoVendorsEndpointSuspension2);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<p:price>);
@@ -23,7 +25,8 @@ function askTwoVendorsCloneTarget2(Context ctx) returns error? {
 # Sequence template 'AskTwoVendors'.
 function askTwoVendors(Context ctx, string vendorA = "") returns http:Response|error {
     ctx.properties.vendor = vendorA;
-    // <clone>: one copy of the message per target, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
+    // <clone>: one copy of the message per target, started together and awaited (the Micro Integrator runs them in
+    // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
     Context[] messages = [branchContext(ctx), branchContext(ctx)];
     future<error?>[] running = [];
     future<error?> started = start askTwoVendorsCloneTarget1(messages[0]);

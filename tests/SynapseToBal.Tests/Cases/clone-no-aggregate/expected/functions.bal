@@ -12,13 +12,15 @@ function acknowledge(Context ctx) returns http:Response|error {
     return respond(ctx, headers = passBackHeaders);
 }
 
-# A branch of the <clone> at line 5: runs its target on one copy of the message; its answer, if it answers, may be the response.
+# A branch of the <clone> at line 5: runs its target on one copy of the message; its answer, if it answers, may be the
+# response.
 function notifyPostRootCloneTarget1(Context ctx) returns http:Response|error? {
     check callEndpoint(ctx, auditEp, restPostfix(ctx), headers = passThroughHeaders, state = auditEpSuspension);
     return respond(ctx, headers = passBackHeaders);
 }
 
-# A branch of the <clone> at line 5: runs its target on one copy of the message; its answer, if it answers, may be the response.
+# A branch of the <clone> at line 5: runs its target on one copy of the message; its answer, if it answers, may be the
+# response.
 function notifyPostRootCloneTarget2(Context ctx) returns http:Response|error? {
     return acknowledge(ctx);
 }

@@ -12,7 +12,10 @@ service /notify on httpListener {
     # POST /notify/*
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyAPI", "/notify");
-        // <clone>: one copy of the message per target, run one after the other and each awaited (with sequential="true" a send in a copy does not wait for its response in the Micro Integrator, so a copy that answers directly answers first there); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies, is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
+        // <clone>: one copy of the message per target, run one after the other and each awaited (with sequential="true"
+        // a send in a copy does not wait for its response in the Micro Integrator, so a copy that answers directly
+        // answers first there); the flow stops here (no continueParent). The first answer of a copy, in the order of
+        // the copies, is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
         Context[] messages = [branchContext(ctx), branchContext(ctx)];
         http:Response? answer = ();
         error? failure = ();

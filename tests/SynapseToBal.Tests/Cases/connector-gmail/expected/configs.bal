@@ -13,13 +13,15 @@ configurable string gmailConnection1UserId = "me";
 # 'tokenEndpoint' of the Gmail connection 'GMAIL_CONNECTION_1'.
 configurable string gmailConnection1TokenEndpoint = "https://oauth2.googleapis.com/token";
 
-# The 'refreshToken' credential of the Gmail connection 'GMAIL_CONNECTION_1' (not copied from the Synapse configuration).
+# The 'refreshToken' credential of the Gmail connection 'GMAIL_CONNECTION_1' (not copied from the Synapse
+# configuration).
 configurable string gmailConnection1RefreshToken = ?;
 
 # 'clientId' of the Gmail connection 'GMAIL_CONNECTION_1'.
 configurable string gmailConnection1ClientId = "1234567890-abc.apps.googleusercontent.com";
 
-# The 'clientSecret' credential of the Gmail connection 'GMAIL_CONNECTION_1' (not copied from the Synapse configuration).
+# The 'clientSecret' credential of the Gmail connection 'GMAIL_CONNECTION_1' (not copied from the Synapse
+# configuration).
 configurable string gmailConnection1ClientSecret = ?;
 
 # 'service URL' of the Gmail connection 'GmailTokenConnection'.
@@ -28,7 +30,8 @@ configurable string gmailTokenConnectionServiceUrl = "https://www.googleapis.com
 # 'userId' of the Gmail connection 'GmailTokenConnection'.
 configurable string gmailTokenConnectionUserId = "support@acme.com";
 
-# The 'accessToken' credential of the Gmail connection 'GmailTokenConnection' (not copied from the Synapse configuration).
+# The 'accessToken' credential of the Gmail connection 'GmailTokenConnection' (not copied from the Synapse
+# configuration).
 configurable string gmailTokenConnectionAccessToken = ?;
 
 # Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS request whose Origin is not allowed is answered 403.

@@ -25,7 +25,8 @@ configurable string mutualTlsSslKeyPassword = ?;
 # Secret 'saslJaasConfig' of local entry 'OAuthKafka'.
 configurable string oAuthKafkaSaslJaasConfig = ?;
 
-# 'bootstrapServers' of the Kafka connection 'SecureKafka': the Micro Integrator reads it from its configuration (configs.kafkaBrokers).
+# 'bootstrapServers' of the Kafka connection 'SecureKafka': the Micro Integrator reads it from its configuration
+# (configs.kafkaBrokers).
 configurable string secureKafkaBootstrapServers = ?;
 
 # 'saslUsername' of the Kafka connection 'SecureKafka'.
@@ -37,5 +38,6 @@ configurable string secureKafkaSaslPassword = ?;
 # 'sslTruststoreLocation' of the Kafka connection 'SecureKafka'.
 configurable string secureKafkaSslTruststoreLocation = "/opt/mi/security/kafka.truststore.jks";
 
-# The 'sslTruststorePassword' credential of the Kafka connection 'SecureKafka' (not copied from the Synapse configuration).
+# The 'sslTruststorePassword' credential of the Kafka connection 'SecureKafka' (not copied from the Synapse
+# configuration).
 configurable string secureKafkaSslTruststorePassword = ?;

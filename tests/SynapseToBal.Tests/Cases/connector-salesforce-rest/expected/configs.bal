@@ -13,19 +13,22 @@ configurable string salesforceConnectionApiVersion = "59.0";
 # 'token URL' of the Salesforce connection 'SalesforceConnection'.
 configurable string salesforceConnectionTokenUrl = "https://login.salesforce.com/services/oauth2/token";
 
-# The 'refreshToken' credential of the Salesforce connection 'SalesforceConnection' (not copied from the Synapse configuration).
+# The 'refreshToken' credential of the Salesforce connection 'SalesforceConnection' (not copied from the Synapse
+# configuration).
 configurable string salesforceConnectionRefreshToken = ?;
 
 # 'clientId' of the Salesforce connection 'SalesforceConnection'.
 configurable string salesforceConnectionClientId = "3MVG9ZL0ppGP5UrBztM7gfaFZUKM";
 
-# The 'clientSecret' credential of the Salesforce connection 'SalesforceConnection' (not copied from the Synapse configuration).
+# The 'clientSecret' credential of the Salesforce connection 'SalesforceConnection' (not copied from the Synapse
+# configuration).
 configurable string salesforceConnectionClientSecret = ?;
 
 # Secret 'salesforce.password' (a secure vault alias in Synapse).
 configurable string salesforcePassword = ?;
 
-# 'apiUrl' of the Salesforce connection 'SalesforcePasswordConnection': the Micro Integrator reads it from its configuration (configs.salesforceInstanceUrl).
+# 'apiUrl' of the Salesforce connection 'SalesforcePasswordConnection': the Micro Integrator reads it from its
+# configuration (configs.salesforceInstanceUrl).
 configurable string salesforcePasswordConnectionApiUrl = ?;
 
 # 'apiVersion' of the Salesforce connection 'SalesforcePasswordConnection'.
@@ -40,7 +43,8 @@ configurable string salesforcePasswordConnectionUsername = "integration@acme.com
 # 'clientId' of the Salesforce connection 'SalesforcePasswordConnection'.
 configurable string salesforcePasswordConnectionClientId = "3MVG9ZL0ppGP5UrBztM7gfaFZUKM";
 
-# 'clientSecret' of the Salesforce connection 'SalesforcePasswordConnection': the Micro Integrator reads it from its configuration (configs.salesforceClientSecret).
+# 'clientSecret' of the Salesforce connection 'SalesforcePasswordConnection': the Micro Integrator reads it from its
+# configuration (configs.salesforceClientSecret).
 configurable string salesforcePasswordConnectionClientSecret = ?;
 
 # 'apiUrl' of the Salesforce connection 'SalesforceTokenConnection'.
@@ -49,7 +53,8 @@ configurable string salesforceTokenConnectionApiUrl = "https://acme.my.salesforc
 # 'apiVersion' of the Salesforce connection 'SalesforceTokenConnection'.
 configurable string salesforceTokenConnectionApiVersion = "59.0";
 
-# The 'accessToken' credential of the Salesforce connection 'SalesforceTokenConnection' (not copied from the Synapse configuration).
+# The 'accessToken' credential of the Salesforce connection 'SalesforceTokenConnection' (not copied from the Synapse
+# configuration).
 configurable string salesforceTokenConnectionAccessToken = ?;
 
 # Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS request whose Origin is not allowed is answered 403.

@@ -13,7 +13,9 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 
 # Orders, called over SOAP.
 # Data service 'OrderDataService' (OrderDataService.dbs, line 1).
-# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/OrderDataService.OrderDataServiceHttpSoap11Endpoint, ...), which clients made from the data service's WSDL call, as the Micro Integrator does.
+# The 6 services that follow answer it at its Axis2 endpoint addresses as well
+# (/services/OrderDataService.OrderDataServiceHttpSoap11Endpoint, ...), which clients made from the data service's WSDL
+# call, as the Micro Integrator does.
 service /services/OrderDataService on httpListener, httpsListener {
     // TODO(SB0206): the SOAP operation 'getOrdersByStatus' of data service 'OrderDataService' (query 'ordersByStatus') is not translated: the result of query 'ordersByStatus' is outputType="json" (only XML results are translated)
     // <operation name="getOrdersByStatus">

@@ -8,7 +8,9 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Data service 'OrdersService' (Orders.dbs, line 1).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/OrdersService.OrdersServiceHttpSoap11Endpoint, ...), which clients made from the data service's WSDL call, as the Micro Integrator does.
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well
+# (/services/OrdersService.OrdersServiceHttpSoap11Endpoint, ...), which clients made from the data service's WSDL call,
+# as the Micro Integrator does.
 service /services/OrdersService on httpListener {
     # GET /services/OrdersService/orders
     resource function get orders(http:Request request) returns http:Response|error {

@@ -10,26 +10,41 @@ configurable string inventoryDbUrl = "jdbc:mysql://db.example.com:3306/inventory
 # Database user of the config 'InventoryDB' of data service 'InventoryDataService'.
 configurable string inventoryDbUser = "inventory";
 
-# Secret 'inventory.db.password' (a secure vault alias in Synapse): the database password of the config 'InventoryDB' of data service 'InventoryDataService' (its svns:secretAlias or vault-lookup).
+# Secret 'inventory.db.password' (a secure vault alias in Synapse): the database password of the config 'InventoryDB' of
+# data service 'InventoryDataService' (its svns:secretAlias or vault-lookup).
 configurable string inventoryDbPassword = ?;
 
-# Secret 'inventory.db.driver' (a secure vault alias in Synapse): the property 'driverClassName' of the config 'InventoryDB' of data service 'InventoryDataService', which the Micro Integrator reads from its secure vault; the generated client does not use it: apply it where the property is set by hand.
+# Secret 'inventory.db.driver' (a secure vault alias in Synapse): the property 'driverClassName' of the config
+# 'InventoryDB' of data service 'InventoryDataService', which the Micro Integrator reads from its secure vault; the
+# generated client does not use it: apply it where the property is set by hand.
 configurable string inventoryDbDriver = ?;
 
-# Secret 'inventory.db.validation' (a secure vault alias in Synapse): the property 'validationQuery' of the config 'InventoryDB' of data service 'InventoryDataService', which the Micro Integrator reads from its secure vault; the generated client does not use it: apply it where the property is set by hand.
+# Secret 'inventory.db.validation' (a secure vault alias in Synapse): the property 'validationQuery' of the config
+# 'InventoryDB' of data service 'InventoryDataService', which the Micro Integrator reads from its secure vault; the
+# generated client does not use it: apply it where the property is set by hand.
 configurable string inventoryDbValidation = ?;
 
-# Secret 'inventory.db.pool' (a secure vault alias in Synapse): the property 'initialSize' of the config 'InventoryDB' of data service 'InventoryDataService', which the Micro Integrator reads from its secure vault; the generated client does not use it: apply it where the property is set by hand.
+# Secret 'inventory.db.pool' (a secure vault alias in Synapse): the property 'initialSize' of the config 'InventoryDB'
+# of data service 'InventoryDataService', which the Micro Integrator reads from its secure vault; the generated client
+# does not use it: apply it where the property is set by hand.
 configurable string inventoryDbPool = ?;
 
-# Secret 'warehouse.db.user' (a secure vault alias in Synapse): the element 'dataSourceProps/user' of the config 'WarehouseDS' of data service 'WarehouseDataService', which the Micro Integrator reads from its secure vault; the data service is not translated.
+# Secret 'warehouse.db.user' (a secure vault alias in Synapse): the element 'dataSourceProps/user' of the config
+# 'WarehouseDS' of data service 'WarehouseDataService', which the Micro Integrator reads from its secure vault; the data
+# service is not translated.
 configurable string warehouseDbUser = ?;
 
-# Secret 'warehouse.db.password' (a secure vault alias in Synapse): the element 'dataSourceProps/password' of the config 'WarehouseDS' of data service 'WarehouseDataService', which the Micro Integrator reads from its secure vault; the data service is not translated.
+# Secret 'warehouse.db.password' (a secure vault alias in Synapse): the element 'dataSourceProps/password' of the config
+# 'WarehouseDS' of data service 'WarehouseDataService', which the Micro Integrator reads from its secure vault; the data
+# service is not translated.
 configurable string warehouseDbPassword = ?;
 
-# Secret 'archive.db.url' (a secure vault alias in Synapse): the property 'url' of the config 'ArchiveDB' of data service 'WarehouseDataService', which the Micro Integrator reads from its secure vault; the data service is not translated.
+# Secret 'archive.db.url' (a secure vault alias in Synapse): the property 'url' of the config 'ArchiveDB' of data
+# service 'WarehouseDataService', which the Micro Integrator reads from its secure vault; the data service is not
+# translated.
 configurable string archiveDbUrl = ?;
 
-# Secret 'archive.db.password' (a secure vault alias in Synapse): the property 'password' of the config 'ArchiveDB' of data service 'WarehouseDataService', which the Micro Integrator reads from its secure vault; the data service is not translated.
+# Secret 'archive.db.password' (a secure vault alias in Synapse): the property 'password' of the config 'ArchiveDB' of
+# data service 'WarehouseDataService', which the Micro Integrator reads from its secure vault; the data service is not
+# translated.
 configurable string archiveDbPassword = ?;

@@ -4,29 +4,37 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# Port of the HTTPS listener the services exposed on https are served on (the Micro Integrator's default is 8253: the https transport's 8243 plus the default port offset 10).
+# Port of the HTTPS listener the services exposed on https are served on (the Micro Integrator's default is 8253: the
+# https transport's 8243 plus the default port offset 10).
 configurable int httpsPort = 8253;
 
-# Key store of the HTTPS listener: the Micro Integrator's https transport uses [keystore.primary] file_name of deployment.toml (repository/resources/security/wso2carbon.jks by default, a JKS file; Ballerina reads PKCS12 key stores: convert it with keytool -importkeystore -deststoretype PKCS12).
+# Key store of the HTTPS listener: the Micro Integrator's https transport uses [keystore.primary] file_name of
+# deployment.toml (repository/resources/security/wso2carbon.jks by default, a JKS file; Ballerina reads PKCS12 key
+# stores: convert it with keytool -importkeystore -deststoretype PKCS12).
 configurable string httpsKeyStorePath = ?;
 
-# Password of the HTTPS listener's key store ([keystore.primary] password of deployment.toml; the PKCS12 copy's key password must be the same).
+# Password of the HTTPS listener's key store ([keystore.primary] password of deployment.toml; the PKCS12 copy's key
+# password must be the same).
 configurable string httpsKeyStorePassword = ?;
 
 # JDBC URL of the config 'CustomerDB' of data service 'CustomerDataService'.
 configurable string customersDbUrl = "jdbc:postgresql://db.example.com:5432/customers";
 
-# Secret 'customers.db.user' (a secure vault alias in Synapse): the database user of the config 'CustomerDB' of data service 'CustomerDataService' (its svns:secretAlias or vault-lookup).
+# Secret 'customers.db.user' (a secure vault alias in Synapse): the database user of the config 'CustomerDB' of data
+# service 'CustomerDataService' (its svns:secretAlias or vault-lookup).
 configurable string customersDbUser = ?;
 
-# Secret 'customers.db.password' (a secure vault alias in Synapse): the database password of the config 'CustomerDB' of data service 'CustomerDataService' (its svns:secretAlias or vault-lookup).
+# Secret 'customers.db.password' (a secure vault alias in Synapse): the database password of the config 'CustomerDB' of
+# data service 'CustomerDataService' (its svns:secretAlias or vault-lookup).
 configurable string customersDbPassword = ?;
 
-# Secret 'orders.db.url' (a secure vault alias in Synapse): the JDBC URL of the config 'OrderDB' of data service 'OrderDataService' (its svns:secretAlias or vault-lookup).
+# Secret 'orders.db.url' (a secure vault alias in Synapse): the JDBC URL of the config 'OrderDB' of data service
+# 'OrderDataService' (its svns:secretAlias or vault-lookup).
 configurable string ordersDbUrl = ?;
 
 # Database user of the config 'OrderDB' of data service 'OrderDataService'.
 configurable string databaseUser = "orders";
 
-# Secret 'orders.db.password' (a secure vault alias in Synapse): the database password of the config 'OrderDB' of data service 'OrderDataService' (its svns:secretAlias or vault-lookup).
+# Secret 'orders.db.password' (a secure vault alias in Synapse): the database password of the config 'OrderDB' of data
+# service 'OrderDataService' (its svns:secretAlias or vault-lookup).
 configurable string ordersDbPassword = ?;

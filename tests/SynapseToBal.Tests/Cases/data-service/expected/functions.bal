@@ -4,7 +4,9 @@
 
 import ballerina/http;
 
-# The SOAP operations of data service EmployeeDataService (GetEmployeeOp): the operation a request names (SOAPAction, WS-Addressing Action, the URL's last segment or the body's first element, in the order the Micro Integrator's Axis2 dispatchers look) runs its query and answers as the data service does.
+# The SOAP operations of data service EmployeeDataService (GetEmployeeOp): the operation a request names (SOAPAction,
+# WS-Addressing Action, the URL's last segment or the body's first element, in the order the Micro Integrator's Axis2
+# dispatchers look) runs its query and answers as the data service does.
 function employeeDataServiceOperations(Context ctx) returns http:Response|error {
     string operation = dataServiceOperation(ctx, ["GetEmployeeOp"]);
     string replyType = dataServiceReplyType(ctx);

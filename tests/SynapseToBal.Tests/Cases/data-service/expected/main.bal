@@ -13,7 +13,9 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 
 # Employees of the HR database.
 # Data service 'EmployeeDataService' (EmployeeDataService.dbs, line 1).
-# The 6 services that follow answer it at its Axis2 endpoint addresses as well (/services/EmployeeDataService.EmployeeDataServiceHttpSoap11Endpoint, ...), which clients made from the data service's WSDL call, as the Micro Integrator does.
+# The 6 services that follow answer it at its Axis2 endpoint addresses as well
+# (/services/EmployeeDataService.EmployeeDataServiceHttpSoap11Endpoint, ...), which clients made from the data service's
+# WSDL call, as the Micro Integrator does.
 service /services/EmployeeDataService on httpListener, httpsListener {
     # GET /services/EmployeeDataService/Employee/{EmployeeNumber}
     resource function get Employee/[string employeeNumber](http:Request request) returns http:Response|error {

@@ -4,13 +4,15 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# JDBC URL of the database of the dblookup/dbreport mediators (the connection pool of the <dblookup> at StockApi.xml line 4, driver org.h2.Driver).
+# JDBC URL of the database of the dblookup/dbreport mediators (the connection pool of the <dblookup> at StockApi.xml
+# line 4, driver org.h2.Driver).
 configurable string testdbDblookupDbUrl = "jdbc:h2:../testdb_dblookup;AUTO_SERVER=TRUE";
 
 # Database user (the connection pool of the <dblookup> at StockApi.xml line 4, driver org.h2.Driver).
 configurable string testdbDblookupDbUser = "esb";
 
-# The database user's credential (the connection pool of the <dblookup> at StockApi.xml line 4, driver org.h2.Driver; not copied from the Synapse configuration).
+# The database user's credential (the connection pool of the <dblookup> at StockApi.xml line 4, driver org.h2.Driver;
+# not copied from the Synapse configuration).
 configurable string testdbDblookupDbPassword = ?;
 
 # Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS request whose Origin is not allowed is answered 403.

@@ -7,8 +7,16 @@ configurable int httpPort = 8290;
 # Base URL of the '05_EP_SOAP' endpoint.
 configurable string v05EpSoapUrl = "http://localhost:9000/services/SimpleStockQuoteService";
 
-# The WSDL the Micro Integrator generates for proxy service '4_1_1_1_8_Proxy_PublishWSDLFromURL' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/4_1_1_1_8_Proxy_PublishWSDLFromURL?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+# The WSDL the Micro Integrator generates for proxy service '4_1_1_1_8_Proxy_PublishWSDLFromURL' (it publishes none: one
+# operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET
+# /services/4_1_1_1_8_Proxy_PublishWSDLFromURL?wsdl: a path relative to the folder the program runs in. Its addresses
+# are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname
+# (localhost by default) and the ports it listens on: edit the file when they differ.
 configurable string v41118ProxyPublishWsdlFromUrlWsdlPath = "resources/4_1_1_1_8_Proxy_PublishWSDLFromURL.wsdl";
 
-# The WSDL the Micro Integrator generates for proxy service '2SoapMappingProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/2SoapMappingProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+# The WSDL the Micro Integrator generates for proxy service '2SoapMappingProxy' (it publishes none: one operation
+# 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET
+# /services/2SoapMappingProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and
+# the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by
+# default) and the ports it listens on: edit the file when they differ.
 configurable string v2soapMappingProxyWsdlPath = "resources/2SoapMappingProxy.wsdl";

@@ -19,7 +19,8 @@ function collectReplies(Context ctx) returns error? {
     check notTranslatedMediator("aggregate", "SB0219");
 }
 
-# A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function preserveIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, shapesEp, restPostfix(ctx), headers = passThroughHeaders, state = shapesEpSuspension);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<reply>);
@@ -30,7 +31,8 @@ function fireCloneTarget(Context ctx) returns error? {
     check callEndpoint(ctx, shapesEp, restPostfix(ctx), headers = passThroughHeaders, state = shapesEpSuspension);
 }
 
-# A branch of the <iterate> at line 65: runs its target on one copy of the message; its answer, if it answers, may be the response.
+# A branch of the <iterate> at line 65: runs its target on one copy of the message; its answer, if it answers, may be
+# the response.
 function aloneIterateTarget(Context ctx) returns http:Response|error? {
     check callEndpoint(ctx, shapesEp, restPostfix(ctx), headers = passThroughHeaders, state = shapesEpSuspension);
     return respond(ctx, headers = passBackHeaders);

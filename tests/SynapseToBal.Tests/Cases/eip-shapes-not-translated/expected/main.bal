@@ -14,7 +14,8 @@ service /shapes on httpListener {
     # POST /shapes/preserve
     resource function post preserve(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShapesAPI", "/shapes");
-        // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
+        // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
+        // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
         Context[] messages = check attachedMessages(ctx, function (xml:Element root) returns xml => root/**/<m:orders>/<*>.<m:'order>, function (xml:Element root) returns xml => root/**/<m:orders>, "//m:orders");
         future<error?>[] running = [];
         foreach Context message in messages {
@@ -57,7 +58,8 @@ service /shapes on httpListener {
     # POST /shapes/fire
     resource function post fire(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShapesAPI", "/shapes");
-        // <clone>: one copy of the message per target, each started on its own (the Micro Integrator runs them in parallel); the flow goes on without waiting for them (continueParent).
+        // <clone>: one copy of the message per target, each started on its own (the Micro Integrator runs them in
+        // parallel); the flow goes on without waiting for them (continueParent).
         Context[] messages = [branchContext(ctx)];
         _ = start fireCloneTarget(messages[0]);
         FireResponse payload = {accepted: true};
@@ -68,7 +70,9 @@ service /shapes on httpListener {
     # POST /shapes/alone
     resource function post alone(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShapesAPI", "/shapes");
-        // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies, is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
+        // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
+        // parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies,
+        // is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
         Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<item>);
         http:Response? answer = ();
         error? failure = ();

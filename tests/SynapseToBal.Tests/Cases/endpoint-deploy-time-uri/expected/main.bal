@@ -14,7 +14,8 @@ service /items on httpListener {
         Context ctx = check newContext(request, "ItemAPI", "/items", {"itemId": itemId});
         [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("getItemByItemIdConfig", string `${check expandUriTemplate(ctx, getItemByItemIdUrl, true)}`, getItemByItemIdConfig);
         check callEndpoint(ctx, urlClient, urlPath, "GET", headers = passThroughHeaders, state = getItemByItemIdSuspension);
-        // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
+        // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
+        // sender in default.json), not the 120 s the client waits.
         [http:Client, string] [urlClient2, urlPath2] = check urlTemplateClient("inventoryEpConfig", withRestPostfix(string `${check expandUriTemplate(ctx, inventoryEpUrl, true)}`, restPostfix(ctx)), inventoryEpConfig);
         check callBlocking(ctx, urlClient2, urlPath2, headers = passThroughHeaders, state = inventoryEpSuspension);
         return respond(ctx, headers = passBackHeaders);

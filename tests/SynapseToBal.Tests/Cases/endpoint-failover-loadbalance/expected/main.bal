@@ -14,7 +14,8 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
         check callGroup(ctx, ordersFailoverGroup, restPostfix(ctx), headers = passThroughHeaders);
         check callGroup(ctx, staticFailoverGroup, "", "POST", format = "soap11", headers = passThroughHeaders);
-        // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
+        // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
+        // sender in default.json), not the 120 s the client waits.
         check callGroup(ctx, spreadGroup, restPostfix(ctx), blocking = true, headers = passThroughHeaders);
         check callGroup(ctx, stickyGroup, restPostfix(ctx), headers = passThroughHeaders);
         // TODO(SB0205): the <call> target endpoint is not translated

@@ -3,14 +3,25 @@
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 # Endpoint 'AllSites' (groups.xml, line 14).
-# Synapse fails over on transport errors and timeouts, not on the HTTP error statuses a call reads as a response (every status for a non-blocking call; a blocking one fails over on the statuses the blocking sender does not read: other than 2xx, 400, 409, 500 and non.error.http.status.codes).
+# Synapse fails over on transport errors and timeouts, not on the HTTP error statuses a call reads as a response (every
+# status for a non-blocking call; a blocking one fails over on the statuses the blocking sender does not read: other
+# than 2xx, 400, 409, 500 and non.error.http.status.codes).
 # dynamic="false": like Synapse's static failover, the calls stay on the member that last answered while it is ready.
-# The nested failover groups (the inline failover at line 16, 'BackupSites') are tried in place, member by member: Synapse's failover goes to the next member of the outer group once every member of the inner one has failed, so the order is the same; the inner group's own settings (dynamic, buildMessage, properties) are not applied, and a named inner group's members get URL configurables of their own here.
-# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.
-# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-# The members of endpoint 'AllSites' with the state Synapse keeps for each (EndpointContext), as its FailoverEndpoint uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
+# The nested failover groups (the inline failover at line 16, 'BackupSites') are tried in place, member by member:
+# Synapse's failover goes to the next member of the outer group once every member of the inner one has failed, so the
+# order is the same; the inner group's own settings (dynamic, buildMessage, properties) are not applied, and a named
+# inner group's members get URL configurables of their own here.
+# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and
+# sends through the group's EndpointGroup do the same.
+# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no
+# failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to
+# the next member, then fails into the fault handling.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# The members of endpoint 'AllSites' with the state Synapse keeps for each (EndpointContext), as its FailoverEndpoint
+# uses them:
+# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
+# (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup allSitesGroup = check new ("failover", "AllSites", [
     {url: allSitesMember1Url, timeout: 120, state: new ("address", "AnonymousEndpoint", {})},
     {url: allSitesMember2Url, timeout: 120, state: new ("address", "AnonymousEndpoint", {})},
@@ -19,13 +30,21 @@ final EndpointGroup allSitesGroup = check new ("failover", "AllSites", [
 ], dynamic = false);
 
 # Endpoint 'BackupSites' (groups.xml, line 4).
-# Synapse fails over on transport errors and timeouts, not on the HTTP error statuses a call reads as a response (every status for a non-blocking call; a blocking one fails over on the statuses the blocking sender does not read: other than 2xx, 400, 409, 500 and non.error.http.status.codes).
+# Synapse fails over on transport errors and timeouts, not on the HTTP error statuses a call reads as a response (every
+# status for a non-blocking call; a blocking one fails over on the statuses the blocking sender does not read: other
+# than 2xx, 400, 409, 500 and non.error.http.status.codes).
 # dynamic="false": like Synapse's static failover, the calls stay on the member that last answered while it is ready.
-# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.
-# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-# The members of endpoint 'BackupSites' with the state Synapse keeps for each (EndpointContext), as its FailoverEndpoint uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
+# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and
+# sends through the group's EndpointGroup do the same.
+# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no
+# failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to
+# the next member, then fails into the fault handling.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# The members of endpoint 'BackupSites' with the state Synapse keeps for each (EndpointContext), as its FailoverEndpoint
+# uses them:
+# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
+# (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup backupSitesGroup = check new ("failover", "BackupSites", [
     {url: backupSitesMember1Url, timeout: 120, state: new ("address", "AnonymousEndpoint", {})},
     {url: backupSitesMember2Url, timeout: 120, state: new ("address", "AnonymousEndpoint", {})}

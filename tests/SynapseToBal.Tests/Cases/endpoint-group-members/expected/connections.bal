@@ -5,31 +5,57 @@
 import ballerina/http;
 
 # Endpoint 'Backup' (groups.xml, line 4).
-# Synapse suspends this endpoint for 5 s after errors 101503, 101504, 500000, each later suspension 2 times the last, at most 60 s; after a timeout or closed connection (101504, 101505) it suspends it for 5 s (no retriesBeforeSuspension). A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
-# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
+# Synapse suspends this endpoint for 5 s after errors 101503, 101504, 500000, each later suspension 2 times the last, at
+# most 60 s; after a timeout or closed connection (101504, 101505) it suspends it for 5 s (no retriesBeforeSuspension).
+# A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through
+# when the period ends. The generated calls and sends through it, blocking calls and callouts included, keep this state
+# as Synapse's EndpointContext does (EndpointState).
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
+# answers the client nothing; here the call fails into the fault handling.
 final http:Client backup = check new (backupUrl, {timeout: 10, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'NoRetry' (groups.xml, line 58).
-# Synapse's WeightedRoundRobin: each member in turn gets as many consecutive calls as its loadbalance.weight (3, 1), as the group's EndpointGroup does. failover="false": a call that fails is not sent to another member. The loadbalance.weight property is not set on the message, as Synapse's endpoint properties are.
-# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.
-# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-# The members of endpoint 'NoRetry' with the state Synapse keeps for each (EndpointContext), as its LoadbalanceEndpoint uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
+# Synapse's WeightedRoundRobin: each member in turn gets as many consecutive calls as its loadbalance.weight (3, 1), as
+# the group's EndpointGroup does. failover="false": a call that fails is not sent to another member. The
+# loadbalance.weight property is not set on the message, as Synapse's endpoint properties are.
+# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and
+# sends through the group's EndpointGroup do the same.
+# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no
+# failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to
+# the next member, then fails into the fault handling.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# The members of endpoint 'NoRetry' with the state Synapse keeps for each (EndpointContext), as its LoadbalanceEndpoint
+# uses them:
+# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
+# (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup noRetryGroup = check new ("loadbalance", "NoRetry", [
     {url: noRetryHeavyUrl, timeout: 120, state: new ("address", "heavy", {})},
     {url: noRetryLightUrl, timeout: 120, state: new ("address", "light", {})}
 ], retryNextMember = false, weights = [3, 1]);
 
 # Endpoint 'QuoteFailover' (groups.xml, line 15).
-# Synapse fails over on transport errors and timeouts, not on the HTTP error statuses a call reads as a response (every status for a non-blocking call; a blocking one fails over on the statuses the blocking sender does not read: other than 2xx, 400, 409, 500 and non.error.http.status.codes).
-# Dynamic failover (the default): Synapse starts each message from the first member that is ready, so it goes back to the first member as soon as its suspension ends; the calls through the group's EndpointGroup do the same.
-# Synapse suspends this endpoint for 2 s after errors 101503, 101504, 500000; after errors 101505 it marks it for suspension: it refuses calls for 1 s (retryDelay), and after up to 2 more such failure(s) suspends it for 2 s. A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends. The non-blocking calls and sends through the group keep this state for the member in the group's EndpointGroup, as Synapse's FailoverEndpoint / LoadbalanceEndpoint use its EndpointContext.
-# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
-# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-# The members of endpoint 'QuoteFailover' with the state Synapse keeps for each (EndpointContext), as its FailoverEndpoint uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
+# Synapse fails over on transport errors and timeouts, not on the HTTP error statuses a call reads as a response (every
+# status for a non-blocking call; a blocking one fails over on the statuses the blocking sender does not read: other
+# than 2xx, 400, 409, 500 and non.error.http.status.codes).
+# Dynamic failover (the default): Synapse starts each message from the first member that is ready, so it goes back to
+# the first member as soon as its suspension ends; the calls through the group's EndpointGroup do the same.
+# Synapse suspends this endpoint for 2 s after errors 101503, 101504, 500000; after errors 101505 it marks it for
+# suspension: it refuses calls for 1 s (retryDelay), and after up to 2 more such failure(s) suspends it for 2 s. A
+# suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through
+# when the period ends. The non-blocking calls and sends through the group keep this state for the member in the group's
+# EndpointGroup, as Synapse's FailoverEndpoint / LoadbalanceEndpoint use its EndpointContext.
+# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no
+# failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to
+# the next member, then fails into the fault handling.
+# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and
+# sends through the group's EndpointGroup do the same.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# The members of endpoint 'QuoteFailover' with the state Synapse keeps for each (EndpointContext), as its
+# FailoverEndpoint uses them:
+# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
+# (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup quoteFailoverGroup = check new ("failover", "QuoteFailover", [
     {url: quoteFailoverPrimaryUrl, timeout: 3, state: new ("address", "primary", {suspendCodes: [101503, 101504, 500000], initialDuration: 2000, timeoutCodes: [101505], retriesBeforeSuspension: 2, retryDelay: 1000}), retryDisabledCodes: [101505]},
     {url: quoteFailoverSecondaryUrl, timeout: 120, state: new ("address", "secondary", {}), addressing: "default"}
@@ -37,29 +63,49 @@ final EndpointGroup quoteFailoverGroup = check new ("failover", "QuoteFailover",
 
 # Endpoint 'Spread' (groups.xml, line 47).
 # Round robin over the members; a call that fails is sent to the next member, as Synapse's failover="true" does.
-# Suspension is switched off (no error code suspends or marks the endpoint): like http:Client, Synapse sends every message to the endpoint.
-# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.
-# The members of endpoint 'Spread' with the state Synapse keeps for each (EndpointContext), as its LoadbalanceEndpoint uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
+# Suspension is switched off (no error code suspends or marks the endpoint): like http:Client, Synapse sends every
+# message to the endpoint.
+# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no
+# failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to
+# the next member, then fails into the fault handling.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and
+# sends through the group's EndpointGroup do the same.
+# The members of endpoint 'Spread' with the state Synapse keeps for each (EndpointContext), as its LoadbalanceEndpoint
+# uses them:
+# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
+# (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup spreadGroup = check new ("loadbalance", "Spread", [
     {url: spreadOneUrl, timeout: 120, state: new ("address", "one", {suspendCodes: [-1], timeoutCodes: [-1]})},
     {url: spreadTwoUrl, timeout: 120, state: new ("address", "two", {})}
 ]);
 
-# Suspension state of an endpoint the groups below refer to by key, shared as Synapse's IndirectEndpoint shares the one endpoint registered under the key: a failure through any of them suspends it for all.
+# Suspension state of an endpoint the groups below refer to by key, shared as Synapse's IndirectEndpoint shares the one
+# endpoint registered under the key: a failure through any of them suspends it for all.
 final EndpointState backupSuspension = new ("address", "Backup", {suspendCodes: [101503, 101504, 500000], initialDuration: 5000, progressionFactor: 2.0, maximumDuration: 60000});
 
 # Endpoint 'StaticFailover' (groups.xml, line 41).
-# Synapse fails over on transport errors and timeouts, not on the HTTP error statuses a call reads as a response (every status for a non-blocking call; a blocking one fails over on the statuses the blocking sender does not read: other than 2xx, 400, 409, 500 and non.error.http.status.codes).
+# Synapse fails over on transport errors and timeouts, not on the HTTP error statuses a call reads as a response (every
+# status for a non-blocking call; a blocking one fails over on the statuses the blocking sender does not read: other
+# than 2xx, 400, 409, 500 and non.error.http.status.codes).
 # dynamic="false": like Synapse's static failover, the calls stay on the member that last answered while it is ready.
-# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.
-# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-# Synapse suspends this endpoint for 5 s after errors 101503, 101504, 500000, each later suspension 2 times the last, at most 60 s; after a timeout or closed connection (101504, 101505) it suspends it for 5 s (no retriesBeforeSuspension). A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends. The non-blocking calls and sends through the group keep this state for the member in the group's EndpointGroup, as Synapse's FailoverEndpoint / LoadbalanceEndpoint use its EndpointContext.
-# The members of endpoint 'StaticFailover' with the state Synapse keeps for each (EndpointContext), as its FailoverEndpoint uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
+# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and
+# sends through the group's EndpointGroup do the same.
+# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no
+# failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to
+# the next member, then fails into the fault handling.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# Synapse suspends this endpoint for 5 s after errors 101503, 101504, 500000, each later suspension 2 times the last, at
+# most 60 s; after a timeout or closed connection (101504, 101505) it suspends it for 5 s (no retriesBeforeSuspension).
+# A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through
+# when the period ends. The non-blocking calls and sends through the group keep this state for the member in the group's
+# EndpointGroup, as Synapse's FailoverEndpoint / LoadbalanceEndpoint use its EndpointContext.
+# The members of endpoint 'StaticFailover' with the state Synapse keeps for each (EndpointContext), as its
+# FailoverEndpoint uses them:
+# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
+# (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup staticFailoverGroup = check new ("failover", "StaticFailover", [
     {url: staticFailoverFirstUrl, timeout: 120, state: new ("address", "first", {})},
     {url: backupUrl, timeout: 10, state: backupSuspension}

@@ -33,7 +33,8 @@ service /quotes on httpListener {
     # PUT /quotes/blocking
     resource function put blocking(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
-        // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
+        // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
+        // sender in default.json), not the 120 s the client waits.
         check callGroup(ctx, spreadGroup, restPostfix(ctx), soapFault = true, blocking = true, headers = passThroughHeaders);
         return respond(ctx, headers = passBackHeaders);
     }

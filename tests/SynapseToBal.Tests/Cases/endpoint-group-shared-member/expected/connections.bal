@@ -5,45 +5,80 @@
 import ballerina/http;
 
 # Endpoint 'Plain' (project.xml, line 6).
-# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001, without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
-# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed
+# call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001,
+# without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep
+# this state as Synapse's EndpointContext does (EndpointState).
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
+# answers the client nothing; here the call fails into the fault handling.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client plain = check new (plainUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'Tuned' (project.xml, line 9).
-# Synapse suspends this endpoint for 5 s after errors 101503, 101504; after a timeout or closed connection (101504, 101505) it suspends it for 5 s (no retriesBeforeSuspension). A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
-# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# Synapse suspends this endpoint for 5 s after errors 101503, 101504; after a timeout or closed connection (101504,
+# 101505) it suspends it for 5 s (no retriesBeforeSuspension). A suspended endpoint fails each call at once with 303001,
+# without reaching the backend; a later message is let through when the period ends. The generated calls and sends
+# through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
+# answers the client nothing; here the call fails into the fault handling.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client tuned = check new (tunedUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
-# Suspension state of endpoint 'Tuned', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).
+# Suspension state of endpoint 'Tuned', as Synapse's EndpointContext keeps it: the non-blocking calls through it check
+# it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState tunedSuspension = new ("address", "Tuned", {suspendCodes: [101503, 101504], initialDuration: 5000});
 
-# Suspension state of an endpoint the groups below refer to by key, shared as Synapse's IndirectEndpoint shares the one endpoint registered under the key: a failure through any of them suspends it for all.
+# Suspension state of an endpoint the groups below refer to by key, shared as Synapse's IndirectEndpoint shares the one
+# endpoint registered under the key: a failure through any of them suspends it for all.
 final EndpointState plainSuspension = new ("address", "Plain", {});
 
 # Endpoint 'QuotesA' (project.xml, line 17).
 # Round robin over the members; a call that fails is sent to the next member, as Synapse's failover="true" does.
-# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.
-# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-# Synapse suspends this endpoint for 5 s after errors 101503, 101504; after a timeout or closed connection (101504, 101505) it suspends it for 5 s (no retriesBeforeSuspension). A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends. The non-blocking calls and sends through the group keep this state for the member in the group's EndpointGroup, as Synapse's FailoverEndpoint / LoadbalanceEndpoint use its EndpointContext.
-# The members of endpoint 'QuotesA' with the state Synapse keeps for each (EndpointContext), as its LoadbalanceEndpoint uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
+# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and
+# sends through the group's EndpointGroup do the same.
+# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no
+# failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to
+# the next member, then fails into the fault handling.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# Synapse suspends this endpoint for 5 s after errors 101503, 101504; after a timeout or closed connection (101504,
+# 101505) it suspends it for 5 s (no retriesBeforeSuspension). A suspended endpoint fails each call at once with 303001,
+# without reaching the backend; a later message is let through when the period ends. The non-blocking calls and sends
+# through the group keep this state for the member in the group's EndpointGroup, as Synapse's FailoverEndpoint /
+# LoadbalanceEndpoint use its EndpointContext.
+# The members of endpoint 'QuotesA' with the state Synapse keeps for each (EndpointContext), as its LoadbalanceEndpoint
+# uses them:
+# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
+# (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup quotesAGroup = check new ("loadbalance", "QuotesA", [
     {url: plainUrl, timeout: 120, state: plainSuspension},
     {url: tunedUrl, timeout: 120, state: tunedSuspension}
 ]);
 
 # Endpoint 'QuotesB' (project.xml, line 23).
-# Synapse fails over on transport errors and timeouts, not on the HTTP error statuses a call reads as a response (every status for a non-blocking call; a blocking one fails over on the statuses the blocking sender does not read: other than 2xx, 400, 409, 500 and non.error.http.status.codes).
-# Dynamic failover (the default): Synapse starts each message from the first member that is ready, so it goes back to the first member as soon as its suspension ends; the calls through the group's EndpointGroup do the same.
-# Synapse suspends this endpoint for 5 s after errors 101503, 101504; after a timeout or closed connection (101504, 101505) it suspends it for 5 s (no retriesBeforeSuspension). A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends. The non-blocking calls and sends through the group keep this state for the member in the group's EndpointGroup, as Synapse's FailoverEndpoint / LoadbalanceEndpoint use its EndpointContext.
-# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.
-# The members of endpoint 'QuotesB' with the state Synapse keeps for each (EndpointContext), as its FailoverEndpoint uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
+# Synapse fails over on transport errors and timeouts, not on the HTTP error statuses a call reads as a response (every
+# status for a non-blocking call; a blocking one fails over on the statuses the blocking sender does not read: other
+# than 2xx, 400, 409, 500 and non.error.http.status.codes).
+# Dynamic failover (the default): Synapse starts each message from the first member that is ready, so it goes back to
+# the first member as soon as its suspension ends; the calls through the group's EndpointGroup do the same.
+# Synapse suspends this endpoint for 5 s after errors 101503, 101504; after a timeout or closed connection (101504,
+# 101505) it suspends it for 5 s (no retriesBeforeSuspension). A suspended endpoint fails each call at once with 303001,
+# without reaching the backend; a later message is let through when the period ends. The non-blocking calls and sends
+# through the group keep this state for the member in the group's EndpointGroup, as Synapse's FailoverEndpoint /
+# LoadbalanceEndpoint use its EndpointContext.
+# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no
+# failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to
+# the next member, then fails into the fault handling.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and
+# sends through the group's EndpointGroup do the same.
+# The members of endpoint 'QuotesB' with the state Synapse keeps for each (EndpointContext), as its FailoverEndpoint
+# uses them:
+# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
+# (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup quotesBGroup = check new ("failover", "QuotesB", [
     {url: tunedUrl, timeout: 120, state: tunedSuspension},
     {url: plainUrl, timeout: 120, state: plainSuspension},

@@ -5,39 +5,69 @@
 import ballerina/http;
 
 # Endpoint 'StudentEndpoint' (endpoints.xml, line 4).
-# The uri-template 'http://localhost:{uri.var.port}/{uri.var.servicePath}/{uri.var.serviceName}' takes the scheme, host or port from the message, as HTTPEndpoint expands it for each message: each call expands it and uses the client kept for its base URL (urlTemplateClient), made with this configuration.
-# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001, without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
+# The uri-template 'http://localhost:{uri.var.port}/{uri.var.servicePath}/{uri.var.serviceName}' takes the scheme, host
+# or port from the message, as HTTPEndpoint expands it for each message: each call expands it and uses the client kept
+# for its base URL (urlTemplateClient), made with this configuration.
+# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed
+# call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001,
+# without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep
+# this state as Synapse's EndpointContext does (EndpointState).
 final http:ClientConfiguration studentEndpointConfig = {timeout: 30, httpVersion: http:HTTP_1_1};
 
-# Suspension state of endpoint 'StudentEndpoint', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).
+# Suspension state of endpoint 'StudentEndpoint', as Synapse's EndpointContext keeps it: the non-blocking calls through
+# it check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState studentEndpointSuspension = new ("http", "StudentEndpoint", {});
 
 # Endpoint 'StudentLookupEndpoint' (endpoints.xml, line 12).
-# The uri-template 'http://{uri.var.host}:{uri.var.port}/services/StudentService{uri.var.args}' takes the scheme, host or port from the message, as HTTPEndpoint expands it for each message: each call expands it and uses the client kept for its base URL (urlTemplateClient), made with this configuration.
-# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001, without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
-# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# The uri-template 'http://{uri.var.host}:{uri.var.port}/services/StudentService{uri.var.args}' takes the scheme, host
+# or port from the message, as HTTPEndpoint expands it for each message: each call expands it and uses the client kept
+# for its base URL (urlTemplateClient), made with this configuration.
+# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed
+# call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001,
+# without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep
+# this state as Synapse's EndpointContext does (EndpointState).
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
+# answers the client nothing; here the call fails into the fault handling.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:ClientConfiguration studentLookupEndpointConfig = {timeout: 120, httpVersion: http:HTTP_1_1};
 
-# Suspension state of endpoint 'StudentLookupEndpoint', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).
+# Suspension state of endpoint 'StudentLookupEndpoint', as Synapse's EndpointContext keeps it: the non-blocking calls
+# through it check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState studentLookupEndpointSuspension = new ("http", "StudentLookupEndpoint", {});
 
 # Endpoint 'FriendsAPI /{id} endpoint' (endpoints.xml, line 51).
-# The uri-template '{+uri.var.apiUrl}/friends/ids.json?{+uri.var.uriParams}' takes the scheme, host or port from the message, as HTTPEndpoint expands it for each message: each call expands it and uses the client kept for its base URL (urlTemplateClient), made with this configuration.
-# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001, without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
-# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# The uri-template '{+uri.var.apiUrl}/friends/ids.json?{+uri.var.uriParams}' takes the scheme, host or port from the
+# message, as HTTPEndpoint expands it for each message: each call expands it and uses the client kept for its base URL
+# (urlTemplateClient), made with this configuration.
+# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed
+# call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001,
+# without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep
+# this state as Synapse's EndpointContext does (EndpointState).
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
+# answers the client nothing; here the call fails into the fault handling.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:ClientConfiguration friendsApiIdEndpointConfig = {timeout: 120, httpVersion: http:HTTP_1_1};
 
-# Suspension state of endpoint 'FriendsAPI /{id} endpoint', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).
+# Suspension state of endpoint 'FriendsAPI /{id} endpoint', as Synapse's EndpointContext keeps it: the non-blocking
+# calls through it check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState friendsGetByIdEndpointSuspension = new ("http", "AnonymousEndpoint", {});
 
 # Endpoint 'FriendsAPI /by-url endpoint' (endpoints.xml, line 62).
-# The uri-template '{uri.var.target}' takes the scheme, host or port from the message, as HTTPEndpoint expands it for each message: each call expands it and uses the client kept for its base URL (urlTemplateClient), made with this configuration.
-# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001, without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
-# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# The uri-template '{uri.var.target}' takes the scheme, host or port from the message, as HTTPEndpoint expands it for
+# each message: each call expands it and uses the client kept for its base URL (urlTemplateClient), made with this
+# configuration.
+# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed
+# call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001,
+# without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep
+# this state as Synapse's EndpointContext does (EndpointState).
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
+# answers the client nothing; here the call fails into the fault handling.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:ClientConfiguration friendsApiByUrlEndpointConfig = {timeout: 120, httpVersion: http:HTTP_1_1};
 
-# Suspension state of endpoint 'FriendsAPI /by-url endpoint', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).
+# Suspension state of endpoint 'FriendsAPI /by-url endpoint', as Synapse's EndpointContext keeps it: the non-blocking
+# calls through it check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState byUrlEndpointSuspension = new ("http", "AnonymousEndpoint", {});

@@ -13,7 +13,8 @@ configurable string jmsPlainEncodedJavaNamingFactoryInitial = "org.apache.active
 # JNDI provider URL of the JMS endpoint 'jmsPlainEncoded' (java.naming.provider.url in its address).
 configurable string jmsPlainEncodedJavaNamingProviderUrl = "tcp://localhost:61616";
 
-# JNDI name of the connection factory of the JMS endpoint 'jmsPlainEncoded' (transport.jms.ConnectionFactoryJNDIName in its address).
+# JNDI name of the connection factory of the JMS endpoint 'jmsPlainEncoded' (transport.jms.ConnectionFactoryJNDIName in
+# its address).
 configurable string jmsPlainEncodedTransportJmsConnectionFactoryJndiName = "QueueConnectionFactory";
 
 # Queue of the JMS endpoint 'jmsPlainEncoded' (destination in its address).
@@ -25,7 +26,8 @@ configurable string jmsPoxLatinJavaNamingFactoryInitial = "org.apache.activemq.j
 # JNDI provider URL of the JMS endpoint 'jmsPoxLatin' (java.naming.provider.url in its address).
 configurable string jmsPoxLatinJavaNamingProviderUrl = "tcp://localhost:61616";
 
-# JNDI name of the connection factory of the JMS endpoint 'jmsPoxLatin' (transport.jms.ConnectionFactoryJNDIName in its address).
+# JNDI name of the connection factory of the JMS endpoint 'jmsPoxLatin' (transport.jms.ConnectionFactoryJNDIName in its
+# address).
 configurable string jmsPoxLatinTransportJmsConnectionFactoryJndiName = "QueueConnectionFactory";
 
 # Queue of the JMS endpoint 'jmsPoxLatin' (destination in its address).
@@ -37,7 +39,8 @@ configurable string jmsSoap11JavaNamingFactoryInitial = "org.apache.activemq.jnd
 # JNDI provider URL of the JMS endpoint 'jmsSoap11' (java.naming.provider.url in its address).
 configurable string jmsSoap11JavaNamingProviderUrl = "tcp://localhost:61616";
 
-# JNDI name of the connection factory of the JMS endpoint 'jmsSoap11' (transport.jms.ConnectionFactoryJNDIName in its address).
+# JNDI name of the connection factory of the JMS endpoint 'jmsSoap11' (transport.jms.ConnectionFactoryJNDIName in its
+# address).
 configurable string jmsSoap11TransportJmsConnectionFactoryJndiName = "QueueConnectionFactory";
 
 # Queue of the JMS endpoint 'jmsSoap11' (destination in its address).
@@ -49,7 +52,8 @@ configurable string jmsSoap12JavaNamingFactoryInitial = "org.apache.activemq.jnd
 # JNDI provider URL of the JMS endpoint 'jmsSoap12' (java.naming.provider.url in its address).
 configurable string jmsSoap12JavaNamingProviderUrl = "tcp://localhost:61616";
 
-# JNDI name of the connection factory of the JMS endpoint 'jmsSoap12' (transport.jms.ConnectionFactoryJNDIName in its address).
+# JNDI name of the connection factory of the JMS endpoint 'jmsSoap12' (transport.jms.ConnectionFactoryJNDIName in its
+# address).
 configurable string jmsSoap12TransportJmsConnectionFactoryJndiName = "QueueConnectionFactory";
 
 # Queue of the JMS endpoint 'jmsSoap12' (destination in its address).
@@ -61,11 +65,16 @@ configurable string jmsSoap12latinJavaNamingFactoryInitial = "org.apache.activem
 # JNDI provider URL of the JMS endpoint 'jmsSoap12Latin' (java.naming.provider.url in its address).
 configurable string jmsSoap12latinJavaNamingProviderUrl = "tcp://localhost:61616";
 
-# JNDI name of the connection factory of the JMS endpoint 'jmsSoap12Latin' (transport.jms.ConnectionFactoryJNDIName in its address).
+# JNDI name of the connection factory of the JMS endpoint 'jmsSoap12Latin' (transport.jms.ConnectionFactoryJNDIName in
+# its address).
 configurable string jmsSoap12latinTransportJmsConnectionFactoryJndiName = "QueueConnectionFactory";
 
 # Queue of the JMS endpoint 'jmsSoap12Latin' (destination in its address).
 configurable string jmsSoap12latinDestination = "Soap12Latin";
 
-# The WSDL the Micro Integrator generates for proxy service 'FormattedJms' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/FormattedJms?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+# The WSDL the Micro Integrator generates for proxy service 'FormattedJms' (it publishes none: one operation 'mediate',
+# SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/FormattedJms?wsdl: a path
+# relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253),
+# where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the
+# file when they differ.
 configurable string formattedJmsWsdlPath = "resources/FormattedJms.wsdl";

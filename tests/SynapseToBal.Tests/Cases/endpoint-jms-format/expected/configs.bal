@@ -10,7 +10,8 @@ configurable string jmsEndpointGetJavaNamingFactoryInitial = "org.apache.activem
 # JNDI provider URL of the JMS endpoint 'jmsEndpointGet' (java.naming.provider.url in its address).
 configurable string jmsEndpointGetJavaNamingProviderUrl = "tcp://localhost:61616";
 
-# JNDI name of the connection factory of the JMS endpoint 'jmsEndpointGet' (transport.jms.ConnectionFactoryJNDIName in its address).
+# JNDI name of the connection factory of the JMS endpoint 'jmsEndpointGet' (transport.jms.ConnectionFactoryJNDIName in
+# its address).
 configurable string jmsEndpointGetTransportJmsConnectionFactoryJndiName = "QueueConnectionFactory";
 
 # Queue of the JMS endpoint 'jmsEndpointGet' (destination in its address).
@@ -22,7 +23,8 @@ configurable string jmsEndpointJsonJavaNamingFactoryInitial = "org.apache.active
 # JNDI provider URL of the JMS endpoint 'jmsEndpointJson' (java.naming.provider.url in its address).
 configurable string jmsEndpointJsonJavaNamingProviderUrl = "tcp://localhost:61616";
 
-# JNDI name of the connection factory of the JMS endpoint 'jmsEndpointJson' (transport.jms.ConnectionFactoryJNDIName in its address).
+# JNDI name of the connection factory of the JMS endpoint 'jmsEndpointJson' (transport.jms.ConnectionFactoryJNDIName in
+# its address).
 configurable string jmsEndpointJsonTransportJmsConnectionFactoryJndiName = "QueueConnectionFactory";
 
 # Queue of the JMS endpoint 'jmsEndpointJson' (destination in its address).
@@ -34,7 +36,8 @@ configurable string jmsEndpointPoxJavaNamingFactoryInitial = "org.apache.activem
 # JNDI provider URL of the JMS endpoint 'jmsEndpointPox' (java.naming.provider.url in its address).
 configurable string jmsEndpointPoxJavaNamingProviderUrl = "tcp://localhost:61616";
 
-# JNDI name of the connection factory of the JMS endpoint 'jmsEndpointPox' (transport.jms.ConnectionFactoryJNDIName in its address).
+# JNDI name of the connection factory of the JMS endpoint 'jmsEndpointPox' (transport.jms.ConnectionFactoryJNDIName in
+# its address).
 configurable string jmsEndpointPoxTransportJmsConnectionFactoryJndiName = "QueueConnectionFactory";
 
 # Queue of the JMS endpoint 'jmsEndpointPox' (destination in its address).
@@ -46,17 +49,30 @@ configurable string jmsEndpointSoap12JavaNamingFactoryInitial = "org.apache.acti
 # JNDI provider URL of the JMS endpoint 'jmsEndpointSoap12' (java.naming.provider.url in its address).
 configurable string jmsEndpointSoap12JavaNamingProviderUrl = "tcp://localhost:61616";
 
-# JNDI name of the connection factory of the JMS endpoint 'jmsEndpointSoap12' (transport.jms.ConnectionFactoryJNDIName in its address).
+# JNDI name of the connection factory of the JMS endpoint 'jmsEndpointSoap12' (transport.jms.ConnectionFactoryJNDIName
+# in its address).
 configurable string jmsEndpointSoap12TransportJmsConnectionFactoryJndiName = "QueueConnectionFactory";
 
 # Queue of the JMS endpoint 'jmsEndpointSoap12' (destination in its address).
 configurable string jmsEndpointSoap12Destination = "OrdersSoap12";
 
-# The WSDL the Micro Integrator generates for proxy service 'OrderToPox' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/OrderToPox?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+# The WSDL the Micro Integrator generates for proxy service 'OrderToPox' (it publishes none: one operation 'mediate',
+# SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/OrderToPox?wsdl: a path
+# relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253),
+# where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the
+# file when they differ.
 configurable string orderToPoxWsdlPath = "resources/OrderToPox.wsdl";
 
-# The WSDL the Micro Integrator generates for proxy service 'OrderToSoap12' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/OrderToSoap12?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+# The WSDL the Micro Integrator generates for proxy service 'OrderToSoap12' (it publishes none: one operation 'mediate',
+# SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/OrderToSoap12?wsdl: a path
+# relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253),
+# where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the
+# file when they differ.
 configurable string orderToSoap12WsdlPath = "resources/OrderToSoap12.wsdl";
 
-# The WSDL the Micro Integrator generates for proxy service 'OrderToGet' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/OrderToGet?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+# The WSDL the Micro Integrator generates for proxy service 'OrderToGet' (it publishes none: one operation 'mediate',
+# SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/OrderToGet?wsdl: a path
+# relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253),
+# where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the
+# file when they differ.
 configurable string orderToGetWsdlPath = "resources/OrderToGet.wsdl";

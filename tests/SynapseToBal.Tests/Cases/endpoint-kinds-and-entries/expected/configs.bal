@@ -13,5 +13,6 @@ configurable string primaryOrSecondaryPrimaryUrl = "http://primary.example.com/a
 # Base URL of the 'PrimaryOrSecondary secondary' endpoint.
 configurable string primaryOrSecondarySecondaryUrl = "http://secondary.example.com/api";
 
-# Address of port 'StockQuoteSOAP11port' of service 'StockQuoteService' in the WSDL http://stock.example.com/StockQuote?wsdl of the 'StockWsdl' endpoint (the WSDL was not read: set it from the WSDL).
+# Address of port 'StockQuoteSOAP11port' of service 'StockQuoteService' in the WSDL
+# http://stock.example.com/StockQuote?wsdl of the 'StockWsdl' endpoint (the WSDL was not read: set it from the WSDL).
 configurable string stockWsdlUrl = ?;

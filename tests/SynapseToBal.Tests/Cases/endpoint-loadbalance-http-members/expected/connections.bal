@@ -5,48 +5,81 @@
 import ballerina/http;
 
 # Endpoint 'OrdersEast' (groups.xml, line 7).
-# Synapse suspends this endpoint for 2 s after errors 101503; after a timeout or closed connection (101504, 101505) it suspends it for 2 s (no retriesBeforeSuspension). A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
-# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# Synapse suspends this endpoint for 2 s after errors 101503; after a timeout or closed connection (101504, 101505) it
+# suspends it for 2 s (no retriesBeforeSuspension). A suspended endpoint fails each call at once with 303001, without
+# reaching the backend; a later message is let through when the period ends. The generated calls and sends through it,
+# blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
+# answers the client nothing; here the call fails into the fault handling.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client ordersEast = check new (ordersEastUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
-# Suspension state of an endpoint the groups below refer to by key, shared as Synapse's IndirectEndpoint shares the one endpoint registered under the key: a failure through any of them suspends it for all.
+# Suspension state of an endpoint the groups below refer to by key, shared as Synapse's IndirectEndpoint shares the one
+# endpoint registered under the key: a failure through any of them suspends it for all.
 final EndpointState ordersEastSuspension = new ("http", "OrdersEast", {suspendCodes: [101503], initialDuration: 2000});
 
 # Endpoint 'OrdersBalanced' (groups.xml, line 12).
 # Round robin over the members; a call that fails is sent to the next member, as Synapse's failover="true" does.
-# Synapse suspends this endpoint for 2 s after errors 101503; after a timeout or closed connection (101504, 101505) it suspends it for 2 s (no retriesBeforeSuspension). A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends. The non-blocking calls and sends through the group keep this state for the member in the group's EndpointGroup, as Synapse's FailoverEndpoint / LoadbalanceEndpoint use its EndpointContext.
-# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.
-# The members of endpoint 'OrdersBalanced' with the state Synapse keeps for each (EndpointContext), as its LoadbalanceEndpoint uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
+# Synapse suspends this endpoint for 2 s after errors 101503; after a timeout or closed connection (101504, 101505) it
+# suspends it for 2 s (no retriesBeforeSuspension). A suspended endpoint fails each call at once with 303001, without
+# reaching the backend; a later message is let through when the period ends. The non-blocking calls and sends through
+# the group keep this state for the member in the group's EndpointGroup, as Synapse's FailoverEndpoint /
+# LoadbalanceEndpoint use its EndpointContext.
+# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no
+# failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to
+# the next member, then fails into the fault handling.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and
+# sends through the group's EndpointGroup do the same.
+# The members of endpoint 'OrdersBalanced' with the state Synapse keeps for each (EndpointContext), as its
+# LoadbalanceEndpoint uses them:
+# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
+# (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup ordersBalancedGroup = check new ("loadbalance", "OrdersBalanced", [
     {url: ordersEastUrl, timeout: 120, state: ordersEastSuspension},
     {url: ordersBalancedWestUrl, timeout: 120, state: new ("http", "west", {})}
 ]);
 
 # Endpoint 'OrdersFailover' (groups.xml, line 32).
-# Synapse fails over on transport errors and timeouts, not on the HTTP error statuses a call reads as a response (every status for a non-blocking call; a blocking one fails over on the statuses the blocking sender does not read: other than 2xx, 400, 409, 500 and non.error.http.status.codes).
-# Dynamic failover (the default): Synapse starts each message from the first member that is ready, so it goes back to the first member as soon as its suspension ends; the calls through the group's EndpointGroup do the same.
-# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.
-# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-# The members of endpoint 'OrdersFailover' with the state Synapse keeps for each (EndpointContext), as its FailoverEndpoint uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
+# Synapse fails over on transport errors and timeouts, not on the HTTP error statuses a call reads as a response (every
+# status for a non-blocking call; a blocking one fails over on the statuses the blocking sender does not read: other
+# than 2xx, 400, 409, 500 and non.error.http.status.codes).
+# Dynamic failover (the default): Synapse starts each message from the first member that is ready, so it goes back to
+# the first member as soon as its suspension ends; the calls through the group's EndpointGroup do the same.
+# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and
+# sends through the group's EndpointGroup do the same.
+# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no
+# failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to
+# the next member, then fails into the fault handling.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# The members of endpoint 'OrdersFailover' with the state Synapse keeps for each (EndpointContext), as its
+# FailoverEndpoint uses them:
+# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
+# (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup ordersFailoverGroup = check new ("failover", "OrdersFailover", [
     {url: ordersFailoverPrimaryUrl, timeout: 3, state: new ("http", "primary", {})},
     {url: ordersFailoverBackupUrl, timeout: 120, state: new ("http", "backup", {})}
 ]);
 
 # Endpoint 'OrdersWeighted' (groups.xml, line 21).
-# Synapse's WeightedRoundRobin: each member in turn gets as many consecutive calls as its loadbalance.weight (3, 1), as the group's EndpointGroup does. failover="false": a call that fails is not sent to another member. The loadbalance.weight property is not set on the message, as Synapse's endpoint properties are.
+# Synapse's WeightedRoundRobin: each member in turn gets as many consecutive calls as its loadbalance.weight (3, 1), as
+# the group's EndpointGroup does. failover="false": a call that fails is not sent to another member. The
+# loadbalance.weight property is not set on the message, as Synapse's endpoint properties are.
 # Synapse keeps a client's session (http) on one member; the client does not.
-# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.
-# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-# The members of endpoint 'OrdersWeighted' with the state Synapse keeps for each (EndpointContext), as its LoadbalanceEndpoint uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
+# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and
+# sends through the group's EndpointGroup do the same.
+# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no
+# failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to
+# the next member, then fails into the fault handling.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# The members of endpoint 'OrdersWeighted' with the state Synapse keeps for each (EndpointContext), as its
+# LoadbalanceEndpoint uses them:
+# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
+# (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup ordersWeightedGroup = check new ("loadbalance", "OrdersWeighted", [
     {url: ordersWeightedBigUrl, timeout: 120, state: new ("http", "big", {})},
     {url: ordersWeightedSmallUrl, timeout: 120, state: new ("http", "small", {})}

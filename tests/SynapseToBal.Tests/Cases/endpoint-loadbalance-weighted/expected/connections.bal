@@ -5,18 +5,31 @@
 import ballerina/http;
 
 # Endpoint 'Archive' (weighted.xml, line 4).
-# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001, without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
-# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed
+# call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001,
+# without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep
+# this state as Synapse's EndpointContext does (EndpointState).
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
+# answers the client nothing; here the call fails into the fault handling.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client archive = check new (archiveUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'GroupDefault' (weighted.xml, line 21).
-# Synapse's WeightedRoundRobin: each member in turn gets as many consecutive calls as its loadbalance.weight (1, 4), as the group's EndpointGroup does. failover="false": a call that fails is not sent to another member. The loadbalance.weight property is not set on the message, as Synapse's endpoint properties are.
-# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.
-# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-# The members of endpoint 'GroupDefault' with the state Synapse keeps for each (EndpointContext), as its LoadbalanceEndpoint uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
+# Synapse's WeightedRoundRobin: each member in turn gets as many consecutive calls as its loadbalance.weight (1, 4), as
+# the group's EndpointGroup does. failover="false": a call that fails is not sent to another member. The
+# loadbalance.weight property is not set on the message, as Synapse's endpoint properties are.
+# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and
+# sends through the group's EndpointGroup do the same.
+# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no
+# failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to
+# the next member, then fails into the fault handling.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# The members of endpoint 'GroupDefault' with the state Synapse keeps for each (EndpointContext), as its
+# LoadbalanceEndpoint uses them:
+# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
+# (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup groupDefaultGroup = check new ("loadbalance", "GroupDefault", [
     {url: groupDefaultFirstUrl, timeout: 120, state: new ("address", "first", {})},
     {url: groupDefaultSecondUrl, timeout: 120, state: new ("address", "second", {})}
@@ -24,27 +37,45 @@ final EndpointGroup groupDefaultGroup = check new ("loadbalance", "GroupDefault"
 
 # Endpoint 'NotWeighted' (weighted.xml, line 44).
 # Round robin over the members; a call that fails is sent to the next member, as Synapse's failover="true" does.
-# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.
-# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
-# Endpoint property 'loadbalance.weight' is not applied: the Micro Integrator sets it on the message in its scope each time the endpoint sends (AbstractEndpoint.evaluateProperties), and the generated call does not; set it with a <property> before each send or call through this endpoint.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-# The members of endpoint 'NotWeighted' with the state Synapse keeps for each (EndpointContext), as its LoadbalanceEndpoint uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
+# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and
+# sends through the group's EndpointGroup do the same.
+# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no
+# failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to
+# the next member, then fails into the fault handling.
+# Endpoint property 'loadbalance.weight' is not applied: the Micro Integrator sets it on the message in its scope each
+# time the endpoint sends (AbstractEndpoint.evaluateProperties), and the generated call does not; set it with a
+# <property> before each send or call through this endpoint.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# The members of endpoint 'NotWeighted' with the state Synapse keeps for each (EndpointContext), as its
+# LoadbalanceEndpoint uses them:
+# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
+# (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup notWeightedGroup = check new ("loadbalance", "NotWeighted", [
     {url: notWeightedTaggedUrl, timeout: 120, state: new ("address", "tagged", {})},
     {url: notWeightedPlainUrl, timeout: 120, state: new ("address", "plain", {})}
 ]);
 
-# Suspension state of an endpoint the groups below refer to by key, shared as Synapse's IndirectEndpoint shares the one endpoint registered under the key: a failure through any of them suspends it for all.
+# Suspension state of an endpoint the groups below refer to by key, shared as Synapse's IndirectEndpoint shares the one
+# endpoint registered under the key: a failure through any of them suspends it for all.
 final EndpointState archiveSuspension = new ("address", "Archive", {});
 
 # Endpoint 'Weighted' (weighted.xml, line 7).
-# Synapse's WeightedRoundRobin: each member in turn gets as many consecutive calls as its loadbalance.weight (3, 1, 2), as the group's EndpointGroup does. A failed call goes to the member the weights name next, the same member while its weight lasts, as in Synapse. The loadbalance.weight property is not set on the message, as Synapse's endpoint properties are.
-# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.
-# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-# The members of endpoint 'Weighted' with the state Synapse keeps for each (EndpointContext), as its LoadbalanceEndpoint uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
+# Synapse's WeightedRoundRobin: each member in turn gets as many consecutive calls as its loadbalance.weight (3, 1, 2),
+# as the group's EndpointGroup does. A failed call goes to the member the weights name next, the same member while its
+# weight lasts, as in Synapse. The loadbalance.weight property is not set on the message, as Synapse's endpoint
+# properties are.
+# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and
+# sends through the group's EndpointGroup do the same.
+# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no
+# failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to
+# the next member, then fails into the fault handling.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# The members of endpoint 'Weighted' with the state Synapse keeps for each (EndpointContext), as its LoadbalanceEndpoint
+# uses them:
+# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
+# (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup weightedGroup = check new ("loadbalance", "Weighted", [
     {url: weightedBigUrl, timeout: 120, state: new ("address", "big", {})},
     {url: weightedSmallUrl, timeout: 120, state: new ("address", "small", {})},
@@ -53,13 +84,22 @@ final EndpointGroup weightedGroup = check new ("loadbalance", "Weighted", [
 
 # Endpoint 'ZeroWeight' (weighted.xml, line 33).
 # Round robin over the members; a call that fails is sent to the next member, as Synapse's failover="true" does.
-# Synapse's algorithm 'org.apache.synapse.endpoints.algorithms.WeightedRoundRobin' is not reproduced: the client uses round robin.
-# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.
-# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
-# Endpoint property 'loadbalance.weight' is not applied: the Micro Integrator sets it on the message in its scope each time the endpoint sends (AbstractEndpoint.evaluateProperties), and the generated call does not; set it with a <property> before each send or call through this endpoint.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-# The members of endpoint 'ZeroWeight' with the state Synapse keeps for each (EndpointContext), as its LoadbalanceEndpoint uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
+# Synapse's algorithm 'org.apache.synapse.endpoints.algorithms.WeightedRoundRobin' is not reproduced: the client uses
+# round robin.
+# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and
+# sends through the group's EndpointGroup do the same.
+# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no
+# failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to
+# the next member, then fails into the fault handling.
+# Endpoint property 'loadbalance.weight' is not applied: the Micro Integrator sets it on the message in its scope each
+# time the endpoint sends (AbstractEndpoint.evaluateProperties), and the generated call does not; set it with a
+# <property> before each send or call through this endpoint.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# The members of endpoint 'ZeroWeight' with the state Synapse keeps for each (EndpointContext), as its
+# LoadbalanceEndpoint uses them:
+# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
+# (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup zeroWeightGroup = check new ("loadbalance", "ZeroWeight", [
     {url: zeroWeightZeroUrl, timeout: 120, state: new ("address", "zero", {})},
     {url: zeroWeightOtherUrl, timeout: 120, state: new ("address", "other", {})}

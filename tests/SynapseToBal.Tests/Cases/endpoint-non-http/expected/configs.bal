@@ -7,28 +7,53 @@ configurable int httpPort = 8290;
 # Base URL of the 'Backend' endpoint.
 configurable string backendUrl = "http://backend.example.com/api";
 
-# SMTP server host of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the Synapse project): mail.smtp.host in its axis2.xml (parameter.hostname of the [[transport.mail.sender]] named "mailto" in its deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in axis2_blocking_client.xml).
+# SMTP server host of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the Synapse
+# project): mail.smtp.host in its axis2.xml (parameter.hostname of the [[transport.mail.sender]] named "mailto" in its
+# deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in
+# axis2_blocking_client.xml).
 configurable string mailSmtpHost = ?;
 
-# SMTP server port of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the Synapse project): mail.smtp.port in its axis2.xml (parameter.port of the [[transport.mail.sender]] named "mailto" in its deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in axis2_blocking_client.xml).
+# SMTP server port of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the Synapse
+# project): mail.smtp.port in its axis2.xml (parameter.port of the [[transport.mail.sender]] named "mailto" in its
+# deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in
+# axis2_blocking_client.xml).
 configurable int mailSmtpPort = ?;
 
-# User name on the SMTP server of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the Synapse project): mail.smtp.user in its axis2.xml (parameter.username of the [[transport.mail.sender]] named "mailto" in its deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in axis2_blocking_client.xml).
+# User name on the SMTP server of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the
+# Synapse project): mail.smtp.user in its axis2.xml (parameter.username of the [[transport.mail.sender]] named "mailto"
+# in its deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]]
+# in axis2_blocking_client.xml).
 configurable string mailSmtpUser = ?;
 
-# Password on the SMTP server of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the Synapse project): mail.smtp.password in its axis2.xml (parameter.password of the [[transport.mail.sender]] named "mailto" in its deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in axis2_blocking_client.xml); never written here.
+# Password on the SMTP server of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the
+# Synapse project): mail.smtp.password in its axis2.xml (parameter.password of the [[transport.mail.sender]] named
+# "mailto" in its deployment.toml; for a blocking call, callout or message processor, of the
+# [[transport.blocking.mail.sender]] in axis2_blocking_client.xml); never written here.
 configurable string mailSmtpPassword = ?;
 
-# From address of the mails of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the Synapse project): mail.smtp.from in its axis2.xml (parameter.from of the [[transport.mail.sender]] named "mailto" in its deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in axis2_blocking_client.xml); a From transport header on the message replaces it.
+# From address of the mails of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the
+# Synapse project): mail.smtp.from in its axis2.xml (parameter.from of the [[transport.mail.sender]] named "mailto" in
+# its deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in
+# axis2_blocking_client.xml); a From transport header on the message replaces it.
 configurable string mailSmtpFrom = ?;
 
-# Security of the connection to the SMTP server of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the Synapse project), as an email:Security name: START_TLS_AUTO when mail.smtp.starttls.enable is true (parameter.enable_tls = true of the [[transport.mail.sender]] named "mailto" in its deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in axis2_blocking_client.xml), START_TLS_ALWAYS when mail.smtp.starttls.required is true as well, SSL when mail.smtp.ssl.enable is true, START_TLS_NEVER when none is set.
+# Security of the connection to the SMTP server of the Micro Integrator's 'mailto' mail transport sender
+# (MailTransportSender; not in the Synapse project), as an email:Security name: START_TLS_AUTO when
+# mail.smtp.starttls.enable is true (parameter.enable_tls = true of the [[transport.mail.sender]] named "mailto" in its
+# deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in
+# axis2_blocking_client.xml), START_TLS_ALWAYS when mail.smtp.starttls.required is true as well, SSL when
+# mail.smtp.ssl.enable is true, START_TLS_NEVER when none is set.
 configurable string mailSmtpSecurity = ?;
 
-# Bcc addresses of every mail of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the Synapse project), comma-separated: transport.mail.SMTPBccAddresses in its axis2.xml (parameter.'transport.mail.SMTPBccAddresses' of the [[transport.mail.sender]] named "mailto" in its deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in axis2_blocking_client.xml); empty for none.
+# Bcc addresses of every mail of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the
+# Synapse project), comma-separated: transport.mail.SMTPBccAddresses in its axis2.xml
+# (parameter.'transport.mail.SMTPBccAddresses' of the [[transport.mail.sender]] named "mailto" in its deployment.toml;
+# for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in
+# axis2_blocking_client.xml); empty for none.
 configurable string mailSmtpBcc = "";
 
-# Recipients of the mail endpoint 'Mailer': the comma-separated address list after 'mailto:' in its address (a To transport header on the message replaces it, as MailTransportSender reads it).
+# Recipients of the mail endpoint 'Mailer': the comma-separated address list after 'mailto:' in its address (a To
+# transport header on the message replaces it, as MailTransportSender reads it).
 configurable string mailerTo = "ops@example.com";
 
 # JNDI initial context factory of the JMS endpoint 'OrderQueue' (java.naming.factory.initial in its address).
@@ -37,7 +62,8 @@ configurable string orderQueueJavaNamingFactoryInitial = "org.apache.activemq.jn
 # JNDI provider URL of the JMS endpoint 'OrderQueue' (java.naming.provider.url in its address).
 configurable string orderQueueJavaNamingProviderUrl = "tcp://localhost:61616";
 
-# JNDI name of the connection factory of the JMS endpoint 'OrderQueue' (transport.jms.ConnectionFactoryJNDIName in its address).
+# JNDI name of the connection factory of the JMS endpoint 'OrderQueue' (transport.jms.ConnectionFactoryJNDIName in its
+# address).
 configurable string orderQueueTransportJmsConnectionFactoryJndiName = "QueueConnectionFactory";
 
 # Queue of the JMS endpoint 'OrderQueue' (destination in its address).
@@ -49,10 +75,12 @@ configurable string orderQueueJavaNamingSecurityPrincipal = "mq";
 # JNDI property of the JMS endpoint 'OrderQueue' (java.naming.security.credentials in its address).
 configurable string orderQueueJavaNamingSecurityCredentials = ?;
 
-# File or folder on the sftp server the VFS endpoint 'ReportDrop' writes to (the path of its address vfs:sftp://reports:****@files.example.com/outbox?transport.vfs.Append=true).
+# File or folder on the sftp server the VFS endpoint 'ReportDrop' writes to (the path of its address
+# vfs:sftp://reports:****@files.example.com/outbox?transport.vfs.Append=true).
 configurable string reportDropPath = "/outbox";
 
-# Host of the sftp server of the VFS endpoint 'ReportDrop' (address vfs:sftp://reports:****@files.example.com/outbox?transport.vfs.Append=true).
+# Host of the sftp server of the VFS endpoint 'ReportDrop' (address
+# vfs:sftp://reports:****@files.example.com/outbox?transport.vfs.Append=true).
 configurable string reportDropHost = "files.example.com";
 
 # Port of the sftp server of the VFS endpoint 'ReportDrop' (the sftp default).
@@ -61,10 +89,12 @@ configurable int reportDropPort = 22;
 # User the VFS endpoint 'ReportDrop' logs in to the sftp server as (the user of its address).
 configurable string reportDropUser = "reports";
 
-# Password of the user of the VFS endpoint 'ReportDrop' on the sftp server (the password of its address, never copied here).
+# Password of the user of the VFS endpoint 'ReportDrop' on the sftp server (the password of its address, never copied
+# here).
 configurable string reportDropPassword = ?;
 
-# File or folder the VFS endpoint 'OrderAPI / endpoint' writes to (the path of its address vfs:file:///var/outbox/orders.xml).
+# File or folder the VFS endpoint 'OrderAPI / endpoint' writes to (the path of its address
+# vfs:file:///var/outbox/orders.xml).
 configurable string orderApiEndpointPath = "/var/outbox/orders.xml";
 
 # Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS request whose Origin is not allowed is answered 403.

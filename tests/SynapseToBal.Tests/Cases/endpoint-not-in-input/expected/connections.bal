@@ -7,44 +7,68 @@
 import ballerina/http;
 
 # Endpoint 'gov:/endpoints/QuoteBackupEP.xml' (QuoteFailoverEP.xml, line 8).
-# The endpoint 'gov:/endpoints/QuoteBackupEP.xml' is not defined in the input: the URL is a required configurable, and the call is made as to an address endpoint without a format.
-# Check its definition: a format (soap11, soap12, pox), an http uri-template, its timeout, suspension settings, a failover or load-balance group or a non-HTTP address change the call.
-# No timeout is known: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json).
+# The endpoint 'gov:/endpoints/QuoteBackupEP.xml' is not defined in the input: the URL is a required configurable, and
+# the call is made as to an address endpoint without a format.
+# Check its definition: a format (soap11, soap12, pox), an http uri-template, its timeout, suspension settings, a
+# failover or load-balance group or a non-HTTP address change the call.
+# No timeout is known: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval =
+# 120000 in its default.json).
 final http:Client quoteBackupEp = check new (quoteBackupEpUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
-# Suspension state of an endpoint the groups below refer to by key, shared as Synapse's IndirectEndpoint shares the one endpoint registered under the key: a failure through any of them suspends it for all.
+# Suspension state of an endpoint the groups below refer to by key, shared as Synapse's IndirectEndpoint shares the one
+# endpoint registered under the key: a failure through any of them suspends it for all.
 final EndpointState govEndpointsQuoteBackupEpXmlState = new ("address", "gov:/endpoints/QuoteBackupEP.xml", {});
 
 # Endpoint 'QuoteFailoverEP' (QuoteFailoverEP.xml, line 3).
-# Synapse fails over on transport errors and timeouts, not on the HTTP error statuses a call reads as a response (every status for a non-blocking call; a blocking one fails over on the statuses the blocking sender does not read: other than 2xx, 400, 409, 500 and non.error.http.status.codes).
+# Synapse fails over on transport errors and timeouts, not on the HTTP error statuses a call reads as a response (every
+# status for a non-blocking call; a blocking one fails over on the statuses the blocking sender does not read: other
+# than 2xx, 400, 409, 500 and non.error.http.status.codes).
 # dynamic="false": like Synapse's static failover, the calls stay on the member that last answered while it is ready.
-# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and sends through the group's EndpointGroup do the same.
-# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-# The endpoint 'gov:/endpoints/QuoteBackupEP.xml' is not defined in the input: the URL is a required configurable, and the call is made as to an address endpoint without a format.
-# Check its definition: a format (soap11, soap12, pox), an http uri-template, its timeout, suspension settings, a failover or load-balance group or a non-HTTP address change the call.
-# No timeout is known: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json).
-# The members of endpoint 'QuoteFailoverEP' with the state Synapse keeps for each (EndpointContext), as its FailoverEndpoint uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
+# Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and
+# sends through the group's EndpointGroup do the same.
+# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no
+# failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to
+# the next member, then fails into the fault handling.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# The endpoint 'gov:/endpoints/QuoteBackupEP.xml' is not defined in the input: the URL is a required configurable, and
+# the call is made as to an address endpoint without a format.
+# Check its definition: a format (soap11, soap12, pox), an http uri-template, its timeout, suspension settings, a
+# failover or load-balance group or a non-HTTP address change the call.
+# No timeout is known: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval =
+# 120000 in its default.json).
+# The members of endpoint 'QuoteFailoverEP' with the state Synapse keeps for each (EndpointContext), as its
+# FailoverEndpoint uses them:
+# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
+# (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup quoteFailoverEpGroup = check new ("failover", "QuoteFailoverEP", [
     {url: quoteFailoverEpPrimaryUrl, timeout: 120, state: new ("address", "primary", {})},
     {url: quoteBackupEpUrl, timeout: 120, state: govEndpointsQuoteBackupEpXmlState}
 ], dynamic = false);
 
 # Endpoint 'QuoteBackendEP' (StockApi.xml, line 7).
-# The endpoint 'QuoteBackendEP' is not defined in the input: the URL is a required configurable, and the call is made as to an address endpoint without a format.
-# Check its definition: a format (soap11, soap12, pox), an http uri-template, its timeout, suspension settings, a failover or load-balance group or a non-HTTP address change the call.
-# No timeout is known: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json).
+# The endpoint 'QuoteBackendEP' is not defined in the input: the URL is a required configurable, and the call is made as
+# to an address endpoint without a format.
+# Check its definition: a format (soap11, soap12, pox), an http uri-template, its timeout, suspension settings, a
+# failover or load-balance group or a non-HTTP address change the call.
+# No timeout is known: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval =
+# 120000 in its default.json).
 final http:Client quoteBackendEp = check new (quoteBackendEpUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'gov:/endpoints/AuditEP.xml' (StockApi.xml, line 10).
-# The endpoint 'gov:/endpoints/AuditEP.xml' is not defined in the input: the URL is a required configurable, and the call is made as to an address endpoint without a format.
-# Check its definition: a format (soap11, soap12, pox), an http uri-template, its timeout, suspension settings, a failover or load-balance group or a non-HTTP address change the call.
-# No timeout is known: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json).
+# The endpoint 'gov:/endpoints/AuditEP.xml' is not defined in the input: the URL is a required configurable, and the
+# call is made as to an address endpoint without a format.
+# Check its definition: a format (soap11, soap12, pox), an http uri-template, its timeout, suspension settings, a
+# failover or load-balance group or a non-HTTP address change the call.
+# No timeout is known: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval =
+# 120000 in its default.json).
 final http:Client auditEp = check new (auditEpUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'conf:/endpoints/OrderServiceEP.xml' (RegistryProxy.xml, line 3).
-# The endpoint 'conf:/endpoints/OrderServiceEP.xml' is not defined in the input: the URL is a required configurable, and the call is made as to an address endpoint without a format.
-# Check its definition: a format (soap11, soap12, pox), an http uri-template, its timeout, suspension settings, a failover or load-balance group or a non-HTTP address change the call.
-# No timeout is known: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json).
+# The endpoint 'conf:/endpoints/OrderServiceEP.xml' is not defined in the input: the URL is a required configurable, and
+# the call is made as to an address endpoint without a format.
+# Check its definition: a format (soap11, soap12, pox), an http uri-template, its timeout, suspension settings, a
+# failover or load-balance group or a non-HTTP address change the call.
+# No timeout is known: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval =
+# 120000 in its default.json).
 final http:Client orderServiceEp = check new (orderServiceEpUrl, {timeout: 120, httpVersion: http:HTTP_1_1});

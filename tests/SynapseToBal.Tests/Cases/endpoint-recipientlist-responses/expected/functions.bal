@@ -7,14 +7,16 @@ import ballerina/log;
 
 xmlns "http://services.samples" as m0;
 
-# A member of the recipient list at line 7: sends its copy of the message, then keeps the part of the response the aggregate collects.
+# A member of the recipient list at line 7: sends its copy of the message, then keeps the part of the response the
+# aggregate collects.
 function quoteAllRecipient1(Context ctx) returns error? {
     check callEndpoint(ctx, quoteAllProxyRecipient1Endpoint, restPostfix(ctx), headers = passThroughHeaders);
     log:printInfo("QuoteAllProxy response", quote = "received");
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
 }
 
-# A member of the recipient list at line 7: sends its copy of the message, then keeps the part of the response the aggregate collects.
+# A member of the recipient list at line 7: sends its copy of the message, then keeps the part of the response the
+# aggregate collects.
 function quoteAllRecipient2(Context ctx) returns error? {
     check callEndpoint(ctx, quotesB, restPostfix(ctx), headers = passThroughHeaders);
     log:printInfo("QuoteAllProxy response", quote = "received");
@@ -23,7 +25,9 @@ function quoteAllRecipient2(Context ctx) returns error? {
 
 # In flow of proxy service QuoteAllProxy, run by the service at each of its addresses.
 function quoteAllFlow(Context ctx) returns http:Response|error {
-    // recipientlist: a copy of the message to each of its 2 members, sent at once and awaited (RecipientListEndpoint); the out flow's aggregate gathers their responses in the order of the members, not of arrival.
+    // recipientlist: a copy of the message to each of its 2 members, sent at once and awaited
+    // (RecipientListEndpoint); the out flow's aggregate gathers their responses in the order of the members, not of
+    // arrival.
     Context[] messages = [branchContext(ctx), branchContext(ctx)];
     future<error?>[] running = [];
     future<error?> started = start quoteAllRecipient1(messages[0]);
@@ -37,7 +41,8 @@ function quoteAllFlow(Context ctx) returns http:Response|error {
     return respond(ctx, headers = passBackHeaders);
 }
 
-# A member of the recipient list at line 45: sends its copy of the message, then keeps the part of the response the aggregate collects.
+# A member of the recipient list at line 45: sends its copy of the message, then keeps the part of the response the
+# aggregate collects.
 function dynamicQuoteRecipient(Context ctx) returns error? {
     check callAddress(ctx, headers = passThroughHeaders);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getSimpleQuoteResponse>);
@@ -46,7 +51,9 @@ function dynamicQuoteRecipient(Context ctx) returns error? {
 # In flow of proxy service DynamicQuoteProxy, run by the service at each of its addresses.
 function dynamicQuoteFlow(Context ctx) returns http:Response|error {
     string epList = getHeader(ctx, "X-Recipients");
-    // recipientlist: the URLs of 'get-property('EP_LIST')' (split on commas for each message) each get a copy of the message, sent at once and awaited (RecipientListEndpoint); the out flow's aggregate gathers their responses in the order of the URLs, not of arrival.
+    // recipientlist: the URLs of 'get-property('EP_LIST')' (split on commas for each message) each get a copy of
+    // the message, sent at once and awaited (RecipientListEndpoint); the out flow's aggregate gathers their
+    // responses in the order of the URLs, not of arrival.
     Context[] messages = recipientMessages(ctx, epList);
     future<error?>[] running = [];
     foreach Context message in messages {
@@ -62,7 +69,8 @@ function dynamicQuoteFlow(Context ctx) returns http:Response|error {
     // <drop/>
 }
 
-# A member of the recipient list at line 73: sends its copy of the message to its URL (OUT_ONLY: the response is not read).
+# A member of the recipient list at line 73: sends its copy of the message to its URL (OUT_ONLY: the response is not
+# read).
 function notifyRecipient(Context ctx) returns error? {
     check callAddress(ctx, outOnly = true, headers = passThroughHeaders);
 }
@@ -71,7 +79,8 @@ function notifyRecipient(Context ctx) returns error? {
 function notifyFlow(Context ctx) returns http:Response {
     string epList = "http://a.example.com/notify,http://b.example.com/notify";
     // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
-    // recipientlist: the URLs of 'get-property('EP_LIST')' (split on commas for each message) each get a copy of the message at once, as RecipientListEndpoint does; OUT_ONLY: no response is awaited.
+    // recipientlist: the URLs of 'get-property('EP_LIST')' (split on commas for each message) each get a copy of
+    // the message at once, as RecipientListEndpoint does; OUT_ONLY: no response is awaited.
     Context[] messages = recipientMessages(ctx, epList);
     foreach Context message in messages {
         _ = start notifyRecipient(message);
@@ -81,7 +90,9 @@ function notifyFlow(Context ctx) returns http:Response {
 
 # Out flow of proxy service IdAggregateProxy: runs on the backend response.
 function idAggregateOut(Context ctx) returns http:Response {
-    // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its onComplete runs there, before this function; any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.
+    // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its
+    // onComplete runs there, before this function; any other message passes through unchanged, as Synapse's
+    // aggregate lets through a message it cannot correlate.
     return accepted();
 }
 

@@ -6,24 +6,41 @@
 import ballerina/http;
 
 # Endpoint 'BillingEP' (BillingEP.xml, line 3).
-# Suspension is switched off (no error code suspends or marks the endpoint): like http:Client, Synapse sends every message to the endpoint.
-# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
+# Suspension is switched off (no error code suspends or marks the endpoint): like http:Client, Synapse sends every
+# message to the endpoint.
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
+# answers the client nothing; here the call fails into the fault handling.
 final http:Client billingEp = check new (billingEpUrl, {timeout: 5, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'NotifyApi /static recipient 1 endpoint' (NotifyApi.xml, line 12).
-# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001, without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
-# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed
+# call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001,
+# without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep
+# this state as Synapse's EndpointContext does (EndpointState).
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
+# answers the client nothing; here the call fails into the fault handling.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client notifyApiStaticRecipient1Endpoint = check new (notifyApiStaticRecipient1EndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'NotifyApi /list recipient 1 endpoint' (NotifyApi.xml, line 26).
-# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001, without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
-# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed
+# call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001,
+# without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep
+# this state as Synapse's EndpointContext does (EndpointState).
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
+# answers the client nothing; here the call fails into the fault handling.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client listRecipient1Endpoint = check new (notifyApiListRecipient1EndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'NotifyApi /list recipient 2 endpoint' (NotifyApi.xml, line 26).
-# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001, without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
-# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed
+# call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001,
+# without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep
+# this state as Synapse's EndpointContext does (EndpointState).
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
+# answers the client nothing; here the call fails into the fault handling.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client listRecipient2Endpoint = check new (notifyApiListRecipient2EndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});

@@ -22,7 +22,8 @@ function listRecipient2(Context ctx) returns error? {
     check callEndpoint(ctx, listRecipient2Endpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders);
 }
 
-# A member of the recipient list at line 38: sends its copy of the message to its URL (OUT_ONLY: the response is not read).
+# A member of the recipient list at line 38: sends its copy of the message to its URL (OUT_ONLY: the response is not
+# read).
 function dynamicRecipient(Context ctx) returns error? {
     check callAddress(ctx, outOnly = true, headers = passThroughHeaders);
 }

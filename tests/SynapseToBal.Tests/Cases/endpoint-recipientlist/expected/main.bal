@@ -13,7 +13,8 @@ service /notify on httpListener {
     resource function post static(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyApi", "/notify");
         // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
-        // recipientlist: a copy of the message to each of its 2 members at once, as RecipientListEndpoint does; OUT_ONLY: no response is awaited.
+        // recipientlist: a copy of the message to each of its 2 members at once, as RecipientListEndpoint does;
+        // OUT_ONLY: no response is awaited.
         Context[] messages = [branchContext(ctx), branchContext(ctx)];
         _ = start staticRecipient1(messages[0]);
         _ = start staticRecipient2(messages[1]);
@@ -24,7 +25,8 @@ service /notify on httpListener {
     resource function post list(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyApi", "/notify");
         // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
-        // recipientlist: a copy of the message to each of its 2 members at once, as RecipientListEndpoint does; OUT_ONLY: no response is awaited.
+        // recipientlist: a copy of the message to each of its 2 members at once, as RecipientListEndpoint does;
+        // OUT_ONLY: no response is awaited.
         Context[] messages = [branchContext(ctx), branchContext(ctx)];
         _ = start listRecipient1(messages[0]);
         _ = start listRecipient2(messages[1]);
@@ -35,7 +37,8 @@ service /notify on httpListener {
     resource function post dynamic(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyApi", "/notify");
         // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
-        // recipientlist: the URLs of 'get-property('EP_LIST')' (split on commas for each message) each get a copy of the message at once, as RecipientListEndpoint does; OUT_ONLY: no response is awaited.
+        // recipientlist: the URLs of 'get-property('EP_LIST')' (split on commas for each message) each get a copy of
+        // the message at once, as RecipientListEndpoint does; OUT_ONLY: no response is awaited.
         Context[] messages = recipientMessages(ctx, getProperty(ctx, "EP_LIST"));
         foreach Context message in messages {
             _ = start dynamicRecipient(message);

@@ -9,48 +9,88 @@
 import ballerina/http;
 
 # Endpoint 'DefaultDurationEP' (DefaultDurationEP.xml, line 3).
-# Synapse suspends this endpoint for 30 s after any other error; after a timeout or closed connection (101504, 101505) it suspends it for 30 s (no retriesBeforeSuspension). A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
-# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# Synapse suspends this endpoint for 30 s after any other error; after a timeout or closed connection (101504, 101505)
+# it suspends it for 30 s (no retriesBeforeSuspension). A suspended endpoint fails each call at once with 303001,
+# without reaching the backend; a later message is let through when the period ends. The generated calls and sends
+# through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
+# answers the client nothing; here the call fails into the fault handling.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client defaultDurationEp = check new (defaultDurationEpUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
-# Suspension state of endpoint 'DefaultDurationEP', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).
+# Suspension state of endpoint 'DefaultDurationEP', as Synapse's EndpointContext keeps it: the non-blocking calls
+# through it check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState defaultDurationEpSuspension = new ("http", "DefaultDurationEP", {initialDuration: -1});
 
 # Endpoint 'NeverSuspendedEP' (NeverSuspendedEP.xml, line 3).
-# Suspension is switched off (no error code suspends or marks the endpoint): like http:Client, Synapse sends every message to the endpoint.
-# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# Suspension is switched off (no error code suspends or marks the endpoint): like http:Client, Synapse sends every
+# message to the endpoint.
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
+# answers the client nothing; here the call fails into the fault handling.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client neverSuspendedEp = check new (neverSuspendedEpUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'SuspendingEP' (SuspendingEP.xml, line 3).
-# Synapse suspends this endpoint for 2 s after errors 101503, 101505, each later suspension 2 times the last, at most 60 s; after errors 101504 it marks it for suspension: it refuses calls for 1 s (retryDelay), and after up to 3 more such failure(s) suspends it for 2 s. A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
-# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# Synapse suspends this endpoint for 2 s after errors 101503, 101505, each later suspension 2 times the last, at most 60
+# s; after errors 101504 it marks it for suspension: it refuses calls for 1 s (retryDelay), and after up to 3 more such
+# failure(s) suspends it for 2 s. A suspended endpoint fails each call at once with 303001, without reaching the
+# backend; a later message is let through when the period ends. The generated calls and sends through it, blocking calls
+# and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
+# answers the client nothing; here the call fails into the fault handling.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client suspendingEp = check new (suspendingEpUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
-# Suspension state of endpoint 'SuspendingEP', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).
+# Suspension state of endpoint 'SuspendingEP', as Synapse's EndpointContext keeps it: the non-blocking calls through it
+# check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState suspendingEpSuspension = new ("address", "SuspendingEP", {suspendCodes: [101503, 101505], initialDuration: 2000, progressionFactor: 2.0, maximumDuration: 60000, timeoutCodes: [101504], retriesBeforeSuspension: 3, retryDelay: 1000});
 
 # Endpoint 'QuoteFailoverEP' (QuoteFailoverEP.xml, line 3).
-# Synapse fails over on transport errors and timeouts, not on the HTTP error statuses a call reads as a response (every status for a non-blocking call; a blocking one fails over on the statuses the blocking sender does not read: other than 2xx, 400, 409, 500 and non.error.http.status.codes).
-# Dynamic failover (the default): Synapse starts each message from the first member that is ready, so it goes back to the first member as soon as its suspension ends; the calls through the group's EndpointGroup do the same.
-# Synapse suspends this endpoint for 2 s after errors 101503, 101505, each later suspension 2 times the last, at most 60 s; after errors 101504 it marks it for suspension: it refuses calls for 1 s (retryDelay), and after up to 3 more such failure(s) suspends it for 2 s. A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends. The non-blocking calls and sends through the group keep this state for the member in the group's EndpointGroup, as Synapse's FailoverEndpoint / LoadbalanceEndpoint use its EndpointContext.
-# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to the next member, then fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
-# Synapse suspends this endpoint for 5 s after any other error; after a timeout or closed connection (101504, 101505) it suspends it for 5 s (no retriesBeforeSuspension). A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends. The non-blocking calls and sends through the group keep this state for the member in the group's EndpointGroup, as Synapse's FailoverEndpoint / LoadbalanceEndpoint use its EndpointContext.
-# The members of endpoint 'QuoteFailoverEP' with the state Synapse keeps for each (EndpointContext), as its FailoverEndpoint uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
+# Synapse fails over on transport errors and timeouts, not on the HTTP error statuses a call reads as a response (every
+# status for a non-blocking call; a blocking one fails over on the statuses the blocking sender does not read: other
+# than 2xx, 400, 409, 500 and non.error.http.status.codes).
+# Dynamic failover (the default): Synapse starts each message from the first member that is ready, so it goes back to
+# the first member as soon as its suspension ends; the calls through the group's EndpointGroup do the same.
+# Synapse suspends this endpoint for 2 s after errors 101503, 101505, each later suspension 2 times the last, at most 60
+# s; after errors 101504 it marks it for suspension: it refuses calls for 1 s (retryDelay), and after up to 3 more such
+# failure(s) suspends it for 2 s. A suspended endpoint fails each call at once with 303001, without reaching the
+# backend; a later message is let through when the period ends. The non-blocking calls and sends through the group keep
+# this state for the member in the group's EndpointGroup, as Synapse's FailoverEndpoint / LoadbalanceEndpoint use its
+# EndpointContext.
+# No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no
+# failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to
+# the next member, then fails into the fault handling.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# Synapse suspends this endpoint for 5 s after any other error; after a timeout or closed connection (101504, 101505) it
+# suspends it for 5 s (no retriesBeforeSuspension). A suspended endpoint fails each call at once with 303001, without
+# reaching the backend; a later message is let through when the period ends. The non-blocking calls and sends through
+# the group keep this state for the member in the group's EndpointGroup, as Synapse's FailoverEndpoint /
+# LoadbalanceEndpoint use its EndpointContext.
+# The members of endpoint 'QuoteFailoverEP' with the state Synapse keeps for each (EndpointContext), as its
+# FailoverEndpoint uses them:
+# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
+# (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup quoteFailoverEpGroup = check new ("failover", "QuoteFailoverEP", [
     {url: suspendingEpUrl, timeout: 120, state: suspendingEpSuspension},
     {url: quoteFailoverEpBackupUrl, timeout: 120, state: new ("address", "Backup", {initialDuration: 5000})}
 ]);
 
 # Endpoint 'QuoteApi /orders endpoint' (QuoteApi.xml, line 24).
-# Synapse suspends this endpoint for 30 s after any other error; after errors 101504 it marks it for suspension: it refuses calls for 0.5 s (retryDelay), and after up to 1 more such failure(s) suspends it for 30 s. A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
-# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# Synapse suspends this endpoint for 30 s after any other error; after errors 101504 it marks it for suspension: it
+# refuses calls for 0.5 s (retryDelay), and after up to 1 more such failure(s) suspends it for 30 s. A suspended
+# endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the
+# period ends. The generated calls and sends through it, blocking calls and callouts included, keep this state as
+# Synapse's EndpointContext does (EndpointState).
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
+# answers the client nothing; here the call fails into the fault handling.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client ordersEndpoint = check new (quoteApiOrdersEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
-# Suspension state of endpoint 'QuoteApi /orders endpoint', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).
+# Suspension state of endpoint 'QuoteApi /orders endpoint', as Synapse's EndpointContext keeps it: the non-blocking
+# calls through it check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState ordersEndpointSuspension = new ("address", "AnonymousEndpoint", {timeoutCodes: [101504], retriesBeforeSuspension: 1, retryDelay: 500});

@@ -35,7 +35,8 @@ service /orders on httpListener {
     # POST /orders/blocking
     resource function post blocking(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
-        // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
+        // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
+        // sender in default.json), not the 120 s the client waits.
         check callBlocking(ctx, orderServiceFinal, "", "POST", format = "soap11", headers = passThroughHeaders, state = orderServiceFinalSuspension);
         return respond(ctx, headers = passBackHeaders);
     }

@@ -5,13 +5,21 @@
 import ballerina/http;
 
 # Endpoint 'UriWins' (inline.xml, line 18).
-# The address of port 'StockQuoteSoap11Port' of service 'StockQuoteService' in the WSDL http://stock.example.com/StockQuote?wsdl: set it in Config.toml; the message goes as SOAP 1.1, the version the port's binding is taken to have (check it against the WSDL).
-# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001, without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
-# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# The address of port 'StockQuoteSoap11Port' of service 'StockQuoteService' in the WSDL
+# http://stock.example.com/StockQuote?wsdl: set it in Config.toml; the message goes as SOAP 1.1, the version the port's
+# binding is taken to have (check it against the WSDL).
+# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed
+# call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001,
+# without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep
+# this state as Synapse's EndpointContext does (EndpointState).
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
+# answers the client nothing; here the call fails into the fault handling.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client uriWins = check new (uriWinsUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
-# Suspension state of endpoint 'UriWins', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).
+# Suspension state of endpoint 'UriWins', as Synapse's EndpointContext keeps it: the non-blocking calls through it check
+# it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState uriWinsSuspension = new ("wsdl", "UriWins", {});
 
 // TODO(SB0226): the failover endpoint is not translated: its member 'member 1' has no client: the wsdl endpoint has no uri, and the Micro Integrator never reads its inline WSDL (WSDLEndpointFactory), so it has no address and sends to the message's To address as a default endpoint does; only a send or call through it is translated (callAddress), not this use: call the address the To header holds here with an http:Client, or give the endpoint the port's address: 'InlineGroup' (inline.xml, line 29).

@@ -4,11 +4,18 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# Address of port 'StockQuoteSoap11Port' of service 'StockQuoteService' in the WSDL http://stock.example.com/StockQuote?wsdl of the 'RemoteWsdl' endpoint (the WSDL was not read: set it from the WSDL).
+# Address of port 'StockQuoteSoap11Port' of service 'StockQuoteService' in the WSDL
+# http://stock.example.com/StockQuote?wsdl of the 'RemoteWsdl' endpoint (the WSDL was not read: set it from the WSDL).
 configurable string remoteWsdlUrl = ?;
 
-# Address of port 'StockQuoteSoap11Port' of service 'StockQuoteService' in the WSDL http://stock.example.com/StockQuote?wsdl of the 'RemoteWsdlSoap11' endpoint (the WSDL was not read: set it from the WSDL).
+# Address of port 'StockQuoteSoap11Port' of service 'StockQuoteService' in the WSDL
+# http://stock.example.com/StockQuote?wsdl of the 'RemoteWsdlSoap11' endpoint (the WSDL was not read: set it from the
+# WSDL).
 configurable string remoteWsdlSoap11Url = ?;
 
-# The WSDL the Micro Integrator generates for proxy service 'StockProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/StockProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+# The WSDL the Micro Integrator generates for proxy service 'StockProxy' (it publishes none: one operation 'mediate',
+# SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/StockProxy?wsdl: a path
+# relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253),
+# where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the
+# file when they differ.
 configurable string stockProxyWsdlPath = "resources/StockProxy.wsdl";

@@ -5,20 +5,35 @@
 import ballerina/http;
 
 # Endpoint 'RemoteWsdl' (wsdl.xml, line 19).
-# The address of port 'StockQuoteSoap11Port' of service 'StockQuoteService' in the WSDL http://stock.example.com/StockQuote?wsdl: set it in Config.toml; the message goes as SOAP 1.1, the version the port's binding is taken to have (check it against the WSDL).
-# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001, without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
-# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
+# The address of port 'StockQuoteSoap11Port' of service 'StockQuoteService' in the WSDL
+# http://stock.example.com/StockQuote?wsdl: set it in Config.toml; the message goes as SOAP 1.1, the version the port's
+# binding is taken to have (check it against the WSDL).
+# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed
+# call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001,
+# without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep
+# this state as Synapse's EndpointContext does (EndpointState).
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
+# answers the client nothing; here the call fails into the fault handling.
 final http:Client remoteWsdl = check new (remoteWsdlUrl, {timeout: 10, httpVersion: http:HTTP_1_1});
 
-# Suspension state of endpoint 'RemoteWsdl', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).
+# Suspension state of endpoint 'RemoteWsdl', as Synapse's EndpointContext keeps it: the non-blocking calls through it
+# check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState remoteWsdlSuspension = new ("wsdl", "RemoteWsdl", {});
 
 # Endpoint 'RemoteWsdlSoap11' (wsdl.xml, line 24).
-# The address of port 'StockQuoteSoap11Port' of service 'StockQuoteService' in the WSDL http://stock.example.com/StockQuote?wsdl: set it in Config.toml; the message goes as SOAP 1.1, the version the port's binding is taken to have (check it against the WSDL).
-# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001, without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
-# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# The address of port 'StockQuoteSoap11Port' of service 'StockQuoteService' in the WSDL
+# http://stock.example.com/StockQuote?wsdl: set it in Config.toml; the message goes as SOAP 1.1, the version the port's
+# binding is taken to have (check it against the WSDL).
+# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed
+# call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001,
+# without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep
+# this state as Synapse's EndpointContext does (EndpointState).
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
+# answers the client nothing; here the call fails into the fault handling.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client remoteWsdlSoap11 = check new (remoteWsdlSoap11Url, {timeout: 120, httpVersion: http:HTTP_1_1});
 
-# Suspension state of endpoint 'RemoteWsdlSoap11', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).
+# Suspension state of endpoint 'RemoteWsdlSoap11', as Synapse's EndpointContext keeps it: the non-blocking calls through
+# it check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState remoteWsdlSoap11Suspension = new ("wsdl", "RemoteWsdlSoap11", {});

@@ -4,11 +4,16 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# Key 'testKey' of the Micro Integrator's file.properties (get-property('file', ...)); kept as a secret, since such files also hold credentials.
+# Key 'testKey' of the Micro Integrator's file.properties (get-property('file', ...)); kept as a secret, since such
+# files also hold credentials.
 configurable string fileTestKey = ?;
 
 # Base URL of the 'AddressingProxy endpoint' endpoint.
 configurable string addressingProxyEndpointUrl = "http://localhost:9000/services/SimpleStockQuoteService";
 
-# The WSDL the Micro Integrator generates for proxy service 'AddressingProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/AddressingProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+# The WSDL the Micro Integrator generates for proxy service 'AddressingProxy' (it publishes none: one operation
+# 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET
+# /services/AddressingProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the
+# listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default)
+# and the ports it listens on: edit the file when they differ.
 configurable string addressingProxyWsdlPath = "resources/AddressingProxy.wsdl";

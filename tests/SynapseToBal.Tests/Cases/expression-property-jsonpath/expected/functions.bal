@@ -2,7 +2,8 @@
 //   api.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-# Sequence 1 of the <scatter-gather> at line 27: runs on one copy of the message, then keeps the part the aggregation collects.
+# Sequence 1 of the <scatter-gather> at line 27: runs on one copy of the message, then keeps the part the aggregation
+# collects.
 function bodyScatterGather1(Context ctx) returns error? {
     setXmlPayload(ctx, xml `<pet>
                                 <name>pet1</name>
@@ -10,7 +11,8 @@ function bodyScatterGather1(Context ctx) returns error? {
     check setPayloadValue(ctx, (check soapBody(ctx))/*);
 }
 
-# Sequence 2 of the <scatter-gather> at line 27: runs on one copy of the message, then keeps the part the aggregation collects.
+# Sequence 2 of the <scatter-gather> at line 27: runs on one copy of the message, then keeps the part the aggregation
+# collects.
 function bodyScatterGather2(Context ctx) returns error? {
     setXmlPayload(ctx, xml `<pet>
                                 <name>pet2</name>

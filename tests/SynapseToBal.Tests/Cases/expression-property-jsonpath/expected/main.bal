@@ -29,7 +29,9 @@ service /propjson on httpListener {
         Context ctx = check newContext(request, "PropertyJsonPathAPI", "/propjson");
         string children = xpathNodeString((check soapBody(ctx)));
         ctx.variables["same"] = xpathNodeString((check soapBody(ctx)));
-        // <scatter-gather>: one copy of the message per sequence, run one after the other, as parallel-execution="false" does; the results are gathered in order; the message goes on unchanged, the result in variable 'pets'.
+        // <scatter-gather>: one copy of the message per sequence, run one after the other, as
+        // parallel-execution="false" does; the results are gathered in order; the message goes on unchanged, the result
+        // in variable 'pets'.
         Context[] messages = [branchContext(ctx), branchContext(ctx)];
         check bodyScatterGather1(messages[0]);
         check bodyScatterGather2(messages[1]);

@@ -5,8 +5,12 @@
 import ballerina/http;
 
 # Endpoint 'PaymentBackend' (PaymentBackend.xml, line 3).
-# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001, without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
+# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed
+# call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001,
+# without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep
+# this state as Synapse's EndpointContext does (EndpointState).
 final http:Client paymentBackend = check new (paymentBackendUrl, {timeout: 5, httpVersion: http:HTTP_1_1});
 
-# Suspension state of endpoint 'PaymentBackend', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).
+# Suspension state of endpoint 'PaymentBackend', as Synapse's EndpointContext keeps it: the non-blocking calls through
+# it check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState paymentBackendSuspension = new ("address", "PaymentBackend", {});

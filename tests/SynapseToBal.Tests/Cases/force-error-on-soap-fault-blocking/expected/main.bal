@@ -14,7 +14,8 @@ service /blocking on httpListener {
         Context ctx = check newContext(request, "BlockingFaultApi", "/blocking");
         do {
             ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
-            // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
+            // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
+            // sender in default.json), not the 120 s the client waits.
             check callBlocking(ctx, quoteEp, restPostfix(ctx), soapFault = true, headers = passThroughHeaders, state = quoteEpSuspension);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
@@ -26,7 +27,8 @@ service /blocking on httpListener {
     resource function post callout(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "BlockingFaultApi", "/blocking");
         ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
-        // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
+        // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
+        // in default.json), not the 120 s the client waits.
         check callBlocking(ctx, calloutEndpoint, restPostfix(ctx), soapAction = "urn:getQuote", soapFault = true, headers = passThroughHeaders);
         return respond(ctx, headers = passBackHeaders);
     }

@@ -12,7 +12,8 @@ function parallelFault(Context ctx, error e) returns http:Response|error {
     return respond(ctx, headers = passBackHeaders);
 }
 
-# A branch of the <iterate> at line 41: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <iterate> at line 41: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function parallelIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders, state = vendorAepSuspension, soapFault = true);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
@@ -24,13 +25,15 @@ function timedSequentialFault(Context ctx, error e) returns http:Response|error 
     return respond(ctx, headers = passBackHeaders);
 }
 
-# A branch of the <iterate> at line 68: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <iterate> at line 68: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function timedIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders, state = vendorAepSuspension, soapFault = true);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
 
-# A branch of the <iterate> at line 94: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <iterate> at line 94: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function sequentialIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders, state = vendorAepSuspension, soapFault = true);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
@@ -42,13 +45,15 @@ function firstFault(Context ctx, error e) returns http:Response|error {
     return respond(ctx, headers = passBackHeaders);
 }
 
-# A branch of the <clone> at line 120: runs its target on one copy of the message; its answer, if it answers, may be the response.
+# A branch of the <clone> at line 120: runs its target on one copy of the message; its answer, if it answers, may be the
+# response.
 function firstCloneTarget1(Context ctx) returns http:Response|error? {
     check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders, state = vendorAepSuspension, soapFault = true);
     return respond(ctx, headers = passBackHeaders);
 }
 
-# A branch of the <clone> at line 120: runs its target on one copy of the message; its answer, if it answers, may be the response.
+# A branch of the <clone> at line 120: runs its target on one copy of the message; its answer, if it answers, may be the
+# response.
 function firstCloneTarget2(Context ctx) returns http:Response|error? {
     check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders, state = vendorAepSuspension, soapFault = true);
     return respond(ctx, headers = passBackHeaders);
@@ -67,13 +72,15 @@ function quoteFanOutFault(Context ctx, error e) returns http:Response|error {
     return respond(ctx, headers = passBackHeaders);
 }
 
-# A branch of the <clone> at line 8: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <clone> at line 8: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function quoteFanOutCloneTarget1(Context ctx) returns error? {
     check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders, state = vendorAepSuspension, soapFault = true);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
 
-# A branch of the <clone> at line 8: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <clone> at line 8: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function quoteFanOutCloneTarget2(Context ctx) returns error? {
     check callEndpoint(ctx, quoteFanOutEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteFanOutEndpointSuspension, soapFault = true);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
@@ -83,7 +90,8 @@ function quoteFanOutCloneTarget2(Context ctx) returns error? {
 function quoteFanOutFlow(Context ctx) returns http:Response|error {
     do {
         ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
-        // <clone>: one copy of the message per target, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
+        // <clone>: one copy of the message per target, started together and awaited (the Micro Integrator runs them in
+        // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
         Context[] messages = [branchContext(ctx), branchContext(ctx)];
         future<error?>[] running = [];
         future<error?> started = start quoteFanOutCloneTarget1(messages[0]);

@@ -18,7 +18,8 @@ service /lines on httpListener, httpsListener {
         Context ctx = check newContext(request, "OrderLinesApi", "/lines");
         do {
             ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
-            // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
+            // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
+            // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
             Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<line>);
             future<error?>[] running = [];
             foreach Context message in messages {
@@ -42,7 +43,9 @@ service /lines on httpListener, httpsListener {
         Context ctx = check newContext(request, "OrderLinesApi", "/lines");
         do {
             ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
-            // <iterate>: one copy of the message per part, started together (the Micro Integrator runs them in parallel); the aggregate completes when every copy has arrived or 5 s after the first copy arrived (its timeout), gathering the parts of the copies arrived by then in the order of arrival; a later copy is ignored.
+            // <iterate>: one copy of the message per part, started together (the Micro Integrator runs them in parallel);
+            // the aggregate completes when every copy has arrived or 5 s after the first copy arrived (its timeout),
+            // gathering the parts of the copies arrived by then in the order of arrival; a later copy is ignored.
             Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<line>);
             future<error?>[] running = [];
             foreach Context message in messages {
@@ -62,7 +65,8 @@ service /lines on httpListener, httpsListener {
         Context ctx = check newContext(request, "OrderLinesApi", "/lines");
         do {
             ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
-            // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the aggregate then gathers their parts in order.
+            // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the
+            // aggregate then gathers their parts in order.
             Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<line>);
             foreach Context message in messages {
                 check copyFailure(ctx, message, sequentialIterateTarget(message));
@@ -79,7 +83,9 @@ service /lines on httpListener, httpsListener {
         Context ctx = check newContext(request, "OrderLinesApi", "/lines");
         do {
             ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
-            // <clone>: one copy of the message per target, started together and awaited (the Micro Integrator runs them in parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies, is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
+            // <clone>: one copy of the message per target, started together and awaited (the Micro Integrator runs them in
+            // parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies,
+            // is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
             Context[] messages = [branchContext(ctx), branchContext(ctx)];
             http:Response? answer = ();
             error? failure = ();
@@ -112,7 +118,8 @@ service /lines on httpListener, httpsListener {
     resource function post detached(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderLinesApi", "/lines");
         ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
-        // <clone>: one copy of the message per target, each started on its own (the Micro Integrator runs them in parallel); the flow goes on without waiting for them (continueParent).
+        // <clone>: one copy of the message per target, each started on its own (the Micro Integrator runs them in
+        // parallel); the flow goes on without waiting for them (continueParent).
         Context[] messages = [branchContext(ctx)];
         _ = start detachedCloneTarget(messages[0]);
         return respond(ctx, headers = passBackHeaders);
@@ -168,11 +175,11 @@ service /lines on httpListener, httpsListener {
 # after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
 # is longer (an API or data service under /services) answers its own requests first.
 service /services on httpListener, httpsListener {
-    # ANY /services/{name}/*: one rest parameter, as a `[string name]/[string... path]` resource does not match a path that
-    # ends at the name (the listener matches a rest parameter to no segment only at a resource's root).
+    # ANY /services/{name}/*: one rest parameter, as a `[string name]/[string... path]` resource does not match a path
+    # that ends at the name (the listener matches a rest parameter to no segment only at a resource's root).
     resource function 'default [string... segments](http:Request request) returns http:Response|error {
-        // /services itself names no proxy; the listener matches base paths on the path as the client wrote it, so a name
-        // written with escapes (%xx) is no proxy's either.
+        // /services itself names no proxy; the listener matches base paths on the path as the client wrote it, so a
+        // name written with escapes (%xx) is no proxy's either.
         if segments.length() == 0 || escapedSegment(request, segments[0]) {
             return serviceNotFound(request);
         }
@@ -188,7 +195,8 @@ service /services on httpListener, httpsListener {
               | "QuoteFanOutProxy.QuoteFanOutProxyHttpsSoap11Endpoint"
               | "QuoteFanOutProxy.QuoteFanOutProxyHttpsSoap12Endpoint"
               | "QuoteFanOutProxy.QuoteFanOutProxyHttpsEndpoint" => {
-                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow
+                // does not run).
                 "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
                 if metadataQuery !is () {
                     return proxyMetadataResponse(request, metadataQuery, quoteFanOutProxyWsdlPath);
@@ -196,7 +204,8 @@ service /services on httpListener, httpsListener {
                 return quoteFanOutFlow(check newContext(request, (), "/services/" + name));
             }
         }
-        // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.
+        // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main
+        // sequence answers it.
         return serviceNotFound(request);
     }
 }

@@ -2,7 +2,8 @@
 //   CartAPI.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-# The sequence of the <foreach> at line 5: runs the sequence on a copy of the message, one array item as its JSON payload.
+# The sequence of the <foreach> at line 5: runs the sequence on a copy of the message, one array item as its JSON
+# payload.
 function sequentialForeach(Context ctx) returns error? {
     SequentialForeachPayload payload = {
         name: check jsonEval(ctx, "$.name"),
@@ -11,18 +12,21 @@ function sequentialForeach(Context ctx) returns error? {
     setJsonPayload(ctx, payload.toJson());
 }
 
-# The sequence of the <foreach> at line 21: runs the sequence on a copy of the message, one array item as its JSON payload.
+# The sequence of the <foreach> at line 21: runs the sequence on a copy of the message, one array item as its JSON
+# payload.
 function parallelForeach(Context ctx) returns error? {
     check callEndpoint(ctx, parallelEndpoint, "/price", "POST", headers = passThroughHeaders, state = parallelEndpointSuspension);
 }
 
-# The sequence of the <foreach> at line 35: runs the sequence on a copy of the message, one array item as its JSON payload.
+# The sequence of the <foreach> at line 35: runs the sequence on a copy of the message, one array item as its JSON
+# payload.
 function namesForeach(Context ctx) returns error? {
     NamesForeachPayload payload = {name: check jsonEval(ctx, "$.name")};
     setJsonPayload(ctx, payload.toJson());
 }
 
-# The sequence of the <foreach> at line 53: runs the sequence on the message itself, one array item as its JSON payload; its payload afterwards is the item's result.
+# The sequence of the <foreach> at line 53: runs the sequence on the message itself, one array item as its JSON payload;
+# its payload afterwards is the item's result.
 function classicForeach(Context ctx) returns error? {
     string sku = check jsonEval(ctx, "$.sku");
     ClassicForeachPayload payload = {sku, checked: true};

@@ -7,7 +7,8 @@ configurable int httpPort = 8290;
 # 'baseUrl' of the HTTP connection 'LedgerConn'.
 configurable string ledgerConnBaseUrl = "https://ledger.example.com";
 
-# Path of the certificate file (PEM) the HTTP connection 'LedgerConn' trusts: the value of the Micro Integrator's configuration key 'ledgerCert' (type cert), which it adds to its HTTPS sender's trust store.
+# Path of the certificate file (PEM) the HTTP connection 'LedgerConn' trusts: the value of the Micro Integrator's
+# configuration key 'ledgerCert' (type cert), which it adds to its HTTPS sender's trust store.
 configurable string ledgerConnCertificate = ?;
 
 # Secret 'payments.password' (a secure vault alias in Synapse).
@@ -19,7 +20,8 @@ configurable string paymentsConnBaseUrl = "https://payments.example.com/v2";
 # 'username' of the HTTP connection 'PaymentsConn'.
 configurable string paymentsConnUsername = "payments-svc";
 
-# Path of the certificate file (PEM) the HTTP connection 'PaymentsConn' trusts: the value of the Micro Integrator's configuration key 'paymentsCert' (type cert), which it adds to its HTTPS sender's trust store.
+# Path of the certificate file (PEM) the HTTP connection 'PaymentsConn' trusts: the value of the Micro Integrator's
+# configuration key 'paymentsCert' (type cert), which it adds to its HTTPS sender's trust store.
 configurable string paymentsConnCertificate = ?;
 
 # Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS request whose Origin is not allowed is answered 403.

@@ -17,7 +17,8 @@ service /crm on httpListener, httpsListener {
     # GET /crm/customers/{id}
     resource function get customers/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CrmAPI", "/crm", {"id": id});
-        // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
+        // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
+        // sender in default.json), not the 120 s the client waits.
         check callBlocking(ctx, customerEp, withRestPostfix(string `/customers/${check pathValue(getProperty(ctx, "uri.var.id"))}`, restPostfix(ctx)), "GET", headers = passThroughHeaders, state = customerEpSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
@@ -26,7 +27,8 @@ service /crm on httpListener, httpsListener {
     resource function post orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CrmAPI", "/crm");
         ctx.properties["uri.var.tenantUrl"] = "https://tenant.example.com/api";
-        // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
+        // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
+        // sender in default.json), not the 120 s the client waits.
         [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("tenantEpConfig", withRestPostfix(string `${check reservedValue(getProperty(ctx, "uri.var.tenantUrl"))}/orders`, restPostfix(ctx)), tenantEpConfig);
         check callBlocking(ctx, urlClient, urlPath, "POST", headers = passThroughHeaders, state = tenantEpSuspension);
         return respond(ctx, headers = passBackHeaders);
@@ -67,11 +69,11 @@ service /crm on httpListener, httpsListener {
 # after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
 # is longer (an API or data service under /services) answers its own requests first.
 service /services on httpListener, httpsListener {
-    # ANY /services/{name}/*: one rest parameter, as a `[string name]/[string... path]` resource does not match a path that
-    # ends at the name (the listener matches a rest parameter to no segment only at a resource's root).
+    # ANY /services/{name}/*: one rest parameter, as a `[string name]/[string... path]` resource does not match a path
+    # that ends at the name (the listener matches a rest parameter to no segment only at a resource's root).
     resource function 'default [string... segments](http:Request request) returns http:Response|error {
-        // /services itself names no proxy; the listener matches base paths on the path as the client wrote it, so a name
-        // written with escapes (%xx) is no proxy's either.
+        // /services itself names no proxy; the listener matches base paths on the path as the client wrote it, so a
+        // name written with escapes (%xx) is no proxy's either.
         if segments.length() == 0 || escapedSegment(request, segments[0]) {
             return serviceNotFound(request);
         }
@@ -87,7 +89,8 @@ service /services on httpListener, httpsListener {
               | "CustomerProxy.CustomerProxyHttpsSoap11Endpoint"
               | "CustomerProxy.CustomerProxyHttpsSoap12Endpoint"
               | "CustomerProxy.CustomerProxyHttpsEndpoint" => {
-                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow
+                // does not run).
                 "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
                 if metadataQuery !is () {
                     return proxyMetadataResponse(request, metadataQuery, customerProxyWsdlPath);
@@ -95,7 +98,8 @@ service /services on httpListener, httpsListener {
                 return customerFlow(check newContext(request, (), "/services/" + name));
             }
         }
-        // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.
+        // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main
+        // sequence answers it.
         return serviceNotFound(request);
     }
 }

@@ -23,7 +23,8 @@ function orderIn(Context ctx) returns http:Response|error? {
     return respond(ctx, headers = passBackHeaders);
 }
 
-# Fault handling of inbound endpoint 'OrderInbound' (onError): records the error and runs sequence 'OrderError'; the flow ends there with the sequence's answer (it answers on every path).
+# Fault handling of inbound endpoint 'OrderInbound' (onError): records the error and runs sequence 'OrderError'; the
+# flow ends there with the sequence's answer (it answers on every path).
 function runOrderError(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     return orderError(ctx);

@@ -4,7 +4,8 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# Key store of inbound endpoint 'SecureInbound' (its keystore Location; Ballerina reads PKCS12 key stores: convert a JKS one with keytool).
+# Key store of inbound endpoint 'SecureInbound' (its keystore Location; Ballerina reads PKCS12 key stores: convert a JKS
+# one with keytool).
 configurable string secureInboundKeyStorePath = "repository/resources/security/wso2carbon.jks";
 
 # Password of the key store of inbound endpoint 'SecureInbound'.

@@ -19,7 +19,8 @@ function queueError(Context ctx) returns http:Response {
     return accepted();
 }
 
-# Fault handling of inbound endpoint 'OrderQueueInbound' (onError): records the error and runs sequence 'QueueError'; the flow ends there with the sequence's answer (it answers on every path).
+# Fault handling of inbound endpoint 'OrderQueueInbound' (onError): records the error and runs sequence 'QueueError';
+# the flow ends there with the sequence's answer (it answers on every path).
 function runQueueError(Context ctx, error e) returns http:Response {
     recordError(ctx, e);
     return queueError(ctx);

@@ -19,7 +19,8 @@ function processOrder(Context ctx) returns http:Response|error? {
     return accepted();
 }
 
-# Fault handling of inbound endpoint 'SensorFeed' (onError): records the error and runs sequence 'EventError'; the flow ends there with the sequence's answer (it answers on every path).
+# Fault handling of inbound endpoint 'SensorFeed' (onError): records the error and runs sequence 'EventError'; the flow
+# ends there with the sequence's answer (it answers on every path).
 function runEventError(Context ctx, error e) returns http:Response {
     recordError(ctx, e);
     return eventError(ctx);

@@ -19,7 +19,8 @@ function processEvent(Context ctx) returns error? {
     check callEndpoint(ctx, mailBackend, restPostfix(ctx), headers = passThroughHeaders, state = mailBackendSuspension);
 }
 
-# Fault handling of inbound endpoint 'ConsumerSendMail' (onError): records the error and runs sequence 'EventError'; the flow ends there with the sequence's answer (it answers on every path).
+# Fault handling of inbound endpoint 'ConsumerSendMail' (onError): records the error and runs sequence 'EventError'; the
+# flow ends there with the sequence's answer (it answers on every path).
 function runEventError(Context ctx, error e) returns http:Response {
     recordError(ctx, e);
     return eventError(ctx);

@@ -7,7 +7,8 @@ import ballerina/log;
 
 xmlns "http://services.samples" as m0;
 
-# A branch of the <iterate> at line 8: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <iterate> at line 8: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function stockQuoteIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, stockQuoteEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteEndpointSuspension);
     log:printInfo("StockQuoteProxy response", quoteStatus = axis2HttpSc(ctx));
@@ -28,7 +29,8 @@ function stockQuoteIterateTarget(Context ctx) returns error? {
 # In flow of proxy service StockQuoteProxy, run by the service at each of its addresses.
 function stockQuoteFlow(Context ctx) returns http:Response|error {
     ctx.properties["ROOT_ELEMENT"] = check xml:fromString("<quotes xmlns=\"\"/>");
-    // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
+    // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
+    // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
     Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<m0:getQuotes>/<*>.<m0:request>);
     future<error?>[] running = [];
     foreach Context message in messages {

@@ -9,13 +9,15 @@ function quoteLookup(Context ctx) returns error? {
     check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
 }
 
-# A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function xmlIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<quote>);
 }
 
-# A branch of the <iterate> at line 27: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <iterate> at line 27: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function jsonIterateTarget(Context ctx) returns error? {
     check quoteLookup(ctx);
     check setPayloadValue(ctx, check jsonPath(ctx, "$.quote"));

@@ -13,7 +13,8 @@ service /quotes on httpListener {
     # POST /quotes/xml
     resource function post 'xml(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
-        // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the aggregate then gathers their parts in order.
+        // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the
+        // aggregate then gathers their parts in order.
         Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<symbols>/<symbol>);
         foreach Context message in messages {
             check xmlIterateTarget(message);
@@ -26,7 +27,8 @@ service /quotes on httpListener {
     # POST /quotes/json
     resource function post 'json(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
-        // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
+        // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
+        // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
         Context[] messages = check iteratedJsonMessages(ctx, check jsonPath(ctx, "$.symbols"), "$.symbols");
         future<error?>[] running = [];
         foreach Context message in messages {

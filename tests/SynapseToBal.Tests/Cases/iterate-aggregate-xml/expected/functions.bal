@@ -10,7 +10,9 @@ xmlns "http://example.org/orders" as m;
 
 # Sequence 'GatherLines'.
 function gatherLines(Context ctx) returns http:Response|error {
-    // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its onComplete runs there, before this function; any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.
+    // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its
+    // onComplete runs there, before this function; any other message passes through unchanged, as Synapse's
+    // aggregate lets through a message it cannot correlate.
     if !ctx.isResponse {
         check callAddress(ctx, headers = passThroughHeaders);
         return continueWithResponse(ctx);
@@ -18,7 +20,8 @@ function gatherLines(Context ctx) returns http:Response|error {
     return respond(ctx, headers = passBackHeaders);
 }
 
-# A branch of the <iterate> at line 8: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <iterate> at line 8: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function batchIterateTarget(Context ctx) returns error? {
     log:printInfo("OrderSplitAPI /batch request", 'order = xpathString((check soapBody(ctx))/**/<m:'order>/<*>.<m:id>));
     check callEndpoint(ctx, orderBackendEp, "", "POST", format = "soap11", headers = passThroughHeaders, state = orderBackendEpSuspension);
@@ -30,7 +33,8 @@ function linesOut(Context ctx) returns http:Response|error {
     return gatherLines(ctx);
 }
 
-# A branch of the <iterate> at line 34: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <iterate> at line 34: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function linesIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, orderBackendEp, "", "POST", format = "soap11", headers = passThroughHeaders, state = orderBackendEpSuspension);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<lineResponse>);

@@ -16,7 +16,9 @@ service /orders on httpListener {
     resource function post batch(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderSplitAPI", "/orders");
         ctx.properties["ROOT"] = check xml:fromString("<r:results xmlns:r=\"http://example.org/results\"/>");
-        // <iterate>: one copy of the message per part, started together (the Micro Integrator runs them in parallel); the aggregate completes when every copy has arrived or 30 s after the first copy arrived (its timeout), gathering the parts of the copies arrived by then in the order of arrival; a later copy is ignored.
+        // <iterate>: one copy of the message per part, started together (the Micro Integrator runs them in parallel);
+        // the aggregate completes when every copy has arrived or 30 s after the first copy arrived (its timeout),
+        // gathering the parts of the copies arrived by then in the order of arrival; a later copy is ignored.
         Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<m:orders>/<*>.<m:'order>);
         future<error?>[] running = [];
         foreach Context message in messages {
@@ -31,7 +33,10 @@ service /orders on httpListener {
     # POST /orders/lines
     resource function post lines(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderSplitAPI", "/orders");
-        // <iterate>: one copy of the message per part, started together (the Micro Integrator runs them in parallel); the aggregate completes (it has no id, so it does not read the split's count) 10 s after the first copy arrived (its timeout), gathering the parts of the copies arrived by then in the order of arrival; a later copy is ignored.
+        // <iterate>: one copy of the message per part, started together (the Micro Integrator runs them in parallel);
+        // the aggregate completes (it has no id, so it does not read the split's count) 10 s after the first copy
+        // arrived (its timeout), gathering the parts of the copies arrived by then in the order of arrival; a later
+        // copy is ignored.
         Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<line>);
         future<error?>[] running = [];
         foreach Context message in messages {

@@ -7,5 +7,9 @@ configurable int httpPort = 8290;
 # Base URL of the 'SendQuote endpoint' endpoint.
 configurable string sendQuoteEndpointUrl = "http://localhost:9000/services/SimpleStockQuoteService";
 
-# The WSDL the Micro Integrator generates for proxy service 'QuoteProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/QuoteProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+# The WSDL the Micro Integrator generates for proxy service 'QuoteProxy' (it publishes none: one operation 'mediate',
+# SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/QuoteProxy?wsdl: a path
+# relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253),
+# where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the
+# file when they differ.
 configurable string quoteProxyWsdlPath = "resources/QuoteProxy.wsdl";

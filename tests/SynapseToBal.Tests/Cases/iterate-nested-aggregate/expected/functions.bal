@@ -7,15 +7,18 @@ import ballerina/log;
 
 xmlns "http://services.samples" as m0;
 
-# A branch of the <iterate> at line 8: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <iterate> at line 8: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function nestedQuotesProxyIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, nestedQuotesEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = nestedQuotesEndpointSuspension);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
 }
 
-# A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function nestedQuotesProxyIterateTarget2(Context ctx) returns error? {
-    // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
+    // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
+    // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
     Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<m0:getQuote>/<*>.<m0:request>);
     future<error?>[] running = [];
     foreach Context message in messages {
@@ -32,7 +35,8 @@ function nestedQuotesProxyIterateTarget2(Context ctx) returns error? {
 
 # In flow of proxy service NestedQuotesProxy, run by the service at each of its addresses.
 function nestedQuotesFlow(Context ctx) returns http:Response|error {
-    // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
+    // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
+    // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
     Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<m0:getQuotes>/<*>.<m0:getQuote>);
     future<error?>[] running = [];
     foreach Context message in messages {

@@ -11,7 +11,8 @@ function orderSplitOut(Context ctx) returns http:Response|error {
     return respond(ctx, headers = passBackHeaders);
 }
 
-# A branch of the <iterate> at line 5: runs its target on one copy of the message; its answer, if it answers, may be the response.
+# A branch of the <iterate> at line 5: runs its target on one copy of the message; its answer, if it answers, may be the
+# response.
 function orderSplitIterateTarget(Context ctx) returns http:Response|error? {
     log:printInfo("OrderSplitProxy request", part = xpathString((check soapBody(ctx))/**/<'order>/<id>));
     check callEndpoint(ctx, orderEp, restPostfix(ctx), headers = passThroughHeaders, state = orderEpSuspension);
@@ -20,7 +21,9 @@ function orderSplitIterateTarget(Context ctx) returns http:Response|error? {
 
 # In flow of proxy service OrderSplitProxy, run by the service at each of its addresses.
 function orderSplitFlow(Context ctx) returns http:Response|error {
-    // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies, is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
+    // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
+    // parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies,
+    // is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
     Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<orders>/<'order>);
     http:Response? answer = ();
     error? failure = ();

@@ -11,10 +11,13 @@ xmlns "http://services.samples" as m0;
 # Sequence 'Gather'.
 function gather(Context ctx) {
     ctx.headers["x-gathered"] = "yes";
-    // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its onComplete runs there, before this function; any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.
+    // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its
+    // onComplete runs there, before this function; any other message passes through unchanged, as Synapse's
+    // aggregate lets through a message it cannot correlate.
 }
 
-# A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function orderLinesIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, orderLinesEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = orderLinesEndpointSuspension);
     log:printInfo("OrderLinesProxy response", step = "response");
@@ -24,7 +27,8 @@ function orderLinesIterateTarget(Context ctx) returns error? {
 
 # In flow of proxy service OrderLinesProxy, run by the service at each of its addresses.
 function orderLinesFlow(Context ctx) returns http:Response|error {
-    // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
+    // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
+    // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
     Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<m0:getQuote>/<*>.<m0:request>);
     future<error?>[] running = [];
     foreach Context message in messages {

@@ -5,19 +5,22 @@
 import ballerina/http;
 import ballerina/log;
 
-# A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function samePathIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, enrolEp, "/enrol", "POST", headers = passThroughHeaders, state = enrolEpSuspension);
     check setPayloadValue(ctx, check jsonPath(ctx, "$"));
 }
 
-# A branch of the <iterate> at line 28: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <iterate> at line 28: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function otherPathIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, enrolEp, "/enrol", "POST", headers = passThroughHeaders, state = enrolEpSuspension);
     check setPayloadValue(ctx, check jsonPath(ctx, "$.status"));
 }
 
-# A branch of the <iterate> at line 46: runs its target on one copy of the message; its answer, if it answers, may be the response.
+# A branch of the <iterate> at line 46: runs its target on one copy of the message; its answer, if it answers, may be
+# the response.
 function defaultPathIterateTarget(Context ctx) returns http:Response|error? {
     log:printInfo("StudentsAPI /default-path request", student = check jsonEval(ctx, "$.name"));
     check callEndpoint(ctx, enrolEp, "/enrol", "POST", headers = passThroughHeaders, state = enrolEpSuspension);

@@ -12,7 +12,8 @@ service /students on httpListener {
     # POST /students/same-path
     resource function post same\-path(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StudentsAPI", "/students");
-        // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
+        // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
+        // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
         Context[] messages = check attachedJsonMessages(ctx, "$.students.studentlist", "$.students.studentlist");
         future<error?>[] running = [];
         foreach Context message in messages {
@@ -29,7 +30,8 @@ service /students on httpListener {
     # POST /students/other-path
     resource function post other\-path(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StudentsAPI", "/students");
-        // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the aggregate then gathers their parts in order.
+        // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the
+        // aggregate then gathers their parts in order.
         Context[] messages = check attachedJsonMessages(ctx, "$.students.studentlist", "$.placeHolder");
         foreach Context message in messages {
             check otherPathIterateTarget(message);
@@ -41,7 +43,9 @@ service /students on httpListener {
     # POST /students/default-path
     resource function post default\-path(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StudentsAPI", "/students");
-        // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies, is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
+        // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
+        // parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies,
+        // is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
         Context[] messages = check attachedJsonMessages(ctx, "$.students.studentlist", "$");
         http:Response? answer = ();
         error? failure = ();

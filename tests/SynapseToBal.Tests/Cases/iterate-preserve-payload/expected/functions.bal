@@ -9,10 +9,13 @@ xmlns "http://services.samples" as m0;
 
 # Sequence 'AggregateQuotes'.
 function aggregateQuotes(Context ctx) {
-    // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its onComplete runs there, before this function; any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.
+    // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its
+    // onComplete runs there, before this function; any other message passes through unchanged, as Synapse's
+    // aggregate lets through a message it cannot correlate.
 }
 
-# A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function quoteSplitIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, quoteSplitEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteSplitEndpointSuspension);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
@@ -20,7 +23,8 @@ function quoteSplitIterateTarget(Context ctx) returns error? {
 
 # In flow of proxy service QuoteSplitProxy, run by the service at each of its addresses.
 function quoteSplitFlow(Context ctx) returns http:Response|error {
-    // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
+    // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
+    // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
     Context[] messages = check attachedMessages(ctx, function (xml:Element root) returns xml => root/**/<m0:getQuote>/<*>.<m0:request>, function (xml:Element root) returns xml => root/**/<m0:getQuote>, "//m0:getQuote");
     future<error?>[] running = [];
     foreach Context message in messages {

@@ -22,7 +22,8 @@ configurable string priceRoutingEndpointJavaNamingFactoryInitial = "org.apache.a
 # JNDI provider URL of the JMS endpoint 'PriceRouting endpoint' (java.naming.provider.url in its address).
 configurable string priceRoutingEndpointJavaNamingProviderUrl = "tcp://localhost:61616";
 
-# JNDI name of the connection factory of the JMS endpoint 'PriceRouting endpoint' (transport.jms.ConnectionFactoryJNDIName in its address).
+# JNDI name of the connection factory of the JMS endpoint 'PriceRouting endpoint'
+# (transport.jms.ConnectionFactoryJNDIName in its address).
 configurable string priceRoutingEndpointTransportJmsConnectionFactoryJndiName = "TopicConnectionFactory";
 
 # Topic of the JMS endpoint 'PriceRouting endpoint' (destination in its address).
@@ -34,7 +35,8 @@ configurable string priceRoutingEndpointJavaNamingFactoryInitial2 = "org.apache.
 # JNDI provider URL of the JMS endpoint 'PriceRouting endpoint' (java.naming.provider.url in its address).
 configurable string priceRoutingEndpointJavaNamingProviderUrl2 = "tcp://localhost:61616";
 
-# JNDI name of the connection factory of the JMS endpoint 'PriceRouting endpoint' (transport.jms.ConnectionFactoryJNDIName in its address).
+# JNDI name of the connection factory of the JMS endpoint 'PriceRouting endpoint'
+# (transport.jms.ConnectionFactoryJNDIName in its address).
 configurable string priceRoutingEndpointTransportJmsConnectionFactoryJndiName2 = "TopicConnectionFactory";
 
 # Topic of the JMS endpoint 'PriceRouting endpoint' (destination in its address).
@@ -46,7 +48,8 @@ configurable string priceRoutingEndpointJavaNamingFactoryInitial3 = "org.wso2.an
 # JNDI provider URL of the JMS endpoint 'PriceRouting endpoint' (java.naming.provider.url in its address).
 configurable string priceRoutingEndpointJavaNamingProviderUrl3 = "repository/conf/jndi.properties";
 
-# JNDI name of the connection factory of the JMS endpoint 'PriceRouting endpoint' (transport.jms.ConnectionFactoryJNDIName in its address).
+# JNDI name of the connection factory of the JMS endpoint 'PriceRouting endpoint'
+# (transport.jms.ConnectionFactoryJNDIName in its address).
 configurable string priceRoutingEndpointTransportJmsConnectionFactoryJndiName3 = "QueueConnectionFactory";
 
 # Queue of the JMS endpoint 'PriceRouting endpoint' (destination in its address).
@@ -61,13 +64,15 @@ configurable string priceInboundProviderUrl = "tcp://localhost:61616";
 # JNDI name of the connection factory of inbound endpoint 'PriceInbound' (transport.jms.ConnectionFactoryJNDIName).
 configurable string priceInboundConnectionFactory = "QueueConnectionFactory";
 
-# JNDI initial context factory of the JMS endpoint 'QuoteApi /ask endpoint' (java.naming.factory.initial in its address).
+# JNDI initial context factory of the JMS endpoint 'QuoteApi /ask endpoint' (java.naming.factory.initial in its
+# address).
 configurable string quoteApiAskEndpointJavaNamingFactoryInitial = "org.apache.activemq.jndi.ActiveMQInitialContextFactory";
 
 # JNDI provider URL of the JMS endpoint 'QuoteApi /ask endpoint' (java.naming.provider.url in its address).
 configurable string quoteApiAskEndpointJavaNamingProviderUrl = "tcp://localhost:61616";
 
-# JNDI name of the connection factory of the JMS endpoint 'QuoteApi /ask endpoint' (transport.jms.ConnectionFactoryJNDIName in its address).
+# JNDI name of the connection factory of the JMS endpoint 'QuoteApi /ask endpoint'
+# (transport.jms.ConnectionFactoryJNDIName in its address).
 configurable string quoteApiAskEndpointTransportJmsConnectionFactoryJndiName = "QueueConnectionFactory";
 
 # Queue of the JMS endpoint 'QuoteApi /ask endpoint' (destination in its address).

@@ -10,7 +10,8 @@ configurable string latinQueueJavaNamingFactoryInitial = "org.apache.activemq.jn
 # JNDI provider URL of the JMS endpoint 'latinQueue' (java.naming.provider.url in its address).
 configurable string latinQueueJavaNamingProviderUrl = "tcp://localhost:61616";
 
-# JNDI name of the connection factory of the JMS endpoint 'latinQueue' (transport.jms.ConnectionFactoryJNDIName in its address).
+# JNDI name of the connection factory of the JMS endpoint 'latinQueue' (transport.jms.ConnectionFactoryJNDIName in its
+# address).
 configurable string latinQueueTransportJmsConnectionFactoryJndiName = "QueueConnectionFactory";
 
 # Queue of the JMS endpoint 'latinQueue' (destination in its address).

@@ -10,7 +10,8 @@ configurable string ordersQueueJavaNamingFactoryInitial = "org.apache.activemq.j
 # JNDI provider URL of the JMS endpoint 'ordersQueue' (java.naming.provider.url in its address).
 configurable string ordersQueueJavaNamingProviderUrl = "tcp://localhost:61616";
 
-# JNDI name of the connection factory of the JMS endpoint 'ordersQueue' (transport.jms.ConnectionFactoryJNDIName in its address).
+# JNDI name of the connection factory of the JMS endpoint 'ordersQueue' (transport.jms.ConnectionFactoryJNDIName in its
+# address).
 configurable string ordersQueueTransportJmsConnectionFactoryJndiName = "QueueConnectionFactory";
 
 # Queue of the JMS endpoint 'ordersQueue' (destination in its address).

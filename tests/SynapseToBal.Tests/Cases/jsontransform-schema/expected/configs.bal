@@ -4,10 +4,12 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# The JSON schema 'order-coerce-schema' a jsontransform mediator coerces JSON payloads to: a path relative to the folder the program runs in.
+# The JSON schema 'order-coerce-schema' a jsontransform mediator coerces JSON payloads to: a path relative to the folder
+# the program runs in.
 configurable string orderCoerceSchemaPath = "resources/order-coerce-schema.json";
 
-# The JSON schema 'conf:/schemas/ticket.json' a jsontransform mediator coerces JSON payloads to: a path relative to the folder the program runs in.
+# The JSON schema 'conf:/schemas/ticket.json' a jsontransform mediator coerces JSON payloads to: a path relative to the
+# folder the program runs in.
 configurable string ticketSchemaPath = "resources/ticket.json";
 
 # Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS request whose Origin is not allowed is answered 403.

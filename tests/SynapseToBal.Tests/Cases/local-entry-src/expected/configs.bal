@@ -4,11 +4,17 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# Path of a copy of 'file:repository/conf/sample/resources/transform/transform_back.xslt', the content of local entry 'fromServer', read as XML: the Micro Integrator loads that file (a relative file: path from its working directory, then from its home) when it deploys the entry, and the input does not hold it.
+# Path of a copy of 'file:repository/conf/sample/resources/transform/transform_back.xslt', the content of local entry
+# 'fromServer', read as XML: the Micro Integrator loads that file (a relative file: path from its working directory,
+# then from its home) when it deploys the entry, and the input does not hold it.
 configurable string fromServerPath = ?;
 
-# Path of a copy of 'https://config.example.com/motd.txt', the content of local entry 'motd', read as text: the Micro Integrator loads the content of that URL (fetched over HTTP) when it deploys the entry, and the input does not hold it.
+# Path of a copy of 'https://config.example.com/motd.txt', the content of local entry 'motd', read as text: the Micro
+# Integrator loads the content of that URL (fetched over HTTP) when it deploys the entry, and the input does not hold
+# it.
 configurable string motdPath = ?;
 
-# Path of a copy of 'file:samples/service-bus/resources/script/stockquoteTransform.js', the content of local entry 'script', read as text: the Micro Integrator loads that file (a relative file: path from its working directory, then from its home) when it deploys the entry, and the input does not hold it.
+# Path of a copy of 'file:samples/service-bus/resources/script/stockquoteTransform.js', the content of local entry
+# 'script', read as text: the Micro Integrator loads that file (a relative file: path from its working directory, then
+# from its home) when it deploys the entry, and the input does not hold it.
 configurable string scriptPath = ?;

@@ -8,7 +8,9 @@ xmlns "http://services.samples" as m0;
 
 # Sequence 'gatherReplies'.
 function gatherReplies(Context ctx) {
-    // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its onComplete runs there, before this function; any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.
+    // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its
+    // onComplete runs there, before this function; any other message passes through unchanged, as Synapse's
+    // aggregate lets through a message it cannot correlate.
 }
 
 # Sequence 'main'.
@@ -24,15 +26,18 @@ function mainSequence(Context ctx) returns http:Response|error? {
     }
 }
 
-# A branch of the <iterate> at line 17: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <iterate> at line 17: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function splitQuotesIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, splitQuotesEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = splitQuotesEndpointSuspension);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
 }
 
-# A branch of the <iterate> at line 14: runs its target on one copy of the message; its answer, if it answers, may be the response.
+# A branch of the <iterate> at line 14: runs its target on one copy of the message; its answer, if it answers, may be
+# the response.
 function splitQuotesIterateTarget2(Context ctx) returns http:Response|error? {
-    // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
+    // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
+    // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
     Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<m0:getQuote>/<*>.<m0:request>);
     future<error?>[] running = [];
     foreach Context message in messages {
@@ -48,7 +53,9 @@ function splitQuotesIterateTarget2(Context ctx) returns http:Response|error? {
 
 # Sequence 'splitQuotes'.
 function splitQuotes(Context ctx) returns http:Response|error? {
-    // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies, is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
+    // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
+    // parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies,
+    // is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
     Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<m0:getQuotes>/<*>.<m0:getQuote>);
     http:Response? answer = ();
     error? failure = ();

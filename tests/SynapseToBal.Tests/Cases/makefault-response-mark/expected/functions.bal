@@ -16,7 +16,8 @@ function quoteFault(Context ctx) returns http:Response|error {
     return respond(ctx, headers = passBackHeaders);
 }
 
-# Fault handling of proxy service QuoteProxy: records the error and runs sequence 'QuoteFault'; the flow ends there with the sequence's answer (it answers on every path).
+# Fault handling of proxy service QuoteProxy: records the error and runs sequence 'QuoteFault'; the flow ends there with
+# the sequence's answer (it answers on every path).
 function runQuoteFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     return quoteFault(ctx);

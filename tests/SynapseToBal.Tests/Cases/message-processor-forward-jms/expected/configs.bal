@@ -10,7 +10,8 @@ configurable string orderQueueEpJavaNamingFactoryInitial = "org.apache.activemq.
 # JNDI provider URL of the JMS endpoint 'OrderQueueEP' (java.naming.provider.url in its address).
 configurable string orderQueueEpJavaNamingProviderUrl = "tcp://broker.example.com:61616";
 
-# JNDI name of the connection factory of the JMS endpoint 'OrderQueueEP' (transport.jms.ConnectionFactoryJNDIName in its address).
+# JNDI name of the connection factory of the JMS endpoint 'OrderQueueEP' (transport.jms.ConnectionFactoryJNDIName in its
+# address).
 configurable string orderQueueEpTransportJmsConnectionFactoryJndiName = "QueueConnectionFactory";
 
 # Queue of the JMS endpoint 'OrderQueueEP' (destination in its address).

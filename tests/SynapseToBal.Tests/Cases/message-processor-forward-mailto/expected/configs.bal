@@ -4,28 +4,53 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# SMTP server host of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the Synapse project): mail.smtp.host in its axis2.xml (parameter.hostname of the [[transport.mail.sender]] named "mailto" in its deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in axis2_blocking_client.xml).
+# SMTP server host of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the Synapse
+# project): mail.smtp.host in its axis2.xml (parameter.hostname of the [[transport.mail.sender]] named "mailto" in its
+# deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in
+# axis2_blocking_client.xml).
 configurable string mailSmtpHost = ?;
 
-# SMTP server port of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the Synapse project): mail.smtp.port in its axis2.xml (parameter.port of the [[transport.mail.sender]] named "mailto" in its deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in axis2_blocking_client.xml).
+# SMTP server port of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the Synapse
+# project): mail.smtp.port in its axis2.xml (parameter.port of the [[transport.mail.sender]] named "mailto" in its
+# deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in
+# axis2_blocking_client.xml).
 configurable int mailSmtpPort = ?;
 
-# User name on the SMTP server of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the Synapse project): mail.smtp.user in its axis2.xml (parameter.username of the [[transport.mail.sender]] named "mailto" in its deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in axis2_blocking_client.xml).
+# User name on the SMTP server of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the
+# Synapse project): mail.smtp.user in its axis2.xml (parameter.username of the [[transport.mail.sender]] named "mailto"
+# in its deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]]
+# in axis2_blocking_client.xml).
 configurable string mailSmtpUser = ?;
 
-# Password on the SMTP server of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the Synapse project): mail.smtp.password in its axis2.xml (parameter.password of the [[transport.mail.sender]] named "mailto" in its deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in axis2_blocking_client.xml); never written here.
+# Password on the SMTP server of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the
+# Synapse project): mail.smtp.password in its axis2.xml (parameter.password of the [[transport.mail.sender]] named
+# "mailto" in its deployment.toml; for a blocking call, callout or message processor, of the
+# [[transport.blocking.mail.sender]] in axis2_blocking_client.xml); never written here.
 configurable string mailSmtpPassword = ?;
 
-# From address of the mails of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the Synapse project): mail.smtp.from in its axis2.xml (parameter.from of the [[transport.mail.sender]] named "mailto" in its deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in axis2_blocking_client.xml); a From transport header on the message replaces it.
+# From address of the mails of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the
+# Synapse project): mail.smtp.from in its axis2.xml (parameter.from of the [[transport.mail.sender]] named "mailto" in
+# its deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in
+# axis2_blocking_client.xml); a From transport header on the message replaces it.
 configurable string mailSmtpFrom = ?;
 
-# Security of the connection to the SMTP server of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the Synapse project), as an email:Security name: START_TLS_AUTO when mail.smtp.starttls.enable is true (parameter.enable_tls = true of the [[transport.mail.sender]] named "mailto" in its deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in axis2_blocking_client.xml), START_TLS_ALWAYS when mail.smtp.starttls.required is true as well, SSL when mail.smtp.ssl.enable is true, START_TLS_NEVER when none is set.
+# Security of the connection to the SMTP server of the Micro Integrator's 'mailto' mail transport sender
+# (MailTransportSender; not in the Synapse project), as an email:Security name: START_TLS_AUTO when
+# mail.smtp.starttls.enable is true (parameter.enable_tls = true of the [[transport.mail.sender]] named "mailto" in its
+# deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in
+# axis2_blocking_client.xml), START_TLS_ALWAYS when mail.smtp.starttls.required is true as well, SSL when
+# mail.smtp.ssl.enable is true, START_TLS_NEVER when none is set.
 configurable string mailSmtpSecurity = ?;
 
-# Bcc addresses of every mail of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the Synapse project), comma-separated: transport.mail.SMTPBccAddresses in its axis2.xml (parameter.'transport.mail.SMTPBccAddresses' of the [[transport.mail.sender]] named "mailto" in its deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in axis2_blocking_client.xml); empty for none.
+# Bcc addresses of every mail of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the
+# Synapse project), comma-separated: transport.mail.SMTPBccAddresses in its axis2.xml
+# (parameter.'transport.mail.SMTPBccAddresses' of the [[transport.mail.sender]] named "mailto" in its deployment.toml;
+# for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in
+# axis2_blocking_client.xml); empty for none.
 configurable string mailSmtpBcc = "";
 
-# Recipients of the mail endpoint 'DigestMailEP': the comma-separated address list after 'mailto:' in its address (a To transport header on the message replaces it, as MailTransportSender reads it).
+# Recipients of the mail endpoint 'DigestMailEP': the comma-separated address list after 'mailto:' in its address (a To
+# transport header on the message replaces it, as MailTransportSender reads it).
 configurable string digestMailEpTo = "digest@example.com";
 
 # Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS request whose Origin is not allowed is answered 403.

@@ -4,13 +4,16 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# File or folder the VFS endpoint 'ReportFileEP' writes to (the path of its address vfs:file:///var/reports/daily.xml?transport.vfs.Append=true).
+# File or folder the VFS endpoint 'ReportFileEP' writes to (the path of its address
+# vfs:file:///var/reports/daily.xml?transport.vfs.Append=true).
 configurable string reportFileEpPath = "/var/reports/daily.xml";
 
-# File or folder on the sftp server the VFS endpoint 'ReportSftpEP' writes to (the path of its address vfs:sftp://reports:****@files.example.com/inbox/report.xml?transport.vfs.Locking=disable).
+# File or folder on the sftp server the VFS endpoint 'ReportSftpEP' writes to (the path of its address
+# vfs:sftp://reports:****@files.example.com/inbox/report.xml?transport.vfs.Locking=disable).
 configurable string reportSftpEpPath = "/inbox/report.xml";
 
-# Host of the sftp server of the VFS endpoint 'ReportSftpEP' (address vfs:sftp://reports:****@files.example.com/inbox/report.xml?transport.vfs.Locking=disable).
+# Host of the sftp server of the VFS endpoint 'ReportSftpEP' (address
+# vfs:sftp://reports:****@files.example.com/inbox/report.xml?transport.vfs.Locking=disable).
 configurable string reportSftpEpHost = "files.example.com";
 
 # Port of the sftp server of the VFS endpoint 'ReportSftpEP' (the sftp default).
@@ -19,7 +22,8 @@ configurable int reportSftpEpPort = 22;
 # User the VFS endpoint 'ReportSftpEP' logs in to the sftp server as (the user of its address).
 configurable string reportSftpEpUser = "reports";
 
-# Password of the user of the VFS endpoint 'ReportSftpEP' on the sftp server (the password of its address, never copied here).
+# Password of the user of the VFS endpoint 'ReportSftpEP' on the sftp server (the password of its address, never copied
+# here).
 configurable string reportSftpEpPassword = ?;
 
 # Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS request whose Origin is not allowed is answered 403.

@@ -4,10 +4,12 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# The JSON schema 'resources:json/PolicySchema.json' a validate mediator checks JSON messages against: a path relative to the folder the program runs in.
+# The JSON schema 'resources:json/PolicySchema.json' a validate mediator checks JSON messages against: a path relative
+# to the folder the program runs in.
 configurable string policySchemaPath = "resources/PolicySchema.json";
 
-# Path of a file holding the XSLT stylesheet 'resources:xslt/notDeployed.xslt', which is not part of the input (a registry resource or another project's local entry): copy it from the server's registry or its project.
+# Path of a file holding the XSLT stylesheet 'resources:xslt/notDeployed.xslt', which is not part of the input (a
+# registry resource or another project's local entry): copy it from the server's registry or its project.
 configurable string notDeployedStylesheetPath = ?;
 
 # Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS request whose Origin is not allowed is answered 403.

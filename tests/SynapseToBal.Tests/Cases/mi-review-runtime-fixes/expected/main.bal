@@ -20,7 +20,8 @@ service /review on httpListener {
     # POST /review/orders
     resource function post orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ReviewAPI", "/review");
-        // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
+        // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
+        // sender in default.json), not the 120 s the client waits.
         check callBlocking(ctx, reviewApiOrdersEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = reviewApiOrdersEndpointSuspension);
         check callEndpoint(ctx, reviewApiOrdersEndpoint2, restPostfix(ctx), headers = passThroughHeaders, state = reviewApiOrdersEndpointSuspension2);
         return respond(ctx, headers = passBackHeaders);

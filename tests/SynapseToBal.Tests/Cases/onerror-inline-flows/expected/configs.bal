@@ -19,5 +19,9 @@ configurable string corsAllowedHeaders = "";
 # Base URL of the 'OrderProxy endpoint' endpoint.
 configurable string orderProxyEndpointUrl = "http://backend.example.com/proxy";
 
-# The WSDL the Micro Integrator generates for proxy service 'OrderProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/OrderProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+# The WSDL the Micro Integrator generates for proxy service 'OrderProxy' (it publishes none: one operation 'mediate',
+# SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/OrderProxy?wsdl: a path
+# relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253),
+# where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the
+# file when they differ.
 configurable string orderProxyWsdlPath = "resources/OrderProxy.wsdl";

@@ -22,7 +22,9 @@ function ordersFault(Context ctx, error e) returns http:Response|error {
     return respond(ctx, headers = passBackHeaders);
 }
 
-# Fault handling of inSequence of OrdersAPI /{id} (onError), anonymous sequence in OrdersAPI /check (onError) and inSequence of OrderProxy (onError): records the error and runs sequence 'OrderError'; the flow ends there with the sequence's answer (it answers on every path).
+# Fault handling of inSequence of OrdersAPI /{id} (onError), anonymous sequence in OrdersAPI /check (onError) and
+# inSequence of OrderProxy (onError): records the error and runs sequence 'OrderError'; the flow ends there with the
+# sequence's answer (it answers on every path).
 function runOrderError(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     return orderError(ctx);

@@ -43,7 +43,8 @@ service /status on httpListener {
     }
 }
 
-# Fault handling of StatusAPI GET (default): records the error and runs sequence 'OrderError'; the flow ends there with the sequence's answer (it answers on every path).
+# Fault handling of StatusAPI GET (default): records the error and runs sequence 'OrderError'; the flow ends there with
+# the sequence's answer (it answers on every path).
 function runOrderError(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     return orderError(ctx);

@@ -12,14 +12,16 @@ service /media on httpListener {
     # POST /media/upper
     resource function post upper(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "MediaAPI", "/media");
-        // payloadFactory media-type="JSON" is none of xml, json, text: the Micro Integrator leaves the payload and its content type as they are
+        // payloadFactory media-type="JSON" is none of xml, json, text: the Micro Integrator leaves the payload and its
+        // content type as they are
         return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /media/mime
     resource function post mime(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "MediaAPI", "/media");
-        // payloadFactory media-type="application/json" is none of xml, json, text: the Micro Integrator leaves the payload and its content type as they are
+        // payloadFactory media-type="application/json" is none of xml, json, text: the Micro Integrator leaves the
+        // payload and its content type as they are
         return respond(ctx, headers = passBackHeaders);
     }
 

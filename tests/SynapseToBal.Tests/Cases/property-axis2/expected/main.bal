@@ -16,7 +16,8 @@ service /axis2 on httpListener {
         ctx.axis2["Axis2StringVal"] = "abc";
         ctx.axis2["Axis2IntVal"] = 12;
         _ = ctx.axis2.removeIfHasKey("Axis2StringVal");
-        // DISABLE_CHUNKING: the calls below (until a response comes back) go through a client of their endpoint that sends a Content-Length instead of chunks.
+        // DISABLE_CHUNKING: the calls below (until a response comes back) go through a client of their endpoint that
+        // sends a Content-Length instead of chunks.
         log:printInfo("Axis2API default request", 'int = getAxis2Property(ctx, "Axis2IntVal"), again = getAxis2Property(ctx, "Axis2IntVal"));
         check callEndpoint(ctx, axis2apiDefaultEndpointNoChunking, restPostfix(ctx), headers = passThroughHeaders, state = axis2PostRootEndpointSuspension);
         log:printInfo("Axis2API default request", afterCall = getAxis2Property(ctx, "Axis2IntVal"));

@@ -2,7 +2,8 @@
 //   CountingAPI.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-# A branch of the <iterate> at line 10: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <iterate> at line 10: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function itemsIterateTarget(Context ctx) returns error? {
     ctx.operation["counter"] = javaDoubleString(xpathNumber(getOperationProperty(ctx, "counter")) + 1.0);
     setXmlPayload(ctx, xml `<seen>${xmlArg(getOperationProperty(ctx, "counter"))}</seen>`);

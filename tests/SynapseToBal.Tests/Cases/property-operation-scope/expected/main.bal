@@ -17,7 +17,8 @@ service /count on httpListener {
         ctx.operation["counter"] = "0";
         ctx.operation["scratch"] = "x";
         _ = ctx.operation.removeIfHasKey("scratch");
-        // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the aggregate then gathers their parts in order.
+        // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the
+        // aggregate then gathers their parts in order.
         Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<items>/<item>);
         foreach Context message in messages {
             check itemsIterateTarget(message);

@@ -22,13 +22,13 @@ service /props on httpListener {
         json jsonValue = check value:fromJsonString("{\"a\": 1}");
         _ = ctx.properties.removeIfHasKey("plain");
         ctx.contentType = "application/xml";
-        ctx.contentType = "application/xml";
         ctx.method = "PUT";
         // NO_ENTITY_BODY cleared: the generated code sends the current payload whenever there is one.
         ctx.headers["x-trace"] = getProperty(ctx, "plain");
         _ = ctx.headers.removeIfHasKey("authorization");
         ctx.headers = {};
-        // FORCE_HTTP_1.0: the calls below (until a response comes back) go through a client of their endpoint that sends HTTP/1.0 with a Content-Length, as the pass-through sender does.
+        // FORCE_HTTP_1.0: the calls below (until a response comes back) go through a client of their endpoint that
+        // sends HTTP/1.0 with a Content-Length, as the pass-through sender does.
         ctx.properties["OUT_ONLY"] = "true";
         // TODO(SB0207): registry-scope properties are not translated
         // <property name="cached" value="x" scope="registry"/>

@@ -10,13 +10,15 @@ configurable string gatewayApiVenuesEndpointUrl = "http://10.0.0.5:8280/venues";
 # Base URL of the 'GatewayAPI /venues endpoint' endpoint.
 configurable string gatewayApiVenuesEndpointUrl2 = "http://10.0.0.5:8280/audit";
 
-# JNDI initial context factory of the JMS endpoint 'GatewayAPI /orders endpoint' (java.naming.factory.initial in its address).
+# JNDI initial context factory of the JMS endpoint 'GatewayAPI /orders endpoint' (java.naming.factory.initial in its
+# address).
 configurable string gatewayApiOrdersEndpointJavaNamingFactoryInitial = "org.apache.activemq.jndi.ActiveMQInitialContextFactory";
 
 # JNDI provider URL of the JMS endpoint 'GatewayAPI /orders endpoint' (java.naming.provider.url in its address).
 configurable string gatewayApiOrdersEndpointJavaNamingProviderUrl = "tcp://broker.example.com:61616";
 
-# JNDI name of the connection factory of the JMS endpoint 'GatewayAPI /orders endpoint' (transport.jms.ConnectionFactoryJNDIName in its address).
+# JNDI name of the connection factory of the JMS endpoint 'GatewayAPI /orders endpoint'
+# (transport.jms.ConnectionFactoryJNDIName in its address).
 configurable string gatewayApiOrdersEndpointTransportJmsConnectionFactoryJndiName = "QueueConnectionFactory";
 
 # Queue of the JMS endpoint 'GatewayAPI /orders endpoint' (destination in its address).

@@ -11,13 +11,15 @@ function publishedFlow(Context ctx) returns http:Response|error {
     return respond(ctx, headers = passBackHeaders);
 }
 
-# A branch of the <clone> at line 8: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <clone> at line 8: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function quoteCloneTarget1(Context ctx) returns error? {
     check callEndpoint(ctx, quoteProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteProxyEndpointSuspension);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
 }
 
-# A branch of the <clone> at line 8: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <clone> at line 8: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function quoteCloneTarget2(Context ctx) returns error? {
     check callEndpoint(ctx, quoteProxyEndpoint2, restPostfix(ctx), headers = passThroughHeaders, state = quoteProxyEndpointSuspension2);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
@@ -25,7 +27,8 @@ function quoteCloneTarget2(Context ctx) returns error? {
 
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
 function quoteFlow(Context ctx) returns http:Response|error {
-    // <clone>: one copy of the message per target, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
+    // <clone>: one copy of the message per target, started together and awaited (the Micro Integrator runs them in
+    // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
     Context[] messages = [branchContext(ctx), branchContext(ctx)];
     future<error?>[] running = [];
     future<error?> started = start quoteCloneTarget1(messages[0]);

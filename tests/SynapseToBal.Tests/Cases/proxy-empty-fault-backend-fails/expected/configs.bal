@@ -22,11 +22,19 @@ configurable string corsAllowedHeaders = "";
 # Base URL of the 'EmptyFaultProxy endpoint' endpoint.
 configurable string emptyFaultProxyEndpointUrl = "http://localhost:9000/services/Orders";
 
-# The WSDL the Micro Integrator generates for proxy service 'EmptyFaultProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/EmptyFaultProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+# The WSDL the Micro Integrator generates for proxy service 'EmptyFaultProxy' (it publishes none: one operation
+# 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET
+# /services/EmptyFaultProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the
+# listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default)
+# and the ports it listens on: edit the file when they differ.
 configurable string emptyFaultProxyWsdlPath = "resources/EmptyFaultProxy.wsdl";
 
 # Base URL of the 'QuietBackendProxy endpoint' endpoint.
 configurable string quietBackendProxyEndpointUrl = "http://localhost:9000/services/Backend";
 
-# The WSDL the Micro Integrator generates for proxy service 'QuietBackendProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/QuietBackendProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+# The WSDL the Micro Integrator generates for proxy service 'QuietBackendProxy' (it publishes none: one operation
+# 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET
+# /services/QuietBackendProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and
+# the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by
+# default) and the ports it listens on: edit the file when they differ.
 configurable string quietBackendProxyWsdlPath = "resources/QuietBackendProxy.wsdl";

@@ -4,14 +4,22 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# The WSDL the Micro Integrator generates for proxy service 'BadReplyTypeJmsProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/BadReplyTypeJmsProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+# The WSDL the Micro Integrator generates for proxy service 'BadReplyTypeJmsProxy' (it publishes none: one operation
+# 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET
+# /services/BadReplyTypeJmsProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost
+# and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by
+# default) and the ports it listens on: edit the file when they differ.
 configurable string badReplyTypeJmsProxyWsdlPath = "resources/BadReplyTypeJmsProxy.wsdl";
 
-# Context factory (java.naming.factory.initial) of the JMS connection factory 'default' the Micro Integrator's JMS listener defines (axis2.xml, or deployment.toml [[transport.jms.listener]]); it is not in the project.
+# Context factory (java.naming.factory.initial) of the JMS connection factory 'default' the Micro Integrator's JMS
+# listener defines (axis2.xml, or deployment.toml [[transport.jms.listener]]); it is not in the project.
 configurable string jmsFactoryDefaultContextFactory = ?;
 
-# Provider url (java.naming.provider.url) of the JMS connection factory 'default' the Micro Integrator's JMS listener defines (axis2.xml, or deployment.toml [[transport.jms.listener]]); it is not in the project.
+# Provider url (java.naming.provider.url) of the JMS connection factory 'default' the Micro Integrator's JMS listener
+# defines (axis2.xml, or deployment.toml [[transport.jms.listener]]); it is not in the project.
 configurable string jmsFactoryDefaultProviderUrl = ?;
 
-# Connection factory (transport.jms.ConnectionFactoryJNDIName) of the JMS connection factory 'default' the Micro Integrator's JMS listener defines (axis2.xml, or deployment.toml [[transport.jms.listener]]); it is not in the project.
+# Connection factory (transport.jms.ConnectionFactoryJNDIName) of the JMS connection factory 'default' the Micro
+# Integrator's JMS listener defines (axis2.xml, or deployment.toml [[transport.jms.listener]]); it is not in the
+# project.
 configurable string jmsFactoryDefaultConnectionFactory = ?;

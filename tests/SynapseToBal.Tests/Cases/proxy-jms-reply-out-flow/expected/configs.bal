@@ -7,11 +7,15 @@ configurable int httpPort = 8290;
 # Base URL of the 'StockQuoteJmsProxy endpoint' endpoint.
 configurable string stockQuoteJmsProxyEndpointUrl = "http://localhost:9000/services/SimpleStockQuoteService";
 
-# Context factory (java.naming.factory.initial) of the JMS connection factory 'default' the Micro Integrator's JMS listener defines (axis2.xml, or deployment.toml [[transport.jms.listener]]); it is not in the project.
+# Context factory (java.naming.factory.initial) of the JMS connection factory 'default' the Micro Integrator's JMS
+# listener defines (axis2.xml, or deployment.toml [[transport.jms.listener]]); it is not in the project.
 configurable string jmsFactoryDefaultContextFactory = ?;
 
-# Provider url (java.naming.provider.url) of the JMS connection factory 'default' the Micro Integrator's JMS listener defines (axis2.xml, or deployment.toml [[transport.jms.listener]]); it is not in the project.
+# Provider url (java.naming.provider.url) of the JMS connection factory 'default' the Micro Integrator's JMS listener
+# defines (axis2.xml, or deployment.toml [[transport.jms.listener]]); it is not in the project.
 configurable string jmsFactoryDefaultProviderUrl = ?;
 
-# Connection factory (transport.jms.ConnectionFactoryJNDIName) of the JMS connection factory 'default' the Micro Integrator's JMS listener defines (axis2.xml, or deployment.toml [[transport.jms.listener]]); it is not in the project.
+# Connection factory (transport.jms.ConnectionFactoryJNDIName) of the JMS connection factory 'default' the Micro
+# Integrator's JMS listener defines (axis2.xml, or deployment.toml [[transport.jms.listener]]); it is not in the
+# project.
 configurable string jmsFactoryDefaultConnectionFactory = ?;

@@ -4,11 +4,15 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# Context factory (java.naming.factory.initial) of the JMS connection factory 'default' the Micro Integrator's JMS listener defines (axis2.xml, or deployment.toml [[transport.jms.listener]]); it is not in the project.
+# Context factory (java.naming.factory.initial) of the JMS connection factory 'default' the Micro Integrator's JMS
+# listener defines (axis2.xml, or deployment.toml [[transport.jms.listener]]); it is not in the project.
 configurable string jmsFactoryDefaultContextFactory = ?;
 
-# Provider url (java.naming.provider.url) of the JMS connection factory 'default' the Micro Integrator's JMS listener defines (axis2.xml, or deployment.toml [[transport.jms.listener]]); it is not in the project.
+# Provider url (java.naming.provider.url) of the JMS connection factory 'default' the Micro Integrator's JMS listener
+# defines (axis2.xml, or deployment.toml [[transport.jms.listener]]); it is not in the project.
 configurable string jmsFactoryDefaultProviderUrl = ?;
 
-# Connection factory (transport.jms.ConnectionFactoryJNDIName) of the JMS connection factory 'default' the Micro Integrator's JMS listener defines (axis2.xml, or deployment.toml [[transport.jms.listener]]); it is not in the project.
+# Connection factory (transport.jms.ConnectionFactoryJNDIName) of the JMS connection factory 'default' the Micro
+# Integrator's JMS listener defines (axis2.xml, or deployment.toml [[transport.jms.listener]]); it is not in the
+# project.
 configurable string jmsFactoryDefaultConnectionFactory = ?;

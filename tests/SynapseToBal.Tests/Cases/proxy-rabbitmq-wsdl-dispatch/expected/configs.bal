@@ -4,14 +4,18 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# Host (rabbitmq.server.host.name) of the RabbitMQ connection factory 'AMQPConnectionFactory' the Micro Integrator's RabbitMQ listener defines (axis2.xml, or deployment.toml [[transport.rabbitmq.listener]]); it is not in the project.
+# Host (rabbitmq.server.host.name) of the RabbitMQ connection factory 'AMQPConnectionFactory' the Micro Integrator's
+# RabbitMQ listener defines (axis2.xml, or deployment.toml [[transport.rabbitmq.listener]]); it is not in the project.
 configurable string rabbitmqFactoryAmqpConnectionFactoryHost = ?;
 
-# Port (rabbitmq.server.port) of the RabbitMQ connection factory 'AMQPConnectionFactory' the Micro Integrator's RabbitMQ listener defines (axis2.xml, or deployment.toml [[transport.rabbitmq.listener]]); it is not in the project.
+# Port (rabbitmq.server.port) of the RabbitMQ connection factory 'AMQPConnectionFactory' the Micro Integrator's RabbitMQ
+# listener defines (axis2.xml, or deployment.toml [[transport.rabbitmq.listener]]); it is not in the project.
 configurable int rabbitmqFactoryAmqpConnectionFactoryPort = ?;
 
-# Username (rabbitmq.server.user.name) of the RabbitMQ connection factory 'AMQPConnectionFactory' the Micro Integrator's RabbitMQ listener defines (axis2.xml, or deployment.toml [[transport.rabbitmq.listener]]); it is not in the project.
+# Username (rabbitmq.server.user.name) of the RabbitMQ connection factory 'AMQPConnectionFactory' the Micro Integrator's
+# RabbitMQ listener defines (axis2.xml, or deployment.toml [[transport.rabbitmq.listener]]); it is not in the project.
 configurable string rabbitmqFactoryAmqpConnectionFactoryUsername = ?;
 
-# Password (rabbitmq.server.password) of the RabbitMQ connection factory 'AMQPConnectionFactory' the Micro Integrator's RabbitMQ listener defines (axis2.xml, or deployment.toml [[transport.rabbitmq.listener]]); it is not in the project.
+# Password (rabbitmq.server.password) of the RabbitMQ connection factory 'AMQPConnectionFactory' the Micro Integrator's
+# RabbitMQ listener defines (axis2.xml, or deployment.toml [[transport.rabbitmq.listener]]); it is not in the project.
 configurable string rabbitmqFactoryAmqpConnectionFactoryPassword = ?;

@@ -7,17 +7,25 @@ configurable int httpPort = 8290;
 # Base URL of the 'AMQPProxy endpoint' endpoint.
 configurable string amqpProxyEndpointUrl = "http://localhost:9000/services/SimpleStockQuoteService";
 
-# Host (rabbitmq.server.host.name) of the RabbitMQ connection factory 'AMQPConnectionFactory' the Micro Integrator's RabbitMQ listener defines (axis2.xml, or deployment.toml [[transport.rabbitmq.listener]]); it is not in the project.
+# Host (rabbitmq.server.host.name) of the RabbitMQ connection factory 'AMQPConnectionFactory' the Micro Integrator's
+# RabbitMQ listener defines (axis2.xml, or deployment.toml [[transport.rabbitmq.listener]]); it is not in the project.
 configurable string rabbitmqFactoryAmqpConnectionFactoryHost = ?;
 
-# Port (rabbitmq.server.port) of the RabbitMQ connection factory 'AMQPConnectionFactory' the Micro Integrator's RabbitMQ listener defines (axis2.xml, or deployment.toml [[transport.rabbitmq.listener]]); it is not in the project.
+# Port (rabbitmq.server.port) of the RabbitMQ connection factory 'AMQPConnectionFactory' the Micro Integrator's RabbitMQ
+# listener defines (axis2.xml, or deployment.toml [[transport.rabbitmq.listener]]); it is not in the project.
 configurable int rabbitmqFactoryAmqpConnectionFactoryPort = ?;
 
-# Username (rabbitmq.server.user.name) of the RabbitMQ connection factory 'AMQPConnectionFactory' the Micro Integrator's RabbitMQ listener defines (axis2.xml, or deployment.toml [[transport.rabbitmq.listener]]); it is not in the project.
+# Username (rabbitmq.server.user.name) of the RabbitMQ connection factory 'AMQPConnectionFactory' the Micro Integrator's
+# RabbitMQ listener defines (axis2.xml, or deployment.toml [[transport.rabbitmq.listener]]); it is not in the project.
 configurable string rabbitmqFactoryAmqpConnectionFactoryUsername = ?;
 
-# Password (rabbitmq.server.password) of the RabbitMQ connection factory 'AMQPConnectionFactory' the Micro Integrator's RabbitMQ listener defines (axis2.xml, or deployment.toml [[transport.rabbitmq.listener]]); it is not in the project.
+# Password (rabbitmq.server.password) of the RabbitMQ connection factory 'AMQPConnectionFactory' the Micro Integrator's
+# RabbitMQ listener defines (axis2.xml, or deployment.toml [[transport.rabbitmq.listener]]); it is not in the project.
 configurable string rabbitmqFactoryAmqpConnectionFactoryPassword = ?;
 
-# The WSDL the Micro Integrator generates for proxy service 'OrderEventsProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/OrderEventsProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+# The WSDL the Micro Integrator generates for proxy service 'OrderEventsProxy' (it publishes none: one operation
+# 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET
+# /services/OrderEventsProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and
+# the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by
+# default) and the ports it listens on: edit the file when they differ.
 configurable string orderEventsProxyWsdlPath = "resources/OrderEventsProxy.wsdl";

@@ -7,32 +7,50 @@ configurable int httpPort = 8290;
 # Base URL of the 'OrderServiceEP' endpoint.
 configurable string orderServiceEpUrl = "http://orders.example.com/orders";
 
-# Port of the HTTPS listener the services exposed on https are served on (the Micro Integrator's default is 8253: the https transport's 8243 plus the default port offset 10).
+# Port of the HTTPS listener the services exposed on https are served on (the Micro Integrator's default is 8253: the
+# https transport's 8243 plus the default port offset 10).
 configurable int httpsPort = 8253;
 
-# Key store of the HTTPS listener: the Micro Integrator's https transport uses [keystore.primary] file_name of deployment.toml (repository/resources/security/wso2carbon.jks by default, a JKS file; Ballerina reads PKCS12 key stores: convert it with keytool -importkeystore -deststoretype PKCS12).
+# Key store of the HTTPS listener: the Micro Integrator's https transport uses [keystore.primary] file_name of
+# deployment.toml (repository/resources/security/wso2carbon.jks by default, a JKS file; Ballerina reads PKCS12 key
+# stores: convert it with keytool -importkeystore -deststoretype PKCS12).
 configurable string httpsKeyStorePath = ?;
 
-# Password of the HTTPS listener's key store ([keystore.primary] password of deployment.toml; the PKCS12 copy's key password must be the same).
+# Password of the HTTPS listener's key store ([keystore.primary] password of deployment.toml; the PKCS12 copy's key
+# password must be the same).
 configurable string httpsKeyStorePassword = ?;
 
-# The WSDL the Micro Integrator generates for proxy service 'EchoProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/EchoProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+# The WSDL the Micro Integrator generates for proxy service 'EchoProxy' (it publishes none: one operation 'mediate',
+# SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/EchoProxy?wsdl: a path relative
+# to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where
+# the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file
+# when they differ.
 configurable string echoProxyWsdlPath = "resources/EchoProxy.wsdl";
 
-# Context factory (java.naming.factory.initial) of the JMS connection factory 'default' the Micro Integrator's JMS listener defines (axis2.xml, or deployment.toml [[transport.jms.listener]]); it is not in the project.
+# Context factory (java.naming.factory.initial) of the JMS connection factory 'default' the Micro Integrator's JMS
+# listener defines (axis2.xml, or deployment.toml [[transport.jms.listener]]); it is not in the project.
 configurable string jmsFactoryDefaultContextFactory = ?;
 
-# Provider url (java.naming.provider.url) of the JMS connection factory 'default' the Micro Integrator's JMS listener defines (axis2.xml, or deployment.toml [[transport.jms.listener]]); it is not in the project.
+# Provider url (java.naming.provider.url) of the JMS connection factory 'default' the Micro Integrator's JMS listener
+# defines (axis2.xml, or deployment.toml [[transport.jms.listener]]); it is not in the project.
 configurable string jmsFactoryDefaultProviderUrl = ?;
 
-# Connection factory (transport.jms.ConnectionFactoryJNDIName) of the JMS connection factory 'default' the Micro Integrator's JMS listener defines (axis2.xml, or deployment.toml [[transport.jms.listener]]); it is not in the project.
+# Connection factory (transport.jms.ConnectionFactoryJNDIName) of the JMS connection factory 'default' the Micro
+# Integrator's JMS listener defines (axis2.xml, or deployment.toml [[transport.jms.listener]]); it is not in the
+# project.
 configurable string jmsFactoryDefaultConnectionFactory = ?;
 
-# Path of the WSDL of proxy service 'OrderProxy' (publishWSDL uri 'file:repository/samples/resources/proxy/order.wsdl', a file on the Micro Integrator's file system relative to its home, which is not part of the input): copy it from the server and set its path; it is answered to GET /services/OrderProxy?wsdl.
+# Path of the WSDL of proxy service 'OrderProxy' (publishWSDL uri 'file:repository/samples/resources/proxy/order.wsdl',
+# a file on the Micro Integrator's file system relative to its home, which is not part of the input): copy it from the
+# server and set its path; it is answered to GET /services/OrderProxy?wsdl.
 configurable string orderProxyWsdlPath = ?;
 
 # Base URL of the 'PassThroughProxy endpoint' endpoint.
 configurable string passThroughProxyEndpointUrl = "http://localhost:9000/services/SimpleStockQuoteService";
 
-# The WSDL the Micro Integrator generates for proxy service 'PassThroughProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/PassThroughProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+# The WSDL the Micro Integrator generates for proxy service 'PassThroughProxy' (it publishes none: one operation
+# 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET
+# /services/PassThroughProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and
+# the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by
+# default) and the ports it listens on: edit the file when they differ.
 configurable string passThroughProxyWsdlPath = "resources/PassThroughProxy.wsdl";

@@ -4,16 +4,20 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# Host (rabbitmq.server.host.name) of the RabbitMQ connection factory 'AMQPConnectionFactory' the Micro Integrator's RabbitMQ listener defines (axis2.xml, or deployment.toml [[transport.rabbitmq.listener]]); it is not in the project.
+# Host (rabbitmq.server.host.name) of the RabbitMQ connection factory 'AMQPConnectionFactory' the Micro Integrator's
+# RabbitMQ listener defines (axis2.xml, or deployment.toml [[transport.rabbitmq.listener]]); it is not in the project.
 configurable string rabbitmqFactoryAmqpConnectionFactoryHost = ?;
 
-# Port (rabbitmq.server.port) of the RabbitMQ connection factory 'AMQPConnectionFactory' the Micro Integrator's RabbitMQ listener defines (axis2.xml, or deployment.toml [[transport.rabbitmq.listener]]); it is not in the project.
+# Port (rabbitmq.server.port) of the RabbitMQ connection factory 'AMQPConnectionFactory' the Micro Integrator's RabbitMQ
+# listener defines (axis2.xml, or deployment.toml [[transport.rabbitmq.listener]]); it is not in the project.
 configurable int rabbitmqFactoryAmqpConnectionFactoryPort = ?;
 
-# Username (rabbitmq.server.user.name) of the RabbitMQ connection factory 'AMQPConnectionFactory' the Micro Integrator's RabbitMQ listener defines (axis2.xml, or deployment.toml [[transport.rabbitmq.listener]]); it is not in the project.
+# Username (rabbitmq.server.user.name) of the RabbitMQ connection factory 'AMQPConnectionFactory' the Micro Integrator's
+# RabbitMQ listener defines (axis2.xml, or deployment.toml [[transport.rabbitmq.listener]]); it is not in the project.
 configurable string rabbitmqFactoryAmqpConnectionFactoryUsername = ?;
 
-# Password (rabbitmq.server.password) of the RabbitMQ connection factory 'AMQPConnectionFactory' the Micro Integrator's RabbitMQ listener defines (axis2.xml, or deployment.toml [[transport.rabbitmq.listener]]); it is not in the project.
+# Password (rabbitmq.server.password) of the RabbitMQ connection factory 'AMQPConnectionFactory' the Micro Integrator's
+# RabbitMQ listener defines (axis2.xml, or deployment.toml [[transport.rabbitmq.listener]]); it is not in the project.
 configurable string rabbitmqFactoryAmqpConnectionFactoryPassword = ?;
 
 # Host of the POP3 mailbox proxy service 'EventsMailProxy' polls (mail.pop3.host).
@@ -31,14 +35,22 @@ configurable string eventsMailProxyMailPassword = ?;
 # Folder of proxy service 'EventsFileProxy' (transport.vfs.FileURI).
 configurable string eventsFileProxyVfsFolder = "/data/events";
 
-# Context factory (java.naming.factory.initial) of the JMS connection factory 'default' the Micro Integrator's JMS listener defines (axis2.xml, or deployment.toml [[transport.jms.listener]]); it is not in the project.
+# Context factory (java.naming.factory.initial) of the JMS connection factory 'default' the Micro Integrator's JMS
+# listener defines (axis2.xml, or deployment.toml [[transport.jms.listener]]); it is not in the project.
 configurable string jmsFactoryDefaultContextFactory = ?;
 
-# Provider url (java.naming.provider.url) of the JMS connection factory 'default' the Micro Integrator's JMS listener defines (axis2.xml, or deployment.toml [[transport.jms.listener]]); it is not in the project.
+# Provider url (java.naming.provider.url) of the JMS connection factory 'default' the Micro Integrator's JMS listener
+# defines (axis2.xml, or deployment.toml [[transport.jms.listener]]); it is not in the project.
 configurable string jmsFactoryDefaultProviderUrl = ?;
 
-# Connection factory (transport.jms.ConnectionFactoryJNDIName) of the JMS connection factory 'default' the Micro Integrator's JMS listener defines (axis2.xml, or deployment.toml [[transport.jms.listener]]); it is not in the project.
+# Connection factory (transport.jms.ConnectionFactoryJNDIName) of the JMS connection factory 'default' the Micro
+# Integrator's JMS listener defines (axis2.xml, or deployment.toml [[transport.jms.listener]]); it is not in the
+# project.
 configurable string jmsFactoryDefaultConnectionFactory = ?;
 
-# The WSDL the Micro Integrator generates for proxy service 'OrderJmsProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/OrderJmsProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+# The WSDL the Micro Integrator generates for proxy service 'OrderJmsProxy' (it publishes none: one operation 'mediate',
+# SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/OrderJmsProxy?wsdl: a path
+# relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253),
+# where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the
+# file when they differ.
 configurable string orderJmsProxyWsdlPath = "resources/OrderJmsProxy.wsdl";

@@ -4,13 +4,15 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# Ftp host of proxy service 'FtpQuotesProxy' (the host of transport.vfs.FileURI, '${FTPHostname}' in the Micro Integrator, whose placeholder the deployment fills in).
+# Ftp host of proxy service 'FtpQuotesProxy' (the host of transport.vfs.FileURI, '${FTPHostname}' in the Micro
+# Integrator, whose placeholder the deployment fills in).
 configurable string ftpQuotesProxyVfsFtpHost = ?;
 
 # Ftp port of proxy service 'FtpQuotesProxy' (the ftp default port, transport.vfs.FileURI having none).
 configurable int ftpQuotesProxyVfsFtpPort = 21;
 
-# Ftp user of proxy service 'FtpQuotesProxy' (the user of transport.vfs.FileURI, '${FTPUserName}' in the Micro Integrator, whose placeholder the deployment fills in).
+# Ftp user of proxy service 'FtpQuotesProxy' (the user of transport.vfs.FileURI, '${FTPUserName}' in the Micro
+# Integrator, whose placeholder the deployment fills in).
 configurable string ftpQuotesProxyVfsFtpUser = ?;
 
 # Ftp password of proxy service 'FtpQuotesProxy' (the password of transport.vfs.FileURI, never copied from it).
@@ -25,7 +27,11 @@ configurable string ftpQuotesProxyVfsMoveAfterProcess = "/vfs/original/";
 # Move after failure of proxy service 'FtpQuotesProxy' (the path of transport.vfs.MoveAfterFailure).
 configurable string ftpQuotesProxyVfsMoveAfterFailure = "/vfs/failure/";
 
-# The WSDL the Micro Integrator generates for proxy service 'FtpQuotesProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/FtpQuotesProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+# The WSDL the Micro Integrator generates for proxy service 'FtpQuotesProxy' (it publishes none: one operation
+# 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/FtpQuotesProxy?wsdl:
+# a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290,
+# 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on:
+# edit the file when they differ.
 configurable string ftpQuotesProxyWsdlPath = "resources/FtpQuotesProxy.wsdl";
 
 # Host of the POP3 mailbox proxy service 'MailOrdersProxy' polls (mail.pop3.host).

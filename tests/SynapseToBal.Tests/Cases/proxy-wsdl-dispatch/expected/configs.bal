@@ -10,5 +10,6 @@ configurable string stockProxyEndpointUrl = "http://localhost:9000/services/Simp
 # Base URL of the 'StockProxy endpoint' endpoint.
 configurable string stockProxyEndpointUrl2 = "http://localhost:9000/services/SimpleStockQuoteService";
 
-# The WSDL of proxy service 'StockProxy' (publishWSDL), answered to GET /services/StockProxy?wsdl: a path relative to the folder the program runs in.
+# The WSDL of proxy service 'StockProxy' (publishWSDL), answered to GET /services/StockProxy?wsdl: a path relative to
+# the folder the program runs in.
 configurable string stockProxyWsdlPath = "resources/StockProxy.wsdl";

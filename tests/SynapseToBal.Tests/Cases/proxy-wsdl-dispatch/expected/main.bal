@@ -20,11 +20,11 @@ final readonly & WsdlOperations stockProxyOperations = {
 # after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
 # is longer (an API or data service under /services) answers its own requests first.
 service /services on httpListener {
-    # ANY /services/{name}/*: one rest parameter, as a `[string name]/[string... path]` resource does not match a path that
-    # ends at the name (the listener matches a rest parameter to no segment only at a resource's root).
+    # ANY /services/{name}/*: one rest parameter, as a `[string name]/[string... path]` resource does not match a path
+    # that ends at the name (the listener matches a rest parameter to no segment only at a resource's root).
     resource function 'default [string... segments](http:Request request) returns http:Response|error {
-        // /services itself names no proxy; the listener matches base paths on the path as the client wrote it, so a name
-        // written with escapes (%xx) is no proxy's either.
+        // /services itself names no proxy; the listener matches base paths on the path as the client wrote it, so a
+        // name written with escapes (%xx) is no proxy's either.
         if segments.length() == 0 || escapedSegment(request, segments[0]) {
             return serviceNotFound(request);
         }
@@ -42,23 +42,24 @@ service /services on httpListener {
                     return wsdlResponse(stockProxyWsdlPath);
                 }
                 Context ctx = check newContext(request, (), "/services/" + name);
-                // The operation of the published WSDL Axis2 dispatches the request to: by its SOAP action, else by the first path
-                // segment after the service's address; the Micro Integrator refuses a request naming none.
+                // The operation of the published WSDL Axis2 dispatches the request to: by its SOAP action, else by the
+                // first path segment after the service's address; the Micro Integrator refuses a request naming none.
                 string? operation = wsdlOperation(ctx, path, stockProxyOperations);
                 if operation is () {
                     return operationNotFound(ctx);
                 }
                 ctx.operationName = operation;
                 if operation is "placeOrder" {
-                    // A one-way (in-only) operation: the Micro Integrator acknowledges it with 202 Accepted and no body, whatever
-                    // the flow answers; the flow runs on after the answer.
+                    // A one-way (in-only) operation: the Micro Integrator acknowledges it with 202 Accepted and no
+                    // body, whatever the flow answers; the flow runs on after the answer.
                     _ = start runOneWay(ctx, stockFlow);
                     return accepted();
                 }
                 return stockFlow(ctx);
             }
         }
-        // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.
+        // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main
+        // sequence answers it.
         return serviceNotFound(request);
     }
 }

@@ -4,5 +4,8 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# The WSDL of proxy service 'HomeFileWsdlProxy' (publishWSDL uri 'file:repository/conf/sample/resources/proxy/sample_proxy_1.wsdl', taken from the input's repo/resources/proxy/sample_proxy_1.wsdl), answered to GET /services/HomeFileWsdlProxy?wsdl: a path relative to the folder the program runs in.
+# The WSDL of proxy service 'HomeFileWsdlProxy' (publishWSDL uri
+# 'file:repository/conf/sample/resources/proxy/sample_proxy_1.wsdl', taken from the input's
+# repo/resources/proxy/sample_proxy_1.wsdl), answered to GET /services/HomeFileWsdlProxy?wsdl: a path relative to the
+# folder the program runs in.
 configurable string homeFileWsdlProxyWsdlPath = "resources/HomeFileWsdlProxy.wsdl";

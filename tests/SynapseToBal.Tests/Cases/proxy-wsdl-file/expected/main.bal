@@ -20,11 +20,11 @@ final readonly & WsdlOperations homeFileWsdlProxyOperations = {
 # after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
 # is longer (an API or data service under /services) answers its own requests first.
 service /services on httpListener {
-    # ANY /services/{name}/*: one rest parameter, as a `[string name]/[string... path]` resource does not match a path that
-    # ends at the name (the listener matches a rest parameter to no segment only at a resource's root).
+    # ANY /services/{name}/*: one rest parameter, as a `[string name]/[string... path]` resource does not match a path
+    # that ends at the name (the listener matches a rest parameter to no segment only at a resource's root).
     resource function 'default [string... segments](http:Request request) returns http:Response|error {
-        // /services itself names no proxy; the listener matches base paths on the path as the client wrote it, so a name
-        // written with escapes (%xx) is no proxy's either.
+        // /services itself names no proxy; the listener matches base paths on the path as the client wrote it, so a
+        // name written with escapes (%xx) is no proxy's either.
         if segments.length() == 0 || escapedSegment(request, segments[0]) {
             return serviceNotFound(request);
         }
@@ -42,8 +42,8 @@ service /services on httpListener {
                     return wsdlResponse(homeFileWsdlProxyWsdlPath);
                 }
                 Context ctx = check newContext(request, (), "/services/" + name);
-                // The operation of the published WSDL Axis2 dispatches the request to: by its SOAP action, else by the first path
-                // segment after the service's address; the Micro Integrator refuses a request naming none.
+                // The operation of the published WSDL Axis2 dispatches the request to: by its SOAP action, else by the
+                // first path segment after the service's address; the Micro Integrator refuses a request naming none.
                 string? operation = wsdlOperation(ctx, path, homeFileWsdlProxyOperations);
                 if operation is () {
                     return operationNotFound(ctx);
@@ -52,7 +52,8 @@ service /services on httpListener {
                 return homeFileWsdlFlow(ctx);
             }
         }
-        // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.
+        // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main
+        // sequence answers it.
         return serviceNotFound(request);
     }
 }

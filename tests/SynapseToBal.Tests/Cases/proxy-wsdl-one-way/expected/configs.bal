@@ -7,8 +7,10 @@ configurable int httpPort = 8290;
 # Base URL of the 'OrderProxy endpoint' endpoint.
 configurable string orderProxyEndpointUrl = "http://localhost:9000/services/SimpleStockQuoteService";
 
-# The WSDL of proxy service 'OrderProxy' (publishWSDL), answered to GET /services/OrderProxy?wsdl: a path relative to the folder the program runs in.
+# The WSDL of proxy service 'OrderProxy' (publishWSDL), answered to GET /services/OrderProxy?wsdl: a path relative to
+# the folder the program runs in.
 configurable string orderProxyWsdlPath = "resources/OrderProxy.wsdl";
 
-# The WSDL of proxy service 'QuoteProxy' (publishWSDL), answered to GET /services/QuoteProxy?wsdl: a path relative to the folder the program runs in.
+# The WSDL of proxy service 'QuoteProxy' (publishWSDL), answered to GET /services/QuoteProxy?wsdl: a path relative to
+# the folder the program runs in.
 configurable string quoteProxyWsdlPath = "resources/QuoteProxy.wsdl";

@@ -4,7 +4,8 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# Base URL of the endpoint 'MissingEndpoint', which is not defined in the input (a registry resource or another project's endpoint): set it from the endpoint's definition.
+# Base URL of the endpoint 'MissingEndpoint', which is not defined in the input (a registry resource or another
+# project's endpoint): set it from the endpoint's definition.
 configurable string missingEndpointUrl = ?;
 
 # Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS request whose Origin is not allowed is answered 403.

@@ -5,7 +5,10 @@
 import ballerina/http;
 
 # Endpoint 'MissingEndpoint' (api.xml, line 7).
-# The endpoint 'MissingEndpoint' is not defined in the input: the URL is a required configurable, and the call is made as to an address endpoint without a format.
-# Check its definition: a format (soap11, soap12, pox), an http uri-template, its timeout, suspension settings, a failover or load-balance group or a non-HTTP address change the call.
-# No timeout is known: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json).
+# The endpoint 'MissingEndpoint' is not defined in the input: the URL is a required configurable, and the call is made
+# as to an address endpoint without a format.
+# Check its definition: a format (soap11, soap12, pox), an http uri-template, its timeout, suspension settings, a
+# failover or load-balance group or a non-HTTP address change the call.
+# No timeout is known: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval =
+# 120000 in its default.json).
 final http:Client missingEndpoint = check new (missingEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});

@@ -2,33 +2,38 @@
 //   ShelterAPI.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-# Sequence 1 of the <scatter-gather> at line 6: runs on one copy of the message, then keeps the part the aggregation collects.
+# Sequence 1 of the <scatter-gather> at line 6: runs on one copy of the message, then keeps the part the aggregation
+# collects.
 function jsonScatterGather1(Context ctx) returns error? {
     JsonScatterGather1Payload payload = {animal: {name: "Rex", ticket: check jsonPath(ctx, "$.ticket")}};
     setJsonPayload(ctx, payload.toJson());
     check setPayloadValue(ctx, check jsonPath(ctx, "$.animal"));
 }
 
-# Sequence 2 of the <scatter-gather> at line 6: runs on one copy of the message, then keeps the part the aggregation collects.
+# Sequence 2 of the <scatter-gather> at line 6: runs on one copy of the message, then keeps the part the aggregation
+# collects.
 function jsonScatterGather2(Context ctx) returns error? {
     JsonScatterGather2Payload payload = {animal: {name: "Tom", ticket: check jsonPath(ctx, "$.ticket")}};
     setJsonPayload(ctx, payload.toJson());
     check setPayloadValue(ctx, check jsonPath(ctx, "$.animal"));
 }
 
-# Sequence 1 of the <scatter-gather> at line 27: runs on one copy of the message, then keeps the part the aggregation collects.
+# Sequence 1 of the <scatter-gather> at line 27: runs on one copy of the message, then keeps the part the aggregation
+# collects.
 function xmlScatterGather1(Context ctx) returns error? {
     setXmlPayload(ctx, xml `<animal><name>Rex</name><ticket>${xmlArg(xpathString((check soapBody(ctx))/**/<ticket>))}</ticket></animal>`);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<animal>);
 }
 
-# Sequence 2 of the <scatter-gather> at line 27: runs on one copy of the message, then keeps the part the aggregation collects.
+# Sequence 2 of the <scatter-gather> at line 27: runs on one copy of the message, then keeps the part the aggregation
+# collects.
 function xmlScatterGather2(Context ctx) returns error? {
     setXmlPayload(ctx, xml `<animal><name>Tom</name><ticket>${xmlArg(xpathString((check soapBody(ctx))/**/<ticket>))}</ticket></animal>`);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<animal>);
 }
 
-# Sequence 1 of the <scatter-gather> at line 48: runs on one copy of the message, then keeps the part the aggregation collects.
+# Sequence 1 of the <scatter-gather> at line 48: runs on one copy of the message, then keeps the part the aggregation
+# collects.
 function bodyScatterGather1(Context ctx) returns error? {
     BodyScatterGather1Payload payload = {animal: "Rex"};
     setJsonPayload(ctx, payload.toJson());

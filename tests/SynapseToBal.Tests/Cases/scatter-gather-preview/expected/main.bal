@@ -13,7 +13,9 @@ service /shelter on httpListener {
     # POST /shelter/json
     resource function post 'json(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShelterAPI", "/shelter");
-        // <scatter-gather>: one copy of the message per sequence, started together and awaited (the Micro Integrator runs them in parallel); the results are gathered in the order of the sequences, not of arrival; the message goes on unchanged, the result in variable 'animals'.
+        // <scatter-gather>: one copy of the message per sequence, started together and awaited (the Micro Integrator
+        // runs them in parallel); the results are gathered in the order of the sequences, not of arrival; the message
+        // goes on unchanged, the result in variable 'animals'.
         Context[] messages = [branchContext(ctx), branchContext(ctx)];
         future<error?>[] running = [];
         future<error?> started = start jsonScatterGather1(messages[0]);
@@ -35,7 +37,9 @@ service /shelter on httpListener {
     # POST /shelter/xml
     resource function post 'xml(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShelterAPI", "/shelter");
-        // <scatter-gather>: one copy of the message per sequence, run one after the other, as parallel-execution="false" does; the results are gathered in order; the message goes on unchanged, the result in variable 'animals'.
+        // <scatter-gather>: one copy of the message per sequence, run one after the other, as
+        // parallel-execution="false" does; the results are gathered in order; the message goes on unchanged, the result
+        // in variable 'animals'.
         Context[] messages = [branchContext(ctx), branchContext(ctx)];
         check xmlScatterGather1(messages[0]);
         check xmlScatterGather2(messages[1]);
@@ -47,7 +51,9 @@ service /shelter on httpListener {
     # POST /shelter/body
     resource function post body(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShelterAPI", "/shelter");
-        // <scatter-gather>: one copy of the message per sequence, run one after the other, as parallel-execution="false" does; the results are gathered in order; the message becomes the last copy with the gathered result as its body.
+        // <scatter-gather>: one copy of the message per sequence, run one after the other, as
+        // parallel-execution="false" does; the results are gathered in order; the message becomes the last copy with
+        // the gathered result as its body.
         Context[] messages = [branchContext(ctx)];
         check bodyScatterGather1(messages[0]);
         check gatherMessages(ctx, messages, true);

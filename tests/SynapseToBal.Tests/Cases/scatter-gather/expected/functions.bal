@@ -2,26 +2,30 @@
 //   PetAPI.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-# Sequence 1 of the <scatter-gather> at line 5: runs on one copy of the message, then keeps the part the aggregation collects.
+# Sequence 1 of the <scatter-gather> at line 5: runs on one copy of the message, then keeps the part the aggregation
+# collects.
 function allScatterGather1(Context ctx) returns error? {
     check callEndpoint(ctx, dogStoreEp, "/dogs", "GET", headers = passThroughHeaders, state = dogStoreEpSuspension);
     check setPayloadValue(ctx, check jsonPath(ctx, "$.pet"));
 }
 
-# Sequence 2 of the <scatter-gather> at line 5: runs on one copy of the message, then keeps the part the aggregation collects.
+# Sequence 2 of the <scatter-gather> at line 5: runs on one copy of the message, then keeps the part the aggregation
+# collects.
 function allScatterGather2(Context ctx) returns error? {
     AllScatterGather2Payload payload = {pet: {name: "Tom", 'type: "cat"}};
     setJsonPayload(ctx, payload.toJson());
     check setPayloadValue(ctx, check jsonPath(ctx, "$.pet"));
 }
 
-# Sequence 1 of the <scatter-gather> at line 24: runs on one copy of the message, then keeps the part the aggregation collects.
+# Sequence 1 of the <scatter-gather> at line 24: runs on one copy of the message, then keeps the part the aggregation
+# collects.
 function xmlScatterGather1(Context ctx) returns error? {
     check callEndpoint(ctx, dogStoreEp, "/dogs", "GET", headers = passThroughHeaders, state = dogStoreEpSuspension);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<pet>);
 }
 
-# Sequence 2 of the <scatter-gather> at line 24: runs on one copy of the message, then keeps the part the aggregation collects.
+# Sequence 2 of the <scatter-gather> at line 24: runs on one copy of the message, then keeps the part the aggregation
+# collects.
 function xmlScatterGather2(Context ctx) returns error? {
     check callEndpoint(ctx, dogStoreEp, "/dogs", "GET", headers = passThroughHeaders, state = dogStoreEpSuspension);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<pet>);

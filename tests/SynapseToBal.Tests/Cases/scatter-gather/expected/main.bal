@@ -13,7 +13,10 @@ service /pets on httpListener {
     # GET /pets/all
     resource function get 'all(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PetAPI", "/pets");
-        // <scatter-gather>: one copy of the message per sequence, started together (the Micro Integrator runs them in parallel); the aggregation completes when every sequence has arrived or 5 s after the first one arrived (its timeout), gathering the results arrived by then in the order of arrival; a later result is ignored; the message becomes the last copy with the gathered result as its body.
+        // <scatter-gather>: one copy of the message per sequence, started together (the Micro Integrator runs them in
+        // parallel); the aggregation completes when every sequence has arrived or 5 s after the first one arrived (its
+        // timeout), gathering the results arrived by then in the order of arrival; a later result is ignored; the
+        // message becomes the last copy with the gathered result as its body.
         Context[] messages = [branchContext(ctx), branchContext(ctx)];
         future<error?>[] running = [];
         future<error?> started = start allScatterGather1(messages[0]);
@@ -28,7 +31,9 @@ service /pets on httpListener {
     # GET /pets/xml
     resource function get 'xml(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PetAPI", "/pets");
-        // <scatter-gather>: one copy of the message per sequence, run one after the other, as parallel-execution="false" does; the results are gathered in order; the message goes on unchanged, the result in variable 'pets'.
+        // <scatter-gather>: one copy of the message per sequence, run one after the other, as
+        // parallel-execution="false" does; the results are gathered in order; the message goes on unchanged, the result
+        // in variable 'pets'.
         Context[] messages = [branchContext(ctx), branchContext(ctx)];
         check xmlScatterGather1(messages[0]);
         check xmlScatterGather2(messages[1]);

@@ -32,7 +32,8 @@ class BothDaysTaskJob {
     }
 }
 
-# Task 'MonthEndTask': injects its message into sequence 'ReportSequence', on the cron schedule '0 30 23 LW * ?' (in the server's time zone).
+# Task 'MonthEndTask': injects its message into sequence 'ReportSequence', on the cron schedule '0 30 23 LW * ?' (in the
+# server's time zone).
 # From MonthEndTask.xml, line 2.
 class MonthEndTaskJob {
     *task:Job;
@@ -46,7 +47,8 @@ class MonthEndTaskJob {
     }
 }
 
-# Task 'SteppedTask': injects its message into sequence 'ReportSequence', on the cron schedule '0 0/5 14,18 * JAN-MAR,DEC ? 2027' (in the server's time zone).
+# Task 'SteppedTask': injects its message into sequence 'ReportSequence', on the cron schedule '0 0/5 14,18 *
+# JAN-MAR,DEC ? 2027' (in the server's time zone).
 # From SteppedTask.xml, line 2.
 class SteppedTaskJob {
     *task:Job;
@@ -60,7 +62,8 @@ class SteppedTaskJob {
     }
 }
 
-# Task 'ThirdFridayTask': injects its message into sequence 'ReportSequence', on the cron schedule '0 0 9 ? * 6#3' (in the server's time zone).
+# Task 'ThirdFridayTask': injects its message into sequence 'ReportSequence', on the cron schedule '0 0 9 ? * 6#3' (in
+# the server's time zone).
 # From ThirdFridayTask.xml, line 2.
 class ThirdFridayTaskJob {
     *task:Job;
@@ -74,7 +77,8 @@ class ThirdFridayTaskJob {
     }
 }
 
-# Task 'WeekdayTask': injects its message into sequence 'ReportSequence', on the cron schedule '0 15 10 ? * MON-FRI' (in the server's time zone).
+# Task 'WeekdayTask': injects its message into sequence 'ReportSequence', on the cron schedule '0 15 10 ? * MON-FRI' (in
+# the server's time zone).
 # From WeekdayTask.xml, line 2.
 class WeekdayTaskJob {
     *task:Job;

@@ -29,7 +29,8 @@ class IncrementTaskJob {
 //     <property xmlns:task="http://www.wso2.org/products/wso2commons/tasks" name="sequenceName" value="IncrementSequence"/>
 //     <property xmlns:task="http://www.wso2.org/products/wso2commons/tasks" name="format" value="pox"/>
 // </task>
-# Task 'NightlyTask': injects its message into sequence 'IncrementSequence', on the cron schedule '0 0 2 * * ?' (in the server's time zone).
+# Task 'NightlyTask': injects its message into sequence 'IncrementSequence', on the cron schedule '0 0 2 * * ?' (in the
+# server's time zone).
 # From NightlyTask.xml, line 2.
 class NightlyTaskJob {
     *task:Job;

@@ -11,7 +11,8 @@
 import ballerina/http;
 import ballerina/log;
 
-# Fault handling of sequence 'Audit' (onError): records the error and runs sequence 'LogOnly'; the flow ends there (202 when the sequence does not answer).
+# Fault handling of sequence 'Audit' (onError): records the error and runs sequence 'LogOnly'; the flow ends there (202
+# when the sequence does not answer).
 function runLogOnly(Context ctx, error e) returns http:Response {
     recordError(ctx, e);
     logOnly(ctx);
@@ -47,7 +48,8 @@ function unresolved(Context ctx) returns error? {
     log:printInfo("Unresolved sequence");
 }
 
-# Fault handling of sequence 'ValidateOrder' (onError) and template 'ForwardOrder' (onError): records the error and runs sequence 'OrderError'; the flow ends there with the sequence's answer (it answers on every path).
+# Fault handling of sequence 'ValidateOrder' (onError) and template 'ForwardOrder' (onError): records the error and runs
+# sequence 'OrderError'; the flow ends there with the sequence's answer (it answers on every path).
 function runOrderError(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     return orderError(ctx);

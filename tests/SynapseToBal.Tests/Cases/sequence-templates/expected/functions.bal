@@ -11,7 +11,8 @@ function logAndTag(Context ctx, string message = "", string level = "INFO", stri
     ctx.headers["x-tag"] = tag;
 }
 
-# Sequence template 'LogAndTag'. For the calls passing 'message' lazily ({{xpath}}): the template reads the nodes of the with-param's XPath on the message as it is at each read.
+# Sequence template 'LogAndTag'. For the calls passing 'message' lazily ({{xpath}}): the template reads the nodes of the
+# with-param's XPath on the message as it is at each read.
 function logAndTagLazyMessage(Context ctx, string level = "INFO", string tag = "") returns error? {
     log:printInfo("LogAndTag sequence", messageValue = check notTranslated("$func:message"), levelValue = level);
     ctx.headers["x-tag"] = tag;

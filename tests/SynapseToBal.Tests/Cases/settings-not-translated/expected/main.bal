@@ -12,7 +12,8 @@ listener http:Listener httpListener = new (httpPort);
 listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
 
 # API 'VersionedAPI' (synapse.xml, line 11).
-# The resources the Micro Integrator answers over https (protocol="https" or none): a resource whose protocol is the other transport is not dispatched to.
+# The resources the Micro Integrator answers over https (protocol="https" or none): a resource whose protocol is the
+# other transport is not dispatched to.
 service /versioned on httpsListener {
     # GET /versioned/items
     resource function get items(http:Request request) returns http:Response|error {

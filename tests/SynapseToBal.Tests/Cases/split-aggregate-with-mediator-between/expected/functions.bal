@@ -4,7 +4,8 @@
 
 import ballerina/log;
 
-# A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function batchIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, quoteBackendEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteBackendEpSuspension);
     ctx.properties["ROOT"] = check xml:fromString("<r:results xmlns:r=\"http://example.org/results\"/>");

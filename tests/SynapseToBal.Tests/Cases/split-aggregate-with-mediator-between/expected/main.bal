@@ -14,7 +14,8 @@ service /quotes on httpListener {
     # POST /quotes/batch
     resource function post batch(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteSplitAPI", "/quotes");
-        // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
+        // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
+        // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
         Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<q:quotes>/<*>.<q:symbol>);
         future<error?>[] running = [];
         foreach Context message in messages {

@@ -7,7 +7,8 @@ import ballerina/http;
 
 xmlns "http://services.samples" as m0;
 
-# A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function quoteEachIterateTarget(Context ctx, string 'channel = "") returns error? {
     ctx.headers["x-channel"] = 'channel;
     check callEndpoint(ctx, quoteEachEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteEachEndpointSuspension);
@@ -16,7 +17,8 @@ function quoteEachIterateTarget(Context ctx, string 'channel = "") returns error
 
 # Sequence template 'QuoteEach'.
 function quoteEach(Context ctx, string 'channel = "") returns http:Response|error {
-    // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
+    // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
+    // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
     Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<m0:getQuote>/<*>.<m0:request>);
     future<error?>[] running = [];
     foreach Context message in messages {

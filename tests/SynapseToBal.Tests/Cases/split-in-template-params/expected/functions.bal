@@ -4,7 +4,8 @@
 
 import ballerina/http;
 
-# A branch of the <iterate> at line 6: runs its target on one copy of the message; its answer, if it answers, may be the response.
+# A branch of the <iterate> at line 6: runs its target on one copy of the message; its answer, if it answers, may be the
+# response.
 function notifyEachIterateTarget(Context ctx, string 'channel = "", string greeting = "") returns http:Response|error? {
     ctx.headers["x-channel"] = 'channel;
     NotifyEachIterateTargetResponse payload = {message: greeting};
@@ -14,7 +15,9 @@ function notifyEachIterateTarget(Context ctx, string 'channel = "", string greet
 
 # Sequence template 'NotifyEach'.
 function notifyEach(Context ctx, string 'channel = "", string greeting = "") returns http:Response|error? {
-    // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies, is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
+    // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
+    // parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies,
+    // is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
     Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<orders>/<'order>);
     http:Response? answer = ();
     error? failure = ();

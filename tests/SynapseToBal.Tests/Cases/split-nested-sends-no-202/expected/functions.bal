@@ -25,7 +25,8 @@ function fanOutIterateTarget(Context ctx) returns error? {
 
 # In flow of proxy service FanOutProxy, run by the service at each of its addresses.
 function fanOutFlow(Context ctx) returns http:Response|error {
-    // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does, then the flow goes on (continueParent).
+    // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does, then the
+    // flow goes on (continueParent).
     Context[] messages = check attachedMessages(ctx, function (xml:Element root) returns xml => root/**/<ex:batch>/<*>.<ex:'group>, function (xml:Element root) returns xml => root/**/<ex:batch>, "//ex:batch");
     foreach Context message in messages {
         check fanOutIterateTarget(message);

@@ -7,13 +7,15 @@
 import ballerina/http;
 import ballerina/log;
 
-# A branch of the <clone> at line 3: runs its target on one copy of the message; its answer, if it answers, may be the response.
+# A branch of the <clone> at line 3: runs its target on one copy of the message; its answer, if it answers, may be the
+# response.
 function notifyAllCloneTarget1(Context ctx) returns http:Response|error? {
     check callEndpoint(ctx, orderEp, restPostfix(ctx), headers = passThroughHeaders, state = orderEpSuspension);
     return continueWithResponse(ctx);
 }
 
-# A branch of the <clone> at line 3: runs its target on one copy of the message; its answer, if it answers, may be the response.
+# A branch of the <clone> at line 3: runs its target on one copy of the message; its answer, if it answers, may be the
+# response.
 function notifyAllCloneTarget2(Context ctx) returns http:Response|error? {
     NotifyAllCloneTarget2Request payload = {notified: true};
     setJsonPayload(ctx, payload.toJson());
@@ -21,7 +23,8 @@ function notifyAllCloneTarget2(Context ctx) returns http:Response|error? {
     return continueWithResponse(ctx);
 }
 
-# Fault handling of sequence 'NotifyAll' (onError): records the error and runs sequence 'NotifyFailed'; the flow ends there with the sequence's answer (it answers on every path).
+# Fault handling of sequence 'NotifyAll' (onError): records the error and runs sequence 'NotifyFailed'; the flow ends
+# there with the sequence's answer (it answers on every path).
 function runNotifyFailed(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     return notifyFailed(ctx);
@@ -30,7 +33,10 @@ function runNotifyFailed(Context ctx, error e) returns http:Response|error {
 # Sequence 'NotifyAll'.
 function notifyAll(Context ctx) returns http:Response|error? {
     do {
-        // <clone>: one copy of the message per target, run one after the other and each awaited (with sequential="true" a send in a copy does not wait for its response in the Micro Integrator, so a copy that answers directly answers first there); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies, is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
+        // <clone>: one copy of the message per target, run one after the other and each awaited (with sequential="true"
+        // a send in a copy does not wait for its response in the Micro Integrator, so a copy that answers directly
+        // answers first there); the flow stops here (no continueParent). The first answer of a copy, in the order of
+        // the copies, is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
         Context[] messages = [branchContext(ctx), branchContext(ctx)];
         http:Response? answer = ();
         error? failure = ();
@@ -73,7 +79,8 @@ function orderSplitFault(Context ctx, error e) returns http:Response|error {
     return respond(ctx, headers = passBackHeaders);
 }
 
-# A branch of the <iterate> at line 6: runs its target on one copy of the message; its answer, if it answers, may be the response.
+# A branch of the <iterate> at line 6: runs its target on one copy of the message; its answer, if it answers, may be the
+# response.
 function eachIterateTarget(Context ctx) returns http:Response|error? {
     check callEndpoint(ctx, orderEp, restPostfix(ctx), headers = passThroughHeaders, state = orderEpSuspension);
     return respond(ctx, headers = passBackHeaders);

@@ -7,14 +7,16 @@ import ballerina/http;
 
 xmlns "http://services.samples" as m0;
 
-# A branch of the <clone> at line 5: runs its target on one copy of the message; its answer, if it answers, may be the response.
+# A branch of the <clone> at line 5: runs its target on one copy of the message; its answer, if it answers, may be the
+# response.
 function notifyCloneProxyCloneTarget1(Context ctx) returns http:Response|error? {
     ctx.to = "http://localhost:9000/services/AuditService";
     check callAddress(ctx, headers = passThroughHeaders);
     return respond(ctx, headers = passBackHeaders);
 }
 
-# A branch of the <clone> at line 5: runs its target on one copy of the message; its answer, if it answers, may be the response.
+# A branch of the <clone> at line 5: runs its target on one copy of the message; its answer, if it answers, may be the
+# response.
 function notifyCloneProxyCloneTarget2(Context ctx) returns http:Response|error? {
     setAction(ctx, "urn:notify");
     check callEndpoint(ctx, notifyCloneEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = notifyCloneEndpointSuspension);
@@ -23,7 +25,9 @@ function notifyCloneProxyCloneTarget2(Context ctx) returns http:Response|error? 
 
 # In flow of proxy service NotifyCloneProxy, run by the service at each of its addresses.
 function notifyCloneFlow(Context ctx) returns http:Response|error {
-    // <clone>: one copy of the message per target, started together and awaited (the Micro Integrator runs them in parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies, is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
+    // <clone>: one copy of the message per target, started together and awaited (the Micro Integrator runs them in
+    // parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies,
+    // is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
     Context[] messages = [branchContext(ctx), branchContext(ctx)];
     http:Response? answer = ();
     error? failure = ();
@@ -49,7 +53,8 @@ function notifyCloneFlow(Context ctx) returns http:Response|error {
     return answer ?: accepted();
 }
 
-# A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function quoteSplitIterateTarget(Context ctx) returns error? {
     setAction(ctx, "urn:getQuote");
     ctx.to = "http://localhost:9000/services/SimpleStockQuoteService";
@@ -59,7 +64,8 @@ function quoteSplitIterateTarget(Context ctx) returns error? {
 
 # In flow of proxy service QuoteSplitProxy, run by the service at each of its addresses.
 function quoteSplitFlow(Context ctx) returns http:Response|error {
-    // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
+    // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
+    // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
     Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<m0:getQuote>/<*>.<m0:request>);
     future<error?>[] running = [];
     foreach Context message in messages {

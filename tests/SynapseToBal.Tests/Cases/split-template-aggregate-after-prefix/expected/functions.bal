@@ -9,13 +9,17 @@ import ballerina/log;
 
 xmlns "http://services.samples" as m0;
 
-# Sequence template 'GatherAll'. For the calls passing 'aggr_expr' lazily ({{xpath}}): the template reads the nodes of the with-param's XPath on the message as it is at each read.
+# Sequence template 'GatherAll'. For the calls passing 'aggr_expr' lazily ({{xpath}}): the template reads the nodes of
+# the with-param's XPath on the message as it is at each read.
 function gatherAll(Context ctx) returns error? {
     log:printInfo("GatherAll sequence", payload = check payloadText(ctx));
-    // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its onComplete runs there, before this function; any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.
+    // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its
+    // onComplete runs there, before this function; any other message passes through unchanged, as Synapse's
+    // aggregate lets through a message it cannot correlate.
 }
 
-# A branch of the <iterate> at line 6: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <iterate> at line 6: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function splitEachIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, splitEachEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = splitEachEndpointSuspension);
     ctx.headers["x-quote-part"] = "yes";
@@ -23,9 +27,11 @@ function splitEachIterateTarget(Context ctx) returns error? {
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
 }
 
-# Sequence template 'SplitEach'. For the calls passing 'attach_path', 'iter_expr' lazily ({{xpath}}): the template reads the nodes of the with-param's XPath on the message as it is at each read.
+# Sequence template 'SplitEach'. For the calls passing 'attach_path', 'iter_expr' lazily ({{xpath}}): the template reads
+# the nodes of the with-param's XPath on the message as it is at each read.
 function splitEach(Context ctx) returns http:Response|error {
-    // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
+    // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
+    // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
     Context[] messages = check attachedMessages(ctx, function (xml:Element root) returns xml => root/**/<m0:getQuote>/<*>.<m0:request>, function (xml:Element root) returns xml => root/**/<m0:getQuote>, "$func:attach_path");
     future<error?>[] running = [];
     foreach Context message in messages {

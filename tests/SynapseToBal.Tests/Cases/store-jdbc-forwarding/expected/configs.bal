@@ -13,7 +13,8 @@ configurable string paymentDbStoreUrl = "jdbc:postgresql://db.example.com:5432/p
 # User name of the JDBC message store 'PaymentDbStore' (store.jdbc.username).
 configurable string paymentDbStoreUsername = "payments";
 
-# Secret 'payments.db.password' (a secure vault alias in Synapse): Password of the JDBC message store 'PaymentDbStore' (store.jdbc.password).
+# Secret 'payments.db.password' (a secure vault alias in Synapse): Password of the JDBC message store 'PaymentDbStore'
+# (store.jdbc.password).
 configurable string paymentsDbPassword = ?;
 
 # Table of the JDBC message store 'PaymentDbStore' (store.jdbc.table).

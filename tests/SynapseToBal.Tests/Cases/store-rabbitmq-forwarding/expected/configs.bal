@@ -16,7 +16,8 @@ configurable int orderQueueStorePort = 5672;
 # User name of the RabbitMQ message store 'OrderQueueStore' (store.rabbitmq.username).
 configurable string orderQueueStoreUsername = "orders";
 
-# Secret 'orders.mq.password' (a secure vault alias in Synapse): Password of the RabbitMQ message store 'OrderQueueStore' (store.rabbitmq.password).
+# Secret 'orders.mq.password' (a secure vault alias in Synapse): Password of the RabbitMQ message store
+# 'OrderQueueStore' (store.rabbitmq.password).
 configurable string ordersMqPassword = ?;
 
 # Virtual host of the RabbitMQ message store 'OrderQueueStore' (store.rabbitmq.virtual.host).

@@ -5,8 +5,12 @@
 import ballerina/http;
 
 # Endpoint 'OrdersBackend' (OrdersBackend.xml, line 3).
-# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001, without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
+# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed
+# call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001,
+# without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep
+# this state as Synapse's EndpointContext does (EndpointState).
 final http:Client ordersBackend = check new (ordersBackendUrl, {timeout: 30, httpVersion: http:HTTP_1_1});
 
-# Suspension state of endpoint 'OrdersBackend', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).
+# Suspension state of endpoint 'OrdersBackend', as Synapse's EndpointContext keeps it: the non-blocking calls through it
+# check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState ordersBackendSuspension = new ("address", "OrdersBackend", {});

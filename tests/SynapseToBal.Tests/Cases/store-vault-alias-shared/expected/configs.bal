@@ -19,7 +19,8 @@ configurable string ordersStoreStoreJmsDestination = "ordersQueue";
 # User name of the JMS message store 'OrdersStore' (store.jms.username).
 configurable string ordersStoreStoreJmsUsername = "integrator";
 
-# Secret 'jms.broker.password' (a secure vault alias in Synapse): Password of the JMS message store 'OrdersStore' (store.jms.password).
+# Secret 'jms.broker.password' (a secure vault alias in Synapse): Password of the JMS message store 'OrdersStore'
+# (store.jms.password).
 configurable string jmsBrokerPassword = ?;
 
 # JNDI initial context factory of the JMS message store 'PaymentsStore' (java.naming.factory.initial).

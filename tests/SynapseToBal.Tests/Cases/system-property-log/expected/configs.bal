@@ -7,7 +7,8 @@ configurable int httpPort = 8290;
 # JVM system property 'user.home' of the Micro Integrator's server (get-property('system', ...)).
 configurable string systemUserHome = ?;
 
-# JVM system property 'keystore.password' of the Micro Integrator's server (get-property('system', ...)); kept as a secret, since its name is a credential's.
+# JVM system property 'keystore.password' of the Micro Integrator's server (get-property('system', ...)); kept as a
+# secret, since its name is a credential's.
 configurable string systemKeystorePassword = ?;
 
 # JVM system property 'file.separator' of the Micro Integrator's server (get-property('system', ...)).

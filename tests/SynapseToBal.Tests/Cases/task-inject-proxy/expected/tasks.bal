@@ -16,7 +16,8 @@ import ballerina/task;
 //         <ping xmlns=""/>
 //     </property>
 // </task>
-# Task 'MissingProxyTask': injects its message into proxy service 'ElsewhereProxy' (its response is dropped), once at start-up.
+# Task 'MissingProxyTask': injects its message into proxy service 'ElsewhereProxy' (its response is dropped), once at
+# start-up.
 # From MissingProxyTask.xml, line 2.
 class MissingProxyTaskJob {
     *task:Job;

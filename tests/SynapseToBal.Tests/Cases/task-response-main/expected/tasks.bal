@@ -8,7 +8,9 @@ import ballerina/http;
 import ballerina/log;
 import ballerina/task;
 
-# Task 'ToMain': injects its message into main, every 60 s. A response to a send it makes without a receive sequence runs the main sequence (its <out> branch), as the Micro Integrator injects it there; a send with receive runs that sequence.
+# Task 'ToMain': injects its message into main, every 60 s. A response to a send it makes without a receive sequence
+# runs the main sequence (its <out> branch), as the Micro Integrator injects it there; a send with receive runs that
+# sequence.
 # From ToMain.xml, line 2.
 class ToMainJob {
     *task:Job;
@@ -29,7 +31,9 @@ class ToMainJob {
     }
 }
 
-# Task 'ToReceiving': injects its message into sequence 'ForwardWithReceive', every 30 s. A response to a send it makes without a receive sequence runs the main sequence (its <out> branch), as the Micro Integrator injects it there; a send with receive runs that sequence.
+# Task 'ToReceiving': injects its message into sequence 'ForwardWithReceive', every 30 s. A response to a send it makes
+# without a receive sequence runs the main sequence (its <out> branch), as the Micro Integrator injects it there; a send
+# with receive runs that sequence.
 # From ToReceiving.xml, line 2.
 class ToReceivingJob {
     *task:Job;
@@ -44,7 +48,9 @@ class ToReceivingJob {
     }
 }
 
-# Task 'ToSequence': injects its message into sequence 'Forward', every 5 s. A response to a send it makes without a receive sequence runs the main sequence (its <out> branch), as the Micro Integrator injects it there; a send with receive runs that sequence.
+# Task 'ToSequence': injects its message into sequence 'Forward', every 5 s. A response to a send it makes without a
+# receive sequence runs the main sequence (its <out> branch), as the Micro Integrator injects it there; a send with
+# receive runs that sequence.
 # From ToSequence.xml, line 2.
 class ToSequenceJob {
     *task:Job;

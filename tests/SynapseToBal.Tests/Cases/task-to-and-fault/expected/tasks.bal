@@ -5,7 +5,9 @@
 import ballerina/http;
 import ballerina/task;
 
-# Task 'PingTask': injects its message into main, every 30 s. A response to a send it makes without a receive sequence runs the main sequence (its <out> branch), as the Micro Integrator injects it there; a send with receive runs that sequence.
+# Task 'PingTask': injects its message into main, every 30 s. A response to a send it makes without a receive sequence
+# runs the main sequence (its <out> branch), as the Micro Integrator injects it there; a send with receive runs that
+# sequence.
 # From PingTask.xml, line 2.
 class PingTaskJob {
     *task:Job;

@@ -10,20 +10,26 @@ import ballerina/log;
 
 xmlns "http://services.samples" as m0;
 
-# Sequence template 'aggr_func'. For the calls passing 'aggr_expr' lazily ({{xpath}}): the template reads the nodes of the with-param's XPath on the message as it is at each read.
+# Sequence template 'aggr_func'. For the calls passing 'aggr_expr' lazily ({{xpath}}): the template reads the nodes of
+# the with-param's XPath on the message as it is at each read.
 function aggrFunc(Context ctx) {
-    // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its onComplete runs there, before this function; any other message passes through unchanged, as Synapse's aggregate lets through a message it cannot correlate.
+    // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its
+    // onComplete runs there, before this function; any other message passes through unchanged, as Synapse's
+    // aggregate lets through a message it cannot correlate.
 }
 
-# A branch of the <iterate> at line 7: runs its target on one copy of the message, then keeps the part the aggregate collects.
+# A branch of the <iterate> at line 7: runs its target on one copy of the message, then keeps the part the aggregate
+# collects.
 function iterFuncIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, iterFuncEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = iterFuncEndpointSuspension);
     check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
 }
 
-# Sequence template 'iter_func'. For the calls passing 'attach_path', 'iter_expr' lazily ({{xpath}}): the template reads the nodes of the with-param's XPath on the message as it is at each read.
+# Sequence template 'iter_func'. For the calls passing 'attach_path', 'iter_expr' lazily ({{xpath}}): the template reads
+# the nodes of the with-param's XPath on the message as it is at each read.
 function iterFunc(Context ctx) returns http:Response|error {
-    // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
+    // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
+    // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
     Context[] messages = check attachedMessages(ctx, function (xml:Element root) returns xml => root/**/<m0:getQuote>/<*>.<m0:request>, function (xml:Element root) returns xml => root/**/<m0:getQuote>, "$func:attach_path");
     future<error?>[] running = [];
     foreach Context message in messages {
@@ -42,7 +48,8 @@ function logSymbol(Context ctx, string who = "") {
     log:printInfo("log_symbol sequence", symbol = who, greeting = string `quote for ${who}`);
 }
 
-# Sequence template 'log_symbol'. For the calls passing 'who' lazily ({{xpath}}): the template reads the nodes of the with-param's XPath on the message as it is at each read.
+# Sequence template 'log_symbol'. For the calls passing 'who' lazily ({{xpath}}): the template reads the nodes of the
+# with-param's XPath on the message as it is at each read.
 function logSymbolLazyWho(Context ctx) returns error? {
     xml body = check soapBody(ctx);
     log:printInfo("log_symbol sequence", symbol = xpathString(body/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>), greeting = string `quote for ${xpathFirst(xpathStrings(body/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>))}`);

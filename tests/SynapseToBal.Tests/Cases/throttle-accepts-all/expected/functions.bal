@@ -34,7 +34,8 @@ function openFlow(Context ctx) returns http:Response|error {
     //     </onReject>
     // </throttle>
     log:printInfo("accepted");
-    // <throttle id="B"> accepts every message: its policy holds no MediatorThrottleAssertion or ThrottleAssertion of the throttle namespace.
+    // <throttle id="B"> accepts every message: its policy holds no MediatorThrottleAssertion or ThrottleAssertion
+    // of the throttle namespace.
     // Not translated, this throttle rejects nothing, so its onReject never runs:
     // <throttle id="B">
     //     <policy>

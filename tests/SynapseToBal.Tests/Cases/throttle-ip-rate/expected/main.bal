@@ -58,7 +58,9 @@ service /partners on httpListener {
 }
 
 # Proxy service 'QuoteProxy' (QuoteProxy.xml, line 1).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well
+# (/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro
+# Integrator does.
 service /services/QuoteProxy on httpListener {
     # ANY /services/QuoteProxy/*
     resource function 'default [string... path](http:Caller caller, http:Request request) returns error? {
@@ -70,7 +72,8 @@ service /services/QuoteProxy on httpListener {
 
     # The flow of the resource above: the response it answers with.
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
-        // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+        // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow
+        // does not run).
         "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
         if metadataQuery !is () {
             return proxyMetadataResponse(request, metadataQuery, quoteProxyWsdlPath);

@@ -8,7 +8,9 @@ import ballerina/http;
 listener http:Listener httpListener = new (httpPort);
 
 # Proxy service 'ThrottledProxy' (ThrottledProxy.xml, line 1).
-# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/ThrottledProxy.ThrottledProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as the Micro Integrator does.
+# The 3 services that follow answer it at its Axis2 endpoint addresses as well
+# (/services/ThrottledProxy.ThrottledProxyHttpSoap11Endpoint, ...), which clients made from the proxy's WSDL call, as
+# the Micro Integrator does.
 service /services/ThrottledProxy on httpListener {
     # ANY /services/ThrottledProxy/*
     resource function 'default [string... path](http:Caller caller, http:Request request) returns error? {
@@ -20,7 +22,8 @@ service /services/ThrottledProxy on httpListener {
 
     # The flow of the resource above: the response it answers with.
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
-        // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+        // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow
+        // does not run).
         "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
         if metadataQuery !is () {
             return proxyMetadataResponse(request, metadataQuery, throttledProxyWsdlPath);

@@ -34,7 +34,8 @@ service /tx on httpListener {
     # GET /tx/pause
     resource function get pause(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TransactionApi", "/tx");
-        // <transaction action="suspend">: the Micro Integrator's transaction mediator does not implement 'suspend' and faults.
+        // <transaction action="suspend">: the Micro Integrator's transaction mediator does not implement 'suspend' and
+        // faults.
         fail error("Invalid transaction mediator action : suspend");
         // Not translated, never runs: the flow has already ended above:
         // <transaction action="resume"/>

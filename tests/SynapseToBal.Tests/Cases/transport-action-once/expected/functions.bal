@@ -14,7 +14,8 @@ function logAction(Context ctx) returns error? {
     log:printInfo("LogAction sequence", action = check addressingAction(ctx), replyTo = check addressingAddress(ctx, ctx.replyTo));
 }
 
-# Fault handling of inbound endpoint 'ActionInbound' (onError): records the error and runs sequence 'LogAction'; the flow ends there (202 when the sequence does not answer).
+# Fault handling of inbound endpoint 'ActionInbound' (onError): records the error and runs sequence 'LogAction'; the
+# flow ends there (202 when the sequence does not answer).
 function runLogAction(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     check logAction(ctx);

@@ -6,7 +6,8 @@ import ballerina/http;
 
 # In flow of proxy service TargetProxy, run by the service at each of its addresses.
 function targetFlow(Context ctx) returns http:Response|error {
-    // FORCE_HTTP_1.0: the calls below (until a response comes back) go through a client of their endpoint that sends HTTP/1.0 with a Content-Length, as the pass-through sender does.
+    // FORCE_HTTP_1.0: the calls below (until a response comes back) go through a client of their endpoint that
+    // sends HTTP/1.0 with a Content-Length, as the pass-through sender does.
     // TODO(SB0207): the inSequence sets the axis2 transport switch FORCE_HTTP_1.0, which also applies to the call of the proxy's target endpoint here; that call uses the endpoint's usual client: configure it for the switch by hand
     // <property name="FORCE_HTTP_1.0" value="true" scope="axis2"/>
     check callEndpoint(ctx, stockQuote, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteSuspension);

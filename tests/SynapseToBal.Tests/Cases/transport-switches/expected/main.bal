@@ -12,7 +12,8 @@ service /transport on httpListener {
     # POST /transport/http10
     resource function post http10(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TransportAPI", "/transport");
-        // FORCE_HTTP_1.0: the calls below (until a response comes back) go through a client of their endpoint that sends HTTP/1.0 with a Content-Length, as the pass-through sender does.
+        // FORCE_HTTP_1.0: the calls below (until a response comes back) go through a client of their endpoint that
+        // sends HTTP/1.0 with a Content-Length, as the pass-through sender does.
         check callEndpoint(ctx, stockQuoteHttp10, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
@@ -20,7 +21,8 @@ service /transport on httpListener {
     # POST /transport/nochunk
     resource function post nochunk(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TransportAPI", "/transport");
-        // DISABLE_CHUNKING: the calls below (until a response comes back) go through a client of their endpoint that sends a Content-Length instead of chunks.
+        // DISABLE_CHUNKING: the calls below (until a response comes back) go through a client of their endpoint that
+        // sends a Content-Length instead of chunks.
         check callEndpoint(ctx, stockQuoteNoChunking, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteSuspension);
         check callEndpoint(ctx, stockQuote, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteSuspension);
         return respond(ctx, headers = passBackHeaders);
@@ -29,8 +31,10 @@ service /transport on httpListener {
     # POST /transport/length
     resource function post length(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TransportAPI", "/transport");
-        // COPY_CONTENT_LENGTH_FROM_INCOMING: with FORCE_HTTP_CONTENT_LENGTH, the calls below send a Content-Length (the Ballerina client measures the body it sends; the Micro Integrator copies the received length).
-        // FORCE_HTTP_CONTENT_LENGTH: with COPY_CONTENT_LENGTH_FROM_INCOMING, the calls below (until a response comes back) go through a client of their endpoint that sends a Content-Length instead of chunks.
+        // COPY_CONTENT_LENGTH_FROM_INCOMING: with FORCE_HTTP_CONTENT_LENGTH, the calls below send a Content-Length (the
+        // Ballerina client measures the body it sends; the Micro Integrator copies the received length).
+        // FORCE_HTTP_CONTENT_LENGTH: with COPY_CONTENT_LENGTH_FROM_INCOMING, the calls below (until a response comes
+        // back) go through a client of their endpoint that sends a Content-Length instead of chunks.
         check callEndpoint(ctx, stockQuoteNoChunking, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
@@ -38,7 +42,8 @@ service /transport on httpListener {
     # POST /transport/cleared
     resource function post cleared(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TransportAPI", "/transport");
-        // FORCE_HTTP_1.0: the calls below (until a response comes back) go through a client of their endpoint that sends HTTP/1.0 with a Content-Length, as the pass-through sender does.
+        // FORCE_HTTP_1.0: the calls below (until a response comes back) go through a client of their endpoint that
+        // sends HTTP/1.0 with a Content-Length, as the pass-through sender does.
         // FORCE_HTTP_1.0 cleared: the calls below use their endpoint's usual client.
         check callEndpoint(ctx, stockQuote, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteSuspension);
         return respond(ctx, headers = passBackHeaders);
@@ -48,7 +53,8 @@ service /transport on httpListener {
     resource function post some\-paths(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TransportAPI", "/transport");
         if getHeader(ctx, "X-Old") == "yes" {
-            // FORCE_HTTP_1.0: the calls below (until a response comes back) go through a client of their endpoint that sends HTTP/1.0 with a Content-Length, as the pass-through sender does.
+            // FORCE_HTTP_1.0: the calls below (until a response comes back) go through a client of their endpoint that
+            // sends HTTP/1.0 with a Content-Length, as the pass-through sender does.
         }
         // TODO(SB0207): the axis2 transport switch FORCE_HTTP_1.0 (line 57) also applies to the message written here, which the generated code writes with its usual settings: it is set on some paths above only, while an http:Client fixes its HTTP version and chunking for every request: call a client configured for it on those paths by hand
         // <property name="FORCE_HTTP_1.0" value="true" scope="axis2"/>
@@ -59,7 +65,8 @@ service /transport on httpListener {
     # POST /transport/echo
     resource function post echo(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TransportAPI", "/transport");
-        // DISABLE_CHUNKING: the calls below (until a response comes back) go through a client of their endpoint that sends a Content-Length instead of chunks.
+        // DISABLE_CHUNKING: the calls below (until a response comes back) go through a client of their endpoint that
+        // sends a Content-Length instead of chunks.
         // TODO(SB0207): the axis2 transport switch DISABLE_CHUNKING (line 68) also applies to the message written here, which the generated code writes with its usual settings: the answer, store or connector call here is not configured per message; reproduce the switch by hand
         // <property name="DISABLE_CHUNKING" value="true" scope="axis2"/>
         return respond(ctx, headers = passBackHeaders);
@@ -68,8 +75,10 @@ service /transport on httpListener {
     # POST /transport/blocking
     resource function post blocking(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TransportAPI", "/transport");
-        // DISABLE_CHUNKING: the calls below (until a response comes back) go through a client of their endpoint that sends a Content-Length instead of chunks.
-        // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
+        // DISABLE_CHUNKING: the calls below (until a response comes back) go through a client of their endpoint that
+        // sends a Content-Length instead of chunks.
+        // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
+        // sender in default.json), not the 120 s the client waits.
         // TODO(SB0207): the axis2 transport switch DISABLE_CHUNKING (line 74) also applies to the message written here, which the generated code writes with its usual settings: a blocking call goes through the Micro Integrator's blocking sender, which applies DISABLE_CHUNKING only; configure the client by hand
         // <property name="DISABLE_CHUNKING" value="true" scope="axis2"/>
         check callBlocking(ctx, stockQuote, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteSuspension);
@@ -81,7 +90,8 @@ service /transport on httpListener {
     # POST /transport/length-only
     resource function post length\-only(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TransportAPI", "/transport");
-        // FORCE_HTTP_CONTENT_LENGTH: with COPY_CONTENT_LENGTH_FROM_INCOMING, the calls below (until a response comes back) go through a client of their endpoint that sends a Content-Length instead of chunks.
+        // FORCE_HTTP_CONTENT_LENGTH: with COPY_CONTENT_LENGTH_FROM_INCOMING, the calls below (until a response comes
+        // back) go through a client of their endpoint that sends a Content-Length instead of chunks.
         // TODO(SB0207): the axis2 transport switch FORCE_HTTP_CONTENT_LENGTH (line 83) also applies to the message written here, which the generated code writes with its usual settings: FORCE_HTTP_CONTENT_LENGTH without COPY_CONTENT_LENGTH_FROM_INCOMING (or DISABLE_CHUNKING) turns chunking off without a measured length; set the client's chunking by hand to what the backend accepts
         // <property name="FORCE_HTTP_CONTENT_LENGTH" value="true" scope="axis2"/>
         check callEndpoint(ctx, stockQuote, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteSuspension);
@@ -168,11 +178,11 @@ service /transport on httpListener {
 # after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
 # is longer (an API or data service under /services) answers its own requests first.
 service /services on httpListener {
-    # ANY /services/{name}/*: one rest parameter, as a `[string name]/[string... path]` resource does not match a path that
-    # ends at the name (the listener matches a rest parameter to no segment only at a resource's root).
+    # ANY /services/{name}/*: one rest parameter, as a `[string name]/[string... path]` resource does not match a path
+    # that ends at the name (the listener matches a rest parameter to no segment only at a resource's root).
     resource function 'default [string... segments](http:Request request) returns http:Response|error {
-        // /services itself names no proxy; the listener matches base paths on the path as the client wrote it, so a name
-        // written with escapes (%xx) is no proxy's either.
+        // /services itself names no proxy; the listener matches base paths on the path as the client wrote it, so a
+        // name written with escapes (%xx) is no proxy's either.
         if segments.length() == 0 || escapedSegment(request, segments[0]) {
             return serviceNotFound(request);
         }
@@ -185,7 +195,8 @@ service /services on httpListener {
               | "TargetProxy.TargetProxyHttpSoap11Endpoint"
               | "TargetProxy.TargetProxyHttpSoap12Endpoint"
               | "TargetProxy.TargetProxyHttpEndpoint" => {
-                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow
+                // does not run).
                 "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
                 if metadataQuery !is () {
                     return proxyMetadataResponse(request, metadataQuery, targetProxyWsdlPath);
@@ -193,7 +204,8 @@ service /services on httpListener {
                 return targetFlow(check newContext(request, (), "/services/" + name));
             }
         }
-        // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.
+        // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main
+        // sequence answers it.
         return serviceNotFound(request);
     }
 }

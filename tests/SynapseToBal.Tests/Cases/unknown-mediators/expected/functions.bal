@@ -5,7 +5,8 @@
 import ballerina/http;
 import ballerina/log;
 
-# A branch of the <iterate> at line 9: runs its target on one copy of the message; its answer, if it answers, may be the response.
+# A branch of the <iterate> at line 9: runs its target on one copy of the message; its answer, if it answers, may be the
+# response.
 function unknownPostRootIterateTarget(Context ctx) returns http:Response|error? {
     log:printInfo("UnknownAPI / request", direction = "request");
 }

@@ -13,7 +13,9 @@ service /unknown on httpListener {
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "UnknownAPI", "/unknown");
         _ = check payloadValue(ctx);
-        // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies, is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
+        // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
+        // parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies,
+        // is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
         Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<item>);
         http:Response? answer = ();
         error? failure = ();

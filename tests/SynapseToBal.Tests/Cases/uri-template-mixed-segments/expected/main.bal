@@ -12,8 +12,8 @@ listener http:Listener httpListener = new (httpPort);
 service /files on httpListener {
     # GET /files/doc/{id}.json
     resource function get doc/[string id](http:Request request) returns http:Response|error {
-        // The Micro Integrator runs this resource only for a request whose path has the literal text of its uri-template
-        // around each variable; it answers any other no other resource of the API takes as for an unknown path.
+        // The Micro Integrator runs this resource only for a request whose path has the literal text of its
+        // uri-template around each variable; it answers any other no other resource of the API takes as for an unknown path.
         if templateSegmentValue(id, "", ".json") is () {
             return resourceNotFound();
         }
@@ -24,8 +24,8 @@ service /files on httpListener {
 
     # GET /files/item/x{code}
     resource function get item/[string code](http:Request request) returns http:Response|error {
-        // The Micro Integrator runs this resource only for a request whose path has the literal text of its uri-template
-        // around each variable; it answers any other no other resource of the API takes as for an unknown path.
+        // The Micro Integrator runs this resource only for a request whose path has the literal text of its
+        // uri-template around each variable; it answers any other no other resource of the API takes as for an unknown path.
         if templateSegmentValue(code, "x", "") is () {
             return resourceNotFound();
         }
@@ -36,8 +36,8 @@ service /files on httpListener {
 
     # GET /files/proxy/{pseudo}*
     resource function get proxy/[string pseudo]/[string... path](http:Request request) returns http:Response|error {
-        // The Micro Integrator runs this resource only for a request whose path has the literal text of its uri-template
-        // around each variable; it answers any other no other resource of the API takes as for an unknown path.
+        // The Micro Integrator runs this resource only for a request whose path has the literal text of its
+        // uri-template around each variable; it answers any other no other resource of the API takes as for an unknown path.
         if templateSegmentValue(pseudo, "", "*") is () {
             return resourceNotFound();
         }

@@ -7,7 +7,8 @@ configurable int httpPort = 8290;
 # Base URL of the 'WeatherApi /{city} endpoint' endpoint.
 configurable string weatherApiCityEndpointUrl = "http://api.openweathermap.example";
 
-# The 'APPID' query parameter of the uri-template of 'OpenWeather' (a credential, not copied from the Synapse configuration).
+# The 'APPID' query parameter of the uri-template of 'OpenWeather' (a credential, not copied from the Synapse
+# configuration).
 configurable string openWeatherAppidQueryParameter = ?;
 
 # Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS request whose Origin is not allowed is answered 403.

@@ -4,7 +4,8 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# Path of the XSD schema 'conf:/schemas/order.xsd' a validate mediator checks messages against, which is not part of the input: copy it from the registry and set its path (the schemas it imports beside it, as files).
+# Path of the XSD schema 'conf:/schemas/order.xsd' a validate mediator checks messages against, which is not part of the
+# input: copy it from the registry and set its path (the schemas it imports beside it, as files).
 configurable string orderSchemaPath = ?;
 
 # Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS request whose Origin is not allowed is answered 403.

@@ -4,13 +4,16 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# Path of a file holding the XSLT stylesheet 'gov:/xslt/transform.xslt', which is not part of the input (a registry resource or another project's local entry): copy it from the server's registry or its project.
+# Path of a file holding the XSLT stylesheet 'gov:/xslt/transform.xslt', which is not part of the input (a registry
+# resource or another project's local entry): copy it from the server's registry or its project.
 configurable string transformStylesheetPath = ?;
 
-# Path of a file holding the XSLT stylesheet 'conf:/xslt/summary.xsl', which is not part of the input (a registry resource or another project's local entry): copy it from the server's registry or its project.
+# Path of a file holding the XSLT stylesheet 'conf:/xslt/summary.xsl', which is not part of the input (a registry
+# resource or another project's local entry): copy it from the server's registry or its project.
 configurable string summaryStylesheetPath = ?;
 
-# Path of a file holding the XSLT stylesheet 'resources:xslt/transform_back.xslt', which is not part of the input (a registry resource or another project's local entry): copy it from the server's registry or its project.
+# Path of a file holding the XSLT stylesheet 'resources:xslt/transform_back.xslt', which is not part of the input (a
+# registry resource or another project's local entry): copy it from the server's registry or its project.
 configurable string transformBackStylesheetPath = ?;
 
 # Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS request whose Origin is not allowed is answered 403.
