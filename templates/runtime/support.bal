@@ -13995,6 +13995,15 @@ function reservedPathValue(http:Request request, string[] path) returns string|e
     return value + "?" + check url:decode(re `\+`.replaceAll(rawPath.substring(mark + 1), "%2B"), "UTF-8");
 }
 
+# Whether the request's path (its query left out) ends with `/`: a uri-template whose last literal is longer than
+# `/*` (`/files/*`) matches a path with nothing after that literal only with its `/` (Literal.match compares the whole
+# text before the `*`: `/files/` matches, `/files` does not).
+function pathEndsWithSlash(http:Request request) returns boolean {
+    string rawPath = request.rawPath;
+    int? mark = rawPath.indexOf("?");
+    return (mark is int ? rawPath.substring(0, mark) : rawPath).endsWith("/");
+}
+
 # The value of the variable of a uri-template path segment that holds literal text around it (`x{id}`, `{id}.json`,
 # `{id}*`), as URITemplate matches the segment: it must start with `prefix`; the variable takes the text after that
 # up to the first character of `suffix` (SimpleStringExpression stops there), and the rest of the segment must then

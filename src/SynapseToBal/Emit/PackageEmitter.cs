@@ -738,13 +738,14 @@ public sealed partial class PackageEmitter
                 case PathSegmentIr.Literal literal when !literal.Text.Contains('`', StringComparison.Ordinal):
                     pattern.Append('/').Append(RegexLiteral(literal.Text));
                     break;
-                case PathSegmentIr.Rest:
-                    return pattern.Append("(/.*)?").ToString();
-                case PathSegmentIr.Param { Unbound: false } param when param.Prefix.Length + param.Suffix.Length > 0 && !(param.Prefix + param.Suffix).Contains('`', StringComparison.Ordinal):
+                case PathSegmentIr.Rest rest:
+                    return pattern.Append(rest.NeedsSlash ? "/.*" : "(/.*)?").ToString();
+                case PathSegmentIr.Param param when param.Prefix.Length + param.Suffix.Length > 0 && !(param.Prefix + param.Suffix).Contains('`', StringComparison.Ordinal):
                     // The literal text around the variable (x{id}, {id}.json) must be there too, as URITemplate.matches
-                    // requires it (templateSegmentValue); a trailing * takes the rest of the segment.
+                    // requires it (templateSegmentValue); a trailing * takes the rest of the segment. With no variable
+                    // (a last literal "b*") the segment only starts with the text.
                     var star = param.Suffix.EndsWith('*');
-                    pattern.Append('/').Append(RegexLiteral(param.Prefix)).Append("[^/]+").Append(RegexLiteral(star ? param.Suffix[..^1] : param.Suffix)).Append(star ? "[^/]*" : string.Empty);
+                    pattern.Append('/').Append(RegexLiteral(param.Prefix)).Append(param.Unbound ? string.Empty : "[^/]+").Append(RegexLiteral(star ? param.Suffix[..^1] : param.Suffix)).Append(star ? "[^/]*" : string.Empty);
                     break;
                 default:
                     pattern.Append("/[^/]+");
@@ -812,6 +813,11 @@ public sealed partial class PackageEmitter
                     var restName = names[rest.Parameter];
                     restPath = restName;
                     path.Add($"[string... {restName}]");
+                    if (rest.NeedsSlash)
+                    {
+                        segmentChecks.Add($"({restName}.length() == 0 && !pathEndsWithSlash(request))");
+                    }
+
                     if (rest.SynapseName != "*")
                     {
                         pathParams.Add(rest.TakesQuery
@@ -922,7 +928,7 @@ public sealed partial class PackageEmitter
     /// null for a plain <c>{id}</c> segment, whose parameter is the value.
     /// </summary>
     private static string? SegmentValue(PathSegmentIr.Param param, string parameter) =>
-        param.Unbound || (param.Prefix.Length == 0 && param.Suffix.Length == 0)
+        param.Prefix.Length == 0 && param.Suffix.Length == 0
             ? null
             : $"templateSegmentValue({parameter}, {BallerinaSyntax.StringLiteral(param.Prefix)}, {BallerinaSyntax.StringLiteral(param.Suffix)})";
 

@@ -1560,7 +1560,12 @@ internal sealed partial class StatementWriter
             arguments.Add($"{candidate} = {value}");
         }
 
-        if (fields.MessageId)
+        if (fields.Addressing)
+        {
+            Add("to", "ctx.to");
+        }
+
+        if (fields.MessageId || fields.Addressing)
         {
             Add("messageId", "ctx.messageId");
         }

@@ -271,7 +271,11 @@ public abstract record PathSegmentIr
         /// </summary>
         public string Suffix { get; init; } = string.Empty;
 
-        /// <summary>A segment whose variables are not bound (reported, SB0292): the parameter takes any segment and sets no uri.var.* property.</summary>
+        /// <summary>
+        /// A segment with no variable bound: one whose variables are not (reported, SB0292), whose parameter takes any
+        /// segment, or a template's last literal ending with <c>*</c> (<c>b*</c>), whose <see cref="Prefix"/> the segment
+        /// must start with (<see cref="Suffix"/> <c>*</c>). It sets no uri.var.* property.
+        /// </summary>
         public bool Unbound { get; init; }
     }
 
@@ -282,6 +286,13 @@ public abstract record PathSegmentIr
         /// path after the context, the query too, so the variable holds <c>?</c> and the query when the request has one.
         /// </summary>
         public bool TakesQuery { get; init; }
+
+        /// <summary>
+        /// The <c>*</c> ending a uri-template's literal longer than <c>/*</c> (<c>/files/*</c>): Literal.match needs the
+        /// whole text before the <c>*</c>, so with no segment after the literal the request path must end with its
+        /// <c>/</c> (<c>/files/</c>, not <c>/files</c>).
+        /// </summary>
+        public bool NeedsSlash { get; init; }
     }
 }
 

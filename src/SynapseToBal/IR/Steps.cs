@@ -40,6 +40,12 @@ public sealed record LogFieldsIr(ImmutableArray<LogPart> Message, string? Direct
 {
     /// <summary>Where the log stands (the artifact and its flow): the refiner makes a message of it when the mediator gives none.</summary>
     public LogPlaceIr? Place { get; init; }
+
+    /// <summary>
+    /// The simple and full levels: the message's To address and its message id are logged (<c>to</c>, <c>messageId</c>),
+    /// as LogMediator.getSimpleLogMessage prints To and MessageID before the direction.
+    /// </summary>
+    public bool Addressing { get; init; }
 }
 
 /// <summary>The flow a log mediator stands in.</summary>

@@ -1126,11 +1126,20 @@ public sealed partial class Lowerer
                         segments.Add(new PathSegmentIr.Param(raw, SymbolFactory.Local("segment")) { Unbound = true });
                     }
                 }
-                else if (raw.Contains('*', StringComparison.Ordinal))
+                else if (index == raws.Length - 1 && raw.EndsWith('*'))
                 {
-                    // A segment with a '*' ("a*"): match anything here.
-                    _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, resource.Location, "resource", $"uri-template segment '{raw}'", "a segment mixing literal text and variables matches any segment here");
-                    segments.Add(new PathSegmentIr.Param(raw, SymbolFactory.Local("segment")) { Unbound = true });
+                    // The template's last literal ends with '*' ("/*", "/files/*", "/a/b*"): Literal.match compares the
+                    // text before the '*' and takes the rest of the path, query included. "b*" needs a segment starting
+                    // with "b" (any rest after it); a lone '*' takes what follows the segments before it, where an
+                    // empty rest matches only with the literal's '/' ("/files/" but not "/files"), unless the literal
+                    // is just "/*" (the whole template, whose sub-path is at least "/", or after a variable:
+                    // Node.matchAll accepts a "/*" left unmatched).
+                    if (raw.Length > 1)
+                    {
+                        segments.Add(new PathSegmentIr.Param(raw, SymbolFactory.Local("segment")) { Unbound = true, Prefix = Uri.UnescapeDataString(raw[..^1]), Suffix = "*" });
+                    }
+
+                    segments.Add(new PathSegmentIr.Rest("*", SymbolFactory.Local("path")) { NeedsSlash = raw.Length == 1 && index > 0 && !raws[index - 1].EndsWith('}') });
                 }
                 else
                 {

@@ -18,7 +18,7 @@ public sealed class StructuredLogTests
     {
         var main = Convert(Api, lines: false);
         Assert.Contains("log:printWarn(\"A default request\", step = \"lookup\", errorValue = getHeader(ctx, \"X-Error\"), step2 = \"again\", password = \"****\");", main);
-        Assert.Contains("log:printInfo(\"A default request\", direction = \"request\", payload = check payloadText(ctx));", main);
+        Assert.Contains("log:printInfo(\"A default request\", to = ctx.to, messageId = ctx.messageId, direction = \"request\", payload = check payloadText(ctx));", main);
     }
 
     [Fact]

@@ -10,7 +10,8 @@ namespace SynapseToBal.Lowering;
 // Lowering of <log>: a log line as Synapse writes it (level, category, separator, properties, MI 4.4 message template).
 public sealed partial class Lowerer
 {
-    // The line follows Synapse's LogMediator: simple = message template, Direction, properties; headers = message
+    // The line follows Synapse's LogMediator: simple = message template, To, MessageID, Direction, properties (its
+    // From, WSAction, SOAPAction, ReplyTo and correlation_id, printed only when set, are not); headers = message
     // template, the headers, properties; full = the simple line and the payload (never the headers); custom =
     // MessageID when logMessageID is set, message template, properties. Credentials never reach the line: the
     // headers helper masks sensitive headers, and a property that names or reads a secret logs "****".
@@ -43,6 +44,13 @@ public sealed partial class Lowerer
 
         if (log.Level is LogLevel.Simple or LogLevel.Full)
         {
+            // getSimpleLogMessage: "To: " and the address (nothing after it when the message has none), then the
+            // message id every message has.
+            Separator();
+            parts.Add(new LogPart.Text("To: "));
+            parts.Add(new LogPart.Value(new SystemValueIr(SystemValue.To)));
+            parts.Add(new LogPart.Text(log.Separator + "MessageID: "));
+            parts.Add(new LogPart.MessageId());
             var direction = context.Kind switch
             {
                 FlowKind.Out => "response",
@@ -105,6 +113,7 @@ public sealed partial class Lowerer
         {
             Fields = new LogFieldsIr(messageParts, logged, log.Level == LogLevel.Headers, fields.ToImmutableArray(), log.Level == LogLevel.Full, log.Level == LogLevel.Custom && log.LogMessageId)
             {
+                Addressing = log.Level is LogLevel.Simple or LogLevel.Full,
                 Place = new LogPlaceIr(context.Owner, context.Kind switch
                 {
                     FlowKind.In => LogFlow.Request,

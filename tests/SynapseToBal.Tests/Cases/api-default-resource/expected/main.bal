@@ -13,7 +13,7 @@ service /echo on httpListener {
     # ANY /echo/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EchoAPI", "/echo");
-        log:printInfo("EchoAPI default request", direction = "request", payload = check payloadText(ctx));
+        log:printInfo("EchoAPI default request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
         return respond(ctx, headers = passBackHeaders);
     }
 

@@ -163,7 +163,7 @@ service /admin on httpsListener {
     # POST /admin/reset
     resource function post reset(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AdminApi", "/admin");
-        log:printInfo("AdminApi /reset request", direction = "request");
+        log:printInfo("AdminApi /reset request", to = ctx.to, messageId = ctx.messageId, direction = "request");
         return respond(ctx, headers = passBackHeaders);
     }
 

@@ -13,7 +13,7 @@ service /audit on httpListener {
     # POST /audit/log
     resource function post log(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AuditAPI", "/audit");
-        log:printInfo("AuditAPI /log request", direction = "request");
+        log:printInfo("AuditAPI /log request", to = ctx.to, messageId = ctx.messageId, direction = "request");
         return respond(ctx, headers = passBackHeaders);
     }
 

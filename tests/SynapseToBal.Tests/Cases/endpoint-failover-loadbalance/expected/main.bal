@@ -10,7 +10,7 @@ listener http:Listener httpListener = new (httpPort);
 # API 'OrdersAPI' (groups.xml, line 49).
 service /orders on httpListener {
     # POST /orders/*
-    resource function post [string segment](http:Request request) returns http:Response|error {
+    resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
         check callGroup(ctx, ordersFailoverGroup, restPostfix(ctx), headers = passThroughHeaders);
         check callGroup(ctx, staticFailoverGroup, "", "POST", format = "soap11", headers = passThroughHeaders);
@@ -42,7 +42,7 @@ service /orders on httpListener {
     # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
     # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response {
-        if !(request.method is "OPTIONS"|"POST") && requestPathMatches(request, "/orders", [re `/[^/]+/?`]) {
+        if !(request.method is "OPTIONS"|"POST") && requestPathMatches(request, "/orders", [re `(/.*)?`]) {
             return methodNotAllowed();
         }
         return resourceNotFound();

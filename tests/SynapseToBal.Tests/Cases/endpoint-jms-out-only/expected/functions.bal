@@ -9,7 +9,7 @@ import ballerinax/java.jms;
 # In flow of proxy service OrderIntakeProxy, run by the service at each of its addresses.
 function orderIntakeFlow(Context ctx) returns http:Response|error {
     // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
-    log:printInfo("OrderIntakeProxy request", direction = "request", payload = check payloadText(ctx));
+    log:printInfo("OrderIntakeProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
     check sendJms(ctx, "OrderQueueEP", {initialContextFactory: orderQueueEpJavaNamingFactoryInitial, providerUrl: orderQueueEpJavaNamingProviderUrl, connectionFactoryName: orderQueueEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: orderQueueEpDestination}, contentTypeProperty = "Content-Type");
     return accepted();
 }

@@ -9,7 +9,7 @@ import ballerinax/java.jms;
 # In flow of proxy service ResponseQueueProxy, run by the service at each of its addresses.
 function responseQueueFlow(Context ctx) returns http:Response|error {
     // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
-    log:printInfo("ResponseQueueProxy request", direction = "request", payload = check payloadText(ctx));
+    log:printInfo("ResponseQueueProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
     check sendJmsTransacted(ctx, "ResponseQueueProxy endpoint", {initialContextFactory: responseQueueProxyEndpointJavaNamingFactoryInitial, providerUrl: responseQueueProxyEndpointJavaNamingProviderUrl, connectionFactoryName: responseQueueProxyEndpointTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: responseQueueProxyEndpointDestination}, contentTypeProperty = "contentType");
     return accepted();
 }

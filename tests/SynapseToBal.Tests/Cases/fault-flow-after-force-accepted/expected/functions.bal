@@ -8,6 +8,6 @@ import ballerina/log;
 # Fault flow of NotifyAPI POST /accepted, POST /waiting: runs when the in or out flow fails.
 function notifyFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    log:printInfo("NotifyAPI /accepted fault", direction = "request", payload = check payloadText(ctx));
+    log:printInfo("NotifyAPI /accepted fault", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
     return accepted();
 }

@@ -20,7 +20,7 @@ service /quotes on httpListener {
             check xmlIterateTarget(message);
         }
         check aggregateMessages(ctx, messages, false, count = 3);
-        log:printInfo("QuoteAPI /xml request", direction = "request", payload = check payloadText(ctx));
+        log:printInfo("QuoteAPI /xml request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
         return respond(ctx, headers = passBackHeaders);
     }
 

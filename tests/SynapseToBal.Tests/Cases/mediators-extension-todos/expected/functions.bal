@@ -6,5 +6,5 @@ import ballerina/log;
 
 # Sequence 'OrderSequence'.
 function orderSequence(Context ctx) returns error? {
-    log:printInfo("OrderSequence", payload = check payloadText(ctx));
+    log:printInfo("OrderSequence", to = ctx.to, messageId = ctx.messageId, payload = check payloadText(ctx));
 }

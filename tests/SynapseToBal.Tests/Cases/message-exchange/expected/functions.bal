@@ -10,7 +10,7 @@ import ballerina/log;
 
 # Sequence 'ReplySequence'.
 function replySequence(Context ctx) returns http:Response|error {
-    log:printInfo("ReplySequence");
+    log:printInfo("ReplySequence", to = ctx.to, messageId = ctx.messageId);
     if !ctx.isResponse {
         check callAddress(ctx, headers = passThroughHeaders);
         return continueWithResponse(ctx);

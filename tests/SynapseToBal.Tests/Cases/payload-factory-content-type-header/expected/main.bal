@@ -27,7 +27,7 @@ service /format on httpListener, httpsListener {
     resource function post text(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FormatAPI", "/format");
         setTextPayload(ctx, string `id=${check jsonEval(ctx, "$.id")}`);
-        log:printInfo("FormatAPI /text request", direction = "request", payload = check payloadText(ctx));
+        log:printInfo("FormatAPI /text request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
         return respond(ctx, headers = passBackHeaders);
     }
 

@@ -16,7 +16,7 @@ function orderJmsFlow(Context ctx) returns http:Response|error {
 
 # In flow of proxy service PlainJmsProxy, run by the service at each of its addresses.
 function plainJmsFlow(Context ctx) returns http:Response|error {
-    log:printInfo("PlainJmsProxy request", direction = "request", payload = check payloadText(ctx));
+    log:printInfo("PlainJmsProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
     return accepted();
 }
 
@@ -28,13 +28,13 @@ function stockQuoteJmsOut(Context ctx) returns http:Response|error {
 
 # In flow of proxy service StockQuoteJmsProxy, run by the service at each of its addresses.
 function stockQuoteJmsFlow(Context ctx) returns http:Response|error {
-    log:printInfo("StockQuoteJmsProxy request", direction = "request", payload = check payloadText(ctx));
+    log:printInfo("StockQuoteJmsProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
     check callEndpoint(ctx, stockQuoteJmsEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteJmsEndpointSuspension);
     return stockQuoteJmsOut(ctx);
 }
 
 # In flow of proxy service TransactedJmsProxy, run by the service at each of its addresses.
 function transactedJmsFlow(Context ctx) returns http:Response|error {
-    log:printInfo("TransactedJmsProxy request", direction = "request", payload = check payloadText(ctx));
+    log:printInfo("TransactedJmsProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
     return accepted();
 }

@@ -33,7 +33,7 @@ function stockQuoteMailOut(Context ctx) returns http:Response|error {
 # In flow of proxy service StockQuoteMailProxy, run by the service at each of its addresses.
 function stockQuoteMailFlow(Context ctx) returns http:Response|error {
     ctx.properties.senderAddress = getHeader(ctx, "From");
-    log:printInfo("StockQuoteMailProxy request", direction = "request", Sender_Address = valueText(ctx.properties.senderAddress), payload = check payloadText(ctx));
+    log:printInfo("StockQuoteMailProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", Sender_Address = valueText(ctx.properties.senderAddress), payload = check payloadText(ctx));
     check callEndpoint(ctx, stockQuoteMailEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteMailEndpointSuspension);
     return stockQuoteMailOut(ctx);
 }

@@ -8,12 +8,12 @@ import ballerina/log;
 
 # In flow of proxy service FixProxy, run by the service at each of its addresses.
 function fixFlow(Context ctx) returns http:Response|error {
-    log:printInfo("FixProxy request", direction = "request", payload = check payloadText(ctx));
+    log:printInfo("FixProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
     return accepted();
 }
 
 # In flow of proxy service TcpProxy, run by the service at each of its addresses.
 function tcpFlow(Context ctx) returns http:Response|error {
-    log:printInfo("TcpProxy request", direction = "request", payload = check payloadText(ctx));
+    log:printInfo("TcpProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
     return respond(ctx, headers = passBackHeaders);
 }

@@ -10,24 +10,24 @@ import ballerina/log;
 
 # In flow of proxy service FtpQuotesProxy, run by the service at each of its addresses.
 function ftpQuotesFlow(Context ctx) returns http:Response|error {
-    log:printInfo("FtpQuotesProxy request", direction = "request", payload = check payloadText(ctx));
+    log:printInfo("FtpQuotesProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
     return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service MailOrdersProxy, run by the service at each of its addresses.
 function mailOrdersFlow(Context ctx) returns http:Response|error {
-    log:printInfo("MailOrdersProxy request", direction = "request", payload = check payloadText(ctx));
+    log:printInfo("MailOrdersProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
     return accepted();
 }
 
 # In flow of proxy service SftpOrdersProxy, run by the service at each of its addresses.
 function sftpOrdersFlow(Context ctx) returns http:Response|error {
-    log:printInfo("SftpOrdersProxy request", direction = "request", payload = check payloadText(ctx));
+    log:printInfo("SftpOrdersProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
     return accepted();
 }
 
 # In flow of proxy service ShareProxy, run by the service at each of its addresses.
 function shareFlow(Context ctx) returns http:Response|error {
-    log:printInfo("ShareProxy request", direction = "request", payload = check payloadText(ctx));
+    log:printInfo("ShareProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
     return accepted();
 }

@@ -14,6 +14,6 @@ function orderFileWsdlFlow(Context ctx) returns http:Response|error {
 
 # In flow of proxy service SftpWsdlProxy, run by the service at each of its addresses.
 function sftpWsdlFlow(Context ctx) returns http:Response|error {
-    log:printInfo("SftpWsdlProxy request", direction = "request", payload = check payloadText(ctx));
+    log:printInfo("SftpWsdlProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
     return accepted();
 }

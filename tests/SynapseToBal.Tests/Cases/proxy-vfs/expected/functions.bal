@@ -10,19 +10,19 @@ import ballerina/log;
 
 # In flow of proxy service CsvProxy, run by the service at each of its addresses.
 function csvFlow(Context ctx) returns http:Response|error {
-    log:printInfo("CsvProxy request", direction = "request", payload = check payloadText(ctx));
+    log:printInfo("CsvProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
     return accepted();
 }
 
 # In flow of proxy service FileProxy, run by the service at each of its addresses.
 function fileFlow(Context ctx) returns http:Response|error {
-    log:printInfo("FileProxy request", direction = "request", payload = check payloadText(ctx));
+    log:printInfo("FileProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
     return accepted();
 }
 
 # In flow of proxy service FtpProxy, run by the service at each of its addresses.
 function ftpFlow(Context ctx) returns http:Response|error {
-    log:printInfo("FtpProxy request", direction = "request", payload = check payloadText(ctx));
+    log:printInfo("FtpProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
     return accepted();
 }
 

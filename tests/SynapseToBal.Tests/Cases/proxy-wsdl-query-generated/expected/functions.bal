@@ -8,7 +8,7 @@ import ballerina/log;
 
 # In flow of proxy service OrderProxy, run by the service at each of its addresses.
 function orderFlow(Context ctx) returns http:Response|error {
-    log:printInfo("OrderProxy request", direction = "request");
+    log:printInfo("OrderProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request");
     check callEndpoint(ctx, orderEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = orderEndpointSuspension);
     return respond(ctx, headers = passBackHeaders);
 }

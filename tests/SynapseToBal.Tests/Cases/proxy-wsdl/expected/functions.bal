@@ -15,7 +15,7 @@ function fileWsdlFlow(Context ctx) returns http:Response|error {
 
 # In flow of proxy service InlineWsdlProxy, run by the service at each of its addresses.
 function inlineWsdlFlow(Context ctx) returns http:Response|error {
-    log:printInfo("InlineWsdlProxy request", direction = "request", payload = check payloadText(ctx));
+    log:printInfo("InlineWsdlProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
     return respond(ctx, headers = passBackHeaders);
 }
 

@@ -13,6 +13,6 @@ function incrementSequence(Context ctx) returns error? {
 
 # Sequence 'main'.
 function mainSequence(Context ctx) returns http:Response|error? {
-    log:printInfo("main sequence", payload = check payloadText(ctx));
+    log:printInfo("main sequence", to = ctx.to, messageId = ctx.messageId, payload = check payloadText(ctx));
     return accepted();
 }

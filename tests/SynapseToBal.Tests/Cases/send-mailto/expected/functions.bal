@@ -8,7 +8,7 @@ import ballerina/log;
 # In flow of proxy service MailOutProxy, run by the service at each of its addresses.
 function mailOutFlow(Context ctx) returns http:Response|error {
     // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
-    log:printInfo("MailOutProxy request", direction = "request", payload = check payloadText(ctx));
+    log:printInfo("MailOutProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
     check sendMail(ctx, {host: mailSmtpHost, port: mailSmtpPort, username: mailSmtpUser, password: mailSmtpPassword, 'from: mailSmtpFrom, security: mailSmtpSecurity, bcc: mailSmtpBcc}, alertMailEpTo);
     return accepted();
 }

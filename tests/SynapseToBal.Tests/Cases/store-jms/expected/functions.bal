@@ -7,10 +7,10 @@ import ballerina/log;
 
 # Sequence 'OrderFault'.
 function orderFault(Context ctx) returns error? {
-    log:printInfo("OrderFault sequence", payload = check payloadText(ctx));
+    log:printInfo("OrderFault sequence", to = ctx.to, messageId = ctx.messageId, payload = check payloadText(ctx));
 }
 
 # Sequence 'OrderReply'.
 function orderReply(Context ctx) {
-    log:printInfo("OrderReply sequence");
+    log:printInfo("OrderReply sequence", to = ctx.to, messageId = ctx.messageId);
 }

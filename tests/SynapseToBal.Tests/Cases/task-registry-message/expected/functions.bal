@@ -6,5 +6,5 @@ import ballerina/log;
 
 # Sequence 'PingSeq'.
 function pingSeq(Context ctx) returns error? {
-    log:printInfo("PingSeq sequence", payload = check payloadText(ctx));
+    log:printInfo("PingSeq sequence", to = ctx.to, messageId = ctx.messageId, payload = check payloadText(ctx));
 }

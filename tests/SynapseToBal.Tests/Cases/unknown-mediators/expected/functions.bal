@@ -8,5 +8,5 @@ import ballerina/log;
 # A branch of the <iterate> at line 9: runs its target on one copy of the message; its answer, if it answers, may be the
 # response.
 function unknownPostRootIterateTarget(Context ctx) returns http:Response|error? {
-    log:printInfo("UnknownAPI / request", direction = "request");
+    log:printInfo("UnknownAPI / request", to = ctx.to, messageId = ctx.messageId, direction = "request");
 }

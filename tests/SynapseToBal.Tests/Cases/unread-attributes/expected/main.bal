@@ -13,7 +13,7 @@ service /greeting on httpListener {
     # GET /greeting/hello
     resource function get hello(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "GreetingAPI", "/greeting");
-        log:printInfo("misspelt level: the default, simple, applies", direction = "request");
+        log:printInfo("misspelt level: the default, simple, applies", to = ctx.to, messageId = ctx.messageId, direction = "request");
         string greeting = "hello";
         GreetingResponse payload = {greeting};
         setJsonPayload(ctx, payload.toJson());
