@@ -267,50 +267,51 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.TodoStep)] = 251,
         [typeof(global::SynapseToBal.IR.TransactionStep)] = 252,
         [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 253,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 254,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 255,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 256,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 257,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 258,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 259,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 260,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 261,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 262,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 263,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 264,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 265,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 266,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 267,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 268,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 269,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 270,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 271,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 272,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 273,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 274,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 275,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 276,
-        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 277,
-        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 278,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 279,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 280,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 281,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 282,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 283,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 284,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 285,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 286,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 287,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 288,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 289,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 290,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 291,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 292,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 293,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 294,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 295,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 296,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 297,
+        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 254,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 255,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 256,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 257,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 258,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 259,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 260,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 261,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 262,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 263,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 264,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 265,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 266,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 267,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 268,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 269,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 270,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 271,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 272,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 273,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 274,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 275,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 276,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 277,
+        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 278,
+        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 279,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 280,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 281,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 282,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 283,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 284,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 285,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 286,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 287,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 288,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 289,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 290,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 291,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 292,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 293,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 294,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 295,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 296,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 297,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 298,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -2540,6 +2541,11 @@ internal static partial class IrMembers
                     sink.Visit(item);
                 }
 
+                foreach (var item in n.UnreferencedRegistryEndpoints)
+                {
+                    sink.Visit(item);
+                }
+
                 foreach (var item in n.DatabaseClients)
                 {
                     sink.Visit(item);
@@ -3126,26 +3132,34 @@ internal static partial class IrMembers
 
             case 254:
             {
-                var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
-                sink.Visit(n.Original);
+                var n = (global::SynapseToBal.IR.UnreferencedEndpointIr)node;
+                sink.Visit(n.Key);
+                sink.Visit(n.Origin);
                 return true;
             }
 
             case 255:
             {
-                var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
+                var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
             case 256:
             {
+                var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
+                sink.Visit(n.Original);
+                return true;
+            }
+
+            case 257:
+            {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 257:
+            case 258:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -3156,14 +3170,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 258:
+            case 259:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 259:
+            case 260:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -3174,7 +3188,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 260:
+            case 261:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -3182,7 +3196,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 261:
+            case 262:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -3190,7 +3204,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 262:
+            case 263:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -3202,7 +3216,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 263:
+            case 264:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -3218,7 +3232,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 264:
+            case 265:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -3228,23 +3242,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 265:
+            case 266:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 266:
-                return true;
             case 267:
+                return true;
+            case 268:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 268:
+            case 269:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -3252,37 +3266,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 269:
+            case 270:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 270:
-                return true;
             case 271:
+                return true;
+            case 272:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 272:
+            case 273:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 273:
+            case 274:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 274:
+            case 275:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -3290,7 +3304,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 275:
+            case 276:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -3304,7 +3318,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 276:
+            case 277:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -3313,7 +3327,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 277:
+            case 278:
             {
                 var n = (global::SynapseToBal.IR.WsdlActionIr)node;
                 sink.Visit(n.Action);
@@ -3321,7 +3335,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 278:
+            case 279:
             {
                 var n = (global::SynapseToBal.IR.WsdlDispatchIr)node;
                 foreach (var item in n.Actions)
@@ -3349,7 +3363,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 279:
+            case 280:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3358,7 +3372,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 280:
+            case 281:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -3366,7 +3380,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 281:
+            case 282:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -3380,21 +3394,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 282:
+            case 283:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 283:
+            case 284:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 284:
+            case 285:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -3418,7 +3432,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 285:
+            case 286:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -3426,32 +3440,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 286:
+            case 287:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 287:
+            case 288:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 288:
-                return true;
             case 289:
                 return true;
             case 290:
+                return true;
+            case 291:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 291:
+            case 292:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -3463,7 +3477,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 292:
+            case 293:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -3477,7 +3491,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 293:
+            case 294:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3491,7 +3505,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 294:
+            case 295:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -3499,7 +3513,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 295:
+            case 296:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3520,7 +3534,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 296:
+            case 297:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3528,7 +3542,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 297:
+            case 298:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);

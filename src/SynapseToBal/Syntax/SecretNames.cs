@@ -15,7 +15,7 @@ public static partial class SecretNames
     [
         "password", "passwd", "passphrase", "secret", "token", "apikey", "privatekey", "accesskey", "credential",
         "authorization", "cookie", "clientassertion", "sessionkey", "signingkey", "encryptionkey", "secretkey",
-        "userinfo", "appid", "appkey", "subscriptionkey", "accesscode",
+        "userinfo", "appid", "appkey", "subscriptionkey", "accesscode", "accesskeyid",
     ];
 
     // Words that make a name a credential's wherever they stand: a JAAS configuration ("sasl.jaas.config") holds the

@@ -81,10 +81,10 @@ public sealed class AnsweringSequenceTests
         var functions = files["functions.bal"].ReplaceLineEndings("\n");
 
         // OrderFault responds on every path: its runner returns the answer and its doc comment speaks of no 202.
-        Assert.Contains("# Fault handling of OrderAPI GET /a: records the error and runs sequence 'OrderFault'; the flow ends there with the sequence's answer (it answers on every path).\nfunction runOrderFault(", functions);
+        Assert.Contains("# Fault handling of OrderAPI GET /a: records the error and runs sequence 'OrderFault'; the flow ends there with the\n# sequence's answer (it answers on every path).\nfunction runOrderFault(", functions);
         // MaybeFault may fall through: the 202 is still there, and the comment says so.
         var maybe = functions[functions.IndexOf("function runMaybeFault(", StringComparison.Ordinal)..];
-        Assert.Contains("the flow ends there (202 when the sequence does not answer).\nfunction runMaybeFault(", functions);
+        Assert.Contains("the flow ends there (202 when the\n# sequence does not answer).\nfunction runMaybeFault(", functions);
         Assert.Contains("return accepted();", maybe[..maybe.IndexOf("\n}", StringComparison.Ordinal)]);
     }
 
@@ -99,7 +99,7 @@ public sealed class AnsweringSequenceTests
             $"""<proxy xmlns="{Ns}" name="AnswerProxy" transports="http"><target endpoint="epr1" inSequence="Answer"/></proxy>""");
         var code = string.Concat(files.Where(f => f.Key != "support.bal" && f.Key.EndsWith(".bal", StringComparison.Ordinal)).Select(f => f.Value)).ReplaceLineEndings("\n");
 
-        Assert.Contains("    return answer(ctx);\n    // Not run: the send to the target endpoint 'epr1' of proxy 'AnswerProxy': the sequence called above answers on every path, so the flow has ended (the Micro Integrator sends to the target endpoint only when the in sequence goes on)\n}", code);
+        Assert.Contains("    return answer(ctx);\n    // Not run: the send to the target endpoint 'epr1' of proxy 'AnswerProxy': the sequence called above answers on\n    // every path, so the flow has ended (the Micro Integrator sends to the target endpoint only when the in\n    // sequence goes on)\n}", code);
         Assert.DoesNotContain("callEndpoint(", code);
     }
 

@@ -30,7 +30,7 @@ public sealed class FaultRunnerAndInfallibleTests
         var code = string.Concat(files.Where(f => f.Key.EndsWith(".bal", StringComparison.Ordinal)).Select(f => f.Value)).ReplaceLineEndings("\n");
 
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(code, @"function runOrderFault\(Context ctx, error e\) returns http:Response\|error \{"));
-        Assert.Contains("# Fault handling of sequence 'Process' (onError), OrderAPI GET (default) and proxy service OrderProxy: records the error and runs sequence 'OrderFault'", code);
+        Assert.Contains("# Fault handling of sequence 'Process' (onError), OrderAPI GET (default) and proxy service OrderProxy: records the error\n# and runs sequence 'OrderFault'", code);
         Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(code, @"return runOrderFault\(ctx, e\);").Count);
         Assert.DoesNotContain("processOnError", code);
         Assert.DoesNotContain("orderProxyFault", code);

@@ -51,7 +51,9 @@ public sealed class JmsMessageFormatTests
             "if body is byte[] && payload is ReceivedBody {",
             "content = body;",
             "check string:fromBytes(body) : \"\";\n            bytesCharset = charset;",
-            "} else {\n        content = body is xml ? body.toString() : body is byte[] ? check string:fromBytes(body) : \"\";",
+            "} else {\n        string text = body is xml ? body.toString() : body is byte[] ? check string:fromBytes(body) : \"\";",
+            "text = check jmsTextInCharset(text, charset, written);",
+            "content = text;",
             "if bytesCharset is string {\n        message.charset = bytesCharset;");
 
         RuntimeSourceText.InOrder(RuntimeSourceText.Function("jmsNativeMessage"),

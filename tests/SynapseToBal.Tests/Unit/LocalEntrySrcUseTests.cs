@@ -35,7 +35,7 @@ public sealed class LocalEntrySrcUseTests
 
         Assert.Contains("final string motd = check io:fileReadString(motdPath);", files["entries.bal"], StringComparison.Ordinal);
         var configs = files["configs.bal"];
-        Assert.Contains("the Micro Integrator loads the content of that URL (fetched over HTTP) when it deploys the entry", configs, StringComparison.Ordinal);
+        Assert.Contains("the Micro\n# Integrator loads the content of that URL (fetched over HTTP) when it deploys the entry", configs, StringComparison.Ordinal);
         Assert.DoesNotContain("relative file: path", configs, StringComparison.Ordinal);
     }
 }

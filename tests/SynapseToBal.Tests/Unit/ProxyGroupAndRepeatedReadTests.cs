@@ -30,7 +30,7 @@ public sealed class ProxyGroupAndRepeatedReadTests
 
         // One documentation for the group, on the first service; the others have none.
         Assert.Equal(1, Count(main, "# Proxy service 'OrderProxy'"));
-        Assert.Contains("# The 3 services that follow answer it at its Axis2 endpoint addresses as well (/services/OrderProxy.OrderProxyHttpSoap11Endpoint, ...)", main, StringComparison.Ordinal);
+        Assert.Contains("# The 3 services that follow answer it at its Axis2 endpoint addresses as well\n# (/services/OrderProxy.OrderProxyHttpSoap11Endpoint, ...)", main, StringComparison.Ordinal);
         Assert.Contains("}\n\nservice \"/services/OrderProxy.OrderProxyHttpSoap11Endpoint\" on httpListener {\n    resource function", main, StringComparison.Ordinal);
         Assert.Equal(1, Count(main, "# ANY /services/"));
         Assert.DoesNotContain("Context ctx = check newContext(request, (), \"/services", main, StringComparison.Ordinal);

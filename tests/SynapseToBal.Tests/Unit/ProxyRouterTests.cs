@@ -35,7 +35,8 @@ public sealed class ProxyRouterTests
             + "              | \"OrderProxy.OrderProxyHttpSoap11Endpoint\"\n"
             + "              | \"OrderProxy.OrderProxyHttpSoap12Endpoint\"\n"
             + "              | \"OrderProxy.OrderProxyHttpEndpoint\" => {\n"
-            + "                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).\n"
+            + "                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow\n"
+            + "                // does not run).\n"
             + "                \"wsdl\"|\"xsd\"? metadataQuery = proxyMetadataQuery(request, path);\n"
             + "                if metadataQuery !is () {\n"
             + "                    return proxyMetadataResponse(request, metadataQuery, orderProxyWsdlPath);\n"
@@ -46,7 +47,7 @@ public sealed class ProxyRouterTests
             StringComparison.Ordinal);
         Assert.Contains("return proxyMetadataResponse(request, metadataQuery, stockProxyWsdlPath);\n                }\n                return stockFlow(check newContext(request, (), \"/services/\" + name));\n", main, StringComparison.Ordinal);
         Assert.Contains("            // Proxy service 'OrderProxy' (a0.xml, line 1).\n", main, StringComparison.Ordinal);
-        Assert.Contains("        }\n        // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.\n        return serviceNotFound(request);\n    }\n}", main, StringComparison.Ordinal);
+        Assert.Contains("        }\n        // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main\n        // sequence answers it.\n        return serviceNotFound(request);\n    }\n}", main, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -854,7 +854,7 @@ const WSA_SUBMISSION_NS = "http://schemas.xmlsoap.org/ws/2004/08/addressing";
 
 // It only sets the context's addressing fields: a package that reads none of them (in its own code or through
 // the helpers below) gets neither it nor its call in `parsedPayload`, as what it would set is never seen.
-// Kept only with: addressingAddress, addressingAction, urlParam, callAddress, rewriteUrl, storedMessageText, forwardAttemptAddress, dataServiceNoOperation, cacheLookup, operationNotFound, setOperationNotFoundFault, transportOperation, operationNotFoundReason, ctx.to, ctx.replyTo, ctx.faultTo, ctx.wsaAction, ctx.addressingFault
+// Kept only with: addressingAddress, addressingAction, messageAction, urlParam, callAddress, rewriteUrl, storedMessageText, forwardAttemptAddress, dataServiceNoOperation, cacheLookup, operationNotFound, setOperationNotFoundFault, transportOperation, operationNotFoundReason, ctx.to, ctx.replyTo, ctx.faultTo, ctx.wsaAction, ctx.addressingFault
 # When the Micro Integrator builds a received message (RelayUtils.buildMessage, its `processAddressing`), it runs
 # Axis2's AddressingInHandler, engaged in its axis2.xml: the `To` header block of the envelope becomes the message's
 # To address, replacing the one it had (the request path, or what a `header To` set). The handler reads the 2005/08
@@ -9134,26 +9134,13 @@ function storedPriority(Context ctx) returns int {
 # delivery mode 2 and `priority`. The body is the text's UTF-8 bytes, to `exchange` ("" the default exchange) with
 # `routingKey`.
 function rabbitMqPublish(rabbitmq:Client producer, string exchange, string routingKey, string body, string messageId, int priority) returns error? {
-    handle channel = javaBObjectNativeData(javaObjectHandle(producer), java:fromString("rabbitmq_channel_object"));
+    handle channel = javaNativeData(javaObjectHandle(producer), java:fromString("rabbitmq_channel_object"));
     handle builder = javaRabbitBasicPropertiesBuilder(javaRabbitMinimalPersistentBasic());
     builder = javaRabbitBuilderMessageId(builder, java:fromString(messageId));
     builder = javaRabbitBuilderPriority(builder, javaIntegerValueOf(priority));
     handle bytes = check javaStringBytes(java:fromString(body), java:fromString("UTF-8"));
     check javaRabbitBasicPublish(channel, java:fromString(exchange), java:fromString(routingKey), javaRabbitBuild(builder), bytes);
 }
-
-// A Ballerina value as the Java object the runtime holds (java.util.Objects.requireNonNull returns its argument).
-function javaObjectHandle(any value) returns handle = @java:Method {
-    'class: "java.util.Objects",
-    name: "requireNonNull",
-    paramTypes: ["java.lang.Object"]
-} external;
-
-function javaBObjectNativeData(handle bObject, handle key) returns handle = @java:Method {
-    'class: "io.ballerina.runtime.api.values.BObject",
-    name: "getNativeData",
-    paramTypes: ["java.lang.String"]
-} external;
 
 function javaRabbitMinimalPersistentBasic() returns handle = @java:FieldGet {
     'class: "com.rabbitmq.client.MessageProperties",
@@ -13706,6 +13693,15 @@ function javaJmsSendTo(jms:MessageProducer producer, jms:Session session, jms:De
 function javaJmsBallerinaMessage(handle message) returns jms:Message|error = @java:Method {
     'class: "io.ballerina.stdlib.java.jms.CommonUtils",
     name: "getBallerinaMessage"
+} external;
+
+// The Ballerina runtime API: a Ballerina object as a Java object (BObject), and its native data. The parameter is
+// `any`: interop accepts a Ballerina object type only for a Java parameter that is a BObject (JMethodResolver), and a
+// value of type `any` for java.lang.Object.
+function javaObjectHandle(any session) returns handle = @java:Method {
+    'class: "java.util.Objects",
+    name: "requireNonNull",
+    paramTypes: ["java.lang.Object"]
 } external;
 
 function javaNativeData(handle bObject, handle key) returns handle = @java:Method {

@@ -29,11 +29,11 @@ service /storage on httpListener {
     # GET /storage/buckets/{bucket}/acl
     resource function get buckets/[string bucket]/acl(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StorageAPI", "/storage", {"bucket": bucket});
-        ctx.properties["accessKeyId"] = "AKIAEXAMPLEKEY";
+        ctx.properties["accessKeyId"] = accessKeyId;
         ctx.properties["secretAccessKey"] = secretAccessKey;
         ctx.properties["methodType"] = "GET";
         ctx.properties["bucketName"] = bucket;
-        check amazonS3Init(ctx, accessKeyId = "AKIAEXAMPLEKEY", secretAccessKey = secretAccessKey, xAmzSecurityToken = getHeader(ctx, "X-Session-Token"), bucketName = getProperty(ctx, "bucketName"));
+        check amazonS3Init(ctx, accessKeyId = accessKeyId, secretAccessKey = secretAccessKey, xAmzSecurityToken = getHeader(ctx, "X-Session-Token"), bucketName = getProperty(ctx, "bucketName"));
         check amazonS3GetBucketAcl(ctx, bucketUrl = string `https://${bucket}.s3.amazonaws.com`);
         return respond(ctx, headers = passBackHeaders);
     }

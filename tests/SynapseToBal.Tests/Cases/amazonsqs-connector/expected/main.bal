@@ -13,7 +13,7 @@ service /queues on httpListener {
     # POST /queues/{queue}/messages
     resource function post [string queue]/messages(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QueueAPI", "/queues", {"queue": queue});
-        check amazonSqsInit(ctx, accessKeyId = "AKIAEXAMPLEKEY", secretAccessKey = secretAccessKey, version = "2012-11-05", region = "us-east-1");
+        check amazonSqsInit(ctx, accessKeyId = accessKeyId, secretAccessKey = secretAccessKey, version = "2012-11-05", region = "us-east-1");
         check amazonSqsSendMessage(ctx, queueId = "123456789012", queueName = queue, messageBody = check jsonEval(ctx, "$.text"), delaySeconds = getProperty(ctx, "query.param.delay"));
         if check matches(axis2HttpSc(ctx), "^[^2][0-9][0-9]") {
             log:printInfo("QueueAPI /{queue}/messages request", sqsStatus = axis2HttpSc(ctx));

@@ -5,13 +5,13 @@
 import ballerina/http;
 
 # In flow of SearchApi GET /find?q={q}.
-function searchApiGetFindFlow(Context ctx) returns http:Response|error {
+function findByQFlow(Context ctx) returns http:Response|error {
     ctx.properties["uri.var.q"] = getProperty(ctx, "query.param.q");
     return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of SearchApi GET /find?tag={tag}.
-function searchApiGetFindFlow2(Context ctx) returns http:Response|error {
+function findByTagFlow(Context ctx) returns http:Response|error {
     ctx.properties["uri.var.tag"] = getProperty(ctx, "query.param.tag");
     return respond(ctx, headers = passBackHeaders);
 }

@@ -17,12 +17,12 @@ service /search on httpListener {
         if !uriQueryMatches(request, re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             // GET /search/find?tag={tag}
             if uriQueryMatches(request, re `tag=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
-                return searchApiGetFindFlow2(check newContext(request, "SearchApi", "/search"));
+                return findByTagFlow(check newContext(request, "SearchApi", "/search"));
             }
             return resourceNotFound();
         }
         Context ctx = check newContext(request, "SearchApi", "/search");
-        return searchApiGetFindFlow(ctx);
+        return findByQFlow(ctx);
     }
 
     # POST /search/plain

@@ -12,8 +12,8 @@ listener http:Listener httpListener = new (httpPort);
 service /music on httpListener {
     # GET /music/view/*
     resource function get view/[string... path](http:Request request) returns http:Response|error {
-        // The Micro Integrator runs this resource only for a request whose path has the literal text of its uri-template
-        // around each variable; it answers any other no other resource of the API takes as for an unknown path.
+        // The Micro Integrator runs this resource only for a request whose path has the literal text of its
+        // uri-template around each variable; it answers any other no other resource of the API takes as for an unknown path.
         if (path.length() == 0 && !pathEndsWithSlash(request)) {
             return resourceNotFound();
         }
@@ -24,8 +24,8 @@ service /music on httpListener {
 
     # GET /music/album*
     resource function get [string segment]/[string... path](http:Request request) returns http:Response|error {
-        // The Micro Integrator runs this resource only for a request whose path has the literal text of its uri-template
-        // around each variable; it answers any other no other resource of the API takes as for an unknown path.
+        // The Micro Integrator runs this resource only for a request whose path has the literal text of its
+        // uri-template around each variable; it answers any other no other resource of the API takes as for an unknown path.
         if templateSegmentValue(segment, "album", "*") is () {
             return resourceNotFound();
         }
@@ -53,6 +53,39 @@ service /music on httpListener {
         Context ctx = check newContext(request, "MusicAPI", "/music");
         log:printInfo("MusicAPI /* request", at = "any");
         return respond(ctx, headers = passBackHeaders);
+    }
+
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options view/[string... path](http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options [string segment]/[string... path](http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options track/[string id]/[string... path](http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options a\*b/c(http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options [string... path](http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # What the Micro Integrator answers an OPTIONS request (Resource.sendOptions): the first resource whose path (and
+    # query) matches, those whose only method is OPTIONS tried first, answers with the request's headers, Allow naming
+    # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
+    # request no resource's path matches is answered as no matching resource.
+    function answerOptions(http:Request request) returns http:Response|error {
+        return optionsResponse(request, check newContext(request, "MusicAPI", "/music"), "/music", [{path: re `/view/.*`, allow: "GET"}, {path: re `/album[^/]*(/.*)?`, allow: "GET"}, {path: re `/track/[^/]+(/.*)?`, allow: "GET"}, {path: re `/a\*b/c/?`, allow: "GET"}, {path: re `(/.*)?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource

@@ -14,7 +14,7 @@ final xml ftpConnection = xml `<ftp.init>
 
 # Local entry 's3Connection' (s3Connection.xml, line 2).
 final xml s3connection = xml `<amazons3.init>
-        <awsAccessKeyId>AKIAEXAMPLEKEY</awsAccessKeyId>
+        <awsAccessKeyId>${s3connectionAwsAccessKeyId}</awsAccessKeyId>
         <awsSecretAccessKey>${s3connectionAwsSecretAccessKey}</awsSecretAccessKey>
         <region>us-east-1</region>
         <name>s3Connection</name>

@@ -14,7 +14,7 @@ service /storage on httpListener {
         Context ctx = check newContext(request, "StorageAPI", "/storage");
         // TODO(SB0232): connector operation <amazons3.init>: create an s3:Client of ballerinax/aws.s3 with these settings (credentials as required configurables); not translated because region is not a parameter of the 1.0.x connector's init (a later connector version's settings, which the generated call does not reproduce); settings: accessKeyId, secretAccessKey, methodType, region
         // <amazons3.init>
-        //     <accessKeyId>AKIAEXAMPLEKEY</accessKeyId>
+        //     <accessKeyId>****</accessKeyId>
         //     <secretAccessKey>****</secretAccessKey>
         //     <methodType>GET</methodType>
         //     <region>us-east-1</region>

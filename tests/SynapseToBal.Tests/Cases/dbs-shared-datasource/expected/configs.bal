@@ -4,13 +4,17 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# Port of the HTTPS listener the services exposed on https are served on (the Micro Integrator's default is 8253: the https transport's 8243 plus the default port offset 10).
+# Port of the HTTPS listener the services exposed on https are served on (the Micro Integrator's default is 8253: the
+# https transport's 8243 plus the default port offset 10).
 configurable int httpsPort = 8253;
 
-# Key store of the HTTPS listener: the Micro Integrator's https transport uses [keystore.primary] file_name of deployment.toml (repository/resources/security/wso2carbon.jks by default, a JKS file; Ballerina reads PKCS12 key stores: convert it with keytool -importkeystore -deststoretype PKCS12).
+# Key store of the HTTPS listener: the Micro Integrator's https transport uses [keystore.primary] file_name of
+# deployment.toml (repository/resources/security/wso2carbon.jks by default, a JKS file; Ballerina reads PKCS12 key
+# stores: convert it with keytool -importkeystore -deststoretype PKCS12).
 configurable string httpsKeyStorePath = ?;
 
-# Password of the HTTPS listener's key store ([keystore.primary] password of deployment.toml; the PKCS12 copy's key password must be the same).
+# Password of the HTTPS listener's key store ([keystore.primary] password of deployment.toml; the PKCS12 copy's key
+# password must be the same).
 configurable string httpsKeyStorePassword = ?;
 
 # JDBC URL of the data source 'Orders_DS'.

@@ -10,19 +10,22 @@ configurable string orderQueueEpJavaNamingFactoryInitial = "org.apache.activemq.
 # JNDI provider URL of the JMS endpoint 'OrderQueueEP' (java.naming.provider.url in its address).
 configurable string orderQueueEpJavaNamingProviderUrl = "tcp://broker.example.com:61616";
 
-# JNDI name of the connection factory of the JMS endpoint 'OrderQueueEP' (transport.jms.ConnectionFactoryJNDIName in its address).
+# JNDI name of the connection factory of the JMS endpoint 'OrderQueueEP' (transport.jms.ConnectionFactoryJNDIName in its
+# address).
 configurable string orderQueueEpTransportJmsConnectionFactoryJndiName = "QueueConnectionFactory";
 
 # Queue of the JMS endpoint 'OrderQueueEP' (destination in its address).
 configurable string orderQueueEpDestination = "ordersQueue";
 
-# JNDI initial context factory of the JMS endpoint 'OrdersAPI /events endpoint' (java.naming.factory.initial in its address).
+# JNDI initial context factory of the JMS endpoint 'OrdersAPI /events endpoint' (java.naming.factory.initial in its
+# address).
 configurable string ordersApiEventsEndpointJavaNamingFactoryInitial = "org.apache.activemq.jndi.ActiveMQInitialContextFactory";
 
 # JNDI provider URL of the JMS endpoint 'OrdersAPI /events endpoint' (java.naming.provider.url in its address).
 configurable string ordersApiEventsEndpointJavaNamingProviderUrl = "tcp://broker.example.com:61616";
 
-# JNDI name of the connection factory of the JMS endpoint 'OrdersAPI /events endpoint' (transport.jms.ConnectionFactoryJNDIName in its address).
+# JNDI name of the connection factory of the JMS endpoint 'OrdersAPI /events endpoint'
+# (transport.jms.ConnectionFactoryJNDIName in its address).
 configurable string ordersApiEventsEndpointTransportJmsConnectionFactoryJndiName = "TopicConnectionFactory";
 
 # Topic of the JMS endpoint 'OrdersAPI /events endpoint' (destination in its address).
@@ -37,14 +40,23 @@ configurable string ordersApiEventsEndpointTransportJmsPassword = ?;
 # JNDI property of the JMS endpoint 'OrdersAPI /events endpoint' (topic.OrderEvents in its address).
 configurable string ordersApiEventsEndpointTopicOrderEvents = "order.events";
 
-# Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS request whose Origin is not allowed is answered 403.
+# Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it
+# from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS
+# request whose Origin is not allowed is answered 403.
 configurable boolean corsEnabled = true;
 
-# The origins CORS allows, separated by commas, * for any (synapse.rest.CORSConfig.Access-Control-Allow-Origin; the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), none when it is not set).
+# The origins CORS allows, separated by commas, * for any (synapse.rest.CORSConfig.Access-Control-Allow-Origin; the
+# Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), none when it is not set).
 configurable string corsAllowedOrigins = "";
 
-# The Access-Control-Allow-Headers of the APIs' OPTIONS answers (synapse.rest.CORSConfig.Access-Control-Allow-Headers; the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), empty when it is not set).
+# The Access-Control-Allow-Headers of the APIs' OPTIONS answers (synapse.rest.CORSConfig.Access-Control-Allow-Headers;
+# the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), empty when it is not
+# set).
 configurable string corsAllowedHeaders = "";
 
-# The WSDL the Micro Integrator generates for proxy service 'OrderIntakeProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/OrderIntakeProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+# The WSDL the Micro Integrator generates for proxy service 'OrderIntakeProxy' (it publishes none: one operation
+# 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET
+# /services/OrderIntakeProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and
+# the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by
+# default) and the ports it listens on: edit the file when they differ.
 configurable string orderIntakeProxyWsdlPath = "resources/OrderIntakeProxy.wsdl";

@@ -10,7 +10,8 @@ configurable string eventsTopicEpJavaNamingFactoryInitial = "org.apache.activemq
 # JNDI provider URL of the JMS endpoint 'EventsTopicEP' (java.naming.provider.url in its address).
 configurable string eventsTopicEpJavaNamingProviderUrl = "tcp://broker.example.com:61616";
 
-# JNDI name of the connection factory of the JMS endpoint 'EventsTopicEP' (transport.jms.ConnectionFactoryJNDIName in its address).
+# JNDI name of the connection factory of the JMS endpoint 'EventsTopicEP' (transport.jms.ConnectionFactoryJNDIName in
+# its address).
 configurable string eventsTopicEpTransportJmsConnectionFactoryJndiName = "TopicConnectionFactory";
 
 # Topic of the JMS endpoint 'EventsTopicEP' (destination in its address).
@@ -19,26 +20,37 @@ configurable string eventsTopicEpDestination = "OrderEvents";
 # Reply queue of the JMS endpoint 'EventsTopicEP' (transport.jms.ReplyDestination in its address).
 configurable string eventsTopicEpTransportJmsReplyDestination = "event_replies";
 
-# Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS request whose Origin is not allowed is answered 403.
+# Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it
+# from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS
+# request whose Origin is not allowed is answered 403.
 configurable boolean corsEnabled = true;
 
-# The origins CORS allows, separated by commas, * for any (synapse.rest.CORSConfig.Access-Control-Allow-Origin; the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), none when it is not set).
+# The origins CORS allows, separated by commas, * for any (synapse.rest.CORSConfig.Access-Control-Allow-Origin; the
+# Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), none when it is not set).
 configurable string corsAllowedOrigins = "";
 
-# The Access-Control-Allow-Headers of the APIs' OPTIONS answers (synapse.rest.CORSConfig.Access-Control-Allow-Headers; the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), empty when it is not set).
+# The Access-Control-Allow-Headers of the APIs' OPTIONS answers (synapse.rest.CORSConfig.Access-Control-Allow-Headers;
+# the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), empty when it is not
+# set).
 configurable string corsAllowedHeaders = "";
 
-# JNDI initial context factory of the JMS endpoint 'ResponseQueueProxy endpoint' (java.naming.factory.initial in its address).
+# JNDI initial context factory of the JMS endpoint 'ResponseQueueProxy endpoint' (java.naming.factory.initial in its
+# address).
 configurable string responseQueueProxyEndpointJavaNamingFactoryInitial = "org.apache.activemq.jndi.ActiveMQInitialContextFactory";
 
 # JNDI provider URL of the JMS endpoint 'ResponseQueueProxy endpoint' (java.naming.provider.url in its address).
 configurable string responseQueueProxyEndpointJavaNamingProviderUrl = "tcp://broker.example.com:61616";
 
-# JNDI name of the connection factory of the JMS endpoint 'ResponseQueueProxy endpoint' (transport.jms.ConnectionFactoryJNDIName in its address).
+# JNDI name of the connection factory of the JMS endpoint 'ResponseQueueProxy endpoint'
+# (transport.jms.ConnectionFactoryJNDIName in its address).
 configurable string responseQueueProxyEndpointTransportJmsConnectionFactoryJndiName = "QueueConnectionFactory";
 
 # Queue of the JMS endpoint 'ResponseQueueProxy endpoint' (destination in its address).
 configurable string responseQueueProxyEndpointDestination = "ResponseQue";
 
-# The WSDL the Micro Integrator generates for proxy service 'ResponseQueueProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/ResponseQueueProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+# The WSDL the Micro Integrator generates for proxy service 'ResponseQueueProxy' (it publishes none: one operation
+# 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET
+# /services/ResponseQueueProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and
+# the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by
+# default) and the ports it listens on: edit the file when they differ.
 configurable string responseQueueProxyWsdlPath = "resources/ResponseQueueProxy.wsdl";

@@ -4,26 +4,39 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# Port of the HTTPS listener the services exposed on https are served on (the Micro Integrator's default is 8253: the https transport's 8243 plus the default port offset 10).
+# Port of the HTTPS listener the services exposed on https are served on (the Micro Integrator's default is 8253: the
+# https transport's 8243 plus the default port offset 10).
 configurable int httpsPort = 8253;
 
-# Key store of the HTTPS listener: the Micro Integrator's https transport uses [keystore.primary] file_name of deployment.toml (repository/resources/security/wso2carbon.jks by default, a JKS file; Ballerina reads PKCS12 key stores: convert it with keytool -importkeystore -deststoretype PKCS12).
+# Key store of the HTTPS listener: the Micro Integrator's https transport uses [keystore.primary] file_name of
+# deployment.toml (repository/resources/security/wso2carbon.jks by default, a JKS file; Ballerina reads PKCS12 key
+# stores: convert it with keytool -importkeystore -deststoretype PKCS12).
 configurable string httpsKeyStorePath = ?;
 
-# Password of the HTTPS listener's key store ([keystore.primary] password of deployment.toml; the PKCS12 copy's key password must be the same).
+# Password of the HTTPS listener's key store ([keystore.primary] password of deployment.toml; the PKCS12 copy's key
+# password must be the same).
 configurable string httpsKeyStorePassword = ?;
 
 # Base URL of the 'OrdersAPI /{id} endpoint' endpoint.
 configurable string ordersApiIdEndpointUrl = "http://backend.example.com";
 
-# Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS request whose Origin is not allowed is answered 403.
+# Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it
+# from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS
+# request whose Origin is not allowed is answered 403.
 configurable boolean corsEnabled = true;
 
-# The origins CORS allows, separated by commas, * for any (synapse.rest.CORSConfig.Access-Control-Allow-Origin; the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), none when it is not set).
+# The origins CORS allows, separated by commas, * for any (synapse.rest.CORSConfig.Access-Control-Allow-Origin; the
+# Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), none when it is not set).
 configurable string corsAllowedOrigins = "";
 
-# The Access-Control-Allow-Headers of the APIs' OPTIONS answers (synapse.rest.CORSConfig.Access-Control-Allow-Headers; the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), empty when it is not set).
+# The Access-Control-Allow-Headers of the APIs' OPTIONS answers (synapse.rest.CORSConfig.Access-Control-Allow-Headers;
+# the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), empty when it is not
+# set).
 configurable string corsAllowedHeaders = "";
 
-# The WSDL the Micro Integrator generates for proxy service 'OperationNameProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/OperationNameProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+# The WSDL the Micro Integrator generates for proxy service 'OperationNameProxy' (it publishes none: one operation
+# 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET
+# /services/OperationNameProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and
+# the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by
+# default) and the ports it listens on: edit the file when they differ.
 configurable string operationNameProxyWsdlPath = "resources/OperationNameProxy.wsdl";

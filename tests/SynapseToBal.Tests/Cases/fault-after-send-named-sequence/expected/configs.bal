@@ -13,5 +13,23 @@ configurable string callOrdersEndpointUrl = "http://localhost:9000/orders";
 # Base URL of the 'SendTemplate endpoint' endpoint.
 configurable string sendTemplateEndpointUrl = "http://localhost:9000/send";
 
-# The WSDL the Micro Integrator generates for proxy service 'NamedSendProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/NamedSendProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+# Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it
+# from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS
+# request whose Origin is not allowed is answered 403.
+configurable boolean corsEnabled = true;
+
+# The origins CORS allows, separated by commas, * for any (synapse.rest.CORSConfig.Access-Control-Allow-Origin; the
+# Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), none when it is not set).
+configurable string corsAllowedOrigins = "";
+
+# The Access-Control-Allow-Headers of the APIs' OPTIONS answers (synapse.rest.CORSConfig.Access-Control-Allow-Headers;
+# the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), empty when it is not
+# set).
+configurable string corsAllowedHeaders = "";
+
+# The WSDL the Micro Integrator generates for proxy service 'NamedSendProxy' (it publishes none: one operation
+# 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/NamedSendProxy?wsdl:
+# a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290,
+# 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on:
+# edit the file when they differ.
 configurable string namedSendProxyWsdlPath = "resources/NamedSendProxy.wsdl";

@@ -5,28 +5,46 @@
 import ballerina/http;
 
 # Endpoint 'BlockingOrders endpoint' (sequences.xml, line 14).
-# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001, without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
-# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed
+# call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001,
+# without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep
+# this state as Synapse's EndpointContext does (EndpointState).
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
+# answers the client nothing; here the call fails into the fault handling.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client blockingOrdersEndpoint = check new (blockingOrdersEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
-# Suspension state of endpoint 'BlockingOrders endpoint', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).
+# Suspension state of endpoint 'BlockingOrders endpoint', as Synapse's EndpointContext keeps it: the non-blocking calls
+# through it check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState blockingOrdersEndpointSuspension = new ("address", "AnonymousEndpoint", {});
 
 # Endpoint 'CallOrders endpoint' (sequences.xml, line 6).
-# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001, without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
-# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed
+# call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001,
+# without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep
+# this state as Synapse's EndpointContext does (EndpointState).
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
+# answers the client nothing; here the call fails into the fault handling.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client callOrdersEndpoint = check new (callOrdersEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
-# Suspension state of endpoint 'CallOrders endpoint', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).
+# Suspension state of endpoint 'CallOrders endpoint', as Synapse's EndpointContext keeps it: the non-blocking calls
+# through it check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState callOrdersEndpointSuspension = new ("address", "AnonymousEndpoint", {});
 
 # Endpoint 'SendTemplate endpoint' (sequences.xml, line 22).
-# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001, without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
-# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
+# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed
+# call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001,
+# without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep
+# this state as Synapse's EndpointContext does (EndpointState).
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
+# answers the client nothing; here the call fails into the fault handling.
+# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client sendTemplateEndpoint = check new (sendTemplateEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
-# Suspension state of endpoint 'SendTemplate endpoint', as Synapse's EndpointContext keeps it: the non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).
+# Suspension state of endpoint 'SendTemplate endpoint', as Synapse's EndpointContext keeps it: the non-blocking calls
+# through it check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState sendTemplateEndpointSuspension = new ("address", "AnonymousEndpoint", {});

@@ -9,7 +9,8 @@ import ballerina/log;
 
 # Sequence 'BlockingOrders'.
 function blockingOrders(Context ctx) returns error? {
-    // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender in default.json), not the 120 s the client waits.
+    // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
+    // sender in default.json), not the 120 s the client waits.
     check callBlocking(ctx, blockingOrdersEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = blockingOrdersEndpointSuspension);
 }
 
@@ -28,14 +29,14 @@ function sendTemplate(Context ctx) returns http:Response|error {
 # Fault flow of NamedSendApi POST /by-key: runs when the in or out flow fails.
 function byKeyFault(Context ctx, error e) returns http:Response {
     recordError(ctx, e);
-    log:printInfo("NamedSendApi /by-key fault", direction = "request");
+    log:printInfo("NamedSendApi /by-key fault", to = ctx.to, messageId = ctx.messageId, direction = "request");
     return unansweredFault(ctx, e);
 }
 
 # Fault flow of NamedSendApi POST /by-template: runs when the in or out flow fails.
 function byTemplateFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    log:printInfo("NamedSendApi /by-template fault", direction = "request", payload = check payloadText(ctx));
+    log:printInfo("NamedSendApi /by-template fault", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
     return unansweredFault(ctx, e);
 }
 

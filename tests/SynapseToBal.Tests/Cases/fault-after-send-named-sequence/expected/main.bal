@@ -42,6 +42,29 @@ service /named on httpListener {
         }
     }
 
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options by\-key(http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options by\-template(http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options blocking(http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # What the Micro Integrator answers an OPTIONS request (Resource.sendOptions): the first resource whose path (and
+    # query) matches, those whose only method is OPTIONS tried first, answers with the request's headers, Allow naming
+    # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
+    # request no resource's path matches is answered as no matching resource.
+    function answerOptions(http:Request request) returns http:Response|error {
+        return optionsResponse(request, check newContext(request, "NamedSendApi", "/named"), "/named", [{path: re `/by-key/?`, allow: "POST"}, {path: re `/by-template/?`, allow: "POST"}, {path: re `/blocking/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+    }
+
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
     # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
     # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
@@ -59,11 +82,11 @@ service /named on httpListener {
 # after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
 # is longer (an API or data service under /services) answers its own requests first.
 service /services on httpListener {
-    # ANY /services/{name}/*: one rest parameter, as a `[string name]/[string... path]` resource does not match a path that
-    # ends at the name (the listener matches a rest parameter to no segment only at a resource's root).
+    # ANY /services/{name}/*: one rest parameter, as a `[string name]/[string... path]` resource does not match a path
+    # that ends at the name (the listener matches a rest parameter to no segment only at a resource's root).
     resource function 'default [string... segments](http:Request request) returns http:Response|error {
-        // /services itself names no proxy; the listener matches base paths on the path as the client wrote it, so a name
-        // written with escapes (%xx) is no proxy's either.
+        // /services itself names no proxy; the listener matches base paths on the path as the client wrote it, so a
+        // name written with escapes (%xx) is no proxy's either.
         if segments.length() == 0 || escapedSegment(request, segments[0]) {
             return serviceNotFound(request);
         }
@@ -76,7 +99,8 @@ service /services on httpListener {
               | "NamedSendProxy.NamedSendProxyHttpSoap11Endpoint"
               | "NamedSendProxy.NamedSendProxyHttpSoap12Endpoint"
               | "NamedSendProxy.NamedSendProxyHttpEndpoint" => {
-                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow
+                // does not run).
                 "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
                 if metadataQuery !is () {
                     return proxyMetadataResponse(request, metadataQuery, namedSendProxyWsdlPath);
@@ -84,7 +108,8 @@ service /services on httpListener {
                 return namedSendFlow(check newContext(request, (), "/services/" + name));
             }
         }
-        // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.
+        // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main
+        // sequence answers it.
         return serviceNotFound(request);
     }
 }

@@ -10,44 +10,58 @@ configurable string stockQuoteEpJavaNamingFactoryInitial = "org.apache.activemq.
 # JNDI provider URL of the JMS endpoint 'StockQuoteEP' (java.naming.provider.url in its address).
 configurable string stockQuoteEpJavaNamingProviderUrl = "tcp://broker.example.com:61616";
 
-# JNDI name of the connection factory of the JMS endpoint 'StockQuoteEP' (transport.jms.ConnectionFactoryJNDIName in its address).
+# JNDI name of the connection factory of the JMS endpoint 'StockQuoteEP' (transport.jms.ConnectionFactoryJNDIName in its
+# address).
 configurable string stockQuoteEpTransportJmsConnectionFactoryJndiName = "QueueConnectionFactory";
 
 # Queue of the JMS endpoint 'StockQuoteEP' (destination in its address).
 configurable string stockQuoteEpDestination = "StockQuotes";
 
-# JNDI initial context factory of the JMS endpoint 'StockAPI /orders endpoint' (java.naming.factory.initial in its address).
+# JNDI initial context factory of the JMS endpoint 'StockAPI /orders endpoint' (java.naming.factory.initial in its
+# address).
 configurable string stockApiOrdersEndpointJavaNamingFactoryInitial = "org.apache.activemq.jndi.ActiveMQInitialContextFactory";
 
 # JNDI provider URL of the JMS endpoint 'StockAPI /orders endpoint' (java.naming.provider.url in its address).
 configurable string stockApiOrdersEndpointJavaNamingProviderUrl = "tcp://broker.example.com:61616";
 
-# JNDI name of the connection factory of the JMS endpoint 'StockAPI /orders endpoint' (transport.jms.ConnectionFactoryJNDIName in its address).
+# JNDI name of the connection factory of the JMS endpoint 'StockAPI /orders endpoint'
+# (transport.jms.ConnectionFactoryJNDIName in its address).
 configurable string stockApiOrdersEndpointTransportJmsConnectionFactoryJndiName = "QueueConnectionFactory";
 
 # Queue of the JMS endpoint 'StockAPI /orders endpoint' (destination in its address).
 configurable string stockApiOrdersEndpointDestination = "Orders";
 
-# JNDI initial context factory of the JMS endpoint 'StockAPI /events endpoint' (java.naming.factory.initial in its address).
+# JNDI initial context factory of the JMS endpoint 'StockAPI /events endpoint' (java.naming.factory.initial in its
+# address).
 configurable string stockApiEventsEndpointJavaNamingFactoryInitial = "org.apache.activemq.jndi.ActiveMQInitialContextFactory";
 
 # JNDI provider URL of the JMS endpoint 'StockAPI /events endpoint' (java.naming.provider.url in its address).
 configurable string stockApiEventsEndpointJavaNamingProviderUrl = "tcp://broker.example.com:61616";
 
-# JNDI name of the connection factory of the JMS endpoint 'StockAPI /events endpoint' (transport.jms.ConnectionFactoryJNDIName in its address).
+# JNDI name of the connection factory of the JMS endpoint 'StockAPI /events endpoint'
+# (transport.jms.ConnectionFactoryJNDIName in its address).
 configurable string stockApiEventsEndpointTransportJmsConnectionFactoryJndiName = "QueueConnectionFactory";
 
 # Queue of the JMS endpoint 'StockAPI /events endpoint' (destination in its address).
 configurable string stockApiEventsEndpointDestination = "Events";
 
-# Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS request whose Origin is not allowed is answered 403.
+# Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it
+# from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS
+# request whose Origin is not allowed is answered 403.
 configurable boolean corsEnabled = true;
 
-# The origins CORS allows, separated by commas, * for any (synapse.rest.CORSConfig.Access-Control-Allow-Origin; the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), none when it is not set).
+# The origins CORS allows, separated by commas, * for any (synapse.rest.CORSConfig.Access-Control-Allow-Origin; the
+# Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), none when it is not set).
 configurable string corsAllowedOrigins = "";
 
-# The Access-Control-Allow-Headers of the APIs' OPTIONS answers (synapse.rest.CORSConfig.Access-Control-Allow-Headers; the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), empty when it is not set).
+# The Access-Control-Allow-Headers of the APIs' OPTIONS answers (synapse.rest.CORSConfig.Access-Control-Allow-Headers;
+# the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), empty when it is not
+# set).
 configurable string corsAllowedHeaders = "";
 
-# The WSDL the Micro Integrator generates for proxy service 'StockJmsProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/StockJmsProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+# The WSDL the Micro Integrator generates for proxy service 'StockJmsProxy' (it publishes none: one operation 'mediate',
+# SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/StockJmsProxy?wsdl: a path
+# relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253),
+# where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the
+# file when they differ.
 configurable string stockJmsProxyWsdlPath = "resources/StockJmsProxy.wsdl";

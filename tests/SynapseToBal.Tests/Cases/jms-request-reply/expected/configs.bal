@@ -10,7 +10,8 @@ configurable string quoteRequestEpJavaNamingFactoryInitial = "org.apache.activem
 # JNDI provider URL of the JMS endpoint 'QuoteRequestEP' (java.naming.provider.url in its address).
 configurable string quoteRequestEpJavaNamingProviderUrl = "tcp://broker.example.com:61616";
 
-# JNDI name of the connection factory of the JMS endpoint 'QuoteRequestEP' (transport.jms.ConnectionFactoryJNDIName in its address).
+# JNDI name of the connection factory of the JMS endpoint 'QuoteRequestEP' (transport.jms.ConnectionFactoryJNDIName in
+# its address).
 configurable string quoteRequestEpTransportJmsConnectionFactoryJndiName = "QueueConnectionFactory";
 
 # Queue of the JMS endpoint 'QuoteRequestEP' (destination in its address).
@@ -19,13 +20,15 @@ configurable string quoteRequestEpDestination = "QuoteRequests";
 # Reply queue of the JMS endpoint 'QuoteRequestEP' (transport.jms.ReplyDestination in its address).
 configurable string quoteRequestEpTransportJmsReplyDestination = "QuoteReplies";
 
-# JNDI initial context factory of the JMS endpoint 'QuoteAPI /events endpoint' (java.naming.factory.initial in its address).
+# JNDI initial context factory of the JMS endpoint 'QuoteAPI /events endpoint' (java.naming.factory.initial in its
+# address).
 configurable string quoteApiEventsEndpointJavaNamingFactoryInitial = "org.apache.activemq.jndi.ActiveMQInitialContextFactory";
 
 # JNDI provider URL of the JMS endpoint 'QuoteAPI /events endpoint' (java.naming.provider.url in its address).
 configurable string quoteApiEventsEndpointJavaNamingProviderUrl = "tcp://broker.example.com:61616";
 
-# JNDI name of the connection factory of the JMS endpoint 'QuoteAPI /events endpoint' (transport.jms.ConnectionFactoryJNDIName in its address).
+# JNDI name of the connection factory of the JMS endpoint 'QuoteAPI /events endpoint'
+# (transport.jms.ConnectionFactoryJNDIName in its address).
 configurable string quoteApiEventsEndpointTransportJmsConnectionFactoryJndiName = "TopicConnectionFactory";
 
 # Topic of the JMS endpoint 'QuoteAPI /events endpoint' (destination in its address).
@@ -34,14 +37,23 @@ configurable string quoteApiEventsEndpointDestination = "Events";
 # Reply topic of the JMS endpoint 'QuoteAPI /events endpoint' (transport.jms.ReplyDestination in its address).
 configurable string quoteApiEventsEndpointTransportJmsReplyDestination = "EventAcks";
 
-# Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS request whose Origin is not allowed is answered 403.
+# Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it
+# from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS
+# request whose Origin is not allowed is answered 403.
 configurable boolean corsEnabled = true;
 
-# The origins CORS allows, separated by commas, * for any (synapse.rest.CORSConfig.Access-Control-Allow-Origin; the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), none when it is not set).
+# The origins CORS allows, separated by commas, * for any (synapse.rest.CORSConfig.Access-Control-Allow-Origin; the
+# Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), none when it is not set).
 configurable string corsAllowedOrigins = "";
 
-# The Access-Control-Allow-Headers of the APIs' OPTIONS answers (synapse.rest.CORSConfig.Access-Control-Allow-Headers; the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), empty when it is not set).
+# The Access-Control-Allow-Headers of the APIs' OPTIONS answers (synapse.rest.CORSConfig.Access-Control-Allow-Headers;
+# the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), empty when it is not
+# set).
 configurable string corsAllowedHeaders = "";
 
-# The WSDL the Micro Integrator generates for proxy service 'QuoteJmsTargetProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/QuoteJmsTargetProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+# The WSDL the Micro Integrator generates for proxy service 'QuoteJmsTargetProxy' (it publishes none: one operation
+# 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET
+# /services/QuoteJmsTargetProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and
+# the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by
+# default) and the ports it listens on: edit the file when they differ.
 configurable string quoteJmsTargetProxyWsdlPath = "resources/QuoteJmsTargetProxy.wsdl";

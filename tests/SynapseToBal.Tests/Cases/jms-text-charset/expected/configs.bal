@@ -10,8 +10,23 @@ configurable string asciiQueueJavaNamingFactoryInitial = "org.apache.activemq.jn
 # JNDI provider URL of the JMS endpoint 'asciiQueue' (java.naming.provider.url in its address).
 configurable string asciiQueueJavaNamingProviderUrl = "tcp://localhost:61616";
 
-# JNDI name of the connection factory of the JMS endpoint 'asciiQueue' (transport.jms.ConnectionFactoryJNDIName in its address).
+# JNDI name of the connection factory of the JMS endpoint 'asciiQueue' (transport.jms.ConnectionFactoryJNDIName in its
+# address).
 configurable string asciiQueueTransportJmsConnectionFactoryJndiName = "QueueConnectionFactory";
 
 # Queue of the JMS endpoint 'asciiQueue' (destination in its address).
 configurable string asciiQueueDestination = "AsciiOrders";
+
+# Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it
+# from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS
+# request whose Origin is not allowed is answered 403.
+configurable boolean corsEnabled = true;
+
+# The origins CORS allows, separated by commas, * for any (synapse.rest.CORSConfig.Access-Control-Allow-Origin; the
+# Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), none when it is not set).
+configurable string corsAllowedOrigins = "";
+
+# The Access-Control-Allow-Headers of the APIs' OPTIONS answers (synapse.rest.CORSConfig.Access-Control-Allow-Headers;
+# the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), empty when it is not
+# set).
+configurable string corsAllowedHeaders = "";

@@ -18,6 +18,19 @@ service /echo on httpListener {
         return respond(ctx, headers = passBackHeaders);
     }
 
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options .(http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # What the Micro Integrator answers an OPTIONS request (Resource.sendOptions): the first resource whose path (and
+    # query) matches, those whose only method is OPTIONS tried first, answers with the request's headers, Allow naming
+    # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
+    # request no resource's path matches is answered as no matching resource.
+    function answerOptions(http:Request request) returns http:Response|error {
+        return optionsResponse(request, check newContext(request, "EchoAPI", "/echo"), "/echo", [{path: re `/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+    }
+
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
     # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
     # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the

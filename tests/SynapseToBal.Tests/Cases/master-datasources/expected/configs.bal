@@ -10,5 +10,6 @@ configurable string inventoryDbUrl = "jdbc:mysql://inventory.example.com:3306/in
 # Database user of the data source 'INVENTORY_DB'.
 configurable string inventoryDbUser = "inventory";
 
-# Secret 'inventory.db.password' (a secure vault alias in Synapse): the database password of the data source 'INVENTORY_DB' (its svns:secretAlias or vault-lookup).
+# Secret 'inventory.db.password' (a secure vault alias in Synapse): the database password of the data source
+# 'INVENTORY_DB' (its svns:secretAlias or vault-lookup).
 configurable string inventoryDbPassword = ?;

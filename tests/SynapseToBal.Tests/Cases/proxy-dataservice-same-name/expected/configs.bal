@@ -4,7 +4,11 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# The WSDL the Micro Integrator generates for proxy service 'EchoService' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/EchoService?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+# The WSDL the Micro Integrator generates for proxy service 'EchoService' (it publishes none: one operation 'mediate',
+# SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/EchoService?wsdl: a path
+# relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253),
+# where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the
+# file when they differ.
 configurable string echoServiceWsdlPath = "resources/EchoService.wsdl";
 
 # JDBC URL of the config 'OrdersDB' of data service 'OrderService'.

@@ -14,11 +14,11 @@ listener http:Listener httpListener = new (httpPort);
 # after /services names the proxy; what follows it is the URL postfix the proxy's flow sees. A service whose base path
 # is longer (an API or data service under /services) answers its own requests first.
 service /services on httpListener {
-    # ANY /services/{name}/*: one rest parameter, as a `[string name]/[string... path]` resource does not match a path that
-    # ends at the name (the listener matches a rest parameter to no segment only at a resource's root).
+    # ANY /services/{name}/*: one rest parameter, as a `[string name]/[string... path]` resource does not match a path
+    # that ends at the name (the listener matches a rest parameter to no segment only at a resource's root).
     resource function 'default [string... segments](http:Request request) returns http:Response|error {
-        // /services itself names no proxy; the listener matches base paths on the path as the client wrote it, so a name
-        // written with escapes (%xx) is no proxy's either.
+        // /services itself names no proxy; the listener matches base paths on the path as the client wrote it, so a
+        // name written with escapes (%xx) is no proxy's either.
         if segments.length() == 0 || escapedSegment(request, segments[0]) {
             return serviceNotFound(request);
         }
@@ -31,7 +31,8 @@ service /services on httpListener {
               | "EchoService.EchoServiceHttpSoap11Endpoint"
               | "EchoService.EchoServiceHttpSoap12Endpoint"
               | "EchoService.EchoServiceHttpEndpoint" => {
-                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow does not run).
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow
+                // does not run).
                 "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
                 if metadataQuery !is () {
                     return proxyMetadataResponse(request, metadataQuery, echoServiceWsdlPath);
@@ -39,7 +40,8 @@ service /services on httpListener {
                 return echoServiceFlow(check newContext(request, (), "/services/" + name));
             }
         }
-        // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main sequence answers it.
+        // Any other name is no proxy service: answered 404 with no body, as the Micro Integrator's shipped main
+        // sequence answers it.
         return serviceNotFound(request);
     }
 }

@@ -4,62 +4,121 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# SMTP server host of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the Synapse project): mail.smtp.host in its axis2.xml (parameter.hostname of the [[transport.mail.sender]] named "mailto" in its deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in axis2_blocking_client.xml).
+# SMTP server host of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the Synapse
+# project): mail.smtp.host in its axis2.xml (parameter.hostname of the [[transport.mail.sender]] named "mailto" in its
+# deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in
+# axis2_blocking_client.xml).
 configurable string mailSmtpHost = ?;
 
-# SMTP server port of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the Synapse project): mail.smtp.port in its axis2.xml (parameter.port of the [[transport.mail.sender]] named "mailto" in its deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in axis2_blocking_client.xml).
+# SMTP server port of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the Synapse
+# project): mail.smtp.port in its axis2.xml (parameter.port of the [[transport.mail.sender]] named "mailto" in its
+# deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in
+# axis2_blocking_client.xml).
 configurable int mailSmtpPort = ?;
 
-# User name on the SMTP server of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the Synapse project): mail.smtp.user in its axis2.xml (parameter.username of the [[transport.mail.sender]] named "mailto" in its deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in axis2_blocking_client.xml).
+# User name on the SMTP server of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the
+# Synapse project): mail.smtp.user in its axis2.xml (parameter.username of the [[transport.mail.sender]] named "mailto"
+# in its deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]]
+# in axis2_blocking_client.xml).
 configurable string mailSmtpUser = ?;
 
-# Password on the SMTP server of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the Synapse project): mail.smtp.password in its axis2.xml (parameter.password of the [[transport.mail.sender]] named "mailto" in its deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in axis2_blocking_client.xml); never written here.
+# Password on the SMTP server of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the
+# Synapse project): mail.smtp.password in its axis2.xml (parameter.password of the [[transport.mail.sender]] named
+# "mailto" in its deployment.toml; for a blocking call, callout or message processor, of the
+# [[transport.blocking.mail.sender]] in axis2_blocking_client.xml); never written here.
 configurable string mailSmtpPassword = ?;
 
-# From address of the mails of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the Synapse project): mail.smtp.from in its axis2.xml (parameter.from of the [[transport.mail.sender]] named "mailto" in its deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in axis2_blocking_client.xml); a From transport header on the message replaces it.
+# From address of the mails of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the
+# Synapse project): mail.smtp.from in its axis2.xml (parameter.from of the [[transport.mail.sender]] named "mailto" in
+# its deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in
+# axis2_blocking_client.xml); a From transport header on the message replaces it.
 configurable string mailSmtpFrom = ?;
 
-# Security of the connection to the SMTP server of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the Synapse project), as an email:Security name: START_TLS_AUTO when mail.smtp.starttls.enable is true (parameter.enable_tls = true of the [[transport.mail.sender]] named "mailto" in its deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in axis2_blocking_client.xml), START_TLS_ALWAYS when mail.smtp.starttls.required is true as well, SSL when mail.smtp.ssl.enable is true, START_TLS_NEVER when none is set.
+# Security of the connection to the SMTP server of the Micro Integrator's 'mailto' mail transport sender
+# (MailTransportSender; not in the Synapse project), as an email:Security name: START_TLS_AUTO when
+# mail.smtp.starttls.enable is true (parameter.enable_tls = true of the [[transport.mail.sender]] named "mailto" in its
+# deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in
+# axis2_blocking_client.xml), START_TLS_ALWAYS when mail.smtp.starttls.required is true as well, SSL when
+# mail.smtp.ssl.enable is true, START_TLS_NEVER when none is set.
 configurable string mailSmtpSecurity = ?;
 
-# Bcc addresses of every mail of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the Synapse project), comma-separated: transport.mail.SMTPBccAddresses in its axis2.xml (parameter.'transport.mail.SMTPBccAddresses' of the [[transport.mail.sender]] named "mailto" in its deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in axis2_blocking_client.xml); empty for none.
+# Bcc addresses of every mail of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the
+# Synapse project), comma-separated: transport.mail.SMTPBccAddresses in its axis2.xml
+# (parameter.'transport.mail.SMTPBccAddresses' of the [[transport.mail.sender]] named "mailto" in its deployment.toml;
+# for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in
+# axis2_blocking_client.xml); empty for none.
 configurable string mailSmtpBcc = "";
 
-# Recipients of the mail endpoint 'AlertMailEP': the comma-separated address list after 'mailto:' in its address (a To transport header on the message replaces it, as MailTransportSender reads it).
+# Recipients of the mail endpoint 'AlertMailEP': the comma-separated address list after 'mailto:' in its address (a To
+# transport header on the message replaces it, as MailTransportSender reads it).
 configurable string alertMailEpTo = "ops@example.com, audit@example.com";
 
-# SMTP server host of the Micro Integrator's 'mailtoSupport' mail transport sender (MailTransportSender; not in the Synapse project): mail.smtp.host in its axis2.xml (parameter.hostname of the [[transport.mail.sender]] named "mailtoSupport" in its deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in axis2_blocking_client.xml).
+# SMTP server host of the Micro Integrator's 'mailtoSupport' mail transport sender (MailTransportSender; not in the
+# Synapse project): mail.smtp.host in its axis2.xml (parameter.hostname of the [[transport.mail.sender]] named
+# "mailtoSupport" in its deployment.toml; for a blocking call, callout or message processor, of the
+# [[transport.blocking.mail.sender]] in axis2_blocking_client.xml).
 configurable string mailtoSupportSmtpHost = ?;
 
-# SMTP server port of the Micro Integrator's 'mailtoSupport' mail transport sender (MailTransportSender; not in the Synapse project): mail.smtp.port in its axis2.xml (parameter.port of the [[transport.mail.sender]] named "mailtoSupport" in its deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in axis2_blocking_client.xml).
+# SMTP server port of the Micro Integrator's 'mailtoSupport' mail transport sender (MailTransportSender; not in the
+# Synapse project): mail.smtp.port in its axis2.xml (parameter.port of the [[transport.mail.sender]] named
+# "mailtoSupport" in its deployment.toml; for a blocking call, callout or message processor, of the
+# [[transport.blocking.mail.sender]] in axis2_blocking_client.xml).
 configurable int mailtoSupportSmtpPort = ?;
 
-# User name on the SMTP server of the Micro Integrator's 'mailtoSupport' mail transport sender (MailTransportSender; not in the Synapse project): mail.smtp.user in its axis2.xml (parameter.username of the [[transport.mail.sender]] named "mailtoSupport" in its deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in axis2_blocking_client.xml).
+# User name on the SMTP server of the Micro Integrator's 'mailtoSupport' mail transport sender (MailTransportSender; not
+# in the Synapse project): mail.smtp.user in its axis2.xml (parameter.username of the [[transport.mail.sender]] named
+# "mailtoSupport" in its deployment.toml; for a blocking call, callout or message processor, of the
+# [[transport.blocking.mail.sender]] in axis2_blocking_client.xml).
 configurable string mailtoSupportSmtpUser = ?;
 
-# Password on the SMTP server of the Micro Integrator's 'mailtoSupport' mail transport sender (MailTransportSender; not in the Synapse project): mail.smtp.password in its axis2.xml (parameter.password of the [[transport.mail.sender]] named "mailtoSupport" in its deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in axis2_blocking_client.xml); never written here.
+# Password on the SMTP server of the Micro Integrator's 'mailtoSupport' mail transport sender (MailTransportSender; not
+# in the Synapse project): mail.smtp.password in its axis2.xml (parameter.password of the [[transport.mail.sender]]
+# named "mailtoSupport" in its deployment.toml; for a blocking call, callout or message processor, of the
+# [[transport.blocking.mail.sender]] in axis2_blocking_client.xml); never written here.
 configurable string mailtoSupportSmtpPassword = ?;
 
-# From address of the mails of the Micro Integrator's 'mailtoSupport' mail transport sender (MailTransportSender; not in the Synapse project): mail.smtp.from in its axis2.xml (parameter.from of the [[transport.mail.sender]] named "mailtoSupport" in its deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in axis2_blocking_client.xml); a From transport header on the message replaces it.
+# From address of the mails of the Micro Integrator's 'mailtoSupport' mail transport sender (MailTransportSender; not in
+# the Synapse project): mail.smtp.from in its axis2.xml (parameter.from of the [[transport.mail.sender]] named
+# "mailtoSupport" in its deployment.toml; for a blocking call, callout or message processor, of the
+# [[transport.blocking.mail.sender]] in axis2_blocking_client.xml); a From transport header on the message replaces it.
 configurable string mailtoSupportSmtpFrom = ?;
 
-# Security of the connection to the SMTP server of the Micro Integrator's 'mailtoSupport' mail transport sender (MailTransportSender; not in the Synapse project), as an email:Security name: START_TLS_AUTO when mail.smtp.starttls.enable is true (parameter.enable_tls = true of the [[transport.mail.sender]] named "mailtoSupport" in its deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in axis2_blocking_client.xml), START_TLS_ALWAYS when mail.smtp.starttls.required is true as well, SSL when mail.smtp.ssl.enable is true, START_TLS_NEVER when none is set.
+# Security of the connection to the SMTP server of the Micro Integrator's 'mailtoSupport' mail transport sender
+# (MailTransportSender; not in the Synapse project), as an email:Security name: START_TLS_AUTO when
+# mail.smtp.starttls.enable is true (parameter.enable_tls = true of the [[transport.mail.sender]] named "mailtoSupport"
+# in its deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]]
+# in axis2_blocking_client.xml), START_TLS_ALWAYS when mail.smtp.starttls.required is true as well, SSL when
+# mail.smtp.ssl.enable is true, START_TLS_NEVER when none is set.
 configurable string mailtoSupportSmtpSecurity = ?;
 
-# Bcc addresses of every mail of the Micro Integrator's 'mailtoSupport' mail transport sender (MailTransportSender; not in the Synapse project), comma-separated: transport.mail.SMTPBccAddresses in its axis2.xml (parameter.'transport.mail.SMTPBccAddresses' of the [[transport.mail.sender]] named "mailtoSupport" in its deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in axis2_blocking_client.xml); empty for none.
+# Bcc addresses of every mail of the Micro Integrator's 'mailtoSupport' mail transport sender (MailTransportSender; not
+# in the Synapse project), comma-separated: transport.mail.SMTPBccAddresses in its axis2.xml
+# (parameter.'transport.mail.SMTPBccAddresses' of the [[transport.mail.sender]] named "mailtoSupport" in its
+# deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in
+# axis2_blocking_client.xml); empty for none.
 configurable string mailtoSupportSmtpBcc = "";
 
-# Recipients of the mail endpoint 'AlertsAPI /notify endpoint': the comma-separated address list after 'mailtoSupport:' in its address (a To transport header on the message replaces it, as MailTransportSender reads it).
+# Recipients of the mail endpoint 'AlertsAPI /notify endpoint': the comma-separated address list after 'mailtoSupport:'
+# in its address (a To transport header on the message replaces it, as MailTransportSender reads it).
 configurable string alertsApiNotifyEndpointTo = "support@example.com";
 
-# Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS request whose Origin is not allowed is answered 403.
+# Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it
+# from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS
+# request whose Origin is not allowed is answered 403.
 configurable boolean corsEnabled = true;
 
-# The origins CORS allows, separated by commas, * for any (synapse.rest.CORSConfig.Access-Control-Allow-Origin; the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), none when it is not set).
+# The origins CORS allows, separated by commas, * for any (synapse.rest.CORSConfig.Access-Control-Allow-Origin; the
+# Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), none when it is not set).
 configurable string corsAllowedOrigins = "";
 
-# The Access-Control-Allow-Headers of the APIs' OPTIONS answers (synapse.rest.CORSConfig.Access-Control-Allow-Headers; the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), empty when it is not set).
+# The Access-Control-Allow-Headers of the APIs' OPTIONS answers (synapse.rest.CORSConfig.Access-Control-Allow-Headers;
+# the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), empty when it is not
+# set).
 configurable string corsAllowedHeaders = "";
 
-# The WSDL the Micro Integrator generates for proxy service 'MailOutProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/MailOutProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+# The WSDL the Micro Integrator generates for proxy service 'MailOutProxy' (it publishes none: one operation 'mediate',
+# SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/MailOutProxy?wsdl: a path
+# relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253),
+# where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the
+# file when they differ.
 configurable string mailOutProxyWsdlPath = "resources/MailOutProxy.wsdl";

@@ -4,10 +4,12 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# File or folder on the ftps server the VFS endpoint 'ReportsFtpsEP' writes to (the path of its address vfs:ftps://reports@files.example.com:2121/outbox/reports?vfs.passive=true&transport.vfs.CreateFolder=true&transport.vfs.Append=true&transport.vfs.SendFileSynchronously=true).
+# File or folder on the ftps server the VFS endpoint 'ReportsFtpsEP' writes to (the path of its address
+# vfs:ftps://reports@files.example.com:2121/outbox/reports?vfs.passive=true&transport.vfs.CreateFolder=true&transport.vfs.Append=true&transport.vfs.SendFileSynchronously=true).
 configurable string reportsFtpsEpPath = "/outbox/reports";
 
-# Host of the ftps server of the VFS endpoint 'ReportsFtpsEP' (address vfs:ftps://reports@files.example.com:2121/outbox/reports?vfs.passive=true&transport.vfs.CreateFolder=true&transport.vfs.Append=true&transport.vfs.SendFileSynchronously=true).
+# Host of the ftps server of the VFS endpoint 'ReportsFtpsEP' (address
+# vfs:ftps://reports@files.example.com:2121/outbox/reports?vfs.passive=true&transport.vfs.CreateFolder=true&transport.vfs.Append=true&transport.vfs.SendFileSynchronously=true).
 configurable string reportsFtpsEpHost = "files.example.com";
 
 # Port of the ftps server of the VFS endpoint 'ReportsFtpsEP' (its address's).
@@ -16,19 +18,26 @@ configurable int reportsFtpsEpPort = 2121;
 # User the VFS endpoint 'ReportsFtpsEP' logs in to the ftps server as (the user of its address).
 configurable string reportsFtpsEpUser = "reports";
 
-# Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS request whose Origin is not allowed is answered 403.
+# Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it
+# from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS
+# request whose Origin is not allowed is answered 403.
 configurable boolean corsEnabled = true;
 
-# The origins CORS allows, separated by commas, * for any (synapse.rest.CORSConfig.Access-Control-Allow-Origin; the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), none when it is not set).
+# The origins CORS allows, separated by commas, * for any (synapse.rest.CORSConfig.Access-Control-Allow-Origin; the
+# Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), none when it is not set).
 configurable string corsAllowedOrigins = "";
 
-# The Access-Control-Allow-Headers of the APIs' OPTIONS answers (synapse.rest.CORSConfig.Access-Control-Allow-Headers; the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), empty when it is not set).
+# The Access-Control-Allow-Headers of the APIs' OPTIONS answers (synapse.rest.CORSConfig.Access-Control-Allow-Headers;
+# the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), empty when it is not
+# set).
 configurable string corsAllowedHeaders = "";
 
-# File or folder on the ftp server the VFS endpoint 'StockQuoteFtpProxy endpoint' writes to (the path of its address vfs:ftp://${FTPUserName}:****@${FTPHostname}/vfs/output/stockQuote.xml?vfs.passive=false).
+# File or folder on the ftp server the VFS endpoint 'StockQuoteFtpProxy endpoint' writes to (the path of its address
+# vfs:ftp://${FTPUserName}:****@${FTPHostname}/vfs/output/stockQuote.xml?vfs.passive=false).
 configurable string stockQuoteFtpProxyEndpointPath = "/vfs/output/stockQuote.xml";
 
-# Host of the ftp server of the VFS endpoint 'StockQuoteFtpProxy endpoint' (address vfs:ftp://${FTPUserName}:****@${FTPHostname}/vfs/output/stockQuote.xml?vfs.passive=false).
+# Host of the ftp server of the VFS endpoint 'StockQuoteFtpProxy endpoint' (address
+# vfs:ftp://${FTPUserName}:****@${FTPHostname}/vfs/output/stockQuote.xml?vfs.passive=false).
 configurable string stockQuoteFtpProxyEndpointHost = ?;
 
 # Port of the ftp server of the VFS endpoint 'StockQuoteFtpProxy endpoint' (the ftp default).
@@ -37,19 +46,26 @@ configurable int stockQuoteFtpProxyEndpointPort = 21;
 # User the VFS endpoint 'StockQuoteFtpProxy endpoint' logs in to the ftp server as (the user of its address).
 configurable string stockQuoteFtpProxyEndpointUser = ?;
 
-# Password of the user of the VFS endpoint 'StockQuoteFtpProxy endpoint' on the ftp server (the password of its address, never copied here).
+# Password of the user of the VFS endpoint 'StockQuoteFtpProxy endpoint' on the ftp server (the password of its address,
+# never copied here).
 configurable string stockQuoteFtpProxyEndpointPassword = ?;
 
 # Base URL of the 'StockQuoteFtpProxy endpoint' endpoint.
 configurable string stockQuoteFtpProxyEndpointUrl = "http://ei-backend.scenarios.wso2.org:8080/axis2/services/SimpleStockQuoteService";
 
-# The WSDL the Micro Integrator generates for proxy service 'StockQuoteFtpProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/StockQuoteFtpProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+# The WSDL the Micro Integrator generates for proxy service 'StockQuoteFtpProxy' (it publishes none: one operation
+# 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET
+# /services/StockQuoteFtpProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and
+# the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by
+# default) and the ports it listens on: edit the file when they differ.
 configurable string stockQuoteFtpProxyWsdlPath = "resources/StockQuoteFtpProxy.wsdl";
 
-# File or folder on the sftp server the VFS endpoint 'StockQuoteSftpProxy endpoint' writes to (the path of its address vfs:sftp://user_name:****@sftp.example.com/home/user/out).
+# File or folder on the sftp server the VFS endpoint 'StockQuoteSftpProxy endpoint' writes to (the path of its address
+# vfs:sftp://user_name:****@sftp.example.com/home/user/out).
 configurable string stockQuoteSftpProxyEndpointPath = "/home/user/out";
 
-# Host of the sftp server of the VFS endpoint 'StockQuoteSftpProxy endpoint' (address vfs:sftp://user_name:****@sftp.example.com/home/user/out).
+# Host of the sftp server of the VFS endpoint 'StockQuoteSftpProxy endpoint' (address
+# vfs:sftp://user_name:****@sftp.example.com/home/user/out).
 configurable string stockQuoteSftpProxyEndpointHost = "sftp.example.com";
 
 # Port of the sftp server of the VFS endpoint 'StockQuoteSftpProxy endpoint' (the sftp default).
@@ -58,11 +74,16 @@ configurable int stockQuoteSftpProxyEndpointPort = 22;
 # User the VFS endpoint 'StockQuoteSftpProxy endpoint' logs in to the sftp server as (the user of its address).
 configurable string stockQuoteSftpProxyEndpointUser = "user_name";
 
-# Password of the user of the VFS endpoint 'StockQuoteSftpProxy endpoint' on the sftp server (the password of its address, never copied here).
+# Password of the user of the VFS endpoint 'StockQuoteSftpProxy endpoint' on the sftp server (the password of its
+# address, never copied here).
 configurable string stockQuoteSftpProxyEndpointPassword = ?;
 
 # Base URL of the 'StockQuoteSftpProxy endpoint' endpoint.
 configurable string stockQuoteSftpProxyEndpointUrl = "http://localhost:9000/services/SimpleStockQuoteService";
 
-# The WSDL the Micro Integrator generates for proxy service 'StockQuoteSftpProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/StockQuoteSftpProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+# The WSDL the Micro Integrator generates for proxy service 'StockQuoteSftpProxy' (it publishes none: one operation
+# 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET
+# /services/StockQuoteSftpProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and
+# the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by
+# default) and the ports it listens on: edit the file when they differ.
 configurable string stockQuoteSftpProxyWsdlPath = "resources/StockQuoteSftpProxy.wsdl";

@@ -4,17 +4,27 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# Path of the JSON schema 'gov:/json/order-schema.json' a validate mediator checks JSON messages against, which is not part of the input: copy it from the registry and set its path (draft-4 keywords only; local $ref only).
+# Path of the JSON schema 'gov:/json/order-schema.json' a validate mediator checks JSON messages against, which is not
+# part of the input: copy it from the registry and set its path (draft-4 keywords only; local $ref only).
 configurable string orderSchemaPath = ?;
 
-# Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS request whose Origin is not allowed is answered 403.
+# Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it
+# from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS
+# request whose Origin is not allowed is answered 403.
 configurable boolean corsEnabled = true;
 
-# The origins CORS allows, separated by commas, * for any (synapse.rest.CORSConfig.Access-Control-Allow-Origin; the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), none when it is not set).
+# The origins CORS allows, separated by commas, * for any (synapse.rest.CORSConfig.Access-Control-Allow-Origin; the
+# Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), none when it is not set).
 configurable string corsAllowedOrigins = "";
 
-# The Access-Control-Allow-Headers of the APIs' OPTIONS answers (synapse.rest.CORSConfig.Access-Control-Allow-Headers; the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), empty when it is not set).
+# The Access-Control-Allow-Headers of the APIs' OPTIONS answers (synapse.rest.CORSConfig.Access-Control-Allow-Headers;
+# the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), empty when it is not
+# set).
 configurable string corsAllowedHeaders = "";
 
-# The WSDL the Micro Integrator generates for proxy service 'ValidateProxy' (it publishes none: one operation 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/ValidateProxy?wsdl: a path relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the file when they differ.
+# The WSDL the Micro Integrator generates for proxy service 'ValidateProxy' (it publishes none: one operation 'mediate',
+# SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/ValidateProxy?wsdl: a path
+# relative to the folder the program runs in. Its addresses are localhost and the listeners' default ports (8290, 8253),
+# where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the
+# file when they differ.
 configurable string validateProxyWsdlPath = "resources/ValidateProxy.wsdl";

@@ -20,7 +20,8 @@ function processEvent(Context ctx) returns http:Response|error? {
     return accepted();
 }
 
-# Fault handling of inbound endpoint 'EventDrop' (onError): records the error and runs sequence 'EventError'; the flow ends there with the sequence's answer (it answers on every path).
+# Fault handling of inbound endpoint 'EventDrop' (onError): records the error and runs sequence 'EventError'; the flow
+# ends there with the sequence's answer (it answers on every path).
 function runEventError(Context ctx, error e) returns http:Response {
     recordError(ctx, e);
     return eventError(ctx);
@@ -36,7 +37,7 @@ function orderFilesFault(Context ctx, error e) returns http:Response {
 # In flow of proxy service OrderFiles, run by the service at each of its addresses.
 function orderFilesFlow(Context ctx) returns http:Response|error {
     do {
-        log:printInfo("OrderFiles request", direction = "request", payload = check payloadText(ctx));
+        log:printInfo("OrderFiles request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
         return accepted();
     } on fail error e {
         return orderFilesFault(ctx, e);

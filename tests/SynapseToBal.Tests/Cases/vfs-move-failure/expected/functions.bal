@@ -8,12 +8,12 @@ import ballerina/log;
 
 # Sequence 'ProcessReceipt'.
 function processReceipt(Context ctx) returns http:Response|error? {
-    log:printInfo("ProcessReceipt sequence", payload = check payloadText(ctx));
+    log:printInfo("ProcessReceipt sequence", to = ctx.to, messageId = ctx.messageId, payload = check payloadText(ctx));
     return accepted();
 }
 
 # In flow of proxy service InvoiceFiles, run by the service at each of its addresses.
 function invoiceFilesFlow(Context ctx) returns http:Response|error {
-    log:printInfo("InvoiceFiles request", direction = "request", payload = check payloadText(ctx));
+    log:printInfo("InvoiceFiles request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
     return accepted();
 }
