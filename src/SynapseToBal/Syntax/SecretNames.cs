@@ -48,9 +48,9 @@ public static partial class SecretNames
     private static partial Regex WordBreak();
 
     /// <summary>
-    /// True when the name suggests a credential: its last word is a credential's (password, secret, token, apiKey,
-    /// clientSecret, accessToken, privateKey, ...), or a value word follows one ("ACCESS_TOKEN_VALUE"). A name that only
-    /// mentions one before other words ("TOKEN_CACHE_STATUS", "ACCESS_TOKEN_LENGTH", "TTL_TOKEN_SECONDS") is not.
+    /// True when the name suggests a credential: it holds a credential's word (password, secret, token, apiKey,
+    /// clientSecret, accessToken, privateKey, ...), unless its last word says it holds something about the credential
+    /// ("TOKEN_CACHE_STATUS", "ACCESS_TOKEN_LENGTH", "tokenUrl") or its first word qualifies it ("TTL_TOKEN_SECONDS").
     /// </summary>
     public static bool IsSecret(string name)
     {
@@ -99,7 +99,46 @@ public static partial class SecretNames
             return false;
         }
 
-        return Words.Any(key.EndsWith) || IsPhrase(key);
+        // A credential word ending a word anywhere keeps the name a secret ("DB_PASSWORD_PROD", "clientSecretEncoded",
+        // "apiKeySandbox": over-redacting a value costs a configurable, missing a credential leaks it), unless a later
+        // word says the value is about the credential ("ACCESS_TOKEN_LENGTH_DEBUG"); inside a word it is none
+        // ("tokenizer").
+        return HoldsCredentialWord(key, words) || IsPhrase(key);
+    }
+
+    /// <summary>
+    /// True when a credential word of <see cref="Words"/> ends at a word boundary of the key (the lower-cased letters and
+    /// digits of <paramref name="words"/>, perhaps shortened at its end) and no later word is one of
+    /// <see cref="NotSecretSuffixes"/>.
+    /// </summary>
+    private static bool HoldsCredentialWord(string key, string[] words)
+    {
+        var ends = new List<(int End, string Word)>();
+        var position = 0;
+        foreach (var word in words)
+        {
+            position += word.Length;
+            ends.Add((position, word.ToLowerInvariant()));
+        }
+
+        foreach (var credential in Words)
+        {
+            for (var at = key.IndexOf(credential, StringComparison.Ordinal); at >= 0; at = key.IndexOf(credential, at + 1, StringComparison.Ordinal))
+            {
+                var end = at + credential.Length;
+                if (end != key.Length && !ends.Any(e => e.End == end))
+                {
+                    continue;
+                }
+
+                if (!ends.Any(e => e.End > end && NotSecretSuffixes.Contains(e.Word.TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9'))))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A key (lower-cased letters and digits) that names a pass phrase: "<c>sharequestphrase</c>", not a bare "phrase" or a reason phrase.</summary>

@@ -63,6 +63,9 @@ public sealed class SafetyTests
     [InlineData("passwordExpiry", false)]
     [InlineData("secretCache", false)]
     [InlineData("tokenizer", false)]
+    [InlineData("DB_PASSWORD_PROD", true)]
+    [InlineData("clientSecretEncoded", true)]
+    [InlineData("apiKeySandbox", true)]
     [InlineData("max_tokens", false)]
     [InlineData("hasPassword", false)]
     public void Names_that_suggest_a_credential(string name, bool secret) => Assert.Equal(secret, SecretNames.IsSecret(name));
