@@ -9075,7 +9075,9 @@ class RabbitMqMessageStore {
                 log:printWarn(string `Message store '${self.name}' could not declare its queue`, 'error = declared);
             }
         }
-        error? published = rabbitMqPublish(producer, self.exchange, self.routingKey, message, messageId, priority);
+        // trap: a channel the broker closed throws an exception Java interop does not turn into an error (RabbitMQProducer
+        // catches it and fails the store).
+        error? published = trap rabbitMqPublish(producer, self.exchange, self.routingKey, message, messageId, priority);
         if published is error {
             self.producer = ();
             rabbitmq:Error? aborted = producer->'abort();
