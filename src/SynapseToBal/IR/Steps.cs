@@ -501,6 +501,13 @@ public sealed record TodoStep(MediatorSyntax? Origin, NotTranslatedIr Reason, st
     /// that work. False for a TODO beside a translated step and for a mediator with no run-time effect on the message.
     /// </summary>
     public bool FailsAtRunTime { get; init; }
+
+    /// <summary>
+    /// The TODO stands for a transport or sender setting the generated client does not apply (an axis2 or axis2-client
+    /// property such as DISABLE_CHUNKING or NO_KEEPALIVE): the Micro Integrator sends the same message with it, so the
+    /// flow goes on and the TODO never fails it.
+    /// </summary>
+    public bool SettingOnly { get; init; }
 }
 
 /// <summary>A plain comment explaining how a construct maps (no code is needed for it).</summary>

@@ -101,7 +101,7 @@ public sealed partial class Lowerer
     {
         var steps = lowered.ToList();
         var first = steps.FindIndex(s => s is TodoStep);
-        if (first >= 0 && steps.All(s => s is TodoStep or CommentStep)
+        if (first >= 0 && steps.All(s => s is TodoStep { SettingOnly: false } or CommentStep)
             && !(MediatorRules.TryGetValue(mediator.GetType(), out var rule) && rule.NoRunTimeEffect))
         {
             steps[first] = (TodoStep)steps[first] with { FailsAtRunTime = true };

@@ -22,6 +22,30 @@ public sealed class TodoMediatorFailureTests
     }
 
     [Fact]
+    public void A_todo_that_never_runs_stays_a_comment()
+    {
+        // A mediator switched off by a constant filter, and one after a respond: the Micro Integrator never runs
+        // them, so they cannot fail the flow (and a failing call after the return would be unreachable code).
+        const string Ns = "xmlns=\"http://ws.apache.org/ns/synapse\"";
+        var files = ArtifactConversion.Convert(
+            $"""<api {Ns} name="OffApi" context="/off"><resource methods="GET" uri-template="/"><inSequence><filter xpath="false()"><then><xquery key="transform"/></then></filter><respond/><xquery key="after"/></inSequence></resource></api>""");
+        var code = string.Concat(files.Where(f => f.Key != "support.bal" && f.Key.EndsWith(".bal", StringComparison.Ordinal)).Select(f => f.Value));
+        Assert.Contains("TODO(SB0231): <xquery> runs the XQuery at key 'transform'", code, StringComparison.Ordinal);
+        Assert.Contains("Not translated, never runs: the flow has already ended above", code, StringComparison.Ordinal);
+        Assert.DoesNotContain("notTranslatedMediator(", code, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_sender_setting_left_as_a_todo_does_not_fail_the_flow()
+    {
+        // DISABLE_CHUNKING by expression and an axis2-client transport option: the Micro Integrator sends the same
+        // message with them, so the flow must go on.
+        var body = Body("""<property name="DISABLE_CHUNKING" expression="get-property('x')" scope="axis2"/><property name="NO_KEEPALIVE" value="true" scope="axis2-client"/>""");
+        Assert.All(body.OfType<TodoStep>(), todo => Assert.False(todo.FailsAtRunTime));
+        Assert.NotEmpty(body.OfType<TodoStep>());
+    }
+
+    [Fact]
     public void An_unknown_element_fails_at_run_time()
     {
         var todo = Assert.IsType<TodoStep>(Body("""<unknownThing a="1"/>""")[0]);

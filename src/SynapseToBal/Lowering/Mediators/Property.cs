@@ -245,9 +245,9 @@ public sealed partial class Lowerer
     {
         if (!IsAxis2Data(property.Name) || Axis2TransportSet.Contains(property.Name))
         {
-            return Todo(property, DiagnosticCatalog.Axis2ClientOptionNotTranslated,
+            return SettingOnly(Todo(property, DiagnosticCatalog.Axis2ClientOptionNotTranslated,
                 $"the axis2-client property '{property.Name}' is not translated: the Micro Integrator puts it in the message's Axis2 client options, where Synapse does not act on it as on the axis2 property, and Axis2 and the transports read it only while the message has no axis2 property of that name",
-                property.Name);
+                property.Name));
         }
 
         _diagnostics.Report(DiagnosticCatalog.Axis2ClientOptionKept, property.Location, property.Name);
@@ -315,7 +315,10 @@ public sealed partial class Lowerer
                     ? new RemovePropertyStep(property, name) { Scope = PropertyScope.Axis2 }
                     : new SetPropertyStep(property, name, Typed(SecretSafeValue(name, property.Value, property.Location, context), property.Type, property.Value is ValueSyntax.InlineXml, propertyIntegers: true)) { Scope = PropertyScope.Axis2 };
             default:
-                return Todo(property, DiagnosticCatalog.PropertyNotTranslated, TransportSwitchReason(property.Name) ?? $"axis2 property '{property.Name}' has no equivalent in the generated code", property.Scope, property.Name);
+                return SettingOnly(Todo(property, DiagnosticCatalog.PropertyNotTranslated, TransportSwitchReason(property.Name) ?? $"axis2 property '{property.Name}' has no equivalent in the generated code", property.Scope, property.Name));
         }
     }
+
+    /// <summary>A TODO for a transport or sender setting: the message is sent all the same, so it does not fail the flow.</summary>
+    private static StepIr SettingOnly(StepIr step) => step is TodoStep todo ? todo with { SettingOnly = true } : step;
 }

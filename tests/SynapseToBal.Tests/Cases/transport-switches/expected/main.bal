@@ -103,7 +103,6 @@ service /transport on httpListener {
         Context ctx = check newContext(request, "TransportAPI", "/transport");
         // TODO(SB0207): axis2 property 'DISABLE_CHUNKING' sends this message with a Content-Length instead of chunks; an http:Client sets chunking only in its configuration (http1Settings.chunking), for every request: set CHUNKING_NEVER on the endpoint's client by hand if every message sent there needs it
         // <property name="DISABLE_CHUNKING" expression="$header:X-Chunk" scope="axis2"/>
-        check notTranslatedMediator("property", "SB0207");
         check callEndpoint(ctx, stockQuote, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
