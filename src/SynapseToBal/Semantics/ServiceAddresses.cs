@@ -215,30 +215,32 @@ internal static class ServiceAddresses
         if (plain.StartsWith(prefix, StringComparison.Ordinal))
         {
             var name = plain[prefix.Length..].Split('/')[0];
-            if (symbols.Proxy(name) is { } proxy)
-            {
-                return new SelfCallTarget(url, path, "proxy service", name, proxy);
-            }
 
+            // A data service first: a proxy with a data service's name is refused (SB0506), the data service served.
             if (dataServices.TryGetValue(name, out var service))
             {
                 return new SelfCallTarget(url, path, "data service", name, service);
+            }
+
+            if (symbols.Proxy(name) is { } proxy)
+            {
+                return new SelfCallTarget(url, path, "proxy service", name, proxy);
             }
 
             // Only the names of the service's Axis2 endpoints over HTTP (P.PHttpSoap11Endpoint, ...) find it: any other
             // name after the dot (P.other, P.SOAP11Endpoint) is no service or endpoint Axis2 knows.
             var dot = name.IndexOf('.', StringComparison.Ordinal);
             var owner = dot > 0 ? name[..dot] : null;
-            if (owner is not null && symbols.Proxy(owner) is { } endpointProxy
-                && Axis2EndpointPaths(owner, endpointProxy.Transports, httpsListener: true).Contains(prefix + name, StringComparer.Ordinal))
-            {
-                return new SelfCallTarget(url, path, "proxy service", owner, endpointProxy);
-            }
-
             if (owner is not null && dataServices.TryGetValue(owner, out var endpointService)
                 && Axis2EndpointPaths(owner, DataServiceTransports(endpointService), httpsListener: true).Contains(prefix + name, StringComparer.Ordinal))
             {
                 return new SelfCallTarget(url, path, "data service", owner, endpointService);
+            }
+
+            if (owner is not null && symbols.Proxy(owner) is { } endpointProxy
+                && Axis2EndpointPaths(owner, endpointProxy.Transports, httpsListener: true).Contains(prefix + name, StringComparer.Ordinal))
+            {
+                return new SelfCallTarget(url, path, "proxy service", owner, endpointProxy);
             }
         }
 

@@ -75,6 +75,26 @@ public sealed class ServiceAddressTests
         Assert.DoesNotContain(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.DuplicateArtifact);
     }
 
+    [Fact]
+    public void A_self_call_to_a_name_a_proxy_and_a_data_service_share_reaches_the_data_service()
+    {
+        // The proxy is refused (SB0506) and the data service served: the call reaches the data service.
+        var diagnostics = new DiagnosticBag();
+        const string proxy = """<proxy xmlns="http://ws.apache.org/ns/synapse" name="Orders" transports="http"><target><inSequence><respond/></inSequence></target></proxy>""";
+        const string calls = """<sequence xmlns="http://ws.apache.org/ns/synapse" name="S"><call><endpoint><address uri="http://localhost:8290/services/Orders"/></endpoint></call></sequence>""";
+        var model = SemanticModel.Build(
+            [
+                Parse("/in/A.dbs", DataService.Replace("NAME", "Orders", StringComparison.Ordinal), diagnostics),
+                Parse("/in/P.xml", proxy, diagnostics), Parse("/in/S.xml", calls, diagnostics),
+            ],
+            null,
+            diagnostics);
+
+        var call = Assert.Single(Assert.Single(model.Artifacts.OfType<SequenceSyntax>()).Mediators.OfType<CallMediator>());
+        var target = model.SelfCall(Assert.IsType<EndpointReferenceSyntax.Inline>(call.Endpoint).Endpoint.Definition!)!;
+        Assert.Equal(("data service", "Orders"), (target.Kind, target.Name));
+    }
+
     [Theory]
     [InlineData("http://localhost:8290/services/P", "/services/P")]
     [InlineData("https://127.0.0.1:8253/services/P.PHttpSoap11Endpoint?x=1", "/services/P.PHttpSoap11Endpoint?x=1")]
