@@ -1834,52 +1834,25 @@ internal sealed partial class StatementWriter
     /// value that may be empty goes through a runtime helper binding NULL for an empty text
     /// (AbstractDBMediator.getPreparedStatement: <c>ps.setNull</c>); a literal that is not empty binds as it is.
     /// </summary>
-    private string DbParameter(DbParameterIr parameter)
-    {
-        var value = _expr.String(parameter.Value);
-        if (parameter.Value is StringLiteralIr { Value.Length: > 0 })
-        {
-            return DbBind(value, parameter.Type);
-        }
+    private string DbParameter(DbParameterIr parameter) =>
+        DbBind(_expr.String(parameter.Value), parameter.Type, mayBeEmpty: parameter.Value is not StringLiteralIr { Value.Length: > 0 });
 
-        return parameter.Type switch
-        {
-            DbParameterType.String => $"dbString({value})",
-            DbParameterType.Decimal => $"check dbDecimal({value})",
-            DbParameterType.Boolean => $"dbBoolean({value})",
-            DbParameterType.Integer => $"check dbInteger({value})",
-            DbParameterType.Float => $"check dbFloat({value})",
-            // The date and time helpers bind NULL for an empty text themselves.
-            DbParameterType.Date or DbParameterType.Time or DbParameterType.Timestamp => DbBind(value, parameter.Type),
-            _ => throw new InvalidOperationException(),
-        };
-    }
-
-    /// <summary>A string value bound as a JDBC type, converted as Synapse's setters do.</summary>
-    private static string DbBind(string value, DbParameterType type)
+    /// <summary>
+    /// A string value bound as a JDBC type, converted as Synapse's setters do; with <paramref name="mayBeEmpty"/>, through
+    /// the runtime helper that binds NULL for an empty text (the date and time helpers always do).
+    /// </summary>
+    private static string DbBind(string value, DbParameterType type, bool mayBeEmpty = false) => type switch
     {
-        switch (type)
-        {
-            case DbParameterType.String:
-                return value;
-            case DbParameterType.Decimal:
-                return $"check decimal:fromString({value})";
-            case DbParameterType.Boolean:
-                return $"{ExpressionWriter.Receiver(value)}.equalsIgnoreCaseAscii(\"true\")";
-            case DbParameterType.Integer:
-                return $"check int:fromString({value})";
-            case DbParameterType.Float:
-                return $"check float:fromString({value})";
-            case DbParameterType.Date:
-                return $"sqlDate({value})";
-            case DbParameterType.Time:
-                return $"sqlTime({value})";
-            case DbParameterType.Timestamp:
-                return $"sqlTimestamp({value})";
-            default:
-                throw new InvalidOperationException();
-        }
-    }
+        DbParameterType.String => mayBeEmpty ? $"dbString({value})" : value,
+        DbParameterType.Decimal => mayBeEmpty ? $"check dbDecimal({value})" : $"check decimal:fromString({value})",
+        DbParameterType.Boolean => mayBeEmpty ? $"dbBoolean({value})" : $"{ExpressionWriter.Receiver(value)}.equalsIgnoreCaseAscii(\"true\")",
+        DbParameterType.Integer => mayBeEmpty ? $"check dbInteger({value})" : $"check int:fromString({value})",
+        DbParameterType.Float => mayBeEmpty ? $"check dbFloat({value})" : $"check float:fromString({value})",
+        DbParameterType.Date => $"sqlDate({value})",
+        DbParameterType.Time => $"sqlTime({value})",
+        DbParameterType.Timestamp => $"sqlTimestamp({value})",
+        _ => throw new InvalidOperationException(),
+    };
 
     private string MakeFaultArguments(MakeFaultStep fault)
     {
