@@ -177,6 +177,12 @@ public static class Converter
         // garbage is collected before the render's peak and only counts are held while the files are written.
         var prepared = PrepareReport(documents, package, diagnostics);
         RefinedFacts facts = RefinedFacts.None;
+        // A lowering fact: reported whether or not emitting succeeds.
+        foreach (var endpoint in package.UnreferencedRegistryEndpoints)
+        {
+            diagnostics.Report(DiagnosticCatalog.RegistryEndpointUnreferenced, endpoint.Origin, endpoint.Key);
+        }
+
         try
         {
             var refined = BallerinaRefiner.Refine(package, RuntimeModule.For(renderer).DeclaredNames, options.OtherModuleNames);
@@ -194,11 +200,6 @@ public static class Converter
             }
 
             files = emitter.Emit(refined, documents);
-            foreach (var endpoint in package.UnreferencedRegistryEndpoints)
-            {
-                diagnostics.Report(DiagnosticCatalog.RegistryEndpointUnreferenced, endpoint.Origin, endpoint.Key);
-            }
-
             foreach (var failure in emitter.FactFailures)
             {
                 diagnostics.Report(failure.SameMeaning ? DiagnosticCatalog.FactInternalError : DiagnosticCatalog.FactFallbackDiffers, null, failure.What, failure.Message, failure.Fallback);
