@@ -236,7 +236,18 @@ public sealed record ConnectorParameterSyntax(
     string Name,
     ValueSyntax Value,
     ImmutableArray<NamedValueSyntax> Attributes,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>
+    /// Whether the Micro Integrator passes the parameter to the connector at all. An element with no text (not
+    /// even a space), no child elements and no non-empty attribute gets no value in
+    /// <c>MediatorFactoryFinder.createInvokeParam</c>, and <c>InvokeMediator.populateParameters</c> then skips it: the
+    /// connector sees the parameter unset (its default), not as "". Tooling writes such empty elements by default.
+    /// </summary>
+    public bool IsPassed =>
+        Value is not ValueSyntax.Literal { Text.Length: 0 }
+        || Attributes.Any(a => a.Value is not ValueSyntax.Literal { Text.Length: 0 });
+}
 
 /// <summary>
 /// A connector operation (<c>&lt;salesforce.query&gt;</c>, <c>&lt;fileconnector.create&gt;</c>, <c>&lt;gmail.init&gt;</c>...): the
@@ -255,4 +266,7 @@ public sealed record ConnectorOperationMediator(
     public override string ElementName => Connector + "." + Operation;
 
     public bool IsInit => Operation == "init";
+
+    /// <summary>The parameters the connector receives (<see cref="ConnectorParameterSyntax.IsPassed"/>), in order.</summary>
+    public IEnumerable<ConnectorParameterSyntax> PassedParameters => Parameters.Where(p => p.IsPassed);
 }

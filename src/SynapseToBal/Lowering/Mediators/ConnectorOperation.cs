@@ -151,6 +151,12 @@ public sealed partial class Lowerer
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var child in root.Elements())
         {
+            if (!child.HasElements && child.Value.Length == 0 && child.Attributes().All(a => a.IsNamespaceDeclaration || a.Value.Length == 0))
+            {
+                // Not passed, as for an operation's parameter (ConnectorParameterSyntax.IsPassed): the connection keeps its default.
+                continue;
+            }
+
             var name = child.Name.LocalName;
             settings[aliases?.GetValueOrDefault(name, name) ?? name] = child.Value;
         }
@@ -162,7 +168,7 @@ public sealed partial class Lowerer
     private static Dictionary<string, ConnectorParameterSyntax> ParametersByName(ConnectorOperationMediator operation)
     {
         var parameters = new Dictionary<string, ConnectorParameterSyntax>(StringComparer.Ordinal);
-        foreach (var parameter in operation.Parameters)
+        foreach (var parameter in operation.PassedParameters)
         {
             parameters[parameter.Name] = parameter;
         }
@@ -182,7 +188,7 @@ public sealed partial class Lowerer
             return ConnectorTodo(operation, $"it has the attribute{(operation.Attributes.Length == 1 ? string.Empty : "s")} {string.Join(", ", operation.Attributes.Select(a => a.Name))}");
         }
 
-        return operation.Parameters.FirstOrDefault(p => !p.Attributes.IsEmpty || p.Value is ValueSyntax.InlineXml) is { } odd
+        return operation.PassedParameters.FirstOrDefault(p => !p.Attributes.IsEmpty || p.Value is ValueSyntax.InlineXml) is { } odd
             ? ConnectorTodo(operation, $"its {odd.Name} holds {(odd.Value is ValueSyntax.InlineXml ? "XML" : "attributes")}, not a value")
             : null;
     }

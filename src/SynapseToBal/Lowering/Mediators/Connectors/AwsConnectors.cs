@@ -42,7 +42,7 @@ public sealed partial class Lowerer
             return [unreadable];
         }
 
-        var unknown = operation.Parameters.Select(p => p.Name).Where(n => !shape.Parameters.Contains(n)).Distinct().ToList();
+        var unknown = operation.PassedParameters.Select(p => p.Name).Where(n => !shape.Parameters.Contains(n)).Distinct().ToList();
         if (unknown.Count > 0)
         {
             return [ConnectorTodo(operation, $"{string.Join(", ", unknown)} {(unknown.Count == 1 ? "is not a parameter" : "are not parameters")} of the 1.0.x connector's {operation.Operation} (a later connector version's settings, which the generated call does not reproduce)")];

@@ -178,7 +178,7 @@ public sealed partial class Lowerer
         string? Literal(string name) => parameters.TryGetValue(name, out var p) && p.Value is ValueSyntax.Literal { Text: var text } ? text.Trim() : null;
 
         var unsupported = new List<string>();
-        foreach (var parameter in operation.Parameters)
+        foreach (var parameter in operation.PassedParameters)
         {
             switch (parameter.Name)
             {

@@ -67,7 +67,7 @@ public sealed partial class Lowerer
             _ => throw new InvalidOperationException(),
         };
         var unsupported = new List<string>();
-        foreach (var parameter in operation.Parameters)
+        foreach (var parameter in operation.PassedParameters)
         {
             if (!parameter.Attributes.IsEmpty || parameter.Value is ValueSyntax.InlineXml)
             {

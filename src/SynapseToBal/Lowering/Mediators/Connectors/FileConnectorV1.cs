@@ -46,8 +46,8 @@ public sealed partial class Lowerer
     /// </summary>
     private static bool IsFileConnectorV1(ConnectorOperationMediator operation) =>
         operation.Operation is "isfileexist" or "rename" or "copylarge" or "listFile"
-        || (operation.Parameters.Any(p => p.Name == "filelocation")
-            && !operation.Parameters.Any(p => p.Name is "source" or "filePath" or "destination"));
+        || (operation.PassedParameters.Any(p => p.Name == "filelocation")
+            && !operation.PassedParameters.Any(p => p.Name is "source" or "filePath" or "destination"));
 
     /// <summary>
     /// <c>&lt;fileconnector.create|append|isfileexist|delete|rename|copy|copylarge|move&gt;</c> of connector 1.0.0: one call
@@ -72,7 +72,7 @@ public sealed partial class Lowerer
         }
 
         var declared = FileConnectorV1Parameters[kind];
-        var unsupported = operation.Parameters.Select(p => p.Name).Where(name => !declared.Any(d => d.Parameter == name)).Distinct().ToList();
+        var unsupported = operation.PassedParameters.Select(p => p.Name).Where(name => !declared.Any(d => d.Parameter == name)).Distinct().ToList();
         if (unsupported.Count > 0)
         {
             return [ConnectorTodo(operation, $"{string.Join(", ", unsupported)} {(unsupported.Count == 1 ? "is" : "are")} set, which the connector 1.0.0 template does not declare")];

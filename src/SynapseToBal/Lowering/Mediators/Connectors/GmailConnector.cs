@@ -238,7 +238,7 @@ public sealed partial class Lowerer
         }
 
         var known = shape.Parameters.Select(p => p.Parameter).Concat(["responseVariable", "overwriteBody"]).Concat(shape.Kind == GmailOperation.SendMail ? ["id", "threadId"] : []);
-        var unknown = operation.Parameters.Select(p => p.Name).Where(n => !known.Contains(n)).Distinct().ToList();
+        var unknown = operation.PassedParameters.Select(p => p.Name).Where(n => !known.Contains(n)).Distinct().ToList();
         if (unknown.Count > 0)
         {
             return [ConnectorTodo(operation, $"{string.Join(", ", unknown)} {(unknown.Count == 1 ? "is not a parameter" : "are not parameters")} of the connector's operation, which the generated call does not reproduce")];

@@ -412,7 +412,7 @@ public sealed partial class Lowerer
 
         // Parameters the connector passes to Synapse as transport properties: they matter only when set.
         var settingProblems = new List<string>();
-        foreach (var parameter in operation.Parameters)
+        foreach (var parameter in operation.PassedParameters)
         {
             switch (parameter.Name)
             {

@@ -427,7 +427,7 @@ public sealed partial class Lowerer
         }
 
         var arguments = ImmutableArray.CreateBuilder<KafkaParameterIr>();
-        foreach (var parameter in operation.Parameters)
+        foreach (var parameter in operation.PassedParameters)
         {
             if (parameter.Value is ValueSyntax.Literal literal && literal.Text.Contains("${", StringComparison.Ordinal))
             {

@@ -51,7 +51,7 @@ public sealed partial class Lowerer
             return [unreadable];
         }
 
-        var unknown = operation.Parameters.Select(p => p.Name).Where(n => !shape.Parameters.Contains(n)).Distinct().ToList();
+        var unknown = operation.PassedParameters.Select(p => p.Name).Where(n => !shape.Parameters.Contains(n)).Distinct().ToList();
         if (unknown.Count > 0)
         {
             return [ConnectorTodo(operation, $"{string.Join(", ", unknown)} {(unknown.Count == 1 ? "is a setting" : "are settings")} of a later LDAP connector version, which the generated call does not reproduce")];

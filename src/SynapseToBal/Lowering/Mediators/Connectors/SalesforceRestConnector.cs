@@ -237,12 +237,12 @@ public sealed partial class Lowerer
             return [unreadable];
         }
 
-        if (operation.Parameters.Any(p => p.Name is "responseVariable" or "overwriteBody"))
+        if (operation.PassedParameters.Any(p => p.Name is "responseVariable" or "overwriteBody"))
         {
             return [ConnectorTodo(operation, "it writes its result to a responseVariable (the connector 3.x, whose connections are not translated)")];
         }
 
-        var unknown = operation.Parameters.Select(p => p.Name).Where(n => !shape.Parameters.Any(p => p.Parameter == n)).Distinct().ToList();
+        var unknown = operation.PassedParameters.Select(p => p.Name).Where(n => !shape.Parameters.Any(p => p.Parameter == n)).Distinct().ToList();
         if (unknown.Count > 0)
         {
             return [ConnectorTodo(operation, $"{string.Join(", ", unknown)} {(unknown.Count == 1 ? "is not a parameter" : "are not parameters")} of the connector 1.x/2.x operation, which the generated call does not reproduce")];
