@@ -85,6 +85,9 @@ public static class ProjectLoader
         private readonly List<ProjectFile> _files = new();
         private readonly List<RegistryResource> _resources = new();
         private readonly List<ProjectComponent> _components = new();
+
+        /// <summary>Missing registry resources already reported (descriptor, key, file): a descriptor that lists an item twice gets one SB0009.</summary>
+        private readonly HashSet<(string Descriptor, string Key, string File)> _missingReported = new();
         private bool _enterpriseIntegrator6;
 
         public ProjectModel Build(string input, InputForm form) => new(
@@ -638,7 +641,7 @@ public static class ProjectLoader
                 var found = Candidates(directory, registryPath, file).FirstOrDefault(byRelative.ContainsKey);
                 if (found is null)
                 {
-                    diagnostics.Report(DiagnosticCatalog.RegistryResourceMissing, SourceLocation.FileStart(descriptor.Location), key, file);
+                    ReportMissing(descriptor, key, file);
                     return;
                 }
 
@@ -665,8 +668,16 @@ public static class ProjectLoader
 
                 if (!any)
                 {
-                    diagnostics.Report(DiagnosticCatalog.RegistryResourceMissing, SourceLocation.FileStart(descriptor.Location), registryPath, folder);
+                    ReportMissing(descriptor, registryPath, folder);
                 }
+            }
+        }
+
+        private void ReportMissing(InputEntry descriptor, string key, string file)
+        {
+            if (_missingReported.Add((descriptor.Location, key, file)))
+            {
+                diagnostics.Report(DiagnosticCatalog.RegistryResourceMissing, SourceLocation.FileStart(descriptor.Location), key, file);
             }
         }
 
