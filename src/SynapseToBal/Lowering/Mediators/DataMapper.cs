@@ -39,6 +39,8 @@ public sealed partial class Lowerer
         + (mapper.XsltStyleSheet is { } xslt ? $", compiled to the stylesheet '{xslt.Text}'" : string.Empty)
         + ResultInto(mapper.Target, mapper.TargetVariable);
 
+    private static string TypeName(string? type) => string.IsNullOrWhiteSpace(type) ? "(not set)" : $"'{type}'";
+
     private static DataFormat? Format(string? type) => type?.Trim().ToUpperInvariant() switch
     {
         "JSON" => DataFormat.Json,
@@ -68,16 +70,16 @@ public sealed partial class Lowerer
             return null;
         }
 
-        if (Format(mapper.InputType) is not { } inputFormat || Format(mapper.OutputType) is not { } outputFormat)
-        {
-            why = $"the input type '{mapper.InputType}' and output type '{mapper.OutputType}' are not both JSON or XML (CSV is not translated)";
-            return null;
-        }
-
         var texts = keys.Select(k => (k.Role, Key: k.Key!.Text, Text: _model.RegistryText(k.Key!.Text))).ToList();
         if (texts.Where(t => t.Text is null).ToList() is { Count: > 0 } missing)
         {
             why = "the input does not hold " + string.Join(", ", missing.Select(m => $"the {m.Role} '{m.Key}'"));
+            return null;
+        }
+
+        if (Format(mapper.InputType) is not { } inputFormat || Format(mapper.OutputType) is not { } outputFormat)
+        {
+            why = $"the input type {TypeName(mapper.InputType)} and output type {TypeName(mapper.OutputType)} are not both JSON or XML (CSV is not translated)";
             return null;
         }
 
