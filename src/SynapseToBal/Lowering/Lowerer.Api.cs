@@ -116,7 +116,7 @@ public sealed partial class Lowerer
                         // A resource tried before matches every request of this method and path (its uri-template has no
                         // query, or one whose match is not reproduced, and no literal text around a variable), so the
                         // Micro Integrator never gets to this one.
-                        _diagnostics.Report(DiagnosticCatalog.DispatchOrder, loser.Origin.Location, loser.Summary, DescribeResource(Resource(last)));
+                        _diagnostics.Report(DiagnosticCatalog.DispatchOrder, loser.Origin.Location, loser.Summary, DescribeResource(Resource(last)), "this one never runs, so it is not generated");
                         resources.Add(loser with
                         {
                             Skipped = new NotTranslatedIr(DiagnosticCatalog.DispatchOrder, $"{loser.Summary} has the method and path of {DescribeResource(Resource(last))}, which Synapse tries first and which matches any query, so this one never runs:"),
@@ -160,7 +160,23 @@ public sealed partial class Lowerer
                 $"the Micro Integrator answers a request with Max-Forwards: 0 itself (Allow: '{SupportedMethods(HttpMethods(Resource(listed)))}') and runs the flow with Max-Forwards decremented for a larger one; the generated resource runs the flow for every OPTIONS request of its path, the header as received");
         }
 
-        ReportDispatchDifferences(resources.Where(r => r.Skipped is null && r.AlternativeOf is null).ToList());
+        foreach (var (shadowed, by) in ReportDispatchDifferences(resources.Where(r => r.Skipped is null && r.AlternativeOf is null).ToList()))
+        {
+            if (resources.Any(r => ReferenceEquals(r.AlternativeOf, shadowed.Origin)))
+            {
+                continue; // resources tried after it for its path (query alternatives) stay in its function
+            }
+
+            // Every request of this resource matches one tried before it, so the Micro Integrator never runs it; left
+            // out, Ballerina's dispatch sends those requests to that resource too (its path variables take the text).
+            var index = resources.IndexOf(shadowed);
+            resources[index] = shadowed with
+            {
+                Skipped = Resource(by).UrlMapping is not null
+                    ? new NotTranslatedIr(DiagnosticCatalog.ShadowedByUrlMapping, $"{shadowed.Summary} is never run: Synapse tries the url-mapping resources first, and {by.Summary} matches every request of this one; it is left out, and its requests reach that resource as in the Micro Integrator:")
+                    : new NotTranslatedIr(DiagnosticCatalog.DispatchOrder, $"{shadowed.Summary} is declared after {DescribeResource(Resource(by))}, whose uri-template matches every request of this one, and Synapse tries resources in declaration order, so this one never runs: it is left out, and its requests reach that resource as in the Micro Integrator:"),
+            };
+        }
         if (api.HandlersXml is not null)
         {
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, api.Location, "api", "handlers", "API handlers need hand translation (Ballerina interceptors)");
@@ -547,8 +563,14 @@ public sealed partial class Lowerer
     /// Synapse dispatches url-mapping resources first and uri-templates in declaration order; Ballerina prefers
     /// the most specific path. Where the two choose differently for some request, say so (SB0211, SB0213).
     /// </summary>
-    private void ReportDispatchDifferences(List<ResourceIr> resources)
+    /// <summary>
+    /// Reports where Synapse's dispatch (declaration order, first match) and Ballerina's (most specific path) differ, and
+    /// returns the resources that one tried before them takes every request of (<see cref="FullyShadows"/>, or a
+    /// url-mapping ending in <c>/*</c> with their methods).
+    /// </summary>
+    private List<(ResourceIr Shadowed, ResourceIr By)> ReportDispatchDifferences(List<ResourceIr> resources)
     {
+        var shadowed = new List<(ResourceIr, ResourceIr)>();
         for (var i = 0; i < resources.Count; i++)
         {
             for (var j = 0; j < resources.Count; j++)
@@ -562,15 +584,54 @@ public sealed partial class Lowerer
 
                 if (Resource(first).UrlMapping is not null && first.Path.LastOrDefault() is PathSegmentIr.Rest && PrefixCovers(first.Path, second.Path))
                 {
-                    _diagnostics.Report(DiagnosticCatalog.ShadowedByUrlMapping, second.Origin.Location, second.Summary, first.Summary);
+                    // URLMappingBasedDispatcher is tried before the uri-templates: with all its methods, this one never runs.
+                    var never = (first.Accessor == second.Accessor || first.Accessor == "default") && AcceptsAllOf(Resource(first), Resource(second));
+                    _diagnostics.Report(DiagnosticCatalog.ShadowedByUrlMapping, second.Origin.Location, second.Summary, first.Summary,
+                        never ? $"it never runs, so it is left out and Ballerina routes them to '{first.Summary}' too" : $"Ballerina routes them to '{second.Summary}'");
+                    if (never && !shadowed.Any(s => ReferenceEquals(s.Item1, second)))
+                    {
+                        shadowed.Add((second, first));
+                    }
                 }
                 else if (i < j && Resource(first).UriTemplate is not null && ShadowsMoreSpecific(first.Path, second.Path))
                 {
-                    _diagnostics.Report(DiagnosticCatalog.DispatchOrder, second.Origin.Location, second.Summary, DescribeResource(Resource(first)));
+                    var never = FullyShadows(first, second);
+                    _diagnostics.Report(DiagnosticCatalog.DispatchOrder, second.Origin.Location, second.Summary, DescribeResource(Resource(first)),
+                        never ? "this one never runs, so it is left out and Ballerina sends its requests there too" : "Ballerina prefers the more specific path");
+                    if (never && !shadowed.Any(s => ReferenceEquals(s.Item1, second)))
+                    {
+                        shadowed.Add((second, first));
+                    }
                 }
             }
         }
+
+        return shadowed;
     }
+
+    /// <summary>
+    /// Whether <paramref name="earlier"/> (which <see cref="ShadowsMoreSpecific"/> the later path) takes every request of
+    /// <paramref name="later"/>: it has all of the later one's methods, accepts every request the later one does
+    /// (<see cref="AcceptsAllOf"/>) and its uri-template checks neither a query nor text around a variable.
+    /// </summary>
+    private bool FullyShadows(ResourceIr earlier, ResourceIr later) =>
+        (earlier.Accessor == later.Accessor || earlier.Accessor == "default")
+        && AcceptsAllOf(Resource(earlier), Resource(later))
+        && !DispatchChecked(earlier)
+        && !HasSegmentText(Resource(earlier))
+        && Resource(earlier).UriTemplate is { } template && !template.Contains('?', StringComparison.Ordinal)
+        && !earlier.Path.Concat(later.Path).Any(s => s is PathSegmentIr.Param { Prefix.Length: > 0 } or PathSegmentIr.Param { Suffix.Length: > 0 });
+
+    /// <summary>
+    /// Whether Resource.canProcess accepts every request for <paramref name="earlier"/> that it accepts for
+    /// <paramref name="later"/> (ApiUtils.getAcceptableResources filters by it before any path is matched): no content-type
+    /// or user-agent condition, the same protocol (or none), the same inbound endpoint bindings.
+    /// </summary>
+    private static bool AcceptsAllOf(ApiResourceSyntax earlier, ApiResourceSyntax later) =>
+        earlier.ContentType is null
+        && earlier.UserAgent is null
+        && (earlier.Protocol is null || string.Equals(earlier.Protocol, later.Protocol, StringComparison.OrdinalIgnoreCase))
+        && earlier.BindsTo.SequenceEqual(later.BindsTo);
 
     /// <summary>Synapse's dispatcher order: url-mapping resources, then uri-templates, then the default resource.</summary>
     private static int DispatchRank(ApiResourceSyntax resource) => resource.UrlMapping is not null ? 0 : resource.UriTemplate is not null ? 1 : 2;

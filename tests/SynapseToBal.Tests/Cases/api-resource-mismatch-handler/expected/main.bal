@@ -52,17 +52,12 @@ service /users on httpListener {
         return respond(ctx, headers = passBackHeaders);
     }
 
-    # GET /users/search?name={name}
-    resource function get search(http:Request request) returns http:Response|error {
-        // The Micro Integrator runs this resource only for a request whose query matches 'name={name}'
-        // (in this order, no parameter missing or added); it runs the _resource_mismatch_handler_ sequence for any other request no other resource of the API takes.
-        if !uriQueryMatches(request, re `name=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
-            return runResourceMismatchHandler(check newContext(request, "UserAPI", "/users"));
-        }
-        Context ctx = check newContext(request, "UserAPI", "/users");
-        ctx.properties["uri.var.name"] = getProperty(ctx, "query.param.name");
-        return respond(ctx, headers = passBackHeaders);
-    }
+    // TODO(SB0211): GET /users/search?name={name} is declared after GET /{id}, whose uri-template matches every request of this one, and Synapse tries resources in declaration order, so this one never runs: it is left out, and its requests reach that resource as in the Micro Integrator:
+    // <resource methods="GET" uri-template="/search?name={name}">
+    //     <inSequence>
+    //         <respond/>
+    //     </inSequence>
+    // </resource>
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
     resource function options [string id](http:Request request) returns http:Response|error {
@@ -74,17 +69,12 @@ service /users on httpListener {
         return self.answerOptions(request);
     }
 
-    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
-    resource function options search(http:Request request) returns http:Response|error {
-        return self.answerOptions(request);
-    }
-
     # What the Micro Integrator answers an OPTIONS request (Resource.sendOptions): the first resource whose path (and
     # query) matches, those whose only method is OPTIONS tried first, answers with the request's headers, Allow naming
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return optionsResponse(request, check newContext(request, "UserAPI", "/users"), "/users", [{path: re `/[^/]+/?`, allow: "GET"}, {path: re `/?`, allow: "POST"}, {path: re `/search/?`, query: re `name=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: runResourceMismatchHandler(check newContext(request, "UserAPI", "/users"));
+        return optionsResponse(request, check newContext(request, "UserAPI", "/users"), "/users", [{path: re `/[^/]+/?`, allow: "GET"}, {path: re `/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: runResourceMismatchHandler(check newContext(request, "UserAPI", "/users"));
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
@@ -92,7 +82,7 @@ service /users on httpListener {
     # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
     # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        if !(request.method is "GET"|"OPTIONS"|"POST") && requestPathMatches(request, "/users", [re `/[^/]+/?`, re `/?`, {path: re `/search/?`, query: re `name=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`}]) {
+        if !(request.method is "GET"|"OPTIONS"|"POST") && requestPathMatches(request, "/users", [re `/[^/]+/?`, re `/?`]) {
             return runMethodNotAllowedHandler(check newContext(request, "UserAPI", "/users"));
         }
         return runResourceMismatchHandler(check newContext(request, "UserAPI", "/users"));

@@ -21,25 +21,22 @@ service /products on httpListener {
         return respond(ctx, headers = passBackHeaders);
     }
 
-    # GET /products/summary
-    resource function get summary(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ProductsAPI", "/products");
-        http:Response? reply = check cachedAnswer(ctx);
-        if reply is http:Response {
-            return reply;
-        }
-        check callEndpoint(ctx, summaryEndpoint, "/products/summary", "GET", headers = passThroughHeaders, state = summaryEndpointSuspension);
-        check cacheStore(ctx);
-        return respond(ctx, headers = passBackHeaders);
-    }
+    // TODO(SB0211): GET /products/summary is declared after GET /{id}, whose uri-template matches every request of this one, and Synapse tries resources in declaration order, so this one never runs: it is left out, and its requests reach that resource as in the Micro Integrator:
+    // <resource methods="GET" uri-template="/summary">
+    //     <inSequence>
+    //         <sequence key="CachedAnswer"/>
+    //         <call>
+    //             <endpoint>
+    //                 <http method="get" uri-template="http://localhost:9000/products/summary"/>
+    //             </endpoint>
+    //         </call>
+    //         <cache collector="true"/>
+    //         <respond/>
+    //     </inSequence>
+    // </resource>
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
     resource function options [string id](http:Request request) returns http:Response|error {
-        return self.answerOptions(request);
-    }
-
-    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
-    resource function options summary(http:Request request) returns http:Response|error {
         return self.answerOptions(request);
     }
 
@@ -48,7 +45,7 @@ service /products on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return optionsResponse(request, check newContext(request, "ProductsAPI", "/products"), "/products", [{path: re `/[^/]+/?`, allow: "GET"}, {path: re `/summary/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return optionsResponse(request, check newContext(request, "ProductsAPI", "/products"), "/products", [{path: re `/[^/]+/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
@@ -56,7 +53,7 @@ service /products on httpListener {
     # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
     # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response {
-        if !(request.method is "GET"|"OPTIONS") && requestPathMatches(request, "/products", [re `/[^/]+/?`, re `/summary/?`]) {
+        if !(request.method is "GET"|"OPTIONS") && requestPathMatches(request, "/products", [re `/[^/]+/?`]) {
             return methodNotAllowed();
         }
         return resourceNotFound();

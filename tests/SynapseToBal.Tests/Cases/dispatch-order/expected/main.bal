@@ -16,12 +16,13 @@ service /shop on httpListener {
         return respond(ctx, headers = passBackHeaders);
     }
 
-    # GET /shop/items/search
-    resource function get items/search(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ShopAPI", "/shop");
-        string lookup = "search";
-        return respond(ctx, headers = passBackHeaders);
-    }
+    // TODO(SB0211): GET /shop/items/search is declared after GET /items/{id}, whose uri-template matches every request of this one, and Synapse tries resources in declaration order, so this one never runs: it is left out, and its requests reach that resource as in the Micro Integrator:
+    // <resource methods="GET" uri-template="/items/search">
+    //     <inSequence>
+    //         <property name="lookup" value="search"/>
+    //         <respond/>
+    //     </inSequence>
+    // </resource>
 
     # POST /shop/orders/*
     resource function post orders/[string... path](http:Request request) returns http:Response|error {
@@ -30,12 +31,13 @@ service /shop on httpListener {
         return respond(ctx, headers = passBackHeaders);
     }
 
-    # POST /shop/orders/{orderId}/cancel
-    resource function post orders/[string orderId]/cancel(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ShopAPI", "/shop", {"orderId": orderId});
-        string route2 = "cancel";
-        return respond(ctx, headers = passBackHeaders);
-    }
+    // TODO(SB0213): POST /shop/orders/{orderId}/cancel is never run: Synapse tries the url-mapping resources first, and POST /shop/orders/* matches every request of this one; it is left out, and its requests reach that resource as in the Micro Integrator:
+    // <resource methods="POST" uri-template="/orders/{orderId}/cancel">
+    //     <inSequence>
+    //         <property name="route" value="cancel"/>
+    //         <respond/>
+    //     </inSequence>
+    // </resource>
 
     // TODO(SB0211): GET /shop/items/{id} has the method and path of GET /items/{id}, which Synapse tries first and which matches any query, so this one never runs:
     // <resource methods="GET" uri-template="/items/{id}">
@@ -50,17 +52,7 @@ service /shop on httpListener {
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
-    resource function options items/search(http:Request request) returns http:Response|error {
-        return self.answerOptions(request);
-    }
-
-    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
     resource function options orders/[string... path](http:Request request) returns http:Response|error {
-        return self.answerOptions(request);
-    }
-
-    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
-    resource function options orders/[string orderId]/cancel(http:Request request) returns http:Response|error {
         return self.answerOptions(request);
     }
 
@@ -69,7 +61,7 @@ service /shop on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return optionsResponse(request, check newContext(request, "ShopAPI", "/shop"), "/shop", [{path: re `/orders(/.*)?`, allow: "POST"}, {path: re `/items/[^/]+/?`, allow: "GET"}, {path: re `/items/search/?`, allow: "GET"}, {path: re `/orders/[^/]+/cancel/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return optionsResponse(request, check newContext(request, "ShopAPI", "/shop"), "/shop", [{path: re `/orders(/.*)?`, allow: "POST"}, {path: re `/items/[^/]+/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
@@ -77,7 +69,7 @@ service /shop on httpListener {
     # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
     # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response {
-        if !(request.method is "GET"|"OPTIONS"|"POST") && requestPathMatches(request, "/shop", [re `/items/[^/]+/?`, re `/items/search/?`, re `/orders(/.*)?`, re `/orders/[^/]+/cancel/?`]) {
+        if !(request.method is "GET"|"OPTIONS"|"POST") && requestPathMatches(request, "/shop", [re `/items/[^/]+/?`, re `/orders(/.*)?`]) {
             return methodNotAllowed();
         }
         return resourceNotFound();
