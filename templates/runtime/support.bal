@@ -647,10 +647,22 @@ function variableString(Context ctx, string name) returns string|error {
     return error(string `the variable '${name}' does not hold a string`);
 }
 
+# An MI 4.4 connector's response variable, as InvokeMediator.processConnectorResponse (and an enrich to a variable)
+# stores it: a Java Map of the payload, the transport headers and the attributes (`statusCode`). Its members are read
+# by path (`${vars.x.payload.id}`, `${vars.x.attributes.statusCode}`); the whole variable (`${vars.x}`) is nothing to
+# PayloadAccessNode, which returns null for a Map, so it prints as "" (`valueText`).
+type ResponseVariable record {|
+    anydata payload?;
+    map<json> headers?;
+    map<json> attributes?;
+|};
+
 # A property, axis2 property or variable as a string, the way get-property and `${vars.x}` print it: a string
-# as it is, anything else in its string form; `fallback` when it is not set.
+# as it is, anything else in its string form; `fallback` when it is not set or is a connector's response variable
+# (`ResponseVariable`), which PayloadAccessNode reads as null.
 function valueText(anydata value, string fallback = "") returns string {
-    if value is () {
+    // A `ResponseVariable`, checked by its shape so that packages without connectors do not carry the type.
+    if value is () || value is record {|anydata payload?; map<json> headers?; map<json> attributes?;|} {
         return fallback;
     }
     return value is string ? value : value.toString();
@@ -3663,6 +3675,16 @@ function nowMillis() returns int => epochMillis(time:utcNow());
 # A UTC time as Java's epoch milliseconds (the fraction of a millisecond dropped).
 function epochMillis(time:Utc utc) returns int => utc[0] * 1000 + <int>(utc[1] * 1000d).floor();
 
+# MI 4.4 `${payload}` / `${$}` as text. SynapseExpression.evaluateExpressionForPayload evaluates it as
+# `xpath('$body')` when the message's content type holds "xml", so it prints the SOAP Body element; any other
+# message is its JSON payload as `jsonEval` prints it.
+function synapsePayloadText(Context ctx) returns string|error {
+    if ctx.contentType.includes("xml") {
+        return (check soapBody(ctx)).toString();
+    }
+    return jsonEval(ctx, "$");
+}
+
 # Evaluates a JSONPath of the forms `$`, `$.a.b`, `$.a[0]`, `$['a']` against the payload and returns
 # the value the way Synapse's `json-eval` does: strings unquoted, other values as compact JSON,
 # a missing path as "".
@@ -5232,12 +5254,10 @@ function callHttpConnector(Context ctx, http:Client connection, string baseUrl, 
     if variable == "" {
         return;
     }
-    map<anydata> response = {};
+    ResponseVariable response = {headers: ctx.headers.clone(), attributes: {statusCode: ctx.statusCode}};
     if !overwriteBody {
-        response["payload"] = check payloadValue(ctx);
+        response.payload = check payloadValue(ctx);
     }
-    response["headers"] = ctx.headers.clone();
-    response["attributes"] = {statusCode: ctx.statusCode};
     ctx.variables[variable] = response;
     if !overwriteBody {
         ctx.payload = payloadBefore;
@@ -5347,7 +5367,7 @@ function emailConnectorFailure(Context ctx, string code, string detail, string m
 function emailConnectorResult(Context ctx, json result, string responseVariable, boolean overwriteBody,
         boolean succeeded) {
     if !overwriteBody {
-        map<anydata> response = {payload: result};
+        ResponseVariable response = {payload: result};
         ctx.variables[responseVariable] = response;
         return;
     }
@@ -5362,7 +5382,7 @@ function emailConnectorResult(Context ctx, json result, string responseVariable,
         int|error status = int:fromString(httpSc);
         attributes["statusCode"] = status is int ? status : httpSc;
     }
-    map<anydata> response = {headers, attributes};
+    ResponseVariable response = {headers, attributes};
     ctx.variables[responseVariable] = response;
 }
 
@@ -5762,6 +5782,22 @@ function gmailDeleteDraft(Context ctx, gmail:Client connection, string userId, s
 # that is not a map with `JsonPath.parse(variable.toString())`), then the members and indexes of the path; a string
 # as it is, any other value as JSON text, a missing member as "".
 function variablePath(Context ctx, string name, string path) returns string|error {
+    [boolean, json] [found, current] = check variableMember(ctx, name, path);
+    if !found || current is () {
+        return "";
+    }
+    return current is string ? current : current.toJsonString();
+}
+
+# MI 4.4 `exists(vars.x.a.b)`: PredefinedFunctionNode.handleExistsCheck is true unless evaluating the path fails (the
+# variable is not set, a member or index is not there) or gives null.
+function variablePathExists(Context ctx, string name, string path) returns boolean {
+    [boolean, json]|error member = variableMember(ctx, name, path);
+    return member is [boolean, json] && member[0] && member[1] !is ();
+}
+
+# The value at a path inside an MI 4.4 variable, as `variablePath` reads it, and whether the path is there.
+function variableMember(Context ctx, string name, string path) returns [boolean, json]|error {
     json current = ctx.variables[name].toJson();
     if current is string {
         json|error parsed = current.fromJsonString();
@@ -5787,20 +5823,17 @@ function variablePath(Context ctx, string name, string path) returns string|erro
                 }
             }
             if key is () {
-                return "";
+                return [false, ()];
             }
             current = current.get(key);
             inHeaders = false;
         } else if segment is int && current is json[] && segment >= 0 && segment < current.length() {
             current = current[segment];
         } else {
-            return "";
+            return [false, ()];
         }
     }
-    if current is () {
-        return "";
-    }
-    return current is string ? current : current.toJsonString();
+    return [true, current];
 }
 
 # The formats an endpoint can force on the messages it sends (its `format` attribute).

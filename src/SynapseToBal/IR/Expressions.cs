@@ -137,7 +137,14 @@ public enum ContextField
 
 /// <summary><c>json-eval(path)</c> as Synapse stringifies it.</summary>
 public sealed record JsonEvalIr(string Path) : ExprIr
-;
+{
+    /// <summary>
+    /// An MI 4.4 <c>${payload}</c> or <c>${$}</c> (the whole payload): SynapseExpression.evaluateExpressionForPayload
+    /// evaluates it as <c>xpath('$body')</c> when the message's content type holds "xml", so its text is then the SOAP
+    /// Body element's, not a JSON rendering.
+    /// </summary>
+    public bool BodyWhenXml { get; init; }
+}
 
 /// <summary>XML navigation from the SOAP Body: steps select child elements (or descendants).</summary>
 public sealed record XmlNavigationIr(ImmutableArray<XmlStepIr> Steps, bool TextOnly) : ExprIr
@@ -464,6 +471,12 @@ public enum Builtin
 
     /// <summary>MI 4.4 exists(vars.x): the variable is set and not null (the name is a string literal).</summary>
     VariableExists,
+
+    /// <summary>
+    /// MI 4.4 exists(vars.x.a.b) (arguments: the name and the path, string literals): the variable is set and the path
+    /// reads a value that is not null.
+    /// </summary>
+    VariablePathExists,
 
     /// <summary>
     /// MI 4.4 variable type INTEGER of a ${...} payload path (both string literals: the JSONPath and the expression as

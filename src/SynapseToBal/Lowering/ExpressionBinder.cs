@@ -640,6 +640,8 @@ internal sealed partial class ExpressionBinder(
                 return variablePath;
             case MemberAccess or IndexAccess when dialect == ExpressionLanguage.JsonPath && PropertyJsonPath(node) is { } propertyPath:
                 return propertyPath;
+            case ContextReference { Kind: ContextKind.Payload or ContextKind.JsonRoot } when dialect == ExpressionLanguage.Synapse:
+                return new JsonEvalIr(JsonPathOf(node)) { BodyWhenXml = true };
             default:
                 return PayloadRoot(node) && IsSimpleJsonPath(node) ? new JsonEvalIr(JsonPathOf(node))
                     : dialect == ExpressionLanguage.Synapse ? SynapsePayloadQuery(node)
@@ -1630,6 +1632,7 @@ internal sealed partial class ExpressionBinder(
                 {
                     JsonEvalIr path => Call(Builtin.PayloadExists, ValueKind.Boolean, new StringLiteralIr(path.Path)),
                     VariableReadIr { Path: null } variable => Call(Builtin.VariableExists, ValueKind.Boolean, new StringLiteralIr(variable.Name)),
+                    VariableReadIr { Path: { } path } variable => Call(Builtin.VariablePathExists, ValueKind.Boolean, new StringLiteralIr(variable.Name), new StringLiteralIr(path)),
                     _ => null,
                 };
             case "hashicorp-vault" when args.All(a => a is StringLiteral):

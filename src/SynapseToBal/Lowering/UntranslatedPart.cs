@@ -447,7 +447,7 @@ internal static class UntranslatedPart
         [(FunctionDialect.Synapse, "isNumber")] = TypeCheck,
         [(FunctionDialect.Synapse, "isArray")] = TypeCheck,
         [(FunctionDialect.Synapse, "isObject")] = TypeCheck,
-        [(FunctionDialect.Synapse, "exists")] = "translated for a simple payload path or a variable",
+        [(FunctionDialect.Synapse, "exists")] = "translated for a payload path or a variable (with or without a path) of member names and indexes",
         [(FunctionDialect.Synapse, "formatDateTime")] = "translated as formatDateTime(now(), 'pattern') and formatDateTime(text, 'inputPattern', 'outputPattern') with numeric fields only (output: y, M, MM, d, H, k, K, h, m, s; input: yy, yyyy, M, d, H, m, s, adjacent only before MM, dd, HH, mm, ss); text, zone and fraction fields, a source other than now() or a string, and patterns that are not literals are not",
         [(FunctionDialect.Synapse, "xpath")] = "translated for a string literal XPath; with a variable name, for an absolute path ('/a', '//a') over a variable every variable mediator of the project sets with type=\"XML\" (not 'name.field', a field of a Map variable)",
         [(FunctionDialect.Synapse, "registry")] = "translated for a string literal key of a resource the input project holds (its content at conversion time); not for a resource property (.property(name)), a key the project has no resource for, or a text/plain resource, whose text getRegistryResource base64-decodes",

@@ -45,7 +45,7 @@ service /mapper on httpListener {
     # POST /mapper/legacy
     resource function post legacy(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "MapperAPI", "/mapper");
-        // TODO(SB0258): <datamapper> runs the data mapping at key 'gov:/datamapper/Legacy.dmc' from the input schema 'gov:/datamapper/Legacy_inputSchema.json' (CSV) to the output schema 'gov:/datamapper/Legacy_outputSchema.json' (XML); not translated: the input type 'CSV' and output type 'XML' are not both JSON or XML (CSV is not translated)
+        // TODO(SB0258): <datamapper> runs the data mapping at key 'gov:/datamapper/Legacy.dmc' from the input schema 'gov:/datamapper/Legacy_inputSchema.json' (CSV) to the output schema 'gov:/datamapper/Legacy_outputSchema.json' (XML); not translated: the input does not hold the mapping configuration 'gov:/datamapper/Legacy.dmc', the input schema 'gov:/datamapper/Legacy_inputSchema.json', the output schema 'gov:/datamapper/Legacy_outputSchema.json'
         // <datamapper config="gov:datamapper/Legacy.dmc" inputSchema="gov:datamapper/Legacy_inputSchema.json" inputType="CSV"
         //             outputSchema="gov:datamapper/Legacy_outputSchema.json" outputType="XML"/>
         check notTranslatedMediator("datamapper", "SB0258");
