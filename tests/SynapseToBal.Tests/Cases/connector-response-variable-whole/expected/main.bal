@@ -13,7 +13,7 @@ service /login on httpListener {
     # POST /login/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "LoginAPI", "/login");
-        check callHttpConnector(ctx, authConn, authConnBaseUrl, "POST", "/token", bodyType = "JSON", body = check notTranslated("\"user\": \"${payload.user}\""), responseVariable = "authResponse", state = authConnSuspension);
+        check callHttpConnector(ctx, authConn, authConnBaseUrl, "POST", "/token", bodyType = "JSON", body = string `{${"\n"}                    "user": "${check jsonEval(ctx, "$.user")}"${"\n"}                    }${"\n"}                `, responseVariable = "authResponse", state = authConnSuspension);
         log:printInfo(string `Auth service response: ${getVariable(ctx, "authResponse")}`);
         log:printInfo(string `Auth status: ${synapseValue(function () returns string|error => check variablePath(ctx, "authResponse", "$.attributes.statusCode"), "vars.authResponse.attributes.statusCode")}, token: ${synapseValue(function () returns string|error => check variablePath(ctx, "authResponse", "$.payload.token"), "vars.authResponse.payload.token")}`);
         if (variablePathExists(ctx, "authResponse", "$.payload.token")) {
