@@ -14012,9 +14012,29 @@ function escapedSegment(http:Request request, string name) returns boolean {
 # or added (a template without a query takes any). `query` is that match as a regular expression of the raw query,
 # which the converter writes from the template (docs/mapping.md, "API resources").
 function uriQueryMatches(http:Request request, regexp:RegExp query) returns boolean {
+    string? raw = rawQuery(request);
+    return raw is string && query.isFullMatch(raw);
+}
+
+# The request's path as the client wrote it (`rawPath`) without its query: the text before its first `?`.
+function rawPathWithoutQuery(http:Request request) returns string {
     string rawPath = request.rawPath;
     int? mark = rawPath.indexOf("?");
-    return mark is int && query.isFullMatch(rawPath.substring(mark + 1));
+    return mark is int ? rawPath.substring(0, mark) : rawPath;
+}
+
+# The request's query as the client wrote it: the text after the first `?` of its raw path, `()` when it has none.
+function rawQuery(http:Request request) returns string? {
+    string rawPath = request.rawPath;
+    int? mark = rawPath.indexOf("?");
+    return mark is int ? rawPath.substring(mark + 1) : ();
+}
+
+# The raw path of a request to an API without its query, after the API's context `context` (the path the dispatchers
+# of API.process match the resources' templates and mappings against).
+function apiSubPath(http:Request request, string context) returns string {
+    string path = rawPathWithoutQuery(request);
+    return path.startsWith(context) ? path.substring(context.length()) : path;
 }
 
 # The value of a `{+x}` that ends an API resource's uri-template without a query (`/files/{+path}`): the
@@ -14022,32 +14042,31 @@ function uriQueryMatches(http:Request request, regexp:RegExp query) returns bool
 # URITemplate decodes it (URLDecoder, a `+` kept as it is).
 function reservedPathValue(http:Request request, string[] path) returns string|error {
     string value = string:'join("/", ...path);
-    string rawPath = request.rawPath;
-    int? mark = rawPath.indexOf("?");
-    if mark is () {
+    string? query = rawQuery(request);
+    if query is () {
         return value;
     }
-    return value + "?" + check url:decode(re `\+`.replaceAll(rawPath.substring(mark + 1), "%2B"), "UTF-8");
+    return value + "?" + check url:decode(re `\+`.replaceAll(query, "%2B"), "UTF-8");
 }
 
 # Whether the request's path (its query left out) ends with `/`: a uri-template whose last literal is longer than
 # `/*` (`/files/*`) matches a path with nothing after that literal only with its `/` (Literal.match compares the whole
 # text before the `*`: `/files/` matches, `/files` does not).
 function pathEndsWithSlash(http:Request request) returns boolean {
-    string rawPath = request.rawPath;
-    int? mark = rawPath.indexOf("?");
-    return (mark is int ? rawPath.substring(0, mark) : rawPath).endsWith("/");
+    return rawPathWithoutQuery(request).endsWith("/");
 }
 
 # The value of the variable of a uri-template path segment that holds literal text around it (`x{id}`, `{id}.json`,
 # `{id}*`), as URITemplate matches the segment: it must start with `prefix`; the variable takes the text after that
 # up to the first character of `suffix` (SimpleStringExpression stops there), and the rest of the segment must then
 # be `suffix`, or, when `suffix` ends with `*`, start with the text before the `*` (Literal.match: that literal takes
-# the rest of the path, which the resource's rest parameter holds). With no `suffix` the variable takes the rest of
-# the segment, which must not be empty (Node.matchAll: a variable left with no text fails). `()` when the segment does
-# not match. The segment is the decoded path parameter: a reserved character inside it (`:`, `@`, `!`, ...), where
-# the Micro Integrator's variable also stops on the raw path, does not stop it here, as for a plain `{id}` segment.
-function templateSegmentValue(string segment, string prefix, string suffix) returns string? {
+# the rest of the path, which the resource's rest parameter holds), unless `literalSuffix` says that `*` is literal text
+# (the template goes on after it, `{id}*?q={q}`: the literal holding it does not end with it, and Literal.match compares
+# it as written). With no `suffix` the variable takes the rest of the segment, which must not be empty (Node.matchAll:
+# a variable left with no text fails). `()` when the segment does not match. The segment is the decoded path
+# parameter: a reserved character inside it (`:`, `@`, `!`, ...), where the Micro Integrator's variable also stops on
+# the raw path, does not stop it here, as for a plain `{id}` segment.
+function templateSegmentValue(string segment, string prefix, string suffix, boolean literalSuffix = false) returns string? {
     if !segment.startsWith(prefix) {
         return ();
     }
@@ -14057,7 +14076,7 @@ function templateSegmentValue(string segment, string prefix, string suffix) retu
     }
     int end = rest.indexOf(suffix.substring(0, 1)) ?: rest.length();
     string after = rest.substring(end);
-    if suffix.endsWith("*") {
+    if suffix.endsWith("*") && !literalSuffix {
         return after.startsWith(suffix.substring(0, suffix.length() - 1)) ? rest.substring(0, end) : ();
     }
     return after == suffix ? rest.substring(0, end) : ();
@@ -14086,12 +14105,7 @@ function methodNotAllowed() returns http:Response {
 # API.process answers a request whose method no resource takes as method not allowed when some resource's path matches
 # it, as no matching resource otherwise.
 function requestPathMatches(http:Request request, string context, (regexp:RegExp|DispatchPath)[] paths) returns boolean {
-    string rawPath = request.rawPath;
-    int? mark = rawPath.indexOf("?");
-    string path = mark is int ? rawPath.substring(0, mark) : rawPath;
-    if path.startsWith(context) {
-        path = path.substring(context.length());
-    }
+    string path = apiSubPath(request, context);
     foreach regexp:RegExp|DispatchPath candidate in paths {
         if candidate is regexp:RegExp {
             if candidate.isFullMatch(path) {
@@ -14125,12 +14139,7 @@ type DispatchPath record {|
 # method not allowed (405), `true` a resource refused for another reason (its protocol, content-type or user-agent: 400). `resources` are in the
 # order the dispatchers try them (url-mappings, then uri-templates in declaration order, then the default resource).
 function firstPathMatchTakesMethod(http:Request request, string context, DispatchPath[] resources) returns boolean? {
-    string rawPath = request.rawPath;
-    int? mark = rawPath.indexOf("?");
-    string path = mark is int ? rawPath.substring(0, mark) : rawPath;
-    if path.startsWith(context) {
-        path = path.substring(context.length());
-    }
+    string path = apiSubPath(request, context);
     foreach DispatchPath candidate in resources {
         regexp:RegExp? query = candidate.query;
         if candidate.path.isFullMatch(path) && (query is () || uriQueryMatches(request, query)) {
@@ -14189,21 +14198,20 @@ type CorsConfig record {|
 # methods. With CORS enabled (CORSHelper.handleCORSHeaders) it also sets Access-Control-Allow-Methods (the same
 # methods), Access-Control-Allow-Origin (`*` when the configuration allows any origin, the request's Origin when it is
 # one of the allowed ones, else empty) and Access-Control-Allow-Headers, and answers 403 when the origin is not allowed
-# (a request without Origin included).
-function optionsResponse(http:Request request, Context ctx, string context, OptionsPath[] resources, CorsConfig cors) returns http:Response? {
-    string rawPath = request.rawPath;
-    int? mark = rawPath.indexOf("?");
-    string path = mark is int ? rawPath.substring(0, mark) : rawPath;
-    if path.startsWith(context) {
-        path = path.substring(context.length());
-    }
+# (a request without Origin included). Resource.process answers OPTIONS before it sets the `query.param.*` properties
+# and before any mediation reads the body, so nothing the request carries (a query that cannot be decoded, a body) can
+# make this fail: only the request's headers are read (the message context is not made).
+function optionsResponse(http:Request request, string context, OptionsPath[] resources, CorsConfig cors) returns http:Response|error? {
+    string path = apiSubPath(request, context);
     foreach OptionsPath candidate in resources {
         regexp:RegExp? query = candidate.query;
         if !candidate.path.isFullMatch(path) || (query is regexp:RegExp && !uriQueryMatches(request, query)) {
             continue;
         }
         http:Response response = new;
-        passBackHeaders(ctx, response);
+        Context echoed = {messageId: ""};
+        check receiveHeaders(echoed, request);
+        passBackHeaders(echoed, response);
         response.setHeader("Allow", candidate.allow);
         if cors.enabled {
             string allowedOrigin = corsAllowedOrigin(request, cors.allowedOrigins);
@@ -14392,13 +14400,6 @@ function runOneWay(Context ctx, function (Context ctx) returns http:Response|err
     }
 }
 
-# True for a GET of the service's own address (no path after it: `postfix` empty) whose query starts with `wsdl`,
-# followed by its end, `&` or `=` (`?wsdl`, `?wsdl&x=1`): the Micro Integrator's PassThroughNHttpGetProcessor answers
-# it with the proxy's WSDL instead of running the flow; `?a=1&wsdl` or `/services/P/x?wsdl` run the flow there too.
-function isWsdlRequest(http:Request request, string[] postfix = []) returns boolean {
-    return proxyMetadataQuery(request, postfix) == "wsdl";
-}
-
 # The validate mediator's XSD check (ValidateMediator): true when the message fails it, with ERROR_MESSAGE and
 # ERROR_DETAIL set as Synapse sets them before its on-fail flow runs. `selected` is what the source XPath selects
 # (its first element is validated), `()` for the default source, the first element of the SOAP body; `xpath` is the
@@ -14449,50 +14450,67 @@ function wsdlResponse(string path) returns http:Response|error {
     return response;
 }
 
-# The metadata query of a GET that the Micro Integrator's PassThroughNHttpGetProcessor answers instead of running the
-# flow of a proxy without a published WSDL, or `()`: a GET of the service's own address or of one of its Axis2 endpoint
-# addresses (no path after it: `postfix` empty) whose query starts with one of the processors' items of its carbon.xml,
-# in their order (`wsdl`, `wsdl2`, `xsd`; the `info` one is commented out there, so `?info` and `?policy` run the
-# flow), followed by its end, `&` or `=`. `wsdl2` (the WSDL 2.0 the Micro Integrator generates) is not answered by the
-# generated service: the request runs the flow (docs/mapping.md).
-function proxyMetadataQuery(http:Request request, string[] postfix = []) returns "wsdl"|"xsd"? {
+# The metadata query of a GET that the Micro Integrator's PassThroughNHttpGetProcessor answers instead of running a
+# proxy's flow, or `()`: a GET of the service's own address or of one of its Axis2 endpoint addresses (no path after
+# it: `postfix` empty) whose query starts with one of the processors' items of its carbon.xml, in their order (`wsdl`,
+# `wsdl2`, `xsd`; the `info` one is commented out there and there is none for `policy`, so `?info` and `?policy` run
+# the flow), followed by its end, `&` or `=` (`?wsdl`, `?wsdl2&x=1`; `?a=1&wsdl` or `/services/P/x?wsdl` run the flow).
+function proxyMetadataQuery(http:Request request, string[] postfix = []) returns "wsdl"|"wsdl2"|"xsd"? {
     if request.method != "GET" || postfix.length() > 0 {
         return ();
     }
-    int? mark = request.rawPath.indexOf("?");
-    if mark is () {
+    string? query = rawQuery(request);
+    if query is () {
         return ();
     }
-    string query = request.rawPath.substring(mark + 1);
-    foreach string item in ["wsdl", "wsdl2", "xsd"] {
+    ("wsdl"|"wsdl2"|"xsd")[] items = ["wsdl", "wsdl2", "xsd"];
+    foreach "wsdl"|"wsdl2"|"xsd" item in items {
         if query.startsWith(item) {
             string rest = query.substring(item.length());
             if rest == "" || rest.startsWith("&") || rest.startsWith("=") {
-                return item == "wsdl2" ? () : item == "wsdl" ? "wsdl" : "xsd";
+                return item;
             }
         }
     }
     return ();
 }
 
-# What the Micro Integrator answers a metadata query (`proxyMetadataQuery`) of a proxy without a published WSDL, whose
-# Axis2 service has the one operation `mediate`, no WSDL document of its own and no schema:
+# What the generated service answers a metadata query the Micro Integrator answers with a document the converter does
+# not write, so that the flow does not run for it, as it does not there: `?wsdl2`, the WSDL 2.0 the Micro Integrator
+# generates from the proxy's Axis2 service (Wsdl20Processor, AxisService.printWSDL2, whatever follows `wsdl2`: 200
+# `text/xml`), and, for a proxy with a published WSDL, `?xsd`, that WSDL's schemas (XsdUtil.printXsd). 501 Not
+# Implemented with a text saying so (docs/mapping.md).
+function metadataNotReproduced("wsdl2"|"xsd" item) returns http:Response {
+    http:Response response = new;
+    response.statusCode = http:STATUS_NOT_IMPLEMENTED;
+    string what = item == "wsdl2" ? "the WSDL 2.0 document (?wsdl2) the Micro Integrator generates for this proxy"
+        : "the schemas of this proxy's published WSDL (?xsd)";
+    response.setTextPayload(string `The migrated service does not produce ${what}; ?wsdl answers its WSDL 1.1.`);
+    return response;
+}
+
+# What the Micro Integrator answers a metadata query (`proxyMetadataQuery`). For a proxy with a published WSDL
+# (`published`): `?wsdl` (`?wsdl=<name>` too) the document, read from `wsdlPath` (`wsdlResponse`); `?wsdl2` and `?xsd`
+# are not reproduced (`metadataNotReproduced`). For a proxy without one, whose Axis2 service has the one operation
+# `mediate`, no WSDL document of its own and no schema:
 # - `?wsdl`: the WSDL it generates (Wsdl11Processor, AxisService.printWSDL), 200 `text/xml`, read from `wsdlPath`;
 # - `?wsdl=<name>` (a document the WSDL imports): the service has no document to look `<name>` up in
 #   (AxisService.printUserWSDL), so Axis2's error document, 200 `text/xml`;
 # - `?xsd` (XsdUtil.printXsd, no schema): 200 with no body; `?xsd=<name>.xsd`: 404 `text/xml` with no body; `?xsd=<name>`
 #   (no `.xsd`) and `?xsd&id=<n>` fail in the processor: 500 "Error processing request" with that text as its body, and
-#   the Micro Integrator closes the connection (handleBrowserException).
+#   the Micro Integrator closes the connection (handleBrowserException);
+# - `?wsdl2`: not reproduced (`metadataNotReproduced`).
 # The query's parameters are split as CarbonHttpRequest takes them: at each `&`, then at the first `=`, not decoded,
 # the last of a name winning.
-function proxyMetadataResponse(http:Request request, "wsdl"|"xsd" item, string wsdlPath) returns http:Response|error {
-    string query = "";
-    int? mark = request.rawPath.indexOf("?");
-    if mark is int {
-        query = request.rawPath.substring(mark + 1);
+function proxyMetadataResponse(http:Request request, "wsdl"|"wsdl2"|"xsd" item, string wsdlPath, boolean published = false) returns http:Response|error {
+    if item is "wsdl2" {
+        return metadataNotReproduced(item);
+    }
+    if published {
+        return item is "xsd" ? metadataNotReproduced(item) : wsdlResponse(wsdlPath);
     }
     map<string> parameters = {};
-    string[] entries = re `&`.split(query);
+    string[] entries = re `&`.split(rawQuery(request) ?: "");
     foreach string entry in entries {
         int? index = entry.indexOf("=");
         if index is int {

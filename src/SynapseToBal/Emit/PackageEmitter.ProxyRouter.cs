@@ -134,7 +134,7 @@ public sealed partial class PackageEmitter
                     {
                         Name = name,
                         Segments = segments,
-                        // Only a proxy answering ?wsdl reads the path after its name (isWsdlRequest, proxyMetadataQuery, wsdlOperation).
+                        // Only a proxy answering ?wsdl reads the path after its name (proxyMetadataQuery, wsdlOperation).
                         UsesPath = router.Routes.Any(r => r.Primary.Wsdl is not null),
                         Returns = arms.Any(a => a.Fails) ? "http:Response|error" : "http:Response",
                         Arms = arms.Select(a => new { a.Doc, a.Patterns, a.Wsdl, a.Generated, a.Resource }).ToList(),

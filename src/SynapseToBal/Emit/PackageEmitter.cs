@@ -666,7 +666,9 @@ public sealed partial class PackageEmitter
         return new
         {
             Paths = options.Paths.Select(p => ResourcePath(p, names)).ToList(),
-            Answer = $"optionsResponse(request, check {NewContext(service)}, {context}, [{string.Join(", ", resources)}], {{enabled: {names[options.CorsEnabled]}, allowedOrigins: {names[options.CorsOrigins]}, allowedHeaders: {names[options.CorsHeaders]}}}) ?: {NotFoundAnswer(service, names)}",
+            // Resource.process answers OPTIONS before anything that can fail on the request (query.param.*, the body): no
+            // message context is made for it.
+            Answer = $"check optionsResponse(request, {context}, [{string.Join(", ", resources)}], {{enabled: {names[options.CorsEnabled]}, allowedOrigins: {names[options.CorsOrigins]}, allowedHeaders: {names[options.CorsHeaders]}}}) ?: {NotFoundAnswer(service, names)}",
         };
     }
 
@@ -744,7 +746,7 @@ public sealed partial class PackageEmitter
                     // The literal text around the variable (x{id}, {id}.json) must be there too, as URITemplate.matches
                     // requires it (templateSegmentValue); a trailing * takes the rest of the segment. With no variable
                     // (a last literal "b*") the segment only starts with the text.
-                    var star = param.Suffix.EndsWith('*');
+                    var star = param.Suffix.EndsWith('*') && !param.LiteralSuffix;
                     pattern.Append('/').Append(RegexLiteral(param.Prefix)).Append(param.Unbound ? string.Empty : "[^/]+").Append(RegexLiteral(star ? param.Suffix[..^1] : param.Suffix)).Append(star ? "[^/]*" : string.Empty);
                     break;
                 default:
@@ -779,7 +781,6 @@ public sealed partial class PackageEmitter
 
         var locals = new List<string> { "request", "ctx", "e" };
         string? restPath = null;
-        var path = new List<string>();
         var pathParams = new List<string>();
         var flowParams = new List<string> { "http:Caller caller", "http:Request request" };
         var flowArgs = new List<string> { "caller", "request" };
@@ -788,12 +789,10 @@ public sealed partial class PackageEmitter
         {
             switch (segment)
             {
-                case PathSegmentIr.Literal literal:
-                    path.Add(BallerinaSyntax.PathSegment(literal.Text));
+                case PathSegmentIr.Literal:
                     break;
                 case PathSegmentIr.Param param:
                     var name = names[param.Parameter];
-                    path.Add($"[string {name}]");
                     if (!param.Unbound)
                     {
                         pathParams.RemoveAll(p => p.StartsWith(BallerinaSyntax.StringLiteral(param.SynapseName) + ":", StringComparison.Ordinal));
@@ -812,7 +811,6 @@ public sealed partial class PackageEmitter
                 case PathSegmentIr.Rest rest:
                     var restName = names[rest.Parameter];
                     restPath = restName;
-                    path.Add($"[string... {restName}]");
                     if (rest.NeedsSlash)
                     {
                         segmentChecks.Add($"({restName}.length() == 0 && !pathEndsWithSlash(request))");
@@ -886,13 +884,14 @@ public sealed partial class PackageEmitter
                 : null,
             // A segment with literal text around its variable: the Micro Integrator dispatches only a request whose
             // segment has that text (URITemplate.matches), and answers any other 404 (or runs the mismatch handler).
-            SegmentCheck = segmentChecks.Count == 0 || alternatives is { Count: > 0 } ? null : new { Test = string.Join(" || ", segmentChecks), NotFound = notFound ?? "resourceNotFound()" },
+            // (Checked with the query when the template has one, above.)
+            SegmentCheck = segmentChecks.Count == 0 || alternatives is { Count: > 0 } || resource.QueryPattern is not null ? null : new { Test = string.Join(" || ", segmentChecks), NotFound = notFound ?? "resourceNotFound()" },
             // A content-type or user-agent: the Micro Integrator dispatches a request to the resource only when its
             // headers match (Resource.canProcess); a refused one gets what API.process answers without this resource.
             Filter = filter,
             Summary = BallerinaSyntax.CommentText(resource.Summary),
             Accessor = resource.Accessor == "default" ? "'default" : resource.Accessor,
-            Path = path.Count == 0 ? "." : string.Join('/', path),
+            Path = ResourcePath(resource.Path, names),
             RestPath = restPath,
             Context = usesContext
                 ? new
@@ -930,7 +929,7 @@ public sealed partial class PackageEmitter
     private static string? SegmentValue(PathSegmentIr.Param param, string parameter) =>
         param.Prefix.Length == 0 && param.Suffix.Length == 0
             ? null
-            : $"templateSegmentValue({parameter}, {BallerinaSyntax.StringLiteral(param.Prefix)}, {BallerinaSyntax.StringLiteral(param.Suffix)})";
+            : $"templateSegmentValue({parameter}, {BallerinaSyntax.StringLiteral(param.Prefix)}, {BallerinaSyntax.StringLiteral(param.Suffix)}{(param.LiteralSuffix ? ", literalSuffix = true" : string.Empty)})";
 
     /// <summary>The value a segment's variable gets (its uri.var.* property): the parameter, or the checked <see cref="SegmentValue"/>.</summary>
     private static string PathParamValue(PathSegmentIr.Param param, string parameter) =>
@@ -1016,17 +1015,26 @@ public sealed partial class PackageEmitter
 
     /// <summary>A resource's uri-template as its path segments hold it (<c>/items/{id}.json?v={v}</c>), for the comments.</summary>
     private static string UriTemplateText(ResourceIr resource) =>
-        "/" + string.Join('/', resource.Path.Select(segment => segment switch
+        "/" + string.Join('/', resource.Path.Select((segment, index) => segment switch
         {
             PathSegmentIr.Literal literal => literal.Text,
+
+            // A last literal ending with '*' ("b*") is its own text; a variable, the text around it.
+            PathSegmentIr.Param { Unbound: true } param when param.Suffix == "*" => param.Prefix + "*",
             PathSegmentIr.Param param => $"{param.Prefix}{{{param.SynapseName}}}{param.Suffix}",
+
+            // The rest parameter after a segment whose '*' takes the rest of the path is that '*'.
+            PathSegmentIr.Rest { SynapseName: "*" } when index > 0 && resource.Path[index - 1] is PathSegmentIr.Param { LiteralSuffix: false } before && before.Suffix.EndsWith('*') => null,
             PathSegmentIr.Rest rest => rest.SynapseName == "*" ? "*" : $"{{+{rest.SynapseName}}}",
             _ => throw new InvalidOperationException($"Unhandled path segment {segment.GetType().Name}"),
-        })) + (resource.QueryTemplate is { } query ? "?" + query : string.Empty);
+        }).OfType<string>()) + (resource.QueryTemplate is { } query ? "?" + query : string.Empty);
 
-    /// <summary>Whether a path segment holds literal text around its variable, which its resource checks (<see cref="SegmentValue"/>).</summary>
+    /// <summary>
+    /// Whether a path segment holds literal text around its variable, or is a last literal ending with <c>*</c>
+    /// (<c>b*</c>), which its resource checks (<see cref="SegmentValue"/>).
+    /// </summary>
     private static bool HasSegmentText(PathSegmentIr segment) =>
-        segment is PathSegmentIr.Param { Unbound: false } param && (param.Prefix.Length > 0 || param.Suffix.Length > 0);
+        segment is PathSegmentIr.Param param && (param.Prefix.Length > 0 || param.Suffix.Length > 0);
 
     /// <summary>
     /// The function a resource body only runs and returns the answer of (<c>return f(ctx);</c>, one <see

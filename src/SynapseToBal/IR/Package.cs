@@ -277,6 +277,13 @@ public abstract record PathSegmentIr
         /// must start with (<see cref="Suffix"/> <c>*</c>). It sets no uri.var.* property.
         /// </summary>
         public bool Unbound { get; init; }
+
+        /// <summary>
+        /// The <c>*</c> ending <see cref="Suffix"/> is literal text, matched as written: the template goes on after it (a
+        /// query, <c>{id}*?q={q}</c>), so URITemplate's literal holding it does not end with it (Literal.match takes the
+        /// rest of the path only for a literal that ends with <c>*</c>).
+        /// </summary>
+        public bool LiteralSuffix { get; init; }
     }
 
     public sealed record Rest(string SynapseName, Symbol Parameter) : PathSegmentIr

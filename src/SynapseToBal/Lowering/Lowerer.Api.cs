@@ -266,19 +266,30 @@ public sealed partial class Lowerer
 
     /// <summary>
     /// Whether a resource's uri-template has a path segment with literal text around its variable (<c>{id}.json</c>,
-    /// <c>x{id}</c>), which the generated resource checks (<c>templateSegmentValue</c>).
+    /// <c>x{id}</c>) or ends its path with a literal longer than <c>*</c> ending with <c>*</c> (<c>/a/b*</c>), which the
+    /// generated resource checks (<c>templateSegmentValue</c>).
     /// </summary>
-    private static bool HasSegmentText(ApiResourceSyntax resource) =>
-        resource.UriTemplate is { } template
-        && (template.IndexOf('?', StringComparison.Ordinal) is >= 0 and var q ? template[..q] : template).Split('/')
-            .Any(segment => segment.Contains('{', StringComparison.Ordinal) && !(segment.StartsWith('{') && segment.EndsWith('}') && segment.IndexOf('}', StringComparison.Ordinal) == segment.Length - 1));
+    private static bool HasSegmentText(ApiResourceSyntax resource)
+    {
+        if (resource.UriTemplate is not { } template)
+        {
+            return false;
+        }
+
+        var q = template.IndexOf('?', StringComparison.Ordinal);
+        var segments = (q >= 0 ? template[..q] : template).Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments.Any(segment => segment.Contains('{', StringComparison.Ordinal) && !(segment.StartsWith('{') && segment.EndsWith('}') && segment.IndexOf('}', StringComparison.Ordinal) == segment.Length - 1))
+            || (q < 0 && segments is [.., { Length: > 1 } last] && last.EndsWith('*') && !last.Contains('{', StringComparison.Ordinal));
+    }
 
     /// <summary>
     /// Whether the generated resource takes only some of the requests of its method and path, as its uri-template does:
-    /// it checks a query (<see cref="ResourceIr.QueryPattern"/>) or literal text around a variable (a segment's prefix or suffix).
+    /// it checks a query (<see cref="ResourceIr.QueryPattern"/>), literal text around a variable (a segment's prefix or
+    /// suffix) or the text a last literal ending with <c>*</c> starts its segment with (<c>/a/b*</c>: <c>/a/c*</c> has
+    /// the same Ballerina path and is tried after it, as URITemplateBasedDispatcher tries both).
     /// </summary>
     private static bool DispatchChecked(ResourceIr resource) =>
-        resource.QueryPattern is not null || resource.Path.Any(s => s is PathSegmentIr.Param { Unbound: false } p && (p.Prefix.Length > 0 || p.Suffix.Length > 0));
+        resource.QueryPattern is not null || resource.Path.Any(s => s is PathSegmentIr.Param p && (p.Prefix.Length > 0 || p.Suffix.Length > 0));
 
     /// <summary>Whether a resource's uri-template has a query the generated resource checks (<see cref="QueryPattern"/>).</summary>
     private static bool QueryChecked(ApiResourceSyntax resource)
@@ -297,7 +308,8 @@ public sealed partial class Lowerer
 
         var q = template.IndexOf('?', StringComparison.Ordinal);
         var parts = new List<string>();
-        foreach (var raw in (q >= 0 ? template[..q] : template).Split('/', StringSplitOptions.RemoveEmptyEntries))
+        var raws = (q >= 0 ? template[..q] : template).Split('/', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var raw in raws)
         {
             if (raw.StartsWith("{+", StringComparison.Ordinal) && raw.EndsWith('}'))
             {
@@ -305,7 +317,15 @@ public sealed partial class Lowerer
                 break;
             }
 
-            parts.Add(raw.Contains('{', StringComparison.Ordinal) || raw.Contains('*', StringComparison.Ordinal) ? "{}" : Uri.UnescapeDataString(raw));
+            // A last literal or segment ending with '*' takes the rest of the path when the template has no query
+            // (ResourcePath): "*" is a rest parameter, "b*" and "{id}*" a segment and a rest parameter.
+            if (q < 0 && ReferenceEquals(raw, raws[^1]) && raw.EndsWith('*'))
+            {
+                parts.Add(raw.Length > 1 ? "{}/**" : "**");
+                break;
+            }
+
+            parts.Add(raw.Contains('{', StringComparison.Ordinal) ? "{}" : Uri.UnescapeDataString(raw));
         }
 
         return string.Join('/', parts);
@@ -392,6 +412,16 @@ public sealed partial class Lowerer
         }
 
         if (wildcard ? path.Length < pattern.Length : path.Length != pattern.Length)
+        {
+            return false;
+        }
+
+        // A last literal ending with '*' ("/logs*") takes only a segment that starts with its text (Literal.match).
+        if (other.UriTemplate is { } otherTemplate && !otherTemplate.Contains('?', StringComparison.Ordinal)
+            && otherTemplate.Split('/', StringSplitOptions.RemoveEmptyEntries) is [.., { Length: > 1 } last] raws
+            && last.EndsWith('*') && !last.Contains('{', StringComparison.Ordinal)
+            && raws.Length - 1 < path.Length && path[raws.Length - 1] is var taken && taken != "{}"
+            && !taken.StartsWith(Uri.UnescapeDataString(last[..^1]), StringComparison.Ordinal))
         {
             return false;
         }
@@ -1097,9 +1127,11 @@ public sealed partial class Lowerer
     /// A uri-template path segment holding one simple variable between literal text, as the generated resource matches
     /// it (<c>templateSegmentValue</c>), or null with the reason it cannot: more than one variable, an operator
     /// (<c>{+x}</c>, <c>{.x}</c>, ...), a variable list or modifier (<c>{a,b}</c>, <c>{x:3}</c>, <c>{x*}</c>), or a
-    /// <c>*</c> anywhere but at the end of the template's last segment.
+    /// <c>*</c> before the variable. A <c>*</c> after it takes the rest of the path when it ends the template (the last
+    /// segment, no query: Literal.match of a literal ending with <c>*</c>); anywhere else it is literal text, matched
+    /// as written (<see cref="PathSegmentIr.Param.LiteralSuffix"/>).
     /// </summary>
-    private static PathSegmentIr.Param? MixedSegment(string raw, bool last, out string? problem)
+    private static PathSegmentIr.Param? MixedSegment(string raw, bool last, bool hasQuery, out string? problem)
     {
         var open = raw.IndexOf('{', StringComparison.Ordinal);
         var close = raw.IndexOf('}', StringComparison.Ordinal);
@@ -1119,17 +1151,20 @@ public sealed partial class Lowerer
 
         var prefix = raw[..open];
         var suffix = raw[(close + 1)..];
-        var star = suffix.IndexOf('*', StringComparison.Ordinal);
-        if (prefix.Contains('*', StringComparison.Ordinal) || (star >= 0 && (star != suffix.Length - 1 || !last)))
+        if (prefix.Contains('*', StringComparison.Ordinal))
         {
-            problem = "a '*' in it is literal text where it does not end the template's path, and the match of such a literal is not reproduced";
+            problem = "a '*' before its variable ends URITemplate's literal there, which then takes the rest of the path, and that match is not reproduced";
             return null;
         }
 
+        // Literal.match takes the rest of the path for the literal after the variable only when that literal ends with
+        // '*', which it does only at the end of the template: the last segment of a template without a query.
+        var takesRest = last && !hasQuery && suffix.EndsWith('*');
         return new PathSegmentIr.Param(name, SymbolFactory.Local(name))
         {
             Prefix = Uri.UnescapeDataString(prefix),
             Suffix = Uri.UnescapeDataString(suffix),
+            LiteralSuffix = suffix.Contains('*', StringComparison.Ordinal) && !takesRest,
         };
     }
 
@@ -1169,13 +1204,13 @@ public sealed partial class Lowerer
                 }
                 else if (raw.Contains('{', StringComparison.Ordinal))
                 {
-                    if (MixedSegment(raw, index == raws.Length - 1, out var problem) is { } mixed)
+                    if (MixedSegment(raw, index == raws.Length - 1, q >= 0, out var problem) is { } mixed)
                     {
                         // One variable between literal text ("x{id}", "{id}.json", "{id}*"): URITemplate's
                         // SimpleStringExpression binds it up to the literal after it, which must then match; a literal
-                        // ending with '*' takes the rest of the path (Literal.match).
+                        // ending with '*' takes the rest of the path (Literal.match), unless a query follows it.
                         segments.Add(mixed);
-                        if (mixed.Suffix.EndsWith('*'))
+                        if (mixed.Suffix.EndsWith('*') && !mixed.LiteralSuffix)
                         {
                             segments.Add(new PathSegmentIr.Rest("*", SymbolFactory.Local("path")));
                             break;
@@ -1187,7 +1222,7 @@ public sealed partial class Lowerer
                         segments.Add(new PathSegmentIr.Param(raw, SymbolFactory.Local("segment")) { Unbound = true });
                     }
                 }
-                else if (index == raws.Length - 1 && raw.EndsWith('*'))
+                else if (index == raws.Length - 1 && raw.EndsWith('*') && q < 0)
                 {
                     // The template's last literal ends with '*' ("/*", "/files/*", "/a/b*"): Literal.match compares the
                     // text before the '*' and takes the rest of the path, query included. "b*" needs a segment starting
@@ -1204,6 +1239,8 @@ public sealed partial class Lowerer
                 }
                 else
                 {
+                    // A literal segment, a '*' in it included: with a query after the path ("/files*?x={x}"), URITemplate's
+                    // literal "/files*?x=" does not end with its '*', which Literal.match compares as written.
                     segments.Add(new PathSegmentIr.Literal(Uri.UnescapeDataString(raw)));
                 }
             }

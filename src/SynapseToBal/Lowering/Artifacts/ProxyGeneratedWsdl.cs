@@ -7,7 +7,8 @@ namespace SynapseToBal.Lowering;
 // Lowering of the WSDL the Micro Integrator generates for a proxy without publishWSDL, answered to ?wsdl.
 public sealed partial class Lowerer
 {
-    private static readonly XNamespace Wsdl11 = "http://schemas.xmlsoap.org/wsdl/";
+    /// <summary>The WSDL 1.1 namespace (<see cref="Wsdl11Namespace"/>) as the generated document's elements are built in.</summary>
+    private static readonly XNamespace Wsdl11 = Wsdl11Namespace;
     private static readonly XNamespace WsdlSoap11 = "http://schemas.xmlsoap.org/wsdl/soap/";
     private static readonly XNamespace WsdlSoap12 = "http://schemas.xmlsoap.org/wsdl/soap12/";
     private static readonly XNamespace WsdlHttp = "http://schemas.xmlsoap.org/wsdl/http/";

@@ -91,7 +91,7 @@ service /storage on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return optionsResponse(request, check newContext(request, "StorageAPI", "/storage"), "/storage", [{path: re `/buckets/?`, allow: "GET"}, {path: re `/buckets/[^/]+/acl/?`, allow: "GET"}, {path: re `/buckets/[^/]+/objects/?`, allow: "GET"}, {path: re `/buckets/[^/]+/objects/[^/]+/?`, allow: "DELETE"}, {path: re `/buckets/[^/]+/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/storage", [{path: re `/buckets/?`, allow: "GET"}, {path: re `/buckets/[^/]+/acl/?`, allow: "GET"}, {path: re `/buckets/[^/]+/objects/?`, allow: "GET"}, {path: re `/buckets/[^/]+/objects/[^/]+/?`, allow: "DELETE"}, {path: re `/buckets/[^/]+/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
@@ -222,7 +222,7 @@ service /upload on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return optionsResponse(request, check newContext(request, "UploadAPI", "/upload"), "/upload", [{path: re `/buckets/[^/]+/settings/?`, allow: "PUT"}, {path: re `/buckets/[^/]+/objects/[^/]+/?`, allow: "POST"}, {path: re `/multipart/[^/]+/[^/]+/?`, allow: "POST"}, {path: re `/parts/[^/]+/[^/]+/?`, query: re `uploadId=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*&partNumber=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "PUT"}, {path: re `/signature/?`, allow: "GET"}, {path: re `/forms/[^/]+/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/upload", [{path: re `/buckets/[^/]+/settings/?`, allow: "PUT"}, {path: re `/buckets/[^/]+/objects/[^/]+/?`, allow: "POST"}, {path: re `/multipart/[^/]+/[^/]+/?`, allow: "POST"}, {path: re `/parts/[^/]+/[^/]+/?`, query: re `uploadId=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*&partNumber=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "PUT"}, {path: re `/signature/?`, allow: "GET"}, {path: re `/forms/[^/]+/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource

@@ -84,7 +84,7 @@ service /queues on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return optionsResponse(request, check newContext(request, "QueueAPI", "/queues"), "/queues", [{path: re `/[^/]+/messages/?`, allow: "POST"}, {path: re `/[^/]+/messages/?`, allow: "GET"}, {path: re `/[^/]+/?`, allow: "PUT"}, {path: re `/?`, allow: "GET"}, {path: re `/[^/]+/messages/?`, allow: "DELETE"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/queues", [{path: re `/[^/]+/messages/?`, allow: "POST"}, {path: re `/[^/]+/messages/?`, allow: "GET"}, {path: re `/[^/]+/?`, allow: "PUT"}, {path: re `/?`, allow: "GET"}, {path: re `/[^/]+/messages/?`, allow: "DELETE"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource

@@ -73,7 +73,7 @@ service /items on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return optionsResponse(request, check newContext(request, "ItemsApi", "/items"), "/items", [{path: re `/cors/?`, allow: ""}, {path: re `/any/?`, allow: "GET, POST, PUT, DELETE"}, {path: re `/find/?`, query: re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/[^/]+/?`, allow: "POST, GET"}, {path: re `/[^/]+/?`, allow: "DELETE"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/items", [{path: re `/cors/?`, allow: ""}, {path: re `/any/?`, allow: "GET, POST, PUT, DELETE"}, {path: re `/find/?`, query: re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/[^/]+/?`, allow: "POST, GET"}, {path: re `/[^/]+/?`, allow: "DELETE"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource

@@ -29,9 +29,9 @@ service /services on httpListener {
               | "4_1_1_1_8_Proxy_PublishWSDLFromURL.4_1_1_1_8_Proxy_PublishWSDLFromURLHttpSoap11Endpoint"
               | "4_1_1_1_8_Proxy_PublishWSDLFromURL.4_1_1_1_8_Proxy_PublishWSDLFromURLHttpSoap12Endpoint"
               | "4_1_1_1_8_Proxy_PublishWSDLFromURL.4_1_1_1_8_Proxy_PublishWSDLFromURLHttpEndpoint" => {
-                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow
-                // does not run).
-                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL;
+                // ?wsdl2 (its WSDL 2.0) is not reproduced: 501. The flow does not run for any of them, as there.
+                "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
                 if metadataQuery !is () {
                     return proxyMetadataResponse(request, metadataQuery, v41118ProxyPublishWsdlFromUrlWsdlPath);
                 }
@@ -43,9 +43,9 @@ service /services on httpListener {
               | "2SoapMappingProxy.2SoapMappingProxyHttpSoap11Endpoint"
               | "2SoapMappingProxy.2SoapMappingProxyHttpSoap12Endpoint"
               | "2SoapMappingProxy.2SoapMappingProxyHttpEndpoint" => {
-                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow
-                // does not run).
-                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL;
+                // ?wsdl2 (its WSDL 2.0) is not reproduced: 501. The flow does not run for any of them, as there.
+                "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
                 if metadataQuery !is () {
                     return proxyMetadataResponse(request, metadataQuery, v2soapMappingProxyWsdlPath);
                 }

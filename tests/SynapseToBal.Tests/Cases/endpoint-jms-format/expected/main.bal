@@ -29,9 +29,9 @@ service /services on httpListener {
               | "OrderToPox.OrderToPoxHttpSoap11Endpoint"
               | "OrderToPox.OrderToPoxHttpSoap12Endpoint"
               | "OrderToPox.OrderToPoxHttpEndpoint" => {
-                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow
-                // does not run).
-                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL;
+                // ?wsdl2 (its WSDL 2.0) is not reproduced: 501. The flow does not run for any of them, as there.
+                "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
                 if metadataQuery !is () {
                     return proxyMetadataResponse(request, metadataQuery, orderToPoxWsdlPath);
                 }
@@ -43,9 +43,9 @@ service /services on httpListener {
               | "OrderToSoap12.OrderToSoap12HttpSoap11Endpoint"
               | "OrderToSoap12.OrderToSoap12HttpSoap12Endpoint"
               | "OrderToSoap12.OrderToSoap12HttpEndpoint" => {
-                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow
-                // does not run).
-                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL;
+                // ?wsdl2 (its WSDL 2.0) is not reproduced: 501. The flow does not run for any of them, as there.
+                "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
                 if metadataQuery !is () {
                     return proxyMetadataResponse(request, metadataQuery, orderToSoap12WsdlPath);
                 }
@@ -57,9 +57,9 @@ service /services on httpListener {
               | "OrderToGet.OrderToGetHttpSoap11Endpoint"
               | "OrderToGet.OrderToGetHttpSoap12Endpoint"
               | "OrderToGet.OrderToGetHttpEndpoint" => {
-                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow
-                // does not run).
-                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL;
+                // ?wsdl2 (its WSDL 2.0) is not reproduced: 501. The flow does not run for any of them, as there.
+                "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
                 if metadataQuery !is () {
                     return proxyMetadataResponse(request, metadataQuery, orderToGetWsdlPath);
                 }

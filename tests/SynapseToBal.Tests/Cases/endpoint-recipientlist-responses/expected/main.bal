@@ -36,9 +36,9 @@ service /services on httpListener, httpsListener {
               | "QuoteAllProxy.QuoteAllProxyHttpsSoap11Endpoint"
               | "QuoteAllProxy.QuoteAllProxyHttpsSoap12Endpoint"
               | "QuoteAllProxy.QuoteAllProxyHttpsEndpoint" => {
-                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow
-                // does not run).
-                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL;
+                // ?wsdl2 (its WSDL 2.0) is not reproduced: 501. The flow does not run for any of them, as there.
+                "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
                 if metadataQuery !is () {
                     return proxyMetadataResponse(request, metadataQuery, quoteAllProxyWsdlPath);
                 }
@@ -53,9 +53,9 @@ service /services on httpListener, httpsListener {
               | "DynamicQuoteProxy.DynamicQuoteProxyHttpsSoap11Endpoint"
               | "DynamicQuoteProxy.DynamicQuoteProxyHttpsSoap12Endpoint"
               | "DynamicQuoteProxy.DynamicQuoteProxyHttpsEndpoint" => {
-                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow
-                // does not run).
-                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL;
+                // ?wsdl2 (its WSDL 2.0) is not reproduced: 501. The flow does not run for any of them, as there.
+                "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
                 if metadataQuery !is () {
                     return proxyMetadataResponse(request, metadataQuery, dynamicQuoteProxyWsdlPath);
                 }
@@ -70,9 +70,9 @@ service /services on httpListener, httpsListener {
               | "NotifyProxy.NotifyProxyHttpsSoap11Endpoint"
               | "NotifyProxy.NotifyProxyHttpsSoap12Endpoint"
               | "NotifyProxy.NotifyProxyHttpsEndpoint" => {
-                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow
-                // does not run).
-                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL;
+                // ?wsdl2 (its WSDL 2.0) is not reproduced: 501. The flow does not run for any of them, as there.
+                "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
                 if metadataQuery !is () {
                     return proxyMetadataResponse(request, metadataQuery, notifyProxyWsdlPath);
                 }
@@ -87,9 +87,9 @@ service /services on httpListener, httpsListener {
               | "IdAggregateProxy.IdAggregateProxyHttpsSoap11Endpoint"
               | "IdAggregateProxy.IdAggregateProxyHttpsSoap12Endpoint"
               | "IdAggregateProxy.IdAggregateProxyHttpsEndpoint" => {
-                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow
-                // does not run).
-                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL;
+                // ?wsdl2 (its WSDL 2.0) is not reproduced: 501. The flow does not run for any of them, as there.
+                "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
                 if metadataQuery !is () {
                     return proxyMetadataResponse(request, metadataQuery, idAggregateProxyWsdlPath);
                 }

@@ -180,7 +180,7 @@ service /files on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return optionsResponse(request, check newContext(request, "FileAPI", "/files"), "/files", [{path: re `/create/?`, allow: "PUT"}, {path: re `/upload/?`, allow: "PUT"}, {path: re `/exists/?`, allow: "GET"}, {path: re `/delete/?`, allow: "DELETE"}, {path: re `/read/?`, allow: "GET"}, {path: re `/readAny/?`, allow: "GET"}, {path: re `/append/?`, allow: "POST"}, {path: re `/todo/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/files", [{path: re `/create/?`, allow: "PUT"}, {path: re `/upload/?`, allow: "PUT"}, {path: re `/exists/?`, allow: "GET"}, {path: re `/delete/?`, allow: "DELETE"}, {path: re `/read/?`, allow: "GET"}, {path: re `/readAny/?`, allow: "GET"}, {path: re `/append/?`, allow: "POST"}, {path: re `/todo/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource

@@ -97,7 +97,7 @@ service /orders on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return optionsResponse(request, check newContext(request, "OrderApi", "/orders"), "/orders", [{path: re `/coerce/?`, allow: "POST"}, {path: re `/tickets/?`, allow: "POST"}, {path: re `/strict/?`, allow: "POST"}, {path: re `/absent/?`, allow: "POST"}, {path: re `/legacy/?`, allow: "POST"}, {path: re `/listed/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/orders", [{path: re `/coerce/?`, allow: "POST"}, {path: re `/tickets/?`, allow: "POST"}, {path: re `/strict/?`, allow: "POST"}, {path: re `/absent/?`, allow: "POST"}, {path: re `/legacy/?`, allow: "POST"}, {path: re `/listed/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource

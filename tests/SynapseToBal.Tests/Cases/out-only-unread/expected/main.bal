@@ -70,7 +70,7 @@ service /notify on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return optionsResponse(request, check newContext(request, "NotifyAPI", "/notify"), "/notify", [{path: re `/fire/?`, allow: "POST"}, {path: re `/read/?`, allow: "POST"}, {path: re `/audit/?`, allow: "POST"}, {path: re `/queue/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/notify", [{path: re `/fire/?`, allow: "POST"}, {path: re `/read/?`, allow: "POST"}, {path: re `/audit/?`, allow: "POST"}, {path: re `/queue/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource

@@ -81,7 +81,7 @@ service /media on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return optionsResponse(request, check newContext(request, "MediaAPI", "/media"), "/media", [{path: re `/upper/?`, allow: "POST"}, {path: re `/mime/?`, allow: "POST"}, {path: re `/text/?`, allow: "POST"}, {path: re `/regex/?`, allow: "POST"}, {path: re `/freemarker/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/media", [{path: re `/upper/?`, allow: "POST"}, {path: re `/mime/?`, allow: "POST"}, {path: re `/text/?`, allow: "POST"}, {path: re `/regex/?`, allow: "POST"}, {path: re `/freemarker/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource

@@ -19,9 +19,11 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 service /services/PublishedProxy on httpsListener {
     # ANY /services/PublishedProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(publishedProxyWsdlPath);
+        // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it; ?wsdl2 and ?xsd (its
+        // WSDL 2.0 and schemas) are not reproduced: 501. The flow does not run for any of them, as there.
+        "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        if metadataQuery !is () {
+            return proxyMetadataResponse(request, metadataQuery, publishedProxyWsdlPath, published = true);
         }
         return publishedFlow(check newContext(request, (), "/services/PublishedProxy"));
     }
@@ -29,8 +31,9 @@ service /services/PublishedProxy on httpsListener {
 
 service "/services/PublishedProxy.PublishedProxyHttpsSoap11Endpoint" on httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(publishedProxyWsdlPath);
+        "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        if metadataQuery !is () {
+            return proxyMetadataResponse(request, metadataQuery, publishedProxyWsdlPath, published = true);
         }
         return publishedFlow(check newContext(request, (), "/services/PublishedProxy.PublishedProxyHttpsSoap11Endpoint"));
     }
@@ -38,8 +41,9 @@ service "/services/PublishedProxy.PublishedProxyHttpsSoap11Endpoint" on httpsLis
 
 service "/services/PublishedProxy.PublishedProxyHttpsSoap12Endpoint" on httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(publishedProxyWsdlPath);
+        "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        if metadataQuery !is () {
+            return proxyMetadataResponse(request, metadataQuery, publishedProxyWsdlPath, published = true);
         }
         return publishedFlow(check newContext(request, (), "/services/PublishedProxy.PublishedProxyHttpsSoap12Endpoint"));
     }
@@ -47,8 +51,9 @@ service "/services/PublishedProxy.PublishedProxyHttpsSoap12Endpoint" on httpsLis
 
 service "/services/PublishedProxy.PublishedProxyHttpsEndpoint" on httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        if isWsdlRequest(request, path) {
-            return wsdlResponse(publishedProxyWsdlPath);
+        "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        if metadataQuery !is () {
+            return proxyMetadataResponse(request, metadataQuery, publishedProxyWsdlPath, published = true);
         }
         return publishedFlow(check newContext(request, (), "/services/PublishedProxy.PublishedProxyHttpsEndpoint"));
     }
@@ -79,9 +84,9 @@ service /services on httpListener, httpsListener {
               | "QuoteProxy.QuoteProxyHttpsSoap11Endpoint"
               | "QuoteProxy.QuoteProxyHttpsSoap12Endpoint"
               | "QuoteProxy.QuoteProxyHttpsEndpoint" => {
-                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow
-                // does not run).
-                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL;
+                // ?wsdl2 (its WSDL 2.0) is not reproduced: 501. The flow does not run for any of them, as there.
+                "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
                 if metadataQuery !is () {
                     return proxyMetadataResponse(request, metadataQuery, quoteProxyWsdlPath);
                 }

@@ -34,7 +34,7 @@ service /status on httpListener, httpsListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return optionsResponse(request, check newContext(request, "StatusAPI", "/status"), "/status", [{path: re `(/.*)?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/status", [{path: re `(/.*)?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
@@ -74,9 +74,9 @@ service /services on httpListener, httpsListener {
               | "MixedProxy.MixedProxyHttpsSoap11Endpoint"
               | "MixedProxy.MixedProxyHttpsSoap12Endpoint"
               | "MixedProxy.MixedProxyHttpsEndpoint" => {
-                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow
-                // does not run).
-                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL;
+                // ?wsdl2 (its WSDL 2.0) is not reproduced: 501. The flow does not run for any of them, as there.
+                "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
                 if metadataQuery !is () {
                     return proxyMetadataResponse(request, metadataQuery, mixedProxyWsdlPath);
                 }
@@ -88,9 +88,9 @@ service /services on httpListener, httpsListener {
               | "PlainProxy.PlainProxyHttpSoap11Endpoint"
               | "PlainProxy.PlainProxyHttpSoap12Endpoint"
               | "PlainProxy.PlainProxyHttpEndpoint" => {
-                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow
-                // does not run).
-                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL;
+                // ?wsdl2 (its WSDL 2.0) is not reproduced: 501. The flow does not run for any of them, as there.
+                "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
                 if metadataQuery !is () {
                     return proxyMetadataResponse(request, metadataQuery, plainProxyWsdlPath);
                 }
@@ -110,9 +110,9 @@ service /services on httpListener, httpsListener {
 service /services/SecureProxy on httpsListener {
     # ANY /services/SecureProxy/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow
-        // does not run).
-        "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL;
+        // ?wsdl2 (its WSDL 2.0) is not reproduced: 501. The flow does not run for any of them, as there.
+        "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
         if metadataQuery !is () {
             return proxyMetadataResponse(request, metadataQuery, secureProxyWsdlPath);
         }
@@ -122,7 +122,7 @@ service /services/SecureProxy on httpsListener {
 
 service "/services/SecureProxy.SecureProxyHttpsSoap11Endpoint" on httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
         if metadataQuery !is () {
             return proxyMetadataResponse(request, metadataQuery, secureProxyWsdlPath);
         }
@@ -132,7 +132,7 @@ service "/services/SecureProxy.SecureProxyHttpsSoap11Endpoint" on httpsListener 
 
 service "/services/SecureProxy.SecureProxyHttpsSoap12Endpoint" on httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
         if metadataQuery !is () {
             return proxyMetadataResponse(request, metadataQuery, secureProxyWsdlPath);
         }
@@ -142,7 +142,7 @@ service "/services/SecureProxy.SecureProxyHttpsSoap12Endpoint" on httpsListener 
 
 service "/services/SecureProxy.SecureProxyHttpsEndpoint" on httpsListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
         if metadataQuery !is () {
             return proxyMetadataResponse(request, metadataQuery, secureProxyWsdlPath);
         }

@@ -40,9 +40,11 @@ service /services on httpListener {
               | "OrderSharedProxy.OrderSharedProxyHttpSoap11Endpoint"
               | "OrderSharedProxy.OrderSharedProxyHttpSoap12Endpoint"
               | "OrderSharedProxy.OrderSharedProxyHttpEndpoint" => {
-                // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
-                if isWsdlRequest(request, path) {
-                    return wsdlResponse(orderSharedProxyWsdlPath);
+                // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it; ?wsdl2 and ?xsd (its
+                // WSDL 2.0 and schemas) are not reproduced: 501. The flow does not run for any of them, as there.
+                "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, orderSharedProxyWsdlPath, published = true);
                 }
                 Context ctx = check newContext(request, (), "/services/" + name);
                 // The operation of the published WSDL Axis2 dispatches the request to: by its SOAP action, else by the

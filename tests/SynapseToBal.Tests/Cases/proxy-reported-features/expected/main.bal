@@ -29,9 +29,9 @@ service /services on httpListener {
               | "GuardedProxy.GuardedProxyHttpSoap11Endpoint"
               | "GuardedProxy.GuardedProxyHttpSoap12Endpoint"
               | "GuardedProxy.GuardedProxyHttpEndpoint" => {
-                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow
-                // does not run).
-                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL;
+                // ?wsdl2 (its WSDL 2.0) is not reproduced: 501. The flow does not run for any of them, as there.
+                "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
                 if metadataQuery !is () {
                     return proxyMetadataResponse(request, metadataQuery, guardedProxyWsdlPath);
                 }

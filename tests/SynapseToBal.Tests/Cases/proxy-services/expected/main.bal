@@ -35,9 +35,9 @@ service /services on httpListener, httpsListener {
               | "EchoProxy.EchoProxyHttpSoap11Endpoint"
               | "EchoProxy.EchoProxyHttpSoap12Endpoint"
               | "EchoProxy.EchoProxyHttpEndpoint" => {
-                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow
-                // does not run).
-                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL;
+                // ?wsdl2 (its WSDL 2.0) is not reproduced: 501. The flow does not run for any of them, as there.
+                "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
                 if metadataQuery !is () {
                     return proxyMetadataResponse(request, metadataQuery, echoProxyWsdlPath);
                 }
@@ -52,9 +52,11 @@ service /services on httpListener, httpsListener {
               | "OrderProxy.OrderProxyHttpsSoap11Endpoint"
               | "OrderProxy.OrderProxyHttpsSoap12Endpoint"
               | "OrderProxy.OrderProxyHttpsEndpoint" => {
-                // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
-                if isWsdlRequest(request, path) {
-                    return wsdlResponse(orderProxyWsdlPath);
+                // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it; ?wsdl2 and ?xsd (its
+                // WSDL 2.0 and schemas) are not reproduced: 501. The flow does not run for any of them, as there.
+                "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, orderProxyWsdlPath, published = true);
                 }
                 return orderFlow(check newContext(request, (), "/services/" + name));
             }
@@ -68,9 +70,9 @@ service /services on httpListener, httpsListener {
               | "PassThroughProxy.PassThroughProxyHttpsSoap11Endpoint"
               | "PassThroughProxy.PassThroughProxyHttpsSoap12Endpoint"
               | "PassThroughProxy.PassThroughProxyHttpsEndpoint" => {
-                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow
-                // does not run).
-                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL;
+                // ?wsdl2 (its WSDL 2.0) is not reproduced: 501. The flow does not run for any of them, as there.
+                "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
                 if metadataQuery !is () {
                     return proxyMetadataResponse(request, metadataQuery, passThroughProxyWsdlPath);
                 }

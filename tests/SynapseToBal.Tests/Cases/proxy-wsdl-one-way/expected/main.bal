@@ -38,9 +38,11 @@ service /services on httpListener {
               | "OrderProxy.OrderProxyHttpSoap11Endpoint"
               | "OrderProxy.OrderProxyHttpSoap12Endpoint"
               | "OrderProxy.OrderProxyHttpEndpoint" => {
-                // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
-                if isWsdlRequest(request, path) {
-                    return wsdlResponse(orderProxyWsdlPath);
+                // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it; ?wsdl2 and ?xsd (its
+                // WSDL 2.0 and schemas) are not reproduced: 501. The flow does not run for any of them, as there.
+                "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, orderProxyWsdlPath, published = true);
                 }
                 Context ctx = check newContext(request, (), "/services/" + name);
                 // The operation of the published WSDL Axis2 dispatches the request to: by its SOAP action, else by the
@@ -64,9 +66,11 @@ service /services on httpListener {
               | "QuoteProxy.QuoteProxyHttpSoap11Endpoint"
               | "QuoteProxy.QuoteProxyHttpSoap12Endpoint"
               | "QuoteProxy.QuoteProxyHttpEndpoint" => {
-                // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
-                if isWsdlRequest(request, path) {
-                    return wsdlResponse(quoteProxyWsdlPath);
+                // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it; ?wsdl2 and ?xsd (its
+                // WSDL 2.0 and schemas) are not reproduced: 501. The flow does not run for any of them, as there.
+                "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, quoteProxyWsdlPath, published = true);
                 }
                 return quoteFlow(check newContext(request, (), "/services/" + name));
             }

@@ -38,9 +38,9 @@ service /services on httpListener, httpsListener {
               | "OrderProxy.OrderProxyHttpsSoap11Endpoint"
               | "OrderProxy.OrderProxyHttpsSoap12Endpoint"
               | "OrderProxy.OrderProxyHttpsEndpoint" => {
-                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow
-                // does not run).
-                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL;
+                // ?wsdl2 (its WSDL 2.0) is not reproduced: 501. The flow does not run for any of them, as there.
+                "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
                 if metadataQuery !is () {
                     return proxyMetadataResponse(request, metadataQuery, orderProxyWsdlPath);
                 }
@@ -52,9 +52,9 @@ service /services on httpListener, httpsListener {
               | "PingProxy.PingProxyHttpSoap11Endpoint"
               | "PingProxy.PingProxyHttpSoap12Endpoint"
               | "PingProxy.PingProxyHttpEndpoint" => {
-                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow
-                // does not run).
-                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL;
+                // ?wsdl2 (its WSDL 2.0) is not reproduced: 501. The flow does not run for any of them, as there.
+                "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
                 if metadataQuery !is () {
                     return proxyMetadataResponse(request, metadataQuery, pingProxyWsdlPath);
                 }

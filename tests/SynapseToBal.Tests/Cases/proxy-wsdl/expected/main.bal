@@ -39,9 +39,11 @@ service /services on httpListener, httpsListener {
               | "FileWsdlProxy.FileWsdlProxyHttpsSoap11Endpoint"
               | "FileWsdlProxy.FileWsdlProxyHttpsSoap12Endpoint"
               | "FileWsdlProxy.FileWsdlProxyHttpsEndpoint" => {
-                // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
-                if isWsdlRequest(request, path) {
-                    return wsdlResponse(fileWsdlProxyWsdlPath);
+                // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it; ?wsdl2 and ?xsd (its
+                // WSDL 2.0 and schemas) are not reproduced: 501. The flow does not run for any of them, as there.
+                "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, fileWsdlProxyWsdlPath, published = true);
                 }
                 return fileWsdlFlow(check newContext(request, (), "/services/" + name));
             }
@@ -51,9 +53,11 @@ service /services on httpListener, httpsListener {
               | "InlineWsdlProxy.InlineWsdlProxyHttpSoap11Endpoint"
               | "InlineWsdlProxy.InlineWsdlProxyHttpSoap12Endpoint"
               | "InlineWsdlProxy.InlineWsdlProxyHttpEndpoint" => {
-                // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
-                if isWsdlRequest(request, path) {
-                    return wsdlResponse(inlineWsdlProxyWsdlPath);
+                // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it; ?wsdl2 and ?xsd (its
+                // WSDL 2.0 and schemas) are not reproduced: 501. The flow does not run for any of them, as there.
+                "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, inlineWsdlProxyWsdlPath, published = true);
                 }
                 return inlineWsdlFlow(check newContext(request, (), "/services/" + name));
             }
@@ -66,9 +70,11 @@ service /services on httpListener, httpsListener {
               | "KeyWsdlProxy.KeyWsdlProxyHttpsSoap11Endpoint"
               | "KeyWsdlProxy.KeyWsdlProxyHttpsSoap12Endpoint"
               | "KeyWsdlProxy.KeyWsdlProxyHttpsEndpoint" => {
-                // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it (the flow does not run).
-                if isWsdlRequest(request, path) {
-                    return wsdlResponse(keyWsdlProxyWsdlPath);
+                // GET ...?wsdl: the published WSDL, as the Micro Integrator answers it; ?wsdl2 and ?xsd (its
+                // WSDL 2.0 and schemas) are not reproduced: 501. The flow does not run for any of them, as there.
+                "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                if metadataQuery !is () {
+                    return proxyMetadataResponse(request, metadataQuery, keyWsdlProxyWsdlPath, published = true);
                 }
                 return keyWsdlFlow(check newContext(request, (), "/services/" + name));
             }

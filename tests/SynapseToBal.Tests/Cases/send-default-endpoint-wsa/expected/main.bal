@@ -36,9 +36,9 @@ service /services on httpListener, httpsListener {
               | "WsaForwardProxy.WsaForwardProxyHttpsSoap11Endpoint"
               | "WsaForwardProxy.WsaForwardProxyHttpsSoap12Endpoint"
               | "WsaForwardProxy.WsaForwardProxyHttpsEndpoint" => {
-                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow
-                // does not run).
-                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL;
+                // ?wsdl2 (its WSDL 2.0) is not reproduced: 501. The flow does not run for any of them, as there.
+                "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
                 if metadataQuery !is () {
                     return proxyMetadataResponse(request, metadataQuery, wsaForwardProxyWsdlPath);
                 }
@@ -53,9 +53,9 @@ service /services on httpListener, httpsListener {
               | "WsaStripProxy.WsaStripProxyHttpsSoap11Endpoint"
               | "WsaStripProxy.WsaStripProxyHttpsSoap12Endpoint"
               | "WsaStripProxy.WsaStripProxyHttpsEndpoint" => {
-                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow
-                // does not run).
-                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL;
+                // ?wsdl2 (its WSDL 2.0) is not reproduced: 501. The flow does not run for any of them, as there.
+                "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
                 if metadataQuery !is () {
                     return proxyMetadataResponse(request, metadataQuery, wsaStripProxyWsdlPath);
                 }
@@ -67,9 +67,9 @@ service /services on httpListener, httpsListener {
               | "WsaTypedProxy.WsaTypedProxyHttpSoap11Endpoint"
               | "WsaTypedProxy.WsaTypedProxyHttpSoap12Endpoint"
               | "WsaTypedProxy.WsaTypedProxyHttpEndpoint" => {
-                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow
-                // does not run).
-                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL;
+                // ?wsdl2 (its WSDL 2.0) is not reproduced: 501. The flow does not run for any of them, as there.
+                "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
                 if metadataQuery !is () {
                     return proxyMetadataResponse(request, metadataQuery, wsaTypedProxyWsdlPath);
                 }

@@ -57,7 +57,7 @@ service /audit on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return optionsResponse(request, check newContext(request, "AuditApi", "/audit"), "/audit", [{path: re `(/.*)?`, allow: "POST"}, {path: re `(/.*)?`, allow: "PUT"}, {path: re `(/.*)?`, allow: "DELETE"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/audit", [{path: re `(/.*)?`, allow: "POST"}, {path: re `(/.*)?`, allow: "PUT"}, {path: re `(/.*)?`, allow: "DELETE"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
@@ -94,9 +94,9 @@ service /services on httpListener {
               | "QuoteProxy.QuoteProxyHttpSoap11Endpoint"
               | "QuoteProxy.QuoteProxyHttpSoap12Endpoint"
               | "QuoteProxy.QuoteProxyHttpEndpoint" => {
-                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow
-                // does not run).
-                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL;
+                // ?wsdl2 (its WSDL 2.0) is not reproduced: 501. The flow does not run for any of them, as there.
+                "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
                 if metadataQuery !is () {
                     return proxyMetadataResponse(request, metadataQuery, quoteProxyWsdlPath);
                 }

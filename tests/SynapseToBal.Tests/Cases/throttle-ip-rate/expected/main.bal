@@ -42,7 +42,7 @@ service /partners on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return optionsResponse(request, check newContext(request, "PartnerAPI", "/partners"), "/partners", [{path: re `(/.*)?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/partners", [{path: re `(/.*)?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
@@ -72,9 +72,9 @@ service /services/QuoteProxy on httpListener {
 
     # The flow of the resource above: the response it answers with.
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
-        // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow
-        // does not run).
-        "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL;
+        // ?wsdl2 (its WSDL 2.0) is not reproduced: 501. The flow does not run for any of them, as there.
+        "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
         if metadataQuery !is () {
             return proxyMetadataResponse(request, metadataQuery, quoteProxyWsdlPath);
         }
@@ -94,7 +94,7 @@ service "/services/QuoteProxy.QuoteProxyHttpSoap11Endpoint" on httpListener {
 
     # The flow of the resource above: the response it answers with.
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
-        "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
         if metadataQuery !is () {
             return proxyMetadataResponse(request, metadataQuery, quoteProxyWsdlPath);
         }
@@ -114,7 +114,7 @@ service "/services/QuoteProxy.QuoteProxyHttpSoap12Endpoint" on httpListener {
 
     # The flow of the resource above: the response it answers with.
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
-        "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
         if metadataQuery !is () {
             return proxyMetadataResponse(request, metadataQuery, quoteProxyWsdlPath);
         }
@@ -134,7 +134,7 @@ service "/services/QuoteProxy.QuoteProxyHttpEndpoint" on httpListener {
 
     # The flow of the resource above: the response it answers with.
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
-        "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
         if metadataQuery !is () {
             return proxyMetadataResponse(request, metadataQuery, quoteProxyWsdlPath);
         }

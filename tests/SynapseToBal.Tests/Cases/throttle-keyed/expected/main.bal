@@ -22,9 +22,9 @@ service /services/StockQuoteProxy on httpListener {
 
     # The flow of the resource above: the response it answers with.
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
-        // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow
-        // does not run).
-        "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL;
+        // ?wsdl2 (its WSDL 2.0) is not reproduced: 501. The flow does not run for any of them, as there.
+        "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
         if metadataQuery !is () {
             return proxyMetadataResponse(request, metadataQuery, stockQuoteProxyWsdlPath);
         }
@@ -52,7 +52,7 @@ service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap11Endpoint" on httpLis
 
     # The flow of the resource above: the response it answers with.
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
-        "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
         if metadataQuery !is () {
             return proxyMetadataResponse(request, metadataQuery, stockQuoteProxyWsdlPath);
         }
@@ -78,7 +78,7 @@ service "/services/StockQuoteProxy.StockQuoteProxyHttpSoap12Endpoint" on httpLis
 
     # The flow of the resource above: the response it answers with.
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
-        "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
         if metadataQuery !is () {
             return proxyMetadataResponse(request, metadataQuery, stockQuoteProxyWsdlPath);
         }
@@ -104,7 +104,7 @@ service "/services/StockQuoteProxy.StockQuoteProxyHttpEndpoint" on httpListener 
 
     # The flow of the resource above: the response it answers with.
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
-        "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
         if metadataQuery !is () {
             return proxyMetadataResponse(request, metadataQuery, stockQuoteProxyWsdlPath);
         }

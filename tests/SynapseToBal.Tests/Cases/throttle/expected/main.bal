@@ -22,9 +22,9 @@ service /services/ThrottledProxy on httpListener {
 
     # The flow of the resource above: the response it answers with.
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
-        // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow
-        // does not run).
-        "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL;
+        // ?wsdl2 (its WSDL 2.0) is not reproduced: 501. The flow does not run for any of them, as there.
+        "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
         if metadataQuery !is () {
             return proxyMetadataResponse(request, metadataQuery, throttledProxyWsdlPath);
         }
@@ -51,7 +51,7 @@ service "/services/ThrottledProxy.ThrottledProxyHttpSoap11Endpoint" on httpListe
 
     # The flow of the resource above: the response it answers with.
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
-        "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
         if metadataQuery !is () {
             return proxyMetadataResponse(request, metadataQuery, throttledProxyWsdlPath);
         }
@@ -76,7 +76,7 @@ service "/services/ThrottledProxy.ThrottledProxyHttpSoap12Endpoint" on httpListe
 
     # The flow of the resource above: the response it answers with.
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
-        "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
         if metadataQuery !is () {
             return proxyMetadataResponse(request, metadataQuery, throttledProxyWsdlPath);
         }
@@ -101,7 +101,7 @@ service "/services/ThrottledProxy.ThrottledProxyHttpEndpoint" on httpListener {
 
     # The flow of the resource above: the response it answers with.
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
-        "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+        "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
         if metadataQuery !is () {
             return proxyMetadataResponse(request, metadataQuery, throttledProxyWsdlPath);
         }

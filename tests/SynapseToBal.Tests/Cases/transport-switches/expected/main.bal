@@ -157,7 +157,7 @@ service /transport on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return optionsResponse(request, check newContext(request, "TransportAPI", "/transport"), "/transport", [{path: re `/http10/?`, allow: "POST"}, {path: re `/nochunk/?`, allow: "POST"}, {path: re `/length/?`, allow: "POST"}, {path: re `/cleared/?`, allow: "POST"}, {path: re `/some-paths/?`, allow: "POST"}, {path: re `/echo/?`, allow: "POST"}, {path: re `/blocking/?`, allow: "POST"}, {path: re `/length-only/?`, allow: "POST"}, {path: re `/computed/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/transport", [{path: re `/http10/?`, allow: "POST"}, {path: re `/nochunk/?`, allow: "POST"}, {path: re `/length/?`, allow: "POST"}, {path: re `/cleared/?`, allow: "POST"}, {path: re `/some-paths/?`, allow: "POST"}, {path: re `/echo/?`, allow: "POST"}, {path: re `/blocking/?`, allow: "POST"}, {path: re `/length-only/?`, allow: "POST"}, {path: re `/computed/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
@@ -194,9 +194,9 @@ service /services on httpListener {
               | "TargetProxy.TargetProxyHttpSoap11Endpoint"
               | "TargetProxy.TargetProxyHttpSoap12Endpoint"
               | "TargetProxy.TargetProxyHttpEndpoint" => {
-                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL (the flow
-                // does not run).
-                "wsdl"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
+                // GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL;
+                // ?wsdl2 (its WSDL 2.0) is not reproduced: 501. The flow does not run for any of them, as there.
+                "wsdl"|"wsdl2"|"xsd"? metadataQuery = proxyMetadataQuery(request, path);
                 if metadataQuery !is () {
                     return proxyMetadataResponse(request, metadataQuery, targetProxyWsdlPath);
                 }
