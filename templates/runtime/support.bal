@@ -9040,8 +9040,9 @@ class RabbitMqMessageStore {
     function store(Context ctx, MessageQueue? failover = ()) returns error? {
         error? sent;
         lock {
-            string storedId = "urn:uuid:" + uuid:createType4AsString();
-            sent = self.publish(storedMessageText(ctx, storedId), storedId, storedPriority(ctx));
+            // The AMQP message id is the Synapse message's ID (RabbitMQProducer.getBasicProperties: synCtx.getMessageID());
+            // the stored message itself gets a new one (MessageConverter.toStorableMessage).
+            sent = self.publish(storedMessageText(ctx, "urn:uuid:" + uuid:createType4AsString()), ctx.messageId, storedPriority(ctx));
         }
         if sent is () {
             return;
@@ -9056,7 +9057,7 @@ class RabbitMqMessageStore {
         return error(string `Failed to store message [${ctx.messageId}] in store [${self.name}].`, sent);
     }
 
-    # Publishes as RabbitMQProducer.getBasicProperties does: the stored message's ID as the message id, delivery mode 2
+    # Publishes as RabbitMQProducer.getBasicProperties does: the Synapse message's ID as the message id, delivery mode 2
     # (persistent, MessageProperties.MINIMAL_PERSISTENT_BASIC) and its priority; no content type, correlation id or
     # headers. ballerinax/rabbitmq's `publishMessage` sets none of these, so the message goes out on the client's own
     # channel through the RabbitMQ Java client (`rabbitMqPublish`).
@@ -13394,23 +13395,28 @@ function jmsTextInCharset(string text, string charset, "xml"|"json stream"|"text
         string decoded = java:toString(check javaBytesString(bytes, java:fromString(charset))) ?: "";
         return re `\u{FFFD}`.replaceAll(decoded, "?");
     }
+    // Text that is all ASCII (as many UTF-8 bytes as characters) survives every charset here unchanged.
+    if text.toBytes().length() == text.length() {
+        return text;
+    }
     int high = ascii ? 0x80 : 0x100;
-    string result = "";
+    // The parts are joined once: concatenating in the loop copies the text so far for every character.
+    string[] parts = [];
     foreach string:Char c in text {
         int code = c.toCodePointInt();
         if code < 0x80 || latin1 && code < 0x100 {
-            result += c;
+            parts.push(c);
         } else if kind == "xml" && code >= high {
-            result += string `&#${code};`;
+            parts.push(string `&#${code};`);
         } else if ascii {
-            result += "?";
+            parts.push("?");
         } else {
             // A Java round trip in the charset: the character itself, or the encoder's `?`.
             handle bytes = check javaStringBytes(java:fromString(c), java:fromString(charset));
-            result += java:toString(check javaBytesString(bytes, java:fromString(charset))) ?: "?";
+            parts.push(java:toString(check javaBytesString(bytes, java:fromString(charset))) ?: "?");
         }
     }
-    return result;
+    return string:'join("", ...parts);
 }
 
 # Sends `message` through `sender`, to the producer's destination or, for a producer made without one, to
