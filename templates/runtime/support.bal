@@ -9073,8 +9073,9 @@ class RabbitMqMessageStore {
     function store(Context ctx, MessageQueue? failover = ()) returns error? {
         error? sent;
         lock {
-            string storedId = "urn:uuid:" + uuid:createType4AsString();
-            sent = self.publish(storedMessageText(ctx, storedId), storedId, storedPriority(ctx));
+            // The AMQP message id is the Synapse message's ID (RabbitMQProducer.getBasicProperties: synCtx.getMessageID());
+            // the stored message itself gets a new one (MessageConverter.toStorableMessage).
+            sent = self.publish(storedMessageText(ctx, "urn:uuid:" + uuid:createType4AsString()), ctx.messageId, storedPriority(ctx));
         }
         if sent is () {
             return;
@@ -9089,7 +9090,7 @@ class RabbitMqMessageStore {
         return error(string `Failed to store message [${ctx.messageId}] in store [${self.name}].`, sent);
     }
 
-    # Publishes as RabbitMQProducer.getBasicProperties does: the stored message's ID as the message id, delivery mode 2
+    # Publishes as RabbitMQProducer.getBasicProperties does: the Synapse message's ID as the message id, delivery mode 2
     # (persistent, MessageProperties.MINIMAL_PERSISTENT_BASIC) and its priority; no content type, correlation id or
     # headers. ballerinax/rabbitmq's `publishMessage` sets none of these, so the message goes out on the client's own
     # channel through the RabbitMQ Java client (`rabbitMqPublish`).
@@ -13427,23 +13428,28 @@ function jmsTextInCharset(string text, string charset, "xml"|"json stream"|"text
         string decoded = java:toString(check javaBytesString(bytes, java:fromString(charset))) ?: "";
         return re `\u{FFFD}`.replaceAll(decoded, "?");
     }
+    // Text that is all ASCII (as many UTF-8 bytes as characters) survives every charset here unchanged.
+    if text.toBytes().length() == text.length() {
+        return text;
+    }
     int high = ascii ? 0x80 : 0x100;
-    string result = "";
+    // The parts are joined once: concatenating in the loop copies the text so far for every character.
+    string[] parts = [];
     foreach string:Char c in text {
         int code = c.toCodePointInt();
         if code < 0x80 || latin1 && code < 0x100 {
-            result += c;
+            parts.push(c);
         } else if kind == "xml" && code >= high {
-            result += string `&#${code};`;
+            parts.push(string `&#${code};`);
         } else if ascii {
-            result += "?";
+            parts.push("?");
         } else {
             // A Java round trip in the charset: the character itself, or the encoder's `?`.
             handle bytes = check javaStringBytes(java:fromString(c), java:fromString(charset));
-            result += java:toString(check javaBytesString(bytes, java:fromString(charset))) ?: "?";
+            parts.push(java:toString(check javaBytesString(bytes, java:fromString(charset))) ?: "?");
         }
     }
-    return result;
+    return string:'join("", ...parts);
 }
 
 # Sends `message` through `sender`, to the producer's destination or, for a producer made without one, to
@@ -14365,8 +14371,8 @@ function uriOperationName(string address, string serviceName) returns string? {
 }
 
 # The reason of the fault DispatchPhase refuses a message naming no operation of a proxy's published WSDL with
-# (`setOperationNotFoundFault`), for a listener that cannot send the fault where the Micro Integrator sends it (a mail
-# listener: the sender's address; a RabbitMQ listener: the request's reply-to queue) and logs it instead.
+# (`setOperationNotFoundFault`), for a listener that cannot send the fault where the Micro Integrator sends it (a
+# RabbitMQ listener: the request's reply-to queue) and logs it instead.
 function operationNotFoundReason(Context ctx) returns string {
     string|error given = addressingAction(ctx);
     string action = given is string ? given : soapAction(ctx);
@@ -14387,6 +14393,64 @@ function refuseJmsMessage(Context ctx) returns error? {
         return error("Unable to send the fault over JMS: the message names no operation of the proxy's WSDL and has nowhere to be answered");
     }
     return sendBack(ctx);
+}
+
+# What the Micro Integrator does with a mail a proxy's mail listener received that names no operation of its published
+# WSDL (`transportOperation`): DispatchPhase refuses it with an AxisFault, and AbstractTransportListener.
+# handleIncomingMessage sends the fault (MessageContextBuilder.createFaultMessageContext, `setOperationNotFoundFault`)
+# back through the mail transport sender `smtp` (MailTransportSender) with the out transport information
+# MailTransportListener.buildOutTransportInfo made from the mail, and none of the mail's headers (the fault's message
+# context has no transport headers):
+# - To: the mail's Reply-To, else its From, else the proxy's transport.mail.ReplyAddress (`replyAddress`); Cc: the
+#   mail's Cc; Bcc: the sender's transport.mail.SMTPBccAddresses;
+# - From and Reply-To: the proxy's address (transport.mail.Address, `address`);
+# - Subject: `Re: ` and the mail's subject; without one, `SOAPAction: ` and the fault's action;
+# - In-Reply-To and References: the mail's X-Message-ID header, else its Message-ID;
+# - a SOAPAction header with the fault's action, http://www.w3.org/2005/08/addressing/soap/fault (the message has no
+#   operation whose fault action MessageContextBuilder could take);
+# - the body: the fault in the mail's SOAP version, as `sendMail` writes a body (text/xml for SOAP 1.1; the email
+#   module sends text bodies only, so a SOAP 1.2 fault goes out as text/plain).
+# The flow does not run. A mail with nowhere to answer, or a fault that cannot be mailed, is an error, which the
+# listener logs as the Micro Integrator logs its failure ("Failed to process message"); the mail is processed either way.
+function refuseMail(Context ctx, MailSmtpSettings smtp, string address, string? replyAddress) returns error? {
+    string? subject = ctx.headers["subject"];
+    string? cc = ctx.headers["cc"];
+    string? requestId = ctx.headers["x-message-id"] ?: ctx.headers["message-id"];
+    string[] to = emailAddressList(ctx.headers["reply-to"] ?: ctx.headers["from"] ?: replyAddress ?: "");
+    setOperationNotFoundFault(ctx, isSoap12(ctx.contentType), messageType(ctx) == "text/xml");
+    if to.length() == 0 {
+        return error("Unexpected error during sending message out. To address for outgoing message cannot be determined");
+    }
+    string action = "http://www.w3.org/2005/08/addressing/soap/fault";
+    xml|byte[]? body = check entityBody(ctx);
+    map<string> headers = {"SOAPAction": action};
+    if requestId is string {
+        headers["In-Reply-To"] = requestId;
+        headers["References"] = requestId;
+    }
+    email:Message message = {
+        to,
+        subject: subject is string ? "Re: " + subject : "SOAPAction: " + action,
+        'from: address,
+        replyTo: address,
+        body: body is xml ? body.toString() : body is byte[] ? check string:fromBytes(body) : "",
+        contentType: ctx.contentType.trim().toLowerAscii().startsWith("text/") ? ctx.contentType : "text/plain",
+        headers
+    };
+    if cc is string {
+        message.cc = emailAddressList(cc);
+    }
+    string[] bcc = emailAddressList(smtp.bcc);
+    if bcc.length() > 0 {
+        message.bcc = bcc;
+    }
+    do {
+        email:Security security = check smtp.security.ensureType();
+        email:SmtpClient sender = check new (smtp.host, smtp.username, smtp.password, port = smtp.port, security = security);
+        check sender->sendMessage(message);
+    } on fail error e {
+        return error("Unexpected error during sending message out. Error creating mail message or sending it to the configured server", e);
+    }
 }
 
 # Runs a proxy's in flow for a request to a one-way (in-only) operation of its WSDL, after the service has answered it

@@ -170,7 +170,8 @@ public sealed partial class PackageEmitter
                         "the message cannot be read as a message",
                         [
                             "The Micro Integrator refuses a message naming none: the flow does not run, the message stays acknowledged",
-                            "and the fault goes to the request's reply-to queue when its own RabbitMQ sender sent it (not published here).",
+                            "and no fault is published (for a request with a reply-to queue and a rabbitmq.connection.factory header",
+                            "RabbitMQSender fails on the fault, which carries no transport headers, and logs the failure).",
                         ])));
 
                 var failure = inbound.Origin is Syntax.ProxySyntax ? $"Proxy service '{inbound.SynapseName}': the fault sequence failed" : $"{who}: the onError sequence failed";
@@ -321,13 +322,21 @@ public sealed partial class PackageEmitter
                         "by its SOAPAction (header or subject) or WS-Addressing action, else by the path of its wsa:To, else by its",
                         "body's first element.",
                     ],
-                    new OperationRefusal.Logged(
-                        ["The Micro Integrator cannot build the mail's message: processing the mail fails."],
-                        "the mail cannot be read as a message",
-                        [
-                            "The Micro Integrator refuses a mail naming none: the flow does not run, and the fault goes to the",
-                            "sender (its Reply-To, else From) over the mail sender's SMTP settings (not mailed here).",
-                        ])));
+                    mail.FaultSender is { } faultSender
+                        ? new OperationRefusal.Logged(
+                            ["The Micro Integrator cannot build the mail's message: processing the mail fails."],
+                            "the mail cannot be read as a message",
+                            [
+                                "The Micro Integrator refuses a mail naming none: the flow does not run, and the fault is mailed back",
+                                "to the sender (its Reply-To, else From) through the mailto transport sender (refuseMail).",
+                            ])
+                        {
+                            SendBack = $"refuseMail(ctx, {{{StatementWriter.MailSmtpSettings(faultSender, names)}}}, {Literal(mail.Address)}, {(mail.ReplyAddress is { } replyAddress ? Literal(replyAddress) : "()")})",
+                        }
+                        : new OperationRefusal.Logged(
+                            ["The Micro Integrator cannot build the mail's message: processing the mail fails."],
+                            "the mail cannot be read as a message",
+                            [])));
 
                 // The email module's service functions return nothing: a failure is logged.
                 body.AddRange(RunLines(mail.Target, names, modules, $"{proxyName}: the flow failed for a mail", logFailure: true));
@@ -438,7 +447,18 @@ public sealed partial class PackageEmitter
                 {
                     lines.Add("if operation is () {");
                     lines.AddRange(logged.Refused.Select(l => "    // " + l));
-                    lines.Add($"    log:printError({Literal($"{who}: the message names no operation of the proxy's WSDL and is refused")}, reason = operationNotFoundReason(ctx));");
+                    if (logged.SendBack is { } sendBack)
+                    {
+                        lines.Add($"    error? refused = {sendBack};");
+                        lines.Add("    if refused is error {");
+                        lines.Add($"        log:printError({Literal($"{who}: the fault refusing a message that names no operation of the proxy's WSDL cannot be sent back")}, 'error = refused);");
+                        lines.Add("    }");
+                    }
+                    else
+                    {
+                        lines.Add($"    log:printError({Literal($"{who}: the message names no operation of the proxy's WSDL and is refused")}, reason = operationNotFoundReason(ctx));");
+                    }
+
                     lines.Add("    return;");
                     lines.Add("}");
                 }
@@ -465,8 +485,16 @@ public sealed partial class PackageEmitter
         /// <summary>A JMS message: one that cannot be built fails the listener's function; one naming none is refused (<c>refuseJmsMessage</c>).</summary>
         public sealed record JmsRefused : OperationRefusal;
 
-        /// <summary>A mail or RabbitMQ message: the listener logs it and returns (the fault refusing it is not sent back).</summary>
-        public sealed record Logged(string[] Unreadable, string UnreadableLog, string[] Refused) : OperationRefusal;
+        /// <summary>
+        /// A mail or RabbitMQ message: one that cannot be built is logged; one naming no operation is sent back the fault
+        /// refusing it by <see cref="SendBack"/> (a call returning <c>error?</c>, its failure logged), else logged. The
+        /// listener returns either way.
+        /// </summary>
+        public sealed record Logged(string[] Unreadable, string UnreadableLog, string[] Refused) : OperationRefusal
+        {
+            /// <summary>The call sending the fault back; null: the refusal is only logged.</summary>
+            public string? SendBack { get; init; }
+        }
     }
 
     /// <summary>A declaration whose arguments go one per line: <c>head</c>, the arguments, <c>);</c>.</summary>

@@ -1627,7 +1627,10 @@ public sealed partial class PackageEmitter
             Timeout = h.TimeoutSeconds.ToString(CultureInfo.InvariantCulture),
             Auth = HttpAuthFields(h.Auth, names),
             Secure = h.Certificate is { } certificate ? $"secureSocket: {{cert: {names[certificate]}}}" : string.Empty,
-            State = h.Suspension is { } suspension
+            HttpVersion = h.Transport == HttpTransport.Http10 ? "http:HTTP_1_0" : "http:HTTP_1_1",
+            Http1 = HttpConnectionHttp1Settings(h),
+            // A second client of a connection shares the connection's suspension state, declared with the connection.
+            State = h.VariantOf is null && h.Suspension is { } suspension
                 ? new
                 {
                     Doc = $"Suspension state of the endpoint the Micro Integrator makes from HTTP connection '{BallerinaSyntax.CommentText(h.ConnectionName)}' ({BallerinaSyntax.CommentText(suspension.EndpointName)}), as Synapse's EndpointContext keeps it: the connector operations on the connection check it first (endpointReady) and record their result in it (endpointCalled).",
@@ -1717,6 +1720,27 @@ public sealed partial class PackageEmitter
         GmailAuthIr.RefreshToken grant => [$"refreshUrl: {names[grant.RefreshUrl]}", $"refreshToken: {names[grant.Token]}", $"clientId: {names[grant.ClientId]}", $"clientSecret: {names[grant.ClientSecret]}"],
         _ => throw new InvalidOperationException($"Unhandled authentication {auth.GetType().Name}"),
     };
+
+    /// <summary>
+    /// The <c>http1Settings</c> field of a second client of an HTTP connection (<see cref="HttpConnectionIr.VariantOf"/>):
+    /// no chunks (for HTTP/1.0 too, which the pass-through sender sends with a Content-Length) and no kept connection
+    /// (NO_KEEPALIVE: `Connection: close`); empty for a client that needs neither.
+    /// </summary>
+    private static string HttpConnectionHttp1Settings(HttpConnectionIr connection)
+    {
+        var settings = new List<string>();
+        if (connection.Transport is not null)
+        {
+            settings.Add("chunking: http:CHUNKING_NEVER");
+        }
+
+        if (connection.NoKeepAlive)
+        {
+            settings.Add("keepAlive: http:KEEPALIVE_NEVER");
+        }
+
+        return settings.Count == 0 ? string.Empty : "http1Settings: {" + string.Join(", ", settings) + "}";
+    }
 
     /// <summary>The fields of an HTTP connection's <c>auth</c> record (http:CredentialsConfig or an http:OAuth2...GrantConfig), empty for none.</summary>
     private static string[] HttpAuthFields(HttpAuthIr? auth, NameMap names)

@@ -19,9 +19,12 @@ internal sealed partial class StatementWriter
     /// <param name="awaitsReply">The <c>awaitsReply</c> argument (Ballerina), null when no reply is awaited.</param>
     internal static string MailSendCall(MailEndpointIr mail, NameMap names, string? awaitsReply)
     {
-        var sender = mail.Sender;
-        var smtp = $"host: {names[sender.Host]}, port: {names[sender.Port]}, username: {names[sender.Username]}, password: {names[sender.Password]}, "
-            + $"'from: {names[sender.From]}, security: {names[sender.Security]}, bcc: {names[sender.Bcc]}";
+        var smtp = MailSmtpSettings(mail.Sender, names);
         return $"sendMail(ctx, {{{smtp}}}, {names[mail.To]}{(awaitsReply is null ? string.Empty : $", awaitsReply = {awaitsReply}")})";
     }
+
+    /// <summary>The fields of the runtime's <c>MailSmtpSettings</c> record for a mail transport sender, all configurables (without the braces).</summary>
+    internal static string MailSmtpSettings(MailSenderIr sender, NameMap names) =>
+        $"host: {names[sender.Host]}, port: {names[sender.Port]}, username: {names[sender.Username]}, password: {names[sender.Password]}, "
+        + $"'from: {names[sender.From]}, security: {names[sender.Security]}, bcc: {names[sender.Bcc]}";
 }

@@ -33,6 +33,23 @@ public sealed record HttpConnectionIr(
     /// connection sets none of them, or they never suspend it.
     /// </summary>
     public EndpointSuspensionIr? Suspension { get; init; }
+
+    /// <summary>
+    /// How this client writes its requests, for the operations that set the connector's <c>forceHttp10</c> or
+    /// <c>disableChunking</c> (the axis2 properties FORCE_HTTP_1.0 and DISABLE_CHUNKING the pass-through sender reads):
+    /// HTTP/1.0, or HTTP/1.1 without chunks; null: HTTP/1.1, chunked, as the connection's own client.
+    /// </summary>
+    public HttpTransport? Transport { get; init; }
+
+    /// <summary>The operations using this client set <c>noKeepAlive</c> (NO_KEEPALIVE): each request closes its connection.</summary>
+    public bool NoKeepAlive { get; init; }
+
+    /// <summary>
+    /// The connection whose client this one is a second one of, configured for some operations (<see cref="Transport"/>,
+    /// <see cref="NoKeepAlive"/>): it shares that connection's base URL, settings and suspension state; null for a
+    /// connection's own client.
+    /// </summary>
+    public Symbol? VariantOf { get; init; }
 }
 
 /// <summary>The authentication of an HTTP connection, each value a configurable (credentials required ones).</summary>

@@ -127,7 +127,21 @@ public abstract partial record InboundTransportIr
         string Security,
         decimal PollingIntervalSeconds,
         string? ContentType,
-        InboundTargetIr Target) : InboundTransportIr;
+        InboundTargetIr Target) : InboundTransportIr
+    {
+        /// <summary>
+        /// The Micro Integrator's mail transport sender (<c>mailto</c>) the fault refusing a mail that names no operation
+        /// of the proxy's WSDL is mailed through (AbstractTransportListener.handleIncomingMessage sends it back); null when
+        /// the listener refuses no mail (no dispatch, a fallback operation, or an <c>Operation</c> parameter naming one).
+        /// </summary>
+        public MailSenderIr? FaultSender { get; init; }
+
+        /// <summary>The proxy's address (<c>transport.mail.Address</c>): the From of the mails it sends back.</summary>
+        public string Address { get; init; } = string.Empty;
+
+        /// <summary><c>transport.mail.ReplyAddress</c>: where a mail with neither Reply-To nor From is answered; null when not set.</summary>
+        public string? ReplyAddress { get; init; }
+    }
 
     /// <summary>
     /// An MQTT inbound endpoint: an <c>mqtt:Listener</c> (ballerina/mqtt) subscribed to one topic, each message a new

@@ -122,7 +122,7 @@ public static class ProjectLoader
         {
             var entries = Enumerate(root, root).ToList();
             var form = DetectForm(root, entries.Select(e => e.Relative).ToList());
-            _enterpriseIntegrator6 = IsEnterpriseIntegrator6(form, entries.Select(e => e.Relative).ToList());
+            _enterpriseIntegrator6 = IsEnterpriseIntegrator6(form, entries.Select(e => e.Relative).ToList()) && !ServerHomeIsMicroIntegrator(root);
             if (form == InputForm.DeploymentFolder)
             {
                 foreach (var sibling in DeploymentSiblings(root))
@@ -188,10 +188,20 @@ public static class ProjectLoader
         /// Micro Integrator deploys Carbon Applications), or a folder of artifacts laid out as synapse-configs/default is
         /// (<c>proxy-services/</c>, <c>sequences/</c>, <c>api/</c>, ... at its top, and no <c>apis/</c>, the MI 4.x
         /// project's folder). An MI 4.x project, a Carbon Application and a flat folder or file are taken as the Micro
-        /// Integrator's.
+        /// Integrator's, and so is any folder holding a <c>deployment.toml</c> (an Integration Studio 7/8 project with
+        /// a Docker or Kubernetes exporter, a Micro Integrator's home) or a synapse-configs folder of a Micro
+        /// Integrator's home (<see cref="ServerHomeIsMicroIntegrator"/>).
         /// </summary>
         private static bool IsEnterpriseIntegrator6(InputForm form, IReadOnlyList<string> relatives)
         {
+            // deployment.toml is the Micro Integrator's server configuration (EI 6.x has carbon.xml and axis2.xml instead):
+            // an Integration Studio 7/8 project for the MI carries it in its Docker or Kubernetes exporter, a server's
+            // folder in conf/.
+            if (relatives.Any(r => r == "deployment.toml" || r.EndsWith("/deployment.toml", StringComparison.Ordinal)))
+            {
+                return false;
+            }
+
             if (form is InputForm.IntegrationStudioProject or InputForm.DeploymentFolder)
             {
                 return true;
@@ -232,6 +242,18 @@ public static class ProjectLoader
             }
 
             return set.Contains("artifacts.xml") ? InputForm.ExtractedCarbonApplication : InputForm.ArtifactFolder;
+        }
+
+        /// <summary>
+        /// Whether a synapse-configs folder given as the input lies in a Micro Integrator's home: MI_HOME/conf/deployment.toml
+        /// beside MI_HOME/repository/deployment/server/synapse-configs (an EI 6.x home has conf/carbon.xml there).
+        /// </summary>
+        private static bool ServerHomeIsMicroIntegrator(string root)
+        {
+            string? configs = IsDeploymentDirectory(root) ? Path.GetDirectoryName(root)
+                : Path.GetFileName(root) == "synapse-configs" ? root
+                : null;
+            return configs is not null && File.Exists(Path.GetFullPath(Path.Combine(configs, "..", "..", "..", "..", "conf", "deployment.toml")));
         }
 
         private static bool IsDeploymentDirectory(string path) =>

@@ -1415,6 +1415,7 @@ internal static partial class IrMembers
                 sink.Visit(n.Origin);
                 sink.Visit(n.Certificate);
                 sink.Visit(n.Suspension);
+                sink.Visit(n.VariantOf);
                 return true;
             }
 
@@ -1633,6 +1634,9 @@ internal static partial class IrMembers
                 sink.Visit(n.Security);
                 sink.Visit(n.ContentType);
                 sink.Visit(n.Target);
+                sink.Visit(n.FaultSender);
+                sink.Visit(n.Address);
+                sink.Visit(n.ReplyAddress);
                 return true;
             }
 

@@ -201,6 +201,53 @@ public sealed class InputFormTests
         Assert.Equal([], Directory.EnumerateFileSystemEntries(temp.Path).Select(Path.GetFileName).Where(n => n != "Hello_1.0.0.car"));
     }
 
+    private const string LogSequence = """<sequence xmlns="http://ws.apache.org/ns/synapse" name="LogSeq"><log/></sequence>""";
+
+    [Fact]
+    public void An_integration_studio_project_is_enterprise_integrator_6_unless_it_carries_a_deployment_toml()
+    {
+        using var ei6 = new TempDirectory();
+        ei6.Write("OrdersConfigs/src/main/synapse-config/sequences/LogSeq.xml", LogSequence);
+        var (ei6Project, _) = Load(ei6.Path);
+        Assert.Equal(InputForm.IntegrationStudioProject, ei6Project.Form);
+        Assert.True(ei6Project.EnterpriseIntegrator6);
+
+        // Integration Studio 7/8 (Micro Integrator 4.x): the Docker or Kubernetes exporter holds the MI's deployment.toml.
+        using var mi = new TempDirectory();
+        mi.Write("OrdersConfigs/src/main/synapse-config/sequences/LogSeq.xml", LogSequence);
+        mi.Write("OrdersDockerExporter/deployment.toml", "[server]\nhostname = \"localhost\"\n");
+        var (miProject, _) = Load(mi.Path);
+        Assert.Equal(InputForm.IntegrationStudioProject, miProject.Form);
+        Assert.False(miProject.EnterpriseIntegrator6);
+    }
+
+    [Fact]
+    public void A_synapse_configs_folder_of_a_micro_integrator_home_is_the_micro_integrators()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("repository/deployment/server/synapse-configs/default/sequences/LogSeq.xml", LogSequence);
+        var defaultFolder = temp.Combine("repository", "deployment", "server", "synapse-configs", "default");
+        var (ei6, _) = Load(defaultFolder);
+        Assert.Equal(InputForm.DeploymentFolder, ei6.Form);
+        Assert.True(ei6.EnterpriseIntegrator6);
+
+        temp.Write("conf/deployment.toml", "[server]\nhostname = \"localhost\"\n");
+        var (mi, _) = Load(defaultFolder);
+        Assert.False(mi.EnterpriseIntegrator6);
+        var (miHome, _) = Load(temp.Path);
+        Assert.False(miHome.EnterpriseIntegrator6);
+    }
+
+    [Fact]
+    public void A_micro_integrator_4_4_project_is_the_micro_integrators()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("src/main/wso2mi/artifacts/sequences/LogSeq.xml", LogSequence);
+        var (project, _) = Load(temp.Path);
+        Assert.Equal(InputForm.MiProject, project.Form);
+        Assert.False(project.EnterpriseIntegrator6);
+    }
+
     [Fact]
     public void A_project_folder_beside_its_built_car_keeps_the_sources_and_reports_the_archive_copy()
     {

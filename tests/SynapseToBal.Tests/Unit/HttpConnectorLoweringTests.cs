@@ -230,7 +230,8 @@ public sealed class HttpConnectorLoweringTests
     }
 
     [Theory]
-    [InlineData("<forceHttp10>true</forceHttp10>", "forceHttp10")]
+    [InlineData("<forceHttp10>TRUE</forceHttp10>", "forceHttp10")]
+    [InlineData("<forceHttpContentLength>true</forceHttpContentLength>", "forceHttpContentLength is set without copyContentLengthFromIncoming")]
     [InlineData("<httpSc>201</httpSc>", "httpSc")]
     [InlineData("<headers>\"x\"</headers>", "not a JSON array")]
     [InlineData("<headers>{\"a\":\"b\"}</headers>", "computed at run time")]
@@ -243,6 +244,38 @@ public sealed class HttpConnectorLoweringTests
 
         var todo = Assert.IsType<TodoStep>(Assert.Single(Steps(package)));
         Assert.Contains(reason, todo.Reason.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Transport_flags_call_a_second_client_of_the_connection_per_configuration()
+    {
+        // The template sets DISABLE_CHUNKING, FORCE_HTTP_1.0 and NO_KEEPALIVE for its one call; the pass-through sender
+        // takes each when it is the string "true".
+        var (package, _) = Lower("<baseUrl>http://backend</baseUrl>", """
+            <http.post configKey="Conn"><disableChunking>true</disableChunking></http.post>
+            <http.put configKey="Conn"><disableChunking>true</disableChunking><noKeepAlive>false</noKeepAlive></http.put>
+            <http.get configKey="Conn"><forceHttp10>true</forceHttp10><noKeepAlive>true</noKeepAlive></http.get>
+            <http.patch configKey="Conn"><forceHttpContentLength>true</forceHttpContentLength><copyContentLengthFromIncoming>true</copyContentLengthFromIncoming></http.patch>
+            <http.delete configKey="Conn"/>
+            """);
+
+        var calls = Steps(package).Cast<HttpConnectorCallStep>().ToList();
+        Assert.Equal(5, calls.Count);
+        var own = calls[4].Connection;
+        Assert.Null(own.VariantOf);
+        Assert.Null(own.Transport);
+        Assert.False(own.NoKeepAlive);
+
+        Assert.Equal(HttpTransport.Http11NoChunking, calls[0].Connection.Transport);
+        Assert.False(calls[0].Connection.NoKeepAlive);
+        Assert.Equal(own.Name, calls[0].Connection.VariantOf);
+        Assert.Same(calls[0].Connection, calls[1].Connection);
+        Assert.Same(calls[0].Connection, calls[3].Connection);
+
+        Assert.Equal(HttpTransport.Http10, calls[2].Connection.Transport);
+        Assert.True(calls[2].Connection.NoKeepAlive);
+        Assert.Equal(own.Suspension, calls[2].Connection.Suspension);
+        Assert.Equal(3, package.HttpConnections.Length);
     }
 
     [Fact]

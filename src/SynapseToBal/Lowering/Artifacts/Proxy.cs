@@ -236,7 +236,9 @@ public sealed partial class Lowerer
         // What a translated mail or RabbitMQ listener does not do that the Micro Integrator's does: once each.
         foreach (var plan in transportPlans.Where(p => p.Reason is null))
         {
-            foreach (var (setting, consequence) in plan.Gaps.Concat(RefusalGap(proxy, plan)))
+            // A message naming no operation of the WSDL is refused as the Micro Integrator refuses it: a mail gets the
+            // fault mailed back (refuseMail); over RabbitMQ the MI publishes none either (its sender fails on the fault).
+            foreach (var (setting, consequence) in plan.Gaps)
             {
                 _diagnostics.Report(plan is ProxyTransportPlan.Mail ? DiagnosticCatalog.ProxyMailSettingNotReproduced : DiagnosticCatalog.ProxyRabbitMqSettingNotReproduced, proxy.Location, proxy.Name, setting, consequence);
             }

@@ -42,7 +42,7 @@ public sealed partial class Lowerer
         /// <summary>A vfs transport on an ftp, ftps or sftp folder: an ftp:Listener.</summary>
         public sealed record RemoteVfs(RemoteFolderUri Uri, string Pattern, decimal IntervalSeconds, string ContentType, RemoteAfter Processed, RemoteAfter Failed) : ProxyTransportPlan("vfs");
 
-        public sealed record Mail(bool Imap, string ParameterPrefix, string? Host, int Port, string? Username, ConfigParameterSyntax? Password, string Security, decimal IntervalSeconds, string? ContentType, string Address) : ProxyTransportPlan("mailto");
+        public sealed record Mail(bool Imap, string ParameterPrefix, string? Host, int Port, string? Username, ConfigParameterSyntax? Password, string Security, decimal IntervalSeconds, string? ContentType, string Address, string? ReplyAddress) : ProxyTransportPlan("mailto");
 
         public sealed record RabbitMq(string Factory, string Queue, bool QueueFromName, bool Durable, bool Exclusive, bool AutoDelete, string? ContentType, int? PrefetchCount) : ProxyTransportPlan("rabbitmq");
 
@@ -560,7 +560,7 @@ public sealed partial class Lowerer
         var applied = parameters.Keys.Where(n => n.StartsWith("mail.", StringComparison.Ordinal) || n.StartsWith("transport.mail.", StringComparison.Ordinal) || n is "transport.PollInterval" or "transport.PollInParallel");
         var user = text(credentials + "user");
         parameters.TryGetValue(credentials + "password", out var password);
-        return new ProxyTransportPlan.Mail(imap, prefix, text(prefix + "host") ?? text("mail.host") ?? "localhost", port, user, password, security, interval, text("transport.mail.ContentType") is { Length: > 0 } contentType ? contentType : null, address)
+        return new ProxyTransportPlan.Mail(imap, prefix, text(prefix + "host") ?? text("mail.host") ?? "localhost", port, user, password, security, interval, text("transport.mail.ContentType") is { Length: > 0 } contentType ? contentType : null, address, text("transport.mail.ReplyAddress") is { Length: > 0 } replyAddress ? replyAddress : null)
         {
             Applied = [.. applied],
             Gaps = [.. gaps],
@@ -727,30 +727,6 @@ public sealed partial class Lowerer
         return dispatch.Operations.Contains(local, StringComparer.Ordinal) ? local : dispatch.Actions.FirstOrDefault(a => a.Action == local)?.Operation;
     }
 
-    /// <summary>
-    /// What a mail or RabbitMQ listener that dispatches to the operations of the proxy's WSDL does not do with a message
-    /// naming none (SB0266, SB0267): send the fault refusing it where the Micro Integrator sends it. None for the other
-    /// listeners, or when no message is refused (a fallback operation, or an <c>Operation</c> parameter naming one).
-    /// </summary>
-    private IEnumerable<(string Setting, string Consequence)> RefusalGap(ProxySyntax proxy, ProxyTransportPlan plan)
-    {
-        if (proxy.PublishWsdl is null || WsdlDispatchOf(proxy).Dispatch is not { Fallback: null } dispatch || FixedOperation(proxy, dispatch) is not null)
-        {
-            yield break;
-        }
-
-        const string Fault = "the SOAP fault 'The endpoint reference (EPR) for the Operation not found is ...' (DispatchPhase; AbstractTransportListener.handleIncomingMessage sends it back)";
-        switch (plan)
-        {
-            case ProxyTransportPlan.Mail:
-                yield return ("the fault refusing a mail that names no operation of the WSDL", $"the Micro Integrator mails {Fault} to the sender (its Reply-To, else From) and handles the mail as processed; the generated listener does not run the flow for such a mail either, but logs the fault's reason instead of mailing it: mail it with an email:SmtpClient where the listener logs it");
-                break;
-            case ProxyTransportPlan.RabbitMq:
-                yield return ("the fault refusing a message that names no operation of the WSDL", $"the Micro Integrator publishes {Fault} to the request's reply-to queue when its own RabbitMQ sender sent the request (with a rabbitmq.connection.factory header; otherwise the fault goes nowhere), and the message stays acknowledged (rabbitmq.queue.auto.ack); the generated listener does not run the flow for such a message either, but logs the fault's reason and publishes nothing: publish it with a rabbitmq:Client where the listener logs it");
-                break;
-        }
-    }
-
     /// <summary>The listener of a translated jms, vfs, mailto or rabbitmq transport, running the proxy's flow function for its messages.</summary>
     /// <param name="dispatch">How Axis2 dispatches the proxy's messages to the operations of its published WSDL, when the
     /// converter reproduces it; null when the listener runs the flow for every message.</param>
@@ -847,7 +823,14 @@ public sealed partial class Lowerer
                 }
 
                 var target = new InboundTargetIr(flow, true, null) { OutFlow = outFlow, OperationAction = operationAction, Dispatch = dispatch, FixedOperation = fixedOperation };
-                var transport = new InboundTransportIr.Mail(mail.Imap, host, port, username, password, mail.Security, mail.IntervalSeconds, mail.ContentType, target);
+                // A mail naming no operation of the WSDL is refused with a fault mailed back through the mailto sender.
+                var refuses = proxy.PublishWsdl is not null && dispatch is { Fallback: null } && fixedOperation is null;
+                var transport = new InboundTransportIr.Mail(mail.Imap, host, port, username, password, mail.Security, mail.IntervalSeconds, mail.ContentType, target)
+                {
+                    FaultSender = refuses ? MailSender("mailto", proxy.Location) : null,
+                    Address = mail.Address,
+                    ReplyAddress = mail.ReplyAddress,
+                };
                 var summary = $"Proxy service '{proxy.Name}' on mail: every {mail.IntervalSeconds.ToString(CultureInfo.InvariantCulture)} s (transport.PollInterval) each new mail of the {protocol} mailbox of {mail.Address} (transport.mail.Address) runs the proxy's in flow with the mail's body as {(mail.ContentType is { } type ? $"{type} (transport.mail.ContentType)" : "the mail's content type")}, its fault sequence on failure.";
                 return new InboundIr(_symbols.Module(SymbolKind.Listener, proxy.Name + " mail listener"), proxy.Name, summary, transport, proxy);
             }

@@ -424,6 +424,10 @@ public sealed partial class Lowerer
                 case "forceScAccepted" or "disableChunking" or "forceHttp10" or "noKeepAlive" or "forcePostPutNobody" or "forceHttpContentLength" or "copyContentLengthFromIncoming" or "noEntityBody" or "faultsAsHttp200"
                     when Literal(parameter.Name) is "" or "false" or null && parameter.Value is ValueSyntax.Literal:
                     break;
+                case "disableChunking" or "forceHttp10" or "noKeepAlive" or "forceHttpContentLength" or "copyContentLengthFromIncoming"
+                    when parameter.Value is ValueSyntax.Literal { Text: "true" }:
+                    // The pass-through sender compares the axis2 property with "true": a client configured for it (below).
+                    break;
                 case "postToUri" or "httpSc" or "httpScDesc" or "restUrlPostfix" or "requestHostHeader"
                     when Literal(parameter.Name) is "" && parameter.Value is ValueSyntax.Literal:
                     break;
@@ -510,7 +514,91 @@ public sealed partial class Lowerer
             }
         }
 
+        if (HttpOperationTransport(parameters, out var transportProblem) is var (transport, noKeepAlive))
+        {
+            connection = ConnectionVariant(connection, transport, noKeepAlive);
+        }
+        else
+        {
+            return [ConnectorTodo(operation, transportProblem!)];
+        }
+
         return [new HttpConnectorCallStep(operation, connection, method, relativePath, headers.ToImmutable(), bodyType, body, responseVariable, overwriteBody)];
+    }
+
+    /// <summary>The second clients of HTTP connections, by connection and configuration (<see cref="ConnectionVariant"/>).</summary>
+    private readonly Dictionary<(Symbol Connection, HttpTransport? Transport, bool NoKeepAlive), HttpConnectionIr> _httpConnectionVariants = new();
+
+    /// <summary>
+    /// How an HTTP connector operation's request is written: its template sets DISABLE_CHUNKING, FORCE_HTTP_1.0,
+    /// NO_KEEPALIVE, FORCE_HTTP_CONTENT_LENGTH and COPY_CONTENT_LENGTH_FROM_INCOMING from the parameters of the same
+    /// names (disableChunking, forceHttp10, ...) for its one call and removes them after it; the pass-through sender
+    /// takes each when it is the string "true" (PassThroughHttpSender, TargetRequestFactory): HTTP/1.0 with a
+    /// Content-Length, or a Content-Length instead of chunks (DISABLE_CHUNKING, or FORCE_HTTP_CONTENT_LENGTH with
+    /// COPY_CONTENT_LENGTH_FROM_INCOMING), and `Connection: close` (NO_KEEPALIVE). Null, with the problem, when
+    /// FORCE_HTTP_CONTENT_LENGTH is set alone (chunking off without a measured length, which no client setting gives).
+    /// </summary>
+    private static (HttpTransport? Transport, bool NoKeepAlive)? HttpOperationTransport(IReadOnlyDictionary<string, ConnectorParameterSyntax> parameters, out string? problem)
+    {
+        bool On(string name) => parameters.TryGetValue(name, out var p) && p.Value is ValueSyntax.Literal { Text: "true" };
+        problem = null;
+        HttpTransport? transport = On("forceHttp10") ? HttpTransport.Http10
+            : On("disableChunking") || (On("forceHttpContentLength") && On("copyContentLengthFromIncoming")) ? HttpTransport.Http11NoChunking
+            : null;
+        if (transport is null && On("forceHttpContentLength"))
+        {
+            problem = "forceHttpContentLength is set without copyContentLengthFromIncoming (or disableChunking), which turns chunking off without a measured length: no client setting reproduces it, set the client's chunking by hand to what the backend accepts";
+            return null;
+        }
+
+        return (transport, On("noKeepAlive"));
+    }
+
+    /// <summary>
+    /// The client an operation with its own transport settings calls: the connection's own when it sets none, else a
+    /// second client of the connection configured for them, made once per configuration (same base URL, settings and
+    /// suspension state).
+    /// </summary>
+    private HttpConnectionIr ConnectionVariant(HttpConnectionIr connection, HttpTransport? transport, bool noKeepAlive)
+    {
+        if (transport is null && !noKeepAlive)
+        {
+            return connection;
+        }
+
+        if (_httpConnectionVariants.TryGetValue((connection.Name, transport, noKeepAlive), out var known))
+        {
+            return known;
+        }
+
+        var hint = (transport switch { HttpTransport.Http10 => " http10", HttpTransport.Http11NoChunking => " no chunking", _ => string.Empty }) + (noKeepAlive ? " no keepalive" : string.Empty);
+        var what = new List<string>();
+        if (transport == HttpTransport.Http10)
+        {
+            what.Add("HTTP/1.0 requests with a Content-Length (forceHttp10: FORCE_HTTP_1.0)");
+        }
+        else if (transport == HttpTransport.Http11NoChunking)
+        {
+            what.Add("HTTP/1.1 requests with a Content-Length instead of chunks (disableChunking: DISABLE_CHUNKING, or forceHttpContentLength with copyContentLengthFromIncoming)");
+        }
+
+        if (noKeepAlive)
+        {
+            what.Add("a `Connection: close` header, the connection not kept (noKeepAlive: NO_KEEPALIVE)");
+        }
+
+        var note = $"A second client of HTTP connection '{connection.ConnectionName}' for the operations that ask for {string.Join(" and ", what)}: the connector's template sets the property for that one call, and an http:Client fixes these settings for every request.";
+        var variant = connection with
+        {
+            Name = _symbols.Module(SymbolKind.Client, connection.ConnectionName + hint),
+            Notes = connection.Notes.Insert(0, note),
+            Transport = transport,
+            NoKeepAlive = noKeepAlive,
+            VariantOf = connection.Name,
+        };
+        _httpConnectionVariants[(connection.Name, transport, noKeepAlive)] = variant;
+        _httpConnectionList.Add(variant);
+        return variant;
     }
 
     /// <summary>

@@ -76,12 +76,7 @@ service /shop on httpListener {
             //     <relativePath>/items</relativePath>
             // </http.delete>
             check notTranslatedMediator("http.delete", "SB0232");
-            // TODO(SB0232): connector operation <http.get>: use an http:Client of ballerina/http; not translated because forceHttp10 is set, which the generated call does not reproduce; the connection is the local entry 'OrdersConn'; parameters: relativePath, forceHttp10
-            // <http.get configKey="OrdersConn">
-            //     <relativePath>/health</relativePath>
-            //     <forceHttp10>true</forceHttp10>
-            // </http.get>
-            check notTranslatedMediator("http.get", "SB0232");
+            check callHttpConnector(ctx, ordersConnHttp10, ordersConnBaseUrl, "GET", "/health", state = ordersConnSuspension);
             // TODO(SB0232): connector operation <http.get>: use an http:Client of ballerina/http; not translated because no local entry 'MissingConn' holds an <http.init> connection; the connection is the local entry 'MissingConn'; parameters: relativePath
             // <http.get configKey="MissingConn">
             //     <relativePath>/x</relativePath>

@@ -27,3 +27,48 @@ configurable string orderMailWsdlProxyMailUsername = "orders";
 
 # Password of the POP3 mailbox proxy service 'OrderMailWsdlProxy' polls (mail.pop3.password).
 configurable string orderMailWsdlProxyMailPassword = ?;
+
+# SMTP server host of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the Synapse
+# project): mail.smtp.host in its axis2.xml (parameter.hostname of the [[transport.mail.sender]] named "mailto" in its
+# deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in
+# axis2_blocking_client.xml).
+configurable string mailSmtpHost = ?;
+
+# SMTP server port of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the Synapse
+# project): mail.smtp.port in its axis2.xml (parameter.port of the [[transport.mail.sender]] named "mailto" in its
+# deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in
+# axis2_blocking_client.xml).
+configurable int mailSmtpPort = ?;
+
+# User name on the SMTP server of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the
+# Synapse project): mail.smtp.user in its axis2.xml (parameter.username of the [[transport.mail.sender]] named "mailto"
+# in its deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]]
+# in axis2_blocking_client.xml).
+configurable string mailSmtpUser = ?;
+
+# Password on the SMTP server of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the
+# Synapse project): mail.smtp.password in its axis2.xml (parameter.password of the [[transport.mail.sender]] named
+# "mailto" in its deployment.toml; for a blocking call, callout or message processor, of the
+# [[transport.blocking.mail.sender]] in axis2_blocking_client.xml); never written here.
+configurable string mailSmtpPassword = ?;
+
+# From address of the mails of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the
+# Synapse project): mail.smtp.from in its axis2.xml (parameter.from of the [[transport.mail.sender]] named "mailto" in
+# its deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in
+# axis2_blocking_client.xml); a From transport header on the message replaces it.
+configurable string mailSmtpFrom = ?;
+
+# Security of the connection to the SMTP server of the Micro Integrator's 'mailto' mail transport sender
+# (MailTransportSender; not in the Synapse project), as an email:Security name: START_TLS_AUTO when
+# mail.smtp.starttls.enable is true (parameter.enable_tls = true of the [[transport.mail.sender]] named "mailto" in its
+# deployment.toml; for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in
+# axis2_blocking_client.xml), START_TLS_ALWAYS when mail.smtp.starttls.required is true as well, SSL when
+# mail.smtp.ssl.enable is true, START_TLS_NEVER when none is set.
+configurable string mailSmtpSecurity = ?;
+
+# Bcc addresses of every mail of the Micro Integrator's 'mailto' mail transport sender (MailTransportSender; not in the
+# Synapse project), comma-separated: transport.mail.SMTPBccAddresses in its axis2.xml
+# (parameter.'transport.mail.SMTPBccAddresses' of the [[transport.mail.sender]] named "mailto" in its deployment.toml;
+# for a blocking call, callout or message processor, of the [[transport.blocking.mail.sender]] in
+# axis2_blocking_client.xml); empty for none.
+configurable string mailSmtpBcc = "";

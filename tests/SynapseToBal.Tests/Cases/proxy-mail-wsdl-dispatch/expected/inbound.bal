@@ -94,9 +94,12 @@ service email:Service on orderMailWsdlProxyMailListener {
             return;
         }
         if operation is () {
-            // The Micro Integrator refuses a mail naming none: the flow does not run, and the fault goes to the
-            // sender (its Reply-To, else From) over the mail sender's SMTP settings (not mailed here).
-            log:printError("Proxy service 'OrderMailWsdlProxy': the message names no operation of the proxy's WSDL and is refused", reason = operationNotFoundReason(ctx));
+            // The Micro Integrator refuses a mail naming none: the flow does not run, and the fault is mailed back
+            // to the sender (its Reply-To, else From) through the mailto transport sender (refuseMail).
+            error? refused = refuseMail(ctx, {host: mailSmtpHost, port: mailSmtpPort, username: mailSmtpUser, password: mailSmtpPassword, 'from: mailSmtpFrom, security: mailSmtpSecurity, bcc: mailSmtpBcc}, "orders@example.com", ());
+            if refused is error {
+                log:printError("Proxy service 'OrderMailWsdlProxy': the fault refusing a message that names no operation of the proxy's WSDL cannot be sent back", 'error = refused);
+            }
             return;
         }
         ctx.operationName = operation;

@@ -88,7 +88,8 @@ service rabbitmq:Service on orderRabbitWsdlProxyRabbitmqListener {
         }
         if operation is () {
             // The Micro Integrator refuses a message naming none: the flow does not run, the message stays acknowledged
-            // and the fault goes to the request's reply-to queue when its own RabbitMQ sender sent it (not published here).
+            // and no fault is published (for a request with a reply-to queue and a rabbitmq.connection.factory header
+            // RabbitMQSender fails on the fault, which carries no transport headers, and logs the failure).
             log:printError("Proxy service 'OrderRabbitWsdlProxy': the message names no operation of the proxy's WSDL and is refused", reason = operationNotFoundReason(ctx));
             return;
         }
