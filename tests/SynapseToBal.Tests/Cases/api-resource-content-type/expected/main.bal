@@ -60,7 +60,7 @@ service /agent on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return optionsResponse(request, check newContext(request, "AgentApi", "/agent"), "/agent", [{path: re `(/.*)?`, allow: "POST"}, {path: re `/info/?`, allow: "GET"}, {path: re `/status/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/agent", [{path: re `(/.*)?`, allow: "POST"}, {path: re `/info/?`, allow: "GET"}, {path: re `/status/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
@@ -116,7 +116,7 @@ service /upload on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return optionsResponse(request, check newContext(request, "UploadApi", "/upload"), "/upload", [{path: re `/json/?`, allow: "POST"}, {path: re `/items/[^/]+/?`, allow: "PUT"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/upload", [{path: re `/json/?`, allow: "POST"}, {path: re `/items/[^/]+/?`, allow: "PUT"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource

@@ -26,7 +26,7 @@ service /open on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return optionsResponse(request, check newContext(request, "OpenAPI", "/open"), "/open", [{path: re `/ping/?`, allow: "GET, POST, PUT, DELETE"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: runResourceMismatchHandler(check newContext(request, "OpenAPI", "/open"));
+        return check optionsResponse(request, "/open", [{path: re `/ping/?`, allow: "GET, POST, PUT, DELETE"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: runResourceMismatchHandler(check newContext(request, "OpenAPI", "/open"));
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
@@ -74,7 +74,7 @@ service /users on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return optionsResponse(request, check newContext(request, "UserAPI", "/users"), "/users", [{path: re `/[^/]+/?`, allow: "GET"}, {path: re `/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: runResourceMismatchHandler(check newContext(request, "UserAPI", "/users"));
+        return check optionsResponse(request, "/users", [{path: re `/[^/]+/?`, allow: "GET"}, {path: re `/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: runResourceMismatchHandler(check newContext(request, "UserAPI", "/users"));
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource

@@ -12,8 +12,8 @@ service /ledger on httpListener {
     # POST /ledger/entries
     resource function post entries(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "LedgerAPI", "/ledger");
-        check callHttpConnector(ctx, ledgerConnNoChunking, ledgerConnBaseUrl, "POST", "/entries", bodyType = "JSON", body = check jsonEval(ctx, "$"), responseVariable = "entry", overwriteBody = true, state = ledgerConnSuspension);
-        check callHttpConnector(ctx, ledgerConnNoChunking, ledgerConnBaseUrl, "PUT", "/entries/latest", bodyType = "JSON", body = check jsonEval(ctx, "$"), responseVariable = "latest", overwriteBody = true, state = ledgerConnSuspension);
+        check callHttpConnector(ctx, ledgerConnNoChunking, ledgerConnBaseUrl, "POST", "/entries", bodyType = "JSON", body = check synapsePayloadText(ctx), responseVariable = "entry", overwriteBody = true, state = ledgerConnSuspension);
+        check callHttpConnector(ctx, ledgerConnNoChunking, ledgerConnBaseUrl, "PUT", "/entries/latest", bodyType = "JSON", body = check synapsePayloadText(ctx), responseVariable = "latest", overwriteBody = true, state = ledgerConnSuspension);
         return respond(ctx, headers = passBackHeaders);
     }
 
@@ -51,7 +51,7 @@ service /ledger on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return optionsResponse(request, check newContext(request, "LedgerAPI", "/ledger"), "/ledger", [{path: re `/entries/?`, allow: "POST"}, {path: re `/legacy/?`, allow: "GET"}, {path: re `/status/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/ledger", [{path: re `/entries/?`, allow: "POST"}, {path: re `/legacy/?`, allow: "GET"}, {path: re `/status/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
