@@ -71,6 +71,48 @@ public sealed class ApiDispatchTests
     }
 
     [Fact]
+    public void A_resource_an_earlier_template_takes_every_request_of_is_left_out()
+    {
+        // URITemplateBasedDispatcher.findResource: first match in declaration order, so /items/search never runs.
+        var (package, diagnostics) = Lower(Api("/shop",
+            Resource("GET", "/items/{id}"),
+            Resource("GET", "/items/search")));
+        var service = Assert.Single(package.Services);
+        var skipped = Assert.Single(service.Resources, r => r.Skipped is not null);
+        Assert.Contains("/items/search", skipped.Summary, StringComparison.Ordinal);
+        Assert.Equal(DiagnosticCatalog.DispatchOrder, skipped.Skipped!.Descriptor);
+        Assert.Contains("never runs, so it is left out", Assert.Single(Messages(diagnostics, "SB0211")), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("GET", "/items/{id}", "", "GET POST", "/items/search")] // the later one also takes POST
+    [InlineData("GET", "/items/{id}?q={q}", "", "GET", "/items/search")] // the earlier one checks a query
+    [InlineData("GET", "/items/{id}", "https", "GET", "/items/search")] // the earlier one is refused over http
+    public void A_resource_an_earlier_template_takes_only_some_requests_of_stays(string firstMethods, string firstTemplate, string protocol, string laterMethods, string laterTemplate)
+    {
+        var first = Resource(firstMethods, firstTemplate);
+        if (protocol.Length > 0)
+        {
+            first = first.Replace("<resource ", $"""<resource protocol="{protocol}" """, StringComparison.Ordinal);
+        }
+
+        var (package, diagnostics) = Lower(Api("/shop", first, Resource(laterMethods, laterTemplate)));
+        Assert.All(package.Services.SelectMany(s => s.Resources), r => Assert.Null(r.Skipped));
+        Assert.DoesNotContain(Messages(diagnostics, "SB0211"), m => m.Contains("left out", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_template_resource_a_url_mapping_with_its_methods_takes_is_left_out()
+    {
+        var (package, diagnostics) = Lower(Api("/shop",
+            """<resource methods="POST" url-mapping="/orders/*"><inSequence><respond/></inSequence></resource>""",
+            Resource("POST", "/orders/{id}/cancel")));
+        var skipped = Assert.Single(Assert.Single(package.Services).Resources, r => r.Skipped is not null);
+        Assert.Equal(DiagnosticCatalog.ShadowedByUrlMapping, skipped.Skipped!.Descriptor);
+        Assert.Contains("left out", Assert.Single(Messages(diagnostics, "SB0213")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_later_resource_whose_query_form_is_not_checked_stays_a_todo()
     {
         var (package, diagnostics) = Lower(Api("/shop",

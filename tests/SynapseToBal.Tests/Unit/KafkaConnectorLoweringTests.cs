@@ -105,6 +105,24 @@ public sealed class KafkaConnectorLoweringTests
         Assert.False(publishes[1].ForwardHeaders);
     }
 
+    [Fact]
+    public void Empty_parameters_and_settings_are_not_passed_as_the_micro_integrator_skips_them()
+    {
+        // MediatorFactoryFinder.createInvokeParam: no text, no child, no attribute value: no value, not passed.
+        var (package, _) = Lower("<bootstrapServers>b:9092</bootstrapServers>" + Serializers + "<compressionType></compressionType><retries/>", """
+            <kafkaTransport.publishMessages configKey="Kafka">
+                <topic>orders</topic><key ></key><value/><partitionNo></partitionNo><contentType> </contentType>
+            </kafkaTransport.publishMessages>
+            """);
+
+        var publish = Assert.Single(Steps(package).OfType<KafkaPublishStep>());
+        Assert.Equal(["topic", "contentType"], publish.Parameters.Select(p => p.Name));
+        Assert.Equal(" ", Assert.IsType<StringLiteralIr>(publish.Parameters[1].Value).Value);
+        var connection = Assert.Single(package.KafkaConnections);
+        Assert.Null(connection.Compression);
+        Assert.DoesNotContain(connection.Numbers, n => n.Setting == KafkaProducerSetting.RetryCount);
+    }
+
     [Theory]
     [InlineData("""<kafkaTransport.publishMessages configKey="Kafka"><partitionNo>1</partitionNo></kafkaTransport.publishMessages>""", "sets no topic")]
     [InlineData("""<kafkaTransport.publishMessages configKey="Kafka"><topic>t</topic><customHeaders>[{"a": "b"}]</customHeaders></kafkaTransport.publishMessages>""", "customHeaders")]
