@@ -347,40 +347,84 @@ function setInboundEndpointProperties(Context ctx, string? name, map<string> par
 # A file's content as a file listener of the Micro Integrator hands it on: the transport builds the message with the
 # message builder of the file's content type before the flow runs (VFSTransportListener.processFile,
 # FilePollingConsumer.processFile), and a file the builder refuses fails: neither the flow nor its fault sequence runs,
-# the after-failure action applies to the file. SOAP (`text/xml`, `application/soap+xml`; SOAPBuilder) refuses an empty
-# file, one that is not XML and one whose document element is no SOAP 1.1 or 1.2 `Envelope`; XML
-# (`application/xml`; ApplicationXMLBuilder) one that is not empty and not XML (an
-# empty file is an empty body); JSON (JsonStreamBuilder: JsonUtil.getNewJsonPayload) one holding none of the
-# characters a JSON value starts with (`{`, `[`, `"`, `t`, `n`, `f`, `-`, a digit) and something other than spaces (the
-# rest is read when the flow reads it, as in the MI); text and other content types never refuse one. Differs: the XML
-# is parsed whole here, where the MI's builders read up to the first element and an error after it fails the flow
-# once it reads that far (its fault sequence runs).
+# the after-failure action applies to the file. The builder is the one the server registers for the media type
+# (AxisConfiguration.getMessageBuilder, the MI's axis2.xml: application/xml, application/x-www-form-urlencoded,
+# multipart/form-data, application/json, application/json/badgerfish, text/javascript, text/plain,
+# application/octet-stream, application/binary); any other media type (text/xml, application/soap+xml, text/csv,
+# ...) falls back to the SOAP builder. SOAP (SOAPBuilder) refuses an empty file, one that is not XML and one whose
+# document element is no SOAP 1.1 or 1.2 `Envelope`; XML (ApplicationXMLBuilder) one that is not empty and not XML
+# (an empty file is an empty body); JSON (JsonStreamBuilder: JsonUtil.getNewJsonPayload) one holding none of the
+# characters a JSON value starts with (`{`, `[`, `"`, `t`, `n`, `f`, `-`, a digit) and something other than spaces,
+# and one whose first such character starts a scalar when the whole file (not trimmed) is not a quoted string,
+# `true`, `false`, `null` or a number without exponent (`-?\d+(\.\d+)?`); an object or array is read when the flow
+# reads it, as in the MI; text and the other builders never refuse one. The text is decoded as the builder decodes
+# it (`fileText`) and handed on in UTF-8. Differs: the XML is parsed whole here, where the MI's builders read up to
+# the first element and an error after it fails the flow once it reads that far (its fault sequence runs).
 function fileMessage(byte[]|error content, string contentType) returns byte[]|error {
     byte[] bytes = check content;
-    BodyFormat format = bodyFormat(contentType);
-    if format == "soap" || (format == "xml" && bytes.length() > 0) {
-        xml|error parsed = xml:fromString(check string:fromBytes(bytes));
+    int? semicolon = contentType.indexOf(";");
+    string mediaType = (semicolon is int ? contentType.substring(0, semicolon) : contentType).trim().toLowerAscii();
+    boolean registered = mediaType is "application/xml"|"application/x-www-form-urlencoded"|"multipart/form-data"
+        |"application/json"|"application/json/badgerfish"|"text/javascript"|"text/plain"|"application/octet-stream"
+        |"application/binary";
+    if !registered || (mediaType == "application/xml" && bytes.length() > 0) {
+        string text = check fileText(bytes, contentType, true);
+        xml|error parsed = xml:fromString(text);
         if parsed is error || parsed.elements().length() == 0 {
             return error(string `the message builder of ${contentType} refuses the file: it holds no XML document`, parsed is error ? parsed : ());
         }
         string root = (<xml:Element>parsed.elements()[0]).getName();
-        if format == "soap" && root != string `{${SOAP11_NS}}Envelope` && root != string `{${SOAP12_NS}}Envelope` {
+        if !registered && root != string `{${SOAP11_NS}}Envelope` && root != string `{${SOAP12_NS}}Envelope` {
             return error(string `the message builder of ${contentType} refuses the file: its document element ${root} is no SOAP envelope`);
         }
-    } else if format == "json" {
+        return text.toBytes();
+    } else if mediaType == "application/json" {
         string text = check string:fromBytes(bytes);
         boolean blank = true;
         foreach string:Char c in text {
-            if "{[\"tnf-0123456789".includes(c) {
+            if c == "{" || c == "[" {
                 return bytes;
+            }
+            if "\"tnf-0123456789".includes(c) {
+                if (text.startsWith("\"") && text.endsWith("\"")) || text is "true"|"false"|"null" || re `-?[0-9]+(\.[0-9]+)?`.isFullMatch(text) {
+                    return bytes;
+                }
+                return error(string `the message builder of ${contentType} refuses the file: it is not a JSON value`);
             }
             blank = blank && c == " ";
         }
         if !blank {
             return error(string `the message builder of ${contentType} refuses the file: it is not JSON`);
         }
+    } else if mediaType == "text/plain" {
+        return (check fileText(bytes, contentType, false)).toBytes();
     }
     return bytes;
+}
+
+# A file's text as the Micro Integrator's builders decode it: in the `charset` of its content type (the
+# CHARACTER_SET_ENCODING the file listener sets), UTF-8 without one (MessageContext.DEFAULT_CHAR_SET_ENCODING). The XML
+# builders (`xmlBuilder`: SOAPBuilder, ApplicationXMLBuilder) first look for a byte order mark
+# (BuilderUtil.getCharSetEncoding): a UTF-8 one is dropped and decides the charset; PlainTextBuilder keeps it (the text
+# starts with U+FEFF). ISO-8859-1 (Latin-1) maps each byte to the character of that code, US-ASCII each byte above 127
+# to U+FFFD, as Java's decoders do. Differs: any other charset (and a UTF-16 or UTF-32 byte order mark) fails the file,
+# and bytes that are not UTF-8 in a UTF-8 file fail it too, where Java replaces them with U+FFFD; an XML file with no
+# charset is read as UTF-8 whatever its XML declaration says.
+function fileText(byte[] bytes, string contentType, boolean xmlBuilder) returns string|error {
+    if xmlBuilder && bytes.length() >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
+        return string:fromBytes(bytes.slice(3));
+    }
+    string charset = (contentTypeCharset(contentType) ?: "UTF-8").toUpperAscii();
+    if charset is "UTF-8"|"UTF8" {
+        return string:fromBytes(bytes);
+    }
+    if charset is "ISO-8859-1"|"ISO8859-1"|"ISO_8859-1"|"ISO8859_1"|"LATIN1"|"L1"|"CP819"|"IBM819" {
+        return string:fromCodePointInts(bytes);
+    }
+    if charset is "US-ASCII"|"ASCII" {
+        return string:fromCodePointInts(from byte b in bytes select b > 127 ? 0xFFFD : b);
+    }
+    return error(string `the file's charset ${charset} is not one the generated code decodes (UTF-8, ISO-8859-1, US-ASCII)`);
 }
 
 # The transport headers the Micro Integrator's file inbound endpoint gives each file it reads

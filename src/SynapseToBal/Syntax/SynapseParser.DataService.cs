@@ -7,12 +7,98 @@ namespace SynapseToBal.Syntax;
 public sealed partial class SynapseParser
 {
     /// <summary>
-    /// True for a data service root: <c>&lt;data name&gt;</c> without a namespace whose children include a config,
-    /// query, operation or resource (a plain <c>&lt;data&gt;</c> payload sample is not one).
+    /// True for a data service root: <c>&lt;data name&gt;</c> whose children include a config, query, operation or
+    /// resource (a plain <c>&lt;data&gt;</c> payload sample is not one), in no namespace or in the data service namespace
+    /// (<c>&lt;data xmlns="http://ws.wso2.org/dataservice"&gt;</c>, its children in it too), which the Micro Integrator
+    /// deploys as well: DataServiceFactory reads the root's attributes whatever its namespace and finds the children it
+    /// looks up with getChildrenWithName by their local name (<see cref="DataServiceChildName"/>).
     /// </summary>
     public static bool IsDataServiceRoot(XElement root) =>
-        root.Name.LocalName == "data" && root.Name.NamespaceName.Length == 0 && root.Attribute("name") is not null
-        && root.Elements().Any(e => e.Name.NamespaceName.Length == 0 && e.Name.LocalName is "config" or "query" or "operation" or "resource");
+        root.Name.LocalName == "data" && (root.Name.Namespace == XNamespace.None || root.Name.Namespace == DataServiceNamespace) && root.Attribute("name") is not null
+        && root.Elements().Any(e => e.Name.Namespace == root.Name.Namespace && e.Name.LocalName is "config" or "query" or "operation" or "resource");
+
+    /// <summary>The namespace data service files declare for their elements (DBConstants.WSO2_DS_NAMESPACE).</summary>
+    private static readonly XNamespace DataServiceNamespace = "http://ws.wso2.org/dataservice";
+
+    /// <summary>
+    /// The children the Micro Integrator's data service factories find with <c>getChildrenWithName(new QName(name))</c>
+    /// (DataServiceFactory, ConfigFactory/DBUtils.extractProperties, QueryFactory, OperationFactory, ResourceFactory,
+    /// CallQueryFactory), by their parent's local name. Axiom 1.2.11 (OMElementImpl.getChildrenWithName) falls back to
+    /// the local name alone when no child in no namespace has that name (OMChildrenLegacyQNameIterator), so these are
+    /// found in a namespaced data service. Every other child is read with <c>getFirstChildWithName</c> (a data service's,
+    /// operation's or resource's description, a query's result and properties, a parameter's validators), which
+    /// matches the qualified name exactly: in a namespace, the Micro Integrator does not see it.
+    /// </summary>
+    private static readonly HashSet<(string Parent, string Child)> ChildrenFoundByLocalName =
+    [
+        ("data", "config"), ("data", "query"), ("data", "operation"), ("data", "resource"), ("data", "event-trigger"),
+        ("config", "property"), ("property", "property"), ("query", "sql"), ("query", "param"),
+        ("operation", "call-query"), ("resource", "call-query"), ("call-query", "with-param"),
+    ];
+
+    /// <summary>The namespace of a data service written in one (its root's), or null for one in no namespace.</summary>
+    private XNamespace? _dataServiceNamespace;
+
+    /// <summary>
+    /// The name a data service's child is read by: its local name when the Micro Integrator finds it, in no namespace or
+    /// (for the children it looks up with getChildrenWithName, when no sibling in no namespace has that name) in the
+    /// data service's namespace; otherwise its qualified name, which no case of the parser takes.
+    /// </summary>
+    private string DataServiceChildName(XElement child)
+    {
+        if (_dataServiceNamespace is null || child.Name.Namespace == XNamespace.None)
+        {
+            return LocalName(child);
+        }
+
+        var local = child.Name.LocalName;
+        return child.Parent is { } parent && ChildrenFoundByLocalName.Contains((parent.Name.LocalName, local)) && !parent.Elements(local).Any()
+            ? local
+            : LocalName(child);
+    }
+
+    /// <summary>
+    /// A child no case of the data service parser takes: in a namespaced data service, one the Micro Integrator does not
+    /// see because of its namespace (<see cref="DataServiceChildName"/>) is reported as ignored (SB0113) and kept out
+    /// of the conversion, as the deployed service lacks it; any other is an unknown child, as in a data service in no namespace.
+    /// </summary>
+    private void DataServiceUnknownChild(XElement child, string context, ImmutableArray<UnknownChildSyntax>.Builder unknown)
+    {
+        if (_dataServiceNamespace is not null && child.Name.Namespace != XNamespace.None && DataServiceChildName(child) != child.Name.LocalName)
+        {
+            ClaimWhole(child);
+            _diagnostics.Report(Diagnostics.DiagnosticCatalog.DataServiceChildIgnoredByNamespace, Loc(child), child.Name.LocalName, context, child.Name.NamespaceName);
+            return;
+        }
+
+        UnknownChild(child, context, unknown);
+    }
+
+    /// <summary>For a data service element that has no children of its own: every child is unknown or, namespaced, ignored.</summary>
+    private void DataServiceUnknownChildren(XElement element, string context, ImmutableArray<UnknownChildSyntax>.Builder unknown)
+    {
+        Claim(element);
+        foreach (var child in element.Elements())
+        {
+            DataServiceUnknownChild(child, context, unknown);
+        }
+    }
+
+    /// <summary>The children of a data service element that are read by the given name; any other is unknown or ignored.</summary>
+    private IEnumerable<XElement> DataServiceItems(XElement wrapper, string name, string context, ImmutableArray<UnknownChildSyntax>.Builder unknown)
+    {
+        foreach (var child in wrapper.Elements())
+        {
+            if (DataServiceChildName(child) == name)
+            {
+                yield return child;
+            }
+            else
+            {
+                DataServiceUnknownChild(child, context, unknown);
+            }
+        }
+    }
 
     /// <summary>An MI data-source artifact: a <c>&lt;datasource&gt;</c> in no namespace with a <c>&lt;name&gt;</c> and a <c>&lt;definition&gt;</c>.</summary>
     public static bool IsDataSourceRoot(XElement root) =>
@@ -149,6 +235,7 @@ public sealed partial class SynapseParser
 
     private DataServiceSyntax ParseDataService(XElement element)
     {
+        _dataServiceNamespace = element.Name.Namespace == XNamespace.None ? null : element.Name.Namespace;
         var location = Loc(element);
         var configs = ImmutableArray.CreateBuilder<DataServiceConfigSyntax>();
         var queries = ImmutableArray.CreateBuilder<DataServiceQuerySyntax>();
@@ -158,7 +245,7 @@ public sealed partial class SynapseParser
         string? description = null;
         foreach (var child in element.Elements())
         {
-            switch (LocalName(child))
+            switch (DataServiceChildName(child))
             {
                 case "config":
                     configs.Add(ParseDataServiceConfig(child));
@@ -193,7 +280,7 @@ public sealed partial class SynapseParser
                     description = TextOf(child);
                     break;
                 default:
-                    UnknownChild(child, "data", unknown);
+                    DataServiceUnknownChild(child, "data", unknown);
                     break;
             }
         }
@@ -216,10 +303,10 @@ public sealed partial class SynapseParser
         var properties = ImmutableArray.CreateBuilder<NamedTextSyntax>();
         var secrets = ImmutableArray.CreateBuilder<DataServiceSecretSyntax>();
         var unknown = ImmutableArray.CreateBuilder<UnknownChildSyntax>();
-        foreach (var property in Items(element, "property", "config", unknown))
+        foreach (var property in DataServiceItems(element, "property", "config", unknown))
         {
             var propertyLocation = Loc(property);
-            UnknownChildren(property, "property", unknown);
+            DataServiceUnknownChildren(property, "property", unknown);
             var name = Attr(property, "name") ?? Missing(property, "name", string.Empty);
             properties.Add(new NamedTextSyntax(name, TextOf(property), propertyLocation));
             // DBDeployer.secureVaultResolve replaces the text of any element with svns:secretAlias by the vault's value.
@@ -256,12 +343,12 @@ public sealed partial class SynapseParser
         DataServiceResultSyntax? result = null;
         foreach (var child in element.Elements())
         {
-            switch (LocalName(child))
+            switch (DataServiceChildName(child))
             {
                 case "sql":
                 {
                     var sqlLocation = Loc(child);
-                    UnknownChildren(child, "sql", unknown);
+                    DataServiceUnknownChildren(child, "sql", unknown);
                     sql.Add(new DataServiceSqlSyntax(child.Value, Attr(child, "dialect"), sqlLocation));
                     break;
                 }
@@ -270,7 +357,7 @@ public sealed partial class SynapseParser
                 {
                     var paramLocation = Loc(child);
                     var paramUnknown = ImmutableArray.CreateBuilder<UnknownChildSyntax>();
-                    UnknownChildren(child, "param", paramUnknown);
+                    DataServiceUnknownChildren(child, "param", paramUnknown);
                     parameters.Add(new DataServiceQueryParamSyntax(
                         Attr(child, "name") ?? Missing(child, "name", string.Empty),
                         Attr(child, "sqlType"),
@@ -291,7 +378,7 @@ public sealed partial class SynapseParser
                     result = ParseDataServiceResult(child);
                     break;
                 default:
-                    UnknownChild(child, "query", unknown);
+                    DataServiceUnknownChild(child, "query", unknown);
                     break;
             }
         }
@@ -310,7 +397,7 @@ public sealed partial class SynapseParser
         var unknown = ImmutableArray.CreateBuilder<UnknownChildSyntax>();
         foreach (var child in element.Elements())
         {
-            var name = LocalName(child);
+            var name = DataServiceChildName(child);
             if (name is "element" or "attribute" && !child.HasElements && child.Attribute("column") is not null)
             {
                 var outputLocation = Loc(child);
@@ -322,7 +409,7 @@ public sealed partial class SynapseParser
             else
             {
                 // Nested elements, query-param outputs, nested call-queries: kept whole.
-                UnknownChild(child, "result", unknown);
+                DataServiceUnknownChild(child, "result", unknown);
             }
         }
 
@@ -340,17 +427,17 @@ public sealed partial class SynapseParser
         var unknown = ImmutableArray.CreateBuilder<UnknownChildSyntax>();
         foreach (var child in element.Elements())
         {
-            switch (LocalName(child))
+            switch (DataServiceChildName(child))
             {
                 case "call-query" when call is null:
                 {
                     var callLocation = Loc(child);
                     var withParams = ImmutableArray.CreateBuilder<DataServiceWithParamSyntax>();
                     var callUnknown = ImmutableArray.CreateBuilder<UnknownChildSyntax>();
-                    foreach (var with in Items(child, "with-param", "call-query", callUnknown))
+                    foreach (var with in DataServiceItems(child, "with-param", "call-query", callUnknown))
                     {
                         var withLocation = Loc(with);
-                        UnknownChildren(with, "with-param", callUnknown);
+                        DataServiceUnknownChildren(with, "with-param", callUnknown);
                         withParams.Add(new DataServiceWithParamSyntax(Attr(with, "name") ?? Missing(with, "name", string.Empty), Attr(with, "query-param"), withLocation)
                         {
                             OtherAttributes = OtherAttributes(with, "name", "query-param"),
@@ -369,7 +456,7 @@ public sealed partial class SynapseParser
                     Claim(child);
                     break;
                 default:
-                    UnknownChild(child, context, unknown);
+                    DataServiceUnknownChild(child, context, unknown);
                     break;
             }
         }
