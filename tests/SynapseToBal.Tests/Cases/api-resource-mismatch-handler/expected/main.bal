@@ -29,10 +29,11 @@ service /open on httpListener {
         return optionsResponse(request, check newContext(request, "OpenAPI", "/open"), "/open", [{path: re `/ping/?`, allow: "GET, POST, PUT, DELETE"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: runResourceMismatchHandler(check newContext(request, "OpenAPI", "/open"));
     }
 
-    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
-    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
-    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
-    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
+    # resource takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_`
+    # sequence, else 404 with no body); otherwise as method not allowed when some resource's path matches
+    # (handleMethodNotAllowed: the `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching
+    # resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return runResourceMismatchHandler(check newContext(request, "OpenAPI", "/open"));
     }
@@ -54,8 +55,9 @@ service /users on httpListener {
 
     # GET /users/search?name={name}
     resource function get search(http:Request request) returns http:Response|error {
-        // The Micro Integrator runs this resource only for a request whose query matches 'name={name}'
-        // (in this order, no parameter missing or added); it runs the _resource_mismatch_handler_ sequence for any other request no other resource of the API takes.
+        // The Micro Integrator runs this resource only for a request whose query matches 'name={name}' (in this order,
+        // no parameter missing or added); it runs the _resource_mismatch_handler_ sequence for any other request no
+        // other resource of the API takes.
         if !uriQueryMatches(request, re `name=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return runResourceMismatchHandler(check newContext(request, "UserAPI", "/users"));
         }
@@ -87,10 +89,11 @@ service /users on httpListener {
         return optionsResponse(request, check newContext(request, "UserAPI", "/users"), "/users", [{path: re `/[^/]+/?`, allow: "GET"}, {path: re `/?`, allow: "POST"}, {path: re `/search/?`, query: re `name=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: runResourceMismatchHandler(check newContext(request, "UserAPI", "/users"));
     }
 
-    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
-    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
-    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
-    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
+    # resource takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_`
+    # sequence, else 404 with no body); otherwise as method not allowed when some resource's path matches
+    # (handleMethodNotAllowed: the `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching
+    # resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         if !(request.method is "GET"|"OPTIONS"|"POST") && requestPathMatches(request, "/users", [re `/[^/]+/?`, re `/?`, {path: re `/search/?`, query: re `name=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`}]) {
             return runMethodNotAllowedHandler(check newContext(request, "UserAPI", "/users"));
