@@ -698,6 +698,13 @@ internal sealed class ExpressionWriter
 
         var axis = step.Descendant ? "/**/" : "/";
         string selected;
+        if (step is { LocalName: "*", NamespaceUri: null } && tests is [var only] && ExpandedNameTest(only) is { } expanded)
+        {
+            // *[local-name()='l' and namespace-uri()='u']: the elements of that expanded name, as a name test selects them
+            // (`{u}l` is what getName() gives), instead of a filter taking each name apart twice.
+            return $"({current}{axis}<*>).elements({BallerinaSyntax.StringLiteral(expanded)})";
+        }
+
         if (step.NamespaceUri is { } uri)
         {
             // A child step is written x/<*>.<p:name> (the children, filtered by name: the same elements in the same
@@ -720,6 +727,38 @@ internal sealed class ExpressionWriter
 
         return selected;
     }
+
+    /// <summary>
+    /// The expanded name (<c>{uri}local</c>, <c>local</c> for no namespace) a predicate tests the element's name
+    /// against, when it is <c>local-name() = 'l' and namespace-uri() = 'u'</c> (either order, literals on either side);
+    /// null for any other test (a local name alone matches in every namespace: it stays a filter).
+    /// </summary>
+    private static string? ExpandedNameTest(ConditionIr test)
+    {
+        if (test is not AndIr { Left: var left, Right: var right })
+        {
+            return null;
+        }
+
+        var parts = new[] { NameTest(left), NameTest(right) };
+        return parts is [{ } a, { } b] && a.Function != b.Function
+            ? (a.Function == IR.Builtin.XPathLocalName ? (Local: a.Value, Uri: b.Value) : (Local: b.Value, Uri: a.Value)) is var (local, ns)
+                && local.Length > 0 && !local.Contains(':', StringComparison.Ordinal) && !local.Contains('{', StringComparison.Ordinal)
+                ? (ns.Length == 0 ? local : "{" + ns + "}" + local)
+                : null
+            : null;
+    }
+
+    /// <summary><c>local-name() = 'x'</c> or <c>namespace-uri() = 'x'</c> of the context element: the function and the literal.</summary>
+    private static (IR.Builtin Function, string Value)? NameTest(ConditionIr test) => test switch
+    {
+        CompareIr { Operator: "=", Numeric: false, Left: BuiltinCallIr call, Right: StringLiteralIr literal } when IsContextName(call) => (call.Function, literal.Value),
+        CompareIr { Operator: "=", Numeric: false, Left: StringLiteralIr literal, Right: BuiltinCallIr call } when IsContextName(call) => (call.Function, literal.Value),
+        _ => null,
+    };
+
+    private static bool IsContextName(BuiltinCallIr call) =>
+        call is { Function: IR.Builtin.XPathLocalName or IR.Builtin.XPathNamespaceUri, Arguments: [XmlRelativeIr { Steps.Length: 0, Attribute: null }] };
 
     /// <summary>Builtin.FormatDateTime: the source, the number of input parts, the input parts, the output parts.</summary>
     private string FormatDateTime(IReadOnlyList<ExprIr> a)

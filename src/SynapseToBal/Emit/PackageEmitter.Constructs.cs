@@ -332,7 +332,8 @@ public sealed partial class PackageEmitter
 
         var service = new
         {
-            Doc = group.Alias ? [] : BallerinaSyntax.DocLines((s.Description is { } description ? BallerinaSyntax.CommentLines(description, prefix: string.Empty) : []).Append(
+            Doc = group.Alias ? [] : BallerinaSyntax.DocLines(s.Description is { } description ? BallerinaSyntax.CommentLines(description, prefix: string.Empty) : []).Concat(BallerinaSyntax.DocItems(new[]
+            {
                 s.Kind switch
                 {
                     ServiceKind.MainSequence => "The main sequence: every request no API matches",
@@ -340,7 +341,8 @@ public sealed partial class PackageEmitter
                     ServiceKind.DataService => $"Data service '{BallerinaSyntax.CommentText(s.Name)}'",
                     _ => $"API '{BallerinaSyntax.CommentText(s.Name)}'",
                 }
-                + $" ({Relative(s.SourceFile)}, line {Line(s.Origin.Location.Line)}).").Concat(ProtocolDoc(s)).Concat(AddressesDoc(s, group))).ToList(),
+                + $" ({Relative(s.SourceFile)}, line {Line(s.Origin.Location.Line)}).",
+            }.Concat(ProtocolDoc(s)).Concat(AddressesDoc(s, group)))).ToList(),
             BasePath = ServicePath(s.BasePath),
             Wsdl = s.Wsdl is { } wsdl ? names[wsdl.Path] : null,
             WsdlGenerated = s.Wsdl is { Generated: true },

@@ -15,7 +15,7 @@ public sealed partial class PackageEmitter
         Mappings = package.DataMappings.Select(m => new
         {
             Records = m.Records.Select(r => MappedRecord(m, r, names)).ToList(),
-            Doc = BallerinaSyntax.CommentText($"The mapping of the data-mapper configuration '{m.ConfigKey}' (input schema '{m.InputSchemaKey}', output schema '{m.OutputSchemaKey}')."),
+            Doc = BallerinaSyntax.DocItems([BallerinaSyntax.CommentText($"The mapping of the data-mapper configuration '{m.ConfigKey}' (input schema '{m.InputSchemaKey}', output schema '{m.OutputSchemaKey}').")]),
             Name = names[m.Function],
             Input = names[m.Input],
             Returns = names[m.Output] + (StatementWriter.DataMappingFails(m) ? "|error" : string.Empty),
@@ -48,8 +48,8 @@ public sealed partial class PackageEmitter
 
         return new
         {
-            Doc = BallerinaSyntax.CommentText($"'{record.SchemaName}' of the {(isInput ? "input" : "output")} schema '{(isInput ? mapping.InputSchemaKey : mapping.OutputSchemaKey)}'"
-                + (isInput ? " (open: members the schema does not list are accepted, as the data mapper ignores them)." : ".")),
+            Doc = BallerinaSyntax.DocItems([BallerinaSyntax.CommentText($"'{record.SchemaName}' of the {(isInput ? "input" : "output")} schema '{(isInput ? mapping.InputSchemaKey : mapping.OutputSchemaKey)}'"
+                + (isInput ? " (open: members the schema does not list are accepted, as the data mapper ignores them)." : "."))]),
             Name = names[record.Name],
             Open = isInput,
             Annotations = annotations,

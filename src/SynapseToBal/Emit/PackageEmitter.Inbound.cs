@@ -144,7 +144,7 @@ public sealed partial class PackageEmitter
 
                 if (InboundPropertiesCall(inbound, names) is { } rabbitProperties)
                 {
-                    body.Add(rabbitProperties);
+                    body.AddRange(rabbitProperties);
                 }
 
                 // RabbitMQUtils.getTransportHeaders: the correlation id, reply-to queue and AMQP headers become transport headers.
@@ -253,7 +253,7 @@ public sealed partial class PackageEmitter
                 };
                 if (InboundPropertiesCall(inbound, names) is { } mqttProperties)
                 {
-                    body.Add(mqttProperties);
+                    body.AddRange(mqttProperties);
                 }
 
                 body.AddRange(RunLines(mqtt.Target, names, modules, $"{who}: the onError sequence failed", logFailure: false));
@@ -309,7 +309,8 @@ public sealed partial class PackageEmitter
                 body.Add("        ctx.headers[headerName.toLowerAscii()] = headerValue;");
                 body.Add("    }");
                 body.Add("}");
-                body.Add("// The SOAPAction header, else a subject starting with SOAPAction gives the action (MailTransportListener.processMail).");
+                body.Add("// The SOAPAction header, else a subject starting with SOAPAction gives the action");
+                body.Add("// (MailTransportListener.processMail).");
                 body.Add($"ctx.action = mailSoapAction(ctx, message?.subject, {Literal(mail.Target.OperationAction ?? string.Empty)});");
                 if (mail.Target.OutFlow is { } mailOutFlow)
                 {
@@ -389,7 +390,10 @@ public sealed partial class PackageEmitter
         }
 
         var call = $"transportOperation(ctx, {dispatch.Table}, {dispatch.Service})";
-        var lines = comment.Select(l => "// " + l).ToList();
+        // The comments are wrapped for the deepest place these lines go (a file poller's loop, 12 columns; 16 inside an if).
+        static IEnumerable<string> Comment(IEnumerable<string> text, string indent) =>
+            BallerinaSyntax.WrapComment(string.Join(' ', text), BallerinaSyntax.CommentColumns - 12 - indent.Length - 3).Select(l => indent + "// " + l);
+        var lines = Comment(comment, string.Empty).ToList();
         switch (refusal)
         {
             case OperationRefusal.FileFails file:
@@ -400,8 +404,7 @@ public sealed partial class PackageEmitter
                 }
                 else
                 {
-                    lines.Add("// The Micro Integrator refuses a file naming none with a fault it has no reply file to write to");
-                    lines.Add("// (transport.vfs.ReplyFileURI): the file fails, and the after-failure action applies to it.");
+                    lines.AddRange(Comment(["The Micro Integrator refuses a file naming none with a fault it has no reply file to write to (transport.vfs.ReplyFileURI): the file fails, and the after-failure action applies to it."], string.Empty));
                     lines.Add($"string?|error operation = {call};");
                 }
 
@@ -423,7 +426,7 @@ public sealed partial class PackageEmitter
                 {
                     lines.Add($"string? operation = check {call};");
                     lines.Add("if operation is () {");
-                    lines.Add("    // The Micro Integrator refuses a message naming none: the fault goes to its reply destination, the flow does not run.");
+                    lines.AddRange(Comment(["The Micro Integrator refuses a message naming none: the fault goes to its reply destination, the flow does not run."], "    "));
                     lines.Add("    return refuseJmsMessage(ctx);");
                     lines.Add("}");
                 }
@@ -439,14 +442,14 @@ public sealed partial class PackageEmitter
                     ? $"string|error operation = {call} ?: {fallback};"
                     : $"string?|error operation = {call};");
                 lines.Add("if operation is error {");
-                lines.AddRange(logged.Unreadable.Select(l => "    // " + l));
+                lines.AddRange(Comment(logged.Unreadable, "    "));
                 lines.Add($"    log:printError({Literal($"{who}: {logged.UnreadableLog}")}, 'error = operation);");
                 lines.Add("    return;");
                 lines.Add("}");
                 if (dispatch.Fallback is null)
                 {
                     lines.Add("if operation is () {");
-                    lines.AddRange(logged.Refused.Select(l => "    // " + l));
+                    lines.AddRange(Comment(logged.Refused, "    "));
                     if (logged.SendBack is { } sendBack)
                     {
                         lines.Add($"    error? refused = {sendBack};");
@@ -599,7 +602,7 @@ public sealed partial class PackageEmitter
             // endpoint also the .fail records of failed moves (FilePollingConsumer).
             SkipLocks = proxy ? "fileName.endsWith(\".lock\")" : "fileName.endsWith(\".lock\") || fileName.endsWith(\".fail\")",
             ContentType = file.ContentType is { } contentType ? Literal(contentType) : null,
-            MessageType = file.ContentType is { } builtAs ? Literal(builtAs) : "fileName.toLowerAscii().endsWith(\".txt\") ? \"text/plain\" : \"text/xml\"",
+            MessageType = file.ContentType is { } builtAs ? Literal(builtAs) : "contentType",
             Sequence = names[file.Target.Sequence],
             SequenceInfallible = _infallible.Contains(file.Target.Sequence),
             ResultType = _infallible.Contains(file.Target.Sequence) ? null : ResultType(file.Target.Sequence, modules),
@@ -675,7 +678,7 @@ public sealed partial class PackageEmitter
             // endpoint also the .fail records of failed moves (FilePollingConsumer).
             SkipLocks = proxy ? "fileInfo.name.endsWith(\".lock\")" : "fileInfo.name.endsWith(\".lock\") || fileInfo.name.endsWith(\".fail\")",
             ContentType = ftp.ContentType is { } contentType ? Literal(contentType) : null,
-            MessageType = ftp.ContentType is { } builtAs ? Literal(builtAs) : "fileInfo.name.toLowerAscii().endsWith(\".txt\") ? \"text/plain\" : \"text/xml\"",
+            MessageType = ftp.ContentType is { } builtAs ? Literal(builtAs) : "contentType",
             Sequence = names[ftp.Target.Sequence],
             SequenceInfallible = _infallible.Contains(ftp.Target.Sequence),
             ResultType = _infallible.Contains(ftp.Target.Sequence) ? null : ResultType(ftp.Target.Sequence, modules),

@@ -115,8 +115,8 @@ public sealed partial class PackageEmitter
                     var patterns = route.Services.Select(a => BallerinaSyntax.StringLiteral(RouteName(a)!)).ToList();
                     return new
                     {
-                        Doc = (s.Description is { } description ? BallerinaSyntax.CommentLines(description, prefix: string.Empty) : [])
-                            .Append($"Proxy service '{BallerinaSyntax.CommentText(s.Name)}' ({Relative(s.SourceFile)}, line {Line(s.Origin.Location.Line)}).").ToList(),
+                        Doc = BallerinaSyntax.DocLines(s.Description is { } description ? BallerinaSyntax.CommentLines(description, prefix: string.Empty) : [], indent: 13)
+                            .Concat(BallerinaSyntax.DocItems([$"Proxy service '{BallerinaSyntax.CommentText(s.Name)}' ({Relative(s.SourceFile)}, line {Line(s.Origin.Location.Line)})."], indent: 13)).ToList(),
                         Patterns = patterns.Select((p, i) => (i == 0 ? string.Empty : "| ") + p + (i == patterns.Count - 1 ? " => {" : string.Empty)).ToList(),
                         Wsdl = s.Wsdl is { } wsdl ? names[wsdl.Path] : null,
                         Generated = s.Wsdl is { Generated: true },

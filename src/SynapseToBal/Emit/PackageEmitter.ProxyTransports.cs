@@ -95,16 +95,14 @@ public sealed partial class PackageEmitter
         }
 
         var owner = reply.Inbound ? "inbound endpoint" : "proxy";
-        var lines = new List<string>
-        {
-            reply.Inbound
-                ? "// What the sequence answers (respond, a send's response) goes back over JMS, as JMSInjectHandler sets up a JMSReplySender:"
-                : "// What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets it up:",
-            reply.Destination is null
-                ? $"// to the request's JMSReplyTo; without one, answering fails (the {owner} has no transport.jms.ReplyDestination)."
-                : $"// to the request's JMSReplyTo, else to the {owner}'s transport.jms.ReplyDestination.",
-            $"setJmsReply(ctx, message, {BallerinaSyntax.StringLiteral(listener)}, {{",
-        };
+        var comment = (reply.Inbound
+                ? "What the sequence answers (respond, a send's response) goes back over JMS, as JMSInjectHandler sets up a JMSReplySender:"
+                : "What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets it up:")
+            + (reply.Destination is null
+                ? $" to the request's JMSReplyTo; without one, answering fails (the {owner} has no transport.jms.ReplyDestination)."
+                : $" to the request's JMSReplyTo, else to the {owner}'s transport.jms.ReplyDestination.");
+        var lines = CommentWrapped(8, comment).Select(l => "// " + l).ToList();
+        lines.Add($"setJmsReply(ctx, message, {BallerinaSyntax.StringLiteral(listener)}, {{");
         lines.AddRange(connection.Select((c, i) => "    " + c + (i < connection.Count - 1 ? "," : string.Empty)));
         var arguments = new List<string>();
         if (reply.Destination is { } destination)

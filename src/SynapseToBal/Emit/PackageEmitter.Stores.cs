@@ -34,14 +34,14 @@ public sealed partial class PackageEmitter
                 // the file imports nothing for it: an unused module prefix is a compile error.
                 return new
                 {
-                    Doc = new[]
-                    {
+                    Doc = BallerinaSyntax.DocLines(
+                    [
                         $"{where}: a RabbitMQ queue, as Synapse's RabbitMQStore",
                         "(a durable queue, bound to its exchange). Each message is published as this package's own JSON format",
                         "(StoredMessage), not the Micro Integrator's Java-serialized messages: the two cannot share the queue, so let",
                         "the Micro Integrator's processors drain it before switching. Each is published persistent with its message id",
                         "and priority, as RabbitMQProducer publishes it.",
-                    },
+                    ]),
                     Name = names[s.Name],
                     Todo = rabbit.NotTranslated is { } unapplied ? Todo(unapplied, Original(s.Origin)) : null,
                     Jms = (object?)null,
@@ -67,13 +67,13 @@ public sealed partial class PackageEmitter
                 modules.Use("jdbc");
                 return new
                 {
-                    Doc = new[]
-                    {
+                    Doc = BallerinaSyntax.DocLines(
+                    [
                         $"{where}: a database table, as Synapse's JDBCMessageStore",
                         "(columns indexId, msg_id and message). Each message is a row whose message column holds this package's",
                         "own JSON format (StoredMessage) as UTF-8 bytes, not the Micro Integrator's Java-serialized messages: the",
                         "two cannot share the table, so let the Micro Integrator's processors drain it before switching.",
-                    },
+                    ]),
                     Name = names[s.Name],
                     Todo = jdbc.NotTranslated is { } unapplied ? Todo(unapplied, Original(s.Origin)) : null,
                     Jms = (object?)null,
@@ -96,7 +96,7 @@ public sealed partial class PackageEmitter
             {
                 return new
                 {
-                    Doc = new[] { $"{where}: in memory, as Synapse's", "InMemoryStore: the messages are lost when the program stops." },
+                    Doc = BallerinaSyntax.DocLines([$"{where}: in memory, as Synapse's", "InMemoryStore: the messages are lost when the program stops."]),
                     Name = names[s.Name],
                     Todo = (TodoView?)null,
                     Jms = (object?)null,
@@ -108,12 +108,12 @@ public sealed partial class PackageEmitter
             modules.Use("jms");
             return new
             {
-                Doc = new[]
-                {
+                Doc = BallerinaSyntax.DocLines(
+                [
                     $"{where}: a JMS queue, as Synapse's JmsStore. Each message is a",
                     "JSON text message in this package's own format (StoredMessage), not the Micro Integrator's serialized",
                     "messages: the two cannot share the queue, so let the Micro Integrator's processors drain it before switching.",
-                },
+                ]),
                 Name = names[s.Name],
                 Todo = jms.NotTranslated is { } reason ? Todo(reason, Original(s.Origin)) : null,
                 Jms = (object?)new
@@ -266,7 +266,7 @@ public sealed partial class PackageEmitter
             doc.Add($"From {Relative(p.Origin.Location.Path)}, line {Line(p.Origin.Location.Line)}.");
             return new
             {
-                Doc = doc,
+                Doc = BallerinaSyntax.DocItems(doc),
                 Todo = p.NotTranslated is { } reason ? Todo(reason, Original(p.Origin)) : null,
                 RouteTodos = routeTodos,
                 Name = names[p.Name],

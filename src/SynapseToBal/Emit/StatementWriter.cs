@@ -76,6 +76,10 @@ internal sealed partial class StatementWriter
         {
             _previousSet = previous;
             _justSet = null;
+
+            // REST_URL_POSTFIX removed (or set to "") just before: a call right after appends nothing (restPostfix of an
+            // empty postfix is ""), so it is written with no postfix rather than asking for it.
+            _emptyPostfix = i > 0 && steps[i - 1] is SetFieldStep { Field: ContextField.UrlPostfix, Value: StringLiteralIr { Value: "" } };
             if (i > sharedBodyUntil && _expr.BodyLocal is null && _expr.JsonLocal is null)
             {
                 if (SharedBodyReads(steps, i, SharedRead.SoapBody) is { } last && SharedBodyName() is { } body)
@@ -532,6 +536,9 @@ internal sealed partial class StatementWriter
 
     /// <summary><see cref="_justSet"/> of the step before the one being written, when that step was in the same block.</summary>
     private (string Local, string Value)? _previousSet;
+
+    /// <summary>The step being written comes right after one that emptied the URL postfix (<c>ctx.urlPostfix = "";</c>).</summary>
+    private bool _emptyPostfix;
 
     /// <summary>
     /// The string local the step before this one in the same block has just set to exactly <paramref name="text"/>,
@@ -2119,7 +2126,7 @@ internal sealed partial class StatementWriter
         switch (call.Path)
         {
             case HttpPathIr.Postfix:
-                args.Add("restPostfix(ctx)");
+                args.Add(_emptyPostfix ? "\"\"" : "restPostfix(ctx)");
                 break;
             case HttpPathIr.None:
                 args.Add("\"\"");
@@ -2139,8 +2146,8 @@ internal sealed partial class StatementWriter
     }
 
     /// <summary>An http endpoint's expanded uri-template, joined to the REST URL postfix when the endpoint appends it.</summary>
-    private static string WithRestPostfix(HttpPathIr.Template template, string expansion) =>
-        template.AppendsPostfix ? $"withRestPostfix({expansion}, restPostfix(ctx))" : expansion;
+    private string WithRestPostfix(HttpPathIr.Template template, string expansion) =>
+        template.AppendsPostfix && !_emptyPostfix ? $"withRestPostfix({expansion}, restPostfix(ctx))" : expansion;
 
     private static string FinishCallArguments(CallStep call, bool blocking, List<string> args)
     {

@@ -1204,7 +1204,9 @@ public sealed partial class Lowerer
         }
         else
         {
-            notes.Add("No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).");
+            // No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
+            // (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout,
+            // is 180 s). The client's `timeout: 120` says it; no note restates the default on every client.
             timeout = GlobalTimeoutSeconds;
         }
 

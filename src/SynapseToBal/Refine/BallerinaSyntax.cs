@@ -9,7 +9,7 @@ namespace SynapseToBal.Refine;
 /// segments, string literals, string/XML template text and comments. Nothing from an XML input reaches the
 /// output without passing through here.
 /// </summary>
-public static class BallerinaSyntax
+public static partial class BallerinaSyntax
 {
     /// <summary>Reserved words of Ballerina (spec 2024R1 plus query and transaction keywords).</summary>
     public static readonly IReadOnlySet<string> Keywords = new HashSet<string>(StringComparer.Ordinal)
@@ -507,9 +507,64 @@ public static class BallerinaSyntax
         yield return rest;
     }
 
-    /// <summary><see cref="WrapComment"/> of each line, for a <c>#</c> doc comment at <paramref name="indent"/> columns.</summary>
-    public static string[] DocLines(IEnumerable<string> lines, int indent = 0) =>
-        [.. lines.SelectMany(line => WrapComment(line, CommentColumns - indent - 2))];
+    /// <summary>
+    /// The lines of a <c>#</c> doc comment at <paramref name="indent"/> columns, wrapped at <see cref="CommentColumns"/>:
+    /// the lines of a paragraph (a description written over several lines in the XML) joined before wrapping, so that
+    /// its text is not wrapped line by line; a blank line, a list item (<c>- </c>, <c>* </c>, <c>1. </c>) and an
+    /// indented or XML line (<c>&lt;...</c>) start a new one; an indented line is wrapped alone and an XML line kept.
+    /// </summary>
+    public static string[] DocLines(IEnumerable<string> lines, int indent = 0)
+    {
+        var width = CommentColumns - indent - 2;
+        var result = new List<string>();
+        string? paragraph = null;
+        foreach (var line in lines)
+        {
+            var starts = line.Length == 0 || char.IsWhiteSpace(line[0]) || line.StartsWith('<') || ListItem().IsMatch(line);
+            if (paragraph is not null && !starts && line.Trim().Length > 0)
+            {
+                paragraph = paragraph.TrimEnd() + " " + line.Trim();
+                continue;
+            }
+
+            if (paragraph is not null)
+            {
+                result.AddRange(WrapComment(paragraph, width));
+                paragraph = null;
+            }
+
+            if (line.Trim().Length == 0 || line.TrimStart().StartsWith('<'))
+            {
+                result.Add(line.TrimEnd());
+            }
+            else if (char.IsWhiteSpace(line[0]))
+            {
+                result.AddRange(WrapComment(line, width));
+            }
+            else
+            {
+                paragraph = line;
+            }
+        }
+
+        if (paragraph is not null)
+        {
+            result.AddRange(WrapComment(paragraph, width));
+        }
+
+        return [.. result];
+    }
+
+    /// <summary>
+    /// The lines of a <c>#</c> doc comment made of separate items (notes, sentences that each stand alone), each
+    /// wrapped at <see cref="CommentColumns"/> on its own: unlike <see cref="DocLines"/>, no two items are joined.
+    /// </summary>
+    public static string[] DocItems(IEnumerable<string> items, int indent = 0) =>
+        [.. items.SelectMany(item => WrapComment(item, CommentColumns - indent - 2))];
+
+    /// <summary>A line starting a list item in a description: <c>- </c>, <c>* </c>, <c>1. </c>, <c>2) </c>.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^([-*+•]|\d+[.)])\s")]
+    private static partial System.Text.RegularExpressions.Regex ListItem();
 
     /// <summary>Comment lines (<c>// ...</c>) for arbitrary text; every line of the text stays a comment.</summary>
     public static IEnumerable<string> CommentLines(string text, string prefix = "// ")

@@ -115,4 +115,31 @@ public sealed class BallerinaSyntaxTests
         string[] pieces = [.. BallerinaSyntax.XmlTemplateTexts(["<c password=\"", "\" b=\" x\"><p>", "</p> t`</c>"])];
         Assert.Equal(["<c password=\"", "\" b=\"&#32;x\"><p>", "</p> t${\"`\"}</c>"], pieces);
     }
+    [Fact]
+    public void DocLines_joins_the_lines_of_a_paragraph_before_wrapping()
+    {
+        var text = new[]
+        {
+            "Orders placed through the shop front end are validated here and then",
+            "forwarded to the fulfilment backend, which answers with the order's tracking number and its expected delivery date.",
+            string.Empty,
+            "- one list item",
+            "- another",
+            "    <order id=\"1\">an original XML line kept as it is, however long it runs on past the comment width of 120 columns</order>",
+        };
+        var doc = BallerinaSyntax.DocLines(text);
+        Assert.All(doc.Where(l => !l.TrimStart().StartsWith('<')), l => Assert.True(l.Length <= BallerinaSyntax.CommentColumns - 2, l));
+        Assert.Equal("Orders placed through the shop front end are validated here and then forwarded to the fulfilment backend, which", doc[0]);
+        Assert.Equal("answers with the order's tracking number and its expected delivery date.", doc[1]);
+        Assert.Equal(["", "- one list item", "- another"], doc[2..5]);
+        Assert.Equal(text[5], doc[5]);
+        Assert.Equal(6, doc.Length);
+    }
+
+    [Fact]
+    public void DocItems_wraps_each_item_alone()
+    {
+        var doc = BallerinaSyntax.DocItems(["First note.", "Second note."]);
+        Assert.Equal(["First note.", "Second note."], doc);
+    }
 }

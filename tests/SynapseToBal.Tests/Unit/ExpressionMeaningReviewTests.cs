@@ -142,7 +142,9 @@ public sealed class ExpressionMeaningReviewTests
 
     [Theory]
     [InlineData("//*[local-name()='status']/text()", "xpathLocalName(xpathContext) == \"status\"")]
-    [InlineData("//*[namespace-uri()='urn:a' and local-name()='b']", "xpathNamespaceUri(xpathContext) == \"urn:a\" && xpathLocalName(xpathContext) == \"b\"")]
+    [InlineData("//*[namespace-uri()='urn:a' and local-name()='b']", ".elements(\"{urn:a}b\")")]
+    [InlineData("//*[local-name()='b' and namespace-uri()='']", ".elements(\"b\")")]
+    [InlineData("//*[namespace-uri()='urn:a' or local-name()='b']", "xpathNamespaceUri(xpathContext) == \"urn:a\" || xpathLocalName(xpathContext) == \"b\"")]
     [InlineData("//*['status' = local-name()]", "xpathLocalName(xpathContext) == \"status\"")]
     public void Local_name_without_an_argument_in_a_predicate_reads_the_element_tested(string xpath, string test)
     {

@@ -123,7 +123,10 @@ public sealed class ProxyJmsReplyTests
         var inbound = files["inbound.bal"];
         Assert.DoesNotContain("contentTypeProperty", inbound, StringComparison.Ordinal);
         Assert.Contains("    connectionFactoryName: jmsFactoryDefaultConnectionFactory\n        });", inbound, StringComparison.Ordinal);
-        Assert.Contains("to the request's JMSReplyTo; without one, answering fails (the proxy has no transport.jms.ReplyDestination).", inbound, StringComparison.Ordinal);
+
+        // The comment is wrapped at 120 columns: its lines read as one text.
+        var comments = System.Text.RegularExpressions.Regex.Replace(inbound, @"\n *// ", " ");
+        Assert.Contains("to the request's JMSReplyTo; without one, answering fails (the proxy has no transport.jms.ReplyDestination).", comments, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -70,4 +70,16 @@ public sealed class ReadableOutputTests
         Assert.Contains("string route = ", main);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(main, @"string route"));
     }
+    [Fact]
+    public void A_call_right_after_the_url_postfix_is_removed_appends_nothing()
+    {
+        var main = ArtifactConversion.Convert(Head + """<property name="REST_URL_POSTFIX" scope="axis2" action="remove"/><call><endpoint><address uri="http://localhost:9000/x"/></endpoint></call><respond/>""" + Tail)["main.bal"];
+        Assert.Contains("ctx.urlPostfix = \"\";", main);
+        Assert.Matches(@"callEndpoint\(ctx, \w+, """"", main);
+        Assert.DoesNotContain("restPostfix(ctx)", main);
+
+        // Anything between them may set it again: the call asks for the postfix.
+        var later = ArtifactConversion.Convert(Head + """<property name="REST_URL_POSTFIX" scope="axis2" action="remove"/><sequence key="Other"/><call><endpoint><address uri="http://localhost:9000/x"/></endpoint></call><respond/>""" + Tail)["main.bal"];
+        Assert.Contains("restPostfix(ctx)", later);
+    }
 }

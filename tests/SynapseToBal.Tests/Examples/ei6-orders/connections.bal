@@ -14,9 +14,8 @@ import ballerina/http;
 # Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and
 # sends through the group's EndpointGroup do the same.
 # The members of endpoint 'OrderBackendEP' with the state Synapse keeps for each (EndpointContext), as its
-# FailoverEndpoint uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
-# (callGroup), which skips a member that is not ready and suspends one that fails.
+# FailoverEndpoint uses them: the calls and sends through it (blocking calls, callouts and forwarding processors too) go
+# through this group (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup orderBackendEpGroup = check new ("failover", "OrderBackendEP", [
     {url: orderBackendEpPrimaryUrl, timeout: 30, state: new ("address", "primary", {})},
     {url: orderBackendEpSecondaryUrl, timeout: 30, state: new ("address", "secondary", {})}
@@ -29,8 +28,6 @@ final EndpointGroup orderBackendEpGroup = check new ("failover", "OrderBackendEP
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client stockQuoteEp = check new (stockQuoteEpUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'StockQuoteEP', as Synapse's EndpointContext keeps it: the non-blocking calls through it

@@ -5,7 +5,8 @@
 import ballerina/http;
 import ballerinax/java.jms;
 
-# Inbound endpoint 'OrderQueueInbound': every message of JMS queue 'orders' runs sequence 'ProcessOrder', failures run 'OrderFault'.
+# Inbound endpoint 'OrderQueueInbound': every message of JMS queue 'orders' runs sequence 'ProcessOrder', failures run
+# 'OrderFault'.
 # From inbound-endpoints/OrderQueueInbound.xml, line 2.
 # The JNDI factory class comes from the JMS provider's client library: add its JAR to Ballerina.toml as a platform
 # dependency ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
@@ -27,9 +28,23 @@ service jms:Service on orderQueueInboundListener {
         string|byte[] content = check jmsBody(message);
         Context ctx = newInboundContext(content, "application/xml");
         setJmsInboundFacts(ctx, message);
-        setInboundEndpointProperties(ctx, "OrderQueueInbound", {"interval": "1000", "sequential": "true", "coordination": "true", "transport.jms.Destination": "orders", "transport.jms.CacheLevel": "3", "transport.jms.ConnectionFactoryJNDIName": orderQueueInboundConnectionFactory, "java.naming.factory.initial": orderQueueInboundContextFactory, "java.naming.provider.url": orderQueueInboundProviderUrl, "transport.jms.SessionAcknowledgement": "AUTO_ACKNOWLEDGE", "transport.jms.SessionTransacted": "false", "transport.jms.ConnectionFactoryType": "queue", "transport.jms.ContentType": "application/xml"});
-        // What the sequence answers (respond, a send's response) goes back over JMS, as JMSInjectHandler sets up a JMSReplySender:
-        // to the request's JMSReplyTo; without one, answering fails (the inbound endpoint has no transport.jms.ReplyDestination).
+        setInboundEndpointProperties(ctx, "OrderQueueInbound", {
+            "interval": "1000",
+            "sequential": "true",
+            "coordination": "true",
+            "transport.jms.Destination": "orders",
+            "transport.jms.CacheLevel": "3",
+            "transport.jms.ConnectionFactoryJNDIName": orderQueueInboundConnectionFactory,
+            "java.naming.factory.initial": orderQueueInboundContextFactory,
+            "java.naming.provider.url": orderQueueInboundProviderUrl,
+            "transport.jms.SessionAcknowledgement": "AUTO_ACKNOWLEDGE",
+            "transport.jms.SessionTransacted": "false",
+            "transport.jms.ConnectionFactoryType": "queue",
+            "transport.jms.ContentType": "application/xml"
+        });
+        // What the sequence answers (respond, a send's response) goes back over JMS, as JMSInjectHandler sets up a
+        // JMSReplySender: to the request's JMSReplyTo; without one, answering fails (the inbound endpoint has no
+        // transport.jms.ReplyDestination).
         setJmsReply(ctx, message, "orderQueueInboundListener", {
             initialContextFactory: orderQueueInboundContextFactory,
             providerUrl: orderQueueInboundProviderUrl,

@@ -8,11 +8,12 @@ import ballerina/lang.runtime;
 import ballerina/log;
 import ballerina/task;
 
-# Message store 'OrderStore' (message-stores/OrderStore.xml, line 2): in memory, as Synapse's
-# InMemoryStore: the messages are lost when the program stops.
+# Message store 'OrderStore' (message-stores/OrderStore.xml, line 2): in memory, as Synapse's InMemoryStore: the
+# messages are lost when the program stops.
 final MessageQueue orderStore = new;
 
-# Message processor 'OrderForwarder' (scheduled forwarding): every 5 s sends the messages of 'OrderStore' in order to endpoint 'OrderBackendEP', removing each once delivered (a 2xx status).
+# Message processor 'OrderForwarder' (scheduled forwarding): every 5 s sends the messages of 'OrderStore' in order to
+# endpoint 'OrderBackendEP', removing each once delivered (a 2xx status).
 # A failed attempt is retried after 2 s; after 5 attempts the processor deactivates (the message stays in the store).
 # From message-processors/OrderForwarder.xml, line 2.
 class OrderForwarderProcessor {

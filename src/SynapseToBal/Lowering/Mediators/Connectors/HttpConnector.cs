@@ -221,10 +221,9 @@ public sealed partial class Lowerer
                 reports.Add(("timeoutDuration", $"'{duration}' is not a number of milliseconds; the client uses {GlobalTimeoutSeconds.ToString(CultureInfo.InvariantCulture)} s"));
             }
         }
-        else
-        {
-            notes.Add("No timeoutDuration: the Micro Integrator's global callback timeout applies, 120 s.");
-        }
+
+        // No timeoutDuration: the Micro Integrator's global callback timeout applies, 120 s, which the client's
+        // `timeout: 120` says (no note restates the default).
 
         // certificateConfigurable names a configuration key of type cert: at deployment the Micro Integrator's
         // ConfigDeployer.deployCert reads the key's value (an environment variable, system property or the global

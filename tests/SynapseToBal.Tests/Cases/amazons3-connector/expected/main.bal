@@ -94,10 +94,11 @@ service /storage on httpListener {
         return check optionsResponse(request, "/storage", [{path: re `/buckets/?`, allow: "GET"}, {path: re `/buckets/[^/]+/acl/?`, allow: "GET"}, {path: re `/buckets/[^/]+/objects/?`, allow: "GET"}, {path: re `/buckets/[^/]+/objects/[^/]+/?`, allow: "DELETE"}, {path: re `/buckets/[^/]+/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
-    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
-    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
-    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
-    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
+    # resource takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_`
+    # sequence, else 404 with no body); otherwise as method not allowed when some resource's path matches
+    # (handleMethodNotAllowed: the `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching
+    # resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response {
         if !(request.method is "DELETE"|"GET"|"OPTIONS"|"POST") && requestPathMatches(request, "/storage", [re `/buckets/?`, re `/buckets/[^/]+/acl/?`, re `/buckets/[^/]+/objects/?`, re `/buckets/[^/]+/objects/[^/]+/?`, re `/buckets/[^/]+/?`]) {
             return methodNotAllowed();
@@ -152,8 +153,9 @@ service /upload on httpListener {
 
     # PUT /upload/parts/{bucket}/{key}?uploadId={uploadId}&partNumber={part}
     resource function put parts/[string bucket]/[string 'key](http:Request request) returns http:Response|error {
-        // The Micro Integrator runs this resource only for a request whose query matches 'uploadId={uploadId}&partNumber={part}'
-        // (in this order, no parameter missing or added); it answers 404 to any other request no other resource of the API takes.
+        // The Micro Integrator runs this resource only for a request whose query matches
+        // 'uploadId={uploadId}&partNumber={part}' (in this order, no parameter missing or added); it answers 404 to any
+        // other request no other resource of the API takes.
         if !uriQueryMatches(request, re `uploadId=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*&partNumber=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }
@@ -225,10 +227,11 @@ service /upload on httpListener {
         return check optionsResponse(request, "/upload", [{path: re `/buckets/[^/]+/settings/?`, allow: "PUT"}, {path: re `/buckets/[^/]+/objects/[^/]+/?`, allow: "POST"}, {path: re `/multipart/[^/]+/[^/]+/?`, allow: "POST"}, {path: re `/parts/[^/]+/[^/]+/?`, query: re `uploadId=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*&partNumber=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "PUT"}, {path: re `/signature/?`, allow: "GET"}, {path: re `/forms/[^/]+/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
-    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
-    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
-    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
-    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
+    # resource takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_`
+    # sequence, else 404 with no body); otherwise as method not allowed when some resource's path matches
+    # (handleMethodNotAllowed: the `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching
+    # resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response {
         if !(request.method is "GET"|"OPTIONS"|"POST"|"PUT") && requestPathMatches(request, "/upload", [re `/buckets/[^/]+/settings/?`, re `/buckets/[^/]+/objects/[^/]+/?`, re `/multipart/[^/]+/[^/]+/?`, {path: re `/parts/[^/]+/[^/]+/?`, query: re `uploadId=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*&partNumber=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`}, re `/signature/?`, re `/forms/[^/]+/?`]) {
             return methodNotAllowed();

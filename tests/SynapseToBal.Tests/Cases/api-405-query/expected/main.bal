@@ -11,9 +11,9 @@ listener http:Listener httpListener = new (httpPort);
 service /search on httpListener {
     # GET /search/find?q={q}
     resource function get find(http:Request request) returns http:Response|error {
-        // The Micro Integrator runs this resource only for a request whose query matches 'q={q}'
-        // (in this order, no parameter missing or added); for any other it tries the next resources of this method and
-        // path in declaration order, and answers 404 to a request none of them or the API's other resources takes.
+        // The Micro Integrator runs this resource only for a request whose query matches 'q={q}' (in this order, no
+        // parameter missing or added); for any other it tries the next resources of this method and path in declaration
+        // order, and answers 404 to a request none of them or the API's other resources takes.
         if !uriQueryMatches(request, re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             // GET /search/find?tag={tag}
             if uriQueryMatches(request, re `tag=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
@@ -49,10 +49,11 @@ service /search on httpListener {
         return check optionsResponse(request, "/search", [{path: re `/find/?`, query: re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/find/?`, query: re `tag=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/plain/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
-    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
-    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
-    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
-    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
+    # resource takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_`
+    # sequence, else 404 with no body); otherwise as method not allowed when some resource's path matches
+    # (handleMethodNotAllowed: the `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching
+    # resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response {
         if !(request.method is "GET"|"OPTIONS"|"POST") && requestPathMatches(request, "/search", [{path: re `/find/?`, query: re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`}, {path: re `/find/?`, query: re `tag=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`}, re `/plain/?`]) {
             return methodNotAllowed();

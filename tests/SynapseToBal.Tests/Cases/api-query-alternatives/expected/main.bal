@@ -11,9 +11,9 @@ listener http:Listener httpListener = new (httpPort);
 service /shop on httpListener {
     # GET /shop/items?id={id}
     resource function get items(http:Request request) returns http:Response|error {
-        // The Micro Integrator runs this resource only for a request whose query matches 'id={id}'
-        // (in this order, no parameter missing or added); for any other it tries the next resources of this method and
-        // path in declaration order, and answers 404 to a request none of them or the API's other resources takes.
+        // The Micro Integrator runs this resource only for a request whose query matches 'id={id}' (in this order, no
+        // parameter missing or added); for any other it tries the next resources of this method and path in declaration
+        // order, and answers 404 to a request none of them or the API's other resources takes.
         if !uriQueryMatches(request, re `id=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             // GET /shop/items?name={name}&page={page}
             if uriQueryMatches(request, re `name=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*&page=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
@@ -35,9 +35,9 @@ service /shop on httpListener {
 
     # GET /shop/stores/{storeId}?open={open}
     resource function get stores/[string storeId](http:Request request) returns http:Response|error {
-        // The Micro Integrator runs this resource only for a request whose query matches 'open={open}'
-        // (in this order, no parameter missing or added); for any other it tries the next resources of this method and
-        // path in declaration order, and answers 404 to a request none of them or the API's other resources takes.
+        // The Micro Integrator runs this resource only for a request whose query matches 'open={open}' (in this order,
+        // no parameter missing or added); for any other it tries the next resources of this method and path in
+        // declaration order, and answers 404 to a request none of them or the API's other resources takes.
         if !uriQueryMatches(request, re `open=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             // GET /shop/stores/{code}?city={city}
             if uriQueryMatches(request, re `city=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
@@ -51,8 +51,8 @@ service /shop on httpListener {
 
     # POST /shop/stores/{storeId}?open={open}
     resource function post stores/[string storeId](http:Request request) returns http:Response|error {
-        // The Micro Integrator runs this resource only for a request whose query matches 'open={open}'
-        // (in this order, no parameter missing or added); it answers 404 to any other request no other resource of the API takes.
+        // The Micro Integrator runs this resource only for a request whose query matches 'open={open}' (in this order,
+        // no parameter missing or added); it answers 404 to any other request no other resource of the API takes.
         if !uriQueryMatches(request, re `open=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }
@@ -75,8 +75,8 @@ service /shop on httpListener {
 
     # GET /shop/offers?from={from}
     resource function get offers(http:Request request) returns http:Response|error {
-        // The Micro Integrator runs this resource only for a request whose query matches 'from={from}'
-        // (in this order, no parameter missing or added); it answers 404 to any other request no other resource of the API takes.
+        // The Micro Integrator runs this resource only for a request whose query matches 'from={from}' (in this order,
+        // no parameter missing or added); it answers 404 to any other request no other resource of the API takes.
         if !uriQueryMatches(request, re `from=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }
@@ -124,10 +124,11 @@ service /shop on httpListener {
         return check optionsResponse(request, "/shop", [{path: re `/items/?`, query: re `id=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/items/?`, query: re `name=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*&page=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/items/?`, allow: "GET"}, {path: re `/stores/[^/]+/?`, query: re `open=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "POST, GET"}, {path: re `/stores/[^/]+/?`, query: re `city=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/[^/]+/stock/?`, allow: "GET"}, {path: re `/tags/?`, allow: "GET"}, {path: re `/offers/?`, query: re `from=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
-    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
-    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
-    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
-    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
+    # resource takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_`
+    # sequence, else 404 with no body); otherwise as method not allowed when some resource's path matches
+    # (handleMethodNotAllowed: the `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching
+    # resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response {
         if !(request.method is "GET"|"OPTIONS"|"POST") && requestPathMatches(request, "/shop", [re `/items/?`, {path: re `/stores/[^/]+/?`, query: re `open=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`}, {path: re `/stores/[^/]+/?`, query: re `city=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`}, re `/[^/]+/stock/?`, re `/tags/?`, {path: re `/offers/?`, query: re `from=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`}]) {
             return methodNotAllowed();

@@ -12,9 +12,10 @@ listener http:Listener httpListener = new (httpPort);
 service "/jobs-portal" on httpListener {
     # GET /jobs-portal/jobs?email={email}&password={password}
     resource function get jobs(http:Request request) returns http:Response|error {
-        // The Micro Integrator runs this resource only for a request whose query matches 'email={email}&password={password}'
-        // (in this order, no parameter missing or added); for any other it tries the next resources of this method and
-        // path in declaration order, and answers 404 to a request none of them or the API's other resources takes.
+        // The Micro Integrator runs this resource only for a request whose query matches
+        // 'email={email}&password={password}' (in this order, no parameter missing or added); for any other it tries
+        // the next resources of this method and path in declaration order, and answers 404 to a request none of them or
+        // the API's other resources takes.
         if !uriQueryMatches(request, re `email=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*&password=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             // GET /jobs-portal/jobs?id={id}
             if uriQueryMatches(request, re `id=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
@@ -28,8 +29,9 @@ service "/jobs-portal" on httpListener {
 
     # GET /jobs-portal/jobs/{jobId}/applications?status=open&page={page}
     resource function get jobs/[string jobId]/applications(http:Request request) returns http:Response|error {
-        // The Micro Integrator runs this resource only for a request whose query matches 'status=open&page={page}'
-        // (in this order, no parameter missing or added); it answers 404 to any other request no other resource of the API takes.
+        // The Micro Integrator runs this resource only for a request whose query matches 'status=open&page={page}' (in
+        // this order, no parameter missing or added); it answers 404 to any other request no other resource of the API
+        // takes.
         if !uriQueryMatches(request, re `status=open&page=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }
@@ -61,8 +63,8 @@ service "/jobs-portal" on httpListener {
 
     # GET /jobs-portal/go?to={+target}
     resource function get go(http:Request request) returns http:Response|error {
-        // The Micro Integrator runs this resource only for a request whose query matches 'to={+target}'
-        // (in this order, no parameter missing or added); it answers 404 to any other request no other resource of the API takes.
+        // The Micro Integrator runs this resource only for a request whose query matches 'to={+target}' (in this order,
+        // no parameter missing or added); it answers 404 to any other request no other resource of the API takes.
         if !uriQueryMatches(request, re `to=.*/?`) {
             return resourceNotFound();
         }
@@ -99,10 +101,11 @@ service "/jobs-portal" on httpListener {
         return check optionsResponse(request, "/jobs-portal", [{path: re `/jobs/?`, query: re `email=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*&password=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/jobs/?`, query: re `id=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/jobs/[^/]+/applications/?`, query: re `status=open&page=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/jobs/?`, allow: "POST"}, {path: re `/search/?`, allow: "GET"}, {path: re `/go/?`, query: re `to=.*/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
-    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
-    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
-    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
-    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
+    # resource takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_`
+    # sequence, else 404 with no body); otherwise as method not allowed when some resource's path matches
+    # (handleMethodNotAllowed: the `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching
+    # resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response {
         if !(request.method is "GET"|"OPTIONS"|"POST") && requestPathMatches(request, "/jobs-portal", [re `/jobs/?`, {path: re `/jobs/[^/]+/applications/?`, query: re `status=open&page=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`}, re `/search/?`, {path: re `/go/?`, query: re `to=.*/?`}]) {
             return methodNotAllowed();

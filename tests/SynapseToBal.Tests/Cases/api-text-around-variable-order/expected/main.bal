@@ -11,9 +11,9 @@ listener http:Listener httpListener = new (httpPort);
 service /files on httpListener {
     # GET /files/{id}.json
     resource function get [string id](http:Request request) returns http:Response|error {
-        // The Micro Integrator runs this resource only for a request that '/{id}.json' matches, the
-        // literal text around each variable included; for any other it tries the next resources of this method and path
-        // in declaration order, and answers 404 to a request none of them or the API's other resources takes.
+        // The Micro Integrator runs this resource only for a request that '/{id}.json' matches, the literal text around
+        // each variable included; for any other it tries the next resources of this method and path in declaration
+        // order, and answers 404 to a request none of them or the API's other resources takes.
         if templateSegmentValue(id, "", ".json") is () {
             // GET /files/{id}.xml
             if templateSegmentValue(id, "", ".xml") !is () {
@@ -38,10 +38,11 @@ service /files on httpListener {
         return check optionsResponse(request, "/files", [{path: re `/[^/]+\.json/?`, allow: "GET"}, {path: re `/[^/]+\.xml/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
-    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
-    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
-    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
-    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
+    # resource takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_`
+    # sequence, else 404 with no body); otherwise as method not allowed when some resource's path matches
+    # (handleMethodNotAllowed: the `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching
+    # resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response {
         if !(request.method is "GET"|"OPTIONS") && requestPathMatches(request, "/files", [re `/[^/]+\.json/?`, re `/[^/]+\.xml/?`]) {
             return methodNotAllowed();

@@ -13,7 +13,8 @@ service /music on httpListener {
     # GET /music/view/*
     resource function get view/[string... path](http:Request request) returns http:Response|error {
         // The Micro Integrator runs this resource only for a request whose path has the literal text of its
-        // uri-template around each variable; it answers any other no other resource of the API takes as for an unknown path.
+        // uri-template around each variable; it answers any other that no other resource of the API takes as it
+        // answers an unknown path.
         if (path.length() == 0 && !pathEndsWithSlash(request)) {
             return resourceNotFound();
         }
@@ -25,7 +26,8 @@ service /music on httpListener {
     # GET /music/album*
     resource function get [string segment]/[string... path](http:Request request) returns http:Response|error {
         // The Micro Integrator runs this resource only for a request whose path has the literal text of its
-        // uri-template around each variable; it answers any other no other resource of the API takes as for an unknown path.
+        // uri-template around each variable; it answers any other that no other resource of the API takes as it
+        // answers an unknown path.
         if templateSegmentValue(segment, "album", "*") is () {
             return resourceNotFound();
         }
@@ -88,10 +90,11 @@ service /music on httpListener {
         return check optionsResponse(request, "/music", [{path: re `/view/.*`, allow: "GET"}, {path: re `/album[^/]*(/.*)?`, allow: "GET"}, {path: re `/track/[^/]+(/.*)?`, allow: "GET"}, {path: re `/a\*b/c/?`, allow: "GET"}, {path: re `(/.*)?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
-    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
-    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
-    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
-    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
+    # resource takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_`
+    # sequence, else 404 with no body); otherwise as method not allowed when some resource's path matches
+    # (handleMethodNotAllowed: the `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching
+    # resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response {
         if !(request.method is "GET"|"OPTIONS"|"POST") && requestPathMatches(request, "/music", [re `/view/.*`, re `/album[^/]*(/.*)?`, re `/track/[^/]+(/.*)?`, re `/a\*b/c/?`, re `(/.*)?`]) {
             return methodNotAllowed();

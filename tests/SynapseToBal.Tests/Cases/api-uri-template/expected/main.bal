@@ -25,8 +25,9 @@ service /catalog on httpListener {
 
     # GET /catalog/search?q={query}&page={page}
     resource function get search(http:Request request) returns http:Response|error {
-        // The Micro Integrator runs this resource only for a request whose query matches 'q={query}&page={page}'
-        // (in this order, no parameter missing or added); it answers 404 to any other request no other resource of the API takes.
+        // The Micro Integrator runs this resource only for a request whose query matches 'q={query}&page={page}' (in
+        // this order, no parameter missing or added); it answers 404 to any other request no other resource of the API
+        // takes.
         if !uriQueryMatches(request, re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*&page=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }
@@ -72,10 +73,11 @@ service /catalog on httpListener {
         return check optionsResponse(request, "/catalog", [{path: re `/products/[^/]+/?`, allow: "GET"}, {path: re `/products/[^/]+/reviews/[^/]+/?`, allow: "GET"}, {path: re `/search/?`, query: re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*&page=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/files(/.*)?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
-    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
-    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
-    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
-    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
+    # resource takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_`
+    # sequence, else 404 with no body); otherwise as method not allowed when some resource's path matches
+    # (handleMethodNotAllowed: the `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching
+    # resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response {
         if !(request.method is "GET"|"OPTIONS") && requestPathMatches(request, "/catalog", [re `/products/[^/]+/?`, re `/products/[^/]+/reviews/[^/]+/?`, {path: re `/search/?`, query: re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*&page=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`}, re `/files(/.*)?`]) {
             return methodNotAllowed();

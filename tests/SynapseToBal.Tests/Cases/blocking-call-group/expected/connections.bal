@@ -13,8 +13,6 @@ import ballerina/http;
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
 # Blocking calls treat the statuses 404 as responses, not faults (non.error.http.status.codes).
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client auditBackend = check new (auditBackendUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'AuditBackend', as Synapse's EndpointContext keeps it: the non-blocking calls through it
@@ -31,12 +29,9 @@ final EndpointState auditBackendSuspension = new ("address", "AuditBackend", {in
 # No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no
 # failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to
 # the next member, then fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 # The members of endpoint 'PriceGroup' with the state Synapse keeps for each (EndpointContext), as its
-# LoadbalanceEndpoint uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
-# (callGroup), which skips a member that is not ready and suspends one that fails.
+# LoadbalanceEndpoint uses them: the calls and sends through it (blocking calls, callouts and forwarding processors too)
+# go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup priceGroupGroup = check new ("loadbalance", "PriceGroup", [
     {url: priceGroupPriceOneUrl, timeout: 120, state: new ("address", "PriceOne", {})},
     {url: priceGroupPriceTwoUrl, timeout: 120, state: new ("address", "PriceTwo", {})}
@@ -58,12 +53,9 @@ final EndpointGroup priceGroupGroup = check new ("loadbalance", "PriceGroup", [
 # the next member, then fails into the fault handling.
 # Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and
 # sends through the group's EndpointGroup do the same.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 # The members of endpoint 'QuoteGroup' with the state Synapse keeps for each (EndpointContext), as its FailoverEndpoint
-# uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
-# (callGroup), which skips a member that is not ready and suspends one that fails.
+# uses them: the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this
+# group (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup quoteGroupGroup = check new ("failover", "QuoteGroup", [
     {url: quoteGroupQuotePrimaryUrl, timeout: 5, state: new ("address", "QuotePrimary", {suspendCodes: [401002], initialDuration: 10000})},
     {url: quoteGroupQuoteSecondaryUrl, timeout: 120, state: new ("address", "QuoteSecondary", {})}

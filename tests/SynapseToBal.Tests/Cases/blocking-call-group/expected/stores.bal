@@ -6,11 +6,12 @@ import ballerina/lang.runtime;
 import ballerina/log;
 import ballerina/task;
 
-# Message store 'QuoteStore' (flows.xml, line 26): in memory, as Synapse's
-# InMemoryStore: the messages are lost when the program stops.
+# Message store 'QuoteStore' (flows.xml, line 26): in memory, as Synapse's InMemoryStore: the messages are lost when the
+# program stops.
 final MessageQueue quoteStore = new;
 
-# Message processor 'QuoteForwarder' (scheduled forwarding): every 2 s sends the messages of 'QuoteStore' in order to endpoint 'QuoteGroup', removing each once delivered (a 2xx status or a non-retry status).
+# Message processor 'QuoteForwarder' (scheduled forwarding): every 2 s sends the messages of 'QuoteStore' in order to
+# endpoint 'QuoteGroup', removing each once delivered (a 2xx status or a non-retry status).
 # A failed attempt is retried after 1 s; after 3 attempts the processor deactivates (the message stays in the store).
 # From flows.xml, line 27.
 class QuoteForwarderProcessor {
@@ -83,7 +84,8 @@ class QuoteForwarderProcessor {
 # Runs the processor every 2 s (interval 2000 ms), from start-up on.
 final task:JobId quoteForwarderJob = check task:scheduleJobRecurByFrequency(new QuoteForwarderProcessor(), 2);
 
-# Message processor 'AuditForwarder' (scheduled forwarding): every 1 s sends the messages of 'QuoteStore' in order to endpoint 'AuditBackend', removing each once delivered (a 2xx status).
+# Message processor 'AuditForwarder' (scheduled forwarding): every 1 s sends the messages of 'QuoteStore' in order to
+# endpoint 'AuditBackend', removing each once delivered (a 2xx status).
 # A failed attempt is retried after 1 s; after 2 attempts the processor drops the message and goes on.
 # From flows.xml, line 34.
 class AuditForwarderProcessor {
@@ -153,7 +155,9 @@ class AuditForwarderProcessor {
 # Runs the processor every 1 s (interval 1000 ms), from start-up on.
 final task:JobId auditForwarderJob = check task:scheduleJobRecurByFrequency(new AuditForwarderProcessor(), 1);
 
-# Message processor 'RoutedForwarder' (scheduled forwarding): every 1 s sends the messages of 'QuoteStore' in order to the endpoint each names in its target.endpoint property, removing each once delivered (a 2xx status or a non-retry status).
+# Message processor 'RoutedForwarder' (scheduled forwarding): every 1 s sends the messages of 'QuoteStore' in order to
+# the endpoint each names in its target.endpoint property, removing each once delivered (a 2xx status or a non-retry
+# status).
 # A failed attempt is retried after 1 s; after 4 attempts the processor deactivates (the message stays in the store).
 # From flows.xml, line 39.
 class RoutedForwarderProcessor {

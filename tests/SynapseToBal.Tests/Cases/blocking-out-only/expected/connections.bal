@@ -13,8 +13,6 @@ import ballerina/http;
 # Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client suspendingEp = check new (suspendingEpUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'SuspendingEP', as Synapse's EndpointContext keeps it: the non-blocking calls through it
@@ -31,8 +29,6 @@ final EndpointState suspendingEpSuspension = new ("address", "SuspendingEP", {su
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:ClientConfiguration tenantEpConfig = {timeout: 120, httpVersion: http:HTTP_1_1};
 
 # Suspension state of endpoint 'TenantEP', as Synapse's EndpointContext keeps it: the non-blocking calls through it
@@ -42,8 +38,6 @@ final EndpointState tenantEpSuspension = new ("http", "TenantEP", {});
 # Endpoint 'OrderApi /notify endpoint' (OrderApi.xml, line 7).
 # Suspension is switched off (no error code suspends or marks the endpoint): like http:Client, Synapse sends every
 # message to the endpoint.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client orderApiNotifyEndpoint = check new (orderApiNotifyEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'OrderApi /notify endpoint' (OrderApi.xml, line 8).
@@ -53,8 +47,6 @@ final http:Client orderApiNotifyEndpoint = check new (orderApiNotifyEndpointUrl,
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client orderApiNotifyEndpoint2 = check new (orderApiNotifyEndpointUrl2, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'OrderApi /notify endpoint', as Synapse's EndpointContext keeps it: the non-blocking
@@ -64,6 +56,4 @@ final EndpointState notifyEndpointSuspension = new ("address", "AnonymousEndpoin
 # Endpoint 'OrderApi /maybe endpoint' (OrderApi.xml, line 19).
 # Suspension is switched off (no error code suspends or marks the endpoint): like http:Client, Synapse sends every
 # message to the endpoint.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client maybeEndpoint = check new (orderApiMaybeEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});

@@ -12,8 +12,6 @@ import ballerina/http;
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client quoteEp = check new (quoteEpUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'QuoteEP', as Synapse's EndpointContext keeps it: the non-blocking calls through it check
@@ -23,8 +21,6 @@ final EndpointState quoteEpSuspension = new ("address", "QuoteEP", {});
 # Endpoint 'QuoteProxy endpoint' (QuoteProxy.xml, line 4).
 # Suspension is switched off (no error code suspends or marks the endpoint): like http:Client, Synapse sends every
 # message to the endpoint.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client quoteProxyEndpoint = check new (quoteProxyEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'QuoteProxy endpoint' (QuoteProxy.xml, line 10).
@@ -43,15 +39,11 @@ final EndpointState quoteEndpointSuspension = new ("address", "AnonymousEndpoint
 # Endpoint 'QuoteProxy endpoint' (QuoteProxy.xml, line 15).
 # Suspension is switched off (no error code suspends or marks the endpoint): like http:Client, Synapse sends every
 # message to the endpoint.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client quoteProxyEndpoint3 = check new (quoteProxyEndpointUrl3, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'QuoteProxy endpoint' (QuoteProxy.xml, line 22).
 # Suspension is switched off (no error code suspends or marks the endpoint): like http:Client, Synapse sends every
 # message to the endpoint.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client quoteProxyEndpoint4 = check new (quoteProxyEndpointUrl4, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'conf:/endpoint/Missing' (QuoteProxy.xml, line 26).

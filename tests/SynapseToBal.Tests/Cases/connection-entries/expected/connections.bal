@@ -6,8 +6,11 @@ import ballerina/email;
 import ballerina/http;
 
 # HTTP connection 'BackendConnection' of the HTTP connector operations (entries.xml, line 25).
-# No timeoutDuration: the Micro Integrator's global callback timeout applies, 120 s.
-# No suspend or retry setting: the endpoint the Micro Integrator makes of the connection (BackendConnection_INTERNAL_ENDPOINT_REFERENCE) keeps Synapse's defaults, suspended for 30 s after any failed operation (a timeout or closed connection included), each time; a suspended connection fails each operation at once with 303001, without reaching the backend. The connector operations on this connection keep this state as Synapse's EndpointContext keeps it for that endpoint (EndpointState).
+# No suspend or retry setting: the endpoint the Micro Integrator makes of the connection
+# (BackendConnection_INTERNAL_ENDPOINT_REFERENCE) keeps Synapse's defaults, suspended for 30 s after any failed
+# operation (a timeout or closed connection included), each time; a suspended connection fails each operation at once
+# with 303001, without reaching the backend. The connector operations on this connection keep this state as Synapse's
+# EndpointContext keeps it for that endpoint (EndpointState).
 final http:Client backendConnection = check new (backendConnectionBaseUrl, {
     timeout: 120,
     httpVersion: http:HTTP_1_1,
@@ -17,7 +20,9 @@ final http:Client backendConnection = check new (backendConnectionBaseUrl, {
     }
 });
 
-# Suspension state of the endpoint the Micro Integrator makes from HTTP connection 'BackendConnection' (BackendConnection_INTERNAL_ENDPOINT_REFERENCE), as Synapse's EndpointContext keeps it: the connector operations on the connection check it first (endpointReady) and record their result in it (endpointCalled).
+# Suspension state of the endpoint the Micro Integrator makes from HTTP connection 'BackendConnection'
+# (BackendConnection_INTERNAL_ENDPOINT_REFERENCE), as Synapse's EndpointContext keeps it: the connector operations on
+# the connection check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState backendConnectionSuspension = new ("http", "BackendConnection_INTERNAL_ENDPOINT_REFERENCE", {});
 
 # SMTP connection 'SmtpConnection' of the email connector's send operations (entries.xml, line 3).

@@ -5,8 +5,10 @@
 import ballerinax/googleapis.gmail;
 
 # Gmail connection 'GmailConnection' of the Gmail connector operations (GmailConnection.xml, line 2).
-# The client gets an access token from the refresh token before its first call and again when it expires, as the connector does.
-# The client calls Gmail over HTTP/2 with a timeout of 60 seconds (gmail:ConnectionConfig's defaults in ballerinax/googleapis.gmail 4.2.0).
+# The client gets an access token from the refresh token before its first call and again when it expires, as the
+# connector does.
+# The client calls Gmail over HTTP/2 with a timeout of 60 seconds (gmail:ConnectionConfig's defaults in
+# ballerinax/googleapis.gmail 4.2.0).
 final gmail:Client gmailConnection = check new ({
     auth: {
         refreshUrl: gmailConnectionTokenEndpoint,

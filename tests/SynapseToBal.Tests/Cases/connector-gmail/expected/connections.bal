@@ -6,8 +6,10 @@
 import ballerinax/googleapis.gmail;
 
 # Gmail connection 'GMAIL_CONNECTION_1' of the Gmail connector operations (GmailConnection.xml, line 2).
-# The client gets an access token from the refresh token before its first call and again when it expires, as the connector does.
-# The client calls Gmail over HTTP/2 with a timeout of 60 seconds (gmail:ConnectionConfig's defaults in ballerinax/googleapis.gmail 4.2.0).
+# The client gets an access token from the refresh token before its first call and again when it expires, as the
+# connector does.
+# The client calls Gmail over HTTP/2 with a timeout of 60 seconds (gmail:ConnectionConfig's defaults in
+# ballerinax/googleapis.gmail 4.2.0).
 final gmail:Client gmailConnection1 = check new ({
     auth: {
         refreshUrl: gmailConnection1TokenEndpoint,
@@ -18,8 +20,10 @@ final gmail:Client gmailConnection1 = check new ({
 }, gmailConnection1ServiceUrl);
 
 # Gmail connection 'GmailTokenConnection' of the Gmail connector operations (GmailTokenConnection.xml, line 2).
-# The access token is used as it is: nothing refreshes it when it expires, as with the connector without a refresh token.
-# The client calls Gmail over HTTP/2 with a timeout of 60 seconds (gmail:ConnectionConfig's defaults in ballerinax/googleapis.gmail 4.2.0).
+# The access token is used as it is: nothing refreshes it when it expires, as with the connector without a refresh
+# token.
+# The client calls Gmail over HTTP/2 with a timeout of 60 seconds (gmail:ConnectionConfig's defaults in
+# ballerinax/googleapis.gmail 4.2.0).
 final gmail:Client gmailTokenConnection = check new ({
     auth: {
         token: gmailTokenConnectionAccessToken

@@ -21,8 +21,8 @@ service /mail on httpListener {
 
     # GET /mail/messages?q={q}
     resource function get messages(http:Request request) returns http:Response|error {
-        // The Micro Integrator runs this resource only for a request whose query matches 'q={q}'
-        // (in this order, no parameter missing or added); it answers 404 to any other request no other resource of the API takes.
+        // The Micro Integrator runs this resource only for a request whose query matches 'q={q}' (in this order, no
+        // parameter missing or added); it answers 404 to any other request no other resource of the API takes.
         if !uriQueryMatches(request, re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }
@@ -153,10 +153,11 @@ service /mail on httpListener {
         return check optionsResponse(request, "/mail", [{path: re `/send/?`, allow: "POST"}, {path: re `/messages/?`, query: re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/messages/[^/]+/?`, allow: "DELETE"}, {path: re `/messages/[^/]+/permanently/?`, allow: "DELETE"}, {path: re `/messages/[^/]+/?`, allow: "GET"}, {path: re `/labels/?`, allow: "GET"}, {path: re `/labels/[^/]+/?`, allow: "GET"}, {path: re `/profile/?`, allow: "GET"}, {path: re `/drafts/?`, allow: "GET"}, {path: re `/replies/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
-    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
-    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
-    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
-    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
+    # resource takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_`
+    # sequence, else 404 with no body); otherwise as method not allowed when some resource's path matches
+    # (handleMethodNotAllowed: the `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching
+    # resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response {
         if !(request.method is "DELETE"|"GET"|"OPTIONS"|"POST") && requestPathMatches(request, "/mail", [re `/send/?`, {path: re `/messages/?`, query: re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`}, re `/messages/[^/]+/?`, re `/messages/[^/]+/permanently/?`, re `/labels/?`, re `/labels/[^/]+/?`, re `/profile/?`, re `/drafts/?`, re `/replies/?`]) {
             return methodNotAllowed();

@@ -12,7 +12,8 @@ final kafka:Producer mutualTls = check new (mutualTlsBootstrapServers, {
 });
 
 # Kafka connection 'SecureKafka' of the Kafka connector's publishMessages operations (SecureKafka.xml, line 2).
-# kafka:Producer reads its trust and key stores as PKCS12; the Micro Integrator's are JKS unless sslTruststoreType/sslKeystoreType say otherwise: convert them (keytool -importkeystore -deststoretype PKCS12).
+# kafka:Producer reads its trust and key stores as PKCS12; the Micro Integrator's are JKS unless
+# sslTruststoreType/sslKeystoreType say otherwise: convert them (keytool -importkeystore -deststoretype PKCS12).
 final kafka:Producer secureKafka = check new (secureKafkaBootstrapServers, {
     enableIdempotence: true,
     secureSocket: {cert: {path: secureKafkaSslTruststoreLocation, password: secureKafkaSslTruststorePassword}},

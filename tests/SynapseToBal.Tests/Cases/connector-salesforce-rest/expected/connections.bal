@@ -6,9 +6,12 @@
 
 import ballerinax/salesforce;
 
-# Salesforce connection 'SalesforceConnection' of the Salesforce REST connector operations (SalesforceConnection.xml, line 2).
-# The client gets an access token from the refresh token before its first call and again when it expires; the connector starts with the accessToken setting.
-# Connector 2.x refreshes at tokenEndpointHostname (https://login.salesforce.com when not set), 1.x at hostName, which the client uses.
+# Salesforce connection 'SalesforceConnection' of the Salesforce REST connector operations (SalesforceConnection.xml,
+# line 2).
+# The client gets an access token from the refresh token before its first call and again when it expires; the connector
+# starts with the accessToken setting.
+# Connector 2.x refreshes at tokenEndpointHostname (https://login.salesforce.com when not set), 1.x at hostName, which
+# the client uses.
 final salesforce:Client salesforceConnection = check new ({
     baseUrl: salesforceConnectionApiUrl,
     apiVersion: salesforceConnectionApiVersion,
@@ -21,8 +24,10 @@ final salesforce:Client salesforceConnection = check new ({
     }
 });
 
-# Salesforce connection 'SalesforcePasswordConnection' of the Salesforce REST connector operations (SalesforcePasswordConnection.xml, line 2).
-# The client asks for its token with the password grant in the request's body; the connector puts the credentials in the token URL's query.
+# Salesforce connection 'SalesforcePasswordConnection' of the Salesforce REST connector operations
+# (SalesforcePasswordConnection.xml, line 2).
+# The client asks for its token with the password grant in the request's body; the connector puts the credentials in the
+# token URL's query.
 # The connection sets no timeout: the client's default (30 seconds) applies, where connector 2.x waits 3 seconds.
 final salesforce:Client salesforcePasswordConnection = check new ({
     baseUrl: salesforcePasswordConnectionApiUrl,
@@ -36,8 +41,10 @@ final salesforce:Client salesforcePasswordConnection = check new ({
     }
 });
 
-# Salesforce connection 'SalesforceTokenConnection' of the Salesforce REST connector operations (SalesforceTokenConnection.xml, line 2).
-# The access token is used as it is: nothing refreshes it when it expires, as with the connector without a refresh token.
+# Salesforce connection 'SalesforceTokenConnection' of the Salesforce REST connector operations
+# (SalesforceTokenConnection.xml, line 2).
+# The access token is used as it is: nothing refreshes it when it expires, as with the connector without a refresh
+# token.
 # The connection sets no timeout: the client's default (30 seconds) applies, where connector 2.x waits 3 seconds.
 # 'proxyHost' is not applied: the setting is not one the Salesforce REST connector 1.x or 2.x reads.
 final salesforce:Client salesforceTokenConnection = check new ({

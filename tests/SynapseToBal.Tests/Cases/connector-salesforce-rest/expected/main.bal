@@ -19,8 +19,9 @@ service /accounts on httpListener {
 
     # GET /accounts/search?industry={industry}
     resource function get search(http:Request request) returns http:Response|error {
-        // The Micro Integrator runs this resource only for a request whose query matches 'industry={industry}'
-        // (in this order, no parameter missing or added); it answers 404 to any other request no other resource of the API takes.
+        // The Micro Integrator runs this resource only for a request whose query matches 'industry={industry}' (in this
+        // order, no parameter missing or added); it answers 404 to any other request no other resource of the API
+        // takes.
         if !uriQueryMatches(request, re `industry=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }
@@ -94,10 +95,11 @@ service /accounts on httpListener {
         return check optionsResponse(request, "/accounts", [{path: re `/?`, allow: "GET"}, {path: re `/search/?`, query: re `industry=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/?`, allow: "POST"}, {path: re `/[^/]+/?`, allow: "PATCH"}, {path: re `/[^/]+/?`, allow: "DELETE"}, {path: re `/describe/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
-    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
-    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
-    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
-    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
+    # resource takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_`
+    # sequence, else 404 with no body); otherwise as method not allowed when some resource's path matches
+    # (handleMethodNotAllowed: the `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching
+    # resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response {
         if !(request.method is "DELETE"|"GET"|"OPTIONS"|"PATCH"|"POST") && requestPathMatches(request, "/accounts", [re `/?`, {path: re `/search/?`, query: re `industry=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`}, re `/[^/]+/?`, re `/describe/?`]) {
             return methodNotAllowed();

@@ -4,8 +4,10 @@
 
 import ballerinax/salesforce;
 
-# Salesforce connection 'SalesforceConnection' of the Salesforce REST connector operations (SalesforceConnection.xml, line 2).
-# The access token is used as it is: nothing refreshes it when it expires, as with the connector without a refresh token.
+# Salesforce connection 'SalesforceConnection' of the Salesforce REST connector operations (SalesforceConnection.xml,
+# line 2).
+# The access token is used as it is: nothing refreshes it when it expires, as with the connector without a refresh
+# token.
 # The connection sets no timeout: the client's default (30 seconds) applies, where connector 2.x waits 3 seconds.
 final salesforce:Client salesforceConnection = check new ({
     baseUrl: salesforceConnectionApiUrl,

@@ -4,6 +4,8 @@
 
 import ballerinax/java.jdbc;
 
-# Database connection of the config 'OrdersDB' of data service 'OrderDataService': the JDBC URL 'jdbc:postgresql://localhost:5432/orders' (first used in OrderDataService.dbs, line 3).
-# The data service loads the driver class org.postgresql.Driver: add its JAR to Ballerina.toml as a platform dependency ([[platform.java21.dependency]]).
+# Database connection of the config 'OrdersDB' of data service 'OrderDataService': the JDBC URL
+# 'jdbc:postgresql://localhost:5432/orders' (first used in OrderDataService.dbs, line 3).
+# The data service loads the driver class org.postgresql.Driver: add its JAR to Ballerina.toml as a platform dependency
+# ([[platform.java21.dependency]]).
 final jdbc:Client ordersDb = check new (ordersDbUrl, ordersDbUser, ordersDbPassword);

@@ -4,6 +4,8 @@
 
 import ballerinax/java.jdbc;
 
-# Database connection of the config 'OrdersDB' of data service 'OrdersService': the JDBC URL 'jdbc:h2:file:./orders' (first used in Orders.dbs, line 2).
-# The data service loads the driver class org.h2.Driver: add its JAR to Ballerina.toml as a platform dependency ([[platform.java21.dependency]]).
+# Database connection of the config 'OrdersDB' of data service 'OrdersService': the JDBC URL 'jdbc:h2:file:./orders'
+# (first used in Orders.dbs, line 2).
+# The data service loads the driver class org.h2.Driver: add its JAR to Ballerina.toml as a platform dependency
+# ([[platform.java21.dependency]]).
 final jdbc:Client ordersDb = check new (ordersDbUrl, ordersDbUser, ordersDbPassword);

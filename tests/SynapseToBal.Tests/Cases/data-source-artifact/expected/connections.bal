@@ -4,6 +4,9 @@
 
 import ballerinax/java.jdbc;
 
-# Database connection of the data source 'Postgres_DS', named by the data services' carbon_datasource_name: the JDBC URL 'jdbc:postgresql://db.example.com:5432/planner' (first used in src/main/wso2mi/artifacts/data-services/PlanDataService_DSS.dbs, line 3).
-# The data service loads the driver class org.postgresql.Driver: add its JAR to Ballerina.toml as a platform dependency ([[platform.java21.dependency]]).
+# Database connection of the data source 'Postgres_DS', named by the data services' carbon_datasource_name: the JDBC URL
+# 'jdbc:postgresql://db.example.com:5432/planner' (first used in
+# src/main/wso2mi/artifacts/data-services/PlanDataService_DSS.dbs, line 3).
+# The data service loads the driver class org.postgresql.Driver: add its JAR to Ballerina.toml as a platform dependency
+# ([[platform.java21.dependency]]).
 final jdbc:Client plannerDb = check new (plannerDbUrl, plannerDbUser, plannerDbPassword);

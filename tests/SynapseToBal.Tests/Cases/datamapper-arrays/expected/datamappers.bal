@@ -3,14 +3,16 @@
 
 import ballerina/data.xmldata;
 
-# 'Employees' of the input schema 'gov:/datamapper/EmployeesToStaff_inputSchema.json' (open: members the schema does not list are accepted, as the data mapper ignores them).
+# 'Employees' of the input schema 'gov:/datamapper/EmployeesToStaff_inputSchema.json' (open: members the schema does not
+# list are accepted, as the data mapper ignores them).
 type Employees record {
     string company;
     Employee[] Employee;
     string[] tags?;
 };
 
-# 'Employee' of the input schema 'gov:/datamapper/EmployeesToStaff_inputSchema.json' (open: members the schema does not list are accepted, as the data mapper ignores them).
+# 'Employee' of the input schema 'gov:/datamapper/EmployeesToStaff_inputSchema.json' (open: members the schema does not
+# list are accepted, as the data mapper ignores them).
 type Employee record {
     string name;
     string city?;
@@ -41,7 +43,9 @@ type Employee2 record {|
     string gender?;
 |};
 
-# The mapping of the data-mapper configuration 'gov:/datamapper/EmployeesToStaff.dmc' (input schema 'gov:/datamapper/EmployeesToStaff_inputSchema.json', output schema 'gov:/datamapper/EmployeesToStaff_outputSchema.json').
+# The mapping of the data-mapper configuration 'gov:/datamapper/EmployeesToStaff.dmc' (input schema
+# 'gov:/datamapper/EmployeesToStaff_inputSchema.json', output schema
+# 'gov:/datamapper/EmployeesToStaff_outputSchema.json').
 #
 # + input - The payload, read as the input schema's record
 # + return - The output schema's record, which becomes the body
@@ -70,13 +74,15 @@ function mapEmployeesToStaff(Employees input) returns Staff|error {
     };
 }
 
-# 'breakfast_menu' of the input schema 'gov:/datamapper/FoodMapping_inputSchema.json' (open: members the schema does not list are accepted, as the data mapper ignores them).
+# 'breakfast_menu' of the input schema 'gov:/datamapper/FoodMapping_inputSchema.json' (open: members the schema does not
+# list are accepted, as the data mapper ignores them).
 @xmldata:Name {value: "breakfast_menu"}
 type BreakfastMenu record {
     Food[] food;
 };
 
-# 'food' of the input schema 'gov:/datamapper/FoodMapping_inputSchema.json' (open: members the schema does not list are accepted, as the data mapper ignores them).
+# 'food' of the input schema 'gov:/datamapper/FoodMapping_inputSchema.json' (open: members the schema does not list are
+# accepted, as the data mapper ignores them).
 type Food record {
     string name;
     decimal price;
@@ -97,7 +103,8 @@ type Item record {|
     string description;
 |};
 
-# The mapping of the data-mapper configuration 'gov:/datamapper/FoodMapping.dmc' (input schema 'gov:/datamapper/FoodMapping_inputSchema.json', output schema 'gov:/datamapper/FoodMapping_outputSchema.json').
+# The mapping of the data-mapper configuration 'gov:/datamapper/FoodMapping.dmc' (input schema
+# 'gov:/datamapper/FoodMapping_inputSchema.json', output schema 'gov:/datamapper/FoodMapping_outputSchema.json').
 #
 # + input - The payload, read as the input schema's record
 # + return - The output schema's record, which becomes the body
@@ -113,7 +120,8 @@ function mapBreakfastMenuToMenu(BreakfastMenu input) returns Menu {
     };
 }
 
-# 'Totals' of the input schema 'gov:/datamapper/Totals_inputSchema.json' (open: members the schema does not list are accepted, as the data mapper ignores them).
+# 'Totals' of the input schema 'gov:/datamapper/Totals_inputSchema.json' (open: members the schema does not list are
+# accepted, as the data mapper ignores them).
 type Totals record {
     string num1?;
     int count;
@@ -121,7 +129,8 @@ type Totals record {
     Patient[] Patient?;
 };
 
-# 'Patient' of the input schema 'gov:/datamapper/Totals_inputSchema.json' (open: members the schema does not list are accepted, as the data mapper ignores them).
+# 'Patient' of the input schema 'gov:/datamapper/Totals_inputSchema.json' (open: members the schema does not list are
+# accepted, as the data mapper ignores them).
 type Patient record {
     string reference?;
 };
@@ -140,7 +149,8 @@ type Patient2 record {|
     string pharmacyRef?;
 |};
 
-# The mapping of the data-mapper configuration 'gov:/datamapper/Totals.dmc' (input schema 'gov:/datamapper/Totals_inputSchema.json', output schema 'gov:/datamapper/Totals_outputSchema.json').
+# The mapping of the data-mapper configuration 'gov:/datamapper/Totals.dmc' (input schema
+# 'gov:/datamapper/Totals_inputSchema.json', output schema 'gov:/datamapper/Totals_outputSchema.json').
 #
 # + input - The payload, read as the input schema's record
 # + return - The output schema's record, which becomes the body

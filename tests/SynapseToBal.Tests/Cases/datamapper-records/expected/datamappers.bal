@@ -3,7 +3,8 @@
 
 import ballerina/data.xmldata;
 
-# 'ord:order' of the input schema 'gov:/datamapper/OrderToInvoice_inputSchema.json' (open: members the schema does not list are accepted, as the data mapper ignores them).
+# 'ord:order' of the input schema 'gov:/datamapper/OrderToInvoice_inputSchema.json' (open: members the schema does not
+# list are accepted, as the data mapper ignores them).
 @xmldata:Name {value: "order"}
 @xmldata:Namespace {prefix: "ord", uri: "http://example.com/orders"}
 type Order record {
@@ -21,7 +22,8 @@ type Order record {
     Items[] items?;
 };
 
-# 'ord:customer' of the input schema 'gov:/datamapper/OrderToInvoice_inputSchema.json' (open: members the schema does not list are accepted, as the data mapper ignores them).
+# 'ord:customer' of the input schema 'gov:/datamapper/OrderToInvoice_inputSchema.json' (open: members the schema does
+# not list are accepted, as the data mapper ignores them).
 type Customer record {
     @xmldata:Namespace {prefix: "ord", uri: "http://example.com/orders"}
     string name;
@@ -29,7 +31,8 @@ type Customer record {
     string email;
 };
 
-# 'ord:items' of the input schema 'gov:/datamapper/OrderToInvoice_inputSchema.json' (open: members the schema does not list are accepted, as the data mapper ignores them).
+# 'ord:items' of the input schema 'gov:/datamapper/OrderToInvoice_inputSchema.json' (open: members the schema does not
+# list are accepted, as the data mapper ignores them).
 type Items record {
     @xmldata:Namespace {prefix: "ord", uri: "http://example.com/orders"}
     string sku;
@@ -54,7 +57,8 @@ type Lines record {|
     int quantity?;
 |};
 
-# The mapping of the data-mapper configuration 'gov:/datamapper/OrderToInvoice.dmc' (input schema 'gov:/datamapper/OrderToInvoice_inputSchema.json', output schema 'gov:/datamapper/OrderToInvoice_outputSchema.json').
+# The mapping of the data-mapper configuration 'gov:/datamapper/OrderToInvoice.dmc' (input schema
+# 'gov:/datamapper/OrderToInvoice_inputSchema.json', output schema 'gov:/datamapper/OrderToInvoice_outputSchema.json').
 #
 # + input - The payload, read as the input schema's record
 # + return - The output schema's record, which becomes the body
@@ -79,7 +83,8 @@ function mapOrderToInvoice(Order input) returns Invoice {
     return output;
 }
 
-# 'customer' of the input schema 'gov:/datamapper/CustomerToContact_inputSchema.json' (open: members the schema does not list are accepted, as the data mapper ignores them).
+# 'customer' of the input schema 'gov:/datamapper/CustomerToContact_inputSchema.json' (open: members the schema does not
+# list are accepted, as the data mapper ignores them).
 type CustomerInput record {
     int id;
     string firstName;
@@ -88,7 +93,8 @@ type CustomerInput record {
     boolean vip;
 };
 
-# 'contact' of the input schema 'gov:/datamapper/CustomerToContact_inputSchema.json' (open: members the schema does not list are accepted, as the data mapper ignores them).
+# 'contact' of the input schema 'gov:/datamapper/CustomerToContact_inputSchema.json' (open: members the schema does not
+# list are accepted, as the data mapper ignores them).
 type Contact record {
     string email;
     string phone;
@@ -110,7 +116,9 @@ type Details record {|
     string phone?;
 |};
 
-# The mapping of the data-mapper configuration 'gov:/datamapper/CustomerToContact.dmc' (input schema 'gov:/datamapper/CustomerToContact_inputSchema.json', output schema 'gov:/datamapper/CustomerToContact_outputSchema.json').
+# The mapping of the data-mapper configuration 'gov:/datamapper/CustomerToContact.dmc' (input schema
+# 'gov:/datamapper/CustomerToContact_inputSchema.json', output schema
+# 'gov:/datamapper/CustomerToContact_outputSchema.json').
 #
 # + input - The payload, read as the input schema's record
 # + return - The output schema's record, which becomes the body
@@ -129,7 +137,8 @@ function mapCustomerToContact(CustomerInput input) returns ContactOutput|error {
     };
 }
 
-# 'contact' of the input schema 'gov:/datamapper/ContactToShipment_inputSchema.json' (open: members the schema does not list are accepted, as the data mapper ignores them).
+# 'contact' of the input schema 'gov:/datamapper/ContactToShipment_inputSchema.json' (open: members the schema does not
+# list are accepted, as the data mapper ignores them).
 type ContactInput record {
     int customerId;
     string name;
@@ -159,7 +168,9 @@ type Recipient record {|
     string \#content;
 |};
 
-# The mapping of the data-mapper configuration 'gov:/datamapper/ContactToShipment.dmc' (input schema 'gov:/datamapper/ContactToShipment_inputSchema.json', output schema 'gov:/datamapper/ContactToShipment_outputSchema.json').
+# The mapping of the data-mapper configuration 'gov:/datamapper/ContactToShipment.dmc' (input schema
+# 'gov:/datamapper/ContactToShipment_inputSchema.json', output schema
+# 'gov:/datamapper/ContactToShipment_outputSchema.json').
 #
 # + input - The payload, read as the input schema's record
 # + return - The output schema's record, which becomes the body

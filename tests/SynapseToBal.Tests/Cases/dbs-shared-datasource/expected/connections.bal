@@ -4,6 +4,9 @@
 
 import ballerinax/java.jdbc;
 
-# Database connection of the data source 'Orders_DS', named by the data services' carbon_datasource_name: the JDBC URL 'jdbc:mysql://orders-db.example.com:3306/orders' (first used in src/main/wso2mi/artifacts/data-services/OrderAudit_DSS.dbs, line 2).
-# The data service loads the driver class com.mysql.cj.jdbc.Driver: add its JAR to Ballerina.toml as a platform dependency ([[platform.java21.dependency]]).
+# Database connection of the data source 'Orders_DS', named by the data services' carbon_datasource_name: the JDBC URL
+# 'jdbc:mysql://orders-db.example.com:3306/orders' (first used in
+# src/main/wso2mi/artifacts/data-services/OrderAudit_DSS.dbs, line 2).
+# The data service loads the driver class com.mysql.cj.jdbc.Driver: add its JAR to Ballerina.toml as a platform
+# dependency ([[platform.java21.dependency]]).
 final jdbc:Client ordersDb = check new (ordersDbUrl, ordersDbUser, ordersDbPassword);

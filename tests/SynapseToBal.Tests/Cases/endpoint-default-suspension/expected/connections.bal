@@ -24,8 +24,6 @@ final EndpointState quoteBackendSuspension = new ("address", "QuoteBackend", {})
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client ordersEndpoint = check new (quoteApiOrdersEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'QuoteAPI /orders endpoint', as Synapse's EndpointContext keeps it: the non-blocking
@@ -33,9 +31,14 @@ final http:Client ordersEndpoint = check new (quoteApiOrdersEndpointUrl, {timeou
 final EndpointState ordersEndpointSuspension = new ("http", "AnonymousEndpoint", {});
 
 # HTTP connection 'ConvertConn' of the HTTP connector operations (ConvertConn.xml, line 4).
-# No timeoutDuration: the Micro Integrator's global callback timeout applies, 120 s.
-# No suspend or retry setting: the endpoint the Micro Integrator makes of the connection (ConvertConn_INTERNAL_ENDPOINT_REFERENCE) keeps Synapse's defaults, suspended for 30 s after any failed operation (a timeout or closed connection included), each time; a suspended connection fails each operation at once with 303001, without reaching the backend. The connector operations on this connection keep this state as Synapse's EndpointContext keeps it for that endpoint (EndpointState).
+# No suspend or retry setting: the endpoint the Micro Integrator makes of the connection
+# (ConvertConn_INTERNAL_ENDPOINT_REFERENCE) keeps Synapse's defaults, suspended for 30 s after any failed operation (a
+# timeout or closed connection included), each time; a suspended connection fails each operation at once with 303001,
+# without reaching the backend. The connector operations on this connection keep this state as Synapse's EndpointContext
+# keeps it for that endpoint (EndpointState).
 final http:Client convertConn = check new (convertConnBaseUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
-# Suspension state of the endpoint the Micro Integrator makes from HTTP connection 'ConvertConn' (ConvertConn_INTERNAL_ENDPOINT_REFERENCE), as Synapse's EndpointContext keeps it: the connector operations on the connection check it first (endpointReady) and record their result in it (endpointCalled).
+# Suspension state of the endpoint the Micro Integrator makes from HTTP connection 'ConvertConn'
+# (ConvertConn_INTERNAL_ENDPOINT_REFERENCE), as Synapse's EndpointContext keeps it: the connector operations on the
+# connection check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState convertConnSuspension = new ("http", "ConvertConn_INTERNAL_ENDPOINT_REFERENCE", {});

@@ -14,8 +14,6 @@ import ballerina/http;
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client billingEp = check new (billingEpUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'BillingEP', as Synapse's EndpointContext keeps it: the non-blocking calls through it
@@ -33,8 +31,6 @@ final EndpointState billingEpSuspension = new ("address", "BillingEP", {});
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:ClientConfiguration getItemByItemIdConfig = {timeout: 120, httpVersion: http:HTTP_1_1};
 
 # Suspension state of endpoint 'GetItemByItemId', as Synapse's EndpointContext keeps it: the non-blocking calls through
@@ -53,8 +49,6 @@ final EndpointState getItemByItemIdSuspension = new ("http", "GetItemByItemId", 
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:ClientConfiguration inventoryEpConfig = {timeout: 120, httpVersion: http:HTTP_1_1};
 
 # Suspension state of endpoint 'InventoryEP', as Synapse's EndpointContext keeps it: the non-blocking calls through it
@@ -68,8 +62,6 @@ final EndpointState inventoryEpSuspension = new ("http", "InventoryEP", {});
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client ordersEp = check new (ordersEpUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'OrdersEP', as Synapse's EndpointContext keeps it: the non-blocking calls through it

@@ -16,12 +16,9 @@
 # No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no
 # failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to
 # the next member, then fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 # The members of endpoint 'AllSites' with the state Synapse keeps for each (EndpointContext), as its FailoverEndpoint
-# uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
-# (callGroup), which skips a member that is not ready and suspends one that fails.
+# uses them: the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this
+# group (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup allSitesGroup = check new ("failover", "AllSites", [
     {url: allSitesMember1Url, timeout: 120, state: new ("address", "AnonymousEndpoint", {})},
     {url: allSitesMember2Url, timeout: 120, state: new ("address", "AnonymousEndpoint", {})},
@@ -39,12 +36,9 @@ final EndpointGroup allSitesGroup = check new ("failover", "AllSites", [
 # No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no
 # failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to
 # the next member, then fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 # The members of endpoint 'BackupSites' with the state Synapse keeps for each (EndpointContext), as its FailoverEndpoint
-# uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
-# (callGroup), which skips a member that is not ready and suspends one that fails.
+# uses them: the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this
+# group (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup backupSitesGroup = check new ("failover", "BackupSites", [
     {url: backupSitesMember1Url, timeout: 120, state: new ("address", "AnonymousEndpoint", {})},
     {url: backupSitesMember2Url, timeout: 120, state: new ("address", "AnonymousEndpoint", {})}

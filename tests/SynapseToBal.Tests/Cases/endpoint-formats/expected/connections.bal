@@ -12,8 +12,6 @@ import ballerina/http;
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client stockQuoteSoap11 = check new (stockQuoteSoap11Url, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'StockQuoteSoap11', as Synapse's EndpointContext keeps it: the non-blocking calls through
@@ -27,8 +25,6 @@ final EndpointState stockQuoteSoap11Suspension = new ("address", "StockQuoteSoap
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client soap12Endpoint = check new (quoteApiSoap12EndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'QuoteAPI /soap12 endpoint', as Synapse's EndpointContext keeps it: the non-blocking
@@ -42,8 +38,6 @@ final EndpointState soap12EndpointSuspension = new ("address", "AnonymousEndpoin
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client poxEndpoint = check new (quoteApiPoxEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'QuoteAPI /pox endpoint', as Synapse's EndpointContext keeps it: the non-blocking calls
@@ -57,8 +51,6 @@ final EndpointState poxEndpointSuspension = new ("address", "AnonymousEndpoint",
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client jsonEndpoint = check new (quoteApiJsonEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'QuoteAPI /json endpoint', as Synapse's EndpointContext keeps it: the non-blocking calls

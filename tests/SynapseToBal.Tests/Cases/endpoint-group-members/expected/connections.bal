@@ -23,12 +23,9 @@ final http:Client backup = check new (backupUrl, {timeout: 10, httpVersion: http
 # No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no
 # failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to
 # the next member, then fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 # The members of endpoint 'NoRetry' with the state Synapse keeps for each (EndpointContext), as its LoadbalanceEndpoint
-# uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
-# (callGroup), which skips a member that is not ready and suspends one that fails.
+# uses them: the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this
+# group (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup noRetryGroup = check new ("loadbalance", "NoRetry", [
     {url: noRetryHeavyUrl, timeout: 120, state: new ("address", "heavy", {})},
     {url: noRetryLightUrl, timeout: 120, state: new ("address", "light", {})}
@@ -50,12 +47,9 @@ final EndpointGroup noRetryGroup = check new ("loadbalance", "NoRetry", [
 # the next member, then fails into the fault handling.
 # Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and
 # sends through the group's EndpointGroup do the same.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 # The members of endpoint 'QuoteFailover' with the state Synapse keeps for each (EndpointContext), as its
-# FailoverEndpoint uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
-# (callGroup), which skips a member that is not ready and suspends one that fails.
+# FailoverEndpoint uses them: the calls and sends through it (blocking calls, callouts and forwarding processors too) go
+# through this group (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup quoteFailoverGroup = check new ("failover", "QuoteFailover", [
     {url: quoteFailoverPrimaryUrl, timeout: 3, state: new ("address", "primary", {suspendCodes: [101503, 101504, 500000], initialDuration: 2000, timeoutCodes: [101505], retriesBeforeSuspension: 2, retryDelay: 1000}), retryDisabledCodes: [101505]},
     {url: quoteFailoverSecondaryUrl, timeout: 120, state: new ("address", "secondary", {}), addressing: "default"}
@@ -68,14 +62,11 @@ final EndpointGroup quoteFailoverGroup = check new ("failover", "QuoteFailover",
 # No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no
 # failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to
 # the next member, then fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 # Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and
 # sends through the group's EndpointGroup do the same.
 # The members of endpoint 'Spread' with the state Synapse keeps for each (EndpointContext), as its LoadbalanceEndpoint
-# uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
-# (callGroup), which skips a member that is not ready and suspends one that fails.
+# uses them: the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this
+# group (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup spreadGroup = check new ("loadbalance", "Spread", [
     {url: spreadOneUrl, timeout: 120, state: new ("address", "one", {suspendCodes: [-1], timeoutCodes: [-1]})},
     {url: spreadTwoUrl, timeout: 120, state: new ("address", "two", {})}
@@ -95,17 +86,14 @@ final EndpointState backupSuspension = new ("address", "Backup", {suspendCodes: 
 # No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no
 # failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to
 # the next member, then fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 # Synapse suspends this endpoint for 5 s after errors 101503, 101504, 500000, each later suspension 2 times the last, at
 # most 60 s; after a timeout or closed connection (101504, 101505) it suspends it for 5 s (no retriesBeforeSuspension).
 # A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through
 # when the period ends. The non-blocking calls and sends through the group keep this state for the member in the group's
 # EndpointGroup, as Synapse's FailoverEndpoint / LoadbalanceEndpoint use its EndpointContext.
 # The members of endpoint 'StaticFailover' with the state Synapse keeps for each (EndpointContext), as its
-# FailoverEndpoint uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
-# (callGroup), which skips a member that is not ready and suspends one that fails.
+# FailoverEndpoint uses them: the calls and sends through it (blocking calls, callouts and forwarding processors too) go
+# through this group (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup staticFailoverGroup = check new ("failover", "StaticFailover", [
     {url: staticFailoverFirstUrl, timeout: 120, state: new ("address", "first", {})},
     {url: backupUrl, timeout: 10, state: backupSuspension}

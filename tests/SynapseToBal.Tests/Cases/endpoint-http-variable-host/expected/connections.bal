@@ -28,8 +28,6 @@ final EndpointState studentEndpointSuspension = new ("http", "StudentEndpoint", 
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:ClientConfiguration studentLookupEndpointConfig = {timeout: 120, httpVersion: http:HTTP_1_1};
 
 # Suspension state of endpoint 'StudentLookupEndpoint', as Synapse's EndpointContext keeps it: the non-blocking calls
@@ -46,8 +44,6 @@ final EndpointState studentLookupEndpointSuspension = new ("http", "StudentLooku
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:ClientConfiguration friendsApiIdEndpointConfig = {timeout: 120, httpVersion: http:HTTP_1_1};
 
 # Suspension state of endpoint 'FriendsAPI /{id} endpoint', as Synapse's EndpointContext keeps it: the non-blocking
@@ -64,8 +60,6 @@ final EndpointState friendsGetByIdEndpointSuspension = new ("http", "AnonymousEn
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:ClientConfiguration friendsApiByUrlEndpointConfig = {timeout: 120, httpVersion: http:HTTP_1_1};
 
 # Suspension state of endpoint 'FriendsAPI /by-url endpoint', as Synapse's EndpointContext keeps it: the non-blocking

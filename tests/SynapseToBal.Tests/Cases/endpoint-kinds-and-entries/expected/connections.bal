@@ -11,8 +11,6 @@ import ballerina/http;
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client fromTemplate = check new (fromTemplateUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'FromTemplate', as Synapse's EndpointContext keeps it: the non-blocking calls through it
@@ -30,12 +28,9 @@ final EndpointState fromTemplateSuspension = new ("address", "FromTemplate", {})
 # No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no
 # failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to
 # the next member, then fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 # The members of endpoint 'PrimaryOrSecondary' with the state Synapse keeps for each (EndpointContext), as its
-# FailoverEndpoint uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
-# (callGroup), which skips a member that is not ready and suspends one that fails.
+# FailoverEndpoint uses them: the calls and sends through it (blocking calls, callouts and forwarding processors too) go
+# through this group (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup primaryOrSecondaryGroup = check new ("failover", "PrimaryOrSecondary", [
     {url: primaryOrSecondaryPrimaryUrl, timeout: 120, state: new ("address", "primary", {})},
     {url: primaryOrSecondarySecondaryUrl, timeout: 120, state: new ("address", "secondary", {})}
@@ -51,6 +46,4 @@ final EndpointGroup primaryOrSecondaryGroup = check new ("failover", "PrimaryOrS
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client stockWsdl = check new (stockWsdlUrl, {timeout: 120, httpVersion: http:HTTP_1_1});

@@ -11,8 +11,6 @@ import ballerina/http;
 # blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client ordersEast = check new (ordersEastUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of an endpoint the groups below refer to by key, shared as Synapse's IndirectEndpoint shares the one
@@ -29,14 +27,11 @@ final EndpointState ordersEastSuspension = new ("http", "OrdersEast", {suspendCo
 # No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no
 # failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to
 # the next member, then fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 # Synapse suspends a member for 30 s after a failure by default, and skips it meanwhile; the non-blocking calls and
 # sends through the group's EndpointGroup do the same.
 # The members of endpoint 'OrdersBalanced' with the state Synapse keeps for each (EndpointContext), as its
-# LoadbalanceEndpoint uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
-# (callGroup), which skips a member that is not ready and suspends one that fails.
+# LoadbalanceEndpoint uses them: the calls and sends through it (blocking calls, callouts and forwarding processors too)
+# go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup ordersBalancedGroup = check new ("loadbalance", "OrdersBalanced", [
     {url: ordersEastUrl, timeout: 120, state: ordersEastSuspension},
     {url: ordersBalancedWestUrl, timeout: 120, state: new ("http", "west", {})}
@@ -53,12 +48,9 @@ final EndpointGroup ordersBalancedGroup = check new ("loadbalance", "OrdersBalan
 # No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no
 # failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to
 # the next member, then fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 # The members of endpoint 'OrdersFailover' with the state Synapse keeps for each (EndpointContext), as its
-# FailoverEndpoint uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
-# (callGroup), which skips a member that is not ready and suspends one that fails.
+# FailoverEndpoint uses them: the calls and sends through it (blocking calls, callouts and forwarding processors too) go
+# through this group (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup ordersFailoverGroup = check new ("failover", "OrdersFailover", [
     {url: ordersFailoverPrimaryUrl, timeout: 3, state: new ("http", "primary", {})},
     {url: ordersFailoverBackupUrl, timeout: 120, state: new ("http", "backup", {})}
@@ -74,12 +66,9 @@ final EndpointGroup ordersFailoverGroup = check new ("failover", "OrdersFailover
 # No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no
 # failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to
 # the next member, then fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 # The members of endpoint 'OrdersWeighted' with the state Synapse keeps for each (EndpointContext), as its
-# LoadbalanceEndpoint uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
-# (callGroup), which skips a member that is not ready and suspends one that fails.
+# LoadbalanceEndpoint uses them: the calls and sends through it (blocking calls, callouts and forwarding processors too)
+# go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup ordersWeightedGroup = check new ("loadbalance", "OrdersWeighted", [
     {url: ordersWeightedBigUrl, timeout: 120, state: new ("http", "big", {})},
     {url: ordersWeightedSmallUrl, timeout: 120, state: new ("http", "small", {})}

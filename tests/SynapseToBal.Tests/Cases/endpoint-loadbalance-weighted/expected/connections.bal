@@ -11,8 +11,6 @@ import ballerina/http;
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client archive = check new (archiveUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'GroupDefault' (weighted.xml, line 21).
@@ -24,12 +22,9 @@ final http:Client archive = check new (archiveUrl, {timeout: 120, httpVersion: h
 # No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no
 # failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to
 # the next member, then fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 # The members of endpoint 'GroupDefault' with the state Synapse keeps for each (EndpointContext), as its
-# LoadbalanceEndpoint uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
-# (callGroup), which skips a member that is not ready and suspends one that fails.
+# LoadbalanceEndpoint uses them: the calls and sends through it (blocking calls, callouts and forwarding processors too)
+# go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup groupDefaultGroup = check new ("loadbalance", "GroupDefault", [
     {url: groupDefaultFirstUrl, timeout: 120, state: new ("address", "first", {})},
     {url: groupDefaultSecondUrl, timeout: 120, state: new ("address", "second", {})}
@@ -45,12 +40,9 @@ final EndpointGroup groupDefaultGroup = check new ("loadbalance", "GroupDefault"
 # Endpoint property 'loadbalance.weight' is not applied: the Micro Integrator sets it on the message in its scope each
 # time the endpoint sends (AbstractEndpoint.evaluateProperties), and the generated call does not; set it with a
 # <property> before each send or call through this endpoint.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 # The members of endpoint 'NotWeighted' with the state Synapse keeps for each (EndpointContext), as its
-# LoadbalanceEndpoint uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
-# (callGroup), which skips a member that is not ready and suspends one that fails.
+# LoadbalanceEndpoint uses them: the calls and sends through it (blocking calls, callouts and forwarding processors too)
+# go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup notWeightedGroup = check new ("loadbalance", "NotWeighted", [
     {url: notWeightedTaggedUrl, timeout: 120, state: new ("address", "tagged", {})},
     {url: notWeightedPlainUrl, timeout: 120, state: new ("address", "plain", {})}
@@ -70,12 +62,9 @@ final EndpointState archiveSuspension = new ("address", "Archive", {});
 # No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no
 # failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to
 # the next member, then fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 # The members of endpoint 'Weighted' with the state Synapse keeps for each (EndpointContext), as its LoadbalanceEndpoint
-# uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
-# (callGroup), which skips a member that is not ready and suspends one that fails.
+# uses them: the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this
+# group (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup weightedGroup = check new ("loadbalance", "Weighted", [
     {url: weightedBigUrl, timeout: 120, state: new ("address", "big", {})},
     {url: weightedSmallUrl, timeout: 120, state: new ("address", "small", {})},
@@ -94,12 +83,9 @@ final EndpointGroup weightedGroup = check new ("loadbalance", "Weighted", [
 # Endpoint property 'loadbalance.weight' is not applied: the Micro Integrator sets it on the message in its scope each
 # time the endpoint sends (AbstractEndpoint.evaluateProperties), and the generated call does not; set it with a
 # <property> before each send or call through this endpoint.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 # The members of endpoint 'ZeroWeight' with the state Synapse keeps for each (EndpointContext), as its
-# LoadbalanceEndpoint uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
-# (callGroup), which skips a member that is not ready and suspends one that fails.
+# LoadbalanceEndpoint uses them: the calls and sends through it (blocking calls, callouts and forwarding processors too)
+# go through this group (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup zeroWeightGroup = check new ("loadbalance", "ZeroWeight", [
     {url: zeroWeightZeroUrl, timeout: 120, state: new ("address", "zero", {})},
     {url: zeroWeightOtherUrl, timeout: 120, state: new ("address", "other", {})}

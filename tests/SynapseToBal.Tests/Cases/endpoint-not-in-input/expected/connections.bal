@@ -29,8 +29,6 @@ final EndpointState govEndpointsQuoteBackupEpXmlState = new ("address", "gov:/en
 # No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no
 # failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to
 # the next member, then fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 # The endpoint 'gov:/endpoints/QuoteBackupEP.xml' is not defined in the input: the URL is a required configurable, and
 # the call is made as to an address endpoint without a format.
 # Check its definition: a format (soap11, soap12, pox), an http uri-template, its timeout, suspension settings, a
@@ -38,9 +36,8 @@ final EndpointState govEndpointsQuoteBackupEpXmlState = new ("address", "gov:/en
 # No timeout is known: the Micro Integrator's global callback timeout applies, 120 s (synapse.global_timeout_interval =
 # 120000 in its default.json).
 # The members of endpoint 'QuoteFailoverEP' with the state Synapse keeps for each (EndpointContext), as its
-# FailoverEndpoint uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
-# (callGroup), which skips a member that is not ready and suspends one that fails.
+# FailoverEndpoint uses them: the calls and sends through it (blocking calls, callouts and forwarding processors too) go
+# through this group (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup quoteFailoverEpGroup = check new ("failover", "QuoteFailoverEP", [
     {url: quoteFailoverEpPrimaryUrl, timeout: 120, state: new ("address", "primary", {})},
     {url: quoteBackupEpUrl, timeout: 120, state: govEndpointsQuoteBackupEpXmlState}

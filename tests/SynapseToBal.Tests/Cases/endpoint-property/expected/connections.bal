@@ -17,8 +17,6 @@ import ballerina/http;
 # Endpoint property 'X-Client' is not applied: the Micro Integrator sets it on the message in its scope each time the
 # endpoint sends (AbstractEndpoint.evaluateProperties), and the generated call does not; set it with a <property> before
 # each send or call through this endpoint.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client quoteEp = check new (quoteEpUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'QuoteEP', as Synapse's EndpointContext keeps it: the non-blocking calls through it check

@@ -20,6 +20,4 @@ final http:Client quotesB = check new (quotesBUrl, {timeout: 20, httpVersion: ht
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client quoteAllProxyRecipient1Endpoint = check new (quoteAllProxyRecipient1EndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});

@@ -19,8 +19,6 @@ final http:Client billingEp = check new (billingEpUrl, {timeout: 5, httpVersion:
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client notifyApiStaticRecipient1Endpoint = check new (notifyApiStaticRecipient1EndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'NotifyApi /list recipient 1 endpoint' (NotifyApi.xml, line 26).
@@ -30,8 +28,6 @@ final http:Client notifyApiStaticRecipient1Endpoint = check new (notifyApiStatic
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client listRecipient1Endpoint = check new (notifyApiListRecipient1EndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'NotifyApi /list recipient 2 endpoint' (NotifyApi.xml, line 26).
@@ -41,6 +37,4 @@ final http:Client listRecipient1Endpoint = check new (notifyApiListRecipient1End
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client listRecipient2Endpoint = check new (notifyApiListRecipient2EndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});

@@ -15,8 +15,6 @@ import ballerina/http;
 # through it, blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client defaultDurationEp = check new (defaultDurationEpUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'DefaultDurationEP', as Synapse's EndpointContext keeps it: the non-blocking calls
@@ -28,8 +26,6 @@ final EndpointState defaultDurationEpSuspension = new ("http", "DefaultDurationE
 # message to the endpoint.
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client neverSuspendedEp = check new (neverSuspendedEpUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Endpoint 'SuspendingEP' (SuspendingEP.xml, line 3).
@@ -40,8 +36,6 @@ final http:Client neverSuspendedEp = check new (neverSuspendedEpUrl, {timeout: 1
 # and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client suspendingEp = check new (suspendingEpUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'SuspendingEP', as Synapse's EndpointContext keeps it: the non-blocking calls through it
@@ -63,17 +57,14 @@ final EndpointState suspendingEpSuspension = new ("address", "SuspendingEP", {su
 # No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no
 # failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to
 # the next member, then fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 # Synapse suspends this endpoint for 5 s after any other error; after a timeout or closed connection (101504, 101505) it
 # suspends it for 5 s (no retriesBeforeSuspension). A suspended endpoint fails each call at once with 303001, without
 # reaching the backend; a later message is let through when the period ends. The non-blocking calls and sends through
 # the group keep this state for the member in the group's EndpointGroup, as Synapse's FailoverEndpoint /
 # LoadbalanceEndpoint use its EndpointContext.
 # The members of endpoint 'QuoteFailoverEP' with the state Synapse keeps for each (EndpointContext), as its
-# FailoverEndpoint uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
-# (callGroup), which skips a member that is not ready and suspends one that fails.
+# FailoverEndpoint uses them: the calls and sends through it (blocking calls, callouts and forwarding processors too) go
+# through this group (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup quoteFailoverEpGroup = check new ("failover", "QuoteFailoverEP", [
     {url: suspendingEpUrl, timeout: 120, state: suspendingEpSuspension},
     {url: quoteFailoverEpBackupUrl, timeout: 120, state: new ("address", "Backup", {initialDuration: 5000})}
@@ -87,8 +78,6 @@ final EndpointGroup quoteFailoverEpGroup = check new ("failover", "QuoteFailover
 # Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client ordersEndpoint = check new (quoteApiOrdersEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'QuoteApi /orders endpoint', as Synapse's EndpointContext keeps it: the non-blocking

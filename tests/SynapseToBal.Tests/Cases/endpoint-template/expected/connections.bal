@@ -11,8 +11,6 @@ import ballerina/http;
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client orders = check new (ordersUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'Orders', as Synapse's EndpointContext keeps it: the non-blocking calls through it check
@@ -26,8 +24,6 @@ final EndpointState ordersSuspension = new ("address", "Orders", {});
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client quotes = check new (quotesUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'Quotes', as Synapse's EndpointContext keeps it: the non-blocking calls through it check
@@ -44,12 +40,9 @@ final EndpointState quotesSuspension = new ("address", "Quotes", {});
 # No timeout responseAction on a member: when a call to it times out, the Micro Integrator drops the message (no
 # failover, no fault sequence, no answer); here the group takes the timeout for a failure and sends the request again to
 # the next member, then fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 # The members of endpoint 'TwoQuotes' with the state Synapse keeps for each (EndpointContext), as its FailoverEndpoint
-# uses them:
-# the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this group
-# (callGroup), which skips a member that is not ready and suspends one that fails.
+# uses them: the calls and sends through it (blocking calls, callouts and forwarding processors too) go through this
+# group (callGroup), which skips a member that is not ready and suspends one that fails.
 final EndpointGroup twoQuotesGroup = check new ("failover", "TwoQuotes", [
     {url: twoQuotesFirstUrl, timeout: 120, state: new ("address", "first", {})},
     {url: twoQuotesSecondUrl, timeout: 120, state: new ("address", "second", {})}
@@ -62,8 +55,6 @@ final EndpointGroup twoQuotesGroup = check new ("failover", "TwoQuotes", [
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client callThemEndpoint = check new (callThemEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'CallThem endpoint', as Synapse's EndpointContext keeps it: the non-blocking calls

@@ -28,7 +28,7 @@ function billingRetry(Context ctx) returns error? {
 function soapToJson(Context ctx) returns error? {
     xml body = check soapBody(ctx);
     string status = xpathConcat(xpathTextValues(xpathFilter(body/**/<*>, function (xml:Element xpathContext) returns boolean => xpathLocalName(xpathContext) == "status")));
-    string code = xpathConcat(xpathTextValues(xpathFilter(body/**/<*>, function (xml:Element xpathContext) returns boolean => xpathLocalName(xpathContext) == "code" && xpathNamespaceUri(xpathContext) == "urn:billing")));
+    string code = xpathConcat(xpathTextValues((body/**/<*>).elements("{urn:billing}code")));
 }
 
 # Sequence 'ValidateCorrelation'.

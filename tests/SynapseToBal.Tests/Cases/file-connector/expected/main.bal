@@ -183,10 +183,11 @@ service /files on httpListener {
         return check optionsResponse(request, "/files", [{path: re `/create/?`, allow: "PUT"}, {path: re `/upload/?`, allow: "PUT"}, {path: re `/exists/?`, allow: "GET"}, {path: re `/delete/?`, allow: "DELETE"}, {path: re `/read/?`, allow: "GET"}, {path: re `/readAny/?`, allow: "GET"}, {path: re `/append/?`, allow: "POST"}, {path: re `/todo/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
-    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
-    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
-    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
-    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
+    # resource takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_`
+    # sequence, else 404 with no body); otherwise as method not allowed when some resource's path matches
+    # (handleMethodNotAllowed: the `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching
+    # resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response {
         if !(request.method is "DELETE"|"GET"|"OPTIONS"|"POST"|"PUT") && requestPathMatches(request, "/files", [re `/create/?`, re `/upload/?`, re `/exists/?`, re `/delete/?`, re `/read/?`, re `/readAny/?`, re `/append/?`, re `/todo/?`]) {
             return methodNotAllowed();

@@ -6,21 +6,33 @@
 import ballerina/http;
 
 # HTTP connection 'LedgerConn' of the HTTP connector operations (LedgerConn.xml, line 2).
-# No timeoutDuration: the Micro Integrator's global callback timeout applies, 120 s.
-# The certificate of configuration key 'ledgerCert' is the only one the client trusts (secureSocket.cert); the Micro Integrator adds it to the trust store its HTTPS senders share, beside the certificates already there.
-# No suspend or retry setting: the endpoint the Micro Integrator makes of the connection (LedgerConn_INTERNAL_ENDPOINT_REFERENCE) keeps Synapse's defaults, suspended for 30 s after any failed operation (a timeout or closed connection included), each time; a suspended connection fails each operation at once with 303001, without reaching the backend. The connector operations on this connection keep this state as Synapse's EndpointContext keeps it for that endpoint (EndpointState).
+# The certificate of configuration key 'ledgerCert' is the only one the client trusts (secureSocket.cert); the Micro
+# Integrator adds it to the trust store its HTTPS senders share, beside the certificates already there.
+# No suspend or retry setting: the endpoint the Micro Integrator makes of the connection
+# (LedgerConn_INTERNAL_ENDPOINT_REFERENCE) keeps Synapse's defaults, suspended for 30 s after any failed operation (a
+# timeout or closed connection included), each time; a suspended connection fails each operation at once with 303001,
+# without reaching the backend. The connector operations on this connection keep this state as Synapse's EndpointContext
+# keeps it for that endpoint (EndpointState).
 final http:Client ledgerConn = check new (ledgerConnBaseUrl, {
     timeout: 120,
     httpVersion: http:HTTP_1_1,
     secureSocket: {cert: ledgerConnCertificate}
 });
 
-# Suspension state of the endpoint the Micro Integrator makes from HTTP connection 'LedgerConn' (LedgerConn_INTERNAL_ENDPOINT_REFERENCE), as Synapse's EndpointContext keeps it: the connector operations on the connection check it first (endpointReady) and record their result in it (endpointCalled).
+# Suspension state of the endpoint the Micro Integrator makes from HTTP connection 'LedgerConn'
+# (LedgerConn_INTERNAL_ENDPOINT_REFERENCE), as Synapse's EndpointContext keeps it: the connector operations on the
+# connection check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState ledgerConnSuspension = new ("http", "LedgerConn_INTERNAL_ENDPOINT_REFERENCE", {});
 
 # HTTP connection 'PaymentsConn' of the HTTP connector operations (PaymentsConn.xml, line 2).
-# The certificate of configuration key 'paymentsCert' is the only one the client trusts (secureSocket.cert); the Micro Integrator adds it to the trust store its HTTPS senders share, beside the certificates already there.
-# The connection's endpoint (PaymentsConn_INTERNAL_ENDPOINT_REFERENCE, from suspendErrorCodes, suspendInitialDuration, suspendProgressionFactor, retryErrorCodes, retryCount, retryDelay): Synapse suspends this endpoint for 30 s after errors 101505; after errors 101503, 101504 it marks it for suspension: it refuses calls for 1 s (retryDelay), and after up to 2 more such failure(s) suspends it for 30 s. A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends. The connector operations on this connection keep this state as Synapse's EndpointContext keeps it for that endpoint (EndpointState).
+# The certificate of configuration key 'paymentsCert' is the only one the client trusts (secureSocket.cert); the Micro
+# Integrator adds it to the trust store its HTTPS senders share, beside the certificates already there.
+# The connection's endpoint (PaymentsConn_INTERNAL_ENDPOINT_REFERENCE, from suspendErrorCodes, suspendInitialDuration,
+# suspendProgressionFactor, retryErrorCodes, retryCount, retryDelay): Synapse suspends this endpoint for 30 s after
+# errors 101505; after errors 101503, 101504 it marks it for suspension: it refuses calls for 1 s (retryDelay), and
+# after up to 2 more such failure(s) suspends it for 30 s. A suspended endpoint fails each call at once with 303001,
+# without reaching the backend; a later message is let through when the period ends. The connector operations on this
+# connection keep this state as Synapse's EndpointContext keeps it for that endpoint (EndpointState).
 final http:Client paymentsConn = check new (paymentsConnBaseUrl, {
     timeout: 20,
     httpVersion: http:HTTP_1_1,
@@ -31,5 +43,7 @@ final http:Client paymentsConn = check new (paymentsConnBaseUrl, {
     secureSocket: {cert: paymentsConnCertificate}
 });
 
-# Suspension state of the endpoint the Micro Integrator makes from HTTP connection 'PaymentsConn' (PaymentsConn_INTERNAL_ENDPOINT_REFERENCE), as Synapse's EndpointContext keeps it: the connector operations on the connection check it first (endpointReady) and record their result in it (endpointCalled).
+# Suspension state of the endpoint the Micro Integrator makes from HTTP connection 'PaymentsConn'
+# (PaymentsConn_INTERNAL_ENDPOINT_REFERENCE), as Synapse's EndpointContext keeps it: the connector operations on the
+# connection check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState paymentsConnSuspension = new ("http", "PaymentsConn_INTERNAL_ENDPOINT_REFERENCE", {suspendCodes: [101505], initialDuration: -1, progressionFactor: 1.0, timeoutCodes: [101503, 101504], retriesBeforeSuspension: 2, retryDelay: 1000});

@@ -7,19 +7,33 @@
 import ballerina/http;
 
 # HTTP connection 'InventoryConn' of the HTTP connector operations (InventoryConn.xml, line 2).
-# The connection's endpoint (InventoryConn_INTERNAL_ENDPOINT_REFERENCE, from suspendErrorCodes, suspendInitialDuration, suspendProgressionFactor, suspendMaximumDuration): Synapse suspends this endpoint for 2 s after errors 101503, 101505, each later suspension 2 times the last, at most 60 s; after a timeout or closed connection (101504, 101505) it suspends it for 2 s (no retriesBeforeSuspension). A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends. The connector operations on this connection keep this state as Synapse's EndpointContext keeps it for that endpoint (EndpointState).
-# 'trustStoreCertificatePath' is not applied: the Micro Integrator does not read it: HTTPConnectionUtils leaves it out of the connection's endpoint and only certificateConfigurable's configuration key reaches the HTTPS senders' trust store (ConfigDeployer.deployCert), so the connection trusts the certificates of the Micro Integrator's client trust store, as the client trusts Ballerina's default ones; if the server presents the certificate this file holds, add it to secureSocket (cert) by hand.
+# The connection's endpoint (InventoryConn_INTERNAL_ENDPOINT_REFERENCE, from suspendErrorCodes, suspendInitialDuration,
+# suspendProgressionFactor, suspendMaximumDuration): Synapse suspends this endpoint for 2 s after errors 101503, 101505,
+# each later suspension 2 times the last, at most 60 s; after a timeout or closed connection (101504, 101505) it
+# suspends it for 2 s (no retriesBeforeSuspension). A suspended endpoint fails each call at once with 303001, without
+# reaching the backend; a later message is let through when the period ends. The connector operations on this connection
+# keep this state as Synapse's EndpointContext keeps it for that endpoint (EndpointState).
+# 'trustStoreCertificatePath' is not applied: the Micro Integrator does not read it: HTTPConnectionUtils leaves it out
+# of the connection's endpoint and only certificateConfigurable's configuration key reaches the HTTPS senders' trust
+# store (ConfigDeployer.deployCert), so the connection trusts the certificates of the Micro Integrator's client trust
+# store, as the client trusts Ballerina's default ones; if the server presents the certificate this file holds, add it
+# to secureSocket (cert) by hand.
 final http:Client inventoryConn = check new (inventoryConnBaseUrl, {timeout: 10, httpVersion: http:HTTP_1_1});
 
-# Suspension state of the endpoint the Micro Integrator makes from HTTP connection 'InventoryConn' (InventoryConn_INTERNAL_ENDPOINT_REFERENCE), as Synapse's EndpointContext keeps it: the connector operations on the connection check it first (endpointReady) and record their result in it (endpointCalled).
+# Suspension state of the endpoint the Micro Integrator makes from HTTP connection 'InventoryConn'
+# (InventoryConn_INTERNAL_ENDPOINT_REFERENCE), as Synapse's EndpointContext keeps it: the connector operations on the
+# connection check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState inventoryConnSuspension = new ("http", "InventoryConn_INTERNAL_ENDPOINT_REFERENCE", {suspendCodes: [101503, 101505], initialDuration: 2000, progressionFactor: 2.0, maximumDuration: 60000});
 
 # HTTP connection 'PricingConn' of the HTTP connector operations (PricingConn.xml, line 2).
-# No timeoutDuration: the Micro Integrator's global callback timeout applies, 120 s.
-# The connection's endpoint (PricingConn_INTERNAL_ENDPOINT_REFERENCE, from suspendErrorCodes, retryErrorCodes): Suspension is switched off (no error code suspends or marks the endpoint): like http:Client, Synapse sends every message to the endpoint.
+# The connection's endpoint (PricingConn_INTERNAL_ENDPOINT_REFERENCE, from suspendErrorCodes, retryErrorCodes):
+# Suspension is switched off (no error code suspends or marks the endpoint): like http:Client, Synapse sends every
+# message to the endpoint.
 final http:Client pricingConn = check new (pricingConnBaseUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # HTTP connection 'StockConn' of the HTTP connector operations (StockConn.xml, line 2).
-# No timeoutDuration: the Micro Integrator's global callback timeout applies, 120 s.
-# 'suspendInitialDuration' is not applied: '30s' is not a number: HTTPConnectionUtils copies it into the suspendOnFailure of the connection's endpoint, which the Micro Integrator then fails to deploy (EndpointDefinitionFactory), so every operation on the connection fails there; the generated client calls the backend without the endpoint's suspension: fix the setting.
+# 'suspendInitialDuration' is not applied: '30s' is not a number: HTTPConnectionUtils copies it into the
+# suspendOnFailure of the connection's endpoint, which the Micro Integrator then fails to deploy
+# (EndpointDefinitionFactory), so every operation on the connection fails there; the generated client calls the backend
+# without the endpoint's suspension: fix the setting.
 final http:Client stockConn = check new (stockConnBaseUrl, {timeout: 120, httpVersion: http:HTTP_1_1});

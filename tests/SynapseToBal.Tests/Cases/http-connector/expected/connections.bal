@@ -7,8 +7,12 @@
 import ballerina/http;
 
 # HTTP connection 'BillingConn' of the HTTP connector operations (BillingConn.xml, line 2).
-# No timeoutDuration: the Micro Integrator's global callback timeout applies, 120 s.
-# The connection's endpoint (BillingConn_INTERNAL_ENDPOINT_REFERENCE, from retryErrorCodes, retryCount): Synapse suspends this endpoint for 30 s after any other error; after errors 101503 it marks it for suspension: it refuses calls for 0 s (retryDelay), and after up to 3 more such failure(s) suspends it for 30 s. A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends. The connector operations on this connection keep this state as Synapse's EndpointContext keeps it for that endpoint (EndpointState).
+# The connection's endpoint (BillingConn_INTERNAL_ENDPOINT_REFERENCE, from retryErrorCodes, retryCount): Synapse
+# suspends this endpoint for 30 s after any other error; after errors 101503 it marks it for suspension: it refuses
+# calls for 0 s (retryDelay), and after up to 3 more such failure(s) suspends it for 30 s. A suspended endpoint fails
+# each call at once with 303001, without reaching the backend; a later message is let through when the period ends. The
+# connector operations on this connection keep this state as Synapse's EndpointContext keeps it for that endpoint
+# (EndpointState).
 final http:Client billingConn = check new (billingConnBaseUrl, {
     timeout: 120,
     httpVersion: http:HTTP_1_1,
@@ -18,12 +22,17 @@ final http:Client billingConn = check new (billingConnBaseUrl, {
     }
 });
 
-# Suspension state of the endpoint the Micro Integrator makes from HTTP connection 'BillingConn' (BillingConn_INTERNAL_ENDPOINT_REFERENCE), as Synapse's EndpointContext keeps it: the connector operations on the connection check it first (endpointReady) and record their result in it (endpointCalled).
+# Suspension state of the endpoint the Micro Integrator makes from HTTP connection 'BillingConn'
+# (BillingConn_INTERNAL_ENDPOINT_REFERENCE), as Synapse's EndpointContext keeps it: the connector operations on the
+# connection check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState billingConnSuspension = new ("http", "BillingConn_INTERNAL_ENDPOINT_REFERENCE", {timeoutCodes: [101503], retriesBeforeSuspension: 3});
 
 # HTTP connection 'CrmConn' of the HTTP connector operations (CrmConn.xml, line 2).
-# No timeoutDuration: the Micro Integrator's global callback timeout applies, 120 s.
-# No suspend or retry setting: the endpoint the Micro Integrator makes of the connection (CrmConn_INTERNAL_ENDPOINT_REFERENCE) keeps Synapse's defaults, suspended for 30 s after any failed operation (a timeout or closed connection included), each time; a suspended connection fails each operation at once with 303001, without reaching the backend. The connector operations on this connection keep this state as Synapse's EndpointContext keeps it for that endpoint (EndpointState).
+# No suspend or retry setting: the endpoint the Micro Integrator makes of the connection
+# (CrmConn_INTERNAL_ENDPOINT_REFERENCE) keeps Synapse's defaults, suspended for 30 s after any failed operation (a
+# timeout or closed connection included), each time; a suspended connection fails each operation at once with 303001,
+# without reaching the backend. The connector operations on this connection keep this state as Synapse's EndpointContext
+# keeps it for that endpoint (EndpointState).
 final http:Client crmConn = check new (crmConnBaseUrl, {
     timeout: 120,
     httpVersion: http:HTTP_1_1,
@@ -34,14 +43,23 @@ final http:Client crmConn = check new (crmConnBaseUrl, {
     }
 });
 
-# Suspension state of the endpoint the Micro Integrator makes from HTTP connection 'CrmConn' (CrmConn_INTERNAL_ENDPOINT_REFERENCE), as Synapse's EndpointContext keeps it: the connector operations on the connection check it first (endpointReady) and record their result in it (endpointCalled).
+# Suspension state of the endpoint the Micro Integrator makes from HTTP connection 'CrmConn'
+# (CrmConn_INTERNAL_ENDPOINT_REFERENCE), as Synapse's EndpointContext keeps it: the connector operations on the
+# connection check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState crmConnSuspension = new ("http", "CrmConn_INTERNAL_ENDPOINT_REFERENCE", {});
 
 # HTTP connection 'OrdersConn' of the HTTP connector operations (OrdersConn.xml, line 2).
-# The connection's endpoint (OrdersConn_INTERNAL_ENDPOINT_REFERENCE, from suspendInitialDuration, suspendProgressionFactor, retryCount, retryDelay): Synapse suspends this endpoint for 30 s after any other error; after a timeout or closed connection (101504, 101505) it suspends it for 30 s (no retriesBeforeSuspension). A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends. The connector operations on this connection keep this state as Synapse's EndpointContext keeps it for that endpoint (EndpointState).
+# The connection's endpoint (OrdersConn_INTERNAL_ENDPOINT_REFERENCE, from suspendInitialDuration,
+# suspendProgressionFactor, retryCount, retryDelay): Synapse suspends this endpoint for 30 s after any other error;
+# after a timeout or closed connection (101504, 101505) it suspends it for 30 s (no retriesBeforeSuspension). A
+# suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through
+# when the period ends. The connector operations on this connection keep this state as Synapse's EndpointContext keeps
+# it for that endpoint (EndpointState).
 final http:Client ordersConn = check new (ordersConnBaseUrl, {timeout: 30, httpVersion: http:HTTP_1_1});
 
-# Suspension state of the endpoint the Micro Integrator makes from HTTP connection 'OrdersConn' (OrdersConn_INTERNAL_ENDPOINT_REFERENCE), as Synapse's EndpointContext keeps it: the connector operations on the connection check it first (endpointReady) and record their result in it (endpointCalled).
+# Suspension state of the endpoint the Micro Integrator makes from HTTP connection 'OrdersConn'
+# (OrdersConn_INTERNAL_ENDPOINT_REFERENCE), as Synapse's EndpointContext keeps it: the connector operations on the
+# connection check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState ordersConnSuspension = new ("http", "OrdersConn_INTERNAL_ENDPOINT_REFERENCE", {initialDuration: -1, progressionFactor: 1.0, retriesBeforeSuspension: 0, retryDelay: 0});
 
 # HTTP connection 'OrdersConn' of the HTTP connector operations (OrdersConn.xml, line 2).

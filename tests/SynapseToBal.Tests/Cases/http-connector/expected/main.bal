@@ -122,10 +122,11 @@ service /shop on httpListener {
         return check optionsResponse(request, "/shop", [{path: re `/orders/[^/]+/?`, allow: "GET"}, {path: re `/orders/?`, allow: "POST"}, {path: re `/invoices/[^/]+/?`, allow: "PUT"}, {path: re `/notes/?`, allow: "PATCH"}, {path: re `/legacy/?`, allow: "DELETE"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
-    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
-    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
-    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
-    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
+    # resource takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_`
+    # sequence, else 404 with no body); otherwise as method not allowed when some resource's path matches
+    # (handleMethodNotAllowed: the `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching
+    # resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response {
         if !(request.method is "DELETE"|"GET"|"OPTIONS"|"PATCH"|"POST"|"PUT") && requestPathMatches(request, "/shop", [re `/orders/[^/]+/?`, re `/orders/?`, re `/invoices/[^/]+/?`, re `/notes/?`, re `/legacy/?`]) {
             return methodNotAllowed();

@@ -50,8 +50,8 @@ class InvoiceDropPoller {
                 continue;
             }
             if self.failedFiles.hasKey(entry.absPath) {
-                // FilePollingConsumer marks a file it could not move or delete (<file>.fail) and never processes it again:
-                // each poll tries the after-processing action once more.
+                // FilePollingConsumer marks a file it could not move or delete (<file>.fail) and never processes it
+                // again: each poll tries the after-processing action once more.
                 file:Error? retried = file:remove(entry.absPath);
                 if retried is file:Error {
                     log:printError("Inbound endpoint 'InvoiceDrop': a file cannot be moved or deleted after processing", 'error = retried, fileName = fileName);
@@ -60,9 +60,11 @@ class InvoiceDropPoller {
                 }
                 continue;
             }
-            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a file
-            // the builder refuses fails as a file that cannot be read does.
-            byte[]|error content = fileMessage(io:fileReadBytes(entry.absPath), fileName.toLowerAscii().endsWith(".txt") ? "text/plain" : "text/xml");
+            // Without transport.vfs.ContentType the Micro Integrator reads a .txt file as text, any other as XML.
+            string contentType = fileName.toLowerAscii().endsWith(".txt") ? "text/plain" : "text/xml";
+            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a
+            // file the builder refuses fails as a file that cannot be read does.
+            byte[]|error content = fileMessage(io:fileReadBytes(entry.absPath), contentType);
             if content is error {
                 log:printError("Inbound endpoint 'InvoiceDrop': a file cannot be read, or the message builder of its content type refuses it", 'error = content, fileName = fileName);
                 file:Error? failedDone = file:remove(entry.absPath);
@@ -72,8 +74,7 @@ class InvoiceDropPoller {
                 }
                 continue;
             }
-            // Without transport.vfs.ContentType the Micro Integrator reads a .txt file as text, any other as XML.
-            Context ctx = newInboundContext(content, fileName.toLowerAscii().endsWith(".txt") ? "text/plain" : "text/xml");
+            Context ctx = newInboundContext(content, contentType);
             setFileHeaders(ctx, entry, fileName);
             setInboundEndpointProperties(ctx, "InvoiceDrop");
             http:Response|error? result = processOrder(ctx);
@@ -99,7 +100,8 @@ class InvoiceDropPoller {
 # Polls the folder every 1 s (interval 1000 ms), from start-up on.
 final task:JobId invoiceDropPollJob = check task:scheduleJobRecurByFrequency(new InvoiceDropPoller(), 1);
 
-# Inbound endpoint 'OrderDrop': every 5 s, each file of '/data/orders/in' whose name matches '.*\.json' runs sequence 'ProcessOrder', failures run 'EventError', then is moved.
+# Inbound endpoint 'OrderDrop': every 5 s, each file of '/data/orders/in' whose name matches '.*\.json' runs sequence
+# 'ProcessOrder', failures run 'EventError', then is moved.
 # From OrderDrop.xml, line 2.
 class OrderDropPoller {
     *task:Job;
@@ -138,8 +140,8 @@ class OrderDropPoller {
                 continue;
             }
             if self.failedFiles.hasKey(entry.absPath) {
-                // FilePollingConsumer marks a file it could not move or delete (<file>.fail) and never processes it again:
-                // each poll tries the after-processing action once more.
+                // FilePollingConsumer marks a file it could not move or delete (<file>.fail) and never processes it
+                // again: each poll tries the after-processing action once more.
                 string|file:Error retryPath = file:joinPath(orderDropMoveAfterProcess, fileName);
                 file:Error? retried = retryPath is string ? file:rename(entry.absPath, retryPath) : retryPath;
                 if retried is file:Error {
@@ -154,8 +156,8 @@ class OrderDropPoller {
             if matching is error || !matching {
                 continue;
             }
-            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a file
-            // the builder refuses fails as a file that cannot be read does.
+            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a
+            // file the builder refuses fails as a file that cannot be read does.
             byte[]|error content = fileMessage(io:fileReadBytes(entry.absPath), "application/json");
             if content is error {
                 log:printError("Inbound endpoint 'OrderDrop': a file cannot be read, or the message builder of its content type refuses it", 'error = content, fileName = fileName);
@@ -187,7 +189,8 @@ class OrderDropPoller {
 # Polls the folder every 5 s (interval 5000 ms), from start-up on.
 final task:JobId orderDropPollJob = check task:scheduleJobRecurByFrequency(new OrderDropPoller(), 5);
 
-# Inbound endpoint 'RemoteDrop': every 1 s, each new file of sftp folder '/in' on host 'files.example.com' whose name matches '.*\.xml' runs sequence 'ProcessOrder', then is deleted.
+# Inbound endpoint 'RemoteDrop': every 1 s, each new file of sftp folder '/in' on host 'files.example.com' whose name
+# matches '.*\.xml' runs sequence 'ProcessOrder', then is deleted.
 # From RemoteDrop.xml, line 2.
 listener ftp:Listener remoteDropListener = check new ({
     protocol: ftp:SFTP,
@@ -213,9 +216,11 @@ service ftp:Service on remoteDropListener {
                 continue;
             }
             byte[]|ftp:Error read = caller->getBytes(fileInfo.pathDecoded);
-            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a file
-            // the builder refuses fails as a file that cannot be read does.
-            byte[]|error content = fileMessage(read, fileInfo.name.toLowerAscii().endsWith(".txt") ? "text/plain" : "text/xml");
+            // Without transport.vfs.ContentType the Micro Integrator reads a .txt file as text, any other as XML.
+            string contentType = fileInfo.name.toLowerAscii().endsWith(".txt") ? "text/plain" : "text/xml";
+            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a
+            // file the builder refuses fails as a file that cannot be read does.
+            byte[]|error content = fileMessage(read, contentType);
             if content is error {
                 log:printError("Inbound endpoint 'RemoteDrop': a file cannot be read, or the message builder of its content type refuses it", 'error = content, fileName = fileInfo.name);
                 ftp:Error? failedDone = caller->delete(fileInfo.pathDecoded);
@@ -224,8 +229,7 @@ service ftp:Service on remoteDropListener {
                 }
                 continue;
             }
-            // Without transport.vfs.ContentType the Micro Integrator reads a .txt file as text, any other as XML.
-            Context ctx = newInboundContext(content, fileInfo.name.toLowerAscii().endsWith(".txt") ? "text/plain" : "text/xml");
+            Context ctx = newInboundContext(content, contentType);
             setFtpFileHeaders(ctx, fileInfo);
             setInboundEndpointProperties(ctx, "RemoteDrop");
             http:Response|error? result = processOrder(ctx);

@@ -5,7 +5,9 @@
 import ballerina/ftp;
 import ballerina/log;
 
-# Inbound endpoint 'SupplierFeed': every 30 s, each new file of ftps folder '/outgoing/feeds' on host 'ftp.supplier.example' whose name matches 'supplier_\d{8}\.csv' runs sequence 'ProcessFeed', failures run 'FeedError', then is moved.
+# Inbound endpoint 'SupplierFeed': every 30 s, each new file of ftps folder '/outgoing/feeds' on host
+# 'ftp.supplier.example' whose name matches 'supplier_\d{8}\.csv' runs sequence 'ProcessFeed', failures run 'FeedError',
+# then is moved.
 # From SupplierFeed.xml, line 2.
 listener ftp:Listener supplierFeedListener = check new ({
     protocol: ftp:FTPS,
@@ -31,8 +33,8 @@ service ftp:Service on supplierFeedListener {
                 continue;
             }
             byte[]|ftp:Error read = caller->getBytes(fileInfo.pathDecoded);
-            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a file
-            // the builder refuses fails as a file that cannot be read does.
+            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a
+            // file the builder refuses fails as a file that cannot be read does.
             byte[]|error content = fileMessage(read, "text/plain");
             if content is error {
                 log:printError("Inbound endpoint 'SupplierFeed': a file cannot be read, or the message builder of its content type refuses it", 'error = content, fileName = fileInfo.name);

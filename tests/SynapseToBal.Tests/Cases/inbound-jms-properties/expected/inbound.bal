@@ -48,8 +48,8 @@ class FileDropPoller {
                 continue;
             }
             if self.failedFiles.hasKey(entry.absPath) {
-                // FilePollingConsumer marks a file it could not move or delete (<file>.fail) and never processes it again:
-                // each poll tries the after-processing action once more.
+                // FilePollingConsumer marks a file it could not move or delete (<file>.fail) and never processes it
+                // again: each poll tries the after-processing action once more.
                 file:Error? retried = file:remove(entry.absPath);
                 if retried is file:Error {
                     log:printError("Inbound endpoint 'FileDrop': a file cannot be moved or deleted after processing", 'error = retried, fileName = fileName);
@@ -58,8 +58,8 @@ class FileDropPoller {
                 }
                 continue;
             }
-            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a file
-            // the builder refuses fails as a file that cannot be read does.
+            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a
+            // file the builder refuses fails as a file that cannot be read does.
             byte[]|error content = fileMessage(io:fileReadBytes(entry.absPath), "application/xml");
             if content is error {
                 log:printError("Inbound endpoint 'FileDrop': a file cannot be read, or the message builder of its content type refuses it", 'error = content, fileName = fileName);
@@ -110,9 +110,20 @@ service jms:Service on orderInboundListener {
         string|byte[] content = check jmsBody(message);
         Context ctx = newInboundContext(content, "application/xml");
         setJmsInboundFacts(ctx, message);
-        setInboundEndpointProperties(ctx, "OrderInbound", {"interval": "1000", "transport.jms.Destination": "Orders", "transport.jms.ConnectionFactoryJNDIName": orderInboundConnectionFactory, "java.naming.factory.initial": orderInboundContextFactory, "java.naming.provider.url": orderInboundProviderUrl, "transport.jms.ConnectionFactoryType": "queue", "transport.jms.ContentType": "application/xml", "transport.jms.UserName": orderInboundUsername, "transport.jms.Password": orderInboundPassword});
-        // What the sequence answers (respond, a send's response) goes back over JMS, as JMSInjectHandler sets up a JMSReplySender:
-        // to the request's JMSReplyTo; without one, answering fails (the inbound endpoint has no transport.jms.ReplyDestination).
+        setInboundEndpointProperties(ctx, "OrderInbound", {
+            "interval": "1000",
+            "transport.jms.Destination": "Orders",
+            "transport.jms.ConnectionFactoryJNDIName": orderInboundConnectionFactory,
+            "java.naming.factory.initial": orderInboundContextFactory,
+            "java.naming.provider.url": orderInboundProviderUrl,
+            "transport.jms.ConnectionFactoryType": "queue",
+            "transport.jms.ContentType": "application/xml",
+            "transport.jms.UserName": orderInboundUsername,
+            "transport.jms.Password": orderInboundPassword
+        });
+        // What the sequence answers (respond, a send's response) goes back over JMS, as JMSInjectHandler sets up a
+        // JMSReplySender: to the request's JMSReplyTo; without one, answering fails (the inbound endpoint has no
+        // transport.jms.ReplyDestination).
         setJmsReply(ctx, message, "orderInboundListener", {
             initialContextFactory: orderInboundContextFactory,
             providerUrl: orderInboundProviderUrl,

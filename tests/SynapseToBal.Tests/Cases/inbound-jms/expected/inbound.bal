@@ -6,7 +6,8 @@
 import ballerina/http;
 import ballerinax/java.jms;
 
-# Inbound endpoint 'OrderQueueInbound': every message of JMS queue 'OrderQueue' runs sequence 'ProcessOrder', failures run 'QueueError'.
+# Inbound endpoint 'OrderQueueInbound': every message of JMS queue 'OrderQueue' runs sequence 'ProcessOrder', failures
+# run 'QueueError'.
 # From OrderQueueInbound.xml, line 2.
 # The JNDI factory class comes from the JMS provider's client library: add its JAR to Ballerina.toml as a platform
 # dependency ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
@@ -28,9 +29,23 @@ service jms:Service on orderQueueInboundListener {
         string|byte[] content = check jmsBody(message);
         Context ctx = newInboundContext(content, "application/json");
         setJmsInboundFacts(ctx, message);
-        setInboundEndpointProperties(ctx, "OrderQueueInbound", {"interval": "1000", "sequential": "true", "coordination": "true", "transport.jms.Destination": "OrderQueue", "transport.jms.CacheLevel": "1", "transport.jms.ConnectionFactoryJNDIName": orderQueueInboundConnectionFactory, "java.naming.factory.initial": orderQueueInboundContextFactory, "java.naming.provider.url": orderQueueInboundProviderUrl, "transport.jms.SessionAcknowledgement": "AUTO_ACKNOWLEDGE", "transport.jms.SessionTransacted": "false", "transport.jms.ConnectionFactoryType": "queue", "transport.jms.ContentType": "application/json"});
-        // What the sequence answers (respond, a send's response) goes back over JMS, as JMSInjectHandler sets up a JMSReplySender:
-        // to the request's JMSReplyTo; without one, answering fails (the inbound endpoint has no transport.jms.ReplyDestination).
+        setInboundEndpointProperties(ctx, "OrderQueueInbound", {
+            "interval": "1000",
+            "sequential": "true",
+            "coordination": "true",
+            "transport.jms.Destination": "OrderQueue",
+            "transport.jms.CacheLevel": "1",
+            "transport.jms.ConnectionFactoryJNDIName": orderQueueInboundConnectionFactory,
+            "java.naming.factory.initial": orderQueueInboundContextFactory,
+            "java.naming.provider.url": orderQueueInboundProviderUrl,
+            "transport.jms.SessionAcknowledgement": "AUTO_ACKNOWLEDGE",
+            "transport.jms.SessionTransacted": "false",
+            "transport.jms.ConnectionFactoryType": "queue",
+            "transport.jms.ContentType": "application/json"
+        });
+        // What the sequence answers (respond, a send's response) goes back over JMS, as JMSInjectHandler sets up a
+        // JMSReplySender: to the request's JMSReplyTo; without one, answering fails (the inbound endpoint has no
+        // transport.jms.ReplyDestination).
         setJmsReply(ctx, message, "orderQueueInboundListener", {
             initialContextFactory: orderQueueInboundContextFactory,
             providerUrl: orderQueueInboundProviderUrl,
@@ -69,9 +84,18 @@ service jms:Service on priceTopicInboundListener {
         string? jmsType = message?.jmsType;
         Context ctx = newInboundContext(content, jmsType is string && jmsType.trim() != "" ? jmsType : "text/xml");
         setJmsInboundFacts(ctx, message);
-        setInboundEndpointProperties(ctx, "PriceTopicInbound", {"transport.jms.Destination": "prices", "transport.jms.ConnectionFactoryJNDIName": priceTopicInboundConnectionFactory, "java.naming.factory.initial": priceTopicInboundContextFactory, "java.naming.provider.url": priceTopicInboundProviderUrl, "transport.jms.ConnectionFactoryType": "topic", "transport.jms.UserName": priceTopicInboundUsername, "transport.jms.Password": priceTopicInboundPassword});
-        // What the sequence answers (respond, a send's response) goes back over JMS, as JMSInjectHandler sets up a JMSReplySender:
-        // to the request's JMSReplyTo; without one, answering fails (the inbound endpoint has no transport.jms.ReplyDestination).
+        setInboundEndpointProperties(ctx, "PriceTopicInbound", {
+            "transport.jms.Destination": "prices",
+            "transport.jms.ConnectionFactoryJNDIName": priceTopicInboundConnectionFactory,
+            "java.naming.factory.initial": priceTopicInboundContextFactory,
+            "java.naming.provider.url": priceTopicInboundProviderUrl,
+            "transport.jms.ConnectionFactoryType": "topic",
+            "transport.jms.UserName": priceTopicInboundUsername,
+            "transport.jms.Password": priceTopicInboundPassword
+        });
+        // What the sequence answers (respond, a send's response) goes back over JMS, as JMSInjectHandler sets up a
+        // JMSReplySender: to the request's JMSReplyTo; without one, answering fails (the inbound endpoint has no
+        // transport.jms.ReplyDestination).
         setJmsReply(ctx, message, "priceTopicInboundListener", {
             initialContextFactory: priceTopicInboundContextFactory,
             providerUrl: priceTopicInboundProviderUrl,

@@ -43,7 +43,8 @@ service kafka:Service on auditEventsListener {
     }
 }
 
-# Inbound endpoint 'OrderEvents': every record of Kafka topic 'orders' runs sequence 'ProcessOrder', failures run 'EventError'.
+# Inbound endpoint 'OrderEvents': every record of Kafka topic 'orders' runs sequence 'ProcessOrder', failures run
+# 'EventError'.
 # From OrderEvents.xml, line 2.
 listener kafka:Listener orderEventsListener = check new (
     orderEventsBootstrapServers,

@@ -24,7 +24,8 @@ service mqtt:Service on alarmFeedListener {
     }
 }
 
-# Inbound endpoint 'SensorFeed': every message of MQTT topic 'sensors/+/temperature' runs sequence 'ProcessOrder', failures run 'EventError'.
+# Inbound endpoint 'SensorFeed': every message of MQTT topic 'sensors/+/temperature' runs sequence 'ProcessOrder',
+# failures run 'EventError'.
 # From SensorFeed.xml, line 2.
 listener mqtt:Listener sensorFeedListener = check new (
     sensorFeedServerUri,

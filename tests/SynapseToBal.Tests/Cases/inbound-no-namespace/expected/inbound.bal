@@ -4,7 +4,8 @@
 
 import ballerinax/kafka;
 
-# Inbound endpoint 'ConsumerSendMail': every record of Kafka topic 'mails' runs sequence 'ProcessEvent', failures run 'EventError'.
+# Inbound endpoint 'ConsumerSendMail': every record of Kafka topic 'mails' runs sequence 'ProcessEvent', failures run
+# 'EventError'.
 # From ConsumerSendMail.xml, line 2.
 listener kafka:Listener consumerSendMailListener = check new (
     consumerSendMailBootstrapServers,

@@ -58,7 +58,8 @@ service rabbitmq:Service on manualAckQueueListener {
     }
 }
 
-# Inbound endpoint 'OrderQueue': every message of RabbitMQ queue 'orders' runs sequence 'ProcessOrder', failures run 'EventError'.
+# Inbound endpoint 'OrderQueue': every message of RabbitMQ queue 'orders' runs sequence 'ProcessOrder', failures run
+# 'EventError'.
 # From OrderQueue.xml, line 2.
 listener rabbitmq:Listener orderQueueListener = check new (
     orderQueueHost,

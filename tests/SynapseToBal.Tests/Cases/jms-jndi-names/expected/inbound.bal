@@ -4,7 +4,8 @@
 
 import ballerinax/java.jms;
 
-# Inbound endpoint 'PriceInbound': every message of JMS queue 'dynamicQueues/prices.in' runs sequence 'PriceRouting', failures run 'fault'.
+# Inbound endpoint 'PriceInbound': every message of JMS queue 'dynamicQueues/prices.in' runs sequence 'PriceRouting',
+# failures run 'fault'.
 # From PriceInbound.xml, line 2.
 # The JNDI factory class comes from the JMS provider's client library: add its JAR to Ballerina.toml as a platform
 # dependency ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
@@ -26,9 +27,21 @@ service jms:Service on priceInboundListener {
         string|byte[] content = check jmsBody(message);
         Context ctx = newInboundContext(content, "application/xml");
         setJmsInboundFacts(ctx, message);
-        setInboundEndpointProperties(ctx, "PriceInbound", {"interval": "1000", "transport.jms.Destination": "dynamicQueues/prices.in", "transport.jms.CacheLevel": "1", "transport.jms.ConnectionFactoryJNDIName": priceInboundConnectionFactory, "java.naming.factory.initial": priceInboundContextFactory, "java.naming.provider.url": priceInboundProviderUrl, "transport.jms.SessionAcknowledgement": "AUTO_ACKNOWLEDGE", "transport.jms.SessionTransacted": "false", "transport.jms.ConnectionFactoryType": "queue", "transport.jms.ContentType": "application/xml"});
-        // What the sequence answers (respond, a send's response) goes back over JMS, as JMSInjectHandler sets up a JMSReplySender:
-        // to the request's JMSReplyTo; without one, answering fails (the inbound endpoint has no transport.jms.ReplyDestination).
+        setInboundEndpointProperties(ctx, "PriceInbound", {
+            "interval": "1000",
+            "transport.jms.Destination": "dynamicQueues/prices.in",
+            "transport.jms.CacheLevel": "1",
+            "transport.jms.ConnectionFactoryJNDIName": priceInboundConnectionFactory,
+            "java.naming.factory.initial": priceInboundContextFactory,
+            "java.naming.provider.url": priceInboundProviderUrl,
+            "transport.jms.SessionAcknowledgement": "AUTO_ACKNOWLEDGE",
+            "transport.jms.SessionTransacted": "false",
+            "transport.jms.ConnectionFactoryType": "queue",
+            "transport.jms.ContentType": "application/xml"
+        });
+        // What the sequence answers (respond, a send's response) goes back over JMS, as JMSInjectHandler sets up a
+        // JMSReplySender: to the request's JMSReplyTo; without one, answering fails (the inbound endpoint has no
+        // transport.jms.ReplyDestination).
         setJmsReply(ctx, message, "priceInboundListener", {
             initialContextFactory: priceInboundContextFactory,
             providerUrl: priceInboundProviderUrl,

@@ -13,7 +13,7 @@ final jms:Connection priceStoreConnection = check new (
     connectionFactoryName = priceStoreStoreJmsConnectionFactory
 );
 
-# Message store 'PriceStore' (PriceStore.xml, line 2): a JMS queue, as Synapse's JmsStore. Each message is a
-# JSON text message in this package's own format (StoredMessage), not the Micro Integrator's serialized
-# messages: the two cannot share the queue, so let the Micro Integrator's processors drain it before switching.
+# Message store 'PriceStore' (PriceStore.xml, line 2): a JMS queue, as Synapse's JmsStore. Each message is a JSON text
+# message in this package's own format (StoredMessage), not the Micro Integrator's serialized messages: the two cannot
+# share the queue, so let the Micro Integrator's processors drain it before switching.
 final JmsMessageStore priceStore = check new ("PriceStore", priceStoreConnection, priceStoreStoreJmsDestination);

@@ -6,7 +6,8 @@ import ballerina/lang.runtime;
 import ballerina/log;
 import ballerina/task;
 
-# Message processor 'AuditForwarder' (scheduled forwarding): on the cron schedule '0 0/5 * * * ?' sends the messages of 'PaymentStore' in order to endpoint 'PaymentBackend', removing each once delivered (a 2xx status).
+# Message processor 'AuditForwarder' (scheduled forwarding): on the cron schedule '0 0/5 * * * ?' sends the messages of
+# 'PaymentStore' in order to endpoint 'PaymentBackend', removing each once delivered (a 2xx status).
 # A failed attempt is retried after 1 s; after 2 attempts the processor drops the message and goes on.
 # From AuditForwarder.xml, line 2.
 class AuditForwarderProcessor {

@@ -6,7 +6,8 @@ import ballerina/lang.runtime;
 import ballerina/log;
 import ballerina/task;
 
-# Message processor 'PaymentForwarder' (scheduled forwarding): every 5 s sends the messages of 'PaymentStore' in order to endpoint 'PaymentBackend', removing each once delivered (a 2xx status or a non-retry status).
+# Message processor 'PaymentForwarder' (scheduled forwarding): every 5 s sends the messages of 'PaymentStore' in order
+# to endpoint 'PaymentBackend', removing each once delivered (a 2xx status or a non-retry status).
 # A failed attempt is retried after 2 s; after 3 attempts the processor deactivates (the message stays in the store).
 # From PaymentForwarder.xml, line 2.
 class PaymentForwarderProcessor {

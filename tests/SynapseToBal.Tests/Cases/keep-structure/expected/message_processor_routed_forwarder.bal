@@ -6,7 +6,8 @@ import ballerina/lang.runtime;
 import ballerina/log;
 import ballerina/task;
 
-# Message processor 'RoutedForwarder' (scheduled forwarding): every 1 s sends the messages of 'PaymentStore' in order to the endpoint each names in its target.endpoint property, removing each once delivered (a 2xx status).
+# Message processor 'RoutedForwarder' (scheduled forwarding): every 1 s sends the messages of 'PaymentStore' in order to
+# the endpoint each names in its target.endpoint property, removing each once delivered (a 2xx status).
 # A failed attempt is retried after 1 s, without limit.
 # From RoutedForwarder.xml, line 2.
 class RoutedForwarderProcessor {

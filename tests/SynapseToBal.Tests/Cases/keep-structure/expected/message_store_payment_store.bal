@@ -2,6 +2,6 @@
 //   PaymentStore.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-# Message store 'PaymentStore' (PaymentStore.xml, line 2): in memory, as Synapse's
-# InMemoryStore: the messages are lost when the program stops.
+# Message store 'PaymentStore' (PaymentStore.xml, line 2): in memory, as Synapse's InMemoryStore: the messages are lost
+# when the program stops.
 final MessageQueue paymentStore = new;

@@ -14,12 +14,14 @@ final string banner = "  Welcome to \"the ${store}\" `shop`\n";
 
 # Local entry 'fromServer' (entries.xml, line 10).
 # The Micro Integrator loads it from `file:repository/conf/sample/resources/transform/transform_back.xslt` when it deploys the entry, and the input does not hold
-# that file: read once, at start-up, from the copy `fromServerPath` names; the program does not start without it.
+# that file: read once, at start-up, from the copy `fromServerPath` names;
+# the program does not start without it.
 final xml fromServer = check io:fileReadXml(fromServerPath);
 
 # Local entry 'motd' (entries.xml, line 16).
 # The Micro Integrator loads it from `https://config.example.com/motd.txt` when it deploys the entry, and the input does not hold
-# that file: read once, at start-up, from the copy `motdPath` names; the program does not start without it.
+# that file: read once, at start-up, from the copy `motdPath` names;
+# the program does not start without it.
 final string motd = check io:fileReadString(motdPath);
 
 # Local entry 'overridden' (entries.xml, line 8): the content of `file:samples/resources/banner.txt`, the input's home/samples/resources/banner.txt.
@@ -27,7 +29,8 @@ final string overridden = "  Welcome to \"the ${store}\" `shop`\n";
 
 # Local entry 'script' (entries.xml, line 11).
 # The Micro Integrator loads it from `file:samples/service-bus/resources/script/stockquoteTransform.js` when it deploys the entry, and the input does not hold
-# that file: read once, at start-up, from the copy `scriptPath` names; the program does not start without it.
+# that file: read once, at start-up, from the copy `scriptPath` names;
+# the program does not start without it.
 final string script = check io:fileReadString(scriptPath);
 
 # Local entry 'toQuote' (entries.xml, line 4): the content of `file:repository/conf/sample/resources/transform/transform.xslt`, the input's home/repository/conf/sample/resources/transform/transform.xslt.

@@ -4,6 +4,9 @@
 
 import ballerinax/java.jdbc;
 
-# Database connection of the data source 'INVENTORY_DB', named by the data services' carbon_datasource_name: the JDBC URL 'jdbc:mysql://inventory.example.com:3306/inventory' (first used in repository/deployment/server/dataservices/InventoryService.dbs, line 2).
-# The data service loads the driver class com.mysql.jdbc.Driver: add its JAR to Ballerina.toml as a platform dependency ([[platform.java21.dependency]]).
+# Database connection of the data source 'INVENTORY_DB', named by the data services' carbon_datasource_name: the JDBC
+# URL 'jdbc:mysql://inventory.example.com:3306/inventory' (first used in
+# repository/deployment/server/dataservices/InventoryService.dbs, line 2).
+# The data service loads the driver class com.mysql.jdbc.Driver: add its JAR to Ballerina.toml as a platform dependency
+# ([[platform.java21.dependency]]).
 final jdbc:Client inventoryDb = check new (inventoryDbUrl, inventoryDbUser, inventoryDbPassword);

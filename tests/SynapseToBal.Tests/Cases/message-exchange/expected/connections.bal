@@ -12,8 +12,6 @@ import ballerina/http;
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client notifyPostRootEndpoint = check new (notifyApiDefaultEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'NotifyAPI default endpoint', as Synapse's EndpointContext keeps it: the non-blocking
@@ -27,8 +25,6 @@ final EndpointState notifyPostRootEndpointSuspension = new ("address", "Anonymou
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client notifyApiPartlyEndpoint = check new (notifyApiPartlyEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'NotifyAPI /partly endpoint', as Synapse's EndpointContext keeps it: the non-blocking
@@ -42,8 +38,6 @@ final EndpointState notifyApiPartlyEndpointSuspension = new ("address", "Anonymo
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client notifyApiPartlyEndpoint2 = check new (notifyApiPartlyEndpointUrl2, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'NotifyAPI /partly endpoint', as Synapse's EndpointContext keeps it: the non-blocking
@@ -57,8 +51,6 @@ final EndpointState notifyApiPartlyEndpointSuspension2 = new ("address", "Anonym
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client oneWayEndpoint = check new (oneWayProxyEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'OneWayProxy endpoint', as Synapse's EndpointContext keeps it: the non-blocking calls

@@ -7,11 +7,12 @@ import ballerina/lang.runtime;
 import ballerina/log;
 import ballerina/task;
 
-# Message store 'CallbackStore' (CallbackStore.xml, line 2): in memory, as Synapse's
-# InMemoryStore: the messages are lost when the program stops.
+# Message store 'CallbackStore' (CallbackStore.xml, line 2): in memory, as Synapse's InMemoryStore: the messages are
+# lost when the program stops.
 final MessageQueue callbackStore = new;
 
-# Message processor 'CallbackForwarder' (scheduled forwarding): every 2 s sends the messages of 'CallbackStore' in order to endpoint 'ToAddressEP', removing each once delivered (a 2xx status or a non-retry status).
+# Message processor 'CallbackForwarder' (scheduled forwarding): every 2 s sends the messages of 'CallbackStore' in order
+# to endpoint 'ToAddressEP', removing each once delivered (a 2xx status or a non-retry status).
 # A failed attempt is retried after 1 s; after 4 attempts the processor deactivates (the message stays in the store).
 # From CallbackForwarder.xml, line 2.
 class CallbackForwarderProcessor {

@@ -8,13 +8,16 @@ import ballerina/log;
 import ballerina/task;
 import ballerinax/java.jms;
 
-# Message store 'OrderStore' (OrderStore.xml, line 2): in memory, as Synapse's
-# InMemoryStore: the messages are lost when the program stops.
+# Message store 'OrderStore' (OrderStore.xml, line 2): in memory, as Synapse's InMemoryStore: the messages are lost when
+# the program stops.
 final MessageQueue orderStore = new;
 
 // TODO(SB0206): settings of JMS endpoint 'OrderQueueEP' not applied: parameter 'transport.jms.DeliveryMode': the generated sender does not apply it (it keeps one connection, session and producer per endpoint, with the broker's default delivery mode, priority and time to live)
 // <address uri="jms:/ordersQueue?transport.jms.ConnectionFactoryJNDIName=QueueConnectionFactory&amp;java.naming.factory.initial=org.apache.activemq.jndi.ActiveMQInitialContextFactory&amp;java.naming.provider.url=tcp://broker.example.com:61616&amp;transport.jms.DestinationType=queue&amp;transport.jms.UserName=orders&amp;transport.jms.Password=****&amp;transport.jms.DeliveryMode=2" />
-# Message processor 'OrderForwarder' (scheduled forwarding): every 3 s sends the messages of 'OrderStore' in order to endpoint 'OrderQueueEP', removing each once delivered (once sent: ForwardingService judges no response from a JMS, vfs or mail endpoint, and no reply sequence runs; a failed send is a failed attempt only when the message's OUT_ONLY is "true").
+# Message processor 'OrderForwarder' (scheduled forwarding): every 3 s sends the messages of 'OrderStore' in order to
+# endpoint 'OrderQueueEP', removing each once delivered (once sent: ForwardingService judges no response from a JMS, vfs
+# or mail endpoint, and no reply sequence runs; a failed send is a failed attempt only when the message's OUT_ONLY is
+# "true").
 # A failed attempt is retried after 2 s; after 3 attempts the processor drops the message and goes on.
 # From OrderForwarder.xml, line 2.
 class OrderForwarderProcessor {

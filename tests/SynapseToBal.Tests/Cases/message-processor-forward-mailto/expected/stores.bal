@@ -7,11 +7,14 @@ import ballerina/lang.runtime;
 import ballerina/log;
 import ballerina/task;
 
-# Message store 'DigestStore' (DigestStore.xml, line 2): in memory, as Synapse's
-# InMemoryStore: the messages are lost when the program stops.
+# Message store 'DigestStore' (DigestStore.xml, line 2): in memory, as Synapse's InMemoryStore: the messages are lost
+# when the program stops.
 final MessageQueue digestStore = new;
 
-# Message processor 'DigestForwarder' (scheduled forwarding): every 60 s sends the messages of 'DigestStore' in order to endpoint 'DigestMailEP', removing each once delivered (once sent: ForwardingService judges no response from a JMS, vfs or mail endpoint, and no reply sequence runs; a failed send is a failed attempt only when the message's OUT_ONLY is "true").
+# Message processor 'DigestForwarder' (scheduled forwarding): every 60 s sends the messages of 'DigestStore' in order to
+# endpoint 'DigestMailEP', removing each once delivered (once sent: ForwardingService judges no response from a JMS, vfs
+# or mail endpoint, and no reply sequence runs; a failed send is a failed attempt only when the message's OUT_ONLY is
+# "true").
 # A failed attempt is retried after 1 s; after 4 attempts the processor deactivates (the message stays in the store).
 # From DigestForwarder.xml, line 2.
 class DigestForwarderProcessor {

@@ -11,8 +11,6 @@ import ballerina/http;
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client lookupEp = check new (lookupEpUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'LookupEP', as Synapse's EndpointContext keeps it: the non-blocking calls through it
@@ -26,8 +24,6 @@ final EndpointState lookupEpSuspension = new ("http", "LookupEP", {});
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client orderEp = check new (orderEpUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'OrderEP', as Synapse's EndpointContext keeps it: the non-blocking calls through it check
@@ -44,8 +40,6 @@ final EndpointState orderEpSuspension = new ("http", "OrderEP", {});
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:ClientConfiguration reportEpConfig = {timeout: 120, httpVersion: http:HTTP_1_1};
 
 # Endpoint 'TenantEP' (endpoints.xml, line 7).
@@ -58,8 +52,6 @@ final http:ClientConfiguration reportEpConfig = {timeout: 120, httpVersion: http
 # blocking calls and callouts included, keep this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:ClientConfiguration tenantEpConfig = {timeout: 120, httpVersion: http:HTTP_1_1};
 
 # Suspension state of endpoint 'TenantEP', as Synapse's EndpointContext keeps it: the non-blocking calls through it

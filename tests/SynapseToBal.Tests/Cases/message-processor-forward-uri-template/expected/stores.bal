@@ -6,19 +6,20 @@ import ballerina/lang.runtime;
 import ballerina/log;
 import ballerina/task;
 
-# Message store 'UpdateStore' (endpoints.xml, line 20): in memory, as Synapse's
-# InMemoryStore: the messages are lost when the program stops.
+# Message store 'UpdateStore' (endpoints.xml, line 20): in memory, as Synapse's InMemoryStore: the messages are lost
+# when the program stops.
 final MessageQueue updateStore = new;
 
-# Message store 'TenantStore' (endpoints.xml, line 21): in memory, as Synapse's
-# InMemoryStore: the messages are lost when the program stops.
+# Message store 'TenantStore' (endpoints.xml, line 21): in memory, as Synapse's InMemoryStore: the messages are lost
+# when the program stops.
 final MessageQueue tenantStore = new;
 
-# Message store 'RoutedStore' (endpoints.xml, line 22): in memory, as Synapse's
-# InMemoryStore: the messages are lost when the program stops.
+# Message store 'RoutedStore' (endpoints.xml, line 22): in memory, as Synapse's InMemoryStore: the messages are lost
+# when the program stops.
 final MessageQueue routedStore = new;
 
-# Message processor 'UpdateForwarder' (scheduled forwarding): every 1 s sends the messages of 'UpdateStore' in order to endpoint 'OrderEP', removing each once delivered (a 2xx status).
+# Message processor 'UpdateForwarder' (scheduled forwarding): every 1 s sends the messages of 'UpdateStore' in order to
+# endpoint 'OrderEP', removing each once delivered (a 2xx status).
 # A failed attempt is retried after 1 s; after 4 attempts the processor deactivates (the message stays in the store).
 # From endpoints.xml, line 23.
 class UpdateForwarderProcessor {
@@ -86,7 +87,8 @@ class UpdateForwarderProcessor {
 # Runs the processor every 1 s (interval 1000 ms), from start-up on.
 final task:JobId updateForwarderJob = check task:scheduleJobRecurByFrequency(new UpdateForwarderProcessor(), 1);
 
-# Message processor 'TenantForwarder' (scheduled forwarding): every 2 s sends the messages of 'TenantStore' in order to endpoint 'TenantEP', removing each once delivered (a 2xx status).
+# Message processor 'TenantForwarder' (scheduled forwarding): every 2 s sends the messages of 'TenantStore' in order to
+# endpoint 'TenantEP', removing each once delivered (a 2xx status).
 # A failed attempt is retried after 1 s; after 4 attempts the processor deactivates (the message stays in the store).
 # From endpoints.xml, line 27.
 class TenantForwarderProcessor {
@@ -159,7 +161,8 @@ final task:JobId tenantForwarderJob = check task:scheduleJobRecurByFrequency(new
 //     <parameter name="interval">3000</parameter>
 //     <parameter name="message.processor.reply.sequence">ReplySeq</parameter>
 // </messageProcessor>
-# Message processor 'RoutedForwarder' (scheduled forwarding): every 3 s sends the messages of 'RoutedStore' in order to the endpoint each names in its target.endpoint property, removing each once delivered (a 2xx status).
+# Message processor 'RoutedForwarder' (scheduled forwarding): every 3 s sends the messages of 'RoutedStore' in order to
+# the endpoint each names in its target.endpoint property, removing each once delivered (a 2xx status).
 # A failed attempt is retried after 1 s; after 4 attempts the processor deactivates (the message stays in the store).
 # From endpoints.xml, line 31.
 class RoutedForwarderProcessor {

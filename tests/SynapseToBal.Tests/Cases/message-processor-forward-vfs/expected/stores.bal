@@ -10,15 +10,18 @@ import ballerina/lang.runtime;
 import ballerina/log;
 import ballerina/task;
 
-# Message store 'LocalStore' (LocalStore.xml, line 2): in memory, as Synapse's
-# InMemoryStore: the messages are lost when the program stops.
+# Message store 'LocalStore' (LocalStore.xml, line 2): in memory, as Synapse's InMemoryStore: the messages are lost when
+# the program stops.
 final MessageQueue localStore = new;
 
-# Message store 'RemoteStore' (RemoteStore.xml, line 2): in memory, as Synapse's
-# InMemoryStore: the messages are lost when the program stops.
+# Message store 'RemoteStore' (RemoteStore.xml, line 2): in memory, as Synapse's InMemoryStore: the messages are lost
+# when the program stops.
 final MessageQueue remoteStore = new;
 
-# Message processor 'LocalForwarder' (scheduled forwarding): every 1 s sends the messages of 'LocalStore' in order to endpoint 'ReportFileEP', removing each once delivered (once sent: ForwardingService judges no response from a JMS, vfs or mail endpoint, and no reply sequence runs; a failed send is a failed attempt only when the message's OUT_ONLY is "true").
+# Message processor 'LocalForwarder' (scheduled forwarding): every 1 s sends the messages of 'LocalStore' in order to
+# endpoint 'ReportFileEP', removing each once delivered (once sent: ForwardingService judges no response from a JMS, vfs
+# or mail endpoint, and no reply sequence runs; a failed send is a failed attempt only when the message's OUT_ONLY is
+# "true").
 # A failed attempt is retried after 1 s; after 4 attempts the processor deactivates (the message stays in the store).
 # From LocalForwarder.xml, line 2.
 class LocalForwarderProcessor {
@@ -78,7 +81,10 @@ class LocalForwarderProcessor {
 # Runs the processor every 1 s (interval 1000 ms), from start-up on.
 final task:JobId localForwarderJob = check task:scheduleJobRecurByFrequency(new LocalForwarderProcessor(), 1);
 
-# Message processor 'RemoteForwarder' (scheduled forwarding): every 5 s sends the messages of 'RemoteStore' in order to endpoint 'ReportSftpEP', removing each once delivered (once sent: ForwardingService judges no response from a JMS, vfs or mail endpoint, and no reply sequence runs; a failed send is a failed attempt only when the message's OUT_ONLY is "true").
+# Message processor 'RemoteForwarder' (scheduled forwarding): every 5 s sends the messages of 'RemoteStore' in order to
+# endpoint 'ReportSftpEP', removing each once delivered (once sent: ForwardingService judges no response from a JMS, vfs
+# or mail endpoint, and no reply sequence runs; a failed send is a failed attempt only when the message's OUT_ONLY is
+# "true").
 # A failed attempt is retried after 1 s, without limit.
 # From RemoteForwarder.xml, line 2.
 class RemoteForwarderProcessor {

@@ -10,15 +10,18 @@ import ballerina/log;
 import ballerina/task;
 import ballerinax/java.jms;
 
-# Message store 'OrderStore' (OrderStore.xml, line 2): in memory, as Synapse's
-# InMemoryStore: the messages are lost when the program stops.
+# Message store 'OrderStore' (OrderStore.xml, line 2): in memory, as Synapse's InMemoryStore: the messages are lost when
+# the program stops.
 final MessageQueue orderStore = new;
 
-# Message store 'OutboxStore' (OutboxStore.xml, line 2): in memory, as Synapse's
-# InMemoryStore: the messages are lost when the program stops.
+# Message store 'OutboxStore' (OutboxStore.xml, line 2): in memory, as Synapse's InMemoryStore: the messages are lost
+# when the program stops.
 final MessageQueue outboxStore = new;
 
-# Message processor 'OutboxForwarder' (scheduled forwarding): every 5 s sends the messages of 'OutboxStore' in order to endpoint 'OutboxEP', removing each once delivered (once sent: ForwardingService judges no response from a JMS, vfs or mail endpoint, and no reply sequence runs; a failed send is a failed attempt only when the message's OUT_ONLY is "true").
+# Message processor 'OutboxForwarder' (scheduled forwarding): every 5 s sends the messages of 'OutboxStore' in order to
+# endpoint 'OutboxEP', removing each once delivered (once sent: ForwardingService judges no response from a JMS, vfs or
+# mail endpoint, and no reply sequence runs; a failed send is a failed attempt only when the message's OUT_ONLY is
+# "true").
 # A failed attempt is retried after 1 s; after 4 attempts the processor deactivates (the message stays in the store).
 # From OutboxForwarder.xml, line 2.
 class OutboxForwarderProcessor {
@@ -77,7 +80,9 @@ class OutboxForwarderProcessor {
 # Runs the processor every 5 s (interval 5000 ms), from start-up on.
 final task:JobId outboxForwarderJob = check task:scheduleJobRecurByFrequency(new OutboxForwarderProcessor(), 5);
 
-# Message processor 'RoutedForwarder' (scheduled forwarding): every 2 s sends the messages of 'OrderStore' in order to the endpoint each names in its target.endpoint property, removing each once delivered (a 2xx status; a JMS, vfs or mail endpoint once sent, without the reply sequence).
+# Message processor 'RoutedForwarder' (scheduled forwarding): every 2 s sends the messages of 'OrderStore' in order to
+# the endpoint each names in its target.endpoint property, removing each once delivered (a 2xx status; a JMS, vfs or
+# mail endpoint once sent, without the reply sequence).
 # A failed attempt is retried after 1 s; after 3 attempts the processor deactivates (the message stays in the store).
 # From RoutedForwarder.xml, line 2.
 class RoutedForwarderProcessor {

@@ -7,11 +7,12 @@ import ballerina/lang.runtime;
 import ballerina/log;
 import ballerina/task;
 
-# Message store 'EventStore' (EventStore.xml, line 2): in memory, as Synapse's
-# InMemoryStore: the messages are lost when the program stops.
+# Message store 'EventStore' (EventStore.xml, line 2): in memory, as Synapse's InMemoryStore: the messages are lost when
+# the program stops.
 final MessageQueue eventStore = new;
 
-# Message processor 'EventForwarder' (scheduled forwarding): every 1 s sends the messages of 'EventStore' in order to endpoint 'EventsEp', removing each once delivered (a 2xx status).
+# Message processor 'EventForwarder' (scheduled forwarding): every 1 s sends the messages of 'EventStore' in order to
+# endpoint 'EventsEp', removing each once delivered (a 2xx status).
 # A failed attempt is retried after 1 s; after 4 attempts the processor deactivates (the message stays in the store).
 # From EventForwarder.xml, line 2.
 class EventForwarderProcessor {

@@ -7,13 +7,14 @@
 import ballerina/log;
 import ballerina/task;
 
-# Message store 'Q' (store.xml, line 1): in memory, as Synapse's
-# InMemoryStore: the messages are lost when the program stops.
+# Message store 'Q' (store.xml, line 1): in memory, as Synapse's InMemoryStore: the messages are lost when the program
+# stops.
 final MessageQueue q = new;
 
 // TODO(SB0206): targetEndpoint 'TcpEp' of message processor 'Fwd' is not translated: the job has no sender for it ('TcpEp' sends over TCP, not HTTP: replace it with a ballerina/tcp Client); the job logs and keeps the messages
 // <messageProcessor xmlns="http://ws.apache.org/ns/synapse" class="org.apache.synapse.message.processor.impl.forwarder.ScheduledMessageForwardingProcessor" name="Fwd" messageStore="Q" targetEndpoint="TcpEp"><parameter name="interval">1000</parameter></messageProcessor>
-# Message processor 'Fwd' (scheduled forwarding): every 1 s sends the messages of 'Q' in order to endpoint 'TcpEp', removing each once delivered (a 2xx status).
+# Message processor 'Fwd' (scheduled forwarding): every 1 s sends the messages of 'Q' in order to endpoint 'TcpEp',
+# removing each once delivered (a 2xx status).
 # A failed attempt is retried after 1 s; after 4 attempts the processor deactivates (the message stays in the store).
 # From p1.xml, line 1.
 class FwdProcessor {
@@ -57,7 +58,8 @@ final task:JobId fwdJob = check task:scheduleJobRecurByFrequency(new FwdProcesso
 
 // TODO(SB0206): message.target.store.name 'Nowhere' of message processor 'Fo' is not translated: the message store is not part of the input; the job logs and keeps the messages
 // <messageProcessor xmlns="http://ws.apache.org/ns/synapse" class="org.apache.synapse.message.processor.impl.failover.FailoverScheduledMessageForwardingProcessor" name="Fo" messageStore="Q"><parameter name="interval">1000</parameter><parameter name="message.target.store.name">Nowhere</parameter></messageProcessor>
-# Message processor 'Fo' (failover forwarding): every 1 s moves the messages of 'Q' in order to message store '(none)', removing each once stored there.
+# Message processor 'Fo' (failover forwarding): every 1 s moves the messages of 'Q' in order to message store '(none)',
+# removing each once stored there.
 # From p2.xml, line 1.
 class FoProcessor {
     *task:Job;

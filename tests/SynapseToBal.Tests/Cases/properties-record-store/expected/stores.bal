@@ -15,12 +15,13 @@ final jms:Connection auditStoreConnection = check new (
     connectionFactoryName = auditStoreStoreJmsConnectionFactory
 );
 
-# Message store 'AuditStore' (Store.xml, line 2): a JMS queue, as Synapse's JmsStore. Each message is a
-# JSON text message in this package's own format (StoredMessage), not the Micro Integrator's serialized
-# messages: the two cannot share the queue, so let the Micro Integrator's processors drain it before switching.
+# Message store 'AuditStore' (Store.xml, line 2): a JMS queue, as Synapse's JmsStore. Each message is a JSON text
+# message in this package's own format (StoredMessage), not the Micro Integrator's serialized messages: the two cannot
+# share the queue, so let the Micro Integrator's processors drain it before switching.
 final JmsMessageStore auditStore = check new ("AuditStore", auditStoreConnection, auditStoreStoreJmsDestination);
 
-# Message processor 'AuditSampler' (sampling): every 2 s takes up to 1 message(s) from 'AuditStore' and runs the sequence with each.
+# Message processor 'AuditSampler' (sampling): every 2 s takes up to 1 message(s) from 'AuditStore' and runs the
+# sequence with each.
 # From Sampler.xml, line 2.
 class AuditSamplerProcessor {
     *task:Job;

@@ -12,8 +12,6 @@ import ballerina/http;
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client publishedEndpoint = check new (publishedProxyEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'PublishedProxy endpoint', as Synapse's EndpointContext keeps it: the non-blocking calls
@@ -27,8 +25,6 @@ final EndpointState publishedEndpointSuspension = new ("address", "AnonymousEndp
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client quoteProxyEndpoint = check new (quoteProxyEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'QuoteProxy endpoint', as Synapse's EndpointContext keeps it: the non-blocking calls
@@ -42,8 +38,6 @@ final EndpointState quoteProxyEndpointSuspension = new ("address", "AnonymousEnd
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client quoteProxyEndpoint2 = check new (quoteProxyEndpointUrl2, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'QuoteProxy endpoint', as Synapse's EndpointContext keeps it: the non-blocking calls

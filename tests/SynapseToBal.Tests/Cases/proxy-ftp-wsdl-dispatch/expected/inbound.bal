@@ -15,7 +15,8 @@ final readonly & WsdlOperations orderFtpWsdlProxyOperations = {
     elements: {"{http://example.com/orders}cancel": "cancelOrder"}
 };
 
-# Proxy service 'OrderFtpWsdlProxy' on VFS (ftp): every 20 s (transport.PollInterval), each new file of folder '/in' on host 'ftp.example.com' whose name matches '.*\.xml' runs the proxy's in flow as text/xml, then is moved.
+# Proxy service 'OrderFtpWsdlProxy' on VFS (ftp): every 20 s (transport.PollInterval), each new file of folder '/in' on
+# host 'ftp.example.com' whose name matches '.*\.xml' runs the proxy's in flow as text/xml, then is moved.
 # From OrderFtpWsdlProxy.xml, line 5.
 listener ftp:Listener orderFtpWsdlProxyVfsListener = check new ({
     protocol: ftp:FTP,
@@ -41,8 +42,8 @@ service ftp:Service on orderFtpWsdlProxyVfsListener {
                 continue;
             }
             byte[]|ftp:Error read = caller->getBytes(fileInfo.pathDecoded);
-            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a file
-            // the builder refuses fails as a file that cannot be read does.
+            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a
+            // file the builder refuses fails as a file that cannot be read does.
             byte[]|error content = fileMessage(read, "text/xml");
             if content is error {
                 log:printError("Proxy service 'OrderFtpWsdlProxy': a file cannot be read, or the message builder of its content type refuses it", 'error = content, fileName = fileInfo.name);
@@ -54,9 +55,9 @@ service ftp:Service on orderFtpWsdlProxyVfsListener {
             }
             Context ctx = newInboundContext(content, "text/xml");
             setFtpFileHeaders(ctx, fileInfo);
-            // The operation of the published WSDL Axis2 dispatches the file's message to, once the transport has built it:
-            // by its WS-Addressing action (the VFS transport gives no SOAP action), else by the path of its wsa:To, else by
-            // its body's first element.
+            // The operation of the published WSDL Axis2 dispatches the file's message to, once the transport has built
+            // it: by its WS-Addressing action (the VFS transport gives no SOAP action), else by the path of its wsa:To,
+            // else by its body's first element.
             // The Micro Integrator refuses a file naming none with a fault it has no reply file to write to
             // (transport.vfs.ReplyFileURI): the file fails, and the after-failure action applies to it.
             string?|error operation = transportOperation(ctx, orderFtpWsdlProxyOperations, "OrderFtpWsdlProxy");

@@ -19,7 +19,8 @@ final readonly & WsdlOperations orderQueueFileProxyOperations = {
     elements: {"{http://example.com/orders}cancel": "cancelOrder"}
 };
 
-# Proxy service 'OrderQueueFileProxy' on JMS: every message of queue 'queuedOrders' (connection factory 'default') runs the proxy's in flow, its fault sequence on failure; what the flow answers goes to the request's JMSReplyTo.
+# Proxy service 'OrderQueueFileProxy' on JMS: every message of queue 'queuedOrders' (connection factory 'default') runs
+# the proxy's in flow, its fault sequence on failure; what the flow answers goes to the request's JMSReplyTo.
 # From OrderQueueFileProxy.xml, line 4.
 # The JNDI factory class comes from the JMS provider's client library: add its JAR to Ballerina.toml as a platform
 # dependency ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
@@ -60,18 +61,21 @@ service jms:Service on orderQueueFileProxyJmsListener {
         Context ctx = newInboundContext(content, contentType);
         setJmsInboundFacts(ctx, message, axis2Scope = true);
         ctx.action = jmsSoapAction(message, "");
-        // What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets it up:
-        // to the request's JMSReplyTo; without one, answering fails (the proxy has no transport.jms.ReplyDestination).
+        // What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets
+        // it up: to the request's JMSReplyTo; without one, answering fails (the proxy has no
+        // transport.jms.ReplyDestination).
         setJmsReply(ctx, message, "orderQueueFileProxyJmsListener", {
             initialContextFactory: jmsFactoryDefaultContextFactory,
             providerUrl: jmsFactoryDefaultProviderUrl,
             connectionFactoryName: jmsFactoryDefaultConnectionFactory
         }, contentTypeProperty = contentTypeProperty);
-        // The operation of the published WSDL Axis2 dispatches the message to, once the transport has built it: by its
-        // SOAPAction property or WS-Addressing action, else by the path of its wsa:To, else by its body's first element.
+        // The operation of the published WSDL Axis2 dispatches the message to, once the transport has built it: by
+        // its SOAPAction property or WS-Addressing action, else by the path of its wsa:To, else by its body's first
+        // element.
         string? operation = check transportOperation(ctx, orderQueueFileProxyOperations, "OrderQueueFileProxy");
         if operation is () {
-            // The Micro Integrator refuses a message naming none: the fault goes to its reply destination, the flow does not run.
+            // The Micro Integrator refuses a message naming none: the fault goes to its reply destination, the flow
+            // does not run.
             return refuseJmsMessage(ctx);
         }
         ctx.operationName = operation;
@@ -79,7 +83,8 @@ service jms:Service on orderQueueFileProxyJmsListener {
     }
 }
 
-# Proxy service 'OrderQueueFileProxy' on VFS: every 15 s (transport.PollInterval), each file of '/data/orders/queued' whose name matches '.*\.xml' runs the proxy's in flow as text/xml, then is deleted.
+# Proxy service 'OrderQueueFileProxy' on VFS: every 15 s (transport.PollInterval), each file of '/data/orders/queued'
+# whose name matches '.*\.xml' runs the proxy's in flow as text/xml, then is deleted.
 # From OrderQueueFileProxy.xml, line 4.
 class OrderQueueFileProxyVfsPoller {
     *task:Job;
@@ -118,8 +123,8 @@ class OrderQueueFileProxyVfsPoller {
                 continue;
             }
             if self.failedFiles.hasKey(entry.absPath) {
-                // VFSTransportListener leaves the lock (<file>.lock) of a file it could not move or delete: no later poll
-                // takes the file.
+                // VFSTransportListener leaves the lock (<file>.lock) of a file it could not move or delete: no later
+                // poll takes the file.
                 continue;
             }
             // transport.vfs.FileNamePattern: the whole name must match, as Java's String.matches.
@@ -127,8 +132,8 @@ class OrderQueueFileProxyVfsPoller {
             if matching is error || !matching {
                 continue;
             }
-            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a file
-            // the builder refuses fails as a file that cannot be read does.
+            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a
+            // file the builder refuses fails as a file that cannot be read does.
             byte[]|error content = fileMessage(io:fileReadBytes(entry.absPath), "text/xml");
             if content is error {
                 log:printError("Proxy service 'OrderQueueFileProxy': a file cannot be read, or the message builder of its content type refuses it", 'error = content, fileName = fileName);
@@ -141,9 +146,9 @@ class OrderQueueFileProxyVfsPoller {
             }
             Context ctx = newInboundContext(content, "text/xml");
             setFileHeaders(ctx, entry, fileName);
-            // The operation of the published WSDL Axis2 dispatches the file's message to, once the transport has built it:
-            // by its WS-Addressing action (the VFS transport gives no SOAP action), else by the path of its wsa:To, else by
-            // its body's first element.
+            // The operation of the published WSDL Axis2 dispatches the file's message to, once the transport has built
+            // it: by its WS-Addressing action (the VFS transport gives no SOAP action), else by the path of its wsa:To,
+            // else by its body's first element.
             // The Micro Integrator refuses a file naming none with a fault it has no reply file to write to
             // (transport.vfs.ReplyFileURI): the file fails, and the after-failure action applies to it.
             string?|error operation = transportOperation(ctx, orderQueueFileProxyOperations, "OrderQueueFileProxy");
@@ -174,7 +179,8 @@ class OrderQueueFileProxyVfsPoller {
 # Polls the folder every 15 s (transport.PollInterval), from start-up on.
 final task:JobId orderQueueFileProxyVfsPollJob = check task:scheduleJobRecurByFrequency(new OrderQueueFileProxyVfsPoller(), 15);
 
-# Proxy service 'OrderSharedProxy' on JMS: every message of queue 'orders' (connection factory 'default') runs the proxy's in flow, its fault sequence on failure; what the flow answers goes to the request's JMSReplyTo.
+# Proxy service 'OrderSharedProxy' on JMS: every message of queue 'orders' (connection factory 'default') runs the
+# proxy's in flow, its fault sequence on failure; what the flow answers goes to the request's JMSReplyTo.
 # From OrderSharedProxy.xml, line 4.
 # The JNDI factory class comes from the JMS provider's client library: add its JAR to Ballerina.toml as a platform
 # dependency ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
@@ -215,18 +221,21 @@ service jms:Service on orderSharedProxyJmsListener {
         Context ctx = newInboundContext(content, contentType);
         setJmsInboundFacts(ctx, message, axis2Scope = true);
         ctx.action = jmsSoapAction(message, "");
-        // What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets it up:
-        // to the request's JMSReplyTo; without one, answering fails (the proxy has no transport.jms.ReplyDestination).
+        // What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets
+        // it up: to the request's JMSReplyTo; without one, answering fails (the proxy has no
+        // transport.jms.ReplyDestination).
         setJmsReply(ctx, message, "orderSharedProxyJmsListener", {
             initialContextFactory: jmsFactoryDefaultContextFactory,
             providerUrl: jmsFactoryDefaultProviderUrl,
             connectionFactoryName: jmsFactoryDefaultConnectionFactory
         }, contentTypeProperty = contentTypeProperty);
-        // The operation of the published WSDL Axis2 dispatches the message to, once the transport has built it: by its
-        // SOAPAction property or WS-Addressing action, else by the path of its wsa:To, else by its body's first element.
+        // The operation of the published WSDL Axis2 dispatches the message to, once the transport has built it: by
+        // its SOAPAction property or WS-Addressing action, else by the path of its wsa:To, else by its body's first
+        // element.
         string? operation = check transportOperation(ctx, orderSharedProxyOperations, "OrderSharedProxy");
         if operation is () {
-            // The Micro Integrator refuses a message naming none: the fault goes to its reply destination, the flow does not run.
+            // The Micro Integrator refuses a message naming none: the fault goes to its reply destination, the flow
+            // does not run.
             return refuseJmsMessage(ctx);
         }
         ctx.operationName = operation;

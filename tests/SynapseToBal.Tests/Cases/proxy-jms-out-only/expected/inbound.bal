@@ -4,7 +4,9 @@
 
 import ballerinax/java.jms;
 
-# Proxy service 'OrderIntakeJmsProxy' on JMS: every message of queue 'Orders' (connection factory 'default') runs the proxy's in flow, its fault sequence on failure; what the flow answers goes to the request's JMSReplyTo, else queue 'OrderReplies' (transport.jms.ReplyDestination).
+# Proxy service 'OrderIntakeJmsProxy' on JMS: every message of queue 'Orders' (connection factory 'default') runs the
+# proxy's in flow, its fault sequence on failure; what the flow answers goes to the request's JMSReplyTo, else queue
+# 'OrderReplies' (transport.jms.ReplyDestination).
 # From OrderIntakeJmsProxy.xml, line 2.
 # The JNDI factory class comes from the JMS provider's client library: add its JAR to Ballerina.toml as a platform
 # dependency ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
@@ -45,8 +47,8 @@ service jms:Service on orderIntakeJmsProxyJmsListener {
         Context ctx = newInboundContext(content, contentType);
         setJmsInboundFacts(ctx, message, axis2Scope = true);
         ctx.action = jmsSoapAction(message, "urn:mediate");
-        // What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets it up:
-        // to the request's JMSReplyTo, else to the proxy's transport.jms.ReplyDestination.
+        // What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets
+        // it up: to the request's JMSReplyTo, else to the proxy's transport.jms.ReplyDestination.
         setJmsReply(ctx, message, "orderIntakeJmsProxyJmsListener", {
             initialContextFactory: jmsFactoryDefaultContextFactory,
             providerUrl: jmsFactoryDefaultProviderUrl,

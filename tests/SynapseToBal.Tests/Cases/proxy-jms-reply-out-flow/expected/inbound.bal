@@ -4,7 +4,8 @@
 
 import ballerinax/java.jms;
 
-# Proxy service 'StockQuoteJmsProxy' on JMS: every message of queue 'StockQuoteJmsProxy' (connection factory 'default') runs the proxy's in flow, its fault sequence on failure; what the flow answers goes to the request's JMSReplyTo.
+# Proxy service 'StockQuoteJmsProxy' on JMS: every message of queue 'StockQuoteJmsProxy' (connection factory 'default')
+# runs the proxy's in flow, its fault sequence on failure; what the flow answers goes to the request's JMSReplyTo.
 # From StockQuoteJmsProxy.xml, line 2.
 # The JNDI factory class comes from the JMS provider's client library: add its JAR to Ballerina.toml as a platform
 # dependency ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
@@ -42,8 +43,9 @@ service jms:Service on stockQuoteJmsProxyJmsListener {
         Context ctx = newInboundContext(content, contentType);
         setJmsInboundFacts(ctx, message, axis2Scope = true);
         ctx.action = jmsSoapAction(message, "urn:mediate");
-        // What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets it up:
-        // to the request's JMSReplyTo; without one, answering fails (the proxy has no transport.jms.ReplyDestination).
+        // What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets
+        // it up: to the request's JMSReplyTo; without one, answering fails (the proxy has no
+        // transport.jms.ReplyDestination).
         setJmsReply(ctx, message, "stockQuoteJmsProxyJmsListener", {
             initialContextFactory: jmsFactoryDefaultContextFactory,
             providerUrl: jmsFactoryDefaultProviderUrl,

@@ -5,7 +5,9 @@
 
 import ballerinax/java.jms;
 
-# Proxy service 'LenientJmsWsdlProxy' on JMS: every message of queue 'LenientJmsWsdlProxy' (connection factory 'default') runs the proxy's in flow, its fault sequence on failure; what the flow answers goes to the request's JMSReplyTo.
+# Proxy service 'LenientJmsWsdlProxy' on JMS: every message of queue 'LenientJmsWsdlProxy' (connection factory
+# 'default') runs the proxy's in flow, its fault sequence on failure; what the flow answers goes to the request's
+# JMSReplyTo.
 # From LenientJmsWsdlProxy.xml, line 2.
 # The JNDI factory class comes from the JMS provider's client library: add its JAR to Ballerina.toml as a platform
 # dependency ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
@@ -46,15 +48,17 @@ service jms:Service on lenientJmsWsdlProxyJmsListener {
         Context ctx = newInboundContext(content, contentType);
         setJmsInboundFacts(ctx, message, axis2Scope = true);
         ctx.action = jmsSoapAction(message, "");
-        // What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets it up:
-        // to the request's JMSReplyTo; without one, answering fails (the proxy has no transport.jms.ReplyDestination).
+        // What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets
+        // it up: to the request's JMSReplyTo; without one, answering fails (the proxy has no
+        // transport.jms.ReplyDestination).
         setJmsReply(ctx, message, "lenientJmsWsdlProxyJmsListener", {
             initialContextFactory: jmsFactoryDefaultContextFactory,
             providerUrl: jmsFactoryDefaultProviderUrl,
             connectionFactoryName: jmsFactoryDefaultConnectionFactory
         }, contentTypeProperty = contentTypeProperty);
-        // The operation of the published WSDL Axis2 dispatches the message to, once the transport has built it: by its
-        // SOAPAction property or WS-Addressing action, else by the path of its wsa:To, else by its body's first element.
+        // The operation of the published WSDL Axis2 dispatches the message to, once the transport has built it: by
+        // its SOAPAction property or WS-Addressing action, else by the path of its wsa:To, else by its body's first
+        // element.
         string operation = (check transportOperation(ctx, lenientJmsWsdlProxyOperations, "LenientJmsWsdlProxy")) ?: "mediate";
         ctx.operationName = operation;
         _ = check lenientJmsWsdlFlow(ctx);
@@ -70,7 +74,9 @@ final readonly & WsdlOperations orderJmsWsdlProxyOperations = {
     elements: {"{http://example.com/orders}placeOrder": "submit", "{http://example.com/orders}orderStatus": "getStatus"}
 };
 
-# Proxy service 'OrderJmsWsdlProxy' on JMS: every message of queue 'OrderJmsWsdlProxy' (connection factory 'default') runs the proxy's in flow, its fault sequence on failure; what the flow answers goes to the request's JMSReplyTo, else queue 'OrderReplies' (transport.jms.ReplyDestination).
+# Proxy service 'OrderJmsWsdlProxy' on JMS: every message of queue 'OrderJmsWsdlProxy' (connection factory 'default')
+# runs the proxy's in flow, its fault sequence on failure; what the flow answers goes to the request's JMSReplyTo, else
+# queue 'OrderReplies' (transport.jms.ReplyDestination).
 # From OrderJmsWsdlProxy.xml, line 2.
 # The JNDI factory class comes from the JMS provider's client library: add its JAR to Ballerina.toml as a platform
 # dependency ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
@@ -93,18 +99,20 @@ service jms:Service on orderJmsWsdlProxyJmsListener {
         Context ctx = newInboundContext(content, "text/xml");
         setJmsInboundFacts(ctx, message, axis2Scope = true);
         ctx.action = jmsSoapAction(message, "");
-        // What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets it up:
-        // to the request's JMSReplyTo, else to the proxy's transport.jms.ReplyDestination.
+        // What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets
+        // it up: to the request's JMSReplyTo, else to the proxy's transport.jms.ReplyDestination.
         setJmsReply(ctx, message, "orderJmsWsdlProxyJmsListener", {
             initialContextFactory: jmsFactoryDefaultContextFactory,
             providerUrl: jmsFactoryDefaultProviderUrl,
             connectionFactoryName: jmsFactoryDefaultConnectionFactory
         }, replyDestination = {'type: jms:QUEUE, name: "OrderReplies"});
-        // The operation of the published WSDL Axis2 dispatches the message to, once the transport has built it: by its
-        // SOAPAction property or WS-Addressing action, else by the path of its wsa:To, else by its body's first element.
+        // The operation of the published WSDL Axis2 dispatches the message to, once the transport has built it: by
+        // its SOAPAction property or WS-Addressing action, else by the path of its wsa:To, else by its body's first
+        // element.
         string? operation = check transportOperation(ctx, orderJmsWsdlProxyOperations, "OrderJmsWsdlProxy");
         if operation is () {
-            // The Micro Integrator refuses a message naming none: the fault goes to its reply destination, the flow does not run.
+            // The Micro Integrator refuses a message naming none: the fault goes to its reply destination, the flow
+            // does not run.
             return refuseJmsMessage(ctx);
         }
         ctx.operationName = operation;

@@ -6,7 +6,8 @@
 
 import ballerinax/java.jms;
 
-# Proxy service 'OrderJmsProxy' on JMS: every message of topic 'orders' (connection factory 'myTopicConnectionFactory') runs the proxy's in flow, its fault sequence on failure; what the flow answers goes to the request's JMSReplyTo.
+# Proxy service 'OrderJmsProxy' on JMS: every message of topic 'orders' (connection factory 'myTopicConnectionFactory')
+# runs the proxy's in flow, its fault sequence on failure; what the flow answers goes to the request's JMSReplyTo.
 # From OrderJmsProxy.xml, line 2.
 # The JNDI factory class comes from the JMS provider's client library: add its JAR to Ballerina.toml as a platform
 # dependency ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
@@ -29,8 +30,9 @@ service jms:Service on orderJmsProxyJmsListener {
         Context ctx = newInboundContext(content, "application/json");
         setJmsInboundFacts(ctx, message, axis2Scope = true);
         ctx.action = jmsSoapAction(message, "urn:mediate");
-        // What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets it up:
-        // to the request's JMSReplyTo; without one, answering fails (the proxy has no transport.jms.ReplyDestination).
+        // What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets
+        // it up: to the request's JMSReplyTo; without one, answering fails (the proxy has no
+        // transport.jms.ReplyDestination).
         setJmsReply(ctx, message, "orderJmsProxyJmsListener", {
             initialContextFactory: jmsFactoryMyTopicConnectionFactoryContextFactory,
             providerUrl: jmsFactoryMyTopicConnectionFactoryProviderUrl,
@@ -40,7 +42,8 @@ service jms:Service on orderJmsProxyJmsListener {
     }
 }
 
-# Proxy service 'PlainJmsProxy' on JMS: every message of queue 'PlainJmsProxy' (connection factory 'default') runs the proxy's in flow, its fault sequence on failure; what the flow answers goes to the request's JMSReplyTo.
+# Proxy service 'PlainJmsProxy' on JMS: every message of queue 'PlainJmsProxy' (connection factory 'default') runs the
+# proxy's in flow, its fault sequence on failure; what the flow answers goes to the request's JMSReplyTo.
 # From PlainJmsProxy.xml, line 2.
 # The JNDI factory class comes from the JMS provider's client library: add its JAR to Ballerina.toml as a platform
 # dependency ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
@@ -81,8 +84,9 @@ service jms:Service on plainJmsProxyJmsListener {
         Context ctx = newInboundContext(content, contentType);
         setJmsInboundFacts(ctx, message, axis2Scope = true);
         ctx.action = jmsSoapAction(message, "urn:mediate");
-        // What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets it up:
-        // to the request's JMSReplyTo; without one, answering fails (the proxy has no transport.jms.ReplyDestination).
+        // What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets
+        // it up: to the request's JMSReplyTo; without one, answering fails (the proxy has no
+        // transport.jms.ReplyDestination).
         setJmsReply(ctx, message, "plainJmsProxyJmsListener", {
             initialContextFactory: jmsFactoryDefaultContextFactory,
             providerUrl: jmsFactoryDefaultProviderUrl,
@@ -92,7 +96,9 @@ service jms:Service on plainJmsProxyJmsListener {
     }
 }
 
-# Proxy service 'StockQuoteJmsProxy' on JMS: every message of queue 'StockQuoteJmsProxy' (connection factory 'default') runs the proxy's in flow, its fault sequence on failure; what the flow answers goes to the request's JMSReplyTo, else queue 'StockQuoteReplies' (transport.jms.ReplyDestination).
+# Proxy service 'StockQuoteJmsProxy' on JMS: every message of queue 'StockQuoteJmsProxy' (connection factory 'default')
+# runs the proxy's in flow, its fault sequence on failure; what the flow answers goes to the request's JMSReplyTo, else
+# queue 'StockQuoteReplies' (transport.jms.ReplyDestination).
 # From StockQuoteJmsProxy.xml, line 2.
 # The JNDI factory class comes from the JMS provider's client library: add its JAR to Ballerina.toml as a platform
 # dependency ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
@@ -133,8 +139,8 @@ service jms:Service on stockQuoteJmsProxyJmsListener {
         Context ctx = newInboundContext(content, contentType);
         setJmsInboundFacts(ctx, message, axis2Scope = true);
         ctx.action = jmsSoapAction(message, "urn:mediate");
-        // What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets it up:
-        // to the request's JMSReplyTo, else to the proxy's transport.jms.ReplyDestination.
+        // What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets
+        // it up: to the request's JMSReplyTo, else to the proxy's transport.jms.ReplyDestination.
         setJmsReply(ctx, message, "stockQuoteJmsProxyJmsListener", {
             initialContextFactory: jmsFactoryDefaultContextFactory,
             providerUrl: jmsFactoryDefaultProviderUrl,

@@ -7,7 +7,9 @@ import ballerina/email;
 import ballerina/http;
 import ballerina/log;
 
-# Proxy service 'CancelMailWsdlProxy' on mail: every 300 s (transport.PollInterval) each new mail of the POP3 mailbox of cancel@example.com (transport.mail.Address) runs the proxy's in flow with the mail's body as the mail's content type, its fault sequence on failure.
+# Proxy service 'CancelMailWsdlProxy' on mail: every 300 s (transport.PollInterval) each new mail of the POP3 mailbox of
+# cancel@example.com (transport.mail.Address) runs the proxy's in flow with the mail's body as the mail's content type,
+# its fault sequence on failure.
 # From CancelMailWsdlProxy.xml, line 4.
 listener email:PopListener cancelMailWsdlProxyMailListener = check new ({
     host: cancelMailWsdlProxyMailHost,
@@ -32,7 +34,8 @@ service email:Service on cancelMailWsdlProxyMailListener {
                 ctx.headers[headerName.toLowerAscii()] = headerValue;
             }
         }
-        // The SOAPAction header, else a subject starting with SOAPAction gives the action (MailTransportListener.processMail).
+        // The SOAPAction header, else a subject starting with SOAPAction gives the action
+        // (MailTransportListener.processMail).
         ctx.action = mailSoapAction(ctx, message?.subject, "urn:cancelOrder");
         // The proxy's Operation parameter gives every message this operation (ProtocolEndpoint.createMessageContext):
         // Axis2's dispatchers leave it.
@@ -57,7 +60,9 @@ final readonly & WsdlOperations orderMailWsdlProxyOperations = {
     elements: {"{http://example.com/orders}cancel": "cancelOrder"}
 };
 
-# Proxy service 'OrderMailWsdlProxy' on mail: every 300 s (transport.PollInterval) each new mail of the POP3 mailbox of orders@example.com (transport.mail.Address) runs the proxy's in flow with the mail's body as the mail's content type, its fault sequence on failure.
+# Proxy service 'OrderMailWsdlProxy' on mail: every 300 s (transport.PollInterval) each new mail of the POP3 mailbox of
+# orders@example.com (transport.mail.Address) runs the proxy's in flow with the mail's body as the mail's content type,
+# its fault sequence on failure.
 # From OrderMailWsdlProxy.xml, line 5.
 listener email:PopListener orderMailWsdlProxyMailListener = check new ({
     host: orderMailWsdlProxyMailHost,
@@ -82,10 +87,11 @@ service email:Service on orderMailWsdlProxyMailListener {
                 ctx.headers[headerName.toLowerAscii()] = headerValue;
             }
         }
-        // The SOAPAction header, else a subject starting with SOAPAction gives the action (MailTransportListener.processMail).
+        // The SOAPAction header, else a subject starting with SOAPAction gives the action
+        // (MailTransportListener.processMail).
         ctx.action = mailSoapAction(ctx, message?.subject, "");
-        // The operation of the published WSDL Axis2 dispatches the message to, once the transport has built it:
-        // by its SOAPAction (header or subject) or WS-Addressing action, else by the path of its wsa:To, else by its
+        // The operation of the published WSDL Axis2 dispatches the message to, once the transport has built it: by
+        // its SOAPAction (header or subject) or WS-Addressing action, else by the path of its wsa:To, else by its
         // body's first element.
         string?|error operation = transportOperation(ctx, orderMailWsdlProxyOperations, "OrderMailWsdlProxy");
         if operation is error {

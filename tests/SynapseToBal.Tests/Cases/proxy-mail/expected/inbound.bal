@@ -7,7 +7,9 @@ import ballerina/email;
 import ballerina/http;
 import ballerina/log;
 
-# Proxy service 'OrderMailProxy' on mail: every 30 s (transport.PollInterval) each new mail of the IMAP mailbox of orders@example.com (transport.mail.Address) runs the proxy's in flow with the mail's body as the mail's content type, its fault sequence on failure.
+# Proxy service 'OrderMailProxy' on mail: every 30 s (transport.PollInterval) each new mail of the IMAP mailbox of
+# orders@example.com (transport.mail.Address) runs the proxy's in flow with the mail's body as the mail's content type,
+# its fault sequence on failure.
 # From OrderMailProxy.xml, line 3.
 listener email:ImapListener orderMailProxyMailListener = check new ({
     host: orderMailProxyMailHost,
@@ -32,7 +34,8 @@ service email:Service on orderMailProxyMailListener {
                 ctx.headers[headerName.toLowerAscii()] = headerValue;
             }
         }
-        // The SOAPAction header, else a subject starting with SOAPAction gives the action (MailTransportListener.processMail).
+        // The SOAPAction header, else a subject starting with SOAPAction gives the action
+        // (MailTransportListener.processMail).
         ctx.action = mailSoapAction(ctx, message?.subject, "urn:mediate");
         http:Response|error result = orderMailFlow(ctx);
         if result is error {
@@ -45,7 +48,9 @@ service email:Service on orderMailProxyMailListener {
     }
 }
 
-# Proxy service 'StockQuoteMailProxy' on mail: every 5 s (transport.PollInterval) each new mail of the POP3 mailbox of synapse.demo.mail1@example.com (transport.mail.Address) runs the proxy's in flow with the mail's body as application/xml (transport.mail.ContentType), its fault sequence on failure.
+# Proxy service 'StockQuoteMailProxy' on mail: every 5 s (transport.PollInterval) each new mail of the POP3 mailbox of
+# synapse.demo.mail1@example.com (transport.mail.Address) runs the proxy's in flow with the mail's body as
+# application/xml (transport.mail.ContentType), its fault sequence on failure.
 # From StockQuoteMailProxy.xml, line 3.
 listener email:PopListener stockQuoteMailProxyMailListener = check new ({
     host: stockQuoteMailProxyMailHost,
@@ -67,7 +72,8 @@ service email:Service on stockQuoteMailProxyMailListener {
                 ctx.headers[headerName.toLowerAscii()] = headerValue;
             }
         }
-        // The SOAPAction header, else a subject starting with SOAPAction gives the action (MailTransportListener.processMail).
+        // The SOAPAction header, else a subject starting with SOAPAction gives the action
+        // (MailTransportListener.processMail).
         ctx.action = mailSoapAction(ctx, message?.subject, "urn:mediate");
         http:Response|error result = stockQuoteMailFlow(ctx);
         if result is error {

@@ -5,7 +5,8 @@
 
 import ballerinax/rabbitmq;
 
-# Proxy service 'AMQPProxy' on RabbitMQ: every message of queue 'queue' (connection factory 'AMQPConnectionFactory') runs the proxy's in flow, its fault sequence on failure.
+# Proxy service 'AMQPProxy' on RabbitMQ: every message of queue 'queue' (connection factory 'AMQPConnectionFactory')
+# runs the proxy's in flow, its fault sequence on failure.
 # From AMQPProxy.xml, line 3.
 listener rabbitmq:Listener amqpProxyRabbitmqListener = check new (
     rabbitmqFactoryAmqpConnectionFactoryHost,
@@ -28,7 +29,8 @@ service rabbitmq:Service on amqpProxyRabbitmqListener {
     }
 }
 
-# Proxy service 'OrderEventsProxy' on RabbitMQ: every message of queue 'order-events' (connection factory 'AMQPConnectionFactory') runs the proxy's in flow, its fault sequence on failure.
+# Proxy service 'OrderEventsProxy' on RabbitMQ: every message of queue 'order-events' (connection factory
+# 'AMQPConnectionFactory') runs the proxy's in flow, its fault sequence on failure.
 # From OrderEventsProxy.xml, line 3.
 listener rabbitmq:Listener orderEventsProxyRabbitmqListener = check new (
     rabbitmqFactoryAmqpConnectionFactoryHost,

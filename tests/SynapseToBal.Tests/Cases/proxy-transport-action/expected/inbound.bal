@@ -13,7 +13,8 @@ import ballerina/task;
 import ballerinax/java.jms;
 import ballerinax/rabbitmq;
 
-# Proxy service 'EventsRabbitProxy' on RabbitMQ: every message of queue 'events' (connection factory 'AMQPConnectionFactory') runs the proxy's in flow, its fault sequence on failure.
+# Proxy service 'EventsRabbitProxy' on RabbitMQ: every message of queue 'events' (connection factory
+# 'AMQPConnectionFactory') runs the proxy's in flow, its fault sequence on failure.
 # From EventsProxy.xml, line 5.
 listener rabbitmq:Listener eventsRabbitProxyRabbitmqListener = check new (
     rabbitmqFactoryAmqpConnectionFactoryHost,
@@ -37,7 +38,9 @@ service rabbitmq:Service on eventsRabbitProxyRabbitmqListener {
     }
 }
 
-# Proxy service 'EventsMailProxy' on mail: every 300 s (transport.PollInterval) each new mail of the POP3 mailbox of events@example.com (transport.mail.Address) runs the proxy's in flow with the mail's body as the mail's content type, its fault sequence on failure.
+# Proxy service 'EventsMailProxy' on mail: every 300 s (transport.PollInterval) each new mail of the POP3 mailbox of
+# events@example.com (transport.mail.Address) runs the proxy's in flow with the mail's body as the mail's content type,
+# its fault sequence on failure.
 # From EventsProxy.xml, line 15.
 listener email:PopListener eventsMailProxyMailListener = check new ({
     host: eventsMailProxyMailHost,
@@ -62,7 +65,8 @@ service email:Service on eventsMailProxyMailListener {
                 ctx.headers[headerName.toLowerAscii()] = headerValue;
             }
         }
-        // The SOAPAction header, else a subject starting with SOAPAction gives the action (MailTransportListener.processMail).
+        // The SOAPAction header, else a subject starting with SOAPAction gives the action
+        // (MailTransportListener.processMail).
         ctx.action = mailSoapAction(ctx, message?.subject, "urn:mediate");
         http:Response|error result = eventsMailFlow(ctx);
         if result is error {
@@ -75,7 +79,8 @@ service email:Service on eventsMailProxyMailListener {
     }
 }
 
-# Proxy service 'EventsFileProxy' on VFS: every 300 s (transport.PollInterval), each file of '/data/events' whose name matches '.*\.xml' runs the proxy's in flow as text/xml, then is deleted.
+# Proxy service 'EventsFileProxy' on VFS: every 300 s (transport.PollInterval), each file of '/data/events' whose name
+# matches '.*\.xml' runs the proxy's in flow as text/xml, then is deleted.
 # From EventsProxy.xml, line 29.
 class EventsFileProxyVfsPoller {
     *task:Job;
@@ -114,8 +119,8 @@ class EventsFileProxyVfsPoller {
                 continue;
             }
             if self.failedFiles.hasKey(entry.absPath) {
-                // VFSTransportListener leaves the lock (<file>.lock) of a file it could not move or delete: no later poll
-                // takes the file.
+                // VFSTransportListener leaves the lock (<file>.lock) of a file it could not move or delete: no later
+                // poll takes the file.
                 continue;
             }
             // transport.vfs.FileNamePattern: the whole name must match, as Java's String.matches.
@@ -123,8 +128,8 @@ class EventsFileProxyVfsPoller {
             if matching is error || !matching {
                 continue;
             }
-            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a file
-            // the builder refuses fails as a file that cannot be read does.
+            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a
+            // file the builder refuses fails as a file that cannot be read does.
             byte[]|error content = fileMessage(io:fileReadBytes(entry.absPath), "text/xml");
             if content is error {
                 log:printError("Proxy service 'EventsFileProxy': a file cannot be read, or the message builder of its content type refuses it", 'error = content, fileName = fileName);
@@ -154,7 +159,8 @@ class EventsFileProxyVfsPoller {
 # Polls the folder every 300 s (transport.PollInterval), from start-up on.
 final task:JobId eventsFileProxyVfsPollJob = check task:scheduleJobRecurByFrequency(new EventsFileProxyVfsPoller(), 300);
 
-# Proxy service 'OrderJmsProxy' on JMS: every message of queue 'orders' (connection factory 'default') runs the proxy's in flow, its fault sequence on failure; what the flow answers goes to the request's JMSReplyTo.
+# Proxy service 'OrderJmsProxy' on JMS: every message of queue 'orders' (connection factory 'default') runs the proxy's
+# in flow, its fault sequence on failure; what the flow answers goes to the request's JMSReplyTo.
 # From OrderJmsProxy.xml, line 5.
 # The JNDI factory class comes from the JMS provider's client library: add its JAR to Ballerina.toml as a platform
 # dependency ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
@@ -195,8 +201,9 @@ service jms:Service on orderJmsProxyJmsListener {
         Context ctx = newInboundContext(content, contentType);
         setJmsInboundFacts(ctx, message, axis2Scope = true);
         ctx.action = jmsSoapAction(message, "urn:mediate");
-        // What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets it up:
-        // to the request's JMSReplyTo; without one, answering fails (the proxy has no transport.jms.ReplyDestination).
+        // What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets
+        // it up: to the request's JMSReplyTo; without one, answering fails (the proxy has no
+        // transport.jms.ReplyDestination).
         setJmsReply(ctx, message, "orderJmsProxyJmsListener", {
             initialContextFactory: jmsFactoryDefaultContextFactory,
             providerUrl: jmsFactoryDefaultProviderUrl,
@@ -215,7 +222,8 @@ final readonly & WsdlOperations quoteJmsWsdlProxyOperations = {
     elements: {"{http://quotes.example.com}getQuote": "getQuote"}
 };
 
-# Proxy service 'QuoteJmsWsdlProxy' on JMS: every message of queue 'quotes' (connection factory 'default') runs the proxy's in flow, its fault sequence on failure; what the flow answers goes to the request's JMSReplyTo.
+# Proxy service 'QuoteJmsWsdlProxy' on JMS: every message of queue 'quotes' (connection factory 'default') runs the
+# proxy's in flow, its fault sequence on failure; what the flow answers goes to the request's JMSReplyTo.
 # From QuoteJmsWsdlProxy.xml, line 4.
 # The JNDI factory class comes from the JMS provider's client library: add its JAR to Ballerina.toml as a platform
 # dependency ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
@@ -256,18 +264,21 @@ service jms:Service on quoteJmsWsdlProxyJmsListener {
         Context ctx = newInboundContext(content, contentType);
         setJmsInboundFacts(ctx, message, axis2Scope = true);
         ctx.action = jmsSoapAction(message, "");
-        // What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets it up:
-        // to the request's JMSReplyTo; without one, answering fails (the proxy has no transport.jms.ReplyDestination).
+        // What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets
+        // it up: to the request's JMSReplyTo; without one, answering fails (the proxy has no
+        // transport.jms.ReplyDestination).
         setJmsReply(ctx, message, "quoteJmsWsdlProxyJmsListener", {
             initialContextFactory: jmsFactoryDefaultContextFactory,
             providerUrl: jmsFactoryDefaultProviderUrl,
             connectionFactoryName: jmsFactoryDefaultConnectionFactory
         }, contentTypeProperty = contentTypeProperty);
-        // The operation of the published WSDL Axis2 dispatches the message to, once the transport has built it: by its
-        // SOAPAction property or WS-Addressing action, else by the path of its wsa:To, else by its body's first element.
+        // The operation of the published WSDL Axis2 dispatches the message to, once the transport has built it: by
+        // its SOAPAction property or WS-Addressing action, else by the path of its wsa:To, else by its body's first
+        // element.
         string? operation = check transportOperation(ctx, quoteJmsWsdlProxyOperations, "QuoteJmsWsdlProxy");
         if operation is () {
-            // The Micro Integrator refuses a message naming none: the fault goes to its reply destination, the flow does not run.
+            // The Micro Integrator refuses a message naming none: the fault goes to its reply destination, the flow
+            // does not run.
             return refuseJmsMessage(ctx);
         }
         ctx.operationName = operation;

@@ -9,7 +9,9 @@ import ballerina/ftp;
 import ballerina/http;
 import ballerina/log;
 
-# Proxy service 'FtpQuotesProxy' on VFS (ftp): every 0.5 s (transport.PollInterval), each new file of folder '/vfs/input/' on host '${FTPHostname}' whose name matches '.*\.xml' runs the proxy's in flow as text/xml, then is moved.
+# Proxy service 'FtpQuotesProxy' on VFS (ftp): every 0.5 s (transport.PollInterval), each new file of folder
+# '/vfs/input/' on host '${FTPHostname}' whose name matches '.*\.xml' runs the proxy's in flow as text/xml, then is
+# moved.
 # From FtpQuotesProxy.xml, line 2.
 listener ftp:Listener ftpQuotesProxyVfsListener = check new ({
     protocol: ftp:FTP,
@@ -35,8 +37,8 @@ service ftp:Service on ftpQuotesProxyVfsListener {
                 continue;
             }
             byte[]|ftp:Error read = caller->getBytes(fileInfo.pathDecoded);
-            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a file
-            // the builder refuses fails as a file that cannot be read does.
+            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a
+            // file the builder refuses fails as a file that cannot be read does.
             byte[]|error content = fileMessage(read, "text/xml");
             if content is error {
                 log:printError("Proxy service 'FtpQuotesProxy': a file cannot be read, or the message builder of its content type refuses it", 'error = content, fileName = fileInfo.name);
@@ -61,7 +63,9 @@ service ftp:Service on ftpQuotesProxyVfsListener {
     }
 }
 
-# Proxy service 'MailOrdersProxy' on mail: every 5 s (transport.PollInterval) each new mail of the POP3 mailbox of orders@example.com (transport.mail.Address) runs the proxy's in flow with the mail's body as application/xml (transport.mail.ContentType), its fault sequence on failure.
+# Proxy service 'MailOrdersProxy' on mail: every 5 s (transport.PollInterval) each new mail of the POP3 mailbox of
+# orders@example.com (transport.mail.Address) runs the proxy's in flow with the mail's body as application/xml
+# (transport.mail.ContentType), its fault sequence on failure.
 # From MailOrdersProxy.xml, line 2.
 listener email:PopListener mailOrdersProxyMailListener = check new ({
     host: mailOrdersProxyMailHost,
@@ -83,7 +87,8 @@ service email:Service on mailOrdersProxyMailListener {
                 ctx.headers[headerName.toLowerAscii()] = headerValue;
             }
         }
-        // The SOAPAction header, else a subject starting with SOAPAction gives the action (MailTransportListener.processMail).
+        // The SOAPAction header, else a subject starting with SOAPAction gives the action
+        // (MailTransportListener.processMail).
         ctx.action = mailSoapAction(ctx, message?.subject, "urn:mediate");
         http:Response|error result = mailOrdersFlow(ctx);
         if result is error {
@@ -96,7 +101,9 @@ service email:Service on mailOrdersProxyMailListener {
     }
 }
 
-# Proxy service 'SftpOrdersProxy' on VFS (sftp): every 15 s (transport.PollInterval), each new file of folder '/home/orders/in' on host 'sftp.example.com' whose name matches '.*\.xml' runs the proxy's in flow as text/xml, then is moved.
+# Proxy service 'SftpOrdersProxy' on VFS (sftp): every 15 s (transport.PollInterval), each new file of folder
+# '/home/orders/in' on host 'sftp.example.com' whose name matches '.*\.xml' runs the proxy's in flow as text/xml, then
+# is moved.
 # From SftpOrdersProxy.xml, line 2.
 listener ftp:Listener sftpOrdersProxyVfsListener = check new ({
     protocol: ftp:SFTP,
@@ -122,8 +129,8 @@ service ftp:Service on sftpOrdersProxyVfsListener {
                 continue;
             }
             byte[]|ftp:Error read = caller->getBytes(fileInfo.pathDecoded);
-            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a file
-            // the builder refuses fails as a file that cannot be read does.
+            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a
+            // file the builder refuses fails as a file that cannot be read does.
             byte[]|error content = fileMessage(read, "text/xml");
             if content is error {
                 log:printError("Proxy service 'SftpOrdersProxy': a file cannot be read, or the message builder of its content type refuses it", 'error = content, fileName = fileInfo.name);

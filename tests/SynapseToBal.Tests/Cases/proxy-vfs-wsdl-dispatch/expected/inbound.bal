@@ -19,7 +19,8 @@ final readonly & WsdlOperations orderFileWsdlProxyOperations = {
     elements: {"{http://example.com/orders}cancel": "cancelOrder"}
 };
 
-# Proxy service 'OrderFileWsdlProxy' on VFS: every 10 s (transport.PollInterval), each file of '/data/orders/in' whose name matches '.*\.xml' runs the proxy's in flow as text/xml, then is moved.
+# Proxy service 'OrderFileWsdlProxy' on VFS: every 10 s (transport.PollInterval), each file of '/data/orders/in' whose
+# name matches '.*\.xml' runs the proxy's in flow as text/xml, then is moved.
 # From OrderFileWsdlProxy.xml, line 2.
 class OrderFileWsdlProxyVfsPoller {
     *task:Job;
@@ -58,8 +59,8 @@ class OrderFileWsdlProxyVfsPoller {
                 continue;
             }
             if self.failedFiles.hasKey(entry.absPath) {
-                // VFSTransportListener leaves the lock (<file>.lock) of a file it could not move or delete: no later poll
-                // takes the file.
+                // VFSTransportListener leaves the lock (<file>.lock) of a file it could not move or delete: no later
+                // poll takes the file.
                 continue;
             }
             // transport.vfs.FileNamePattern: the whole name must match, as Java's String.matches.
@@ -67,8 +68,8 @@ class OrderFileWsdlProxyVfsPoller {
             if matching is error || !matching {
                 continue;
             }
-            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a file
-            // the builder refuses fails as a file that cannot be read does.
+            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a
+            // file the builder refuses fails as a file that cannot be read does.
             byte[]|error content = fileMessage(io:fileReadBytes(entry.absPath), "text/xml");
             if content is error {
                 log:printError("Proxy service 'OrderFileWsdlProxy': a file cannot be read, or the message builder of its content type refuses it", 'error = content, fileName = fileName);
@@ -82,9 +83,9 @@ class OrderFileWsdlProxyVfsPoller {
             }
             Context ctx = newInboundContext(content, "text/xml");
             setFileHeaders(ctx, entry, fileName);
-            // The operation of the published WSDL Axis2 dispatches the file's message to, once the transport has built it:
-            // by its WS-Addressing action (the VFS transport gives no SOAP action), else by the path of its wsa:To, else by
-            // its body's first element.
+            // The operation of the published WSDL Axis2 dispatches the file's message to, once the transport has built
+            // it: by its WS-Addressing action (the VFS transport gives no SOAP action), else by the path of its wsa:To,
+            // else by its body's first element.
             // The Micro Integrator refuses a file naming none with a fault it has no reply file to write to
             // (transport.vfs.ReplyFileURI): the file fails, and the after-failure action applies to it.
             string?|error operation = transportOperation(ctx, orderFileWsdlProxyOperations, "OrderFileWsdlProxy");
@@ -126,7 +127,8 @@ final readonly & WsdlOperations sftpWsdlProxyOperations = {
     elements: {"{http://example.com/orders}cancel": "cancelOrder"}
 };
 
-# Proxy service 'SftpWsdlProxy' on VFS (sftp): every 300 s (transport.PollInterval), each new file of folder '/in' on host 'ftp.example.com' whose name matches '.*\.xml' runs the proxy's in flow as text/xml, then is deleted.
+# Proxy service 'SftpWsdlProxy' on VFS (sftp): every 300 s (transport.PollInterval), each new file of folder '/in' on
+# host 'ftp.example.com' whose name matches '.*\.xml' runs the proxy's in flow as text/xml, then is deleted.
 # From SftpWsdlProxy.xml, line 2.
 listener ftp:Listener sftpWsdlProxyVfsListener = check new ({
     protocol: ftp:SFTP,
@@ -152,8 +154,8 @@ service ftp:Service on sftpWsdlProxyVfsListener {
                 continue;
             }
             byte[]|ftp:Error read = caller->getBytes(fileInfo.pathDecoded);
-            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a file
-            // the builder refuses fails as a file that cannot be read does.
+            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a
+            // file the builder refuses fails as a file that cannot be read does.
             byte[]|error content = fileMessage(read, "text/xml");
             if content is error {
                 log:printError("Proxy service 'SftpWsdlProxy': a file cannot be read, or the message builder of its content type refuses it", 'error = content, fileName = fileInfo.name);
@@ -165,9 +167,9 @@ service ftp:Service on sftpWsdlProxyVfsListener {
             }
             Context ctx = newInboundContext(content, "text/xml");
             setFtpFileHeaders(ctx, fileInfo);
-            // The operation of the published WSDL Axis2 dispatches the file's message to, once the transport has built it:
-            // by its WS-Addressing action (the VFS transport gives no SOAP action), else by the path of its wsa:To, else by
-            // its body's first element.
+            // The operation of the published WSDL Axis2 dispatches the file's message to, once the transport has built
+            // it: by its WS-Addressing action (the VFS transport gives no SOAP action), else by the path of its wsa:To,
+            // else by its body's first element.
             // The Micro Integrator refuses a file naming none with a fault it has no reply file to write to
             // (transport.vfs.ReplyFileURI): the file fails, and the after-failure action applies to it.
             string?|error operation = transportOperation(ctx, sftpWsdlProxyOperations, "SftpWsdlProxy");

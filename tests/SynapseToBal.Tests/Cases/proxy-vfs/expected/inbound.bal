@@ -8,7 +8,8 @@ import ballerina/io;
 import ballerina/log;
 import ballerina/task;
 
-# Proxy service 'FileProxy' on VFS: every 15 s (transport.PollInterval), each file of '/data/orders/in' whose name matches '.*\.xml' runs the proxy's in flow as text/xml, then is moved.
+# Proxy service 'FileProxy' on VFS: every 15 s (transport.PollInterval), each file of '/data/orders/in' whose name
+# matches '.*\.xml' runs the proxy's in flow as text/xml, then is moved.
 # From FileProxy.xml, line 2.
 class FileProxyVfsPoller {
     *task:Job;
@@ -47,8 +48,8 @@ class FileProxyVfsPoller {
                 continue;
             }
             if self.failedFiles.hasKey(entry.absPath) {
-                // VFSTransportListener leaves the lock (<file>.lock) of a file it could not move or delete: no later poll
-                // takes the file.
+                // VFSTransportListener leaves the lock (<file>.lock) of a file it could not move or delete: no later
+                // poll takes the file.
                 continue;
             }
             // transport.vfs.FileNamePattern: the whole name must match, as Java's String.matches.
@@ -56,8 +57,8 @@ class FileProxyVfsPoller {
             if matching is error || !matching {
                 continue;
             }
-            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a file
-            // the builder refuses fails as a file that cannot be read does.
+            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a
+            // file the builder refuses fails as a file that cannot be read does.
             byte[]|error content = fileMessage(io:fileReadBytes(entry.absPath), "text/xml");
             if content is error {
                 log:printError("Proxy service 'FileProxy': a file cannot be read, or the message builder of its content type refuses it", 'error = content, fileName = fileName);

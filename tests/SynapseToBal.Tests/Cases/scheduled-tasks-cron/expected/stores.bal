@@ -7,11 +7,12 @@ import ballerina/http;
 import ballerina/log;
 import ballerina/task;
 
-# Message store 'ReportStore' (ReportStore.xml, line 2): in memory, as Synapse's
-# InMemoryStore: the messages are lost when the program stops.
+# Message store 'ReportStore' (ReportStore.xml, line 2): in memory, as Synapse's InMemoryStore: the messages are lost
+# when the program stops.
 final MessageQueue reportStore = new;
 
-# Message processor 'ReportProcessor' (sampling): on the cron schedule '0 0 * ? * *' takes up to 1 message(s) from 'ReportStore' and runs the sequence with each.
+# Message processor 'ReportProcessor' (sampling): on the cron schedule '0 0 * ? * *' takes up to 1 message(s) from
+# 'ReportStore' and runs the sequence with each.
 # From ReportProcessor.xml, line 2.
 class ReportProcessor {
     *task:Job;

@@ -13,8 +13,6 @@ import ballerina/http;
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client auditEndpoint = check new (auditEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'Audit endpoint', as Synapse's EndpointContext keeps it: the non-blocking calls through
@@ -28,8 +26,6 @@ final EndpointState auditEndpointSuspension = new ("address", "AnonymousEndpoint
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client validateOrderEndpoint = check new (validateOrderEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'ValidateOrder endpoint', as Synapse's EndpointContext keeps it: the non-blocking calls
@@ -43,8 +39,6 @@ final EndpointState validateOrderEndpointSuspension = new ("http", "AnonymousEnd
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client forwardOrderEndpoint = check new (forwardOrderEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'ForwardOrder endpoint', as Synapse's EndpointContext keeps it: the non-blocking calls

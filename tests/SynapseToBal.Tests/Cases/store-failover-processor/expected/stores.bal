@@ -16,20 +16,21 @@ final jms:Connection ordersStoreConnection = check new (
     connectionFactoryName = ordersStoreStoreJmsConnectionFactory
 );
 
-# Message store 'OrdersStore' (Stores.xml, line 3): a JMS queue, as Synapse's JmsStore. Each message is a
-# JSON text message in this package's own format (StoredMessage), not the Micro Integrator's serialized
-# messages: the two cannot share the queue, so let the Micro Integrator's processors drain it before switching.
+# Message store 'OrdersStore' (Stores.xml, line 3): a JMS queue, as Synapse's JmsStore. Each message is a JSON text
+# message in this package's own format (StoredMessage), not the Micro Integrator's serialized messages: the two cannot
+# share the queue, so let the Micro Integrator's processors drain it before switching.
 final JmsMessageStore ordersStore = check new ("OrdersStore", ordersStoreConnection, ordersStoreStoreJmsDestination);
 
-# Message store 'OrdersFailoverStore' (Stores.xml, line 10): in memory, as Synapse's
-# InMemoryStore: the messages are lost when the program stops.
+# Message store 'OrdersFailoverStore' (Stores.xml, line 10): in memory, as Synapse's InMemoryStore: the messages are
+# lost when the program stops.
 final MessageQueue ordersFailoverStore = new;
 
-# Message store 'ArchiveStore' (Stores.xml, line 11): in memory, as Synapse's
-# InMemoryStore: the messages are lost when the program stops.
+# Message store 'ArchiveStore' (Stores.xml, line 11): in memory, as Synapse's InMemoryStore: the messages are lost when
+# the program stops.
 final MessageQueue archiveStore = new;
 
-# Message processor 'OrdersFailover' (failover forwarding): every 1 s moves the messages of 'OrdersFailoverStore' in order to message store 'OrdersStore', removing each once stored there.
+# Message processor 'OrdersFailover' (failover forwarding): every 1 s moves the messages of 'OrdersFailoverStore' in
+# order to message store 'OrdersStore', removing each once stored there.
 # A failed attempt is retried after 2 s; after 5 attempts the processor deactivates (the message stays in the store).
 # From Stores.xml, line 12.
 class OrdersFailoverProcessor {
@@ -88,7 +89,8 @@ class OrdersFailoverProcessor {
 # Runs the processor every 1 s (interval 1000 ms), from start-up on.
 final task:JobId ordersFailoverJob = check task:scheduleJobRecurByFrequency(new OrdersFailoverProcessor(), 1);
 
-# Message processor 'Archiver' (failover forwarding): every 60 s moves the messages of 'OrdersFailoverStore' in order to message store 'ArchiveStore', removing each once stored there.
+# Message processor 'Archiver' (failover forwarding): every 60 s moves the messages of 'OrdersFailoverStore' in order to
+# message store 'ArchiveStore', removing each once stored there.
 # Deactivated at start-up (is.active is false), as in the Micro Integrator: it takes no message until activated.
 # From Stores.xml, line 21.
 class ArchiverProcessor {

@@ -9,15 +9,16 @@ import ballerina/lang.runtime;
 import ballerina/log;
 import ballerina/task;
 
-# Message store 'LedgerStore' (LedgerStore.xml, line 2): in memory, as Synapse's
-# InMemoryStore: the messages are lost when the program stops.
+# Message store 'LedgerStore' (LedgerStore.xml, line 2): in memory, as Synapse's InMemoryStore: the messages are lost
+# when the program stops.
 final MessageQueue ledgerStore = new;
 
-# Message store 'RoutedStore' (RoutedStore.xml, line 2): in memory, as Synapse's
-# InMemoryStore: the messages are lost when the program stops.
+# Message store 'RoutedStore' (RoutedStore.xml, line 2): in memory, as Synapse's InMemoryStore: the messages are lost
+# when the program stops.
 final MessageQueue routedStore = new;
 
-# Message processor 'LedgerForwarder' (scheduled forwarding): every 2 s sends the messages of 'LedgerStore' in order to endpoint 'LedgerBackend', removing each once delivered (a 2xx status).
+# Message processor 'LedgerForwarder' (scheduled forwarding): every 2 s sends the messages of 'LedgerStore' in order to
+# endpoint 'LedgerBackend', removing each once delivered (a 2xx status).
 # A failed attempt is retried after 1 s; after 3 attempts the processor deactivates (the message stays in the store).
 # From LedgerForwarder.xml, line 2.
 class LedgerForwarderProcessor {
@@ -86,7 +87,8 @@ class LedgerForwarderProcessor {
 # Runs the processor every 2 s (interval 2000 ms), from start-up on.
 final task:JobId ledgerForwarderJob = check task:scheduleJobRecurByFrequency(new LedgerForwarderProcessor(), 2);
 
-# Message processor 'RoutedForwarder' (scheduled forwarding): every 1 s sends the messages of 'RoutedStore' in order to the endpoint each names in its target.endpoint property, removing each once delivered (a 2xx status).
+# Message processor 'RoutedForwarder' (scheduled forwarding): every 1 s sends the messages of 'RoutedStore' in order to
+# the endpoint each names in its target.endpoint property, removing each once delivered (a 2xx status).
 # A failed attempt is retried after 1 s; after 2 attempts the processor deactivates (the message stays in the store).
 # From RoutedForwarder.xml, line 2.
 class RoutedForwarderProcessor {

@@ -7,11 +7,12 @@ import ballerina/lang.runtime;
 import ballerina/log;
 import ballerina/task;
 
-# Message store 'OrderStore' (OrderStore.xml, line 2): in memory, as Synapse's
-# InMemoryStore: the messages are lost when the program stops.
+# Message store 'OrderStore' (OrderStore.xml, line 2): in memory, as Synapse's InMemoryStore: the messages are lost when
+# the program stops.
 final MessageQueue orderStore = new;
 
-# Message processor 'OrderForwarder' (scheduled forwarding): every 1 s sends the messages of 'OrderStore' in order to endpoint 'OrderBackend', removing each once delivered (a 2xx status).
+# Message processor 'OrderForwarder' (scheduled forwarding): every 1 s sends the messages of 'OrderStore' in order to
+# endpoint 'OrderBackend', removing each once delivered (a 2xx status).
 # A failed attempt is retried after 1 s; after 4 attempts the processor deactivates (the message stays in the store).
 # From OrderForwarder.xml, line 2.
 class OrderForwarderProcessor {

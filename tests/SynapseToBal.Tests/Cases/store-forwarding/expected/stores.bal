@@ -9,11 +9,12 @@ import ballerina/lang.runtime;
 import ballerina/log;
 import ballerina/task;
 
-# Message store 'PaymentStore' (PaymentStore.xml, line 2): in memory, as Synapse's
-# InMemoryStore: the messages are lost when the program stops.
+# Message store 'PaymentStore' (PaymentStore.xml, line 2): in memory, as Synapse's InMemoryStore: the messages are lost
+# when the program stops.
 final MessageQueue paymentStore = new;
 
-# Message processor 'AuditForwarder' (scheduled forwarding): on the cron schedule '0 0/5 * * * ?' sends the messages of 'PaymentStore' in order to endpoint 'PaymentBackend', removing each once delivered (a 2xx status).
+# Message processor 'AuditForwarder' (scheduled forwarding): on the cron schedule '0 0/5 * * * ?' sends the messages of
+# 'PaymentStore' in order to endpoint 'PaymentBackend', removing each once delivered (a 2xx status).
 # A failed attempt is retried after 1 s; after 2 attempts the processor drops the message and goes on.
 # From AuditForwarder.xml, line 2.
 class AuditForwarderProcessor {
@@ -85,7 +86,8 @@ class AuditForwarderProcessor {
 # the id is the first run's (each run schedules the next).
 final task:JobId auditForwarderJob = check scheduleCronJob(new AuditForwarderProcessor(), {expression: "0 0/5 * * * ?", seconds: [0], minutes: [0, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55]});
 
-# Message processor 'PaymentForwarder' (scheduled forwarding): every 5 s sends the messages of 'PaymentStore' in order to endpoint 'PaymentBackend', removing each once delivered (a 2xx status or a non-retry status).
+# Message processor 'PaymentForwarder' (scheduled forwarding): every 5 s sends the messages of 'PaymentStore' in order
+# to endpoint 'PaymentBackend', removing each once delivered (a 2xx status or a non-retry status).
 # A failed attempt is retried after 2 s; after 3 attempts the processor deactivates (the message stays in the store).
 # From PaymentForwarder.xml, line 2.
 class PaymentForwarderProcessor {
@@ -159,7 +161,8 @@ class PaymentForwarderProcessor {
 # Runs the processor every 5 s (interval 5000 ms), from start-up on.
 final task:JobId paymentForwarderJob = check task:scheduleJobRecurByFrequency(new PaymentForwarderProcessor(), 5);
 
-# Message processor 'RoutedForwarder' (scheduled forwarding): every 1 s sends the messages of 'PaymentStore' in order to the endpoint each names in its target.endpoint property, removing each once delivered (a 2xx status).
+# Message processor 'RoutedForwarder' (scheduled forwarding): every 1 s sends the messages of 'PaymentStore' in order to
+# the endpoint each names in its target.endpoint property, removing each once delivered (a 2xx status).
 # A failed attempt is retried after 1 s, without limit.
 # From RoutedForwarder.xml, line 2.
 class RoutedForwarderProcessor {

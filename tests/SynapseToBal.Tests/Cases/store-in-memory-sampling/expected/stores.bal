@@ -8,15 +8,16 @@
 import ballerina/log;
 import ballerina/task;
 
-# Message store 'AuditStore' (AuditStore.xml, line 2): in memory, as Synapse's
-# InMemoryStore: the messages are lost when the program stops.
+# Message store 'AuditStore' (AuditStore.xml, line 2): in memory, as Synapse's InMemoryStore: the messages are lost when
+# the program stops.
 final MessageQueue auditStore = new;
 
-# Message store 'OrderStore' (OrderStore.xml, line 2): in memory, as Synapse's
-# InMemoryStore: the messages are lost when the program stops.
+# Message store 'OrderStore' (OrderStore.xml, line 2): in memory, as Synapse's InMemoryStore: the messages are lost when
+# the program stops.
 final MessageQueue orderStore = new;
 
-# Message processor 'AuditSampler' (sampling): every 1 s takes up to 1 message(s) from 'AuditStore' and runs the sequence with each.
+# Message processor 'AuditSampler' (sampling): every 1 s takes up to 1 message(s) from 'AuditStore' and runs the
+# sequence with each.
 # Deactivated at start-up (is.active is false), as in the Micro Integrator: it takes no message until activated.
 # From AuditSampler.xml, line 2.
 class AuditSamplerProcessor {
@@ -45,7 +46,8 @@ class AuditSamplerProcessor {
 # Runs the processor every 1 s (interval 1000 ms), from start-up on.
 final task:JobId auditSamplerJob = check task:scheduleJobRecurByFrequency(new AuditSamplerProcessor(), 1);
 
-# Message processor 'OrderSampler' (sampling): every 2 s takes up to 2 message(s) from 'OrderStore' and runs the sequence with each.
+# Message processor 'OrderSampler' (sampling): every 2 s takes up to 2 message(s) from 'OrderStore' and runs the
+# sequence with each.
 # From OrderSampler.xml, line 2.
 class OrderSamplerProcessor {
     *task:Job;

@@ -13,13 +13,14 @@ import ballerinax/java.jdbc;
 # ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
 final jdbc:Client paymentDbStoreDatabase = check new (paymentDbStoreUrl, paymentDbStoreUsername, paymentsDbPassword);
 
-# Message store 'PaymentDbStore' (PaymentDbStore.xml, line 2): a database table, as Synapse's JDBCMessageStore
-# (columns indexId, msg_id and message). Each message is a row whose message column holds this package's
-# own JSON format (StoredMessage) as UTF-8 bytes, not the Micro Integrator's Java-serialized messages: the
-# two cannot share the table, so let the Micro Integrator's processors drain it before switching.
+# Message store 'PaymentDbStore' (PaymentDbStore.xml, line 2): a database table, as Synapse's JDBCMessageStore (columns
+# indexId, msg_id and message). Each message is a row whose message column holds this package's own JSON format
+# (StoredMessage) as UTF-8 bytes, not the Micro Integrator's Java-serialized messages: the two cannot share the table,
+# so let the Micro Integrator's processors drain it before switching.
 final JdbcMessageStore paymentDbStore = new ("PaymentDbStore", paymentDbStoreDatabase, paymentDbStoreTable);
 
-# Message processor 'PaymentForwarder' (scheduled forwarding): every 2 s sends the messages of 'PaymentDbStore' in order to endpoint 'PaymentBackend', removing each once delivered (a 2xx status).
+# Message processor 'PaymentForwarder' (scheduled forwarding): every 2 s sends the messages of 'PaymentDbStore' in order
+# to endpoint 'PaymentBackend', removing each once delivered (a 2xx status).
 # A failed attempt is retried after 5 s; after 3 attempts the processor deactivates (the message stays in the store).
 # From PaymentForwarder.xml, line 2.
 class PaymentForwarderProcessor {

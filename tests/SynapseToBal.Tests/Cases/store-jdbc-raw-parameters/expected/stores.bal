@@ -9,8 +9,8 @@ import ballerinax/java.jdbc;
 # ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
 final jdbc:Client paddedJdbcDatabase = check new (paddedJdbcUrl, paddedJdbcUsername, paddedJdbcPassword);
 
-# Message store 'PaddedJdbc' (raw-jdbc-store.xml, line 15): a database table, as Synapse's JDBCMessageStore
-# (columns indexId, msg_id and message). Each message is a row whose message column holds this package's
-# own JSON format (StoredMessage) as UTF-8 bytes, not the Micro Integrator's Java-serialized messages: the
-# two cannot share the table, so let the Micro Integrator's processors drain it before switching.
+# Message store 'PaddedJdbc' (raw-jdbc-store.xml, line 15): a database table, as Synapse's JDBCMessageStore (columns
+# indexId, msg_id and message). Each message is a row whose message column holds this package's own JSON format
+# (StoredMessage) as UTF-8 bytes, not the Micro Integrator's Java-serialized messages: the two cannot share the table,
+# so let the Micro Integrator's processors drain it before switching.
 final JdbcMessageStore paddedJdbc = new ("PaddedJdbc", paddedJdbcDatabase, paddedJdbcTable);

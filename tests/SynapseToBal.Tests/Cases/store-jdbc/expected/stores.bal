@@ -12,13 +12,14 @@ import ballerinax/java.jdbc;
 # ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
 final jdbc:Client orderDbStoreDatabase = check new (orderDbStoreUrl, orderDbStoreUsername, orderDbStorePassword);
 
-# Message store 'OrderDbStore' (JdbcStore.xml, line 2): a database table, as Synapse's JDBCMessageStore
-# (columns indexId, msg_id and message). Each message is a row whose message column holds this package's
-# own JSON format (StoredMessage) as UTF-8 bytes, not the Micro Integrator's Java-serialized messages: the
-# two cannot share the table, so let the Micro Integrator's processors drain it before switching.
+# Message store 'OrderDbStore' (JdbcStore.xml, line 2): a database table, as Synapse's JDBCMessageStore (columns
+# indexId, msg_id and message). Each message is a row whose message column holds this package's own JSON format
+# (StoredMessage) as UTF-8 bytes, not the Micro Integrator's Java-serialized messages: the two cannot share the table,
+# so let the Micro Integrator's processors drain it before switching.
 final JdbcMessageStore orderDbStore = new ("OrderDbStore", orderDbStoreDatabase, orderDbStoreTable);
 
-# Message processor 'OrderDbSampler' (sampling): every 1 s takes up to 1 message(s) from 'OrderDbStore' and runs the sequence with each.
+# Message processor 'OrderDbSampler' (sampling): every 1 s takes up to 1 message(s) from 'OrderDbStore' and runs the
+# sequence with each.
 # From Sampler.xml, line 2.
 class OrderDbSamplerProcessor {
     *task:Job;

@@ -4,8 +4,8 @@
 
 import ballerinax/java.jms;
 
-# Message store 'Fallback' (raw-store.xml, line 16): in memory, as Synapse's
-# InMemoryStore: the messages are lost when the program stops.
+# Message store 'Fallback' (raw-store.xml, line 16): in memory, as Synapse's InMemoryStore: the messages are lost when
+# the program stops.
 final MessageQueue fallback = new;
 
 # The JMS connection of message store 'PaddedJms': the JNDI settings of its parameters (Config.toml).
@@ -17,16 +17,15 @@ final jms:Connection paddedJmsConnection = check new (
     connectionFactoryName = paddedJmsStoreJmsConnectionFactory
 );
 
-# Message store 'PaddedJms' (raw-store.xml, line 17): a JMS queue, as Synapse's JmsStore. Each message is a
-# JSON text message in this package's own format (StoredMessage), not the Micro Integrator's serialized
-# messages: the two cannot share the queue, so let the Micro Integrator's processors drain it before switching.
+# Message store 'PaddedJms' (raw-store.xml, line 17): a JMS queue, as Synapse's JmsStore. Each message is a JSON text
+# message in this package's own format (StoredMessage), not the Micro Integrator's serialized messages: the two cannot
+# share the queue, so let the Micro Integrator's processors drain it before switching.
 final JmsMessageStore paddedJms = check new ("PaddedJms", paddedJmsConnection, paddedJmsStoreJmsDestination);
 
-# Message store 'PaddedRabbit' (raw-store.xml, line 24): a RabbitMQ queue, as Synapse's RabbitMQStore
-# (a durable queue, bound to its exchange). Each message is published as this package's own JSON format
-# (StoredMessage), not the Micro Integrator's Java-serialized messages: the two cannot share the queue, so let
-# the Micro Integrator's processors drain it before switching. Each is published persistent with its message id
-# and priority, as RabbitMQProducer publishes it.
+# Message store 'PaddedRabbit' (raw-store.xml, line 24): a RabbitMQ queue, as Synapse's RabbitMQStore (a durable queue,
+# bound to its exchange). Each message is published as this package's own JSON format (StoredMessage), not the Micro
+# Integrator's Java-serialized messages: the two cannot share the queue, so let the Micro Integrator's processors drain
+# it before switching. Each is published persistent with its message id and priority, as RabbitMQProducer publishes it.
 final RabbitMqMessageStore paddedRabbit = check new ("PaddedRabbit", paddedRabbitHost, paddedRabbitPort, {
     username: paddedRabbitUsername,
     password: paddedRabbitPassword,

@@ -17,12 +17,13 @@ final jms:Connection sharedStoreConnection = check new (
     connectionFactoryName = sharedStoreStoreJmsConnectionFactory
 );
 
-# Message store 'SharedStore' (Store.xml, line 4): a JMS queue, as Synapse's JmsStore. Each message is a
-# JSON text message in this package's own format (StoredMessage), not the Micro Integrator's serialized
-# messages: the two cannot share the queue, so let the Micro Integrator's processors drain it before switching.
+# Message store 'SharedStore' (Store.xml, line 4): a JMS queue, as Synapse's JmsStore. Each message is a JSON text
+# message in this package's own format (StoredMessage), not the Micro Integrator's serialized messages: the two cannot
+# share the queue, so let the Micro Integrator's processors drain it before switching.
 final JmsMessageStore sharedStore = check new ("SharedStore", sharedStoreConnection, sharedStoreStoreJmsDestination);
 
-# Message processor 'ForwarderA' (scheduled forwarding): every 1 s sends the messages of 'SharedStore' in order to endpoint 'BackendA', removing each once delivered (a 2xx status).
+# Message processor 'ForwarderA' (scheduled forwarding): every 1 s sends the messages of 'SharedStore' in order to
+# endpoint 'BackendA', removing each once delivered (a 2xx status).
 # A failed attempt is retried after 1 s; after 4 attempts the processor deactivates (the message stays in the store).
 # From Processors.xml, line 5.
 class ForwarderAProcessor {
@@ -94,7 +95,8 @@ class ForwarderAProcessor {
 # Runs the processor every 1 s (interval 1000 ms), from start-up on.
 final task:JobId forwarderAJob = check task:scheduleJobRecurByFrequency(new ForwarderAProcessor(), 1);
 
-# Message processor 'ForwarderB' (scheduled forwarding): every 1 s sends the messages of 'SharedStore' in order to endpoint 'BackendB', removing each once delivered (a 2xx status).
+# Message processor 'ForwarderB' (scheduled forwarding): every 1 s sends the messages of 'SharedStore' in order to
+# endpoint 'BackendB', removing each once delivered (a 2xx status).
 # A failed attempt is retried after 1 s; after 4 attempts the processor deactivates (the message stays in the store).
 # From Processors.xml, line 8.
 class ForwarderBProcessor {

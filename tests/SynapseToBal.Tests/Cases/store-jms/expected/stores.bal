@@ -19,12 +19,13 @@ final jms:Connection orderQueueStoreConnection = check new (
     password = orderQueueStoreStoreJmsPassword
 );
 
-# Message store 'OrderQueueStore' (JmsStore.xml, line 2): a JMS queue, as Synapse's JmsStore. Each message is a
-# JSON text message in this package's own format (StoredMessage), not the Micro Integrator's serialized
-# messages: the two cannot share the queue, so let the Micro Integrator's processors drain it before switching.
+# Message store 'OrderQueueStore' (JmsStore.xml, line 2): a JMS queue, as Synapse's JmsStore. Each message is a JSON
+# text message in this package's own format (StoredMessage), not the Micro Integrator's serialized messages: the two
+# cannot share the queue, so let the Micro Integrator's processors drain it before switching.
 final JmsMessageStore orderQueueStore = check new ("OrderQueueStore", orderQueueStoreConnection, orderQueueStoreStoreJmsDestination);
 
-# Message processor 'OrderForwarder' (scheduled forwarding): every 1 s sends the messages of 'OrderQueueStore' in order to endpoint 'OrderBackend', removing each once delivered (a 2xx status).
+# Message processor 'OrderForwarder' (scheduled forwarding): every 1 s sends the messages of 'OrderQueueStore' in order
+# to endpoint 'OrderBackend', removing each once delivered (a 2xx status).
 # A failed attempt is retried after 1 s; after 4 attempts the processor deactivates (the message stays in the store).
 # From Forwarder.xml, line 2.
 class OrderForwarderProcessor {

@@ -20,18 +20,19 @@ import ballerina/task;
 //     <parameter name="store.rabbitmq.route.key">pending</parameter>
 //     <parameter name="rabbitmq.connection.retry.count">5</parameter>
 // </messageStore>
-# Message store 'OrderQueueStore' (OrderQueueStore.xml, line 2): a RabbitMQ queue, as Synapse's RabbitMQStore
-# (a durable queue, bound to its exchange). Each message is published as this package's own JSON format
-# (StoredMessage), not the Micro Integrator's Java-serialized messages: the two cannot share the queue, so let
-# the Micro Integrator's processors drain it before switching. Each is published persistent with its message id
-# and priority, as RabbitMQProducer publishes it.
+# Message store 'OrderQueueStore' (OrderQueueStore.xml, line 2): a RabbitMQ queue, as Synapse's RabbitMQStore (a durable
+# queue, bound to its exchange). Each message is published as this package's own JSON format (StoredMessage), not the
+# Micro Integrator's Java-serialized messages: the two cannot share the queue, so let the Micro Integrator's processors
+# drain it before switching. Each is published persistent with its message id and priority, as RabbitMQProducer
+# publishes it.
 final RabbitMqMessageStore orderQueueStore = check new ("OrderQueueStore", orderQueueStoreHost, orderQueueStorePort, {
     username: orderQueueStoreUsername,
     password: ordersMqPassword,
     virtualHost: orderQueueStoreVirtualHost
 }, orderQueueStoreQueue, exchange = orderQueueStoreExchange, routingKey = orderQueueStoreRoutingKey);
 
-# Message processor 'OrderAudit' (sampling): every 10 s takes up to 1 message(s) from 'OrderQueueStore' and runs the sequence with each.
+# Message processor 'OrderAudit' (sampling): every 10 s takes up to 1 message(s) from 'OrderQueueStore' and runs the
+# sequence with each.
 # From OrderAudit.xml, line 2.
 class OrderAuditProcessor {
     *task:Job;
@@ -59,7 +60,8 @@ class OrderAuditProcessor {
 # Runs the processor every 10 s (interval 10000 ms), from start-up on.
 final task:JobId orderAuditJob = check task:scheduleJobRecurByFrequency(new OrderAuditProcessor(), 10);
 
-# Message processor 'OrderForwarder' (scheduled forwarding): every 2 s sends the messages of 'OrderQueueStore' in order to endpoint 'OrdersBackend', removing each once delivered (a 2xx status).
+# Message processor 'OrderForwarder' (scheduled forwarding): every 2 s sends the messages of 'OrderQueueStore' in order
+# to endpoint 'OrdersBackend', removing each once delivered (a 2xx status).
 # A failed attempt is retried after 5 s; after 3 attempts the processor deactivates (the message stays in the store).
 # From OrderForwarder.xml, line 2.
 class OrderForwarderProcessor {

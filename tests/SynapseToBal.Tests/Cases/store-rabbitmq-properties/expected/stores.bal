@@ -2,11 +2,11 @@
 //   priority-store.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-# Message store 'UrgentStore' (priority-store.xml, line 17): a RabbitMQ queue, as Synapse's RabbitMQStore
-# (a durable queue, bound to its exchange). Each message is published as this package's own JSON format
-# (StoredMessage), not the Micro Integrator's Java-serialized messages: the two cannot share the queue, so let
-# the Micro Integrator's processors drain it before switching. Each is published persistent with its message id
-# and priority, as RabbitMQProducer publishes it.
+# Message store 'UrgentStore' (priority-store.xml, line 17): a RabbitMQ queue, as Synapse's RabbitMQStore (a durable
+# queue, bound to its exchange). Each message is published as this package's own JSON format (StoredMessage), not the
+# Micro Integrator's Java-serialized messages: the two cannot share the queue, so let the Micro Integrator's processors
+# drain it before switching. Each is published persistent with its message id and priority, as RabbitMQProducer
+# publishes it.
 final RabbitMqMessageStore urgentStore = check new ("UrgentStore", urgentStoreHost, urgentStorePort, {
     username: urgentStoreUsername,
     password: urgentStorePassword,

@@ -2,11 +2,10 @@
 //   RabbitStore.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-# Message store 'EventStore' (RabbitStore.xml, line 2): a RabbitMQ queue, as Synapse's RabbitMQStore
-# (a durable queue, bound to its exchange). Each message is published as this package's own JSON format
-# (StoredMessage), not the Micro Integrator's Java-serialized messages: the two cannot share the queue, so let
-# the Micro Integrator's processors drain it before switching. Each is published persistent with its message id
-# and priority, as RabbitMQProducer publishes it.
+# Message store 'EventStore' (RabbitStore.xml, line 2): a RabbitMQ queue, as Synapse's RabbitMQStore (a durable queue,
+# bound to its exchange). Each message is published as this package's own JSON format (StoredMessage), not the Micro
+# Integrator's Java-serialized messages: the two cannot share the queue, so let the Micro Integrator's processors drain
+# it before switching. Each is published persistent with its message id and priority, as RabbitMQProducer publishes it.
 final RabbitMqMessageStore eventStore = check new ("EventStore", eventStoreHost, eventStorePort, {
     username: eventStoreUsername,
     password: eventStorePassword,

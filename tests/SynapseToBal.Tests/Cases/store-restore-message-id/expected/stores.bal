@@ -6,8 +6,8 @@ import ballerina/task;
 import ballerinax/java.jdbc;
 import ballerinax/java.jms;
 
-# Message store 'MemoryStore' (store-message-id.xml, line 25): in memory, as Synapse's
-# InMemoryStore: the messages are lost when the program stops.
+# Message store 'MemoryStore' (store-message-id.xml, line 25): in memory, as Synapse's InMemoryStore: the messages are
+# lost when the program stops.
 final MessageQueue memoryStore = new;
 
 # The JMS connection of message store 'QueueStore': the JNDI settings of its parameters (Config.toml).
@@ -19,9 +19,9 @@ final jms:Connection queueStoreConnection = check new (
     connectionFactoryName = queueStoreStoreJmsConnectionFactory
 );
 
-# Message store 'QueueStore' (store-message-id.xml, line 26): a JMS queue, as Synapse's JmsStore. Each message is a
-# JSON text message in this package's own format (StoredMessage), not the Micro Integrator's serialized
-# messages: the two cannot share the queue, so let the Micro Integrator's processors drain it before switching.
+# Message store 'QueueStore' (store-message-id.xml, line 26): a JMS queue, as Synapse's JmsStore. Each message is a JSON
+# text message in this package's own format (StoredMessage), not the Micro Integrator's serialized messages: the two
+# cannot share the queue, so let the Micro Integrator's processors drain it before switching.
 final JmsMessageStore queueStore = check new ("QueueStore", queueStoreConnection, queueStoreStoreJmsDestination);
 
 # The database of message store 'TableStore' (Config.toml). The JDBC driver (org.h2.Driver) comes
@@ -29,13 +29,14 @@ final JmsMessageStore queueStore = check new ("QueueStore", queueStoreConnection
 # ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
 final jdbc:Client tableStoreDatabase = check new (tableStoreUrl, tableStoreUsername, ());
 
-# Message store 'TableStore' (store-message-id.xml, line 30): a database table, as Synapse's JDBCMessageStore
-# (columns indexId, msg_id and message). Each message is a row whose message column holds this package's
-# own JSON format (StoredMessage) as UTF-8 bytes, not the Micro Integrator's Java-serialized messages: the
-# two cannot share the table, so let the Micro Integrator's processors drain it before switching.
+# Message store 'TableStore' (store-message-id.xml, line 30): a database table, as Synapse's JDBCMessageStore (columns
+# indexId, msg_id and message). Each message is a row whose message column holds this package's own JSON format
+# (StoredMessage) as UTF-8 bytes, not the Micro Integrator's Java-serialized messages: the two cannot share the table,
+# so let the Micro Integrator's processors drain it before switching.
 final JdbcMessageStore tableStore = new ("TableStore", tableStoreDatabase, tableStoreTable);
 
-# Message processor 'MemorySampler' (sampling): every 1 s takes up to 1 message(s) from 'MemoryStore' and runs the sequence with each.
+# Message processor 'MemorySampler' (sampling): every 1 s takes up to 1 message(s) from 'MemoryStore' and runs the
+# sequence with each.
 # From store-message-id.xml, line 36.
 class MemorySamplerProcessor {
     *task:Job;
@@ -60,7 +61,8 @@ class MemorySamplerProcessor {
 # Runs the processor every 1 s (interval 1000 ms), from start-up on.
 final task:JobId memorySamplerJob = check task:scheduleJobRecurByFrequency(new MemorySamplerProcessor(), 1);
 
-# Message processor 'QueueSampler' (sampling): every 1 s takes up to 1 message(s) from 'QueueStore' and runs the sequence with each.
+# Message processor 'QueueSampler' (sampling): every 1 s takes up to 1 message(s) from 'QueueStore' and runs the
+# sequence with each.
 # From store-message-id.xml, line 40.
 class QueueSamplerProcessor {
     *task:Job;
@@ -85,7 +87,8 @@ class QueueSamplerProcessor {
 # Runs the processor every 1 s (interval 1000 ms), from start-up on.
 final task:JobId queueSamplerJob = check task:scheduleJobRecurByFrequency(new QueueSamplerProcessor(), 1);
 
-# Message processor 'TableSampler' (sampling): every 1 s takes up to 1 message(s) from 'TableStore' and runs the sequence with each.
+# Message processor 'TableSampler' (sampling): every 1 s takes up to 1 message(s) from 'TableStore' and runs the
+# sequence with each.
 # From store-message-id.xml, line 44.
 class TableSamplerProcessor {
     *task:Job;

@@ -16,9 +16,9 @@ final jms:Connection ordersStoreConnection = check new (
     password = jmsBrokerPassword
 );
 
-# Message store 'OrdersStore' (OrdersStore.xml, line 2): a JMS queue, as Synapse's JmsStore. Each message is a
-# JSON text message in this package's own format (StoredMessage), not the Micro Integrator's serialized
-# messages: the two cannot share the queue, so let the Micro Integrator's processors drain it before switching.
+# Message store 'OrdersStore' (OrdersStore.xml, line 2): a JMS queue, as Synapse's JmsStore. Each message is a JSON text
+# message in this package's own format (StoredMessage), not the Micro Integrator's serialized messages: the two cannot
+# share the queue, so let the Micro Integrator's processors drain it before switching.
 final JmsMessageStore ordersStore = check new ("OrdersStore", ordersStoreConnection, ordersStoreStoreJmsDestination);
 
 # The JMS connection of message store 'PaymentsStore': the JNDI settings of its parameters (Config.toml).
@@ -32,7 +32,7 @@ final jms:Connection paymentsStoreConnection = check new (
     password = jmsBrokerPassword
 );
 
-# Message store 'PaymentsStore' (PaymentsStore.xml, line 2): a JMS queue, as Synapse's JmsStore. Each message is a
-# JSON text message in this package's own format (StoredMessage), not the Micro Integrator's serialized
-# messages: the two cannot share the queue, so let the Micro Integrator's processors drain it before switching.
+# Message store 'PaymentsStore' (PaymentsStore.xml, line 2): a JMS queue, as Synapse's JmsStore. Each message is a JSON
+# text message in this package's own format (StoredMessage), not the Micro Integrator's serialized messages: the two
+# cannot share the queue, so let the Micro Integrator's processors drain it before switching.
 final JmsMessageStore paymentsStore = check new ("PaymentsStore", paymentsStoreConnection, paymentsStoreStoreJmsDestination);

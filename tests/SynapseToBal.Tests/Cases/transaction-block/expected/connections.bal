@@ -12,14 +12,14 @@ import ballerinax/java.jdbc;
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client mixedEndpoint = check new (transferApiMixedEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'TransferApi /mixed endpoint', as Synapse's EndpointContext keeps it: the non-blocking
 # calls through it check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState mixedEndpointSuspension = new ("address", "AnonymousEndpoint", {});
 
-# Database connection of the dblookup/dbreport mediators: the data source 'jdbc/WSO2TestDB1' (first used in api.xml, line 12).
-# The Micro Integrator looks the data source 'jdbc/WSO2TestDB1' up by name; here the connection is opened from its URL and credentials.
+# Database connection of the dblookup/dbreport mediators: the data source 'jdbc/WSO2TestDB1' (first used in api.xml,
+# line 12).
+# The Micro Integrator looks the data source 'jdbc/WSO2TestDB1' up by name; here the connection is opened from its URL
+# and credentials.
 final jdbc:Client wso2testDb1Db = check new (wso2testDb1DbUrl, wso2testDb1DbUser, wso2testDb1DbPassword);

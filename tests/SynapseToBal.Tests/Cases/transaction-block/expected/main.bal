@@ -12,8 +12,8 @@ listener http:Listener httpListener = new (httpPort);
 service /transfer on httpListener {
     # POST /transfer/commit?name={name}
     resource function post 'commit(http:Request request) returns http:Response|error {
-        // The Micro Integrator runs this resource only for a request whose query matches 'name={name}'
-        // (in this order, no parameter missing or added); it answers 404 to any other request no other resource of the API takes.
+        // The Micro Integrator runs this resource only for a request whose query matches 'name={name}' (in this order,
+        // no parameter missing or added); it answers 404 to any other request no other resource of the API takes.
         if !uriQueryMatches(request, re `name=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }
@@ -97,10 +97,11 @@ service /transfer on httpListener {
         return check optionsResponse(request, "/transfer", [{path: re `/commit/?`, query: re `name=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "POST"}, {path: re `/undo/?`, allow: "POST"}, {path: re `/mixed/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
-    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
-    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
-    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
-    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
+    # resource takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_`
+    # sequence, else 404 with no body); otherwise as method not allowed when some resource's path matches
+    # (handleMethodNotAllowed: the `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching
+    # resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response {
         if !(request.method is "OPTIONS"|"POST") && requestPathMatches(request, "/transfer", [{path: re `/commit/?`, query: re `name=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`}, re `/undo/?`, re `/mixed/?`]) {
             return methodNotAllowed();

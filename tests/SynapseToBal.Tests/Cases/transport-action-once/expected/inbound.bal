@@ -5,7 +5,8 @@
 
 import ballerinax/java.jms;
 
-# Inbound endpoint 'ActionInbound': every message of JMS queue 'InboundActions' runs sequence 'LogAction', failures run 'LogAction'.
+# Inbound endpoint 'ActionInbound': every message of JMS queue 'InboundActions' runs sequence 'LogAction', failures run
+# 'LogAction'.
 # From ActionInbound.xml, line 3.
 # The JNDI factory class comes from the JMS provider's client library: add its JAR to Ballerina.toml as a platform
 # dependency ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
@@ -27,7 +28,17 @@ service jms:Service on actionInboundListener {
         string|byte[] content = check jmsBody(message);
         Context ctx = newInboundContext(content, "text/xml");
         setJmsInboundFacts(ctx, message);
-        setInboundEndpointProperties(ctx, "ActionInbound", {"interval": "1000", "transport.jms.Destination": "InboundActions", "transport.jms.ConnectionFactoryJNDIName": actionInboundConnectionFactory, "java.naming.factory.initial": actionInboundContextFactory, "java.naming.provider.url": actionInboundProviderUrl, "transport.jms.SessionAcknowledgement": "AUTO_ACKNOWLEDGE", "transport.jms.SessionTransacted": "false", "transport.jms.ConnectionFactoryType": "queue", "transport.jms.ContentType": "text/xml"});
+        setInboundEndpointProperties(ctx, "ActionInbound", {
+            "interval": "1000",
+            "transport.jms.Destination": "InboundActions",
+            "transport.jms.ConnectionFactoryJNDIName": actionInboundConnectionFactory,
+            "java.naming.factory.initial": actionInboundContextFactory,
+            "java.naming.provider.url": actionInboundProviderUrl,
+            "transport.jms.SessionAcknowledgement": "AUTO_ACKNOWLEDGE",
+            "transport.jms.SessionTransacted": "false",
+            "transport.jms.ConnectionFactoryType": "queue",
+            "transport.jms.ContentType": "text/xml"
+        });
         error? result = logAction(ctx);
         if result is error {
             _ = check runLogAction(ctx, result);
@@ -35,7 +46,8 @@ service jms:Service on actionInboundListener {
     }
 }
 
-# Proxy service 'ActionJmsProxy' on JMS: every message of queue 'actions' (connection factory 'default') runs the proxy's in flow, its fault sequence on failure; what the flow answers goes to the request's JMSReplyTo.
+# Proxy service 'ActionJmsProxy' on JMS: every message of queue 'actions' (connection factory 'default') runs the
+# proxy's in flow, its fault sequence on failure; what the flow answers goes to the request's JMSReplyTo.
 # From ActionJmsProxy.xml, line 4.
 # The JNDI factory class comes from the JMS provider's client library: add its JAR to Ballerina.toml as a platform
 # dependency ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
@@ -76,8 +88,9 @@ service jms:Service on actionJmsProxyJmsListener {
         Context ctx = newInboundContext(content, contentType);
         setJmsInboundFacts(ctx, message, axis2Scope = true);
         ctx.action = jmsSoapAction(message, "urn:mediate");
-        // What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets it up:
-        // to the request's JMSReplyTo; without one, answering fails (the proxy has no transport.jms.ReplyDestination).
+        // What the flow answers (respond, the out flow's send) goes back over JMS, as Axis2's JMSMessageReceiver sets
+        // it up: to the request's JMSReplyTo; without one, answering fails (the proxy has no
+        // transport.jms.ReplyDestination).
         setJmsReply(ctx, message, "actionJmsProxyJmsListener", {
             initialContextFactory: jmsFactoryDefaultContextFactory,
             providerUrl: jmsFactoryDefaultProviderUrl,

@@ -16,12 +16,13 @@ final jms:Connection actionStoreConnection = check new (
     connectionFactoryName = actionStoreStoreJmsConnectionFactory
 );
 
-# Message store 'ActionStore' (ActionStore.xml, line 3): a JMS queue, as Synapse's JmsStore. Each message is a
-# JSON text message in this package's own format (StoredMessage), not the Micro Integrator's serialized
-# messages: the two cannot share the queue, so let the Micro Integrator's processors drain it before switching.
+# Message store 'ActionStore' (ActionStore.xml, line 3): a JMS queue, as Synapse's JmsStore. Each message is a JSON text
+# message in this package's own format (StoredMessage), not the Micro Integrator's serialized messages: the two cannot
+# share the queue, so let the Micro Integrator's processors drain it before switching.
 final JmsMessageStore actionStore = check new ("ActionStore", actionStoreConnection, actionStoreStoreJmsDestination);
 
-# Message processor 'ActionSampler' (sampling): every 2 s takes up to 1 message(s) from 'ActionStore' and runs the sequence with each.
+# Message processor 'ActionSampler' (sampling): every 2 s takes up to 1 message(s) from 'ActionStore' and runs the
+# sequence with each.
 # From ActionSampler.xml, line 2.
 class ActionSamplerProcessor {
     *task:Job;

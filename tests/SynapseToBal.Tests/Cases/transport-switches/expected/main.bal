@@ -160,10 +160,11 @@ service /transport on httpListener {
         return check optionsResponse(request, "/transport", [{path: re `/http10/?`, allow: "POST"}, {path: re `/nochunk/?`, allow: "POST"}, {path: re `/length/?`, allow: "POST"}, {path: re `/cleared/?`, allow: "POST"}, {path: re `/some-paths/?`, allow: "POST"}, {path: re `/echo/?`, allow: "POST"}, {path: re `/blocking/?`, allow: "POST"}, {path: re `/length-only/?`, allow: "POST"}, {path: re `/computed/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
-    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
-    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
-    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
-    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
+    # resource takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_`
+    # sequence, else 404 with no body); otherwise as method not allowed when some resource's path matches
+    # (handleMethodNotAllowed: the `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching
+    # resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response {
         if !(request.method is "OPTIONS"|"POST") && requestPathMatches(request, "/transport", [re `/http10/?`, re `/nochunk/?`, re `/length/?`, re `/cleared/?`, re `/some-paths/?`, re `/echo/?`, re `/blocking/?`, re `/length-only/?`, re `/computed/?`]) {
             return methodNotAllowed();

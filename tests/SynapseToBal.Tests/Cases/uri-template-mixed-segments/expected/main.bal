@@ -13,7 +13,8 @@ service /files on httpListener {
     # GET /files/doc/{id}.json
     resource function get doc/[string id](http:Request request) returns http:Response|error {
         // The Micro Integrator runs this resource only for a request whose path has the literal text of its
-        // uri-template around each variable; it answers any other no other resource of the API takes as for an unknown path.
+        // uri-template around each variable; it answers any other that no other resource of the API takes as it
+        // answers an unknown path.
         if templateSegmentValue(id, "", ".json") is () {
             return resourceNotFound();
         }
@@ -25,7 +26,8 @@ service /files on httpListener {
     # GET /files/item/x{code}
     resource function get item/[string code](http:Request request) returns http:Response|error {
         // The Micro Integrator runs this resource only for a request whose path has the literal text of its
-        // uri-template around each variable; it answers any other no other resource of the API takes as for an unknown path.
+        // uri-template around each variable; it answers any other that no other resource of the API takes as it
+        // answers an unknown path.
         if templateSegmentValue(code, "x", "") is () {
             return resourceNotFound();
         }
@@ -37,7 +39,8 @@ service /files on httpListener {
     # GET /files/proxy/{pseudo}*
     resource function get proxy/[string pseudo]/[string... path](http:Request request) returns http:Response|error {
         // The Micro Integrator runs this resource only for a request whose path has the literal text of its
-        // uri-template around each variable; it answers any other no other resource of the API takes as for an unknown path.
+        // uri-template around each variable; it answers any other that no other resource of the API takes as it
+        // answers an unknown path.
         if templateSegmentValue(pseudo, "", "*") is () {
             return resourceNotFound();
         }
@@ -81,10 +84,11 @@ service /files on httpListener {
         return check optionsResponse(request, "/files", [{path: re `/doc/[^/]+\.json/?`, allow: "GET"}, {path: re `/item/x[^/]+/?`, allow: "GET"}, {path: re `/proxy/[^/]+[^/]*(/.*)?`, allow: "GET"}, {path: re `/range/[^/]+/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
-    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
-    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
-    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
-    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
+    # resource takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_`
+    # sequence, else 404 with no body); otherwise as method not allowed when some resource's path matches
+    # (handleMethodNotAllowed: the `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching
+    # resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response {
         if !(request.method is "GET"|"OPTIONS") && requestPathMatches(request, "/files", [re `/doc/[^/]+\.json/?`, re `/item/x[^/]+/?`, re `/proxy/[^/]+[^/]*(/.*)?`, re `/range/[^/]+/?`]) {
             return methodNotAllowed();

@@ -11,8 +11,6 @@ import ballerina/http;
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client simpleEndpoint = check new (uriTemplateApiSimpleEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'UriTemplateAPI /simple endpoint', as Synapse's EndpointContext keeps it: the
@@ -29,8 +27,6 @@ final EndpointState simpleEndpointSuspension = new ("http", "AnonymousEndpoint",
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:ClientConfiguration uriTemplateApiWholeEndpointConfig = {timeout: 120, httpVersion: http:HTTP_1_1};
 
 # Suspension state of endpoint 'UriTemplateAPI /whole endpoint', as Synapse's EndpointContext keeps it: the non-blocking
@@ -44,8 +40,6 @@ final EndpointState wholeEndpointSuspension = new ("http", "AnonymousEndpoint", 
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client operatorsEndpoint = check new (uriTemplateApiOperatorsEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'UriTemplateAPI /operators endpoint', as Synapse's EndpointContext keeps it: the
@@ -59,8 +53,6 @@ final EndpointState operatorsEndpointSuspension = new ("http", "AnonymousEndpoin
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-# No timeout in the endpoint: the Micro Integrator's global callback timeout applies, 120 s
-# (synapse.global_timeout_interval = 120000 in its default.json; the socket timeout, http.socket.timeout, is 180 s).
 final http:Client listsEndpoint = check new (uriTemplateApiListsEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'UriTemplateAPI /lists endpoint', as Synapse's EndpointContext keeps it: the non-blocking

@@ -9,7 +9,8 @@ import ballerina/io;
 import ballerina/log;
 import ballerina/task;
 
-# Inbound endpoint 'EventDrop': every 2 s, each file of '/data/events/in' whose name matches '.*\.json' runs sequence 'ProcessEvent', failures run 'EventError', then is deleted.
+# Inbound endpoint 'EventDrop': every 2 s, each file of '/data/events/in' whose name matches '.*\.json' runs sequence
+# 'ProcessEvent', failures run 'EventError', then is deleted.
 # From EventDrop.xml, line 3.
 class EventDropPoller {
     *task:Job;
@@ -48,8 +49,8 @@ class EventDropPoller {
                 continue;
             }
             if self.failedFiles.hasKey(entry.absPath) {
-                // FilePollingConsumer marks a file it could not move or delete (<file>.fail) and never processes it again:
-                // each poll tries the after-processing action once more.
+                // FilePollingConsumer marks a file it could not move or delete (<file>.fail) and never processes it
+                // again: each poll tries the after-processing action once more.
                 file:Error? retried = file:remove(entry.absPath);
                 if retried is file:Error {
                     log:printError("Inbound endpoint 'EventDrop': a file cannot be moved or deleted after processing", 'error = retried, fileName = fileName);
@@ -63,8 +64,8 @@ class EventDropPoller {
             if matching is error || !matching {
                 continue;
             }
-            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a file
-            // the builder refuses fails as a file that cannot be read does.
+            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a
+            // file the builder refuses fails as a file that cannot be read does.
             byte[]|error content = fileMessage(io:fileReadBytes(entry.absPath), "application/json");
             if content is error {
                 log:printError("Inbound endpoint 'EventDrop': a file cannot be read, or the message builder of its content type refuses it", 'error = content, fileName = fileName);
@@ -95,7 +96,8 @@ class EventDropPoller {
 # Polls the folder every 2 s (interval 2000 ms), from start-up on.
 final task:JobId eventDropPollJob = check task:scheduleJobRecurByFrequency(new EventDropPoller(), 2);
 
-# Proxy service 'OrderFiles' on VFS: every 10 s (transport.PollInterval), each file of '/data/orders/in' whose name matches '.*\.xml' runs the proxy's in flow as text/xml, then is moved.
+# Proxy service 'OrderFiles' on VFS: every 10 s (transport.PollInterval), each file of '/data/orders/in' whose name
+# matches '.*\.xml' runs the proxy's in flow as text/xml, then is moved.
 # From OrderFiles.xml, line 4.
 class OrderFilesVfsPoller {
     *task:Job;
@@ -134,8 +136,8 @@ class OrderFilesVfsPoller {
                 continue;
             }
             if self.failedFiles.hasKey(entry.absPath) {
-                // VFSTransportListener leaves the lock (<file>.lock) of a file it could not move or delete: no later poll
-                // takes the file.
+                // VFSTransportListener leaves the lock (<file>.lock) of a file it could not move or delete: no later
+                // poll takes the file.
                 continue;
             }
             // transport.vfs.FileNamePattern: the whole name must match, as Java's String.matches.
@@ -143,8 +145,8 @@ class OrderFilesVfsPoller {
             if matching is error || !matching {
                 continue;
             }
-            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a file
-            // the builder refuses fails as a file that cannot be read does.
+            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a
+            // file the builder refuses fails as a file that cannot be read does.
             byte[]|error content = fileMessage(io:fileReadBytes(entry.absPath), "text/xml");
             if content is error {
                 log:printError("Proxy service 'OrderFiles': a file cannot be read, or the message builder of its content type refuses it", 'error = content, fileName = fileName);

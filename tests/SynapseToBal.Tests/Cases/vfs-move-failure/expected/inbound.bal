@@ -9,7 +9,8 @@ import ballerina/io;
 import ballerina/log;
 import ballerina/task;
 
-# Inbound endpoint 'ReceiptDrop': every 5 s, each file of '/data/receipts/in' runs sequence 'ProcessReceipt', then is moved.
+# Inbound endpoint 'ReceiptDrop': every 5 s, each file of '/data/receipts/in' runs sequence 'ProcessReceipt', then is
+# moved.
 # From ReceiptDrop.xml, line 4.
 class ReceiptDropPoller {
     *task:Job;
@@ -48,8 +49,8 @@ class ReceiptDropPoller {
                 continue;
             }
             if self.failedFiles.hasKey(entry.absPath) {
-                // FilePollingConsumer marks a file it could not move or delete (<file>.fail) and never processes it again:
-                // each poll tries the after-processing action once more.
+                // FilePollingConsumer marks a file it could not move or delete (<file>.fail) and never processes it
+                // again: each poll tries the after-processing action once more.
                 string|file:Error retryPath = file:joinPath(receiptDropMoveAfterProcess, fileName);
                 file:Error? retried = retryPath is string ? file:rename(entry.absPath, retryPath) : retryPath;
                 if retried is file:Error {
@@ -59,8 +60,8 @@ class ReceiptDropPoller {
                 }
                 continue;
             }
-            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a file
-            // the builder refuses fails as a file that cannot be read does.
+            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a
+            // file the builder refuses fails as a file that cannot be read does.
             byte[]|error content = fileMessage(io:fileReadBytes(entry.absPath), "text/plain");
             if content is error {
                 log:printError("Inbound endpoint 'ReceiptDrop': a file cannot be read, or the message builder of its content type refuses it", 'error = content, fileName = fileName);
@@ -98,7 +99,8 @@ class ReceiptDropPoller {
 # Polls the folder every 5 s (interval 5000 ms), from start-up on.
 final task:JobId receiptDropPollJob = check task:scheduleJobRecurByFrequency(new ReceiptDropPoller(), 5);
 
-# Proxy service 'InvoiceFiles' on VFS: every 30 s (transport.PollInterval), each file of '/data/invoices/in' whose name matches '.*\.xml' runs the proxy's in flow as application/xml, then is moved.
+# Proxy service 'InvoiceFiles' on VFS: every 30 s (transport.PollInterval), each file of '/data/invoices/in' whose name
+# matches '.*\.xml' runs the proxy's in flow as application/xml, then is moved.
 # From InvoiceFiles.xml, line 4.
 class InvoiceFilesVfsPoller {
     *task:Job;
@@ -137,8 +139,8 @@ class InvoiceFilesVfsPoller {
                 continue;
             }
             if self.failedFiles.hasKey(entry.absPath) {
-                // VFSTransportListener leaves the lock (<file>.lock) of a file it could not move or delete: no later poll
-                // takes the file.
+                // VFSTransportListener leaves the lock (<file>.lock) of a file it could not move or delete: no later
+                // poll takes the file.
                 continue;
             }
             // transport.vfs.FileNamePattern: the whole name must match, as Java's String.matches.
@@ -146,8 +148,8 @@ class InvoiceFilesVfsPoller {
             if matching is error || !matching {
                 continue;
             }
-            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a file
-            // the builder refuses fails as a file that cannot be read does.
+            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a
+            // file the builder refuses fails as a file that cannot be read does.
             byte[]|error content = fileMessage(io:fileReadBytes(entry.absPath), "application/xml");
             if content is error {
                 log:printError("Proxy service 'InvoiceFiles': a file cannot be read, or the message builder of its content type refuses it", 'error = content, fileName = fileName);
