@@ -11,9 +11,9 @@ listener http:Listener httpListener = new (httpPort);
 service /media on httpListener {
     # GET /media/a/b*
     resource function get a/[string segment]/[string... path](http:Request request) returns http:Response|error {
-        // The Micro Integrator runs this resource only for a request that '/a/b*' matches, the
-        // literal text around each variable included; for any other it tries the next resources of this method and path
-        // in declaration order, and answers 404 to a request none of them or the API's other resources takes.
+        // The Micro Integrator runs this resource only for a request that '/a/b*' matches, the literal text around each
+        // variable included; for any other it tries the next resources of this method and path in declaration order,
+        // and answers 404 to a request none of them or the API's other resources takes.
         if templateSegmentValue(segment, "b", "*") is () {
             // GET /media/a/c*
             if templateSegmentValue(segment, "c", "*") !is () {
@@ -38,10 +38,11 @@ service /media on httpListener {
         return check optionsResponse(request, "/media", [{path: re `/a/b[^/]*(/.*)?`, allow: "GET"}, {path: re `/a/c[^/]*(/.*)?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
-    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
-    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
-    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
-    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
+    # resource takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_`
+    # sequence, else 404 with no body); otherwise as method not allowed when some resource's path matches
+    # (handleMethodNotAllowed: the `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching
+    # resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response {
         if !(request.method is "GET"|"OPTIONS") && requestPathMatches(request, "/media", [re `/a/b[^/]*(/.*)?`, re `/a/c[^/]*(/.*)?`]) {
             return methodNotAllowed();

@@ -87,7 +87,7 @@ service /catalog on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return optionsResponse(request, check newContext(request, "CatalogAPI", "/catalog"), "/catalog", [{path: re `/items/?`, query: re `id=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/items/?`, query: re `name=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/items/?`, allow: "GET"}, {path: re `/files/[^/]+\.json/?`, allow: "GET"}, {path: re `/files/[^/]+\.xml/?`, allow: "GET"}, {path: re `/files/[^/]+\.txt/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/catalog", [{path: re `/items/?`, query: re `id=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/items/?`, query: re `name=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/items/?`, allow: "GET"}, {path: re `/files/[^/]+\.json/?`, allow: "GET"}, {path: re `/files/[^/]+\.xml/?`, allow: "GET"}, {path: re `/files/[^/]+\.txt/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

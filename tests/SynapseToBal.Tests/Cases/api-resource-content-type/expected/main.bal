@@ -12,8 +12,8 @@ listener http:Listener httpListener = new (httpPort);
 service /agent on httpListener {
     # GET /agent/info
     resource function get info(http:Request request) returns http:Response|error {
-        // Resource.canProcess: the Micro Integrator dispatches a request here only when its User-Agent matches curl/[0-9.]+;
-        // it answers any other (OPTIONS excepted) as API.process does without this resource.
+        // Resource.canProcess: the Micro Integrator dispatches a request here only when its User-Agent matches
+        // curl/[0-9.]+; it answers any other (OPTIONS excepted) as API.process does without this resource.
         if !resourceAccepts(request, (), re `curl/[0-9.]+`) {
             return resourceNotFound();
         }
@@ -63,10 +63,11 @@ service /agent on httpListener {
         return check optionsResponse(request, "/agent", [{path: re `(/.*)?`, allow: "POST"}, {path: re `/info/?`, allow: "GET"}, {path: re `/status/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
-    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
-    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
-    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
-    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
+    # resource takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_`
+    # sequence, else 404 with no body); otherwise as method not allowed when some resource's path matches
+    # (handleMethodNotAllowed: the `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching
+    # resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response {
         if !(request.method is "GET"|"OPTIONS"|"POST") && requestPathMatches(request, "/agent", [re `/info/?`, re `/status/?`, re `(/.*)?`]) {
             return methodNotAllowed();
@@ -79,8 +80,9 @@ service /agent on httpListener {
 service /upload on httpListener {
     # POST /upload/json
     resource function post 'json(http:Request request) returns http:Response|error {
-        // Resource.canProcess: the Micro Integrator dispatches a request here only when its Content-Type is application/json (POST, PUT, PATCH, DELETE);
-        // it answers any other (OPTIONS excepted) as API.process does without this resource.
+        // Resource.canProcess: the Micro Integrator dispatches a request here only when its Content-Type is
+        // application/json (POST, PUT, PATCH, DELETE); it answers any other (OPTIONS excepted) as API.process does
+        // without this resource.
         if !resourceAccepts(request, "application/json", ()) {
             boolean? takesMethod = firstPathMatchTakesMethod(request, "/upload", [{path: re `/json/?`, methods: ["POST"]}, {path: re `/items/[^/]+/?`, methods: ["PUT"]}]);
             if takesMethod is true {
@@ -119,10 +121,11 @@ service /upload on httpListener {
         return check optionsResponse(request, "/upload", [{path: re `/json/?`, allow: "POST"}, {path: re `/items/[^/]+/?`, allow: "PUT"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
-    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
-    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
-    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
-    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
+    # resource takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_`
+    # sequence, else 404 with no body); otherwise as method not allowed when some resource's path matches
+    # (handleMethodNotAllowed: the `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching
+    # resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response {
         if !(request.method is "OPTIONS"|"POST"|"PUT") && requestPathMatches(request, "/upload", [re `/json/?`, re `/items/[^/]+/?`]) {
             return methodNotAllowed();

@@ -29,10 +29,11 @@ service /open on httpListener {
         return check optionsResponse(request, "/open", [{path: re `/ping/?`, allow: "GET, POST, PUT, DELETE"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: runResourceMismatchHandler(check newContext(request, "OpenAPI", "/open"));
     }
 
-    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
-    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
-    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
-    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
+    # resource takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_`
+    # sequence, else 404 with no body); otherwise as method not allowed when some resource's path matches
+    # (handleMethodNotAllowed: the `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching
+    # resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         return runResourceMismatchHandler(check newContext(request, "OpenAPI", "/open"));
     }
@@ -77,10 +78,11 @@ service /users on httpListener {
         return check optionsResponse(request, "/users", [{path: re `/[^/]+/?`, allow: "GET"}, {path: re `/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: runResourceMismatchHandler(check newContext(request, "UserAPI", "/users"));
     }
 
-    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
-    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
-    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
-    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
+    # resource takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_`
+    # sequence, else 404 with no body); otherwise as method not allowed when some resource's path matches
+    # (handleMethodNotAllowed: the `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching
+    # resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         if !(request.method is "GET"|"OPTIONS"|"POST") && requestPathMatches(request, "/users", [re `/[^/]+/?`, re `/?`]) {
             return runMethodNotAllowedHandler(check newContext(request, "UserAPI", "/users"));

@@ -12,8 +12,8 @@ listener http:Listener httpListener = new (httpPort);
 service /store on httpListener {
     # GET /store/files*?x={x}
     resource function get files\*(http:Request request) returns http:Response|error {
-        // The Micro Integrator runs this resource only for a request whose query matches 'x={x}'
-        // (in this order, no parameter missing or added); it answers 404 to any other request no other resource of the API takes.
+        // The Micro Integrator runs this resource only for a request whose query matches 'x={x}' (in this order, no
+        // parameter missing or added); it answers 404 to any other request no other resource of the API takes.
         if !uriQueryMatches(request, re `x=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }
@@ -25,9 +25,9 @@ service /store on httpListener {
 
     # GET /store/docs/{name}*?q={q}
     resource function get docs/[string name](http:Request request) returns http:Response|error {
-        // The Micro Integrator runs this resource only for a request that '/docs/{name}*?q={q}' matches, the
-        // literal text around each variable included; for any other it tries the next resources of this method and path
-        // in declaration order, and answers 404 to a request none of them or the API's other resources takes.
+        // The Micro Integrator runs this resource only for a request that '/docs/{name}*?q={q}' matches, the literal
+        // text around each variable included; for any other it tries the next resources of this method and path in
+        // declaration order, and answers 404 to a request none of them or the API's other resources takes.
         if templateSegmentValue(name, "", "*", literalSuffix = true) is () || !uriQueryMatches(request, re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }
@@ -40,7 +40,8 @@ service /store on httpListener {
     # GET /store/logs*
     resource function get [string segment]/[string... path](http:Request request) returns http:Response|error {
         // The Micro Integrator runs this resource only for a request whose path has the literal text of its
-        // uri-template around each variable; it answers any other no other resource of the API takes as for an unknown path.
+        // uri-template around each variable; it answers any other that no other resource of the API takes as it
+        // answers an unknown path.
         if templateSegmentValue(segment, "logs", "*") is () {
             return resourceNotFound();
         }
@@ -72,10 +73,11 @@ service /store on httpListener {
         return check optionsResponse(request, "/store", [{path: re `/files\*/?`, query: re `x=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/docs/[^/]+\*/?`, query: re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/logs[^/]*(/.*)?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
-    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
-    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
-    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
-    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
+    # resource takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_`
+    # sequence, else 404 with no body); otherwise as method not allowed when some resource's path matches
+    # (handleMethodNotAllowed: the `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching
+    # resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response {
         if !(request.method is "GET"|"OPTIONS") && requestPathMatches(request, "/store", [{path: re `/files\*/?`, query: re `x=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`}, {path: re `/docs/[^/]+\*/?`, query: re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`}, re `/logs[^/]*(/.*)?`]) {
             return methodNotAllowed();

@@ -5,17 +5,28 @@
 import ballerina/http;
 
 # HTTP connection 'LedgerConn' of the HTTP connector operations (LedgerConn.xml, line 2).
-# No timeoutDuration: the Micro Integrator's global callback timeout applies, 120 s.
-# No suspend or retry setting: the endpoint the Micro Integrator makes of the connection (LedgerConn_INTERNAL_ENDPOINT_REFERENCE) keeps Synapse's defaults, suspended for 30 s after any failed operation (a timeout or closed connection included), each time; a suspended connection fails each operation at once with 303001, without reaching the backend. The connector operations on this connection keep this state as Synapse's EndpointContext keeps it for that endpoint (EndpointState).
+# No suspend or retry setting: the endpoint the Micro Integrator makes of the connection
+# (LedgerConn_INTERNAL_ENDPOINT_REFERENCE) keeps Synapse's defaults, suspended for 30 s after any failed operation (a
+# timeout or closed connection included), each time; a suspended connection fails each operation at once with 303001,
+# without reaching the backend. The connector operations on this connection keep this state as Synapse's EndpointContext
+# keeps it for that endpoint (EndpointState).
 final http:Client ledgerConn = check new (ledgerConnBaseUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
-# Suspension state of the endpoint the Micro Integrator makes from HTTP connection 'LedgerConn' (LedgerConn_INTERNAL_ENDPOINT_REFERENCE), as Synapse's EndpointContext keeps it: the connector operations on the connection check it first (endpointReady) and record their result in it (endpointCalled).
+# Suspension state of the endpoint the Micro Integrator makes from HTTP connection 'LedgerConn'
+# (LedgerConn_INTERNAL_ENDPOINT_REFERENCE), as Synapse's EndpointContext keeps it: the connector operations on the
+# connection check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState ledgerConnSuspension = new ("http", "LedgerConn_INTERNAL_ENDPOINT_REFERENCE", {});
 
 # HTTP connection 'LedgerConn' of the HTTP connector operations (LedgerConn.xml, line 2).
-# A second client of HTTP connection 'LedgerConn' for the operations that ask for HTTP/1.1 requests with a Content-Length instead of chunks (disableChunking: DISABLE_CHUNKING, or forceHttpContentLength with copyContentLengthFromIncoming): the connector's template sets the property for that one call, and an http:Client fixes these settings for every request.
-# No timeoutDuration: the Micro Integrator's global callback timeout applies, 120 s.
-# No suspend or retry setting: the endpoint the Micro Integrator makes of the connection (LedgerConn_INTERNAL_ENDPOINT_REFERENCE) keeps Synapse's defaults, suspended for 30 s after any failed operation (a timeout or closed connection included), each time; a suspended connection fails each operation at once with 303001, without reaching the backend. The connector operations on this connection keep this state as Synapse's EndpointContext keeps it for that endpoint (EndpointState).
+# A second client of HTTP connection 'LedgerConn' for the operations that ask for HTTP/1.1 requests with a
+# Content-Length instead of chunks (disableChunking: DISABLE_CHUNKING, or forceHttpContentLength with
+# copyContentLengthFromIncoming): the connector's template sets the property for that one call, and an http:Client fixes
+# these settings for every request.
+# No suspend or retry setting: the endpoint the Micro Integrator makes of the connection
+# (LedgerConn_INTERNAL_ENDPOINT_REFERENCE) keeps Synapse's defaults, suspended for 30 s after any failed operation (a
+# timeout or closed connection included), each time; a suspended connection fails each operation at once with 303001,
+# without reaching the backend. The connector operations on this connection keep this state as Synapse's EndpointContext
+# keeps it for that endpoint (EndpointState).
 final http:Client ledgerConnNoChunking = check new (ledgerConnBaseUrl, {
     timeout: 120,
     httpVersion: http:HTTP_1_1,
@@ -23,9 +34,15 @@ final http:Client ledgerConnNoChunking = check new (ledgerConnBaseUrl, {
 });
 
 # HTTP connection 'LedgerConn' of the HTTP connector operations (LedgerConn.xml, line 2).
-# A second client of HTTP connection 'LedgerConn' for the operations that ask for HTTP/1.0 requests with a Content-Length (forceHttp10: FORCE_HTTP_1.0) and a `Connection: close` header, the connection not kept (noKeepAlive: NO_KEEPALIVE): the connector's template sets the property for that one call, and an http:Client fixes these settings for every request.
-# No timeoutDuration: the Micro Integrator's global callback timeout applies, 120 s.
-# No suspend or retry setting: the endpoint the Micro Integrator makes of the connection (LedgerConn_INTERNAL_ENDPOINT_REFERENCE) keeps Synapse's defaults, suspended for 30 s after any failed operation (a timeout or closed connection included), each time; a suspended connection fails each operation at once with 303001, without reaching the backend. The connector operations on this connection keep this state as Synapse's EndpointContext keeps it for that endpoint (EndpointState).
+# A second client of HTTP connection 'LedgerConn' for the operations that ask for HTTP/1.0 requests with a
+# Content-Length (forceHttp10: FORCE_HTTP_1.0) and a `Connection: close` header, the connection not kept (noKeepAlive:
+# NO_KEEPALIVE): the connector's template sets the property for that one call, and an http:Client fixes these settings
+# for every request.
+# No suspend or retry setting: the endpoint the Micro Integrator makes of the connection
+# (LedgerConn_INTERNAL_ENDPOINT_REFERENCE) keeps Synapse's defaults, suspended for 30 s after any failed operation (a
+# timeout or closed connection included), each time; a suspended connection fails each operation at once with 303001,
+# without reaching the backend. The connector operations on this connection keep this state as Synapse's EndpointContext
+# keeps it for that endpoint (EndpointState).
 final http:Client ledgerConnHttp10NoKeepalive = check new (ledgerConnBaseUrl, {
     timeout: 120,
     httpVersion: http:HTTP_1_0,

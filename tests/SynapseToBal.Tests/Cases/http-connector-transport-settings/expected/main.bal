@@ -54,10 +54,11 @@ service /ledger on httpListener {
         return check optionsResponse(request, "/ledger", [{path: re `/entries/?`, allow: "POST"}, {path: re `/legacy/?`, allow: "GET"}, {path: re `/status/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
     }
 
-    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some resource
-    # takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_` sequence, else
-    # 404 with no body); otherwise as method not allowed when some resource's path matches (handleMethodNotAllowed: the
-    # `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching resource when none does.
+    # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
+    # resource takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_`
+    # sequence, else 404 with no body); otherwise as method not allowed when some resource's path matches
+    # (handleMethodNotAllowed: the `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching
+    # resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response {
         if !(request.method is "GET"|"OPTIONS"|"POST") && requestPathMatches(request, "/ledger", [re `/entries/?`, re `/legacy/?`, re `/status/?`]) {
             return methodNotAllowed();

@@ -63,8 +63,15 @@ final http:Client ordersConn = check new (ordersConnBaseUrl, {timeout: 30, httpV
 final EndpointState ordersConnSuspension = new ("http", "OrdersConn_INTERNAL_ENDPOINT_REFERENCE", {initialDuration: -1, progressionFactor: 1.0, retriesBeforeSuspension: 0, retryDelay: 0});
 
 # HTTP connection 'OrdersConn' of the HTTP connector operations (OrdersConn.xml, line 2).
-# A second client of HTTP connection 'OrdersConn' for the operations that ask for HTTP/1.0 requests with a Content-Length (forceHttp10: FORCE_HTTP_1.0): the connector's template sets the property for that one call, and an http:Client fixes these settings for every request.
-# The connection's endpoint (OrdersConn_INTERNAL_ENDPOINT_REFERENCE, from suspendInitialDuration, suspendProgressionFactor, retryCount, retryDelay): Synapse suspends this endpoint for 30 s after any other error; after a timeout or closed connection (101504, 101505) it suspends it for 30 s (no retriesBeforeSuspension). A suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through when the period ends. The connector operations on this connection keep this state as Synapse's EndpointContext keeps it for that endpoint (EndpointState).
+# A second client of HTTP connection 'OrdersConn' for the operations that ask for HTTP/1.0 requests with a
+# Content-Length (forceHttp10: FORCE_HTTP_1.0): the connector's template sets the property for that one call, and an
+# http:Client fixes these settings for every request.
+# The connection's endpoint (OrdersConn_INTERNAL_ENDPOINT_REFERENCE, from suspendInitialDuration,
+# suspendProgressionFactor, retryCount, retryDelay): Synapse suspends this endpoint for 30 s after any other error;
+# after a timeout or closed connection (101504, 101505) it suspends it for 30 s (no retriesBeforeSuspension). A
+# suspended endpoint fails each call at once with 303001, without reaching the backend; a later message is let through
+# when the period ends. The connector operations on this connection keep this state as Synapse's EndpointContext keeps
+# it for that endpoint (EndpointState).
 final http:Client ordersConnHttp10 = check new (ordersConnBaseUrl, {
     timeout: 30,
     httpVersion: http:HTTP_1_0,

@@ -15,7 +15,9 @@ final readonly & WsdlOperations quoteMailProxyOperations = {
     elements: {"{http://example.com/quotes}getQuote": "getQuote"}
 };
 
-# Proxy service 'QuoteMailProxy' on mail: every 60 s (transport.PollInterval) each new mail of the IMAP mailbox of quotes@example.com (transport.mail.Address) runs the proxy's in flow with the mail's body as the mail's content type, its fault sequence on failure.
+# Proxy service 'QuoteMailProxy' on mail: every 60 s (transport.PollInterval) each new mail of the IMAP mailbox of
+# quotes@example.com (transport.mail.Address) runs the proxy's in flow with the mail's body as the mail's content type,
+# its fault sequence on failure.
 # From QuoteMailProxy.xml, line 5.
 listener email:ImapListener quoteMailProxyMailListener = check new ({
     host: quoteMailProxyMailHost,
@@ -40,10 +42,11 @@ service email:Service on quoteMailProxyMailListener {
                 ctx.headers[headerName.toLowerAscii()] = headerValue;
             }
         }
-        // The SOAPAction header, else a subject starting with SOAPAction gives the action (MailTransportListener.processMail).
+        // The SOAPAction header, else a subject starting with SOAPAction gives the action
+        // (MailTransportListener.processMail).
         ctx.action = mailSoapAction(ctx, message?.subject, "");
-        // The operation of the published WSDL Axis2 dispatches the message to, once the transport has built it:
-        // by its SOAPAction (header or subject) or WS-Addressing action, else by the path of its wsa:To, else by its
+        // The operation of the published WSDL Axis2 dispatches the message to, once the transport has built it: by
+        // its SOAPAction (header or subject) or WS-Addressing action, else by the path of its wsa:To, else by its
         // body's first element.
         string?|error operation = transportOperation(ctx, quoteMailProxyOperations, "QuoteMailProxy");
         if operation is error {

@@ -15,7 +15,8 @@ final readonly & WsdlOperations lenientRabbitWsdlProxyOperations = {
     elements: {"{http://example.com/orders}cancel": "cancelOrder"}
 };
 
-# Proxy service 'LenientRabbitWsdlProxy' on RabbitMQ: every message of queue 'lenient' (connection factory 'AMQPConnectionFactory') runs the proxy's in flow, its fault sequence on failure.
+# Proxy service 'LenientRabbitWsdlProxy' on RabbitMQ: every message of queue 'lenient' (connection factory
+# 'AMQPConnectionFactory') runs the proxy's in flow, its fault sequence on failure.
 # From LenientRabbitWsdlProxy.xml, line 4.
 listener rabbitmq:Listener lenientRabbitWsdlProxyRabbitmqListener = check new (
     rabbitmqFactoryAmqpConnectionFactoryHost,
@@ -35,9 +36,9 @@ service rabbitmq:Service on lenientRabbitWsdlProxyRabbitmqListener {
         Context ctx = newInboundContext(message.content, contentType is string && contentType != "" ? contentType : "text/plain");
         setRabbitMqHeaders(ctx, message?.properties);
         ctx.action = rabbitMqSoapAction(message?.properties, "");
-        // The operation of the published WSDL Axis2 dispatches the message to, once the transport has built it:
-        // by its SOAP_ACTION header or WS-Addressing action, else by the path of its wsa:To, else by its body's
-        // first element.
+        // The operation of the published WSDL Axis2 dispatches the message to, once the transport has built it: by
+        // its SOAP_ACTION header or WS-Addressing action, else by the path of its wsa:To, else by its body's first
+        // element.
         string|error operation = transportOperation(ctx, lenientRabbitWsdlProxyOperations, "LenientRabbitWsdlProxy") ?: "mediate";
         if operation is error {
             // The Micro Integrator cannot build the message: it logs the failure; the message stays acknowledged.
@@ -58,7 +59,8 @@ final readonly & WsdlOperations orderRabbitWsdlProxyOperations = {
     elements: {"{http://example.com/orders}cancel": "cancelOrder"}
 };
 
-# Proxy service 'OrderRabbitWsdlProxy' on RabbitMQ: every message of queue 'orders' (connection factory 'AMQPConnectionFactory') runs the proxy's in flow, its fault sequence on failure.
+# Proxy service 'OrderRabbitWsdlProxy' on RabbitMQ: every message of queue 'orders' (connection factory
+# 'AMQPConnectionFactory') runs the proxy's in flow, its fault sequence on failure.
 # From OrderRabbitWsdlProxy.xml, line 5.
 listener rabbitmq:Listener orderRabbitWsdlProxyRabbitmqListener = check new (
     rabbitmqFactoryAmqpConnectionFactoryHost,
@@ -77,9 +79,9 @@ service rabbitmq:Service on orderRabbitWsdlProxyRabbitmqListener {
         Context ctx = newInboundContext(message.content, "text/xml");
         setRabbitMqHeaders(ctx, message?.properties);
         ctx.action = rabbitMqSoapAction(message?.properties, "");
-        // The operation of the published WSDL Axis2 dispatches the message to, once the transport has built it:
-        // by its SOAP_ACTION header or WS-Addressing action, else by the path of its wsa:To, else by its body's
-        // first element.
+        // The operation of the published WSDL Axis2 dispatches the message to, once the transport has built it: by
+        // its SOAP_ACTION header or WS-Addressing action, else by the path of its wsa:To, else by its body's first
+        // element.
         string?|error operation = transportOperation(ctx, orderRabbitWsdlProxyOperations, "OrderRabbitWsdlProxy");
         if operation is error {
             // The Micro Integrator cannot build the message: it logs the failure; the message stays acknowledged.
@@ -87,9 +89,10 @@ service rabbitmq:Service on orderRabbitWsdlProxyRabbitmqListener {
             return;
         }
         if operation is () {
-            // The Micro Integrator refuses a message naming none: the flow does not run, the message stays acknowledged
-            // and no fault is published (for a request with a reply-to queue and a rabbitmq.connection.factory header
-            // RabbitMQSender fails on the fault, which carries no transport headers, and logs the failure).
+            // The Micro Integrator refuses a message naming none: the flow does not run, the message stays
+            // acknowledged and no fault is published (for a request with a reply-to queue and a
+            // rabbitmq.connection.factory header RabbitMQSender fails on the fault, which carries no transport
+            // headers, and logs the failure).
             log:printError("Proxy service 'OrderRabbitWsdlProxy': the message names no operation of the proxy's WSDL and is refused", reason = operationNotFoundReason(ctx));
             return;
         }

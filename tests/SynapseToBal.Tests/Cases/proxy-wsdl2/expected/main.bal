@@ -60,7 +60,8 @@ service /services on httpListener {
                 }
                 Context ctx = check newContext(request, (), "/services/" + name);
                 // The operation of the published WSDL Axis2 dispatches the request to: by its SOAP action, else by the
-                // first path segment after the service's address; the Micro Integrator refuses a request naming none.
+                // first path segment after the service's address.
+                // The Micro Integrator refuses a request naming none.
                 string? operation = wsdlOperation(ctx, path, quoteProxyOperations);
                 if operation is () {
                     return operationNotFound(ctx);

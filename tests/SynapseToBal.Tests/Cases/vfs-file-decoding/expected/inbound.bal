@@ -9,7 +9,8 @@ import ballerina/io;
 import ballerina/log;
 import ballerina/task;
 
-# Inbound endpoint 'LedgerFiles': every 5 s, each file of '/data/ledger/in' whose name matches '.*\.txt' runs sequence 'ProcessLedger', then is moved.
+# Inbound endpoint 'LedgerFiles': every 5 s, each file of '/data/ledger/in' whose name matches '.*\.txt' runs sequence
+# 'ProcessLedger', then is moved.
 # From LedgerFiles.xml, line 3.
 class LedgerFilesPoller {
     *task:Job;
@@ -48,8 +49,8 @@ class LedgerFilesPoller {
                 continue;
             }
             if self.failedFiles.hasKey(entry.absPath) {
-                // FilePollingConsumer marks a file it could not move or delete (<file>.fail) and never processes it again:
-                // each poll tries the after-processing action once more.
+                // FilePollingConsumer marks a file it could not move or delete (<file>.fail) and never processes it
+                // again: each poll tries the after-processing action once more.
                 string|file:Error retryPath = file:joinPath(ledgerFilesMoveAfterProcess, fileName);
                 file:Error? retried = retryPath is string ? file:rename(entry.absPath, retryPath) : retryPath;
                 if retried is file:Error {
@@ -64,8 +65,8 @@ class LedgerFilesPoller {
             if matching is error || !matching {
                 continue;
             }
-            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a file
-            // the builder refuses fails as a file that cannot be read does.
+            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a
+            // file the builder refuses fails as a file that cannot be read does.
             byte[]|error content = fileMessage(io:fileReadBytes(entry.absPath), "text/plain; charset=ISO-8859-1");
             if content is error {
                 log:printError("Inbound endpoint 'LedgerFiles': a file cannot be read, or the message builder of its content type refuses it", 'error = content, fileName = fileName);
@@ -103,7 +104,8 @@ class LedgerFilesPoller {
 # Polls the folder every 5 s (interval 5000 ms), from start-up on.
 final task:JobId ledgerFilesPollJob = check task:scheduleJobRecurByFrequency(new LedgerFilesPoller(), 5);
 
-# Inbound endpoint 'RateFiles': every 5 s, each file of '/data/rates/in' whose name matches '.*\.csv' runs sequence 'ProcessLedger', then is deleted.
+# Inbound endpoint 'RateFiles': every 5 s, each file of '/data/rates/in' whose name matches '.*\.csv' runs sequence
+# 'ProcessLedger', then is deleted.
 # From RateFiles.xml, line 3.
 class RateFilesPoller {
     *task:Job;
@@ -142,8 +144,8 @@ class RateFilesPoller {
                 continue;
             }
             if self.failedFiles.hasKey(entry.absPath) {
-                // FilePollingConsumer marks a file it could not move or delete (<file>.fail) and never processes it again:
-                // each poll tries the after-processing action once more.
+                // FilePollingConsumer marks a file it could not move or delete (<file>.fail) and never processes it
+                // again: each poll tries the after-processing action once more.
                 file:Error? retried = file:remove(entry.absPath);
                 if retried is file:Error {
                     log:printError("Inbound endpoint 'RateFiles': a file cannot be moved or deleted after processing", 'error = retried, fileName = fileName);
@@ -157,8 +159,8 @@ class RateFilesPoller {
             if matching is error || !matching {
                 continue;
             }
-            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a file
-            // the builder refuses fails as a file that cannot be read does.
+            // Built by its content type's message builder as the Micro Integrator builds it before the flow runs: a
+            // file the builder refuses fails as a file that cannot be read does.
             byte[]|error content = fileMessage(io:fileReadBytes(entry.absPath), "text/csv");
             if content is error {
                 log:printError("Inbound endpoint 'RateFiles': a file cannot be read, or the message builder of its content type refuses it", 'error = content, fileName = fileName);
