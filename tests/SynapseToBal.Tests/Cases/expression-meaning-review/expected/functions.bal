@@ -26,9 +26,8 @@ function billingRetry(Context ctx) returns error? {
 
 # Sequence 'SoapToJson'.
 function soapToJson(Context ctx) returns error? {
-    xml body = check soapBody(ctx);
-    string status = xpathConcat(xpathTextValues(xpathFilter(body/**/<*>, function (xml:Element xpathContext) returns boolean => xpathLocalName(xpathContext) == "status")));
-    string code = xpathConcat(xpathTextValues(xpathFilter(body/**/<*>, function (xml:Element xpathContext) returns boolean => xpathLocalName(xpathContext) == "code" && xpathNamespaceUri(xpathContext) == "urn:billing")));
+    string status = xpathConcat(xpathTextValues(xpathFilter((check soapEnvelope(ctx))/**/<*>, function (xml:Element xpathContext) returns boolean => xpathLocalName(xpathContext) == "status")));
+    string code = xpathConcat(xpathTextValues(xpathFilter((check soapEnvelope(ctx))/**/<*>, function (xml:Element xpathContext) returns boolean => xpathLocalName(xpathContext) == "code" && xpathNamespaceUri(xpathContext) == "urn:billing")));
 }
 
 # Sequence 'ValidateCorrelation'.
