@@ -849,18 +849,6 @@ internal sealed partial class ExpressionBinder(
                     }
 
                     continue;
-                case { Axis: XPathAxis.Descendant, Test: NameTest name } when !descendant:
-                {
-                    // descendant::x, written out: the elements x below the context node, what //x selects from it.
-                    if (ElementTest(name, descendant: true) is not { } element || Predicates(step.Predicates) is not { } predicates)
-                    {
-                        return null;
-                    }
-
-                    result.Add(element with { Predicates = predicates });
-                    continue;
-                }
-
                 case { Axis: XPathAxis.Child, Test: NameTest name }:
                 {
                     if (ElementTest(name, descendant) is not { } element || Predicates(step.Predicates) is not { } predicates)
@@ -932,20 +920,6 @@ internal sealed partial class ExpressionBinder(
             else if (result.Count == 0 || !result[0].Descendant)
             {
                 return null;
-            }
-            else if (result[0] is { LocalName: "*", NamespaceUri: null or SoapEnv11 or SoapEnv12 } any && (any.Predicates.IsEmpty || any.NamespaceUri is not null))
-            {
-                // //* (or //soapenv:*): the Envelope element itself comes first in Jaxen's node-set, which a search
-                // below the envelope does not give.
-                return null;
-            }
-            else
-            {
-                // //a (or /descendant::a): Jaxen searches the envelope's whole document, so header blocks are found as
-                // well as the body's elements, in document order (the header first). The navigation starts at the
-                // message's own envelope (not a copy); a message that is not SOAP has no header.
-                var fromDocument = new XmlNavigationIr([.. result], textOnly) { FromEnvelope = true, DescendantText = descendantText ? true : null };
-                return attribute is null ? fromDocument : new XmlAttributeReadIr(fromDocument, attribute);
             }
         }
         else if (!fromBody)

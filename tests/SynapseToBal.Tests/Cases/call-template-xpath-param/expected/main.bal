@@ -12,7 +12,8 @@ service /greet on httpListener {
     # POST /greet/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "GreetAPI", "/greet");
-        greet(ctx, who = xpathFirstNodeString((check soapEnvelope(ctx))/**/<name>), firstText = xpathFirst(xpathTextValues((check soapEnvelope(ctx))/**/<name>)), orderId = xpathFirst(xpathAttributeValues((check soapEnvelope(ctx))/**/<'order>, "id")), count = javaDoubleString(<float>((check soapEnvelope(ctx))/**/<name>).length()), 'source = getProperty(ctx, "source"));
+        xml body = check soapBody(ctx);
+        greet(ctx, who = xpathFirstNodeString(body/**/<name>), firstText = xpathFirst(xpathTextValues(body/**/<name>)), orderId = xpathFirst(xpathAttributeValues(body/**/<'order>, "id")), count = javaDoubleString(<float>(body/**/<name>).length()), 'source = getProperty(ctx, "source"));
         return respond(ctx, headers = passBackHeaders);
     }
 

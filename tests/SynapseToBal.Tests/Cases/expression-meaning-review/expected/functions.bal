@@ -26,8 +26,9 @@ function billingRetry(Context ctx) returns error? {
 
 # Sequence 'SoapToJson'.
 function soapToJson(Context ctx) returns error? {
-    string status = xpathConcat(xpathTextValues(xpathFilter((check soapEnvelope(ctx))/**/<*>, function (xml:Element xpathContext) returns boolean => xpathLocalName(xpathContext) == "status")));
-    string code = xpathConcat(xpathTextValues(xpathFilter((check soapEnvelope(ctx))/**/<*>, function (xml:Element xpathContext) returns boolean => xpathLocalName(xpathContext) == "code" && xpathNamespaceUri(xpathContext) == "urn:billing")));
+    xml body = check soapBody(ctx);
+    string status = xpathConcat(xpathTextValues(xpathFilter(body/**/<*>, function (xml:Element xpathContext) returns boolean => xpathLocalName(xpathContext) == "status")));
+    string code = xpathConcat(xpathTextValues(xpathFilter(body/**/<*>, function (xml:Element xpathContext) returns boolean => xpathLocalName(xpathContext) == "code" && xpathNamespaceUri(xpathContext) == "urn:billing")));
 }
 
 # Sequence 'ValidateCorrelation'.

@@ -14,10 +14,11 @@ service /quantity on httpListener {
     resource function post count(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuantityAPI", "/quantity");
         do {
-            int quantity = check propertyInteger(xpathString((check soapEnvelope(ctx))/**/<quantity>));
-            float weight = check float:fromString(xpathString((check soapEnvelope(ctx))/**/<weight>));
-            int total = check int:fromString(xpathString((check soapEnvelope(ctx))/**/<total>));
-            boolean gift = isTrueExplicitly(xpathString((check soapEnvelope(ctx))/**/<gift>));
+            xml body = check soapBody(ctx);
+            int quantity = check propertyInteger(xpathString(body/**/<quantity>));
+            float weight = check float:fromString(xpathString(body/**/<weight>));
+            int total = check int:fromString(xpathString(body/**/<total>));
+            boolean gift = isTrueExplicitly(xpathString(body/**/<gift>));
             CountResponse payload = {
                 quantity: toJson(quantity.toString()),
                 weight: toJson(weight.toString()),
