@@ -1348,6 +1348,18 @@ function soapHeader(Context ctx) returns xml|error {
     return xml ``;
 }
 
+# The message's SOAP envelope as Synapse's XPath navigates it (`//a` searches its whole document, header blocks
+# included; a relative path starts at its children): a SOAP message's own envelope, not a copy, so reading it
+# costs nothing; any other message in a new SOAP 1.1 envelope around its body, which has no header (semantics §1.1).
+function soapEnvelope(Context ctx) returns xml|error {
+    json|xml payload = check parsedPayload(ctx);
+    if payload is xml && soapVersion(payload) is string {
+        return payload;
+    }
+    xml body = check soapBody(ctx);
+    return xml `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/">${body}</soapenv:Envelope>`;
+}
+
 # The payload as XML: the children of the SOAP body (Synapse's "payload", the first of them).
 function xmlPayload(Context ctx) returns xml|error => (check soapBody(ctx)).children().elements();
 

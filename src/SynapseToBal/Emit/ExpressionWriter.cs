@@ -501,7 +501,7 @@ internal sealed class ExpressionWriter
             IR.Builtin.VariableExists => $"variableExists(ctx, {S(0)})",
             IR.Builtin.VariablePathExists => $"variablePathExists(ctx, {S(0)}, {S(1)})",
             IR.Builtin.XPathBase64Decode => $"check xpathBase64Decode({S(0)})",
-            IR.Builtin.XPathRootString => "xpathString(check envelopeValue(ctx))",
+            IR.Builtin.XPathRootString => "xpathString(check soapEnvelope(ctx))",
             IR.Builtin.MiDivide => $"check miDivide({T(0)}, {T(1)})",
             IR.Builtin.MiIntQuotient => $"check miIntQuotient({T(0)}, {T(1)})",
             IR.Builtin.PayloadIsNull => $"check payloadIsNull(ctx, {S(0)}, {T(1)})",
@@ -637,7 +637,7 @@ internal sealed class ExpressionWriter
         Navigation(navigation, navigation.RootProperty is { } property ? $"xmlProperty(ctx, {BallerinaSyntax.StringLiteral(property)})"
             : navigation.RootVariable is { } variable ? $"xmlVariable(ctx, {BallerinaSyntax.StringLiteral(variable)})"
             : navigation.FromHeader == true ? "(check soapHeader(ctx))"
-            : navigation.FromEnvelope == true ? "(check envelopeValue(ctx))"
+            : navigation.FromEnvelope == true ? "(check soapEnvelope(ctx))"
             : navigation.EnvelopeNamespace is { } envelope ? $"(check soapBodyIn(ctx, {BallerinaSyntax.StringLiteral(envelope)}))"
             : BodyLocal ?? "(check soapBody(ctx))");
 

@@ -240,7 +240,7 @@ internal sealed partial class StatementWriter
     /// <summary>A navigation from the SOAP body (<c>(check soapBody(ctx))</c>).</summary>
     private static bool IsBodyNavigation(ExprIr e) => e is XmlNavigationIr
     {
-        RootProperty: null, RootVariable: null, FromHeader: not true, EnvelopeNamespace: null,
+        RootProperty: null, RootVariable: null, FromHeader: not true, FromEnvelope: not true, EnvelopeNamespace: null,
     };
 
     /// <summary>

@@ -371,7 +371,7 @@ internal sealed partial class ExpressionBinder(
 
     private ExprIr? Variable(VariableReference v) => v.Scope switch
     {
-        VariableScope.Context => owner.PropertyOrParam(v.Name),
+        VariableScope.Context => owner.ContextProperty(v.Name),
         VariableScope.Function => owner.FunctionVariable(v.Name),
         VariableScope.Transport => new HeaderReadIr(v.Name),
         VariableScope.Axis2 => ExpressionTranslator.Axis2Property(v.Name),

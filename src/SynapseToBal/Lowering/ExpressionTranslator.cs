@@ -499,6 +499,40 @@ public sealed class ExpressionTranslator
         return new PropertyReadIr(name, _entries.GetValueOrDefault(name));
     }
 
+    /// <summary>
+    /// <c>$ctx:name</c>: the message context's property alone. SynapseXPathVariableContext reads synCtx.getProperty, which
+    /// falls back to nothing (where get-property's default scope falls back to the local entry of that key); <c>uri.var.*</c>
+    /// of a resource path parameter reads the parameter.
+    /// </summary>
+    internal ExprIr ContextProperty(string name) => PropertyOrParam(name) is PropertyReadIr read ? read with { Fallback = null } : PropertyOrParam(name);
+
+    /// <summary>
+    /// The keys get-property reads in the default scope, by a literal key, in <paramref name="expression"/>
+    /// (<c>get-property('x')</c>, <c>get-property('default', 'x')</c>, <c>get-property('x', 'dateFormat')</c>): the keys whose
+    /// property GetPropertyFunction looks up, then the server's local entry of that name.
+    /// </summary>
+    internal static IEnumerable<string> DefaultScopeKeys(ExpressionSyntax expression)
+    {
+        var (parsed, _) = Parse(expression);
+        if (!parsed.Success)
+        {
+            return [];
+        }
+
+        return ExpressionWalker.DescendantsAndSelf(parsed.Root).OfType<FunctionCall>()
+            .Where(call => call is { Name: "get-property", Prefix: null or "fn" } && call.Arguments.All(a => a is StringLiteral))
+            .Select(call => call.Arguments.Cast<StringLiteral>().Select(a => a.Value).ToArray())
+            .Select(values => values switch
+            {
+                [var key] => key,
+                [var scope, var key] when IsGetPropertyScope(scope) => scope == "default" ? key : null,
+                [var key, _] => key,
+                _ => null,
+            })
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal);
+    }
+
     /// <summary>get-property with a scope.</summary>
     internal ExprIr? ScopedProperty(string scope, string name) => scope.ToLowerInvariant() switch
     {

@@ -1030,35 +1030,11 @@ public sealed partial class Lowerer
     /// sequences and templates the in flow runs (by key, call-template, or as the flow itself) count with what they
     /// run, as the semantic model's call graph gives it.
     /// </summary>
-    private bool SendsOnlyWithoutBlocking(FlowSyntax? inFlow, bool target)
-    {
-        var mediators = inFlow?.Mediators ?? [];
-        var walker = new Semantics.MediatorCollector();
-        walker.WalkMediators(mediators);
-        var facts = _model.FactsOf(mediators);
-        var keyed = inFlow?.Key is { IsDynamic: false } key ? _model.SequenceFacts(key.Text) : default;
-        return (target || facts.SendsWithoutBlocking || keyed.SendsWithoutBlocking || walker.Mediators.Any(m => m is SendMediator or CallMediator { Blocking: false } || HttpConnectorSend(m)))
-            && !facts.CallsBlocking && !keyed.CallsBlocking && !walker.Mediators.Any(m => m is CallMediator { Blocking: true } or CalloutMediator);
-    }
+    private bool SendsOnlyWithoutBlocking(FlowSyntax? inFlow, bool target) =>
+        _model.BackendCallsOf(inFlow?.Mediators ?? [], inFlow?.Key) is var calls && (target || calls.SendsWithoutBlocking) && !calls.CallsBlocking;
 
     /// <summary>Whether the flow calls or sends to a backend: a mediator of it (nested ones included), or a sequence or template it runs.</summary>
-    private bool CallsBackend(FlowSyntax? flow)
-    {
-        var mediators = flow?.Mediators ?? [];
-        var walker = new Semantics.MediatorCollector();
-        walker.WalkMediators(mediators);
-        var facts = _model.FactsOf(mediators);
-        var keyed = flow?.Key is { IsDynamic: false } key ? _model.SequenceFacts(key.Text) : default;
-        return walker.Mediators.Any(m => m is CallMediator or SendMediator || HttpConnectorSend(m))
-            || facts.SendsWithoutBlocking || facts.CallsBlocking || keyed.SendsWithoutBlocking || keyed.CallsBlocking;
-    }
-
-    /// <summary>
-    /// An HTTP connector's request (<c>&lt;http.post configKey=...&gt;</c>): the MI 4.4 connector's operation templates send
-    /// with a non-blocking <c>&lt;call&gt;</c>, so a backend's failure reaches the fault flow as a non-blocking send's does.
-    /// </summary>
-    private static bool HttpConnectorSend(MediatorSyntax mediator) =>
-        mediator is ConnectorOperationMediator { Connector: "http", Operation: "get" or "post" or "put" or "patch" or "delete" or "head" or "options" };
+    private bool CallsBackend(FlowSyntax? flow) => _model.BackendCallsOf(flow?.Mediators ?? [], flow?.Key).Any;
 
     private Symbol? _globalFault;
 

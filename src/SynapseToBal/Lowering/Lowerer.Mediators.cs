@@ -241,12 +241,43 @@ public sealed partial class Lowerer
         {
             _diagnostics.Report(DiagnosticCatalog.SystemDateServerLocale, expression.Location, expression.Original);
         }
+
+        ReportUnsetKeys(expression, result);
         if (!IrWalker.ContainsUntranslated(result))
         {
             ReportPrecedence(expression);
         }
 
         return result;
+    }
+
+    private readonly HashSet<(SourceLocation, string)> _unsetKeysReported = [];
+
+    /// <summary>
+    /// SB0601 for each default-scope key get-property reads that nothing in the project sets, that Synapse does not set
+    /// itself and that no local entry of the project has: GetPropertyFunction then reads the server's local entry of that
+    /// name, where the generated code reads "".
+    /// </summary>
+    private void ReportUnsetKeys(ExpressionSyntax expression, ExprIr result)
+    {
+        // An expression lowered again (a sequence inlined in two places) is reported once.
+        if (expression.Language != ExpressionLanguage.XPath)
+        {
+            return;
+        }
+
+        var reads = IrWalker.Descendants(result).OfType<PropertyReadIr>()
+            .Where(p => p is { Scope: PropertyScope.Default, Fallback: null, Required: false })
+            .Select(p => p.Name)
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var key in ExpressionTranslator.DefaultScopeKeys(expression))
+        {
+            if (reads.Contains(key) && !SystemProperties.IsSystem(key) && !SystemProperties.SetBySynapse.Contains(key) && !_model.MaySetProperty(key) && _translator.Entry(key) is null
+                && _unsetKeysReported.Add((expression.Location, key)))
+            {
+                _diagnostics.Report(DiagnosticCatalog.UnsetPropertyKey, expression.Location, expression.Original, key);
+            }
+        }
     }
 
     /// <summary>SynapseConstants.SYNAPSE_OPERATION_NAME: the operation of an API's __SynapseService and of a proxy without a WSDL.</summary>
@@ -328,7 +359,7 @@ public sealed partial class Lowerer
             var text = literal.Value.Trim();
             switch (kind)
             {
-                case ValueKind.Integer when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var integer):
+                case ValueKind.Integer when JavaIntegerLiteral(literal.Value, type) is { } integer:
                     return new NumberLiteralIr(integer.ToString(CultureInfo.InvariantCulture), ValueKind.Integer);
                 case ValueKind.Boolean:
                     // PropertyMediator converts with Axis2's JavaUtils.isTrueExplicitly: "true" or "yes" in any case, or "1".
@@ -351,6 +382,43 @@ public sealed partial class Lowerer
 
         return new ConvertIr(value, kind);
     }
+
+    /// <summary>
+    /// The value of a literal of an integer type as Java parses it (Integer.parseInt, Short.parseShort, Long.parseLong: an
+    /// optional sign and digits, no spaces, within the type's range); null when Java refuses it.
+    /// </summary>
+    private static long? JavaIntegerLiteral(string text, string? type)
+    {
+        if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            return null;
+        }
+
+        return type?.ToUpperInvariant() switch
+        {
+            "INTEGER" when value is < int.MinValue or > int.MaxValue => null,
+            "SHORT" when value is < short.MinValue or > short.MaxValue => null,
+            _ => value,
+        };
+    }
+
+    /// <summary>
+    /// The Java parser that refuses a property's literal value of a numeric type (PropertyMediator.convertValue, called by
+    /// PropertyMediatorFactory through setValue when the configuration is read): null when it parses, or for other types.
+    /// </summary>
+    private static string? RefusingJavaParser(string text, string? type) => type?.ToUpperInvariant() switch
+    {
+        "INTEGER" => JavaIntegerLiteral(text, type) is null ? "Integer.parseInt" : null,
+        "SHORT" => JavaIntegerLiteral(text, type) is null ? "Short.parseShort" : null,
+        "LONG" => JavaIntegerLiteral(text, type) is null ? "Long.parseLong" : null,
+        "DOUBLE" => JavaDecimal().IsMatch(text.Trim()) ? null : "Double.parseDouble",
+        "FLOAT" => JavaDecimal().IsMatch(text.Trim()) ? null : "Float.parseFloat",
+        _ => null,
+    };
+
+    /// <summary>What Double.parseDouble takes after trimming (FloatingDecimal.readJavaFormatString): a signed decimal or hexadecimal number, NaN or Infinity, with an optional type suffix.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[+-]?(NaN|Infinity|((\d+\.?\d*|\.\d+)([eE][+-]?\d+)?|0[xX]([0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)[pP][+-]?\d+)[fFdD]?)$")]
+    private static partial System.Text.RegularExpressions.Regex JavaDecimal();
 
     private ExprIr Value(ValueSyntax? value, FlowContext context) => value switch
     {

@@ -252,9 +252,8 @@ internal static class UntranslatedPart
     /// </summary>
     private static string? PropertyPathReason(ExpressionNode node, ExpressionTranslator translator) => node switch
     {
-        PathExpression { Start: VariableReference { Scope: VariableScope.Context } start } => translator.PropertyOrParam(start.Name) switch
+        PathExpression { Start: VariableReference { Scope: VariableScope.Context } start } => translator.ContextProperty(start.Name) switch
         {
-            PropertyReadIr { Fallback: not null } => $"'{start.Name}' is also the key of a local entry, which the Micro Integrator's MessageContext.getProperty returns when no property of that name is set, and the path then navigates the entry's XML; a path is translated over a property only, so name the property differently",
             ParameterReadIr => $"'{start.Name}' is a path parameter of the resource, a String, where Jaxen finds no nodes: the path selects nothing in the Micro Integrator (\"\"); read the parameter without a path",
             _ => null,
         },

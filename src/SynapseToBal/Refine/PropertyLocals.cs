@@ -85,47 +85,6 @@ public sealed class PropertyLocals
 /// </summary>
 public static partial class PropertyLocalAnalysis
 {
-    /// <summary>
-    /// Default-scope properties Synapse, the Micro Integrator or the runtime module give a meaning to (they are read
-    /// by name outside the generated bodies, or change how a message is sent): they always stay in the context.
-    /// The runtime's own names are checked against support.bal by a test.
-    /// </summary>
-    public static readonly IReadOnlySet<string> SystemProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "SYNAPSE_REST_API", "ERROR_CODE", "ERROR_MESSAGE", "ERROR_DETAIL", "ERROR_EXCEPTION", "DBREPORT_MODIFIED_RAW_COUNT",
-        "SET_ROLLBACK_ONLY", "SET_REQUEUE_ON_ROLLBACK",
-        // Set on every message an inbound endpoint injects (InboundEndpointConstants; setInboundEndpointProperties).
-        "inbound.endpoint.name", "ARTIFACT_NAME", "isInbound",
-        "requestHash", "CachableResponse", "OUT_ONLY", "RESPONSE", "FORCE_ERROR_ON_SOAP_FAULT", "PRESERVE_WS_ADDRESSING",
-        "preserveProcessedHeaders", "FAULTS_AS_HTTP_200", "BLOCKING_SENDER_PRESERVE_REQ_HEADERS", "FORCE_SC_ACCEPTED",
-        "NO_KEEPALIVE", "DISABLE_SMOOKS_RESULT_PAYLOAD", "ClientApiNonBlocking", "TRANSPORT_IN_NAME", "HTTP_SC", "HTTP_SC_DESC",
-        "messageType", "ContentType", "HTTP_METHOD", "REST_URL_POSTFIX", "NO_ENTITY_BODY", "TRANSPORT_HEADERS",
-        "EXCESS_TRANSPORT_HEADERS", "FORCE_HTTP_1.0", "DISABLE_CHUNKING", "FORCE_HTTP_CONTENT_LENGTH",
-        "COPY_CONTENT_LENGTH_FROM_INCOMING", "enableMTOM", "enableSwA", "enableREST", "POST_TO_URI", "CHARACTER_SET_ENCODING",
-        "FORCE_POST_PUT_NOBODY", "MESSAGE_FORMAT", "JSON_STREAM", "SERVICE_PREFIX", "TRANSPORT_OUT_NAME", "REQUEST_HOST_HEADER",
-        "HTTP_ETAG", "NON_ERROR_HTTP_STATUS_CODES", "PASSTHROUGH_PIPE", "message.builder.invoked", "RESPONSE_WRITTEN", "FORCE_REST",
-        "SYSTEM_TIME", "SYSTEM_DATE", "MESSAGE_ID", "MessageID", "To", "From", "FaultTo", "ReplyTo", "RelatesTo", "Action",
-        "OperationName", "ERROR_CODE_DETAIL", "_SYSTEM_ERROR_", "ENDPOINT_PREFIX", "BLOCKING_SENDER_ERROR",
-
-        // Read or set by name in the generated templates: the forwarding processor's target, the Kafka record's facts.
-        "target.endpoint", "topic", "partitionNo", "partition", "offset", "timestamp",
-        // Set by the file connector's read helper (FileRead).
-        "readingFileName",
-        // Set by ldap.init and read by the LDAP connector helpers when they connect.
-        "providerUrl", "securityPrincipal", "securityCredentials",
-        // Read by the Amazon S3 connector helpers when they sign a request (AmazonS3AuthConnector reads the message's
-        // own properties by name), and set by them.
-        "accessKeyId", "secretAccessKey", "methodType", "contentMD5", "contentType", "bucketName", "isXAmzDate",
-        "xAmzSecurityToken", "xAmzAcl", "xAmzGrantRead", "xAmzGrantWrite", "xAmzGrantReadAcp", "xAmzGrantWriteAcp",
-        "xAmzGrantFullControl", "xAmzMeta", "xAmzServeEncryption", "xAmzStorageClass", "xAmzWebsiteLocation", "xAmzMfa",
-        "xAmzCopySource", "xAmzMetadataDirective", "xAmzCopySourceIfMatch", "xAmzCopySourceIfNoneMatch",
-        "xAmzCopySourceIfUnmodifiedSince", "xAmzCopySourceIfModifiedSince", "date", "isXAmzDateValue", "authenticationCode",
-        // Set by the JMS inbound endpoint's setJmsInboundFacts, as JMSInjectHandler sets them.
-        "JMS_COORELATION_ID", "jms.message.delivery.count",
-    };
-
-    private static readonly string[] SystemPrefixes = ["uri.var.", "query.param.", "http.", "transport.", "synapse.", "axis2.", "JMS_", "MI_", "publishMessages:", "EMAIL-HEADER"];
-
     /// <summary>Identifiers the writers give a meaning to inside a body (their own locals, a predicate's parameter).</summary>
     internal static readonly string[] WriterLocals = ["request", "ctx", "reply", "e", "xpathContext", "root", "messages", "message", "running", "started", "branch", "finished", "active", "attempts", "handled", "result"];
 
@@ -398,11 +357,7 @@ public static partial class PropertyLocalAnalysis
     }
 
     /// <summary>True for a property Synapse, the Micro Integrator or the runtime module read or set by name: it always stays in the context.</summary>
-    public static bool IsSystem(string property) =>
-        SystemProperties.Contains(property)
-        || SystemPrefixes.Any(p => property.StartsWith(p, StringComparison.OrdinalIgnoreCase))
-        || property.Contains("FOREACH_", StringComparison.OrdinalIgnoreCase)
-        || property.Any(c => c is '{' or '}' or '$');
+    public static bool IsSystem(string property) => SystemProperties.IsSystem(property);
 
     /// <summary>Stands for <c>anydata</c> among the kinds of the writes.</summary>
     private const ValueKind AnyData = (ValueKind)(-1);

@@ -16,6 +16,17 @@ namespace SynapseToBal.Semantics;
 public readonly record struct FlowFacts(bool CanAnswer, bool Sends, bool CallsSendingFlow, bool SendsWithoutBlocking = false, bool CallsBlocking = false);
 
 /// <summary>
+/// How an entry point's in flow reaches backends (<see cref="SemanticModel.BackendCallsOf"/>): <see cref="SendsWithoutBlocking"/>
+/// (a send, a non-blocking call or an HTTP connector operation: a backend's failure runs the fault handler in the send's
+/// callback) and <see cref="CallsBlocking"/> (a blocking call or a callout: its failure returns in the request's own thread).
+/// </summary>
+public readonly record struct BackendCalls(bool SendsWithoutBlocking, bool CallsBlocking)
+{
+    /// <summary>The flow calls or sends to some backend.</summary>
+    public bool Any => SendsWithoutBlocking || CallsBlocking;
+}
+
+/// <summary>
 /// The semantic model of a project, built once after parsing (Roslyn's <c>Compilation</c>, Bicep's
 /// <c>SemanticModel</c>): the symbols of every artifact kind with duplicates reported, the reference graph
 /// resolved against them and the registry, and the flow facts of every sequence and template. Lowering reads
@@ -58,6 +69,79 @@ public sealed class SemanticModel
 
     /// <summary>Some flow of the project writes a <c>uri.var.*</c> property: path parameters must then be read from the properties.</summary>
     public bool WritesUriVars { get; }
+
+    private (HashSet<string> Names, bool Any)? _propertiesSet;
+
+    /// <summary>
+    /// Whether some mediator of the project may set the default-scope (message context) property <paramref name="name"/>:
+    /// a property mediator (in a property group too), an enrich or callout target or a rewrite's outProperty names it, an
+    /// inbound endpoint has a parameter of that name (it sets its parameters on the messages it injects), or the project holds a
+    /// mediator that may set properties of any name (a property mediator with a dynamic name, a script, class, POJO,
+    /// Spring, bean or EJB mediator, a connector operation other than the HTTP connector's, a mediator with a result
+    /// target: dblookup, data service call, smooks, XQuery, data mapper, an MI 4.4 call's target; an unknown element).
+    /// Names Synapse itself sets are not known here (the lowering asks the IR's <c>SystemProperties</c>).
+    /// </summary>
+    public bool MaySetProperty(string name)
+    {
+        _propertiesSet ??= PropertiesSet(Mediators, Artifacts.OfType<InboundEndpointSyntax>());
+        return _propertiesSet.Value.Any || _propertiesSet.Value.Names.Contains(name);
+    }
+
+    private static (HashSet<string> Names, bool Any) PropertiesSet(IEnumerable<MediatorSyntax> mediators, IEnumerable<InboundEndpointSyntax> inbounds)
+    {
+        // A JMS inbound endpoint sets each of its parameters as a property of the messages it injects
+        // (JMSInjectHandler, InboundEndpoint.getParametersMap); any inbound endpoint's parameters count here.
+        var names = new HashSet<string>(inbounds.SelectMany(i => i.Parameters).Select(p => p.Name), StringComparer.Ordinal);
+        var any = false;
+        void Property(PropertyMediator property)
+        {
+            if (property.DynamicName is not null)
+            {
+                any = true;
+            }
+            else if (property.Action == PropertyAction.Set && (property.Scope.Length == 0 || property.Scope.Equals("default", StringComparison.OrdinalIgnoreCase)))
+            {
+                names.Add(property.Name);
+            }
+        }
+
+        foreach (var mediator in mediators)
+        {
+            switch (mediator)
+            {
+                case PropertyMediator property:
+                    Property(property);
+                    break;
+                case PropertyGroupMediator group:
+                    foreach (var property in group.Properties)
+                    {
+                        Property(property);
+                    }
+
+                    break;
+                case EnrichMediator { Target: { Type: EnrichTargetType.Property, Property: { } target } }:
+                    names.Add(target);
+                    break;
+                case CalloutMediator { Target.Key: { } key }:
+                    names.Add(key);
+                    break;
+                case RewriteMediator { OutProperty: { } rewritten }:
+                    names.Add(rewritten);
+                    break;
+                case ConnectorOperationMediator { Connector: "http" }:
+                    break;
+                case CallMediator { TargetXml: null }:
+                    break;
+                case ScriptMediator or ClassMediator or PojoCommandMediator or SpringMediator or BeanMediator or EjbMediator or UnknownMediator
+                    or ConnectorOperationMediator or CallMediator or DbLookupMediator or DataServiceCallMediator or SmooksMediator
+                    or XQueryMediator or DataMapperMediator or RuleMediator or EntitlementMediator or OAuthMediator or KerberosMediator or NtlmMediator:
+                    any = true;
+                    break;
+            }
+        }
+
+        return (names, any);
+    }
 
     /// <summary>
     /// Every mediator of the project's artifacts, walked artifact by artifact in input order (as
@@ -210,6 +294,32 @@ public sealed class SemanticModel
     public FlowFacts FactsOf(ImmutableArray<MediatorSyntax> mediators) => FlowAnalysis.Combine(FlowAnalysis.Local(mediators), _sequenceFacts, _templateFacts);
 
     /// <summary>
+    /// How an entry point's in flow (an API resource's or a proxy target's: its inline mediators, or the sequence its
+    /// key names) reaches backends: a mediator of it anywhere (nested ones included: a send inside a foreach or an
+    /// iterate target), or a sequence or template it runs, by the flow facts of the call graph (so an HTTP connector
+    /// operation inside a named sequence counts as the sequence's send).
+    /// </summary>
+    public BackendCalls BackendCallsOf(ImmutableArray<MediatorSyntax> mediators, KeySyntax? sequenceKey)
+    {
+        var collector = new MediatorCollector();
+        collector.WalkMediators(mediators);
+        var facts = FactsOf(mediators);
+        var keyed = sequenceKey is { IsDynamic: false } key ? SequenceFacts(key.Text) : default;
+        return new BackendCalls(
+            SendsWithoutBlocking: facts.SendsWithoutBlocking || keyed.SendsWithoutBlocking
+                || collector.Mediators.Any(m => m is SendMediator or CallMediator { Blocking: false } || IsHttpConnectorSend(m)),
+            CallsBlocking: facts.CallsBlocking || keyed.CallsBlocking
+                || collector.Mediators.Any(m => m is CallMediator { Blocking: true } or CalloutMediator));
+    }
+
+    /// <summary>
+    /// An HTTP connector's request (<c>&lt;http.post configKey=...&gt;</c>): the MI 4.4 connector's operation templates send
+    /// with a non-blocking <c>&lt;call&gt;</c>, so a backend's failure reaches the fault flow as a non-blocking send's does.
+    /// </summary>
+    public static bool IsHttpConnectorSend(MediatorSyntax mediator) =>
+        mediator is ConnectorOperationMediator { Connector: "http", Operation: "get" or "post" or "put" or "patch" or "delete" or "head" or "options" };
+
+    /// <summary>
     /// One analysis over one walker: what each flow does itself, and whom it calls; the facts of sequences and
     /// templates calling each other (in cycles too) are a least fixed point over the call graph.
     /// </summary>
@@ -339,6 +449,11 @@ public sealed class SemanticModel
                     SendsWithoutBlocking = true;
                     break;
                 case CallMediator { Blocking: false }:
+                    SendsWithoutBlocking = true;
+                    break;
+                case ConnectorOperationMediator operation when IsHttpConnectorSend(operation):
+                    // The connector's operation template sends with a non-blocking call (IsHttpConnectorSend), in a named
+                    // sequence too.
                     SendsWithoutBlocking = true;
                     break;
                 case CallMediator or CalloutMediator:

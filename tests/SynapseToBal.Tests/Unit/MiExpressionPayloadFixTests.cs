@@ -138,7 +138,8 @@ public sealed class MiExpressionPayloadFixTests
         var main = MainBal(mediators);
 
         Assert.DoesNotContain(diagnostics.Items, d => d.Id is "SB0203" or "SB0214");
-        Assert.Contains("xpathDescendantTexts((check envelopeValue(ctx)))", main, StringComparison.Ordinal);
+        // The message's own envelope, not a copy (reading it changes nothing).
+        Assert.Contains("xpathDescendantTexts((check soapEnvelope(ctx)))", main, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -152,16 +153,20 @@ public sealed class MiExpressionPayloadFixTests
     }
 
     [Fact]
-    public void A_path_from_a_local_entry_key_names_the_entry()
+    public void A_path_from_a_local_entry_key_reads_the_property_alone()
     {
+        // $ctx: is synCtx.getProperty (SynapseXPathVariableContext), which never falls back to a local entry: the path
+        // navigates the property's XML, as for any other name.
         var diagnostics = new DiagnosticBag();
-        ArtifactLowering.Lower(
+        var package = ArtifactLowering.Lower(
             diagnostics,
             $"""<localEntry xmlns="{Ns}" key="cfg"><c xmlns=""><DID>1</DID></c></localEntry>""",
             $"""<sequence xmlns="{Ns}" name="S"><property name="x" expression="$ctx:cfg/DID"/><log level="custom"><property name="x" expression="$ctx:x"/></log></sequence>""");
 
-        var message = Assert.Single(Messages(diagnostics, DiagnosticCatalog.ExpressionNotTranslated));
-        Assert.Contains("also the key of a local entry", message, StringComparison.Ordinal);
+        Assert.Empty(Messages(diagnostics, DiagnosticCatalog.ExpressionNotTranslated));
+        var navigations = package.Functions.SelectMany(f => IrWalker.Steps(f.Body)).OfType<SetPropertyStep>()
+            .SelectMany(s => IrWalker.Descendants(s.Value)).OfType<XmlNavigationIr>().ToList();
+        Assert.Contains(navigations, n => n.RootProperty == "cfg");
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class RewriteLoweringTests
             <rewrite inProperty="in" outProperty="out">
               <rewriterule>
                 <condition><or><equal type="url" source="protocol" value="http"/><match type="param" source="v" regex="[0-9]+"/></or></condition>
-                <action type="append" fragment="query" xpath="get-property('q')"/>
+                <action type="append" fragment="query" xpath="get-property('SYNAPSE_REST_API')"/>
                 <action fragment="port" type="replace" regex="(?=x)" value="8243"/>
               </rewriterule>
             </rewrite>
@@ -63,7 +63,7 @@ public sealed class RewriteLoweringTests
 
     [Theory]
     [InlineData("""<rewrite><rewriterule><action type="replace" fragment="path" regex="a(b)" value="$1\$"/></rewriterule></rewrite>""", typeof(StringLiteralIr))]
-    [InlineData("""<rewrite><rewriterule><action type="replace" fragment="path" regex="a" xpath="get-property('x')"/></rewriterule></rewrite>""", typeof(PropertyReadIr))]
+    [InlineData("""<rewrite><rewriterule><action type="replace" fragment="path" regex="a" xpath="get-property('SYNAPSE_REST_API')"/></rewriterule></rewrite>""", typeof(PropertyReadIr))]
     public void A_replacement_with_group_references_or_an_xpath_value_is_translated(string xml, Type value)
     {
         var (step, diagnostics) = Lower(xml);

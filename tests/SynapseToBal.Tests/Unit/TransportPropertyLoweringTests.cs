@@ -24,7 +24,7 @@ public sealed class TransportPropertyLoweringTests
     [InlineData("""<property name="PRESERVE_WS_ADDRESSING" value="true"/>""")]
     [InlineData("""<property name="PRESERVE_WS_ADDRESSING" value="TRUE" scope="default" type="STRING"/>""")]
     [InlineData("""<property name="PRESERVE_WS_ADDRESSING" value="false"/>""")]
-    [InlineData("""<property name="PRESERVE_WS_ADDRESSING" expression="get-property('x')"/>""")]
+    [InlineData("""<property name="PRESERVE_WS_ADDRESSING" expression="get-property('SYNAPSE_REST_API')"/>""")]
     public void Preserve_ws_addressing_as_a_string_is_a_data_property(string property)
     {
         var (steps, diagnostics) = Lower(property);

@@ -20,6 +20,8 @@ public sealed partial class Lowerer
                     ReportUntranslated(boolean.Expression, TranslatorAt(context));
                 }
 
+                ReportUnsetKeys(boolean.Expression, new ConditionValueIr(condition));
+
                 break;
             case FilterConditionSyntax.Match match:
                 var regex = JavaRegex.Translate(match.Regex);

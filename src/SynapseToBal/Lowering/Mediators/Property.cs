@@ -17,6 +17,13 @@ public sealed partial class Lowerer
 
     private StepIr LowerProperty(PropertyMediator property, FlowContext context)
     {
+        if (property.Action != PropertyAction.Remove && property.Value is ValueSyntax.Literal literal && RefusingJavaParser(literal.Text, property.Type) is { } parser)
+        {
+            // PropertyMediatorFactory converts a literal value when it reads the configuration (setValue): the
+            // NumberFormatException fails the artifact's deployment.
+            _diagnostics.Report(DiagnosticCatalog.PropertyValueNotConvertible, property.Location, property.Name, literal.Text, property.Type, parser);
+        }
+
         // Synapse applies pattern/group only when it sets a String value (not for OM or typed values, nor on remove).
         string? pattern = null;
         if (property.Pattern is not null && property.Action != PropertyAction.Remove && property.Type?.ToUpperInvariant() is null or "STRING" && property.Value is not ValueSyntax.InlineXml)

@@ -30,13 +30,12 @@ service /fixes on httpListener {
     resource function post paths(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FixesAPI", "/fixes");
         ctx.properties["resp"] = check xml:fromString(xpathString((check soapBody(ctx))/<*>));
-        xml body = check soapBody(ctx);
-        ctx.properties["text"] = xpathString(body/<*>);
+        ctx.properties["text"] = xpathString((check soapBody(ctx))/<*>);
         string did = xpathConcat(xpathTextValues(xpathFilter(xmlProperty(ctx, "resp")/**/<*>, function (xml:Element xpathContext) returns boolean => xpathLocalName(xpathContext) == "DID")));
         string deep = xpathString(xmlProperty(ctx, "resp")/**/<DID>);
         string child = xpathConcat(xpathTextValues(xmlProperty(ctx, "resp")/<DID>));
         string fromText = xpathString(xmlProperty(ctx, "text")/**/<DID>);
-        string 'all = xpathConcat(xpathDescendantTexts((check envelopeValue(ctx))));
+        string 'all = xpathConcat(xpathDescendantTexts((check soapEnvelope(ctx))));
         string header = check notTranslated("$trp:Accept/a");
         string now = check formatSystemDate(["M", "'/", "d", "'/", "yy", "', ", "h", "':", "mm", "' ", "a"]);
         log:printInfo("FixesAPI /paths request", DID = did, deep = deep, child = child, fromText = fromText, 'all = 'all, header = header, now = now);

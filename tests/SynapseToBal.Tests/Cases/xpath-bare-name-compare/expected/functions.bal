@@ -6,7 +6,7 @@ import ballerina/log;
 
 # Sequence template 'LogTemplate'.
 function logTemplate(Context ctx, string messagePrefix = "") returns error? {
-    if xpathSomeString(xpathStrings((check envelopeValue(ctx))/<'null>), "=", messagePrefix) {
+    if xpathSomeString(xpathStrings((check soapEnvelope(ctx))/<'null>), "=", messagePrefix) {
         log:printInfo("no prefix");
     } else {
         log:printInfo("LogTemplate sequence", messageValue = messagePrefix);

@@ -13,10 +13,10 @@ service /text on httpListener {
     # POST /text/all
     resource function post 'all(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TextAPI", "/text");
-        string allText = xpathConcat(xpathDescendantTexts((check envelopeValue(ctx))));
+        string allText = xpathConcat(xpathDescendantTexts((check soapEnvelope(ctx))));
         log:printInfo("TextAPI /all request", text = allText);
-        if <float>xpathDescendantTexts((check envelopeValue(ctx))).length() > 0.0 {
-            setXmlPayload(ctx, xml `<text xmlns="http://ws.apache.org/commons/ns/payload">${xmlArg(xpathConcat(xpathDescendantTexts((check envelopeValue(ctx)))))}</text>`);
+        if <float>xpathDescendantTexts((check soapEnvelope(ctx))).length() > 0.0 {
+            setXmlPayload(ctx, xml `<text xmlns="http://ws.apache.org/commons/ns/payload">${xmlArg(xpathConcat(xpathDescendantTexts((check soapEnvelope(ctx)))))}</text>`);
         }
         return respond(ctx, headers = passBackHeaders);
     }
