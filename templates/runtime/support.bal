@@ -357,8 +357,9 @@ function setInboundEndpointProperties(Context ctx, string? name, map<string> par
 # characters a JSON value starts with (`{`, `[`, `"`, `t`, `n`, `f`, `-`, a digit) and something other than spaces,
 # and one whose first such character starts a scalar when the whole file (not trimmed) is not a quoted string,
 # `true`, `false`, `null` or a number without exponent (`-?\d+(\.\d+)?`); an object or array is read when the flow
-# reads it, as in the MI; text and the other builders never refuse one. The text is decoded as the builder decodes
-# it (`fileText`) and handed on in UTF-8. Differs: the XML is parsed whole here, where the MI's builders read up to
+# reads it, as in the MI; text and the other builders never refuse one. The text of the XML, SOAP and plain-text
+# builders is decoded as the builder decodes it (`fileText`) and handed on in UTF-8; a JSON file is read as UTF-8
+# whatever its charset. Differs: the XML is parsed whole here, where the MI's builders read up to
 # the first element and an error after it fails the flow once it reads that far (its fault sequence runs).
 function fileMessage(byte[]|error content, string contentType) returns byte[]|error {
     byte[] bytes = check content;

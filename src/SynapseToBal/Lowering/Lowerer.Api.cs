@@ -160,13 +160,8 @@ public sealed partial class Lowerer
                 $"the Micro Integrator answers a request with Max-Forwards: 0 itself (Allow: '{SupportedMethods(HttpMethods(Resource(listed)))}') and runs the flow with Max-Forwards decremented for a larger one; the generated resource runs the flow for every OPTIONS request of its path, the header as received");
         }
 
-        foreach (var (shadowed, by) in ReportDispatchDifferences(resources.Where(r => r.Skipped is null && r.AlternativeOf is null).ToList()))
+        foreach (var (shadowed, by) in ReportDispatchDifferences(resources.Where(r => r.Skipped is null && r.AlternativeOf is null).ToList(), resources))
         {
-            if (resources.Any(r => ReferenceEquals(r.AlternativeOf, shadowed.Origin)))
-            {
-                continue; // resources tried after it for its path (query alternatives) stay in its function
-            }
-
             // Every request of this resource matches one tried before it, so the Micro Integrator never runs it; left
             // out, Ballerina's dispatch sends those requests to that resource too (its path variables take the text).
             var index = resources.IndexOf(shadowed);
@@ -177,6 +172,7 @@ public sealed partial class Lowerer
                     : new NotTranslatedIr(DiagnosticCatalog.DispatchOrder, $"{shadowed.Summary} is declared after {DescribeResource(Resource(by))}, whose uri-template matches every request of this one, and Synapse tries resources in declaration order, so this one never runs: it is left out, and its requests reach that resource as in the Micro Integrator:"),
             };
         }
+
         if (api.HandlersXml is not null)
         {
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, api.Location, "api", "handlers", "API handlers need hand translation (Ballerina interceptors)");
@@ -598,8 +594,12 @@ public sealed partial class Lowerer
     /// returns the resources that one tried before them takes every request of (<see cref="FullyShadows"/>, or a
     /// url-mapping ending in <c>/*</c> with their methods).
     /// </summary>
-    private List<(ResourceIr Shadowed, ResourceIr By)> ReportDispatchDifferences(List<ResourceIr> resources)
+    private List<(ResourceIr Shadowed, ResourceIr By)> ReportDispatchDifferences(List<ResourceIr> resources, List<ResourceIr> all)
     {
+        // A resource with others tried after it for its method and path (query alternatives) stays: they are written in
+        // its function.
+        bool Alone(ResourceIr resource) => !all.Any(r => ReferenceEquals(r.AlternativeOf, resource.Origin) && r.Accessor == resource.Accessor);
+
         var shadowed = new List<(ResourceIr, ResourceIr)>();
         for (var i = 0; i < resources.Count; i++)
         {
@@ -615,7 +615,7 @@ public sealed partial class Lowerer
                 if (Resource(first).UrlMapping is not null && first.Path.LastOrDefault() is PathSegmentIr.Rest && PrefixCovers(first.Path, second.Path))
                 {
                     // URLMappingBasedDispatcher is tried before the uri-templates: with all its methods, this one never runs.
-                    var never = (first.Accessor == second.Accessor || first.Accessor == "default") && AcceptsAllOf(Resource(first), Resource(second));
+                    var never = (first.Accessor == second.Accessor || first.Accessor == "default") && AcceptsAllOf(Resource(first), Resource(second)) && Alone(second);
                     _diagnostics.Report(DiagnosticCatalog.ShadowedByUrlMapping, second.Origin.Location, second.Summary, first.Summary,
                         never ? $"it never runs, so it is left out and Ballerina routes them to '{first.Summary}' too" : $"Ballerina routes them to '{second.Summary}'");
                     if (never && !shadowed.Any(s => ReferenceEquals(s.Item1, second)))
@@ -625,7 +625,7 @@ public sealed partial class Lowerer
                 }
                 else if (i < j && Resource(first).UriTemplate is not null && ShadowsMoreSpecific(first.Path, second.Path))
                 {
-                    var never = FullyShadows(first, second);
+                    var never = FullyShadows(first, second) && Alone(second);
                     _diagnostics.Report(DiagnosticCatalog.DispatchOrder, second.Origin.Location, second.Summary, DescribeResource(Resource(first)),
                         never ? "this one never runs, so it is left out and Ballerina sends its requests there too" : "Ballerina prefers the more specific path");
                     if (never && !shadowed.Any(s => ReferenceEquals(s.Item1, second)))

@@ -192,12 +192,34 @@ public static class ProjectLoader
         /// a Docker or Kubernetes exporter, a Micro Integrator's home) or a synapse-configs folder of a Micro
         /// Integrator's home (<see cref="ServerHomeIsMicroIntegrator"/>).
         /// </summary>
+        /// <summary>
+        /// A deployment.toml where the MI keeps it: at the input's root, in a <c>conf/</c> folder (a server's home), in <c>deployment/</c> (an MI 4.4 project) or in an
+        /// exporter module (Integration Studio names them <c>&lt;Project&gt;DockerExporter</c>, <c>...KubernetesExporter</c>);
+        /// a copy elsewhere (a resource, a test folder) says nothing of the server.
+        /// </summary>
+        private static bool IsServerConfiguration(string relative)
+        {
+            if (relative == "deployment.toml")
+            {
+                return true;
+            }
+
+            if (!relative.EndsWith("/deployment.toml", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            var folder = relative[..^"/deployment.toml".Length];
+            var parent = folder[(folder.LastIndexOf('/') + 1)..];
+            return parent is "conf" or "deployment" || parent.EndsWith("Exporter", StringComparison.Ordinal);
+        }
+
         private static bool IsEnterpriseIntegrator6(InputForm form, IReadOnlyList<string> relatives)
         {
             // deployment.toml is the Micro Integrator's server configuration (EI 6.x has carbon.xml and axis2.xml instead):
             // an Integration Studio 7/8 project for the MI carries it in its Docker or Kubernetes exporter, a server's
             // folder in conf/.
-            if (relatives.Any(r => r == "deployment.toml" || r.EndsWith("/deployment.toml", StringComparison.Ordinal)))
+            if (relatives.Any(IsServerConfiguration))
             {
                 return false;
             }

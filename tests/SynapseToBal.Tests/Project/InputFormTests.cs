@@ -219,6 +219,13 @@ public sealed class InputFormTests
         var (miProject, _) = Load(mi.Path);
         Assert.Equal(InputForm.IntegrationStudioProject, miProject.Form);
         Assert.False(miProject.EnterpriseIntegrator6);
+
+        // A copy kept among an EI 6.x project's resources or tests says nothing of the server.
+        using var copy = new TempDirectory();
+        copy.Write("OrdersConfigs/src/main/synapse-config/sequences/LogSeq.xml", LogSequence);
+        copy.Write("OrdersConfigs/src/test/resources/deployment.toml", "[server]\nhostname = \"localhost\"\n");
+        var (copyProject, _) = Load(copy.Path);
+        Assert.True(copyProject.EnterpriseIntegrator6);
     }
 
     [Fact]

@@ -5,9 +5,14 @@
 import ballerina/http;
 
 # HTTP connection 'OrdersConn' of the HTTP connector operations (OrdersConn.xml, line 2).
-# No timeoutDuration: the Micro Integrator's global callback timeout applies, 120 s.
-# No suspend or retry setting: the endpoint the Micro Integrator makes of the connection (OrdersConn_INTERNAL_ENDPOINT_REFERENCE) keeps Synapse's defaults, suspended for 30 s after any failed operation (a timeout or closed connection included), each time; a suspended connection fails each operation at once with 303001, without reaching the backend. The connector operations on this connection keep this state as Synapse's EndpointContext keeps it for that endpoint (EndpointState).
+# No suspend or retry setting: the endpoint the Micro Integrator makes of the connection
+# (OrdersConn_INTERNAL_ENDPOINT_REFERENCE) keeps Synapse's defaults, suspended for 30 s after any failed operation (a
+# timeout or closed connection included), each time; a suspended connection fails each operation at once with 303001,
+# without reaching the backend. The connector operations on this connection keep this state as Synapse's EndpointContext
+# keeps it for that endpoint (EndpointState).
 final http:Client ordersConn = check new (ordersConnBaseUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
-# Suspension state of the endpoint the Micro Integrator makes from HTTP connection 'OrdersConn' (OrdersConn_INTERNAL_ENDPOINT_REFERENCE), as Synapse's EndpointContext keeps it: the connector operations on the connection check it first (endpointReady) and record their result in it (endpointCalled).
+# Suspension state of the endpoint the Micro Integrator makes from HTTP connection 'OrdersConn'
+# (OrdersConn_INTERNAL_ENDPOINT_REFERENCE), as Synapse's EndpointContext keeps it: the connector operations on the
+# connection check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState ordersConnSuspension = new ("http", "OrdersConn_INTERNAL_ENDPOINT_REFERENCE", {});
