@@ -120,9 +120,9 @@ public sealed class EmailConnectorLoweringTests
         var support = files["support.bal"];
         var result = support[support.IndexOf("function emailConnectorResult(", StringComparison.Ordinal)..];
         result = result[..result.IndexOf("\n}\n", StringComparison.Ordinal)];
-        Assert.Contains("map<anydata> response = {payload: result};", result, StringComparison.Ordinal);
+        Assert.Contains("ResponseVariable response = {payload: result};", result, StringComparison.Ordinal);
         Assert.Contains("map<string> headers = ctx.headers.clone();\n    setJsonPayload(ctx, result);\n    if !succeeded {\n        return;\n    }", result, StringComparison.Ordinal);
-        Assert.Contains("map<anydata> response = {headers, attributes};", result, StringComparison.Ordinal);
+        Assert.Contains("ResponseVariable response = {headers, attributes};", result, StringComparison.Ordinal);
         Assert.DoesNotContain("headers: {}", result, StringComparison.Ordinal);
         Assert.Contains("overwriteBody, true);", support, StringComparison.Ordinal);
         Assert.Contains("overwriteBody,\n            false);", support, StringComparison.Ordinal);
