@@ -75,6 +75,12 @@ public sealed partial class Lowerer
                     ? state with { Response = Known.Yes }
                     : state with { Response = Known.Yes, Transport = default, Redispatched = Known.Yes });
                 break;
+            case HttpConnectorCallStep:
+                // The operation's template calls its endpoint without blocking: the flow goes on in the response's new
+                // axis2 message context, so the transport switches set before it (DISABLE_CHUNKING, FORCE_HTTP_1.0)
+                // no longer apply to the calls after it.
+                context.Exchange.Set(state with { Transport = default });
+                break;
             case InvokeStep invoke:
                 if (state.OutOnly != Known.No && state.OutOnlyOrigin is { } origin && invoke.Origin is { } called && _model.FactsOf([called]).Sends)
                 {

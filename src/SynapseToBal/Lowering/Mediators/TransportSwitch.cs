@@ -184,8 +184,12 @@ public sealed partial class Lowerer
 
             case CallAddressStep:
                 return "a send to the To address goes through the default client; configure it by hand";
-            case RespondStep or StoreMessageStep or HttpConnectorCallStep or ForkStep { Origin: SendMediator }:
-                return "the answer, store or connector call here is not configured per message; reproduce the switch by hand";
+            case HttpConnectorCallStep:
+                // The operation's template sets every switch it knows from its own parameters before its call
+                // (DISABLE_CHUNKING to $func:disableChunking, "" when not given, ...): the flow's switches never reach it.
+                return null;
+            case RespondStep or StoreMessageStep or ForkStep { Origin: SendMediator }:
+                return "the answer or store here is not configured per message; reproduce the switch by hand";
             case DirectionStep direction:
                 return direction.Request.Concat(direction.Response).Select(s => TransportSwitchProblem(s, switches)).FirstOrDefault(p => p is not null);
             case CacheLookupStep cache when cache.OnHit.Any(s => s is RespondStep):

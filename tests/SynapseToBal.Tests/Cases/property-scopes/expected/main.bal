@@ -35,7 +35,7 @@ service /props on httpListener {
         check notTranslatedMediator("property", "SB0207");
         string code = check regexGroup(getHeader(ctx, "X-Code"), "([0-9]+)[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*", 1);
         setHttpSc(ctx, count);
-        // TODO(SB0207): the axis2 transport switch FORCE_HTTP_1.0 (line 20) also applies to the message written here, which the generated code writes with its usual settings: the answer, store or connector call here is not configured per message; reproduce the switch by hand
+        // TODO(SB0207): the axis2 transport switch FORCE_HTTP_1.0 (line 20) also applies to the message written here, which the generated code writes with its usual settings: the answer or store here is not configured per message; reproduce the switch by hand
         // <property name="FORCE_HTTP_1.0" value="true" scope="axis2"/>
         return respond(ctx, headers = passBackHeaders);
     }

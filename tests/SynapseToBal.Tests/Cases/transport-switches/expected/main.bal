@@ -67,7 +67,7 @@ service /transport on httpListener {
         Context ctx = check newContext(request, "TransportAPI", "/transport");
         // DISABLE_CHUNKING: the calls below (until a response comes back) go through a client of their endpoint that
         // sends a Content-Length instead of chunks.
-        // TODO(SB0207): the axis2 transport switch DISABLE_CHUNKING (line 68) also applies to the message written here, which the generated code writes with its usual settings: the answer, store or connector call here is not configured per message; reproduce the switch by hand
+        // TODO(SB0207): the axis2 transport switch DISABLE_CHUNKING (line 68) also applies to the message written here, which the generated code writes with its usual settings: the answer or store here is not configured per message; reproduce the switch by hand
         // <property name="DISABLE_CHUNKING" value="true" scope="axis2"/>
         return respond(ctx, headers = passBackHeaders);
     }
@@ -82,7 +82,7 @@ service /transport on httpListener {
         // TODO(SB0207): the axis2 transport switch DISABLE_CHUNKING (line 74) also applies to the message written here, which the generated code writes with its usual settings: a blocking call goes through the Micro Integrator's blocking sender, which applies DISABLE_CHUNKING only; configure the client by hand
         // <property name="DISABLE_CHUNKING" value="true" scope="axis2"/>
         check callBlocking(ctx, stockQuote, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteSuspension);
-        // TODO(SB0207): the axis2 transport switch DISABLE_CHUNKING (line 74) also applies to the message written here, which the generated code writes with its usual settings: the answer, store or connector call here is not configured per message; reproduce the switch by hand
+        // TODO(SB0207): the axis2 transport switch DISABLE_CHUNKING (line 74) also applies to the message written here, which the generated code writes with its usual settings: the answer or store here is not configured per message; reproduce the switch by hand
         // <property name="DISABLE_CHUNKING" value="true" scope="axis2"/>
         return respond(ctx, headers = passBackHeaders);
     }
