@@ -275,8 +275,20 @@ public sealed partial class Lowerer
         var q = template.IndexOf('?', StringComparison.Ordinal);
         var segments = (q >= 0 ? template[..q] : template).Split('/', StringSplitOptions.RemoveEmptyEntries);
         return segments.Any(segment => segment.Contains('{', StringComparison.Ordinal) && !(segment.StartsWith('{') && segment.EndsWith('}') && segment.IndexOf('}', StringComparison.Ordinal) == segment.Length - 1))
-            || (q < 0 && segments is [.., { Length: > 1 } last] && last.EndsWith('*') && !last.Contains('{', StringComparison.Ordinal));
+            || TrailingStarLiteral(template) is { Prefix.Length: > 0 };
     }
+
+    /// <summary>
+    /// A uri-template's last literal ending with <c>*</c> when the template has no query (<c>/a/b*</c>, <c>/files/*</c>),
+    /// which Literal.match compares by the text before the <c>*</c> and lets take the rest of the path: its segment's
+    /// index and that text (<c>b</c>, or empty for a lone <c>*</c>); null for any other template.
+    /// </summary>
+    private static (int Index, string Prefix)? TrailingStarLiteral(string template) =>
+        !template.Contains('?', StringComparison.Ordinal)
+        && template.Split('/', StringSplitOptions.RemoveEmptyEntries) is [.., { } last] raws
+        && last.EndsWith('*') && !last.Contains('{', StringComparison.Ordinal)
+            ? (raws.Length - 1, last[..^1])
+            : null;
 
     /// <summary>
     /// Whether the generated resource takes only some of the requests of its method and path, as its uri-template does:
@@ -413,11 +425,9 @@ public sealed partial class Lowerer
         }
 
         // A last literal ending with '*' ("/logs*") takes only a segment that starts with its text (Literal.match).
-        if (other.UriTemplate is { } otherTemplate && !otherTemplate.Contains('?', StringComparison.Ordinal)
-            && otherTemplate.Split('/', StringSplitOptions.RemoveEmptyEntries) is [.., { Length: > 1 } last] raws
-            && last.EndsWith('*') && !last.Contains('{', StringComparison.Ordinal)
-            && raws.Length - 1 < path.Length && path[raws.Length - 1] is var taken && taken != "{}"
-            && !taken.StartsWith(Uri.UnescapeDataString(last[..^1]), StringComparison.Ordinal))
+        if (other.UriTemplate is { } otherTemplate && TrailingStarLiteral(otherTemplate) is { Prefix.Length: > 0 } star
+            && star.Index < path.Length && path[star.Index] is var taken && taken != "{}"
+            && !taken.StartsWith(Uri.UnescapeDataString(star.Prefix), StringComparison.Ordinal))
         {
             return false;
         }
