@@ -365,8 +365,7 @@ function setInboundEndpointProperties(Context ctx, string? name, map<string> par
 # the first element and an error after it fails the flow once it reads that far (its fault sequence runs).
 function fileMessage(byte[]|error content, string contentType) returns byte[]|error {
     byte[] bytes = check content;
-    int? semicolon = contentType.indexOf(";");
-    string mediaType = (semicolon is int ? contentType.substring(0, semicolon) : contentType).trim().toLowerAscii();
+    string mediaType = mediaTypeOf(contentType).toLowerAscii();
     boolean registered = mediaType is "application/xml"|"application/x-www-form-urlencoded"|"multipart/form-data"
         |"application/json"|"application/json/badgerfish"|"text/javascript"|"text/plain"|"application/octet-stream"
         |"application/binary";
@@ -846,9 +845,12 @@ type BodyFormat "json"|"soap"|"xml"|"text"|"form"|"binary";
 
 # Synapse's axis2 `messageType`: the message's content type without its parameters (`; charset=...`), as
 # Axis2's TransportUtils.getContentType keeps it for a request and SynapseCallbackReceiver for a response.
-function messageType(Context ctx) returns string {
-    int? semicolon = ctx.contentType.indexOf(";");
-    return (semicolon is int ? ctx.contentType.substring(0, semicolon) : ctx.contentType).trim();
+function messageType(Context ctx) returns string => mediaTypeOf(ctx.contentType);
+
+# The media type of a content type: the text before its parameters, trimmed (case kept).
+function mediaTypeOf(string contentType) returns string {
+    int? semicolon = contentType.indexOf(";");
+    return (semicolon is int ? contentType.substring(0, semicolon) : contentType).trim();
 }
 
 # The body format of a content type: application/json is JSON; text/xml (SOAP 1.1) and
@@ -856,8 +858,7 @@ function messageType(Context ctx) returns string {
 # application/x-www-form-urlencoded is form data (the MI's axis2.xml maps it to Synapse's XFormURLEncodedBuilder and
 # XFormURLEncodedFormatter); anything else is bytes.
 function bodyFormat(string contentType) returns BodyFormat {
-    int? semicolon = contentType.indexOf(";");
-    string mediaType = (semicolon is int ? contentType.substring(0, semicolon) : contentType).trim().toLowerAscii();
+    string mediaType = mediaTypeOf(contentType).toLowerAscii();
     match mediaType {
         "application/json" => {
             return "json";
