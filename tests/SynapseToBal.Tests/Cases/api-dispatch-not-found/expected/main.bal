@@ -18,7 +18,6 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 # The resources the Micro Integrator answers over http (protocol="http" or none): a resource whose protocol is the other
 # transport is not dispatched to.
 service /admin on httpListener {
-
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
     # resource takes its method, as no matching resource (handleResourceNotFound: the `_resource_mismatch_handler_`
     # sequence, else 404 with no body); otherwise as method not allowed when some resource's path matches
