@@ -4825,6 +4825,9 @@ function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "",
         ctx.payload = before[2];
     }
     http:Request request = check built;
+    // The send marks the request as answered elsewhere (Axis2FlexibleMEPClient: RESPONSE_WRITTEN "SKIP"), an OUT_ONLY
+    // one too; `blockingSend` puts the mark back as it was.
+    ctx.ackSkipped = true;
     if outOnly {
         _ = start sendOutOnly(endpoint, verb, path, request, ctx.messageId);
         return;
@@ -6106,7 +6109,10 @@ function blockingSend(Context ctx, int[] nonErrorCodes, string? soapAction, bool
         // request's is put back after the send.
         setAction(ctx, soapAction);
     }
+    // The blocking sender does not mark the request as answered elsewhere (`Context.ackSkipped`).
+    boolean ackSkipped = ctx.ackSkipped;
     error? called = sendRequest();
+    ctx.ackSkipped = ackSkipped;
     // The message stays the request, with the response's body and status (BlockingMsgSender.send).
     restoreRequestState(ctx, request, keepResponse = true);
     if called is error {
@@ -6135,7 +6141,10 @@ function blockingSendOutOnly(Context ctx, int[] nonErrorCodes, string? soapActio
     if soapAction is string {
         setAction(ctx, soapAction);
     }
+    // The blocking sender does not mark the request as answered elsewhere (`Context.ackSkipped`).
+    boolean ackSkipped = ctx.ackSkipped;
     error? called = sendRequest();
+    ctx.ackSkipped = ackSkipped;
     int status = ctx.statusCode;
     string? httpSc = ctx.httpSc;
     restoreRequestState(ctx, request);
@@ -6354,19 +6363,21 @@ function accepted() returns http:Response {
 }
 
 # The end of a fault flow that answers nothing, in a proxy or API resource whose in flow sends to a backend without
-# blocking (SB0260). A backend's failure (a transport failure: ERROR_CODE 101500-101599, a refused or closed
-# connection, a timeout) runs the Micro Integrator's fault sequence in the send's callback, after the send marked the
-# request as answered elsewhere (RESPONSE_WRITTEN "SKIP"): nothing is written, and the client waits until its own
-# timeout or until the listener's socket timeout closes the connection without a response. A resource here must answer,
-# and 202 would tell the client its request was accepted: the failure is logged and answered 502 Bad Gateway with no
-# body. Any other failure was raised before anything was sent, and returns to the listener, whose sendAck answers 202
-# with no body, as here.
+# blocking (SB0260). Once a non-blocking send or call went out (or a store mediator stored the message), the send
+# marked the request as answered elsewhere (RESPONSE_WRITTEN "SKIP", `Context.ackSkipped`): a failure after it (the
+# backend's own, raised in the send's callback, or a mediator's after the call's response came back) runs the
+# fault sequence and nothing is written; the client waits until its own timeout or until the listener's socket
+# timeout closes the connection without a response. A resource here must answer, and 202 would tell the client its
+# request was accepted: it is answered 502 Bad Gateway with no body. A failure before anything was sent returns to the
+# listener, whose sendAck answers 202 with no body, as here. Either way the failure is logged at ERROR level, as the
+# Micro Integrator logs it (a mediator's AbstractMediator.handleException, the transport's failed connection).
 function unansweredFault(Context ctx, error e) returns http:Response {
     int code = errorCode(e);
-    if code < 101500 || code > 101599 {
+    if !ctx.ackSkipped {
+        log:printError("The flow failed and its fault flow answers nothing: answered 202, as the Micro Integrator's listener answers it", 'error = e, messageId = ctx.messageId, errorCode = code);
         return accepted();
     }
-    log:printError("The backend failed and the fault flow answers nothing: the Micro Integrator sends the client no response; answered 502 Bad Gateway", 'error = e, messageId = ctx.messageId, errorCode = code);
+    log:printError("The flow failed after a send and its fault flow answers nothing: the Micro Integrator sends the client no response; answered 502 Bad Gateway", 'error = e, messageId = ctx.messageId, errorCode = code);
     http:Response response = new;
     response.statusCode = http:STATUS_BAD_GATEWAY;
     return response;
@@ -8672,6 +8683,8 @@ class MessageQueue {
         lock {
             self.messages.push(copy);
         }
+        // A stored message marks the request as answered elsewhere (MessageStoreMediator: RESPONSE_WRITTEN "SKIP").
+        ctx.ackSkipped = true;
     }
 
     # A copy of the oldest message, left in the store: a forwarding processor removes it once delivered.
@@ -8908,6 +8921,7 @@ class JmsMessageStore {
         string cloneId = "urn:uuid:" + uuid:createType4AsString();
         handle|error sent = jmsSend({session: self.session, producer: self.producer}, {content: storedMessageText(ctx, "urn:uuid:" + uuid:createType4AsString()), properties: {"OriginalMessageID": cloneId}});
         if sent is handle {
+            ctx.ackSkipped = true; // As `MessageQueue.store` says.
             return;
         }
         if failover is MessageQueue {
@@ -9136,6 +9150,7 @@ class RabbitMqMessageStore {
             sent = self.publish(storedMessageText(ctx, "urn:uuid:" + uuid:createType4AsString()), ctx.messageId, storedPriority(ctx));
         }
         if sent is () {
+            ctx.ackSkipped = true; // As `MessageQueue.store` says.
             return;
         }
         if failover is MessageQueue {
@@ -9426,6 +9441,7 @@ class JdbcMessageStore {
         sql:ParameterizedQuery statement = sql:queryConcat(sqlText(string `INSERT INTO ${self.tableName} (msg_id, message) VALUES (`), `${messageId}, ${message})`);
         sql:ExecutionResult|sql:Error inserted = self.db->execute(statement);
         if inserted is sql:ExecutionResult {
+            ctx.ackSkipped = true; // As `MessageQueue.store` says.
             return;
         }
         if failover is MessageQueue {

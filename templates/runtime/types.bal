@@ -81,6 +81,11 @@ public type Context record {|
     string? httpSc = ();
     # True once the message is a response (after a backend call), as Synapse's `<in>`/`<out>` see it.
     boolean isResponse = false;
+    # True once a non-blocking send or call went out or a store mediator stored the message: Axis2FlexibleMEPClient and
+    # MessageStoreMediator set RESPONSE_WRITTEN to "SKIP" in the request's operation context, so the listener's
+    # sendAck writes no 202 when the flow ends without answering, and the client waits (`unansweredFault`). A blocking
+    # call leaves it as it was (BlockingMsgSender does not go through Axis2FlexibleMEPClient).
+    boolean ackSkipped = false;
     # The out flow of the resource that received the message; a `send` in a shared sequence continues
     # with it, as Synapse injects the response into the resource's outSequence.
     (function (Context ctx) returns http:Response|error)? outFlow = ();

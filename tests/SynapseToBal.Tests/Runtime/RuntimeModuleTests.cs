@@ -213,6 +213,9 @@ public sealed class RuntimeModuleTests : IDisposable
             + "        ctx.payload = before[2];\n"
             + "    }\n"
             + "    http:Request request = check built;\n"
+            + "    // The send marks the request as answered elsewhere (Axis2FlexibleMEPClient: RESPONSE_WRITTEN \"SKIP\"), an OUT_ONLY\n"
+            + "    // one too; `blockingSend` puts the mark back as it was.\n"
+            + "    ctx.ackSkipped = true;\n"
             + "    if outOnly {\n"
             + "        _ = start sendOutOnly(endpoint, verb, path, request, ctx.messageId);\n", source, StringComparison.Ordinal);
         Assert.Contains("    _ = check parsedPayload(ctx);\n"
@@ -220,6 +223,41 @@ public sealed class RuntimeModuleTests : IDisposable
             + "    ctx.payload = message.clone();\n"
             + "    error? sent = sendAddressed(ctx, endpoint, path, method, format, true, timeoutFault, wsAddressing, wsaTo, headers);\n"
             + "    ctx.payload = message;\n", source, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A failure after a non-blocking send gets no answer from the Micro Integrator (Axis2FlexibleMEPClient and
+    /// MessageStoreMediator set RESPONSE_WRITTEN "SKIP"; ServerWorker.sendAck then writes no 202), whatever raised it:
+    /// the backend or a mediator after the response came back. <c>unansweredFault</c> decides by the mark the senders
+    /// and stores leave (<c>ackSkipped</c>), not by the error's code; a blocking send leaves the mark as it was; the
+    /// failure is logged either way.
+    /// </summary>
+    [Fact]
+    public void The_unanswered_fault_end_knows_whether_a_send_went_out()
+    {
+        var source = TemplateRenderer.ReadBuiltIn(RuntimeModule.SupportSource).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var types = TemplateRenderer.ReadBuiltIn(RuntimeModule.TypesSource).Replace("\r\n", "\n", StringComparison.Ordinal);
+        Assert.Contains("    boolean ackSkipped = false;\n", types, StringComparison.Ordinal);
+        var unanswered = source[source.IndexOf("function unansweredFault(", StringComparison.Ordinal)..];
+        unanswered = unanswered[..unanswered.IndexOf("\n}\n", StringComparison.Ordinal)];
+        Assert.Contains("    if !ctx.ackSkipped {\n        log:printError(", unanswered, StringComparison.Ordinal);
+        Assert.Contains("        return accepted();\n    }\n    log:printError(", unanswered, StringComparison.Ordinal);
+        Assert.Contains("response.statusCode = http:STATUS_BAD_GATEWAY;", unanswered, StringComparison.Ordinal);
+        Assert.DoesNotContain("101500", unanswered, StringComparison.Ordinal);
+        Assert.Equal(2, CountOf(source, "    boolean ackSkipped = ctx.ackSkipped;\n    error? called = sendRequest();\n    ctx.ackSkipped = ackSkipped;\n"));
+        // The four stores mark a stored message (the in-memory queue, also the failover of the others).
+        Assert.Equal(4, CountOf(source, "ctx.ackSkipped = true;") - 1);
+    }
+
+    private static int CountOf(string text, string part)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     /// <summary>
