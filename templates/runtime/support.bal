@@ -8886,8 +8886,8 @@ function restoreMessage(string text) returns Context|error {
 }
 
 # A message store kept in a JMS queue (Synapse's JmsStore), with the same operations as `MessageQueue`.
-# Storing sends a text message holding `storedMessageText` (and the `OriginalMessageID` property, as
-# JmsStore sets it) on a session that acknowledges automatically. Processors read with a consumer made on
+# Storing sends a text message holding `storedMessageText` (and the `OrigMessageID` property, as
+# JmsProducer sets it) on a session that acknowledges automatically. Processors read with a consumer made on
 # first use, on a session the store acknowledges itself (CLIENT_ACKNOWLEDGE, as JmsStore's consumer): the
 # message read stays unacknowledged, and is read again, until it is removed, as JmsConsumer caches it;
 # the broker delivers it again after a restart. The queue's messages are not interchangeable with the
@@ -8917,9 +8917,10 @@ class JmsMessageStore {
     # goes to the `failover` store when there is one (guaranteed delivery); otherwise the status becomes 500
     # and the flow fails with Synapse's message (its fault handler then sets ERROR_MESSAGE).
     function store(Context ctx, MessageQueue? failover = ()) returns error? {
-        // OriginalMessageID is the ID of the clone the store mediator hands to the store (JmsProducer), not the flow's.
+        // OrigMessageID (JmsProducer's OriginalMessageID constant) is the ID of the clone the store mediator hands to the
+        // store, not the flow's.
         string cloneId = "urn:uuid:" + uuid:createType4AsString();
-        handle|error sent = jmsSend({session: self.session, producer: self.producer}, {content: storedMessageText(ctx, "urn:uuid:" + uuid:createType4AsString()), properties: {"OriginalMessageID": cloneId}});
+        handle|error sent = jmsSend({session: self.session, producer: self.producer}, {content: storedMessageText(ctx, "urn:uuid:" + uuid:createType4AsString()), properties: {"OrigMessageID": cloneId}});
         if sent is handle {
             ctx.ackSkipped = true; // As `MessageQueue.store` says.
             return;

@@ -97,7 +97,7 @@ public sealed class JmsMessageFormatTests
             "byte[] message = storedMessageText(ctx, messageId).toBytes();", "`${messageId}, ${message})`");
         // The restored message has the stored ID.
         Assert.Contains("messageId: stored.messageId,", RuntimeSourceText.Function("restoreMessage"), StringComparison.Ordinal);
-        // JmsProducer's OriginalMessageID is the clone's ID, not the flow's.
-        Assert.Contains("properties: {\"OriginalMessageID\": cloneId}", RuntimeSourceText.Support, StringComparison.Ordinal);
+        // JmsProducer's OriginalMessageID constant names the property OrigMessageID; its value is the clone's ID, not the flow's.
+        Assert.Contains("properties: {\"OrigMessageID\": cloneId}", RuntimeSourceText.Support, StringComparison.Ordinal);
     }
 }
