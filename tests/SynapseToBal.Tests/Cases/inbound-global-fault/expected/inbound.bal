@@ -79,7 +79,7 @@ class OrderFilesPoller {
                 }
                 continue;
             }
-            Context ctx = newInboundContext(content, "application/json");
+            Context ctx = newFileContext(content, "application/json");
             setFileHeaders(ctx, entry, fileName);
             setInboundEndpointProperties(ctx, "OrderFiles");
             http:Response|error? result = importOrder(ctx);
