@@ -45,8 +45,12 @@ const string REQUEST_HOST_HEADER = "host";
 
 # Creates the context for an incoming request. The body is kept as received until a step reads it.
 # The URL postfix is the request path and query after the API context `basePath`; `api` is the
-# Synapse name of the API (`SYNAPSE_REST_API`), `()` for the main sequence.
-function newContext(http:Request request, string? api, string basePath, map<string> pathParams = {}) returns Context|error {
+# Synapse name of the API (`SYNAPSE_REST_API`), `()` for the main sequence. `dispatched` is false for a request to an
+# API that no resource takes (API.process's handleResourceNotFound and handleMethodNotAllowed, which run
+# `_resource_mismatch_handler_` and `_method_not_allowed_handler_` on the message, and its 400 answer): Resource.process
+# never runs for it, so it gets no `query.param.*` properties and a query value that cannot be decoded does not fail it
+# (ApiUtils.populateQueryParamsToMessageContext runs only once a resource took the request).
+function newContext(http:Request request, string? api, string basePath, map<string> pathParams = {}, boolean dispatched = true) returns Context|error {
     string contentType = request.getContentType();
     // The pass-through ServerWorker takes a request for REST unless its content type is SOAP's; a request that
     // encloses no entity (GET, HEAD, OPTIONS, TRACE) is REST whatever its Content-Type says.
@@ -76,7 +80,7 @@ function newContext(http:Request request, string? api, string basePath, map<stri
     foreach [string, string] [name, value] in pathParams.entries() {
         ctx.properties["uri.var." + name] = value;
     }
-    if api is string {
+    if api is string && dispatched {
         check setQueryParams(ctx, request.rawPath);
     }
     ctx.payload = <ReceivedBody>{bytes: check request.getBinaryPayload(), contentType: ctx.contentType};
@@ -358,15 +362,16 @@ function setInboundEndpointProperties(Context ctx, string? name, map<string> par
 # and one whose first such character starts a scalar when the whole file (not trimmed) is not a quoted string,
 # `true`, `false`, `null` or a number without exponent (`-?\d+(\.\d+)?`); an object or array is read when the flow
 # reads it, as in the MI; text and the other builders never refuse one. The text of the XML, SOAP and plain-text
-# builders is decoded as the builder decodes it (`fileText`) and handed on in UTF-8; a JSON file is read as UTF-8
-# whatever its charset. Differs: the XML is parsed whole here, where the MI's builders read up to
-# the first element and an error after it fails the flow once it reads that far (its fault sequence runs).
+# builders is decoded as the builder decodes it (`fileText`) and handed on in UTF-8; a JSON file's bytes are kept as
+# they are whatever its charset, as the JSON builder keeps the stream (the flow reads them as UTF-8, as the MI's JSON
+# readers do), and only their first significant byte, or a scalar's whole text, is checked. `newFileContext` then makes
+# the message context. Differs: the XML is parsed whole here, where the MI's builders read up to the first element and
+# an error after it fails the flow once it reads that far (its fault sequence runs); a JSON file with bytes that are
+# not UTF-8 fails the flow when it reads the payload, where the MI's readers replace them with U+FFFD.
 function fileMessage(byte[]|error content, string contentType) returns byte[]|error {
     byte[] bytes = check content;
     string mediaType = mediaTypeOf(contentType).toLowerAscii();
-    boolean registered = mediaType is "application/xml"|"application/x-www-form-urlencoded"|"multipart/form-data"
-        |"application/json"|"application/json/badgerfish"|"text/javascript"|"text/plain"|"application/octet-stream"
-        |"application/binary";
+    boolean registered = fileBuilderRegistered(contentType);
     if !registered || (mediaType == "application/xml" && bytes.length() > 0) {
         string text = check fileText(bytes, contentType, true);
         xml|error parsed = xml:fromString(text);
@@ -379,19 +384,20 @@ function fileMessage(byte[]|error content, string contentType) returns byte[]|er
         }
         return text.toBytes();
     } else if mediaType == "application/json" {
-        string text = check string:fromBytes(bytes);
+        // JsonUtil.getNewJsonPayload reads the stream byte by byte (no charset: the bytes are kept as they are), and
+        // decodes a scalar as UTF-8 only to compare it, so bytes that are not UTF-8 never refuse the file.
         boolean blank = true;
-        foreach string:Char c in text {
-            if c == "{" || c == "[" {
+        foreach byte b in bytes {
+            if b == 0x7B || b == 0x5B {
                 return bytes;
             }
-            if "\"tnf-0123456789".includes(c) {
-                if (text.startsWith("\"") && text.endsWith("\"")) || text is "true"|"false"|"null" || re `-?[0-9]+(\.[0-9]+)?`.isFullMatch(text) {
+            if b == 0x22 || b == 0x74 || b == 0x6E || b == 0x66 || b == 0x2D || (b >= 0x30 && b <= 0x39) {
+                if (bytes[0] == 0x22 && bytes[bytes.length() - 1] == 0x22) || jsonScalarText(bytes) {
                     return bytes;
                 }
                 return error(string `the message builder of ${contentType} refuses the file: it is not a JSON value`);
             }
-            blank = blank && c == " ";
+            blank = blank && b == 0x20;
         }
         if !blank {
             return error(string `the message builder of ${contentType} refuses the file: it is not JSON`);
@@ -401,6 +407,44 @@ function fileMessage(byte[]|error content, string contentType) returns byte[]|er
     }
     return bytes;
 }
+
+# Whether a file's whole bytes are one of the unquoted JSON scalars JsonUtil.getNewJsonPayload accepts: `true`,
+# `false`, `null` or a number without exponent (`-?\d+(\.\d+)?`); bytes that are not ASCII are none of them.
+function jsonScalarText(byte[] bytes) returns boolean {
+    if bytes.some(b => b > 0x7F) {
+        return false;
+    }
+    string|error text = string:fromCodePointInts(bytes);
+    return text is string && (text is "true"|"false"|"null" || re `-?[0-9]+(\.[0-9]+)?`.isFullMatch(text));
+}
+
+# A message context for a file a file listener read, once `fileMessage` accepted it: as `newInboundContext`, except for
+# a file under a media type the Micro Integrator registers no builder for and the body formats here read as bytes
+# (`text/csv`, `application/edi`, ...). FileInjectHandler and VFSTransportListener fall back to the SOAP builder for
+# it, which builds the file's SOAP envelope (`fileMessage` refuses any other file), so the flow reads that envelope,
+# of its SOAP version: the received body is labelled `text/xml` (SOAP 1.1) or `application/soap+xml` (SOAP 1.2),
+# while the message keeps the file's content type, as the Micro Integrator keeps it.
+function newFileContext(byte[] content, string contentType) returns Context {
+    Context ctx = newInboundContext(content, contentType);
+    if fileBuilderRegistered(contentType) || bodyFormat(contentType) != "binary" {
+        return ctx;
+    }
+    string|error text = string:fromBytes(content);
+    xml|error parsed = text is string ? xml:fromString(text) : text;
+    if parsed is error || parsed.elements().length() == 0 {
+        return ctx;
+    }
+    string root = (<xml:Element>parsed.elements()[0]).getName();
+    ctx.payload = <ReceivedBody>{bytes: content, contentType: root == string `{${SOAP12_NS}}Envelope` ? "application/soap+xml" : "text/xml"};
+    return ctx;
+}
+
+# Whether the Micro Integrator registers a message builder for the media type of a content type (its axis2.xml:
+# AxisConfiguration.getMessageBuilder); a file under any other falls back to the SOAP builder.
+function fileBuilderRegistered(string contentType) returns boolean =>
+    mediaTypeOf(contentType).toLowerAscii() is "application/xml"|"application/x-www-form-urlencoded"|"multipart/form-data"
+        |"application/json"|"application/json/badgerfish"|"text/javascript"|"text/plain"|"application/octet-stream"
+        |"application/binary";
 
 # A file's text as the Micro Integrator's builders decode it: in the `charset` of its content type (the
 # CHARACTER_SET_ENCODING the file listener sets), UTF-8 without one (MessageContext.DEFAULT_CHAR_SET_ENCODING). The XML

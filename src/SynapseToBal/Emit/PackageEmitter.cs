@@ -594,9 +594,13 @@ public sealed partial class PackageEmitter
     private static string NotFoundAnswer(ServiceIr service, NameMap names) =>
         service.Unmatched?.NotFoundFlow is { } flow ? $"{names[flow]}(check {NewContext(service)})" : "resourceNotFound()";
 
-    /// <summary>The <c>newContext</c> call of a request to an API, without path variables.</summary>
+    /// <summary>
+    /// The <c>newContext</c> call of a request to an API that no resource takes (not found, method not allowed, refused):
+    /// no path variables, and <c>dispatched = false</c> for an API, as API.process answers it without Resource.process,
+    /// which alone sets the <c>query.param.*</c> properties (and fails on a query value it cannot decode).
+    /// </summary>
     private static string NewContext(ServiceIr service) =>
-        $"newContext(request, {(service.RestApiName is { } api ? BallerinaSyntax.StringLiteral(api) : "()")}, {BallerinaSyntax.StringLiteral(service.BasePath == "/" ? string.Empty : service.BasePath)})";
+        $"newContext(request, {(service.RestApiName is { } api ? BallerinaSyntax.StringLiteral(api) : "()")}, {BallerinaSyntax.StringLiteral(service.BasePath == "/" ? string.Empty : service.BasePath)}{(service.RestApiName is null ? string.Empty : ", dispatched = false")})";
 
     /// <summary>
     /// The resource an API's service gets for the requests none of its resources takes (<see cref="UnmatchedIr"/>): a

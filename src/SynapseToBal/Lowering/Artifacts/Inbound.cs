@@ -14,7 +14,7 @@ public sealed partial class Lowerer
     /// <summary>
     /// An inbound endpoint becomes a listener with a service that creates a message context for every message and
     /// runs the endpoint's sequence (the main sequence when it names none, as the Micro Integrator does), and on a
-    /// failure its onError sequence (else the global fault sequence). HTTP(S) and JMS are translated; other
+    /// failure its onError sequence (HTTP and JMS: else the global fault sequence). HTTP(S) and JMS are translated; other
     /// protocols, custom classes and settings that change who receives a message stay a TODO carrying every
     /// parameter (SB0227).
     /// </summary>
@@ -142,18 +142,25 @@ public sealed partial class Lowerer
     }
 
     /// <summary>
-    /// The fault handling of an inbound endpoint: its onError sequence (a function that runs it with the error
-    /// recorded), else the global fault sequence, as the MI's inbound getFaultSequence does.
+    /// The fault handling of an HTTP or JMS inbound endpoint: its onError sequence (a function that runs it with the
+    /// error recorded), else the global fault sequence, as InboundHttpServerWorker and JMSInjectHandler push a
+    /// MediatorFaultHandler for what their getFaultSequence gives (onError, else synCtx.getFaultSequence()).
     /// </summary>
-    private Symbol? InboundFault(InboundEndpointSyntax inbound)
-    {
-        if (inbound.OnError is { } onError && _sequenceFunctions.ContainsKey(onError))
-        {
-            return OnErrorFunction(onError, $"inbound endpoint '{inbound.Name}' (onError)", inbound.Location);
-        }
+    private Symbol? InboundFault(InboundEndpointSyntax inbound) =>
+        InboundOnError(inbound) ?? (_model.Symbols.Sequence("fault") is not null ? GlobalFaultFunction() : null);
 
-        return _model.Symbols.Sequence("fault") is not null ? GlobalFaultFunction() : null;
-    }
+    /// <summary>
+    /// The fault handling of a polling or listening inbound endpoint other than HTTP and JMS (file/vfs, ftp, RabbitMQ,
+    /// MQTT, Kafka): its onError sequence only. Their inject handlers (FileInjectHandler, RabbitMQInjectHandler,
+    /// MqttInjectHandler, KafkaMessageConsumer.injectMessage) only set the sequence's error handler to onError
+    /// (SequenceMediator pushes it when it runs) and push no other fault handler, so without onError a failure finds an
+    /// empty fault stack in Axis2SynapseEnvironment.injectInbound ("no fault handler"): the global fault sequence
+    /// never runs, and the handler's own failure path applies (the file's after-failure action, a logged record).
+    /// </summary>
+    private Symbol? InboundOnError(InboundEndpointSyntax inbound) =>
+        inbound.OnError is { } onError && _sequenceFunctions.ContainsKey(onError)
+            ? OnErrorFunction(onError, $"inbound endpoint '{inbound.Name}' (onError)", inbound.Location)
+            : null;
 
     /// <summary>Reports the endpoint-level settings the listener does not reproduce, and parameters not applied.</summary>
     private void ReportInboundSettings(InboundEndpointSyntax inbound, IEnumerable<string> notApplied, string protocol)

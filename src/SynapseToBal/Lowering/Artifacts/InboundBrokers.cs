@@ -25,7 +25,10 @@ public sealed partial class Lowerer
         "check.crcs", "client.id", "fetch.max.wait.ms", "metadata.max.age.ms", "reconnect.backoff.ms", "retry.backoff.ms",
     ];
 
-    /// <summary>The sequence an inbound endpoint runs and its fault handling; null (reported) when there is none to run.</summary>
+    /// <summary>
+    /// The sequence an inbound endpoint runs and its fault handling (its onError sequence only, never the global fault
+    /// sequence: <see cref="InboundOnError"/>); null (reported) when there is none to run.
+    /// </summary>
     private InboundTargetIr? InboundTargetOf(InboundEndpointSyntax inbound)
     {
         if (InboundTarget(inbound) is not { } target)
@@ -33,7 +36,7 @@ public sealed partial class Lowerer
             return null;
         }
 
-        return new InboundTargetIr(target.Function, _model.SequenceFacts(target.Name).CanAnswer, InboundFault(inbound));
+        return new InboundTargetIr(target.Function, _model.SequenceFacts(target.Name).CanAnswer, InboundOnError(inbound));
     }
 
     /// <summary>A string configurable of an inbound endpoint, with its Synapse value as the default.</summary>

@@ -28,7 +28,7 @@ service /admin on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         boolean? takesMethod = firstPathMatchTakesMethod(request, "/admin", [{path: re `/reset/?`, methods: ["POST"]}]);
         if takesMethod is true {
-            return resourceRefused(check newContext(request, "AdminApi", "/admin"));
+            return resourceRefused(check newContext(request, "AdminApi", "/admin", dispatched = false));
         }
         if takesMethod is false {
             return methodNotAllowed();
@@ -107,7 +107,7 @@ service /catalog on httpListener {
         if !(request.method is "GET"|"OPTIONS") {
             boolean? takesMethod = firstPathMatchTakesMethod(request, "/catalog", [{path: re `/[^/]+/?`, methods: ["GET"]}, {path: re `/[^/]+/?`, methods: ["DELETE"]}]);
             if takesMethod is true {
-                return resourceRefused(check newContext(request, "CatalogApi", "/catalog"));
+                return resourceRefused(check newContext(request, "CatalogApi", "/catalog", dispatched = false));
             }
             if takesMethod is false {
                 return methodNotAllowed();
@@ -204,7 +204,7 @@ service /orders on httpListener {
         if !(request.method is "GET"|"OPTIONS"|"POST") {
             boolean? takesMethod = firstPathMatchTakesMethod(request, "/orders", [{path: re `/bulk(/.*)?`, methods: ["POST"]}, {path: re `/[^/]+/?`, methods: ["DELETE"]}, {path: re `/[^/]+/?`, methods: ["GET"]}]);
             if takesMethod is true {
-                return resourceRefused(check newContext(request, "OrderApi", "/orders"));
+                return resourceRefused(check newContext(request, "OrderApi", "/orders", dispatched = false));
             }
             if takesMethod is false {
                 return methodNotAllowed();
@@ -254,7 +254,7 @@ service /orders on httpsListener {
         if !(request.method is "DELETE"|"GET"|"OPTIONS") {
             boolean? takesMethod = firstPathMatchTakesMethod(request, "/orders", [{path: re `/bulk(/.*)?`, methods: ["POST"]}, {path: re `/[^/]+/?`, methods: ["DELETE"]}, {path: re `/[^/]+/?`, methods: ["GET"]}]);
             if takesMethod is true {
-                return resourceRefused(check newContext(request, "OrderApi", "/orders"));
+                return resourceRefused(check newContext(request, "OrderApi", "/orders", dispatched = false));
             }
             if takesMethod is false {
                 return methodNotAllowed();

@@ -45,7 +45,7 @@ service /search on httpListener {
         if !(request.method is "DELETE"|"OPTIONS") {
             boolean? takesMethod = firstPathMatchTakesMethod(request, "/search", [{path: re `/find/?`, methods: ["GET"], query: re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`}, {path: re `/all/?`, methods: ["DELETE"]}]);
             if takesMethod is true {
-                return resourceRefused(check newContext(request, "SearchApi", "/search"));
+                return resourceRefused(check newContext(request, "SearchApi", "/search", dispatched = false));
             }
             if takesMethod is false {
                 return methodNotAllowed();

@@ -86,7 +86,7 @@ service /upload on httpListener {
         if !resourceAccepts(request, "application/json", ()) {
             boolean? takesMethod = firstPathMatchTakesMethod(request, "/upload", [{path: re `/json/?`, methods: ["POST"]}, {path: re `/items/[^/]+/?`, methods: ["PUT"]}]);
             if takesMethod is true {
-                return resourceRefused(check newContext(request, "UploadApi", "/upload"));
+                return resourceRefused(check newContext(request, "UploadApi", "/upload", dispatched = false));
             }
             if takesMethod is false {
                 return methodNotAllowed();

@@ -26,7 +26,7 @@ service /open on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/open", [{path: re `/ping/?`, allow: "GET, POST, PUT, DELETE"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: runResourceMismatchHandler(check newContext(request, "OpenAPI", "/open"));
+        return check optionsResponse(request, "/open", [{path: re `/ping/?`, allow: "GET, POST, PUT, DELETE"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: runResourceMismatchHandler(check newContext(request, "OpenAPI", "/open", dispatched = false));
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
@@ -35,7 +35,7 @@ service /open on httpListener {
     # (handleMethodNotAllowed: the `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching
     # resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        return runResourceMismatchHandler(check newContext(request, "OpenAPI", "/open"));
+        return runResourceMismatchHandler(check newContext(request, "OpenAPI", "/open", dispatched = false));
     }
 }
 
@@ -75,7 +75,7 @@ service /users on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/users", [{path: re `/[^/]+/?`, allow: "GET"}, {path: re `/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: runResourceMismatchHandler(check newContext(request, "UserAPI", "/users"));
+        return check optionsResponse(request, "/users", [{path: re `/[^/]+/?`, allow: "GET"}, {path: re `/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: runResourceMismatchHandler(check newContext(request, "UserAPI", "/users", dispatched = false));
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
@@ -85,8 +85,8 @@ service /users on httpListener {
     # resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         if !(request.method is "GET"|"OPTIONS"|"POST") && requestPathMatches(request, "/users", [re `/[^/]+/?`, re `/?`]) {
-            return runMethodNotAllowedHandler(check newContext(request, "UserAPI", "/users"));
+            return runMethodNotAllowedHandler(check newContext(request, "UserAPI", "/users", dispatched = false));
         }
-        return runResourceMismatchHandler(check newContext(request, "UserAPI", "/users"));
+        return runResourceMismatchHandler(check newContext(request, "UserAPI", "/users", dispatched = false));
     }
 }

@@ -66,7 +66,7 @@ service /accounts on httpListener {
         if !(request.method is "GET"|"OPTIONS") {
             boolean? takesMethod = firstPathMatchTakesMethod(request, "/accounts", [{path: re `/[^/]+/?`, methods: ["GET"]}, {path: re `/[^/]+/summary/?`, methods: ["GET"]}, {path: re `/health/?`, methods: ["GET"]}]);
             if takesMethod is true {
-                return resourceRefused(check newContext(request, "AccountApi", "/accounts"));
+                return resourceRefused(check newContext(request, "AccountApi", "/accounts", dispatched = false));
             }
             if takesMethod is false {
                 return methodNotAllowed();
@@ -125,7 +125,7 @@ service /accounts on httpsListener {
         if !(request.method is "GET"|"OPTIONS") {
             boolean? takesMethod = firstPathMatchTakesMethod(request, "/accounts", [{path: re `/[^/]+/?`, methods: ["GET"]}, {path: re `/[^/]+/summary/?`, methods: ["GET"]}, {path: re `/health/?`, methods: ["GET"]}]);
             if takesMethod is true {
-                return resourceRefused(check newContext(request, "AccountApi", "/accounts"));
+                return resourceRefused(check newContext(request, "AccountApi", "/accounts", dispatched = false));
             }
             if takesMethod is false {
                 return methodNotAllowed();
@@ -149,7 +149,7 @@ service /admin on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         boolean? takesMethod = firstPathMatchTakesMethod(request, "/admin", [{path: re `/reset/?`, methods: ["POST"]}]);
         if takesMethod is true {
-            return resourceRefused(check newContext(request, "AdminApi", "/admin"));
+            return resourceRefused(check newContext(request, "AdminApi", "/admin", dispatched = false));
         }
         if takesMethod is false {
             return methodNotAllowed();
@@ -299,7 +299,7 @@ service /secure on httpsListener {
         if !(request.method is "GET"|"OPTIONS") {
             boolean? takesMethod = firstPathMatchTakesMethod(request, "/secure", [{path: re `/balance/?`, methods: ["GET"]}, {path: re `/legacy/?`, methods: ["GET"]}]);
             if takesMethod is true {
-                return resourceRefused(check newContext(request, "SecureApi", "/secure"));
+                return resourceRefused(check newContext(request, "SecureApi", "/secure", dispatched = false));
             }
             if takesMethod is false {
                 return methodNotAllowed();

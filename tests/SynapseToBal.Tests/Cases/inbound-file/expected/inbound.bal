@@ -74,7 +74,7 @@ class InvoiceDropPoller {
                 }
                 continue;
             }
-            Context ctx = newInboundContext(content, contentType);
+            Context ctx = newFileContext(content, contentType);
             setFileHeaders(ctx, entry, fileName);
             setInboundEndpointProperties(ctx, "InvoiceDrop");
             http:Response|error? result = processOrder(ctx);
@@ -169,7 +169,7 @@ class OrderDropPoller {
                 }
                 continue;
             }
-            Context ctx = newInboundContext(content, "application/json");
+            Context ctx = newFileContext(content, "application/json");
             setFileHeaders(ctx, entry, fileName);
             setInboundEndpointProperties(ctx, "OrderDrop");
             http:Response|error? result = processOrder(ctx);
@@ -229,7 +229,7 @@ service ftp:Service on remoteDropListener {
                 }
                 continue;
             }
-            Context ctx = newInboundContext(content, contentType);
+            Context ctx = newFileContext(content, contentType);
             setFtpFileHeaders(ctx, fileInfo);
             setInboundEndpointProperties(ctx, "RemoteDrop");
             http:Response|error? result = processOrder(ctx);

@@ -44,7 +44,7 @@ service ftp:Service on supplierFeedListener {
                 }
                 continue;
             }
-            Context ctx = newInboundContext(content, "text/plain");
+            Context ctx = newFileContext(content, "text/plain");
             setFtpFileHeaders(ctx, fileInfo);
             setInboundEndpointProperties(ctx, "SupplierFeed");
             _ = processFeed(ctx);

@@ -70,7 +70,7 @@ class FileDropPoller {
                 }
                 continue;
             }
-            Context ctx = newInboundContext(content, "application/xml");
+            Context ctx = newFileContext(content, "application/xml");
             setFileHeaders(ctx, entry, fileName);
             setInboundEndpointProperties(ctx, "FileDrop");
             _ = logOrigin(ctx);

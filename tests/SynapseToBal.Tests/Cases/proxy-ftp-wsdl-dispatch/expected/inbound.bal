@@ -53,7 +53,7 @@ service ftp:Service on orderFtpWsdlProxyVfsListener {
                 }
                 continue;
             }
-            Context ctx = newInboundContext(content, "text/xml");
+            Context ctx = newFileContext(content, "text/xml");
             setFtpFileHeaders(ctx, fileInfo);
             // The operation of the published WSDL Axis2 dispatches the file's message to, once the transport has built
             // it: by its WS-Addressing action (the VFS transport gives no SOAP action), else by the path of its wsa:To,

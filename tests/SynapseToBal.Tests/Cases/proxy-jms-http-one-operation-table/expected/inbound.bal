@@ -144,7 +144,7 @@ class OrderQueueFileProxyVfsPoller {
                 }
                 continue;
             }
-            Context ctx = newInboundContext(content, "text/xml");
+            Context ctx = newFileContext(content, "text/xml");
             setFileHeaders(ctx, entry, fileName);
             // The operation of the published WSDL Axis2 dispatches the file's message to, once the transport has built
             // it: by its WS-Addressing action (the VFS transport gives no SOAP action), else by the path of its wsa:To,

@@ -140,7 +140,7 @@ class EventsFileProxyVfsPoller {
                 }
                 continue;
             }
-            Context ctx = newInboundContext(content, "text/xml");
+            Context ctx = newFileContext(content, "text/xml");
             setFileHeaders(ctx, entry, fileName);
             ctx.action = "urn:mediate";
             http:Response|error result = eventsFileFlow(ctx);

@@ -48,7 +48,7 @@ service ftp:Service on ftpQuotesProxyVfsListener {
                 }
                 continue;
             }
-            Context ctx = newInboundContext(content, "text/xml");
+            Context ctx = newFileContext(content, "text/xml");
             setFtpFileHeaders(ctx, fileInfo);
             ctx.action = "urn:mediate";
             http:Response|error result = ftpQuotesFlow(ctx);
@@ -140,7 +140,7 @@ service ftp:Service on sftpOrdersProxyVfsListener {
                 }
                 continue;
             }
-            Context ctx = newInboundContext(content, "text/xml");
+            Context ctx = newFileContext(content, "text/xml");
             setFtpFileHeaders(ctx, fileInfo);
             ctx.action = "urn:mediate";
             http:Response|error result = sftpOrdersFlow(ctx);

@@ -81,7 +81,7 @@ class OrderFileWsdlProxyVfsPoller {
                 }
                 continue;
             }
-            Context ctx = newInboundContext(content, "text/xml");
+            Context ctx = newFileContext(content, "text/xml");
             setFileHeaders(ctx, entry, fileName);
             // The operation of the published WSDL Axis2 dispatches the file's message to, once the transport has built
             // it: by its WS-Addressing action (the VFS transport gives no SOAP action), else by the path of its wsa:To,
@@ -165,7 +165,7 @@ service ftp:Service on sftpWsdlProxyVfsListener {
                 }
                 continue;
             }
-            Context ctx = newInboundContext(content, "text/xml");
+            Context ctx = newFileContext(content, "text/xml");
             setFtpFileHeaders(ctx, fileInfo);
             // The operation of the published WSDL Axis2 dispatches the file's message to, once the transport has built
             // it: by its WS-Addressing action (the VFS transport gives no SOAP action), else by the path of its wsa:To,

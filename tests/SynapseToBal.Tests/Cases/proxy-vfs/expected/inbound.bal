@@ -70,7 +70,7 @@ class FileProxyVfsPoller {
                 }
                 continue;
             }
-            Context ctx = newInboundContext(content, "text/xml");
+            Context ctx = newFileContext(content, "text/xml");
             setFileHeaders(ctx, entry, fileName);
             ctx.action = "urn:mediate";
             http:Response|error result = fileFlow(ctx);

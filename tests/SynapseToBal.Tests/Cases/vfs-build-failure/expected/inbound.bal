@@ -77,7 +77,7 @@ class EventDropPoller {
                 }
                 continue;
             }
-            Context ctx = newInboundContext(content, "application/json");
+            Context ctx = newFileContext(content, "application/json");
             setFileHeaders(ctx, entry, fileName);
             setInboundEndpointProperties(ctx, "EventDrop");
             http:Response|error? result = processEvent(ctx);
@@ -158,7 +158,7 @@ class OrderFilesVfsPoller {
                 }
                 continue;
             }
-            Context ctx = newInboundContext(content, "text/xml");
+            Context ctx = newFileContext(content, "text/xml");
             setFileHeaders(ctx, entry, fileName);
             ctx.action = "urn:mediate";
             http:Response|error result = orderFilesFlow(ctx);

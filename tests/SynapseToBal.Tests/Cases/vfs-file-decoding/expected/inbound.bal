@@ -77,7 +77,7 @@ class LedgerFilesPoller {
                 }
                 continue;
             }
-            Context ctx = newInboundContext(content, "text/plain; charset=ISO-8859-1");
+            Context ctx = newFileContext(content, "text/plain; charset=ISO-8859-1");
             setFileHeaders(ctx, entry, fileName);
             setInboundEndpointProperties(ctx, "LedgerFiles");
             http:Response|error? result = processLedger(ctx);
@@ -172,7 +172,7 @@ class RateFilesPoller {
                 }
                 continue;
             }
-            Context ctx = newInboundContext(content, "text/csv");
+            Context ctx = newFileContext(content, "text/csv");
             setFileHeaders(ctx, entry, fileName);
             setInboundEndpointProperties(ctx, "RateFiles");
             http:Response|error? result = processLedger(ctx);

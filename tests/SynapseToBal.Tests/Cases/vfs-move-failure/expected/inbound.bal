@@ -72,7 +72,7 @@ class ReceiptDropPoller {
                 }
                 continue;
             }
-            Context ctx = newInboundContext(content, "text/plain");
+            Context ctx = newFileContext(content, "text/plain");
             setFileHeaders(ctx, entry, fileName);
             setInboundEndpointProperties(ctx, "ReceiptDrop");
             http:Response|error? result = processReceipt(ctx);
@@ -160,7 +160,7 @@ class InvoiceFilesVfsPoller {
                 }
                 continue;
             }
-            Context ctx = newInboundContext(content, "application/xml");
+            Context ctx = newFileContext(content, "application/xml");
             setFileHeaders(ctx, entry, fileName);
             ctx.action = "urn:mediate";
             http:Response|error result = invoiceFilesFlow(ctx);
