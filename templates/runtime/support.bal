@@ -49,8 +49,10 @@ const string REQUEST_HOST_HEADER = "host";
 # API that no resource takes (API.process's handleResourceNotFound and handleMethodNotAllowed, which run
 # `_resource_mismatch_handler_` and `_method_not_allowed_handler_` on the message, and its 400 answer): Resource.process
 # never runs for it, so it gets no `query.param.*` properties and a query value that cannot be decoded does not fail it
-# (ApiUtils.populateQueryParamsToMessageContext runs only once a resource took the request).
-function newContext(http:Request request, string? api, string basePath, map<string> pathParams = {}, boolean dispatched = true) returns Context|error {
+# (ApiUtils.populateQueryParamsToMessageContext runs only once a resource took the request). `apiContext`, `apiVersion`
+# and `versionType` are a versioned API's context as written, version and version type (`setRestProperties`).
+function newContext(http:Request request, string? api, string basePath, map<string> pathParams = {}, boolean dispatched = true,
+        string? apiContext = (), string apiVersion = "", string versionType = "") returns Context|error {
     string contentType = request.getContentType();
     // The pass-through ServerWorker takes a request for REST unless its content type is SOAP's; a request that
     // encloses no entity (GET, HEAD, OPTIONS, TRACE) is REST whatever its Content-Type says.
@@ -69,6 +71,7 @@ function newContext(http:Request request, string? api, string basePath, map<stri
     };
     if api is string {
         ctx.properties["SYNAPSE_REST_API"] = api;
+        setRestProperties(ctx, request, apiContext ?: basePath, apiVersion, versionType);
     }
     // The pass-through ServerWorker.createMessageContext sets TransportInURL to the request URI as received (path
     // and query), which `$axis2:TransportInURL` reads.
@@ -85,6 +88,31 @@ function newContext(http:Request request, string? api, string basePath, map<stri
     }
     ctx.payload = <ReceivedBody>{bytes: check request.getBinaryPayload(), contentType: ctx.contentType};
     return ctx;
+}
+
+# The properties the Micro Integrator sets on a request it dispatches to an API (a proxy's or the main sequence's
+# request gets none): REST_FULL_REQUEST_PATH, the request URI as received, path and query (ApiUtils.getFullRequestPath,
+# from TransportInURL); REST_SUB_REQUEST_PATH, that after the API's context, and after `/` and the version for a url
+# version, "/" when nothing is left (API.process; a context version's context keeps `{version}`, so its length is
+# what is cut); REST_METHOD, the request's method (Resource.canProcess); REST_API_CONTEXT, the context as written,
+# trailing slashes trimmed; SYNAPSE_REST_API_VERSION and SYNAPSE_REST_API_VERSION_STRATEGY, "" for an API without a
+# url or context version; REST_URL_PREFIX, the incoming transport and the Host header (`http://host:port`), when the
+# request has one.
+function setRestProperties(Context ctx, http:Request request, string context, string version, string versionType) {
+    string path = request.rawPath;
+    int cut = versionType == "url" ? context.length() + version.length() + 1 : context.length();
+    // Java's substring fails past the end (the request then fails); here nothing is left.
+    string subPath = cut < path.length() ? path.substring(cut) : "";
+    ctx.properties["REST_FULL_REQUEST_PATH"] = path;
+    ctx.properties["REST_SUB_REQUEST_PATH"] = subPath == "" ? "/" : subPath;
+    ctx.properties["REST_METHOD"] = request.method;
+    ctx.properties["REST_API_CONTEXT"] = context;
+    ctx.properties["SYNAPSE_REST_API_VERSION"] = version;
+    ctx.properties["SYNAPSE_REST_API_VERSION_STRATEGY"] = versionType;
+    string|http:HeaderNotFoundError host = request.getHeader("Host");
+    if host is string {
+        ctx.properties["REST_URL_PREFIX"] = "http://" + host;
+    }
 }
 
 # The `query.param.*` properties of an API request, as ApiUtils.populateQueryParamsToMessageContext sets them when
@@ -3776,6 +3804,20 @@ function nowMillis() returns int => epochMillis(time:utcNow());
 
 # A UTC time as Java's epoch milliseconds (the fraction of a millisecond dropped).
 function epochMillis(time:Utc utc) returns int => utc[0] * 1000 + <int>(utc[1] * 1000d).floor();
+
+# MI 4.4 `${payload}` / `${$}` pasted unquoted into a JSON payloadFactory template (RegexTemplateProcessor). For a
+# message whose content type holds "xml", SynapseExpression evaluates it as `xpath('$body')`, whose object value is
+# Jaxen's node list: RegexTemplateProcessor pastes the list's Java text, `[<soapenv:Body ...>...</soapenv:Body>]`,
+# which is no XML (it ends with `]`) and no JSON, and JsonUtil stores the result after checking its first character
+# only, so the Micro Integrator sends that text as the JSON payload. Here that is an error. Any other message pastes
+# its JSON payload (`jsonPath` of `$`).
+function jsonPayloadSlot(Context ctx) returns json|error {
+    if ctx.contentType.includes("xml") {
+        return error("payloadFactory: an unquoted ${payload} of an XML message pastes [" + (check soapBody(ctx)).toString()
+            + "], which is no JSON");
+    }
+    return jsonPath(ctx, "$");
+}
 
 # MI 4.4 `${payload}` / `${$}` as text. SynapseExpression.evaluateExpressionForPayload evaluates it as
 # `xpath('$body')` when the message's content type holds "xml", so it prints the SOAP Body element; any other

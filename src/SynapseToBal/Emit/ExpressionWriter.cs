@@ -152,6 +152,16 @@ internal sealed class ExpressionWriter
     internal string? JsonLocal { get; set; }
 
     /// <summary>
+    /// The local holding the message's SOAP envelope the statements being written navigate from (<c>StatementWriter</c>'s
+    /// shared reads, for <c>//a</c>, relative paths and <c>//text()</c>): written from it instead of
+    /// <c>(check soapEnvelope(ctx))</c>. Null when there is none.
+    /// </summary>
+    internal string? EnvelopeLocal { get; set; }
+
+    /// <summary>True while one of the shared reads (<see cref="BodyLocal"/>, <see cref="EnvelopeLocal"/>, <see cref="JsonLocal"/>) is in scope.</summary>
+    internal bool HasSharedRead => BodyLocal is not null || EnvelopeLocal is not null || JsonLocal is not null;
+
+    /// <summary>
     /// A JSON path <c>jsonEval</c> evaluates on the payload as JSON (<c>jsonPayload</c>), which <c>jsonEvalIn</c> does on a
     /// shared read of it: every path but <c>$</c>, which gives the JSON text exactly as received.
     /// </summary>
@@ -637,7 +647,7 @@ internal sealed class ExpressionWriter
         Navigation(navigation, navigation.RootProperty is { } property ? $"xmlProperty(ctx, {BallerinaSyntax.StringLiteral(property)})"
             : navigation.RootVariable is { } variable ? $"xmlVariable(ctx, {BallerinaSyntax.StringLiteral(variable)})"
             : navigation.FromHeader == true ? "(check soapHeader(ctx))"
-            : navigation.FromEnvelope == true ? "(check soapEnvelope(ctx))"
+            : navigation.FromEnvelope == true ? EnvelopeLocal ?? "(check soapEnvelope(ctx))"
             : navigation.EnvelopeNamespace is { } envelope ? $"(check soapBodyIn(ctx, {BallerinaSyntax.StringLiteral(envelope)}))"
             : BodyLocal ?? "(check soapBody(ctx))");
 

@@ -30,6 +30,10 @@ internal static class JsonLiteralWriter
         JsonNodeIr.Boolean b => b.Value ? "true" : "false",
         JsonNodeIr.Null => "null",
 
+        // MI 4.4 ${payload} pasted unquoted: the JSON payload, but for a message whose content type holds "xml" the
+        // text of the node list xpath('$body') gives (RegexTemplateProcessor), which is no JSON.
+        JsonNodeIr.Slot { Value: JsonEvalIr { BodyWhenXml: true } } => "check jsonPayloadSlot(ctx)",
+
         // A JSONPath result pasted unquoted is the JSON value itself; anything else is parsed as JSON text.
         JsonNodeIr.Slot { Value: JsonEvalIr path } => $"check jsonPath(ctx, {BallerinaSyntax.StringLiteral(path.Path)})",
         JsonNodeIr.Slot slot => $"toJson({expressions.String(slot.Value)})",

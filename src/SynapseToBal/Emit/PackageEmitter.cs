@@ -585,7 +585,17 @@ public sealed partial class PackageEmitter
     private object Resource(ResourceIr resource, ServiceIr service, ExpressionWriter expressions, ModuleUsage modules, NameMap names, bool grouped = false) =>
         Resource(resource, service.BasePath, service.RestApiName, expressions, modules, names, service.Resources.IndexOf(resource) + 1, service.Wsdl is not null, grouped, service.Wsdl?.Dispatch,
             alternatives: service.Resources.Where(a => a.Skipped is null && ReferenceEquals(a.AlternativeOf, resource.Origin) && a.Accessor == resource.Accessor).ToList(),
-            notFound: NotFoundAnswer(service, names), filter: FilterView(resource, service, names));
+            notFound: NotFoundAnswer(service, names), filter: FilterView(resource, service, names), restVersion: RestVersionArguments(service));
+
+    /// <summary>
+    /// The named arguments of <c>newContext</c> a versioned API adds (<c>apiContext = "/orders", apiVersion = "1.0",
+    /// versionType = "url"</c>: what API.process sets as REST_API_CONTEXT, SYNAPSE_REST_API_VERSION and
+    /// SYNAPSE_REST_API_VERSION_STRATEGY, and what REST_SUB_REQUEST_PATH is cut after); null for any other service.
+    /// </summary>
+    private static string? RestVersionArguments(ServiceIr service) =>
+        service is { RestApiContext: { } context, RestApiVersion: { } version, RestApiVersionType: { } type }
+            ? $"apiContext = {BallerinaSyntax.StringLiteral(context)}, apiVersion = {BallerinaSyntax.StringLiteral(version)}, versionType = {BallerinaSyntax.StringLiteral(type)}"
+            : null;
 
     /// <summary>
     /// What an API's service answers a request none of its resources takes (API.handleResourceNotFound): the
@@ -600,7 +610,7 @@ public sealed partial class PackageEmitter
     /// which alone sets the <c>query.param.*</c> properties (and fails on a query value it cannot decode).
     /// </summary>
     private static string NewContext(ServiceIr service) =>
-        $"newContext(request, {(service.RestApiName is { } api ? BallerinaSyntax.StringLiteral(api) : "()")}, {BallerinaSyntax.StringLiteral(service.BasePath == "/" ? string.Empty : service.BasePath)}{(service.RestApiName is null ? string.Empty : ", dispatched = false")})";
+        $"newContext(request, {(service.RestApiName is { } api ? BallerinaSyntax.StringLiteral(api) : "()")}, {BallerinaSyntax.StringLiteral(service.BasePath == "/" ? string.Empty : service.BasePath)}{(service.RestApiName is null ? string.Empty : ", dispatched = false")}{(RestVersionArguments(service) is { } rest ? ", " + rest : string.Empty)})";
 
     /// <summary>
     /// The resource an API's service gets for the requests none of its resources takes (<see cref="UnmatchedIr"/>): a
@@ -770,6 +780,7 @@ public sealed partial class PackageEmitter
 
     /// <param name="serviceBase">The attach point of the service.</param>
     /// <param name="restApiName">The API's <c>SYNAPSE_REST_API</c> name, or null.</param>
+    /// <param name="restVersion">The named arguments of <c>newContext</c> a versioned API adds (<see cref="RestVersionArguments"/>), or null.</param>
     /// <param name="index">The resource's place in its service (from 1): it names the flow method of a resource that takes the caller.</param>
     /// <param name="hasWsdl">The service answers <c>?wsdl</c> requests first (<c>wsdlResponse</c> can fail).</param>
     /// <param name="grouped">Write a resource that only runs a flow function in one statement (<c>return flow(check newContext(...));</c>).</param>
@@ -778,7 +789,7 @@ public sealed partial class PackageEmitter
     /// <param name="alternatives">The resources of the API with this one's method and path tried, in order, when its query does not match (<see cref="ResourceIr.AlternativeOf"/>).</param>
     /// <param name="notFound">What the resource answers when its query (and those of the alternatives) does not match.</param>
     /// <param name="filter">The resource's content-type and user-agent check (<see cref="FilterView"/>), or null.</param>
-    private object Resource(ResourceIr resource, string serviceBase, string? restApiName, ExpressionWriter expressions, ModuleUsage modules, NameMap names, int index = 1, bool hasWsdl = false, bool grouped = false, WsdlDispatchIr? dispatch = null, string? basePathExpression = null, IReadOnlyList<ResourceIr>? alternatives = null, string? notFound = null, object? filter = null)
+    private object Resource(ResourceIr resource, string serviceBase, string? restApiName, ExpressionWriter expressions, ModuleUsage modules, NameMap names, int index = 1, bool hasWsdl = false, bool grouped = false, WsdlDispatchIr? dispatch = null, string? basePathExpression = null, IReadOnlyList<ResourceIr>? alternatives = null, string? notFound = null, object? filter = null, string? restVersion = null)
     {
         if (resource.Skipped is { } skipped)
         {
@@ -846,7 +857,7 @@ public sealed partial class PackageEmitter
         // The resources tried after this one when its query does not match run in the same Ballerina resource: it takes
         // the caller when any of them that reads the message takes it, and may fail when any of them may.
         var caller = (usesContext && TakesCaller(resource)) || (alternatives?.Any(a => UsesContext(a) && TakesCaller(a)) ?? false);
-        var alternativeViews = alternatives?.Select(a => Alternative(a, resource, serviceBase, restApiName, expressions, modules, names, locals, caller)).ToList() ?? [];
+        var alternativeViews = alternatives?.Select(a => Alternative(a, resource, serviceBase, restApiName, restVersion, expressions, modules, names, locals, caller)).ToList() ?? [];
 
         // The services of a proxy's addresses each only run the proxy's flow function: `return orderProxyFlow(check
         // newContext(...));` says it in one statement (the context is made, and a failure to make it returned, as before).
@@ -906,6 +917,7 @@ public sealed partial class PackageEmitter
                     Api = restApiName is { } api ? BallerinaSyntax.StringLiteral(api) : "()",
                     BasePath = basePathExpression ?? BallerinaSyntax.StringLiteral(serviceBase == "/" ? string.Empty : serviceBase),
                     PathParams = pathParams.Count == 0 ? null : $"{{{string.Join(", ", pathParams)}}}",
+                    Rest = restVersion,
                 }
                 : null,
             // The http module rejects a resource that takes the http:Caller and returns a response (HTTP_118): such a
@@ -962,7 +974,7 @@ public sealed partial class PackageEmitter
     /// the queries before it do not match: its query (null: any), and the lines that run it on a context whose path
     /// variables are its own names for the first resource's path parameters.
     /// </summary>
-    private (object View, bool CanFail) Alternative(ResourceIr alternative, ResourceIr first, string serviceBase, string? restApiName, ExpressionWriter expressions, ModuleUsage modules, NameMap names, List<string> locals, bool caller)
+    private (object View, bool CanFail) Alternative(ResourceIr alternative, ResourceIr first, string serviceBase, string? restApiName, string? restVersion, ExpressionWriter expressions, ModuleUsage modules, NameMap names, List<string> locals, bool caller)
     {
         var pathParams = new List<string>();
         for (var k = 0; k < alternative.Path.Length && k < first.Path.Length; k++)
@@ -989,7 +1001,7 @@ public sealed partial class PackageEmitter
         {
             var api = restApiName is { } name ? BallerinaSyntax.StringLiteral(name) : "()";
             var basePath = BallerinaSyntax.StringLiteral(serviceBase == "/" ? string.Empty : serviceBase);
-            lines.Add(new BodyLine($"Context ctx = check newContext(request, {api}, {basePath}{(pathParams.Count == 0 ? string.Empty : $", {{{string.Join(", ", pathParams)}}}")});", false));
+            lines.Add(new BodyLine($"Context ctx = check newContext(request, {api}, {basePath}{(pathParams.Count == 0 ? string.Empty : $", {{{string.Join(", ", pathParams)}}}")}{(restVersion is null ? string.Empty : ", " + restVersion)});", false));
             if (caller)
             {
                 lines.Add(new BodyLine("setRemoteAddress(ctx, caller);", false));

@@ -80,16 +80,30 @@ internal sealed partial class StatementWriter
             // REST_URL_POSTFIX removed (or set to "") just before: a call right after appends nothing (restPostfix of an
             // empty postfix is ""), so it is written with no postfix rather than asking for it.
             _emptyPostfix = i > 0 && steps[i - 1] is SetFieldStep { Field: ContextField.UrlPostfix, Value: StringLiteralIr { Value: "" } };
-            if (i > sharedBodyUntil && _expr.BodyLocal is null && _expr.JsonLocal is null)
+            if (i > sharedBodyUntil && !_expr.HasSharedRead)
             {
-                if (SharedBodyReads(steps, i, SharedRead.SoapBody) is { } last && SharedBodyName() is { } body)
+                var lastBody = SharedBodyReads(steps, i, SharedRead.SoapBody);
+                var lastEnvelope = SharedBodyReads(steps, i, SharedRead.Envelope);
+                if (lastBody is not null || lastEnvelope is not null)
                 {
                     // A run of property sets navigating the SOAP body: the body is read once, where the first set read it.
-                    _out.Line($"xml {body} = check soapBody(ctx);");
-                    _expr.BodyLocal = body;
-                    sharedBodyUntil = last;
+                    // Paths Synapse evaluates from the envelope's document (//a, which also searches the header) share one
+                    // read of the message's envelope the same way, beside the body's when both are read more than once.
+                    if (lastBody is { } last && SharedBodyName("body") is { } body)
+                    {
+                        _out.Line($"xml {body} = check soapBody(ctx);");
+                        _expr.BodyLocal = body;
+                        sharedBodyUntil = last;
+                    }
+
+                    if (lastEnvelope is { } lastInEnvelope && SharedBodyName("envelope") is { } envelope)
+                    {
+                        _out.Line($"xml {envelope} = check soapEnvelope(ctx);");
+                        _expr.EnvelopeLocal = envelope;
+                        sharedBodyUntil = Math.Max(sharedBodyUntil, lastInEnvelope);
+                    }
                 }
-                else if (SharedBodyReads(steps, i, SharedRead.Json) is { } lastJson && SharedBodyName() is { } json)
+                else if (SharedBodyReads(steps, i, SharedRead.Json) is { } lastJson && SharedBodyName("body") is { } json)
                 {
                     // The same for JSON paths: the payload is read as JSON once, where the first path read it.
                     _out.Line($"json {json} = check jsonPayload(ctx);");
@@ -107,6 +121,7 @@ internal sealed partial class StatementWriter
                 if (i >= sharedBodyUntil)
                 {
                     _expr.BodyLocal = null;
+                    _expr.EnvelopeLocal = null;
                     _expr.JsonLocal = null;
                 }
             }
@@ -184,7 +199,7 @@ internal sealed partial class StatementWriter
         }
 
         _jsonSlots.UnionWith(JsonSlots(step));
-        return values.All(v => IrWalker.Descendants(v).All(IsReadOnlyPart) && (!IrWalker.Descendants(v).Any(IsBodyNavigation) || IsSharedBodyRead(v)))
+        return values.All(v => IrWalker.Descendants(v).All(IsReadOnlyPart) && (!IrWalker.Descendants(v).Any(e => IsBodyNavigation(e) || IsEnvelopeNavigation(e)) || IsSharedBodyRead(v)))
             ? values
             : null;
     }
@@ -210,10 +225,11 @@ internal sealed partial class StatementWriter
         }
     }
 
-    /// <summary>The read of the message a run shares: the SOAP body, or the payload as JSON.</summary>
+    /// <summary>The read of the message a run shares: the SOAP body, the message's SOAP envelope, or the payload as JSON.</summary>
     private enum SharedRead
     {
         SoapBody,
+        Envelope,
         Json,
     }
 
@@ -234,8 +250,30 @@ internal sealed partial class StatementWriter
         return step is SetPayloadStep { Json: { } tree } ? Of(tree) : [];
     }
 
-    /// <summary>A read a run shares: a navigation from the SOAP body, or a JSON path over the payload that the shared JSON read serves.</summary>
-    private static bool IsShared(ExprIr e, SharedRead kind) => kind == SharedRead.SoapBody ? IsBodyNavigation(e) : e is JsonEvalIr j && ExpressionWriter.ReadsParsedJson(j);
+    /// <summary>
+    /// A read a run shares: a navigation from the SOAP body, one from the message's envelope, or a JSON path over the
+    /// payload that the shared JSON read serves.
+    /// </summary>
+    private static bool IsShared(ExprIr e, SharedRead kind) => kind switch
+    {
+        SharedRead.SoapBody => IsBodyNavigation(e),
+        SharedRead.Envelope => IsEnvelopeNavigation(e),
+        _ => e is JsonEvalIr j && ExpressionWriter.ReadsParsedJson(j),
+    };
+
+    /// <summary>
+    /// A read that may come first in a run sharing <paramref name="kind"/>: for the body and the envelope, a navigation
+    /// from either (both parse the message and fail only there; once parsed, neither fails), so a run sharing the
+    /// envelope may start with a read of the body and the other way round.
+    /// </summary>
+    private static bool IsFirstRead(ExprIr e, SharedRead kind) =>
+        kind == SharedRead.Json ? IsShared(e, kind) : IsBodyNavigation(e) || IsEnvelopeNavigation(e);
+
+    /// <summary>A navigation from the message's own SOAP envelope (<c>(check soapEnvelope(ctx))</c>: <c>//a</c>, relative paths, <c>//text()</c>).</summary>
+    private static bool IsEnvelopeNavigation(ExprIr e) => e is XmlNavigationIr
+    {
+        RootProperty: null, RootVariable: null, FromHeader: not true, FromEnvelope: true, EnvelopeNamespace: null,
+    };
 
     /// <summary>A navigation from the SOAP body (<c>(check soapBody(ctx))</c>).</summary>
     private static bool IsBodyNavigation(ExprIr e) => e is XmlNavigationIr
@@ -250,7 +288,7 @@ internal sealed partial class StatementWriter
     /// </summary>
     private static bool? ReadFirst(ExprIr value, SharedRead kind)
     {
-        if (IsShared(value, kind))
+        if (IsFirstRead(value, kind))
         {
             return true;
         }
@@ -293,12 +331,15 @@ internal sealed partial class StatementWriter
         or CountIr or ConfigurableReadIr or ConvertIr or BuiltinCallIr or ArithmeticIr or ContextFieldIr
         or SystemValueIr { Value: SystemValue.Action or SystemValue.MessageFormat or SystemValue.To or SystemValue.MessageId or SystemValue.ReplyTo or SystemValue.FaultTo or SystemValue.OperationName };
 
-    /// <summary>The name of the local the shared body read goes to: <c>body</c>, numbered when the body has one already, never a module name.</summary>
-    private string? SharedBodyName()
+    /// <summary>
+    /// The name of the local a shared read goes to: <paramref name="stem"/> (<c>body</c>, <c>envelope</c>), numbered when
+    /// the body has one already, never a module name.
+    /// </summary>
+    private string? SharedBodyName(string stem)
     {
         for (var n = 1; n < 10; n++)
         {
-            var name = n == 1 ? "body" : "body" + n.ToString(CultureInfo.InvariantCulture);
+            var name = n == 1 ? stem : stem + n.ToString(CultureInfo.InvariantCulture);
             if (!_locals.ContainsKey(name) && !PropertyLocalAnalysis.WriterLocals.Contains(name) && !BallerinaRefiner.ReservedLocals.Contains(name)
                 && !_expr.HidesModuleName(name))
             {
@@ -316,7 +357,7 @@ internal sealed partial class StatementWriter
         var step = steps[i];
         // Not while a shared body read is in scope (a log in such a run): the test's branches, written with the log,
         // may change the payload the local holds.
-        if (i + 1 < steps.Length && step is LogStep { Fields: { } fields } log && !_expr.SynapseLogLines && _expr.BodyLocal is null && _expr.JsonLocal is null
+        if (i + 1 < steps.Length && step is LogStep { Fields: { } fields } log && !_expr.SynapseLogLines && !_expr.HasSharedRead
             && RepeatedRead(log, fields, steps[i + 1]) is { } read)
         {
             // The log and the test after it read the same value: read once, into a local both use.
@@ -340,7 +381,7 @@ internal sealed partial class StatementWriter
         }
 
         if (i + 1 < steps.Length && step is LogStep { Fields: { } logFields } first && !_expr.SynapseLogLines && _expr.Substitute is null
-            && _expr.BodyLocal is null && _expr.JsonLocal is null && RepeatedPropertyRead(first, logFields, steps[i + 1]) is { } property)
+            && !_expr.HasSharedRead && RepeatedPropertyRead(first, logFields, steps[i + 1]) is { } property)
         {
             // The log and the statement after it read the same property, and nothing between the reads can set it:
             // read once, into a local both use.
@@ -569,15 +610,15 @@ internal sealed partial class StatementWriter
     /// <summary>Text written as it is without a shared body local (what the next step compares with its own text).</summary>
     private string WithoutBodyLocal(Func<string> write)
     {
-        var (saved, savedJson) = (_expr.BodyLocal, _expr.JsonLocal);
-        (_expr.BodyLocal, _expr.JsonLocal) = (null, null);
+        var (saved, savedEnvelope, savedJson) = (_expr.BodyLocal, _expr.EnvelopeLocal, _expr.JsonLocal);
+        (_expr.BodyLocal, _expr.EnvelopeLocal, _expr.JsonLocal) = (null, null, null);
         try
         {
             return write();
         }
         finally
         {
-            (_expr.BodyLocal, _expr.JsonLocal) = (saved, savedJson);
+            (_expr.BodyLocal, _expr.EnvelopeLocal, _expr.JsonLocal) = (saved, savedEnvelope, savedJson);
         }
     }
 

@@ -167,7 +167,8 @@ public sealed record XmlNavigationIr(ImmutableArray<XmlStepIr> Steps, bool TextO
     /// <summary>
     /// True when the navigation starts from the SOAP envelope itself (the message's own, not a copy): <c>//text()</c>
     /// alone (with no steps and <see cref="DescendantText"/>), every text node of the envelope, its header's among them,
-    /// in document order; or a relative path (<c>null</c>, <c>order/id</c>), whose steps start at the envelope element's
+    /// in document order; an absolute path whose first step is <c>//a</c>, which finds the header blocks as well as the
+    /// body's elements; or a relative path (<c>null</c>, <c>order/id</c>), whose steps start at the envelope element's
     /// children; null for the body.
     /// </summary>
     public bool? FromEnvelope { get; init; }

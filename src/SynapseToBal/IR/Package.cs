@@ -114,6 +114,19 @@ public sealed record ServiceIr(ServiceKind Kind, string Name, string BasePath, I
     /// <summary>The name Synapse gives the API in <c>SYNAPSE_REST_API</c> (<c>name:vversion</c> for a versioned API); null for the main sequence.</summary>
     public string? RestApiName { get; init; }
 
+    /// <summary>
+    /// A versioned API's context as written (trailing slashes trimmed, a context version's <c>{version}</c> kept), which
+    /// API.process sets as <c>REST_API_CONTEXT</c>; null for an API without a url or context version and for the main
+    /// sequence (the context is then the base path).
+    /// </summary>
+    public string? RestApiContext { get; init; }
+
+    /// <summary>A versioned API's version (<c>SYNAPSE_REST_API_VERSION</c>); null when <see cref="RestApiContext"/> is.</summary>
+    public string? RestApiVersion { get; init; }
+
+    /// <summary>A versioned API's version type, <c>url</c> or <c>context</c> (<c>SYNAPSE_REST_API_VERSION_STRATEGY</c>); null when <see cref="RestApiContext"/> is.</summary>
+    public string? RestApiVersionType { get; init; }
+
     /// <summary>A proxy's published WSDL, answered to <c>GET ...?wsdl</c> before the flow runs; null when it publishes none.</summary>
     public PublishedWsdlIr? Wsdl { get; init; }
 

@@ -28,6 +28,9 @@ public static class SystemProperties
         "HTTP_ETAG", "NON_ERROR_HTTP_STATUS_CODES", "PASSTHROUGH_PIPE", "message.builder.invoked", "RESPONSE_WRITTEN", "FORCE_REST",
         "SYSTEM_TIME", "SYSTEM_DATE", "MESSAGE_ID", "MessageID", "To", "From", "FaultTo", "ReplyTo", "RelatesTo", "Action",
         "OperationName", "ERROR_CODE_DETAIL", "_SYSTEM_ERROR_", "ENDPOINT_PREFIX", "BLOCKING_SENDER_ERROR",
+        // Set on an API's request by newContext (setRestProperties), as API.process, ApiUtils and Resource.canProcess do.
+        "REST_FULL_REQUEST_PATH", "REST_SUB_REQUEST_PATH", "REST_METHOD", "REST_API_CONTEXT", "REST_URL_PREFIX",
+        "SYNAPSE_REST_API_VERSION", "SYNAPSE_REST_API_VERSION_STRATEGY",
 
         // Read or set by name in the generated templates: the forwarding processor's target, the Kafka record's facts.
         "target.endpoint", "topic", "partitionNo", "partition", "offset", "timestamp",
@@ -55,8 +58,7 @@ public static class SystemProperties
     /// </summary>
     public static readonly IReadOnlySet<string> SetBySynapse = new HashSet<string>(StringComparer.Ordinal)
     {
-        "REST_FULL_REQUEST_PATH", "REST_SUB_REQUEST_PATH", "REST_METHOD", "REST_API_CONTEXT", "REST_URL_PREFIX", "rest.url.pattern",
-        "SYNAPSE_RESOURCE", "SYNAPSE_REST_API_VERSION", "SYNAPSE_REST_API_VERSION_STRATEGY", "PROCESSED_API", "SELECTED_RESOURCE",
+        "rest.url.pattern", "SYNAPSE_RESOURCE", "PROCESSED_API", "SELECTED_RESOURCE",
         "RESOURCE_PATH", "proxy.name", "OriginalMessageID", "last_endpoint",
     };
 

@@ -923,6 +923,21 @@ internal sealed partial class ExpressionBinder(
             {
                 return null;
             }
+            else if (result[0] is { LocalName: "*", NamespaceUri: null or SoapEnv11 or SoapEnv12 } any && (any.Predicates.IsEmpty || any.NamespaceUri is not null))
+            {
+                // //* (or //soapenv:*): the Envelope element itself comes first in Jaxen's node-set, which a search
+                // below the envelope does not give.
+                return null;
+            }
+            else
+            {
+                // //a: SynapseXPath evaluates against the message's envelope, and Jaxen's // searches the envelope's whole
+                // document, so header blocks are found as well as the body's elements, in document order (the header
+                // first). The navigation starts at the message's own envelope (not a copy); a message that is not SOAP
+                // has an empty header.
+                var fromDocument = new XmlNavigationIr([.. result], textOnly) { FromEnvelope = true, DescendantText = descendantText ? true : null };
+                return attribute is null ? fromDocument : new XmlAttributeReadIr(fromDocument, attribute);
+            }
         }
         else if (!fromBody)
         {

@@ -206,6 +206,9 @@ public sealed partial class Lowerer
         return new ServiceIr(ServiceKind.Api, api.Name, basePath, WithFilters(resources.ToImmutableArray(), resources, report: true), api, api.Location.Path)
         {
             RestApiName = RestApiName(api),
+            RestApiContext = RestVersionType(api) is not null ? TrimTrailingSlashes(api.Context.Trim()) : null,
+            RestApiVersion = RestVersionType(api) is not null ? api.Version : null,
+            RestApiVersionType = RestVersionType(api),
             Unmatched = Unmatched(resources, resources),
         };
     }
@@ -585,12 +588,17 @@ public sealed partial class Lowerer
             .ToImmutableArray();
 
     /// <summary>Synapse's <c>API.getName()</c>: the name, with <c>:v</c> and the version when a context or URL version strategy applies.</summary>
-    private static string RestApiName(ApiSyntax api)
-    {
-        var versioned = api.Version is { Length: > 0 }
-            && (string.Equals(api.VersionType, "context", StringComparison.OrdinalIgnoreCase) || string.Equals(api.VersionType, "url", StringComparison.OrdinalIgnoreCase));
-        return versioned ? $"{api.Name}:v{api.Version}" : api.Name;
-    }
+    private static string RestApiName(ApiSyntax api) => RestVersionType(api) is not null ? $"{api.Name}:v{api.Version}" : api.Name;
+
+    /// <summary>The version type of an API a context or URL version strategy applies to (<c>context</c>, <c>url</c>), else null.</summary>
+    private static string? RestVersionType(ApiSyntax api) =>
+        api.Version is not { Length: > 0 } ? null
+        : string.Equals(api.VersionType, "context", StringComparison.OrdinalIgnoreCase) ? "context"
+        : string.Equals(api.VersionType, "url", StringComparison.OrdinalIgnoreCase) ? "url"
+        : null;
+
+    /// <summary>ApiUtils.trimTrailingSlashes, as API.setContext keeps the context.</summary>
+    private static string TrimTrailingSlashes(string context) => context.TrimEnd('/');
 
     /// <summary>The API resource a resource of an API service was lowered from.</summary>
     private static ApiResourceSyntax Resource(ResourceIr resource) => (ApiResourceSyntax)resource.Origin;

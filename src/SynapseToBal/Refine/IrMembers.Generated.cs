@@ -2862,6 +2862,9 @@ internal static partial class IrMembers
                 sink.Visit(n.SourceFile);
                 sink.Visit(n.Description);
                 sink.Visit(n.RestApiName);
+                sink.Visit(n.RestApiContext);
+                sink.Visit(n.RestApiVersion);
+                sink.Visit(n.RestApiVersionType);
                 sink.Visit(n.Wsdl);
                 sink.Visit(n.Unmatched);
                 return true;

@@ -55,7 +55,7 @@ public sealed class ExpressionTranslatorTests
     [InlineData("json-eval($.order.id)", "check jsonEval(ctx, \"$.order.id\")")]
     [InlineData("json-eval($.items[0]['name'])", "check jsonEval(ctx, \"$.items[0]['name']\")")]
     [InlineData("$body/order/id", "xpathString((check soapBody(ctx))/<'order>/<id>)")]
-    [InlineData("//id/text()", "xpathConcat(xpathTextValues((check soapBody(ctx))/**/<id>))")]
+    [InlineData("//id/text()", "xpathConcat(xpathTextValues((check soapEnvelope(ctx))/**/<id>))")]
     [InlineData("get-property('MessageID')", "ctx.messageId")]
     [InlineData("get-property('To')", "ctx.to")]
     [InlineData("get-property('Action')", "check addressingAction(ctx)")]
@@ -69,9 +69,9 @@ public sealed class ExpressionTranslatorTests
     [InlineData("${headers['X-Tenant']}", "miScalarText(getHeader(ctx, \"X-Tenant\"))")]
     [InlineData("${params.uriParams.id}", "miScalarText(id)")]
     [InlineData("fn:concat('a', $ctx:b)", "string `a${getProperty(ctx, \"b\")}`")]
-    [InlineData("//name/child::text()", "xpathConcat(xpathTextValues((check soapBody(ctx))/**/<name>))")]
+    [InlineData("//name/child::text()", "xpathConcat(xpathTextValues((check soapEnvelope(ctx))/**/<name>))")]
     [InlineData("${var.requestID}", "getVariable(ctx, \"requestID\")")]
-    [InlineData("${xpath('//data/food')}", "xpathString((check soapBody(ctx))/**/<data>/<food>)")]
+    [InlineData("${xpath('//data/food')}", "xpathString((check soapEnvelope(ctx))/**/<data>/<food>)")]
     public void Supported_expressions_translate(string expression, string expected) =>
         Assert.Equal(expected, Value(expression));
 
@@ -98,7 +98,7 @@ public sealed class ExpressionTranslatorTests
     {
         var namespaces = ImmutableDictionary<string, string>.Empty.Add("ord", "http://example.com/orders");
         var text = Writer().String(Translator.Value(Parse("//ord:order/ord:total", namespaces)));
-        Assert.Equal("xpathString((((check soapBody(ctx))/**/<*>).elements(\"{http://example.com/orders}order\")/<*>).elements(\"{http://example.com/orders}total\"))", text);
+        Assert.Equal("xpathString((((check soapEnvelope(ctx))/**/<*>).elements(\"{http://example.com/orders}order\")/<*>).elements(\"{http://example.com/orders}total\"))", text);
     }
 
     [Fact]
@@ -119,10 +119,10 @@ public sealed class ExpressionTranslatorTests
     [InlineData("$ctx:count > 5", "xpathNumber(getProperty(ctx, \"count\")) > 5.0")]
     [InlineData("$axis2:HTTP_SC >= 400", "xpathNumber(axis2HttpSc(ctx)) >= 400.0")]
     [InlineData("fn:number(get-property('a')) > fn:number(get-property('b'))", "xpathNumber(getProperty(ctx, \"a\")) > xpathNumber(getProperty(ctx, \"b\"))")]
-    [InlineData("count(//item) > 2", "<float>((check soapBody(ctx))/**/<item>).length() > 2.0")]
+    [InlineData("count(//item) > 2", "<float>((check soapEnvelope(ctx))/**/<item>).length() > 2.0")]
     [InlineData("contains($trp:Accept, 'json')", "getHeader(ctx, \"Accept\").includes(\"json\")")]
     [InlineData("starts-with($ctx:p, '/v1')", "getProperty(ctx, \"p\").startsWith(\"/v1\")")]
-    [InlineData("//order", "((check soapBody(ctx))/**/<'order>).length() > 0")]
+    [InlineData("//order", "((check soapEnvelope(ctx))/**/<'order>).length() > 0")]
     [InlineData("json-eval($.active)", "(check jsonEval(ctx, \"$.active\")).toLowerAscii() == \"true\"")]
     [InlineData("${vars.total == 'big'}", "synapseCondition(function () returns boolean|error => check requiredVariable(ctx, \"total\") == \"big\", \"vars.total == 'big'\")")]
     [InlineData("${payload.amount == null}", "synapseCondition(function () returns boolean|error => check payloadIsNull(ctx, \"$\", \"amount\"), \"payload.amount == null\")")]

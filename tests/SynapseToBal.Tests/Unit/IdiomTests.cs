@@ -17,42 +17,88 @@ public sealed class IdiomTests
     {
         var functions = ArtifactConversion.Convert($"""
             <proxy {Ns} name="CustomerProxy"><target><inSequence>
-              <property name="id" expression="//customer/id"/>
-              <property name="name" expression="//customer/name"/>
-              <property name="company" expression="//customer/company"/>
+              <property name="id" expression="$body/customer/id"/>
+              <property name="name" expression="$body/customer/name"/>
+              <property name="company" expression="$body/customer/company"/>
               <log level="custom"><property name="id" expression="get-property('id')"/><property name="name" expression="get-property('name')"/><property name="company" expression="get-property('company')"/></log>
               <respond/>
             </inSequence></target></proxy>
             """)["functions.bal"];
 
-        Assert.Contains("    xml body = check soapBody(ctx);\n    string id = xpathString(body/**/<customer>/<id>);\n", functions, StringComparison.Ordinal);
-        Assert.Contains("xpathString(body/**/<customer>/<name>)", functions, StringComparison.Ordinal);
-        Assert.Contains("xpathString(body/**/<customer>/<company>)", functions, StringComparison.Ordinal);
+        Assert.Contains("    xml body = check soapBody(ctx);\n    string id = xpathString(body/<customer>/<id>);\n", functions, StringComparison.Ordinal);
+        Assert.Contains("xpathString(body/<customer>/<name>)", functions, StringComparison.Ordinal);
+        Assert.Contains("xpathString(body/<customer>/<company>)", functions, StringComparison.Ordinal);
         Assert.Equal(1, Count(functions, "soapBody(ctx)"));
+        Assert.DoesNotContain("soapEnvelope", functions, StringComparison.Ordinal);
     }
 
-    [Theory]
-    // A JSON path read first in the same value: the message is parsed by it, before the body, so the first failure could move.
-    [InlineData("""<property name="a" expression="concat(json-eval($.a), //x/a)"/><property name="b" expression="//x/b"/>""")]
-    // The To address first: parsing the message may change it.
-    [InlineData("""<property name="a" expression="concat(get-property('To'), //x/a)"/><property name="b" expression="//x/b"/>""")]
-    // A property holding nodes of the body: a JSON message gets a new Body element at each read.
-    [InlineData("""<property name="a" expression="//x/a" type="OM"/><property name="b" expression="//x/b"/>""")]
-    // The payload changes between the reads.
-    [InlineData("""<property name="a" expression="//x/a"/><payloadFactory media-type="xml"><format><x xmlns=""><b>1</b></x></format><args/></payloadFactory><property name="b" expression="//x/b"/>""")]
-    // One read only.
-    [InlineData("""<property name="a" expression="//x/a"/><property name="b" value="literal"/>""")]
-    public void Reads_of_the_body_that_may_differ_or_fail_elsewhere_are_not_shared(string mediators)
+    [Fact]
+    public void Property_sets_searching_the_envelope_share_one_read_of_it()
     {
+        // //a: Synapse evaluates the XPath against the envelope's document, so the header is searched too. The flow reads
+        // the envelope once, and the body-only paths keep their one read of the body beside it.
         var functions = ArtifactConversion.Convert($"""
-            <proxy {Ns} name="CustomerProxy"><target><inSequence>{mediators}
-              <log level="custom"><property name="a" expression="get-property('a')"/><property name="b" expression="get-property('b')"/></log>
+            <proxy {Ns} name="CustomerProxy"><target><inSequence>
+              <property name="id" expression="//customer/id"/>
+              <property name="name" expression="//customer/name"/>
+              <property name="company" expression="$body/customer/company"/>
+              <property name="city" expression="$body/customer/city"/>
+              <log level="custom"><property name="id" expression="get-property('id')"/><property name="name" expression="get-property('name')"/><property name="company" expression="get-property('company')"/><property name="city" expression="get-property('city')"/></log>
               <respond/>
             </inSequence></target></proxy>
             """)["functions.bal"];
 
-        Assert.DoesNotContain("xml body = ", functions, StringComparison.Ordinal);
-        Assert.Contains("(check soapBody(ctx))", functions, StringComparison.Ordinal);
+        Assert.Contains("    xml body = check soapBody(ctx);\n    xml envelope = check soapEnvelope(ctx);\n    string id = xpathString(envelope/**/<customer>/<id>);\n", functions, StringComparison.Ordinal);
+        Assert.Contains("xpathString(envelope/**/<customer>/<name>)", functions, StringComparison.Ordinal);
+        Assert.Contains("xpathString(body/<customer>/<company>)", functions, StringComparison.Ordinal);
+        Assert.Contains("xpathString(body/<customer>/<city>)", functions, StringComparison.Ordinal);
+        Assert.Equal(1, Count(functions, "soapBody(ctx)"));
+        Assert.Equal(1, Count(functions, "soapEnvelope(ctx)"));
+    }
+
+    [Fact]
+    public void One_read_of_the_envelope_beside_several_of_the_body_is_not_made_a_local()
+    {
+        var functions = ArtifactConversion.Convert($"""
+            <proxy {Ns} name="CustomerProxy"><target><inSequence>
+              <property name="id" expression="//customer/id"/>
+              <property name="company" expression="$body/customer/company"/>
+              <property name="city" expression="$body/customer/city"/>
+              <log level="custom"><property name="id" expression="get-property('id')"/><property name="company" expression="get-property('company')"/><property name="city" expression="get-property('city')"/></log>
+              <respond/>
+            </inSequence></target></proxy>
+            """)["functions.bal"];
+
+        Assert.Contains("    xml body = check soapBody(ctx);\n    string id = xpathString((check soapEnvelope(ctx))/**/<customer>/<id>);\n", functions, StringComparison.Ordinal);
+        Assert.DoesNotContain("xml envelope = ", functions, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // A JSON path read first in the same value: the message is parsed by it, before the body, so the first failure could move.
+    [InlineData("""<property name="a" expression="concat(json-eval($.a), {P}/a)"/><property name="b" expression="{P}/b"/>""")]
+    // The To address first: parsing the message may change it.
+    [InlineData("""<property name="a" expression="concat(get-property('To'), {P}/a)"/><property name="b" expression="{P}/b"/>""")]
+    // A property holding nodes of the body: a JSON message gets a new Body element at each read.
+    [InlineData("""<property name="a" expression="{P}/a" type="OM"/><property name="b" expression="{P}/b"/>""")]
+    // The payload changes between the reads.
+    [InlineData("""<property name="a" expression="{P}/a"/><payloadFactory media-type="xml"><format><x xmlns=""><b>1</b></x></format><args/></payloadFactory><property name="b" expression="{P}/b"/>""")]
+    // One read only.
+    [InlineData("""<property name="a" expression="{P}/a"/><property name="b" value="literal"/>""")]
+    public void Reads_of_the_body_that_may_differ_or_fail_elsewhere_are_not_shared(string mediators)
+    {
+        // The same for a path from the body ($body/x) and one from the envelope's document (//x).
+        foreach (var (path, local, read) in new[] { ("$body/x", "body", "(check soapBody(ctx))"), ("//x", "envelope", "(check soapEnvelope(ctx))") })
+        {
+            var functions = ArtifactConversion.Convert($"""
+                <proxy {Ns} name="CustomerProxy"><target><inSequence>{mediators.Replace("{P}", path, StringComparison.Ordinal)}
+                  <log level="custom"><property name="a" expression="get-property('a')"/><property name="b" expression="get-property('b')"/></log>
+                  <respond/>
+                </inSequence></target></proxy>
+                """)["functions.bal"];
+
+            Assert.DoesNotContain($"xml {local} = ", functions, StringComparison.Ordinal);
+            Assert.Contains(read, functions, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

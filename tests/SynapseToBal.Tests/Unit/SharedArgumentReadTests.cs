@@ -27,8 +27,8 @@ public sealed class SharedArgumentReadTests
             </inSequence></resource></api>
             """)["main.bal"];
 
-        Assert.Contains("xml body = check soapBody(ctx);\n        greet(ctx, who = xpathFirstNodeString(body/**/<name>), count = ", main, StringComparison.Ordinal);
-        Assert.Equal(1, Count(main, "soapBody(ctx)"));
+        Assert.Contains("xml envelope = check soapEnvelope(ctx);\n        greet(ctx, who = xpathFirstNodeString(envelope/**/<name>), count = ", main, StringComparison.Ordinal);
+        Assert.Equal(1, Count(main, "soapEnvelope(ctx)"));
     }
 
     [Fact]
@@ -62,15 +62,15 @@ public sealed class SharedArgumentReadTests
             </inSequence></resource></api>
             """)["main.bal"];
 
-        // The property set and the template's argument share one read; the set after the template reads the body again.
-        Assert.Contains("xpathFirstNodeString(body/**/<name>)", main, StringComparison.Ordinal);
-        Assert.Equal(2, Count(main, "soapBody(ctx)"));
-        Assert.Contains("(check soapBody(ctx))/**/<last>", main, StringComparison.Ordinal);
+        // The property set and the template's argument share one read of the envelope; the set after the template reads it again.
+        Assert.Contains("xpathFirstNodeString(envelope/**/<name>)", main, StringComparison.Ordinal);
+        Assert.Equal(2, Count(main, "soapEnvelope(ctx)"));
+        Assert.Contains("(check soapEnvelope(ctx))/**/<last>", main, StringComparison.Ordinal);
     }
 
     [Theory]
     // A JSON path first: the message is parsed by it, before the body, so the first failure could move.
-    [InlineData("""<arg evaluator="json" expression="$.a"/><arg evaluator="xml" expression="//x/a"/><arg evaluator="xml" expression="//x/b"/>""", "soapBody(ctx)", 2)]
+    [InlineData("""<arg evaluator="json" expression="$.a"/><arg evaluator="xml" expression="//x/a"/><arg evaluator="xml" expression="//x/b"/>""", "soapEnvelope(ctx)", 2)]
     // `$` gives the JSON text as received, not the parsed payload: it keeps its own read, and it comes first.
     [InlineData("""<arg evaluator="json" expression="$"/><arg evaluator="json" expression="$.a"/><arg evaluator="json" expression="$.b"/>""", "jsonEval(ctx", 3)]
     // The addressing action first: it can fail, and parsing the message may change it.

@@ -156,8 +156,8 @@ public sealed class TypedVariableAndTemplateParamTests
         """;
 
     [Theory]
-    [InlineData("{//name}", "greet(ctx, who = xpathFirstNodeString((check soapBody(ctx))/**/<name>))")]
-    [InlineData("{//name/text()}", "greet(ctx, who = xpathFirst(xpathTextValues((check soapBody(ctx))/**/<name>)))")]
+    [InlineData("{//name}", "greet(ctx, who = xpathFirstNodeString((check soapEnvelope(ctx))/**/<name>))")]
+    [InlineData("{//name/text()}", "greet(ctx, who = xpathFirst(xpathTextValues((check soapEnvelope(ctx))/**/<name>)))")]
     [InlineData("{$ctx:who}", "greet(ctx, who = getProperty(ctx, \"who\"))")]
     public void An_xpath_with_param_passes_the_first_node(string value, string expected)
     {

@@ -12,7 +12,7 @@ public sealed class XPathNumberResultTests
     private static string Value(string text) => ExpressionTranslatorTests.Value(text);
 
     [Theory]
-    [InlineData("count(//item)", "javaDoubleString(<float>((check soapBody(ctx))/**/<item>).length())")]
+    [InlineData("count(//item)", "javaDoubleString(<float>((check soapEnvelope(ctx))/**/<item>).length())")]
     [InlineData("string-length(get-property('x'))", "javaDoubleString(<float>getProperty(ctx, \"x\").length())")]
     [InlineData("get-property('n') + 1", "javaDoubleString(xpathNumber(getProperty(ctx, \"n\")) + 1.0)")]
     [InlineData("get-property('operation','n') + 1", "javaDoubleString(xpathNumber(getOperationProperty(ctx, \"n\")) + 1.0)")]

@@ -38,7 +38,7 @@ public sealed class XmlNamespaceTests
     {
         var (code, declarations) = Write("", Expr("//m0:getQuote/m0:request/m0:symbol", ("m0", "http://services.samples")));
 
-        Assert.Equal(["xpathString((check soapBody(ctx))/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>)"], code);
+        Assert.Equal(["xpathString((check soapEnvelope(ctx))/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>)"], code);
         Assert.Equal(["xmlns \"http://services.samples\" as m0;"], declarations);
     }
 
@@ -56,7 +56,7 @@ public sealed class XmlNamespaceTests
     {
         var (code, declarations) = Write("", Expr("//a:x", ("a", "urn:one")), Expr("//a:y", ("a", "urn:two")));
 
-        Assert.Equal(["xpathString((check soapBody(ctx))/**/<ns1:x>)", "xpathString((check soapBody(ctx))/**/<ns2:y>)"], code);
+        Assert.Equal(["xpathString((check soapEnvelope(ctx))/**/<ns1:x>)", "xpathString((check soapEnvelope(ctx))/**/<ns2:y>)"], code);
         Assert.Equal(["xmlns \"urn:one\" as ns1;", "xmlns \"urn:two\" as ns2;"], declarations);
     }
 
@@ -65,7 +65,7 @@ public sealed class XmlNamespaceTests
     {
         var (code, declarations) = Write("", Expr("//a:x", ("a", "urn:one")), Expr("//b:y", ("b", "urn:one")));
 
-        Assert.Equal(["xpathString((check soapBody(ctx))/**/<a:x>)", "xpathString((check soapBody(ctx))/**/<a:y>)"], code);
+        Assert.Equal(["xpathString((check soapEnvelope(ctx))/**/<a:x>)", "xpathString((check soapEnvelope(ctx))/**/<a:y>)"], code);
         Assert.Equal(["xmlns \"urn:one\" as a;"], declarations);
     }
 
@@ -83,7 +83,7 @@ public sealed class XmlNamespaceTests
     {
         var (code, declarations) = Write("", Expr($"//{prefix}:x", (prefix, "urn:one")));
 
-        Assert.Equal(["xpathString((check soapBody(ctx))/**/<ns1:x>)"], code);
+        Assert.Equal(["xpathString((check soapEnvelope(ctx))/**/<ns1:x>)"], code);
         Assert.Equal(["xmlns \"urn:one\" as ns1;"], declarations);
     }
 
@@ -100,11 +100,11 @@ public sealed class XmlNamespaceTests
 
         Assert.Equal(
             [
-                "xpathString((check soapBody(ctx))/**/<ns2:a>)",
-                "xpathString((check soapBody(ctx))/**/<p:a>)",
-                "xpathString((check soapBody(ctx))/**/<q:a>)",
-                "xpathString((check soapBody(ctx))/**/<r:a>)",
-                "xpathString((check soapBody(ctx))/**/<s:a>)",
+                "xpathString((check soapEnvelope(ctx))/**/<ns2:a>)",
+                "xpathString((check soapEnvelope(ctx))/**/<p:a>)",
+                "xpathString((check soapEnvelope(ctx))/**/<q:a>)",
+                "xpathString((check soapEnvelope(ctx))/**/<r:a>)",
+                "xpathString((check soapEnvelope(ctx))/**/<s:a>)",
             ],
             code);
         Assert.Equal(["xmlns \"urn:m\" as ns2;", "xmlns \"urn:p\" as p;", "xmlns \"urn:q\" as q;", "xmlns \"urn:r\" as r;", "xmlns \"urn:s\" as s;"], declarations);
@@ -115,7 +115,7 @@ public sealed class XmlNamespaceTests
     {
         var (code, _) = Write("", Expr("//m:order/m:first-name/m:a.b", ("m", "urn:m")));
 
-        Assert.Equal(["xpathString((check soapBody(ctx))/**/<m:'order>/<*>.<m:first\\-name>/<*>.<m:a\\.b>)"], code);
+        Assert.Equal(["xpathString((check soapEnvelope(ctx))/**/<m:'order>/<*>.<m:first\\-name>/<*>.<m:a\\.b>)"], code);
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class XmlNamespaceTests
         var writer = new ExpressionWriter(new ModuleUsage(), Names);
 
         Assert.Equal(
-            "xpathString(((check soapBody(ctx))/**/<*>).elements(\"{urn:m}a\"))",
+            "xpathString(((check soapEnvelope(ctx))/**/<*>).elements(\"{urn:m}a\"))",
             writer.String(Expr("//m:a", ("m", "urn:m"))));
     }
 
@@ -134,14 +134,14 @@ public sealed class XmlNamespaceTests
         var (code, _) = Write("", Expr("//m:order[m:status = 'open']/m:id", ("m", "urn:m")));
 
         var step = Assert.Single(code);
-        Assert.StartsWith("xpathString(xpathFilter((check soapBody(ctx))/**/<m:'order>, function (xml:Element xpathContext) returns boolean => ", step);
+        Assert.StartsWith("xpathString(xpathFilter((check soapEnvelope(ctx))/**/<m:'order>, function (xml:Element xpathContext) returns boolean => ", step);
         Assert.Contains("(xpathStrings(xpathContext/<*>.<m:status>)", step);
         Assert.EndsWith(")/<*>.<m:id>)", step);
     }
 
     [Theory]
-    [InlineData("//order/.", "xpathString((check soapBody(ctx))/**/<'order>)")]
-    [InlineData("//m:order/./m:id", "xpathString((check soapBody(ctx))/**/<m:'order>/<*>.<m:id>)")]
+    [InlineData("//order/.", "xpathString((check soapEnvelope(ctx))/**/<'order>)")]
+    [InlineData("//m:order/./m:id", "xpathString((check soapEnvelope(ctx))/**/<m:'order>/<*>.<m:id>)")]
     [InlineData("$body/a/./text()", "xpathConcat(xpathTextValues((check soapBody(ctx))/<a>))")]
     public void A_self_step_after_an_element_step_selects_the_same_elements(string xpath, string expected)
     {

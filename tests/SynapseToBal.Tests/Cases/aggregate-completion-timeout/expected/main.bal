@@ -21,7 +21,7 @@ service /items on httpListener, httpsListener {
         // the aggregate completes (it has no id, so it does not read the split's count) 3 s after the first copy
         // arrived (its timeout), gathering the parts of the copies arrived by then in the order of arrival; a later
         // copy is ignored.
-        Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<item>);
+        Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<item>);
         future<error?>[] running = [];
         foreach Context message in messages {
             future<error?> branch = start pricesIterateTarget(message);
@@ -37,7 +37,7 @@ service /items on httpListener, httpsListener {
         Context ctx = check newContext(request, "ItemsAPI", "/items");
         // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the
         // aggregate then gathers their parts in order.
-        Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<line>);
+        Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<line>);
         foreach Context message in messages {
             check sequentialIterateTarget(message);
         }

@@ -10,14 +10,14 @@ xmlns "http://services.samples" as m0;
 # collects.
 function quoteBatchIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, quoteBatchEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteBatchEndpointSuspension);
-    check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
+    check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getQuoteResponse>);
 }
 
 # In flow of proxy service QuoteBatchProxy, run by the service at each of its addresses.
 function quoteBatchFlow(Context ctx) returns http:Response|error {
     // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
     // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
-    Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<m0:getQuotes>/<*>.<m0:getQuote>);
+    Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<m0:getQuotes>/<*>.<m0:getQuote>);
     future<error?>[] running = [];
     foreach Context message in messages {
         future<error?> branch = start quoteBatchIterateTarget(message);

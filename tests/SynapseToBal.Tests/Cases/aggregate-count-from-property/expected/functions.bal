@@ -5,10 +5,10 @@
 # A branch of the <iterate> at line 11: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function firstByLimitIterateTarget(Context ctx) returns error? {
-    ctx.properties["uri.var.id"] = xpathString((check soapBody(ctx))/**/<deviceId>);
+    ctx.properties["uri.var.id"] = xpathString((check soapEnvelope(ctx))/**/<deviceId>);
     check callEndpoint(ctx, devicesApiFirstLimitEndpoint2, string `/deviceid/${check pathValue(getProperty(ctx, "uri.var.id"))}`, "POST", headers = passThroughHeaders, state = devicesApiFirstLimitEndpointSuspension2);
     ctx.properties["root"] = check xml:fromString("<root:rootelement xmlns:root=\"http://ws.wso2.org/dataservice\"/>");
-    check setPayloadValue(ctx, (check soapBody(ctx))/**/<jsonObject>);
+    check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<jsonObject>);
 }
 
 # A branch of the <iterate> at line 41: runs its target on one copy of the message, then keeps the part the aggregate

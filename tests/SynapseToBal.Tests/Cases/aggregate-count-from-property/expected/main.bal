@@ -16,7 +16,7 @@ service /devices on httpListener {
         check callEndpoint(ctx, devicesApiFirstLimitEndpoint, "/alldevices/", "GET", headers = passThroughHeaders, state = devicesApiFirstLimitEndpointSuspension);
         // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the
         // aggregate then gathers their parts in order.
-        Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<deviceId>);
+        Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<deviceId>);
         foreach Context message in messages {
             check firstByLimitIterateTarget(message);
         }

@@ -15,7 +15,7 @@ service /quotes on httpListener {
         Context ctx = check newContext(request, "QuoteLinesAPI", "/quotes");
         // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the
         // aggregate then gathers their parts in order.
-        Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<lines>/<line>);
+        Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<lines>/<line>);
         foreach Context message in messages {
             check linesIterateTarget(message);
         }

@@ -21,7 +21,7 @@ service /storage on httpListener {
         check amazonS3GetBuckets(ctx, apiUrl = "https://s3.amazonaws.com");
         if check matches(axis2HttpSc(ctx), "^[^2][0-9][0-9]") {
             ctx.properties["ERROR_CODE"] = axis2HttpSc(ctx);
-            ctx.properties["ERROR_MESSAGE"] = xpathConcat(xpathTextValues((check soapBody(ctx))/**/<Error>/<Code>));
+            ctx.properties["ERROR_MESSAGE"] = xpathConcat(xpathTextValues((check soapEnvelope(ctx))/**/<Error>/<Code>));
         }
         return respond(ctx, headers = passBackHeaders);
     }
@@ -118,9 +118,9 @@ service /upload on httpListener {
         ctx.properties["contentType"] = "application/xml";
         ctx.properties["bucketName"] = bucket;
         ctx.properties["bucketUrl"] = string `https://${bucket}.s3.amazonaws.com`;
-        xml body = check soapBody(ctx);
-        ctx.properties["websiteConfig"] = xpathString(body/**/<websiteConfig>/<*>);
-        ctx.properties["accessControlPolicy"] = xpathString(body/**/<accessControlPolicy>/<*>);
+        xml envelope = check soapEnvelope(ctx);
+        ctx.properties["websiteConfig"] = xpathString(envelope/**/<websiteConfig>/<*>);
+        ctx.properties["accessControlPolicy"] = xpathString(envelope/**/<accessControlPolicy>/<*>);
         ctx.properties["bucketPolicy"] = check jsonEval(ctx, "$.bucketPolicy");
         check amazonS3CreateBucket(ctx, bucketUrl = getProperty(ctx, "bucketUrl"));
         check amazonS3CreateBucketWebsiteConfiguration(ctx, bucketUrl = getProperty(ctx, "bucketUrl"), websiteConfig = getProperty(ctx, "websiteConfig"));
@@ -135,8 +135,8 @@ service /upload on httpListener {
         ctx.properties["bucketUrl"] = string `https://${bucket}.s3.amazonaws.com`;
         check amazonS3Init(ctx, accessKeyId = getProperty(ctx, "accessKeyId"), secretAccessKey = getProperty(ctx, "secretAccessKey"), xAmzCopySource = getHeader(ctx, "X-Copy-Source"));
         check amazonS3CreateObjectCopy(ctx, bucketUrl = getProperty(ctx, "bucketUrl"), destinationObject = 'key);
-        xml body = check soapBody(ctx);
-        check amazonS3CreateObjectAcl(ctx, objectName = 'key, bucketUrl = getProperty(ctx, "bucketUrl"), ownerId = xpathString(body/**/<ownerId>), ownerDisplayName = xpathString(body/**/<ownerDisplayName>), accessControlList = getProperty(ctx, "accessControlList"), versionId = check urlParam(ctx, "versionId"));
+        xml envelope = check soapEnvelope(ctx);
+        check amazonS3CreateObjectAcl(ctx, objectName = 'key, bucketUrl = getProperty(ctx, "bucketUrl"), ownerId = xpathString(envelope/**/<ownerId>), ownerDisplayName = xpathString(envelope/**/<ownerDisplayName>), accessControlList = getProperty(ctx, "accessControlList"), versionId = check urlParam(ctx, "versionId"));
         check amazonS3DeleteMultipleObjects(ctx, bucketUrl = getProperty(ctx, "bucketUrl"), deleteConfig = getProperty(ctx, "deleteConfig"), quiet = "true");
         return respond(ctx, headers = passBackHeaders);
     }
@@ -146,7 +146,7 @@ service /upload on httpListener {
         Context ctx = check newContext(request, "UploadAPI", "/upload", {"bucket": bucket, "key": 'key});
         ctx.properties["bucketUrl"] = string `https://${bucket}.s3.amazonaws.com`;
         check amazonS3InitMultipartUpload(ctx, bucketUrl = getProperty(ctx, "bucketUrl"), objectName = 'key, contentEncoding = "gzip");
-        ctx.properties["uploadId"] = xpathConcat(xpathTextValues((check soapBody(ctx))/**/<UploadId>));
+        ctx.properties["uploadId"] = xpathConcat(xpathTextValues((check soapEnvelope(ctx))/**/<UploadId>));
         check amazonS3CompleteMultipartUpload(ctx, bucketUrl = getProperty(ctx, "bucketUrl"), objectName = 'key, uploadId = getProperty(ctx, "uploadId"), partDetails = getProperty(ctx, "partDetails"));
         return respond(ctx, headers = passBackHeaders);
     }

@@ -22,8 +22,8 @@ service /objects on httpListener {
         ctx.properties["bucketName"] = bucket;
         check amazonS3Init(ctx, accessKeyId = getProperty(ctx, "accessKeyId"), secretAccessKey = getProperty(ctx, "secretAccessKey"), methodType = getProperty(ctx, "methodType"), isXAmzDate = getProperty(ctx, "isXAmzDate"), bucketName = getProperty(ctx, "bucketName"));
         check amazonS3GetObject(ctx, bucketUrl = string `https://${bucket}.s3.amazonaws.com`, objectName = 'object, responseContentType = "text/plain", range = getHeader(ctx, "Range"), ifNoneMatch = getHeader(ctx, "If-None-Match"));
-        if ((check soapBody(ctx))/**/<syn:getObjectResponse>).length() > 0 {
-            log:printInfo("ObjectAPI /{bucket}/{object} request", 'type = xpathConcat(xpathTextValues((check soapBody(ctx))/**/<syn:dataType>)));
+        if ((check soapEnvelope(ctx))/**/<syn:getObjectResponse>).length() > 0 {
+            log:printInfo("ObjectAPI /{bucket}/{object} request", 'type = xpathConcat(xpathTextValues((check soapEnvelope(ctx))/**/<syn:dataType>)));
         }
         return respond(ctx, headers = passBackHeaders);
     }

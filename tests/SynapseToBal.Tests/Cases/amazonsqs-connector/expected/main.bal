@@ -60,7 +60,7 @@ service /queues on httpListener {
     resource function delete [string queue]/messages(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QueueAPI", "/queues", {"queue": queue});
         check amazonSqsInit(ctx, accessKeyId = getProperty(ctx, "accessKeyId"), secretAccessKey = getProperty(ctx, "secretAccessKey"), region = "us-east-1");
-        check amazonSqsDeleteMessageBatch(ctx, queueId = "123456789012", queueName = queue, messageRequestEntry = xpathConcat(xpathTextValues((check soapBody(ctx))/**/<entries>)));
+        check amazonSqsDeleteMessageBatch(ctx, queueId = "123456789012", queueName = queue, messageRequestEntry = xpathConcat(xpathTextValues((check soapEnvelope(ctx))/**/<entries>)));
         return respond(ctx, headers = passBackHeaders);
     }
 

@@ -49,7 +49,7 @@ service /stockorder_api on httpListener {
 service "/stockorder_api/2.0" on httpListener {
     # GET /stockorder_api/orders
     resource function get orders(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StockOrderApiV2:v2.0", "/stockorder_api/2.0");
+        Context ctx = check newContext(request, "StockOrderApiV2:v2.0", "/stockorder_api/2.0", apiContext = "/stockorder_api", apiVersion = "2.0", versionType = "url");
         StockOrderApiV2Response payload = {api: "StockOrderApiV2"};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service "/inventory/1.0.0" on httpListener {
     # GET /inventory/{version}/items
     resource function get items(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "InventoryAPI:v1.0.0", "/inventory/1.0.0");
+        Context ctx = check newContext(request, "InventoryAPI:v1.0.0", "/inventory/1.0.0", apiContext = "/inventory/{version}", apiVersion = "1.0.0", versionType = "context");
         return respond(ctx, headers = passBackHeaders);
     }
 
@@ -46,7 +46,7 @@ service "/inventory/1.0.0" on httpListener {
 service "/inventory/2.0.0" on httpListener {
     # GET /inventory/items
     resource function get items(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "InventoryAPIv2:v2.0.0", "/inventory/2.0.0");
+        Context ctx = check newContext(request, "InventoryAPIv2:v2.0.0", "/inventory/2.0.0", apiContext = "/inventory", apiVersion = "2.0.0", versionType = "url");
         return respond(ctx, headers = passBackHeaders);
     }
 

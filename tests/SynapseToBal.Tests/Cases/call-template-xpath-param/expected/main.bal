@@ -12,8 +12,8 @@ service /greet on httpListener {
     # POST /greet/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "GreetAPI", "/greet");
-        xml body = check soapBody(ctx);
-        greet(ctx, who = xpathFirstNodeString(body/**/<name>), firstText = xpathFirst(xpathTextValues(body/**/<name>)), orderId = xpathFirst(xpathAttributeValues(body/**/<'order>, "id")), count = javaDoubleString(<float>(body/**/<name>).length()), 'source = getProperty(ctx, "source"));
+        xml envelope = check soapEnvelope(ctx);
+        greet(ctx, who = xpathFirstNodeString(envelope/**/<name>), firstText = xpathFirst(xpathTextValues(envelope/**/<name>)), orderId = xpathFirst(xpathAttributeValues(envelope/**/<'order>, "id")), count = javaDoubleString(<float>(envelope/**/<name>).length()), 'source = getProperty(ctx, "source"));
         return respond(ctx, headers = passBackHeaders);
     }
 

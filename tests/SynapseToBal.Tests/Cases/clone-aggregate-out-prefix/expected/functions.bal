@@ -11,7 +11,7 @@ function priceCompareCloneTarget1(Context ctx) returns error? {
     check callEndpoint(ctx, priceCompareProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = priceCompareProxyEndpointSuspension);
     log:printInfo("PriceCompareProxy response", vendorStatus = axis2HttpSc(ctx));
     ctx.properties.received = "true";
-    check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
+    check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<price>);
 }
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
@@ -20,7 +20,7 @@ function priceCompareCloneTarget2(Context ctx) returns error? {
     check callEndpoint(ctx, priceCompareProxyEndpoint2, restPostfix(ctx), headers = passThroughHeaders, state = priceCompareProxyEndpointSuspension2);
     log:printInfo("PriceCompareProxy response", vendorStatus = axis2HttpSc(ctx));
     ctx.properties.received = "true";
-    check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
+    check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<price>);
 }
 
 # In flow of proxy service PriceCompareProxy, run by the service at each of its addresses.

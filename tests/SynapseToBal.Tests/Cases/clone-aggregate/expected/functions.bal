@@ -16,14 +16,14 @@ function priceOut(Context ctx) returns http:Response|error {
 # collects.
 function priceCloneTarget1(Context ctx) returns error? {
     check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders, state = vendorAepSuspension);
-    check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
+    check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<price>);
 }
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function priceCloneTarget2(Context ctx) returns error? {
     check callEndpoint(ctx, priceEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = priceEndpointSuspension);
-    check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
+    check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<price>);
 }
 
 # In flow of proxy service PriceProxy, run by the service at each of its addresses.

@@ -11,14 +11,14 @@ xmlns "http://services.samples" as m0;
 # collects.
 function priceCloneTarget1(Context ctx) returns error? {
     check callEndpoint(ctx, priceProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = priceProxyEndpointSuspension);
-    check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
+    check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getQuoteResponse>);
 }
 
 # A branch of the <clone> at line 8: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function priceCloneTarget2(Context ctx) returns error? {
     check callEndpoint(ctx, priceProxyEndpoint2, restPostfix(ctx), headers = passThroughHeaders, state = priceProxyEndpointSuspension2);
-    check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
+    check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getQuoteResponse>);
 }
 
 # In flow of proxy service PriceProxy, run by the service at each of its addresses.

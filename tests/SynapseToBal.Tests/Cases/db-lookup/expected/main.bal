@@ -15,7 +15,7 @@ service /stock on httpListener {
     # POST /stock/quote
     resource function post quote(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockApi", "/stock");
-        check dbLookup(ctx, testdbDblookupDb, `select id, price from company where name = ${dbString(xpathString((check soapBody(ctx))/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>))} and note <> 'why?'`, {"company_id": "ID", "company_price": "2"});
+        check dbLookup(ctx, testdbDblookupDb, `select id, price from company where name = ${dbString(xpathString((check soapEnvelope(ctx))/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>))} and note <> 'why?'`, {"company_id": "ID", "company_price": "2"});
         check dbLookup(ctx, testdbDblookupDb, `select name from company where id = ${check dbInteger(getProperty(ctx, "company_id"))} and price > ${check decimal:fromString("10.50")} and active = ${"TRUE".equalsIgnoreCaseAscii("true")} and listed = ${sqlDate(getProperty(ctx, "listed"))}`, {"company_name": "name"});
         log:printInfo("StockApi /quote request", id = getProperty(ctx, "company_id"));
         // TODO(SB0206): the SQL holds a backtick or '${', which a Ballerina query template cannot hold as text

@@ -31,7 +31,7 @@ function proxy4_1_1_1_8PublishWsdlFromUrlFlow(Context ctx) returns http:Response
 
 # In flow of proxy service 2SoapMappingProxy, run by the service at each of its addresses.
 function soap2MappingFlow(Context ctx) returns http:Response|error {
-    Soap2MappingResponse payload = {mapped: xpathString((check soapBody(ctx))/**/<symbol>)};
+    Soap2MappingResponse payload = {mapped: xpathString((check soapEnvelope(ctx))/**/<symbol>)};
     setJsonPayload(ctx, payload.toJson());
     return respond(ctx, headers = passBackHeaders);
 }

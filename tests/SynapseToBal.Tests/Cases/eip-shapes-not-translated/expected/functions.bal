@@ -23,7 +23,7 @@ function collectReplies(Context ctx) returns error? {
 # collects.
 function preserveIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, shapesEp, restPostfix(ctx), headers = passThroughHeaders, state = shapesEpSuspension);
-    check setPayloadValue(ctx, (check soapBody(ctx))/**/<reply>);
+    check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<reply>);
 }
 
 # A branch of the <clone> at line 47: runs its target on one copy of the message.

@@ -12,7 +12,7 @@ xmlns "http://services.samples" as m0;
 function quoteAllRecipient1(Context ctx) returns error? {
     check callEndpoint(ctx, quoteAllProxyRecipient1Endpoint, restPostfix(ctx), headers = passThroughHeaders);
     log:printInfo("QuoteAllProxy response", quote = "received");
-    check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
+    check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getQuoteResponse>);
 }
 
 # A member of the recipient list at line 7: sends its copy of the message, then keeps the part of the response the
@@ -20,7 +20,7 @@ function quoteAllRecipient1(Context ctx) returns error? {
 function quoteAllRecipient2(Context ctx) returns error? {
     check callEndpoint(ctx, quotesB, restPostfix(ctx), headers = passThroughHeaders);
     log:printInfo("QuoteAllProxy response", quote = "received");
-    check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
+    check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getQuoteResponse>);
 }
 
 # In flow of proxy service QuoteAllProxy, run by the service at each of its addresses.
@@ -45,7 +45,7 @@ function quoteAllFlow(Context ctx) returns http:Response|error {
 # aggregate collects.
 function dynamicQuoteRecipient(Context ctx) returns error? {
     check callAddress(ctx, headers = passThroughHeaders);
-    check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getSimpleQuoteResponse>);
+    check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getSimpleQuoteResponse>);
 }
 
 # In flow of proxy service DynamicQuoteProxy, run by the service at each of its addresses.

@@ -22,8 +22,8 @@ service /move on httpListener {
     # POST /move/xml
     resource function post 'xml(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "MoveAPI", "/move");
-        check enrichXml(ctx, function (xml:Element root) returns xml => root/**/<archive>, (check soapBody(ctx))/**/<'order>/<note>, "child", moved = true);
-        check enrichXml(ctx, (), (check soapBody(ctx))/**/<'order>/<line>, "sibling", moved = true);
+        check enrichXml(ctx, function (xml:Element root) returns xml => root/**/<archive>, (check soapEnvelope(ctx))/**/<'order>/<note>, "child", moved = true);
+        check enrichXml(ctx, (), (check soapEnvelope(ctx))/**/<'order>/<line>, "sibling", moved = true);
         ctx.properties["wrapper"] = "<wrapper/>";
         check enrichProperty(ctx, "wrapper", (), "child", nativeJson = true, body = true, moved = true);
         return respond(ctx, headers = passBackHeaders);

@@ -25,7 +25,7 @@ service /root on httpListener {
         //     <target type="custom" action="child" xpath="get-property('RootElm')"/>
         // </enrich>
         check notTranslatedMediator("enrich", "SB0206");
-        check enrichProperty(ctx, "RootElm", ((check soapBody(ctx))/**/<total>).clone(), "child");
+        check enrichProperty(ctx, "RootElm", ((check soapEnvelope(ctx))/**/<total>).clone(), "child");
         check setPayloadPrimitive(ctx, ctx.properties["RootElm"].clone());
         return respond(ctx, headers = passBackHeaders);
     }

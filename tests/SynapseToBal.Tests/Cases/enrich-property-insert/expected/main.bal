@@ -24,9 +24,9 @@ service "/collect" on httpListener {
     resource function post 'xml(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CollectAPI", "/collect");
         ctx.properties["order"] = "<order>open</order>";
-        check enrichProperty(ctx, "order", ((check soapBody(ctx))/**/<item>).clone(), "child");
-        check enrichProperty(ctx, "lines", ((check soapBody(ctx))/**/<item>).clone(), "sibling");
-        check enrichProperty(ctx, "moved", (check soapBody(ctx))/**/<item>, "child", moved = true);
+        check enrichProperty(ctx, "order", ((check soapEnvelope(ctx))/**/<item>).clone(), "child");
+        check enrichProperty(ctx, "lines", ((check soapEnvelope(ctx))/**/<item>).clone(), "sibling");
+        check enrichProperty(ctx, "moved", (check soapEnvelope(ctx))/**/<item>, "child", moved = true);
         log:printInfo("CollectAPI /xml request", 'order = getProperty(ctx, "order"), lines = getProperty(ctx, "lines"));
         return respond(ctx, headers = passBackHeaders);
     }

@@ -16,7 +16,7 @@ service /enrich on httpListener {
         json customer = (check jsonPath(ctx, "$.customer")).clone();
         check setPayloadValue(ctx, {"status": "received"});
         _ = check xml:fromString("<ack xmlns=\"http://ws.apache.org/ns/synapse\"><id>1</id></ack>");
-        _ = (check soapBody(ctx))/**/<'order>/<id>;
+        _ = (check soapEnvelope(ctx))/**/<'order>/<id>;
         check setPayloadPrimitive(ctx, originalPayload.clone());
         check enrichXml(ctx, function (xml:Element root) returns xml => root/**/<'order>, customer.clone(), "child");
         _ = check payloadValue(ctx);

@@ -10,11 +10,11 @@ xmlns "http://services.samples" as m0;
 # In flow of proxy service QuoteRouterProxy, run by the service at each of its addresses.
 function quoteRouterFlow(Context ctx) returns http:Response|error {
     log:printInfo("QuoteRouterProxy request", action = check addressingAction(ctx));
-    string route = xpathString((check soapBody(ctx))/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>);
+    string route = xpathString((check soapEnvelope(ctx))/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>);
     if route == "IBM" {
         ctx.properties["symbol"] = "IBM";
     } else {
-        ctx.properties["symbol"] = xpathString((check soapBody(ctx))/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>);
+        ctx.properties["symbol"] = xpathString((check soapEnvelope(ctx))/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>);
     }
     if check notTranslated("$bodym:Name") == "Apple" {
         ctx.properties.fruit = "apple";

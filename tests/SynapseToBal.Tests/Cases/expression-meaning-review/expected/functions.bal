@@ -26,9 +26,9 @@ function billingRetry(Context ctx) returns error? {
 
 # Sequence 'SoapToJson'.
 function soapToJson(Context ctx) returns error? {
-    xml body = check soapBody(ctx);
-    string status = xpathConcat(xpathTextValues(xpathFilter(body/**/<*>, function (xml:Element xpathContext) returns boolean => xpathLocalName(xpathContext) == "status")));
-    string code = xpathConcat(xpathTextValues((body/**/<*>).elements("{urn:billing}code")));
+    xml envelope = check soapEnvelope(ctx);
+    string status = xpathConcat(xpathTextValues(xpathFilter(envelope/**/<*>, function (xml:Element xpathContext) returns boolean => xpathLocalName(xpathContext) == "status")));
+    string code = xpathConcat(xpathTextValues((envelope/**/<*>).elements("{urn:billing}code")));
 }
 
 # Sequence 'ValidateCorrelation'.

@@ -13,8 +13,8 @@ service /orders on httpListener {
     # POST /orders/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderApi", "/orders");
-        ctx.variables["order"] = check xml:fromString(xpathString((check soapBody(ctx))/**/<'order>));
-        ctx.variables["placed"] = synapseValue(function () returns string|error => check formatDateTime(xpathString((check soapBody(ctx))/**/<'order>/<date>), ["yyyy", "MM", "dd"], ["dd", "'/", "MM", "'/", "yyyy"]), "formatDateTime(xpath('//order/date'), 'yyyyMMdd', 'dd/MM/yyyy')");
+        ctx.variables["order"] = check xml:fromString(xpathString((check soapEnvelope(ctx))/**/<'order>));
+        ctx.variables["placed"] = synapseValue(function () returns string|error => check formatDateTime(xpathString((check soapEnvelope(ctx))/**/<'order>/<date>), ["yyyy", "MM", "dd"], ["dd", "'/", "MM", "'/", "yyyy"]), "formatDateTime(xpath('//order/date'), 'yyyyMMdd', 'dd/MM/yyyy')");
         ctx.variables["at"] = synapseValue(function () returns string|error => check formatDateTime(check miStringOperand(check requiredHeader(ctx, "X-Time")), ["dd", "'-", "MM", "'-", "yyyy", "' ", "HH", "':", "mm"], ["yyyy", "'-", "MM", "'-", "dd", "'T", "HH", "':", "mm", "':", "ss"]), "formatDateTime(headers.X-Time, 'dd-MM-yyyy HH:mm', \"yyyy-MM-dd'T'HH:mm:ss\")");
         ctx.variables["month"] = check notTranslated("${formatDateTime(headers.X-Time, 'dd-MM-yyyy HH:mm', 'dd MMM yyyy')}");
         ctx.variables["customer"] = xpathConcat(xpathAttributeValues(xmlVariable(ctx, "order")/<customer>, "id"));

@@ -6,26 +6,26 @@ import ballerina/http;
 
 # In flow of proxy service LegacyFileProxy, run by the service at each of its addresses.
 function legacyFileFlow(Context ctx) returns http:Response|error {
-    string operation = xpathConcat(xpathTextValues((check soapBody(ctx))/**/<operation>));
+    string operation = xpathConcat(xpathTextValues((check soapEnvelope(ctx))/**/<operation>));
     if operation == "create" {
-        check fileConnectorV1Create(ctx, location = "file:///var/data/out/", fileName = "report.xml", content = xpathConcat(xpathTextValues((check soapBody(ctx))/**/<content>)), encoding = "UTF8", isFolder = "false");
+        check fileConnectorV1Create(ctx, location = "file:///var/data/out/", fileName = "report.xml", content = xpathConcat(xpathTextValues((check soapEnvelope(ctx))/**/<content>)), encoding = "UTF8", isFolder = "false");
     } else if operation == "folder" {
-        check fileConnectorV1Create(ctx, location = "/var/data/", fileName = xpathConcat(xpathTextValues((check soapBody(ctx))/**/<name>)), isFolder = "true");
+        check fileConnectorV1Create(ctx, location = "/var/data/", fileName = xpathConcat(xpathTextValues((check soapEnvelope(ctx))/**/<name>)), isFolder = "true");
     } else if operation == "append" {
-        check fileConnectorV1Append(ctx, location = "file:///var/data/out/", fileName = "log.txt", content = xpathConcat(xpathTextValues((check soapBody(ctx))/**/<content>)));
+        check fileConnectorV1Append(ctx, location = "file:///var/data/out/", fileName = "log.txt", content = xpathConcat(xpathTextValues((check soapEnvelope(ctx))/**/<content>)));
     } else if operation == "exists" {
-        check fileConnectorV1IsFileExist(ctx, location = "file:///var/data/out/", fileName = xpathConcat(xpathTextValues((check soapBody(ctx))/**/<name>)));
+        check fileConnectorV1IsFileExist(ctx, location = "file:///var/data/out/", fileName = xpathConcat(xpathTextValues((check soapEnvelope(ctx))/**/<name>)));
     } else if operation == "delete" {
-        check fileConnectorV1Delete(ctx, location = "file:///var/data/in/", fileName = xpathConcat(xpathTextValues((check soapBody(ctx))/**/<name>)), beforeProcess = "file:///var/data/backup/");
+        check fileConnectorV1Delete(ctx, location = "file:///var/data/in/", fileName = xpathConcat(xpathTextValues((check soapEnvelope(ctx))/**/<name>)), beforeProcess = "file:///var/data/backup/");
     } else if operation == "rename" {
         check fileConnectorV1Rename(ctx, location = "file:///var/data/in/", fileName = "a.xml", newFileName = "b.xml");
     } else if operation == "copy" {
-        xml body = check soapBody(ctx);
-        check fileConnectorV1Copy(ctx, location = "file:///var/data/in/", fileName = xpathConcat(xpathTextValues(body/**/<name>)), newLocation = "file:///var/data/copies/", isFolder = xpathConcat(xpathTextValues(body/**/<folder>)));
+        xml envelope = check soapEnvelope(ctx);
+        check fileConnectorV1Copy(ctx, location = "file:///var/data/in/", fileName = xpathConcat(xpathTextValues(envelope/**/<name>)), newLocation = "file:///var/data/copies/", isFolder = xpathConcat(xpathTextValues(envelope/**/<folder>)));
     } else if operation == "copylarge" {
         check fileConnectorV1CopyLarge(ctx, location = "file:///var/data/in/", fileName = "video.mp4", newLocation = "file:///var/data/copies/");
     } else if operation == "move" {
-        check fileConnectorV1Move(ctx, location = "file:///var/data/in/", fileName = xpathConcat(xpathTextValues((check soapBody(ctx))/**/<name>)), newLocation = "file:///var/data/done/", beforeProcess = "file:///var/data/before/", afterProcess = "file:///var/data/after/");
+        check fileConnectorV1Move(ctx, location = "file:///var/data/in/", fileName = xpathConcat(xpathTextValues((check soapEnvelope(ctx))/**/<name>)), newLocation = "file:///var/data/done/", beforeProcess = "file:///var/data/before/", afterProcess = "file:///var/data/after/");
     } else if operation == "todo" {
         // TODO(SB0232): connector operation <fileconnector.append>: use io:fileWriteString with io:APPEND for a local file, ftp:Client's append for a remote one (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); not translated because contenttype is set, which the connector 1.0.0 template does not declare; parameters: filelocation, file, contenttype
         // <fileconnector.append>

@@ -27,13 +27,13 @@ service /filter on httpListener {
         if !(getProperty(ctx, "flag") == "off") || getProperty(ctx, "force") != "" {
             short = "form";
         }
-        if xpathSomeNumber(xpathStrings((check soapBody(ctx))/**/<ord:'order>/<*>.<ord:total>), ">", 100.0) {
+        if xpathSomeNumber(xpathStrings((check soapEnvelope(ctx))/**/<ord:'order>/<*>.<ord:total>), ">", 100.0) {
             big = "true";
         }
         if ((check soapBody(ctx))/<'order>/<id>).length() > 0 {
             hasId = xpathString((check soapBody(ctx))/<'order>/<id>);
         }
-        if <float>((check soapBody(ctx))/**/<item>).length() > 2.0 {
+        if <float>((check soapEnvelope(ctx))/**/<item>).length() > 2.0 {
             many = "true";
         }
         return respond(ctx, headers = passBackHeaders);

@@ -16,7 +16,7 @@ function parallelFault(Context ctx, error e) returns http:Response|error {
 # collects.
 function parallelIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders, state = vendorAepSuspension, soapFault = true);
-    check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
+    check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<price>);
 }
 
 # Fault flow of OrderLinesApi POST /timed, POST /sequential: runs when the in or out flow fails.
@@ -29,14 +29,14 @@ function timedSequentialFault(Context ctx, error e) returns http:Response|error 
 # collects.
 function timedIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders, state = vendorAepSuspension, soapFault = true);
-    check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
+    check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<price>);
 }
 
 # A branch of the <iterate> at line 94: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function sequentialIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders, state = vendorAepSuspension, soapFault = true);
-    check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
+    check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<price>);
 }
 
 # Fault flow of OrderLinesApi POST /first: runs when the in or out flow fails.
@@ -76,14 +76,14 @@ function quoteFanOutFault(Context ctx, error e) returns http:Response|error {
 # collects.
 function quoteFanOutCloneTarget1(Context ctx) returns error? {
     check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders, state = vendorAepSuspension, soapFault = true);
-    check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
+    check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<price>);
 }
 
 # A branch of the <clone> at line 8: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function quoteFanOutCloneTarget2(Context ctx) returns error? {
     check callEndpoint(ctx, quoteFanOutEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteFanOutEndpointSuspension, soapFault = true);
-    check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
+    check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<price>);
 }
 
 # In flow of proxy service QuoteFanOutProxy, run by the service at each of its addresses.

@@ -20,7 +20,7 @@ service /lines on httpListener, httpsListener {
             ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
             // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
             // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
-            Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<line>);
+            Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<line>);
             future<error?>[] running = [];
             foreach Context message in messages {
                 future<error?> branch = start parallelIterateTarget(message);
@@ -46,7 +46,7 @@ service /lines on httpListener, httpsListener {
             // <iterate>: one copy of the message per part, started together (the Micro Integrator runs them in parallel);
             // the aggregate completes when every copy has arrived or 5 s after the first copy arrived (its timeout),
             // gathering the parts of the copies arrived by then in the order of arrival; a later copy is ignored.
-            Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<line>);
+            Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<line>);
             future<error?>[] running = [];
             foreach Context message in messages {
                 future<error?> branch = start timedIterateTarget(message);
@@ -67,7 +67,7 @@ service /lines on httpListener, httpsListener {
             ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
             // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the
             // aggregate then gathers their parts in order.
-            Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<line>);
+            Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<line>);
             foreach Context message in messages {
                 check copyFailure(ctx, message, sequentialIterateTarget(message));
             }

@@ -11,8 +11,8 @@ function stampItem(Context ctx) returns error? {
 # The sequence of the <foreach> at line 5: runs the sequence on the message itself, one matched element as its body; the
 # first element of its result is merged back.
 function priceForeach(Context ctx) returns error? {
-    setXmlPayload(ctx, xml `<item><code>${xmlArg(xpathConcat(xpathAttributeValues((check soapBody(ctx))/**/<item>, "code")))}</code><priced>true</priced></item>`);
-    string lastCode = xpathString((check soapBody(ctx))/**/<item>/<code>);
+    setXmlPayload(ctx, xml `<item><code>${xmlArg(xpathConcat(xpathAttributeValues((check soapEnvelope(ctx))/**/<item>, "code")))}</code><priced>true</priced></item>`);
+    string lastCode = xpathString((check soapEnvelope(ctx))/**/<item>/<code>);
 }
 
 # The sequence of the <foreach> at line 26: runs the sequence on the message itself, one matched element as its body;

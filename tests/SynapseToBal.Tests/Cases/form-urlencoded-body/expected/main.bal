@@ -13,7 +13,7 @@ service /form on httpListener {
     # POST /form/login
     resource function post login(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FormLoginAPI", "/form");
-        log:printInfo("FormLoginAPI /login request", user = xpathString((check soapBody(ctx))/**/<xformValues>/<username>));
+        log:printInfo("FormLoginAPI /login request", user = xpathString((check soapEnvelope(ctx))/**/<xformValues>/<username>));
         ctx.contentType = "application/x-www-form-urlencoded";
         check callEndpoint(ctx, authEp, restPostfix(ctx), headers = passThroughHeaders, state = authEpSuspension);
         return respond(ctx, headers = passBackHeaders);

@@ -6,7 +6,7 @@ import ballerina/http;
 
 # In flow of proxy service CustomerProxy, run by the service at each of its addresses.
 function customerFlow(Context ctx) returns http:Response|error {
-    ctx.properties["uri.var.id"] = xpathString((check soapBody(ctx))/**/<customerId>);
+    ctx.properties["uri.var.id"] = xpathString((check soapEnvelope(ctx))/**/<customerId>);
     // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
     // in default.json), not the 120 s the client waits.
     check callBlocking(ctx, customerEp, withRestPostfix(string `/customers/${check pathValue(getProperty(ctx, "uri.var.id"))}`, restPostfix(ctx)), "GET", headers = passThroughHeaders, state = customerEpSuspension);

@@ -12,18 +12,18 @@ xmlns "http://services.samples" as m0;
 function stockQuoteIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, stockQuoteEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteEndpointSuspension);
     log:printInfo("StockQuoteProxy response", quoteStatus = axis2HttpSc(ctx));
-    if ((check soapBody(ctx))/**/<m0:getQuoteResponse>/<*>.<m0:'return>/<*>.<m0:last>).length() > 0 {
+    if ((check soapEnvelope(ctx))/**/<m0:getQuoteResponse>/<*>.<m0:'return>/<*>.<m0:last>).length() > 0 {
         ctx.properties.quoteFound = "true";
     } else {
         ctx.properties.quoteFound = "false";
     }
-    xml body = check soapBody(ctx);
+    xml envelope = check soapEnvelope(ctx);
     setXmlPayload(ctx, xml `<quote>
-                        <symbol>${xmlArg(xpathString(body/**/<m0:getQuoteResponse>/<*>.<m0:'return>/<*>.<m0:symbol>))}</symbol>
-                        <last>${xmlArg(xpathString(body/**/<m0:getQuoteResponse>/<*>.<m0:'return>/<*>.<m0:last>))}</last>
+                        <symbol>${xmlArg(xpathString(envelope/**/<m0:getQuoteResponse>/<*>.<m0:'return>/<*>.<m0:symbol>))}</symbol>
+                        <last>${xmlArg(xpathString(envelope/**/<m0:getQuoteResponse>/<*>.<m0:'return>/<*>.<m0:last>))}</last>
                         <found>${xmlArg(valueText(ctx.properties.quoteFound))}</found>
                     </quote>`);
-    check setPayloadValue(ctx, (check soapBody(ctx))/**/<quote>);
+    check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<quote>);
 }
 
 # In flow of proxy service StockQuoteProxy, run by the service at each of its addresses.
@@ -31,7 +31,7 @@ function stockQuoteFlow(Context ctx) returns http:Response|error {
     ctx.properties["ROOT_ELEMENT"] = check xml:fromString("<quotes xmlns=\"\"/>");
     // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
     // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
-    Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<m0:getQuotes>/<*>.<m0:request>);
+    Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<m0:getQuotes>/<*>.<m0:request>);
     future<error?>[] running = [];
     foreach Context message in messages {
         future<error?> branch = start stockQuoteIterateTarget(message);

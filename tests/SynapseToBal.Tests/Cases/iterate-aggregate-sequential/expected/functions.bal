@@ -13,7 +13,7 @@ function quoteLookup(Context ctx) returns error? {
 # collects.
 function xmlIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
-    check setPayloadValue(ctx, (check soapBody(ctx))/**/<quote>);
+    check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<quote>);
 }
 
 # A branch of the <iterate> at line 27: runs its target on one copy of the message, then keeps the part the aggregate

@@ -15,7 +15,7 @@ service /quotes on httpListener {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
         // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the
         // aggregate then gathers their parts in order.
-        Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<symbols>/<symbol>);
+        Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<symbols>/<symbol>);
         foreach Context message in messages {
             check xmlIterateTarget(message);
         }

@@ -23,9 +23,9 @@ function gatherLines(Context ctx) returns http:Response|error {
 # A branch of the <iterate> at line 8: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function batchIterateTarget(Context ctx) returns error? {
-    log:printInfo("OrderSplitAPI /batch request", 'order = xpathString((check soapBody(ctx))/**/<m:'order>/<*>.<m:id>));
+    log:printInfo("OrderSplitAPI /batch request", 'order = xpathString((check soapEnvelope(ctx))/**/<m:'order>/<*>.<m:id>));
     check callEndpoint(ctx, orderBackendEp, "", "POST", format = "soap11", headers = passThroughHeaders, state = orderBackendEpSuspension);
-    check setPayloadValue(ctx, (check soapBody(ctx))/**/<m:orderResponse>);
+    check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m:orderResponse>);
 }
 
 # Out flow of OrderSplitAPI POST /lines: runs on the backend response.
@@ -37,5 +37,5 @@ function linesOut(Context ctx) returns http:Response|error {
 # collects.
 function linesIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, orderBackendEp, "", "POST", format = "soap11", headers = passThroughHeaders, state = orderBackendEpSuspension);
-    check setPayloadValue(ctx, (check soapBody(ctx))/**/<lineResponse>);
+    check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<lineResponse>);
 }

@@ -19,7 +19,7 @@ service /orders on httpListener {
         // <iterate>: one copy of the message per part, started together (the Micro Integrator runs them in parallel);
         // the aggregate completes when every copy has arrived or 30 s after the first copy arrived (its timeout),
         // gathering the parts of the copies arrived by then in the order of arrival; a later copy is ignored.
-        Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<m:orders>/<*>.<m:'order>);
+        Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<m:orders>/<*>.<m:'order>);
         future<error?>[] running = [];
         foreach Context message in messages {
             future<error?> branch = start batchIterateTarget(message);
@@ -37,7 +37,7 @@ service /orders on httpListener {
         // the aggregate completes (it has no id, so it does not read the split's count) 10 s after the first copy
         // arrived (its timeout), gathering the parts of the copies arrived by then in the order of arrival; a later
         // copy is ignored.
-        Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<line>);
+        Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<line>);
         future<error?>[] running = [];
         foreach Context message in messages {
             future<error?> branch = start linesIterateTarget(message);

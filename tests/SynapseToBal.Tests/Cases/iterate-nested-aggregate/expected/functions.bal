@@ -11,7 +11,7 @@ xmlns "http://services.samples" as m0;
 # collects.
 function nestedQuotesProxyIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, nestedQuotesEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = nestedQuotesEndpointSuspension);
-    check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
+    check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getQuoteResponse>);
 }
 
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
@@ -19,7 +19,7 @@ function nestedQuotesProxyIterateTarget(Context ctx) returns error? {
 function nestedQuotesProxyIterateTarget2(Context ctx) returns error? {
     // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
     // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
-    Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<m0:getQuote>/<*>.<m0:request>);
+    Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<m0:getQuote>/<*>.<m0:request>);
     future<error?>[] running = [];
     foreach Context message in messages {
         future<error?> branch = start nestedQuotesProxyIterateTarget(message);
@@ -30,14 +30,14 @@ function nestedQuotesProxyIterateTarget2(Context ctx) returns error? {
     }
     check aggregateMessages(ctx, messages, false);
     log:printInfo("NestedQuotesProxy response", step = "inner aggregated");
-    check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
+    check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getQuoteResponse>);
 }
 
 # In flow of proxy service NestedQuotesProxy, run by the service at each of its addresses.
 function nestedQuotesFlow(Context ctx) returns http:Response|error {
     // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
     // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
-    Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<m0:getQuotes>/<*>.<m0:getQuote>);
+    Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<m0:getQuotes>/<*>.<m0:getQuote>);
     future<error?>[] running = [];
     foreach Context message in messages {
         future<error?> branch = start nestedQuotesProxyIterateTarget2(message);

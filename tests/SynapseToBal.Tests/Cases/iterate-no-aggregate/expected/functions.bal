@@ -14,7 +14,7 @@ function orderSplitOut(Context ctx) returns http:Response|error {
 # A branch of the <iterate> at line 5: runs its target on one copy of the message; its answer, if it answers, may be the
 # response.
 function orderSplitIterateTarget(Context ctx) returns http:Response|error? {
-    log:printInfo("OrderSplitProxy request", part = xpathString((check soapBody(ctx))/**/<'order>/<id>));
+    log:printInfo("OrderSplitProxy request", part = xpathString((check soapEnvelope(ctx))/**/<'order>/<id>));
     check callEndpoint(ctx, orderEp, restPostfix(ctx), headers = passThroughHeaders, state = orderEpSuspension);
     return orderSplitOut(ctx);
 }
@@ -24,7 +24,7 @@ function orderSplitFlow(Context ctx) returns http:Response|error {
     // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
     // parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies,
     // is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
-    Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<orders>/<'order>);
+    Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<orders>/<'order>);
     http:Response? answer = ();
     error? failure = ();
     future<http:Response|error?>[] running = [];

@@ -18,7 +18,7 @@ function aggregateQuotes(Context ctx) {
 # collects.
 function quoteSplitIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, quoteSplitEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteSplitEndpointSuspension);
-    check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
+    check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getQuoteResponse>);
 }
 
 # In flow of proxy service QuoteSplitProxy, run by the service at each of its addresses.

@@ -20,9 +20,9 @@ function collector(Context ctx) {
 # A branch of the <iterate> at line 7: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function buyAllIterateTarget(Context ctx) returns error? {
-    log:printInfo("BuyAllProxy request", item = xpathString((check soapBody(ctx))/**/<m:item>/<*>.<m:id>));
+    log:printInfo("BuyAllProxy request", item = xpathString((check soapEnvelope(ctx))/**/<m:item>/<*>.<m:id>));
     ctx.headers["x-collected"] = "yes";
-    check setPayloadValue(ctx, (check soapBody(ctx))/**/<m:item>);
+    check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m:item>);
 }
 
 # In flow of proxy service BuyAllProxy, run by the service at each of its addresses.
@@ -30,7 +30,7 @@ function buyAllFlow(Context ctx) returns http:Response|error {
     string sessionId = ctx.messageId;
     // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
     // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
-    Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<m:buyItems>/<*>.<m:items>/<*>.<m:item>);
+    Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<m:buyItems>/<*>.<m:items>/<*>.<m:item>);
     future<error?>[] running = [];
     foreach Context message in messages {
         future<error?> branch = start buyAllIterateTarget(message);

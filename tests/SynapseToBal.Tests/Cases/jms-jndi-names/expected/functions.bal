@@ -8,7 +8,7 @@ import ballerinax/java.jms;
 # Sequence 'PriceRouting'.
 function priceRouting(Context ctx) returns http:Response|error? {
     ctx.properties["OUT_ONLY"] = "true";
-    string route = xpathString((check soapBody(ctx))/**/<symbol>);
+    string route = xpathString((check soapEnvelope(ctx))/**/<symbol>);
     if route == "GOOG" {
         check sendJms(ctx, "PriceRouting endpoint", {initialContextFactory: priceRoutingEndpointJavaNamingFactoryInitial, providerUrl: priceRoutingEndpointJavaNamingProviderUrl, connectionFactoryName: priceRoutingEndpointTransportJmsConnectionFactoryJndiName}, {'type: jms:TOPIC, name: priceRoutingEndpointDestination});
         return accepted();

@@ -13,7 +13,7 @@ service /ascii on httpListener {
     # POST /ascii/xml
     resource function post 'xml(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AsciiOrders", "/ascii");
-        setXmlPayload(ctx, xml `<order><customer>${xmlArg(xpathString((check soapBody(ctx))/**/<name>))}</customer></order>`);
+        setXmlPayload(ctx, xml `<order><customer>${xmlArg(xpathString((check soapEnvelope(ctx))/**/<name>))}</customer></order>`);
         check sendJms(ctx, "asciiQueue", {initialContextFactory: asciiQueueJavaNamingFactoryInitial, providerUrl: asciiQueueJavaNamingProviderUrl, connectionFactoryName: asciiQueueTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: asciiQueueDestination}, contentTypeProperty = "contentType", encoding = "US-ASCII");
         return respond(ctx, headers = passBackHeaders);
     }

@@ -12,7 +12,7 @@ service /orders on httpListener {
     resource function post submit(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
         do {
-            string orderId = xpathString((check soapBody(ctx))/**/<ord:'order>/<*>.<ord:id>);
+            string orderId = xpathString((check soapEnvelope(ctx))/**/<ord:'order>/<*>.<ord:id>);
             check callEndpoint(ctx, paymentBackend, restPostfix(ctx), headers = passThroughHeaders, state = paymentBackendSuspension);
             check callEndpoint(ctx, submitEndpoint, "/log", "POST", headers = passThroughHeaders, state = submitEndpointSuspension);
             return check respond(ctx, headers = passBackHeaders);
@@ -50,7 +50,7 @@ service /orders on httpListener {
 # Fault flow of OrdersAPI POST /submit: runs when the in or out flow fails.
 function ordersFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    ctx.properties.failedOrder = xpathString((check soapBody(ctx))/**/<ord:'order>/<*>.<ord:id>);
+    ctx.properties.failedOrder = xpathString((check soapEnvelope(ctx))/**/<ord:'order>/<*>.<ord:id>);
     orderFault(ctx);
     orderFault2(ctx);
     return respond(ctx, headers = passBackHeaders);

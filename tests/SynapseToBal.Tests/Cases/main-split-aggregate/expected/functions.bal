@@ -30,7 +30,7 @@ function mainSequence(Context ctx) returns http:Response|error? {
 # collects.
 function splitQuotesIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, splitQuotesEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = splitQuotesEndpointSuspension);
-    check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
+    check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getQuoteResponse>);
 }
 
 # A branch of the <iterate> at line 14: runs its target on one copy of the message; its answer, if it answers, may be
@@ -38,7 +38,7 @@ function splitQuotesIterateTarget(Context ctx) returns error? {
 function splitQuotesIterateTarget2(Context ctx) returns http:Response|error? {
     // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
     // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
-    Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<m0:getQuote>/<*>.<m0:request>);
+    Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<m0:getQuote>/<*>.<m0:request>);
     future<error?>[] running = [];
     foreach Context message in messages {
         future<error?> branch = start splitQuotesIterateTarget(message);
@@ -56,7 +56,7 @@ function splitQuotes(Context ctx) returns http:Response|error? {
     // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
     // parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies,
     // is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
-    Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<m0:getQuotes>/<*>.<m0:getQuote>);
+    Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<m0:getQuotes>/<*>.<m0:getQuote>);
     http:Response? answer = ();
     error? failure = ();
     future<http:Response|error?>[] running = [];

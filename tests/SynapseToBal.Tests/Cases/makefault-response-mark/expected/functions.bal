@@ -26,7 +26,7 @@ function runQuoteFault(Context ctx, error e) returns http:Response|error {
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
 function quoteFlow(Context ctx) returns http:Response|error {
     do {
-        if xpathSomeString(xpathStrings((check soapBody(ctx))/**/<m:symbol>), "=", "NONE") {
+        if xpathSomeString(xpathStrings((check soapEnvelope(ctx))/**/<m:symbol>), "=", "NONE") {
             check makeFault(ctx, "soap11", "Client", "No symbol", codePrefix = "soap11Env");
             ctx.isResponse = true;
             return check respond(ctx, headers = passBackHeaders);

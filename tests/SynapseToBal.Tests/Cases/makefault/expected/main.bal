@@ -29,7 +29,7 @@ service /faults on httpListener {
     # POST /faults/pox
     resource function post pox(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FaultAPI", "/faults");
-        check makeFault(ctx, "pox", "Server", "Invalid order", detail = xpathString((check soapBody(ctx))/**/<'order>/<id>));
+        check makeFault(ctx, "pox", "Server", "Invalid order", detail = xpathString((check soapEnvelope(ctx))/**/<'order>/<id>));
         ctx.isResponse = true;
         return respond(ctx, headers = passBackHeaders);
     }

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # GET /orders/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderAPI:v1.0.0", "/orders", {"id": id});
+        Context ctx = check newContext(request, "OrderAPI:v1.0.0", "/orders", {"id": id}, apiContext = "/orders", apiVersion = "1.0.0", versionType = "context");
         do {
             check callEndpoint(ctx, orderGetByIdEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = orderGetByIdEndpointSuspension);
             return check respond(ctx, headers = passBackHeaders);

@@ -27,7 +27,7 @@ service /notify on httpListener, httpsListener {
     # PUT /notify/maybe
     resource function put maybe(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyAPI", "/notify");
-        if ((check soapBody(ctx))/**/<reply>).length() > 0 {
+        if ((check soapEnvelope(ctx))/**/<reply>).length() > 0 {
             ctx.isResponse = true;
         }
         if !ctx.isResponse {
@@ -40,7 +40,7 @@ service /notify on httpListener, httpsListener {
     # PATCH /notify/partly
     resource function patch partly(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyAPI", "/notify");
-        if ((check soapBody(ctx))/**/<oneway>).length() > 0 {
+        if ((check soapEnvelope(ctx))/**/<oneway>).length() > 0 {
             ctx.properties["OUT_ONLY"] = "true";
         }
         check callEndpoint(ctx, notifyApiPartlyEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = notifyApiPartlyEndpointSuspension);

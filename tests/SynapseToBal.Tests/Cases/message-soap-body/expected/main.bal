@@ -17,7 +17,7 @@ service /stock on httpListener {
         xml body = check soapBody(ctx);
         string symbol = xpathString(body/<*>.<m:getQuote>/<*>.<m:request>/<*>.<m:symbol>);
         string symbolFromEnvelope = xpathString(body/<*>.<m:getQuote>/<*>.<m:request>/<*>.<m:symbol>);
-        if ((check soapBody(ctx))/**/<m:getQuote>).length() > 0 {
+        if ((check soapEnvelope(ctx))/**/<m:getQuote>).length() > 0 {
             setXmlPayload(ctx, xml `<m:getQuoteResponse xmlns:m="http://services.samples"><m:symbol>${xmlArg(symbol)}</m:symbol></m:getQuoteResponse>`);
         }
         return respond(ctx, headers = passBackHeaders);

@@ -15,7 +15,7 @@ service /inspect on httpListener {
         Context ctx = check newContext(request, "OrderInspectAPI", "/inspect");
         xml body = check soapBody(ctx);
         string id = xpathString(body/<'order>/<id>);
-        string orderMarkup = xpathString(body/**/<'order>);
+        string orderMarkup = xpathString((check soapEnvelope(ctx))/**/<'order>);
         string allItems = xpathString(body/<'order>/<items>/<item>);
         log:printInfo("OrderInspectAPI / request", id = id, 'order = orderMarkup, items = allItems);
         return respond(ctx, headers = passBackHeaders);

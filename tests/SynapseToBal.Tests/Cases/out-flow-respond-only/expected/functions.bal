@@ -35,7 +35,7 @@ function guardedFault(Context ctx, error e) returns http:Response|error {
 # In flow of proxy service GuardedProxy, run by the service at each of its addresses.
 function guardedFlow(Context ctx) returns http:Response|error {
     do {
-        log:printInfo("GuardedProxy request", symbol = xpathString((check soapBody(ctx))/**/<symbol>));
+        log:printInfo("GuardedProxy request", symbol = xpathString((check soapEnvelope(ctx))/**/<symbol>));
         check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {

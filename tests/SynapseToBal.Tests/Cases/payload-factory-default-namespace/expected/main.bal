@@ -13,9 +13,9 @@ service /pns on httpListener {
     resource function post inherited(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PayloadNamespaceAPI", "/pns");
         setXmlPayload(ctx, xml `<order xmlns="http://ws.apache.org/ns/synapse">
-                        <id>${xmlArg(xpathString((check soapBody(ctx))/**/<id>))}</id>
+                        <id>${xmlArg(xpathString((check soapEnvelope(ctx))/**/<id>))}</id>
                     </order>`);
-        string orderId = xpathString((check soapBody(ctx))/**/<'order>/<id>);
+        string orderId = xpathString((check soapEnvelope(ctx))/**/<'order>/<id>);
         return respond(ctx, headers = passBackHeaders);
     }
 
@@ -23,10 +23,10 @@ service /pns on httpListener {
     resource function post suppressed(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PayloadNamespaceAPI", "/pns");
         setXmlPayload(ctx, xml `<order>
-                        <id>${xmlArg(xpathString((check soapBody(ctx))/**/<id>))}</id>
+                        <id>${xmlArg(xpathString((check soapEnvelope(ctx))/**/<id>))}</id>
                         <note xmlns:m="http://services.samples"><m:text>fixed</m:text></note>
                     </order>`);
-        string orderId = xpathString((check soapBody(ctx))/**/<'order>/<id>);
+        string orderId = xpathString((check soapEnvelope(ctx))/**/<'order>/<id>);
         return respond(ctx, headers = passBackHeaders);
     }
 
@@ -34,7 +34,7 @@ service /pns on httpListener {
     resource function post keyed(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PayloadNamespaceAPI", "/pns");
         setXmlPayload(ctx, xml `<order xmlns="http://ws.apache.org/ns/synapse">
-        <id>${xmlArg(xpathString((check soapBody(ctx))/**/<id>))}</id>
+        <id>${xmlArg(xpathString((check soapEnvelope(ctx))/**/<id>))}</id>
     </order>`);
         return respond(ctx, headers = passBackHeaders);
     }
@@ -43,7 +43,7 @@ service /pns on httpListener {
     resource function post 'json(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PayloadNamespaceAPI", "/pns");
         setXmlPayload(ctx, xml `<order xmlns="http://ws.apache.org/ns/synapse">
-                        <id>${xmlArg(xpathString((check soapBody(ctx))/**/<id>))}</id>
+                        <id>${xmlArg(xpathString((check soapEnvelope(ctx))/**/<id>))}</id>
                     </order>`);
         ctx.contentType = "application/json";
         return respond(ctx, headers = passBackHeaders);
@@ -55,7 +55,7 @@ service /pns on httpListener {
         setXmlPayload(ctx, xml `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns="http://ws.apache.org/ns/synapse">
                         <soapenv:Body>
                             <order>
-                                <id>${xmlArg(xpathString((check soapBody(ctx))/**/<id>))}</id>
+                                <id>${xmlArg(xpathString((check soapEnvelope(ctx))/**/<id>))}</id>
                             </order>
                         </soapenv:Body>
                     </soapenv:Envelope>`);

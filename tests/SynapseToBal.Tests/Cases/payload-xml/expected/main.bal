@@ -14,7 +14,7 @@ service /px on httpListener {
         Context ctx = check newContext(request, "PayloadXmlAPI", "/px");
         setXmlPayload(ctx, xml `<m:getQuote xmlns:m="http://services.samples">
                         <m:request id="req-1">
-                            <m:symbol>${xmlArg(xpathString((check soapBody(ctx))/**/<symbol>))}</m:symbol>
+                            <m:symbol>${xmlArg(xpathString((check soapEnvelope(ctx))/**/<symbol>))}</m:symbol>
                             <m:note>Price &lt; 100 &amp; ${"`"}${xmlArg(check notTranslated("${literal}"))}${"`"}</m:note>
                         </m:request>
                     </m:getQuote>`);

@@ -14,11 +14,11 @@ service /quantity on httpListener {
     resource function post count(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuantityAPI", "/quantity");
         do {
-            xml body = check soapBody(ctx);
-            int quantity = check propertyInteger(xpathString(body/**/<quantity>));
-            float weight = check float:fromString(xpathString(body/**/<weight>));
-            int total = check int:fromString(xpathString(body/**/<total>));
-            boolean gift = isTrueExplicitly(xpathString(body/**/<gift>));
+            xml envelope = check soapEnvelope(ctx);
+            int quantity = check propertyInteger(xpathString(envelope/**/<quantity>));
+            float weight = check float:fromString(xpathString(envelope/**/<weight>));
+            int total = check int:fromString(xpathString(envelope/**/<total>));
+            boolean gift = isTrueExplicitly(xpathString(envelope/**/<gift>));
             CountResponse payload = {
                 quantity: toJson(quantity.toString()),
                 weight: toJson(weight.toString()),

@@ -8,5 +8,5 @@ function itemsIterateTarget(Context ctx) returns error? {
     ctx.operation["counter"] = javaDoubleString(xpathNumber(getOperationProperty(ctx, "counter")) + 1.0);
     setXmlPayload(ctx, xml `<seen>${xmlArg(getOperationProperty(ctx, "counter"))}</seen>`);
     check callEndpoint(ctx, itemsEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = itemsEndpointSuspension);
-    check setPayloadValue(ctx, (check soapBody(ctx))/**/<seen>);
+    check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<seen>);
 }

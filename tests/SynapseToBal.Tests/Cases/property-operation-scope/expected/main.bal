@@ -19,7 +19,7 @@ service /count on httpListener {
         _ = ctx.operation.removeIfHasKey("scratch");
         // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the
         // aggregate then gathers their parts in order.
-        Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<items>/<item>);
+        Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<items>/<item>);
         foreach Context message in messages {
             check itemsIterateTarget(message);
         }

@@ -13,7 +13,7 @@ service /quote on httpListener {
     # POST /quote/enrich
     resource function post enrich(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quote");
-        xml orderId = ((check soapBody(ctx))/**/<'order>/<id>).clone();
+        xml orderId = ((check soapEnvelope(ctx))/**/<'order>/<id>).clone();
         log:printInfo("QuoteAPI /enrich request", id = xmlNodesText(orderId), idText = xmlNodesText(orderId));
         setXmlPayload(ctx, xml `<r><id>${xmlArg(xmlNodesText(orderId))}</id></r>`);
         return respond(ctx, headers = passBackHeaders);
@@ -22,7 +22,7 @@ service /quote on httpListener {
     # POST /quote/filter
     resource function post filter(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quote");
-        ctx.properties["sym"] = ((check soapBody(ctx))/**/<symbol>).clone();
+        ctx.properties["sym"] = ((check soapEnvelope(ctx))/**/<symbol>).clone();
         return checkSymbol(ctx);
     }
 

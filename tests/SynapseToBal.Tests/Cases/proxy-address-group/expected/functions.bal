@@ -15,14 +15,14 @@ function publishedFlow(Context ctx) returns http:Response|error {
 # collects.
 function quoteCloneTarget1(Context ctx) returns error? {
     check callEndpoint(ctx, quoteProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteProxyEndpointSuspension);
-    check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
+    check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<price>);
 }
 
 # A branch of the <clone> at line 8: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function quoteCloneTarget2(Context ctx) returns error? {
     check callEndpoint(ctx, quoteProxyEndpoint2, restPostfix(ctx), headers = passThroughHeaders, state = quoteProxyEndpointSuspension2);
-    check setPayloadValue(ctx, (check soapBody(ctx))/**/<price>);
+    check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<price>);
 }
 
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.

@@ -14,7 +14,7 @@ function badReplyTypeJmsFlow(Context ctx) returns http:Response|error {
 function quoteJmsFlow(Context ctx) returns http:Response|error {
     ctx.axis2["JMS_MESSAGE_TYPE"] = "JMS_BYTE_MESSAGE";
     setXmlPayload(ctx, xml `<quote>
-                        <symbol>${xmlArg(xpathString((check soapBody(ctx))/**/<symbol>))}</symbol>
+                        <symbol>${xmlArg(xpathString((check soapEnvelope(ctx))/**/<symbol>))}</symbol>
                     </quote>`);
     ctx.contentType = "application/xml";
     return respond(ctx, headers = passBackHeaders);

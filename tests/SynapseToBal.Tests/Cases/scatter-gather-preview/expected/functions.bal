@@ -21,15 +21,15 @@ function jsonScatterGather2(Context ctx) returns error? {
 # Sequence 1 of the <scatter-gather> at line 27: runs on one copy of the message, then keeps the part the aggregation
 # collects.
 function xmlScatterGather1(Context ctx) returns error? {
-    setXmlPayload(ctx, xml `<animal><name>Rex</name><ticket>${xmlArg(xpathString((check soapBody(ctx))/**/<ticket>))}</ticket></animal>`);
-    check setPayloadValue(ctx, (check soapBody(ctx))/**/<animal>);
+    setXmlPayload(ctx, xml `<animal><name>Rex</name><ticket>${xmlArg(xpathString((check soapEnvelope(ctx))/**/<ticket>))}</ticket></animal>`);
+    check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<animal>);
 }
 
 # Sequence 2 of the <scatter-gather> at line 27: runs on one copy of the message, then keeps the part the aggregation
 # collects.
 function xmlScatterGather2(Context ctx) returns error? {
-    setXmlPayload(ctx, xml `<animal><name>Tom</name><ticket>${xmlArg(xpathString((check soapBody(ctx))/**/<ticket>))}</ticket></animal>`);
-    check setPayloadValue(ctx, (check soapBody(ctx))/**/<animal>);
+    setXmlPayload(ctx, xml `<animal><name>Tom</name><ticket>${xmlArg(xpathString((check soapEnvelope(ctx))/**/<ticket>))}</ticket></animal>`);
+    check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<animal>);
 }
 
 # Sequence 1 of the <scatter-gather> at line 48: runs on one copy of the message, then keeps the part the aggregation

@@ -27,7 +27,7 @@ service /shelter on httpListener {
         }
         check gatherMessages(ctx, messages, true, variable = "animals");
         JsonResponse payload = {
-            request: check jsonPath(ctx, "$"),
+            request: check jsonPayloadSlot(ctx),
             animals: toJson(getVariable(ctx, "animals"))
         };
         setJsonPayload(ctx, payload.toJson());

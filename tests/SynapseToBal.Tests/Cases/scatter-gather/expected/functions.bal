@@ -21,12 +21,12 @@ function allScatterGather2(Context ctx) returns error? {
 # collects.
 function xmlScatterGather1(Context ctx) returns error? {
     check callEndpoint(ctx, dogStoreEp, "/dogs", "GET", headers = passThroughHeaders, state = dogStoreEpSuspension);
-    check setPayloadValue(ctx, (check soapBody(ctx))/**/<pet>);
+    check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<pet>);
 }
 
 # Sequence 2 of the <scatter-gather> at line 24: runs on one copy of the message, then keeps the part the aggregation
 # collects.
 function xmlScatterGather2(Context ctx) returns error? {
     check callEndpoint(ctx, dogStoreEp, "/dogs", "GET", headers = passThroughHeaders, state = dogStoreEpSuspension);
-    check setPayloadValue(ctx, (check soapBody(ctx))/**/<pet>);
+    check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<pet>);
 }

@@ -14,6 +14,6 @@ function publishSequence(Context ctx) returns http:Response|error {
 
 # Sequence 'ReportSequence'.
 function reportSequence(Context ctx) returns error? {
-    log:printInfo("ReportSequence", report = xpathString((check soapBody(ctx))/**/<report>));
+    log:printInfo("ReportSequence", report = xpathString((check soapEnvelope(ctx))/**/<report>));
     reportStore.store(ctx);
 }

@@ -8,7 +8,7 @@ import ballerina/log;
 
 # Sequence 'IncrementSequence'.
 function incrementSequence(Context ctx) returns error? {
-    log:printInfo("IncrementSequence", incrementBy = xpathString((check soapBody(ctx))/**/<incrementBy>));
+    log:printInfo("IncrementSequence", incrementBy = xpathString((check soapEnvelope(ctx))/**/<incrementBy>));
 }
 
 # Sequence 'main'.

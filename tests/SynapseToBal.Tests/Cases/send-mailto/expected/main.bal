@@ -13,7 +13,7 @@ service /alerts on httpListener {
     # POST /alerts/raise
     resource function post raise(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AlertsAPI", "/alerts");
-        ctx.headers["subject"] = string `Alert: ${xpathFirst(xpathAttributeValues((check soapBody(ctx))/**/<alert>, "level"))}`;
+        ctx.headers["subject"] = string `Alert: ${xpathFirst(xpathAttributeValues((check soapEnvelope(ctx))/**/<alert>, "level"))}`;
         ctx.headers["cc"] = "oncall@example.com";
         // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
         check sendMail(ctx, {host: mailSmtpHost, port: mailSmtpPort, username: mailSmtpUser, password: mailSmtpPassword, 'from: mailSmtpFrom, security: mailSmtpSecurity, bcc: mailSmtpBcc}, alertMailEpTo);

@@ -7,23 +7,23 @@ import ballerina/log;
 
 # In flow of proxy service CustomerProxy, run by the service at each of its addresses.
 function customerFlow(Context ctx) returns http:Response|error {
-    xml body = check soapBody(ctx);
-    string id = xpathString(body/**/<customer>/<id>);
-    string name = xpathString(body/**/<customer>/<name>);
-    string company = string `${xpathFirst(xpathStrings(body/**/<customer>/<company>))}/${id}`;
-    string route2 = string `${ctx.to}#${xpathFirst(xpathStrings(body/**/<customer>/<id>))}`;
-    int count = check propertyInteger(javaDoubleString(<float>(body/**/<customer>/<'order>).length()));
+    xml envelope = check soapEnvelope(ctx);
+    string id = xpathString(envelope/**/<customer>/<id>);
+    string name = xpathString(envelope/**/<customer>/<name>);
+    string company = string `${xpathFirst(xpathStrings(envelope/**/<customer>/<company>))}/${id}`;
+    string route2 = string `${ctx.to}#${xpathFirst(xpathStrings(envelope/**/<customer>/<id>))}`;
+    int count = check propertyInteger(javaDoubleString(<float>(envelope/**/<customer>/<'order>).length()));
     log:printInfo("CustomerProxy request", customer = name);
     string 'source = check jsonEval(ctx, "$.source");
-    ctx.properties["to"] = string `${ctx.to}${xpathFirst(xpathStrings(body/**/<customer>/<city>))}`;
-    string city = xpathString(body/**/<customer>/<city>);
-    string zip = xpathString(body/**/<customer>/<zip>);
-    xml address = check xml:fromString(xpathString((check soapBody(ctx))/**/<customer>/<address>));
-    xml body2 = check soapBody(ctx);
-    string street = xpathString(body2/**/<customer>/<address>/<street>);
-    string first = xpathString(body2/**/<customer>/<first>);
+    ctx.properties["to"] = string `${ctx.to}${xpathFirst(xpathStrings(envelope/**/<customer>/<city>))}`;
+    string city = xpathString(envelope/**/<customer>/<city>);
+    string zip = xpathString(envelope/**/<customer>/<zip>);
+    xml address = check xml:fromString(xpathString((check soapEnvelope(ctx))/**/<customer>/<address>));
+    xml envelope2 = check soapEnvelope(ctx);
+    string street = xpathString(envelope2/**/<customer>/<address>/<street>);
+    string first = xpathString(envelope2/**/<customer>/<first>);
     check setPayloadValue(ctx, check xml:fromString("<customer xmlns=\"http://ws.apache.org/ns/synapse\"><first>changed</first></customer>"));
-    string again = xpathString((check soapBody(ctx))/**/<customer>/<first>);
+    string again = xpathString((check soapEnvelope(ctx))/**/<customer>/<first>);
     log:printInfo("CustomerProxy request", id = id, route = route2, to = getProperty(ctx, "to"), company = company, count = count.toString(), 'source = 'source, city = city, zip = zip, street = street, again = again);
     return respond(ctx, headers = passBackHeaders);
 }

@@ -9,6 +9,6 @@ import ballerina/log;
 function batchIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, quoteBackendEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteBackendEpSuspension);
     ctx.properties["ROOT"] = check xml:fromString("<r:results xmlns:r=\"http://example.org/results\"/>");
-    log:printInfo("QuoteSplitAPI /batch request", quote = xpathString((check soapBody(ctx))/**/<price>));
-    check setPayloadValue(ctx, (check soapBody(ctx))/**/<quoteResponse>);
+    log:printInfo("QuoteSplitAPI /batch request", quote = xpathString((check soapEnvelope(ctx))/**/<price>));
+    check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<quoteResponse>);
 }

@@ -16,7 +16,7 @@ service /quotes on httpListener {
         Context ctx = check newContext(request, "QuoteSplitAPI", "/quotes");
         // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
         // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
-        Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<q:quotes>/<*>.<q:symbol>);
+        Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<q:quotes>/<*>.<q:symbol>);
         future<error?>[] running = [];
         foreach Context message in messages {
             future<error?> branch = start batchIterateTarget(message);
@@ -50,7 +50,7 @@ service /quotes on httpListener {
         //     </target>
         // </clone>
         check notTranslatedMediator("clone", "SB0219");
-        if ((check soapBody(ctx))/**/<stale>).length() > 0 {
+        if ((check soapEnvelope(ctx))/**/<stale>).length() > 0 {
             return accepted();
         }
         // TODO(SB0219): <aggregate> is not translated here: the iterate or clone before it in this flow is not translated (see the TODO above, which says why), so nothing here splits the messages it gathers

@@ -12,14 +12,14 @@ xmlns "http://services.samples" as m0;
 function quoteEachIterateTarget(Context ctx, string 'channel = "") returns error? {
     ctx.headers["x-channel"] = 'channel;
     check callEndpoint(ctx, quoteEachEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteEachEndpointSuspension);
-    check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
+    check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getQuoteResponse>);
 }
 
 # Sequence template 'QuoteEach'.
 function quoteEach(Context ctx, string 'channel = "") returns http:Response|error {
     // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
     // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
-    Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<m0:getQuote>/<*>.<m0:request>);
+    Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<m0:getQuote>/<*>.<m0:request>);
     future<error?>[] running = [];
     foreach Context message in messages {
         future<error?> branch = start quoteEachIterateTarget(message, 'channel);

@@ -74,7 +74,7 @@ function notifyFailed(Context ctx) returns http:Response|error {
 # Fault flow of OrderSplitAPI POST /each: runs when the in or out flow fails.
 function orderSplitFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    log:printInfo("OrderSplitAPI /each fault", failedOrder = xpathString((check soapBody(ctx))/**/<'order>/<id>), errorValue = getProperty(ctx, "ERROR_MESSAGE"));
+    log:printInfo("OrderSplitAPI /each fault", failedOrder = xpathString((check soapEnvelope(ctx))/**/<'order>/<id>), errorValue = getProperty(ctx, "ERROR_MESSAGE"));
     setHttpSc(ctx, 502);
     return respond(ctx, headers = passBackHeaders);
 }

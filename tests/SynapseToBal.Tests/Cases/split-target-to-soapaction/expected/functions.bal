@@ -59,14 +59,14 @@ function quoteSplitIterateTarget(Context ctx) returns error? {
     setAction(ctx, "urn:getQuote");
     ctx.to = "http://localhost:9000/services/SimpleStockQuoteService";
     check callAddress(ctx, headers = passThroughHeaders);
-    check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
+    check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getQuoteResponse>);
 }
 
 # In flow of proxy service QuoteSplitProxy, run by the service at each of its addresses.
 function quoteSplitFlow(Context ctx) returns http:Response|error {
     // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
     // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
-    Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<m0:getQuote>/<*>.<m0:request>);
+    Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<m0:getQuote>/<*>.<m0:request>);
     future<error?>[] running = [];
     foreach Context message in messages {
         future<error?> branch = start quoteSplitIterateTarget(message);

@@ -24,7 +24,7 @@ function splitEachIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, splitEachEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = splitEachEndpointSuspension);
     ctx.headers["x-quote-part"] = "yes";
     log:printInfo("SplitEach response", to = ctx.to, messageId = ctx.messageId, direction = "response", payload = check payloadText(ctx));
-    check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
+    check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getQuoteResponse>);
 }
 
 # Sequence template 'SplitEach'. For the calls passing 'attach_path', 'iter_expr' lazily ({{xpath}}): the template reads

@@ -9,22 +9,22 @@ xmlns "http://services.samples" as m;
 
 # In flow of proxy service SymbolProxy, run by the service at each of its addresses.
 function symbolFlow(Context ctx) returns http:Response|error {
-    string symbol = xpathString((check soapBody(ctx))/**/<m:getQuote>/<*>.<m:request>/<*>.<m:symbol>);
+    string symbol = xpathString((check soapEnvelope(ctx))/**/<m:getQuote>/<*>.<m:request>/<*>.<m:symbol>);
     if symbol == "WSO2" {
         setXmlPayload(ctx, xml `<m:quote xmlns:m="http://services.samples"><m:symbol>${xmlArg(symbol)}</m:symbol></m:quote>`);
     } else if check matches(symbol, "IBM|ORCL") {
         log:printInfo("SymbolProxy request", known = symbol);
     }
-    string region = xpathString((check soapBody(ctx))/**/<m:getQuote>/<*>.<m:request>/<*>.<m:region>);
+    string region = xpathString((check soapEnvelope(ctx))/**/<m:getQuote>/<*>.<m:request>/<*>.<m:region>);
     log:printInfo("SymbolProxy request", region = region);
-    string route = xpathString((check soapBody(ctx))/**/<m:getQuote>/<*>.<m:request>/<*>.<m:region>);
+    string route = xpathString((check soapEnvelope(ctx))/**/<m:getQuote>/<*>.<m:request>/<*>.<m:region>);
     if route == "EU" {
         ctx.properties.desk = "London";
     } else {
         ctx.properties.desk = "New York";
     }
-    string count = javaDoubleString(<float>((check soapBody(ctx))/**/<m:symbol>).length());
-    string route2 = xpathString((check soapBody(ctx))/**/<m:getQuote>/<*>.<m:request>/<*>.<m:symbol>);
+    string count = javaDoubleString(<float>((check soapEnvelope(ctx))/**/<m:symbol>).length());
+    string route2 = xpathString((check soapEnvelope(ctx))/**/<m:getQuote>/<*>.<m:request>/<*>.<m:symbol>);
     if route2 == "WSO2" {
         log:printInfo("SymbolProxy request", desk = valueText(ctx.properties.desk), count = count);
     }

@@ -39,7 +39,7 @@ function mainSequence(Context ctx) returns http:Response|error? {
         return respond(ctx, headers = passBackHeaders);
     }
     if ctx.isResponse {
-        log:printInfo("main response", Last_Value = xpathConcat(xpathTextValues((check soapBody(ctx))/**/<ns:'return>/<*>.<ns:last>)));
+        log:printInfo("main response", Last_Value = xpathConcat(xpathTextValues((check soapEnvelope(ctx))/**/<ns:'return>/<*>.<ns:last>)));
         return accepted();
     }
 }

@@ -22,7 +22,7 @@ function aggrFunc(Context ctx) {
 # collects.
 function iterFuncIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, iterFuncEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = iterFuncEndpointSuspension);
-    check setPayloadValue(ctx, (check soapBody(ctx))/**/<m0:getQuoteResponse>);
+    check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getQuoteResponse>);
 }
 
 # Sequence template 'iter_func'. For the calls passing 'attach_path', 'iter_expr' lazily ({{xpath}}): the template reads
@@ -51,8 +51,8 @@ function logSymbol(Context ctx, string who = "") {
 # Sequence template 'log_symbol'. For the calls passing 'who' lazily ({{xpath}}): the template reads the nodes of the
 # with-param's XPath on the message as it is at each read.
 function logSymbolLazyWho(Context ctx) returns error? {
-    xml body = check soapBody(ctx);
-    log:printInfo("log_symbol sequence", symbol = xpathString(body/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>), greeting = string `quote for ${xpathFirst(xpathStrings(body/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>))}`);
+    xml envelope = check soapEnvelope(ctx);
+    log:printInfo("log_symbol sequence", symbol = xpathString(envelope/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>), greeting = string `quote for ${xpathFirst(xpathStrings(envelope/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>))}`);
 }
 
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.

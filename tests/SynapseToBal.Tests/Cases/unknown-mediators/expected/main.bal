@@ -16,7 +16,7 @@ service /unknown on httpListener {
         // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
         // parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies,
         // is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
-        Context[] messages = check iteratedMessages(ctx, (check soapBody(ctx))/**/<item>);
+        Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<item>);
         http:Response? answer = ();
         error? failure = ();
         future<http:Response|error?>[] running = [];

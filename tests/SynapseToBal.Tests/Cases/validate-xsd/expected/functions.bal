@@ -8,7 +8,7 @@ xmlns "http://services.samples" as m0;
 
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
 function quoteFlow(Context ctx) returns http:Response|error {
-    if check validationFails(ctx, (check soapBody(ctx))/**/<m0:getQuote>/<*>.<m0:request>, "//m0:getQuote/m0:request", quoteSchemaPath) {
+    if check validationFails(ctx, (check soapEnvelope(ctx))/**/<m0:getQuote>/<*>.<m0:request>, "//m0:getQuote/m0:request", quoteSchemaPath) {
         check makeFault(ctx, "soap11", "Client", getProperty(ctx, "ERROR_MESSAGE"), codePrefix = "soap11Env");
         ctx.isResponse = true;
     }

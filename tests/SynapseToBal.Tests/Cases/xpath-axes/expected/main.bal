@@ -15,14 +15,14 @@ service /axes on httpListener {
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAxesAPI", "/axes");
         string rising = "";
-        xml body = check soapBody(ctx);
-        string afterFirst = javaDoubleString(<float>(xpathChildrenWhere(body, "item", true, function (xml:Element xpathContext, xml:Element xpathParent) returns boolean => xpathStrings(xpathSiblings(xpathParent, xpathContext, false, "item")).length() > 0)).length());
-        string sameType = xpathString(xpathChildrenWhere(body, "item", true, function (xml:Element xpathContext, xml:Element xpathParent) returns boolean => xpathSomeString(xpathAttributeValues(xpathParentNamed(xpathParent, ()), "type"), "=", "book"))/<id>);
-        string repeated = xpathString(xpathChildrenWhere(body, "item", true, function (xml:Element xpathContext, xml:Element xpathParent) returns boolean => xpathSomePair(xpathStrings(xpathContext/<name>), "=", xpathStrings(xpathSiblings(xpathParent, xpathContext, false, "item")/<name>)))/<id>);
-        if (xpathChildrenWhere((check soapBody(ctx)), "item", true, function (xml:Element xpathContext, xml:Element xpathParent) returns boolean => xpathSomePair(xpathStrings(xpathSiblings(xpathParent, xpathContext, true, "item")/<price>), ">", xpathStrings(xpathContext/<price>)))).length() > 0 {
+        xml envelope = check soapEnvelope(ctx);
+        string afterFirst = javaDoubleString(<float>(xpathChildrenWhere(envelope, "item", true, function (xml:Element xpathContext, xml:Element xpathParent) returns boolean => xpathStrings(xpathSiblings(xpathParent, xpathContext, false, "item")).length() > 0)).length());
+        string sameType = xpathString(xpathChildrenWhere(envelope, "item", true, function (xml:Element xpathContext, xml:Element xpathParent) returns boolean => xpathSomeString(xpathAttributeValues(xpathParentNamed(xpathParent, ()), "type"), "=", "book"))/<id>);
+        string repeated = xpathString(xpathChildrenWhere(envelope, "item", true, function (xml:Element xpathContext, xml:Element xpathParent) returns boolean => xpathSomePair(xpathStrings(xpathContext/<name>), "=", xpathStrings(xpathSiblings(xpathParent, xpathContext, false, "item")/<name>)))/<id>);
+        if (xpathChildrenWhere((check soapEnvelope(ctx)), "item", true, function (xml:Element xpathContext, xml:Element xpathParent) returns boolean => xpathSomePair(xpathStrings(xpathSiblings(xpathParent, xpathContext, true, "item")/<price>), ">", xpathStrings(xpathContext/<price>)))).length() > 0 {
             rising = "true";
         }
-        check setPayloadValue(ctx, (xpathChildrenWhere((check soapBody(ctx)), "{http://services.samples}return", true, function (xml:Element xpathContext, xml:Element xpathParent) returns boolean => !(xpathSomePair(xpathStrings(xpathSiblings(xpathParent, xpathContext, false, "{http://services.samples}return")/<*>.<m0:last>), "<=", xpathStrings(xpathContext/<*>.<m0:last>))) && !(xpathSomePair(xpathStrings(xpathSiblings(xpathParent, xpathContext, true, "{http://services.samples}return")/<*>.<m0:last>), "<", xpathStrings(xpathContext/<*>.<m0:last>))))).clone());
+        check setPayloadValue(ctx, (xpathChildrenWhere((check soapEnvelope(ctx)), "{http://services.samples}return", true, function (xml:Element xpathContext, xml:Element xpathParent) returns boolean => !(xpathSomePair(xpathStrings(xpathSiblings(xpathParent, xpathContext, false, "{http://services.samples}return")/<*>.<m0:last>), "<=", xpathStrings(xpathContext/<*>.<m0:last>))) && !(xpathSomePair(xpathStrings(xpathSiblings(xpathParent, xpathContext, true, "{http://services.samples}return")/<*>.<m0:last>), "<", xpathStrings(xpathContext/<*>.<m0:last>))))).clone());
         return respond(ctx, headers = passBackHeaders);
     }
 

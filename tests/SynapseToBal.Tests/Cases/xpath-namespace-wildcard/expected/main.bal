@@ -16,13 +16,13 @@ service /wildcard on httpListener {
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NamespaceWildcardAPI", "/wildcard");
         string rush = "";
-        xml body = check soapBody(ctx);
-        string firstOrderPart = xpathString(body/**/<ord:'order>/<*>.<ord:*>);
-        string parts = javaDoubleString(<float>(body/**/<ord:*>).length());
-        string secondLine = xpathString(xpathChildAt(body/<*>.<ord:'order>, (), 2, false, function (xml:Element xpathContext) returns boolean => xpathContext.getName().startsWith("{http://example.com/orders}")));
-        string priced = xpathConcat(xpathAttributeValues(xpathFilter(body/**/<ord:*>, function (xml:Element xpathContext) returns boolean => xpathSomeNumber(xpathAttributeValues(xpathContext, "price"), ">", 10.0)), "sku"));
+        xml envelope = check soapEnvelope(ctx);
+        string firstOrderPart = xpathString(envelope/**/<ord:'order>/<*>.<ord:*>);
+        string parts = javaDoubleString(<float>(envelope/**/<ord:*>).length());
+        string secondLine = xpathString(xpathChildAt((check soapBody(ctx))/<*>.<ord:'order>, (), 2, false, function (xml:Element xpathContext) returns boolean => xpathContext.getName().startsWith("{http://example.com/orders}")));
+        string priced = xpathConcat(xpathAttributeValues(xpathFilter(envelope/**/<ord:*>, function (xml:Element xpathContext) returns boolean => xpathSomeNumber(xpathAttributeValues(xpathContext, "price"), ">", 10.0)), "sku"));
         string region = os:getEnv("ORDER_REGION");
-        if (xpathFilter((check soapBody(ctx))/**/<ord:'order>/<*>.<ord:*>, function (xml:Element xpathContext) returns boolean => xpathSomeString(xpathAttributeValues(xpathContext, "rush"), "=", "yes"))).length() > 0 || os:getEnv("FORCE_RUSH") == "true" {
+        if (xpathFilter((check soapEnvelope(ctx))/**/<ord:'order>/<*>.<ord:*>, function (xml:Element xpathContext) returns boolean => xpathSomeString(xpathAttributeValues(xpathContext, "rush"), "=", "yes"))).length() > 0 || os:getEnv("FORCE_RUSH") == "true" {
             rush = "true";
         }
         check enrichXml(ctx, function (xml:Element root) returns xml => xpathFilter(root/**/<ord:'order>/<*>.<ord:line>, function (xml:Element xpathContext) returns boolean => xpathSomeString(xpathAttributeValues(xpathContext, "sku"), "=", "A1")), check xml:fromString("<status xmlns=\"http://ws.apache.org/ns/synapse\">received</status>"), "replace");

@@ -17,18 +17,18 @@ service /predicates on httpListener {
         Context ctx = check newContext(request, "OrderPredicatesAPI", "/predicates");
         string expensive = "";
         string anyOpen = "";
-        xml body = check soapBody(ctx);
-        string first = xpathString(xpathChildAt(body, (), 1, false, ()));
-        string firstItem = xpathString(xpathChildAt(body/**/<'order>, "item", 1, false, ())/<id>);
-        string lastItem = xpathString(xpathChildAt(body, "item", (), true, ())/<id>);
-        string field55 = xpathString(xpathFilter(body/**/<message>/<body>/<'field>, function (xml:Element xpathContext) returns boolean => xpathSomeString(xpathAttributeValues(xpathContext, "id"), "=", "55")));
-        string currency = xpathConcat(xpathAttributeValues(body/**/<ord:total>, "{http://example.com/orders}currency"));
-        string options = xpathNodeString(body/**/<options>);
-        string label = string `order ${xpathFirst(xpathAttributeValues(body/**/<'order>, "id"))}`;
-        if (xpathFilter((check soapBody(ctx))/**/<item>, function (xml:Element xpathContext) returns boolean => xpathSomeNumber(xpathStrings(xpathContext/<price>), ">", 100.0) && !(xpathAttributeValues(xpathContext, "gift").length() > 0))).length() > 0 {
+        xml envelope = check soapEnvelope(ctx);
+        string first = xpathString(xpathChildAt((check soapBody(ctx)), (), 1, false, ()));
+        string firstItem = xpathString(xpathChildAt(envelope/**/<'order>, "item", 1, false, ())/<id>);
+        string lastItem = xpathString(xpathChildAt(envelope, "item", (), true, ())/<id>);
+        string field55 = xpathString(xpathFilter(envelope/**/<message>/<body>/<'field>, function (xml:Element xpathContext) returns boolean => xpathSomeString(xpathAttributeValues(xpathContext, "id"), "=", "55")));
+        string currency = xpathConcat(xpathAttributeValues(envelope/**/<ord:total>, "{http://example.com/orders}currency"));
+        string options = xpathNodeString(envelope/**/<options>);
+        string label = string `order ${xpathFirst(xpathAttributeValues(envelope/**/<'order>, "id"))}`;
+        if (xpathFilter((check soapEnvelope(ctx))/**/<item>, function (xml:Element xpathContext) returns boolean => xpathSomeNumber(xpathStrings(xpathContext/<price>), ">", 100.0) && !(xpathAttributeValues(xpathContext, "gift").length() > 0))).length() > 0 {
             expensive = "true";
         }
-        if xpathSomeString(xpathStrings((check soapBody(ctx))/**/<item>/<status>), "=", "open") {
+        if xpathSomeString(xpathStrings((check soapEnvelope(ctx))/**/<item>/<status>), "=", "open") {
             anyOpen = "true";
         }
         log:printInfo("OrderPredicatesAPI / request", first = first, 'json = check jsonEval(ctx, "$.order.id"));

@@ -14,7 +14,7 @@ service "/registry-transform" on httpListener {
     resource function post request(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "RegistryTransformAPI", "/registry-transform");
         ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), transformStylesheet, {"symbol": getProperty(ctx, "symbol"), "market": "NASDAQ"}));
-        ctx.properties["summary"] = check xslt:transform((check soapBody(ctx))/**/<'order>, summaryStylesheet);
+        ctx.properties["summary"] = check xslt:transform((check soapEnvelope(ctx))/**/<'order>, summaryStylesheet);
         return respond(ctx, headers = passBackHeaders);
     }
 

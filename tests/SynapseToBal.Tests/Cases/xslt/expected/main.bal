@@ -20,7 +20,7 @@ service /transform on httpListener {
     # POST /transform/summary
     resource function post summary(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TransformAPI", "/transform");
-        ctx.properties["invoice"] = check xslt:transform((check soapBody(ctx))/**/<'order>, orderToInvoice);
+        ctx.properties["invoice"] = check xslt:transform((check soapEnvelope(ctx))/**/<'order>, orderToInvoice);
         ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), orderToInvoice));
         // TODO(SB0208): the stylesheet is chosen at run time
         // <xslt key="{get-property('registry', 'conf:/xslt/keys.txt@active')}"/>
