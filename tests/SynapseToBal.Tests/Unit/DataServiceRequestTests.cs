@@ -104,6 +104,8 @@ public sealed class DataServiceRequestTests
 
     private const string Sequence = """<sequence xmlns="http://ws.apache.org/ns/synapse" name="LogSeq"><log level="full"/></sequence>""";
 
+    private const string EditedSequence = """<sequence xmlns="http://ws.apache.org/ns/synapse" name="LogSeq"><log level="custom"><property name="edited" value="in the source"/></log></sequence>""";
+
     private const string Api = """<api xmlns="http://ws.apache.org/ns/synapse" name="HelloAPI" context="/hello"><resource methods="GET"><inSequence><sequence key="LogSeq"/><respond/></inSequence></resource></api>""";
 
     [Fact]
@@ -111,7 +113,7 @@ public sealed class DataServiceRequestTests
     {
         using var temp = new TempDirectory();
         temp.Write("HelloConfigs/src/main/synapse-config/api/HelloAPI.xml", Api);
-        temp.Write("HelloConfigs/src/main/synapse-config/sequences/LogSeq.xml", Sequence.Replace("full", "simple", StringComparison.Ordinal));
+        temp.Write("HelloConfigs/src/main/synapse-config/sequences/LogSeq.xml", EditedSequence);
         TestArchives.Build(temp.Combine("CARs", "Hello_1.0.0.car"),
             ("HelloAPI_1.0.0/HelloAPI-1.0.0.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + Api.Replace("><", ">\n  <", StringComparison.Ordinal)),
             ("LogSeq_1.0.0/LogSeq-1.0.0.xml", Sequence));
@@ -123,14 +125,14 @@ public sealed class DataServiceRequestTests
         Assert.Equal("'CARs/Hello_1.0.0.car!/HelloAPI_1.0.0/HelloAPI-1.0.0.xml' is the built copy of 'HelloConfigs/src/main/synapse-config/api/HelloAPI.xml' of the project's sources, with the same content; it is not converted, the source is", notes[0]);
         // Every artifact of the archive is a source: it is the project's build, and the edited source is the one used.
         Assert.Equal("'CARs/Hello_1.0.0.car!/LogSeq_1.0.0/LogSeq-1.0.0.xml' is the built copy of 'HelloConfigs/src/main/synapse-config/sequences/LogSeq.xml' of the project's sources, with a different content (the archive was built from another state of the sources); it is not converted, the source is", notes[1]);
-        Assert.Contains(result.Files, f => f.Content.Contains("simple", StringComparison.Ordinal));
+        Assert.Contains(result.Files, f => f.Content.Contains("in the source", StringComparison.Ordinal));
     }
 
     [Fact]
     public void A_car_with_other_artifacts_keeps_its_differing_copy_and_names_both_files()
     {
         using var temp = new TempDirectory();
-        temp.Write("src/LogSeq.xml", Sequence.Replace("full", "simple", StringComparison.Ordinal));
+        temp.Write("src/LogSeq.xml", EditedSequence);
         temp.Write("src/T.dbs", $"""<data name="T" transports="http">{Config}</data>""");
         TestArchives.Build(temp.Combine("CARs", "Other_1.0.0.car"),
             ("HelloAPI_1.0.0/HelloAPI-1.0.0.xml", Api),
