@@ -10017,22 +10017,30 @@ function dbFloat(string value) returns float|sql:DoubleValue|error =>
 function dbBoolean(string value) returns boolean|sql:BitValue => value == "" ? new sql:BitValue() : value.equalsIgnoreCaseAscii("true");
 
 # A data service's request parameter, read as the Micro Integrator's data services engine reads it from the
-# request message: a path parameter, else a query parameter, else the text of the child element of that local
-# name of the XML (or JSON, as XML) payload's request element. A missing parameter takes its default value, and
-# without one is an error, as the data service fails on it.
+# request message: a path parameter, else a query parameter of the URL (for a REST request Axis2's
+# XFormURLEncodedBuilder makes the path's template variables and then the query's entries the children of the
+# request element), else the text of the child element of that local name of the XML (or JSON, as XML) payload's
+# request element. Names match without regard to case: DataService.extractParams lower-cases the request's names and
+# QueryFactory.createWithParam the `query-param` it looks them up by. A missing parameter takes its default value,
+# and without one is an error, as the data service fails on it.
 function dataServiceParam(Context ctx, string name, string? defaultValue = ()) returns string|error {
-    string? fromRequest = ctx.properties.hasKey("uri.var." + name) ? getProperty(ctx, "uri.var." + name)
-        : ctx.properties.hasKey("query.param." + name) ? getProperty(ctx, "query.param." + name) : ();
-    if fromRequest is string {
-        return fromRequest;
+    string key = name.toLowerAscii();
+    foreach [string, anydata] [property, value] in ctx.properties.entries() {
+        if value is string && property.startsWith("uri.var.") && property.substring(8).toLowerAscii() == key {
+            return value;
+        }
+    }
+    string? fromQuery = check dataServiceQueryParam(ctx.to, key);
+    if fromQuery is string {
+        return fromQuery;
     }
     xml|error payload = xmlPayload(ctx);
     if payload is xml {
         foreach xml:Element request in payload.elements() {
-            string? value = dataServiceChild(request, name);
+            string? value = dataServiceChild(request, key);
             if value is () && localName(request.getName()) == "jsonObject" {
                 foreach xml:Element inner in request.children().elements() {
-                    value = value ?: dataServiceChild(inner, name);
+                    value = value ?: dataServiceChild(inner, key);
                 }
             }
             if value is string {
@@ -10046,10 +10054,28 @@ function dataServiceParam(Context ctx, string name, string? defaultValue = ()) r
     return error(string `data service: the request has no parameter '${name}'`);
 }
 
-# The text of the first child element of `parent` with that local name, if any.
-function dataServiceChild(xml:Element parent, string name) returns string? {
+# The value of the request URL's query entry named `key` (lower case) without regard to case, as Axis2's
+# XFormURLEncodedBuilder.extractParametersFromRequest reads the query: split on `&`, an entry with `=` after its first
+# character taken, the name as written, the value percent-decoded by URIEncoderDecoder (a `+` stays a `+`); an entry
+# without `=`, or with nothing before it, is not a parameter. A repeated name gives its first value.
+function dataServiceQueryParam(string address, string key) returns string|error? {
+    int? queryIndex = address.indexOf("?");
+    if queryIndex is () {
+        return ();
+    }
+    foreach string entry in re `&`.split(address.substring(queryIndex + 1)) {
+        int? index = entry.indexOf("=");
+        if index is int && index > 0 && entry.substring(0, index).toLowerAscii() == key {
+            return check url:decode(re `\+`.replaceAll(entry.substring(index + 1), "%2B"), "UTF-8");
+        }
+    }
+    return ();
+}
+
+# The text of the first child element of `parent` whose local name is `key` (lower case) without regard to case.
+function dataServiceChild(xml:Element parent, string key) returns string? {
     foreach xml:Element child in parent.children().elements() {
-        if localName(child.getName()) == name {
+        if localName(child.getName()).toLowerAscii() == key {
             return child.data();
         }
     }

@@ -97,13 +97,107 @@ public static class ProjectLoader
             // The project's own files first, then the entries of .car archives: where both define an artifact (a
             // source folder beside its built CApp), the sources win and the archive's copy is the one reported
             // (SB0501), so a stale build never hides an edited source.
-            _documents.OrderBy(d => d.InArchive).ThenBy(d => d.Path, StringComparer.Ordinal).ToImmutableArray(),
+            WithoutBuiltCopies().OrderBy(d => d.InArchive).ThenBy(d => d.Path, StringComparer.Ordinal).ToImmutableArray(),
             _files.OrderBy(f => f.DisplayPath, StringComparer.Ordinal).ToImmutableArray(),
             new RegistryIndex(_resources),
             _components.OrderBy(c => c.DisplayPath, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal).ToImmutableArray())
         {
             EnterpriseIntegrator6 = _enterpriseIntegrator6,
         };
+
+        /// <summary>
+        /// The documents without the copies a .car inside the input holds of the project's own sources (an Integration
+        /// Studio project keeps its built Carbon Application, <c>CARs/X.car</c>, beside the sources it was built from).
+        /// An artifact of the archive that a source defines too (the same kind and name) is left out, with an
+        /// informational SB0117 naming both files, when its content is the source's or when the archive is a build of
+        /// the project (every artifact it holds is one of the project's sources): the sources are what is converted, as
+        /// the Micro Integrator would run the application built from them. An archive that also holds artifacts the
+        /// sources do not define is not the project's build: its copies that differ from the sources are kept, and
+        /// the semantic model reports the clash naming both files and the one used (SB0501, SB0506).
+        /// </summary>
+        private List<SourceDocument> WithoutBuiltCopies()
+        {
+            if (!_documents.Any(d => d.InArchive) || _documents.All(d => d.InArchive))
+            {
+                return _documents;
+            }
+
+            var sources = new Dictionary<(string Kind, string Name), (SourceDocument Document, XElement Root)>();
+            foreach (var document in _documents.Where(d => !d.InArchive).OrderBy(d => d.Path, StringComparer.Ordinal))
+            {
+                if (ArtifactIdentity(document) is { } identity)
+                {
+                    sources.TryAdd(identity.Key, (document, identity.Root));
+                }
+            }
+
+            if (sources.Count == 0)
+            {
+                return _documents;
+            }
+
+            var skipped = new HashSet<SourceDocument>(ReferenceEqualityComparer.Instance);
+            foreach (var archive in _documents.Where(d => d.InArchive).GroupBy(d => ArchiveOf(d.Path), StringComparer.Ordinal))
+            {
+                var copies = archive.OrderBy(d => d.Path, StringComparer.Ordinal)
+                    .Select(d => (Document: d, Identity: ArtifactIdentity(d)))
+                    .Select(c => (c.Document, c.Identity, Source: c.Identity is { } id && sources.TryGetValue(id.Key, out var source) ? source : ((SourceDocument Document, XElement Root)?)null))
+                    .ToList();
+                var build = copies.All(c => c.Source is not null);
+                foreach (var (document, identity, source) in copies)
+                {
+                    if (source is not { } original)
+                    {
+                        continue;
+                    }
+
+                    var same = XNode.DeepEquals(identity!.Value.Root, original.Root);
+                    if (!same && !build)
+                    {
+                        continue;
+                    }
+
+                    skipped.Add(document);
+                    diagnostics.Report(DiagnosticCatalog.BuiltCopyOfSource, SourceLocation.FileStart(document.Path), document.DisplayPath, original.Document.DisplayPath,
+                        same ? "with the same content" : "with a different content (the archive was built from another state of the sources)");
+                }
+            }
+
+            return _documents.Where(d => !skipped.Contains(d)).ToList();
+        }
+
+        /// <summary>The archive an entry's path names (<c>/full/App.car</c> of <c>/full/App.car!/entry</c>).</summary>
+        private static string ArchiveOf(string path)
+        {
+            var bang = path.IndexOf("!/", StringComparison.Ordinal);
+            return bang < 0 ? path : path[..bang];
+        }
+
+        /// <summary>
+        /// What a document defines, as the symbol table keys it: its root element's local name (the artifact's kind) and
+        /// its <c>name</c> (a local entry's <c>key</c>), with the root read without whitespace to compare content; null
+        /// for a document that defines several artifacts, none, or does not parse.
+        /// </summary>
+        private static ((string Kind, string Name) Key, XElement Root)? ArtifactIdentity(SourceDocument document)
+        {
+            if (document.Kind is not (FileKind.SynapseArtifact or FileKind.DataService))
+            {
+                return null;
+            }
+
+            try
+            {
+                using var reader = XmlReader.Create(new StringReader(document.Text), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true });
+                var root = XElement.Load(reader, LoadOptions.None);
+                var kind = root.Name.LocalName;
+                var name = (string?)root.Attribute(kind == "localEntry" ? "key" : "name");
+                return kind == "definitions" || name is null ? null : ((kind, name), root);
+            }
+            catch (Exception ex) when (ex is XmlException or InvalidOperationException)
+            {
+                return null;
+            }
+        }
 
         public InputForm LoadFile(string path)
         {

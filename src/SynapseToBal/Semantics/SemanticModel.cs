@@ -548,7 +548,8 @@ public sealed class SymbolTable
                 else if (artifact is not UnknownArtifactSyntax and not DataServiceSyntax)
                 {
                     // Two data services of one name are Axis2's to refuse (SB0506, ServiceAddresses.DeployServices).
-                    diagnostics?.Report(DiagnosticCatalog.DuplicateArtifact, artifact.Location, artifact.Kind, artifact.Name);
+                    diagnostics?.Report(DiagnosticCatalog.DuplicateArtifact, artifact.Location, artifact.Kind, artifact.Name,
+                        ServiceAddresses.FileName(_table[(artifact.GetType(), artifact.Name)].Location.Path), ServiceAddresses.FileName(artifact.Location.Path));
                 }
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)

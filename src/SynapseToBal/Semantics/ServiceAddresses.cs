@@ -85,9 +85,9 @@ internal static class ServiceAddresses
                 artifact.Location,
                 kind,
                 artifact.Name,
-                Path.GetFileName(artifact.Location.Path),
+                FileName(artifact.Location.Path),
                 "data service",
-                Path.GetFileName(holder.Location.Path),
+                FileName(holder.Location.Path),
                 refusal);
         }
 
@@ -108,6 +108,16 @@ internal static class ServiceAddresses
         }
 
         return refused;
+    }
+
+    /// <summary>
+    /// The file a definition comes from, as a message names it: the file's name, or for an entry of a .car archive the
+    /// archive's name and the entry (<c>App.car!/R_1.0.0/R-1.0.0.dbs</c>), which tells a built copy from its source.
+    /// </summary>
+    internal static string FileName(string path)
+    {
+        var bang = path.IndexOf("!/", StringComparison.Ordinal);
+        return bang < 0 ? Path.GetFileName(path) : Path.GetFileName(path[..bang]) + path[bang..];
     }
 
     /// <summary>API.setContext: the context without its trailing slashes (ApiUtils.trimTrailingSlashes).</summary>

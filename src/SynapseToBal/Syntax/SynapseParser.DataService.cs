@@ -359,7 +359,8 @@ public sealed partial class SynapseParser
                     var paramUnknown = ImmutableArray.CreateBuilder<UnknownChildSyntax>();
                     DataServiceUnknownChildren(child, "param", paramUnknown);
                     parameters.Add(new DataServiceQueryParamSyntax(
-                        Attr(child, "name") ?? Missing(child, "name", string.Empty),
+                        // QueryFactory.createQueryParams trims the name (String.trim).
+                        JavaTrim(Attr(child, "name")) ?? Missing(child, "name", string.Empty),
                         Attr(child, "sqlType"),
                         Attr(child, "paramType"),
                         Attr(child, "type"),
@@ -438,7 +439,8 @@ public sealed partial class SynapseParser
                     {
                         var withLocation = Loc(with);
                         DataServiceUnknownChildren(with, "with-param", callUnknown);
-                        withParams.Add(new DataServiceWithParamSyntax(Attr(with, "name") ?? Missing(with, "name", string.Empty), Attr(with, "query-param"), withLocation)
+                        // QueryFactory.createWithParam trims the name and the query-param (String.trim).
+                        withParams.Add(new DataServiceWithParamSyntax(JavaTrim(Attr(with, "name")) ?? Missing(with, "name", string.Empty), JavaTrim(Attr(with, "query-param")), withLocation)
                         {
                             OtherAttributes = OtherAttributes(with, "name", "query-param"),
                         });
@@ -465,6 +467,11 @@ public sealed partial class SynapseParser
     }
 
     /// <summary>Every attribute of an element but the named ones (and namespace declarations), read and kept for the lowering to judge.</summary>
+    /// <summary>The text without the leading and trailing characters up to U+0020, as Java's <c>String.trim</c> removes them.</summary>
+    private static string? JavaTrim(string? text) => text?.Trim(JavaTrimmed);
+
+    private static readonly char[] JavaTrimmed = Enumerable.Range(0, 0x21).Select(c => (char)c).ToArray();
+
     private ImmutableArray<DataServiceAttributeSyntax> OtherAttributes(XElement element, params string[] known)
     {
         var others = ImmutableArray.CreateBuilder<DataServiceAttributeSyntax>();

@@ -416,17 +416,58 @@ public sealed partial class Lowerer
             return null;
         }
 
-        var requestNames = call.WithParams.ToDictionary(w => w.Name, w => w.QueryParam!, StringComparer.Ordinal);
-        if (DataServiceQueryStepFor(service, config, client, query, requestNames, out var queryReason) is not { } step)
+        if (DataServiceQueryStepFor(service, config, client, query, WithParamNames(call), out var queryReason) is not { } step)
         {
             reason = Because(queryReason!);
             return null;
         }
 
+        ReportUnboundPlaceholders(query);
+
         path = segments;
         var context = new FlowContext(FlowKind.In, _translator, null, service.Name);
         ImmutableArray<StepIr> body = step.Result is null ? [step] : [step, Reply(null, context)];
         return step.Result is null ? [.. body, new AcceptStep(null)] : body;
+    }
+
+    /// <summary>
+    /// The request name each with-param gives a query parameter: QueryFactory.createCallQuery keeps the with-params
+    /// in a map by name, so of two with-params of one (trimmed) name the later one is used.
+    /// </summary>
+    private static Dictionary<string, string> WithParamNames(DataServiceCallQuerySyntax call)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var with in call.WithParams)
+        {
+            names[with.Name] = with.QueryParam!;
+        }
+
+        return names;
+    }
+
+    /// <summary>The queries whose SQL was checked for placeholders no parameter binds (each reported once).</summary>
+    private readonly HashSet<DataServiceQuerySyntax> _placeholdersChecked = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// Reports each <c>:name</c> placeholder of a generated query that no parameter of the query names
+    /// (SB0116): ExpressionQuery.processNamedParams binds only the query's own parameters (by their trimmed name,
+    /// case-sensitively) and leaves any other <c>:name</c> in the SQL as written, so the database rejects the statement
+    /// when the query runs; the generated query keeps it as text and fails the same way.
+    /// </summary>
+    private void ReportUnboundPlaceholders(DataServiceQuerySyntax query)
+    {
+        if (!_placeholdersChecked.Add(query) || query.Sql.Length != 1)
+        {
+            return;
+        }
+
+        var names = query.Params.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        NamedSqlSegments(query.Sql[0].Text, names, out _, out var unbound);
+        foreach (var name in unbound.Distinct(StringComparer.Ordinal))
+        {
+            _diagnostics.Report(DiagnosticCatalog.DataServicePlaceholderUnbound, query.Sql[0].Location, query.Id, name,
+                names.Count == 0 ? "none" : string.Join(", ", names.Order(StringComparer.Ordinal).Select(n => $"'{n}'")));
+        }
     }
 
     private static string Describe(ImmutableArray<DataServiceAttributeSyntax> attributes, ImmutableArray<UnknownChildSyntax> children) =>
@@ -623,10 +664,15 @@ public sealed partial class Lowerer
     /// The SQL split at its <c>:name</c> placeholders of declared parameters, as the data service replaces them by
     /// <c>?</c>; quoted text, comments, <c>::</c> casts and names that are not parameters stay text.
     /// </summary>
-    internal static ImmutableArray<string> NamedSqlSegments(string sql, IReadOnlySet<string> names, out ImmutableArray<string> order)
+    internal static ImmutableArray<string> NamedSqlSegments(string sql, IReadOnlySet<string> names, out ImmutableArray<string> order) =>
+        NamedSqlSegments(sql, names, out order, out _);
+
+    /// <summary>As above, with the <c>:name</c> placeholders (outside quoted text and comments) no parameter binds, in order.</summary>
+    internal static ImmutableArray<string> NamedSqlSegments(string sql, IReadOnlySet<string> names, out ImmutableArray<string> order, out ImmutableArray<string> unbound)
     {
         var segments = ImmutableArray.CreateBuilder<string>();
         var used = ImmutableArray.CreateBuilder<string>();
+        var others = ImmutableArray.CreateBuilder<string>();
         var start = 0;
         var i = 0;
         while (i < sql.Length)
@@ -651,6 +697,10 @@ public sealed partial class Lowerer
                     used.Add(name);
                     start = j;
                 }
+                else if (name.Length > 0 && !char.IsAsciiDigit(name[0]))
+                {
+                    others.Add(name);
+                }
 
                 i = Math.Max(j, i + 1);
             }
@@ -662,6 +712,7 @@ public sealed partial class Lowerer
 
         segments.Add(sql[start..]);
         order = used.ToImmutable();
+        unbound = others.ToImmutable();
         return segments.ToImmutable();
     }
 }

@@ -108,12 +108,13 @@ public sealed partial class Lowerer
             return null;
         }
 
-        var requestNames = call.WithParams.ToDictionary(w => w.Name, w => w.QueryParam!, StringComparer.Ordinal);
-        if (DataServiceQueryStepFor(service, config, client, query, requestNames, out var queryReason) is not { } step)
+        if (DataServiceQueryStepFor(service, config, client, query, WithParamNames(call), out var queryReason) is not { } step)
         {
             reason = queryReason;
             return null;
         }
+
+        ReportUnboundPlaceholders(query);
 
         return new DataServiceOperationIr(operation.Name, step, returnStatus);
     }

@@ -1,0 +1,157 @@
+using SynapseToBal.Diagnostics;
+using SynapseToBal.Driver;
+using SynapseToBal.Tests.Project;
+using SynapseToBal.Tests.Runtime;
+using Xunit;
+
+namespace SynapseToBal.Tests.Unit;
+
+/// <summary>
+/// How a generated data service reads its request, as the Micro Integrator's data services engine does: the URL's
+/// query parameters (Axis2's XFormURLEncodedBuilder makes them children of the request element), names matched
+/// without case (DataService.extractParams, QueryFactory.createWithParam), parameter names trimmed
+/// (QueryFactory.createQueryParams, createWithParam), a <c>:name</c> bound to no parameter reported (SB0116), and
+/// a project's built .car beside its sources left out (SB0117).
+/// </summary>
+public sealed class DataServiceRequestTests
+{
+    private const string Config = """
+        <config id="db">
+          <property name="driverClassName">org.h2.Driver</property>
+          <property name="url">jdbc:h2:mem:t</property>
+          <property name="username">sa</property>
+          <property name="password">x</property>
+        </config>
+        """;
+
+    [Fact]
+    public void A_parameter_is_read_from_the_path_then_the_query_then_the_body_without_regard_to_case()
+    {
+        var param = RuntimeSourceText.Function("dataServiceParam");
+        RuntimeSourceText.InOrder(param, "string key = name.toLowerAscii();",
+            "property.startsWith(\"uri.var.\") && property.substring(8).toLowerAscii() == key",
+            "check dataServiceQueryParam(ctx.to, key)",
+            "dataServiceChild(request, key)",
+            "if defaultValue is string {");
+
+        // XFormURLEncodedBuilder.extractParametersFromRequest: an entry with '=' after its first character, the name
+        // as written, the value percent-decoded with '+' kept.
+        var query = RuntimeSourceText.Function("dataServiceQueryParam");
+        RuntimeSourceText.InOrder(query, "re `&`.split(", "index is int && index > 0 && entry.substring(0, index).toLowerAscii() == key",
+            "url:decode(re `\\+`.replaceAll(entry.substring(index + 1), \"%2B\"), \"UTF-8\")");
+        Assert.Contains("localName(child.getName()).toLowerAscii() == key", RuntimeSourceText.Function("dataServiceChild"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Padded_parameter_names_are_trimmed_and_bound()
+    {
+        var (main, diagnostics) = Convert($"""
+            <data name="T" transports="http">{Config}
+              <resource method="DELETE" path="del">
+                <call-query href="q1">
+                  <with-param name="id" query-param="recordId" />
+                  <with-param name=" who " query-param=" who" />
+                </call-query>
+              </resource>
+              <query id="q1" useConfig="db">
+                <sql>DELETE FROM t WHERE id=:id AND who=:who</sql>
+                <param name="id" sqlType="INTEGER" />
+                <param name="who " sqlType="STRING" />
+              </query>
+            </data>
+            """);
+        Assert.Contains("WHERE id=${check int:fromString(check dataServiceParam(ctx, \"recordId\"))} AND who=${check dataServiceParam(ctx, \"who\")}`", main, StringComparison.Ordinal);
+        Assert.DoesNotContain(":who", main, StringComparison.Ordinal);
+        Assert.DoesNotContain(diagnostics, d => d.Id == DiagnosticCatalog.DataServicePlaceholderUnbound.Id);
+    }
+
+    [Fact]
+    public void A_placeholder_no_parameter_names_is_reported_once_and_kept_as_text()
+    {
+        var (main, diagnostics) = Convert($"""
+            <data name="T" transports="http">{Config}
+              <query id="q1" useConfig="db">
+                <sql>UPDATE t SET a = :a, b = :B WHERE c = :c AND d = '10:30' AND e = x::text -- :f</sql>
+                <param name="a" sqlType="STRING" />
+                <param name="b" sqlType="STRING" />
+              </query>
+              <resource method="POST" path="one"><call-query href="q1"><with-param name="a" query-param="a"/><with-param name="b" query-param="b"/></call-query></resource>
+              <operation name="two"><call-query href="q1"><with-param name="a" query-param="a"/><with-param name="b" query-param="b"/></call-query></operation>
+            </data>
+            """);
+        // ExpressionQuery binds by name case-sensitively: ':B' and ':c' stay in the SQL; quoted text, casts and comments are no placeholders.
+        Assert.Contains("b = :B WHERE c = :c AND", main, StringComparison.Ordinal);
+        var unbound = diagnostics.Where(d => d.Id == DiagnosticCatalog.DataServicePlaceholderUnbound.Id).Select(d => d.GetMessage()).ToList();
+        Assert.Equal(2, unbound.Count);
+        Assert.Contains("':B', which no <param> of the query names (its parameters: 'a', 'b')", unbound[0], StringComparison.Ordinal);
+        Assert.Contains("':c'", unbound[1], StringComparison.Ordinal);
+        Assert.Contains("a run-time error", unbound[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_later_with_param_of_one_name_is_the_one_used()
+    {
+        var (main, _) = Convert($"""
+            <data name="T" transports="http">{Config}
+              <query id="q1" useConfig="db"><sql>DELETE FROM t WHERE id=:id</sql><param name="id" sqlType="STRING" /></query>
+              <resource method="DELETE" path="del">
+                <call-query href="q1"><with-param name="id" query-param="first"/><with-param name=" id" query-param="second"/></call-query>
+              </resource>
+            </data>
+            """);
+        Assert.Contains("dataServiceParam(ctx, \"second\")", main, StringComparison.Ordinal);
+    }
+
+    private const string Sequence = """<sequence xmlns="http://ws.apache.org/ns/synapse" name="LogSeq"><log level="full"/></sequence>""";
+
+    private const string EditedSequence = """<sequence xmlns="http://ws.apache.org/ns/synapse" name="LogSeq"><log level="custom"><property name="edited" value="in the source"/></log></sequence>""";
+
+    private const string Api = """<api xmlns="http://ws.apache.org/ns/synapse" name="HelloAPI" context="/hello"><resource methods="GET"><inSequence><sequence key="LogSeq"/><respond/></inSequence></resource></api>""";
+
+    [Fact]
+    public void A_car_built_from_the_project_beside_its_sources_is_left_out_naming_both_files()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("HelloConfigs/src/main/synapse-config/api/HelloAPI.xml", Api);
+        temp.Write("HelloConfigs/src/main/synapse-config/sequences/LogSeq.xml", EditedSequence);
+        TestArchives.Build(temp.Combine("CARs", "Hello_1.0.0.car"),
+            ("HelloAPI_1.0.0/HelloAPI-1.0.0.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + Api.Replace("><", ">\n  <", StringComparison.Ordinal)),
+            ("LogSeq_1.0.0/LogSeq-1.0.0.xml", Sequence));
+
+        var result = Converter.Convert(new ConversionOptions(temp.Path));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id is "SB0501" or "SB0506");
+        var notes = result.Diagnostics.Where(d => d.Id == DiagnosticCatalog.BuiltCopyOfSource.Id).Select(d => d.GetMessage()).ToList();
+        Assert.Equal(2, notes.Count);
+        Assert.Equal("'CARs/Hello_1.0.0.car!/HelloAPI_1.0.0/HelloAPI-1.0.0.xml' is the built copy of 'HelloConfigs/src/main/synapse-config/api/HelloAPI.xml' of the project's sources, with the same content; it is not converted, the source is", notes[0]);
+        // Every artifact of the archive is a source: it is the project's build, and the edited source is the one used.
+        Assert.Equal("'CARs/Hello_1.0.0.car!/LogSeq_1.0.0/LogSeq-1.0.0.xml' is the built copy of 'HelloConfigs/src/main/synapse-config/sequences/LogSeq.xml' of the project's sources, with a different content (the archive was built from another state of the sources); it is not converted, the source is", notes[1]);
+        Assert.Contains(result.Files, f => f.Content.Contains("in the source", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_car_with_other_artifacts_keeps_its_differing_copy_and_names_both_files()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("src/LogSeq.xml", EditedSequence);
+        temp.Write("src/T.dbs", $"""<data name="T" transports="http">{Config}</data>""");
+        TestArchives.Build(temp.Combine("CARs", "Other_1.0.0.car"),
+            ("HelloAPI_1.0.0/HelloAPI-1.0.0.xml", Api),
+            ("LogSeq_1.0.0/LogSeq-1.0.0.xml", Sequence),
+            ("T_1.0.0/T-1.0.0.dbs", $"""<data name="T" transports="http https">{Config}</data>"""));
+
+        var result = Converter.Convert(new ConversionOptions(temp.Path));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == DiagnosticCatalog.BuiltCopyOfSource.Id);
+        var duplicate = Assert.Single(result.Diagnostics, d => d.Id == DiagnosticCatalog.DuplicateArtifact.Id).GetMessage();
+        Assert.Equal("Sequence 'LogSeq' is defined more than once: the definition in 'LogSeq.xml' is used and this later one, in 'Other_1.0.0.car!/LogSeq_1.0.0/LogSeq-1.0.0.xml', is ignored", duplicate);
+        var clash = Assert.Single(result.Diagnostics, d => d.Id == DiagnosticCatalog.ServiceNameClash.Id).GetMessage();
+        Assert.Contains("so the data service of 'T.dbs' is the one generated at /services/T and this data service, of 'Other_1.0.0.car!/T_1.0.0/T-1.0.0.dbs', is kept as a TODO", clash, StringComparison.Ordinal);
+    }
+
+    private static (string Main, IReadOnlyList<Microsoft.CodeAnalysis.Diagnostic> Diagnostics) Convert(string dbs)
+    {
+        using var temp = new TempDirectory();
+        temp.Write("T.dbs", dbs);
+        var result = Converter.Convert(new ConversionOptions(temp.Path));
+        return (result.Files.Single(f => f.RelativePath == "main.bal").Content, result.Diagnostics.ToList());
+    }
+}
