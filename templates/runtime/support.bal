@@ -2937,7 +2937,9 @@ function base64Decode(string encoded) returns string|error => string:fromBytes(c
 # skipped, decoding stops at the first `=`, a last group of two or three characters gives one or two bytes
 # and a lone last character none; then the bytes as UTF-8 text (an error where Java would substitute
 # U+FFFD) with Java's `trim` (characters up to U+0020 removed at both ends). Empty input gives "".
-function xpathBase64Decode(string encoded) returns string|error {
+# base64Decode(s, charset): the bytes as that charset's text, as `new String(bytes, charset)`: "US-ASCII" gives
+# U+FFFD for a byte above 127, "ISO-8859-1" each byte as its own character (the lowering passes no other).
+function xpathBase64Decode(string encoded, string charset = "UTF-8") returns string|error {
     byte[] decoded = [];
     int bits = 0;
     int count = 0;
@@ -2971,7 +2973,8 @@ function xpathBase64Decode(string encoded) returns string|error {
     } else if count == 3 {
         decoded.push(<byte>((bits >> 10) & 255), <byte>((bits >> 2) & 255));
     }
-    string text = check string:fromBytes(decoded);
+    string text = charset == "UTF-8" ? check string:fromBytes(decoded)
+        : check string:fromCodePointInts(from byte b in decoded select charset == "US-ASCII" && b > 127 ? 0xFFFD : <int>b);
     int low = 0;
     int end = text.length();
     while low < end && text.getCodePoint(low) <= 32 {
@@ -3257,6 +3260,10 @@ function payloadIsNull(Context ctx, string parent, string|int member) returns bo
 
 # MI 4.4 exists(vars.x): true when the variable is set and not null.
 function variableExists(Context ctx, string name) returns boolean => ctx.variables[name] !is ();
+
+# MI 4.4 exists(headers.x), exists(headers["x"]): true when the message carries the transport header (any case, as
+# Axis2's header map compares names).
+function headerExists(Context ctx, string name) returns boolean => ctx.headers.hasKey(name.toLowerAscii());
 
 # MI 4.4 `<variable expression="${payload...}" type="INTEGER|LONG"/>` (mediators/v2/Utils.convertJsonPrimitive):
 # `value` is what `jsonPath` read at the payload path. It must be a JSON number: Gson's getAsInt/getAsLong drop

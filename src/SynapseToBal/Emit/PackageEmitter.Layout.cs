@@ -19,6 +19,9 @@ public sealed partial class PackageEmitter
     /// <c>configs.bal</c>, <c>types.bal</c>, <c>support.bal</c> and
     /// <c>Config.toml</c> stay shared.
     /// </summary>
+    /// <summary>The payload records more than one artifact builds (--keep-structure): declared in payloads.bal.</summary>
+    private HashSet<PayloadRecord> _sharedPayloadRecords = new(ReferenceEqualityComparer.Instance);
+
     private List<GeneratedFile> EmitPerArtifact(RefinedPackage refined, IReadOnlyList<SynapseDocument> documents)
     {
         var package = refined.Package;
@@ -97,7 +100,12 @@ public sealed partial class PackageEmitter
             Add("datamappers.bal", () => DataMappers(shared, names));
         }
 
-        if (PayloadRecords(shared) is { Count: > 0 } sharedRecords)
+        // A payload record several artifacts build (one record for templates of the same shape) is declared once, in
+        // payloads.bal; a record only one artifact builds stays in its file.
+        var uses = parts.SelectMany(p => PayloadRecords(p.Part)).GroupBy(r => r, ReferenceEqualityComparer.Instance);
+        _sharedPayloadRecords = new HashSet<PayloadRecord>(uses.Where(g => g.Count() > 1).Select(g => (PayloadRecord)g.Key!), ReferenceEqualityComparer.Instance);
+        if (PayloadRecords(shared).Concat(parts.SelectMany(p => PayloadRecords(p.Part)).Where(_sharedPayloadRecords.Contains))
+                .Distinct(ReferenceEqualityComparer.Instance).Cast<PayloadRecord>().OrderBy(r => r.Source, StringComparer.Ordinal).ToList() is { Count: > 0 } sharedRecords)
         {
             Add("payloads.bal", () => Payloads(sharedRecords));
         }
@@ -196,7 +204,7 @@ public sealed partial class PackageEmitter
             sections.Add(Stores(part, names, chooser));
         }
 
-        if (PayloadRecords(part) is { Count: > 0 } records)
+        if (PayloadRecords(part).Where(r => !_sharedPayloadRecords.Contains(r)).ToList() is { Count: > 0 } records)
         {
             sections.Add(Payloads(records));
         }

@@ -39,10 +39,10 @@ public sealed partial class PackageEmitter
     /// <summary>The file declaring the records (<c>payloads.bal.sbn</c>).</summary>
     private string Payloads(IReadOnlyList<PayloadRecord> records) => _renderer.Render("payloads.bal.sbn", new
     {
-        Header = SourcesHeader("record types of the JSON payloads the payloadFactory mediators build", records.Select(r => r.Source)),
+        Header = SourcesHeader("record types of the JSON payloads the payloadFactory mediators build", records.SelectMany(r => r.AllSources).Distinct(StringComparer.Ordinal)),
         Records = records.Select(r => new
         {
-            Doc = BallerinaSyntax.CommentText(r.Doc),
+            Doc = BallerinaSyntax.DocItems([BallerinaSyntax.CommentText(r.Doc)]),
             r.Name,
             Fields = r.Fields.Select(f => new { f.Type, Name = f.Identifier }).ToList(),
         }).ToList(),

@@ -474,6 +474,9 @@ public enum Builtin
     /// <summary>MI 4.4 exists(vars.x): the variable is set and not null (the name is a string literal).</summary>
     VariableExists,
 
+    /// <summary>MI 4.4 exists(headers.x) / exists(headers["x"]): the message carries the transport header (the name is a string literal).</summary>
+    HeaderExists,
+
     /// <summary>
     /// MI 4.4 exists(vars.x.a.b) (arguments: the name and the path, string literals): the variable is set and the path
     /// reads a value that is not null.

@@ -1356,13 +1356,26 @@ internal sealed partial class ExpressionBinder(
             }
 
             case "base64Decode":
-                // Base64DecodeFunction: commons-codec's lenient decoding, UTF-8 unless a second argument names another charset.
-                if (args.Length == 2 && !(args[1] is StringLiteral { Value: var decodeCharset } && decodeCharset.Equals("UTF-8", StringComparison.OrdinalIgnoreCase)))
+            {
+                // Base64DecodeFunction: commons-codec's lenient decoding of value.getBytes(charset), then
+                // new String(bytes, charset).trim(); UTF-8 unless a second argument names another charset. The runtime
+                // decodes UTF-8, US-ASCII and ISO-8859-1 (JavaCharset: their names and aliases) as Java does (a literal charset
+                // only; any other stays a TODO).
+                string? decodedCharset = null;
+                if (args.Length == 2)
                 {
-                    return null;
+                    decodedCharset = args[1] is StringLiteral { Value: var decodeCharset } ? JavaCharset(decodeCharset) : null;
+                    if (decodedCharset is null)
+                    {
+                        return null;
+                    }
                 }
 
-                return StringValue(args[0]) is { } decoded ? Call(Builtin.XPathBase64Decode, ValueKind.String, decoded) : null;
+                return StringValue(args[0]) is not { } decoded ? null
+                    : decodedCharset is null or "UTF-8" ? Call(Builtin.XPathBase64Decode, ValueKind.String, decoded)
+                    : Call(Builtin.XPathBase64Decode, ValueKind.String, decoded, new StringLiteralIr(decodedCharset));
+            }
+
             case "base64Encode":
                 // Base64EncodeFunction: UTF-8 unless a second argument names another charset.
                 if (args.Length == 2 && !(args[1] is StringLiteral { Value: var charset } && charset.Equals("UTF-8", StringComparison.OrdinalIgnoreCase)))
@@ -1648,6 +1661,9 @@ internal sealed partial class ExpressionBinder(
                     JsonEvalIr path => Call(Builtin.PayloadExists, ValueKind.Boolean, new StringLiteralIr(path.Path)),
                     VariableReadIr { Path: null } variable => Call(Builtin.VariableExists, ValueKind.Boolean, new StringLiteralIr(variable.Name)),
                     VariableReadIr { Path: { } path } variable => Call(Builtin.VariablePathExists, ValueKind.Boolean, new StringLiteralIr(variable.Name), new StringLiteralIr(path)),
+                    // HeadersAndPropertiesAccessNode: the header's value (context.getHeader, Axis2's case-insensitive
+                    // map), an EvaluationException when the message does not carry it, which exists() reads as false.
+                    HeaderReadIr header => Call(Builtin.HeaderExists, ValueKind.Boolean, new StringLiteralIr(header.Name)),
                     _ => null,
                 };
             case "hashicorp-vault" when args.All(a => a is StringLiteral):

@@ -13,6 +13,22 @@ public sealed record PayloadField(string Key, string Identifier, string Type, Pa
 /// <param name="Source">The input file of the payloadFactory it comes from.</param>
 public sealed record PayloadRecord(string Name, ImmutableArray<PayloadField> Fields, string Doc, string Source)
 {
+    /// <summary>
+    /// The input files of every payloadFactory that builds the record, in declaration order (one record for all the
+    /// templates of the same shape); empty when only the one of <see cref="Source"/> does.
+    /// </summary>
+    public ImmutableArray<string> Sources { get; init; } = [];
+
+    /// <summary>The input files of the payloadFactory mediators that build the record.</summary>
+    public IEnumerable<string> AllSources => Sources.IsEmpty ? [Source] : Sources;
+
+    /// <summary>
+    /// The record's shape as text: the field names and types in order, a nested record by its own shape (records of
+    /// one shape are one type, whatever they are named).
+    /// </summary>
+    public string Shape() => "{" + string.Join(",", Fields.Select(f => BallerinaSyntax.StringLiteral(f.Key) + ":"
+        + (f.Record is null ? f.Type : f.Record.Shape() + (f.Type.EndsWith("[]", StringComparison.Ordinal) ? "[]" : string.Empty)))) + "}";
+
     /// <summary>The record and the records its fields name, depth first: the order they are declared in.</summary>
     public IEnumerable<PayloadRecord> WithNested()
     {
@@ -88,7 +104,7 @@ public static class PayloadTypeAnalysis
     {
         var types = new Dictionary<SetPayloadStep, PayloadType>(ReferenceEqualityComparer.Instance);
         var local = new[] { "payload", "jsonPayload", "newPayload" }.FirstOrDefault(n => !moduleNames.Contains(n)) ?? "payloadRecord";
-        var found = new List<(SetPayloadStep Step, JsonNodeIr.Object Root, IReadOnlyList<(string Name, bool Shortening)> Ladder, string Doc)>();
+        var found = new List<(SetPayloadStep Step, JsonNodeIr.Object Root, IReadOnlyList<(string Name, bool Shortening)> Ladder, string Doc, string Role)>();
         var seen = new HashSet<SetPayloadStep>(ReferenceEqualityComparer.Instance);
         foreach (var (owners, steps) in Bodies(package))
         {
@@ -105,23 +121,73 @@ public static class PayloadTypeAnalysis
                         _ => "the payload",
                     };
                     var doc = $"The JSON payload the payloadFactory at line {step.Origin!.Location.Line.ToString(CultureInfo.InvariantCulture)} builds ({what}).";
-                    found.Add((step, root, [.. owners.Select(o => (BallerinaSyntax.PascalCase(o.Owner + " " + role), o.Shortening))], doc));
+                    found.Add((step, root, [.. owners.Select(o => (BallerinaSyntax.PascalCase(o.Owner + " " + role), o.Shortening))], doc, role));
                 }
             }
         }
 
-        // The records' names by the package's one naming rule (the shortest no other record asks for), then their nested records'.
-        var ladders = BallerinaRefiner.AdmitShortenings([.. found.Select(f => f.Ladder)]);
-        var names = BallerinaRefiner.ChooseNames(ladders, new HashSet<string>(StringComparer.Ordinal), moduleNames);
+        // Templates of the same shape (the same fields with the same types, nested records by their shape) are one
+        // record, in the order of their first builder: the error body six sequences build is one type, not six.
+        var groups = new List<List<int>>();
+        var byShape = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < found.Count; i++)
         {
-            if (Record(found[i].Root, names[i], moduleNames, found[i].Doc, found[i].Step.Origin!.Location.Path, named: true) is { } record)
+            var shape = Record(found[i].Root, "Shape", new HashSet<string>(StringComparer.Ordinal), string.Empty, string.Empty, named: true)?.Shape() ?? "#" + i.ToString(CultureInfo.InvariantCulture);
+            if (!byShape.TryGetValue(shape, out var group))
             {
-                types[found[i].Step] = new PayloadType(record, local);
+                byShape[shape] = group = [];
+                groups.Add(group);
+            }
+
+            group.Add(i);
+        }
+
+        // The records' names by the package's one naming rule (the shortest no other record asks for), then their nested
+        // records'. A record several payloadFactory mediators build whose object has one member first asks for that
+        // member's name (ErrorPayload for {"error": {...}}, its member's record ErrorDetail), then for the name its
+        // first builder would give it: both depend on the shape and its first builder only, so an unrelated template
+        // renames nothing.
+        var keyed = groups.Select(g => g.Count > 1 && found[g[0]].Root.Members is [var sole] && sole.Name.Any(char.IsAsciiLetter) ? sole.Name : null).ToList();
+        var ladders = BallerinaRefiner.AdmitShortenings([.. groups.Select((g, i) => keyed[i] is { } key
+            ? (IReadOnlyList<(string Name, bool Shortening)>)[(BallerinaSyntax.PascalCase(key + " payload"), false), .. found[g[0]].Ladder]
+            : found[g[0]].Ladder)]);
+        var names = BallerinaRefiner.ChooseNames(ladders, new HashSet<string>(StringComparer.Ordinal), moduleNames);
+        for (var i = 0; i < groups.Count; i++)
+        {
+            var builders = groups[i].Select(j => found[j]).ToList();
+            var first = builders[0];
+            string? soleNested = keyed[i] is { } key && names[i] == BallerinaSyntax.PascalCase(key + " payload")
+                ? first.Root.Members[0].Value is JsonNodeIr.Array ? BallerinaSyntax.PascalCase(Singular(key)) : BallerinaSyntax.PascalCase(key + " detail")
+                : null;
+            var doc = builders.Count == 1 ? first.Doc : SharedDoc(builders.Select(b => (b.Step, b.Role)).ToList());
+            if (Record(first.Root, names[i], moduleNames, doc, first.Step.Origin!.Location.Path, named: true, soleNested) is { } record)
+            {
+                if (builders.Count > 1)
+                {
+                    record = record with { Sources = [.. builders.Select(b => b.Step.Origin!.Location.Path).Distinct(StringComparer.Ordinal)] };
+                }
+
+                foreach (var builder in builders)
+                {
+                    types[builder.Step] = new PayloadType(record, local);
+                }
             }
         }
 
         return new PayloadTypes(types, [.. ladders.Select(l => string.Join(' ', l))]);
+    }
+
+    /// <summary>What a record several payloadFactory mediators build is: what they build it as, and where each is (file:line).</summary>
+    private static string SharedDoc(IReadOnlyList<(SetPayloadStep Step, string Role)> builders)
+    {
+        var what = builders.Select(b => b.Role).Distinct(StringComparer.Ordinal).ToList() switch
+        {
+            ["request"] => "the request sent to the backend",
+            ["response"] => "the response",
+            _ => "the payload",
+        };
+        var where = builders.Select(b => Path.GetFileName(b.Step.Origin!.Location.Path) + ":" + b.Step.Origin.Location.Line.ToString(CultureInfo.InvariantCulture));
+        return $"The JSON payload the payloadFactory mediators at {string.Join(", ", where)} build ({what}).";
     }
 
     /// <summary>
@@ -232,7 +298,8 @@ public static class PayloadTypeAnalysis
 
     /// <summary>The record of an object, named <paramref name="name"/> (made unique), or null when its shape is not fixed.</summary>
     /// <param name="named">The name is already the record's, unique (a payload's record, named with the others): not numbered again.</param>
-    private static PayloadRecord? Record(JsonNodeIr.Object node, string name, HashSet<string> moduleNames, string doc, string source, bool named = false)
+    /// <param name="soleNested">The name of the record of the object's only member, instead of the parent's name and the member's.</param>
+    private static PayloadRecord? Record(JsonNodeIr.Object node, string name, HashSet<string> moduleNames, string doc, string source, bool named = false, string? soleNested = null)
     {
         if (!Fixed(node))
         {
@@ -243,7 +310,7 @@ public static class PayloadTypeAnalysis
         var fields = ImmutableArray.CreateBuilder<PayloadField>();
         foreach (var member in node.Members)
         {
-            var (type, record) = FieldType(member.Value, unique, member.Name, moduleNames, $"'{member.Name}' of {unique}", source);
+            var (type, record) = FieldType(member.Value, unique, member.Name, moduleNames, $"'{member.Name}' of {unique}", source, soleNested);
             fields.Add(new PayloadField(member.Name, BallerinaSyntax.FieldName(member.Name)!, type, record));
         }
 
@@ -259,7 +326,8 @@ public static class PayloadTypeAnalysis
     /// <summary>The Ballerina type of a member's value: as certain as the template makes it, else <c>json</c>.</summary>
     /// <param name="member">The member as the documentation names it (<c>'customer' of OrderApiRequest</c>).</param>
     /// <param name="parent">The record the member belongs to: a nested record's name starts with it (<c>OrderApiRequestCustomer</c>).</param>
-    private static (string Type, PayloadRecord? Record) FieldType(JsonNodeIr value, string parent, string key, HashSet<string> moduleNames, string member, string source)
+    /// <param name="nested">The name of the member's record when it has one, instead of the parent's name and the member's.</param>
+    private static (string Type, PayloadRecord? Record) FieldType(JsonNodeIr value, string parent, string key, HashSet<string> moduleNames, string member, string source, string? nested = null)
     {
         switch (value)
         {
@@ -271,10 +339,10 @@ public static class PayloadTypeAnalysis
                 return (NumberType(number.Text), null);
             case JsonNodeIr.Object { Members.Length: 0 }:
                 return ("map<json>", null);
-            case JsonNodeIr.Object nested:
-                return Record(nested, parent + BallerinaSyntax.PascalCase(key), moduleNames, $"The member {member}.", source) is { } record ? (record.Name, record) : ("json", null);
+            case JsonNodeIr.Object objectValue:
+                return Record(objectValue, nested ?? parent + BallerinaSyntax.PascalCase(key), moduleNames, $"The member {member}.", source) is { } record ? (record.Name, record) : ("json", null);
             case JsonNodeIr.Array array:
-                return ArrayType(array, parent, key, moduleNames, member, source);
+                return ArrayType(array, parent, key, moduleNames, member, source, nested);
             default:
                 // null, or an argument outside quotes: whatever its text parses as.
                 return ("json", null);
@@ -285,7 +353,7 @@ public static class PayloadTypeAnalysis
     /// An array: <c>T[]</c> when every item has the same scalar type, or every item is an object of the same fixed
     /// shape (one record for all, named after the member in the singular); else <c>json[]</c>.
     /// </summary>
-    private static (string Type, PayloadRecord? Record) ArrayType(JsonNodeIr.Array array, string parent, string key, HashSet<string> moduleNames, string member, string source)
+    private static (string Type, PayloadRecord? Record) ArrayType(JsonNodeIr.Array array, string parent, string key, HashSet<string> moduleNames, string member, string source, string? nested = null)
     {
         if (array.Items.Length == 0)
         {
@@ -305,7 +373,7 @@ public static class PayloadTypeAnalysis
         }
 
         if (array.Items.All(i => i is JsonNodeIr.Object) && array.Items.Cast<JsonNodeIr.Object>().Select(Shape).Distinct(StringComparer.Ordinal).Count() == 1
-            && Record((JsonNodeIr.Object)array.Items[0], parent + BallerinaSyntax.PascalCase(Singular(key)), moduleNames, $"An item of the member {member}.", source) is { } record)
+            && Record((JsonNodeIr.Object)array.Items[0], nested ?? parent + BallerinaSyntax.PascalCase(Singular(key)), moduleNames, $"An item of the member {member}.", source) is { } record)
         {
             return (record.Name + "[]", record);
         }

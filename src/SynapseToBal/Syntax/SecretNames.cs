@@ -44,6 +44,26 @@ public static partial class SecretNames
     private static readonly HashSet<string> QualifierWords =
         ["ttl", "expiry", "expires", "length", "len", "count", "num", "max", "min", "size", "status", "is", "has", "use", "no"];
 
+    // Names that say only that the value is a credential, not whose (compared as Words are): two artifacts' "password"
+    // are two credentials, so their configurables are named after the artifact too (issue 14).
+    private static readonly HashSet<string> GenericWords =
+    [
+        "password", "passwd", "pwd", "pass", "passphrase", "secret", "token", "key", "apikey", "xapikey", "apitoken",
+        "accesstoken", "authtoken", "authorization", "credential", "credentials", "privatekey", "secretkey", "accesskey",
+    ];
+
+    /// <summary>
+    /// True when a credential's name says nothing of whose it is (<c>password</c>, <c>token</c>, <c>apiKey</c>,
+    /// <c>X-Api-Key</c>, <c>Authorization</c>), as opposed to <c>dbPassword</c> or <c>partnerApiKey</c>.
+    /// </summary>
+    public static bool IsGeneric(string name)
+    {
+        var colon = name.LastIndexOf(':');
+        var local = colon >= 0 ? name[(colon + 1)..] : name;
+        var key = new string(local.Where(char.IsAsciiLetterOrDigit).ToArray()).ToLowerInvariant().TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9');
+        return GenericWords.Contains(key);
+    }
+
     [GeneratedRegex(@"[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])", RegexOptions.CultureInvariant)]
     private static partial Regex WordBreak();
 

@@ -133,5 +133,75 @@ public sealed class PayloadTypeTests
     [Fact]
     public void A_member_name_with_a_lone_surrogate_has_no_field() => Assert.Null(BallerinaSyntax.FieldName("a" + new string('\ud800', 1)));
 
+    private const string ErrorBody = """{"error": {"code": "$1", "message": "$2"}}""";
+    private const string ErrorArgs = """<arg expression="$ctx:ERROR_CODE"/><arg expression="$ctx:ERROR_MESSAGE"/>""";
+
+    private static string Sequence(string name, string body) => $"""<sequence xmlns="http://ws.apache.org/ns/synapse" name="{name}">{body}</sequence>""";
+
+    [Fact]
+    public void Templates_of_one_shape_build_one_record_named_after_its_only_member()
+    {
+        var files = Convert(
+            Sequence("CommonErrorHandler", Factory(ErrorBody, ErrorArgs) + "<respond/>"),
+            Sequence("CreatePayment", Factory("""{"error": {"code": "E1", "message": "no amount"}}""") + "<respond/>"),
+            Sequence("Refund", Factory("""{"error": {"code": 1, "message": "x"}}""") + "<respond/>"));
+        var payloads = files["payloads.bal"];
+
+        // The two of the same shape (string code and message) are one record with one nested record; the third (an int
+        // code) is another, named after its one builder.
+        Assert.Contains("type ErrorPayload record {|\n    ErrorDetail 'error;\n|};", payloads);
+        Assert.Contains("type ErrorDetail record {|\n    string code;\n    string message;\n|};", payloads);
+        Assert.Contains("type RefundResponse record {|\n    RefundResponseError 'error;\n|};", payloads);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(payloads, "string code;"));
+        Assert.Contains("# The JSON payload the payloadFactory mediators at a0.xml:1, a1.xml:1 build (the response).", payloads);
+        var functions = files["functions.bal"];
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(functions, "ErrorPayload payload = ").Count);
+    }
+
+    [Fact]
+    public void An_unrelated_template_renames_no_record()
+    {
+        string[] before =
+        [
+            Sequence("CommonErrorHandler", Factory(ErrorBody, ErrorArgs) + "<respond/>"),
+            Sequence("CreatePayment", Factory("""{"error": {"code": "E1", "message": "no amount"}}""") + Factory("""{"name": "$1"}""", """<arg evaluator="json" expression="$.name"/>""") + """<call><endpoint><address uri="http://localhost:9000/p"/></endpoint></call>"""),
+            Sequence("Audit", Factory("""{"event": "x", "at": "y"}""") + "<respond/>"),
+        ];
+        var names = Types(Convert(before)["payloads.bal"]);
+        Assert.Equal(["AuditResponse", "CreatePaymentRequest", "ErrorDetail", "ErrorPayload"], names);
+
+        // Another record of one builder, another sequence's, a record of the same member name but another shape.
+        var after = Types(Convert([.. before,
+            Sequence("Refund", Factory("""{"refund": {"id": "$1"}}""", """<arg evaluator="json" expression="$.id"/>""") + "<respond/>"),
+            Sequence("Audit2", Factory("""{"error": "text"}""") + "<respond/>")])["payloads.bal"]);
+        Assert.Superset(names.ToHashSet(), after.ToHashSet());
+    }
+
+    [Fact]
+    public void With_keep_structure_a_record_several_artifacts_build_is_declared_once_in_payloads_bal()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "synapse2bal-unit-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "CommonErrorHandler.xml"), Sequence("CommonErrorHandler", Factory(ErrorBody, ErrorArgs) + "<respond/>"));
+            File.WriteAllText(Path.Combine(folder, "CreatePayment.xml"), Sequence("CreatePayment", Factory("""{"error": {"code": "E1", "message": "m"}}""") + "<respond/>"));
+            File.WriteAllText(Path.Combine(folder, "Audit.xml"), Sequence("Audit", Factory("""{"event": "x"}""") + "<respond/>"));
+            var files = Converter.Convert(new ConversionOptions(folder) { KeepStructure = true }).Files.ToDictionary(f => f.RelativePath, f => f.Content);
+            Assert.Contains("type ErrorPayload record {|", files["payloads.bal"]);
+            Assert.Contains("type ErrorDetail record {|", files["payloads.bal"]);
+            Assert.DoesNotContain("AuditResponse", files["payloads.bal"]);
+            Assert.Single(files.Values, text => text.Contains("type ErrorPayload record", StringComparison.Ordinal));
+            Assert.Single(files.Values, text => text.Contains("type AuditResponse record", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static List<string> Types(string payloads) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(payloads, @"^type (\w+) record", System.Text.RegularExpressions.RegexOptions.Multiline).Select(m => m.Groups[1].Value).Order(StringComparer.Ordinal)];
+
     private static Dictionary<string, string> Convert(params string[] artifacts) => ArtifactConversion.Convert(artifacts);
 }

@@ -93,12 +93,20 @@ public sealed partial class Lowerer
         if (value is ValueSyntax.Literal literal && SecretNames.IsSecret(name) && !SecretNames.IsPlaceholder(literal.Text)
             && literal.Text.Trim() is not ("true" or "false"))
         {
-            var key = "literal\0" + name + "\0" + literal.Text;
+            // A name that says only that it is a credential ("password", "token") is named after its artifact too
+            // (playgroundCboPassword): another artifact's "password" is another credential, and a bare "password" at
+            // module level says nothing of whose it is.
+            // The artifact alone: an API resource's flow is owned by "OrderAPI /path", and the configurable is the API's.
+            var artifact = context.Owner.Split(' ', 2)[0];
+            var generic = SecretNames.IsGeneric(name) && artifact.Any(char.IsAsciiLetterOrDigit);
+            var words = generic ? artifact + " " + name : name;
+            var key = "literal\0" + words + "\0" + literal.Text;
             if (!_secrets.TryGetValue(key, out var symbol))
             {
-                symbol = _symbols.Module(IR.SymbolKind.Configurable, name);
+                symbol = _symbols.Module(IR.SymbolKind.Configurable, words);
                 _secrets[key] = symbol;
-                _configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, null, $"Secret '{name}' (a literal value in the Synapse configuration, not copied).", Secret: true));
+                var of = generic ? $" of '{artifact}'" : string.Empty;
+                _configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, null, $"Secret '{name}'{of} (a literal value in the Synapse configuration, not copied).", Secret: true));
             }
 
             _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, location, name);

@@ -3,12 +3,7 @@
 //   StockOrderApiV2.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-# The JSON payload the payloadFactory at line 5 builds (the response).
-type StockOrderResponse record {|
-    string api;
-|};
-
-# The JSON payload the payloadFactory at line 5 builds (the response).
-type StockOrderApiV2Response record {|
+# The JSON payload the payloadFactory mediators at StockOrderApi.xml:5, StockOrderApiV2.xml:5 build (the response).
+type ApiPayload record {|
     string api;
 |};

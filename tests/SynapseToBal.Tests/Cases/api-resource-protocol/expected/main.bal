@@ -32,7 +32,7 @@ service /accounts on httpListener {
     # GET /accounts/health
     resource function get health(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AccountApi", "/accounts");
-        HealthResponse payload = {status: "up"};
+        StatusPayload payload = {status: "up"};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }
@@ -83,7 +83,7 @@ service /accounts on httpsListener {
     # GET /accounts/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AccountApi", "/accounts", {"id": id});
-        AccountGetResponse payload = {id, secure: true};
+        AccountGetSummaryResponse payload = {id, secure: true};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }
@@ -91,7 +91,7 @@ service /accounts on httpsListener {
     # GET /accounts/health
     resource function get health(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AccountApi", "/accounts");
-        HealthResponse payload = {status: "up"};
+        StatusPayload payload = {status: "up"};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }
@@ -316,7 +316,7 @@ service /status on httpListener {
     # GET /status/ping
     resource function get ping(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StatusApi", "/status");
-        StatusResponse payload = {status: "up"};
+        StatusPayload payload = {status: "up"};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }

@@ -4,29 +4,18 @@
 //   StatusApi.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-# The JSON payload the payloadFactory at line 16 builds (the response).
+# The JSON payload the payloadFactory mediators at AccountApi.xml:16, AccountApi.xml:5 build (the response).
 type AccountGetSummaryResponse record {|
     string id;
     boolean secure;
 |};
 
-# The JSON payload the payloadFactory at line 27 builds (the response).
-type HealthResponse record {|
+# The JSON payload the payloadFactory mediators at AccountApi.xml:27, StatusApi.xml:5 build (the response).
+type StatusPayload record {|
     string status;
-|};
-
-# The JSON payload the payloadFactory at line 5 builds (the response).
-type AccountGetResponse record {|
-    string id;
-    boolean secure;
 |};
 
 # The JSON payload the payloadFactory at line 5 builds (the response).
 type SecureResponse record {|
     int balance;
-|};
-
-# The JSON payload the payloadFactory at line 5 builds (the response).
-type StatusResponse record {|
-    string status;
 |};

@@ -43,14 +43,14 @@ configurable string smtpConnectionPassword = ?;
 # Secret value of local entry 'partnerApiKey'.
 configurable string partnerApiKeyValue = ?;
 
-# Secret 'password' (a literal value in the Synapse configuration, not copied).
-configurable string password = ?;
+# Secret 'password' of 'PartnerAPI' (a literal value in the Synapse configuration, not copied).
+configurable string partnerApiPassword = ?;
 
-# Secret 'Authorization' (a literal value in the Synapse configuration, not copied).
-configurable string authorization = ?;
+# Secret 'Authorization' of 'PartnerAPI' (a literal value in the Synapse configuration, not copied).
+configurable string partnerApiAuthorization = ?;
 
-# Secret 'X-Api-Key' (a literal value in the Synapse configuration, not copied).
-configurable string xApiKey = ?;
+# Secret 'X-Api-Key' of 'PartnerAPI' (a literal value in the Synapse configuration, not copied).
+configurable string partnerApiXApiKey = ?;
 
 # Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it
 # from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS

@@ -12,9 +12,9 @@ service /partner on httpListener {
     # GET /partner/
     resource function get .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PartnerAPI", "/partner");
-        ctx.properties["password"] = password;
-        ctx.headers["authorization"] = authorization;
-        ctx.headers["x-api-key"] = xApiKey;
+        ctx.properties["password"] = partnerApiPassword;
+        ctx.headers["authorization"] = partnerApiAuthorization;
+        ctx.headers["x-api-key"] = partnerApiXApiKey;
         string mode = "partner";
         // TODO(SB0232): connector operation <email.send>: use email:SmtpClient's sendMessage (ballerina/email); not translated because password, apiKey are set, which the generated call does not reproduce; the connection is the local entry 'SmtpConnection'; parameters: to, password, apiKey
         // <email.send configKey="SmtpConnection">

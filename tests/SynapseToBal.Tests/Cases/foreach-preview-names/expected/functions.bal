@@ -5,13 +5,13 @@
 # The sequence of the <foreach> at line 7: runs the sequence on a copy of the message, one array item as its JSON
 # payload.
 function bodyForeach(Context ctx) returns error? {
-    BodyForeachPayload payload = {name: check jsonEval(ctx, "$.name")};
+    NamePayload payload = {name: check jsonEval(ctx, "$.name")};
     setJsonPayload(ctx, payload.toJson());
 }
 
 # The sequence of the <foreach> at line 22: runs the sequence on a copy of the message, one array item as its JSON
 # payload.
 function variableForeach(Context ctx) returns error? {
-    VariableForeachPayload payload = {name: check jsonEval(ctx, "$.name")};
+    NamePayload payload = {name: check jsonEval(ctx, "$.name")};
     setJsonPayload(ctx, payload.toJson());
 }

@@ -2,12 +2,7 @@
 //   NamesAPI.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-# The JSON payload the payloadFactory at line 9 builds (the payload).
-type BodyForeachPayload record {|
-    string name;
-|};
-
-# The JSON payload the payloadFactory at line 24 builds (the payload).
-type VariableForeachPayload record {|
+# The JSON payload the payloadFactory mediators at NamesAPI.xml:9, NamesAPI.xml:24 build (the payload).
+type NamePayload record {|
     string name;
 |};

@@ -18,7 +18,7 @@ function orderError(Context ctx) returns http:Response|error {
 # Sequence 'OrderIn'.
 function orderIn(Context ctx) returns http:Response|error? {
     log:printInfo("OrderIn sequence", inbound = "received an order");
-    OrderInResponse payload = {status: "accepted"};
+    StatusPayload payload = {status: "accepted"};
     setJsonPayload(ctx, payload.toJson());
     return respond(ctx, headers = passBackHeaders);
 }

@@ -12,7 +12,7 @@ service /orders on httpListener {
     # GET /orders/status
     resource function get status(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersApi", "/orders");
-        OrdersResponse payload = {status: "up"};
+        StatusPayload payload = {status: "up"};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }

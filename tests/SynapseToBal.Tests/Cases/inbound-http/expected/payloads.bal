@@ -9,12 +9,7 @@ type OrderErrorResponse record {|
     string 'error;
 |};
 
-# The JSON payload the payloadFactory at line 4 builds (the response).
-type OrderInResponse record {|
-    string status;
-|};
-
-# The JSON payload the payloadFactory at line 5 builds (the response).
-type OrdersResponse record {|
+# The JSON payload the payloadFactory mediators at OrdersApi.xml:5, OrderIn.xml:4 build (the response).
+type StatusPayload record {|
     string status;
 |};

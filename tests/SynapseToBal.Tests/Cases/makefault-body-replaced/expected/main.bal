@@ -14,7 +14,7 @@ service /errors on httpListener {
         Context ctx = check newContext(request, "ErrorAPI", "/errors");
         check makeFault(ctx, "soap11", "Server", "Lookup failed", codePrefix = "soap11Env");
         ctx.isResponse = true;
-        ReplacedResponse payload = {'error: "Lookup failed"};
+        ErrorPayload payload = {'error: "Lookup failed"};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }
@@ -32,7 +32,7 @@ service /errors on httpListener {
         Context ctx = check newContext(request, "ErrorAPI", "/errors");
         check makeFault(ctx, "pox", "Server", "Lookup failed");
         ctx.isResponse = true;
-        PoxResponse payload = {'error: "Lookup failed"};
+        ErrorPayload payload = {'error: "Lookup failed"};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }

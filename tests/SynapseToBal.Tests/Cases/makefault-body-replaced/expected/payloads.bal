@@ -2,12 +2,7 @@
 //   ErrorAPI.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-# The JSON payload the payloadFactory at line 10 builds (the response).
-type ReplacedResponse record {|
-    string 'error;
-|};
-
-# The JSON payload the payloadFactory at line 34 builds (the response).
-type PoxResponse record {|
+# The JSON payload the payloadFactory mediators at ErrorAPI.xml:10, ErrorAPI.xml:34 build (the response).
+type ErrorPayload record {|
     string 'error;
 |};

@@ -48,7 +48,7 @@ service /orders on httpListener {
         } else {
             setJsonPayload(ctx, {"toJson": "x"});
         }
-        OrderGetResponse payload2 = {id, status: "found"};
+        OrderGetPayload payload2 = {id, status: "found"};
         setJsonPayload(ctx, payload2.toJson());
         return respond(ctx, headers = passBackHeaders);
     }

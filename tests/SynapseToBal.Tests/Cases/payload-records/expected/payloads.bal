@@ -34,14 +34,8 @@ type OrderPostRequestItem record {|
     int qty;
 |};
 
-# The JSON payload the payloadFactory at line 41 builds (the payload).
+# The JSON payload the payloadFactory mediators at OrderAPI.xml:41, OrderAPI.xml:61 build (the payload).
 type OrderGetPayload record {|
-    string id;
-    string status;
-|};
-
-# The JSON payload the payloadFactory at line 61 builds (the response).
-type OrderGetResponse record {|
     string id;
     string status;
 |};

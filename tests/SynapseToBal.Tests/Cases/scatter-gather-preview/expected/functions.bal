@@ -5,7 +5,7 @@
 # Sequence 1 of the <scatter-gather> at line 6: runs on one copy of the message, then keeps the part the aggregation
 # collects.
 function jsonScatterGather1(Context ctx) returns error? {
-    JsonScatterGather1Payload payload = {animal: {name: "Rex", ticket: check jsonPath(ctx, "$.ticket")}};
+    AnimalPayload payload = {animal: {name: "Rex", ticket: check jsonPath(ctx, "$.ticket")}};
     setJsonPayload(ctx, payload.toJson());
     check setPayloadValue(ctx, check jsonPath(ctx, "$.animal"));
 }
@@ -13,7 +13,7 @@ function jsonScatterGather1(Context ctx) returns error? {
 # Sequence 2 of the <scatter-gather> at line 6: runs on one copy of the message, then keeps the part the aggregation
 # collects.
 function jsonScatterGather2(Context ctx) returns error? {
-    JsonScatterGather2Payload payload = {animal: {name: "Tom", ticket: check jsonPath(ctx, "$.ticket")}};
+    AnimalPayload payload = {animal: {name: "Tom", ticket: check jsonPath(ctx, "$.ticket")}};
     setJsonPayload(ctx, payload.toJson());
     check setPayloadValue(ctx, check jsonPath(ctx, "$.animal"));
 }

@@ -8,24 +8,13 @@ type JsonResponse record {|
     json animals;
 |};
 
-# The JSON payload the payloadFactory at line 9 builds (the payload).
-type JsonScatterGather1Payload record {|
-    JsonScatterGather1PayloadAnimal animal;
+# The JSON payload the payloadFactory mediators at ShelterAPI.xml:9, ShelterAPI.xml:14 build (the payload).
+type AnimalPayload record {|
+    AnimalDetail animal;
 |};
 
-# The member 'animal' of JsonScatterGather1Payload.
-type JsonScatterGather1PayloadAnimal record {|
-    string name;
-    json ticket;
-|};
-
-# The JSON payload the payloadFactory at line 14 builds (the payload).
-type JsonScatterGather2Payload record {|
-    JsonScatterGather2PayloadAnimal animal;
-|};
-
-# The member 'animal' of JsonScatterGather2Payload.
-type JsonScatterGather2PayloadAnimal record {|
+# The member 'animal' of AnimalPayload.
+type AnimalDetail record {|
     string name;
     json ticket;
 |};

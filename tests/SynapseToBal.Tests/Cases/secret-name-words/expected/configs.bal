@@ -4,8 +4,8 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# Secret 'api_token' (a literal value in the Synapse configuration, not copied).
-configurable string apiToken = ?;
+# Secret 'api_token' of 'TokenAPI' (a literal value in the Synapse configuration, not copied).
+configurable string tokenApiApiToken = ?;
 
 # Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it
 # from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS

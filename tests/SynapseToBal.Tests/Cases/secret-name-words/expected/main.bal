@@ -16,7 +16,7 @@ service /token on httpListener {
         string accessToken = getHeader(ctx, "X-Token");
         string ttlToken = getHeader(ctx, "X-Ttl");
         string tokenCacheStatus = "HIT";
-        string apiToken2 = apiToken;
+        string apiToken = tokenApiApiToken;
         log:printInfo("TokenAPI / request", TOKEN_CACHE_STATUS = tokenCacheStatus, ACCESS_TOKEN_LENGTH = javaDoubleString(<float>accessToken.length()), TTL_TOKEN_SECONDS = ttlToken, ACCESS_TOKEN = "****", API_TOKEN = "****");
         return respond(ctx, headers = passBackHeaders);
     }

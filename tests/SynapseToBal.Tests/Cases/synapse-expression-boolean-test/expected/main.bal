@@ -18,7 +18,7 @@ service /flag on httpListener {
             FlagPayload payload = {flag: "set"};
             setJsonPayload(ctx, payload.toJson());
         } else {
-            FlagResponse payload2 = {flag: "unset"};
+            FlagPayload payload2 = {flag: "unset"};
             setJsonPayload(ctx, payload2.toJson());
         }
         if synapseCondition(function () returns boolean|error => (check jsonEval(ctx, "$.active")).toLowerAscii() == "true", "payload.active") {

@@ -2,12 +2,7 @@
 //   api.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-# The JSON payload the payloadFactory at line 8 builds (the payload).
+# The JSON payload the payloadFactory mediators at api.xml:8, api.xml:13 build (the payload).
 type FlagPayload record {|
-    string flag;
-|};
-
-# The JSON payload the payloadFactory at line 13 builds (the response).
-type FlagResponse record {|
     string flag;
 |};

@@ -7,7 +7,7 @@ import ballerina/http;
 # Fault flow of OrderApi POST /queue: runs when the in or out flow fails.
 function orderFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    OrderFaultResponse payload = {queued: false};
+    QueuedPayload payload = {queued: false};
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 500);
     return respond(ctx, headers = passBackHeaders);

@@ -20,7 +20,7 @@ service /orders on httpListener {
             //     </endpoint>
             // </call>
             check notTranslatedMediator("call", "SB0218");
-            QueueResponse payload = {queued: true};
+            QueuedPayload payload = {queued: true};
             setJsonPayload(ctx, payload.toJson());
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {

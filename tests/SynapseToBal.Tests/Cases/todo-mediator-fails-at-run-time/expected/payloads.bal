@@ -2,12 +2,7 @@
 //   OrderApi.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-# The JSON payload the payloadFactory at line 12 builds (the response).
-type QueueResponse record {|
-    boolean queued;
-|};
-
-# The JSON payload the payloadFactory at line 19 builds (the response).
-type OrderFaultResponse record {|
+# The JSON payload the payloadFactory mediators at OrderApi.xml:12, OrderApi.xml:19 build (the response).
+type QueuedPayload record {|
     boolean queued;
 |};

@@ -16,7 +16,7 @@ service /orders on httpListener {
         if reply is http:Response {
             return reply;
         }
-        CheckedResponse payload = {accepted: true};
+        AcceptedPayload payload = {accepted: true};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }
@@ -28,7 +28,7 @@ service /orders on httpListener {
         if reply is http:Response {
             return reply;
         }
-        QuietResponse payload = {accepted: true};
+        AcceptedPayload payload = {accepted: true};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }

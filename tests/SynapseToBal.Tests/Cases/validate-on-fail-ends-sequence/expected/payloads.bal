@@ -2,13 +2,9 @@
 //   ValidateSequences.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-# The JSON payload the payloadFactory at line 26 builds (the response).
-type CheckedResponse record {|
-    boolean accepted;
-|};
-
-# The JSON payload the payloadFactory at line 33 builds (the response).
-type QuietResponse record {|
+# The JSON payload the payloadFactory mediators at ValidateSequences.xml:26, ValidateSequences.xml:33 build (the
+# response).
+type AcceptedPayload record {|
     boolean accepted;
 |};
 
