@@ -14,7 +14,7 @@ service /stockorder_api on httpListener {
     # GET /stockorder_api/orders
     resource function get orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockOrderApi", "/stockorder_api");
-        StockOrderResponse payload = {api: "StockOrderApi"};
+        ApiPayload payload = {api: "StockOrderApi"};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }
@@ -50,7 +50,7 @@ service "/stockorder_api/2.0" on httpListener {
     # GET /stockorder_api/orders
     resource function get orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockOrderApiV2:v2.0", "/stockorder_api/2.0", apiContext = "/stockorder_api", apiVersion = "2.0", versionType = "url");
-        StockOrderApiV2Response payload = {api: "StockOrderApiV2"};
+        ApiPayload payload = {api: "StockOrderApiV2"};
         setJsonPayload(ctx, payload.toJson());
         return respond(ctx, headers = passBackHeaders);
     }

@@ -7,6 +7,6 @@ import ballerina/log;
 
 # Sequence 'ReadEnvelope'.
 function readEnvelope(Context ctx) returns http:Response|error? {
-    log:printInfo("ReadEnvelope sequence", 'order = xpathConcat(xpathAttributeValues((check soapBody(ctx))/**/<'order>, "id")));
+    log:printInfo("ReadEnvelope sequence", 'order = xpathConcat(xpathAttributeValues((check soapEnvelope(ctx))/**/<'order>, "id")));
     return accepted();
 }
