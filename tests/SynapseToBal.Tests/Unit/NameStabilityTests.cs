@@ -52,14 +52,17 @@ public sealed partial class NameStabilityTests
         </api>
         """;
 
-    /// <summary>An API whose resources fan out: a scatter-gather building a JSON payload in each sequence, and an iterate.</summary>
+    /// <summary>
+    /// An API whose resources fan out: a scatter-gather building a JSON payload in each sequence (of two shapes, so that
+    /// each sequence has a record of its own: records of one shape are one record), and an iterate.
+    /// </summary>
     private const string Shelter = """
         <api xmlns="http://ws.apache.org/ns/synapse" name="ShelterAPI" context="/shelter">
           <resource methods="POST" uri-template="/animals"><inSequence>
             <scatter-gather parallel-execution="true" result-target="animals" content-type="JSON">
               <aggregation expression="${payload.animal}"/>
               <sequence><payloadFactory media-type="json"><format>{"animal": {"name": "Rex", "ticket": ${payload.ticket}}}</format></payloadFactory></sequence>
-              <sequence><payloadFactory media-type="json"><format>{"animal": {"name": "Tom", "ticket": ${payload.ticket}}}</format></payloadFactory></sequence>
+              <sequence><payloadFactory media-type="json"><format>{"animal": {"name": "Tom", "ticket": ${payload.ticket}, "chip": "none"}}</format></payloadFactory></sequence>
             </scatter-gather>
             <respond/></inSequence></resource>
           <resource methods="POST" uri-template="/visits"><inSequence>

@@ -33,7 +33,7 @@ public sealed class UnmatchedContextTests
     public void Only_a_dispatched_request_gets_its_query_parameters()
     {
         var context = Runtime.RuntimeSourceText.Function("newContext");
-        Assert.Contains("map<string> pathParams = {}, boolean dispatched = true) returns Context|error {", context);
+        Assert.Contains("map<string> pathParams = {}, boolean dispatched = true,\n", context);
         Assert.Contains("    if api is string && dispatched {\n        check setQueryParams(ctx, request.rawPath);\n    }", context);
     }
 }
