@@ -8,6 +8,9 @@ namespace SynapseToBal.Emit;
 // --keep-structure: one .bal file per source artifact (api_order.bal, sequence_common.bal, endpoint_backend.bal, ...).
 public sealed partial class PackageEmitter
 {
+    /// <summary>The payload records more than one artifact builds (--keep-structure): declared in payloads.bal.</summary>
+    private HashSet<PayloadRecord> _sharedPayloadRecords = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>
     /// The package laid out by source artifact. Each artifact's part of the IR (its services, functions, clients,
     /// entries, listeners, jobs, stores and TODOs, found by the source position they came from) is rendered through
@@ -19,9 +22,6 @@ public sealed partial class PackageEmitter
     /// <c>configs.bal</c>, <c>types.bal</c>, <c>support.bal</c> and
     /// <c>Config.toml</c> stay shared.
     /// </summary>
-    /// <summary>The payload records more than one artifact builds (--keep-structure): declared in payloads.bal.</summary>
-    private HashSet<PayloadRecord> _sharedPayloadRecords = new(ReferenceEqualityComparer.Instance);
-
     private List<GeneratedFile> EmitPerArtifact(RefinedPackage refined, IReadOnlyList<SynapseDocument> documents)
     {
         var package = refined.Package;
@@ -102,7 +102,8 @@ public sealed partial class PackageEmitter
 
         // A payload record several artifacts build (one record for templates of the same shape) is declared once, in
         // payloads.bal; a record only one artifact builds stays in its file.
-        var uses = parts.SelectMany(p => PayloadRecords(p.Part)).GroupBy(r => r, ReferenceEqualityComparer.Instance);
+        // The part that belongs to no artifact counts as one more user: a record it and one artifact build is shared too.
+        var uses = parts.Select(p => p.Part).Prepend(shared).SelectMany(part => PayloadRecords(part)).GroupBy(r => r, ReferenceEqualityComparer.Instance);
         _sharedPayloadRecords = new HashSet<PayloadRecord>(uses.Where(g => g.Count() > 1).Select(g => (PayloadRecord)g.Key!), ReferenceEqualityComparer.Instance);
         if (PayloadRecords(shared).Concat(parts.SelectMany(p => PayloadRecords(p.Part)).Where(_sharedPayloadRecords.Contains))
                 .Distinct(ReferenceEqualityComparer.Instance).Cast<PayloadRecord>().OrderBy(r => r.Source, StringComparer.Ordinal).ToList() is { Count: > 0 } sharedRecords)

@@ -74,8 +74,8 @@ public static class Builtins
         XNo("name", "the QName needs the prefix written in the message, which Ballerina's xml values do not keep"),
         XNo("id", "ID attributes need a DTD, which is never read"),
         XNo("lang", "xml:lang inheritance is not modelled"),
-        X("base64Encode", 1, 2, ValueKind.String, "Builtin.Base64Encode of the UTF-8 bytes (Base64EncodeFunction's default; a second argument only when it is a literal UTF-8, US-ASCII or ISO-8859-1)"),
-        X("base64Decode", 1, 2, ValueKind.String, "Builtin.XPathBase64Decode (xpathBase64Decode: commons-codec's lenient decoding, UTF-8, Java's trim; a second argument only when it is the literal 'UTF-8')"),
+        X("base64Encode", 1, 2, ValueKind.String, "Builtin.Base64Encode of the UTF-8 bytes (Base64EncodeFunction's default; a second argument only when it is the literal 'UTF-8')"),
+        X("base64Decode", 1, 2, ValueKind.String, "Builtin.XPathBase64Decode (xpathBase64Decode: commons-codec's lenient decoding, Java's trim; UTF-8, or a second argument when it is a literal UTF-8, US-ASCII or ISO-8859-1, by their Java names and aliases)"),
         XNo("url-encode", "Synapse's encoding details need checking against the MI"),
         XNo("tokenize", "an XPath 2.0 function Jaxen does not have: the Micro Integrator fails on it unless its XPath 2.0 DOM fail-over is on"),
 

@@ -923,10 +923,10 @@ internal sealed partial class ExpressionBinder(
             {
                 return null;
             }
-            else if (result[0] is { LocalName: "*", NamespaceUri: null or SoapEnv11 or SoapEnv12 } any && (any.Predicates.IsEmpty || any.NamespaceUri is not null))
+            else if (result[0] is { LocalName: "*", NamespaceUri: null or SoapEnv11 or SoapEnv12 } any && (any.NamespaceUri is not null || !ExcludesEnvelope(any)))
             {
                 // //* (or //soapenv:*): the Envelope element itself comes first in Jaxen's node-set, which a search
-                // below the envelope does not give.
+                // below the envelope does not give; so does //*[1] or any test the Envelope may pass.
                 return null;
             }
             else
@@ -1103,6 +1103,24 @@ internal sealed partial class ExpressionBinder(
         FunctionCall { Name: "local-name", Arguments.IsEmpty: true, Prefix: null or "fn" } => Call(Builtin.XPathLocalName, ValueKind.String, new XmlRelativeIr([], null, false)),
         FunctionCall { Name: "namespace-uri", Arguments.IsEmpty: true, Prefix: null or "fn" } => Call(Builtin.XPathNamespaceUri, ValueKind.String, new XmlRelativeIr([], null, false)),
         _ => null,
+    };
+
+    /// <summary>
+    /// Whether a <c>//*</c> step's first predicate is a test the Envelope element fails: <c>local-name()='x'</c> or
+    /// <c>namespace-uri()='u'</c> (translated only for a name or namespace no SOAP envelope element has:
+    /// <see cref="EnvelopeName"/>), or an and/or of such tests that the Envelope fails. The search below the envelope
+    /// then selects what Jaxen's <c>//*[...]</c> selects from the envelope's document; <c>//*[1]</c> or any other test
+    /// the Envelope may pass would select it in the Micro Integrator.
+    /// </summary>
+    private static bool ExcludesEnvelope(XmlStepIr step) =>
+        step.Predicates is [XmlPredicateIr.Test { Condition: var first }, ..] && EnvelopeFails(first);
+
+    private static bool EnvelopeFails(ConditionIr condition) => condition switch
+    {
+        CompareIr { Operator: "=", Left: BuiltinCallIr { Function: Builtin.XPathLocalName or Builtin.XPathNamespaceUri, Arguments: [XmlRelativeIr { Steps.IsEmpty: true }] } } => true,
+        AndIr and => EnvelopeFails(and.Left) || EnvelopeFails(and.Right),
+        OrIr or => EnvelopeFails(or.Left) && EnvelopeFails(or.Right),
+        _ => false,
     };
 
     /// <summary>Whether local-name() is compared with Envelope, Header or Body, or namespace-uri() with a SOAP envelope namespace.</summary>

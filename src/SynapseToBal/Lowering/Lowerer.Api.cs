@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using SynapseToBal.Diagnostics;
 using SynapseToBal.IR;
+using SynapseToBal.Semantics;
 using SynapseToBal.Syntax;
 
 namespace SynapseToBal.Lowering;
@@ -206,7 +207,7 @@ public sealed partial class Lowerer
         return new ServiceIr(ServiceKind.Api, api.Name, basePath, WithFilters(resources.ToImmutableArray(), resources, report: true), api, api.Location.Path)
         {
             RestApiName = RestApiName(api),
-            RestApiContext = RestVersionType(api) is not null ? TrimTrailingSlashes(api.Context.Trim()) : null,
+            RestApiContext = RestVersionType(api) is not null ? ServiceAddresses.ApiContext(api) : null,
             RestApiVersion = RestVersionType(api) is not null ? api.Version : null,
             RestApiVersionType = RestVersionType(api),
             Unmatched = Unmatched(resources, resources),
@@ -596,9 +597,6 @@ public sealed partial class Lowerer
         : string.Equals(api.VersionType, "context", StringComparison.OrdinalIgnoreCase) ? "context"
         : string.Equals(api.VersionType, "url", StringComparison.OrdinalIgnoreCase) ? "url"
         : null;
-
-    /// <summary>ApiUtils.trimTrailingSlashes, as API.setContext keeps the context.</summary>
-    private static string TrimTrailingSlashes(string context) => context.TrimEnd('/');
 
     /// <summary>The API resource a resource of an API service was lowered from.</summary>
     private static ApiResourceSyntax Resource(ResourceIr resource) => (ApiResourceSyntax)resource.Origin;

@@ -241,7 +241,7 @@ public sealed partial class Lowerer
             {
                 // Axis2 refuses it for the name of a data service it deploys first (SB0506, reported by Semantics): two
                 // services on one base path would stop the whole package, so it is kept whole as a TODO.
-                _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.ServiceNameClash, $"the service name '{artifact.Name}' is already registered with the data service of {Path.GetFileName(nameHolder.Location.Path)}, so the Micro Integrator does not deploy this {artifact.XmlName}; only that data service is generated"), artifact));
+                _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.ServiceNameClash, $"the service name '{artifact.Name}' is already registered with the data service of {ServiceAddresses.FileName(nameHolder.Location.Path)}, so the Micro Integrator does not deploy this {artifact.XmlName}; only that data service is generated"), artifact));
             }
             else if (rule.NotTranslatedBecause is not null)
             {

@@ -175,12 +175,13 @@ public static class ProjectLoader
 
         /// <summary>
         /// What a document defines, as the symbol table keys it: its root element's local name (the artifact's kind) and
-        /// its <c>name</c> (a local entry's <c>key</c>), with the root read without whitespace to compare content; null
-        /// for a document that defines several artifacts, none, or does not parse.
+        /// its <c>name</c> (a local entry's <c>key</c>, a data source's <c>&lt;name&gt;</c> child), with the root read
+        /// without whitespace to compare content; null for a document that defines several artifacts, none, or does not
+        /// parse.
         /// </summary>
         private static ((string Kind, string Name) Key, XElement Root)? ArtifactIdentity(SourceDocument document)
         {
-            if (document.Kind is not (FileKind.SynapseArtifact or FileKind.DataService))
+            if (document.Kind is not (FileKind.SynapseArtifact or FileKind.DataService or FileKind.DataSource))
             {
                 return null;
             }
@@ -190,7 +191,8 @@ public static class ProjectLoader
                 using var reader = XmlReader.Create(new StringReader(document.Text), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true });
                 var root = XElement.Load(reader, LoadOptions.None);
                 var kind = root.Name.LocalName;
-                var name = (string?)root.Attribute(kind == "localEntry" ? "key" : "name");
+                var name = document.Kind == FileKind.DataSource ? root.Elements().FirstOrDefault(e => e.Name.LocalName == "name")?.Value.Trim()
+                    : (string?)root.Attribute(kind == "localEntry" ? "key" : "name");
                 return kind == "definitions" || name is null ? null : ((kind, name), root);
             }
             catch (Exception ex) when (ex is XmlException or InvalidOperationException)

@@ -120,7 +120,10 @@ internal static class ServiceAddresses
         return bang < 0 ? Path.GetFileName(path) : Path.GetFileName(path[..bang]) + path[bang..];
     }
 
-    /// <summary>API.setContext: the context without its trailing slashes (ApiUtils.trimTrailingSlashes).</summary>
+    /// <summary>API.setContext: the context as written, without its surrounding spaces and trailing slashes (ApiUtils.trimTrailingSlashes).</summary>
+    internal static string ApiContext(ApiSyntax api) => TrimTrailingSlashes(api.Context.Trim());
+
+    /// <summary>ApiUtils.trimTrailingSlashes.</summary>
     private static string TrimTrailingSlashes(string context) => context.TrimEnd('/');
 
     /// <summary>
@@ -136,7 +139,7 @@ internal static class ServiceAddresses
     /// </summary>
     private static string ApiPath(ApiSyntax api)
     {
-        var context = TrimTrailingSlashes(api.Context.Trim());
+        var context = ApiContext(api);
         var version = StrategyVersion(api);
         if (version.Length > 0)
         {

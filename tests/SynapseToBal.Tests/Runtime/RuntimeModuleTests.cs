@@ -245,8 +245,13 @@ public sealed class RuntimeModuleTests : IDisposable
         Assert.Contains("response.statusCode = http:STATUS_BAD_GATEWAY;", unanswered, StringComparison.Ordinal);
         Assert.DoesNotContain("101500", unanswered, StringComparison.Ordinal);
         Assert.Equal(2, CountOf(source, "    boolean ackSkipped = ctx.ackSkipped;\n    error? called = sendRequest();\n    ctx.ackSkipped = ackSkipped;\n"));
-        // The four stores mark a stored message (the in-memory queue, also the failover of the others).
-        Assert.Equal(4, CountOf(source, "ctx.ackSkipped = true;") - 1);
+        // callEndpoint, the local, mail and JMS senders (plain and transacted), and the four stores (the in-memory
+        // queue, also the failover of the others) mark the request.
+        Assert.Equal(9, CountOf(source, "ctx.ackSkipped = true;"));
+        foreach (var sender in new[] { "callLocal", "sendMail", "sendJms", "sendJmsTransacted" })
+        {
+            Assert.Contains("    ctx.ackSkipped = true;\n", RuntimeSourceText.Function(sender), StringComparison.Ordinal);
+        }
     }
 
     private static int CountOf(string text, string part)

@@ -35,10 +35,10 @@ public sealed class DataServiceRequestTests
             "if defaultValue is string {");
 
         // XFormURLEncodedBuilder.extractParametersFromRequest: an entry with '=' after its first character, the name
-        // as written, the value percent-decoded with '+' kept.
+        // as written, the value percent-decoded with '+' kept (Axis2's URIEncoderDecoder.decode: urlDecodeText).
         var query = RuntimeSourceText.Function("dataServiceQueryParam");
         RuntimeSourceText.InOrder(query, "re `&`.split(", "index is int && index > 0 && entry.substring(0, index).toLowerAscii() == key",
-            "url:decode(re `\\+`.replaceAll(entry.substring(index + 1), \"%2B\"), \"UTF-8\")");
+            "urlDecodeText(entry.substring(index + 1), plusAsSpace = false)");
         Assert.Contains("localName(child.getName()).toLowerAscii() == key", RuntimeSourceText.Function("dataServiceChild"), StringComparison.Ordinal);
     }
 
@@ -126,6 +126,25 @@ public sealed class DataServiceRequestTests
         // Every artifact of the archive is a source: it is the project's build, and the edited source is the one used.
         Assert.Equal("'CARs/Hello_1.0.0.car!/LogSeq_1.0.0/LogSeq-1.0.0.xml' is the built copy of 'HelloConfigs/src/main/synapse-config/sequences/LogSeq.xml' of the project's sources, with a different content (the archive was built from another state of the sources); it is not converted, the source is", notes[1]);
         Assert.Contains(result.Files, f => f.Content.Contains("in the source", StringComparison.Ordinal));
+    }
+
+    /// <summary>A data source is named by its <c>&lt;name&gt;</c> child: the archive's copy is a built copy too.</summary>
+    [Fact]
+    public void A_car_built_from_the_project_with_a_data_source_is_left_out_too()
+    {
+        const string dataSource = """<datasource><name>OrdersDS</name><definition type="RDBMS"><configuration><url>jdbc:h2:mem:orders</url><username>sa</username><driverClassName>org.h2.Driver</driverClassName></configuration></definition></datasource>""";
+        using var temp = new TempDirectory();
+        temp.Write("HelloConfigs/src/main/synapse-config/api/HelloAPI.xml", Api);
+        temp.Write("HelloConfigs/src/main/synapse-config/sequences/LogSeq.xml", Sequence);
+        temp.Write("HelloDataSources/datasource/OrdersDS.xml", dataSource);
+        TestArchives.Build(temp.Combine("CARs", "Hello_1.0.0.car"),
+            ("HelloAPI_1.0.0/HelloAPI-1.0.0.xml", Api),
+            ("LogSeq_1.0.0/LogSeq-1.0.0.xml", EditedSequence),
+            ("OrdersDS_1.0.0/OrdersDS-1.0.0.xml", dataSource));
+
+        var result = Converter.Convert(new ConversionOptions(temp.Path));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id is "SB0501" or "SB0506");
+        Assert.Equal(3, result.Diagnostics.Count(d => d.Id == DiagnosticCatalog.BuiltCopyOfSource.Id));
     }
 
     [Fact]

@@ -167,6 +167,33 @@ public sealed class ExpressionMeaningReviewTests
         Assert.Contains(reason, diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Jaxen's <c>//*</c> searches the envelope's document, whose first element is the Envelope itself, which a search
+    /// below the envelope never gives: a <c>//*</c> step is translated only when its first predicate is a test the
+    /// Envelope fails (a local-name or namespace-uri equality, or an and/or of them that excludes it).
+    /// </summary>
+    [Theory]
+    [InlineData("//*[1]")]
+    [InlineData("//*[not(*)][1]")]
+    [InlineData("//*[@id='a' or local-name()='b']")]
+    [InlineData("//*")]
+    public void A_descendant_wildcard_the_envelope_may_pass_stays_untranslated(string xpath)
+    {
+        var (code, diagnostics) = Convert(Sequence("S", $"""<property name="s" expression="{xpath}"/>"""));
+        Assert.Single(Untranslated(diagnostics));
+        Assert.DoesNotContain("soapEnvelope(ctx))/**/<*>", code, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("//*[local-name()='b' and @id='a']")]
+    [InlineData("//*[namespace-uri()='urn:a' or local-name()='b']")]
+    public void A_descendant_wildcard_whose_test_the_envelope_fails_searches_the_envelope(string xpath)
+    {
+        var (code, diagnostics) = Convert(Sequence("S", $"""<property name="s" expression="{xpath}"/>"""));
+        Assert.Empty(Untranslated(diagnostics));
+        Assert.Contains("soapEnvelope(ctx)", code, StringComparison.Ordinal);
+    }
+
     // 4. $func: of a parameter the template does not declare.
 
     private const string Template = """

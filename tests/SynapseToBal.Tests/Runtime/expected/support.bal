@@ -5014,6 +5014,9 @@ function sendOutOnly(http:ClientObject endpoint, string verb, string path, http:
 # headers, its envelope as the body (read as the answer's own content type says), and the content type the message
 # was sent with as the message's content type (the outgoing messageType is copied onto the response).
 function callLocal(Context ctx, string address, function (Context ctx) returns http:Response|error flow) returns error? {
+    // The send marks the request as answered elsewhere (Axis2FlexibleMEPClient sets RESPONSE_WRITTEN "SKIP" before it
+    // sends, on every transport), as `callEndpoint` says.
+    ctx.ackSkipped = true;
     removeAddressingHeaders(ctx);
     if ctx.restRequest {
         return error(string `The local transport sends the SOAP envelope only: the REST message cannot be sent to ${address} (its body's first element is no SOAP envelope)`);
@@ -5607,6 +5610,9 @@ type MailSmtpSettings record {|
 # mail (MailTransportSender.waitForReply, up to the client's timeout) and fails the send when none comes: the mail goes,
 # and this fails as that timeout does, at once (a reply mail is never awaited). Out-only, the message is left as it was.
 function sendMail(Context ctx, MailSmtpSettings smtp, string address, boolean awaitsReply = false) returns error? {
+    // The send marks the request as answered elsewhere (Axis2FlexibleMEPClient sets RESPONSE_WRITTEN "SKIP" before it
+    // sends, on every transport), as `callEndpoint` says.
+    ctx.ackSkipped = true;
     string? fromHeader = ctx.headers["from"];
     string? userHeader = ctx.headers["mail.smtp.user"];
     string? passwordHeader = ctx.headers["mail.smtp.password"];
@@ -10075,7 +10081,7 @@ function dataServiceQueryParam(string address, string key) returns string|error?
     foreach string entry in re `&`.split(address.substring(queryIndex + 1)) {
         int? index = entry.indexOf("=");
         if index is int && index > 0 && entry.substring(0, index).toLowerAscii() == key {
-            return check url:decode(re `\+`.replaceAll(entry.substring(index + 1), "%2B"), "UTF-8");
+            return check urlDecodeText(entry.substring(index + 1), plusAsSpace = false);
         }
     }
     return ();
@@ -13423,6 +13429,9 @@ type JmsOutgoing record {|
 # itself is left as it was. A failed connection or send is an error: the flow's fault handler runs.
 function sendJms(Context ctx, string endpoint, jms:ConnectionConfiguration connection, jms:Destination destination, string? contentTypeProperty = (),
         EndpointFormat? format = (), string? encoding = ()) returns error? {
+    // The send marks the request as answered elsewhere (Axis2FlexibleMEPClient sets RESPONSE_WRITTEN "SKIP" before it
+    // sends, on every transport), as `callEndpoint` says.
+    ctx.ackSkipped = true;
     JmsSender sender = check jmsProducer(endpoint, connection, destination);
     _ = check jmsSend(sender, check jmsMessage(ctx, contentTypeProperty, format = format, encoding = encoding));
 }
@@ -13432,6 +13441,9 @@ function sendJms(Context ctx, string endpoint, jms:ConnectionConfiguration conne
 # JMSMessageSender.transactionallySend does; a failed commit or rollback is an error too.
 function sendJmsTransacted(Context ctx, string endpoint, jms:ConnectionConfiguration connection, jms:Destination destination, string? contentTypeProperty = (),
         EndpointFormat? format = (), string? encoding = ()) returns error? {
+    // The send marks the request as answered elsewhere (Axis2FlexibleMEPClient sets RESPONSE_WRITTEN "SKIP" before it
+    // sends, on every transport), as `callEndpoint` says.
+    ctx.ackSkipped = true;
     JmsOutgoing message = check jmsMessage(ctx, contentTypeProperty, format = format, encoding = encoding);
     anydata rollbackOnly = ctx.axis2["SET_ROLLBACK_ONLY"];
     lock {
