@@ -483,6 +483,12 @@ public sealed partial class PackageEmitter
 
     private string Relative(string path)
     {
+        if (path == FunctionIr.DefaultFaultSequencePath)
+        {
+            // Not a file of the input: the one every Micro Integrator has.
+            return "the Micro Integrator's default 'fault' sequence (" + path + ")";
+        }
+
         var relative = Path.GetRelativePath(_options.SourceRoot, path).Replace('\\', '/');
         return relative == "." ? Path.GetFileName(path) : relative;
     }
@@ -877,9 +883,10 @@ public sealed partial class PackageEmitter
             : null;
         runs = dispatchView is null ? runs : null;
 
-        // A flow with no fault flow of its own in a package whose throttles limit concurrency: the Micro Integrator runs
-        // its default fault sequence, whose MediatorFaultHandler gives the message's concurrency slot back first, so the
-        // failure must not keep the slot (`on fail error e { throttleRelease(ctx); return e; }`).
+        // A flow with no fault function at all (neither its own fault flow nor a 'fault' sequence's, the Micro
+        // Integrator's default one included) in a package whose throttles limit concurrency: the failure must not keep
+        // the message's concurrency slot (`on fail error e { throttleRelease(ctx); return e; }`). A fault function gives
+        // it back first, as MediatorFaultHandler does.
         var releaseOnFail = ReleaseOnFail(usesContext && runs is null && dispatchView is null, faultFunction, faultInline, writer.Body);
         return new
         {

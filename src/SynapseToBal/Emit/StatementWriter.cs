@@ -646,6 +646,10 @@ internal sealed partial class StatementWriter
                 _modules.Use("log");
                 _out.Line($"log:{LogFunctionName(log.Function)}({LogMessage(log)});");
                 break;
+            case DefaultFaultLogStep:
+                // The full log of the Micro Integrator's default fault sequence; its drop follows (an AcceptStep).
+                _out.Line("check defaultFaultLog(ctx);");
+                break;
             case SetPropertyStep { Scope: PropertyScope.Default } set when _expr.Locals[set.Name] is { Alias: true }:
                 // The property only holds this parameter's value: its reads are the parameter.
                 break;

@@ -20,7 +20,8 @@ public static class IrWalker
         LogStep or SetPropertyStep or RemovePropertyStep or SetVariableStep or RemoveVariableStep or StorePropertyStep
             or ReplacePayloadStep or SetHeaderStep or RemoveHeaderStep or ClearHeadersStep or SetFieldStep
             or ClearPayloadStep or MarkResponseStep or SetPayloadStep or CallStep or CallAddressStep or SoapFaultCheckStep or RespondStep or ContinueWithStep
-            or FailStep or AcceptStep or InvokeStep or TodoStep or CommentStep or DeadCodeStep or MakeFaultStep or XsltStep or ForkStep or ForEachStep => [],
+            or FailStep or AcceptStep or InvokeStep or TodoStep or CommentStep or DeadCodeStep or MakeFaultStep or XsltStep or ForkStep or ForEachStep
+            or DefaultFaultLogStep => [],
         EnrichStep or RewriteStep => [],
         EnrichRemoveStep or EnrichRenameKeyStep or EnrichPropertyStep => [],
         StoreMessageStep => [],
@@ -117,7 +118,7 @@ public static class IrWalker
         GmailStep gmail => gmail.Arguments.Select(a => a.Value),
         CallStep or SoapFaultCheckStep or RemovePropertyStep or RemoveVariableStep or RemoveHeaderStep or ClearHeadersStep or ClearPayloadStep
             or MarkResponseStep or CallAddressStep or RespondStep or ContinueWithStep or AcceptStep or DirectionStep or TodoStep
-            or CommentStep or DeadCodeStep => [],
+            or CommentStep or DeadCodeStep or DefaultFaultLogStep => [],
         StoreMessageStep => [],
         JmsSendStep => [],
         LocalCallStep => [],

@@ -353,6 +353,12 @@ public sealed record FunctionIr(
     /// </summary>
     public const string FaultRunnerUnanswered = " (202 when the sequence does not answer)";
 
+    /// <summary>
+    /// The origin of the function that runs the Micro Integrator's default fault sequence (a project with no 'fault'
+    /// sequence): the file the server ships, not one of the input's. Headers name it for what it is.
+    /// </summary>
+    public const string DefaultFaultSequencePath = "repository/deployment/server/synapse-configs/default/sequences/fault.xml";
+
     /// <summary>The end of a fault runner's doc comment when its sequence answers on every path.</summary>
     public const string FaultRunnerAnswered = " with the sequence's answer (it answers on every path)";
 

@@ -444,6 +444,13 @@ public sealed record AcceptStep(MediatorSyntax? Origin) : StepIr(Origin)
     public bool AfterBackendFailure { get; init; }
 }
 
+/// <summary>
+/// The log mediator of the Micro Integrator's default <c>fault</c> sequence (its full log with MESSAGE, ERROR_CODE and
+/// ERROR_MESSAGE): <c>check defaultFaultLog(ctx);</c>, a runtime helper, as the sequence is the server's, not the
+/// project's. The sequence's drop follows as an <see cref="AcceptStep"/>. <see cref="StepIr.Origin"/> is that log mediator.
+/// </summary>
+public sealed record DefaultFaultLogStep(MediatorSyntax Origin) : StepIr(Origin);
+
 /// <summary>Call a generated function (a named sequence).</summary>
 public sealed record InvokeStep(MediatorSyntax? Origin, Symbol Function, bool CanStop) : StepIr(Origin)
 {

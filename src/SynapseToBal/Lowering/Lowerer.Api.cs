@@ -463,7 +463,7 @@ public sealed partial class Lowerer
         if (_model.Symbols.Sequence(name) is { } sequence && _sequenceFunctions.TryGetValue(name, out var function))
         {
             flow = _symbols.Module(SymbolKind.Function, name == MismatchHandler ? "run resource mismatch handler" : "run method not allowed handler");
-            var fault = _model.Symbols.Sequence("fault") is not null ? GlobalFaultFunction() : null;
+            var fault = GlobalFaultFunction();
             var body = WithFallThrough([new InvokeStep(null, function, _model.SequenceFacts(name).CanAnswer)], sequence.Location);
             var what = name == MismatchHandler ? "none of its resources takes (API.handleResourceNotFound)" : "whose method none of its resources takes, when some resource's path matches (API.handleMethodNotAllowed)";
             _functions.Add(new FunctionIr(flow, FunctionKind.InFlow, true, body, $"Runs the '{name}' sequence, as the Micro Integrator does for a request to an API {what}.", sequence.Location) { FaultFunction = fault });
@@ -807,7 +807,7 @@ public sealed partial class Lowerer
         }
 
         var (outFunction, faultFunction) = LowerResponseFlows(baseName, $"{api.Name} {DescribeResource(resource)}", resource.InSequence, resource.OutSequence, resource.FaultSequence, owner, CallsBackend(resource.InSequence), HandsToOutFlow(resource.InSequence),
-            AcceptedBeforeAnySend(resource.InSequence?.Mediators ?? []), SendsOnlyWithoutBlocking(resource.InSequence, target: false));
+            AcceptedBeforeAnySend(resource.InSequence?.Mediators ?? []), SendsOnlyWithoutBlocking(resource.InSequence, target: false), resource.Location);
 
         var accessors = methods.Count == 0 ? ["default"] : methods.Select(m => m.ToLowerInvariant()).ToList();
 
@@ -916,7 +916,8 @@ public sealed partial class Lowerer
     /// A backend's failure reaches the fault flow from a non-blocking send only (<see cref="SendsOnlyWithoutBlocking"/>):
     /// the fault flow's implicit end answers such a failure 502, where the Micro Integrator answers nothing (SB0260).
     /// </param>
-    private (Symbol? Out, Symbol? Fault) LowerResponseFlows(string baseName, string description, FlowSyntax? inFlow, FlowSyntax? outFlow, FlowSyntax? faultFlow, string owner, bool inFlowCalls, bool outFlowCanRun, bool acceptedFirst = false, bool sendsWithoutBlocking = false)
+    /// <param name="entry">The API resource or proxy service, where SB0603 is reported.</param>
+    private (Symbol? Out, Symbol? Fault) LowerResponseFlows(string baseName, string description, FlowSyntax? inFlow, FlowSyntax? outFlow, FlowSyntax? faultFlow, string owner, bool inFlowCalls, bool outFlowCanRun, bool acceptedFirst = false, bool sendsWithoutBlocking = false, SourceLocation? entry = null)
     {
         Symbol? outFunction = null;
         if (outFlow is not null)
@@ -934,6 +935,13 @@ public sealed partial class Lowerer
         }
 
         Symbol? faultFunction = null;
+        if (faultFlow is { Key: { IsDynamic: false, Text: "fault" }, OnError: null } && _model.Symbols.Sequence("fault") is null)
+        {
+            // faultSequence="fault" in a project that defines none names the default fault sequence the Micro
+            // Integrator ships, which the flows without a fault sequence run too.
+            faultFlow = null;
+        }
+
         if (faultFlow is not null)
         {
             // The same fault flow as an earlier resource of the API: its function serves this one too.
@@ -985,10 +993,11 @@ public sealed partial class Lowerer
 
             _functions.Add(new FunctionIr(faultFunction, FunctionKind.FaultFlow, true, faultSteps, $"Fault flow of {description}: runs when the in or out flow fails.", faultFlow.Location));
         }
-        else if (_model.Symbols.Sequence("fault") is not null)
+        else
         {
-            // The global fault sequence handles errors of flows that declare none.
-            faultFunction = GlobalFaultFunction();
+            // The global fault sequence (the project's, or the Micro Integrator's default) handles errors of flows that
+            // declare none; after a non-blocking send, the default one's drop answers a backend's failure 502 (SB0603).
+            faultFunction = GlobalFaultFunction(sendsWithoutBlocking && !acceptedFirst, entry is { } location ? (location, description) : null);
         }
 
         return (outFunction, faultFunction);
@@ -1054,16 +1063,51 @@ public sealed partial class Lowerer
 
     private Symbol? _globalFault;
 
-    /// <summary>A wrapper that runs the global <c>fault</c> sequence with the error recorded.</summary>
-    private Symbol GlobalFaultFunction()
+    private Symbol? _defaultFaultAfterSend;
+
+    /// <summary>
+    /// A wrapper that runs the global <c>fault</c> sequence with the error recorded: the project's, or the default one
+    /// the Micro Integrator ships when the project defines none (<see cref="DefaultFaultFunction"/>).
+    /// </summary>
+    /// <param name="afterSend">
+    /// The flow sends to a backend without blocking and calls none blocking (<see cref="SendsOnlyWithoutBlocking"/>),
+    /// and did not set FORCE_SC_ACCEPTED first. Without a project 'fault' sequence, such flows share a second function
+    /// for the default one, whose drop answers a backend's failure as a resource's own fault flow that ends without
+    /// answering does (<c>unansweredFault</c>, SB0260), reported at <paramref name="entry"/> (SB0603). A project's own
+    /// 'fault' sequence is the one function either way.
+    /// </param>
+    /// <param name="entry">The API resource, proxy or main sequence whose failures the function handles, and what it is.</param>
+    private Symbol GlobalFaultFunction(bool afterSend = false, (SourceLocation Location, string What)? entry = null)
     {
+        if (afterSend && _model.Symbols.Sequence("fault") is null)
+        {
+            if (entry is var (location, what))
+            {
+                _diagnostics.Report(DiagnosticCatalog.DefaultFaultAfterSendUnanswered, location, what);
+            }
+
+            if (_defaultFaultAfterSend is null)
+            {
+                _defaultFaultAfterSend = _symbols.Module(SymbolKind.Function, "handle fault after send");
+                _functions.Add(DefaultFaultFunction(_defaultFaultAfterSend, afterSend: true));
+            }
+
+            return _defaultFaultAfterSend;
+        }
+
         if (_globalFault is not null)
         {
             return _globalFault;
         }
 
         _globalFault = _symbols.Module(SymbolKind.Function, "handle fault");
-        var sequence = _model.Symbols.Sequence("fault")!;
+        if (_model.Symbols.Sequence("fault") is not { } sequence)
+        {
+            // No 'fault' sequence in the project: the Micro Integrator runs the default one it ships.
+            _functions.Add(DefaultFaultFunction(_globalFault, afterSend: false));
+            return _globalFault;
+        }
+
         ImmutableArray<StepIr> body = [new InvokeStep(null, _sequenceFunctions["fault"], _model.SequenceFacts("fault").CanAnswer), new AcceptStep(null)];
         if (_functions.FirstOrDefault(f => f.Name == _sequenceFunctions["fault"]) is not { } faultSequence || !Flow.Terminates(faultSequence.Body))
         {

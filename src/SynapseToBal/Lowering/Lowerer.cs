@@ -853,7 +853,10 @@ public sealed partial class Lowerer
 
         var body = WithFallThrough([new InvokeStep(null, function, facts.CanAnswer)], main.Location);
         var path = ImmutableArray.Create<PathSegmentIr>(new PathSegmentIr.Rest("*", SymbolFactory.Local("path")));
-        var fault = _model.Symbols.Sequence("fault") is not null ? GlobalFaultFunction() : null;
+        // A failure of a backend main sends to without blocking runs the fault sequence in the send's callback, as for
+        // an API resource (SB0603 when it is the Micro Integrator's default one).
+        var calls = _model.BackendCallsOf(main.Mediators, null);
+        var fault = GlobalFaultFunction(calls.SendsWithoutBlocking && !calls.CallsBlocking && !AcceptedBeforeAnySend(main.Mediators), (main.Location, "the main sequence"));
         var ir = new ResourceIr("default", path, body, fault, outFunction, outFunction is not null, "ANY request no API matches (the main sequence)", main);
         return new ServiceIr(ServiceKind.MainSequence, "main", "/", [ir], main, main.Location.Path);
     }

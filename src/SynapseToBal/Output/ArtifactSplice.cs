@@ -534,12 +534,15 @@ internal static partial class ArtifactSplice
             Sections = [.. a.Sections.Select(s => Shift(s, shifts))],
         }).ToList();
         // The report, its totals and the TODO links, as the whole conversion would give them (ArtifactSplice.Report.cs).
-        if (SpliceReport(record.Report!, input, path, before.Value, after.Value, record, texts, own, artifact, artifacts.First(a => a.Path == path).Sections, out var report) is not { } nextReport
+        if (SpliceReport(record.Report!, input, path, before.Value, after.Value, record, texts, own, artifact, artifacts.First(a => a.Path == path).Sections, out var report) is not { } spliced
             || report is null || after.Value.Renderer is not { } renderer
-            || Diagnostics(record.Report!.Diagnostics, input) is not { } diagnostics)
+            || ShiftedDiagnostics(spliced.Diagnostics, path, oldText, newText) is not { } shiftedDiagnostics
+            || Diagnostics(shiftedDiagnostics, input) is not { } diagnostics)
         {
             return null;
         }
+
+        var nextReport = spliced with { Diagnostics = shiftedDiagnostics };
 
         // The whole package after the change has a property writer when the slice after it has one, or when the
         // previous package had one the slice before it did not (in an API the change leaves alone; see
@@ -550,6 +553,69 @@ internal static partial class ArtifactSplice
         };
         var inputs = previous.Inputs.Select((i, index) => index == changed ? i with { Hash = fingerprint[changed].Hash } : i).ToList();
         return new Spliced(files, next, inputs, new SplicedReport(report, diagnostics, nextReport.ArtifactCount, nextReport.DocumentCount, Path.GetFullPath(Path.Combine(input, nextReport.SourceRoot)), renderer));
+    }
+
+    /// <summary>
+    /// The stored diagnostics with those of the changed file moved by the edit: the slice reports the same diagnostics
+    /// before and after the change (checked), but one after the edited text, or around it, has another offset, length
+    /// or end. The edit is the text between the common start and end of the old and new file: a diagnostic's start or
+    /// end after it moves by its change in length, one before it stays, and its lines and columns are read from the new
+    /// text; null (convert whole) when a start or an end falls inside the edit.
+    /// </summary>
+    private static List<StoredDiagnostic>? ShiftedDiagnostics(IReadOnlyList<StoredDiagnostic> stored, string path, string oldText, string newText)
+    {
+        var prefix = 0;
+        var limit = Math.Min(oldText.Length, newText.Length);
+        while (prefix < limit && oldText[prefix] == newText[prefix])
+        {
+            prefix++;
+        }
+
+        var suffix = 0;
+        while (suffix < limit - prefix && oldText[oldText.Length - 1 - suffix] == newText[newText.Length - 1 - suffix])
+        {
+            suffix++;
+        }
+
+        var oldEnd = oldText.Length - suffix;
+        var delta = newText.Length - oldText.Length;
+        int? Moved(int offset) => offset <= prefix ? offset : offset >= oldEnd ? offset + delta : null;
+        (int Line, int Character) Position(int offset)
+        {
+            var line = 0;
+            var lineStart = 0;
+            for (var k = 0; k < offset && k < newText.Length; k++)
+            {
+                if (newText[k] == '\n')
+                {
+                    line++;
+                    lineStart = k + 1;
+                }
+            }
+
+            return (line, offset - lineStart);
+        }
+
+        var result = new List<StoredDiagnostic>(stored.Count);
+        foreach (var diagnostic in stored)
+        {
+            if (diagnostic.Path != path || diagnostic.Start + diagnostic.Length <= prefix)
+            {
+                result.Add(diagnostic);
+                continue;
+            }
+
+            if (Moved(diagnostic.Start) is not { } start || Moved(diagnostic.Start + diagnostic.Length) is not { } end)
+            {
+                return null;
+            }
+
+            var (startLine, startCharacter) = Position(start);
+            var (endLine, endCharacter) = Position(end);
+            result.Add(diagnostic with { Start = start, Length = end - start, StartLine = startLine, StartCharacter = startCharacter, EndLine = endLine, EndCharacter = endCharacter });
+        }
+
+        return result;
     }
 
     /// <summary>A section after the changed sections of its file moves by their change in length; a changed section keeps its start (moved by the earlier ones) and takes its new length.</summary>

@@ -63,255 +63,256 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.DbStatementIr)] = 47,
         [typeof(global::SynapseToBal.IR.DbStep)] = 48,
         [typeof(global::SynapseToBal.IR.DeadCodeStep)] = 49,
-        [typeof(global::SynapseToBal.IR.DirectionStep)] = 50,
-        [typeof(global::SynapseToBal.IR.DispatchPathIr)] = 51,
-        [typeof(global::SynapseToBal.IR.EmailConnectionIr)] = 52,
-        [typeof(global::SynapseToBal.IR.EmailSendStep)] = 53,
-        [typeof(global::SynapseToBal.IR.EndpointSuspensionIr)] = 54,
-        [typeof(global::SynapseToBal.IR.EnrichPropertyStep)] = 55,
-        [typeof(global::SynapseToBal.IR.EnrichRemoveStep)] = 56,
-        [typeof(global::SynapseToBal.IR.EnrichRenameKeyStep)] = 57,
-        [typeof(global::SynapseToBal.IR.EnrichStep)] = 58,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Body)] = 59,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Envelope)] = 60,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.JsonPath)] = 61,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.XmlPath)] = 62,
-        [typeof(global::SynapseToBal.IR.ExternalStylesheetIr)] = 63,
-        [typeof(global::SynapseToBal.IR.FailStep)] = 64,
-        [typeof(global::SynapseToBal.IR.FileConnectorArgumentIr)] = 65,
-        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 66,
-        [typeof(global::SynapseToBal.IR.FileConnectorV1Step)] = 67,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 68,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 69,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 70,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 71,
-        [typeof(global::SynapseToBal.IR.ForEachStep)] = 72,
-        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 73,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 74,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 75,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 76,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 77,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 78,
-        [typeof(global::SynapseToBal.IR.ForkStep)] = 79,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 80,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 81,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 82,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 83,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 84,
-        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 85,
-        [typeof(global::SynapseToBal.IR.FunctionIr)] = 86,
-        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 87,
-        [typeof(global::SynapseToBal.IR.GatherIr)] = 88,
-        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 89,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 90,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 91,
-        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 92,
-        [typeof(global::SynapseToBal.IR.GmailStep)] = 93,
-        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 94,
-        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 95,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 96,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 97,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 98,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 99,
-        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 100,
-        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 101,
-        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 102,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 103,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 104,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 105,
-        [typeof(global::SynapseToBal.IR.IfStep)] = 106,
-        [typeof(global::SynapseToBal.IR.InboundIr)] = 107,
-        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 108,
-        [typeof(global::SynapseToBal.IR.InboundParameterIr)] = 109,
-        [typeof(global::SynapseToBal.IR.InboundPropertiesIr)] = 110,
-        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 111,
-        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 112,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 113,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 114,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 115,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 116,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 117,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 118,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 119,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 120,
-        [typeof(global::SynapseToBal.IR.InvokeStep)] = 121,
-        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 122,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 123,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 124,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 125,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 126,
-        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 127,
-        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 128,
-        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 129,
-        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 130,
-        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 131,
-        [typeof(global::SynapseToBal.IR.JobIr)] = 132,
-        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 133,
-        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 134,
-        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 135,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 136,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 137,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 138,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 139,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 140,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 141,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 142,
-        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 143,
-        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 144,
-        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 145,
-        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 146,
-        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 147,
-        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 148,
-        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 149,
-        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 150,
-        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 151,
-        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 152,
-        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 153,
-        [typeof(global::SynapseToBal.IR.ListenerIr)] = 154,
-        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 155,
-        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 156,
-        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 157,
-        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 158,
-        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 159,
-        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 160,
-        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 161,
-        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 162,
-        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 163,
-        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 164,
-        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 165,
-        [typeof(global::SynapseToBal.IR.LogStep)] = 166,
-        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 167,
-        [typeof(global::SynapseToBal.IR.MailSendStep)] = 168,
-        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 169,
-        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 170,
-        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 171,
-        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 172,
-        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 173,
-        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 174,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 175,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 176,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 177,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 178,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 179,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 180,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 181,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 182,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 183,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 184,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 185,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 186,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 187,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 188,
-        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 189,
-        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 190,
-        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 191,
-        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 192,
-        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 193,
-        [typeof(global::SynapseToBal.IR.NotIr)] = 194,
-        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 195,
-        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 196,
-        [typeof(global::SynapseToBal.IR.OptionsIr)] = 197,
-        [typeof(global::SynapseToBal.IR.OptionsMatchIr)] = 198,
-        [typeof(global::SynapseToBal.IR.OrIr)] = 199,
-        [typeof(global::SynapseToBal.IR.OwnListenerUrlIr)] = 200,
-        [typeof(global::SynapseToBal.IR.PackageIr)] = 201,
-        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 202,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 203,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 204,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 205,
-        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 206,
-        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 207,
-        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 208,
-        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 209,
-        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 210,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 211,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 212,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 213,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 214,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 215,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 216,
-        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 217,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 218,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 219,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 220,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 221,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 222,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 223,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 224,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 225,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 226,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 227,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 228,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 229,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 230,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 231,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 232,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 233,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 234,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 235,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 236,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 237,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 238,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 239,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 240,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 241,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 242,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 243,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 244,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 245,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 246,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 247,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 248,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 249,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 250,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 251,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 252,
-        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 253,
-        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 254,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 255,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 256,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 257,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 258,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 259,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 260,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 261,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 262,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 263,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 264,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 265,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 266,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 267,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 268,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 269,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 270,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 271,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 272,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 273,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 274,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 275,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 276,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 277,
-        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 278,
-        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 279,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 280,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 281,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 282,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 283,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 284,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 285,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 286,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 287,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 288,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 289,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 290,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 291,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 292,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 293,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 294,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 295,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 296,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 297,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 298,
+        [typeof(global::SynapseToBal.IR.DefaultFaultLogStep)] = 50,
+        [typeof(global::SynapseToBal.IR.DirectionStep)] = 51,
+        [typeof(global::SynapseToBal.IR.DispatchPathIr)] = 52,
+        [typeof(global::SynapseToBal.IR.EmailConnectionIr)] = 53,
+        [typeof(global::SynapseToBal.IR.EmailSendStep)] = 54,
+        [typeof(global::SynapseToBal.IR.EndpointSuspensionIr)] = 55,
+        [typeof(global::SynapseToBal.IR.EnrichPropertyStep)] = 56,
+        [typeof(global::SynapseToBal.IR.EnrichRemoveStep)] = 57,
+        [typeof(global::SynapseToBal.IR.EnrichRenameKeyStep)] = 58,
+        [typeof(global::SynapseToBal.IR.EnrichStep)] = 59,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Body)] = 60,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Envelope)] = 61,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.JsonPath)] = 62,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.XmlPath)] = 63,
+        [typeof(global::SynapseToBal.IR.ExternalStylesheetIr)] = 64,
+        [typeof(global::SynapseToBal.IR.FailStep)] = 65,
+        [typeof(global::SynapseToBal.IR.FileConnectorArgumentIr)] = 66,
+        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 67,
+        [typeof(global::SynapseToBal.IR.FileConnectorV1Step)] = 68,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 69,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 70,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 71,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 72,
+        [typeof(global::SynapseToBal.IR.ForEachStep)] = 73,
+        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 74,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 75,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 76,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 77,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 78,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 79,
+        [typeof(global::SynapseToBal.IR.ForkStep)] = 80,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 81,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 82,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 83,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 84,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 85,
+        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 86,
+        [typeof(global::SynapseToBal.IR.FunctionIr)] = 87,
+        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 88,
+        [typeof(global::SynapseToBal.IR.GatherIr)] = 89,
+        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 90,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 91,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 92,
+        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 93,
+        [typeof(global::SynapseToBal.IR.GmailStep)] = 94,
+        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 95,
+        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 96,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 97,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 98,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 99,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 100,
+        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 101,
+        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 102,
+        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 103,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 104,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 105,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 106,
+        [typeof(global::SynapseToBal.IR.IfStep)] = 107,
+        [typeof(global::SynapseToBal.IR.InboundIr)] = 108,
+        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 109,
+        [typeof(global::SynapseToBal.IR.InboundParameterIr)] = 110,
+        [typeof(global::SynapseToBal.IR.InboundPropertiesIr)] = 111,
+        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 112,
+        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 113,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 114,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 115,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 116,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 117,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 118,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 119,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 120,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 121,
+        [typeof(global::SynapseToBal.IR.InvokeStep)] = 122,
+        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 123,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 124,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 125,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 126,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 127,
+        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 128,
+        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 129,
+        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 130,
+        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 131,
+        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 132,
+        [typeof(global::SynapseToBal.IR.JobIr)] = 133,
+        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 134,
+        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 135,
+        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 136,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 137,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 138,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 139,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 140,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 141,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 142,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 143,
+        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 144,
+        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 145,
+        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 146,
+        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 147,
+        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 148,
+        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 149,
+        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 150,
+        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 151,
+        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 152,
+        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 153,
+        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 154,
+        [typeof(global::SynapseToBal.IR.ListenerIr)] = 155,
+        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 156,
+        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 157,
+        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 158,
+        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 159,
+        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 160,
+        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 161,
+        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 162,
+        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 163,
+        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 164,
+        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 165,
+        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 166,
+        [typeof(global::SynapseToBal.IR.LogStep)] = 167,
+        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 168,
+        [typeof(global::SynapseToBal.IR.MailSendStep)] = 169,
+        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 170,
+        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 171,
+        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 172,
+        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 173,
+        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 174,
+        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 175,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 176,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 177,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 178,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 179,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 180,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 181,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 182,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 183,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 184,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 185,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 186,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 187,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 188,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 189,
+        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 190,
+        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 191,
+        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 192,
+        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 193,
+        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 194,
+        [typeof(global::SynapseToBal.IR.NotIr)] = 195,
+        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 196,
+        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 197,
+        [typeof(global::SynapseToBal.IR.OptionsIr)] = 198,
+        [typeof(global::SynapseToBal.IR.OptionsMatchIr)] = 199,
+        [typeof(global::SynapseToBal.IR.OrIr)] = 200,
+        [typeof(global::SynapseToBal.IR.OwnListenerUrlIr)] = 201,
+        [typeof(global::SynapseToBal.IR.PackageIr)] = 202,
+        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 203,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 204,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 205,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 206,
+        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 207,
+        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 208,
+        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 209,
+        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 210,
+        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 211,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 212,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 213,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 214,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 215,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 216,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 217,
+        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 218,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 219,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 220,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 221,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 222,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 223,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 224,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 225,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 226,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 227,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 228,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 229,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 230,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 231,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 232,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 233,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 234,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 235,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 236,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 237,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 238,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 239,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 240,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 241,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 242,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 243,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 244,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 245,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 246,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 247,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 248,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 249,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 250,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 251,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 252,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 253,
+        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 254,
+        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 255,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 256,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 257,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 258,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 259,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 260,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 261,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 262,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 263,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 264,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 265,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 266,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 267,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 268,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 269,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 270,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 271,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 272,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 273,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 274,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 275,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 276,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 277,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 278,
+        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 279,
+        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 280,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 281,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 282,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 283,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 284,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 285,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 286,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 287,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 288,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 289,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 290,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 291,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 292,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 293,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 294,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 295,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 296,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 297,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 298,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 299,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -892,6 +893,14 @@ internal static partial class IrMembers
 
             case 50:
             {
+                var n = (global::SynapseToBal.IR.DefaultFaultLogStep)node;
+                sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
+                return true;
+            }
+
+            case 51:
+            {
                 var n = (global::SynapseToBal.IR.DirectionStep)node;
                 foreach (var item in n.Request)
                 {
@@ -908,7 +917,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 51:
+            case 52:
             {
                 var n = (global::SynapseToBal.IR.DispatchPathIr)node;
                 foreach (var item in n.Path)
@@ -925,7 +934,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 52:
+            case 53:
             {
                 var n = (global::SynapseToBal.IR.EmailConnectionIr)node;
                 sink.Visit(n.Name);
@@ -943,7 +952,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 53:
+            case 54:
             {
                 var n = (global::SynapseToBal.IR.EmailSendStep)node;
                 sink.Visit(n.Connection);
@@ -961,7 +970,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 54:
+            case 55:
             {
                 var n = (global::SynapseToBal.IR.EndpointSuspensionIr)node;
                 sink.Visit(n.Name);
@@ -979,7 +988,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 55:
+            case 56:
             {
                 var n = (global::SynapseToBal.IR.EnrichPropertyStep)node;
                 sink.Visit(n.Property);
@@ -989,7 +998,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 56:
+            case 57:
             {
                 var n = (global::SynapseToBal.IR.EnrichRemoveStep)node;
                 foreach (var item in n.Paths)
@@ -1003,7 +1012,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 57:
+            case 58:
             {
                 var n = (global::SynapseToBal.IR.EnrichRenameKeyStep)node;
                 sink.Visit(n.Source);
@@ -1014,7 +1023,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 58:
+            case 59:
             {
                 var n = (global::SynapseToBal.IR.EnrichStep)node;
                 sink.Visit(n.Source);
@@ -1024,25 +1033,25 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 59:
-                return true;
             case 60:
                 return true;
             case 61:
+                return true;
+            case 62:
             {
                 var n = (global::SynapseToBal.IR.EnrichTargetIr.JsonPath)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 62:
+            case 63:
             {
                 var n = (global::SynapseToBal.IR.EnrichTargetIr.XmlPath)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 63:
+            case 64:
             {
                 var n = (global::SynapseToBal.IR.ExternalStylesheetIr)node;
                 sink.Visit(n.Name);
@@ -1051,7 +1060,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 64:
+            case 65:
             {
                 var n = (global::SynapseToBal.IR.FailStep)node;
                 sink.Visit(n.Message);
@@ -1060,7 +1069,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 65:
+            case 66:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1068,7 +1077,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 66:
+            case 67:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorStep)node;
                 sink.Visit(n.Location);
@@ -1086,7 +1095,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 67:
+            case 68:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorV1Step)node;
                 foreach (var item in n.Arguments)
@@ -1099,7 +1108,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 68:
+            case 69:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)node;
                 sink.Visit(n.Path);
@@ -1107,7 +1116,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 69:
+            case 70:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.Elements)node;
                 sink.Visit(n.Items);
@@ -1115,7 +1124,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 70:
+            case 71:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.JsonItems)node;
                 sink.Visit(n.Path);
@@ -1124,7 +1133,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 71:
+            case 72:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)node;
                 sink.Visit(n.Items);
@@ -1132,7 +1141,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 72:
+            case 73:
             {
                 var n = (global::SynapseToBal.IR.ForEachStep)node;
                 sink.Visit(n.Loop);
@@ -1142,9 +1151,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 73:
-                return true;
             case 74:
+                return true;
+            case 75:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Attached)node;
                 sink.Visit(n.Items);
@@ -1153,7 +1162,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 75:
+            case 76:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.AttachedJson)node;
                 sink.Visit(n.Path);
@@ -1161,23 +1170,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 76:
-                return true;
             case 77:
+                return true;
+            case 78:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Recipients)node;
                 sink.Visit(n.Urls);
                 return true;
             }
 
-            case 78:
+            case 79:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Split)node;
                 sink.Visit(n.Items);
                 return true;
             }
 
-            case 79:
+            case 80:
             {
                 var n = (global::SynapseToBal.IR.ForkStep)node;
                 sink.Visit(n.Source);
@@ -1198,7 +1207,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 80:
+            case 81:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Http)node;
                 sink.Visit(n.Client);
@@ -1206,35 +1215,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 81:
+            case 82:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Jms)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 82:
+            case 83:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Mail)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 83:
+            case 84:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.ToAddress)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 84:
+            case 85:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Vfs)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 85:
+            case 86:
             {
                 var n = (global::SynapseToBal.IR.ForwardTemplateIr)node;
                 sink.Visit(n.Template);
@@ -1242,7 +1251,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 86:
+            case 87:
             {
                 var n = (global::SynapseToBal.IR.FunctionIr)node;
                 sink.Visit(n.Name);
@@ -1262,7 +1271,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 87:
+            case 88:
             {
                 var n = (global::SynapseToBal.IR.FunctionParameterIr)node;
                 sink.Visit(n.Name);
@@ -1271,7 +1280,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 88:
+            case 89:
             {
                 var n = (global::SynapseToBal.IR.GatherIr)node;
                 sink.Visit(n.RootElement);
@@ -1279,7 +1288,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 89:
+            case 90:
             {
                 var n = (global::SynapseToBal.IR.GmailArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1287,14 +1296,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 90:
+            case 91:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 91:
+            case 92:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -1304,7 +1313,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 92:
+            case 93:
             {
                 var n = (global::SynapseToBal.IR.GmailConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1321,7 +1330,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 93:
+            case 94:
             {
                 var n = (global::SynapseToBal.IR.GmailStep)node;
                 sink.Visit(n.Connection);
@@ -1335,7 +1344,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 94:
+            case 95:
             {
                 var n = (global::SynapseToBal.IR.GroupMemberIr)node;
                 sink.Visit(n.Url);
@@ -1355,14 +1364,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 95:
+            case 96:
             {
                 var n = (global::SynapseToBal.IR.HeaderReadIr)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 96:
+            case 97:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.Basic)node;
                 sink.Visit(n.Username);
@@ -1370,7 +1379,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 97:
+            case 98:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)node;
                 sink.Visit(n.TokenUrl);
@@ -1379,7 +1388,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 98:
+            case 99:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -1390,7 +1399,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 99:
+            case 100:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.RefreshToken)node;
                 sink.Visit(n.TokenUrl);
@@ -1400,7 +1409,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 100:
+            case 101:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1419,7 +1428,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 101:
+            case 102:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectorCallStep)node;
                 sink.Visit(n.Connection);
@@ -1437,7 +1446,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 102:
+            case 103:
             {
                 var n = (global::SynapseToBal.IR.HttpHeaderIr)node;
                 sink.Visit(n.Name);
@@ -1445,11 +1454,11 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 103:
-                return true;
             case 104:
                 return true;
             case 105:
+                return true;
+            case 106:
             {
                 var n = (global::SynapseToBal.IR.HttpPathIr.Template)node;
                 foreach (var item in n.Parts)
@@ -1461,7 +1470,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 106:
+            case 107:
             {
                 var n = (global::SynapseToBal.IR.IfStep)node;
                 sink.Visit(n.Condition);
@@ -1480,7 +1489,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 107:
+            case 108:
             {
                 var n = (global::SynapseToBal.IR.InboundIr)node;
                 sink.Visit(n.Listener);
@@ -1493,7 +1502,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 108:
+            case 109:
             {
                 var n = (global::SynapseToBal.IR.InboundKeyStoreIr)node;
                 sink.Visit(n.Path);
@@ -1501,7 +1510,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 109:
+            case 110:
             {
                 var n = (global::SynapseToBal.IR.InboundParameterIr)node;
                 sink.Visit(n.Name);
@@ -1510,7 +1519,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 110:
+            case 111:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertiesIr)node;
                 sink.Visit(n.Name);
@@ -1522,7 +1531,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 111:
+            case 112:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1530,7 +1539,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 112:
+            case 113:
             {
                 var n = (global::SynapseToBal.IR.InboundTargetIr)node;
                 sink.Visit(n.Sequence);
@@ -1542,7 +1551,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 113:
+            case 114:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.File)node;
                 sink.Visit(n.Job);
@@ -1556,7 +1565,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 114:
+            case 115:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Ftp)node;
                 sink.Visit(n.Host);
@@ -1572,7 +1581,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 115:
+            case 116:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Http)node;
                 sink.Visit(n.Port);
@@ -1581,7 +1590,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 116:
+            case 117:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Jms)node;
                 sink.Visit(n.ContextFactory);
@@ -1607,7 +1616,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 117:
+            case 118:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Kafka)node;
                 sink.Visit(n.BootstrapServers);
@@ -1624,7 +1633,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 118:
+            case 119:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mail)node;
                 sink.Visit(n.Host);
@@ -1640,7 +1649,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 119:
+            case 120:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mqtt)node;
                 sink.Visit(n.ServerUri);
@@ -1653,7 +1662,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 120:
+            case 121:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.RabbitMq)node;
                 sink.Visit(n.Host);
@@ -1667,7 +1676,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 121:
+            case 122:
             {
                 var n = (global::SynapseToBal.IR.InvokeStep)node;
                 sink.Visit(n.Function);
@@ -1681,7 +1690,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 122:
+            case 123:
             {
                 var n = (global::SynapseToBal.IR.JdbcStoreIr)node;
                 sink.Visit(n.Client);
@@ -1694,35 +1703,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 123:
+            case 124:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 124:
+            case 125:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 125:
+            case 126:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 126:
+            case 127:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 127:
+            case 128:
             {
                 var n = (global::SynapseToBal.IR.JmsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -1747,14 +1756,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 128:
+            case 129:
             {
                 var n = (global::SynapseToBal.IR.JmsReplyIr)node;
                 sink.Visit(n.Destination);
                 return true;
             }
 
-            case 129:
+            case 130:
             {
                 var n = (global::SynapseToBal.IR.JmsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -1763,7 +1772,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 130:
+            case 131:
             {
                 var n = (global::SynapseToBal.IR.JmsStoreIr)node;
                 sink.Visit(n.Connection);
@@ -1783,7 +1792,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 131:
+            case 132:
             {
                 var n = (global::SynapseToBal.IR.JndiPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1791,7 +1800,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 132:
+            case 133:
             {
                 var n = (global::SynapseToBal.IR.JobIr)node;
                 sink.Visit(n.Name);
@@ -1811,16 +1820,16 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 133:
-                return true;
             case 134:
+                return true;
+            case 135:
             {
                 var n = (global::SynapseToBal.IR.JsonEvalIr)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 135:
+            case 136:
             {
                 var n = (global::SynapseToBal.IR.JsonMemberIr)node;
                 sink.Visit(n.Name);
@@ -1828,7 +1837,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 136:
+            case 137:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Array)node;
                 foreach (var item in n.Items)
@@ -1839,18 +1848,18 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 137:
-                return true;
             case 138:
                 return true;
             case 139:
+                return true;
+            case 140:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Number)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 140:
+            case 141:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Object)node;
                 foreach (var item in n.Members)
@@ -1861,14 +1870,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 141:
+            case 142:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 142:
+            case 143:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.String)node;
                 foreach (var item in n.Parts)
@@ -1879,7 +1888,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 143:
+            case 144:
             {
                 var n = (global::SynapseToBal.IR.JsonSchemaTransformStep)node;
                 sink.Visit(n.Schema);
@@ -1888,7 +1897,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 144:
+            case 145:
             {
                 var n = (global::SynapseToBal.IR.JsonTransformStep)node;
                 sink.Visit(n.StringPattern);
@@ -1897,7 +1906,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 145:
+            case 146:
             {
                 var n = (global::SynapseToBal.IR.JsonValidateStep)node;
                 sink.Visit(n.Source);
@@ -1912,7 +1921,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 146:
+            case 147:
             {
                 var n = (global::SynapseToBal.IR.KafkaConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1935,9 +1944,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 147:
-                return true;
             case 148:
+                return true;
+            case 149:
             {
                 var n = (global::SynapseToBal.IR.KafkaParameterIr)node;
                 sink.Visit(n.Name);
@@ -1945,7 +1954,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 149:
+            case 150:
             {
                 var n = (global::SynapseToBal.IR.KafkaPublishStep)node;
                 sink.Visit(n.Connection);
@@ -1959,7 +1968,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 150:
+            case 151:
             {
                 var n = (global::SynapseToBal.IR.KafkaSaslIr)node;
                 sink.Visit(n.Username);
@@ -1967,7 +1976,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 151:
+            case 152:
             {
                 var n = (global::SynapseToBal.IR.KafkaSslIr)node;
                 sink.Visit(n.TruststorePath);
@@ -1978,7 +1987,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 152:
+            case 153:
             {
                 var n = (global::SynapseToBal.IR.LdapArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1986,7 +1995,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 153:
+            case 154:
             {
                 var n = (global::SynapseToBal.IR.LdapConnectorStep)node;
                 foreach (var item in n.Arguments)
@@ -1999,7 +2008,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 154:
+            case 155:
             {
                 var n = (global::SynapseToBal.IR.ListenerIr)node;
                 sink.Visit(n.Name);
@@ -2008,7 +2017,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 155:
+            case 156:
             {
                 var n = (global::SynapseToBal.IR.LocalCallStep)node;
                 sink.Visit(n.Address);
@@ -2019,7 +2028,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 156:
+            case 157:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryIr)node;
                 sink.Visit(n.Name);
@@ -2034,14 +2043,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 157:
+            case 158:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryReadIr)node;
                 sink.Visit(n.Entry);
                 return true;
             }
 
-            case 158:
+            case 159:
             {
                 var n = (global::SynapseToBal.IR.LogFieldIr)node;
                 sink.Visit(n.Name);
@@ -2049,7 +2058,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 159:
+            case 160:
             {
                 var n = (global::SynapseToBal.IR.LogFieldsIr)node;
                 foreach (var item in n.Message)
@@ -2067,34 +2076,34 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 160:
-                return true;
             case 161:
                 return true;
             case 162:
                 return true;
             case 163:
+                return true;
+            case 164:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 164:
+            case 165:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Value)node;
                 sink.Visit(n.Expression);
                 return true;
             }
 
-            case 165:
+            case 166:
             {
                 var n = (global::SynapseToBal.IR.LogPlaceIr)node;
                 sink.Visit(n.Owner);
                 return true;
             }
 
-            case 166:
+            case 167:
             {
                 var n = (global::SynapseToBal.IR.LogStep)node;
                 foreach (var item in n.Parts)
@@ -2108,7 +2117,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 167:
+            case 168:
             {
                 var n = (global::SynapseToBal.IR.MailEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -2119,7 +2128,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 168:
+            case 169:
             {
                 var n = (global::SynapseToBal.IR.MailSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -2129,7 +2138,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 169:
+            case 170:
             {
                 var n = (global::SynapseToBal.IR.MailSenderIr)node;
                 sink.Visit(n.SenderName);
@@ -2143,7 +2152,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 170:
+            case 171:
             {
                 var n = (global::SynapseToBal.IR.MakeFaultStep)node;
                 sink.Visit(n.Code);
@@ -2157,7 +2166,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 171:
+            case 172:
             {
                 var n = (global::SynapseToBal.IR.MappedEntryIr)node;
                 sink.Visit(n.Field);
@@ -2170,7 +2179,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 172:
+            case 173:
             {
                 var n = (global::SynapseToBal.IR.MappedFieldIr)node;
                 sink.Visit(n.Name);
@@ -2179,7 +2188,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 173:
+            case 174:
             {
                 var n = (global::SynapseToBal.IR.MappedNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -2187,7 +2196,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 174:
+            case 175:
             {
                 var n = (global::SynapseToBal.IR.MappedRecordIr)node;
                 sink.Visit(n.Name);
@@ -2202,28 +2211,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 175:
+            case 176:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.ArrayOf)node;
                 sink.Visit(n.Item);
                 return true;
             }
 
-            case 176:
+            case 177:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Primitive)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 177:
+            case 178:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Record)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 178:
+            case 179:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Arithmetic)node;
                 sink.Visit(n.Left);
@@ -2231,7 +2240,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 179:
+            case 180:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.ArrayMap)node;
                 foreach (var item in n.Source)
@@ -2244,7 +2253,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 180:
+            case 181:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Call)node;
                 foreach (var item in n.Arguments)
@@ -2255,7 +2264,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 181:
+            case 182:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Concat)node;
                 foreach (var item in n.Parts)
@@ -2266,7 +2275,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 182:
+            case 183:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Construct)node;
                 foreach (var item in n.Entries)
@@ -2277,9 +2286,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 183:
-                return true;
             case 184:
+                return true;
+            case 185:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.FromInput)node;
                 foreach (var item in n.Path)
@@ -2290,30 +2299,30 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 185:
-                return true;
             case 186:
+                return true;
+            case 187:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.NotTranslated)node;
                 sink.Visit(n.Statement);
                 return true;
             }
 
-            case 187:
+            case 188:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Required)node;
                 sink.Visit(n.Read);
                 return true;
             }
 
-            case 188:
+            case 189:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Text)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 189:
+            case 190:
             {
                 var n = (global::SynapseToBal.IR.MarkResponseStep)node;
                 sink.Visit(n.Origin);
@@ -2321,7 +2330,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 190:
+            case 191:
             {
                 var n = (global::SynapseToBal.IR.MessageProcessorIr)node;
                 sink.Visit(n.Name);
@@ -2351,7 +2360,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 191:
+            case 192:
             {
                 var n = (global::SynapseToBal.IR.MessageStoreIr)node;
                 sink.Visit(n.Name);
@@ -2363,7 +2372,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 192:
+            case 193:
             {
                 var n = (global::SynapseToBal.IR.NodeSetCompareIr)node;
                 sink.Visit(n.Nodes);
@@ -2372,21 +2381,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 193:
+            case 194:
             {
                 var n = (global::SynapseToBal.IR.NonEmptyIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 194:
+            case 195:
             {
                 var n = (global::SynapseToBal.IR.NotIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 195:
+            case 196:
             {
                 var n = (global::SynapseToBal.IR.NotTranslatedIr)node;
                 sink.Visit(n.Descriptor);
@@ -2394,14 +2403,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 196:
+            case 197:
             {
                 var n = (global::SynapseToBal.IR.NumberLiteralIr)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 197:
+            case 198:
             {
                 var n = (global::SynapseToBal.IR.OptionsIr)node;
                 foreach (var item in n.Paths)
@@ -2420,7 +2429,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 198:
+            case 199:
             {
                 var n = (global::SynapseToBal.IR.OptionsMatchIr)node;
                 foreach (var item in n.Path)
@@ -2433,7 +2442,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 199:
+            case 200:
             {
                 var n = (global::SynapseToBal.IR.OrIr)node;
                 sink.Visit(n.Left);
@@ -2441,7 +2450,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 200:
+            case 201:
             {
                 var n = (global::SynapseToBal.IR.OwnListenerUrlIr)node;
                 sink.Visit(n.Port);
@@ -2450,7 +2459,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 201:
+            case 202:
             {
                 var n = (global::SynapseToBal.IR.PackageIr)node;
                 sink.Visit(n.Listener);
@@ -2583,21 +2592,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 202:
+            case 203:
             {
                 var n = (global::SynapseToBal.IR.ParameterReadIr)node;
                 sink.Visit(n.Parameter);
                 return true;
             }
 
-            case 203:
+            case 204:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Literal)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 204:
+            case 205:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Param)node;
                 sink.Visit(n.SynapseName);
@@ -2607,7 +2616,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 205:
+            case 206:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Rest)node;
                 sink.Visit(n.SynapseName);
@@ -2615,7 +2624,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 206:
+            case 207:
             {
                 var n = (global::SynapseToBal.IR.PendingArtifactIr)node;
                 sink.Visit(n.Reason);
@@ -2624,14 +2633,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 207:
+            case 208:
             {
                 var n = (global::SynapseToBal.IR.ProcessorSequenceIr)node;
                 sink.Visit(n.Function);
                 return true;
             }
 
-            case 208:
+            case 209:
             {
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
@@ -2639,7 +2648,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 209:
+            case 210:
             {
                 var n = (global::SynapseToBal.IR.PublishedWsdlIr)node;
                 sink.Visit(n.FileName);
@@ -2649,7 +2658,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 210:
+            case 211:
             {
                 var n = (global::SynapseToBal.IR.RabbitMqStoreIr)node;
                 sink.Visit(n.Host);
@@ -2664,7 +2673,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 211:
+            case 212:
             {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
@@ -2672,7 +2681,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 212:
+            case 213:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2681,7 +2690,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 213:
+            case 214:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2690,7 +2699,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 214:
+            case 215:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -2700,7 +2709,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 215:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -2709,7 +2718,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 216:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -2718,7 +2727,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 217:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.RequestFilterIr)node;
                 sink.Visit(n.ContentType);
@@ -2732,7 +2741,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 218:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -2758,7 +2767,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 219:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
@@ -2766,7 +2775,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 220:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2781,7 +2790,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 221:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2789,14 +2798,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 222:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 223:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2807,7 +2816,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 224:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -2817,7 +2826,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 225:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2834,7 +2843,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 226:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -2848,7 +2857,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 227:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -2870,7 +2879,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 228:
+            case 229:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -2879,7 +2888,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 229:
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2889,7 +2898,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 230:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -2904,7 +2913,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 231:
+            case 232:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -2914,7 +2923,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 232:
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -2924,7 +2933,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 233:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
@@ -2932,7 +2941,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 234:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -2944,7 +2953,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 235:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2954,14 +2963,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 236:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 237:
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -2969,7 +2978,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 238:
+            case 239:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -2977,7 +2986,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 239:
+            case 240:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -2986,7 +2995,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 240:
+            case 241:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -2998,7 +3007,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 241:
+            case 242:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -3017,27 +3026,27 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 242:
-                return true;
             case 243:
                 return true;
             case 244:
                 return true;
             case 245:
+                return true;
+            case 246:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 246:
+            case 247:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 247:
+            case 248:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -3045,7 +3054,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 248:
+            case 249:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -3061,7 +3070,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 249:
+            case 250:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
@@ -3069,7 +3078,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 250:
+            case 251:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -3089,7 +3098,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 251:
+            case 252:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -3099,7 +3108,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 252:
+            case 253:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -3113,7 +3122,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 253:
+            case 254:
             {
                 var n = (global::SynapseToBal.IR.UnmatchedIr)node;
                 sink.Visit(n.NotFoundFlow);
@@ -3137,7 +3146,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 254:
+            case 255:
             {
                 var n = (global::SynapseToBal.IR.UnreferencedEndpointIr)node;
                 sink.Visit(n.Key);
@@ -3145,28 +3154,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 255:
+            case 256:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 256:
+            case 257:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 257:
+            case 258:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 258:
+            case 259:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -3177,14 +3186,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 259:
+            case 260:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 260:
+            case 261:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -3195,7 +3204,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 261:
+            case 262:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -3203,7 +3212,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 262:
+            case 263:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -3211,7 +3220,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 263:
+            case 264:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -3223,7 +3232,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 264:
+            case 265:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -3239,7 +3248,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 265:
+            case 266:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -3249,23 +3258,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 266:
+            case 267:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 267:
-                return true;
             case 268:
+                return true;
+            case 269:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 269:
+            case 270:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -3273,37 +3282,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 270:
+            case 271:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 271:
-                return true;
             case 272:
+                return true;
+            case 273:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 273:
+            case 274:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 274:
+            case 275:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 275:
+            case 276:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -3311,7 +3320,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 276:
+            case 277:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -3325,7 +3334,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 277:
+            case 278:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -3334,7 +3343,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 278:
+            case 279:
             {
                 var n = (global::SynapseToBal.IR.WsdlActionIr)node;
                 sink.Visit(n.Action);
@@ -3342,7 +3351,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 279:
+            case 280:
             {
                 var n = (global::SynapseToBal.IR.WsdlDispatchIr)node;
                 foreach (var item in n.Actions)
@@ -3370,7 +3379,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 280:
+            case 281:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3379,7 +3388,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 281:
+            case 282:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -3387,7 +3396,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 282:
+            case 283:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -3401,21 +3410,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 283:
+            case 284:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 284:
+            case 285:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 285:
+            case 286:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -3439,7 +3448,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 286:
+            case 287:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -3447,32 +3456,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 287:
+            case 288:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 288:
+            case 289:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 289:
-                return true;
             case 290:
                 return true;
             case 291:
+                return true;
+            case 292:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 292:
+            case 293:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -3484,7 +3493,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 293:
+            case 294:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -3498,7 +3507,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 294:
+            case 295:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3512,7 +3521,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 295:
+            case 296:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -3520,7 +3529,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 296:
+            case 297:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3541,7 +3550,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 297:
+            case 298:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3549,7 +3558,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 298:
+            case 299:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);

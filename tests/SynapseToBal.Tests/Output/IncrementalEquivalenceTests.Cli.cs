@@ -21,6 +21,7 @@ public sealed partial class IncrementalEquivalenceTests
     {
         Generate(Input, apis: 30, sequences: 5, endpoints: 5);
         var api7 = Path.Combine(Input, "apis", "Api7.xml");
+        Edit(api7, "</api>", RunsDefaultFault); // the resource added below runs the default fault sequence the package has
         Edit(api7, "<respond/>", ClassTodo + "<respond/>");
         Edit(Path.Combine(Input, "apis", "Api8.xml"), "<respond/>", "<transaction action=\"new\"/><respond/>"); // Api8 sorts after Api7: its TODO line moves
         CliAssertEqualsFresh("the first run");
@@ -33,6 +34,7 @@ public sealed partial class IncrementalEquivalenceTests
         {
             ("a value after the API's TODO", () => SetValue("Api7", "A", "incr-A")),
             ("a mediator added after the API's TODO (the lines after it move)", () => Edit(api7, "<switch", Added + "<switch")),
+            // It runs handleFault, which the package has for Api7's PUT resource.
             ("a resource added", () => Edit(api7, "</api>", "<resource methods=\"DELETE\" uri-template=\"/items/{id}\"><inSequence><log level=\"custom\"><property name=\"gone\" expression=\"$ctx:uri.var.id\"/></log><respond/></inSequence></resource></api>")),
             ("a mediator removed (the lines after it move back)", () => Edit(api7, Added, string.Empty)),
             ("a value in an API without TODOs", () => SetValue("Api3", "A", "incr-A")),

@@ -27,15 +27,17 @@ public sealed partial class IncrementalEquivalenceTests
     public void Changes_confined_to_one_api_splice_and_equal_a_fresh_conversion()
     {
         Generate(Input, apis: 30, sequences: 5, endpoints: 5);
+        var api7 = Path.Combine(Input, "apis", "Api7.xml");
+        Edit(api7, "</api>", RunsDefaultFault);
         Assert.False(IncrementalConversion.Run(new ConversionOptions(Input), Out, Splicing, include: WithoutReport).Spliced);
         AssertEqualsFresh("the first run", WithoutReport);
-        var api7 = Path.Combine(Input, "apis", "Api7.xml");
         const string Added = "<log level=\"custom\"><property name=\"incr\" value=\"added\"/></log>";
         var changes = new (string Name, Action Apply)[]
         {
             ("a mediator added", () => Edit(api7, "<respond/>", Added + "<respond/>")),
             ("an expression changed", () => Edit(api7, "json-eval($.type)", "json-eval($.order.kind)")),
             ("a mediator removed", () => Edit(api7, Added, string.Empty)),
+            // It runs handleFault, which the package has for Api7's PUT resource.
             ("a resource added", () => Edit(api7, "</api>", "<resource methods=\"DELETE\" uri-template=\"/items/{id}\"><inSequence><log level=\"custom\"><property name=\"gone\" expression=\"$ctx:uri.var.id\"/></log><respond/></inSequence></resource></api>")),
             ("a property set added", () => Edit(Path.Combine(Input, "apis", "Api12.xml"), "<respond/>", "<property name=\"incrNew\" expression=\"$ctx:uri.var.id\"/><log level=\"custom\"><property name=\"seen\" expression=\"$ctx:incrNew\"/></log><respond/>")),
             ("a value that reads as a flag", () => SetValue("Api2", "A", "true")),
@@ -53,11 +55,12 @@ public sealed partial class IncrementalEquivalenceTests
             AssertEqualsFresh(name, WithoutReport);
         }
 
-        // What the rest of the package sees changes: converted whole. A log of the full message needs a runtime helper
-        // no other artifact uses (support.bal changes); an out flow that becomes a function asks a new module-level name.
+        // What the rest of the package sees changes: converted whole. fn:upper-case needs a runtime helper no other
+        // artifact uses (support.bal changes; a log of the full message does not since the default fault sequence's log,
+        // which Api7's PUT resource runs, writes it); an out flow that becomes a function asks a new module-level name.
         foreach (var (name, apply) in new (string Name, Action Apply)[]
         {
-            ("a runtime helper first used", () => Edit(api7, "<respond/>", "<log level=\"full\"/><respond/>")),
+            ("a runtime helper first used", () => Edit(api7, "<respond/>", "<log level=\"custom\"><property name=\"upper\" expression=\"fn:upper-case($ctx:uri.var.id)\"/></log><respond/>")),
             ("an API's context", () => Edit(Path.Combine(Input, "apis", "Api3.xml"), "context=\"/api3\"", "context=\"/api3b\"")),
         })
         {
@@ -69,6 +72,33 @@ public sealed partial class IncrementalEquivalenceTests
         Edit(Path.Combine(Input, "apis", "Api20.xml"), "<respond/>", Added + "<respond/>");
         Assert.True(IncrementalConversion.Run(new ConversionOptions(Input), Out, Splicing, include: WithoutReport).Spliced, "a change after the fallbacks was converted whole");
         AssertEqualsFresh("a change after the fallbacks", WithoutReport);
+    }
+
+    /// <summary>
+    /// A resource with no fault sequence and no send, in a project that defines no 'fault' sequence: its failures run the
+    /// Micro Integrator's default fault sequence, the module function <c>handleFault</c> (the generated project's GET
+    /// resources run their 'Fault' sequence, the POST ones, which send without blocking, <c>handleFaultAfterSend</c>).
+    /// Given to Api7 before the first run, the resource added to it later runs a function the package already has.
+    /// </summary>
+    private const string RunsDefaultFault = "<resource methods=\"PUT\" uri-template=\"/items/{id}\"><inSequence><log level=\"custom\"><property name=\"put\" expression=\"$ctx:uri.var.id\"/></log><respond/></inSequence></resource></api>";
+
+    /// <summary>
+    /// The first flow of the project that runs the Micro Integrator's default fault sequence adds its function,
+    /// <c>handleFault</c>, to the package: a module-level function outside the changed API's sections, which the splice
+    /// does not add, so the change is converted whole, and the output equals a fresh conversion.
+    /// </summary>
+    [Fact]
+    public void The_first_flow_running_the_default_fault_sequence_is_converted_whole()
+    {
+        Generate(Input, apis: 30, sequences: 5, endpoints: 5);
+        Assert.False(IncrementalConversion.Run(new ConversionOptions(Input), Out, Splicing, include: WithoutReport).Spliced);
+        AssertEqualsFresh("the first run", WithoutReport);
+        Assert.DoesNotContain("function handleFault(", File.ReadAllText(Path.Combine(Out, "functions.bal")), StringComparison.Ordinal);
+
+        Edit(Path.Combine(Input, "apis", "Api7.xml"), "</api>", RunsDefaultFault);
+        Assert.False(IncrementalConversion.Run(new ConversionOptions(Input), Out, Splicing, include: WithoutReport).Spliced, "the first flow running the default fault sequence was spliced");
+        AssertEqualsFresh("the first flow running the default fault sequence", WithoutReport);
+        Assert.Contains("function handleFault(", File.ReadAllText(Path.Combine(Out, "functions.bal")), StringComparison.Ordinal);
     }
 
     private string RecordPath => Path.Combine(Out, Manifest.Folder, ArtifactSplice.FileName);

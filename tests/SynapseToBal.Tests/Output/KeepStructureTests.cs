@@ -96,7 +96,7 @@ public sealed partial class KeepStructureTests
     {
         var files = Convert(Path.Combine(TestPaths.Examples, "ei6-orders"), keep: true);
         Assert.Equal(
-            ["configs.bal", "endpoint_order_backend_ep.bal", "endpoint_stock_quote_ep.bal", "inbound_endpoint_order_queue_inbound.bal", "main.bal",
+            ["configs.bal", "endpoint_order_backend_ep.bal", "endpoint_stock_quote_ep.bal", "functions.bal", "inbound_endpoint_order_queue_inbound.bal", "main.bal",
              "message_processor_order_forwarder.bal", "message_store_order_store.bal", "proxy_order_proxy.bal", "proxy_stock_quote_proxy.bal",
              "sequence_heartbeat.bal", "sequence_order_fault.bal", "sequence_process_order.bal", "support.bal", "task_heartbeat_task.bal", "tasks.bal", "types.bal"],
             files.Keys.Order(StringComparer.Ordinal));
@@ -105,6 +105,17 @@ public sealed partial class KeepStructureTests
         Assert.Contains("function orderFlow(Context ctx)", files["proxy_order_proxy.bal"]);
         Assert.DoesNotContain("listener http:Listener", files["proxy_order_proxy.bal"]);
         Assert.Contains("listener http:Listener httpListener = new (httpPort);", files["main.bal"]);
+        // functions.bal holds only what no artifact of the input declares: the Micro Integrator's default 'fault' sequence.
+        AssertOnlyDefaultFault(files["functions.bal"]);
+    }
+
+    /// <summary>A functions.bal of the file-per-artifact layout: only the functions of the server's default 'fault' sequence.</summary>
+    private static void AssertOnlyDefaultFault(string functions)
+    {
+        Assert.Contains("//   the Micro Integrator's default 'fault' sequence (", functions, StringComparison.Ordinal);
+        var declared = Regex.Matches(functions, @"^function (\w+)\(", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(declared);
+        Assert.All(declared, name => Assert.Contains(name, new[] { "handleFault", "handleFaultAfterSend" }));
     }
 
     [Fact]
@@ -124,7 +135,9 @@ public sealed partial class KeepStructureTests
         Assert.True(File.Exists(Path.Combine(output, "api_orders.bal")));
         Assert.True(File.Exists(Path.Combine(output, "sequence_common.bal")));
         Assert.True(File.Exists(Path.Combine(output, "sequence_audit.bal")));
-        Assert.False(File.Exists(Path.Combine(output, "functions.bal")));
+        // No artifact's code in functions.bal: it holds the Micro Integrator's default 'fault' sequence alone (the
+        // project defines none, and the full log of Common can fail).
+        AssertOnlyDefaultFault(File.ReadAllText(Path.Combine(output, "functions.bal")));
         Assert.Contains("\"keepStructure\": \"true\"", File.ReadAllText(Path.Combine(output, ".synapse2bal", "manifest.json")));
 
         File.Delete(temp.Combine("in", "Audit.xml"));

@@ -37,13 +37,15 @@ public sealed class AnsweringSequenceTests
         var main = files["main.bal"].ReplaceLineEndings("\n");
         var functions = files["functions.bal"].ReplaceLineEndings("\n");
 
-        // Writing the response can fail: the answer or the error; outside a do/on fail the call is returned as it is.
+        // Writing the response can fail: the answer or the error, which the do's on fail hands to the default fault
+        // sequence (the project defines no 'fault').
         Assert.Contains("function reject(Context ctx) returns http:Response|error {", functions);
-        Assert.Contains("        return reject(ctx);\n", main);
+        Assert.Contains("            return check reject(ctx);\n            // Not translated, never runs:", main);
+        Assert.Contains("} on fail error e {\n            return handleFault(ctx, e);", main);
         Assert.DoesNotContain("reply", main);
         Assert.DoesNotContain("return accepted();", main);
         Assert.Contains("// Not translated, never runs: the sequence called above answers on every path, so the flow has ended:", main);
-        Assert.Contains("        // <log level=\"custom\"><property name=\"never\" value=\"runs\"/></log>\n    }", main);
+        Assert.Contains("            // <log level=\"custom\"><property name=\"never\" value=\"runs\"/></log>\n        } on fail error e {", main);
     }
 
     [Fact]
@@ -99,7 +101,8 @@ public sealed class AnsweringSequenceTests
             $"""<proxy xmlns="{Ns}" name="AnswerProxy" transports="http"><target endpoint="epr1" inSequence="Answer"/></proxy>""");
         var code = string.Concat(files.Where(f => f.Key != "support.bal" && f.Key.EndsWith(".bal", StringComparison.Ordinal)).Select(f => f.Value)).ReplaceLineEndings("\n");
 
-        Assert.Contains("    return answer(ctx);\n    // Not run: the send to the target endpoint 'epr1' of proxy 'AnswerProxy': the sequence called above answers on\n    // every path, so the flow has ended (the Micro Integrator sends to the target endpoint only when the in\n    // sequence goes on)\n}", code);
+        // Inside the do whose on fail runs the default fault sequence (the project defines no 'fault').
+        Assert.Contains("        return check answer(ctx);\n        // Not run: the send to the target endpoint 'epr1' of proxy 'AnswerProxy': the sequence called above answers on\n        // every path, so the flow has ended (the Micro Integrator sends to the target endpoint only when the in\n        // sequence goes on)\n    } on fail error e {", code);
         Assert.DoesNotContain("callEndpoint(", code);
     }
 

@@ -18,10 +18,12 @@ public sealed class RespondOnlyFlowTests
     {
         var files = Convert(Proxy("QuoteProxy", $"<inSequence><send>{Endpoint}</send></inSequence><outSequence><send/></outSequence>"));
         Assert.DoesNotContain("quoteOut", files["functions.bal"] + files["main.bal"]);
-        Assert.Contains("    check callEndpoint(ctx, quoteEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteEndpointSuspension);\n", files["functions.bal"]);
-        Assert.Contains("    return respond(ctx, headers = passBackHeaders);\n}", files["functions.bal"].ReplaceLineEndings("\n"));
+        // The proxy has no fault sequence and the project none named 'fault': the Micro Integrator's default one handles
+        // its failures (after the non-blocking send, handleFaultAfterSend), so the respond stays checked inside the do.
+        Assert.Contains("        check callEndpoint(ctx, quoteEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteEndpointSuspension);\n", files["functions.bal"]);
+        Assert.Contains("        return check respond(ctx, headers = passBackHeaders);\n    } on fail error e {\n        return handleFaultAfterSend(ctx, e);", files["functions.bal"].ReplaceLineEndings("\n"));
         Assert.Contains("                return quoteFlow(check newContext(request, (), \"/services/\" + name));", files["main.bal"]);
-        Assert.DoesNotContain("return check", files["main.bal"] + files["functions.bal"]);
+        Assert.DoesNotContain("return check", files["main.bal"]);
     }
 
     [Fact]
@@ -41,7 +43,8 @@ public sealed class RespondOnlyFlowTests
     {
         var files = Convert(Proxy("QuoteProxy", $"""<inSequence><send>{Endpoint}</send></inSequence><outSequence><log/><send/></outSequence>"""));
         Assert.Contains("function quoteOut(Context ctx) returns http:Response|error {", files["functions.bal"]);
-        Assert.Contains("    return quoteOut(ctx);", files["functions.bal"]);
+        // The default fault sequence (no 'fault' in the project) receives its failures: checked inside the do.
+        Assert.Contains("        return check quoteOut(ctx);\n    } on fail error e {\n        return handleFaultAfterSend(ctx, e);", files["functions.bal"].ReplaceLineEndings("\n"));
 
         var guarded = Convert(Proxy("QuoteProxy", $"""
             <inSequence><send>{Endpoint}</send></inSequence><outSequence><log/><send/></outSequence>

@@ -208,19 +208,24 @@ public sealed class ThrottleLoweringTests
             $"""<api xmlns="http://ws.apache.org/ns/synapse" name="A" context="/a"><resource methods="POST"><inSequence><throttle id="t">{policy}</throttle><call><endpoint><address uri="http://b.example.com/x"/></endpoint></call><respond/></inSequence></resource></api>""",
             $"""<proxy xmlns="http://ws.apache.org/ns/synapse" name="P" transports="http"><target><inSequence><throttle id="u">{policy}</throttle><call><endpoint><address uri="http://c.example.com/y"/></endpoint></call><respond/></inSequence></target></proxy>""");
 
+        // Without a 'fault' sequence in the project, that is the default one (after a non-blocking call,
+        // handleFaultAfterSend): it frees the slot, then logs and drops.
         var main = files["main.bal"];
-        SynapseToBal.Tests.Runtime.RuntimeSourceText.InOrder(main, "check throttleAdmit(ctx, \"t@A", "} on fail error e {", "throttleRelease(ctx);", "return e;");
+        SynapseToBal.Tests.Runtime.RuntimeSourceText.InOrder(main, "check throttleAdmit(ctx, \"t@A", "} on fail error e {", "return handleFaultAfterSend(ctx, e);");
         var flow = files["functions.bal"];
-        SynapseToBal.Tests.Runtime.RuntimeSourceText.InOrder(flow, "check throttleAdmit(ctx, \"u@P", "} on fail error e {", "throttleRelease(ctx);", "return e;");
+        SynapseToBal.Tests.Runtime.RuntimeSourceText.InOrder(flow, "check throttleAdmit(ctx, \"u@P", "} on fail error e {", "return handleFaultAfterSend(ctx, e);");
+        SynapseToBal.Tests.Runtime.RuntimeSourceText.InOrder(flow, "function handleFaultAfterSend(Context ctx, error e)", "recordError(ctx, e);", "throttleRelease(ctx);", "check defaultFaultLog(ctx);", "return unansweredFault(ctx, e);");
     }
 
     [Fact]
-    public void A_flow_without_a_fault_flow_in_a_package_without_a_concurrency_limit_is_not_wrapped()
+    public void A_flow_without_a_fault_flow_in_a_package_without_a_concurrency_limit_releases_no_slot()
     {
         var files = ArtifactConversion.Convert(
             """<api xmlns="http://ws.apache.org/ns/synapse" name="A" context="/a"><resource methods="POST"><inSequence><call><endpoint><address uri="http://b.example.com/x"/></endpoint></call><respond/></inSequence></resource></api>""");
 
-        Assert.DoesNotContain("on fail", files["main.bal"], StringComparison.Ordinal);
+        // The on fail only runs the default fault sequence (the project defines no 'fault'), which frees no slot.
+        Assert.Contains("} on fail error e {\n            return handleFaultAfterSend(ctx, e);\n        }", files["main.bal"].ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.DoesNotContain("throttleRelease", files["main.bal"], StringComparison.Ordinal);
+        Assert.DoesNotContain("throttleRelease", files["functions.bal"], StringComparison.Ordinal);
     }
 }

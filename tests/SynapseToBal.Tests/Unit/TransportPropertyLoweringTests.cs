@@ -16,7 +16,11 @@ public sealed class TransportPropertyLoweringTests
         var xml = $"""<api xmlns="{Synapse}" name="A" context="/a"><resource methods="POST"><inSequence>{inSequence}<respond/></inSequence></resource></api>""";
         var document = SynapseParser.ParseText("A.xml", xml, diagnostics);
         Assert.NotNull(document);
-        var package = Lowerer.Lower([document], diagnostics);
+        // The project's own 'fault' sequence, which answers: a backend's failure after the non-blocking call is not left
+        // to the Micro Integrator's default one (SB0603), so the diagnostics are the switches' own.
+        var fault = SynapseParser.ParseText("fault.xml", $"""<sequence xmlns="{Synapse}" name="fault"><respond/></sequence>""", diagnostics);
+        Assert.NotNull(fault);
+        var package = Lowerer.Lower([document, fault], diagnostics);
         return ([.. IrWalker.Steps(package.Services.SelectMany(s => s.Resources).SelectMany(r => r.Body))], diagnostics);
     }
 

@@ -144,10 +144,11 @@ public sealed partial class Lowerer
     /// <summary>
     /// The fault handling of an HTTP or JMS inbound endpoint: its onError sequence (a function that runs it with the
     /// error recorded), else the global fault sequence, as InboundHttpServerWorker and JMSInjectHandler push a
-    /// MediatorFaultHandler for what their getFaultSequence gives (onError, else synCtx.getFaultSequence()).
+    /// MediatorFaultHandler for what their getFaultSequence gives (onError, else synCtx.getFaultSequence()): the
+    /// project's 'fault' sequence, or the Micro Integrator's default one when the project defines none.
     /// </summary>
     private Symbol? InboundFault(InboundEndpointSyntax inbound) =>
-        InboundOnError(inbound) ?? (_model.Symbols.Sequence("fault") is not null ? GlobalFaultFunction() : null);
+        InboundOnError(inbound) ?? GlobalFaultFunction();
 
     /// <summary>
     /// The fault handling of a polling or listening inbound endpoint other than HTTP and JMS (file/vfs, ftp, RabbitMQ,

@@ -29,7 +29,7 @@ public sealed partial class Lowerer
         var target = proxy.Target;
         var (outFunction, faultFunction) = LowerResponseFlows(proxy.Name, $"proxy service {proxy.Name}", target?.InSequence, target?.OutSequence, target?.FaultSequence, owner, target?.Endpoint is not null || CallsBackend(target?.InSequence),
             target?.Endpoint is not null || HandsToOutFlow(target?.InSequence), AcceptedBeforeAnySend(target?.InSequence?.Mediators ?? []),
-            SendsOnlyWithoutBlocking(target?.InSequence, target: target?.Endpoint is not null));
+            SendsOnlyWithoutBlocking(target?.InSequence, target: target?.Endpoint is not null), proxy.Location);
         // A proxy without a WSDL has one Axis2 operation, 'mediate' (ProxyService.buildAxisService); with a WSDL the
         // operation is the one Axis2 dispatches the request to: the generated services and listeners find it
         // (ctx.operationName) when the converter reproduces the dispatch and they are the flow's only entry points (no

@@ -168,7 +168,7 @@ public sealed partial class Lowerer
             Cron = cronSchedule,
 
             // A failure runs the configuration's fault sequence, as MessageInjector's MediatorFaultHandler does.
-            Fault = target is not null && !injectsProxy && _model.Symbols.Sequence("fault") is not null ? GlobalFaultFunction() : null,
+            Fault = target is not null && !injectsProxy ? GlobalFaultFunction() : null,
         };
     }
 

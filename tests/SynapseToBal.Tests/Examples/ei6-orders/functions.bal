@@ -4,6 +4,7 @@
 //   sequences/Heartbeat.xml
 //   sequences/OrderFault.xml
 //   sequences/ProcessOrder.xml
+//   the Micro Integrator's default 'fault' sequence (repository/deployment/server/synapse-configs/default/sequences/fault.xml)
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
@@ -61,8 +62,21 @@ function orderFlow(Context ctx) returns http:Response|error {
     }
 }
 
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend
+# without blocking and declare no fault sequence of their own: it logs the message in full with the error, then drops
+# it: a failure after the send, which the Micro Integrator leaves unanswered, is answered 502.
+function handleFaultAfterSend(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    check defaultFaultLog(ctx);
+    return unansweredFault(ctx, e);
+}
+
 # In flow of proxy service StockQuoteProxy, run by the service at each of its addresses.
 function stockQuoteFlow(Context ctx) returns http:Response|error {
-    check callEndpoint(ctx, stockQuoteEp, "", "POST", format = "soap11", headers = passThroughHeaders, state = stockQuoteEpSuspension);
-    return respond(ctx, headers = passBackHeaders);
+    do {
+        check callEndpoint(ctx, stockQuoteEp, "", "POST", format = "soap11", headers = passThroughHeaders, state = stockQuoteEpSuspension);
+        return check respond(ctx, headers = passBackHeaders);
+    } on fail error e {
+        return handleFaultAfterSend(ctx, e);
+    }
 }

@@ -984,7 +984,7 @@ const WSA_SUBMISSION_NS = "http://schemas.xmlsoap.org/ws/2004/08/addressing";
 
 // It only sets the context's addressing fields: a package that reads none of them (in its own code or through
 // the helpers below) gets neither it nor its call in `parsedPayload`, as what it would set is never seen.
-// Kept only with: addressingAddress, addressingAction, messageAction, urlParam, callAddress, rewriteUrl, storedMessageText, forwardAttemptAddress, dataServiceNoOperation, dataServiceParam, cacheLookup, operationNotFound, setOperationNotFoundFault, transportOperation, operationNotFoundReason, ctx.to, ctx.replyTo, ctx.faultTo, ctx.wsaAction, ctx.addressingFault
+// Kept only with: addressingAddress, addressingAction, messageAction, urlParam, defaultFaultLog, callAddress, rewriteUrl, storedMessageText, forwardAttemptAddress, dataServiceNoOperation, dataServiceParam, cacheLookup, operationNotFound, setOperationNotFoundFault, transportOperation, operationNotFoundReason, ctx.to, ctx.replyTo, ctx.faultTo, ctx.wsaAction, ctx.addressingFault
 # When the Micro Integrator builds a received message (RelayUtils.buildMessage, its `processAddressing`), it runs
 # Axis2's AddressingInHandler, engaged in its axis2.xml: the `To` header block of the envelope becomes the message's
 # To address, replacing the one it had (the request path, or what a `header To` set). The handler reads the 2005/08
@@ -6455,6 +6455,18 @@ function reservedValue(string value) returns string|error {
 const string URI_RESERVED_EXPANSION = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=";
 
 const string URI_HEX_DIGITS = "0123456789ABCDEFabcdef";
+
+# The log of the Micro Integrator's default `fault` sequence, which the server runs for a flow that fails with no fault
+# handling of its own when the project defines no `fault` sequence (the `synapse-configs/default/sequences/fault.xml` MI
+# 4.x and EI 6.x ship; SynapseConfigUtils.setDefaultFaultSequence): `<log level="full">` with the properties MESSAGE
+# ("Executing default 'fault' sequence"), ERROR_CODE and ERROR_MESSAGE (`get-property`, which `recordError` has just
+# set). The full log is written as the log mediator's translation writes one (LogMediator's To, MessageID, Direction,
+# the properties and the envelope; MESSAGE is the log's message); a payload that cannot be read fails here as the log
+# mediator fails there. The sequence's `<drop/>` follows in the generated fault function: 202 with no body when the
+# failure came before anything was sent (ServerWorker.sendAck), `unansweredFault` after a non-blocking send.
+function defaultFaultLog(Context ctx) returns error? {
+    log:printInfo("Executing default 'fault' sequence", to = ctx.to, messageId = ctx.messageId, direction = ctx.isResponse ? "response" : "request", ERROR_CODE = getProperty(ctx, "ERROR_CODE"), ERROR_MESSAGE = getProperty(ctx, "ERROR_MESSAGE"), payload = check payloadText(ctx));
+}
 
 # What the Micro Integrator answers when a flow ends without responding: 202 with no body.
 function accepted() returns http:Response {

@@ -17,32 +17,40 @@ service /items on httpListener, httpsListener {
     # POST /items/prices
     resource function post prices(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ItemsAPI", "/items");
-        // <iterate>: one copy of the message per part, started together (the Micro Integrator runs them in parallel);
-        // the aggregate completes (it has no id, so it does not read the split's count) 3 s after the first copy
-        // arrived (its timeout), gathering the parts of the copies arrived by then in the order of arrival; a later
-        // copy is ignored.
-        Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<item>);
-        future<error?>[] running = [];
-        foreach Context message in messages {
-            future<error?> branch = start pricesIterateTarget(message);
-            running.push(branch);
+        do {
+            // <iterate>: one copy of the message per part, started together (the Micro Integrator runs them in parallel);
+            // the aggregate completes (it has no id, so it does not read the split's count) 3 s after the first copy
+            // arrived (its timeout), gathering the parts of the copies arrived by then in the order of arrival; a later
+            // copy is ignored.
+            Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<item>);
+            future<error?>[] running = [];
+            foreach Context message in messages {
+                future<error?> branch = start pricesIterateTarget(message);
+                running.push(branch);
+            }
+            Context[] collected = check awaitAggregation(messages, running, 3, countsCopies = false);
+            check aggregateMessages(ctx, collected, false);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
         }
-        Context[] collected = check awaitAggregation(messages, running, 3, countsCopies = false);
-        check aggregateMessages(ctx, collected, false);
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /items/sequential
     resource function post sequential(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ItemsAPI", "/items");
-        // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the
-        // aggregate then gathers their parts in order.
-        Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<line>);
-        foreach Context message in messages {
-            check sequentialIterateTarget(message);
+        do {
+            // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the
+            // aggregate then gathers their parts in order.
+            Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<line>);
+            foreach Context message in messages {
+                check sequentialIterateTarget(message);
+            }
+            check aggregateMessages(ctx, messages, false);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
         }
-        check aggregateMessages(ctx, messages, false);
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

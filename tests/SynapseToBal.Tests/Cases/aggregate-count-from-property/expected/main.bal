@@ -12,35 +12,43 @@ service /devices on httpListener {
     # GET /devices/first/{limit}
     resource function get first/[string 'limit](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "DevicesAPI", "/devices", {"limit": 'limit});
-        float limit2 = check float:fromString(getProperty(ctx, "uri.var.limit"));
-        check callEndpoint(ctx, devicesApiFirstLimitEndpoint, "/alldevices/", "GET", headers = passThroughHeaders, state = devicesApiFirstLimitEndpointSuspension);
-        // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the
-        // aggregate then gathers their parts in order.
-        Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<deviceId>);
-        foreach Context message in messages {
-            check firstByLimitIterateTarget(message);
+        do {
+            float limit2 = check float:fromString(getProperty(ctx, "uri.var.limit"));
+            check callEndpoint(ctx, devicesApiFirstLimitEndpoint, "/alldevices/", "GET", headers = passThroughHeaders, state = devicesApiFirstLimitEndpointSuspension);
+            // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the
+            // aggregate then gathers their parts in order.
+            Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<deviceId>);
+            foreach Context message in messages {
+                check firstByLimitIterateTarget(message);
+            }
+            check aggregateMessages(ctx, messages, false, enclosing = "root", count = check aggregateCount((), [limit2.toString()]));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
         }
-        check aggregateMessages(ctx, messages, false, enclosing = "root", count = check aggregateCount((), [limit2.toString()]));
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /devices/some
     resource function post some(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "DevicesAPI", "/devices");
-        string atLeast = "2";
-        // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
-        // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
-        Context[] messages = check iteratedJsonMessages(ctx, check jsonPath(ctx, "$.devices"), "$.devices");
-        future<error?>[] running = [];
-        foreach Context message in messages {
-            future<error?> branch = start someIterateTarget(message);
-            running.push(branch);
+        do {
+            string atLeast = "2";
+            // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
+            // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
+            Context[] messages = check iteratedJsonMessages(ctx, check jsonPath(ctx, "$.devices"), "$.devices");
+            future<error?>[] running = [];
+            foreach Context message in messages {
+                future<error?> branch = start someIterateTarget(message);
+                running.push(branch);
+            }
+            foreach future<error?> finished in running {
+                check wait finished;
+            }
+            check aggregateMessages(ctx, messages, true, count = check aggregateCount(5, [atLeast]));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
         }
-        foreach future<error?> finished in running {
-            check wait finished;
-        }
-        check aggregateMessages(ctx, messages, true, count = check aggregateCount(5, [atLeast]));
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

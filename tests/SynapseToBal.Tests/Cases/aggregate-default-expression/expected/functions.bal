@@ -2,6 +2,7 @@
 //   BuyAllProxy.xml
 //   QuoteLinesAPI.xml
 //   collector.xml
+//   the Micro Integrator's default 'fault' sequence (repository/deployment/server/synapse-configs/default/sequences/fault.xml)
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
@@ -17,11 +18,28 @@ function collector(Context ctx) {
     // message it cannot correlate.
 }
 
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend
+# without blocking and declare no fault sequence of their own: it logs the message in full with the error, then drops
+# it: a failure after the send, which the Micro Integrator leaves unanswered, is answered 502.
+function handleFaultAfterSend(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    check defaultFaultLog(ctx);
+    return unansweredFault(ctx, e);
+}
+
 # A branch of the <iterate> at line 6: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function linesIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, linesEndpoint, "", "POST", format = "soap11", headers = passThroughHeaders, state = linesEndpointSuspension);
     check setPayloadValue(ctx, xpathChildAt((check soapBody(ctx)), (), 1, false, ()));
+}
+
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault
+# sequence of their own: it logs the message in full with the error, then drops it.
+function handleFault(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    check defaultFaultLog(ctx);
+    return accepted();
 }
 
 # A branch of the <iterate> at line 8: runs its target on one copy of the message, then keeps the part the aggregate
@@ -33,21 +51,25 @@ function buyAllIterateTarget(Context ctx) returns error? {
 
 # In flow of proxy service BuyAllProxy, run by the service at each of its addresses.
 function buyAllFlow(Context ctx) returns http:Response|error {
-    string sessionId = ctx.messageId;
-    // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
-    // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
-    Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<m:buyItems>/<*>.<m:items>/<*>.<m:item>);
-    future<error?>[] running = [];
-    foreach Context message in messages {
-        future<error?> branch = start buyAllIterateTarget(message);
-        running.push(branch);
-    }
-    foreach future<error?> finished in running {
-        check wait finished;
-    }
-    check aggregateMessages(ctx, messages, false);
-    setXmlPayload(ctx, xml `<buyAllResponse>
+    do {
+        string sessionId = ctx.messageId;
+        // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
+        // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
+        Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<m:buyItems>/<*>.<m:items>/<*>.<m:item>);
+        future<error?>[] running = [];
+        foreach Context message in messages {
+            future<error?> branch = start buyAllIterateTarget(message);
+            running.push(branch);
+        }
+        foreach future<error?> finished in running {
+            check wait finished;
+        }
+        check aggregateMessages(ctx, messages, false);
+        setXmlPayload(ctx, xml `<buyAllResponse>
                         <session>${xmlArg(sessionId)}</session>
                     </buyAllResponse>`);
-    return respond(ctx, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
+    } on fail error e {
+        return handleFault(ctx, e);
+    }
 }

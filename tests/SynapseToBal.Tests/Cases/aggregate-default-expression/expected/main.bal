@@ -13,14 +13,18 @@ service /quotes on httpListener {
     # POST /quotes/lines
     resource function post lines(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteLinesAPI", "/quotes");
-        // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the
-        // aggregate then gathers their parts in order.
-        Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<lines>/<line>);
-        foreach Context message in messages {
-            check linesIterateTarget(message);
+        do {
+            // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the
+            // aggregate then gathers their parts in order.
+            Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<lines>/<line>);
+            foreach Context message in messages {
+                check linesIterateTarget(message);
+            }
+            check aggregateMessages(ctx, messages, false);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
         }
-        check aggregateMessages(ctx, messages, false);
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,8 +12,12 @@ service /orders on httpListener {
     # POST /orders/quote
     resource function post quote(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
-        collectQuotes(ctx);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            collectQuotes(ctx);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

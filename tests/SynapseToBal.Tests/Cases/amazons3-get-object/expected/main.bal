@@ -15,17 +15,21 @@ service /objects on httpListener {
     # GET /objects/{bucket}/{object}
     resource function get [string bucket]/[string 'object](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ObjectAPI", "/objects", {"bucket": bucket, "object": 'object});
-        ctx.properties["accessKeyId"] = getHeader(ctx, "X-Access-Key");
-        ctx.properties["secretAccessKey"] = getHeader(ctx, "X-Secret-Key");
-        ctx.properties["methodType"] = "GET";
-        ctx.properties["isXAmzDate"] = "true";
-        ctx.properties["bucketName"] = bucket;
-        check amazonS3Init(ctx, accessKeyId = getProperty(ctx, "accessKeyId"), secretAccessKey = getProperty(ctx, "secretAccessKey"), methodType = getProperty(ctx, "methodType"), isXAmzDate = getProperty(ctx, "isXAmzDate"), bucketName = getProperty(ctx, "bucketName"));
-        check amazonS3GetObject(ctx, bucketUrl = string `https://${bucket}.s3.amazonaws.com`, objectName = 'object, responseContentType = "text/plain", range = getHeader(ctx, "Range"), ifNoneMatch = getHeader(ctx, "If-None-Match"));
-        if ((check soapEnvelope(ctx))/**/<syn:getObjectResponse>).length() > 0 {
-            log:printInfo("ObjectAPI /{bucket}/{object} request", 'type = xpathConcat(xpathTextValues((check soapEnvelope(ctx))/**/<syn:dataType>)));
+        do {
+            ctx.properties["accessKeyId"] = getHeader(ctx, "X-Access-Key");
+            ctx.properties["secretAccessKey"] = getHeader(ctx, "X-Secret-Key");
+            ctx.properties["methodType"] = "GET";
+            ctx.properties["isXAmzDate"] = "true";
+            ctx.properties["bucketName"] = bucket;
+            check amazonS3Init(ctx, accessKeyId = getProperty(ctx, "accessKeyId"), secretAccessKey = getProperty(ctx, "secretAccessKey"), methodType = getProperty(ctx, "methodType"), isXAmzDate = getProperty(ctx, "isXAmzDate"), bucketName = getProperty(ctx, "bucketName"));
+            check amazonS3GetObject(ctx, bucketUrl = string `https://${bucket}.s3.amazonaws.com`, objectName = 'object, responseContentType = "text/plain", range = getHeader(ctx, "Range"), ifNoneMatch = getHeader(ctx, "If-None-Match"));
+            if ((check soapEnvelope(ctx))/**/<syn:getObjectResponse>).length() > 0 {
+                log:printInfo("ObjectAPI /{bucket}/{object} request", 'type = xpathConcat(xpathTextValues((check soapEnvelope(ctx))/**/<syn:dataType>)));
+            }
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

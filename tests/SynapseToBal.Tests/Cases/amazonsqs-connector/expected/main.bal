@@ -13,55 +13,75 @@ service /queues on httpListener {
     # POST /queues/{queue}/messages
     resource function post [string queue]/messages(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QueueAPI", "/queues", {"queue": queue});
-        check amazonSqsInit(ctx, accessKeyId = accessKeyId, secretAccessKey = secretAccessKey, version = "2012-11-05", region = "us-east-1");
-        check amazonSqsSendMessage(ctx, queueId = "123456789012", queueName = queue, messageBody = check jsonEval(ctx, "$.text"), delaySeconds = getProperty(ctx, "query.param.delay"));
-        if check matches(axis2HttpSc(ctx), "^[^2][0-9][0-9]") {
-            log:printInfo("QueueAPI /{queue}/messages request", sqsStatus = axis2HttpSc(ctx));
+        do {
+            check amazonSqsInit(ctx, accessKeyId = accessKeyId, secretAccessKey = secretAccessKey, version = "2012-11-05", region = "us-east-1");
+            check amazonSqsSendMessage(ctx, queueId = "123456789012", queueName = queue, messageBody = check jsonEval(ctx, "$.text"), delaySeconds = getProperty(ctx, "query.param.delay"));
+            if check matches(axis2HttpSc(ctx), "^[^2][0-9][0-9]") {
+                log:printInfo("QueueAPI /{queue}/messages request", sqsStatus = axis2HttpSc(ctx));
+            }
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # GET /queues/{queue}/messages
     resource function get [string queue]/messages(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QueueAPI", "/queues", {"queue": queue});
-        ctx.properties["accessKeyId"] = getHeader(ctx, "X-Access-Key");
-        ctx.properties["secretAccessKey"] = getHeader(ctx, "X-Secret-Key");
-        check amazonSqsInit(ctx, accessKeyId = getProperty(ctx, "accessKeyId"), secretAccessKey = getProperty(ctx, "secretAccessKey"), region = "eu-west-1");
-        check amazonSqsReceiveMessage(ctx, queueId = "123456789012", queueName = queue, maxNumberOfMessages = "10", waitTimeSeconds = "5", attributes = "AttributeName.1=All", messageAttributeNames = "MessageAttributeName.1=All");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["accessKeyId"] = getHeader(ctx, "X-Access-Key");
+            ctx.properties["secretAccessKey"] = getHeader(ctx, "X-Secret-Key");
+            check amazonSqsInit(ctx, accessKeyId = getProperty(ctx, "accessKeyId"), secretAccessKey = getProperty(ctx, "secretAccessKey"), region = "eu-west-1");
+            check amazonSqsReceiveMessage(ctx, queueId = "123456789012", queueName = queue, maxNumberOfMessages = "10", waitTimeSeconds = "5", attributes = "AttributeName.1=All", messageAttributeNames = "MessageAttributeName.1=All");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # PUT /queues/{queue}
     resource function put [string queue](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QueueAPI", "/queues", {"queue": queue});
-        check amazonSqsInit(ctx, accessKeyId = getProperty(ctx, "accessKeyId"), secretAccessKey = getProperty(ctx, "secretAccessKey"), region = "us-east-1");
-        check amazonSqsCreateQueue(ctx, queueName = queue, attributeEntries = "Attribute.1.Name=VisibilityTimeout&Attribute.1.Value=40");
-        // TODO(SB0232): connector operation <amazonsqs.addPermission>: use an sqs:Client of ballerinax/aws.sqs; not translated because sqs:Client has no function for a queue's permissions (AddPermission); parameters: awsAccountNumbers, actionNames, label, queueId, queueName
-        // <amazonsqs.addPermission>
-        //     <awsAccountNumbers>AWSAccountId.1=210987654321</awsAccountNumbers>
-        //     <actionNames>ActionName.1=SendMessage</actionNames>
-        //     <label>send</label>
-        //     <queueId>123456789012</queueId>
-        //     <queueName>{$ctx:uri.var.queue}</queueName>
-        // </amazonsqs.addPermission>
-        check notTranslatedMediator("amazonsqs.addPermission", "SB0232");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check amazonSqsInit(ctx, accessKeyId = getProperty(ctx, "accessKeyId"), secretAccessKey = getProperty(ctx, "secretAccessKey"), region = "us-east-1");
+            check amazonSqsCreateQueue(ctx, queueName = queue, attributeEntries = "Attribute.1.Name=VisibilityTimeout&Attribute.1.Value=40");
+            // TODO(SB0232): connector operation <amazonsqs.addPermission>: use an sqs:Client of ballerinax/aws.sqs; not translated because sqs:Client has no function for a queue's permissions (AddPermission); parameters: awsAccountNumbers, actionNames, label, queueId, queueName
+            // <amazonsqs.addPermission>
+            //     <awsAccountNumbers>AWSAccountId.1=210987654321</awsAccountNumbers>
+            //     <actionNames>ActionName.1=SendMessage</actionNames>
+            //     <label>send</label>
+            //     <queueId>123456789012</queueId>
+            //     <queueName>{$ctx:uri.var.queue}</queueName>
+            // </amazonsqs.addPermission>
+            check notTranslatedMediator("amazonsqs.addPermission", "SB0232");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /queues/
     resource function get .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QueueAPI", "/queues");
-        check amazonSqsInit(ctx, accessKeyId = getProperty(ctx, "accessKeyId"), secretAccessKey = getProperty(ctx, "secretAccessKey"), region = "us-east-1");
-        check amazonSqsListQueues(ctx, queueNamePrefix = getProperty(ctx, "query.param.prefix"));
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check amazonSqsInit(ctx, accessKeyId = getProperty(ctx, "accessKeyId"), secretAccessKey = getProperty(ctx, "secretAccessKey"), region = "us-east-1");
+            check amazonSqsListQueues(ctx, queueNamePrefix = getProperty(ctx, "query.param.prefix"));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # DELETE /queues/{queue}/messages
     resource function delete [string queue]/messages(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QueueAPI", "/queues", {"queue": queue});
-        check amazonSqsInit(ctx, accessKeyId = getProperty(ctx, "accessKeyId"), secretAccessKey = getProperty(ctx, "secretAccessKey"), region = "us-east-1");
-        check amazonSqsDeleteMessageBatch(ctx, queueId = "123456789012", queueName = queue, messageRequestEntry = xpathConcat(xpathTextValues((check soapEnvelope(ctx))/**/<entries>)));
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check amazonSqsInit(ctx, accessKeyId = getProperty(ctx, "accessKeyId"), secretAccessKey = getProperty(ctx, "secretAccessKey"), region = "us-east-1");
+            check amazonSqsDeleteMessageBatch(ctx, queueId = "123456789012", queueName = queue, messageRequestEntry = xpathConcat(xpathTextValues((check soapEnvelope(ctx))/**/<entries>)));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -28,7 +28,11 @@ service /search on httpListener {
     # POST /search/plain
     resource function post plain(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "SearchApi", "/search");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -14,9 +14,13 @@ service /stockorder_api on httpListener {
     # GET /stockorder_api/orders
     resource function get orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockOrderApi", "/stockorder_api");
-        ApiPayload payload = {api: "StockOrderApi"};
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ApiPayload payload = {api: "StockOrderApi"};
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
@@ -50,9 +54,13 @@ service "/stockorder_api/2.0" on httpListener {
     # GET /stockorder_api/orders
     resource function get orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockOrderApiV2:v2.0", "/stockorder_api/2.0", apiContext = "/stockorder_api", apiVersion = "2.0", versionType = "url");
-        ApiPayload payload = {api: "StockOrderApiV2"};
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ApiPayload payload = {api: "StockOrderApiV2"};
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

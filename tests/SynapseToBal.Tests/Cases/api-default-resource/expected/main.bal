@@ -13,8 +13,12 @@ service /echo on httpListener {
     # ANY /echo/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EchoAPI", "/echo");
-        log:printInfo("EchoAPI default request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            log:printInfo("EchoAPI default request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -44,7 +44,11 @@ service /admin on httpsListener {
     # POST /admin/reset
     resource function post reset(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AdminApi", "/admin");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
@@ -80,7 +84,11 @@ service /catalog on httpListener {
     # GET /catalog/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogApi", "/catalog", {"id": id});
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
@@ -124,13 +132,21 @@ service /catalog on httpsListener {
     # GET /catalog/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogApi", "/catalog", {"id": id});
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # DELETE /catalog/{id}
     resource function delete [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogApi", "/catalog", {"id": id});
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
@@ -166,13 +182,21 @@ service /orders on httpListener {
     # GET /orders/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderApi", "/orders", {"id": id});
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /orders/bulk/*
     resource function post bulk/[string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderApi", "/orders");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
@@ -221,13 +245,21 @@ service /orders on httpsListener {
     # DELETE /orders/{id}
     resource function delete [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderApi", "/orders", {"id": id});
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /orders/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderApi", "/orders", {"id": id});
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
@@ -269,15 +301,23 @@ service /ping on httpListener, httpsListener {
     # GET /ping/
     resource function get .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PingApi", "/ping");
-        PingGetResponse payload = {pong: true};
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            PingGetResponse payload = {pong: true};
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /ping/{name}
     resource function post [string name](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PingApi", "/ping", {"name": name});
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,7 +12,11 @@ service /host on httpListener {
     # GET /host/info
     resource function get info(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "HostApi", "/host");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

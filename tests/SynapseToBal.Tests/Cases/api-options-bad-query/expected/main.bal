@@ -13,8 +13,12 @@ service /search on httpListener {
     # GET /search/items
     resource function get items(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "SearchApi", "/search");
-        log:printInfo("SearchApi /items request", q = getProperty(ctx, "query.param.q"));
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            log:printInfo("SearchApi /items request", q = getProperty(ctx, "query.param.q"));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,7 +12,11 @@ service /items on httpListener {
     # ANY /items/any
     resource function 'default 'any(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ItemsApi", "/items");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /items/find?q={q}
@@ -23,8 +27,12 @@ service /items on httpListener {
             return resourceNotFound();
         }
         Context ctx = check newContext(request, "ItemsApi", "/items");
-        ctx.properties["uri.var.q"] = getProperty(ctx, "query.param.q");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["uri.var.q"] = getProperty(ctx, "query.param.q");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /items/{id}
@@ -42,15 +50,23 @@ service /items on httpListener {
     # DELETE /items/{id}
     resource function delete [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ItemsApi", "/items", {"id": id});
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS /items/cors
     resource function options cors(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ItemsApi", "/items");
-        CorsResponse payload = {options: true};
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            CorsResponse payload = {options: true};
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

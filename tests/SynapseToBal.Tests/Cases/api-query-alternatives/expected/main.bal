@@ -63,14 +63,22 @@ service /shop on httpListener {
     # GET /shop/{kind}/stock
     resource function get [string kind]/stock(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShopAPI", "/shop", {"kind": kind});
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /shop/tags?q={a,b}
     resource function get tags(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShopAPI", "/shop");
-        ctx.properties["uri.var.a,b"] = getProperty(ctx, "query.param.q");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["uri.var.a,b"] = getProperty(ctx, "query.param.q");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /shop/offers?from={from}

@@ -18,7 +18,11 @@ service /search on httpListener {
     # DELETE /search/all
     resource function delete 'all(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "SearchApi", "/search");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
@@ -67,14 +71,22 @@ service /search on httpsListener {
             return resourceNotFound();
         }
         Context ctx = check newContext(request, "SearchApi", "/search");
-        ctx.properties["uri.var.q"] = getProperty(ctx, "query.param.q");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["uri.var.q"] = getProperty(ctx, "query.param.q");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # DELETE /search/all
     resource function delete 'all(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "SearchApi", "/search");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

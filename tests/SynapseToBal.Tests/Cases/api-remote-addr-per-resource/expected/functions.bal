@@ -2,6 +2,7 @@
 //   AuditApi.xml
 //   auditInner.xml
 //   auditOuter.xml
+//   the Micro Integrator's default 'fault' sequence (repository/deployment/server/synapse-configs/default/sequences/fault.xml)
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
@@ -15,6 +16,14 @@ function auditInner(Context ctx) {
 # Sequence 'auditOuter'.
 function auditOuter(Context ctx) {
     auditInner(ctx);
+}
+
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault
+# sequence of their own: it logs the message in full with the error, then drops it.
+function handleFault(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    check defaultFaultLog(ctx);
+    return accepted();
 }
 
 # Fault flow of AuditApi POST /events: runs when the in or out flow fails.

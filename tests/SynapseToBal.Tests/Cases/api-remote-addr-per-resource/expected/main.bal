@@ -21,8 +21,12 @@ service /audit on httpListener {
     function flow1(http:Caller caller, http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AuditApi", "/audit");
         setRemoteAddress(ctx, caller);
-        auditOuter(ctx);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            auditOuter(ctx);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /audit/events
@@ -48,9 +52,13 @@ service /audit on httpListener {
     # GET /audit/ping
     resource function get ping(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AuditApi", "/audit");
-        PingResponse payload = {pong: true};
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            PingResponse payload = {pong: true};
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

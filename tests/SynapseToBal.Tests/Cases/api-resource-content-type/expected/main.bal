@@ -18,13 +18,21 @@ service /agent on httpListener {
             return resourceNotFound();
         }
         Context ctx = check newContext(request, "AgentApi", "/agent");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /agent/status
     resource function get status(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AgentApi", "/agent");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     // TODO(SB0213): POST /agent/data is never run: Synapse tries the url-mapping resources first, and POST /agent/* matches every request of this one; it is left out, and its requests reach that resource as in the Micro Integrator:
@@ -37,7 +45,11 @@ service /agent on httpListener {
     # POST /agent/*
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AgentApi", "/agent");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
@@ -94,13 +106,21 @@ service /upload on httpListener {
             return resourceNotFound();
         }
         Context ctx = check newContext(request, "UploadApi", "/upload");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # PUT /upload/items/{id}
     resource function put items/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "UploadApi", "/upload", {"id": id});
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

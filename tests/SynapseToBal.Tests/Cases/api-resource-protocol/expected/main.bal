@@ -24,17 +24,25 @@ service /accounts on httpListener {
     # GET /accounts/{id}/summary
     resource function get [string id]/summary(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AccountApi", "/accounts", {"id": id});
-        AccountGetSummaryResponse payload = {id, secure: false};
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            AccountGetSummaryResponse payload = {id, secure: false};
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /accounts/health
     resource function get health(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AccountApi", "/accounts");
-        StatusPayload payload = {status: "up"};
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            StatusPayload payload = {status: "up"};
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
@@ -83,17 +91,25 @@ service /accounts on httpsListener {
     # GET /accounts/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AccountApi", "/accounts", {"id": id});
-        AccountGetSummaryResponse payload = {id, secure: true};
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            AccountGetSummaryResponse payload = {id, secure: true};
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /accounts/health
     resource function get health(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AccountApi", "/accounts");
-        StatusPayload payload = {status: "up"};
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            StatusPayload payload = {status: "up"};
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
@@ -165,8 +181,12 @@ service /admin on httpsListener {
     # POST /admin/reset
     resource function post reset(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AdminApi", "/admin");
-        log:printInfo("AdminApi /reset request", to = ctx.to, messageId = ctx.messageId, direction = "request");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            log:printInfo("AdminApi /reset request", to = ctx.to, messageId = ctx.messageId, direction = "request");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
@@ -200,7 +220,11 @@ service /mixed on httpListener, httpsListener {
     # GET /mixed/info
     resource function get info(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "MixedApi", "/mixed");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
@@ -234,7 +258,11 @@ service /plain on httpListener, httpsListener {
     # GET /plain/ping
     resource function get ping(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PlainApi", "/plain");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
@@ -270,9 +298,13 @@ service /secure on httpsListener {
     # GET /secure/balance
     resource function get balance(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "SecureApi", "/secure");
-        SecureResponse payload = {balance: 10};
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            SecureResponse payload = {balance: 10};
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
@@ -316,9 +348,13 @@ service /status on httpListener {
     # GET /status/ping
     resource function get ping(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StatusApi", "/status");
-        StatusPayload payload = {status: "up"};
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            StatusPayload payload = {status: "up"};
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

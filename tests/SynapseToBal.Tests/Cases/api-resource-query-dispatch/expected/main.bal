@@ -36,15 +36,23 @@ service "/jobs-portal" on httpListener {
             return resourceNotFound();
         }
         Context ctx = check newContext(request, "JobsAPI", "/jobs-portal", {"jobId": jobId});
-        ctx.properties["uri.var.page"] = getProperty(ctx, "query.param.page");
-        log:printInfo("JobsAPI /jobs/{jobId}/applications?status=open&page={page} request", page = getProperty(ctx, "uri.var.page"));
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["uri.var.page"] = getProperty(ctx, "query.param.page");
+            log:printInfo("JobsAPI /jobs/{jobId}/applications?status=open&page={page} request", page = getProperty(ctx, "uri.var.page"));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /jobs-portal/jobs
     resource function post jobs(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "JobsAPI", "/jobs-portal");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     // TODO(SB0211): POST /jobs-portal/jobs?draft={draft} has the method and path of POST /jobs, which Synapse tries first and which matches any query, so this one never runs:
@@ -57,8 +65,12 @@ service "/jobs-portal" on httpListener {
     # GET /jobs-portal/search?terms={a,b}
     resource function get search(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "JobsAPI", "/jobs-portal");
-        ctx.properties["uri.var.a,b"] = getProperty(ctx, "query.param.terms");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["uri.var.a,b"] = getProperty(ctx, "query.param.terms");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /jobs-portal/go?to={+target}
@@ -69,8 +81,12 @@ service "/jobs-portal" on httpListener {
             return resourceNotFound();
         }
         Context ctx = check newContext(request, "JobsAPI", "/jobs-portal");
-        ctx.properties["uri.var.target"] = getProperty(ctx, "query.param.to");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["uri.var.target"] = getProperty(ctx, "query.param.to");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

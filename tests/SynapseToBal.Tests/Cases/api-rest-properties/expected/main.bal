@@ -55,8 +55,12 @@ service /status on httpListener {
     # GET /status/*
     resource function get [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StatusAPI", "/status");
-        log:printInfo("StatusAPI /* request", subPath = getProperty(ctx, "REST_SUB_REQUEST_PATH"), version = getProperty(ctx, "SYNAPSE_REST_API_VERSION"));
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            log:printInfo("StatusAPI /* request", subPath = getProperty(ctx, "REST_SUB_REQUEST_PATH"), version = getProperty(ctx, "SYNAPSE_REST_API_VERSION"));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

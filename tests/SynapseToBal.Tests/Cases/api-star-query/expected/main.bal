@@ -18,9 +18,13 @@ service /store on httpListener {
             return resourceNotFound();
         }
         Context ctx = check newContext(request, "FilesApi", "/store");
-        ctx.properties["uri.var.x"] = getProperty(ctx, "query.param.x");
-        log:printInfo("FilesApi /files*?x={x} request", x = getProperty(ctx, "uri.var.x"));
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["uri.var.x"] = getProperty(ctx, "query.param.x");
+            log:printInfo("FilesApi /files*?x={x} request", x = getProperty(ctx, "uri.var.x"));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /store/docs/{name}*?q={q}
@@ -32,9 +36,13 @@ service /store on httpListener {
             return resourceNotFound();
         }
         Context ctx = check newContext(request, "FilesApi", "/store", {"name": templateSegmentValue(name, "", "*", literalSuffix = true) ?: ""});
-        ctx.properties["uri.var.q"] = getProperty(ctx, "query.param.q");
-        log:printInfo("FilesApi /docs/{name}*?q={q} request", name = getProperty(ctx, "uri.var.name"));
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["uri.var.q"] = getProperty(ctx, "query.param.q");
+            log:printInfo("FilesApi /docs/{name}*?q={q} request", name = getProperty(ctx, "uri.var.name"));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /store/logs*
@@ -46,8 +54,12 @@ service /store on httpListener {
             return resourceNotFound();
         }
         Context ctx = check newContext(request, "FilesApi", "/store");
-        log:printInfo("FilesApi /logs* request", at = "logs");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            log:printInfo("FilesApi /logs* request", at = "logs");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

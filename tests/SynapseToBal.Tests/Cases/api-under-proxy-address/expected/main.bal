@@ -17,9 +17,13 @@ service /services/Status on httpListener, httpsListener {
     # GET /services/Status/
     resource function get .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StatusAPI", "/services/Status");
-        StatusResponse payload = {status: "up"};
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            StatusResponse payload = {status: "up"};
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

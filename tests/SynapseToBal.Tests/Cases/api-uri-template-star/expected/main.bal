@@ -19,8 +19,12 @@ service /music on httpListener {
             return resourceNotFound();
         }
         Context ctx = check newContext(request, "MusicAPI", "/music");
-        log:printInfo("MusicAPI /view/* request", at = "view");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            log:printInfo("MusicAPI /view/* request", at = "view");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /music/album*
@@ -32,29 +36,45 @@ service /music on httpListener {
             return resourceNotFound();
         }
         Context ctx = check newContext(request, "MusicAPI", "/music");
-        log:printInfo("MusicAPI /album* request", at = "album");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            log:printInfo("MusicAPI /album* request", at = "album");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /music/track/{id}/*
     resource function get track/[string id]/[string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "MusicAPI", "/music", {"id": id});
-        log:printInfo("MusicAPI /track/{id}/* request", id = id);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            log:printInfo("MusicAPI /track/{id}/* request", id = id);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /music/a*b/c
     resource function get a\*b/c(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "MusicAPI", "/music");
-        log:printInfo("MusicAPI /a*b/c request", at = "literal");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            log:printInfo("MusicAPI /a*b/c request", at = "literal");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /music/*
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "MusicAPI", "/music");
-        log:printInfo("MusicAPI /* request", at = "any");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            log:printInfo("MusicAPI /* request", at = "any");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -13,14 +13,22 @@ service /catalog on httpListener {
     # GET /catalog/products/{productId}
     resource function get products/[string productId](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"productId": productId});
-        log:printInfo("CatalogAPI /products/{productId} request", product = productId);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            log:printInfo("CatalogAPI /products/{productId} request", product = productId);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /catalog/products/{productId}/reviews/{reviewId}
     resource function get products/[string productId]/reviews/[string reviewId](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"productId": productId, "reviewId": reviewId});
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /catalog/search?q={query}&page={page}
@@ -32,17 +40,25 @@ service /catalog on httpListener {
             return resourceNotFound();
         }
         Context ctx = check newContext(request, "CatalogAPI", "/catalog");
-        ctx.properties["uri.var.query"] = getProperty(ctx, "query.param.q");
-        ctx.properties["uri.var.page"] = getProperty(ctx, "query.param.page");
-        log:printInfo("CatalogAPI /search?q={query}&page={page} request", q = getProperty(ctx, "uri.var.query"), raw = check urlParam(ctx, "q"));
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["uri.var.query"] = getProperty(ctx, "query.param.q");
+            ctx.properties["uri.var.page"] = getProperty(ctx, "query.param.page");
+            log:printInfo("CatalogAPI /search?q={query}&page={page} request", q = getProperty(ctx, "uri.var.query"), raw = check urlParam(ctx, "q"));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /catalog/files/{+path}
     resource function get files/[string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"path": check reservedPathValue(request, path)});
-        log:printInfo("CatalogAPI /files/{+path} request", path = getProperty(ctx, "uri.var.path"));
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            log:printInfo("CatalogAPI /files/{+path} request", path = getProperty(ctx, "uri.var.path"));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

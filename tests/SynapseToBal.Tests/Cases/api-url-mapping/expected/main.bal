@@ -13,22 +13,34 @@ service /status on httpListener {
     # GET /status/health
     resource function get health(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StatusAPI", "/status");
-        HealthResponse payload = {status: "UP"};
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            HealthResponse payload = {status: "UP"};
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /status/reports/*
     resource function get reports/[string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StatusAPI", "/status");
-        log:printInfo("StatusAPI /reports/* request", postfix = ctx.urlPostfix);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            log:printInfo("StatusAPI /reports/* request", postfix = ctx.urlPostfix);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /status*.jsp
     resource function get [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StatusAPI", "/status");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -13,7 +13,11 @@ service "/inventory/1.0.0" on httpListener {
     # GET /inventory/{version}/items
     resource function get items(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "InventoryAPI:v1.0.0", "/inventory/1.0.0", apiContext = "/inventory/{version}", apiVersion = "1.0.0", versionType = "context");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
@@ -47,7 +51,11 @@ service "/inventory/2.0.0" on httpListener {
     # GET /inventory/items
     resource function get items(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "InventoryAPIv2:v2.0.0", "/inventory/2.0.0", apiContext = "/inventory", apiVersion = "2.0.0", versionType = "url");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -22,10 +22,14 @@ service "/client" on httpListener {
     function flow1(http:Caller caller, http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ClientAPI", "/client");
         setRemoteAddress(ctx, caller);
-        string clientIp = getAxis2Property(ctx, "REMOTE_ADDR");
-        ClientResponse payload = {ip: clientIp, host: getAxis2Property(ctx, "REMOTE_HOST")};
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            string clientIp = getAxis2Property(ctx, "REMOTE_ADDR");
+            ClientResponse payload = {ip: clientIp, host: getAxis2Property(ctx, "REMOTE_HOST")};
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

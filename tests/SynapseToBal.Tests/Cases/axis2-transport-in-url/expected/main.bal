@@ -13,19 +13,27 @@ service /echo on httpListener {
     # GET /echo/url
     resource function get url(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EchoAPI", "/echo");
-        string received = getAxis2Property(ctx, "TransportInURL");
-        log:printInfo("EchoAPI /url request", url = getAxis2Property(ctx, "TransportInURL"));
-        UrlResponse payload = {url: received};
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            string received = getAxis2Property(ctx, "TransportInURL");
+            log:printInfo("EchoAPI /url request", url = getAxis2Property(ctx, "TransportInURL"));
+            UrlResponse payload = {url: received};
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /echo/transport
     resource function get transport(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EchoAPI", "/echo");
-        ctx.properties["correlation"] = check notTranslated("$axis2:correlation_id");
-        string sink = check notTranslated("get-property('axis2', 'OutTransportInfo')");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["correlation"] = check notTranslated("$axis2:correlation_id");
+            string sink = check notTranslated("get-property('axis2', 'OutTransportInfo')");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -26,9 +26,13 @@ service /quotes on httpListener {
     # POST /quotes/later
     resource function post later(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuotesAPI", "/quotes");
-        quoteStore.store(ctx);
-        setHttpSc(ctx, 202);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            quoteStore.store(ctx);
+            setHttpSc(ctx, 202);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -14,17 +14,21 @@ service /audit on httpListener {
     # POST /audit/{tenant}
     resource function post [string tenant](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AuditApi", "/audit", {"tenant": tenant});
-        // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
-        // in default.json), not the 120 s the client waits.
-        check callBlockingOutOnly(ctx, suspendingEp, restPostfix(ctx), calloutUrl = suspendingEpUrl, headers = passThroughHeaders, state = suspendingEpSuspension);
-        // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
-        // sender in default.json), not the 120 s the client waits.
-        check callBlockingOutOnly(ctx, suspendingEp, restPostfix(ctx), headers = passThroughHeaders, state = suspendingEpSuspension);
-        // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
-        // in default.json), not the 120 s the client waits.
-        [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("tenantEpConfig", withRestPostfix(string `http://${check pathValue(tenant)}.example.com/audit`, restPostfix(ctx)), tenantEpConfig);
-        check callBlockingOutOnly(ctx, urlClient, urlPath, "POST", calloutUrl = "http://{uri.var.tenant}.example.com/audit", headers = passThroughHeaders, state = tenantEpSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
+            // in default.json), not the 120 s the client waits.
+            check callBlockingOutOnly(ctx, suspendingEp, restPostfix(ctx), calloutUrl = suspendingEpUrl, headers = passThroughHeaders, state = suspendingEpSuspension);
+            // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
+            // sender in default.json), not the 120 s the client waits.
+            check callBlockingOutOnly(ctx, suspendingEp, restPostfix(ctx), headers = passThroughHeaders, state = suspendingEpSuspension);
+            // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
+            // in default.json), not the 120 s the client waits.
+            [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("tenantEpConfig", withRestPostfix(string `http://${check pathValue(tenant)}.example.com/audit`, restPostfix(ctx)), tenantEpConfig);
+            check callBlockingOutOnly(ctx, urlClient, urlPath, "POST", calloutUrl = "http://{uri.var.tenant}.example.com/audit", headers = passThroughHeaders, state = tenantEpSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
@@ -58,28 +62,36 @@ service /orders on httpListener {
     # POST /orders/notify
     resource function post notify(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderApi", "/orders");
-        ctx.properties["OUT_ONLY"] = "true";
-        // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
-        // in default.json), not the 120 s the client waits.
-        check callBlockingOutOnly(ctx, orderApiNotifyEndpoint, restPostfix(ctx), soapAction = "urn:placeOrder", calloutUrl = orderApiNotifyEndpointUrl, headers = passThroughHeaders);
-        // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
-        // sender in default.json), not the 120 s the client waits.
-        check callBlockingOutOnly(ctx, orderApiNotifyEndpoint2, restPostfix(ctx), headers = passThroughHeaders, state = notifyEndpointSuspension);
-        log:printInfo("OrderApi /notify request", status = axis2HttpSc(ctx));
-        ctx.properties["OUT_ONLY"] = "false";
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["OUT_ONLY"] = "true";
+            // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
+            // in default.json), not the 120 s the client waits.
+            check callBlockingOutOnly(ctx, orderApiNotifyEndpoint, restPostfix(ctx), soapAction = "urn:placeOrder", calloutUrl = orderApiNotifyEndpointUrl, headers = passThroughHeaders);
+            // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
+            // sender in default.json), not the 120 s the client waits.
+            check callBlockingOutOnly(ctx, orderApiNotifyEndpoint2, restPostfix(ctx), headers = passThroughHeaders, state = notifyEndpointSuspension);
+            log:printInfo("OrderApi /notify request", status = axis2HttpSc(ctx));
+            ctx.properties["OUT_ONLY"] = "false";
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /orders/maybe
     resource function post maybe(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderApi", "/orders");
-        if getProperty(ctx, "mode") == "async" {
-            ctx.properties["OUT_ONLY"] = "true";
+        do {
+            if getProperty(ctx, "mode") == "async" {
+                ctx.properties["OUT_ONLY"] = "true";
+            }
+            // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
+            // in default.json), not the 120 s the client waits.
+            check callBlocking(ctx, maybeEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
-        // in default.json), not the 120 s the client waits.
-        check callBlocking(ctx, maybeEndpoint, restPostfix(ctx), headers = passThroughHeaders);
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

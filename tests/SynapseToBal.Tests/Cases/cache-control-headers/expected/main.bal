@@ -12,22 +12,30 @@ service /quotes on httpListener {
     # POST /quotes/latest
     resource function post latest(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuotesApi", "/quotes");
-        if check cacheLookup(ctx, "QuotesApi.xml:7", 120, maxSize = 2, maxMessageSize = 10000, methods = ["POST"], responseCodes = "2[0-9][0-9]", cacheControl = true, ageHeader = true) {
-            return respond(ctx, headers = passBackHeaders);
+        do {
+            if check cacheLookup(ctx, "QuotesApi.xml:7", 120, maxSize = 2, maxMessageSize = 10000, methods = ["POST"], responseCodes = "2[0-9][0-9]", cacheControl = true, ageHeader = true) {
+                return check respond(ctx, headers = passBackHeaders);
+            }
+            check callEndpoint(ctx, latestEndpoint, withRestPostfix("/quotesBackend", restPostfix(ctx)), headers = passThroughHeaders, state = latestEndpointSuspension);
+            return check quotesOut(ctx);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
         }
-        check callEndpoint(ctx, latestEndpoint, withRestPostfix("/quotesBackend", restPostfix(ctx)), headers = passThroughHeaders, state = latestEndpointSuspension);
-        return quotesOut(ctx);
     }
 
     # GET /quotes/history
     resource function get history(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuotesApi", "/quotes");
-        if check cacheLookup(ctx, "QuotesApi.xml:32", 60, methods = ["GET"], cacheControl = true) {
-            return respond(ctx, headers = passBackHeaders);
+        do {
+            if check cacheLookup(ctx, "QuotesApi.xml:32", 60, methods = ["GET"], cacheControl = true) {
+                return check respond(ctx, headers = passBackHeaders);
+            }
+            check callEndpoint(ctx, historyEndpoint, "/quotesBackend/history", "GET", headers = passThroughHeaders, state = historyEndpointSuspension);
+            check cacheStore(ctx);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
         }
-        check callEndpoint(ctx, historyEndpoint, "/quotesBackend/history", "GET", headers = passThroughHeaders, state = historyEndpointSuspension);
-        check cacheStore(ctx);
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

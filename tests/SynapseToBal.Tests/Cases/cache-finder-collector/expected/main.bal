@@ -12,12 +12,16 @@ service /quotes on httpListener {
     # POST /quotes/*
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteApi", "/quotes");
-        if check cacheLookup(ctx, "QuoteApi.xml:4", 20, payloadOnly = true, maxSize = 100) {
-            ctx.headers["x-cache"] = "hit";
-            return respond(ctx, headers = passBackHeaders);
+        do {
+            if check cacheLookup(ctx, "QuoteApi.xml:4", 20, payloadOnly = true, maxSize = 100) {
+                ctx.headers["x-cache"] = "hit";
+                return check respond(ctx, headers = passBackHeaders);
+            }
+            check callEndpoint(ctx, quotePostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quotePostRootEndpointSuspension);
+            return check quoteOut(ctx);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
         }
-        check callEndpoint(ctx, quotePostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quotePostRootEndpointSuspension);
-        return quoteOut(ctx);
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

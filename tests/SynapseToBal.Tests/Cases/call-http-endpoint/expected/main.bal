@@ -12,15 +12,23 @@ service /httpep on httpListener {
     # GET /httpep/orders/{orderId}
     resource function get orders/[string orderId](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "HttpEpAPI", "/httpep", {"orderId": orderId});
-        check callEndpoint(ctx, orderByIdEp, string `/v1/orders/${check pathValue(orderId)}?expand=${check pathValue(getProperty(ctx, "query.param.expand"))}`, "GET", headers = passThroughHeaders, state = orderByIdEpSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callEndpoint(ctx, orderByIdEp, string `/v1/orders/${check pathValue(orderId)}?expand=${check pathValue(getProperty(ctx, "query.param.expand"))}`, "GET", headers = passThroughHeaders, state = orderByIdEpSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # GET /httpep/legacy/{orderId}
     resource function get legacy/[string orderId](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "HttpEpAPI", "/httpep", {"orderId": orderId});
-        check callEndpoint(ctx, legacyEp, withRestPostfix(string `/${check reservedValue(orderId)}`, restPostfix(ctx)), headers = passThroughHeaders, state = legacyEpSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callEndpoint(ctx, legacyEp, withRestPostfix(string `/${check reservedValue(orderId)}`, restPostfix(ctx)), headers = passThroughHeaders, state = legacyEpSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

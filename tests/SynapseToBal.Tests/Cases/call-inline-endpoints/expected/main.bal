@@ -12,17 +12,25 @@ service /inline on httpListener {
     # GET /inline/users/{id}
     resource function get users/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "InlineAPI", "/inline", {"id": id});
-        check callEndpoint(ctx, usersByIdEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = usersByIdEndpointSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callEndpoint(ctx, usersByIdEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = usersByIdEndpointSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # POST /inline/soap
     resource function post soap(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "InlineAPI", "/inline");
-        // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
-        // sender in default.json), not the 120 s the client waits.
-        check callBlocking(ctx, soapEndpoint, "", "POST", format = "soap11", headers = passThroughHeaders, state = soapEndpointSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
+            // sender in default.json), not the 120 s the client waits.
+            check callBlocking(ctx, soapEndpoint, "", "POST", format = "soap11", headers = passThroughHeaders, state = soapEndpointSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

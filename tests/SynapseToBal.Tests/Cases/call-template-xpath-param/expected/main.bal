@@ -12,9 +12,13 @@ service /greet on httpListener {
     # POST /greet/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "GreetAPI", "/greet");
-        xml envelope = check soapEnvelope(ctx);
-        greet(ctx, who = xpathFirstNodeString(envelope/**/<name>), firstText = xpathFirst(xpathTextValues(envelope/**/<name>)), orderId = xpathFirst(xpathAttributeValues(envelope/**/<'order>, "id")), count = javaDoubleString(<float>(envelope/**/<name>).length()), 'source = getProperty(ctx, "source"));
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            xml envelope = check soapEnvelope(ctx);
+            greet(ctx, who = xpathFirstNodeString(envelope/**/<name>), firstText = xpathFirst(xpathTextValues(envelope/**/<name>)), orderId = xpathFirst(xpathAttributeValues(envelope/**/<'order>, "id")), count = javaDoubleString(<float>(envelope/**/<name>).length()), 'source = getProperty(ctx, "source"));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -13,18 +13,27 @@ service /audit on httpListener {
     # POST /audit/log
     resource function post log(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AuditAPI", "/audit");
-        log:printInfo("AuditAPI /log request", to = ctx.to, messageId = ctx.messageId, direction = "request");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            log:printInfo("AuditAPI /log request", to = ctx.to, messageId = ctx.messageId, direction = "request");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /audit/drop
     resource function post drop(http:Request request) returns http:Response|error {
-        // TODO(SB0231): <class> runs the Java class 'org.apache.synapse.mediators.builtin.LogMediator' with the properties logLevel: write it as a Ballerina function over the Context (or call the service that replaces the Java code)
-        // <class name="org.apache.synapse.mediators.builtin.LogMediator">
-        //     <property name="logLevel" value="3"/>
-        // </class>
-        check notTranslatedMediator("class", "SB0231");
-        return accepted();
+        Context ctx = check newContext(request, "AuditAPI", "/audit");
+        do {
+            // TODO(SB0231): <class> runs the Java class 'org.apache.synapse.mediators.builtin.LogMediator' with the properties logLevel: write it as a Ballerina function over the Context (or call the service that replaces the Java code)
+            // <class name="org.apache.synapse.mediators.builtin.LogMediator">
+            //     <property name="logLevel" value="3"/>
+            // </class>
+            check notTranslatedMediator("class", "SB0231");
+            return accepted();
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

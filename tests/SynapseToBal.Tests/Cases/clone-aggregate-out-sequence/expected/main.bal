@@ -12,19 +12,23 @@ service /offers on httpListener {
     # POST /offers/best
     resource function post best(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OffersAPI", "/offers");
-        // <clone>: one copy of the message per target, started together (the Micro Integrator runs them in parallel);
-        // the aggregate completes when every copy has arrived or 10 s after the first copy arrived (its timeout),
-        // gathering the parts of the copies arrived by then in the order of arrival; a later copy is ignored.
-        Context[] messages = [branchContext(ctx), branchContext(ctx)];
-        future<error?>[] running = [];
-        future<error?> started = start bestCloneTarget1(messages[0]);
-        running.push(started);
-        future<error?> started2 = start bestCloneTarget2(messages[1]);
-        running.push(started2);
-        Context[] collected = check awaitAggregation(messages, running, 10);
-        check aggregateMessages(ctx, collected, true);
-        string offersDone = "true";
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // <clone>: one copy of the message per target, started together (the Micro Integrator runs them in parallel);
+            // the aggregate completes when every copy has arrived or 10 s after the first copy arrived (its timeout),
+            // gathering the parts of the copies arrived by then in the order of arrival; a later copy is ignored.
+            Context[] messages = [branchContext(ctx), branchContext(ctx)];
+            future<error?>[] running = [];
+            future<error?> started = start bestCloneTarget1(messages[0]);
+            running.push(started);
+            future<error?> started2 = start bestCloneTarget2(messages[1]);
+            running.push(started2);
+            Context[] collected = check awaitAggregation(messages, running, 10);
+            check aggregateMessages(ctx, collected, true);
+            string offersDone = "true";
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -4,6 +4,7 @@
 //   NotTranslatedRoutes.xml
 //   RouterProxy.xml
 //   RoutingSeq.xml
+//   the Micro Integrator's default 'fault' sequence (repository/deployment/server/synapse-configs/default/sequences/fault.xml)
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
@@ -53,26 +54,42 @@ function routingSeq(Context ctx) returns error? {
     // TODO(SB0206): the conditionalRouter stops the flow here (continueAfter is not true): the Micro Integrator answers 202 when nothing was sent
 }
 
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault
+# sequence of their own: it logs the message in full with the error, then drops it.
+function handleFault(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    check defaultFaultLog(ctx);
+    return accepted();
+}
+
 # In flow of proxy service ContinueProxy, run by the service at each of its addresses.
 function continueFlow(Context ctx) returns http:Response|error {
-    if check urlConditionHolds(ctx, {test: "match", sourceType: "url", value: "[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*StockQuote[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*"}, ctx.to ?: "") {
-        fooSeq(ctx);
+    do {
+        if check urlConditionHolds(ctx, {test: "match", sourceType: "url", value: "[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*StockQuote[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*"}, ctx.to ?: "") {
+            fooSeq(ctx);
+        }
+        log:printInfo("ContinueProxy request", STAGE = "after router");
+        return check respond(ctx, headers = passBackHeaders);
+    } on fail error e {
+        return handleFault(ctx, e);
     }
-    log:printInfo("ContinueProxy request", STAGE = "after router");
-    return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service RouterProxy, run by the service at each of its addresses.
 function routerFlow(Context ctx) returns http:Response|error {
-    if check urlConditionHolds(ctx, {test: "match", sourceType: "header", src: "foo", value: "bar[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*"}, ctx.to ?: "") {
-        fooSeq(ctx);
+    do {
+        if check urlConditionHolds(ctx, {test: "match", sourceType: "header", src: "foo", value: "bar[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*"}, ctx.to ?: "") {
+            fooSeq(ctx);
+        }
+        if check urlConditionHolds(ctx, {test: "and", operands: [{test: "equal", sourceType: "param", src: "mode", value: "fast"}, {test: "not", operands: [{test: "equal", sourceType: "property", src: "skip", value: "true"}]}]}, ctx.to ?: "") {
+            log:printInfo("RouterProxy request", route = "fast");
+            return check respond(ctx, headers = passBackHeaders);
+        }
+        if check urlConditionHolds(ctx, {test: "or", operands: [{test: "match", sourceType: "url", value: "[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*StockQuote[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*"}, {test: "equal", sourceType: "url", src: "host", value: "localhost"}]}, ctx.to ?: "") {
+            fooSeq(ctx);
+        }
+        return accepted();
+    } on fail error e {
+        return handleFault(ctx, e);
     }
-    if check urlConditionHolds(ctx, {test: "and", operands: [{test: "equal", sourceType: "param", src: "mode", value: "fast"}, {test: "not", operands: [{test: "equal", sourceType: "property", src: "skip", value: "true"}]}]}, ctx.to ?: "") {
-        log:printInfo("RouterProxy request", route = "fast");
-        return respond(ctx, headers = passBackHeaders);
-    }
-    if check urlConditionHolds(ctx, {test: "or", operands: [{test: "match", sourceType: "url", value: "[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*StockQuote[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*"}, {test: "equal", sourceType: "url", src: "host", value: "localhost"}]}, ctx.to ?: "") {
-        fooSeq(ctx);
-    }
-    return accepted();
 }

@@ -12,18 +12,22 @@ service /partner on httpListener {
     # GET /partner/
     resource function get .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PartnerAPI", "/partner");
-        ctx.properties["password"] = partnerApiPassword;
-        ctx.headers["authorization"] = partnerApiAuthorization;
-        ctx.headers["x-api-key"] = partnerApiXApiKey;
-        string mode = "partner";
-        // TODO(SB0232): connector operation <email.send>: use email:SmtpClient's sendMessage (ballerina/email); not translated because password, apiKey are set, which the generated call does not reproduce; the connection is the local entry 'SmtpConnection'; parameters: to, password, apiKey
-        // <email.send configKey="SmtpConnection">
-        //     <to>partner@example.com</to>
-        //     <password>****</password>
-        //     <apiKey>{$ctx:apiKey}</apiKey>
-        // </email.send>
-        check notTranslatedMediator("email.send", "SB0232");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["password"] = partnerApiPassword;
+            ctx.headers["authorization"] = partnerApiAuthorization;
+            ctx.headers["x-api-key"] = partnerApiXApiKey;
+            string mode = "partner";
+            // TODO(SB0232): connector operation <email.send>: use email:SmtpClient's sendMessage (ballerina/email); not translated because password, apiKey are set, which the generated call does not reproduce; the connection is the local entry 'SmtpConnection'; parameters: to, password, apiKey
+            // <email.send configKey="SmtpConnection">
+            //     <to>partner@example.com</to>
+            //     <password>****</password>
+            //     <apiKey>{$ctx:apiKey}</apiKey>
+            // </email.send>
+            check notTranslatedMediator("email.send", "SB0232");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

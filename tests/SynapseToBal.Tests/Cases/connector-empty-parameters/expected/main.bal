@@ -12,10 +12,14 @@ service /events on httpListener {
     # POST /events/purchased
     resource function post purchased(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EventsAPI", "/events");
-        EventsResponse payload = {item: check jsonEval(ctx, "$.itemId")};
-        setJsonPayload(ctx, payload.toJson());
-        check publishKafkaMessage(ctx, eventsConn, [["topic", "purchased"], ["Content-Type", "application/json"], ["forwardExistingHeaders", " "]]);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            EventsResponse payload = {item: check jsonEval(ctx, "$.itemId")};
+            setJsonPayload(ctx, payload.toJson());
+            check publishKafkaMessage(ctx, eventsConn, [["topic", "purchased"], ["Content-Type", "application/json"], ["forwardExistingHeaders", " "]]);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

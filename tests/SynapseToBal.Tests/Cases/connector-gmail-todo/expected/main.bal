@@ -12,39 +12,47 @@ service /gmail on httpListener {
     # POST /gmail/send
     resource function post send(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "GmailAPI", "/gmail");
-        // TODO(SB0232): connector operation <gmail.init>: create a gmail:Client of ballerinax/googleapis.gmail with these settings (credentials as required configurables); not translated because an inline init sets the connection's properties on the message for the operations after it (3.x also calls Google's tokeninfo, whose answer becomes the message); move its settings to a local entry named by the operations' configKey (then it becomes a gmail:Client), or create one by hand; settings: userId, refreshToken, clientId, clientSecret, apiUrl, apiVersion, tokenEndpoint
-        // <gmail.init>
-        //     <userId>me</userId>
-        //     <refreshToken>****</refreshToken>
-        //     <clientId>1234567890-abc.apps.googleusercontent.com</clientId>
-        //     <clientSecret>****</clientSecret>
-        //     <apiUrl>https://gmail.googleapis.com/gmail</apiUrl>
-        //     <apiVersion>v1</apiVersion>
-        //     <tokenEndpoint>https://oauth2.googleapis.com/token</tokenEndpoint>
-        // </gmail.init>
-        check notTranslatedMediator("gmail.init", "SB0232");
-        // TODO(SB0232): connector operation <gmail.sendMail>: use gmail:Client's resource function post users/[userId]/messages/send (ballerinax/googleapis.gmail); not translated because the operation names no connection (configKey); parameters: to, subject, from, messageBody, contentType
-        // <gmail.sendMail>
-        //     <to>{json-eval($.to)}</to>
-        //     <subject>{json-eval($.subject)}</subject>
-        //     <from>orders@acme.com</from>
-        //     <messageBody>{json-eval($.body)}</messageBody>
-        //     <contentType>text/html</contentType>
-        // </gmail.sendMail>
-        check notTranslatedMediator("gmail.sendMail", "SB0232");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // TODO(SB0232): connector operation <gmail.init>: create a gmail:Client of ballerinax/googleapis.gmail with these settings (credentials as required configurables); not translated because an inline init sets the connection's properties on the message for the operations after it (3.x also calls Google's tokeninfo, whose answer becomes the message); move its settings to a local entry named by the operations' configKey (then it becomes a gmail:Client), or create one by hand; settings: userId, refreshToken, clientId, clientSecret, apiUrl, apiVersion, tokenEndpoint
+            // <gmail.init>
+            //     <userId>me</userId>
+            //     <refreshToken>****</refreshToken>
+            //     <clientId>1234567890-abc.apps.googleusercontent.com</clientId>
+            //     <clientSecret>****</clientSecret>
+            //     <apiUrl>https://gmail.googleapis.com/gmail</apiUrl>
+            //     <apiVersion>v1</apiVersion>
+            //     <tokenEndpoint>https://oauth2.googleapis.com/token</tokenEndpoint>
+            // </gmail.init>
+            check notTranslatedMediator("gmail.init", "SB0232");
+            // TODO(SB0232): connector operation <gmail.sendMail>: use gmail:Client's resource function post users/[userId]/messages/send (ballerinax/googleapis.gmail); not translated because the operation names no connection (configKey); parameters: to, subject, from, messageBody, contentType
+            // <gmail.sendMail>
+            //     <to>{json-eval($.to)}</to>
+            //     <subject>{json-eval($.subject)}</subject>
+            //     <from>orders@acme.com</from>
+            //     <messageBody>{json-eval($.body)}</messageBody>
+            //     <contentType>text/html</contentType>
+            // </gmail.sendMail>
+            check notTranslatedMediator("gmail.sendMail", "SB0232");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /gmail/messages
     resource function get messages(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "GmailAPI", "/gmail");
-        check gmailListAllMails(ctx, gmailConnection, gmailConnectionUserId, includeSpamTrash = "", labelIds = "INBOX", maxResults = "10", pageToken = "", q = "");
-        // TODO(SB0232): connector operation <gmail.readMail>: use gmail:Client's resource function get users/[userId]/messages/[id] (ballerinax/googleapis.gmail); not translated because gmail:Client returns its own Message record (raw decoded from base64url, the MIME part tree restructured with decoded bodies, to/from/subject lifted from the headers), not the Gmail API's message resource the connector leaves as the message; the connection is the local entry 'GmailConnection'; parameters: id
-        // <gmail.readMail configKey="GmailConnection">
-        //     <id>{json-eval($.messages[0].id)}</id>
-        // </gmail.readMail>
-        check notTranslatedMediator("gmail.readMail", "SB0232");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check gmailListAllMails(ctx, gmailConnection, gmailConnectionUserId, includeSpamTrash = "", labelIds = "INBOX", maxResults = "10", pageToken = "", q = "");
+            // TODO(SB0232): connector operation <gmail.readMail>: use gmail:Client's resource function get users/[userId]/messages/[id] (ballerinax/googleapis.gmail); not translated because gmail:Client returns its own Message record (raw decoded from base64url, the MIME part tree restructured with decoded bodies, to/from/subject lifted from the headers), not the Gmail API's message resource the connector leaves as the message; the connection is the local entry 'GmailConnection'; parameters: id
+            // <gmail.readMail configKey="GmailConnection">
+            //     <id>{json-eval($.messages[0].id)}</id>
+            // </gmail.readMail>
+            check notTranslatedMediator("gmail.readMail", "SB0232");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

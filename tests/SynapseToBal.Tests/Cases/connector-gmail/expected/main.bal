@@ -13,10 +13,14 @@ service /mail on httpListener {
     # POST /mail/send
     resource function post send(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "MailAPI", "/mail");
-        json body = check jsonPayload(ctx);
-        check gmailSendMail(ctx, gmailConnection1, gmailConnection1UserId, to = check jsonEvalIn(body, "$.to"), subject = check jsonEvalIn(body, "$.subject"), 'from = "orders@acme.com", cc = check jsonEvalIn(body, "$.cc"), bcc = "", messageBody = check jsonEvalIn(body, "$.body"), contentType = "text/html; charset=UTF-8");
-        log:printInfo("MailAPI /send request", sent = check jsonEval(ctx, "$.id"), status = axis2HttpSc(ctx));
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            json body = check jsonPayload(ctx);
+            check gmailSendMail(ctx, gmailConnection1, gmailConnection1UserId, to = check jsonEvalIn(body, "$.to"), subject = check jsonEvalIn(body, "$.subject"), 'from = "orders@acme.com", cc = check jsonEvalIn(body, "$.cc"), bcc = "", messageBody = check jsonEvalIn(body, "$.body"), contentType = "text/html; charset=UTF-8");
+            log:printInfo("MailAPI /send request", sent = check jsonEval(ctx, "$.id"), status = axis2HttpSc(ctx));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /mail/messages?q={q}
@@ -27,77 +31,113 @@ service /mail on httpListener {
             return resourceNotFound();
         }
         Context ctx = check newContext(request, "MailAPI", "/mail");
-        ctx.properties["uri.var.q"] = getProperty(ctx, "query.param.q");
-        check gmailListAllMails(ctx, gmailConnection1, gmailConnection1UserId, includeSpamTrash = "false", labelIds = "INBOX", maxResults = "20", pageToken = "", q = check urlParam(ctx, "q"));
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["uri.var.q"] = getProperty(ctx, "query.param.q");
+            check gmailListAllMails(ctx, gmailConnection1, gmailConnection1UserId, includeSpamTrash = "false", labelIds = "INBOX", maxResults = "20", pageToken = "", q = check urlParam(ctx, "q"));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # DELETE /mail/messages/{id}
     resource function delete messages/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "MailAPI", "/mail", {"id": id});
-        check gmailTrashMessage(ctx, gmailTokenConnection, gmailTokenConnectionUserId, id = id);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check gmailTrashMessage(ctx, gmailTokenConnection, gmailTokenConnectionUserId, id = id);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # DELETE /mail/messages/{id}/permanently
     resource function delete messages/[string id]/permanently(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "MailAPI", "/mail", {"id": id});
-        check gmailDeleteMessage(ctx, gmailConnection1, gmailConnection1UserId, id = id);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check gmailDeleteMessage(ctx, gmailConnection1, gmailConnection1UserId, id = id);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /mail/messages/{id}
     resource function get messages/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "MailAPI", "/mail", {"id": id});
-        // TODO(SB0232): connector operation <gmail.readMail>: use gmail:Client's resource function get users/[userId]/messages/[id] (ballerinax/googleapis.gmail); not translated because gmail:Client returns its own Message record (raw decoded from base64url, the MIME part tree restructured with decoded bodies, to/from/subject lifted from the headers), not the Gmail API's message resource the connector leaves as the message; the connection is the local entry 'GMAIL_CONNECTION_1'; parameters: id, format
-        // <gmail.readMail configKey="GMAIL_CONNECTION_1">
-        //     <id>{get-property('uri.var.id')}</id>
-        //     <format>full</format>
-        // </gmail.readMail>
-        check notTranslatedMediator("gmail.readMail", "SB0232");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // TODO(SB0232): connector operation <gmail.readMail>: use gmail:Client's resource function get users/[userId]/messages/[id] (ballerinax/googleapis.gmail); not translated because gmail:Client returns its own Message record (raw decoded from base64url, the MIME part tree restructured with decoded bodies, to/from/subject lifted from the headers), not the Gmail API's message resource the connector leaves as the message; the connection is the local entry 'GMAIL_CONNECTION_1'; parameters: id, format
+            // <gmail.readMail configKey="GMAIL_CONNECTION_1">
+            //     <id>{get-property('uri.var.id')}</id>
+            //     <format>full</format>
+            // </gmail.readMail>
+            check notTranslatedMediator("gmail.readMail", "SB0232");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /mail/labels
     resource function get labels(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "MailAPI", "/mail");
-        check gmailListLabels(ctx, gmailConnection1, gmailConnection1UserId);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check gmailListLabels(ctx, gmailConnection1, gmailConnection1UserId);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /mail/labels/{id}
     resource function get labels/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "MailAPI", "/mail", {"id": id});
-        check gmailReadLabel(ctx, gmailTokenConnection, gmailTokenConnectionUserId, id = id);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check gmailReadLabel(ctx, gmailTokenConnection, gmailTokenConnectionUserId, id = id);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /mail/profile
     resource function get profile(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "MailAPI", "/mail");
-        check gmailGetUserProfile(ctx, gmailConnection1, gmailConnection1UserId);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check gmailGetUserProfile(ctx, gmailConnection1, gmailConnection1UserId);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /mail/drafts
     resource function get drafts(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "MailAPI", "/mail");
-        check gmailListDrafts(ctx, gmailConnection1, gmailConnection1UserId, includeSpamTrash = "", maxResults = "5", pageToken = "");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check gmailListDrafts(ctx, gmailConnection1, gmailConnection1UserId, includeSpamTrash = "", maxResults = "5", pageToken = "");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /mail/replies
     resource function post replies(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "MailAPI", "/mail");
-        // TODO(SB0232): connector operation <gmail.sendMail>: use gmail:Client's resource function post users/[userId]/messages/send (ballerinax/googleapis.gmail); not translated because its threadId becomes a 'threadId:' header of the MIME text the connector builds, which gmail:Client's MessageRequest does not write (its threadId is the API's member that threads the message, which the connector does not set); the connection is the local entry 'GMAIL_CONNECTION_1'; parameters: to, subject, threadId, messageBody
-        // <gmail.sendMail configKey="GMAIL_CONNECTION_1">
-        //     <to>{json-eval($.to)}</to>
-        //     <subject>{json-eval($.subject)}</subject>
-        //     <threadId>{json-eval($.threadId)}</threadId>
-        //     <messageBody>{json-eval($.body)}</messageBody>
-        // </gmail.sendMail>
-        check notTranslatedMediator("gmail.sendMail", "SB0232");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // TODO(SB0232): connector operation <gmail.sendMail>: use gmail:Client's resource function post users/[userId]/messages/send (ballerinax/googleapis.gmail); not translated because its threadId becomes a 'threadId:' header of the MIME text the connector builds, which gmail:Client's MessageRequest does not write (its threadId is the API's member that threads the message, which the connector does not set); the connection is the local entry 'GMAIL_CONNECTION_1'; parameters: to, subject, threadId, messageBody
+            // <gmail.sendMail configKey="GMAIL_CONNECTION_1">
+            //     <to>{json-eval($.to)}</to>
+            //     <subject>{json-eval($.subject)}</subject>
+            //     <threadId>{json-eval($.threadId)}</threadId>
+            //     <messageBody>{json-eval($.body)}</messageBody>
+            // </gmail.sendMail>
+            check notTranslatedMediator("gmail.sendMail", "SB0232");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,41 +12,53 @@ service /orders on httpListener {
     # POST /orders/publish
     resource function post publish(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
-        check publishKafkaMessage(ctx, kafkaConn, [["topic", "orders"], ["partitionNo", "0"], ["key", check jsonEval(ctx, "$.orderId")], ["Content-Type", "application/json"]]);
-        PublishResponse payload = {topic: getProperty(ctx, "topic"), offset: getProperty(ctx, "offset")};
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check publishKafkaMessage(ctx, kafkaConn, [["topic", "orders"], ["partitionNo", "0"], ["key", check jsonEval(ctx, "$.orderId")], ["Content-Type", "application/json"]]);
+            PublishResponse payload = {topic: getProperty(ctx, "topic"), offset: getProperty(ctx, "offset")};
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /orders/audit
     resource function post audit(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
-        check publishKafkaMessage(ctx, kafkaConn, [["topic", getProperty(ctx, "auditTopic")], ["value", "'{\"event\": \"received\"}'"], ["forwardExistingHeaders", "all"]], forwardHeaders = true);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check publishKafkaMessage(ctx, kafkaConn, [["topic", getProperty(ctx, "auditTopic")], ["value", "'{\"event\": \"received\"}'"], ["forwardExistingHeaders", "all"]], forwardHeaders = true);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /orders/custom
     resource function post custom(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
-        // TODO(SB0232): connector operation <kafkaTransport.publishMessages>: use kafka:Producer's sendWithMetadata (ballerinax/kafka); not translated because customHeaders is set (a JSON array of headers with inline expressions), which the generated call does not add; the connection is the local entry 'KafkaConn'; parameters: topic, customHeaders
-        // <kafkaTransport.publishMessages configKey="KafkaConn">
-        //     <topic>orders</topic>
-        //     <customHeaders>[{"source": "api"}]</customHeaders>
-        // </kafkaTransport.publishMessages>
-        check notTranslatedMediator("kafkaTransport.publishMessages", "SB0232");
-        // TODO(SB0232): connector operation <kafkaTransport.publishMessages>: use kafka:Producer's sendWithMetadata (ballerinax/kafka); not translated because its forwardExistingHeaders is 'filtered' (transport headers chosen by kafkaHeaderPrefix), which the generated call does not reproduce; the connection is the local entry 'KafkaConn'; parameters: topic, forwardExistingHeaders, kafkaHeaderPrefix
-        // <kafkaTransport.publishMessages configKey="KafkaConn">
-        //     <topic>orders</topic>
-        //     <forwardExistingHeaders>filtered</forwardExistingHeaders>
-        //     <kafkaHeaderPrefix>kafka_</kafkaHeaderPrefix>
-        // </kafkaTransport.publishMessages>
-        check notTranslatedMediator("kafkaTransport.publishMessages", "SB0232");
-        // TODO(SB0232): connector operation <kafkaTransport.publishMessages>: use kafka:Producer's sendWithMetadata (ballerinax/kafka); not translated because the operation names no connection (configKey); parameters: topic
-        // <kafkaTransport.publishMessages>
-        //     <topic>orders</topic>
-        // </kafkaTransport.publishMessages>
-        check notTranslatedMediator("kafkaTransport.publishMessages", "SB0232");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // TODO(SB0232): connector operation <kafkaTransport.publishMessages>: use kafka:Producer's sendWithMetadata (ballerinax/kafka); not translated because customHeaders is set (a JSON array of headers with inline expressions), which the generated call does not add; the connection is the local entry 'KafkaConn'; parameters: topic, customHeaders
+            // <kafkaTransport.publishMessages configKey="KafkaConn">
+            //     <topic>orders</topic>
+            //     <customHeaders>[{"source": "api"}]</customHeaders>
+            // </kafkaTransport.publishMessages>
+            check notTranslatedMediator("kafkaTransport.publishMessages", "SB0232");
+            // TODO(SB0232): connector operation <kafkaTransport.publishMessages>: use kafka:Producer's sendWithMetadata (ballerinax/kafka); not translated because its forwardExistingHeaders is 'filtered' (transport headers chosen by kafkaHeaderPrefix), which the generated call does not reproduce; the connection is the local entry 'KafkaConn'; parameters: topic, forwardExistingHeaders, kafkaHeaderPrefix
+            // <kafkaTransport.publishMessages configKey="KafkaConn">
+            //     <topic>orders</topic>
+            //     <forwardExistingHeaders>filtered</forwardExistingHeaders>
+            //     <kafkaHeaderPrefix>kafka_</kafkaHeaderPrefix>
+            // </kafkaTransport.publishMessages>
+            check notTranslatedMediator("kafkaTransport.publishMessages", "SB0232");
+            // TODO(SB0232): connector operation <kafkaTransport.publishMessages>: use kafka:Producer's sendWithMetadata (ballerinax/kafka); not translated because the operation names no connection (configKey); parameters: topic
+            // <kafkaTransport.publishMessages>
+            //     <topic>orders</topic>
+            // </kafkaTransport.publishMessages>
+            check notTranslatedMediator("kafkaTransport.publishMessages", "SB0232");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

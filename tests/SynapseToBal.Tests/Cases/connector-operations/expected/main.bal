@@ -12,39 +12,51 @@ service /crm on httpListener {
     # GET /crm/accounts
     resource function get accounts(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ConnectorAPI", "/crm");
-        // TODO(SB0232): connector operation <salesforcerest.init>: create a salesforce:Client of ballerinax/salesforce with these settings (credentials as required configurables); not translated because an inline init sets the connection's properties on the message for the operations after it; move its settings to a local entry named by the operations' configKey (then it becomes a salesforce:Client), or create one by hand; settings: accessToken, apiVersion, hostName, instanceUrl
-        // <salesforcerest.init>
-        //     <accessToken>****</accessToken>
-        //     <apiVersion>v59.0</apiVersion>
-        //     <hostName>https://login.salesforce.com</hostName>
-        //     <instanceUrl>https://example.my.salesforce.com</instanceUrl>
-        // </salesforcerest.init>
-        check notTranslatedMediator("salesforcerest.init", "SB0232");
-        // TODO(SB0232): connector operation <salesforcerest.query>: use salesforce:Client's query (ballerinax/salesforce); not translated because the operation names no connection (configKey); parameters: queryString
-        // <salesforcerest.query>
-        //     <queryString>{$url:q}</queryString>
-        // </salesforcerest.query>
-        check notTranslatedMediator("salesforcerest.query", "SB0232");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // TODO(SB0232): connector operation <salesforcerest.init>: create a salesforce:Client of ballerinax/salesforce with these settings (credentials as required configurables); not translated because an inline init sets the connection's properties on the message for the operations after it; move its settings to a local entry named by the operations' configKey (then it becomes a salesforce:Client), or create one by hand; settings: accessToken, apiVersion, hostName, instanceUrl
+            // <salesforcerest.init>
+            //     <accessToken>****</accessToken>
+            //     <apiVersion>v59.0</apiVersion>
+            //     <hostName>https://login.salesforce.com</hostName>
+            //     <instanceUrl>https://example.my.salesforce.com</instanceUrl>
+            // </salesforcerest.init>
+            check notTranslatedMediator("salesforcerest.init", "SB0232");
+            // TODO(SB0232): connector operation <salesforcerest.query>: use salesforce:Client's query (ballerinax/salesforce); not translated because the operation names no connection (configKey); parameters: queryString
+            // <salesforcerest.query>
+            //     <queryString>{$url:q}</queryString>
+            // </salesforcerest.query>
+            check notTranslatedMediator("salesforcerest.query", "SB0232");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /crm/report
     resource function get report(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ConnectorAPI", "/crm");
-        check fileConnectorRead(ctx, "file:///var/reports/daily.csv", contentType = "text/plain");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check fileConnectorRead(ctx, "file:///var/reports/daily.csv", contentType = "text/plain");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /crm/posts
     resource function post posts(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ConnectorAPI", "/crm");
-        // TODO(SB0232): connector operation <facebook.publishPagePost>: no Ballerina connector is known for it: call the service's API with an http:Client; the connection is the local entry 'facebookConnection'; parameters: pageId, message
-        // <facebook.publishPagePost configKey="facebookConnection">
-        //     <pageId>{json-eval($.pageId)}</pageId>
-        //     <message>{json-eval($.message)}</message>
-        // </facebook.publishPagePost>
-        check notTranslatedMediator("facebook.publishPagePost", "SB0232");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // TODO(SB0232): connector operation <facebook.publishPagePost>: no Ballerina connector is known for it: call the service's API with an http:Client; the connection is the local entry 'facebookConnection'; parameters: pageId, message
+            // <facebook.publishPagePost configKey="facebookConnection">
+            //     <pageId>{json-eval($.pageId)}</pageId>
+            //     <message>{json-eval($.message)}</message>
+            // </facebook.publishPagePost>
+            check notTranslatedMediator("facebook.publishPagePost", "SB0232");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

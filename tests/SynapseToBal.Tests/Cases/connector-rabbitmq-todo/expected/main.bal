@@ -12,32 +12,36 @@ service /queue on httpListener {
     # POST /queue/orders
     resource function post orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersQueueAPI", "/queue");
-        // TODO(SB0232): connector operation <rabbitmq.publishMessage>: use rabbitmq:Client's publishMessage (after queueDeclare, exchangeDeclare and queueBind when the operation declares them) (ballerinax/rabbitmq); not translated because the MI 4.x RabbitMQ connector (wso2-extensions/mi-connector-rabbitmq) speaks AMQP 1.0 (RabbitMQ's AMQP 1.0 client: several serverUrls, OAuth 2.0, queues and exchanges declared with their arguments on first use, publisher confirms, a JSON result in responseVariable), while ballerinax/rabbitmq is an AMQP 0-9-1 client on one host; no file of the corpus uses it, so a <rabbitmq.init> connection stays an xml value (SB0216) and no rabbitmq:Client is made from it; the connection is the local entry 'RabbitConn'; parameters: queue, queueAutoDeclare, queueType, exchange, exchangeAutoDeclare, exchangeType, routingKey, requestBodyType, requestBodyJson, publisherConfirms, responseVariable, overwriteBody
-        // <rabbitmq.publishMessage configKey="RabbitConn">
-        //     <queue>orders</queue>
-        //     <queueAutoDeclare>true</queueAutoDeclare>
-        //     <queueType>QUORUM</queueType>
-        //     <exchange>orders-exchange</exchange>
-        //     <exchangeAutoDeclare>true</exchangeAutoDeclare>
-        //     <exchangeType>DIRECT</exchangeType>
-        //     <routingKey>orders</routingKey>
-        //     <requestBodyType>JSON</requestBodyType>
-        //     <requestBodyJson>{${payload}}</requestBodyJson>
-        //     <publisherConfirms>true</publisherConfirms>
-        //     <responseVariable>rabbitmq_publishMessage_1</responseVariable>
-        //     <overwriteBody>false</overwriteBody>
-        // </rabbitmq.publishMessage>
-        check notTranslatedMediator("rabbitmq.publishMessage", "SB0232");
-        // TODO(SB0232): connector operation <rabbitmq.sendRpc>: use rabbitmq:Client's publishMessage with replyTo and correlationId, then consumeMessage on the reply queue (ballerinax/rabbitmq); not translated because the MI 4.x RabbitMQ connector (wso2-extensions/mi-connector-rabbitmq) speaks AMQP 1.0 (RabbitMQ's AMQP 1.0 client: several serverUrls, OAuth 2.0, queues and exchanges declared with their arguments on first use, publisher confirms, a JSON result in responseVariable), while ballerinax/rabbitmq is an AMQP 0-9-1 client on one host; no file of the corpus uses it, so a <rabbitmq.init> connection stays an xml value (SB0216) and no rabbitmq:Client is made from it; the connection is the local entry 'RabbitConn'; parameters: queue, requestBodyType, requestBodyJson, responseVariable, overwriteBody
-        // <rabbitmq.sendRpc configKey="RabbitConn">
-        //     <queue>pricing</queue>
-        //     <requestBodyType>JSON</requestBodyType>
-        //     <requestBodyJson>{${payload}}</requestBodyJson>
-        //     <responseVariable>price</responseVariable>
-        //     <overwriteBody>true</overwriteBody>
-        // </rabbitmq.sendRpc>
-        check notTranslatedMediator("rabbitmq.sendRpc", "SB0232");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // TODO(SB0232): connector operation <rabbitmq.publishMessage>: use rabbitmq:Client's publishMessage (after queueDeclare, exchangeDeclare and queueBind when the operation declares them) (ballerinax/rabbitmq); not translated because the MI 4.x RabbitMQ connector (wso2-extensions/mi-connector-rabbitmq) speaks AMQP 1.0 (RabbitMQ's AMQP 1.0 client: several serverUrls, OAuth 2.0, queues and exchanges declared with their arguments on first use, publisher confirms, a JSON result in responseVariable), while ballerinax/rabbitmq is an AMQP 0-9-1 client on one host; no file of the corpus uses it, so a <rabbitmq.init> connection stays an xml value (SB0216) and no rabbitmq:Client is made from it; the connection is the local entry 'RabbitConn'; parameters: queue, queueAutoDeclare, queueType, exchange, exchangeAutoDeclare, exchangeType, routingKey, requestBodyType, requestBodyJson, publisherConfirms, responseVariable, overwriteBody
+            // <rabbitmq.publishMessage configKey="RabbitConn">
+            //     <queue>orders</queue>
+            //     <queueAutoDeclare>true</queueAutoDeclare>
+            //     <queueType>QUORUM</queueType>
+            //     <exchange>orders-exchange</exchange>
+            //     <exchangeAutoDeclare>true</exchangeAutoDeclare>
+            //     <exchangeType>DIRECT</exchangeType>
+            //     <routingKey>orders</routingKey>
+            //     <requestBodyType>JSON</requestBodyType>
+            //     <requestBodyJson>{${payload}}</requestBodyJson>
+            //     <publisherConfirms>true</publisherConfirms>
+            //     <responseVariable>rabbitmq_publishMessage_1</responseVariable>
+            //     <overwriteBody>false</overwriteBody>
+            // </rabbitmq.publishMessage>
+            check notTranslatedMediator("rabbitmq.publishMessage", "SB0232");
+            // TODO(SB0232): connector operation <rabbitmq.sendRpc>: use rabbitmq:Client's publishMessage with replyTo and correlationId, then consumeMessage on the reply queue (ballerinax/rabbitmq); not translated because the MI 4.x RabbitMQ connector (wso2-extensions/mi-connector-rabbitmq) speaks AMQP 1.0 (RabbitMQ's AMQP 1.0 client: several serverUrls, OAuth 2.0, queues and exchanges declared with their arguments on first use, publisher confirms, a JSON result in responseVariable), while ballerinax/rabbitmq is an AMQP 0-9-1 client on one host; no file of the corpus uses it, so a <rabbitmq.init> connection stays an xml value (SB0216) and no rabbitmq:Client is made from it; the connection is the local entry 'RabbitConn'; parameters: queue, requestBodyType, requestBodyJson, responseVariable, overwriteBody
+            // <rabbitmq.sendRpc configKey="RabbitConn">
+            //     <queue>pricing</queue>
+            //     <requestBodyType>JSON</requestBodyType>
+            //     <requestBodyJson>{${payload}}</requestBodyJson>
+            //     <responseVariable>price</responseVariable>
+            //     <overwriteBody>true</overwriteBody>
+            // </rabbitmq.sendRpc>
+            check notTranslatedMediator("rabbitmq.sendRpc", "SB0232");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -13,8 +13,12 @@ service /accounts on httpListener {
     # GET /accounts/
     resource function get .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AccountAPI", "/accounts");
-        check salesforceQuery(ctx, salesforceConnection, queryString = "SELECT Id, Name, Industry FROM Account ORDER BY Name");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check salesforceQuery(ctx, salesforceConnection, queryString = "SELECT Id, Name, Industry FROM Account ORDER BY Name");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /accounts/search?industry={industry}
@@ -26,45 +30,65 @@ service /accounts on httpListener {
             return resourceNotFound();
         }
         Context ctx = check newContext(request, "AccountAPI", "/accounts");
-        ctx.properties["uri.var.industry"] = getProperty(ctx, "query.param.industry");
-        string soql = string `SELECT Id, Name FROM Account WHERE Industry = '${check urlParam(ctx, "industry")}'`;
-        check salesforceQuery(ctx, salesforcePasswordConnection, queryString = soql);
-        log:printInfo("AccountAPI /search?industry={industry} request", found = check jsonEval(ctx, "$.totalSize"));
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["uri.var.industry"] = getProperty(ctx, "query.param.industry");
+            string soql = string `SELECT Id, Name FROM Account WHERE Industry = '${check urlParam(ctx, "industry")}'`;
+            check salesforceQuery(ctx, salesforcePasswordConnection, queryString = soql);
+            log:printInfo("AccountAPI /search?industry={industry} request", found = check jsonEval(ctx, "$.totalSize"));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /accounts/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AccountAPI", "/accounts");
-        ctx.properties["fieldAndValue"] = check jsonEval(ctx, "$.account");
-        check salesforceCreate(ctx, salesforceConnection, sObjectName = "Account", fieldAndValue = getProperty(ctx, "fieldAndValue"));
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["fieldAndValue"] = check jsonEval(ctx, "$.account");
+            check salesforceCreate(ctx, salesforceConnection, sObjectName = "Account", fieldAndValue = getProperty(ctx, "fieldAndValue"));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # PATCH /accounts/{id}
     resource function patch [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AccountAPI", "/accounts", {"id": id});
-        check salesforceUpdate(ctx, salesforceConnection, sObjectName = "Account", id = id, fieldAndValue = check jsonEval(ctx, "$.fields"));
-        if axis2HttpSc(ctx) == "204" {
-            AccountPatchResponse payload = {updated: id};
-            setJsonPayload(ctx, payload.toJson());
-            setHttpSc(ctx, 200);
+        do {
+            check salesforceUpdate(ctx, salesforceConnection, sObjectName = "Account", id = id, fieldAndValue = check jsonEval(ctx, "$.fields"));
+            if axis2HttpSc(ctx) == "204" {
+                AccountPatchResponse payload = {updated: id};
+                setJsonPayload(ctx, payload.toJson());
+                setHttpSc(ctx, 200);
+            }
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # DELETE /accounts/{id}
     resource function delete [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AccountAPI", "/accounts", {"id": id});
-        check salesforceDelete(ctx, salesforceTokenConnection, sObjectName = "Account", idToDelete = id);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check salesforceDelete(ctx, salesforceTokenConnection, sObjectName = "Account", idToDelete = id);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /accounts/describe
     resource function get describe(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AccountAPI", "/accounts");
-        check salesforceDescribeSObject(ctx, salesforceConnection, sObjectName = "Account");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check salesforceDescribeSObject(ctx, salesforceConnection, sObjectName = "Account");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -13,25 +13,37 @@ service /staff on httpListener {
     # POST /staff/employees
     resource function post employees(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StaffAPI", "/staff");
-        ctx.payload = (check mapEmployeesToStaff(check (check jsonPayload(ctx)).cloneWithType(Employees))).toJson();
-        ctx.contentType = "application/json";
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.payload = (check mapEmployeesToStaff(check (check jsonPayload(ctx)).cloneWithType(Employees))).toJson();
+            ctx.contentType = "application/json";
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /staff/menu
     resource function post menu(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StaffAPI", "/staff");
-        ctx.payload = (mapBreakfastMenuToMenu(check xmldata:parseAsType((check xmlPayload(ctx))[0], t = BreakfastMenu))).toJson();
-        ctx.contentType = "application/json";
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.payload = (mapBreakfastMenuToMenu(check xmldata:parseAsType((check xmlPayload(ctx))[0], t = BreakfastMenu))).toJson();
+            ctx.contentType = "application/json";
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /staff/totals
     resource function post totals(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StaffAPI", "/staff");
-        ctx.payload = (check mapTotalsToResult(check (check jsonPayload(ctx)).cloneWithType(Totals))).toJson();
-        ctx.contentType = "application/json";
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.payload = (check mapTotalsToResult(check (check jsonPayload(ctx)).cloneWithType(Totals))).toJson();
+            ctx.contentType = "application/json";
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -13,17 +13,25 @@ service /calculator on httpListener {
     # POST /calculator/compute
     resource function post compute(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CalculatorAPI", "/calculator");
-        ctx.payload = replaceBody(ctx, check xmldata:toXml(check mapNumbersToResult(check xmldata:parseAsType((check xmlPayload(ctx))[0], t = Numbers))));
-        ctx.contentType = "application/xml";
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.payload = replaceBody(ctx, check xmldata:toXml(check mapNumbersToResult(check xmldata:parseAsType((check xmlPayload(ctx))[0], t = Numbers))));
+            ctx.contentType = "application/xml";
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /calculator/stats
     resource function post stats(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CalculatorAPI", "/calculator");
-        ctx.payload = (check mapSampleToStats(check (check jsonPayload(ctx)).cloneWithType(Sample))).toJson();
-        ctx.contentType = "application/json";
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.payload = (check mapSampleToStats(check (check jsonPayload(ctx)).cloneWithType(Sample))).toJson();
+            ctx.contentType = "application/json";
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -13,47 +13,67 @@ service /mapper on httpListener {
     # POST /mapper/invoice
     resource function post invoice(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "MapperAPI", "/mapper");
-        ctx.payload = (mapOrderToInvoice(check xmldata:parseAsType((check xmlPayload(ctx))[0], t = Order))).toJson();
-        ctx.contentType = "application/json";
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.payload = (mapOrderToInvoice(check xmldata:parseAsType((check xmlPayload(ctx))[0], t = Order))).toJson();
+            ctx.contentType = "application/json";
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /mapper/contact
     resource function post contact(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "MapperAPI", "/mapper");
-        ctx.payload = (check mapCustomerToContact(check (check jsonPayload(ctx)).cloneWithType(CustomerInput))).toJson();
-        ctx.contentType = "application/json";
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.payload = (check mapCustomerToContact(check (check jsonPayload(ctx)).cloneWithType(CustomerInput))).toJson();
+            ctx.contentType = "application/json";
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # PUT /mapper/contact
     resource function put contact(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "MapperAPI", "/mapper");
-        ctx.payload = (check mapCustomerToContact(check (check jsonPayload(ctx)).cloneWithType(CustomerInput))).toJson();
-        ctx.contentType = "application/json";
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.payload = (check mapCustomerToContact(check (check jsonPayload(ctx)).cloneWithType(CustomerInput))).toJson();
+            ctx.contentType = "application/json";
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /mapper/shipment
     resource function post shipment(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "MapperAPI", "/mapper");
-        ctx.payload = replaceBody(ctx, check xmldata:toXml(mapContactToShipment(check (check jsonPayload(ctx)).cloneWithType(ContactInput))));
-        ctx.contentType = "application/xml";
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.payload = replaceBody(ctx, check xmldata:toXml(mapContactToShipment(check (check jsonPayload(ctx)).cloneWithType(ContactInput))));
+            ctx.contentType = "application/xml";
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /mapper/legacy
     resource function post legacy(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "MapperAPI", "/mapper");
-        // TODO(SB0258): <datamapper> runs the data mapping at key 'gov:/datamapper/Legacy.dmc' from the input schema 'gov:/datamapper/Legacy_inputSchema.json' (CSV) to the output schema 'gov:/datamapper/Legacy_outputSchema.json' (XML); not translated: the input does not hold the mapping configuration 'gov:/datamapper/Legacy.dmc', the input schema 'gov:/datamapper/Legacy_inputSchema.json', the output schema 'gov:/datamapper/Legacy_outputSchema.json'
-        // <datamapper config="gov:datamapper/Legacy.dmc" inputSchema="gov:datamapper/Legacy_inputSchema.json" inputType="CSV"
-        //             outputSchema="gov:datamapper/Legacy_outputSchema.json" outputType="XML"/>
-        check notTranslatedMediator("datamapper", "SB0258");
-        // TODO(SB0258): <datamapper> runs the data mapping at key 'gov:/datamapper/Legacy.dmc' from the input schema 'gov:/datamapper/Legacy_inputSchema.json' (JSON) to the output schema 'gov:/datamapper/Legacy_outputSchema.json' (XML); not translated: the input does not hold the mapping configuration 'gov:/datamapper/Legacy.dmc', the input schema 'gov:/datamapper/Legacy_inputSchema.json', the output schema 'gov:/datamapper/Legacy_outputSchema.json'
-        // <datamapper config="gov:datamapper/Legacy.dmc" inputSchema="gov:datamapper/Legacy_inputSchema.json" inputType="JSON"
-        //             outputSchema="gov:datamapper/Legacy_outputSchema.json" outputType="XML"/>
-        check notTranslatedMediator("datamapper", "SB0258");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // TODO(SB0258): <datamapper> runs the data mapping at key 'gov:/datamapper/Legacy.dmc' from the input schema 'gov:/datamapper/Legacy_inputSchema.json' (CSV) to the output schema 'gov:/datamapper/Legacy_outputSchema.json' (XML); not translated: the input does not hold the mapping configuration 'gov:/datamapper/Legacy.dmc', the input schema 'gov:/datamapper/Legacy_inputSchema.json', the output schema 'gov:/datamapper/Legacy_outputSchema.json'
+            // <datamapper config="gov:datamapper/Legacy.dmc" inputSchema="gov:datamapper/Legacy_inputSchema.json" inputType="CSV"
+            //             outputSchema="gov:datamapper/Legacy_outputSchema.json" outputType="XML"/>
+            check notTranslatedMediator("datamapper", "SB0258");
+            // TODO(SB0258): <datamapper> runs the data mapping at key 'gov:/datamapper/Legacy.dmc' from the input schema 'gov:/datamapper/Legacy_inputSchema.json' (JSON) to the output schema 'gov:/datamapper/Legacy_outputSchema.json' (XML); not translated: the input does not hold the mapping configuration 'gov:/datamapper/Legacy.dmc', the input schema 'gov:/datamapper/Legacy_inputSchema.json', the output schema 'gov:/datamapper/Legacy_outputSchema.json'
+            // <datamapper config="gov:datamapper/Legacy.dmc" inputSchema="gov:datamapper/Legacy_inputSchema.json" inputType="JSON"
+            //             outputSchema="gov:datamapper/Legacy_outputSchema.json" outputType="XML"/>
+            check notTranslatedMediator("datamapper", "SB0258");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,9 +12,13 @@ service /healthcare on httpListener {
     # POST /healthcare/reserve
     resource function post reserve(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "HealthcareAPI", "/healthcare");
-        ctx.payload = (mapRootToRoot(check (check jsonPayload(ctx)).cloneWithType(RootInput))).toJson();
-        ctx.contentType = "application/json";
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.payload = (mapRootToRoot(check (check jsonPayload(ctx)).cloneWithType(RootInput))).toJson();
+            ctx.contentType = "application/json";
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -13,36 +13,40 @@ service /report on httpListener {
     # POST /report/orders
     resource function post orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ReportApi", "/report");
-        check dbReport(ctx, wso2testDb1Db, `INSERT into company values (${dbString(check jsonEval(ctx, "$.name"))}, ${dbString(check jsonEval(ctx, "$.id"))}, ${check dbFloat(check jsonEval(ctx, "$.price"))})`);
-        check dbReport(ctx, wso2testDb1Db, `update company set price = ${check float:fromString("0.0")} where name = ${"IBM"}`);
-        check dbReport(ctx, wso2testDb1Db, `insert into audit values (${check dbInteger("")}, ${sqlTimestamp(check jsonEval(ctx, "$.at"))}, ${dbString(check jsonEval(ctx, "$.note"))})`);
-        // TODO(SB0206): dbreport useTransaction="true" runs its statements in the thread's JTA transaction (committed or rolled back by a transaction mediator); run them in a Ballerina transaction block by hand
-        // <dbreport useTransaction="true">
-        //     <connection>
-        //         <pool>
-        //             <dsName>jdbc/WSO2TestDB1</dsName>
-        //         </pool>
-        //     </connection>
-        //     <statement>
-        //         <sql>delete from company where name = ?</sql>
-        //         <parameter expression="get-property('NAME_ENTRY')" type="VARCHAR"/>
-        //     </statement>
-        // </dbreport>
-        check notTranslatedMediator("dbreport", "SB0206");
-        // TODO(SB0206): the statement has 1 '?' placeholders but 0 parameters
-        // <dbreport>
-        //     <connection>
-        //         <pool>
-        //             <dsName>jdbc/WSO2TestDB1</dsName>
-        //         </pool>
-        //     </connection>
-        //     <statement>
-        //         <sql>delete from audit where name = ?</sql>
-        //     </statement>
-        // </dbreport>
-        check notTranslatedMediator("dbreport", "SB0206");
-        log:printInfo("ReportApi /orders request", rows = getProperty(ctx, "DBREPORT_MODIFIED_RAW_COUNT"));
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check dbReport(ctx, wso2testDb1Db, `INSERT into company values (${dbString(check jsonEval(ctx, "$.name"))}, ${dbString(check jsonEval(ctx, "$.id"))}, ${check dbFloat(check jsonEval(ctx, "$.price"))})`);
+            check dbReport(ctx, wso2testDb1Db, `update company set price = ${check float:fromString("0.0")} where name = ${"IBM"}`);
+            check dbReport(ctx, wso2testDb1Db, `insert into audit values (${check dbInteger("")}, ${sqlTimestamp(check jsonEval(ctx, "$.at"))}, ${dbString(check jsonEval(ctx, "$.note"))})`);
+            // TODO(SB0206): dbreport useTransaction="true" runs its statements in the thread's JTA transaction (committed or rolled back by a transaction mediator); run them in a Ballerina transaction block by hand
+            // <dbreport useTransaction="true">
+            //     <connection>
+            //         <pool>
+            //             <dsName>jdbc/WSO2TestDB1</dsName>
+            //         </pool>
+            //     </connection>
+            //     <statement>
+            //         <sql>delete from company where name = ?</sql>
+            //         <parameter expression="get-property('NAME_ENTRY')" type="VARCHAR"/>
+            //     </statement>
+            // </dbreport>
+            check notTranslatedMediator("dbreport", "SB0206");
+            // TODO(SB0206): the statement has 1 '?' placeholders but 0 parameters
+            // <dbreport>
+            //     <connection>
+            //         <pool>
+            //             <dsName>jdbc/WSO2TestDB1</dsName>
+            //         </pool>
+            //     </connection>
+            //     <statement>
+            //         <sql>delete from audit where name = ?</sql>
+            //     </statement>
+            // </dbreport>
+            check notTranslatedMediator("dbreport", "SB0206");
+            log:printInfo("ReportApi /orders request", rows = getProperty(ctx, "DBREPORT_MODIFIED_RAW_COUNT"));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

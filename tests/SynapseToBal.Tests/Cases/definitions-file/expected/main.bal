@@ -12,9 +12,13 @@ service /greet on httpListener {
     # GET /greet/{name}
     resource function get [string name](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "GreetAPI", "/greet", {"name": name});
-        ctx.properties.name = name;
-        greet(ctx);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties.name = name;
+            greet(ctx);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

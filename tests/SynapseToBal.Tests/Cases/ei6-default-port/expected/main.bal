@@ -18,8 +18,12 @@ service /quotes on httpListener, httpsListener {
     # GET /quotes/*
     resource function get [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteApi", "/quotes");
-        check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

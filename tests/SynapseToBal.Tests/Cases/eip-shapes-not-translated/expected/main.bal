@@ -14,88 +14,105 @@ service /shapes on httpListener {
     # POST /shapes/preserve
     resource function post preserve(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShapesAPI", "/shapes");
-        // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
-        // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
-        Context[] messages = check attachedMessages(ctx, function (xml:Element root) returns xml => root/**/<m:orders>/<*>.<m:'order>, function (xml:Element root) returns xml => root/**/<m:orders>, "//m:orders");
-        future<error?>[] running = [];
-        foreach Context message in messages {
-            future<error?> branch = start preserveIterateTarget(message);
-            running.push(branch);
+        do {
+            // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
+            // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
+            Context[] messages = check attachedMessages(ctx, function (xml:Element root) returns xml => root/**/<m:orders>/<*>.<m:'order>, function (xml:Element root) returns xml => root/**/<m:orders>, "//m:orders");
+            future<error?>[] running = [];
+            foreach Context message in messages {
+                future<error?> branch = start preserveIterateTarget(message);
+                running.push(branch);
+            }
+            foreach future<error?> finished in running {
+                check wait finished;
+            }
+            check aggregateMessages(ctx, messages, false);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
         }
-        foreach future<error?> finished in running {
-            check wait finished;
-        }
-        check aggregateMessages(ctx, messages, false);
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /shapes/ids
     resource function post ids(http:Request request) returns http:Response|error {
-        // TODO(SB0219): <iterate> is not translated here: its id ('a') does not pair it with the aggregate's ('b')
-        // <iterate id="a" expression="//item">
-        //     <target>
-        //         <sequence>
-        //             <call>
-        //                 <endpoint key="ShapesEP"/>
-        //             </call>
-        //         </sequence>
-        //     </target>
-        // </iterate>
-        check notTranslatedMediator("iterate", "SB0219");
-        // TODO(SB0219): <aggregate> is not translated here: the iterate or clone before it in this flow is not translated (see the TODO above, which says why), so nothing here splits the messages it gathers
-        // <aggregate id="b">
-        //     <completeCondition>
-        //         <messageCount/>
-        //     </completeCondition>
-        //     <onComplete expression="//reply">
-        //         <respond/>
-        //     </onComplete>
-        // </aggregate>
-        check notTranslatedMediator("aggregate", "SB0219");
-        return accepted();
+        Context ctx = check newContext(request, "ShapesAPI", "/shapes");
+        do {
+            // TODO(SB0219): <iterate> is not translated here: its id ('a') does not pair it with the aggregate's ('b')
+            // <iterate id="a" expression="//item">
+            //     <target>
+            //         <sequence>
+            //             <call>
+            //                 <endpoint key="ShapesEP"/>
+            //             </call>
+            //         </sequence>
+            //     </target>
+            // </iterate>
+            check notTranslatedMediator("iterate", "SB0219");
+            // TODO(SB0219): <aggregate> is not translated here: the iterate or clone before it in this flow is not translated (see the TODO above, which says why), so nothing here splits the messages it gathers
+            // <aggregate id="b">
+            //     <completeCondition>
+            //         <messageCount/>
+            //     </completeCondition>
+            //     <onComplete expression="//reply">
+            //         <respond/>
+            //     </onComplete>
+            // </aggregate>
+            check notTranslatedMediator("aggregate", "SB0219");
+            return accepted();
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # POST /shapes/fire
     resource function post fire(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShapesAPI", "/shapes");
-        // <clone>: one copy of the message per target, each started on its own (the Micro Integrator runs them in
-        // parallel); the flow goes on without waiting for them (continueParent).
-        Context[] messages = [branchContext(ctx)];
-        _ = start fireCloneTarget(messages[0]);
-        FireResponse payload = {accepted: true};
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // <clone>: one copy of the message per target, each started on its own (the Micro Integrator runs them in
+            // parallel); the flow goes on without waiting for them (continueParent).
+            Context[] messages = [branchContext(ctx)];
+            _ = start fireCloneTarget(messages[0]);
+            FireResponse payload = {accepted: true};
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # POST /shapes/alone
     resource function post alone(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShapesAPI", "/shapes");
-        // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
-        // parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies,
-        // is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
-        Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<item>);
-        http:Response? answer = ();
-        error? failure = ();
-        future<http:Response|error?>[] running = [];
-        foreach Context message in messages {
-            future<http:Response|error?> branch = start aloneIterateTarget(message);
-            running.push(branch);
-        }
-        foreach int index in 0 ..< running.length() {
-            future<http:Response|error?> finished = running[index];
-            http:Response|error? reply = wait finished;
-            if reply is error {
-                if failure is () {
-                    failure = copyFailed(ctx, messages[index], reply);
-                }
-            } else if answer is () {
-                answer = reply;
+        do {
+            // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
+            // parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies,
+            // is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
+            Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<item>);
+            http:Response? answer = ();
+            error? failure = ();
+            future<http:Response|error?>[] running = [];
+            foreach Context message in messages {
+                future<http:Response|error?> branch = start aloneIterateTarget(message);
+                running.push(branch);
             }
+            foreach int index in 0 ..< running.length() {
+                future<http:Response|error?> finished = running[index];
+                http:Response|error? reply = wait finished;
+                if reply is error {
+                    if failure is () {
+                        failure = copyFailed(ctx, messages[index], reply);
+                    }
+                } else if answer is () {
+                    answer = reply;
+                }
+            }
+            if answer is () && failure is error {
+                fail failure;
+            }
+            return answer ?: accepted();
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
         }
-        if answer is () && failure is error {
-            fail failure;
-        }
-        return answer ?: accepted();
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

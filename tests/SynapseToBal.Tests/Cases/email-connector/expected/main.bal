@@ -12,72 +12,84 @@ service /mail on httpListener {
     # POST /mail/alert
     resource function post alert(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "MailAPI", "/mail");
-        ctx.properties["EMAIL-HEADER:X-Priority"] = "1";
-        json body = check jsonPayload(ctx);
-        check sendEmailConnector(ctx, mailConn, 'from = "alerts@example.com", to = "ops@example.com, \"Doe, Jane\" <jane@example.com>", cc = getProperty(ctx, "ccList"), bcc = "", replyTo = "", subject = string `Order ${check jsonEvalIn(body, "$.orderId")} failed`, content = string `<p>Order ${check jsonEvalIn(body, "$.orderId")} could not be shipped.</p>`, contentType = "text/html; charset=UTF-8", responseVariable = "mailResult");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["EMAIL-HEADER:X-Priority"] = "1";
+            json body = check jsonPayload(ctx);
+            check sendEmailConnector(ctx, mailConn, 'from = "alerts@example.com", to = "ops@example.com, \"Doe, Jane\" <jane@example.com>", cc = getProperty(ctx, "ccList"), bcc = "", replyTo = "", subject = string `Order ${check jsonEvalIn(body, "$.orderId")} failed`, content = string `<p>Order ${check jsonEvalIn(body, "$.orderId")} could not be shipped.</p>`, contentType = "text/html; charset=UTF-8", responseVariable = "mailResult");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /mail/notify
     resource function post notify(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "MailAPI", "/mail");
-        json body = check jsonPayload(ctx);
-        check sendEmailConnector(ctx, relayConn, 'from = check jsonEvalIn(body, "$.sender"), to = check jsonEvalIn(body, "$.recipient"), cc = "", bcc = "audit@example.com", replyTo = "support@example.com", subject = "Notice", content = check jsonEvalIn(body, "$.text"), contentType = "text/plain; charset=ISO-8859-1", responseVariable = "sent", overwriteBody = true);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            json body = check jsonPayload(ctx);
+            check sendEmailConnector(ctx, relayConn, 'from = check jsonEvalIn(body, "$.sender"), to = check jsonEvalIn(body, "$.recipient"), cc = "", bcc = "audit@example.com", replyTo = "support@example.com", subject = "Notice", content = check jsonEvalIn(body, "$.text"), contentType = "text/plain; charset=ISO-8859-1", responseVariable = "sent", overwriteBody = true);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /mail/todo
     resource function post todo(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "MailAPI", "/mail");
-        // TODO(SB0232): connector operation <email.send>: use email:SmtpClient's sendMessage (ballerina/email); not translated because attachments is set, which the generated call does not reproduce; the connection is the local entry 'MailConn'; parameters: from, to, subject, content, attachments, responseVariable
-        // <email.send configKey="MailConn">
-        //     <from>alerts@example.com</from>
-        //     <to>ops@example.com</to>
-        //     <subject>Report</subject>
-        //     <content>See the attached report.</content>
-        //     <attachments>/var/reports/daily.pdf</attachments>
-        //     <responseVariable>r1</responseVariable>
-        // </email.send>
-        check notTranslatedMediator("email.send", "SB0232");
-        // TODO(SB0232): connector operation <email.send>: use email:SmtpClient's sendMessage (ballerina/email); not translated because it has no responseVariable (an email connector 1.x operation, whose result is written differently); the connection is the local entry 'MailConn'; parameters: from, to, subject, content
-        // <email.send configKey="MailConn">
-        //     <from>alerts@example.com</from>
-        //     <to>ops@example.com</to>
-        //     <subject>Legacy</subject>
-        //     <content>Written for the 1.x connector.</content>
-        // </email.send>
-        check notTranslatedMediator("email.send", "SB0232");
-        // TODO(SB0232): connector operation <email.send>: use email:SmtpClient's sendMessage (ballerina/email); not translated because its connection 'PlainConn' is not translated: it connects without authentication (requireAuthentication false), which email:SmtpClient does not do; the connection is the local entry 'PlainConn'; parameters: from, to, subject, responseVariable
-        // <email.send configKey="PlainConn">
-        //     <from>alerts@example.com</from>
-        //     <to>ops@example.com</to>
-        //     <subject>Unauthenticated</subject>
-        //     <responseVariable>r2</responseVariable>
-        // </email.send>
-        check notTranslatedMediator("email.send", "SB0232");
-        // TODO(SB0232): connector operation <email.send>: use email:SmtpClient's sendMessage (ballerina/email); not translated because its connection 'InboxConn' is not translated: it is an IMAPS connection (reading mail): ballerina/email's ImapClient replaces it, written by hand; the connection is the local entry 'InboxConn'; parameters: from, to, responseVariable
-        // <email.send configKey="InboxConn">
-        //     <from>alerts@example.com</from>
-        //     <to>ops@example.com</to>
-        //     <responseVariable>r3</responseVariable>
-        // </email.send>
-        check notTranslatedMediator("email.send", "SB0232");
-        // TODO(SB0232): connector operation <email.send>: use email:SmtpClient's sendMessage (ballerina/email); not translated because its contentType 'application/json' is not text, which email:SmtpClient refuses; the connection is the local entry 'MailConn'; parameters: from, to, contentType, content, responseVariable
-        // <email.send configKey="MailConn">
-        //     <from>alerts@example.com</from>
-        //     <to>ops@example.com</to>
-        //     <contentType>application/json</contentType>
-        //     <content>{"a": 1}</content>
-        //     <responseVariable>r4</responseVariable>
-        // </email.send>
-        check notTranslatedMediator("email.send", "SB0232");
-        // TODO(SB0232): connector operation <email.list>: use an email:SmtpClient to send (an email:ImapClient or email:PopClient to read) of ballerina/email; the connection is the local entry 'InboxConn'; parameters: folder, responseVariable
-        // <email.list configKey="InboxConn">
-        //     <folder>INBOX</folder>
-        //     <responseVariable>inbox</responseVariable>
-        // </email.list>
-        check notTranslatedMediator("email.list", "SB0232");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // TODO(SB0232): connector operation <email.send>: use email:SmtpClient's sendMessage (ballerina/email); not translated because attachments is set, which the generated call does not reproduce; the connection is the local entry 'MailConn'; parameters: from, to, subject, content, attachments, responseVariable
+            // <email.send configKey="MailConn">
+            //     <from>alerts@example.com</from>
+            //     <to>ops@example.com</to>
+            //     <subject>Report</subject>
+            //     <content>See the attached report.</content>
+            //     <attachments>/var/reports/daily.pdf</attachments>
+            //     <responseVariable>r1</responseVariable>
+            // </email.send>
+            check notTranslatedMediator("email.send", "SB0232");
+            // TODO(SB0232): connector operation <email.send>: use email:SmtpClient's sendMessage (ballerina/email); not translated because it has no responseVariable (an email connector 1.x operation, whose result is written differently); the connection is the local entry 'MailConn'; parameters: from, to, subject, content
+            // <email.send configKey="MailConn">
+            //     <from>alerts@example.com</from>
+            //     <to>ops@example.com</to>
+            //     <subject>Legacy</subject>
+            //     <content>Written for the 1.x connector.</content>
+            // </email.send>
+            check notTranslatedMediator("email.send", "SB0232");
+            // TODO(SB0232): connector operation <email.send>: use email:SmtpClient's sendMessage (ballerina/email); not translated because its connection 'PlainConn' is not translated: it connects without authentication (requireAuthentication false), which email:SmtpClient does not do; the connection is the local entry 'PlainConn'; parameters: from, to, subject, responseVariable
+            // <email.send configKey="PlainConn">
+            //     <from>alerts@example.com</from>
+            //     <to>ops@example.com</to>
+            //     <subject>Unauthenticated</subject>
+            //     <responseVariable>r2</responseVariable>
+            // </email.send>
+            check notTranslatedMediator("email.send", "SB0232");
+            // TODO(SB0232): connector operation <email.send>: use email:SmtpClient's sendMessage (ballerina/email); not translated because its connection 'InboxConn' is not translated: it is an IMAPS connection (reading mail): ballerina/email's ImapClient replaces it, written by hand; the connection is the local entry 'InboxConn'; parameters: from, to, responseVariable
+            // <email.send configKey="InboxConn">
+            //     <from>alerts@example.com</from>
+            //     <to>ops@example.com</to>
+            //     <responseVariable>r3</responseVariable>
+            // </email.send>
+            check notTranslatedMediator("email.send", "SB0232");
+            // TODO(SB0232): connector operation <email.send>: use email:SmtpClient's sendMessage (ballerina/email); not translated because its contentType 'application/json' is not text, which email:SmtpClient refuses; the connection is the local entry 'MailConn'; parameters: from, to, contentType, content, responseVariable
+            // <email.send configKey="MailConn">
+            //     <from>alerts@example.com</from>
+            //     <to>ops@example.com</to>
+            //     <contentType>application/json</contentType>
+            //     <content>{"a": 1}</content>
+            //     <responseVariable>r4</responseVariable>
+            // </email.send>
+            check notTranslatedMediator("email.send", "SB0232");
+            // TODO(SB0232): connector operation <email.list>: use an email:SmtpClient to send (an email:ImapClient or email:PopClient to read) of ballerina/email; the connection is the local entry 'InboxConn'; parameters: folder, responseVariable
+            // <email.list configKey="InboxConn">
+            //     <folder>INBOX</folder>
+            //     <responseVariable>inbox</responseVariable>
+            // </email.list>
+            check notTranslatedMediator("email.list", "SB0232");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

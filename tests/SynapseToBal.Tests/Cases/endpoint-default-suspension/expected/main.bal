@@ -24,8 +24,12 @@ service /quotes on httpListener {
     # POST /quotes/orders
     resource function post orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
-        check callEndpoint(ctx, ordersEndpoint, "/orders", "POST", headers = passThroughHeaders, state = ordersEndpointSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callEndpoint(ctx, ordersEndpoint, "/orders", "POST", headers = passThroughHeaders, state = ordersEndpointSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,21 +12,29 @@ service /items on httpListener {
     # GET /items/{itemId}
     resource function get [string itemId](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ItemAPI", "/items", {"itemId": itemId});
-        [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("getItemByItemIdConfig", string `${check expandUriTemplate(ctx, getItemByItemIdUrl, true)}`, getItemByItemIdConfig);
-        check callEndpoint(ctx, urlClient, urlPath, "GET", headers = passThroughHeaders, state = getItemByItemIdSuspension);
-        // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
-        // sender in default.json), not the 120 s the client waits.
-        [http:Client, string] [urlClient2, urlPath2] = check urlTemplateClient("inventoryEpConfig", withRestPostfix(string `${check expandUriTemplate(ctx, inventoryEpUrl, true)}`, restPostfix(ctx)), inventoryEpConfig);
-        check callBlocking(ctx, urlClient2, urlPath2, headers = passThroughHeaders, state = inventoryEpSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("getItemByItemIdConfig", string `${check expandUriTemplate(ctx, getItemByItemIdUrl, true)}`, getItemByItemIdConfig);
+            check callEndpoint(ctx, urlClient, urlPath, "GET", headers = passThroughHeaders, state = getItemByItemIdSuspension);
+            // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
+            // sender in default.json), not the 120 s the client waits.
+            [http:Client, string] [urlClient2, urlPath2] = check urlTemplateClient("inventoryEpConfig", withRestPostfix(string `${check expandUriTemplate(ctx, inventoryEpUrl, true)}`, restPostfix(ctx)), inventoryEpConfig);
+            check callBlocking(ctx, urlClient2, urlPath2, headers = passThroughHeaders, state = inventoryEpSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /items/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ItemAPI", "/items");
-        check callEndpoint(ctx, ordersEp, restPostfix(ctx), headers = passThroughHeaders, state = ordersEpSuspension);
-        check callEndpoint(ctx, billingEp, restPostfix(ctx), headers = passThroughHeaders, state = billingEpSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callEndpoint(ctx, ordersEp, restPostfix(ctx), headers = passThroughHeaders, state = ordersEpSuspension);
+            check callEndpoint(ctx, billingEp, restPostfix(ctx), headers = passThroughHeaders, state = billingEpSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,16 +12,20 @@ service /orders on httpListener {
     # POST /orders/*
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
-        check callGroup(ctx, ordersFailoverGroup, restPostfix(ctx), headers = passThroughHeaders);
-        check callGroup(ctx, staticFailoverGroup, "", "POST", format = "soap11", headers = passThroughHeaders);
-        // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
-        // sender in default.json), not the 120 s the client waits.
-        check callGroup(ctx, spreadGroup, restPostfix(ctx), blocking = true, headers = passThroughHeaders);
-        check callGroup(ctx, stickyGroup, restPostfix(ctx), headers = passThroughHeaders);
-        // TODO(SB0205): the <call> target endpoint is not translated
-        // <call><endpoint key="MixedFormats"/></call>
-        check notTranslatedMediator("call", "SB0205");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callGroup(ctx, ordersFailoverGroup, restPostfix(ctx), headers = passThroughHeaders);
+            check callGroup(ctx, staticFailoverGroup, "", "POST", format = "soap11", headers = passThroughHeaders);
+            // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
+            // sender in default.json), not the 120 s the client waits.
+            check callGroup(ctx, spreadGroup, restPostfix(ctx), blocking = true, headers = passThroughHeaders);
+            check callGroup(ctx, stickyGroup, restPostfix(ctx), headers = passThroughHeaders);
+            // TODO(SB0205): the <call> target endpoint is not translated
+            // <call><endpoint key="MixedFormats"/></call>
+            check notTranslatedMediator("call", "SB0205");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

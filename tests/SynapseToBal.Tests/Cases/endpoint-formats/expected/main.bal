@@ -12,32 +12,48 @@ service /quotes on httpListener {
     # POST /quotes/soap11
     resource function post soap11(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
-        setXmlPayload(ctx, xml `<m:getQuote xmlns:m="http://services.samples"><m:symbol>${jsonXmlArg(check jsonEval(ctx, "$.symbol"))}</m:symbol></m:getQuote>`);
-        ctx.headers["soapaction"] = "urn:getQuote";
-        check callEndpoint(ctx, stockQuoteSoap11, "", "POST", format = "soap11", headers = passThroughHeaders, state = stockQuoteSoap11Suspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            setXmlPayload(ctx, xml `<m:getQuote xmlns:m="http://services.samples"><m:symbol>${jsonXmlArg(check jsonEval(ctx, "$.symbol"))}</m:symbol></m:getQuote>`);
+            ctx.headers["soapaction"] = "urn:getQuote";
+            check callEndpoint(ctx, stockQuoteSoap11, "", "POST", format = "soap11", headers = passThroughHeaders, state = stockQuoteSoap11Suspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # POST /quotes/soap12
     resource function post soap12(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
-        setAction(ctx, "urn:getQuote");
-        check callEndpoint(ctx, soap12Endpoint, "", "POST", format = "soap12", headers = passThroughHeaders, state = soap12EndpointSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            setAction(ctx, "urn:getQuote");
+            check callEndpoint(ctx, soap12Endpoint, "", "POST", format = "soap12", headers = passThroughHeaders, state = soap12EndpointSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # POST /quotes/pox
     resource function post pox(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
-        check callEndpoint(ctx, poxEndpoint, restPostfix(ctx), format = "pox", headers = passThroughHeaders, state = poxEndpointSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callEndpoint(ctx, poxEndpoint, restPostfix(ctx), format = "pox", headers = passThroughHeaders, state = poxEndpointSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # POST /quotes/json
     resource function post 'json(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
-        check callEndpoint(ctx, jsonEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = jsonEndpointSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callEndpoint(ctx, jsonEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = jsonEndpointSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -24,19 +24,27 @@ service /quotes on httpListener {
     # GET /quotes/rest
     resource function get rest(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
-        check callGroup(ctx, staticFailoverGroup, restPostfix(ctx), soapFault = true, headers = passThroughHeaders);
-        check callGroup(ctx, spreadGroup, restPostfix(ctx), soapFault = true, headers = passThroughHeaders);
-        check callGroup(ctx, noRetryGroup, restPostfix(ctx), soapFault = true, headers = passThroughHeaders);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callGroup(ctx, staticFailoverGroup, restPostfix(ctx), soapFault = true, headers = passThroughHeaders);
+            check callGroup(ctx, spreadGroup, restPostfix(ctx), soapFault = true, headers = passThroughHeaders);
+            check callGroup(ctx, noRetryGroup, restPostfix(ctx), soapFault = true, headers = passThroughHeaders);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # PUT /quotes/blocking
     resource function put blocking(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
-        // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
-        // sender in default.json), not the 120 s the client waits.
-        check callGroup(ctx, spreadGroup, restPostfix(ctx), soapFault = true, blocking = true, headers = passThroughHeaders);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
+            // sender in default.json), not the 120 s the client waits.
+            check callGroup(ctx, spreadGroup, restPostfix(ctx), soapFault = true, blocking = true, headers = passThroughHeaders);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,22 +12,34 @@ service /quotes on httpListener {
     # GET /quotes/a
     resource function get a(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
-        check callGroup(ctx, quotesAGroup, restPostfix(ctx), headers = passThroughHeaders);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callGroup(ctx, quotesAGroup, restPostfix(ctx), headers = passThroughHeaders);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # GET /quotes/b
     resource function get b(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
-        check callGroup(ctx, quotesBGroup, restPostfix(ctx), headers = passThroughHeaders);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callGroup(ctx, quotesBGroup, restPostfix(ctx), headers = passThroughHeaders);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # GET /quotes/tuned
     resource function get tuned(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
-        check callEndpoint(ctx, tuned, restPostfix(ctx), headers = passThroughHeaders, state = tunedSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callEndpoint(ctx, tuned, restPostfix(ctx), headers = passThroughHeaders, state = tunedSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

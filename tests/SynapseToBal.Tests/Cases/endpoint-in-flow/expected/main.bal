@@ -12,17 +12,21 @@ service /route on httpListener {
     # POST /route/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "RouteAPI", "/route");
-        string route = check jsonEval(ctx, "$.region");
-        if route == "eu" {
-            // TODO(SB0201): the <endpoint> mediator is not translated: an <endpoint> is not a mediator, and Synapse rejects it where a mediator goes: MediatorFactoryFinder has no factory for it and throws "Unknown mediator referenced by configuration element : endpoint", so the Micro Integrator does not deploy the artifact; put the endpoint inside a <send> or <call>
-            // <endpoint>
-            //     <address uri="http://eu.example.com/orders"/>
-            // </endpoint>
-            check notTranslatedMediator("endpoint", "SB0201");
-        } else {
-            check callEndpoint(ctx, routePostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = routePostRootEndpointSuspension);
+        do {
+            string route = check jsonEval(ctx, "$.region");
+            if route == "eu" {
+                // TODO(SB0201): the <endpoint> mediator is not translated: an <endpoint> is not a mediator, and Synapse rejects it where a mediator goes: MediatorFactoryFinder has no factory for it and throws "Unknown mediator referenced by configuration element : endpoint", so the Micro Integrator does not deploy the artifact; put the endpoint inside a <send> or <call>
+                // <endpoint>
+                //     <address uri="http://eu.example.com/orders"/>
+                // </endpoint>
+                check notTranslatedMediator("endpoint", "SB0201");
+            } else {
+                check callEndpoint(ctx, routePostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = routePostRootEndpointSuspension);
+            }
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
         }
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -14,21 +14,29 @@ service /orders on httpListener {
     # POST /orders/queue
     resource function post queue(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
-        // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
-        check sendJms(ctx, "OrderQueueEP", {initialContextFactory: orderQueueEpJavaNamingFactoryInitial, providerUrl: orderQueueEpJavaNamingProviderUrl, connectionFactoryName: orderQueueEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: orderQueueEpDestination}, contentTypeProperty = "Content-Type");
-        return accepted();
+        do {
+            // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
+            check sendJms(ctx, "OrderQueueEP", {initialContextFactory: orderQueueEpJavaNamingFactoryInitial, providerUrl: orderQueueEpJavaNamingProviderUrl, connectionFactoryName: orderQueueEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: orderQueueEpDestination}, contentTypeProperty = "Content-Type");
+            return accepted();
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /orders/events
     resource function post events(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
-        ctx.properties["OUT_ONLY"] = "true";
-        ctx.axis2["JMS_MESSAGE_TYPE"] = "JMS_BYTE_MESSAGE";
-        check sendJms(ctx, "OrdersAPI /events endpoint", {initialContextFactory: ordersApiEventsEndpointJavaNamingFactoryInitial, providerUrl: ordersApiEventsEndpointJavaNamingProviderUrl, connectionFactoryName: ordersApiEventsEndpointTransportJmsConnectionFactoryJndiName, username: ordersApiEventsEndpointTransportJmsUserName, password: ordersApiEventsEndpointTransportJmsPassword, properties: {"topic.OrderEvents": ordersApiEventsEndpointTopicOrderEvents}}, {'type: jms:TOPIC, name: ordersApiEventsEndpointDestination});
-        ctx.properties["OUT_ONLY"] = "false";
-        EventsResponse payload = {published: true};
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["OUT_ONLY"] = "true";
+            ctx.axis2["JMS_MESSAGE_TYPE"] = "JMS_BYTE_MESSAGE";
+            check sendJms(ctx, "OrdersAPI /events endpoint", {initialContextFactory: ordersApiEventsEndpointJavaNamingFactoryInitial, providerUrl: ordersApiEventsEndpointJavaNamingProviderUrl, connectionFactoryName: ordersApiEventsEndpointTransportJmsConnectionFactoryJndiName, username: ordersApiEventsEndpointTransportJmsUserName, password: ordersApiEventsEndpointTransportJmsPassword, properties: {"topic.OrderEvents": ordersApiEventsEndpointTopicOrderEvents}}, {'type: jms:TOPIC, name: ordersApiEventsEndpointDestination});
+            ctx.properties["OUT_ONLY"] = "false";
+            EventsResponse payload = {published: true};
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

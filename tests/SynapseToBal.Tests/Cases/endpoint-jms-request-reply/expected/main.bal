@@ -14,36 +14,48 @@ service /quotes on httpListener {
     # POST /quotes/notify
     resource function post notify(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
-        ctx.properties["OUT_ONLY"] = "true";
-        // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
-        // TODO(SB0206): settings of JMS endpoint 'StockQuoteJmsEP' not applied: transport.jms.UserName: the Micro Integrator connects with credentials only when both transport.jms.UserName and transport.jms.Password are set; the connection is made without them; parameter 'transport.jms.CacheLevel': the generated sender does not apply it (it keeps one connection, session and producer per endpoint, with the broker's default delivery mode, priority and time to live)
-        // <address uri="jms:/StockQuotes?transport.jms.ConnectionFactoryJNDIName=QueueConnectionFactory&amp;java.naming.factory.initial=org.apache.activemq.jndi.ActiveMQInitialContextFactory&amp;java.naming.provider.url=tcp://broker.example.com:61616&amp;transport.jms.CacheLevel=producer&amp;transport.jms.UserName=quotes" />
-        check sendJms(ctx, "StockQuoteJmsEP", {initialContextFactory: stockQuoteJmsEpJavaNamingFactoryInitial, providerUrl: stockQuoteJmsEpJavaNamingProviderUrl, connectionFactoryName: stockQuoteJmsEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: stockQuoteJmsEpDestination});
-        return accepted();
+        do {
+            ctx.properties["OUT_ONLY"] = "true";
+            // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
+            // TODO(SB0206): settings of JMS endpoint 'StockQuoteJmsEP' not applied: transport.jms.UserName: the Micro Integrator connects with credentials only when both transport.jms.UserName and transport.jms.Password are set; the connection is made without them; parameter 'transport.jms.CacheLevel': the generated sender does not apply it (it keeps one connection, session and producer per endpoint, with the broker's default delivery mode, priority and time to live)
+            // <address uri="jms:/StockQuotes?transport.jms.ConnectionFactoryJNDIName=QueueConnectionFactory&amp;java.naming.factory.initial=org.apache.activemq.jndi.ActiveMQInitialContextFactory&amp;java.naming.provider.url=tcp://broker.example.com:61616&amp;transport.jms.CacheLevel=producer&amp;transport.jms.UserName=quotes" />
+            check sendJms(ctx, "StockQuoteJmsEP", {initialContextFactory: stockQuoteJmsEpJavaNamingFactoryInitial, providerUrl: stockQuoteJmsEpJavaNamingProviderUrl, connectionFactoryName: stockQuoteJmsEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: stockQuoteJmsEpDestination});
+            return accepted();
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /quotes/audit
     resource function post audit(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
-        ctx.properties["OUT_ONLY"] = "true";
-        // TODO(SB0218): the <send> target is not an HTTP endpoint: 'NoFactoryEP' sends over JMS, not HTTP: replace it with a ballerinax/java.jms MessageProducer (the URI's java.naming.* and transport.jms.* parameters become its ConnectionConfiguration); the address parameters to map are java.naming.factory.initial, java.naming.provider.url
-        // <send>
-        //     <endpoint key="NoFactoryEP"/>
-        // </send>
-        check notTranslatedMediator("send", "SB0218");
-        return accepted();
+        do {
+            ctx.properties["OUT_ONLY"] = "true";
+            // TODO(SB0218): the <send> target is not an HTTP endpoint: 'NoFactoryEP' sends over JMS, not HTTP: replace it with a ballerinax/java.jms MessageProducer (the URI's java.naming.* and transport.jms.* parameters become its ConnectionConfiguration); the address parameters to map are java.naming.factory.initial, java.naming.provider.url
+            // <send>
+            //     <endpoint key="NoFactoryEP"/>
+            // </send>
+            check notTranslatedMediator("send", "SB0218");
+            return accepted();
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # POST /quotes/blocking
     resource function post blocking(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
-        ctx.properties["OUT_ONLY"] = "true";
-        // TODO(SB0218): 'StockQuoteJmsEP' is called over JMS with blocking="true": an out-only blocking <call> over JMS is not translated: BlockingMsgSender sends it with sendRobust and sets the axis2 HTTP_SC to "null" and BLOCKING_SENDER_ERROR to "false" ("true", with ERROR_CODE and ERROR_MESSAGE, when the send fails, before the fault handler runs), and JMSSender still waits for a reply when the address names a transport.jms.ReplyDestination; make the call non-blocking (an out-only sendJms) where those properties are not read; write it by hand: send with sendJms and a JMSReplyTo destination (transport.jms.ReplyDestination, else a temporary queue), then receive the reply on a jms:MessageConsumer with the JMSCorrelationID of the request, waiting the axis2 property JMS_WAIT_REPLY (else 30 s), and continue with it as the response
-        // <call blocking="true">
-        //     <endpoint key="StockQuoteJmsEP"/>
-        // </call>
-        check notTranslatedMediator("call", "SB0218");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["OUT_ONLY"] = "true";
+            // TODO(SB0218): 'StockQuoteJmsEP' is called over JMS with blocking="true": an out-only blocking <call> over JMS is not translated: BlockingMsgSender sends it with sendRobust and sets the axis2 HTTP_SC to "null" and BLOCKING_SENDER_ERROR to "false" ("true", with ERROR_CODE and ERROR_MESSAGE, when the send fails, before the fault handler runs), and JMSSender still waits for a reply when the address names a transport.jms.ReplyDestination; make the call non-blocking (an out-only sendJms) where those properties are not read; write it by hand: send with sendJms and a JMSReplyTo destination (transport.jms.ReplyDestination, else a temporary queue), then receive the reply on a jms:MessageConsumer with the JMSCorrelationID of the request, waiting the axis2 property JMS_WAIT_REPLY (else 30 s), and continue with it as the response
+            // <call blocking="true">
+            //     <endpoint key="StockQuoteJmsEP"/>
+            // </call>
+            check notTranslatedMediator("call", "SB0218");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

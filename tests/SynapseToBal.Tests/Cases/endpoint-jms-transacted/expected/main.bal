@@ -14,16 +14,24 @@ service /events on httpListener {
     # POST /events/publish
     resource function post publish(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EventsAPI", "/events");
-        // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
-        check sendJms(ctx, "EventsTopicEP", {initialContextFactory: eventsTopicEpJavaNamingFactoryInitial, providerUrl: eventsTopicEpJavaNamingProviderUrl, connectionFactoryName: eventsTopicEpTransportJmsConnectionFactoryJndiName}, {'type: jms:TOPIC, name: eventsTopicEpDestination});
-        return accepted();
+        do {
+            // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
+            check sendJms(ctx, "EventsTopicEP", {initialContextFactory: eventsTopicEpJavaNamingFactoryInitial, providerUrl: eventsTopicEpJavaNamingProviderUrl, connectionFactoryName: eventsTopicEpTransportJmsConnectionFactoryJndiName}, {'type: jms:TOPIC, name: eventsTopicEpDestination});
+            return accepted();
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /events/ask
     resource function post ask(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EventsAPI", "/events");
-        check requestJms(ctx, "EventsTopicEP", {initialContextFactory: eventsTopicEpJavaNamingFactoryInitial, providerUrl: eventsTopicEpJavaNamingProviderUrl, connectionFactoryName: eventsTopicEpTransportJmsConnectionFactoryJndiName}, {'type: jms:TOPIC, name: eventsTopicEpDestination}, {'type: jms:QUEUE, name: eventsTopicEpTransportJmsReplyDestination});
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check requestJms(ctx, "EventsTopicEP", {initialContextFactory: eventsTopicEpJavaNamingFactoryInitial, providerUrl: eventsTopicEpJavaNamingProviderUrl, connectionFactoryName: eventsTopicEpTransportJmsConnectionFactoryJndiName}, {'type: jms:TOPIC, name: eventsTopicEpDestination}, {'type: jms:QUEUE, name: eventsTopicEpTransportJmsReplyDestination});
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,23 +12,27 @@ service /orders on httpListener {
     # GET /orders/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders", {"id": id});
-        ctx.properties["uri.var.id"] = getProperty(ctx, "uri.var.id");
-        check callGroup(ctx, ordersBalancedGroup, string `/orders/${check pathValue(getProperty(ctx, "uri.var.id"))}?expand=${check pathValue(getProperty(ctx, "query.param.expand"))}`, "GET", headers = passThroughHeaders);
-        check callGroup(ctx, ordersWeightedGroup, string `/orders/${check pathValue(getProperty(ctx, "uri.var.id"))}?expand=${check pathValue(getProperty(ctx, "query.param.expand"))}`, "GET", headers = passThroughHeaders);
-        check callGroup(ctx, ordersFailoverGroup, withRestPostfix(string `/orders/${check pathValue(getProperty(ctx, "uri.var.id"))}?expand=${check pathValue(getProperty(ctx, "query.param.expand"))}`, restPostfix(ctx)), "GET", blocking = true, headers = passThroughHeaders);
-        // TODO(SB0205): the <call> target endpoint is not translated
-        // <call><endpoint key="DifferentPaths"/></call>
-        check notTranslatedMediator("call", "SB0205");
-        // TODO(SB0205): the <call> target endpoint is not translated
-        // <call><endpoint key="DifferentMethods"/></call>
-        check notTranslatedMediator("call", "SB0205");
-        // TODO(SB0205): the <call> target endpoint is not translated
-        // <call><endpoint key="HttpAndAddress"/></call>
-        check notTranslatedMediator("call", "SB0205");
-        // TODO(SB0205): the <call> target endpoint is not translated
-        // <call><endpoint key="HostFromMessage"/></call>
-        check notTranslatedMediator("call", "SB0205");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["uri.var.id"] = getProperty(ctx, "uri.var.id");
+            check callGroup(ctx, ordersBalancedGroup, string `/orders/${check pathValue(getProperty(ctx, "uri.var.id"))}?expand=${check pathValue(getProperty(ctx, "query.param.expand"))}`, "GET", headers = passThroughHeaders);
+            check callGroup(ctx, ordersWeightedGroup, string `/orders/${check pathValue(getProperty(ctx, "uri.var.id"))}?expand=${check pathValue(getProperty(ctx, "query.param.expand"))}`, "GET", headers = passThroughHeaders);
+            check callGroup(ctx, ordersFailoverGroup, withRestPostfix(string `/orders/${check pathValue(getProperty(ctx, "uri.var.id"))}?expand=${check pathValue(getProperty(ctx, "query.param.expand"))}`, restPostfix(ctx)), "GET", blocking = true, headers = passThroughHeaders);
+            // TODO(SB0205): the <call> target endpoint is not translated
+            // <call><endpoint key="DifferentPaths"/></call>
+            check notTranslatedMediator("call", "SB0205");
+            // TODO(SB0205): the <call> target endpoint is not translated
+            // <call><endpoint key="DifferentMethods"/></call>
+            check notTranslatedMediator("call", "SB0205");
+            // TODO(SB0205): the <call> target endpoint is not translated
+            // <call><endpoint key="HttpAndAddress"/></call>
+            check notTranslatedMediator("call", "SB0205");
+            // TODO(SB0205): the <call> target endpoint is not translated
+            // <call><endpoint key="HostFromMessage"/></call>
+            check notTranslatedMediator("call", "SB0205");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

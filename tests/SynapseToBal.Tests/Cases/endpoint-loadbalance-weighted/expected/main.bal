@@ -12,11 +12,15 @@ service /stock on httpListener {
     # GET /stock/quote
     resource function get quote(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockAPI", "/stock");
-        check callGroup(ctx, weightedGroup, restPostfix(ctx), headers = passThroughHeaders);
-        check callGroup(ctx, groupDefaultGroup, restPostfix(ctx), headers = passThroughHeaders);
-        check callGroup(ctx, zeroWeightGroup, restPostfix(ctx), headers = passThroughHeaders);
-        check callGroup(ctx, notWeightedGroup, restPostfix(ctx), headers = passThroughHeaders);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callGroup(ctx, weightedGroup, restPostfix(ctx), headers = passThroughHeaders);
+            check callGroup(ctx, groupDefaultGroup, restPostfix(ctx), headers = passThroughHeaders);
+            check callGroup(ctx, zeroWeightGroup, restPostfix(ctx), headers = passThroughHeaders);
+            check callGroup(ctx, notWeightedGroup, restPostfix(ctx), headers = passThroughHeaders);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

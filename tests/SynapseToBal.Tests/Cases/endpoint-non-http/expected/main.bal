@@ -14,17 +14,25 @@ service /orders on httpListener {
     # POST /orders/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
-        check sendJms(ctx, "OrderQueue", {initialContextFactory: orderQueueJavaNamingFactoryInitial, providerUrl: orderQueueJavaNamingProviderUrl, connectionFactoryName: orderQueueTransportJmsConnectionFactoryJndiName, properties: {"java.naming.security.principal": orderQueueJavaNamingSecurityPrincipal, "java.naming.security.credentials": orderQueueJavaNamingSecurityCredentials}}, {'type: jms:QUEUE, name: orderQueueDestination});
-        check vfsWriteFile(ctx, orderApiEndpointPath);
-        check callEndpoint(ctx, backend, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = backendSuspension);
-        return accepted();
+        do {
+            check sendJms(ctx, "OrderQueue", {initialContextFactory: orderQueueJavaNamingFactoryInitial, providerUrl: orderQueueJavaNamingProviderUrl, connectionFactoryName: orderQueueTransportJmsConnectionFactoryJndiName, properties: {"java.naming.security.principal": orderQueueJavaNamingSecurityPrincipal, "java.naming.security.credentials": orderQueueJavaNamingSecurityCredentials}}, {'type: jms:QUEUE, name: orderQueueDestination});
+            check vfsWriteFile(ctx, orderApiEndpointPath);
+            check callEndpoint(ctx, backend, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = backendSuspension);
+            return accepted();
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # PUT /orders/report
     resource function put report(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
-        check vfsWriteRemote(ctx, {protocol: ftp:SFTP, host: reportDropHost, port: reportDropPort, auth: {credentials: {username: reportDropUser, password: reportDropPassword}}, userDirIsRoot: true}, reportDropPath, append = true);
-        return accepted();
+        do {
+            check vfsWriteRemote(ctx, {protocol: ftp:SFTP, host: reportDropHost, port: reportDropPort, auth: {credentials: {username: reportDropUser, password: reportDropPassword}}, userDirIsRoot: true}, reportDropPath, append = true);
+            return accepted();
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

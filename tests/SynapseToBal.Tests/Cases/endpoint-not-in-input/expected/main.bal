@@ -17,35 +17,52 @@ service /stock on httpListener, httpsListener {
     # GET /stock/quote/{symbol}
     resource function get quote/[string symbol](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockApi", "/stock", {"symbol": symbol});
-        check callEndpoint(ctx, quoteBackendEp, restPostfix(ctx), headers = passThroughHeaders);
-        // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
-        // sender in default.json), not the 120 s the client waits.
-        check callBlocking(ctx, auditEp, restPostfix(ctx), headers = passThroughHeaders);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callEndpoint(ctx, quoteBackendEp, restPostfix(ctx), headers = passThroughHeaders);
+            // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
+            // sender in default.json), not the 120 s the client waits.
+            check callBlocking(ctx, auditEp, restPostfix(ctx), headers = passThroughHeaders);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /stock/orders
     resource function post orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockApi", "/stock");
-        check callEndpoint(ctx, quoteBackendEp, restPostfix(ctx), headers = passThroughHeaders);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callEndpoint(ctx, quoteBackendEp, restPostfix(ctx), headers = passThroughHeaders);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # GET /stock/history
     resource function get history(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockApi", "/stock");
-        check callGroup(ctx, quoteFailoverEpGroup, restPostfix(ctx), headers = passThroughHeaders);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callGroup(ctx, quoteFailoverEpGroup, restPostfix(ctx), headers = passThroughHeaders);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # PUT /stock/route
     resource function put route(http:Request request) returns http:Response|error {
-        // TODO(SB0205): the <send> target endpoint is not translated
-        // <send>
-        //     <endpoint key-expression="get-property('target')"/>
-        // </send>
-        check notTranslatedMediator("send", "SB0205");
-        return accepted();
+        Context ctx = check newContext(request, "StockApi", "/stock");
+        do {
+            // TODO(SB0205): the <send> target endpoint is not translated
+            // <send>
+            //     <endpoint key-expression="get-property('target')"/>
+            // </send>
+            check notTranslatedMediator("send", "SB0205");
+            return accepted();
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,8 +12,12 @@ service /quote on httpListener {
     # POST /quote/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quote");
-        check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,58 +12,70 @@ service /broadcast on httpListener {
     # POST /broadcast/registry
     resource function post registry(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "BroadcastApi", "/broadcast");
-        ctx.properties["OUT_ONLY"] = "true";
-        // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
-        // TODO(SB0205): the <send> target endpoint is not translated: its URLs come from 'get-property('registry','recipients/EP_LIST')', an expression that is not translated (the SB0203 warning on it says why): with OUT_ONLY the Micro Integrator sends a copy of the message to every recipient at once and waits for no response (RecipientListEndpoint), one to each URL of the comma-separated value it gives for the message; write the expression by hand, and the list is translated as a run-time one
-        // <send>
-        //     <endpoint>
-        //         <recipientlist>
-        //             <endpoints value="{get-property('registry','recipients/EP_LIST')}"/>
-        //         </recipientlist>
-        //     </endpoint>
-        // </send>
-        check notTranslatedMediator("send", "SB0205");
-        return accepted();
+        do {
+            ctx.properties["OUT_ONLY"] = "true";
+            // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
+            // TODO(SB0205): the <send> target endpoint is not translated: its URLs come from 'get-property('registry','recipients/EP_LIST')', an expression that is not translated (the SB0203 warning on it says why): with OUT_ONLY the Micro Integrator sends a copy of the message to every recipient at once and waits for no response (RecipientListEndpoint), one to each URL of the comma-separated value it gives for the message; write the expression by hand, and the list is translated as a run-time one
+            // <send>
+            //     <endpoint>
+            //         <recipientlist>
+            //             <endpoints value="{get-property('registry','recipients/EP_LIST')}"/>
+            //         </recipientlist>
+            //     </endpoint>
+            // </send>
+            check notTranslatedMediator("send", "SB0205");
+            return accepted();
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /broadcast/members
     resource function post members(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "BroadcastApi", "/broadcast");
-        ctx.properties["OUT_ONLY"] = "true";
-        // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
-        // TODO(SB0205): the <send> target endpoint is not translated: its <member> elements name a host and ports, not an endpoint: with OUT_ONLY the Micro Integrator sends a copy of the message to every recipient at once and waits for no response (RecipientListEndpoint), each copy going over the transport the request came in on (http or https; a member is skipped for any other) to the member's host and port for it, with the path of the message's To address (sendToApplicationMembers); give each member an address endpoint, which is translated
-        // <send>
-        //     <endpoint>
-        //         <recipientlist>
-        //             <member hostName="node1.example.com" httpPort="9000" httpsPort="9443"/>
-        //             <member hostName="node2.example.com" httpPort="9001" httpsPort="9444"/>
-        //         </recipientlist>
-        //     </endpoint>
-        // </send>
-        check notTranslatedMediator("send", "SB0205");
-        return accepted();
+        do {
+            ctx.properties["OUT_ONLY"] = "true";
+            // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
+            // TODO(SB0205): the <send> target endpoint is not translated: its <member> elements name a host and ports, not an endpoint: with OUT_ONLY the Micro Integrator sends a copy of the message to every recipient at once and waits for no response (RecipientListEndpoint), each copy going over the transport the request came in on (http or https; a member is skipped for any other) to the member's host and port for it, with the path of the message's To address (sendToApplicationMembers); give each member an address endpoint, which is translated
+            // <send>
+            //     <endpoint>
+            //         <recipientlist>
+            //             <member hostName="node1.example.com" httpPort="9000" httpsPort="9443"/>
+            //             <member hostName="node2.example.com" httpPort="9001" httpsPort="9444"/>
+            //         </recipientlist>
+            //     </endpoint>
+            // </send>
+            check notTranslatedMediator("send", "SB0205");
+            return accepted();
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /broadcast/mixed
     resource function post mixed(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "BroadcastApi", "/broadcast");
-        ctx.properties["OUT_ONLY"] = "true";
-        // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
-        // TODO(SB0205): the <send> target endpoint is not translated: a recipient has no HTTP client (the diagnostic on it says why): with OUT_ONLY the Micro Integrator sends a copy of the message to every recipient at once and waits for no response (RecipientListEndpoint); call each recipient on its own copy of the message by hand
-        // <send>
-        //     <endpoint>
-        //         <recipientlist>
-        //             <endpoint>
-        //                 <address uri="http://audit.example.com/events"/>
-        //             </endpoint>
-        //             <endpoint>
-        //                 <address uri="fix://fix.example.com:19876?BeginString=FIX.4.0&amp;SenderCompID=SYNAPSE&amp;TargetCompID=EXEC"/>
-        //             </endpoint>
-        //         </recipientlist>
-        //     </endpoint>
-        // </send>
-        check notTranslatedMediator("send", "SB0205");
-        return accepted();
+        do {
+            ctx.properties["OUT_ONLY"] = "true";
+            // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
+            // TODO(SB0205): the <send> target endpoint is not translated: a recipient has no HTTP client (the diagnostic on it says why): with OUT_ONLY the Micro Integrator sends a copy of the message to every recipient at once and waits for no response (RecipientListEndpoint); call each recipient on its own copy of the message by hand
+            // <send>
+            //     <endpoint>
+            //         <recipientlist>
+            //             <endpoint>
+            //                 <address uri="http://audit.example.com/events"/>
+            //             </endpoint>
+            //             <endpoint>
+            //                 <address uri="fix://fix.example.com:19876?BeginString=FIX.4.0&amp;SenderCompID=SYNAPSE&amp;TargetCompID=EXEC"/>
+            //             </endpoint>
+            //         </recipientlist>
+            //     </endpoint>
+            // </send>
+            check notTranslatedMediator("send", "SB0205");
+            return accepted();
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

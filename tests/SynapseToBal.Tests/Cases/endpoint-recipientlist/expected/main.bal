@@ -48,18 +48,23 @@ service /notify on httpListener {
 
     # POST /notify/responses
     resource function post responses(http:Request request) returns http:Response|error {
-        // TODO(SB0205): the <send> target endpoint is not translated: the recipientlist endpoint sends a copy of the message to every member without waiting (RecipientListEndpoint); each response comes back on its own through the out flow, carrying MESSAGE_SEQUENCE 'i/N' and the plain aggregateCorelation property as a clone's copies without id do, so an out-flow <aggregate> without id gathers them (translated when it starts the out flow this send's responses reach), and a failed recipient runs the fault sequence on its copy: call each member with its own http:Client and run the out flow once per response
-        // <send>
-        //     <endpoint>
-        //         <recipientlist>
-        //             <endpoint>
-        //                 <address uri="http://warehouse.example.com/orders"/>
-        //             </endpoint>
-        //         </recipientlist>
-        //     </endpoint>
-        // </send>
-        check notTranslatedMediator("send", "SB0205");
-        return accepted();
+        Context ctx = check newContext(request, "NotifyApi", "/notify");
+        do {
+            // TODO(SB0205): the <send> target endpoint is not translated: the recipientlist endpoint sends a copy of the message to every member without waiting (RecipientListEndpoint); each response comes back on its own through the out flow, carrying MESSAGE_SEQUENCE 'i/N' and the plain aggregateCorelation property as a clone's copies without id do, so an out-flow <aggregate> without id gathers them (translated when it starts the out flow this send's responses reach), and a failed recipient runs the fault sequence on its copy: call each member with its own http:Client and run the out flow once per response
+            // <send>
+            //     <endpoint>
+            //         <recipientlist>
+            //             <endpoint>
+            //                 <address uri="http://warehouse.example.com/orders"/>
+            //             </endpoint>
+            //         </recipientlist>
+            //     </endpoint>
+            // </send>
+            check notTranslatedMediator("send", "SB0205");
+            return accepted();
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

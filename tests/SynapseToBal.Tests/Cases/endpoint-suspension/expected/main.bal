@@ -12,27 +12,39 @@ service /quotes on httpListener {
     # GET /quotes/{symbol}
     resource function get [string symbol](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteApi", "/quotes", {"symbol": symbol});
-        check callEndpoint(ctx, suspendingEp, restPostfix(ctx), headers = passThroughHeaders, state = suspendingEpSuspension);
-        check callEndpoint(ctx, neverSuspendedEp, restPostfix(ctx), headers = passThroughHeaders);
-        check callEndpoint(ctx, defaultDurationEp, string `/quote/${check pathValue(symbol)}`, "GET", headers = passThroughHeaders, state = defaultDurationEpSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callEndpoint(ctx, suspendingEp, restPostfix(ctx), headers = passThroughHeaders, state = suspendingEpSuspension);
+            check callEndpoint(ctx, neverSuspendedEp, restPostfix(ctx), headers = passThroughHeaders);
+            check callEndpoint(ctx, defaultDurationEp, string `/quote/${check pathValue(symbol)}`, "GET", headers = passThroughHeaders, state = defaultDurationEpSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # POST /quotes/orders
     resource function post orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteApi", "/quotes");
-        // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
-        // sender in default.json), not the 120 s the client waits.
-        check callBlocking(ctx, suspendingEp, restPostfix(ctx), headers = passThroughHeaders, state = suspendingEpSuspension);
-        check callEndpoint(ctx, ordersEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = ordersEndpointSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
+            // sender in default.json), not the 120 s the client waits.
+            check callBlocking(ctx, suspendingEp, restPostfix(ctx), headers = passThroughHeaders, state = suspendingEpSuspension);
+            check callEndpoint(ctx, ordersEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = ordersEndpointSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # PUT /quotes/backup
     resource function put backup(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteApi", "/quotes");
-        check callGroup(ctx, quoteFailoverEpGroup, restPostfix(ctx), headers = passThroughHeaders);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callGroup(ctx, quoteFailoverEpGroup, restPostfix(ctx), headers = passThroughHeaders);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

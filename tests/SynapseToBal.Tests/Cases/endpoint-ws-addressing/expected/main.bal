@@ -12,47 +12,71 @@ service /orders on httpListener {
     # POST /orders/final
     resource function post 'final(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
-        setAction(ctx, "urn:placeOrder");
-        check callEndpointAddressed(ctx, orderServiceFinal, "", "POST", format = "soap11", wsAddressing = "final", wsaTo = orderServiceFinalUrl, headers = passThroughHeaders, state = orderServiceFinalSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            setAction(ctx, "urn:placeOrder");
+            check callEndpointAddressed(ctx, orderServiceFinal, "", "POST", format = "soap11", wsAddressing = "final", wsaTo = orderServiceFinalUrl, headers = passThroughHeaders, state = orderServiceFinalSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # POST /orders/submission
     resource function post submission(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
-        check callEndpointAddressed(ctx, submissionEndpoint, "", "POST", format = "soap12", wsAddressing = "submission", wsaTo = orderApiSubmissionEndpointUrl, headers = passThroughHeaders, state = submissionEndpointSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callEndpointAddressed(ctx, submissionEndpoint, "", "POST", format = "soap12", wsAddressing = "submission", wsaTo = orderApiSubmissionEndpointUrl, headers = passThroughHeaders, state = submissionEndpointSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # POST /orders/default
     resource function post 'default(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
-        ctx.properties["PRESERVE_WS_ADDRESSING"] = "true";
-        check callEndpointAddressed(ctx, defaultEndpoint, string `/services/${check pathValue(getProperty(ctx, "uri.var.service"))}`, "POST", wsAddressing = "default", wsaTo = orderApiDefaultEndpointUrl, headers = passThroughHeaders, state = defaultEndpointSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["PRESERVE_WS_ADDRESSING"] = "true";
+            check callEndpointAddressed(ctx, defaultEndpoint, string `/services/${check pathValue(getProperty(ctx, "uri.var.service"))}`, "POST", wsAddressing = "default", wsaTo = orderApiDefaultEndpointUrl, headers = passThroughHeaders, state = defaultEndpointSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # POST /orders/blocking
     resource function post blocking(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
-        // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
-        // sender in default.json), not the 120 s the client waits.
-        check callBlocking(ctx, orderServiceFinal, "", "POST", format = "soap11", headers = passThroughHeaders, state = orderServiceFinalSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
+            // sender in default.json), not the 120 s the client waits.
+            check callBlocking(ctx, orderServiceFinal, "", "POST", format = "soap11", headers = passThroughHeaders, state = orderServiceFinalSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /orders/separate
     resource function post separate(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
-        check callEndpoint(ctx, separateEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = separateEndpointSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callEndpoint(ctx, separateEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = separateEndpointSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # POST /orders/group
     resource function post 'group(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
-        check callGroup(ctx, groupEndpointGroup, restPostfix(ctx), headers = passThroughHeaders);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callGroup(ctx, groupEndpointGroup, restPostfix(ctx), headers = passThroughHeaders);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,19 +12,23 @@ service "/enrich-key" on httpListener {
     # POST /enrich-key/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EnrichKeyAPI", "/enrich-key");
-        // TODO(SB0502): the inline source's key 'conf:/payloads/defaults.xml' is neither a local entry nor a registry resource of the input, so the content the Micro Integrator would enrich with is unknown (when the key resolves to nothing, EnrichMediator's Source logs "Specified Resource as Source is not valid." and enriches with nothing); define the entry in the project or copy the resource from the server's registry
-        // <enrich>
-        //     <source type="inline" key="conf:/payloads/defaults.xml"/>
-        //     <target type="body" action="child"/>
-        // </enrich>
-        check notTranslatedMediator("enrich", "SB0502");
-        // TODO(SB0502): the inline source's key 'SharedHeaderEntry' is neither a local entry nor a registry resource of the input, so the content the Micro Integrator would enrich with is unknown (when the key resolves to nothing, EnrichMediator's Source logs "Specified Resource as Source is not valid." and enriches with nothing); define the entry in the project or copy the resource from the server's registry
-        // <enrich>
-        //     <source type="inline" key="SharedHeaderEntry"/>
-        //     <target type="property" property="sharedHeader"/>
-        // </enrich>
-        check notTranslatedMediator("enrich", "SB0502");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // TODO(SB0502): the inline source's key 'conf:/payloads/defaults.xml' is neither a local entry nor a registry resource of the input, so the content the Micro Integrator would enrich with is unknown (when the key resolves to nothing, EnrichMediator's Source logs "Specified Resource as Source is not valid." and enriches with nothing); define the entry in the project or copy the resource from the server's registry
+            // <enrich>
+            //     <source type="inline" key="conf:/payloads/defaults.xml"/>
+            //     <target type="body" action="child"/>
+            // </enrich>
+            check notTranslatedMediator("enrich", "SB0502");
+            // TODO(SB0502): the inline source's key 'SharedHeaderEntry' is neither a local entry nor a registry resource of the input, so the content the Micro Integrator would enrich with is unknown (when the key resolves to nothing, EnrichMediator's Source logs "Specified Resource as Source is not valid." and enriches with nothing); define the entry in the project or copy the resource from the server's registry
+            // <enrich>
+            //     <source type="inline" key="SharedHeaderEntry"/>
+            //     <target type="property" property="sharedHeader"/>
+            // </enrich>
+            check notTranslatedMediator("enrich", "SB0502");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

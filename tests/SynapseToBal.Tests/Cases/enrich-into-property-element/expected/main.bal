@@ -12,22 +12,26 @@ service /root on httpListener {
     # POST /root/collect
     resource function post 'collect(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "RootElementAPI", "/root");
-        ctx.properties["RootElm"] = check xml:fromString("<results xmlns=\"\"/>");
-        // TODO(SB0206): the XPath selects the value of the property 'RootElm' (Target.insert, custom target): when it holds an XML element, the Micro Integrator enriches that stored element itself: action="child" adds the source's elements as its children (the property keeps the changed element), a text source with action="replace" sets its text, and an element source with action="replace" or "sibling" would go beside an element that has no parent, which Axiom refuses (the enrich fails); when the property holds text or nothing, the enrich fails ("Invalid Target object to be enrich."). For action="child" on a property that always holds an element, write it as a type="property" target (the same), else by hand
-        // <enrich>
-        //     <source type="custom" clone="true" xpath="//item"/>
-        //     <target type="custom" action="child" xpath="$ctx:RootElm"/>
-        // </enrich>
-        check notTranslatedMediator("enrich", "SB0206");
-        // TODO(SB0206): a target written with get-property is the property 'RootElm' itself (Target.handleProperty): with action="child" and an XML element in the property, the Micro Integrator adds the source's elements as children of a copy of that element and stores the copy; with any other action, or when the property holds text or nothing, the property is set to the source's nodes. Write it as a type="property" target when the property always holds an element (the same for action="child"), else by hand
-        // <enrich>
-        //     <source type="custom" clone="true" xpath="//summary"/>
-        //     <target type="custom" action="child" xpath="get-property('RootElm')"/>
-        // </enrich>
-        check notTranslatedMediator("enrich", "SB0206");
-        check enrichProperty(ctx, "RootElm", ((check soapEnvelope(ctx))/**/<total>).clone(), "child");
-        check setPayloadPrimitive(ctx, ctx.properties["RootElm"].clone());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["RootElm"] = check xml:fromString("<results xmlns=\"\"/>");
+            // TODO(SB0206): the XPath selects the value of the property 'RootElm' (Target.insert, custom target): when it holds an XML element, the Micro Integrator enriches that stored element itself: action="child" adds the source's elements as its children (the property keeps the changed element), a text source with action="replace" sets its text, and an element source with action="replace" or "sibling" would go beside an element that has no parent, which Axiom refuses (the enrich fails); when the property holds text or nothing, the enrich fails ("Invalid Target object to be enrich."). For action="child" on a property that always holds an element, write it as a type="property" target (the same), else by hand
+            // <enrich>
+            //     <source type="custom" clone="true" xpath="//item"/>
+            //     <target type="custom" action="child" xpath="$ctx:RootElm"/>
+            // </enrich>
+            check notTranslatedMediator("enrich", "SB0206");
+            // TODO(SB0206): a target written with get-property is the property 'RootElm' itself (Target.handleProperty): with action="child" and an XML element in the property, the Micro Integrator adds the source's elements as children of a copy of that element and stores the copy; with any other action, or when the property holds text or nothing, the property is set to the source's nodes. Write it as a type="property" target when the property always holds an element (the same for action="child"), else by hand
+            // <enrich>
+            //     <source type="custom" clone="true" xpath="//summary"/>
+            //     <target type="custom" action="child" xpath="get-property('RootElm')"/>
+            // </enrich>
+            check notTranslatedMediator("enrich", "SB0206");
+            check enrichProperty(ctx, "RootElm", ((check soapEnvelope(ctx))/**/<total>).clone(), "child");
+            check setPayloadPrimitive(ctx, ctx.properties["RootElm"].clone());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

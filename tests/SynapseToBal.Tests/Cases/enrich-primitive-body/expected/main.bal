@@ -12,30 +12,46 @@ service /enrich on httpListener {
     # POST /enrich/property
     resource function post property(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EnrichAPI", "/enrich");
-        string count = check jsonEval(ctx, "$.count");
-        check setPayloadPrimitive(ctx, count.clone());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            string count = check jsonEval(ctx, "$.count");
+            check setPayloadPrimitive(ctx, count.clone());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /enrich/inline
     resource function post inline(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EnrichAPI", "/enrich");
-        check setPayloadPrimitive(ctx, "\"done\"");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check setPayloadPrimitive(ctx, "\"done\"");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /enrich/custom
     resource function post custom(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EnrichAPI", "/enrich");
-        check setPayloadPrimitive(ctx, (check jsonPath(ctx, "$.order.status")).clone(), parse = false);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check setPayloadPrimitive(ctx, (check jsonPath(ctx, "$.order.status")).clone(), parse = false);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /enrich/object
     resource function post 'object(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EnrichAPI", "/enrich");
-        check setPayloadValue(ctx, {"status": "done"});
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check setPayloadValue(ctx, {"status": "done"});
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -14,47 +14,59 @@ service /targets on httpListener {
     # POST /targets/xml
     resource function post 'xml(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EnrichTargetsAPI", "/targets");
-        check enrichXml(ctx, function (xml:Element root) returns xml => root/**/<m0:CheckPriceRequest>, check xml:fromString("<status xmlns=\"http://ws.apache.org/ns/synapse\">received</status>"), "replace");
-        check enrichXml(ctx, function (xml:Element root2) returns xml => root2/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>, ctx.properties["symbol"].clone(), "replace", text = true);
-        check enrichXml(ctx, function (xml:Element root3) returns xml => root3/**/<'order>/<lines>, ((check soapEnvelope(ctx))/**/<'order>/<id>).clone(), "child");
-        check enrichXml(ctx, function (xml:Element root4) returns xml => root4/**/<m0:getQuoteResponse>/<*>.<m0:'return>, check xml:fromString("<note xmlns=\"http://ws.apache.org/ns/synapse\">late</note>"), "sibling");
-        check enrichXml(ctx, (), check xml:fromString("<audit xmlns=\"http://ws.apache.org/ns/synapse\"/>"), "child");
-        check enrichXml(ctx, (), ctx.properties["header"].clone(), "sibling", nativeJson = true);
-        xml originalEnvelope = (check envelopeValue(ctx)).clone();
-        check setEnvelope(ctx, originalEnvelope.clone());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check enrichXml(ctx, function (xml:Element root) returns xml => root/**/<m0:CheckPriceRequest>, check xml:fromString("<status xmlns=\"http://ws.apache.org/ns/synapse\">received</status>"), "replace");
+            check enrichXml(ctx, function (xml:Element root2) returns xml => root2/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>, ctx.properties["symbol"].clone(), "replace", text = true);
+            check enrichXml(ctx, function (xml:Element root3) returns xml => root3/**/<'order>/<lines>, ((check soapEnvelope(ctx))/**/<'order>/<id>).clone(), "child");
+            check enrichXml(ctx, function (xml:Element root4) returns xml => root4/**/<m0:getQuoteResponse>/<*>.<m0:'return>, check xml:fromString("<note xmlns=\"http://ws.apache.org/ns/synapse\">late</note>"), "sibling");
+            check enrichXml(ctx, (), check xml:fromString("<audit xmlns=\"http://ws.apache.org/ns/synapse\"/>"), "child");
+            check enrichXml(ctx, (), ctx.properties["header"].clone(), "sibling", nativeJson = true);
+            xml originalEnvelope = (check envelopeValue(ctx)).clone();
+            check setEnvelope(ctx, originalEnvelope.clone());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /targets/json
     resource function post 'json(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EnrichTargetsAPI", "/targets");
-        check enrichJson(ctx, "$.doctor", ctx.properties["doctor"].clone(), "replace");
-        check enrichJson(ctx, "$.phone", {"type": "mobile"}, "child");
-        check enrichJson(ctx, "$", (check jsonPath(ctx, "$.hospital")).clone(), "child");
-        check enrichJson(ctx, "$.person['email']", ctx.properties["email"].clone(), "sibling");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check enrichJson(ctx, "$.doctor", ctx.properties["doctor"].clone(), "replace");
+            check enrichJson(ctx, "$.phone", {"type": "mobile"}, "child");
+            check enrichJson(ctx, "$", (check jsonPath(ctx, "$.hospital")).clone(), "child");
+            check enrichJson(ctx, "$.person['email']", ctx.properties["email"].clone(), "sibling");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /targets/todo
     resource function post todo(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EnrichTargetsAPI", "/targets");
-        check enrichRemove(ctx, ["$.id"]);
-        check enrichRenameKey(ctx, "$.user", "name", "newName");
-        // TODO(SB0206): with an XPath, inline XML or envelope source Synapse edits the XML form of the message, where a JSONPath finds nothing
-        // <enrich>
-        //     <source type="custom" xpath="//order/id"/>
-        //     <target xpath="json-eval($.id)"/>
-        // </enrich>
-        check notTranslatedMediator("enrich", "SB0206");
-        check enrichXml(ctx, function (xml:Element root) returns xml => root/**/<'order>/<lines>, (check soapEnvelope(ctx))/**/<'order>/<id>, "child", moved = true);
-        // TODO(SB0206): only a path of element steps from the SOAP body (optionally ending in text()) or a simple JSONPath is translated
-        // <enrich>
-        //     <source type="inline">{"a": 1}</source>
-        //     <target xpath="json-eval($.items[*].price)"/>
-        // </enrich>
-        check notTranslatedMediator("enrich", "SB0206");
-        check enrichProperty(ctx, "list", {"a": 1}, "child", nativeJson = true);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check enrichRemove(ctx, ["$.id"]);
+            check enrichRenameKey(ctx, "$.user", "name", "newName");
+            // TODO(SB0206): with an XPath, inline XML or envelope source Synapse edits the XML form of the message, where a JSONPath finds nothing
+            // <enrich>
+            //     <source type="custom" xpath="//order/id"/>
+            //     <target xpath="json-eval($.id)"/>
+            // </enrich>
+            check notTranslatedMediator("enrich", "SB0206");
+            check enrichXml(ctx, function (xml:Element root) returns xml => root/**/<'order>/<lines>, (check soapEnvelope(ctx))/**/<'order>/<id>, "child", moved = true);
+            // TODO(SB0206): only a path of element steps from the SOAP body (optionally ending in text()) or a simple JSONPath is translated
+            // <enrich>
+            //     <source type="inline">{"a": 1}</source>
+            //     <target xpath="json-eval($.items[*].price)"/>
+            // </enrich>
+            check notTranslatedMediator("enrich", "SB0206");
+            check enrichProperty(ctx, "list", {"a": 1}, "child", nativeJson = true);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

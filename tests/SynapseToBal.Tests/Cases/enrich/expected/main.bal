@@ -12,15 +12,19 @@ service /enrich on httpListener {
     # POST /enrich/orders
     resource function post orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EnrichAPI", "/enrich");
-        anydata originalPayload = (check payloadValue(ctx)).clone();
-        json customer = (check jsonPath(ctx, "$.customer")).clone();
-        check setPayloadValue(ctx, {"status": "received"});
-        _ = check xml:fromString("<ack xmlns=\"http://ws.apache.org/ns/synapse\"><id>1</id></ack>");
-        _ = (check soapEnvelope(ctx))/**/<'order>/<id>;
-        check setPayloadPrimitive(ctx, originalPayload.clone());
-        check enrichXml(ctx, function (xml:Element root) returns xml => root/**/<'order>, customer.clone(), "child");
-        _ = check payloadValue(ctx);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            anydata originalPayload = (check payloadValue(ctx)).clone();
+            json customer = (check jsonPath(ctx, "$.customer")).clone();
+            check setPayloadValue(ctx, {"status": "received"});
+            _ = check xml:fromString("<ack xmlns=\"http://ws.apache.org/ns/synapse\"><id>1</id></ack>");
+            _ = (check soapEnvelope(ctx))/**/<'order>/<id>;
+            check setPayloadPrimitive(ctx, originalPayload.clone());
+            check enrichXml(ctx, function (xml:Element root) returns xml => root/**/<'order>, customer.clone(), "child");
+            _ = check payloadValue(ctx);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

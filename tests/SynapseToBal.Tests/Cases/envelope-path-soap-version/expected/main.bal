@@ -15,10 +15,14 @@ service /orders on httpListener {
     # POST /orders/*
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderIds", "/orders");
-        string id11 = xpathString((check soapBodyIn(ctx, "http://schemas.xmlsoap.org/soap/envelope/"))/<*>.<m:'order>/<*>.<m:id>);
-        string id12 = xpathString((check soapBodyIn(ctx, "http://www.w3.org/2003/05/soap-envelope"))/<*>.<m:'order>/<*>.<m:id>);
-        log:printInfo("OrderIds default request", soap11 = id11, soap12 = id12);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            string id11 = xpathString((check soapBodyIn(ctx, "http://schemas.xmlsoap.org/soap/envelope/"))/<*>.<m:'order>/<*>.<m:id>);
+            string id12 = xpathString((check soapBodyIn(ctx, "http://www.w3.org/2003/05/soap-envelope"))/<*>.<m:'order>/<*>.<m:id>);
+            log:printInfo("OrderIds default request", soap11 = id11, soap12 = id12);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

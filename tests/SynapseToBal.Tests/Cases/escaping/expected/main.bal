@@ -13,17 +13,25 @@ service "/order-service/v1" on httpListener {
     # GET /order-service/v1/{type}/import/{2fa}
     resource function get [string 'type]/'import/[string v2fa](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "Order-Service API", "/order-service/v1", {"type": 'type, "2fa": v2fa});
-        string sayHi = "back`tick and ${interp} and \\ slash\nnewline";
-        log:printInfo("Order-Service API /{type}/import/{2fa} request", tricky = "`${x}`");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            string sayHi = "back`tick and ${interp} and \\ slash\nnewline";
+            log:printInfo("Order-Service API /{type}/import/{2fa} request", tricky = "`${x}`");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /order-service/v1/order-items/{item-id}
     resource function get order\-items/[string itemId](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "Order-Service API", "/order-service/v1", {"item-id": itemId});
-        OrderItemsResponse payload = {q: string `back${"`"}tick ${check notTranslated("${x}")} "quoted"`, u: "é"};
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            OrderItemsResponse payload = {q: string `back${"`"}tick ${check notTranslated("${x}")} "quoted"`, u: "é"};
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

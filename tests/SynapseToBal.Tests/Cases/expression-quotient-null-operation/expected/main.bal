@@ -17,22 +17,26 @@ service /orders on httpListener, httpsListener {
     # POST /orders/{id}
     resource function post [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders", {"id": id});
-        string contact = "";
-        string operation = "mediate";
-        string half = synapseValue(function () returns string|error => check miIntQuotientText((string `${check jsonString(ctx, "$.code")}`).length(), 2), "length(payload.code + '') / 2");
-        string pages = synapseValue(function () returns string|error => check miIntQuotientText(((check miStringOperand(check requiredHeader(ctx, "Range"))).indexOf("-") ?: -1), 10), "indexOf(headers.Range, '-') / 10");
-        string later = synapseValue(function () returns string|error => (check miStringOperand(check requiredHeader(ctx, "Range"))).length().toString(), "floor(length(headers.Range))");
-        if synapseCondition(function () returns boolean|error => check payloadIsNull(ctx, "$.customer", "email"), "payload.customer.email == null") {
-            contact = "none";
-        } else {
-            contact = check jsonEval(ctx, "$.customer.email");
+        do {
+            string contact = "";
+            string operation = "mediate";
+            string half = synapseValue(function () returns string|error => check miIntQuotientText((string `${check jsonString(ctx, "$.code")}`).length(), 2), "length(payload.code + '') / 2");
+            string pages = synapseValue(function () returns string|error => check miIntQuotientText(((check miStringOperand(check requiredHeader(ctx, "Range"))).indexOf("-") ?: -1), 10), "indexOf(headers.Range, '-') / 10");
+            string later = synapseValue(function () returns string|error => (check miStringOperand(check requiredHeader(ctx, "Range"))).length().toString(), "floor(length(headers.Range))");
+            if synapseCondition(function () returns boolean|error => check payloadIsNull(ctx, "$.customer", "email"), "payload.customer.email == null") {
+                contact = "none";
+            } else {
+                contact = check jsonEval(ctx, "$.customer.email");
+            }
+            string orderId = miScalarText(id);
+            string region = synapseValue(function () returns string|error => upperCase(check miStringOperand(check requiredProperty(ctx.properties, "uri.var.region"))), "toUpper(params.pathParams.region)");
+            check callEndpoint(ctx, ordersPostByIdEndpoint, "/orders", "POST", headers = passThroughHeaders, state = ordersPostByIdEndpointSuspension);
+            string afterCall = check notTranslated("get-property('OperationName')");
+            check audit(ctx);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
         }
-        string orderId = miScalarText(id);
-        string region = synapseValue(function () returns string|error => upperCase(check miStringOperand(check requiredProperty(ctx.properties, "uri.var.region"))), "toUpper(params.pathParams.region)");
-        check callEndpoint(ctx, ordersPostByIdEndpoint, "/orders", "POST", headers = passThroughHeaders, state = ordersPostByIdEndpointSuspension);
-        string afterCall = check notTranslated("get-property('OperationName')");
-        check audit(ctx);
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -13,20 +13,24 @@ service /orders on httpListener {
     # POST /orders/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderApi", "/orders");
-        ctx.variables["order"] = check xml:fromString(xpathString((check soapEnvelope(ctx))/**/<'order>));
-        ctx.variables["placed"] = synapseValue(function () returns string|error => check formatDateTime(xpathString((check soapEnvelope(ctx))/**/<'order>/<date>), ["yyyy", "MM", "dd"], ["dd", "'/", "MM", "'/", "yyyy"]), "formatDateTime(xpath('//order/date'), 'yyyyMMdd', 'dd/MM/yyyy')");
-        ctx.variables["at"] = synapseValue(function () returns string|error => check formatDateTime(check miStringOperand(check requiredHeader(ctx, "X-Time")), ["dd", "'-", "MM", "'-", "yyyy", "' ", "HH", "':", "mm"], ["yyyy", "'-", "MM", "'-", "dd", "'T", "HH", "':", "mm", "':", "ss"]), "formatDateTime(headers.X-Time, 'dd-MM-yyyy HH:mm', \"yyyy-MM-dd'T'HH:mm:ss\")");
-        ctx.variables["month"] = check notTranslated("${formatDateTime(headers.X-Time, 'dd-MM-yyyy HH:mm', 'dd MMM yyyy')}");
-        ctx.variables["customer"] = xpathConcat(xpathAttributeValues(xmlVariable(ctx, "order")/<customer>, "id"));
-        ctx.variables["firstItem"] = string `item: ${xpathString(xmlVariable(ctx, "order")/**/<item>/<name>)}`;
-        ctx.variables["settings"] = "<settings xmlns=\"http://example.com/app\">\n    <region>eu-west</region>\n</settings>";
-        ctx.variables["greeting"] = "hello world";
-        ctx.variables["plain"] = check notTranslated("${registry('gov:/app/notes.txt')}");
-        ctx.variables["missing"] = check notTranslated("${registry('gov:/app/none.txt')}");
-        ctx.properties["notes"] = "first line\nsecond line\n";
-        ctx.properties["region"] = check notTranslated("get-property('registry', 'conf:/app/settings.xml@region')");
-        log:printInfo(string `${getVariable(ctx, "placed")} ${getVariable(ctx, "at")} ${getVariable(ctx, "customer")} ${getVariable(ctx, "firstItem")} ${getVariable(ctx, "settings")} ${getVariable(ctx, "greeting")}`);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.variables["order"] = check xml:fromString(xpathString((check soapEnvelope(ctx))/**/<'order>));
+            ctx.variables["placed"] = synapseValue(function () returns string|error => check formatDateTime(xpathString((check soapEnvelope(ctx))/**/<'order>/<date>), ["yyyy", "MM", "dd"], ["dd", "'/", "MM", "'/", "yyyy"]), "formatDateTime(xpath('//order/date'), 'yyyyMMdd', 'dd/MM/yyyy')");
+            ctx.variables["at"] = synapseValue(function () returns string|error => check formatDateTime(check miStringOperand(check requiredHeader(ctx, "X-Time")), ["dd", "'-", "MM", "'-", "yyyy", "' ", "HH", "':", "mm"], ["yyyy", "'-", "MM", "'-", "dd", "'T", "HH", "':", "mm", "':", "ss"]), "formatDateTime(headers.X-Time, 'dd-MM-yyyy HH:mm', \"yyyy-MM-dd'T'HH:mm:ss\")");
+            ctx.variables["month"] = check notTranslated("${formatDateTime(headers.X-Time, 'dd-MM-yyyy HH:mm', 'dd MMM yyyy')}");
+            ctx.variables["customer"] = xpathConcat(xpathAttributeValues(xmlVariable(ctx, "order")/<customer>, "id"));
+            ctx.variables["firstItem"] = string `item: ${xpathString(xmlVariable(ctx, "order")/**/<item>/<name>)}`;
+            ctx.variables["settings"] = "<settings xmlns=\"http://example.com/app\">\n    <region>eu-west</region>\n</settings>";
+            ctx.variables["greeting"] = "hello world";
+            ctx.variables["plain"] = check notTranslated("${registry('gov:/app/notes.txt')}");
+            ctx.variables["missing"] = check notTranslated("${registry('gov:/app/none.txt')}");
+            ctx.properties["notes"] = "first line\nsecond line\n";
+            ctx.properties["region"] = check notTranslated("get-property('registry', 'conf:/app/settings.xml@region')");
+            log:printInfo(string `${getVariable(ctx, "placed")} ${getVariable(ctx, "at")} ${getVariable(ctx, "customer")} ${getVariable(ctx, "firstItem")} ${getVariable(ctx, "settings")} ${getVariable(ctx, "greeting")}`);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

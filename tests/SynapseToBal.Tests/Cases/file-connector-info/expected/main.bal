@@ -12,42 +12,58 @@ service /fileinfo on httpListener {
     # GET /fileinfo/size
     resource function get size(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FileInfoAPI", "/fileinfo");
-        check fileConnectorGetSize(ctx, check urlParam(ctx, "path"));
-        ctx.contentType = "application/json";
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check fileConnectorGetSize(ctx, check urlParam(ctx, "path"));
+            ctx.contentType = "application/json";
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /fileinfo/modified
     resource function get modified(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FileInfoAPI", "/fileinfo");
-        check fileConnectorGetLastModifiedTime(ctx, "file:///var/data/in/orders.csv");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check fileConnectorGetLastModifiedTime(ctx, "file:///var/data/in/orders.csv");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /fileinfo/line
     resource function get line(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FileInfoAPI", "/fileinfo");
-        check fileConnectorReadALine(ctx, "/var/data/in/orders.csv", lineNumber = check urlParam(ctx, "line"));
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check fileConnectorReadALine(ctx, "/var/data/in/orders.csv", lineNumber = check urlParam(ctx, "line"));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /fileinfo/todo
     resource function get todo(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FileInfoAPI", "/fileinfo");
-        // TODO(SB0232): connector operation <fileconnector.readSpecifiedLines>: use io:fileReadLines for a local file (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); parameters: source, start, end
-        // <fileconnector.readSpecifiedLines>
-        //     <source>/var/data/in/orders.csv</source>
-        //     <start>2</start>
-        //     <end>5</end>
-        // </fileconnector.readSpecifiedLines>
-        check notTranslatedMediator("fileconnector.readSpecifiedLines", "SB0232");
-        // TODO(SB0232): connector operation <fileconnector.unzip>: use java.util.zip's ZipInputStream through Java interop for a local archive, as ballerina/file and ballerina/io read no zip archive; ftp:Client's get for a remote one (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); parameters: source, destination
-        // <fileconnector.unzip>
-        //     <source>/var/data/in/archive.zip</source>
-        //     <destination>/var/data/unzipped</destination>
-        // </fileconnector.unzip>
-        check notTranslatedMediator("fileconnector.unzip", "SB0232");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // TODO(SB0232): connector operation <fileconnector.readSpecifiedLines>: use io:fileReadLines for a local file (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); parameters: source, start, end
+            // <fileconnector.readSpecifiedLines>
+            //     <source>/var/data/in/orders.csv</source>
+            //     <start>2</start>
+            //     <end>5</end>
+            // </fileconnector.readSpecifiedLines>
+            check notTranslatedMediator("fileconnector.readSpecifiedLines", "SB0232");
+            // TODO(SB0232): connector operation <fileconnector.unzip>: use java.util.zip's ZipInputStream through Java interop for a local archive, as ballerina/file and ballerina/io read no zip archive; ftp:Client's get for a remote one (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); parameters: source, destination
+            // <fileconnector.unzip>
+            //     <source>/var/data/in/archive.zip</source>
+            //     <destination>/var/data/unzipped</destination>
+            // </fileconnector.unzip>
+            check notTranslatedMediator("fileconnector.unzip", "SB0232");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,60 +12,76 @@ service /transfer on httpListener {
     # POST /transfer/copy
     resource function post copy(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FileTransferAPI", "/transfer");
-        json body = check jsonPayload(ctx);
-        string sourcePath = check jsonEvalIn(body, "$.from");
-        string destinationPath = check jsonEvalIn(body, "$.to");
-        check fileConnectorCopy(ctx, sourcePath, destinationPath, includeParentDirectory = "true");
-        check fileConnectorCopy(ctx, "file:///var/data/in", "file:///var/data/archive", filePattern = "[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*\\.csv");
-        // NO_ENTITY_BODY cleared: the generated code sends the current payload whenever there is one.
-        ctx.contentType = "application/json";
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            json body = check jsonPayload(ctx);
+            string sourcePath = check jsonEvalIn(body, "$.from");
+            string destinationPath = check jsonEvalIn(body, "$.to");
+            check fileConnectorCopy(ctx, sourcePath, destinationPath, includeParentDirectory = "true");
+            check fileConnectorCopy(ctx, "file:///var/data/in", "file:///var/data/archive", filePattern = "[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*\\.csv");
+            // NO_ENTITY_BODY cleared: the generated code sends the current payload whenever there is one.
+            ctx.contentType = "application/json";
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /transfer/move
     resource function post move(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FileTransferAPI", "/transfer");
-        check fileConnectorMove(ctx, "/var/data/in/orders.xml", "/var/data/done");
-        check fileConnectorMove(ctx, "/var/data/in", "/var/data/done", filePattern = check urlParam(ctx, "pattern"));
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check fileConnectorMove(ctx, "/var/data/in/orders.xml", "/var/data/done");
+            check fileConnectorMove(ctx, "/var/data/in", "/var/data/done", filePattern = check urlParam(ctx, "pattern"));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /transfer/search
     resource function get search(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FileTransferAPI", "/transfer");
-        check fileConnectorSearch(ctx, "/var/data/in", filePattern = "order-[0-9]+\\.xml", recursiveSearch = "true");
-        ctx.contentType = "application/json";
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check fileConnectorSearch(ctx, "/var/data/in", filePattern = "order-[0-9]+\\.xml", recursiveSearch = "true");
+            ctx.contentType = "application/json";
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /transfer/todo
     resource function post todo(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FileTransferAPI", "/transfer");
-        // TODO(SB0232): connector operation <fileconnector.copy>: use file:copy for local files, ftp:Client's get and put for remote ones (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); not translated because its filePattern '*' is not a regular expression the generated code can test: the regular expression is not valid Java: a dangling '*' at position 0; parameters: source, destination, filePattern
-        // <fileconnector.copy>
-        //     <source>/var/data/in</source>
-        //     <destination>/var/data/out</destination>
-        //     <filePattern>*</filePattern>
-        // </fileconnector.copy>
-        check notTranslatedMediator("fileconnector.copy", "SB0232");
-        // TODO(SB0232): connector operation <fileconnector.move>: use file:rename for local files, ftp:Client's rename for remote ones (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); not translated because it names no destination; parameters: source
-        // <fileconnector.move>
-        //     <source>/var/data/in</source>
-        // </fileconnector.move>
-        check notTranslatedMediator("fileconnector.move", "SB0232");
-        // TODO(SB0232): connector operation <fileconnector.unzip>: use java.util.zip's ZipInputStream through Java interop for a local archive, as ballerina/file and ballerina/io read no zip archive; ftp:Client's get for a remote one (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); parameters: source, destination
-        // <fileconnector.unzip>
-        //     <source>/var/data/in/batch.zip</source>
-        //     <destination>/var/data/unzipped</destination>
-        // </fileconnector.unzip>
-        check notTranslatedMediator("fileconnector.unzip", "SB0232");
-        // TODO(SB0232): connector operation <fileconnector.archives>: use java.util.zip's ZipOutputStream through Java interop, as ballerina/file and ballerina/io write no zip archive (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); parameters: source, destination
-        // <fileconnector.archives>
-        //     <source>/var/data/in</source>
-        //     <destination>/var/data/in.zip</destination>
-        // </fileconnector.archives>
-        check notTranslatedMediator("fileconnector.archives", "SB0232");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // TODO(SB0232): connector operation <fileconnector.copy>: use file:copy for local files, ftp:Client's get and put for remote ones (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); not translated because its filePattern '*' is not a regular expression the generated code can test: the regular expression is not valid Java: a dangling '*' at position 0; parameters: source, destination, filePattern
+            // <fileconnector.copy>
+            //     <source>/var/data/in</source>
+            //     <destination>/var/data/out</destination>
+            //     <filePattern>*</filePattern>
+            // </fileconnector.copy>
+            check notTranslatedMediator("fileconnector.copy", "SB0232");
+            // TODO(SB0232): connector operation <fileconnector.move>: use file:rename for local files, ftp:Client's rename for remote ones (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); not translated because it names no destination; parameters: source
+            // <fileconnector.move>
+            //     <source>/var/data/in</source>
+            // </fileconnector.move>
+            check notTranslatedMediator("fileconnector.move", "SB0232");
+            // TODO(SB0232): connector operation <fileconnector.unzip>: use java.util.zip's ZipInputStream through Java interop for a local archive, as ballerina/file and ballerina/io read no zip archive; ftp:Client's get for a remote one (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); parameters: source, destination
+            // <fileconnector.unzip>
+            //     <source>/var/data/in/batch.zip</source>
+            //     <destination>/var/data/unzipped</destination>
+            // </fileconnector.unzip>
+            check notTranslatedMediator("fileconnector.unzip", "SB0232");
+            // TODO(SB0232): connector operation <fileconnector.archives>: use java.util.zip's ZipOutputStream through Java interop, as ballerina/file and ballerina/io write no zip archive (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); parameters: source, destination
+            // <fileconnector.archives>
+            //     <source>/var/data/in</source>
+            //     <destination>/var/data/in.zip</destination>
+            // </fileconnector.archives>
+            check notTranslatedMediator("fileconnector.archives", "SB0232");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

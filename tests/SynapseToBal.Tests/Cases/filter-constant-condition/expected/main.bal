@@ -12,47 +12,59 @@ service "/const" on httpListener {
     # GET /const/always
     resource function get always(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ConstFilter", "/const");
-        // <filter>: its condition is always true, so its then branch always runs and the other never does
-        AlwaysResponse payload = {branch: "then"};
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
-        // Not translated, never runs: the condition of the <filter> around it is always true:
-        // <log level="custom"><property name="never" value="else"/></log>
-        // Not translated, never runs: the condition of the <filter> around it is always true:
-        // <drop/>
-        // Not translated, never runs: the flow has already ended above:
-        // <log level="custom"><property name="after" value="unreachable"/></log>
-        // Not translated, never runs: the flow has already ended above:
-        // <respond/>
+        do {
+            // <filter>: its condition is always true, so its then branch always runs and the other never does
+            AlwaysResponse payload = {branch: "then"};
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+            // Not translated, never runs: the condition of the <filter> around it is always true:
+            // <log level="custom"><property name="never" value="else"/></log>
+            // Not translated, never runs: the condition of the <filter> around it is always true:
+            // <drop/>
+            // Not translated, never runs: the flow has already ended above:
+            // <log level="custom"><property name="after" value="unreachable"/></log>
+            // Not translated, never runs: the flow has already ended above:
+            // <respond/>
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /const/never
     resource function get 'never(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ConstFilter", "/const");
-        // <filter>: its condition is always false, so its else branch, if any, always runs and the other never does
-        // Not translated, never runs: the condition of the <filter> around it is always false:
-        // <property name="dead" value="1"/>
-        // Not translated, never runs: the condition of the <filter> around it is always false:
-        // <respond/>
-        string live = "1";
-        NeverResponse payload = {live};
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // <filter>: its condition is always false, so its else branch, if any, always runs and the other never does
+            // Not translated, never runs: the condition of the <filter> around it is always false:
+            // <property name="dead" value="1"/>
+            // Not translated, never runs: the condition of the <filter> around it is always false:
+            // <respond/>
+            string live = "1";
+            NeverResponse payload = {live};
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /const/nested
     resource function get nested(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ConstFilter", "/const");
-        string slow = "";
-        if getHeader(ctx, "X-Mode") == "fast" {
-            // <filter>: its condition is always true, so its then branch always runs and the other never does
-            return respond(ctx, headers = passBackHeaders);
-            // Not translated, never runs: the condition of the <filter> around it is always true:
-            // <drop/>
-        } else {
-            slow = "yes";
+        do {
+            string slow = "";
+            if getHeader(ctx, "X-Mode") == "fast" {
+                // <filter>: its condition is always true, so its then branch always runs and the other never does
+                return check respond(ctx, headers = passBackHeaders);
+                // Not translated, never runs: the condition of the <filter> around it is always true:
+                // <drop/>
+            } else {
+                slow = "yes";
+            }
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

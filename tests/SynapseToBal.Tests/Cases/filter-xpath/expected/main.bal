@@ -14,29 +14,33 @@ service /filter on httpListener {
     # POST /filter/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FilterAPI", "/filter");
-        string strict = "";
-        string short = "";
-        string big = "";
-        string hasId = "";
-        string many = "";
-        if getProperty(ctx, "mode") == "strict" && getHeader(ctx, "X-Tenant") != "" {
-            strict = "yes";
-        } else {
-            strict = "no";
+        do {
+            string strict = "";
+            string short = "";
+            string big = "";
+            string hasId = "";
+            string many = "";
+            if getProperty(ctx, "mode") == "strict" && getHeader(ctx, "X-Tenant") != "" {
+                strict = "yes";
+            } else {
+                strict = "no";
+            }
+            if !(getProperty(ctx, "flag") == "off") || getProperty(ctx, "force") != "" {
+                short = "form";
+            }
+            if xpathSomeNumber(xpathStrings((check soapEnvelope(ctx))/**/<ord:'order>/<*>.<ord:total>), ">", 100.0) {
+                big = "true";
+            }
+            if ((check soapBody(ctx))/<'order>/<id>).length() > 0 {
+                hasId = xpathString((check soapBody(ctx))/<'order>/<id>);
+            }
+            if <float>((check soapEnvelope(ctx))/**/<item>).length() > 2.0 {
+                many = "true";
+            }
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        if !(getProperty(ctx, "flag") == "off") || getProperty(ctx, "force") != "" {
-            short = "form";
-        }
-        if xpathSomeNumber(xpathStrings((check soapEnvelope(ctx))/**/<ord:'order>/<*>.<ord:total>), ">", 100.0) {
-            big = "true";
-        }
-        if ((check soapBody(ctx))/<'order>/<id>).length() > 0 {
-            hasId = xpathString((check soapBody(ctx))/<'order>/<id>);
-        }
-        if <float>((check soapEnvelope(ctx))/**/<item>).length() > 2.0 {
-            many = "true";
-        }
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

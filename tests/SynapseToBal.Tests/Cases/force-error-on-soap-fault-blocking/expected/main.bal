@@ -26,11 +26,15 @@ service /blocking on httpListener {
     # POST /blocking/callout
     resource function post callout(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "BlockingFaultApi", "/blocking");
-        ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
-        // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
-        // in default.json), not the 120 s the client waits.
-        check callBlocking(ctx, calloutEndpoint, restPostfix(ctx), soapAction = "urn:getQuote", soapFault = true, headers = passThroughHeaders);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
+            // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
+            // in default.json), not the 120 s the client waits.
+            check callBlocking(ctx, calloutEndpoint, restPostfix(ctx), soapAction = "urn:getQuote", soapFault = true, headers = passThroughHeaders);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

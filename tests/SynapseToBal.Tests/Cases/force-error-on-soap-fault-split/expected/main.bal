@@ -117,12 +117,16 @@ service /lines on httpListener, httpsListener {
     # POST /lines/detached
     resource function post detached(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderLinesApi", "/lines");
-        ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
-        // <clone>: one copy of the message per target, each started on its own (the Micro Integrator runs them in
-        // parallel); the flow goes on without waiting for them (continueParent).
-        Context[] messages = [branchContext(ctx)];
-        _ = start detachedCloneTarget(messages[0]);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
+            // <clone>: one copy of the message per target, each started on its own (the Micro Integrator runs them in
+            // parallel); the flow goes on without waiting for them (continueParent).
+            Context[] messages = [branchContext(ctx)];
+            _ = start detachedCloneTarget(messages[0]);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

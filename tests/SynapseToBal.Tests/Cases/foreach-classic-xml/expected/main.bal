@@ -13,22 +13,30 @@ service /orders on httpListener {
     # POST /orders/price
     resource function post price(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
-        // <foreach>: the elements '//order/item' selects are detached and each is run through the sequence, in order,
-        // on this message (its properties are shared, as in Synapse); each result is appended to the parent of the
-        // first match. items_FOREACH_ORIGINAL_MESSAGE and items_FOREACH_COUNTER are set as Synapse does.
-        check forEachElements(ctx, function (xml:Element root) returns xml => root/**/<'order>/<item>, "items", false, priceForeach);
-        log:printInfo("OrderAPI /price request", done = getProperty(ctx, "items_FOREACH_COUNTER"));
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // <foreach>: the elements '//order/item' selects are detached and each is run through the sequence, in order,
+            // on this message (its properties are shared, as in Synapse); each result is appended to the parent of the
+            // first match. items_FOREACH_ORIGINAL_MESSAGE and items_FOREACH_COUNTER are set as Synapse does.
+            check forEachElements(ctx, function (xml:Element root) returns xml => root/**/<'order>/<item>, "items", false, priceForeach);
+            log:printInfo("OrderAPI /price request", done = getProperty(ctx, "items_FOREACH_COUNTER"));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /orders/stamp
     resource function post stamp(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
-        // <foreach>: the elements '//order/item' selects are detached and each is run through the sequence, in order,
-        // on this message (its properties are shared, as in Synapse); each result is appended to the parent of the
-        // first match. FOREACH_ORIGINAL_MESSAGE and FOREACH_COUNTER are set as Synapse does.
-        check forEachElements(ctx, function (xml:Element root) returns xml => root/**/<'order>/<item>, (), true, stampForeach);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // <foreach>: the elements '//order/item' selects are detached and each is run through the sequence, in order,
+            // on this message (its properties are shared, as in Synapse); each result is appended to the parent of the
+            // first match. FOREACH_ORIGINAL_MESSAGE and FOREACH_COUNTER are set as Synapse does.
+            check forEachElements(ctx, function (xml:Element root) returns xml => root/**/<'order>/<item>, (), true, stampForeach);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

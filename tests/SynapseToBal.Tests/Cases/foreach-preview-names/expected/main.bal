@@ -13,20 +13,28 @@ service /names on httpListener {
     # POST /names/body
     resource function post body(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NamesAPI", "/names");
-        // <foreach>: each item of the JSON array '${payload.items}' runs through the sequence on its own copy of the
-        // message, one after the other; each copy's JSON payload then replaces its item in the array.
-        check forEachJson(ctx, "$.items", bodyForeach, parallel = false, aggregate = true);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // <foreach>: each item of the JSON array '${payload.items}' runs through the sequence on its own copy of the
+            // message, one after the other; each copy's JSON payload then replaces its item in the array.
+            check forEachJson(ctx, "$.items", bodyForeach, parallel = false, aggregate = true);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /names/variable
     resource function post 'variable(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NamesAPI", "/names");
-        // <foreach>: each item of the JSON array '${payload.items}' runs through the sequence on its own copy of the
-        // message, one after the other; the copies' JSON payloads then become the array held by the variable 'names'.
-        check forEachJson(ctx, "$.items", variableForeach, parallel = false, aggregate = true, variable = "names");
-        log:printInfo("NamesAPI /variable request", names = getVariable(ctx, "names"));
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // <foreach>: each item of the JSON array '${payload.items}' runs through the sequence on its own copy of the
+            // message, one after the other; the copies' JSON payloads then become the array held by the variable 'names'.
+            check forEachJson(ctx, "$.items", variableForeach, parallel = false, aggregate = true, variable = "names");
+            log:printInfo("NamesAPI /variable request", names = getVariable(ctx, "names"));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

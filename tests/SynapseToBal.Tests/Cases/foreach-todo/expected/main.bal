@@ -12,40 +12,52 @@ service /todo on httpListener {
     # POST /todo/variable
     resource function post 'variable(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TodoAPI", "/todo");
-        // TODO(SB0220): <foreach> is not translated here: its collection '${var.list}' is neither a JSON array nor XML elements in the payload: the generated foreach iterates over the payload only, not over a variable or a property
-        // <foreach collection="${var.list}">
-        //     <sequence>
-        //         <log level="full"/>
-        //     </sequence>
-        // </foreach>
-        check notTranslatedMediator("foreach", "SB0220");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // TODO(SB0220): <foreach> is not translated here: its collection '${var.list}' is neither a JSON array nor XML elements in the payload: the generated foreach iterates over the payload only, not over a variable or a property
+            // <foreach collection="${var.list}">
+            //     <sequence>
+            //         <log level="full"/>
+            //     </sequence>
+            // </foreach>
+            check notTranslatedMediator("foreach", "SB0220");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /todo/xml-collection
     resource function post xml\-collection(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TodoAPI", "/todo");
-        // TODO(SB0220): <foreach> is not translated here: its collection '${xpath('//list', 'xml_collection')}' is neither a JSON array nor XML elements in the payload: the generated foreach iterates over the payload only, not over a variable or a property
-        // <foreach collection="${xpath('//list', 'xml_collection')}" parallel-execution="false" counter-variable="i">
-        //     <sequence>
-        //         <log level="full"/>
-        //     </sequence>
-        // </foreach>
-        check notTranslatedMediator("foreach", "SB0220");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // TODO(SB0220): <foreach> is not translated here: its collection '${xpath('//list', 'xml_collection')}' is neither a JSON array nor XML elements in the payload: the generated foreach iterates over the payload only, not over a variable or a property
+            // <foreach collection="${xpath('//list', 'xml_collection')}" parallel-execution="false" counter-variable="i">
+            //     <sequence>
+            //         <log level="full"/>
+            //     </sequence>
+            // </foreach>
+            check notTranslatedMediator("foreach", "SB0220");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /todo/respond
     resource function post respond(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TodoAPI", "/todo");
-        // TODO(SB0220): <foreach> is not translated here: its sequence answers the client, sends, calls or drops the message, which ends the loop in Synapse
-        // <foreach expression="//item">
-        //     <sequence>
-        //         <respond/>
-        //     </sequence>
-        // </foreach>
-        check notTranslatedMediator("foreach", "SB0220");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // TODO(SB0220): <foreach> is not translated here: its sequence answers the client, sends, calls or drops the message, which ends the loop in Synapse
+            // <foreach expression="//item">
+            //     <sequence>
+            //         <respond/>
+            //     </sequence>
+            // </foreach>
+            check notTranslatedMediator("foreach", "SB0220");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

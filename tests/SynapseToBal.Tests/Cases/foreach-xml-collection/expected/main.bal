@@ -12,11 +12,15 @@ service /stock on httpListener {
     # POST /stock/check
     resource function post 'check(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockAPI", "/stock");
-        // <foreach>: each element '${xpath('//stock/company')}' selects runs through the sequence on its own copy of
-        // the message, one after the other; the selected elements are then detached and the first element of each
-        // copy's body is appended, in order, to the parent of the first one.
-        check forEachXmlCopies(ctx, function (xml:Element root) returns xml => root/**/<stock>/<company>, checkForeach, parallel = false, aggregate = true, counter = "position");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // <foreach>: each element '${xpath('//stock/company')}' selects runs through the sequence on its own copy of
+            // the message, one after the other; the selected elements are then detached and the first element of each
+            // copy's body is appended, in order, to the parent of the first one.
+            check forEachXmlCopies(ctx, function (xml:Element root) returns xml => root/**/<stock>/<company>, checkForeach, parallel = false, aggregate = true, counter = "position");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -13,21 +13,29 @@ service /form on httpListener {
     # POST /form/login
     resource function post login(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FormLoginAPI", "/form");
-        log:printInfo("FormLoginAPI /login request", user = xpathString((check soapEnvelope(ctx))/**/<xformValues>/<username>));
-        ctx.contentType = "application/x-www-form-urlencoded";
-        check callEndpoint(ctx, authEp, restPostfix(ctx), headers = passThroughHeaders, state = authEpSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            log:printInfo("FormLoginAPI /login request", user = xpathString((check soapEnvelope(ctx))/**/<xformValues>/<username>));
+            ctx.contentType = "application/x-www-form-urlencoded";
+            check callEndpoint(ctx, authEp, restPostfix(ctx), headers = passThroughHeaders, state = authEpSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # POST /form/profile
     resource function post profile(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FormLoginAPI", "/form");
-        ProfileResponse payload = {
-            user: check jsonEval(ctx, "$.xformValues.username"),
-            city: xpathString((check soapBody(ctx))/<xformValues>/<city>)
-        };
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ProfileResponse payload = {
+                user: check jsonEval(ctx, "$.xformValues.username"),
+                city: xpathString((check soapBody(ctx))/<xformValues>/<city>)
+            };
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

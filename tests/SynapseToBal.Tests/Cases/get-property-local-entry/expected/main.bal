@@ -13,10 +13,14 @@ service /greeting on httpListener {
     # GET /greeting/*
     resource function get [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "GreetingAPI", "/greeting");
-        log:printInfo("GreetingAPI default request", fromEntry = getProperty(ctx, "greeting", greeting), fromContext = getProperty(ctx, "greeting"));
-        GreetingResponse payload = {greeting: getProperty(ctx, "greeting", greeting)};
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            log:printInfo("GreetingAPI default request", fromEntry = getProperty(ctx, "greeting", greeting), fromContext = getProperty(ctx, "greeting"));
+            GreetingResponse payload = {greeting: getProperty(ctx, "greeting", greeting)};
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

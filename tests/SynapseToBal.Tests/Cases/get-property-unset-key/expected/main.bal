@@ -13,13 +13,17 @@ service /orders on httpListener {
     # POST /orders/*
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
-        string partner = "";
-        string orderId = check jsonEval(ctx, "$.id");
-        log:printInfo("OrdersAPI default request", 'order = orderId, typo = getProperty(ctx, "orderID"), format = check messageFormat(ctx), api = getProperty(ctx, "SYNAPSE_REST_API"), region = getProperty(ctx, "region"));
-        if getProperty(ctx, "channel") == "partner" {
-            partner = "true";
+        do {
+            string partner = "";
+            string orderId = check jsonEval(ctx, "$.id");
+            log:printInfo("OrdersAPI default request", 'order = orderId, typo = getProperty(ctx, "orderID"), format = check messageFormat(ctx), api = getProperty(ctx, "SYNAPSE_REST_API"), region = getProperty(ctx, "region"));
+            if getProperty(ctx, "channel") == "partner" {
+                partner = "true";
+            }
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -13,19 +13,23 @@ service /tenants on httpListener {
     # GET /tenants/
     resource function get .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TenantAPI", "/tenants");
-        string tenant = "";
-        string label = "";
-        string plain = "";
-        string other = "";
-        if headerExists(ctx, "X-Tenant") {
-            tenant = check xpathBase64Decode(getHeader(ctx, "X-Tenant"), "US-ASCII");
-            label = check xpathBase64Decode(getHeader(ctx, "X-Label"), "ISO-8859-1");
-            plain = check xpathBase64Decode(getHeader(ctx, "X-Label"));
-            other = check notTranslated("base64Decode($trp:X-Label, 'UTF-16')");
-            ctx.variables["traced"] = headerExists(ctx, "traceId");
-            log:printInfo("TenantAPI / request", tenant = tenant, label = label, plain = plain, other = other, traced = getVariable(ctx, "traced"));
+        do {
+            string tenant = "";
+            string label = "";
+            string plain = "";
+            string other = "";
+            if headerExists(ctx, "X-Tenant") {
+                tenant = check xpathBase64Decode(getHeader(ctx, "X-Tenant"), "US-ASCII");
+                label = check xpathBase64Decode(getHeader(ctx, "X-Label"), "ISO-8859-1");
+                plain = check xpathBase64Decode(getHeader(ctx, "X-Label"));
+                other = check notTranslated("base64Decode($trp:X-Label, 'UTF-16')");
+                ctx.variables["traced"] = headerExists(ctx, "traceId");
+                log:printInfo("TenantAPI / request", tenant = tenant, label = label, plain = plain, other = other, traced = getVariable(ctx, "traced"));
+            }
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,10 +12,14 @@ service /headers on httpListener {
     # GET /headers/
     resource function get .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "HeaderAPI", "/headers");
-        ctx.headers["x-request-id"] = ctx.messageId;
-        _ = ctx.headers.removeIfHasKey("cookie");
-        setAction(ctx, "urn:getQuote");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.headers["x-request-id"] = ctx.messageId;
+            _ = ctx.headers.removeIfHasKey("cookie");
+            setAction(ctx, "urn:getQuote");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

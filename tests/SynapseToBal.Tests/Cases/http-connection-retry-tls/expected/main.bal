@@ -12,8 +12,12 @@ service /payments on httpListener {
     # GET /payments/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PaymentsAPI", "/payments", {"id": id});
-        check callHttpConnector(ctx, paymentsConn, paymentsConnBaseUrl, "GET", string `/payments/${miScalarText(id)}`, state = paymentsConnSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callHttpConnector(ctx, paymentsConn, paymentsConnBaseUrl, "GET", string `/payments/${miScalarText(id)}`, state = paymentsConnSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     // TODO(SB0211): GET /payments/ledger is declared after GET /{id}, whose uri-template matches every request of this one, and Synapse tries resources in declaration order, so this one never runs: it is left out, and its requests reach that resource as in the Micro Integrator:

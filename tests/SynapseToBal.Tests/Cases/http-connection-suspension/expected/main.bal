@@ -12,16 +12,24 @@ service /catalog on httpListener {
     # GET /catalog/items/{id}
     resource function get items/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"id": id});
-        check callHttpConnector(ctx, inventoryConn, inventoryConnBaseUrl, "GET", string `/items/${miScalarText(id)}`, responseVariable = "item", state = inventoryConnSuspension);
-        check callHttpConnector(ctx, pricingConn, pricingConnBaseUrl, "GET", string `/prices/${miScalarText(id)}`);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callHttpConnector(ctx, inventoryConn, inventoryConnBaseUrl, "GET", string `/items/${miScalarText(id)}`, responseVariable = "item", state = inventoryConnSuspension);
+            check callHttpConnector(ctx, pricingConn, pricingConnBaseUrl, "GET", string `/prices/${miScalarText(id)}`);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # GET /catalog/stock/{id}
     resource function get stock/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"id": id});
-        check callHttpConnector(ctx, stockConn, stockConnBaseUrl, "GET", string `/levels/${miScalarText(id)}`);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callHttpConnector(ctx, stockConn, stockConnBaseUrl, "GET", string `/levels/${miScalarText(id)}`);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

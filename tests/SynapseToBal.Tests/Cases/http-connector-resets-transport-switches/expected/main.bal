@@ -12,11 +12,15 @@ service /orders on httpListener {
     # POST /orders/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
-        // DISABLE_CHUNKING: the calls below (until a response comes back) go through a client of their endpoint that
-        // sends a Content-Length instead of chunks.
-        check callHttpConnector(ctx, stockConn, stockConnBaseUrl, "GET", "/stock", responseVariable = "stock", state = stockConnSuspension);
-        check callEndpoint(ctx, legacyEp, "/orders", "POST", headers = passThroughHeaders, state = legacyEpSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // DISABLE_CHUNKING: the calls below (until a response comes back) go through a client of their endpoint that
+            // sends a Content-Length instead of chunks.
+            check callHttpConnector(ctx, stockConn, stockConnBaseUrl, "GET", "/stock", responseVariable = "stock", state = stockConnSuspension);
+            check callEndpoint(ctx, legacyEp, "/orders", "POST", headers = passThroughHeaders, state = legacyEpSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

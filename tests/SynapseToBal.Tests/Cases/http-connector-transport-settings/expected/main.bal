@@ -12,23 +12,35 @@ service /ledger on httpListener {
     # POST /ledger/entries
     resource function post entries(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "LedgerAPI", "/ledger");
-        check callHttpConnector(ctx, ledgerConnNoChunking, ledgerConnBaseUrl, "POST", "/entries", bodyType = "JSON", body = check synapsePayloadText(ctx), responseVariable = "entry", overwriteBody = true, state = ledgerConnSuspension);
-        check callHttpConnector(ctx, ledgerConnNoChunking, ledgerConnBaseUrl, "PUT", "/entries/latest", bodyType = "JSON", body = check synapsePayloadText(ctx), responseVariable = "latest", overwriteBody = true, state = ledgerConnSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callHttpConnector(ctx, ledgerConnNoChunking, ledgerConnBaseUrl, "POST", "/entries", bodyType = "JSON", body = check synapsePayloadText(ctx), responseVariable = "entry", overwriteBody = true, state = ledgerConnSuspension);
+            check callHttpConnector(ctx, ledgerConnNoChunking, ledgerConnBaseUrl, "PUT", "/entries/latest", bodyType = "JSON", body = check synapsePayloadText(ctx), responseVariable = "latest", overwriteBody = true, state = ledgerConnSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # GET /ledger/legacy
     resource function get legacy(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "LedgerAPI", "/ledger");
-        check callHttpConnector(ctx, ledgerConnHttp10NoKeepalive, ledgerConnBaseUrl, "GET", "/legacy/balance", responseVariable = "balance", overwriteBody = true, state = ledgerConnSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callHttpConnector(ctx, ledgerConnHttp10NoKeepalive, ledgerConnBaseUrl, "GET", "/legacy/balance", responseVariable = "balance", overwriteBody = true, state = ledgerConnSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # GET /ledger/status
     resource function get status(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "LedgerAPI", "/ledger");
-        check callHttpConnector(ctx, ledgerConn, ledgerConnBaseUrl, "GET", "/status", responseVariable = "status", overwriteBody = true, state = ledgerConnSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callHttpConnector(ctx, ledgerConn, ledgerConnBaseUrl, "GET", "/status", responseVariable = "status", overwriteBody = true, state = ledgerConnSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -17,21 +17,29 @@ service /crm on httpListener, httpsListener {
     # GET /crm/customers/{id}
     resource function get customers/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CrmAPI", "/crm", {"id": id});
-        // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
-        // sender in default.json), not the 120 s the client waits.
-        check callBlocking(ctx, customerEp, withRestPostfix(string `/customers/${check pathValue(getProperty(ctx, "uri.var.id"))}`, restPostfix(ctx)), "GET", headers = passThroughHeaders, state = customerEpSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
+            // sender in default.json), not the 120 s the client waits.
+            check callBlocking(ctx, customerEp, withRestPostfix(string `/customers/${check pathValue(getProperty(ctx, "uri.var.id"))}`, restPostfix(ctx)), "GET", headers = passThroughHeaders, state = customerEpSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /crm/orders
     resource function post orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CrmAPI", "/crm");
-        ctx.properties["uri.var.tenantUrl"] = "https://tenant.example.com/api";
-        // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
-        // sender in default.json), not the 120 s the client waits.
-        [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("tenantEpConfig", withRestPostfix(string `${check reservedValue(getProperty(ctx, "uri.var.tenantUrl"))}/orders`, restPostfix(ctx)), tenantEpConfig);
-        check callBlocking(ctx, urlClient, urlPath, "POST", headers = passThroughHeaders, state = tenantEpSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["uri.var.tenantUrl"] = "https://tenant.example.com/api";
+            // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
+            // sender in default.json), not the 120 s the client waits.
+            [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("tenantEpConfig", withRestPostfix(string `${check reservedValue(getProperty(ctx, "uri.var.tenantUrl"))}/orders`, restPostfix(ctx)), tenantEpConfig);
+            check callBlocking(ctx, urlClient, urlPath, "POST", headers = passThroughHeaders, state = tenantEpSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -17,15 +17,23 @@ service /catalog on httpListener, httpsListener {
     # GET /catalog/stock/*
     resource function get stock/[string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog");
-        check callEndpoint(ctx, stockEp, withRestPostfix("/v2/stock/", restPostfix(ctx)), headers = passThroughHeaders, state = stockEpSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callEndpoint(ctx, stockEp, withRestPostfix("/v2/stock/", restPostfix(ctx)), headers = passThroughHeaders, state = stockEpSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # GET /catalog/prices/{sku}
     resource function get prices/[string sku](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"sku": sku});
-        check callEndpoint(ctx, priceEp, string `/v1/prices/${check pathValue(sku)}`, "GET", headers = passThroughHeaders, state = priceEpSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callEndpoint(ctx, priceEp, string `/v1/prices/${check pathValue(sku)}`, "GET", headers = passThroughHeaders, state = priceEpSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,22 +12,30 @@ service /reason on httpListener {
     # GET /reason/custom
     resource function get custom(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ReasonAPI", "/reason");
-        setHttpSc(ctx, 299);
-        ctx.axis2["HTTP_SC_DESC"] = "Custom Phrase";
-        CustomResponse payload = {done: true};
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            setHttpSc(ctx, 299);
+            ctx.axis2["HTTP_SC_DESC"] = "Custom Phrase";
+            CustomResponse payload = {done: true};
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /reason/backend
     resource function get backend(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ReasonAPI", "/reason");
-        check callEndpoint(ctx, backendEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = backendEndpointSuspension);
-        if check matches(axis2HttpSc(ctx), "5\\d\\d") {
-            setHttpSc(ctx, 502);
-            ctx.axis2["HTTP_SC_DESC"] = string `Upstream ${getAxis2Property(ctx, "HTTP_SC_DESC")}`;
+        do {
+            check callEndpoint(ctx, backendEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = backendEndpointSuspension);
+            if check matches(axis2HttpSc(ctx), "5\\d\\d") {
+                setHttpSc(ctx, 502);
+                ctx.axis2["HTTP_SC_DESC"] = string `Upstream ${getAxis2Property(ctx, "HTTP_SC_DESC")}`;
+            }
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
         }
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

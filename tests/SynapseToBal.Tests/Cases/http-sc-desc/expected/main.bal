@@ -13,11 +13,15 @@ service /status on httpListener {
     # GET /status/check
     resource function get 'check(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StatusAPI", "/status");
-        check callEndpoint(ctx, checkEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = checkEndpointSuspension);
-        log:printInfo("StatusAPI /check request", status = axis2HttpSc(ctx), reason = getAxis2Property(ctx, "HTTP_SC_DESC"), reasonAgain = getAxis2Property(ctx, "HTTP_SC_DESC"));
-        StatusResponse payload = {reason: getAxis2Property(ctx, "HTTP_SC_DESC")};
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callEndpoint(ctx, checkEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = checkEndpointSuspension);
+            log:printInfo("StatusAPI /check request", status = axis2HttpSc(ctx), reason = getAxis2Property(ctx, "HTTP_SC_DESC"), reasonAgain = getAxis2Property(ctx, "HTTP_SC_DESC"));
+            StatusResponse payload = {reason: getAxis2Property(ctx, "HTTP_SC_DESC")};
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

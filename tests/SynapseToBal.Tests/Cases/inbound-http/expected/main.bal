@@ -12,9 +12,13 @@ service /orders on httpListener {
     # GET /orders/status
     resource function get status(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersApi", "/orders");
-        StatusPayload payload = {status: "up"};
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            StatusPayload payload = {status: "up"};
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

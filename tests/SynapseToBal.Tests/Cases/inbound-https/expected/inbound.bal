@@ -13,10 +13,14 @@ service / on secureInboundListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "");
         setInboundEndpointProperties(ctx, "SecureInbound");
-        http:Response? reply = check echo(ctx);
-        if reply is http:Response {
-            return reply;
+        do {
+            http:Response? reply = check echo(ctx);
+            if reply is http:Response {
+                return reply;
+            }
+            return accepted();
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        return accepted();
     }
 }

@@ -2,6 +2,7 @@
 //   OrderQueueInbound.xml
 //   ProcessOrder.xml
 //   QueueError.xml
+//   the Micro Integrator's default 'fault' sequence (repository/deployment/server/synapse-configs/default/sequences/fault.xml)
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
@@ -24,4 +25,12 @@ function queueError(Context ctx) returns http:Response {
 function runQueueError(Context ctx, error e) returns http:Response {
     recordError(ctx, e);
     return queueError(ctx);
+}
+
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault
+# sequence of their own: it logs the message in full with the error, then drops it.
+function handleFault(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    check defaultFaultLog(ctx);
+    return accepted();
 }

@@ -103,6 +103,9 @@ service jms:Service on priceTopicInboundListener {
             username: priceTopicInboundUsername,
             password: priceTopicInboundPassword
         }, inbound = true);
-        _ = check processOrder(ctx);
+        http:Response|error? result = processOrder(ctx);
+        if result is error {
+            _ = check handleFault(ctx, result);
+        }
     }
 }

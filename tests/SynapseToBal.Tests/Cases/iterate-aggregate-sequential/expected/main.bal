@@ -13,33 +13,41 @@ service /quotes on httpListener {
     # POST /quotes/xml
     resource function post 'xml(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
-        // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the
-        // aggregate then gathers their parts in order.
-        Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<symbols>/<symbol>);
-        foreach Context message in messages {
-            check xmlIterateTarget(message);
+        do {
+            // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the
+            // aggregate then gathers their parts in order.
+            Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<symbols>/<symbol>);
+            foreach Context message in messages {
+                check xmlIterateTarget(message);
+            }
+            check aggregateMessages(ctx, messages, false, count = 3);
+            log:printInfo("QuoteAPI /xml request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
         }
-        check aggregateMessages(ctx, messages, false, count = 3);
-        log:printInfo("QuoteAPI /xml request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /quotes/json
     resource function post 'json(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
-        // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
-        // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
-        Context[] messages = check iteratedJsonMessages(ctx, check jsonPath(ctx, "$.symbols"), "$.symbols");
-        future<error?>[] running = [];
-        foreach Context message in messages {
-            future<error?> branch = start jsonIterateTarget(message);
-            running.push(branch);
+        do {
+            // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
+            // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
+            Context[] messages = check iteratedJsonMessages(ctx, check jsonPath(ctx, "$.symbols"), "$.symbols");
+            future<error?>[] running = [];
+            foreach Context message in messages {
+                future<error?> branch = start jsonIterateTarget(message);
+                running.push(branch);
+            }
+            foreach future<error?> finished in running {
+                check wait finished;
+            }
+            check aggregateMessages(ctx, messages, true);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
         }
-        foreach future<error?> finished in running {
-            check wait finished;
-        }
-        check aggregateMessages(ctx, messages, true);
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

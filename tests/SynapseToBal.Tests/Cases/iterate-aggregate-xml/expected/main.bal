@@ -15,38 +15,46 @@ service /orders on httpListener {
     # POST /orders/batch
     resource function post batch(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderSplitAPI", "/orders");
-        ctx.properties["ROOT"] = check xml:fromString("<r:results xmlns:r=\"http://example.org/results\"/>");
-        // <iterate>: one copy of the message per part, started together (the Micro Integrator runs them in parallel);
-        // the aggregate completes when every copy has arrived or 30 s after the first copy arrived (its timeout),
-        // gathering the parts of the copies arrived by then in the order of arrival; a later copy is ignored.
-        Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<m:orders>/<*>.<m:'order>);
-        future<error?>[] running = [];
-        foreach Context message in messages {
-            future<error?> branch = start batchIterateTarget(message);
-            running.push(branch);
+        do {
+            ctx.properties["ROOT"] = check xml:fromString("<r:results xmlns:r=\"http://example.org/results\"/>");
+            // <iterate>: one copy of the message per part, started together (the Micro Integrator runs them in parallel);
+            // the aggregate completes when every copy has arrived or 30 s after the first copy arrived (its timeout),
+            // gathering the parts of the copies arrived by then in the order of arrival; a later copy is ignored.
+            Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<m:orders>/<*>.<m:'order>);
+            future<error?>[] running = [];
+            foreach Context message in messages {
+                future<error?> branch = start batchIterateTarget(message);
+                running.push(branch);
+            }
+            Context[] collected = check awaitAggregation(messages, running, 30);
+            check aggregateMessages(ctx, collected, false, enclosing = "ROOT");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
         }
-        Context[] collected = check awaitAggregation(messages, running, 30);
-        check aggregateMessages(ctx, collected, false, enclosing = "ROOT");
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /orders/lines
     resource function post lines(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderSplitAPI", "/orders");
-        // <iterate>: one copy of the message per part, started together (the Micro Integrator runs them in parallel);
-        // the aggregate completes (it has no id, so it does not read the split's count) 10 s after the first copy
-        // arrived (its timeout), gathering the parts of the copies arrived by then in the order of arrival; a later
-        // copy is ignored.
-        Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<line>);
-        future<error?>[] running = [];
-        foreach Context message in messages {
-            future<error?> branch = start linesIterateTarget(message);
-            running.push(branch);
+        do {
+            // <iterate>: one copy of the message per part, started together (the Micro Integrator runs them in parallel);
+            // the aggregate completes (it has no id, so it does not read the split's count) 10 s after the first copy
+            // arrived (its timeout), gathering the parts of the copies arrived by then in the order of arrival; a later
+            // copy is ignored.
+            Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<line>);
+            future<error?>[] running = [];
+            foreach Context message in messages {
+                future<error?> branch = start linesIterateTarget(message);
+                running.push(branch);
+            }
+            Context[] collected = check awaitAggregation(messages, running, 10, countsCopies = false);
+            check aggregateMessages(ctx, collected, false);
+            log:printInfo("OrderSplitAPI /lines response", gathered = "lines");
+            return check linesOut(ctx);
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        Context[] collected = check awaitAggregation(messages, running, 10, countsCopies = false);
-        check aggregateMessages(ctx, collected, false);
-        log:printInfo("OrderSplitAPI /lines response", gathered = "lines");
-        return linesOut(ctx);
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

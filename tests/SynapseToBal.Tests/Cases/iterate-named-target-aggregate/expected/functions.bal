@@ -2,6 +2,7 @@
 //   collect-quotes.xml
 //   quote-proxy.xml
 //   send-quote.xml
+//   the Micro Integrator's default 'fault' sequence (repository/deployment/server/synapse-configs/default/sequences/fault.xml)
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
@@ -22,6 +23,15 @@ function sendQuote(Context ctx) returns http:Response|error {
     return continueWithResponse(ctx);
 }
 
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend
+# without blocking and declare no fault sequence of their own: it logs the message in full with the error, then drops
+# it: a failure after the send, which the Micro Integrator leaves unanswered, is answered 502.
+function handleFaultAfterSend(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    check defaultFaultLog(ctx);
+    return unansweredFault(ctx, e);
+}
+
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function quoteIterateTarget(Context ctx) returns error? {
@@ -31,17 +41,21 @@ function quoteIterateTarget(Context ctx) returns error? {
 
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
 function quoteFlow(Context ctx) returns http:Response|error {
-    // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
-    // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
-    Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<m0:getQuote>/<*>.<m0:request>);
-    future<error?>[] running = [];
-    foreach Context message in messages {
-        future<error?> branch = start quoteIterateTarget(message);
-        running.push(branch);
+    do {
+        // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
+        // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
+        Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<m0:getQuote>/<*>.<m0:request>);
+        future<error?>[] running = [];
+        foreach Context message in messages {
+            future<error?> branch = start quoteIterateTarget(message);
+            running.push(branch);
+        }
+        foreach future<error?> finished in running {
+            check wait finished;
+        }
+        check aggregateMessages(ctx, messages, false);
+        return check respond(ctx, headers = passBackHeaders);
+    } on fail error e {
+        return handleFaultAfterSend(ctx, e);
     }
-    foreach future<error?> finished in running {
-        check wait finished;
-    }
-    check aggregateMessages(ctx, messages, false);
-    return respond(ctx, headers = passBackHeaders);
 }

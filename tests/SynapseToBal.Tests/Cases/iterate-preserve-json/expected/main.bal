@@ -12,63 +12,75 @@ service /students on httpListener {
     # POST /students/same-path
     resource function post same\-path(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StudentsAPI", "/students");
-        // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
-        // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
-        Context[] messages = check attachedJsonMessages(ctx, "$.students.studentlist", "$.students.studentlist");
-        future<error?>[] running = [];
-        foreach Context message in messages {
-            future<error?> branch = start samePathIterateTarget(message);
-            running.push(branch);
+        do {
+            // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
+            // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
+            Context[] messages = check attachedJsonMessages(ctx, "$.students.studentlist", "$.students.studentlist");
+            future<error?>[] running = [];
+            foreach Context message in messages {
+                future<error?> branch = start samePathIterateTarget(message);
+                running.push(branch);
+            }
+            foreach future<error?> finished in running {
+                check wait finished;
+            }
+            check aggregateMessages(ctx, messages, true);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
         }
-        foreach future<error?> finished in running {
-            check wait finished;
-        }
-        check aggregateMessages(ctx, messages, true);
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /students/other-path
     resource function post other\-path(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StudentsAPI", "/students");
-        // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the
-        // aggregate then gathers their parts in order.
-        Context[] messages = check attachedJsonMessages(ctx, "$.students.studentlist", "$.placeHolder");
-        foreach Context message in messages {
-            check otherPathIterateTarget(message);
+        do {
+            // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the
+            // aggregate then gathers their parts in order.
+            Context[] messages = check attachedJsonMessages(ctx, "$.students.studentlist", "$.placeHolder");
+            foreach Context message in messages {
+                check otherPathIterateTarget(message);
+            }
+            check aggregateMessages(ctx, messages, true);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
         }
-        check aggregateMessages(ctx, messages, true);
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /students/default-path
     resource function post default\-path(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StudentsAPI", "/students");
-        // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
-        // parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies,
-        // is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
-        Context[] messages = check attachedJsonMessages(ctx, "$.students.studentlist", "$");
-        http:Response? answer = ();
-        error? failure = ();
-        future<http:Response|error?>[] running = [];
-        foreach Context message in messages {
-            future<http:Response|error?> branch = start defaultPathIterateTarget(message);
-            running.push(branch);
-        }
-        foreach int index in 0 ..< running.length() {
-            future<http:Response|error?> finished = running[index];
-            http:Response|error? reply = wait finished;
-            if reply is error {
-                if failure is () {
-                    failure = copyFailed(ctx, messages[index], reply);
-                }
-            } else if answer is () {
-                answer = reply;
+        do {
+            // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
+            // parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies,
+            // is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
+            Context[] messages = check attachedJsonMessages(ctx, "$.students.studentlist", "$");
+            http:Response? answer = ();
+            error? failure = ();
+            future<http:Response|error?>[] running = [];
+            foreach Context message in messages {
+                future<http:Response|error?> branch = start defaultPathIterateTarget(message);
+                running.push(branch);
             }
+            foreach int index in 0 ..< running.length() {
+                future<http:Response|error?> finished = running[index];
+                http:Response|error? reply = wait finished;
+                if reply is error {
+                    if failure is () {
+                        failure = copyFailed(ctx, messages[index], reply);
+                    }
+                } else if answer is () {
+                    answer = reply;
+                }
+            }
+            if answer is () && failure is error {
+                fail failure;
+            }
+            return answer ?: accepted();
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
         }
-        if answer is () && failure is error {
-            fail failure;
-        }
-        return answer ?: accepted();
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -13,9 +13,13 @@ service /quotes on httpListener {
     # POST /quotes/call
     resource function post call(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
-        string quoteTimeout = "5000";
-        check requestJms(ctx, "QuoteEP", {initialContextFactory: quoteEpJavaNamingFactoryInitial, providerUrl: quoteEpJavaNamingProviderUrl, connectionFactoryName: quoteEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: quoteEpDestination}, {'type: jms:QUEUE, name: quoteEpTransportJmsReplyDestination});
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            string quoteTimeout = "5000";
+            check requestJms(ctx, "QuoteEP", {initialContextFactory: quoteEpJavaNamingFactoryInitial, providerUrl: quoteEpJavaNamingProviderUrl, connectionFactoryName: quoteEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: quoteEpDestination}, {'type: jms:QUEUE, name: quoteEpTransportJmsReplyDestination});
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -2,6 +2,7 @@
 //   PriceInbound.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
+import ballerina/http;
 import ballerinax/java.jms;
 
 # Inbound endpoint 'PriceInbound': every message of JMS queue 'dynamicQueues/prices.in' runs sequence 'PriceRouting',
@@ -47,6 +48,9 @@ service jms:Service on priceInboundListener {
             providerUrl: priceInboundProviderUrl,
             connectionFactoryName: priceInboundConnectionFactory
         }, inbound = true);
-        _ = check priceRouting(ctx);
+        http:Response|error? result = priceRouting(ctx);
+        if result is error {
+            _ = check handleFault(ctx, result);
+        }
     }
 }

@@ -13,8 +13,12 @@ service /quote on httpListener {
     # POST /quote/ask
     resource function post ask(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteApi", "/quote");
-        check requestJms(ctx, "QuoteApi /ask endpoint", {initialContextFactory: quoteApiAskEndpointJavaNamingFactoryInitial, providerUrl: quoteApiAskEndpointJavaNamingProviderUrl, connectionFactoryName: quoteApiAskEndpointTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: quoteApiAskEndpointDestination}, {'type: jms:QUEUE, name: quoteApiAskEndpointTransportJmsReplyDestination});
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check requestJms(ctx, "QuoteApi /ask endpoint", {initialContextFactory: quoteApiAskEndpointJavaNamingFactoryInitial, providerUrl: quoteApiAskEndpointJavaNamingProviderUrl, connectionFactoryName: quoteApiAskEndpointTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: quoteApiAskEndpointDestination}, {'type: jms:QUEUE, name: quoteApiAskEndpointTransportJmsReplyDestination});
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

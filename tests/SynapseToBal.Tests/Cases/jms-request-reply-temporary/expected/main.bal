@@ -14,8 +14,12 @@ service /stock on httpListener {
     # POST /stock/quote
     resource function post quote(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockAPI", "/stock");
-        check requestJms(ctx, "StockQuoteEP", {initialContextFactory: stockQuoteEpJavaNamingFactoryInitial, providerUrl: stockQuoteEpJavaNamingProviderUrl, connectionFactoryName: stockQuoteEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: stockQuoteEpDestination}, ());
-        return stockOut(ctx);
+        do {
+            check requestJms(ctx, "StockQuoteEP", {initialContextFactory: stockQuoteEpJavaNamingFactoryInitial, providerUrl: stockQuoteEpJavaNamingProviderUrl, connectionFactoryName: stockQuoteEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: stockQuoteEpDestination}, ());
+            return check stockOut(ctx);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # POST /stock/price
@@ -33,17 +37,25 @@ service /stock on httpListener {
     # POST /stock/orders
     resource function post orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockAPI", "/stock");
-        ctx.axis2["JMS_REPLY_TO"] = "OrderReplies";
-        check requestJms(ctx, "StockAPI /orders endpoint", {initialContextFactory: stockApiOrdersEndpointJavaNamingFactoryInitial, providerUrl: stockApiOrdersEndpointJavaNamingProviderUrl, connectionFactoryName: stockApiOrdersEndpointTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: stockApiOrdersEndpointDestination}, (), contentTypeProperty = "contentType");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.axis2["JMS_REPLY_TO"] = "OrderReplies";
+            check requestJms(ctx, "StockAPI /orders endpoint", {initialContextFactory: stockApiOrdersEndpointJavaNamingFactoryInitial, providerUrl: stockApiOrdersEndpointJavaNamingProviderUrl, connectionFactoryName: stockApiOrdersEndpointTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: stockApiOrdersEndpointDestination}, (), contentTypeProperty = "contentType");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # POST /stock/events
     resource function post events(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockAPI", "/stock");
-        ctx.axis2["JMS_REPLY_TO"] = "EventReplies";
-        check requestJms(ctx, "StockAPI /events endpoint", {initialContextFactory: stockApiEventsEndpointJavaNamingFactoryInitial, providerUrl: stockApiEventsEndpointJavaNamingProviderUrl, connectionFactoryName: stockApiEventsEndpointTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: stockApiEventsEndpointDestination}, (), replyTopic = true);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.axis2["JMS_REPLY_TO"] = "EventReplies";
+            check requestJms(ctx, "StockAPI /events endpoint", {initialContextFactory: stockApiEventsEndpointJavaNamingFactoryInitial, providerUrl: stockApiEventsEndpointJavaNamingProviderUrl, connectionFactoryName: stockApiEventsEndpointTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: stockApiEventsEndpointDestination}, (), replyTopic = true);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

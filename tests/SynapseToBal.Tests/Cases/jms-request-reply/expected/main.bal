@@ -15,9 +15,13 @@ service /quotes on httpListener {
     # POST /quotes/send
     resource function post send(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
-        log:printInfo("QuoteAPI /send request", step = "requesting a quote over JMS");
-        check requestJms(ctx, "QuoteRequestEP", {initialContextFactory: quoteRequestEpJavaNamingFactoryInitial, providerUrl: quoteRequestEpJavaNamingProviderUrl, connectionFactoryName: quoteRequestEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: quoteRequestEpDestination}, {'type: jms:QUEUE, name: quoteRequestEpTransportJmsReplyDestination}, contentTypeProperty = "contentType");
-        return quoteOut(ctx);
+        do {
+            log:printInfo("QuoteAPI /send request", step = "requesting a quote over JMS");
+            check requestJms(ctx, "QuoteRequestEP", {initialContextFactory: quoteRequestEpJavaNamingFactoryInitial, providerUrl: quoteRequestEpJavaNamingProviderUrl, connectionFactoryName: quoteRequestEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: quoteRequestEpDestination}, {'type: jms:QUEUE, name: quoteRequestEpTransportJmsReplyDestination}, contentTypeProperty = "contentType");
+            return check quoteOut(ctx);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # POST /quotes/call
@@ -36,8 +40,12 @@ service /quotes on httpListener {
     # POST /quotes/events
     resource function post events(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
-        check requestJms(ctx, "QuoteAPI /events endpoint", {initialContextFactory: quoteApiEventsEndpointJavaNamingFactoryInitial, providerUrl: quoteApiEventsEndpointJavaNamingProviderUrl, connectionFactoryName: quoteApiEventsEndpointTransportJmsConnectionFactoryJndiName}, {'type: jms:TOPIC, name: quoteApiEventsEndpointDestination}, {'type: jms:TOPIC, name: quoteApiEventsEndpointTransportJmsReplyDestination}, replyTopic = true);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check requestJms(ctx, "QuoteAPI /events endpoint", {initialContextFactory: quoteApiEventsEndpointJavaNamingFactoryInitial, providerUrl: quoteApiEventsEndpointJavaNamingProviderUrl, connectionFactoryName: quoteApiEventsEndpointTransportJmsConnectionFactoryJndiName}, {'type: jms:TOPIC, name: quoteApiEventsEndpointDestination}, {'type: jms:TOPIC, name: quoteApiEventsEndpointTransportJmsReplyDestination}, replyTopic = true);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

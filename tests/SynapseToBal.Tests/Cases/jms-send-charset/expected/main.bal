@@ -13,13 +13,17 @@ service /latin on httpListener {
     # POST /latin/*
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "LatinOrders", "/latin");
-        ctx.axis2["JMS_MESSAGE_TYPE"] = "JMS_BYTE_MESSAGE";
-        check sendJms(ctx, "latinQueue", {initialContextFactory: latinQueueJavaNamingFactoryInitial, providerUrl: latinQueueJavaNamingProviderUrl, connectionFactoryName: latinQueueTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: latinQueueDestination}, contentTypeProperty = "contentType", encoding = "ISO-8859-1");
-        _ = ctx.axis2.removeIfHasKey("JMS_MESSAGE_TYPE");
-        check sendJms(ctx, "latinQueue", {initialContextFactory: latinQueueJavaNamingFactoryInitial, providerUrl: latinQueueJavaNamingProviderUrl, connectionFactoryName: latinQueueTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: latinQueueDestination}, contentTypeProperty = "contentType", encoding = "ISO-8859-1");
-        LatinOrdersResponse payload = {accepted: true};
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.axis2["JMS_MESSAGE_TYPE"] = "JMS_BYTE_MESSAGE";
+            check sendJms(ctx, "latinQueue", {initialContextFactory: latinQueueJavaNamingFactoryInitial, providerUrl: latinQueueJavaNamingProviderUrl, connectionFactoryName: latinQueueTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: latinQueueDestination}, contentTypeProperty = "contentType", encoding = "ISO-8859-1");
+            _ = ctx.axis2.removeIfHasKey("JMS_MESSAGE_TYPE");
+            check sendJms(ctx, "latinQueue", {initialContextFactory: latinQueueJavaNamingFactoryInitial, providerUrl: latinQueueJavaNamingProviderUrl, connectionFactoryName: latinQueueTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: latinQueueDestination}, contentTypeProperty = "contentType", encoding = "ISO-8859-1");
+            LatinOrdersResponse payload = {accepted: true};
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

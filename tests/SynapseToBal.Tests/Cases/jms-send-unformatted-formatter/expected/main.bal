@@ -13,12 +13,16 @@ service /unformatted on httpListener {
     # POST /unformatted/*
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "UnformattedJms", "/unformatted");
-        check sendJms(ctx, "ordersQueue", {initialContextFactory: ordersQueueJavaNamingFactoryInitial, providerUrl: ordersQueueJavaNamingProviderUrl, connectionFactoryName: ordersQueueTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: ordersQueueDestination}, contentTypeProperty = "contentType");
-        ctx.contentType = "application/json";
-        check sendJms(ctx, "ordersQueue", {initialContextFactory: ordersQueueJavaNamingFactoryInitial, providerUrl: ordersQueueJavaNamingProviderUrl, connectionFactoryName: ordersQueueTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: ordersQueueDestination}, contentTypeProperty = "contentType");
-        ctx.contentType = "text/plain";
-        check sendJms(ctx, "ordersQueue", {initialContextFactory: ordersQueueJavaNamingFactoryInitial, providerUrl: ordersQueueJavaNamingProviderUrl, connectionFactoryName: ordersQueueTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: ordersQueueDestination}, contentTypeProperty = "contentType");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check sendJms(ctx, "ordersQueue", {initialContextFactory: ordersQueueJavaNamingFactoryInitial, providerUrl: ordersQueueJavaNamingProviderUrl, connectionFactoryName: ordersQueueTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: ordersQueueDestination}, contentTypeProperty = "contentType");
+            ctx.contentType = "application/json";
+            check sendJms(ctx, "ordersQueue", {initialContextFactory: ordersQueueJavaNamingFactoryInitial, providerUrl: ordersQueueJavaNamingProviderUrl, connectionFactoryName: ordersQueueTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: ordersQueueDestination}, contentTypeProperty = "contentType");
+            ctx.contentType = "text/plain";
+            check sendJms(ctx, "ordersQueue", {initialContextFactory: ordersQueueJavaNamingFactoryInitial, providerUrl: ordersQueueJavaNamingProviderUrl, connectionFactoryName: ordersQueueTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: ordersQueueDestination}, contentTypeProperty = "contentType");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -13,16 +13,24 @@ service /ascii on httpListener {
     # POST /ascii/xml
     resource function post 'xml(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AsciiOrders", "/ascii");
-        setXmlPayload(ctx, xml `<order><customer>${xmlArg(xpathString((check soapEnvelope(ctx))/**/<name>))}</customer></order>`);
-        check sendJms(ctx, "asciiQueue", {initialContextFactory: asciiQueueJavaNamingFactoryInitial, providerUrl: asciiQueueJavaNamingProviderUrl, connectionFactoryName: asciiQueueTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: asciiQueueDestination}, contentTypeProperty = "contentType", encoding = "US-ASCII");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            setXmlPayload(ctx, xml `<order><customer>${xmlArg(xpathString((check soapEnvelope(ctx))/**/<name>))}</customer></order>`);
+            check sendJms(ctx, "asciiQueue", {initialContextFactory: asciiQueueJavaNamingFactoryInitial, providerUrl: asciiQueueJavaNamingProviderUrl, connectionFactoryName: asciiQueueTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: asciiQueueDestination}, contentTypeProperty = "contentType", encoding = "US-ASCII");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # POST /ascii/json
     resource function post 'json(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AsciiOrders", "/ascii");
-        check sendJms(ctx, "asciiQueue", {initialContextFactory: asciiQueueJavaNamingFactoryInitial, providerUrl: asciiQueueJavaNamingProviderUrl, connectionFactoryName: asciiQueueTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: asciiQueueDestination}, contentTypeProperty = "contentType", encoding = "US-ASCII");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check sendJms(ctx, "asciiQueue", {initialContextFactory: asciiQueueJavaNamingFactoryInitial, providerUrl: asciiQueueJavaNamingProviderUrl, connectionFactoryName: asciiQueueTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: asciiQueueDestination}, contentTypeProperty = "contentType", encoding = "US-ASCII");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

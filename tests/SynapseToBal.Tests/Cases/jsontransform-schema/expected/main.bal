@@ -23,43 +23,63 @@ service /orders on httpListener {
     # POST /orders/tickets
     resource function post tickets(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderApi", "/orders");
-        check jsonTransform(ctx, false);
-        check jsonSchemaTransform(ctx, ticketSchemaPath);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check jsonTransform(ctx, false);
+            check jsonSchemaTransform(ctx, ticketSchemaPath);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /orders/strict
     resource function post strict(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderApi", "/orders");
-        // TODO(SB0270): <jsontransform> coerces the payload to the JSON schema 'draft4-bounds-schema', but 'exclusiveMaximum' at #/properties/price is a boolean (draft 4), which JsonProcessor reads as a number: every value fails with a NumberFormatException; not translated, the payload is left as it is
-        // <jsontransform schema="draft4-bounds-schema"/>
-        check notTranslatedMediator("jsontransform", "SB0270");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // TODO(SB0270): <jsontransform> coerces the payload to the JSON schema 'draft4-bounds-schema', but 'exclusiveMaximum' at #/properties/price is a boolean (draft 4), which JsonProcessor reads as a number: every value fails with a NumberFormatException; not translated, the payload is left as it is
+            // <jsontransform schema="draft4-bounds-schema"/>
+            check notTranslatedMediator("jsontransform", "SB0270");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /orders/absent
     resource function post absent(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderApi", "/orders");
-        // TODO(SB0222): <jsontransform> coerces the JSON payload to the types of the JSON schema 'gov:/schemas/absent.json' (the input does not hold 'gov:/schemas/absent.json'; copy the schema into the project to translate it); not translated, the payload is left as it is
-        // <jsontransform schema="gov:/schemas/absent.json"/>
-        check notTranslatedMediator("jsontransform", "SB0222");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // TODO(SB0222): <jsontransform> coerces the JSON payload to the types of the JSON schema 'gov:/schemas/absent.json' (the input does not hold 'gov:/schemas/absent.json'; copy the schema into the project to translate it); not translated, the payload is left as it is
+            // <jsontransform schema="gov:/schemas/absent.json"/>
+            check notTranslatedMediator("jsontransform", "SB0222");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /orders/legacy
     resource function post legacy(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderApi", "/orders");
-        fail error("Can not find valid JSON Schema content");
-        // Not translated, never runs: the flow has already ended above:
-        // <respond/>
+        do {
+            fail error("Can not find valid JSON Schema content");
+            // Not translated, never runs: the flow has already ended above:
+            // <respond/>
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /orders/listed
     resource function post listed(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderApi", "/orders");
-        fail error("JSON schema should be an object or boolean");
-        // Not translated, never runs: the flow has already ended above:
-        // <respond/>
+        do {
+            fail error("JSON schema should be an object or boolean");
+            // Not translated, never runs: the flow has already ended above:
+            // <respond/>
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

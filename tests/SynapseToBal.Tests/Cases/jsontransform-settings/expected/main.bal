@@ -12,28 +12,40 @@ service /typing on httpListener {
     # POST /typing/strings
     resource function post strings(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TypingApi", "/typing");
-        ctx.contentType = "application/json";
-        check jsonTransform(ctx, false);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.contentType = "application/json";
+            check jsonTransform(ctx, false);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /typing/zip-codes
     resource function post zip\-codes(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TypingApi", "/typing");
-        check jsonTransform(ctx, "^[0-9]{5}(-[0-9]{4})?$");
-        ctx.contentType = "application/json";
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check jsonTransform(ctx, "^[0-9]{5}(-[0-9]{4})?$");
+            ctx.contentType = "application/json";
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /typing/java-pattern
     resource function post java\-pattern(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TypingApi", "/typing");
-        // TODO(SB0222): <jsontransform> converts the body's first element to JSON again with synapse.commons.json.output.disableAutoPrimitive.regex=(?i)^true$; not translated, the payload is left as it is
-        // <jsontransform>
-        //     <property name="synapse.commons.json.output.disableAutoPrimitive.regex" value="(?i)^true$"/>
-        // </jsontransform>
-        check notTranslatedMediator("jsontransform", "SB0222");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // TODO(SB0222): <jsontransform> converts the body's first element to JSON again with synapse.commons.json.output.disableAutoPrimitive.regex=(?i)^true$; not translated, the payload is left as it is
+            // <jsontransform>
+            //     <property name="synapse.commons.json.output.disableAutoPrimitive.regex" value="(?i)^true$"/>
+            // </jsontransform>
+            check notTranslatedMediator("jsontransform", "SB0222");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,28 +12,40 @@ service /transform on httpListener {
     # POST /transform/schema
     resource function post schema(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "JsonTransformApi", "/transform");
-        // TODO(SB0222): <jsontransform> coerces the JSON payload to the types of the JSON schema 'conf:/schema.json' (the input does not hold 'conf:/schema.json'; copy the schema into the project to translate it); not translated, the payload is left as it is
-        // <jsontransform schema="conf:/schema.json"/>
-        check notTranslatedMediator("jsontransform", "SB0222");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // TODO(SB0222): <jsontransform> coerces the JSON payload to the types of the JSON schema 'conf:/schema.json' (the input does not hold 'conf:/schema.json'; copy the schema into the project to translate it); not translated, the payload is left as it is
+            // <jsontransform schema="conf:/schema.json"/>
+            check notTranslatedMediator("jsontransform", "SB0222");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /transform/properties
     resource function post properties(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "JsonTransformApi", "/transform");
-        // TODO(SB0222): <jsontransform> converts the body's first element to JSON again with synapse.commons.json.output.autoPrimitive=false, synapse.commons.json.output.emptyXmlElemToEmptyStr=true; not translated, the payload is left as it is
-        // <jsontransform>
-        //     <property name="synapse.commons.json.output.autoPrimitive" value="false"/>
-        //     <property name="synapse.commons.json.output.emptyXmlElemToEmptyStr" value="true"/>
-        // </jsontransform>
-        check notTranslatedMediator("jsontransform", "SB0222");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // TODO(SB0222): <jsontransform> converts the body's first element to JSON again with synapse.commons.json.output.autoPrimitive=false, synapse.commons.json.output.emptyXmlElemToEmptyStr=true; not translated, the payload is left as it is
+            // <jsontransform>
+            //     <property name="synapse.commons.json.output.autoPrimitive" value="false"/>
+            //     <property name="synapse.commons.json.output.emptyXmlElemToEmptyStr" value="true"/>
+            // </jsontransform>
+            check notTranslatedMediator("jsontransform", "SB0222");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /transform/nothing
     resource function post nothing(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "JsonTransformApi", "/transform");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

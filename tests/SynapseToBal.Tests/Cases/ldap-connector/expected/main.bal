@@ -12,15 +12,19 @@ service /directory on httpListener {
     # POST /directory/entries
     resource function post entries(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "LdapAPI", "/directory");
-        json body = check jsonPayload(ctx);
-        ctx.properties["providerUrl"] = check jsonEvalIn(body, "$.providerUrl");
-        ctx.properties["securityPrincipal"] = check jsonEvalIn(body, "$.securityPrincipal");
-        ctx.properties["securityCredentials"] = check jsonEvalIn(body, "$.securityCredentials");
-        check ldapInit(ctx, providerUrl = getProperty(ctx, "providerUrl"), securityPrincipal = getProperty(ctx, "securityPrincipal"), securityCredentials = getProperty(ctx, "securityCredentials"));
-        json body2 = check jsonPayload(ctx);
-        check ldapAddEntry(ctx, objectClass = check jsonEvalIn(body2, "$.content.objectClass"), dn = check jsonEvalIn(body2, "$.content.dn"), attributes = check jsonEvalIn(body2, "$.content.attributes"));
-        ctx.contentType = "application/json";
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            json body = check jsonPayload(ctx);
+            ctx.properties["providerUrl"] = check jsonEvalIn(body, "$.providerUrl");
+            ctx.properties["securityPrincipal"] = check jsonEvalIn(body, "$.securityPrincipal");
+            ctx.properties["securityCredentials"] = check jsonEvalIn(body, "$.securityCredentials");
+            check ldapInit(ctx, providerUrl = getProperty(ctx, "providerUrl"), securityPrincipal = getProperty(ctx, "securityPrincipal"), securityCredentials = getProperty(ctx, "securityCredentials"));
+            json body2 = check jsonPayload(ctx);
+            check ldapAddEntry(ctx, objectClass = check jsonEvalIn(body2, "$.content.objectClass"), dn = check jsonEvalIn(body2, "$.content.dn"), attributes = check jsonEvalIn(body2, "$.content.attributes"));
+            ctx.contentType = "application/json";
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # DELETE /directory/entries
@@ -38,50 +42,62 @@ service /directory on httpListener {
     # PUT /directory/entries
     resource function put entries(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "LdapAPI", "/directory");
-        check ldapInit(ctx, providerUrl = "ldap://localhost:10389", securityPrincipal = "uid=admin,ou=system", securityCredentials = getProperty(ctx, "adminPassword"));
-        json body = check jsonPayload(ctx);
-        check ldapUpdateEntry(ctx, mode = "replace", dn = check jsonEvalIn(body, "$.dn"), attributes = check jsonEvalIn(body, "$.attributes"));
-        // TODO(SB0232): connector operation <ldap.updateEntry>: use ldap:Client's modify (ballerina/ldap); not translated because its mode is 'add', and ldap:Client's modify only replaces attributes; parameters: mode, dn, attributes
-        // <ldap.updateEntry>
-        //     <mode>add</mode>
-        //     <dn>{json-eval($.dn)}</dn>
-        //     <attributes>mail=someone@example.com</attributes>
-        // </ldap.updateEntry>
-        check notTranslatedMediator("ldap.updateEntry", "SB0232");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check ldapInit(ctx, providerUrl = "ldap://localhost:10389", securityPrincipal = "uid=admin,ou=system", securityCredentials = getProperty(ctx, "adminPassword"));
+            json body = check jsonPayload(ctx);
+            check ldapUpdateEntry(ctx, mode = "replace", dn = check jsonEvalIn(body, "$.dn"), attributes = check jsonEvalIn(body, "$.attributes"));
+            // TODO(SB0232): connector operation <ldap.updateEntry>: use ldap:Client's modify (ballerina/ldap); not translated because its mode is 'add', and ldap:Client's modify only replaces attributes; parameters: mode, dn, attributes
+            // <ldap.updateEntry>
+            //     <mode>add</mode>
+            //     <dn>{json-eval($.dn)}</dn>
+            //     <attributes>mail=someone@example.com</attributes>
+            // </ldap.updateEntry>
+            check notTranslatedMediator("ldap.updateEntry", "SB0232");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /directory/authenticate
     resource function post authenticate(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "LdapAPI", "/directory");
-        json body = check jsonPayload(ctx);
-        check ldapAuthenticate(ctx, dn = check jsonEvalIn(body, "$.dn"), password = check jsonEvalIn(body, "$.password"));
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            json body = check jsonPayload(ctx);
+            check ldapAuthenticate(ctx, dn = check jsonEvalIn(body, "$.dn"), password = check jsonEvalIn(body, "$.password"));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /directory/entries
     resource function get entries(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "LdapAPI", "/directory");
-        // TODO(SB0232): connector operation <ldap.searchEntry>: use ldap:Client's search (or searchWithType) (ballerina/ldap); not translated because ballerina/ldap's search returns neither the DN of each entry (the connector's <ns:dn>) nor an empty result (it fails when nothing matches), so the connector's <ns:result> cannot be rebuilt; parameters: objectClass, dn, attributes, filters
-        // <ldap.searchEntry>
-        //     <objectClass>inetOrgPerson</objectClass>
-        //     <dn>ou=staff,dc=example,dc=com</dn>
-        //     <attributes>mail,cn</attributes>
-        //     <filters>uid=john</filters>
-        // </ldap.searchEntry>
-        check notTranslatedMediator("ldap.searchEntry", "SB0232");
-        // TODO(SB0232): connector operation <ldap.init>: create an ldap:Client of ballerina/ldap with these settings (credentials as required configurables); not translated because secureConnection is a setting of a later LDAP connector version, which the generated call does not reproduce; settings: providerUrl, securityPrincipal, securityCredentials, secureConnection
-        // <ldap.init>
-        //     <providerUrl>ldaps://localhost:10636</providerUrl>
-        //     <securityPrincipal>uid=admin,ou=system</securityPrincipal>
-        //     <securityCredentials>{$ctx:adminPassword}</securityCredentials>
-        //     <secureConnection>true</secureConnection>
-        // </ldap.init>
-        check notTranslatedMediator("ldap.init", "SB0232");
-        // TODO(SB0232): connector operation <ldap.deleteEntry>: use ldap:Client's delete (ballerina/ldap); not translated because it does not set dn, which the connector reads without a default (it fails with a NullPointerException)
-        // <ldap.deleteEntry/>
-        check notTranslatedMediator("ldap.deleteEntry", "SB0232");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // TODO(SB0232): connector operation <ldap.searchEntry>: use ldap:Client's search (or searchWithType) (ballerina/ldap); not translated because ballerina/ldap's search returns neither the DN of each entry (the connector's <ns:dn>) nor an empty result (it fails when nothing matches), so the connector's <ns:result> cannot be rebuilt; parameters: objectClass, dn, attributes, filters
+            // <ldap.searchEntry>
+            //     <objectClass>inetOrgPerson</objectClass>
+            //     <dn>ou=staff,dc=example,dc=com</dn>
+            //     <attributes>mail,cn</attributes>
+            //     <filters>uid=john</filters>
+            // </ldap.searchEntry>
+            check notTranslatedMediator("ldap.searchEntry", "SB0232");
+            // TODO(SB0232): connector operation <ldap.init>: create an ldap:Client of ballerina/ldap with these settings (credentials as required configurables); not translated because secureConnection is a setting of a later LDAP connector version, which the generated call does not reproduce; settings: providerUrl, securityPrincipal, securityCredentials, secureConnection
+            // <ldap.init>
+            //     <providerUrl>ldaps://localhost:10636</providerUrl>
+            //     <securityPrincipal>uid=admin,ou=system</securityPrincipal>
+            //     <securityCredentials>{$ctx:adminPassword}</securityCredentials>
+            //     <secureConnection>true</secureConnection>
+            // </ldap.init>
+            check notTranslatedMediator("ldap.init", "SB0232");
+            // TODO(SB0232): connector operation <ldap.deleteEntry>: use ldap:Client's delete (ballerina/ldap); not translated because it does not set dn, which the connector reads without a default (it fails with a NullPointerException)
+            // <ldap.deleteEntry/>
+            check notTranslatedMediator("ldap.deleteEntry", "SB0232");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

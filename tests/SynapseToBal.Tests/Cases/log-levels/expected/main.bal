@@ -13,12 +13,16 @@ service /log on httpListener {
     # POST /log/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "LogAPI", "/log");
-        log:printInfo("LogAPI / request", to = ctx.to, messageId = ctx.messageId, direction = "request");
-        log:printDebug("LogAPI / request", headers = headersText(ctx));
-        log:printDebug("LogAPI / request", to = ctx.to, messageId = ctx.messageId, direction = "request", note = "full dump", payload = check payloadText(ctx));
-        log:printWarn("LogAPI / request", a = "1", b = getProperty(ctx, "missing"));
-        log:printError("LogAPI / request", fatal = "yes");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            log:printInfo("LogAPI / request", to = ctx.to, messageId = ctx.messageId, direction = "request");
+            log:printDebug("LogAPI / request", headers = headersText(ctx));
+            log:printDebug("LogAPI / request", to = ctx.to, messageId = ctx.messageId, direction = "request", note = "full dump", payload = check payloadText(ctx));
+            log:printWarn("LogAPI / request", a = "1", b = getProperty(ctx, "missing"));
+            log:printError("LogAPI / request", fatal = "yes");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

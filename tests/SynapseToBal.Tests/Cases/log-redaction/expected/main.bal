@@ -13,14 +13,18 @@ service /audit on httpListener {
     # POST /audit/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AuditAPI", "/audit");
-        log:printInfo("AuditAPI / request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
-        log:printInfo("AuditAPI / request", headers = headersText(ctx));
-        log:printInfo("AuditAPI / request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
-        log:printInfo("AuditAPI / request", messageId = ctx.messageId, user = getProperty(ctx, "user"));
-        log:printInfo(string `Order ${check jsonEval(ctx, "$.orderId")} received`, messageId = ctx.messageId);
-        log:printInfo("AuditAPI / request", password = "****", auth = "****", 'key = "****", apiToken = "****", 'order = check jsonEval(ctx, "$.orderId"));
-        log:printInfo("Calling with ****");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            log:printInfo("AuditAPI / request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+            log:printInfo("AuditAPI / request", headers = headersText(ctx));
+            log:printInfo("AuditAPI / request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+            log:printInfo("AuditAPI / request", messageId = ctx.messageId, user = getProperty(ctx, "user"));
+            log:printInfo(string `Order ${check jsonEval(ctx, "$.orderId")} received`, messageId = ctx.messageId);
+            log:printInfo("AuditAPI / request", password = "****", auth = "****", 'key = "****", apiToken = "****", 'order = check jsonEval(ctx, "$.orderId"));
+            log:printInfo("Calling with ****");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

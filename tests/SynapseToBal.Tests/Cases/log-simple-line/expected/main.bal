@@ -13,9 +13,13 @@ service /echo on httpListener {
     # POST /echo/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EchoAPI", "/echo");
-        log:printInfo(string `To: ${ctx.to}, MessageID: ${ctx.messageId}, Direction: request`);
-        log:printInfo(string `To: ${ctx.to} | MessageID: ${ctx.messageId} | Direction: request | step = in | Payload: ${check payloadText(ctx)}`);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            log:printInfo(string `To: ${ctx.to}, MessageID: ${ctx.messageId}, Direction: request`);
+            log:printInfo(string `To: ${ctx.to} | MessageID: ${ctx.messageId} | Direction: request | step = in | Payload: ${check payloadText(ctx)}`);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

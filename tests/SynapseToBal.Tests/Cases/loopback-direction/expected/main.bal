@@ -13,14 +13,22 @@ service /loop on httpListener {
     resource function post request(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "LoopbackAPI", "/loop");
         ctx.outFlow = loopbackOut;
-        return finish(ctx);
+        do {
+            return check finish(ctx);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /loop/after-call
     resource function post after\-call(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "LoopbackAPI", "/loop");
-        check callEndpoint(ctx, afterCallEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = afterCallEndpointSuspension);
-        return finish(ctx);
+        do {
+            check callEndpoint(ctx, afterCallEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = afterCallEndpointSuspension);
+            return check finish(ctx);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,11 +12,15 @@ service /loop on httpListener {
     # GET /loop/
     resource function get .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "LoopAPI", "/loop");
-        LoopPayload payload = {looped: true};
-        setJsonPayload(ctx, payload.toJson());
-        ctx.isResponse = true;
-        ctx.to = "";
-        return loopOut(ctx);
+        do {
+            LoopPayload payload = {looped: true};
+            setJsonPayload(ctx, payload.toJson());
+            ctx.isResponse = true;
+            ctx.to = "";
+            return check loopOut(ctx);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -13,10 +13,14 @@ service / on httpListener {
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "");
         ctx.outFlow = mainResponse;
-        http:Response? reply = check mainSequence(ctx);
-        if reply is http:Response {
-            return reply;
+        do {
+            http:Response? reply = check mainSequence(ctx);
+            if reply is http:Response {
+                return reply;
+            }
+            return accepted();
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
         }
-        return accepted();
     }
 }

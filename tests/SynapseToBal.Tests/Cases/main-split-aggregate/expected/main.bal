@@ -12,10 +12,14 @@ service / on httpListener {
     # ANY request no API matches (the main sequence)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "");
-        http:Response? reply = check mainSequence(ctx);
-        if reply is http:Response {
-            return reply;
+        do {
+            http:Response? reply = check mainSequence(ctx);
+            if reply is http:Response {
+                return reply;
+            }
+            return accepted();
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
         }
-        return accepted();
     }
 }

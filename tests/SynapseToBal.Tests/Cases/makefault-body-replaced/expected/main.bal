@@ -12,29 +12,41 @@ service /errors on httpListener {
     # GET /errors/replaced
     resource function get replaced(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ErrorAPI", "/errors");
-        check makeFault(ctx, "soap11", "Server", "Lookup failed", codePrefix = "soap11Env");
-        ctx.isResponse = true;
-        ErrorPayload payload = {'error: "Lookup failed"};
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check makeFault(ctx, "soap11", "Server", "Lookup failed", codePrefix = "soap11Env");
+            ctx.isResponse = true;
+            ErrorPayload payload = {'error: "Lookup failed"};
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /errors/kept
     resource function get kept(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ErrorAPI", "/errors");
-        check makeFault(ctx, "soap11", "Server", "Lookup failed", codePrefix = "soap11Env");
-        ctx.isResponse = true;
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check makeFault(ctx, "soap11", "Server", "Lookup failed", codePrefix = "soap11Env");
+            ctx.isResponse = true;
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /errors/pox
     resource function get pox(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ErrorAPI", "/errors");
-        check makeFault(ctx, "pox", "Server", "Lookup failed");
-        ctx.isResponse = true;
-        ErrorPayload payload = {'error: "Lookup failed"};
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check makeFault(ctx, "pox", "Server", "Lookup failed");
+            ctx.isResponse = true;
+            ErrorPayload payload = {'error: "Lookup failed"};
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

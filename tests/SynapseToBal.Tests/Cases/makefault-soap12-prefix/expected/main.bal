@@ -12,33 +12,49 @@ service /prefixes on httpListener {
     # POST /prefixes/studio
     resource function post studio(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FaultPrefixAPI", "/prefixes");
-        check makeFault(ctx, "soap12", "Sender", "Bad order", codePrefix = "soap12Env");
-        ctx.isResponse = true;
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check makeFault(ctx, "soap12", "Sender", "Bad order", codePrefix = "soap12Env");
+            ctx.isResponse = true;
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /prefixes/envelope
     resource function post envelope(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FaultPrefixAPI", "/prefixes");
-        check makeFault(ctx, "soap12", "Receiver", "Backend down");
-        ctx.isResponse = true;
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check makeFault(ctx, "soap12", "Receiver", "Backend down");
+            ctx.isResponse = true;
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /prefixes/computed
     resource function post computed(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FaultPrefixAPI", "/prefixes");
-        check makeFault(ctx, "soap12", getProperty(ctx, "faultCode"), "Computed");
-        ctx.isResponse = true;
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check makeFault(ctx, "soap12", getProperty(ctx, "faultCode"), "Computed");
+            ctx.isResponse = true;
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /prefixes/soap11
     resource function post soap11(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FaultPrefixAPI", "/prefixes");
-        check makeFault(ctx, "soap11", "Client", "Bad request", codePrefix = "env");
-        ctx.isResponse = true;
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check makeFault(ctx, "soap11", "Client", "Bad request", codePrefix = "env");
+            ctx.isResponse = true;
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

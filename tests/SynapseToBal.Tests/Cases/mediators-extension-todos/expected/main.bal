@@ -12,62 +12,70 @@ service /extensions on httpListener {
     # POST /extensions/rules
     resource function post rules(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ExtensionsAPI", "/extensions");
-        // TODO(SB0231): <rule> runs a rule set of the WSO2 rules engine (source, rule set, input and output facts below): write the rules as Ballerina conditions over the Context
-        // <rule:rule xmlns:rule="http://wso2.org/carbon/rules">
-        //     <rule:source>soapBody</rule:source>
-        //     <rule:target action="replace" resultXpath="//accept" xpath="//order">$accept</rule:target>
-        //     <rule:ruleSet>
-        //         <rule:properties/>
-        //         <rule:rule resourceType="regular" sourceType="inline">rule "Large" when o : Order( amount &gt; 100 ) then o.setStatus("review"); end</rule:rule>
-        //     </rule:ruleSet>
-        //     <rule:input namespace="http://example.com/orders" wrapperElementName="orders">
-        //         <rule:fact elementName="order" namespace="http://example.com/orders" type="com.example.Order" xpath="//order"/>
-        //     </rule:input>
-        //     <rule:output namespace="http://example.com/orders" wrapperElementName="results">
-        //         <rule:fact elementName="order" namespace="http://example.com/orders" type="com.example.Order"/>
-        //     </rule:output>
-        // </rule:rule>
-        check notTranslatedMediator("rule", "SB0231");
-        // TODO(SB0231): <opa> asks an Open Policy Agent server for the decision of the policy 'orders', rule 'allow': call OPA's REST API (POST /v1/data/<policy>/<rule>) with an http:Client, its access key a required configurable, and branch on the result
-        // <opa>
-        //     <serverUrl>http://localhost:8181</serverUrl>
-        //     <policy>orders</policy>
-        //     <rule>allow</rule>
-        //     <additionalParameters>
-        //         <parameter name="role">admin</parameter>
-        //     </additionalParameters>
-        // </opa>
-        check notTranslatedMediator("opa", "SB0231");
-        // TODO(SB0231): <kerberosService> gets a Kerberos (SPNEGO) ticket and sets the Authorization header: ballerina/http has no Kerberos authentication: obtain the token by hand and set the header
-        // <kerberosService>
-        //     <spn key="spnEntry"/>
-        // </kerberosService>
-        check notTranslatedMediator("kerberosService", "SB0231");
-        // TODO(SB0231): <eventPublisher> publishes the message to the event source 'OrderEvents' (Apache Synapse WS-Eventing): publish it with a message broker client (for example ballerinax/kafka or ballerinax/rabbitmq)
-        // <eventPublisher eventSourceName="OrderEvents"/>
-        check notTranslatedMediator("eventPublisher", "SB0231");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // TODO(SB0231): <rule> runs a rule set of the WSO2 rules engine (source, rule set, input and output facts below): write the rules as Ballerina conditions over the Context
+            // <rule:rule xmlns:rule="http://wso2.org/carbon/rules">
+            //     <rule:source>soapBody</rule:source>
+            //     <rule:target action="replace" resultXpath="//accept" xpath="//order">$accept</rule:target>
+            //     <rule:ruleSet>
+            //         <rule:properties/>
+            //         <rule:rule resourceType="regular" sourceType="inline">rule "Large" when o : Order( amount &gt; 100 ) then o.setStatus("review"); end</rule:rule>
+            //     </rule:ruleSet>
+            //     <rule:input namespace="http://example.com/orders" wrapperElementName="orders">
+            //         <rule:fact elementName="order" namespace="http://example.com/orders" type="com.example.Order" xpath="//order"/>
+            //     </rule:input>
+            //     <rule:output namespace="http://example.com/orders" wrapperElementName="results">
+            //         <rule:fact elementName="order" namespace="http://example.com/orders" type="com.example.Order"/>
+            //     </rule:output>
+            // </rule:rule>
+            check notTranslatedMediator("rule", "SB0231");
+            // TODO(SB0231): <opa> asks an Open Policy Agent server for the decision of the policy 'orders', rule 'allow': call OPA's REST API (POST /v1/data/<policy>/<rule>) with an http:Client, its access key a required configurable, and branch on the result
+            // <opa>
+            //     <serverUrl>http://localhost:8181</serverUrl>
+            //     <policy>orders</policy>
+            //     <rule>allow</rule>
+            //     <additionalParameters>
+            //         <parameter name="role">admin</parameter>
+            //     </additionalParameters>
+            // </opa>
+            check notTranslatedMediator("opa", "SB0231");
+            // TODO(SB0231): <kerberosService> gets a Kerberos (SPNEGO) ticket and sets the Authorization header: ballerina/http has no Kerberos authentication: obtain the token by hand and set the header
+            // <kerberosService>
+            //     <spn key="spnEntry"/>
+            // </kerberosService>
+            check notTranslatedMediator("kerberosService", "SB0231");
+            // TODO(SB0231): <eventPublisher> publishes the message to the event source 'OrderEvents' (Apache Synapse WS-Eventing): publish it with a message broker client (for example ballerinax/kafka or ballerinax/rabbitmq)
+            // <eventPublisher eventSourceName="OrderEvents"/>
+            check notTranslatedMediator("eventPublisher", "SB0231");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /extensions/eip
     resource function post eip(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ExtensionsAPI", "/extensions");
-        // TODO(SB0231): <enqueue> queues the message for the sequence 'OrderSequence' on the priority executor 'OrderExecutor' (an Apache Synapse mediator the Micro Integrator does not ship): run the sequence's function asynchronously by hand (a worker or a task)
-        // <enqueue executor="OrderExecutor" priority="5" sequence="OrderSequence"/>
-        check notTranslatedMediator("enqueue", "SB0231");
-        // TODO(SB0231): <sampler> passes messages to its target at most 10 per 1000 ms (an Apache Synapse mediator the Micro Integrator does not ship): queue and rate-limit the messages by hand
-        // <sampler rate="10" unitTime="1000">
-        //     <target sequence="OrderSequence"/>
-        // </sampler>
-        check notTranslatedMediator("sampler", "SB0231");
-        // TODO(SB0231): <router> routes the message through 1 route(s) by expression and regex (an ESB 4.x mediator the Micro Integrator does not ship): write the routes as if/else over the expressions, calling each target's sequence or endpoint
-        // <router>
-        //     <route expression="//order/type" match="bulk" breakRouter="true">
-        //         <target sequence="OrderSequence"/>
-        //     </route>
-        // </router>
-        check notTranslatedMediator("router", "SB0231");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // TODO(SB0231): <enqueue> queues the message for the sequence 'OrderSequence' on the priority executor 'OrderExecutor' (an Apache Synapse mediator the Micro Integrator does not ship): run the sequence's function asynchronously by hand (a worker or a task)
+            // <enqueue executor="OrderExecutor" priority="5" sequence="OrderSequence"/>
+            check notTranslatedMediator("enqueue", "SB0231");
+            // TODO(SB0231): <sampler> passes messages to its target at most 10 per 1000 ms (an Apache Synapse mediator the Micro Integrator does not ship): queue and rate-limit the messages by hand
+            // <sampler rate="10" unitTime="1000">
+            //     <target sequence="OrderSequence"/>
+            // </sampler>
+            check notTranslatedMediator("sampler", "SB0231");
+            // TODO(SB0231): <router> routes the message through 1 route(s) by expression and regex (an ESB 4.x mediator the Micro Integrator does not ship): write the routes as if/else over the expressions, calling each target's sequence or endpoint
+            // <router>
+            //     <route expression="//order/type" match="bulk" breakRouter="true">
+            //         <target sequence="OrderSequence"/>
+            //     </route>
+            // </router>
+            check notTranslatedMediator("router", "SB0231");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -3,6 +3,7 @@
 //   OneWayProxy.xml
 //   ReplySequence.xml
 //   StockQuoteProxy.xml
+//   the Micro Integrator's default 'fault' sequence (repository/deployment/server/synapse-configs/default/sequences/fault.xml)
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
@@ -18,27 +19,52 @@ function replySequence(Context ctx) returns http:Response|error {
     return respond(ctx, headers = passBackHeaders);
 }
 
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend
+# without blocking and declare no fault sequence of their own: it logs the message in full with the error, then drops
+# it: a failure after the send, which the Micro Integrator leaves unanswered, is answered 502.
+function handleFaultAfterSend(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    check defaultFaultLog(ctx);
+    return unansweredFault(ctx, e);
+}
+
 # A branch of the <clone> at line 43: runs its target on one copy of the message.
 function partlyCloneTarget(Context ctx) returns error? {
     check callEndpoint(ctx, notifyApiPartlyEndpoint2, restPostfix(ctx), headers = passThroughHeaders, state = notifyApiPartlyEndpointSuspension2);
 }
 
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault
+# sequence of their own: it logs the message in full with the error, then drops it.
+function handleFault(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    check defaultFaultLog(ctx);
+    return accepted();
+}
+
 # In flow of proxy service OneWayProxy, run by the service at each of its addresses.
 function oneWayFlow(Context ctx) returns http:Response|error {
-    // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
-    check callEndpoint(ctx, oneWayEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = oneWayEndpointSuspension);
-    return accepted();
+    do {
+        // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
+        check callEndpoint(ctx, oneWayEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = oneWayEndpointSuspension);
+        return accepted();
+    } on fail error e {
+        return handleFault(ctx, e);
+    }
 }
 
 # In flow of proxy service StockQuoteProxy, run by the service at each of its addresses.
 function stockQuoteFlow(Context ctx) returns http:Response|error {
-    if check addressingAction(ctx) == "urn:ping" {
-        setXmlPayload(ctx, xml `<pong>ok</pong>`);
-        ctx.to = "";
-        ctx.isResponse = true;
-        return respond(ctx, headers = passBackHeaders);
+    do {
+        if check addressingAction(ctx) == "urn:ping" {
+            setXmlPayload(ctx, xml `<pong>ok</pong>`);
+            ctx.to = "";
+            ctx.isResponse = true;
+            return check respond(ctx, headers = passBackHeaders);
+        }
+        ctx.to = "http://localhost:9000/services/SimpleStockQuoteService";
+        check callAddress(ctx, headers = passThroughHeaders);
+        return check respond(ctx, headers = passBackHeaders);
+    } on fail error e {
+        return handleFaultAfterSend(ctx, e);
     }
-    ctx.to = "http://localhost:9000/services/SimpleStockQuoteService";
-    check callAddress(ctx, headers = passThroughHeaders);
-    return respond(ctx, headers = passBackHeaders);
 }

@@ -18,37 +18,49 @@ service /notify on httpListener, httpsListener {
     # POST /notify/*
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyAPI", "/notify");
-        check callEndpoint(ctx, notifyPostRootEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = notifyPostRootEndpointSuspension);
-        ctx.to = getProperty(ctx, "targetUrl");
-        check callAddress(ctx, headers = passThroughHeaders);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callEndpoint(ctx, notifyPostRootEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = notifyPostRootEndpointSuspension);
+            ctx.to = getProperty(ctx, "targetUrl");
+            check callAddress(ctx, headers = passThroughHeaders);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # PUT /notify/maybe
     resource function put maybe(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyAPI", "/notify");
-        if ((check soapEnvelope(ctx))/**/<reply>).length() > 0 {
-            ctx.isResponse = true;
+        do {
+            if ((check soapEnvelope(ctx))/**/<reply>).length() > 0 {
+                ctx.isResponse = true;
+            }
+            if !ctx.isResponse {
+                check callAddress(ctx, headers = passThroughHeaders);
+                return check respond(ctx, headers = passBackHeaders);
+            }
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
         }
-        if !ctx.isResponse {
-            check callAddress(ctx, headers = passThroughHeaders);
-            return respond(ctx, headers = passBackHeaders);
-        }
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # PATCH /notify/partly
     resource function patch partly(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyAPI", "/notify");
-        if ((check soapEnvelope(ctx))/**/<oneway>).length() > 0 {
-            ctx.properties["OUT_ONLY"] = "true";
+        do {
+            if ((check soapEnvelope(ctx))/**/<oneway>).length() > 0 {
+                ctx.properties["OUT_ONLY"] = "true";
+            }
+            check callEndpoint(ctx, notifyApiPartlyEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = notifyApiPartlyEndpointSuspension);
+            // <clone>: one copy of the message per target, each started on its own (the Micro Integrator runs them in
+            // parallel); the flow goes on without waiting for them (continueParent).
+            Context[] messages = [branchContext(ctx)];
+            _ = start partlyCloneTarget(messages[0]);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
         }
-        check callEndpoint(ctx, notifyApiPartlyEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = notifyApiPartlyEndpointSuspension);
-        // <clone>: one copy of the message per target, each started on its own (the Micro Integrator runs them in
-        // parallel); the flow goes on without waiting for them (continueParent).
-        Context[] messages = [branchContext(ctx)];
-        _ = start partlyCloneTarget(messages[0]);
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,9 +12,13 @@ service /callbacks on httpListener {
     # POST /callbacks/*
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CallbackAPI", "/callbacks");
-        ctx.to = "http://hooks.example.com/callbacks";
-        callbackStore.store(ctx);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.to = "http://hooks.example.com/callbacks";
+            callbackStore.store(ctx);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

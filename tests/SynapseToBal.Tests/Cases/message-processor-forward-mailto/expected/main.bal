@@ -12,10 +12,14 @@ service /digest on httpListener {
     # POST /digest/*
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "DigestAPI", "/digest");
-        ctx.properties["OUT_ONLY"] = "true";
-        ctx.headers["subject"] = "Daily digest";
-        digestStore.store(ctx);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["OUT_ONLY"] = "true";
+            ctx.headers["subject"] = "Daily digest";
+            digestStore.store(ctx);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

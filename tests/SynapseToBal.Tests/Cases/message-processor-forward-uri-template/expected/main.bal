@@ -12,38 +12,54 @@ service /orders on httpListener {
     # PUT /orders/{id}
     resource function put [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders", {"id": id});
-        updateStore.store(ctx);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            updateStore.store(ctx);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /orders/tenant/{tenant}/{id}
     resource function post tenant/[string tenant]/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders", {"tenant": tenant, "id": id});
-        ctx.properties["uri.var.region"] = "eu";
-        tenantStore.store(ctx);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["uri.var.region"] = "eu";
+            tenantStore.store(ctx);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /orders/routed/{id}
     resource function post routed/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders", {"id": id});
-        ctx.properties["uri.var.tenant"] = "acme";
-        ctx.properties["uri.var.path"] = "items/a b";
-        if check urlParam(ctx, "kind") == "lookup" {
-            ctx.properties["target.endpoint"] = "LookupEP";
-        } else {
-            ctx.properties["target.endpoint"] = "TenantEP";
+        do {
+            ctx.properties["uri.var.tenant"] = "acme";
+            ctx.properties["uri.var.path"] = "items/a b";
+            if check urlParam(ctx, "kind") == "lookup" {
+                ctx.properties["target.endpoint"] = "LookupEP";
+            } else {
+                ctx.properties["target.endpoint"] = "TenantEP";
+            }
+            routedStore.store(ctx);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        routedStore.store(ctx);
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /orders/report
     resource function post report(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
-        ctx.properties["target.endpoint"] = "ReportEP";
-        routedStore.store(ctx);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["target.endpoint"] = "ReportEP";
+            routedStore.store(ctx);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

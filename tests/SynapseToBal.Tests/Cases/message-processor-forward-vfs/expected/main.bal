@@ -12,16 +12,24 @@ service /reports on httpListener {
     # POST /reports/local
     resource function post local(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ReportsAPI", "/reports");
-        ctx.properties["OUT_ONLY"] = "true";
-        localStore.store(ctx);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["OUT_ONLY"] = "true";
+            localStore.store(ctx);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /reports/remote
     resource function post 'remote(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ReportsAPI", "/reports");
-        remoteStore.store(ctx);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            remoteStore.store(ctx);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,48 +12,72 @@ service /orders on httpListener {
     # POST /orders/billing
     resource function post billing(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
-        ctx.properties["target.endpoint"] = "BillingEP";
-        orderStore.store(ctx);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["target.endpoint"] = "BillingEP";
+            orderStore.store(ctx);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /orders/queue
     resource function post queue(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
-        ctx.properties["target.endpoint"] = "OrderQueueEP";
-        orderStore.store(ctx);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["target.endpoint"] = "OrderQueueEP";
+            orderStore.store(ctx);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /orders/file
     resource function post file(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
-        ctx.properties["target.endpoint"] = "OutboxEP";
-        orderStore.store(ctx);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["target.endpoint"] = "OutboxEP";
+            orderStore.store(ctx);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /orders/to
     resource function post to(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
-        ctx.properties["target.endpoint"] = "ToHeaderEP";
-        orderStore.store(ctx);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["target.endpoint"] = "ToHeaderEP";
+            orderStore.store(ctx);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /orders/tenant
     resource function post tenant(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
-        ctx.properties["target.endpoint"] = "TenantEP";
-        orderStore.store(ctx);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["target.endpoint"] = "TenantEP";
+            orderStore.store(ctx);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /orders/outbox
     resource function post outbox(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
-        outboxStore.store(ctx);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            outboxStore.store(ctx);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

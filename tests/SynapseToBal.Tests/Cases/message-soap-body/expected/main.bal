@@ -14,13 +14,17 @@ service /stock on httpListener {
     # POST /stock/quote
     resource function post quote(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockQuoteAPI", "/stock");
-        xml body = check soapBody(ctx);
-        string symbol = xpathString(body/<*>.<m:getQuote>/<*>.<m:request>/<*>.<m:symbol>);
-        string symbolFromEnvelope = xpathString(body/<*>.<m:getQuote>/<*>.<m:request>/<*>.<m:symbol>);
-        if ((check soapEnvelope(ctx))/**/<m:getQuote>).length() > 0 {
-            setXmlPayload(ctx, xml `<m:getQuoteResponse xmlns:m="http://services.samples"><m:symbol>${xmlArg(symbol)}</m:symbol></m:getQuoteResponse>`);
+        do {
+            xml body = check soapBody(ctx);
+            string symbol = xpathString(body/<*>.<m:getQuote>/<*>.<m:request>/<*>.<m:symbol>);
+            string symbolFromEnvelope = xpathString(body/<*>.<m:getQuote>/<*>.<m:request>/<*>.<m:symbol>);
+            if ((check soapEnvelope(ctx))/**/<m:getQuote>).length() > 0 {
+                setXmlPayload(ctx, xml `<m:getQuoteResponse xmlns:m="http://services.samples"><m:symbol>${xmlArg(symbol)}</m:symbol></m:getQuoteResponse>`);
+            }
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

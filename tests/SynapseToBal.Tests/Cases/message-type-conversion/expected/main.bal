@@ -13,17 +13,25 @@ service /bridge on httpListener {
     # POST /bridge/quote
     resource function post quote(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteBridgeAPI", "/bridge");
-        log:printInfo("QuoteBridgeAPI /quote request", received = check jsonEval(ctx, "$"));
-        check callEndpoint(ctx, quoteEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteEndpointSuspension);
-        ctx.contentType = "application/json";
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            log:printInfo("QuoteBridgeAPI /quote request", received = check jsonEval(ctx, "$"));
+            check callEndpoint(ctx, quoteEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteEndpointSuspension);
+            ctx.contentType = "application/json";
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # POST /bridge/passthrough
     resource function post passthrough(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteBridgeAPI", "/bridge");
-        check callEndpoint(ctx, passthroughEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = passthroughEndpointSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callEndpoint(ctx, passthroughEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = passthroughEndpointSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

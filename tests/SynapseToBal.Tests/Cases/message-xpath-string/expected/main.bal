@@ -13,12 +13,16 @@ service /inspect on httpListener {
     # POST /inspect/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderInspectAPI", "/inspect");
-        xml body = check soapBody(ctx);
-        string id = xpathString(body/<'order>/<id>);
-        string orderMarkup = xpathString((check soapEnvelope(ctx))/**/<'order>);
-        string allItems = xpathString(body/<'order>/<items>/<item>);
-        log:printInfo("OrderInspectAPI / request", id = id, 'order = orderMarkup, items = allItems);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            xml body = check soapBody(ctx);
+            string id = xpathString(body/<'order>/<id>);
+            string orderMarkup = xpathString((check soapEnvelope(ctx))/**/<'order>);
+            string allItems = xpathString(body/<'order>/<items>/<item>);
+            log:printInfo("OrderInspectAPI / request", id = id, 'order = orderMarkup, items = allItems);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -13,33 +13,45 @@ service /fixes on httpListener {
     # POST /fixes/json
     resource function post 'json(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FixesAPI", "/fixes");
-        string whole = check jsonEval(ctx, "$");
-        string member = check jsonEval(ctx, "$.person");
-        log:printInfo("FixesAPI /json request", whole = whole, member = member);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            string whole = check jsonEval(ctx, "$");
+            string member = check jsonEval(ctx, "$.person");
+            log:printInfo("FixesAPI /json request", whole = whole, member = member);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /fixes/format
     resource function post format(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FixesAPI", "/fixes");
-        setXmlPayload(ctx, xml `<reply><id>${xmlArg(xpathConcat(xpathDescendantTexts((check soapBody(ctx)))))}</id></reply>`);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            setXmlPayload(ctx, xml `<reply><id>${xmlArg(xpathConcat(xpathDescendantTexts((check soapBody(ctx)))))}</id></reply>`);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /fixes/paths
     resource function post paths(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FixesAPI", "/fixes");
-        ctx.properties["resp"] = check xml:fromString(xpathString((check soapBody(ctx))/<*>));
-        ctx.properties["text"] = xpathString((check soapBody(ctx))/<*>);
-        string did = xpathConcat(xpathTextValues(xpathFilter(xmlProperty(ctx, "resp")/**/<*>, function (xml:Element xpathContext) returns boolean => xpathLocalName(xpathContext) == "DID")));
-        string deep = xpathString(xmlProperty(ctx, "resp")/**/<DID>);
-        string child = xpathConcat(xpathTextValues(xmlProperty(ctx, "resp")/<DID>));
-        string fromText = xpathString(xmlProperty(ctx, "text")/**/<DID>);
-        string 'all = xpathConcat(xpathDescendantTexts((check soapEnvelope(ctx))));
-        string header = check notTranslated("$trp:Accept/a");
-        string now = check formatSystemDate(["M", "'/", "d", "'/", "yy", "', ", "h", "':", "mm", "' ", "a"]);
-        log:printInfo("FixesAPI /paths request", DID = did, deep = deep, child = child, fromText = fromText, 'all = 'all, header = header, now = now);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["resp"] = check xml:fromString(xpathString((check soapBody(ctx))/<*>));
+            ctx.properties["text"] = xpathString((check soapBody(ctx))/<*>);
+            string did = xpathConcat(xpathTextValues(xpathFilter(xmlProperty(ctx, "resp")/**/<*>, function (xml:Element xpathContext) returns boolean => xpathLocalName(xpathContext) == "DID")));
+            string deep = xpathString(xmlProperty(ctx, "resp")/**/<DID>);
+            string child = xpathConcat(xpathTextValues(xmlProperty(ctx, "resp")/<DID>));
+            string fromText = xpathString(xmlProperty(ctx, "text")/**/<DID>);
+            string 'all = xpathConcat(xpathDescendantTexts((check soapEnvelope(ctx))));
+            string header = check notTranslated("$trp:Accept/a");
+            string now = check formatSystemDate(["M", "'/", "d", "'/", "yy", "', ", "h", "':", "mm", "' ", "a"]);
+            log:printInfo("FixesAPI /paths request", DID = did, deep = deep, child = child, fromText = fromText, 'all = 'all, header = header, now = now);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -13,10 +13,14 @@ service /echo on httpListener {
     # POST /echo/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EchoAPI", "/echo");
-        log:printInfo(string `Raw request: ${check synapsePayloadText(ctx)}`);
-        ctx.variables["original"] = check synapsePayloadText(ctx);
-        log:printInfo(string `Id: ${check jsonEval(ctx, "$.id")}, copy: ${getVariable(ctx, "original")}`);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            log:printInfo(string `Raw request: ${check synapsePayloadText(ctx)}`);
+            ctx.variables["original"] = check synapsePayloadText(ctx);
+            log:printInfo(string `Id: ${check jsonEval(ctx, "$.id")}, copy: ${getVariable(ctx, "original")}`);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,13 +12,17 @@ service /echo on httpListener {
     # POST /echo/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EchoAPI", "/echo");
-        EchoResponse payload = {
-            request: check jsonPayloadSlot(ctx),
-            text: check synapsePayloadText(ctx),
-            id: check jsonPath(ctx, "$.id")
-        };
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            EchoResponse payload = {
+                request: check jsonPayloadSlot(ctx),
+                text: check synapsePayloadText(ctx),
+                id: check jsonPath(ctx, "$.id")
+            };
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

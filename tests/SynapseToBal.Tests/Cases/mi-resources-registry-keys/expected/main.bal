@@ -13,21 +13,29 @@ service /policy on httpListener {
     # POST /policy/create
     resource function post create(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PolicyApi", "/policy");
-        if check jsonValidationFails(ctx, "$", false, policySchemaPath) {
-            CreateResponse payload = {'error: "invalid policy"};
-            setJsonPayload(ctx, payload.toJson());
-            setHttpSc(ctx, 400);
+        do {
+            if check jsonValidationFails(ctx, "$", false, policySchemaPath) {
+                CreateResponse payload = {'error: "invalid policy"};
+                setJsonPayload(ctx, payload.toJson());
+                setHttpSc(ctx, 400);
+            }
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /policy/transform
     resource function post transform(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PolicyApi", "/policy");
-        ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), toPolicyStylesheet));
-        ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), toPolicyStylesheet2));
-        ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), notDeployedStylesheet));
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), toPolicyStylesheet));
+            ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), toPolicyStylesheet2));
+            ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), notDeployedStylesheet));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

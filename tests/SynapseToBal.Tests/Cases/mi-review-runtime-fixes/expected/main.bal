@@ -13,27 +13,39 @@ service /review on httpListener {
     # POST /review/notify
     resource function post notify(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ReviewAPI", "/review");
-        check callEndpoint(ctx, notifyEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = notifyEndpointSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callEndpoint(ctx, notifyEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = notifyEndpointSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # POST /review/orders
     resource function post orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ReviewAPI", "/review");
-        // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
-        // sender in default.json), not the 120 s the client waits.
-        check callBlocking(ctx, reviewApiOrdersEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = reviewApiOrdersEndpointSuspension);
-        check callEndpoint(ctx, reviewApiOrdersEndpoint2, restPostfix(ctx), headers = passThroughHeaders, state = reviewApiOrdersEndpointSuspension2);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
+            // sender in default.json), not the 120 s the client waits.
+            check callBlocking(ctx, reviewApiOrdersEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = reviewApiOrdersEndpointSuspension);
+            check callEndpoint(ctx, reviewApiOrdersEndpoint2, restPostfix(ctx), headers = passThroughHeaders, state = reviewApiOrdersEndpointSuspension2);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /review/flags
     resource function post flags(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ReviewAPI", "/review");
-        boolean urgent = isTrueExplicitly(getHeader(ctx, "X-Urgent"));
-        string note = check jsonEval(ctx, "$.note");
-        log:printInfo("ReviewAPI /flags request", moduleValue = "billing", urgent = urgent.toString(), note = note);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            boolean urgent = isTrueExplicitly(getHeader(ctx, "X-Urgent"));
+            string note = check jsonEval(ctx, "$.note");
+            log:printInfo("ReviewAPI /flags request", moduleValue = "billing", urgent = urgent.toString(), note = note);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,9 +12,13 @@ service /quotes on httpListener {
     # GET /quotes/*
     resource function get [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteApi", "/quotes");
-        QuoteResponse payload = {symbol: "WSO2", price: 42};
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            QuoteResponse payload = {symbol: "WSO2", price: 42};
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

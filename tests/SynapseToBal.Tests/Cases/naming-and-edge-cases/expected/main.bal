@@ -24,18 +24,26 @@ service /edge on httpListener {
     # GET /edge/pairs/{id}/sub/{id}
     resource function get pairs/[string id]/sub/[string id2](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EdgeAPI", "/edge", {"id": id2});
-        setTextPayload(ctx, "Total: $99999999999");
-        return a(ctx);
-        // Not translated, never runs: the sequence called above answers on every path, so the flow has ended:
-        // <respond/>
+        do {
+            setTextPayload(ctx, "Total: $99999999999");
+            return check a(ctx);
+            // Not translated, never runs: the sequence called above answers on every path, so the flow has ended:
+            // <respond/>
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /edge/orders/{orderId}
     resource function get orders/[string orderId](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EdgeAPI", "/edge", {"orderId": orderId});
-        ctx.properties["uri.var.orderId"] = string `ORD-${getProperty(ctx, "uri.var.orderId")}`;
-        check callEndpoint(ctx, ordersByOrderIdEndpoint, string `/orders/${check pathValue(getProperty(ctx, "uri.var.orderId"))}`, "GET", headers = passThroughHeaders, state = ordersByOrderIdEndpointSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["uri.var.orderId"] = string `ORD-${getProperty(ctx, "uri.var.orderId")}`;
+            check callEndpoint(ctx, ordersByOrderIdEndpoint, string `/orders/${check pathValue(getProperty(ctx, "uri.var.orderId"))}`, "GET", headers = passThroughHeaders, state = ordersByOrderIdEndpointSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -2,6 +2,7 @@
 //   OrderError.xml
 //   OrderProxy.xml
 //   OrdersAPI.xml
+//   the Micro Integrator's default 'fault' sequence (repository/deployment/server/synapse-configs/default/sequences/fault.xml)
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
@@ -42,6 +43,14 @@ function ordersApiIdInSequence(Context ctx) returns http:Response|error {
     }
 }
 
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault
+# sequence of their own: it logs the message in full with the error, then drops it.
+function handleFault(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    check defaultFaultLog(ctx);
+    return accepted();
+}
+
 # The anonymous sequence in OrdersAPI /check, whose failures run sequence 'OrderError' (onError).
 function checkSequence(Context ctx) returns http:Response|error? {
     do {
@@ -50,6 +59,15 @@ function checkSequence(Context ctx) returns http:Response|error? {
     } on fail error e {
         return runOrderError(ctx, e);
     }
+}
+
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend
+# without blocking and declare no fault sequence of their own: it logs the message in full with the error, then drops
+# it: a failure after the send, which the Micro Integrator leaves unanswered, is answered 502.
+function handleFaultAfterSend(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    check defaultFaultLog(ctx);
+    return unansweredFault(ctx, e);
 }
 
 # The inSequence of OrderProxy, whose failures run sequence 'OrderError' (onError).
@@ -63,10 +81,14 @@ function orderInSequence(Context ctx) returns http:Response|error? {
 
 # In flow of proxy service OrderProxy, run by the service at each of its addresses.
 function orderFlow(Context ctx) returns http:Response|error {
-    http:Response? reply = check orderInSequence(ctx);
-    if reply is http:Response {
-        return reply;
+    do {
+        http:Response? reply = check orderInSequence(ctx);
+        if reply is http:Response {
+            return reply;
+        }
+        check callEndpoint(ctx, orderEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = orderEndpointSuspension);
+        return check respond(ctx, headers = passBackHeaders);
+    } on fail error e {
+        return handleFaultAfterSend(ctx, e);
     }
-    check callEndpoint(ctx, orderEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = orderEndpointSuspension);
-    return respond(ctx, headers = passBackHeaders);
 }

@@ -24,27 +24,39 @@ service /orders on httpListener {
     # POST /orders/check
     resource function post 'check(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
-        log:printInfo("OrdersAPI /check request", step = "before");
-        http:Response? reply = check checkSequence(ctx);
-        if reply is http:Response {
-            return reply;
+        do {
+            log:printInfo("OrdersAPI /check request", step = "before");
+            http:Response? reply = check checkSequence(ctx);
+            if reply is http:Response {
+                return reply;
+            }
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # PUT /orders/send
     resource function put send(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
-        check callEndpoint(ctx, sendEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = sendEndpointSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callEndpoint(ctx, sendEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = sendEndpointSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # DELETE /orders/gone
     resource function delete gone(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
-        // TODO(SB0206): onError="NoSuchSequence" of the inSequence names no sequence of the input; failures go to the enclosing fault handling
-        // <inSequence onError="NoSuchSequence">
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // TODO(SB0206): onError="NoSuchSequence" of the inSequence names no sequence of the input; failures go to the enclosing fault handling
+            // <inSequence onError="NoSuchSequence">
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

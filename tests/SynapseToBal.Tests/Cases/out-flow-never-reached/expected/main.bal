@@ -12,24 +12,36 @@ service /quote on httpListener {
     # GET /quote/call
     resource function get call(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quote");
-        check callEndpoint(ctx, getCallEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = callEndpointSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callEndpoint(ctx, getCallEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = callEndpointSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # GET /quote/send
     resource function get send(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quote");
-        check callEndpoint(ctx, sendEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = sendEndpointSuspension);
-        // The out flow is empty (<outSequence/>): the backend response is not sent on; the flow ends here.
-        return accepted();
+        do {
+            check callEndpoint(ctx, sendEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = sendEndpointSuspension);
+            // The out flow is empty (<outSequence/>): the backend response is not sent on; the flow ends here.
+            return accepted();
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # GET /quote/local
     resource function get local(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quote");
-        LocalResponse payload = {quote: 1};
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            LocalResponse payload = {quote: 1};
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -3,6 +3,7 @@
 //   GuardedProxy.xml
 //   QuoteAPI.xml
 //   QuoteProxy.xml
+//   the Micro Integrator's default 'fault' sequence (repository/deployment/server/synapse-configs/default/sequences/fault.xml)
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
@@ -17,6 +18,15 @@ function forward(Context ctx) returns http:Response|error {
 # Out flow of QuoteAPI POST /forward: runs on the backend response.
 function forwardOut(Context ctx) returns http:Response|error {
     return respond(ctx, headers = passBackHeaders);
+}
+
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend
+# without blocking and declare no fault sequence of their own: it logs the message in full with the error, then drops
+# it: a failure after the send, which the Micro Integrator leaves unanswered, is answered 502.
+function handleFaultAfterSend(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    check defaultFaultLog(ctx);
+    return unansweredFault(ctx, e);
 }
 
 # Out flow of QuoteAPI GET /{symbol}: runs on the backend response.
@@ -45,6 +55,10 @@ function guardedFlow(Context ctx) returns http:Response|error {
 
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
 function quoteFlow(Context ctx) returns http:Response|error {
-    check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
-    return respond(ctx, headers = passBackHeaders);
+    do {
+        check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
+        return check respond(ctx, headers = passBackHeaders);
+    } on fail error e {
+        return handleFaultAfterSend(ctx, e);
+    }
 }

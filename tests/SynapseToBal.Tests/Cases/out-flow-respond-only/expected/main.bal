@@ -15,14 +15,22 @@ service /quotes on httpListener {
     resource function post forward(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
         ctx.outFlow = forwardOut;
-        return forward(ctx);
+        do {
+            return check forward(ctx);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # GET /quotes/{symbol}
     resource function get [string symbol](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes", {"symbol": symbol});
-        check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
-        return quoteGetBySymbolOut(ctx);
+        do {
+            check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
+            return check quoteGetBySymbolOut(ctx);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,24 +12,36 @@ service /notify on httpListener {
     # POST /notify/string
     resource function post 'string(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyAPI", "/notify");
-        check callEndpoint(ctx, stringEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = stringEndpointSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callEndpoint(ctx, stringEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = stringEndpointSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # POST /notify/upper
     resource function post upper(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyAPI", "/notify");
-        ctx.properties["OUT_ONLY"] = "TRUE";
-        check callEndpoint(ctx, upperEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = upperEndpointSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["OUT_ONLY"] = "TRUE";
+            check callEndpoint(ctx, upperEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = upperEndpointSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # POST /notify/typed
     resource function post typed(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyAPI", "/notify");
-        ctx.properties["OUT_ONLY"] = true;
-        check callEndpoint(ctx, typedEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = typedEndpointSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["OUT_ONLY"] = true;
+            check callEndpoint(ctx, typedEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = typedEndpointSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

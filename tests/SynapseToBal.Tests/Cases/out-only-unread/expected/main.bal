@@ -13,27 +13,39 @@ service /notify on httpListener {
     # POST /notify/fire
     resource function post fire(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyAPI", "/notify");
-        // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
-        check callEndpoint(ctx, fireEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = fireEndpointSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
+            check callEndpoint(ctx, fireEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = fireEndpointSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /notify/read
     resource function post read(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyAPI", "/notify");
-        ctx.properties["OUT_ONLY"] = "true";
-        check callEndpoint(ctx, readEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = readEndpointSuspension);
-        log:printInfo("NotifyAPI /read request", outOnly = getProperty(ctx, "OUT_ONLY"));
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["OUT_ONLY"] = "true";
+            check callEndpoint(ctx, readEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = readEndpointSuspension);
+            log:printInfo("NotifyAPI /read request", outOnly = getProperty(ctx, "OUT_ONLY"));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # POST /notify/audit
     resource function post audit(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyAPI", "/notify");
-        ctx.properties["OUT_ONLY"] = "true";
-        check callEndpoint(ctx, auditEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = auditEndpointSuspension);
-        auditOutOnly(ctx);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["OUT_ONLY"] = "true";
+            check callEndpoint(ctx, auditEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = auditEndpointSuspension);
+            auditOutOnly(ctx);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # POST /notify/queue

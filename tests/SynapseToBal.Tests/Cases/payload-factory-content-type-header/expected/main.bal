@@ -18,17 +18,25 @@ service /format on httpListener, httpsListener {
     # POST /format/xml
     resource function post 'xml(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FormatAPI", "/format");
-        setXmlPayload(ctx, xml `<order><id>${jsonXmlArg(check jsonEval(ctx, "$.id"))}</id></order>`);
-        log:printInfo("FormatAPI /xml request", afterXml = getHeader(ctx, "Content-Type"));
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            setXmlPayload(ctx, xml `<order><id>${jsonXmlArg(check jsonEval(ctx, "$.id"))}</id></order>`);
+            log:printInfo("FormatAPI /xml request", afterXml = getHeader(ctx, "Content-Type"));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /format/text
     resource function post text(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FormatAPI", "/format");
-        setTextPayload(ctx, string `id=${check jsonEval(ctx, "$.id")}`);
-        log:printInfo("FormatAPI /text request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            setTextPayload(ctx, string `id=${check jsonEval(ctx, "$.id")}`);
+            log:printInfo("FormatAPI /text request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

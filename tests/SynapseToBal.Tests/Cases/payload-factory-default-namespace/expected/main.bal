@@ -12,54 +12,74 @@ service /pns on httpListener {
     # POST /pns/inherited
     resource function post inherited(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PayloadNamespaceAPI", "/pns");
-        setXmlPayload(ctx, xml `<order xmlns="http://ws.apache.org/ns/synapse">
+        do {
+            setXmlPayload(ctx, xml `<order xmlns="http://ws.apache.org/ns/synapse">
                         <id>${xmlArg(xpathString((check soapEnvelope(ctx))/**/<id>))}</id>
                     </order>`);
-        string orderId = xpathString((check soapEnvelope(ctx))/**/<'order>/<id>);
-        return respond(ctx, headers = passBackHeaders);
+            string orderId = xpathString((check soapEnvelope(ctx))/**/<'order>/<id>);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /pns/suppressed
     resource function post suppressed(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PayloadNamespaceAPI", "/pns");
-        setXmlPayload(ctx, xml `<order>
+        do {
+            setXmlPayload(ctx, xml `<order>
                         <id>${xmlArg(xpathString((check soapEnvelope(ctx))/**/<id>))}</id>
                         <note xmlns:m="http://services.samples"><m:text>fixed</m:text></note>
                     </order>`);
-        string orderId = xpathString((check soapEnvelope(ctx))/**/<'order>/<id>);
-        return respond(ctx, headers = passBackHeaders);
+            string orderId = xpathString((check soapEnvelope(ctx))/**/<'order>/<id>);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /pns/keyed
     resource function post keyed(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PayloadNamespaceAPI", "/pns");
-        setXmlPayload(ctx, xml `<order xmlns="http://ws.apache.org/ns/synapse">
+        do {
+            setXmlPayload(ctx, xml `<order xmlns="http://ws.apache.org/ns/synapse">
         <id>${xmlArg(xpathString((check soapEnvelope(ctx))/**/<id>))}</id>
     </order>`);
-        return respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /pns/json
     resource function post 'json(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PayloadNamespaceAPI", "/pns");
-        setXmlPayload(ctx, xml `<order xmlns="http://ws.apache.org/ns/synapse">
+        do {
+            setXmlPayload(ctx, xml `<order xmlns="http://ws.apache.org/ns/synapse">
                         <id>${xmlArg(xpathString((check soapEnvelope(ctx))/**/<id>))}</id>
                     </order>`);
-        ctx.contentType = "application/json";
-        return respond(ctx, headers = passBackHeaders);
+            ctx.contentType = "application/json";
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /pns/envelope
     resource function post envelope(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PayloadNamespaceAPI", "/pns");
-        setXmlPayload(ctx, xml `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns="http://ws.apache.org/ns/synapse">
+        do {
+            setXmlPayload(ctx, xml `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns="http://ws.apache.org/ns/synapse">
                         <soapenv:Body>
                             <order>
                                 <id>${xmlArg(xpathString((check soapEnvelope(ctx))/**/<id>))}</id>
                             </order>
                         </soapenv:Body>
                     </soapenv:Envelope>`);
-        return respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

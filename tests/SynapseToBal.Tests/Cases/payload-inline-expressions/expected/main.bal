@@ -13,36 +13,48 @@ service /inline on httpListener {
     # POST /inline/json
     resource function post 'json(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "InlinePayloadAPI", "/inline");
-        ctx.variables["id"] = 123;
-        JsonResponse payload = {
-            'variable: toJson(getVariable(ctx, "id")),
-            username: check jsonEval(ctx, "$.customer_name"),
-            escaped: string `id=${getVariable(ctx, "id")} and name="${check jsonEval(ctx, "$.name")}"`,
-            'object: check jsonPath(ctx, "$.pet"),
-            argument: check jsonEval(ctx, "$.code"),
-            braces: synapseValue(function () returns string|error => (check requiredVariable(ctx, "id") == "1" ? "}" : "{"), "vars.id == 1 ? '}' : '{'")
-        };
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.variables["id"] = 123;
+            JsonResponse payload = {
+                'variable: toJson(getVariable(ctx, "id")),
+                username: check jsonEval(ctx, "$.customer_name"),
+                escaped: string `id=${getVariable(ctx, "id")} and name="${check jsonEval(ctx, "$.name")}"`,
+                'object: check jsonPath(ctx, "$.pet"),
+                argument: check jsonEval(ctx, "$.code"),
+                braces: synapseValue(function () returns string|error => (check requiredVariable(ctx, "id") == "1" ? "}" : "{"), "vars.id == 1 ? '}' : '{'")
+            };
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /inline/xml
     resource function post 'xml(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "InlinePayloadAPI", "/inline");
-        setXmlPayload(ctx, xml `<order id="${check jsonEval(ctx, "$.id")}">
+        do {
+            setXmlPayload(ctx, xml `<order id="${check jsonEval(ctx, "$.id")}">
                         <name>${jsonXmlArg(check jsonEval(ctx, "$.name"))}</name>
                         <total>${xmlArg(check notTranslated("${payload.price * payload.quantity}"))}</total>
                         <status>NEW</status>
                     </order>`);
-        return respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /inline/text
     resource function post text(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "InlinePayloadAPI", "/inline");
-        setTextPayload(ctx, string `Order ${check jsonEval(ctx, "$.id")} for ${synapseValue(function () returns string|error => upperCase(check jsonString(ctx, "$.name")), "toUpper(payload.name)")}`);
-        log:printInfo(string `Built ${getVariable(ctx, "id")} with {braces} and ${synapseValue(function () returns string|error => (check jsonEval(ctx, "$.note") == "}" ? "brace" : "none"), "payload.note == '}' ? 'brace' : 'none'")}`);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            setTextPayload(ctx, string `Order ${check jsonEval(ctx, "$.id")} for ${synapseValue(function () returns string|error => upperCase(check jsonString(ctx, "$.name")), "toUpper(payload.name)")}`);
+            log:printInfo(string `Built ${getVariable(ctx, "id")} with {braces} and ${synapseValue(function () returns string|error => (check jsonEval(ctx, "$.note") == "}" ? "brace" : "none"), "payload.note == '}' ? 'brace' : 'none'")}`);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,8 +12,12 @@ service /catalog on httpListener {
     # GET /catalog/list
     resource function get list(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog");
-        setJsonText(ctx, string `{"order": {"id": 1}, "order": {"id": 2}, "order": {"id": ${jsonArg(getProperty(ctx, "REST_URL_POSTFIX"))}}}`);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            setJsonText(ctx, string `{"order": {"id": 1}, "order": {"id": 2}, "order": {"id": ${jsonArg(getProperty(ctx, "REST_URL_POSTFIX"))}}}`);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

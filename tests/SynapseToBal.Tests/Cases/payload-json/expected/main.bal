@@ -12,18 +12,22 @@ service /pj on httpListener {
     # POST /pj/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PayloadJsonAPI", "/pj");
-        json body = check jsonPayload(ctx);
-        PayloadJsonResponse payload = {
-            id: check jsonPath(ctx, "$.order.id"),
-            name: check jsonEvalIn(body, "$.customer.name"),
-            greeting: string `Hello ${check jsonEvalIn(body, "$.customer.name")}, you are #${check jsonEvalIn(body, "$.order.id")}`,
-            items: check jsonPath(ctx, "$.order.items"),
-            active: true,
-            nothing: null,
-            price: 12.50
-        };
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            json body = check jsonPayload(ctx);
+            PayloadJsonResponse payload = {
+                id: check jsonPath(ctx, "$.order.id"),
+                name: check jsonEvalIn(body, "$.customer.name"),
+                greeting: string `Hello ${check jsonEvalIn(body, "$.customer.name")}, you are #${check jsonEvalIn(body, "$.order.id")}`,
+                items: check jsonPath(ctx, "$.order.items"),
+                active: true,
+                nothing: null,
+                price: 12.50
+            };
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,25 +12,37 @@ service /stock on httpListener {
     # GET /stock/{sku}
     resource function get [string sku](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockAPI", "/stock", {"sku": sku});
-        StockGetBySkuResponse payload = {sku, level: 3};
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            StockGetBySkuResponse payload = {sku, level: 3};
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /stock/{sku}/{store}
     resource function get [string sku]/[string store](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockAPI", "/stock", {"sku": sku, "store": store});
-        StockGetBySkuByStoreResponse payload = {sku, store, level: 1};
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            StockGetBySkuByStoreResponse payload = {sku, store, level: 1};
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # PUT /stock/{sku}
     resource function put [string sku](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockAPI", "/stock", {"sku": sku});
-        StockPutResponse payload = {updated: sku};
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            StockPutResponse payload = {updated: sku};
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

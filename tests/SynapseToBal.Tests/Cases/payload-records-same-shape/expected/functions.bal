@@ -2,6 +2,7 @@
 //   CommonErrorHandler.xml
 //   CreatePaymentSequence.xml
 //   PaymentAPI.xml
+//   the Micro Integrator's default 'fault' sequence (repository/deployment/server/synapse-configs/default/sequences/fault.xml)
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
@@ -44,4 +45,12 @@ function createPaymentSequence(Context ctx) returns http:Response|error {
 function runCommonErrorHandler(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     return commonErrorHandler(ctx);
+}
+
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault
+# sequence of their own: it logs the message in full with the error, then drops it.
+function handleFault(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    check defaultFaultLog(ctx);
+    return accepted();
 }

@@ -22,10 +22,14 @@ service /payments on httpListener {
     # GET /payments/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PaymentAPI", "/payments", {"id": id});
-        PaymentGetResponse payload = {'error: {code: 404, message: string `Payment ${id} not found`}};
-        setJsonPayload(ctx, payload.toJson());
-        setHttpSc(ctx, 404);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            PaymentGetResponse payload = {'error: {code: 404, message: string `Payment ${id} not found`}};
+            setJsonPayload(ctx, payload.toJson());
+            setHttpSc(ctx, 404);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,45 +12,53 @@ service /orders on httpListener {
     # POST /orders/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders");
-        json body = check jsonPayload(ctx);
-        OrderPostRequest payload = {
-            orderId: check jsonEvalIn(body, "$.id"),
-            quantity: check jsonPath(ctx, "$.qty"),
-            customer: {
-                name: check jsonEvalIn(body, "$.customer.name"),
-                vip: false,
-                "order-ref": string `R-${check jsonEvalIn(body, "$.id")}`
-            },
-            items: [{sku: check jsonEvalIn(body, "$.sku"), qty: 1}, {sku: "A-2", qty: 2}],
-            tags: ["new", "web"],
-            'type: "order",
-            '1st: 1.5,
-            "größe": true,
-            big: 123456789012345678901234d,
-            notes: [],
-            extra: {},
-            mixed: [1, "a"],
-            raw: check jsonPath(ctx, "$.qty"),
-            nothing: null
-        };
-        setJsonPayload(ctx, payload.toJson());
-        check callEndpoint(ctx, orderPostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = orderPostRootEndpointSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            json body = check jsonPayload(ctx);
+            OrderPostRequest payload = {
+                orderId: check jsonEvalIn(body, "$.id"),
+                quantity: check jsonPath(ctx, "$.qty"),
+                customer: {
+                    name: check jsonEvalIn(body, "$.customer.name"),
+                    vip: false,
+                    "order-ref": string `R-${check jsonEvalIn(body, "$.id")}`
+                },
+                items: [{sku: check jsonEvalIn(body, "$.sku"), qty: 1}, {sku: "A-2", qty: 2}],
+                tags: ["new", "web"],
+                'type: "order",
+                '1st: 1.5,
+                "größe": true,
+                big: 123456789012345678901234d,
+                notes: [],
+                extra: {},
+                mixed: [1, "a"],
+                raw: check jsonPath(ctx, "$.qty"),
+                nothing: null
+            };
+            setJsonPayload(ctx, payload.toJson());
+            check callEndpoint(ctx, orderPostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = orderPostRootEndpointSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # GET /orders/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders", {"id": id});
-        OrderGetPayload payload = {id, status: "looking"};
-        setJsonPayload(ctx, payload.toJson());
-        if id == "0" {
-            setJsonPayload(ctx, [1, 2]);
-        } else {
-            setJsonPayload(ctx, {"toJson": "x"});
+        do {
+            OrderGetPayload payload = {id, status: "looking"};
+            setJsonPayload(ctx, payload.toJson());
+            if id == "0" {
+                setJsonPayload(ctx, [1, 2]);
+            } else {
+                setJsonPayload(ctx, {"toJson": "x"});
+            }
+            OrderGetPayload payload2 = {id, status: "found"};
+            setJsonPayload(ctx, payload2.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        OrderGetPayload payload2 = {id, status: "found"};
-        setJsonPayload(ctx, payload2.toJson());
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

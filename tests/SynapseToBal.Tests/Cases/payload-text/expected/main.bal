@@ -12,8 +12,12 @@ service /pt on httpListener {
     # GET /pt/{name}
     resource function get [string name](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PayloadTextAPI", "/pt", {"name": name});
-        setTextPayload(ctx, string `Hello ${name}, today is a good day.`);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            setTextPayload(ctx, string `Hello ${name}, today is a good day.`);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,21 +12,29 @@ service /pxt on httpListener {
     # POST /pxt/order
     resource function post 'order(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PayloadXmlTreeAPI", "/pxt");
-        setXmlPayload(ctx, xml `<order xmlns="urn:shop" xmlns:x="urn:ext" id="o-${check jsonEval(ctx, "$.id")}" x:note="a &amp; b">
+        do {
+            setXmlPayload(ctx, xml `<order xmlns="urn:shop" xmlns:x="urn:ext" id="o-${check jsonEval(ctx, "$.id")}" x:note="a &amp; b">
                         <!-- generated -->
                         <customer>Smith &amp; Sons &lt;Ltd></customer>
                         <remark>1 &lt; 2 &amp;&amp; ${"`"}quoted${"`"}</remark>
                         <flag/>
                         <empty/>
                     </order>`);
-        return respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /pxt/dynamic
     resource function post dynamic(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PayloadXmlTreeAPI", "/pxt");
-        setXmlPayload(ctx, xml `<status xmlns="http://ws.apache.org/ns/synapse"><!-- for ${check jsonEval(ctx, "$.tag")} -->text</status>`);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            setXmlPayload(ctx, xml `<status xmlns="http://ws.apache.org/ns/synapse"><!-- for ${check jsonEval(ctx, "$.tag")} -->text</status>`);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

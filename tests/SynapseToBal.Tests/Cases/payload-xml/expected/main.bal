@@ -12,13 +12,17 @@ service /px on httpListener {
     # POST /px/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PayloadXmlAPI", "/px");
-        setXmlPayload(ctx, xml `<m:getQuote xmlns:m="http://services.samples">
+        do {
+            setXmlPayload(ctx, xml `<m:getQuote xmlns:m="http://services.samples">
                         <m:request id="req-1">
                             <m:symbol>${xmlArg(xpathString((check soapEnvelope(ctx))/**/<symbol>))}</m:symbol>
                             <m:note>Price &lt; 100 &amp; ${"`"}${xmlArg(check notTranslated("${literal}"))}${"`"}</m:note>
                         </m:request>
                     </m:getQuote>`);
-        return respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

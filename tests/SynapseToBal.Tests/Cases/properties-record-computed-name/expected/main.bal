@@ -12,18 +12,26 @@ service /orders on httpListener {
     # POST /orders/{id}
     resource function post [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders", {"id": id});
-        json body = check jsonPayload(ctx);
-        ctx.properties["orderId"] = check jsonEvalIn(body, "$.id");
-        ctx.properties["quantity"] = check propertyInteger(check jsonEvalIn(body, "$.qty"));
-        check auditOrder(ctx);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            json body = check jsonPayload(ctx);
+            ctx.properties["orderId"] = check jsonEvalIn(body, "$.id");
+            ctx.properties["quantity"] = check propertyInteger(check jsonEvalIn(body, "$.qty"));
+            check auditOrder(ctx);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # PUT /orders/{id}
     resource function put [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders", {"id": id});
-        ctx.properties[check jsonEval(ctx, "$.field")] = check jsonEval(ctx, "$.value");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties[check jsonEval(ctx, "$.field")] = check jsonEval(ctx, "$.value");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,13 +12,17 @@ service /audit on httpListener {
     # POST /audit/*
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AuditAPI", "/audit");
-        json body = check jsonPayload(ctx);
-        ctx.properties.auditId = check jsonEvalIn(body, "$.id");
-        ctx.properties.attempt = 1;
-        ctx.properties.urgent = isTrueExplicitly(check jsonEvalIn(body, "$.urgent"));
-        check auditStore.store(ctx);
-        setHttpSc(ctx, 202);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            json body = check jsonPayload(ctx);
+            ctx.properties.auditId = check jsonEvalIn(body, "$.id");
+            ctx.properties.attempt = 1;
+            ctx.properties.urgent = isTrueExplicitly(check jsonEvalIn(body, "$.urgent"));
+            check auditStore.store(ctx);
+            setHttpSc(ctx, 202);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,30 +12,38 @@ service /orders on httpListener {
     # POST /orders/{id}
     resource function post [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders", {"id": id});
-        json body = check jsonPayload(ctx);
-        ctx.properties.orderId = check jsonEvalIn(body, "$.id");
-        ctx.properties.quantity = check propertyInteger(check jsonEvalIn(body, "$.qty"));
-        ctx.properties.express = true;
-        ctx.properties.discount = 0.5;
-        ctx.properties.'type = "retail";
-        ctx.properties.order\.source = "web";
-        ctx.properties.'1st\-choice = check jsonEvalIn(body, "$.choice");
-        ctx.properties.gr\u{F6}\u{DF}e = "L";
-        ctx.properties["priority"] = 1;
-        ctx.properties["customer"] = (check jsonPath(ctx, "$.customer")).clone();
-        ctx.properties["scratch"] = "x";
-        _ = ctx.properties.removeIfHasKey("scratch");
-        auditOrder(ctx);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            json body = check jsonPayload(ctx);
+            ctx.properties.orderId = check jsonEvalIn(body, "$.id");
+            ctx.properties.quantity = check propertyInteger(check jsonEvalIn(body, "$.qty"));
+            ctx.properties.express = true;
+            ctx.properties.discount = 0.5;
+            ctx.properties.'type = "retail";
+            ctx.properties.order\.source = "web";
+            ctx.properties.'1st\-choice = check jsonEvalIn(body, "$.choice");
+            ctx.properties.gr\u{F6}\u{DF}e = "L";
+            ctx.properties["priority"] = 1;
+            ctx.properties["customer"] = (check jsonPath(ctx, "$.customer")).clone();
+            ctx.properties["scratch"] = "x";
+            _ = ctx.properties.removeIfHasKey("scratch");
+            auditOrder(ctx);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /orders/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders", {"id": id});
-        ctx.properties["priority"] = "high";
-        ctx.properties.quantity = 0;
-        auditOrder(ctx);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["priority"] = "high";
+            ctx.properties.quantity = 0;
+            auditOrder(ctx);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,11 +12,15 @@ service /optionreads on httpListener {
     # POST /optionreads/*
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ClientOptionReads", "/optionreads");
-        ctx.axis2["tenant"] = "acme";
-        string axis2Client = "named-property";
-        ClientOptionReadsResponse payload = {scoped: axis2Client, option: getAxis2Property(ctx, "tenant")};
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.axis2["tenant"] = "acme";
+            string axis2Client = "named-property";
+            ClientOptionReadsResponse payload = {scoped: axis2Client, option: getAxis2Property(ctx, "tenant")};
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

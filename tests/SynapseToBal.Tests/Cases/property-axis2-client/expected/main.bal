@@ -12,17 +12,21 @@ service /options on httpListener {
     # POST /options/*
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ClientOptions", "/options");
-        ctx.axis2["tenant"] = "acme";
-        // TODO(SB0280): the axis2-client property 'messageType' is not translated: the Micro Integrator puts it in the message's Axis2 client options, where Synapse does not act on it as on the axis2 property, and Axis2 and the transports read it only while the message has no axis2 property of that name
-        // <property name="messageType" value="application/xml" scope="axis2-client"/>
-        // TODO(SB0280): the axis2-client property 'HTTP_SC' is not translated: the Micro Integrator puts it in the message's Axis2 client options, where Synapse does not act on it as on the axis2 property, and Axis2 and the transports read it only while the message has no axis2 property of that name
-        // <property name="HTTP_SC" value="201" scope="axis2-client"/>
-        // TODO(SB0280): the axis2-client property 'transport.fix.ServiceName' is not translated: the Micro Integrator puts it in the message's Axis2 client options, where Synapse does not act on it as on the axis2 property, and Axis2 and the transports read it only while the message has no axis2 property of that name
-        // <property name="transport.fix.ServiceName" value="FIXProxy" scope="axis2-client"/>
-        ClientOptionsResponse payload = {tenant: getAxis2Property(ctx, "tenant")};
-        setJsonPayload(ctx, payload.toJson());
-        _ = ctx.axis2.removeIfHasKey("tenant");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.axis2["tenant"] = "acme";
+            // TODO(SB0280): the axis2-client property 'messageType' is not translated: the Micro Integrator puts it in the message's Axis2 client options, where Synapse does not act on it as on the axis2 property, and Axis2 and the transports read it only while the message has no axis2 property of that name
+            // <property name="messageType" value="application/xml" scope="axis2-client"/>
+            // TODO(SB0280): the axis2-client property 'HTTP_SC' is not translated: the Micro Integrator puts it in the message's Axis2 client options, where Synapse does not act on it as on the axis2 property, and Axis2 and the transports read it only while the message has no axis2 property of that name
+            // <property name="HTTP_SC" value="201" scope="axis2-client"/>
+            // TODO(SB0280): the axis2-client property 'transport.fix.ServiceName' is not translated: the Micro Integrator puts it in the message's Axis2 client options, where Synapse does not act on it as on the axis2 property, and Axis2 and the transports read it only while the message has no axis2 property of that name
+            // <property name="transport.fix.ServiceName" value="FIXProxy" scope="axis2-client"/>
+            ClientOptionsResponse payload = {tenant: getAxis2Property(ctx, "tenant")};
+            setJsonPayload(ctx, payload.toJson());
+            _ = ctx.axis2.removeIfHasKey("tenant");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

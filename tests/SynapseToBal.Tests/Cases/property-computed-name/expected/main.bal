@@ -13,24 +13,32 @@ service /settings on httpListener {
     # POST /settings/apply
     resource function post apply(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "SettingsAPI", "/settings");
-        ctx.properties["mode"] = "strict";
-        ctx.properties[getProperty(ctx, "propertyNameFromPayload")] = getProperty(ctx, "propertyValueFromPayload");
-        ctx.properties[check jsonEval(ctx, "$.key")] = check propertyInteger(check jsonEval(ctx, "$.count"));
-        _ = ctx.properties.removeIfHasKey(getProperty(ctx, "mode"));
-        ctx.operation[string `op.${getProperty(ctx, "mode")}`] = "seen";
-        // TODO(SB0208): the property name is computed at run time
-        // <property name="{$ctx:mode}" value="on" scope="transport"/>
-        check notTranslatedMediator("property", "SB0208");
-        log:printInfo("SettingsAPI /apply request", mode = getProperty(ctx, "mode"));
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["mode"] = "strict";
+            ctx.properties[getProperty(ctx, "propertyNameFromPayload")] = getProperty(ctx, "propertyValueFromPayload");
+            ctx.properties[check jsonEval(ctx, "$.key")] = check propertyInteger(check jsonEval(ctx, "$.count"));
+            _ = ctx.properties.removeIfHasKey(getProperty(ctx, "mode"));
+            ctx.operation[string `op.${getProperty(ctx, "mode")}`] = "seen";
+            // TODO(SB0208): the property name is computed at run time
+            // <property name="{$ctx:mode}" value="on" scope="transport"/>
+            check notTranslatedMediator("property", "SB0208");
+            log:printInfo("SettingsAPI /apply request", mode = getProperty(ctx, "mode"));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /settings/plain
     resource function get plain(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "SettingsAPI", "/settings");
-        string mode = "lenient";
-        log:printInfo("SettingsAPI /plain request", mode = mode);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            string mode = "lenient";
+            log:printInfo("SettingsAPI /plain request", mode = mode);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -35,9 +35,13 @@ service /quantity on httpListener {
     # GET /quantity/default
     resource function get 'default(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuantityAPI", "/quantity");
-        int 'limit = check int:fromString("");
-        log:printInfo("QuantityAPI /default request", 'limit = 'limit.toString());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            int 'limit = check int:fromString("");
+            log:printInfo("QuantityAPI /default request", 'limit = 'limit.toString());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

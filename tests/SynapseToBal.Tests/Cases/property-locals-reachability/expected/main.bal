@@ -13,29 +13,41 @@ service /catalog on httpListener {
     # POST /catalog/items
     resource function post items(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog");
-        ctx.properties["sku"] = check jsonEval(ctx, "$.sku");
-        check enrich(ctx);
-        log:printInfo("CatalogAPI /items request", sku = getProperty(ctx, "sku"));
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["sku"] = check jsonEval(ctx, "$.sku");
+            check enrich(ctx);
+            log:printInfo("CatalogAPI /items request", sku = getProperty(ctx, "sku"));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # PUT /catalog/items
     resource function put items(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog");
-        json body = check jsonPayload(ctx);
-        string sku = check jsonEvalIn(body, "$.sku");
-        ctx.properties["customer"] = check jsonEvalIn(body, "$.customer");
-        audit(ctx);
-        log:printInfo("CatalogAPI /items request", sku = sku);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            json body = check jsonPayload(ctx);
+            string sku = check jsonEvalIn(body, "$.sku");
+            ctx.properties["customer"] = check jsonEvalIn(body, "$.customer");
+            audit(ctx);
+            log:printInfo("CatalogAPI /items request", sku = sku);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /catalog/items/{id}
     resource function get items/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"id": id});
-        string customer = getHeader(ctx, "X-Customer");
-        log:printInfo("CatalogAPI /items/{id} request", sku = id, customer = customer);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            string customer = getHeader(ctx, "X-Customer");
+            log:printInfo("CatalogAPI /items/{id} request", sku = id, customer = customer);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -13,19 +13,23 @@ service /count on httpListener {
     # POST /count/items
     resource function post items(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CountingAPI", "/count");
-        ctx.properties["counter"] = "default-value";
-        ctx.operation["counter"] = "0";
-        ctx.operation["scratch"] = "x";
-        _ = ctx.operation.removeIfHasKey("scratch");
-        // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the
-        // aggregate then gathers their parts in order.
-        Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<items>/<item>);
-        foreach Context message in messages {
-            check itemsIterateTarget(message);
+        do {
+            ctx.properties["counter"] = "default-value";
+            ctx.operation["counter"] = "0";
+            ctx.operation["scratch"] = "x";
+            _ = ctx.operation.removeIfHasKey("scratch");
+            // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the
+            // aggregate then gathers their parts in order.
+            Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<items>/<item>);
+            foreach Context message in messages {
+                check itemsIterateTarget(message);
+            }
+            check aggregateMessages(ctx, messages, false);
+            log:printInfo("CountingAPI /items response", 'default = getProperty(ctx, "counter"), operation = getOperationProperty(ctx, "counter"));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
         }
-        check aggregateMessages(ctx, messages, false);
-        log:printInfo("CountingAPI /items response", 'default = getProperty(ctx, "counter"), operation = getOperationProperty(ctx, "counter"));
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

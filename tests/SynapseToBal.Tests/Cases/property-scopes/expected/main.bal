@@ -13,31 +13,35 @@ service /props on httpListener {
     # POST /props/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PropertyAPI", "/props");
-        ctx.properties["plain"] = "text";
-        int count = 42;
-        boolean enabled = true;
-        float ratio = 0.5;
-        int parsedCount = check propertyInteger(getHeader(ctx, "X-Count"));
-        xml config = check xml:fromString("<config xmlns=\"\"><retries>3</retries></config>");
-        json jsonValue = check value:fromJsonString("{\"a\": 1}");
-        _ = ctx.properties.removeIfHasKey("plain");
-        ctx.contentType = "application/xml";
-        ctx.method = "PUT";
-        // NO_ENTITY_BODY cleared: the generated code sends the current payload whenever there is one.
-        ctx.headers["x-trace"] = getProperty(ctx, "plain");
-        _ = ctx.headers.removeIfHasKey("authorization");
-        ctx.headers = {};
-        // FORCE_HTTP_1.0: the calls below (until a response comes back) go through a client of their endpoint that
-        // sends HTTP/1.0 with a Content-Length, as the pass-through sender does.
-        ctx.properties["OUT_ONLY"] = "true";
-        // TODO(SB0207): registry-scope properties are not translated
-        // <property name="cached" value="x" scope="registry"/>
-        check notTranslatedMediator("property", "SB0207");
-        string code = check regexGroup(getHeader(ctx, "X-Code"), "([0-9]+)[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*", 1);
-        setHttpSc(ctx, count);
-        // TODO(SB0207): the axis2 transport switch FORCE_HTTP_1.0 (line 20) also applies to the message written here, which the generated code writes with its usual settings: the answer or store here is not configured per message; reproduce the switch by hand
-        // <property name="FORCE_HTTP_1.0" value="true" scope="axis2"/>
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["plain"] = "text";
+            int count = 42;
+            boolean enabled = true;
+            float ratio = 0.5;
+            int parsedCount = check propertyInteger(getHeader(ctx, "X-Count"));
+            xml config = check xml:fromString("<config xmlns=\"\"><retries>3</retries></config>");
+            json jsonValue = check value:fromJsonString("{\"a\": 1}");
+            _ = ctx.properties.removeIfHasKey("plain");
+            ctx.contentType = "application/xml";
+            ctx.method = "PUT";
+            // NO_ENTITY_BODY cleared: the generated code sends the current payload whenever there is one.
+            ctx.headers["x-trace"] = getProperty(ctx, "plain");
+            _ = ctx.headers.removeIfHasKey("authorization");
+            ctx.headers = {};
+            // FORCE_HTTP_1.0: the calls below (until a response comes back) go through a client of their endpoint that
+            // sends HTTP/1.0 with a Content-Length, as the pass-through sender does.
+            ctx.properties["OUT_ONLY"] = "true";
+            // TODO(SB0207): registry-scope properties are not translated
+            // <property name="cached" value="x" scope="registry"/>
+            check notTranslatedMediator("property", "SB0207");
+            string code = check regexGroup(getHeader(ctx, "X-Code"), "([0-9]+)[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*", 1);
+            setHttpSc(ctx, count);
+            // TODO(SB0207): the axis2 transport switch FORCE_HTTP_1.0 (line 20) also applies to the message written here, which the generated code writes with its usual settings: the answer or store here is not configured per message; reproduce the switch by hand
+            // <property name="FORCE_HTTP_1.0" value="true" scope="axis2"/>
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

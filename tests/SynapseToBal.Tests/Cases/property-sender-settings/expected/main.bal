@@ -13,32 +13,44 @@ service /gateway on httpListener {
     # POST /gateway/venues
     resource function post venues(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "GatewayAPI", "/gateway");
-        _ = ctx.axis2.removeIfHasKey("ClientApiNonBlocking");
-        ctx.axis2["REQUEST_HOST_HEADER"] = "api.example.com";
-        check callEndpoint(ctx, gatewayApiVenuesEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = gatewayApiVenuesEndpointSuspension);
-        ctx.axis2["REQUEST_HOST_HEADER"] = getHeader(ctx, "X-Forwarded-Host");
-        check callEndpoint(ctx, gatewayApiVenuesEndpoint2, restPostfix(ctx), headers = passThroughHeaders, state = gatewayApiVenuesEndpointSuspension2);
-        _ = ctx.axis2.removeIfHasKey("REQUEST_HOST_HEADER");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            _ = ctx.axis2.removeIfHasKey("ClientApiNonBlocking");
+            ctx.axis2["REQUEST_HOST_HEADER"] = "api.example.com";
+            check callEndpoint(ctx, gatewayApiVenuesEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = gatewayApiVenuesEndpointSuspension);
+            ctx.axis2["REQUEST_HOST_HEADER"] = getHeader(ctx, "X-Forwarded-Host");
+            check callEndpoint(ctx, gatewayApiVenuesEndpoint2, restPostfix(ctx), headers = passThroughHeaders, state = gatewayApiVenuesEndpointSuspension2);
+            _ = ctx.axis2.removeIfHasKey("REQUEST_HOST_HEADER");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # POST /gateway/orders
     resource function post orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "GatewayAPI", "/gateway");
-        // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
-        ctx.axis2["transport.jms.ContentTypeProperty"] = "Content-Type";
-        check sendJms(ctx, "GatewayAPI /orders endpoint", {initialContextFactory: gatewayApiOrdersEndpointJavaNamingFactoryInitial, providerUrl: gatewayApiOrdersEndpointJavaNamingProviderUrl, connectionFactoryName: gatewayApiOrdersEndpointTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: gatewayApiOrdersEndpointDestination});
-        return accepted();
+        do {
+            // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
+            ctx.axis2["transport.jms.ContentTypeProperty"] = "Content-Type";
+            check sendJms(ctx, "GatewayAPI /orders endpoint", {initialContextFactory: gatewayApiOrdersEndpointJavaNamingFactoryInitial, providerUrl: gatewayApiOrdersEndpointJavaNamingProviderUrl, connectionFactoryName: gatewayApiOrdersEndpointTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: gatewayApiOrdersEndpointDestination});
+            return accepted();
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /gateway/still-todo
     resource function post still\-todo(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "GatewayAPI", "/gateway");
-        // TODO(SB0207): axis2 property 'ClientApiNonBlocking' has no equivalent in the generated code
-        // <property name="ClientApiNonBlocking" value="true" scope="axis2"/>
-        // TODO(SB0207): axis2 property 'REQUEST_HOST_HEADER' has no equivalent in the generated code
-        // <property name="REQUEST_HOST_HEADER" scope="axis2" type="OM"><host>api.example.com</host></property>
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // TODO(SB0207): axis2 property 'ClientApiNonBlocking' has no equivalent in the generated code
+            // <property name="ClientApiNonBlocking" value="true" scope="axis2"/>
+            // TODO(SB0207): axis2 property 'REQUEST_HOST_HEADER' has no equivalent in the generated code
+            // <property name="REQUEST_HOST_HEADER" scope="axis2" type="OM"><host>api.example.com</host></property>
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

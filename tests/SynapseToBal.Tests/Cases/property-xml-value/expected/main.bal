@@ -13,25 +13,37 @@ service /quote on httpListener {
     # POST /quote/enrich
     resource function post enrich(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quote");
-        xml orderId = ((check soapEnvelope(ctx))/**/<'order>/<id>).clone();
-        log:printInfo("QuoteAPI /enrich request", id = xmlNodesText(orderId), idText = xmlNodesText(orderId));
-        setXmlPayload(ctx, xml `<r><id>${xmlArg(xmlNodesText(orderId))}</id></r>`);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            xml orderId = ((check soapEnvelope(ctx))/**/<'order>/<id>).clone();
+            log:printInfo("QuoteAPI /enrich request", id = xmlNodesText(orderId), idText = xmlNodesText(orderId));
+            setXmlPayload(ctx, xml `<r><id>${xmlArg(xmlNodesText(orderId))}</id></r>`);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /quote/filter
     resource function post filter(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quote");
-        ctx.properties["sym"] = ((check soapEnvelope(ctx))/**/<symbol>).clone();
-        return checkSymbol(ctx);
+        do {
+            ctx.properties["sym"] = ((check soapEnvelope(ctx))/**/<symbol>).clone();
+            return check checkSymbol(ctx);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /quote/variables
     resource function post variables(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quote");
-        ctx.variables["order"] = check jsonEval(ctx, "$.order");
-        log:printInfo(string `id=${synapseValue(function () returns string|error => check variablePath(ctx, "order", "$.id"), "vars.order.id")}`);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.variables["order"] = check jsonEval(ctx, "$.order");
+            log:printInfo(string `id=${synapseValue(function () returns string|error => check variablePath(ctx, "order", "$.id"), "vars.order.id")}`);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -2,27 +2,57 @@
 //   MixedProxy.xml
 //   PlainProxy.xml
 //   SecureProxy.xml
+//   the Micro Integrator's default 'fault' sequence (repository/deployment/server/synapse-configs/default/sequences/fault.xml)
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
 import ballerina/log;
 
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault
+# sequence of their own: it logs the message in full with the error, then drops it.
+function handleFault(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    check defaultFaultLog(ctx);
+    return accepted();
+}
+
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend
+# without blocking and declare no fault sequence of their own: it logs the message in full with the error, then drops
+# it: a failure after the send, which the Micro Integrator leaves unanswered, is answered 502.
+function handleFaultAfterSend(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    check defaultFaultLog(ctx);
+    return unansweredFault(ctx, e);
+}
+
 # In flow of proxy service MixedProxy, run by the service at each of its addresses.
 function mixedFlow(Context ctx) returns http:Response|error {
-    check callEndpoint(ctx, mixedEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = mixedEndpointSuspension);
-    return respond(ctx, headers = passBackHeaders);
+    do {
+        check callEndpoint(ctx, mixedEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = mixedEndpointSuspension);
+        return check respond(ctx, headers = passBackHeaders);
+    } on fail error e {
+        return handleFaultAfterSend(ctx, e);
+    }
 }
 
 # In flow of proxy service PlainProxy, run by the service at each of its addresses.
 function plainFlow(Context ctx) returns http:Response|error {
-    PlainResponse payload = {ok: true};
-    setJsonPayload(ctx, payload.toJson());
-    return respond(ctx, headers = passBackHeaders);
+    do {
+        PlainResponse payload = {ok: true};
+        setJsonPayload(ctx, payload.toJson());
+        return check respond(ctx, headers = passBackHeaders);
+    } on fail error e {
+        return handleFault(ctx, e);
+    }
 }
 
 # In flow of proxy service SecureProxy, run by the service at each of its addresses.
 function secureFlow(Context ctx) returns http:Response|error {
-    log:printInfo("SecureProxy request", proxy = "secure");
-    check callEndpoint(ctx, secureEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = secureEndpointSuspension);
-    return respond(ctx, headers = passBackHeaders);
+    do {
+        log:printInfo("SecureProxy request", proxy = "secure");
+        check callEndpoint(ctx, secureEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = secureEndpointSuspension);
+        return check respond(ctx, headers = passBackHeaders);
+    } on fail error e {
+        return handleFaultAfterSend(ctx, e);
+    }
 }

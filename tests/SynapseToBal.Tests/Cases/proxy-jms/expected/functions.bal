@@ -3,21 +3,38 @@
 //   PlainJmsProxy.xml
 //   StockQuoteJmsProxy.xml
 //   TransactedJmsProxy.xml
+//   the Micro Integrator's default 'fault' sequence (repository/deployment/server/synapse-configs/default/sequences/fault.xml)
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
 import ballerina/log;
 
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault
+# sequence of their own: it logs the message in full with the error, then drops it.
+function handleFault(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    check defaultFaultLog(ctx);
+    return accepted();
+}
+
 # In flow of proxy service OrderJmsProxy, run by the service at each of its addresses.
 function orderJmsFlow(Context ctx) returns http:Response|error {
-    log:printInfo("OrderJmsProxy request", 'order = check jsonEval(ctx, "$.id"));
-    return accepted();
+    do {
+        log:printInfo("OrderJmsProxy request", 'order = check jsonEval(ctx, "$.id"));
+        return accepted();
+    } on fail error e {
+        return handleFault(ctx, e);
+    }
 }
 
 # In flow of proxy service PlainJmsProxy, run by the service at each of its addresses.
 function plainJmsFlow(Context ctx) returns http:Response|error {
-    log:printInfo("PlainJmsProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
-    return accepted();
+    do {
+        log:printInfo("PlainJmsProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+        return accepted();
+    } on fail error e {
+        return handleFault(ctx, e);
+    }
 }
 
 # Out flow of proxy service StockQuoteJmsProxy: runs on the backend response.
@@ -26,15 +43,32 @@ function stockQuoteJmsOut(Context ctx) returns http:Response|error {
     return respond(ctx, headers = passBackHeaders);
 }
 
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend
+# without blocking and declare no fault sequence of their own: it logs the message in full with the error, then drops
+# it: a failure after the send, which the Micro Integrator leaves unanswered, is answered 502.
+function handleFaultAfterSend(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    check defaultFaultLog(ctx);
+    return unansweredFault(ctx, e);
+}
+
 # In flow of proxy service StockQuoteJmsProxy, run by the service at each of its addresses.
 function stockQuoteJmsFlow(Context ctx) returns http:Response|error {
-    log:printInfo("StockQuoteJmsProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
-    check callEndpoint(ctx, stockQuoteJmsEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteJmsEndpointSuspension);
-    return stockQuoteJmsOut(ctx);
+    do {
+        log:printInfo("StockQuoteJmsProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+        check callEndpoint(ctx, stockQuoteJmsEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteJmsEndpointSuspension);
+        return check stockQuoteJmsOut(ctx);
+    } on fail error e {
+        return handleFaultAfterSend(ctx, e);
+    }
 }
 
 # In flow of proxy service TransactedJmsProxy, run by the service at each of its addresses.
 function transactedJmsFlow(Context ctx) returns http:Response|error {
-    log:printInfo("TransactedJmsProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
-    return accepted();
+    do {
+        log:printInfo("TransactedJmsProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+        return accepted();
+    } on fail error e {
+        return handleFault(ctx, e);
+    }
 }

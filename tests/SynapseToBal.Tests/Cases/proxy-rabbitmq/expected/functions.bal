@@ -2,17 +2,30 @@
 //   AMQPProxy.xml
 //   NoFactoryProxy.xml
 //   OrderEventsProxy.xml
+//   the Micro Integrator's default 'fault' sequence (repository/deployment/server/synapse-configs/default/sequences/fault.xml)
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
 import ballerina/log;
 
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault
+# sequence of their own: it logs the message in full with the error, then drops it.
+function handleFault(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    check defaultFaultLog(ctx);
+    return accepted();
+}
+
 # In flow of proxy service AMQPProxy, run by the service at each of its addresses.
 function amqpProxyFlow(Context ctx) returns http:Response|error {
-    log:printInfo("AMQPProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
-    // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
-    check callEndpoint(ctx, amqpProxyEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = amqpProxyEndpointSuspension);
-    return accepted();
+    do {
+        log:printInfo("AMQPProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+        // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
+        check callEndpoint(ctx, amqpProxyEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = amqpProxyEndpointSuspension);
+        return accepted();
+    } on fail error e {
+        return handleFault(ctx, e);
+    }
 }
 
 # In flow of proxy service NoFactoryProxy, run by the service at each of its addresses.

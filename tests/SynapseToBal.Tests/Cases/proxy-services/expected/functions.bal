@@ -3,6 +3,7 @@
 //   OrderProxy.xml
 //   PassThroughProxy.xml
 //   echoSequence.xml
+//   the Micro Integrator's default 'fault' sequence (repository/deployment/server/synapse-configs/default/sequences/fault.xml)
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
@@ -14,9 +15,21 @@ function echoSequence(Context ctx) returns http:Response|error {
     return respond(ctx, headers = passBackHeaders);
 }
 
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault
+# sequence of their own: it logs the message in full with the error, then drops it.
+function handleFault(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    check defaultFaultLog(ctx);
+    return accepted();
+}
+
 # In flow of proxy service EchoProxy, run by the service at each of its addresses.
 function echoFlow(Context ctx) returns http:Response|error {
-    return echoSequence(ctx);
+    do {
+        return check echoSequence(ctx);
+    } on fail error e {
+        return handleFault(ctx, e);
+    }
 }
 
 # Out flow of proxy service OrderProxy: runs on the backend response.
@@ -50,8 +63,21 @@ function orderFlow(Context ctx) returns http:Response|error {
     }
 }
 
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend
+# without blocking and declare no fault sequence of their own: it logs the message in full with the error, then drops
+# it: a failure after the send, which the Micro Integrator leaves unanswered, is answered 502.
+function handleFaultAfterSend(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    check defaultFaultLog(ctx);
+    return unansweredFault(ctx, e);
+}
+
 # In flow of proxy service PassThroughProxy, run by the service at each of its addresses.
 function passThroughFlow(Context ctx) returns http:Response|error {
-    check callEndpoint(ctx, passThroughEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = passThroughEndpointSuspension);
-    return respond(ctx, headers = passBackHeaders);
+    do {
+        check callEndpoint(ctx, passThroughEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = passThroughEndpointSuspension);
+        return check respond(ctx, headers = passBackHeaders);
+    } on fail error e {
+        return handleFaultAfterSend(ctx, e);
+    }
 }

@@ -2,45 +2,74 @@
 //   EventsProxy.xml
 //   OrderJmsProxy.xml
 //   QuoteJmsWsdlProxy.xml
+//   the Micro Integrator's default 'fault' sequence (repository/deployment/server/synapse-configs/default/sequences/fault.xml)
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
 import ballerina/log;
 
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault
+# sequence of their own: it logs the message in full with the error, then drops it.
+function handleFault(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    check defaultFaultLog(ctx);
+    return accepted();
+}
+
 # In flow of proxy service EventsRabbitProxy, run by the service at each of its addresses.
 function eventsRabbitFlow(Context ctx) returns http:Response|error {
-    log:printInfo("EventsRabbitProxy request", action = check addressingAction(ctx));
-    return accepted();
+    do {
+        log:printInfo("EventsRabbitProxy request", action = check addressingAction(ctx));
+        return accepted();
+    } on fail error e {
+        return handleFault(ctx, e);
+    }
 }
 
 # In flow of proxy service EventsMailProxy, run by the service at each of its addresses.
 function eventsMailFlow(Context ctx) returns http:Response|error {
-    log:printInfo("EventsMailProxy request", action = check addressingAction(ctx));
-    return accepted();
+    do {
+        log:printInfo("EventsMailProxy request", action = check addressingAction(ctx));
+        return accepted();
+    } on fail error e {
+        return handleFault(ctx, e);
+    }
 }
 
 # In flow of proxy service EventsFileProxy, run by the service at each of its addresses.
 function eventsFileFlow(Context ctx) returns http:Response|error {
-    log:printInfo("EventsFileProxy request", action = check addressingAction(ctx));
-    return accepted();
+    do {
+        log:printInfo("EventsFileProxy request", action = check addressingAction(ctx));
+        return accepted();
+    } on fail error e {
+        return handleFault(ctx, e);
+    }
 }
 
 # In flow of proxy service OrderJmsProxy, run by the service at each of its addresses.
 function orderJmsFlow(Context ctx) returns http:Response|error {
-    string action = check addressingAction(ctx);
-    log:printInfo("OrderJmsProxy request", action = action, operation = "mediate");
-    if action == "urn:cancelOrder" {
-        setXmlPayload(ctx, xml `<cancelled>true</cancelled>`);
-    } else if action == "urn:mediate" {
-        setXmlPayload(ctx, xml `<accepted>default</accepted>`);
-    } else {
-        setXmlPayload(ctx, xml `<accepted>other</accepted>`);
+    do {
+        string action = check addressingAction(ctx);
+        log:printInfo("OrderJmsProxy request", action = action, operation = "mediate");
+        if action == "urn:cancelOrder" {
+            setXmlPayload(ctx, xml `<cancelled>true</cancelled>`);
+        } else if action == "urn:mediate" {
+            setXmlPayload(ctx, xml `<accepted>default</accepted>`);
+        } else {
+            setXmlPayload(ctx, xml `<accepted>other</accepted>`);
+        }
+        return check respond(ctx, headers = passBackHeaders);
+    } on fail error e {
+        return handleFault(ctx, e);
     }
-    return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service QuoteJmsWsdlProxy, run by the service at each of its addresses.
 function quoteJmsWsdlFlow(Context ctx) returns http:Response|error {
-    log:printInfo("QuoteJmsWsdlProxy request", operation = ctx.operationName);
-    return respond(ctx, headers = passBackHeaders);
+    do {
+        log:printInfo("QuoteJmsWsdlProxy request", operation = ctx.operationName);
+        return check respond(ctx, headers = passBackHeaders);
+    } on fail error e {
+        return handleFault(ctx, e);
+    }
 }

@@ -3,31 +3,56 @@
 //   MailOrdersProxy.xml
 //   SftpOrdersProxy.xml
 //   ShareProxy.xml
+//   the Micro Integrator's default 'fault' sequence (repository/deployment/server/synapse-configs/default/sequences/fault.xml)
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
 import ballerina/log;
 
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault
+# sequence of their own: it logs the message in full with the error, then drops it.
+function handleFault(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    check defaultFaultLog(ctx);
+    return accepted();
+}
+
 # In flow of proxy service FtpQuotesProxy, run by the service at each of its addresses.
 function ftpQuotesFlow(Context ctx) returns http:Response|error {
-    log:printInfo("FtpQuotesProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
-    return respond(ctx, headers = passBackHeaders);
+    do {
+        log:printInfo("FtpQuotesProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+        return check respond(ctx, headers = passBackHeaders);
+    } on fail error e {
+        return handleFault(ctx, e);
+    }
 }
 
 # In flow of proxy service MailOrdersProxy, run by the service at each of its addresses.
 function mailOrdersFlow(Context ctx) returns http:Response|error {
-    log:printInfo("MailOrdersProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
-    return accepted();
+    do {
+        log:printInfo("MailOrdersProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+        return accepted();
+    } on fail error e {
+        return handleFault(ctx, e);
+    }
 }
 
 # In flow of proxy service SftpOrdersProxy, run by the service at each of its addresses.
 function sftpOrdersFlow(Context ctx) returns http:Response|error {
-    log:printInfo("SftpOrdersProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
-    return accepted();
+    do {
+        log:printInfo("SftpOrdersProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+        return accepted();
+    } on fail error e {
+        return handleFault(ctx, e);
+    }
 }
 
 # In flow of proxy service ShareProxy, run by the service at each of its addresses.
 function shareFlow(Context ctx) returns http:Response|error {
-    log:printInfo("ShareProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
-    return accepted();
+    do {
+        log:printInfo("ShareProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+        return accepted();
+    } on fail error e {
+        return handleFault(ctx, e);
+    }
 }

@@ -3,27 +3,48 @@
 //   FileProxy.xml
 //   FtpProxy.xml
 //   UntypedProxy.xml
+//   the Micro Integrator's default 'fault' sequence (repository/deployment/server/synapse-configs/default/sequences/fault.xml)
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
 import ballerina/log;
 
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault
+# sequence of their own: it logs the message in full with the error, then drops it.
+function handleFault(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    check defaultFaultLog(ctx);
+    return accepted();
+}
+
 # In flow of proxy service CsvProxy, run by the service at each of its addresses.
 function csvFlow(Context ctx) returns http:Response|error {
-    log:printInfo("CsvProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
-    return accepted();
+    do {
+        log:printInfo("CsvProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+        return accepted();
+    } on fail error e {
+        return handleFault(ctx, e);
+    }
 }
 
 # In flow of proxy service FileProxy, run by the service at each of its addresses.
 function fileFlow(Context ctx) returns http:Response|error {
-    log:printInfo("FileProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
-    return accepted();
+    do {
+        log:printInfo("FileProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+        return accepted();
+    } on fail error e {
+        return handleFault(ctx, e);
+    }
 }
 
 # In flow of proxy service FtpProxy, run by the service at each of its addresses.
 function ftpFlow(Context ctx) returns http:Response|error {
-    log:printInfo("FtpProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
-    return accepted();
+    do {
+        log:printInfo("FtpProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+        return accepted();
+    } on fail error e {
+        return handleFault(ctx, e);
+    }
 }
 
 # In flow of proxy service UntypedProxy, run by the service at each of its addresses.

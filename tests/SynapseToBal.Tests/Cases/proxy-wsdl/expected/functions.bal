@@ -3,28 +3,53 @@
 //   InlineWsdlProxy.xml
 //   KeyWsdlProxy.xml
 //   MissingWsdlProxy.xml
+//   the Micro Integrator's default 'fault' sequence (repository/deployment/server/synapse-configs/default/sequences/fault.xml)
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
 import ballerina/log;
 
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault
+# sequence of their own: it logs the message in full with the error, then drops it.
+function handleFault(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    check defaultFaultLog(ctx);
+    return accepted();
+}
+
 # In flow of proxy service FileWsdlProxy, run by the service at each of its addresses.
 function fileWsdlFlow(Context ctx) returns http:Response|error {
-    return respond(ctx, headers = passBackHeaders);
+    do {
+        return check respond(ctx, headers = passBackHeaders);
+    } on fail error e {
+        return handleFault(ctx, e);
+    }
 }
 
 # In flow of proxy service InlineWsdlProxy, run by the service at each of its addresses.
 function inlineWsdlFlow(Context ctx) returns http:Response|error {
-    log:printInfo("InlineWsdlProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
-    return respond(ctx, headers = passBackHeaders);
+    do {
+        log:printInfo("InlineWsdlProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+        return check respond(ctx, headers = passBackHeaders);
+    } on fail error e {
+        return handleFault(ctx, e);
+    }
 }
 
 # In flow of proxy service KeyWsdlProxy, run by the service at each of its addresses.
 function keyWsdlFlow(Context ctx) returns http:Response|error {
-    return respond(ctx, headers = passBackHeaders);
+    do {
+        return check respond(ctx, headers = passBackHeaders);
+    } on fail error e {
+        return handleFault(ctx, e);
+    }
 }
 
 # In flow of proxy service MissingWsdlProxy, run by the service at each of its addresses.
 function missingWsdlFlow(Context ctx) returns http:Response|error {
-    return respond(ctx, headers = passBackHeaders);
+    do {
+        return check respond(ctx, headers = passBackHeaders);
+    } on fail error e {
+        return handleFault(ctx, e);
+    }
 }

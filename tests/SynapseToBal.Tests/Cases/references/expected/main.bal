@@ -12,18 +12,22 @@ service /refs on httpListener {
     # GET /refs/
     resource function get .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "RefAPI", "/refs");
-        // TODO(SB0208): the sequence is chosen at run time; call the matching function by hand
-        // <sequence key="{get-property('target')}"/>
-        check notTranslatedMediator("sequence", "SB0208");
-        // TODO(SB0502): sequence 'MissingSequence' is not part of the input
-        // <sequence key="MissingSequence"/>
-        check notTranslatedMediator("sequence", "SB0502");
-        check callEndpoint(ctx, missingEndpoint, restPostfix(ctx), headers = passThroughHeaders);
-        // TODO(SB0205): the <call> target endpoint is not translated
-        // <call><endpoint key-expression="get-property('ep')"/></call>
-        check notTranslatedMediator("call", "SB0205");
-        loop(ctx);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // TODO(SB0208): the sequence is chosen at run time; call the matching function by hand
+            // <sequence key="{get-property('target')}"/>
+            check notTranslatedMediator("sequence", "SB0208");
+            // TODO(SB0502): sequence 'MissingSequence' is not part of the input
+            // <sequence key="MissingSequence"/>
+            check notTranslatedMediator("sequence", "SB0502");
+            check callEndpoint(ctx, missingEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+            // TODO(SB0205): the <call> target endpoint is not translated
+            // <call><endpoint key-expression="get-property('ep')"/></call>
+            check notTranslatedMediator("call", "SB0205");
+            loop(ctx);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,51 +12,55 @@ service /regex on httpListener {
     # POST /regex/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "RegexAPI", "/regex");
-        string 'json = "";
-        string coded = "";
-        string isGet = "";
-        string strong = "";
-        string route2 = "";
-        if check matches(getHeader(ctx, "Content-Type"), "(?i:application/json[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*)") {
-            'json = "true";
-        } else {
-            'json = "false";
+        do {
+            string 'json = "";
+            string coded = "";
+            string isGet = "";
+            string strong = "";
+            string route2 = "";
+            if check matches(getHeader(ctx, "Content-Type"), "(?i:application/json[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*)") {
+                'json = "true";
+            } else {
+                'json = "false";
+            }
+            if check matches(getProperty(ctx, "code"), "[A-Z]{3}\\d{3}") {
+                coded = "true";
+            }
+            if getProperty(ctx, "plain") == "GET" {
+                isGet = "true";
+            }
+            if check notTranslated("get-property('password') matches regex (?=.*\\d).{8,}") == "true" {
+                strong = "true";
+            }
+            string route = getHeader(ctx, "X-Route");
+            if route == "orders/{id}" {
+                route2 = "orders";
+            } else if check matches(route, "a|b\\}") {
+                route2 = "ab";
+            } else {
+                route2 = "none";
+            }
+            // TODO(SB0234): the case regex '\bword\b' is not translated: the word boundary '\b' has no Ballerina regular-expression equivalent
+            // <switch source="get-property('word')">
+            //     <case regex="\bword\b">
+            //         <property name="found" value="true"/>
+            //     </case>
+            // </switch>
+            check notTranslatedMediator("switch", "SB0234");
+            string token = check regexGroup(getHeader(ctx, "Authorization"), "Bearer ([^\\n\\r\\u{85}\\u{2028}\\u{2029}]+)", 1);
+            string whole = check regexGroup("abc-123", "[a-z]+-\\d+", 0);
+            ctx.headers["x-year"] = check regexGroup(getProperty(ctx, "date"), "(\\d{4})-(\\d{2})-(\\d{2})", 1);
+            int typed = 42;
+            // TODO(SB0234): the pattern '(?<=x)y' is not translated: a lookbehind has no Ballerina regular-expression equivalent
+            // <property name="behind" expression="get-property('date')" pattern="(?&lt;=x)y"/>
+            check notTranslatedMediator("property", "SB0234");
+            // TODO(SB0206): a property with pattern/group needs hand translation
+            // <property name="axis" scope="axis2" expression="get-property('date')" pattern="(.*)" group="1"/>
+            check notTranslatedMediator("property", "SB0206");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        if check matches(getProperty(ctx, "code"), "[A-Z]{3}\\d{3}") {
-            coded = "true";
-        }
-        if getProperty(ctx, "plain") == "GET" {
-            isGet = "true";
-        }
-        if check notTranslated("get-property('password') matches regex (?=.*\\d).{8,}") == "true" {
-            strong = "true";
-        }
-        string route = getHeader(ctx, "X-Route");
-        if route == "orders/{id}" {
-            route2 = "orders";
-        } else if check matches(route, "a|b\\}") {
-            route2 = "ab";
-        } else {
-            route2 = "none";
-        }
-        // TODO(SB0234): the case regex '\bword\b' is not translated: the word boundary '\b' has no Ballerina regular-expression equivalent
-        // <switch source="get-property('word')">
-        //     <case regex="\bword\b">
-        //         <property name="found" value="true"/>
-        //     </case>
-        // </switch>
-        check notTranslatedMediator("switch", "SB0234");
-        string token = check regexGroup(getHeader(ctx, "Authorization"), "Bearer ([^\\n\\r\\u{85}\\u{2028}\\u{2029}]+)", 1);
-        string whole = check regexGroup("abc-123", "[a-z]+-\\d+", 0);
-        ctx.headers["x-year"] = check regexGroup(getProperty(ctx, "date"), "(\\d{4})-(\\d{2})-(\\d{2})", 1);
-        int typed = 42;
-        // TODO(SB0234): the pattern '(?<=x)y' is not translated: a lookbehind has no Ballerina regular-expression equivalent
-        // <property name="behind" expression="get-property('date')" pattern="(?&lt;=x)y"/>
-        check notTranslatedMediator("property", "SB0234");
-        // TODO(SB0206): a property with pattern/group needs hand translation
-        // <property name="axis" scope="axis2" expression="get-property('date')" pattern="(.*)" group="1"/>
-        check notTranslatedMediator("property", "SB0206");
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

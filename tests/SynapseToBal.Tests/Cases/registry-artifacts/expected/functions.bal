@@ -4,6 +4,7 @@
 //   registry/config/sequences/receiving.xml
 //   registry/config/templates/log_template.xml
 //   registry/local/sequences/common.xml
+//   the Micro Integrator's default 'fault' sequence (repository/deployment/server/synapse-configs/default/sequences/fault.xml)
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
@@ -31,11 +32,24 @@ function logTemplate(Context ctx, string message = "") {
     log:printInfo("conf:/templates/log_template.xml sequence", messageValue = message);
 }
 
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend
+# without blocking and declare no fault sequence of their own: it logs the message in full with the error, then drops
+# it: a failure after the send, which the Micro Integrator leaves unanswered, is answered 502.
+function handleFaultAfterSend(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    check defaultFaultLog(ctx);
+    return unansweredFault(ctx, e);
+}
+
 # In flow of proxy service RegistryFlowsProxy, run by the service at each of its addresses.
 function registryFlowsFlow(Context ctx) returns http:Response|error {
-    common(ctx);
-    logTemplate(ctx, message = "calling the back end");
-    check callEndpoint(ctx, govEndpointsBackendXml, restPostfix(ctx), headers = passThroughHeaders, state = govEndpointsBackendXmlSuspension);
-    // receive="conf:/sequences/receiving.xml": the backend response runs that sequence, not the out flow.
-    return confSequencesReceiving(ctx);
+    do {
+        common(ctx);
+        logTemplate(ctx, message = "calling the back end");
+        check callEndpoint(ctx, govEndpointsBackendXml, restPostfix(ctx), headers = passThroughHeaders, state = govEndpointsBackendXmlSuspension);
+        // receive="conf:/sequences/receiving.xml": the backend response runs that sequence, not the out flow.
+        return check confSequencesReceiving(ctx);
+    } on fail error e {
+        return handleFaultAfterSend(ctx, e);
+    }
 }

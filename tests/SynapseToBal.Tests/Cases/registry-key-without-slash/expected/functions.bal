@@ -2,6 +2,7 @@
 //   Forward.xml
 //   OrdersProxy.xml
 //   registry/governance/sequences/common.xml
+//   the Micro Integrator's default 'fault' sequence (repository/deployment/server/synapse-configs/default/sequences/fault.xml)
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
@@ -24,7 +25,20 @@ function ordersOut(Context ctx) returns http:Response|error {
     return respond(ctx, headers = passBackHeaders);
 }
 
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend
+# without blocking and declare no fault sequence of their own: it logs the message in full with the error, then drops
+# it: a failure after the send, which the Micro Integrator leaves unanswered, is answered 502.
+function handleFaultAfterSend(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    check defaultFaultLog(ctx);
+    return unansweredFault(ctx, e);
+}
+
 # In flow of proxy service OrdersProxy, run by the service at each of its addresses.
 function ordersFlow(Context ctx) returns http:Response|error {
-    return common(ctx);
+    do {
+        return check common(ctx);
+    } on fail error e {
+        return handleFaultAfterSend(ctx, e);
+    }
 }

@@ -12,33 +12,45 @@ service /status on httpListener {
     # GET /status/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StatusAPI", "/status", {"id": id});
-        if check urlParam(ctx, "verbose") == "true" {
-            ctx.headers["x-verbose"] = "true";
-            return respond(ctx, headers = passBackHeaders);
+        do {
+            if check urlParam(ctx, "verbose") == "true" {
+                ctx.headers["x-verbose"] = "true";
+                return check respond(ctx, headers = passBackHeaders);
+            }
+            return accepted();
+            // Not translated, never runs: the flow has already ended above:
+            // <respond/>
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        return accepted();
-        // Not translated, never runs: the flow has already ended above:
-        // <respond/>
     }
 
     # POST /status/{id}
     resource function post [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StatusAPI", "/status", {"id": id});
-        if check matches(check urlParam(ctx, "mode"), "a|b") {
-            if check urlParam(ctx, "mode") == "a" {
-                ctx.headers["x-mode"] = "a";
+        do {
+            if check matches(check urlParam(ctx, "mode"), "a|b") {
+                if check urlParam(ctx, "mode") == "a" {
+                    ctx.headers["x-mode"] = "a";
+                }
             }
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # PUT /status/{id}
     resource function put [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StatusAPI", "/status", {"id": id});
-        if check urlParam(ctx, "mode") == "a" {
-            return respond(ctx, headers = passBackHeaders);
+        do {
+            if check urlParam(ctx, "mode") == "a" {
+                return check respond(ctx, headers = passBackHeaders);
+            }
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -13,9 +13,13 @@ service /flow on httpListener {
     # GET /flow/respond
     resource function get respond(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FlowAPI", "/flow");
-        return respond(ctx, headers = passBackHeaders);
-        // Not translated, never runs: the flow has already ended above:
-        // <log level="custom"><property name="never" value="runs"/></log>
+        do {
+            return check respond(ctx, headers = passBackHeaders);
+            // Not translated, never runs: the flow has already ended above:
+            // <log level="custom"><property name="never" value="runs"/></log>
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /flow/drop

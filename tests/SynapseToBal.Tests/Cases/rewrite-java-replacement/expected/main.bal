@@ -13,10 +13,14 @@ service /rewrite on httpListener {
     # GET /rewrite/*
     resource function get [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "RewriteReplacementApi", "/rewrite");
-        string version = "v2";
-        check rewriteUrl(ctx, [{actions: [{action: "replace", fragment: "path", value: "/$2/$1\\$", regex: "/api/([a-z]+)/(v[0-9]+)"}, {action: "replace", fragment: "host", value: version, regex: "^internal"}]}], inProperty = "backend.url", outProperty = "resolved.url");
-        log:printInfo("RewriteReplacementApi default request", resolved = getProperty(ctx, "resolved.url"));
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            string version = "v2";
+            check rewriteUrl(ctx, [{actions: [{action: "replace", fragment: "path", value: "/$2/$1\\$", regex: "/api/([a-z]+)/(v[0-9]+)"}, {action: "replace", fragment: "host", value: version, regex: "^internal"}]}], inProperty = "backend.url", outProperty = "resolved.url");
+            log:printInfo("RewriteReplacementApi default request", resolved = getProperty(ctx, "resolved.url"));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,17 +12,21 @@ service /query on httpListener {
     # GET /query/search*
     resource function get search\*(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QueryAPI", "/query");
-        check rewriteUrl(ctx, [{actions: [{action: "removeQueryParam", fragment: "query", value: "id", regex: "id=[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*"}, {action: "removeQueryParam", fragment: "query", value: getProperty(ctx, "drop.param")}]}]);
-        // TODO(SB0206): the remove-query-param value '(?<=x)y' is read as a Java regular expression ('(?<=x)y=.*') that Ballerina reads differently (a lookbehind has no Ballerina regular-expression equivalent)
-        // <rewrite>
-        //     <rewriterule>
-        //         <!-- Java regex syntax Ballerina reads differently stays a TODO. -->
-        //         <action type="remove-query-param" fragment="query" value="(?&lt;=x)y"/>
-        //     </rewriterule>
-        // </rewrite>
-        check notTranslatedMediator("rewrite", "SB0206");
-        check callEndpoint(ctx, searchEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = searchEndpointSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check rewriteUrl(ctx, [{actions: [{action: "removeQueryParam", fragment: "query", value: "id", regex: "id=[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*"}, {action: "removeQueryParam", fragment: "query", value: getProperty(ctx, "drop.param")}]}]);
+            // TODO(SB0206): the remove-query-param value '(?<=x)y' is read as a Java regular expression ('(?<=x)y=.*') that Ballerina reads differently (a lookbehind has no Ballerina regular-expression equivalent)
+            // <rewrite>
+            //     <rewriterule>
+            //         <!-- Java regex syntax Ballerina reads differently stays a TODO. -->
+            //         <action type="remove-query-param" fragment="query" value="(?&lt;=x)y"/>
+            //     </rewriterule>
+            // </rewrite>
+            check notTranslatedMediator("rewrite", "SB0206");
+            check callEndpoint(ctx, searchEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = searchEndpointSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

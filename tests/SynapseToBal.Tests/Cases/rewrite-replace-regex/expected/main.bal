@@ -12,29 +12,33 @@ service /rewrite on httpListener {
     # POST /rewrite/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "RewriteRegexAPI", "/rewrite");
-        check rewriteUrl(ctx, [{condition: {test: "match", sourceType: "url", src: "path", value: "(?i:/API/v[0-9]+/[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*)"}, actions: [{action: "replace", fragment: "path", value: "/api/v2", regex: "(?i:/api/v1)"}, {action: "replace", fragment: "path", value: "", regex: "\\.svc"}, {action: "replace", fragment: "host", value: ".example.com", regex: "\\.internal$"}, {action: "replace", fragment: "path", value: "/$2/$1", regex: "/(\\d+)/(\\d+)$"}]}], inProperty = "backend.url", outProperty = "resolved.url");
-        // TODO(SB0206): the replace regex '/v1$' uses Java regular-expression syntax Ballerina reads differently ('$' in a replace regex (Java's also matches before a final line terminator; write \z) has no Ballerina regular-expression equivalent)
-        // <rewrite inProperty="backend.url" outProperty="trimmed.url">
-        //     <rewriterule>
-        //         <action type="replace" fragment="path" regex="/v1$" value=""/>
-        //     </rewriterule>
-        // </rewrite>
-        check notTranslatedMediator("rewrite", "SB0206");
-        // TODO(SB0206): the replace regex '/(?<version>v[0-9])/' uses Java regular-expression syntax Ballerina reads differently (a named group in a replace regex (the replacement may refer to it as ${name}) has no Ballerina regular-expression equivalent)
-        // <rewrite inProperty="backend.url" outProperty="named.url">
-        //     <rewriterule>
-        //         <action type="replace" fragment="path" regex="/(?&lt;version&gt;v[0-9])/" value="/${version}/"/>
-        //     </rewriterule>
-        // </rewrite>
-        check notTranslatedMediator("rewrite", "SB0206");
-        // TODO(SB0206): the replace regex '(?<=token=)[^&]+' uses Java regular-expression syntax Ballerina reads differently (a lookbehind has no Ballerina regular-expression equivalent)
-        // <rewrite inProperty="backend.url" outProperty="behind.url">
-        //     <rewriterule>
-        //         <action type="replace" fragment="query" regex="(?&lt;=token=****&amp;]+" value="***"/>
-        //     </rewriterule>
-        // </rewrite>
-        check notTranslatedMediator("rewrite", "SB0206");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check rewriteUrl(ctx, [{condition: {test: "match", sourceType: "url", src: "path", value: "(?i:/API/v[0-9]+/[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*)"}, actions: [{action: "replace", fragment: "path", value: "/api/v2", regex: "(?i:/api/v1)"}, {action: "replace", fragment: "path", value: "", regex: "\\.svc"}, {action: "replace", fragment: "host", value: ".example.com", regex: "\\.internal$"}, {action: "replace", fragment: "path", value: "/$2/$1", regex: "/(\\d+)/(\\d+)$"}]}], inProperty = "backend.url", outProperty = "resolved.url");
+            // TODO(SB0206): the replace regex '/v1$' uses Java regular-expression syntax Ballerina reads differently ('$' in a replace regex (Java's also matches before a final line terminator; write \z) has no Ballerina regular-expression equivalent)
+            // <rewrite inProperty="backend.url" outProperty="trimmed.url">
+            //     <rewriterule>
+            //         <action type="replace" fragment="path" regex="/v1$" value=""/>
+            //     </rewriterule>
+            // </rewrite>
+            check notTranslatedMediator("rewrite", "SB0206");
+            // TODO(SB0206): the replace regex '/(?<version>v[0-9])/' uses Java regular-expression syntax Ballerina reads differently (a named group in a replace regex (the replacement may refer to it as ${name}) has no Ballerina regular-expression equivalent)
+            // <rewrite inProperty="backend.url" outProperty="named.url">
+            //     <rewriterule>
+            //         <action type="replace" fragment="path" regex="/(?&lt;version&gt;v[0-9])/" value="/${version}/"/>
+            //     </rewriterule>
+            // </rewrite>
+            check notTranslatedMediator("rewrite", "SB0206");
+            // TODO(SB0206): the replace regex '(?<=token=)[^&]+' uses Java regular-expression syntax Ballerina reads differently (a lookbehind has no Ballerina regular-expression equivalent)
+            // <rewrite inProperty="backend.url" outProperty="behind.url">
+            //     <rewriterule>
+            //         <action type="replace" fragment="query" regex="(?&lt;=token=****&amp;]+" value="***"/>
+            //     </rewriterule>
+            // </rewrite>
+            check notTranslatedMediator("rewrite", "SB0206");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -13,51 +13,63 @@ service /shelter on httpListener {
     # POST /shelter/json
     resource function post 'json(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShelterAPI", "/shelter");
-        // <scatter-gather>: one copy of the message per sequence, started together and awaited (the Micro Integrator
-        // runs them in parallel); the results are gathered in the order of the sequences, not of arrival; the message
-        // goes on unchanged, the result in variable 'animals'.
-        Context[] messages = [branchContext(ctx), branchContext(ctx)];
-        future<error?>[] running = [];
-        future<error?> started = start jsonScatterGather1(messages[0]);
-        running.push(started);
-        future<error?> started2 = start jsonScatterGather2(messages[1]);
-        running.push(started2);
-        foreach future<error?> finished in running {
-            check wait finished;
+        do {
+            // <scatter-gather>: one copy of the message per sequence, started together and awaited (the Micro Integrator
+            // runs them in parallel); the results are gathered in the order of the sequences, not of arrival; the message
+            // goes on unchanged, the result in variable 'animals'.
+            Context[] messages = [branchContext(ctx), branchContext(ctx)];
+            future<error?>[] running = [];
+            future<error?> started = start jsonScatterGather1(messages[0]);
+            running.push(started);
+            future<error?> started2 = start jsonScatterGather2(messages[1]);
+            running.push(started2);
+            foreach future<error?> finished in running {
+                check wait finished;
+            }
+            check gatherMessages(ctx, messages, true, variable = "animals");
+            JsonResponse payload = {
+                request: check jsonPayloadSlot(ctx),
+                animals: toJson(getVariable(ctx, "animals"))
+            };
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        check gatherMessages(ctx, messages, true, variable = "animals");
-        JsonResponse payload = {
-            request: check jsonPayloadSlot(ctx),
-            animals: toJson(getVariable(ctx, "animals"))
-        };
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /shelter/xml
     resource function post 'xml(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShelterAPI", "/shelter");
-        // <scatter-gather>: one copy of the message per sequence, run one after the other, as
-        // parallel-execution="false" does; the results are gathered in order; the message goes on unchanged, the result
-        // in variable 'animals'.
-        Context[] messages = [branchContext(ctx), branchContext(ctx)];
-        check xmlScatterGather1(messages[0]);
-        check xmlScatterGather2(messages[1]);
-        check gatherMessages(ctx, messages, false, rootElement = "shelter", variable = "animals");
-        log:printInfo(string `gathered ${getVariable(ctx, "animals")}`);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // <scatter-gather>: one copy of the message per sequence, run one after the other, as
+            // parallel-execution="false" does; the results are gathered in order; the message goes on unchanged, the result
+            // in variable 'animals'.
+            Context[] messages = [branchContext(ctx), branchContext(ctx)];
+            check xmlScatterGather1(messages[0]);
+            check xmlScatterGather2(messages[1]);
+            check gatherMessages(ctx, messages, false, rootElement = "shelter", variable = "animals");
+            log:printInfo(string `gathered ${getVariable(ctx, "animals")}`);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /shelter/body
     resource function post body(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShelterAPI", "/shelter");
-        // <scatter-gather>: one copy of the message per sequence, run one after the other, as
-        // parallel-execution="false" does; the results are gathered in order; the message becomes the last copy with
-        // the gathered result as its body.
-        Context[] messages = [branchContext(ctx)];
-        check bodyScatterGather1(messages[0]);
-        check gatherMessages(ctx, messages, true);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // <scatter-gather>: one copy of the message per sequence, run one after the other, as
+            // parallel-execution="false" does; the results are gathered in order; the message becomes the last copy with
+            // the gathered result as its body.
+            Context[] messages = [branchContext(ctx)];
+            check bodyScatterGather1(messages[0]);
+            check gatherMessages(ctx, messages, true);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

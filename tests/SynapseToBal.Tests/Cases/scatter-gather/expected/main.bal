@@ -13,33 +13,41 @@ service /pets on httpListener {
     # GET /pets/all
     resource function get 'all(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PetAPI", "/pets");
-        // <scatter-gather>: one copy of the message per sequence, started together (the Micro Integrator runs them in
-        // parallel); the aggregation completes when every sequence has arrived or 5 s after the first one arrived (its
-        // timeout), gathering the results arrived by then in the order of arrival; a later result is ignored; the
-        // message becomes the last copy with the gathered result as its body.
-        Context[] messages = [branchContext(ctx), branchContext(ctx)];
-        future<error?>[] running = [];
-        future<error?> started = start allScatterGather1(messages[0]);
-        running.push(started);
-        future<error?> started2 = start allScatterGather2(messages[1]);
-        running.push(started2);
-        Context[] collected = check awaitAggregation(messages, running, 5);
-        check gatherMessages(ctx, collected, true);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // <scatter-gather>: one copy of the message per sequence, started together (the Micro Integrator runs them in
+            // parallel); the aggregation completes when every sequence has arrived or 5 s after the first one arrived (its
+            // timeout), gathering the results arrived by then in the order of arrival; a later result is ignored; the
+            // message becomes the last copy with the gathered result as its body.
+            Context[] messages = [branchContext(ctx), branchContext(ctx)];
+            future<error?>[] running = [];
+            future<error?> started = start allScatterGather1(messages[0]);
+            running.push(started);
+            future<error?> started2 = start allScatterGather2(messages[1]);
+            running.push(started2);
+            Context[] collected = check awaitAggregation(messages, running, 5);
+            check gatherMessages(ctx, collected, true);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # GET /pets/xml
     resource function get 'xml(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PetAPI", "/pets");
-        // <scatter-gather>: one copy of the message per sequence, run one after the other, as
-        // parallel-execution="false" does; the results are gathered in order; the message goes on unchanged, the result
-        // in variable 'pets'.
-        Context[] messages = [branchContext(ctx), branchContext(ctx)];
-        check xmlScatterGather1(messages[0]);
-        check xmlScatterGather2(messages[1]);
-        check gatherMessages(ctx, messages, false, rootElement = "pets", variable = "pets");
-        log:printInfo("PetAPI /xml request", pets = getVariable(ctx, "pets"));
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // <scatter-gather>: one copy of the message per sequence, run one after the other, as
+            // parallel-execution="false" does; the results are gathered in order; the message goes on unchanged, the result
+            // in variable 'pets'.
+            Context[] messages = [branchContext(ctx), branchContext(ctx)];
+            check xmlScatterGather1(messages[0]);
+            check xmlScatterGather2(messages[1]);
+            check gatherMessages(ctx, messages, false, rootElement = "pets", variable = "pets");
+            log:printInfo("PetAPI /xml request", pets = getVariable(ctx, "pets"));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -27,7 +27,12 @@ class BothDaysTaskJob {
         Context ctx = newTaskContext(xml `<report>both</report>`, "application/soap+xml");
         error? result = reportSequence(ctx);
         if result is error {
-            log:printError("Task 'BothDaysTask' failed", 'error = result);
+            // A failure runs the global fault sequence, as the Micro Integrator's task does.
+            do {
+                _ = check handleFault(ctx, result);
+            } on fail error e {
+                log:printError("Task 'BothDaysTask' failed", 'error = e);
+            }
         }
     }
 }
@@ -42,7 +47,12 @@ class MonthEndTaskJob {
         Context ctx = newTaskContext(xml `<report>month-end</report>`, "application/soap+xml");
         error? result = reportSequence(ctx);
         if result is error {
-            log:printError("Task 'MonthEndTask' failed", 'error = result);
+            // A failure runs the global fault sequence, as the Micro Integrator's task does.
+            do {
+                _ = check handleFault(ctx, result);
+            } on fail error e {
+                log:printError("Task 'MonthEndTask' failed", 'error = e);
+            }
         }
     }
 }
@@ -57,7 +67,12 @@ class SteppedTaskJob {
         Context ctx = newTaskContext(xml `<report>stepped</report>`, "application/xml");
         error? result = reportSequence(ctx);
         if result is error {
-            log:printError("Task 'SteppedTask' failed", 'error = result);
+            // A failure runs the global fault sequence, as the Micro Integrator's task does.
+            do {
+                _ = check handleFault(ctx, result);
+            } on fail error e {
+                log:printError("Task 'SteppedTask' failed", 'error = e);
+            }
         }
     }
 }
@@ -72,7 +87,12 @@ class ThirdFridayTaskJob {
         Context ctx = newTaskContext(xml `<report>third-friday</report>`, "application/soap+xml");
         error? result = reportSequence(ctx);
         if result is error {
-            log:printError("Task 'ThirdFridayTask' failed", 'error = result);
+            // A failure runs the global fault sequence, as the Micro Integrator's task does.
+            do {
+                _ = check handleFault(ctx, result);
+            } on fail error e {
+                log:printError("Task 'ThirdFridayTask' failed", 'error = e);
+            }
         }
     }
 }
@@ -87,7 +107,12 @@ class WeekdayTaskJob {
         Context ctx = newTaskContext(xml `<report>weekday</report>`, "application/soap+xml");
         error? result = reportSequence(ctx);
         if result is error {
-            log:printError("Task 'WeekdayTask' failed", 'error = result);
+            // A failure runs the global fault sequence, as the Micro Integrator's task does.
+            do {
+                _ = check handleFault(ctx, result);
+            } on fail error e {
+                log:printError("Task 'WeekdayTask' failed", 'error = e);
+            }
         }
     }
 }

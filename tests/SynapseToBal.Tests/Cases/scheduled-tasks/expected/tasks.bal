@@ -17,7 +17,12 @@ class IncrementTaskJob {
         Context ctx = newTaskContext(xml `<incrementBy>1</incrementBy>`, "application/soap+xml");
         error? result = incrementSequence(ctx);
         if result is error {
-            log:printError("Task 'IncrementTask' failed", 'error = result);
+            // A failure runs the global fault sequence, as the Micro Integrator's task does.
+            do {
+                _ = check handleFault(ctx, result);
+            } on fail error e {
+                log:printError("Task 'IncrementTask' failed", 'error = e);
+            }
         }
     }
 }
@@ -51,7 +56,12 @@ class StartupTaskJob {
         ctx.action = "urn:warmUp";
         http:Response|error? result = mainSequence(ctx);
         if result is error {
-            log:printError("Task 'StartupTask' failed", 'error = result);
+            // A failure runs the global fault sequence, as the Micro Integrator's task does.
+            do {
+                _ = check handleFault(ctx, result);
+            } on fail error e {
+                log:printError("Task 'StartupTask' failed", 'error = e);
+            }
         }
     }
 }

@@ -12,27 +12,35 @@ service /quotes on httpListener {
     # POST /quotes/inline
     resource function post inline(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
-        // TODO(SB0231): <script> runs inline JavaScript (the script below): write this logic in Ballerina (a function that reads and updates the Context)
-        // <script language="js"><![CDATA[
-        //     var symbol = mc.getPayloadXML()..*::Code.toString();
-        //     mc.setPayloadXML(<m:getQuote xmlns:m="http://services.samples"><m:request><m:symbol>{symbol}</m:symbol></m:request></m:getQuote>);
-        // ]]></script>
-        check notTranslatedMediator("script", "SB0231");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // TODO(SB0231): <script> runs inline JavaScript (the script below): write this logic in Ballerina (a function that reads and updates the Context)
+            // <script language="js"><![CDATA[
+            //     var symbol = mc.getPayloadXML()..*::Code.toString();
+            //     mc.setPayloadXML(<m:getQuote xmlns:m="http://services.samples"><m:request><m:symbol>{symbol}</m:symbol></m:request></m:getQuote>);
+            // ]]></script>
+            check notTranslatedMediator("script", "SB0231");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /quotes/keyed
     resource function post keyed(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes");
-        // TODO(SB0231): <script> runs the JavaScript function 'transformRequest' of the script at key 'conf:/script_js/stockquoteTransform.js', including 'conf:/script_js/common.js': write this logic in Ballerina (a function that reads and updates the Context)
-        // <script language="rhinoJs" key="conf:/script_js/stockquoteTransform.js" function="transformRequest">
-        //     <include key="conf:/script_js/common.js"/>
-        // </script>
-        check notTranslatedMediator("script", "SB0231");
-        // TODO(SB0231): <script> runs the Groovy function 'mediate' of the script at key 'gov:/scripts/discount.groovy': write this logic in Ballerina (a function that reads and updates the Context)
-        // <script language="groovy" key="gov:/scripts/discount.groovy"/>
-        check notTranslatedMediator("script", "SB0231");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // TODO(SB0231): <script> runs the JavaScript function 'transformRequest' of the script at key 'conf:/script_js/stockquoteTransform.js', including 'conf:/script_js/common.js': write this logic in Ballerina (a function that reads and updates the Context)
+            // <script language="rhinoJs" key="conf:/script_js/stockquoteTransform.js" function="transformRequest">
+            //     <include key="conf:/script_js/common.js"/>
+            // </script>
+            check notTranslatedMediator("script", "SB0231");
+            // TODO(SB0231): <script> runs the Groovy function 'mediate' of the script at key 'gov:/scripts/discount.groovy': write this logic in Ballerina (a function that reads and updates the Context)
+            // <script language="groovy" key="gov:/scripts/discount.groovy"/>
+            check notTranslatedMediator("script", "SB0231");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

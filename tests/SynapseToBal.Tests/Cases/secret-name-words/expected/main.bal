@@ -13,12 +13,16 @@ service /token on httpListener {
     # GET /token/
     resource function get .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TokenAPI", "/token");
-        string accessToken = getHeader(ctx, "X-Token");
-        string ttlToken = getHeader(ctx, "X-Ttl");
-        string tokenCacheStatus = "HIT";
-        string apiToken = tokenApiApiToken;
-        log:printInfo("TokenAPI / request", TOKEN_CACHE_STATUS = tokenCacheStatus, ACCESS_TOKEN_LENGTH = javaDoubleString(<float>accessToken.length()), TTL_TOKEN_SECONDS = ttlToken, ACCESS_TOKEN = "****", API_TOKEN = "****");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            string accessToken = getHeader(ctx, "X-Token");
+            string ttlToken = getHeader(ctx, "X-Ttl");
+            string tokenCacheStatus = "HIT";
+            string apiToken = tokenApiApiToken;
+            log:printInfo("TokenAPI / request", TOKEN_CACHE_STATUS = tokenCacheStatus, ACCESS_TOKEN_LENGTH = javaDoubleString(<float>accessToken.length()), TTL_TOKEN_SECONDS = ttlToken, ACCESS_TOKEN = "****", API_TOKEN = "****");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,10 +12,14 @@ service /secure on httpListener {
     # GET /secure/report
     resource function get report(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "SecureAPI", "/secure");
-        ctx.headers["authorization"] = string `Basic ${reportCredentials}`;
-        string apiKey = reportApikey;
-        check callEndpoint(ctx, reportBackend, restPostfix(ctx), headers = passThroughHeaders, state = reportBackendSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.headers["authorization"] = string `Basic ${reportCredentials}`;
+            string apiKey = reportApikey;
+            check callEndpoint(ctx, reportBackend, restPostfix(ctx), headers = passThroughHeaders, state = reportBackendSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

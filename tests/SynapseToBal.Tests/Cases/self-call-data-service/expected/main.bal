@@ -17,8 +17,12 @@ service /planner on httpListener, httpsListener {
     # GET /planner/plans
     resource function get plans(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PlansApi", "/planner");
-        check callEndpoint(ctx, plansEndpoint, "/services/PlanDataService/plans", "GET", headers = passThroughHeaders, state = plansEndpointSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callEndpoint(ctx, plansEndpoint, "/services/PlanDataService/plans", "GET", headers = passThroughHeaders, state = plansEndpointSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

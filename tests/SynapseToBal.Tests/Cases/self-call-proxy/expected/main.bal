@@ -18,22 +18,34 @@ service /orders on httpListener, httpsListener {
     # POST /orders/check
     resource function post 'check(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderApi", "/orders");
-        check callEndpoint(ctx, inventoryEp, restPostfix(ctx), headers = passThroughHeaders, state = inventoryEpSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callEndpoint(ctx, inventoryEp, restPostfix(ctx), headers = passThroughHeaders, state = inventoryEpSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # GET /orders/price/{id}
     resource function get price/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderApi", "/orders", {"id": id});
-        check callEndpoint(ctx, priceByIdEndpoint, string `/prices/${check pathValue(id)}`, "GET", headers = passThroughHeaders, state = priceByIdEndpointSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callEndpoint(ctx, priceByIdEndpoint, string `/prices/${check pathValue(id)}`, "GET", headers = passThroughHeaders, state = priceByIdEndpointSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # GET /orders/legacy
     resource function get legacy(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderApi", "/orders");
-        check callEndpoint(ctx, legacyEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = legacyEndpointSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callEndpoint(ctx, legacyEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = legacyEndpointSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
@@ -77,9 +89,13 @@ service /prices on httpListener, httpsListener {
     # GET /prices/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PricesApi", "/prices", {"id": id});
-        PricesResponse payload = {price: 10};
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            PricesResponse payload = {price: 10};
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,8 +12,12 @@ service /quotes on httpListener {
     # GET /quotes/{symbol}
     resource function get [string symbol](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes", {"symbol": symbol});
-        check callEndpoint(ctx, quoteBackend, restPostfix(ctx), headers = passThroughHeaders, state = quoteBackendSuspension);
-        return quoteOut(ctx);
+        do {
+            check callEndpoint(ctx, quoteBackend, restPostfix(ctx), headers = passThroughHeaders, state = quoteBackendSuspension);
+            return check quoteOut(ctx);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -3,6 +3,7 @@
 //   AuditLogged.xml
 //   QuoteProxy.xml
 //   QuoteResponse.xml
+//   the Micro Integrator's default 'fault' sequence (repository/deployment/server/synapse-configs/default/sequences/fault.xml)
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
@@ -28,9 +29,22 @@ function quoteResponse(Context ctx) returns http:Response|error {
     return respond(ctx, headers = passBackHeaders);
 }
 
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend
+# without blocking and declare no fault sequence of their own: it logs the message in full with the error, then drops
+# it: a failure after the send, which the Micro Integrator leaves unanswered, is answered 502.
+function handleFaultAfterSend(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    check defaultFaultLog(ctx);
+    return unansweredFault(ctx, e);
+}
+
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
 function quoteFlow(Context ctx) returns http:Response|error {
-    check callEndpoint(ctx, quoteEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteEndpointSuspension);
-    // receive="QuoteResponse": the backend response runs that sequence, not the out flow.
-    return quoteResponse(ctx);
+    do {
+        check callEndpoint(ctx, quoteEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteEndpointSuspension);
+        // receive="QuoteResponse": the backend response runs that sequence, not the out flow.
+        return check quoteResponse(ctx);
+    } on fail error e {
+        return handleFaultAfterSend(ctx, e);
+    }
 }

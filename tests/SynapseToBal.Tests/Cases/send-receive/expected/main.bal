@@ -14,37 +14,49 @@ service /audit on httpListener {
     # POST /audit/*
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AuditApi", "/audit");
-        check callEndpoint(ctx, auditPostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = auditPostRootEndpointSuspension);
-        // receive="AuditLogged": the backend response runs that sequence, not the out flow.
-        auditLogged(ctx);
-        return accepted();
+        do {
+            check callEndpoint(ctx, auditPostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = auditPostRootEndpointSuspension);
+            // receive="AuditLogged": the backend response runs that sequence, not the out flow.
+            auditLogged(ctx);
+            return accepted();
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # PUT /audit/*
     resource function put [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AuditApi", "/audit");
-        check callEndpoint(ctx, auditPutRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = auditPutRootEndpointSuspension);
-        string route = getProperty(ctx, "receiver");
-        if route == "Audit.Backup" {
-            return auditBackup(ctx);
-        }
-        if route == "AuditLogged" {
-            auditLogged(ctx);
+        do {
+            check callEndpoint(ctx, auditPutRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = auditPutRootEndpointSuspension);
+            string route = getProperty(ctx, "receiver");
+            if route == "Audit.Backup" {
+                return check auditBackup(ctx);
+            }
+            if route == "AuditLogged" {
+                auditLogged(ctx);
+                return accepted();
+            }
+            if route == "QuoteResponse" {
+                return check quoteResponse(ctx);
+            }
+            log:printWarn(string `Cannot find a Sequence with name: ${getProperty(ctx, "receiver")} for injecting the message`);
             return accepted();
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
         }
-        if route == "QuoteResponse" {
-            return quoteResponse(ctx);
-        }
-        log:printWarn(string `Cannot find a Sequence with name: ${getProperty(ctx, "receiver")} for injecting the message`);
-        return accepted();
     }
 
     # DELETE /audit/*
     resource function delete [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AuditApi", "/audit");
-        check callEndpoint(ctx, auditDeleteRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = auditDeleteRootEndpointSuspension);
-        log:printWarn("Cannot find a Sequence with name: AuditMissing for injecting the message");
-        return accepted();
+        do {
+            check callEndpoint(ctx, auditDeleteRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = auditDeleteRootEndpointSuspension);
+            log:printWarn("Cannot find a Sequence with name: AuditMissing for injecting the message");
+            return accepted();
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -15,13 +15,17 @@ service /reports on httpListener {
     # POST /reports/*
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ReportsAPI", "/reports");
-        ctx.properties["OUT_ONLY"] = "true";
-        // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
-        ctx.headers["transport.vfs.replyfilename"] = getHeader(ctx, "X-Report-Name");
-        // TODO(SB0268): settings of VFS endpoint 'ReportsFtpsEP' not reproduced: transport.vfs.SendFileSynchronously: the Micro Integrator writes one file at a time per server; the generated writes are not serialised
-        // <address uri="vfs:ftps://reports@files.example.com:2121/outbox/reports?vfs.passive=true&amp;transport.vfs.CreateFolder=true&amp;transport.vfs.Append=true&amp;transport.vfs.SendFileSynchronously=true" />
-        check vfsWriteRemote(ctx, {protocol: ftp:FTPS, host: reportsFtpsEpHost, port: reportsFtpsEpPort, auth: {credentials: {username: reportsFtpsEpUser}}, userDirIsRoot: true}, reportsFtpsEpPath, append = true, createFolder = true);
-        return accepted();
+        do {
+            ctx.properties["OUT_ONLY"] = "true";
+            // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
+            ctx.headers["transport.vfs.replyfilename"] = getHeader(ctx, "X-Report-Name");
+            // TODO(SB0268): settings of VFS endpoint 'ReportsFtpsEP' not reproduced: transport.vfs.SendFileSynchronously: the Micro Integrator writes one file at a time per server; the generated writes are not serialised
+            // <address uri="vfs:ftps://reports@files.example.com:2121/outbox/reports?vfs.passive=true&amp;transport.vfs.CreateFolder=true&amp;transport.vfs.Append=true&amp;transport.vfs.SendFileSynchronously=true" />
+            check vfsWriteRemote(ctx, {protocol: ftp:FTPS, host: reportsFtpsEpHost, port: reportsFtpsEpPort, auth: {credentials: {username: reportsFtpsEpUser}}, userDirIsRoot: true}, reportsFtpsEpPath, append = true, createFolder = true);
+            return accepted();
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

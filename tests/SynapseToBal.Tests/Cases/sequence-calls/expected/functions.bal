@@ -2,6 +2,7 @@
 //   Enrich.xml
 //   ReplyToClient.xml
 //   Validate.xml
+//   the Micro Integrator's default 'fault' sequence (repository/deployment/server/synapse-configs/default/sequences/fault.xml)
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
@@ -30,4 +31,12 @@ function validate(Context ctx) returns http:Response|error? {
         setHttpSc(ctx, 415);
         return respond(ctx, headers = passBackHeaders);
     }
+}
+
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault
+# sequence of their own: it logs the message in full with the error, then drops it.
+function handleFault(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    check defaultFaultLog(ctx);
+    return accepted();
 }

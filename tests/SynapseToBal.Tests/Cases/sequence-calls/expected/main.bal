@@ -12,12 +12,16 @@ service /audit on httpListener {
     # POST /audit/events
     resource function post events(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AuditAPI", "/audit");
-        http:Response? reply = check validate(ctx);
-        if reply is http:Response {
-            return reply;
+        do {
+            http:Response? reply = check validate(ctx);
+            if reply is http:Response {
+                return reply;
+            }
+            enrich(ctx);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        enrich(ctx);
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -6,6 +6,7 @@
 //   OrdersApi.xml
 //   Unresolved.xml
 //   ValidateOrder.xml
+//   the Micro Integrator's default 'fault' sequence (repository/deployment/server/synapse-configs/default/sequences/fault.xml)
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
@@ -80,4 +81,13 @@ function ordersFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printInfo("OrdersApi / fault", step = "resource fault");
     return respond(ctx, headers = passBackHeaders);
+}
+
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend
+# without blocking and declare no fault sequence of their own: it logs the message in full with the error, then drops
+# it: a failure after the send, which the Micro Integrator leaves unanswered, is answered 502.
+function handleFaultAfterSend(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    check defaultFaultLog(ctx);
+    return unansweredFault(ctx, e);
 }

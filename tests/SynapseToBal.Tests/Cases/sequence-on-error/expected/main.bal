@@ -32,11 +32,15 @@ service /orders on httpListener {
     # GET /orders/audit
     resource function get audit(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersApi", "/orders");
-        http:Response? reply = audit(ctx);
-        if reply is http:Response {
-            return reply;
+        do {
+            http:Response? reply = audit(ctx);
+            if reply is http:Response {
+                return reply;
+            }
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
         }
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,15 +12,19 @@ service /templated on httpListener {
     # GET /templated/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TemplatedAPI", "/templated", {"id": id});
-        logAndTag(ctx, message = id, tag = "lookup");
-        check logAndTagLazyMessage(ctx);
-        if check matches(id, "0+") {
-            return reject(ctx, status = "404");
+        do {
+            logAndTag(ctx, message = id, tag = "lookup");
+            check logAndTagLazyMessage(ctx);
+            if check matches(id, "0+") {
+                return check reject(ctx, status = "404");
+            }
+            // TODO(SB0502): template 'MissingTemplate' is not a sequence template of the input
+            // <call-template target="MissingTemplate"/>
+            check notTranslatedMediator("call-template", "SB0502");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        // TODO(SB0502): template 'MissingTemplate' is not a sequence template of the input
-        // <call-template target="MissingTemplate"/>
-        check notTranslatedMediator("call-template", "SB0502");
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -18,8 +18,12 @@ service /versioned on httpsListener {
     # GET /versioned/items
     resource function get items(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "VersionedAPI", "/versioned");
-        check callEndpointAddressed(ctx, secureBackend, restPostfix(ctx), wsAddressing = "default", wsaTo = secureBackendUrl, headers = passThroughHeaders, state = secureBackendSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callEndpointAddressed(ctx, secureBackend, restPostfix(ctx), wsAddressing = "default", wsaTo = secureBackendUrl, headers = passThroughHeaders, state = secureBackendSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

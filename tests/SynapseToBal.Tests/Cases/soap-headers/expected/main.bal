@@ -12,24 +12,28 @@ service /soapheaders on httpListener {
     # POST /soapheaders/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "SoapHeaderAPI", "/soapheaders");
-        check addSoapHeader(ctx, soapHeaderBlock("urn:FOOBAR_WS", "urn", "AuthInf", "foo"));
-        check addSoapHeader(ctx, soapHeaderBlock("http://services.samples", "m", "Tracking", ctx.messageId));
-        check removeSoapHeader(ctx, "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd", "Security");
-        check addSoapHeader(ctx, check xml:fromString("<wsa:MessageID xmlns:wsa=\"http://www.w3.org/2005/08/addressing\">uuid:d7f2e040-e298-49f2-9c73-99273f15f9d5</wsa:MessageID>"));
-        // TODO(SB0206): SOAP headers and WS-Addressing fields are not translated
-        // <header name="ReplyTo" action="remove"/>
-        check notTranslatedMediator("header", "SB0206");
-        // TODO(SB0206): SOAP headers and WS-Addressing fields are not translated
-        // <header name="MessageID" value="uuid:1"/>
-        check notTranslatedMediator("header", "SB0206");
-        // TODO(SB0206): SOAP headers and WS-Addressing fields are not translated
-        // <header xmlns:x="urn:x" name="x:Doc" type="OM" value="&lt;a/&gt;"/>
-        check notTranslatedMediator("header", "SB0206");
-        ctx.properties["preserveProcessedHeaders"] = "true";
-        // TODO(SB0207): 'preserveProcessedHeaders' changes how Synapse sends or answers; reproduce it by hand
-        // <property name="preserveProcessedHeaders" value="false"/>
-        check notTranslatedMediator("property", "SB0207");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check addSoapHeader(ctx, soapHeaderBlock("urn:FOOBAR_WS", "urn", "AuthInf", "foo"));
+            check addSoapHeader(ctx, soapHeaderBlock("http://services.samples", "m", "Tracking", ctx.messageId));
+            check removeSoapHeader(ctx, "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd", "Security");
+            check addSoapHeader(ctx, check xml:fromString("<wsa:MessageID xmlns:wsa=\"http://www.w3.org/2005/08/addressing\">uuid:d7f2e040-e298-49f2-9c73-99273f15f9d5</wsa:MessageID>"));
+            // TODO(SB0206): SOAP headers and WS-Addressing fields are not translated
+            // <header name="ReplyTo" action="remove"/>
+            check notTranslatedMediator("header", "SB0206");
+            // TODO(SB0206): SOAP headers and WS-Addressing fields are not translated
+            // <header name="MessageID" value="uuid:1"/>
+            check notTranslatedMediator("header", "SB0206");
+            // TODO(SB0206): SOAP headers and WS-Addressing fields are not translated
+            // <header xmlns:x="urn:x" name="x:Doc" type="OM" value="&lt;a/&gt;"/>
+            check notTranslatedMediator("header", "SB0206");
+            ctx.properties["preserveProcessedHeaders"] = "true";
+            // TODO(SB0207): 'preserveProcessedHeaders' changes how Synapse sends or answers; reproduce it by hand
+            // <property name="preserveProcessedHeaders" value="false"/>
+            check notTranslatedMediator("property", "SB0207");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -14,56 +14,64 @@ service /quotes on httpListener {
     # POST /quotes/batch
     resource function post batch(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteSplitAPI", "/quotes");
-        // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
-        // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
-        Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<q:quotes>/<*>.<q:symbol>);
-        future<error?>[] running = [];
-        foreach Context message in messages {
-            future<error?> branch = start batchIterateTarget(message);
-            running.push(branch);
+        do {
+            // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
+            // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
+            Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<q:quotes>/<*>.<q:symbol>);
+            future<error?>[] running = [];
+            foreach Context message in messages {
+                future<error?> branch = start batchIterateTarget(message);
+                running.push(branch);
+            }
+            foreach future<error?> finished in running {
+                check wait finished;
+            }
+            check aggregateMessages(ctx, messages, false, enclosing = "ROOT");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
         }
-        foreach future<error?> finished in running {
-            check wait finished;
-        }
-        check aggregateMessages(ctx, messages, false, enclosing = "ROOT");
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /quotes/copies
     resource function post copies(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteSplitAPI", "/quotes");
-        // TODO(SB0219): <clone> is not translated here: each copy continues after it with the <filter> at QuoteSplitAPI.xml:48 on its way to the <aggregate> at QuoteSplitAPI.xml:53, and that mediator (or one it runs) may answer, stop, copy or aggregate the message, or runs code the converter does not run on each copy, so the copies would not all reach the aggregate the same way
-        // <clone>
-        //     <target>
-        //         <sequence>
-        //             <call>
-        //                 <endpoint key="QuoteBackendEP"/>
-        //             </call>
-        //         </sequence>
-        //     </target>
-        //     <target>
-        //         <sequence>
-        //             <call>
-        //                 <endpoint key="QuoteBackendEP"/>
-        //             </call>
-        //         </sequence>
-        //     </target>
-        // </clone>
-        check notTranslatedMediator("clone", "SB0219");
-        if ((check soapEnvelope(ctx))/**/<stale>).length() > 0 {
+        do {
+            // TODO(SB0219): <clone> is not translated here: each copy continues after it with the <filter> at QuoteSplitAPI.xml:48 on its way to the <aggregate> at QuoteSplitAPI.xml:53, and that mediator (or one it runs) may answer, stop, copy or aggregate the message, or runs code the converter does not run on each copy, so the copies would not all reach the aggregate the same way
+            // <clone>
+            //     <target>
+            //         <sequence>
+            //             <call>
+            //                 <endpoint key="QuoteBackendEP"/>
+            //             </call>
+            //         </sequence>
+            //     </target>
+            //     <target>
+            //         <sequence>
+            //             <call>
+            //                 <endpoint key="QuoteBackendEP"/>
+            //             </call>
+            //         </sequence>
+            //     </target>
+            // </clone>
+            check notTranslatedMediator("clone", "SB0219");
+            if ((check soapEnvelope(ctx))/**/<stale>).length() > 0 {
+                return accepted();
+            }
+            // TODO(SB0219): <aggregate> is not translated here: the iterate or clone before it in this flow is not translated (see the TODO above, which says why), so nothing here splits the messages it gathers
+            // <aggregate>
+            //     <completeCondition>
+            //         <messageCount min="-1" max="-1"/>
+            //     </completeCondition>
+            //     <onComplete expression="//quoteResponse">
+            //         <respond/>
+            //     </onComplete>
+            // </aggregate>
+            check notTranslatedMediator("aggregate", "SB0219");
             return accepted();
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
         }
-        // TODO(SB0219): <aggregate> is not translated here: the iterate or clone before it in this flow is not translated (see the TODO above, which says why), so nothing here splits the messages it gathers
-        // <aggregate>
-        //     <completeCondition>
-        //         <messageCount min="-1" max="-1"/>
-        //     </completeCondition>
-        //     <onComplete expression="//quoteResponse">
-        //         <respond/>
-        //     </onComplete>
-        // </aggregate>
-        check notTranslatedMediator("aggregate", "SB0219");
-        return accepted();
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,11 +12,15 @@ service /notify on httpListener {
     # POST /notify/*
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyAPI", "/notify");
-        http:Response? reply = check notifyEach(ctx, 'channel = "email", greeting = getProperty(ctx, "greeting"));
-        if reply is http:Response {
-            return reply;
+        do {
+            http:Response? reply = check notifyEach(ctx, 'channel = "email", greeting = getProperty(ctx, "greeting"));
+            if reply is http:Response {
+                return reply;
+            }
+            return accepted();
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        return accepted();
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -2,6 +2,7 @@
 //   NotifyAll.xml
 //   NotifyFailed.xml
 //   OrderSplitAPI.xml
+//   the Micro Integrator's default 'fault' sequence (repository/deployment/server/synapse-configs/default/sequences/fault.xml)
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
@@ -84,4 +85,13 @@ function orderSplitFault(Context ctx, error e) returns http:Response|error {
 function eachIterateTarget(Context ctx) returns http:Response|error? {
     check callEndpoint(ctx, orderEp, restPostfix(ctx), headers = passThroughHeaders, state = orderEpSuspension);
     return respond(ctx, headers = passBackHeaders);
+}
+
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend
+# without blocking and declare no fault sequence of their own: it logs the message in full with the error, then drops
+# it: a failure after the send, which the Micro Integrator leaves unanswered, is answered 502.
+function handleFaultAfterSend(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    check defaultFaultLog(ctx);
+    return unansweredFault(ctx, e);
 }

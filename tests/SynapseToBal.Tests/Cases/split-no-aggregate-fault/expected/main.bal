@@ -47,11 +47,15 @@ service /orders on httpListener {
     # POST /orders/notify
     resource function post notify(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderSplitAPI", "/orders");
-        http:Response? reply = check notifyAll(ctx);
-        if reply is http:Response {
-            return reply;
+        do {
+            http:Response? reply = check notifyAll(ctx);
+            if reply is http:Response {
+                return reply;
+            }
+            return accepted();
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
         }
-        return accepted();
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

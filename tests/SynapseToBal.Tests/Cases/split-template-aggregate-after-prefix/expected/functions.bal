@@ -2,6 +2,7 @@
 //   GatherAll.xml
 //   QuoteAllProxy.xml
 //   SplitEach.xml
+//   the Micro Integrator's default 'fault' sequence (repository/deployment/server/synapse-configs/default/sequences/fault.xml)
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
@@ -46,7 +47,20 @@ function splitEach(Context ctx) returns http:Response|error {
     return respond(ctx, headers = passBackHeaders);
 }
 
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend
+# without blocking and declare no fault sequence of their own: it logs the message in full with the error, then drops
+# it: a failure after the send, which the Micro Integrator leaves unanswered, is answered 502.
+function handleFaultAfterSend(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    check defaultFaultLog(ctx);
+    return unansweredFault(ctx, e);
+}
+
 # In flow of proxy service QuoteAllProxy, run by the service at each of its addresses.
 function quoteAllFlow(Context ctx) returns http:Response|error {
-    return splitEach(ctx);
+    do {
+        return check splitEach(ctx);
+    } on fail error e {
+        return handleFaultAfterSend(ctx, e);
+    }
 }

@@ -12,19 +12,27 @@ service /ledger on httpListener {
     # POST /ledger/entries
     resource function post entries(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "LedgerAPI", "/ledger");
-        ctx.properties["PRESERVE_WS_ADDRESSING"] = "true";
-        ledgerStore.store(ctx);
-        setHttpSc(ctx, 202);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["PRESERVE_WS_ADDRESSING"] = "true";
+            ledgerStore.store(ctx);
+            setHttpSc(ctx, 202);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /ledger/routed
     resource function post routed(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "LedgerAPI", "/ledger");
-        ctx.properties["target.endpoint"] = getHeader(ctx, "X-Target");
-        routedStore.store(ctx);
-        setHttpSc(ctx, 202);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["target.endpoint"] = getHeader(ctx, "X-Target");
+            routedStore.store(ctx);
+            setHttpSc(ctx, 202);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

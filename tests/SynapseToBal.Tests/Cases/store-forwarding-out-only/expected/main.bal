@@ -21,9 +21,13 @@ service /orders on httpListener {
     # POST /orders/submit
     resource function post submit(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
-        orderStore.store(ctx);
-        setHttpSc(ctx, 202);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            orderStore.store(ctx);
+            setHttpSc(ctx, 202);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -2,8 +2,10 @@
 //   PaymentDeactivated.xml
 //   PaymentFault.xml
 //   PaymentReply.xml
+//   the Micro Integrator's default 'fault' sequence (repository/deployment/server/synapse-configs/default/sequences/fault.xml)
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
+import ballerina/http;
 import ballerina/log;
 
 # Sequence 'PaymentDeactivated'.
@@ -19,4 +21,12 @@ function paymentFault(Context ctx) {
 # Sequence 'PaymentReply'.
 function paymentReply(Context ctx) {
     log:printInfo("PaymentReply sequence", delivered = axis2HttpSc(ctx));
+}
+
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault
+# sequence of their own: it logs the message in full with the error, then drops it.
+function handleFault(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    check defaultFaultLog(ctx);
+    return accepted();
 }

@@ -12,13 +12,17 @@ service /orders on httpListener {
     # POST /orders/*
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
-        ctx.properties["OUT_ONLY"] = "true";
-        check markStored(ctx);
-        orderStore.store(ctx);
-        OrdersResponse payload = {status: "accepted"};
-        setJsonPayload(ctx, payload.toJson());
-        setHttpSc(ctx, 202);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["OUT_ONLY"] = "true";
+            check markStored(ctx);
+            orderStore.store(ctx);
+            OrdersResponse payload = {status: "accepted"};
+            setJsonPayload(ctx, payload.toJson());
+            setHttpSc(ctx, 202);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,9 +12,13 @@ service /rawjdbc on httpListener {
     # POST /rawjdbc/*
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "RawJdbc", "/rawjdbc");
-        check paddedJdbc.store(ctx);
-        setHttpSc(ctx, 202);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check paddedJdbc.store(ctx);
+            setHttpSc(ctx, 202);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,10 +12,14 @@ service /audit on httpListener {
     # POST /audit/*
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AuditAPI", "/audit");
-        ctx.properties.auditId = check jsonEval(ctx, "$.id");
-        check auditStore.store(ctx);
-        setHttpSc(ctx, 202);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties.auditId = check jsonEval(ctx, "$.id");
+            check auditStore.store(ctx);
+            setHttpSc(ctx, 202);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

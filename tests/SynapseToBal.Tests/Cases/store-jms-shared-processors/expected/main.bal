@@ -12,9 +12,13 @@ service /queue on httpListener {
     # POST /queue/*
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QueueApi", "/queue");
-        ctx.properties["OUT_ONLY"] = "true";
-        check sharedStore.store(ctx);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["OUT_ONLY"] = "true";
+            check sharedStore.store(ctx);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

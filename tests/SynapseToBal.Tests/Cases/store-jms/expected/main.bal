@@ -12,8 +12,12 @@ service /queued on httpListener {
     # POST /queued/*
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QueuedOrdersAPI", "/queued");
-        check orderQueueStore.store(ctx);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check orderQueueStore.store(ctx);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

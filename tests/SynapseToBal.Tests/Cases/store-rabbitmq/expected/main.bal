@@ -12,8 +12,12 @@ service /events on httpListener {
     # POST /events/*
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EventsAPI", "/events");
-        check eventStore.store(ctx);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check eventStore.store(ctx);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -13,12 +13,16 @@ service /intake on httpListener {
     # POST /intake/*
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "Intake", "/intake");
-        log:printInfo("Intake default request", received = ctx.messageId);
-        memoryStore.store(ctx);
-        check queueStore.store(ctx);
-        check tableStore.store(ctx);
-        setHttpSc(ctx, 202);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            log:printInfo("Intake default request", received = ctx.messageId);
+            memoryStore.store(ctx);
+            check queueStore.store(ctx);
+            check tableStore.store(ctx);
+            setHttpSc(ctx, 202);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

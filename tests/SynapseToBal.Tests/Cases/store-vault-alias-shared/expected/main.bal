@@ -12,15 +12,23 @@ service /queue on httpListener {
     # POST /queue/orders
     resource function post orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QueueAPI", "/queue");
-        check ordersStore.store(ctx);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check ordersStore.store(ctx);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /queue/payments
     resource function post payments(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QueueAPI", "/queue");
-        check paymentsStore.store(ctx);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check paymentsStore.store(ctx);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,22 +12,26 @@ service /route on httpListener {
     # POST /route/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "RouteAPI", "/route");
-        string category = "";
-        string region = "";
-        string route = check jsonEval(ctx, "$.type");
-        if check matches(route, "book|magazine") {
-            category = "print";
-        } else if route == "dvd" {
-            category = "video";
-            return respond(ctx, headers = passBackHeaders);
-        } else {
-            category = "other";
+        do {
+            string category = "";
+            string region = "";
+            string route = check jsonEval(ctx, "$.type");
+            if check matches(route, "book|magazine") {
+                category = "print";
+            } else if route == "dvd" {
+                category = "video";
+                return check respond(ctx, headers = passBackHeaders);
+            } else {
+                category = "other";
+            }
+            string route2 = getHeader(ctx, "X-Region");
+            if check matches(route2, "eu-[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*") {
+                region = "eu";
+            }
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        string route2 = getHeader(ctx, "X-Region");
-        if check matches(route2, "eu-[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*") {
-            region = "eu";
-        }
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -13,18 +13,22 @@ service /flag on httpListener {
     # POST /flag/check
     resource function post 'check(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FlagAPI", "/flag");
-        ctx.variables["flag"] = false;
-        if synapseCondition(function () returns boolean|error => (check requiredVariable(ctx, "flag")).toLowerAscii() == "true", "vars.flag") {
-            FlagPayload payload = {flag: "set"};
-            setJsonPayload(ctx, payload.toJson());
-        } else {
-            FlagPayload payload2 = {flag: "unset"};
-            setJsonPayload(ctx, payload2.toJson());
+        do {
+            ctx.variables["flag"] = false;
+            if synapseCondition(function () returns boolean|error => (check requiredVariable(ctx, "flag")).toLowerAscii() == "true", "vars.flag") {
+                FlagPayload payload = {flag: "set"};
+                setJsonPayload(ctx, payload.toJson());
+            } else {
+                FlagPayload payload2 = {flag: "unset"};
+                setJsonPayload(ctx, payload2.toJson());
+            }
+            if synapseCondition(function () returns boolean|error => (check jsonEval(ctx, "$.active")).toLowerAscii() == "true", "payload.active") {
+                log:printInfo("FlagAPI /check request", active = "yes");
+            }
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        if synapseCondition(function () returns boolean|error => (check jsonEval(ctx, "$.active")).toLowerAscii() == "true", "payload.active") {
-            log:printInfo("FlagAPI /check request", active = "yes");
-        }
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

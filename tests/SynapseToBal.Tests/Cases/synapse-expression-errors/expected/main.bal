@@ -13,26 +13,30 @@ service /errors on httpListener {
     # POST /errors/order
     resource function post 'order(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ExpressionErrorsAPI", "/errors");
-        string priced = "";
-        string big = "";
-        string coupon = "";
-        string upper = synapseValue(function () returns string|error => upperCase(check jsonString(ctx, "$.name")), "toUpper(payload.name)");
-        string tail = synapseValue(function () returns string|error => check subStringFrom(check jsonString(ctx, "$.code"), 2), "subString(payload.code, 2)");
-        string label = synapseValue(function () returns string|error => string `order-${check jsonString(ctx, "$.id")}`, "'order-' + payload.id");
-        string state = synapseValue(function () returns string|error => (check jsonBoolean(check payloadJson(ctx, "$.active")) ? "on" : "off"), "payload.active ? 'on' : 'off'");
-        string page = check urlParam(ctx, "page");
-        string negated = check notTranslated("${!vars.flag}");
-        log:printInfo(string `Order ${check jsonEval(ctx, "$.id")} for ${synapseValue(function () returns string|error => upperCase(check jsonString(ctx, "$.name")), "toUpper(payload.name)")}`);
-        if synapseCondition(function () returns boolean|error => check jsonEval(ctx, "$.price") == "10", "payload.price == 10") {
-            priced = "ten";
+        do {
+            string priced = "";
+            string big = "";
+            string coupon = "";
+            string upper = synapseValue(function () returns string|error => upperCase(check jsonString(ctx, "$.name")), "toUpper(payload.name)");
+            string tail = synapseValue(function () returns string|error => check subStringFrom(check jsonString(ctx, "$.code"), 2), "subString(payload.code, 2)");
+            string label = synapseValue(function () returns string|error => string `order-${check jsonString(ctx, "$.id")}`, "'order-' + payload.id");
+            string state = synapseValue(function () returns string|error => (check jsonBoolean(check payloadJson(ctx, "$.active")) ? "on" : "off"), "payload.active ? 'on' : 'off'");
+            string page = check urlParam(ctx, "page");
+            string negated = check notTranslated("${!vars.flag}");
+            log:printInfo(string `Order ${check jsonEval(ctx, "$.id")} for ${synapseValue(function () returns string|error => upperCase(check jsonString(ctx, "$.name")), "toUpper(payload.name)")}`);
+            if synapseCondition(function () returns boolean|error => check jsonEval(ctx, "$.price") == "10", "payload.price == 10") {
+                priced = "ten";
+            }
+            if synapseCondition(function () returns boolean|error => xpathNumber(check jsonEval(ctx, "$.total")) > 100.0, "payload.total > 100") {
+                big = "yes";
+            }
+            if synapseCondition(function () returns boolean|error => check payloadIsNull(ctx, "$", "coupon"), "payload.coupon == null") {
+                coupon = "none";
+            }
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        if synapseCondition(function () returns boolean|error => xpathNumber(check jsonEval(ctx, "$.total")) > 100.0, "payload.total > 100") {
-            big = "yes";
-        }
-        if synapseCondition(function () returns boolean|error => check payloadIsNull(ctx, "$", "coupon"), "payload.coupon == null") {
-            coupon = "none";
-        }
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

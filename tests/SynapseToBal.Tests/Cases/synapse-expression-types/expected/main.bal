@@ -13,24 +13,28 @@ service /types on httpListener {
     # POST /types/check
     resource function post 'check(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TypesAPI", "/types");
-        string kind = "";
-        if synapseCondition(function () returns boolean|error => jsonIsNumber(check payloadJson(ctx, "$.order.total")) && jsonIsString(check payloadJson(ctx, "$.order.currency")), "isNumber(payload.order.total) and isString(payload.order.currency)") {
-            kind = "priced";
-        } else {
-            kind = synapseValue(function () returns string|error => (check jsonIsObject(check payloadJson(ctx, "$.order")) ? "object" : "other"), "isObject(payload.order) ? 'object' : 'other'");
+        do {
+            string kind = "";
+            if synapseCondition(function () returns boolean|error => jsonIsNumber(check payloadJson(ctx, "$.order.total")) && jsonIsString(check payloadJson(ctx, "$.order.currency")), "isNumber(payload.order.total) and isString(payload.order.currency)") {
+                kind = "priced";
+            } else {
+                kind = synapseValue(function () returns string|error => (check jsonIsObject(check payloadJson(ctx, "$.order")) ? "object" : "other"), "isObject(payload.order) ? 'object' : 'other'");
+            }
+            string hasItems = synapseValue(function () returns string|error => (check jsonIsArray(check payloadJson(ctx, "$.order.items"))).toString(), "isArray(payload.order.items)");
+            if payloadExists(ctx, "$.order.coupon") {
+                log:printInfo("TypesAPI /check request", coupon = check jsonEval(ctx, "$.order.coupon"));
+            }
+            ctx.variables["seen"] = "yes";
+            string seenBefore = variableExists(ctx, "seen").toString();
+            string user = substringBefore(check xpathBase64Decode(substringAfter(getHeader(ctx, "Authorization"), "Basic ")), ":");
+            string stamp = check formatSystemDate(["yyyy", "'-", "MM", "'-", "dd", "' ", "HH", "':", "mm"]);
+            ctx.headers["x-api-key"] = hashicorpKvBackendApiKey;
+            string varType = check notTranslated("${isString(vars.seen)}");
+            string joined = check notTranslated("concat('id-', $env:HOSTNAME)");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        string hasItems = synapseValue(function () returns string|error => (check jsonIsArray(check payloadJson(ctx, "$.order.items"))).toString(), "isArray(payload.order.items)");
-        if payloadExists(ctx, "$.order.coupon") {
-            log:printInfo("TypesAPI /check request", coupon = check jsonEval(ctx, "$.order.coupon"));
-        }
-        ctx.variables["seen"] = "yes";
-        string seenBefore = variableExists(ctx, "seen").toString();
-        string user = substringBefore(check xpathBase64Decode(substringAfter(getHeader(ctx, "Authorization"), "Basic ")), ":");
-        string stamp = check formatSystemDate(["yyyy", "'-", "MM", "'-", "dd", "' ", "HH", "':", "mm"]);
-        ctx.headers["x-api-key"] = hashicorpKvBackendApiKey;
-        string varType = check notTranslated("${isString(vars.seen)}");
-        string joined = check notTranslated("concat('id-', $env:HOSTNAME)");
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

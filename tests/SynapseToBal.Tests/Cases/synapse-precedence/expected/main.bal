@@ -12,20 +12,24 @@ service /precedence on httpListener {
     # POST /precedence/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PrecedenceAPI", "/precedence");
-        string surprise = "";
-        string both = "";
-        ctx.variables["a"] = 1;
-        ctx.variables["b"] = 2;
-        if check notTranslated("${vars.a == 1 and vars.b == 2}") == "true" {
-            surprise = "true";
+        do {
+            string surprise = "";
+            string both = "";
+            ctx.variables["a"] = 1;
+            ctx.variables["b"] = 2;
+            if check notTranslated("${vars.a == 1 and vars.b == 2}") == "true" {
+                surprise = "true";
+            }
+            if synapseCondition(function () returns boolean|error => check requiredVariable(ctx, "a") == "1" && check requiredVariable(ctx, "b") == "2", "(vars.a == 1) and (vars.b == 2)") {
+                both = "true";
+            }
+            string started2 = nowMillis().toString();
+            string query = synapseValue(function () returns string|error => urlEncodeText(check miStringOperand(check requiredHeader(ctx, "q"))), "urlEncode(headers.q)");
+            string plain = synapseValue(function () returns string|error => check urlDecodeText(check miStringOperand(check requiredHeader(ctx, "q"))), "urlDecode(headers.q)");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        if synapseCondition(function () returns boolean|error => check requiredVariable(ctx, "a") == "1" && check requiredVariable(ctx, "b") == "2", "(vars.a == 1) and (vars.b == 2)") {
-            both = "true";
-        }
-        string started2 = nowMillis().toString();
-        string query = synapseValue(function () returns string|error => urlEncodeText(check miStringOperand(check requiredHeader(ctx, "q"))), "urlEncode(headers.q)");
-        string plain = synapseValue(function () returns string|error => check urlDecodeText(check miStringOperand(check requiredHeader(ctx, "q"))), "urlDecode(headers.q)");
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

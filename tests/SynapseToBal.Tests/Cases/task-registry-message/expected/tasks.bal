@@ -21,7 +21,12 @@ class PingTaskJob {
         Context ctx = newTaskContext((), "application/soap+xml");
         error? result = pingSeq(ctx);
         if result is error {
-            log:printError("Task 'PingTask' failed", 'error = result);
+            // A failure runs the global fault sequence, as the Micro Integrator's task does.
+            do {
+                _ = check handleFault(ctx, result);
+            } on fail error e {
+                log:printError("Task 'PingTask' failed", 'error = e);
+            }
         }
     }
 }

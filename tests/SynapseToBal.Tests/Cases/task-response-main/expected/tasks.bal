@@ -26,7 +26,12 @@ class ToMainJob {
         ctx.outFlow = taskResponse;
         http:Response|error? result = mainSequence(ctx);
         if result is error {
-            log:printError("Task 'ToMain' failed", 'error = result);
+            // A failure runs the global fault sequence, as the Micro Integrator's task does.
+            do {
+                _ = check handleFault(ctx, result);
+            } on fail error e {
+                log:printError("Task 'ToMain' failed", 'error = e);
+            }
         }
     }
 }
@@ -43,7 +48,12 @@ class ToReceivingJob {
         ctx.outFlow = taskResponse;
         http:Response|error? result = forwardWithReceive(ctx);
         if result is error {
-            log:printError("Task 'ToReceiving' failed", 'error = result);
+            // A failure runs the global fault sequence, as the Micro Integrator's task does.
+            do {
+                _ = check handleFault(ctx, result);
+            } on fail error e {
+                log:printError("Task 'ToReceiving' failed", 'error = e);
+            }
         }
     }
 }
@@ -60,7 +70,12 @@ class ToSequenceJob {
         ctx.outFlow = taskResponse;
         http:Response|error? result = forward(ctx);
         if result is error {
-            log:printError("Task 'ToSequence' failed", 'error = result);
+            // A failure runs the global fault sequence, as the Micro Integrator's task does.
+            do {
+                _ = check handleFault(ctx, result);
+            } on fail error e {
+                log:printError("Task 'ToSequence' failed", 'error = e);
+            }
         }
     }
 }

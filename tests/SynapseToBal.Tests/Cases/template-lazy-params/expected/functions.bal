@@ -3,6 +3,7 @@
 //   IterFunc.xml
 //   LogSymbol.xml
 //   QuoteProxy.xml
+//   the Micro Integrator's default 'fault' sequence (repository/deployment/server/synapse-configs/default/sequences/fault.xml)
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
@@ -55,8 +56,21 @@ function logSymbolLazyWho(Context ctx) returns error? {
     log:printInfo("log_symbol sequence", symbol = xpathString(envelope/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>), greeting = string `quote for ${xpathFirst(xpathStrings(envelope/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>))}`);
 }
 
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend
+# without blocking and declare no fault sequence of their own: it logs the message in full with the error, then drops
+# it: a failure after the send, which the Micro Integrator leaves unanswered, is answered 502.
+function handleFaultAfterSend(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    check defaultFaultLog(ctx);
+    return unansweredFault(ctx, e);
+}
+
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
 function quoteFlow(Context ctx) returns http:Response|error {
-    logSymbol(ctx, who = "IBM");
-    return iterFunc(ctx);
+    do {
+        logSymbol(ctx, who = "IBM");
+        return check iterFunc(ctx);
+    } on fail error e {
+        return handleFaultAfterSend(ctx, e);
+    }
 }

@@ -13,8 +13,12 @@ service /quotes on httpListener {
     # POST /quotes/split
     resource function post split(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteApi", "/quotes");
-        check logSymbolLazyWho(ctx);
-        return iterFunc(ctx);
+        do {
+            check logSymbolLazyWho(ctx);
+            return check iterFunc(ctx);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -22,14 +22,18 @@ service /partners on httpListener {
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
         Context ctx = check newContext(request, "PartnerAPI", "/partners");
         setRemoteAddress(ctx, caller);
-        if !(check throttleAdmit(ctx, "partners@PartnerAPI default", {ipCallers: [{id: "other", access: "control", maxCount: 100, unitTime: 60000}], domainCallers: [{id: "*.example.com", access: "allow"}, {id: "spam.example.org", access: "deny"}]})) {
-            setHttpSc(ctx, 429);
-            PartnerResponse payload = {'error: "rate limit exceeded"};
-            setJsonPayload(ctx, payload.toJson());
-            return respond(ctx, headers = passBackHeaders);
+        do {
+            if !(check throttleAdmit(ctx, "partners@PartnerAPI default", {ipCallers: [{id: "other", access: "control", maxCount: 100, unitTime: 60000}], domainCallers: [{id: "*.example.com", access: "allow"}, {id: "spam.example.org", access: "deny"}]})) {
+                setHttpSc(ctx, 429);
+                PartnerResponse payload = {'error: "rate limit exceeded"};
+                setJsonPayload(ctx, payload.toJson());
+                return check respond(ctx, headers = passBackHeaders);
+            }
+            check callEndpoint(ctx, partnerGetRootEndpoint, "/partners", "GET", headers = passThroughHeaders, state = partnerGetRootEndpointSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
         }
-        check callEndpoint(ctx, partnerGetRootEndpoint, "/partners", "GET", headers = passThroughHeaders, state = partnerGetRootEndpointSuspension);
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -25,10 +25,7 @@ service /limited on httpListener {
             throttleRelease(ctx);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
-            // No fault flow: the Micro Integrator's default fault sequence runs, whose fault handler frees the
-            // concurrency slot first (MediatorFaultHandler).
-            throttleRelease(ctx);
-            return e;
+            return handleFaultAfterSend(ctx, e);
         }
     }
 

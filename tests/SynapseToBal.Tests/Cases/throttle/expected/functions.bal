@@ -2,6 +2,7 @@
 //   AcceptSeq.xml
 //   KeyedThrottle.xml
 //   ThrottledProxy.xml
+//   the Micro Integrator's default 'fault' sequence (repository/deployment/server/synapse-configs/default/sequences/fault.xml)
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
@@ -33,6 +34,16 @@ function throttledOut(Context ctx) returns http:Response|error {
     return respond(ctx, headers = passBackHeaders);
 }
 
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend
+# without blocking and declare no fault sequence of their own: it logs the message in full with the error, then drops
+# it: a failure after the send, which the Micro Integrator leaves unanswered, is answered 502.
+function handleFaultAfterSend(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    throttleRelease(ctx);
+    check defaultFaultLog(ctx);
+    return unansweredFault(ctx, e);
+}
+
 # In flow of proxy service ThrottledProxy, run by the service at each of its addresses.
 function throttledFlow(Context ctx) returns http:Response|error {
     do {
@@ -46,9 +57,6 @@ function throttledFlow(Context ctx) returns http:Response|error {
         throttleRelease(ctx);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
-        // No fault flow: the Micro Integrator's default fault sequence runs, whose fault handler frees the
-        // concurrency slot first (MediatorFaultHandler).
-        throttleRelease(ctx);
-        return e;
+        return handleFaultAfterSend(ctx, e);
     }
 }

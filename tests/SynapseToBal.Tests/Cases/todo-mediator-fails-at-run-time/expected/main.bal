@@ -30,22 +30,31 @@ service /orders on httpListener {
 
     # POST /orders/score
     resource function post score(http:Request request) returns http:Response|error {
-        // TODO(SB0231): <script> runs inline JavaScript (the script below): write this logic in Ballerina (a function that reads and updates the Context)
-        // <script language="js"><![CDATA[mc.setProperty("score", 42);]]></script>
-        check notTranslatedMediator("script", "SB0231");
-        return accepted();
+        Context ctx = check newContext(request, "OrderApi", "/orders");
+        do {
+            // TODO(SB0231): <script> runs inline JavaScript (the script below): write this logic in Ballerina (a function that reads and updates the Context)
+            // <script language="js"><![CDATA[mc.setProperty("score", 42);]]></script>
+            check notTranslatedMediator("script", "SB0231");
+            return accepted();
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /orders/ping
     resource function get ping(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderApi", "/orders");
-        // TODO(SB0232): connector operation <salesforce.query>: use a salesforce:Client of ballerinax/salesforce; the connection is the local entry 'sf'; parameters: batchSize, queryString
-        // <salesforce.query configKey="sf">
-        //     <batchSize>200</batchSize>
-        //     <queryString>SELECT Id FROM Account</queryString>
-        // </salesforce.query>
-        check notTranslatedMediator("salesforce.query", "SB0232");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // TODO(SB0232): connector operation <salesforce.query>: use a salesforce:Client of ballerinax/salesforce; the connection is the local entry 'sf'; parameters: batchSize, queryString
+            // <salesforce.query configKey="sf">
+            //     <batchSize>200</batchSize>
+            //     <queryString>SELECT Id FROM Account</queryString>
+            // </salesforce.query>
+            check notTranslatedMediator("salesforce.query", "SB0232");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

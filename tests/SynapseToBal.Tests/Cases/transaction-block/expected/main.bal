@@ -37,41 +37,49 @@ service /transfer on httpListener {
     # POST /transfer/undo
     resource function post undo(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TransferApi", "/transfer");
-        boolean rollbackOnly = true;
-        transaction {
-            check dbReport(ctx, wso2testDb1Db, `INSERT INTO PERSON1(id, name) values (6, 'Max')`);
-            if rollbackOnly {
-                rollback;
-            } else {
-                check commit;
+        do {
+            boolean rollbackOnly = true;
+            transaction {
+                check dbReport(ctx, wso2testDb1Db, `INSERT INTO PERSON1(id, name) values (6, 'Max')`);
+                if rollbackOnly {
+                    rollback;
+                } else {
+                    check commit;
+                }
             }
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /transfer/mixed
     resource function post mixed(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TransferApi", "/transfer");
-        // TODO(SB0229): <transaction action="new"> starts a JTA transaction (a fault if one is already active); open a Ballerina transaction block here that ends at the commit
-        // <transaction action="new"/>
-        check notTranslatedMediator("transaction", "SB0229");
-        // TODO(SB0206): dbreport useTransaction="true" runs its statements in the thread's JTA transaction (committed or rolled back by a transaction mediator); run them in a Ballerina transaction block by hand
-        // <dbreport useTransaction="true">
-        //     <connection>
-        //         <pool>
-        //             <dsName>jdbc/WSO2TestDB1</dsName>
-        //         </pool>
-        //     </connection>
-        //     <statement>
-        //         <sql>INSERT INTO PERSON1(id, name) values (7, 'Mike')</sql>
-        //     </statement>
-        // </dbreport>
-        check notTranslatedMediator("dbreport", "SB0206");
-        check callEndpoint(ctx, mixedEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = mixedEndpointSuspension);
-        // TODO(SB0229): <transaction action="commit"> commits the JTA transaction (the data sources and JMS sessions enlisted in it); end the Ballerina transaction block here with `check commit;`
-        // <transaction action="commit"/>
-        check notTranslatedMediator("transaction", "SB0229");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            // TODO(SB0229): <transaction action="new"> starts a JTA transaction (a fault if one is already active); open a Ballerina transaction block here that ends at the commit
+            // <transaction action="new"/>
+            check notTranslatedMediator("transaction", "SB0229");
+            // TODO(SB0206): dbreport useTransaction="true" runs its statements in the thread's JTA transaction (committed or rolled back by a transaction mediator); run them in a Ballerina transaction block by hand
+            // <dbreport useTransaction="true">
+            //     <connection>
+            //         <pool>
+            //             <dsName>jdbc/WSO2TestDB1</dsName>
+            //         </pool>
+            //     </connection>
+            //     <statement>
+            //         <sql>INSERT INTO PERSON1(id, name) values (7, 'Mike')</sql>
+            //     </statement>
+            // </dbreport>
+            check notTranslatedMediator("dbreport", "SB0206");
+            check callEndpoint(ctx, mixedEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = mixedEndpointSuspension);
+            // TODO(SB0229): <transaction action="commit"> commits the JTA transaction (the data sources and JMS sessions enlisted in it); end the Ballerina transaction block here with `check commit;`
+            // <transaction action="commit"/>
+            check notTranslatedMediator("transaction", "SB0229");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -34,11 +34,15 @@ service /tx on httpListener {
     # GET /tx/pause
     resource function get pause(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TransactionApi", "/tx");
-        // <transaction action="suspend">: the Micro Integrator's transaction mediator does not implement 'suspend' and
-        // faults.
-        fail error("Invalid transaction mediator action : suspend");
-        // Not translated, never runs: the flow has already ended above:
-        // <transaction action="resume"/>
+        do {
+            // <transaction action="suspend">: the Micro Integrator's transaction mediator does not implement 'suspend' and
+            // faults.
+            fail error("Invalid transaction mediator action : suspend");
+            // Not translated, never runs: the flow has already ended above:
+            // <transaction action="resume"/>
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

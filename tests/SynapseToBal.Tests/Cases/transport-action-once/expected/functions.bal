@@ -3,6 +3,7 @@
 //   ActionInbound.xml
 //   ActionJmsProxy.xml
 //   LogAction.xml
+//   the Micro Integrator's default 'fault' sequence (repository/deployment/server/synapse-configs/default/sequences/fault.xml)
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
 import ballerina/http;
@@ -22,17 +23,33 @@ function runLogAction(Context ctx, error e) returns http:Response|error {
     return accepted();
 }
 
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault
+# sequence of their own: it logs the message in full with the error, then drops it.
+function handleFault(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    check defaultFaultLog(ctx);
+    return accepted();
+}
+
 # In flow of proxy service ActionHttpProxy, run by the service at each of its addresses.
 function actionHttpFlow(Context ctx) returns http:Response|error {
-    ctx.headers["soapaction"] = "urn:changed";
-    log:printInfo("ActionHttpProxy request", action = check addressingAction(ctx));
-    check actionStore.store(ctx);
-    return respond(ctx, headers = passBackHeaders);
+    do {
+        ctx.headers["soapaction"] = "urn:changed";
+        log:printInfo("ActionHttpProxy request", action = check addressingAction(ctx));
+        check actionStore.store(ctx);
+        return check respond(ctx, headers = passBackHeaders);
+    } on fail error e {
+        return handleFault(ctx, e);
+    }
 }
 
 # In flow of proxy service ActionJmsProxy, run by the service at each of its addresses.
 function actionJmsFlow(Context ctx) returns http:Response|error {
-    ctx.headers["soapaction"] = "urn:changed";
-    log:printInfo("ActionJmsProxy request", action = check addressingAction(ctx));
-    return accepted();
+    do {
+        ctx.headers["soapaction"] = "urn:changed";
+        log:printInfo("ActionJmsProxy request", action = check addressingAction(ctx));
+        return accepted();
+    } on fail error e {
+        return handleFault(ctx, e);
+    }
 }

@@ -14,7 +14,12 @@ class ActionTaskJob {
         Context ctx = newTaskContext(xml `<tick>1</tick>`, "application/soap+xml");
         error? result = logAction(ctx);
         if result is error {
-            log:printError("Task 'ActionTask' failed", 'error = result);
+            // A failure runs the global fault sequence, as the Micro Integrator's task does.
+            do {
+                _ = check handleFault(ctx, result);
+            } on fail error e {
+                log:printError("Task 'ActionTask' failed", 'error = e);
+            }
         }
     }
 }

@@ -12,37 +12,41 @@ service /unknown on httpListener {
     # POST /unknown/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "UnknownAPI", "/unknown");
-        _ = check payloadValue(ctx);
-        // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
-        // parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies,
-        // is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
-        Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<item>);
-        http:Response? answer = ();
-        error? failure = ();
-        future<http:Response|error?>[] running = [];
-        foreach Context message in messages {
-            future<http:Response|error?> branch = start unknownPostRootIterateTarget(message);
-            running.push(branch);
-        }
-        foreach int index in 0 ..< running.length() {
-            future<http:Response|error?> finished = running[index];
-            http:Response|error? reply = wait finished;
-            if reply is error {
-                if failure is () {
-                    failure = copyFailed(ctx, messages[index], reply);
-                }
-            } else if answer is () {
-                answer = reply;
+        do {
+            _ = check payloadValue(ctx);
+            // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
+            // parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies,
+            // is the response; none answers: 202, where the Micro Integrator leaves the client waiting.
+            Context[] messages = check iteratedMessages(ctx, (check soapEnvelope(ctx))/**/<item>);
+            http:Response? answer = ();
+            error? failure = ();
+            future<http:Response|error?>[] running = [];
+            foreach Context message in messages {
+                future<http:Response|error?> branch = start unknownPostRootIterateTarget(message);
+                running.push(branch);
             }
+            foreach int index in 0 ..< running.length() {
+                future<http:Response|error?> finished = running[index];
+                http:Response|error? reply = wait finished;
+                if reply is error {
+                    if failure is () {
+                        failure = copyFailed(ctx, messages[index], reply);
+                    }
+                } else if answer is () {
+                    answer = reply;
+                }
+            }
+            if answer is () && failure is error {
+                fail failure;
+            }
+            return answer ?: accepted();
+            // Not translated, never runs: the flow has already ended above:
+            // <salesforce.query><queryString>SELECT Id FROM Account</queryString></salesforce.query>
+            // Not translated, never runs: the flow has already ended above:
+            // <respond/>
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        if answer is () && failure is error {
-            fail failure;
-        }
-        return answer ?: accepted();
-        // Not translated, never runs: the flow has already ended above:
-        // <salesforce.query><queryString>SELECT Id FROM Account</queryString></salesforce.query>
-        // Not translated, never runs: the flow has already ended above:
-        // <respond/>
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -13,11 +13,15 @@ service /greeting on httpListener {
     # GET /greeting/hello
     resource function get hello(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "GreetingAPI", "/greeting");
-        log:printInfo("misspelt level: the default, simple, applies", to = ctx.to, messageId = ctx.messageId, direction = "request");
-        string greeting = "hello";
-        GreetingResponse payload = {greeting};
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            log:printInfo("misspelt level: the default, simple, applies", to = ctx.to, messageId = ctx.messageId, direction = "request");
+            string greeting = "hello";
+            GreetingResponse payload = {greeting};
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -19,8 +19,12 @@ service /files on httpListener {
             return resourceNotFound();
         }
         Context ctx = check newContext(request, "FilesAPI", "/files", {"id": templateSegmentValue(id, "", ".json") ?: ""});
-        log:printInfo("FilesAPI /doc/{id}.json request", id = getProperty(ctx, "uri.var.id"));
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            log:printInfo("FilesAPI /doc/{id}.json request", id = getProperty(ctx, "uri.var.id"));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /files/item/x{code}
@@ -32,8 +36,12 @@ service /files on httpListener {
             return resourceNotFound();
         }
         Context ctx = check newContext(request, "FilesAPI", "/files", {"code": templateSegmentValue(code, "x", "") ?: ""});
-        log:printInfo("FilesAPI /item/x{code} request", code = getProperty(ctx, "uri.var.code"));
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            log:printInfo("FilesAPI /item/x{code} request", code = getProperty(ctx, "uri.var.code"));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /files/proxy/{pseudo}*
@@ -45,15 +53,23 @@ service /files on httpListener {
             return resourceNotFound();
         }
         Context ctx = check newContext(request, "FilesAPI", "/files", {"pseudo": templateSegmentValue(pseudo, "", "*") ?: ""});
-        log:printInfo("FilesAPI /proxy/{pseudo}* request", pseudo = getProperty(ctx, "uri.var.pseudo"));
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            log:printInfo("FilesAPI /proxy/{pseudo}* request", pseudo = getProperty(ctx, "uri.var.pseudo"));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # GET /files/range/{from}-{to}
     resource function get range/[string segment](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FilesAPI", "/files");
-        log:printInfo("FilesAPI /range/{from}-{to} request", 'from = getProperty(ctx, "uri.var.from"));
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            log:printInfo("FilesAPI /range/{from}-{to} request", 'from = getProperty(ctx, "uri.var.from"));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,8 +12,12 @@ service /weather on httpListener {
     # GET /weather/{city}
     resource function get [string city](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "WeatherApi", "/weather", {"city": city});
-        check callEndpoint(ctx, weatherGetByCityEndpoint, string `/data/2.5/weather?q=${check pathValue(city)}&APPID=${openWeatherAppidQueryParameter}&units=metric`, "GET", headers = passThroughHeaders, state = weatherGetByCityEndpointSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check callEndpoint(ctx, weatherGetByCityEndpoint, string `/data/2.5/weather?q=${check pathValue(city)}&APPID=${openWeatherAppidQueryParameter}&units=metric`, "GET", headers = passThroughHeaders, state = weatherGetByCityEndpointSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,9 +12,13 @@ service /count on httpListener {
     # GET /count/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CountAPI", "/count", {"id": id});
-        ctx.properties["invocation.uuid"] = ctx.messageId;
-        check callEndpoint(ctx, countGetByIdEndpoint, string `/invocationCount/$${check notTranslated("{invocation.uuid}")}-interval/${check pathValue(id)}`, "GET", headers = passThroughHeaders, state = countGetByIdEndpointSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.properties["invocation.uuid"] = ctx.messageId;
+            check callEndpoint(ctx, countGetByIdEndpoint, string `/invocationCount/$${check notTranslated("{invocation.uuid}")}-interval/${check pathValue(id)}`, "GET", headers = passThroughHeaders, state = countGetByIdEndpointSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -18,19 +18,23 @@ service /orders on httpListener, httpsListener {
     # POST /orders/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderApi", "/orders");
-        if check jsonValidationFails(ctx, (), false, orderSchemaPath) {
-            OrderResponse payload = {
-                'error: getProperty(ctx, "ERROR_MESSAGE"),
-                detail: getProperty(ctx, "ERROR_DETAIL")
-            };
-            setJsonPayload(ctx, payload.toJson());
-            setHttpSc(ctx, 400);
-            return respond(ctx, headers = passBackHeaders);
+        do {
+            if check jsonValidationFails(ctx, (), false, orderSchemaPath) {
+                OrderResponse payload = {
+                    'error: getProperty(ctx, "ERROR_MESSAGE"),
+                    detail: getProperty(ctx, "ERROR_DETAIL")
+                };
+                setJsonPayload(ctx, payload.toJson());
+                setHttpSc(ctx, 400);
+                return check respond(ctx, headers = passBackHeaders);
+            }
+            if check jsonValidationFails(ctx, (), true, auditSchemaPath) {
+                log:printInfo("OrderApi / request", audit = getProperty(ctx, "ERROR_MESSAGE"));
+            }
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        if check jsonValidationFails(ctx, (), true, auditSchemaPath) {
-            log:printInfo("OrderApi / request", audit = getProperty(ctx, "ERROR_MESSAGE"));
-        }
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

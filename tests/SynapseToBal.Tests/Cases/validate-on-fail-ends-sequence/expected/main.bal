@@ -12,25 +12,33 @@ service /orders on httpListener {
     # POST /orders/checked
     resource function post checked(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "Orders", "/orders");
-        http:Response? reply = check rejectInvalid(ctx);
-        if reply is http:Response {
-            return reply;
+        do {
+            http:Response? reply = check rejectInvalid(ctx);
+            if reply is http:Response {
+                return reply;
+            }
+            AcceptedPayload payload = {accepted: true};
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        AcceptedPayload payload = {accepted: true};
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # POST /orders/quiet
     resource function post quiet(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "Orders", "/orders");
-        http:Response? reply = check dropInvalid(ctx);
-        if reply is http:Response {
-            return reply;
+        do {
+            http:Response? reply = check dropInvalid(ctx);
+            if reply is http:Response {
+                return reply;
+            }
+            AcceptedPayload payload = {accepted: true};
+            setJsonPayload(ctx, payload.toJson());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        AcceptedPayload payload = {accepted: true};
-        setJsonPayload(ctx, payload.toJson());
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -14,13 +14,17 @@ service /orders on httpListener {
     # POST /orders/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderApi", "/orders");
-        if check validationFails(ctx, (), (), orderSchemaPath) {
-            setXmlPayload(ctx, xml `<error>${xmlArg(getProperty(ctx, "ERROR_MESSAGE"))}</error>`);
-            setHttpSc(ctx, 400);
-            return respond(ctx, headers = passBackHeaders);
+        do {
+            if check validationFails(ctx, (), (), orderSchemaPath) {
+                setXmlPayload(ctx, xml `<error>${xmlArg(getProperty(ctx, "ERROR_MESSAGE"))}</error>`);
+                setHttpSc(ctx, 400);
+                return check respond(ctx, headers = passBackHeaders);
+            }
+            log:printInfo("OrderApi / request", valid = "true");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        log:printInfo("OrderApi / request", valid = "true");
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

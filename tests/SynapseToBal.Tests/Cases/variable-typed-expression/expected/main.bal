@@ -12,40 +12,52 @@ service /typed on httpListener {
     # POST /typed/order
     resource function post 'order(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TypedVariableAPI", "/typed");
-        ctx.variables["quantity"] = check variableInteger(jsonPath(ctx, "$.order.quantity"), "payload.order.quantity");
-        ctx.variables["total"] = check variableInteger(jsonPath(ctx, "$.order.total"), "payload.order.total", true);
-        ctx.variables["price"] = check variableDouble(jsonPath(ctx, "$.order.price"), "payload.order.price");
-        ctx.variables["express"] = check variableBoolean(jsonPath(ctx, "$.order.express"), "payload.order.express");
-        ctx.variables["items"] = check variableJson(jsonPath(ctx, "$.order.items"), "payload.order.items");
-        ctx.variables["hasCoupon"] = payloadExists(ctx, "$.order.coupon");
-        ctx.variables["limit"] = 100;
-        ctx.variables["ratio"] = 0.5;
-        ctx.variables["verbose"] = true;
-        ctx.variables["label"] = check jsonEval(ctx, "$.order.label");
-        ctx.variables["copy"] = check int:fromString(check notTranslated("${vars.quantity}"));
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.variables["quantity"] = check variableInteger(jsonPath(ctx, "$.order.quantity"), "payload.order.quantity");
+            ctx.variables["total"] = check variableInteger(jsonPath(ctx, "$.order.total"), "payload.order.total", true);
+            ctx.variables["price"] = check variableDouble(jsonPath(ctx, "$.order.price"), "payload.order.price");
+            ctx.variables["express"] = check variableBoolean(jsonPath(ctx, "$.order.express"), "payload.order.express");
+            ctx.variables["items"] = check variableJson(jsonPath(ctx, "$.order.items"), "payload.order.items");
+            ctx.variables["hasCoupon"] = payloadExists(ctx, "$.order.coupon");
+            ctx.variables["limit"] = 100;
+            ctx.variables["ratio"] = 0.5;
+            ctx.variables["verbose"] = true;
+            ctx.variables["label"] = check jsonEval(ctx, "$.order.label");
+            ctx.variables["copy"] = check int:fromString(check notTranslated("${vars.quantity}"));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /typed/refused
     resource function post refused(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TypedVariableAPI", "/typed");
-        // TODO(SB0103): value '12.5' is not a valid INTEGER: the Micro Integrator refuses to deploy the artifact
-        // <variable name="bad" value="12.5" type="INTEGER"/>
-        check notTranslatedMediator("variable", "SB0103");
-        // TODO(SB0103): type 'OM' is not a variable type of the Micro Integrator (STRING, BOOLEAN, INTEGER, LONG, DOUBLE, JSON, XML): the Micro Integrator refuses to deploy the artifact
-        // <variable name="doc" value="&lt;fruit&gt;apple&lt;/fruit&gt;" type="OM"/>
-        check notTranslatedMediator("variable", "SB0103");
-        fail error("Expression '${count(//item)}' result does not match the expected data type 'DOUBLE'");
-        // Not translated, never runs: the flow has already ended above:
-        // <respond/>
+        do {
+            // TODO(SB0103): value '12.5' is not a valid INTEGER: the Micro Integrator refuses to deploy the artifact
+            // <variable name="bad" value="12.5" type="INTEGER"/>
+            check notTranslatedMediator("variable", "SB0103");
+            // TODO(SB0103): type 'OM' is not a variable type of the Micro Integrator (STRING, BOOLEAN, INTEGER, LONG, DOUBLE, JSON, XML): the Micro Integrator refuses to deploy the artifact
+            // <variable name="doc" value="&lt;fruit&gt;apple&lt;/fruit&gt;" type="OM"/>
+            check notTranslatedMediator("variable", "SB0103");
+            fail error("Expression '${count(//item)}' result does not match the expected data type 'DOUBLE'");
+            // Not translated, never runs: the flow has already ended above:
+            // <respond/>
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /typed/unknown-type
     resource function post unknown\-type(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TypedVariableAPI", "/typed");
-        fail error("No enum constant org.apache.synapse.config.xml.XMLConfigConstants.VARIABLE_DATA_TYPES.OM");
-        // Not translated, never runs: the flow has already ended above:
-        // <respond/>
+        do {
+            fail error("No enum constant org.apache.synapse.config.xml.XMLConfigConstants.VARIABLE_DATA_TYPES.OM");
+            // Not translated, never runs: the flow has already ended above:
+            // <respond/>
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,10 +12,14 @@ service /token on httpListener {
     # GET /token/orders
     resource function get orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TokenAPI", "/token");
-        ctx.headers["authorization"] = string `Bearer ${ordersToken}`;
-        ctx.headers["x-api-key"] = string `${hashicorpOrdersApiKey}:${ordersClient}`;
-        check callEndpoint(ctx, ordersEndpoint, "/orders", "GET", headers = passThroughHeaders, state = ordersEndpointSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.headers["authorization"] = string `Bearer ${ordersToken}`;
+            ctx.headers["x-api-key"] = string `${hashicorpOrdersApiKey}:${ordersClient}`;
+            check callEndpoint(ctx, ordersEndpoint, "/orders", "GET", headers = passThroughHeaders, state = ordersEndpointSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,14 +12,18 @@ service /vault on httpListener {
     # GET /vault/orders
     resource function get orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "VaultAPI", "/vault");
-        string dbPassword = ordersDbPassword;
-        ctx.headers["authorization"] = string `Bearer ${hashicorpKvOrdersToken}`;
-        string adminToken = hashicorpKvOrdersAdminToken;
-        string teamToken = hashicorpTeamAKvOrdersToken;
-        ctx.headers["x-token"] = hashicorpKvOrdersToken;
-        string noField = "";
-        check callEndpoint(ctx, ordersEndpoint, "/orders", "GET", headers = passThroughHeaders, state = ordersEndpointSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            string dbPassword = ordersDbPassword;
+            ctx.headers["authorization"] = string `Bearer ${hashicorpKvOrdersToken}`;
+            string adminToken = hashicorpKvOrdersAdminToken;
+            string teamToken = hashicorpTeamAKvOrdersToken;
+            ctx.headers["x-token"] = hashicorpKvOrdersToken;
+            string noField = "";
+            check callEndpoint(ctx, ordersEndpoint, "/orders", "GET", headers = passThroughHeaders, state = ordersEndpointSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

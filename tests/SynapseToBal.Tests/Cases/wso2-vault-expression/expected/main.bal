@@ -12,10 +12,14 @@ service /vault on httpListener {
     # GET /vault/token
     resource function get token(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "VaultAPI", "/vault");
-        ctx.headers["authorization"] = backendToken;
-        ctx.variables["apiKey"] = apiKey;
-        check callEndpoint(ctx, tokenEndpoint, "/secure", "GET", headers = passThroughHeaders, state = tokenEndpointSuspension);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.headers["authorization"] = backendToken;
+            ctx.variables["apiKey"] = apiKey;
+            check callEndpoint(ctx, tokenEndpoint, "/secure", "GET", headers = passThroughHeaders, state = tokenEndpointSuspension);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

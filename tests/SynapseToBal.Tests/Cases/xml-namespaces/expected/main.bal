@@ -18,19 +18,23 @@ service /orders on httpListener {
     # POST /orders/submit
     resource function post submit(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
-        xml envelope = check soapEnvelope(ctx);
-        string orderId = xpathString(envelope/**/<ord:'order>/<*>.<ord:id>);
-        string firstName = xpathString((check soapBody(ctx))/<*>.<ord:'order>/<*>.<ord:customer>/<*>.<ord:first\-name>);
-        string version = xpathString(envelope/**/<ord:'order>/<*>.<ord:meta\.v1>/<version>);
-        string lineOne = xpathString(envelope/**/<ns2:line>);
-        string lineTwo = xpathString(envelope/**/<ns3:line>);
-        string internal = xpathString(envelope/**/<ns1:code>);
-        string openTotal = xpathString(xpathFilter(envelope/**/<ord:'order>, function (xml:Element xpathContext) returns boolean => xpathSomeString(xpathStrings(xpathContext/<*>.<ord:status>), "=", "open"))/<*>.<ord:total>);
-        if <float>((check soapEnvelope(ctx))/**/<ord:'order>/<*>.<ord:line>).length() > 1.0 {
-            setXmlPayload(ctx, xml `<ord:ack xmlns:ord="http://example.com/orders"><ord:id>${xmlArg(orderId)}</ord:id></ord:ack>`);
+        do {
+            xml envelope = check soapEnvelope(ctx);
+            string orderId = xpathString(envelope/**/<ord:'order>/<*>.<ord:id>);
+            string firstName = xpathString((check soapBody(ctx))/<*>.<ord:'order>/<*>.<ord:customer>/<*>.<ord:first\-name>);
+            string version = xpathString(envelope/**/<ord:'order>/<*>.<ord:meta\.v1>/<version>);
+            string lineOne = xpathString(envelope/**/<ns2:line>);
+            string lineTwo = xpathString(envelope/**/<ns3:line>);
+            string internal = xpathString(envelope/**/<ns1:code>);
+            string openTotal = xpathString(xpathFilter(envelope/**/<ord:'order>, function (xml:Element xpathContext) returns boolean => xpathSomeString(xpathStrings(xpathContext/<*>.<ord:status>), "=", "open"))/<*>.<ord:total>);
+            if <float>((check soapEnvelope(ctx))/**/<ord:'order>/<*>.<ord:line>).length() > 1.0 {
+                setXmlPayload(ctx, xml `<ord:ack xmlns:ord="http://example.com/orders"><ord:id>${xmlArg(orderId)}</ord:id></ord:ack>`);
+            }
+            log:printInfo("OrdersAPI /submit request", first = firstName, version = version, lines = string `${lineOne}${lineTwo}${internal}${openTotal}`);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        log:printInfo("OrdersAPI /submit request", first = firstName, version = version, lines = string `${lineOne}${lineTwo}${internal}${openTotal}`);
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

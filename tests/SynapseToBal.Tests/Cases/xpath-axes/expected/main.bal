@@ -14,16 +14,20 @@ service /axes on httpListener {
     # POST /axes/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAxesAPI", "/axes");
-        string rising = "";
-        xml envelope = check soapEnvelope(ctx);
-        string afterFirst = javaDoubleString(<float>(xpathChildrenWhere(envelope, "item", true, function (xml:Element xpathContext, xml:Element xpathParent) returns boolean => xpathStrings(xpathSiblings(xpathParent, xpathContext, false, "item")).length() > 0)).length());
-        string sameType = xpathString(xpathChildrenWhere(envelope, "item", true, function (xml:Element xpathContext, xml:Element xpathParent) returns boolean => xpathSomeString(xpathAttributeValues(xpathParentNamed(xpathParent, ()), "type"), "=", "book"))/<id>);
-        string repeated = xpathString(xpathChildrenWhere(envelope, "item", true, function (xml:Element xpathContext, xml:Element xpathParent) returns boolean => xpathSomePair(xpathStrings(xpathContext/<name>), "=", xpathStrings(xpathSiblings(xpathParent, xpathContext, false, "item")/<name>)))/<id>);
-        if (xpathChildrenWhere((check soapEnvelope(ctx)), "item", true, function (xml:Element xpathContext, xml:Element xpathParent) returns boolean => xpathSomePair(xpathStrings(xpathSiblings(xpathParent, xpathContext, true, "item")/<price>), ">", xpathStrings(xpathContext/<price>)))).length() > 0 {
-            rising = "true";
+        do {
+            string rising = "";
+            xml envelope = check soapEnvelope(ctx);
+            string afterFirst = javaDoubleString(<float>(xpathChildrenWhere(envelope, "item", true, function (xml:Element xpathContext, xml:Element xpathParent) returns boolean => xpathStrings(xpathSiblings(xpathParent, xpathContext, false, "item")).length() > 0)).length());
+            string sameType = xpathString(xpathChildrenWhere(envelope, "item", true, function (xml:Element xpathContext, xml:Element xpathParent) returns boolean => xpathSomeString(xpathAttributeValues(xpathParentNamed(xpathParent, ()), "type"), "=", "book"))/<id>);
+            string repeated = xpathString(xpathChildrenWhere(envelope, "item", true, function (xml:Element xpathContext, xml:Element xpathParent) returns boolean => xpathSomePair(xpathStrings(xpathContext/<name>), "=", xpathStrings(xpathSiblings(xpathParent, xpathContext, false, "item")/<name>)))/<id>);
+            if (xpathChildrenWhere((check soapEnvelope(ctx)), "item", true, function (xml:Element xpathContext, xml:Element xpathParent) returns boolean => xpathSomePair(xpathStrings(xpathSiblings(xpathParent, xpathContext, true, "item")/<price>), ">", xpathStrings(xpathContext/<price>)))).length() > 0 {
+                rising = "true";
+            }
+            check setPayloadValue(ctx, (xpathChildrenWhere((check soapEnvelope(ctx)), "{http://services.samples}return", true, function (xml:Element xpathContext, xml:Element xpathParent) returns boolean => !(xpathSomePair(xpathStrings(xpathSiblings(xpathParent, xpathContext, false, "{http://services.samples}return")/<*>.<m0:last>), "<=", xpathStrings(xpathContext/<*>.<m0:last>))) && !(xpathSomePair(xpathStrings(xpathSiblings(xpathParent, xpathContext, true, "{http://services.samples}return")/<*>.<m0:last>), "<", xpathStrings(xpathContext/<*>.<m0:last>))))).clone());
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        check setPayloadValue(ctx, (xpathChildrenWhere((check soapEnvelope(ctx)), "{http://services.samples}return", true, function (xml:Element xpathContext, xml:Element xpathParent) returns boolean => !(xpathSomePair(xpathStrings(xpathSiblings(xpathParent, xpathContext, false, "{http://services.samples}return")/<*>.<m0:last>), "<=", xpathStrings(xpathContext/<*>.<m0:last>))) && !(xpathSomePair(xpathStrings(xpathSiblings(xpathParent, xpathContext, true, "{http://services.samples}return")/<*>.<m0:last>), "<", xpathStrings(xpathContext/<*>.<m0:last>))))).clone());
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -12,8 +12,12 @@ service /log on httpListener {
     # GET /log/
     resource function get .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "LogAPI", "/log");
-        check logTemplate(ctx, messagePrefix = "Order");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check logTemplate(ctx, messagePrefix = "Order");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -13,11 +13,15 @@ service /case on httpListener {
     # GET /case/{name}
     resource function get [string name](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CaseAPI", "/case", {"name": name});
-        string upper = xpathUpperCase(name);
-        string lower = xpathLowerCase(name);
-        string miUpper = synapseValue(function () returns string|error => upperCase(check miStringOperand(name)), "toUpper(params.pathParams.name)");
-        log:printInfo("CaseAPI /{name} request", upper = upper, lower = lower, miUpper = miUpper);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            string upper = xpathUpperCase(name);
+            string lower = xpathLowerCase(name);
+            string miUpper = synapseValue(function () returns string|error => upperCase(check miStringOperand(name)), "toUpper(params.pathParams.name)");
+            log:printInfo("CaseAPI /{name} request", upper = upper, lower = lower, miUpper = miUpper);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -15,26 +15,30 @@ service /wildcard on httpListener {
     # POST /wildcard/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NamespaceWildcardAPI", "/wildcard");
-        string rush = "";
-        xml envelope = check soapEnvelope(ctx);
-        string firstOrderPart = xpathString(envelope/**/<ord:'order>/<*>.<ord:*>);
-        string parts = javaDoubleString(<float>(envelope/**/<ord:*>).length());
-        string secondLine = xpathString(xpathChildAt((check soapBody(ctx))/<*>.<ord:'order>, (), 2, false, function (xml:Element xpathContext) returns boolean => xpathContext.getName().startsWith("{http://example.com/orders}")));
-        string priced = xpathConcat(xpathAttributeValues(xpathFilter(envelope/**/<ord:*>, function (xml:Element xpathContext) returns boolean => xpathSomeNumber(xpathAttributeValues(xpathContext, "price"), ">", 10.0)), "sku"));
-        string region = os:getEnv("ORDER_REGION");
-        if (xpathFilter((check soapEnvelope(ctx))/**/<ord:'order>/<*>.<ord:*>, function (xml:Element xpathContext) returns boolean => xpathSomeString(xpathAttributeValues(xpathContext, "rush"), "=", "yes"))).length() > 0 || os:getEnv("FORCE_RUSH") == "true" {
-            rush = "true";
+        do {
+            string rush = "";
+            xml envelope = check soapEnvelope(ctx);
+            string firstOrderPart = xpathString(envelope/**/<ord:'order>/<*>.<ord:*>);
+            string parts = javaDoubleString(<float>(envelope/**/<ord:*>).length());
+            string secondLine = xpathString(xpathChildAt((check soapBody(ctx))/<*>.<ord:'order>, (), 2, false, function (xml:Element xpathContext) returns boolean => xpathContext.getName().startsWith("{http://example.com/orders}")));
+            string priced = xpathConcat(xpathAttributeValues(xpathFilter(envelope/**/<ord:*>, function (xml:Element xpathContext) returns boolean => xpathSomeNumber(xpathAttributeValues(xpathContext, "price"), ">", 10.0)), "sku"));
+            string region = os:getEnv("ORDER_REGION");
+            if (xpathFilter((check soapEnvelope(ctx))/**/<ord:'order>/<*>.<ord:*>, function (xml:Element xpathContext) returns boolean => xpathSomeString(xpathAttributeValues(xpathContext, "rush"), "=", "yes"))).length() > 0 || os:getEnv("FORCE_RUSH") == "true" {
+                rush = "true";
+            }
+            check enrichXml(ctx, function (xml:Element root) returns xml => xpathFilter(root/**/<ord:'order>/<*>.<ord:line>, function (xml:Element xpathContext) returns boolean => xpathSomeString(xpathAttributeValues(xpathContext, "sku"), "=", "A1")), check xml:fromString("<status xmlns=\"http://ws.apache.org/ns/synapse\">received</status>"), "replace");
+            check enrichXml(ctx, function (xml:Element root2) returns xml => xpathChildAt(root2/<*>.<ord:'order>, (), 1, false, function (xml:Element xpathContext) returns boolean => xpathContext.getName().startsWith("{http://example.com/orders}")), region.clone(), "replace", text = true);
+            check enrichXml(ctx, function (xml:Element root3) returns xml => xpathChildAt(root3, "{http://example.com/orders}order", 2, true, ()), check xml:fromString("<audit xmlns=\"http://ws.apache.org/ns/synapse\"/>"), "child");
+            // TODO(SB0206): only a path of element steps from the SOAP body (optionally ending in text()) or a simple JSONPath is translated
+            // <enrich>
+            //     <source type="inline" clone="true"><trace/></source>
+            //     <target xmlns:ord="http://example.com/orders" action="child" xpath="$header/ord:trace"/>
+            // </enrich>
+            check notTranslatedMediator("enrich", "SB0206");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        check enrichXml(ctx, function (xml:Element root) returns xml => xpathFilter(root/**/<ord:'order>/<*>.<ord:line>, function (xml:Element xpathContext) returns boolean => xpathSomeString(xpathAttributeValues(xpathContext, "sku"), "=", "A1")), check xml:fromString("<status xmlns=\"http://ws.apache.org/ns/synapse\">received</status>"), "replace");
-        check enrichXml(ctx, function (xml:Element root2) returns xml => xpathChildAt(root2/<*>.<ord:'order>, (), 1, false, function (xml:Element xpathContext) returns boolean => xpathContext.getName().startsWith("{http://example.com/orders}")), region.clone(), "replace", text = true);
-        check enrichXml(ctx, function (xml:Element root3) returns xml => xpathChildAt(root3, "{http://example.com/orders}order", 2, true, ()), check xml:fromString("<audit xmlns=\"http://ws.apache.org/ns/synapse\"/>"), "child");
-        // TODO(SB0206): only a path of element steps from the SOAP body (optionally ending in text()) or a simple JSONPath is translated
-        // <enrich>
-        //     <source type="inline" clone="true"><trace/></source>
-        //     <target xmlns:ord="http://example.com/orders" action="child" xpath="$header/ord:trace"/>
-        // </enrich>
-        check notTranslatedMediator("enrich", "SB0206");
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -15,24 +15,28 @@ service /predicates on httpListener {
     # POST /predicates/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderPredicatesAPI", "/predicates");
-        string expensive = "";
-        string anyOpen = "";
-        xml envelope = check soapEnvelope(ctx);
-        string first = xpathString(xpathChildAt((check soapBody(ctx)), (), 1, false, ()));
-        string firstItem = xpathString(xpathChildAt(envelope/**/<'order>, "item", 1, false, ())/<id>);
-        string lastItem = xpathString(xpathChildAt(envelope, "item", (), true, ())/<id>);
-        string field55 = xpathString(xpathFilter(envelope/**/<message>/<body>/<'field>, function (xml:Element xpathContext) returns boolean => xpathSomeString(xpathAttributeValues(xpathContext, "id"), "=", "55")));
-        string currency = xpathConcat(xpathAttributeValues(envelope/**/<ord:total>, "{http://example.com/orders}currency"));
-        string options = xpathNodeString(envelope/**/<options>);
-        string label = string `order ${xpathFirst(xpathAttributeValues(envelope/**/<'order>, "id"))}`;
-        if (xpathFilter((check soapEnvelope(ctx))/**/<item>, function (xml:Element xpathContext) returns boolean => xpathSomeNumber(xpathStrings(xpathContext/<price>), ">", 100.0) && !(xpathAttributeValues(xpathContext, "gift").length() > 0))).length() > 0 {
-            expensive = "true";
+        do {
+            string expensive = "";
+            string anyOpen = "";
+            xml envelope = check soapEnvelope(ctx);
+            string first = xpathString(xpathChildAt((check soapBody(ctx)), (), 1, false, ()));
+            string firstItem = xpathString(xpathChildAt(envelope/**/<'order>, "item", 1, false, ())/<id>);
+            string lastItem = xpathString(xpathChildAt(envelope, "item", (), true, ())/<id>);
+            string field55 = xpathString(xpathFilter(envelope/**/<message>/<body>/<'field>, function (xml:Element xpathContext) returns boolean => xpathSomeString(xpathAttributeValues(xpathContext, "id"), "=", "55")));
+            string currency = xpathConcat(xpathAttributeValues(envelope/**/<ord:total>, "{http://example.com/orders}currency"));
+            string options = xpathNodeString(envelope/**/<options>);
+            string label = string `order ${xpathFirst(xpathAttributeValues(envelope/**/<'order>, "id"))}`;
+            if (xpathFilter((check soapEnvelope(ctx))/**/<item>, function (xml:Element xpathContext) returns boolean => xpathSomeNumber(xpathStrings(xpathContext/<price>), ">", 100.0) && !(xpathAttributeValues(xpathContext, "gift").length() > 0))).length() > 0 {
+                expensive = "true";
+            }
+            if xpathSomeString(xpathStrings((check soapEnvelope(ctx))/**/<item>/<status>), "=", "open") {
+                anyOpen = "true";
+            }
+            log:printInfo("OrderPredicatesAPI / request", first = first, 'json = check jsonEval(ctx, "$.order.id"));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        if xpathSomeString(xpathStrings((check soapEnvelope(ctx))/**/<item>/<status>), "=", "open") {
-            anyOpen = "true";
-        }
-        log:printInfo("OrderPredicatesAPI / request", first = first, 'json = check jsonEval(ctx, "$.order.id"));
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -13,12 +13,16 @@ service /text on httpListener {
     # POST /text/all
     resource function post 'all(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TextAPI", "/text");
-        string allText = xpathConcat(xpathDescendantTexts((check soapEnvelope(ctx))));
-        log:printInfo("TextAPI /all request", text = allText);
-        if <float>xpathDescendantTexts((check soapEnvelope(ctx))).length() > 0.0 {
-            setXmlPayload(ctx, xml `<text xmlns="http://ws.apache.org/commons/ns/payload">${xmlArg(xpathConcat(xpathDescendantTexts((check soapEnvelope(ctx)))))}</text>`);
+        do {
+            string allText = xpathConcat(xpathDescendantTexts((check soapEnvelope(ctx))));
+            log:printInfo("TextAPI /all request", text = allText);
+            if <float>xpathDescendantTexts((check soapEnvelope(ctx))).length() > 0.0 {
+                setXmlPayload(ctx, xml `<text xmlns="http://ws.apache.org/commons/ns/payload">${xmlArg(xpathConcat(xpathDescendantTexts((check soapEnvelope(ctx)))))}</text>`);
+            }
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
         }
-        return respond(ctx, headers = passBackHeaders);
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

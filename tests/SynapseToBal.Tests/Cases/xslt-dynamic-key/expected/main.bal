@@ -13,17 +13,25 @@ service /quote on httpListener {
     # POST /quote/request
     resource function post request(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quote");
-        check transformWith(ctx, xsltKey = "toQuoteRequest");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            check transformWith(ctx, xsltKey = "toQuoteRequest");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /quote/by-header
     resource function post by\-header(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quote");
-        string sheet = getHeader(ctx, "X-Stylesheet");
-        ctx.properties["transformed"] = check xslt:transform(check xmlPayload(ctx), check stylesheetByKey(sheet, {"toQuoteRequest": toQuoteRequest, "toQuoteResponse": toQuoteResponse}), {"currency": "EUR"});
-        ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), check stylesheetByKey(sheet, {"toQuoteRequest": toQuoteRequest, "toQuoteResponse": toQuoteResponse})));
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            string sheet = getHeader(ctx, "X-Stylesheet");
+            ctx.properties["transformed"] = check xslt:transform(check xmlPayload(ctx), check stylesheetByKey(sheet, {"toQuoteRequest": toQuoteRequest, "toQuoteResponse": toQuoteResponse}), {"currency": "EUR"});
+            ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), check stylesheetByKey(sheet, {"toQuoteRequest": toQuoteRequest, "toQuoteResponse": toQuoteResponse})));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

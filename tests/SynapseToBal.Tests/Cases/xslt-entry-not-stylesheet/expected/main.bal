@@ -13,15 +13,23 @@ service /transform on httpListener {
     # POST /transform/wrapped
     resource function post wrapped(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TransformAPI", "/transform");
-        ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), inTransform));
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), inTransform));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /transform/simplified
     resource function post simplified(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TransformAPI", "/transform");
-        ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), simplified));
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), simplified));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

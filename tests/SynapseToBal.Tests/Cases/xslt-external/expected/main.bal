@@ -13,20 +13,28 @@ service "/registry-transform" on httpListener {
     # POST /registry-transform/request
     resource function post request(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "RegistryTransformAPI", "/registry-transform");
-        ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), transformStylesheet, {"symbol": getProperty(ctx, "symbol"), "market": "NASDAQ"}));
-        ctx.properties["summary"] = check xslt:transform((check soapEnvelope(ctx))/**/<'order>, summaryStylesheet);
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), transformStylesheet, {"symbol": getProperty(ctx, "symbol"), "market": "NASDAQ"}));
+            ctx.properties["summary"] = check xslt:transform((check soapEnvelope(ctx))/**/<'order>, summaryStylesheet);
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # POST /registry-transform/response
     resource function post response(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "RegistryTransformAPI", "/registry-transform");
-        ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), transformStylesheet));
-        ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), transformBackStylesheet));
-        // TODO(SB0208): the stylesheet is chosen at run time
-        // <xslt key="{get-property('sheet')}"/>
-        check notTranslatedMediator("xslt", "SB0208");
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), transformStylesheet));
+            ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), transformBackStylesheet));
+            // TODO(SB0208): the stylesheet is chosen at run time
+            // <xslt key="{get-property('sheet')}"/>
+            check notTranslatedMediator("xslt", "SB0208");
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).

@@ -13,8 +13,12 @@ service /features on httpListener {
     # POST /features/
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FeatureAPI", "/features");
-        ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), orderToInvoice));
-        return respond(ctx, headers = passBackHeaders);
+        do {
+            ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), orderToInvoice));
+            return check respond(ctx, headers = passBackHeaders);
+        } on fail error e {
+            return handleFault(ctx, e);
+        }
     }
 
     # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
