@@ -40,6 +40,20 @@ public sealed partial class Lowerer
     /// </summary>
     private FunctionIr DefaultFaultFunction(Symbol name, bool afterSend)
     {
+        var (log, drop, location) = DefaultFaultSequence.Value;
+
+        // The sequence is the server's, not the project's: one runtime helper logs as its log mediator does (full level,
+        // its three properties); the drop answers as a fault flow's implicit end does.
+        ImmutableArray<StepIr> body = [new DefaultFaultLogStep(log), new AcceptStep(drop) { AfterBackendFailure = afterSend }];
+        var summary = afterSend
+            ? "Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend without blocking and declare no fault sequence of their own: it logs the message in full with the error, then drops it: a failure after the send, which the Micro Integrator leaves unanswered, is answered 502."
+            : "Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault sequence of their own: it logs the message in full with the error, then drops it.";
+        return new FunctionIr(name, FunctionKind.FaultFlow, true, body, summary, location);
+    }
+
+    /// <summary>The shipped sequence's log and drop and its location, parsed once for every conversion of the process.</summary>
+    private static readonly Lazy<(LogMediator Log, DropMediator Drop, SourceLocation Location)> DefaultFaultSequence = new(() =>
+    {
         var diagnostics = new DiagnosticBag();
         var document = SynapseParser.Parse(XmlSource.Parse(FunctionIr.DefaultFaultSequencePath, DefaultFaultXml), diagnostics);
         var sequence = document?.Artifacts.OfType<SequenceSyntax>().SingleOrDefault();
@@ -48,12 +62,6 @@ public sealed partial class Lowerer
             throw new InvalidOperationException("The default fault sequence does not parse as a log and a drop.");
         }
 
-        // The sequence is the server's, not the project's: one runtime helper logs as its log mediator does (full level,
-        // its three properties); the drop answers as a fault flow's implicit end does.
-        ImmutableArray<StepIr> body = [new DefaultFaultLogStep(log), new AcceptStep(drop) { AfterBackendFailure = afterSend }];
-        var summary = afterSend
-            ? "Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend without blocking and declare no fault sequence of their own: it logs the message in full with the error, then drops it: a failure after the send, which the Micro Integrator leaves unanswered, is answered 502."
-            : "Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault sequence of their own: it logs the message in full with the error, then drops it.";
-        return new FunctionIr(name, FunctionKind.FaultFlow, true, body, summary, sequence.Location);
-    }
+        return (log, drop, sequence.Location);
+    });
 }
