@@ -1269,8 +1269,11 @@ internal sealed partial class StatementWriter
             case ForkSourceIr.Attached attached:
             {
                 var root = Local("root");
+                // Both paths are evaluated over the envelope, as IterateMediator does: each says where it starts.
+                var starts = (XPathStart(attached.Items.Navigation) is { } itemsFrom ? $", matchesFrom = {itemsFrom}" : string.Empty)
+                    + (XPathStart(attached.AttachPath.Navigation) is { } attachFrom ? $", attachFrom = {attachFrom}" : string.Empty);
                 _out.Line($"Context[] {messages} = check attachedMessages(ctx, function (xml:Element {root}) returns xml => {_expr.Navigation(attached.Items.Navigation, root)}, "
-                    + $"function (xml:Element {root}) returns xml => {_expr.Navigation(attached.AttachPath.Navigation, root)}, {BallerinaSyntax.StringLiteral(attached.AttachPathText)});");
+                    + $"function (xml:Element {root}) returns xml => {_expr.Navigation(attached.AttachPath.Navigation, root)}, {BallerinaSyntax.StringLiteral(attached.AttachPathText)}{starts});");
                 break;
             }
 
@@ -1814,10 +1817,12 @@ internal sealed partial class StatementWriter
         switch (enrich.Target)
         {
             case EnrichTargetIr.XmlPath path:
-                // The target path as XML navigation from the body (namespaces through the file's xmlns declarations).
+                // The target path as XML navigation from the body, the envelope (//a, a relative path) or the header
+                // (namespaces through the file's xmlns declarations).
                 var root = Local("root");
                 var select = $"function (xml:Element {root}) returns xml => {_expr.Navigation(path.Navigation, root)}";
-                return $"check enrichXml(ctx, {select}, {value}, {action}{(path.Navigation.TextOnly ? ", text = true" : string.Empty)}{Moved(enrich)});";
+                var start = XPathStart(path.Navigation) is { } startAt ? $", startAt = {startAt}" : string.Empty;
+                return $"check enrichXml(ctx, {select}, {value}, {action}{(path.Navigation.TextOnly ? ", text = true" : string.Empty)}{Moved(enrich)}{start});";
             case EnrichTargetIr.Body:
                 return $"check enrichXml(ctx, (), {value}, {action}{(enrich.NativeJson ? ", nativeJson = true" : string.Empty)}{Moved(enrich)});";
             case EnrichTargetIr.JsonPath json:
@@ -1828,6 +1833,14 @@ internal sealed partial class StatementWriter
                 throw new InvalidOperationException($"No enrich target {enrich.Target.GetType().Name}");
         }
     }
+
+    /// <summary>
+    /// Where a path given to a runtime helper as a function of its start element starts (the helper's <c>XPathStart</c>):
+    /// null for the SOAP body, the helpers' default; <c>"envelope"</c> for <c>//a</c> and a relative path (SynapseXPath's
+    /// context is the envelope, whose header blocks <c>//</c> also searches); <c>"header"</c> for <c>$header/a</c>.
+    /// </summary>
+    private static string? XPathStart(XmlNavigationIr navigation) =>
+        navigation.FromEnvelope == true ? "\"envelope\"" : navigation.FromHeader == true ? "\"header\"" : null;
 
     /// <summary>The <c>moved</c> argument of enrichXml: clone="false" with elements an XPath selected, which leave where they were.</summary>
     private static string Moved(EnrichStep enrich) => !enrich.Copy && enrich.Source is ValueIr.XmlNodes ? ", moved = true" : string.Empty;

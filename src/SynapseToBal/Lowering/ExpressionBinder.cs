@@ -823,9 +823,25 @@ internal sealed partial class ExpressionBinder(
 
             switch (step)
             {
-                case { Axis: XPathAxis.DescendantOrSelf, Test: NodeTypeTest { Type: NodeType.Node }, Abbreviated: true, Predicates.IsEmpty: true } when !descendant:
+                case { Axis: XPathAxis.DescendantOrSelf, Test: NodeTypeTest { Type: NodeType.Node }, Predicates.IsEmpty: true } when !descendant:
+                    // `//`, or the same step spelled out (`descendant-or-self::node()/a`).
                     descendant = true;
                     continue;
+                case { Axis: XPathAxis.Descendant, Test: NameTest name } when !descendant:
+                {
+                    // descendant::a selects the same elements as descendant-or-self::node()/child::a (XPath 1.0 §2.5),
+                    // `//a`, also from the root (Jaxen's document node, whose descendants include the Envelope: a test
+                    // the Envelope may pass is refused below as for `//*`). Not with a positional predicate: there
+                    // [1] counts among all the descendants, in `//a[1]` among each parent's children.
+                    if (ElementTest(name, descendant: true) is not { } element || Predicates(step.Predicates) is not { } predicates
+                        || predicates.Any(p => p is not XmlPredicateIr.Test))
+                    {
+                        return null;
+                    }
+
+                    result.Add(element with { Predicates = predicates });
+                    continue;
+                }
                 case { Axis: XPathAxis.Self, Test: NodeTypeTest { Type: NodeType.Node }, Predicates.IsEmpty: true } when !descendant && result.Count > 0:
                     // a/. : self::node() of each selected element is that element, so the node-set is unchanged.
                     continue;

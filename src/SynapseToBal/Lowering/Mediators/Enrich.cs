@@ -121,8 +121,11 @@ public sealed partial class Lowerer
                 }
 
                 return [new EnrichStep(enrich, value, new EnrichTargetIr.JsonPath(json.Path), target.Action, nativeJson) { Copy = source.CloneSource }];
-            // The target is found below the SOAP body: a path over the SOAP header or a property's XML, or ending in node(), is not.
-            case XmlNavigationIr navigation when navigation.Steps.Length > 0 && navigation.RootProperty is null && navigation.RootVariable is null && navigation.FromHeader is null
+            // Target.insert selects the target with SynapseXPath over the envelope: a path from the body, the envelope
+            // (//a finds header blocks too; a relative path starts at the envelope's children) or the SOAP header
+            // ($header/a) is found where the Micro Integrator finds it. A path over a property's XML, or ending in
+            // node(), is not translated.
+            case XmlNavigationIr navigation when navigation.Steps.Length > 0 && navigation.RootProperty is null && navigation.RootVariable is null
                 && !navigation.Steps.Any(s => s.AllNodes == true) && navigation.DescendantText is null:
                 if (value is ValueIr.Json)
                 {
