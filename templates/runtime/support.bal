@@ -8585,7 +8585,7 @@ function gatherMessages(Context ctx, Context[] messages, boolean asJson, string 
 # fails the flow, unless `continueOnFailure` (continueLoopOnFailure), when its body is merged as it stands
 # and the loop goes on; Synapse also logs a warning then, the generated code does not.
 function forEachElements(Context ctx, function (xml:Element body) returns xml matches, string? id, boolean continueOnFailure,
-        function (Context ctx) returns error? sequence) returns error? {
+        function (Context ctx) returns error? sequence, XPathStart startAt = "body") returns error? {
     string prefix = id is string ? id + "_" : "";
     ctx.properties[prefix + "FOREACH_ORIGINAL_MESSAGE"] = check envelopeValue(ctx);
     ctx.properties[prefix + "FOREACH_COUNTER"] = 0;
@@ -8595,17 +8595,23 @@ function forEachElements(Context ctx, function (xml:Element body) returns xml ma
         return error("foreach: the message has no SOAP body");
     }
     xml:Element body = bodyValue;
-    xml:Element[] matched = from xml:Element element in matches(body).elements()
-        select element;
+    // The expression is evaluated over the envelope (ForEachMediator's getDetachedMatchingElements): `startAt`.
+    xml:Element scope = startAt == "body" ? body : check envelopeOf(ctx, body);
+    xml:Element? origin = xpathStart(scope, startAt);
+    xml:Element[] matched = [];
+    if origin is xml:Element {
+        matched = from xml:Element element in matches(origin).elements()
+            select element;
+    }
     if matched.length() == 0 {
         return;
     }
-    xml:Element? parent = xmlParent(body, matched[0]);
+    xml:Element? parent = xmlParent(scope, matched[0]);
     if parent is () {
         return error("Error detecting parent element to merge");
     }
     foreach xml:Element element in matched {
-        xml:Element? owner = xmlParent(body, element);
+        xml:Element? owner = xmlParent(scope, element);
         if owner is xml:Element {
             replaceChild(owner, element, xml ``);
         }
@@ -8726,15 +8732,21 @@ function forEachJson(Context ctx, string path, function (Context ctx) returns er
 # it was before the foreach. No match leaves the message as it is. Without `aggregate`
 # (continue-without-aggregation) nothing is merged and parallel copies are not awaited.
 function forEachXmlCopies(Context ctx, function (xml:Element body) returns xml matches, function (Context ctx) returns error? sequence,
-        boolean parallel = true, boolean aggregate = true, string? counter = ()) returns error? {
+        boolean parallel = true, boolean aggregate = true, string? counter = (), XPathStart startAt = "body") returns error? {
     json|xml payload = check parsedPayload(ctx);
     xml bodyValue = check soapBody(ctx);
     if bodyValue !is xml:Element {
         return error("foreach: the message has no SOAP body");
     }
     xml:Element body = bodyValue;
-    xml:Element[] matched = from xml:Element element in matches(body).elements()
-        select element;
+    // The collection is evaluated over the envelope (ForEachMediatorV2: SynapseXPath over the message): `startAt`.
+    xml:Element scope = startAt == "body" ? body : check envelopeOf(ctx, body);
+    xml:Element? origin = xpathStart(scope, startAt);
+    xml:Element[] matched = [];
+    if origin is xml:Element {
+        matched = from xml:Element element in matches(origin).elements()
+            select element;
+    }
     if matched.length() == 0 {
         return;
     }
@@ -8763,9 +8775,9 @@ function forEachXmlCopies(Context ctx, function (xml:Element body) returns xml m
         }
         results += elements.get(0);
     }
-    xml:Element? parent = xmlParent(body, matched[0]);
+    xml:Element? parent = xmlParent(scope, matched[0]);
     foreach xml:Element element in matched {
-        xml:Element? owner = xmlParent(body, element);
+        xml:Element? owner = xmlParent(scope, element);
         if owner is xml:Element {
             replaceChild(owner, element, xml ``);
         }

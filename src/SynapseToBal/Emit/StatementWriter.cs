@@ -1191,7 +1191,9 @@ internal sealed partial class StatementWriter
             {
                 var root = Local("root");
                 var id = elements.Id is { } text ? BallerinaSyntax.StringLiteral(text) : "()";
-                _out.Line($"check forEachElements(ctx, function (xml:Element {root}) returns xml => {_expr.Navigation(elements.Items, root)}, {id}, {(elements.ContinueOnFailure ? "true" : "false")}, {body});");
+                // The expression is evaluated over the envelope, as ForEachMediator does: where it starts.
+                var start = XPathStart(elements.Items) is { } startAt ? $", startAt = {startAt}" : string.Empty;
+                _out.Line($"check forEachElements(ctx, function (xml:Element {root}) returns xml => {_expr.Navigation(elements.Items, root)}, {id}, {(elements.ContinueOnFailure ? "true" : "false")}, {body}{start});");
                 break;
             }
 
@@ -1216,6 +1218,12 @@ internal sealed partial class StatementWriter
                 if (copies.CounterVariable is { } counter)
                 {
                     arguments.Add($"counter = {BallerinaSyntax.StringLiteral(counter)}");
+                }
+
+                // The collection is evaluated over the envelope, as ForEachMediatorV2 does: where it starts.
+                if (XPathStart(copies.Items) is { } startAt)
+                {
+                    arguments.Add($"startAt = {startAt}");
                 }
 
                 _out.Line($"check forEachXmlCopies({string.Join(", ", arguments)});");

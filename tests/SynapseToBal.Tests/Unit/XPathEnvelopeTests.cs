@@ -106,6 +106,21 @@ public sealed class XPathEnvelopeTests
             "envelopeOf(message, copyBody)", "attachPath(copyOrigin)");
     }
 
+    [Theory]
+    [InlineData("""<foreach xmlns:m0="http://services.samples" expression="//m0:item"><sequence><log/></sequence></foreach>""", "check forEachElements(", ", startAt = \"envelope\");")]
+    [InlineData("""<foreach xmlns:m0="http://services.samples" expression="$header/m0:item"><sequence><log/></sequence></foreach>""", "check forEachElements(", ", startAt = \"header\");")]
+    [InlineData("""<foreach collection="${xpath('//item')}" parallel-execution="false"><sequence><log/></sequence></foreach>""", "check forEachXmlCopies(", ", startAt = \"envelope\");")]
+    public void Foreach_evaluates_its_expression_over_the_envelope(string mediator, string call, string ending)
+    {
+        var (code, _) = Convert(mediator);
+        var line = Assert.Single(code.Split('\n'), l => l.Contains(call, StringComparison.Ordinal));
+        Assert.EndsWith(ending, line.Trim(), StringComparison.Ordinal);
+        foreach (var name in new[] { "forEachElements", "forEachXmlCopies" })
+        {
+            RuntimeSourceText.InOrder(RuntimeSourceText.Function(name), "envelopeOf(ctx, body)", "xpathStart(scope, startAt)", "matches(origin)", "xmlParent(scope, matched[0])");
+        }
+    }
+
     // 3. Explicit axes.
 
     [Theory]

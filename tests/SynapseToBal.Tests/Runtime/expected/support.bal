@@ -1436,6 +1436,28 @@ function soapEnvelope(Context ctx) returns xml|error {
     return xml `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/">${body}</soapenv:Envelope>`;
 }
 
+# The SOAP envelope `body` (the message's body as `soapBody` gives it) is in, to edit in place: a SOAP message's own
+# envelope; for any other message a new SOAP 1.1 envelope around that body, without a header, as Synapse's XPath sees
+# the message (`commitBody` with the body then makes the edit the message).
+function envelopeOf(Context ctx, xml:Element body) returns xml:Element|error {
+    json|xml payload = check parsedPayload(ctx);
+    if payload is xml && soapVersion(payload) is string {
+        return payload.elements().get(0);
+    }
+    return xml `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/">${body}</soapenv:Envelope>`;
+}
+
+# Where a path the converter navigates starts, as SynapseXPath evaluates it over the envelope: "body" the SOAP Body
+# (`$body/a`, `/soapenv:Envelope/soapenv:Body/a`), "envelope" the Envelope (`//a`, whose search covers the header
+# blocks, and a relative path: the envelope is Synapse's context node), "header" the SOAP Header (`$header/a`,
+# `/soapenv:Envelope/soapenv:Header/a`).
+type XPathStart "body"|"envelope"|"header";
+
+# The element a path starts at (`XPathStart`) in `scope`, the SOAP envelope (or the body for "body"): `()` for
+# "header" when the message has no SOAP header, where the path selects nothing.
+function xpathStart(xml:Element scope, XPathStart startAt) returns xml:Element? =>
+    startAt == "header" ? envelopePart(scope, "Header") : scope;
+
 # The payload as XML: the children of the SOAP body (Synapse's "payload", the first of them).
 function xmlPayload(Context ctx) returns xml|error => (check soapBody(ctx)).children().elements();
 
@@ -1780,15 +1802,15 @@ function utf16Length(string text) returns int {
 
 # Java's String.trim(): every leading and trailing character up to U+0020.
 function javaTrim(string text) returns string {
-    int 'start = 0;
+    int origin = 0;
     int end = text.length();
-    while 'start < end && text.getCodePoint('start) <= 32 {
-        'start += 1;
+    while origin < end && text.getCodePoint(origin) <= 32 {
+        origin += 1;
     }
-    while end > 'start && text.getCodePoint(end - 1) <= 32 {
+    while end > origin && text.getCodePoint(end - 1) <= 32 {
         end -= 1;
     }
-    return text.substring('start, end);
+    return text.substring(origin, end);
 }
 
 # Double.parseDouble: the trimmed text as a decimal number, with an optional sign and an f, F, d or D suffix, or NaN
@@ -2039,8 +2061,8 @@ function javaBigInteger(string text) returns int|error {
 function javaScaledDecimal(string text) returns decimal|error {
     regexp:Groups? groups = re `([-+]?)([0-9]*)(\.([0-9]*))?([eE]([-+]?[0-9]+))?`.fullMatchGroups(text);
     if groups is () {
-        int 'start = text.startsWith("-") || text.startsWith("+") ? 1 : 0;
-        foreach int i in 'start ..< text.length() {
+        int origin = text.startsWith("-") || text.startsWith("+") ? 1 : 0;
+        foreach int i in origin ..< text.length() {
             string c = text.substring(i, i + 1);
             if !re `[0-9.eE]`.isFullMatch(c) {
                 return error(string `Character ${c} is neither a decimal digit number, decimal point, nor "e" notation exponential mark.`);
@@ -2580,8 +2602,8 @@ function xpathRound(float number) returns float => number.isNaN() || number.isIn
 
 # XPath's substring(s, start, length?) (XPath 1.0 §4.2): the characters at 1-based positions p with
 # round(start) <= p < round(start) + round(length); NaN bounds select nothing.
-function xpathSubstring(string text, float 'start, float? length = ()) returns string {
-    float first = xpathRound('start);
+function xpathSubstring(string text, float origin, float? length = ()) returns string {
+    float first = xpathRound(origin);
     float end = length is float ? first + xpathRound(length) : float:Infinity;
     string result = "";
     int position = 1;
@@ -2733,20 +2755,20 @@ function synapseCondition(function () returns boolean|error evaluate, string exp
 
 # MI 4.4 subString(s, start): the text from `start` on; an index below 0 or past the end is an error, as the
 # Micro Integrator's EvaluationException.
-function subStringFrom(string text, int 'start) returns string|error {
-    if 'start < 0 || 'start > text.length() {
-        return error(string `Invalid index for subString: ${'start}, source string length: ${text.length()}`);
+function subStringFrom(string text, int origin) returns string|error {
+    if origin < 0 || origin > text.length() {
+        return error(string `Invalid index for subString: ${origin}, source string length: ${text.length()}`);
     }
-    return text.substring('start);
+    return text.substring(origin);
 }
 
 # MI 4.4 subString(s, start, end): the text from `start` up to `end`; indices outside the text or `start` after
 # `end` are an error, as the Micro Integrator's EvaluationException.
-function subString(string text, int 'start, int end) returns string|error {
-    if 'start < 0 || end < 0 || 'start > end || end > text.length() {
-        return error(string `Invalid subString indices: start=${'start}, end=${end}, string length=${text.length()}`);
+function subString(string text, int origin, int end) returns string|error {
+    if origin < 0 || end < 0 || origin > end || end > text.length() {
+        return error(string `Invalid subString indices: start=${origin}, end=${end}, string length=${text.length()}`);
     }
-    return text.substring('start, end);
+    return text.substring(origin, end);
 }
 
 # MI 4.4 round(x) (PredefinedFunctionNode.handleRoundFunction): Java's Math.round cast to an int. Math.round gives the
@@ -3189,15 +3211,15 @@ function miNumberText(string value) returns string? {
     }
     // Double.parseDouble trims the characters up to U+0020 first, then reads an optional sign, NaN, Infinity or a
     // decimal with an optional exponent and an optional f/F/d/D suffix.
-    int 'start = 0;
+    int origin = 0;
     int end = value.length();
-    while 'start < end && value.getCodePointAt('start) <= 32 {
-        'start += 1;
+    while origin < end && value.getCodePointAt(origin) <= 32 {
+        origin += 1;
     }
-    while end > 'start && value.getCodePointAt(end - 1) <= 32 {
+    while end > origin && value.getCodePointAt(end - 1) <= 32 {
         end -= 1;
     }
-    string text = value.substring('start, end);
+    string text = value.substring(origin, end);
     boolean negative = text.startsWith("-");
     string unsigned = text.startsWith("-") || text.startsWith("+") ? text.substring(1) : text;
     if unsigned == "NaN" {
@@ -3383,20 +3405,11 @@ function variableTypeMismatch(string expression, string dataType) returns error 
     error("Expression '${" + expression + "}' result does not match the expected data type '" + dataType + "'");
 
 # Synapse's string value of an XPath result, which is not XPath's `string()` (an MI quirk, semantics
-# §7.2): one element gives its own text (its text children, not its descendants'), trimmed, or its
-# serialised XML when it has none; several elements give their serialised XML, concatenated; text
-# nodes give their text.
-function xpathString(xml nodes) returns string {
-    if nodes is xml:Element {
-        string own = nodes.children().text().data().trim();
-        return own == "" ? nodes.toString() : own;
-    }
-    string value = "";
-    foreach xml item in nodes {
-        value += item is xml:Element ? item.toString() : item.data();
-    }
-    return value;
-}
+# §7.2, SynapseXPath.stringValueOf; `xmlNodesText`): one element gives its own text (its text children, not its
+# descendants', nbsp read as a space) trimmed, or its serialised XML when that text is blank; several nodes give each
+# element's serialised XML with its own text trimmed and each text node's text (untrimmed), concatenated; comments and
+# processing instructions give nothing.
+function xpathString(xml nodes) returns string => xmlNodesText(nodes);
 
 # A call-template parameter given as an XPath node-set (`<with-param value="{//name}"/>`): the Micro Integrator
 # passes the first node only (TemplateContext.resolveExpressionValue: Value.resolveObject, selectSingleNode), and
@@ -7173,7 +7186,9 @@ function dataMapperInt32(float x) returns int? {
 }
 
 # Enrich into the XML form of the message, as Synapse's `Target.insert` does (semantics §6.5): `path`
-# navigates from the SOAP body to the target elements, in document order (`()`: the body's first element,
+# navigates from where `startAt` says (`xpathStart`: the SOAP body, or, as SynapseXPath evaluates a target over the
+# envelope, the Envelope for `//a` and a relative path, the SOAP Header for `$header/a`, so a target in the header is
+# written there) to the target elements, in document order (`()`: the body's first element,
 # Synapse's body target; an empty body receives the source elements). `replace` puts the source elements in place of the target (source text
 # replaces its content), `child` appends them to it, `sibling` inserts them after it (Synapse inserts each
 # right after the target, so they end up in reverse order). With `text` the target is the first element's
@@ -7187,7 +7202,7 @@ function dataMapperInt32(float x) returns int? {
 # one of the source elements or inside one (an error: the Micro Integrator would insert an element into itself).
 function enrichXml(Context ctx, (function (xml:Element body) returns xml)? path, anydata src,
         "replace"|"child"|"sibling" action, boolean text = false, boolean nativeJson = false,
-        boolean moved = false) returns error? {
+        boolean moved = false, XPathStart startAt = "body") returns error? {
     json|xml payload = check parsedPayload(ctx);
     if nativeJson && payload !is xml && payload !is () {
         return;
@@ -7204,6 +7219,8 @@ function enrichXml(Context ctx, (function (xml:Element body) returns xml)? path,
         return error("enrich: the message has no SOAP body");
     }
     xml:Element? target = ();
+    // Where the target's parent is looked for: the body, or the whole envelope for a path from the envelope or header.
+    xml:Element scope = body;
     if path is () {
         xml<xml:Element> first = body.getChildren().elements();
         if first.length() == 0 {
@@ -7212,10 +7229,16 @@ function enrichXml(Context ctx, (function (xml:Element body) returns xml)? path,
         }
         target = first.get(0);
     } else {
-        foreach xml:Element candidate in path(body).elements() {
-            if !text || candidate.getChildren().filter(item => item is xml:Text).length() > 0 {
-                target = candidate;
-                break;
+        if startAt != "body" {
+            scope = check envelopeOf(ctx, body);
+        }
+        xml:Element? origin = xpathStart(scope, startAt);
+        if origin is xml:Element {
+            foreach xml:Element candidate in path(origin).elements() {
+                if !text || candidate.getChildren().filter(item => item is xml:Text).length() > 0 {
+                    target = candidate;
+                    break;
+                }
             }
         }
     }
@@ -7254,7 +7277,7 @@ function enrichXml(Context ctx, (function (xml:Element body) returns xml)? path,
         target.setChildren(target.getChildren() + nodes.elements());
         return commitBody(ctx, body);
     }
-    xml:Element? parent = xmlParent(body, target);
+    xml:Element? parent = xmlParent(scope, target);
     if parent is () {
         return error("enrich: the target element has no parent");
     }
@@ -8564,7 +8587,7 @@ function gatherMessages(Context ctx, Context[] messages, boolean asJson, string 
 # fails the flow, unless `continueOnFailure` (continueLoopOnFailure), when its body is merged as it stands
 # and the loop goes on; Synapse also logs a warning then, the generated code does not.
 function forEachElements(Context ctx, function (xml:Element body) returns xml matches, string? id, boolean continueOnFailure,
-        function (Context ctx) returns error? sequence) returns error? {
+        function (Context ctx) returns error? sequence, XPathStart startAt = "body") returns error? {
     string prefix = id is string ? id + "_" : "";
     ctx.properties[prefix + "FOREACH_ORIGINAL_MESSAGE"] = check envelopeValue(ctx);
     ctx.properties[prefix + "FOREACH_COUNTER"] = 0;
@@ -8574,17 +8597,23 @@ function forEachElements(Context ctx, function (xml:Element body) returns xml ma
         return error("foreach: the message has no SOAP body");
     }
     xml:Element body = bodyValue;
-    xml:Element[] matched = from xml:Element element in matches(body).elements()
-        select element;
+    // The expression is evaluated over the envelope (ForEachMediator's getDetachedMatchingElements): `startAt`.
+    xml:Element scope = startAt == "body" ? body : check envelopeOf(ctx, body);
+    xml:Element? origin = xpathStart(scope, startAt);
+    xml:Element[] matched = [];
+    if origin is xml:Element {
+        matched = from xml:Element element in matches(origin).elements()
+            select element;
+    }
     if matched.length() == 0 {
         return;
     }
-    xml:Element? parent = xmlParent(body, matched[0]);
+    xml:Element? parent = xmlParent(scope, matched[0]);
     if parent is () {
         return error("Error detecting parent element to merge");
     }
     foreach xml:Element element in matched {
-        xml:Element? owner = xmlParent(body, element);
+        xml:Element? owner = xmlParent(scope, element);
         if owner is xml:Element {
             replaceChild(owner, element, xml ``);
         }
@@ -8705,15 +8734,21 @@ function forEachJson(Context ctx, string path, function (Context ctx) returns er
 # it was before the foreach. No match leaves the message as it is. Without `aggregate`
 # (continue-without-aggregation) nothing is merged and parallel copies are not awaited.
 function forEachXmlCopies(Context ctx, function (xml:Element body) returns xml matches, function (Context ctx) returns error? sequence,
-        boolean parallel = true, boolean aggregate = true, string? counter = ()) returns error? {
+        boolean parallel = true, boolean aggregate = true, string? counter = (), XPathStart startAt = "body") returns error? {
     json|xml payload = check parsedPayload(ctx);
     xml bodyValue = check soapBody(ctx);
     if bodyValue !is xml:Element {
         return error("foreach: the message has no SOAP body");
     }
     xml:Element body = bodyValue;
-    xml:Element[] matched = from xml:Element element in matches(body).elements()
-        select element;
+    // The collection is evaluated over the envelope (ForEachMediatorV2: SynapseXPath over the message): `startAt`.
+    xml:Element scope = startAt == "body" ? body : check envelopeOf(ctx, body);
+    xml:Element? origin = xpathStart(scope, startAt);
+    xml:Element[] matched = [];
+    if origin is xml:Element {
+        matched = from xml:Element element in matches(origin).elements()
+            select element;
+    }
     if matched.length() == 0 {
         return;
     }
@@ -8742,9 +8777,9 @@ function forEachXmlCopies(Context ctx, function (xml:Element body) returns xml m
         }
         results += elements.get(0);
     }
-    xml:Element? parent = xmlParent(body, matched[0]);
+    xml:Element? parent = xmlParent(scope, matched[0]);
     foreach xml:Element element in matched {
-        xml:Element? owner = xmlParent(body, element);
+        xml:Element? owner = xmlParent(scope, element);
         if owner is xml:Element {
             replaceChild(owner, element, xml ``);
         }
@@ -10832,19 +10867,27 @@ function throttleAccess(string throttle, ThrottleCaller entry) returns boolean {
 # iterate with preservePayload="true" and an attachPath (semantics §6.7, Synapse's IterateMediator): the
 # matched elements are detached from a copy of the message; each copy of that message then gets one match,
 # in document order, appended to the first element the attachPath selects in it (a SOAP envelope and its
-# header are kept). Synapse fails when the attachPath selects nothing; so does this.
+# header are kept). Synapse evaluates both paths over the envelope (EIPUtils.getDetachedMatchingElements,
+# attachPath.evaluate(newEnvelope)): `matchesFrom` and `attachFrom` say where each starts (`xpathStart`), so `//a`
+# finds header blocks too. Synapse fails when the attachPath selects nothing; so does this.
 function attachedMessages(Context ctx, function (xml:Element body) returns xml matches,
-        function (xml:Element body) returns xml attachPath, string attachPathText) returns Context[]|error {
+        function (xml:Element body) returns xml attachPath, string attachPathText,
+        XPathStart matchesFrom = "body", XPathStart attachFrom = "body") returns Context[]|error {
     Context base = branchContext(ctx);
     xml bodyValue = check soapBody(base);
     if bodyValue !is xml:Element {
         return error("iterate: the message has no SOAP body");
     }
     xml:Element body = bodyValue;
-    xml:Element[] matched = from xml:Element element in matches(body).elements()
-        select element;
+    xml:Element scope = matchesFrom == "body" ? body : check envelopeOf(base, body);
+    xml:Element? origin = xpathStart(scope, matchesFrom);
+    xml:Element[] matched = [];
+    if origin is xml:Element {
+        matched = from xml:Element element in matches(origin).elements()
+            select element;
+    }
     foreach xml:Element element in matched {
-        xml:Element? owner = xmlParent(body, element);
+        xml:Element? owner = xmlParent(scope, element);
         if owner is xml:Element {
             replaceChild(owner, element, xml ``);
         }
@@ -10858,7 +10901,9 @@ function attachedMessages(Context ctx, function (xml:Element body) returns xml m
             return error("iterate: the message has no SOAP body");
         }
         xml:Element copyBody = copyValue;
-        xml<xml:Element> found = attachPath(copyBody).elements();
+        xml:Element copyScope = attachFrom == "body" ? copyBody : check envelopeOf(message, copyBody);
+        xml:Element? copyOrigin = xpathStart(copyScope, attachFrom);
+        xml<xml:Element> found = copyOrigin is xml:Element ? attachPath(copyOrigin).elements() : (xml ``).elements();
         if found.length() == 0 {
             return error(string `Error in attaching the splitted elements :: Unable to get the attach path specified by the expression ${attachPathText}`);
         }

@@ -17,7 +17,7 @@ service /shapes on httpListener {
         do {
             // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
             // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
-            Context[] messages = check attachedMessages(ctx, function (xml:Element root) returns xml => root/**/<m:orders>/<*>.<m:'order>, function (xml:Element root) returns xml => root/**/<m:orders>, "//m:orders");
+            Context[] messages = check attachedMessages(ctx, function (xml:Element root) returns xml => root/**/<m:orders>/<*>.<m:'order>, function (xml:Element root) returns xml => root/**/<m:orders>, "//m:orders", matchesFrom = "envelope", attachFrom = "envelope");
             future<error?>[] running = [];
             foreach Context message in messages {
                 future<error?> branch = start preserveIterateTarget(message);

@@ -27,7 +27,7 @@ service /move on httpListener {
     resource function post 'xml(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "MoveAPI", "/move");
         do {
-            check enrichXml(ctx, function (xml:Element root) returns xml => root/**/<archive>, (check soapEnvelope(ctx))/**/<'order>/<note>, "child", moved = true);
+            check enrichXml(ctx, function (xml:Element root) returns xml => root/**/<archive>, (check soapEnvelope(ctx))/**/<'order>/<note>, "child", moved = true, startAt = "envelope");
             check enrichXml(ctx, (), (check soapEnvelope(ctx))/**/<'order>/<line>, "sibling", moved = true);
             ctx.properties["wrapper"] = "<wrapper/>";
             check enrichProperty(ctx, "wrapper", (), "child", nativeJson = true, body = true, moved = true);

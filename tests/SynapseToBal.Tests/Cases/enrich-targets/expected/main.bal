@@ -15,10 +15,10 @@ service /targets on httpListener {
     resource function post 'xml(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EnrichTargetsAPI", "/targets");
         do {
-            check enrichXml(ctx, function (xml:Element root) returns xml => root/**/<m0:CheckPriceRequest>, check xml:fromString("<status xmlns=\"http://ws.apache.org/ns/synapse\">received</status>"), "replace");
-            check enrichXml(ctx, function (xml:Element root2) returns xml => root2/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>, ctx.properties["symbol"].clone(), "replace", text = true);
-            check enrichXml(ctx, function (xml:Element root3) returns xml => root3/**/<'order>/<lines>, ((check soapEnvelope(ctx))/**/<'order>/<id>).clone(), "child");
-            check enrichXml(ctx, function (xml:Element root4) returns xml => root4/**/<m0:getQuoteResponse>/<*>.<m0:'return>, check xml:fromString("<note xmlns=\"http://ws.apache.org/ns/synapse\">late</note>"), "sibling");
+            check enrichXml(ctx, function (xml:Element root) returns xml => root/**/<m0:CheckPriceRequest>, check xml:fromString("<status xmlns=\"http://ws.apache.org/ns/synapse\">received</status>"), "replace", startAt = "envelope");
+            check enrichXml(ctx, function (xml:Element root2) returns xml => root2/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>, ctx.properties["symbol"].clone(), "replace", text = true, startAt = "envelope");
+            check enrichXml(ctx, function (xml:Element root3) returns xml => root3/**/<'order>/<lines>, ((check soapEnvelope(ctx))/**/<'order>/<id>).clone(), "child", startAt = "envelope");
+            check enrichXml(ctx, function (xml:Element root4) returns xml => root4/**/<m0:getQuoteResponse>/<*>.<m0:'return>, check xml:fromString("<note xmlns=\"http://ws.apache.org/ns/synapse\">late</note>"), "sibling", startAt = "envelope");
             check enrichXml(ctx, (), check xml:fromString("<audit xmlns=\"http://ws.apache.org/ns/synapse\"/>"), "child");
             check enrichXml(ctx, (), ctx.properties["header"].clone(), "sibling", nativeJson = true);
             xml originalEnvelope = (check envelopeValue(ctx)).clone();
@@ -55,7 +55,7 @@ service /targets on httpListener {
             //     <target xpath="json-eval($.id)"/>
             // </enrich>
             check notTranslatedMediator("enrich", "SB0206");
-            check enrichXml(ctx, function (xml:Element root) returns xml => root/**/<'order>/<lines>, (check soapEnvelope(ctx))/**/<'order>/<id>, "child", moved = true);
+            check enrichXml(ctx, function (xml:Element root) returns xml => root/**/<'order>/<lines>, (check soapEnvelope(ctx))/**/<'order>/<id>, "child", moved = true, startAt = "envelope");
             // TODO(SB0206): only a path of element steps from the SOAP body (optionally ending in text()) or a simple JSONPath is translated
             // <enrich>
             //     <source type="inline">{"a": 1}</source>

@@ -19,7 +19,7 @@ service /enrich on httpListener {
             _ = check xml:fromString("<ack xmlns=\"http://ws.apache.org/ns/synapse\"><id>1</id></ack>");
             _ = (check soapEnvelope(ctx))/**/<'order>/<id>;
             check setPayloadPrimitive(ctx, originalPayload.clone());
-            check enrichXml(ctx, function (xml:Element root) returns xml => root/**/<'order>, customer.clone(), "child");
+            check enrichXml(ctx, function (xml:Element root) returns xml => root/**/<'order>, customer.clone(), "child", startAt = "envelope");
             _ = check payloadValue(ctx);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {

@@ -17,7 +17,7 @@ service /orders on httpListener {
             // <foreach>: the elements '//order/item' selects are detached and each is run through the sequence, in order,
             // on this message (its properties are shared, as in Synapse); each result is appended to the parent of the
             // first match. items_FOREACH_ORIGINAL_MESSAGE and items_FOREACH_COUNTER are set as Synapse does.
-            check forEachElements(ctx, function (xml:Element root) returns xml => root/**/<'order>/<item>, "items", false, priceForeach);
+            check forEachElements(ctx, function (xml:Element root) returns xml => root/**/<'order>/<item>, "items", false, priceForeach, startAt = "envelope");
             log:printInfo("OrderAPI /price request", done = getProperty(ctx, "items_FOREACH_COUNTER"));
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
@@ -32,7 +32,7 @@ service /orders on httpListener {
             // <foreach>: the elements '//order/item' selects are detached and each is run through the sequence, in order,
             // on this message (its properties are shared, as in Synapse); each result is appended to the parent of the
             // first match. FOREACH_ORIGINAL_MESSAGE and FOREACH_COUNTER are set as Synapse does.
-            check forEachElements(ctx, function (xml:Element root) returns xml => root/**/<'order>/<item>, (), true, stampForeach);
+            check forEachElements(ctx, function (xml:Element root) returns xml => root/**/<'order>/<item>, (), true, stampForeach, startAt = "envelope");
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

@@ -36,7 +36,7 @@ function quoteSplitFlow(Context ctx) returns http:Response|error {
     do {
         // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
         // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
-        Context[] messages = check attachedMessages(ctx, function (xml:Element root) returns xml => root/**/<m0:getQuote>/<*>.<m0:request>, function (xml:Element root) returns xml => root/**/<m0:getQuote>, "//m0:getQuote");
+        Context[] messages = check attachedMessages(ctx, function (xml:Element root) returns xml => root/**/<m0:getQuote>/<*>.<m0:request>, function (xml:Element root) returns xml => root/**/<m0:getQuote>, "//m0:getQuote", matchesFrom = "envelope", attachFrom = "envelope");
         future<error?>[] running = [];
         foreach Context message in messages {
             future<error?> branch = start quoteSplitIterateTarget(message);

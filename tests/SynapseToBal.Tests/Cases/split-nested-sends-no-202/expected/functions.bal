@@ -38,7 +38,7 @@ function fanOutFlow(Context ctx) returns http:Response|error {
     do {
         // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does, then the
         // flow goes on (continueParent).
-        Context[] messages = check attachedMessages(ctx, function (xml:Element root) returns xml => root/**/<ex:batch>/<*>.<ex:'group>, function (xml:Element root) returns xml => root/**/<ex:batch>, "//ex:batch");
+        Context[] messages = check attachedMessages(ctx, function (xml:Element root) returns xml => root/**/<ex:batch>/<*>.<ex:'group>, function (xml:Element root) returns xml => root/**/<ex:batch>, "//ex:batch", matchesFrom = "envelope", attachFrom = "envelope");
         foreach Context message in messages {
             check fanOutIterateTarget(message);
         }

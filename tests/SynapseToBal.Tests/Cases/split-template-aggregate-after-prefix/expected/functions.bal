@@ -33,7 +33,7 @@ function splitEachIterateTarget(Context ctx) returns error? {
 function splitEach(Context ctx) returns http:Response|error {
     // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
     // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
-    Context[] messages = check attachedMessages(ctx, function (xml:Element root) returns xml => root/**/<m0:getQuote>/<*>.<m0:request>, function (xml:Element root) returns xml => root/**/<m0:getQuote>, "$func:attach_path");
+    Context[] messages = check attachedMessages(ctx, function (xml:Element root) returns xml => root/**/<m0:getQuote>/<*>.<m0:request>, function (xml:Element root) returns xml => root/**/<m0:getQuote>, "$func:attach_path", matchesFrom = "envelope", attachFrom = "envelope");
     future<error?>[] running = [];
     foreach Context message in messages {
         future<error?> branch = start splitEachIterateTarget(message);

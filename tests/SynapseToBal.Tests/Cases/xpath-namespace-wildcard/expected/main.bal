@@ -10,7 +10,7 @@ xmlns "http://example.com/orders" as ord;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
-# API 'NamespaceWildcardAPI' (api.xml, line 5).
+# API 'NamespaceWildcardAPI' (api.xml, line 6).
 service /wildcard on httpListener {
     # POST /wildcard/
     resource function post .(http:Request request) returns http:Response|error {
@@ -26,15 +26,10 @@ service /wildcard on httpListener {
             if (xpathFilter((check soapEnvelope(ctx))/**/<ord:'order>/<*>.<ord:*>, function (xml:Element xpathContext) returns boolean => xpathSomeString(xpathAttributeValues(xpathContext, "rush"), "=", "yes"))).length() > 0 || os:getEnv("FORCE_RUSH") == "true" {
                 rush = "true";
             }
-            check enrichXml(ctx, function (xml:Element root) returns xml => xpathFilter(root/**/<ord:'order>/<*>.<ord:line>, function (xml:Element xpathContext) returns boolean => xpathSomeString(xpathAttributeValues(xpathContext, "sku"), "=", "A1")), check xml:fromString("<status xmlns=\"http://ws.apache.org/ns/synapse\">received</status>"), "replace");
+            check enrichXml(ctx, function (xml:Element root) returns xml => xpathFilter(root/**/<ord:'order>/<*>.<ord:line>, function (xml:Element xpathContext) returns boolean => xpathSomeString(xpathAttributeValues(xpathContext, "sku"), "=", "A1")), check xml:fromString("<status xmlns=\"http://ws.apache.org/ns/synapse\">received</status>"), "replace", startAt = "envelope");
             check enrichXml(ctx, function (xml:Element root2) returns xml => xpathChildAt(root2/<*>.<ord:'order>, (), 1, false, function (xml:Element xpathContext) returns boolean => xpathContext.getName().startsWith("{http://example.com/orders}")), region.clone(), "replace", text = true);
-            check enrichXml(ctx, function (xml:Element root3) returns xml => xpathChildAt(root3, "{http://example.com/orders}order", 2, true, ()), check xml:fromString("<audit xmlns=\"http://ws.apache.org/ns/synapse\"/>"), "child");
-            // TODO(SB0206): only a path of element steps from the SOAP body (optionally ending in text()) or a simple JSONPath is translated
-            // <enrich>
-            //     <source type="inline" clone="true"><trace/></source>
-            //     <target xmlns:ord="http://example.com/orders" action="child" xpath="$header/ord:trace"/>
-            // </enrich>
-            check notTranslatedMediator("enrich", "SB0206");
+            check enrichXml(ctx, function (xml:Element root3) returns xml => xpathChildAt(root3, "{http://example.com/orders}order", 2, true, ()), check xml:fromString("<audit xmlns=\"http://ws.apache.org/ns/synapse\"/>"), "child", startAt = "envelope");
+            check enrichXml(ctx, function (xml:Element root4) returns xml => root4/<*>.<ord:trace>, check xml:fromString("<trace xmlns=\"http://ws.apache.org/ns/synapse\"/>"), "child", startAt = "header");
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
