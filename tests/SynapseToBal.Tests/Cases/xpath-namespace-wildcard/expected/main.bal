@@ -14,7 +14,7 @@ listener http:Listener httpListener = new (httpPort);
 service /wildcard on httpListener {
     # POST /wildcard/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NamespaceWildcardAPI", "/wildcard");
+        Context ctx = check newContext(request, "NamespaceWildcardAPI", "/wildcard", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             string rush = "";
             xml envelope = check soapEnvelope(ctx);
@@ -35,7 +35,7 @@ service /wildcard on httpListener {
             //     <target xmlns:ord="http://example.com/orders" action="child" xpath="$header/ord:trace"/>
             // </enrich>
             check notTranslatedMediator("enrich", "SB0206");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
