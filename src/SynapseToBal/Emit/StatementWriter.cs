@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using SynapseToBal.IR;
 using SynapseToBal.Refine;
+using SynapseToBal.Syntax;
 
 namespace SynapseToBal.Emit;
 
@@ -17,8 +18,24 @@ internal sealed partial class StatementWriter
     /// <summary>A throttle of the package limits concurrency: a non-blocking call's response gives the message's slot back.</summary>
     public bool ReleasesThrottle { get; init; }
 
+    /// <summary>
+    /// The package has API resources, which record the CORS headers of their answers (newContext's <c>cors</c>): the
+    /// answers the Micro Integrator writes them on get them from the message (<see cref="WritesCorsHeaders"/>).
+    /// </summary>
+    public bool WritesCors { get; init; }
+
     /// <summary>The body returns an answer: false for a sequence that cannot stop, where a drop is <c>return;</c>.</summary>
     public bool Answers { get; init; } = true;
+
+    /// <summary>
+    /// An answer on which the Micro Integrator writes the CORS headers an API resource recorded
+    /// (CORSHelper.handleCORSHeadersForResponse): `respond` (RespondMediator, outside a proxy service), and the response a
+    /// `send` to an endpoint or a `loopback` brings back to the client through the resource (injected as a response,
+    /// it goes through Resource.process, which writes them before the out flow); not a `send` with a receiving sequence
+    /// (the response goes to that sequence), nor an endpoint-less `send` that answers the client (Axis2Sender.sendBack).
+    /// </summary>
+    private bool WritesCorsHeaders(StepIr step) =>
+        WritesCors && step.Origin is RespondMediator or LoopbackMediator or SendMediator { Endpoint: not null, ReceiveSequence: null };
 
     public StatementWriter(CodeWriter output, ExpressionWriter expressions, ModuleUsage modules, IEnumerable<string>? reservedLocals = null)
     {
@@ -894,7 +911,7 @@ internal sealed partial class StatementWriter
                     _out.Line("throttleRelease(ctx);");
                 }
 
-                _out.Line("return check respond(ctx, headers = passBackHeaders);");
+                _out.Line(WritesCorsHeaders(respond) ? "return check respond(ctx, cors = true, headers = passBackHeaders);" : "return check respond(ctx, headers = passBackHeaders);");
                 break;
             case FailStep fail:
                 _out.Line($"fail error({_expr.String(fail.Message)});");
@@ -912,6 +929,12 @@ internal sealed partial class StatementWriter
                 _out.Line("return accepted();");
                 break;
             case ContinueWithStep next:
+                if (WritesCorsHeaders(next))
+                {
+                    // The response goes through the API resource, which puts the CORS headers on it before the out flow.
+                    _out.Line("writeCorsHeaders(ctx);");
+                }
+
                 // An in or out flow that cannot fail is returned unchecked (PackageEmitter.InfallibleFunctions).
                 _out.Line(next.Function is null ? "return check continueWithResponse(ctx);"
                     : _expr.Infallible.Contains(next.Function) ? $"return {_expr.Names[next.Function]}(ctx);"

@@ -256,7 +256,23 @@ public sealed record ResourceIr(
 
     /// <summary>The resource's content-type and user-agent conditions (Resource.canProcess), or null when it has none.</summary>
     public RequestFilterIr? Filter { get; init; }
+
+    /// <summary>
+    /// What Resource.process records for the CORS headers of the answer to a request this API resource takes
+    /// (CORSHelper.handleCORSHeaders), or null for anything but an API resource.
+    /// </summary>
+    public ResourceCorsIr? Cors { get; init; }
 }
+
+/// <summary>
+/// The CORS values an API resource records on a request it takes (CORSHelper.handleCORSHeaders with updateHeaders
+/// false) and the answer gets as headers (handleCORSHeadersForResponse).
+/// </summary>
+/// <param name="Allow">Resource.getSupportedMethods, the Access-Control-Allow-Methods value.</param>
+/// <param name="Enabled">The configurable holding synapse.rest.CORSConfig.enabled.</param>
+/// <param name="Origins">The configurable holding synapse.rest.CORSConfig.Access-Control-Allow-Origin.</param>
+/// <param name="Headers">The configurable holding synapse.rest.CORSConfig.Access-Control-Allow-Headers.</param>
+public sealed record ResourceCorsIr(string Allow, Symbol Enabled, Symbol Origins, Symbol Headers);
 
 /// <summary>Why a construct stays a TODO: the diagnostic reported for it and the text of the TODO line.</summary>
 public sealed record NotTranslatedIr(DiagnosticDescriptor Descriptor, string Message);

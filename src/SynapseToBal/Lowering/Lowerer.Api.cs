@@ -555,9 +555,9 @@ public sealed partial class Lowerer
         var enabled = _symbols.Module(SymbolKind.Configurable, "cors enabled");
         var origins = _symbols.Module(SymbolKind.Configurable, "cors allowed origins");
         var headers = _symbols.Module(SymbolKind.Configurable, "cors allowed headers");
-        _configurables.Add(new ConfigurableIr(enabled, ConfigurableType.Boolean, "true", $"Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; {where}, true when it is not set): with it, an OPTIONS request whose Origin is not allowed is answered 403.", Secret: false));
+        _configurables.Add(new ConfigurableIr(enabled, ConfigurableType.Boolean, "true", $"Whether the APIs' answers carry CORS headers (synapse.rest.CORSConfig.enabled; {where}, true when it is not set): with it, an OPTIONS request whose Origin is not allowed is answered 403.", Secret: false));
         _configurables.Add(new ConfigurableIr(origins, ConfigurableType.String, string.Empty, $"The origins CORS allows, separated by commas, * for any (synapse.rest.CORSConfig.Access-Control-Allow-Origin; {where}, none when it is not set).", Secret: false));
-        _configurables.Add(new ConfigurableIr(headers, ConfigurableType.String, string.Empty, $"The Access-Control-Allow-Headers of the APIs' OPTIONS answers (synapse.rest.CORSConfig.Access-Control-Allow-Headers; {where}, empty when it is not set).", Secret: false));
+        _configurables.Add(new ConfigurableIr(headers, ConfigurableType.String, string.Empty, $"The Access-Control-Allow-Headers of the APIs' answers (synapse.rest.CORSConfig.Access-Control-Allow-Headers; {where}, empty when it is not set).", Secret: false));
         return (enabled, origins, headers);
     }
 
@@ -834,10 +834,14 @@ public sealed partial class Lowerer
             faultFunction = null;
         }
 
+        // Resource.process records the CORS headers of the answer for a request of any method it does not answer itself
+        // (Resource.sendOptions answers OPTIONS before the flow runs, except for a resource that lists OPTIONS).
+        _cors ??= CorsConfigurables();
+        var cors = new ResourceCorsIr(SupportedMethods(HttpMethods(resource)), _cors.Value.Enabled, _cors.Value.Origins, _cors.Value.Headers);
         foreach (var accessor in accessors)
         {
             var summary = $"{(accessor == "default" ? "ANY" : accessor.ToUpperInvariant())} {api.Context.TrimEnd('/')}{resource.UriTemplate ?? resource.UrlMapping ?? "/*"}";
-            yield return new ResourceIr(accessor, path, body, faultFunction, outFunction, needsOutFlow, summary, resource) { QueryTemplate = queryPattern is null ? null : queryTemplate, QueryPattern = queryPattern, Filter = filter };
+            yield return new ResourceIr(accessor, path, body, faultFunction, outFunction, needsOutFlow, summary, resource) { QueryTemplate = queryPattern is null ? null : queryTemplate, QueryPattern = queryPattern, Filter = filter, Cors = cors };
         }
     }
 

@@ -229,7 +229,34 @@ public static class ProjectLoader
 
             AddFolderComponents(root, entries);
             Process(entries);
+            foreach (var configuration in entries.Where(e => IsServerConfiguration(e.Relative)))
+            {
+                ReportCustomMessageHandlers(configuration);
+            }
+
             return form;
+        }
+
+        /// <summary>
+        /// The custom message formatters and builders the server's deployment.toml registers (SB0605 for each): Axis2
+        /// reads and writes every message of their content types with Java classes the conversion does not have.
+        /// </summary>
+        private void ReportCustomMessageHandlers(InputEntry configuration)
+        {
+            if (configuration.ReadText(diagnostics) is not { } text)
+            {
+                return;
+            }
+
+            foreach (var entry in CustomMessageHandlers.Read(text))
+            {
+                var position = new Microsoft.CodeAnalysis.Text.LinePosition(entry.Line, 0);
+                var location = new SourceLocation(configuration.Location, new Microsoft.CodeAnalysis.Text.TextSpan(0, 0), new Microsoft.CodeAnalysis.Text.LinePositionSpan(position, position));
+                diagnostics.Report(DiagnosticCatalog.CustomMessageHandler, location,
+                    entry.Formatter ? "formatter" : "builder", entry.ClassName, entry.ContentType,
+                    entry.Formatter ? "writes" : "reads",
+                    entry.Formatter ? "writes such a message as its payload's XML, JSON or text over HTTP" : "reads such a message as received bytes, parsed as XML or JSON only by its content type");
+            }
         }
 
         private string Display(string fullPath) => Path.GetRelativePath(sourceRoot, fullPath).Replace('\\', '/');

@@ -232,87 +232,88 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 216,
         [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 217,
         [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 218,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 219,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 220,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 221,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 222,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 223,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 224,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 225,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 226,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 227,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 228,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 229,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 230,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 231,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 232,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 233,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 234,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 235,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 236,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 237,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 238,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 239,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 240,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 241,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 242,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 243,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 244,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 245,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 246,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 247,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 248,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 249,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 250,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 251,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 252,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 253,
-        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 254,
-        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 255,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 256,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 257,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 258,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 259,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 260,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 261,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 262,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 263,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 264,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 265,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 266,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 267,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 268,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 269,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 270,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 271,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 272,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 273,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 274,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 275,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 276,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 277,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 278,
-        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 279,
-        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 280,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 281,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 282,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 283,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 284,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 285,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 286,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 287,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 288,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 289,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 290,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 291,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 292,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 293,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 294,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 295,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 296,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 297,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 298,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 299,
+        [typeof(global::SynapseToBal.IR.ResourceCorsIr)] = 219,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 220,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 221,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 222,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 223,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 224,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 225,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 226,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 227,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 228,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 229,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 230,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 231,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 232,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 233,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 234,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 235,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 236,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 237,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 238,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 239,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 240,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 241,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 242,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 243,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 244,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 245,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 246,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 247,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 248,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 249,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 250,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 251,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 252,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 253,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 254,
+        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 255,
+        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 256,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 257,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 258,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 259,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 260,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 261,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 262,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 263,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 264,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 265,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 266,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 267,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 268,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 269,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 270,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 271,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 272,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 273,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 274,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 275,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 276,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 277,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 278,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 279,
+        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 280,
+        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 281,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 282,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 283,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 284,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 285,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 286,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 287,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 288,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 289,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 290,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 291,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 292,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 293,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 294,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 295,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 296,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 297,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 298,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 299,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 300,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -2743,6 +2744,16 @@ internal static partial class IrMembers
 
             case 219:
             {
+                var n = (global::SynapseToBal.IR.ResourceCorsIr)node;
+                sink.Visit(n.Allow);
+                sink.Visit(n.Enabled);
+                sink.Visit(n.Origins);
+                sink.Visit(n.Headers);
+                return true;
+            }
+
+            case 220:
+            {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
                 foreach (var item in n.Path)
@@ -2764,10 +2775,11 @@ internal static partial class IrMembers
                 sink.Visit(n.QueryPattern);
                 sink.Visit(n.AlternativeOf);
                 sink.Visit(n.Filter);
+                sink.Visit(n.Cors);
                 return true;
             }
 
-            case 220:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
@@ -2775,7 +2787,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 221:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2790,7 +2802,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 222:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2798,14 +2810,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 223:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 224:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2816,7 +2828,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 225:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -2826,7 +2838,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 226:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2843,7 +2855,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 227:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -2857,7 +2869,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 228:
+            case 229:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -2879,7 +2891,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 229:
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -2888,7 +2900,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 230:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2898,7 +2910,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 231:
+            case 232:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -2913,7 +2925,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 232:
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -2923,7 +2935,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 233:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -2933,7 +2945,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 234:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
@@ -2941,7 +2953,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 235:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -2953,7 +2965,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 236:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2963,14 +2975,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 237:
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 238:
+            case 239:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -2978,7 +2990,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 239:
+            case 240:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -2986,7 +2998,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 240:
+            case 241:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -2995,7 +3007,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 241:
+            case 242:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -3007,7 +3019,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 242:
+            case 243:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -3026,27 +3038,27 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 243:
-                return true;
             case 244:
                 return true;
             case 245:
                 return true;
             case 246:
+                return true;
+            case 247:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 247:
+            case 248:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 248:
+            case 249:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -3054,7 +3066,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 249:
+            case 250:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -3070,7 +3082,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 250:
+            case 251:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
@@ -3078,7 +3090,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 251:
+            case 252:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -3098,7 +3110,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 252:
+            case 253:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -3108,7 +3120,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 253:
+            case 254:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -3122,7 +3134,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 254:
+            case 255:
             {
                 var n = (global::SynapseToBal.IR.UnmatchedIr)node;
                 sink.Visit(n.NotFoundFlow);
@@ -3146,7 +3158,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 255:
+            case 256:
             {
                 var n = (global::SynapseToBal.IR.UnreferencedEndpointIr)node;
                 sink.Visit(n.Key);
@@ -3154,28 +3166,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 256:
+            case 257:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 257:
+            case 258:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 258:
+            case 259:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 259:
+            case 260:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -3186,14 +3198,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 260:
+            case 261:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 261:
+            case 262:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -3204,7 +3216,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 262:
+            case 263:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -3212,7 +3224,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 263:
+            case 264:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -3220,7 +3232,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 264:
+            case 265:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -3232,7 +3244,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 265:
+            case 266:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -3248,7 +3260,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 266:
+            case 267:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -3258,23 +3270,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 267:
+            case 268:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 268:
-                return true;
             case 269:
+                return true;
+            case 270:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 270:
+            case 271:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -3282,37 +3294,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 271:
+            case 272:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 272:
-                return true;
             case 273:
+                return true;
+            case 274:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 274:
+            case 275:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 275:
+            case 276:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 276:
+            case 277:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -3320,7 +3332,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 277:
+            case 278:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -3334,7 +3346,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 278:
+            case 279:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -3343,7 +3355,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 279:
+            case 280:
             {
                 var n = (global::SynapseToBal.IR.WsdlActionIr)node;
                 sink.Visit(n.Action);
@@ -3351,7 +3363,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 280:
+            case 281:
             {
                 var n = (global::SynapseToBal.IR.WsdlDispatchIr)node;
                 foreach (var item in n.Actions)
@@ -3379,7 +3391,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 281:
+            case 282:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3388,7 +3400,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 282:
+            case 283:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -3396,7 +3408,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 283:
+            case 284:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -3410,21 +3422,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 284:
+            case 285:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 285:
+            case 286:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 286:
+            case 287:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -3448,7 +3460,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 287:
+            case 288:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -3456,32 +3468,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 288:
+            case 289:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 289:
+            case 290:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 290:
-                return true;
             case 291:
                 return true;
             case 292:
+                return true;
+            case 293:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 293:
+            case 294:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -3493,7 +3505,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 294:
+            case 295:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -3507,7 +3519,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 295:
+            case 296:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3521,7 +3533,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 296:
+            case 297:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -3529,7 +3541,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 297:
+            case 298:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3550,7 +3562,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 298:
+            case 299:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3558,7 +3570,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 299:
+            case 300:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);

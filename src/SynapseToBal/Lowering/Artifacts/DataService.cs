@@ -109,6 +109,13 @@ public sealed partial class Lowerer
     private readonly Dictionary<DataSourceSyntax, DbClientIr> _dataSourceClients = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>
+    /// Whether the data service becomes a service (<see cref="LowerDataService"/> translates its config); one it cannot
+    /// translate is a TODO that serves nothing, so it asks for no listener.
+    /// </summary>
+    private bool DataServiceServed(DataServiceSyntax service) =>
+        WithDataSources(service, out var reason) is var resolved && (reason ?? DataServiceConfigReason(resolved)) is null;
+
+    /// <summary>
     /// A config that names a Carbon data source (<c>carbon_datasource_name</c>: DataSourceCappDeployer deploys the
     /// input's <c>data-sources/X.xml</c>, and the config's RDBMS connection is that data source's) is read as the data
     /// source's RDBMS configuration (driverClassName, url, username, password, pool settings and its vault aliases) with the

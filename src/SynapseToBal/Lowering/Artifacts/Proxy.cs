@@ -191,7 +191,9 @@ public sealed partial class Lowerer
     private ListenerIr? HttpsListener()
     {
         ArtifactSyntax? first = _model.Artifacts.OfType<ProxySyntax>().FirstOrDefault(p => ReferenceEquals(_model.Symbols.Proxy(p.Name), p) && p.Transports.Contains("https", StringComparer.Ordinal));
-        first ??= _model.Artifacts.OfType<DataServiceSyntax>().FirstOrDefault(d => ServiceAddresses.DataServiceTransports(d).Contains("https", StringComparer.Ordinal));
+        // Only a data service that becomes a service: one left a TODO (or shadowed by a service of its name) serves nothing.
+        first ??= _model.Artifacts.OfType<DataServiceSyntax>().FirstOrDefault(d => ServiceAddresses.DataServiceTransports(d).Contains("https", StringComparer.Ordinal)
+            && _model.ServiceNameHolder(d) is null && DataServiceServed(d));
         // An API resource with protocol="https" is answered only on the Micro Integrator's https listener (Resource.canProcess).
         first ??= _model.Apis.FirstOrDefault(a => a.Transports == "https" || a.Resources.Any(r => r.Protocol == "https"));
         if (first is null)

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # GET /orders/{orderId}
     resource function get [string orderId](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderAPI", "/orders", {"orderId": orderId});
+        Context ctx = check newContext(request, "OrderAPI", "/orders", {"orderId": orderId}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             logRequest(ctx);
             log:printInfo("Fetching order", orderId = orderId);
@@ -22,7 +22,7 @@ service /orders on httpListener {
                 setJsonPayload(ctx, payload.toJson());
                 setHttpSc(ctx, 404);
             }
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return runOrderFault(ctx, e);
         }
@@ -30,20 +30,20 @@ service /orders on httpListener {
 
     # POST /orders/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderAPI", "/orders");
+        Context ctx = check newContext(request, "OrderAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             logRequest(ctx);
             if check jsonEval(ctx, "$.quantity") == "0" {
                 OrderPostResponse payload = {'error: "quantity must be positive"};
                 setJsonPayload(ctx, payload.toJson());
                 setHttpSc(ctx, 400);
-                return check respond(ctx, headers = passBackHeaders);
+                return check respond(ctx, cors = true, headers = passBackHeaders);
             }
             ctx.headers["x-order-source"] = "synapse-migration";
             ctx.urlPostfix = "";
             check callEndpoint(ctx, orderBackendEp, "", timeoutFault = true, headers = passThroughHeaders);
             setHttpSc(ctx, 201);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return runOrderFault(ctx, e);
         }

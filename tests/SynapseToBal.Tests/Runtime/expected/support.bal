@@ -52,9 +52,13 @@ const string REQUEST_HOST_HEADER = "host";
 # `_resource_mismatch_handler_` and `_method_not_allowed_handler_` on the message, and its 400 answer): Resource.process
 # never runs for it, so it gets no `query.param.*` properties and a query value that cannot be decoded does not fail it
 # (ApiUtils.populateQueryParamsToMessageContext runs only once a resource took the request). `apiContext`, `apiVersion`
-# and `versionType` are a versioned API's context as written, version and version type (`setRestProperties`).
+# and `versionType` are a versioned API's context as written, version and version type (`setRestProperties`). `cors` is
+# the server's CORS configuration with the methods of the resource that took the request, which Resource.process
+# records on the message (`recordCors`); `()` for anything else.
 function newContext(http:Request request, string? api, string basePath, map<string> pathParams = {}, boolean dispatched = true,
-        string? apiContext = (), string apiVersion = "", string versionType = "") returns Context|error {
+        string? apiContext = (), string apiVersion = "",
+        ResourceCors? cors = (), // Only with: argument cors
+        string versionType = "") returns Context|error {
     string contentType = request.getContentType();
     // The pass-through ServerWorker takes a request for REST unless its content type is SOAP's; a request that
     // encloses no entity (GET, HEAD, OPTIONS, TRACE) is REST whatever its Content-Type says.
@@ -84,6 +88,9 @@ function newContext(http:Request request, string? api, string basePath, map<stri
     ctx.action = httpSoapAction(ctx);
     foreach [string, string] [name, value] in pathParams.entries() {
         ctx.properties["uri.var." + name] = value;
+    }
+    if cors is ResourceCors && api is string && dispatched { // Only with: argument cors
+        recordCors(ctx, request, cors);
     }
     if api is string && dispatched {
         check setQueryParams(ctx, request.rawPath);
@@ -6382,8 +6389,14 @@ function responseReasonPhrase(Context ctx, int status) returns string {
 }
 
 # The response Synapse's `respond` sends: the current status, the headers `headers` puts on it (`passBackHeaders`
-# unless the call names another) and the payload.
-function respond(Context ctx, function (Context ctx, http:Response response) headers = passBackHeaders) returns http:Response|error {
+# unless the call names another) and the payload. With `cors` the CORS headers the API resource recorded are put on the
+# message first (`writeCorsHeaders`), as RespondMediator and a `send`'s response coming back through the resource do.
+function respond(Context ctx,
+        boolean cors = false, // Only with: argument cors
+        function (Context ctx, http:Response response) headers = passBackHeaders) returns http:Response|error {
+    if cors { // Only with: argument cors
+        writeCorsHeaders(ctx);
+    }
     (function (Context ctx) returns error?)? sendBack = ctx.sendBack;
     if sendBack !is () {
         // A message that came over JMS is answered over JMS; the listener that runs the flow ignores what it returns.
@@ -14496,6 +14509,63 @@ function optionsResponse(http:Request request, string context, OptionsPath[] res
         return response;
     }
     return ();
+}
+
+# The server's CORS configuration with the methods of the API resource that took a request (Resource.getSupportedMethods,
+# as `OptionsPath.allow` has them), which `newContext` records on the request's message.
+type ResourceCors record {|
+    *CorsConfig;
+    string allow;
+|};
+
+# What Resource.process records for a request of an API resource it does not answer itself (any method but the OPTIONS
+# that Resource.sendOptions answers; CORSHelper.handleCORSHeaders with updateHeaders false), when the server's CORS
+# configuration is enabled: the internal properties `_SYNAPSE_INTERNAL_REST_Access-Control-Allow-Methods` (the
+# resource's methods), `-Allow-Origin` (`*`, the request's Origin when it is allowed, else empty: the request is still
+# mediated), `-Allow-Headers` (the configured ones, "" when none is) and `_SYNAPSE_INTERNAL_REST_Origin` (the request's
+# Origin, left unset without one), which `writeCorsHeaders` puts on the answer. An OPTIONS request (a resource that
+# lists OPTIONS runs its flow for it) from an origin that is not allowed also gets HTTP_SC 403.
+function recordCors(Context ctx, http:Request request, ResourceCors cors) {
+    if !cors.enabled {
+        return;
+    }
+    string allowedOrigin = corsAllowedOrigin(request, cors.allowedOrigins);
+    ctx.properties[CORS_ALLOW_METHODS] = cors.allow;
+    ctx.properties[CORS_ALLOW_ORIGIN] = allowedOrigin;
+    ctx.properties[CORS_ALLOW_HEADERS] = cors.allowedHeaders;
+    string|http:HeaderNotFoundError origin = request.getHeader("Origin");
+    if origin is string {
+        ctx.properties[CORS_ORIGIN] = origin;
+    }
+    if request.method == "OPTIONS" && allowedOrigin == "" {
+        setHttpSc(ctx, http:STATUS_FORBIDDEN);
+    }
+}
+
+# The properties Resource.process records the CORS headers of the answer in (RESTConstants.INTERNAL_CORS_*).
+const string CORS_ALLOW_METHODS = "_SYNAPSE_INTERNAL_REST_Access-Control-Allow-Methods";
+
+const string CORS_ALLOW_ORIGIN = "_SYNAPSE_INTERNAL_REST_Access-Control-Allow-Origin";
+
+const string CORS_ALLOW_HEADERS = "_SYNAPSE_INTERNAL_REST_Access-Control-Allow-Headers";
+
+const string CORS_ORIGIN = "_SYNAPSE_INTERNAL_REST_Origin";
+
+# CORSHelper.handleCORSHeadersForResponse: the CORS values `recordCors` recorded on the message become its transport
+# headers Access-Control-Allow-Methods, Access-Control-Allow-Origin, Access-Control-Allow-Headers and Origin (each only
+# when recorded, replacing a header of that name). The Micro Integrator does it when a backend's response to a `send`
+# comes back through the API resource (Resource.process, before the out flow) and when `respond` answers
+# (RespondMediator, outside a proxy service); a message without them (a proxy's, the main sequence's, a request no
+# resource took) is left as it is.
+function writeCorsHeaders(Context ctx) {
+    foreach [string, string] [property, header] in [[CORS_ALLOW_METHODS, "access-control-allow-methods"],
+            [CORS_ALLOW_ORIGIN, "access-control-allow-origin"], [CORS_ALLOW_HEADERS, "access-control-allow-headers"],
+            [CORS_ORIGIN, "origin"]] {
+        anydata value = ctx.properties[property];
+        if value is string {
+            ctx.headers[header] = value;
+        }
+    }
 }
 
 # CORSHelper.getAllowedOrigins: `*` when the allowed origins (separated by commas, each trimmed) hold `*`, the request's

@@ -16,7 +16,7 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 service /items on httpListener, httpsListener {
     # POST /items/prices
     resource function post prices(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ItemsAPI", "/items");
+        Context ctx = check newContext(request, "ItemsAPI", "/items", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // <iterate>: one copy of the message per part, started together (the Micro Integrator runs them in parallel);
             // the aggregate completes (it has no id, so it does not read the split's count) 3 s after the first copy
@@ -30,7 +30,7 @@ service /items on httpListener, httpsListener {
             }
             Context[] collected = check awaitAggregation(messages, running, 3, countsCopies = false);
             check aggregateMessages(ctx, collected, false);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -38,7 +38,7 @@ service /items on httpListener, httpsListener {
 
     # POST /items/sequential
     resource function post sequential(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ItemsAPI", "/items");
+        Context ctx = check newContext(request, "ItemsAPI", "/items", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the
             // aggregate then gathers their parts in order.
@@ -47,7 +47,7 @@ service /items on httpListener, httpsListener {
                 check sequentialIterateTarget(message);
             }
             check aggregateMessages(ctx, messages, false);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /devices on httpListener {
     # GET /devices/first/{limit}
     resource function get first/[string 'limit](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "DevicesAPI", "/devices", {"limit": 'limit});
+        Context ctx = check newContext(request, "DevicesAPI", "/devices", {"limit": 'limit}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             float limit2 = check float:fromString(getProperty(ctx, "uri.var.limit"));
             check callEndpoint(ctx, devicesApiFirstLimitEndpoint, "/alldevices/", "GET", headers = passThroughHeaders, state = devicesApiFirstLimitEndpointSuspension);
@@ -30,7 +30,7 @@ service /devices on httpListener {
 
     # POST /devices/some
     resource function post some(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "DevicesAPI", "/devices");
+        Context ctx = check newContext(request, "DevicesAPI", "/devices", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             string atLeast = "2";
             // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
@@ -45,7 +45,7 @@ service /devices on httpListener {
                 check wait finished;
             }
             check aggregateMessages(ctx, messages, true, count = check aggregateCount(5, [atLeast]));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /quotes on httpListener {
     # POST /quotes/lines
     resource function post lines(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteLinesAPI", "/quotes");
+        Context ctx = check newContext(request, "QuoteLinesAPI", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the
             // aggregate then gathers their parts in order.
@@ -21,7 +21,7 @@ service /quotes on httpListener {
                 check linesIterateTarget(message);
             }
             check aggregateMessages(ctx, messages, false);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /storage on httpListener {
     # GET /storage/buckets
     resource function get buckets(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StorageAPI", "/storage");
+        Context ctx = check newContext(request, "StorageAPI", "/storage", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["accessKeyId"] = getHeader(ctx, "X-Access-Key");
             ctx.properties["secretAccessKey"] = getHeader(ctx, "X-Secret-Key");
@@ -24,7 +24,7 @@ service /storage on httpListener {
                 ctx.properties["ERROR_CODE"] = axis2HttpSc(ctx);
                 ctx.properties["ERROR_MESSAGE"] = xpathConcat(xpathTextValues((check soapEnvelope(ctx))/**/<Error>/<Code>));
             }
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -32,7 +32,7 @@ service /storage on httpListener {
 
     # GET /storage/buckets/{bucket}/acl
     resource function get buckets/[string bucket]/acl(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StorageAPI", "/storage", {"bucket": bucket});
+        Context ctx = check newContext(request, "StorageAPI", "/storage", {"bucket": bucket}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["accessKeyId"] = accessKeyId;
             ctx.properties["secretAccessKey"] = secretAccessKey;
@@ -40,7 +40,7 @@ service /storage on httpListener {
             ctx.properties["bucketName"] = bucket;
             check amazonS3Init(ctx, accessKeyId = accessKeyId, secretAccessKey = secretAccessKey, xAmzSecurityToken = getHeader(ctx, "X-Session-Token"), bucketName = getProperty(ctx, "bucketName"));
             check amazonS3GetBucketAcl(ctx, bucketUrl = string `https://${bucket}.s3.amazonaws.com`);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -48,10 +48,10 @@ service /storage on httpListener {
 
     # GET /storage/buckets/{bucket}/objects
     resource function get buckets/[string bucket]/objects(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StorageAPI", "/storage", {"bucket": bucket});
+        Context ctx = check newContext(request, "StorageAPI", "/storage", {"bucket": bucket}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check amazonS3GetObjectsInBucket(ctx, bucketUrl = getProperty(ctx, "bucketUrl"), maxKeys = "100", prefix = getProperty(ctx, "query.param.prefix"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -59,11 +59,11 @@ service /storage on httpListener {
 
     # DELETE /storage/buckets/{bucket}/objects/{key}
     resource function delete buckets/[string bucket]/objects/[string 'key](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StorageAPI", "/storage", {"bucket": bucket, "key": 'key});
+        Context ctx = check newContext(request, "StorageAPI", "/storage", {"bucket": bucket, "key": 'key}, cors = {allow: "DELETE", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check amazonS3DeleteObject(ctx, bucketUrl = getProperty(ctx, "bucketUrl"), objectName = 'key, versionId = getProperty(ctx, "query.param.version"));
             check amazonS3GetObjectMetaData(ctx, bucketUrl = getProperty(ctx, "bucketUrl"), objectName = 'key, ifMatch = getHeader(ctx, "If-Match"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -71,11 +71,11 @@ service /storage on httpListener {
 
     # POST /storage/buckets/{bucket}
     resource function post buckets/[string bucket](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StorageAPI", "/storage", {"bucket": bucket});
+        Context ctx = check newContext(request, "StorageAPI", "/storage", {"bucket": bucket}, cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check amazonS3CreateBucket(ctx, bucketUrl = getProperty(ctx, "bucketUrl"), bucketRegion = "eu-west-1");
             check amazonS3ListParts(ctx, bucketUrl = getProperty(ctx, "bucketUrl"), objectName = bucket, uploadId = getProperty(ctx, "uploadId"), maxParts = "10");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -131,7 +131,7 @@ service /storage on httpListener {
 service /upload on httpListener {
     # PUT /upload/buckets/{bucket}/settings
     resource function put buckets/[string bucket]/settings(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "UploadAPI", "/upload", {"bucket": bucket});
+        Context ctx = check newContext(request, "UploadAPI", "/upload", {"bucket": bucket}, cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["accessKeyId"] = getHeader(ctx, "X-Access-Key");
             ctx.properties["secretAccessKey"] = getHeader(ctx, "X-Secret-Key");
@@ -147,7 +147,7 @@ service /upload on httpListener {
             check amazonS3CreateBucketWebsiteConfiguration(ctx, bucketUrl = getProperty(ctx, "bucketUrl"), websiteConfig = getProperty(ctx, "websiteConfig"));
             check amazonS3SetBucketAcl(ctx, bucketUrl = getProperty(ctx, "bucketUrl"), accessControlPolicy = getProperty(ctx, "accessControlPolicy"));
             check amazonS3CreateBucketPolicy(ctx, bucketUrl = getProperty(ctx, "bucketUrl"), bucketPolicy = getProperty(ctx, "bucketPolicy"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -155,7 +155,7 @@ service /upload on httpListener {
 
     # POST /upload/buckets/{bucket}/objects/{key}
     resource function post buckets/[string bucket]/objects/[string 'key](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "UploadAPI", "/upload", {"bucket": bucket, "key": 'key});
+        Context ctx = check newContext(request, "UploadAPI", "/upload", {"bucket": bucket, "key": 'key}, cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["bucketUrl"] = string `https://${bucket}.s3.amazonaws.com`;
             check amazonS3Init(ctx, accessKeyId = getProperty(ctx, "accessKeyId"), secretAccessKey = getProperty(ctx, "secretAccessKey"), xAmzCopySource = getHeader(ctx, "X-Copy-Source"));
@@ -163,7 +163,7 @@ service /upload on httpListener {
             xml envelope = check soapEnvelope(ctx);
             check amazonS3CreateObjectAcl(ctx, objectName = 'key, bucketUrl = getProperty(ctx, "bucketUrl"), ownerId = xpathString(envelope/**/<ownerId>), ownerDisplayName = xpathString(envelope/**/<ownerDisplayName>), accessControlList = getProperty(ctx, "accessControlList"), versionId = check urlParam(ctx, "versionId"));
             check amazonS3DeleteMultipleObjects(ctx, bucketUrl = getProperty(ctx, "bucketUrl"), deleteConfig = getProperty(ctx, "deleteConfig"), quiet = "true");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -171,13 +171,13 @@ service /upload on httpListener {
 
     # POST /upload/multipart/{bucket}/{key}
     resource function post multipart/[string bucket]/[string 'key](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "UploadAPI", "/upload", {"bucket": bucket, "key": 'key});
+        Context ctx = check newContext(request, "UploadAPI", "/upload", {"bucket": bucket, "key": 'key}, cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["bucketUrl"] = string `https://${bucket}.s3.amazonaws.com`;
             check amazonS3InitMultipartUpload(ctx, bucketUrl = getProperty(ctx, "bucketUrl"), objectName = 'key, contentEncoding = "gzip");
             ctx.properties["uploadId"] = xpathConcat(xpathTextValues((check soapEnvelope(ctx))/**/<UploadId>));
             check amazonS3CompleteMultipartUpload(ctx, bucketUrl = getProperty(ctx, "bucketUrl"), objectName = 'key, uploadId = getProperty(ctx, "uploadId"), partDetails = getProperty(ctx, "partDetails"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -191,12 +191,12 @@ service /upload on httpListener {
         if !uriQueryMatches(request, re `uploadId=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*&partNumber=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "UploadAPI", "/upload", {"bucket": bucket, "key": 'key});
+        Context ctx = check newContext(request, "UploadAPI", "/upload", {"bucket": bucket, "key": 'key}, cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["uri.var.uploadId"] = getProperty(ctx, "query.param.uploadId");
             ctx.properties["uri.var.part"] = getProperty(ctx, "query.param.partNumber");
             check amazonS3UploadPart(ctx, bucketUrl = string `https://${bucket}.s3.amazonaws.com`, objectName = 'key, uploadId = getProperty(ctx, "query.param.uploadId"), partNumber = getProperty(ctx, "query.param.partNumber"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -204,7 +204,7 @@ service /upload on httpListener {
 
     # GET /upload/signature
     resource function get signature(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "UploadAPI", "/upload");
+        Context ctx = check newContext(request, "UploadAPI", "/upload", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["accessKeyId"] = getHeader(ctx, "X-Access-Key");
             ctx.properties["secretAccessKey"] = getHeader(ctx, "X-Secret-Key");
@@ -224,10 +224,10 @@ service /upload on httpListener {
 
     # POST /upload/forms/{bucket}
     resource function post forms/[string bucket](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "UploadAPI", "/upload", {"bucket": bucket});
+        Context ctx = check newContext(request, "UploadAPI", "/upload", {"bucket": bucket}, cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check amazonS3CreateObject(ctx, bucketUrl = string `https://${bucket}.s3.amazonaws.com`);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

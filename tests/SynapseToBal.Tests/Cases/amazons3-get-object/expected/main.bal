@@ -14,7 +14,7 @@ listener http:Listener httpListener = new (httpPort);
 service /objects on httpListener {
     # GET /objects/{bucket}/{object}
     resource function get [string bucket]/[string 'object](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ObjectAPI", "/objects", {"bucket": bucket, "object": 'object});
+        Context ctx = check newContext(request, "ObjectAPI", "/objects", {"bucket": bucket, "object": 'object}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["accessKeyId"] = getHeader(ctx, "X-Access-Key");
             ctx.properties["secretAccessKey"] = getHeader(ctx, "X-Secret-Key");
@@ -26,7 +26,7 @@ service /objects on httpListener {
             if ((check soapEnvelope(ctx))/**/<syn:getObjectResponse>).length() > 0 {
                 log:printInfo("ObjectAPI /{bucket}/{object} request", 'type = xpathConcat(xpathTextValues((check soapEnvelope(ctx))/**/<syn:dataType>)));
             }
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -12,14 +12,14 @@ listener http:Listener httpListener = new (httpPort);
 service /queues on httpListener {
     # POST /queues/{queue}/messages
     resource function post [string queue]/messages(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QueueAPI", "/queues", {"queue": queue});
+        Context ctx = check newContext(request, "QueueAPI", "/queues", {"queue": queue}, cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check amazonSqsInit(ctx, accessKeyId = accessKeyId, secretAccessKey = secretAccessKey, version = "2012-11-05", region = "us-east-1");
             check amazonSqsSendMessage(ctx, queueId = "123456789012", queueName = queue, messageBody = check jsonEval(ctx, "$.text"), delaySeconds = getProperty(ctx, "query.param.delay"));
             if check matches(axis2HttpSc(ctx), "^[^2][0-9][0-9]") {
                 log:printInfo("QueueAPI /{queue}/messages request", sqsStatus = axis2HttpSc(ctx));
             }
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -27,13 +27,13 @@ service /queues on httpListener {
 
     # GET /queues/{queue}/messages
     resource function get [string queue]/messages(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QueueAPI", "/queues", {"queue": queue});
+        Context ctx = check newContext(request, "QueueAPI", "/queues", {"queue": queue}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["accessKeyId"] = getHeader(ctx, "X-Access-Key");
             ctx.properties["secretAccessKey"] = getHeader(ctx, "X-Secret-Key");
             check amazonSqsInit(ctx, accessKeyId = getProperty(ctx, "accessKeyId"), secretAccessKey = getProperty(ctx, "secretAccessKey"), region = "eu-west-1");
             check amazonSqsReceiveMessage(ctx, queueId = "123456789012", queueName = queue, maxNumberOfMessages = "10", waitTimeSeconds = "5", attributes = "AttributeName.1=All", messageAttributeNames = "MessageAttributeName.1=All");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -41,7 +41,7 @@ service /queues on httpListener {
 
     # PUT /queues/{queue}
     resource function put [string queue](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QueueAPI", "/queues", {"queue": queue});
+        Context ctx = check newContext(request, "QueueAPI", "/queues", {"queue": queue}, cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check amazonSqsInit(ctx, accessKeyId = getProperty(ctx, "accessKeyId"), secretAccessKey = getProperty(ctx, "secretAccessKey"), region = "us-east-1");
             check amazonSqsCreateQueue(ctx, queueName = queue, attributeEntries = "Attribute.1.Name=VisibilityTimeout&Attribute.1.Value=40");
@@ -54,7 +54,7 @@ service /queues on httpListener {
             //     <queueName>{$ctx:uri.var.queue}</queueName>
             // </amazonsqs.addPermission>
             check notTranslatedMediator("amazonsqs.addPermission", "SB0232");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -62,11 +62,11 @@ service /queues on httpListener {
 
     # GET /queues/
     resource function get .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QueueAPI", "/queues");
+        Context ctx = check newContext(request, "QueueAPI", "/queues", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check amazonSqsInit(ctx, accessKeyId = getProperty(ctx, "accessKeyId"), secretAccessKey = getProperty(ctx, "secretAccessKey"), region = "us-east-1");
             check amazonSqsListQueues(ctx, queueNamePrefix = getProperty(ctx, "query.param.prefix"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -74,11 +74,11 @@ service /queues on httpListener {
 
     # DELETE /queues/{queue}/messages
     resource function delete [string queue]/messages(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QueueAPI", "/queues", {"queue": queue});
+        Context ctx = check newContext(request, "QueueAPI", "/queues", {"queue": queue}, cors = {allow: "DELETE", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check amazonSqsInit(ctx, accessKeyId = getProperty(ctx, "accessKeyId"), secretAccessKey = getProperty(ctx, "secretAccessKey"), region = "us-east-1");
             check amazonSqsDeleteMessageBatch(ctx, queueId = "123456789012", queueName = queue, messageRequestEntry = xpathConcat(xpathTextValues((check soapEnvelope(ctx))/**/<entries>)));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

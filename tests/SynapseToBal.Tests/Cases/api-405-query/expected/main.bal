@@ -17,19 +17,19 @@ service /search on httpListener {
         if !uriQueryMatches(request, re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             // GET /search/find?tag={tag}
             if uriQueryMatches(request, re `tag=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
-                return findByTagFlow(check newContext(request, "SearchApi", "/search"));
+                return findByTagFlow(check newContext(request, "SearchApi", "/search", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}));
             }
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "SearchApi", "/search");
+        Context ctx = check newContext(request, "SearchApi", "/search", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         return findByQFlow(ctx);
     }
 
     # POST /search/plain
     resource function post plain(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "SearchApi", "/search");
+        Context ctx = check newContext(request, "SearchApi", "/search", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

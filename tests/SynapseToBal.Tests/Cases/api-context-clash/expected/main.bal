@@ -13,11 +13,11 @@ listener http:Listener httpListener = new (httpPort);
 service /stockorder_api on httpListener {
     # GET /stockorder_api/orders
     resource function get orders(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StockOrderApi", "/stockorder_api");
+        Context ctx = check newContext(request, "StockOrderApi", "/stockorder_api", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ApiPayload payload = {api: "StockOrderApi"};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -53,11 +53,11 @@ service /stockorder_api on httpListener {
 service "/stockorder_api/2.0" on httpListener {
     # GET /stockorder_api/orders
     resource function get orders(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StockOrderApiV2:v2.0", "/stockorder_api/2.0", apiContext = "/stockorder_api", apiVersion = "2.0", versionType = "url");
+        Context ctx = check newContext(request, "StockOrderApiV2:v2.0", "/stockorder_api/2.0", apiContext = "/stockorder_api", apiVersion = "2.0", versionType = "url", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ApiPayload payload = {api: "StockOrderApiV2"};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -12,10 +12,10 @@ listener http:Listener httpListener = new (httpPort);
 service /echo on httpListener {
     # ANY /echo/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EchoAPI", "/echo");
+        Context ctx = check newContext(request, "EchoAPI", "/echo", cors = {allow: "GET, POST, PUT, DELETE", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             log:printInfo("EchoAPI default request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

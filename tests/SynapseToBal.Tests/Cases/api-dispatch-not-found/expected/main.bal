@@ -43,9 +43,9 @@ service /admin on httpListener {
 service /admin on httpsListener {
     # POST /admin/reset
     resource function post reset(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AdminApi", "/admin");
+        Context ctx = check newContext(request, "AdminApi", "/admin", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -83,9 +83,9 @@ service /admin on httpsListener {
 service /catalog on httpListener {
     # GET /catalog/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CatalogApi", "/catalog", {"id": id});
+        Context ctx = check newContext(request, "CatalogApi", "/catalog", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -131,9 +131,9 @@ service /catalog on httpListener {
 service /catalog on httpsListener {
     # GET /catalog/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CatalogApi", "/catalog", {"id": id});
+        Context ctx = check newContext(request, "CatalogApi", "/catalog", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -141,9 +141,9 @@ service /catalog on httpsListener {
 
     # DELETE /catalog/{id}
     resource function delete [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CatalogApi", "/catalog", {"id": id});
+        Context ctx = check newContext(request, "CatalogApi", "/catalog", {"id": id}, cors = {allow: "DELETE", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -181,9 +181,9 @@ service /catalog on httpsListener {
 service /orders on httpListener {
     # GET /orders/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderApi", "/orders", {"id": id});
+        Context ctx = check newContext(request, "OrderApi", "/orders", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -191,9 +191,9 @@ service /orders on httpListener {
 
     # POST /orders/bulk/*
     resource function post bulk/[string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderApi", "/orders");
+        Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -244,9 +244,9 @@ service /orders on httpListener {
 service /orders on httpsListener {
     # DELETE /orders/{id}
     resource function delete [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderApi", "/orders", {"id": id});
+        Context ctx = check newContext(request, "OrderApi", "/orders", {"id": id}, cors = {allow: "DELETE", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -254,9 +254,9 @@ service /orders on httpsListener {
 
     # GET /orders/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderApi", "/orders", {"id": id});
+        Context ctx = check newContext(request, "OrderApi", "/orders", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -300,11 +300,11 @@ service /orders on httpsListener {
 service /ping on httpListener, httpsListener {
     # GET /ping/
     resource function get .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PingApi", "/ping");
+        Context ctx = check newContext(request, "PingApi", "/ping", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             PingGetResponse payload = {pong: true};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -312,9 +312,9 @@ service /ping on httpListener, httpsListener {
 
     # POST /ping/{name}
     resource function post [string name](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PingApi", "/ping", {"name": name});
+        Context ctx = check newContext(request, "PingApi", "/ping", {"name": name}, cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

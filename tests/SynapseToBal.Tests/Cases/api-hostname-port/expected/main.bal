@@ -11,9 +11,9 @@ listener http:Listener httpListener = new (httpPort);
 service /host on httpListener {
     # GET /host/info
     resource function get info(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "HostApi", "/host");
+        Context ctx = check newContext(request, "HostApi", "/host", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -11,13 +11,13 @@ listener http:Listener httpListener = new (httpPort);
 service /customers on httpListener {
     # PUT /customers/{id}
     resource function put [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CustomerAPI", "/customers", {"id": id});
+        Context ctx = check newContext(request, "CustomerAPI", "/customers", {"id": id}, cors = {allow: "PUT, PATCH", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         return customerPutPatchByIdFlow(ctx);
     }
 
     # PATCH /customers/{id}
     resource function patch [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CustomerAPI", "/customers", {"id": id});
+        Context ctx = check newContext(request, "CustomerAPI", "/customers", {"id": id}, cors = {allow: "PUT, PATCH", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         return customerPutPatchByIdFlow(ctx);
     }
 

@@ -12,10 +12,10 @@ listener http:Listener httpListener = new (httpPort);
 service /search on httpListener {
     # GET /search/items
     resource function get items(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "SearchApi", "/search");
+        Context ctx = check newContext(request, "SearchApi", "/search", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             log:printInfo("SearchApi /items request", q = getProperty(ctx, "query.param.q"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

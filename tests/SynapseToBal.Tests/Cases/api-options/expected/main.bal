@@ -11,9 +11,9 @@ listener http:Listener httpListener = new (httpPort);
 service /items on httpListener {
     # ANY /items/any
     resource function 'default 'any(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ItemsApi", "/items");
+        Context ctx = check newContext(request, "ItemsApi", "/items", cors = {allow: "GET, POST, PUT, DELETE", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -26,10 +26,10 @@ service /items on httpListener {
         if !uriQueryMatches(request, re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "ItemsApi", "/items");
+        Context ctx = check newContext(request, "ItemsApi", "/items", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["uri.var.q"] = getProperty(ctx, "query.param.q");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -37,21 +37,21 @@ service /items on httpListener {
 
     # POST /items/{id}
     resource function post [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ItemsApi", "/items", {"id": id});
+        Context ctx = check newContext(request, "ItemsApi", "/items", {"id": id}, cors = {allow: "POST, GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         return itemsPostGetByIdFlow(ctx);
     }
 
     # GET /items/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ItemsApi", "/items", {"id": id});
+        Context ctx = check newContext(request, "ItemsApi", "/items", {"id": id}, cors = {allow: "POST, GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         return itemsPostGetByIdFlow(ctx);
     }
 
     # DELETE /items/{id}
     resource function delete [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ItemsApi", "/items", {"id": id});
+        Context ctx = check newContext(request, "ItemsApi", "/items", {"id": id}, cors = {allow: "DELETE", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -59,11 +59,11 @@ service /items on httpListener {
 
     # OPTIONS /items/cors
     resource function options cors(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ItemsApi", "/items");
+        Context ctx = check newContext(request, "ItemsApi", "/items", cors = {allow: "", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             CorsResponse payload = {options: true};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

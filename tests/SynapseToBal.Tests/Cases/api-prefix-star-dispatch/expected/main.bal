@@ -17,11 +17,11 @@ service /media on httpListener {
         if templateSegmentValue(segment, "b", "*") is () {
             // GET /media/a/c*
             if templateSegmentValue(segment, "c", "*") !is () {
-                return aCFlow(check newContext(request, "MediaApi", "/media"));
+                return aCFlow(check newContext(request, "MediaApi", "/media", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}));
             }
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "MediaApi", "/media");
+        Context ctx = check newContext(request, "MediaApi", "/media", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         return aBFlow(ctx);
     }
 

@@ -25,16 +25,16 @@ service /catalog on httpListener {
         if !uriQueryMatches(request, re `id=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             // GET /catalog/items?name={name}
             if uriQueryMatches(request, re `name=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
-                Context ctx = check newContext(request, "CatalogAPI", "/catalog");
+                Context ctx = check newContext(request, "CatalogAPI", "/catalog", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
                 setRemoteAddress(ctx, caller);
                 return itemsByNameFlow(ctx);
             }
             // GET /catalog/items
-            Context ctx = check newContext(request, "CatalogAPI", "/catalog");
+            Context ctx = check newContext(request, "CatalogAPI", "/catalog", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
             setRemoteAddress(ctx, caller);
             return itemsFlow(ctx);
         }
-        Context ctx = check newContext(request, "CatalogAPI", "/catalog");
+        Context ctx = check newContext(request, "CatalogAPI", "/catalog", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         setRemoteAddress(ctx, caller);
         return itemsByIdFlow(ctx);
     }
@@ -55,19 +55,19 @@ service /catalog on httpListener {
         if templateSegmentValue(id, "", ".json") is () {
             // GET /catalog/files/{id}.xml
             if templateSegmentValue(id, "", ".xml") !is () {
-                Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"id": templateSegmentValue(id, "", ".xml") ?: ""});
+                Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"id": templateSegmentValue(id, "", ".xml") ?: ""}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
                 setRemoteAddress(ctx, caller);
                 return filesByIdXmlFlow(ctx);
             }
             // GET /catalog/files/{id}.txt
             if templateSegmentValue(id, "", ".txt") !is () {
-                Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"id": templateSegmentValue(id, "", ".txt") ?: ""});
+                Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"id": templateSegmentValue(id, "", ".txt") ?: ""}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
                 setRemoteAddress(ctx, caller);
                 return filesByIdTxtFlow(ctx);
             }
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"id": templateSegmentValue(id, "", ".json") ?: ""});
+        Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"id": templateSegmentValue(id, "", ".json") ?: ""}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         setRemoteAddress(ctx, caller);
         return filesByIdJsonFlow(ctx);
     }

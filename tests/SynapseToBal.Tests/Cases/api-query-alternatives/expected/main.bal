@@ -17,12 +17,12 @@ service /shop on httpListener {
         if !uriQueryMatches(request, re `id=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             // GET /shop/items?name={name}&page={page}
             if uriQueryMatches(request, re `name=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*&page=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
-                return itemsByNameAndPageFlow(check newContext(request, "ShopAPI", "/shop"));
+                return itemsByNameAndPageFlow(check newContext(request, "ShopAPI", "/shop", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}));
             }
             // GET /shop/items
-            return itemsFlow(check newContext(request, "ShopAPI", "/shop"));
+            return itemsFlow(check newContext(request, "ShopAPI", "/shop", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}));
         }
-        Context ctx = check newContext(request, "ShopAPI", "/shop");
+        Context ctx = check newContext(request, "ShopAPI", "/shop", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         return itemsByIdFlow(ctx);
     }
 
@@ -41,11 +41,11 @@ service /shop on httpListener {
         if !uriQueryMatches(request, re `open=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             // GET /shop/stores/{code}?city={city}
             if uriQueryMatches(request, re `city=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
-                return storesByCodeFlow(check newContext(request, "ShopAPI", "/shop", {"code": storeId}));
+                return storesByCodeFlow(check newContext(request, "ShopAPI", "/shop", {"code": storeId}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}));
             }
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "ShopAPI", "/shop", {"storeId": storeId});
+        Context ctx = check newContext(request, "ShopAPI", "/shop", {"storeId": storeId}, cors = {allow: "POST, GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         return storesByStoreIdFlow(ctx);
     }
 
@@ -56,15 +56,15 @@ service /shop on httpListener {
         if !uriQueryMatches(request, re `open=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "ShopAPI", "/shop", {"storeId": storeId});
+        Context ctx = check newContext(request, "ShopAPI", "/shop", {"storeId": storeId}, cors = {allow: "POST, GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         return storesByStoreIdFlow(ctx);
     }
 
     # GET /shop/{kind}/stock
     resource function get [string kind]/stock(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ShopAPI", "/shop", {"kind": kind});
+        Context ctx = check newContext(request, "ShopAPI", "/shop", {"kind": kind}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -72,10 +72,10 @@ service /shop on httpListener {
 
     # GET /shop/tags?q={a,b}
     resource function get tags(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ShopAPI", "/shop");
+        Context ctx = check newContext(request, "ShopAPI", "/shop", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["uri.var.a,b"] = getProperty(ctx, "query.param.q");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -88,7 +88,7 @@ service /shop on httpListener {
         if !uriQueryMatches(request, re `from=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "ShopAPI", "/shop");
+        Context ctx = check newContext(request, "ShopAPI", "/shop", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         return offersByFromFlow(ctx);
     }
 

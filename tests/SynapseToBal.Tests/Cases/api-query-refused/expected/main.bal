@@ -17,9 +17,9 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 service /search on httpListener {
     # DELETE /search/all
     resource function delete 'all(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "SearchApi", "/search");
+        Context ctx = check newContext(request, "SearchApi", "/search", cors = {allow: "DELETE", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -70,10 +70,10 @@ service /search on httpsListener {
         if !uriQueryMatches(request, re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "SearchApi", "/search");
+        Context ctx = check newContext(request, "SearchApi", "/search", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["uri.var.q"] = getProperty(ctx, "query.param.q");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -81,9 +81,9 @@ service /search on httpsListener {
 
     # DELETE /search/all
     resource function delete 'all(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "SearchApi", "/search");
+        Context ctx = check newContext(request, "SearchApi", "/search", cors = {allow: "DELETE", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -19,11 +19,11 @@ service /audit on httpListener {
 
     # The flow of the resource above: the response it answers with.
     function flow1(http:Caller caller, http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AuditApi", "/audit");
+        Context ctx = check newContext(request, "AuditApi", "/audit", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         setRemoteAddress(ctx, caller);
         do {
             auditOuter(ctx);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -39,11 +39,11 @@ service /audit on httpListener {
 
     # The flow of the resource above: the response it answers with.
     function flow2(http:Caller caller, http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AuditApi", "/audit");
+        Context ctx = check newContext(request, "AuditApi", "/audit", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         setRemoteAddress(ctx, caller);
         do {
             check callEndpoint(ctx, eventsEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = eventsEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return auditFault(ctx, e);
         }
@@ -51,11 +51,11 @@ service /audit on httpListener {
 
     # GET /audit/ping
     resource function get ping(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AuditApi", "/audit");
+        Context ctx = check newContext(request, "AuditApi", "/audit", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             PingResponse payload = {pong: true};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

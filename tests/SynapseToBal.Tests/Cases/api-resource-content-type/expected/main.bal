@@ -17,9 +17,9 @@ service /agent on httpListener {
         if !resourceAccepts(request, (), re `curl/[0-9.]+`) {
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "AgentApi", "/agent");
+        Context ctx = check newContext(request, "AgentApi", "/agent", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -27,9 +27,9 @@ service /agent on httpListener {
 
     # GET /agent/status
     resource function get status(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AgentApi", "/agent");
+        Context ctx = check newContext(request, "AgentApi", "/agent", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -44,9 +44,9 @@ service /agent on httpListener {
 
     # POST /agent/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AgentApi", "/agent");
+        Context ctx = check newContext(request, "AgentApi", "/agent", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -105,9 +105,9 @@ service /upload on httpListener {
             }
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "UploadApi", "/upload");
+        Context ctx = check newContext(request, "UploadApi", "/upload", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -115,9 +115,9 @@ service /upload on httpListener {
 
     # PUT /upload/items/{id}
     resource function put items/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "UploadApi", "/upload", {"id": id});
+        Context ctx = check newContext(request, "UploadApi", "/upload", {"id": id}, cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -12,9 +12,9 @@ listener http:Listener httpListener = new (httpPort);
 service /open on httpListener {
     # ANY /open/ping
     resource function 'default ping(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OpenAPI", "/open");
+        Context ctx = check newContext(request, "OpenAPI", "/open", cors = {allow: "GET, POST, PUT, DELETE", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -47,9 +47,9 @@ service /open on httpListener {
 service /users on httpListener {
     # GET /users/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "UserAPI", "/users", {"id": id});
+        Context ctx = check newContext(request, "UserAPI", "/users", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -57,9 +57,9 @@ service /users on httpListener {
 
     # POST /users/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "UserAPI", "/users");
+        Context ctx = check newContext(request, "UserAPI", "/users", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -23,11 +23,11 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 service /accounts on httpListener {
     # GET /accounts/{id}/summary
     resource function get [string id]/summary(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AccountApi", "/accounts", {"id": id});
+        Context ctx = check newContext(request, "AccountApi", "/accounts", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             AccountGetSummaryResponse payload = {id, secure: false};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -35,11 +35,11 @@ service /accounts on httpListener {
 
     # GET /accounts/health
     resource function get health(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AccountApi", "/accounts");
+        Context ctx = check newContext(request, "AccountApi", "/accounts", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             StatusPayload payload = {status: "up"};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -90,11 +90,11 @@ service /accounts on httpListener {
 service /accounts on httpsListener {
     # GET /accounts/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AccountApi", "/accounts", {"id": id});
+        Context ctx = check newContext(request, "AccountApi", "/accounts", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             AccountGetSummaryResponse payload = {id, secure: true};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -102,11 +102,11 @@ service /accounts on httpsListener {
 
     # GET /accounts/health
     resource function get health(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AccountApi", "/accounts");
+        Context ctx = check newContext(request, "AccountApi", "/accounts", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             StatusPayload payload = {status: "up"};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -180,10 +180,10 @@ service /admin on httpListener {
 service /admin on httpsListener {
     # POST /admin/reset
     resource function post reset(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AdminApi", "/admin");
+        Context ctx = check newContext(request, "AdminApi", "/admin", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             log:printInfo("AdminApi /reset request", to = ctx.to, messageId = ctx.messageId, direction = "request");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -219,9 +219,9 @@ service /admin on httpsListener {
 service /mixed on httpListener, httpsListener {
     # GET /mixed/info
     resource function get info(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MixedApi", "/mixed");
+        Context ctx = check newContext(request, "MixedApi", "/mixed", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -257,9 +257,9 @@ service /mixed on httpListener, httpsListener {
 service /plain on httpListener, httpsListener {
     # GET /plain/ping
     resource function get ping(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PlainApi", "/plain");
+        Context ctx = check newContext(request, "PlainApi", "/plain", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -297,11 +297,11 @@ service /plain on httpListener, httpsListener {
 service /secure on httpsListener {
     # GET /secure/balance
     resource function get balance(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "SecureApi", "/secure");
+        Context ctx = check newContext(request, "SecureApi", "/secure", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             SecureResponse payload = {balance: 10};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -347,11 +347,11 @@ service /secure on httpsListener {
 service /status on httpListener {
     # GET /status/ping
     resource function get ping(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StatusApi", "/status");
+        Context ctx = check newContext(request, "StatusApi", "/status", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             StatusPayload payload = {status: "up"};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -19,11 +19,11 @@ service "/jobs-portal" on httpListener {
         if !uriQueryMatches(request, re `email=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*&password=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             // GET /jobs-portal/jobs?id={id}
             if uriQueryMatches(request, re `id=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
-                return jobsByIdFlow(check newContext(request, "JobsAPI", "/jobs-portal"));
+                return jobsByIdFlow(check newContext(request, "JobsAPI", "/jobs-portal", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}));
             }
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "JobsAPI", "/jobs-portal");
+        Context ctx = check newContext(request, "JobsAPI", "/jobs-portal", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         return jobsByEmailAndPasswordFlow(ctx);
     }
 
@@ -35,11 +35,11 @@ service "/jobs-portal" on httpListener {
         if !uriQueryMatches(request, re `status=open&page=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "JobsAPI", "/jobs-portal", {"jobId": jobId});
+        Context ctx = check newContext(request, "JobsAPI", "/jobs-portal", {"jobId": jobId}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["uri.var.page"] = getProperty(ctx, "query.param.page");
             log:printInfo("JobsAPI /jobs/{jobId}/applications?status=open&page={page} request", page = getProperty(ctx, "uri.var.page"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -47,9 +47,9 @@ service "/jobs-portal" on httpListener {
 
     # POST /jobs-portal/jobs
     resource function post jobs(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "JobsAPI", "/jobs-portal");
+        Context ctx = check newContext(request, "JobsAPI", "/jobs-portal", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -64,10 +64,10 @@ service "/jobs-portal" on httpListener {
 
     # GET /jobs-portal/search?terms={a,b}
     resource function get search(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "JobsAPI", "/jobs-portal");
+        Context ctx = check newContext(request, "JobsAPI", "/jobs-portal", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["uri.var.a,b"] = getProperty(ctx, "query.param.terms");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -80,10 +80,10 @@ service "/jobs-portal" on httpListener {
         if !uriQueryMatches(request, re `to=.*/?`) {
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "JobsAPI", "/jobs-portal");
+        Context ctx = check newContext(request, "JobsAPI", "/jobs-portal", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["uri.var.target"] = getProperty(ctx, "query.param.to");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

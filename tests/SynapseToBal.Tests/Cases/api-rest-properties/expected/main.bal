@@ -14,13 +14,13 @@ listener http:Listener httpListener = new (httpPort);
 service "/orders/1.0" on httpListener {
     # GET /orders/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersAPI:v1.0", "/orders/1.0", {"id": id}, apiContext = "/orders", apiVersion = "1.0", versionType = "url");
+        Context ctx = check newContext(request, "OrdersAPI:v1.0", "/orders/1.0", {"id": id}, apiContext = "/orders", apiVersion = "1.0", versionType = "url", cors = {allow: "POST, GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         return ordersGetPostByIdFlow(ctx);
     }
 
     # POST /orders/{id}
     resource function post [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersAPI:v1.0", "/orders/1.0", {"id": id}, apiContext = "/orders", apiVersion = "1.0", versionType = "url");
+        Context ctx = check newContext(request, "OrdersAPI:v1.0", "/orders/1.0", {"id": id}, apiContext = "/orders", apiVersion = "1.0", versionType = "url", cors = {allow: "POST, GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         return ordersGetPostByIdFlow(ctx);
     }
 
@@ -54,10 +54,10 @@ service "/orders/1.0" on httpListener {
 service /status on httpListener {
     # GET /status/*
     resource function get [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StatusAPI", "/status");
+        Context ctx = check newContext(request, "StatusAPI", "/status", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             log:printInfo("StatusAPI /* request", subPath = getProperty(ctx, "REST_SUB_REQUEST_PATH"), version = getProperty(ctx, "SYNAPSE_REST_API_VERSION"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -17,11 +17,11 @@ service /store on httpListener {
         if !uriQueryMatches(request, re `x=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "FilesApi", "/store");
+        Context ctx = check newContext(request, "FilesApi", "/store", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["uri.var.x"] = getProperty(ctx, "query.param.x");
             log:printInfo("FilesApi /files*?x={x} request", x = getProperty(ctx, "uri.var.x"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -35,11 +35,11 @@ service /store on httpListener {
         if templateSegmentValue(name, "", "*", literalSuffix = true) is () || !uriQueryMatches(request, re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "FilesApi", "/store", {"name": templateSegmentValue(name, "", "*", literalSuffix = true) ?: ""});
+        Context ctx = check newContext(request, "FilesApi", "/store", {"name": templateSegmentValue(name, "", "*", literalSuffix = true) ?: ""}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["uri.var.q"] = getProperty(ctx, "query.param.q");
             log:printInfo("FilesApi /docs/{name}*?q={q} request", name = getProperty(ctx, "uri.var.name"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -53,10 +53,10 @@ service /store on httpListener {
         if templateSegmentValue(segment, "logs", "*") is () {
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "FilesApi", "/store");
+        Context ctx = check newContext(request, "FilesApi", "/store", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             log:printInfo("FilesApi /logs* request", at = "logs");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

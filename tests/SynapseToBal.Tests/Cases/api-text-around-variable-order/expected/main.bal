@@ -17,11 +17,11 @@ service /files on httpListener {
         if templateSegmentValue(id, "", ".json") is () {
             // GET /files/{id}.xml
             if templateSegmentValue(id, "", ".xml") !is () {
-                return filesGetByIdXmlFlow(check newContext(request, "FilesApi", "/files", {"id": templateSegmentValue(id, "", ".xml") ?: ""}));
+                return filesGetByIdXmlFlow(check newContext(request, "FilesApi", "/files", {"id": templateSegmentValue(id, "", ".xml") ?: ""}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}));
             }
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "FilesApi", "/files", {"id": templateSegmentValue(id, "", ".json") ?: ""});
+        Context ctx = check newContext(request, "FilesApi", "/files", {"id": templateSegmentValue(id, "", ".json") ?: ""}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         return filesGetByIdJsonFlow(ctx);
     }
 

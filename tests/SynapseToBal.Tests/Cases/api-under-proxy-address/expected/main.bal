@@ -16,11 +16,11 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 service /services/Status on httpListener, httpsListener {
     # GET /services/Status/
     resource function get .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StatusAPI", "/services/Status");
+        Context ctx = check newContext(request, "StatusAPI", "/services/Status", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             StatusResponse payload = {status: "up"};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

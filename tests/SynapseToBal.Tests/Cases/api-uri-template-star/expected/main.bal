@@ -18,10 +18,10 @@ service /music on httpListener {
         if (path.length() == 0 && !pathEndsWithSlash(request)) {
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "MusicAPI", "/music");
+        Context ctx = check newContext(request, "MusicAPI", "/music", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             log:printInfo("MusicAPI /view/* request", at = "view");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -35,10 +35,10 @@ service /music on httpListener {
         if templateSegmentValue(segment, "album", "*") is () {
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "MusicAPI", "/music");
+        Context ctx = check newContext(request, "MusicAPI", "/music", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             log:printInfo("MusicAPI /album* request", at = "album");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -46,10 +46,10 @@ service /music on httpListener {
 
     # GET /music/track/{id}/*
     resource function get track/[string id]/[string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MusicAPI", "/music", {"id": id});
+        Context ctx = check newContext(request, "MusicAPI", "/music", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             log:printInfo("MusicAPI /track/{id}/* request", id = id);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -57,10 +57,10 @@ service /music on httpListener {
 
     # GET /music/a*b/c
     resource function get a\*b/c(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MusicAPI", "/music");
+        Context ctx = check newContext(request, "MusicAPI", "/music", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             log:printInfo("MusicAPI /a*b/c request", at = "literal");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -68,10 +68,10 @@ service /music on httpListener {
 
     # POST /music/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MusicAPI", "/music");
+        Context ctx = check newContext(request, "MusicAPI", "/music", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             log:printInfo("MusicAPI /* request", at = "any");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -12,9 +12,9 @@ listener http:Listener httpListener = new (httpPort);
 service "/inventory/1.0.0" on httpListener {
     # GET /inventory/{version}/items
     resource function get items(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "InventoryAPI:v1.0.0", "/inventory/1.0.0", apiContext = "/inventory/{version}", apiVersion = "1.0.0", versionType = "context");
+        Context ctx = check newContext(request, "InventoryAPI:v1.0.0", "/inventory/1.0.0", apiContext = "/inventory/{version}", apiVersion = "1.0.0", versionType = "context", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -50,9 +50,9 @@ service "/inventory/1.0.0" on httpListener {
 service "/inventory/2.0.0" on httpListener {
     # GET /inventory/items
     resource function get items(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "InventoryAPIv2:v2.0.0", "/inventory/2.0.0", apiContext = "/inventory", apiVersion = "2.0.0", versionType = "url");
+        Context ctx = check newContext(request, "InventoryAPIv2:v2.0.0", "/inventory/2.0.0", apiContext = "/inventory", apiVersion = "2.0.0", versionType = "url", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

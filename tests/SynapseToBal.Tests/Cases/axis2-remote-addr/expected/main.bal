@@ -20,13 +20,13 @@ service "/client" on httpListener {
 
     # The flow of the resource above: the response it answers with.
     function flow1(http:Caller caller, http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ClientAPI", "/client");
+        Context ctx = check newContext(request, "ClientAPI", "/client", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         setRemoteAddress(ctx, caller);
         do {
             string clientIp = getAxis2Property(ctx, "REMOTE_ADDR");
             ClientResponse payload = {ip: clientIp, host: getAxis2Property(ctx, "REMOTE_HOST")};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -12,13 +12,13 @@ listener http:Listener httpListener = new (httpPort);
 service /echo on httpListener {
     # GET /echo/url
     resource function get url(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EchoAPI", "/echo");
+        Context ctx = check newContext(request, "EchoAPI", "/echo", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             string received = getAxis2Property(ctx, "TransportInURL");
             log:printInfo("EchoAPI /url request", url = getAxis2Property(ctx, "TransportInURL"));
             UrlResponse payload = {url: received};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -26,11 +26,11 @@ service /echo on httpListener {
 
     # GET /echo/transport
     resource function get transport(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EchoAPI", "/echo");
+        Context ctx = check newContext(request, "EchoAPI", "/echo", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["correlation"] = check notTranslated("$axis2:correlation_id");
             string sink = check notTranslated("get-property('axis2', 'OutTransportInfo')");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -11,13 +11,13 @@ listener http:Listener httpListener = new (httpPort);
 service /quotes on httpListener {
     # POST /quotes/blocking
     resource function post blocking(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuotesAPI", "/quotes");
+        Context ctx = check newContext(request, "QuotesAPI", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callGroup(ctx, quoteGroupGroup, restPostfix(ctx), blocking = true, headers = passThroughHeaders);
             // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
             // in default.json), not the 120 s the client waits.
             check callGroup(ctx, priceGroupGroup, restPostfix(ctx), soapAction = "urn:getPrice", blocking = true, headers = passThroughHeaders);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return quotesFault(ctx, e);
         }
@@ -25,11 +25,11 @@ service /quotes on httpListener {
 
     # POST /quotes/later
     resource function post later(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuotesAPI", "/quotes");
+        Context ctx = check newContext(request, "QuotesAPI", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             quoteStore.store(ctx);
             setHttpSc(ctx, 202);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

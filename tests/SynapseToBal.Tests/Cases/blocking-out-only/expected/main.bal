@@ -13,7 +13,7 @@ listener http:Listener httpListener = new (httpPort);
 service /audit on httpListener {
     # POST /audit/{tenant}
     resource function post [string tenant](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AuditApi", "/audit", {"tenant": tenant});
+        Context ctx = check newContext(request, "AuditApi", "/audit", {"tenant": tenant}, cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
             // in default.json), not the 120 s the client waits.
@@ -25,7 +25,7 @@ service /audit on httpListener {
             // in default.json), not the 120 s the client waits.
             [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("tenantEpConfig", withRestPostfix(string `http://${check pathValue(tenant)}.example.com/audit`, restPostfix(ctx)), tenantEpConfig);
             check callBlockingOutOnly(ctx, urlClient, urlPath, "POST", calloutUrl = "http://{uri.var.tenant}.example.com/audit", headers = passThroughHeaders, state = tenantEpSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -61,7 +61,7 @@ service /audit on httpListener {
 service /orders on httpListener {
     # POST /orders/notify
     resource function post notify(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderApi", "/orders");
+        Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["OUT_ONLY"] = "true";
             // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
@@ -72,7 +72,7 @@ service /orders on httpListener {
             check callBlockingOutOnly(ctx, orderApiNotifyEndpoint2, restPostfix(ctx), headers = passThroughHeaders, state = notifyEndpointSuspension);
             log:printInfo("OrderApi /notify request", status = axis2HttpSc(ctx));
             ctx.properties["OUT_ONLY"] = "false";
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -80,7 +80,7 @@ service /orders on httpListener {
 
     # POST /orders/maybe
     resource function post maybe(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderApi", "/orders");
+        Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             if getProperty(ctx, "mode") == "async" {
                 ctx.properties["OUT_ONLY"] = "true";
@@ -88,7 +88,7 @@ service /orders on httpListener {
             // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
             // in default.json), not the 120 s the client waits.
             check callBlocking(ctx, maybeEndpoint, restPostfix(ctx), headers = passThroughHeaders);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -11,12 +11,13 @@ listener http:Listener httpListener = new (httpPort);
 service /quotes on httpListener {
     # POST /quotes/latest
     resource function post latest(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuotesApi", "/quotes");
+        Context ctx = check newContext(request, "QuotesApi", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             if check cacheLookup(ctx, "QuotesApi.xml:7", 120, maxSize = 2, maxMessageSize = 10000, methods = ["POST"], responseCodes = "2[0-9][0-9]", cacheControl = true, ageHeader = true) {
                 return check respond(ctx, headers = passBackHeaders);
             }
             check callEndpoint(ctx, latestEndpoint, withRestPostfix("/quotesBackend", restPostfix(ctx)), headers = passThroughHeaders, state = latestEndpointSuspension);
+            writeCorsHeaders(ctx);
             return check quotesOut(ctx);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
@@ -25,14 +26,14 @@ service /quotes on httpListener {
 
     # GET /quotes/history
     resource function get history(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuotesApi", "/quotes");
+        Context ctx = check newContext(request, "QuotesApi", "/quotes", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             if check cacheLookup(ctx, "QuotesApi.xml:32", 60, methods = ["GET"], cacheControl = true) {
                 return check respond(ctx, headers = passBackHeaders);
             }
             check callEndpoint(ctx, historyEndpoint, "/quotesBackend/history", "GET", headers = passThroughHeaders, state = historyEndpointSuspension);
             check cacheStore(ctx);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

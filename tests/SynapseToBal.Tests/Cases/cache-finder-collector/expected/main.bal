@@ -11,13 +11,14 @@ listener http:Listener httpListener = new (httpPort);
 service /quotes on httpListener {
     # POST /quotes/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteApi", "/quotes");
+        Context ctx = check newContext(request, "QuoteApi", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             if check cacheLookup(ctx, "QuoteApi.xml:4", 20, payloadOnly = true, maxSize = 100) {
                 ctx.headers["x-cache"] = "hit";
-                return check respond(ctx, headers = passBackHeaders);
+                return check respond(ctx, cors = true, headers = passBackHeaders);
             }
             check callEndpoint(ctx, quotePostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quotePostRootEndpointSuspension);
+            writeCorsHeaders(ctx);
             return check quoteOut(ctx);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

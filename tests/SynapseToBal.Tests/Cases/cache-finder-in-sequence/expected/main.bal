@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /products on httpListener {
     # GET /products/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ProductsAPI", "/products", {"id": id});
+        Context ctx = check newContext(request, "ProductsAPI", "/products", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             http:Response? reply = check cachedLookup(ctx);
             if reply is http:Response {
@@ -19,7 +19,7 @@ service /products on httpListener {
             }
             check callEndpoint(ctx, productsGetByIdEndpoint, string `/products/${check pathValue(id)}`, "GET", headers = passThroughHeaders, state = productsGetByIdEndpointSuspension);
             check cacheStore(ctx);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -22,7 +22,7 @@ function itemsFlow(Context ctx) returns http:Response|error {
         }
         check callEndpoint(ctx, itemsEndpoint, "/backend/items", "GET", headers = passThroughHeaders, state = itemsEndpointSuspension);
         check cacheStore(ctx);
-        return check respond(ctx, headers = passBackHeaders);
+        return check respond(ctx, cors = true, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }

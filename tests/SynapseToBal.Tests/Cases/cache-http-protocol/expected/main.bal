@@ -11,13 +11,13 @@ listener http:Listener httpListener = new (httpPort);
 service /cached on httpListener {
     # GET /cached/items
     resource function get items(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CachedApi", "/cached");
+        Context ctx = check newContext(request, "CachedApi", "/cached", cors = {allow: "POST, GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         return itemsFlow(ctx);
     }
 
     # POST /cached/items
     resource function post items(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CachedApi", "/cached");
+        Context ctx = check newContext(request, "CachedApi", "/cached", cors = {allow: "POST, GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         return itemsFlow(ctx);
     }
 

@@ -11,14 +11,14 @@ listener http:Listener httpListener = new (httpPort);
 service /shop on httpListener {
     # GET /shop/customers/{id}
     resource function get customers/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ShopAPI", "/shop", {"id": id});
+        Context ctx = check newContext(request, "ShopAPI", "/shop", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callBlocking(ctx, customerEp, withRestPostfix(string `/customers/${check pathValue(id)}`, restPostfix(ctx)), "GET", nonErrorCodes = [404, 409], headers = passThroughHeaders, state = customerEpSuspension);
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
             // sender in default.json), not the 120 s the client waits.
             check callBlocking(ctx, inventoryEp, restPostfix(ctx), headers = passThroughHeaders, state = inventoryEpSuspension);
             check callEndpoint(ctx, reportEp, restPostfix(ctx), headers = passThroughHeaders, state = reportEpSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return shopFault(ctx, e);
         }

@@ -11,10 +11,10 @@ listener http:Listener httpListener = new (httpPort);
 service /httpep on httpListener {
     # GET /httpep/orders/{orderId}
     resource function get orders/[string orderId](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "HttpEpAPI", "/httpep", {"orderId": orderId});
+        Context ctx = check newContext(request, "HttpEpAPI", "/httpep", {"orderId": orderId}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, orderByIdEp, string `/v1/orders/${check pathValue(orderId)}?expand=${check pathValue(getProperty(ctx, "query.param.expand"))}`, "GET", headers = passThroughHeaders, state = orderByIdEpSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -22,10 +22,10 @@ service /httpep on httpListener {
 
     # GET /httpep/legacy/{orderId}
     resource function get legacy/[string orderId](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "HttpEpAPI", "/httpep", {"orderId": orderId});
+        Context ctx = check newContext(request, "HttpEpAPI", "/httpep", {"orderId": orderId}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, legacyEp, withRestPostfix(string `/${check reservedValue(orderId)}`, restPostfix(ctx)), headers = passThroughHeaders, state = legacyEpSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

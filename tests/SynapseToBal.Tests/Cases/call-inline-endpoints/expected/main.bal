@@ -11,10 +11,10 @@ listener http:Listener httpListener = new (httpPort);
 service /inline on httpListener {
     # GET /inline/users/{id}
     resource function get users/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "InlineAPI", "/inline", {"id": id});
+        Context ctx = check newContext(request, "InlineAPI", "/inline", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, usersByIdEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = usersByIdEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -22,12 +22,12 @@ service /inline on httpListener {
 
     # POST /inline/soap
     resource function post soap(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "InlineAPI", "/inline");
+        Context ctx = check newContext(request, "InlineAPI", "/inline", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
             // sender in default.json), not the 120 s the client waits.
             check callBlocking(ctx, soapEndpoint, "", "POST", format = "soap11", headers = passThroughHeaders, state = soapEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -11,11 +11,11 @@ listener http:Listener httpListener = new (httpPort);
 service /greet on httpListener {
     # POST /greet/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "GreetAPI", "/greet");
+        Context ctx = check newContext(request, "GreetAPI", "/greet", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             xml envelope = check soapEnvelope(ctx);
             greet(ctx, who = xpathFirstNodeString(envelope/**/<name>), firstText = xpathFirst(xpathTextValues(envelope/**/<name>)), orderId = xpathFirst(xpathAttributeValues(envelope/**/<'order>, "id")), count = javaDoubleString(<float>(envelope/**/<name>).length()), 'source = getProperty(ctx, "source"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

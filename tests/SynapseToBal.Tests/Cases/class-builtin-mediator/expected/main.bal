@@ -12,10 +12,10 @@ listener http:Listener httpListener = new (httpPort);
 service /audit on httpListener {
     # POST /audit/log
     resource function post log(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AuditAPI", "/audit");
+        Context ctx = check newContext(request, "AuditAPI", "/audit", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             log:printInfo("AuditAPI /log request", to = ctx.to, messageId = ctx.messageId, direction = "request");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -23,7 +23,7 @@ service /audit on httpListener {
 
     # POST /audit/drop
     resource function post drop(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AuditAPI", "/audit");
+        Context ctx = check newContext(request, "AuditAPI", "/audit", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0231): <class> runs the Java class 'org.apache.synapse.mediators.builtin.LogMediator' with the properties logLevel: write it as a Ballerina function over the Context (or call the service that replaces the Java code)
             // <class name="org.apache.synapse.mediators.builtin.LogMediator">

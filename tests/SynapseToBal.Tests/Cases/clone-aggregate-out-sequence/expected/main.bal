@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /offers on httpListener {
     # POST /offers/best
     resource function post best(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OffersAPI", "/offers");
+        Context ctx = check newContext(request, "OffersAPI", "/offers", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // <clone>: one copy of the message per target, started together (the Micro Integrator runs them in parallel);
             // the aggregate completes when every copy has arrived or 10 s after the first copy arrived (its timeout),
@@ -25,7 +25,7 @@ service /offers on httpListener {
             Context[] collected = check awaitAggregation(messages, running, 10);
             check aggregateMessages(ctx, collected, true);
             string offersDone = "true";
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -10,7 +10,7 @@ import ballerina/http;
 function acknowledge(Context ctx) returns http:Response|error {
     AcknowledgeResponse payload = {received: true};
     setJsonPayload(ctx, payload.toJson());
-    return respond(ctx, headers = passBackHeaders);
+    return respond(ctx, cors = true, headers = passBackHeaders);
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault

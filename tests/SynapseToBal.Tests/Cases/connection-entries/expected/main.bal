@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /partner on httpListener {
     # GET /partner/
     resource function get .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PartnerAPI", "/partner");
+        Context ctx = check newContext(request, "PartnerAPI", "/partner", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["password"] = partnerApiPassword;
             ctx.headers["authorization"] = partnerApiAuthorization;
@@ -24,7 +24,7 @@ service /partner on httpListener {
             //     <apiKey>{$ctx:apiKey}</apiKey>
             // </email.send>
             check notTranslatedMediator("email.send", "SB0232");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

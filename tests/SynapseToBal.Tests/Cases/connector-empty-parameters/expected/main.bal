@@ -11,12 +11,12 @@ listener http:Listener httpListener = new (httpPort);
 service /events on httpListener {
     # POST /events/purchased
     resource function post purchased(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EventsAPI", "/events");
+        Context ctx = check newContext(request, "EventsAPI", "/events", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             EventsResponse payload = {item: check jsonEval(ctx, "$.itemId")};
             setJsonPayload(ctx, payload.toJson());
             check publishKafkaMessage(ctx, eventsConn, [["topic", "purchased"], ["Content-Type", "application/json"], ["forwardExistingHeaders", " "]]);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /gmail on httpListener {
     # POST /gmail/send
     resource function post send(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "GmailAPI", "/gmail");
+        Context ctx = check newContext(request, "GmailAPI", "/gmail", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0232): connector operation <gmail.init>: create a gmail:Client of ballerinax/googleapis.gmail with these settings (credentials as required configurables); not translated because an inline init sets the connection's properties on the message for the operations after it (3.x also calls Google's tokeninfo, whose answer becomes the message); move its settings to a local entry named by the operations' configKey (then it becomes a gmail:Client), or create one by hand; settings: userId, refreshToken, clientId, clientSecret, apiUrl, apiVersion, tokenEndpoint
             // <gmail.init>
@@ -33,7 +33,7 @@ service /gmail on httpListener {
             //     <contentType>text/html</contentType>
             // </gmail.sendMail>
             check notTranslatedMediator("gmail.sendMail", "SB0232");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -41,7 +41,7 @@ service /gmail on httpListener {
 
     # GET /gmail/messages
     resource function get messages(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "GmailAPI", "/gmail");
+        Context ctx = check newContext(request, "GmailAPI", "/gmail", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check gmailListAllMails(ctx, gmailConnection, gmailConnectionUserId, includeSpamTrash = "", labelIds = "INBOX", maxResults = "10", pageToken = "", q = "");
             // TODO(SB0232): connector operation <gmail.readMail>: use gmail:Client's resource function get users/[userId]/messages/[id] (ballerinax/googleapis.gmail); not translated because gmail:Client returns its own Message record (raw decoded from base64url, the MIME part tree restructured with decoded bodies, to/from/subject lifted from the headers), not the Gmail API's message resource the connector leaves as the message; the connection is the local entry 'GmailConnection'; parameters: id
@@ -49,7 +49,7 @@ service /gmail on httpListener {
             //     <id>{json-eval($.messages[0].id)}</id>
             // </gmail.readMail>
             check notTranslatedMediator("gmail.readMail", "SB0232");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

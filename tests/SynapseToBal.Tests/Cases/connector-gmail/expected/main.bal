@@ -12,12 +12,12 @@ listener http:Listener httpListener = new (httpPort);
 service /mail on httpListener {
     # POST /mail/send
     resource function post send(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MailAPI", "/mail");
+        Context ctx = check newContext(request, "MailAPI", "/mail", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             json body = check jsonPayload(ctx);
             check gmailSendMail(ctx, gmailConnection1, gmailConnection1UserId, to = check jsonEvalIn(body, "$.to"), subject = check jsonEvalIn(body, "$.subject"), 'from = "orders@acme.com", cc = check jsonEvalIn(body, "$.cc"), bcc = "", messageBody = check jsonEvalIn(body, "$.body"), contentType = "text/html; charset=UTF-8");
             log:printInfo("MailAPI /send request", sent = check jsonEval(ctx, "$.id"), status = axis2HttpSc(ctx));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -30,11 +30,11 @@ service /mail on httpListener {
         if !uriQueryMatches(request, re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "MailAPI", "/mail");
+        Context ctx = check newContext(request, "MailAPI", "/mail", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["uri.var.q"] = getProperty(ctx, "query.param.q");
             check gmailListAllMails(ctx, gmailConnection1, gmailConnection1UserId, includeSpamTrash = "false", labelIds = "INBOX", maxResults = "20", pageToken = "", q = check urlParam(ctx, "q"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -42,10 +42,10 @@ service /mail on httpListener {
 
     # DELETE /mail/messages/{id}
     resource function delete messages/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MailAPI", "/mail", {"id": id});
+        Context ctx = check newContext(request, "MailAPI", "/mail", {"id": id}, cors = {allow: "DELETE", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check gmailTrashMessage(ctx, gmailTokenConnection, gmailTokenConnectionUserId, id = id);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -53,10 +53,10 @@ service /mail on httpListener {
 
     # DELETE /mail/messages/{id}/permanently
     resource function delete messages/[string id]/permanently(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MailAPI", "/mail", {"id": id});
+        Context ctx = check newContext(request, "MailAPI", "/mail", {"id": id}, cors = {allow: "DELETE", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check gmailDeleteMessage(ctx, gmailConnection1, gmailConnection1UserId, id = id);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -64,7 +64,7 @@ service /mail on httpListener {
 
     # GET /mail/messages/{id}
     resource function get messages/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MailAPI", "/mail", {"id": id});
+        Context ctx = check newContext(request, "MailAPI", "/mail", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0232): connector operation <gmail.readMail>: use gmail:Client's resource function get users/[userId]/messages/[id] (ballerinax/googleapis.gmail); not translated because gmail:Client returns its own Message record (raw decoded from base64url, the MIME part tree restructured with decoded bodies, to/from/subject lifted from the headers), not the Gmail API's message resource the connector leaves as the message; the connection is the local entry 'GMAIL_CONNECTION_1'; parameters: id, format
             // <gmail.readMail configKey="GMAIL_CONNECTION_1">
@@ -72,7 +72,7 @@ service /mail on httpListener {
             //     <format>full</format>
             // </gmail.readMail>
             check notTranslatedMediator("gmail.readMail", "SB0232");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -80,10 +80,10 @@ service /mail on httpListener {
 
     # GET /mail/labels
     resource function get labels(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MailAPI", "/mail");
+        Context ctx = check newContext(request, "MailAPI", "/mail", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check gmailListLabels(ctx, gmailConnection1, gmailConnection1UserId);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -91,10 +91,10 @@ service /mail on httpListener {
 
     # GET /mail/labels/{id}
     resource function get labels/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MailAPI", "/mail", {"id": id});
+        Context ctx = check newContext(request, "MailAPI", "/mail", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check gmailReadLabel(ctx, gmailTokenConnection, gmailTokenConnectionUserId, id = id);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -102,10 +102,10 @@ service /mail on httpListener {
 
     # GET /mail/profile
     resource function get profile(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MailAPI", "/mail");
+        Context ctx = check newContext(request, "MailAPI", "/mail", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check gmailGetUserProfile(ctx, gmailConnection1, gmailConnection1UserId);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -113,10 +113,10 @@ service /mail on httpListener {
 
     # GET /mail/drafts
     resource function get drafts(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MailAPI", "/mail");
+        Context ctx = check newContext(request, "MailAPI", "/mail", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check gmailListDrafts(ctx, gmailConnection1, gmailConnection1UserId, includeSpamTrash = "", maxResults = "5", pageToken = "");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -124,7 +124,7 @@ service /mail on httpListener {
 
     # POST /mail/replies
     resource function post replies(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MailAPI", "/mail");
+        Context ctx = check newContext(request, "MailAPI", "/mail", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0232): connector operation <gmail.sendMail>: use gmail:Client's resource function post users/[userId]/messages/send (ballerinax/googleapis.gmail); not translated because its threadId becomes a 'threadId:' header of the MIME text the connector builds, which gmail:Client's MessageRequest does not write (its threadId is the API's member that threads the message, which the connector does not set); the connection is the local entry 'GMAIL_CONNECTION_1'; parameters: to, subject, threadId, messageBody
             // <gmail.sendMail configKey="GMAIL_CONNECTION_1">
@@ -134,7 +134,7 @@ service /mail on httpListener {
             //     <messageBody>{json-eval($.body)}</messageBody>
             // </gmail.sendMail>
             check notTranslatedMediator("gmail.sendMail", "SB0232");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -11,12 +11,12 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # POST /orders/publish
     resource function post publish(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersAPI", "/orders");
+        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check publishKafkaMessage(ctx, kafkaConn, [["topic", "orders"], ["partitionNo", "0"], ["key", check jsonEval(ctx, "$.orderId")], ["Content-Type", "application/json"]]);
             PublishResponse payload = {topic: getProperty(ctx, "topic"), offset: getProperty(ctx, "offset")};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -24,10 +24,10 @@ service /orders on httpListener {
 
     # POST /orders/audit
     resource function post audit(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersAPI", "/orders");
+        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check publishKafkaMessage(ctx, kafkaConn, [["topic", getProperty(ctx, "auditTopic")], ["value", "'{\"event\": \"received\"}'"], ["forwardExistingHeaders", "all"]], forwardHeaders = true);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -35,7 +35,7 @@ service /orders on httpListener {
 
     # POST /orders/custom
     resource function post custom(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersAPI", "/orders");
+        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0232): connector operation <kafkaTransport.publishMessages>: use kafka:Producer's sendWithMetadata (ballerinax/kafka); not translated because customHeaders is set (a JSON array of headers with inline expressions), which the generated call does not add; the connection is the local entry 'KafkaConn'; parameters: topic, customHeaders
             // <kafkaTransport.publishMessages configKey="KafkaConn">
@@ -55,7 +55,7 @@ service /orders on httpListener {
             //     <topic>orders</topic>
             // </kafkaTransport.publishMessages>
             check notTranslatedMediator("kafkaTransport.publishMessages", "SB0232");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /crm on httpListener {
     # GET /crm/accounts
     resource function get accounts(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ConnectorAPI", "/crm");
+        Context ctx = check newContext(request, "ConnectorAPI", "/crm", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0232): connector operation <salesforcerest.init>: create a salesforce:Client of ballerinax/salesforce with these settings (credentials as required configurables); not translated because an inline init sets the connection's properties on the message for the operations after it; move its settings to a local entry named by the operations' configKey (then it becomes a salesforce:Client), or create one by hand; settings: accessToken, apiVersion, hostName, instanceUrl
             // <salesforcerest.init>
@@ -26,7 +26,7 @@ service /crm on httpListener {
             //     <queryString>{$url:q}</queryString>
             // </salesforcerest.query>
             check notTranslatedMediator("salesforcerest.query", "SB0232");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -34,10 +34,10 @@ service /crm on httpListener {
 
     # GET /crm/report
     resource function get report(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ConnectorAPI", "/crm");
+        Context ctx = check newContext(request, "ConnectorAPI", "/crm", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check fileConnectorRead(ctx, "file:///var/reports/daily.csv", contentType = "text/plain");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -45,7 +45,7 @@ service /crm on httpListener {
 
     # POST /crm/posts
     resource function post posts(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ConnectorAPI", "/crm");
+        Context ctx = check newContext(request, "ConnectorAPI", "/crm", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0232): connector operation <facebook.publishPagePost>: no Ballerina connector is known for it: call the service's API with an http:Client; the connection is the local entry 'facebookConnection'; parameters: pageId, message
             // <facebook.publishPagePost configKey="facebookConnection">
@@ -53,7 +53,7 @@ service /crm on httpListener {
             //     <message>{json-eval($.message)}</message>
             // </facebook.publishPagePost>
             check notTranslatedMediator("facebook.publishPagePost", "SB0232");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

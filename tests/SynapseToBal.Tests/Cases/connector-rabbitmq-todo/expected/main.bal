@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /queue on httpListener {
     # POST /queue/orders
     resource function post orders(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersQueueAPI", "/queue");
+        Context ctx = check newContext(request, "OrdersQueueAPI", "/queue", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0232): connector operation <rabbitmq.publishMessage>: use rabbitmq:Client's publishMessage (after queueDeclare, exchangeDeclare and queueBind when the operation declares them) (ballerinax/rabbitmq); not translated because the MI 4.x RabbitMQ connector (wso2-extensions/mi-connector-rabbitmq) speaks AMQP 1.0 (RabbitMQ's AMQP 1.0 client: several serverUrls, OAuth 2.0, queues and exchanges declared with their arguments on first use, publisher confirms, a JSON result in responseVariable), while ballerinax/rabbitmq is an AMQP 0-9-1 client on one host; no file of the corpus uses it, so a <rabbitmq.init> connection stays an xml value (SB0216) and no rabbitmq:Client is made from it; the connection is the local entry 'RabbitConn'; parameters: queue, queueAutoDeclare, queueType, exchange, exchangeAutoDeclare, exchangeType, routingKey, requestBodyType, requestBodyJson, publisherConfirms, responseVariable, overwriteBody
             // <rabbitmq.publishMessage configKey="RabbitConn">
@@ -38,7 +38,7 @@ service /queue on httpListener {
             //     <overwriteBody>true</overwriteBody>
             // </rabbitmq.sendRpc>
             check notTranslatedMediator("rabbitmq.sendRpc", "SB0232");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -12,16 +12,16 @@ listener http:Listener httpListener = new (httpPort);
 service /login on httpListener {
     # POST /login/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "LoginAPI", "/login");
+        Context ctx = check newContext(request, "LoginAPI", "/login", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callHttpConnector(ctx, authConn, authConnBaseUrl, "POST", "/token", bodyType = "JSON", body = string `{${"\n"}                    "user": "${check jsonEval(ctx, "$.user")}"${"\n"}                    }${"\n"}                `, responseVariable = "authResponse", state = authConnSuspension);
             log:printInfo(string `Auth service response: ${getVariable(ctx, "authResponse")}`);
             log:printInfo(string `Auth status: ${synapseValue(function () returns string|error => check variablePath(ctx, "authResponse", "$.attributes.statusCode"), "vars.authResponse.attributes.statusCode")}, token: ${synapseValue(function () returns string|error => check variablePath(ctx, "authResponse", "$.payload.token"), "vars.authResponse.payload.token")}`);
             if (variablePathExists(ctx, "authResponse", "$.payload.token")) {
-                return check respond(ctx, headers = passBackHeaders);
+                return check respond(ctx, cors = true, headers = passBackHeaders);
             }
             setHttpSc(ctx, 401);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -12,10 +12,10 @@ listener http:Listener httpListener = new (httpPort);
 service /accounts on httpListener {
     # GET /accounts/
     resource function get .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AccountAPI", "/accounts");
+        Context ctx = check newContext(request, "AccountAPI", "/accounts", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check salesforceQuery(ctx, salesforceConnection, queryString = "SELECT Id, Name, Industry FROM Account ORDER BY Name");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -29,13 +29,13 @@ service /accounts on httpListener {
         if !uriQueryMatches(request, re `industry=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "AccountAPI", "/accounts");
+        Context ctx = check newContext(request, "AccountAPI", "/accounts", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["uri.var.industry"] = getProperty(ctx, "query.param.industry");
             string soql = string `SELECT Id, Name FROM Account WHERE Industry = '${check urlParam(ctx, "industry")}'`;
             check salesforceQuery(ctx, salesforcePasswordConnection, queryString = soql);
             log:printInfo("AccountAPI /search?industry={industry} request", found = check jsonEval(ctx, "$.totalSize"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -43,11 +43,11 @@ service /accounts on httpListener {
 
     # POST /accounts/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AccountAPI", "/accounts");
+        Context ctx = check newContext(request, "AccountAPI", "/accounts", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["fieldAndValue"] = check jsonEval(ctx, "$.account");
             check salesforceCreate(ctx, salesforceConnection, sObjectName = "Account", fieldAndValue = getProperty(ctx, "fieldAndValue"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -55,7 +55,7 @@ service /accounts on httpListener {
 
     # PATCH /accounts/{id}
     resource function patch [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AccountAPI", "/accounts", {"id": id});
+        Context ctx = check newContext(request, "AccountAPI", "/accounts", {"id": id}, cors = {allow: "PATCH", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check salesforceUpdate(ctx, salesforceConnection, sObjectName = "Account", id = id, fieldAndValue = check jsonEval(ctx, "$.fields"));
             if axis2HttpSc(ctx) == "204" {
@@ -63,7 +63,7 @@ service /accounts on httpListener {
                 setJsonPayload(ctx, payload.toJson());
                 setHttpSc(ctx, 200);
             }
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -71,10 +71,10 @@ service /accounts on httpListener {
 
     # DELETE /accounts/{id}
     resource function delete [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AccountAPI", "/accounts", {"id": id});
+        Context ctx = check newContext(request, "AccountAPI", "/accounts", {"id": id}, cors = {allow: "DELETE", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check salesforceDelete(ctx, salesforceTokenConnection, sObjectName = "Account", idToDelete = id);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -82,10 +82,10 @@ service /accounts on httpListener {
 
     # GET /accounts/describe
     resource function get describe(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AccountAPI", "/accounts");
+        Context ctx = check newContext(request, "AccountAPI", "/accounts", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check salesforceDescribeSObject(ctx, salesforceConnection, sObjectName = "Account");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

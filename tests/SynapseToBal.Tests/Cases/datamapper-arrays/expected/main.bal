@@ -12,11 +12,11 @@ listener http:Listener httpListener = new (httpPort);
 service /staff on httpListener {
     # POST /staff/employees
     resource function post employees(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StaffAPI", "/staff");
+        Context ctx = check newContext(request, "StaffAPI", "/staff", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.payload = (check mapEmployeesToStaff(check (check jsonPayload(ctx)).cloneWithType(Employees))).toJson();
             ctx.contentType = "application/json";
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -24,11 +24,11 @@ service /staff on httpListener {
 
     # POST /staff/menu
     resource function post menu(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StaffAPI", "/staff");
+        Context ctx = check newContext(request, "StaffAPI", "/staff", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.payload = (mapBreakfastMenuToMenu(check xmldata:parseAsType((check xmlPayload(ctx))[0], t = BreakfastMenu))).toJson();
             ctx.contentType = "application/json";
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -36,11 +36,11 @@ service /staff on httpListener {
 
     # POST /staff/totals
     resource function post totals(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StaffAPI", "/staff");
+        Context ctx = check newContext(request, "StaffAPI", "/staff", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.payload = (check mapTotalsToResult(check (check jsonPayload(ctx)).cloneWithType(Totals))).toJson();
             ctx.contentType = "application/json";
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -11,12 +11,12 @@ listener http:Listener httpListener = new (httpPort);
 service /healthcare on httpListener {
     # POST /healthcare/reserve
     resource function post reserve(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "HealthcareAPI", "/healthcare");
+        Context ctx = check newContext(request, "HealthcareAPI", "/healthcare", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0258): <datamapper> runs the data mapping at key 'resources:datamapper/RequestMapping/RequestMapping.dmc' from the input schema 'resources:datamapper/RequestMapping/RequestMapping_inputSchema.json' (JSON) to the output schema 'resources:datamapper/RequestMapping/RequestMapping_outputSchema.json' (JSON); not translated: the mapping configuration 'resources:datamapper/RequestMapping/RequestMapping.dmc' cannot be read: its mapFunction is not one return of an object literal ('const name = input.name')
             // <datamapper config="resources:datamapper/RequestMapping/RequestMapping.dmc" inputSchema="resources:datamapper/RequestMapping/RequestMapping_inputSchema.json" inputType="JSON" outputSchema="resources:datamapper/RequestMapping/RequestMapping_outputSchema.json" outputType="JSON"/>
             check notTranslatedMediator("datamapper", "SB0258");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -24,11 +24,11 @@ service /healthcare on httpListener {
 
     # POST /healthcare/wrapped
     resource function post wrapped(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "HealthcareAPI", "/healthcare");
+        Context ctx = check newContext(request, "HealthcareAPI", "/healthcare", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.payload = (check mapRootToRoot(check (check jsonPayload(ctx)).cloneWithType(RootInput))).toJson();
             ctx.contentType = "application/json";
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -11,12 +11,12 @@ listener http:Listener httpListener = new (httpPort);
 service /mapper on httpListener {
     # POST /mapper/convert
     resource function post convert(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MapperAPI", "/mapper");
+        Context ctx = check newContext(request, "MapperAPI", "/mapper", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0258): <datamapper> runs the data mapping at key 'gov:/datamapper/orderMap.dmc' from the input schema 'gov:/datamapper/orderMap_inputSchema.json' (XML) to the output schema 'gov:/datamapper/orderMap_outputSchema.json' (JSON); not translated: the input does not hold the mapping configuration 'gov:/datamapper/orderMap.dmc', the input schema 'gov:/datamapper/orderMap_inputSchema.json', the output schema 'gov:/datamapper/orderMap_outputSchema.json'
             // <datamapper config="gov:/datamapper/orderMap.dmc" inputSchema="gov:/datamapper/orderMap_inputSchema.json" inputType="XML" outputSchema="gov:/datamapper/orderMap_outputSchema.json" outputType="JSON"/>
             check notTranslatedMediator("datamapper", "SB0258");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

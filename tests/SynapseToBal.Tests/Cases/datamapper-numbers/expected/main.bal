@@ -12,11 +12,11 @@ listener http:Listener httpListener = new (httpPort);
 service /calculator on httpListener {
     # POST /calculator/compute
     resource function post compute(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CalculatorAPI", "/calculator");
+        Context ctx = check newContext(request, "CalculatorAPI", "/calculator", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.payload = replaceBody(ctx, check xmldata:toXml(check mapNumbersToResult(check xmldata:parseAsType((check xmlPayload(ctx))[0], t = Numbers))));
             ctx.contentType = "application/xml";
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -24,11 +24,11 @@ service /calculator on httpListener {
 
     # POST /calculator/stats
     resource function post stats(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CalculatorAPI", "/calculator");
+        Context ctx = check newContext(request, "CalculatorAPI", "/calculator", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.payload = (check mapSampleToStats(check (check jsonPayload(ctx)).cloneWithType(Sample))).toJson();
             ctx.contentType = "application/json";
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -12,11 +12,11 @@ listener http:Listener httpListener = new (httpPort);
 service /mapper on httpListener {
     # POST /mapper/invoice
     resource function post invoice(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MapperAPI", "/mapper");
+        Context ctx = check newContext(request, "MapperAPI", "/mapper", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.payload = (mapOrderToInvoice(check xmldata:parseAsType((check xmlPayload(ctx))[0], t = Order))).toJson();
             ctx.contentType = "application/json";
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -24,11 +24,11 @@ service /mapper on httpListener {
 
     # POST /mapper/contact
     resource function post contact(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MapperAPI", "/mapper");
+        Context ctx = check newContext(request, "MapperAPI", "/mapper", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.payload = (check mapCustomerToContact(check (check jsonPayload(ctx)).cloneWithType(CustomerInput))).toJson();
             ctx.contentType = "application/json";
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -36,11 +36,11 @@ service /mapper on httpListener {
 
     # PUT /mapper/contact
     resource function put contact(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MapperAPI", "/mapper");
+        Context ctx = check newContext(request, "MapperAPI", "/mapper", cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.payload = (check mapCustomerToContact(check (check jsonPayload(ctx)).cloneWithType(CustomerInput))).toJson();
             ctx.contentType = "application/json";
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -48,11 +48,11 @@ service /mapper on httpListener {
 
     # POST /mapper/shipment
     resource function post shipment(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MapperAPI", "/mapper");
+        Context ctx = check newContext(request, "MapperAPI", "/mapper", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.payload = replaceBody(ctx, check xmldata:toXml(mapContactToShipment(check (check jsonPayload(ctx)).cloneWithType(ContactInput))));
             ctx.contentType = "application/xml";
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -60,7 +60,7 @@ service /mapper on httpListener {
 
     # POST /mapper/legacy
     resource function post legacy(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MapperAPI", "/mapper");
+        Context ctx = check newContext(request, "MapperAPI", "/mapper", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0258): <datamapper> runs the data mapping at key 'gov:/datamapper/Legacy.dmc' from the input schema 'gov:/datamapper/Legacy_inputSchema.json' (CSV) to the output schema 'gov:/datamapper/Legacy_outputSchema.json' (XML); not translated: the input does not hold the mapping configuration 'gov:/datamapper/Legacy.dmc', the input schema 'gov:/datamapper/Legacy_inputSchema.json', the output schema 'gov:/datamapper/Legacy_outputSchema.json'
             // <datamapper config="gov:datamapper/Legacy.dmc" inputSchema="gov:datamapper/Legacy_inputSchema.json" inputType="CSV"
@@ -70,7 +70,7 @@ service /mapper on httpListener {
             // <datamapper config="gov:datamapper/Legacy.dmc" inputSchema="gov:datamapper/Legacy_inputSchema.json" inputType="JSON"
             //             outputSchema="gov:datamapper/Legacy_outputSchema.json" outputType="XML"/>
             check notTranslatedMediator("datamapper", "SB0258");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -11,11 +11,11 @@ listener http:Listener httpListener = new (httpPort);
 service /healthcare on httpListener {
     # POST /healthcare/reserve
     resource function post reserve(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "HealthcareAPI", "/healthcare");
+        Context ctx = check newContext(request, "HealthcareAPI", "/healthcare", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.payload = (mapRootToRoot(check (check jsonPayload(ctx)).cloneWithType(RootInput))).toJson();
             ctx.contentType = "application/json";
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

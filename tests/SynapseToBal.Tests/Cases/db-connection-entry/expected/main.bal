@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # GET /orders/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersAPI", "/orders", {"id": id});
+        Context ctx = check newContext(request, "OrdersAPI", "/orders", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0232): connector operation <db.select>: use sql:Client's query with an sql:ParameterizedQuery, the rows as {rows: [...]} (ballerina/sql with the database's driver module (ballerinax/mysql, ballerinax/postgresql, ballerinax/mssql, ballerinax/oracledb, ballerinax/java.jdbc)); not translated because each operation of the MI 4.x DB connector (wso2-extensions/mi-connector-db) takes its parameters from <select|insert|update|delete|call>:<column> properties whose values are the tooling's keyValue ='..' / expression = ${..} strings, converts them by the columnTypes JDBC names, builds a table query (queryType offline) or runs the prepared statement, and leaves {rows: [...]} (Integer, Long, Double, Boolean, Date as epoch milliseconds, else text) or {affectedRows, generatedKeys} in responseVariable or the body; no file of the corpus uses it, so a <db.init> connection stays an xml value (SB0216) and no sql:Client is made from it; the connection is the local entry 'OrdersDb'; parameters: query, parameters
             // <db.select configKey="OrdersDb">
@@ -19,7 +19,7 @@ service /orders on httpListener {
             //     <parameters>[{"type": "INTEGER", "value": "${params.pathParams.id}"}]</parameters>
             // </db.select>
             check notTranslatedMediator("db.select", "SB0232");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -14,7 +14,7 @@ listener http:Listener httpListener = new (httpPort);
 service /stock on httpListener {
     # POST /stock/quote
     resource function post quote(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StockApi", "/stock");
+        Context ctx = check newContext(request, "StockApi", "/stock", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check dbLookup(ctx, testdbDblookupDb, `select id, price from company where name = ${dbString(xpathString((check soapEnvelope(ctx))/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>))} and note <> 'why?'`, {"company_id": "ID", "company_price": "2"});
             check dbLookup(ctx, testdbDblookupDb, `select name from company where id = ${check dbInteger(getProperty(ctx, "company_id"))} and price > ${check decimal:fromString("10.50")} and active = ${"TRUE".equalsIgnoreCaseAscii("true")} and listed = ${sqlDate(getProperty(ctx, "listed"))}`, {"company_name": "name"});
@@ -62,7 +62,7 @@ service /stock on httpListener {
             //     </statement>
             // </dblookup>
             check notTranslatedMediator("dblookup", "SB0206");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

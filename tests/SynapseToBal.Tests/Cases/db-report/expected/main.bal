@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /report on httpListener {
     # POST /report/orders
     resource function post orders(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ReportApi", "/report");
+        Context ctx = check newContext(request, "ReportApi", "/report", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check dbReport(ctx, wso2testDb1Db, `INSERT into company values (${dbString(check jsonEval(ctx, "$.name"))}, ${dbString(check jsonEval(ctx, "$.id"))}, ${check dbFloat(check jsonEval(ctx, "$.price"))})`);
             check dbReport(ctx, wso2testDb1Db, `update company set price = ${check float:fromString("0.0")} where name = ${"IBM"}`);
@@ -43,7 +43,7 @@ service /report on httpListener {
             // </dbreport>
             check notTranslatedMediator("dbreport", "SB0206");
             log:printInfo("ReportApi /orders request", rows = getProperty(ctx, "DBREPORT_MODIFIED_RAW_COUNT"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -13,7 +13,7 @@ function fault(Context ctx) returns http:Response|error {
     FaultResponse payload = {'error: errorMessage};
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 500);
-    return respond(ctx, headers = passBackHeaders);
+    return respond(ctx, cors = true, headers = passBackHeaders);
 }
 
 # Runs the global 'fault' sequence for flows that declare no fault sequence of their own.

@@ -28,7 +28,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 function inventoryFlow(Context ctx) returns http:Response|error {
     do {
         float stock = check float:fromString(xpathString((check soapEnvelope(ctx))/**/<stock>));
-        return check respond(ctx, headers = passBackHeaders);
+        return check respond(ctx, cors = true, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
     }

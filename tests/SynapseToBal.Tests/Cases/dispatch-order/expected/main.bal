@@ -11,10 +11,10 @@ listener http:Listener httpListener = new (httpPort);
 service /shop on httpListener {
     # GET /shop/items/{id}
     resource function get items/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ShopAPI", "/shop", {"id": id});
+        Context ctx = check newContext(request, "ShopAPI", "/shop", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             string lookup = "by-id";
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -30,10 +30,10 @@ service /shop on httpListener {
 
     # POST /shop/orders/*
     resource function post orders/[string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ShopAPI", "/shop");
+        Context ctx = check newContext(request, "ShopAPI", "/shop", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             string route2 = "catch-all";
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -17,10 +17,10 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 service /quotes on httpListener, httpsListener {
     # GET /quotes/*
     resource function get [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteApi", "/quotes");
+        Context ctx = check newContext(request, "QuoteApi", "/quotes", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -13,7 +13,7 @@ listener http:Listener httpListener = new (httpPort);
 service /shapes on httpListener {
     # POST /shapes/preserve
     resource function post preserve(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ShapesAPI", "/shapes");
+        Context ctx = check newContext(request, "ShapesAPI", "/shapes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
             // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
@@ -27,7 +27,7 @@ service /shapes on httpListener {
                 check wait finished;
             }
             check aggregateMessages(ctx, messages, false);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -35,7 +35,7 @@ service /shapes on httpListener {
 
     # POST /shapes/ids
     resource function post ids(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ShapesAPI", "/shapes");
+        Context ctx = check newContext(request, "ShapesAPI", "/shapes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0219): <iterate> is not translated here: its id ('a') does not pair it with the aggregate's ('b')
             // <iterate id="a" expression="//item">
@@ -66,7 +66,7 @@ service /shapes on httpListener {
 
     # POST /shapes/fire
     resource function post fire(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ShapesAPI", "/shapes");
+        Context ctx = check newContext(request, "ShapesAPI", "/shapes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // <clone>: one copy of the message per target, each started on its own (the Micro Integrator runs them in
             // parallel); the flow goes on without waiting for them (continueParent).
@@ -74,7 +74,7 @@ service /shapes on httpListener {
             _ = start fireCloneTarget(messages[0]);
             FireResponse payload = {accepted: true};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -82,7 +82,7 @@ service /shapes on httpListener {
 
     # POST /shapes/alone
     resource function post alone(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ShapesAPI", "/shapes");
+        Context ctx = check newContext(request, "ShapesAPI", "/shapes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
             // parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies,

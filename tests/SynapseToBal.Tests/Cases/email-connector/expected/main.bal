@@ -11,12 +11,12 @@ listener http:Listener httpListener = new (httpPort);
 service /mail on httpListener {
     # POST /mail/alert
     resource function post alert(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MailAPI", "/mail");
+        Context ctx = check newContext(request, "MailAPI", "/mail", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["EMAIL-HEADER:X-Priority"] = "1";
             json body = check jsonPayload(ctx);
             check sendEmailConnector(ctx, mailConn, 'from = "alerts@example.com", to = "ops@example.com, \"Doe, Jane\" <jane@example.com>", cc = getProperty(ctx, "ccList"), bcc = "", replyTo = "", subject = string `Order ${check jsonEvalIn(body, "$.orderId")} failed`, content = string `<p>Order ${check jsonEvalIn(body, "$.orderId")} could not be shipped.</p>`, contentType = "text/html; charset=UTF-8", responseVariable = "mailResult");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -24,11 +24,11 @@ service /mail on httpListener {
 
     # POST /mail/notify
     resource function post notify(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MailAPI", "/mail");
+        Context ctx = check newContext(request, "MailAPI", "/mail", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             json body = check jsonPayload(ctx);
             check sendEmailConnector(ctx, relayConn, 'from = check jsonEvalIn(body, "$.sender"), to = check jsonEvalIn(body, "$.recipient"), cc = "", bcc = "audit@example.com", replyTo = "support@example.com", subject = "Notice", content = check jsonEvalIn(body, "$.text"), contentType = "text/plain; charset=ISO-8859-1", responseVariable = "sent", overwriteBody = true);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -36,7 +36,7 @@ service /mail on httpListener {
 
     # POST /mail/todo
     resource function post todo(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MailAPI", "/mail");
+        Context ctx = check newContext(request, "MailAPI", "/mail", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0232): connector operation <email.send>: use email:SmtpClient's sendMessage (ballerina/email); not translated because attachments is set, which the generated call does not reproduce; the connection is the local entry 'MailConn'; parameters: from, to, subject, content, attachments, responseVariable
             // <email.send configKey="MailConn">
@@ -86,7 +86,7 @@ service /mail on httpListener {
             //     <responseVariable>inbox</responseVariable>
             // </email.list>
             check notTranslatedMediator("email.list", "SB0232");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /relay on httpListener {
     # POST /relay/events
     resource function post events(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "RelayAPI", "/relay");
+        Context ctx = check newContext(request, "RelayAPI", "/relay", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, eventsEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = eventsEndpointSuspension);
             // The out flow is empty (<outSequence/>): the backend response is not sent on; the flow ends here.
@@ -25,11 +25,11 @@ service /relay on httpListener {
 
     # GET /relay/status
     resource function get status(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "RelayAPI", "/relay");
+        Context ctx = check newContext(request, "RelayAPI", "/relay", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             StatusResponse payload = {status: check jsonEval(ctx, "$.status")};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail {
             // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
             return accepted();
@@ -38,10 +38,10 @@ service /relay on httpListener {
 
     # GET /relay/ping
     resource function get ping(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "RelayAPI", "/relay");
+        Context ctx = check newContext(request, "RelayAPI", "/relay", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             log:printInfo("RelayAPI /ping request", event = "ping");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return pingFault(ctx, e);
         }

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /items on httpListener {
     # GET /items/{itemId}
     resource function get [string itemId](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ItemAPI", "/items", {"itemId": itemId});
+        Context ctx = check newContext(request, "ItemAPI", "/items", {"itemId": itemId}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("getItemByItemIdConfig", string `${check expandUriTemplate(ctx, getItemByItemIdUrl, true)}`, getItemByItemIdConfig);
             check callEndpoint(ctx, urlClient, urlPath, "GET", headers = passThroughHeaders, state = getItemByItemIdSuspension);
@@ -19,7 +19,7 @@ service /items on httpListener {
             // sender in default.json), not the 120 s the client waits.
             [http:Client, string] [urlClient2, urlPath2] = check urlTemplateClient("inventoryEpConfig", withRestPostfix(string `${check expandUriTemplate(ctx, inventoryEpUrl, true)}`, restPostfix(ctx)), inventoryEpConfig);
             check callBlocking(ctx, urlClient2, urlPath2, headers = passThroughHeaders, state = inventoryEpSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -27,11 +27,11 @@ service /items on httpListener {
 
     # POST /items/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ItemAPI", "/items");
+        Context ctx = check newContext(request, "ItemAPI", "/items", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, ordersEp, restPostfix(ctx), headers = passThroughHeaders, state = ordersEpSuspension);
             check callEndpoint(ctx, billingEp, restPostfix(ctx), headers = passThroughHeaders, state = billingEpSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # POST /orders/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersAPI", "/orders");
+        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callGroup(ctx, ordersFailoverGroup, restPostfix(ctx), headers = passThroughHeaders);
             check callGroup(ctx, staticFailoverGroup, "", "POST", format = "soap11", headers = passThroughHeaders);
@@ -22,7 +22,7 @@ service /orders on httpListener {
             // TODO(SB0205): the <call> target endpoint is not translated
             // <call><endpoint key="MixedFormats"/></call>
             check notTranslatedMediator("call", "SB0205");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

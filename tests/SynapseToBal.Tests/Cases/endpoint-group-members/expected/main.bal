@@ -11,11 +11,11 @@ listener http:Listener httpListener = new (httpPort);
 service /quotes on httpListener {
     # POST /quotes/soap
     resource function post soap(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quotes");
+        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
             check callGroup(ctx, quoteFailoverGroup, "", "POST", format = "soap11", soapFault = true, headers = passThroughHeaders);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return quoteFault(ctx, e);
         }
@@ -23,12 +23,12 @@ service /quotes on httpListener {
 
     # GET /quotes/rest
     resource function get rest(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quotes");
+        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callGroup(ctx, staticFailoverGroup, restPostfix(ctx), soapFault = true, headers = passThroughHeaders);
             check callGroup(ctx, spreadGroup, restPostfix(ctx), soapFault = true, headers = passThroughHeaders);
             check callGroup(ctx, noRetryGroup, restPostfix(ctx), soapFault = true, headers = passThroughHeaders);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -36,12 +36,12 @@ service /quotes on httpListener {
 
     # PUT /quotes/blocking
     resource function put blocking(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quotes");
+        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
             // sender in default.json), not the 120 s the client waits.
             check callGroup(ctx, spreadGroup, restPostfix(ctx), soapFault = true, blocking = true, headers = passThroughHeaders);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

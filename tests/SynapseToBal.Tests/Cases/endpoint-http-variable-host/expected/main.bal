@@ -15,13 +15,13 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 service /friends on httpListener, httpsListener {
     # GET /friends/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FriendsAPI", "/friends", {"id": id});
+        Context ctx = check newContext(request, "FriendsAPI", "/friends", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["uri.var.apiUrl"] = "https://api.example.com/1.1";
             ctx.properties["uri.var.uriParams"] = string `user_id=${getProperty(ctx, "uri.var.id")}`;
             [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("friendsApiIdEndpointConfig", string `${check reservedValue(getProperty(ctx, "uri.var.apiUrl"))}/friends/ids.json?${check reservedValue(getProperty(ctx, "uri.var.uriParams"))}`, friendsApiIdEndpointConfig);
             check callEndpoint(ctx, urlClient, urlPath, "GET", headers = passThroughHeaders, state = friendsGetByIdEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -29,14 +29,14 @@ service /friends on httpListener, httpsListener {
 
     # POST /friends/by-url
     resource function post by\-url(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FriendsAPI", "/friends");
+        Context ctx = check newContext(request, "FriendsAPI", "/friends", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["uri.var.target"] = getHeader(ctx, "X-Target");
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
             // sender in default.json), not the 120 s the client waits.
             [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("friendsApiByUrlEndpointConfig", withRestPostfix(string `${check reservedValue(getProperty(ctx, "uri.var.target"))}`, restPostfix(ctx)), friendsApiByUrlEndpointConfig);
             check callBlocking(ctx, urlClient, urlPath, headers = passThroughHeaders, state = byUrlEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

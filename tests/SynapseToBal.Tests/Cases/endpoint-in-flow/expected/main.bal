@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /route on httpListener {
     # POST /route/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "RouteAPI", "/route");
+        Context ctx = check newContext(request, "RouteAPI", "/route", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             string route = check jsonEval(ctx, "$.region");
             if route == "eu" {
@@ -23,7 +23,7 @@ service /route on httpListener {
             } else {
                 check callEndpoint(ctx, routePostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = routePostRootEndpointSuspension);
             }
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

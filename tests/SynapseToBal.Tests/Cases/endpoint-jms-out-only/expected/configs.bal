@@ -17,6 +17,19 @@ configurable string orderQueueEpTransportJmsConnectionFactoryJndiName = "QueueCo
 # Queue of the JMS endpoint 'OrderQueueEP' (destination in its address).
 configurable string orderQueueEpDestination = "ordersQueue";
 
+# Whether the APIs' answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it from
+# synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS request
+# whose Origin is not allowed is answered 403.
+configurable boolean corsEnabled = true;
+
+# The origins CORS allows, separated by commas, * for any (synapse.rest.CORSConfig.Access-Control-Allow-Origin; the
+# Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), none when it is not set).
+configurable string corsAllowedOrigins = "";
+
+# The Access-Control-Allow-Headers of the APIs' answers (synapse.rest.CORSConfig.Access-Control-Allow-Headers; the Micro
+# Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), empty when it is not set).
+configurable string corsAllowedHeaders = "";
+
 # JNDI initial context factory of the JMS endpoint 'OrdersAPI /events endpoint' (java.naming.factory.initial in its
 # address).
 configurable string ordersApiEventsEndpointJavaNamingFactoryInitial = "org.apache.activemq.jndi.ActiveMQInitialContextFactory";
@@ -39,20 +52,6 @@ configurable string ordersApiEventsEndpointTransportJmsPassword = ?;
 
 # JNDI property of the JMS endpoint 'OrdersAPI /events endpoint' (topic.OrderEvents in its address).
 configurable string ordersApiEventsEndpointTopicOrderEvents = "order.events";
-
-# Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it
-# from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS
-# request whose Origin is not allowed is answered 403.
-configurable boolean corsEnabled = true;
-
-# The origins CORS allows, separated by commas, * for any (synapse.rest.CORSConfig.Access-Control-Allow-Origin; the
-# Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), none when it is not set).
-configurable string corsAllowedOrigins = "";
-
-# The Access-Control-Allow-Headers of the APIs' OPTIONS answers (synapse.rest.CORSConfig.Access-Control-Allow-Headers;
-# the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), empty when it is not
-# set).
-configurable string corsAllowedHeaders = "";
 
 # The WSDL the Micro Integrator generates for proxy service 'OrderIntakeProxy' (it publishes none: one operation
 # 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET

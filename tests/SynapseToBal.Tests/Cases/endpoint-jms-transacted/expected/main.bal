@@ -13,7 +13,7 @@ listener http:Listener httpListener = new (httpPort);
 service /events on httpListener {
     # POST /events/publish
     resource function post publish(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EventsAPI", "/events");
+        Context ctx = check newContext(request, "EventsAPI", "/events", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
             check sendJms(ctx, "EventsTopicEP", {initialContextFactory: eventsTopicEpJavaNamingFactoryInitial, providerUrl: eventsTopicEpJavaNamingProviderUrl, connectionFactoryName: eventsTopicEpTransportJmsConnectionFactoryJndiName}, {'type: jms:TOPIC, name: eventsTopicEpDestination});
@@ -25,10 +25,10 @@ service /events on httpListener {
 
     # POST /events/ask
     resource function post ask(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EventsAPI", "/events");
+        Context ctx = check newContext(request, "EventsAPI", "/events", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check requestJms(ctx, "EventsTopicEP", {initialContextFactory: eventsTopicEpJavaNamingFactoryInitial, providerUrl: eventsTopicEpJavaNamingProviderUrl, connectionFactoryName: eventsTopicEpTransportJmsConnectionFactoryJndiName}, {'type: jms:TOPIC, name: eventsTopicEpDestination}, {'type: jms:QUEUE, name: eventsTopicEpTransportJmsReplyDestination});
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

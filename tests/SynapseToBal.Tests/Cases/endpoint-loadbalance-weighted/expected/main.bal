@@ -11,13 +11,13 @@ listener http:Listener httpListener = new (httpPort);
 service /stock on httpListener {
     # GET /stock/quote
     resource function get quote(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StockAPI", "/stock");
+        Context ctx = check newContext(request, "StockAPI", "/stock", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callGroup(ctx, weightedGroup, restPostfix(ctx), headers = passThroughHeaders);
             check callGroup(ctx, groupDefaultGroup, restPostfix(ctx), headers = passThroughHeaders);
             check callGroup(ctx, zeroWeightGroup, restPostfix(ctx), headers = passThroughHeaders);
             check callGroup(ctx, notWeightedGroup, restPostfix(ctx), headers = passThroughHeaders);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

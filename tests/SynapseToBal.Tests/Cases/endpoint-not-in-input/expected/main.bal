@@ -16,13 +16,13 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 service /stock on httpListener, httpsListener {
     # GET /stock/quote/{symbol}
     resource function get quote/[string symbol](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StockApi", "/stock", {"symbol": symbol});
+        Context ctx = check newContext(request, "StockApi", "/stock", {"symbol": symbol}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, quoteBackendEp, restPostfix(ctx), headers = passThroughHeaders);
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
             // sender in default.json), not the 120 s the client waits.
             check callBlocking(ctx, auditEp, restPostfix(ctx), headers = passThroughHeaders);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -30,10 +30,10 @@ service /stock on httpListener, httpsListener {
 
     # POST /stock/orders
     resource function post orders(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StockApi", "/stock");
+        Context ctx = check newContext(request, "StockApi", "/stock", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, quoteBackendEp, restPostfix(ctx), headers = passThroughHeaders);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -41,10 +41,10 @@ service /stock on httpListener, httpsListener {
 
     # GET /stock/history
     resource function get history(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StockApi", "/stock");
+        Context ctx = check newContext(request, "StockApi", "/stock", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callGroup(ctx, quoteFailoverEpGroup, restPostfix(ctx), headers = passThroughHeaders);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -52,7 +52,7 @@ service /stock on httpListener, httpsListener {
 
     # PUT /stock/route
     resource function put route(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StockApi", "/stock");
+        Context ctx = check newContext(request, "StockApi", "/stock", cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0205): the <send> target endpoint is not translated
             // <send>

@@ -11,10 +11,10 @@ listener http:Listener httpListener = new (httpPort);
 service /quote on httpListener {
     # POST /quote/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quote");
+        Context ctx = check newContext(request, "QuoteAPI", "/quote", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /broadcast on httpListener {
     # POST /broadcast/registry
     resource function post registry(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "BroadcastApi", "/broadcast");
+        Context ctx = check newContext(request, "BroadcastApi", "/broadcast", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["OUT_ONLY"] = "true";
             // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
@@ -32,7 +32,7 @@ service /broadcast on httpListener {
 
     # POST /broadcast/members
     resource function post members(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "BroadcastApi", "/broadcast");
+        Context ctx = check newContext(request, "BroadcastApi", "/broadcast", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["OUT_ONLY"] = "true";
             // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
@@ -54,7 +54,7 @@ service /broadcast on httpListener {
 
     # POST /broadcast/mixed
     resource function post mixed(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "BroadcastApi", "/broadcast");
+        Context ctx = check newContext(request, "BroadcastApi", "/broadcast", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["OUT_ONLY"] = "true";
             // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.

@@ -10,22 +10,21 @@ configurable string billingEpUrl = "http://billing.example.com/invoices";
 # Base URL of the 'NotifyApi /static recipient 1 endpoint' endpoint.
 configurable string notifyApiStaticRecipient1EndpointUrl = "http://warehouse.example.com/orders";
 
-# Base URL of the 'NotifyApi /list recipient 1 endpoint' endpoint.
-configurable string notifyApiListRecipient1EndpointUrl = "http://a.example.com/audit";
-
-# Base URL of the 'NotifyApi /list recipient 2 endpoint' endpoint.
-configurable string notifyApiListRecipient2EndpointUrl = "http://b.example.com/audit";
-
-# Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it
-# from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS
-# request whose Origin is not allowed is answered 403.
+# Whether the APIs' answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it from
+# synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS request
+# whose Origin is not allowed is answered 403.
 configurable boolean corsEnabled = true;
 
 # The origins CORS allows, separated by commas, * for any (synapse.rest.CORSConfig.Access-Control-Allow-Origin; the
 # Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), none when it is not set).
 configurable string corsAllowedOrigins = "";
 
-# The Access-Control-Allow-Headers of the APIs' OPTIONS answers (synapse.rest.CORSConfig.Access-Control-Allow-Headers;
-# the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), empty when it is not
-# set).
+# The Access-Control-Allow-Headers of the APIs' answers (synapse.rest.CORSConfig.Access-Control-Allow-Headers; the Micro
+# Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), empty when it is not set).
 configurable string corsAllowedHeaders = "";
+
+# Base URL of the 'NotifyApi /list recipient 1 endpoint' endpoint.
+configurable string notifyApiListRecipient1EndpointUrl = "http://a.example.com/audit";
+
+# Base URL of the 'NotifyApi /list recipient 2 endpoint' endpoint.
+configurable string notifyApiListRecipient2EndpointUrl = "http://b.example.com/audit";

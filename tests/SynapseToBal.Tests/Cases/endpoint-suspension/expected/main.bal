@@ -11,12 +11,12 @@ listener http:Listener httpListener = new (httpPort);
 service /quotes on httpListener {
     # GET /quotes/{symbol}
     resource function get [string symbol](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteApi", "/quotes", {"symbol": symbol});
+        Context ctx = check newContext(request, "QuoteApi", "/quotes", {"symbol": symbol}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, suspendingEp, restPostfix(ctx), headers = passThroughHeaders, state = suspendingEpSuspension);
             check callEndpoint(ctx, neverSuspendedEp, restPostfix(ctx), headers = passThroughHeaders);
             check callEndpoint(ctx, defaultDurationEp, string `/quote/${check pathValue(symbol)}`, "GET", headers = passThroughHeaders, state = defaultDurationEpSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -24,13 +24,13 @@ service /quotes on httpListener {
 
     # POST /quotes/orders
     resource function post orders(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteApi", "/quotes");
+        Context ctx = check newContext(request, "QuoteApi", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
             // sender in default.json), not the 120 s the client waits.
             check callBlocking(ctx, suspendingEp, restPostfix(ctx), headers = passThroughHeaders, state = suspendingEpSuspension);
             check callEndpoint(ctx, ordersEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = ordersEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -38,10 +38,10 @@ service /quotes on httpListener {
 
     # PUT /quotes/backup
     resource function put backup(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteApi", "/quotes");
+        Context ctx = check newContext(request, "QuoteApi", "/quotes", cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callGroup(ctx, quoteFailoverEpGroup, restPostfix(ctx), headers = passThroughHeaders);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

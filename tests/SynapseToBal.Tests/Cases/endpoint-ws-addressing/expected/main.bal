@@ -11,11 +11,11 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # POST /orders/final
     resource function post 'final(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderAPI", "/orders");
+        Context ctx = check newContext(request, "OrderAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             setAction(ctx, "urn:placeOrder");
             check callEndpointAddressed(ctx, orderServiceFinal, "", "POST", format = "soap11", wsAddressing = "final", wsaTo = orderServiceFinalUrl, headers = passThroughHeaders, state = orderServiceFinalSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -23,10 +23,10 @@ service /orders on httpListener {
 
     # POST /orders/submission
     resource function post submission(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderAPI", "/orders");
+        Context ctx = check newContext(request, "OrderAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpointAddressed(ctx, submissionEndpoint, "", "POST", format = "soap12", wsAddressing = "submission", wsaTo = orderApiSubmissionEndpointUrl, headers = passThroughHeaders, state = submissionEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -34,11 +34,11 @@ service /orders on httpListener {
 
     # POST /orders/default
     resource function post 'default(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderAPI", "/orders");
+        Context ctx = check newContext(request, "OrderAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["PRESERVE_WS_ADDRESSING"] = "true";
             check callEndpointAddressed(ctx, defaultEndpoint, string `/services/${check pathValue(getProperty(ctx, "uri.var.service"))}`, "POST", wsAddressing = "default", wsaTo = orderApiDefaultEndpointUrl, headers = passThroughHeaders, state = defaultEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -46,12 +46,12 @@ service /orders on httpListener {
 
     # POST /orders/blocking
     resource function post blocking(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderAPI", "/orders");
+        Context ctx = check newContext(request, "OrderAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
             // sender in default.json), not the 120 s the client waits.
             check callBlocking(ctx, orderServiceFinal, "", "POST", format = "soap11", headers = passThroughHeaders, state = orderServiceFinalSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -59,10 +59,10 @@ service /orders on httpListener {
 
     # POST /orders/separate
     resource function post separate(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderAPI", "/orders");
+        Context ctx = check newContext(request, "OrderAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, separateEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = separateEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -70,10 +70,10 @@ service /orders on httpListener {
 
     # POST /orders/group
     resource function post 'group(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderAPI", "/orders");
+        Context ctx = check newContext(request, "OrderAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callGroup(ctx, groupEndpointGroup, restPostfix(ctx), headers = passThroughHeaders);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service "/enrich-key" on httpListener {
     # POST /enrich-key/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EnrichKeyAPI", "/enrich-key");
+        Context ctx = check newContext(request, "EnrichKeyAPI", "/enrich-key", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0502): the inline source's key 'conf:/payloads/defaults.xml' is neither a local entry nor a registry resource of the input, so the content the Micro Integrator would enrich with is unknown (when the key resolves to nothing, EnrichMediator's Source logs "Specified Resource as Source is not valid." and enriches with nothing); define the entry in the project or copy the resource from the server's registry
             // <enrich>
@@ -25,7 +25,7 @@ service "/enrich-key" on httpListener {
             //     <target type="property" property="sharedHeader"/>
             // </enrich>
             check notTranslatedMediator("enrich", "SB0502");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

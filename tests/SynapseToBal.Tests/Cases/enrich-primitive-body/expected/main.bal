@@ -11,11 +11,11 @@ listener http:Listener httpListener = new (httpPort);
 service /enrich on httpListener {
     # POST /enrich/property
     resource function post property(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EnrichAPI", "/enrich");
+        Context ctx = check newContext(request, "EnrichAPI", "/enrich", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             string count = check jsonEval(ctx, "$.count");
             check setPayloadPrimitive(ctx, count.clone());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -23,10 +23,10 @@ service /enrich on httpListener {
 
     # POST /enrich/inline
     resource function post inline(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EnrichAPI", "/enrich");
+        Context ctx = check newContext(request, "EnrichAPI", "/enrich", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check setPayloadPrimitive(ctx, "\"done\"");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -34,10 +34,10 @@ service /enrich on httpListener {
 
     # POST /enrich/custom
     resource function post custom(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EnrichAPI", "/enrich");
+        Context ctx = check newContext(request, "EnrichAPI", "/enrich", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check setPayloadPrimitive(ctx, (check jsonPath(ctx, "$.order.status")).clone(), parse = false);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -45,10 +45,10 @@ service /enrich on httpListener {
 
     # POST /enrich/object
     resource function post 'object(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EnrichAPI", "/enrich");
+        Context ctx = check newContext(request, "EnrichAPI", "/enrich", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check setPayloadValue(ctx, {"status": "done"});
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

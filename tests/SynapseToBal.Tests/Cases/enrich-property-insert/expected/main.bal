@@ -12,13 +12,13 @@ listener http:Listener httpListener = new (httpPort);
 service "/collect" on httpListener {
     # POST /collect/json
     resource function post 'json(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CollectAPI", "/collect");
+        Context ctx = check newContext(request, "CollectAPI", "/collect", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["items"] = [];
             check enrichProperty(ctx, "items", (), "child", nativeJson = true, body = true);
             JsonResponse payload = {items: toJson(getProperty(ctx, "items"))};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -26,14 +26,14 @@ service "/collect" on httpListener {
 
     # POST /collect/xml
     resource function post 'xml(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CollectAPI", "/collect");
+        Context ctx = check newContext(request, "CollectAPI", "/collect", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["order"] = "<order>open</order>";
             check enrichProperty(ctx, "order", ((check soapEnvelope(ctx))/**/<item>).clone(), "child");
             check enrichProperty(ctx, "lines", ((check soapEnvelope(ctx))/**/<item>).clone(), "sibling");
             check enrichProperty(ctx, "moved", (check soapEnvelope(ctx))/**/<item>, "child", moved = true);
             log:printInfo("CollectAPI /xml request", 'order = getProperty(ctx, "order"), lines = getProperty(ctx, "lines"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -11,10 +11,10 @@ listener http:Listener httpListener = new (httpPort);
 service /store on httpListener {
     # POST /store/strip
     resource function post strip(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StoreEnrichAPI", "/store");
+        Context ctx = check newContext(request, "StoreEnrichAPI", "/store", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check enrichRemove(ctx, ["$.store.book[*].author", "$.store.book[0]"]);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -22,12 +22,12 @@ service /store on httpListener {
 
     # POST /store/strip-copy
     resource function post strip\-copy(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StoreEnrichAPI", "/store");
+        Context ctx = check newContext(request, "StoreEnrichAPI", "/store", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["storeCopy"] = (check payloadValue(ctx)).clone();
             check enrichRemove(ctx, ["$.store.bicycle", "$.store['book'][*].price"], property = "storeCopy");
             check setPayloadPrimitive(ctx, ctx.properties["storeCopy"].clone());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -35,13 +35,13 @@ service /store on httpListener {
 
     # POST /store/rename
     resource function post rename(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StoreEnrichAPI", "/store");
+        Context ctx = check newContext(request, "StoreEnrichAPI", "/store", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check enrichRenameKey(ctx, "$.user", "name", "fullName");
             string newKey = "sku";
             check enrichRenameKey(ctx, "$.items[*]", "code", newKey);
             check enrichRenameKey(ctx, "$", "total", check jsonPath(ctx, "$.meta.label"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -49,7 +49,7 @@ service /store on httpListener {
 
     # POST /store/todo
     resource function post todo(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StoreEnrichAPI", "/store");
+        Context ctx = check newContext(request, "StoreEnrichAPI", "/store", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0206): only paths of members, array indexes and the * wildcard ($.a.b, $['a'], $.a[0], $.a[*].b) are translated; Synapse splits the source at every comma and deletes each path's matches with Jayway JsonPath
             // <enrich>
@@ -69,7 +69,7 @@ service /store on httpListener {
             //     <target type="key" xpath="json-eval($.total)"/>
             // </enrich>
             check notTranslatedMediator("enrich", "SB0206");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

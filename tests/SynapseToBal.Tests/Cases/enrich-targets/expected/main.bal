@@ -13,7 +13,7 @@ listener http:Listener httpListener = new (httpPort);
 service /targets on httpListener {
     # POST /targets/xml
     resource function post 'xml(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EnrichTargetsAPI", "/targets");
+        Context ctx = check newContext(request, "EnrichTargetsAPI", "/targets", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check enrichXml(ctx, function (xml:Element root) returns xml => root/**/<m0:CheckPriceRequest>, check xml:fromString("<status xmlns=\"http://ws.apache.org/ns/synapse\">received</status>"), "replace", startAt = "envelope");
             check enrichXml(ctx, function (xml:Element root2) returns xml => root2/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>, ctx.properties["symbol"].clone(), "replace", text = true, startAt = "envelope");
@@ -23,7 +23,7 @@ service /targets on httpListener {
             check enrichXml(ctx, (), ctx.properties["header"].clone(), "sibling", nativeJson = true);
             xml originalEnvelope = (check envelopeValue(ctx)).clone();
             check setEnvelope(ctx, originalEnvelope.clone());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -31,13 +31,13 @@ service /targets on httpListener {
 
     # POST /targets/json
     resource function post 'json(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EnrichTargetsAPI", "/targets");
+        Context ctx = check newContext(request, "EnrichTargetsAPI", "/targets", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check enrichJson(ctx, "$.doctor", ctx.properties["doctor"].clone(), "replace");
             check enrichJson(ctx, "$.phone", {"type": "mobile"}, "child");
             check enrichJson(ctx, "$", (check jsonPath(ctx, "$.hospital")).clone(), "child");
             check enrichJson(ctx, "$.person['email']", ctx.properties["email"].clone(), "sibling");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -45,7 +45,7 @@ service /targets on httpListener {
 
     # POST /targets/todo
     resource function post todo(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EnrichTargetsAPI", "/targets");
+        Context ctx = check newContext(request, "EnrichTargetsAPI", "/targets", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check enrichRemove(ctx, ["$.id"]);
             check enrichRenameKey(ctx, "$.user", "name", "newName");
@@ -63,7 +63,7 @@ service /targets on httpListener {
             // </enrich>
             check notTranslatedMediator("enrich", "SB0206");
             check enrichProperty(ctx, "list", {"a": 1}, "child", nativeJson = true);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

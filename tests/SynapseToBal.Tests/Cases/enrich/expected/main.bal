@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /enrich on httpListener {
     # POST /enrich/orders
     resource function post orders(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EnrichAPI", "/enrich");
+        Context ctx = check newContext(request, "EnrichAPI", "/enrich", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             anydata originalPayload = (check payloadValue(ctx)).clone();
             json customer = (check jsonPath(ctx, "$.customer")).clone();
@@ -21,7 +21,7 @@ service /enrich on httpListener {
             check setPayloadPrimitive(ctx, originalPayload.clone());
             check enrichXml(ctx, function (xml:Element root) returns xml => root/**/<'order>, customer.clone(), "child", startAt = "envelope");
             _ = check payloadValue(ctx);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

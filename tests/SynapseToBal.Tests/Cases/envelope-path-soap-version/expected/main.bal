@@ -14,12 +14,12 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # POST /orders/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderIds", "/orders");
+        Context ctx = check newContext(request, "OrderIds", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             string id11 = xpathString((check soapBodyIn(ctx, "http://schemas.xmlsoap.org/soap/envelope/"))/<*>.<m:'order>/<*>.<m:id>);
             string id12 = xpathString((check soapBodyIn(ctx, "http://www.w3.org/2003/05/soap-envelope"))/<*>.<m:'order>/<*>.<m:id>);
             log:printInfo("OrderIds default request", soap11 = id11, soap12 = id12);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /propjson on httpListener {
     # POST /propjson/books
     resource function post books(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PropertyJsonPathAPI", "/propjson");
+        Context ctx = check newContext(request, "PropertyJsonPathAPI", "/propjson", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             string store = check jsonEval(ctx, "$.store");
             string firstTitle = check jsonEvalText(store, "$.book[0].title");
@@ -22,7 +22,7 @@ service /propjson on httpListener {
             if check jsonEvalText(store, "$.open") == "true" {
                 log:printInfo("PropertyJsonPathAPI /books request", first = firstTitle);
             }
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -30,7 +30,7 @@ service /propjson on httpListener {
 
     # POST /propjson/body
     resource function post body(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PropertyJsonPathAPI", "/propjson");
+        Context ctx = check newContext(request, "PropertyJsonPathAPI", "/propjson", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             string children = xpathNodeString((check soapBody(ctx)));
             ctx.variables["same"] = xpathNodeString((check soapBody(ctx)));
@@ -41,7 +41,7 @@ service /propjson on httpListener {
             check bodyScatterGather1(messages[0]);
             check bodyScatterGather2(messages[1]);
             check gatherMessages(ctx, messages, false, rootElement = "pets", variable = "pets");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

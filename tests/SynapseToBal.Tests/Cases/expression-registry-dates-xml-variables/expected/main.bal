@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # POST /orders/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderApi", "/orders");
+        Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.variables["order"] = check xml:fromString(xpathString((check soapEnvelope(ctx))/**/<'order>));
             ctx.variables["placed"] = synapseValue(function () returns string|error => check formatDateTime(xpathString((check soapEnvelope(ctx))/**/<'order>/<date>), ["yyyy", "MM", "dd"], ["dd", "'/", "MM", "'/", "yyyy"]), "formatDateTime(xpath('//order/date'), 'yyyyMMdd', 'dd/MM/yyyy')");
@@ -27,7 +27,7 @@ service /orders on httpListener {
             ctx.properties["notes"] = "first line\nsecond line\n";
             ctx.properties["region"] = check notTranslated("get-property('registry', 'conf:/app/settings.xml@region')");
             log:printInfo(string `${getVariable(ctx, "placed")} ${getVariable(ctx, "at")} ${getVariable(ctx, "customer")} ${getVariable(ctx, "firstItem")} ${getVariable(ctx, "settings")} ${getVariable(ctx, "greeting")}`);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -13,7 +13,7 @@ listener http:Listener httpListener = new (httpPort);
 service /tags on httpListener {
     # POST /tags/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TagsAPI", "/tags");
+        Context ctx = check newContext(request, "TagsAPI", "/tags", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             string tags = synapseValue(function () returns string|error => gsonText(check javaSplit(check jsonString(ctx, "$.tags"), "[,;] *")), "split(payload.tags, '[,;] *')");
             ctx.variables["parts"] = check value:fromJsonString(check notTranslated("${split(headers.X-Path, '/')}"));
@@ -32,7 +32,7 @@ service /tags on httpListener {
                 first: check jsonEval(ctx, "$.name")
             };
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -17,12 +17,13 @@ function blockingOrders(Context ctx) returns error? {
 # Sequence 'CallOrders'.
 function callOrders(Context ctx) returns http:Response|error {
     check callEndpoint(ctx, callOrdersEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = callOrdersEndpointSuspension);
-    return respond(ctx, headers = passBackHeaders);
+    return respond(ctx, cors = true, headers = passBackHeaders);
 }
 
 # Sequence template 'SendTemplate'.
 function sendTemplate(Context ctx) returns http:Response|error {
     check callEndpoint(ctx, sendTemplateEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = sendTemplateEndpointSuspension);
+    writeCorsHeaders(ctx);
     return continueWithResponse(ctx);
 }
 

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /named on httpListener {
     # POST /named/by-key
     resource function post by\-key(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NamedSendApi", "/named");
+        Context ctx = check newContext(request, "NamedSendApi", "/named", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             return check callOrders(ctx);
         } on fail error e {
@@ -22,7 +22,7 @@ service /named on httpListener {
 
     # POST /named/by-template
     resource function post by\-template(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NamedSendApi", "/named");
+        Context ctx = check newContext(request, "NamedSendApi", "/named", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             return check sendTemplate(ctx);
         } on fail error e {
@@ -32,10 +32,10 @@ service /named on httpListener {
 
     # POST /named/blocking
     resource function post blocking(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NamedSendApi", "/named");
+        Context ctx = check newContext(request, "NamedSendApi", "/named", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check blockingOrders(ctx);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail {
             // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
             return accepted();

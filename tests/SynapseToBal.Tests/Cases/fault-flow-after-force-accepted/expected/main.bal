@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /notify on httpListener {
     # POST /notify/accepted
     resource function post accepted(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NotifyAPI", "/notify");
+        Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
             check callEndpoint(ctx, acceptedEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = acceptedEndpointSuspension);
@@ -23,10 +23,10 @@ service /notify on httpListener {
 
     # POST /notify/waiting
     resource function post waiting(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NotifyAPI", "/notify");
+        Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, waitingEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = waitingEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return notifyFault(ctx, e);
         }

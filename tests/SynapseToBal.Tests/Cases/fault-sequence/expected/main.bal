@@ -11,10 +11,10 @@ listener http:Listener httpListener = new (httpPort);
 service /payments on httpListener {
     # POST /payments/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PaymentAPI", "/payments");
+        Context ctx = check newContext(request, "PaymentAPI", "/payments", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, paymentBackend, restPostfix(ctx), timeoutFault = true, headers = passThroughHeaders, state = paymentBackendSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return paymentFault(ctx, e);
         }

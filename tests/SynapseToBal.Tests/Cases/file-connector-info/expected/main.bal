@@ -11,11 +11,11 @@ listener http:Listener httpListener = new (httpPort);
 service /fileinfo on httpListener {
     # GET /fileinfo/size
     resource function get size(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FileInfoAPI", "/fileinfo");
+        Context ctx = check newContext(request, "FileInfoAPI", "/fileinfo", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check fileConnectorGetSize(ctx, check urlParam(ctx, "path"));
             ctx.contentType = "application/json";
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -23,10 +23,10 @@ service /fileinfo on httpListener {
 
     # GET /fileinfo/modified
     resource function get modified(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FileInfoAPI", "/fileinfo");
+        Context ctx = check newContext(request, "FileInfoAPI", "/fileinfo", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check fileConnectorGetLastModifiedTime(ctx, "file:///var/data/in/orders.csv");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -34,10 +34,10 @@ service /fileinfo on httpListener {
 
     # GET /fileinfo/line
     resource function get line(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FileInfoAPI", "/fileinfo");
+        Context ctx = check newContext(request, "FileInfoAPI", "/fileinfo", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check fileConnectorReadALine(ctx, "/var/data/in/orders.csv", lineNumber = check urlParam(ctx, "line"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -45,7 +45,7 @@ service /fileinfo on httpListener {
 
     # GET /fileinfo/todo
     resource function get todo(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FileInfoAPI", "/fileinfo");
+        Context ctx = check newContext(request, "FileInfoAPI", "/fileinfo", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0232): connector operation <fileconnector.readSpecifiedLines>: use io:fileReadLines for a local file (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); parameters: source, start, end
             // <fileconnector.readSpecifiedLines>
@@ -60,7 +60,7 @@ service /fileinfo on httpListener {
             //     <destination>/var/data/unzipped</destination>
             // </fileconnector.unzip>
             check notTranslatedMediator("fileconnector.unzip", "SB0232");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

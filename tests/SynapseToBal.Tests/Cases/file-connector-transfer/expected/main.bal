@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /transfer on httpListener {
     # POST /transfer/copy
     resource function post copy(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FileTransferAPI", "/transfer");
+        Context ctx = check newContext(request, "FileTransferAPI", "/transfer", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             json body = check jsonPayload(ctx);
             string sourcePath = check jsonEvalIn(body, "$.from");
@@ -20,7 +20,7 @@ service /transfer on httpListener {
             check fileConnectorCopy(ctx, "file:///var/data/in", "file:///var/data/archive", filePattern = "[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*\\.csv");
             // NO_ENTITY_BODY cleared: the generated code sends the current payload whenever there is one.
             ctx.contentType = "application/json";
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -28,11 +28,11 @@ service /transfer on httpListener {
 
     # POST /transfer/move
     resource function post move(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FileTransferAPI", "/transfer");
+        Context ctx = check newContext(request, "FileTransferAPI", "/transfer", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check fileConnectorMove(ctx, "/var/data/in/orders.xml", "/var/data/done");
             check fileConnectorMove(ctx, "/var/data/in", "/var/data/done", filePattern = check urlParam(ctx, "pattern"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -40,11 +40,11 @@ service /transfer on httpListener {
 
     # GET /transfer/search
     resource function get search(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FileTransferAPI", "/transfer");
+        Context ctx = check newContext(request, "FileTransferAPI", "/transfer", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check fileConnectorSearch(ctx, "/var/data/in", filePattern = "order-[0-9]+\\.xml", recursiveSearch = "true");
             ctx.contentType = "application/json";
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -52,7 +52,7 @@ service /transfer on httpListener {
 
     # POST /transfer/todo
     resource function post todo(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FileTransferAPI", "/transfer");
+        Context ctx = check newContext(request, "FileTransferAPI", "/transfer", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0232): connector operation <fileconnector.copy>: use file:copy for local files, ftp:Client's get and put for remote ones (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); not translated because its filePattern '*' is not a regular expression the generated code can test: the regular expression is not valid Java: a dangling '*' at position 0; parameters: source, destination, filePattern
             // <fileconnector.copy>
@@ -78,7 +78,7 @@ service /transfer on httpListener {
             //     <destination>/var/data/in.zip</destination>
             // </fileconnector.archives>
             check notTranslatedMediator("fileconnector.archives", "SB0232");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

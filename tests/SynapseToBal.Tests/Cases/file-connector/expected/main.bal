@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /files on httpListener {
     # PUT /files/create
     resource function put create(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FileAPI", "/files");
+        Context ctx = check newContext(request, "FileAPI", "/files", cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             string filePath = check urlParam(ctx, "filePath");
             check fileConnectorCreate(ctx, filePath);
@@ -20,7 +20,7 @@ service /files on httpListener {
             // NO_ENTITY_BODY cleared: the generated code sends the current payload whenever there is one.
             setHttpSc(ctx, 201);
             ctx.contentType = "application/json";
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -28,10 +28,10 @@ service /files on httpListener {
 
     # PUT /files/upload
     resource function put upload(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FileAPI", "/files");
+        Context ctx = check newContext(request, "FileAPI", "/files", cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check fileConnectorCreate(ctx, getProperty(ctx, "target"), content = getProperty(ctx, "data"), isBinaryContent = getProperty(ctx, "binary"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -39,12 +39,12 @@ service /files on httpListener {
 
     # GET /files/exists
     resource function get exists(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FileAPI", "/files");
+        Context ctx = check newContext(request, "FileAPI", "/files", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             string filePath = check urlParam(ctx, "filePath");
             check fileConnectorIsFileExist(ctx, filePath);
             ctx.contentType = "application/json";
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -52,12 +52,12 @@ service /files on httpListener {
 
     # DELETE /files/delete
     resource function delete delete(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FileAPI", "/files");
+        Context ctx = check newContext(request, "FileAPI", "/files", cors = {allow: "DELETE", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check fileConnectorDelete(ctx, "/var/data/in", filePattern = "[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*\\.(csv|txt)");
             check fileConnectorDelete(ctx, getProperty(ctx, "folder"), filePattern = check urlParam(ctx, "fileName"));
             check fileConnectorDelete(ctx, getProperty(ctx, "folder"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -65,12 +65,12 @@ service /files on httpListener {
 
     # GET /files/read
     resource function get read(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FileAPI", "/files");
+        Context ctx = check newContext(request, "FileAPI", "/files", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             string filePath = check urlParam(ctx, "filePath");
             check fileConnectorRead(ctx, filePath, contentType = "application/xml");
             ctx.contentType = "application/json";
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -78,11 +78,11 @@ service /files on httpListener {
 
     # GET /files/readAny
     resource function get readAny(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FileAPI", "/files");
+        Context ctx = check newContext(request, "FileAPI", "/files", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check fileConnectorRead(ctx, "file:///var/data/in");
             log:printInfo("FileAPI /readAny request", file = getProperty(ctx, "readingFileName"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -90,10 +90,10 @@ service /files on httpListener {
 
     # POST /files/append
     resource function post append(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FileAPI", "/files");
+        Context ctx = check newContext(request, "FileAPI", "/files", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check fileConnectorAppend(ctx, "/var/log/orders.log", content = check jsonEval(ctx, "$.line"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -101,7 +101,7 @@ service /files on httpListener {
 
     # POST /files/todo
     resource function post todo(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FileAPI", "/files");
+        Context ctx = check newContext(request, "FileAPI", "/files", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0232): connector operation <fileconnector.create>: use file:create and io:fileWriteString for a local file, ftp:Client's put for a remote one (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); not translated because its encoding 'ISO-8859-1' is not UTF-8, which the generated call writes; parameters: source, inputContent, encoding
             // <fileconnector.create>
@@ -161,7 +161,7 @@ service /files on httpListener {
             //     <source>/var/data/in/batch.zip</source>
             // </fileconnector.listFileZip>
             check notTranslatedMediator("fileconnector.listFileZip", "SB0232");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -11,12 +11,12 @@ listener http:Listener httpListener = new (httpPort);
 service "/const" on httpListener {
     # GET /const/always
     resource function get always(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ConstFilter", "/const");
+        Context ctx = check newContext(request, "ConstFilter", "/const", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // <filter>: its condition is always true, so its then branch always runs and the other never does
             AlwaysResponse payload = {branch: "then"};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
             // Not translated, never runs: the condition of the <filter> around it is always true:
             // <log level="custom"><property name="never" value="else"/></log>
             // Not translated, never runs: the condition of the <filter> around it is always true:
@@ -32,7 +32,7 @@ service "/const" on httpListener {
 
     # GET /const/never
     resource function get 'never(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ConstFilter", "/const");
+        Context ctx = check newContext(request, "ConstFilter", "/const", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // <filter>: its condition is always false, so its else branch, if any, always runs and the other never does
             // Not translated, never runs: the condition of the <filter> around it is always false:
@@ -42,7 +42,7 @@ service "/const" on httpListener {
             string live = "1";
             NeverResponse payload = {live};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -50,18 +50,18 @@ service "/const" on httpListener {
 
     # GET /const/nested
     resource function get nested(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ConstFilter", "/const");
+        Context ctx = check newContext(request, "ConstFilter", "/const", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             string slow = "";
             if getHeader(ctx, "X-Mode") == "fast" {
                 // <filter>: its condition is always true, so its then branch always runs and the other never does
-                return check respond(ctx, headers = passBackHeaders);
+                return check respond(ctx, cors = true, headers = passBackHeaders);
                 // Not translated, never runs: the condition of the <filter> around it is always true:
                 // <drop/>
             } else {
                 slow = "yes";
             }
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -13,7 +13,7 @@ listener http:Listener httpListener = new (httpPort);
 service /filter on httpListener {
     # POST /filter/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FilterAPI", "/filter");
+        Context ctx = check newContext(request, "FilterAPI", "/filter", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             string strict = "";
             string short = "";
@@ -37,7 +37,7 @@ service /filter on httpListener {
             if <float>((check soapEnvelope(ctx))/**/<item>).length() > 2.0 {
                 many = "true";
             }
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -12,17 +12,17 @@ listener http:Listener httpListener = new (httpPort);
 service /events on httpListener {
     # POST /events/audit
     resource function post audit(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EventsAPI", "/events");
+        Context ctx = check newContext(request, "EventsAPI", "/events", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         log:printInfo("EventsAPI /audit request", event = "audit");
         return accepted();
     }
 
     # POST /events/check
     resource function post 'check(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EventsAPI", "/events");
+        Context ctx = check newContext(request, "EventsAPI", "/events", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             if getHeader(ctx, "X-Mode") == "sync" {
-                return check respond(ctx, headers = passBackHeaders);
+                return check respond(ctx, cors = true, headers = passBackHeaders);
             }
             return accepted();
         } on fail error e {
@@ -37,7 +37,7 @@ service /events on httpListener {
 
     # PUT /events/forward
     resource function put forward(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EventsAPI", "/events");
+        Context ctx = check newContext(request, "EventsAPI", "/events", cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, forwardEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = forwardEndpointSuspension);
             return accepted();
@@ -48,7 +48,7 @@ service /events on httpListener {
 
     # PATCH /events/relay
     resource function patch relay(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EventsAPI", "/events");
+        Context ctx = check newContext(request, "EventsAPI", "/events", cors = {allow: "PATCH", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, relayEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = relayEndpointSuspension);
             // The out flow is empty (<outSequence/>): the backend response is not sent on; the flow ends here.

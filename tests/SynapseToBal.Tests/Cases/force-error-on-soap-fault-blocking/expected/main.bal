@@ -11,13 +11,13 @@ listener http:Listener httpListener = new (httpPort);
 service /blocking on httpListener {
     # POST /blocking/call
     resource function post call(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "BlockingFaultApi", "/blocking");
+        Context ctx = check newContext(request, "BlockingFaultApi", "/blocking", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
             // sender in default.json), not the 120 s the client waits.
             check callBlocking(ctx, quoteEp, restPostfix(ctx), soapFault = true, headers = passThroughHeaders, state = quoteEpSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return blockingFaultApiFault(ctx, e);
         }
@@ -25,13 +25,13 @@ service /blocking on httpListener {
 
     # POST /blocking/callout
     resource function post callout(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "BlockingFaultApi", "/blocking");
+        Context ctx = check newContext(request, "BlockingFaultApi", "/blocking", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
             // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
             // in default.json), not the 120 s the client waits.
             check callBlocking(ctx, calloutEndpoint, restPostfix(ctx), soapAction = "urn:getQuote", soapFault = true, headers = passThroughHeaders);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -15,7 +15,7 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 service /lines on httpListener, httpsListener {
     # POST /lines/parallel
     resource function post parallel(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderLinesApi", "/lines");
+        Context ctx = check newContext(request, "OrderLinesApi", "/lines", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
             // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
@@ -32,7 +32,7 @@ service /lines on httpListener, httpsListener {
                 check copyFailure(ctx, messages[index], outcome);
             }
             check aggregateMessages(ctx, messages, false);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return parallelFault(ctx, e);
         }
@@ -40,7 +40,7 @@ service /lines on httpListener, httpsListener {
 
     # POST /lines/timed
     resource function post timed(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderLinesApi", "/lines");
+        Context ctx = check newContext(request, "OrderLinesApi", "/lines", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
             // <iterate>: one copy of the message per part, started together (the Micro Integrator runs them in parallel);
@@ -54,7 +54,7 @@ service /lines on httpListener, httpsListener {
             }
             Context[] collected = check awaitAggregation(messages, running, 5, faultTarget = ctx);
             check aggregateMessages(ctx, collected, false);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return timedSequentialFault(ctx, e);
         }
@@ -62,7 +62,7 @@ service /lines on httpListener, httpsListener {
 
     # POST /lines/sequential
     resource function post sequential(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderLinesApi", "/lines");
+        Context ctx = check newContext(request, "OrderLinesApi", "/lines", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
             // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the
@@ -72,7 +72,7 @@ service /lines on httpListener, httpsListener {
                 check copyFailure(ctx, message, sequentialIterateTarget(message));
             }
             check aggregateMessages(ctx, messages, false);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return timedSequentialFault(ctx, e);
         }
@@ -80,7 +80,7 @@ service /lines on httpListener, httpsListener {
 
     # POST /lines/first
     resource function post first(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderLinesApi", "/lines");
+        Context ctx = check newContext(request, "OrderLinesApi", "/lines", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
             // <clone>: one copy of the message per target, started together and awaited (the Micro Integrator runs them in
@@ -116,14 +116,14 @@ service /lines on httpListener, httpsListener {
 
     # POST /lines/detached
     resource function post detached(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderLinesApi", "/lines");
+        Context ctx = check newContext(request, "OrderLinesApi", "/lines", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
             // <clone>: one copy of the message per target, each started on its own (the Micro Integrator runs them in
             // parallel); the flow goes on without waiting for them (continueParent).
             Context[] messages = [branchContext(ctx)];
             _ = start detachedCloneTarget(messages[0]);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

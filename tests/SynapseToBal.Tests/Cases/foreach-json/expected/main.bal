@@ -12,12 +12,12 @@ listener http:Listener httpListener = new (httpPort);
 service /cart on httpListener {
     # POST /cart/sequential
     resource function post sequential(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CartAPI", "/cart");
+        Context ctx = check newContext(request, "CartAPI", "/cart", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // <foreach>: each item of the JSON array '${payload.items}' runs through the sequence on its own copy of the
             // message, one after the other; each copy's JSON payload then replaces its item in the array.
             check forEachJson(ctx, "$.items", sequentialForeach, parallel = false, aggregate = true, counter = "index");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -25,13 +25,13 @@ service /cart on httpListener {
 
     # POST /cart/parallel
     resource function post parallel(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CartAPI", "/cart");
+        Context ctx = check newContext(request, "CartAPI", "/cart", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // <foreach>: each item of the JSON array '${payload.items}' runs through the sequence on its own copy of the
             // message, started together and awaited (the Micro Integrator runs them in parallel); each copy's JSON payload
             // then replaces its item in the array.
             check forEachJson(ctx, "$.items", parallelForeach, parallel = true, aggregate = true);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -39,13 +39,13 @@ service /cart on httpListener {
 
     # POST /cart/names
     resource function post names(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CartAPI", "/cart");
+        Context ctx = check newContext(request, "CartAPI", "/cart", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // <foreach>: each item of the JSON array '${payload.items}' runs through the sequence on its own copy of the
             // message, one after the other; the copies' JSON payloads then become the array held by the variable 'names'.
             check forEachJson(ctx, "$.items", namesForeach, parallel = false, aggregate = true, variable = "names");
             log:printInfo("CartAPI /names request", names = getVariable(ctx, "names"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -53,14 +53,14 @@ service /cart on httpListener {
 
     # POST /cart/classic
     resource function post classic(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CartAPI", "/cart");
+        Context ctx = check newContext(request, "CartAPI", "/cart", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // <foreach>: each item of the JSON array 'json-eval($.cart.lines)' is run through the sequence, in order, on
             // this message (its properties are shared, as in Synapse), the item as its payload; the results then replace
             // the array in the payload as it was before the loop. lines_FOREACH_ORIGINAL_MESSAGE and lines_FOREACH_COUNTER
             // are set as Synapse does.
             check forEachJsonItems(ctx, "$.cart.lines", "lines", true, classicForeach);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

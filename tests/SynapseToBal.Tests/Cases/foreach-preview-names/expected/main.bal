@@ -12,12 +12,12 @@ listener http:Listener httpListener = new (httpPort);
 service /names on httpListener {
     # POST /names/body
     resource function post body(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NamesAPI", "/names");
+        Context ctx = check newContext(request, "NamesAPI", "/names", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // <foreach>: each item of the JSON array '${payload.items}' runs through the sequence on its own copy of the
             // message, one after the other; each copy's JSON payload then replaces its item in the array.
             check forEachJson(ctx, "$.items", bodyForeach, parallel = false, aggregate = true);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -25,13 +25,13 @@ service /names on httpListener {
 
     # POST /names/variable
     resource function post 'variable(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NamesAPI", "/names");
+        Context ctx = check newContext(request, "NamesAPI", "/names", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // <foreach>: each item of the JSON array '${payload.items}' runs through the sequence on its own copy of the
             // message, one after the other; the copies' JSON payloads then become the array held by the variable 'names'.
             check forEachJson(ctx, "$.items", variableForeach, parallel = false, aggregate = true, variable = "names");
             log:printInfo("NamesAPI /variable request", names = getVariable(ctx, "names"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /todo on httpListener {
     # POST /todo/variable
     resource function post 'variable(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TodoAPI", "/todo");
+        Context ctx = check newContext(request, "TodoAPI", "/todo", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0220): <foreach> is not translated here: its collection '${var.list}' is neither a JSON array nor XML elements in the payload: the generated foreach iterates over the payload only, not over a variable or a property
             // <foreach collection="${var.list}">
@@ -20,7 +20,7 @@ service /todo on httpListener {
             //     </sequence>
             // </foreach>
             check notTranslatedMediator("foreach", "SB0220");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -28,7 +28,7 @@ service /todo on httpListener {
 
     # POST /todo/xml-collection
     resource function post xml\-collection(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TodoAPI", "/todo");
+        Context ctx = check newContext(request, "TodoAPI", "/todo", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0220): <foreach> is not translated here: its collection '${xpath('//list', 'xml_collection')}' is neither a JSON array nor XML elements in the payload: the generated foreach iterates over the payload only, not over a variable or a property
             // <foreach collection="${xpath('//list', 'xml_collection')}" parallel-execution="false" counter-variable="i">
@@ -37,7 +37,7 @@ service /todo on httpListener {
             //     </sequence>
             // </foreach>
             check notTranslatedMediator("foreach", "SB0220");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -45,7 +45,7 @@ service /todo on httpListener {
 
     # POST /todo/respond
     resource function post respond(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TodoAPI", "/todo");
+        Context ctx = check newContext(request, "TodoAPI", "/todo", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0220): <foreach> is not translated here: its sequence answers the client, sends, calls or drops the message, which ends the loop in Synapse
             // <foreach expression="//item">
@@ -54,7 +54,7 @@ service /todo on httpListener {
             //     </sequence>
             // </foreach>
             check notTranslatedMediator("foreach", "SB0220");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

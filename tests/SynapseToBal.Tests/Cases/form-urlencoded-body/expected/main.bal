@@ -12,12 +12,12 @@ listener http:Listener httpListener = new (httpPort);
 service /form on httpListener {
     # POST /form/login
     resource function post login(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FormLoginAPI", "/form");
+        Context ctx = check newContext(request, "FormLoginAPI", "/form", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             log:printInfo("FormLoginAPI /login request", user = xpathString((check soapEnvelope(ctx))/**/<xformValues>/<username>));
             ctx.contentType = "application/x-www-form-urlencoded";
             check callEndpoint(ctx, authEp, restPostfix(ctx), headers = passThroughHeaders, state = authEpSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -25,14 +25,14 @@ service /form on httpListener {
 
     # POST /form/profile
     resource function post profile(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FormLoginAPI", "/form");
+        Context ctx = check newContext(request, "FormLoginAPI", "/form", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ProfileResponse payload = {
                 user: check jsonEval(ctx, "$.xformValues.username"),
                 city: xpathString((check soapBody(ctx))/<xformValues>/<city>)
             };
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -12,12 +12,12 @@ listener http:Listener httpListener = new (httpPort);
 service /greeting on httpListener {
     # GET /greeting/*
     resource function get [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "GreetingAPI", "/greeting");
+        Context ctx = check newContext(request, "GreetingAPI", "/greeting", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             log:printInfo("GreetingAPI default request", fromEntry = getProperty(ctx, "greeting", greeting), fromContext = getProperty(ctx, "greeting"));
             GreetingResponse payload = {greeting: getProperty(ctx, "greeting", greeting)};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -11,10 +11,10 @@ listener http:Listener httpListener = new (httpPort);
 service /stock on httpListener {
     # GET /stock/{sku}
     resource function get [string sku](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StockAPI", "/stock", {"sku": sku});
+        Context ctx = check newContext(request, "StockAPI", "/stock", {"sku": sku}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, stockBackend, restPostfix(ctx), headers = passThroughHeaders, state = stockBackendSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

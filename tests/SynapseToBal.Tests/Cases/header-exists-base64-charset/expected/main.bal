@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /tenants on httpListener {
     # GET /tenants/
     resource function get .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TenantAPI", "/tenants");
+        Context ctx = check newContext(request, "TenantAPI", "/tenants", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             string tenant = "";
             string label = "";
@@ -26,7 +26,7 @@ service /tenants on httpListener {
                 ctx.variables["traced"] = headerExists(ctx, "traceId");
                 log:printInfo("TenantAPI / request", tenant = tenant, label = label, plain = plain, other = other, traced = getVariable(ctx, "traced"));
             }
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -11,12 +11,12 @@ listener http:Listener httpListener = new (httpPort);
 service /headers on httpListener {
     # GET /headers/
     resource function get .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "HeaderAPI", "/headers");
+        Context ctx = check newContext(request, "HeaderAPI", "/headers", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.headers["x-request-id"] = ctx.messageId;
             _ = ctx.headers.removeIfHasKey("cookie");
             setAction(ctx, "urn:getQuote");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

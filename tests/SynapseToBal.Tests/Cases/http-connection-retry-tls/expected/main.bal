@@ -11,10 +11,10 @@ listener http:Listener httpListener = new (httpPort);
 service /payments on httpListener {
     # GET /payments/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PaymentsAPI", "/payments", {"id": id});
+        Context ctx = check newContext(request, "PaymentsAPI", "/payments", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callHttpConnector(ctx, paymentsConn, paymentsConnBaseUrl, "GET", string `/payments/${miScalarText(id)}`, state = paymentsConnSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -11,11 +11,11 @@ listener http:Listener httpListener = new (httpPort);
 service /catalog on httpListener {
     # GET /catalog/items/{id}
     resource function get items/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"id": id});
+        Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callHttpConnector(ctx, inventoryConn, inventoryConnBaseUrl, "GET", string `/items/${miScalarText(id)}`, responseVariable = "item", state = inventoryConnSuspension);
             check callHttpConnector(ctx, pricingConn, pricingConnBaseUrl, "GET", string `/prices/${miScalarText(id)}`);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -23,10 +23,10 @@ service /catalog on httpListener {
 
     # GET /catalog/stock/{id}
     resource function get stock/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"id": id});
+        Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callHttpConnector(ctx, stockConn, stockConnBaseUrl, "GET", string `/levels/${miScalarText(id)}`);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -11,13 +11,13 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # POST /orders/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderAPI", "/orders");
+        Context ctx = check newContext(request, "OrderAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // DISABLE_CHUNKING: the calls below (until a response comes back) go through a client of their endpoint that
             // sends a Content-Length instead of chunks.
             check callHttpConnector(ctx, stockConn, stockConnBaseUrl, "GET", "/stock", responseVariable = "stock", state = stockConnSuspension);
             check callEndpoint(ctx, legacyEp, "/orders", "POST", headers = passThroughHeaders, state = legacyEpSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -11,11 +11,11 @@ listener http:Listener httpListener = new (httpPort);
 service /ledger on httpListener {
     # POST /ledger/entries
     resource function post entries(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "LedgerAPI", "/ledger");
+        Context ctx = check newContext(request, "LedgerAPI", "/ledger", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callHttpConnector(ctx, ledgerConnNoChunking, ledgerConnBaseUrl, "POST", "/entries", bodyType = "JSON", body = check synapsePayloadText(ctx), responseVariable = "entry", overwriteBody = true, state = ledgerConnSuspension);
             check callHttpConnector(ctx, ledgerConnNoChunking, ledgerConnBaseUrl, "PUT", "/entries/latest", bodyType = "JSON", body = check synapsePayloadText(ctx), responseVariable = "latest", overwriteBody = true, state = ledgerConnSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -23,10 +23,10 @@ service /ledger on httpListener {
 
     # GET /ledger/legacy
     resource function get legacy(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "LedgerAPI", "/ledger");
+        Context ctx = check newContext(request, "LedgerAPI", "/ledger", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callHttpConnector(ctx, ledgerConnHttp10NoKeepalive, ledgerConnBaseUrl, "GET", "/legacy/balance", responseVariable = "balance", overwriteBody = true, state = ledgerConnSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -34,10 +34,10 @@ service /ledger on httpListener {
 
     # GET /ledger/status
     resource function get status(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "LedgerAPI", "/ledger");
+        Context ctx = check newContext(request, "LedgerAPI", "/ledger", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callHttpConnector(ctx, ledgerConn, ledgerConnBaseUrl, "GET", "/status", responseVariable = "status", overwriteBody = true, state = ledgerConnSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

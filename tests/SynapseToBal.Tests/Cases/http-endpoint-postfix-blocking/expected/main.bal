@@ -16,12 +16,12 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 service /crm on httpListener, httpsListener {
     # GET /crm/customers/{id}
     resource function get customers/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CrmAPI", "/crm", {"id": id});
+        Context ctx = check newContext(request, "CrmAPI", "/crm", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
             // sender in default.json), not the 120 s the client waits.
             check callBlocking(ctx, customerEp, withRestPostfix(string `/customers/${check pathValue(getProperty(ctx, "uri.var.id"))}`, restPostfix(ctx)), "GET", headers = passThroughHeaders, state = customerEpSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -29,14 +29,14 @@ service /crm on httpListener, httpsListener {
 
     # POST /crm/orders
     resource function post orders(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CrmAPI", "/crm");
+        Context ctx = check newContext(request, "CrmAPI", "/crm", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["uri.var.tenantUrl"] = "https://tenant.example.com/api";
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
             // sender in default.json), not the 120 s the client waits.
             [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("tenantEpConfig", withRestPostfix(string `${check reservedValue(getProperty(ctx, "uri.var.tenantUrl"))}/orders`, restPostfix(ctx)), tenantEpConfig);
             check callBlocking(ctx, urlClient, urlPath, "POST", headers = passThroughHeaders, state = tenantEpSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -16,10 +16,10 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 service /catalog on httpListener, httpsListener {
     # GET /catalog/stock/*
     resource function get stock/[string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CatalogAPI", "/catalog");
+        Context ctx = check newContext(request, "CatalogAPI", "/catalog", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, stockEp, withRestPostfix("/v2/stock/", restPostfix(ctx)), headers = passThroughHeaders, state = stockEpSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -27,10 +27,10 @@ service /catalog on httpListener, httpsListener {
 
     # GET /catalog/prices/{sku}
     resource function get prices/[string sku](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"sku": sku});
+        Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"sku": sku}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, priceEp, string `/v1/prices/${check pathValue(sku)}`, "GET", headers = passThroughHeaders, state = priceEpSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -11,13 +11,13 @@ listener http:Listener httpListener = new (httpPort);
 service /reason on httpListener {
     # GET /reason/custom
     resource function get custom(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ReasonAPI", "/reason");
+        Context ctx = check newContext(request, "ReasonAPI", "/reason", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             setHttpSc(ctx, 299);
             ctx.axis2["HTTP_SC_DESC"] = "Custom Phrase";
             CustomResponse payload = {done: true};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -25,14 +25,14 @@ service /reason on httpListener {
 
     # GET /reason/backend
     resource function get backend(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ReasonAPI", "/reason");
+        Context ctx = check newContext(request, "ReasonAPI", "/reason", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, backendEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = backendEndpointSuspension);
             if check matches(axis2HttpSc(ctx), "5\\d\\d") {
                 setHttpSc(ctx, 502);
                 ctx.axis2["HTTP_SC_DESC"] = string `Upstream ${getAxis2Property(ctx, "HTTP_SC_DESC")}`;
             }
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -12,13 +12,13 @@ listener http:Listener httpListener = new (httpPort);
 service /status on httpListener {
     # GET /status/check
     resource function get 'check(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StatusAPI", "/status");
+        Context ctx = check newContext(request, "StatusAPI", "/status", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, checkEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = checkEndpointSuspension);
             log:printInfo("StatusAPI /check request", status = axis2HttpSc(ctx), reason = getAxis2Property(ctx, "HTTP_SC_DESC"), reasonAgain = getAxis2Property(ctx, "HTTP_SC_DESC"));
             StatusResponse payload = {reason: getAxis2Property(ctx, "HTTP_SC_DESC")};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /status on httpListener {
     # POST /status/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StatusAPI", "/status");
+        Context ctx = check newContext(request, "StatusAPI", "/status", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             log:printInfo("StatusAPI / request", requestStatus = axis2HttpSc(ctx));
             if axis2HttpSc(ctx) == "200" {
@@ -25,7 +25,7 @@ service /status on httpListener {
                 setHttpSc(ctx, 502);
             }
             log:printInfo("StatusAPI / request", responseStatus = axis2HttpSc(ctx));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return statusFault(ctx, e);
         }

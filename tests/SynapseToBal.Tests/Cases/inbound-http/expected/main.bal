@@ -11,11 +11,11 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # GET /orders/status
     resource function get status(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersApi", "/orders");
+        Context ctx = check newContext(request, "OrdersApi", "/orders", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             StatusPayload payload = {status: "up"};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

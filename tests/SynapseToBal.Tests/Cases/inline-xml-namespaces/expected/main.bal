@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /inline on httpListener {
     # POST /inline/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "InlineNamespaces", "/inline");
+        Context ctx = check newContext(request, "InlineNamespaces", "/inline", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             xml frag = check xml:fromString("<m:order xmlns:m=\"http://example.org/m\" m:kind=\"new\"><m:id>1</m:id></m:order>");
             xml plain = check xml:fromString("<note xmlns=\"\">kept in no namespace</note>");
@@ -19,7 +19,7 @@ service /inline on httpListener {
             check enrichXml(ctx, (), check xml:fromString("<marker xmlns=\"http://ws.apache.org/ns/synapse\">unprefixed</marker>"), "child");
             check enrichXml(ctx, (), frag.clone(), "child", nativeJson = true);
             check enrichXml(ctx, (), plain.clone(), "child", nativeJson = true);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

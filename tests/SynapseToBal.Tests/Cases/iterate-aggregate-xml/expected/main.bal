@@ -14,7 +14,7 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # POST /orders/batch
     resource function post batch(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderSplitAPI", "/orders");
+        Context ctx = check newContext(request, "OrderSplitAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["ROOT"] = check xml:fromString("<r:results xmlns:r=\"http://example.org/results\"/>");
             // <iterate>: one copy of the message per part, started together (the Micro Integrator runs them in parallel);
@@ -36,7 +36,7 @@ service /orders on httpListener {
 
     # POST /orders/lines
     resource function post lines(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderSplitAPI", "/orders");
+        Context ctx = check newContext(request, "OrderSplitAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // <iterate>: one copy of the message per part, started together (the Micro Integrator runs them in parallel);
             // the aggregate completes (it has no id, so it does not read the split's count) 10 s after the first copy

@@ -34,5 +34,5 @@ function otherPathIterateTarget(Context ctx) returns error? {
 function defaultPathIterateTarget(Context ctx) returns http:Response|error? {
     log:printInfo("StudentsAPI /default-path request", student = check jsonEval(ctx, "$.name"));
     check callEndpoint(ctx, enrolEp, "/enrol", "POST", headers = passThroughHeaders, state = enrolEpSuspension);
-    return respond(ctx, headers = passBackHeaders);
+    return respond(ctx, cors = true, headers = passBackHeaders);
 }

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /students on httpListener {
     # POST /students/same-path
     resource function post same\-path(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StudentsAPI", "/students");
+        Context ctx = check newContext(request, "StudentsAPI", "/students", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
             // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
@@ -25,7 +25,7 @@ service /students on httpListener {
                 check wait finished;
             }
             check aggregateMessages(ctx, messages, true);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -33,7 +33,7 @@ service /students on httpListener {
 
     # POST /students/other-path
     resource function post other\-path(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StudentsAPI", "/students");
+        Context ctx = check newContext(request, "StudentsAPI", "/students", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the
             // aggregate then gathers their parts in order.
@@ -42,7 +42,7 @@ service /students on httpListener {
                 check otherPathIterateTarget(message);
             }
             check aggregateMessages(ctx, messages, true);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -50,7 +50,7 @@ service /students on httpListener {
 
     # POST /students/default-path
     resource function post default\-path(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StudentsAPI", "/students");
+        Context ctx = check newContext(request, "StudentsAPI", "/students", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
             // parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies,

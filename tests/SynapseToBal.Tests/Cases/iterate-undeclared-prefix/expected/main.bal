@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # POST /orders/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersApi", "/orders");
+        Context ctx = check newContext(request, "OrdersApi", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // Not translated, it never makes a copy: the prefix 'm1' of its expression is not declared, so the Micro Integrator fails here (below):
             // <iterate expression="//m1:orders/m1:order" preservePayload="true" attachPath="//m0:orders" xmlns:m0="http://example.org/orders">

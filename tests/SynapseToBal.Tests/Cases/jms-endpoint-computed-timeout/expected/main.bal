@@ -12,11 +12,11 @@ listener http:Listener httpListener = new (httpPort);
 service /quotes on httpListener {
     # POST /quotes/call
     resource function post call(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quotes");
+        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             string quoteTimeout = "5000";
             check requestJms(ctx, "QuoteEP", {initialContextFactory: quoteEpJavaNamingFactoryInitial, providerUrl: quoteEpJavaNamingProviderUrl, connectionFactoryName: quoteEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: quoteEpDestination}, {'type: jms:QUEUE, name: quoteEpTransportJmsReplyDestination});
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -12,10 +12,10 @@ listener http:Listener httpListener = new (httpPort);
 service /quote on httpListener {
     # POST /quote/ask
     resource function post ask(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteApi", "/quote");
+        Context ctx = check newContext(request, "QuoteApi", "/quote", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check requestJms(ctx, "QuoteApi /ask endpoint", {initialContextFactory: quoteApiAskEndpointJavaNamingFactoryInitial, providerUrl: quoteApiAskEndpointJavaNamingProviderUrl, connectionFactoryName: quoteApiAskEndpointTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: quoteApiAskEndpointDestination}, {'type: jms:QUEUE, name: quoteApiAskEndpointTransportJmsReplyDestination});
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -17,6 +17,19 @@ configurable string stockQuoteEpTransportJmsConnectionFactoryJndiName = "QueueCo
 # Queue of the JMS endpoint 'StockQuoteEP' (destination in its address).
 configurable string stockQuoteEpDestination = "StockQuotes";
 
+# Whether the APIs' answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it from
+# synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS request
+# whose Origin is not allowed is answered 403.
+configurable boolean corsEnabled = true;
+
+# The origins CORS allows, separated by commas, * for any (synapse.rest.CORSConfig.Access-Control-Allow-Origin; the
+# Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), none when it is not set).
+configurable string corsAllowedOrigins = "";
+
+# The Access-Control-Allow-Headers of the APIs' answers (synapse.rest.CORSConfig.Access-Control-Allow-Headers; the Micro
+# Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), empty when it is not set).
+configurable string corsAllowedHeaders = "";
+
 # JNDI initial context factory of the JMS endpoint 'StockAPI /orders endpoint' (java.naming.factory.initial in its
 # address).
 configurable string stockApiOrdersEndpointJavaNamingFactoryInitial = "org.apache.activemq.jndi.ActiveMQInitialContextFactory";
@@ -44,20 +57,6 @@ configurable string stockApiEventsEndpointTransportJmsConnectionFactoryJndiName 
 
 # Queue of the JMS endpoint 'StockAPI /events endpoint' (destination in its address).
 configurable string stockApiEventsEndpointDestination = "Events";
-
-# Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it
-# from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS
-# request whose Origin is not allowed is answered 403.
-configurable boolean corsEnabled = true;
-
-# The origins CORS allows, separated by commas, * for any (synapse.rest.CORSConfig.Access-Control-Allow-Origin; the
-# Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), none when it is not set).
-configurable string corsAllowedOrigins = "";
-
-# The Access-Control-Allow-Headers of the APIs' OPTIONS answers (synapse.rest.CORSConfig.Access-Control-Allow-Headers;
-# the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), empty when it is not
-# set).
-configurable string corsAllowedHeaders = "";
 
 # The WSDL the Micro Integrator generates for proxy service 'StockJmsProxy' (it publishes none: one operation 'mediate',
 # SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/StockJmsProxy?wsdl: a path

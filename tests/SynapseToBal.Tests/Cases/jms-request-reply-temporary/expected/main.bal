@@ -13,9 +13,10 @@ listener http:Listener httpListener = new (httpPort);
 service /stock on httpListener {
     # POST /stock/quote
     resource function post quote(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StockAPI", "/stock");
+        Context ctx = check newContext(request, "StockAPI", "/stock", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check requestJms(ctx, "StockQuoteEP", {initialContextFactory: stockQuoteEpJavaNamingFactoryInitial, providerUrl: stockQuoteEpJavaNamingProviderUrl, connectionFactoryName: stockQuoteEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: stockQuoteEpDestination}, ());
+            writeCorsHeaders(ctx);
             return check stockOut(ctx);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
@@ -24,11 +25,11 @@ service /stock on httpListener {
 
     # POST /stock/price
     resource function post price(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StockAPI", "/stock");
+        Context ctx = check newContext(request, "StockAPI", "/stock", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.axis2["JMS_WAIT_REPLY"] = "10000";
             check requestJms(ctx, "StockQuoteEP", {initialContextFactory: stockQuoteEpJavaNamingFactoryInitial, providerUrl: stockQuoteEpJavaNamingProviderUrl, connectionFactoryName: stockQuoteEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: stockQuoteEpDestination}, ());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return stockFault(ctx, e);
         }
@@ -36,11 +37,11 @@ service /stock on httpListener {
 
     # POST /stock/orders
     resource function post orders(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StockAPI", "/stock");
+        Context ctx = check newContext(request, "StockAPI", "/stock", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.axis2["JMS_REPLY_TO"] = "OrderReplies";
             check requestJms(ctx, "StockAPI /orders endpoint", {initialContextFactory: stockApiOrdersEndpointJavaNamingFactoryInitial, providerUrl: stockApiOrdersEndpointJavaNamingProviderUrl, connectionFactoryName: stockApiOrdersEndpointTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: stockApiOrdersEndpointDestination}, (), contentTypeProperty = "contentType");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -48,11 +49,11 @@ service /stock on httpListener {
 
     # POST /stock/events
     resource function post events(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StockAPI", "/stock");
+        Context ctx = check newContext(request, "StockAPI", "/stock", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.axis2["JMS_REPLY_TO"] = "EventReplies";
             check requestJms(ctx, "StockAPI /events endpoint", {initialContextFactory: stockApiEventsEndpointJavaNamingFactoryInitial, providerUrl: stockApiEventsEndpointJavaNamingProviderUrl, connectionFactoryName: stockApiEventsEndpointTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: stockApiEventsEndpointDestination}, (), replyTopic = true);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

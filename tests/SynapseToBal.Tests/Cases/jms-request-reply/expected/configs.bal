@@ -20,6 +20,19 @@ configurable string quoteRequestEpDestination = "QuoteRequests";
 # Reply queue of the JMS endpoint 'QuoteRequestEP' (transport.jms.ReplyDestination in its address).
 configurable string quoteRequestEpTransportJmsReplyDestination = "QuoteReplies";
 
+# Whether the APIs' answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it from
+# synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS request
+# whose Origin is not allowed is answered 403.
+configurable boolean corsEnabled = true;
+
+# The origins CORS allows, separated by commas, * for any (synapse.rest.CORSConfig.Access-Control-Allow-Origin; the
+# Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), none when it is not set).
+configurable string corsAllowedOrigins = "";
+
+# The Access-Control-Allow-Headers of the APIs' answers (synapse.rest.CORSConfig.Access-Control-Allow-Headers; the Micro
+# Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), empty when it is not set).
+configurable string corsAllowedHeaders = "";
+
 # JNDI initial context factory of the JMS endpoint 'QuoteAPI /events endpoint' (java.naming.factory.initial in its
 # address).
 configurable string quoteApiEventsEndpointJavaNamingFactoryInitial = "org.apache.activemq.jndi.ActiveMQInitialContextFactory";
@@ -36,20 +49,6 @@ configurable string quoteApiEventsEndpointDestination = "Events";
 
 # Reply topic of the JMS endpoint 'QuoteAPI /events endpoint' (transport.jms.ReplyDestination in its address).
 configurable string quoteApiEventsEndpointTransportJmsReplyDestination = "EventAcks";
-
-# Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it
-# from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS
-# request whose Origin is not allowed is answered 403.
-configurable boolean corsEnabled = true;
-
-# The origins CORS allows, separated by commas, * for any (synapse.rest.CORSConfig.Access-Control-Allow-Origin; the
-# Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), none when it is not set).
-configurable string corsAllowedOrigins = "";
-
-# The Access-Control-Allow-Headers of the APIs' OPTIONS answers (synapse.rest.CORSConfig.Access-Control-Allow-Headers;
-# the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), empty when it is not
-# set).
-configurable string corsAllowedHeaders = "";
 
 # The WSDL the Micro Integrator generates for proxy service 'QuoteJmsTargetProxy' (it publishes none: one operation
 # 'mediate', SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET

@@ -14,10 +14,11 @@ listener http:Listener httpListener = new (httpPort);
 service /quotes on httpListener {
     # POST /quotes/send
     resource function post send(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quotes");
+        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             log:printInfo("QuoteAPI /send request", step = "requesting a quote over JMS");
             check requestJms(ctx, "QuoteRequestEP", {initialContextFactory: quoteRequestEpJavaNamingFactoryInitial, providerUrl: quoteRequestEpJavaNamingProviderUrl, connectionFactoryName: quoteRequestEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: quoteRequestEpDestination}, {'type: jms:QUEUE, name: quoteRequestEpTransportJmsReplyDestination}, contentTypeProperty = "contentType");
+            writeCorsHeaders(ctx);
             return check quoteOut(ctx);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
@@ -26,12 +27,12 @@ service /quotes on httpListener {
 
     # POST /quotes/call
     resource function post call(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quotes");
+        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.axis2["JMS_WAIT_REPLY"] = "5000";
             check requestJms(ctx, "QuoteRequestEP", {initialContextFactory: quoteRequestEpJavaNamingFactoryInitial, providerUrl: quoteRequestEpJavaNamingProviderUrl, connectionFactoryName: quoteRequestEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: quoteRequestEpDestination}, {'type: jms:QUEUE, name: quoteRequestEpTransportJmsReplyDestination}, contentTypeProperty = "contentType");
             log:printInfo("QuoteAPI /call request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return quoteFault(ctx, e);
         }
@@ -39,10 +40,10 @@ service /quotes on httpListener {
 
     # POST /quotes/events
     resource function post events(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quotes");
+        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check requestJms(ctx, "QuoteAPI /events endpoint", {initialContextFactory: quoteApiEventsEndpointJavaNamingFactoryInitial, providerUrl: quoteApiEventsEndpointJavaNamingProviderUrl, connectionFactoryName: quoteApiEventsEndpointTransportJmsConnectionFactoryJndiName}, {'type: jms:TOPIC, name: quoteApiEventsEndpointDestination}, {'type: jms:TOPIC, name: quoteApiEventsEndpointTransportJmsReplyDestination}, replyTopic = true);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /latin on httpListener {
     # POST /latin/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "LatinOrders", "/latin");
+        Context ctx = check newContext(request, "LatinOrders", "/latin", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.axis2["JMS_MESSAGE_TYPE"] = "JMS_BYTE_MESSAGE";
             check sendJms(ctx, "latinQueue", {initialContextFactory: latinQueueJavaNamingFactoryInitial, providerUrl: latinQueueJavaNamingProviderUrl, connectionFactoryName: latinQueueTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: latinQueueDestination}, contentTypeProperty = "contentType", encoding = "ISO-8859-1");
@@ -20,7 +20,7 @@ service /latin on httpListener {
             check sendJms(ctx, "latinQueue", {initialContextFactory: latinQueueJavaNamingFactoryInitial, providerUrl: latinQueueJavaNamingProviderUrl, connectionFactoryName: latinQueueTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: latinQueueDestination}, contentTypeProperty = "contentType", encoding = "ISO-8859-1");
             LatinOrdersResponse payload = {accepted: true};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

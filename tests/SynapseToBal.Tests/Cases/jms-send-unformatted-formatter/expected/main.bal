@@ -12,14 +12,14 @@ listener http:Listener httpListener = new (httpPort);
 service /unformatted on httpListener {
     # POST /unformatted/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "UnformattedJms", "/unformatted");
+        Context ctx = check newContext(request, "UnformattedJms", "/unformatted", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check sendJms(ctx, "ordersQueue", {initialContextFactory: ordersQueueJavaNamingFactoryInitial, providerUrl: ordersQueueJavaNamingProviderUrl, connectionFactoryName: ordersQueueTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: ordersQueueDestination}, contentTypeProperty = "contentType");
             ctx.contentType = "application/json";
             check sendJms(ctx, "ordersQueue", {initialContextFactory: ordersQueueJavaNamingFactoryInitial, providerUrl: ordersQueueJavaNamingProviderUrl, connectionFactoryName: ordersQueueTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: ordersQueueDestination}, contentTypeProperty = "contentType");
             ctx.contentType = "text/plain";
             check sendJms(ctx, "ordersQueue", {initialContextFactory: ordersQueueJavaNamingFactoryInitial, providerUrl: ordersQueueJavaNamingProviderUrl, connectionFactoryName: ordersQueueTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: ordersQueueDestination}, contentTypeProperty = "contentType");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

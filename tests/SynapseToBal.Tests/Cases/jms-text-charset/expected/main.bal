@@ -12,11 +12,11 @@ listener http:Listener httpListener = new (httpPort);
 service /ascii on httpListener {
     # POST /ascii/xml
     resource function post 'xml(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AsciiOrders", "/ascii");
+        Context ctx = check newContext(request, "AsciiOrders", "/ascii", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             setXmlPayload(ctx, xml `<order><customer>${xmlArg(xpathString((check soapEnvelope(ctx))/**/<name>))}</customer></order>`);
             check sendJms(ctx, "asciiQueue", {initialContextFactory: asciiQueueJavaNamingFactoryInitial, providerUrl: asciiQueueJavaNamingProviderUrl, connectionFactoryName: asciiQueueTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: asciiQueueDestination}, contentTypeProperty = "contentType", encoding = "US-ASCII");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -24,10 +24,10 @@ service /ascii on httpListener {
 
     # POST /ascii/json
     resource function post 'json(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AsciiOrders", "/ascii");
+        Context ctx = check newContext(request, "AsciiOrders", "/ascii", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check sendJms(ctx, "asciiQueue", {initialContextFactory: asciiQueueJavaNamingFactoryInitial, providerUrl: asciiQueueJavaNamingProviderUrl, connectionFactoryName: asciiQueueTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: asciiQueueDestination}, contentTypeProperty = "contentType", encoding = "US-ASCII");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -11,11 +11,11 @@ listener http:Listener httpListener = new (httpPort);
 service /typing on httpListener {
     # POST /typing/strings
     resource function post strings(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TypingApi", "/typing");
+        Context ctx = check newContext(request, "TypingApi", "/typing", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.contentType = "application/json";
             check jsonTransform(ctx, false);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -23,11 +23,11 @@ service /typing on httpListener {
 
     # POST /typing/zip-codes
     resource function post zip\-codes(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TypingApi", "/typing");
+        Context ctx = check newContext(request, "TypingApi", "/typing", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check jsonTransform(ctx, "^[0-9]{5}(-[0-9]{4})?$");
             ctx.contentType = "application/json";
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -35,14 +35,14 @@ service /typing on httpListener {
 
     # POST /typing/java-pattern
     resource function post java\-pattern(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TypingApi", "/typing");
+        Context ctx = check newContext(request, "TypingApi", "/typing", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0222): <jsontransform> converts the body's first element to JSON again with synapse.commons.json.output.disableAutoPrimitive.regex=(?i)^true$; not translated, the payload is left as it is
             // <jsontransform>
             //     <property name="synapse.commons.json.output.disableAutoPrimitive.regex" value="(?i)^true$"/>
             // </jsontransform>
             check notTranslatedMediator("jsontransform", "SB0222");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

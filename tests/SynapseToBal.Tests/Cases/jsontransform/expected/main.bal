@@ -11,12 +11,12 @@ listener http:Listener httpListener = new (httpPort);
 service /transform on httpListener {
     # POST /transform/schema
     resource function post schema(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "JsonTransformApi", "/transform");
+        Context ctx = check newContext(request, "JsonTransformApi", "/transform", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0222): <jsontransform> coerces the JSON payload to the types of the JSON schema 'conf:/schema.json' (the input does not hold 'conf:/schema.json'; copy the schema into the project to translate it); not translated, the payload is left as it is
             // <jsontransform schema="conf:/schema.json"/>
             check notTranslatedMediator("jsontransform", "SB0222");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -24,7 +24,7 @@ service /transform on httpListener {
 
     # POST /transform/properties
     resource function post properties(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "JsonTransformApi", "/transform");
+        Context ctx = check newContext(request, "JsonTransformApi", "/transform", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0222): <jsontransform> converts the body's first element to JSON again with synapse.commons.json.output.autoPrimitive=false, synapse.commons.json.output.emptyXmlElemToEmptyStr=true; not translated, the payload is left as it is
             // <jsontransform>
@@ -32,7 +32,7 @@ service /transform on httpListener {
             //     <property name="synapse.commons.json.output.emptyXmlElemToEmptyStr" value="true"/>
             // </jsontransform>
             check notTranslatedMediator("jsontransform", "SB0222");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -40,9 +40,9 @@ service /transform on httpListener {
 
     # POST /transform/nothing
     resource function post nothing(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "JsonTransformApi", "/transform");
+        Context ctx = check newContext(request, "JsonTransformApi", "/transform", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

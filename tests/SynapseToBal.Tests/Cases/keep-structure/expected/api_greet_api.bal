@@ -8,11 +8,11 @@ import ballerina/http;
 service /greet on httpListener {
     # GET /greet/{name}
     resource function get [string name](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "GreetAPI", "/greet", {"name": name});
+        Context ctx = check newContext(request, "GreetAPI", "/greet", {"name": name}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties.name = name;
             greet(ctx);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -10,12 +10,12 @@ xmlns "http://example.com/orders" as ord;
 service /orders on httpListener {
     # POST /orders/submit
     resource function post submit(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersAPI", "/orders");
+        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             string orderId = xpathString((check soapEnvelope(ctx))/**/<ord:'order>/<*>.<ord:id>);
             check callEndpoint(ctx, paymentBackend, restPostfix(ctx), headers = passThroughHeaders, state = paymentBackendSuspension);
             check callEndpoint(ctx, submitEndpoint, "/log", "POST", headers = passThroughHeaders, state = submitEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return ordersFault(ctx, e);
         }
@@ -53,7 +53,7 @@ function ordersFault(Context ctx, error e) returns http:Response|error {
     ctx.properties.failedOrder = xpathString((check soapEnvelope(ctx))/**/<ord:'order>/<*>.<ord:id>);
     orderFault(ctx);
     orderFault2(ctx);
-    return respond(ctx, headers = passBackHeaders);
+    return respond(ctx, cors = true, headers = passBackHeaders);
 }
 
 # Endpoint 'OrdersAPI /submit endpoint' (OrdersAPI.xml, line 13).

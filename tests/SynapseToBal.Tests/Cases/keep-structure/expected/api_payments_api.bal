@@ -8,11 +8,11 @@ import ballerina/http;
 service /payments on httpListener {
     # POST /payments/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PaymentsAPI", "/payments");
+        Context ctx = check newContext(request, "PaymentsAPI", "/payments", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             paymentStore.store(ctx);
             setHttpSc(ctx, 202);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

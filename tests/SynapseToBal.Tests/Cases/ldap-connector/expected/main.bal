@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /directory on httpListener {
     # POST /directory/entries
     resource function post entries(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "LdapAPI", "/directory");
+        Context ctx = check newContext(request, "LdapAPI", "/directory", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             json body = check jsonPayload(ctx);
             ctx.properties["providerUrl"] = check jsonEvalIn(body, "$.providerUrl");
@@ -21,7 +21,7 @@ service /directory on httpListener {
             json body2 = check jsonPayload(ctx);
             check ldapAddEntry(ctx, objectClass = check jsonEvalIn(body2, "$.content.objectClass"), dn = check jsonEvalIn(body2, "$.content.dn"), attributes = check jsonEvalIn(body2, "$.content.attributes"));
             ctx.contentType = "application/json";
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -29,11 +29,11 @@ service /directory on httpListener {
 
     # DELETE /directory/entries
     resource function delete entries(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "LdapAPI", "/directory");
+        Context ctx = check newContext(request, "LdapAPI", "/directory", cors = {allow: "DELETE", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check ldapInit(ctx, providerUrl = "ldap://localhost:10389", securityPrincipal = "uid=admin,ou=system", securityCredentials = securityCredentials);
             check ldapDeleteEntry(ctx, dn = check urlParam(ctx, "dn"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return ldapFault(ctx, e);
         }
@@ -41,7 +41,7 @@ service /directory on httpListener {
 
     # PUT /directory/entries
     resource function put entries(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "LdapAPI", "/directory");
+        Context ctx = check newContext(request, "LdapAPI", "/directory", cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check ldapInit(ctx, providerUrl = "ldap://localhost:10389", securityPrincipal = "uid=admin,ou=system", securityCredentials = getProperty(ctx, "adminPassword"));
             json body = check jsonPayload(ctx);
@@ -53,7 +53,7 @@ service /directory on httpListener {
             //     <attributes>mail=someone@example.com</attributes>
             // </ldap.updateEntry>
             check notTranslatedMediator("ldap.updateEntry", "SB0232");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -61,11 +61,11 @@ service /directory on httpListener {
 
     # POST /directory/authenticate
     resource function post authenticate(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "LdapAPI", "/directory");
+        Context ctx = check newContext(request, "LdapAPI", "/directory", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             json body = check jsonPayload(ctx);
             check ldapAuthenticate(ctx, dn = check jsonEvalIn(body, "$.dn"), password = check jsonEvalIn(body, "$.password"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -73,7 +73,7 @@ service /directory on httpListener {
 
     # GET /directory/entries
     resource function get entries(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "LdapAPI", "/directory");
+        Context ctx = check newContext(request, "LdapAPI", "/directory", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0232): connector operation <ldap.searchEntry>: use ldap:Client's search (or searchWithType) (ballerina/ldap); not translated because ballerina/ldap's search returns neither the DN of each entry (the connector's <ns:dn>) nor an empty result (it fails when nothing matches), so the connector's <ns:result> cannot be rebuilt; parameters: objectClass, dn, attributes, filters
             // <ldap.searchEntry>
@@ -94,7 +94,7 @@ service /directory on httpListener {
             // TODO(SB0232): connector operation <ldap.deleteEntry>: use ldap:Client's delete (ballerina/ldap); not translated because it does not set dn, which the connector reads without a default (it fails with a NullPointerException)
             // <ldap.deleteEntry/>
             check notTranslatedMediator("ldap.deleteEntry", "SB0232");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -12,14 +12,14 @@ listener http:Listener httpListener = new (httpPort);
 service /log on httpListener {
     # POST /log/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "LogAPI", "/log");
+        Context ctx = check newContext(request, "LogAPI", "/log", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             log:printInfo("LogAPI / request", to = ctx.to, messageId = ctx.messageId, direction = "request");
             log:printDebug("LogAPI / request", headers = headersText(ctx));
             log:printDebug("LogAPI / request", to = ctx.to, messageId = ctx.messageId, direction = "request", note = "full dump", payload = check payloadText(ctx));
             log:printWarn("LogAPI / request", a = "1", b = getProperty(ctx, "missing"));
             log:printError("LogAPI / request", fatal = "yes");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

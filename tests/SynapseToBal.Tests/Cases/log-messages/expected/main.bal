@@ -12,12 +12,13 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # GET /orders/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderAPI", "/orders", {"id": id});
+        Context ctx = check newContext(request, "OrderAPI", "/orders", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             log:printInfo("OrderAPI /{id} request", id = id);
             log:printInfo("Looking the order up", 'channel = getHeader(ctx, "X-Channel"));
             audit(ctx);
             check callEndpoint(ctx, orderGetByIdEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = orderGetByIdEndpointSuspension);
+            writeCorsHeaders(ctx);
             return check orderOut(ctx);
         } on fail error e {
             return orderFault(ctx, e);

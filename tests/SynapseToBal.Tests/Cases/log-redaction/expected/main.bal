@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /audit on httpListener {
     # POST /audit/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AuditAPI", "/audit");
+        Context ctx = check newContext(request, "AuditAPI", "/audit", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             log:printInfo("AuditAPI / request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
             log:printInfo("AuditAPI / request", headers = headersText(ctx));
@@ -21,7 +21,7 @@ service /audit on httpListener {
             log:printInfo(string `Order ${check jsonEval(ctx, "$.orderId")} received`, messageId = ctx.messageId);
             log:printInfo("AuditAPI / request", password = "****", auth = "****", 'key = "****", apiToken = "****", 'order = check jsonEval(ctx, "$.orderId"));
             log:printInfo("Calling with ****");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

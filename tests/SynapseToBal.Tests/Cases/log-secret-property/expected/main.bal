@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /sec on httpListener {
     # GET /sec/a
     resource function get a(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "SecAPI", "/sec");
+        Context ctx = check newContext(request, "SecAPI", "/sec", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             string auth = svcPass;
             string hdr = string `Bearer ${t1}`;
@@ -21,7 +21,7 @@ service /sec on httpListener {
             log:printInfo("SecAPI /a request", auth = "****", h = "****", b = "****", 'client = 'client);
             ctx.headers["authorization"] = basic;
             check callEndpoint(ctx, aEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = aEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return secFault(ctx, e);
         }

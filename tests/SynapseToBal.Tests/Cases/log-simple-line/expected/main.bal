@@ -12,11 +12,11 @@ listener http:Listener httpListener = new (httpPort);
 service /echo on httpListener {
     # POST /echo/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EchoAPI", "/echo");
+        Context ctx = check newContext(request, "EchoAPI", "/echo", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             log:printInfo(string `To: ${ctx.to}, MessageID: ${ctx.messageId}, Direction: request`);
             log:printInfo(string `To: ${ctx.to} | MessageID: ${ctx.messageId} | Direction: request | step = in | Payload: ${check payloadText(ctx)}`);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

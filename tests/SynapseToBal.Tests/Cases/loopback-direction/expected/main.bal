@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /loop on httpListener {
     # POST /loop/request
     resource function post request(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "LoopbackAPI", "/loop");
+        Context ctx = check newContext(request, "LoopbackAPI", "/loop", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         ctx.outFlow = loopbackOut;
         do {
             return check finish(ctx);
@@ -22,7 +22,7 @@ service /loop on httpListener {
 
     # POST /loop/after-call
     resource function post after\-call(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "LoopbackAPI", "/loop");
+        Context ctx = check newContext(request, "LoopbackAPI", "/loop", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, afterCallEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = afterCallEndpointSuspension);
             return check finish(ctx);

@@ -11,12 +11,13 @@ listener http:Listener httpListener = new (httpPort);
 service /loop on httpListener {
     # GET /loop/
     resource function get .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "LoopAPI", "/loop");
+        Context ctx = check newContext(request, "LoopAPI", "/loop", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             LoopPayload payload = {looped: true};
             setJsonPayload(ctx, payload.toJson());
             ctx.isResponse = true;
             ctx.to = "";
+            writeCorsHeaders(ctx);
             return check loopOut(ctx);
         } on fail error e {
             return handleFault(ctx, e);

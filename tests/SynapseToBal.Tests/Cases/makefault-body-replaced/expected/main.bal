@@ -11,13 +11,13 @@ listener http:Listener httpListener = new (httpPort);
 service /errors on httpListener {
     # GET /errors/replaced
     resource function get replaced(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ErrorAPI", "/errors");
+        Context ctx = check newContext(request, "ErrorAPI", "/errors", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check makeFault(ctx, "soap11", "Server", "Lookup failed", codePrefix = "soap11Env");
             ctx.isResponse = true;
             ErrorPayload payload = {'error: "Lookup failed"};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -25,11 +25,11 @@ service /errors on httpListener {
 
     # GET /errors/kept
     resource function get kept(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ErrorAPI", "/errors");
+        Context ctx = check newContext(request, "ErrorAPI", "/errors", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check makeFault(ctx, "soap11", "Server", "Lookup failed", codePrefix = "soap11Env");
             ctx.isResponse = true;
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -37,13 +37,13 @@ service /errors on httpListener {
 
     # GET /errors/pox
     resource function get pox(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ErrorAPI", "/errors");
+        Context ctx = check newContext(request, "ErrorAPI", "/errors", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check makeFault(ctx, "pox", "Server", "Lookup failed");
             ctx.isResponse = true;
             ErrorPayload payload = {'error: "Lookup failed"};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -11,11 +11,11 @@ listener http:Listener httpListener = new (httpPort);
 service /prefixes on httpListener {
     # POST /prefixes/studio
     resource function post studio(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FaultPrefixAPI", "/prefixes");
+        Context ctx = check newContext(request, "FaultPrefixAPI", "/prefixes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check makeFault(ctx, "soap12", "Sender", "Bad order", codePrefix = "soap12Env");
             ctx.isResponse = true;
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -23,11 +23,11 @@ service /prefixes on httpListener {
 
     # POST /prefixes/envelope
     resource function post envelope(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FaultPrefixAPI", "/prefixes");
+        Context ctx = check newContext(request, "FaultPrefixAPI", "/prefixes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check makeFault(ctx, "soap12", "Receiver", "Backend down");
             ctx.isResponse = true;
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -35,11 +35,11 @@ service /prefixes on httpListener {
 
     # POST /prefixes/computed
     resource function post computed(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FaultPrefixAPI", "/prefixes");
+        Context ctx = check newContext(request, "FaultPrefixAPI", "/prefixes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check makeFault(ctx, "soap12", getProperty(ctx, "faultCode"), "Computed");
             ctx.isResponse = true;
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -47,11 +47,11 @@ service /prefixes on httpListener {
 
     # POST /prefixes/soap11
     resource function post soap11(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FaultPrefixAPI", "/prefixes");
+        Context ctx = check newContext(request, "FaultPrefixAPI", "/prefixes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check makeFault(ctx, "soap11", "Client", "Bad request", codePrefix = "env");
             ctx.isResponse = true;
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

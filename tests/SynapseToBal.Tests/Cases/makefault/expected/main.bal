@@ -11,11 +11,11 @@ listener http:Listener httpListener = new (httpPort);
 service /faults on httpListener {
     # GET /faults/soap11/{id}
     resource function get soap11/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FaultAPI", "/faults", {"id": id});
+        Context ctx = check newContext(request, "FaultAPI", "/faults", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check makeFault(ctx, "soap11", "Client", string `Order ${id} not found`, role = "http://example.com/orders", detail = "No such order", codePrefix = "soap11Env");
             ctx.isResponse = true;
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -23,12 +23,12 @@ service /faults on httpListener {
 
     # POST /faults/soap12
     resource function post soap12(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FaultAPI", "/faults");
+        Context ctx = check newContext(request, "FaultAPI", "/faults", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check makeFault(ctx, "soap12", "Receiver", "Backend unavailable", node = "http://example.com/node", detail = check xml:fromString("<error xmlns=\"http://example.com/errors\"><code>503</code></error>"), codePrefix = "soap12Env");
             ctx.isResponse = true;
             setHttpSc(ctx, 503);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -36,11 +36,11 @@ service /faults on httpListener {
 
     # POST /faults/pox
     resource function post pox(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FaultAPI", "/faults");
+        Context ctx = check newContext(request, "FaultAPI", "/faults", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check makeFault(ctx, "pox", "Server", "Invalid order", detail = xpathString((check soapEnvelope(ctx))/**/<'order>/<id>));
             ctx.isResponse = true;
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

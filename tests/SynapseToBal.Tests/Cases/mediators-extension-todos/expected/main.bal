@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /extensions on httpListener {
     # POST /extensions/rules
     resource function post rules(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ExtensionsAPI", "/extensions");
+        Context ctx = check newContext(request, "ExtensionsAPI", "/extensions", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0231): <rule> runs a rule set of the WSO2 rules engine (source, rule set, input and output facts below): write the rules as Ballerina conditions over the Context
             // <rule:rule xmlns:rule="http://wso2.org/carbon/rules">
@@ -47,7 +47,7 @@ service /extensions on httpListener {
             // TODO(SB0231): <eventPublisher> publishes the message to the event source 'OrderEvents' (Apache Synapse WS-Eventing): publish it with a message broker client (for example ballerinax/kafka or ballerinax/rabbitmq)
             // <eventPublisher eventSourceName="OrderEvents"/>
             check notTranslatedMediator("eventPublisher", "SB0231");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -55,7 +55,7 @@ service /extensions on httpListener {
 
     # POST /extensions/eip
     resource function post eip(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ExtensionsAPI", "/extensions");
+        Context ctx = check newContext(request, "ExtensionsAPI", "/extensions", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0231): <enqueue> queues the message for the sequence 'OrderSequence' on the priority executor 'OrderExecutor' (an Apache Synapse mediator the Micro Integrator does not ship): run the sequence's function asynchronously by hand (a worker or a task)
             // <enqueue executor="OrderExecutor" priority="5" sequence="OrderSequence"/>
@@ -72,7 +72,7 @@ service /extensions on httpListener {
             //     </route>
             // </router>
             check notTranslatedMediator("router", "SB0231");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -11,10 +11,10 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # GET /orders/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderAPI:v1.0.0", "/orders", {"id": id}, apiContext = "/orders", apiVersion = "1.0.0", versionType = "context");
+        Context ctx = check newContext(request, "OrderAPI:v1.0.0", "/orders", {"id": id}, apiContext = "/orders", apiVersion = "1.0.0", versionType = "context", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, orderGetByIdEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = orderGetByIdEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return orderFault(ctx, e);
         }

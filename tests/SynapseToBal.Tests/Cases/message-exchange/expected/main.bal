@@ -17,12 +17,12 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 service /notify on httpListener, httpsListener {
     # POST /notify/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NotifyAPI", "/notify");
+        Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, notifyPostRootEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = notifyPostRootEndpointSuspension);
             ctx.to = getProperty(ctx, "targetUrl");
             check callAddress(ctx, headers = passThroughHeaders);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -30,7 +30,7 @@ service /notify on httpListener, httpsListener {
 
     # PUT /notify/maybe
     resource function put maybe(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NotifyAPI", "/notify");
+        Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             if ((check soapEnvelope(ctx))/**/<reply>).length() > 0 {
                 ctx.isResponse = true;
@@ -47,7 +47,7 @@ service /notify on httpListener, httpsListener {
 
     # PATCH /notify/partly
     resource function patch partly(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NotifyAPI", "/notify");
+        Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "PATCH", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             if ((check soapEnvelope(ctx))/**/<oneway>).length() > 0 {
                 ctx.properties["OUT_ONLY"] = "true";
@@ -57,7 +57,7 @@ service /notify on httpListener, httpsListener {
             // parallel); the flow goes on without waiting for them (continueParent).
             Context[] messages = [branchContext(ctx)];
             _ = start partlyCloneTarget(messages[0]);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -11,11 +11,11 @@ listener http:Listener httpListener = new (httpPort);
 service /callbacks on httpListener {
     # POST /callbacks/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CallbackAPI", "/callbacks");
+        Context ctx = check newContext(request, "CallbackAPI", "/callbacks", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.to = "http://hooks.example.com/callbacks";
             callbackStore.store(ctx);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -11,12 +11,12 @@ listener http:Listener httpListener = new (httpPort);
 service /digest on httpListener {
     # POST /digest/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "DigestAPI", "/digest");
+        Context ctx = check newContext(request, "DigestAPI", "/digest", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["OUT_ONLY"] = "true";
             ctx.headers["subject"] = "Daily digest";
             digestStore.store(ctx);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

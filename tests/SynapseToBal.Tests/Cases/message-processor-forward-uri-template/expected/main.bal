@@ -11,10 +11,10 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # PUT /orders/{id}
     resource function put [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersAPI", "/orders", {"id": id});
+        Context ctx = check newContext(request, "OrdersAPI", "/orders", {"id": id}, cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             updateStore.store(ctx);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -22,11 +22,11 @@ service /orders on httpListener {
 
     # POST /orders/tenant/{tenant}/{id}
     resource function post tenant/[string tenant]/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersAPI", "/orders", {"tenant": tenant, "id": id});
+        Context ctx = check newContext(request, "OrdersAPI", "/orders", {"tenant": tenant, "id": id}, cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["uri.var.region"] = "eu";
             tenantStore.store(ctx);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -34,7 +34,7 @@ service /orders on httpListener {
 
     # POST /orders/routed/{id}
     resource function post routed/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersAPI", "/orders", {"id": id});
+        Context ctx = check newContext(request, "OrdersAPI", "/orders", {"id": id}, cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["uri.var.tenant"] = "acme";
             ctx.properties["uri.var.path"] = "items/a b";
@@ -44,7 +44,7 @@ service /orders on httpListener {
                 ctx.properties["target.endpoint"] = "TenantEP";
             }
             routedStore.store(ctx);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -52,11 +52,11 @@ service /orders on httpListener {
 
     # POST /orders/report
     resource function post report(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersAPI", "/orders");
+        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["target.endpoint"] = "ReportEP";
             routedStore.store(ctx);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

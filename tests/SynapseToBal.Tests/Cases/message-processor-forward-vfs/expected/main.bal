@@ -11,11 +11,11 @@ listener http:Listener httpListener = new (httpPort);
 service /reports on httpListener {
     # POST /reports/local
     resource function post local(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ReportsAPI", "/reports");
+        Context ctx = check newContext(request, "ReportsAPI", "/reports", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["OUT_ONLY"] = "true";
             localStore.store(ctx);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -23,10 +23,10 @@ service /reports on httpListener {
 
     # POST /reports/remote
     resource function post 'remote(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ReportsAPI", "/reports");
+        Context ctx = check newContext(request, "ReportsAPI", "/reports", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             remoteStore.store(ctx);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

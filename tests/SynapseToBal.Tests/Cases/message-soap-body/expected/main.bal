@@ -13,7 +13,7 @@ listener http:Listener httpListener = new (httpPort);
 service /stock on httpListener {
     # POST /stock/quote
     resource function post quote(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StockQuoteAPI", "/stock");
+        Context ctx = check newContext(request, "StockQuoteAPI", "/stock", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             xml body = check soapBody(ctx);
             string symbol = xpathString(body/<*>.<m:getQuote>/<*>.<m:request>/<*>.<m:symbol>);
@@ -21,7 +21,7 @@ service /stock on httpListener {
             if ((check soapEnvelope(ctx))/**/<m:getQuote>).length() > 0 {
                 setXmlPayload(ctx, xml `<m:getQuoteResponse xmlns:m="http://services.samples"><m:symbol>${xmlArg(symbol)}</m:symbol></m:getQuoteResponse>`);
             }
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -12,12 +12,12 @@ listener http:Listener httpListener = new (httpPort);
 service /bridge on httpListener {
     # POST /bridge/quote
     resource function post quote(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteBridgeAPI", "/bridge");
+        Context ctx = check newContext(request, "QuoteBridgeAPI", "/bridge", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             log:printInfo("QuoteBridgeAPI /quote request", received = check jsonEval(ctx, "$"));
             check callEndpoint(ctx, quoteEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteEndpointSuspension);
             ctx.contentType = "application/json";
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -25,10 +25,10 @@ service /bridge on httpListener {
 
     # POST /bridge/passthrough
     resource function post passthrough(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteBridgeAPI", "/bridge");
+        Context ctx = check newContext(request, "QuoteBridgeAPI", "/bridge", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, passthroughEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = passthroughEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

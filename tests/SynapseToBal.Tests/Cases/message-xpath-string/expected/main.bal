@@ -12,14 +12,14 @@ listener http:Listener httpListener = new (httpPort);
 service /inspect on httpListener {
     # POST /inspect/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderInspectAPI", "/inspect");
+        Context ctx = check newContext(request, "OrderInspectAPI", "/inspect", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             xml body = check soapBody(ctx);
             string id = xpathString(body/<'order>/<id>);
             string orderMarkup = xpathString((check soapEnvelope(ctx))/**/<'order>);
             string allItems = xpathString(body/<'order>/<items>/<item>);
             log:printInfo("OrderInspectAPI / request", id = id, 'order = orderMarkup, items = allItems);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -12,12 +12,12 @@ listener http:Listener httpListener = new (httpPort);
 service /fixes on httpListener {
     # POST /fixes/json
     resource function post 'json(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FixesAPI", "/fixes");
+        Context ctx = check newContext(request, "FixesAPI", "/fixes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             string whole = check jsonEval(ctx, "$");
             string member = check jsonEval(ctx, "$.person");
             log:printInfo("FixesAPI /json request", whole = whole, member = member);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -25,10 +25,10 @@ service /fixes on httpListener {
 
     # POST /fixes/format
     resource function post format(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FixesAPI", "/fixes");
+        Context ctx = check newContext(request, "FixesAPI", "/fixes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             setXmlPayload(ctx, xml `<reply><id>${xmlArg(xpathConcat(xpathDescendantTexts((check soapBody(ctx)))))}</id></reply>`);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -36,7 +36,7 @@ service /fixes on httpListener {
 
     # POST /fixes/paths
     resource function post paths(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FixesAPI", "/fixes");
+        Context ctx = check newContext(request, "FixesAPI", "/fixes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["resp"] = check xml:fromString(xpathString((check soapBody(ctx))/<*>));
             ctx.properties["text"] = xpathString((check soapBody(ctx))/<*>);
@@ -48,7 +48,7 @@ service /fixes on httpListener {
             string header = check notTranslated("$trp:Accept/a");
             string now = check formatSystemDate(["M", "'/", "d", "'/", "yy", "', ", "h", "':", "mm", "' ", "a"]);
             log:printInfo("FixesAPI /paths request", DID = did, deep = deep, child = child, fromText = fromText, 'all = 'all, header = header, now = now);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -12,12 +12,12 @@ listener http:Listener httpListener = new (httpPort);
 service /echo on httpListener {
     # POST /echo/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EchoAPI", "/echo");
+        Context ctx = check newContext(request, "EchoAPI", "/echo", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             log:printInfo(string `Raw request: ${check synapsePayloadText(ctx)}`);
             ctx.variables["original"] = check synapsePayloadText(ctx);
             log:printInfo(string `Id: ${check jsonEval(ctx, "$.id")}, copy: ${getVariable(ctx, "original")}`);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /echo on httpListener {
     # POST /echo/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EchoAPI", "/echo");
+        Context ctx = check newContext(request, "EchoAPI", "/echo", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             EchoResponse payload = {
                 request: check jsonPayloadSlot(ctx),
@@ -19,7 +19,7 @@ service /echo on httpListener {
                 id: check jsonPath(ctx, "$.id")
             };
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

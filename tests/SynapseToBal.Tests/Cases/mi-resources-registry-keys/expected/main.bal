@@ -12,14 +12,14 @@ listener http:Listener httpListener = new (httpPort);
 service /policy on httpListener {
     # POST /policy/create
     resource function post create(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PolicyApi", "/policy");
+        Context ctx = check newContext(request, "PolicyApi", "/policy", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             if check jsonValidationFails(ctx, "$", false, policySchemaPath) {
                 CreateResponse payload = {'error: "invalid policy"};
                 setJsonPayload(ctx, payload.toJson());
                 setHttpSc(ctx, 400);
             }
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -27,12 +27,12 @@ service /policy on httpListener {
 
     # POST /policy/transform
     resource function post transform(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PolicyApi", "/policy");
+        Context ctx = check newContext(request, "PolicyApi", "/policy", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), toPolicyStylesheet));
             ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), toPolicyStylesheet2));
             ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), notDeployedStylesheet));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

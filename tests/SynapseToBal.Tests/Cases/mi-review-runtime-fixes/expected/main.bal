@@ -12,10 +12,10 @@ listener http:Listener httpListener = new (httpPort);
 service /review on httpListener {
     # POST /review/notify
     resource function post notify(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ReviewAPI", "/review");
+        Context ctx = check newContext(request, "ReviewAPI", "/review", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, notifyEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = notifyEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -23,13 +23,13 @@ service /review on httpListener {
 
     # POST /review/orders
     resource function post orders(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ReviewAPI", "/review");
+        Context ctx = check newContext(request, "ReviewAPI", "/review", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
             // sender in default.json), not the 120 s the client waits.
             check callBlocking(ctx, reviewApiOrdersEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = reviewApiOrdersEndpointSuspension);
             check callEndpoint(ctx, reviewApiOrdersEndpoint2, restPostfix(ctx), headers = passThroughHeaders, state = reviewApiOrdersEndpointSuspension2);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -37,12 +37,12 @@ service /review on httpListener {
 
     # POST /review/flags
     resource function post flags(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ReviewAPI", "/review");
+        Context ctx = check newContext(request, "ReviewAPI", "/review", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             boolean urgent = isTrueExplicitly(getHeader(ctx, "X-Urgent"));
             string note = check jsonEval(ctx, "$.note");
             log:printInfo("ReviewAPI /flags request", moduleValue = "billing", urgent = urgent.toString(), note = note);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

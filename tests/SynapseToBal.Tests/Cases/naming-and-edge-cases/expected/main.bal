@@ -11,19 +11,19 @@ listener http:Listener httpListener = new (httpPort);
 service /edge on httpListener {
     # GET /edge/items/{e}
     resource function get items/[string e2](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EdgeAPI", "/edge", {"e": e2});
+        Context ctx = check newContext(request, "EdgeAPI", "/edge", {"e": e2}, cors = {allow: "POST, GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         return itemsByEFlow(ctx);
     }
 
     # POST /edge/items/{e}
     resource function post items/[string e2](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EdgeAPI", "/edge", {"e": e2});
+        Context ctx = check newContext(request, "EdgeAPI", "/edge", {"e": e2}, cors = {allow: "POST, GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         return itemsByEFlow(ctx);
     }
 
     # GET /edge/pairs/{id}/sub/{id}
     resource function get pairs/[string id]/sub/[string id2](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EdgeAPI", "/edge", {"id": id2});
+        Context ctx = check newContext(request, "EdgeAPI", "/edge", {"id": id2}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             setTextPayload(ctx, "Total: $99999999999");
             return check a(ctx);
@@ -36,11 +36,11 @@ service /edge on httpListener {
 
     # GET /edge/orders/{orderId}
     resource function get orders/[string orderId](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EdgeAPI", "/edge", {"orderId": orderId});
+        Context ctx = check newContext(request, "EdgeAPI", "/edge", {"orderId": orderId}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["uri.var.orderId"] = string `ORD-${getProperty(ctx, "uri.var.orderId")}`;
             check callEndpoint(ctx, ordersByOrderIdEndpoint, string `/orders/${check pathValue(getProperty(ctx, "uri.var.orderId"))}`, "GET", headers = passThroughHeaders, state = ordersByOrderIdEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

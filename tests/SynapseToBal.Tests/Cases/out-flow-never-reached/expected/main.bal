@@ -11,10 +11,10 @@ listener http:Listener httpListener = new (httpPort);
 service /quote on httpListener {
     # GET /quote/call
     resource function get call(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quote");
+        Context ctx = check newContext(request, "QuoteAPI", "/quote", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, getCallEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = callEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -22,7 +22,7 @@ service /quote on httpListener {
 
     # GET /quote/send
     resource function get send(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quote");
+        Context ctx = check newContext(request, "QuoteAPI", "/quote", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, sendEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = sendEndpointSuspension);
             // The out flow is empty (<outSequence/>): the backend response is not sent on; the flow ends here.
@@ -34,11 +34,11 @@ service /quote on httpListener {
 
     # GET /quote/local
     resource function get local(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quote");
+        Context ctx = check newContext(request, "QuoteAPI", "/quote", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             LocalResponse payload = {quote: 1};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

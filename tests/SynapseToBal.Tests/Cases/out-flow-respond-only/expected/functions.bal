@@ -12,6 +12,7 @@ import ballerina/log;
 # Sequence 'Forward'.
 function forward(Context ctx) returns http:Response|error {
     check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
+    writeCorsHeaders(ctx);
     return continueWithResponse(ctx);
 }
 
@@ -39,7 +40,7 @@ function quoteGetBySymbolOut(Context ctx) returns http:Response|error {
 function guardedFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printInfo("GuardedProxy fault", errorValue = getProperty(ctx, "ERROR_MESSAGE"));
-    return respond(ctx, headers = passBackHeaders);
+    return respond(ctx, cors = true, headers = passBackHeaders);
 }
 
 # In flow of proxy service GuardedProxy, run by the service at each of its addresses.
@@ -47,7 +48,7 @@ function guardedFlow(Context ctx) returns http:Response|error {
     do {
         log:printInfo("GuardedProxy request", symbol = xpathString((check soapEnvelope(ctx))/**/<symbol>));
         check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
-        return check respond(ctx, headers = passBackHeaders);
+        return check respond(ctx, cors = true, headers = passBackHeaders);
     } on fail error e {
         return guardedFault(ctx, e);
     }
@@ -57,7 +58,7 @@ function guardedFlow(Context ctx) returns http:Response|error {
 function quoteFlow(Context ctx) returns http:Response|error {
     do {
         check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
-        return check respond(ctx, headers = passBackHeaders);
+        return check respond(ctx, cors = true, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }

@@ -11,10 +11,10 @@ listener http:Listener httpListener = new (httpPort);
 service /notify on httpListener {
     # POST /notify/string
     resource function post 'string(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NotifyAPI", "/notify");
+        Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, stringEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = stringEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -22,11 +22,11 @@ service /notify on httpListener {
 
     # POST /notify/upper
     resource function post upper(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NotifyAPI", "/notify");
+        Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["OUT_ONLY"] = "TRUE";
             check callEndpoint(ctx, upperEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = upperEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -34,11 +34,11 @@ service /notify on httpListener {
 
     # POST /notify/typed
     resource function post typed(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NotifyAPI", "/notify");
+        Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["OUT_ONLY"] = true;
             check callEndpoint(ctx, typedEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = typedEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

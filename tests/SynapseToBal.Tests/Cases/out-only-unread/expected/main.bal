@@ -12,11 +12,11 @@ listener http:Listener httpListener = new (httpPort);
 service /notify on httpListener {
     # POST /notify/fire
     resource function post fire(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NotifyAPI", "/notify");
+        Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
             check callEndpoint(ctx, fireEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = fireEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -24,12 +24,12 @@ service /notify on httpListener {
 
     # POST /notify/read
     resource function post read(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NotifyAPI", "/notify");
+        Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["OUT_ONLY"] = "true";
             check callEndpoint(ctx, readEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = readEndpointSuspension);
             log:printInfo("NotifyAPI /read request", outOnly = getProperty(ctx, "OUT_ONLY"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -37,12 +37,12 @@ service /notify on httpListener {
 
     # POST /notify/audit
     resource function post audit(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NotifyAPI", "/notify");
+        Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["OUT_ONLY"] = "true";
             check callEndpoint(ctx, auditEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = auditEndpointSuspension);
             auditOutOnly(ctx);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -50,7 +50,7 @@ service /notify on httpListener {
 
     # POST /notify/queue
     resource function post queue(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NotifyAPI", "/notify");
+        Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
         ctx.properties["OUT_ONLY"] = "true";
         eventStore.store(ctx);

@@ -17,11 +17,11 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 service /format on httpListener, httpsListener {
     # POST /format/xml
     resource function post 'xml(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FormatAPI", "/format");
+        Context ctx = check newContext(request, "FormatAPI", "/format", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             setXmlPayload(ctx, xml `<order><id>${jsonXmlArg(check jsonEval(ctx, "$.id"))}</id></order>`);
             log:printInfo("FormatAPI /xml request", afterXml = getHeader(ctx, "Content-Type"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -29,11 +29,11 @@ service /format on httpListener, httpsListener {
 
     # POST /format/text
     resource function post text(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FormatAPI", "/format");
+        Context ctx = check newContext(request, "FormatAPI", "/format", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             setTextPayload(ctx, string `id=${check jsonEval(ctx, "$.id")}`);
             log:printInfo("FormatAPI /text request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -11,13 +11,13 @@ listener http:Listener httpListener = new (httpPort);
 service /pns on httpListener {
     # POST /pns/inherited
     resource function post inherited(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PayloadNamespaceAPI", "/pns");
+        Context ctx = check newContext(request, "PayloadNamespaceAPI", "/pns", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             setXmlPayload(ctx, xml `<order xmlns="http://ws.apache.org/ns/synapse">
                         <id>${xmlArg(xpathString((check soapEnvelope(ctx))/**/<id>))}</id>
                     </order>`);
             string orderId = xpathString((check soapEnvelope(ctx))/**/<'order>/<id>);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -25,14 +25,14 @@ service /pns on httpListener {
 
     # POST /pns/suppressed
     resource function post suppressed(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PayloadNamespaceAPI", "/pns");
+        Context ctx = check newContext(request, "PayloadNamespaceAPI", "/pns", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             setXmlPayload(ctx, xml `<order>
                         <id>${xmlArg(xpathString((check soapEnvelope(ctx))/**/<id>))}</id>
                         <note xmlns:m="http://services.samples"><m:text>fixed</m:text></note>
                     </order>`);
             string orderId = xpathString((check soapEnvelope(ctx))/**/<'order>/<id>);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -40,12 +40,12 @@ service /pns on httpListener {
 
     # POST /pns/keyed
     resource function post keyed(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PayloadNamespaceAPI", "/pns");
+        Context ctx = check newContext(request, "PayloadNamespaceAPI", "/pns", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             setXmlPayload(ctx, xml `<order xmlns="http://ws.apache.org/ns/synapse">
         <id>${xmlArg(xpathString((check soapEnvelope(ctx))/**/<id>))}</id>
     </order>`);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -53,13 +53,13 @@ service /pns on httpListener {
 
     # POST /pns/json
     resource function post 'json(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PayloadNamespaceAPI", "/pns");
+        Context ctx = check newContext(request, "PayloadNamespaceAPI", "/pns", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             setXmlPayload(ctx, xml `<order xmlns="http://ws.apache.org/ns/synapse">
                         <id>${xmlArg(xpathString((check soapEnvelope(ctx))/**/<id>))}</id>
                     </order>`);
             ctx.contentType = "application/json";
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -67,7 +67,7 @@ service /pns on httpListener {
 
     # POST /pns/envelope
     resource function post envelope(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PayloadNamespaceAPI", "/pns");
+        Context ctx = check newContext(request, "PayloadNamespaceAPI", "/pns", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             setXmlPayload(ctx, xml `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns="http://ws.apache.org/ns/synapse">
                         <soapenv:Body>
@@ -76,7 +76,7 @@ service /pns on httpListener {
                             </order>
                         </soapenv:Body>
                     </soapenv:Envelope>`);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /inline on httpListener {
     # POST /inline/json
     resource function post 'json(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "InlinePayloadAPI", "/inline");
+        Context ctx = check newContext(request, "InlinePayloadAPI", "/inline", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.variables["id"] = 123;
             JsonResponse payload = {
@@ -24,7 +24,7 @@ service /inline on httpListener {
                 braces: synapseValue(function () returns string|error => (check requiredVariable(ctx, "id") == "1" ? "}" : "{"), "vars.id == 1 ? '}' : '{'")
             };
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -32,14 +32,14 @@ service /inline on httpListener {
 
     # POST /inline/xml
     resource function post 'xml(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "InlinePayloadAPI", "/inline");
+        Context ctx = check newContext(request, "InlinePayloadAPI", "/inline", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             setXmlPayload(ctx, xml `<order id="${check jsonEval(ctx, "$.id")}">
                         <name>${jsonXmlArg(check jsonEval(ctx, "$.name"))}</name>
                         <total>${xmlArg(check notTranslated("${payload.price * payload.quantity}"))}</total>
                         <status>NEW</status>
                     </order>`);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -47,11 +47,11 @@ service /inline on httpListener {
 
     # POST /inline/text
     resource function post text(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "InlinePayloadAPI", "/inline");
+        Context ctx = check newContext(request, "InlinePayloadAPI", "/inline", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             setTextPayload(ctx, string `Order ${check jsonEval(ctx, "$.id")} for ${synapseValue(function () returns string|error => upperCase(check jsonString(ctx, "$.name")), "toUpper(payload.name)")}`);
             log:printInfo(string `Built ${getVariable(ctx, "id")} with {braces} and ${synapseValue(function () returns string|error => (check jsonEval(ctx, "$.note") == "}" ? "brace" : "none"), "payload.note == '}' ? 'brace' : 'none'")}`);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /pj on httpListener {
     # POST /pj/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PayloadJsonAPI", "/pj");
+        Context ctx = check newContext(request, "PayloadJsonAPI", "/pj", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             json body = check jsonPayload(ctx);
             PayloadJsonResponse payload = {
@@ -24,7 +24,7 @@ service /pj on httpListener {
                 price: 12.50
             };
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -11,11 +11,11 @@ listener http:Listener httpListener = new (httpPort);
 service /stock on httpListener {
     # GET /stock/{sku}
     resource function get [string sku](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StockAPI", "/stock", {"sku": sku});
+        Context ctx = check newContext(request, "StockAPI", "/stock", {"sku": sku}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             StockGetBySkuResponse payload = {sku, level: 3};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -23,11 +23,11 @@ service /stock on httpListener {
 
     # GET /stock/{sku}/{store}
     resource function get [string sku]/[string store](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StockAPI", "/stock", {"sku": sku, "store": store});
+        Context ctx = check newContext(request, "StockAPI", "/stock", {"sku": sku, "store": store}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             StockGetBySkuByStoreResponse payload = {sku, store, level: 1};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -35,11 +35,11 @@ service /stock on httpListener {
 
     # PUT /stock/{sku}
     resource function put [string sku](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StockAPI", "/stock", {"sku": sku});
+        Context ctx = check newContext(request, "StockAPI", "/stock", {"sku": sku}, cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             StockPutResponse payload = {updated: sku};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

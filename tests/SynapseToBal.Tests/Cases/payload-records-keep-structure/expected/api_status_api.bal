@@ -8,11 +8,11 @@ import ballerina/http;
 service /status on httpListener {
     # GET /status/*
     resource function get [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StatusAPI", "/status");
+        Context ctx = check newContext(request, "StatusAPI", "/status", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             StatusResponse payload = {status: "up", checks: [{name: "db", ok: true}]};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return runOrderError(ctx, e);
         }

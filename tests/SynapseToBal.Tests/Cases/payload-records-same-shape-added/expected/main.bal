@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /payments on httpListener {
     # POST /payments/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PaymentAPI", "/payments");
+        Context ctx = check newContext(request, "PaymentAPI", "/payments", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             return check createPaymentSequence(ctx);
         } on fail error e {
@@ -22,12 +22,12 @@ service /payments on httpListener {
 
     # GET /payments/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PaymentAPI", "/payments", {"id": id});
+        Context ctx = check newContext(request, "PaymentAPI", "/payments", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             PaymentGetResponse payload = {'error: {code: 404, message: string `Payment ${id} not found`}};
             setJsonPayload(ctx, payload.toJson());
             setHttpSc(ctx, 404);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -68,7 +68,7 @@ service /payments on httpListener {
 service /refunds on httpListener {
     # POST /refunds/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "RefundAPI", "/refunds");
+        Context ctx = check newContext(request, "RefundAPI", "/refunds", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             json body = check jsonPayload(ctx);
             RefundRequest payload = {
@@ -79,7 +79,7 @@ service /refunds on httpListener {
             };
             setJsonPayload(ctx, payload.toJson());
             check callEndpoint(ctx, refundPostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = refundPostRootEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

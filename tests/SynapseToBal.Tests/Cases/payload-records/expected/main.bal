@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # POST /orders/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderAPI", "/orders");
+        Context ctx = check newContext(request, "OrderAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             json body = check jsonPayload(ctx);
             OrderPostRequest payload = {
@@ -36,7 +36,7 @@ service /orders on httpListener {
             };
             setJsonPayload(ctx, payload.toJson());
             check callEndpoint(ctx, orderPostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = orderPostRootEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -44,7 +44,7 @@ service /orders on httpListener {
 
     # GET /orders/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderAPI", "/orders", {"id": id});
+        Context ctx = check newContext(request, "OrderAPI", "/orders", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             OrderGetPayload payload = {id, status: "looking"};
             setJsonPayload(ctx, payload.toJson());
@@ -55,7 +55,7 @@ service /orders on httpListener {
             }
             OrderGetPayload payload2 = {id, status: "found"};
             setJsonPayload(ctx, payload2.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

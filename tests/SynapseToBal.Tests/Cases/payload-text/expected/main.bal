@@ -11,10 +11,10 @@ listener http:Listener httpListener = new (httpPort);
 service /pt on httpListener {
     # GET /pt/{name}
     resource function get [string name](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PayloadTextAPI", "/pt", {"name": name});
+        Context ctx = check newContext(request, "PayloadTextAPI", "/pt", {"name": name}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             setTextPayload(ctx, string `Hello ${name}, today is a good day.`);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /pxt on httpListener {
     # POST /pxt/order
     resource function post 'order(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PayloadXmlTreeAPI", "/pxt");
+        Context ctx = check newContext(request, "PayloadXmlTreeAPI", "/pxt", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             setXmlPayload(ctx, xml `<order xmlns="urn:shop" xmlns:x="urn:ext" id="o-${check jsonEval(ctx, "$.id")}" x:note="a &amp; b">
                         <!-- generated -->
@@ -20,7 +20,7 @@ service /pxt on httpListener {
                         <flag/>
                         <empty/>
                     </order>`);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -28,10 +28,10 @@ service /pxt on httpListener {
 
     # POST /pxt/dynamic
     resource function post dynamic(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PayloadXmlTreeAPI", "/pxt");
+        Context ctx = check newContext(request, "PayloadXmlTreeAPI", "/pxt", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             setXmlPayload(ctx, xml `<status xmlns="http://ws.apache.org/ns/synapse"><!-- for ${check jsonEval(ctx, "$.tag")} -->text</status>`);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

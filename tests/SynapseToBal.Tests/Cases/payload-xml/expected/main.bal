@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /px on httpListener {
     # POST /px/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PayloadXmlAPI", "/px");
+        Context ctx = check newContext(request, "PayloadXmlAPI", "/px", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             setXmlPayload(ctx, xml `<m:getQuote xmlns:m="http://services.samples">
                         <m:request id="req-1">
@@ -19,7 +19,7 @@ service /px on httpListener {
                             <m:note>Price &lt; 100 &amp; ${"`"}${xmlArg(check notTranslated("${literal}"))}${"`"}</m:note>
                         </m:request>
                     </m:getQuote>`);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -11,11 +11,11 @@ listener http:Listener httpListener = new (httpPort);
 service /media on httpListener {
     # POST /media/upper
     resource function post upper(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MediaAPI", "/media");
+        Context ctx = check newContext(request, "MediaAPI", "/media", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // payloadFactory media-type="JSON" is none of xml, json, text: the Micro Integrator leaves the payload and its
             // content type as they are
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -23,11 +23,11 @@ service /media on httpListener {
 
     # POST /media/mime
     resource function post mime(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MediaAPI", "/media");
+        Context ctx = check newContext(request, "MediaAPI", "/media", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // payloadFactory media-type="application/json" is none of xml, json, text: the Micro Integrator leaves the
             // payload and its content type as they are
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -35,10 +35,10 @@ service /media on httpListener {
 
     # POST /media/text
     resource function post text(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MediaAPI", "/media");
+        Context ctx = check newContext(request, "MediaAPI", "/media", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             setTextPayload(ctx, "plain text");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -46,10 +46,10 @@ service /media on httpListener {
 
     # POST /media/regex
     resource function post regex(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MediaAPI", "/media");
+        Context ctx = check newContext(request, "MediaAPI", "/media", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             setXmlPayload(ctx, xml `<note xmlns="http://ws.apache.org/ns/synapse">default engine</note>`);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -57,7 +57,7 @@ service /media on httpListener {
 
     # POST /media/freemarker
     resource function post freemarker(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MediaAPI", "/media");
+        Context ctx = check newContext(request, "MediaAPI", "/media", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0206): freemarker payload templates are not translated: the converter builds payloads from the default template's $n arguments only, and a freemarker template runs that template engine's own language
             // <payloadFactory media-type="json" template-type="freeMarker">
@@ -65,7 +65,7 @@ service /media on httpListener {
             //     <args/>
             // </payloadFactory>
             check notTranslatedMediator("payloadFactory", "SB0206");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -11,13 +11,13 @@ listener http:Listener httpListener = new (httpPort);
 service /optionreads on httpListener {
     # POST /optionreads/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ClientOptionReads", "/optionreads");
+        Context ctx = check newContext(request, "ClientOptionReads", "/optionreads", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.axis2["tenant"] = "acme";
             string axis2Client = "named-property";
             ClientOptionReadsResponse payload = {scoped: axis2Client, option: getAxis2Property(ctx, "tenant")};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

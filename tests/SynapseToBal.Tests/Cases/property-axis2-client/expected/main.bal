@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /options on httpListener {
     # POST /options/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ClientOptions", "/options");
+        Context ctx = check newContext(request, "ClientOptions", "/options", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.axis2["tenant"] = "acme";
             // TODO(SB0280): the axis2-client property 'messageType' is not translated: the Micro Integrator puts it in the message's Axis2 client options, where Synapse does not act on it as on the axis2 property, and Axis2 and the transports read it only while the message has no axis2 property of that name
@@ -23,7 +23,7 @@ service /options on httpListener {
             ClientOptionsResponse payload = {tenant: getAxis2Property(ctx, "tenant")};
             setJsonPayload(ctx, payload.toJson());
             _ = ctx.axis2.removeIfHasKey("tenant");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /axis2 on httpListener {
     # POST /axis2/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "Axis2API", "/axis2");
+        Context ctx = check newContext(request, "Axis2API", "/axis2", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.axis2["Axis2StringVal"] = "abc";
             ctx.axis2["Axis2IntVal"] = 12;
@@ -22,7 +22,7 @@ service /axis2 on httpListener {
             log:printInfo("Axis2API default request", 'int = getAxis2Property(ctx, "Axis2IntVal"), again = getAxis2Property(ctx, "Axis2IntVal"));
             check callEndpoint(ctx, axis2apiDefaultEndpointNoChunking, restPostfix(ctx), headers = passThroughHeaders, state = axis2PostRootEndpointSuspension);
             log:printInfo("Axis2API default request", afterCall = getAxis2Property(ctx, "Axis2IntVal"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /settings on httpListener {
     # POST /settings/apply
     resource function post apply(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "SettingsAPI", "/settings");
+        Context ctx = check newContext(request, "SettingsAPI", "/settings", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["mode"] = "strict";
             ctx.properties[getProperty(ctx, "propertyNameFromPayload")] = getProperty(ctx, "propertyValueFromPayload");
@@ -23,7 +23,7 @@ service /settings on httpListener {
             // <property name="{$ctx:mode}" value="on" scope="transport"/>
             check notTranslatedMediator("property", "SB0208");
             log:printInfo("SettingsAPI /apply request", mode = getProperty(ctx, "mode"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -31,11 +31,11 @@ service /settings on httpListener {
 
     # GET /settings/plain
     resource function get plain(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "SettingsAPI", "/settings");
+        Context ctx = check newContext(request, "SettingsAPI", "/settings", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             string mode = "lenient";
             log:printInfo("SettingsAPI /plain request", mode = mode);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -9,7 +9,7 @@ import ballerina/log;
 function forceErrorApiFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     setXmlPayload(ctx, xml `<error>backend fault</error>`);
-    return respond(ctx, headers = passBackHeaders);
+    return respond(ctx, cors = true, headers = passBackHeaders);
 }
 
 # Fault flow of proxy service ForceErrorProxy: runs when the in or out flow fails.
@@ -17,7 +17,7 @@ function forceErrorProxyFault(Context ctx, error e) returns http:Response|error 
     recordError(ctx, e);
     log:printInfo("ForceErrorProxy fault", code = getProperty(ctx, "ERROR_CODE"));
     setHttpSc(ctx, 502);
-    return respond(ctx, headers = passBackHeaders);
+    return respond(ctx, cors = true, headers = passBackHeaders);
 }
 
 # In flow of proxy service ForceErrorProxy, run by the service at each of its addresses.

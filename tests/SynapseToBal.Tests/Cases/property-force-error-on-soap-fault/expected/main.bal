@@ -15,13 +15,13 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 service /quotes on httpListener, httpsListener {
     # POST /quotes/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ForceErrorApi", "/quotes");
+        Context ctx = check newContext(request, "ForceErrorApi", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
             check callEndpoint(ctx, stockQuoteEp, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteEpSuspension, soapFault = true);
             _ = ctx.properties.removeIfHasKey("FORCE_ERROR_ON_SOAP_FAULT");
             check callEndpoint(ctx, stockQuoteEp, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteEpSuspension, soapFault = true);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return forceErrorApiFault(ctx, e);
         }

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /quantity on httpListener {
     # POST /quantity/count
     resource function post count(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuantityAPI", "/quantity");
+        Context ctx = check newContext(request, "QuantityAPI", "/quantity", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             xml envelope = check soapEnvelope(ctx);
             int quantity = check propertyInteger(xpathString(envelope/**/<quantity>));
@@ -26,7 +26,7 @@ service /quantity on httpListener {
                 gift: toJson(gift.toString())
             };
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return quantityFault(ctx, e);
         }
@@ -34,11 +34,11 @@ service /quantity on httpListener {
 
     # GET /quantity/default
     resource function get 'default(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuantityAPI", "/quantity");
+        Context ctx = check newContext(request, "QuantityAPI", "/quantity", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             int 'limit = check int:fromString("");
             log:printInfo("QuantityAPI /default request", 'limit = 'limit.toString());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -12,12 +12,12 @@ listener http:Listener httpListener = new (httpPort);
 service /catalog on httpListener {
     # POST /catalog/items
     resource function post items(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CatalogAPI", "/catalog");
+        Context ctx = check newContext(request, "CatalogAPI", "/catalog", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["sku"] = check jsonEval(ctx, "$.sku");
             check enrich(ctx);
             log:printInfo("CatalogAPI /items request", sku = getProperty(ctx, "sku"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -25,14 +25,14 @@ service /catalog on httpListener {
 
     # PUT /catalog/items
     resource function put items(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CatalogAPI", "/catalog");
+        Context ctx = check newContext(request, "CatalogAPI", "/catalog", cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             json body = check jsonPayload(ctx);
             string sku = check jsonEvalIn(body, "$.sku");
             ctx.properties["customer"] = check jsonEvalIn(body, "$.customer");
             audit(ctx);
             log:printInfo("CatalogAPI /items request", sku = sku);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -40,11 +40,11 @@ service /catalog on httpListener {
 
     # GET /catalog/items/{id}
     resource function get items/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"id": id});
+        Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             string customer = getHeader(ctx, "X-Customer");
             log:printInfo("CatalogAPI /items/{id} request", sku = id, customer = customer);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # POST /orders/{orderId}
     resource function post [string orderId](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderAPI", "/orders", {"orderId": orderId});
+        Context ctx = check newContext(request, "OrderAPI", "/orders", {"orderId": orderId}, cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             string 'channel = "";
             json body = check jsonPayload(ctx);
@@ -29,7 +29,7 @@ service /orders on httpListener {
             log:printInfo("OrderAPI /{orderId} request", 'order = orderId, sku = sku, 'channel = 'channel, express = express.toString());
             setHttpSc(ctx, quantity);
             check setPayloadPrimitive(ctx, originalBody.clone());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return orderFault(ctx, e);
         }

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /count on httpListener {
     # POST /count/items
     resource function post items(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CountingAPI", "/count");
+        Context ctx = check newContext(request, "CountingAPI", "/count", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["counter"] = "default-value";
             ctx.operation["counter"] = "0";
@@ -26,7 +26,7 @@ service /count on httpListener {
             }
             check aggregateMessages(ctx, messages, false);
             log:printInfo("CountingAPI /items response", 'default = getProperty(ctx, "counter"), operation = getOperationProperty(ctx, "counter"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -10,6 +10,19 @@ configurable string gatewayApiVenuesEndpointUrl = "http://10.0.0.5:8280/venues";
 # Base URL of the 'GatewayAPI /venues endpoint' endpoint.
 configurable string gatewayApiVenuesEndpointUrl2 = "http://10.0.0.5:8280/audit";
 
+# Whether the APIs' answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it from
+# synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS request
+# whose Origin is not allowed is answered 403.
+configurable boolean corsEnabled = true;
+
+# The origins CORS allows, separated by commas, * for any (synapse.rest.CORSConfig.Access-Control-Allow-Origin; the
+# Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), none when it is not set).
+configurable string corsAllowedOrigins = "";
+
+# The Access-Control-Allow-Headers of the APIs' answers (synapse.rest.CORSConfig.Access-Control-Allow-Headers; the Micro
+# Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), empty when it is not set).
+configurable string corsAllowedHeaders = "";
+
 # JNDI initial context factory of the JMS endpoint 'GatewayAPI /orders endpoint' (java.naming.factory.initial in its
 # address).
 configurable string gatewayApiOrdersEndpointJavaNamingFactoryInitial = "org.apache.activemq.jndi.ActiveMQInitialContextFactory";
@@ -23,17 +36,3 @@ configurable string gatewayApiOrdersEndpointTransportJmsConnectionFactoryJndiNam
 
 # Queue of the JMS endpoint 'GatewayAPI /orders endpoint' (destination in its address).
 configurable string gatewayApiOrdersEndpointDestination = "orders";
-
-# Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it
-# from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS
-# request whose Origin is not allowed is answered 403.
-configurable boolean corsEnabled = true;
-
-# The origins CORS allows, separated by commas, * for any (synapse.rest.CORSConfig.Access-Control-Allow-Origin; the
-# Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), none when it is not set).
-configurable string corsAllowedOrigins = "";
-
-# The Access-Control-Allow-Headers of the APIs' OPTIONS answers (synapse.rest.CORSConfig.Access-Control-Allow-Headers;
-# the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), empty when it is not
-# set).
-configurable string corsAllowedHeaders = "";

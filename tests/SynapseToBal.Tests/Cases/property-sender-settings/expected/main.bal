@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /gateway on httpListener {
     # POST /gateway/venues
     resource function post venues(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "GatewayAPI", "/gateway");
+        Context ctx = check newContext(request, "GatewayAPI", "/gateway", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             _ = ctx.axis2.removeIfHasKey("ClientApiNonBlocking");
             ctx.axis2["REQUEST_HOST_HEADER"] = "api.example.com";
@@ -20,7 +20,7 @@ service /gateway on httpListener {
             ctx.axis2["REQUEST_HOST_HEADER"] = getHeader(ctx, "X-Forwarded-Host");
             check callEndpoint(ctx, gatewayApiVenuesEndpoint2, restPostfix(ctx), headers = passThroughHeaders, state = gatewayApiVenuesEndpointSuspension2);
             _ = ctx.axis2.removeIfHasKey("REQUEST_HOST_HEADER");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -28,7 +28,7 @@ service /gateway on httpListener {
 
     # POST /gateway/orders
     resource function post orders(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "GatewayAPI", "/gateway");
+        Context ctx = check newContext(request, "GatewayAPI", "/gateway", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
             ctx.axis2["transport.jms.ContentTypeProperty"] = "Content-Type";
@@ -41,13 +41,13 @@ service /gateway on httpListener {
 
     # POST /gateway/still-todo
     resource function post still\-todo(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "GatewayAPI", "/gateway");
+        Context ctx = check newContext(request, "GatewayAPI", "/gateway", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0207): axis2 property 'ClientApiNonBlocking' has no equivalent in the generated code
             // <property name="ClientApiNonBlocking" value="true" scope="axis2"/>
             // TODO(SB0207): axis2 property 'REQUEST_HOST_HEADER' has no equivalent in the generated code
             // <property name="REQUEST_HOST_HEADER" scope="axis2" type="OM"><host>api.example.com</host></property>
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

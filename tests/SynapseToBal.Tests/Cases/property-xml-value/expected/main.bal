@@ -12,12 +12,12 @@ listener http:Listener httpListener = new (httpPort);
 service /quote on httpListener {
     # POST /quote/enrich
     resource function post enrich(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quote");
+        Context ctx = check newContext(request, "QuoteAPI", "/quote", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             xml orderId = ((check soapEnvelope(ctx))/**/<'order>/<id>).clone();
             log:printInfo("QuoteAPI /enrich request", id = xmlNodesText(orderId), idText = xmlNodesText(orderId));
             setXmlPayload(ctx, xml `<r><id>${xmlArg(xmlNodesText(orderId))}</id></r>`);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -25,7 +25,7 @@ service /quote on httpListener {
 
     # POST /quote/filter
     resource function post filter(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quote");
+        Context ctx = check newContext(request, "QuoteAPI", "/quote", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["sym"] = ((check soapEnvelope(ctx))/**/<symbol>).clone();
             return check checkSymbol(ctx);
@@ -36,11 +36,11 @@ service /quote on httpListener {
 
     # POST /quote/variables
     resource function post variables(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quote");
+        Context ctx = check newContext(request, "QuoteAPI", "/quote", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.variables["order"] = check jsonEval(ctx, "$.order");
             log:printInfo(string `id=${synapseValue(function () returns string|error => check variablePath(ctx, "order", "$.id"), "vars.order.id")}`);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

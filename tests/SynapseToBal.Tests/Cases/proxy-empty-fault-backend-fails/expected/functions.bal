@@ -10,7 +10,7 @@ import ballerina/log;
 function emptyFaultFlow(Context ctx) returns http:Response {
     do {
         check callEndpoint(ctx, emptyFaultEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = emptyFaultEndpointSuspension);
-        return check respond(ctx, headers = passBackHeaders);
+        return check respond(ctx, cors = true, headers = passBackHeaders);
     } on fail error e {
         // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
         return unansweredFault(ctx, e);

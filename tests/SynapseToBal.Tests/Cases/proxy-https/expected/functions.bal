@@ -40,7 +40,7 @@ function plainFlow(Context ctx) returns http:Response|error {
     do {
         PlainResponse payload = {ok: true};
         setJsonPayload(ctx, payload.toJson());
-        return check respond(ctx, headers = passBackHeaders);
+        return check respond(ctx, cors = true, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
     }

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /refs on httpListener {
     # GET /refs/
     resource function get .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "RefAPI", "/refs");
+        Context ctx = check newContext(request, "RefAPI", "/refs", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0208): the sequence is chosen at run time; call the matching function by hand
             // <sequence key="{get-property('target')}"/>
@@ -24,7 +24,7 @@ service /refs on httpListener {
             // <call><endpoint key-expression="get-property('ep')"/></call>
             check notTranslatedMediator("call", "SB0205");
             loop(ctx);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /regex on httpListener {
     # POST /regex/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "RegexAPI", "/regex");
+        Context ctx = check newContext(request, "RegexAPI", "/regex", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             string 'json = "";
             string coded = "";
@@ -57,7 +57,7 @@ service /regex on httpListener {
             // TODO(SB0206): a property with pattern/group needs hand translation
             // <property name="axis" scope="axis2" expression="get-property('date')" pattern="(.*)" group="1"/>
             check notTranslatedMediator("property", "SB0206");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

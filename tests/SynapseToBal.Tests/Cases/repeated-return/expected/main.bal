@@ -11,11 +11,11 @@ listener http:Listener httpListener = new (httpPort);
 service /status on httpListener {
     # GET /status/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StatusAPI", "/status", {"id": id});
+        Context ctx = check newContext(request, "StatusAPI", "/status", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             if check urlParam(ctx, "verbose") == "true" {
                 ctx.headers["x-verbose"] = "true";
-                return check respond(ctx, headers = passBackHeaders);
+                return check respond(ctx, cors = true, headers = passBackHeaders);
             }
             return accepted();
             // Not translated, never runs: the flow has already ended above:
@@ -27,14 +27,14 @@ service /status on httpListener {
 
     # POST /status/{id}
     resource function post [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StatusAPI", "/status", {"id": id});
+        Context ctx = check newContext(request, "StatusAPI", "/status", {"id": id}, cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             if check matches(check urlParam(ctx, "mode"), "a|b") {
                 if check urlParam(ctx, "mode") == "a" {
                     ctx.headers["x-mode"] = "a";
                 }
             }
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -42,12 +42,12 @@ service /status on httpListener {
 
     # PUT /status/{id}
     resource function put [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StatusAPI", "/status", {"id": id});
+        Context ctx = check newContext(request, "StatusAPI", "/status", {"id": id}, cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             if check urlParam(ctx, "mode") == "a" {
-                return check respond(ctx, headers = passBackHeaders);
+                return check respond(ctx, cors = true, headers = passBackHeaders);
             }
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

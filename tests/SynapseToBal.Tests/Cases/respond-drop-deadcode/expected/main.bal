@@ -12,9 +12,9 @@ listener http:Listener httpListener = new (httpPort);
 service /flow on httpListener {
     # GET /flow/respond
     resource function get respond(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FlowAPI", "/flow");
+        Context ctx = check newContext(request, "FlowAPI", "/flow", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
             // Not translated, never runs: the flow has already ended above:
             // <log level="custom"><property name="never" value="runs"/></log>
         } on fail error e {
@@ -29,7 +29,7 @@ service /flow on httpListener {
 
     # GET /flow/nothing
     resource function get nothing(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FlowAPI", "/flow");
+        Context ctx = check newContext(request, "FlowAPI", "/flow", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         log:printInfo("FlowAPI /nothing request", only = "logs");
         return accepted();
     }

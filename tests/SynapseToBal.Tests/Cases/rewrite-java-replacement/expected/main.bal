@@ -12,12 +12,12 @@ listener http:Listener httpListener = new (httpPort);
 service /rewrite on httpListener {
     # GET /rewrite/*
     resource function get [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "RewriteReplacementApi", "/rewrite");
+        Context ctx = check newContext(request, "RewriteReplacementApi", "/rewrite", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             string version = "v2";
             check rewriteUrl(ctx, [{actions: [{action: "replace", fragment: "path", value: "/$2/$1\\$", regex: "/api/([a-z]+)/(v[0-9]+)"}, {action: "replace", fragment: "host", value: version, regex: "^internal"}]}], inProperty = "backend.url", outProperty = "resolved.url");
             log:printInfo("RewriteReplacementApi default request", resolved = getProperty(ctx, "resolved.url"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /query on httpListener {
     # GET /query/search*
     resource function get search\*(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QueryAPI", "/query");
+        Context ctx = check newContext(request, "QueryAPI", "/query", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check rewriteUrl(ctx, [{actions: [{action: "removeQueryParam", fragment: "query", value: "id", regex: "id=[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*"}, {action: "removeQueryParam", fragment: "query", value: getProperty(ctx, "drop.param")}]}]);
             // TODO(SB0206): the remove-query-param value '(?<=x)y' is read as a Java regular expression ('(?<=x)y=.*') that Ballerina reads differently (a lookbehind has no Ballerina regular-expression equivalent)
@@ -23,7 +23,7 @@ service /query on httpListener {
             // </rewrite>
             check notTranslatedMediator("rewrite", "SB0206");
             check callEndpoint(ctx, searchEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = searchEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

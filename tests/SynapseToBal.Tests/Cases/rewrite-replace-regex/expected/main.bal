@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /rewrite on httpListener {
     # POST /rewrite/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "RewriteRegexAPI", "/rewrite");
+        Context ctx = check newContext(request, "RewriteRegexAPI", "/rewrite", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check rewriteUrl(ctx, [{condition: {test: "match", sourceType: "url", src: "path", value: "(?i:/API/v[0-9]+/[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*)"}, actions: [{action: "replace", fragment: "path", value: "/api/v2", regex: "(?i:/api/v1)"}, {action: "replace", fragment: "path", value: "", regex: "\\.svc"}, {action: "replace", fragment: "host", value: ".example.com", regex: "\\.internal$"}, {action: "replace", fragment: "path", value: "/$2/$1", regex: "/(\\d+)/(\\d+)$"}]}], inProperty = "backend.url", outProperty = "resolved.url");
             // TODO(SB0206): the replace regex '/v1$' uses Java regular-expression syntax Ballerina reads differently ('$' in a replace regex (Java's also matches before a final line terminator; write \z) has no Ballerina regular-expression equivalent)
@@ -35,7 +35,7 @@ service /rewrite on httpListener {
             //     </rewriterule>
             // </rewrite>
             check notTranslatedMediator("rewrite", "SB0206");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /shelter on httpListener {
     # POST /shelter/json
     resource function post 'json(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ShelterAPI", "/shelter");
+        Context ctx = check newContext(request, "ShelterAPI", "/shelter", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // <scatter-gather>: one copy of the message per sequence, started together and awaited (the Micro Integrator
             // runs them in parallel); the results are gathered in the order of the sequences, not of arrival; the message
@@ -32,7 +32,7 @@ service /shelter on httpListener {
                 animals: toJson(getVariable(ctx, "animals"))
             };
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -40,7 +40,7 @@ service /shelter on httpListener {
 
     # POST /shelter/xml
     resource function post 'xml(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ShelterAPI", "/shelter");
+        Context ctx = check newContext(request, "ShelterAPI", "/shelter", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // <scatter-gather>: one copy of the message per sequence, run one after the other, as
             // parallel-execution="false" does; the results are gathered in order; the message goes on unchanged, the result
@@ -50,7 +50,7 @@ service /shelter on httpListener {
             check xmlScatterGather2(messages[1]);
             check gatherMessages(ctx, messages, false, rootElement = "shelter", variable = "animals");
             log:printInfo(string `gathered ${getVariable(ctx, "animals")}`);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -58,7 +58,7 @@ service /shelter on httpListener {
 
     # POST /shelter/body
     resource function post body(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ShelterAPI", "/shelter");
+        Context ctx = check newContext(request, "ShelterAPI", "/shelter", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // <scatter-gather>: one copy of the message per sequence, run one after the other, as
             // parallel-execution="false" does; the results are gathered in order; the message becomes the last copy with
@@ -66,7 +66,7 @@ service /shelter on httpListener {
             Context[] messages = [branchContext(ctx)];
             check bodyScatterGather1(messages[0]);
             check gatherMessages(ctx, messages, true);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

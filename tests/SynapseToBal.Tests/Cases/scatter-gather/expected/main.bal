@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /pets on httpListener {
     # GET /pets/all
     resource function get 'all(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PetAPI", "/pets");
+        Context ctx = check newContext(request, "PetAPI", "/pets", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // <scatter-gather>: one copy of the message per sequence, started together (the Micro Integrator runs them in
             // parallel); the aggregation completes when every sequence has arrived or 5 s after the first one arrived (its
@@ -26,7 +26,7 @@ service /pets on httpListener {
             running.push(started2);
             Context[] collected = check awaitAggregation(messages, running, 5);
             check gatherMessages(ctx, collected, true);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -34,7 +34,7 @@ service /pets on httpListener {
 
     # GET /pets/xml
     resource function get 'xml(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PetAPI", "/pets");
+        Context ctx = check newContext(request, "PetAPI", "/pets", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // <scatter-gather>: one copy of the message per sequence, run one after the other, as
             // parallel-execution="false" does; the results are gathered in order; the message goes on unchanged, the result
@@ -44,7 +44,7 @@ service /pets on httpListener {
             check xmlScatterGather2(messages[1]);
             check gatherMessages(ctx, messages, false, rootElement = "pets", variable = "pets");
             log:printInfo("PetAPI /xml request", pets = getVariable(ctx, "pets"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

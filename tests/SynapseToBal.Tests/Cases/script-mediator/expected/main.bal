@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /quotes on httpListener {
     # POST /quotes/inline
     resource function post inline(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quotes");
+        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0231): <script> runs inline JavaScript (the script below): write this logic in Ballerina (a function that reads and updates the Context)
             // <script language="js"><![CDATA[
@@ -19,7 +19,7 @@ service /quotes on httpListener {
             //     mc.setPayloadXML(<m:getQuote xmlns:m="http://services.samples"><m:request><m:symbol>{symbol}</m:symbol></m:request></m:getQuote>);
             // ]]></script>
             check notTranslatedMediator("script", "SB0231");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -27,7 +27,7 @@ service /quotes on httpListener {
 
     # POST /quotes/keyed
     resource function post keyed(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quotes");
+        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0231): <script> runs the JavaScript function 'transformRequest' of the script at key 'conf:/script_js/stockquoteTransform.js', including 'conf:/script_js/common.js': write this logic in Ballerina (a function that reads and updates the Context)
             // <script language="rhinoJs" key="conf:/script_js/stockquoteTransform.js" function="transformRequest">
@@ -37,7 +37,7 @@ service /quotes on httpListener {
             // TODO(SB0231): <script> runs the Groovy function 'mediate' of the script at key 'gov:/scripts/discount.groovy': write this logic in Ballerina (a function that reads and updates the Context)
             // <script language="groovy" key="gov:/scripts/discount.groovy"/>
             check notTranslatedMediator("script", "SB0231");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -12,14 +12,14 @@ listener http:Listener httpListener = new (httpPort);
 service /token on httpListener {
     # GET /token/
     resource function get .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TokenAPI", "/token");
+        Context ctx = check newContext(request, "TokenAPI", "/token", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             string accessToken = getHeader(ctx, "X-Token");
             string ttlToken = getHeader(ctx, "X-Ttl");
             string tokenCacheStatus = "HIT";
             string apiToken = tokenApiApiToken;
             log:printInfo("TokenAPI / request", TOKEN_CACHE_STATUS = tokenCacheStatus, ACCESS_TOKEN_LENGTH = javaDoubleString(<float>accessToken.length()), TTL_TOKEN_SECONDS = ttlToken, ACCESS_TOKEN = "****", API_TOKEN = "****");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

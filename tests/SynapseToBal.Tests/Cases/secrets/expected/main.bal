@@ -11,12 +11,12 @@ listener http:Listener httpListener = new (httpPort);
 service /secure on httpListener {
     # GET /secure/report
     resource function get report(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "SecureAPI", "/secure");
+        Context ctx = check newContext(request, "SecureAPI", "/secure", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.headers["authorization"] = string `Basic ${reportCredentials}`;
             string apiKey = reportApikey;
             check callEndpoint(ctx, reportBackend, restPostfix(ctx), headers = passThroughHeaders, state = reportBackendSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -4,32 +4,18 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# Port of the HTTPS listener the services exposed on https are served on (the Micro Integrator's default is 8253: the
-# https transport's 8243 plus the default port offset 10).
-configurable int httpsPort = 8253;
-
-# Key store of the HTTPS listener: the Micro Integrator's https transport uses [keystore.primary] file_name of
-# deployment.toml (repository/resources/security/wso2carbon.jks by default, a JKS file; Ballerina reads PKCS12 key
-# stores: convert it with keytool -importkeystore -deststoretype PKCS12).
-configurable string httpsKeyStorePath = ?;
-
-# Password of the HTTPS listener's key store ([keystore.primary] password of deployment.toml; the PKCS12 copy's key
-# password must be the same).
-configurable string httpsKeyStorePassword = ?;
-
 # Base URL of the 'PlansApi /plans endpoint' endpoint.
 configurable string plansApiPlansEndpointUrl = "http://localhost:8290";
 
-# Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it
-# from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS
-# request whose Origin is not allowed is answered 403.
+# Whether the APIs' answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it from
+# synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS request
+# whose Origin is not allowed is answered 403.
 configurable boolean corsEnabled = true;
 
 # The origins CORS allows, separated by commas, * for any (synapse.rest.CORSConfig.Access-Control-Allow-Origin; the
 # Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), none when it is not set).
 configurable string corsAllowedOrigins = "";
 
-# The Access-Control-Allow-Headers of the APIs' OPTIONS answers (synapse.rest.CORSConfig.Access-Control-Allow-Headers;
-# the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), empty when it is not
-# set).
+# The Access-Control-Allow-Headers of the APIs' answers (synapse.rest.CORSConfig.Access-Control-Allow-Headers; the Micro
+# Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), empty when it is not set).
 configurable string corsAllowedHeaders = "";

@@ -8,18 +8,14 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
-# The HTTPS listener the services exposed on https are also served on (the Micro Integrator's HTTPS port), with the
-# key store it serves TLS with.
-listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {path: httpsKeyStorePath, password: httpsKeyStorePassword}});
-
 # API 'PlansApi' (PlansApi.xml, line 2).
-service /planner on httpListener, httpsListener {
+service /planner on httpListener {
     # GET /planner/plans
     resource function get plans(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PlansApi", "/planner");
+        Context ctx = check newContext(request, "PlansApi", "/planner", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, plansEndpoint, "/services/PlanDataService/plans", "GET", headers = passThroughHeaders, state = plansEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -17,10 +17,10 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 service /orders on httpListener, httpsListener {
     # POST /orders/check
     resource function post 'check(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderApi", "/orders");
+        Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, inventoryEp, restPostfix(ctx), headers = passThroughHeaders, state = inventoryEpSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -28,10 +28,10 @@ service /orders on httpListener, httpsListener {
 
     # GET /orders/price/{id}
     resource function get price/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderApi", "/orders", {"id": id});
+        Context ctx = check newContext(request, "OrderApi", "/orders", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, priceByIdEndpoint, string `/prices/${check pathValue(id)}`, "GET", headers = passThroughHeaders, state = priceByIdEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -39,10 +39,10 @@ service /orders on httpListener, httpsListener {
 
     # GET /orders/legacy
     resource function get legacy(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderApi", "/orders");
+        Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, legacyEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = legacyEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -88,11 +88,11 @@ service /orders on httpListener, httpsListener {
 service /prices on httpListener, httpsListener {
     # GET /prices/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PricesApi", "/prices", {"id": id});
+        Context ctx = check newContext(request, "PricesApi", "/prices", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             PricesResponse payload = {price: 10};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

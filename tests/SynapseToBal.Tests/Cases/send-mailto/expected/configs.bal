@@ -53,6 +53,19 @@ configurable string mailSmtpBcc = "";
 # transport header on the message replaces it, as MailTransportSender reads it).
 configurable string alertMailEpTo = "ops@example.com, audit@example.com";
 
+# Whether the APIs' answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it from
+# synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS request
+# whose Origin is not allowed is answered 403.
+configurable boolean corsEnabled = true;
+
+# The origins CORS allows, separated by commas, * for any (synapse.rest.CORSConfig.Access-Control-Allow-Origin; the
+# Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), none when it is not set).
+configurable string corsAllowedOrigins = "";
+
+# The Access-Control-Allow-Headers of the APIs' answers (synapse.rest.CORSConfig.Access-Control-Allow-Headers; the Micro
+# Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), empty when it is not set).
+configurable string corsAllowedHeaders = "";
+
 # SMTP server host of the Micro Integrator's 'mailtoSupport' mail transport sender (MailTransportSender; not in the
 # Synapse project): mail.smtp.host in its axis2.xml (parameter.hostname of the [[transport.mail.sender]] named
 # "mailtoSupport" in its deployment.toml; for a blocking call, callout or message processor, of the
@@ -101,20 +114,6 @@ configurable string mailtoSupportSmtpBcc = "";
 # Recipients of the mail endpoint 'AlertsAPI /notify endpoint': the comma-separated address list after 'mailtoSupport:'
 # in its address (a To transport header on the message replaces it, as MailTransportSender reads it).
 configurable string alertsApiNotifyEndpointTo = "support@example.com";
-
-# Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it
-# from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS
-# request whose Origin is not allowed is answered 403.
-configurable boolean corsEnabled = true;
-
-# The origins CORS allows, separated by commas, * for any (synapse.rest.CORSConfig.Access-Control-Allow-Origin; the
-# Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), none when it is not set).
-configurable string corsAllowedOrigins = "";
-
-# The Access-Control-Allow-Headers of the APIs' OPTIONS answers (synapse.rest.CORSConfig.Access-Control-Allow-Headers;
-# the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), empty when it is not
-# set).
-configurable string corsAllowedHeaders = "";
 
 # The WSDL the Micro Integrator generates for proxy service 'MailOutProxy' (it publishes none: one operation 'mediate',
 # SOAP 1.1, SOAP 1.2 and HTTP bindings, a port per transport), answered to GET /services/MailOutProxy?wsdl: a path

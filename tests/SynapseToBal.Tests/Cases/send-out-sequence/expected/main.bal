@@ -11,9 +11,10 @@ listener http:Listener httpListener = new (httpPort);
 service /quotes on httpListener {
     # GET /quotes/{symbol}
     resource function get [string symbol](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quotes", {"symbol": symbol});
+        Context ctx = check newContext(request, "QuoteAPI", "/quotes", {"symbol": symbol}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, quoteBackend, restPostfix(ctx), headers = passThroughHeaders, state = quoteBackendSuspension);
+            writeCorsHeaders(ctx);
             return check quoteOut(ctx);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

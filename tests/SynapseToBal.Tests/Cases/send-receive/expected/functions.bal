@@ -11,7 +11,7 @@ import ballerina/log;
 
 # Sequence 'Audit.Backup'.
 function auditBackup(Context ctx) returns http:Response|error {
-    return respond(ctx, headers = passBackHeaders);
+    return respond(ctx, cors = true, headers = passBackHeaders);
 }
 
 # Sequence 'AuditLogged'.

@@ -13,7 +13,7 @@ listener http:Listener httpListener = new (httpPort);
 service /audit on httpListener {
     # POST /audit/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AuditApi", "/audit");
+        Context ctx = check newContext(request, "AuditApi", "/audit", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, auditPostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = auditPostRootEndpointSuspension);
             // receive="AuditLogged": the backend response runs that sequence, not the out flow.
@@ -26,7 +26,7 @@ service /audit on httpListener {
 
     # PUT /audit/*
     resource function put [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AuditApi", "/audit");
+        Context ctx = check newContext(request, "AuditApi", "/audit", cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, auditPutRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = auditPutRootEndpointSuspension);
             string route = getProperty(ctx, "receiver");
@@ -49,7 +49,7 @@ service /audit on httpListener {
 
     # DELETE /audit/*
     resource function delete [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AuditApi", "/audit");
+        Context ctx = check newContext(request, "AuditApi", "/audit", cors = {allow: "DELETE", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, auditDeleteRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = auditDeleteRootEndpointSuspension);
             log:printWarn("Cannot find a Sequence with name: AuditMissing for injecting the message");

@@ -16,7 +16,7 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 service /orders on httpListener, httpsListener {
     # POST /orders/audit
     resource function post audit(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersFileAPI", "/orders");
+        Context ctx = check newContext(request, "OrdersFileAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["OUT_ONLY"] = "true";
             ctx.contentType = "text/plain";
@@ -24,7 +24,7 @@ service /orders on httpListener, httpsListener {
             ctx.properties["OUT_ONLY"] = "false";
             AuditResponse payload = {audited: true};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -32,7 +32,7 @@ service /orders on httpListener, httpsListener {
 
     # POST /orders/archive
     resource function post archive(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersFileAPI", "/orders");
+        Context ctx = check newContext(request, "OrdersFileAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0268): settings of VFS endpoint 'OrdersFileAPI /archive endpoint' not reproduced: transport.vfs.SubFolderTimestampFormat: the Micro Integrator adds the date in that SimpleDateFormat pattern to the path; the generated code writes to the path as it is
             // <address uri="vfs:file:///var/archive/orders?transport.vfs.SubFolderTimestampFormat=yyyy-MM-dd" />
@@ -45,14 +45,14 @@ service /orders on httpListener, httpsListener {
 
     # POST /orders/report
     resource function post report(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersFileAPI", "/orders");
+        Context ctx = check newContext(request, "OrdersFileAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0268): 'AuditLogEP' writes files over VFS: OUT_ONLY is not set before this <call>: the Micro Integrator writes the file and the rest of the flow waits for a reply the file system never gives (after the endpoint's timeout the message is dropped, or a fault responseAction runs the fault sequence); the generated code does not write the file here (this step stays a TODO): set OUT_ONLY to true before it, or write the file by hand with vfsWrite*
             // <call>
             //     <endpoint key="AuditLogEP"/>
             // </call>
             check notTranslatedMediator("call", "SB0268");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -14,7 +14,7 @@ listener http:Listener httpListener = new (httpPort);
 service /reports on httpListener {
     # POST /reports/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ReportsAPI", "/reports");
+        Context ctx = check newContext(request, "ReportsAPI", "/reports", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["OUT_ONLY"] = "true";
             // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.

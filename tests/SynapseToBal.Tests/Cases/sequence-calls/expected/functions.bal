@@ -29,7 +29,7 @@ function validate(Context ctx) returns http:Response|error? {
         ValidateResponse payload = {'error: "JSON expected"};
         setJsonPayload(ctx, payload.toJson());
         setHttpSc(ctx, 415);
-        return respond(ctx, headers = passBackHeaders);
+        return respond(ctx, cors = true, headers = passBackHeaders);
     }
 }
 

@@ -11,14 +11,14 @@ listener http:Listener httpListener = new (httpPort);
 service /audit on httpListener {
     # POST /audit/events
     resource function post events(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AuditAPI", "/audit");
+        Context ctx = check newContext(request, "AuditAPI", "/audit", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             http:Response? reply = check validate(ctx);
             if reply is http:Response {
                 return reply;
             }
             enrich(ctx);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # POST /orders/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersApi", "/orders");
+        Context ctx = check newContext(request, "OrdersApi", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             http:Response? reply = check validateOrder(ctx);
             if reply is http:Response {
@@ -23,7 +23,7 @@ service /orders on httpListener {
             if reply2 is http:Response {
                 return reply2;
             }
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return ordersFault(ctx, e);
         }
@@ -31,13 +31,13 @@ service /orders on httpListener {
 
     # GET /orders/audit
     resource function get audit(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersApi", "/orders");
+        Context ctx = check newContext(request, "OrdersApi", "/orders", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             http:Response? reply = audit(ctx);
             if reply is http:Response {
                 return reply;
             }
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /templated on httpListener {
     # GET /templated/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TemplatedAPI", "/templated", {"id": id});
+        Context ctx = check newContext(request, "TemplatedAPI", "/templated", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             logAndTag(ctx, message = id, tag = "lookup");
             check logAndTagLazyMessage(ctx);
@@ -21,7 +21,7 @@ service /templated on httpListener {
             // TODO(SB0502): template 'MissingTemplate' is not a sequence template of the input
             // <call-template target="MissingTemplate"/>
             check notTranslatedMediator("call-template", "SB0502");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -17,10 +17,10 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 service /versioned on httpsListener {
     # GET /versioned/items
     resource function get items(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "VersionedAPI", "/versioned");
+        Context ctx = check newContext(request, "VersionedAPI", "/versioned", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpointAddressed(ctx, secureBackend, restPostfix(ctx), wsAddressing = "default", wsaTo = secureBackendUrl, headers = passThroughHeaders, state = secureBackendSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

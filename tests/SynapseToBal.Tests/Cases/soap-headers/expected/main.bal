@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /soapheaders on httpListener {
     # POST /soapheaders/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "SoapHeaderAPI", "/soapheaders");
+        Context ctx = check newContext(request, "SoapHeaderAPI", "/soapheaders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check addSoapHeader(ctx, soapHeaderBlock("urn:FOOBAR_WS", "urn", "AuthInf", "foo"));
             check addSoapHeader(ctx, soapHeaderBlock("http://services.samples", "m", "Tracking", ctx.messageId));
@@ -30,7 +30,7 @@ service /soapheaders on httpListener {
             // TODO(SB0207): 'preserveProcessedHeaders' changes how Synapse sends or answers; reproduce it by hand
             // <property name="preserveProcessedHeaders" value="false"/>
             check notTranslatedMediator("property", "SB0207");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -13,7 +13,7 @@ listener http:Listener httpListener = new (httpPort);
 service /quotes on httpListener {
     # POST /quotes/batch
     resource function post batch(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteSplitAPI", "/quotes");
+        Context ctx = check newContext(request, "QuoteSplitAPI", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
             // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
@@ -27,7 +27,7 @@ service /quotes on httpListener {
                 check wait finished;
             }
             check aggregateMessages(ctx, messages, false, enclosing = "ROOT");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -35,7 +35,7 @@ service /quotes on httpListener {
 
     # POST /quotes/copies
     resource function post copies(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteSplitAPI", "/quotes");
+        Context ctx = check newContext(request, "QuoteSplitAPI", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0219): <clone> is not translated here: each copy continues after it with the <filter> at QuoteSplitAPI.xml:48 on its way to the <aggregate> at QuoteSplitAPI.xml:53, and that mediator (or one it runs) may answer, stop, copy or aggregate the message, or runs code the converter does not run on each copy, so the copies would not all reach the aggregate the same way
             // <clone>

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # POST /orders/each
     resource function post each(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderSplitAPI", "/orders");
+        Context ctx = check newContext(request, "OrderSplitAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
             // parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies,
@@ -46,7 +46,7 @@ service /orders on httpListener {
 
     # POST /orders/notify
     resource function post notify(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderSplitAPI", "/orders");
+        Context ctx = check newContext(request, "OrderSplitAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             http:Response? reply = check notifyAll(ctx);
             if reply is http:Response {

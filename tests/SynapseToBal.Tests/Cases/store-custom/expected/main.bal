@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /dyn on httpListener {
     # POST /dyn/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "DynamicStoreAPI", "/dyn");
+        Context ctx = check newContext(request, "DynamicStoreAPI", "/dyn", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0208): the message store is chosen at run time; call store(ctx) on the matching store by hand
             // <store messageStore="{$ctx:storeName}"/>
@@ -19,7 +19,7 @@ service /dyn on httpListener {
             // TODO(SB0223): store the message with the producer of the class com.example.store.RedisMessageStore message store 'RedisStore', which is not translated (see the store's TODO)
             // <store messageStore="RedisStore"/>
             check notTranslatedMediator("store", "SB0223");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

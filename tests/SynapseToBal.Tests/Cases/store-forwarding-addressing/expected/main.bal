@@ -11,12 +11,12 @@ listener http:Listener httpListener = new (httpPort);
 service /ledger on httpListener {
     # POST /ledger/entries
     resource function post entries(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "LedgerAPI", "/ledger");
+        Context ctx = check newContext(request, "LedgerAPI", "/ledger", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["PRESERVE_WS_ADDRESSING"] = "true";
             ledgerStore.store(ctx);
             setHttpSc(ctx, 202);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -24,12 +24,12 @@ service /ledger on httpListener {
 
     # POST /ledger/routed
     resource function post routed(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "LedgerAPI", "/ledger");
+        Context ctx = check newContext(request, "LedgerAPI", "/ledger", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["target.endpoint"] = getHeader(ctx, "X-Target");
             routedStore.store(ctx);
             setHttpSc(ctx, 202);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -11,11 +11,11 @@ listener http:Listener httpListener = new (httpPort);
 service /payments on httpListener {
     # POST /payments/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PaymentsAPI", "/payments");
+        Context ctx = check newContext(request, "PaymentsAPI", "/payments", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
             check paymentDbStore.store(ctx);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return paymentsFault(ctx, e);
         }

@@ -11,12 +11,12 @@ listener http:Listener httpListener = new (httpPort);
 service /raw on httpListener {
     # POST /raw/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "Raw", "/raw");
+        Context ctx = check newContext(request, "Raw", "/raw", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check paddedJms.store(ctx);
             check paddedRabbit.store(ctx);
             setHttpSc(ctx, 202);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

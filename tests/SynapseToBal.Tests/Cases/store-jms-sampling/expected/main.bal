@@ -11,12 +11,12 @@ listener http:Listener httpListener = new (httpPort);
 service /audit on httpListener {
     # POST /audit/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AuditAPI", "/audit");
+        Context ctx = check newContext(request, "AuditAPI", "/audit", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties.auditId = check jsonEval(ctx, "$.id");
             check auditStore.store(ctx);
             setHttpSc(ctx, 202);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

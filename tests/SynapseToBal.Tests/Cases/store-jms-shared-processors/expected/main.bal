@@ -11,11 +11,11 @@ listener http:Listener httpListener = new (httpPort);
 service /queue on httpListener {
     # POST /queue/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QueueApi", "/queue");
+        Context ctx = check newContext(request, "QueueApi", "/queue", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["OUT_ONLY"] = "true";
             check sharedStore.store(ctx);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -11,10 +11,10 @@ listener http:Listener httpListener = new (httpPort);
 service /queued on httpListener {
     # POST /queued/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QueuedOrdersAPI", "/queued");
+        Context ctx = check newContext(request, "QueuedOrdersAPI", "/queued", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check orderQueueStore.store(ctx);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -11,12 +11,12 @@ listener http:Listener httpListener = new (httpPort);
 service /urgent on httpListener {
     # POST /urgent/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "Urgent", "/urgent");
+        Context ctx = check newContext(request, "Urgent", "/urgent", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["JMS_PRIORITY"] = "7";
             check urgentStore.store(ctx);
             setHttpSc(ctx, 202);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

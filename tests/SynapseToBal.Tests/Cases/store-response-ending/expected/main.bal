@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /intake on httpListener {
     # POST /intake/accepted
     resource function post accepted(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "IntakeAPI", "/intake");
+        Context ctx = check newContext(request, "IntakeAPI", "/intake", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
         queueStore.store(ctx);
         return accepted();
@@ -19,7 +19,7 @@ service /intake on httpListener {
 
     # POST /intake/silent
     resource function post silent(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "IntakeAPI", "/intake");
+        Context ctx = check newContext(request, "IntakeAPI", "/intake", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         queueStore.store(ctx);
         return accepted();
     }

@@ -12,14 +12,14 @@ listener http:Listener httpListener = new (httpPort);
 service /intake on httpListener {
     # POST /intake/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "Intake", "/intake");
+        Context ctx = check newContext(request, "Intake", "/intake", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             log:printInfo("Intake default request", received = ctx.messageId);
             memoryStore.store(ctx);
             check queueStore.store(ctx);
             check tableStore.store(ctx);
             setHttpSc(ctx, 202);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -11,10 +11,10 @@ listener http:Listener httpListener = new (httpPort);
 service /queue on httpListener {
     # POST /queue/orders
     resource function post orders(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QueueAPI", "/queue");
+        Context ctx = check newContext(request, "QueueAPI", "/queue", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check ordersStore.store(ctx);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -22,10 +22,10 @@ service /queue on httpListener {
 
     # POST /queue/payments
     resource function post payments(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QueueAPI", "/queue");
+        Context ctx = check newContext(request, "QueueAPI", "/queue", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check paymentsStore.store(ctx);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /route on httpListener {
     # POST /route/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "RouteAPI", "/route");
+        Context ctx = check newContext(request, "RouteAPI", "/route", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             string category = "";
             string region = "";
@@ -20,7 +20,7 @@ service /route on httpListener {
                 category = "print";
             } else if route == "dvd" {
                 category = "video";
-                return check respond(ctx, headers = passBackHeaders);
+                return check respond(ctx, cors = true, headers = passBackHeaders);
             } else {
                 category = "other";
             }
@@ -28,7 +28,7 @@ service /route on httpListener {
             if check matches(route2, "eu-[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*") {
                 region = "eu";
             }
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /flag on httpListener {
     # POST /flag/check
     resource function post 'check(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FlagAPI", "/flag");
+        Context ctx = check newContext(request, "FlagAPI", "/flag", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.variables["flag"] = false;
             if synapseCondition(function () returns boolean|error => (check requiredVariable(ctx, "flag")).toLowerAscii() == "true", "vars.flag") {
@@ -25,7 +25,7 @@ service /flag on httpListener {
             if synapseCondition(function () returns boolean|error => (check jsonEval(ctx, "$.active")).toLowerAscii() == "true", "payload.active") {
                 log:printInfo("FlagAPI /check request", active = "yes");
             }
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

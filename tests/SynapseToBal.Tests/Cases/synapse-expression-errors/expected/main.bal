@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /errors on httpListener {
     # POST /errors/order
     resource function post 'order(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ExpressionErrorsAPI", "/errors");
+        Context ctx = check newContext(request, "ExpressionErrorsAPI", "/errors", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             string priced = "";
             string big = "";
@@ -33,7 +33,7 @@ service /errors on httpListener {
             if synapseCondition(function () returns boolean|error => check payloadIsNull(ctx, "$", "coupon"), "payload.coupon == null") {
                 coupon = "none";
             }
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /types on httpListener {
     # POST /types/check
     resource function post 'check(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TypesAPI", "/types");
+        Context ctx = check newContext(request, "TypesAPI", "/types", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             string kind = "";
             if synapseCondition(function () returns boolean|error => jsonIsNumber(check payloadJson(ctx, "$.order.total")) && jsonIsString(check payloadJson(ctx, "$.order.currency")), "isNumber(payload.order.total) and isString(payload.order.currency)") {
@@ -31,7 +31,7 @@ service /types on httpListener {
             ctx.headers["x-api-key"] = hashicorpKvBackendApiKey;
             string varType = check notTranslated("${isString(vars.seen)}");
             string joined = check notTranslated("concat('id-', $env:HOSTNAME)");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /expr on httpListener {
     # POST /expr/{id}
     resource function post [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ExprAPI", "/expr", {"id": id});
+        Context ctx = check newContext(request, "ExprAPI", "/expr", {"id": id}, cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.variables["total"] = check jsonEval(ctx, "$.order.total");
             ctx.variables["limit"] = 100;
@@ -30,7 +30,7 @@ service /expr on httpListener {
             string unsupported = synapseValue(function () returns string|error => upperCase(check jsonString(ctx, "$.name")), "toUpper(payload.name)");
             string stillUnsupported = synapseValue(function () returns string|error => (check jsonLength(check payloadJson(ctx, "$.items"))).toString(), "length(payload.items)");
             _ = ctx.variables.removeIfHasKey("limit");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

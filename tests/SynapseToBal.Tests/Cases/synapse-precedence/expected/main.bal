@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /precedence on httpListener {
     # POST /precedence/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PrecedenceAPI", "/precedence");
+        Context ctx = check newContext(request, "PrecedenceAPI", "/precedence", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             string surprise = "";
             string both = "";
@@ -26,7 +26,7 @@ service /precedence on httpListener {
             string started2 = nowMillis().toString();
             string query = synapseValue(function () returns string|error => urlEncodeText(check miStringOperand(check requiredHeader(ctx, "q"))), "urlEncode(headers.q)");
             string plain = synapseValue(function () returns string|error => check urlDecodeText(check miStringOperand(check requiredHeader(ctx, "q"))), "urlDecode(headers.q)");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

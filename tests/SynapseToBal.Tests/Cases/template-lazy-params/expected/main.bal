@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /quotes on httpListener {
     # POST /quotes/split
     resource function post split(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteApi", "/quotes");
+        Context ctx = check newContext(request, "QuoteApi", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check logSymbolLazyWho(ctx);
             return check iterFunc(ctx);

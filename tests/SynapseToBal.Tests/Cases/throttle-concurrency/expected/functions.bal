@@ -33,5 +33,5 @@ function ordersFault(Context ctx, error e) returns http:Response|error {
     throttleRelease(ctx);
     setHttpSc(ctx, 502);
     throttleRelease(ctx);
-    return respond(ctx, headers = passBackHeaders);
+    return respond(ctx, cors = true, headers = passBackHeaders);
 }

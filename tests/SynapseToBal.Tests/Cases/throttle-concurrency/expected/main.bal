@@ -11,16 +11,17 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # POST /orders/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersAPI", "/orders");
+        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             if !(check throttleAdmit(ctx, "orders@OrdersAPI default", {maxConcurrent: 10})) {
                 OrdersResponse payload = {'error: "too many concurrent requests"};
                 setJsonPayload(ctx, payload.toJson());
                 setHttpSc(ctx, 503);
                 throttleRelease(ctx);
-                return check respond(ctx, headers = passBackHeaders);
+                return check respond(ctx, cors = true, headers = passBackHeaders);
             }
             check throttleReleased(ctx, callEndpoint(ctx, ordersPostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = ordersPostRootEndpointSuspension));
+            writeCorsHeaders(ctx);
             return check ordersOut(ctx);
         } on fail error e {
             return ordersFault(ctx, e);

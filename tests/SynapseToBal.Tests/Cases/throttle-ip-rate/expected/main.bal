@@ -20,17 +20,17 @@ service /partners on httpListener {
 
     # The flow of the resource above: the response it answers with.
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
-        Context ctx = check newContext(request, "PartnerAPI", "/partners");
+        Context ctx = check newContext(request, "PartnerAPI", "/partners", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         setRemoteAddress(ctx, caller);
         do {
             if !(check throttleAdmit(ctx, "partners@PartnerAPI default", {ipCallers: [{id: "other", access: "control", maxCount: 100, unitTime: 60000}], domainCallers: [{id: "*.example.com", access: "allow"}, {id: "spam.example.org", access: "deny"}]})) {
                 setHttpSc(ctx, 429);
                 PartnerResponse payload = {'error: "rate limit exceeded"};
                 setJsonPayload(ctx, payload.toJson());
-                return check respond(ctx, headers = passBackHeaders);
+                return check respond(ctx, cors = true, headers = passBackHeaders);
             }
             check callEndpoint(ctx, partnerGetRootEndpoint, "/partners", "GET", headers = passThroughHeaders, state = partnerGetRootEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -12,18 +12,18 @@ listener http:Listener httpListener = new (httpPort);
 service /limited on httpListener {
     # POST /limited/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "LimitedAPI", "/limited");
+        Context ctx = check newContext(request, "LimitedAPI", "/limited", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             if !(check throttleAdmit(ctx, "limited@LimitedAPI default", {maxConcurrent: 3})) {
                 setHttpSc(ctx, 429);
                 throttleRelease(ctx);
-                return check respond(ctx, headers = passBackHeaders);
+                return check respond(ctx, cors = true, headers = passBackHeaders);
             }
             LimitedRequest payload = {total: check jsonPath(ctx, "$.amount")};
             setJsonPayload(ctx, payload.toJson());
             check throttleReleased(ctx, callEndpoint(ctx, limitedPostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = limitedPostRootEndpointSuspension));
             throttleRelease(ctx);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -11,14 +11,14 @@ listener http:Listener httpListener = new (httpPort);
 service /validate on httpListener {
     # POST /validate/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ValidationAPI", "/validate");
+        Context ctx = check newContext(request, "ValidationAPI", "/validate", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             if synapseCondition(function () returns boolean|error => check payloadIsNull(ctx, "$", "amount"), "payload.amount == null") {
                 ctx.properties["ERROR_CODE"] = "VALIDATION_ERROR";
                 ctx.properties["ERROR_MESSAGE"] = "amount is required";
                 fail error("amount is required");
             }
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return validationFault(ctx, e);
         }

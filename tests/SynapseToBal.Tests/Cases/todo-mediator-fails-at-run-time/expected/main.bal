@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # POST /orders/queue
     resource function post queue(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderApi", "/orders");
+        Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0218): the <call> target is not an HTTP endpoint: 'OrderApi /queue endpoint' sends over JMS, not HTTP: replace it with a ballerinax/java.jms MessageProducer (the URI's java.naming.* and transport.jms.* parameters become its ConnectionConfiguration); the address parameters to map are transport.jms.ConnectionFactoryJNDIName
             // <call>
@@ -22,7 +22,7 @@ service /orders on httpListener {
             check notTranslatedMediator("call", "SB0218");
             QueuedPayload payload = {queued: true};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return orderFault(ctx, e);
         }
@@ -30,7 +30,7 @@ service /orders on httpListener {
 
     # POST /orders/score
     resource function post score(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderApi", "/orders");
+        Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0231): <script> runs inline JavaScript (the script below): write this logic in Ballerina (a function that reads and updates the Context)
             // <script language="js"><![CDATA[mc.setProperty("score", 42);]]></script>
@@ -43,7 +43,7 @@ service /orders on httpListener {
 
     # GET /orders/ping
     resource function get ping(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderApi", "/orders");
+        Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0232): connector operation <salesforce.query>: use a salesforce:Client of ballerinax/salesforce; the connection is the local entry 'sf'; parameters: batchSize, queryString
             // <salesforce.query configKey="sf">
@@ -51,7 +51,7 @@ service /orders on httpListener {
             //     <queryString>SELECT Id FROM Account</queryString>
             // </salesforce.query>
             check notTranslatedMediator("salesforce.query", "SB0232");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -17,7 +17,7 @@ service /transfer on httpListener {
         if !uriQueryMatches(request, re `name=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "TransferApi", "/transfer");
+        Context ctx = check newContext(request, "TransferApi", "/transfer", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["uri.var.name"] = getProperty(ctx, "query.param.name");
             string nameEntry = check urlParam(ctx, "name");
@@ -28,7 +28,7 @@ service /transfer on httpListener {
                 check commit;
             }
             log:printInfo("Finish Commit Transaction");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return transferFault(ctx, e);
         }
@@ -36,7 +36,7 @@ service /transfer on httpListener {
 
     # POST /transfer/undo
     resource function post undo(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TransferApi", "/transfer");
+        Context ctx = check newContext(request, "TransferApi", "/transfer", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             boolean rollbackOnly = true;
             transaction {
@@ -47,7 +47,7 @@ service /transfer on httpListener {
                     check commit;
                 }
             }
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -55,7 +55,7 @@ service /transfer on httpListener {
 
     # POST /transfer/mixed
     resource function post mixed(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TransferApi", "/transfer");
+        Context ctx = check newContext(request, "TransferApi", "/transfer", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0229): <transaction action="new"> starts a JTA transaction (a fault if one is already active); open a Ballerina transaction block here that ends at the commit
             // <transaction action="new"/>
@@ -76,7 +76,7 @@ service /transfer on httpListener {
             // TODO(SB0229): <transaction action="commit"> commits the JTA transaction (the data sources and JMS sessions enlisted in it); end the Ballerina transaction block here with `check commit;`
             // <transaction action="commit"/>
             check notTranslatedMediator("transaction", "SB0229");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

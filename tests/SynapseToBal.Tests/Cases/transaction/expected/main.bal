@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /tx on httpListener {
     # POST /tx/move
     resource function post move(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TransactionApi", "/tx");
+        Context ctx = check newContext(request, "TransactionApi", "/tx", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0229): <transaction action="new"> starts a JTA transaction (a fault if one is already active); open a Ballerina transaction block here that ends at the commit
             // <transaction action="new"/>
@@ -25,7 +25,7 @@ service /tx on httpListener {
             // TODO(SB0229): <transaction action="commit"> commits the JTA transaction (the data sources and JMS sessions enlisted in it); end the Ballerina transaction block here with `check commit;`
             // <transaction action="commit"/>
             check notTranslatedMediator("transaction", "SB0229");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return transactionFault(ctx, e);
         }
@@ -33,7 +33,7 @@ service /tx on httpListener {
 
     # GET /tx/pause
     resource function get pause(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TransactionApi", "/tx");
+        Context ctx = check newContext(request, "TransactionApi", "/tx", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // <transaction action="suspend">: the Micro Integrator's transaction mediator does not implement 'suspend' and
             // faults.

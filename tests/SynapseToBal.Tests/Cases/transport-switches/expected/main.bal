@@ -11,12 +11,12 @@ listener http:Listener httpListener = new (httpPort);
 service /transport on httpListener {
     # POST /transport/http10
     resource function post http10(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TransportAPI", "/transport");
+        Context ctx = check newContext(request, "TransportAPI", "/transport", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // FORCE_HTTP_1.0: the calls below (until a response comes back) go through a client of their endpoint that
             // sends HTTP/1.0 with a Content-Length, as the pass-through sender does.
             check callEndpoint(ctx, stockQuoteHttp10, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -24,13 +24,13 @@ service /transport on httpListener {
 
     # POST /transport/nochunk
     resource function post nochunk(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TransportAPI", "/transport");
+        Context ctx = check newContext(request, "TransportAPI", "/transport", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // DISABLE_CHUNKING: the calls below (until a response comes back) go through a client of their endpoint that
             // sends a Content-Length instead of chunks.
             check callEndpoint(ctx, stockQuoteNoChunking, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteSuspension);
             check callEndpoint(ctx, stockQuote, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -38,14 +38,14 @@ service /transport on httpListener {
 
     # POST /transport/length
     resource function post length(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TransportAPI", "/transport");
+        Context ctx = check newContext(request, "TransportAPI", "/transport", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // COPY_CONTENT_LENGTH_FROM_INCOMING: with FORCE_HTTP_CONTENT_LENGTH, the calls below send a Content-Length (the
             // Ballerina client measures the body it sends; the Micro Integrator copies the received length).
             // FORCE_HTTP_CONTENT_LENGTH: with COPY_CONTENT_LENGTH_FROM_INCOMING, the calls below (until a response comes
             // back) go through a client of their endpoint that sends a Content-Length instead of chunks.
             check callEndpoint(ctx, stockQuoteNoChunking, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -53,13 +53,13 @@ service /transport on httpListener {
 
     # POST /transport/cleared
     resource function post cleared(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TransportAPI", "/transport");
+        Context ctx = check newContext(request, "TransportAPI", "/transport", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // FORCE_HTTP_1.0: the calls below (until a response comes back) go through a client of their endpoint that
             // sends HTTP/1.0 with a Content-Length, as the pass-through sender does.
             // FORCE_HTTP_1.0 cleared: the calls below use their endpoint's usual client.
             check callEndpoint(ctx, stockQuote, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -67,7 +67,7 @@ service /transport on httpListener {
 
     # POST /transport/some-paths
     resource function post some\-paths(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TransportAPI", "/transport");
+        Context ctx = check newContext(request, "TransportAPI", "/transport", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             if getHeader(ctx, "X-Old") == "yes" {
                 // FORCE_HTTP_1.0: the calls below (until a response comes back) go through a client of their endpoint that
@@ -76,7 +76,7 @@ service /transport on httpListener {
             // TODO(SB0207): the axis2 transport switch FORCE_HTTP_1.0 (line 57) also applies to the message written here, which the generated code writes with its usual settings: it is set on some paths above only, while an http:Client fixes its HTTP version and chunking for every request: call a client configured for it on those paths by hand
             // <property name="FORCE_HTTP_1.0" value="true" scope="axis2"/>
             check callEndpoint(ctx, stockQuote, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -84,13 +84,13 @@ service /transport on httpListener {
 
     # POST /transport/echo
     resource function post echo(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TransportAPI", "/transport");
+        Context ctx = check newContext(request, "TransportAPI", "/transport", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // DISABLE_CHUNKING: the calls below (until a response comes back) go through a client of their endpoint that
             // sends a Content-Length instead of chunks.
             // TODO(SB0207): the axis2 transport switch DISABLE_CHUNKING (line 68) also applies to the message written here, which the generated code writes with its usual settings: the answer or store here is not configured per message; reproduce the switch by hand
             // <property name="DISABLE_CHUNKING" value="true" scope="axis2"/>
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -98,7 +98,7 @@ service /transport on httpListener {
 
     # POST /transport/blocking
     resource function post blocking(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TransportAPI", "/transport");
+        Context ctx = check newContext(request, "TransportAPI", "/transport", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // DISABLE_CHUNKING: the calls below (until a response comes back) go through a client of their endpoint that
             // sends a Content-Length instead of chunks.
@@ -109,7 +109,7 @@ service /transport on httpListener {
             check callBlocking(ctx, stockQuote, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteSuspension);
             // TODO(SB0207): the axis2 transport switch DISABLE_CHUNKING (line 74) also applies to the message written here, which the generated code writes with its usual settings: the answer or store here is not configured per message; reproduce the switch by hand
             // <property name="DISABLE_CHUNKING" value="true" scope="axis2"/>
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -117,14 +117,14 @@ service /transport on httpListener {
 
     # POST /transport/length-only
     resource function post length\-only(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TransportAPI", "/transport");
+        Context ctx = check newContext(request, "TransportAPI", "/transport", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // FORCE_HTTP_CONTENT_LENGTH: with COPY_CONTENT_LENGTH_FROM_INCOMING, the calls below (until a response comes
             // back) go through a client of their endpoint that sends a Content-Length instead of chunks.
             // TODO(SB0207): the axis2 transport switch FORCE_HTTP_CONTENT_LENGTH (line 83) also applies to the message written here, which the generated code writes with its usual settings: FORCE_HTTP_CONTENT_LENGTH without COPY_CONTENT_LENGTH_FROM_INCOMING (or DISABLE_CHUNKING) turns chunking off without a measured length; set the client's chunking by hand to what the backend accepts
             // <property name="FORCE_HTTP_CONTENT_LENGTH" value="true" scope="axis2"/>
             check callEndpoint(ctx, stockQuote, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -132,12 +132,12 @@ service /transport on httpListener {
 
     # POST /transport/computed
     resource function post computed(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TransportAPI", "/transport");
+        Context ctx = check newContext(request, "TransportAPI", "/transport", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0207): axis2 property 'DISABLE_CHUNKING' sends this message with a Content-Length instead of chunks; an http:Client sets chunking only in its configuration (http1Settings.chunking), for every request: set CHUNKING_NEVER on the endpoint's client by hand if every message sent there needs it
             // <property name="DISABLE_CHUNKING" expression="$header:X-Chunk" scope="axis2"/>
             check callEndpoint(ctx, stockQuote, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /unknown on httpListener {
     # POST /unknown/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "UnknownAPI", "/unknown");
+        Context ctx = check newContext(request, "UnknownAPI", "/unknown", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             _ = check payloadValue(ctx);
             // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in

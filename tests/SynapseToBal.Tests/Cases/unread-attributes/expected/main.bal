@@ -12,13 +12,13 @@ listener http:Listener httpListener = new (httpPort);
 service /greeting on httpListener {
     # GET /greeting/hello
     resource function get hello(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "GreetingAPI", "/greeting");
+        Context ctx = check newContext(request, "GreetingAPI", "/greeting", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             log:printInfo("misspelt level: the default, simple, applies", to = ctx.to, messageId = ctx.messageId, direction = "request");
             string greeting = "hello";
             GreetingResponse payload = {greeting};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

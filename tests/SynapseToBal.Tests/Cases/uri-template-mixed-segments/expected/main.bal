@@ -18,10 +18,10 @@ service /files on httpListener {
         if templateSegmentValue(id, "", ".json") is () {
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "FilesAPI", "/files", {"id": templateSegmentValue(id, "", ".json") ?: ""});
+        Context ctx = check newContext(request, "FilesAPI", "/files", {"id": templateSegmentValue(id, "", ".json") ?: ""}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             log:printInfo("FilesAPI /doc/{id}.json request", id = getProperty(ctx, "uri.var.id"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -35,10 +35,10 @@ service /files on httpListener {
         if templateSegmentValue(code, "x", "") is () {
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "FilesAPI", "/files", {"code": templateSegmentValue(code, "x", "") ?: ""});
+        Context ctx = check newContext(request, "FilesAPI", "/files", {"code": templateSegmentValue(code, "x", "") ?: ""}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             log:printInfo("FilesAPI /item/x{code} request", code = getProperty(ctx, "uri.var.code"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -52,10 +52,10 @@ service /files on httpListener {
         if templateSegmentValue(pseudo, "", "*") is () {
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "FilesAPI", "/files", {"pseudo": templateSegmentValue(pseudo, "", "*") ?: ""});
+        Context ctx = check newContext(request, "FilesAPI", "/files", {"pseudo": templateSegmentValue(pseudo, "", "*") ?: ""}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             log:printInfo("FilesAPI /proxy/{pseudo}* request", pseudo = getProperty(ctx, "uri.var.pseudo"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -63,10 +63,10 @@ service /files on httpListener {
 
     # GET /files/range/{from}-{to}
     resource function get range/[string segment](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FilesAPI", "/files");
+        Context ctx = check newContext(request, "FilesAPI", "/files", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             log:printInfo("FilesAPI /range/{from}-{to} request", 'from = getProperty(ctx, "uri.var.from"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -11,10 +11,10 @@ listener http:Listener httpListener = new (httpPort);
 service /uritemplates on httpListener {
     # GET /uritemplates/simple
     resource function get simple(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "UriTemplateAPI", "/uritemplates");
+        Context ctx = check newContext(request, "UriTemplateAPI", "/uritemplates", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, simpleEndpoint, string `/items/${check pathValue(getProperty(ctx, "uri.var.id"))}?q=${check reservedValue(getProperty(ctx, "query.param.q"))}`, "GET", headers = passThroughHeaders, state = simpleEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -22,11 +22,11 @@ service /uritemplates on httpListener {
 
     # GET /uritemplates/whole
     resource function get whole(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "UriTemplateAPI", "/uritemplates");
+        Context ctx = check newContext(request, "UriTemplateAPI", "/uritemplates", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("uriTemplateApiWholeEndpointConfig", string `${check reservedValue(getProperty(ctx, "uri.var.base"))}/status`, uriTemplateApiWholeEndpointConfig);
             check callEndpoint(ctx, urlClient, urlPath, "GET", headers = passThroughHeaders, state = wholeEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -34,10 +34,10 @@ service /uritemplates on httpListener {
 
     # GET /uritemplates/operators
     resource function get operators(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "UriTemplateAPI", "/uritemplates");
+        Context ctx = check newContext(request, "UriTemplateAPI", "/uritemplates", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, operatorsEndpoint, string `/search${check notTranslated("{?query.param.a,query.param.b}")}${check notTranslated("{#uri.var.f}")}`, "GET", headers = passThroughHeaders, state = operatorsEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -45,10 +45,10 @@ service /uritemplates on httpListener {
 
     # GET /uritemplates/lists
     resource function get lists(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "UriTemplateAPI", "/uritemplates");
+        Context ctx = check newContext(request, "UriTemplateAPI", "/uritemplates", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, listsEndpoint, string `/x${check notTranslated("{/uri.var.p}")}/${check notTranslated("{uri.var.a,uri.var.b}")}/${check notTranslated("{uri.var.c:3}")}${check notTranslated("{;uri.var.m}")}${check notTranslated("{&query.param.n}")}${check notTranslated("{.uri.var.e}")}`, "GET", headers = passThroughHeaders, state = listsEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -11,10 +11,10 @@ listener http:Listener httpListener = new (httpPort);
 service /weather on httpListener {
     # GET /weather/{city}
     resource function get [string city](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "WeatherApi", "/weather", {"city": city});
+        Context ctx = check newContext(request, "WeatherApi", "/weather", {"city": city}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, weatherGetByCityEndpoint, string `/data/2.5/weather?q=${check pathValue(city)}&APPID=${openWeatherAppidQueryParameter}&units=metric`, "GET", headers = passThroughHeaders, state = weatherGetByCityEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -11,11 +11,11 @@ listener http:Listener httpListener = new (httpPort);
 service /count on httpListener {
     # GET /count/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CountAPI", "/count", {"id": id});
+        Context ctx = check newContext(request, "CountAPI", "/count", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["invocation.uuid"] = ctx.messageId;
             check callEndpoint(ctx, countGetByIdEndpoint, string `/invocationCount/$${check notTranslated("{invocation.uuid}")}-interval/${check pathValue(id)}`, "GET", headers = passThroughHeaders, state = countGetByIdEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -17,7 +17,7 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 service /orders on httpListener, httpsListener {
     # POST /orders/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderApi", "/orders");
+        Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             if check jsonValidationFails(ctx, (), false, orderSchemaPath) {
                 OrderResponse payload = {
@@ -26,12 +26,12 @@ service /orders on httpListener, httpsListener {
                 };
                 setJsonPayload(ctx, payload.toJson());
                 setHttpSc(ctx, 400);
-                return check respond(ctx, headers = passBackHeaders);
+                return check respond(ctx, cors = true, headers = passBackHeaders);
             }
             if check jsonValidationFails(ctx, (), true, auditSchemaPath) {
                 log:printInfo("OrderApi / request", audit = getProperty(ctx, "ERROR_MESSAGE"));
             }
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # POST /orders/checked
     resource function post checked(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "Orders", "/orders");
+        Context ctx = check newContext(request, "Orders", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             http:Response? reply = check rejectInvalid(ctx);
             if reply is http:Response {
@@ -19,7 +19,7 @@ service /orders on httpListener {
             }
             AcceptedPayload payload = {accepted: true};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -27,7 +27,7 @@ service /orders on httpListener {
 
     # POST /orders/quiet
     resource function post quiet(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "Orders", "/orders");
+        Context ctx = check newContext(request, "Orders", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             http:Response? reply = check dropInvalid(ctx);
             if reply is http:Response {
@@ -35,7 +35,7 @@ service /orders on httpListener {
             }
             AcceptedPayload payload = {accepted: true};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -13,18 +13,18 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # POST /orders/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ValidateApi", "/orders");
+        Context ctx = check newContext(request, "ValidateApi", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             if check jsonValidationFails(ctx, (), false, orderSchemaPath) {
                 ValidateResponse payload = {'error: getProperty(ctx, "ERROR_MESSAGE")};
                 setJsonPayload(ctx, payload.toJson());
                 setHttpSc(ctx, 400);
-                return check respond(ctx, headers = passBackHeaders);
+                return check respond(ctx, cors = true, headers = passBackHeaders);
             }
             if check jsonValidationFails(ctx, "$.order", true, orderSchemaPath) {
                 log:printInfo("ValidateApi / request", invalid = getProperty(ctx, "ERROR_MESSAGE"));
             }
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

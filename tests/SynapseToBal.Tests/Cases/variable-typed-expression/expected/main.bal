@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /typed on httpListener {
     # POST /typed/order
     resource function post 'order(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TypedVariableAPI", "/typed");
+        Context ctx = check newContext(request, "TypedVariableAPI", "/typed", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.variables["quantity"] = check variableInteger(jsonPath(ctx, "$.order.quantity"), "payload.order.quantity");
             ctx.variables["total"] = check variableInteger(jsonPath(ctx, "$.order.total"), "payload.order.total", true);
@@ -24,7 +24,7 @@ service /typed on httpListener {
             ctx.variables["verbose"] = true;
             ctx.variables["label"] = check jsonEval(ctx, "$.order.label");
             ctx.variables["copy"] = check int:fromString(check notTranslated("${vars.quantity}"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -32,7 +32,7 @@ service /typed on httpListener {
 
     # POST /typed/refused
     resource function post refused(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TypedVariableAPI", "/typed");
+        Context ctx = check newContext(request, "TypedVariableAPI", "/typed", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // TODO(SB0103): value '12.5' is not a valid INTEGER: the Micro Integrator refuses to deploy the artifact
             // <variable name="bad" value="12.5" type="INTEGER"/>
@@ -50,7 +50,7 @@ service /typed on httpListener {
 
     # POST /typed/unknown-type
     resource function post unknown\-type(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TypedVariableAPI", "/typed");
+        Context ctx = check newContext(request, "TypedVariableAPI", "/typed", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             fail error("No enum constant org.apache.synapse.config.xml.XMLConfigConstants.VARIABLE_DATA_TYPES.OM");
             // Not translated, never runs: the flow has already ended above:

@@ -11,12 +11,12 @@ listener http:Listener httpListener = new (httpPort);
 service /token on httpListener {
     # GET /token/orders
     resource function get orders(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TokenAPI", "/token");
+        Context ctx = check newContext(request, "TokenAPI", "/token", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.headers["authorization"] = string `Bearer ${ordersToken}`;
             ctx.headers["x-api-key"] = string `${hashicorpOrdersApiKey}:${ordersClient}`;
             check callEndpoint(ctx, ordersEndpoint, "/orders", "GET", headers = passThroughHeaders, state = ordersEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

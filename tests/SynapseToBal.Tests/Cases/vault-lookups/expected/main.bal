@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /vault on httpListener {
     # GET /vault/orders
     resource function get orders(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "VaultAPI", "/vault");
+        Context ctx = check newContext(request, "VaultAPI", "/vault", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             string dbPassword = ordersDbPassword;
             ctx.headers["authorization"] = string `Bearer ${hashicorpKvOrdersToken}`;
@@ -20,7 +20,7 @@ service /vault on httpListener {
             ctx.headers["x-token"] = hashicorpKvOrdersToken;
             string noField = "";
             check callEndpoint(ctx, ordersEndpoint, "/orders", "GET", headers = passThroughHeaders, state = ordersEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -11,12 +11,12 @@ listener http:Listener httpListener = new (httpPort);
 service /vault on httpListener {
     # GET /vault/token
     resource function get token(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "VaultAPI", "/vault");
+        Context ctx = check newContext(request, "VaultAPI", "/vault", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.headers["authorization"] = backendToken;
             ctx.variables["apiKey"] = apiKey;
             check callEndpoint(ctx, tokenEndpoint, "/secure", "GET", headers = passThroughHeaders, state = tokenEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

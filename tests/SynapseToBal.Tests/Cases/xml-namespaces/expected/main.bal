@@ -17,7 +17,7 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # POST /orders/submit
     resource function post submit(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersAPI", "/orders");
+        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             xml envelope = check soapEnvelope(ctx);
             string orderId = xpathString(envelope/**/<ord:'order>/<*>.<ord:id>);
@@ -31,7 +31,7 @@ service /orders on httpListener {
                 setXmlPayload(ctx, xml `<ord:ack xmlns:ord="http://example.com/orders"><ord:id>${xmlArg(orderId)}</ord:id></ord:ack>`);
             }
             log:printInfo("OrdersAPI /submit request", first = firstName, version = version, lines = string `${lineOne}${lineTwo}${internal}${openTotal}`);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

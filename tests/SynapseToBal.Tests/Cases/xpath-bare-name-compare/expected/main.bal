@@ -11,10 +11,10 @@ listener http:Listener httpListener = new (httpPort);
 service /log on httpListener {
     # GET /log/
     resource function get .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "LogAPI", "/log");
+        Context ctx = check newContext(request, "LogAPI", "/log", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check logTemplate(ctx, messagePrefix = "Order");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -12,13 +12,13 @@ listener http:Listener httpListener = new (httpPort);
 service /case on httpListener {
     # GET /case/{name}
     resource function get [string name](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CaseAPI", "/case", {"name": name});
+        Context ctx = check newContext(request, "CaseAPI", "/case", {"name": name}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             string upper = xpathUpperCase(name);
             string lower = xpathLowerCase(name);
             string miUpper = synapseValue(function () returns string|error => upperCase(check miStringOperand(name)), "toUpper(params.pathParams.name)");
             log:printInfo("CaseAPI /{name} request", upper = upper, lower = lower, miUpper = miUpper);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -14,7 +14,7 @@ listener http:Listener httpListener = new (httpPort);
 service /predicates on httpListener {
     # POST /predicates/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderPredicatesAPI", "/predicates");
+        Context ctx = check newContext(request, "OrderPredicatesAPI", "/predicates", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             string expensive = "";
             string anyOpen = "";
@@ -33,7 +33,7 @@ service /predicates on httpListener {
                 anyOpen = "true";
             }
             log:printInfo("OrderPredicatesAPI / request", first = first, 'json = check jsonEval(ctx, "$.order.id"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

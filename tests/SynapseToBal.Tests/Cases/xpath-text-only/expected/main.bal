@@ -12,14 +12,14 @@ listener http:Listener httpListener = new (httpPort);
 service /text on httpListener {
     # POST /text/all
     resource function post 'all(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TextAPI", "/text");
+        Context ctx = check newContext(request, "TextAPI", "/text", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             string allText = xpathConcat(xpathDescendantTexts((check soapEnvelope(ctx))));
             log:printInfo("TextAPI /all request", text = allText);
             if <float>xpathDescendantTexts((check soapEnvelope(ctx))).length() > 0.0 {
                 setXmlPayload(ctx, xml `<text xmlns="http://ws.apache.org/commons/ns/payload">${xmlArg(xpathConcat(xpathDescendantTexts((check soapEnvelope(ctx)))))}</text>`);
             }
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -12,10 +12,10 @@ listener http:Listener httpListener = new (httpPort);
 service /quote on httpListener {
     # POST /quote/request
     resource function post request(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quote");
+        Context ctx = check newContext(request, "QuoteAPI", "/quote", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check transformWith(ctx, xsltKey = "toQuoteRequest");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -23,12 +23,12 @@ service /quote on httpListener {
 
     # POST /quote/by-header
     resource function post by\-header(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quote");
+        Context ctx = check newContext(request, "QuoteAPI", "/quote", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             string sheet = getHeader(ctx, "X-Stylesheet");
             ctx.properties["transformed"] = check xslt:transform(check xmlPayload(ctx), check stylesheetByKey(sheet, {"toQuoteRequest": toQuoteRequest, "toQuoteResponse": toQuoteResponse}), {"currency": "EUR"});
             ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), check stylesheetByKey(sheet, {"toQuoteRequest": toQuoteRequest, "toQuoteResponse": toQuoteResponse})));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

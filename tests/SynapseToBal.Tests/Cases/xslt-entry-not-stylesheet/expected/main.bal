@@ -12,10 +12,10 @@ listener http:Listener httpListener = new (httpPort);
 service /transform on httpListener {
     # POST /transform/wrapped
     resource function post wrapped(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TransformAPI", "/transform");
+        Context ctx = check newContext(request, "TransformAPI", "/transform", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), inTransform));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -23,10 +23,10 @@ service /transform on httpListener {
 
     # POST /transform/simplified
     resource function post simplified(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TransformAPI", "/transform");
+        Context ctx = check newContext(request, "TransformAPI", "/transform", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), simplified));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

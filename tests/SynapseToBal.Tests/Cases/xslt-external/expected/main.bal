@@ -12,11 +12,11 @@ listener http:Listener httpListener = new (httpPort);
 service "/registry-transform" on httpListener {
     # POST /registry-transform/request
     resource function post request(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "RegistryTransformAPI", "/registry-transform");
+        Context ctx = check newContext(request, "RegistryTransformAPI", "/registry-transform", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), transformStylesheet, {"symbol": getProperty(ctx, "symbol"), "market": "NASDAQ"}));
             ctx.properties["summary"] = check xslt:transform((check soapEnvelope(ctx))/**/<'order>, summaryStylesheet);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -24,14 +24,14 @@ service "/registry-transform" on httpListener {
 
     # POST /registry-transform/response
     resource function post response(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "RegistryTransformAPI", "/registry-transform");
+        Context ctx = check newContext(request, "RegistryTransformAPI", "/registry-transform", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), transformStylesheet));
             ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), transformBackStylesheet));
             // TODO(SB0208): the stylesheet is chosen at run time
             // <xslt key="{get-property('sheet')}"/>
             check notTranslatedMediator("xslt", "SB0208");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -12,10 +12,10 @@ listener http:Listener httpListener = new (httpPort);
 service /features on httpListener {
     # POST /features/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FeatureAPI", "/features");
+        Context ctx = check newContext(request, "FeatureAPI", "/features", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), orderToInvoice));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -12,10 +12,10 @@ listener http:Listener httpListener = new (httpPort);
 service /transform on httpListener {
     # POST /transform/order
     resource function post 'order(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TransformAPI", "/transform");
+        Context ctx = check newContext(request, "TransformAPI", "/transform", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), orderToInvoice, {"currency": "EUR", "customer": getHeader(ctx, "X-Customer")}));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -23,7 +23,7 @@ service /transform on httpListener {
 
     # POST /transform/summary
     resource function post summary(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TransformAPI", "/transform");
+        Context ctx = check newContext(request, "TransformAPI", "/transform", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["invoice"] = check xslt:transform((check soapEnvelope(ctx))/**/<'order>, orderToInvoice);
             ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), orderToInvoice));
@@ -34,7 +34,7 @@ service /transform on httpListener {
             // TODO(SB0206): replacing the source nodes in place with the result is not translated
             // <xslt key="orderToInvoice" source="//order/items"/>
             check notTranslatedMediator("xslt", "SB0206");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
