@@ -17,7 +17,7 @@ service /callbacks on httpListener {
             callbackStore.store(ctx);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
-            return handleFault(ctx, e);
+            return handleFaultAfterSend(ctx, e);
         }
     }
 
