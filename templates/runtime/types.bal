@@ -81,11 +81,9 @@ public type Context record {|
     string? httpSc = ();
     # True once the message is a response (after a backend call), as Synapse's `<in>`/`<out>` see it.
     boolean isResponse = false;
-    # True once a non-blocking send or call went out or a store mediator stored the message: Axis2FlexibleMEPClient and
-    # MessageStoreMediator set RESPONSE_WRITTEN to "SKIP" in the request's operation context, so the listener's
-    # sendAck writes no 202 when the flow ends without answering, and the client waits (`unansweredFault`). A blocking
-    # call leaves it as it was (BlockingMsgSender does not go through Axis2FlexibleMEPClient).
-    boolean ackSkipped = false;
+    # Whether the request is marked as answered elsewhere (`AckMark`). Not a copy in the copies an iterate, clone or
+    # scatter-gather makes (`branchContext`): they share the request's operation context, where the mark is.
+    AckMark ack = {};
     # The out flow of the resource that received the message; a `send` in a shared sequence continues
     # with it, as Synapse injects the response into the resource's outSequence.
     (function (Context ctx) returns http:Response|error)? outFlow = ();
@@ -93,6 +91,17 @@ public type Context record {|
     # request's reply destination (`setJmsReply`), as Axis2 answers on the transport the request came in on; `()`
     # answers the HTTP client with the returned response.
     (function (Context ctx) returns error?)? sendBack = ();
+|};
+
+# RESPONSE_WRITTEN "SKIP" in the request's operation context, one value for the message and every copy an iterate,
+# clone or scatter-gather makes of it (MessageHelper.cloneMessageContext gives the copy the same operation context),
+# so a copy's send marks the request too.
+public type AckMark record {|
+    # True once a non-blocking send or call went out or a store mediator stored the message: Axis2FlexibleMEPClient
+    # and MessageStoreMediator set RESPONSE_WRITTEN to "SKIP" in the request's operation context, so the listener's
+    # sendAck writes no 202 when the flow ends without answering, and the client waits (`unansweredFault`). A
+    # blocking call leaves it as it was (BlockingMsgSender does not go through Axis2FlexibleMEPClient).
+    boolean skipped = false;
 |};
 
 # A body as it arrived from the client or a backend, kept until a step replaces the payload.

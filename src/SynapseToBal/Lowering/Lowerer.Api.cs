@@ -969,6 +969,22 @@ public sealed partial class Lowerer
                 _apiFlows?.NotShared(faultSymbol);
             }
 
+            // A fault flow that only runs a named sequence after a non-blocking send: the sequence's drop or end
+            // answers nothing in the Micro Integrator (SB0260), so the flows share a runner that ends as unansweredFault.
+            if (sendsWithoutBlocking && !acceptedFirst && faultSteps is [InvokeStep { Arguments.IsEmpty: true } keyed]
+                && _sequenceFunctions.FirstOrDefault(s => s.Value == keyed.Function).Key is { } keyedSequence
+                && FaultRunnerAfterSend(keyedSequence, $"Fault handling after a non-blocking send: records the error and runs sequence '{keyedSequence}'; where it drops the message or ends without answering, a failure after the send, which the Micro Integrator leaves unanswered, is answered 502 (202 before anything was sent).", faultFlow.Location) is { } afterSend)
+            {
+                _replacedFaults[faultSymbol] = afterSend;
+                if (_apiFlows is { } sharedPlan && _runnersEndingUnanswered.Contains(afterSend))
+                {
+                    // Reported again where each resource sharing this fault flow declares it.
+                    sharedPlan.Endings[faultSymbol] = DiagnosticCatalog.FaultAfterBackendFailureUnanswered;
+                }
+
+                return (outFunction, afterSend);
+            }
+
             // When the in flow calls a backend, the fault flow may run after that call: ending it without a response
             // then leaves the Micro Integrator's client waiting (SB0210), not answered with 202. A declared out flow
             // counts unless the in flow is plain (only mediators that never call out, none running other flows): then
@@ -1067,6 +1083,9 @@ public sealed partial class Lowerer
 
     private Symbol? _globalFault;
 
+    /// <summary>The doc comment of the function that runs the project's 'fault' sequence after a non-blocking send.</summary>
+    private const string GlobalFaultAfterSendSummary = "Runs the global 'fault' sequence for flows that send to a backend without blocking and declare no fault sequence of their own: where it drops the message or ends without answering, a failure after the send, which the Micro Integrator leaves unanswered, is answered 502 (202 before anything was sent).";
+
     private Symbol? _defaultFaultAfterSend;
 
     /// <summary>
@@ -1097,6 +1116,14 @@ public sealed partial class Lowerer
             }
 
             return _defaultFaultAfterSend;
+        }
+
+        if (afterSend && _model.Symbols.Sequence("fault") is { } projectFault
+            && FaultRunnerAfterSend("fault", GlobalFaultAfterSendSummary, projectFault.Location, eachUser: false) is { } runner)
+        {
+            // The project's 'fault' sequence run after a non-blocking send: where it drops or ends without answering,
+            // the Micro Integrator writes nothing (SB0260).
+            return runner;
         }
 
         if (_globalFault is not null)

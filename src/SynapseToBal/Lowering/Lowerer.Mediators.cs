@@ -308,11 +308,23 @@ public sealed partial class Lowerer
         }
     }
 
-    /// <summary>SB0214 with the position when the expression does not parse, else SB0203.</summary>
+    /// <summary>
+    /// SB0214 with the position when the expression does not parse, else SB0203. A <c>${...}</c> expression that breaks
+    /// the grammar (not only one of the converter's own limits) is SB0269: the Micro Integrator refuses to deploy its
+    /// artifact (SynapseExpression's constructor throws a JaxenException, which the mediator factories turn into a
+    /// SynapseException).
+    /// </summary>
     private void ReportUntranslated(ExpressionSyntax expression, ExpressionTranslator translator)
     {
         if (ExpressionTranslator.SyntaxError(expression) is { } error)
         {
+            if (expression.Language == ExpressionLanguage.Synapse && !error.Limit)
+            {
+                _diagnostics.Report(DiagnosticCatalog.SynapseExpressionRefused, expression.Location, expression.Original, error.Position, error.Message);
+                ReportPrecedence(expression);
+                return;
+            }
+
             _diagnostics.Report(DiagnosticCatalog.ExpressionSyntaxError, expression.Location, expression.Original, error.Position, error.Message);
         }
         else if (UntranslatedPart.SynapseFailure(expression, translator) is { } failure)

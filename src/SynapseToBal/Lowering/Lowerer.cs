@@ -351,6 +351,7 @@ public sealed partial class Lowerer
         // Every artifact went through a guard (Guarded or GuardedPass) or was kept whole as a TODO before: all done now.
         _progress?.Invoke(_model.Artifacts.Length, _model.Artifacts.Length);
 
+        DropGlobalFaultSequenceOnlyRunnersHold();
         DescribeFaultRunners();
         // A body lowers a named endpoint when it refers to it; one the graph missed is then lowered and not listed here.
         var unreferenced = symbols.Endpoints

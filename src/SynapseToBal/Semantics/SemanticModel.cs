@@ -9,15 +9,16 @@ namespace SynapseToBal.Semantics;
 /// sequences and templates they call: <see cref="CanAnswer"/> (respond, send, drop, loopback end the flow),
 /// <see cref="Sends"/> (a send to an endpoint, or a loopback, hands the message to a response flow) and
 /// <see cref="CallsSendingFlow"/> (a called sequence or template sends, so the caller's out flow runs later),
-/// <see cref="SendsWithoutBlocking"/> (a send, or a call without blocking: a backend's failure runs the fault handler
-/// in the send's callback) and <see cref="CallsBlocking"/> (a blocking call or a callout: its failure runs the fault
+/// <see cref="SendsWithoutBlocking"/> (a send, a call without blocking or a store: each marks the request as answered
+/// elsewhere, RESPONSE_WRITTEN SKIP, and a backend's failure runs the fault handler in the send's callback) and <see cref="CallsBlocking"/> (a blocking call or a callout: its failure runs the fault
 /// handler in the request's own thread).
 /// </summary>
 public readonly record struct FlowFacts(bool CanAnswer, bool Sends, bool CallsSendingFlow, bool SendsWithoutBlocking = false, bool CallsBlocking = false);
 
 /// <summary>
 /// How an entry point's in flow reaches backends (<see cref="SemanticModel.BackendCallsOf"/>): <see cref="SendsWithoutBlocking"/>
-/// (a send, a non-blocking call or an HTTP connector operation: a backend's failure runs the fault handler in the send's
+/// (a send, a non-blocking call, an HTTP connector operation or a store: each marks the request as answered elsewhere,
+/// RESPONSE_WRITTEN SKIP, so a failure after it gets no answer; a backend's failure runs the fault handler in the send's
 /// callback) and <see cref="CallsBlocking"/> (a blocking call or a callout: its failure returns in the request's own thread).
 /// </summary>
 public readonly record struct BackendCalls(bool SendsWithoutBlocking, bool CallsBlocking)
@@ -307,7 +308,7 @@ public sealed class SemanticModel
         var keyed = sequenceKey is { IsDynamic: false } key ? SequenceFacts(key.Text) : default;
         return new BackendCalls(
             SendsWithoutBlocking: facts.SendsWithoutBlocking || keyed.SendsWithoutBlocking
-                || collector.Mediators.Any(m => m is SendMediator or CallMediator { Blocking: false } || IsHttpConnectorSend(m)),
+                || collector.Mediators.Any(m => m is SendMediator or CallMediator { Blocking: false } or StoreMediator || IsHttpConnectorSend(m)),
             CallsBlocking: facts.CallsBlocking || keyed.CallsBlocking
                 || collector.Mediators.Any(m => m is CallMediator { Blocking: true } or CalloutMediator));
     }
@@ -423,7 +424,7 @@ public sealed class SemanticModel
 
         public bool Sends { get; private set; }
 
-        /// <summary>A send (to an endpoint or the To address) or a non-blocking call.</summary>
+        /// <summary>A send (to an endpoint or the To address), a non-blocking call, a split target's endpoint or a store.</summary>
         public bool SendsWithoutBlocking { get; private set; }
 
         /// <summary>A blocking call or a callout.</summary>
@@ -449,6 +450,11 @@ public sealed class SemanticModel
                     SendsWithoutBlocking = true;
                     break;
                 case CallMediator { Blocking: false }:
+                    SendsWithoutBlocking = true;
+                    break;
+                case StoreMediator:
+                    // MessageStoreMediator marks the request as answered elsewhere (RESPONSE_WRITTEN SKIP) as a
+                    // non-blocking send does: a failure after it gets no answer either.
                     SendsWithoutBlocking = true;
                     break;
                 case ConnectorOperationMediator operation when IsHttpConnectorSend(operation):
@@ -506,6 +512,9 @@ public sealed class SemanticModel
             foreach (var target in targets)
             {
                 Sends |= target.Endpoint is not null || target.EndpointKey is not null;
+
+                // A target's endpoint sends the copy without blocking (Target.mediate: endpoint.send).
+                SendsWithoutBlocking |= target.Endpoint is not null || target.EndpointKey is not null;
                 if (target.SequenceKey is { IsDynamic: false } key)
                 {
                     Sequences.Add(key.Text);

@@ -215,7 +215,7 @@ public sealed class RuntimeModuleTests : IDisposable
             + "    http:Request request = check built;\n"
             + "    // The send marks the request as answered elsewhere (Axis2FlexibleMEPClient: RESPONSE_WRITTEN \"SKIP\"), an OUT_ONLY\n"
             + "    // one too; `blockingSend` puts the mark back as it was.\n"
-            + "    ctx.ackSkipped = true;\n"
+            + "    ctx.ack.skipped = true;\n"
             + "    if outOnly {\n"
             + "        _ = start sendOutOnly(endpoint, verb, path, request, ctx.messageId);\n", source, StringComparison.Ordinal);
         Assert.Contains("    _ = check parsedPayload(ctx);\n"
@@ -229,7 +229,7 @@ public sealed class RuntimeModuleTests : IDisposable
     /// A failure after a non-blocking send gets no answer from the Micro Integrator (Axis2FlexibleMEPClient and
     /// MessageStoreMediator set RESPONSE_WRITTEN "SKIP"; ServerWorker.sendAck then writes no 202), whatever raised it:
     /// the backend or a mediator after the response came back. <c>unansweredFault</c> decides by the mark the senders
-    /// and stores leave (<c>ackSkipped</c>), not by the error's code; a blocking send leaves the mark as it was; the
+    /// and stores leave (<c>ack.skipped</c>), not by the error's code; a blocking send leaves the mark as it was; the
     /// failure is logged either way.
     /// </summary>
     [Fact]
@@ -237,21 +237,26 @@ public sealed class RuntimeModuleTests : IDisposable
     {
         var source = TemplateRenderer.ReadBuiltIn(RuntimeModule.SupportSource).Replace("\r\n", "\n", StringComparison.Ordinal);
         var types = TemplateRenderer.ReadBuiltIn(RuntimeModule.TypesSource).Replace("\r\n", "\n", StringComparison.Ordinal);
-        Assert.Contains("    boolean ackSkipped = false;\n", types, StringComparison.Ordinal);
+        Assert.Contains("    AckMark ack = {};\n", types, StringComparison.Ordinal);
+        Assert.Contains("public type AckMark record {|\n", types, StringComparison.Ordinal);
         var unanswered = source[source.IndexOf("function unansweredFault(", StringComparison.Ordinal)..];
         unanswered = unanswered[..unanswered.IndexOf("\n}\n", StringComparison.Ordinal)];
-        Assert.Contains("    if !ctx.ackSkipped {\n        log:printError(", unanswered, StringComparison.Ordinal);
+        Assert.Contains("    if !ctx.ack.skipped {\n        log:printError(", unanswered, StringComparison.Ordinal);
         Assert.Contains("        return accepted();\n    }\n    log:printError(", unanswered, StringComparison.Ordinal);
         Assert.Contains("response.statusCode = http:STATUS_BAD_GATEWAY;", unanswered, StringComparison.Ordinal);
         Assert.DoesNotContain("101500", unanswered, StringComparison.Ordinal);
-        Assert.Equal(2, CountOf(source, "    boolean ackSkipped = ctx.ackSkipped;\n    error? called = sendRequest();\n    ctx.ackSkipped = ackSkipped;\n"));
+        Assert.Equal(2, CountOf(source, "    boolean ackSkipped = ctx.ack.skipped;\n    error? called = sendRequest();\n    ctx.ack.skipped = ackSkipped;\n"));
         // callEndpoint, the local, mail and JMS senders (plain and transacted), and the four stores (the in-memory
         // queue, also the failover of the others) mark the request.
-        Assert.Equal(9, CountOf(source, "ctx.ackSkipped = true;"));
+        Assert.Equal(9, CountOf(source, "ctx.ack.skipped = true;"));
         foreach (var sender in new[] { "callLocal", "sendMail", "sendJms", "sendJmsTransacted" })
         {
-            Assert.Contains("    ctx.ackSkipped = true;\n", RuntimeSourceText.Function(sender), StringComparison.Ordinal);
+            Assert.Contains("    ctx.ack.skipped = true;\n", RuntimeSourceText.Function(sender), StringComparison.Ordinal);
         }
+
+        // The copies an iterate, clone or scatter-gather makes share the mark with the request (one operation
+        // context: MessageHelper.cloneMessageContext), so a copy's send marks the request too.
+        Assert.Contains("    operation: ctx.operation,\n    ack: ctx.ack,\n", RuntimeSourceText.Function("branchContext"), StringComparison.Ordinal);
     }
 
     private static int CountOf(string text, string part)
@@ -444,7 +449,7 @@ public sealed class RuntimeModuleTests : IDisposable
         Directory.CreateDirectory(Path.Combine(templates, "runtime"));
         File.WriteAllText(Path.Combine(templates, "runtime", "support.bal"), "function respond() returns int => 1;\n\nfunction extra() {\n}\n");
         var module = RuntimeModule.For(new TemplateRenderer(templates));
-        Assert.Equal(["respond", "extra", "Context", "ReceivedBody"], module.DeclaredNames);
+        Assert.Equal(["respond", "extra", "Context", "AckMark", "ReceivedBody"], module.DeclaredNames);
         Assert.Equal(RuntimeModule.SupportHeader + "\n\nfunction respond() returns int => 1;\n", module.Support(["respond(ctx)"]));
         Assert.Same(module, RuntimeModule.For(new TemplateRenderer(templates)));
     }

@@ -79,12 +79,13 @@ public sealed class AnsweringSequenceTests
         var files = Convert(
             OrderFault,
             $"""<sequence xmlns="{Ns}" name="MaybeFault"><filter source="$trp:X-Stop" regex="yes"><then><respond/></then></filter></sequence>""",
-            $"""<api xmlns="{Ns}" name="OrderAPI" context="/orders"><resource methods="GET" uri-template="/a" faultSequence="OrderFault"><inSequence><send><endpoint><address uri="http://localhost:9000/a"/></endpoint></send></inSequence></resource><resource methods="GET" uri-template="/b" faultSequence="MaybeFault"><inSequence><send><endpoint><address uri="http://localhost:9000/b"/></endpoint></send></inSequence></resource></api>""");
+            $"""<api xmlns="{Ns}" name="OrderAPI" context="/orders"><resource methods="GET" uri-template="/a" faultSequence="OrderFault"><inSequence><send><endpoint><address uri="http://localhost:9000/a"/></endpoint></send></inSequence></resource><resource methods="GET" uri-template="/b" faultSequence="MaybeFault"><inSequence><call blocking="true"><endpoint><address uri="http://localhost:9000/b"/></endpoint></call><respond/></inSequence></resource></api>""");
         var functions = files["functions.bal"].ReplaceLineEndings("\n");
 
         // OrderFault responds on every path: its runner returns the answer and its doc comment speaks of no 202.
         Assert.Contains("# Fault handling of OrderAPI GET /a: records the error and runs sequence 'OrderFault'; the flow ends there with the\n# sequence's answer (it answers on every path).\nfunction runOrderFault(", functions);
-        // MaybeFault may fall through: the 202 is still there, and the comment says so.
+        // MaybeFault may fall through: the 202 is still there, and the comment says so (after a blocking call, whose failure
+        // the listener answers 202; after a non-blocking send the runner would end as an unanswered fault flow).
         var maybe = functions[functions.IndexOf("function runMaybeFault(", StringComparison.Ordinal)..];
         Assert.Contains("the flow ends there (202 when the\n# sequence does not answer).\nfunction runMaybeFault(", functions);
         Assert.Contains("return accepted();", maybe[..maybe.IndexOf("\n}", StringComparison.Ordinal)]);

@@ -54,7 +54,8 @@ public sealed partial class Lowerer
     /// <summary>
     /// The fault flows of an API's resources that are one function: the same mediators (the same XML, the same
     /// sequence key), where neither resource has an out flow (the fault flow would continue with it) and both
-    /// or neither may run after a backend call (which decides whether ending the flow answers 202). A resource
+    /// or neither may run after a backend call (which decides whether ending the flow answers 202), and both or neither
+    /// only after a non-blocking send (where ending it answers nothing in the Micro Integrator, SB0260). A resource
     /// with an out flow keeps its own fault function, and so does one whose flow's lowering reports something
     /// (a TODO, a setting not translated: each resource's flow gets its own report).
     /// </summary>
@@ -73,7 +74,7 @@ public sealed partial class Lowerer
 
             var mayFollowCall = CallsBackend(resource.InSequence) || resource.OutSequence is not null;
             var key = resource.OutSequence is null
-                ? $"{(mayFollowCall ? "after call" : "no call")}\n{fault.Key?.Text}\n{fault.OnError}\n{string.Join("\n", fault.Mediators.Select(m => m.RawXml))}"
+                ? $"{(SendsOnlyWithoutBlocking(resource.InSequence, target: false) && !AcceptedBeforeAnySend(resource.InSequence?.Mediators ?? []) ? "after send" : mayFollowCall ? "after call" : "no call")}\n{fault.Key?.Text}\n{fault.OnError}\n{string.Join("\n", fault.Mediators.Select(m => m.RawXml))}"
                 : $"resource {index}";
             keys[resource] = key;
             groups[key] = groups.TryGetValue(key, out var sharing) ? sharing.Add(resource) : [resource];

@@ -35,7 +35,7 @@ public sealed partial class Lowerer
     /// runs the sequence in the send's callback (SynapseCallbackReceiver pops the fault handler), after the send set
     /// RESPONSE_WRITTEN to SKIP (Axis2FlexibleMEPClient), so the drop answers nothing: the drop is then the end a
     /// resource's or proxy's own fault flow gets there (SB0260), <c>unansweredFault</c>: 502 once a send went out
-    /// (<c>ctx.ackSkipped</c>), 202 before. The shipped XML is parsed to check that it is that log and drop; its mediators are the steps'
+    /// (<c>ctx.ack.skipped</c>), 202 before. The shipped XML is parsed to check that it is that log and drop; its mediators are the steps'
     /// origins.
     /// </summary>
     private FunctionIr DefaultFaultFunction(Symbol name, bool afterSend)

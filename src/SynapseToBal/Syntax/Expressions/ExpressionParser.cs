@@ -35,7 +35,7 @@ public static class ExpressionParser
         if (TooDeep(text) is { } at)
         {
             return new ExpressionParseResult(language, text, new ErrorNode(new TextSpan(0, text.Length)),
-                [new ExpressionError(new TextSpan(at, 1), $"brackets nest more than {MaxNesting} deep")]);
+                [new ExpressionError(new TextSpan(at, 1), $"brackets nest more than {MaxNesting} deep") { Limit = true }]);
         }
 
         var result = language switch
@@ -49,7 +49,7 @@ public static class ExpressionParser
             return result with
             {
                 Root = new ErrorNode(new TextSpan(0, text.Length)),
-                Errors = [new ExpressionError(new TextSpan(deep.Span.Start, Math.Max(1, Math.Min(deep.Span.Length, 40))), $"operators nest more than {MaxDepth} deep (each operator of a chain such as 'a or b or c' or '$.a.b.c' is a level)")],
+                Errors = [new ExpressionError(new TextSpan(deep.Span.Start, Math.Max(1, Math.Min(deep.Span.Length, 40))), $"operators nest more than {MaxDepth} deep (each operator of a chain such as 'a or b or c' or '$.a.b.c' is a level)") { Limit = true }],
             };
         }
 
@@ -265,7 +265,7 @@ internal abstract class ParserBase
         if (++_depth > ExpressionParser.MaxParserDepth)
         {
             _depth--;
-            throw ErrorAt(Current.Span, $"operators nest more than {ExpressionParser.MaxDepth} deep (each operator of a chain such as 'a or b or c' or '!!x' is a level)");
+            throw new SyntaxError(new ExpressionError(Current.Span, $"operators nest more than {ExpressionParser.MaxDepth} deep (each operator of a chain such as 'a or b or c' or '!!x' is a level)") { Limit = true });
         }
 
         try

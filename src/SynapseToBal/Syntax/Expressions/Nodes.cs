@@ -246,5 +246,11 @@ public sealed record ExpressionError(TextSpan Span, string Message)
 {
     public int Position => Span.Start;
 
+    /// <summary>
+    /// The expression exceeds one of the converter's own limits (brackets or operators nested too deep), not its
+    /// dialect's grammar: the Micro Integrator may accept it.
+    /// </summary>
+    public bool Limit { get; init; }
+
     public override string ToString() => $"{Span.Start}: {Message}";
 }

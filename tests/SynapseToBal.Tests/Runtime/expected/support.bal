@@ -4942,7 +4942,7 @@ function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "",
     http:Request request = check built;
     // The send marks the request as answered elsewhere (Axis2FlexibleMEPClient: RESPONSE_WRITTEN "SKIP"), an OUT_ONLY
     // one too; `blockingSend` puts the mark back as it was.
-    ctx.ackSkipped = true;
+    ctx.ack.skipped = true;
     if outOnly {
         _ = start sendOutOnly(endpoint, verb, path, request, ctx.messageId);
         return;
@@ -5036,7 +5036,7 @@ function sendOutOnly(http:ClientObject endpoint, string verb, string path, http:
 function callLocal(Context ctx, string address, function (Context ctx) returns http:Response|error flow) returns error? {
     // The send marks the request as answered elsewhere (Axis2FlexibleMEPClient sets RESPONSE_WRITTEN "SKIP" before it
     // sends, on every transport), as `callEndpoint` says.
-    ctx.ackSkipped = true;
+    ctx.ack.skipped = true;
     removeAddressingHeaders(ctx);
     if ctx.restRequest {
         return error(string `The local transport sends the SOAP envelope only: the REST message cannot be sent to ${address} (its body's first element is no SOAP envelope)`);
@@ -5632,7 +5632,7 @@ type MailSmtpSettings record {|
 function sendMail(Context ctx, MailSmtpSettings smtp, string address, boolean awaitsReply = false) returns error? {
     // The send marks the request as answered elsewhere (Axis2FlexibleMEPClient sets RESPONSE_WRITTEN "SKIP" before it
     // sends, on every transport), as `callEndpoint` says.
-    ctx.ackSkipped = true;
+    ctx.ack.skipped = true;
     string? fromHeader = ctx.headers["from"];
     string? userHeader = ctx.headers["mail.smtp.user"];
     string? passwordHeader = ctx.headers["mail.smtp.password"];
@@ -6230,10 +6230,10 @@ function blockingSend(Context ctx, int[] nonErrorCodes, string? soapAction, bool
         // request's is put back after the send.
         setAction(ctx, soapAction);
     }
-    // The blocking sender does not mark the request as answered elsewhere (`Context.ackSkipped`).
-    boolean ackSkipped = ctx.ackSkipped;
+    // The blocking sender does not mark the request as answered elsewhere (`Context.ack`).
+    boolean ackSkipped = ctx.ack.skipped;
     error? called = sendRequest();
-    ctx.ackSkipped = ackSkipped;
+    ctx.ack.skipped = ackSkipped;
     // The message stays the request, with the response's body and status (BlockingMsgSender.send).
     restoreRequestState(ctx, request, keepResponse = true);
     if called is error {
@@ -6262,10 +6262,10 @@ function blockingSendOutOnly(Context ctx, int[] nonErrorCodes, string? soapActio
     if soapAction is string {
         setAction(ctx, soapAction);
     }
-    // The blocking sender does not mark the request as answered elsewhere (`Context.ackSkipped`).
-    boolean ackSkipped = ctx.ackSkipped;
+    // The blocking sender does not mark the request as answered elsewhere (`Context.ack`).
+    boolean ackSkipped = ctx.ack.skipped;
     error? called = sendRequest();
-    ctx.ackSkipped = ackSkipped;
+    ctx.ack.skipped = ackSkipped;
     int status = ctx.statusCode;
     string? httpSc = ctx.httpSc;
     restoreRequestState(ctx, request);
@@ -6503,7 +6503,7 @@ function accepted() returns http:Response {
 
 # The end of a fault flow that answers nothing, in a proxy or API resource whose in flow sends to a backend without
 # blocking (SB0260). Once a non-blocking send or call went out (or a store mediator stored the message), the send
-# marked the request as answered elsewhere (RESPONSE_WRITTEN "SKIP", `Context.ackSkipped`): a failure after it (the
+# marked the request as answered elsewhere (RESPONSE_WRITTEN "SKIP", `Context.ack`): a failure after it (the
 # backend's own, raised in the send's callback, or a mediator's after the call's response came back) runs the
 # fault sequence and nothing is written; the client waits until its own timeout or until the listener's socket
 # timeout closes the connection without a response. A resource here must answer, and 202 would tell the client its
@@ -6512,7 +6512,7 @@ function accepted() returns http:Response {
 # Micro Integrator logs it (a mediator's AbstractMediator.handleException, the transport's failed connection).
 function unansweredFault(Context ctx, error e) returns http:Response {
     int code = errorCode(e);
-    if !ctx.ackSkipped {
+    if !ctx.ack.skipped {
         log:printError("The flow failed and its fault flow answers nothing: answered 202, as the Micro Integrator's listener answers it", 'error = e, messageId = ctx.messageId, errorCode = code);
         return accepted();
     }
@@ -8327,8 +8327,10 @@ function branchContext(Context ctx) returns Context => {
     excessHeaders: ctx.excessHeaders.clone(),
     properties: ctx.properties.clone(),
     axis2: ctx.axis2.clone(),
-    // Not a copy: the copies share the operation context (MessageHelper.cloneMessageContext).
+    // Not a copy: the copies share the operation context (MessageHelper.cloneMessageContext), and with it the
+    // RESPONSE_WRITTEN mark, so a copy's send marks the request as answered elsewhere.
     operation: ctx.operation,
+    ack: ctx.ack,
     variables: ctx.variables.clone(),
     method: ctx.method,
     urlPostfix: ctx.urlPostfix,
@@ -8845,7 +8847,7 @@ class MessageQueue {
             self.messages.push(copy);
         }
         // A stored message marks the request as answered elsewhere (MessageStoreMediator: RESPONSE_WRITTEN "SKIP").
-        ctx.ackSkipped = true;
+        ctx.ack.skipped = true;
     }
 
     # A copy of the oldest message, left in the store: a forwarding processor removes it once delivered.
@@ -9083,7 +9085,7 @@ class JmsMessageStore {
         string cloneId = "urn:uuid:" + uuid:createType4AsString();
         handle|error sent = jmsSend({session: self.session, producer: self.producer}, {content: storedMessageText(ctx, "urn:uuid:" + uuid:createType4AsString()), properties: {"OrigMessageID": cloneId}});
         if sent is handle {
-            ctx.ackSkipped = true; // As `MessageQueue.store` says.
+            ctx.ack.skipped = true; // As `MessageQueue.store` says.
             return;
         }
         if failover is MessageQueue {
@@ -9312,7 +9314,7 @@ class RabbitMqMessageStore {
             sent = self.publish(storedMessageText(ctx, "urn:uuid:" + uuid:createType4AsString()), ctx.messageId, storedPriority(ctx));
         }
         if sent is () {
-            ctx.ackSkipped = true; // As `MessageQueue.store` says.
+            ctx.ack.skipped = true; // As `MessageQueue.store` says.
             return;
         }
         if failover is MessageQueue {
@@ -9603,7 +9605,7 @@ class JdbcMessageStore {
         sql:ParameterizedQuery statement = sql:queryConcat(sqlText(string `INSERT INTO ${self.tableName} (msg_id, message) VALUES (`), `${messageId}, ${message})`);
         sql:ExecutionResult|sql:Error inserted = self.db->execute(statement);
         if inserted is sql:ExecutionResult {
-            ctx.ackSkipped = true; // As `MessageQueue.store` says.
+            ctx.ack.skipped = true; // As `MessageQueue.store` says.
             return;
         }
         if failover is MessageQueue {
@@ -13501,7 +13503,7 @@ function sendJms(Context ctx, string endpoint, jms:ConnectionConfiguration conne
         EndpointFormat? format = (), string? encoding = ()) returns error? {
     // The send marks the request as answered elsewhere (Axis2FlexibleMEPClient sets RESPONSE_WRITTEN "SKIP" before it
     // sends, on every transport), as `callEndpoint` says.
-    ctx.ackSkipped = true;
+    ctx.ack.skipped = true;
     JmsSender sender = check jmsProducer(endpoint, connection, destination);
     _ = check jmsSend(sender, check jmsMessage(ctx, contentTypeProperty, format = format, encoding = encoding));
 }
@@ -13513,7 +13515,7 @@ function sendJmsTransacted(Context ctx, string endpoint, jms:ConnectionConfigura
         EndpointFormat? format = (), string? encoding = ()) returns error? {
     // The send marks the request as answered elsewhere (Axis2FlexibleMEPClient sets RESPONSE_WRITTEN "SKIP" before it
     // sends, on every transport), as `callEndpoint` says.
-    ctx.ackSkipped = true;
+    ctx.ack.skipped = true;
     JmsOutgoing message = check jmsMessage(ctx, contentTypeProperty, format = format, encoding = encoding);
     anydata rollbackOnly = ctx.axis2["SET_ROLLBACK_ONLY"];
     lock {

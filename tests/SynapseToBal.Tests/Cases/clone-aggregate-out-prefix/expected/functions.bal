@@ -6,12 +6,13 @@
 import ballerina/http;
 import ballerina/log;
 
-# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault
-# sequence of their own: it logs the message in full with the error, then drops it.
-function handleFault(Context ctx, error e) returns http:Response|error {
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend
+# without blocking and declare no fault sequence of their own: it logs the message in full with the error, then drops
+# it: a failure after the send, which the Micro Integrator leaves unanswered, is answered 502.
+function handleFaultAfterSend(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     check defaultFaultLog(ctx);
-    return accepted();
+    return unansweredFault(ctx, e);
 }
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
@@ -50,6 +51,6 @@ function priceCompareFlow(Context ctx) returns http:Response|error {
         string aggregated = "true";
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
-        return handleFault(ctx, e);
+        return handleFaultAfterSend(ctx, e);
     }
 }

@@ -41,7 +41,7 @@ service /notify on httpListener {
             }
             return answer ?: accepted();
         } on fail error e {
-            return handleFault(ctx, e);
+            return handleFaultAfterSend(ctx, e);
         }
     }
 

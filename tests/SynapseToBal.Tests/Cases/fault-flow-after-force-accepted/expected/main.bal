@@ -17,7 +17,7 @@ service /notify on httpListener {
             check callEndpoint(ctx, acceptedEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = acceptedEndpointSuspension);
             return accepted();
         } on fail error e {
-            return notifyFault(ctx, e);
+            return acceptedFault(ctx, e);
         }
     }
 
@@ -28,7 +28,7 @@ service /notify on httpListener {
             check callEndpoint(ctx, waitingEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = waitingEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
-            return notifyFault(ctx, e);
+            return waitingFault(ctx, e);
         }
     }
 

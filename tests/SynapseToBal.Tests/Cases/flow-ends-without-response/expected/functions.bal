@@ -16,3 +16,12 @@ function handleFault(Context ctx, error e) returns http:Response {
     fault(ctx);
     return accepted();
 }
+
+# Runs the global 'fault' sequence for flows that send to a backend without blocking and declare no fault sequence of
+# their own: where it drops the message or ends without answering, a failure after the send, which the Micro Integrator
+# leaves unanswered, is answered 502 (202 before anything was sent).
+function runFaultAfterSend(Context ctx, error e) returns http:Response {
+    recordError(ctx, e);
+    fault(ctx);
+    return unansweredFault(ctx, e);
+}

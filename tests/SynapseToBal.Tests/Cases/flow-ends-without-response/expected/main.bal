@@ -42,7 +42,7 @@ service /events on httpListener {
             check callEndpoint(ctx, forwardEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = forwardEndpointSuspension);
             return accepted();
         } on fail error e {
-            return handleFault(ctx, e);
+            return runFaultAfterSend(ctx, e);
         }
     }
 
@@ -54,7 +54,7 @@ service /events on httpListener {
             // The out flow is empty (<outSequence/>): the backend response is not sent on; the flow ends here.
             return accepted();
         } on fail error e {
-            return handleFault(ctx, e);
+            return runFaultAfterSend(ctx, e);
         }
     }
 

@@ -5,14 +5,11 @@
 import ballerina/http;
 import ballerina/log;
 
-# Sequence 'fault'.
-function fault(Context ctx) returns http:Response {
-    log:printWarn("fault sequence", fault = getProperty(ctx, "ERROR_MESSAGE"));
-    return accepted();
-}
-
-# Runs the global 'fault' sequence for flows that declare no fault sequence of their own.
-function handleFault(Context ctx, error e) returns http:Response {
+# Runs the global 'fault' sequence for flows that send to a backend without blocking and declare no fault sequence of
+# their own: where it drops the message or ends without answering, a failure after the send, which the Micro Integrator
+# leaves unanswered, is answered 502 (202 before anything was sent).
+function runFaultAfterSend(Context ctx, error e) returns http:Response {
     recordError(ctx, e);
-    return fault(ctx);
+    log:printWarn("fault sequence", fault = getProperty(ctx, "ERROR_MESSAGE"));
+    return unansweredFault(ctx, e);
 }

@@ -16,7 +16,7 @@ service /stock on httpListener {
             check callEndpoint(ctx, stockBackend, restPostfix(ctx), headers = passThroughHeaders, state = stockBackendSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
-            return handleFault(ctx, e);
+            return runFaultAfterSend(ctx, e);
         }
     }
 

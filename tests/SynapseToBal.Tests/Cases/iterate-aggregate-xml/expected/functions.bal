@@ -43,14 +43,6 @@ function linesOut(Context ctx) returns http:Response|error {
     return gatherLines(ctx);
 }
 
-# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault
-# sequence of their own: it logs the message in full with the error, then drops it.
-function handleFault(Context ctx, error e) returns http:Response|error {
-    recordError(ctx, e);
-    check defaultFaultLog(ctx);
-    return accepted();
-}
-
 # A branch of the <iterate> at line 34: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function linesIterateTarget(Context ctx) returns error? {

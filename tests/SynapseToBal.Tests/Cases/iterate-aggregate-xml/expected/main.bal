@@ -53,7 +53,7 @@ service /orders on httpListener {
             log:printInfo("OrderSplitAPI /lines response", gathered = "lines");
             return check linesOut(ctx);
         } on fail error e {
-            return handleFault(ctx, e);
+            return handleFaultAfterSend(ctx, e);
         }
     }
 

@@ -19,7 +19,7 @@ service /orders on httpListener {
             setJsonPayload(ctx, payload.toJson());
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
-            return handleFault(ctx, e);
+            return handleFaultAfterSend(ctx, e);
         }
     }
 

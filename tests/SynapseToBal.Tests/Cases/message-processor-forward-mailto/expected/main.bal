@@ -18,7 +18,7 @@ service /digest on httpListener {
             digestStore.store(ctx);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
-            return handleFault(ctx, e);
+            return handleFaultAfterSend(ctx, e);
         }
     }
 

@@ -16,7 +16,7 @@ service /orders on httpListener {
             updateStore.store(ctx);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
-            return handleFault(ctx, e);
+            return handleFaultAfterSend(ctx, e);
         }
     }
 
@@ -28,7 +28,7 @@ service /orders on httpListener {
             tenantStore.store(ctx);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
-            return handleFault(ctx, e);
+            return handleFaultAfterSend(ctx, e);
         }
     }
 
@@ -46,7 +46,7 @@ service /orders on httpListener {
             routedStore.store(ctx);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
-            return handleFault(ctx, e);
+            return handleFaultAfterSend(ctx, e);
         }
     }
 
@@ -58,7 +58,7 @@ service /orders on httpListener {
             routedStore.store(ctx);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
-            return handleFault(ctx, e);
+            return handleFaultAfterSend(ctx, e);
         }
     }
 

@@ -17,7 +17,7 @@ service /orders on httpListener {
             orderStore.store(ctx);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
-            return handleFault(ctx, e);
+            return handleFaultAfterSend(ctx, e);
         }
     }
 
@@ -29,7 +29,7 @@ service /orders on httpListener {
             orderStore.store(ctx);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
-            return handleFault(ctx, e);
+            return handleFaultAfterSend(ctx, e);
         }
     }
 
@@ -41,7 +41,7 @@ service /orders on httpListener {
             orderStore.store(ctx);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
-            return handleFault(ctx, e);
+            return handleFaultAfterSend(ctx, e);
         }
     }
 
@@ -53,7 +53,7 @@ service /orders on httpListener {
             orderStore.store(ctx);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
-            return handleFault(ctx, e);
+            return handleFaultAfterSend(ctx, e);
         }
     }
 
@@ -65,7 +65,7 @@ service /orders on httpListener {
             orderStore.store(ctx);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
-            return handleFault(ctx, e);
+            return handleFaultAfterSend(ctx, e);
         }
     }
 
@@ -76,7 +76,7 @@ service /orders on httpListener {
             outboxStore.store(ctx);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
-            return handleFault(ctx, e);
+            return handleFaultAfterSend(ctx, e);
         }
     }
 

@@ -25,14 +25,6 @@ function publishedFlow(Context ctx) returns http:Response|error {
     }
 }
 
-# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault
-# sequence of their own: it logs the message in full with the error, then drops it.
-function handleFault(Context ctx, error e) returns http:Response|error {
-    recordError(ctx, e);
-    check defaultFaultLog(ctx);
-    return accepted();
-}
-
 # A branch of the <clone> at line 8: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function quoteCloneTarget1(Context ctx) returns error? {
@@ -64,6 +56,6 @@ function quoteFlow(Context ctx) returns http:Response|error {
         check aggregateMessages(ctx, messages, false, count = 2);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
-        return handleFault(ctx, e);
+        return handleFaultAfterSend(ctx, e);
     }
 }

@@ -21,7 +21,7 @@ service /dyn on httpListener {
             check notTranslatedMediator("store", "SB0223");
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
-            return handleFault(ctx, e);
+            return handleFaultAfterSend(ctx, e);
         }
     }
 

@@ -17,7 +17,7 @@ service /rawjdbc on httpListener {
             setHttpSc(ctx, 202);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
-            return handleFault(ctx, e);
+            return handleFaultAfterSend(ctx, e);
         }
     }
 

@@ -16,7 +16,7 @@ service /queued on httpListener {
             check orderQueueStore.store(ctx);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
-            return handleFault(ctx, e);
+            return handleFaultAfterSend(ctx, e);
         }
     }
 

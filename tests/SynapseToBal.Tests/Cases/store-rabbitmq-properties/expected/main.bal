@@ -18,7 +18,7 @@ service /urgent on httpListener {
             setHttpSc(ctx, 202);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
-            return handleFault(ctx, e);
+            return handleFaultAfterSend(ctx, e);
         }
     }
 

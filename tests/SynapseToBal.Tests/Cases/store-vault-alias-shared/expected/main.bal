@@ -16,7 +16,7 @@ service /queue on httpListener {
             check ordersStore.store(ctx);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
-            return handleFault(ctx, e);
+            return handleFaultAfterSend(ctx, e);
         }
     }
 
@@ -27,7 +27,7 @@ service /queue on httpListener {
             check paymentsStore.store(ctx);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
-            return handleFault(ctx, e);
+            return handleFaultAfterSend(ctx, e);
         }
     }
 

@@ -35,3 +35,12 @@ function handleFault(Context ctx, error e) returns http:Response {
     recordError(ctx, e);
     return fault(ctx);
 }
+
+# Runs the global 'fault' sequence for flows that send to a backend without blocking and declare no fault sequence of
+# their own: where it drops the message or ends without answering, a failure after the send, which the Micro Integrator
+# leaves unanswered, is answered 502 (202 before anything was sent).
+function runFaultAfterSend(Context ctx, error e) returns http:Response {
+    recordError(ctx, e);
+    log:printInfo("fault sequence", failed = getProperty(ctx, "ERROR_MESSAGE"));
+    return unansweredFault(ctx, e);
+}

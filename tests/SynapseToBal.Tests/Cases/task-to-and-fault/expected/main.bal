@@ -19,7 +19,7 @@ service / on httpListener {
             }
             return accepted();
         } on fail error e {
-            return handleFault(ctx, e);
+            return runFaultAfterSend(ctx, e);
         }
     }
 }

@@ -31,6 +31,15 @@ function handleFault(Context ctx, error e) returns http:Response|error {
     return accepted();
 }
 
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend
+# without blocking and declare no fault sequence of their own: it logs the message in full with the error, then drops
+# it: a failure after the send, which the Micro Integrator leaves unanswered, is answered 502.
+function handleFaultAfterSend(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    check defaultFaultLog(ctx);
+    return unansweredFault(ctx, e);
+}
+
 # In flow of proxy service ActionHttpProxy, run by the service at each of its addresses.
 function actionHttpFlow(Context ctx) returns http:Response|error {
     do {
@@ -39,7 +48,7 @@ function actionHttpFlow(Context ctx) returns http:Response|error {
         check actionStore.store(ctx);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
-        return handleFault(ctx, e);
+        return handleFaultAfterSend(ctx, e);
     }
 }
 
