@@ -13,7 +13,7 @@ service /payments on httpListener {
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PaymentAPI", "/payments");
         do {
-            check callEndpoint(ctx, paymentBackend, restPostfix(ctx), timeoutFault = true, headers = passThroughHeaders, state = paymentBackendSuspension);
+            check callEndpoint(ctx, paymentBackend, clientPath(paymentBackendUrl, restPostfix(ctx)), timeoutFault = true, headers = passThroughHeaders, state = paymentBackendSuspension);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return paymentFault(ctx, e);

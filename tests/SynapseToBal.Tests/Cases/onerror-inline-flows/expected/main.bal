@@ -40,7 +40,7 @@ service /orders on httpListener {
     resource function put send(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders");
         do {
-            check callEndpoint(ctx, sendEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = sendEndpointSuspension);
+            check callEndpoint(ctx, sendEndpoint, clientPath(ordersApiSendEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = sendEndpointSuspension);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

@@ -20,7 +20,7 @@ service /orders on httpListener {
                 throttleRelease(ctx);
                 return check respond(ctx, headers = passBackHeaders);
             }
-            check throttleReleased(ctx, callEndpoint(ctx, ordersPostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = ordersPostRootEndpointSuspension));
+            check throttleReleased(ctx, callEndpoint(ctx, ordersPostRootEndpoint, clientPath(ordersApiDefaultEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = ordersPostRootEndpointSuspension));
             return check ordersOut(ctx);
         } on fail error e {
             return ordersFault(ctx, e);
