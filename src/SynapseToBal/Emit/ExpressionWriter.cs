@@ -493,6 +493,7 @@ internal sealed class ExpressionWriter
             IR.Builtin.JavaDoubleString => $"javaDoubleString({T(0)})",
             IR.Builtin.PropertyInteger => $"check propertyInteger({S(0)})",
             IR.Builtin.PropertyBoolean => $"isTrueExplicitly({S(0)})",
+            IR.Builtin.PropertyJson => $"lenientJson({S(0)})",
             IR.Builtin.EnvironmentVariable => EnvironmentVariable(S(0)),
             IR.Builtin.Log10 => $"float:log10({T(0)})",
             IR.Builtin.LogBase => $"(float:log({T(0)}) / float:log({T(1)}))",

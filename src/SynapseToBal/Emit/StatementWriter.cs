@@ -2172,7 +2172,7 @@ internal sealed partial class StatementWriter
         }
         else
         {
-            AddPathArguments(call, args);
+            AddPathArguments(call, args, _expr.Names[call.Client.UrlConfigurable]);
         }
 
         return FinishCallArguments(call, blocking, args) + CalloutArguments(call, blocking) + AddressingArguments(call, blocking) + HeaderArguments();
@@ -2210,12 +2210,16 @@ internal sealed partial class StatementWriter
         return $", wsAddressing = {BallerinaSyntax.StringLiteral(version)}, wsaTo = {_expr.Names[call.Client.UrlConfigurable]}";
     }
 
-    private void AddPathArguments(CallStep call, List<string> args)
+    /// <summary>
+    /// The path arguments of a call. A postfix is joined to the client's URL (<paramref name="clientUrl"/>) as Synapse
+    /// joins an address and its REST postfix (the runtime's <c>clientPath</c>); a group joins it to each member's URL.
+    /// </summary>
+    private void AddPathArguments(CallStep call, List<string> args, string? clientUrl = null)
     {
         switch (call.Path)
         {
             case HttpPathIr.Postfix:
-                args.Add(_emptyPostfix ? "\"\"" : "restPostfix(ctx)");
+                args.Add(_emptyPostfix ? "\"\"" : clientUrl is null ? "restPostfix(ctx)" : $"clientPath({clientUrl}, restPostfix(ctx))");
                 break;
             case HttpPathIr.None:
                 args.Add("\"\"");
@@ -2289,8 +2293,24 @@ internal sealed partial class StatementWriter
             ? BallerinaSyntax.StringLiteral(string.Concat(parts.Cast<TemplatePart.Text>().Select(t => t.Content)))
             : Template("string", parts, argument);
 
-    /// <summary>A backtick template of the given kind (<c>string</c> or <c>xml</c>).</summary>
-    private static string Template(string kind, ImmutableArray<TemplatePart> parts, Func<TemplatePart.Argument, string> argument)
+    /// <summary>
+    /// A payloadFactory's text as a string: its line breaks written as they are (the statement is written verbatim), and
+    /// trimmed at run time when an end is an argument (PayloadFactoryMediator trims the result; Lowering trimmed the
+    /// literal ends). Ballerina's string:trim removes the ASCII white space; Java's trim also the other control characters.
+    /// </summary>
+    private static string PayloadText(ImmutableArray<TemplatePart> parts, Func<TemplatePart.Argument, string> argument)
+    {
+        if (parts.All(p => p is TemplatePart.Text))
+        {
+            return BallerinaSyntax.StringLiteral(string.Concat(parts.Cast<TemplatePart.Text>().Select(t => t.Content)));
+        }
+
+        var text = Template("string", parts, argument, lineBreaks: true);
+        return parts[0] is TemplatePart.Argument || parts[^1] is TemplatePart.Argument ? $"({text}).trim()" : text;
+    }
+
+    /// <summary>A backtick template of the given kind (<c>string</c> or <c>xml</c>); <paramref name="lineBreaks"/> keeps a string's line feeds as they are.</summary>
+    private static string Template(string kind, ImmutableArray<TemplatePart> parts, Func<TemplatePart.Argument, string> argument, bool lineBreaks = false)
     {
         var xml = kind == "xml";
         var builder = new StringBuilder(kind).Append(" `");
@@ -2299,7 +2319,7 @@ internal sealed partial class StatementWriter
             switch (part)
             {
                 case TemplatePart.Text text:
-                    builder.Append(BallerinaSyntax.TemplateText(text.Content, keepLineBreaks: xml));
+                    builder.Append(xml ? BallerinaSyntax.TemplateText(text.Content, keepLineBreaks: true) : BallerinaSyntax.TemplateText(text.Content, keepLineFeeds: lineBreaks));
                     break;
                 case TemplatePart.Argument arg:
                     builder.Append("${").Append(argument(arg)).Append('}');
@@ -2330,7 +2350,7 @@ internal sealed partial class StatementWriter
                 // Not a JSON value the converter can build (a repeated member name, a slot in a name, text that is no
                 // JSON until its arguments are in): the text is the body as it is, as PayloadFactoryMediator sets it
                 // as the JSON stream without parsing it.
-                _out.Line($"setJsonText(ctx, {TemplateString(payload.Template, arg => $"jsonArg({_expr.String(arg.Value)})")});");
+                _out.Verbatim($"check setJsonText(ctx, {PayloadText(payload.Template, arg => $"jsonArg({_expr.String(arg.Value)})")});");
                 break;
             case PayloadKind.Xml when payload.Xml is { } tree:
                 _out.Verbatim($"setXmlPayload(ctx, {XmlLiteralWriter.Write(tree, _expr.String)});");
@@ -2339,7 +2359,7 @@ internal sealed partial class StatementWriter
                 _out.Verbatim($"setXmlPayload(ctx, {Template("xml", payload.Template, arg => arg.InAttribute || !arg.Raw ? _expr.String(arg.Value) : $"{XmlLiteralWriter.ArgFunction(arg.Value)}({_expr.String(arg.Value)})")});");
                 break;
             case PayloadKind.Text:
-                _out.Line($"setTextPayload(ctx, {TemplateString(payload.Template, arg => _expr.String(arg.Value))});");
+                _out.Verbatim($"setTextPayload(ctx, {PayloadText(payload.Template, arg => _expr.String(arg.Value))});");
                 break;
             default:
                 throw new InvalidOperationException();

@@ -440,6 +440,12 @@ public enum Builtin
     /// </summary>
     PropertyBoolean,
 
+    /// <summary>
+    /// A property's JSON type applied to a string (PropertyMediator.buildJSONElement): parsed leniently, else read as
+    /// a JSON string, else null with an error logged; it never fails.
+    /// </summary>
+    PropertyJson,
+
     /// <summary>get-property('env', name): the process environment variable (System.getenv), "" when it is not set.</summary>
     EnvironmentVariable,
 

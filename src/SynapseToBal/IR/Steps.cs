@@ -233,7 +233,10 @@ public enum PayloadKind
     Text,
 }
 
-/// <summary>payloadFactory: a template with <c>$n</c> argument slots.</summary>
+/// <summary>
+/// payloadFactory: a template with <c>$n</c> argument slots. PayloadFactoryMediator trims the result: the template's
+/// literal ends come trimmed; an end that is an argument is left to trim at run time.
+/// </summary>
 public sealed record SetPayloadStep(MediatorSyntax Origin, PayloadKind Kind, ImmutableArray<TemplatePart> Template) : StepIr(Origin)
 {
     /// <summary>For a JSON template that is valid JSON with its slots in place: the template as a tree (else the text is built and parsed at run time).</summary>

@@ -348,13 +348,28 @@ public sealed partial class Lowerer
         }
     }
 
+    /// <summary>True when a literal is JSON text as it is (its conversion cannot fail).</summary>
+    private static bool IsStrictJsonText(string text)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(text);
+            return true;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>
     /// A value of the type a property or variable declares (Synapse's <c>type</c>: STRING, INTEGER, BOOLEAN,
     /// DOUBLE, OM, JSON, ...): a literal is converted now, anything else by an explicit conversion at run time.
     /// </summary>
     /// <param name="propertyIntegers">
     /// A property's INTEGER or SHORT type on an expression reads a value with a "." as a double and casts it
-    /// (PropertyMediator.parseInteger), so "2.0", what an XPath count gives, is 2.
+    /// (PropertyMediator.parseInteger), so "2.0", what an XPath count gives, is 2; its JSON type never fails
+    /// (PropertyMediator.buildJSONElement).
     /// </param>
     private static ExprIr Typed(ExprIr value, string? type, bool inlineXml, bool propertyIntegers = false)
     {
@@ -390,6 +405,12 @@ public sealed partial class Lowerer
         if (propertyIntegers && kind == ValueKind.Integer && type?.ToUpperInvariant() is "INTEGER" or "SHORT" && value is not StringLiteralIr)
         {
             return new BuiltinCallIr(Builtin.PropertyInteger, [value], ValueKind.Integer);
+        }
+
+        if (propertyIntegers && kind == ValueKind.Json && !(value is StringLiteralIr json && IsStrictJsonText(json.Value)))
+        {
+            // PropertyMediator.buildJSONElement: lenient, never a failure (a text that is no JSON is a string or null).
+            return new BuiltinCallIr(Builtin.PropertyJson, [value], ValueKind.Json);
         }
 
         if (kind == ValueKind.Boolean)

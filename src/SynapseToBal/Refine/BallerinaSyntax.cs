@@ -378,7 +378,7 @@ public static partial class BallerinaSyntax
     /// Literal text inside a backtick template (<c>string `...`</c> or <c>xml `...`</c>): a backtick or an
     /// interpolation opener cannot appear as written, so each becomes an interpolated string literal.
     /// </summary>
-    public static string TemplateText(string text, bool keepLineBreaks = false)
+    public static string TemplateText(string text, bool keepLineBreaks = false, bool keepLineFeeds = false)
     {
         var builder = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
@@ -392,7 +392,7 @@ public static partial class BallerinaSyntax
             {
                 builder.Append("${\"$\"}");
             }
-            else if (!keepLineBreaks && c is '\n' or '\r')
+            else if (!keepLineBreaks && c is '\n' or '\r' && !(keepLineFeeds && c == '\n'))
             {
                 builder.Append(c == '\n' ? "${\"\\n\"}" : "${\"\\r\"}");
             }

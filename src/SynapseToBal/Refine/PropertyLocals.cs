@@ -375,6 +375,7 @@ public static partial class PropertyLocalAnalysis
         SetPropertyStep { Value: ConvertIr { To: not ValueKind.String } c } => c.To,
         SetPropertyStep { Value: BuiltinCallIr { Function: Builtin.PropertyInteger } } => ValueKind.Integer,
         SetPropertyStep { Value: BuiltinCallIr { Function: Builtin.PropertyBoolean } } => ValueKind.Boolean,
+        SetPropertyStep { Value: BuiltinCallIr { Function: Builtin.PropertyJson } } => ValueKind.Json,
         _ => null,
     };
 

@@ -106,7 +106,7 @@ public sealed class BlockingSenderErrorTests
             """);
 
         Assert.Contains("final EndpointState quoteSuspension = new (\"address\", \"Quote\", {suspendCodes: [101503]});", files["connections.bal"], StringComparison.Ordinal);
-        Assert.Contains("check callBlocking(ctx, quote, restPostfix(ctx), headers = passThroughHeaders, state = quoteSuspension);", files["main.bal"], StringComparison.Ordinal);
+        Assert.Contains("check callBlocking(ctx, quote, clientPath(quoteUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteSuspension);", files["main.bal"], StringComparison.Ordinal);
         // callBlocking hands the blocking sender's result to the state (endpointCalled), after the ready check.
         RuntimeSourceText.InOrder(RuntimeSourceText.Function("callBlocking"), "if state is EndpointState {", "check endpointReady(ctx, state);",
             "return endpointCalled(state, callBlocking(ctx, endpoint, path, method, format, nonErrorCodes, soapAction, soapFault, headers = headers));", "return blockingSend(");

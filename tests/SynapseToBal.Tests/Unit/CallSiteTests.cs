@@ -32,10 +32,10 @@ public sealed class CallSiteTests
             """));
         var main = files["main.bal"];
 
-        Assert.Contains("check callEndpoint(ctx, quote, restPostfix(ctx), headers = passThroughHeaders, state = quoteSuspension);", main, StringComparison.Ordinal);
-        Assert.Contains("check callBlocking(ctx, quote, restPostfix(ctx), headers = passThroughHeaders, state = quoteSuspension);", main, StringComparison.Ordinal);
-        Assert.Contains("check callEndpoint(ctx, quote, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = quoteSuspension);", main, StringComparison.Ordinal);
-        Assert.Contains("check callBlockingOutOnly(ctx, quote, restPostfix(ctx), headers = passThroughHeaders, state = quoteSuspension);", main, StringComparison.Ordinal);
+        Assert.Contains("check callEndpoint(ctx, quote, clientPath(quoteUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteSuspension);", main, StringComparison.Ordinal);
+        Assert.Contains("check callBlocking(ctx, quote, clientPath(quoteUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteSuspension);", main, StringComparison.Ordinal);
+        Assert.Contains("check callEndpoint(ctx, quote, clientPath(quoteUrl, restPostfix(ctx)), outOnly = true, headers = passThroughHeaders, state = quoteSuspension);", main, StringComparison.Ordinal);
+        Assert.Contains("check callBlockingOutOnly(ctx, quote, clientPath(quoteUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteSuspension);", main, StringComparison.Ordinal);
         Assert.DoesNotContain("endpointReady", main, StringComparison.Ordinal);
         Assert.DoesNotContain("endpointCalled", main, StringComparison.Ordinal);
 
@@ -55,7 +55,7 @@ public sealed class CallSiteTests
             <respond/>
             """))["main.bal"];
 
-        Assert.Contains("check callEndpoint(ctx, quote, restPostfix(ctx), headers = passThroughHeaders, state = quoteSuspension, soapFault = true);", main, StringComparison.Ordinal);
+        Assert.Contains("check callEndpoint(ctx, quote, clientPath(quoteUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteSuspension, soapFault = true);", main, StringComparison.Ordinal);
         Assert.DoesNotContain("failOnSoapFault(ctx);", main, StringComparison.Ordinal);
     }
 
@@ -73,7 +73,7 @@ public sealed class CallSiteTests
                 <respond/>
                 """));
 
-        Assert.Contains("check callEndpoint(ctx, quote, restPostfix(ctx), headers = passThroughHeaders);", files["main.bal"], StringComparison.Ordinal);
+        Assert.Contains("check callEndpoint(ctx, quote, clientPath(quoteUrl, restPostfix(ctx)), headers = passThroughHeaders);", files["main.bal"], StringComparison.Ordinal);
         var support = files["support.bal"];
         Assert.Contains("function callEndpoint(", support, StringComparison.Ordinal);
         Assert.Contains("function callBlocking(", support, StringComparison.Ordinal);

@@ -155,7 +155,7 @@ public sealed class EndpointGroupTests
         Assert.Contains("check callGroup(ctx, quotesGroup, restPostfix(ctx), soapFault = true, headers = passThroughHeaders);", main, StringComparison.Ordinal);
         Assert.Contains("check callGroup(ctx, quotesGroup, restPostfix(ctx), soapFault = true, blocking = true, headers = passThroughHeaders);", main, StringComparison.Ordinal);
         Assert.DoesNotContain("callBlocking(", main, StringComparison.Ordinal);
-        Assert.Contains("check callEndpoint(ctx, checked, restPostfix(ctx), headers = passThroughHeaders, state = checkedSuspension, soapFault = true);", main, StringComparison.Ordinal);
+        Assert.Contains("check callEndpoint(ctx, checked, clientPath(checkedUrl, restPostfix(ctx)), headers = passThroughHeaders, state = checkedSuspension, soapFault = true);", main, StringComparison.Ordinal);
         Assert.DoesNotContain("failOnSoapFault(ctx);", main, StringComparison.Ordinal);
         Assert.Contains("isolated class EndpointGroup", files["support.bal"], StringComparison.Ordinal);
         Assert.Contains("function callGroup(", files["support.bal"], StringComparison.Ordinal);

@@ -116,7 +116,7 @@ public sealed class EndpointSuspensionTests
             """<api xmlns="http://ws.apache.org/ns/synapse" name="A" context="/a"><resource methods="GET"><inSequence><call><endpoint key="Quote"/></call><respond/></inSequence></resource></api>""");
 
         Assert.Contains("final EndpointState quoteSuspension = new (\"address\", \"Quote\", {});", files["connections.bal"], StringComparison.Ordinal);
-        Assert.Contains("check callEndpoint(ctx, quote, restPostfix(ctx), headers = passThroughHeaders, state = quoteSuspension);", files["main.bal"], StringComparison.Ordinal);
+        Assert.Contains("check callEndpoint(ctx, quote, clientPath(quoteUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteSuspension);", files["main.bal"], StringComparison.Ordinal);
         Assert.DoesNotContain("endpointReady", files["main.bal"], StringComparison.Ordinal);
     }
 
@@ -188,8 +188,8 @@ public sealed class EndpointSuspensionTests
 
         Assert.Contains("final EndpointState quoteSuspension = new (\"address\", \"Quote\", {suspendCodes: [101503], progressionFactor: 2.0});", files["connections.bal"], StringComparison.Ordinal);
         var main = files["main.bal"];
-        Assert.Contains("check callEndpoint(ctx, quote, restPostfix(ctx), headers = passThroughHeaders, state = quoteSuspension);", main, StringComparison.Ordinal);
-        Assert.Contains("check callEndpoint(ctx, quote, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = quoteSuspension);", main, StringComparison.Ordinal);
+        Assert.Contains("check callEndpoint(ctx, quote, clientPath(quoteUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteSuspension);", main, StringComparison.Ordinal);
+        Assert.Contains("check callEndpoint(ctx, quote, clientPath(quoteUrl, restPostfix(ctx)), outOnly = true, headers = passThroughHeaders, state = quoteSuspension);", main, StringComparison.Ordinal);
         Assert.Contains("isolated class EndpointState", files["support.bal"], StringComparison.Ordinal);
     }
 }

@@ -17,7 +17,7 @@ public sealed class HeaderPassThroughTests
     {
         var files = Convert(Proxy("QuoteProxy", $"<inSequence><send>{Endpoint}</send></inSequence>"));
         var code = string.Concat(files.Where(f => f.Key != "support.bal" && f.Key.EndsWith(".bal", StringComparison.Ordinal)).Select(f => f.Value));
-        Assert.Contains("check callEndpoint(ctx, quoteEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteEndpointSuspension);", code, StringComparison.Ordinal);
+        Assert.Contains("check callEndpoint(ctx, quoteEndpoint, clientPath(quoteProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteEndpointSuspension);", code, StringComparison.Ordinal);
         Assert.Contains("function passThroughHeaders(Context ctx, http:Request request) {", files["support.bal"], StringComparison.Ordinal);
     }
 
@@ -82,8 +82,8 @@ public sealed class HeaderPassThroughTests
         // Each helper that sends hands the function on to the send that builds the request.
         Assert.Contains("headers = headers);", RuntimeSourceText.Function("sendAddressed"), StringComparison.Ordinal);
         Assert.Contains("wsaTo = wsaTo, headers = headers));", RuntimeSourceText.Function("callBlockingAddressed"), StringComparison.Ordinal);
-        Assert.Contains("callEndpoint(ctx, group.memberClient(index), path, method, format, outOnly = outOnly, headers = headers);", RuntimeSourceText.Function("callGroup"), StringComparison.Ordinal);
-        Assert.Contains("return callEndpoint(ctx, endpoint, restPostfix(ctx), outOnly = outOnly, headers = headers);", RuntimeSourceText.Function("callAddress"), StringComparison.Ordinal);
+        Assert.Contains("callEndpoint(ctx, group.memberClient(index), memberPath, method, format, outOnly = outOnly, headers = headers);", RuntimeSourceText.Function("callGroup"), StringComparison.Ordinal);
+        Assert.Contains("return callEndpoint(ctx, endpoint, path, outOnly = outOnly, headers = headers);", RuntimeSourceText.Function("callAddress"), StringComparison.Ordinal);
         Assert.Contains("soapFault = !forwardOutOnly(ctx), headers = headers);", RuntimeSourceText.Function("forwardAttemptTo"), StringComparison.Ordinal);
         Assert.Contains("return forwardAttempt(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, route.state, route.template, headers);", RuntimeSourceText.Function("forwardRoute"), StringComparison.Ordinal);
         foreach (var helper in new[] { "callEndpointAddressed", "callBlockingAddressed", "callGroup", "callAddress", "forwardAttempt", "forwardAttemptAddressed", "forwardAttemptGroup", "forwardRoute", "forwardRouteAddressed" })

@@ -102,7 +102,7 @@ public sealed class SplitSoapFaultTests
                     check aggregateMessages(ctx, messages, false);
             """.ReplaceLineEndings("\n"), functions, StringComparison.Ordinal);
         Assert.Contains("""
-                check callEndpoint(ctx, v, restPostfix(ctx), headers = passThroughHeaders, state = vSuspension, soapFault = true);
+                check callEndpoint(ctx, v, clientPath(vUrl, restPostfix(ctx)), headers = passThroughHeaders, state = vSuspension, soapFault = true);
                 check setPayloadValue(ctx,
             """.ReplaceLineEndings("\n"), functions, StringComparison.Ordinal);
         Assert.Contains("function copyFailure(Context ctx, Context copy, error? result) returns error? {", files["support.bal"], StringComparison.Ordinal);

@@ -56,8 +56,8 @@ public sealed class StoreAndForwardReviewFixTests
             "WsAddressing? addressing = member.addressing;",
             "error? result = blocking",
             "? (addressing is WsAddressing && preservesWsAddressing(ctx)",
-            "? callBlockingAddressed(ctx, group.memberClient(index), path, format, nonErrorCodes, addressing, member.url, soapFault, method, soapAction, headers)",
-            ": callBlocking(ctx, group.memberClient(index), path, method, format, nonErrorCodes, soapAction, soapFault, headers = headers))",
+            "? callBlockingAddressed(ctx, group.memberClient(index), memberPath, format, nonErrorCodes, addressing, member.url, soapFault, method, soapAction, headers)",
+            ": callBlocking(ctx, group.memberClient(index), memberPath, method, format, nonErrorCodes, soapAction, soapFault, headers = headers))",
             ": addressing is WsAddressing",
             "? callEndpointAddressed(");
         // Boolean.parseBoolean: "true" in any case, a string only.

@@ -63,7 +63,7 @@ public sealed class UnseenProjectReviewFixTests
             """)["main.bal"];
         Assert.Contains("setJsonText(ctx, string `{\"order\": 1, \"order\": ${jsonArg(", main, StringComparison.Ordinal);
         Assert.DoesNotContain("fromJsonString", main, StringComparison.Ordinal);
-        RuntimeSourceText.InOrder(RuntimeSourceText.Function("setJsonText"), "ctx.payload = <ReceivedBody>{bytes: text.toBytes(), contentType: \"application/json\"};", "ctx.contentType = \"application/json\";");
+        RuntimeSourceText.InOrder(RuntimeSourceText.Function("setJsonText"), "ctx.payload = <ReceivedBody>{bytes: body.toBytes(), contentType: \"application/json\"};", "ctx.contentType = \"application/json\";");
     }
 
     [Theory]

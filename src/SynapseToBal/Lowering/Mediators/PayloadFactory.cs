@@ -100,13 +100,84 @@ public sealed partial class Lowerer
             }
         }
 
-        var template = parts.ToImmutable();
-        return new SetPayloadStep(factory, kind, template)
+        var template = Trimmed(parts.ToImmutable());
+        var step = new SetPayloadStep(factory, kind, template)
         {
             Json = kind == PayloadKind.Json ? JsonTemplates.TryParse(template) : null,
             Xml = kind == PayloadKind.Xml ? XmlTemplates.TryParse(template) : null,
         };
+        if (step is { Kind: PayloadKind.Json, Json: null } && template.All(p => p is TemplatePart.Text)
+            && RefusedJsonText(string.Concat(template.Cast<TemplatePart.Text>().Select(t => t.Content))) is { } refused)
+        {
+            _diagnostics.Report(DiagnosticCatalog.PayloadJsonTextRefused, factory.Location, refused.Text, refused.When);
+        }
+
+        return step;
     }
+
+    /// <summary>
+    /// Fixed JSON template text that JsonUtil.getNewJsonPayload refuses (the text, and on which requests), or null: it
+    /// reads up to the first character that can start a JSON value; from <c>{</c> or <c>[</c> it keeps the text, from
+    /// another one the whole text must be a quoted string, true, false, null or a number; text with none of them is
+    /// taken on a GET or DELETE request only. Empty text is <c>{}</c>.
+    /// </summary>
+    private static (string Text, string When)? RefusedJsonText(string text)
+    {
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        var start = text.IndexOfAny("{[\"tnf-0123456789".ToCharArray());
+        if (start < 0)
+        {
+            return (text, "every request but a GET or DELETE");
+        }
+
+        var valid = text[start] is '{' or '['
+            || (text.StartsWith('"') && text.EndsWith('"'))
+            || text is "true" or "false" or "null"
+            || System.Text.RegularExpressions.Regex.IsMatch(text, @"^-?[0-9]+(\.[0-9]+)?$");
+        return valid ? null : (text, "every request");
+    }
+
+    /// <summary>
+    /// The template with white space (Java's String.trim: every character up to U+0020) removed from its literal
+    /// ends: PayloadFactoryMediator.mediate trims the transformed payload (<c>result.toString().trim()</c>) before it
+    /// sets it, whatever the media type. An end that is an argument is trimmed at run time, where its value is known.
+    /// </summary>
+    private static ImmutableArray<TemplatePart> Trimmed(ImmutableArray<TemplatePart> parts)
+    {
+        var list = parts.ToList();
+        while (list.Count > 0 && list[0] is TemplatePart.Text first)
+        {
+            var rest = first.Content.TrimStart(JavaTrimmed);
+            if (rest.Length > 0)
+            {
+                list[0] = new TemplatePart.Text(rest);
+                break;
+            }
+
+            list.RemoveAt(0);
+        }
+
+        while (list.Count > 0 && list[^1] is TemplatePart.Text last)
+        {
+            var rest = last.Content.TrimEnd(JavaTrimmed);
+            if (rest.Length > 0)
+            {
+                list[^1] = new TemplatePart.Text(rest);
+                break;
+            }
+
+            list.RemoveAt(list.Count - 1);
+        }
+
+        return [.. list];
+    }
+
+    /// <summary>The characters Java's String.trim removes: every one up to U+0020.</summary>
+    private static readonly char[] JavaTrimmed = [.. Enumerable.Range(0, 0x21).Select(c => (char)c)];
 
     /// <summary>An argument's value; Raw means "insert as markup/JSON when it looks like it" (expression results).</summary>
     private (ExprIr Value, bool Raw) ArgValue(PayloadArgSyntax arg, FlowContext context) => arg.Value switch

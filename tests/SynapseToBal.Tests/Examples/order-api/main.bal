@@ -16,7 +16,7 @@ service /orders on httpListener {
         do {
             logRequest(ctx);
             log:printInfo("Fetching order", orderId = orderId);
-            check callEndpoint(ctx, orderBackendEp, restPostfix(ctx), timeoutFault = true, headers = passThroughHeaders);
+            check callEndpoint(ctx, orderBackendEp, clientPath(orderBackendEpUrl, restPostfix(ctx)), timeoutFault = true, headers = passThroughHeaders);
             if axis2HttpSc(ctx) == "404" {
                 OrderGetResponse payload = {'error: "Order not found", orderId};
                 setJsonPayload(ctx, payload.toJson());

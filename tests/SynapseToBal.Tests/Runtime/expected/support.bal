@@ -739,6 +739,42 @@ function jmsTransportHeaders(jms:Message message, boolean axis2Scope) returns ma
     return lowerCase;
 }
 
+# A JSON property's value from its text, as PropertyMediator.buildJSONElement builds it, which never fails the flow:
+# the text parsed (Gson's lenient JsonParser), else the text enclosed in quotes parsed as a JSON string, else nil
+# with the error logged ("Malformed JSON payload"). Blank text is Gson's JsonNull (nil). Of Gson's leniency, what it
+# reads as a string is followed: a bare word (`INV-001`, white space around it dropped) and text with no quote or
+# backslash (`welcome to USA`, kept as it is); its other lenient forms (single quotes, unquoted member names,
+# comments) are not parsed, so such text becomes a string here where Gson builds their value.
+function lenientJson(string text) returns json {
+    json|error parsed = value:fromJsonString(text);
+    if parsed is json {
+        return parsed;
+    }
+    string word = text.trim();
+    if word == "" {
+        return ();
+    }
+    boolean bare = true;
+    foreach string:Char c in word {
+        if "/\\;#={}[]:,\"' \t\u{0C}\r\n".includes(c) {
+            bare = false;
+            break;
+        }
+    }
+    if bare {
+        return word;
+    }
+    json|error enclosed = value:fromJsonString("\"" + text + "\"");
+    if enclosed is json {
+        return enclosed;
+    }
+    if !text.includes("\"") && !text.includes("\\") {
+        return text;
+    }
+    log:printError(string `Malformed JSON payload : ${text}`, 'error = parsed);
+    return ();
+}
+
 # A BOOLEAN property's or variable's value from an expression, as PropertyMediator.convertValue (and the variable
 # mediator's Utils.convertValue) converts it with Axis2's JavaUtils.isTrueExplicitly: "true" or "yes" in any case,
 # or "1"; anything else, surrounding blanks included, is false.
@@ -4321,11 +4357,30 @@ function setJsonPayload(Context ctx, json payload) {
 }
 
 # Replaces the payload with the text of a payloadFactory JSON template that is no JSON value the converter could
-# build (a member name repeated, an argument that may not be JSON): the text becomes the body unparsed, as
-# PayloadFactoryMediator sets it as the JSON stream (JsonUtil.getNewJsonPayload checks its first character only),
-# and is written to the client as it is; a step that reads the payload parses it then.
-function setJsonText(Context ctx, string text) {
-    ctx.payload = <ReceivedBody>{bytes: text.toBytes(), contentType: "application/json"};
+# build (a member name repeated, an argument that may not be JSON), as PayloadFactoryMediator sets it with
+# JsonUtil.getNewJsonPayload: empty text is `{}`; the text is read up to its first character that can start a JSON
+# value (`{`, `[`, `"`, `t`, `n`, `f`, `-`, a digit). From `{` or `[` the whole text becomes the JSON stream
+# unparsed and is written to the client as it is (a step that reads the payload parses it then). From any other
+# such character the whole text must be a quoted string, true, false, null or a number; text with none of them is
+# taken only on a GET or DELETE request (isValidPayloadRequired), where it stays the body here. Anything else fails
+# the flow as the mediator's handleException does ("Error creating JSON Payload from source ...", the fault
+# sequence): `welcome to USA` fails (its `t` starts a value that is not one).
+function setJsonText(Context ctx, string text) returns error? {
+    string body = text == "" ? "{}" : text;
+    string? first = ();
+    foreach string:Char c in body {
+        if "{[\"tnf-0123456789".includes(c) {
+            first = c;
+            break;
+        }
+    }
+    boolean valid = first is () ? ctx.method == "GET" || ctx.method == "DELETE"
+        : first == "{" || first == "[" || (body.startsWith("\"") && body.endsWith("\""))
+            || body == "true" || body == "false" || body == "null" || re `-?[0-9]+(\.[0-9]+)?`.isFullMatch(body);
+    if !valid {
+        return error(string `Error creating JSON Payload from source ${body}`);
+    }
+    ctx.payload = <ReceivedBody>{bytes: body.toBytes(), contentType: "application/json"};
     ctx.contentType = "application/json";
     ctx.headers["content-type"] = ctx.contentType;
 }
@@ -5328,10 +5383,11 @@ function callAddress(Context ctx, boolean blocking = false, boolean outOnly = fa
         return error(string `the message has no HTTP address to send to (To is '${address}')`);
     }
     http:Client endpoint = check new (address, {timeout: 120, httpVersion: http:HTTP_1_1});
+    string path = clientPath(address, restPostfix(ctx));
     if blocking {
-        return callBlocking(ctx, endpoint, restPostfix(ctx), soapFault = soapFault, headers = headers);
+        return callBlocking(ctx, endpoint, path, soapFault = soapFault, headers = headers);
     }
-    return callEndpoint(ctx, endpoint, restPostfix(ctx), outOnly = outOnly, headers = headers);
+    return callEndpoint(ctx, endpoint, path, outOnly = outOnly, headers = headers);
 }
 
 # The clients of the http endpoints whose uri-template takes the scheme, host or port from a property, by endpoint
@@ -6160,6 +6216,19 @@ function withRestPostfix(string address, string postfix) returns string {
     return address + postfix;
 }
 
+# The path an `http:Client` whose URL is `url` is given so that it sends where Synapse sends `url` with the postfix
+# `path` (`withRestPostfix`): the client puts its URL and the path side by side without merging their slashes, so
+# an address ending in `/` with a postfix starting with `/` would go out with `//`, and one without a `/` at either
+# side would lose the separator. A query postfix replaces the address's trailing `/` in Synapse; the client cannot
+# drop a character of its URL, so that one is sent as `<url>?query` (the same request when the URL's path is `/`).
+function clientPath(string url, string path) returns string {
+    if path == "" {
+        return path;
+    }
+    string joined = withRestPostfix(url, path);
+    return joined.startsWith(url) ? joined.substring(url.length()) : path;
+}
+
 # Calls a backend as Synapse's blocking sender does (`call blocking="true"`): like `callEndpoint`, with the
 # statuses Axis2's HTTPSender.handleResponse reads as a response (`blockingStatusRead`: the MI's
 # axis2_blocking_client.xml sends blocking calls through Axis2's CommonsHTTPTransportSender, not the
@@ -6898,13 +6967,15 @@ function callGroup(Context ctx, EndpointGroup group, string path = "", string? m
         }
         GroupMemberSettings member = group.memberSettings(index);
         WsAddressing? addressing = member.addressing;
+        // The path joined to this member's URL as Synapse joins an address and its postfix (`clientPath`).
+        string memberPath = clientPath(member.url, path);
         error? result = blocking
             ? (addressing is WsAddressing && preservesWsAddressing(ctx)
-                ? callBlockingAddressed(ctx, group.memberClient(index), path, format, nonErrorCodes, addressing, member.url, soapFault, method, soapAction, headers)
-                : callBlocking(ctx, group.memberClient(index), path, method, format, nonErrorCodes, soapAction, soapFault, headers = headers))
+                ? callBlockingAddressed(ctx, group.memberClient(index), memberPath, format, nonErrorCodes, addressing, member.url, soapFault, method, soapAction, headers)
+                : callBlocking(ctx, group.memberClient(index), memberPath, method, format, nonErrorCodes, soapAction, soapFault, headers = headers))
             : addressing is WsAddressing
-            ? callEndpointAddressed(ctx, group.memberClient(index), path, method, format, outOnly = outOnly, wsAddressing = addressing, wsaTo = member.url, headers = headers)
-            : callEndpoint(ctx, group.memberClient(index), path, method, format, outOnly = outOnly, headers = headers);
+            ? callEndpointAddressed(ctx, group.memberClient(index), memberPath, method, format, outOnly = outOnly, wsAddressing = addressing, wsaTo = member.url, headers = headers)
+            : callEndpoint(ctx, group.memberClient(index), memberPath, method, format, outOnly = outOnly, headers = headers);
         if result is () && soapFault && !outOnly && !blocking {
             result = failOnSoapFault(ctx);
         }
@@ -9919,7 +9990,7 @@ function forwardAttemptAddress(Context ctx, int[] nonRetryCodes = [], function (
     if endpoint is error {
         return forwardOutcome(ctx, blockingFault(ctx, endpoint.message(), 401002), nonRetryCodes);
     }
-    error? sent = callBlocking(ctx, endpoint, restPostfix(ctx), nonErrorCodes = nonRetryCodes, soapFault = !forwardOutOnly(ctx), headers = headers);
+    error? sent = callBlocking(ctx, endpoint, clientPath(address, restPostfix(ctx)), nonErrorCodes = nonRetryCodes, soapFault = !forwardOutOnly(ctx), headers = headers);
     return forwardOutcome(ctx, sent, nonRetryCodes);
 }
 

@@ -20,35 +20,35 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function pricesIterateTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
+    check callEndpoint(ctx, quoteEp, clientPath(quoteEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteEpSuspension);
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<price>);
 }
 
 # A branch of the <iterate> at line 24: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function sequentialIterateTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
+    check callEndpoint(ctx, quoteEp, clientPath(quoteEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteEpSuspension);
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<price>);
 }
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function quoteCloneTarget1(Context ctx) returns error? {
-    check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
+    check callEndpoint(ctx, quoteEp, clientPath(quoteEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteEpSuspension);
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m:getQuoteResponse>);
 }
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function quoteCloneTarget2(Context ctx) returns error? {
-    check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
+    check callEndpoint(ctx, quoteEp, clientPath(quoteEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteEpSuspension);
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m:getQuoteResponse>);
 }
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function quoteCloneTarget3(Context ctx) returns error? {
-    check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
+    check callEndpoint(ctx, quoteEp, clientPath(quoteEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteEpSuspension);
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m:getQuoteResponse>);
 }
 

@@ -19,7 +19,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function quoteBatchIterateTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, quoteBatchEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteBatchEndpointSuspension);
+    check callEndpoint(ctx, quoteBatchEndpoint, clientPath(quoteBatchProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteBatchEndpointSuspension);
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getQuoteResponse>);
 }
 

@@ -18,14 +18,14 @@ function quoteFlow(Context ctx) returns http:Response|error {
     do {
         // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
         // in default.json), not the 120 s the client waits.
-        check callBlocking(ctx, quoteProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+        check callBlocking(ctx, quoteProxyEndpoint, clientPath(quoteProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders);
         // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
         // in default.json), not the 120 s the client waits.
-        check callBlocking(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
-        check callBlocking(ctx, quoteProxyEndpoint2, restPostfix(ctx), headers = passThroughHeaders, state = quoteEndpointSuspension);
+        check callBlocking(ctx, quoteEp, clientPath(quoteEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteEpSuspension);
+        check callBlocking(ctx, quoteProxyEndpoint2, clientPath(quoteProxyEndpointUrl2, restPostfix(ctx)), headers = passThroughHeaders, state = quoteEndpointSuspension);
         // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
         // in default.json), not the 120 s the client waits.
-        check callBlocking(ctx, quoteProxyEndpoint3, restPostfix(ctx), soapAction = "urn:getQuote", headers = passThroughHeaders);
+        check callBlocking(ctx, quoteProxyEndpoint3, clientPath(quoteProxyEndpointUrl3, restPostfix(ctx)), soapAction = "urn:getQuote", headers = passThroughHeaders);
         // TODO(SB0206): the callout puts the response body into the property 'response': CalloutMediator puts the response body's first element in place of the first node the target XPath selects, or into the target property (a JSON response replaces the whole payload), while callBlocking replaces the message; call the endpoint's client by hand on a copy of the context and put the response's first element where the target says
         // <callout serviceURL="http://localhost:9000/services/SimpleStockQuoteService">
         //     <target key="response"/>
@@ -33,7 +33,7 @@ function quoteFlow(Context ctx) returns http:Response|error {
         check notTranslatedMediator("callout", "SB0206");
         // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
         // in default.json), not the 120 s the client waits.
-        check callBlocking(ctx, quoteProxyEndpoint4, restPostfix(ctx), soapAction = "urn:getQuote", headers = passThroughHeaders);
+        check callBlocking(ctx, quoteProxyEndpoint4, clientPath(quoteProxyEndpointUrl4, restPostfix(ctx)), soapAction = "urn:getQuote", headers = passThroughHeaders);
         // TODO(SB0206): the callout signs or encrypts with WS-Security policies
         // <callout serviceURL="http://localhost:9000/services/SecureStockQuoteService">
         //     <enableSec policy="sec_policy"/>
@@ -41,7 +41,7 @@ function quoteFlow(Context ctx) returns http:Response|error {
         check notTranslatedMediator("callout", "SB0206");
         // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
         // in default.json), not the 120 s the client waits.
-        check callBlocking(ctx, missing, restPostfix(ctx), headers = passThroughHeaders);
+        check callBlocking(ctx, missing, clientPath(missingUrl, restPostfix(ctx)), headers = passThroughHeaders);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);

@@ -18,7 +18,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function priceCompareCloneTarget1(Context ctx) returns error? {
-    check callEndpoint(ctx, priceCompareProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = priceCompareProxyEndpointSuspension);
+    check callEndpoint(ctx, priceCompareProxyEndpoint, clientPath(priceCompareProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = priceCompareProxyEndpointSuspension);
     log:printInfo("PriceCompareProxy response", vendorStatus = axis2HttpSc(ctx));
     ctx.properties.received = "true";
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<price>);
@@ -27,7 +27,7 @@ function priceCompareCloneTarget1(Context ctx) returns error? {
 # A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function priceCompareCloneTarget2(Context ctx) returns error? {
-    check callEndpoint(ctx, priceCompareProxyEndpoint2, restPostfix(ctx), headers = passThroughHeaders, state = priceCompareProxyEndpointSuspension2);
+    check callEndpoint(ctx, priceCompareProxyEndpoint2, clientPath(priceCompareProxyEndpointUrl2, restPostfix(ctx)), headers = passThroughHeaders, state = priceCompareProxyEndpointSuspension2);
     log:printInfo("PriceCompareProxy response", vendorStatus = axis2HttpSc(ctx));
     ctx.properties.received = "true";
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<price>);

@@ -25,14 +25,14 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function priceCloneTarget1(Context ctx) returns error? {
-    check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders, state = vendorAepSuspension);
+    check callEndpoint(ctx, vendorAep, clientPath(vendorAepUrl, restPostfix(ctx)), headers = passThroughHeaders, state = vendorAepSuspension);
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<price>);
 }
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function priceCloneTarget2(Context ctx) returns error? {
-    check callEndpoint(ctx, priceEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = priceEndpointSuspension);
+    check callEndpoint(ctx, priceEndpoint, clientPath(priceProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = priceEndpointSuspension);
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<price>);
 }
 

@@ -20,14 +20,14 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # A branch of the <clone> at line 8: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function priceCloneTarget1(Context ctx) returns error? {
-    check callEndpoint(ctx, priceProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = priceProxyEndpointSuspension);
+    check callEndpoint(ctx, priceProxyEndpoint, clientPath(priceProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = priceProxyEndpointSuspension);
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getQuoteResponse>);
 }
 
 # A branch of the <clone> at line 8: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function priceCloneTarget2(Context ctx) returns error? {
-    check callEndpoint(ctx, priceProxyEndpoint2, restPostfix(ctx), headers = passThroughHeaders, state = priceProxyEndpointSuspension2);
+    check callEndpoint(ctx, priceProxyEndpoint2, clientPath(priceProxyEndpointUrl2, restPostfix(ctx)), headers = passThroughHeaders, state = priceProxyEndpointSuspension2);
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getQuoteResponse>);
 }
 

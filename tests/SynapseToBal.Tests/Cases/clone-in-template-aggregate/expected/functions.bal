@@ -12,14 +12,14 @@ xmlns "http://prices.example" as p;
 # collects.
 function askTwoVendorsCloneTarget1(Context ctx) returns error? {
     ctx.headers["x-vendor"] = valueText(ctx.properties.vendor);
-    check callEndpoint(ctx, askTwoVendorsEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = askTwoVendorsEndpointSuspension);
+    check callEndpoint(ctx, askTwoVendorsEndpoint, clientPath(askTwoVendorsEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = askTwoVendorsEndpointSuspension);
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<p:price>);
 }
 
 # A branch of the <clone> at line 6: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function askTwoVendorsCloneTarget2(Context ctx) returns error? {
-    check callEndpoint(ctx, askTwoVendorsEndpoint2, restPostfix(ctx), headers = passThroughHeaders, state = askTwoVendorsEndpointSuspension2);
+    check callEndpoint(ctx, askTwoVendorsEndpoint2, clientPath(askTwoVendorsEndpointUrl2, restPostfix(ctx)), headers = passThroughHeaders, state = askTwoVendorsEndpointSuspension2);
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<p:price>);
 }
 

@@ -25,7 +25,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # A branch of the <clone> at line 5: runs its target on one copy of the message; its answer, if it answers, may be the
 # response.
 function notifyPostRootCloneTarget1(Context ctx) returns http:Response|error? {
-    check callEndpoint(ctx, auditEp, restPostfix(ctx), headers = passThroughHeaders, state = auditEpSuspension);
+    check callEndpoint(ctx, auditEp, clientPath(auditEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = auditEpSuspension);
     return respond(ctx, headers = passBackHeaders);
 }
 

@@ -26,7 +26,7 @@ function handleFault(Context ctx, error e) returns http:Response|error {
 function stockForwardFlow(Context ctx) returns http:Response|error {
     do {
         log:printInfo("StockForwardProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request");
-        check callEndpoint(ctx, stockForwardEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = stockForwardEndpointSuspension);
+        check callEndpoint(ctx, stockForwardEndpoint, clientPath(stockForwardProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockForwardEndpointSuspension);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);

@@ -36,7 +36,7 @@ function proxy4_1_1_1_8PublishWsdlFromUrlFlow(Context ctx) returns http:Response
     do {
         log2_1Sequence(ctx);
         log21_1Sequence(ctx);
-        check callEndpoint(ctx, ep05Soap, restPostfix(ctx), headers = passThroughHeaders, state = ep05SoapSuspension);
+        check callEndpoint(ctx, ep05Soap, clientPath(v05EpSoapUrl, restPostfix(ctx)), headers = passThroughHeaders, state = ep05SoapSuspension);
         return check proxy4_1_1_1_8PublishWsdlFromUrlOut(ctx);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);

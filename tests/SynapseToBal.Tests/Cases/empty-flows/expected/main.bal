@@ -14,7 +14,7 @@ service /relay on httpListener {
     resource function post events(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "RelayAPI", "/relay", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, eventsEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = eventsEndpointSuspension);
+            check callEndpoint(ctx, eventsEndpoint, clientPath(relayApiEventsEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = eventsEndpointSuspension);
             // The out flow is empty (<outSequence/>): the backend response is not sent on; the flow ends here.
             return accepted();
         } on fail error e {

@@ -13,7 +13,7 @@ service /quotes on httpListener {
     resource function get [string symbol](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes", {"symbol": symbol}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, quoteBackend, restPostfix(ctx), timeoutFault = true, headers = passThroughHeaders, state = quoteBackendSuspension);
+            check callEndpoint(ctx, quoteBackend, clientPath(quoteBackendUrl, restPostfix(ctx)), timeoutFault = true, headers = passThroughHeaders, state = quoteBackendSuspension);
             check callHttpConnector(ctx, convertConn, convertConnBaseUrl, "GET", string `/rates/${miScalarText(symbol)}`, responseVariable = "rate", state = convertConnSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {

@@ -21,7 +21,7 @@ service /route on httpListener {
                 // </endpoint>
                 check notTranslatedMediator("endpoint", "SB0201");
             } else {
-                check callEndpoint(ctx, routePostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = routePostRootEndpointSuspension);
+                check callEndpoint(ctx, routePostRootEndpoint, clientPath(routeApiEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = routePostRootEndpointSuspension);
             }
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {

@@ -25,7 +25,7 @@ function formattedJmsFlow(Context ctx) returns http:Response|error {
         check sendJms(ctx, "jmsSoap12", {initialContextFactory: jmsSoap12JavaNamingFactoryInitial, providerUrl: jmsSoap12JavaNamingProviderUrl, connectionFactoryName: jmsSoap12TransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: jmsSoap12Destination}, contentTypeProperty = "contentType", format = "soap12");
         check sendJms(ctx, "jmsPoxLatin", {initialContextFactory: jmsPoxLatinJavaNamingFactoryInitial, providerUrl: jmsPoxLatinJavaNamingProviderUrl, connectionFactoryName: jmsPoxLatinTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: jmsPoxLatinDestination}, contentTypeProperty = "contentType", format = "pox", encoding = "ISO-8859-1");
         check sendJms(ctx, "jmsPlainEncoded", {initialContextFactory: jmsPlainEncodedJavaNamingFactoryInitial, providerUrl: jmsPlainEncodedJavaNamingProviderUrl, connectionFactoryName: jmsPlainEncodedTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: jmsPlainEncodedDestination}, encoding = "ISO-8859-1");
-        check callEndpoint(ctx, httpEncoded, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = httpEncodedSuspension);
+        check callEndpoint(ctx, httpEncoded, clientPath(httpEncodedUrl, restPostfix(ctx)), outOnly = true, headers = passThroughHeaders, state = httpEncodedSuspension);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);

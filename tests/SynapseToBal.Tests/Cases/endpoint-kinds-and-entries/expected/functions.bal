@@ -9,6 +9,6 @@ import ballerina/log;
 function useThem(Context ctx) returns http:Response|error {
     log:printInfo("UseThem sequence", greeting = getProperty(ctx, "greeting", greeting));
     check callGroup(ctx, primaryOrSecondaryGroup, restPostfix(ctx), headers = passThroughHeaders);
-    check callEndpoint(ctx, fromTemplate, restPostfix(ctx), headers = passThroughHeaders, state = fromTemplateSuspension);
+    check callEndpoint(ctx, fromTemplate, clientPath(fromTemplateUrl, restPostfix(ctx)), headers = passThroughHeaders, state = fromTemplateSuspension);
     return respond(ctx, headers = passBackHeaders);
 }

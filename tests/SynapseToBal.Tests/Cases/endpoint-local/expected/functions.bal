@@ -69,7 +69,7 @@ function frontFlow(Context ctx) returns http:Response|error {
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
 function quoteFlow(Context ctx) returns http:Response|error {
     do {
-        check callEndpoint(ctx, quoteEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteEndpointSuspension);
+        check callEndpoint(ctx, quoteEndpoint, clientPath(quoteProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteEndpointSuspension);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);

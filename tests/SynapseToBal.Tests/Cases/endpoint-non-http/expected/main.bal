@@ -17,7 +17,7 @@ service /orders on httpListener {
         do {
             check sendJms(ctx, "OrderQueue", {initialContextFactory: orderQueueJavaNamingFactoryInitial, providerUrl: orderQueueJavaNamingProviderUrl, connectionFactoryName: orderQueueTransportJmsConnectionFactoryJndiName, properties: {"java.naming.security.principal": orderQueueJavaNamingSecurityPrincipal, "java.naming.security.credentials": orderQueueJavaNamingSecurityCredentials}}, {'type: jms:QUEUE, name: orderQueueDestination});
             check vfsWriteFile(ctx, orderApiEndpointPath);
-            check callEndpoint(ctx, backend, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = backendSuspension);
+            check callEndpoint(ctx, backend, clientPath(backendUrl, restPostfix(ctx)), outOnly = true, headers = passThroughHeaders, state = backendSuspension);
             return accepted();
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

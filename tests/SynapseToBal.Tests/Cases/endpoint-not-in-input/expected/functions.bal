@@ -25,7 +25,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # In flow of proxy service RegistryProxy, run by the service at each of its addresses.
 function registryFlow(Context ctx) returns http:Response|error {
     do {
-        check callEndpoint(ctx, orderServiceEp, restPostfix(ctx), headers = passThroughHeaders);
+        check callEndpoint(ctx, orderServiceEp, clientPath(orderServiceEpUrl, restPostfix(ctx)), headers = passThroughHeaders);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);

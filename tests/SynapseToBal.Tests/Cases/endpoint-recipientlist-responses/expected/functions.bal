@@ -20,7 +20,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # A member of the recipient list at line 7: sends its copy of the message, then keeps the part of the response the
 # aggregate collects.
 function quoteAllRecipient1(Context ctx) returns error? {
-    check callEndpoint(ctx, quoteAllProxyRecipient1Endpoint, restPostfix(ctx), headers = passThroughHeaders);
+    check callEndpoint(ctx, quoteAllProxyRecipient1Endpoint, clientPath(quoteAllProxyRecipient1EndpointUrl, restPostfix(ctx)), headers = passThroughHeaders);
     log:printInfo("QuoteAllProxy response", quote = "received");
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getQuoteResponse>);
 }
@@ -28,7 +28,7 @@ function quoteAllRecipient1(Context ctx) returns error? {
 # A member of the recipient list at line 7: sends its copy of the message, then keeps the part of the response the
 # aggregate collects.
 function quoteAllRecipient2(Context ctx) returns error? {
-    check callEndpoint(ctx, quotesB, restPostfix(ctx), headers = passThroughHeaders);
+    check callEndpoint(ctx, quotesB, clientPath(quotesBUrl, restPostfix(ctx)), headers = passThroughHeaders);
     log:printInfo("QuoteAllProxy response", quote = "received");
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getQuoteResponse>);
 }

@@ -7,22 +7,22 @@ import ballerina/http;
 
 # Member 1 of the recipient list at line 10: sends its copy of the message (OUT_ONLY: the response is not read).
 function staticRecipient1(Context ctx) returns error? {
-    check callEndpoint(ctx, notifyApiStaticRecipient1Endpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders);
+    check callEndpoint(ctx, notifyApiStaticRecipient1Endpoint, clientPath(notifyApiStaticRecipient1EndpointUrl, restPostfix(ctx)), outOnly = true, headers = passThroughHeaders);
 }
 
 # Member 2 of the recipient list at line 10: sends its copy of the message (OUT_ONLY: the response is not read).
 function staticRecipient2(Context ctx) returns error? {
-    check callEndpoint(ctx, billingEp, restPostfix(ctx), outOnly = true, headers = passThroughHeaders);
+    check callEndpoint(ctx, billingEp, clientPath(billingEpUrl, restPostfix(ctx)), outOnly = true, headers = passThroughHeaders);
 }
 
 # Member 1 of the recipient list at line 26: sends its copy of the message (OUT_ONLY: the response is not read).
 function listRecipient1(Context ctx) returns error? {
-    check callEndpoint(ctx, listRecipient1Endpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders);
+    check callEndpoint(ctx, listRecipient1Endpoint, clientPath(notifyApiListRecipient1EndpointUrl, restPostfix(ctx)), outOnly = true, headers = passThroughHeaders);
 }
 
 # Member 2 of the recipient list at line 26: sends its copy of the message (OUT_ONLY: the response is not read).
 function listRecipient2(Context ctx) returns error? {
-    check callEndpoint(ctx, listRecipient2Endpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders);
+    check callEndpoint(ctx, listRecipient2Endpoint, clientPath(notifyApiListRecipient2EndpointUrl, restPostfix(ctx)), outOnly = true, headers = passThroughHeaders);
 }
 
 # A member of the recipient list at line 38: sends its copy of the message to its URL (OUT_ONLY: the response is not

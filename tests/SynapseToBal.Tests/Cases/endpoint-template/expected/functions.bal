@@ -6,9 +6,9 @@ import ballerina/http;
 
 # Sequence 'CallThem'.
 function callThem(Context ctx) returns http:Response|error {
-    check callEndpoint(ctx, orders, restPostfix(ctx), headers = passThroughHeaders, state = ordersSuspension);
+    check callEndpoint(ctx, orders, clientPath(ordersUrl, restPostfix(ctx)), headers = passThroughHeaders, state = ordersSuspension);
     check callEndpoint(ctx, quotes, "", "POST", format = "soap12", headers = passThroughHeaders, state = quotesSuspension);
     check callGroup(ctx, twoQuotesGroup, "", "POST", format = "soap12", headers = passThroughHeaders);
-    check callEndpoint(ctx, callThemEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = callThemEndpointSuspension);
+    check callEndpoint(ctx, callThemEndpoint, clientPath(callThemEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = callThemEndpointSuspension);
     return respond(ctx, headers = passBackHeaders);
 }

@@ -36,7 +36,7 @@ function addressingFlow(Context ctx) returns http:Response|error {
         } else {
             ctx.properties.version = "POX";
         }
-        check callEndpoint(ctx, addressingEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = addressingEndpointSuspension);
+        check callEndpoint(ctx, addressingEndpoint, clientPath(addressingProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = addressingEndpointSuspension);
         return check addressingOut(ctx);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);

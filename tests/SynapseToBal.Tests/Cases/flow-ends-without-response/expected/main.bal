@@ -39,7 +39,7 @@ service /events on httpListener {
     resource function put forward(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EventsAPI", "/events", cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, forwardEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = forwardEndpointSuspension);
+            check callEndpoint(ctx, forwardEndpoint, clientPath(eventsApiForwardEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = forwardEndpointSuspension);
             return accepted();
         } on fail error e {
             return runFaultAfterSend(ctx, e);
@@ -50,7 +50,7 @@ service /events on httpListener {
     resource function patch relay(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EventsAPI", "/events", cors = {allow: "PATCH", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, relayEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = relayEndpointSuspension);
+            check callEndpoint(ctx, relayEndpoint, clientPath(eventsApiRelayEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = relayEndpointSuspension);
             // The out flow is empty (<outSequence/>): the backend response is not sent on; the flow ends here.
             return accepted();
         } on fail error e {

@@ -16,7 +16,7 @@ function parallelFault(Context ctx, error e) returns http:Response|error {
 # A branch of the <iterate> at line 41: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function parallelIterateTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders, state = vendorAepSuspension, soapFault = true);
+    check callEndpoint(ctx, vendorAep, clientPath(vendorAepUrl, restPostfix(ctx)), headers = passThroughHeaders, state = vendorAepSuspension, soapFault = true);
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<price>);
 }
 
@@ -29,14 +29,14 @@ function timedSequentialFault(Context ctx, error e) returns http:Response|error 
 # A branch of the <iterate> at line 68: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function timedIterateTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders, state = vendorAepSuspension, soapFault = true);
+    check callEndpoint(ctx, vendorAep, clientPath(vendorAepUrl, restPostfix(ctx)), headers = passThroughHeaders, state = vendorAepSuspension, soapFault = true);
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<price>);
 }
 
 # A branch of the <iterate> at line 94: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function sequentialIterateTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders, state = vendorAepSuspension, soapFault = true);
+    check callEndpoint(ctx, vendorAep, clientPath(vendorAepUrl, restPostfix(ctx)), headers = passThroughHeaders, state = vendorAepSuspension, soapFault = true);
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<price>);
 }
 
@@ -49,14 +49,14 @@ function firstFault(Context ctx, error e) returns http:Response|error {
 # A branch of the <clone> at line 120: runs its target on one copy of the message; its answer, if it answers, may be the
 # response.
 function firstCloneTarget1(Context ctx) returns http:Response|error? {
-    check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders, state = vendorAepSuspension, soapFault = true);
+    check callEndpoint(ctx, vendorAep, clientPath(vendorAepUrl, restPostfix(ctx)), headers = passThroughHeaders, state = vendorAepSuspension, soapFault = true);
     return respond(ctx, headers = passBackHeaders);
 }
 
 # A branch of the <clone> at line 120: runs its target on one copy of the message; its answer, if it answers, may be the
 # response.
 function firstCloneTarget2(Context ctx) returns http:Response|error? {
-    check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders, state = vendorAepSuspension, soapFault = true);
+    check callEndpoint(ctx, vendorAep, clientPath(vendorAepUrl, restPostfix(ctx)), headers = passThroughHeaders, state = vendorAepSuspension, soapFault = true);
     return respond(ctx, headers = passBackHeaders);
 }
 
@@ -71,7 +71,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 
 # A branch of the <clone> at line 136: runs its target on one copy of the message.
 function detachedCloneTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders, state = vendorAepSuspension);
+    check callEndpoint(ctx, vendorAep, clientPath(vendorAepUrl, restPostfix(ctx)), headers = passThroughHeaders, state = vendorAepSuspension);
 }
 
 # Fault flow of proxy service QuoteFanOutProxy: runs when the in or out flow fails.
@@ -85,14 +85,14 @@ function quoteFanOutFault(Context ctx, error e) returns http:Response|error {
 # A branch of the <clone> at line 8: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function quoteFanOutCloneTarget1(Context ctx) returns error? {
-    check callEndpoint(ctx, vendorAep, restPostfix(ctx), headers = passThroughHeaders, state = vendorAepSuspension, soapFault = true);
+    check callEndpoint(ctx, vendorAep, clientPath(vendorAepUrl, restPostfix(ctx)), headers = passThroughHeaders, state = vendorAepSuspension, soapFault = true);
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<price>);
 }
 
 # A branch of the <clone> at line 8: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function quoteFanOutCloneTarget2(Context ctx) returns error? {
-    check callEndpoint(ctx, quoteFanOutEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteFanOutEndpointSuspension, soapFault = true);
+    check callEndpoint(ctx, quoteFanOutEndpoint, clientPath(quoteFanOutProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteFanOutEndpointSuspension, soapFault = true);
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<price>);
 }
 

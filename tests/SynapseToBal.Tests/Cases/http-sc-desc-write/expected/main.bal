@@ -27,7 +27,7 @@ service /reason on httpListener {
     resource function get backend(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ReasonAPI", "/reason", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, backendEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = backendEndpointSuspension);
+            check callEndpoint(ctx, backendEndpoint, clientPath(reasonApiBackendEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = backendEndpointSuspension);
             if check matches(axis2HttpSc(ctx), "5\\d\\d") {
                 setHttpSc(ctx, 502);
                 ctx.axis2["HTTP_SC_DESC"] = string `Upstream ${getAxis2Property(ctx, "HTTP_SC_DESC")}`;

@@ -14,7 +14,7 @@ service /status on httpListener {
     resource function get 'check(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StatusAPI", "/status", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, checkEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = checkEndpointSuspension);
+            check callEndpoint(ctx, checkEndpoint, clientPath(statusApiCheckEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = checkEndpointSuspension);
             log:printInfo("StatusAPI /check request", status = axis2HttpSc(ctx), reason = getAxis2Property(ctx, "HTTP_SC_DESC"), reasonAgain = getAxis2Property(ctx, "HTTP_SC_DESC"));
             StatusResponse payload = {reason: getAxis2Property(ctx, "HTTP_SC_DESC")};
             setJsonPayload(ctx, payload.toJson());

@@ -20,7 +20,7 @@ service /status on httpListener {
             }
             setHttpSc(ctx, check jsonEval(ctx, "$.status"));
             setHttpSc(ctx, "");
-            check callEndpoint(ctx, statusPostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = statusPostRootEndpointSuspension);
+            check callEndpoint(ctx, statusPostRootEndpoint, clientPath(statusApiEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = statusPostRootEndpointSuspension);
             if xpathNumber(axis2HttpSc(ctx)) >= 400.0 {
                 setHttpSc(ctx, 502);
             }

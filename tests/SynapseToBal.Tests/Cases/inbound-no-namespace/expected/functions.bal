@@ -16,7 +16,7 @@ function eventError(Context ctx) returns http:Response {
 # Sequence 'ProcessEvent'.
 function processEvent(Context ctx) returns error? {
     log:printInfo("ProcessEvent sequence", to = ctx.to, messageId = ctx.messageId, payload = check payloadText(ctx));
-    check callEndpoint(ctx, mailBackend, restPostfix(ctx), headers = passThroughHeaders, state = mailBackendSuspension);
+    check callEndpoint(ctx, mailBackend, clientPath(mailBackendUrl, restPostfix(ctx)), headers = passThroughHeaders, state = mailBackendSuspension);
 }
 
 # Fault handling of inbound endpoint 'ConsumerSendMail' (onError): records the error and runs sequence 'EventError'; the

@@ -19,12 +19,18 @@ service kafka:Service on consumerSendMailListener {
     remote function onConsumerRecord(kafka:BytesConsumerRecord[] records) returns error? {
         foreach kafka:BytesConsumerRecord kafkaRecord in records {
             Context ctx = newInboundContext(kafkaRecord.value, "application/json");
-            // The record's topic, partition, offset, timestamp and headers become properties, as
-            // KafkaMessageConsumer sets them (the record key is not copied).
+            // The record's topic, partition, offset, timestamp, key and headers become properties, as
+            // KafkaMessageConsumer.populateMessageContext sets them (a key as its text, as the StringDeserializer
+            // gives it; a record without a key sets none).
             ctx.properties["topic"] = kafkaRecord.offset.partition.topic;
             ctx.properties["partitionNo"] = kafkaRecord.offset.partition.partition;
             ctx.properties["offset"] = kafkaRecord.offset.offset;
             ctx.properties["timestamp"] = kafkaRecord.timestamp;
+            byte[]? recordKey = kafkaRecord?.key;
+            if recordKey is byte[] {
+                string|error keyText = string:fromBytes(recordKey);
+                ctx.properties["key"] = keyText is string ? keyText : recordKey;
+            }
             foreach [string, byte[]|byte[][]] [headerName, headerValue] in kafkaRecord.headers.entries() {
                 byte[] headerBytes = headerValue is byte[][]
                     ? (headerValue.length() > 0 ? headerValue[headerValue.length() - 1] : [])

@@ -20,7 +20,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # A branch of the <iterate> at line 8: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function stockQuoteIterateTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, stockQuoteEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteEndpointSuspension);
+    check callEndpoint(ctx, stockQuoteEndpoint, clientPath(stockQuoteProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteEndpointSuspension);
     log:printInfo("StockQuoteProxy response", quoteStatus = axis2HttpSc(ctx));
     if ((check soapEnvelope(ctx))/**/<m0:getQuoteResponse>/<*>.<m0:'return>/<*>.<m0:last>).length() > 0 {
         ctx.properties.quoteFound = "true";

@@ -9,7 +9,7 @@ import ballerina/http;
 # Sequence 'QuoteLookup'.
 function quoteLookup(Context ctx) returns error? {
     string symbol = check jsonEval(ctx, "$.name");
-    check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
+    check callEndpoint(ctx, quoteEp, clientPath(quoteEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteEpSuspension);
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend
@@ -24,7 +24,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function xmlIterateTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
+    check callEndpoint(ctx, quoteEp, clientPath(quoteEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteEpSuspension);
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<quote>);
 }
 

@@ -19,7 +19,7 @@ function collectQuotes(Context ctx) {
 # Sequence 'SendQuote'.
 function sendQuote(Context ctx) returns http:Response|error {
     string part = "quote";
-    check callEndpoint(ctx, sendQuoteEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = sendQuoteEndpointSuspension);
+    check callEndpoint(ctx, sendQuoteEndpoint, clientPath(sendQuoteEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = sendQuoteEndpointSuspension);
     return continueWithResponse(ctx);
 }
 
@@ -35,7 +35,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function quoteIterateTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, sendQuoteEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = sendQuoteEndpointSuspension);
+    check callEndpoint(ctx, sendQuoteEndpoint, clientPath(sendQuoteEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = sendQuoteEndpointSuspension);
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getQuoteResponse>);
 }
 

@@ -20,7 +20,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # A branch of the <iterate> at line 8: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function nestedQuotesProxyIterateTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, nestedQuotesEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = nestedQuotesEndpointSuspension);
+    check callEndpoint(ctx, nestedQuotesEndpoint, clientPath(nestedQuotesProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = nestedQuotesEndpointSuspension);
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getQuoteResponse>);
 }
 

@@ -25,7 +25,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # response.
 function orderSplitIterateTarget(Context ctx) returns http:Response|error? {
     log:printInfo("OrderSplitProxy request", part = xpathString((check soapEnvelope(ctx))/**/<'order>/<id>));
-    check callEndpoint(ctx, orderEp, restPostfix(ctx), headers = passThroughHeaders, state = orderEpSuspension);
+    check callEndpoint(ctx, orderEp, clientPath(orderEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = orderEpSuspension);
     return orderSplitOut(ctx);
 }
 

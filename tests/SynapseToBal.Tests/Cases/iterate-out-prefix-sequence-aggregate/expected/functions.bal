@@ -29,7 +29,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function orderLinesIterateTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, orderLinesEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = orderLinesEndpointSuspension);
+    check callEndpoint(ctx, orderLinesEndpoint, clientPath(orderLinesProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = orderLinesEndpointSuspension);
     log:printInfo("OrderLinesProxy response", step = "response");
     ctx.headers["x-gathered"] = "yes";
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getQuoteResponse>);

@@ -27,7 +27,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function quoteSplitIterateTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, quoteSplitEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteSplitEndpointSuspension);
+    check callEndpoint(ctx, quoteSplitEndpoint, clientPath(quoteSplitProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteSplitEndpointSuspension);
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getQuoteResponse>);
 }
 

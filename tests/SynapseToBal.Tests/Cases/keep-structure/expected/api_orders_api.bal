@@ -13,7 +13,7 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             string orderId = xpathString((check soapEnvelope(ctx))/**/<ord:'order>/<*>.<ord:id>);
-            check callEndpoint(ctx, paymentBackend, restPostfix(ctx), headers = passThroughHeaders, state = paymentBackendSuspension);
+            check callEndpoint(ctx, paymentBackend, clientPath(paymentBackendUrl, restPostfix(ctx)), headers = passThroughHeaders, state = paymentBackendSuspension);
             check callEndpoint(ctx, submitEndpoint, "/log", "POST", headers = passThroughHeaders, state = submitEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {

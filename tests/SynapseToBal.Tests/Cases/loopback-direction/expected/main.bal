@@ -24,7 +24,7 @@ service /loop on httpListener {
     resource function post after\-call(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "LoopbackAPI", "/loop", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, afterCallEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = afterCallEndpointSuspension);
+            check callEndpoint(ctx, afterCallEndpoint, clientPath(loopbackApiAfterCallEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = afterCallEndpointSuspension);
             return check finish(ctx);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

@@ -11,7 +11,7 @@ function mainSequence(Context ctx) returns http:Response|error? {
     if !ctx.isResponse {
         log:printInfo("main sequence", direction = "in");
         if check matches(ctx.to, "[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*/StockQuote[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*") {
-            check callEndpoint(ctx, stockQuoteService, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteServiceSuspension);
+            check callEndpoint(ctx, stockQuoteService, clientPath(stockQuoteServiceUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteServiceSuspension);
             return continueWithResponse(ctx);
         }
         setHttpSc(ctx, 404);

@@ -30,7 +30,7 @@ function mainSequence(Context ctx) returns http:Response|error? {
 # A branch of the <iterate> at line 17: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function splitQuotesIterateTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, splitQuotesEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = splitQuotesEndpointSuspension);
+    check callEndpoint(ctx, splitQuotesEndpoint, clientPath(splitQuotesEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = splitQuotesEndpointSuspension);
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getQuoteResponse>);
 }
 

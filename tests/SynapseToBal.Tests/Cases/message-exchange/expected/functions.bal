@@ -30,7 +30,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 
 # A branch of the <clone> at line 43: runs its target on one copy of the message.
 function partlyCloneTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, notifyApiPartlyEndpoint2, restPostfix(ctx), headers = passThroughHeaders, state = notifyApiPartlyEndpointSuspension2);
+    check callEndpoint(ctx, notifyApiPartlyEndpoint2, clientPath(notifyApiPartlyEndpointUrl2, restPostfix(ctx)), headers = passThroughHeaders, state = notifyApiPartlyEndpointSuspension2);
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault
@@ -45,7 +45,7 @@ function handleFault(Context ctx, error e) returns http:Response|error {
 function oneWayFlow(Context ctx) returns http:Response|error {
     do {
         // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
-        check callEndpoint(ctx, oneWayEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = oneWayEndpointSuspension);
+        check callEndpoint(ctx, oneWayEndpoint, clientPath(oneWayProxyEndpointUrl, restPostfix(ctx)), outOnly = true, headers = passThroughHeaders, state = oneWayEndpointSuspension);
         return accepted();
     } on fail error e {
         return handleFault(ctx, e);

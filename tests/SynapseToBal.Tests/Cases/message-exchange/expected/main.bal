@@ -19,7 +19,7 @@ service /notify on httpListener, httpsListener {
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, notifyPostRootEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = notifyPostRootEndpointSuspension);
+            check callEndpoint(ctx, notifyPostRootEndpoint, clientPath(notifyApiDefaultEndpointUrl, restPostfix(ctx)), outOnly = true, headers = passThroughHeaders, state = notifyPostRootEndpointSuspension);
             ctx.to = getProperty(ctx, "targetUrl");
             check callAddress(ctx, headers = passThroughHeaders);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -52,7 +52,7 @@ service /notify on httpListener, httpsListener {
             if ((check soapEnvelope(ctx))/**/<oneway>).length() > 0 {
                 ctx.properties["OUT_ONLY"] = "true";
             }
-            check callEndpoint(ctx, notifyApiPartlyEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = notifyApiPartlyEndpointSuspension);
+            check callEndpoint(ctx, notifyApiPartlyEndpoint, clientPath(notifyApiPartlyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = notifyApiPartlyEndpointSuspension);
             // <clone>: one copy of the message per target, each started on its own (the Micro Integrator runs them in
             // parallel); the flow goes on without waiting for them (continueParent).
             Context[] messages = [branchContext(ctx)];

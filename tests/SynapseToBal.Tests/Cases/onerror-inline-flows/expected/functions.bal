@@ -86,7 +86,7 @@ function orderFlow(Context ctx) returns http:Response|error {
         if reply is http:Response {
             return reply;
         }
-        check callEndpoint(ctx, orderEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = orderEndpointSuspension);
+        check callEndpoint(ctx, orderEndpoint, clientPath(orderProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = orderEndpointSuspension);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);

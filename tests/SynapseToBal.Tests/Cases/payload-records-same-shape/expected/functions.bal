@@ -30,7 +30,7 @@ function createPaymentSequence(Context ctx) returns http:Response|error {
     }
     CreatePaymentSequenceRequest payload2 = {name: check jsonEval(ctx, "$.name"), amount: check jsonPath(ctx, "$.amount")};
     setJsonPayload(ctx, payload2.toJson());
-    check callEndpoint(ctx, createPaymentSequenceEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = createPaymentSequenceEndpointSuspension);
+    check callEndpoint(ctx, createPaymentSequenceEndpoint, clientPath(createPaymentSequenceEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = createPaymentSequenceEndpointSuspension);
     if check matches(axis2HttpSc(ctx), "2\\d\\d") {
         return respond(ctx, cors = true, headers = passBackHeaders);
     }

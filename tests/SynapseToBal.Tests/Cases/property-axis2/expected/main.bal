@@ -20,7 +20,7 @@ service /axis2 on httpListener {
             // DISABLE_CHUNKING: the calls below (until a response comes back) go through a client of their endpoint that
             // sends a Content-Length instead of chunks.
             log:printInfo("Axis2API default request", 'int = getAxis2Property(ctx, "Axis2IntVal"), again = getAxis2Property(ctx, "Axis2IntVal"));
-            check callEndpoint(ctx, axis2apiDefaultEndpointNoChunking, restPostfix(ctx), headers = passThroughHeaders, state = axis2PostRootEndpointSuspension);
+            check callEndpoint(ctx, axis2apiDefaultEndpointNoChunking, clientPath(axis2apiDefaultEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = axis2PostRootEndpointSuspension);
             log:printInfo("Axis2API default request", afterCall = getAxis2Property(ctx, "Axis2IntVal"));
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {

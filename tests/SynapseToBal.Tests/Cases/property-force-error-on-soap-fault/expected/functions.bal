@@ -24,7 +24,7 @@ function forceErrorProxyFault(Context ctx, error e) returns http:Response|error 
 function forceErrorFlow(Context ctx) returns http:Response|error {
     do {
         ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
-        check callEndpoint(ctx, stockQuoteEp, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteEpSuspension, soapFault = true);
+        check callEndpoint(ctx, stockQuoteEp, clientPath(stockQuoteEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteEpSuspension, soapFault = true);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return forceErrorProxyFault(ctx, e);

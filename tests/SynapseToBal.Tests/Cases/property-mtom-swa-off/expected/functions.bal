@@ -25,7 +25,7 @@ function plainSoapFlow(Context ctx) returns http:Response|error {
     do {
         ctx.axis2["enableMTOM"] = "false";
         ctx.axis2["enableSwA"] = false;
-        check callEndpoint(ctx, plainSoapEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = plainSoapEndpointSuspension);
+        check callEndpoint(ctx, plainSoapEndpoint, clientPath(plainSoapProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = plainSoapEndpointSuspension);
         return check plainSoapOut(ctx);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);

@@ -19,6 +19,6 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 function itemsIterateTarget(Context ctx) returns error? {
     ctx.operation["counter"] = javaDoubleString(xpathNumber(getOperationProperty(ctx, "counter")) + 1.0);
     setXmlPayload(ctx, xml `<seen>${xmlArg(getOperationProperty(ctx, "counter"))}</seen>`);
-    check callEndpoint(ctx, itemsEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = itemsEndpointSuspension);
+    check callEndpoint(ctx, itemsEndpoint, clientPath(countingApiItemsEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = itemsEndpointSuspension);
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<seen>);
 }

@@ -18,7 +18,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 function preserveAddressingFlow(Context ctx) returns http:Response|error {
     do {
         ctx.properties["PRESERVE_WS_ADDRESSING"] = "true";
-        check callEndpoint(ctx, preserveAddressingEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = preserveAddressingEndpointSuspension);
+        check callEndpoint(ctx, preserveAddressingEndpoint, clientPath(preserveAddressingProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = preserveAddressingEndpointSuspension);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);

@@ -16,9 +16,9 @@ service /gateway on httpListener {
         do {
             _ = ctx.axis2.removeIfHasKey("ClientApiNonBlocking");
             ctx.axis2["REQUEST_HOST_HEADER"] = "api.example.com";
-            check callEndpoint(ctx, gatewayApiVenuesEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = gatewayApiVenuesEndpointSuspension);
+            check callEndpoint(ctx, gatewayApiVenuesEndpoint, clientPath(gatewayApiVenuesEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = gatewayApiVenuesEndpointSuspension);
             ctx.axis2["REQUEST_HOST_HEADER"] = getHeader(ctx, "X-Forwarded-Host");
-            check callEndpoint(ctx, gatewayApiVenuesEndpoint2, restPostfix(ctx), headers = passThroughHeaders, state = gatewayApiVenuesEndpointSuspension2);
+            check callEndpoint(ctx, gatewayApiVenuesEndpoint2, clientPath(gatewayApiVenuesEndpointUrl2, restPostfix(ctx)), headers = passThroughHeaders, state = gatewayApiVenuesEndpointSuspension2);
             _ = ctx.axis2.removeIfHasKey("REQUEST_HOST_HEADER");
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {

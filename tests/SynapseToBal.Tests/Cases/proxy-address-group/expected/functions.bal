@@ -18,7 +18,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # In flow of proxy service PublishedProxy, run by the service at each of its addresses.
 function publishedFlow(Context ctx) returns http:Response|error {
     do {
-        check callEndpoint(ctx, publishedEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = publishedEndpointSuspension);
+        check callEndpoint(ctx, publishedEndpoint, clientPath(publishedProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = publishedEndpointSuspension);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
@@ -28,14 +28,14 @@ function publishedFlow(Context ctx) returns http:Response|error {
 # A branch of the <clone> at line 8: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function quoteCloneTarget1(Context ctx) returns error? {
-    check callEndpoint(ctx, quoteProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteProxyEndpointSuspension);
+    check callEndpoint(ctx, quoteProxyEndpoint, clientPath(quoteProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteProxyEndpointSuspension);
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<price>);
 }
 
 # A branch of the <clone> at line 8: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function quoteCloneTarget2(Context ctx) returns error? {
-    check callEndpoint(ctx, quoteProxyEndpoint2, restPostfix(ctx), headers = passThroughHeaders, state = quoteProxyEndpointSuspension2);
+    check callEndpoint(ctx, quoteProxyEndpoint2, clientPath(quoteProxyEndpointUrl2, restPostfix(ctx)), headers = passThroughHeaders, state = quoteProxyEndpointSuspension2);
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<price>);
 }
 

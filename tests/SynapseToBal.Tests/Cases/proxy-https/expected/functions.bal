@@ -28,7 +28,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # In flow of proxy service MixedProxy, run by the service at each of its addresses.
 function mixedFlow(Context ctx) returns http:Response|error {
     do {
-        check callEndpoint(ctx, mixedEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = mixedEndpointSuspension);
+        check callEndpoint(ctx, mixedEndpoint, clientPath(mixedProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = mixedEndpointSuspension);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
@@ -50,7 +50,7 @@ function plainFlow(Context ctx) returns http:Response|error {
 function secureFlow(Context ctx) returns http:Response|error {
     do {
         log:printInfo("SecureProxy request", proxy = "secure");
-        check callEndpoint(ctx, secureEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = secureEndpointSuspension);
+        check callEndpoint(ctx, secureEndpoint, clientPath(secureProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = secureEndpointSuspension);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);

@@ -17,7 +17,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # In flow of proxy service OrderIntakeJmsProxy, run by the service at each of its addresses.
 function orderIntakeJmsFlow(Context ctx) returns http:Response|error {
     do {
-        check callEndpoint(ctx, orderIntakeJmsEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = orderIntakeJmsEndpointSuspension);
+        check callEndpoint(ctx, orderIntakeJmsEndpoint, clientPath(orderIntakeJmsProxyEndpointUrl, restPostfix(ctx)), outOnly = true, headers = passThroughHeaders, state = orderIntakeJmsEndpointSuspension);
         return accepted();
     } on fail error e {
         return handleFaultAfterSend(ctx, e);

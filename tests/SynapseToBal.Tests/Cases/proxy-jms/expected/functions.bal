@@ -56,7 +56,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 function stockQuoteJmsFlow(Context ctx) returns http:Response|error {
     do {
         log:printInfo("StockQuoteJmsProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
-        check callEndpoint(ctx, stockQuoteJmsEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteJmsEndpointSuspension);
+        check callEndpoint(ctx, stockQuoteJmsEndpoint, clientPath(stockQuoteJmsProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteJmsEndpointSuspension);
         return check stockQuoteJmsOut(ctx);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);

@@ -45,7 +45,7 @@ function stockQuoteMailFlow(Context ctx) returns http:Response|error {
     do {
         ctx.properties.senderAddress = getHeader(ctx, "From");
         log:printInfo("StockQuoteMailProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", Sender_Address = valueText(ctx.properties.senderAddress), payload = check payloadText(ctx));
-        check callEndpoint(ctx, stockQuoteMailEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteMailEndpointSuspension);
+        check callEndpoint(ctx, stockQuoteMailEndpoint, clientPath(stockQuoteMailProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteMailEndpointSuspension);
         return check stockQuoteMailOut(ctx);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);

@@ -21,7 +21,7 @@ function amqpProxyFlow(Context ctx) returns http:Response|error {
     do {
         log:printInfo("AMQPProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
         // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
-        check callEndpoint(ctx, amqpProxyEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = amqpProxyEndpointSuspension);
+        check callEndpoint(ctx, amqpProxyEndpoint, clientPath(amqpProxyEndpointUrl, restPostfix(ctx)), outOnly = true, headers = passThroughHeaders, state = amqpProxyEndpointSuspension);
         return accepted();
     } on fail error e {
         return handleFault(ctx, e);

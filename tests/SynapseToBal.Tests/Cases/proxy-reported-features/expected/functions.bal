@@ -19,7 +19,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 function guardedFlow(Context ctx) returns http:Response|error {
     do {
         log:printInfo("GuardedProxy request", proxy = "guarded");
-        check callEndpoint(ctx, guardedEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = guardedEndpointSuspension);
+        check callEndpoint(ctx, guardedEndpoint, clientPath(guardedProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = guardedEndpointSuspension);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);

@@ -56,7 +56,7 @@ function orderFlow(Context ctx) returns http:Response|error {
             setHttpSc(ctx, 403);
             return check respond(ctx, headers = passBackHeaders);
         }
-        check callEndpoint(ctx, orderServiceEp, restPostfix(ctx), headers = passThroughHeaders, state = orderServiceEpSuspension);
+        check callEndpoint(ctx, orderServiceEp, clientPath(orderServiceEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = orderServiceEpSuspension);
         return check orderOut(ctx);
     } on fail error e {
         return orderFault(ctx, e);
@@ -75,7 +75,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # In flow of proxy service PassThroughProxy, run by the service at each of its addresses.
 function passThroughFlow(Context ctx) returns http:Response|error {
     do {
-        check callEndpoint(ctx, passThroughEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = passThroughEndpointSuspension);
+        check callEndpoint(ctx, passThroughEndpoint, clientPath(passThroughProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = passThroughEndpointSuspension);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);

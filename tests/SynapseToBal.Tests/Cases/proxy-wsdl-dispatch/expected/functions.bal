@@ -20,11 +20,11 @@ function stockFlow(Context ctx) returns http:Response|error {
     do {
         log:printInfo("StockProxy request", operation = ctx.operationName);
         if ctx.operationName == "getQuote" {
-            check callEndpoint(ctx, stockProxyEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = stockProxyEndpointSuspension);
+            check callEndpoint(ctx, stockProxyEndpoint, clientPath(stockProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockProxyEndpointSuspension);
             return check respond(ctx, headers = passBackHeaders);
         }
         ctx.properties["OUT_ONLY"] = "true";
-        check callEndpoint(ctx, stockProxyEndpoint2, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = stockProxyEndpointSuspension2);
+        check callEndpoint(ctx, stockProxyEndpoint2, clientPath(stockProxyEndpointUrl2, restPostfix(ctx)), outOnly = true, headers = passThroughHeaders, state = stockProxyEndpointSuspension2);
         return accepted();
     } on fail error e {
         return handleFaultAfterSend(ctx, e);

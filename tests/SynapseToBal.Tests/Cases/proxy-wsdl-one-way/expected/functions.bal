@@ -20,7 +20,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 function orderFlow(Context ctx) returns http:Response|error {
     do {
         log:printInfo("OrderProxy request", action = check addressingAction(ctx));
-        check callEndpoint(ctx, orderEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = orderEndpointSuspension);
+        check callEndpoint(ctx, orderEndpoint, clientPath(orderProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = orderEndpointSuspension);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);

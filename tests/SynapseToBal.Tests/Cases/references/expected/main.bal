@@ -19,7 +19,7 @@ service /refs on httpListener {
             // TODO(SB0502): sequence 'MissingSequence' is not part of the input
             // <sequence key="MissingSequence"/>
             check notTranslatedMediator("sequence", "SB0502");
-            check callEndpoint(ctx, missingEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+            check callEndpoint(ctx, missingEndpoint, clientPath(missingEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders);
             // TODO(SB0205): the <call> target endpoint is not translated
             // <call><endpoint key-expression="get-property('ep')"/></call>
             check notTranslatedMediator("call", "SB0205");

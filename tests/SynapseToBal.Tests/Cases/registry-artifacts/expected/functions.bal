@@ -46,7 +46,7 @@ function registryFlowsFlow(Context ctx) returns http:Response|error {
     do {
         common(ctx);
         logTemplate(ctx, message = "calling the back end");
-        check callEndpoint(ctx, govEndpointsBackendXml, restPostfix(ctx), headers = passThroughHeaders, state = govEndpointsBackendXmlSuspension);
+        check callEndpoint(ctx, govEndpointsBackendXml, clientPath(govEndpointsBackendXmlUrl, restPostfix(ctx)), headers = passThroughHeaders, state = govEndpointsBackendXmlSuspension);
         // receive="conf:/sequences/receiving.xml": the backend response runs that sequence, not the out flow.
         return check confSequencesReceiving(ctx);
     } on fail error e {

@@ -16,7 +16,7 @@ function forward(Context ctx) returns http:Response|error {
 # Sequence 'gov:/sequences/common.xml'.
 function common(Context ctx) returns http:Response|error {
     log:printInfo("gov:/sequences/common.xml sequence", step = "common");
-    check callEndpoint(ctx, confEndpointsBackendXml, restPostfix(ctx), headers = passThroughHeaders, state = confEndpointsBackendXmlSuspension);
+    check callEndpoint(ctx, confEndpointsBackendXml, clientPath(confEndpointsBackendXmlUrl, restPostfix(ctx)), headers = passThroughHeaders, state = confEndpointsBackendXmlSuspension);
     return continueWithResponse(ctx);
 }
 

@@ -37,7 +37,7 @@ function wsaStripFlow(Context ctx) returns http:Response|error {
             _ = ctx.properties.removeIfHasKey("PRESERVE_WS_ADDRESSING");
         }
         check callAddress(ctx, build = true, headers = passThroughHeaders);
-        check callEndpoint(ctx, wsaStripEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = wsaStripEndpointSuspension);
+        check callEndpoint(ctx, wsaStripEndpoint, clientPath(wsaStripProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = wsaStripEndpointSuspension);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);

@@ -41,7 +41,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
 function quoteFlow(Context ctx) returns http:Response|error {
     do {
-        check callEndpoint(ctx, quoteEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteEndpointSuspension);
+        check callEndpoint(ctx, quoteEndpoint, clientPath(quoteProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteEndpointSuspension);
         // receive="QuoteResponse": the backend response runs that sequence, not the out flow.
         return check quoteResponse(ctx);
     } on fail error e {

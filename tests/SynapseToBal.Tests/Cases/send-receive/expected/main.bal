@@ -15,7 +15,7 @@ service /audit on httpListener {
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AuditApi", "/audit", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, auditPostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = auditPostRootEndpointSuspension);
+            check callEndpoint(ctx, auditPostRootEndpoint, clientPath(auditApiDefaultEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = auditPostRootEndpointSuspension);
             // receive="AuditLogged": the backend response runs that sequence, not the out flow.
             auditLogged(ctx);
             return accepted();
@@ -28,7 +28,7 @@ service /audit on httpListener {
     resource function put [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AuditApi", "/audit", cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, auditPutRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = auditPutRootEndpointSuspension);
+            check callEndpoint(ctx, auditPutRootEndpoint, clientPath(auditApiDefaultEndpointUrl2, restPostfix(ctx)), headers = passThroughHeaders, state = auditPutRootEndpointSuspension);
             string route = getProperty(ctx, "receiver");
             if route == "Audit.Backup" {
                 return check auditBackup(ctx);
@@ -51,7 +51,7 @@ service /audit on httpListener {
     resource function delete [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AuditApi", "/audit", cors = {allow: "DELETE", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, auditDeleteRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = auditDeleteRootEndpointSuspension);
+            check callEndpoint(ctx, auditDeleteRootEndpoint, clientPath(auditApiDefaultEndpointUrl3, restPostfix(ctx)), headers = passThroughHeaders, state = auditDeleteRootEndpointSuspension);
             log:printWarn("Cannot find a Sequence with name: AuditMissing for injecting the message");
             return accepted();
         } on fail error e {

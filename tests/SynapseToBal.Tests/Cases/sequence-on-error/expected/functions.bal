@@ -23,7 +23,7 @@ function runLogOnly(Context ctx, error e) returns http:Response {
 # Sequence 'Audit'.
 function audit(Context ctx) returns http:Response? {
     do {
-        check callEndpoint(ctx, auditEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = auditEndpointSuspension);
+        check callEndpoint(ctx, auditEndpoint, clientPath(auditEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = auditEndpointSuspension);
     } on fail error e {
         return runLogOnly(ctx, e);
     }
@@ -70,7 +70,7 @@ function validateOrder(Context ctx) returns http:Response|error? {
 function forwardOrder(Context ctx, string target = "") returns http:Response|error? {
     do {
         log:printInfo("ForwardOrder sequence", target = target);
-        check callEndpoint(ctx, forwardOrderEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = forwardOrderEndpointSuspension);
+        check callEndpoint(ctx, forwardOrderEndpoint, clientPath(forwardOrderEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = forwardOrderEndpointSuspension);
     } on fail error e {
         return runOrderError(ctx, e);
     }

@@ -18,7 +18,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function batchIterateTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, quoteBackendEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteBackendEpSuspension);
+    check callEndpoint(ctx, quoteBackendEp, clientPath(quoteBackendEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteBackendEpSuspension);
     ctx.properties["ROOT"] = check xml:fromString("<r:results xmlns:r=\"http://example.org/results\"/>");
     log:printInfo("QuoteSplitAPI /batch request", quote = xpathString((check soapEnvelope(ctx))/**/<price>));
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<quoteResponse>);

@@ -12,7 +12,7 @@ xmlns "http://services.samples" as m0;
 # collects.
 function quoteEachIterateTarget(Context ctx, string 'channel = "") returns error? {
     ctx.headers["x-channel"] = 'channel;
-    check callEndpoint(ctx, quoteEachEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteEachEndpointSuspension);
+    check callEndpoint(ctx, quoteEachEndpoint, clientPath(quoteEachEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteEachEndpointSuspension);
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getQuoteResponse>);
 }
 

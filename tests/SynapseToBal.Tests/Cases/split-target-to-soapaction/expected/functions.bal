@@ -29,7 +29,7 @@ function notifyCloneProxyCloneTarget1(Context ctx) returns http:Response|error? 
 # response.
 function notifyCloneProxyCloneTarget2(Context ctx) returns http:Response|error? {
     setAction(ctx, "urn:notify");
-    check callEndpoint(ctx, notifyCloneEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = notifyCloneEndpointSuspension);
+    check callEndpoint(ctx, notifyCloneEndpoint, clientPath(notifyCloneProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = notifyCloneEndpointSuspension);
     return respond(ctx, headers = passBackHeaders);
 }
 

@@ -22,7 +22,7 @@ function gatherAll(Context ctx) returns error? {
 # A branch of the <iterate> at line 6: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function splitEachIterateTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, splitEachEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = splitEachEndpointSuspension);
+    check callEndpoint(ctx, splitEachEndpoint, clientPath(splitEachEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = splitEachEndpointSuspension);
     ctx.headers["x-quote-part"] = "yes";
     log:printInfo("SplitEach response", to = ctx.to, messageId = ctx.messageId, direction = "response", payload = check payloadText(ctx));
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getQuoteResponse>);

@@ -16,7 +16,7 @@ function stockQuoteFault(Context ctx, error e) returns http:Response|error {
 function stockQuoteFlow(Context ctx) returns http:Response|error {
     do {
         log:printInfo("StockQuoteProxy request", action = check addressingAction(ctx));
-        check callEndpoint(ctx, stockQuoteEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteEndpointSuspension);
+        check callEndpoint(ctx, stockQuoteEndpoint, clientPath(stockQuoteProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteEndpointSuspension);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return stockQuoteFault(ctx, e);

@@ -13,13 +13,13 @@ xmlns "http://services.samples" as ns;
 
 # Sequence 'Forward'.
 function forward(Context ctx) returns http:Response|error? {
-    check callEndpoint(ctx, forwardEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = forwardEndpointSuspension);
+    check callEndpoint(ctx, forwardEndpoint, clientPath(forwardEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = forwardEndpointSuspension);
     return continueWithResponse(ctx);
 }
 
 # Sequence 'ForwardWithReceive'.
 function forwardWithReceive(Context ctx) returns http:Response|error? {
-    check callEndpoint(ctx, forwardWithReceiveEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = forwardWithReceiveEndpointSuspension);
+    check callEndpoint(ctx, forwardWithReceiveEndpoint, clientPath(forwardWithReceiveEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = forwardWithReceiveEndpointSuspension);
     // receive="Received": the backend response runs that sequence, not the out flow.
     return received(ctx);
 }

@@ -22,7 +22,7 @@ function aggrFunc(Context ctx) {
 # A branch of the <iterate> at line 7: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function iterFuncIterateTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, iterFuncEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = iterFuncEndpointSuspension);
+    check callEndpoint(ctx, iterFuncEndpoint, clientPath(iterFuncEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = iterFuncEndpointSuspension);
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getQuoteResponse>);
 }
 

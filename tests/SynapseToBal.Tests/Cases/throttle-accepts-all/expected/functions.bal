@@ -60,7 +60,7 @@ function openFlow(Context ctx) returns http:Response|error {
         //         <drop/>
         //     </onReject>
         // </throttle>
-        check callEndpoint(ctx, openEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = openEndpointSuspension);
+        check callEndpoint(ctx, openEndpoint, clientPath(openProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = openEndpointSuspension);
         return check openOut(ctx);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);

@@ -11,7 +11,7 @@ import ballerina/log;
 # Sequence 'onAcceptSequence'.
 function onAcceptSequence(Context ctx) returns http:Response|error {
     log:printInfo("**Access Accept**");
-    check throttleReleased(ctx, callEndpoint(ctx, onAcceptSequenceEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = onAcceptSequenceEndpointSuspension));
+    check throttleReleased(ctx, callEndpoint(ctx, onAcceptSequenceEndpoint, clientPath(onAcceptSequenceEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = onAcceptSequenceEndpointSuspension));
     return continueWithResponse(ctx);
 }
 

@@ -21,7 +21,7 @@ function limitedFlow(Context ctx) returns http:Response|error {
         if !(check throttleAdmit(ctx, "proxyLimit@LimitedProxy", {maxConcurrent: 2})) {
             return accepted();
         }
-        check throttleReleased(ctx, callEndpoint(ctx, limitedEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = limitedEndpointSuspension));
+        check throttleReleased(ctx, callEndpoint(ctx, limitedEndpoint, clientPath(limitedProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = limitedEndpointSuspension));
         throttleRelease(ctx);
         return check respond(ctx, cors = true, headers = passBackHeaders);
     } on fail error e {

@@ -21,7 +21,7 @@ service /limited on httpListener {
             }
             LimitedRequest payload = {total: check jsonPath(ctx, "$.amount")};
             setJsonPayload(ctx, payload.toJson());
-            check throttleReleased(ctx, callEndpoint(ctx, limitedPostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = limitedPostRootEndpointSuspension));
+            check throttleReleased(ctx, callEndpoint(ctx, limitedPostRootEndpoint, clientPath(limitedApiDefaultEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = limitedPostRootEndpointSuspension));
             throttleRelease(ctx);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {

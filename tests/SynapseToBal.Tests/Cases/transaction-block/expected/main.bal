@@ -72,7 +72,7 @@ service /transfer on httpListener {
             //     </statement>
             // </dbreport>
             check notTranslatedMediator("dbreport", "SB0206");
-            check callEndpoint(ctx, mixedEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = mixedEndpointSuspension);
+            check callEndpoint(ctx, mixedEndpoint, clientPath(transferApiMixedEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = mixedEndpointSuspension);
             // TODO(SB0229): <transaction action="commit"> commits the JTA transaction (the data sources and JMS sessions enlisted in it); end the Ballerina transaction block here with `check commit;`
             // <transaction action="commit"/>
             check notTranslatedMediator("transaction", "SB0229");

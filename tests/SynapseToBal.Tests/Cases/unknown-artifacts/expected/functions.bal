@@ -17,7 +17,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # In flow of proxy service StockQuoteProxy, run by the service at each of its addresses.
 function stockQuoteFlow(Context ctx) returns http:Response|error {
     do {
-        check callEndpoint(ctx, stockQuoteEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteEndpointSuspension);
+        check callEndpoint(ctx, stockQuoteEndpoint, clientPath(stockQuoteProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteEndpointSuspension);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
