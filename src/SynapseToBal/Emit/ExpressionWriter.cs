@@ -331,6 +331,23 @@ internal sealed class ExpressionWriter
         return builder.Append('`').ToString();
     }
 
+    /// <summary>The condition a value is the text of (a boolean converted to a string, or a boolean where text is read), or null.</summary>
+    private static ConditionIr? BooleanText(ExprIr value) => value switch
+    {
+        ConvertIr { To: ValueKind.String } c => BooleanText(c.Operand),
+        ConditionValueIr c => c.Condition,
+        { Kind: ValueKind.Boolean } truth => new BooleanValueIr(truth),
+        _ => null,
+    };
+
+    /// <summary>A condition's negation, an equality or a string's emptiness test turned around rather than wrapped in <c>!(...)</c>.</summary>
+    private string Negated(ConditionIr condition) => condition switch
+    {
+        NonEmptyIr { Value: not (XmlNavigationIr or XmlAttributeReadIr or XmlRelativeIr) } n => $"{String(n.Value)} == \"\"",
+        CompareIr { Numeric: false, Operator: "=" or "!=" } c => Condition(c with { Operator = c.Operator == "=" ? "!=" : "=" }),
+        _ => $"!({Condition(condition)})",
+    };
+
     public string Condition(ConditionIr condition) => condition switch
     {
         NonEmptyIr n => n.Value switch
@@ -348,6 +365,9 @@ internal sealed class ExpressionWriter
         CompareIr c when c.Numeric => $"{Number(c.Left)} {NumericOperator(c.Operator)} {Number(c.Right)}",
         CompareIr c => $"{String(c.Left)} {(c.Operator == "!=" ? "!=" : "==")} {String(c.Right)}",
         StringTestIr t => $"{Receiver(String(t.Value))}.{t.Test switch { StringTest.Contains => "includes", StringTest.StartsWith => "startsWith", _ => "endsWith" }}({String(t.Operand)})",
+        // A boolean's text (Synapse's stringValueOf gives "true" or "false") matched in full against either: the boolean itself.
+        RegexMatchIr r when LiteralText(r.Pattern) is "true" or "false" && BooleanText(r.Value) is { } truth
+            => LiteralText(r.Pattern) == "true" ? Condition(truth) : Negated(truth),
         RegexMatchIr r when LiteralText(r.Pattern) is { } literal => Condition(Comparisons.Typed(r.Value, "=", new StringLiteralIr(literal), numeric: false)),
         RegexMatchIr r => $"check matches({String(r.Value)}, {BallerinaSyntax.StringLiteral(r.Pattern)})",
         AndIr a => $"{Operand(a.Left, isAnd: true)} && {Operand(a.Right, isAnd: true)}",

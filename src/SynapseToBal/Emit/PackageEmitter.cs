@@ -1684,26 +1684,28 @@ public sealed partial class PackageEmitter
             Name = names[d.Name],
             Arguments = string.Join(", ", new[] { names[d.Url], d.User is { } user ? names[user] : "()", d.Password is { } password ? names[password] : "()" }),
         });
-        var httpConnections = GuardedDeclarations(package.HttpConnections, "HTTP connection", h => h.ConnectionName, h => h.Origin, _ => [], failed, h => new
+        var httpConnections = GuardedDeclarations(package.HttpConnections, "HTTP connection", h => h.ConnectionName, h => h.Origin, _ => [], failed, h =>
         {
-            Doc = BallerinaSyntax.DocItems([$"HTTP connection '{BallerinaSyntax.CommentText(h.ConnectionName)}' of the HTTP connector operations ({Relative(h.Origin.Path)}, line {Line(h.Origin.Line)})."]),
-            Notes = BallerinaSyntax.DocItems(h.Notes.Select(BallerinaSyntax.CommentText)),
-            Name = names[h.Name],
-            BaseUrl = names[h.BaseUrl],
-            Timeout = h.TimeoutSeconds.ToString(CultureInfo.InvariantCulture),
-            Auth = HttpAuthFields(h.Auth, names),
-            Secure = h.Certificate is { } certificate ? $"secureSocket: {{cert: {names[certificate]}}}" : string.Empty,
-            HttpVersion = h.Transport == HttpTransport.Http10 ? "http:HTTP_1_0" : "http:HTTP_1_1",
-            Http1 = HttpConnectionHttp1Settings(h),
-            // A second client of a connection shares the connection's suspension state, declared with the connection.
-            State = h.VariantOf is null && h.Suspension is { } suspension
-                ? new
-                {
-                    Doc = BallerinaSyntax.DocItems([$"Suspension state of the endpoint the Micro Integrator makes from HTTP connection '{BallerinaSyntax.CommentText(h.ConnectionName)}' ({BallerinaSyntax.CommentText(suspension.EndpointName)}), as Synapse's EndpointContext keeps it: the connector operations on the connection check it first (endpointReady) and record their result in it (endpointCalled)."]),
-                    Name = names[suspension.Name],
-                    Arguments = SuspensionArguments(suspension),
-                }
-                : null,
+            var settings = HttpConnectionSettings(h, names);
+            return new
+            {
+                Doc = BallerinaSyntax.DocItems([$"HTTP connection '{BallerinaSyntax.CommentText(h.ConnectionName)}' of the HTTP connector operations ({Relative(h.Origin.Path)}, line {Line(h.Origin.Line)})."]),
+                Notes = BallerinaSyntax.DocItems(h.Notes.Select(BallerinaSyntax.CommentText)),
+                Name = names[h.Name],
+                BaseUrl = names[h.BaseUrl],
+                // Only the timeout and the HTTP version: the record fits on the declaration's line.
+                Inline = settings.Length == 2 ? string.Join(" ", settings) : string.Empty,
+                Settings = settings,
+                // A second client of a connection shares the connection's suspension state, declared with the connection.
+                State = h.VariantOf is null && h.Suspension is { } suspension
+                    ? new
+                    {
+                        Doc = BallerinaSyntax.DocItems([$"Suspension state of the endpoint the Micro Integrator makes from HTTP connection '{BallerinaSyntax.CommentText(h.ConnectionName)}' ({BallerinaSyntax.CommentText(suspension.EndpointName)}), as Synapse's EndpointContext keeps it: the connector operations on the connection check it first (endpointReady) and record their result in it (endpointCalled)."]),
+                        Name = names[suspension.Name],
+                        Arguments = SuspensionArguments(suspension),
+                    }
+                    : null,
+            };
         });
         var emailConnections = GuardedDeclarations(package.EmailConnections, "email connection", e => e.ConnectionName, e => e.Origin, _ => [], failed, e => new
         {
@@ -1786,6 +1788,38 @@ public sealed partial class PackageEmitter
         GmailAuthIr.RefreshToken grant => [$"refreshUrl: {names[grant.RefreshUrl]}", $"refreshToken: {names[grant.Token]}", $"clientId: {names[grant.ClientId]}", $"clientSecret: {names[grant.ClientSecret]}"],
         _ => throw new InvalidOperationException($"Unhandled authentication {auth.GetType().Name}"),
     };
+
+    /// <summary>
+    /// The lines of an HTTP connection's http:ClientConfiguration, each with the comma that separates it from the next:
+    /// the timeout and HTTP version always, then the http1Settings, the auth record (one line per field) and the
+    /// secureSocket a connection needs. The template writes them one per line inside the braces, or, with only the
+    /// first two, on the declaration's line.
+    /// </summary>
+    private static string[] HttpConnectionSettings(HttpConnectionIr connection, NameMap names)
+    {
+        var settings = new List<string>
+        {
+            $"timeout: {connection.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)}",
+            "httpVersion: " + (connection.Transport == HttpTransport.Http10 ? "http:HTTP_1_0" : "http:HTTP_1_1"),
+        };
+        if (HttpConnectionHttp1Settings(connection) is { Length: > 0 } http1)
+        {
+            settings.Add(http1);
+        }
+
+        if (HttpAuthFields(connection.Auth, names) is { Length: > 0 } auth)
+        {
+            settings.Add("auth: {\n" + string.Join(",\n", auth.Select(field => "    " + field)) + "\n}");
+        }
+
+        if (connection.Certificate is { } certificate)
+        {
+            settings.Add($"secureSocket: {{cert: {names[certificate]}}}");
+        }
+
+        // One line per entry of the list the template writes: a multi-line setting is split, commas between settings.
+        return [.. settings.Select((setting, index) => index < settings.Count - 1 ? setting + "," : setting).SelectMany(setting => setting.Split('\n'))];
+    }
 
     /// <summary>
     /// The <c>http1Settings</c> field of a second client of an HTTP connection (<see cref="HttpConnectionIr.VariantOf"/>):

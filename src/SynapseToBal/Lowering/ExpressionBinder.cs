@@ -634,6 +634,8 @@ internal sealed partial class ExpressionBinder(
                     // when it is not set (HeadersAndPropertiesAccessNode reads context.getProperty("uri.var." + name)).
                     ContextKind.Parameters when root.Scope is "pathParams" or "uriParams" => RequiredProperty(owner.PropertyOrParam("uri.var." + member.Name)),
                     ContextKind.Parameters when root.Scope == "functionParams" => owner.FunctionParam(member.Name),
+                    // The server's configuration value (PropertyHolder): the configurable standing for it.
+                    ContextKind.Configs => owner.Config(member.Name),
                     _ => null,
                 };
             case MemberAccess or IndexAccess when VariablePath(node) is { } variablePath:

@@ -45,7 +45,7 @@ public sealed class ExpressionTranslator
     private Func<string, Semantics.RegistryContent?> _registry = _ => null;
 
     /// <param name="pathParams">Resource path parameters in scope (Synapse name → parameter symbol).</param>
-    /// <param name="secret">Declares a secret configurable for a vault alias and returns its symbol.</param>
+    /// <param name="secret">Declares a secret configurable for a vault alias (or the configurable of a configuration value, for an alias starting with <see cref="ConfigAlias"/>) and returns its symbol.</param>
     /// <param name="entries">Local entries by key (get-property falls back to them).</param>
     public ExpressionTranslator(IReadOnlyDictionary<string, Symbol> pathParams, Func<string, Symbol>? secret = null, IReadOnlyDictionary<string, LocalEntryReadIr>? entries = null)
     {
@@ -217,6 +217,12 @@ public sealed class ExpressionTranslator
     internal LocalEntryReadIr? Entry(string key) => _entries.TryGetValue(key, out var entry) ? entry : null;
 
     internal ExprIr? Secret(string alias) => _secret is null ? null : new ConfigurableReadIr(_secret(alias));
+
+    /// <summary>The prefix of the alias under which the secret callback declares a configuration value's configurable (<see cref="Config"/>).</summary>
+    internal const string ConfigAlias = "configs:";
+
+    /// <summary>The configurable of the configuration value an MI 4.4 <c>${configs.name}</c> reads (declared through the secret callback).</summary>
+    internal ExprIr? Config(string name) => _secret is null ? null : new ConfigurableReadIr(_secret(ConfigAlias + name));
 
     private static readonly Symbol ProbeSecret = new(SymbolKind.Configurable, "secret");
 

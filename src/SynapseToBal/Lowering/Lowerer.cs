@@ -59,6 +59,11 @@ public sealed partial class Lowerer
     /// <summary>The required configurable of a secret (a vault alias, ...), declared on first use; <paramref name="purpose"/> (if any) says what the first user takes it for.</summary>
     private Symbol DeclareSecret(string alias, string? purpose)
     {
+        if (alias.StartsWith(ExpressionTranslator.ConfigAlias, StringComparison.Ordinal))
+        {
+            return ConfigValue(alias[ExpressionTranslator.ConfigAlias.Length..]);
+        }
+
         if (!_secrets.TryGetValue(alias, out var symbol))
         {
             symbol = _symbols.Module(SymbolKind.Configurable, alias);
@@ -1029,7 +1034,7 @@ public sealed partial class Lowerer
     {
         ReportUnappliedSettings(qualities, location, endpoint, appliesAddressing: true);
         var name = _symbols.Module(SymbolKind.Client, baseName, shorter: ClientShorter(baseName));
-        var (configurable, secret) = deployTime is null ? AddUrlConfigurable(baseName, url, location, self) : (DeployTimeConfigurable(baseName, "uri", deployTime, $"Base URL of the '{baseName}' endpoint", location), false);
+        var (configurable, secret) = deployTime is null ? AddUrlConfigurable(baseName, url, location, self) : (DeployTimeConfigurable("uri", deployTime, deployTime.Describe($"Base URL of the '{baseName}' endpoint"), location), false);
         var settings = ClientSettings(qualities, location, endpoint, baseName);
         var client = new ClientIr(name, baseName, configurable, secret ? Transports.RedactUriSecrets(url) : url, settings.Timeout, settings.Notes, location) { NonErrorStatusCodes = settings.NonErrorCodes, DefaultTimeout = qualities.TimeoutMillis is not > 0, Format = format, TimeoutFault = settings.TimeoutFault, Addressing = AppliedAddressing(qualities), Suspension = settings.Suspension };
         _clients.Add(client);
@@ -1137,12 +1142,63 @@ public sealed partial class Lowerer
     /// The required configurable holding a value the Micro Integrator resolves when it deploys the artifact (<see
     /// cref="DeployTimeValue"/>): no default, its doc naming where the Micro Integrator reads it (SB0298).
     /// </summary>
-    private Symbol DeployTimeConfigurable(string baseName, string setting, DeployTimeValue value, string what, SourceLocation location)
+    private Symbol DeployTimeConfigurable(string setting, DeployTimeValue value, string what, SourceLocation location)
     {
-        var configurable = _symbols.Module(SymbolKind.Configurable, baseName + " url");
         _diagnostics.Report(DiagnosticCatalog.DeployTimeValue, location, setting, value.Original, value.Source);
-        _configurables.Add(new ConfigurableIr(configurable, ConfigurableType.String, null, value.Describe(what), Secret: false));
-        return configurable;
+        return DeployTimeSetting(value, ConfigurableType.String, what);
+    }
+
+    /// <summary>The configurables of values resolved at deployment, by resolver, name and type, with each use's description.</summary>
+    private readonly Dictionary<(string Resolver, string Name, ConfigurableType Type), (Symbol Symbol, List<string> Uses)> _deployTimeSettings = new();
+
+    /// <summary>
+    /// The required configurable standing for the value the Micro Integrator resolves at deployment from one
+    /// environment variable, file.properties key or configuration value (<see cref="DeployTimeValue"/>): one per name,
+    /// named after it (<c>$SYSTEM:HL7_BE_URL</c> → <c>hl7BeUrl</c>), however many endpoints, inbound endpoints or
+    /// stores read it, as the server has the one value for all of them. Its doc lists each use (<paramref
+    /// name="described"/>: what the use takes it for, with where it is read); a use that needs another Ballerina type
+    /// gets a configurable of its own.
+    /// </summary>
+    private Symbol DeployTimeSetting(DeployTimeValue value, ConfigurableType type, string described, bool secret = false)
+    {
+        var key = (value.Resolver, value.Name, type);
+        if (_deployTimeSettings.TryGetValue(key, out var known))
+        {
+            if (!known.Uses.Contains(described, StringComparer.Ordinal))
+            {
+                known.Uses.Add(described);
+                var index = _configurables.FindIndex(c => ReferenceEquals(c.Name, known.Symbol));
+                _configurables[index] = _configurables[index] with { Description = string.Join(" ", known.Uses), Secret = _configurables[index].Secret || secret };
+            }
+
+            return known.Symbol;
+        }
+
+        var symbol = _symbols.Module(SymbolKind.Configurable, value.Name);
+        _deployTimeSettings[key] = (symbol, [described]);
+        _configurables.Add(new ConfigurableIr(symbol, type, null, described, secret));
+        return symbol;
+    }
+
+    /// <summary>
+    /// The configurable an MI 4.4 <c>${configs.x}</c> expression reads: HeadersAndPropertiesAccessNode takes the value
+    /// from PropertyHolder, which ConfigDeployer fills when the server starts from the same source a deploy-time
+    /// <c>${configs.x}</c> is resolved from (<see cref="DeployTimeValue"/>), so both are the one configurable named x.
+    /// A value not set fails the expression there ("The value of the key:[x] is null"); a required configurable is
+    /// always set. A name that reads as a credential's (password, token, ...) makes it a secret.
+    /// </summary>
+    private Symbol ConfigValue(string name)
+    {
+        var value = new DeployTimeValue("configs", name, "${configs." + name + "}", string.Empty);
+        var described = $"Read by the ${{configs.{name}}} expressions: the Micro Integrator takes it from {value.Source}, which it reads when it starts.";
+        var symbol = DeployTimeSetting(value, ConfigurableType.String, described, SecretNames.IsSecret(name));
+        if (!SecretNames.IsSecret(name))
+        {
+            // A setting, not a credential: a log shows it as the Micro Integrator's does.
+            _plainConfigurables.Add(symbol);
+        }
+
+        return symbol;
     }
 
     /// <summary>What a leaf endpoint's settings make of its client: the notes, the statuses blocking calls take as responses, the timeout, the suspension state.</summary>

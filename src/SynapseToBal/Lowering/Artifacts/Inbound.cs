@@ -321,15 +321,14 @@ public sealed partial class Lowerer
 
         Symbol Configurable(string hint, string? value, string description)
         {
-            var symbol = _symbols.Module(SymbolKind.Configurable, inbound.Name + " " + hint);
             if (DeployTimeValue.Of(value) is { } deployTime)
             {
                 // InboundEndpointFactory resolves each parameter when it deploys the inbound endpoint (ResolverFactory).
                 _diagnostics.Report(DiagnosticCatalog.DeployTimeValue, inbound.Location, hint, deployTime.Original, deployTime.Source);
-                _configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, null, deployTime.Describe(description.TrimEnd('.')), Secret: false));
-                return symbol;
+                return DeployTimeSetting(deployTime, ConfigurableType.String, deployTime.Describe(description.TrimEnd('.')));
             }
 
+            var symbol = _symbols.Module(SymbolKind.Configurable, inbound.Name + " " + hint);
             _configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, value, description, Secret: false));
             return symbol;
         }

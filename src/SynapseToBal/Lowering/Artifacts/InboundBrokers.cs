@@ -42,7 +42,6 @@ public sealed partial class Lowerer
     /// <summary>A string configurable of an inbound endpoint, with its Synapse value as the default.</summary>
     private Symbol InboundConfigurable(InboundEndpointSyntax inbound, string hint, string? value, string parameter, ConfigurableType type = ConfigurableType.String, bool localPath = false)
     {
-        var symbol = _symbols.Module(SymbolKind.Configurable, inbound.Name + " " + hint);
         var description = $"{char.ToUpperInvariant(hint[0])}{hint[1..]} of inbound endpoint '{inbound.Name}' ({parameter})";
         if (DeployTimeValue.Of(value) is { } deployTime)
         {
@@ -51,10 +50,10 @@ public sealed partial class Lowerer
             // The MI's value is a VFS URI (file:///var/in); the generated code reads a local path (LocalPath strips the
             // scheme from a value written in the input, which a value set at deployment does not pass through).
             var described = deployTime.Describe(description);
-            _configurables.Add(new ConfigurableIr(symbol, type, null, localPath ? described + " Set it to the folder's local path, without the file:// of the Micro Integrator's URI." : described, Secret: false));
-            return symbol;
+            return DeployTimeSetting(deployTime, type, localPath ? described + " Set it to the folder's local path, without the file:// of the Micro Integrator's URI." : described);
         }
 
+        var symbol = _symbols.Module(SymbolKind.Configurable, inbound.Name + " " + hint);
         _configurables.Add(new ConfigurableIr(symbol, type, value, description + ".", Secret: false));
         return symbol;
     }

@@ -27,15 +27,14 @@ public sealed partial class Lowerer
             return DeclareSecret(VaultAlias(vault), $"{what} of the {kind} message store '{store.Name}' ({parameter})");
         }
 
-        var symbol = _symbols.Module(SymbolKind.Configurable, $"{store.Name} {hint}");
         if (!secret && DeployTimeValue.Of(value) is { } deployTime)
         {
             // MessageStoreFactory resolves each parameter when it deploys the store (ResolverFactory).
             _diagnostics.Report(DiagnosticCatalog.DeployTimeValue, parameters.TryGetValue(parameter, out var at) ? at.Location : store.Location, $"parameter {parameter}", deployTime.Original, deployTime.Source);
-            _configurables.Add(new ConfigurableIr(symbol, type, null, deployTime.Describe($"{what} of the {kind} message store '{store.Name}' ({parameter})"), Secret: false));
-            return symbol;
+            return DeployTimeSetting(deployTime, type, deployTime.Describe($"{what} of the {kind} message store '{store.Name}' ({parameter})"));
         }
 
+        var symbol = _symbols.Module(SymbolKind.Configurable, $"{store.Name} {hint}");
         _configurables.Add(new ConfigurableIr(symbol, type, secret ? null : value, $"{what} of the {kind} message store '{store.Name}' ({parameter}).", Secret: secret));
         if (secret && parameters.TryGetValue(parameter, out var origin))
         {

@@ -42,7 +42,7 @@ public sealed partial class Lowerer
                 + "it is a configurable here, which each call expands as HTTPEndpoint expands a template (expandUriTemplate) and sends through the client kept for its base URL (urlTemplateClient), made with this configuration.");
         if (deployTime is not null)
         {
-            _deployTimeTemplates[http] = DeployTimeConfigurable(baseName, "uri-template", deployTime, $"The uri-template of the '{baseName}' endpoint", http.Location);
+            _deployTimeTemplates[http] = DeployTimeConfigurable("uri-template", deployTime, deployTime.Describe($"The uri-template of the '{baseName}' endpoint"), http.Location);
         }
 
         var client = new ClientIr(name, baseName, name, http.UriTemplate, settings.Timeout, notes, http.Location)

@@ -7,20 +7,20 @@ configurable int httpPort = 8290;
 # Base URL of the 'BillingEP' endpoint: the Micro Integrator reads it from the key billing_host of the Micro
 # Integrator's file.properties once, when it deploys the artifact ($FILE:billing_host/invoices); it drops the text after
 # the placeholder ('/invoices'), so this value is all it uses.
-configurable string billingEpUrl = ?;
+configurable string billingHost = ?;
 
 # The uri-template of the 'GetItemByItemId' endpoint: the Micro Integrator reads it from the environment variable
 # BACKEND_GET_ITEM of the Micro Integrator's machine once, when it deploys the artifact ($SYSTEM:BACKEND_GET_ITEM).
-configurable string getItemByItemIdUrl = ?;
+configurable string backendGetItem = ?;
 
 # The uri-template of the 'InventoryEP' endpoint: the Micro Integrator reads it from its configuration value
 # inventoryUrl (the environment variable inventoryUrl, else the system property inventoryUrl, else the key inventoryUrl
 # of its file.properties) once, when it deploys the artifact (${configs.inventoryUrl}).
-configurable string inventoryEpUrl = ?;
+configurable string inventoryUrl = ?;
 
 # Base URL of the 'OrdersEP' endpoint: the Micro Integrator reads it from the environment variable ORDERS_URL of the
 # Micro Integrator's machine once, when it deploys the artifact ($SYSTEM:ORDERS_URL).
-configurable string ordersEpUrl = ?;
+configurable string ordersUrl = ?;
 
 # Whether the APIs' answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it from
 # synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS request

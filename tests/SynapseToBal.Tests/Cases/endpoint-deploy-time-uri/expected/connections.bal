@@ -14,7 +14,7 @@ import ballerina/http;
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-final http:Client billingEp = check new (billingEpUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
+final http:Client billingEp = check new (billingHost, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'BillingEP', as Synapse's EndpointContext keeps it: the non-blocking calls through it
 # check it first (endpointReady) and record their result in it (endpointCalled).
@@ -62,7 +62,7 @@ final EndpointState inventoryEpSuspension = new ("http", "InventoryEP", {});
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-final http:Client ordersEp = check new (ordersEpUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
+final http:Client ordersEp = check new (ordersUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'OrdersEP', as Synapse's EndpointContext keeps it: the non-blocking calls through it
 # check it first (endpointReady) and record their result in it (endpointCalled).

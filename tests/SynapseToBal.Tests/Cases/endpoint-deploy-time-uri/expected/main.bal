@@ -13,11 +13,11 @@ service /items on httpListener {
     resource function get [string itemId](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ItemAPI", "/items", {"itemId": itemId}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("getItemByItemIdConfig", string `${check expandUriTemplate(ctx, getItemByItemIdUrl, true)}`, getItemByItemIdConfig);
+            [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("getItemByItemIdConfig", string `${check expandUriTemplate(ctx, backendGetItem, true)}`, getItemByItemIdConfig);
             check callEndpoint(ctx, urlClient, urlPath, "GET", headers = passThroughHeaders, state = getItemByItemIdSuspension);
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
             // sender in default.json), not the 120 s the client waits.
-            [http:Client, string] [urlClient2, urlPath2] = check urlTemplateClient("inventoryEpConfig", withRestPostfix(string `${check expandUriTemplate(ctx, inventoryEpUrl, true)}`, restPostfix(ctx)), inventoryEpConfig);
+            [http:Client, string] [urlClient2, urlPath2] = check urlTemplateClient("inventoryEpConfig", withRestPostfix(string `${check expandUriTemplate(ctx, inventoryUrl, true)}`, restPostfix(ctx)), inventoryEpConfig);
             check callBlocking(ctx, urlClient2, urlPath2, headers = passThroughHeaders, state = inventoryEpSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
