@@ -11,10 +11,10 @@ listener http:Listener httpListener = new (httpPort);
 service /invoices on httpListener {
     # POST /invoices/{id}/pay
     resource function post [string id]/pay(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "InvoiceAPI", "/invoices", {"id": id});
+        Context ctx = check newContext(request, "InvoiceAPI", "/invoices", {"id": id}, cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callEndpoint(ctx, invoicePostByIdPayEndpoint, clientPath(invoiceApiIdPayEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = invoicePostByIdPayEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -22,10 +22,10 @@ service /invoices on httpListener {
 
     # GET /invoices/*
     resource function get [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "InvoiceAPI", "/invoices");
+        Context ctx = check newContext(request, "InvoiceAPI", "/invoices", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check callGroup(ctx, invoiceGetEndpointGroup, restPostfix(ctx), headers = passThroughHeaders);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

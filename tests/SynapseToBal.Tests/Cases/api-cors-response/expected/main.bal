@@ -25,7 +25,7 @@ service /cors on httpListener {
     resource function put orders/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CorsApi", "/cors", {"id": id}, cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, putOrdersByIdEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = putOrdersByIdEndpointSuspension);
+            check callEndpoint(ctx, putOrdersByIdEndpoint, clientPath(corsApiOrdersIdEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = putOrdersByIdEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
@@ -36,7 +36,7 @@ service /cors on httpListener {
     resource function delete orders/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CorsApi", "/cors", {"id": id}, cors = {allow: "DELETE", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, deleteOrdersByIdEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = deleteOrdersByIdEndpointSuspension);
+            check callEndpoint(ctx, deleteOrdersByIdEndpoint, clientPath(corsApiOrdersIdEndpointUrl2, restPostfix(ctx)), headers = passThroughHeaders, state = deleteOrdersByIdEndpointSuspension);
             writeCorsHeaders(ctx);
             return check corsOut(ctx);
         } on fail error e {

@@ -42,7 +42,7 @@ service /audit on httpListener {
         Context ctx = check newContext(request, "AuditApi", "/audit", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         setRemoteAddress(ctx, caller);
         do {
-            check callEndpoint(ctx, eventsEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = eventsEndpointSuspension);
+            check callEndpoint(ctx, eventsEndpoint, clientPath(auditApiEventsEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = eventsEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return auditFault(ctx, e);

@@ -17,10 +17,10 @@ service /audit on httpListener {
         do {
             // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
             // in default.json), not the 120 s the client waits.
-            check callBlockingOutOnly(ctx, suspendingEp, restPostfix(ctx), calloutUrl = suspendingEpUrl, headers = passThroughHeaders, state = suspendingEpSuspension);
+            check callBlockingOutOnly(ctx, suspendingEp, clientPath(suspendingEpUrl, restPostfix(ctx)), calloutUrl = suspendingEpUrl, headers = passThroughHeaders, state = suspendingEpSuspension);
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
             // sender in default.json), not the 120 s the client waits.
-            check callBlockingOutOnly(ctx, suspendingEp, restPostfix(ctx), headers = passThroughHeaders, state = suspendingEpSuspension);
+            check callBlockingOutOnly(ctx, suspendingEp, clientPath(suspendingEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = suspendingEpSuspension);
             // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
             // in default.json), not the 120 s the client waits.
             [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("tenantEpConfig", withRestPostfix(string `http://${check pathValue(tenant)}.example.com/audit`, restPostfix(ctx)), tenantEpConfig);
@@ -66,10 +66,10 @@ service /orders on httpListener {
             ctx.properties["OUT_ONLY"] = "true";
             // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
             // in default.json), not the 120 s the client waits.
-            check callBlockingOutOnly(ctx, orderApiNotifyEndpoint, restPostfix(ctx), soapAction = "urn:placeOrder", calloutUrl = orderApiNotifyEndpointUrl, headers = passThroughHeaders);
+            check callBlockingOutOnly(ctx, orderApiNotifyEndpoint, clientPath(orderApiNotifyEndpointUrl, restPostfix(ctx)), soapAction = "urn:placeOrder", calloutUrl = orderApiNotifyEndpointUrl, headers = passThroughHeaders);
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
             // sender in default.json), not the 120 s the client waits.
-            check callBlockingOutOnly(ctx, orderApiNotifyEndpoint2, restPostfix(ctx), headers = passThroughHeaders, state = notifyEndpointSuspension);
+            check callBlockingOutOnly(ctx, orderApiNotifyEndpoint2, clientPath(orderApiNotifyEndpointUrl2, restPostfix(ctx)), headers = passThroughHeaders, state = notifyEndpointSuspension);
             log:printInfo("OrderApi /notify request", status = axis2HttpSc(ctx));
             ctx.properties["OUT_ONLY"] = "false";
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -87,7 +87,7 @@ service /orders on httpListener {
             }
             // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
             // in default.json), not the 120 s the client waits.
-            check callBlocking(ctx, maybeEndpoint, restPostfix(ctx), headers = passThroughHeaders);
+            check callBlocking(ctx, maybeEndpoint, clientPath(orderApiMaybeEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

@@ -17,7 +17,7 @@ service /quotes on httpListener {
                 ctx.headers["x-cache"] = "hit";
                 return check respond(ctx, cors = true, headers = passBackHeaders);
             }
-            check callEndpoint(ctx, quotePostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quotePostRootEndpointSuspension);
+            check callEndpoint(ctx, quotePostRootEndpoint, clientPath(quoteApiDefaultEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quotePostRootEndpointSuspension);
             writeCorsHeaders(ctx);
             return check quoteOut(ctx);
         } on fail error e {

@@ -16,8 +16,8 @@ service /shop on httpListener {
             check callBlocking(ctx, customerEp, withRestPostfix(string `/customers/${check pathValue(id)}`, restPostfix(ctx)), "GET", nonErrorCodes = [404, 409], headers = passThroughHeaders, state = customerEpSuspension);
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
             // sender in default.json), not the 120 s the client waits.
-            check callBlocking(ctx, inventoryEp, restPostfix(ctx), headers = passThroughHeaders, state = inventoryEpSuspension);
-            check callEndpoint(ctx, reportEp, restPostfix(ctx), headers = passThroughHeaders, state = reportEpSuspension);
+            check callBlocking(ctx, inventoryEp, clientPath(inventoryEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = inventoryEpSuspension);
+            check callEndpoint(ctx, reportEp, clientPath(reportEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = reportEpSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return shopFault(ctx, e);

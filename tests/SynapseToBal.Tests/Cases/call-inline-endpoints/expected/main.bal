@@ -13,7 +13,7 @@ service /inline on httpListener {
     resource function get users/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "InlineAPI", "/inline", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, usersByIdEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = usersByIdEndpointSuspension);
+            check callEndpoint(ctx, usersByIdEndpoint, clientPath(inlineApiUsersIdEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = usersByIdEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

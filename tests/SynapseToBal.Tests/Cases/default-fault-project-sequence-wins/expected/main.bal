@@ -25,7 +25,7 @@ service /orders on httpListener {
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, ordersGetByIdEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = ordersGetByIdEndpointSuspension);
+            check callEndpoint(ctx, ordersGetByIdEndpoint, clientPath(ordersApiIdEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = ordersGetByIdEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

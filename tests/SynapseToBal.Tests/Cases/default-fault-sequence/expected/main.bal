@@ -28,7 +28,7 @@ service /orders on httpListener {
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, ordersGetByIdEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = ordersGetByIdEndpointSuspension);
+            check callEndpoint(ctx, ordersGetByIdEndpoint, clientPath(ordersApiIdEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = ordersGetByIdEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
@@ -41,7 +41,7 @@ service /orders on httpListener {
         do {
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
             // sender in default.json), not the 120 s the client waits.
-            check callBlocking(ctx, ordersDeleteByIdEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = ordersDeleteByIdEndpointSuspension);
+            check callBlocking(ctx, ordersDeleteByIdEndpoint, clientPath(ordersApiIdEndpointUrl2, restPostfix(ctx)), headers = passThroughHeaders, state = ordersDeleteByIdEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

@@ -11,10 +11,10 @@ listener http:Listener httpListener = new (httpPort);
 service /shop on httpListener {
     # GET /shop/customers
     resource function get customers(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ShopAPI", "/shop");
+        Context ctx = check newContext(request, "ShopAPI", "/shop", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, customersEp, restPostfix(ctx), headers = passThroughHeaders, state = customersEpSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            check callEndpoint(ctx, customersEp, clientPath(backendUrl, restPostfix(ctx)), headers = passThroughHeaders, state = customersEpSuspension);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -22,10 +22,10 @@ service /shop on httpListener {
 
     # POST /shop/orders
     resource function post orders(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ShopAPI", "/shop");
+        Context ctx = check newContext(request, "ShopAPI", "/shop", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, ordersEp, restPostfix(ctx), headers = passThroughHeaders, state = ordersEpSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            check callEndpoint(ctx, ordersEp, clientPath(backendUrl, restPostfix(ctx)), headers = passThroughHeaders, state = ordersEpSuspension);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -33,11 +33,11 @@ service /shop on httpListener {
 
     # GET /shop/reports
     resource function get reports(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ShopAPI", "/shop");
+        Context ctx = check newContext(request, "ShopAPI", "/shop", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("reportsEpConfig", string `${check expandUriTemplate(ctx, reportsUrl, true)}`, reportsEpConfig);
             check callEndpoint(ctx, urlClient, urlPath, "GET", headers = passThroughHeaders, state = reportsEpSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -36,7 +36,7 @@ function quoteBackendFlow(Context ctx) returns http:Response|error {
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
 function quoteFlow(Context ctx) returns http:Response|error {
     do {
-        check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
+        check callEndpoint(ctx, quoteEp, clientPath(quoteEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteEpSuspension);
         return check respond(ctx, cors = true, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);

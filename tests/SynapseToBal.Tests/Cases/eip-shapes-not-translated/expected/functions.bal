@@ -32,18 +32,18 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # A branch of the <iterate> at line 5: runs its target on one copy of the message, then keeps the part the aggregate
 # collects.
 function preserveIterateTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, shapesEp, restPostfix(ctx), headers = passThroughHeaders, state = shapesEpSuspension);
+    check callEndpoint(ctx, shapesEp, clientPath(shapesEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = shapesEpSuspension);
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<reply>);
 }
 
 # A branch of the <clone> at line 47: runs its target on one copy of the message.
 function fireCloneTarget(Context ctx) returns error? {
-    check callEndpoint(ctx, shapesEp, restPostfix(ctx), headers = passThroughHeaders, state = shapesEpSuspension);
+    check callEndpoint(ctx, shapesEp, clientPath(shapesEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = shapesEpSuspension);
 }
 
 # A branch of the <iterate> at line 65: runs its target on one copy of the message; its answer, if it answers, may be
 # the response.
 function aloneIterateTarget(Context ctx) returns http:Response|error? {
-    check callEndpoint(ctx, shapesEp, restPostfix(ctx), headers = passThroughHeaders, state = shapesEpSuspension);
+    check callEndpoint(ctx, shapesEp, clientPath(shapesEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = shapesEpSuspension);
     return respond(ctx, cors = true, headers = passBackHeaders);
 }

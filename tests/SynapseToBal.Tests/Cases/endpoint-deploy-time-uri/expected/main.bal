@@ -29,8 +29,8 @@ service /items on httpListener {
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ItemAPI", "/items", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, ordersEp, restPostfix(ctx), headers = passThroughHeaders, state = ordersEpSuspension);
-            check callEndpoint(ctx, billingEp, restPostfix(ctx), headers = passThroughHeaders, state = billingEpSuspension);
+            check callEndpoint(ctx, ordersEp, clientPath(ordersUrl, restPostfix(ctx)), headers = passThroughHeaders, state = ordersEpSuspension);
+            check callEndpoint(ctx, billingEp, clientPath(billingHost, restPostfix(ctx)), headers = passThroughHeaders, state = billingEpSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

@@ -38,7 +38,7 @@ service /quotes on httpListener {
     resource function post pox(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, poxEndpoint, restPostfix(ctx), format = "pox", headers = passThroughHeaders, state = poxEndpointSuspension);
+            check callEndpoint(ctx, poxEndpoint, clientPath(quoteApiPoxEndpointUrl, restPostfix(ctx)), format = "pox", headers = passThroughHeaders, state = poxEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
@@ -49,7 +49,7 @@ service /quotes on httpListener {
     resource function post 'json(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, jsonEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = jsonEndpointSuspension);
+            check callEndpoint(ctx, jsonEndpoint, clientPath(quoteApiJsonEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = jsonEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

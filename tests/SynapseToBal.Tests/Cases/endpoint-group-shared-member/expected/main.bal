@@ -35,7 +35,7 @@ service /quotes on httpListener {
     resource function get tuned(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, tuned, restPostfix(ctx), headers = passThroughHeaders, state = tunedSuspension);
+            check callEndpoint(ctx, tuned, clientPath(tunedUrl, restPostfix(ctx)), headers = passThroughHeaders, state = tunedSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

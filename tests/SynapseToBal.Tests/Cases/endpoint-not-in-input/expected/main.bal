@@ -18,10 +18,10 @@ service /stock on httpListener, httpsListener {
     resource function get quote/[string symbol](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockApi", "/stock", {"symbol": symbol}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, quoteBackendEp, restPostfix(ctx), headers = passThroughHeaders);
+            check callEndpoint(ctx, quoteBackendEp, clientPath(quoteBackendEpUrl, restPostfix(ctx)), headers = passThroughHeaders);
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
             // sender in default.json), not the 120 s the client waits.
-            check callBlocking(ctx, auditEp, restPostfix(ctx), headers = passThroughHeaders);
+            check callBlocking(ctx, auditEp, clientPath(auditEpUrl, restPostfix(ctx)), headers = passThroughHeaders);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
@@ -32,7 +32,7 @@ service /stock on httpListener, httpsListener {
     resource function post orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockApi", "/stock", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, quoteBackendEp, restPostfix(ctx), headers = passThroughHeaders);
+            check callEndpoint(ctx, quoteBackendEp, clientPath(quoteBackendEpUrl, restPostfix(ctx)), headers = passThroughHeaders);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

@@ -13,7 +13,7 @@ service /quote on httpListener {
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quote", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
+            check callEndpoint(ctx, quoteEp, clientPath(quoteEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteEpSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

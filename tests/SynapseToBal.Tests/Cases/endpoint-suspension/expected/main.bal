@@ -13,8 +13,8 @@ service /quotes on httpListener {
     resource function get [string symbol](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteApi", "/quotes", {"symbol": symbol}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, suspendingEp, restPostfix(ctx), headers = passThroughHeaders, state = suspendingEpSuspension);
-            check callEndpoint(ctx, neverSuspendedEp, restPostfix(ctx), headers = passThroughHeaders);
+            check callEndpoint(ctx, suspendingEp, clientPath(suspendingEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = suspendingEpSuspension);
+            check callEndpoint(ctx, neverSuspendedEp, clientPath(neverSuspendedEpUrl, restPostfix(ctx)), headers = passThroughHeaders);
             check callEndpoint(ctx, defaultDurationEp, string `/quote/${check pathValue(symbol)}`, "GET", headers = passThroughHeaders, state = defaultDurationEpSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
@@ -28,8 +28,8 @@ service /quotes on httpListener {
         do {
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
             // sender in default.json), not the 120 s the client waits.
-            check callBlocking(ctx, suspendingEp, restPostfix(ctx), headers = passThroughHeaders, state = suspendingEpSuspension);
-            check callEndpoint(ctx, ordersEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = ordersEndpointSuspension);
+            check callBlocking(ctx, suspendingEp, clientPath(suspendingEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = suspendingEpSuspension);
+            check callEndpoint(ctx, ordersEndpoint, clientPath(quoteApiOrdersEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = ordersEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

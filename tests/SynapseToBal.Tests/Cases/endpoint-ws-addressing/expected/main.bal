@@ -61,7 +61,7 @@ service /orders on httpListener {
     resource function post separate(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, separateEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = separateEndpointSuspension);
+            check callEndpoint(ctx, separateEndpoint, clientPath(orderApiSeparateEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = separateEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

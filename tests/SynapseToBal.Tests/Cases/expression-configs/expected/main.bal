@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /tenants on httpListener {
     # GET /tenants/current
     resource function get current(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TenantAPI", "/tenants");
+        Context ctx = check newContext(request, "TenantAPI", "/tenants", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             log:printInfo(string `Forwarding to ${miScalarText(backendUrl)} for tenant ${miScalarText(defaultTenant)}`);
             ctx.variables["tenant"] = miScalarText(defaultTenant);
@@ -20,8 +20,8 @@ service /tenants on httpListener {
             if xpathNumber(pageSize) > 100.0 {
                 log:printWarn(string `Large page size ${getVariable(ctx, "pageSize")}`);
             }
-            check callEndpoint(ctx, backendEp, restPostfix(ctx), headers = passThroughHeaders, state = backendEpSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            check callEndpoint(ctx, backendEp, clientPath(backendUrl, restPostfix(ctx)), headers = passThroughHeaders, state = backendEpSuspension);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -11,18 +11,18 @@ import ballerina/log;
 function blockingOrders(Context ctx) returns error? {
     // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
     // sender in default.json), not the 120 s the client waits.
-    check callBlocking(ctx, blockingOrdersEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = blockingOrdersEndpointSuspension);
+    check callBlocking(ctx, blockingOrdersEndpoint, clientPath(blockingOrdersEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = blockingOrdersEndpointSuspension);
 }
 
 # Sequence 'CallOrders'.
 function callOrders(Context ctx) returns http:Response|error {
-    check callEndpoint(ctx, callOrdersEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = callOrdersEndpointSuspension);
+    check callEndpoint(ctx, callOrdersEndpoint, clientPath(callOrdersEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = callOrdersEndpointSuspension);
     return respond(ctx, cors = true, headers = passBackHeaders);
 }
 
 # Sequence template 'SendTemplate'.
 function sendTemplate(Context ctx) returns http:Response|error {
-    check callEndpoint(ctx, sendTemplateEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = sendTemplateEndpointSuspension);
+    check callEndpoint(ctx, sendTemplateEndpoint, clientPath(sendTemplateEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = sendTemplateEndpointSuspension);
     writeCorsHeaders(ctx);
     return continueWithResponse(ctx);
 }

@@ -4,22 +4,21 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# Base URL of the 'IntakeApi /fanned endpoint' endpoint.
-configurable string intakeApiFannedEndpointUrl = "http://localhost:9000/primary";
-
-# Base URL of the 'IntakeApi /fanned endpoint' endpoint.
-configurable string intakeApiFannedEndpointUrl2 = "http://localhost:9000/secondary";
-
-# Whether the APIs' OPTIONS answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it
-# from synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS
-# request whose Origin is not allowed is answered 403.
+# Whether the APIs' answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it from
+# synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS request
+# whose Origin is not allowed is answered 403.
 configurable boolean corsEnabled = true;
 
 # The origins CORS allows, separated by commas, * for any (synapse.rest.CORSConfig.Access-Control-Allow-Origin; the
 # Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), none when it is not set).
 configurable string corsAllowedOrigins = "";
 
-# The Access-Control-Allow-Headers of the APIs' OPTIONS answers (synapse.rest.CORSConfig.Access-Control-Allow-Headers;
-# the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), empty when it is not
-# set).
+# The Access-Control-Allow-Headers of the APIs' answers (synapse.rest.CORSConfig.Access-Control-Allow-Headers; the Micro
+# Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), empty when it is not set).
 configurable string corsAllowedHeaders = "";
+
+# Base URL of the 'IntakeApi /fanned endpoint' endpoint.
+configurable string intakeApiFannedEndpointUrl = "http://localhost:9000/primary";
+
+# Base URL of the 'IntakeApi /fanned endpoint' endpoint.
+configurable string intakeApiFannedEndpointUrl2 = "http://localhost:9000/secondary";

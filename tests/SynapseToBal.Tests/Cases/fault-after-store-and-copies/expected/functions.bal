@@ -7,13 +7,13 @@ import ballerina/http;
 # A branch of the <clone> at line 31: runs its target on one copy of the message; its answer, if it answers, may be the
 # response.
 function fannedCloneTarget1(Context ctx) returns http:Response|error? {
-    check callEndpoint(ctx, intakeApiFannedEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = intakeApiFannedEndpointSuspension);
-    return respond(ctx, headers = passBackHeaders);
+    check callEndpoint(ctx, intakeApiFannedEndpoint, clientPath(intakeApiFannedEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = intakeApiFannedEndpointSuspension);
+    return respond(ctx, cors = true, headers = passBackHeaders);
 }
 
 # A branch of the <clone> at line 31: runs its target on one copy of the message; its answer, if it answers, may be the
 # response.
 function fannedCloneTarget2(Context ctx) returns http:Response|error? {
-    check callEndpoint(ctx, intakeApiFannedEndpoint2, restPostfix(ctx), headers = passThroughHeaders, state = intakeApiFannedEndpointSuspension2);
-    return respond(ctx, headers = passBackHeaders);
+    check callEndpoint(ctx, intakeApiFannedEndpoint2, clientPath(intakeApiFannedEndpointUrl2, restPostfix(ctx)), headers = passThroughHeaders, state = intakeApiFannedEndpointSuspension2);
+    return respond(ctx, cors = true, headers = passBackHeaders);
 }

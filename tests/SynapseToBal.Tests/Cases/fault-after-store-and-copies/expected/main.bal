@@ -11,12 +11,12 @@ listener http:Listener httpListener = new (httpPort);
 service /intake on httpListener {
     # POST /intake/queued
     resource function post queued(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "IntakeApi", "/intake");
+        Context ctx = check newContext(request, "IntakeApi", "/intake", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             pendingStore.store(ctx);
             QueuedResponse payload = {queued: true};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
             return unansweredFault(ctx, e);
@@ -25,14 +25,14 @@ service /intake on httpListener {
 
     # PUT /intake/queued
     resource function put queued(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "IntakeApi", "/intake");
+        Context ctx = check newContext(request, "IntakeApi", "/intake", cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         pendingStore.store(ctx);
         return accepted();
     }
 
     # POST /intake/fanned
     resource function post fanned(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "IntakeApi", "/intake");
+        Context ctx = check newContext(request, "IntakeApi", "/intake", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // <clone>: one copy of the message per target, started together and awaited (the Micro Integrator runs them in
             // parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies,

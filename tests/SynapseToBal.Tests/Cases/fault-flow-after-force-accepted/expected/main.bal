@@ -14,7 +14,7 @@ service /notify on httpListener {
         Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
-            check callEndpoint(ctx, acceptedEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = acceptedEndpointSuspension);
+            check callEndpoint(ctx, acceptedEndpoint, clientPath(notifyApiAcceptedEndpointUrl, restPostfix(ctx)), outOnly = true, headers = passThroughHeaders, state = acceptedEndpointSuspension);
             return accepted();
         } on fail error e {
             return acceptedFault(ctx, e);
@@ -25,7 +25,7 @@ service /notify on httpListener {
     resource function post waiting(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, waitingEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = waitingEndpointSuspension);
+            check callEndpoint(ctx, waitingEndpoint, clientPath(notifyApiWaitingEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = waitingEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return waitingFault(ctx, e);

@@ -11,10 +11,10 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # GET /orders/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersApi", "/orders", {"id": id});
+        Context ctx = check newContext(request, "OrdersApi", "/orders", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, ordersGetByIdEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = ordersGetByIdEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            check callEndpoint(ctx, ordersGetByIdEndpoint, clientPath(ordersApiIdEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = ordersGetByIdEndpointSuspension);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return runFaultAfterSend(ctx, e);
         }
@@ -22,10 +22,10 @@ service /orders on httpListener {
 
     # POST /orders/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersApi", "/orders");
+        Context ctx = check newContext(request, "OrdersApi", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, ordersPostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = ordersPostRootEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            check callEndpoint(ctx, ordersPostRootEndpoint, clientPath(ordersApiEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = ordersPostRootEndpointSuspension);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return runOrderFaultAfterSend(ctx, e);
         }
@@ -33,10 +33,10 @@ service /orders on httpListener {
 
     # DELETE /orders/{id}
     resource function delete [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersApi", "/orders", {"id": id});
+        Context ctx = check newContext(request, "OrdersApi", "/orders", {"id": id}, cors = {allow: "DELETE", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, ordersDeleteByIdEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = ordersDeleteByIdEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            check callEndpoint(ctx, ordersDeleteByIdEndpoint, clientPath(ordersApiIdEndpointUrl2, restPostfix(ctx)), headers = passThroughHeaders, state = ordersDeleteByIdEndpointSuspension);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return runAuditFaultAfterSend(ctx, e);
         }
@@ -44,11 +44,11 @@ service /orders on httpListener {
 
     # PUT /orders/{id}
     resource function put [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersApi", "/orders", {"id": id});
+        Context ctx = check newContext(request, "OrdersApi", "/orders", {"id": id}, cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             OrdersPutResponse payload = {id: check jsonEval(ctx, "$.id")};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

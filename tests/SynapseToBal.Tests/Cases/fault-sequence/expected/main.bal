@@ -13,7 +13,7 @@ service /payments on httpListener {
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PaymentAPI", "/payments", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, paymentBackend, restPostfix(ctx), timeoutFault = true, headers = passThroughHeaders, state = paymentBackendSuspension);
+            check callEndpoint(ctx, paymentBackend, clientPath(paymentBackendUrl, restPostfix(ctx)), timeoutFault = true, headers = passThroughHeaders, state = paymentBackendSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return paymentFault(ctx, e);

@@ -12,14 +12,14 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # POST /orders/price
     resource function post price(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderAPI", "/orders");
+        Context ctx = check newContext(request, "OrderAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // <foreach>: the elements '//order/item' selects are detached and each is run through the sequence, in order,
             // on this message (its properties are shared, as in Synapse); each result is appended to the parent of the
             // first match. items_FOREACH_ORIGINAL_MESSAGE and items_FOREACH_COUNTER are set as Synapse does.
             check forEachElements(ctx, function (xml:Element root) returns xml => root/**/<'order>/<item>, "items", false, priceForeach, startAt = "envelope");
             log:printInfo("OrderAPI /price request", done = getProperty(ctx, "items_FOREACH_COUNTER"));
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -27,13 +27,13 @@ service /orders on httpListener {
 
     # POST /orders/stamp
     resource function post stamp(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderAPI", "/orders");
+        Context ctx = check newContext(request, "OrderAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // <foreach>: the elements '//order/item' selects are detached and each is run through the sequence, in order,
             // on this message (its properties are shared, as in Synapse); each result is appended to the parent of the
             // first match. FOREACH_ORIGINAL_MESSAGE and FOREACH_COUNTER are set as Synapse does.
             check forEachElements(ctx, function (xml:Element root) returns xml => root/**/<'order>/<item>, (), true, stampForeach, startAt = "envelope");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -11,13 +11,13 @@ listener http:Listener httpListener = new (httpPort);
 service /stock on httpListener {
     # POST /stock/check
     resource function post 'check(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StockAPI", "/stock");
+        Context ctx = check newContext(request, "StockAPI", "/stock", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // <foreach>: each element '${xpath('//stock/company')}' selects runs through the sequence on its own copy of
             // the message, one after the other; the selected elements are then detached and the first element of each
             // copy's body is appended, in order, to the parent of the first one.
             check forEachXmlCopies(ctx, function (xml:Element root) returns xml => root/**/<stock>/<company>, checkForeach, parallel = false, aggregate = true, counter = "position", startAt = "envelope");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -16,7 +16,7 @@ service /form on httpListener {
         do {
             log:printInfo("FormLoginAPI /login request", user = xpathString((check soapEnvelope(ctx))/**/<xformValues>/<username>));
             ctx.contentType = "application/x-www-form-urlencoded";
-            check callEndpoint(ctx, authEp, restPostfix(ctx), headers = passThroughHeaders, state = authEpSuspension);
+            check callEndpoint(ctx, authEp, clientPath(authEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = authEpSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

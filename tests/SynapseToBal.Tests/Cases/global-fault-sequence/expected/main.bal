@@ -13,7 +13,7 @@ service /stock on httpListener {
     resource function get [string sku](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockAPI", "/stock", {"sku": sku}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, stockBackend, restPostfix(ctx), headers = passThroughHeaders, state = stockBackendSuspension);
+            check callEndpoint(ctx, stockBackend, clientPath(stockBackendUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockBackendSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return runFaultAfterSend(ctx, e);

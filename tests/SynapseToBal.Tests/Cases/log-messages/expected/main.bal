@@ -17,7 +17,7 @@ service /orders on httpListener {
             log:printInfo("OrderAPI /{id} request", id = id);
             log:printInfo("Looking the order up", 'channel = getHeader(ctx, "X-Channel"));
             audit(ctx);
-            check callEndpoint(ctx, orderGetByIdEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = orderGetByIdEndpointSuspension);
+            check callEndpoint(ctx, orderGetByIdEndpoint, clientPath(orderApiIdEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = orderGetByIdEndpointSuspension);
             writeCorsHeaders(ctx);
             return check orderOut(ctx);
         } on fail error e {

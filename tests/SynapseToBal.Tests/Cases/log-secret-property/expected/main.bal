@@ -20,7 +20,7 @@ service /sec on httpListener {
             string 'client = "orders-app";
             log:printInfo("SecAPI /a request", auth = "****", h = "****", b = "****", 'client = 'client);
             ctx.headers["authorization"] = basic;
-            check callEndpoint(ctx, aEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = aEndpointSuspension);
+            check callEndpoint(ctx, aEndpoint, clientPath(secApiAEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = aEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return secFault(ctx, e);

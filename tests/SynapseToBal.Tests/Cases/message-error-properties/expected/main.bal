@@ -13,7 +13,7 @@ service /orders on httpListener {
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderAPI:v1.0.0", "/orders", {"id": id}, apiContext = "/orders", apiVersion = "1.0.0", versionType = "context", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, orderGetByIdEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = orderGetByIdEndpointSuspension);
+            check callEndpoint(ctx, orderGetByIdEndpoint, clientPath(orderApiIdEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = orderGetByIdEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return orderFault(ctx, e);

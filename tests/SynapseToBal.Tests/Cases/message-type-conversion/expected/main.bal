@@ -15,7 +15,7 @@ service /bridge on httpListener {
         Context ctx = check newContext(request, "QuoteBridgeAPI", "/bridge", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             log:printInfo("QuoteBridgeAPI /quote request", received = check jsonEval(ctx, "$"));
-            check callEndpoint(ctx, quoteEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quoteEndpointSuspension);
+            check callEndpoint(ctx, quoteEndpoint, clientPath(quoteBridgeApiQuoteEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteEndpointSuspension);
             ctx.contentType = "application/json";
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
@@ -27,7 +27,7 @@ service /bridge on httpListener {
     resource function post passthrough(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteBridgeAPI", "/bridge", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, passthroughEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = passthroughEndpointSuspension);
+            check callEndpoint(ctx, passthroughEndpoint, clientPath(quoteBridgeApiPassthroughEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = passthroughEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

@@ -14,7 +14,7 @@ service /review on httpListener {
     resource function post notify(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ReviewAPI", "/review", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, notifyEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = notifyEndpointSuspension);
+            check callEndpoint(ctx, notifyEndpoint, clientPath(reviewApiNotifyEndpointUrl, restPostfix(ctx)), outOnly = true, headers = passThroughHeaders, state = notifyEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
@@ -27,8 +27,8 @@ service /review on httpListener {
         do {
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
             // sender in default.json), not the 120 s the client waits.
-            check callBlocking(ctx, reviewApiOrdersEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = reviewApiOrdersEndpointSuspension);
-            check callEndpoint(ctx, reviewApiOrdersEndpoint2, restPostfix(ctx), headers = passThroughHeaders, state = reviewApiOrdersEndpointSuspension2);
+            check callBlocking(ctx, reviewApiOrdersEndpoint, clientPath(reviewApiOrdersEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = reviewApiOrdersEndpointSuspension);
+            check callEndpoint(ctx, reviewApiOrdersEndpoint2, clientPath(reviewApiOrdersEndpointUrl2, restPostfix(ctx)), headers = passThroughHeaders, state = reviewApiOrdersEndpointSuspension2);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

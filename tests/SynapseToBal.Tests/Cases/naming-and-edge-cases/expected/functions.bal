@@ -50,7 +50,7 @@ function itemsByEFlow(Context ctx) returns http:Response|error {
         if (check jsonEval(ctx, "$.name")).startsWith("A") {
             requestSequence(ctx);
         }
-        check callEndpoint(ctx, itemsByEEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = itemsByEEndpointSuspension);
+        check callEndpoint(ctx, itemsByEEndpoint, clientPath(edgeApiItemsEEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = itemsByEEndpointSuspension);
         return check respond(ctx, cors = true, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);

@@ -40,7 +40,7 @@ service /orders on httpListener {
     resource function put send(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, sendEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = sendEndpointSuspension);
+            check callEndpoint(ctx, sendEndpoint, clientPath(ordersApiSendEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = sendEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

@@ -13,7 +13,7 @@ service /quote on httpListener {
     resource function get call(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quote", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, getCallEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = callEndpointSuspension);
+            check callEndpoint(ctx, getCallEndpoint, clientPath(quoteApiCallEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = callEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
@@ -24,7 +24,7 @@ service /quote on httpListener {
     resource function get send(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quote", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, sendEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = sendEndpointSuspension);
+            check callEndpoint(ctx, sendEndpoint, clientPath(quoteApiSendEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = sendEndpointSuspension);
             // The out flow is empty (<outSequence/>): the backend response is not sent on; the flow ends here.
             return accepted();
         } on fail error e {

@@ -11,7 +11,7 @@ import ballerina/log;
 
 # Sequence 'Forward'.
 function forward(Context ctx) returns http:Response|error {
-    check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
+    check callEndpoint(ctx, quoteEp, clientPath(quoteEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteEpSuspension);
     writeCorsHeaders(ctx);
     return continueWithResponse(ctx);
 }
@@ -47,7 +47,7 @@ function guardedFault(Context ctx, error e) returns http:Response|error {
 function guardedFlow(Context ctx) returns http:Response|error {
     do {
         log:printInfo("GuardedProxy request", symbol = xpathString((check soapEnvelope(ctx))/**/<symbol>));
-        check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
+        check callEndpoint(ctx, quoteEp, clientPath(quoteEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteEpSuspension);
         return check respond(ctx, cors = true, headers = passBackHeaders);
     } on fail error e {
         return guardedFault(ctx, e);
@@ -57,7 +57,7 @@ function guardedFlow(Context ctx) returns http:Response|error {
 # In flow of proxy service QuoteProxy, run by the service at each of its addresses.
 function quoteFlow(Context ctx) returns http:Response|error {
     do {
-        check callEndpoint(ctx, quoteEp, restPostfix(ctx), headers = passThroughHeaders, state = quoteEpSuspension);
+        check callEndpoint(ctx, quoteEp, clientPath(quoteEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteEpSuspension);
         return check respond(ctx, cors = true, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);

@@ -13,7 +13,7 @@ service /notify on httpListener {
     resource function post 'string(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, stringEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = stringEndpointSuspension);
+            check callEndpoint(ctx, stringEndpoint, clientPath(notifyApiStringEndpointUrl, restPostfix(ctx)), outOnly = true, headers = passThroughHeaders, state = stringEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
@@ -25,7 +25,7 @@ service /notify on httpListener {
         Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["OUT_ONLY"] = "TRUE";
-            check callEndpoint(ctx, upperEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = upperEndpointSuspension);
+            check callEndpoint(ctx, upperEndpoint, clientPath(notifyApiUpperEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = upperEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
@@ -37,7 +37,7 @@ service /notify on httpListener {
         Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["OUT_ONLY"] = true;
-            check callEndpoint(ctx, typedEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = typedEndpointSuspension);
+            check callEndpoint(ctx, typedEndpoint, clientPath(notifyApiTypedEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = typedEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

@@ -15,7 +15,7 @@ service /notify on httpListener {
         Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
-            check callEndpoint(ctx, fireEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = fireEndpointSuspension);
+            check callEndpoint(ctx, fireEndpoint, clientPath(notifyApiFireEndpointUrl, restPostfix(ctx)), outOnly = true, headers = passThroughHeaders, state = fireEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
@@ -27,7 +27,7 @@ service /notify on httpListener {
         Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["OUT_ONLY"] = "true";
-            check callEndpoint(ctx, readEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = readEndpointSuspension);
+            check callEndpoint(ctx, readEndpoint, clientPath(notifyApiReadEndpointUrl, restPostfix(ctx)), outOnly = true, headers = passThroughHeaders, state = readEndpointSuspension);
             log:printInfo("NotifyAPI /read request", outOnly = getProperty(ctx, "OUT_ONLY"));
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
@@ -40,7 +40,7 @@ service /notify on httpListener {
         Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["OUT_ONLY"] = "true";
-            check callEndpoint(ctx, auditEndpoint, restPostfix(ctx), outOnly = true, headers = passThroughHeaders, state = auditEndpointSuspension);
+            check callEndpoint(ctx, auditEndpoint, clientPath(notifyApiAuditEndpointUrl, restPostfix(ctx)), outOnly = true, headers = passThroughHeaders, state = auditEndpointSuspension);
             auditOutOnly(ctx);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {

@@ -11,10 +11,10 @@ listener http:Listener httpListener = new (httpPort);
 service /welcome on httpListener {
     # POST /welcome/usa
     resource function post usa(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "WelcomeAPI", "/welcome");
+        Context ctx = check newContext(request, "WelcomeAPI", "/welcome", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             check setJsonText(ctx, "welcome to USA");
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return welcomeFault(ctx, e);
         }

@@ -11,11 +11,11 @@ listener http:Listener httpListener = new (httpPort);
 service /greeting on httpListener {
     # GET /greeting/welcome
     resource function get welcome(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "GreetingAPI", "/greeting");
+        Context ctx = check newContext(request, "GreetingAPI", "/greeting", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             setTextPayload(ctx, string `Welcome, ${check jsonEval(ctx, "$.name")}!
       Your order is ready.`);
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -23,10 +23,10 @@ service /greeting on httpListener {
 
     # GET /greeting/note
     resource function get note(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "GreetingAPI", "/greeting");
+        Context ctx = check newContext(request, "GreetingAPI", "/greeting", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             setTextPayload(ctx, (string `${check jsonEval(ctx, "$.note")}`).trim());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

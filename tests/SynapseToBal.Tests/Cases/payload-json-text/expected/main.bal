@@ -13,7 +13,7 @@ service /catalog on httpListener {
     resource function get list(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            setJsonText(ctx, string `{"order": {"id": 1}, "order": {"id": 2}, "order": {"id": ${jsonArg(getProperty(ctx, "REST_URL_POSTFIX"))}}}`);
+            check setJsonText(ctx, string `{"order": {"id": 1}, "order": {"id": 2}, "order": {"id": ${jsonArg(getProperty(ctx, "REST_URL_POSTFIX"))}}}`);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

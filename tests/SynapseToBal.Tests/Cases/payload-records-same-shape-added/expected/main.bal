@@ -78,7 +78,7 @@ service /refunds on httpListener {
                 }
             };
             setJsonPayload(ctx, payload.toJson());
-            check callEndpoint(ctx, refundPostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = refundPostRootEndpointSuspension);
+            check callEndpoint(ctx, refundPostRootEndpoint, clientPath(refundApiEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = refundPostRootEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

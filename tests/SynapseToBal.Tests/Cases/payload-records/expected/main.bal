@@ -35,7 +35,7 @@ service /orders on httpListener {
                 nothing: null
             };
             setJsonPayload(ctx, payload.toJson());
-            check callEndpoint(ctx, orderPostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = orderPostRootEndpointSuspension);
+            check callEndpoint(ctx, orderPostRootEndpoint, clientPath(orderApiEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = orderPostRootEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

@@ -18,9 +18,9 @@ service /quotes on httpListener, httpsListener {
         Context ctx = check newContext(request, "ForceErrorApi", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
-            check callEndpoint(ctx, stockQuoteEp, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteEpSuspension, soapFault = true);
+            check callEndpoint(ctx, stockQuoteEp, clientPath(stockQuoteEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteEpSuspension, soapFault = true);
             _ = ctx.properties.removeIfHasKey("FORCE_ERROR_ON_SOAP_FAULT");
-            check callEndpoint(ctx, stockQuoteEp, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteEpSuspension, soapFault = true);
+            check callEndpoint(ctx, stockQuoteEp, clientPath(stockQuoteEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteEpSuspension, soapFault = true);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return forceErrorApiFault(ctx, e);

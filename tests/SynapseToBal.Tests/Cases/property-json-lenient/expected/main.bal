@@ -11,12 +11,12 @@ listener http:Listener httpListener = new (httpPort);
 service /lookup on httpListener {
     # GET /lookup/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "InvoiceLookupAPI", "/lookup", {"id": id});
+        Context ctx = check newContext(request, "InvoiceLookupAPI", "/lookup", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
             json invoiceId = lenientJson(id);
             InvoiceLookupResponse payload = {invoice: toJson(invoiceId.toString())};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, headers = passBackHeaders);
+            return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

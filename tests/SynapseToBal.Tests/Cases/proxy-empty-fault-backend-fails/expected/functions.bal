@@ -9,7 +9,7 @@ import ballerina/log;
 # In flow of proxy service EmptyFaultProxy, run by the service at each of its addresses.
 function emptyFaultFlow(Context ctx) returns http:Response {
     do {
-        check callEndpoint(ctx, emptyFaultEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = emptyFaultEndpointSuspension);
+        check callEndpoint(ctx, emptyFaultEndpoint, clientPath(emptyFaultProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = emptyFaultEndpointSuspension);
         return check respond(ctx, cors = true, headers = passBackHeaders);
     } on fail error e {
         // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
@@ -28,7 +28,7 @@ function quietBackendFault(Context ctx, error e) returns http:Response {
 function quietBackendFlow(Context ctx) returns http:Response {
     do {
         log:printInfo("QuietBackendProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request");
-        check callEndpoint(ctx, quietBackendEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = quietBackendEndpointSuspension);
+        check callEndpoint(ctx, quietBackendEndpoint, clientPath(quietBackendProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quietBackendEndpointSuspension);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return quietBackendFault(ctx, e);

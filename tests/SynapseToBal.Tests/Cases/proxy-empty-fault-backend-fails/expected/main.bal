@@ -15,7 +15,7 @@ service /quiet on httpListener {
     resource function post orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuietApi", "/quiet", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, ordersEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = ordersEndpointSuspension);
+            check callEndpoint(ctx, ordersEndpoint, clientPath(quietApiOrdersEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = ordersEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
@@ -29,7 +29,7 @@ service /quiet on httpListener {
         do {
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
             // sender in default.json), not the 120 s the client waits.
-            check callBlocking(ctx, blockingEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = blockingEndpointSuspension);
+            check callBlocking(ctx, blockingEndpoint, clientPath(quietApiBlockingEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = blockingEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail {
             // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.

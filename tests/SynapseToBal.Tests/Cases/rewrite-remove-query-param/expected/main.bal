@@ -22,7 +22,7 @@ service /query on httpListener {
             //     </rewriterule>
             // </rewrite>
             check notTranslatedMediator("rewrite", "SB0206");
-            check callEndpoint(ctx, searchEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = searchEndpointSuspension);
+            check callEndpoint(ctx, searchEndpoint, clientPath(queryApiSearchEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = searchEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

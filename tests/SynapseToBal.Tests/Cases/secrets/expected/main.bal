@@ -15,7 +15,7 @@ service /secure on httpListener {
         do {
             ctx.headers["authorization"] = string `Basic ${reportCredentials}`;
             string apiKey = reportApikey;
-            check callEndpoint(ctx, reportBackend, restPostfix(ctx), headers = passThroughHeaders, state = reportBackendSuspension);
+            check callEndpoint(ctx, reportBackend, clientPath(reportBackendUrl, restPostfix(ctx)), headers = passThroughHeaders, state = reportBackendSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

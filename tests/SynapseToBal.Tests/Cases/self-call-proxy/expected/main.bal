@@ -19,7 +19,7 @@ service /orders on httpListener, httpsListener {
     resource function post 'check(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, inventoryEp, restPostfix(ctx), headers = passThroughHeaders, state = inventoryEpSuspension);
+            check callEndpoint(ctx, inventoryEp, clientPath(inventoryEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = inventoryEpSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
@@ -41,7 +41,7 @@ service /orders on httpListener, httpsListener {
     resource function get legacy(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, legacyEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = legacyEndpointSuspension);
+            check callEndpoint(ctx, legacyEndpoint, clientPath(orderApiLegacyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = legacyEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

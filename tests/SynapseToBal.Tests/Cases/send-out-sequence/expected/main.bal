@@ -13,7 +13,7 @@ service /quotes on httpListener {
     resource function get [string symbol](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes", {"symbol": symbol}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpoint(ctx, quoteBackend, restPostfix(ctx), headers = passThroughHeaders, state = quoteBackendSuspension);
+            check callEndpoint(ctx, quoteBackend, clientPath(quoteBackendUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteBackendSuspension);
             writeCorsHeaders(ctx);
             return check quoteOut(ctx);
         } on fail error e {

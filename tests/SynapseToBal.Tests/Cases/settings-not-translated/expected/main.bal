@@ -19,7 +19,7 @@ service /versioned on httpsListener {
     resource function get items(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "VersionedAPI", "/versioned", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            check callEndpointAddressed(ctx, secureBackend, restPostfix(ctx), wsAddressing = "default", wsaTo = secureBackendUrl, headers = passThroughHeaders, state = secureBackendSuspension);
+            check callEndpointAddressed(ctx, secureBackend, clientPath(secureBackendUrl, restPostfix(ctx)), wsAddressing = "default", wsaTo = secureBackendUrl, headers = passThroughHeaders, state = secureBackendSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

@@ -11,7 +11,7 @@ import ballerina/log;
 # A branch of the <clone> at line 3: runs its target on one copy of the message; its answer, if it answers, may be the
 # response.
 function notifyAllCloneTarget1(Context ctx) returns http:Response|error? {
-    check callEndpoint(ctx, orderEp, restPostfix(ctx), headers = passThroughHeaders, state = orderEpSuspension);
+    check callEndpoint(ctx, orderEp, clientPath(orderEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = orderEpSuspension);
     return continueWithResponse(ctx);
 }
 
@@ -20,7 +20,7 @@ function notifyAllCloneTarget1(Context ctx) returns http:Response|error? {
 function notifyAllCloneTarget2(Context ctx) returns http:Response|error? {
     NotifyAllCloneTarget2Request payload = {notified: true};
     setJsonPayload(ctx, payload.toJson());
-    check callEndpoint(ctx, orderEp, restPostfix(ctx), headers = passThroughHeaders, state = orderEpSuspension);
+    check callEndpoint(ctx, orderEp, clientPath(orderEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = orderEpSuspension);
     writeCorsHeaders(ctx);
     return continueWithResponse(ctx);
 }
@@ -84,7 +84,7 @@ function orderSplitFault(Context ctx, error e) returns http:Response|error {
 # A branch of the <iterate> at line 6: runs its target on one copy of the message; its answer, if it answers, may be the
 # response.
 function eachIterateTarget(Context ctx) returns http:Response|error? {
-    check callEndpoint(ctx, orderEp, restPostfix(ctx), headers = passThroughHeaders, state = orderEpSuspension);
+    check callEndpoint(ctx, orderEp, clientPath(orderEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = orderEpSuspension);
     return respond(ctx, cors = true, headers = passBackHeaders);
 }
 

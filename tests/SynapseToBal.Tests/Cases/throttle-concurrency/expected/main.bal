@@ -20,7 +20,7 @@ service /orders on httpListener {
                 throttleRelease(ctx);
                 return check respond(ctx, cors = true, headers = passBackHeaders);
             }
-            check throttleReleased(ctx, callEndpoint(ctx, ordersPostRootEndpoint, restPostfix(ctx), headers = passThroughHeaders, state = ordersPostRootEndpointSuspension));
+            check throttleReleased(ctx, callEndpoint(ctx, ordersPostRootEndpoint, clientPath(ordersApiDefaultEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = ordersPostRootEndpointSuspension));
             writeCorsHeaders(ctx);
             return check ordersOut(ctx);
         } on fail error e {

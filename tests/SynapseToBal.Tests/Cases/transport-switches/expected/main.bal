@@ -15,7 +15,7 @@ service /transport on httpListener {
         do {
             // FORCE_HTTP_1.0: the calls below (until a response comes back) go through a client of their endpoint that
             // sends HTTP/1.0 with a Content-Length, as the pass-through sender does.
-            check callEndpoint(ctx, stockQuoteHttp10, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteSuspension);
+            check callEndpoint(ctx, stockQuoteHttp10, clientPath(stockQuoteUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
@@ -28,8 +28,8 @@ service /transport on httpListener {
         do {
             // DISABLE_CHUNKING: the calls below (until a response comes back) go through a client of their endpoint that
             // sends a Content-Length instead of chunks.
-            check callEndpoint(ctx, stockQuoteNoChunking, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteSuspension);
-            check callEndpoint(ctx, stockQuote, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteSuspension);
+            check callEndpoint(ctx, stockQuoteNoChunking, clientPath(stockQuoteUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteSuspension);
+            check callEndpoint(ctx, stockQuote, clientPath(stockQuoteUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
@@ -44,7 +44,7 @@ service /transport on httpListener {
             // Ballerina client measures the body it sends; the Micro Integrator copies the received length).
             // FORCE_HTTP_CONTENT_LENGTH: with COPY_CONTENT_LENGTH_FROM_INCOMING, the calls below (until a response comes
             // back) go through a client of their endpoint that sends a Content-Length instead of chunks.
-            check callEndpoint(ctx, stockQuoteNoChunking, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteSuspension);
+            check callEndpoint(ctx, stockQuoteNoChunking, clientPath(stockQuoteUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
@@ -58,7 +58,7 @@ service /transport on httpListener {
             // FORCE_HTTP_1.0: the calls below (until a response comes back) go through a client of their endpoint that
             // sends HTTP/1.0 with a Content-Length, as the pass-through sender does.
             // FORCE_HTTP_1.0 cleared: the calls below use their endpoint's usual client.
-            check callEndpoint(ctx, stockQuote, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteSuspension);
+            check callEndpoint(ctx, stockQuote, clientPath(stockQuoteUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
@@ -75,7 +75,7 @@ service /transport on httpListener {
             }
             // TODO(SB0207): the axis2 transport switch FORCE_HTTP_1.0 (line 57) also applies to the message written here, which the generated code writes with its usual settings: it is set on some paths above only, while an http:Client fixes its HTTP version and chunking for every request: call a client configured for it on those paths by hand
             // <property name="FORCE_HTTP_1.0" value="true" scope="axis2"/>
-            check callEndpoint(ctx, stockQuote, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteSuspension);
+            check callEndpoint(ctx, stockQuote, clientPath(stockQuoteUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
@@ -106,7 +106,7 @@ service /transport on httpListener {
             // sender in default.json), not the 120 s the client waits.
             // TODO(SB0207): the axis2 transport switch DISABLE_CHUNKING (line 74) also applies to the message written here, which the generated code writes with its usual settings: a blocking call goes through the Micro Integrator's blocking sender, which applies DISABLE_CHUNKING only; configure the client by hand
             // <property name="DISABLE_CHUNKING" value="true" scope="axis2"/>
-            check callBlocking(ctx, stockQuote, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteSuspension);
+            check callBlocking(ctx, stockQuote, clientPath(stockQuoteUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteSuspension);
             // TODO(SB0207): the axis2 transport switch DISABLE_CHUNKING (line 74) also applies to the message written here, which the generated code writes with its usual settings: the answer or store here is not configured per message; reproduce the switch by hand
             // <property name="DISABLE_CHUNKING" value="true" scope="axis2"/>
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -123,7 +123,7 @@ service /transport on httpListener {
             // back) go through a client of their endpoint that sends a Content-Length instead of chunks.
             // TODO(SB0207): the axis2 transport switch FORCE_HTTP_CONTENT_LENGTH (line 83) also applies to the message written here, which the generated code writes with its usual settings: FORCE_HTTP_CONTENT_LENGTH without COPY_CONTENT_LENGTH_FROM_INCOMING (or DISABLE_CHUNKING) turns chunking off without a measured length; set the client's chunking by hand to what the backend accepts
             // <property name="FORCE_HTTP_CONTENT_LENGTH" value="true" scope="axis2"/>
-            check callEndpoint(ctx, stockQuote, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteSuspension);
+            check callEndpoint(ctx, stockQuote, clientPath(stockQuoteUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
@@ -136,7 +136,7 @@ service /transport on httpListener {
         do {
             // TODO(SB0207): axis2 property 'DISABLE_CHUNKING' sends this message with a Content-Length instead of chunks; an http:Client sets chunking only in its configuration (http1Settings.chunking), for every request: set CHUNKING_NEVER on the endpoint's client by hand if every message sent there needs it
             // <property name="DISABLE_CHUNKING" expression="$header:X-Chunk" scope="axis2"/>
-            check callEndpoint(ctx, stockQuote, restPostfix(ctx), headers = passThroughHeaders, state = stockQuoteSuspension);
+            check callEndpoint(ctx, stockQuote, clientPath(stockQuoteUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
