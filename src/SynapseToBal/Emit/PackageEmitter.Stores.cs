@@ -207,6 +207,11 @@ public sealed partial class PackageEmitter
                 {
                     options += $", template = {TemplateLiteral(template)}";
                 }
+                else if (fixedTarget.Group is null && !whole)
+                {
+                    // An address: the stored message's postfix is joined to the endpoint's URL (clientPath).
+                    options += $", url = {names[fixedTarget.UrlConfigurable]}";
+                }
 
                 if (fixedTarget.Format is { } format)
                 {

@@ -2296,7 +2296,8 @@ internal sealed partial class StatementWriter
     /// <summary>
     /// A payloadFactory's text as a string: its line breaks written as they are (the statement is written verbatim), and
     /// trimmed at run time when an end is an argument (PayloadFactoryMediator trims the result; Lowering trimmed the
-    /// literal ends). Ballerina's string:trim removes the ASCII white space; Java's trim also the other control characters.
+    /// literal ends) with the runtime's javaTrim: Java's trim removes every character up to U+0020, string:trim only the
+    /// ASCII white space.
     /// </summary>
     private static string PayloadText(ImmutableArray<TemplatePart> parts, Func<TemplatePart.Argument, string> argument)
     {
@@ -2306,7 +2307,7 @@ internal sealed partial class StatementWriter
         }
 
         var text = Template("string", parts, argument, lineBreaks: true);
-        return parts[0] is TemplatePart.Argument || parts[^1] is TemplatePart.Argument ? $"({text}).trim()" : text;
+        return parts[0] is TemplatePart.Argument || parts[^1] is TemplatePart.Argument ? $"javaTrim({text})" : text;
     }
 
     /// <summary>A backtick template of the given kind (<c>string</c> or <c>xml</c>); <paramref name="lineBreaks"/> keeps a string's line feeds as they are.</summary>

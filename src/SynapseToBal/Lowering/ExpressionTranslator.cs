@@ -218,8 +218,11 @@ public sealed class ExpressionTranslator
 
     internal ExprIr? Secret(string alias) => _secret is null ? null : new ConfigurableReadIr(_secret(alias));
 
-    /// <summary>The prefix of the alias under which the secret callback declares a configuration value's configurable (<see cref="Config"/>).</summary>
-    internal const string ConfigAlias = "configs:";
+    /// <summary>
+    /// The prefix of the alias under which the secret callback declares a configuration value's configurable (<see
+    /// cref="Config"/>): it starts with a NUL, which no vault alias written in XML can hold (<c>configs:db</c> is an alias).
+    /// </summary>
+    internal const string ConfigAlias = "\0configs:";
 
     /// <summary>The configurable of the configuration value an MI 4.4 <c>${configs.name}</c> reads (declared through the secret callback).</summary>
     internal ExprIr? Config(string name) => _secret is null ? null : new ConfigurableReadIr(_secret(ConfigAlias + name));

@@ -467,9 +467,7 @@ public sealed partial class SynapseParser
     }
 
     /// <summary>The text without the leading and trailing characters up to U+0020, as Java's <c>String.trim</c> removes them.</summary>
-    private static string? JavaTrim(string? text) => text?.Trim(JavaTrimmed);
-
-    private static readonly char[] JavaTrimmed = Enumerable.Range(0, 0x21).Select(c => (char)c).ToArray();
+    private static string? JavaTrim(string? text) => JavaText.Trim(text);
 
     /// <summary>Every attribute of an element but the named ones (and namespace declarations), read and kept for the lowering to judge.</summary>
     private ImmutableArray<DataServiceAttributeSyntax> OtherAttributes(XElement element, params string[] known)

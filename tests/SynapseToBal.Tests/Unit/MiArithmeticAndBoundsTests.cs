@@ -60,8 +60,8 @@ public sealed class MiArithmeticAndBoundsTests
     public void Runtime_helpers_check_the_bounds_and_saturate()
     {
         var support = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "templates", "runtime", "support.bal"));
-        Assert.Contains("function subStringFrom(string text, int 'start) returns string|error {", support, StringComparison.Ordinal);
-        Assert.Contains("function subString(string text, int 'start, int end) returns string|error {", support, StringComparison.Ordinal);
+        Assert.Contains("function subStringFrom(string text, int origin) returns string|error {", support, StringComparison.Ordinal);
+        Assert.Contains("function subString(string text, int origin, int end) returns string|error {", support, StringComparison.Ordinal);
         Assert.Contains("function charAt(string text, int index) returns string|error {", support, StringComparison.Ordinal);
         Assert.Contains("return error(\"Division by zero\");", support, StringComparison.Ordinal);
         Assert.Contains("return error(\"Modulo by zero\");", support, StringComparison.Ordinal);

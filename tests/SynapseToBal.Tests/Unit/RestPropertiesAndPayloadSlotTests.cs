@@ -28,7 +28,7 @@ public sealed class RestPropertiesAndPayloadSlotTests
             <api {Ns} name="OrdersAPI" context="/orders/" version="1.0" version-type="url"><resource methods="GET" uri-template="/"><inSequence>{Reads}</inSequence></resource></api>
             """)["main.bal"];
 
-        Assert.Contains("newContext(request, \"OrdersAPI:v1.0\", \"/orders/1.0\", apiContext = \"/orders\", apiVersion = \"1.0\", versionType = \"url\")", main, StringComparison.Ordinal);
+        Assert.Contains("newContext(request, \"OrdersAPI:v1.0\", \"/orders/1.0\", apiContext = \"/orders\", apiVersion = \"1.0\", versionType = \"url\", cors = {", main, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class RestPropertiesAndPayloadSlotTests
             <api {Ns} name="InventoryAPI" context="/inventory/{"{"}version{"}"}" version="2" version-type="context"><resource methods="GET" uri-template="/items"><inSequence>{Reads}</inSequence></resource></api>
             """)["main.bal"];
 
-        Assert.Contains("newContext(request, \"InventoryAPI:v2\", \"/inventory/2\", apiContext = \"/inventory/{version}\", apiVersion = \"2\", versionType = \"context\")", main, StringComparison.Ordinal);
+        Assert.Contains("newContext(request, \"InventoryAPI:v2\", \"/inventory/2\", apiContext = \"/inventory/{version}\", apiVersion = \"2\", versionType = \"context\", cors = {", main, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class RestPropertiesAndPayloadSlotTests
             $"""<api {Ns} name="OrdersAPI" context="/orders"><resource methods="GET" uri-template="/"><inSequence>{Reads}</inSequence></resource></api>""",
             $"""<proxy {Ns} name="OrdersProxy"><target><inSequence>{Reads}</inSequence></target></proxy>""");
 
-        Assert.Contains("newContext(request, \"OrdersAPI\", \"/orders\")", converted["main.bal"], StringComparison.Ordinal);
+        Assert.Contains("newContext(request, \"OrdersAPI\", \"/orders\", cors = {allow: ", converted["main.bal"], StringComparison.Ordinal);
         Assert.DoesNotContain("apiContext =", converted["main.bal"], StringComparison.Ordinal);
 
         // get-property, $ctx: and properties.synapse read the one property the runtime sets (an API's request only).

@@ -26,7 +26,7 @@ public sealed class UnmatchedContextTests
         Assert.Contains("return runMethodNotAllowedHandler(check newContext(request, \"UserAPI\", \"/users\", dispatched = false));", main);
         Assert.Contains("return runResourceMismatchHandler(check newContext(request, \"UserAPI\", \"/users\", dispatched = false));", main);
         // The resource that takes the request is dispatched: its context gets the query parameters.
-        Assert.Contains("newContext(request, \"UserAPI\", \"/users\", {\"id\": id})", main);
+        Assert.Contains("newContext(request, \"UserAPI\", \"/users\", {\"id\": id}, cors = {allow: ", main);
     }
 
     [Fact]

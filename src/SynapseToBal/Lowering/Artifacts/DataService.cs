@@ -24,12 +24,12 @@ public sealed partial class Lowerer
     {
         // The configs as the Micro Integrator connects them (a named data source's configuration in place of its name);
         // the data service itself stays the origin of what is generated.
-        var resolved = WithDataSources(service, out var dataSourceReason);
-        if ((dataSourceReason ?? DataServiceConfigReason(resolved)) is { } reason)
+        var (resolved, untranslated) = ResolvedDataService(service);
+        if (untranslated is { } reason)
         {
             // The generated form is one ballerina/sql (JDBC) client and a service over it: a data service it cannot
             // reproduce gets no service at all rather than one that answers differently.
-            var why = reason + "; only a data service with a single JDBC config becomes a service with a ballerina/sql client";
+            var why = Serves(service) ? reason + "; only a data service with a single JDBC config becomes a service with a ballerina/sql client" : reason;
             _diagnostics.Report(DiagnosticCatalog.ArtifactNotTranslated, service.Location, "data service", service.Name, why);
             _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.ArtifactNotTranslated, $"data service '{service.Name}' is not translated: {why}"), service) { RawXml = SecretNames.MaskXml(service.RawXml) });
             DeclareDataServiceSecrets(resolved, null);
@@ -112,8 +112,20 @@ public sealed partial class Lowerer
     /// Whether the data service becomes a service (<see cref="LowerDataService"/> translates its config); one it cannot
     /// translate is a TODO that serves nothing, so it asks for no listener.
     /// </summary>
-    private bool DataServiceServed(DataServiceSyntax service) =>
-        WithDataSources(service, out var reason) is var resolved && (reason ?? DataServiceConfigReason(resolved)) is null;
+    private bool DataServiceServed(DataServiceSyntax service) => ResolvedDataService(service).Reason is null;
+
+    /// <summary>The data service with its data sources in place (<see cref="WithDataSources"/>), and why it is not translated (null when it is).</summary>
+    private (DataServiceSyntax Resolved, string? Reason) ResolvedDataService(DataServiceSyntax service)
+    {
+        var resolved = WithDataSources(service, out var dataSourceReason);
+        return (resolved, Serves(service) ? dataSourceReason ?? DataServiceConfigReason(resolved) : NothingServed);
+    }
+
+    /// <summary>Whether a data service has an operation or a resource to serve.</summary>
+    private static bool Serves(DataServiceSyntax service) => !service.Operations.IsEmpty || !service.Resources.IsEmpty;
+
+    /// <summary>Why a data service with neither operations nor resources is not translated.</summary>
+    private const string NothingServed = "it defines no operation or resource, so it serves nothing; the database connection the generated program would open when it starts (failing the whole program when the database cannot be reached) is left out";
 
     /// <summary>
     /// A config that names a Carbon data source (<c>carbon_datasource_name</c>: DataSourceCappDeployer deploys the

@@ -151,7 +151,7 @@ public sealed partial class Lowerer
         var list = parts.ToList();
         while (list.Count > 0 && list[0] is TemplatePart.Text first)
         {
-            var rest = first.Content.TrimStart(JavaTrimmed);
+            var rest = first.Content.TrimStart(JavaText.Trimmed);
             if (rest.Length > 0)
             {
                 list[0] = new TemplatePart.Text(rest);
@@ -163,7 +163,7 @@ public sealed partial class Lowerer
 
         while (list.Count > 0 && list[^1] is TemplatePart.Text last)
         {
-            var rest = last.Content.TrimEnd(JavaTrimmed);
+            var rest = last.Content.TrimEnd(JavaText.Trimmed);
             if (rest.Length > 0)
             {
                 list[^1] = new TemplatePart.Text(rest);
@@ -175,9 +175,6 @@ public sealed partial class Lowerer
 
         return [.. list];
     }
-
-    /// <summary>The characters Java's String.trim removes: every one up to U+0020.</summary>
-    private static readonly char[] JavaTrimmed = [.. Enumerable.Range(0, 0x21).Select(c => (char)c)];
 
     /// <summary>An argument's value; Raw means "insert as markup/JSON when it looks like it" (expression results).</summary>
     private (ExprIr Value, bool Raw) ArgValue(PayloadArgSyntax arg, FlowContext context) => arg.Value switch

@@ -4996,7 +4996,7 @@ function callEndpoint(Context ctx, http:ClientObject endpoint, string path = "",
     }
     http:Request request = check built;
     // The send marks the request as answered elsewhere (Axis2FlexibleMEPClient: RESPONSE_WRITTEN "SKIP"), an OUT_ONLY
-    // one too; `blockingSend` puts the mark back as it was.
+    // one too; `blockingSend` gives the send a mark of its own.
     ctx.ack.skipped = true;
     if outOnly {
         _ = start sendOutOnly(endpoint, verb, path, request, ctx.messageId);
@@ -6299,10 +6299,12 @@ function blockingSend(Context ctx, int[] nonErrorCodes, string? soapAction, bool
         // request's is put back after the send.
         setAction(ctx, soapAction);
     }
-    // The blocking sender does not mark the request as answered elsewhere (`Context.ack`).
-    boolean ackSkipped = ctx.ack.skipped;
+    // The blocking sender does not mark the request as answered elsewhere (`Context.ack`): its send marks a mark of
+    // its own, so the request's, which parallel copies share and may mark meanwhile, is left as they make it.
+    AckMark requestAck = ctx.ack;
+    ctx.ack = {};
     error? called = sendRequest();
-    ctx.ack.skipped = ackSkipped;
+    ctx.ack = requestAck;
     // The message stays the request, with the response's body and status (BlockingMsgSender.send).
     restoreRequestState(ctx, request, keepResponse = true);
     if called is error {
@@ -6331,10 +6333,12 @@ function blockingSendOutOnly(Context ctx, int[] nonErrorCodes, string? soapActio
     if soapAction is string {
         setAction(ctx, soapAction);
     }
-    // The blocking sender does not mark the request as answered elsewhere (`Context.ack`).
-    boolean ackSkipped = ctx.ack.skipped;
+    // The blocking sender does not mark the request as answered elsewhere (`Context.ack`): its send marks a mark of
+    // its own, so the request's, which parallel copies share and may mark meanwhile, is left as they make it.
+    AckMark requestAck = ctx.ack;
+    ctx.ack = {};
     error? called = sendRequest();
-    ctx.ack.skipped = ackSkipped;
+    ctx.ack = requestAck;
     int status = ctx.statusCode;
     string? httpSc = ctx.httpSc;
     restoreRequestState(ctx, request);
@@ -9795,9 +9799,9 @@ function columnIgnoringCase(record {} row, string column) returns anydata {
 # `passThroughHeaders` unless the processor names another): the store keeps them with the message.
 # An http endpoint's uri-template expanded for each forwarded message (`template`, see `ForwardTemplate`).
 function forwardAttempt(Context ctx, http:ClientObject endpoint, int[] nonRetryCodes = [], EndpointFormat? format = (),
-        int[] nonErrorCodes = [], EndpointState? state = (), ForwardTemplate? template = (),
+        int[] nonErrorCodes = [], EndpointState? state = (), ForwardTemplate? template = (), string? url = (),
         function (Context ctx, http:Request request) headers = passThroughHeaders) returns boolean {
-    string|error path = forwardPath(ctx, template);
+    string|error path = forwardPath(ctx, template, url);
     if path is error {
         return forwardOutcome(ctx, blockingFault(ctx, path.message(), 401002), nonRetryCodes);
     }
@@ -9839,9 +9843,10 @@ type UrlTemplateEndpoint record {|
 
 # The path a forwarding attempt sends to: the URL postfix of a REST request without a template, as for an address;
 # else the expanded template, the postfix joined when the endpoint has no method (`withRestPostfix`).
-function forwardPath(Context ctx, ForwardTemplate? template) returns string|error {
+function forwardPath(Context ctx, ForwardTemplate? template, string? url = ()) returns string|error {
     if template is () {
-        return restPostfix(ctx);
+        // An address endpoint: the postfix joined to the client's URL as Axis2FlexibleMEPClient joins them (`clientPath`).
+        return url is string ? clientPath(url, restPostfix(ctx)) : restPostfix(ctx);
     }
     string expanded = check expandUriTemplate(ctx, template.template, false);
     return template.method is () ? withRestPostfix(expanded, restPostfix(ctx)) : expanded;
@@ -9924,14 +9929,14 @@ function forwardFaultRuns(Context ctx) returns boolean => !forwardOutOnly(ctx) |
 # PRESERVE_WS_ADDRESSING is "true" (in any case, as Boolean.parseBoolean reads it).
 function forwardAttemptAddressed(Context ctx, http:ClientObject endpoint, int[] nonRetryCodes = [], EndpointFormat? format = (),
         int[] nonErrorCodes = [], EndpointState? state = (), WsAddressing? wsAddressing = (), string wsaTo = "",
-        ForwardTemplate? template = (), function (Context ctx, http:Request request) headers = passThroughHeaders) returns boolean {
+        ForwardTemplate? template = (), string? url = (), function (Context ctx, http:Request request) headers = passThroughHeaders) returns boolean {
     if wsAddressing is () || !preservesWsAddressing(ctx) {
-        return forwardAttempt(ctx, endpoint, nonRetryCodes, format, nonErrorCodes, state, template, headers);
+        return forwardAttempt(ctx, endpoint, nonRetryCodes, format, nonErrorCodes, state, template, url, headers);
     }
     if state is EndpointState && endpointReady(ctx, state) is error {
         return false;
     }
-    string|error path = forwardPath(ctx, template);
+    string|error path = forwardPath(ctx, template, url);
     if path is error {
         return forwardOutcome(ctx, blockingFault(ctx, path.message(), 401002), nonRetryCodes);
     }
@@ -10024,7 +10029,7 @@ function forwardRoute(Context ctx, ForwardRoute route, int[] nonRetryCodes = [],
     if endpoint is UrlTemplateEndpoint {
         return forwardAttemptUrl(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, route.state, headers);
     }
-    return forwardAttempt(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, route.state, route.template, headers);
+    return forwardAttempt(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, route.state, route.template, (), headers);
 }
 
 # `forwardRoute` when some endpoint a message may name has `enableAddressing` (`forwardAttemptAddressed`).
@@ -10039,7 +10044,7 @@ function forwardRouteAddressed(Context ctx, ForwardRoute route, int[] nonRetryCo
     if endpoint is UrlTemplateEndpoint {
         return forwardAttemptUrl(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, route.state, headers);
     }
-    return forwardAttemptAddressed(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, route.state, route.wsAddressing, route.wsaTo, route.template, headers);
+    return forwardAttemptAddressed(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, route.state, route.wsAddressing, route.wsaTo, route.template, (), headers);
 }
 
 # A forwarding processor's send to an endpoint whose address is neither http(s) nor hl7: a JMS endpoint's `sendJms`, a

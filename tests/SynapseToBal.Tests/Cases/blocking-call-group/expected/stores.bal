@@ -119,7 +119,7 @@ class AuditForwarderProcessor {
             }
             // ForwardingService clears BLOCKING_SENDER_ERROR before each attempt; the blocking sender sets it.
             _ = ctx.properties.removeIfHasKey("BLOCKING_SENDER_ERROR");
-            if forwardAttempt(ctx, auditBackend, nonErrorCodes = [404], state = auditBackendSuspension, headers = passThroughHeaders) {
+            if forwardAttempt(ctx, auditBackend, url = auditBackendUrl, nonErrorCodes = [404], state = auditBackendSuspension, headers = passThroughHeaders) {
                 // An out-only message is delivered once its status passes: Synapse keeps no response and runs no
                 // reply sequence (ForwardingService leaves outCtx null when OUT_ONLY is "true").
                 if forwardOutOnly(ctx) {

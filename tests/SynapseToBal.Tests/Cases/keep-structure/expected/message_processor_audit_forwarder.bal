@@ -41,7 +41,7 @@ class AuditForwarderProcessor {
             }
             // ForwardingService clears BLOCKING_SENDER_ERROR before each attempt; the blocking sender sets it.
             _ = ctx.properties.removeIfHasKey("BLOCKING_SENDER_ERROR");
-            if forwardAttempt(ctx, paymentBackend, state = paymentBackendSuspension, headers = passThroughHeaders) {
+            if forwardAttempt(ctx, paymentBackend, url = paymentBackendUrl, state = paymentBackendSuspension, headers = passThroughHeaders) {
                 // An out-only message is delivered once its status passes: Synapse keeps no response and runs no
                 // reply sequence (ForwardingService leaves outCtx null when OUT_ONLY is "true").
                 if forwardOutOnly(ctx) {

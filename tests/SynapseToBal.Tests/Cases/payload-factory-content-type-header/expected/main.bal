@@ -31,7 +31,7 @@ service /format on httpListener, httpsListener {
     resource function post text(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FormatAPI", "/format", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            setTextPayload(ctx, (string `id=${check jsonEval(ctx, "$.id")}`).trim());
+            setTextPayload(ctx, javaTrim(string `id=${check jsonEval(ctx, "$.id")}`));
             log:printInfo("FormatAPI /text request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {

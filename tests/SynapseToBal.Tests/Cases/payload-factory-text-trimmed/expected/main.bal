@@ -25,7 +25,7 @@ service /greeting on httpListener {
     resource function get note(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "GreetingAPI", "/greeting", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
         do {
-            setTextPayload(ctx, (string `${check jsonEval(ctx, "$.note")}`).trim());
+            setTextPayload(ctx, javaTrim(string `${check jsonEval(ctx, "$.note")}`));
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

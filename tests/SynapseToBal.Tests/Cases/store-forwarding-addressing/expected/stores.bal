@@ -52,7 +52,7 @@ class LedgerForwarderProcessor {
             }
             // ForwardingService clears BLOCKING_SENDER_ERROR before each attempt; the blocking sender sets it.
             _ = ctx.properties.removeIfHasKey("BLOCKING_SENDER_ERROR");
-            if forwardAttemptAddressed(ctx, ledgerBackend, format = "soap11", state = ledgerBackendSuspension, wsAddressing = "final", wsaTo = ledgerBackendUrl, headers = passThroughHeaders) {
+            if forwardAttemptAddressed(ctx, ledgerBackend, url = ledgerBackendUrl, format = "soap11", state = ledgerBackendSuspension, wsAddressing = "final", wsaTo = ledgerBackendUrl, headers = passThroughHeaders) {
                 // An out-only message is delivered once its status passes: Synapse keeps no response and runs no
                 // reply sequence (ForwardingService leaves outCtx null when OUT_ONLY is "true").
                 if forwardOutOnly(ctx) {

@@ -95,7 +95,7 @@ class OrderForwarderProcessor {
             }
             // ForwardingService clears BLOCKING_SENDER_ERROR before each attempt; the blocking sender sets it.
             _ = ctx.properties.removeIfHasKey("BLOCKING_SENDER_ERROR");
-            if forwardAttempt(ctx, ordersBackend, state = ordersBackendSuspension, headers = passThroughHeaders) {
+            if forwardAttempt(ctx, ordersBackend, url = ordersBackendUrl, state = ordersBackendSuspension, headers = passThroughHeaders) {
                 // An out-only message is delivered once its status passes: Synapse keeps no response and runs no
                 // reply sequence (ForwardingService leaves outCtx null when OUT_ONLY is "true").
                 if forwardOutOnly(ctx) {
