@@ -119,7 +119,7 @@ public sealed class EndpointAddressingTests
         ArtifactLowering.Lower(diagnostics, artifacts);
         var files = ArtifactConversion.Convert(artifacts);
         var attempt = Assert.Single(files["stores.bal"].Split('\n'), l => l.Contains("forwardAttemptAddressed(", StringComparison.Ordinal));
-        Assert.Contains("forwardAttemptAddressed(ctx, backend, format = \"soap11\", state = backendSuspension, wsAddressing = \"final\", wsaTo = ", attempt, StringComparison.Ordinal);
+        Assert.Contains("forwardAttemptAddressed(ctx, backend, url = backendUrl, format = \"soap11\", state = backendSuspension, wsAddressing = \"final\", wsaTo = ", attempt, StringComparison.Ordinal);
         Assert.Contains("callEndpointAddressed(ctx, endpoint", files["support.bal"], StringComparison.Ordinal);
         Assert.DoesNotContain(diagnostics.Items, d => d.Id is "SB0206" or "SB0242" && d.GetMessage(CultureInfo.InvariantCulture).Contains("enableAddressing", StringComparison.Ordinal));
     }

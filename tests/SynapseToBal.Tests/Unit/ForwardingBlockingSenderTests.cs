@@ -59,7 +59,7 @@ public sealed class ForwardingBlockingSenderTests
     {
         var files = ArtifactConversion.Convert(Storing, Store, Suspending, Reply, Processor("P", "targetEndpoint=\"Audit\""));
 
-        Assert.Contains("if forwardAttempt(ctx, audit, nonErrorCodes = [404], state = auditSuspension, headers = passThroughHeaders) {", files["stores.bal"], StringComparison.Ordinal);
+        Assert.Contains("if forwardAttempt(ctx, audit, url = auditUrl, nonErrorCodes = [404], state = auditSuspension, headers = passThroughHeaders) {", files["stores.bal"], StringComparison.Ordinal);
         Assert.Contains("final EndpointState auditSuspension = new (", files["connections.bal"], StringComparison.Ordinal);
         var support = files["support.bal"];
         Assert.Contains("if state is EndpointState && endpointReady(ctx, state) is error {", support, StringComparison.Ordinal);
@@ -94,7 +94,7 @@ public sealed class ForwardingBlockingSenderTests
 
         // ForwardingService clears BLOCKING_SENDER_ERROR before the attempt.
         var clear = stores.IndexOf("_ = ctx.properties.removeIfHasKey(\"BLOCKING_SENDER_ERROR\");", StringComparison.Ordinal);
-        var attempt = stores.IndexOf("if forwardAttempt(ctx, b, state = bSuspension, headers = passThroughHeaders) {", StringComparison.Ordinal);
+        var attempt = stores.IndexOf("if forwardAttempt(ctx, b, url = bUrl, state = bSuspension, headers = passThroughHeaders) {", StringComparison.Ordinal);
         Assert.True(clear >= 0 && attempt > clear, stores);
 
         // After a passing status the out-only check comes first: removed, and the run goes on without the reply sequence.

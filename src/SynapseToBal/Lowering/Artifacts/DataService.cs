@@ -29,7 +29,7 @@ public sealed partial class Lowerer
         {
             // The generated form is one ballerina/sql (JDBC) client and a service over it: a data service it cannot
             // reproduce gets no service at all rather than one that answers differently.
-            var why = Serves(service) ? reason + "; only a data service with a single JDBC config becomes a service with a ballerina/sql client" : reason;
+            var why = reason == NothingServed ? reason : reason + "; only a data service with a single JDBC config becomes a service with a ballerina/sql client";
             _diagnostics.Report(DiagnosticCatalog.ArtifactNotTranslated, service.Location, "data service", service.Name, why);
             _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.ArtifactNotTranslated, $"data service '{service.Name}' is not translated: {why}"), service) { RawXml = SecretNames.MaskXml(service.RawXml) });
             DeclareDataServiceSecrets(resolved, null);
@@ -118,7 +118,7 @@ public sealed partial class Lowerer
     private (DataServiceSyntax Resolved, string? Reason) ResolvedDataService(DataServiceSyntax service)
     {
         var resolved = WithDataSources(service, out var dataSourceReason);
-        return (resolved, Serves(service) ? dataSourceReason ?? DataServiceConfigReason(resolved) : NothingServed);
+        return (resolved, dataSourceReason ?? DataServiceConfigReason(resolved) ?? (Serves(service) ? null : NothingServed));
     }
 
     /// <summary>Whether a data service has an operation or a resource to serve.</summary>
