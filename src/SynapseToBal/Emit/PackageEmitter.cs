@@ -613,7 +613,7 @@ public sealed partial class PackageEmitter
     private static string? ContextArguments(string? restVersion, ResourceIr resource, NameMap names)
     {
         var cors = resource.Cors is { } c
-            ? $"cors = {{allow: {BallerinaSyntax.StringLiteral(c.Allow)}, enabled: {names[c.Enabled]}, allowedOrigins: {names[c.Origins]}, allowedHeaders: {names[c.Headers]}}}"
+            ? $"cors = {{allow: {BallerinaSyntax.StringLiteral(c.Allow)}, ...{names[c.Settings.Name]}}}"
             : null;
         return restVersion is null ? cors : cors is null ? restVersion : $"{restVersion}, {cors}";
     }
@@ -705,7 +705,7 @@ public sealed partial class PackageEmitter
             Paths = options.Paths.Select(p => ResourcePath(p, names)).ToList(),
             // Resource.process answers OPTIONS before anything that can fail on the request (query.param.*, the body): no
             // message context is made for it.
-            Answer = $"check optionsResponse(request, {context}, [{string.Join(", ", resources)}], {{enabled: {names[options.CorsEnabled]}, allowedOrigins: {names[options.CorsOrigins]}, allowedHeaders: {names[options.CorsHeaders]}}}) ?: {NotFoundAnswer(service, names)}",
+            Answer = $"check optionsResponse(request, {context}, [{string.Join(", ", resources)}], {names[options.Cors.Name]}) ?: {NotFoundAnswer(service, names)}",
         };
     }
 
@@ -1878,10 +1878,17 @@ public sealed partial class PackageEmitter
             DefaultValue = c.FollowsListener is { } own ? OwnListenerUrl(own, names)
                 : c.Secret || c.DefaultValue is null ? "?" : c.Type == ConfigurableType.String ? BallerinaSyntax.StringLiteral(c.DefaultValue) : c.DefaultValue,
         });
+        // The server's CORS configuration as one value (CorsConfig), which the APIs' resources and OPTIONS answers read.
+        var cors = package.Services.Select(s => s.Unmatched?.Options?.Cors).Concat(package.Services.SelectMany(s => s.Resources.Select(r => r.Cors?.Settings))).FirstOrDefault(c => c is not null);
         return _renderer.Render("configs.bal.sbn", new
         {
             Header = Header("configurable values (set them in Config.toml)"),
             Configurables = configurables,
+            Cors = cors is null ? null : new
+            {
+                Name = names[cors.Name],
+                Value = $"{{enabled: {names[cors.Enabled]}, allowedOrigins: {names[cors.Origins]}, allowedHeaders: {names[cors.Headers]}}}",
+            },
             Failed = failed,
         });
     }

@@ -181,10 +181,18 @@ public sealed record UnmatchedIr(Symbol? NotFoundFlow, Symbol? NotAllowedFlow, I
 /// </summary>
 /// <param name="Paths">The resource paths of the service that get an <c>options</c> resource (those without one of their own).</param>
 /// <param name="Order">The service's resources in the order the dispatchers try them for OPTIONS.</param>
-/// <param name="CorsEnabled">The configurable holding synapse.rest.CORSConfig.enabled.</param>
-/// <param name="CorsOrigins">The configurable holding synapse.rest.CORSConfig.Access-Control-Allow-Origin.</param>
-/// <param name="CorsHeaders">The configurable holding synapse.rest.CORSConfig.Access-Control-Allow-Headers.</param>
-public sealed record OptionsIr(ImmutableArray<ImmutableArray<PathSegmentIr>> Paths, ImmutableArray<OptionsMatchIr> Order, Symbol CorsEnabled, Symbol CorsOrigins, Symbol CorsHeaders);
+/// <param name="Cors">The server's CORS configuration.</param>
+public sealed record OptionsIr(ImmutableArray<ImmutableArray<PathSegmentIr>> Paths, ImmutableArray<OptionsMatchIr> Order, CorsSettingsIr Cors);
+
+/// <summary>
+/// The Micro Integrator's CORS configuration (synapse.rest.CORSConfig.*), one module-level value of the package that the
+/// APIs' OPTIONS answers and resources read, made from its three configurables.
+/// </summary>
+/// <param name="Name">The module-level value.</param>
+/// <param name="Enabled">The configurable holding synapse.rest.CORSConfig.enabled.</param>
+/// <param name="Origins">The configurable holding synapse.rest.CORSConfig.Access-Control-Allow-Origin.</param>
+/// <param name="Headers">The configurable holding synapse.rest.CORSConfig.Access-Control-Allow-Headers.</param>
+public sealed record CorsSettingsIr(Symbol Name, Symbol Enabled, Symbol Origins, Symbol Headers);
 
 /// <summary>A resource as an OPTIONS request is matched to it: its path, its uri-template's query (or null) and the <c>Allow</c> it answers (Resource.getSupportedMethods).</summary>
 public sealed record OptionsMatchIr(ImmutableArray<PathSegmentIr> Path, string? QueryPattern, string Allow);
@@ -269,10 +277,8 @@ public sealed record ResourceIr(
 /// false) and the answer gets as headers (handleCORSHeadersForResponse).
 /// </summary>
 /// <param name="Allow">Resource.getSupportedMethods, the Access-Control-Allow-Methods value.</param>
-/// <param name="Enabled">The configurable holding synapse.rest.CORSConfig.enabled.</param>
-/// <param name="Origins">The configurable holding synapse.rest.CORSConfig.Access-Control-Allow-Origin.</param>
-/// <param name="Headers">The configurable holding synapse.rest.CORSConfig.Access-Control-Allow-Headers.</param>
-public sealed record ResourceCorsIr(string Allow, Symbol Enabled, Symbol Origins, Symbol Headers);
+/// <param name="Settings">The server's CORS configuration.</param>
+public sealed record ResourceCorsIr(string Allow, CorsSettingsIr Settings);
 
 /// <summary>Why a construct stays a TODO: the diagnostic reported for it and the text of the TODO line.</summary>
 public sealed record NotTranslatedIr(DiagnosticDescriptor Descriptor, string Message);

@@ -529,7 +529,7 @@ public sealed partial class Lowerer
             .Select(x => new OptionsMatchIr(x.Resource.Path, x.Resource.QueryPattern, SupportedMethods(x.Methods)))
             .ToImmutableArray();
         _cors ??= CorsConfigurables();
-        return new OptionsIr(paths, order, _cors.Value.Enabled, _cors.Value.Origins, _cors.Value.Headers);
+        return new OptionsIr(paths, order, _cors);
     }
 
     /// <summary>The methods a resource lists that Resource.addMethod takes, each once, in the order written.</summary>
@@ -547,9 +547,9 @@ public sealed partial class Lowerer
             : string.Join(", ", JavaHashMapOrder(methods, m => m, JavaHashSetBuckets(methods.Count, initialCapacity: 4)).Where(m => m != "OPTIONS"));
 
     /// <summary>The CORS settings of the Micro Integrator the OPTIONS answers follow, made once per package.</summary>
-    private (Symbol Enabled, Symbol Origins, Symbol Headers)? _cors;
+    private CorsSettingsIr? _cors;
 
-    private (Symbol Enabled, Symbol Origins, Symbol Headers) CorsConfigurables()
+    private CorsSettingsIr CorsConfigurables()
     {
         const string where = "the Micro Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml)";
         var enabled = _symbols.Module(SymbolKind.Configurable, "cors enabled");
@@ -558,7 +558,7 @@ public sealed partial class Lowerer
         _configurables.Add(new ConfigurableIr(enabled, ConfigurableType.Boolean, "true", $"Whether the APIs' answers carry CORS headers (synapse.rest.CORSConfig.enabled; {where}, true when it is not set): with it, an OPTIONS request whose Origin is not allowed is answered 403.", Secret: false));
         _configurables.Add(new ConfigurableIr(origins, ConfigurableType.String, string.Empty, $"The origins CORS allows, separated by commas, * for any (synapse.rest.CORSConfig.Access-Control-Allow-Origin; {where}, none when it is not set).", Secret: false));
         _configurables.Add(new ConfigurableIr(headers, ConfigurableType.String, string.Empty, $"The Access-Control-Allow-Headers of the APIs' answers (synapse.rest.CORSConfig.Access-Control-Allow-Headers; {where}, empty when it is not set).", Secret: false));
-        return (enabled, origins, headers);
+        return new CorsSettingsIr(_symbols.Module(SymbolKind.Configurable, "cors config"), enabled, origins, headers);
     }
 
     /// <summary>
@@ -837,7 +837,7 @@ public sealed partial class Lowerer
         // Resource.process records the CORS headers of the answer for a request of any method it does not answer itself
         // (Resource.sendOptions answers OPTIONS before the flow runs, except for a resource that lists OPTIONS).
         _cors ??= CorsConfigurables();
-        var cors = new ResourceCorsIr(SupportedMethods(HttpMethods(resource)), _cors.Value.Enabled, _cors.Value.Origins, _cors.Value.Headers);
+        var cors = new ResourceCorsIr(SupportedMethods(HttpMethods(resource)), _cors);
         foreach (var accessor in accessors)
         {
             var summary = $"{(accessor == "default" ? "ANY" : accessor.ToUpperInvariant())} {api.Context.TrimEnd('/')}{resource.UriTemplate ?? resource.UrlMapping ?? "/*"}";

@@ -47,273 +47,274 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.ContextFieldIr)] = 31,
         [typeof(global::SynapseToBal.IR.ContinueWithStep)] = 32,
         [typeof(global::SynapseToBal.IR.ConvertIr)] = 33,
-        [typeof(global::SynapseToBal.IR.CountIr)] = 34,
-        [typeof(global::SynapseToBal.IR.CronIr)] = 35,
-        [typeof(global::SynapseToBal.IR.DataMapperStep)] = 36,
-        [typeof(global::SynapseToBal.IR.DataMappingIr)] = 37,
-        [typeof(global::SynapseToBal.IR.DataServiceArgumentIr)] = 38,
-        [typeof(global::SynapseToBal.IR.DataServiceDispatchStep)] = 39,
-        [typeof(global::SynapseToBal.IR.DataServiceOperationIr)] = 40,
-        [typeof(global::SynapseToBal.IR.DataServiceOutputIr)] = 41,
-        [typeof(global::SynapseToBal.IR.DataServiceQueryStep)] = 42,
-        [typeof(global::SynapseToBal.IR.DataServiceResultIr)] = 43,
-        [typeof(global::SynapseToBal.IR.DbClientIr)] = 44,
-        [typeof(global::SynapseToBal.IR.DbParameterIr)] = 45,
-        [typeof(global::SynapseToBal.IR.DbResultIr)] = 46,
-        [typeof(global::SynapseToBal.IR.DbStatementIr)] = 47,
-        [typeof(global::SynapseToBal.IR.DbStep)] = 48,
-        [typeof(global::SynapseToBal.IR.DeadCodeStep)] = 49,
-        [typeof(global::SynapseToBal.IR.DefaultFaultLogStep)] = 50,
-        [typeof(global::SynapseToBal.IR.DirectionStep)] = 51,
-        [typeof(global::SynapseToBal.IR.DispatchPathIr)] = 52,
-        [typeof(global::SynapseToBal.IR.EmailConnectionIr)] = 53,
-        [typeof(global::SynapseToBal.IR.EmailSendStep)] = 54,
-        [typeof(global::SynapseToBal.IR.EndpointSuspensionIr)] = 55,
-        [typeof(global::SynapseToBal.IR.EnrichPropertyStep)] = 56,
-        [typeof(global::SynapseToBal.IR.EnrichRemoveStep)] = 57,
-        [typeof(global::SynapseToBal.IR.EnrichRenameKeyStep)] = 58,
-        [typeof(global::SynapseToBal.IR.EnrichStep)] = 59,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Body)] = 60,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Envelope)] = 61,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.JsonPath)] = 62,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.XmlPath)] = 63,
-        [typeof(global::SynapseToBal.IR.ExternalStylesheetIr)] = 64,
-        [typeof(global::SynapseToBal.IR.FailStep)] = 65,
-        [typeof(global::SynapseToBal.IR.FileConnectorArgumentIr)] = 66,
-        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 67,
-        [typeof(global::SynapseToBal.IR.FileConnectorV1Step)] = 68,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 69,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 70,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 71,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 72,
-        [typeof(global::SynapseToBal.IR.ForEachStep)] = 73,
-        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 74,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 75,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 76,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 77,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 78,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 79,
-        [typeof(global::SynapseToBal.IR.ForkStep)] = 80,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 81,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 82,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 83,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 84,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 85,
-        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 86,
-        [typeof(global::SynapseToBal.IR.FunctionIr)] = 87,
-        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 88,
-        [typeof(global::SynapseToBal.IR.GatherIr)] = 89,
-        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 90,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 91,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 92,
-        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 93,
-        [typeof(global::SynapseToBal.IR.GmailStep)] = 94,
-        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 95,
-        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 96,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 97,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 98,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 99,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 100,
-        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 101,
-        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 102,
-        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 103,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 104,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 105,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 106,
-        [typeof(global::SynapseToBal.IR.IfStep)] = 107,
-        [typeof(global::SynapseToBal.IR.InboundIr)] = 108,
-        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 109,
-        [typeof(global::SynapseToBal.IR.InboundParameterIr)] = 110,
-        [typeof(global::SynapseToBal.IR.InboundPropertiesIr)] = 111,
-        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 112,
-        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 113,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 114,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 115,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 116,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 117,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 118,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 119,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 120,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 121,
-        [typeof(global::SynapseToBal.IR.InvokeStep)] = 122,
-        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 123,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 124,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 125,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 126,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 127,
-        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 128,
-        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 129,
-        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 130,
-        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 131,
-        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 132,
-        [typeof(global::SynapseToBal.IR.JobIr)] = 133,
-        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 134,
-        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 135,
-        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 136,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 137,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 138,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 139,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 140,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 141,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 142,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 143,
-        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 144,
-        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 145,
-        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 146,
-        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 147,
-        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 148,
-        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 149,
-        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 150,
-        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 151,
-        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 152,
-        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 153,
-        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 154,
-        [typeof(global::SynapseToBal.IR.ListenerIr)] = 155,
-        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 156,
-        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 157,
-        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 158,
-        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 159,
-        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 160,
-        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 161,
-        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 162,
-        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 163,
-        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 164,
-        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 165,
-        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 166,
-        [typeof(global::SynapseToBal.IR.LogStep)] = 167,
-        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 168,
-        [typeof(global::SynapseToBal.IR.MailSendStep)] = 169,
-        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 170,
-        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 171,
-        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 172,
-        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 173,
-        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 174,
-        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 175,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 176,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 177,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 178,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 179,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 180,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 181,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 182,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 183,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 184,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 185,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 186,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 187,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 188,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 189,
-        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 190,
-        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 191,
-        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 192,
-        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 193,
-        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 194,
-        [typeof(global::SynapseToBal.IR.NotIr)] = 195,
-        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 196,
-        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 197,
-        [typeof(global::SynapseToBal.IR.OptionsIr)] = 198,
-        [typeof(global::SynapseToBal.IR.OptionsMatchIr)] = 199,
-        [typeof(global::SynapseToBal.IR.OrIr)] = 200,
-        [typeof(global::SynapseToBal.IR.OwnListenerUrlIr)] = 201,
-        [typeof(global::SynapseToBal.IR.PackageIr)] = 202,
-        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 203,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 204,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 205,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 206,
-        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 207,
-        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 208,
-        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 209,
-        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 210,
-        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 211,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 212,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 213,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 214,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 215,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 216,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 217,
-        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 218,
-        [typeof(global::SynapseToBal.IR.ResourceCorsIr)] = 219,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 220,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 221,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 222,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 223,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 224,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 225,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 226,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 227,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 228,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 229,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 230,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 231,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 232,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 233,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 234,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 235,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 236,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 237,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 238,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 239,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 240,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 241,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 242,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 243,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 244,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 245,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 246,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 247,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 248,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 249,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 250,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 251,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 252,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 253,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 254,
-        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 255,
-        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 256,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 257,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 258,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 259,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 260,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 261,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 262,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 263,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 264,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 265,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 266,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 267,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 268,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 269,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 270,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 271,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 272,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 273,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 274,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 275,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 276,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 277,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 278,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 279,
-        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 280,
-        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 281,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 282,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 283,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 284,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 285,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 286,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 287,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 288,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 289,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 290,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 291,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 292,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 293,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 294,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 295,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 296,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 297,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 298,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 299,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 300,
+        [typeof(global::SynapseToBal.IR.CorsSettingsIr)] = 34,
+        [typeof(global::SynapseToBal.IR.CountIr)] = 35,
+        [typeof(global::SynapseToBal.IR.CronIr)] = 36,
+        [typeof(global::SynapseToBal.IR.DataMapperStep)] = 37,
+        [typeof(global::SynapseToBal.IR.DataMappingIr)] = 38,
+        [typeof(global::SynapseToBal.IR.DataServiceArgumentIr)] = 39,
+        [typeof(global::SynapseToBal.IR.DataServiceDispatchStep)] = 40,
+        [typeof(global::SynapseToBal.IR.DataServiceOperationIr)] = 41,
+        [typeof(global::SynapseToBal.IR.DataServiceOutputIr)] = 42,
+        [typeof(global::SynapseToBal.IR.DataServiceQueryStep)] = 43,
+        [typeof(global::SynapseToBal.IR.DataServiceResultIr)] = 44,
+        [typeof(global::SynapseToBal.IR.DbClientIr)] = 45,
+        [typeof(global::SynapseToBal.IR.DbParameterIr)] = 46,
+        [typeof(global::SynapseToBal.IR.DbResultIr)] = 47,
+        [typeof(global::SynapseToBal.IR.DbStatementIr)] = 48,
+        [typeof(global::SynapseToBal.IR.DbStep)] = 49,
+        [typeof(global::SynapseToBal.IR.DeadCodeStep)] = 50,
+        [typeof(global::SynapseToBal.IR.DefaultFaultLogStep)] = 51,
+        [typeof(global::SynapseToBal.IR.DirectionStep)] = 52,
+        [typeof(global::SynapseToBal.IR.DispatchPathIr)] = 53,
+        [typeof(global::SynapseToBal.IR.EmailConnectionIr)] = 54,
+        [typeof(global::SynapseToBal.IR.EmailSendStep)] = 55,
+        [typeof(global::SynapseToBal.IR.EndpointSuspensionIr)] = 56,
+        [typeof(global::SynapseToBal.IR.EnrichPropertyStep)] = 57,
+        [typeof(global::SynapseToBal.IR.EnrichRemoveStep)] = 58,
+        [typeof(global::SynapseToBal.IR.EnrichRenameKeyStep)] = 59,
+        [typeof(global::SynapseToBal.IR.EnrichStep)] = 60,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Body)] = 61,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Envelope)] = 62,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.JsonPath)] = 63,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.XmlPath)] = 64,
+        [typeof(global::SynapseToBal.IR.ExternalStylesheetIr)] = 65,
+        [typeof(global::SynapseToBal.IR.FailStep)] = 66,
+        [typeof(global::SynapseToBal.IR.FileConnectorArgumentIr)] = 67,
+        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 68,
+        [typeof(global::SynapseToBal.IR.FileConnectorV1Step)] = 69,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 70,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 71,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 72,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 73,
+        [typeof(global::SynapseToBal.IR.ForEachStep)] = 74,
+        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 75,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 76,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 77,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 78,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 79,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 80,
+        [typeof(global::SynapseToBal.IR.ForkStep)] = 81,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 82,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 83,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 84,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 85,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 86,
+        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 87,
+        [typeof(global::SynapseToBal.IR.FunctionIr)] = 88,
+        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 89,
+        [typeof(global::SynapseToBal.IR.GatherIr)] = 90,
+        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 91,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 92,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 93,
+        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 94,
+        [typeof(global::SynapseToBal.IR.GmailStep)] = 95,
+        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 96,
+        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 97,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 98,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 99,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 100,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 101,
+        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 102,
+        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 103,
+        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 104,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 105,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 106,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 107,
+        [typeof(global::SynapseToBal.IR.IfStep)] = 108,
+        [typeof(global::SynapseToBal.IR.InboundIr)] = 109,
+        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 110,
+        [typeof(global::SynapseToBal.IR.InboundParameterIr)] = 111,
+        [typeof(global::SynapseToBal.IR.InboundPropertiesIr)] = 112,
+        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 113,
+        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 114,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 115,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 116,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 117,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 118,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 119,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 120,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 121,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 122,
+        [typeof(global::SynapseToBal.IR.InvokeStep)] = 123,
+        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 124,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 125,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 126,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 127,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 128,
+        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 129,
+        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 130,
+        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 131,
+        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 132,
+        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 133,
+        [typeof(global::SynapseToBal.IR.JobIr)] = 134,
+        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 135,
+        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 136,
+        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 137,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 138,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 139,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 140,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 141,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 142,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 143,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 144,
+        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 145,
+        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 146,
+        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 147,
+        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 148,
+        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 149,
+        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 150,
+        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 151,
+        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 152,
+        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 153,
+        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 154,
+        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 155,
+        [typeof(global::SynapseToBal.IR.ListenerIr)] = 156,
+        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 157,
+        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 158,
+        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 159,
+        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 160,
+        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 161,
+        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 162,
+        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 163,
+        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 164,
+        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 165,
+        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 166,
+        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 167,
+        [typeof(global::SynapseToBal.IR.LogStep)] = 168,
+        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 169,
+        [typeof(global::SynapseToBal.IR.MailSendStep)] = 170,
+        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 171,
+        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 172,
+        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 173,
+        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 174,
+        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 175,
+        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 176,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 177,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 178,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 179,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 180,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 181,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 182,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 183,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 184,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 185,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 186,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 187,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 188,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 189,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 190,
+        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 191,
+        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 192,
+        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 193,
+        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 194,
+        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 195,
+        [typeof(global::SynapseToBal.IR.NotIr)] = 196,
+        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 197,
+        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 198,
+        [typeof(global::SynapseToBal.IR.OptionsIr)] = 199,
+        [typeof(global::SynapseToBal.IR.OptionsMatchIr)] = 200,
+        [typeof(global::SynapseToBal.IR.OrIr)] = 201,
+        [typeof(global::SynapseToBal.IR.OwnListenerUrlIr)] = 202,
+        [typeof(global::SynapseToBal.IR.PackageIr)] = 203,
+        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 204,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 205,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 206,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 207,
+        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 208,
+        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 209,
+        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 210,
+        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 211,
+        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 212,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 213,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 214,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 215,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 216,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 217,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 218,
+        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 219,
+        [typeof(global::SynapseToBal.IR.ResourceCorsIr)] = 220,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 221,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 222,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 223,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 224,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 225,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 226,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 227,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 228,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 229,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 230,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 231,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 232,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 233,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 234,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 235,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 236,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 237,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 238,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 239,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 240,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 241,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 242,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 243,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 244,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 245,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 246,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 247,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 248,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 249,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 250,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 251,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 252,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 253,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 254,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 255,
+        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 256,
+        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 257,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 258,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 259,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 260,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 261,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 262,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 263,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 264,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 265,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 266,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 267,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 268,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 269,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 270,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 271,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 272,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 273,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 274,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 275,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 276,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 277,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 278,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 279,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 280,
+        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 281,
+        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 282,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 283,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 284,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 285,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 286,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 287,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 288,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 289,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 290,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 291,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 292,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 293,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 294,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 295,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 296,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 297,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 298,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 299,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 300,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 301,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -669,12 +670,22 @@ internal static partial class IrMembers
 
             case 34:
             {
+                var n = (global::SynapseToBal.IR.CorsSettingsIr)node;
+                sink.Visit(n.Name);
+                sink.Visit(n.Enabled);
+                sink.Visit(n.Origins);
+                sink.Visit(n.Headers);
+                return true;
+            }
+
+            case 35:
+            {
                 var n = (global::SynapseToBal.IR.CountIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 35:
+            case 36:
             {
                 var n = (global::SynapseToBal.IR.CronIr)node;
                 sink.Visit(n.Expression);
@@ -711,7 +722,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 36:
+            case 37:
             {
                 var n = (global::SynapseToBal.IR.DataMapperStep)node;
                 sink.Visit(n.Mapping);
@@ -720,7 +731,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 37:
+            case 38:
             {
                 var n = (global::SynapseToBal.IR.DataMappingIr)node;
                 sink.Visit(n.Function);
@@ -743,7 +754,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 38:
+            case 39:
             {
                 var n = (global::SynapseToBal.IR.DataServiceArgumentIr)node;
                 sink.Visit(n.RequestName);
@@ -751,7 +762,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 39:
+            case 40:
             {
                 var n = (global::SynapseToBal.IR.DataServiceDispatchStep)node;
                 sink.Visit(n.Service);
@@ -765,7 +776,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 40:
+            case 41:
             {
                 var n = (global::SynapseToBal.IR.DataServiceOperationIr)node;
                 sink.Visit(n.Name);
@@ -773,7 +784,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 41:
+            case 42:
             {
                 var n = (global::SynapseToBal.IR.DataServiceOutputIr)node;
                 sink.Visit(n.Column);
@@ -781,7 +792,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 42:
+            case 43:
             {
                 var n = (global::SynapseToBal.IR.DataServiceQueryStep)node;
                 sink.Visit(n.Client);
@@ -801,7 +812,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 43:
+            case 44:
             {
                 var n = (global::SynapseToBal.IR.DataServiceResultIr)node;
                 sink.Visit(n.Element);
@@ -815,7 +826,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 44:
+            case 45:
             {
                 var n = (global::SynapseToBal.IR.DbClientIr)node;
                 sink.Visit(n.Name);
@@ -833,14 +844,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 45:
+            case 46:
             {
                 var n = (global::SynapseToBal.IR.DbParameterIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 46:
+            case 47:
             {
                 var n = (global::SynapseToBal.IR.DbResultIr)node;
                 sink.Visit(n.Property);
@@ -848,7 +859,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 47:
+            case 48:
             {
                 var n = (global::SynapseToBal.IR.DbStatementIr)node;
                 foreach (var item in n.SqlSegments)
@@ -869,7 +880,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 48:
+            case 49:
             {
                 var n = (global::SynapseToBal.IR.DbStep)node;
                 sink.Visit(n.Client);
@@ -883,7 +894,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 49:
+            case 50:
             {
                 var n = (global::SynapseToBal.IR.DeadCodeStep)node;
                 sink.Visit(n.Reason);
@@ -892,7 +903,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 50:
+            case 51:
             {
                 var n = (global::SynapseToBal.IR.DefaultFaultLogStep)node;
                 sink.Visit(n.Origin);
@@ -900,7 +911,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 51:
+            case 52:
             {
                 var n = (global::SynapseToBal.IR.DirectionStep)node;
                 foreach (var item in n.Request)
@@ -918,7 +929,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 52:
+            case 53:
             {
                 var n = (global::SynapseToBal.IR.DispatchPathIr)node;
                 foreach (var item in n.Path)
@@ -935,7 +946,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 53:
+            case 54:
             {
                 var n = (global::SynapseToBal.IR.EmailConnectionIr)node;
                 sink.Visit(n.Name);
@@ -953,7 +964,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 54:
+            case 55:
             {
                 var n = (global::SynapseToBal.IR.EmailSendStep)node;
                 sink.Visit(n.Connection);
@@ -971,7 +982,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 55:
+            case 56:
             {
                 var n = (global::SynapseToBal.IR.EndpointSuspensionIr)node;
                 sink.Visit(n.Name);
@@ -989,7 +1000,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 56:
+            case 57:
             {
                 var n = (global::SynapseToBal.IR.EnrichPropertyStep)node;
                 sink.Visit(n.Property);
@@ -999,7 +1010,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 57:
+            case 58:
             {
                 var n = (global::SynapseToBal.IR.EnrichRemoveStep)node;
                 foreach (var item in n.Paths)
@@ -1013,7 +1024,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 58:
+            case 59:
             {
                 var n = (global::SynapseToBal.IR.EnrichRenameKeyStep)node;
                 sink.Visit(n.Source);
@@ -1024,7 +1035,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 59:
+            case 60:
             {
                 var n = (global::SynapseToBal.IR.EnrichStep)node;
                 sink.Visit(n.Source);
@@ -1034,25 +1045,25 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 60:
-                return true;
             case 61:
                 return true;
             case 62:
+                return true;
+            case 63:
             {
                 var n = (global::SynapseToBal.IR.EnrichTargetIr.JsonPath)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 63:
+            case 64:
             {
                 var n = (global::SynapseToBal.IR.EnrichTargetIr.XmlPath)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 64:
+            case 65:
             {
                 var n = (global::SynapseToBal.IR.ExternalStylesheetIr)node;
                 sink.Visit(n.Name);
@@ -1061,7 +1072,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 65:
+            case 66:
             {
                 var n = (global::SynapseToBal.IR.FailStep)node;
                 sink.Visit(n.Message);
@@ -1070,7 +1081,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 66:
+            case 67:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1078,7 +1089,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 67:
+            case 68:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorStep)node;
                 sink.Visit(n.Location);
@@ -1096,7 +1107,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 68:
+            case 69:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorV1Step)node;
                 foreach (var item in n.Arguments)
@@ -1109,7 +1120,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 69:
+            case 70:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)node;
                 sink.Visit(n.Path);
@@ -1117,7 +1128,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 70:
+            case 71:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.Elements)node;
                 sink.Visit(n.Items);
@@ -1125,7 +1136,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 71:
+            case 72:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.JsonItems)node;
                 sink.Visit(n.Path);
@@ -1134,7 +1145,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 72:
+            case 73:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)node;
                 sink.Visit(n.Items);
@@ -1142,7 +1153,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 73:
+            case 74:
             {
                 var n = (global::SynapseToBal.IR.ForEachStep)node;
                 sink.Visit(n.Loop);
@@ -1152,9 +1163,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 74:
-                return true;
             case 75:
+                return true;
+            case 76:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Attached)node;
                 sink.Visit(n.Items);
@@ -1163,7 +1174,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 76:
+            case 77:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.AttachedJson)node;
                 sink.Visit(n.Path);
@@ -1171,23 +1182,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 77:
-                return true;
             case 78:
+                return true;
+            case 79:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Recipients)node;
                 sink.Visit(n.Urls);
                 return true;
             }
 
-            case 79:
+            case 80:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Split)node;
                 sink.Visit(n.Items);
                 return true;
             }
 
-            case 80:
+            case 81:
             {
                 var n = (global::SynapseToBal.IR.ForkStep)node;
                 sink.Visit(n.Source);
@@ -1208,7 +1219,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 81:
+            case 82:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Http)node;
                 sink.Visit(n.Client);
@@ -1216,35 +1227,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 82:
+            case 83:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Jms)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 83:
+            case 84:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Mail)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 84:
+            case 85:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.ToAddress)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 85:
+            case 86:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Vfs)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 86:
+            case 87:
             {
                 var n = (global::SynapseToBal.IR.ForwardTemplateIr)node;
                 sink.Visit(n.Template);
@@ -1252,7 +1263,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 87:
+            case 88:
             {
                 var n = (global::SynapseToBal.IR.FunctionIr)node;
                 sink.Visit(n.Name);
@@ -1272,7 +1283,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 88:
+            case 89:
             {
                 var n = (global::SynapseToBal.IR.FunctionParameterIr)node;
                 sink.Visit(n.Name);
@@ -1281,7 +1292,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 89:
+            case 90:
             {
                 var n = (global::SynapseToBal.IR.GatherIr)node;
                 sink.Visit(n.RootElement);
@@ -1289,7 +1300,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 90:
+            case 91:
             {
                 var n = (global::SynapseToBal.IR.GmailArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1297,14 +1308,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 91:
+            case 92:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 92:
+            case 93:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -1314,7 +1325,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 93:
+            case 94:
             {
                 var n = (global::SynapseToBal.IR.GmailConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1331,7 +1342,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 94:
+            case 95:
             {
                 var n = (global::SynapseToBal.IR.GmailStep)node;
                 sink.Visit(n.Connection);
@@ -1345,7 +1356,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 95:
+            case 96:
             {
                 var n = (global::SynapseToBal.IR.GroupMemberIr)node;
                 sink.Visit(n.Url);
@@ -1365,14 +1376,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 96:
+            case 97:
             {
                 var n = (global::SynapseToBal.IR.HeaderReadIr)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 97:
+            case 98:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.Basic)node;
                 sink.Visit(n.Username);
@@ -1380,7 +1391,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 98:
+            case 99:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)node;
                 sink.Visit(n.TokenUrl);
@@ -1389,7 +1400,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 99:
+            case 100:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -1400,7 +1411,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 100:
+            case 101:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.RefreshToken)node;
                 sink.Visit(n.TokenUrl);
@@ -1410,7 +1421,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 101:
+            case 102:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1429,7 +1440,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 102:
+            case 103:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectorCallStep)node;
                 sink.Visit(n.Connection);
@@ -1447,7 +1458,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 103:
+            case 104:
             {
                 var n = (global::SynapseToBal.IR.HttpHeaderIr)node;
                 sink.Visit(n.Name);
@@ -1455,11 +1466,11 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 104:
-                return true;
             case 105:
                 return true;
             case 106:
+                return true;
+            case 107:
             {
                 var n = (global::SynapseToBal.IR.HttpPathIr.Template)node;
                 foreach (var item in n.Parts)
@@ -1471,7 +1482,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 107:
+            case 108:
             {
                 var n = (global::SynapseToBal.IR.IfStep)node;
                 sink.Visit(n.Condition);
@@ -1490,7 +1501,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 108:
+            case 109:
             {
                 var n = (global::SynapseToBal.IR.InboundIr)node;
                 sink.Visit(n.Listener);
@@ -1503,7 +1514,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 109:
+            case 110:
             {
                 var n = (global::SynapseToBal.IR.InboundKeyStoreIr)node;
                 sink.Visit(n.Path);
@@ -1511,7 +1522,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 110:
+            case 111:
             {
                 var n = (global::SynapseToBal.IR.InboundParameterIr)node;
                 sink.Visit(n.Name);
@@ -1520,7 +1531,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 111:
+            case 112:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertiesIr)node;
                 sink.Visit(n.Name);
@@ -1532,7 +1543,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 112:
+            case 113:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1540,7 +1551,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 113:
+            case 114:
             {
                 var n = (global::SynapseToBal.IR.InboundTargetIr)node;
                 sink.Visit(n.Sequence);
@@ -1552,7 +1563,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 114:
+            case 115:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.File)node;
                 sink.Visit(n.Job);
@@ -1566,7 +1577,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 115:
+            case 116:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Ftp)node;
                 sink.Visit(n.Host);
@@ -1582,7 +1593,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 116:
+            case 117:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Http)node;
                 sink.Visit(n.Port);
@@ -1591,7 +1602,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 117:
+            case 118:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Jms)node;
                 sink.Visit(n.ContextFactory);
@@ -1617,7 +1628,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 118:
+            case 119:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Kafka)node;
                 sink.Visit(n.BootstrapServers);
@@ -1634,7 +1645,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 119:
+            case 120:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mail)node;
                 sink.Visit(n.Host);
@@ -1650,7 +1661,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 120:
+            case 121:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mqtt)node;
                 sink.Visit(n.ServerUri);
@@ -1663,7 +1674,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 121:
+            case 122:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.RabbitMq)node;
                 sink.Visit(n.Host);
@@ -1677,7 +1688,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 122:
+            case 123:
             {
                 var n = (global::SynapseToBal.IR.InvokeStep)node;
                 sink.Visit(n.Function);
@@ -1691,7 +1702,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 123:
+            case 124:
             {
                 var n = (global::SynapseToBal.IR.JdbcStoreIr)node;
                 sink.Visit(n.Client);
@@ -1704,35 +1715,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 124:
+            case 125:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 125:
+            case 126:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 126:
+            case 127:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 127:
+            case 128:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 128:
+            case 129:
             {
                 var n = (global::SynapseToBal.IR.JmsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -1757,14 +1768,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 129:
+            case 130:
             {
                 var n = (global::SynapseToBal.IR.JmsReplyIr)node;
                 sink.Visit(n.Destination);
                 return true;
             }
 
-            case 130:
+            case 131:
             {
                 var n = (global::SynapseToBal.IR.JmsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -1773,7 +1784,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 131:
+            case 132:
             {
                 var n = (global::SynapseToBal.IR.JmsStoreIr)node;
                 sink.Visit(n.Connection);
@@ -1793,7 +1804,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 132:
+            case 133:
             {
                 var n = (global::SynapseToBal.IR.JndiPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1801,7 +1812,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 133:
+            case 134:
             {
                 var n = (global::SynapseToBal.IR.JobIr)node;
                 sink.Visit(n.Name);
@@ -1821,16 +1832,16 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 134:
-                return true;
             case 135:
+                return true;
+            case 136:
             {
                 var n = (global::SynapseToBal.IR.JsonEvalIr)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 136:
+            case 137:
             {
                 var n = (global::SynapseToBal.IR.JsonMemberIr)node;
                 sink.Visit(n.Name);
@@ -1838,7 +1849,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 137:
+            case 138:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Array)node;
                 foreach (var item in n.Items)
@@ -1849,18 +1860,18 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 138:
-                return true;
             case 139:
                 return true;
             case 140:
+                return true;
+            case 141:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Number)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 141:
+            case 142:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Object)node;
                 foreach (var item in n.Members)
@@ -1871,14 +1882,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 142:
+            case 143:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 143:
+            case 144:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.String)node;
                 foreach (var item in n.Parts)
@@ -1889,7 +1900,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 144:
+            case 145:
             {
                 var n = (global::SynapseToBal.IR.JsonSchemaTransformStep)node;
                 sink.Visit(n.Schema);
@@ -1898,7 +1909,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 145:
+            case 146:
             {
                 var n = (global::SynapseToBal.IR.JsonTransformStep)node;
                 sink.Visit(n.StringPattern);
@@ -1907,7 +1918,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 146:
+            case 147:
             {
                 var n = (global::SynapseToBal.IR.JsonValidateStep)node;
                 sink.Visit(n.Source);
@@ -1922,7 +1933,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 147:
+            case 148:
             {
                 var n = (global::SynapseToBal.IR.KafkaConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1945,9 +1956,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 148:
-                return true;
             case 149:
+                return true;
+            case 150:
             {
                 var n = (global::SynapseToBal.IR.KafkaParameterIr)node;
                 sink.Visit(n.Name);
@@ -1955,7 +1966,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 150:
+            case 151:
             {
                 var n = (global::SynapseToBal.IR.KafkaPublishStep)node;
                 sink.Visit(n.Connection);
@@ -1969,7 +1980,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 151:
+            case 152:
             {
                 var n = (global::SynapseToBal.IR.KafkaSaslIr)node;
                 sink.Visit(n.Username);
@@ -1977,7 +1988,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 152:
+            case 153:
             {
                 var n = (global::SynapseToBal.IR.KafkaSslIr)node;
                 sink.Visit(n.TruststorePath);
@@ -1988,7 +1999,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 153:
+            case 154:
             {
                 var n = (global::SynapseToBal.IR.LdapArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1996,7 +2007,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 154:
+            case 155:
             {
                 var n = (global::SynapseToBal.IR.LdapConnectorStep)node;
                 foreach (var item in n.Arguments)
@@ -2009,7 +2020,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 155:
+            case 156:
             {
                 var n = (global::SynapseToBal.IR.ListenerIr)node;
                 sink.Visit(n.Name);
@@ -2018,7 +2029,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 156:
+            case 157:
             {
                 var n = (global::SynapseToBal.IR.LocalCallStep)node;
                 sink.Visit(n.Address);
@@ -2029,7 +2040,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 157:
+            case 158:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryIr)node;
                 sink.Visit(n.Name);
@@ -2044,14 +2055,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 158:
+            case 159:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryReadIr)node;
                 sink.Visit(n.Entry);
                 return true;
             }
 
-            case 159:
+            case 160:
             {
                 var n = (global::SynapseToBal.IR.LogFieldIr)node;
                 sink.Visit(n.Name);
@@ -2059,7 +2070,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 160:
+            case 161:
             {
                 var n = (global::SynapseToBal.IR.LogFieldsIr)node;
                 foreach (var item in n.Message)
@@ -2077,34 +2088,34 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 161:
-                return true;
             case 162:
                 return true;
             case 163:
                 return true;
             case 164:
+                return true;
+            case 165:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 165:
+            case 166:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Value)node;
                 sink.Visit(n.Expression);
                 return true;
             }
 
-            case 166:
+            case 167:
             {
                 var n = (global::SynapseToBal.IR.LogPlaceIr)node;
                 sink.Visit(n.Owner);
                 return true;
             }
 
-            case 167:
+            case 168:
             {
                 var n = (global::SynapseToBal.IR.LogStep)node;
                 foreach (var item in n.Parts)
@@ -2118,7 +2129,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 168:
+            case 169:
             {
                 var n = (global::SynapseToBal.IR.MailEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -2129,7 +2140,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 169:
+            case 170:
             {
                 var n = (global::SynapseToBal.IR.MailSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -2139,7 +2150,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 170:
+            case 171:
             {
                 var n = (global::SynapseToBal.IR.MailSenderIr)node;
                 sink.Visit(n.SenderName);
@@ -2153,7 +2164,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 171:
+            case 172:
             {
                 var n = (global::SynapseToBal.IR.MakeFaultStep)node;
                 sink.Visit(n.Code);
@@ -2167,7 +2178,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 172:
+            case 173:
             {
                 var n = (global::SynapseToBal.IR.MappedEntryIr)node;
                 sink.Visit(n.Field);
@@ -2180,7 +2191,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 173:
+            case 174:
             {
                 var n = (global::SynapseToBal.IR.MappedFieldIr)node;
                 sink.Visit(n.Name);
@@ -2189,7 +2200,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 174:
+            case 175:
             {
                 var n = (global::SynapseToBal.IR.MappedNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -2197,7 +2208,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 175:
+            case 176:
             {
                 var n = (global::SynapseToBal.IR.MappedRecordIr)node;
                 sink.Visit(n.Name);
@@ -2212,28 +2223,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 176:
+            case 177:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.ArrayOf)node;
                 sink.Visit(n.Item);
                 return true;
             }
 
-            case 177:
+            case 178:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Primitive)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 178:
+            case 179:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Record)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 179:
+            case 180:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Arithmetic)node;
                 sink.Visit(n.Left);
@@ -2241,7 +2252,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 180:
+            case 181:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.ArrayMap)node;
                 foreach (var item in n.Source)
@@ -2254,7 +2265,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 181:
+            case 182:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Call)node;
                 foreach (var item in n.Arguments)
@@ -2265,7 +2276,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 182:
+            case 183:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Concat)node;
                 foreach (var item in n.Parts)
@@ -2276,7 +2287,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 183:
+            case 184:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Construct)node;
                 foreach (var item in n.Entries)
@@ -2287,9 +2298,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 184:
-                return true;
             case 185:
+                return true;
+            case 186:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.FromInput)node;
                 foreach (var item in n.Path)
@@ -2300,30 +2311,30 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 186:
-                return true;
             case 187:
+                return true;
+            case 188:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.NotTranslated)node;
                 sink.Visit(n.Statement);
                 return true;
             }
 
-            case 188:
+            case 189:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Required)node;
                 sink.Visit(n.Read);
                 return true;
             }
 
-            case 189:
+            case 190:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Text)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 190:
+            case 191:
             {
                 var n = (global::SynapseToBal.IR.MarkResponseStep)node;
                 sink.Visit(n.Origin);
@@ -2331,7 +2342,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 191:
+            case 192:
             {
                 var n = (global::SynapseToBal.IR.MessageProcessorIr)node;
                 sink.Visit(n.Name);
@@ -2361,7 +2372,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 192:
+            case 193:
             {
                 var n = (global::SynapseToBal.IR.MessageStoreIr)node;
                 sink.Visit(n.Name);
@@ -2373,7 +2384,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 193:
+            case 194:
             {
                 var n = (global::SynapseToBal.IR.NodeSetCompareIr)node;
                 sink.Visit(n.Nodes);
@@ -2382,21 +2393,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 194:
+            case 195:
             {
                 var n = (global::SynapseToBal.IR.NonEmptyIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 195:
+            case 196:
             {
                 var n = (global::SynapseToBal.IR.NotIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 196:
+            case 197:
             {
                 var n = (global::SynapseToBal.IR.NotTranslatedIr)node;
                 sink.Visit(n.Descriptor);
@@ -2404,14 +2415,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 197:
+            case 198:
             {
                 var n = (global::SynapseToBal.IR.NumberLiteralIr)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 198:
+            case 199:
             {
                 var n = (global::SynapseToBal.IR.OptionsIr)node;
                 foreach (var item in n.Paths)
@@ -2424,13 +2435,11 @@ internal static partial class IrMembers
                     sink.Visit(item);
                 }
 
-                sink.Visit(n.CorsEnabled);
-                sink.Visit(n.CorsOrigins);
-                sink.Visit(n.CorsHeaders);
+                sink.Visit(n.Cors);
                 return true;
             }
 
-            case 199:
+            case 200:
             {
                 var n = (global::SynapseToBal.IR.OptionsMatchIr)node;
                 foreach (var item in n.Path)
@@ -2443,7 +2452,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 200:
+            case 201:
             {
                 var n = (global::SynapseToBal.IR.OrIr)node;
                 sink.Visit(n.Left);
@@ -2451,7 +2460,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 201:
+            case 202:
             {
                 var n = (global::SynapseToBal.IR.OwnListenerUrlIr)node;
                 sink.Visit(n.Port);
@@ -2460,7 +2469,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 202:
+            case 203:
             {
                 var n = (global::SynapseToBal.IR.PackageIr)node;
                 sink.Visit(n.Listener);
@@ -2593,21 +2602,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 203:
+            case 204:
             {
                 var n = (global::SynapseToBal.IR.ParameterReadIr)node;
                 sink.Visit(n.Parameter);
                 return true;
             }
 
-            case 204:
+            case 205:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Literal)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 205:
+            case 206:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Param)node;
                 sink.Visit(n.SynapseName);
@@ -2617,7 +2626,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 206:
+            case 207:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Rest)node;
                 sink.Visit(n.SynapseName);
@@ -2625,7 +2634,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 207:
+            case 208:
             {
                 var n = (global::SynapseToBal.IR.PendingArtifactIr)node;
                 sink.Visit(n.Reason);
@@ -2634,14 +2643,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 208:
+            case 209:
             {
                 var n = (global::SynapseToBal.IR.ProcessorSequenceIr)node;
                 sink.Visit(n.Function);
                 return true;
             }
 
-            case 209:
+            case 210:
             {
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
@@ -2649,7 +2658,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 210:
+            case 211:
             {
                 var n = (global::SynapseToBal.IR.PublishedWsdlIr)node;
                 sink.Visit(n.FileName);
@@ -2659,7 +2668,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 211:
+            case 212:
             {
                 var n = (global::SynapseToBal.IR.RabbitMqStoreIr)node;
                 sink.Visit(n.Host);
@@ -2674,7 +2683,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 212:
+            case 213:
             {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
@@ -2682,7 +2691,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 213:
+            case 214:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2691,7 +2700,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 214:
+            case 215:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2700,7 +2709,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 215:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -2710,7 +2719,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 216:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -2719,7 +2728,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 217:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -2728,7 +2737,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 218:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.RequestFilterIr)node;
                 sink.Visit(n.ContentType);
@@ -2742,17 +2751,15 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 219:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.ResourceCorsIr)node;
                 sink.Visit(n.Allow);
-                sink.Visit(n.Enabled);
-                sink.Visit(n.Origins);
-                sink.Visit(n.Headers);
+                sink.Visit(n.Settings);
                 return true;
             }
 
-            case 220:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -2779,7 +2786,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 221:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
@@ -2787,7 +2794,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 222:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2802,7 +2809,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 223:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2810,14 +2817,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 224:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 225:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2828,7 +2835,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 226:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -2838,7 +2845,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 227:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2855,7 +2862,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 228:
+            case 229:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -2869,7 +2876,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 229:
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -2891,7 +2898,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 230:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -2900,7 +2907,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 231:
+            case 232:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2910,7 +2917,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 232:
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -2925,7 +2932,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 233:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -2935,7 +2942,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 234:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -2945,7 +2952,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 235:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
@@ -2953,7 +2960,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 236:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -2965,7 +2972,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 237:
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2975,14 +2982,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 238:
+            case 239:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 239:
+            case 240:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -2990,7 +2997,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 240:
+            case 241:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -2998,7 +3005,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 241:
+            case 242:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -3007,7 +3014,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 242:
+            case 243:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -3019,7 +3026,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 243:
+            case 244:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -3038,27 +3045,27 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 244:
-                return true;
             case 245:
                 return true;
             case 246:
                 return true;
             case 247:
+                return true;
+            case 248:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 248:
+            case 249:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 249:
+            case 250:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -3066,7 +3073,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 250:
+            case 251:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -3082,7 +3089,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 251:
+            case 252:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
@@ -3090,7 +3097,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 252:
+            case 253:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -3110,7 +3117,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 253:
+            case 254:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -3120,7 +3127,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 254:
+            case 255:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -3134,7 +3141,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 255:
+            case 256:
             {
                 var n = (global::SynapseToBal.IR.UnmatchedIr)node;
                 sink.Visit(n.NotFoundFlow);
@@ -3158,7 +3165,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 256:
+            case 257:
             {
                 var n = (global::SynapseToBal.IR.UnreferencedEndpointIr)node;
                 sink.Visit(n.Key);
@@ -3166,28 +3173,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 257:
+            case 258:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 258:
+            case 259:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 259:
+            case 260:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 260:
+            case 261:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -3198,14 +3205,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 261:
+            case 262:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 262:
+            case 263:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -3216,7 +3223,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 263:
+            case 264:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -3224,7 +3231,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 264:
+            case 265:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -3232,7 +3239,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 265:
+            case 266:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -3244,7 +3251,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 266:
+            case 267:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -3260,7 +3267,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 267:
+            case 268:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -3270,23 +3277,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 268:
+            case 269:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 269:
-                return true;
             case 270:
+                return true;
+            case 271:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 271:
+            case 272:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -3294,37 +3301,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 272:
+            case 273:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 273:
-                return true;
             case 274:
+                return true;
+            case 275:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 275:
+            case 276:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 276:
+            case 277:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 277:
+            case 278:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -3332,7 +3339,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 278:
+            case 279:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -3346,7 +3353,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 279:
+            case 280:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -3355,7 +3362,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 280:
+            case 281:
             {
                 var n = (global::SynapseToBal.IR.WsdlActionIr)node;
                 sink.Visit(n.Action);
@@ -3363,7 +3370,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 281:
+            case 282:
             {
                 var n = (global::SynapseToBal.IR.WsdlDispatchIr)node;
                 foreach (var item in n.Actions)
@@ -3391,7 +3398,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 282:
+            case 283:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3400,7 +3407,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 283:
+            case 284:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -3408,7 +3415,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 284:
+            case 285:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -3422,21 +3429,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 285:
+            case 286:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 286:
+            case 287:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 287:
+            case 288:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -3460,7 +3467,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 288:
+            case 289:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -3468,32 +3475,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 289:
+            case 290:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 290:
+            case 291:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 291:
-                return true;
             case 292:
                 return true;
             case 293:
+                return true;
+            case 294:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 294:
+            case 295:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -3505,7 +3512,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 295:
+            case 296:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -3519,7 +3526,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 296:
+            case 297:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3533,7 +3540,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 297:
+            case 298:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -3541,7 +3548,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 298:
+            case 299:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3562,7 +3569,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 299:
+            case 300:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3570,7 +3577,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 300:
+            case 301:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);

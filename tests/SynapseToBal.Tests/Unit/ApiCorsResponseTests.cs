@@ -36,8 +36,10 @@ public sealed class ApiCorsResponseTests
     {
         var main = ArtifactConversion.Convert(Api)["main.bal"];
         // Resource.getSupportedMethods: the HashSet order of GET and POST is POST, GET.
-        Assert.Contains("newContext(request, \"CorsApi\", \"/cors\", cors = {allow: \"POST, GET\", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders})", main, StringComparison.Ordinal);
-        Assert.Contains("newContext(request, \"CorsApi\", \"/cors\", cors = {allow: \"PUT\", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders})", main, StringComparison.Ordinal);
+        Assert.Contains("newContext(request, \"CorsApi\", \"/cors\", cors = {allow: \"POST, GET\", ...corsConfig})", main, StringComparison.Ordinal);
+        Assert.Contains("newContext(request, \"CorsApi\", \"/cors\", cors = {allow: \"PUT\", ...corsConfig})", main, StringComparison.Ordinal);
+        // The server's CORS configuration is one module-level value the resources spread into their record.
+        Assert.Contains("final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};", ArtifactConversion.Convert(Api)["configs.bal"], StringComparison.Ordinal);
         // A request no resource takes is answered without Resource.process: nothing recorded.
         Assert.DoesNotContain("dispatched = false, cors", main, StringComparison.Ordinal);
     }

@@ -25,3 +25,6 @@ configurable string invoiceApiEndpointMember1Url = "http://primary.example.com/b
 
 # Base URL of the 'InvoiceAPI /* endpoint member 2' endpoint.
 configurable string invoiceApiEndpointMember2Url = "http://backup.example.com/billing";
+
+# The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
+final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

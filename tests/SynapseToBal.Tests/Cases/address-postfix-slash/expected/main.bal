@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /invoices on httpListener {
     # POST /invoices/{id}/pay
     resource function post [string id]/pay(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "InvoiceAPI", "/invoices", {"id": id}, cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "InvoiceAPI", "/invoices", {"id": id}, cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, invoicePostByIdPayEndpoint, clientPath(invoiceApiIdPayEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = invoicePostByIdPayEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -22,7 +22,7 @@ service /invoices on httpListener {
 
     # GET /invoices/*
     resource function get [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "InvoiceAPI", "/invoices", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "InvoiceAPI", "/invoices", cors = {allow: "GET", ...corsConfig});
         do {
             check callGroup(ctx, invoiceGetEndpointGroup, restPostfix(ctx), headers = passThroughHeaders);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -46,7 +46,7 @@ service /invoices on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/invoices", [{path: re `(/.*)?`, allow: "GET"}, {path: re `/[^/]+/pay/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/invoices", [{path: re `(/.*)?`, allow: "GET"}, {path: re `/[^/]+/pay/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -16,7 +16,7 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 service /items on httpListener, httpsListener {
     # POST /items/prices
     resource function post prices(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ItemsAPI", "/items", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ItemsAPI", "/items", cors = {allow: "POST", ...corsConfig});
         do {
             // <iterate>: one copy of the message per part, started together (the Micro Integrator runs them in parallel);
             // the aggregate completes (it has no id, so it does not read the split's count) 3 s after the first copy
@@ -38,7 +38,7 @@ service /items on httpListener, httpsListener {
 
     # POST /items/sequential
     resource function post sequential(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ItemsAPI", "/items", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ItemsAPI", "/items", cors = {allow: "POST", ...corsConfig});
         do {
             // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the
             // aggregate then gathers their parts in order.
@@ -68,7 +68,7 @@ service /items on httpListener, httpsListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/items", [{path: re `/prices/?`, allow: "POST"}, {path: re `/sequential/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/items", [{path: re `/prices/?`, allow: "POST"}, {path: re `/sequential/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

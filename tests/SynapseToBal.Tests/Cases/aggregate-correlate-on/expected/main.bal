@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /batch on httpListener {
     # POST /batch/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "BatchAPI", "/batch", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "BatchAPI", "/batch", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0219): <iterate> is not translated here: its aggregate has correlateOn: AggregateMediator keys its aggregate by the expression's text, not its value, so every message (of any request) on which the expression selects something joins one aggregate shared by all requests until messageCount or the timeout completes it; a per-request gathering of the copies would mean something else: without messages of other requests to gather, drop correlateOn (the copies then correlate on the split's own property), else write the shared collector by hand
             // <iterate expression="//items/item" id="items">
@@ -49,7 +49,7 @@ service /batch on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/batch", [{path: re `/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/batch", [{path: re `/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

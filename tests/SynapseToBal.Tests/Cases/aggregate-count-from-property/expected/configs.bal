@@ -25,3 +25,6 @@ configurable string corsAllowedHeaders = "";
 
 # Base URL of the 'DevicesAPI /some endpoint' endpoint.
 configurable string devicesApiSomeEndpointUrl = "http://localhost:8480";
+
+# The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
+final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

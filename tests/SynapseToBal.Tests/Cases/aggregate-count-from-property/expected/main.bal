@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /devices on httpListener {
     # GET /devices/first/{limit}
     resource function get first/[string 'limit](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "DevicesAPI", "/devices", {"limit": 'limit}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "DevicesAPI", "/devices", {"limit": 'limit}, cors = {allow: "GET", ...corsConfig});
         do {
             float limit2 = check float:fromString(getProperty(ctx, "uri.var.limit"));
             check callEndpoint(ctx, devicesApiFirstLimitEndpoint, "/alldevices/", "GET", headers = passThroughHeaders, state = devicesApiFirstLimitEndpointSuspension);
@@ -30,7 +30,7 @@ service /devices on httpListener {
 
     # POST /devices/some
     resource function post some(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "DevicesAPI", "/devices", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "DevicesAPI", "/devices", cors = {allow: "POST", ...corsConfig});
         do {
             string atLeast = "2";
             // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
@@ -66,7 +66,7 @@ service /devices on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/devices", [{path: re `/first/[^/]+/?`, allow: "GET"}, {path: re `/some/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/devices", [{path: re `/first/[^/]+/?`, allow: "GET"}, {path: re `/some/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

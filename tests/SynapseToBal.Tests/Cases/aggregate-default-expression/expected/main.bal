@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /quotes on httpListener {
     # POST /quotes/lines
     resource function post lines(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteLinesAPI", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuoteLinesAPI", "/quotes", cors = {allow: "POST", ...corsConfig});
         do {
             // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the
             // aggregate then gathers their parts in order.
@@ -37,7 +37,7 @@ service /quotes on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/quotes", [{path: re `/lines/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/quotes", [{path: re `/lines/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

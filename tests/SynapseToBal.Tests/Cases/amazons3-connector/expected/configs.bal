@@ -22,3 +22,6 @@ configurable string accessKeyId = ?;
 
 # Secret 'secretAccessKey' (a literal value in the Synapse configuration, not copied).
 configurable string secretAccessKey = ?;
+
+# The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
+final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /storage on httpListener {
     # GET /storage/buckets
     resource function get buckets(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StorageAPI", "/storage", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StorageAPI", "/storage", cors = {allow: "GET", ...corsConfig});
         do {
             ctx.properties["accessKeyId"] = getHeader(ctx, "X-Access-Key");
             ctx.properties["secretAccessKey"] = getHeader(ctx, "X-Secret-Key");
@@ -32,7 +32,7 @@ service /storage on httpListener {
 
     # GET /storage/buckets/{bucket}/acl
     resource function get buckets/[string bucket]/acl(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StorageAPI", "/storage", {"bucket": bucket}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StorageAPI", "/storage", {"bucket": bucket}, cors = {allow: "GET", ...corsConfig});
         do {
             ctx.properties["accessKeyId"] = accessKeyId;
             ctx.properties["secretAccessKey"] = secretAccessKey;
@@ -48,7 +48,7 @@ service /storage on httpListener {
 
     # GET /storage/buckets/{bucket}/objects
     resource function get buckets/[string bucket]/objects(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StorageAPI", "/storage", {"bucket": bucket}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StorageAPI", "/storage", {"bucket": bucket}, cors = {allow: "GET", ...corsConfig});
         do {
             check amazonS3GetObjectsInBucket(ctx, bucketUrl = getProperty(ctx, "bucketUrl"), maxKeys = "100", prefix = getProperty(ctx, "query.param.prefix"));
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -59,7 +59,7 @@ service /storage on httpListener {
 
     # DELETE /storage/buckets/{bucket}/objects/{key}
     resource function delete buckets/[string bucket]/objects/[string 'key](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StorageAPI", "/storage", {"bucket": bucket, "key": 'key}, cors = {allow: "DELETE", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StorageAPI", "/storage", {"bucket": bucket, "key": 'key}, cors = {allow: "DELETE", ...corsConfig});
         do {
             check amazonS3DeleteObject(ctx, bucketUrl = getProperty(ctx, "bucketUrl"), objectName = 'key, versionId = getProperty(ctx, "query.param.version"));
             check amazonS3GetObjectMetaData(ctx, bucketUrl = getProperty(ctx, "bucketUrl"), objectName = 'key, ifMatch = getHeader(ctx, "If-Match"));
@@ -71,7 +71,7 @@ service /storage on httpListener {
 
     # POST /storage/buckets/{bucket}
     resource function post buckets/[string bucket](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StorageAPI", "/storage", {"bucket": bucket}, cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StorageAPI", "/storage", {"bucket": bucket}, cors = {allow: "POST", ...corsConfig});
         do {
             check amazonS3CreateBucket(ctx, bucketUrl = getProperty(ctx, "bucketUrl"), bucketRegion = "eu-west-1");
             check amazonS3ListParts(ctx, bucketUrl = getProperty(ctx, "bucketUrl"), objectName = bucket, uploadId = getProperty(ctx, "uploadId"), maxParts = "10");
@@ -111,7 +111,7 @@ service /storage on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/storage", [{path: re `/buckets/?`, allow: "GET"}, {path: re `/buckets/[^/]+/acl/?`, allow: "GET"}, {path: re `/buckets/[^/]+/objects/?`, allow: "GET"}, {path: re `/buckets/[^/]+/objects/[^/]+/?`, allow: "DELETE"}, {path: re `/buckets/[^/]+/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/storage", [{path: re `/buckets/?`, allow: "GET"}, {path: re `/buckets/[^/]+/acl/?`, allow: "GET"}, {path: re `/buckets/[^/]+/objects/?`, allow: "GET"}, {path: re `/buckets/[^/]+/objects/[^/]+/?`, allow: "DELETE"}, {path: re `/buckets/[^/]+/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
@@ -131,7 +131,7 @@ service /storage on httpListener {
 service /upload on httpListener {
     # PUT /upload/buckets/{bucket}/settings
     resource function put buckets/[string bucket]/settings(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "UploadAPI", "/upload", {"bucket": bucket}, cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "UploadAPI", "/upload", {"bucket": bucket}, cors = {allow: "PUT", ...corsConfig});
         do {
             ctx.properties["accessKeyId"] = getHeader(ctx, "X-Access-Key");
             ctx.properties["secretAccessKey"] = getHeader(ctx, "X-Secret-Key");
@@ -155,7 +155,7 @@ service /upload on httpListener {
 
     # POST /upload/buckets/{bucket}/objects/{key}
     resource function post buckets/[string bucket]/objects/[string 'key](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "UploadAPI", "/upload", {"bucket": bucket, "key": 'key}, cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "UploadAPI", "/upload", {"bucket": bucket, "key": 'key}, cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["bucketUrl"] = string `https://${bucket}.s3.amazonaws.com`;
             check amazonS3Init(ctx, accessKeyId = getProperty(ctx, "accessKeyId"), secretAccessKey = getProperty(ctx, "secretAccessKey"), xAmzCopySource = getHeader(ctx, "X-Copy-Source"));
@@ -171,7 +171,7 @@ service /upload on httpListener {
 
     # POST /upload/multipart/{bucket}/{key}
     resource function post multipart/[string bucket]/[string 'key](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "UploadAPI", "/upload", {"bucket": bucket, "key": 'key}, cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "UploadAPI", "/upload", {"bucket": bucket, "key": 'key}, cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["bucketUrl"] = string `https://${bucket}.s3.amazonaws.com`;
             check amazonS3InitMultipartUpload(ctx, bucketUrl = getProperty(ctx, "bucketUrl"), objectName = 'key, contentEncoding = "gzip");
@@ -191,7 +191,7 @@ service /upload on httpListener {
         if !uriQueryMatches(request, re `uploadId=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*&partNumber=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "UploadAPI", "/upload", {"bucket": bucket, "key": 'key}, cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "UploadAPI", "/upload", {"bucket": bucket, "key": 'key}, cors = {allow: "PUT", ...corsConfig});
         do {
             ctx.properties["uri.var.uploadId"] = getProperty(ctx, "query.param.uploadId");
             ctx.properties["uri.var.part"] = getProperty(ctx, "query.param.partNumber");
@@ -204,7 +204,7 @@ service /upload on httpListener {
 
     # GET /upload/signature
     resource function get signature(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "UploadAPI", "/upload", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "UploadAPI", "/upload", cors = {allow: "GET", ...corsConfig});
         do {
             ctx.properties["accessKeyId"] = getHeader(ctx, "X-Access-Key");
             ctx.properties["secretAccessKey"] = getHeader(ctx, "X-Secret-Key");
@@ -224,7 +224,7 @@ service /upload on httpListener {
 
     # POST /upload/forms/{bucket}
     resource function post forms/[string bucket](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "UploadAPI", "/upload", {"bucket": bucket}, cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "UploadAPI", "/upload", {"bucket": bucket}, cors = {allow: "POST", ...corsConfig});
         do {
             check amazonS3CreateObject(ctx, bucketUrl = string `https://${bucket}.s3.amazonaws.com`);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -268,7 +268,7 @@ service /upload on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/upload", [{path: re `/buckets/[^/]+/settings/?`, allow: "PUT"}, {path: re `/buckets/[^/]+/objects/[^/]+/?`, allow: "POST"}, {path: re `/multipart/[^/]+/[^/]+/?`, allow: "POST"}, {path: re `/parts/[^/]+/[^/]+/?`, query: re `uploadId=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*&partNumber=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "PUT"}, {path: re `/signature/?`, allow: "GET"}, {path: re `/forms/[^/]+/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/upload", [{path: re `/buckets/[^/]+/settings/?`, allow: "PUT"}, {path: re `/buckets/[^/]+/objects/[^/]+/?`, allow: "POST"}, {path: re `/multipart/[^/]+/[^/]+/?`, allow: "POST"}, {path: re `/parts/[^/]+/[^/]+/?`, query: re `uploadId=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*&partNumber=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "PUT"}, {path: re `/signature/?`, allow: "GET"}, {path: re `/forms/[^/]+/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -14,7 +14,7 @@ listener http:Listener httpListener = new (httpPort);
 service /objects on httpListener {
     # GET /objects/{bucket}/{object}
     resource function get [string bucket]/[string 'object](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ObjectAPI", "/objects", {"bucket": bucket, "object": 'object}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ObjectAPI", "/objects", {"bucket": bucket, "object": 'object}, cors = {allow: "GET", ...corsConfig});
         do {
             ctx.properties["accessKeyId"] = getHeader(ctx, "X-Access-Key");
             ctx.properties["secretAccessKey"] = getHeader(ctx, "X-Secret-Key");
@@ -42,7 +42,7 @@ service /objects on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/objects", [{path: re `/[^/]+/[^/]+/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/objects", [{path: re `/[^/]+/[^/]+/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

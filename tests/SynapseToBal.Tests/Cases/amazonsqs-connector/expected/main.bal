@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /queues on httpListener {
     # POST /queues/{queue}/messages
     resource function post [string queue]/messages(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QueueAPI", "/queues", {"queue": queue}, cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QueueAPI", "/queues", {"queue": queue}, cors = {allow: "POST", ...corsConfig});
         do {
             check amazonSqsInit(ctx, accessKeyId = accessKeyId, secretAccessKey = secretAccessKey, version = "2012-11-05", region = "us-east-1");
             check amazonSqsSendMessage(ctx, queueId = "123456789012", queueName = queue, messageBody = check jsonEval(ctx, "$.text"), delaySeconds = getProperty(ctx, "query.param.delay"));
@@ -27,7 +27,7 @@ service /queues on httpListener {
 
     # GET /queues/{queue}/messages
     resource function get [string queue]/messages(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QueueAPI", "/queues", {"queue": queue}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QueueAPI", "/queues", {"queue": queue}, cors = {allow: "GET", ...corsConfig});
         do {
             ctx.properties["accessKeyId"] = getHeader(ctx, "X-Access-Key");
             ctx.properties["secretAccessKey"] = getHeader(ctx, "X-Secret-Key");
@@ -41,7 +41,7 @@ service /queues on httpListener {
 
     # PUT /queues/{queue}
     resource function put [string queue](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QueueAPI", "/queues", {"queue": queue}, cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QueueAPI", "/queues", {"queue": queue}, cors = {allow: "PUT", ...corsConfig});
         do {
             check amazonSqsInit(ctx, accessKeyId = getProperty(ctx, "accessKeyId"), secretAccessKey = getProperty(ctx, "secretAccessKey"), region = "us-east-1");
             check amazonSqsCreateQueue(ctx, queueName = queue, attributeEntries = "Attribute.1.Name=VisibilityTimeout&Attribute.1.Value=40");
@@ -62,7 +62,7 @@ service /queues on httpListener {
 
     # GET /queues/
     resource function get .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QueueAPI", "/queues", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QueueAPI", "/queues", cors = {allow: "GET", ...corsConfig});
         do {
             check amazonSqsInit(ctx, accessKeyId = getProperty(ctx, "accessKeyId"), secretAccessKey = getProperty(ctx, "secretAccessKey"), region = "us-east-1");
             check amazonSqsListQueues(ctx, queueNamePrefix = getProperty(ctx, "query.param.prefix"));
@@ -74,7 +74,7 @@ service /queues on httpListener {
 
     # DELETE /queues/{queue}/messages
     resource function delete [string queue]/messages(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QueueAPI", "/queues", {"queue": queue}, cors = {allow: "DELETE", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QueueAPI", "/queues", {"queue": queue}, cors = {allow: "DELETE", ...corsConfig});
         do {
             check amazonSqsInit(ctx, accessKeyId = getProperty(ctx, "accessKeyId"), secretAccessKey = getProperty(ctx, "secretAccessKey"), region = "us-east-1");
             check amazonSqsDeleteMessageBatch(ctx, queueId = "123456789012", queueName = queue, messageRequestEntry = xpathConcat(xpathTextValues((check soapEnvelope(ctx))/**/<entries>)));
@@ -104,7 +104,7 @@ service /queues on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/queues", [{path: re `/[^/]+/messages/?`, allow: "POST"}, {path: re `/[^/]+/messages/?`, allow: "GET"}, {path: re `/[^/]+/?`, allow: "PUT"}, {path: re `/?`, allow: "GET"}, {path: re `/[^/]+/messages/?`, allow: "DELETE"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/queues", [{path: re `/[^/]+/messages/?`, allow: "POST"}, {path: re `/[^/]+/messages/?`, allow: "GET"}, {path: re `/[^/]+/?`, allow: "PUT"}, {path: re `/?`, allow: "GET"}, {path: re `/[^/]+/messages/?`, allow: "DELETE"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -17,17 +17,17 @@ service /search on httpListener {
         if !uriQueryMatches(request, re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             // GET /search/find?tag={tag}
             if uriQueryMatches(request, re `tag=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
-                return findByTagFlow(check newContext(request, "SearchApi", "/search", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}));
+                return findByTagFlow(check newContext(request, "SearchApi", "/search", cors = {allow: "GET", ...corsConfig}));
             }
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "SearchApi", "/search", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "SearchApi", "/search", cors = {allow: "GET", ...corsConfig});
         return findByQFlow(ctx);
     }
 
     # POST /search/plain
     resource function post plain(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "SearchApi", "/search", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "SearchApi", "/search", cors = {allow: "POST", ...corsConfig});
         do {
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
@@ -50,7 +50,7 @@ service /search on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/search", [{path: re `/find/?`, query: re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/find/?`, query: re `tag=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/plain/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/search", [{path: re `/find/?`, query: re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/find/?`, query: re `tag=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/plain/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -13,7 +13,7 @@ listener http:Listener httpListener = new (httpPort);
 service /stockorder_api on httpListener {
     # GET /stockorder_api/orders
     resource function get orders(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StockOrderApi", "/stockorder_api", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StockOrderApi", "/stockorder_api", cors = {allow: "GET", ...corsConfig});
         do {
             ApiPayload payload = {api: "StockOrderApi"};
             setJsonPayload(ctx, payload.toJson());
@@ -33,7 +33,7 @@ service /stockorder_api on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/stockorder_api", [{path: re `/orders/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/stockorder_api", [{path: re `/orders/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
@@ -53,7 +53,7 @@ service /stockorder_api on httpListener {
 service "/stockorder_api/2.0" on httpListener {
     # GET /stockorder_api/orders
     resource function get orders(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StockOrderApiV2:v2.0", "/stockorder_api/2.0", apiContext = "/stockorder_api", apiVersion = "2.0", versionType = "url", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StockOrderApiV2:v2.0", "/stockorder_api/2.0", apiContext = "/stockorder_api", apiVersion = "2.0", versionType = "url", cors = {allow: "GET", ...corsConfig});
         do {
             ApiPayload payload = {api: "StockOrderApiV2"};
             setJsonPayload(ctx, payload.toJson());
@@ -73,7 +73,7 @@ service "/stockorder_api/2.0" on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/stockorder_api/2.0", [{path: re `/orders/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/stockorder_api/2.0", [{path: re `/orders/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -22,3 +22,6 @@ configurable string corsApiOrdersIdEndpointUrl = "http://localhost:9000/orders";
 
 # Base URL of the 'CorsApi /orders/{id} endpoint' endpoint.
 configurable string corsApiOrdersIdEndpointUrl2 = "http://localhost:9000/orders";
+
+# The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
+final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

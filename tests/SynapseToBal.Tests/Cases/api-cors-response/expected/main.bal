@@ -11,19 +11,19 @@ listener http:Listener httpListener = new (httpPort);
 service /cors on httpListener {
     # GET /cors/items
     resource function get items(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CorsApi", "/cors", cors = {allow: "POST, GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "CorsApi", "/cors", cors = {allow: "POST, GET", ...corsConfig});
         return itemsFlow(ctx);
     }
 
     # POST /cors/items
     resource function post items(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CorsApi", "/cors", cors = {allow: "POST, GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "CorsApi", "/cors", cors = {allow: "POST, GET", ...corsConfig});
         return itemsFlow(ctx);
     }
 
     # PUT /cors/orders/{id}
     resource function put orders/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CorsApi", "/cors", {"id": id}, cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "CorsApi", "/cors", {"id": id}, cors = {allow: "PUT", ...corsConfig});
         do {
             check callEndpoint(ctx, putOrdersByIdEndpoint, clientPath(corsApiOrdersIdEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = putOrdersByIdEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -34,7 +34,7 @@ service /cors on httpListener {
 
     # DELETE /cors/orders/{id}
     resource function delete orders/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CorsApi", "/cors", {"id": id}, cors = {allow: "DELETE", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "CorsApi", "/cors", {"id": id}, cors = {allow: "DELETE", ...corsConfig});
         do {
             check callEndpoint(ctx, deleteOrdersByIdEndpoint, clientPath(corsApiOrdersIdEndpointUrl2, restPostfix(ctx)), headers = passThroughHeaders, state = deleteOrdersByIdEndpointSuspension);
             writeCorsHeaders(ctx);
@@ -59,7 +59,7 @@ service /cors on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/cors", [{path: re `/items/?`, allow: "POST, GET"}, {path: re `/orders/[^/]+/?`, allow: "PUT"}, {path: re `/orders/[^/]+/?`, allow: "DELETE"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/cors", [{path: re `/items/?`, allow: "POST, GET"}, {path: re `/orders/[^/]+/?`, allow: "PUT"}, {path: re `/orders/[^/]+/?`, allow: "DELETE"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

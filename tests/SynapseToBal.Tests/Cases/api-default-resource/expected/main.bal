@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /echo on httpListener {
     # ANY /echo/*
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EchoAPI", "/echo", cors = {allow: "GET, POST, PUT, DELETE", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "EchoAPI", "/echo", cors = {allow: "GET, POST, PUT, DELETE", ...corsConfig});
         do {
             log:printInfo("EchoAPI default request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -31,6 +31,6 @@ service /echo on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/echo", [{path: re `(/.*)?`, allow: "GET, POST, PUT, DELETE"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/echo", [{path: re `(/.*)?`, allow: "GET, POST, PUT, DELETE"}], corsConfig) ?: resourceNotFound();
     }
 }

@@ -11,13 +11,13 @@ listener http:Listener httpListener = new (httpPort);
 service /customers on httpListener {
     # PUT /customers/{id}
     resource function put [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CustomerAPI", "/customers", {"id": id}, cors = {allow: "PUT, PATCH", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "CustomerAPI", "/customers", {"id": id}, cors = {allow: "PUT, PATCH", ...corsConfig});
         return customerPutPatchByIdFlow(ctx);
     }
 
     # PATCH /customers/{id}
     resource function patch [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CustomerAPI", "/customers", {"id": id}, cors = {allow: "PUT, PATCH", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "CustomerAPI", "/customers", {"id": id}, cors = {allow: "PUT, PATCH", ...corsConfig});
         return customerPutPatchByIdFlow(ctx);
     }
 
@@ -31,7 +31,7 @@ service /customers on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/customers", [{path: re `/[^/]+/?`, allow: "PUT, PATCH"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/customers", [{path: re `/[^/]+/?`, allow: "PUT, PATCH"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

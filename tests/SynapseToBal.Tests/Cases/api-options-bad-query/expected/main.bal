@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /search on httpListener {
     # GET /search/items
     resource function get items(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "SearchApi", "/search", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "SearchApi", "/search", cors = {allow: "GET", ...corsConfig});
         do {
             log:printInfo("SearchApi /items request", q = getProperty(ctx, "query.param.q"));
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -31,7 +31,7 @@ service /search on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/search", [{path: re `/items/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/search", [{path: re `/items/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

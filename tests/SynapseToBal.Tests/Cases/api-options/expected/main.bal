@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /items on httpListener {
     # ANY /items/any
     resource function 'default 'any(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ItemsApi", "/items", cors = {allow: "GET, POST, PUT, DELETE", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ItemsApi", "/items", cors = {allow: "GET, POST, PUT, DELETE", ...corsConfig});
         do {
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
@@ -26,7 +26,7 @@ service /items on httpListener {
         if !uriQueryMatches(request, re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "ItemsApi", "/items", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ItemsApi", "/items", cors = {allow: "GET", ...corsConfig});
         do {
             ctx.properties["uri.var.q"] = getProperty(ctx, "query.param.q");
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -37,19 +37,19 @@ service /items on httpListener {
 
     # POST /items/{id}
     resource function post [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ItemsApi", "/items", {"id": id}, cors = {allow: "POST, GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ItemsApi", "/items", {"id": id}, cors = {allow: "POST, GET", ...corsConfig});
         return itemsPostGetByIdFlow(ctx);
     }
 
     # GET /items/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ItemsApi", "/items", {"id": id}, cors = {allow: "POST, GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ItemsApi", "/items", {"id": id}, cors = {allow: "POST, GET", ...corsConfig});
         return itemsPostGetByIdFlow(ctx);
     }
 
     # DELETE /items/{id}
     resource function delete [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ItemsApi", "/items", {"id": id}, cors = {allow: "DELETE", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ItemsApi", "/items", {"id": id}, cors = {allow: "DELETE", ...corsConfig});
         do {
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
@@ -59,7 +59,7 @@ service /items on httpListener {
 
     # OPTIONS /items/cors
     resource function options cors(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ItemsApi", "/items", cors = {allow: "", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ItemsApi", "/items", cors = {allow: "", ...corsConfig});
         do {
             CorsResponse payload = {options: true};
             setJsonPayload(ctx, payload.toJson());
@@ -89,7 +89,7 @@ service /items on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/items", [{path: re `/cors/?`, allow: ""}, {path: re `/any/?`, allow: "GET, POST, PUT, DELETE"}, {path: re `/find/?`, query: re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/[^/]+/?`, allow: "POST, GET"}, {path: re `/[^/]+/?`, allow: "DELETE"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/items", [{path: re `/cors/?`, allow: ""}, {path: re `/any/?`, allow: "GET, POST, PUT, DELETE"}, {path: re `/find/?`, query: re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/[^/]+/?`, allow: "POST, GET"}, {path: re `/[^/]+/?`, allow: "DELETE"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -17,11 +17,11 @@ service /media on httpListener {
         if templateSegmentValue(segment, "b", "*") is () {
             // GET /media/a/c*
             if templateSegmentValue(segment, "c", "*") !is () {
-                return aCFlow(check newContext(request, "MediaApi", "/media", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}));
+                return aCFlow(check newContext(request, "MediaApi", "/media", cors = {allow: "GET", ...corsConfig}));
             }
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "MediaApi", "/media", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "MediaApi", "/media", cors = {allow: "GET", ...corsConfig});
         return aBFlow(ctx);
     }
 
@@ -35,7 +35,7 @@ service /media on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/media", [{path: re `/a/b[^/]*(/.*)?`, allow: "GET"}, {path: re `/a/c[^/]*(/.*)?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/media", [{path: re `/a/b[^/]*(/.*)?`, allow: "GET"}, {path: re `/a/c[^/]*(/.*)?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

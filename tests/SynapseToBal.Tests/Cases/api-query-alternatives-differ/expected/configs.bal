@@ -22,3 +22,6 @@ configurable string catalogApiItemsNameNameEndpointUrl = "http://backend.example
 
 # Base URL of the 'CatalogAPI /files/{id}.xml endpoint' endpoint.
 configurable string catalogApiFilesIdXmlEndpointUrl = "http://backend.example.com";
+
+# The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
+final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

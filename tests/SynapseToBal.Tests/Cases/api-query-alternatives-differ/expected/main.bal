@@ -25,16 +25,16 @@ service /catalog on httpListener {
         if !uriQueryMatches(request, re `id=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             // GET /catalog/items?name={name}
             if uriQueryMatches(request, re `name=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
-                Context ctx = check newContext(request, "CatalogAPI", "/catalog", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+                Context ctx = check newContext(request, "CatalogAPI", "/catalog", cors = {allow: "GET", ...corsConfig});
                 setRemoteAddress(ctx, caller);
                 return itemsByNameFlow(ctx);
             }
             // GET /catalog/items
-            Context ctx = check newContext(request, "CatalogAPI", "/catalog", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+            Context ctx = check newContext(request, "CatalogAPI", "/catalog", cors = {allow: "GET", ...corsConfig});
             setRemoteAddress(ctx, caller);
             return itemsFlow(ctx);
         }
-        Context ctx = check newContext(request, "CatalogAPI", "/catalog", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "CatalogAPI", "/catalog", cors = {allow: "GET", ...corsConfig});
         setRemoteAddress(ctx, caller);
         return itemsByIdFlow(ctx);
     }
@@ -55,19 +55,19 @@ service /catalog on httpListener {
         if templateSegmentValue(id, "", ".json") is () {
             // GET /catalog/files/{id}.xml
             if templateSegmentValue(id, "", ".xml") !is () {
-                Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"id": templateSegmentValue(id, "", ".xml") ?: ""}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+                Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"id": templateSegmentValue(id, "", ".xml") ?: ""}, cors = {allow: "GET", ...corsConfig});
                 setRemoteAddress(ctx, caller);
                 return filesByIdXmlFlow(ctx);
             }
             // GET /catalog/files/{id}.txt
             if templateSegmentValue(id, "", ".txt") !is () {
-                Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"id": templateSegmentValue(id, "", ".txt") ?: ""}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+                Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"id": templateSegmentValue(id, "", ".txt") ?: ""}, cors = {allow: "GET", ...corsConfig});
                 setRemoteAddress(ctx, caller);
                 return filesByIdTxtFlow(ctx);
             }
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"id": templateSegmentValue(id, "", ".json") ?: ""}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"id": templateSegmentValue(id, "", ".json") ?: ""}, cors = {allow: "GET", ...corsConfig});
         setRemoteAddress(ctx, caller);
         return filesByIdJsonFlow(ctx);
     }
@@ -87,7 +87,7 @@ service /catalog on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/catalog", [{path: re `/items/?`, query: re `id=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/items/?`, query: re `name=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/items/?`, allow: "GET"}, {path: re `/files/[^/]+\.json/?`, allow: "GET"}, {path: re `/files/[^/]+\.xml/?`, allow: "GET"}, {path: re `/files/[^/]+\.txt/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/catalog", [{path: re `/items/?`, query: re `id=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/items/?`, query: re `name=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/items/?`, allow: "GET"}, {path: re `/files/[^/]+\.json/?`, allow: "GET"}, {path: re `/files/[^/]+\.xml/?`, allow: "GET"}, {path: re `/files/[^/]+\.txt/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

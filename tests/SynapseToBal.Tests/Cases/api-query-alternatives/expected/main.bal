@@ -17,12 +17,12 @@ service /shop on httpListener {
         if !uriQueryMatches(request, re `id=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             // GET /shop/items?name={name}&page={page}
             if uriQueryMatches(request, re `name=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*&page=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
-                return itemsByNameAndPageFlow(check newContext(request, "ShopAPI", "/shop", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}));
+                return itemsByNameAndPageFlow(check newContext(request, "ShopAPI", "/shop", cors = {allow: "GET", ...corsConfig}));
             }
             // GET /shop/items
-            return itemsFlow(check newContext(request, "ShopAPI", "/shop", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}));
+            return itemsFlow(check newContext(request, "ShopAPI", "/shop", cors = {allow: "GET", ...corsConfig}));
         }
-        Context ctx = check newContext(request, "ShopAPI", "/shop", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ShopAPI", "/shop", cors = {allow: "GET", ...corsConfig});
         return itemsByIdFlow(ctx);
     }
 
@@ -41,11 +41,11 @@ service /shop on httpListener {
         if !uriQueryMatches(request, re `open=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             // GET /shop/stores/{code}?city={city}
             if uriQueryMatches(request, re `city=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
-                return storesByCodeFlow(check newContext(request, "ShopAPI", "/shop", {"code": storeId}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}));
+                return storesByCodeFlow(check newContext(request, "ShopAPI", "/shop", {"code": storeId}, cors = {allow: "GET", ...corsConfig}));
             }
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "ShopAPI", "/shop", {"storeId": storeId}, cors = {allow: "POST, GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ShopAPI", "/shop", {"storeId": storeId}, cors = {allow: "POST, GET", ...corsConfig});
         return storesByStoreIdFlow(ctx);
     }
 
@@ -56,13 +56,13 @@ service /shop on httpListener {
         if !uriQueryMatches(request, re `open=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "ShopAPI", "/shop", {"storeId": storeId}, cors = {allow: "POST, GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ShopAPI", "/shop", {"storeId": storeId}, cors = {allow: "POST, GET", ...corsConfig});
         return storesByStoreIdFlow(ctx);
     }
 
     # GET /shop/{kind}/stock
     resource function get [string kind]/stock(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ShopAPI", "/shop", {"kind": kind}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ShopAPI", "/shop", {"kind": kind}, cors = {allow: "GET", ...corsConfig});
         do {
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
@@ -72,7 +72,7 @@ service /shop on httpListener {
 
     # GET /shop/tags?q={a,b}
     resource function get tags(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ShopAPI", "/shop", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ShopAPI", "/shop", cors = {allow: "GET", ...corsConfig});
         do {
             ctx.properties["uri.var.a,b"] = getProperty(ctx, "query.param.q");
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -88,7 +88,7 @@ service /shop on httpListener {
         if !uriQueryMatches(request, re `from=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "ShopAPI", "/shop", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ShopAPI", "/shop", cors = {allow: "GET", ...corsConfig});
         return offersByFromFlow(ctx);
     }
 
@@ -129,7 +129,7 @@ service /shop on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/shop", [{path: re `/items/?`, query: re `id=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/items/?`, query: re `name=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*&page=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/items/?`, allow: "GET"}, {path: re `/stores/[^/]+/?`, query: re `open=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "POST, GET"}, {path: re `/stores/[^/]+/?`, query: re `city=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/[^/]+/stock/?`, allow: "GET"}, {path: re `/tags/?`, allow: "GET"}, {path: re `/offers/?`, query: re `from=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/shop", [{path: re `/items/?`, query: re `id=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/items/?`, query: re `name=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*&page=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/items/?`, allow: "GET"}, {path: re `/stores/[^/]+/?`, query: re `open=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "POST, GET"}, {path: re `/stores/[^/]+/?`, query: re `city=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/[^/]+/stock/?`, allow: "GET"}, {path: re `/tags/?`, allow: "GET"}, {path: re `/offers/?`, query: re `from=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -17,7 +17,7 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 service /search on httpListener {
     # DELETE /search/all
     resource function delete 'all(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "SearchApi", "/search", cors = {allow: "DELETE", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "SearchApi", "/search", cors = {allow: "DELETE", ...corsConfig});
         do {
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
@@ -35,7 +35,7 @@ service /search on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/search", [{path: re `/all/?`, allow: "DELETE"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/search", [{path: re `/all/?`, allow: "DELETE"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
@@ -70,7 +70,7 @@ service /search on httpsListener {
         if !uriQueryMatches(request, re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "SearchApi", "/search", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "SearchApi", "/search", cors = {allow: "GET", ...corsConfig});
         do {
             ctx.properties["uri.var.q"] = getProperty(ctx, "query.param.q");
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -81,7 +81,7 @@ service /search on httpsListener {
 
     # DELETE /search/all
     resource function delete 'all(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "SearchApi", "/search", cors = {allow: "DELETE", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "SearchApi", "/search", cors = {allow: "DELETE", ...corsConfig});
         do {
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
@@ -104,7 +104,7 @@ service /search on httpsListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/search", [{path: re `/find/?`, query: re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/all/?`, allow: "DELETE"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/search", [{path: re `/find/?`, query: re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/all/?`, allow: "DELETE"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

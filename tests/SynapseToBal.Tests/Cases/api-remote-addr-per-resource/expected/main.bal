@@ -19,7 +19,7 @@ service /audit on httpListener {
 
     # The flow of the resource above: the response it answers with.
     function flow1(http:Caller caller, http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AuditApi", "/audit", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "AuditApi", "/audit", cors = {allow: "GET", ...corsConfig});
         setRemoteAddress(ctx, caller);
         do {
             auditOuter(ctx);
@@ -39,7 +39,7 @@ service /audit on httpListener {
 
     # The flow of the resource above: the response it answers with.
     function flow2(http:Caller caller, http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AuditApi", "/audit", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "AuditApi", "/audit", cors = {allow: "POST", ...corsConfig});
         setRemoteAddress(ctx, caller);
         do {
             check callEndpoint(ctx, eventsEndpoint, clientPath(auditApiEventsEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = eventsEndpointSuspension);
@@ -51,7 +51,7 @@ service /audit on httpListener {
 
     # GET /audit/ping
     resource function get ping(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AuditApi", "/audit", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "AuditApi", "/audit", cors = {allow: "GET", ...corsConfig});
         do {
             PingResponse payload = {pong: true};
             setJsonPayload(ctx, payload.toJson());
@@ -81,7 +81,7 @@ service /audit on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/audit", [{path: re `/who/?`, allow: "GET"}, {path: re `/events/?`, allow: "POST"}, {path: re `/ping/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/audit", [{path: re `/who/?`, allow: "GET"}, {path: re `/events/?`, allow: "POST"}, {path: re `/ping/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -17,7 +17,7 @@ service /agent on httpListener {
         if !resourceAccepts(request, (), re `curl/[0-9.]+`) {
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "AgentApi", "/agent", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "AgentApi", "/agent", cors = {allow: "GET", ...corsConfig});
         do {
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
@@ -27,7 +27,7 @@ service /agent on httpListener {
 
     # GET /agent/status
     resource function get status(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AgentApi", "/agent", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "AgentApi", "/agent", cors = {allow: "GET", ...corsConfig});
         do {
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
@@ -44,7 +44,7 @@ service /agent on httpListener {
 
     # POST /agent/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AgentApi", "/agent", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "AgentApi", "/agent", cors = {allow: "POST", ...corsConfig});
         do {
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
@@ -72,7 +72,7 @@ service /agent on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/agent", [{path: re `(/.*)?`, allow: "POST"}, {path: re `/info/?`, allow: "GET"}, {path: re `/status/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/agent", [{path: re `(/.*)?`, allow: "POST"}, {path: re `/info/?`, allow: "GET"}, {path: re `/status/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
@@ -105,7 +105,7 @@ service /upload on httpListener {
             }
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "UploadApi", "/upload", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "UploadApi", "/upload", cors = {allow: "POST", ...corsConfig});
         do {
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
@@ -115,7 +115,7 @@ service /upload on httpListener {
 
     # PUT /upload/items/{id}
     resource function put items/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "UploadApi", "/upload", {"id": id}, cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "UploadApi", "/upload", {"id": id}, cors = {allow: "PUT", ...corsConfig});
         do {
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
@@ -138,7 +138,7 @@ service /upload on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/upload", [{path: re `/json/?`, allow: "POST"}, {path: re `/items/[^/]+/?`, allow: "PUT"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/upload", [{path: re `/json/?`, allow: "POST"}, {path: re `/items/[^/]+/?`, allow: "PUT"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

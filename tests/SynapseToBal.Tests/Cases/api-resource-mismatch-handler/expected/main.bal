@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /open on httpListener {
     # ANY /open/ping
     resource function 'default ping(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OpenAPI", "/open", cors = {allow: "GET, POST, PUT, DELETE", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OpenAPI", "/open", cors = {allow: "GET, POST, PUT, DELETE", ...corsConfig});
         do {
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
@@ -30,7 +30,7 @@ service /open on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/open", [{path: re `/ping/?`, allow: "GET, POST, PUT, DELETE"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: runResourceMismatchHandler(check newContext(request, "OpenAPI", "/open", dispatched = false));
+        return check optionsResponse(request, "/open", [{path: re `/ping/?`, allow: "GET, POST, PUT, DELETE"}], corsConfig) ?: runResourceMismatchHandler(check newContext(request, "OpenAPI", "/open", dispatched = false));
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
@@ -47,7 +47,7 @@ service /open on httpListener {
 service /users on httpListener {
     # GET /users/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "UserAPI", "/users", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "UserAPI", "/users", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
@@ -57,7 +57,7 @@ service /users on httpListener {
 
     # POST /users/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "UserAPI", "/users", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "UserAPI", "/users", cors = {allow: "POST", ...corsConfig});
         do {
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
@@ -87,7 +87,7 @@ service /users on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/users", [{path: re `/[^/]+/?`, allow: "GET"}, {path: re `/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: runResourceMismatchHandler(check newContext(request, "UserAPI", "/users", dispatched = false));
+        return check optionsResponse(request, "/users", [{path: re `/[^/]+/?`, allow: "GET"}, {path: re `/?`, allow: "POST"}], corsConfig) ?: runResourceMismatchHandler(check newContext(request, "UserAPI", "/users", dispatched = false));
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

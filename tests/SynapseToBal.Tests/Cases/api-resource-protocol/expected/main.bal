@@ -23,7 +23,7 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 service /accounts on httpListener {
     # GET /accounts/{id}/summary
     resource function get [string id]/summary(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AccountApi", "/accounts", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "AccountApi", "/accounts", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
             AccountGetSummaryResponse payload = {id, secure: false};
             setJsonPayload(ctx, payload.toJson());
@@ -35,7 +35,7 @@ service /accounts on httpListener {
 
     # GET /accounts/health
     resource function get health(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AccountApi", "/accounts", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "AccountApi", "/accounts", cors = {allow: "GET", ...corsConfig});
         do {
             StatusPayload payload = {status: "up"};
             setJsonPayload(ctx, payload.toJson());
@@ -60,7 +60,7 @@ service /accounts on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/accounts", [{path: re `/[^/]+/summary/?`, allow: "GET"}, {path: re `/health/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/accounts", [{path: re `/[^/]+/summary/?`, allow: "GET"}, {path: re `/health/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
@@ -90,7 +90,7 @@ service /accounts on httpListener {
 service /accounts on httpsListener {
     # GET /accounts/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AccountApi", "/accounts", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "AccountApi", "/accounts", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
             AccountGetSummaryResponse payload = {id, secure: true};
             setJsonPayload(ctx, payload.toJson());
@@ -102,7 +102,7 @@ service /accounts on httpsListener {
 
     # GET /accounts/health
     resource function get health(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AccountApi", "/accounts", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "AccountApi", "/accounts", cors = {allow: "GET", ...corsConfig});
         do {
             StatusPayload payload = {status: "up"};
             setJsonPayload(ctx, payload.toJson());
@@ -127,7 +127,7 @@ service /accounts on httpsListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/accounts", [{path: re `/[^/]+/?`, allow: "GET"}, {path: re `/health/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/accounts", [{path: re `/[^/]+/?`, allow: "GET"}, {path: re `/health/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
@@ -180,7 +180,7 @@ service /admin on httpListener {
 service /admin on httpsListener {
     # POST /admin/reset
     resource function post reset(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AdminApi", "/admin", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "AdminApi", "/admin", cors = {allow: "POST", ...corsConfig});
         do {
             log:printInfo("AdminApi /reset request", to = ctx.to, messageId = ctx.messageId, direction = "request");
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -199,7 +199,7 @@ service /admin on httpsListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/admin", [{path: re `/reset/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/admin", [{path: re `/reset/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
@@ -219,7 +219,7 @@ service /admin on httpsListener {
 service /mixed on httpListener, httpsListener {
     # GET /mixed/info
     resource function get info(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MixedApi", "/mixed", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "MixedApi", "/mixed", cors = {allow: "GET", ...corsConfig});
         do {
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
@@ -237,7 +237,7 @@ service /mixed on httpListener, httpsListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/mixed", [{path: re `/info/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/mixed", [{path: re `/info/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
@@ -257,7 +257,7 @@ service /mixed on httpListener, httpsListener {
 service /plain on httpListener, httpsListener {
     # GET /plain/ping
     resource function get ping(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PlainApi", "/plain", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "PlainApi", "/plain", cors = {allow: "GET", ...corsConfig});
         do {
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
@@ -275,7 +275,7 @@ service /plain on httpListener, httpsListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/plain", [{path: re `/ping/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/plain", [{path: re `/ping/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
@@ -297,7 +297,7 @@ service /plain on httpListener, httpsListener {
 service /secure on httpsListener {
     # GET /secure/balance
     resource function get balance(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "SecureApi", "/secure", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "SecureApi", "/secure", cors = {allow: "GET", ...corsConfig});
         do {
             SecureResponse payload = {balance: 10};
             setJsonPayload(ctx, payload.toJson());
@@ -317,7 +317,7 @@ service /secure on httpsListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/secure", [{path: re `/balance/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/secure", [{path: re `/balance/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
@@ -347,7 +347,7 @@ service /secure on httpsListener {
 service /status on httpListener {
     # GET /status/ping
     resource function get ping(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StatusApi", "/status", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StatusApi", "/status", cors = {allow: "GET", ...corsConfig});
         do {
             StatusPayload payload = {status: "up"};
             setJsonPayload(ctx, payload.toJson());
@@ -367,7 +367,7 @@ service /status on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/status", [{path: re `/ping/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/status", [{path: re `/ping/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -19,11 +19,11 @@ service "/jobs-portal" on httpListener {
         if !uriQueryMatches(request, re `email=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*&password=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             // GET /jobs-portal/jobs?id={id}
             if uriQueryMatches(request, re `id=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
-                return jobsByIdFlow(check newContext(request, "JobsAPI", "/jobs-portal", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}));
+                return jobsByIdFlow(check newContext(request, "JobsAPI", "/jobs-portal", cors = {allow: "GET", ...corsConfig}));
             }
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "JobsAPI", "/jobs-portal", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "JobsAPI", "/jobs-portal", cors = {allow: "GET", ...corsConfig});
         return jobsByEmailAndPasswordFlow(ctx);
     }
 
@@ -35,7 +35,7 @@ service "/jobs-portal" on httpListener {
         if !uriQueryMatches(request, re `status=open&page=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "JobsAPI", "/jobs-portal", {"jobId": jobId}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "JobsAPI", "/jobs-portal", {"jobId": jobId}, cors = {allow: "GET", ...corsConfig});
         do {
             ctx.properties["uri.var.page"] = getProperty(ctx, "query.param.page");
             log:printInfo("JobsAPI /jobs/{jobId}/applications?status=open&page={page} request", page = getProperty(ctx, "uri.var.page"));
@@ -47,7 +47,7 @@ service "/jobs-portal" on httpListener {
 
     # POST /jobs-portal/jobs
     resource function post jobs(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "JobsAPI", "/jobs-portal", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "JobsAPI", "/jobs-portal", cors = {allow: "POST", ...corsConfig});
         do {
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
@@ -64,7 +64,7 @@ service "/jobs-portal" on httpListener {
 
     # GET /jobs-portal/search?terms={a,b}
     resource function get search(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "JobsAPI", "/jobs-portal", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "JobsAPI", "/jobs-portal", cors = {allow: "GET", ...corsConfig});
         do {
             ctx.properties["uri.var.a,b"] = getProperty(ctx, "query.param.terms");
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -80,7 +80,7 @@ service "/jobs-portal" on httpListener {
         if !uriQueryMatches(request, re `to=.*/?`) {
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "JobsAPI", "/jobs-portal", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "JobsAPI", "/jobs-portal", cors = {allow: "GET", ...corsConfig});
         do {
             ctx.properties["uri.var.target"] = getProperty(ctx, "query.param.to");
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -114,7 +114,7 @@ service "/jobs-portal" on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/jobs-portal", [{path: re `/jobs/?`, query: re `email=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*&password=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/jobs/?`, query: re `id=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/jobs/[^/]+/applications/?`, query: re `status=open&page=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/jobs/?`, allow: "POST"}, {path: re `/search/?`, allow: "GET"}, {path: re `/go/?`, query: re `to=.*/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/jobs-portal", [{path: re `/jobs/?`, query: re `email=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*&password=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/jobs/?`, query: re `id=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/jobs/[^/]+/applications/?`, query: re `status=open&page=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/jobs/?`, allow: "POST"}, {path: re `/search/?`, allow: "GET"}, {path: re `/go/?`, query: re `to=.*/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

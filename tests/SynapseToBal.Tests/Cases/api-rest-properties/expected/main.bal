@@ -14,13 +14,13 @@ listener http:Listener httpListener = new (httpPort);
 service "/orders/1.0" on httpListener {
     # GET /orders/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersAPI:v1.0", "/orders/1.0", {"id": id}, apiContext = "/orders", apiVersion = "1.0", versionType = "url", cors = {allow: "POST, GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrdersAPI:v1.0", "/orders/1.0", {"id": id}, apiContext = "/orders", apiVersion = "1.0", versionType = "url", cors = {allow: "POST, GET", ...corsConfig});
         return ordersGetPostByIdFlow(ctx);
     }
 
     # POST /orders/{id}
     resource function post [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersAPI:v1.0", "/orders/1.0", {"id": id}, apiContext = "/orders", apiVersion = "1.0", versionType = "url", cors = {allow: "POST, GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrdersAPI:v1.0", "/orders/1.0", {"id": id}, apiContext = "/orders", apiVersion = "1.0", versionType = "url", cors = {allow: "POST, GET", ...corsConfig});
         return ordersGetPostByIdFlow(ctx);
     }
 
@@ -34,7 +34,7 @@ service "/orders/1.0" on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/orders/1.0", [{path: re `/[^/]+/?`, allow: "POST, GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/orders/1.0", [{path: re `/[^/]+/?`, allow: "POST, GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
@@ -54,7 +54,7 @@ service "/orders/1.0" on httpListener {
 service /status on httpListener {
     # GET /status/*
     resource function get [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StatusAPI", "/status", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StatusAPI", "/status", cors = {allow: "GET", ...corsConfig});
         do {
             log:printInfo("StatusAPI /* request", subPath = getProperty(ctx, "REST_SUB_REQUEST_PATH"), version = getProperty(ctx, "SYNAPSE_REST_API_VERSION"));
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -73,7 +73,7 @@ service /status on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/status", [{path: re `(/.*)?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/status", [{path: re `(/.*)?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -17,7 +17,7 @@ service /store on httpListener {
         if !uriQueryMatches(request, re `x=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "FilesApi", "/store", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FilesApi", "/store", cors = {allow: "GET", ...corsConfig});
         do {
             ctx.properties["uri.var.x"] = getProperty(ctx, "query.param.x");
             log:printInfo("FilesApi /files*?x={x} request", x = getProperty(ctx, "uri.var.x"));
@@ -35,7 +35,7 @@ service /store on httpListener {
         if templateSegmentValue(name, "", "*", literalSuffix = true) is () || !uriQueryMatches(request, re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "FilesApi", "/store", {"name": templateSegmentValue(name, "", "*", literalSuffix = true) ?: ""}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FilesApi", "/store", {"name": templateSegmentValue(name, "", "*", literalSuffix = true) ?: ""}, cors = {allow: "GET", ...corsConfig});
         do {
             ctx.properties["uri.var.q"] = getProperty(ctx, "query.param.q");
             log:printInfo("FilesApi /docs/{name}*?q={q} request", name = getProperty(ctx, "uri.var.name"));
@@ -53,7 +53,7 @@ service /store on httpListener {
         if templateSegmentValue(segment, "logs", "*") is () {
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "FilesApi", "/store", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FilesApi", "/store", cors = {allow: "GET", ...corsConfig});
         do {
             log:printInfo("FilesApi /logs* request", at = "logs");
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -82,7 +82,7 @@ service /store on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/store", [{path: re `/files\*/?`, query: re `x=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/docs/[^/]+\*/?`, query: re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/logs[^/]*(/.*)?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/store", [{path: re `/files\*/?`, query: re `x=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/docs/[^/]+\*/?`, query: re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/logs[^/]*(/.*)?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

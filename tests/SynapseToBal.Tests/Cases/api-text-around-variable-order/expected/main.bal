@@ -17,11 +17,11 @@ service /files on httpListener {
         if templateSegmentValue(id, "", ".json") is () {
             // GET /files/{id}.xml
             if templateSegmentValue(id, "", ".xml") !is () {
-                return filesGetByIdXmlFlow(check newContext(request, "FilesApi", "/files", {"id": templateSegmentValue(id, "", ".xml") ?: ""}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}));
+                return filesGetByIdXmlFlow(check newContext(request, "FilesApi", "/files", {"id": templateSegmentValue(id, "", ".xml") ?: ""}, cors = {allow: "GET", ...corsConfig}));
             }
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "FilesApi", "/files", {"id": templateSegmentValue(id, "", ".json") ?: ""}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FilesApi", "/files", {"id": templateSegmentValue(id, "", ".json") ?: ""}, cors = {allow: "GET", ...corsConfig});
         return filesGetByIdJsonFlow(ctx);
     }
 
@@ -35,7 +35,7 @@ service /files on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/files", [{path: re `/[^/]+\.json/?`, allow: "GET"}, {path: re `/[^/]+\.xml/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/files", [{path: re `/[^/]+\.json/?`, allow: "GET"}, {path: re `/[^/]+\.xml/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -16,7 +16,7 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 service /services/Status on httpListener, httpsListener {
     # GET /services/Status/
     resource function get .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StatusAPI", "/services/Status", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StatusAPI", "/services/Status", cors = {allow: "GET", ...corsConfig});
         do {
             StatusResponse payload = {status: "up"};
             setJsonPayload(ctx, payload.toJson());
@@ -36,7 +36,7 @@ service /services/Status on httpListener, httpsListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/services/Status", [{path: re `/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/services/Status", [{path: re `/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -18,7 +18,7 @@ service /music on httpListener {
         if (path.length() == 0 && !pathEndsWithSlash(request)) {
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "MusicAPI", "/music", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "MusicAPI", "/music", cors = {allow: "GET", ...corsConfig});
         do {
             log:printInfo("MusicAPI /view/* request", at = "view");
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -35,7 +35,7 @@ service /music on httpListener {
         if templateSegmentValue(segment, "album", "*") is () {
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "MusicAPI", "/music", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "MusicAPI", "/music", cors = {allow: "GET", ...corsConfig});
         do {
             log:printInfo("MusicAPI /album* request", at = "album");
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -46,7 +46,7 @@ service /music on httpListener {
 
     # GET /music/track/{id}/*
     resource function get track/[string id]/[string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MusicAPI", "/music", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "MusicAPI", "/music", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
             log:printInfo("MusicAPI /track/{id}/* request", id = id);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -57,7 +57,7 @@ service /music on httpListener {
 
     # GET /music/a*b/c
     resource function get a\*b/c(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MusicAPI", "/music", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "MusicAPI", "/music", cors = {allow: "GET", ...corsConfig});
         do {
             log:printInfo("MusicAPI /a*b/c request", at = "literal");
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -68,7 +68,7 @@ service /music on httpListener {
 
     # POST /music/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MusicAPI", "/music", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "MusicAPI", "/music", cors = {allow: "POST", ...corsConfig});
         do {
             log:printInfo("MusicAPI /* request", at = "any");
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -107,7 +107,7 @@ service /music on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/music", [{path: re `/view/.*`, allow: "GET"}, {path: re `/album[^/]*(/.*)?`, allow: "GET"}, {path: re `/track/[^/]+(/.*)?`, allow: "GET"}, {path: re `/a\*b/c/?`, allow: "GET"}, {path: re `(/.*)?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/music", [{path: re `/view/.*`, allow: "GET"}, {path: re `/album[^/]*(/.*)?`, allow: "GET"}, {path: re `/track/[^/]+(/.*)?`, allow: "GET"}, {path: re `/a\*b/c/?`, allow: "GET"}, {path: re `(/.*)?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

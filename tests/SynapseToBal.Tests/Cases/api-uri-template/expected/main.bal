@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /catalog on httpListener {
     # GET /catalog/products/{productId}
     resource function get products/[string productId](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"productId": productId}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"productId": productId}, cors = {allow: "GET", ...corsConfig});
         do {
             log:printInfo("CatalogAPI /products/{productId} request", product = productId);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -23,7 +23,7 @@ service /catalog on httpListener {
 
     # GET /catalog/products/{productId}/reviews/{reviewId}
     resource function get products/[string productId]/reviews/[string reviewId](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"productId": productId, "reviewId": reviewId}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"productId": productId, "reviewId": reviewId}, cors = {allow: "GET", ...corsConfig});
         do {
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
@@ -39,7 +39,7 @@ service /catalog on httpListener {
         if !uriQueryMatches(request, re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*&page=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "CatalogAPI", "/catalog", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "CatalogAPI", "/catalog", cors = {allow: "GET", ...corsConfig});
         do {
             ctx.properties["uri.var.query"] = getProperty(ctx, "query.param.q");
             ctx.properties["uri.var.page"] = getProperty(ctx, "query.param.page");
@@ -52,7 +52,7 @@ service /catalog on httpListener {
 
     # GET /catalog/files/{+path}
     resource function get files/[string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"path": check reservedPathValue(request, path)}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"path": check reservedPathValue(request, path)}, cors = {allow: "GET", ...corsConfig});
         do {
             log:printInfo("CatalogAPI /files/{+path} request", path = getProperty(ctx, "uri.var.path"));
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -86,7 +86,7 @@ service /catalog on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/catalog", [{path: re `/products/[^/]+/?`, allow: "GET"}, {path: re `/products/[^/]+/reviews/[^/]+/?`, allow: "GET"}, {path: re `/search/?`, query: re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*&page=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/files(/.*)?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/catalog", [{path: re `/products/[^/]+/?`, allow: "GET"}, {path: re `/products/[^/]+/reviews/[^/]+/?`, allow: "GET"}, {path: re `/search/?`, query: re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*&page=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/files(/.*)?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /status on httpListener {
     # GET /status/health
     resource function get health(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StatusAPI", "/status", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StatusAPI", "/status", cors = {allow: "GET", ...corsConfig});
         do {
             HealthResponse payload = {status: "UP"};
             setJsonPayload(ctx, payload.toJson());
@@ -24,7 +24,7 @@ service /status on httpListener {
 
     # GET /status/reports/*
     resource function get reports/[string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StatusAPI", "/status", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StatusAPI", "/status", cors = {allow: "GET", ...corsConfig});
         do {
             log:printInfo("StatusAPI /reports/* request", postfix = ctx.urlPostfix);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -35,7 +35,7 @@ service /status on httpListener {
 
     # GET /status*.jsp
     resource function get [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StatusAPI", "/status", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StatusAPI", "/status", cors = {allow: "GET", ...corsConfig});
         do {
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
@@ -63,7 +63,7 @@ service /status on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/status", [{path: re `/health/?`, allow: "GET"}, {path: re `/reports(/.*)?`, allow: "GET"}, {path: re `(/.*)?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/status", [{path: re `/health/?`, allow: "GET"}, {path: re `/reports(/.*)?`, allow: "GET"}, {path: re `(/.*)?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

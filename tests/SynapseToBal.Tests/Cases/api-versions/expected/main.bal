@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service "/inventory/1.0.0" on httpListener {
     # GET /inventory/{version}/items
     resource function get items(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "InventoryAPI:v1.0.0", "/inventory/1.0.0", apiContext = "/inventory/{version}", apiVersion = "1.0.0", versionType = "context", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "InventoryAPI:v1.0.0", "/inventory/1.0.0", apiContext = "/inventory/{version}", apiVersion = "1.0.0", versionType = "context", cors = {allow: "GET", ...corsConfig});
         do {
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
@@ -30,7 +30,7 @@ service "/inventory/1.0.0" on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/inventory/1.0.0", [{path: re `/items/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/inventory/1.0.0", [{path: re `/items/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
@@ -50,7 +50,7 @@ service "/inventory/1.0.0" on httpListener {
 service "/inventory/2.0.0" on httpListener {
     # GET /inventory/items
     resource function get items(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "InventoryAPIv2:v2.0.0", "/inventory/2.0.0", apiContext = "/inventory", apiVersion = "2.0.0", versionType = "url", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "InventoryAPIv2:v2.0.0", "/inventory/2.0.0", apiContext = "/inventory", apiVersion = "2.0.0", versionType = "url", cors = {allow: "GET", ...corsConfig});
         do {
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
@@ -68,7 +68,7 @@ service "/inventory/2.0.0" on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/inventory/2.0.0", [{path: re `/items/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/inventory/2.0.0", [{path: re `/items/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -20,7 +20,7 @@ service "/client" on httpListener {
 
     # The flow of the resource above: the response it answers with.
     function flow1(http:Caller caller, http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ClientAPI", "/client", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ClientAPI", "/client", cors = {allow: "GET", ...corsConfig});
         setRemoteAddress(ctx, caller);
         do {
             string clientIp = getAxis2Property(ctx, "REMOTE_ADDR");
@@ -42,7 +42,7 @@ service "/client" on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/client", [{path: re `/whoami/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/client", [{path: re `/whoami/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

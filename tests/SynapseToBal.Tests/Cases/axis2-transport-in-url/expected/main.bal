@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /echo on httpListener {
     # GET /echo/url
     resource function get url(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EchoAPI", "/echo", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "EchoAPI", "/echo", cors = {allow: "GET", ...corsConfig});
         do {
             string received = getAxis2Property(ctx, "TransportInURL");
             log:printInfo("EchoAPI /url request", url = getAxis2Property(ctx, "TransportInURL"));
@@ -26,7 +26,7 @@ service /echo on httpListener {
 
     # GET /echo/transport
     resource function get transport(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EchoAPI", "/echo", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "EchoAPI", "/echo", cors = {allow: "GET", ...corsConfig});
         do {
             ctx.properties["correlation"] = check notTranslated("$axis2:correlation_id");
             string sink = check notTranslated("get-property('axis2', 'OutTransportInfo')");
@@ -51,7 +51,7 @@ service /echo on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/echo", [{path: re `/url/?`, allow: "GET"}, {path: re `/transport/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/echo", [{path: re `/url/?`, allow: "GET"}, {path: re `/transport/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /quotes on httpListener {
     # POST /quotes/blocking
     resource function post blocking(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuotesAPI", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuotesAPI", "/quotes", cors = {allow: "POST", ...corsConfig});
         do {
             check callGroup(ctx, quoteGroupGroup, restPostfix(ctx), blocking = true, headers = passThroughHeaders);
             // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
@@ -25,7 +25,7 @@ service /quotes on httpListener {
 
     # POST /quotes/later
     resource function post later(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuotesAPI", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuotesAPI", "/quotes", cors = {allow: "POST", ...corsConfig});
         do {
             quoteStore.store(ctx);
             setHttpSc(ctx, 202);
@@ -50,7 +50,7 @@ service /quotes on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/quotes", [{path: re `/blocking/?`, allow: "POST"}, {path: re `/later/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/quotes", [{path: re `/blocking/?`, allow: "POST"}, {path: re `/later/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

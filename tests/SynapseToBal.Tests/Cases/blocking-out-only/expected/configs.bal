@@ -28,3 +28,6 @@ configurable string orderApiNotifyEndpointUrl2 = "http://localhost:9000/services
 
 # Base URL of the 'OrderApi /maybe endpoint' endpoint.
 configurable string orderApiMaybeEndpointUrl = "http://localhost:9000/services/SimpleStockQuoteService";
+
+# The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
+final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

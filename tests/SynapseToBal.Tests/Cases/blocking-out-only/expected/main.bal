@@ -13,7 +13,7 @@ listener http:Listener httpListener = new (httpPort);
 service /audit on httpListener {
     # POST /audit/{tenant}
     resource function post [string tenant](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AuditApi", "/audit", {"tenant": tenant}, cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "AuditApi", "/audit", {"tenant": tenant}, cors = {allow: "POST", ...corsConfig});
         do {
             // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
             // in default.json), not the 120 s the client waits.
@@ -41,7 +41,7 @@ service /audit on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/audit", [{path: re `/[^/]+/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/audit", [{path: re `/[^/]+/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
@@ -61,7 +61,7 @@ service /audit on httpListener {
 service /orders on httpListener {
     # POST /orders/notify
     resource function post notify(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["OUT_ONLY"] = "true";
             // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
@@ -80,7 +80,7 @@ service /orders on httpListener {
 
     # POST /orders/maybe
     resource function post maybe(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             if getProperty(ctx, "mode") == "async" {
                 ctx.properties["OUT_ONLY"] = "true";
@@ -109,7 +109,7 @@ service /orders on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/orders", [{path: re `/notify/?`, allow: "POST"}, {path: re `/maybe/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/orders", [{path: re `/notify/?`, allow: "POST"}, {path: re `/maybe/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

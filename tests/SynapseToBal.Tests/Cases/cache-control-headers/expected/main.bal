@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /quotes on httpListener {
     # POST /quotes/latest
     resource function post latest(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuotesApi", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuotesApi", "/quotes", cors = {allow: "POST", ...corsConfig});
         do {
             if check cacheLookup(ctx, "QuotesApi.xml:7", 120, maxSize = 2, maxMessageSize = 10000, methods = ["POST"], responseCodes = "2[0-9][0-9]", cacheControl = true, ageHeader = true) {
                 return check respond(ctx, headers = passBackHeaders);
@@ -26,7 +26,7 @@ service /quotes on httpListener {
 
     # GET /quotes/history
     resource function get history(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuotesApi", "/quotes", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuotesApi", "/quotes", cors = {allow: "GET", ...corsConfig});
         do {
             if check cacheLookup(ctx, "QuotesApi.xml:32", 60, methods = ["GET"], cacheControl = true) {
                 return check respond(ctx, headers = passBackHeaders);
@@ -54,7 +54,7 @@ service /quotes on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/quotes", [{path: re `/latest/?`, allow: "POST"}, {path: re `/history/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/quotes", [{path: re `/latest/?`, allow: "POST"}, {path: re `/history/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -22,3 +22,6 @@ configurable string corsAllowedHeaders = "";
 
 # Base URL of the 'ProductsAPI /summary endpoint' endpoint.
 configurable string productsApiSummaryEndpointUrl = "http://localhost:9000";
+
+# The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
+final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

@@ -11,13 +11,13 @@ listener http:Listener httpListener = new (httpPort);
 service /cached on httpListener {
     # GET /cached/items
     resource function get items(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CachedApi", "/cached", cors = {allow: "POST, GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "CachedApi", "/cached", cors = {allow: "POST, GET", ...corsConfig});
         return itemsFlow(ctx);
     }
 
     # POST /cached/items
     resource function post items(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CachedApi", "/cached", cors = {allow: "POST, GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "CachedApi", "/cached", cors = {allow: "POST, GET", ...corsConfig});
         return itemsFlow(ctx);
     }
 
@@ -31,7 +31,7 @@ service /cached on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/cached", [{path: re `/items/?`, allow: "POST, GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/cached", [{path: re `/items/?`, allow: "POST, GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

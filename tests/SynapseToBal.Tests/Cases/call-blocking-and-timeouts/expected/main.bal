@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /shop on httpListener {
     # GET /shop/customers/{id}
     resource function get customers/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ShopAPI", "/shop", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ShopAPI", "/shop", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
             check callBlocking(ctx, customerEp, withRestPostfix(string `/customers/${check pathValue(id)}`, restPostfix(ctx)), "GET", nonErrorCodes = [404, 409], headers = passThroughHeaders, state = customerEpSuspension);
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
@@ -34,7 +34,7 @@ service /shop on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/shop", [{path: re `/customers/[^/]+/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/shop", [{path: re `/customers/[^/]+/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /httpep on httpListener {
     # GET /httpep/orders/{orderId}
     resource function get orders/[string orderId](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "HttpEpAPI", "/httpep", {"orderId": orderId}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "HttpEpAPI", "/httpep", {"orderId": orderId}, cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, orderByIdEp, string `/v1/orders/${check pathValue(orderId)}?expand=${check pathValue(getProperty(ctx, "query.param.expand"))}`, "GET", headers = passThroughHeaders, state = orderByIdEpSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -22,7 +22,7 @@ service /httpep on httpListener {
 
     # GET /httpep/legacy/{orderId}
     resource function get legacy/[string orderId](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "HttpEpAPI", "/httpep", {"orderId": orderId}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "HttpEpAPI", "/httpep", {"orderId": orderId}, cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, legacyEp, withRestPostfix(string `/${check reservedValue(orderId)}`, restPostfix(ctx)), headers = passThroughHeaders, state = legacyEpSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -46,7 +46,7 @@ service /httpep on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/httpep", [{path: re `/orders/[^/]+/?`, allow: "GET"}, {path: re `/legacy/[^/]+/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/httpep", [{path: re `/orders/[^/]+/?`, allow: "GET"}, {path: re `/legacy/[^/]+/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

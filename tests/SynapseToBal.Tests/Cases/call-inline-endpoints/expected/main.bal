@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /inline on httpListener {
     # GET /inline/users/{id}
     resource function get users/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "InlineAPI", "/inline", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "InlineAPI", "/inline", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, usersByIdEndpoint, clientPath(inlineApiUsersIdEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = usersByIdEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -22,7 +22,7 @@ service /inline on httpListener {
 
     # POST /inline/soap
     resource function post soap(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "InlineAPI", "/inline", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "InlineAPI", "/inline", cors = {allow: "POST", ...corsConfig});
         do {
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
             // sender in default.json), not the 120 s the client waits.
@@ -48,7 +48,7 @@ service /inline on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/inline", [{path: re `/users/[^/]+/?`, allow: "GET"}, {path: re `/soap/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/inline", [{path: re `/users/[^/]+/?`, allow: "GET"}, {path: re `/soap/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

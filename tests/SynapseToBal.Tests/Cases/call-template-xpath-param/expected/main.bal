@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /greet on httpListener {
     # POST /greet/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "GreetAPI", "/greet", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "GreetAPI", "/greet", cors = {allow: "POST", ...corsConfig});
         do {
             xml envelope = check soapEnvelope(ctx);
             greet(ctx, who = xpathFirstNodeString(envelope/**/<name>), firstText = xpathFirst(xpathTextValues(envelope/**/<name>)), orderId = xpathFirst(xpathAttributeValues(envelope/**/<'order>, "id")), count = javaDoubleString(<float>(envelope/**/<name>).length()), 'source = getProperty(ctx, "source"));
@@ -31,7 +31,7 @@ service /greet on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/greet", [{path: re `/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/greet", [{path: re `/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /audit on httpListener {
     # POST /audit/log
     resource function post log(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AuditAPI", "/audit", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "AuditAPI", "/audit", cors = {allow: "POST", ...corsConfig});
         do {
             log:printInfo("AuditAPI /log request", to = ctx.to, messageId = ctx.messageId, direction = "request");
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -23,7 +23,7 @@ service /audit on httpListener {
 
     # POST /audit/drop
     resource function post drop(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AuditAPI", "/audit", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "AuditAPI", "/audit", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0231): <class> runs the Java class 'org.apache.synapse.mediators.builtin.LogMediator' with the properties logLevel: write it as a Ballerina function over the Context (or call the service that replaces the Java code)
             // <class name="org.apache.synapse.mediators.builtin.LogMediator">
@@ -51,7 +51,7 @@ service /audit on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/audit", [{path: re `/log/?`, allow: "POST"}, {path: re `/drop/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/audit", [{path: re `/log/?`, allow: "POST"}, {path: re `/drop/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

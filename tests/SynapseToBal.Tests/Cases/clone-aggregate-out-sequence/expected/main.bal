@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /offers on httpListener {
     # POST /offers/best
     resource function post best(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OffersAPI", "/offers", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OffersAPI", "/offers", cors = {allow: "POST", ...corsConfig});
         do {
             // <clone>: one copy of the message per target, started together (the Micro Integrator runs them in parallel);
             // the aggregate completes when every copy has arrived or 10 s after the first copy arrived (its timeout),
@@ -41,7 +41,7 @@ service /offers on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/offers", [{path: re `/best/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/offers", [{path: re `/best/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /storage on httpListener {
     # GET /storage/buckets
     resource function get buckets(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StorageAPI", "/storage", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StorageAPI", "/storage", cors = {allow: "GET", ...corsConfig});
         do {
             // TODO(SB0232): connector operation <amazons3.init>: create an s3:Client of ballerinax/aws.s3 with these settings (credentials as required configurables); not translated because region is not a parameter of the 1.0.x connector's init (a later connector version's settings, which the generated call does not reproduce); settings: accessKeyId, secretAccessKey, methodType, region
             // <amazons3.init>
@@ -30,7 +30,7 @@ service /storage on httpListener {
 
     # GET /storage/objects/{name}
     resource function get objects/[string name](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StorageAPI", "/storage", {"name": name}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StorageAPI", "/storage", {"name": name}, cors = {allow: "GET", ...corsConfig});
         do {
             // TODO(SB0232): connector operation <amazons3.getObject>: use s3:Client's getObject (ballerinax/aws.s3); not translated because it names a connection (configKey), which only a later Amazon S3 connector reads, with settings and results the 1.0.x helpers do not reproduce; the connection is the local entry 's3Connection'; parameters: bucketName, objectKey
             // <amazons3.getObject configKey="s3Connection">
@@ -46,7 +46,7 @@ service /storage on httpListener {
 
     # POST /storage/upload
     resource function post upload(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StorageAPI", "/storage", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StorageAPI", "/storage", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0232): connector operation <ftp.uploadFile>: use an ftp:Client of ballerina/ftp; not translated because the converter knows no operations of an ftp connector (the corpus holds none; the Micro Integrator reaches FTP servers through vfs endpoints and proxies, translated, and the file connector); the connection is the local entry 'ftpConnection'; parameters: filePath, inputContent
             // <ftp.uploadFile configKey="ftpConnection">
@@ -80,7 +80,7 @@ service /storage on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/storage", [{path: re `/buckets/?`, allow: "GET"}, {path: re `/objects/[^/]+/?`, allow: "GET"}, {path: re `/upload/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/storage", [{path: re `/buckets/?`, allow: "GET"}, {path: re `/objects/[^/]+/?`, allow: "GET"}, {path: re `/upload/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

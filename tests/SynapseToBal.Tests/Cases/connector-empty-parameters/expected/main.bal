@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /events on httpListener {
     # POST /events/purchased
     resource function post purchased(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EventsAPI", "/events", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "EventsAPI", "/events", cors = {allow: "POST", ...corsConfig});
         do {
             EventsResponse payload = {item: check jsonEval(ctx, "$.itemId")};
             setJsonPayload(ctx, payload.toJson());
@@ -32,7 +32,7 @@ service /events on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/events", [{path: re `/purchased/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/events", [{path: re `/purchased/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

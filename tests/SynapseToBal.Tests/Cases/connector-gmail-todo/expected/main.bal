@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /gmail on httpListener {
     # POST /gmail/send
     resource function post send(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "GmailAPI", "/gmail", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "GmailAPI", "/gmail", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0232): connector operation <gmail.init>: create a gmail:Client of ballerinax/googleapis.gmail with these settings (credentials as required configurables); not translated because an inline init sets the connection's properties on the message for the operations after it (3.x also calls Google's tokeninfo, whose answer becomes the message); move its settings to a local entry named by the operations' configKey (then it becomes a gmail:Client), or create one by hand; settings: userId, refreshToken, clientId, clientSecret, apiUrl, apiVersion, tokenEndpoint
             // <gmail.init>
@@ -41,7 +41,7 @@ service /gmail on httpListener {
 
     # GET /gmail/messages
     resource function get messages(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "GmailAPI", "/gmail", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "GmailAPI", "/gmail", cors = {allow: "GET", ...corsConfig});
         do {
             check gmailListAllMails(ctx, gmailConnection, gmailConnectionUserId, includeSpamTrash = "", labelIds = "INBOX", maxResults = "10", pageToken = "", q = "");
             // TODO(SB0232): connector operation <gmail.readMail>: use gmail:Client's resource function get users/[userId]/messages/[id] (ballerinax/googleapis.gmail); not translated because gmail:Client returns its own Message record (raw decoded from base64url, the MIME part tree restructured with decoded bodies, to/from/subject lifted from the headers), not the Gmail API's message resource the connector leaves as the message; the connection is the local entry 'GmailConnection'; parameters: id
@@ -70,7 +70,7 @@ service /gmail on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/gmail", [{path: re `/send/?`, allow: "POST"}, {path: re `/messages/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/gmail", [{path: re `/send/?`, allow: "POST"}, {path: re `/messages/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /mail on httpListener {
     # POST /mail/send
     resource function post send(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MailAPI", "/mail", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "MailAPI", "/mail", cors = {allow: "POST", ...corsConfig});
         do {
             json body = check jsonPayload(ctx);
             check gmailSendMail(ctx, gmailConnection1, gmailConnection1UserId, to = check jsonEvalIn(body, "$.to"), subject = check jsonEvalIn(body, "$.subject"), 'from = "orders@acme.com", cc = check jsonEvalIn(body, "$.cc"), bcc = "", messageBody = check jsonEvalIn(body, "$.body"), contentType = "text/html; charset=UTF-8");
@@ -30,7 +30,7 @@ service /mail on httpListener {
         if !uriQueryMatches(request, re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "MailAPI", "/mail", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "MailAPI", "/mail", cors = {allow: "GET", ...corsConfig});
         do {
             ctx.properties["uri.var.q"] = getProperty(ctx, "query.param.q");
             check gmailListAllMails(ctx, gmailConnection1, gmailConnection1UserId, includeSpamTrash = "false", labelIds = "INBOX", maxResults = "20", pageToken = "", q = check urlParam(ctx, "q"));
@@ -42,7 +42,7 @@ service /mail on httpListener {
 
     # DELETE /mail/messages/{id}
     resource function delete messages/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MailAPI", "/mail", {"id": id}, cors = {allow: "DELETE", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "MailAPI", "/mail", {"id": id}, cors = {allow: "DELETE", ...corsConfig});
         do {
             check gmailTrashMessage(ctx, gmailTokenConnection, gmailTokenConnectionUserId, id = id);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -53,7 +53,7 @@ service /mail on httpListener {
 
     # DELETE /mail/messages/{id}/permanently
     resource function delete messages/[string id]/permanently(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MailAPI", "/mail", {"id": id}, cors = {allow: "DELETE", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "MailAPI", "/mail", {"id": id}, cors = {allow: "DELETE", ...corsConfig});
         do {
             check gmailDeleteMessage(ctx, gmailConnection1, gmailConnection1UserId, id = id);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -64,7 +64,7 @@ service /mail on httpListener {
 
     # GET /mail/messages/{id}
     resource function get messages/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MailAPI", "/mail", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "MailAPI", "/mail", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
             // TODO(SB0232): connector operation <gmail.readMail>: use gmail:Client's resource function get users/[userId]/messages/[id] (ballerinax/googleapis.gmail); not translated because gmail:Client returns its own Message record (raw decoded from base64url, the MIME part tree restructured with decoded bodies, to/from/subject lifted from the headers), not the Gmail API's message resource the connector leaves as the message; the connection is the local entry 'GMAIL_CONNECTION_1'; parameters: id, format
             // <gmail.readMail configKey="GMAIL_CONNECTION_1">
@@ -80,7 +80,7 @@ service /mail on httpListener {
 
     # GET /mail/labels
     resource function get labels(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MailAPI", "/mail", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "MailAPI", "/mail", cors = {allow: "GET", ...corsConfig});
         do {
             check gmailListLabels(ctx, gmailConnection1, gmailConnection1UserId);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -91,7 +91,7 @@ service /mail on httpListener {
 
     # GET /mail/labels/{id}
     resource function get labels/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MailAPI", "/mail", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "MailAPI", "/mail", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
             check gmailReadLabel(ctx, gmailTokenConnection, gmailTokenConnectionUserId, id = id);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -102,7 +102,7 @@ service /mail on httpListener {
 
     # GET /mail/profile
     resource function get profile(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MailAPI", "/mail", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "MailAPI", "/mail", cors = {allow: "GET", ...corsConfig});
         do {
             check gmailGetUserProfile(ctx, gmailConnection1, gmailConnection1UserId);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -113,7 +113,7 @@ service /mail on httpListener {
 
     # GET /mail/drafts
     resource function get drafts(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MailAPI", "/mail", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "MailAPI", "/mail", cors = {allow: "GET", ...corsConfig});
         do {
             check gmailListDrafts(ctx, gmailConnection1, gmailConnection1UserId, includeSpamTrash = "", maxResults = "5", pageToken = "");
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -124,7 +124,7 @@ service /mail on httpListener {
 
     # POST /mail/replies
     resource function post replies(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MailAPI", "/mail", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "MailAPI", "/mail", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0232): connector operation <gmail.sendMail>: use gmail:Client's resource function post users/[userId]/messages/send (ballerinax/googleapis.gmail); not translated because its threadId becomes a 'threadId:' header of the MIME text the connector builds, which gmail:Client's MessageRequest does not write (its threadId is the API's member that threads the message, which the connector does not set); the connection is the local entry 'GMAIL_CONNECTION_1'; parameters: to, subject, threadId, messageBody
             // <gmail.sendMail configKey="GMAIL_CONNECTION_1">
@@ -190,7 +190,7 @@ service /mail on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/mail", [{path: re `/send/?`, allow: "POST"}, {path: re `/messages/?`, query: re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/messages/[^/]+/?`, allow: "DELETE"}, {path: re `/messages/[^/]+/permanently/?`, allow: "DELETE"}, {path: re `/messages/[^/]+/?`, allow: "GET"}, {path: re `/labels/?`, allow: "GET"}, {path: re `/labels/[^/]+/?`, allow: "GET"}, {path: re `/profile/?`, allow: "GET"}, {path: re `/drafts/?`, allow: "GET"}, {path: re `/replies/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/mail", [{path: re `/send/?`, allow: "POST"}, {path: re `/messages/?`, query: re `q=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/messages/[^/]+/?`, allow: "DELETE"}, {path: re `/messages/[^/]+/permanently/?`, allow: "DELETE"}, {path: re `/messages/[^/]+/?`, allow: "GET"}, {path: re `/labels/?`, allow: "GET"}, {path: re `/labels/[^/]+/?`, allow: "GET"}, {path: re `/profile/?`, allow: "GET"}, {path: re `/drafts/?`, allow: "GET"}, {path: re `/replies/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

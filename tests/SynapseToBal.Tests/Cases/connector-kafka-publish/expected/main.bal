@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # POST /orders/publish
     resource function post publish(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             check publishKafkaMessage(ctx, kafkaConn, [["topic", "orders"], ["partitionNo", "0"], ["key", check jsonEval(ctx, "$.orderId")], ["Content-Type", "application/json"]]);
             PublishResponse payload = {topic: getProperty(ctx, "topic"), offset: getProperty(ctx, "offset")};
@@ -24,7 +24,7 @@ service /orders on httpListener {
 
     # POST /orders/audit
     resource function post audit(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             check publishKafkaMessage(ctx, kafkaConn, [["topic", getProperty(ctx, "auditTopic")], ["value", "'{\"event\": \"received\"}'"], ["forwardExistingHeaders", "all"]], forwardHeaders = true);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -35,7 +35,7 @@ service /orders on httpListener {
 
     # POST /orders/custom
     resource function post custom(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0232): connector operation <kafkaTransport.publishMessages>: use kafka:Producer's sendWithMetadata (ballerinax/kafka); not translated because customHeaders is set (a JSON array of headers with inline expressions), which the generated call does not add; the connection is the local entry 'KafkaConn'; parameters: topic, customHeaders
             // <kafkaTransport.publishMessages configKey="KafkaConn">
@@ -81,7 +81,7 @@ service /orders on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/orders", [{path: re `/publish/?`, allow: "POST"}, {path: re `/audit/?`, allow: "POST"}, {path: re `/custom/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/orders", [{path: re `/publish/?`, allow: "POST"}, {path: re `/audit/?`, allow: "POST"}, {path: re `/custom/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

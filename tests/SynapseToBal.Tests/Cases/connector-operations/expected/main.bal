@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /crm on httpListener {
     # GET /crm/accounts
     resource function get accounts(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ConnectorAPI", "/crm", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ConnectorAPI", "/crm", cors = {allow: "GET", ...corsConfig});
         do {
             // TODO(SB0232): connector operation <salesforcerest.init>: create a salesforce:Client of ballerinax/salesforce with these settings (credentials as required configurables); not translated because an inline init sets the connection's properties on the message for the operations after it; move its settings to a local entry named by the operations' configKey (then it becomes a salesforce:Client), or create one by hand; settings: accessToken, apiVersion, hostName, instanceUrl
             // <salesforcerest.init>
@@ -34,7 +34,7 @@ service /crm on httpListener {
 
     # GET /crm/report
     resource function get report(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ConnectorAPI", "/crm", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ConnectorAPI", "/crm", cors = {allow: "GET", ...corsConfig});
         do {
             check fileConnectorRead(ctx, "file:///var/reports/daily.csv", contentType = "text/plain");
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -45,7 +45,7 @@ service /crm on httpListener {
 
     # POST /crm/posts
     resource function post posts(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ConnectorAPI", "/crm", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ConnectorAPI", "/crm", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0232): connector operation <facebook.publishPagePost>: no Ballerina connector is known for it: call the service's API with an http:Client; the connection is the local entry 'facebookConnection'; parameters: pageId, message
             // <facebook.publishPagePost configKey="facebookConnection">
@@ -79,7 +79,7 @@ service /crm on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/crm", [{path: re `/accounts/?`, allow: "GET"}, {path: re `/report/?`, allow: "GET"}, {path: re `/posts/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/crm", [{path: re `/accounts/?`, allow: "GET"}, {path: re `/report/?`, allow: "GET"}, {path: re `/posts/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /queue on httpListener {
     # POST /queue/orders
     resource function post orders(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersQueueAPI", "/queue", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrdersQueueAPI", "/queue", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0232): connector operation <rabbitmq.publishMessage>: use rabbitmq:Client's publishMessage (after queueDeclare, exchangeDeclare and queueBind when the operation declares them) (ballerinax/rabbitmq); not translated because the MI 4.x RabbitMQ connector (wso2-extensions/mi-connector-rabbitmq) speaks AMQP 1.0 (RabbitMQ's AMQP 1.0 client: several serverUrls, OAuth 2.0, queues and exchanges declared with their arguments on first use, publisher confirms, a JSON result in responseVariable), while ballerinax/rabbitmq is an AMQP 0-9-1 client on one host; no file of the corpus uses it, so a <rabbitmq.init> connection stays an xml value (SB0216) and no rabbitmq:Client is made from it; the connection is the local entry 'RabbitConn'; parameters: queue, queueAutoDeclare, queueType, exchange, exchangeAutoDeclare, exchangeType, routingKey, requestBodyType, requestBodyJson, publisherConfirms, responseVariable, overwriteBody
             // <rabbitmq.publishMessage configKey="RabbitConn">
@@ -54,7 +54,7 @@ service /queue on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/queue", [{path: re `/orders/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/queue", [{path: re `/orders/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /login on httpListener {
     # POST /login/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "LoginAPI", "/login", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "LoginAPI", "/login", cors = {allow: "POST", ...corsConfig});
         do {
             check callHttpConnector(ctx, authConn, authConnBaseUrl, "POST", "/token", bodyType = "JSON", body = string `{${"\n"}                    "user": "${check jsonEval(ctx, "$.user")}"${"\n"}                    }${"\n"}                `, responseVariable = "authResponse", state = authConnSuspension);
             log:printInfo(string `Auth service response: ${getVariable(ctx, "authResponse")}`);
@@ -37,7 +37,7 @@ service /login on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/login", [{path: re `/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/login", [{path: re `/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

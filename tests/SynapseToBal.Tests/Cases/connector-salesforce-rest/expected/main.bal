@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /accounts on httpListener {
     # GET /accounts/
     resource function get .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AccountAPI", "/accounts", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "AccountAPI", "/accounts", cors = {allow: "GET", ...corsConfig});
         do {
             check salesforceQuery(ctx, salesforceConnection, queryString = "SELECT Id, Name, Industry FROM Account ORDER BY Name");
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -29,7 +29,7 @@ service /accounts on httpListener {
         if !uriQueryMatches(request, re `industry=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "AccountAPI", "/accounts", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "AccountAPI", "/accounts", cors = {allow: "GET", ...corsConfig});
         do {
             ctx.properties["uri.var.industry"] = getProperty(ctx, "query.param.industry");
             string soql = string `SELECT Id, Name FROM Account WHERE Industry = '${check urlParam(ctx, "industry")}'`;
@@ -43,7 +43,7 @@ service /accounts on httpListener {
 
     # POST /accounts/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AccountAPI", "/accounts", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "AccountAPI", "/accounts", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["fieldAndValue"] = check jsonEval(ctx, "$.account");
             check salesforceCreate(ctx, salesforceConnection, sObjectName = "Account", fieldAndValue = getProperty(ctx, "fieldAndValue"));
@@ -55,7 +55,7 @@ service /accounts on httpListener {
 
     # PATCH /accounts/{id}
     resource function patch [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AccountAPI", "/accounts", {"id": id}, cors = {allow: "PATCH", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "AccountAPI", "/accounts", {"id": id}, cors = {allow: "PATCH", ...corsConfig});
         do {
             check salesforceUpdate(ctx, salesforceConnection, sObjectName = "Account", id = id, fieldAndValue = check jsonEval(ctx, "$.fields"));
             if axis2HttpSc(ctx) == "204" {
@@ -71,7 +71,7 @@ service /accounts on httpListener {
 
     # DELETE /accounts/{id}
     resource function delete [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AccountAPI", "/accounts", {"id": id}, cors = {allow: "DELETE", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "AccountAPI", "/accounts", {"id": id}, cors = {allow: "DELETE", ...corsConfig});
         do {
             check salesforceDelete(ctx, salesforceTokenConnection, sObjectName = "Account", idToDelete = id);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -82,7 +82,7 @@ service /accounts on httpListener {
 
     # GET /accounts/describe
     resource function get describe(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AccountAPI", "/accounts", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "AccountAPI", "/accounts", cors = {allow: "GET", ...corsConfig});
         do {
             check salesforceDescribeSObject(ctx, salesforceConnection, sObjectName = "Account");
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -116,7 +116,7 @@ service /accounts on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/accounts", [{path: re `/?`, allow: "GET"}, {path: re `/search/?`, query: re `industry=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/?`, allow: "POST"}, {path: re `/[^/]+/?`, allow: "PATCH"}, {path: re `/[^/]+/?`, allow: "DELETE"}, {path: re `/describe/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/accounts", [{path: re `/?`, allow: "GET"}, {path: re `/search/?`, query: re `industry=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "GET"}, {path: re `/?`, allow: "POST"}, {path: re `/[^/]+/?`, allow: "PATCH"}, {path: re `/[^/]+/?`, allow: "DELETE"}, {path: re `/describe/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /staff on httpListener {
     # POST /staff/employees
     resource function post employees(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StaffAPI", "/staff", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StaffAPI", "/staff", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.payload = (check mapEmployeesToStaff(check (check jsonPayload(ctx)).cloneWithType(Employees))).toJson();
             ctx.contentType = "application/json";
@@ -24,7 +24,7 @@ service /staff on httpListener {
 
     # POST /staff/menu
     resource function post menu(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StaffAPI", "/staff", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StaffAPI", "/staff", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.payload = (mapBreakfastMenuToMenu(check xmldata:parseAsType((check xmlPayload(ctx))[0], t = BreakfastMenu))).toJson();
             ctx.contentType = "application/json";
@@ -36,7 +36,7 @@ service /staff on httpListener {
 
     # POST /staff/totals
     resource function post totals(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StaffAPI", "/staff", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StaffAPI", "/staff", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.payload = (check mapTotalsToResult(check (check jsonPayload(ctx)).cloneWithType(Totals))).toJson();
             ctx.contentType = "application/json";
@@ -66,7 +66,7 @@ service /staff on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/staff", [{path: re `/employees/?`, allow: "POST"}, {path: re `/menu/?`, allow: "POST"}, {path: re `/totals/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/staff", [{path: re `/employees/?`, allow: "POST"}, {path: re `/menu/?`, allow: "POST"}, {path: re `/totals/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /healthcare on httpListener {
     # POST /healthcare/reserve
     resource function post reserve(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "HealthcareAPI", "/healthcare", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "HealthcareAPI", "/healthcare", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0258): <datamapper> runs the data mapping at key 'resources:datamapper/RequestMapping/RequestMapping.dmc' from the input schema 'resources:datamapper/RequestMapping/RequestMapping_inputSchema.json' (JSON) to the output schema 'resources:datamapper/RequestMapping/RequestMapping_outputSchema.json' (JSON); not translated: the mapping configuration 'resources:datamapper/RequestMapping/RequestMapping.dmc' cannot be read: its mapFunction is not one return of an object literal ('const name = input.name')
             // <datamapper config="resources:datamapper/RequestMapping/RequestMapping.dmc" inputSchema="resources:datamapper/RequestMapping/RequestMapping_inputSchema.json" inputType="JSON" outputSchema="resources:datamapper/RequestMapping/RequestMapping_outputSchema.json" outputType="JSON"/>
@@ -24,7 +24,7 @@ service /healthcare on httpListener {
 
     # POST /healthcare/wrapped
     resource function post wrapped(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "HealthcareAPI", "/healthcare", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "HealthcareAPI", "/healthcare", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.payload = (check mapRootToRoot(check (check jsonPayload(ctx)).cloneWithType(RootInput))).toJson();
             ctx.contentType = "application/json";
@@ -49,7 +49,7 @@ service /healthcare on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/healthcare", [{path: re `/reserve/?`, allow: "POST"}, {path: re `/wrapped/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/healthcare", [{path: re `/reserve/?`, allow: "POST"}, {path: re `/wrapped/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

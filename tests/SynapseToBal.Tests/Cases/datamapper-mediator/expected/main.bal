@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /mapper on httpListener {
     # POST /mapper/convert
     resource function post convert(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MapperAPI", "/mapper", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "MapperAPI", "/mapper", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0258): <datamapper> runs the data mapping at key 'gov:/datamapper/orderMap.dmc' from the input schema 'gov:/datamapper/orderMap_inputSchema.json' (XML) to the output schema 'gov:/datamapper/orderMap_outputSchema.json' (JSON); not translated: the input does not hold the mapping configuration 'gov:/datamapper/orderMap.dmc', the input schema 'gov:/datamapper/orderMap_inputSchema.json', the output schema 'gov:/datamapper/orderMap_outputSchema.json'
             // <datamapper config="gov:/datamapper/orderMap.dmc" inputSchema="gov:/datamapper/orderMap_inputSchema.json" inputType="XML" outputSchema="gov:/datamapper/orderMap_outputSchema.json" outputType="JSON"/>
@@ -32,7 +32,7 @@ service /mapper on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/mapper", [{path: re `/convert/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/mapper", [{path: re `/convert/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /calculator on httpListener {
     # POST /calculator/compute
     resource function post compute(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CalculatorAPI", "/calculator", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "CalculatorAPI", "/calculator", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.payload = replaceBody(ctx, check xmldata:toXml(check mapNumbersToResult(check xmldata:parseAsType((check xmlPayload(ctx))[0], t = Numbers))));
             ctx.contentType = "application/xml";
@@ -24,7 +24,7 @@ service /calculator on httpListener {
 
     # POST /calculator/stats
     resource function post stats(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CalculatorAPI", "/calculator", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "CalculatorAPI", "/calculator", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.payload = (check mapSampleToStats(check (check jsonPayload(ctx)).cloneWithType(Sample))).toJson();
             ctx.contentType = "application/json";
@@ -49,7 +49,7 @@ service /calculator on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/calculator", [{path: re `/compute/?`, allow: "POST"}, {path: re `/stats/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/calculator", [{path: re `/compute/?`, allow: "POST"}, {path: re `/stats/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /mapper on httpListener {
     # POST /mapper/invoice
     resource function post invoice(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MapperAPI", "/mapper", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "MapperAPI", "/mapper", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.payload = (mapOrderToInvoice(check xmldata:parseAsType((check xmlPayload(ctx))[0], t = Order))).toJson();
             ctx.contentType = "application/json";
@@ -24,7 +24,7 @@ service /mapper on httpListener {
 
     # POST /mapper/contact
     resource function post contact(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MapperAPI", "/mapper", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "MapperAPI", "/mapper", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.payload = (check mapCustomerToContact(check (check jsonPayload(ctx)).cloneWithType(CustomerInput))).toJson();
             ctx.contentType = "application/json";
@@ -36,7 +36,7 @@ service /mapper on httpListener {
 
     # PUT /mapper/contact
     resource function put contact(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MapperAPI", "/mapper", cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "MapperAPI", "/mapper", cors = {allow: "PUT", ...corsConfig});
         do {
             ctx.payload = (check mapCustomerToContact(check (check jsonPayload(ctx)).cloneWithType(CustomerInput))).toJson();
             ctx.contentType = "application/json";
@@ -48,7 +48,7 @@ service /mapper on httpListener {
 
     # POST /mapper/shipment
     resource function post shipment(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MapperAPI", "/mapper", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "MapperAPI", "/mapper", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.payload = replaceBody(ctx, check xmldata:toXml(mapContactToShipment(check (check jsonPayload(ctx)).cloneWithType(ContactInput))));
             ctx.contentType = "application/xml";
@@ -60,7 +60,7 @@ service /mapper on httpListener {
 
     # POST /mapper/legacy
     resource function post legacy(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MapperAPI", "/mapper", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "MapperAPI", "/mapper", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0258): <datamapper> runs the data mapping at key 'gov:/datamapper/Legacy.dmc' from the input schema 'gov:/datamapper/Legacy_inputSchema.json' (CSV) to the output schema 'gov:/datamapper/Legacy_outputSchema.json' (XML); not translated: the input does not hold the mapping configuration 'gov:/datamapper/Legacy.dmc', the input schema 'gov:/datamapper/Legacy_inputSchema.json', the output schema 'gov:/datamapper/Legacy_outputSchema.json'
             // <datamapper config="gov:datamapper/Legacy.dmc" inputSchema="gov:datamapper/Legacy_inputSchema.json" inputType="CSV"
@@ -101,7 +101,7 @@ service /mapper on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/mapper", [{path: re `/invoice/?`, allow: "POST"}, {path: re `/contact/?`, allow: "POST"}, {path: re `/contact/?`, allow: "PUT"}, {path: re `/shipment/?`, allow: "POST"}, {path: re `/legacy/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/mapper", [{path: re `/invoice/?`, allow: "POST"}, {path: re `/contact/?`, allow: "POST"}, {path: re `/contact/?`, allow: "PUT"}, {path: re `/shipment/?`, allow: "POST"}, {path: re `/legacy/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /healthcare on httpListener {
     # POST /healthcare/reserve
     resource function post reserve(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "HealthcareAPI", "/healthcare", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "HealthcareAPI", "/healthcare", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.payload = (mapRootToRoot(check (check jsonPayload(ctx)).cloneWithType(RootInput))).toJson();
             ctx.contentType = "application/json";
@@ -31,7 +31,7 @@ service /healthcare on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/healthcare", [{path: re `/reserve/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/healthcare", [{path: re `/reserve/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # GET /orders/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersAPI", "/orders", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrdersAPI", "/orders", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
             // TODO(SB0232): connector operation <db.select>: use sql:Client's query with an sql:ParameterizedQuery, the rows as {rows: [...]} (ballerina/sql with the database's driver module (ballerinax/mysql, ballerinax/postgresql, ballerinax/mssql, ballerinax/oracledb, ballerinax/java.jdbc)); not translated because each operation of the MI 4.x DB connector (wso2-extensions/mi-connector-db) takes its parameters from <select|insert|update|delete|call>:<column> properties whose values are the tooling's keyValue ='..' / expression = ${..} strings, converts them by the columnTypes JDBC names, builds a table query (queryType offline) or runs the prepared statement, and leaves {rows: [...]} (Integer, Long, Double, Boolean, Date as epoch milliseconds, else text) or {affectedRows, generatedKeys} in responseVariable or the body; no file of the corpus uses it, so a <db.init> connection stays an xml value (SB0216) and no sql:Client is made from it; the connection is the local entry 'OrdersDb'; parameters: query, parameters
             // <db.select configKey="OrdersDb">
@@ -35,7 +35,7 @@ service /orders on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/orders", [{path: re `/[^/]+/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/orders", [{path: re `/[^/]+/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

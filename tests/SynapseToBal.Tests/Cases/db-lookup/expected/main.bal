@@ -14,7 +14,7 @@ listener http:Listener httpListener = new (httpPort);
 service /stock on httpListener {
     # POST /stock/quote
     resource function post quote(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StockApi", "/stock", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StockApi", "/stock", cors = {allow: "POST", ...corsConfig});
         do {
             check dbLookup(ctx, testdbDblookupDb, `select id, price from company where name = ${dbString(xpathString((check soapEnvelope(ctx))/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>))} and note <> 'why?'`, {"company_id": "ID", "company_price": "2"});
             check dbLookup(ctx, testdbDblookupDb, `select name from company where id = ${check dbInteger(getProperty(ctx, "company_id"))} and price > ${check decimal:fromString("10.50")} and active = ${"TRUE".equalsIgnoreCaseAscii("true")} and listed = ${sqlDate(getProperty(ctx, "listed"))}`, {"company_name": "name"});
@@ -78,7 +78,7 @@ service /stock on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/stock", [{path: re `/quote/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/stock", [{path: re `/quote/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /report on httpListener {
     # POST /report/orders
     resource function post orders(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ReportApi", "/report", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ReportApi", "/report", cors = {allow: "POST", ...corsConfig});
         do {
             check dbReport(ctx, wso2testDb1Db, `INSERT into company values (${dbString(check jsonEval(ctx, "$.name"))}, ${dbString(check jsonEval(ctx, "$.id"))}, ${check dbFloat(check jsonEval(ctx, "$.price"))})`);
             check dbReport(ctx, wso2testDb1Db, `update company set price = ${check float:fromString("0.0")} where name = ${"IBM"}`);
@@ -59,7 +59,7 @@ service /report on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/report", [{path: re `/orders/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/report", [{path: re `/orders/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # POST /orders/count
     resource function post count(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             int quantity = check propertyInteger(check jsonEval(ctx, "$.quantity"));
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -23,7 +23,7 @@ service /orders on httpListener {
 
     # GET /orders/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersAPI", "/orders", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrdersAPI", "/orders", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, ordersGetByIdEndpoint, clientPath(ordersApiIdEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = ordersGetByIdEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -47,7 +47,7 @@ service /orders on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/orders", [{path: re `/count/?`, allow: "POST"}, {path: re `/[^/]+/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/orders", [{path: re `/count/?`, allow: "POST"}, {path: re `/[^/]+/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /shop on httpListener {
     # GET /shop/customers
     resource function get customers(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ShopAPI", "/shop", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ShopAPI", "/shop", cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, customersEp, clientPath(backendUrl, restPostfix(ctx)), headers = passThroughHeaders, state = customersEpSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -22,7 +22,7 @@ service /shop on httpListener {
 
     # POST /shop/orders
     resource function post orders(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ShopAPI", "/shop", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ShopAPI", "/shop", cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, ordersEp, clientPath(backendUrl, restPostfix(ctx)), headers = passThroughHeaders, state = ordersEpSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -33,7 +33,7 @@ service /shop on httpListener {
 
     # GET /shop/reports
     resource function get reports(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ShopAPI", "/shop", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ShopAPI", "/shop", cors = {allow: "GET", ...corsConfig});
         do {
             [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("reportsEpConfig", string `${check expandUriTemplate(ctx, reportsUrl, true)}`, reportsEpConfig);
             check callEndpoint(ctx, urlClient, urlPath, "GET", headers = passThroughHeaders, state = reportsEpSuspension);
@@ -63,7 +63,7 @@ service /shop on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/shop", [{path: re `/customers/?`, allow: "GET"}, {path: re `/orders/?`, allow: "POST"}, {path: re `/reports/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/shop", [{path: re `/customers/?`, allow: "GET"}, {path: re `/orders/?`, allow: "POST"}, {path: re `/reports/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /shop on httpListener {
     # GET /shop/items/{id}
     resource function get items/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ShopAPI", "/shop", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ShopAPI", "/shop", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
             string lookup = "by-id";
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -30,7 +30,7 @@ service /shop on httpListener {
 
     # POST /shop/orders/*
     resource function post orders/[string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ShopAPI", "/shop", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ShopAPI", "/shop", cors = {allow: "POST", ...corsConfig});
         do {
             string route2 = "catch-all";
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -69,7 +69,7 @@ service /shop on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/shop", [{path: re `/orders(/.*)?`, allow: "POST"}, {path: re `/items/[^/]+/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/shop", [{path: re `/orders(/.*)?`, allow: "POST"}, {path: re `/items/[^/]+/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -47,3 +47,6 @@ configurable string quoteBackendWsdlPath = "resources/QuoteBackend.wsdl";
 # where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on: edit the
 # file when they differ.
 configurable string quoteProxyWsdlPath = "resources/QuoteProxy.wsdl";
+
+# The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
+final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

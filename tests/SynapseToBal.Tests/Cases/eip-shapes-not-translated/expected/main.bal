@@ -13,7 +13,7 @@ listener http:Listener httpListener = new (httpPort);
 service /shapes on httpListener {
     # POST /shapes/preserve
     resource function post preserve(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ShapesAPI", "/shapes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ShapesAPI", "/shapes", cors = {allow: "POST", ...corsConfig});
         do {
             // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
             // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
@@ -35,7 +35,7 @@ service /shapes on httpListener {
 
     # POST /shapes/ids
     resource function post ids(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ShapesAPI", "/shapes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ShapesAPI", "/shapes", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0219): <iterate> is not translated here: its id ('a') does not pair it with the aggregate's ('b')
             // <iterate id="a" expression="//item">
@@ -66,7 +66,7 @@ service /shapes on httpListener {
 
     # POST /shapes/fire
     resource function post fire(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ShapesAPI", "/shapes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ShapesAPI", "/shapes", cors = {allow: "POST", ...corsConfig});
         do {
             // <clone>: one copy of the message per target, each started on its own (the Micro Integrator runs them in
             // parallel); the flow goes on without waiting for them (continueParent).
@@ -82,7 +82,7 @@ service /shapes on httpListener {
 
     # POST /shapes/alone
     resource function post alone(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ShapesAPI", "/shapes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ShapesAPI", "/shapes", cors = {allow: "POST", ...corsConfig});
         do {
             // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
             // parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies,
@@ -140,7 +140,7 @@ service /shapes on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/shapes", [{path: re `/preserve/?`, allow: "POST"}, {path: re `/ids/?`, allow: "POST"}, {path: re `/fire/?`, allow: "POST"}, {path: re `/alone/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/shapes", [{path: re `/preserve/?`, allow: "POST"}, {path: re `/ids/?`, allow: "POST"}, {path: re `/fire/?`, allow: "POST"}, {path: re `/alone/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

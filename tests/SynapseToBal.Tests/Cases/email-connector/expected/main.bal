@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /mail on httpListener {
     # POST /mail/alert
     resource function post alert(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MailAPI", "/mail", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "MailAPI", "/mail", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["EMAIL-HEADER:X-Priority"] = "1";
             json body = check jsonPayload(ctx);
@@ -24,7 +24,7 @@ service /mail on httpListener {
 
     # POST /mail/notify
     resource function post notify(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MailAPI", "/mail", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "MailAPI", "/mail", cors = {allow: "POST", ...corsConfig});
         do {
             json body = check jsonPayload(ctx);
             check sendEmailConnector(ctx, relayConn, 'from = check jsonEvalIn(body, "$.sender"), to = check jsonEvalIn(body, "$.recipient"), cc = "", bcc = "audit@example.com", replyTo = "support@example.com", subject = "Notice", content = check jsonEvalIn(body, "$.text"), contentType = "text/plain; charset=ISO-8859-1", responseVariable = "sent", overwriteBody = true);
@@ -36,7 +36,7 @@ service /mail on httpListener {
 
     # POST /mail/todo
     resource function post todo(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MailAPI", "/mail", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "MailAPI", "/mail", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0232): connector operation <email.send>: use email:SmtpClient's sendMessage (ballerina/email); not translated because attachments is set, which the generated call does not reproduce; the connection is the local entry 'MailConn'; parameters: from, to, subject, content, attachments, responseVariable
             // <email.send configKey="MailConn">
@@ -112,7 +112,7 @@ service /mail on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/mail", [{path: re `/alert/?`, allow: "POST"}, {path: re `/notify/?`, allow: "POST"}, {path: re `/todo/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/mail", [{path: re `/alert/?`, allow: "POST"}, {path: re `/notify/?`, allow: "POST"}, {path: re `/todo/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /relay on httpListener {
     # POST /relay/events
     resource function post events(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "RelayAPI", "/relay", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "RelayAPI", "/relay", cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, eventsEndpoint, clientPath(relayApiEventsEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = eventsEndpointSuspension);
             // The out flow is empty (<outSequence/>): the backend response is not sent on; the flow ends here.
@@ -25,7 +25,7 @@ service /relay on httpListener {
 
     # GET /relay/status
     resource function get status(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "RelayAPI", "/relay", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "RelayAPI", "/relay", cors = {allow: "GET", ...corsConfig});
         do {
             StatusResponse payload = {status: check jsonEval(ctx, "$.status")};
             setJsonPayload(ctx, payload.toJson());
@@ -38,7 +38,7 @@ service /relay on httpListener {
 
     # GET /relay/ping
     resource function get ping(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "RelayAPI", "/relay", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "RelayAPI", "/relay", cors = {allow: "GET", ...corsConfig});
         do {
             log:printInfo("RelayAPI /ping request", event = "ping");
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -67,7 +67,7 @@ service /relay on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/relay", [{path: re `/events/?`, allow: "POST"}, {path: re `/status/?`, allow: "GET"}, {path: re `/ping/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/relay", [{path: re `/events/?`, allow: "POST"}, {path: re `/status/?`, allow: "GET"}, {path: re `/ping/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

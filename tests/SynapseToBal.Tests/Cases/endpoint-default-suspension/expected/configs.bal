@@ -25,3 +25,6 @@ configurable string corsAllowedHeaders = "";
 
 # Base URL of the 'QuoteAPI /orders endpoint' endpoint.
 configurable string quoteApiOrdersEndpointUrl = "http://orders.example.com";
+
+# The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
+final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

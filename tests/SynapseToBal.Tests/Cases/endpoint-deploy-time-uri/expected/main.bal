@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /items on httpListener {
     # GET /items/{itemId}
     resource function get [string itemId](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ItemAPI", "/items", {"itemId": itemId}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ItemAPI", "/items", {"itemId": itemId}, cors = {allow: "GET", ...corsConfig});
         do {
             [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("getItemByItemIdConfig", string `${check expandUriTemplate(ctx, backendGetItem, true)}`, getItemByItemIdConfig);
             check callEndpoint(ctx, urlClient, urlPath, "GET", headers = passThroughHeaders, state = getItemByItemIdSuspension);
@@ -27,7 +27,7 @@ service /items on httpListener {
 
     # POST /items/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ItemAPI", "/items", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ItemAPI", "/items", cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, ordersEp, clientPath(ordersUrl, restPostfix(ctx)), headers = passThroughHeaders, state = ordersEpSuspension);
             check callEndpoint(ctx, billingEp, clientPath(billingHost, restPostfix(ctx)), headers = passThroughHeaders, state = billingEpSuspension);
@@ -52,7 +52,7 @@ service /items on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/items", [{path: re `/[^/]+/?`, allow: "GET"}, {path: re `/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/items", [{path: re `/[^/]+/?`, allow: "GET"}, {path: re `/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -28,3 +28,6 @@ configurable string quoteApiPoxEndpointUrl = "http://localhost:9000/orders";
 
 # Base URL of the 'QuoteAPI /json endpoint' endpoint.
 configurable string quoteApiJsonEndpointUrl = "http://localhost:9000/orders";
+
+# The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
+final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /quotes on httpListener {
     # POST /quotes/soap11
     resource function post soap11(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", ...corsConfig});
         do {
             setXmlPayload(ctx, xml `<m:getQuote xmlns:m="http://services.samples"><m:symbol>${jsonXmlArg(check jsonEval(ctx, "$.symbol"))}</m:symbol></m:getQuote>`);
             ctx.headers["soapaction"] = "urn:getQuote";
@@ -24,7 +24,7 @@ service /quotes on httpListener {
 
     # POST /quotes/soap12
     resource function post soap12(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", ...corsConfig});
         do {
             setAction(ctx, "urn:getQuote");
             check callEndpoint(ctx, soap12Endpoint, "", "POST", format = "soap12", headers = passThroughHeaders, state = soap12EndpointSuspension);
@@ -36,7 +36,7 @@ service /quotes on httpListener {
 
     # POST /quotes/pox
     resource function post pox(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, poxEndpoint, clientPath(quoteApiPoxEndpointUrl, restPostfix(ctx)), format = "pox", headers = passThroughHeaders, state = poxEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -47,7 +47,7 @@ service /quotes on httpListener {
 
     # POST /quotes/json
     resource function post 'json(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, jsonEndpoint, clientPath(quoteApiJsonEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = jsonEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -81,7 +81,7 @@ service /quotes on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/quotes", [{path: re `/soap11/?`, allow: "POST"}, {path: re `/soap12/?`, allow: "POST"}, {path: re `/pox/?`, allow: "POST"}, {path: re `/json/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/quotes", [{path: re `/soap11/?`, allow: "POST"}, {path: re `/soap12/?`, allow: "POST"}, {path: re `/pox/?`, allow: "POST"}, {path: re `/json/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

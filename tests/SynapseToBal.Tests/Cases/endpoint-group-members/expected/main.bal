@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /quotes on httpListener {
     # POST /quotes/soap
     resource function post soap(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
             check callGroup(ctx, quoteFailoverGroup, "", "POST", format = "soap11", soapFault = true, headers = passThroughHeaders);
@@ -23,7 +23,7 @@ service /quotes on httpListener {
 
     # GET /quotes/rest
     resource function get rest(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "GET", ...corsConfig});
         do {
             check callGroup(ctx, staticFailoverGroup, restPostfix(ctx), soapFault = true, headers = passThroughHeaders);
             check callGroup(ctx, spreadGroup, restPostfix(ctx), soapFault = true, headers = passThroughHeaders);
@@ -36,7 +36,7 @@ service /quotes on httpListener {
 
     # PUT /quotes/blocking
     resource function put blocking(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "PUT", ...corsConfig});
         do {
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
             // sender in default.json), not the 120 s the client waits.
@@ -67,7 +67,7 @@ service /quotes on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/quotes", [{path: re `/soap/?`, allow: "POST"}, {path: re `/rest/?`, allow: "GET"}, {path: re `/blocking/?`, allow: "PUT"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/quotes", [{path: re `/soap/?`, allow: "POST"}, {path: re `/rest/?`, allow: "GET"}, {path: re `/blocking/?`, allow: "PUT"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /quotes on httpListener {
     # GET /quotes/a
     resource function get a(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "GET", ...corsConfig});
         do {
             check callGroup(ctx, quotesAGroup, restPostfix(ctx), headers = passThroughHeaders);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -22,7 +22,7 @@ service /quotes on httpListener {
 
     # GET /quotes/b
     resource function get b(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "GET", ...corsConfig});
         do {
             check callGroup(ctx, quotesBGroup, restPostfix(ctx), headers = passThroughHeaders);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -33,7 +33,7 @@ service /quotes on httpListener {
 
     # GET /quotes/tuned
     resource function get tuned(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, tuned, clientPath(tunedUrl, restPostfix(ctx)), headers = passThroughHeaders, state = tunedSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -62,7 +62,7 @@ service /quotes on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/quotes", [{path: re `/a/?`, allow: "GET"}, {path: re `/b/?`, allow: "GET"}, {path: re `/tuned/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/quotes", [{path: re `/a/?`, allow: "GET"}, {path: re `/b/?`, allow: "GET"}, {path: re `/tuned/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -15,7 +15,7 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 service /friends on httpListener, httpsListener {
     # GET /friends/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FriendsAPI", "/friends", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FriendsAPI", "/friends", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
             ctx.properties["uri.var.apiUrl"] = "https://api.example.com/1.1";
             ctx.properties["uri.var.uriParams"] = string `user_id=${getProperty(ctx, "uri.var.id")}`;
@@ -29,7 +29,7 @@ service /friends on httpListener, httpsListener {
 
     # POST /friends/by-url
     resource function post by\-url(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FriendsAPI", "/friends", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FriendsAPI", "/friends", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["uri.var.target"] = getHeader(ctx, "X-Target");
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
@@ -57,7 +57,7 @@ service /friends on httpListener, httpsListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/friends", [{path: re `/[^/]+/?`, allow: "GET"}, {path: re `/by-url/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/friends", [{path: re `/[^/]+/?`, allow: "GET"}, {path: re `/by-url/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

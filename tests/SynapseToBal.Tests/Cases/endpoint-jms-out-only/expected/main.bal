@@ -13,7 +13,7 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # POST /orders/queue
     resource function post queue(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
             check sendJms(ctx, "OrderQueueEP", {initialContextFactory: orderQueueEpJavaNamingFactoryInitial, providerUrl: orderQueueEpJavaNamingProviderUrl, connectionFactoryName: orderQueueEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: orderQueueEpDestination}, contentTypeProperty = "Content-Type");
@@ -25,7 +25,7 @@ service /orders on httpListener {
 
     # POST /orders/events
     resource function post events(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["OUT_ONLY"] = "true";
             ctx.axis2["JMS_MESSAGE_TYPE"] = "JMS_BYTE_MESSAGE";
@@ -54,7 +54,7 @@ service /orders on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/orders", [{path: re `/queue/?`, allow: "POST"}, {path: re `/events/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/orders", [{path: re `/queue/?`, allow: "POST"}, {path: re `/events/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

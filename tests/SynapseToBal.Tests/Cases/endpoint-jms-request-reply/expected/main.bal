@@ -13,7 +13,7 @@ listener http:Listener httpListener = new (httpPort);
 service /quotes on httpListener {
     # POST /quotes/notify
     resource function post notify(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["OUT_ONLY"] = "true";
             // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
@@ -28,7 +28,7 @@ service /quotes on httpListener {
 
     # POST /quotes/audit
     resource function post audit(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["OUT_ONLY"] = "true";
             // TODO(SB0218): the <send> target is not an HTTP endpoint: 'NoFactoryEP' sends over JMS, not HTTP: replace it with a ballerinax/java.jms MessageProducer (the URI's java.naming.* and transport.jms.* parameters become its ConnectionConfiguration); the address parameters to map are java.naming.factory.initial, java.naming.provider.url
@@ -44,7 +44,7 @@ service /quotes on httpListener {
 
     # POST /quotes/blocking
     resource function post blocking(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["OUT_ONLY"] = "true";
             // TODO(SB0218): 'StockQuoteJmsEP' is called over JMS with blocking="true": an out-only blocking <call> over JMS is not translated: BlockingMsgSender sends it with sendRobust and sets the axis2 HTTP_SC to "null" and BLOCKING_SENDER_ERROR to "false" ("true", with ERROR_CODE and ERROR_MESSAGE, when the send fails, before the fault handler runs), and JMSSender still waits for a reply when the address names a transport.jms.ReplyDestination; make the call non-blocking (an out-only sendJms) where those properties are not read; write it by hand: send with sendJms and a JMSReplyTo destination (transport.jms.ReplyDestination, else a temporary queue), then receive the reply on a jms:MessageConsumer with the JMSCorrelationID of the request, waiting the axis2 property JMS_WAIT_REPLY (else 30 s), and continue with it as the response
@@ -78,7 +78,7 @@ service /quotes on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/quotes", [{path: re `/notify/?`, allow: "POST"}, {path: re `/audit/?`, allow: "POST"}, {path: re `/blocking/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/quotes", [{path: re `/notify/?`, allow: "POST"}, {path: re `/audit/?`, allow: "POST"}, {path: re `/blocking/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

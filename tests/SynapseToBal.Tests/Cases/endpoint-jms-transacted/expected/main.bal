@@ -13,7 +13,7 @@ listener http:Listener httpListener = new (httpPort);
 service /events on httpListener {
     # POST /events/publish
     resource function post publish(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EventsAPI", "/events", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "EventsAPI", "/events", cors = {allow: "POST", ...corsConfig});
         do {
             // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
             check sendJms(ctx, "EventsTopicEP", {initialContextFactory: eventsTopicEpJavaNamingFactoryInitial, providerUrl: eventsTopicEpJavaNamingProviderUrl, connectionFactoryName: eventsTopicEpTransportJmsConnectionFactoryJndiName}, {'type: jms:TOPIC, name: eventsTopicEpDestination});
@@ -25,7 +25,7 @@ service /events on httpListener {
 
     # POST /events/ask
     resource function post ask(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EventsAPI", "/events", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "EventsAPI", "/events", cors = {allow: "POST", ...corsConfig});
         do {
             check requestJms(ctx, "EventsTopicEP", {initialContextFactory: eventsTopicEpJavaNamingFactoryInitial, providerUrl: eventsTopicEpJavaNamingProviderUrl, connectionFactoryName: eventsTopicEpTransportJmsConnectionFactoryJndiName}, {'type: jms:TOPIC, name: eventsTopicEpDestination}, {'type: jms:QUEUE, name: eventsTopicEpTransportJmsReplyDestination});
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -49,7 +49,7 @@ service /events on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/events", [{path: re `/publish/?`, allow: "POST"}, {path: re `/ask/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/events", [{path: re `/publish/?`, allow: "POST"}, {path: re `/ask/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

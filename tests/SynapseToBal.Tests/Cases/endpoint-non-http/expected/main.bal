@@ -13,7 +13,7 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # POST /orders/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrderAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             check sendJms(ctx, "OrderQueue", {initialContextFactory: orderQueueJavaNamingFactoryInitial, providerUrl: orderQueueJavaNamingProviderUrl, connectionFactoryName: orderQueueTransportJmsConnectionFactoryJndiName, properties: {"java.naming.security.principal": orderQueueJavaNamingSecurityPrincipal, "java.naming.security.credentials": orderQueueJavaNamingSecurityCredentials}}, {'type: jms:QUEUE, name: orderQueueDestination});
             check vfsWriteFile(ctx, orderApiEndpointPath);
@@ -26,7 +26,7 @@ service /orders on httpListener {
 
     # PUT /orders/report
     resource function put report(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderAPI", "/orders", cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrderAPI", "/orders", cors = {allow: "PUT", ...corsConfig});
         do {
             check vfsWriteRemote(ctx, {protocol: ftp:SFTP, host: reportDropHost, port: reportDropPort, auth: {credentials: {username: reportDropUser, password: reportDropPassword}}, userDirIsRoot: true}, reportDropPath, append = true);
             return accepted();
@@ -50,7 +50,7 @@ service /orders on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/orders", [{path: re `/?`, allow: "POST"}, {path: re `/report/?`, allow: "PUT"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/orders", [{path: re `/?`, allow: "POST"}, {path: re `/report/?`, allow: "PUT"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -16,7 +16,7 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 service /stock on httpListener, httpsListener {
     # GET /stock/quote/{symbol}
     resource function get quote/[string symbol](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StockApi", "/stock", {"symbol": symbol}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StockApi", "/stock", {"symbol": symbol}, cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, quoteBackendEp, clientPath(quoteBackendEpUrl, restPostfix(ctx)), headers = passThroughHeaders);
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
@@ -30,7 +30,7 @@ service /stock on httpListener, httpsListener {
 
     # POST /stock/orders
     resource function post orders(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StockApi", "/stock", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StockApi", "/stock", cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, quoteBackendEp, clientPath(quoteBackendEpUrl, restPostfix(ctx)), headers = passThroughHeaders);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -41,7 +41,7 @@ service /stock on httpListener, httpsListener {
 
     # GET /stock/history
     resource function get history(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StockApi", "/stock", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StockApi", "/stock", cors = {allow: "GET", ...corsConfig});
         do {
             check callGroup(ctx, quoteFailoverEpGroup, restPostfix(ctx), headers = passThroughHeaders);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -52,7 +52,7 @@ service /stock on httpListener, httpsListener {
 
     # PUT /stock/route
     resource function put route(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StockApi", "/stock", cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StockApi", "/stock", cors = {allow: "PUT", ...corsConfig});
         do {
             // TODO(SB0205): the <send> target endpoint is not translated
             // <send>
@@ -90,7 +90,7 @@ service /stock on httpListener, httpsListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/stock", [{path: re `/quote/[^/]+/?`, allow: "GET"}, {path: re `/orders/?`, allow: "POST"}, {path: re `/history/?`, allow: "GET"}, {path: re `/route/?`, allow: "PUT"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/stock", [{path: re `/quote/[^/]+/?`, allow: "GET"}, {path: re `/orders/?`, allow: "POST"}, {path: re `/history/?`, allow: "GET"}, {path: re `/route/?`, allow: "PUT"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -19,3 +19,6 @@ configurable string corsAllowedHeaders = "";
 
 # Base URL of the 'BroadcastApi /mixed recipient 1 endpoint' endpoint.
 configurable string broadcastApiMixedRecipient1EndpointUrl = "http://audit.example.com/events";
+
+# The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
+final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

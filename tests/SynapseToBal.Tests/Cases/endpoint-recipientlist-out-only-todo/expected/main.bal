@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /broadcast on httpListener {
     # POST /broadcast/registry
     resource function post registry(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "BroadcastApi", "/broadcast", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "BroadcastApi", "/broadcast", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["OUT_ONLY"] = "true";
             // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
@@ -32,7 +32,7 @@ service /broadcast on httpListener {
 
     # POST /broadcast/members
     resource function post members(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "BroadcastApi", "/broadcast", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "BroadcastApi", "/broadcast", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["OUT_ONLY"] = "true";
             // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
@@ -54,7 +54,7 @@ service /broadcast on httpListener {
 
     # POST /broadcast/mixed
     resource function post mixed(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "BroadcastApi", "/broadcast", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "BroadcastApi", "/broadcast", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["OUT_ONLY"] = "true";
             // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
@@ -98,7 +98,7 @@ service /broadcast on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/broadcast", [{path: re `/registry/?`, allow: "POST"}, {path: re `/members/?`, allow: "POST"}, {path: re `/mixed/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/broadcast", [{path: re `/registry/?`, allow: "POST"}, {path: re `/members/?`, allow: "POST"}, {path: re `/mixed/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -28,3 +28,6 @@ configurable string notifyApiListRecipient1EndpointUrl = "http://a.example.com/a
 
 # Base URL of the 'NotifyApi /list recipient 2 endpoint' endpoint.
 configurable string notifyApiListRecipient2EndpointUrl = "http://b.example.com/audit";
+
+# The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
+final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /notify on httpListener {
     # POST /notify/static
     resource function post static(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NotifyApi", "/notify", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "NotifyApi", "/notify", cors = {allow: "POST", ...corsConfig});
         // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
         // recipientlist: a copy of the message to each of its 2 members at once, as RecipientListEndpoint does;
         // OUT_ONLY: no response is awaited.
@@ -23,7 +23,7 @@ service /notify on httpListener {
 
     # POST /notify/list
     resource function post list(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NotifyApi", "/notify", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "NotifyApi", "/notify", cors = {allow: "POST", ...corsConfig});
         // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
         // recipientlist: a copy of the message to each of its 2 members at once, as RecipientListEndpoint does;
         // OUT_ONLY: no response is awaited.
@@ -35,7 +35,7 @@ service /notify on httpListener {
 
     # POST /notify/dynamic
     resource function post dynamic(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NotifyApi", "/notify", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "NotifyApi", "/notify", cors = {allow: "POST", ...corsConfig});
         // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
         // recipientlist: the URLs of 'get-property('EP_LIST')' (split on commas for each message) each get a copy of
         // the message at once, as RecipientListEndpoint does; OUT_ONLY: no response is awaited.
@@ -48,7 +48,7 @@ service /notify on httpListener {
 
     # POST /notify/responses
     resource function post responses(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NotifyApi", "/notify", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "NotifyApi", "/notify", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0205): the <send> target endpoint is not translated: the recipientlist endpoint sends a copy of the message to every member without waiting (RecipientListEndpoint); each response comes back on its own through the out flow, carrying MESSAGE_SEQUENCE 'i/N' and the plain aggregateCorelation property as a clone's copies without id do, so an out-flow <aggregate> without id gathers them (translated when it starts the out flow this send's responses reach), and a failed recipient runs the fault sequence on its copy: call each member with its own http:Client and run the out flow once per response
             // <send>
@@ -92,7 +92,7 @@ service /notify on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/notify", [{path: re `/static/?`, allow: "POST"}, {path: re `/list/?`, allow: "POST"}, {path: re `/dynamic/?`, allow: "POST"}, {path: re `/responses/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/notify", [{path: re `/static/?`, allow: "POST"}, {path: re `/list/?`, allow: "POST"}, {path: re `/dynamic/?`, allow: "POST"}, {path: re `/responses/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

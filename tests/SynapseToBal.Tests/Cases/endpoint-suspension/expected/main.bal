@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /quotes on httpListener {
     # GET /quotes/{symbol}
     resource function get [string symbol](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteApi", "/quotes", {"symbol": symbol}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuoteApi", "/quotes", {"symbol": symbol}, cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, suspendingEp, clientPath(suspendingEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = suspendingEpSuspension);
             check callEndpoint(ctx, neverSuspendedEp, clientPath(neverSuspendedEpUrl, restPostfix(ctx)), headers = passThroughHeaders);
@@ -24,7 +24,7 @@ service /quotes on httpListener {
 
     # POST /quotes/orders
     resource function post orders(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteApi", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuoteApi", "/quotes", cors = {allow: "POST", ...corsConfig});
         do {
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
             // sender in default.json), not the 120 s the client waits.
@@ -38,7 +38,7 @@ service /quotes on httpListener {
 
     # PUT /quotes/backup
     resource function put backup(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteApi", "/quotes", cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuoteApi", "/quotes", cors = {allow: "PUT", ...corsConfig});
         do {
             check callGroup(ctx, quoteFailoverEpGroup, restPostfix(ctx), headers = passThroughHeaders);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -67,7 +67,7 @@ service /quotes on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/quotes", [{path: re `/[^/]+/?`, allow: "GET"}, {path: re `/orders/?`, allow: "POST"}, {path: re `/backup/?`, allow: "PUT"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/quotes", [{path: re `/[^/]+/?`, allow: "GET"}, {path: re `/orders/?`, allow: "POST"}, {path: re `/backup/?`, allow: "PUT"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -34,3 +34,6 @@ configurable string orderApiGroupEndpointPrimaryUrl = "http://primary.example.co
 
 # Base URL of the 'OrderAPI /group endpoint secondary' endpoint.
 configurable string orderApiGroupEndpointSecondaryUrl = "http://secondary.example.com/services/OrderService";
+
+# The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
+final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

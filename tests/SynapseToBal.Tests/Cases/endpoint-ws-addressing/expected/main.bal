@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # POST /orders/final
     resource function post 'final(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrderAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             setAction(ctx, "urn:placeOrder");
             check callEndpointAddressed(ctx, orderServiceFinal, "", "POST", format = "soap11", wsAddressing = "final", wsaTo = orderServiceFinalUrl, headers = passThroughHeaders, state = orderServiceFinalSuspension);
@@ -23,7 +23,7 @@ service /orders on httpListener {
 
     # POST /orders/submission
     resource function post submission(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrderAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpointAddressed(ctx, submissionEndpoint, "", "POST", format = "soap12", wsAddressing = "submission", wsaTo = orderApiSubmissionEndpointUrl, headers = passThroughHeaders, state = submissionEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -34,7 +34,7 @@ service /orders on httpListener {
 
     # POST /orders/default
     resource function post 'default(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrderAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["PRESERVE_WS_ADDRESSING"] = "true";
             check callEndpointAddressed(ctx, defaultEndpoint, string `/services/${check pathValue(getProperty(ctx, "uri.var.service"))}`, "POST", wsAddressing = "default", wsaTo = orderApiDefaultEndpointUrl, headers = passThroughHeaders, state = defaultEndpointSuspension);
@@ -46,7 +46,7 @@ service /orders on httpListener {
 
     # POST /orders/blocking
     resource function post blocking(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrderAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
             // sender in default.json), not the 120 s the client waits.
@@ -59,7 +59,7 @@ service /orders on httpListener {
 
     # POST /orders/separate
     resource function post separate(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrderAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, separateEndpoint, clientPath(orderApiSeparateEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = separateEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -70,7 +70,7 @@ service /orders on httpListener {
 
     # POST /orders/group
     resource function post 'group(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrderAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             check callGroup(ctx, groupEndpointGroup, restPostfix(ctx), headers = passThroughHeaders);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -114,7 +114,7 @@ service /orders on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/orders", [{path: re `/final/?`, allow: "POST"}, {path: re `/submission/?`, allow: "POST"}, {path: re `/default/?`, allow: "POST"}, {path: re `/blocking/?`, allow: "POST"}, {path: re `/separate/?`, allow: "POST"}, {path: re `/group/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/orders", [{path: re `/final/?`, allow: "POST"}, {path: re `/submission/?`, allow: "POST"}, {path: re `/default/?`, allow: "POST"}, {path: re `/blocking/?`, allow: "POST"}, {path: re `/separate/?`, allow: "POST"}, {path: re `/group/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /move on httpListener {
     # POST /move/json
     resource function post 'json(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MoveAPI", "/move", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "MoveAPI", "/move", cors = {allow: "POST", ...corsConfig});
         do {
             _ = check jsonPathMoved(ctx, "$.customer");
             check enrichJson(ctx, "$.archive", check jsonPathMoved(ctx, "$.items[0]"), "child");
@@ -25,7 +25,7 @@ service /move on httpListener {
 
     # POST /move/xml
     resource function post 'xml(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MoveAPI", "/move", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "MoveAPI", "/move", cors = {allow: "POST", ...corsConfig});
         do {
             check enrichXml(ctx, function (xml:Element root) returns xml => root/**/<archive>, (check soapEnvelope(ctx))/**/<'order>/<note>, "child", moved = true, startAt = "envelope");
             check enrichXml(ctx, (), (check soapEnvelope(ctx))/**/<'order>/<line>, "sibling", moved = true);
@@ -39,7 +39,7 @@ service /move on httpListener {
 
     # POST /move/todo
     resource function post todo(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MoveAPI", "/move", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "MoveAPI", "/move", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0206): with clone="false" EnrichMediator deletes what the source path selects from the JSON payload before writing the target (Source.evaluateJson), and this source is not read as a JSONPath here; after the enrich, remove the source from the payload by hand
             // <enrich>
@@ -79,7 +79,7 @@ service /move on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/move", [{path: re `/json/?`, allow: "POST"}, {path: re `/xml/?`, allow: "POST"}, {path: re `/todo/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/move", [{path: re `/json/?`, allow: "POST"}, {path: re `/xml/?`, allow: "POST"}, {path: re `/todo/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

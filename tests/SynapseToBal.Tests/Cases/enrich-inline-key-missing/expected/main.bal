@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service "/enrich-key" on httpListener {
     # POST /enrich-key/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EnrichKeyAPI", "/enrich-key", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "EnrichKeyAPI", "/enrich-key", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0502): the inline source's key 'conf:/payloads/defaults.xml' is neither a local entry nor a registry resource of the input, so the content the Micro Integrator would enrich with is unknown (when the key resolves to nothing, EnrichMediator's Source logs "Specified Resource as Source is not valid." and enriches with nothing); define the entry in the project or copy the resource from the server's registry
             // <enrich>
@@ -41,7 +41,7 @@ service "/enrich-key" on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/enrich-key", [{path: re `/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/enrich-key", [{path: re `/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /root on httpListener {
     # POST /root/collect
     resource function post 'collect(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "RootElementAPI", "/root", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "RootElementAPI", "/root", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["RootElm"] = check xml:fromString("<results xmlns=\"\"/>");
             // TODO(SB0206): the XPath selects the value of the property 'RootElm' (Target.insert, custom target): when it holds an XML element, the Micro Integrator enriches that stored element itself: action="child" adds the source's elements as its children (the property keeps the changed element), a text source with action="replace" sets its text, and an element source with action="replace" or "sibling" would go beside an element that has no parent, which Axiom refuses (the enrich fails); when the property holds text or nothing, the enrich fails ("Invalid Target object to be enrich."). For action="child" on a property that always holds an element, write it as a type="property" target (the same), else by hand
@@ -44,7 +44,7 @@ service /root on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/root", [{path: re `/collect/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/root", [{path: re `/collect/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

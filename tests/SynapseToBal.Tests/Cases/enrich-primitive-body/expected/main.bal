@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /enrich on httpListener {
     # POST /enrich/property
     resource function post property(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EnrichAPI", "/enrich", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "EnrichAPI", "/enrich", cors = {allow: "POST", ...corsConfig});
         do {
             string count = check jsonEval(ctx, "$.count");
             check setPayloadPrimitive(ctx, count.clone());
@@ -23,7 +23,7 @@ service /enrich on httpListener {
 
     # POST /enrich/inline
     resource function post inline(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EnrichAPI", "/enrich", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "EnrichAPI", "/enrich", cors = {allow: "POST", ...corsConfig});
         do {
             check setPayloadPrimitive(ctx, "\"done\"");
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -34,7 +34,7 @@ service /enrich on httpListener {
 
     # POST /enrich/custom
     resource function post custom(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EnrichAPI", "/enrich", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "EnrichAPI", "/enrich", cors = {allow: "POST", ...corsConfig});
         do {
             check setPayloadPrimitive(ctx, (check jsonPath(ctx, "$.order.status")).clone(), parse = false);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -45,7 +45,7 @@ service /enrich on httpListener {
 
     # POST /enrich/object
     resource function post 'object(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EnrichAPI", "/enrich", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "EnrichAPI", "/enrich", cors = {allow: "POST", ...corsConfig});
         do {
             check setPayloadValue(ctx, {"status": "done"});
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -79,7 +79,7 @@ service /enrich on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/enrich", [{path: re `/property/?`, allow: "POST"}, {path: re `/inline/?`, allow: "POST"}, {path: re `/custom/?`, allow: "POST"}, {path: re `/object/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/enrich", [{path: re `/property/?`, allow: "POST"}, {path: re `/inline/?`, allow: "POST"}, {path: re `/custom/?`, allow: "POST"}, {path: re `/object/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service "/collect" on httpListener {
     # POST /collect/json
     resource function post 'json(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CollectAPI", "/collect", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "CollectAPI", "/collect", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["items"] = [];
             check enrichProperty(ctx, "items", (), "child", nativeJson = true, body = true);
@@ -26,7 +26,7 @@ service "/collect" on httpListener {
 
     # POST /collect/xml
     resource function post 'xml(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CollectAPI", "/collect", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "CollectAPI", "/collect", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["order"] = "<order>open</order>";
             check enrichProperty(ctx, "order", ((check soapEnvelope(ctx))/**/<item>).clone(), "child");
@@ -54,7 +54,7 @@ service "/collect" on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/collect", [{path: re `/json/?`, allow: "POST"}, {path: re `/xml/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/collect", [{path: re `/json/?`, allow: "POST"}, {path: re `/xml/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

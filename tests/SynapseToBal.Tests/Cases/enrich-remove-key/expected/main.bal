@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /store on httpListener {
     # POST /store/strip
     resource function post strip(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StoreEnrichAPI", "/store", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StoreEnrichAPI", "/store", cors = {allow: "POST", ...corsConfig});
         do {
             check enrichRemove(ctx, ["$.store.book[*].author", "$.store.book[0]"]);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -22,7 +22,7 @@ service /store on httpListener {
 
     # POST /store/strip-copy
     resource function post strip\-copy(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StoreEnrichAPI", "/store", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StoreEnrichAPI", "/store", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["storeCopy"] = (check payloadValue(ctx)).clone();
             check enrichRemove(ctx, ["$.store.bicycle", "$.store['book'][*].price"], property = "storeCopy");
@@ -35,7 +35,7 @@ service /store on httpListener {
 
     # POST /store/rename
     resource function post rename(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StoreEnrichAPI", "/store", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StoreEnrichAPI", "/store", cors = {allow: "POST", ...corsConfig});
         do {
             check enrichRenameKey(ctx, "$.user", "name", "fullName");
             string newKey = "sku";
@@ -49,7 +49,7 @@ service /store on httpListener {
 
     # POST /store/todo
     resource function post todo(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StoreEnrichAPI", "/store", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StoreEnrichAPI", "/store", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0206): only paths of members, array indexes and the * wildcard ($.a.b, $['a'], $.a[0], $.a[*].b) are translated; Synapse splits the source at every comma and deletes each path's matches with Jayway JsonPath
             // <enrich>
@@ -100,7 +100,7 @@ service /store on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/store", [{path: re `/strip/?`, allow: "POST"}, {path: re `/strip-copy/?`, allow: "POST"}, {path: re `/rename/?`, allow: "POST"}, {path: re `/todo/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/store", [{path: re `/strip/?`, allow: "POST"}, {path: re `/strip-copy/?`, allow: "POST"}, {path: re `/rename/?`, allow: "POST"}, {path: re `/todo/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -13,7 +13,7 @@ listener http:Listener httpListener = new (httpPort);
 service /targets on httpListener {
     # POST /targets/xml
     resource function post 'xml(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EnrichTargetsAPI", "/targets", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "EnrichTargetsAPI", "/targets", cors = {allow: "POST", ...corsConfig});
         do {
             check enrichXml(ctx, function (xml:Element root) returns xml => root/**/<m0:CheckPriceRequest>, check xml:fromString("<status xmlns=\"http://ws.apache.org/ns/synapse\">received</status>"), "replace", startAt = "envelope");
             check enrichXml(ctx, function (xml:Element root2) returns xml => root2/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>, ctx.properties["symbol"].clone(), "replace", text = true, startAt = "envelope");
@@ -31,7 +31,7 @@ service /targets on httpListener {
 
     # POST /targets/json
     resource function post 'json(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EnrichTargetsAPI", "/targets", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "EnrichTargetsAPI", "/targets", cors = {allow: "POST", ...corsConfig});
         do {
             check enrichJson(ctx, "$.doctor", ctx.properties["doctor"].clone(), "replace");
             check enrichJson(ctx, "$.phone", {"type": "mobile"}, "child");
@@ -45,7 +45,7 @@ service /targets on httpListener {
 
     # POST /targets/todo
     resource function post todo(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EnrichTargetsAPI", "/targets", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "EnrichTargetsAPI", "/targets", cors = {allow: "POST", ...corsConfig});
         do {
             check enrichRemove(ctx, ["$.id"]);
             check enrichRenameKey(ctx, "$.user", "name", "newName");
@@ -89,7 +89,7 @@ service /targets on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/targets", [{path: re `/xml/?`, allow: "POST"}, {path: re `/json/?`, allow: "POST"}, {path: re `/todo/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/targets", [{path: re `/xml/?`, allow: "POST"}, {path: re `/json/?`, allow: "POST"}, {path: re `/todo/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /enrich on httpListener {
     # POST /enrich/orders
     resource function post orders(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EnrichAPI", "/enrich", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "EnrichAPI", "/enrich", cors = {allow: "POST", ...corsConfig});
         do {
             anydata originalPayload = (check payloadValue(ctx)).clone();
             json customer = (check jsonPath(ctx, "$.customer")).clone();
@@ -37,7 +37,7 @@ service /enrich on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/enrich", [{path: re `/orders/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/enrich", [{path: re `/orders/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service "/order-service/v1" on httpListener {
     # GET /order-service/v1/{type}/import/{2fa}
     resource function get [string 'type]/'import/[string v2fa](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "Order-Service API", "/order-service/v1", {"type": 'type, "2fa": v2fa}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "Order-Service API", "/order-service/v1", {"type": 'type, "2fa": v2fa}, cors = {allow: "GET", ...corsConfig});
         do {
             string sayHi = "back`tick and ${interp} and \\ slash\nnewline";
             log:printInfo("Order-Service API /{type}/import/{2fa} request", tricky = "`${x}`");
@@ -24,7 +24,7 @@ service "/order-service/v1" on httpListener {
 
     # GET /order-service/v1/order-items/{item-id}
     resource function get order\-items/[string itemId](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "Order-Service API", "/order-service/v1", {"item-id": itemId}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "Order-Service API", "/order-service/v1", {"item-id": itemId}, cors = {allow: "GET", ...corsConfig});
         do {
             OrderItemsResponse payload = {q: string `back${"`"}tick ${check notTranslated("${x}")} "quoted"`, u: "é"};
             setJsonPayload(ctx, payload.toJson());
@@ -49,7 +49,7 @@ service "/order-service/v1" on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/order-service/v1", [{path: re `/[^/]+/import/[^/]+/?`, allow: "GET"}, {path: re `/order-items/[^/]+/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/order-service/v1", [{path: re `/[^/]+/import/[^/]+/?`, allow: "GET"}, {path: re `/order-items/[^/]+/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

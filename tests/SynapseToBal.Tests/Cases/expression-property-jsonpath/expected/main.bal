@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /propjson on httpListener {
     # POST /propjson/books
     resource function post books(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PropertyJsonPathAPI", "/propjson", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "PropertyJsonPathAPI", "/propjson", cors = {allow: "POST", ...corsConfig});
         do {
             string store = check jsonEval(ctx, "$.store");
             string firstTitle = check jsonEvalText(store, "$.book[0].title");
@@ -30,7 +30,7 @@ service /propjson on httpListener {
 
     # POST /propjson/body
     resource function post body(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PropertyJsonPathAPI", "/propjson", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "PropertyJsonPathAPI", "/propjson", cors = {allow: "POST", ...corsConfig});
         do {
             string children = xpathNodeString((check soapBody(ctx)));
             ctx.variables["same"] = xpathNodeString((check soapBody(ctx)));
@@ -62,7 +62,7 @@ service /propjson on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/propjson", [{path: re `/books/?`, allow: "POST"}, {path: re `/body/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/propjson", [{path: re `/books/?`, allow: "POST"}, {path: re `/body/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

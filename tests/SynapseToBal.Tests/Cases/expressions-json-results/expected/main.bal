@@ -13,7 +13,7 @@ listener http:Listener httpListener = new (httpPort);
 service /tags on httpListener {
     # POST /tags/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TagsAPI", "/tags", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "TagsAPI", "/tags", cors = {allow: "POST", ...corsConfig});
         do {
             string tags = synapseValue(function () returns string|error => gsonText(check javaSplit(check jsonString(ctx, "$.tags"), "[,;] *")), "split(payload.tags, '[,;] *')");
             ctx.variables["parts"] = check value:fromJsonString(check notTranslated("${split(headers.X-Path, '/')}"));
@@ -48,7 +48,7 @@ service /tags on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/tags", [{path: re `(/.*)?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/tags", [{path: re `(/.*)?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

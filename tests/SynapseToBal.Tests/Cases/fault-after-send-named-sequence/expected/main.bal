@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /named on httpListener {
     # POST /named/by-key
     resource function post by\-key(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NamedSendApi", "/named", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "NamedSendApi", "/named", cors = {allow: "POST", ...corsConfig});
         do {
             return check callOrders(ctx);
         } on fail error e {
@@ -22,7 +22,7 @@ service /named on httpListener {
 
     # POST /named/by-template
     resource function post by\-template(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NamedSendApi", "/named", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "NamedSendApi", "/named", cors = {allow: "POST", ...corsConfig});
         do {
             return check sendTemplate(ctx);
         } on fail error e {
@@ -32,7 +32,7 @@ service /named on httpListener {
 
     # POST /named/blocking
     resource function post blocking(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NamedSendApi", "/named", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "NamedSendApi", "/named", cors = {allow: "POST", ...corsConfig});
         do {
             check blockingOrders(ctx);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -62,7 +62,7 @@ service /named on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/named", [{path: re `/by-key/?`, allow: "POST"}, {path: re `/by-template/?`, allow: "POST"}, {path: re `/blocking/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/named", [{path: re `/by-key/?`, allow: "POST"}, {path: re `/by-template/?`, allow: "POST"}, {path: re `/blocking/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -22,3 +22,6 @@ configurable string intakeApiFannedEndpointUrl = "http://localhost:9000/primary"
 
 # Base URL of the 'IntakeApi /fanned endpoint' endpoint.
 configurable string intakeApiFannedEndpointUrl2 = "http://localhost:9000/secondary";
+
+# The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
+final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /intake on httpListener {
     # POST /intake/queued
     resource function post queued(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "IntakeApi", "/intake", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "IntakeApi", "/intake", cors = {allow: "POST", ...corsConfig});
         do {
             pendingStore.store(ctx);
             QueuedResponse payload = {queued: true};
@@ -25,14 +25,14 @@ service /intake on httpListener {
 
     # PUT /intake/queued
     resource function put queued(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "IntakeApi", "/intake", cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "IntakeApi", "/intake", cors = {allow: "PUT", ...corsConfig});
         pendingStore.store(ctx);
         return accepted();
     }
 
     # POST /intake/fanned
     resource function post fanned(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "IntakeApi", "/intake", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "IntakeApi", "/intake", cors = {allow: "POST", ...corsConfig});
         do {
             // <clone>: one copy of the message per target, started together and awaited (the Micro Integrator runs them in
             // parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies,
@@ -81,7 +81,7 @@ service /intake on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/intake", [{path: re `/queued/?`, allow: "POST"}, {path: re `/queued/?`, allow: "PUT"}, {path: re `/fanned/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/intake", [{path: re `/queued/?`, allow: "POST"}, {path: re `/queued/?`, allow: "PUT"}, {path: re `/fanned/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

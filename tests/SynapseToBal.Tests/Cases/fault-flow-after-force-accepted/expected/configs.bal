@@ -22,3 +22,6 @@ configurable string corsAllowedHeaders = "";
 
 # Base URL of the 'NotifyAPI /waiting endpoint' endpoint.
 configurable string notifyApiWaitingEndpointUrl = "http://localhost:9000/events";
+
+# The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
+final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /notify on httpListener {
     # POST /notify/accepted
     resource function post accepted(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", ...corsConfig});
         do {
             // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
             check callEndpoint(ctx, acceptedEndpoint, clientPath(notifyApiAcceptedEndpointUrl, restPostfix(ctx)), outOnly = true, headers = passThroughHeaders, state = acceptedEndpointSuspension);
@@ -23,7 +23,7 @@ service /notify on httpListener {
 
     # POST /notify/waiting
     resource function post waiting(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, waitingEndpoint, clientPath(notifyApiWaitingEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = waitingEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -47,7 +47,7 @@ service /notify on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/notify", [{path: re `/accepted/?`, allow: "POST"}, {path: re `/waiting/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/notify", [{path: re `/accepted/?`, allow: "POST"}, {path: re `/waiting/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

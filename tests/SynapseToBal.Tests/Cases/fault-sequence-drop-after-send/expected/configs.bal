@@ -25,3 +25,6 @@ configurable string ordersApiEndpointUrl = "http://localhost:9000/orders";
 
 # Base URL of the 'OrdersApi /{id} endpoint' endpoint.
 configurable string ordersApiIdEndpointUrl2 = "http://localhost:9000/orders";
+
+# The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
+final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # GET /orders/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersApi", "/orders", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrdersApi", "/orders", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, ordersGetByIdEndpoint, clientPath(ordersApiIdEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = ordersGetByIdEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -22,7 +22,7 @@ service /orders on httpListener {
 
     # POST /orders/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersApi", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrdersApi", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, ordersPostRootEndpoint, clientPath(ordersApiEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = ordersPostRootEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -33,7 +33,7 @@ service /orders on httpListener {
 
     # DELETE /orders/{id}
     resource function delete [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersApi", "/orders", {"id": id}, cors = {allow: "DELETE", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrdersApi", "/orders", {"id": id}, cors = {allow: "DELETE", ...corsConfig});
         do {
             check callEndpoint(ctx, ordersDeleteByIdEndpoint, clientPath(ordersApiIdEndpointUrl2, restPostfix(ctx)), headers = passThroughHeaders, state = ordersDeleteByIdEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -44,7 +44,7 @@ service /orders on httpListener {
 
     # PUT /orders/{id}
     resource function put [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersApi", "/orders", {"id": id}, cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrdersApi", "/orders", {"id": id}, cors = {allow: "PUT", ...corsConfig});
         do {
             OrdersPutResponse payload = {id: check jsonEval(ctx, "$.id")};
             setJsonPayload(ctx, payload.toJson());
@@ -69,7 +69,7 @@ service /orders on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/orders", [{path: re `/[^/]+/?`, allow: "GET"}, {path: re `/?`, allow: "POST"}, {path: re `/[^/]+/?`, allow: "DELETE"}, {path: re `/[^/]+/?`, allow: "PUT"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/orders", [{path: re `/[^/]+/?`, allow: "GET"}, {path: re `/?`, allow: "POST"}, {path: re `/[^/]+/?`, allow: "DELETE"}, {path: re `/[^/]+/?`, allow: "PUT"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /fileinfo on httpListener {
     # GET /fileinfo/size
     resource function get size(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FileInfoAPI", "/fileinfo", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FileInfoAPI", "/fileinfo", cors = {allow: "GET", ...corsConfig});
         do {
             check fileConnectorGetSize(ctx, check urlParam(ctx, "path"));
             ctx.contentType = "application/json";
@@ -23,7 +23,7 @@ service /fileinfo on httpListener {
 
     # GET /fileinfo/modified
     resource function get modified(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FileInfoAPI", "/fileinfo", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FileInfoAPI", "/fileinfo", cors = {allow: "GET", ...corsConfig});
         do {
             check fileConnectorGetLastModifiedTime(ctx, "file:///var/data/in/orders.csv");
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -34,7 +34,7 @@ service /fileinfo on httpListener {
 
     # GET /fileinfo/line
     resource function get line(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FileInfoAPI", "/fileinfo", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FileInfoAPI", "/fileinfo", cors = {allow: "GET", ...corsConfig});
         do {
             check fileConnectorReadALine(ctx, "/var/data/in/orders.csv", lineNumber = check urlParam(ctx, "line"));
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -45,7 +45,7 @@ service /fileinfo on httpListener {
 
     # GET /fileinfo/todo
     resource function get todo(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FileInfoAPI", "/fileinfo", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FileInfoAPI", "/fileinfo", cors = {allow: "GET", ...corsConfig});
         do {
             // TODO(SB0232): connector operation <fileconnector.readSpecifiedLines>: use io:fileReadLines for a local file (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); parameters: source, start, end
             // <fileconnector.readSpecifiedLines>
@@ -91,7 +91,7 @@ service /fileinfo on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/fileinfo", [{path: re `/size/?`, allow: "GET"}, {path: re `/modified/?`, allow: "GET"}, {path: re `/line/?`, allow: "GET"}, {path: re `/todo/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/fileinfo", [{path: re `/size/?`, allow: "GET"}, {path: re `/modified/?`, allow: "GET"}, {path: re `/line/?`, allow: "GET"}, {path: re `/todo/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

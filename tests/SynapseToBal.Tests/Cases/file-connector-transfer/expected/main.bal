@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /transfer on httpListener {
     # POST /transfer/copy
     resource function post copy(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FileTransferAPI", "/transfer", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FileTransferAPI", "/transfer", cors = {allow: "POST", ...corsConfig});
         do {
             json body = check jsonPayload(ctx);
             string sourcePath = check jsonEvalIn(body, "$.from");
@@ -28,7 +28,7 @@ service /transfer on httpListener {
 
     # POST /transfer/move
     resource function post move(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FileTransferAPI", "/transfer", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FileTransferAPI", "/transfer", cors = {allow: "POST", ...corsConfig});
         do {
             check fileConnectorMove(ctx, "/var/data/in/orders.xml", "/var/data/done");
             check fileConnectorMove(ctx, "/var/data/in", "/var/data/done", filePattern = check urlParam(ctx, "pattern"));
@@ -40,7 +40,7 @@ service /transfer on httpListener {
 
     # GET /transfer/search
     resource function get search(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FileTransferAPI", "/transfer", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FileTransferAPI", "/transfer", cors = {allow: "GET", ...corsConfig});
         do {
             check fileConnectorSearch(ctx, "/var/data/in", filePattern = "order-[0-9]+\\.xml", recursiveSearch = "true");
             ctx.contentType = "application/json";
@@ -52,7 +52,7 @@ service /transfer on httpListener {
 
     # POST /transfer/todo
     resource function post todo(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FileTransferAPI", "/transfer", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FileTransferAPI", "/transfer", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0232): connector operation <fileconnector.copy>: use file:copy for local files, ftp:Client's get and put for remote ones (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); not translated because its filePattern '*' is not a regular expression the generated code can test: the regular expression is not valid Java: a dangling '*' at position 0; parameters: source, destination, filePattern
             // <fileconnector.copy>
@@ -109,7 +109,7 @@ service /transfer on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/transfer", [{path: re `/copy/?`, allow: "POST"}, {path: re `/move/?`, allow: "POST"}, {path: re `/search/?`, allow: "GET"}, {path: re `/todo/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/transfer", [{path: re `/copy/?`, allow: "POST"}, {path: re `/move/?`, allow: "POST"}, {path: re `/search/?`, allow: "GET"}, {path: re `/todo/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /files on httpListener {
     # PUT /files/create
     resource function put create(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FileAPI", "/files", cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FileAPI", "/files", cors = {allow: "PUT", ...corsConfig});
         do {
             string filePath = check urlParam(ctx, "filePath");
             check fileConnectorCreate(ctx, filePath);
@@ -28,7 +28,7 @@ service /files on httpListener {
 
     # PUT /files/upload
     resource function put upload(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FileAPI", "/files", cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FileAPI", "/files", cors = {allow: "PUT", ...corsConfig});
         do {
             check fileConnectorCreate(ctx, getProperty(ctx, "target"), content = getProperty(ctx, "data"), isBinaryContent = getProperty(ctx, "binary"));
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -39,7 +39,7 @@ service /files on httpListener {
 
     # GET /files/exists
     resource function get exists(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FileAPI", "/files", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FileAPI", "/files", cors = {allow: "GET", ...corsConfig});
         do {
             string filePath = check urlParam(ctx, "filePath");
             check fileConnectorIsFileExist(ctx, filePath);
@@ -52,7 +52,7 @@ service /files on httpListener {
 
     # DELETE /files/delete
     resource function delete delete(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FileAPI", "/files", cors = {allow: "DELETE", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FileAPI", "/files", cors = {allow: "DELETE", ...corsConfig});
         do {
             check fileConnectorDelete(ctx, "/var/data/in", filePattern = "[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*\\.(csv|txt)");
             check fileConnectorDelete(ctx, getProperty(ctx, "folder"), filePattern = check urlParam(ctx, "fileName"));
@@ -65,7 +65,7 @@ service /files on httpListener {
 
     # GET /files/read
     resource function get read(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FileAPI", "/files", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FileAPI", "/files", cors = {allow: "GET", ...corsConfig});
         do {
             string filePath = check urlParam(ctx, "filePath");
             check fileConnectorRead(ctx, filePath, contentType = "application/xml");
@@ -78,7 +78,7 @@ service /files on httpListener {
 
     # GET /files/readAny
     resource function get readAny(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FileAPI", "/files", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FileAPI", "/files", cors = {allow: "GET", ...corsConfig});
         do {
             check fileConnectorRead(ctx, "file:///var/data/in");
             log:printInfo("FileAPI /readAny request", file = getProperty(ctx, "readingFileName"));
@@ -90,7 +90,7 @@ service /files on httpListener {
 
     # POST /files/append
     resource function post append(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FileAPI", "/files", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FileAPI", "/files", cors = {allow: "POST", ...corsConfig});
         do {
             check fileConnectorAppend(ctx, "/var/log/orders.log", content = check jsonEval(ctx, "$.line"));
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -101,7 +101,7 @@ service /files on httpListener {
 
     # POST /files/todo
     resource function post todo(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FileAPI", "/files", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FileAPI", "/files", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0232): connector operation <fileconnector.create>: use file:create and io:fileWriteString for a local file, ftp:Client's put for a remote one (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP)); not translated because its encoding 'ISO-8859-1' is not UTF-8, which the generated call writes; parameters: source, inputContent, encoding
             // <fileconnector.create>
@@ -212,7 +212,7 @@ service /files on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/files", [{path: re `/create/?`, allow: "PUT"}, {path: re `/upload/?`, allow: "PUT"}, {path: re `/exists/?`, allow: "GET"}, {path: re `/delete/?`, allow: "DELETE"}, {path: re `/read/?`, allow: "GET"}, {path: re `/readAny/?`, allow: "GET"}, {path: re `/append/?`, allow: "POST"}, {path: re `/todo/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/files", [{path: re `/create/?`, allow: "PUT"}, {path: re `/upload/?`, allow: "PUT"}, {path: re `/exists/?`, allow: "GET"}, {path: re `/delete/?`, allow: "DELETE"}, {path: re `/read/?`, allow: "GET"}, {path: re `/readAny/?`, allow: "GET"}, {path: re `/append/?`, allow: "POST"}, {path: re `/todo/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

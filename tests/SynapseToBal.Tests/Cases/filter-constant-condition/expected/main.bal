@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service "/const" on httpListener {
     # GET /const/always
     resource function get always(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ConstFilter", "/const", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ConstFilter", "/const", cors = {allow: "GET", ...corsConfig});
         do {
             // <filter>: its condition is always true, so its then branch always runs and the other never does
             AlwaysResponse payload = {branch: "then"};
@@ -32,7 +32,7 @@ service "/const" on httpListener {
 
     # GET /const/never
     resource function get 'never(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ConstFilter", "/const", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ConstFilter", "/const", cors = {allow: "GET", ...corsConfig});
         do {
             // <filter>: its condition is always false, so its else branch, if any, always runs and the other never does
             // Not translated, never runs: the condition of the <filter> around it is always false:
@@ -50,7 +50,7 @@ service "/const" on httpListener {
 
     # GET /const/nested
     resource function get nested(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ConstFilter", "/const", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ConstFilter", "/const", cors = {allow: "GET", ...corsConfig});
         do {
             string slow = "";
             if getHeader(ctx, "X-Mode") == "fast" {
@@ -87,7 +87,7 @@ service "/const" on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/const", [{path: re `/always/?`, allow: "GET"}, {path: re `/never/?`, allow: "GET"}, {path: re `/nested/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/const", [{path: re `/always/?`, allow: "GET"}, {path: re `/never/?`, allow: "GET"}, {path: re `/nested/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

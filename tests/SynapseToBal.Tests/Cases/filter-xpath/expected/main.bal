@@ -13,7 +13,7 @@ listener http:Listener httpListener = new (httpPort);
 service /filter on httpListener {
     # POST /filter/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FilterAPI", "/filter", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FilterAPI", "/filter", cors = {allow: "POST", ...corsConfig});
         do {
             string strict = "";
             string short = "";
@@ -53,7 +53,7 @@ service /filter on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/filter", [{path: re `/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/filter", [{path: re `/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

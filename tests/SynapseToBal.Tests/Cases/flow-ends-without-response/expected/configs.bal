@@ -22,3 +22,6 @@ configurable string eventsApiForwardEndpointUrl = "http://sink.example.com/event
 
 # Base URL of the 'EventsAPI /relay endpoint' endpoint.
 configurable string eventsApiRelayEndpointUrl = "http://sink.example.com/relay";
+
+# The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
+final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

@@ -12,14 +12,14 @@ listener http:Listener httpListener = new (httpPort);
 service /events on httpListener {
     # POST /events/audit
     resource function post audit(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EventsAPI", "/events", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "EventsAPI", "/events", cors = {allow: "POST", ...corsConfig});
         log:printInfo("EventsAPI /audit request", event = "audit");
         return accepted();
     }
 
     # POST /events/check
     resource function post 'check(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EventsAPI", "/events", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "EventsAPI", "/events", cors = {allow: "POST", ...corsConfig});
         do {
             if getHeader(ctx, "X-Mode") == "sync" {
                 return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -37,7 +37,7 @@ service /events on httpListener {
 
     # PUT /events/forward
     resource function put forward(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EventsAPI", "/events", cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "EventsAPI", "/events", cors = {allow: "PUT", ...corsConfig});
         do {
             check callEndpoint(ctx, forwardEndpoint, clientPath(eventsApiForwardEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = forwardEndpointSuspension);
             return accepted();
@@ -48,7 +48,7 @@ service /events on httpListener {
 
     # PATCH /events/relay
     resource function patch relay(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EventsAPI", "/events", cors = {allow: "PATCH", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "EventsAPI", "/events", cors = {allow: "PATCH", ...corsConfig});
         do {
             check callEndpoint(ctx, relayEndpoint, clientPath(eventsApiRelayEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = relayEndpointSuspension);
             // The out flow is empty (<outSequence/>): the backend response is not sent on; the flow ends here.
@@ -88,7 +88,7 @@ service /events on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/events", [{path: re `/audit/?`, allow: "POST"}, {path: re `/check/?`, allow: "POST"}, {path: re `/ignored/?`, allow: "DELETE"}, {path: re `/forward/?`, allow: "PUT"}, {path: re `/relay/?`, allow: "PATCH"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/events", [{path: re `/audit/?`, allow: "POST"}, {path: re `/check/?`, allow: "POST"}, {path: re `/ignored/?`, allow: "DELETE"}, {path: re `/forward/?`, allow: "PUT"}, {path: re `/relay/?`, allow: "PATCH"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -22,3 +22,6 @@ configurable string corsAllowedHeaders = "";
 
 # Base URL of the 'BlockingFaultApi /callout endpoint' endpoint.
 configurable string blockingFaultApiCalloutEndpointUrl = "http://localhost:9000/services/SimpleStockQuoteService";
+
+# The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
+final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /blocking on httpListener {
     # POST /blocking/call
     resource function post call(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "BlockingFaultApi", "/blocking", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "BlockingFaultApi", "/blocking", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
@@ -25,7 +25,7 @@ service /blocking on httpListener {
 
     # POST /blocking/callout
     resource function post callout(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "BlockingFaultApi", "/blocking", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "BlockingFaultApi", "/blocking", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
             // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
@@ -52,7 +52,7 @@ service /blocking on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/blocking", [{path: re `/call/?`, allow: "POST"}, {path: re `/callout/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/blocking", [{path: re `/call/?`, allow: "POST"}, {path: re `/callout/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

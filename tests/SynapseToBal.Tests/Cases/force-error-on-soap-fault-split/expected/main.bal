@@ -15,7 +15,7 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 service /lines on httpListener, httpsListener {
     # POST /lines/parallel
     resource function post parallel(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderLinesApi", "/lines", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrderLinesApi", "/lines", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
             // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
@@ -40,7 +40,7 @@ service /lines on httpListener, httpsListener {
 
     # POST /lines/timed
     resource function post timed(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderLinesApi", "/lines", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrderLinesApi", "/lines", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
             // <iterate>: one copy of the message per part, started together (the Micro Integrator runs them in parallel);
@@ -62,7 +62,7 @@ service /lines on httpListener, httpsListener {
 
     # POST /lines/sequential
     resource function post sequential(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderLinesApi", "/lines", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrderLinesApi", "/lines", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
             // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the
@@ -80,7 +80,7 @@ service /lines on httpListener, httpsListener {
 
     # POST /lines/first
     resource function post first(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderLinesApi", "/lines", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrderLinesApi", "/lines", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
             // <clone>: one copy of the message per target, started together and awaited (the Micro Integrator runs them in
@@ -116,7 +116,7 @@ service /lines on httpListener, httpsListener {
 
     # POST /lines/detached
     resource function post detached(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderLinesApi", "/lines", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrderLinesApi", "/lines", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
             // <clone>: one copy of the message per target, each started on its own (the Micro Integrator runs them in
@@ -159,7 +159,7 @@ service /lines on httpListener, httpsListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/lines", [{path: re `/parallel/?`, allow: "POST"}, {path: re `/timed/?`, allow: "POST"}, {path: re `/sequential/?`, allow: "POST"}, {path: re `/first/?`, allow: "POST"}, {path: re `/detached/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/lines", [{path: re `/parallel/?`, allow: "POST"}, {path: re `/timed/?`, allow: "POST"}, {path: re `/sequential/?`, allow: "POST"}, {path: re `/first/?`, allow: "POST"}, {path: re `/detached/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # POST /orders/price
     resource function post price(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrderAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             // <foreach>: the elements '//order/item' selects are detached and each is run through the sequence, in order,
             // on this message (its properties are shared, as in Synapse); each result is appended to the parent of the
@@ -27,7 +27,7 @@ service /orders on httpListener {
 
     # POST /orders/stamp
     resource function post stamp(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrderAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             // <foreach>: the elements '//order/item' selects are detached and each is run through the sequence, in order,
             // on this message (its properties are shared, as in Synapse); each result is appended to the parent of the
@@ -54,7 +54,7 @@ service /orders on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/orders", [{path: re `/price/?`, allow: "POST"}, {path: re `/stamp/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/orders", [{path: re `/price/?`, allow: "POST"}, {path: re `/stamp/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /cart on httpListener {
     # POST /cart/sequential
     resource function post sequential(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CartAPI", "/cart", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "CartAPI", "/cart", cors = {allow: "POST", ...corsConfig});
         do {
             // <foreach>: each item of the JSON array '${payload.items}' runs through the sequence on its own copy of the
             // message, one after the other; each copy's JSON payload then replaces its item in the array.
@@ -25,7 +25,7 @@ service /cart on httpListener {
 
     # POST /cart/parallel
     resource function post parallel(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CartAPI", "/cart", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "CartAPI", "/cart", cors = {allow: "POST", ...corsConfig});
         do {
             // <foreach>: each item of the JSON array '${payload.items}' runs through the sequence on its own copy of the
             // message, started together and awaited (the Micro Integrator runs them in parallel); each copy's JSON payload
@@ -39,7 +39,7 @@ service /cart on httpListener {
 
     # POST /cart/names
     resource function post names(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CartAPI", "/cart", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "CartAPI", "/cart", cors = {allow: "POST", ...corsConfig});
         do {
             // <foreach>: each item of the JSON array '${payload.items}' runs through the sequence on its own copy of the
             // message, one after the other; the copies' JSON payloads then become the array held by the variable 'names'.
@@ -53,7 +53,7 @@ service /cart on httpListener {
 
     # POST /cart/classic
     resource function post classic(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CartAPI", "/cart", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "CartAPI", "/cart", cors = {allow: "POST", ...corsConfig});
         do {
             // <foreach>: each item of the JSON array 'json-eval($.cart.lines)' is run through the sequence, in order, on
             // this message (its properties are shared, as in Synapse), the item as its payload; the results then replace
@@ -91,7 +91,7 @@ service /cart on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/cart", [{path: re `/sequential/?`, allow: "POST"}, {path: re `/parallel/?`, allow: "POST"}, {path: re `/names/?`, allow: "POST"}, {path: re `/classic/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/cart", [{path: re `/sequential/?`, allow: "POST"}, {path: re `/parallel/?`, allow: "POST"}, {path: re `/names/?`, allow: "POST"}, {path: re `/classic/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

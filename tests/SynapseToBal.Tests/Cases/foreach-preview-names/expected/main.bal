@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /names on httpListener {
     # POST /names/body
     resource function post body(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NamesAPI", "/names", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "NamesAPI", "/names", cors = {allow: "POST", ...corsConfig});
         do {
             // <foreach>: each item of the JSON array '${payload.items}' runs through the sequence on its own copy of the
             // message, one after the other; each copy's JSON payload then replaces its item in the array.
@@ -25,7 +25,7 @@ service /names on httpListener {
 
     # POST /names/variable
     resource function post 'variable(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NamesAPI", "/names", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "NamesAPI", "/names", cors = {allow: "POST", ...corsConfig});
         do {
             // <foreach>: each item of the JSON array '${payload.items}' runs through the sequence on its own copy of the
             // message, one after the other; the copies' JSON payloads then become the array held by the variable 'names'.
@@ -52,7 +52,7 @@ service /names on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/names", [{path: re `/body/?`, allow: "POST"}, {path: re `/variable/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/names", [{path: re `/body/?`, allow: "POST"}, {path: re `/variable/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /todo on httpListener {
     # POST /todo/variable
     resource function post 'variable(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TodoAPI", "/todo", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "TodoAPI", "/todo", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0220): <foreach> is not translated here: its collection '${var.list}' is neither a JSON array nor XML elements in the payload: the generated foreach iterates over the payload only, not over a variable or a property
             // <foreach collection="${var.list}">
@@ -28,7 +28,7 @@ service /todo on httpListener {
 
     # POST /todo/xml-collection
     resource function post xml\-collection(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TodoAPI", "/todo", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "TodoAPI", "/todo", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0220): <foreach> is not translated here: its collection '${xpath('//list', 'xml_collection')}' is neither a JSON array nor XML elements in the payload: the generated foreach iterates over the payload only, not over a variable or a property
             // <foreach collection="${xpath('//list', 'xml_collection')}" parallel-execution="false" counter-variable="i">
@@ -45,7 +45,7 @@ service /todo on httpListener {
 
     # POST /todo/respond
     resource function post respond(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TodoAPI", "/todo", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "TodoAPI", "/todo", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0220): <foreach> is not translated here: its sequence answers the client, sends, calls or drops the message, which ends the loop in Synapse
             // <foreach expression="//item">
@@ -80,7 +80,7 @@ service /todo on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/todo", [{path: re `/variable/?`, allow: "POST"}, {path: re `/xml-collection/?`, allow: "POST"}, {path: re `/respond/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/todo", [{path: re `/variable/?`, allow: "POST"}, {path: re `/xml-collection/?`, allow: "POST"}, {path: re `/respond/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /stock on httpListener {
     # POST /stock/check
     resource function post 'check(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StockAPI", "/stock", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StockAPI", "/stock", cors = {allow: "POST", ...corsConfig});
         do {
             // <foreach>: each element '${xpath('//stock/company')}' selects runs through the sequence on its own copy of
             // the message, one after the other; the selected elements are then detached and the first element of each
@@ -33,7 +33,7 @@ service /stock on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/stock", [{path: re `/check/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/stock", [{path: re `/check/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /form on httpListener {
     # POST /form/login
     resource function post login(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FormLoginAPI", "/form", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FormLoginAPI", "/form", cors = {allow: "POST", ...corsConfig});
         do {
             log:printInfo("FormLoginAPI /login request", user = xpathString((check soapEnvelope(ctx))/**/<xformValues>/<username>));
             ctx.contentType = "application/x-www-form-urlencoded";
@@ -25,7 +25,7 @@ service /form on httpListener {
 
     # POST /form/profile
     resource function post profile(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FormLoginAPI", "/form", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FormLoginAPI", "/form", cors = {allow: "POST", ...corsConfig});
         do {
             ProfileResponse payload = {
                 user: check jsonEval(ctx, "$.xformValues.username"),
@@ -53,7 +53,7 @@ service /form on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/form", [{path: re `/login/?`, allow: "POST"}, {path: re `/profile/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/form", [{path: re `/login/?`, allow: "POST"}, {path: re `/profile/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /greeting on httpListener {
     # GET /greeting/*
     resource function get [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "GreetingAPI", "/greeting", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "GreetingAPI", "/greeting", cors = {allow: "GET", ...corsConfig});
         do {
             log:printInfo("GreetingAPI default request", fromEntry = getProperty(ctx, "greeting", greeting), fromContext = getProperty(ctx, "greeting"));
             GreetingResponse payload = {greeting: getProperty(ctx, "greeting", greeting)};
@@ -33,7 +33,7 @@ service /greeting on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/greeting", [{path: re `(/.*)?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/greeting", [{path: re `(/.*)?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

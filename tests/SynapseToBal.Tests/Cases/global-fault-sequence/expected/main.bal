@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /stock on httpListener {
     # GET /stock/{sku}
     resource function get [string sku](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StockAPI", "/stock", {"sku": sku}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StockAPI", "/stock", {"sku": sku}, cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, stockBackend, clientPath(stockBackendUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockBackendSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -30,7 +30,7 @@ service /stock on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/stock", [{path: re `/[^/]+/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/stock", [{path: re `/[^/]+/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /headers on httpListener {
     # GET /headers/
     resource function get .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "HeaderAPI", "/headers", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "HeaderAPI", "/headers", cors = {allow: "GET", ...corsConfig});
         do {
             ctx.headers["x-request-id"] = ctx.messageId;
             _ = ctx.headers.removeIfHasKey("cookie");
@@ -32,7 +32,7 @@ service /headers on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/headers", [{path: re `/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/headers", [{path: re `/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /payments on httpListener {
     # GET /payments/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PaymentsAPI", "/payments", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "PaymentsAPI", "/payments", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
             check callHttpConnector(ctx, paymentsConn, paymentsConnBaseUrl, "GET", string `/payments/${miScalarText(id)}`, state = paymentsConnSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -41,7 +41,7 @@ service /payments on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/payments", [{path: re `/[^/]+/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/payments", [{path: re `/[^/]+/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

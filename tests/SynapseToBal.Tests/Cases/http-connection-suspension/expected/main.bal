@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /catalog on httpListener {
     # GET /catalog/items/{id}
     resource function get items/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
             check callHttpConnector(ctx, inventoryConn, inventoryConnBaseUrl, "GET", string `/items/${miScalarText(id)}`, responseVariable = "item", state = inventoryConnSuspension);
             check callHttpConnector(ctx, pricingConn, pricingConnBaseUrl, "GET", string `/prices/${miScalarText(id)}`);
@@ -23,7 +23,7 @@ service /catalog on httpListener {
 
     # GET /catalog/stock/{id}
     resource function get stock/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
             check callHttpConnector(ctx, stockConn, stockConnBaseUrl, "GET", string `/levels/${miScalarText(id)}`);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -47,7 +47,7 @@ service /catalog on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/catalog", [{path: re `/items/[^/]+/?`, allow: "GET"}, {path: re `/stock/[^/]+/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/catalog", [{path: re `/items/[^/]+/?`, allow: "GET"}, {path: re `/stock/[^/]+/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

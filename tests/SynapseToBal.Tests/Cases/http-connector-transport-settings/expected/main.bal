@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /ledger on httpListener {
     # POST /ledger/entries
     resource function post entries(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "LedgerAPI", "/ledger", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "LedgerAPI", "/ledger", cors = {allow: "POST", ...corsConfig});
         do {
             check callHttpConnector(ctx, ledgerConnNoChunking, ledgerConnBaseUrl, "POST", "/entries", bodyType = "JSON", body = check synapsePayloadText(ctx), responseVariable = "entry", overwriteBody = true, state = ledgerConnSuspension);
             check callHttpConnector(ctx, ledgerConnNoChunking, ledgerConnBaseUrl, "PUT", "/entries/latest", bodyType = "JSON", body = check synapsePayloadText(ctx), responseVariable = "latest", overwriteBody = true, state = ledgerConnSuspension);
@@ -23,7 +23,7 @@ service /ledger on httpListener {
 
     # GET /ledger/legacy
     resource function get legacy(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "LedgerAPI", "/ledger", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "LedgerAPI", "/ledger", cors = {allow: "GET", ...corsConfig});
         do {
             check callHttpConnector(ctx, ledgerConnHttp10NoKeepalive, ledgerConnBaseUrl, "GET", "/legacy/balance", responseVariable = "balance", overwriteBody = true, state = ledgerConnSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -34,7 +34,7 @@ service /ledger on httpListener {
 
     # GET /ledger/status
     resource function get status(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "LedgerAPI", "/ledger", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "LedgerAPI", "/ledger", cors = {allow: "GET", ...corsConfig});
         do {
             check callHttpConnector(ctx, ledgerConn, ledgerConnBaseUrl, "GET", "/status", responseVariable = "status", overwriteBody = true, state = ledgerConnSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -63,7 +63,7 @@ service /ledger on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/ledger", [{path: re `/entries/?`, allow: "POST"}, {path: re `/legacy/?`, allow: "GET"}, {path: re `/status/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/ledger", [{path: re `/entries/?`, allow: "POST"}, {path: re `/legacy/?`, allow: "GET"}, {path: re `/status/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

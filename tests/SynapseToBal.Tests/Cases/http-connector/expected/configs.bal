@@ -43,3 +43,6 @@ configurable string corsAllowedHeaders = "";
 
 # The 'Authorization' header the <http.put> operation sends (a credential, not copied from the Synapse configuration).
 configurable string billingConnAuthorizationHeader = ?;
+
+# The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
+final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /shop on httpListener {
     # GET /shop/orders/{id}
     resource function get orders/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ShopAPI", "/shop", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ShopAPI", "/shop", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
             check callHttpConnector(ctx, ordersConn, ordersConnBaseUrl, "GET", string `/orders/${miScalarText(id)}?expand=items`, headers = [["Accept", "application/json"], ["X-Trace", miScalarText(getHeader(ctx, "X-Request-Id"))]], responseVariable = "order", state = ordersConnSuspension);
             log:printInfo(string `Order ${synapseValue(function () returns string|error => check variablePath(ctx, "order", "$.payload.id"), "vars.order.payload.id")} status ${synapseValue(function () returns string|error => check variablePath(ctx, "order", "$.attributes.statusCode"), "vars.order.attributes.statusCode")}, type ${synapseValue(function () returns string|error => check variablePath(ctx, "order", "$.headers['content-type']"), "vars.order.headers[\"content-type\"]")}`);
@@ -29,7 +29,7 @@ service /shop on httpListener {
 
     # POST /shop/orders
     resource function post orders(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ShopAPI", "/shop", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ShopAPI", "/shop", cors = {allow: "POST", ...corsConfig});
         do {
             check callHttpConnector(ctx, ordersConn, ordersConnBaseUrl, "POST", "orders", bodyType = "JSON", body = string `{${"\n"}                    "item": "${check jsonEval(ctx, "$.item")}",${"\n"}                    "quantity": ${check jsonEval(ctx, "$.quantity")}${"\n"}                    }${"\n"}                `, responseVariable = "created", overwriteBody = true, state = ordersConnSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -41,7 +41,7 @@ service /shop on httpListener {
 
     # PUT /shop/invoices/{id}
     resource function put invoices/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ShopAPI", "/shop", {"id": id}, cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ShopAPI", "/shop", {"id": id}, cors = {allow: "PUT", ...corsConfig});
         do {
             check callHttpConnector(ctx, billingConn, billingConnBaseUrl, "PUT", string `/invoices/${miScalarText(id)}`, headers = [["Authorization", billingConnAuthorizationHeader]], bodyType = "XML", body = string `<invoice><id>${miScalarText(id)}</id><total>${check jsonEval(ctx, "$.total")}</total></invoice>`, state = billingConnSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -53,7 +53,7 @@ service /shop on httpListener {
 
     # PATCH /shop/notes
     resource function patch notes(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ShopAPI", "/shop", cors = {allow: "PATCH", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ShopAPI", "/shop", cors = {allow: "PATCH", ...corsConfig});
         do {
             check callHttpConnector(ctx, crmConn, crmConnBaseUrl, "PATCH", "?note=1", bodyType = "TEXT", body = string `Note for ${getVariable(ctx, "customer")}`, state = crmConnSuspension);
             check callHttpConnector(ctx, crmConn, crmConnBaseUrl, "DELETE", "/notes/1", state = crmConnSuspension);
@@ -69,7 +69,7 @@ service /shop on httpListener {
 
     # DELETE /shop/legacy
     resource function delete legacy(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ShopAPI", "/shop", cors = {allow: "DELETE", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ShopAPI", "/shop", cors = {allow: "DELETE", ...corsConfig});
         do {
             // TODO(SB0232): connector operation <http.delete>: use an http:Client of ballerina/http; not translated because its connection 'LegacyConn' is not translated: its authType 'Digest' is not one the Micro Integrator knows (None, Basic Auth, OAuth); the connection is the local entry 'LegacyConn'; parameters: relativePath
             // <http.delete configKey="LegacyConn">
@@ -119,7 +119,7 @@ service /shop on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/shop", [{path: re `/orders/[^/]+/?`, allow: "GET"}, {path: re `/orders/?`, allow: "POST"}, {path: re `/invoices/[^/]+/?`, allow: "PUT"}, {path: re `/notes/?`, allow: "PATCH"}, {path: re `/legacy/?`, allow: "DELETE"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/shop", [{path: re `/orders/[^/]+/?`, allow: "GET"}, {path: re `/orders/?`, allow: "POST"}, {path: re `/invoices/[^/]+/?`, allow: "PUT"}, {path: re `/notes/?`, allow: "PATCH"}, {path: re `/legacy/?`, allow: "DELETE"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

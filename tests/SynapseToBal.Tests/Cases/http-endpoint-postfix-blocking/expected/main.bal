@@ -16,7 +16,7 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 service /crm on httpListener, httpsListener {
     # GET /crm/customers/{id}
     resource function get customers/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CrmAPI", "/crm", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "CrmAPI", "/crm", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
             // sender in default.json), not the 120 s the client waits.
@@ -29,7 +29,7 @@ service /crm on httpListener, httpsListener {
 
     # POST /crm/orders
     resource function post orders(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CrmAPI", "/crm", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "CrmAPI", "/crm", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["uri.var.tenantUrl"] = "https://tenant.example.com/api";
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
@@ -57,7 +57,7 @@ service /crm on httpListener, httpsListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/crm", [{path: re `/customers/[^/]+/?`, allow: "GET"}, {path: re `/orders/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/crm", [{path: re `/customers/[^/]+/?`, allow: "GET"}, {path: re `/orders/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

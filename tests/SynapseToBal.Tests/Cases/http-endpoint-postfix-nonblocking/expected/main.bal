@@ -16,7 +16,7 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 service /catalog on httpListener, httpsListener {
     # GET /catalog/stock/*
     resource function get stock/[string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CatalogAPI", "/catalog", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "CatalogAPI", "/catalog", cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, stockEp, withRestPostfix("/v2/stock/", restPostfix(ctx)), headers = passThroughHeaders, state = stockEpSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -27,7 +27,7 @@ service /catalog on httpListener, httpsListener {
 
     # GET /catalog/prices/{sku}
     resource function get prices/[string sku](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"sku": sku}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"sku": sku}, cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, priceEp, string `/v1/prices/${check pathValue(sku)}`, "GET", headers = passThroughHeaders, state = priceEpSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -51,7 +51,7 @@ service /catalog on httpListener, httpsListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/catalog", [{path: re `/stock(/.*)?`, allow: "GET"}, {path: re `/prices/[^/]+/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/catalog", [{path: re `/stock(/.*)?`, allow: "GET"}, {path: re `/prices/[^/]+/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

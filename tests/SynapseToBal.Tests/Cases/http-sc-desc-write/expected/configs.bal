@@ -19,3 +19,6 @@ configurable string corsAllowedHeaders = "";
 
 # Base URL of the 'ReasonAPI /backend endpoint' endpoint.
 configurable string reasonApiBackendEndpointUrl = "http://backend.example.com/health";
+
+# The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
+final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

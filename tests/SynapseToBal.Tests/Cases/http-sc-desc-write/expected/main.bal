@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /reason on httpListener {
     # GET /reason/custom
     resource function get custom(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ReasonAPI", "/reason", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ReasonAPI", "/reason", cors = {allow: "GET", ...corsConfig});
         do {
             setHttpSc(ctx, 299);
             ctx.axis2["HTTP_SC_DESC"] = "Custom Phrase";
@@ -25,7 +25,7 @@ service /reason on httpListener {
 
     # GET /reason/backend
     resource function get backend(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ReasonAPI", "/reason", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ReasonAPI", "/reason", cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, backendEndpoint, clientPath(reasonApiBackendEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = backendEndpointSuspension);
             if check matches(axis2HttpSc(ctx), "5\\d\\d") {
@@ -53,7 +53,7 @@ service /reason on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/reason", [{path: re `/custom/?`, allow: "GET"}, {path: re `/backend/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/reason", [{path: re `/custom/?`, allow: "GET"}, {path: re `/backend/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /status on httpListener {
     # GET /status/check
     resource function get 'check(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StatusAPI", "/status", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StatusAPI", "/status", cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, checkEndpoint, clientPath(statusApiCheckEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = checkEndpointSuspension);
             log:printInfo("StatusAPI /check request", status = axis2HttpSc(ctx), reason = getAxis2Property(ctx, "HTTP_SC_DESC"), reasonAgain = getAxis2Property(ctx, "HTTP_SC_DESC"));
@@ -34,7 +34,7 @@ service /status on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/status", [{path: re `/check/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/status", [{path: re `/check/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

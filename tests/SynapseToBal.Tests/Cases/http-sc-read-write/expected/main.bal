@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /status on httpListener {
     # POST /status/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StatusAPI", "/status", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StatusAPI", "/status", cors = {allow: "POST", ...corsConfig});
         do {
             log:printInfo("StatusAPI / request", requestStatus = axis2HttpSc(ctx));
             if axis2HttpSc(ctx) == "200" {
@@ -41,7 +41,7 @@ service /status on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/status", [{path: re `/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/status", [{path: re `/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

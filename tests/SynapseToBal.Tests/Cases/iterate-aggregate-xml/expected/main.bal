@@ -14,7 +14,7 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # POST /orders/batch
     resource function post batch(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderSplitAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrderSplitAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["ROOT"] = check xml:fromString("<r:results xmlns:r=\"http://example.org/results\"/>");
             // <iterate>: one copy of the message per part, started together (the Micro Integrator runs them in parallel);
@@ -36,7 +36,7 @@ service /orders on httpListener {
 
     # POST /orders/lines
     resource function post lines(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderSplitAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrderSplitAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             // <iterate>: one copy of the message per part, started together (the Micro Integrator runs them in parallel);
             // the aggregate completes (it has no id, so it does not read the split's count) 10 s after the first copy
@@ -72,7 +72,7 @@ service /orders on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/orders", [{path: re `/batch/?`, allow: "POST"}, {path: re `/lines/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/orders", [{path: re `/batch/?`, allow: "POST"}, {path: re `/lines/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /students on httpListener {
     # POST /students/same-path
     resource function post same\-path(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StudentsAPI", "/students", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StudentsAPI", "/students", cors = {allow: "POST", ...corsConfig});
         do {
             // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
             // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
@@ -33,7 +33,7 @@ service /students on httpListener {
 
     # POST /students/other-path
     resource function post other\-path(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StudentsAPI", "/students", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StudentsAPI", "/students", cors = {allow: "POST", ...corsConfig});
         do {
             // <iterate>: one copy of the message per part, run one after the other, as sequential="true" does; the
             // aggregate then gathers their parts in order.
@@ -50,7 +50,7 @@ service /students on httpListener {
 
     # POST /students/default-path
     resource function post default\-path(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StudentsAPI", "/students", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StudentsAPI", "/students", cors = {allow: "POST", ...corsConfig});
         do {
             // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
             // parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies,
@@ -103,7 +103,7 @@ service /students on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/students", [{path: re `/same-path/?`, allow: "POST"}, {path: re `/other-path/?`, allow: "POST"}, {path: re `/default-path/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/students", [{path: re `/same-path/?`, allow: "POST"}, {path: re `/other-path/?`, allow: "POST"}, {path: re `/default-path/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # POST /orders/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersApi", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrdersApi", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             // Not translated, it never makes a copy: the prefix 'm1' of its expression is not declared, so the Micro Integrator fails here (below):
             // <iterate expression="//m1:orders/m1:order" preservePayload="true" attachPath="//m0:orders" xmlns:m0="http://example.org/orders">
@@ -50,7 +50,7 @@ service /orders on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/orders", [{path: re `(/.*)?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/orders", [{path: re `(/.*)?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

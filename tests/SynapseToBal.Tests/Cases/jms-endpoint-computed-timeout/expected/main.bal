@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /quotes on httpListener {
     # POST /quotes/call
     resource function post call(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", ...corsConfig});
         do {
             string quoteTimeout = "5000";
             check requestJms(ctx, "QuoteEP", {initialContextFactory: quoteEpJavaNamingFactoryInitial, providerUrl: quoteEpJavaNamingProviderUrl, connectionFactoryName: quoteEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: quoteEpDestination}, {'type: jms:QUEUE, name: quoteEpTransportJmsReplyDestination});
@@ -32,7 +32,7 @@ service /quotes on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/quotes", [{path: re `/call/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/quotes", [{path: re `/call/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -13,7 +13,7 @@ listener http:Listener httpListener = new (httpPort);
 service /stock on httpListener {
     # POST /stock/quote
     resource function post quote(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StockAPI", "/stock", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StockAPI", "/stock", cors = {allow: "POST", ...corsConfig});
         do {
             check requestJms(ctx, "StockQuoteEP", {initialContextFactory: stockQuoteEpJavaNamingFactoryInitial, providerUrl: stockQuoteEpJavaNamingProviderUrl, connectionFactoryName: stockQuoteEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: stockQuoteEpDestination}, ());
             writeCorsHeaders(ctx);
@@ -25,7 +25,7 @@ service /stock on httpListener {
 
     # POST /stock/price
     resource function post price(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StockAPI", "/stock", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StockAPI", "/stock", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.axis2["JMS_WAIT_REPLY"] = "10000";
             check requestJms(ctx, "StockQuoteEP", {initialContextFactory: stockQuoteEpJavaNamingFactoryInitial, providerUrl: stockQuoteEpJavaNamingProviderUrl, connectionFactoryName: stockQuoteEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: stockQuoteEpDestination}, ());
@@ -37,7 +37,7 @@ service /stock on httpListener {
 
     # POST /stock/orders
     resource function post orders(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StockAPI", "/stock", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StockAPI", "/stock", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.axis2["JMS_REPLY_TO"] = "OrderReplies";
             check requestJms(ctx, "StockAPI /orders endpoint", {initialContextFactory: stockApiOrdersEndpointJavaNamingFactoryInitial, providerUrl: stockApiOrdersEndpointJavaNamingProviderUrl, connectionFactoryName: stockApiOrdersEndpointTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: stockApiOrdersEndpointDestination}, (), contentTypeProperty = "contentType");
@@ -49,7 +49,7 @@ service /stock on httpListener {
 
     # POST /stock/events
     resource function post events(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StockAPI", "/stock", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StockAPI", "/stock", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.axis2["JMS_REPLY_TO"] = "EventReplies";
             check requestJms(ctx, "StockAPI /events endpoint", {initialContextFactory: stockApiEventsEndpointJavaNamingFactoryInitial, providerUrl: stockApiEventsEndpointJavaNamingProviderUrl, connectionFactoryName: stockApiEventsEndpointTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: stockApiEventsEndpointDestination}, (), replyTopic = true);
@@ -84,7 +84,7 @@ service /stock on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/stock", [{path: re `/quote/?`, allow: "POST"}, {path: re `/price/?`, allow: "POST"}, {path: re `/orders/?`, allow: "POST"}, {path: re `/events/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/stock", [{path: re `/quote/?`, allow: "POST"}, {path: re `/price/?`, allow: "POST"}, {path: re `/orders/?`, allow: "POST"}, {path: re `/events/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -14,7 +14,7 @@ listener http:Listener httpListener = new (httpPort);
 service /quotes on httpListener {
     # POST /quotes/send
     resource function post send(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", ...corsConfig});
         do {
             log:printInfo("QuoteAPI /send request", step = "requesting a quote over JMS");
             check requestJms(ctx, "QuoteRequestEP", {initialContextFactory: quoteRequestEpJavaNamingFactoryInitial, providerUrl: quoteRequestEpJavaNamingProviderUrl, connectionFactoryName: quoteRequestEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: quoteRequestEpDestination}, {'type: jms:QUEUE, name: quoteRequestEpTransportJmsReplyDestination}, contentTypeProperty = "contentType");
@@ -27,7 +27,7 @@ service /quotes on httpListener {
 
     # POST /quotes/call
     resource function post call(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.axis2["JMS_WAIT_REPLY"] = "5000";
             check requestJms(ctx, "QuoteRequestEP", {initialContextFactory: quoteRequestEpJavaNamingFactoryInitial, providerUrl: quoteRequestEpJavaNamingProviderUrl, connectionFactoryName: quoteRequestEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: quoteRequestEpDestination}, {'type: jms:QUEUE, name: quoteRequestEpTransportJmsReplyDestination}, contentTypeProperty = "contentType");
@@ -40,7 +40,7 @@ service /quotes on httpListener {
 
     # POST /quotes/events
     resource function post events(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", ...corsConfig});
         do {
             check requestJms(ctx, "QuoteAPI /events endpoint", {initialContextFactory: quoteApiEventsEndpointJavaNamingFactoryInitial, providerUrl: quoteApiEventsEndpointJavaNamingProviderUrl, connectionFactoryName: quoteApiEventsEndpointTransportJmsConnectionFactoryJndiName}, {'type: jms:TOPIC, name: quoteApiEventsEndpointDestination}, {'type: jms:TOPIC, name: quoteApiEventsEndpointTransportJmsReplyDestination}, replyTopic = true);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -69,7 +69,7 @@ service /quotes on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/quotes", [{path: re `/send/?`, allow: "POST"}, {path: re `/call/?`, allow: "POST"}, {path: re `/events/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/quotes", [{path: re `/send/?`, allow: "POST"}, {path: re `/call/?`, allow: "POST"}, {path: re `/events/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /latin on httpListener {
     # POST /latin/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "LatinOrders", "/latin", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "LatinOrders", "/latin", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.axis2["JMS_MESSAGE_TYPE"] = "JMS_BYTE_MESSAGE";
             check sendJms(ctx, "latinQueue", {initialContextFactory: latinQueueJavaNamingFactoryInitial, providerUrl: latinQueueJavaNamingProviderUrl, connectionFactoryName: latinQueueTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: latinQueueDestination}, contentTypeProperty = "contentType", encoding = "ISO-8859-1");
@@ -36,7 +36,7 @@ service /latin on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/latin", [{path: re `(/.*)?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/latin", [{path: re `(/.*)?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

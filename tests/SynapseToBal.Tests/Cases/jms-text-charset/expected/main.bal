@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /ascii on httpListener {
     # POST /ascii/xml
     resource function post 'xml(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AsciiOrders", "/ascii", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "AsciiOrders", "/ascii", cors = {allow: "POST", ...corsConfig});
         do {
             setXmlPayload(ctx, xml `<order><customer>${xmlArg(xpathString((check soapEnvelope(ctx))/**/<name>))}</customer></order>`);
             check sendJms(ctx, "asciiQueue", {initialContextFactory: asciiQueueJavaNamingFactoryInitial, providerUrl: asciiQueueJavaNamingProviderUrl, connectionFactoryName: asciiQueueTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: asciiQueueDestination}, contentTypeProperty = "contentType", encoding = "US-ASCII");
@@ -24,7 +24,7 @@ service /ascii on httpListener {
 
     # POST /ascii/json
     resource function post 'json(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AsciiOrders", "/ascii", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "AsciiOrders", "/ascii", cors = {allow: "POST", ...corsConfig});
         do {
             check sendJms(ctx, "asciiQueue", {initialContextFactory: asciiQueueJavaNamingFactoryInitial, providerUrl: asciiQueueJavaNamingProviderUrl, connectionFactoryName: asciiQueueTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: asciiQueueDestination}, contentTypeProperty = "contentType", encoding = "US-ASCII");
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -48,7 +48,7 @@ service /ascii on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/ascii", [{path: re `/xml/?`, allow: "POST"}, {path: re `/json/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/ascii", [{path: re `/xml/?`, allow: "POST"}, {path: re `/json/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

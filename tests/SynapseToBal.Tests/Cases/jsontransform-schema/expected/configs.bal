@@ -24,3 +24,6 @@ configurable string corsAllowedHeaders = "";
 # The JSON schema 'conf:/schemas/ticket.json' a jsontransform mediator coerces JSON payloads to: a path relative to the
 # folder the program runs in.
 configurable string ticketSchemaPath = "resources/ticket.json";
+
+# The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
+final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # POST /orders/coerce
     resource function post coerce(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             check jsonSchemaTransform(ctx, orderCoerceSchemaPath);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -22,7 +22,7 @@ service /orders on httpListener {
 
     # POST /orders/tickets
     resource function post tickets(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             check jsonTransform(ctx, false);
             check jsonSchemaTransform(ctx, ticketSchemaPath);
@@ -34,7 +34,7 @@ service /orders on httpListener {
 
     # POST /orders/strict
     resource function post strict(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0270): <jsontransform> coerces the payload to the JSON schema 'draft4-bounds-schema', but 'exclusiveMaximum' at #/properties/price is a boolean (draft 4), which JsonProcessor reads as a number: every value fails with a NumberFormatException; not translated, the payload is left as it is
             // <jsontransform schema="draft4-bounds-schema"/>
@@ -47,7 +47,7 @@ service /orders on httpListener {
 
     # POST /orders/absent
     resource function post absent(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0222): <jsontransform> coerces the JSON payload to the types of the JSON schema 'gov:/schemas/absent.json' (the input does not hold 'gov:/schemas/absent.json'; copy the schema into the project to translate it); not translated, the payload is left as it is
             // <jsontransform schema="gov:/schemas/absent.json"/>
@@ -60,7 +60,7 @@ service /orders on httpListener {
 
     # POST /orders/legacy
     resource function post legacy(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             fail error("Can not find valid JSON Schema content");
             // Not translated, never runs: the flow has already ended above:
@@ -72,7 +72,7 @@ service /orders on httpListener {
 
     # POST /orders/listed
     resource function post listed(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             fail error("JSON schema should be an object or boolean");
             // Not translated, never runs: the flow has already ended above:
@@ -117,7 +117,7 @@ service /orders on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/orders", [{path: re `/coerce/?`, allow: "POST"}, {path: re `/tickets/?`, allow: "POST"}, {path: re `/strict/?`, allow: "POST"}, {path: re `/absent/?`, allow: "POST"}, {path: re `/legacy/?`, allow: "POST"}, {path: re `/listed/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/orders", [{path: re `/coerce/?`, allow: "POST"}, {path: re `/tickets/?`, allow: "POST"}, {path: re `/strict/?`, allow: "POST"}, {path: re `/absent/?`, allow: "POST"}, {path: re `/legacy/?`, allow: "POST"}, {path: re `/listed/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /typing on httpListener {
     # POST /typing/strings
     resource function post strings(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TypingApi", "/typing", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "TypingApi", "/typing", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.contentType = "application/json";
             check jsonTransform(ctx, false);
@@ -23,7 +23,7 @@ service /typing on httpListener {
 
     # POST /typing/zip-codes
     resource function post zip\-codes(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TypingApi", "/typing", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "TypingApi", "/typing", cors = {allow: "POST", ...corsConfig});
         do {
             check jsonTransform(ctx, "^[0-9]{5}(-[0-9]{4})?$");
             ctx.contentType = "application/json";
@@ -35,7 +35,7 @@ service /typing on httpListener {
 
     # POST /typing/java-pattern
     resource function post java\-pattern(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TypingApi", "/typing", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "TypingApi", "/typing", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0222): <jsontransform> converts the body's first element to JSON again with synapse.commons.json.output.disableAutoPrimitive.regex=(?i)^true$; not translated, the payload is left as it is
             // <jsontransform>
@@ -68,7 +68,7 @@ service /typing on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/typing", [{path: re `/strings/?`, allow: "POST"}, {path: re `/zip-codes/?`, allow: "POST"}, {path: re `/java-pattern/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/typing", [{path: re `/strings/?`, allow: "POST"}, {path: re `/zip-codes/?`, allow: "POST"}, {path: re `/java-pattern/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /transform on httpListener {
     # POST /transform/schema
     resource function post schema(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "JsonTransformApi", "/transform", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "JsonTransformApi", "/transform", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0222): <jsontransform> coerces the JSON payload to the types of the JSON schema 'conf:/schema.json' (the input does not hold 'conf:/schema.json'; copy the schema into the project to translate it); not translated, the payload is left as it is
             // <jsontransform schema="conf:/schema.json"/>
@@ -24,7 +24,7 @@ service /transform on httpListener {
 
     # POST /transform/properties
     resource function post properties(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "JsonTransformApi", "/transform", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "JsonTransformApi", "/transform", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0222): <jsontransform> converts the body's first element to JSON again with synapse.commons.json.output.autoPrimitive=false, synapse.commons.json.output.emptyXmlElemToEmptyStr=true; not translated, the payload is left as it is
             // <jsontransform>
@@ -40,7 +40,7 @@ service /transform on httpListener {
 
     # POST /transform/nothing
     resource function post nothing(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "JsonTransformApi", "/transform", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "JsonTransformApi", "/transform", cors = {allow: "POST", ...corsConfig});
         do {
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
@@ -68,7 +68,7 @@ service /transform on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/transform", [{path: re `/schema/?`, allow: "POST"}, {path: re `/properties/?`, allow: "POST"}, {path: re `/nothing/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/transform", [{path: re `/schema/?`, allow: "POST"}, {path: re `/properties/?`, allow: "POST"}, {path: re `/nothing/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -8,7 +8,7 @@ import ballerina/http;
 service /greet on httpListener {
     # GET /greet/{name}
     resource function get [string name](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "GreetAPI", "/greet", {"name": name}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "GreetAPI", "/greet", {"name": name}, cors = {allow: "GET", ...corsConfig});
         do {
             ctx.properties.name = name;
             greet(ctx);
@@ -28,7 +28,7 @@ service /greet on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/greet", [{path: re `/[^/]+/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/greet", [{path: re `/[^/]+/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -10,7 +10,7 @@ xmlns "http://example.com/orders" as ord;
 service /orders on httpListener {
     # POST /orders/submit
     resource function post submit(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             string orderId = xpathString((check soapEnvelope(ctx))/**/<ord:'order>/<*>.<ord:id>);
             check callEndpoint(ctx, paymentBackend, clientPath(paymentBackendUrl, restPostfix(ctx)), headers = passThroughHeaders, state = paymentBackendSuspension);
@@ -31,7 +31,7 @@ service /orders on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/orders", [{path: re `/submit/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/orders", [{path: re `/submit/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -19,3 +19,6 @@ configurable string corsAllowedHeaders = "";
 
 # Secret 'securityCredentials' (a literal value in the Synapse configuration, not copied).
 configurable string securityCredentials = ?;
+
+# The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
+final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

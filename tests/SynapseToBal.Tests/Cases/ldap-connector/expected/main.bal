@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /directory on httpListener {
     # POST /directory/entries
     resource function post entries(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "LdapAPI", "/directory", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "LdapAPI", "/directory", cors = {allow: "POST", ...corsConfig});
         do {
             json body = check jsonPayload(ctx);
             ctx.properties["providerUrl"] = check jsonEvalIn(body, "$.providerUrl");
@@ -29,7 +29,7 @@ service /directory on httpListener {
 
     # DELETE /directory/entries
     resource function delete entries(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "LdapAPI", "/directory", cors = {allow: "DELETE", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "LdapAPI", "/directory", cors = {allow: "DELETE", ...corsConfig});
         do {
             check ldapInit(ctx, providerUrl = "ldap://localhost:10389", securityPrincipal = "uid=admin,ou=system", securityCredentials = securityCredentials);
             check ldapDeleteEntry(ctx, dn = check urlParam(ctx, "dn"));
@@ -41,7 +41,7 @@ service /directory on httpListener {
 
     # PUT /directory/entries
     resource function put entries(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "LdapAPI", "/directory", cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "LdapAPI", "/directory", cors = {allow: "PUT", ...corsConfig});
         do {
             check ldapInit(ctx, providerUrl = "ldap://localhost:10389", securityPrincipal = "uid=admin,ou=system", securityCredentials = getProperty(ctx, "adminPassword"));
             json body = check jsonPayload(ctx);
@@ -61,7 +61,7 @@ service /directory on httpListener {
 
     # POST /directory/authenticate
     resource function post authenticate(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "LdapAPI", "/directory", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "LdapAPI", "/directory", cors = {allow: "POST", ...corsConfig});
         do {
             json body = check jsonPayload(ctx);
             check ldapAuthenticate(ctx, dn = check jsonEvalIn(body, "$.dn"), password = check jsonEvalIn(body, "$.password"));
@@ -73,7 +73,7 @@ service /directory on httpListener {
 
     # GET /directory/entries
     resource function get entries(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "LdapAPI", "/directory", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "LdapAPI", "/directory", cors = {allow: "GET", ...corsConfig});
         do {
             // TODO(SB0232): connector operation <ldap.searchEntry>: use ldap:Client's search (or searchWithType) (ballerina/ldap); not translated because ballerina/ldap's search returns neither the DN of each entry (the connector's <ns:dn>) nor an empty result (it fails when nothing matches), so the connector's <ns:result> cannot be rebuilt; parameters: objectClass, dn, attributes, filters
             // <ldap.searchEntry>
@@ -115,7 +115,7 @@ service /directory on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/directory", [{path: re `/entries/?`, allow: "POST"}, {path: re `/entries/?`, allow: "DELETE"}, {path: re `/entries/?`, allow: "PUT"}, {path: re `/authenticate/?`, allow: "POST"}, {path: re `/entries/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/directory", [{path: re `/entries/?`, allow: "POST"}, {path: re `/entries/?`, allow: "DELETE"}, {path: re `/entries/?`, allow: "PUT"}, {path: re `/authenticate/?`, allow: "POST"}, {path: re `/entries/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /log on httpListener {
     # POST /log/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "LogAPI", "/log", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "LogAPI", "/log", cors = {allow: "POST", ...corsConfig});
         do {
             log:printInfo("LogAPI / request", to = ctx.to, messageId = ctx.messageId, direction = "request");
             log:printDebug("LogAPI / request", headers = headersText(ctx));
@@ -35,7 +35,7 @@ service /log on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/log", [{path: re `/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/log", [{path: re `/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

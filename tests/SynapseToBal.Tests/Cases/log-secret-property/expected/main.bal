@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /sec on httpListener {
     # GET /sec/a
     resource function get a(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "SecAPI", "/sec", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "SecAPI", "/sec", cors = {allow: "GET", ...corsConfig});
         do {
             string auth = svcPass;
             string hdr = string `Bearer ${t1}`;
@@ -37,7 +37,7 @@ service /sec on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/sec", [{path: re `/a/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/sec", [{path: re `/a/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

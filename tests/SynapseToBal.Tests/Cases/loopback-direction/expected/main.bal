@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /loop on httpListener {
     # POST /loop/request
     resource function post request(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "LoopbackAPI", "/loop", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "LoopbackAPI", "/loop", cors = {allow: "POST", ...corsConfig});
         ctx.outFlow = loopbackOut;
         do {
             return check finish(ctx);
@@ -22,7 +22,7 @@ service /loop on httpListener {
 
     # POST /loop/after-call
     resource function post after\-call(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "LoopbackAPI", "/loop", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "LoopbackAPI", "/loop", cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, afterCallEndpoint, clientPath(loopbackApiAfterCallEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = afterCallEndpointSuspension);
             return check finish(ctx);
@@ -46,7 +46,7 @@ service /loop on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/loop", [{path: re `/request/?`, allow: "POST"}, {path: re `/after-call/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/loop", [{path: re `/request/?`, allow: "POST"}, {path: re `/after-call/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /loop on httpListener {
     # GET /loop/
     resource function get .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "LoopAPI", "/loop", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "LoopAPI", "/loop", cors = {allow: "GET", ...corsConfig});
         do {
             LoopPayload payload = {looped: true};
             setJsonPayload(ctx, payload.toJson());
@@ -34,7 +34,7 @@ service /loop on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/loop", [{path: re `/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/loop", [{path: re `/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

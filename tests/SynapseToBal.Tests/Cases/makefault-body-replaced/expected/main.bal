@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /errors on httpListener {
     # GET /errors/replaced
     resource function get replaced(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ErrorAPI", "/errors", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ErrorAPI", "/errors", cors = {allow: "GET", ...corsConfig});
         do {
             check makeFault(ctx, "soap11", "Server", "Lookup failed", codePrefix = "soap11Env");
             ctx.isResponse = true;
@@ -25,7 +25,7 @@ service /errors on httpListener {
 
     # GET /errors/kept
     resource function get kept(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ErrorAPI", "/errors", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ErrorAPI", "/errors", cors = {allow: "GET", ...corsConfig});
         do {
             check makeFault(ctx, "soap11", "Server", "Lookup failed", codePrefix = "soap11Env");
             ctx.isResponse = true;
@@ -37,7 +37,7 @@ service /errors on httpListener {
 
     # GET /errors/pox
     resource function get pox(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ErrorAPI", "/errors", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ErrorAPI", "/errors", cors = {allow: "GET", ...corsConfig});
         do {
             check makeFault(ctx, "pox", "Server", "Lookup failed");
             ctx.isResponse = true;
@@ -69,7 +69,7 @@ service /errors on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/errors", [{path: re `/replaced/?`, allow: "GET"}, {path: re `/kept/?`, allow: "GET"}, {path: re `/pox/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/errors", [{path: re `/replaced/?`, allow: "GET"}, {path: re `/kept/?`, allow: "GET"}, {path: re `/pox/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /prefixes on httpListener {
     # POST /prefixes/studio
     resource function post studio(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FaultPrefixAPI", "/prefixes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FaultPrefixAPI", "/prefixes", cors = {allow: "POST", ...corsConfig});
         do {
             check makeFault(ctx, "soap12", "Sender", "Bad order", codePrefix = "soap12Env");
             ctx.isResponse = true;
@@ -23,7 +23,7 @@ service /prefixes on httpListener {
 
     # POST /prefixes/envelope
     resource function post envelope(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FaultPrefixAPI", "/prefixes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FaultPrefixAPI", "/prefixes", cors = {allow: "POST", ...corsConfig});
         do {
             check makeFault(ctx, "soap12", "Receiver", "Backend down");
             ctx.isResponse = true;
@@ -35,7 +35,7 @@ service /prefixes on httpListener {
 
     # POST /prefixes/computed
     resource function post computed(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FaultPrefixAPI", "/prefixes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FaultPrefixAPI", "/prefixes", cors = {allow: "POST", ...corsConfig});
         do {
             check makeFault(ctx, "soap12", getProperty(ctx, "faultCode"), "Computed");
             ctx.isResponse = true;
@@ -47,7 +47,7 @@ service /prefixes on httpListener {
 
     # POST /prefixes/soap11
     resource function post soap11(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FaultPrefixAPI", "/prefixes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FaultPrefixAPI", "/prefixes", cors = {allow: "POST", ...corsConfig});
         do {
             check makeFault(ctx, "soap11", "Client", "Bad request", codePrefix = "env");
             ctx.isResponse = true;
@@ -82,7 +82,7 @@ service /prefixes on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/prefixes", [{path: re `/studio/?`, allow: "POST"}, {path: re `/envelope/?`, allow: "POST"}, {path: re `/computed/?`, allow: "POST"}, {path: re `/soap11/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/prefixes", [{path: re `/studio/?`, allow: "POST"}, {path: re `/envelope/?`, allow: "POST"}, {path: re `/computed/?`, allow: "POST"}, {path: re `/soap11/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

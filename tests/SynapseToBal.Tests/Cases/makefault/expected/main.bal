@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /faults on httpListener {
     # GET /faults/soap11/{id}
     resource function get soap11/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FaultAPI", "/faults", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FaultAPI", "/faults", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
             check makeFault(ctx, "soap11", "Client", string `Order ${id} not found`, role = "http://example.com/orders", detail = "No such order", codePrefix = "soap11Env");
             ctx.isResponse = true;
@@ -23,7 +23,7 @@ service /faults on httpListener {
 
     # POST /faults/soap12
     resource function post soap12(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FaultAPI", "/faults", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FaultAPI", "/faults", cors = {allow: "POST", ...corsConfig});
         do {
             check makeFault(ctx, "soap12", "Receiver", "Backend unavailable", node = "http://example.com/node", detail = check xml:fromString("<error xmlns=\"http://example.com/errors\"><code>503</code></error>"), codePrefix = "soap12Env");
             ctx.isResponse = true;
@@ -36,7 +36,7 @@ service /faults on httpListener {
 
     # POST /faults/pox
     resource function post pox(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FaultAPI", "/faults", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FaultAPI", "/faults", cors = {allow: "POST", ...corsConfig});
         do {
             check makeFault(ctx, "pox", "Server", "Invalid order", detail = xpathString((check soapEnvelope(ctx))/**/<'order>/<id>));
             ctx.isResponse = true;
@@ -66,7 +66,7 @@ service /faults on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/faults", [{path: re `/soap11/[^/]+/?`, allow: "GET"}, {path: re `/soap12/?`, allow: "POST"}, {path: re `/pox/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/faults", [{path: re `/soap11/[^/]+/?`, allow: "GET"}, {path: re `/soap12/?`, allow: "POST"}, {path: re `/pox/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

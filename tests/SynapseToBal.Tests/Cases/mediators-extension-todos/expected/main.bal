@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /extensions on httpListener {
     # POST /extensions/rules
     resource function post rules(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ExtensionsAPI", "/extensions", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ExtensionsAPI", "/extensions", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0231): <rule> runs a rule set of the WSO2 rules engine (source, rule set, input and output facts below): write the rules as Ballerina conditions over the Context
             // <rule:rule xmlns:rule="http://wso2.org/carbon/rules">
@@ -55,7 +55,7 @@ service /extensions on httpListener {
 
     # POST /extensions/eip
     resource function post eip(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ExtensionsAPI", "/extensions", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ExtensionsAPI", "/extensions", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0231): <enqueue> queues the message for the sequence 'OrderSequence' on the priority executor 'OrderExecutor' (an Apache Synapse mediator the Micro Integrator does not ship): run the sequence's function asynchronously by hand (a worker or a task)
             // <enqueue executor="OrderExecutor" priority="5" sequence="OrderSequence"/>
@@ -93,7 +93,7 @@ service /extensions on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/extensions", [{path: re `/rules/?`, allow: "POST"}, {path: re `/eip/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/extensions", [{path: re `/rules/?`, allow: "POST"}, {path: re `/eip/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # GET /orders/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderAPI:v1.0.0", "/orders", {"id": id}, apiContext = "/orders", apiVersion = "1.0.0", versionType = "context", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrderAPI:v1.0.0", "/orders", {"id": id}, apiContext = "/orders", apiVersion = "1.0.0", versionType = "context", cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, orderGetByIdEndpoint, clientPath(orderApiIdEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = orderGetByIdEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -30,7 +30,7 @@ service /orders on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/orders", [{path: re `/[^/]+/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/orders", [{path: re `/[^/]+/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -55,3 +55,6 @@ configurable string oneWayProxyWsdlPath = "resources/OneWayProxy.wsdl";
 # listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by default)
 # and the ports it listens on: edit the file when they differ.
 configurable string stockQuoteProxyWsdlPath = "resources/StockQuoteProxy.wsdl";
+
+# The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
+final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

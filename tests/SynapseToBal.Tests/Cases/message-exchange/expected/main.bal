@@ -17,7 +17,7 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 service /notify on httpListener, httpsListener {
     # POST /notify/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, notifyPostRootEndpoint, clientPath(notifyApiDefaultEndpointUrl, restPostfix(ctx)), outOnly = true, headers = passThroughHeaders, state = notifyPostRootEndpointSuspension);
             ctx.to = getProperty(ctx, "targetUrl");
@@ -30,7 +30,7 @@ service /notify on httpListener, httpsListener {
 
     # PUT /notify/maybe
     resource function put maybe(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "PUT", ...corsConfig});
         do {
             if ((check soapEnvelope(ctx))/**/<reply>).length() > 0 {
                 ctx.isResponse = true;
@@ -47,7 +47,7 @@ service /notify on httpListener, httpsListener {
 
     # PATCH /notify/partly
     resource function patch partly(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "PATCH", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "PATCH", ...corsConfig});
         do {
             if ((check soapEnvelope(ctx))/**/<oneway>).length() > 0 {
                 ctx.properties["OUT_ONLY"] = "true";
@@ -83,7 +83,7 @@ service /notify on httpListener, httpsListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/notify", [{path: re `/maybe/?`, allow: "PUT"}, {path: re `/partly/?`, allow: "PATCH"}, {path: re `(/.*)?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/notify", [{path: re `/maybe/?`, allow: "PUT"}, {path: re `/partly/?`, allow: "PATCH"}, {path: re `(/.*)?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

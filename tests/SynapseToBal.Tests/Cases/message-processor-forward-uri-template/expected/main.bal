@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # PUT /orders/{id}
     resource function put [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersAPI", "/orders", {"id": id}, cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrdersAPI", "/orders", {"id": id}, cors = {allow: "PUT", ...corsConfig});
         do {
             updateStore.store(ctx);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -22,7 +22,7 @@ service /orders on httpListener {
 
     # POST /orders/tenant/{tenant}/{id}
     resource function post tenant/[string tenant]/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersAPI", "/orders", {"tenant": tenant, "id": id}, cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrdersAPI", "/orders", {"tenant": tenant, "id": id}, cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["uri.var.region"] = "eu";
             tenantStore.store(ctx);
@@ -34,7 +34,7 @@ service /orders on httpListener {
 
     # POST /orders/routed/{id}
     resource function post routed/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersAPI", "/orders", {"id": id}, cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrdersAPI", "/orders", {"id": id}, cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["uri.var.tenant"] = "acme";
             ctx.properties["uri.var.path"] = "items/a b";
@@ -52,7 +52,7 @@ service /orders on httpListener {
 
     # POST /orders/report
     resource function post report(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["target.endpoint"] = "ReportEP";
             routedStore.store(ctx);
@@ -87,7 +87,7 @@ service /orders on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/orders", [{path: re `/[^/]+/?`, allow: "PUT"}, {path: re `/tenant/[^/]+/[^/]+/?`, allow: "POST"}, {path: re `/routed/[^/]+/?`, allow: "POST"}, {path: re `/report/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/orders", [{path: re `/[^/]+/?`, allow: "PUT"}, {path: re `/tenant/[^/]+/[^/]+/?`, allow: "POST"}, {path: re `/routed/[^/]+/?`, allow: "POST"}, {path: re `/report/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

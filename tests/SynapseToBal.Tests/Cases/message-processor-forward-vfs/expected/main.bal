@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /reports on httpListener {
     # POST /reports/local
     resource function post local(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ReportsAPI", "/reports", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ReportsAPI", "/reports", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["OUT_ONLY"] = "true";
             localStore.store(ctx);
@@ -23,7 +23,7 @@ service /reports on httpListener {
 
     # POST /reports/remote
     resource function post 'remote(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ReportsAPI", "/reports", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ReportsAPI", "/reports", cors = {allow: "POST", ...corsConfig});
         do {
             remoteStore.store(ctx);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -47,7 +47,7 @@ service /reports on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/reports", [{path: re `/local/?`, allow: "POST"}, {path: re `/remote/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/reports", [{path: re `/local/?`, allow: "POST"}, {path: re `/remote/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

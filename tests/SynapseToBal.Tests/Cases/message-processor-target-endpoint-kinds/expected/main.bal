@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # POST /orders/billing
     resource function post billing(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["target.endpoint"] = "BillingEP";
             orderStore.store(ctx);
@@ -23,7 +23,7 @@ service /orders on httpListener {
 
     # POST /orders/queue
     resource function post queue(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["target.endpoint"] = "OrderQueueEP";
             orderStore.store(ctx);
@@ -35,7 +35,7 @@ service /orders on httpListener {
 
     # POST /orders/file
     resource function post file(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["target.endpoint"] = "OutboxEP";
             orderStore.store(ctx);
@@ -47,7 +47,7 @@ service /orders on httpListener {
 
     # POST /orders/to
     resource function post to(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["target.endpoint"] = "ToHeaderEP";
             orderStore.store(ctx);
@@ -59,7 +59,7 @@ service /orders on httpListener {
 
     # POST /orders/tenant
     resource function post tenant(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["target.endpoint"] = "TenantEP";
             orderStore.store(ctx);
@@ -71,7 +71,7 @@ service /orders on httpListener {
 
     # POST /orders/outbox
     resource function post outbox(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             outboxStore.store(ctx);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -115,7 +115,7 @@ service /orders on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/orders", [{path: re `/billing/?`, allow: "POST"}, {path: re `/queue/?`, allow: "POST"}, {path: re `/file/?`, allow: "POST"}, {path: re `/to/?`, allow: "POST"}, {path: re `/tenant/?`, allow: "POST"}, {path: re `/outbox/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/orders", [{path: re `/billing/?`, allow: "POST"}, {path: re `/queue/?`, allow: "POST"}, {path: re `/file/?`, allow: "POST"}, {path: re `/to/?`, allow: "POST"}, {path: re `/tenant/?`, allow: "POST"}, {path: re `/outbox/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -13,7 +13,7 @@ listener http:Listener httpListener = new (httpPort);
 service /stock on httpListener {
     # POST /stock/quote
     resource function post quote(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StockQuoteAPI", "/stock", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StockQuoteAPI", "/stock", cors = {allow: "POST", ...corsConfig});
         do {
             xml body = check soapBody(ctx);
             string symbol = xpathString(body/<*>.<m:getQuote>/<*>.<m:request>/<*>.<m:symbol>);
@@ -37,7 +37,7 @@ service /stock on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/stock", [{path: re `/quote/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/stock", [{path: re `/quote/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /bridge on httpListener {
     # POST /bridge/quote
     resource function post quote(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteBridgeAPI", "/bridge", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuoteBridgeAPI", "/bridge", cors = {allow: "POST", ...corsConfig});
         do {
             log:printInfo("QuoteBridgeAPI /quote request", received = check jsonEval(ctx, "$"));
             check callEndpoint(ctx, quoteEndpoint, clientPath(quoteBridgeApiQuoteEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteEndpointSuspension);
@@ -25,7 +25,7 @@ service /bridge on httpListener {
 
     # POST /bridge/passthrough
     resource function post passthrough(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteBridgeAPI", "/bridge", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuoteBridgeAPI", "/bridge", cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, passthroughEndpoint, clientPath(quoteBridgeApiPassthroughEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = passthroughEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -49,7 +49,7 @@ service /bridge on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/bridge", [{path: re `/quote/?`, allow: "POST"}, {path: re `/passthrough/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/bridge", [{path: re `/quote/?`, allow: "POST"}, {path: re `/passthrough/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /fixes on httpListener {
     # POST /fixes/json
     resource function post 'json(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FixesAPI", "/fixes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FixesAPI", "/fixes", cors = {allow: "POST", ...corsConfig});
         do {
             string whole = check jsonEval(ctx, "$");
             string member = check jsonEval(ctx, "$.person");
@@ -25,7 +25,7 @@ service /fixes on httpListener {
 
     # POST /fixes/format
     resource function post format(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FixesAPI", "/fixes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FixesAPI", "/fixes", cors = {allow: "POST", ...corsConfig});
         do {
             setXmlPayload(ctx, xml `<reply><id>${xmlArg(xpathConcat(xpathDescendantTexts((check soapBody(ctx)))))}</id></reply>`);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -36,7 +36,7 @@ service /fixes on httpListener {
 
     # POST /fixes/paths
     resource function post paths(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FixesAPI", "/fixes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FixesAPI", "/fixes", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["resp"] = check xml:fromString(xpathString((check soapBody(ctx))/<*>));
             ctx.properties["text"] = xpathString((check soapBody(ctx))/<*>);
@@ -74,7 +74,7 @@ service /fixes on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/fixes", [{path: re `/json/?`, allow: "POST"}, {path: re `/format/?`, allow: "POST"}, {path: re `/paths/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/fixes", [{path: re `/json/?`, allow: "POST"}, {path: re `/format/?`, allow: "POST"}, {path: re `/paths/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

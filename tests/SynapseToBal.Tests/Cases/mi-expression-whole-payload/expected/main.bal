@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /echo on httpListener {
     # POST /echo/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EchoAPI", "/echo", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "EchoAPI", "/echo", cors = {allow: "POST", ...corsConfig});
         do {
             log:printInfo(string `Raw request: ${check synapsePayloadText(ctx)}`);
             ctx.variables["original"] = check synapsePayloadText(ctx);
@@ -33,7 +33,7 @@ service /echo on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/echo", [{path: re `/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/echo", [{path: re `/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /policy on httpListener {
     # POST /policy/create
     resource function post create(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PolicyApi", "/policy", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "PolicyApi", "/policy", cors = {allow: "POST", ...corsConfig});
         do {
             if check jsonValidationFails(ctx, "$", false, policySchemaPath) {
                 CreateResponse payload = {'error: "invalid policy"};
@@ -27,7 +27,7 @@ service /policy on httpListener {
 
     # POST /policy/transform
     resource function post transform(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PolicyApi", "/policy", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "PolicyApi", "/policy", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), toPolicyStylesheet));
             ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), toPolicyStylesheet2));
@@ -53,7 +53,7 @@ service /policy on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/policy", [{path: re `/create/?`, allow: "POST"}, {path: re `/transform/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/policy", [{path: re `/create/?`, allow: "POST"}, {path: re `/transform/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

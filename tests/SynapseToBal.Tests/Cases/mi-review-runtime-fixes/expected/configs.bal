@@ -25,3 +25,6 @@ configurable string reviewApiOrdersEndpointUrl = "http://localhost:9000/check";
 
 # Base URL of the 'ReviewAPI /orders endpoint' endpoint.
 configurable string reviewApiOrdersEndpointUrl2 = "http://localhost:9000/orders";
+
+# The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
+final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

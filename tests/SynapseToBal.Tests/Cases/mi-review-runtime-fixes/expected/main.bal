@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /review on httpListener {
     # POST /review/notify
     resource function post notify(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ReviewAPI", "/review", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ReviewAPI", "/review", cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, notifyEndpoint, clientPath(reviewApiNotifyEndpointUrl, restPostfix(ctx)), outOnly = true, headers = passThroughHeaders, state = notifyEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -23,7 +23,7 @@ service /review on httpListener {
 
     # POST /review/orders
     resource function post orders(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ReviewAPI", "/review", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ReviewAPI", "/review", cors = {allow: "POST", ...corsConfig});
         do {
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
             // sender in default.json), not the 120 s the client waits.
@@ -37,7 +37,7 @@ service /review on httpListener {
 
     # POST /review/flags
     resource function post flags(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ReviewAPI", "/review", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ReviewAPI", "/review", cors = {allow: "POST", ...corsConfig});
         do {
             boolean urgent = isTrueExplicitly(getHeader(ctx, "X-Urgent"));
             string note = check jsonEval(ctx, "$.note");
@@ -68,7 +68,7 @@ service /review on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/review", [{path: re `/notify/?`, allow: "POST"}, {path: re `/orders/?`, allow: "POST"}, {path: re `/flags/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/review", [{path: re `/notify/?`, allow: "POST"}, {path: re `/orders/?`, allow: "POST"}, {path: re `/flags/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

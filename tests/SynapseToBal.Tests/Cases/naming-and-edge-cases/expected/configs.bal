@@ -22,3 +22,6 @@ configurable string corsAllowedHeaders = "";
 
 # Base URL of the 'EdgeAPI /orders/{orderId} endpoint' endpoint.
 configurable string edgeApiOrdersOrderIdEndpointUrl = "http://orders.example.com";
+
+# The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
+final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

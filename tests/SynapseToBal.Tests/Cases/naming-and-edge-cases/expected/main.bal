@@ -11,19 +11,19 @@ listener http:Listener httpListener = new (httpPort);
 service /edge on httpListener {
     # GET /edge/items/{e}
     resource function get items/[string e2](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EdgeAPI", "/edge", {"e": e2}, cors = {allow: "POST, GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "EdgeAPI", "/edge", {"e": e2}, cors = {allow: "POST, GET", ...corsConfig});
         return itemsByEFlow(ctx);
     }
 
     # POST /edge/items/{e}
     resource function post items/[string e2](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EdgeAPI", "/edge", {"e": e2}, cors = {allow: "POST, GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "EdgeAPI", "/edge", {"e": e2}, cors = {allow: "POST, GET", ...corsConfig});
         return itemsByEFlow(ctx);
     }
 
     # GET /edge/pairs/{id}/sub/{id}
     resource function get pairs/[string id]/sub/[string id2](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EdgeAPI", "/edge", {"id": id2}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "EdgeAPI", "/edge", {"id": id2}, cors = {allow: "GET", ...corsConfig});
         do {
             setTextPayload(ctx, "Total: $99999999999");
             return check a(ctx);
@@ -36,7 +36,7 @@ service /edge on httpListener {
 
     # GET /edge/orders/{orderId}
     resource function get orders/[string orderId](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "EdgeAPI", "/edge", {"orderId": orderId}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "EdgeAPI", "/edge", {"orderId": orderId}, cors = {allow: "GET", ...corsConfig});
         do {
             ctx.properties["uri.var.orderId"] = string `ORD-${getProperty(ctx, "uri.var.orderId")}`;
             check callEndpoint(ctx, ordersByOrderIdEndpoint, string `/orders/${check pathValue(getProperty(ctx, "uri.var.orderId"))}`, "GET", headers = passThroughHeaders, state = ordersByOrderIdEndpointSuspension);
@@ -66,7 +66,7 @@ service /edge on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/edge", [{path: re `/items/[^/]+/?`, allow: "POST, GET"}, {path: re `/pairs/[^/]+/sub/[^/]+/?`, allow: "GET"}, {path: re `/orders/[^/]+/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/edge", [{path: re `/items/[^/]+/?`, allow: "POST, GET"}, {path: re `/pairs/[^/]+/sub/[^/]+/?`, allow: "GET"}, {path: re `/orders/[^/]+/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

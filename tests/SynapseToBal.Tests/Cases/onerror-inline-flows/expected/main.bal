@@ -13,7 +13,7 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # GET /orders/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersAPI", "/orders", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrdersAPI", "/orders", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
             return check ordersApiIdInSequence(ctx);
         } on fail error e {
@@ -23,7 +23,7 @@ service /orders on httpListener {
 
     # POST /orders/check
     resource function post 'check(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             log:printInfo("OrdersAPI /check request", step = "before");
             http:Response? reply = check checkSequence(ctx);
@@ -38,7 +38,7 @@ service /orders on httpListener {
 
     # PUT /orders/send
     resource function put send(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "PUT", ...corsConfig});
         do {
             check callEndpoint(ctx, sendEndpoint, clientPath(ordersApiSendEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = sendEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -49,7 +49,7 @@ service /orders on httpListener {
 
     # DELETE /orders/gone
     resource function delete gone(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "DELETE", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "DELETE", ...corsConfig});
         do {
             // TODO(SB0206): onError="NoSuchSequence" of the inSequence names no sequence of the input; failures go to the enclosing fault handling
             // <inSequence onError="NoSuchSequence">
@@ -84,7 +84,7 @@ service /orders on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/orders", [{path: re `/[^/]+/?`, allow: "GET"}, {path: re `/check/?`, allow: "POST"}, {path: re `/send/?`, allow: "PUT"}, {path: re `/gone/?`, allow: "DELETE"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/orders", [{path: re `/[^/]+/?`, allow: "GET"}, {path: re `/check/?`, allow: "POST"}, {path: re `/send/?`, allow: "PUT"}, {path: re `/gone/?`, allow: "DELETE"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /quote on httpListener {
     # GET /quote/call
     resource function get call(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quote", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuoteAPI", "/quote", cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, getCallEndpoint, clientPath(quoteApiCallEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = callEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -22,7 +22,7 @@ service /quote on httpListener {
 
     # GET /quote/send
     resource function get send(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quote", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuoteAPI", "/quote", cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, sendEndpoint, clientPath(quoteApiSendEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = sendEndpointSuspension);
             // The out flow is empty (<outSequence/>): the backend response is not sent on; the flow ends here.
@@ -34,7 +34,7 @@ service /quote on httpListener {
 
     # GET /quote/local
     resource function get local(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quote", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuoteAPI", "/quote", cors = {allow: "GET", ...corsConfig});
         do {
             LocalResponse payload = {quote: 1};
             setJsonPayload(ctx, payload.toJson());
@@ -64,7 +64,7 @@ service /quote on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/quote", [{path: re `/call/?`, allow: "GET"}, {path: re `/send/?`, allow: "GET"}, {path: re `/local/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/quote", [{path: re `/call/?`, allow: "GET"}, {path: re `/send/?`, allow: "GET"}, {path: re `/local/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -25,3 +25,6 @@ configurable string notifyApiUpperEndpointUrl = "http://localhost:9000/audit";
 
 # Base URL of the 'NotifyAPI /typed endpoint' endpoint.
 configurable string notifyApiTypedEndpointUrl = "http://localhost:9000/audit";
+
+# The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
+final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /notify on httpListener {
     # POST /notify/string
     resource function post 'string(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, stringEndpoint, clientPath(notifyApiStringEndpointUrl, restPostfix(ctx)), outOnly = true, headers = passThroughHeaders, state = stringEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -22,7 +22,7 @@ service /notify on httpListener {
 
     # POST /notify/upper
     resource function post upper(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["OUT_ONLY"] = "TRUE";
             check callEndpoint(ctx, upperEndpoint, clientPath(notifyApiUpperEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = upperEndpointSuspension);
@@ -34,7 +34,7 @@ service /notify on httpListener {
 
     # POST /notify/typed
     resource function post typed(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["OUT_ONLY"] = true;
             check callEndpoint(ctx, typedEndpoint, clientPath(notifyApiTypedEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = typedEndpointSuspension);
@@ -64,7 +64,7 @@ service /notify on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/notify", [{path: re `/string/?`, allow: "POST"}, {path: re `/upper/?`, allow: "POST"}, {path: re `/typed/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/notify", [{path: re `/string/?`, allow: "POST"}, {path: re `/upper/?`, allow: "POST"}, {path: re `/typed/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -28,3 +28,6 @@ configurable string notifyApiReadEndpointUrl = "http://localhost:9000/events";
 
 # Base URL of the 'NotifyAPI /audit endpoint' endpoint.
 configurable string notifyApiAuditEndpointUrl = "http://localhost:9000/events";
+
+# The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
+final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

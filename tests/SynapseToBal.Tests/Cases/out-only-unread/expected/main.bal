@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /notify on httpListener {
     # POST /notify/fire
     resource function post fire(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", ...corsConfig});
         do {
             // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
             check callEndpoint(ctx, fireEndpoint, clientPath(notifyApiFireEndpointUrl, restPostfix(ctx)), outOnly = true, headers = passThroughHeaders, state = fireEndpointSuspension);
@@ -24,7 +24,7 @@ service /notify on httpListener {
 
     # POST /notify/read
     resource function post read(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["OUT_ONLY"] = "true";
             check callEndpoint(ctx, readEndpoint, clientPath(notifyApiReadEndpointUrl, restPostfix(ctx)), outOnly = true, headers = passThroughHeaders, state = readEndpointSuspension);
@@ -37,7 +37,7 @@ service /notify on httpListener {
 
     # POST /notify/audit
     resource function post audit(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["OUT_ONLY"] = "true";
             check callEndpoint(ctx, auditEndpoint, clientPath(notifyApiAuditEndpointUrl, restPostfix(ctx)), outOnly = true, headers = passThroughHeaders, state = auditEndpointSuspension);
@@ -50,7 +50,7 @@ service /notify on httpListener {
 
     # POST /notify/queue
     resource function post queue(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", ...corsConfig});
         // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
         ctx.properties["OUT_ONLY"] = "true";
         eventStore.store(ctx);
@@ -82,7 +82,7 @@ service /notify on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/notify", [{path: re `/fire/?`, allow: "POST"}, {path: re `/read/?`, allow: "POST"}, {path: re `/audit/?`, allow: "POST"}, {path: re `/queue/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/notify", [{path: re `/fire/?`, allow: "POST"}, {path: re `/read/?`, allow: "POST"}, {path: re `/audit/?`, allow: "POST"}, {path: re `/queue/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

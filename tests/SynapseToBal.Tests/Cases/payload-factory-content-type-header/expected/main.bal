@@ -17,7 +17,7 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 service /format on httpListener, httpsListener {
     # POST /format/xml
     resource function post 'xml(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FormatAPI", "/format", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FormatAPI", "/format", cors = {allow: "POST", ...corsConfig});
         do {
             setXmlPayload(ctx, xml `<order><id>${jsonXmlArg(check jsonEval(ctx, "$.id"))}</id></order>`);
             log:printInfo("FormatAPI /xml request", afterXml = getHeader(ctx, "Content-Type"));
@@ -29,7 +29,7 @@ service /format on httpListener, httpsListener {
 
     # POST /format/text
     resource function post text(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FormatAPI", "/format", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FormatAPI", "/format", cors = {allow: "POST", ...corsConfig});
         do {
             setTextPayload(ctx, javaTrim(string `id=${check jsonEval(ctx, "$.id")}`));
             log:printInfo("FormatAPI /text request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
@@ -54,7 +54,7 @@ service /format on httpListener, httpsListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/format", [{path: re `/xml/?`, allow: "POST"}, {path: re `/text/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/format", [{path: re `/xml/?`, allow: "POST"}, {path: re `/text/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

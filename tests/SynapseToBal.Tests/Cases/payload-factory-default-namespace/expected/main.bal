@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /pns on httpListener {
     # POST /pns/inherited
     resource function post inherited(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PayloadNamespaceAPI", "/pns", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "PayloadNamespaceAPI", "/pns", cors = {allow: "POST", ...corsConfig});
         do {
             setXmlPayload(ctx, xml `<order xmlns="http://ws.apache.org/ns/synapse">
                         <id>${xmlArg(xpathString((check soapEnvelope(ctx))/**/<id>))}</id>
@@ -25,7 +25,7 @@ service /pns on httpListener {
 
     # POST /pns/suppressed
     resource function post suppressed(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PayloadNamespaceAPI", "/pns", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "PayloadNamespaceAPI", "/pns", cors = {allow: "POST", ...corsConfig});
         do {
             setXmlPayload(ctx, xml `<order>
                         <id>${xmlArg(xpathString((check soapEnvelope(ctx))/**/<id>))}</id>
@@ -40,7 +40,7 @@ service /pns on httpListener {
 
     # POST /pns/keyed
     resource function post keyed(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PayloadNamespaceAPI", "/pns", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "PayloadNamespaceAPI", "/pns", cors = {allow: "POST", ...corsConfig});
         do {
             setXmlPayload(ctx, xml `<order xmlns="http://ws.apache.org/ns/synapse">
         <id>${xmlArg(xpathString((check soapEnvelope(ctx))/**/<id>))}</id>
@@ -53,7 +53,7 @@ service /pns on httpListener {
 
     # POST /pns/json
     resource function post 'json(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PayloadNamespaceAPI", "/pns", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "PayloadNamespaceAPI", "/pns", cors = {allow: "POST", ...corsConfig});
         do {
             setXmlPayload(ctx, xml `<order xmlns="http://ws.apache.org/ns/synapse">
                         <id>${xmlArg(xpathString((check soapEnvelope(ctx))/**/<id>))}</id>
@@ -67,7 +67,7 @@ service /pns on httpListener {
 
     # POST /pns/envelope
     resource function post envelope(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PayloadNamespaceAPI", "/pns", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "PayloadNamespaceAPI", "/pns", cors = {allow: "POST", ...corsConfig});
         do {
             setXmlPayload(ctx, xml `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns="http://ws.apache.org/ns/synapse">
                         <soapenv:Body>
@@ -112,7 +112,7 @@ service /pns on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/pns", [{path: re `/inherited/?`, allow: "POST"}, {path: re `/suppressed/?`, allow: "POST"}, {path: re `/keyed/?`, allow: "POST"}, {path: re `/json/?`, allow: "POST"}, {path: re `/envelope/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/pns", [{path: re `/inherited/?`, allow: "POST"}, {path: re `/suppressed/?`, allow: "POST"}, {path: re `/keyed/?`, allow: "POST"}, {path: re `/json/?`, allow: "POST"}, {path: re `/envelope/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

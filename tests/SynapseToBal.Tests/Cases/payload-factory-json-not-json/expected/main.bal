@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /welcome on httpListener {
     # POST /welcome/usa
     resource function post usa(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "WelcomeAPI", "/welcome", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "WelcomeAPI", "/welcome", cors = {allow: "POST", ...corsConfig});
         do {
             check setJsonText(ctx, "welcome to USA");
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -30,7 +30,7 @@ service /welcome on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/welcome", [{path: re `/usa/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/welcome", [{path: re `/usa/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

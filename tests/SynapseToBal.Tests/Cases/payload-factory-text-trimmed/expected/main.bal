@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /greeting on httpListener {
     # GET /greeting/welcome
     resource function get welcome(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "GreetingAPI", "/greeting", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "GreetingAPI", "/greeting", cors = {allow: "GET", ...corsConfig});
         do {
             setTextPayload(ctx, string `Welcome, ${check jsonEval(ctx, "$.name")}!
       Your order is ready.`);
@@ -23,7 +23,7 @@ service /greeting on httpListener {
 
     # GET /greeting/note
     resource function get note(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "GreetingAPI", "/greeting", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "GreetingAPI", "/greeting", cors = {allow: "GET", ...corsConfig});
         do {
             setTextPayload(ctx, javaTrim(string `${check jsonEval(ctx, "$.note")}`));
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -47,7 +47,7 @@ service /greeting on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/greeting", [{path: re `/welcome/?`, allow: "GET"}, {path: re `/note/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/greeting", [{path: re `/welcome/?`, allow: "GET"}, {path: re `/note/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

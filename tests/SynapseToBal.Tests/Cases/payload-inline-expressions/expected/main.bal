@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /inline on httpListener {
     # POST /inline/json
     resource function post 'json(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "InlinePayloadAPI", "/inline", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "InlinePayloadAPI", "/inline", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.variables["id"] = 123;
             JsonResponse payload = {
@@ -32,7 +32,7 @@ service /inline on httpListener {
 
     # POST /inline/xml
     resource function post 'xml(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "InlinePayloadAPI", "/inline", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "InlinePayloadAPI", "/inline", cors = {allow: "POST", ...corsConfig});
         do {
             setXmlPayload(ctx, xml `<order id="${check jsonEval(ctx, "$.id")}">
                         <name>${jsonXmlArg(check jsonEval(ctx, "$.name"))}</name>
@@ -47,7 +47,7 @@ service /inline on httpListener {
 
     # POST /inline/text
     resource function post text(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "InlinePayloadAPI", "/inline", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "InlinePayloadAPI", "/inline", cors = {allow: "POST", ...corsConfig});
         do {
             setTextPayload(ctx, javaTrim(string `Order ${check jsonEval(ctx, "$.id")} for ${synapseValue(function () returns string|error => upperCase(check jsonString(ctx, "$.name")), "toUpper(payload.name)")}`));
             log:printInfo(string `Built ${getVariable(ctx, "id")} with {braces} and ${synapseValue(function () returns string|error => (check jsonEval(ctx, "$.note") == "}" ? "brace" : "none"), "payload.note == '}' ? 'brace' : 'none'")}`);
@@ -77,7 +77,7 @@ service /inline on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/inline", [{path: re `/json/?`, allow: "POST"}, {path: re `/xml/?`, allow: "POST"}, {path: re `/text/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/inline", [{path: re `/json/?`, allow: "POST"}, {path: re `/xml/?`, allow: "POST"}, {path: re `/text/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

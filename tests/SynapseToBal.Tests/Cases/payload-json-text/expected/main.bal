@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /catalog on httpListener {
     # GET /catalog/list
     resource function get list(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CatalogAPI", "/catalog", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "CatalogAPI", "/catalog", cors = {allow: "GET", ...corsConfig});
         do {
             check setJsonText(ctx, string `{"order": {"id": 1}, "order": {"id": 2}, "order": {"id": ${jsonArg(getProperty(ctx, "REST_URL_POSTFIX"))}}}`);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -30,7 +30,7 @@ service /catalog on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/catalog", [{path: re `/list/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/catalog", [{path: re `/list/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /stock on httpListener {
     # GET /stock/{sku}
     resource function get [string sku](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StockAPI", "/stock", {"sku": sku}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StockAPI", "/stock", {"sku": sku}, cors = {allow: "GET", ...corsConfig});
         do {
             StockGetBySkuResponse payload = {sku, level: 3};
             setJsonPayload(ctx, payload.toJson());
@@ -23,7 +23,7 @@ service /stock on httpListener {
 
     # GET /stock/{sku}/{store}
     resource function get [string sku]/[string store](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StockAPI", "/stock", {"sku": sku, "store": store}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StockAPI", "/stock", {"sku": sku, "store": store}, cors = {allow: "GET", ...corsConfig});
         do {
             StockGetBySkuByStoreResponse payload = {sku, store, level: 1};
             setJsonPayload(ctx, payload.toJson());
@@ -35,7 +35,7 @@ service /stock on httpListener {
 
     # PUT /stock/{sku}
     resource function put [string sku](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StockAPI", "/stock", {"sku": sku}, cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StockAPI", "/stock", {"sku": sku}, cors = {allow: "PUT", ...corsConfig});
         do {
             StockPutResponse payload = {updated: sku};
             setJsonPayload(ctx, payload.toJson());
@@ -60,7 +60,7 @@ service /stock on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/stock", [{path: re `/[^/]+/?`, allow: "GET"}, {path: re `/[^/]+/[^/]+/?`, allow: "GET"}, {path: re `/[^/]+/?`, allow: "PUT"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/stock", [{path: re `/[^/]+/?`, allow: "GET"}, {path: re `/[^/]+/[^/]+/?`, allow: "GET"}, {path: re `/[^/]+/?`, allow: "PUT"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -22,3 +22,6 @@ configurable string corsAllowedHeaders = "";
 
 # Base URL of the 'RefundAPI / endpoint' endpoint.
 configurable string refundApiEndpointUrl = "http://localhost:9000/refunds";
+
+# The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
+final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /payments on httpListener {
     # POST /payments/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PaymentAPI", "/payments", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "PaymentAPI", "/payments", cors = {allow: "POST", ...corsConfig});
         do {
             return check createPaymentSequence(ctx);
         } on fail error e {
@@ -22,7 +22,7 @@ service /payments on httpListener {
 
     # GET /payments/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PaymentAPI", "/payments", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "PaymentAPI", "/payments", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
             PaymentGetResponse payload = {'error: {code: 404, message: string `Payment ${id} not found`}};
             setJsonPayload(ctx, payload.toJson());
@@ -48,7 +48,7 @@ service /payments on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/payments", [{path: re `/?`, allow: "POST"}, {path: re `/[^/]+/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/payments", [{path: re `/?`, allow: "POST"}, {path: re `/[^/]+/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
@@ -68,7 +68,7 @@ service /payments on httpListener {
 service /refunds on httpListener {
     # POST /refunds/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "RefundAPI", "/refunds", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "RefundAPI", "/refunds", cors = {allow: "POST", ...corsConfig});
         do {
             json body = check jsonPayload(ctx);
             RefundRequest payload = {
@@ -95,7 +95,7 @@ service /refunds on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/refunds", [{path: re `/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/refunds", [{path: re `/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

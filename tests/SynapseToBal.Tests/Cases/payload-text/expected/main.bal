@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /pt on httpListener {
     # GET /pt/{name}
     resource function get [string name](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PayloadTextAPI", "/pt", {"name": name}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "PayloadTextAPI", "/pt", {"name": name}, cors = {allow: "GET", ...corsConfig});
         do {
             setTextPayload(ctx, string `Hello ${name}, today is a good day.`);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -30,7 +30,7 @@ service /pt on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/pt", [{path: re `/[^/]+/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/pt", [{path: re `/[^/]+/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /pxt on httpListener {
     # POST /pxt/order
     resource function post 'order(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PayloadXmlTreeAPI", "/pxt", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "PayloadXmlTreeAPI", "/pxt", cors = {allow: "POST", ...corsConfig});
         do {
             setXmlPayload(ctx, xml `<order xmlns="urn:shop" xmlns:x="urn:ext" id="o-${check jsonEval(ctx, "$.id")}" x:note="a &amp; b">
                         <!-- generated -->
@@ -28,7 +28,7 @@ service /pxt on httpListener {
 
     # POST /pxt/dynamic
     resource function post dynamic(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PayloadXmlTreeAPI", "/pxt", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "PayloadXmlTreeAPI", "/pxt", cors = {allow: "POST", ...corsConfig});
         do {
             setXmlPayload(ctx, xml `<status xmlns="http://ws.apache.org/ns/synapse"><!-- for ${check jsonEval(ctx, "$.tag")} -->text</status>`);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -52,7 +52,7 @@ service /pxt on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/pxt", [{path: re `/order/?`, allow: "POST"}, {path: re `/dynamic/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/pxt", [{path: re `/order/?`, allow: "POST"}, {path: re `/dynamic/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /media on httpListener {
     # POST /media/upper
     resource function post upper(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MediaAPI", "/media", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "MediaAPI", "/media", cors = {allow: "POST", ...corsConfig});
         do {
             // payloadFactory media-type="JSON" is none of xml, json, text: the Micro Integrator leaves the payload and its
             // content type as they are
@@ -23,7 +23,7 @@ service /media on httpListener {
 
     # POST /media/mime
     resource function post mime(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MediaAPI", "/media", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "MediaAPI", "/media", cors = {allow: "POST", ...corsConfig});
         do {
             // payloadFactory media-type="application/json" is none of xml, json, text: the Micro Integrator leaves the
             // payload and its content type as they are
@@ -35,7 +35,7 @@ service /media on httpListener {
 
     # POST /media/text
     resource function post text(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MediaAPI", "/media", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "MediaAPI", "/media", cors = {allow: "POST", ...corsConfig});
         do {
             setTextPayload(ctx, "plain text");
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -46,7 +46,7 @@ service /media on httpListener {
 
     # POST /media/regex
     resource function post regex(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MediaAPI", "/media", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "MediaAPI", "/media", cors = {allow: "POST", ...corsConfig});
         do {
             setXmlPayload(ctx, xml `<note xmlns="http://ws.apache.org/ns/synapse">default engine</note>`);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -57,7 +57,7 @@ service /media on httpListener {
 
     # POST /media/freemarker
     resource function post freemarker(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "MediaAPI", "/media", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "MediaAPI", "/media", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0206): freemarker payload templates are not translated: the converter builds payloads from the default template's $n arguments only, and a freemarker template runs that template engine's own language
             // <payloadFactory media-type="json" template-type="freeMarker">
@@ -101,7 +101,7 @@ service /media on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/media", [{path: re `/upper/?`, allow: "POST"}, {path: re `/mime/?`, allow: "POST"}, {path: re `/text/?`, allow: "POST"}, {path: re `/regex/?`, allow: "POST"}, {path: re `/freemarker/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/media", [{path: re `/upper/?`, allow: "POST"}, {path: re `/mime/?`, allow: "POST"}, {path: re `/text/?`, allow: "POST"}, {path: re `/regex/?`, allow: "POST"}, {path: re `/freemarker/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # POST /orders/{id}
     resource function post [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderAPI", "/orders", {"id": id}, cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrderAPI", "/orders", {"id": id}, cors = {allow: "POST", ...corsConfig});
         do {
             json body = check jsonPayload(ctx);
             ctx.properties["orderId"] = check jsonEvalIn(body, "$.id");
@@ -25,7 +25,7 @@ service /orders on httpListener {
 
     # PUT /orders/{id}
     resource function put [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderAPI", "/orders", {"id": id}, cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrderAPI", "/orders", {"id": id}, cors = {allow: "PUT", ...corsConfig});
         do {
             ctx.properties[check jsonEval(ctx, "$.field")] = check jsonEval(ctx, "$.value");
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -44,7 +44,7 @@ service /orders on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/orders", [{path: re `/[^/]+/?`, allow: "POST"}, {path: re `/[^/]+/?`, allow: "PUT"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/orders", [{path: re `/[^/]+/?`, allow: "POST"}, {path: re `/[^/]+/?`, allow: "PUT"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

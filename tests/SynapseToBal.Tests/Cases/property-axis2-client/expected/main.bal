@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /options on httpListener {
     # POST /options/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ClientOptions", "/options", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ClientOptions", "/options", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.axis2["tenant"] = "acme";
             // TODO(SB0280): the axis2-client property 'messageType' is not translated: the Micro Integrator puts it in the message's Axis2 client options, where Synapse does not act on it as on the axis2 property, and Axis2 and the transports read it only while the message has no axis2 property of that name
@@ -39,7 +39,7 @@ service /options on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/options", [{path: re `(/.*)?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/options", [{path: re `(/.*)?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /axis2 on httpListener {
     # POST /axis2/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "Axis2API", "/axis2", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "Axis2API", "/axis2", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.axis2["Axis2StringVal"] = "abc";
             ctx.axis2["Axis2IntVal"] = 12;
@@ -38,7 +38,7 @@ service /axis2 on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/axis2", [{path: re `(/.*)?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/axis2", [{path: re `(/.*)?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /settings on httpListener {
     # POST /settings/apply
     resource function post apply(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "SettingsAPI", "/settings", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "SettingsAPI", "/settings", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["mode"] = "strict";
             ctx.properties[getProperty(ctx, "propertyNameFromPayload")] = getProperty(ctx, "propertyValueFromPayload");
@@ -31,7 +31,7 @@ service /settings on httpListener {
 
     # GET /settings/plain
     resource function get plain(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "SettingsAPI", "/settings", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "SettingsAPI", "/settings", cors = {allow: "GET", ...corsConfig});
         do {
             string mode = "lenient";
             log:printInfo("SettingsAPI /plain request", mode = mode);
@@ -56,7 +56,7 @@ service /settings on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/settings", [{path: re `/apply/?`, allow: "POST"}, {path: re `/plain/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/settings", [{path: re `/apply/?`, allow: "POST"}, {path: re `/plain/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

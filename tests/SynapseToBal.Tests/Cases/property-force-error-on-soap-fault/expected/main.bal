@@ -15,7 +15,7 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 service /quotes on httpListener, httpsListener {
     # POST /quotes/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ForceErrorApi", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ForceErrorApi", "/quotes", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
             check callEndpoint(ctx, stockQuoteEp, clientPath(stockQuoteEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteEpSuspension, soapFault = true);
@@ -37,7 +37,7 @@ service /quotes on httpListener, httpsListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/quotes", [{path: re `(/.*)?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/quotes", [{path: re `(/.*)?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

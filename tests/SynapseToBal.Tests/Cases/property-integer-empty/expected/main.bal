@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /quantity on httpListener {
     # POST /quantity/count
     resource function post count(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuantityAPI", "/quantity", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuantityAPI", "/quantity", cors = {allow: "POST", ...corsConfig});
         do {
             xml envelope = check soapEnvelope(ctx);
             int quantity = check propertyInteger(xpathString(envelope/**/<quantity>));
@@ -34,7 +34,7 @@ service /quantity on httpListener {
 
     # GET /quantity/default
     resource function get 'default(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuantityAPI", "/quantity", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuantityAPI", "/quantity", cors = {allow: "GET", ...corsConfig});
         do {
             int 'limit = check int:fromString("");
             log:printInfo("QuantityAPI /default request", 'limit = 'limit.toString());
@@ -59,7 +59,7 @@ service /quantity on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/quantity", [{path: re `/count/?`, allow: "POST"}, {path: re `/default/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/quantity", [{path: re `/count/?`, allow: "POST"}, {path: re `/default/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /catalog on httpListener {
     # POST /catalog/items
     resource function post items(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CatalogAPI", "/catalog", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "CatalogAPI", "/catalog", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["sku"] = check jsonEval(ctx, "$.sku");
             check enrich(ctx);
@@ -25,7 +25,7 @@ service /catalog on httpListener {
 
     # PUT /catalog/items
     resource function put items(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CatalogAPI", "/catalog", cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "CatalogAPI", "/catalog", cors = {allow: "PUT", ...corsConfig});
         do {
             json body = check jsonPayload(ctx);
             string sku = check jsonEvalIn(body, "$.sku");
@@ -40,7 +40,7 @@ service /catalog on httpListener {
 
     # GET /catalog/items/{id}
     resource function get items/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
             string customer = getHeader(ctx, "X-Customer");
             log:printInfo("CatalogAPI /items/{id} request", sku = id, customer = customer);
@@ -65,7 +65,7 @@ service /catalog on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/catalog", [{path: re `/items/?`, allow: "POST"}, {path: re `/items/?`, allow: "PUT"}, {path: re `/items/[^/]+/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/catalog", [{path: re `/items/?`, allow: "POST"}, {path: re `/items/?`, allow: "PUT"}, {path: re `/items/[^/]+/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # POST /orders/{orderId}
     resource function post [string orderId](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderAPI", "/orders", {"orderId": orderId}, cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrderAPI", "/orders", {"orderId": orderId}, cors = {allow: "POST", ...corsConfig});
         do {
             string 'channel = "";
             json body = check jsonPayload(ctx);
@@ -45,7 +45,7 @@ service /orders on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/orders", [{path: re `/[^/]+/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/orders", [{path: re `/[^/]+/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

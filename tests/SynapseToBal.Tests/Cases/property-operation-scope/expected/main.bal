@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /count on httpListener {
     # POST /count/items
     resource function post items(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CountingAPI", "/count", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "CountingAPI", "/count", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["counter"] = "default-value";
             ctx.operation["counter"] = "0";
@@ -42,7 +42,7 @@ service /count on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/count", [{path: re `/items/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/count", [{path: re `/items/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

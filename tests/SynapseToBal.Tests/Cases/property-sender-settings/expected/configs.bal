@@ -36,3 +36,6 @@ configurable string gatewayApiOrdersEndpointTransportJmsConnectionFactoryJndiNam
 
 # Queue of the JMS endpoint 'GatewayAPI /orders endpoint' (destination in its address).
 configurable string gatewayApiOrdersEndpointDestination = "orders";
+
+# The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
+final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /gateway on httpListener {
     # POST /gateway/venues
     resource function post venues(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "GatewayAPI", "/gateway", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "GatewayAPI", "/gateway", cors = {allow: "POST", ...corsConfig});
         do {
             _ = ctx.axis2.removeIfHasKey("ClientApiNonBlocking");
             ctx.axis2["REQUEST_HOST_HEADER"] = "api.example.com";
@@ -28,7 +28,7 @@ service /gateway on httpListener {
 
     # POST /gateway/orders
     resource function post orders(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "GatewayAPI", "/gateway", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "GatewayAPI", "/gateway", cors = {allow: "POST", ...corsConfig});
         do {
             // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
             ctx.axis2["transport.jms.ContentTypeProperty"] = "Content-Type";
@@ -41,7 +41,7 @@ service /gateway on httpListener {
 
     # POST /gateway/still-todo
     resource function post still\-todo(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "GatewayAPI", "/gateway", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "GatewayAPI", "/gateway", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0207): axis2 property 'ClientApiNonBlocking' has no equivalent in the generated code
             // <property name="ClientApiNonBlocking" value="true" scope="axis2"/>
@@ -73,7 +73,7 @@ service /gateway on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/gateway", [{path: re `/venues/?`, allow: "POST"}, {path: re `/orders/?`, allow: "POST"}, {path: re `/still-todo/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/gateway", [{path: re `/venues/?`, allow: "POST"}, {path: re `/orders/?`, allow: "POST"}, {path: re `/still-todo/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /quote on httpListener {
     # POST /quote/enrich
     resource function post enrich(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quote", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuoteAPI", "/quote", cors = {allow: "POST", ...corsConfig});
         do {
             xml orderId = ((check soapEnvelope(ctx))/**/<'order>/<id>).clone();
             log:printInfo("QuoteAPI /enrich request", id = xmlNodesText(orderId), idText = xmlNodesText(orderId));
@@ -25,7 +25,7 @@ service /quote on httpListener {
 
     # POST /quote/filter
     resource function post filter(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quote", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuoteAPI", "/quote", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["sym"] = ((check soapEnvelope(ctx))/**/<symbol>).clone();
             return check checkSymbol(ctx);
@@ -36,7 +36,7 @@ service /quote on httpListener {
 
     # POST /quote/variables
     resource function post variables(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quote", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuoteAPI", "/quote", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.variables["order"] = check jsonEval(ctx, "$.order");
             log:printInfo(string `id=${synapseValue(function () returns string|error => check variablePath(ctx, "order", "$.id"), "vars.order.id")}`);
@@ -66,7 +66,7 @@ service /quote on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/quote", [{path: re `/enrich/?`, allow: "POST"}, {path: re `/filter/?`, allow: "POST"}, {path: re `/variables/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/quote", [{path: re `/enrich/?`, allow: "POST"}, {path: re `/filter/?`, allow: "POST"}, {path: re `/variables/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -42,3 +42,6 @@ configurable string quietBackendProxyEndpointUrl = "http://localhost:9000/servic
 # the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by
 # default) and the ports it listens on: edit the file when they differ.
 configurable string quietBackendProxyWsdlPath = "resources/QuietBackendProxy.wsdl";
+
+# The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
+final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

@@ -13,7 +13,7 @@ listener http:Listener httpListener = new (httpPort);
 service /quiet on httpListener {
     # POST /quiet/orders
     resource function post orders(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuietApi", "/quiet", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuietApi", "/quiet", cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, ordersEndpoint, clientPath(quietApiOrdersEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = ordersEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -25,7 +25,7 @@ service /quiet on httpListener {
 
     # POST /quiet/blocking
     resource function post blocking(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuietApi", "/quiet", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuietApi", "/quiet", cors = {allow: "POST", ...corsConfig});
         do {
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
             // sender in default.json), not the 120 s the client waits.
@@ -52,7 +52,7 @@ service /quiet on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/quiet", [{path: re `/orders/?`, allow: "POST"}, {path: re `/blocking/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/quiet", [{path: re `/orders/?`, allow: "POST"}, {path: re `/blocking/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -18,7 +18,7 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 service /status on httpListener, httpsListener {
     # GET /status/*
     resource function get [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StatusAPI", "/status", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StatusAPI", "/status", cors = {allow: "GET", ...corsConfig});
         do {
             StatusResponse payload = {status: "up"};
             setJsonPayload(ctx, payload.toJson());
@@ -38,7 +38,7 @@ service /status on httpListener, httpsListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/status", [{path: re `(/.*)?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/status", [{path: re `(/.*)?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

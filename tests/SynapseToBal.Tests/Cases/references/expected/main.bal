@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /refs on httpListener {
     # GET /refs/
     resource function get .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "RefAPI", "/refs", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "RefAPI", "/refs", cors = {allow: "GET", ...corsConfig});
         do {
             // TODO(SB0208): the sequence is chosen at run time; call the matching function by hand
             // <sequence key="{get-property('target')}"/>
@@ -40,7 +40,7 @@ service /refs on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/refs", [{path: re `/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/refs", [{path: re `/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /status on httpListener {
     # GET /status/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StatusAPI", "/status", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StatusAPI", "/status", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
             if check urlParam(ctx, "verbose") == "true" {
                 ctx.headers["x-verbose"] = "true";
@@ -27,7 +27,7 @@ service /status on httpListener {
 
     # POST /status/{id}
     resource function post [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StatusAPI", "/status", {"id": id}, cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StatusAPI", "/status", {"id": id}, cors = {allow: "POST", ...corsConfig});
         do {
             if check matches(check urlParam(ctx, "mode"), "a|b") {
                 if check urlParam(ctx, "mode") == "a" {
@@ -42,7 +42,7 @@ service /status on httpListener {
 
     # PUT /status/{id}
     resource function put [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "StatusAPI", "/status", {"id": id}, cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "StatusAPI", "/status", {"id": id}, cors = {allow: "PUT", ...corsConfig});
         do {
             if check urlParam(ctx, "mode") == "a" {
                 return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -63,7 +63,7 @@ service /status on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/status", [{path: re `/[^/]+/?`, allow: "GET"}, {path: re `/[^/]+/?`, allow: "POST"}, {path: re `/[^/]+/?`, allow: "PUT"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/status", [{path: re `/[^/]+/?`, allow: "GET"}, {path: re `/[^/]+/?`, allow: "POST"}, {path: re `/[^/]+/?`, allow: "PUT"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

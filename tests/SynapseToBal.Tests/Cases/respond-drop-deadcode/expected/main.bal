@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /flow on httpListener {
     # GET /flow/respond
     resource function get respond(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FlowAPI", "/flow", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FlowAPI", "/flow", cors = {allow: "GET", ...corsConfig});
         do {
             return check respond(ctx, cors = true, headers = passBackHeaders);
             // Not translated, never runs: the flow has already ended above:
@@ -29,7 +29,7 @@ service /flow on httpListener {
 
     # GET /flow/nothing
     resource function get nothing(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FlowAPI", "/flow", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FlowAPI", "/flow", cors = {allow: "GET", ...corsConfig});
         log:printInfo("FlowAPI /nothing request", only = "logs");
         return accepted();
     }
@@ -54,7 +54,7 @@ service /flow on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/flow", [{path: re `/respond/?`, allow: "GET"}, {path: re `/drop/?`, allow: "GET"}, {path: re `/nothing/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/flow", [{path: re `/respond/?`, allow: "GET"}, {path: re `/drop/?`, allow: "GET"}, {path: re `/nothing/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /rewrite on httpListener {
     # GET /rewrite/*
     resource function get [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "RewriteReplacementApi", "/rewrite", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "RewriteReplacementApi", "/rewrite", cors = {allow: "GET", ...corsConfig});
         do {
             string version = "v2";
             check rewriteUrl(ctx, [{actions: [{action: "replace", fragment: "path", value: "/$2/$1\\$", regex: "/api/([a-z]+)/(v[0-9]+)"}, {action: "replace", fragment: "host", value: version, regex: "^internal"}]}], inProperty = "backend.url", outProperty = "resolved.url");
@@ -33,7 +33,7 @@ service /rewrite on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/rewrite", [{path: re `(/.*)?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/rewrite", [{path: re `(/.*)?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

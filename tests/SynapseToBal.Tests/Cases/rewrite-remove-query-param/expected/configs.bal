@@ -19,3 +19,6 @@ configurable string corsAllowedOrigins = "";
 # The Access-Control-Allow-Headers of the APIs' answers (synapse.rest.CORSConfig.Access-Control-Allow-Headers; the Micro
 # Integrator reads it from synapse.properties ([synapse_properties] of deployment.toml), empty when it is not set).
 configurable string corsAllowedHeaders = "";
+
+# The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
+final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

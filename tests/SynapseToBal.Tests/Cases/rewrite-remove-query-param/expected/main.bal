@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /query on httpListener {
     # GET /query/search*
     resource function get search\*(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QueryAPI", "/query", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QueryAPI", "/query", cors = {allow: "GET", ...corsConfig});
         do {
             check rewriteUrl(ctx, [{actions: [{action: "removeQueryParam", fragment: "query", value: "id", regex: "id=[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*"}, {action: "removeQueryParam", fragment: "query", value: getProperty(ctx, "drop.param")}]}]);
             // TODO(SB0206): the remove-query-param value '(?<=x)y' is read as a Java regular expression ('(?<=x)y=.*') that Ballerina reads differently (a lookbehind has no Ballerina regular-expression equivalent)
@@ -39,7 +39,7 @@ service /query on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/query", [{path: re `/search\*/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/query", [{path: re `/search\*/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /rewrite on httpListener {
     # POST /rewrite/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "RewriteRegexAPI", "/rewrite", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "RewriteRegexAPI", "/rewrite", cors = {allow: "POST", ...corsConfig});
         do {
             check rewriteUrl(ctx, [{condition: {test: "match", sourceType: "url", src: "path", value: "(?i:/API/v[0-9]+/[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*)"}, actions: [{action: "replace", fragment: "path", value: "/api/v2", regex: "(?i:/api/v1)"}, {action: "replace", fragment: "path", value: "", regex: "\\.svc"}, {action: "replace", fragment: "host", value: ".example.com", regex: "\\.internal$"}, {action: "replace", fragment: "path", value: "/$2/$1", regex: "/(\\d+)/(\\d+)$"}]}], inProperty = "backend.url", outProperty = "resolved.url");
             // TODO(SB0206): the replace regex '/v1$' uses Java regular-expression syntax Ballerina reads differently ('$' in a replace regex (Java's also matches before a final line terminator; write \z) has no Ballerina regular-expression equivalent)
@@ -51,7 +51,7 @@ service /rewrite on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/rewrite", [{path: re `/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/rewrite", [{path: re `/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

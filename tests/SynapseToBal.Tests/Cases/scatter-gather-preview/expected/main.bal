@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /shelter on httpListener {
     # POST /shelter/json
     resource function post 'json(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ShelterAPI", "/shelter", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ShelterAPI", "/shelter", cors = {allow: "POST", ...corsConfig});
         do {
             // <scatter-gather>: one copy of the message per sequence, started together and awaited (the Micro Integrator
             // runs them in parallel); the results are gathered in the order of the sequences, not of arrival; the message
@@ -40,7 +40,7 @@ service /shelter on httpListener {
 
     # POST /shelter/xml
     resource function post 'xml(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ShelterAPI", "/shelter", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ShelterAPI", "/shelter", cors = {allow: "POST", ...corsConfig});
         do {
             // <scatter-gather>: one copy of the message per sequence, run one after the other, as
             // parallel-execution="false" does; the results are gathered in order; the message goes on unchanged, the result
@@ -58,7 +58,7 @@ service /shelter on httpListener {
 
     # POST /shelter/body
     resource function post body(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ShelterAPI", "/shelter", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ShelterAPI", "/shelter", cors = {allow: "POST", ...corsConfig});
         do {
             // <scatter-gather>: one copy of the message per sequence, run one after the other, as
             // parallel-execution="false" does; the results are gathered in order; the message becomes the last copy with
@@ -92,7 +92,7 @@ service /shelter on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/shelter", [{path: re `/json/?`, allow: "POST"}, {path: re `/xml/?`, allow: "POST"}, {path: re `/body/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/shelter", [{path: re `/json/?`, allow: "POST"}, {path: re `/xml/?`, allow: "POST"}, {path: re `/body/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

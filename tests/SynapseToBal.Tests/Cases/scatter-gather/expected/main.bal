@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /pets on httpListener {
     # GET /pets/all
     resource function get 'all(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PetAPI", "/pets", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "PetAPI", "/pets", cors = {allow: "GET", ...corsConfig});
         do {
             // <scatter-gather>: one copy of the message per sequence, started together (the Micro Integrator runs them in
             // parallel); the aggregation completes when every sequence has arrived or 5 s after the first one arrived (its
@@ -34,7 +34,7 @@ service /pets on httpListener {
 
     # GET /pets/xml
     resource function get 'xml(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PetAPI", "/pets", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "PetAPI", "/pets", cors = {allow: "GET", ...corsConfig});
         do {
             // <scatter-gather>: one copy of the message per sequence, run one after the other, as
             // parallel-execution="false" does; the results are gathered in order; the message goes on unchanged, the result
@@ -65,7 +65,7 @@ service /pets on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/pets", [{path: re `/all/?`, allow: "GET"}, {path: re `/xml/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/pets", [{path: re `/all/?`, allow: "GET"}, {path: re `/xml/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

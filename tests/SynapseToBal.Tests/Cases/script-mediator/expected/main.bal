@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /quotes on httpListener {
     # POST /quotes/inline
     resource function post inline(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0231): <script> runs inline JavaScript (the script below): write this logic in Ballerina (a function that reads and updates the Context)
             // <script language="js"><![CDATA[
@@ -27,7 +27,7 @@ service /quotes on httpListener {
 
     # POST /quotes/keyed
     resource function post keyed(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0231): <script> runs the JavaScript function 'transformRequest' of the script at key 'conf:/script_js/stockquoteTransform.js', including 'conf:/script_js/common.js': write this logic in Ballerina (a function that reads and updates the Context)
             // <script language="rhinoJs" key="conf:/script_js/stockquoteTransform.js" function="transformRequest">
@@ -58,7 +58,7 @@ service /quotes on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/quotes", [{path: re `/inline/?`, allow: "POST"}, {path: re `/keyed/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/quotes", [{path: re `/inline/?`, allow: "POST"}, {path: re `/keyed/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

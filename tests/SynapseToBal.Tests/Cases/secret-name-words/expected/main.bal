@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /token on httpListener {
     # GET /token/
     resource function get .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TokenAPI", "/token", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "TokenAPI", "/token", cors = {allow: "GET", ...corsConfig});
         do {
             string accessToken = getHeader(ctx, "X-Token");
             string ttlToken = getHeader(ctx, "X-Ttl");
@@ -35,7 +35,7 @@ service /token on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/token", [{path: re `/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/token", [{path: re `/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /secure on httpListener {
     # GET /secure/report
     resource function get report(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "SecureAPI", "/secure", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "SecureAPI", "/secure", cors = {allow: "GET", ...corsConfig});
         do {
             ctx.headers["authorization"] = string `Basic ${reportCredentials}`;
             string apiKey = reportApikey;
@@ -32,7 +32,7 @@ service /secure on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/secure", [{path: re `/report/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/secure", [{path: re `/report/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

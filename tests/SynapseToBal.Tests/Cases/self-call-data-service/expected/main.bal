@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /planner on httpListener {
     # GET /planner/plans
     resource function get plans(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PlansApi", "/planner", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "PlansApi", "/planner", cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, plansEndpoint, "/services/PlanDataService/plans", "GET", headers = passThroughHeaders, state = plansEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -31,7 +31,7 @@ service /planner on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/planner", [{path: re `/plans/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/planner", [{path: re `/plans/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

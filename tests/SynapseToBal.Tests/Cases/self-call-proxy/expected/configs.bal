@@ -45,3 +45,6 @@ configurable string orderApiLegacyEndpointUrl = "http://localhost:8280/services/
 # 8253), where the Micro Integrator writes its [server] hostname (localhost by default) and the ports it listens on:
 # edit the file when they differ.
 configurable string inventoryProxyWsdlPath = "resources/InventoryProxy.wsdl";
+
+# The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
+final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

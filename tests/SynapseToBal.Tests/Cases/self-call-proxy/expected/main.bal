@@ -17,7 +17,7 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 service /orders on httpListener, httpsListener {
     # POST /orders/check
     resource function post 'check(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, inventoryEp, clientPath(inventoryEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = inventoryEpSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -28,7 +28,7 @@ service /orders on httpListener, httpsListener {
 
     # GET /orders/price/{id}
     resource function get price/[string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderApi", "/orders", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrderApi", "/orders", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, priceByIdEndpoint, string `/prices/${check pathValue(id)}`, "GET", headers = passThroughHeaders, state = priceByIdEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -39,7 +39,7 @@ service /orders on httpListener, httpsListener {
 
     # GET /orders/legacy
     resource function get legacy(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, legacyEndpoint, clientPath(orderApiLegacyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = legacyEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -68,7 +68,7 @@ service /orders on httpListener, httpsListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/orders", [{path: re `/check/?`, allow: "POST"}, {path: re `/price/[^/]+/?`, allow: "GET"}, {path: re `/legacy/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/orders", [{path: re `/check/?`, allow: "POST"}, {path: re `/price/[^/]+/?`, allow: "GET"}, {path: re `/legacy/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
@@ -88,7 +88,7 @@ service /orders on httpListener, httpsListener {
 service /prices on httpListener, httpsListener {
     # GET /prices/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "PricesApi", "/prices", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "PricesApi", "/prices", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
             PricesResponse payload = {price: 10};
             setJsonPayload(ctx, payload.toJson());
@@ -108,7 +108,7 @@ service /prices on httpListener, httpsListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/prices", [{path: re `/[^/]+/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/prices", [{path: re `/[^/]+/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

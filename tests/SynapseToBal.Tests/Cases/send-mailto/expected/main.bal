@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /alerts on httpListener {
     # POST /alerts/raise
     resource function post raise(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AlertsAPI", "/alerts", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "AlertsAPI", "/alerts", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.headers["subject"] = string `Alert: ${xpathFirst(xpathAttributeValues((check soapEnvelope(ctx))/**/<alert>, "level"))}`;
             ctx.headers["cc"] = "oncall@example.com";
@@ -26,7 +26,7 @@ service /alerts on httpListener {
 
     # POST /alerts/notify
     resource function post notify(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AlertsAPI", "/alerts", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "AlertsAPI", "/alerts", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["OUT_ONLY"] = "true";
             ctx.contentType = "text/plain";
@@ -42,7 +42,7 @@ service /alerts on httpListener {
 
     # POST /alerts/ask
     resource function post ask(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AlertsAPI", "/alerts", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "AlertsAPI", "/alerts", cors = {allow: "POST", ...corsConfig});
         do {
             check sendMail(ctx, {host: mailSmtpHost, port: mailSmtpPort, username: mailSmtpUser, password: mailSmtpPassword, 'from: mailSmtpFrom, security: mailSmtpSecurity, bcc: mailSmtpBcc}, alertMailEpTo, awaitsReply = true);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -53,7 +53,7 @@ service /alerts on httpListener {
 
     # POST /alerts/subject-in-uri
     resource function post subject\-in\-uri(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AlertsAPI", "/alerts", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "AlertsAPI", "/alerts", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["OUT_ONLY"] = "true";
             // TODO(SB0218): the <send> target is not an HTTP endpoint: 'AlertsAPI /subject-in-uri endpoint' sends over mail (SMTP), not HTTP: replace it with the runtime's sendMail (generated for an address that is a plain address list), or an email:SmtpClient (ballerina/email) on the SMTP server of the Micro Integrator's mailto transport sender, whose settings are not in this endpoint but in its axis2.xml / deployment.toml (mail.smtp.host, mail.smtp.port, mail.smtp.user, and mail.smtp.password as a required configurable); MailTransportSender sends to the address after 'mailto:' unless a To transport header replaces it, from the From header (else mail.smtp.from), with Cc and Bcc from those headers (Bcc also transport.mail.SMTPBccAddresses), the Subject transport header as the subject (else 'SOAPAction: ' and the action), and the message as its messageType's formatter writes it; the address parameters to map are subject
@@ -94,7 +94,7 @@ service /alerts on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/alerts", [{path: re `/raise/?`, allow: "POST"}, {path: re `/notify/?`, allow: "POST"}, {path: re `/ask/?`, allow: "POST"}, {path: re `/subject-in-uri/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/alerts", [{path: re `/raise/?`, allow: "POST"}, {path: re `/notify/?`, allow: "POST"}, {path: re `/ask/?`, allow: "POST"}, {path: re `/subject-in-uri/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -13,7 +13,7 @@ listener http:Listener httpListener = new (httpPort);
 service /audit on httpListener {
     # POST /audit/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AuditApi", "/audit", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "AuditApi", "/audit", cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, auditPostRootEndpoint, clientPath(auditApiDefaultEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = auditPostRootEndpointSuspension);
             // receive="AuditLogged": the backend response runs that sequence, not the out flow.
@@ -26,7 +26,7 @@ service /audit on httpListener {
 
     # PUT /audit/*
     resource function put [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AuditApi", "/audit", cors = {allow: "PUT", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "AuditApi", "/audit", cors = {allow: "PUT", ...corsConfig});
         do {
             check callEndpoint(ctx, auditPutRootEndpoint, clientPath(auditApiDefaultEndpointUrl2, restPostfix(ctx)), headers = passThroughHeaders, state = auditPutRootEndpointSuspension);
             string route = getProperty(ctx, "receiver");
@@ -49,7 +49,7 @@ service /audit on httpListener {
 
     # DELETE /audit/*
     resource function delete [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AuditApi", "/audit", cors = {allow: "DELETE", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "AuditApi", "/audit", cors = {allow: "DELETE", ...corsConfig});
         do {
             check callEndpoint(ctx, auditDeleteRootEndpoint, clientPath(auditApiDefaultEndpointUrl3, restPostfix(ctx)), headers = passThroughHeaders, state = auditDeleteRootEndpointSuspension);
             log:printWarn("Cannot find a Sequence with name: AuditMissing for injecting the message");
@@ -69,7 +69,7 @@ service /audit on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/audit", [{path: re `(/.*)?`, allow: "POST"}, {path: re `(/.*)?`, allow: "PUT"}, {path: re `(/.*)?`, allow: "DELETE"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/audit", [{path: re `(/.*)?`, allow: "POST"}, {path: re `(/.*)?`, allow: "PUT"}, {path: re `(/.*)?`, allow: "DELETE"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -16,7 +16,7 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 service /orders on httpListener, httpsListener {
     # POST /orders/audit
     resource function post audit(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersFileAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrdersFileAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["OUT_ONLY"] = "true";
             ctx.contentType = "text/plain";
@@ -32,7 +32,7 @@ service /orders on httpListener, httpsListener {
 
     # POST /orders/archive
     resource function post archive(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersFileAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrdersFileAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0268): settings of VFS endpoint 'OrdersFileAPI /archive endpoint' not reproduced: transport.vfs.SubFolderTimestampFormat: the Micro Integrator adds the date in that SimpleDateFormat pattern to the path; the generated code writes to the path as it is
             // <address uri="vfs:file:///var/archive/orders?transport.vfs.SubFolderTimestampFormat=yyyy-MM-dd" />
@@ -45,7 +45,7 @@ service /orders on httpListener, httpsListener {
 
     # POST /orders/report
     resource function post report(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersFileAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrdersFileAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0268): 'AuditLogEP' writes files over VFS: OUT_ONLY is not set before this <call>: the Micro Integrator writes the file and the rest of the flow waits for a reply the file system never gives (after the endpoint's timeout the message is dropped, or a fault responseAction runs the fault sequence); the generated code does not write the file here (this step stays a TODO): set OUT_ONLY to true before it, or write the file by hand with vfsWrite*
             // <call>
@@ -78,7 +78,7 @@ service /orders on httpListener, httpsListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/orders", [{path: re `/audit/?`, allow: "POST"}, {path: re `/archive/?`, allow: "POST"}, {path: re `/report/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/orders", [{path: re `/audit/?`, allow: "POST"}, {path: re `/archive/?`, allow: "POST"}, {path: re `/report/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

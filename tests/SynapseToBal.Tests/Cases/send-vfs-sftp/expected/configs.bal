@@ -86,3 +86,6 @@ configurable string stockQuoteSftpProxyEndpointUrl = "http://localhost:9000/serv
 # the listeners' default ports (8290, 8253), where the Micro Integrator writes its [server] hostname (localhost by
 # default) and the ports it listens on: edit the file when they differ.
 configurable string stockQuoteSftpProxyWsdlPath = "resources/StockQuoteSftpProxy.wsdl";
+
+# The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
+final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /audit on httpListener {
     # POST /audit/events
     resource function post events(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "AuditAPI", "/audit", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "AuditAPI", "/audit", cors = {allow: "POST", ...corsConfig});
         do {
             http:Response? reply = check validate(ctx);
             if reply is http:Response {
@@ -34,7 +34,7 @@ service /audit on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/audit", [{path: re `/events/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/audit", [{path: re `/events/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

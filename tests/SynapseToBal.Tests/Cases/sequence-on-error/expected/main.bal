@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # POST /orders/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersApi", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrdersApi", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             http:Response? reply = check validateOrder(ctx);
             if reply is http:Response {
@@ -31,7 +31,7 @@ service /orders on httpListener {
 
     # GET /orders/audit
     resource function get audit(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrdersApi", "/orders", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrdersApi", "/orders", cors = {allow: "GET", ...corsConfig});
         do {
             http:Response? reply = audit(ctx);
             if reply is http:Response {
@@ -58,7 +58,7 @@ service /orders on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/orders", [{path: re `/?`, allow: "POST"}, {path: re `/audit/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/orders", [{path: re `/?`, allow: "POST"}, {path: re `/audit/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

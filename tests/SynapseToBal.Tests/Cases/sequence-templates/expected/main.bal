@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /templated on httpListener {
     # GET /templated/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TemplatedAPI", "/templated", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "TemplatedAPI", "/templated", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
             logAndTag(ctx, message = id, tag = "lookup");
             check logAndTagLazyMessage(ctx);
@@ -37,7 +37,7 @@ service /templated on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/templated", [{path: re `/[^/]+/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/templated", [{path: re `/[^/]+/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -17,7 +17,7 @@ listener http:Listener httpsListener = new (httpsPort, secureSocket = {key: {pat
 service /versioned on httpsListener {
     # GET /versioned/items
     resource function get items(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "VersionedAPI", "/versioned", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "VersionedAPI", "/versioned", cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpointAddressed(ctx, secureBackend, clientPath(secureBackendUrl, restPostfix(ctx)), wsAddressing = "default", wsaTo = secureBackendUrl, headers = passThroughHeaders, state = secureBackendSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -36,7 +36,7 @@ service /versioned on httpsListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/versioned", [{path: re `/items/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/versioned", [{path: re `/items/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

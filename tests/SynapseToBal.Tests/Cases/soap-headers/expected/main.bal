@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /soapheaders on httpListener {
     # POST /soapheaders/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "SoapHeaderAPI", "/soapheaders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "SoapHeaderAPI", "/soapheaders", cors = {allow: "POST", ...corsConfig});
         do {
             check addSoapHeader(ctx, soapHeaderBlock("urn:FOOBAR_WS", "urn", "AuthInf", "foo"));
             check addSoapHeader(ctx, soapHeaderBlock("http://services.samples", "m", "Tracking", ctx.messageId));
@@ -46,7 +46,7 @@ service /soapheaders on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/soapheaders", [{path: re `/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/soapheaders", [{path: re `/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

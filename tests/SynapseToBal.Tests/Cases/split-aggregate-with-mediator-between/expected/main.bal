@@ -13,7 +13,7 @@ listener http:Listener httpListener = new (httpPort);
 service /quotes on httpListener {
     # POST /quotes/batch
     resource function post batch(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteSplitAPI", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuoteSplitAPI", "/quotes", cors = {allow: "POST", ...corsConfig});
         do {
             // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
             // parallel); the aggregate then gathers their parts in the order of the parts, not of arrival.
@@ -35,7 +35,7 @@ service /quotes on httpListener {
 
     # POST /quotes/copies
     resource function post copies(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteSplitAPI", "/quotes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuoteSplitAPI", "/quotes", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0219): <clone> is not translated here: each copy continues after it with the <filter> at QuoteSplitAPI.xml:48 on its way to the <aggregate> at QuoteSplitAPI.xml:53, and that mediator (or one it runs) may answer, stop, copy or aggregate the message, or runs code the converter does not run on each copy, so the copies would not all reach the aggregate the same way
             // <clone>
@@ -89,7 +89,7 @@ service /quotes on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/quotes", [{path: re `/batch/?`, allow: "POST"}, {path: re `/copies/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/quotes", [{path: re `/batch/?`, allow: "POST"}, {path: re `/copies/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /notify on httpListener {
     # POST /notify/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", ...corsConfig});
         do {
             http:Response? reply = check notifyEach(ctx, 'channel = "email", greeting = getProperty(ctx, "greeting"));
             if reply is http:Response {
@@ -33,7 +33,7 @@ service /notify on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/notify", [{path: re `(/.*)?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/notify", [{path: re `(/.*)?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

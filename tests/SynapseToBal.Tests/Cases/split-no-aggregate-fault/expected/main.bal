@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # POST /orders/each
     resource function post each(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderSplitAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrderSplitAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
             // parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies,
@@ -46,7 +46,7 @@ service /orders on httpListener {
 
     # POST /orders/notify
     resource function post notify(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderSplitAPI", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrderSplitAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             http:Response? reply = check notifyAll(ctx);
             if reply is http:Response {
@@ -73,7 +73,7 @@ service /orders on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/orders", [{path: re `/each/?`, allow: "POST"}, {path: re `/notify/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/orders", [{path: re `/each/?`, allow: "POST"}, {path: re `/notify/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /dyn on httpListener {
     # POST /dyn/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "DynamicStoreAPI", "/dyn", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "DynamicStoreAPI", "/dyn", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0208): the message store is chosen at run time; call store(ctx) on the matching store by hand
             // <store messageStore="{$ctx:storeName}"/>
@@ -35,7 +35,7 @@ service /dyn on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/dyn", [{path: re `(/.*)?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/dyn", [{path: re `(/.*)?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

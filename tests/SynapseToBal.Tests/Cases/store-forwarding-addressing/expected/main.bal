@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /ledger on httpListener {
     # POST /ledger/entries
     resource function post entries(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "LedgerAPI", "/ledger", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "LedgerAPI", "/ledger", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["PRESERVE_WS_ADDRESSING"] = "true";
             ledgerStore.store(ctx);
@@ -24,7 +24,7 @@ service /ledger on httpListener {
 
     # POST /ledger/routed
     resource function post routed(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "LedgerAPI", "/ledger", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "LedgerAPI", "/ledger", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["target.endpoint"] = getHeader(ctx, "X-Target");
             routedStore.store(ctx);
@@ -50,7 +50,7 @@ service /ledger on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/ledger", [{path: re `/entries/?`, allow: "POST"}, {path: re `/routed/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/ledger", [{path: re `/entries/?`, allow: "POST"}, {path: re `/routed/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

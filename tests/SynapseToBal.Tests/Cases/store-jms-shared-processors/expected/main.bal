@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /queue on httpListener {
     # POST /queue/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QueueApi", "/queue", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QueueApi", "/queue", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["OUT_ONLY"] = "true";
             check sharedStore.store(ctx);
@@ -31,7 +31,7 @@ service /queue on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/queue", [{path: re `(/.*)?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/queue", [{path: re `(/.*)?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

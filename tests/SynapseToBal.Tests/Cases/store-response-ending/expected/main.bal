@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /intake on httpListener {
     # POST /intake/accepted
     resource function post accepted(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "IntakeAPI", "/intake", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "IntakeAPI", "/intake", cors = {allow: "POST", ...corsConfig});
         // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
         queueStore.store(ctx);
         return accepted();
@@ -19,7 +19,7 @@ service /intake on httpListener {
 
     # POST /intake/silent
     resource function post silent(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "IntakeAPI", "/intake", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "IntakeAPI", "/intake", cors = {allow: "POST", ...corsConfig});
         queueStore.store(ctx);
         return accepted();
     }
@@ -39,7 +39,7 @@ service /intake on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/intake", [{path: re `/accepted/?`, allow: "POST"}, {path: re `/silent/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/intake", [{path: re `/accepted/?`, allow: "POST"}, {path: re `/silent/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /queue on httpListener {
     # POST /queue/orders
     resource function post orders(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QueueAPI", "/queue", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QueueAPI", "/queue", cors = {allow: "POST", ...corsConfig});
         do {
             check ordersStore.store(ctx);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -22,7 +22,7 @@ service /queue on httpListener {
 
     # POST /queue/payments
     resource function post payments(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QueueAPI", "/queue", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QueueAPI", "/queue", cors = {allow: "POST", ...corsConfig});
         do {
             check paymentsStore.store(ctx);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -46,7 +46,7 @@ service /queue on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/queue", [{path: re `/orders/?`, allow: "POST"}, {path: re `/payments/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/queue", [{path: re `/orders/?`, allow: "POST"}, {path: re `/payments/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

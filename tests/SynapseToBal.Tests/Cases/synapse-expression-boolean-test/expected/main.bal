@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /flag on httpListener {
     # POST /flag/check
     resource function post 'check(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FlagAPI", "/flag", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FlagAPI", "/flag", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.variables["flag"] = false;
             if synapseCondition(function () returns boolean|error => (check requiredVariable(ctx, "flag")).toLowerAscii() == "true", "vars.flag") {
@@ -41,7 +41,7 @@ service /flag on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/flag", [{path: re `/check/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/flag", [{path: re `/check/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

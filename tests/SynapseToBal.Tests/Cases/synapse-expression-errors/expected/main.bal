@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /errors on httpListener {
     # POST /errors/order
     resource function post 'order(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ExpressionErrorsAPI", "/errors", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ExpressionErrorsAPI", "/errors", cors = {allow: "POST", ...corsConfig});
         do {
             string priced = "";
             string big = "";
@@ -49,7 +49,7 @@ service /errors on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/errors", [{path: re `/order/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/errors", [{path: re `/order/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /types on httpListener {
     # POST /types/check
     resource function post 'check(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TypesAPI", "/types", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "TypesAPI", "/types", cors = {allow: "POST", ...corsConfig});
         do {
             string kind = "";
             if synapseCondition(function () returns boolean|error => jsonIsNumber(check payloadJson(ctx, "$.order.total")) && jsonIsString(check payloadJson(ctx, "$.order.currency")), "isNumber(payload.order.total) and isString(payload.order.currency)") {
@@ -47,7 +47,7 @@ service /types on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/types", [{path: re `/check/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/types", [{path: re `/check/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

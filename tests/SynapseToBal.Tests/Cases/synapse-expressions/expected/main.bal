@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /expr on httpListener {
     # POST /expr/{id}
     resource function post [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ExprAPI", "/expr", {"id": id}, cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ExprAPI", "/expr", {"id": id}, cors = {allow: "POST", ...corsConfig});
         do {
             ctx.variables["total"] = check jsonEval(ctx, "$.order.total");
             ctx.variables["limit"] = 100;
@@ -46,7 +46,7 @@ service /expr on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/expr", [{path: re `/[^/]+/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/expr", [{path: re `/[^/]+/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -20,7 +20,7 @@ service /partners on httpListener {
 
     # The flow of the resource above: the response it answers with.
     function flow1(http:Caller caller, http:Request request, string[] path) returns http:Response|error {
-        Context ctx = check newContext(request, "PartnerAPI", "/partners", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "PartnerAPI", "/partners", cors = {allow: "GET", ...corsConfig});
         setRemoteAddress(ctx, caller);
         do {
             if !(check throttleAdmit(ctx, "partners@PartnerAPI default", {ipCallers: [{id: "other", access: "control", maxCount: 100, unitTime: 60000}], domainCallers: [{id: "*.example.com", access: "allow"}, {id: "spam.example.org", access: "deny"}]})) {
@@ -46,7 +46,7 @@ service /partners on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/partners", [{path: re `(/.*)?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/partners", [{path: re `(/.*)?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /limited on httpListener {
     # POST /limited/*
     resource function post [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "LimitedAPI", "/limited", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "LimitedAPI", "/limited", cors = {allow: "POST", ...corsConfig});
         do {
             if !(check throttleAdmit(ctx, "limited@LimitedAPI default", {maxConcurrent: 3})) {
                 setHttpSc(ctx, 429);
@@ -39,7 +39,7 @@ service /limited on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/limited", [{path: re `(/.*)?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/limited", [{path: re `(/.*)?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

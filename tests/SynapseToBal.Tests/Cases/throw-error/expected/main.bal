@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /validate on httpListener {
     # POST /validate/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "ValidationAPI", "/validate", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "ValidationAPI", "/validate", cors = {allow: "POST", ...corsConfig});
         do {
             if synapseCondition(function () returns boolean|error => check payloadIsNull(ctx, "$", "amount"), "payload.amount == null") {
                 ctx.properties["ERROR_CODE"] = "VALIDATION_ERROR";
@@ -34,7 +34,7 @@ service /validate on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/validate", [{path: re `/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/validate", [{path: re `/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # POST /orders/queue
     resource function post queue(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0218): the <call> target is not an HTTP endpoint: 'OrderApi /queue endpoint' sends over JMS, not HTTP: replace it with a ballerinax/java.jms MessageProducer (the URI's java.naming.* and transport.jms.* parameters become its ConnectionConfiguration); the address parameters to map are transport.jms.ConnectionFactoryJNDIName
             // <call>
@@ -30,7 +30,7 @@ service /orders on httpListener {
 
     # POST /orders/score
     resource function post score(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0231): <script> runs inline JavaScript (the script below): write this logic in Ballerina (a function that reads and updates the Context)
             // <script language="js"><![CDATA[mc.setProperty("score", 42);]]></script>
@@ -43,7 +43,7 @@ service /orders on httpListener {
 
     # GET /orders/ping
     resource function get ping(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "GET", ...corsConfig});
         do {
             // TODO(SB0232): connector operation <salesforce.query>: use a salesforce:Client of ballerinax/salesforce; the connection is the local entry 'sf'; parameters: batchSize, queryString
             // <salesforce.query configKey="sf">
@@ -77,7 +77,7 @@ service /orders on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/orders", [{path: re `/queue/?`, allow: "POST"}, {path: re `/score/?`, allow: "POST"}, {path: re `/ping/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/orders", [{path: re `/queue/?`, allow: "POST"}, {path: re `/score/?`, allow: "POST"}, {path: re `/ping/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -28,3 +28,6 @@ configurable string corsAllowedHeaders = "";
 
 # Base URL of the 'TransferApi /mixed endpoint' endpoint.
 configurable string transferApiMixedEndpointUrl = "http://localhost:9000/audit";
+
+# The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
+final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

@@ -17,7 +17,7 @@ service /transfer on httpListener {
         if !uriQueryMatches(request, re `name=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`) {
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "TransferApi", "/transfer", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "TransferApi", "/transfer", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["uri.var.name"] = getProperty(ctx, "query.param.name");
             string nameEntry = check urlParam(ctx, "name");
@@ -36,7 +36,7 @@ service /transfer on httpListener {
 
     # POST /transfer/undo
     resource function post undo(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TransferApi", "/transfer", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "TransferApi", "/transfer", cors = {allow: "POST", ...corsConfig});
         do {
             boolean rollbackOnly = true;
             transaction {
@@ -55,7 +55,7 @@ service /transfer on httpListener {
 
     # POST /transfer/mixed
     resource function post mixed(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TransferApi", "/transfer", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "TransferApi", "/transfer", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0229): <transaction action="new"> starts a JTA transaction (a fault if one is already active); open a Ballerina transaction block here that ends at the commit
             // <transaction action="new"/>
@@ -102,7 +102,7 @@ service /transfer on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/transfer", [{path: re `/commit/?`, query: re `name=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "POST"}, {path: re `/undo/?`, allow: "POST"}, {path: re `/mixed/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/transfer", [{path: re `/commit/?`, query: re `name=[^:/\?#\[\]@!\$&'\(\)\*\+,;=]*/?`, allow: "POST"}, {path: re `/undo/?`, allow: "POST"}, {path: re `/mixed/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

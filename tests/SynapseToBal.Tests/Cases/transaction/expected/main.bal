@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /tx on httpListener {
     # POST /tx/move
     resource function post move(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TransactionApi", "/tx", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "TransactionApi", "/tx", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0229): <transaction action="new"> starts a JTA transaction (a fault if one is already active); open a Ballerina transaction block here that ends at the commit
             // <transaction action="new"/>
@@ -33,7 +33,7 @@ service /tx on httpListener {
 
     # GET /tx/pause
     resource function get pause(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TransactionApi", "/tx", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "TransactionApi", "/tx", cors = {allow: "GET", ...corsConfig});
         do {
             // <transaction action="suspend">: the Micro Integrator's transaction mediator does not implement 'suspend' and
             // faults.
@@ -60,7 +60,7 @@ service /tx on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/tx", [{path: re `/move/?`, allow: "POST"}, {path: re `/pause/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/tx", [{path: re `/move/?`, allow: "POST"}, {path: re `/pause/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /transport on httpListener {
     # POST /transport/http10
     resource function post http10(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TransportAPI", "/transport", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "TransportAPI", "/transport", cors = {allow: "POST", ...corsConfig});
         do {
             // FORCE_HTTP_1.0: the calls below (until a response comes back) go through a client of their endpoint that
             // sends HTTP/1.0 with a Content-Length, as the pass-through sender does.
@@ -24,7 +24,7 @@ service /transport on httpListener {
 
     # POST /transport/nochunk
     resource function post nochunk(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TransportAPI", "/transport", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "TransportAPI", "/transport", cors = {allow: "POST", ...corsConfig});
         do {
             // DISABLE_CHUNKING: the calls below (until a response comes back) go through a client of their endpoint that
             // sends a Content-Length instead of chunks.
@@ -38,7 +38,7 @@ service /transport on httpListener {
 
     # POST /transport/length
     resource function post length(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TransportAPI", "/transport", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "TransportAPI", "/transport", cors = {allow: "POST", ...corsConfig});
         do {
             // COPY_CONTENT_LENGTH_FROM_INCOMING: with FORCE_HTTP_CONTENT_LENGTH, the calls below send a Content-Length (the
             // Ballerina client measures the body it sends; the Micro Integrator copies the received length).
@@ -53,7 +53,7 @@ service /transport on httpListener {
 
     # POST /transport/cleared
     resource function post cleared(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TransportAPI", "/transport", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "TransportAPI", "/transport", cors = {allow: "POST", ...corsConfig});
         do {
             // FORCE_HTTP_1.0: the calls below (until a response comes back) go through a client of their endpoint that
             // sends HTTP/1.0 with a Content-Length, as the pass-through sender does.
@@ -67,7 +67,7 @@ service /transport on httpListener {
 
     # POST /transport/some-paths
     resource function post some\-paths(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TransportAPI", "/transport", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "TransportAPI", "/transport", cors = {allow: "POST", ...corsConfig});
         do {
             if getHeader(ctx, "X-Old") == "yes" {
                 // FORCE_HTTP_1.0: the calls below (until a response comes back) go through a client of their endpoint that
@@ -84,7 +84,7 @@ service /transport on httpListener {
 
     # POST /transport/echo
     resource function post echo(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TransportAPI", "/transport", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "TransportAPI", "/transport", cors = {allow: "POST", ...corsConfig});
         do {
             // DISABLE_CHUNKING: the calls below (until a response comes back) go through a client of their endpoint that
             // sends a Content-Length instead of chunks.
@@ -98,7 +98,7 @@ service /transport on httpListener {
 
     # POST /transport/blocking
     resource function post blocking(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TransportAPI", "/transport", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "TransportAPI", "/transport", cors = {allow: "POST", ...corsConfig});
         do {
             // DISABLE_CHUNKING: the calls below (until a response comes back) go through a client of their endpoint that
             // sends a Content-Length instead of chunks.
@@ -117,7 +117,7 @@ service /transport on httpListener {
 
     # POST /transport/length-only
     resource function post length\-only(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TransportAPI", "/transport", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "TransportAPI", "/transport", cors = {allow: "POST", ...corsConfig});
         do {
             // FORCE_HTTP_CONTENT_LENGTH: with COPY_CONTENT_LENGTH_FROM_INCOMING, the calls below (until a response comes
             // back) go through a client of their endpoint that sends a Content-Length instead of chunks.
@@ -132,7 +132,7 @@ service /transport on httpListener {
 
     # POST /transport/computed
     resource function post computed(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TransportAPI", "/transport", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "TransportAPI", "/transport", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0207): axis2 property 'DISABLE_CHUNKING' sends this message with a Content-Length instead of chunks; an http:Client sets chunking only in its configuration (http1Settings.chunking), for every request: set CHUNKING_NEVER on the endpoint's client by hand if every message sent there needs it
             // <property name="DISABLE_CHUNKING" expression="$header:X-Chunk" scope="axis2"/>
@@ -193,7 +193,7 @@ service /transport on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/transport", [{path: re `/http10/?`, allow: "POST"}, {path: re `/nochunk/?`, allow: "POST"}, {path: re `/length/?`, allow: "POST"}, {path: re `/cleared/?`, allow: "POST"}, {path: re `/some-paths/?`, allow: "POST"}, {path: re `/echo/?`, allow: "POST"}, {path: re `/blocking/?`, allow: "POST"}, {path: re `/length-only/?`, allow: "POST"}, {path: re `/computed/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/transport", [{path: re `/http10/?`, allow: "POST"}, {path: re `/nochunk/?`, allow: "POST"}, {path: re `/length/?`, allow: "POST"}, {path: re `/cleared/?`, allow: "POST"}, {path: re `/some-paths/?`, allow: "POST"}, {path: re `/echo/?`, allow: "POST"}, {path: re `/blocking/?`, allow: "POST"}, {path: re `/length-only/?`, allow: "POST"}, {path: re `/computed/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /unknown on httpListener {
     # POST /unknown/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "UnknownAPI", "/unknown", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "UnknownAPI", "/unknown", cors = {allow: "POST", ...corsConfig});
         do {
             _ = check payloadValue(ctx);
             // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
@@ -59,7 +59,7 @@ service /unknown on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/unknown", [{path: re `/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/unknown", [{path: re `/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

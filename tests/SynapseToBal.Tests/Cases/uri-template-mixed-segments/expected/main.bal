@@ -18,7 +18,7 @@ service /files on httpListener {
         if templateSegmentValue(id, "", ".json") is () {
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "FilesAPI", "/files", {"id": templateSegmentValue(id, "", ".json") ?: ""}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FilesAPI", "/files", {"id": templateSegmentValue(id, "", ".json") ?: ""}, cors = {allow: "GET", ...corsConfig});
         do {
             log:printInfo("FilesAPI /doc/{id}.json request", id = getProperty(ctx, "uri.var.id"));
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -35,7 +35,7 @@ service /files on httpListener {
         if templateSegmentValue(code, "x", "") is () {
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "FilesAPI", "/files", {"code": templateSegmentValue(code, "x", "") ?: ""}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FilesAPI", "/files", {"code": templateSegmentValue(code, "x", "") ?: ""}, cors = {allow: "GET", ...corsConfig});
         do {
             log:printInfo("FilesAPI /item/x{code} request", code = getProperty(ctx, "uri.var.code"));
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -52,7 +52,7 @@ service /files on httpListener {
         if templateSegmentValue(pseudo, "", "*") is () {
             return resourceNotFound();
         }
-        Context ctx = check newContext(request, "FilesAPI", "/files", {"pseudo": templateSegmentValue(pseudo, "", "*") ?: ""}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FilesAPI", "/files", {"pseudo": templateSegmentValue(pseudo, "", "*") ?: ""}, cors = {allow: "GET", ...corsConfig});
         do {
             log:printInfo("FilesAPI /proxy/{pseudo}* request", pseudo = getProperty(ctx, "uri.var.pseudo"));
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -63,7 +63,7 @@ service /files on httpListener {
 
     # GET /files/range/{from}-{to}
     resource function get range/[string segment](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FilesAPI", "/files", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FilesAPI", "/files", cors = {allow: "GET", ...corsConfig});
         do {
             log:printInfo("FilesAPI /range/{from}-{to} request", 'from = getProperty(ctx, "uri.var.from"));
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -97,7 +97,7 @@ service /files on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/files", [{path: re `/doc/[^/]+\.json/?`, allow: "GET"}, {path: re `/item/x[^/]+/?`, allow: "GET"}, {path: re `/proxy/[^/]+[^/]*(/.*)?`, allow: "GET"}, {path: re `/range/[^/]+/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/files", [{path: re `/doc/[^/]+\.json/?`, allow: "GET"}, {path: re `/item/x[^/]+/?`, allow: "GET"}, {path: re `/proxy/[^/]+[^/]*(/.*)?`, allow: "GET"}, {path: re `/range/[^/]+/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -25,3 +25,6 @@ configurable string uriTemplateApiOperatorsEndpointUrl = "http://backend.example
 
 # Base URL of the 'UriTemplateAPI /lists endpoint' endpoint.
 configurable string uriTemplateApiListsEndpointUrl = "http://backend.example.com";
+
+# The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
+final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /uritemplates on httpListener {
     # GET /uritemplates/simple
     resource function get simple(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "UriTemplateAPI", "/uritemplates", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "UriTemplateAPI", "/uritemplates", cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, simpleEndpoint, string `/items/${check pathValue(getProperty(ctx, "uri.var.id"))}?q=${check reservedValue(getProperty(ctx, "query.param.q"))}`, "GET", headers = passThroughHeaders, state = simpleEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -22,7 +22,7 @@ service /uritemplates on httpListener {
 
     # GET /uritemplates/whole
     resource function get whole(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "UriTemplateAPI", "/uritemplates", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "UriTemplateAPI", "/uritemplates", cors = {allow: "GET", ...corsConfig});
         do {
             [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("uriTemplateApiWholeEndpointConfig", string `${check reservedValue(getProperty(ctx, "uri.var.base"))}/status`, uriTemplateApiWholeEndpointConfig);
             check callEndpoint(ctx, urlClient, urlPath, "GET", headers = passThroughHeaders, state = wholeEndpointSuspension);
@@ -34,7 +34,7 @@ service /uritemplates on httpListener {
 
     # GET /uritemplates/operators
     resource function get operators(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "UriTemplateAPI", "/uritemplates", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "UriTemplateAPI", "/uritemplates", cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, operatorsEndpoint, string `/search${check notTranslated("{?query.param.a,query.param.b}")}${check notTranslated("{#uri.var.f}")}`, "GET", headers = passThroughHeaders, state = operatorsEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -45,7 +45,7 @@ service /uritemplates on httpListener {
 
     # GET /uritemplates/lists
     resource function get lists(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "UriTemplateAPI", "/uritemplates", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "UriTemplateAPI", "/uritemplates", cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, listsEndpoint, string `/x${check notTranslated("{/uri.var.p}")}/${check notTranslated("{uri.var.a,uri.var.b}")}/${check notTranslated("{uri.var.c:3}")}${check notTranslated("{;uri.var.m}")}${check notTranslated("{&query.param.n}")}${check notTranslated("{.uri.var.e}")}`, "GET", headers = passThroughHeaders, state = listsEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -79,7 +79,7 @@ service /uritemplates on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/uritemplates", [{path: re `/simple/?`, allow: "GET"}, {path: re `/whole/?`, allow: "GET"}, {path: re `/operators/?`, allow: "GET"}, {path: re `/lists/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/uritemplates", [{path: re `/simple/?`, allow: "GET"}, {path: re `/whole/?`, allow: "GET"}, {path: re `/operators/?`, allow: "GET"}, {path: re `/lists/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

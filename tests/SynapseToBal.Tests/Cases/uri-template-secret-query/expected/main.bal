@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /weather on httpListener {
     # GET /weather/{city}
     resource function get [string city](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "WeatherApi", "/weather", {"city": city}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "WeatherApi", "/weather", {"city": city}, cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, weatherGetByCityEndpoint, string `/data/2.5/weather?q=${check pathValue(city)}&APPID=${openWeatherAppidQueryParameter}&units=metric`, "GET", headers = passThroughHeaders, state = weatherGetByCityEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -30,7 +30,7 @@ service /weather on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/weather", [{path: re `/[^/]+/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/weather", [{path: re `/[^/]+/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

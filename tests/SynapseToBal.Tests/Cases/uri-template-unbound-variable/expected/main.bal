@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /count on httpListener {
     # GET /count/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CountAPI", "/count", {"id": id}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "CountAPI", "/count", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
             ctx.properties["invocation.uuid"] = ctx.messageId;
             check callEndpoint(ctx, countGetByIdEndpoint, string `/invocationCount/$${check notTranslated("{invocation.uuid}")}-interval/${check pathValue(id)}`, "GET", headers = passThroughHeaders, state = countGetByIdEndpointSuspension);
@@ -31,7 +31,7 @@ service /count on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/count", [{path: re `/[^/]+/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/count", [{path: re `/[^/]+/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /orders on httpListener {
     # POST /orders/checked
     resource function post checked(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "Orders", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "Orders", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             http:Response? reply = check rejectInvalid(ctx);
             if reply is http:Response {
@@ -27,7 +27,7 @@ service /orders on httpListener {
 
     # POST /orders/quiet
     resource function post quiet(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "Orders", "/orders", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "Orders", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             http:Response? reply = check dropInvalid(ctx);
             if reply is http:Response {
@@ -56,7 +56,7 @@ service /orders on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/orders", [{path: re `/checked/?`, allow: "POST"}, {path: re `/quiet/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/orders", [{path: re `/checked/?`, allow: "POST"}, {path: re `/quiet/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /typed on httpListener {
     # POST /typed/order
     resource function post 'order(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TypedVariableAPI", "/typed", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "TypedVariableAPI", "/typed", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.variables["quantity"] = check variableInteger(jsonPath(ctx, "$.order.quantity"), "payload.order.quantity");
             ctx.variables["total"] = check variableInteger(jsonPath(ctx, "$.order.total"), "payload.order.total", true);
@@ -32,7 +32,7 @@ service /typed on httpListener {
 
     # POST /typed/refused
     resource function post refused(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TypedVariableAPI", "/typed", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "TypedVariableAPI", "/typed", cors = {allow: "POST", ...corsConfig});
         do {
             // TODO(SB0103): value '12.5' is not a valid INTEGER: the Micro Integrator refuses to deploy the artifact
             // <variable name="bad" value="12.5" type="INTEGER"/>
@@ -50,7 +50,7 @@ service /typed on httpListener {
 
     # POST /typed/unknown-type
     resource function post unknown\-type(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TypedVariableAPI", "/typed", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "TypedVariableAPI", "/typed", cors = {allow: "POST", ...corsConfig});
         do {
             fail error("No enum constant org.apache.synapse.config.xml.XMLConfigConstants.VARIABLE_DATA_TYPES.OM");
             // Not translated, never runs: the flow has already ended above:
@@ -80,7 +80,7 @@ service /typed on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/typed", [{path: re `/order/?`, allow: "POST"}, {path: re `/refused/?`, allow: "POST"}, {path: re `/unknown-type/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/typed", [{path: re `/order/?`, allow: "POST"}, {path: re `/refused/?`, allow: "POST"}, {path: re `/unknown-type/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -11,7 +11,7 @@ listener http:Listener httpListener = new (httpPort);
 service /vault on httpListener {
     # GET /vault/token
     resource function get token(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "VaultAPI", "/vault", cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "VaultAPI", "/vault", cors = {allow: "GET", ...corsConfig});
         do {
             ctx.headers["authorization"] = backendToken;
             ctx.variables["apiKey"] = apiKey;
@@ -32,7 +32,7 @@ service /vault on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/vault", [{path: re `/token/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/vault", [{path: re `/token/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -13,7 +13,7 @@ listener http:Listener httpListener = new (httpPort);
 service /axes on httpListener {
     # POST /axes/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAxesAPI", "/axes", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuoteAxesAPI", "/axes", cors = {allow: "POST", ...corsConfig});
         do {
             string rising = "";
             xml envelope = check soapEnvelope(ctx);
@@ -40,7 +40,7 @@ service /axes on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/axes", [{path: re `/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/axes", [{path: re `/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /case on httpListener {
     # GET /case/{name}
     resource function get [string name](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "CaseAPI", "/case", {"name": name}, cors = {allow: "GET", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "CaseAPI", "/case", {"name": name}, cors = {allow: "GET", ...corsConfig});
         do {
             string upper = xpathUpperCase(name);
             string lower = xpathLowerCase(name);
@@ -34,7 +34,7 @@ service /case on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/case", [{path: re `/[^/]+/?`, allow: "GET"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/case", [{path: re `/[^/]+/?`, allow: "GET"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /text on httpListener {
     # POST /text/all
     resource function post 'all(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TextAPI", "/text", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "TextAPI", "/text", cors = {allow: "POST", ...corsConfig});
         do {
             string allText = xpathConcat(xpathDescendantTexts((check soapEnvelope(ctx))));
             log:printInfo("TextAPI /all request", text = allText);
@@ -35,7 +35,7 @@ service /text on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/text", [{path: re `/all/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/text", [{path: re `/all/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

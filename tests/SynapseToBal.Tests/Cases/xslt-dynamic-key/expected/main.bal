@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /quote on httpListener {
     # POST /quote/request
     resource function post request(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quote", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuoteAPI", "/quote", cors = {allow: "POST", ...corsConfig});
         do {
             check transformWith(ctx, xsltKey = "toQuoteRequest");
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -23,7 +23,7 @@ service /quote on httpListener {
 
     # POST /quote/by-header
     resource function post by\-header(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "QuoteAPI", "/quote", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "QuoteAPI", "/quote", cors = {allow: "POST", ...corsConfig});
         do {
             string sheet = getHeader(ctx, "X-Stylesheet");
             ctx.properties["transformed"] = check xslt:transform(check xmlPayload(ctx), check stylesheetByKey(sheet, {"toQuoteRequest": toQuoteRequest, "toQuoteResponse": toQuoteResponse}), {"currency": "EUR"});
@@ -49,7 +49,7 @@ service /quote on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/quote", [{path: re `/request/?`, allow: "POST"}, {path: re `/by-header/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/quote", [{path: re `/request/?`, allow: "POST"}, {path: re `/by-header/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /transform on httpListener {
     # POST /transform/wrapped
     resource function post wrapped(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TransformAPI", "/transform", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "TransformAPI", "/transform", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), inTransform));
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -23,7 +23,7 @@ service /transform on httpListener {
 
     # POST /transform/simplified
     resource function post simplified(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "TransformAPI", "/transform", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "TransformAPI", "/transform", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), simplified));
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -47,7 +47,7 @@ service /transform on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/transform", [{path: re `/wrapped/?`, allow: "POST"}, {path: re `/simplified/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/transform", [{path: re `/wrapped/?`, allow: "POST"}, {path: re `/simplified/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

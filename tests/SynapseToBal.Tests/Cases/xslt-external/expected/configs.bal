@@ -28,3 +28,6 @@ configurable string corsAllowedHeaders = "";
 # Path of a file holding the XSLT stylesheet 'resources:xslt/transform_back.xslt', which is not part of the input (a
 # registry resource or another project's local entry): copy it from the server's registry or its project.
 configurable string transformBackStylesheetPath = ?;
+
+# The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
+final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service "/registry-transform" on httpListener {
     # POST /registry-transform/request
     resource function post request(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "RegistryTransformAPI", "/registry-transform", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "RegistryTransformAPI", "/registry-transform", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), transformStylesheet, {"symbol": getProperty(ctx, "symbol"), "market": "NASDAQ"}));
             ctx.properties["summary"] = check xslt:transform((check soapEnvelope(ctx))/**/<'order>, summaryStylesheet);
@@ -24,7 +24,7 @@ service "/registry-transform" on httpListener {
 
     # POST /registry-transform/response
     resource function post response(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "RegistryTransformAPI", "/registry-transform", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "RegistryTransformAPI", "/registry-transform", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), transformStylesheet));
             ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), transformBackStylesheet));
@@ -52,7 +52,7 @@ service "/registry-transform" on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/registry-transform", [{path: re `/request/?`, allow: "POST"}, {path: re `/response/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/registry-transform", [{path: re `/request/?`, allow: "POST"}, {path: re `/response/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

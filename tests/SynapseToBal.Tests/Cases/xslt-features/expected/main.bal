@@ -12,7 +12,7 @@ listener http:Listener httpListener = new (httpPort);
 service /features on httpListener {
     # POST /features/
     resource function post .(http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, "FeatureAPI", "/features", cors = {allow: "POST", enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders});
+        Context ctx = check newContext(request, "FeatureAPI", "/features", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), orderToInvoice));
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -31,7 +31,7 @@ service /features on httpListener {
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/features", [{path: re `/?`, allow: "POST"}], {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders}) ?: resourceNotFound();
+        return check optionsResponse(request, "/features", [{path: re `/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some

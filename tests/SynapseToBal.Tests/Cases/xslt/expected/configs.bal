@@ -20,3 +20,6 @@ configurable string corsAllowedHeaders = "";
 # Path of a file holding the XSLT stylesheet 'conf:/xslt/missing.xslt', which is not part of the input (a registry
 # resource or another project's local entry): copy it from the server's registry or its project.
 configurable string missingStylesheetPath = ?;
+
+# The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
+final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};
