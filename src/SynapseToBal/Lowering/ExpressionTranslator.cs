@@ -18,6 +18,9 @@ public sealed class ExpressionTranslator
 
     private readonly IReadOnlyDictionary<string, Symbol> _pathParams;
     private readonly Func<string, Symbol>? _secret;
+
+    // Declares the configurable of a configuration value (${configs.x}) and returns its symbol; null: not translated.
+    private Func<string, Symbol>? _config;
     private readonly IReadOnlyDictionary<string, LocalEntryReadIr> _entries;
     private IReadOnlyDictionary<string, Symbol> _functionParams = NoSymbols;
 
@@ -45,7 +48,7 @@ public sealed class ExpressionTranslator
     private Func<string, Semantics.RegistryContent?> _registry = _ => null;
 
     /// <param name="pathParams">Resource path parameters in scope (Synapse name → parameter symbol).</param>
-    /// <param name="secret">Declares a secret configurable for a vault alias (or the configurable of a configuration value, for an alias starting with <see cref="ConfigAlias"/>) and returns its symbol.</param>
+    /// <param name="secret">Declares a secret configurable for a vault alias and returns its symbol.</param>
     /// <param name="entries">Local entries by key (get-property falls back to them).</param>
     public ExpressionTranslator(IReadOnlyDictionary<string, Symbol> pathParams, Func<string, Symbol>? secret = null, IReadOnlyDictionary<string, LocalEntryReadIr>? entries = null)
     {
@@ -70,6 +73,7 @@ public sealed class ExpressionTranslator
         var copy = new ExpressionTranslator(pathParams ?? _pathParams, replaceSecret ? secret : _secret, entries ?? _entries)
         {
             _functionParams = _functionParams,
+            _config = _config,
             _systemWritten = _systemWritten,
             _operationName = _operationName,
             _xmlVariable = _xmlVariable,
@@ -133,6 +137,9 @@ public sealed class ExpressionTranslator
     /// MI 4.4 <c>xpath(expr, 'name')</c> navigates them.
     /// </summary>
     public ExpressionTranslator WithXmlVariables(Func<string, bool> xml) => Copy(c => c._xmlVariable = xml);
+
+    /// <summary>The same translator declaring the configurable of each configuration value an MI 4.4 <c>${configs.x}</c> reads.</summary>
+    public ExpressionTranslator WithConfigValues(Func<string, Symbol> config) => Copy(c => c._config = config);
 
     /// <summary>The same translator knowing the project's registry resources: registry reads of them become their content.</summary>
     public ExpressionTranslator WithRegistry(Func<string, Semantics.RegistryContent?> registry) => Copy(c => c._registry = registry);
@@ -218,19 +225,14 @@ public sealed class ExpressionTranslator
 
     internal ExprIr? Secret(string alias) => _secret is null ? null : new ConfigurableReadIr(_secret(alias));
 
-    /// <summary>
-    /// The prefix of the alias under which the secret callback declares a configuration value's configurable (<see
-    /// cref="Config"/>): it starts with a NUL, which no vault alias written in XML can hold (<c>configs:db</c> is an alias).
-    /// </summary>
-    internal const string ConfigAlias = "\0configs:";
-
-    /// <summary>The configurable of the configuration value an MI 4.4 <c>${configs.name}</c> reads (declared through the secret callback).</summary>
-    internal ExprIr? Config(string name) => _secret is null ? null : new ConfigurableReadIr(_secret(ConfigAlias + name));
+    /// <summary>The configurable of the configuration value an MI 4.4 <c>${configs.name}</c> reads.</summary>
+    internal ExprIr? Config(string name) => _config is null ? null : new ConfigurableReadIr(_config(name));
 
     private static readonly Symbol ProbeSecret = new(SymbolKind.Configurable, "secret");
 
     /// <summary>The same translator for probing parts of an expression: a secret is not declared (no configurable is added).</summary>
-    internal ExpressionTranslator WithoutSideEffects() => Copy(secret: _secret is null ? null : _ => ProbeSecret, replaceSecret: true);
+    internal ExpressionTranslator WithoutSideEffects() =>
+        Copy(c => c._config = _config is null ? null : _ => ProbeSecret, secret: _secret is null ? null : _ => ProbeSecret, replaceSecret: true);
 
     /// <summary>The part of an untranslated expression that has no translation, with its columns (for SB0203).</summary>
     public string UntranslatedPart(ExpressionSyntax expression) => Lowering.UntranslatedPart.Describe(expression, this);

@@ -50,7 +50,7 @@ public sealed partial class Lowerer
     {
         _model = model;
         _diagnostics = diagnostics;
-        _translator = new ExpressionTranslator(new Dictionary<string, Symbol>(), DeclareSecret);
+        _translator = new ExpressionTranslator(new Dictionary<string, Symbol>(), DeclareSecret).WithConfigValues(ConfigValue);
     }
 
     /// <summary>A required configurable (no default value) for a secret, declared once per alias.</summary>
@@ -59,11 +59,6 @@ public sealed partial class Lowerer
     /// <summary>The required configurable of a secret (a vault alias, ...), declared on first use; <paramref name="purpose"/> (if any) says what the first user takes it for.</summary>
     private Symbol DeclareSecret(string alias, string? purpose)
     {
-        if (alias.StartsWith(ExpressionTranslator.ConfigAlias, StringComparison.Ordinal))
-        {
-            return ConfigValue(alias[ExpressionTranslator.ConfigAlias.Length..]);
-        }
-
         if (!_secrets.TryGetValue(alias, out var symbol))
         {
             symbol = _symbols.Module(SymbolKind.Configurable, alias);

@@ -39,6 +39,7 @@ public sealed class LoweringBaselineTests
 
     private static readonly ExpressionTranslator Translator =
         new ExpressionTranslator(new Dictionary<string, Symbol> { ["id"] = Id }, _ => Secret)
+            .WithConfigValues(_ => Secret)
             .WithFunctionParams(new Dictionary<string, Symbol> { ["p"] = Param })
             .WithXmlVariables(name => name == "doc");
 
