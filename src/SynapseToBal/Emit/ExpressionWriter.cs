@@ -239,6 +239,8 @@ internal sealed class ExpressionWriter
         SystemValueIr { Value: SystemValue.FaultTo } => "check addressingAddress(ctx, ctx.faultTo)",
         SystemValueIr { Value: SystemValue.MessageFormat } => "check messageFormat(ctx)",
         SystemValueIr { Value: SystemValue.OperationName } => "ctx.operationName",
+        SystemValueIr { Value: SystemValue.ServerIp } => "getProperty(ctx, \"SERVER_IP\", serverIpAddress())",
+        SystemValueIr { Value: SystemValue.ServerHost } => "getProperty(ctx, \"SERVER_HOST\", serverHostName())",
         // System.currentTimeMillis(): epoch milliseconds, the fraction of the second included.
         SystemValueIr { Value: SystemValue.Time } => "nowMillis().toString()",
         _ => throw new InvalidOperationException($"Unhandled expression {expr.GetType().Name}"),

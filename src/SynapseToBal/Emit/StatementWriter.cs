@@ -346,7 +346,7 @@ internal sealed partial class StatementWriter
     private static bool IsReadOnlyPart(ExprIr e) => e is StringLiteralIr or NumberLiteralIr or BooleanLiteralIr or LocalEntryReadIr or PropertyReadIr
         or VariableReadIr or ParameterReadIr or HeaderReadIr or JsonEvalIr or XmlNavigationIr or XmlRelativeIr or XmlAttributeReadIr or ConcatIr
         or CountIr or ConfigurableReadIr or ConvertIr or BuiltinCallIr or ArithmeticIr or ContextFieldIr
-        or SystemValueIr { Value: SystemValue.Action or SystemValue.MessageFormat or SystemValue.To or SystemValue.MessageId or SystemValue.ReplyTo or SystemValue.FaultTo or SystemValue.OperationName };
+        or SystemValueIr { Value: SystemValue.Action or SystemValue.MessageFormat or SystemValue.To or SystemValue.MessageId or SystemValue.ReplyTo or SystemValue.FaultTo or SystemValue.OperationName or SystemValue.ServerIp or SystemValue.ServerHost };
 
     /// <summary>
     /// The name of the local a shared read goes to: <paramref name="stem"/> (<c>body</c>, <c>envelope</c>), numbered when
@@ -559,7 +559,7 @@ internal sealed partial class StatementWriter
     /// <summary>An expression part that only reads the message or the context (<see cref="RepeatedRead"/>).</summary>
     private static bool IsPureRead(ExprIr e) => e is StringLiteralIr or NumberLiteralIr or BooleanLiteralIr or LocalEntryReadIr or PropertyReadIr
         or VariableReadIr or ParameterReadIr or HeaderReadIr or JsonEvalIr or XmlNavigationIr or XmlRelativeIr or XmlAttributeReadIr or ConcatIr
-        or CountIr or ConfigurableReadIr or SystemValueIr { Value: SystemValue.Action or SystemValue.MessageFormat or SystemValue.To or SystemValue.MessageId or SystemValue.ReplyTo or SystemValue.FaultTo or SystemValue.OperationName };
+        or CountIr or ConfigurableReadIr or SystemValueIr { Value: SystemValue.Action or SystemValue.MessageFormat or SystemValue.To or SystemValue.MessageId or SystemValue.ReplyTo or SystemValue.FaultTo or SystemValue.OperationName or SystemValue.ServerIp or SystemValue.ServerHost };
 
     /// <summary>The read the test being written takes from the local <see cref="RepeatedRead"/> declared before the log.</summary>
     private (ExprIr Expr, string Local)? _testRead;

@@ -282,6 +282,15 @@ public enum SystemValue
     /// The Axis2 operation a proxy's service dispatched the request to by its published WSDL (get-property('OperationName')).
     /// </summary>
     OperationName,
+
+    /// <summary>
+    /// get-property('SERVER_IP'): the property when the message has one, else the local entry the Micro Integrator
+    /// registers at start-up with the server's IP address.
+    /// </summary>
+    ServerIp,
+
+    /// <summary>get-property('SERVER_HOST'): as <see cref="ServerIp"/>, with the server's host name.</summary>
+    ServerHost,
 }
 
 /// <summary>

@@ -27,7 +27,7 @@ public static class SystemProperties
         "FORCE_POST_PUT_NOBODY", "MESSAGE_FORMAT", "JSON_STREAM", "SERVICE_PREFIX", "TRANSPORT_OUT_NAME", "REQUEST_HOST_HEADER",
         "HTTP_ETAG", "NON_ERROR_HTTP_STATUS_CODES", "PASSTHROUGH_PIPE", "message.builder.invoked", "RESPONSE_WRITTEN", "FORCE_REST",
         "SYSTEM_TIME", "SYSTEM_DATE", "MESSAGE_ID", "MessageID", "To", "From", "FaultTo", "ReplyTo", "RelatesTo", "Action",
-        "OperationName", "ERROR_CODE_DETAIL", "_SYSTEM_ERROR_", "ENDPOINT_PREFIX", "BLOCKING_SENDER_ERROR",
+        "OperationName", "ERROR_CODE_DETAIL", "SERVER_IP", "SERVER_HOST", "_SYSTEM_ERROR_", "ENDPOINT_PREFIX", "BLOCKING_SENDER_ERROR",
         // Set on an API's request by newContext (setRestProperties), as API.process, ApiUtils and Resource.canProcess do.
         "REST_FULL_REQUEST_PATH", "REST_SUB_REQUEST_PATH", "REST_METHOD", "REST_API_CONTEXT", "REST_URL_PREFIX",
         "SYNAPSE_REST_API_VERSION", "SYNAPSE_REST_API_VERSION_STRATEGY",

@@ -482,6 +482,12 @@ public sealed class ExpressionTranslator
                 return new SystemValueIr(SystemValue.ReplyTo);
             case "FaultTo":
                 return new SystemValueIr(SystemValue.FaultTo);
+            case "SERVER_IP" when !_entries.ContainsKey(name):
+                // CarbonSynapseController.addServerIPAndHostEnrties registers the local entries SERVER_IP and SERVER_HOST
+                // at start-up (InetAddress.getLocalHost()), which get-property reads when no property of that name is set.
+                return new SystemValueIr(SystemValue.ServerIp);
+            case "SERVER_HOST" when !_entries.ContainsKey(name):
+                return new SystemValueIr(SystemValue.ServerHost);
             case "MESSAGE_FORMAT":
                 // GetPropertyFunction: pox (isDoingREST), else soap11 or soap12 by the envelope (messageFormat: requests only).
                 return new SystemValueIr(SystemValue.MessageFormat);

@@ -3864,6 +3864,41 @@ function urlParam(Context ctx, string name) returns string|error {
     return "";
 }
 
+# The server's IP address: the local entry SERVER_IP the Micro Integrator registers at start-up
+# (CarbonSynapseController.addServerIPAndHostEnrties, from InetAddress.getLocalHost()); "" when the local host cannot be
+# resolved, as the Micro Integrator then registers no entry.
+function serverIpAddress() returns string {
+    handle|error host = javaLocalHost();
+    if host is error {
+        return "";
+    }
+    return java:toString(javaHostAddress(host)) ?: "";
+}
+
+# The server's host name: the local entry SERVER_HOST, read as `serverIpAddress` reads SERVER_IP.
+function serverHostName() returns string {
+    handle|error host = javaLocalHost();
+    if host is error {
+        return "";
+    }
+    return java:toString(javaHostName(host)) ?: "";
+}
+
+isolated function javaLocalHost() returns handle|error = @java:Method {
+    'class: "java.net.InetAddress",
+    name: "getLocalHost"
+} external;
+
+isolated function javaHostAddress(handle address) returns handle = @java:Method {
+    'class: "java.net.InetAddress",
+    name: "getHostAddress"
+} external;
+
+isolated function javaHostName(handle address) returns handle = @java:Method {
+    'class: "java.net.InetAddress",
+    name: "getHostName"
+} external;
+
 # MI 4.4 now(): `System.currentTimeMillis()`, the epoch milliseconds.
 function nowMillis() returns int => epochMillis(time:utcNow());
 
@@ -14956,10 +14991,15 @@ function proxyMetadataQuery(http:Request request, string[] postfix = []) returns
 # not write, so that the flow does not run for it, as it does not there: `?wsdl2`, the WSDL 2.0 the Micro Integrator
 # generates from the proxy's Axis2 service (Wsdl20Processor, AxisService.printWSDL2, whatever follows `wsdl2`: 200
 # `text/xml`), and, for a proxy with a published WSDL, `?xsd`, that WSDL's schemas (XsdUtil.printXsd). 501 Not
-# Implemented with a text saying so (docs/mapping.md).
-function metadataNotReproduced("wsdl2"|"xsd" item) returns http:Response {
+# Implemented with a text saying so (docs/mapping.md). Without `held`, the proxy publishes a WSDL the conversion does not
+# hold (a publishWSDL naming a document outside the input): none of the three is answered, the flow not running either.
+function metadataNotReproduced("wsdl"|"wsdl2"|"xsd" item, boolean held = true) returns http:Response {
     http:Response response = new;
     response.statusCode = http:STATUS_NOT_IMPLEMENTED;
+    if !held {
+        response.setTextPayload(string `The migrated service does not hold the WSDL this proxy publishes (?${item}).`);
+        return response;
+    }
     string what = item == "wsdl2" ? "the WSDL 2.0 document (?wsdl2) the Micro Integrator generates for this proxy"
         : "the schemas of this proxy's published WSDL (?xsd)";
     response.setTextPayload(string `The migrated service does not produce ${what}; ?wsdl answers its WSDL 1.1.`);
