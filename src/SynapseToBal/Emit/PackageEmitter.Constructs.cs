@@ -344,8 +344,7 @@ public sealed partial class PackageEmitter
                 + $" ({Relative(s.SourceFile)}, line {Line(s.Origin.Location.Line)}).",
             }.Concat(ProtocolDoc(s)).Concat(AddressesDoc(s, group)))).ToList(),
             BasePath = ServicePath(s.BasePath),
-            Wsdl = s.Wsdl is { } wsdl ? names[wsdl.Path] : null,
-            WsdlGenerated = s.Wsdl is { Generated: true },
+            Metadata = MetadataView(s, names),
             Alias = group.Alias,
             Operations = !group.Alias && s.Wsdl?.Dispatch is { Table: { } table } dispatch
                 ? OperationsTable(dispatch, s.Name, names, withElements: _listenerTables.Contains(table))

@@ -99,6 +99,43 @@ public sealed partial class PackageEmitter
     [GeneratedRegex("^[A-Za-z0-9_.-]+$")]
     private static partial Regex PlainSegment();
 
+    /// <summary>
+    /// What a proxy's service answers the metadata queries (<c>?wsdl</c>, <c>?wsdl2</c>, <c>?xsd</c>) with before its flow
+    /// runs, as PassThroughNHttpGetProcessor answers them: the comment lines above the test and the answer's expression
+    /// (of <c>metadataQuery</c>); null for a service that answers none (an API, a data service, the main sequence).
+    /// </summary>
+    private static object? MetadataView(ServiceIr service, NameMap names) => service switch
+    {
+        { Wsdl: { Generated: true } wsdl } => new
+        {
+            Comments = new[]
+            {
+                "GET ...?wsdl and ?xsd: what the Micro Integrator answers for a proxy that publishes no WSDL;",
+                "?wsdl2 (its WSDL 2.0) is not reproduced: 501. The flow does not run for any of them, as there.",
+            },
+            Answer = $"proxyMetadataResponse(request, metadataQuery, {names[wsdl.Path]})",
+        },
+        { Wsdl: { } wsdl } => new
+        {
+            Comments = new[]
+            {
+                "GET ...?wsdl: the published WSDL, as the Micro Integrator answers it; ?wsdl2 and ?xsd (its",
+                "WSDL 2.0 and schemas) are not reproduced: 501. The flow does not run for any of them, as there.",
+            },
+            Answer = $"proxyMetadataResponse(request, metadataQuery, {names[wsdl.Path]}, published = true)",
+        },
+        { WsdlNotHeld: true } => new
+        {
+            Comments = new[]
+            {
+                "GET ...?wsdl, ?wsdl2 and ?xsd: answered from the WSDL the proxy publishes, which the conversion",
+                "does not hold (MIGRATION.md): 501. The flow does not run for any of them, as it does not there.",
+            },
+            Answer = "metadataNotReproduced(metadataQuery, held = false)",
+        },
+        _ => null,
+    };
+
     /// <summary>The text of the <c>/services</c> service (<c>main.proxies.sbn</c>).</summary>
     private RenderedConstruct ProxyRouterService(ProxyRouter router, NameMap names) =>
         GuardedConstruct("proxy services", string.Join(", ", router.Routes.Select(r => r.Primary.Name)), router.Routes[0].Primary.Origin.Location, static () => [],
@@ -118,8 +155,7 @@ public sealed partial class PackageEmitter
                         Doc = BallerinaSyntax.DocLines(s.Description is { } description ? BallerinaSyntax.CommentLines(description, prefix: string.Empty) : [], indent: 13)
                             .Concat(BallerinaSyntax.DocItems([$"Proxy service '{BallerinaSyntax.CommentText(s.Name)}' ({Relative(s.SourceFile)}, line {Line(s.Origin.Location.Line)})."], indent: 13)).ToList(),
                         Patterns = patterns.Select((p, i) => (i == 0 ? string.Empty : "| ") + p + (i == patterns.Count - 1 ? " => {" : string.Empty)).ToList(),
-                        Wsdl = s.Wsdl is { } wsdl ? names[wsdl.Path] : null,
-                        Generated = s.Wsdl is { Generated: true },
+                        Metadata = MetadataView(s, names),
                         Resource = resource,
 
                         // A resource that reads the message, answers the WSDL or stops at a TODO mediator may fail (Resource's own return type).
@@ -135,9 +171,9 @@ public sealed partial class PackageEmitter
                         Name = name,
                         Segments = segments,
                         // Only a proxy answering ?wsdl reads the path after its name (proxyMetadataQuery, wsdlOperation).
-                        UsesPath = router.Routes.Any(r => r.Primary.Wsdl is not null),
+                        UsesPath = router.Routes.Any(r => r.Primary.Wsdl is not null || r.Primary.WsdlNotHeld),
                         Returns = arms.Any(a => a.Fails) ? "http:Response|error" : "http:Response",
-                        Arms = arms.Select(a => new { a.Doc, a.Patterns, a.Wsdl, a.Generated, a.Resource }).ToList(),
+                        Arms = arms.Select(a => new { a.Doc, a.Patterns, a.Metadata, a.Resource }).ToList(),
                         Operations = operations,
                     },
                     Listener = router.Listener,

@@ -130,6 +130,13 @@ public sealed record ServiceIr(ServiceKind Kind, string Name, string BasePath, I
     /// <summary>A proxy's published WSDL, answered to <c>GET ...?wsdl</c> before the flow runs; null when it publishes none.</summary>
     public PublishedWsdlIr? Wsdl { get; init; }
 
+    /// <summary>
+    /// Whether the proxy publishes a WSDL the package does not hold (a publishWSDL naming a document outside the input,
+    /// SB0206): the Micro Integrator answers <c>?wsdl</c>, <c>?wsdl2</c> and <c>?xsd</c> from it and never runs the flow
+    /// for them, so the service answers them 501 (<c>metadataNotReproduced</c>) before the flow.
+    /// </summary>
+    public bool WsdlNotHeld { get; init; }
+
     /// <summary>Whether the service is on the HTTPS listener alone, not the HTTP one (a proxy or data service exposed on https only).</summary>
     public bool HttpsOnly { get; init; }
 

@@ -107,11 +107,12 @@ public sealed partial class Lowerer
         var path = ImmutableArray.Create<PathSegmentIr>(new PathSegmentIr.Rest("*", SymbolFactory.Local("path")));
         // The WSDL is answered at every address of the service (Axis2 also finds the service by an endpoint name).
         var wsdl = proxy.PublishWsdl is null ? GeneratedWsdl(proxy) : PublishedWsdl(proxy);
-        yield return new ServiceIr(ServiceKind.Proxy, proxy.Name, basePath, [new ResourceIr("default", path, runFlow, null, outFunction, needsOutFlow, $"ANY {basePath}/*", proxy)], proxy, proxy.Location.Path) { Description = proxy.Description, Wsdl = wsdl, HttpsOnly = !onHttp, OnHttps = onHttps };
+        var wsdlNotHeld = proxy.PublishWsdl is not null && wsdl is null;
+        yield return new ServiceIr(ServiceKind.Proxy, proxy.Name, basePath, [new ResourceIr("default", path, runFlow, null, outFunction, needsOutFlow, $"ANY {basePath}/*", proxy)], proxy, proxy.Location.Path) { Description = proxy.Description, Wsdl = wsdl, WsdlNotHeld = wsdlNotHeld, HttpsOnly = !onHttp, OnHttps = onHttps };
         foreach (var alias in aliases)
         {
             var resource = new ResourceIr("default", path, runFlow, null, outFunction, needsOutFlow, $"ANY {alias}/* (an Axis2 endpoint address of the proxy; the URL postfix is what follows it)", proxy);
-            yield return new ServiceIr(ServiceKind.Proxy, proxy.Name, alias, [resource], proxy, proxy.Location.Path) { Wsdl = wsdl, HttpsOnly = !onHttp, OnHttps = onHttps };
+            yield return new ServiceIr(ServiceKind.Proxy, proxy.Name, alias, [resource], proxy, proxy.Location.Path) { Wsdl = wsdl, WsdlNotHeld = wsdlNotHeld, HttpsOnly = !onHttp, OnHttps = onHttps };
         }
     }
 
@@ -252,7 +253,7 @@ public sealed partial class Lowerer
             var serverFile = text is null && servedOverHttp && IsServerFileWsdl(wsdl);
             if (text is null && !serverFile)
             {
-                Report("publishWSDL", $"the WSDL ({wsdl.Uri ?? wsdl.Key ?? wsdl.Endpoint ?? "inline"}) is not published at ?wsdl: {reason}");
+                Report("publishWSDL", $"the WSDL ({wsdl.Uri ?? wsdl.Key ?? wsdl.Endpoint ?? "inline"}) is not published at ?wsdl{(servedOverHttp ? " (the service answers ?wsdl, ?wsdl2 and ?xsd 501 without running the flow, as the Micro Integrator runs it for none of them)" : "")}: {reason}");
             }
             else if (!servedOverHttp)
             {
