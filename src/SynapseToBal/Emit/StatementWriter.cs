@@ -1608,6 +1608,14 @@ internal sealed partial class StatementWriter
     /// functions read as the name of the module the line is logged for (getModuleName) and newer versions declare
     /// <c>never</c> too.
     /// </summary>
+    /// <summary>
+    /// The key a log property is written under: the Synapse name as it is (LogMediator prints <c>name = value</c>) when it
+    /// needs no more than escaped ASCII punctuation (<c>message-id</c> → <c>message\-id</c>), else the name made an
+    /// identifier (<c>Error Message</c> → <c>Error_Message</c>), as an escaped blank or non-ASCII letter reads badly.
+    /// </summary>
+    private static string LogKey(string name) =>
+        name.All(c => c is > ' ' and < (char)0x7F) && BallerinaSyntax.FieldName(name) is { } exact ? exact : BallerinaSyntax.Identifier(name);
+
     private static readonly HashSet<string> LogParameters = new(StringComparer.Ordinal) { "msg", "'error", "error", "stackTrace", "keyValues", "message", "time", "level", "module", "'module" };
 
     /// <summary>
@@ -1631,7 +1639,7 @@ internal sealed partial class StatementWriter
         var keys = new HashSet<string>(StringComparer.Ordinal);
         void Add(string name, string value)
         {
-            var key = BallerinaSyntax.Identifier(name);
+            var key = LogKey(name);
             if (LogParameters.Contains(key))
             {
                 key = key.TrimStart('\'') + "Value";

@@ -116,6 +116,7 @@ internal static class Connectors
         [("amazonsqs", "purgeQueue")] = "sqs:Client's purgeQueue",
         [("kafkaTransport", "publishMessages")] = "kafka:Producer's sendWithMetadata",
         [("kafka", "publishMessages")] = "kafka:Producer's sendWithMetadata",
+        [("jms", "receiveMessage")] = "jms:MessageConsumer's receive (with the operation's timeout) on a jms:Session's consumer for the destination",
         [("db", "select")] = "sql:Client's query with an sql:ParameterizedQuery, the rows as {rows: [...]}",
         [("db", "insert")] = "sql:Client's execute with an sql:ParameterizedQuery (affectedRowCount, lastInsertId)",
         [("db", "update")] = "sql:Client's execute with an sql:ParameterizedQuery (affectedRowCount)",

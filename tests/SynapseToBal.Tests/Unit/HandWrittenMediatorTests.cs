@@ -105,6 +105,7 @@ public sealed class HandWrittenMediatorTests
     [InlineData("""<email.send configKey="smtp"><to>a@example.com</to><subject>s</subject></email.send>""", "use email:SmtpClient's sendMessage (ballerina/email)")]
     [InlineData("""<fileconnector.read><source>file:///tmp/in.txt</source><filePattern>in.*</filePattern></fileconnector.read>""", "use io:fileReadString or io:fileReadBytes for a local file, ftp:Client's get for a remote one (ballerina/file and ballerina/io (local files), ballerina/ftp (FTP and SFTP))")]
     [InlineData("""<fileconnector.unzip><source>file:///tmp/a.zip</source><destination>file:///tmp/b</destination></fileconnector.unzip>""", "use java.util.zip's ZipInputStream through Java interop for a local archive, as ballerina/file and ballerina/io read no zip archive; ftp:Client's get for a remote one (")]
+    [InlineData("""<jms.receiveMessage configKey="JMS_CONNECTION"><timeout>1000</timeout></jms.receiveMessage>""", "use jms:MessageConsumer's receive (with the operation's timeout) on a jms:Session's consumer for the destination (ballerinax/java.jms)")]
     public void A_common_operation_names_the_ballerina_call_that_does_it(string xml, string expected)
     {
         var (todo, _) = Lower(xml);

@@ -22,6 +22,17 @@ public sealed class StructuredLogTests
     }
 
     [Fact]
+    public void A_key_keeps_its_synapse_name_unless_it_holds_a_blank_or_a_non_ascii_letter()
+    {
+        var main = Convert("""
+            <api xmlns="http://ws.apache.org/ns/synapse" name="A" context="/a"><resource methods="GET"><inSequence>
+            <log level="custom"><property name="message-id" value="m"/><property name="http.status" value="s"/><property name="++++" value="p"/><property name="Error Message" value="e"/><property name="größe" value="g"/></log>
+            <respond/></inSequence></resource></api>
+            """, lines: false);
+        Assert.Contains("log:printInfo(\"A default request\", message\\-id = \"m\", http\\.status = \"s\", \\+\\+\\+\\+ = \"p\", Error_Message = \"e\", gr__e = \"g\");", main);
+    }
+
+    [Fact]
     public void The_synapse_line_format_is_an_option()
     {
         var main = Convert(Api, lines: true);

@@ -24,7 +24,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # In flow of proxy service AddressingProxy, run by the service at each of its addresses.
 function addressingFlow(Context ctx) returns http:Response|error {
     do {
-        log:printInfo("AddressingProxy request", replyto_header = check addressingAddress(ctx, ctx.replyTo), faultto_header = check addressingAddress(ctx, ctx.faultTo));
+        log:printInfo("AddressingProxy request", replyto\-header = check addressingAddress(ctx, ctx.replyTo), faultto\-header = check addressingAddress(ctx, ctx.faultTo));
         string whole = xpathString(check soapEnvelope(ctx));
         string fileKey = fileTestKey;
         string label = synapseValue(function () returns string|error => string `order-${check jsonString(ctx, "$.order.id")}-${check miStringOperand(check requiredHeader(ctx, "X-Tenant"))}`, "'order-' + payload.order.id + '-' + headers.X-Tenant");
