@@ -790,7 +790,7 @@ function getProperty(Context ctx, string name, string fallback = "") returns str
 # The string a payload JSON path holds, as an MI 4.4 string function (toUpper, subString, ...) takes its argument:
 # anything but a JSON string (a number, an object, a missing member) is an error, as the function fails on it.
 function jsonString(Context ctx, string path) returns string|error {
-    json value = check jsonPath(ctx, path);
+    json value = check synapsePath(ctx, path);
     if value is string {
         return value;
     }
@@ -834,6 +834,48 @@ function propertyText(anydata value, string fallback = "") returns string {
         return xmlNodesText(value);
     }
     return valueText(value, fallback);
+}
+
+# A property as an XPath function's string argument (`concat($ctx:p, 'x')`, `contains(get-property('p'), 'a')`,
+# substring, string-length, ...): Jaxen's StringFunction of the object SynapseXPathVariableContext (`$ctx:`, `$axis2:`)
+# or GetPropertyFunction hands it, not SynapseXPath.stringValueOf's reading of a whole expression (`propertyText`).
+# XML gives the string value of its first node only (a list's first item: an element's descendant text, untrimmed; a
+# text node's text; a comment's or processing instruction's text), a string itself, a boolean `true`/`false`, a number
+# as XPath prints it (`xpathNumberString`: 12.0 is "12"); anything else (a JSON value, a map) is "", as Jaxen gives for
+# an object it does not know. A property that is not set reads as `fallback` (get-property's local entry of that name).
+function propertyXPathString(anydata value, anydata fallback = ()) returns string {
+    anydata read = value is () ? fallback : value;
+    if read is xml {
+        foreach xml item in read {
+            if item is xml:Comment {
+                string comment = item.toString();
+                return comment.substring(4, comment.length() - 3);
+            }
+            if item is xml:ProcessingInstruction {
+                string instruction = item.toString();
+                int? space = instruction.indexOf(" ");
+                return space is () ? "" : instruction.substring(space + 1, instruction.length() - 2);
+            }
+            return item.data();
+        }
+        return "";
+    }
+    if read is string {
+        return read;
+    }
+    if read is boolean {
+        return read.toString();
+    }
+    if read is int {
+        return xpathNumberString(<float>read);
+    }
+    if read is decimal {
+        return xpathNumberString(<float>read);
+    }
+    if read is float {
+        return xpathNumberString(read);
+    }
+    return "";
 }
 
 # SynapseXPath.stringValueOf over a list of nodes: one element gives its own text (its text children, nbsp read as a
@@ -2773,9 +2815,13 @@ function charAt(string text, int index) returns string|error {
 
 # An MI 4.4 `${...}` value, evaluated as SynapseExpression.evaluateExpression does: an evaluation that fails (a
 # missing JSON path, a function given a value of another type, an index out of range, ...) is logged as a
-# warning and gives "", and mediation goes on.
-function synapseValue(function () returns string|error evaluate, string expression) returns string {
+# warning and gives "", and mediation goes on. A payload that is not JSON (`NotJson`) fails the mediator instead:
+# only the EvaluationException is caught, and Jayway's parse error is not one.
+function synapseValue(function () returns string|error evaluate, string expression) returns string|NotJson {
     string|error value = evaluate();
+    if value is NotJson {
+        return value;
+    }
     if value is error {
         log:printWarn(string `Error evaluating expression: ${expression} cause : ${value.message()}`);
         return "";
@@ -2784,14 +2830,54 @@ function synapseValue(function () returns string|error evaluate, string expressi
 }
 
 # An MI 4.4 `${...}` condition: an evaluation that fails is logged as a warning and the condition is false (the
-# filter tests Boolean.parseBoolean of the "" the failed expression gives).
-function synapseCondition(function () returns boolean|error evaluate, string expression) returns boolean {
+# filter tests Boolean.parseBoolean of the "" the failed expression gives); a payload that is not JSON (`NotJson`)
+# fails the mediator, as for `synapseValue`.
+function synapseCondition(function () returns boolean|error evaluate, string expression) returns boolean|NotJson {
     boolean|error value = evaluate();
+    if value is NotJson {
+        return value;
+    }
     if value is error {
         log:printWarn(string `Error evaluating expression: ${expression} cause : ${value.message()}`);
         return false;
     }
     return value;
+}
+
+# The failure of an MI 4.4 `${payload...}` on a payload that is not JSON. EvaluationContext.getJSONResult reads the
+# payload's text and hands it to Jayway (`JsonPath.parse`), whose Gson provider throws a JsonSyntaxException for text
+# that is not JSON (the JSON builder only checked its first character): a runtime exception that PayloadAccessNode
+# and SynapseExpression.evaluateExpression, which catch EvaluationException only, let through, so the mediator fails
+# where a path that is not there (an EvaluationException) gives "".
+type NotJson distinct error;
+
+# The payload as an MI 4.4 `${payload...}` reads it (EvaluationContext.getJSONResult): its JSON (an XML or text message
+# converted as `jsonPayload` converts it, as SynapseJsonPath("$.") does for the MI); a body that cannot be read is a
+# `NotJson` failure, which `synapseValue` does not turn into "".
+function synapseJsonPayload(Context ctx) returns json|NotJson {
+    json|error payload = jsonPayload(ctx);
+    if payload is error {
+        return error NotJson(payload.message(), payload);
+    }
+    return payload;
+}
+
+# MI 4.4 `${payload.a.b}` (a simple path) as text, as SynapseExpression.stringValueOf gives it: the value at the path
+# on the payload as `synapseJsonPayload` reads it; a string as it is, any other value as Gson's JSON text
+# (ExpressionResult.asString). A path that is not there (Jayway's PathNotFoundException, which PayloadAccessNode makes
+# an EvaluationException) and a JSON null (Gson's JsonNull, which PayloadAccessNode unboxes to null) give "", where
+# EI 6.x `json-eval` prints a null as "null"; a payload that is not JSON fails (`NotJson`).
+function synapseJsonText(Context ctx, string path) returns string|error =>
+    synapseJsonTextIn(check synapseJsonPayload(ctx), path);
+
+# The same on the payload as JSON read once for several paths (a shared read of `synapseJsonPayload`).
+function synapseJsonTextIn(json payload, string path) returns string|error {
+    [json]? found = check jsonPathIn(payload, path);
+    if found is () {
+        return "";
+    }
+    json value = found[0];
+    return value is () ? "" : gsonText(value);
 }
 
 # MI 4.4 subString(s, start): the text from `start` on; an index below 0 or past the end is an error, as the
@@ -3054,7 +3140,7 @@ function xpathBase64Decode(string encoded, string charset = "UTF-8") returns str
 # The JSON value at a simple path of the payload as an MI 4.4 function takes its argument: a missing
 # path (PayloadAccessNode) or a JSON null (PredefinedFunctionNode.checkArguments) is an error.
 function payloadJson(Context ctx, string path) returns json|error {
-    json value = check jsonPath(ctx, path);
+    json value = check synapsePath(ctx, path);
     if value is () {
         return error(string `no value at ${path}`);
     }
@@ -3312,7 +3398,7 @@ function miScalarText(string value) returns string => miNumberText(value) ?: val
 # an index) of the value at `parent` is a JSON null, false when it holds another value; an error when it does not
 # exist (Jayway's PathNotFoundException), which fails the whole expression as in the Micro Integrator.
 function payloadIsNull(Context ctx, string parent, string|int member) returns boolean|error {
-    json container = check jsonPath(ctx, parent);
+    json container = check synapsePath(ctx, parent);
     if member is int {
         if container is json[] && member >= 0 && member < container.length() {
             return container[member] is ();
@@ -3953,6 +4039,13 @@ function jsonEvalIn(json payload, string path) returns string|error {
     return value is () ? "null" : value is string ? value : value.toJsonString();
 }
 
+# The JSON value at a simple path of the payload as an MI 4.4 `${payload...}` reads it (`synapseJsonPayload`: a
+# payload that is not JSON is a `NotJson` failure), or `()` when the path does not exist (or holds a JSON null).
+function synapsePath(Context ctx, string path) returns json|error {
+    [json]? found = check jsonPathIn(check synapseJsonPayload(ctx), path);
+    return found is () ? () : found[0];
+}
+
 # The JSON value at a simple JSONPath, or `()` when the path does not exist (or holds a JSON null).
 function jsonPath(Context ctx, string path) returns json|error {
     [json]? found = check jsonPathFound(ctx, path);
@@ -4043,8 +4136,9 @@ function jsonEvalTextQuery(string? text, string steps) returns string|error {
 
 # An MI 4.4 `${payload...}` with wildcards or filters (PayloadAccessNode, semantics §7): the payload read as
 # EvaluationContext.getJSONResult reads it, then Jayway's list of every match of the steps (`jsonPathQuery`) as a JSON
-# array. Jayway's failures are errors, which fail the whole expression (SynapseExpression gives "" and a warning).
-function jsonQueryValue(Context ctx, string steps) returns json|error => check jsonPathQuery(check jsonPayload(ctx), steps);
+# array. Jayway's failures are errors, which fail the whole expression (SynapseExpression gives "" and a warning); a
+# payload that is not JSON fails the mediator (`synapseJsonPayload`).
+function jsonQueryValue(Context ctx, string steps) returns json|error => check jsonPathQuery(check synapseJsonPayload(ctx), steps);
 
 # Jayway JsonPath's evaluation (default options, as EIPUtils.setJsonPathConfiguration sets them) of steps the converter
 # wrote as JSON: `{"member": name}`, `{"wildcard": true}` (an object's values or an array's items) and

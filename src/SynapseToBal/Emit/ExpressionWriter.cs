@@ -170,10 +170,41 @@ internal sealed class ExpressionWriter
     /// <summary>Whether a local of that name would hide a module-level name; true when the module's names are not known.</summary>
     internal bool HidesModuleName(string name) => _packageLocals.ModuleNames is not { } names || names.Contains(name);
 
+    /// <summary>
+    /// A property as an XPath function's string argument (concat, contains, substring, string-length, ...): Jaxen's
+    /// StringFunction of the object <c>$ctx:x</c> (SynapseXPathVariableContext) or get-property (GetPropertyFunction,
+    /// its local entry when the property is not set) hands it, <c>propertyXPathString</c>: XML gives its first node's
+    /// string value (all its descendant text), a number XPath's form. Null where the property's own form already is
+    /// that string (a typed string, integer or boolean local or field without an XML local entry behind it).
+    /// </summary>
+    private string? XPathStringRead(PropertyReadIr p)
+    {
+        var name = BallerinaSyntax.StringLiteral(p.Name);
+        var fallback = p.Fallback is { } entry ? ", " + (entry.IsXml ? _names[entry.Entry] : String(entry)) : "";
+        return p.Scope switch
+        {
+            PropertyScope.Axis2 => $"propertyXPathString(ctx.axis2[{name}])",
+            PropertyScope.Operation => $"propertyXPathString(ctx.operation[{name}])",
+            _ when _locals[p.Name] is { } local => local.Kind switch
+            {
+                ValueKind.Xml or null => $"propertyXPathString({local.Name})",
+                _ => null,
+            },
+            _ when Field(p.Name) is { } field => field.Kind == ValueKind.Float || p.Fallback is { IsXml: true }
+                ? $"propertyXPathString(ctx.properties.{field.Field}{fallback})"
+                : null,
+            _ => $"propertyXPathString(ctx.properties[{name}]{fallback})",
+        };
+    }
+
     /// <summary>A Ballerina expression of type string.</summary>
     public string String(ExprIr expr) => Substitute is { } substitute && substitute.Expr.Equals(expr) ? substitute.Local : expr switch
     {
         StringLiteralIr s => BallerinaSyntax.StringLiteral(s.Value),
+
+        // A property given to an XPath function (concat, contains, substring, ...): Jaxen's string() of its object
+        // (propertyXPathString: XML's first node's string value), not SynapseXPath.stringValueOf's reading.
+        PropertyReadIr { XPathString: true, Required: false } p when XPathStringRead(p) is { } read => read,
 
         // A property kept as a typed local reads as get-property prints it (propertyText): the string, XML as
         // SynapseXPath.stringValueOf prints the nodes (xmlNodesText), or the value's string form.
@@ -224,6 +255,10 @@ internal sealed class ExpressionWriter
             _ => throw new InvalidOperationException(),
         },
         JsonEvalIr { BodyWhenXml: true } => "check synapsePayloadText(ctx)",
+        // A whole MI 4.4 ${payload.a.b}: "" for a path that is not there or a JSON null, a failure for a payload that is
+        // not JSON (synapseJsonText); json-eval prints a null as "null".
+        JsonEvalIr { Synapse: true } j when JsonLocal is { } json && ReadsParsedJson(j) => $"check synapseJsonTextIn({json}, {BallerinaSyntax.StringLiteral(j.Path)})",
+        JsonEvalIr { Synapse: true } j => $"check synapseJsonText(ctx, {BallerinaSyntax.StringLiteral(j.Path)})",
         JsonEvalIr j when JsonLocal is { } json && ReadsParsedJson(j) => $"check jsonEvalIn({json}, {BallerinaSyntax.StringLiteral(j.Path)})",
         JsonEvalIr j => $"check jsonEval(ctx, {BallerinaSyntax.StringLiteral(j.Path)})",
         XmlNavigationIr x => XmlNavigation(x),
@@ -455,8 +490,8 @@ internal sealed class ExpressionWriter
     /// </summary>
     private static string SynapseGuarded(string inner, string type, string expression) =>
         !inner.Contains("check ", StringComparison.Ordinal) ? inner
-        : type == "string" ? $"synapseValue(function () returns string|error => {inner}, {expression})"
-        : $"synapseCondition(function () returns boolean|error => {inner}, {expression})";
+        : type == "string" ? $"check synapseValue(function () returns string|error => {inner}, {expression})"
+        : $"check synapseCondition(function () returns boolean|error => {inner}, {expression})";
 
     /// <summary>A call of a function with an exact Ballerina meaning: lang library functions, or a runtime helper named after the Synapse function.</summary>
     private string Builtin(BuiltinCallIr call)

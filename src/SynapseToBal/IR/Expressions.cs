@@ -78,8 +78,9 @@ public sealed record PropertyReadIr(string Name, LocalEntryReadIr? Fallback = nu
     public bool Required { get; init; }
 
     /// <summary>
-    /// Read as an XPath function's string argument (Jaxen's string() of the property's object): a DOUBLE-typed value
-    /// prints as XPath prints a number ("12", not Java's "12.0"), where a whole-expression read prints the object.
+    /// Read as an XPath function's string argument (Jaxen's string() of the property's object): XML gives the string
+    /// value of its first node (an element's descendant text), a DOUBLE-typed value prints as XPath prints a number
+    /// ("12", not Java's "12.0"), where a whole-expression read prints the object as SynapseXPath.stringValueOf does.
     /// </summary>
     public bool XPathString { get; init; }
 }
@@ -144,6 +145,13 @@ public sealed record JsonEvalIr(string Path) : ExprIr
     /// Body element's, not a JSON rendering.
     /// </summary>
     public bool BodyWhenXml { get; init; }
+
+    /// <summary>
+    /// An MI 4.4 <c>${payload.a.b}</c> (PayloadAccessNode), not EI 6.x <c>json-eval</c>: its text is "" for a JSON null
+    /// (PayloadAccessNode unboxes Gson's JsonNull to null) where json-eval prints "null", and a payload that is not JSON
+    /// fails the mediator.
+    /// </summary>
+    public bool Synapse { get; init; }
 }
 
 /// <summary>XML navigation from the SOAP Body: steps select child elements (or descendants).</summary>

@@ -645,7 +645,7 @@ internal sealed partial class ExpressionBinder(
             case ContextReference { Kind: ContextKind.Payload or ContextKind.JsonRoot } when dialect == ExpressionLanguage.Synapse:
                 return new JsonEvalIr(JsonPathOf(node)) { BodyWhenXml = true };
             default:
-                return PayloadRoot(node) && IsSimpleJsonPath(node) ? new JsonEvalIr(JsonPathOf(node))
+                return PayloadRoot(node) && IsSimpleJsonPath(node) ? new JsonEvalIr(JsonPathOf(node)) { Synapse = dialect == ExpressionLanguage.Synapse }
                     : dialect == ExpressionLanguage.Synapse ? SynapsePayloadQuery(node)
                     : null;
         }
@@ -1450,8 +1450,9 @@ internal sealed partial class ExpressionBinder(
         null => null,
         var nodes when IsXPath && IsNodeSet(nodes) => Call(Builtin.XPathStringValue, ValueKind.String, nodes),
 
-        // Jaxen's string() of the property's object: a DOUBLE-typed local prints as an XPath number (the writer decides).
-        PropertyReadIr { Scope: PropertyScope.Default, Required: false } read when IsXPath => read with { XPathString = true },
+        // Jaxen's string() of the property's object: XML gives its first node's string value (the writer's
+        // propertyXPathString), a DOUBLE-typed value prints as an XPath number.
+        PropertyReadIr { Required: false } read when IsXPath => read with { XPathString = true },
         var value => AsString(value, dialect),
     };
 

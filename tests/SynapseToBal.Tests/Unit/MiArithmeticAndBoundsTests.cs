@@ -53,7 +53,7 @@ public sealed class MiArithmeticAndBoundsTests
     /// </summary>
     private static string Guarded(string expression, string expected) =>
         expected.Contains("check ", StringComparison.Ordinal)
-            ? $"synapseValue(function () returns string|error => {expected}, \"{expression[2..^1]}\")"
+            ? $"check synapseValue(function () returns string|error => {expected}, \"{expression[2..^1]}\")"
             : expected;
 
     [Fact]

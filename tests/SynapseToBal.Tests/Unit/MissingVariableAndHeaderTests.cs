@@ -15,27 +15,27 @@ public sealed class MissingVariableAndHeaderTests
     [Theory]
     [InlineData("${vars.x}", "getVariable(ctx, \"x\")")]
     [InlineData("${headers.X}", "miScalarText(getHeader(ctx, \"X\"))")]
-    [InlineData("${'id-' + vars.id}", "synapseValue(function () returns string|error => string `id-${check variableString(ctx, \"id\")}`, \"'id-' + vars.id\")")]
-    [InlineData("${'id-' + headers.X-Tenant}", "synapseValue(function () returns string|error => string `id-${check miStringOperand(check requiredHeader(ctx, \"X-Tenant\"))}`, \"'id-' + headers.X-Tenant\")")]
-    [InlineData("${vars.x == 'a' ? 'yes' : 'no'}", "synapseValue(function () returns string|error => (check requiredVariable(ctx, \"x\") == \"a\" ? \"yes\" : \"no\"), \"vars.x == 'a' ? 'yes' : 'no'\")")]
+    [InlineData("${'id-' + vars.id}", "check synapseValue(function () returns string|error => string `id-${check variableString(ctx, \"id\")}`, \"'id-' + vars.id\")")]
+    [InlineData("${'id-' + headers.X-Tenant}", "check synapseValue(function () returns string|error => string `id-${check miStringOperand(check requiredHeader(ctx, \"X-Tenant\"))}`, \"'id-' + headers.X-Tenant\")")]
+    [InlineData("${vars.x == 'a' ? 'yes' : 'no'}", "check synapseValue(function () returns string|error => (check requiredVariable(ctx, \"x\") == \"a\" ? \"yes\" : \"no\"), \"vars.x == 'a' ? 'yes' : 'no'\")")]
     public void A_missing_variable_or_header_fails_the_whole_value(string expression, string expected) =>
         Assert.Equal(expected, ExpressionTranslatorTests.Value(expression));
 
     [Theory]
-    [InlineData("${vars.x == ''}", "synapseCondition(function () returns boolean|error => check requiredVariable(ctx, \"x\") == \"\", \"vars.x == ''\")")]
-    [InlineData("${headers.X != 'a'}", "synapseCondition(function () returns boolean|error => miScalarText(check requiredHeader(ctx, \"X\")) != \"a\", \"headers.X != 'a'\")")]
+    [InlineData("${vars.x == ''}", "check synapseCondition(function () returns boolean|error => check requiredVariable(ctx, \"x\") == \"\", \"vars.x == ''\")")]
+    [InlineData("${headers.X != 'a'}", "check synapseCondition(function () returns boolean|error => miScalarText(check requiredHeader(ctx, \"X\")) != \"a\", \"headers.X != 'a'\")")]
     public void A_missing_variable_or_header_makes_a_condition_false(string expression, string expected) =>
         Assert.Equal(expected, ExpressionTranslatorTests.Condition(expression));
 
     [Theory]
-    [InlineData("${props.axis2.JSESSIONID == 'a'}", "synapseValue(function () returns string|error => (miScalarText(check requiredProperty(ctx.axis2, \"JSESSIONID\")) == \"a\").toString(), \"props.axis2.JSESSIONID == 'a'\")")]
+    [InlineData("${props.axis2.JSESSIONID == 'a'}", "check synapseValue(function () returns string|error => (miScalarText(check requiredProperty(ctx.axis2, \"JSESSIONID\")) == \"a\").toString(), \"props.axis2.JSESSIONID == 'a'\")")]
     [InlineData("${props.synapse.x}", "miScalarText(getProperty(ctx, \"x\"))")]
     public void A_missing_property_fails_the_whole_value(string expression, string expected) =>
         Assert.Equal(expected, ExpressionTranslatorTests.Value(expression));
 
     [Theory]
-    [InlineData("${params.queryParams.id == ''}", "synapseCondition(function () returns boolean|error => miScalarText(check requiredProperty(ctx.properties, \"query.param.id\")) == \"\", \"params.queryParams.id == ''\")")]
-    [InlineData("${props.synapse.x != 'a'}", "synapseCondition(function () returns boolean|error => miScalarText(check requiredProperty(ctx.properties, \"x\")) != \"a\", \"props.synapse.x != 'a'\")")]
+    [InlineData("${params.queryParams.id == ''}", "check synapseCondition(function () returns boolean|error => miScalarText(check requiredProperty(ctx.properties, \"query.param.id\")) == \"\", \"params.queryParams.id == ''\")")]
+    [InlineData("${props.synapse.x != 'a'}", "check synapseCondition(function () returns boolean|error => miScalarText(check requiredProperty(ctx.properties, \"x\")) != \"a\", \"props.synapse.x != 'a'\")")]
     public void A_missing_property_makes_a_condition_false(string expression, string expected) =>
         Assert.Equal(expected, ExpressionTranslatorTests.Condition(expression));
 

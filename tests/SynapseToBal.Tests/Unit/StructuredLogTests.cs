@@ -47,7 +47,7 @@ public sealed class StructuredLogTests
             <log category="INFO"><message>Order ${payload.id} received</message><property name="type" value="order"/></log>
             <respond/></inSequence></resource></api>
             """, lines: false);
-        Assert.Contains("log:printInfo(string `Order ${check jsonEval(ctx, \"$.id\")} received`, 'type = \"order\");", main);
+        Assert.Contains("log:printInfo(string `Order ${check synapseJsonText(ctx, \"$.id\")} received`, 'type = \"order\");", main);
     }
 
     [Fact]

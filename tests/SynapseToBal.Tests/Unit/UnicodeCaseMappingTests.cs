@@ -12,12 +12,12 @@ namespace SynapseToBal.Tests.Unit;
 public sealed class UnicodeCaseMappingTests
 {
     [Theory]
-    [InlineData("upper-case($ctx:name)", "xpathUpperCase(getProperty(ctx, \"name\"))")]
-    [InlineData("lower-case($ctx:name)", "xpathLowerCase(getProperty(ctx, \"name\"))")]
+    [InlineData("upper-case($ctx:name)", "xpathUpperCase(propertyXPathString(ctx.properties[\"name\"]))")]
+    [InlineData("lower-case($ctx:name)", "xpathLowerCase(propertyXPathString(ctx.properties[\"name\"]))")]
     [InlineData("fn:upper-case($trp:X)", "xpathUpperCase(getHeader(ctx, \"X\"))")]
     [InlineData("fn:lower-case($trp:X)", "xpathLowerCase(getHeader(ctx, \"X\"))")]
-    [InlineData("concat(lower-case($ctx:a), '-')", "string `${xpathLowerCase(getProperty(ctx, \"a\"))}-`")]
-    [InlineData("${toUpper(payload.name)}", "synapseValue(function () returns string|error => upperCase(check jsonString(ctx, \"$.name\")), \"toUpper(payload.name)\")")]
+    [InlineData("concat(lower-case($ctx:a), '-')", "string `${xpathLowerCase(propertyXPathString(ctx.properties[\"a\"]))}-`")]
+    [InlineData("${toUpper(payload.name)}", "check synapseValue(function () returns string|error => upperCase(check jsonString(ctx, \"$.name\")), \"toUpper(payload.name)\")")]
     [InlineData("${toLower('ÉTÉ')}", "lowerCase(\"ÉTÉ\")")]
     public void Case_functions_call_the_java_case_mapping(string expression, string expected)
     {

@@ -14,9 +14,9 @@ service /login on httpListener {
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "LoginAPI", "/login", cors = {allow: "POST", ...corsConfig});
         do {
-            check callHttpConnector(ctx, authConn, authConnBaseUrl, "POST", "/token", bodyType = "JSON", body = string `{${"\n"}                    "user": "${check jsonEval(ctx, "$.user")}"${"\n"}                    }${"\n"}                `, responseVariable = "authResponse", state = authConnSuspension);
+            check callHttpConnector(ctx, authConn, authConnBaseUrl, "POST", "/token", bodyType = "JSON", body = string `{${"\n"}                    "user": "${check synapseJsonText(ctx, "$.user")}"${"\n"}                    }${"\n"}                `, responseVariable = "authResponse", state = authConnSuspension);
             log:printInfo(string `Auth service response: ${getVariable(ctx, "authResponse")}`);
-            log:printInfo(string `Auth status: ${synapseValue(function () returns string|error => check variablePath(ctx, "authResponse", "$.attributes.statusCode"), "vars.authResponse.attributes.statusCode")}, token: ${synapseValue(function () returns string|error => check variablePath(ctx, "authResponse", "$.payload.token"), "vars.authResponse.payload.token")}`);
+            log:printInfo(string `Auth status: ${check synapseValue(function () returns string|error => check variablePath(ctx, "authResponse", "$.attributes.statusCode"), "vars.authResponse.attributes.statusCode")}, token: ${check synapseValue(function () returns string|error => check variablePath(ctx, "authResponse", "$.payload.token"), "vars.authResponse.payload.token")}`);
             if (variablePathExists(ctx, "authResponse", "$.payload.token")) {
                 return check respond(ctx, cors = true, headers = passBackHeaders);
             }

@@ -15,7 +15,7 @@ service /mail on httpListener {
         do {
             ctx.properties["EMAIL-HEADER:X-Priority"] = "1";
             json body = check jsonPayload(ctx);
-            check sendEmailConnector(ctx, mailConn, 'from = "alerts@example.com", to = "ops@example.com, \"Doe, Jane\" <jane@example.com>", cc = getProperty(ctx, "ccList"), bcc = "", replyTo = "", subject = string `Order ${check jsonEvalIn(body, "$.orderId")} failed`, content = string `<p>Order ${check jsonEvalIn(body, "$.orderId")} could not be shipped.</p>`, contentType = "text/html; charset=UTF-8", responseVariable = "mailResult");
+            check sendEmailConnector(ctx, mailConn, 'from = "alerts@example.com", to = "ops@example.com, \"Doe, Jane\" <jane@example.com>", cc = getProperty(ctx, "ccList"), bcc = "", replyTo = "", subject = string `Order ${check synapseJsonTextIn(body, "$.orderId")} failed`, content = string `<p>Order ${check synapseJsonTextIn(body, "$.orderId")} could not be shipped.</p>`, contentType = "text/html; charset=UTF-8", responseVariable = "mailResult");
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
@@ -27,7 +27,7 @@ service /mail on httpListener {
         Context ctx = check newContext(request, "MailAPI", "/mail", cors = {allow: "POST", ...corsConfig});
         do {
             json body = check jsonPayload(ctx);
-            check sendEmailConnector(ctx, relayConn, 'from = check jsonEvalIn(body, "$.sender"), to = check jsonEvalIn(body, "$.recipient"), cc = "", bcc = "audit@example.com", replyTo = "support@example.com", subject = "Notice", content = check jsonEvalIn(body, "$.text"), contentType = "text/plain; charset=ISO-8859-1", responseVariable = "sent", overwriteBody = true);
+            check sendEmailConnector(ctx, relayConn, 'from = check synapseJsonTextIn(body, "$.sender"), to = check synapseJsonTextIn(body, "$.recipient"), cc = "", bcc = "audit@example.com", replyTo = "support@example.com", subject = "Notice", content = check synapseJsonTextIn(body, "$.text"), contentType = "text/plain; charset=ISO-8859-1", responseVariable = "sent", overwriteBody = true);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

@@ -18,7 +18,7 @@ service /friends on httpListener, httpsListener {
         Context ctx = check newContext(request, "FriendsAPI", "/friends", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
             ctx.properties["uri.var.apiUrl"] = "https://api.example.com/1.1";
-            ctx.properties["uri.var.uriParams"] = string `user_id=${getProperty(ctx, "uri.var.id")}`;
+            ctx.properties["uri.var.uriParams"] = string `user_id=${propertyXPathString(ctx.properties["uri.var.id"])}`;
             [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("friendsApiIdEndpointConfig", string `${check reservedValue(getProperty(ctx, "uri.var.apiUrl"))}/friends/ids.json?${check reservedValue(getProperty(ctx, "uri.var.uriParams"))}`, friendsApiIdEndpointConfig);
             check callEndpoint(ctx, urlClient, urlPath, "GET", headers = passThroughHeaders, state = friendsGetByIdEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);

@@ -27,7 +27,7 @@ function addressingFlow(Context ctx) returns http:Response|error {
         log:printInfo("AddressingProxy request", replyto\-header = check addressingAddress(ctx, ctx.replyTo), faultto\-header = check addressingAddress(ctx, ctx.faultTo));
         string whole = xpathString(check soapEnvelope(ctx));
         string fileKey = fileTestKey;
-        string label = synapseValue(function () returns string|error => string `order-${check jsonString(ctx, "$.order.id")}-${check miStringOperand(check requiredHeader(ctx, "X-Tenant"))}`, "'order-' + payload.order.id + '-' + headers.X-Tenant");
+        string label = check synapseValue(function () returns string|error => string `order-${check jsonString(ctx, "$.order.id")}-${check miStringOperand(check requiredHeader(ctx, "X-Tenant"))}`, "'order-' + payload.order.id + '-' + headers.X-Tenant");
         string route = check messageFormat(ctx);
         if route == "soap11" {
             ctx.properties.version = "SOAP 1.1";

@@ -13,12 +13,12 @@ function billing(Context ctx) returns error? {
 
 # Sequence 'BillingRetry'.
 function billingRetry(Context ctx) returns error? {
-    log:printInfo(string `Status: ${check jsonEval(ctx, "$.data.status")} (Attempt: ${synapseValue(function () returns string|error => ((check miIntVariable(ctx, "retryCount")) + 1).toString(), "vars.retryCount + 1")})`);
-    if synapseCondition(function () returns boolean|error => check jsonEval(ctx, "$.data.status") == "true", "payload.data.status == 'true'") {
-        log:printInfo(string `Succeeded on attempt ${synapseValue(function () returns string|error => ((check miIntVariable(ctx, "retryCount")) + 1).toString(), "vars.retryCount + 1")}`);
+    log:printInfo(string `Status: ${check synapseJsonText(ctx, "$.data.status")} (Attempt: ${check synapseValue(function () returns string|error => ((check miIntVariable(ctx, "retryCount")) + 1).toString(), "vars.retryCount + 1")})`);
+    if check synapseCondition(function () returns boolean|error => check synapseJsonText(ctx, "$.data.status") == "true", "payload.data.status == 'true'") {
+        log:printInfo(string `Succeeded on attempt ${check synapseValue(function () returns string|error => ((check miIntVariable(ctx, "retryCount")) + 1).toString(), "vars.retryCount + 1")}`);
     } else {
         ctx.variables["retryCount"] = check miIntegerResult(function () returns int|error => (check miIntVariable(ctx, "retryCount")) + 1, "vars.retryCount + 1");
-        if synapseCondition(function () returns boolean|error => xpathNumber(check requiredVariable(ctx, "retryCount")) < xpathNumber(check requiredVariable(ctx, "maxRetries")), "vars.retryCount < vars.maxRetries") {
+        if check synapseCondition(function () returns boolean|error => xpathNumber(check requiredVariable(ctx, "retryCount")) < xpathNumber(check requiredVariable(ctx, "maxRetries")), "vars.retryCount < vars.maxRetries") {
             check billingRetry(ctx);
         }
     }

@@ -15,8 +15,8 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.variables["order"] = check xml:fromString(xpathString((check soapEnvelope(ctx))/**/<'order>));
-            ctx.variables["placed"] = synapseValue(function () returns string|error => check formatDateTime(xpathString((check soapEnvelope(ctx))/**/<'order>/<date>), ["yyyy", "MM", "dd"], ["dd", "'/", "MM", "'/", "yyyy"]), "formatDateTime(xpath('//order/date'), 'yyyyMMdd', 'dd/MM/yyyy')");
-            ctx.variables["at"] = synapseValue(function () returns string|error => check formatDateTime(check miStringOperand(check requiredHeader(ctx, "X-Time")), ["dd", "'-", "MM", "'-", "yyyy", "' ", "HH", "':", "mm"], ["yyyy", "'-", "MM", "'-", "dd", "'T", "HH", "':", "mm", "':", "ss"]), "formatDateTime(headers.X-Time, 'dd-MM-yyyy HH:mm', \"yyyy-MM-dd'T'HH:mm:ss\")");
+            ctx.variables["placed"] = check synapseValue(function () returns string|error => check formatDateTime(xpathString((check soapEnvelope(ctx))/**/<'order>/<date>), ["yyyy", "MM", "dd"], ["dd", "'/", "MM", "'/", "yyyy"]), "formatDateTime(xpath('//order/date'), 'yyyyMMdd', 'dd/MM/yyyy')");
+            ctx.variables["at"] = check synapseValue(function () returns string|error => check formatDateTime(check miStringOperand(check requiredHeader(ctx, "X-Time")), ["dd", "'-", "MM", "'-", "yyyy", "' ", "HH", "':", "mm"], ["yyyy", "'-", "MM", "'-", "dd", "'T", "HH", "':", "mm", "':", "ss"]), "formatDateTime(headers.X-Time, 'dd-MM-yyyy HH:mm', \"yyyy-MM-dd'T'HH:mm:ss\")");
             ctx.variables["month"] = check notTranslated("${formatDateTime(headers.X-Time, 'dd-MM-yyyy HH:mm', 'dd MMM yyyy')}");
             ctx.variables["customer"] = xpathConcat(xpathAttributeValues(xmlVariable(ctx, "order")/<customer>, "id"));
             ctx.variables["firstItem"] = string `item: ${xpathString(xmlVariable(ctx, "order")/**/<item>/<name>)}`;

@@ -15,21 +15,21 @@ service /tags on httpListener {
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TagsAPI", "/tags", cors = {allow: "POST", ...corsConfig});
         do {
-            string tags = synapseValue(function () returns string|error => gsonText(check javaSplit(check jsonString(ctx, "$.tags"), "[,;] *")), "split(payload.tags, '[,;] *')");
+            string tags = check synapseValue(function () returns string|error => gsonText(check javaSplit(check jsonString(ctx, "$.tags"), "[,;] *")), "split(payload.tags, '[,;] *')");
             ctx.variables["parts"] = check value:fromJsonString(check notTranslated("${split(headers.X-Path, '/')}"));
-            int count = check propertyInteger(synapseValue(function () returns string|error => (check jsonLength(check javaSplit(check jsonString(ctx, "$.tags"), ","))).toString(), "length(split(payload.tags, ','))"));
-            string customer = synapseValue(function () returns string|error => gsonText(check miJsonConversion(check payloadJson(ctx, "$.customer"), false)), "object(payload.customer)");
-            string defaults = synapseValue(function () returns string|error => gsonText(check miJsonConversion("\"[\\\"a\\\",\\\"b\\\"]\"", true)), "array(\"[\\\"a\\\",\\\"b\\\"]\")");
-            if synapseCondition(function () returns boolean|error => check jsonIsArray(check javaSplit(check jsonString(ctx, "$.tags"), ",")), "isArray(split(payload.tags, ','))") {
-                log:printInfo(string `tags ${synapseValue(function () returns string|error => gsonText(check javaSplit(check jsonString(ctx, "$.tags"), ",")), "split(payload.tags, ',')")}`);
+            int count = check propertyInteger(check synapseValue(function () returns string|error => (check jsonLength(check javaSplit(check jsonString(ctx, "$.tags"), ","))).toString(), "length(split(payload.tags, ','))"));
+            string customer = check synapseValue(function () returns string|error => gsonText(check miJsonConversion(check payloadJson(ctx, "$.customer"), false)), "object(payload.customer)");
+            string defaults = check synapseValue(function () returns string|error => gsonText(check miJsonConversion("\"[\\\"a\\\",\\\"b\\\"]\"", true)), "array(\"[\\\"a\\\",\\\"b\\\"]\")");
+            if check synapseCondition(function () returns boolean|error => check jsonIsArray(check javaSplit(check jsonString(ctx, "$.tags"), ",")), "isArray(split(payload.tags, ','))") {
+                log:printInfo(string `tags ${check synapseValue(function () returns string|error => gsonText(check javaSplit(check jsonString(ctx, "$.tags"), ",")), "split(payload.tags, ',')")}`);
             }
-            string cheap = synapseValue(function () returns string|error => gsonText(check jsonQueryValue(ctx, "[{\"member\":\"items\"},{\"filter\":{\"and\":[{\"compare\":[{\"path\":[\"price\"]},\"<\",{\"literal\":10}]},{\"exists\":[\"stock\"]}]}}]")), "payload.items[?(@.price < 10 && @.stock)]");
-            string names = synapseValue(function () returns string|error => gsonText(check jsonQueryValue(ctx, "[{\"member\":\"items\"},{\"wildcard\":true},{\"member\":\"name\"}]")), "$.items[*].name");
-            int books = check propertyInteger(synapseValue(function () returns string|error => (check jsonLength(check jsonQueryValue(ctx, "[{\"member\":\"items\"},{\"filter\":{\"compare\":[{\"path\":[\"type\"]},\"==\",{\"literal\":\"book\"}]}}]"))).toString(), "length(payload.items[?(@.type == 'book')])"));
+            string cheap = check synapseValue(function () returns string|error => gsonText(check jsonQueryValue(ctx, "[{\"member\":\"items\"},{\"filter\":{\"and\":[{\"compare\":[{\"path\":[\"price\"]},\"<\",{\"literal\":10}]},{\"exists\":[\"stock\"]}]}}]")), "payload.items[?(@.price < 10 && @.stock)]");
+            string names = check synapseValue(function () returns string|error => gsonText(check jsonQueryValue(ctx, "[{\"member\":\"items\"},{\"wildcard\":true},{\"member\":\"name\"}]")), "$.items[*].name");
+            int books = check propertyInteger(check synapseValue(function () returns string|error => (check jsonLength(check jsonQueryValue(ctx, "[{\"member\":\"items\"},{\"filter\":{\"compare\":[{\"path\":[\"type\"]},\"==\",{\"literal\":\"book\"}]}}]"))).toString(), "length(payload.items[?(@.type == 'book')])"));
             string limited = check notTranslated("${payload.items[?(@.price > vars.limit)]}");
             TagsResponse payload = {
-                tags: toJson(synapseValue(function () returns string|error => gsonText(check javaSplit(check jsonString(ctx, "$.tags"), ",")), "split(payload.tags, ',')")),
-                first: check jsonEval(ctx, "$.name")
+                tags: toJson(check synapseValue(function () returns string|error => gsonText(check javaSplit(check jsonString(ctx, "$.tags"), ",")), "split(payload.tags, ',')")),
+                first: check synapseJsonText(ctx, "$.name")
             };
             setJsonPayload(ctx, payload.toJson());
             return check respond(ctx, cors = true, headers = passBackHeaders);

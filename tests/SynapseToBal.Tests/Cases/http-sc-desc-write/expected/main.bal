@@ -30,7 +30,7 @@ service /reason on httpListener {
             check callEndpoint(ctx, backendEndpoint, clientPath(reasonApiBackendEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = backendEndpointSuspension);
             if check matches(axis2HttpSc(ctx), "5\\d\\d") {
                 setHttpSc(ctx, 502);
-                ctx.axis2["HTTP_SC_DESC"] = string `Upstream ${getAxis2Property(ctx, "HTTP_SC_DESC")}`;
+                ctx.axis2["HTTP_SC_DESC"] = string `Upstream ${propertyXPathString(ctx.axis2["HTTP_SC_DESC"])}`;
             }
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {

@@ -18,7 +18,7 @@ service /audit on httpListener {
             log:printInfo("AuditAPI / request", headers = headersText(ctx));
             log:printInfo("AuditAPI / request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
             log:printInfo("AuditAPI / request", messageId = ctx.messageId, user = getProperty(ctx, "user"));
-            log:printInfo(string `Order ${check jsonEval(ctx, "$.orderId")} received`, messageId = ctx.messageId);
+            log:printInfo(string `Order ${check synapseJsonText(ctx, "$.orderId")} received`, messageId = ctx.messageId);
             log:printInfo("AuditAPI / request", password = "****", auth = "****", 'key = "****", apiToken = "****", 'order = check jsonEval(ctx, "$.orderId"));
             log:printInfo("Calling with ****");
             return check respond(ctx, cors = true, headers = passBackHeaders);

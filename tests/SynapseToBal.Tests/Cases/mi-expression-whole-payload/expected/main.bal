@@ -16,7 +16,7 @@ service /echo on httpListener {
         do {
             log:printInfo(string `Raw request: ${check synapsePayloadText(ctx)}`);
             ctx.variables["original"] = check synapsePayloadText(ctx);
-            log:printInfo(string `Id: ${check jsonEval(ctx, "$.id")}, copy: ${getVariable(ctx, "original")}`);
+            log:printInfo(string `Id: ${check synapseJsonText(ctx, "$.id")}, copy: ${getVariable(ctx, "original")}`);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

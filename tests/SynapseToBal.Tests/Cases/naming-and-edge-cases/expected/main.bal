@@ -38,7 +38,7 @@ service /edge on httpListener {
     resource function get orders/[string orderId](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EdgeAPI", "/edge", {"orderId": orderId}, cors = {allow: "GET", ...corsConfig});
         do {
-            ctx.properties["uri.var.orderId"] = string `ORD-${getProperty(ctx, "uri.var.orderId")}`;
+            ctx.properties["uri.var.orderId"] = string `ORD-${propertyXPathString(ctx.properties["uri.var.orderId"])}`;
             check callEndpoint(ctx, ordersByOrderIdEndpoint, string `/orders/${check pathValue(getProperty(ctx, "uri.var.orderId"))}`, "GET", headers = passThroughHeaders, state = ordersByOrderIdEndpointSuspension);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {

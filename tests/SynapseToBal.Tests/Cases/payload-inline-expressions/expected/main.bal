@@ -17,11 +17,11 @@ service /inline on httpListener {
             ctx.variables["id"] = 123;
             JsonResponse payload = {
                 'variable: toJson(getVariable(ctx, "id")),
-                username: check jsonEval(ctx, "$.customer_name"),
-                escaped: string `id=${getVariable(ctx, "id")} and name="${check jsonEval(ctx, "$.name")}"`,
+                username: check synapseJsonText(ctx, "$.customer_name"),
+                escaped: string `id=${getVariable(ctx, "id")} and name="${check synapseJsonText(ctx, "$.name")}"`,
                 'object: check jsonPath(ctx, "$.pet"),
                 argument: check jsonEval(ctx, "$.code"),
-                braces: synapseValue(function () returns string|error => (check requiredVariable(ctx, "id") == "1" ? "}" : "{"), "vars.id == 1 ? '}' : '{'")
+                braces: check synapseValue(function () returns string|error => (check requiredVariable(ctx, "id") == "1" ? "}" : "{"), "vars.id == 1 ? '}' : '{'")
             };
             setJsonPayload(ctx, payload.toJson());
             return check respond(ctx, cors = true, headers = passBackHeaders);
@@ -34,8 +34,8 @@ service /inline on httpListener {
     resource function post 'xml(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "InlinePayloadAPI", "/inline", cors = {allow: "POST", ...corsConfig});
         do {
-            setXmlPayload(ctx, xml `<order id="${check jsonEval(ctx, "$.id")}">
-                        <name>${jsonXmlArg(check jsonEval(ctx, "$.name"))}</name>
+            setXmlPayload(ctx, xml `<order id="${check synapseJsonText(ctx, "$.id")}">
+                        <name>${jsonXmlArg(check synapseJsonText(ctx, "$.name"))}</name>
                         <total>${xmlArg(check notTranslated("${payload.price * payload.quantity}"))}</total>
                         <status>NEW</status>
                     </order>`);
@@ -49,8 +49,8 @@ service /inline on httpListener {
     resource function post text(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "InlinePayloadAPI", "/inline", cors = {allow: "POST", ...corsConfig});
         do {
-            setTextPayload(ctx, javaTrim(string `Order ${check jsonEval(ctx, "$.id")} for ${synapseValue(function () returns string|error => upperCase(check jsonString(ctx, "$.name")), "toUpper(payload.name)")}`));
-            log:printInfo(string `Built ${getVariable(ctx, "id")} with {braces} and ${synapseValue(function () returns string|error => (check jsonEval(ctx, "$.note") == "}" ? "brace" : "none"), "payload.note == '}' ? 'brace' : 'none'")}`);
+            setTextPayload(ctx, javaTrim(string `Order ${check synapseJsonText(ctx, "$.id")} for ${check synapseValue(function () returns string|error => upperCase(check jsonString(ctx, "$.name")), "toUpper(payload.name)")}`));
+            log:printInfo(string `Built ${getVariable(ctx, "id")} with {braces} and ${check synapseValue(function () returns string|error => (check synapseJsonText(ctx, "$.note") == "}" ? "brace" : "none"), "payload.note == '}' ? 'brace' : 'none'")}`);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

@@ -18,7 +18,7 @@ service /settings on httpListener {
             ctx.properties[getProperty(ctx, "propertyNameFromPayload")] = getProperty(ctx, "propertyValueFromPayload");
             ctx.properties[check jsonEval(ctx, "$.key")] = check propertyInteger(check jsonEval(ctx, "$.count"));
             _ = ctx.properties.removeIfHasKey(getProperty(ctx, "mode"));
-            ctx.operation[string `op.${getProperty(ctx, "mode")}`] = "seen";
+            ctx.operation[string `op.${propertyXPathString(ctx.properties["mode"])}`] = "seen";
             // TODO(SB0208): the property name is computed at run time
             // <property name="{$ctx:mode}" value="on" scope="transport"/>
             check notTranslatedMediator("property", "SB0208");

@@ -38,8 +38,8 @@ service /quote on httpListener {
     resource function post variables(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "QuoteAPI", "/quote", cors = {allow: "POST", ...corsConfig});
         do {
-            ctx.variables["order"] = check jsonEval(ctx, "$.order");
-            log:printInfo(string `id=${synapseValue(function () returns string|error => check variablePath(ctx, "order", "$.id"), "vars.order.id")}`);
+            ctx.variables["order"] = check synapseJsonText(ctx, "$.order");
+            log:printInfo(string `id=${check synapseValue(function () returns string|error => check variablePath(ctx, "order", "$.id"), "vars.order.id")}`);
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

@@ -15,14 +15,14 @@ service /flag on httpListener {
         Context ctx = check newContext(request, "FlagAPI", "/flag", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.variables["flag"] = false;
-            if synapseCondition(function () returns boolean|error => (check requiredVariable(ctx, "flag")).toLowerAscii() == "true", "vars.flag") {
+            if check synapseCondition(function () returns boolean|error => (check requiredVariable(ctx, "flag")).toLowerAscii() == "true", "vars.flag") {
                 FlagPayload payload = {flag: "set"};
                 setJsonPayload(ctx, payload.toJson());
             } else {
                 FlagPayload payload2 = {flag: "unset"};
                 setJsonPayload(ctx, payload2.toJson());
             }
-            if synapseCondition(function () returns boolean|error => (check jsonEval(ctx, "$.active")).toLowerAscii() == "true", "payload.active") {
+            if check synapseCondition(function () returns boolean|error => (check synapseJsonText(ctx, "$.active")).toLowerAscii() == "true", "payload.active") {
                 log:printInfo("FlagAPI /check request", active = "yes");
             }
             return check respond(ctx, cors = true, headers = passBackHeaders);

@@ -17,20 +17,20 @@ service /errors on httpListener {
             string priced = "";
             string big = "";
             string coupon = "";
-            string upper = synapseValue(function () returns string|error => upperCase(check jsonString(ctx, "$.name")), "toUpper(payload.name)");
-            string tail = synapseValue(function () returns string|error => check subStringFrom(check jsonString(ctx, "$.code"), 2), "subString(payload.code, 2)");
-            string label = synapseValue(function () returns string|error => string `order-${check jsonString(ctx, "$.id")}`, "'order-' + payload.id");
-            string state = synapseValue(function () returns string|error => (check jsonBoolean(check payloadJson(ctx, "$.active")) ? "on" : "off"), "payload.active ? 'on' : 'off'");
+            string upper = check synapseValue(function () returns string|error => upperCase(check jsonString(ctx, "$.name")), "toUpper(payload.name)");
+            string tail = check synapseValue(function () returns string|error => check subStringFrom(check jsonString(ctx, "$.code"), 2), "subString(payload.code, 2)");
+            string label = check synapseValue(function () returns string|error => string `order-${check jsonString(ctx, "$.id")}`, "'order-' + payload.id");
+            string state = check synapseValue(function () returns string|error => (check jsonBoolean(check payloadJson(ctx, "$.active")) ? "on" : "off"), "payload.active ? 'on' : 'off'");
             string page = check urlParam(ctx, "page");
             string negated = check notTranslated("${!vars.flag}");
-            log:printInfo(string `Order ${check jsonEval(ctx, "$.id")} for ${synapseValue(function () returns string|error => upperCase(check jsonString(ctx, "$.name")), "toUpper(payload.name)")}`);
-            if synapseCondition(function () returns boolean|error => check jsonEval(ctx, "$.price") == "10", "payload.price == 10") {
+            log:printInfo(string `Order ${check synapseJsonText(ctx, "$.id")} for ${check synapseValue(function () returns string|error => upperCase(check jsonString(ctx, "$.name")), "toUpper(payload.name)")}`);
+            if check synapseCondition(function () returns boolean|error => check synapseJsonText(ctx, "$.price") == "10", "payload.price == 10") {
                 priced = "ten";
             }
-            if synapseCondition(function () returns boolean|error => xpathNumber(check jsonEval(ctx, "$.total")) > 100.0, "payload.total > 100") {
+            if check synapseCondition(function () returns boolean|error => xpathNumber(check synapseJsonText(ctx, "$.total")) > 100.0, "payload.total > 100") {
                 big = "yes";
             }
-            if synapseCondition(function () returns boolean|error => check payloadIsNull(ctx, "$", "coupon"), "payload.coupon == null") {
+            if check synapseCondition(function () returns boolean|error => check payloadIsNull(ctx, "$", "coupon"), "payload.coupon == null") {
                 coupon = "none";
             }
             return check respond(ctx, cors = true, headers = passBackHeaders);

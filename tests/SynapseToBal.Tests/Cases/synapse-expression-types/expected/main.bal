@@ -15,14 +15,14 @@ service /types on httpListener {
         Context ctx = check newContext(request, "TypesAPI", "/types", cors = {allow: "POST", ...corsConfig});
         do {
             string kind = "";
-            if synapseCondition(function () returns boolean|error => jsonIsNumber(check payloadJson(ctx, "$.order.total")) && jsonIsString(check payloadJson(ctx, "$.order.currency")), "isNumber(payload.order.total) and isString(payload.order.currency)") {
+            if check synapseCondition(function () returns boolean|error => jsonIsNumber(check payloadJson(ctx, "$.order.total")) && jsonIsString(check payloadJson(ctx, "$.order.currency")), "isNumber(payload.order.total) and isString(payload.order.currency)") {
                 kind = "priced";
             } else {
-                kind = synapseValue(function () returns string|error => (check jsonIsObject(check payloadJson(ctx, "$.order")) ? "object" : "other"), "isObject(payload.order) ? 'object' : 'other'");
+                kind = check synapseValue(function () returns string|error => (check jsonIsObject(check payloadJson(ctx, "$.order")) ? "object" : "other"), "isObject(payload.order) ? 'object' : 'other'");
             }
-            string hasItems = synapseValue(function () returns string|error => (check jsonIsArray(check payloadJson(ctx, "$.order.items"))).toString(), "isArray(payload.order.items)");
+            string hasItems = check synapseValue(function () returns string|error => (check jsonIsArray(check payloadJson(ctx, "$.order.items"))).toString(), "isArray(payload.order.items)");
             if payloadExists(ctx, "$.order.coupon") {
-                log:printInfo("TypesAPI /check request", coupon = check jsonEval(ctx, "$.order.coupon"));
+                log:printInfo("TypesAPI /check request", coupon = check synapseJsonText(ctx, "$.order.coupon"));
             }
             ctx.variables["seen"] = "yes";
             string seenBefore = variableExists(ctx, "seen").toString();

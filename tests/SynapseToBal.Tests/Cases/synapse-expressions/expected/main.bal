@@ -14,21 +14,21 @@ service /expr on httpListener {
     resource function post [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ExprAPI", "/expr", {"id": id}, cors = {allow: "POST", ...corsConfig});
         do {
-            ctx.variables["total"] = check jsonEval(ctx, "$.order.total");
+            ctx.variables["total"] = check synapseJsonText(ctx, "$.order.total");
             ctx.variables["limit"] = 100;
             string grouped = "yes";
             ctx.headers["x-grouped"] = "yes";
-            string fromPayload = check jsonEval(ctx, "$.order.id");
+            string fromPayload = check synapseJsonText(ctx, "$.order.id");
             string fromVar = getVariable(ctx, "total");
             string fromHeader = miScalarText(getHeader(ctx, "X-Tenant"));
             string fromQuery = miScalarText(getProperty(ctx, "query.param.page"));
             string fromPath = miScalarText(id);
             string fromProp = miScalarText(fromVar);
-            if synapseCondition(function () returns boolean|error => check requiredVariable(ctx, "total") == "big", "vars.total == 'big'") {
+            if check synapseCondition(function () returns boolean|error => check requiredVariable(ctx, "total") == "big", "vars.total == 'big'") {
                 log:printInfo("ExprAPI /{id} request", big = "yes");
             }
-            string unsupported = synapseValue(function () returns string|error => upperCase(check jsonString(ctx, "$.name")), "toUpper(payload.name)");
-            string stillUnsupported = synapseValue(function () returns string|error => (check jsonLength(check payloadJson(ctx, "$.items"))).toString(), "length(payload.items)");
+            string unsupported = check synapseValue(function () returns string|error => upperCase(check jsonString(ctx, "$.name")), "toUpper(payload.name)");
+            string stillUnsupported = check synapseValue(function () returns string|error => (check jsonLength(check payloadJson(ctx, "$.items"))).toString(), "length(payload.items)");
             _ = ctx.variables.removeIfHasKey("limit");
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {

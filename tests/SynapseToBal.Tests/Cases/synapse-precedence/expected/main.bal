@@ -20,12 +20,12 @@ service /precedence on httpListener {
             if check notTranslated("${vars.a == 1 and vars.b == 2}") == "true" {
                 surprise = "true";
             }
-            if synapseCondition(function () returns boolean|error => check requiredVariable(ctx, "a") == "1" && check requiredVariable(ctx, "b") == "2", "(vars.a == 1) and (vars.b == 2)") {
+            if check synapseCondition(function () returns boolean|error => check requiredVariable(ctx, "a") == "1" && check requiredVariable(ctx, "b") == "2", "(vars.a == 1) and (vars.b == 2)") {
                 both = "true";
             }
             string started2 = nowMillis().toString();
-            string query = synapseValue(function () returns string|error => urlEncodeText(check miStringOperand(check requiredHeader(ctx, "q"))), "urlEncode(headers.q)");
-            string plain = synapseValue(function () returns string|error => check urlDecodeText(check miStringOperand(check requiredHeader(ctx, "q"))), "urlDecode(headers.q)");
+            string query = check synapseValue(function () returns string|error => urlEncodeText(check miStringOperand(check requiredHeader(ctx, "q"))), "urlEncode(headers.q)");
+            string plain = check synapseValue(function () returns string|error => check urlDecodeText(check miStringOperand(check requiredHeader(ctx, "q"))), "urlDecode(headers.q)");
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

@@ -13,7 +13,7 @@ service /validate on httpListener {
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ValidationAPI", "/validate", cors = {allow: "POST", ...corsConfig});
         do {
-            if synapseCondition(function () returns boolean|error => check payloadIsNull(ctx, "$", "amount"), "payload.amount == null") {
+            if check synapseCondition(function () returns boolean|error => check payloadIsNull(ctx, "$", "amount"), "payload.amount == null") {
                 ctx.properties["ERROR_CODE"] = "VALIDATION_ERROR";
                 ctx.properties["ERROR_MESSAGE"] = "amount is required";
                 fail error("amount is required");

@@ -22,7 +22,7 @@ service /typed on httpListener {
             ctx.variables["limit"] = 100;
             ctx.variables["ratio"] = 0.5;
             ctx.variables["verbose"] = true;
-            ctx.variables["label"] = check jsonEval(ctx, "$.order.label");
+            ctx.variables["label"] = check synapseJsonText(ctx, "$.order.label");
             ctx.variables["copy"] = check int:fromString(check notTranslated("${vars.quantity}"));
             return check respond(ctx, cors = true, headers = passBackHeaders);
         } on fail error e {
