@@ -277,6 +277,13 @@ public sealed record ResourceIr(
     /// (CORSHelper.handleCORSHeaders), or null for anything but an API resource.
     /// </summary>
     public ResourceCorsIr? Cors { get; init; }
+
+    /// <summary>
+    /// The main sequence's request in a project with APIs: the REST handler tried the APIs first (RestRequestHandler
+    /// .dispatchToAPI), and API.canProcess recorded the request's path and query as REST_FULL_REQUEST_PATH
+    /// (ApiUtils.getFullRequestPath) before none of them took it.
+    /// </summary>
+    public bool FullRequestPath { get; init; }
 }
 
 /// <summary>
