@@ -1314,7 +1314,7 @@ public sealed partial class PackageEmitter
                         Username = jmsTransport.Username is { } user ? names[user] : null,
                         Password = jmsTransport.Password is { } password ? names[password] : null,
                         DestinationType = jmsTransport.Topic ? "TOPIC" : "QUEUE",
-                        Destination = BallerinaSyntax.StringLiteral(jmsTransport.Destination),
+                        Destination = jmsTransport.DestinationSetting is { } destinationSetting ? names[destinationSetting] : BallerinaSyntax.StringLiteral(jmsTransport.Destination),
                         AckMode = jmsTransport.AcknowledgementMode,
                         ContentType = jmsTransport.ContentType is { } contentType ? BallerinaSyntax.StringLiteral(contentType) : null,
                         Sequence = names[jmsTransport.Sequence],

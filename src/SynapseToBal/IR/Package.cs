@@ -699,6 +699,14 @@ public abstract partial record InboundTransportIr
         bool SequenceCanAnswer,
         Symbol? FaultFunction) : InboundTransportIr
     {
+        /// <summary>
+        /// The configurable standing for the destination when the Micro Integrator resolves transport.jms.Destination at
+        /// deployment (<c>$SYSTEM:x</c>, <c>$FILE:x</c>, <c>${configs.x}</c>: InboundEndpointFactory resolves every
+        /// parameter through ResolverFactory): the broker's destination name, used instead of <see cref="Destination"/>;
+        /// null when the value is written in the input.
+        /// </summary>
+        public Symbol? DestinationSetting { get; init; }
+
         /// <summary>A proxy's <c>transport.jms.ContentType</c> rules, tried in order (empty: <see cref="ContentType"/>, else the JMS type, else SOAP).</summary>
         public ImmutableArray<JmsContentTypeRuleIr> ContentTypeRules { get; init; } = [];
 

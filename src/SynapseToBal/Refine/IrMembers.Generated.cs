@@ -1624,6 +1624,7 @@ internal static partial class IrMembers
                 sink.Visit(n.ContentType);
                 sink.Visit(n.Sequence);
                 sink.Visit(n.FaultFunction);
+                sink.Visit(n.DestinationSetting);
                 foreach (var item in n.ContentTypeRules)
                 {
                     sink.Visit(item);
@@ -1646,6 +1647,7 @@ internal static partial class IrMembers
                 sink.Visit(n.ContentType);
                 sink.Visit(n.HeaderPrefix);
                 sink.Visit(n.Target);
+                sink.Visit(n.TopicSetting);
                 foreach (var item in n.ClientProperties)
                 {
                     sink.Visit(item);
@@ -1680,6 +1682,7 @@ internal static partial class IrMembers
                 sink.Visit(n.Password);
                 sink.Visit(n.ContentType);
                 sink.Visit(n.Target);
+                sink.Visit(n.TopicSetting);
                 return true;
             }
 
@@ -1694,6 +1697,7 @@ internal static partial class IrMembers
                 sink.Visit(n.Queue);
                 sink.Visit(n.ContentType);
                 sink.Visit(n.Target);
+                sink.Visit(n.QueueSetting);
                 return true;
             }
 
