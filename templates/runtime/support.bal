@@ -52,10 +52,13 @@ const string REQUEST_HOST_HEADER = "host";
 # (ApiUtils.populateQueryParamsToMessageContext runs only once a resource took the request). `apiContext`, `apiVersion`
 # and `versionType` are a versioned API's context as written, version and version type (`setRestProperties`). `cors` is
 # the server's CORS configuration with the methods of the resource that took the request, which Resource.process
-# records on the message (`recordCors`); `()` for anything else.
+# records on the message (`recordCors`); `()` for anything else. `fullRequestPath` is set for the main sequence's
+# request in a project with APIs: the REST handler tried them first, and API.canProcess recorded REST_FULL_REQUEST_PATH,
+# the request URI as received (ApiUtils.getFullRequestPath), before none of them took it.
 function newContext(http:Request request, string? api, string basePath, map<string> pathParams = {}, boolean dispatched = true,
         string? apiContext = (), string apiVersion = "",
         ResourceCors? cors = (), // Only with: argument cors
+        boolean fullRequestPath = false, // Only with: argument fullRequestPath
         string versionType = "") returns Context|error {
     string contentType = request.getContentType();
     // The pass-through ServerWorker takes a request for REST unless its content type is SOAP's; a request that
@@ -76,6 +79,9 @@ function newContext(http:Request request, string? api, string basePath, map<stri
     if api is string {
         ctx.properties["SYNAPSE_REST_API"] = api;
         setRestProperties(ctx, request, apiContext ?: basePath, apiVersion, versionType);
+    }
+    if fullRequestPath { // Only with: argument fullRequestPath
+        ctx.properties["REST_FULL_REQUEST_PATH"] = request.rawPath;
     }
     // The pass-through ServerWorker.createMessageContext sets TransportInURL to the request URI as received (path
     // and query), which `$axis2:TransportInURL` reads.
@@ -6588,15 +6594,20 @@ function responseReasonPhrase(Context ctx, int status) returns string {
     return phrase;
 }
 
-# The response Synapse's `respond` sends: the current status, the headers `headers` puts on it (`passBackHeaders`
-# unless the call names another) and the payload. With `cors` the CORS headers the API resource recorded are put on the
-# message first (`writeCorsHeaders`), as RespondMediator and a `send`'s response coming back through the resource do.
-function respond(Context ctx,
-        boolean cors = false, // Only with: argument cors
-        function (Context ctx, http:Response response) headers = passBackHeaders) returns http:Response|error {
-    if cors { // Only with: argument cors
-        writeCorsHeaders(ctx);
-    }
+# The answer of Synapse's `respond` (RespondMediator), and of a response that came back through the API resource with no
+# out flow to run (Resource.process): the CORS headers the API resource recorded on the request are put on the message
+# first (`writeCorsHeaders`, CORSHelper.handleCORSHeadersForResponse; a proxy's or the main sequence's message has none
+# recorded), then it is sent back as `sendBackToClient` sends it.
+function respond(Context ctx, function (Context ctx, http:Response response) headers = passBackHeaders) returns http:Response|error {
+    writeCorsHeaders(ctx); // Only with: CorsConfig
+    return sendBackToClient(ctx, headers);
+}
+
+# The answer the Micro Integrator sends with Axis2Sender.sendBack alone, which writes no CORS headers: an endpoint-less
+# `send` that answers (in an out or fault flow, or on a request marked as a response), a cache hit, a proxy's response
+# with no out flow. The current status, the headers `headers` puts on it (`passBackHeaders` unless the call names
+# another) and the payload.
+function sendBackToClient(Context ctx, function (Context ctx, http:Response response) headers = passBackHeaders) returns http:Response|error {
     (function (Context ctx) returns error?)? sendBack = ctx.sendBack;
     if sendBack !is () {
         // A message that came over JMS is answered over JMS; the listener that runs the flow ignores what it returns.
@@ -6641,11 +6652,14 @@ function answerInClientSoapVersion(Context ctx) {
     }
 }
 
-# Continues a sent message with the resource's out flow, or answers the client when there is none.
+# Continues a sent message with the resource's out flow, or answers the client when there is none. The response comes
+# back through the API resource that took the request (Resource.process), which writes the CORS headers recorded on the
+# request first (`writeCorsHeaders`).
 function continueWithResponse(Context ctx) returns http:Response|error {
+    writeCorsHeaders(ctx); // Only with: CorsConfig
     (function (Context ctx) returns http:Response|error)? outFlow = ctx.outFlow;
     if outFlow is () {
-        return respond(ctx);
+        return sendBackToClient(ctx);
     }
     return outFlow(ctx);
 }
@@ -14759,9 +14773,10 @@ const string CORS_ORIGIN = "_SYNAPSE_INTERNAL_REST_Origin";
 # CORSHelper.handleCORSHeadersForResponse: the CORS values `recordCors` recorded on the message become its transport
 # headers Access-Control-Allow-Methods, Access-Control-Allow-Origin, Access-Control-Allow-Headers and Origin (each only
 # when recorded, replacing a header of that name). The Micro Integrator does it when a backend's response to a `send`
-# comes back through the API resource (Resource.process, before the out flow) and when `respond` answers
-# (RespondMediator, outside a proxy service); a message without them (a proxy's, the main sequence's, a request no
-# resource took) is left as it is.
+# (to an endpoint or the To address), a `loopback` or a copy's response comes back through the API resource
+# (Resource.process, before the out flow) and when `respond` answers (RespondMediator, outside a proxy service); a
+# message without them (a proxy's, the main sequence's, a request no resource took) is left as it is. Axis2Sender.sendBack
+# alone (`sendBackToClient`) does not write them.
 function writeCorsHeaders(Context ctx) {
     foreach [string, string] [property, header] in [[CORS_ALLOW_METHODS, "access-control-allow-methods"],
             [CORS_ALLOW_ORIGIN, "access-control-allow-origin"], [CORS_ALLOW_HEADERS, "access-control-allow-headers"],

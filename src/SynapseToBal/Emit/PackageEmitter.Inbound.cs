@@ -26,7 +26,7 @@ public sealed partial class PackageEmitter
                 {
                     names[kafka.BootstrapServers],
                     $"groupId = {names[kafka.GroupId]}",
-                    $"topics = [{Literal(kafka.Topic)}]",
+                    $"topics = [{(kafka.TopicSetting is { } topicSetting ? names[topicSetting] : Literal(kafka.Topic))}]",
                 };
                 if (kafka.PollingIntervalSeconds is { } interval)
                 {
@@ -107,7 +107,7 @@ public sealed partial class PackageEmitter
                     arguments.Add($"virtualHost = {names[vhost]}");
                 }
 
-                var annotation = new List<string> { "@rabbitmq:ServiceConfig {", $"    queueName: {Literal(rabbit.Queue)}" };
+                var annotation = new List<string> { "@rabbitmq:ServiceConfig {", $"    queueName: {(rabbit.QueueSetting is { } queueSetting ? names[queueSetting] : Literal(rabbit.Queue))}" };
                 var settings = new[] { ("durable", rabbit.Durable), ("exclusive", rabbit.Exclusive), ("autoDelete", rabbit.AutoDelete) }
                     .Where(s => s.Item2 is not null).Select(s => $"{s.Item1}: {(s.Item2 == true ? "true" : "false")}").ToList();
                 if (settings.Count > 0)
@@ -227,7 +227,7 @@ public sealed partial class PackageEmitter
                 {
                     names[mqtt.ServerUri],
                     clientId,
-                    $"{{topic: {Literal(mqtt.Topic)}, qos: {mqtt.Qos.ToString(CultureInfo.InvariantCulture)}}}",
+                    $"{{topic: {(mqtt.TopicSetting is { } topicSetting ? names[topicSetting] : Literal(mqtt.Topic))}, qos: {mqtt.Qos.ToString(CultureInfo.InvariantCulture)}}}",
                 };
                 var connection = new List<string>();
                 if (mqtt.Username is { } user)

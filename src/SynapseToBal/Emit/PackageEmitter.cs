@@ -202,8 +202,6 @@ public sealed partial class PackageEmitter
             "every resource that reads the message takes the caller's address, read only where a throttle decides by it");
         _releasesThrottle = GuardedFact("finding the throttles that limit concurrency", () => ReleasesThrottle(facts), true,
             "every non-blocking call and fault flow gives a throttle slot back, which does nothing when the message holds none");
-        // An API resource records the CORS headers of its answers: `respond` and a send's response write them.
-        _writesCors = facts.Services.Any(s => s.Resources.Any(r => r.Cors is not null));
         _trackedSuspensions = GuardedFact("finding the endpoint suspension states the calls keep", () => TrackedSuspensions(facts), AllSuspensions(facts),
             "every endpoint's suspension state is declared, whether a call keeps it or not");
         _sharedStateOwners = SharedStateOwnersOrNone(facts, _trackedSuspensions);
@@ -608,14 +606,15 @@ public sealed partial class PackageEmitter
     /// <summary>
     /// The named arguments of a resource's <c>newContext</c> after its path variables: a versioned API's
     /// (<see cref="RestVersionArguments"/>) and, for an API resource, <c>cors = {...}</c>, the server's CORS configuration
-    /// and the resource's methods, which Resource.process records for the answer's CORS headers; null when there are none.
+    /// and the resource's methods, which Resource.process records for the answer's CORS headers; for the main sequence
+    /// in a project with APIs, <c>fullRequestPath = true</c> (<see cref="ResourceIr.FullRequestPath"/>); null when there are none.
     /// </summary>
     private static string? ContextArguments(string? restVersion, ResourceIr resource, NameMap names)
     {
-        var cors = resource.Cors is { } c
+        var recorded = resource.Cors is { } c
             ? $"cors = {{allow: {BallerinaSyntax.StringLiteral(c.Allow)}, ...{names[c.Settings.Name]}}}"
-            : null;
-        return restVersion is null ? cors : cors is null ? restVersion : $"{restVersion}, {cors}";
+            : resource.FullRequestPath ? "fullRequestPath = true" : null;
+        return restVersion is null ? recorded : recorded is null ? restVersion : $"{restVersion}, {recorded}";
     }
 
     /// <summary>
@@ -869,7 +868,7 @@ public sealed partial class PackageEmitter
         }
 
         var writer = new CodeWriter();
-        new StatementWriter(writer, expressions.For(resource), modules, locals) { ReleasesThrottle = _releasesThrottle, WritesCors = _writesCors }.DeclareLocals().Block(resource.Body);
+        new StatementWriter(writer, expressions.For(resource), modules, locals) { ReleasesThrottle = _releasesThrottle }.DeclareLocals().Block(resource.Body);
 
         // When nothing reads the message, Synapse's implicit 202 is all that happens: no context is needed.
         var usesContext = (resource.FaultFunction is not null && FailureScan.CanFail(writer.Body)) || UsesContext(resource);
@@ -1016,7 +1015,7 @@ public sealed partial class PackageEmitter
         }
 
         var writer = new CodeWriter();
-        new StatementWriter(writer, expressions.For(alternative), modules, new List<string>(locals)) { ReleasesThrottle = _releasesThrottle, WritesCors = _writesCors }.DeclareLocals().Block(alternative.Body);
+        new StatementWriter(writer, expressions.For(alternative), modules, new List<string>(locals)) { ReleasesThrottle = _releasesThrottle }.DeclareLocals().Block(alternative.Body);
         var usesContext = UsesContext(alternative);
         var lines = new List<BodyLine>();
         if (usesContext)
@@ -1188,7 +1187,7 @@ public sealed partial class PackageEmitter
         var writer = new CodeWriter();
         // A sequence that cannot stop has no answer to return: a drop in it only ends it (WithoutUnusedAnswers).
         var answers = function.Kind != FunctionKind.Sequence || function.CanStop;
-        new StatementWriter(writer, expressions.For(function), modules, parameterNames.Concat(["ctx", "e"])) { ReleasesThrottle = _releasesThrottle, WritesCors = _writesCors, Answers = answers }.DeclareLocals().Block(function.Body);
+        new StatementWriter(writer, expressions.For(function), modules, parameterNames.Concat(["ctx", "e"])) { ReleasesThrottle = _releasesThrottle, Answers = answers }.DeclareLocals().Block(function.Body);
         var functionFault = FaultHandler(function.FaultFunction, writer.Body, names, expressions, modules, out var faultInline);
         var releaseOnFail = ReleaseOnFail(function.Kind == FunctionKind.InFlow, functionFault, faultInline, writer.Body);
         return new
@@ -1246,7 +1245,7 @@ public sealed partial class PackageEmitter
         if (_inlinedFlows.TryGetValue(fault, out var flow))
         {
             var writer = new CodeWriter();
-            new StatementWriter(writer, expressions.For(flow), modules, ["ctx"]) { ReleasesThrottle = _releasesThrottle, WritesCors = _writesCors }.Block(flow.Body);
+            new StatementWriter(writer, expressions.For(flow), modules, ["ctx"]) { ReleasesThrottle = _releasesThrottle }.Block(flow.Body);
             inline = writer.Body;
             return null;
         }
@@ -1315,7 +1314,7 @@ public sealed partial class PackageEmitter
                         Username = jmsTransport.Username is { } user ? names[user] : null,
                         Password = jmsTransport.Password is { } password ? names[password] : null,
                         DestinationType = jmsTransport.Topic ? "TOPIC" : "QUEUE",
-                        Destination = BallerinaSyntax.StringLiteral(jmsTransport.Destination),
+                        Destination = jmsTransport.DestinationSetting is { } destinationSetting ? names[destinationSetting] : BallerinaSyntax.StringLiteral(jmsTransport.Destination),
                         AckMode = jmsTransport.AcknowledgementMode,
                         ContentType = jmsTransport.ContentType is { } contentType ? BallerinaSyntax.StringLiteral(contentType) : null,
                         Sequence = names[jmsTransport.Sequence],

@@ -18,24 +18,8 @@ internal sealed partial class StatementWriter
     /// <summary>A throttle of the package limits concurrency: a non-blocking call's response gives the message's slot back.</summary>
     public bool ReleasesThrottle { get; init; }
 
-    /// <summary>
-    /// The package has API resources, which record the CORS headers of their answers (newContext's <c>cors</c>): the
-    /// answers the Micro Integrator writes them on get them from the message (<see cref="WritesCorsHeaders"/>).
-    /// </summary>
-    public bool WritesCors { get; init; }
-
     /// <summary>The body returns an answer: false for a sequence that cannot stop, where a drop is <c>return;</c>.</summary>
     public bool Answers { get; init; } = true;
-
-    /// <summary>
-    /// An answer on which the Micro Integrator writes the CORS headers an API resource recorded
-    /// (CORSHelper.handleCORSHeadersForResponse): `respond` (RespondMediator, outside a proxy service), and the response a
-    /// `send` to an endpoint or a `loopback` brings back to the client through the resource (injected as a response,
-    /// it goes through Resource.process, which writes them before the out flow); not a `send` with a receiving sequence
-    /// (the response goes to that sequence), nor an endpoint-less `send` that answers the client (Axis2Sender.sendBack).
-    /// </summary>
-    private bool WritesCorsHeaders(StepIr step) =>
-        WritesCors && step.Origin is RespondMediator or LoopbackMediator or SendMediator { Endpoint: not null, ReceiveSequence: null };
 
     public StatementWriter(CodeWriter output, ExpressionWriter expressions, ModuleUsage modules, IEnumerable<string>? reservedLocals = null)
     {
@@ -911,7 +895,12 @@ internal sealed partial class StatementWriter
                     _out.Line("throttleRelease(ctx);");
                 }
 
-                _out.Line(WritesCorsHeaders(respond) ? "return check respond(ctx, cors = true, headers = passBackHeaders);" : "return check respond(ctx, headers = passBackHeaders);");
+                // RespondMediator's answer (`respond`) writes the CORS headers an API resource recorded; Axis2Sender.sendBack's
+                // alone (`sendBackToClient`) does not.
+                _out.Line(respond.SendBack ? "return check sendBackToClient(ctx, headers = passBackHeaders);" : "return check respond(ctx, headers = passBackHeaders);");
+                break;
+            case CorsHeadersStep:
+                _out.Line("writeCorsHeaders(ctx);");
                 break;
             case FailStep fail:
                 _out.Line($"fail error({_expr.String(fail.Message)});");
@@ -929,9 +918,10 @@ internal sealed partial class StatementWriter
                 _out.Line("return accepted();");
                 break;
             case ContinueWithStep next:
-                if (WritesCorsHeaders(next))
+                if (next is { ThroughResource: true, Function: not null })
                 {
-                    // The response goes through the API resource, which puts the CORS headers on it before the out flow.
+                    // The response goes through the API resource, which puts the CORS headers on it before the out flow
+                    // (continueWithResponse does it itself).
                     _out.Line("writeCorsHeaders(ctx);");
                 }
 

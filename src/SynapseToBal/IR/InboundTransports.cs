@@ -61,6 +61,13 @@ public abstract partial record InboundTransportIr
         string HeaderPrefix,
         InboundTargetIr Target) : InboundTransportIr
     {
+        /// <summary>
+        /// The configurable standing for the topic when the Micro Integrator resolves it at deployment (topic.name written as
+        /// <c>$SYSTEM:x</c>, <c>$FILE:x</c> or <c>${configs.x}</c>: InboundEndpointFactory resolves every parameter through
+        /// ResolverFactory), used instead of <see cref="Topic"/>; null when the value is written in the input.
+        /// </summary>
+        public Symbol? TopicSetting { get; init; }
+
         /// <summary>Kafka client properties passed to the consumer as written (<c>session.timeout.ms</c>, <c>auto.offset.reset</c>, ...).</summary>
         public ImmutableArray<InboundPropertyIr> ClientProperties { get; init; } = [];
     }
@@ -94,6 +101,13 @@ public abstract partial record InboundTransportIr
         int? PrefetchCount,
         InboundTargetIr Target) : InboundTransportIr
     {
+        /// <summary>
+        /// The configurable standing for the queue name when the Micro Integrator resolves it at deployment (rabbitmq.queue.name written as
+        /// <c>$SYSTEM:x</c>, <c>$FILE:x</c> or <c>${configs.x}</c>: InboundEndpointFactory resolves every parameter through
+        /// ResolverFactory), used instead of <see cref="Queue"/>; null when the value is written in the input.
+        /// </summary>
+        public Symbol? QueueSetting { get; init; }
+
         /// <summary>
         /// <c>rabbitmq.queue.auto.ack</c> false: the message is settled after its sequence, as RabbitMQConsumer settles it
         /// (acknowledged; rejected on SET_ROLLBACK_ONLY; requeued after <see cref="RequeueDelaySeconds"/> on
@@ -164,7 +178,15 @@ public abstract partial record InboundTransportIr
         Symbol? Password,
         bool? CleanSession,
         string? ContentType,
-        InboundTargetIr Target) : InboundTransportIr;
+        InboundTargetIr Target) : InboundTransportIr
+    {
+        /// <summary>
+        /// The configurable standing for the topic when the Micro Integrator resolves it at deployment (mqtt.topic.name written as
+        /// <c>$SYSTEM:x</c>, <c>$FILE:x</c> or <c>${configs.x}</c>: InboundEndpointFactory resolves every parameter through
+        /// ResolverFactory), used instead of <see cref="Topic"/>; null when the value is written in the input.
+        /// </summary>
+        public Symbol? TopicSetting { get; init; }
+    }
 
     /// <summary>
     /// A file inbound endpoint on a local folder: a scheduled job (ballerina/task) that lists the folder every

@@ -277,6 +277,13 @@ public sealed record ResourceIr(
     /// (CORSHelper.handleCORSHeaders), or null for anything but an API resource.
     /// </summary>
     public ResourceCorsIr? Cors { get; init; }
+
+    /// <summary>
+    /// The main sequence's request in a project with APIs: the REST handler tried the APIs first (RestRequestHandler
+    /// .dispatchToAPI), and API.canProcess recorded the request's path and query as REST_FULL_REQUEST_PATH
+    /// (ApiUtils.getFullRequestPath) before none of them took it.
+    /// </summary>
+    public bool FullRequestPath { get; init; }
 }
 
 /// <summary>
@@ -692,6 +699,14 @@ public abstract partial record InboundTransportIr
         bool SequenceCanAnswer,
         Symbol? FaultFunction) : InboundTransportIr
     {
+        /// <summary>
+        /// The configurable standing for the destination when the Micro Integrator resolves transport.jms.Destination at
+        /// deployment (<c>$SYSTEM:x</c>, <c>$FILE:x</c>, <c>${configs.x}</c>: InboundEndpointFactory resolves every
+        /// parameter through ResolverFactory): the broker's destination name, used instead of <see cref="Destination"/>;
+        /// null when the value is written in the input.
+        /// </summary>
+        public Symbol? DestinationSetting { get; init; }
+
         /// <summary>A proxy's <c>transport.jms.ContentType</c> rules, tried in order (empty: <see cref="ContentType"/>, else the JMS type, else SOAP).</summary>
         public ImmutableArray<JmsContentTypeRuleIr> ContentTypeRules { get; init; } = [];
 

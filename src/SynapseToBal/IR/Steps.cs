@@ -420,6 +420,14 @@ public abstract record HttpPathIr
 public sealed record RespondStep(MediatorSyntax? Origin) : StepIr(Origin)
 {
     public override bool Terminates => true;
+
+    /// <summary>
+    /// The Micro Integrator answers with Axis2Sender.sendBack alone, which writes no CORS headers: an endpoint-less
+    /// <c>send</c> that answers (an out or fault flow's, a request marked as a response), a cache hit, a proxy's response
+    /// with no out flow. False for RespondMediator and a response that came back through the API resource
+    /// (Resource.process), which write the CORS headers the resource recorded (CORSHelper.handleCORSHeadersForResponse).
+    /// </summary>
+    public bool SendBack { get; init; }
 }
 
 /// <summary>Continue with a function (the out flow) and return its response.</summary>
@@ -427,7 +435,22 @@ public sealed record RespondStep(MediatorSyntax? Origin) : StepIr(Origin)
 public sealed record ContinueWithStep(MediatorSyntax? Origin, Symbol? Function) : StepIr(Origin)
 {
     public override bool Terminates => true;
+
+    /// <summary>
+    /// The response comes back through the API resource that took the request (injected as a response, it goes through
+    /// Resource.process), which writes the CORS headers recorded on the request before the out flow
+    /// (CORSHelper.handleCORSHeadersForResponse). A <see cref="Function"/> null continuation (<c>continueWithResponse</c>)
+    /// writes them itself.
+    /// </summary>
+    public bool ThroughResource { get; init; }
 }
+
+/// <summary>
+/// A response comes back through the API resource that took the request and goes on without a continuation (a copy's
+/// response on its way to the out flow's aggregate): Resource.process writes the CORS headers recorded on the request
+/// (CORSHelper.handleCORSHeadersForResponse) before the out flow's mediators run on it.
+/// </summary>
+public sealed record CorsHeadersStep(MediatorSyntax? Origin) : StepIr(Origin);
 
 /// <summary>Raise an error (MI 4.4 throwError): the fault handling of the flow takes over.</summary>
 public sealed record FailStep(MediatorSyntax Origin, ExprIr Message) : StepIr(Origin)

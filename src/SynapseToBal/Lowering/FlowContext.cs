@@ -42,4 +42,10 @@ internal sealed record FlowContext(FlowKind Kind, ExpressionTranslator Translato
     /// answers nothing (SB0260): a drop there answers such a failure 502 (<c>unansweredFault</c>), not 202.
     /// </summary>
     public bool UnansweredAfterSend { get; init; }
+
+    /// <summary>
+    /// The flow is an API resource's: a response injected into it comes back through Resource.process, which writes the
+    /// CORS headers the request recorded (CORSHelper.handleCORSHeadersForResponse) before the out flow.
+    /// </summary>
+    public bool ApiResource { get; init; }
 }

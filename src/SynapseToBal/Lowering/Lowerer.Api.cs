@@ -807,7 +807,7 @@ public sealed partial class Lowerer
         }
 
         var (outFunction, faultFunction) = LowerResponseFlows(baseName, $"{api.Name} {DescribeResource(resource)}", resource.InSequence, resource.OutSequence, resource.FaultSequence, owner, CallsBackend(resource.InSequence), HandsToOutFlow(resource.InSequence),
-            AcceptedBeforeAnySend(resource.InSequence?.Mediators ?? []), SendsOnlyWithoutBlocking(resource.InSequence, target: false), resource.Location);
+            AcceptedBeforeAnySend(resource.InSequence?.Mediators ?? []), SendsOnlyWithoutBlocking(resource.InSequence, target: false), resource.Location, apiResource: true);
 
         var accessors = methods.Count == 0 ? ["default"] : methods.Select(m => m.ToLowerInvariant()).ToList();
 
@@ -818,7 +818,7 @@ public sealed partial class Lowerer
         // An in flow with onError runs in a function of its own (LowerInlineOnError), where the parameters are not in scope.
         var translator = _translator.WithPathParams(accessors.Count > 1 || grouped || _model.WritesUriVars || resource.InSequence?.OnError is not null ? new Dictionary<string, Symbol>() : pathParams);
         var body = resource.InSequence is { } inFlow
-            ? LowerFlowBody(inFlow, new FlowContext(FlowKind.In, translator, outFunction, owner) { OperationName = new StringLiteralIr(SynapseOperationName) })
+            ? LowerFlowBody(inFlow, new FlowContext(FlowKind.In, translator, outFunction, owner) { OperationName = new StringLiteralIr(SynapseOperationName), ApiResource = true })
             : [];
         body = AddTemplateQueryParams(templateQuery, body, resource);
         body = WithFallThrough(body, resource.InSequence?.Location ?? resource.Location);
@@ -921,14 +921,14 @@ public sealed partial class Lowerer
     /// the fault flow's implicit end answers such a failure 502, where the Micro Integrator answers nothing (SB0260).
     /// </param>
     /// <param name="entry">The API resource or proxy service, where SB0603 is reported.</param>
-    private (Symbol? Out, Symbol? Fault) LowerResponseFlows(string baseName, string description, FlowSyntax? inFlow, FlowSyntax? outFlow, FlowSyntax? faultFlow, string owner, bool inFlowCalls, bool outFlowCanRun, bool acceptedFirst = false, bool sendsWithoutBlocking = false, SourceLocation? entry = null)
+    private (Symbol? Out, Symbol? Fault) LowerResponseFlows(string baseName, string description, FlowSyntax? inFlow, FlowSyntax? outFlow, FlowSyntax? faultFlow, string owner, bool inFlowCalls, bool outFlowCanRun, bool acceptedFirst = false, bool sendsWithoutBlocking = false, SourceLocation? entry = null, bool apiResource = false)
     {
         Symbol? outFunction = null;
         if (outFlow is not null)
         {
             outFunction = OutFlowSymbol(baseName);
             RecordOutFlowAggregate(outFunction, outFlow);
-            var outSteps = LowerFlowBody(outFlow, new FlowContext(FlowKind.Out, _translator, null, owner) { Self = outFunction });
+            var outSteps = LowerFlowBody(outFlow, new FlowContext(FlowKind.Out, _translator, null, owner) { Self = outFunction, ApiResource = apiResource });
             if (outFlowCanRun && FallThroughDiagnostic(outSteps, afterCall: true) is { } end)
             {
                 // Reported once the in flow is lowered, if something it runs still hands the out flow a message (ReportOutFlowEnd).
@@ -962,7 +962,7 @@ public sealed partial class Lowerer
 
             faultFunction = faultSymbol;
             var reported = _diagnostics.Items.Count;
-            var faultSteps = LowerFlowBody(faultFlow, new FlowContext(FlowKind.Fault, _translator, outFunction, owner) { UnansweredAfterSend = sendsWithoutBlocking && !acceptedFirst });
+            var faultSteps = LowerFlowBody(faultFlow, new FlowContext(FlowKind.Fault, _translator, outFunction, owner) { UnansweredAfterSend = sendsWithoutBlocking && !acceptedFirst, ApiResource = apiResource });
             if (_diagnostics.Items.Count > reported)
             {
                 // What the lowering reports (a TODO, a setting not translated) is reported for each resource's own flow.

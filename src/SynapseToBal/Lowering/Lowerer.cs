@@ -858,7 +858,11 @@ public sealed partial class Lowerer
         // an API resource (SB0603 when it is the Micro Integrator's default one).
         var calls = _model.BackendCallsOf(main.Mediators, null);
         var fault = GlobalFaultFunction(calls.SendsWithoutBlocking && !calls.CallsBlocking && !AcceptedBeforeAnySend(main.Mediators), (main.Location, "the main sequence"));
-        var ir = new ResourceIr("default", path, body, fault, outFunction, outFunction is not null, "ANY request no API matches (the main sequence)", main);
+        // With APIs deployed, the REST handler tries them first: API.canProcess records REST_FULL_REQUEST_PATH on the way.
+        var ir = new ResourceIr("default", path, body, fault, outFunction, outFunction is not null, "ANY request no API matches (the main sequence)", main)
+        {
+            FullRequestPath = services.Any(s => s.Kind == ServiceKind.Api),
+        };
         return new ServiceIr(ServiceKind.MainSequence, "main", "/", [ir], main, main.Location.Path);
     }
 

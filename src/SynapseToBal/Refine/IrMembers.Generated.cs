@@ -47,274 +47,275 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.ContextFieldIr)] = 31,
         [typeof(global::SynapseToBal.IR.ContinueWithStep)] = 32,
         [typeof(global::SynapseToBal.IR.ConvertIr)] = 33,
-        [typeof(global::SynapseToBal.IR.CorsSettingsIr)] = 34,
-        [typeof(global::SynapseToBal.IR.CountIr)] = 35,
-        [typeof(global::SynapseToBal.IR.CronIr)] = 36,
-        [typeof(global::SynapseToBal.IR.DataMapperStep)] = 37,
-        [typeof(global::SynapseToBal.IR.DataMappingIr)] = 38,
-        [typeof(global::SynapseToBal.IR.DataServiceArgumentIr)] = 39,
-        [typeof(global::SynapseToBal.IR.DataServiceDispatchStep)] = 40,
-        [typeof(global::SynapseToBal.IR.DataServiceOperationIr)] = 41,
-        [typeof(global::SynapseToBal.IR.DataServiceOutputIr)] = 42,
-        [typeof(global::SynapseToBal.IR.DataServiceQueryStep)] = 43,
-        [typeof(global::SynapseToBal.IR.DataServiceResultIr)] = 44,
-        [typeof(global::SynapseToBal.IR.DbClientIr)] = 45,
-        [typeof(global::SynapseToBal.IR.DbParameterIr)] = 46,
-        [typeof(global::SynapseToBal.IR.DbResultIr)] = 47,
-        [typeof(global::SynapseToBal.IR.DbStatementIr)] = 48,
-        [typeof(global::SynapseToBal.IR.DbStep)] = 49,
-        [typeof(global::SynapseToBal.IR.DeadCodeStep)] = 50,
-        [typeof(global::SynapseToBal.IR.DefaultFaultLogStep)] = 51,
-        [typeof(global::SynapseToBal.IR.DirectionStep)] = 52,
-        [typeof(global::SynapseToBal.IR.DispatchPathIr)] = 53,
-        [typeof(global::SynapseToBal.IR.EmailConnectionIr)] = 54,
-        [typeof(global::SynapseToBal.IR.EmailSendStep)] = 55,
-        [typeof(global::SynapseToBal.IR.EndpointSuspensionIr)] = 56,
-        [typeof(global::SynapseToBal.IR.EnrichPropertyStep)] = 57,
-        [typeof(global::SynapseToBal.IR.EnrichRemoveStep)] = 58,
-        [typeof(global::SynapseToBal.IR.EnrichRenameKeyStep)] = 59,
-        [typeof(global::SynapseToBal.IR.EnrichStep)] = 60,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Body)] = 61,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Envelope)] = 62,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.JsonPath)] = 63,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.XmlPath)] = 64,
-        [typeof(global::SynapseToBal.IR.ExternalStylesheetIr)] = 65,
-        [typeof(global::SynapseToBal.IR.FailStep)] = 66,
-        [typeof(global::SynapseToBal.IR.FileConnectorArgumentIr)] = 67,
-        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 68,
-        [typeof(global::SynapseToBal.IR.FileConnectorV1Step)] = 69,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 70,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 71,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 72,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 73,
-        [typeof(global::SynapseToBal.IR.ForEachStep)] = 74,
-        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 75,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 76,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 77,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 78,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 79,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 80,
-        [typeof(global::SynapseToBal.IR.ForkStep)] = 81,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 82,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 83,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 84,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 85,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 86,
-        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 87,
-        [typeof(global::SynapseToBal.IR.FunctionIr)] = 88,
-        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 89,
-        [typeof(global::SynapseToBal.IR.GatherIr)] = 90,
-        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 91,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 92,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 93,
-        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 94,
-        [typeof(global::SynapseToBal.IR.GmailStep)] = 95,
-        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 96,
-        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 97,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 98,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 99,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 100,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 101,
-        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 102,
-        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 103,
-        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 104,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 105,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 106,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 107,
-        [typeof(global::SynapseToBal.IR.IfStep)] = 108,
-        [typeof(global::SynapseToBal.IR.InboundIr)] = 109,
-        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 110,
-        [typeof(global::SynapseToBal.IR.InboundParameterIr)] = 111,
-        [typeof(global::SynapseToBal.IR.InboundPropertiesIr)] = 112,
-        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 113,
-        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 114,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 115,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 116,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 117,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 118,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 119,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 120,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 121,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 122,
-        [typeof(global::SynapseToBal.IR.InvokeStep)] = 123,
-        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 124,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 125,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 126,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 127,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 128,
-        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 129,
-        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 130,
-        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 131,
-        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 132,
-        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 133,
-        [typeof(global::SynapseToBal.IR.JobIr)] = 134,
-        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 135,
-        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 136,
-        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 137,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 138,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 139,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 140,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 141,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 142,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 143,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 144,
-        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 145,
-        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 146,
-        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 147,
-        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 148,
-        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 149,
-        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 150,
-        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 151,
-        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 152,
-        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 153,
-        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 154,
-        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 155,
-        [typeof(global::SynapseToBal.IR.ListenerIr)] = 156,
-        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 157,
-        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 158,
-        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 159,
-        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 160,
-        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 161,
-        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 162,
-        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 163,
-        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 164,
-        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 165,
-        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 166,
-        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 167,
-        [typeof(global::SynapseToBal.IR.LogStep)] = 168,
-        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 169,
-        [typeof(global::SynapseToBal.IR.MailSendStep)] = 170,
-        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 171,
-        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 172,
-        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 173,
-        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 174,
-        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 175,
-        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 176,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 177,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 178,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 179,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 180,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 181,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 182,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 183,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 184,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 185,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 186,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 187,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 188,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 189,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 190,
-        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 191,
-        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 192,
-        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 193,
-        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 194,
-        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 195,
-        [typeof(global::SynapseToBal.IR.NotIr)] = 196,
-        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 197,
-        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 198,
-        [typeof(global::SynapseToBal.IR.OptionsIr)] = 199,
-        [typeof(global::SynapseToBal.IR.OptionsMatchIr)] = 200,
-        [typeof(global::SynapseToBal.IR.OrIr)] = 201,
-        [typeof(global::SynapseToBal.IR.OwnListenerUrlIr)] = 202,
-        [typeof(global::SynapseToBal.IR.PackageIr)] = 203,
-        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 204,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 205,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 206,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 207,
-        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 208,
-        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 209,
-        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 210,
-        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 211,
-        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 212,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 213,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 214,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 215,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 216,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 217,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 218,
-        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 219,
-        [typeof(global::SynapseToBal.IR.ResourceCorsIr)] = 220,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 221,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 222,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 223,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 224,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 225,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 226,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 227,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 228,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 229,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 230,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 231,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 232,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 233,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 234,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 235,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 236,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 237,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 238,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 239,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 240,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 241,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 242,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 243,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 244,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 245,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 246,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 247,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 248,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 249,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 250,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 251,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 252,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 253,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 254,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 255,
-        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 256,
-        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 257,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 258,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 259,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 260,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 261,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 262,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 263,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 264,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 265,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 266,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 267,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 268,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 269,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 270,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 271,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 272,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 273,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 274,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 275,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 276,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 277,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 278,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 279,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 280,
-        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 281,
-        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 282,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 283,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 284,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 285,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 286,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 287,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 288,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 289,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 290,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 291,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 292,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 293,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 294,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 295,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 296,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 297,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 298,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 299,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 300,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 301,
+        [typeof(global::SynapseToBal.IR.CorsHeadersStep)] = 34,
+        [typeof(global::SynapseToBal.IR.CorsSettingsIr)] = 35,
+        [typeof(global::SynapseToBal.IR.CountIr)] = 36,
+        [typeof(global::SynapseToBal.IR.CronIr)] = 37,
+        [typeof(global::SynapseToBal.IR.DataMapperStep)] = 38,
+        [typeof(global::SynapseToBal.IR.DataMappingIr)] = 39,
+        [typeof(global::SynapseToBal.IR.DataServiceArgumentIr)] = 40,
+        [typeof(global::SynapseToBal.IR.DataServiceDispatchStep)] = 41,
+        [typeof(global::SynapseToBal.IR.DataServiceOperationIr)] = 42,
+        [typeof(global::SynapseToBal.IR.DataServiceOutputIr)] = 43,
+        [typeof(global::SynapseToBal.IR.DataServiceQueryStep)] = 44,
+        [typeof(global::SynapseToBal.IR.DataServiceResultIr)] = 45,
+        [typeof(global::SynapseToBal.IR.DbClientIr)] = 46,
+        [typeof(global::SynapseToBal.IR.DbParameterIr)] = 47,
+        [typeof(global::SynapseToBal.IR.DbResultIr)] = 48,
+        [typeof(global::SynapseToBal.IR.DbStatementIr)] = 49,
+        [typeof(global::SynapseToBal.IR.DbStep)] = 50,
+        [typeof(global::SynapseToBal.IR.DeadCodeStep)] = 51,
+        [typeof(global::SynapseToBal.IR.DefaultFaultLogStep)] = 52,
+        [typeof(global::SynapseToBal.IR.DirectionStep)] = 53,
+        [typeof(global::SynapseToBal.IR.DispatchPathIr)] = 54,
+        [typeof(global::SynapseToBal.IR.EmailConnectionIr)] = 55,
+        [typeof(global::SynapseToBal.IR.EmailSendStep)] = 56,
+        [typeof(global::SynapseToBal.IR.EndpointSuspensionIr)] = 57,
+        [typeof(global::SynapseToBal.IR.EnrichPropertyStep)] = 58,
+        [typeof(global::SynapseToBal.IR.EnrichRemoveStep)] = 59,
+        [typeof(global::SynapseToBal.IR.EnrichRenameKeyStep)] = 60,
+        [typeof(global::SynapseToBal.IR.EnrichStep)] = 61,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Body)] = 62,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Envelope)] = 63,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.JsonPath)] = 64,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.XmlPath)] = 65,
+        [typeof(global::SynapseToBal.IR.ExternalStylesheetIr)] = 66,
+        [typeof(global::SynapseToBal.IR.FailStep)] = 67,
+        [typeof(global::SynapseToBal.IR.FileConnectorArgumentIr)] = 68,
+        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 69,
+        [typeof(global::SynapseToBal.IR.FileConnectorV1Step)] = 70,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 71,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 72,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 73,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 74,
+        [typeof(global::SynapseToBal.IR.ForEachStep)] = 75,
+        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 76,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 77,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 78,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 79,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 80,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 81,
+        [typeof(global::SynapseToBal.IR.ForkStep)] = 82,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 83,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 84,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 85,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 86,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 87,
+        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 88,
+        [typeof(global::SynapseToBal.IR.FunctionIr)] = 89,
+        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 90,
+        [typeof(global::SynapseToBal.IR.GatherIr)] = 91,
+        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 92,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 93,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 94,
+        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 95,
+        [typeof(global::SynapseToBal.IR.GmailStep)] = 96,
+        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 97,
+        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 98,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 99,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 100,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 101,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 102,
+        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 103,
+        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 104,
+        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 105,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 106,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 107,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 108,
+        [typeof(global::SynapseToBal.IR.IfStep)] = 109,
+        [typeof(global::SynapseToBal.IR.InboundIr)] = 110,
+        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 111,
+        [typeof(global::SynapseToBal.IR.InboundParameterIr)] = 112,
+        [typeof(global::SynapseToBal.IR.InboundPropertiesIr)] = 113,
+        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 114,
+        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 115,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 116,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 117,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 118,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 119,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 120,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 121,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 122,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 123,
+        [typeof(global::SynapseToBal.IR.InvokeStep)] = 124,
+        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 125,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 126,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 127,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 128,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 129,
+        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 130,
+        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 131,
+        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 132,
+        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 133,
+        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 134,
+        [typeof(global::SynapseToBal.IR.JobIr)] = 135,
+        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 136,
+        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 137,
+        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 138,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 139,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 140,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 141,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 142,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 143,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 144,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 145,
+        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 146,
+        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 147,
+        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 148,
+        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 149,
+        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 150,
+        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 151,
+        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 152,
+        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 153,
+        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 154,
+        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 155,
+        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 156,
+        [typeof(global::SynapseToBal.IR.ListenerIr)] = 157,
+        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 158,
+        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 159,
+        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 160,
+        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 161,
+        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 162,
+        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 163,
+        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 164,
+        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 165,
+        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 166,
+        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 167,
+        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 168,
+        [typeof(global::SynapseToBal.IR.LogStep)] = 169,
+        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 170,
+        [typeof(global::SynapseToBal.IR.MailSendStep)] = 171,
+        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 172,
+        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 173,
+        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 174,
+        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 175,
+        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 176,
+        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 177,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 178,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 179,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 180,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 181,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 182,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 183,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 184,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 185,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 186,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 187,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 188,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 189,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 190,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 191,
+        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 192,
+        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 193,
+        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 194,
+        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 195,
+        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 196,
+        [typeof(global::SynapseToBal.IR.NotIr)] = 197,
+        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 198,
+        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 199,
+        [typeof(global::SynapseToBal.IR.OptionsIr)] = 200,
+        [typeof(global::SynapseToBal.IR.OptionsMatchIr)] = 201,
+        [typeof(global::SynapseToBal.IR.OrIr)] = 202,
+        [typeof(global::SynapseToBal.IR.OwnListenerUrlIr)] = 203,
+        [typeof(global::SynapseToBal.IR.PackageIr)] = 204,
+        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 205,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 206,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 207,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 208,
+        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 209,
+        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 210,
+        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 211,
+        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 212,
+        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 213,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 214,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 215,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 216,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 217,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 218,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 219,
+        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 220,
+        [typeof(global::SynapseToBal.IR.ResourceCorsIr)] = 221,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 222,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 223,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 224,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 225,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 226,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 227,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 228,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 229,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 230,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 231,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 232,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 233,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 234,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 235,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 236,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 237,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 238,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 239,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 240,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 241,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 242,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 243,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 244,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 245,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 246,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 247,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 248,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 249,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 250,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 251,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 252,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 253,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 254,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 255,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 256,
+        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 257,
+        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 258,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 259,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 260,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 261,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 262,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 263,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 264,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 265,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 266,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 267,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 268,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 269,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 270,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 271,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 272,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 273,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 274,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 275,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 276,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 277,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 278,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 279,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 280,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 281,
+        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 282,
+        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 283,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 284,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 285,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 286,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 287,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 288,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 289,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 290,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 291,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 292,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 293,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 294,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 295,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 296,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 297,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 298,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 299,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 300,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 301,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 302,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -670,6 +671,14 @@ internal static partial class IrMembers
 
             case 34:
             {
+                var n = (global::SynapseToBal.IR.CorsHeadersStep)node;
+                sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
+                return true;
+            }
+
+            case 35:
+            {
                 var n = (global::SynapseToBal.IR.CorsSettingsIr)node;
                 sink.Visit(n.Name);
                 sink.Visit(n.Enabled);
@@ -678,14 +687,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 35:
+            case 36:
             {
                 var n = (global::SynapseToBal.IR.CountIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 36:
+            case 37:
             {
                 var n = (global::SynapseToBal.IR.CronIr)node;
                 sink.Visit(n.Expression);
@@ -722,7 +731,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 37:
+            case 38:
             {
                 var n = (global::SynapseToBal.IR.DataMapperStep)node;
                 sink.Visit(n.Mapping);
@@ -731,7 +740,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 38:
+            case 39:
             {
                 var n = (global::SynapseToBal.IR.DataMappingIr)node;
                 sink.Visit(n.Function);
@@ -754,7 +763,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 39:
+            case 40:
             {
                 var n = (global::SynapseToBal.IR.DataServiceArgumentIr)node;
                 sink.Visit(n.RequestName);
@@ -762,7 +771,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 40:
+            case 41:
             {
                 var n = (global::SynapseToBal.IR.DataServiceDispatchStep)node;
                 sink.Visit(n.Service);
@@ -776,7 +785,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 41:
+            case 42:
             {
                 var n = (global::SynapseToBal.IR.DataServiceOperationIr)node;
                 sink.Visit(n.Name);
@@ -784,7 +793,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 42:
+            case 43:
             {
                 var n = (global::SynapseToBal.IR.DataServiceOutputIr)node;
                 sink.Visit(n.Column);
@@ -792,7 +801,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 43:
+            case 44:
             {
                 var n = (global::SynapseToBal.IR.DataServiceQueryStep)node;
                 sink.Visit(n.Client);
@@ -812,7 +821,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 44:
+            case 45:
             {
                 var n = (global::SynapseToBal.IR.DataServiceResultIr)node;
                 sink.Visit(n.Element);
@@ -826,7 +835,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 45:
+            case 46:
             {
                 var n = (global::SynapseToBal.IR.DbClientIr)node;
                 sink.Visit(n.Name);
@@ -844,14 +853,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 46:
+            case 47:
             {
                 var n = (global::SynapseToBal.IR.DbParameterIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 47:
+            case 48:
             {
                 var n = (global::SynapseToBal.IR.DbResultIr)node;
                 sink.Visit(n.Property);
@@ -859,7 +868,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 48:
+            case 49:
             {
                 var n = (global::SynapseToBal.IR.DbStatementIr)node;
                 foreach (var item in n.SqlSegments)
@@ -880,7 +889,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 49:
+            case 50:
             {
                 var n = (global::SynapseToBal.IR.DbStep)node;
                 sink.Visit(n.Client);
@@ -894,7 +903,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 50:
+            case 51:
             {
                 var n = (global::SynapseToBal.IR.DeadCodeStep)node;
                 sink.Visit(n.Reason);
@@ -903,7 +912,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 51:
+            case 52:
             {
                 var n = (global::SynapseToBal.IR.DefaultFaultLogStep)node;
                 sink.Visit(n.Origin);
@@ -911,7 +920,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 52:
+            case 53:
             {
                 var n = (global::SynapseToBal.IR.DirectionStep)node;
                 foreach (var item in n.Request)
@@ -929,7 +938,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 53:
+            case 54:
             {
                 var n = (global::SynapseToBal.IR.DispatchPathIr)node;
                 foreach (var item in n.Path)
@@ -946,7 +955,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 54:
+            case 55:
             {
                 var n = (global::SynapseToBal.IR.EmailConnectionIr)node;
                 sink.Visit(n.Name);
@@ -964,7 +973,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 55:
+            case 56:
             {
                 var n = (global::SynapseToBal.IR.EmailSendStep)node;
                 sink.Visit(n.Connection);
@@ -982,7 +991,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 56:
+            case 57:
             {
                 var n = (global::SynapseToBal.IR.EndpointSuspensionIr)node;
                 sink.Visit(n.Name);
@@ -1000,7 +1009,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 57:
+            case 58:
             {
                 var n = (global::SynapseToBal.IR.EnrichPropertyStep)node;
                 sink.Visit(n.Property);
@@ -1010,7 +1019,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 58:
+            case 59:
             {
                 var n = (global::SynapseToBal.IR.EnrichRemoveStep)node;
                 foreach (var item in n.Paths)
@@ -1024,7 +1033,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 59:
+            case 60:
             {
                 var n = (global::SynapseToBal.IR.EnrichRenameKeyStep)node;
                 sink.Visit(n.Source);
@@ -1035,7 +1044,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 60:
+            case 61:
             {
                 var n = (global::SynapseToBal.IR.EnrichStep)node;
                 sink.Visit(n.Source);
@@ -1045,25 +1054,25 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 61:
-                return true;
             case 62:
                 return true;
             case 63:
+                return true;
+            case 64:
             {
                 var n = (global::SynapseToBal.IR.EnrichTargetIr.JsonPath)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 64:
+            case 65:
             {
                 var n = (global::SynapseToBal.IR.EnrichTargetIr.XmlPath)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 65:
+            case 66:
             {
                 var n = (global::SynapseToBal.IR.ExternalStylesheetIr)node;
                 sink.Visit(n.Name);
@@ -1072,7 +1081,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 66:
+            case 67:
             {
                 var n = (global::SynapseToBal.IR.FailStep)node;
                 sink.Visit(n.Message);
@@ -1081,7 +1090,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 67:
+            case 68:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1089,7 +1098,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 68:
+            case 69:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorStep)node;
                 sink.Visit(n.Location);
@@ -1107,7 +1116,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 69:
+            case 70:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorV1Step)node;
                 foreach (var item in n.Arguments)
@@ -1120,7 +1129,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 70:
+            case 71:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)node;
                 sink.Visit(n.Path);
@@ -1128,7 +1137,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 71:
+            case 72:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.Elements)node;
                 sink.Visit(n.Items);
@@ -1136,7 +1145,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 72:
+            case 73:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.JsonItems)node;
                 sink.Visit(n.Path);
@@ -1145,7 +1154,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 73:
+            case 74:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)node;
                 sink.Visit(n.Items);
@@ -1153,7 +1162,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 74:
+            case 75:
             {
                 var n = (global::SynapseToBal.IR.ForEachStep)node;
                 sink.Visit(n.Loop);
@@ -1163,9 +1172,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 75:
-                return true;
             case 76:
+                return true;
+            case 77:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Attached)node;
                 sink.Visit(n.Items);
@@ -1174,7 +1183,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 77:
+            case 78:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.AttachedJson)node;
                 sink.Visit(n.Path);
@@ -1182,23 +1191,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 78:
-                return true;
             case 79:
+                return true;
+            case 80:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Recipients)node;
                 sink.Visit(n.Urls);
                 return true;
             }
 
-            case 80:
+            case 81:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Split)node;
                 sink.Visit(n.Items);
                 return true;
             }
 
-            case 81:
+            case 82:
             {
                 var n = (global::SynapseToBal.IR.ForkStep)node;
                 sink.Visit(n.Source);
@@ -1219,7 +1228,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 82:
+            case 83:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Http)node;
                 sink.Visit(n.Client);
@@ -1227,35 +1236,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 83:
+            case 84:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Jms)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 84:
+            case 85:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Mail)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 85:
+            case 86:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.ToAddress)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 86:
+            case 87:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Vfs)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 87:
+            case 88:
             {
                 var n = (global::SynapseToBal.IR.ForwardTemplateIr)node;
                 sink.Visit(n.Template);
@@ -1263,7 +1272,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 88:
+            case 89:
             {
                 var n = (global::SynapseToBal.IR.FunctionIr)node;
                 sink.Visit(n.Name);
@@ -1283,7 +1292,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 89:
+            case 90:
             {
                 var n = (global::SynapseToBal.IR.FunctionParameterIr)node;
                 sink.Visit(n.Name);
@@ -1292,7 +1301,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 90:
+            case 91:
             {
                 var n = (global::SynapseToBal.IR.GatherIr)node;
                 sink.Visit(n.RootElement);
@@ -1300,7 +1309,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 91:
+            case 92:
             {
                 var n = (global::SynapseToBal.IR.GmailArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1308,14 +1317,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 92:
+            case 93:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 93:
+            case 94:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -1325,7 +1334,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 94:
+            case 95:
             {
                 var n = (global::SynapseToBal.IR.GmailConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1342,7 +1351,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 95:
+            case 96:
             {
                 var n = (global::SynapseToBal.IR.GmailStep)node;
                 sink.Visit(n.Connection);
@@ -1356,7 +1365,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 96:
+            case 97:
             {
                 var n = (global::SynapseToBal.IR.GroupMemberIr)node;
                 sink.Visit(n.Url);
@@ -1376,14 +1385,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 97:
+            case 98:
             {
                 var n = (global::SynapseToBal.IR.HeaderReadIr)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 98:
+            case 99:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.Basic)node;
                 sink.Visit(n.Username);
@@ -1391,7 +1400,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 99:
+            case 100:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)node;
                 sink.Visit(n.TokenUrl);
@@ -1400,7 +1409,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 100:
+            case 101:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -1411,7 +1420,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 101:
+            case 102:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.RefreshToken)node;
                 sink.Visit(n.TokenUrl);
@@ -1421,7 +1430,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 102:
+            case 103:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1440,7 +1449,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 103:
+            case 104:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectorCallStep)node;
                 sink.Visit(n.Connection);
@@ -1458,7 +1467,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 104:
+            case 105:
             {
                 var n = (global::SynapseToBal.IR.HttpHeaderIr)node;
                 sink.Visit(n.Name);
@@ -1466,11 +1475,11 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 105:
-                return true;
             case 106:
                 return true;
             case 107:
+                return true;
+            case 108:
             {
                 var n = (global::SynapseToBal.IR.HttpPathIr.Template)node;
                 foreach (var item in n.Parts)
@@ -1482,7 +1491,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 108:
+            case 109:
             {
                 var n = (global::SynapseToBal.IR.IfStep)node;
                 sink.Visit(n.Condition);
@@ -1501,7 +1510,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 109:
+            case 110:
             {
                 var n = (global::SynapseToBal.IR.InboundIr)node;
                 sink.Visit(n.Listener);
@@ -1514,7 +1523,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 110:
+            case 111:
             {
                 var n = (global::SynapseToBal.IR.InboundKeyStoreIr)node;
                 sink.Visit(n.Path);
@@ -1522,7 +1531,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 111:
+            case 112:
             {
                 var n = (global::SynapseToBal.IR.InboundParameterIr)node;
                 sink.Visit(n.Name);
@@ -1531,7 +1540,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 112:
+            case 113:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertiesIr)node;
                 sink.Visit(n.Name);
@@ -1543,7 +1552,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 113:
+            case 114:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1551,7 +1560,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 114:
+            case 115:
             {
                 var n = (global::SynapseToBal.IR.InboundTargetIr)node;
                 sink.Visit(n.Sequence);
@@ -1563,7 +1572,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 115:
+            case 116:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.File)node;
                 sink.Visit(n.Job);
@@ -1577,7 +1586,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 116:
+            case 117:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Ftp)node;
                 sink.Visit(n.Host);
@@ -1593,7 +1602,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 117:
+            case 118:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Http)node;
                 sink.Visit(n.Port);
@@ -1602,7 +1611,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 118:
+            case 119:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Jms)node;
                 sink.Visit(n.ContextFactory);
@@ -1615,6 +1624,7 @@ internal static partial class IrMembers
                 sink.Visit(n.ContentType);
                 sink.Visit(n.Sequence);
                 sink.Visit(n.FaultFunction);
+                sink.Visit(n.DestinationSetting);
                 foreach (var item in n.ContentTypeRules)
                 {
                     sink.Visit(item);
@@ -1628,7 +1638,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 119:
+            case 120:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Kafka)node;
                 sink.Visit(n.BootstrapServers);
@@ -1637,6 +1647,7 @@ internal static partial class IrMembers
                 sink.Visit(n.ContentType);
                 sink.Visit(n.HeaderPrefix);
                 sink.Visit(n.Target);
+                sink.Visit(n.TopicSetting);
                 foreach (var item in n.ClientProperties)
                 {
                     sink.Visit(item);
@@ -1645,7 +1656,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 120:
+            case 121:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mail)node;
                 sink.Visit(n.Host);
@@ -1661,7 +1672,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 121:
+            case 122:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mqtt)node;
                 sink.Visit(n.ServerUri);
@@ -1671,10 +1682,11 @@ internal static partial class IrMembers
                 sink.Visit(n.Password);
                 sink.Visit(n.ContentType);
                 sink.Visit(n.Target);
+                sink.Visit(n.TopicSetting);
                 return true;
             }
 
-            case 122:
+            case 123:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.RabbitMq)node;
                 sink.Visit(n.Host);
@@ -1685,10 +1697,11 @@ internal static partial class IrMembers
                 sink.Visit(n.Queue);
                 sink.Visit(n.ContentType);
                 sink.Visit(n.Target);
+                sink.Visit(n.QueueSetting);
                 return true;
             }
 
-            case 123:
+            case 124:
             {
                 var n = (global::SynapseToBal.IR.InvokeStep)node;
                 sink.Visit(n.Function);
@@ -1702,7 +1715,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 124:
+            case 125:
             {
                 var n = (global::SynapseToBal.IR.JdbcStoreIr)node;
                 sink.Visit(n.Client);
@@ -1715,35 +1728,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 125:
+            case 126:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 126:
+            case 127:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 127:
+            case 128:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 128:
+            case 129:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 129:
+            case 130:
             {
                 var n = (global::SynapseToBal.IR.JmsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -1768,14 +1781,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 130:
+            case 131:
             {
                 var n = (global::SynapseToBal.IR.JmsReplyIr)node;
                 sink.Visit(n.Destination);
                 return true;
             }
 
-            case 131:
+            case 132:
             {
                 var n = (global::SynapseToBal.IR.JmsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -1784,7 +1797,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 132:
+            case 133:
             {
                 var n = (global::SynapseToBal.IR.JmsStoreIr)node;
                 sink.Visit(n.Connection);
@@ -1804,7 +1817,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 133:
+            case 134:
             {
                 var n = (global::SynapseToBal.IR.JndiPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1812,7 +1825,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 134:
+            case 135:
             {
                 var n = (global::SynapseToBal.IR.JobIr)node;
                 sink.Visit(n.Name);
@@ -1832,16 +1845,16 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 135:
-                return true;
             case 136:
+                return true;
+            case 137:
             {
                 var n = (global::SynapseToBal.IR.JsonEvalIr)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 137:
+            case 138:
             {
                 var n = (global::SynapseToBal.IR.JsonMemberIr)node;
                 sink.Visit(n.Name);
@@ -1849,7 +1862,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 138:
+            case 139:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Array)node;
                 foreach (var item in n.Items)
@@ -1860,18 +1873,18 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 139:
-                return true;
             case 140:
                 return true;
             case 141:
+                return true;
+            case 142:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Number)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 142:
+            case 143:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Object)node;
                 foreach (var item in n.Members)
@@ -1882,14 +1895,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 143:
+            case 144:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 144:
+            case 145:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.String)node;
                 foreach (var item in n.Parts)
@@ -1900,7 +1913,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 145:
+            case 146:
             {
                 var n = (global::SynapseToBal.IR.JsonSchemaTransformStep)node;
                 sink.Visit(n.Schema);
@@ -1909,7 +1922,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 146:
+            case 147:
             {
                 var n = (global::SynapseToBal.IR.JsonTransformStep)node;
                 sink.Visit(n.StringPattern);
@@ -1918,7 +1931,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 147:
+            case 148:
             {
                 var n = (global::SynapseToBal.IR.JsonValidateStep)node;
                 sink.Visit(n.Source);
@@ -1933,7 +1946,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 148:
+            case 149:
             {
                 var n = (global::SynapseToBal.IR.KafkaConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1956,9 +1969,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 149:
-                return true;
             case 150:
+                return true;
+            case 151:
             {
                 var n = (global::SynapseToBal.IR.KafkaParameterIr)node;
                 sink.Visit(n.Name);
@@ -1966,7 +1979,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 151:
+            case 152:
             {
                 var n = (global::SynapseToBal.IR.KafkaPublishStep)node;
                 sink.Visit(n.Connection);
@@ -1980,7 +1993,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 152:
+            case 153:
             {
                 var n = (global::SynapseToBal.IR.KafkaSaslIr)node;
                 sink.Visit(n.Username);
@@ -1988,7 +2001,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 153:
+            case 154:
             {
                 var n = (global::SynapseToBal.IR.KafkaSslIr)node;
                 sink.Visit(n.TruststorePath);
@@ -1999,7 +2012,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 154:
+            case 155:
             {
                 var n = (global::SynapseToBal.IR.LdapArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2007,7 +2020,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 155:
+            case 156:
             {
                 var n = (global::SynapseToBal.IR.LdapConnectorStep)node;
                 foreach (var item in n.Arguments)
@@ -2020,7 +2033,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 156:
+            case 157:
             {
                 var n = (global::SynapseToBal.IR.ListenerIr)node;
                 sink.Visit(n.Name);
@@ -2029,7 +2042,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 157:
+            case 158:
             {
                 var n = (global::SynapseToBal.IR.LocalCallStep)node;
                 sink.Visit(n.Address);
@@ -2040,7 +2053,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 158:
+            case 159:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryIr)node;
                 sink.Visit(n.Name);
@@ -2055,14 +2068,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 159:
+            case 160:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryReadIr)node;
                 sink.Visit(n.Entry);
                 return true;
             }
 
-            case 160:
+            case 161:
             {
                 var n = (global::SynapseToBal.IR.LogFieldIr)node;
                 sink.Visit(n.Name);
@@ -2070,7 +2083,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 161:
+            case 162:
             {
                 var n = (global::SynapseToBal.IR.LogFieldsIr)node;
                 foreach (var item in n.Message)
@@ -2088,34 +2101,34 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 162:
-                return true;
             case 163:
                 return true;
             case 164:
                 return true;
             case 165:
+                return true;
+            case 166:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 166:
+            case 167:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Value)node;
                 sink.Visit(n.Expression);
                 return true;
             }
 
-            case 167:
+            case 168:
             {
                 var n = (global::SynapseToBal.IR.LogPlaceIr)node;
                 sink.Visit(n.Owner);
                 return true;
             }
 
-            case 168:
+            case 169:
             {
                 var n = (global::SynapseToBal.IR.LogStep)node;
                 foreach (var item in n.Parts)
@@ -2129,7 +2142,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 169:
+            case 170:
             {
                 var n = (global::SynapseToBal.IR.MailEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -2140,7 +2153,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 170:
+            case 171:
             {
                 var n = (global::SynapseToBal.IR.MailSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -2150,7 +2163,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 171:
+            case 172:
             {
                 var n = (global::SynapseToBal.IR.MailSenderIr)node;
                 sink.Visit(n.SenderName);
@@ -2164,7 +2177,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 172:
+            case 173:
             {
                 var n = (global::SynapseToBal.IR.MakeFaultStep)node;
                 sink.Visit(n.Code);
@@ -2178,7 +2191,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 173:
+            case 174:
             {
                 var n = (global::SynapseToBal.IR.MappedEntryIr)node;
                 sink.Visit(n.Field);
@@ -2191,7 +2204,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 174:
+            case 175:
             {
                 var n = (global::SynapseToBal.IR.MappedFieldIr)node;
                 sink.Visit(n.Name);
@@ -2200,7 +2213,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 175:
+            case 176:
             {
                 var n = (global::SynapseToBal.IR.MappedNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -2208,7 +2221,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 176:
+            case 177:
             {
                 var n = (global::SynapseToBal.IR.MappedRecordIr)node;
                 sink.Visit(n.Name);
@@ -2223,28 +2236,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 177:
+            case 178:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.ArrayOf)node;
                 sink.Visit(n.Item);
                 return true;
             }
 
-            case 178:
+            case 179:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Primitive)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 179:
+            case 180:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Record)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 180:
+            case 181:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Arithmetic)node;
                 sink.Visit(n.Left);
@@ -2252,7 +2265,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 181:
+            case 182:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.ArrayMap)node;
                 foreach (var item in n.Source)
@@ -2265,7 +2278,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 182:
+            case 183:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Call)node;
                 foreach (var item in n.Arguments)
@@ -2276,7 +2289,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 183:
+            case 184:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Concat)node;
                 foreach (var item in n.Parts)
@@ -2287,7 +2300,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 184:
+            case 185:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Construct)node;
                 foreach (var item in n.Entries)
@@ -2298,9 +2311,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 185:
-                return true;
             case 186:
+                return true;
+            case 187:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.FromInput)node;
                 foreach (var item in n.Path)
@@ -2311,30 +2324,30 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 187:
-                return true;
             case 188:
+                return true;
+            case 189:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.NotTranslated)node;
                 sink.Visit(n.Statement);
                 return true;
             }
 
-            case 189:
+            case 190:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Required)node;
                 sink.Visit(n.Read);
                 return true;
             }
 
-            case 190:
+            case 191:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Text)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 191:
+            case 192:
             {
                 var n = (global::SynapseToBal.IR.MarkResponseStep)node;
                 sink.Visit(n.Origin);
@@ -2342,7 +2355,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 192:
+            case 193:
             {
                 var n = (global::SynapseToBal.IR.MessageProcessorIr)node;
                 sink.Visit(n.Name);
@@ -2372,7 +2385,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 193:
+            case 194:
             {
                 var n = (global::SynapseToBal.IR.MessageStoreIr)node;
                 sink.Visit(n.Name);
@@ -2384,7 +2397,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 194:
+            case 195:
             {
                 var n = (global::SynapseToBal.IR.NodeSetCompareIr)node;
                 sink.Visit(n.Nodes);
@@ -2393,21 +2406,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 195:
+            case 196:
             {
                 var n = (global::SynapseToBal.IR.NonEmptyIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 196:
+            case 197:
             {
                 var n = (global::SynapseToBal.IR.NotIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 197:
+            case 198:
             {
                 var n = (global::SynapseToBal.IR.NotTranslatedIr)node;
                 sink.Visit(n.Descriptor);
@@ -2415,14 +2428,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 198:
+            case 199:
             {
                 var n = (global::SynapseToBal.IR.NumberLiteralIr)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 199:
+            case 200:
             {
                 var n = (global::SynapseToBal.IR.OptionsIr)node;
                 foreach (var item in n.Paths)
@@ -2439,7 +2452,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 200:
+            case 201:
             {
                 var n = (global::SynapseToBal.IR.OptionsMatchIr)node;
                 foreach (var item in n.Path)
@@ -2452,7 +2465,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 201:
+            case 202:
             {
                 var n = (global::SynapseToBal.IR.OrIr)node;
                 sink.Visit(n.Left);
@@ -2460,7 +2473,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 202:
+            case 203:
             {
                 var n = (global::SynapseToBal.IR.OwnListenerUrlIr)node;
                 sink.Visit(n.Port);
@@ -2469,7 +2482,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 203:
+            case 204:
             {
                 var n = (global::SynapseToBal.IR.PackageIr)node;
                 sink.Visit(n.Listener);
@@ -2602,21 +2615,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 204:
+            case 205:
             {
                 var n = (global::SynapseToBal.IR.ParameterReadIr)node;
                 sink.Visit(n.Parameter);
                 return true;
             }
 
-            case 205:
+            case 206:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Literal)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 206:
+            case 207:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Param)node;
                 sink.Visit(n.SynapseName);
@@ -2626,7 +2639,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 207:
+            case 208:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Rest)node;
                 sink.Visit(n.SynapseName);
@@ -2634,7 +2647,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 208:
+            case 209:
             {
                 var n = (global::SynapseToBal.IR.PendingArtifactIr)node;
                 sink.Visit(n.Reason);
@@ -2643,14 +2656,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 209:
+            case 210:
             {
                 var n = (global::SynapseToBal.IR.ProcessorSequenceIr)node;
                 sink.Visit(n.Function);
                 return true;
             }
 
-            case 210:
+            case 211:
             {
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
@@ -2658,7 +2671,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 211:
+            case 212:
             {
                 var n = (global::SynapseToBal.IR.PublishedWsdlIr)node;
                 sink.Visit(n.FileName);
@@ -2668,7 +2681,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 212:
+            case 213:
             {
                 var n = (global::SynapseToBal.IR.RabbitMqStoreIr)node;
                 sink.Visit(n.Host);
@@ -2683,7 +2696,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 213:
+            case 214:
             {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
@@ -2691,7 +2704,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 214:
+            case 215:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2700,7 +2713,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 215:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2709,7 +2722,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 216:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -2719,7 +2732,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 217:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -2728,7 +2741,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 218:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -2737,7 +2750,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 219:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.RequestFilterIr)node;
                 sink.Visit(n.ContentType);
@@ -2751,7 +2764,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 220:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.ResourceCorsIr)node;
                 sink.Visit(n.Allow);
@@ -2759,7 +2772,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 221:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -2786,7 +2799,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 222:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
@@ -2794,7 +2807,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 223:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2809,7 +2822,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 224:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2817,14 +2830,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 225:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 226:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2835,7 +2848,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 227:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -2845,7 +2858,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 228:
+            case 229:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2862,7 +2875,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 229:
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -2876,7 +2889,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 230:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -2898,7 +2911,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 231:
+            case 232:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -2907,7 +2920,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 232:
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2917,7 +2930,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 233:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -2932,7 +2945,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 234:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -2942,7 +2955,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 235:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -2952,7 +2965,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 236:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
@@ -2960,7 +2973,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 237:
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -2972,7 +2985,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 238:
+            case 239:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2982,14 +2995,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 239:
+            case 240:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 240:
+            case 241:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -2997,7 +3010,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 241:
+            case 242:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -3005,7 +3018,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 242:
+            case 243:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -3014,7 +3027,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 243:
+            case 244:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -3026,7 +3039,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 244:
+            case 245:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -3045,27 +3058,27 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 245:
-                return true;
             case 246:
                 return true;
             case 247:
                 return true;
             case 248:
+                return true;
+            case 249:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 249:
+            case 250:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 250:
+            case 251:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -3073,7 +3086,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 251:
+            case 252:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -3089,7 +3102,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 252:
+            case 253:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
@@ -3097,7 +3110,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 253:
+            case 254:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -3117,7 +3130,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 254:
+            case 255:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -3127,7 +3140,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 255:
+            case 256:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -3141,7 +3154,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 256:
+            case 257:
             {
                 var n = (global::SynapseToBal.IR.UnmatchedIr)node;
                 sink.Visit(n.NotFoundFlow);
@@ -3165,7 +3178,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 257:
+            case 258:
             {
                 var n = (global::SynapseToBal.IR.UnreferencedEndpointIr)node;
                 sink.Visit(n.Key);
@@ -3173,28 +3186,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 258:
+            case 259:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 259:
+            case 260:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 260:
+            case 261:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 261:
+            case 262:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -3205,14 +3218,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 262:
+            case 263:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 263:
+            case 264:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -3223,7 +3236,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 264:
+            case 265:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -3231,7 +3244,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 265:
+            case 266:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -3239,7 +3252,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 266:
+            case 267:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -3251,7 +3264,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 267:
+            case 268:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -3267,7 +3280,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 268:
+            case 269:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -3277,23 +3290,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 269:
+            case 270:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 270:
-                return true;
             case 271:
+                return true;
+            case 272:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 272:
+            case 273:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -3301,37 +3314,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 273:
+            case 274:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 274:
-                return true;
             case 275:
+                return true;
+            case 276:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 276:
+            case 277:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 277:
+            case 278:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 278:
+            case 279:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -3339,7 +3352,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 279:
+            case 280:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -3353,7 +3366,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 280:
+            case 281:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -3362,7 +3375,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 281:
+            case 282:
             {
                 var n = (global::SynapseToBal.IR.WsdlActionIr)node;
                 sink.Visit(n.Action);
@@ -3370,7 +3383,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 282:
+            case 283:
             {
                 var n = (global::SynapseToBal.IR.WsdlDispatchIr)node;
                 foreach (var item in n.Actions)
@@ -3398,7 +3411,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 283:
+            case 284:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3407,7 +3420,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 284:
+            case 285:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -3415,7 +3428,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 285:
+            case 286:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -3429,21 +3442,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 286:
+            case 287:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 287:
+            case 288:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 288:
+            case 289:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -3467,7 +3480,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 289:
+            case 290:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -3475,32 +3488,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 290:
+            case 291:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 291:
+            case 292:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 292:
-                return true;
             case 293:
                 return true;
             case 294:
+                return true;
+            case 295:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 295:
+            case 296:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -3512,7 +3525,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 296:
+            case 297:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -3526,7 +3539,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 297:
+            case 298:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3540,7 +3553,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 298:
+            case 299:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -3548,7 +3561,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 299:
+            case 300:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3569,7 +3582,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 300:
+            case 301:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3577,7 +3590,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 301:
+            case 302:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);

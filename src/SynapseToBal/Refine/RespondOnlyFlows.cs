@@ -18,8 +18,7 @@ public static class RespondOnlyFlows
     {
         var candidates = package.Functions
             .Where(f => f.Kind == FunctionKind.OutFlow && f.Body is [RespondStep])
-            .Select(f => f.Name)
-            .ToHashSet();
+            .ToDictionary(f => f.Name, f => (RespondStep)f.Body[0]);
         if (candidates.Count == 0)
         {
             return package;
@@ -32,9 +31,9 @@ public static class RespondOnlyFlows
         EmptyFlows.Collect(rewritten with
         {
             Symbols = [],
-            Functions = rewritten.Functions.Where(f => !candidates.Contains(f.Name)).ToImmutableArray(),
+            Functions = rewritten.Functions.Where(f => !candidates.ContainsKey(f.Name)).ToImmutableArray(),
         }, named);
-        var inlined = candidates.Where(c => !named.Contains(c)).ToHashSet();
+        var inlined = candidates.Where(c => !named.Contains(c.Key)).ToDictionary(c => c.Key, c => c.Value);
         if (inlined.Count == 0)
         {
             return package;
@@ -43,23 +42,28 @@ public static class RespondOnlyFlows
         var result = Rewritten(package, inlined);
         return result with
         {
-            Functions = result.Functions.Where(f => !inlined.Contains(f.Name)).ToImmutableArray(),
-            Symbols = result.Symbols.Where(s => !inlined.Contains(s)).ToImmutableArray(),
+            Functions = result.Functions.Where(f => !inlined.ContainsKey(f.Name)).ToImmutableArray(),
+            Symbols = result.Symbols.Where(s => !inlined.ContainsKey(s)).ToImmutableArray(),
         };
     }
 
-    private static PackageIr Rewritten(PackageIr package, HashSet<Symbol> flows)
+    private static PackageIr Rewritten(PackageIr package, Dictionary<Symbol, RespondStep> flows)
     {
         Func<ImmutableArray<StepIr>, ImmutableArray<StepIr>>? rewrite = null;
         rewrite = body => Rewrite(body, flows, rewrite!);
-        return FlowBodies.Rewrite(package, rewrite, flows.Contains);
+        return FlowBodies.Rewrite(package, rewrite, flows.ContainsKey);
     }
 
-    /// <summary>Continuing with a flow that only responds is that respond.</summary>
-    private static ImmutableArray<StepIr> Rewrite(ImmutableArray<StepIr> steps, HashSet<Symbol> flows, Func<ImmutableArray<StepIr>, ImmutableArray<StepIr>> nested) =>
+    /// <summary>
+    /// Continuing with a flow that only responds is that respond. A response that came back through the API resource
+    /// has the CORS headers written (Resource.process), so its answer is <c>respond</c>'s whatever the flow's is; otherwise
+    /// the flow's own answer (RespondMediator's, or Axis2Sender.sendBack's for a <c>&lt;send/&gt;</c>) is kept.
+    /// </summary>
+    private static ImmutableArray<StepIr> Rewrite(ImmutableArray<StepIr> steps, Dictionary<Symbol, RespondStep> flows, Func<ImmutableArray<StepIr>, ImmutableArray<StepIr>> nested) =>
         SharedList.Map(steps, step => step switch
         {
-            ContinueWithStep { Function: { } f } next when flows.Contains(f) => new RespondStep(next.Origin),
+            ContinueWithStep { Function: { } f } next when flows.TryGetValue(f, out var respond) =>
+                new RespondStep(next.Origin) { SendBack = !next.ThroughResource && respond.SendBack },
             _ => FlowBodies.Nested(step, nested),
         });
 }

@@ -1,4 +1,5 @@
 using SynapseToBal.Emit;
+using SynapseToBal.IR;
 using SynapseToBal.Tests.Runtime;
 using Xunit;
 
@@ -7,8 +8,9 @@ namespace SynapseToBal.Tests.Unit;
 /// <summary>
 /// The CORS headers the Micro Integrator puts on the answers of an API resource (issue 9): Resource.process records
 /// them for a request the resource takes (CORSHelper.handleCORSHeaders with updateHeaders false), and
-/// handleCORSHeadersForResponse writes them on a send's response coming back through the resource and on every answer
-/// of RespondMediator; never on a proxy's message, nor on an endpoint-less send back to the client.
+/// handleCORSHeadersForResponse writes them on a response coming back through the resource (a send's to an endpoint or
+/// the To address, a loopback's) and on every answer of RespondMediator (`respond`); never on a proxy's message, nor on
+/// what Axis2Sender.sendBack alone answers (`sendBackToClient`: an endpoint-less send back to the client, a cache hit).
 /// </summary>
 public sealed class ApiCorsResponseTests
 {
@@ -44,20 +46,80 @@ public sealed class ApiCorsResponseTests
         Assert.DoesNotContain("dispatched = false, cors", main, StringComparison.Ordinal);
     }
 
+    private const string ToAddressApi = """
+        <api xmlns="http://ws.apache.org/ns/synapse" name="ToApi" context="/to">
+            <resource methods="POST" uri-template="/orders">
+                <inSequence><header name="To" value="http://localhost:9000/orders"/><send/></inSequence>
+                <outSequence><log/><send/></outSequence>
+            </resource>
+            <resource methods="GET" uri-template="/echo">
+                <inSequence><loopback/></inSequence>
+                <outSequence><log level="custom"><property name="seen" value="1"/></log><send/></outSequence>
+            </resource>
+        </api>
+        """;
+
     [Fact]
     public void Respond_and_a_sends_response_write_them_an_endpoint_less_send_does_not()
     {
         var files = ArtifactConversion.Convert(Api);
         var code = string.Join("\n", files.Where(f => f.Key.EndsWith(".bal", StringComparison.Ordinal) && f.Key != "support.bal").Select(f => f.Value));
-        // RespondMediator in the in flow.
-        Assert.Contains("respond(ctx, cors = true, headers = passBackHeaders);", code, StringComparison.Ordinal);
+        // RespondMediator in the in flow: `respond` writes what the resource recorded; no argument decides it.
+        Assert.Contains("return check respond(ctx, headers = passBackHeaders);", code, StringComparison.Ordinal);
+        Assert.DoesNotContain("cors = true", code, StringComparison.Ordinal);
         // The send's response goes through the resource (writing them) before its out flow.
         Assert.Contains("writeCorsHeaders(ctx);\n", code, StringComparison.Ordinal);
-        // The out flow's and the fault flow's `<send/>` answer through Axis2Sender.sendBack: nothing written there.
-        Assert.Contains("respond(ctx, headers = passBackHeaders);", code, StringComparison.Ordinal);
+        // The out flow's and the fault flow's `<send/>` answer through Axis2Sender.sendBack alone: nothing written there.
+        Assert.Contains("sendBackToClient(ctx, headers = passBackHeaders);", code, StringComparison.Ordinal);
         var support = files["support.bal"];
         Assert.Contains("function recordCors(", support, StringComparison.Ordinal);
         Assert.Contains("function writeCorsHeaders(", support, StringComparison.Ordinal);
+        RuntimeSourceText.InOrder(support[support.IndexOf("function respond(", StringComparison.Ordinal)..], "writeCorsHeaders(ctx);", "return sendBackToClient(ctx, headers);");
+    }
+
+    [Fact]
+    public void The_responses_of_a_to_address_send_and_a_loopback_come_back_through_the_resource()
+    {
+        var result = ArtifactConversion.Result(ToAddressApi);
+        var resources = result.Package!.Services.SelectMany(s => s.Resources).ToList();
+        var steps = IrWalker.Steps(resources.SelectMany(r => r.Body)).ToList();
+        // The endpoint-less send on a request goes to the To address; its response, and a loopback's message, are
+        // injected into the API, whose resource writes the CORS headers before the out flow
+        // (Axis2SynapseEnvironment.injectMessage, Resource.process).
+        Assert.Contains(steps, s => s is CallAddressStep);
+        Assert.Equal(2, steps.OfType<ContinueWithStep>().Count(c => c.ThroughResource));
+        // The out flows' `<send/>` send it back as it is (Axis2Sender.sendBack).
+        var outSteps = IrWalker.Steps(result.Package.Functions.SelectMany(f => f.Body)).ToList();
+        Assert.Contains(outSteps, s => s is RespondStep { SendBack: true });
+        Assert.DoesNotContain(outSteps, s => s is RespondStep { SendBack: false });
+        var main = result.Files.Single(f => f.RelativePath == "main.bal").Content;
+        RuntimeSourceText.InOrder(main, "callAddress(", "writeCorsHeaders(ctx);");
+    }
+
+    [Fact]
+    public void A_cache_hit_and_a_proxy_response_are_sent_back_as_they_are()
+    {
+        var api = """
+            <api xmlns="http://ws.apache.org/ns/synapse" name="CacheApi" context="/c">
+                <resource methods="GET" uri-template="/x">
+                    <inSequence><cache collector="false" timeout="60"><implementation type="memory" maxSize="10"/></cache><respond/></inSequence>
+                </resource>
+            </api>
+            """;
+        var package = ArtifactConversion.Result(api).Package!;
+        var steps = IrWalker.Steps(package.Services.SelectMany(s => s.Resources).SelectMany(r => r.Body).Concat(package.Functions.SelectMany(f => f.Body))).ToList();
+        // CacheMediator answers a hit with Axis2Sender.sendBack; the `<respond/>` after it is RespondMediator's.
+        Assert.Contains(steps, s => s is CacheLookupStep c && c.OnHit is [RespondStep { SendBack: true }]);
+        Assert.Contains(steps, s => s is RespondStep { SendBack: false, Origin: SynapseToBal.Syntax.RespondMediator });
+        var proxy = """
+            <proxy xmlns="http://ws.apache.org/ns/synapse" name="P" transports="http">
+                <target><inSequence><send><endpoint><address uri="http://localhost:9000/p"/></endpoint></send></inSequence></target>
+            </proxy>
+            """;
+        var proxyPackage = ArtifactConversion.Result(proxy).Package!;
+        var proxySteps = IrWalker.Steps(proxyPackage.Services.SelectMany(s => s.Resources).SelectMany(r => r.Body).Concat(proxyPackage.Functions.SelectMany(f => f.Body))).ToList();
+        Assert.Contains(proxySteps, s => s is RespondStep { SendBack: true });
+        Assert.DoesNotContain(proxySteps, s => s is ContinueWithStep { ThroughResource: true });
     }
 
     [Fact]
@@ -69,7 +131,7 @@ public sealed class ApiCorsResponseTests
         var support = files["support.bal"];
         Assert.DoesNotContain("recordCors", RuntimeModule.DeclarationNames(support));
         Assert.DoesNotContain("writeCorsHeaders", RuntimeModule.DeclarationNames(support));
-        Assert.DoesNotContain("boolean cors", support, StringComparison.Ordinal);
+        Assert.DoesNotContain("writeCorsHeaders(ctx);", support, StringComparison.Ordinal);
         Assert.DoesNotContain("ResourceCors? cors", support, StringComparison.Ordinal);
     }
 
@@ -94,7 +156,9 @@ public sealed class ApiCorsResponseTests
         // for a dispatched API request only.
         RuntimeSourceText.InOrder(RuntimeSourceText.Function("newContext"), "if cors is ResourceCors && api is string && dispatched { // Only with: argument cors",
             "recordCors(ctx, request, cors);", "check setQueryParams(ctx, request.rawPath);");
-        RuntimeSourceText.InOrder(RuntimeSourceText.Function("respond"), "if cors { // Only with: argument cors", "writeCorsHeaders(ctx);", "answerInClientSoapVersion(ctx);");
+        RuntimeSourceText.InOrder(RuntimeSourceText.Function("respond"), "writeCorsHeaders(ctx); // Only with: CorsConfig", "return sendBackToClient(ctx, headers);");
+        Assert.DoesNotContain("writeCorsHeaders", RuntimeSourceText.Function("sendBackToClient"), StringComparison.Ordinal);
+        RuntimeSourceText.InOrder(RuntimeSourceText.Function("continueWithResponse"), "writeCorsHeaders(ctx); // Only with: CorsConfig", "return sendBackToClient(ctx);", "return outFlow(ctx);");
     }
 
     [Fact]
@@ -104,8 +168,8 @@ public sealed class ApiCorsResponseTests
         Assert.DoesNotContain("recordCors", RuntimeModule.DeclarationNames(without));
         Assert.DoesNotContain("writeCorsHeaders", RuntimeModule.DeclarationNames(without));
         Assert.DoesNotContain("recordCors(ctx, request, cors);", without, StringComparison.Ordinal);
-        Assert.DoesNotContain("boolean cors = false", without, StringComparison.Ordinal);
-        var with = RuntimeModule.BuiltIn.Support(["Context ctx = check newContext(request, \"A\", \"/a\", cors = {allow: \"GET\", enabled: true, allowedOrigins: \"\", allowedHeaders: \"\"});", "return check respond(ctx, cors = true, headers = passBackHeaders);"])!;
+        Assert.DoesNotContain("writeCorsHeaders(ctx);", without, StringComparison.Ordinal);
+        var with = RuntimeModule.BuiltIn.Support(["final CorsConfig corsConfig = {enabled: true, allowedOrigins: \"\", allowedHeaders: \"\"};", "Context ctx = check newContext(request, \"A\", \"/a\", cors = {allow: \"GET\", ...corsConfig});", "return check respond(ctx, headers = passBackHeaders);"])!;
         Assert.Contains("recordCors", RuntimeModule.DeclarationNames(with));
         Assert.Contains("writeCorsHeaders", RuntimeModule.DeclarationNames(with));
     }

@@ -72,9 +72,12 @@ public sealed class HeaderPassThroughTests
     [Fact]
     public void The_helpers_use_the_function_the_call_names_and_pass_the_same_headers_as_before()
     {
-        // respond: the status, then the headers the call names, then the body; passBackHeaders is the old pass-through.
-        var respond = RuntimeSourceText.Function("respond");
-        Assert.Contains("        function (Context ctx, http:Response response) headers = passBackHeaders) returns http:Response|error {", respond.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        // respond (through sendBackToClient): the status, then the headers the call names, then the body; passBackHeaders
+        // is the old pass-through.
+        Assert.Contains("function respond(Context ctx, function (Context ctx, http:Response response) headers = passBackHeaders) returns http:Response|error {", RuntimeSourceText.Function("respond"), StringComparison.Ordinal);
+        Assert.Contains("return sendBackToClient(ctx, headers);", RuntimeSourceText.Function("respond"), StringComparison.Ordinal);
+        var respond = RuntimeSourceText.Function("sendBackToClient");
+        Assert.Contains("function sendBackToClient(Context ctx, function (Context ctx, http:Response response) headers = passBackHeaders) returns http:Response|error {", respond, StringComparison.Ordinal);
         Assert.Contains("    headers(ctx, response);", respond, StringComparison.Ordinal);
         Assert.DoesNotContain("passTransportHeaders", respond, StringComparison.Ordinal);
         Assert.Contains("    passTransportHeaders(ctx, response);\n}", RuntimeSourceText.Function("passBackHeaders").ReplaceLineEndings("\n"), StringComparison.Ordinal);

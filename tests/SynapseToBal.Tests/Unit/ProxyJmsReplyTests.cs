@@ -135,7 +135,7 @@ public sealed class ProxyJmsReplyTests
         IEnumerable<string> files = ["respond(ctx); branchContext(ctx); setJmsReply(ctx);"];
         var support = RuntimeModule.BuiltIn.Support(files)!;
 
-        var respond = support[support.IndexOf("function respond(Context ctx,", StringComparison.Ordinal)..];
+        var respond = support[support.IndexOf("function sendBackToClient(Context ctx,", StringComparison.Ordinal)..];
         Assert.True(respond.IndexOf("check sendBack(ctx);", StringComparison.Ordinal) < respond.IndexOf("answerInClientSoapVersion(ctx);", StringComparison.Ordinal));
         Assert.Contains("sendBack: ctx.sendBack", support, StringComparison.Ordinal);
 

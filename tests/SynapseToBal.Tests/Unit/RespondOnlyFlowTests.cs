@@ -21,7 +21,8 @@ public sealed class RespondOnlyFlowTests
         // The proxy has no fault sequence and the project none named 'fault': the Micro Integrator's default one handles
         // its failures (after the non-blocking send, handleFaultAfterSend), so the respond stays checked inside the do.
         Assert.Contains("        check callEndpoint(ctx, quoteEndpoint, clientPath(quoteProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteEndpointSuspension);\n", files["functions.bal"]);
-        Assert.Contains("        return check respond(ctx, headers = passBackHeaders);\n    } on fail error e {\n        return handleFaultAfterSend(ctx, e);", files["functions.bal"].ReplaceLineEndings("\n"));
+        // The proxy out flow's `<send/>` is Axis2Sender.sendBack alone (no CORS headers: `sendBackToClient`).
+        Assert.Contains("        return check sendBackToClient(ctx, headers = passBackHeaders);\n    } on fail error e {\n        return handleFaultAfterSend(ctx, e);", files["functions.bal"].ReplaceLineEndings("\n"));
         Assert.Contains("                return quoteFlow(check newContext(request, (), \"/services/\" + name));", files["main.bal"]);
         Assert.DoesNotContain("return check", files["main.bal"]);
     }
@@ -35,7 +36,7 @@ public sealed class RespondOnlyFlowTests
             """));
         var functions = files["functions.bal"].ReplaceLineEndings("\n");
         Assert.DoesNotContain("quoteOut", functions);
-        Assert.Contains("        return check respond(ctx, headers = passBackHeaders);\n    } on fail error e {\n        return quoteFault(ctx, e);", functions);
+        Assert.Contains("        return check sendBackToClient(ctx, headers = passBackHeaders);\n    } on fail error e {\n        return quoteFault(ctx, e);", functions);
     }
 
     [Fact]

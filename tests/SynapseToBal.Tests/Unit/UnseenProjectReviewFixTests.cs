@@ -23,7 +23,7 @@ public sealed class UnseenProjectReviewFixTests
 
         var status = RuntimeSourceText.Function("responseStatus");
         RuntimeSourceText.InOrder(status, "ctx.httpSc is () && ctx.statusCode == 200", "ctx.processingFault", "soapFaultElement(ctx) is xml:Element", "return 500;", "return ctx.statusCode;");
-        Assert.Contains("response.statusCode = responseStatus(ctx);", RuntimeSourceText.Function("respond"), StringComparison.Ordinal);
+        Assert.Contains("response.statusCode = responseStatus(ctx);", RuntimeSourceText.Function("sendBackToClient"), StringComparison.Ordinal);
         Assert.Contains("boolean processingFault = false;", RuntimeSourceText.Types, StringComparison.Ordinal);
     }
 

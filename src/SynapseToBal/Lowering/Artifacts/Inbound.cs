@@ -44,6 +44,8 @@ public sealed partial class Lowerer
                     ["transport.jms.ConnectionFactoryJNDIName"] = jms.ConnectionFactory,
                     ["transport.jms.UserName"] = jms.Username,
                     ["transport.jms.Password"] = jms.Password,
+                    // A destination resolved at deployment is the value the Micro Integrator sets, the configurable's.
+                    ["transport.jms.Destination"] = jms.DestinationSetting,
                 };
                 var parameters = ImmutableArray.CreateBuilder<InboundParameterIr>();
                 foreach (var parameter in inbound.Parameters.GroupBy(p => p.Name, StringComparer.Ordinal).Select(g => g.Last()))
@@ -372,7 +374,7 @@ public sealed partial class Lowerer
         var reply = canAnswer ? new JmsReplyIr(Text("transport.jms.ReplyDestination"), factoryType == "topic") { Inbound = true } : null;
         // As JMSUtils.lookupDestination does through ActiveMQ's JNDI, dynamicQueues/X and dynamicTopics/X name X.
         var (physical, jndiTopic) = JmsJndiNames.Physical(factory, destination);
-        var jms = new InboundTransportIr.Jms(factorySymbol, urlSymbol, connectionFactory, username, password, physical, jndiTopic ?? factoryType == "topic", ack, Text("transport.jms.ContentType"), target.Function, canAnswer, InboundFault(inbound)) { Reply = reply };
+        var jms = new InboundTransportIr.Jms(factorySymbol, urlSymbol, connectionFactory, username, password, physical, jndiTopic ?? factoryType == "topic", ack, Text("transport.jms.ContentType"), target.Function, canAnswer, InboundFault(inbound)) { Reply = reply, DestinationSetting = InboundDeployTimeName(inbound, destination, "transport.jms.Destination", "the broker's destination name (the physical queue or topic, not a JNDI name)") };
         var summary = $"Inbound endpoint '{inbound.Name}': every message of JMS {factoryType} '{destination}' runs sequence '{target.Name}'{(inbound.OnError is { } onError ? $", failures run '{onError}'" : string.Empty)}.";
         return new InboundIr(_symbols.Module(SymbolKind.Listener, inbound.Name + " listener"), inbound.Name, inbound.Description ?? summary, jms, inbound);
     }

@@ -58,6 +58,23 @@ public sealed partial class Lowerer
         return symbol;
     }
 
+    /// <summary>
+    /// The configurable for a name an inbound endpoint consumes from (a topic, a queue, a destination) when the Micro
+    /// Integrator resolves it at deployment (InboundEndpointFactory resolves every parameter through ResolverFactory:
+    /// <c>$SYSTEM:x</c>, <c>$FILE:x</c>, <c>${configs.x}</c>; SB0298); null when the value is written in the input, which
+    /// the listener then names as it is.
+    /// </summary>
+    private Symbol? InboundDeployTimeName(InboundEndpointSyntax inbound, string? value, string parameter, string what)
+    {
+        if (DeployTimeValue.Of(value) is not { } deployTime)
+        {
+            return null;
+        }
+
+        _diagnostics.Report(DiagnosticCatalog.DeployTimeValue, inbound.Location, $"parameter {parameter}", deployTime.Original, deployTime.Source);
+        return DeployTimeSetting(deployTime, ConfigurableType.String, deployTime.Describe($"{char.ToUpperInvariant(what[0])}{what[1..]} of inbound endpoint '{inbound.Name}' ({parameter})"));
+    }
+
     /// <summary>A required configurable for a credential parameter of an inbound endpoint (SB0212): never its value.</summary>
     private Symbol? InboundSecret(InboundEndpointSyntax inbound, Dictionary<string, ConfigParameterSyntax> parameters, string parameter, string hint)
     {
@@ -160,6 +177,7 @@ public sealed partial class Lowerer
         ReportInboundSettings(inbound, parameters.Keys.Except(known, StringComparer.Ordinal).Except(clientProperties, StringComparer.Ordinal), "Kafka");
         var kafka = new InboundTransportIr.Kafka(servers, group, topic, interval, pollTimeout, Text("contentType")!, Text("kafka.header.prefix") ?? string.Empty, target)
         {
+            TopicSetting = InboundDeployTimeName(inbound, topic, "topic.name", "the topic"),
             ClientProperties = clientProperties.Select(p => new InboundPropertyIr(p, Text(p) ?? string.Empty)).ToImmutableArray(),
         };
         var summary = $"Inbound endpoint '{inbound.Name}': every record of Kafka topic '{topic}' runs sequence '{SequenceName(inbound)}'{OnErrorText(inbound)}.";
@@ -246,6 +264,7 @@ public sealed partial class Lowerer
         // ballerinax/rabbitmq's QueueConfig defaults differ (durable false, autoDelete true), so all three are given.
         var rabbit = new InboundTransportIr.RabbitMq(host, portSymbol, username, password, virtualHost, queue, Flag("rabbitmq.queue.durable") ?? true, Flag("rabbitmq.queue.exclusive") ?? false, Flag("rabbitmq.queue.auto.delete") ?? false, Text("rabbitmq.message.content.type"), prefetch, target)
         {
+            QueueSetting = InboundDeployTimeName(inbound, queue, "rabbitmq.queue.name", "the queue"),
             ManualAck = manualAck,
             RequeueDelaySeconds = manualAck ? requeueDelay : 0,
         };
@@ -304,7 +323,10 @@ public sealed partial class Lowerer
         ];
         ReportSequential(inbound, parameters);
         ReportInboundSettings(inbound, parameters.Keys.Except(known, StringComparer.Ordinal), "MQTT");
-        var mqtt = new InboundTransportIr.Mqtt(uri, clientId, topic, qos, username, password, clean, Text("content.type"), target);
+        var mqtt = new InboundTransportIr.Mqtt(uri, clientId, topic, qos, username, password, clean, Text("content.type"), target)
+        {
+            TopicSetting = InboundDeployTimeName(inbound, topic, "mqtt.topic.name", "the topic filter"),
+        };
         var summary = $"Inbound endpoint '{inbound.Name}': every message of MQTT topic '{topic}' runs sequence '{SequenceName(inbound)}'{OnErrorText(inbound)}.";
         return new InboundIr(_symbols.Module(SymbolKind.Listener, inbound.Name + " listener"), inbound.Name, inbound.Description ?? summary, mqtt, inbound);
     }

@@ -81,7 +81,8 @@ public sealed partial class Lowerer
         ImmutableArray<StepIr> onHit;
         if (cache.OnCacheHit is null)
         {
-            onHit = [new RespondStep(cache)];
+            // A hit without onCacheHit is sent back as the cached response (CacheMediator: Axis2Sender.sendBack, no CORS headers).
+            onHit = [new RespondStep(cache) { SendBack = true }];
         }
         else
         {

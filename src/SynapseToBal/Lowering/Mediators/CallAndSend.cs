@@ -126,17 +126,19 @@ public sealed partial class Lowerer
         if (send.Endpoint is null)
         {
             // An endpoint-less send answers the client on the response path; on a request it goes to the To address.
+            // The answer is Axis2Sender.sendBack's alone, which writes no CORS headers (a response that came back through
+            // the API resource has them already).
             if (context.Kind is FlowKind.Out or FlowKind.Fault)
             {
-                return [new RespondStep(send)];
+                return [new RespondStep(send) { SendBack = true }];
             }
 
             var toAddress = AfterSend(send, new CallAddressStep(send), context);
             return context.Exchange.Current.Response switch
             {
-                Known.Yes => [new RespondStep(send)],
+                Known.Yes => [new RespondStep(send) { SendBack = true }],
                 Known.No => toAddress,
-                _ => [new DirectionStep(send, [.. toAddress], [new RespondStep(send)])],
+                _ => [new DirectionStep(send, [.. toAddress], [new RespondStep(send) { SendBack = true }])],
             };
         }
 
@@ -399,13 +401,15 @@ public sealed partial class Lowerer
     /// <summary>
     /// What happens once a send's response is in hand: the out flow runs (from an in flow, from the out flow itself and
     /// from a fault flow alike: Synapse injects every response to a proxy or API resource into its out sequence), or,
-    /// with no out flow, the client gets it.
+    /// with no out flow, the client gets it. A response to an API resource's request goes through Resource.process
+    /// first, which writes the CORS headers the request recorded (CORSHelper.handleCORSHeadersForResponse); a proxy's
+    /// response with no out flow is sent back as it is (Axis2Sender.sendBack).
     /// </summary>
     private static StepIr Reply(MediatorSyntax? origin, FlowContext context) => context.Kind switch
     {
-        FlowKind.In or FlowKind.Fault when context.OutFunction is not null => new ContinueWithStep(origin, context.OutFunction),
-        FlowKind.Out when context.Self is not null => new ContinueWithStep(origin, context.Self),
-        FlowKind.In or FlowKind.Out or FlowKind.Fault => new RespondStep(origin),
+        FlowKind.In or FlowKind.Fault when context.OutFunction is not null => new ContinueWithStep(origin, context.OutFunction) { ThroughResource = context.ApiResource },
+        FlowKind.Out when context.Self is not null => new ContinueWithStep(origin, context.Self) { ThroughResource = context.ApiResource },
+        FlowKind.In or FlowKind.Out or FlowKind.Fault => new RespondStep(origin) { SendBack = !context.ApiResource },
         _ => new ContinueWithStep(origin, null),
     };
 

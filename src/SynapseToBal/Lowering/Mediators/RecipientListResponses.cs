@@ -104,7 +104,7 @@ public sealed partial class Lowerer
         }
 
         aggregation = WithRunTimeLimits(aggregation, aggregate, acrossFlows: true, context);
-        var outContext = new FlowContext(FlowKind.Out, context.Translator, null, context.Owner);
+        var outContext = new FlowContext(FlowKind.Out, context.Translator, null, context.Owner) { ApiResource = context.ApiResource };
         // The out flow's mediators before the aggregate run on each member's response, in its branch.
         var prefixes = new List<ImmutableArray<StepIr>>();
         for (var member = 0; member < members.Count; member++)

@@ -470,7 +470,7 @@ public sealed partial class Lowerer
                 ImmutableArray<StepIr> prefix = [];
                 if (acrossFlows)
                 {
-                    if (OutFlowPrefix(aggregate!, new FlowContext(FlowKind.Out, aggregateContext.Translator, null, context.Owner), out var prefixProblem) is not { } lowered)
+                    if (OutFlowPrefix(aggregate!, new FlowContext(FlowKind.Out, aggregateContext.Translator, null, context.Owner) { ApiResource = context.ApiResource }, out var prefixProblem) is not { } lowered)
                     {
                         return [Shape(split, prefixProblem!)];
                     }
@@ -531,7 +531,7 @@ public sealed partial class Lowerer
         ReportCompletion(aggregate, sequential);
 
         // onComplete runs on the aggregated message, where the aggregate stood.
-        var onCompleteContext = acrossFlows ? new FlowContext(FlowKind.Out, aggregateContext.Translator, null, context.Owner) : context;
+        var onCompleteContext = acrossFlows ? new FlowContext(FlowKind.Out, aggregateContext.Translator, null, context.Owner) { ApiResource = context.ApiResource } : context;
         var flow = aggregate.OnComplete!.Flow;
         if (acrossFlows && _nestedOuterAggregate is { } nestedOuter && flow.SequenceKey is null
             && flow.Mediators.Length > 0 && ReferenceEquals(flow.Mediators[^1], nestedOuter))
@@ -1039,7 +1039,8 @@ public sealed partial class Lowerer
                 return null;
             }
 
-            body = body[..^1];
+            // The response comes back through the API resource (its CORS headers written) before the out flow's mediators.
+            body = last.ThroughResource ? [.. body[..^1], new CorsHeadersStep(last.Origin)] : body[..^1];
         }
 
         if (IrWalker.Steps(body).Any(step => step is RespondStep or ContinueWithStep or AcceptStep or InvokeStep { CanStop: true } or ForkStep { Answering: not null }))

@@ -51,7 +51,7 @@ function orderFlow(Context ctx) returns http:Response|error {
             setXmlPayload(ctx, xml `<pong xmlns="http://example.com/orders">ok</pong>`);
             ctx.to = "";
             ctx.isResponse = true;
-            return check respond(ctx, headers = passBackHeaders);
+            return check sendBackToClient(ctx, headers = passBackHeaders);
         }
         // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
         ctx.properties["OUT_ONLY"] = "true";
@@ -75,7 +75,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 function stockQuoteFlow(Context ctx) returns http:Response|error {
     do {
         check callEndpoint(ctx, stockQuoteEp, "", "POST", format = "soap11", headers = passThroughHeaders, state = stockQuoteEpSuspension);
-        return check respond(ctx, headers = passBackHeaders);
+        return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }

@@ -19,7 +19,7 @@ function orderFault(Context ctx) returns http:Response|error {
     OrderFaultResponse payload = {'error: "The order service is unavailable", detail: errorMessage};
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 503);
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Fault handling of OrderAPI GET /{orderId}, POST /: records the error and runs sequence 'OrderFault'; the flow ends

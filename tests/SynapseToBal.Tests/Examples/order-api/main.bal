@@ -22,7 +22,7 @@ service /orders on httpListener {
                 setJsonPayload(ctx, payload.toJson());
                 setHttpSc(ctx, 404);
             }
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return runOrderFault(ctx, e);
         }
@@ -37,13 +37,13 @@ service /orders on httpListener {
                 OrderPostResponse payload = {'error: "quantity must be positive"};
                 setJsonPayload(ctx, payload.toJson());
                 setHttpSc(ctx, 400);
-                return check respond(ctx, cors = true, headers = passBackHeaders);
+                return check respond(ctx, headers = passBackHeaders);
             }
             ctx.headers["x-order-source"] = "synapse-migration";
             ctx.urlPostfix = "";
             check callEndpoint(ctx, orderBackendEp, "", timeoutFault = true, headers = passThroughHeaders);
             setHttpSc(ctx, 201);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return runOrderFault(ctx, e);
         }

@@ -14,7 +14,7 @@ service /invoices on httpListener {
         Context ctx = check newContext(request, "InvoiceAPI", "/invoices", {"id": id}, cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, invoicePostByIdPayEndpoint, clientPath(invoiceApiIdPayEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = invoicePostByIdPayEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -25,7 +25,7 @@ service /invoices on httpListener {
         Context ctx = check newContext(request, "InvoiceAPI", "/invoices", cors = {allow: "GET", ...corsConfig});
         do {
             check callGroup(ctx, invoiceGetEndpointGroup, restPostfix(ctx), headers = passThroughHeaders);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

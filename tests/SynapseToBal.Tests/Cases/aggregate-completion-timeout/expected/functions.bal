@@ -69,7 +69,7 @@ function quoteFlow(Context ctx) returns http:Response|error {
         running.push(started3);
         Context[] collected = check awaitAggregation(messages, running, 5, count = 2);
         check aggregateMessages(ctx, collected, false, count = 2);
-        return check respond(ctx, headers = passBackHeaders);
+        return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }

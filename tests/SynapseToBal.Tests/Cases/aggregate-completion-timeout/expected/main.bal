@@ -30,7 +30,7 @@ service /items on httpListener, httpsListener {
             }
             Context[] collected = check awaitAggregation(messages, running, 3, countsCopies = false);
             check aggregateMessages(ctx, collected, false);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -47,7 +47,7 @@ service /items on httpListener, httpsListener {
                 check sequentialIterateTarget(message);
             }
             check aggregateMessages(ctx, messages, false);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

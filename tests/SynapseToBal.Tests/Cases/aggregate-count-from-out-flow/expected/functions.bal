@@ -38,7 +38,7 @@ function quoteBatchFlow(Context ctx) returns http:Response|error {
             check wait finished;
         }
         check aggregateMessages(ctx, messages, false, count = 5);
-        return check respond(ctx, headers = passBackHeaders);
+        return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }

@@ -22,7 +22,7 @@ service /devices on httpListener {
                 check firstByLimitIterateTarget(message);
             }
             check aggregateMessages(ctx, messages, false, enclosing = "root", count = check aggregateCount((), [limit2.toString()]));
-            return check respond(ctx, headers = passBackHeaders);
+            return check sendBackToClient(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -45,7 +45,7 @@ service /devices on httpListener {
                 check wait finished;
             }
             check aggregateMessages(ctx, messages, true, count = check aggregateCount(5, [atLeast]));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

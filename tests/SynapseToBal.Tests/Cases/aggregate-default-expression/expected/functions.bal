@@ -68,7 +68,7 @@ function buyAllFlow(Context ctx) returns http:Response|error {
         setXmlPayload(ctx, xml `<buyAllResponse>
                         <session>${xmlArg(sessionId)}</session>
                     </buyAllResponse>`);
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
     }

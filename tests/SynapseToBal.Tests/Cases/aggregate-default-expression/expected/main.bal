@@ -21,7 +21,7 @@ service /quotes on httpListener {
                 check linesIterateTarget(message);
             }
             check aggregateMessages(ctx, messages, false);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

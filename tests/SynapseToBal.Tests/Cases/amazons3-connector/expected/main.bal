@@ -24,7 +24,7 @@ service /storage on httpListener {
                 ctx.properties["ERROR_CODE"] = axis2HttpSc(ctx);
                 ctx.properties["ERROR_MESSAGE"] = xpathConcat(xpathTextValues((check soapEnvelope(ctx))/**/<Error>/<Code>));
             }
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -40,7 +40,7 @@ service /storage on httpListener {
             ctx.properties["bucketName"] = bucket;
             check amazonS3Init(ctx, accessKeyId = accessKeyId, secretAccessKey = secretAccessKey, xAmzSecurityToken = getHeader(ctx, "X-Session-Token"), bucketName = getProperty(ctx, "bucketName"));
             check amazonS3GetBucketAcl(ctx, bucketUrl = string `https://${bucket}.s3.amazonaws.com`);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -51,7 +51,7 @@ service /storage on httpListener {
         Context ctx = check newContext(request, "StorageAPI", "/storage", {"bucket": bucket}, cors = {allow: "GET", ...corsConfig});
         do {
             check amazonS3GetObjectsInBucket(ctx, bucketUrl = getProperty(ctx, "bucketUrl"), maxKeys = "100", prefix = getProperty(ctx, "query.param.prefix"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -63,7 +63,7 @@ service /storage on httpListener {
         do {
             check amazonS3DeleteObject(ctx, bucketUrl = getProperty(ctx, "bucketUrl"), objectName = 'key, versionId = getProperty(ctx, "query.param.version"));
             check amazonS3GetObjectMetaData(ctx, bucketUrl = getProperty(ctx, "bucketUrl"), objectName = 'key, ifMatch = getHeader(ctx, "If-Match"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -75,7 +75,7 @@ service /storage on httpListener {
         do {
             check amazonS3CreateBucket(ctx, bucketUrl = getProperty(ctx, "bucketUrl"), bucketRegion = "eu-west-1");
             check amazonS3ListParts(ctx, bucketUrl = getProperty(ctx, "bucketUrl"), objectName = bucket, uploadId = getProperty(ctx, "uploadId"), maxParts = "10");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -147,7 +147,7 @@ service /upload on httpListener {
             check amazonS3CreateBucketWebsiteConfiguration(ctx, bucketUrl = getProperty(ctx, "bucketUrl"), websiteConfig = getProperty(ctx, "websiteConfig"));
             check amazonS3SetBucketAcl(ctx, bucketUrl = getProperty(ctx, "bucketUrl"), accessControlPolicy = getProperty(ctx, "accessControlPolicy"));
             check amazonS3CreateBucketPolicy(ctx, bucketUrl = getProperty(ctx, "bucketUrl"), bucketPolicy = getProperty(ctx, "bucketPolicy"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -163,7 +163,7 @@ service /upload on httpListener {
             xml envelope = check soapEnvelope(ctx);
             check amazonS3CreateObjectAcl(ctx, objectName = 'key, bucketUrl = getProperty(ctx, "bucketUrl"), ownerId = xpathString(envelope/**/<ownerId>), ownerDisplayName = xpathString(envelope/**/<ownerDisplayName>), accessControlList = getProperty(ctx, "accessControlList"), versionId = check urlParam(ctx, "versionId"));
             check amazonS3DeleteMultipleObjects(ctx, bucketUrl = getProperty(ctx, "bucketUrl"), deleteConfig = getProperty(ctx, "deleteConfig"), quiet = "true");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -177,7 +177,7 @@ service /upload on httpListener {
             check amazonS3InitMultipartUpload(ctx, bucketUrl = getProperty(ctx, "bucketUrl"), objectName = 'key, contentEncoding = "gzip");
             ctx.properties["uploadId"] = xpathConcat(xpathTextValues((check soapEnvelope(ctx))/**/<UploadId>));
             check amazonS3CompleteMultipartUpload(ctx, bucketUrl = getProperty(ctx, "bucketUrl"), objectName = 'key, uploadId = getProperty(ctx, "uploadId"), partDetails = getProperty(ctx, "partDetails"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -196,7 +196,7 @@ service /upload on httpListener {
             ctx.properties["uri.var.uploadId"] = getProperty(ctx, "query.param.uploadId");
             ctx.properties["uri.var.part"] = getProperty(ctx, "query.param.partNumber");
             check amazonS3UploadPart(ctx, bucketUrl = string `https://${bucket}.s3.amazonaws.com`, objectName = 'key, uploadId = getProperty(ctx, "query.param.uploadId"), partNumber = getProperty(ctx, "query.param.partNumber"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -227,7 +227,7 @@ service /upload on httpListener {
         Context ctx = check newContext(request, "UploadAPI", "/upload", {"bucket": bucket}, cors = {allow: "POST", ...corsConfig});
         do {
             check amazonS3CreateObject(ctx, bucketUrl = string `https://${bucket}.s3.amazonaws.com`);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -26,7 +26,7 @@ service /objects on httpListener {
             if ((check soapEnvelope(ctx))/**/<syn:getObjectResponse>).length() > 0 {
                 log:printInfo("ObjectAPI /{bucket}/{object} request", 'type = xpathConcat(xpathTextValues((check soapEnvelope(ctx))/**/<syn:dataType>)));
             }
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -19,7 +19,7 @@ service /queues on httpListener {
             if check matches(axis2HttpSc(ctx), "^[^2][0-9][0-9]") {
                 log:printInfo("QueueAPI /{queue}/messages request", sqsStatus = axis2HttpSc(ctx));
             }
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -33,7 +33,7 @@ service /queues on httpListener {
             ctx.properties["secretAccessKey"] = getHeader(ctx, "X-Secret-Key");
             check amazonSqsInit(ctx, accessKeyId = getProperty(ctx, "accessKeyId"), secretAccessKey = getProperty(ctx, "secretAccessKey"), region = "eu-west-1");
             check amazonSqsReceiveMessage(ctx, queueId = "123456789012", queueName = queue, maxNumberOfMessages = "10", waitTimeSeconds = "5", attributes = "AttributeName.1=All", messageAttributeNames = "MessageAttributeName.1=All");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -54,7 +54,7 @@ service /queues on httpListener {
             //     <queueName>{$ctx:uri.var.queue}</queueName>
             // </amazonsqs.addPermission>
             check notTranslatedMediator("amazonsqs.addPermission", "SB0232");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -66,7 +66,7 @@ service /queues on httpListener {
         do {
             check amazonSqsInit(ctx, accessKeyId = getProperty(ctx, "accessKeyId"), secretAccessKey = getProperty(ctx, "secretAccessKey"), region = "us-east-1");
             check amazonSqsListQueues(ctx, queueNamePrefix = getProperty(ctx, "query.param.prefix"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -78,7 +78,7 @@ service /queues on httpListener {
         do {
             check amazonSqsInit(ctx, accessKeyId = getProperty(ctx, "accessKeyId"), secretAccessKey = getProperty(ctx, "secretAccessKey"), region = "us-east-1");
             check amazonSqsDeleteMessageBatch(ctx, queueId = "123456789012", queueName = queue, messageRequestEntry = xpathConcat(xpathTextValues((check soapEnvelope(ctx))/**/<entries>)));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

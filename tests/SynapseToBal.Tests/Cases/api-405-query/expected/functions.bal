@@ -17,7 +17,7 @@ function handleFault(Context ctx, error e) returns http:Response|error {
 function findByQFlow(Context ctx) returns http:Response|error {
     do {
         ctx.properties["uri.var.q"] = getProperty(ctx, "query.param.q");
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
     }
@@ -27,7 +27,7 @@ function findByQFlow(Context ctx) returns http:Response|error {
 function findByTagFlow(Context ctx) returns http:Response|error {
     do {
         ctx.properties["uri.var.tag"] = getProperty(ctx, "query.param.tag");
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
     }

@@ -29,7 +29,7 @@ service /search on httpListener {
     resource function post plain(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "SearchApi", "/search", cors = {allow: "POST", ...corsConfig});
         do {
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

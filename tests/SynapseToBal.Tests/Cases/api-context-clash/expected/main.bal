@@ -17,7 +17,7 @@ service /stockorder_api on httpListener {
         do {
             ApiPayload payload = {api: "StockOrderApi"};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -57,7 +57,7 @@ service "/stockorder_api/2.0" on httpListener {
         do {
             ApiPayload payload = {api: "StockOrderApiV2"};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

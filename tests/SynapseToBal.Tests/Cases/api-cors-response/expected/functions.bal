@@ -18,7 +18,7 @@ function itemsFlow(Context ctx) returns http:Response|error {
     do {
         ItemsResponse payload = {items: []};
         setJsonPayload(ctx, payload.toJson());
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
     }
@@ -36,7 +36,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # Out flow of CorsApi DELETE /orders/{id}: runs on the backend response.
 function corsOut(Context ctx) returns http:Response|error {
     _ = ctx.headers.removeIfHasKey("access-control-allow-headers");
-    return respond(ctx, headers = passBackHeaders);
+    return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
 # Fault flow of CorsApi DELETE /orders/{id}: runs when the in or out flow fails.
@@ -45,5 +45,5 @@ function corsFault(Context ctx, error e) returns http:Response|error {
     check makeFault(ctx, "pox", "Server", "failed");
     ctx.isResponse = true;
     ctx.to = "";
-    return respond(ctx, headers = passBackHeaders);
+    return sendBackToClient(ctx, headers = passBackHeaders);
 }

@@ -26,7 +26,7 @@ service /cors on httpListener {
         Context ctx = check newContext(request, "CorsApi", "/cors", {"id": id}, cors = {allow: "PUT", ...corsConfig});
         do {
             check callEndpoint(ctx, putOrdersByIdEndpoint, clientPath(corsApiOrdersIdEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = putOrdersByIdEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -15,7 +15,7 @@ service /echo on httpListener {
         Context ctx = check newContext(request, "EchoAPI", "/echo", cors = {allow: "GET, POST, PUT, DELETE", ...corsConfig});
         do {
             log:printInfo("EchoAPI default request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

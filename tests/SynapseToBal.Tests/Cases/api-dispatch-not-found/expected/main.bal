@@ -45,7 +45,7 @@ service /admin on httpsListener {
     resource function post reset(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AdminApi", "/admin", cors = {allow: "POST", ...corsConfig});
         do {
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -85,7 +85,7 @@ service /catalog on httpListener {
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogApi", "/catalog", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -133,7 +133,7 @@ service /catalog on httpsListener {
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogApi", "/catalog", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -143,7 +143,7 @@ service /catalog on httpsListener {
     resource function delete [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogApi", "/catalog", {"id": id}, cors = {allow: "DELETE", ...corsConfig});
         do {
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -183,7 +183,7 @@ service /orders on httpListener {
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderApi", "/orders", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -193,7 +193,7 @@ service /orders on httpListener {
     resource function post bulk/[string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -246,7 +246,7 @@ service /orders on httpsListener {
     resource function delete [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderApi", "/orders", {"id": id}, cors = {allow: "DELETE", ...corsConfig});
         do {
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -256,7 +256,7 @@ service /orders on httpsListener {
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderApi", "/orders", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -304,7 +304,7 @@ service /ping on httpListener, httpsListener {
         do {
             PingGetResponse payload = {pong: true};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -314,7 +314,7 @@ service /ping on httpListener, httpsListener {
     resource function post [string name](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PingApi", "/ping", {"name": name}, cors = {allow: "POST", ...corsConfig});
         do {
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

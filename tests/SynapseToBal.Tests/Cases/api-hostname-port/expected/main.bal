@@ -13,7 +13,7 @@ service /host on httpListener {
     resource function get info(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "HostApi", "/host", cors = {allow: "GET", ...corsConfig});
         do {
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

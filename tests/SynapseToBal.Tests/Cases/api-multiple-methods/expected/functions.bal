@@ -17,7 +17,7 @@ function handleFault(Context ctx, error e) returns http:Response|error {
 function customerPutPatchByIdFlow(Context ctx) returns http:Response|error {
     do {
         setHttpSc(ctx, 204);
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
     }

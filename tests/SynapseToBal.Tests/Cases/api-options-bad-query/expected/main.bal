@@ -15,7 +15,7 @@ service /search on httpListener {
         Context ctx = check newContext(request, "SearchApi", "/search", cors = {allow: "GET", ...corsConfig});
         do {
             log:printInfo("SearchApi /items request", q = getProperty(ctx, "query.param.q"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -16,7 +16,7 @@ function handleFault(Context ctx, error e) returns http:Response|error {
 # In flow of ItemsApi POST,GET /{id}, shared by its methods.
 function itemsPostGetByIdFlow(Context ctx) returns http:Response|error {
     do {
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
     }

@@ -13,7 +13,7 @@ service /items on httpListener {
     resource function 'default 'any(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ItemsApi", "/items", cors = {allow: "GET, POST, PUT, DELETE", ...corsConfig});
         do {
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -29,7 +29,7 @@ service /items on httpListener {
         Context ctx = check newContext(request, "ItemsApi", "/items", cors = {allow: "GET", ...corsConfig});
         do {
             ctx.properties["uri.var.q"] = getProperty(ctx, "query.param.q");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -51,7 +51,7 @@ service /items on httpListener {
     resource function delete [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ItemsApi", "/items", {"id": id}, cors = {allow: "DELETE", ...corsConfig});
         do {
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -63,7 +63,7 @@ service /items on httpListener {
         do {
             CorsResponse payload = {options: true};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -18,7 +18,7 @@ function handleFault(Context ctx, error e) returns http:Response|error {
 function aBFlow(Context ctx) returns http:Response|error {
     do {
         log:printInfo("MediaApi /a/b* request", at = "b");
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
     }
@@ -28,7 +28,7 @@ function aBFlow(Context ctx) returns http:Response|error {
 function aCFlow(Context ctx) returns http:Response|error {
     do {
         log:printInfo("MediaApi /a/c* request", at = "c");
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
     }

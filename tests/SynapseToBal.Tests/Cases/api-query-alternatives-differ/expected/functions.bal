@@ -42,7 +42,7 @@ function itemsByNameFlow(Context ctx) returns http:Response|error {
         ctx.properties["uri.var.name"] = getProperty(ctx, "query.param.name");
         log:printInfo("CatalogAPI /items?name={name} request", 'client = getAxis2Property(ctx, "REMOTE_ADDR"));
         check callEndpoint(ctx, itemsByNameEndpoint, string `/items?name=${check pathValue(getProperty(ctx, "uri.var.name"))}`, "GET", headers = passThroughHeaders, state = itemsByNameEndpointSuspension);
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }
@@ -53,7 +53,7 @@ function itemsFlow(Context ctx) returns http:Response|error {
     do {
         ItemsResponse payload = {items: []};
         setJsonPayload(ctx, payload.toJson());
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
     }
@@ -76,7 +76,7 @@ function filesByIdXmlFlow(Context ctx) returns http:Response|error {
     do {
         log:printInfo("CatalogAPI /files/{id}.xml request", 'client = getAxis2Property(ctx, "REMOTE_ADDR"), file = getProperty(ctx, "uri.var.id"));
         check callEndpoint(ctx, filesByIdXmlEndpoint, string `/files/${check pathValue(getProperty(ctx, "uri.var.id"))}`, "GET", headers = passThroughHeaders, state = filesByIdXmlEndpointSuspension);
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }
@@ -87,7 +87,7 @@ function filesByIdTxtFlow(Context ctx) returns http:Response|error {
     do {
         FilesByIdTxtResponse payload = {files: []};
         setJsonPayload(ctx, payload.toJson());
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
     }

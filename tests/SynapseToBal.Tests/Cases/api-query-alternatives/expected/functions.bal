@@ -19,7 +19,7 @@ function itemsByIdFlow(Context ctx) returns http:Response|error {
     do {
         ctx.properties["uri.var.id"] = getProperty(ctx, "query.param.id");
         log:printInfo("ShopAPI /items?id={id} request", id = getProperty(ctx, "uri.var.id"));
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
     }
@@ -31,7 +31,7 @@ function itemsByNameAndPageFlow(Context ctx) returns http:Response|error {
         ctx.properties["uri.var.name"] = getProperty(ctx, "query.param.name");
         ctx.properties["uri.var.page"] = getProperty(ctx, "query.param.page");
         log:printInfo("ShopAPI /items?name={name}&page={page} request", name = getProperty(ctx, "uri.var.name"));
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
     }
@@ -42,7 +42,7 @@ function itemsFlow(Context ctx) returns http:Response|error {
     do {
         ItemsResponse payload = {items: []};
         setJsonPayload(ctx, payload.toJson());
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
     }
@@ -53,7 +53,7 @@ function storesByStoreIdFlow(Context ctx) returns http:Response|error {
     do {
         ctx.properties["uri.var.open"] = getProperty(ctx, "query.param.open");
         log:printInfo("ShopAPI /stores/{storeId}?open={open} request", store = getProperty(ctx, "uri.var.storeId"));
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
     }
@@ -64,7 +64,7 @@ function storesByCodeFlow(Context ctx) returns http:Response|error {
     do {
         ctx.properties["uri.var.city"] = getProperty(ctx, "query.param.city");
         log:printInfo("ShopAPI /stores/{code}?city={city} request", code = getProperty(ctx, "uri.var.code"), city = getProperty(ctx, "uri.var.city"));
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
     }
@@ -74,7 +74,7 @@ function storesByCodeFlow(Context ctx) returns http:Response|error {
 function offersByFromFlow(Context ctx) returns http:Response|error {
     do {
         ctx.properties["uri.var.from"] = getProperty(ctx, "query.param.from");
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
     }
@@ -84,7 +84,7 @@ function offersByFromFlow(Context ctx) returns http:Response|error {
 function offersByQFlow(Context ctx) returns http:Response|error {
     do {
         ctx.properties["uri.var.a,b"] = getProperty(ctx, "query.param.q");
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
     }

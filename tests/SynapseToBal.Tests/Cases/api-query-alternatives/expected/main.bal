@@ -64,7 +64,7 @@ service /shop on httpListener {
     resource function get [string kind]/stock(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShopAPI", "/shop", {"kind": kind}, cors = {allow: "GET", ...corsConfig});
         do {
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -75,7 +75,7 @@ service /shop on httpListener {
         Context ctx = check newContext(request, "ShopAPI", "/shop", cors = {allow: "GET", ...corsConfig});
         do {
             ctx.properties["uri.var.a,b"] = getProperty(ctx, "query.param.q");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -19,7 +19,7 @@ service /search on httpListener {
     resource function delete 'all(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "SearchApi", "/search", cors = {allow: "DELETE", ...corsConfig});
         do {
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -73,7 +73,7 @@ service /search on httpsListener {
         Context ctx = check newContext(request, "SearchApi", "/search", cors = {allow: "GET", ...corsConfig});
         do {
             ctx.properties["uri.var.q"] = getProperty(ctx, "query.param.q");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -83,7 +83,7 @@ service /search on httpsListener {
     resource function delete 'all(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "SearchApi", "/search", cors = {allow: "DELETE", ...corsConfig});
         do {
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

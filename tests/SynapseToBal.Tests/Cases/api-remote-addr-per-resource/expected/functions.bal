@@ -30,5 +30,5 @@ function handleFault(Context ctx, error e) returns http:Response|error {
 function auditFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printInfo("AuditApi /events fault", 'client = getAxis2Property(ctx, "REMOTE_ADDR"));
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }

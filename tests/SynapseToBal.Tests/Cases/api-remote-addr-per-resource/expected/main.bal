@@ -23,7 +23,7 @@ service /audit on httpListener {
         setRemoteAddress(ctx, caller);
         do {
             auditOuter(ctx);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -43,7 +43,7 @@ service /audit on httpListener {
         setRemoteAddress(ctx, caller);
         do {
             check callEndpoint(ctx, eventsEndpoint, clientPath(auditApiEventsEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = eventsEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return auditFault(ctx, e);
         }
@@ -55,7 +55,7 @@ service /audit on httpListener {
         do {
             PingResponse payload = {pong: true};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

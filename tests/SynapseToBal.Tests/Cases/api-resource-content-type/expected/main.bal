@@ -19,7 +19,7 @@ service /agent on httpListener {
         }
         Context ctx = check newContext(request, "AgentApi", "/agent", cors = {allow: "GET", ...corsConfig});
         do {
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -29,7 +29,7 @@ service /agent on httpListener {
     resource function get status(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AgentApi", "/agent", cors = {allow: "GET", ...corsConfig});
         do {
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -46,7 +46,7 @@ service /agent on httpListener {
     resource function post [string... path](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AgentApi", "/agent", cors = {allow: "POST", ...corsConfig});
         do {
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -107,7 +107,7 @@ service /upload on httpListener {
         }
         Context ctx = check newContext(request, "UploadApi", "/upload", cors = {allow: "POST", ...corsConfig});
         do {
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -117,7 +117,7 @@ service /upload on httpListener {
     resource function put items/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "UploadApi", "/upload", {"id": id}, cors = {allow: "PUT", ...corsConfig});
         do {
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -17,7 +17,7 @@ function resourceMismatchHandler(Context ctx) returns http:Response|error {
     ResourceMismatchHandlerResponse payload = {'error: "no such resource", api: getProperty(ctx, "SYNAPSE_REST_API")};
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 404);
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault

@@ -14,7 +14,7 @@ service /open on httpListener {
     resource function 'default ping(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OpenAPI", "/open", cors = {allow: "GET, POST, PUT, DELETE", ...corsConfig});
         do {
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -49,7 +49,7 @@ service /users on httpListener {
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "UserAPI", "/users", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -59,7 +59,7 @@ service /users on httpListener {
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "UserAPI", "/users", cors = {allow: "POST", ...corsConfig});
         do {
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -27,7 +27,7 @@ service /accounts on httpListener {
         do {
             AccountGetSummaryResponse payload = {id, secure: false};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -39,7 +39,7 @@ service /accounts on httpListener {
         do {
             StatusPayload payload = {status: "up"};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -94,7 +94,7 @@ service /accounts on httpsListener {
         do {
             AccountGetSummaryResponse payload = {id, secure: true};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -106,7 +106,7 @@ service /accounts on httpsListener {
         do {
             StatusPayload payload = {status: "up"};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -183,7 +183,7 @@ service /admin on httpsListener {
         Context ctx = check newContext(request, "AdminApi", "/admin", cors = {allow: "POST", ...corsConfig});
         do {
             log:printInfo("AdminApi /reset request", to = ctx.to, messageId = ctx.messageId, direction = "request");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -221,7 +221,7 @@ service /mixed on httpListener, httpsListener {
     resource function get info(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "MixedApi", "/mixed", cors = {allow: "GET", ...corsConfig});
         do {
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -259,7 +259,7 @@ service /plain on httpListener, httpsListener {
     resource function get ping(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "PlainApi", "/plain", cors = {allow: "GET", ...corsConfig});
         do {
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -301,7 +301,7 @@ service /secure on httpsListener {
         do {
             SecureResponse payload = {balance: 10};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -351,7 +351,7 @@ service /status on httpListener {
         do {
             StatusPayload payload = {status: "up"};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

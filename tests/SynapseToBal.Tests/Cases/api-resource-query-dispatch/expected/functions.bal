@@ -20,7 +20,7 @@ function jobsByEmailAndPasswordFlow(Context ctx) returns http:Response|error {
         ctx.properties["uri.var.email"] = getProperty(ctx, "query.param.email");
         ctx.properties["uri.var.password"] = getProperty(ctx, "query.param.password");
         log:printInfo("JobsAPI /jobs?email={email}&password={password} request", email = getProperty(ctx, "uri.var.email"));
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
     }
@@ -31,7 +31,7 @@ function jobsByIdFlow(Context ctx) returns http:Response|error {
     do {
         ctx.properties["uri.var.id"] = getProperty(ctx, "query.param.id");
         log:printInfo("JobsAPI /jobs?id={id} request", id = getProperty(ctx, "uri.var.id"));
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
     }

@@ -39,7 +39,7 @@ service "/jobs-portal" on httpListener {
         do {
             ctx.properties["uri.var.page"] = getProperty(ctx, "query.param.page");
             log:printInfo("JobsAPI /jobs/{jobId}/applications?status=open&page={page} request", page = getProperty(ctx, "uri.var.page"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -49,7 +49,7 @@ service "/jobs-portal" on httpListener {
     resource function post jobs(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "JobsAPI", "/jobs-portal", cors = {allow: "POST", ...corsConfig});
         do {
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -67,7 +67,7 @@ service "/jobs-portal" on httpListener {
         Context ctx = check newContext(request, "JobsAPI", "/jobs-portal", cors = {allow: "GET", ...corsConfig});
         do {
             ctx.properties["uri.var.a,b"] = getProperty(ctx, "query.param.terms");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -83,7 +83,7 @@ service "/jobs-portal" on httpListener {
         Context ctx = check newContext(request, "JobsAPI", "/jobs-portal", cors = {allow: "GET", ...corsConfig});
         do {
             ctx.properties["uri.var.target"] = getProperty(ctx, "query.param.to");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -23,7 +23,7 @@ function ordersGetPostByIdFlow(Context ctx) returns http:Response|error {
             OrdersGetPostByIdResponse payload = {created: miScalarText(getProperty(ctx, "REST_SUB_REQUEST_PATH"))};
             setJsonPayload(ctx, payload.toJson());
         }
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
     }
@@ -33,7 +33,7 @@ function ordersGetPostByIdFlow(Context ctx) returns http:Response|error {
 function statusFlow(Context ctx) returns http:Response|error {
     do {
         log:printInfo("StatusProxy request", method = getProperty(ctx, "REST_METHOD"));
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
     }

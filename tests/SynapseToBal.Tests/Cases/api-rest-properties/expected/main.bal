@@ -57,7 +57,7 @@ service /status on httpListener {
         Context ctx = check newContext(request, "StatusAPI", "/status", cors = {allow: "GET", ...corsConfig});
         do {
             log:printInfo("StatusAPI /* request", subPath = getProperty(ctx, "REST_SUB_REQUEST_PATH"), version = getProperty(ctx, "SYNAPSE_REST_API_VERSION"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

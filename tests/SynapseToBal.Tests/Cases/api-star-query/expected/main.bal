@@ -21,7 +21,7 @@ service /store on httpListener {
         do {
             ctx.properties["uri.var.x"] = getProperty(ctx, "query.param.x");
             log:printInfo("FilesApi /files*?x={x} request", x = getProperty(ctx, "uri.var.x"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -39,7 +39,7 @@ service /store on httpListener {
         do {
             ctx.properties["uri.var.q"] = getProperty(ctx, "query.param.q");
             log:printInfo("FilesApi /docs/{name}*?q={q} request", name = getProperty(ctx, "uri.var.name"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -56,7 +56,7 @@ service /store on httpListener {
         Context ctx = check newContext(request, "FilesApi", "/store", cors = {allow: "GET", ...corsConfig});
         do {
             log:printInfo("FilesApi /logs* request", at = "logs");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -18,7 +18,7 @@ function filesGetByIdJsonFlow(Context ctx) returns http:Response|error {
     do {
         FilesGetByIdJsonResponse payload = {id: getProperty(ctx, "uri.var.id")};
         setJsonPayload(ctx, payload.toJson());
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
     }
@@ -28,7 +28,7 @@ function filesGetByIdJsonFlow(Context ctx) returns http:Response|error {
 function filesGetByIdXmlFlow(Context ctx) returns http:Response|error {
     do {
         setXmlPayload(ctx, xml `<file><id>${xmlArg(getProperty(ctx, "uri.var.id"))}</id></file>`);
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
     }

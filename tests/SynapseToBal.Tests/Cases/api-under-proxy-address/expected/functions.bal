@@ -18,7 +18,7 @@ function orderFlow(Context ctx) returns http:Response|error {
     do {
         OrderResponse payload = {'from: "proxy"};
         setJsonPayload(ctx, payload.toJson());
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
     }

@@ -20,7 +20,7 @@ service /services/Status on httpListener, httpsListener {
         do {
             StatusResponse payload = {status: "up"};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

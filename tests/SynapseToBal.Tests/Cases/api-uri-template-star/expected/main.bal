@@ -21,7 +21,7 @@ service /music on httpListener {
         Context ctx = check newContext(request, "MusicAPI", "/music", cors = {allow: "GET", ...corsConfig});
         do {
             log:printInfo("MusicAPI /view/* request", at = "view");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -38,7 +38,7 @@ service /music on httpListener {
         Context ctx = check newContext(request, "MusicAPI", "/music", cors = {allow: "GET", ...corsConfig});
         do {
             log:printInfo("MusicAPI /album* request", at = "album");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -49,7 +49,7 @@ service /music on httpListener {
         Context ctx = check newContext(request, "MusicAPI", "/music", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
             log:printInfo("MusicAPI /track/{id}/* request", id = id);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -60,7 +60,7 @@ service /music on httpListener {
         Context ctx = check newContext(request, "MusicAPI", "/music", cors = {allow: "GET", ...corsConfig});
         do {
             log:printInfo("MusicAPI /a*b/c request", at = "literal");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -71,7 +71,7 @@ service /music on httpListener {
         Context ctx = check newContext(request, "MusicAPI", "/music", cors = {allow: "POST", ...corsConfig});
         do {
             log:printInfo("MusicAPI /* request", at = "any");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -15,7 +15,7 @@ service /catalog on httpListener {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"productId": productId}, cors = {allow: "GET", ...corsConfig});
         do {
             log:printInfo("CatalogAPI /products/{productId} request", product = productId);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -25,7 +25,7 @@ service /catalog on httpListener {
     resource function get products/[string productId]/reviews/[string reviewId](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"productId": productId, "reviewId": reviewId}, cors = {allow: "GET", ...corsConfig});
         do {
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -44,7 +44,7 @@ service /catalog on httpListener {
             ctx.properties["uri.var.query"] = getProperty(ctx, "query.param.q");
             ctx.properties["uri.var.page"] = getProperty(ctx, "query.param.page");
             log:printInfo("CatalogAPI /search?q={query}&page={page} request", q = getProperty(ctx, "uri.var.query"), raw = check urlParam(ctx, "q"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -55,7 +55,7 @@ service /catalog on httpListener {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"path": check reservedPathValue(request, path)}, cors = {allow: "GET", ...corsConfig});
         do {
             log:printInfo("CatalogAPI /files/{+path} request", path = getProperty(ctx, "uri.var.path"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -14,7 +14,7 @@ service "/inventory/1.0.0" on httpListener {
     resource function get items(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "InventoryAPI:v1.0.0", "/inventory/1.0.0", apiContext = "/inventory/{version}", apiVersion = "1.0.0", versionType = "context", cors = {allow: "GET", ...corsConfig});
         do {
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -52,7 +52,7 @@ service "/inventory/2.0.0" on httpListener {
     resource function get items(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "InventoryAPIv2:v2.0.0", "/inventory/2.0.0", apiContext = "/inventory", apiVersion = "2.0.0", versionType = "url", cors = {allow: "GET", ...corsConfig});
         do {
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

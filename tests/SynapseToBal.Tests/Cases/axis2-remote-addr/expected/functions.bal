@@ -24,7 +24,7 @@ function handleFault(Context ctx, error e) returns http:Response|error {
 function auditFlow(Context ctx) returns http:Response|error {
     do {
         auditCaller(ctx);
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
     }

@@ -26,7 +26,7 @@ service "/client" on httpListener {
             string clientIp = getAxis2Property(ctx, "REMOTE_ADDR");
             ClientResponse payload = {ip: clientIp, host: getAxis2Property(ctx, "REMOTE_HOST")};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -18,7 +18,7 @@ service /echo on httpListener {
             log:printInfo("EchoAPI /url request", url = getAxis2Property(ctx, "TransportInURL"));
             UrlResponse payload = {url: received};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -30,7 +30,7 @@ service /echo on httpListener {
         do {
             ctx.properties["correlation"] = check notTranslated("$axis2:correlation_id");
             string sink = check notTranslated("get-property('axis2', 'OutTransportInfo')");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -20,7 +20,7 @@ function quoteReply(Context ctx) {
 function quotesFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printInfo("QuotesAPI /blocking fault", code = getProperty(ctx, "ERROR_CODE"), messageValue = getProperty(ctx, "ERROR_MESSAGE"));
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend

@@ -17,7 +17,7 @@ service /quotes on httpListener {
             // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
             // in default.json), not the 120 s the client waits.
             check callGroup(ctx, priceGroupGroup, restPostfix(ctx), soapAction = "urn:getPrice", blocking = true, headers = passThroughHeaders);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return quotesFault(ctx, e);
         }
@@ -29,7 +29,7 @@ service /quotes on httpListener {
         do {
             quoteStore.store(ctx);
             setHttpSc(ctx, 202);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -25,7 +25,7 @@ service /audit on httpListener {
             // in default.json), not the 120 s the client waits.
             [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("tenantEpConfig", withRestPostfix(string `http://${check pathValue(tenant)}.example.com/audit`, restPostfix(ctx)), tenantEpConfig);
             check callBlockingOutOnly(ctx, urlClient, urlPath, "POST", calloutUrl = "http://{uri.var.tenant}.example.com/audit", headers = passThroughHeaders, state = tenantEpSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -72,7 +72,7 @@ service /orders on httpListener {
             check callBlockingOutOnly(ctx, orderApiNotifyEndpoint2, clientPath(orderApiNotifyEndpointUrl2, restPostfix(ctx)), headers = passThroughHeaders, state = notifyEndpointSuspension);
             log:printInfo("OrderApi /notify request", status = axis2HttpSc(ctx));
             ctx.properties["OUT_ONLY"] = "false";
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -88,7 +88,7 @@ service /orders on httpListener {
             // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
             // in default.json), not the 120 s the client waits.
             check callBlocking(ctx, maybeEndpoint, clientPath(orderApiMaybeEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -8,7 +8,7 @@ import ballerina/http;
 # Out flow of QuotesApi POST /latest: runs on the backend response.
 function quotesOut(Context ctx) returns http:Response|error {
     check cacheStore(ctx);
-    return respond(ctx, headers = passBackHeaders);
+    return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend

@@ -14,7 +14,7 @@ service /quotes on httpListener {
         Context ctx = check newContext(request, "QuotesApi", "/quotes", cors = {allow: "POST", ...corsConfig});
         do {
             if check cacheLookup(ctx, "QuotesApi.xml:7", 120, maxSize = 2, maxMessageSize = 10000, methods = ["POST"], responseCodes = "2[0-9][0-9]", cacheControl = true, ageHeader = true) {
-                return check respond(ctx, headers = passBackHeaders);
+                return check sendBackToClient(ctx, headers = passBackHeaders);
             }
             check callEndpoint(ctx, latestEndpoint, withRestPostfix("/quotesBackend", restPostfix(ctx)), headers = passThroughHeaders, state = latestEndpointSuspension);
             writeCorsHeaders(ctx);
@@ -29,11 +29,11 @@ service /quotes on httpListener {
         Context ctx = check newContext(request, "QuotesApi", "/quotes", cors = {allow: "GET", ...corsConfig});
         do {
             if check cacheLookup(ctx, "QuotesApi.xml:32", 60, methods = ["GET"], cacheControl = true) {
-                return check respond(ctx, headers = passBackHeaders);
+                return check sendBackToClient(ctx, headers = passBackHeaders);
             }
             check callEndpoint(ctx, historyEndpoint, "/quotesBackend/history", "GET", headers = passThroughHeaders, state = historyEndpointSuspension);
             check cacheStore(ctx);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -15,7 +15,7 @@ service /quotes on httpListener {
         do {
             if check cacheLookup(ctx, "QuoteApi.xml:4", 20, payloadOnly = true, maxSize = 100) {
                 ctx.headers["x-cache"] = "hit";
-                return check respond(ctx, cors = true, headers = passBackHeaders);
+                return check respond(ctx, headers = passBackHeaders);
             }
             check callEndpoint(ctx, quotePostRootEndpoint, clientPath(quoteApiDefaultEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quotePostRootEndpointSuspension);
             writeCorsHeaders(ctx);

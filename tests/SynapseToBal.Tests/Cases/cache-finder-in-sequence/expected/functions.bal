@@ -10,7 +10,7 @@ import ballerina/log;
 # Sequence 'CachedAnswer'.
 function cachedAnswer(Context ctx) returns http:Response|error? {
     if check cacheLookup(ctx, "CachedAnswer.xml:4", 30) {
-        return respond(ctx, headers = passBackHeaders);
+        return sendBackToClient(ctx, headers = passBackHeaders);
     }
 }
 
@@ -19,7 +19,7 @@ function cachedLookup(Context ctx) returns http:Response|error? {
     log:printInfo("CachedLookup sequence", step = "lookup");
     if check cacheLookup(ctx, "CachedLookup.xml:7", 120, maxSize = 200) {
         ctx.headers["x-cache"] = "HIT";
-        return respond(ctx, cors = true, headers = passBackHeaders);
+        return respond(ctx, headers = passBackHeaders);
     }
 }
 

@@ -19,7 +19,7 @@ service /products on httpListener {
             }
             check callEndpoint(ctx, productsGetByIdEndpoint, string `/products/${check pathValue(id)}`, "GET", headers = passThroughHeaders, state = productsGetByIdEndpointSuspension);
             check cacheStore(ctx);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

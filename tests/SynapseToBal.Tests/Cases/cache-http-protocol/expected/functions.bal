@@ -18,11 +18,11 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 function itemsFlow(Context ctx) returns http:Response|error {
     do {
         if check cacheLookup(ctx, "items", 120, maxSize = 1000, maxMessageSize = 10000, methods = ["GET", "POST"], excludedHeaders = ["user", "x-request-id"], responseCodes = "2[0-9][0-9]", ageHeader = true) {
-            return check respond(ctx, headers = passBackHeaders);
+            return check sendBackToClient(ctx, headers = passBackHeaders);
         }
         check callEndpoint(ctx, itemsEndpoint, "/backend/items", "GET", headers = passThroughHeaders, state = itemsEndpointSuspension);
         check cacheStore(ctx);
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }

@@ -9,5 +9,5 @@ import ballerina/log;
 function shopFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printInfo("ShopAPI /customers/{id} fault", code = getProperty(ctx, "ERROR_CODE"), status = axis2HttpSc(ctx));
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }

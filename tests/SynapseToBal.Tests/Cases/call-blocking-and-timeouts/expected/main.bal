@@ -18,7 +18,7 @@ service /shop on httpListener {
             // sender in default.json), not the 120 s the client waits.
             check callBlocking(ctx, inventoryEp, clientPath(inventoryEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = inventoryEpSuspension);
             check callEndpoint(ctx, reportEp, clientPath(reportEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = reportEpSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return shopFault(ctx, e);
         }

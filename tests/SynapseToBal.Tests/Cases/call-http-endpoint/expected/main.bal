@@ -14,7 +14,7 @@ service /httpep on httpListener {
         Context ctx = check newContext(request, "HttpEpAPI", "/httpep", {"orderId": orderId}, cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, orderByIdEp, string `/v1/orders/${check pathValue(orderId)}?expand=${check pathValue(getProperty(ctx, "query.param.expand"))}`, "GET", headers = passThroughHeaders, state = orderByIdEpSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -25,7 +25,7 @@ service /httpep on httpListener {
         Context ctx = check newContext(request, "HttpEpAPI", "/httpep", {"orderId": orderId}, cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, legacyEp, withRestPostfix(string `/${check reservedValue(orderId)}`, restPostfix(ctx)), headers = passThroughHeaders, state = legacyEpSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

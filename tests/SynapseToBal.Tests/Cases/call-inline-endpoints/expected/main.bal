@@ -14,7 +14,7 @@ service /inline on httpListener {
         Context ctx = check newContext(request, "InlineAPI", "/inline", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, usersByIdEndpoint, clientPath(inlineApiUsersIdEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = usersByIdEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -27,7 +27,7 @@ service /inline on httpListener {
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
             // sender in default.json), not the 120 s the client waits.
             check callBlocking(ctx, soapEndpoint, "", "POST", format = "soap11", headers = passThroughHeaders, state = soapEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

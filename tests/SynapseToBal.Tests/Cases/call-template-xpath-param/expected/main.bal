@@ -15,7 +15,7 @@ service /greet on httpListener {
         do {
             xml envelope = check soapEnvelope(ctx);
             greet(ctx, who = xpathFirstNodeString(envelope/**/<name>), firstText = xpathFirst(xpathTextValues(envelope/**/<name>)), orderId = xpathFirst(xpathAttributeValues(envelope/**/<'order>, "id")), count = javaDoubleString(<float>(envelope/**/<name>).length()), 'source = getProperty(ctx, "source"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -15,7 +15,7 @@ service /audit on httpListener {
         Context ctx = check newContext(request, "AuditAPI", "/audit", cors = {allow: "POST", ...corsConfig});
         do {
             log:printInfo("AuditAPI /log request", to = ctx.to, messageId = ctx.messageId, direction = "request");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -49,7 +49,7 @@ function priceCompareFlow(Context ctx) returns http:Response|error {
         }
         check aggregateMessages(ctx, messages, false);
         string aggregated = "true";
-        return check respond(ctx, headers = passBackHeaders);
+        return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }

@@ -25,7 +25,7 @@ service /offers on httpListener {
             Context[] collected = check awaitAggregation(messages, running, 10);
             check aggregateMessages(ctx, collected, true);
             string offersDone = "true";
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

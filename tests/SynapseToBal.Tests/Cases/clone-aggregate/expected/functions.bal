@@ -10,7 +10,7 @@ function priceOut(Context ctx) returns http:Response|error {
     // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its
     // onComplete runs there, before this function; any other message passes through unchanged, as Synapse's
     // aggregate lets through a message it cannot correlate.
-    return respond(ctx, headers = passBackHeaders);
+    return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend

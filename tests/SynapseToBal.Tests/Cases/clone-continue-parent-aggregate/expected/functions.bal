@@ -42,7 +42,7 @@ function priceFlow(Context ctx) returns http:Response|error {
         check priceCloneTarget1(messages[0]);
         check priceCloneTarget2(messages[1]);
         check aggregateMessages(ctx, messages, false);
-        return check respond(ctx, headers = passBackHeaders);
+        return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }

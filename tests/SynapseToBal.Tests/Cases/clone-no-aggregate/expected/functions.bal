@@ -10,7 +10,7 @@ import ballerina/http;
 function acknowledge(Context ctx) returns http:Response|error {
     AcknowledgeResponse payload = {received: true};
     setJsonPayload(ctx, payload.toJson());
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend

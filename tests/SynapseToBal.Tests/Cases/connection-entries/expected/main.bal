@@ -24,7 +24,7 @@ service /partner on httpListener {
             //     <apiKey>{$ctx:apiKey}</apiKey>
             // </email.send>
             check notTranslatedMediator("email.send", "SB0232");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -22,7 +22,7 @@ service /storage on httpListener {
             // </amazons3.init>
             check notTranslatedMediator("amazons3.init", "SB0232");
             check amazonS3GetBuckets(ctx, apiUrl = "https://s3.amazonaws.com");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -38,7 +38,7 @@ service /storage on httpListener {
             //     <objectKey>{$ctx:uri.var.name}</objectKey>
             // </amazons3.getObject>
             check notTranslatedMediator("amazons3.getObject", "SB0232");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -54,7 +54,7 @@ service /storage on httpListener {
             //     <inputContent>{$body}</inputContent>
             // </ftp.uploadFile>
             check notTranslatedMediator("ftp.uploadFile", "SB0232");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

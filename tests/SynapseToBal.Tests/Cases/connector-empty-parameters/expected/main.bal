@@ -16,7 +16,7 @@ service /events on httpListener {
             EventsResponse payload = {item: check jsonEval(ctx, "$.itemId")};
             setJsonPayload(ctx, payload.toJson());
             check publishKafkaMessage(ctx, eventsConn, [["topic", "purchased"], ["Content-Type", "application/json"], ["forwardExistingHeaders", " "]]);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -33,7 +33,7 @@ service /gmail on httpListener {
             //     <contentType>text/html</contentType>
             // </gmail.sendMail>
             check notTranslatedMediator("gmail.sendMail", "SB0232");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -49,7 +49,7 @@ service /gmail on httpListener {
             //     <id>{json-eval($.messages[0].id)}</id>
             // </gmail.readMail>
             check notTranslatedMediator("gmail.readMail", "SB0232");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -17,7 +17,7 @@ service /mail on httpListener {
             json body = check jsonPayload(ctx);
             check gmailSendMail(ctx, gmailConnection1, gmailConnection1UserId, to = check jsonEvalIn(body, "$.to"), subject = check jsonEvalIn(body, "$.subject"), 'from = "orders@acme.com", cc = check jsonEvalIn(body, "$.cc"), bcc = "", messageBody = check jsonEvalIn(body, "$.body"), contentType = "text/html; charset=UTF-8");
             log:printInfo("MailAPI /send request", sent = check jsonEval(ctx, "$.id"), status = axis2HttpSc(ctx));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -34,7 +34,7 @@ service /mail on httpListener {
         do {
             ctx.properties["uri.var.q"] = getProperty(ctx, "query.param.q");
             check gmailListAllMails(ctx, gmailConnection1, gmailConnection1UserId, includeSpamTrash = "false", labelIds = "INBOX", maxResults = "20", pageToken = "", q = check urlParam(ctx, "q"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -45,7 +45,7 @@ service /mail on httpListener {
         Context ctx = check newContext(request, "MailAPI", "/mail", {"id": id}, cors = {allow: "DELETE", ...corsConfig});
         do {
             check gmailTrashMessage(ctx, gmailTokenConnection, gmailTokenConnectionUserId, id = id);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -56,7 +56,7 @@ service /mail on httpListener {
         Context ctx = check newContext(request, "MailAPI", "/mail", {"id": id}, cors = {allow: "DELETE", ...corsConfig});
         do {
             check gmailDeleteMessage(ctx, gmailConnection1, gmailConnection1UserId, id = id);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -72,7 +72,7 @@ service /mail on httpListener {
             //     <format>full</format>
             // </gmail.readMail>
             check notTranslatedMediator("gmail.readMail", "SB0232");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -83,7 +83,7 @@ service /mail on httpListener {
         Context ctx = check newContext(request, "MailAPI", "/mail", cors = {allow: "GET", ...corsConfig});
         do {
             check gmailListLabels(ctx, gmailConnection1, gmailConnection1UserId);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -94,7 +94,7 @@ service /mail on httpListener {
         Context ctx = check newContext(request, "MailAPI", "/mail", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
             check gmailReadLabel(ctx, gmailTokenConnection, gmailTokenConnectionUserId, id = id);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -105,7 +105,7 @@ service /mail on httpListener {
         Context ctx = check newContext(request, "MailAPI", "/mail", cors = {allow: "GET", ...corsConfig});
         do {
             check gmailGetUserProfile(ctx, gmailConnection1, gmailConnection1UserId);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -116,7 +116,7 @@ service /mail on httpListener {
         Context ctx = check newContext(request, "MailAPI", "/mail", cors = {allow: "GET", ...corsConfig});
         do {
             check gmailListDrafts(ctx, gmailConnection1, gmailConnection1UserId, includeSpamTrash = "", maxResults = "5", pageToken = "");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -134,7 +134,7 @@ service /mail on httpListener {
             //     <messageBody>{json-eval($.body)}</messageBody>
             // </gmail.sendMail>
             check notTranslatedMediator("gmail.sendMail", "SB0232");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -16,7 +16,7 @@ service /orders on httpListener {
             check publishKafkaMessage(ctx, kafkaConn, [["topic", "orders"], ["partitionNo", "0"], ["key", check jsonEval(ctx, "$.orderId")], ["Content-Type", "application/json"]]);
             PublishResponse payload = {topic: getProperty(ctx, "topic"), offset: getProperty(ctx, "offset")};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -27,7 +27,7 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             check publishKafkaMessage(ctx, kafkaConn, [["topic", getProperty(ctx, "auditTopic")], ["value", "'{\"event\": \"received\"}'"], ["forwardExistingHeaders", "all"]], forwardHeaders = true);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -55,7 +55,7 @@ service /orders on httpListener {
             //     <topic>orders</topic>
             // </kafkaTransport.publishMessages>
             check notTranslatedMediator("kafkaTransport.publishMessages", "SB0232");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -26,7 +26,7 @@ service /crm on httpListener {
             //     <queryString>{$url:q}</queryString>
             // </salesforcerest.query>
             check notTranslatedMediator("salesforcerest.query", "SB0232");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -37,7 +37,7 @@ service /crm on httpListener {
         Context ctx = check newContext(request, "ConnectorAPI", "/crm", cors = {allow: "GET", ...corsConfig});
         do {
             check fileConnectorRead(ctx, "file:///var/reports/daily.csv", contentType = "text/plain");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -53,7 +53,7 @@ service /crm on httpListener {
             //     <message>{json-eval($.message)}</message>
             // </facebook.publishPagePost>
             check notTranslatedMediator("facebook.publishPagePost", "SB0232");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

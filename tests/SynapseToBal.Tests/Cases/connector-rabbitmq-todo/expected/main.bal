@@ -38,7 +38,7 @@ service /queue on httpListener {
             //     <overwriteBody>true</overwriteBody>
             // </rabbitmq.sendRpc>
             check notTranslatedMediator("rabbitmq.sendRpc", "SB0232");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -18,10 +18,10 @@ service /login on httpListener {
             log:printInfo(string `Auth service response: ${getVariable(ctx, "authResponse")}`);
             log:printInfo(string `Auth status: ${check synapseValue(function () returns string|error => check variablePath(ctx, "authResponse", "$.attributes.statusCode"), "vars.authResponse.attributes.statusCode")}, token: ${check synapseValue(function () returns string|error => check variablePath(ctx, "authResponse", "$.payload.token"), "vars.authResponse.payload.token")}`);
             if (variablePathExists(ctx, "authResponse", "$.payload.token")) {
-                return check respond(ctx, cors = true, headers = passBackHeaders);
+                return check respond(ctx, headers = passBackHeaders);
             }
             setHttpSc(ctx, 401);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -15,7 +15,7 @@ service /accounts on httpListener {
         Context ctx = check newContext(request, "AccountAPI", "/accounts", cors = {allow: "GET", ...corsConfig});
         do {
             check salesforceQuery(ctx, salesforceConnection, queryString = "SELECT Id, Name, Industry FROM Account ORDER BY Name");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -35,7 +35,7 @@ service /accounts on httpListener {
             string soql = string `SELECT Id, Name FROM Account WHERE Industry = '${check urlParam(ctx, "industry")}'`;
             check salesforceQuery(ctx, salesforcePasswordConnection, queryString = soql);
             log:printInfo("AccountAPI /search?industry={industry} request", found = check jsonEval(ctx, "$.totalSize"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -47,7 +47,7 @@ service /accounts on httpListener {
         do {
             ctx.properties["fieldAndValue"] = check jsonEval(ctx, "$.account");
             check salesforceCreate(ctx, salesforceConnection, sObjectName = "Account", fieldAndValue = getProperty(ctx, "fieldAndValue"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -63,7 +63,7 @@ service /accounts on httpListener {
                 setJsonPayload(ctx, payload.toJson());
                 setHttpSc(ctx, 200);
             }
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -74,7 +74,7 @@ service /accounts on httpListener {
         Context ctx = check newContext(request, "AccountAPI", "/accounts", {"id": id}, cors = {allow: "DELETE", ...corsConfig});
         do {
             check salesforceDelete(ctx, salesforceTokenConnection, sObjectName = "Account", idToDelete = id);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -85,7 +85,7 @@ service /accounts on httpListener {
         Context ctx = check newContext(request, "AccountAPI", "/accounts", cors = {allow: "GET", ...corsConfig});
         do {
             check salesforceDescribeSObject(ctx, salesforceConnection, sObjectName = "Account");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -17,7 +17,7 @@ service /services/Localisation on httpListener, httpsListener {
     resource function get regionByProvince(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/Localisation");
         check dataServiceSelect(ctx, geoDb, `select id, name from region where province_id = ${check int:fromString(check dataServiceParam(ctx, "Province_ID"))} order by name`, "Regions", "Region", "http://ws.wso2.org/dataservice", [{column: "id", name: "id"}, {column: "name", name: "name"}]);
-        return respond(ctx, headers = passBackHeaders);
+        return sendBackToClient(ctx, headers = passBackHeaders);
     }
 
     # PUT /services/Localisation/region/{id}

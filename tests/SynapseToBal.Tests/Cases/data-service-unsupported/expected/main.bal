@@ -16,7 +16,7 @@ service /services/OrdersService on httpListener {
     resource function get orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrdersService");
         check dataServiceSelect(ctx, ordersDb, `select id, total, note from orders`, "Orders", "Order", "http://example.com/orders", [{column: "id", name: "id"}, {column: "total", name: "total"}, {column: "note", name: "note"}]);
-        return respond(ctx, headers = passBackHeaders);
+        return sendBackToClient(ctx, headers = passBackHeaders);
     }
 
     // TODO(SB0206): resource GET /services/OrdersService/orders/by-note of data service 'OrdersService' is not translated: the parameter 'note' of query 'ByNote' is optional with no default value (the data service binds NULL when it is missing)

@@ -14,7 +14,7 @@ service /services/InventoryDataService on httpListener {
     resource function get items/count(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/InventoryDataService");
         check dataServiceSelect(ctx, inventoryDb, `select count(*) as total from items`, "Items", "Item", "http://ws.wso2.org/dataservice", [{column: "total", name: "total"}]);
-        return respond(ctx, headers = passBackHeaders);
+        return sendBackToClient(ctx, headers = passBackHeaders);
     }
 }
 

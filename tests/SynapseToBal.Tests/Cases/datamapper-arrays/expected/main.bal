@@ -16,7 +16,7 @@ service /staff on httpListener {
         do {
             ctx.payload = (check mapEmployeesToStaff(check (check jsonPayload(ctx)).cloneWithType(Employees))).toJson();
             ctx.contentType = "application/json";
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -28,7 +28,7 @@ service /staff on httpListener {
         do {
             ctx.payload = (mapBreakfastMenuToMenu(check xmldata:parseAsType((check xmlPayload(ctx))[0], t = BreakfastMenu))).toJson();
             ctx.contentType = "application/json";
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -40,7 +40,7 @@ service /staff on httpListener {
         do {
             ctx.payload = (check mapTotalsToResult(check (check jsonPayload(ctx)).cloneWithType(Totals))).toJson();
             ctx.contentType = "application/json";
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -16,7 +16,7 @@ service /healthcare on httpListener {
             // TODO(SB0258): <datamapper> runs the data mapping at key 'resources:datamapper/RequestMapping/RequestMapping.dmc' from the input schema 'resources:datamapper/RequestMapping/RequestMapping_inputSchema.json' (JSON) to the output schema 'resources:datamapper/RequestMapping/RequestMapping_outputSchema.json' (JSON); not translated: the mapping configuration 'resources:datamapper/RequestMapping/RequestMapping.dmc' cannot be read: its mapFunction is not one return of an object literal ('const name = input.name')
             // <datamapper config="resources:datamapper/RequestMapping/RequestMapping.dmc" inputSchema="resources:datamapper/RequestMapping/RequestMapping_inputSchema.json" inputType="JSON" outputSchema="resources:datamapper/RequestMapping/RequestMapping_outputSchema.json" outputType="JSON"/>
             check notTranslatedMediator("datamapper", "SB0258");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -28,7 +28,7 @@ service /healthcare on httpListener {
         do {
             ctx.payload = (check mapRootToRoot(check (check jsonPayload(ctx)).cloneWithType(RootInput))).toJson();
             ctx.contentType = "application/json";
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -16,7 +16,7 @@ service /mapper on httpListener {
             // TODO(SB0258): <datamapper> runs the data mapping at key 'gov:/datamapper/orderMap.dmc' from the input schema 'gov:/datamapper/orderMap_inputSchema.json' (XML) to the output schema 'gov:/datamapper/orderMap_outputSchema.json' (JSON); not translated: the input does not hold the mapping configuration 'gov:/datamapper/orderMap.dmc', the input schema 'gov:/datamapper/orderMap_inputSchema.json', the output schema 'gov:/datamapper/orderMap_outputSchema.json'
             // <datamapper config="gov:/datamapper/orderMap.dmc" inputSchema="gov:/datamapper/orderMap_inputSchema.json" inputType="XML" outputSchema="gov:/datamapper/orderMap_outputSchema.json" outputType="JSON"/>
             check notTranslatedMediator("datamapper", "SB0258");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -16,7 +16,7 @@ service /calculator on httpListener {
         do {
             ctx.payload = replaceBody(ctx, check xmldata:toXml(check mapNumbersToResult(check xmldata:parseAsType((check xmlPayload(ctx))[0], t = Numbers))));
             ctx.contentType = "application/xml";
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -28,7 +28,7 @@ service /calculator on httpListener {
         do {
             ctx.payload = (check mapSampleToStats(check (check jsonPayload(ctx)).cloneWithType(Sample))).toJson();
             ctx.contentType = "application/json";
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

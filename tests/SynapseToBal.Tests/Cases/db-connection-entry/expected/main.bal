@@ -19,7 +19,7 @@ service /orders on httpListener {
             //     <parameters>[{"type": "INTEGER", "value": "${params.pathParams.id}"}]</parameters>
             // </db.select>
             check notTranslatedMediator("db.select", "SB0232");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

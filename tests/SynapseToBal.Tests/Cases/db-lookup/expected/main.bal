@@ -62,7 +62,7 @@ service /stock on httpListener {
             //     </statement>
             // </dblookup>
             check notTranslatedMediator("dblookup", "SB0206");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

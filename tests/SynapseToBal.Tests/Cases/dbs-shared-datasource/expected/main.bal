@@ -28,6 +28,6 @@ service /services/OrderQuery_DSS on httpListener, httpsListener {
     resource function get orders/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrderQuery_DSS", {"id": id});
         check dataServiceSelect(ctx, ordersDb, `SELECT id, status FROM orders WHERE id = ${check dataServiceParam(ctx, "id")}`, "Orders", "Order", "http://ws.wso2.org/dataservice", [{column: "id", name: "id"}, {column: "status", name: "status"}]);
-        return respond(ctx, headers = passBackHeaders);
+        return sendBackToClient(ctx, headers = passBackHeaders);
     }
 }

@@ -13,7 +13,7 @@ function fault(Context ctx) returns http:Response|error {
     FaultResponse payload = {'error: errorMessage};
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 500);
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Runs the global 'fault' sequence for flows that declare no fault sequence of their own.
@@ -27,7 +27,7 @@ function stockForwardFlow(Context ctx) returns http:Response|error {
     do {
         log:printInfo("StockForwardProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request");
         check callEndpoint(ctx, stockForwardEndpoint, clientPath(stockForwardProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockForwardEndpointSuspension);
-        return check respond(ctx, headers = passBackHeaders);
+        return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
     }

@@ -28,7 +28,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 function inventoryFlow(Context ctx) returns http:Response|error {
     do {
         float stock = check float:fromString(xpathString((check soapEnvelope(ctx))/**/<stock>));
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
     }
@@ -39,7 +39,7 @@ function stockForwardFlow(Context ctx) returns http:Response|error {
     do {
         log:printInfo("StockForwardProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request");
         check callEndpoint(ctx, stockForwardEndpoint, clientPath(stockForwardProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockForwardEndpointSuspension);
-        return check respond(ctx, headers = passBackHeaders);
+        return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }

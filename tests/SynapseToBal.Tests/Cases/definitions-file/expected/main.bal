@@ -15,7 +15,7 @@ service /greet on httpListener {
         do {
             ctx.properties.name = name;
             greet(ctx);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -51,7 +51,7 @@ service /greet on httpListener {
 service / on httpListener {
     # ANY request no API matches (the main sequence)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "");
+        Context ctx = check newContext(request, (), "", fullRequestPath = true);
         return mainSequence(ctx);
     }
 }

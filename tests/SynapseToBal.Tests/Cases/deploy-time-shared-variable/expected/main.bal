@@ -14,7 +14,7 @@ service /shop on httpListener {
         Context ctx = check newContext(request, "ShopAPI", "/shop", cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, customersEp, clientPath(backendUrl, restPostfix(ctx)), headers = passThroughHeaders, state = customersEpSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -25,7 +25,7 @@ service /shop on httpListener {
         Context ctx = check newContext(request, "ShopAPI", "/shop", cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, ordersEp, clientPath(backendUrl, restPostfix(ctx)), headers = passThroughHeaders, state = ordersEpSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -37,7 +37,7 @@ service /shop on httpListener {
         do {
             [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("reportsEpConfig", string `${check expandUriTemplate(ctx, reportsUrl, true)}`, reportsEpConfig);
             check callEndpoint(ctx, urlClient, urlPath, "GET", headers = passThroughHeaders, state = reportsEpSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

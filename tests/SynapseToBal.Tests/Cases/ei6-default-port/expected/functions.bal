@@ -27,7 +27,7 @@ function handleFault(Context ctx, error e) returns http:Response|error {
 function quoteBackendFlow(Context ctx) returns http:Response|error {
     do {
         setXmlPayload(ctx, xml `<quote><price>10</price></quote>`);
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
     }
@@ -37,7 +37,7 @@ function quoteBackendFlow(Context ctx) returns http:Response|error {
 function quoteFlow(Context ctx) returns http:Response|error {
     do {
         check callEndpoint(ctx, quoteEp, clientPath(quoteEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteEpSuspension);
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }

@@ -20,7 +20,7 @@ service /quotes on httpListener, httpsListener {
         Context ctx = check newContext(request, "QuoteApi", "/quotes", cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, quoteEp, clientPath(quoteEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteEpSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

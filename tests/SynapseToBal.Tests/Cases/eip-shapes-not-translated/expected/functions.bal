@@ -45,5 +45,5 @@ function fireCloneTarget(Context ctx) returns error? {
 # the response.
 function aloneIterateTarget(Context ctx) returns http:Response|error? {
     check callEndpoint(ctx, shapesEp, clientPath(shapesEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = shapesEpSuspension);
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }

@@ -27,7 +27,7 @@ service /shapes on httpListener {
                 check wait finished;
             }
             check aggregateMessages(ctx, messages, false);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -74,7 +74,7 @@ service /shapes on httpListener {
             _ = start fireCloneTarget(messages[0]);
             FireResponse payload = {accepted: true};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

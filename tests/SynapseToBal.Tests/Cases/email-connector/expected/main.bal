@@ -16,7 +16,7 @@ service /mail on httpListener {
             ctx.properties["EMAIL-HEADER:X-Priority"] = "1";
             json body = check jsonPayload(ctx);
             check sendEmailConnector(ctx, mailConn, 'from = "alerts@example.com", to = "ops@example.com, \"Doe, Jane\" <jane@example.com>", cc = getProperty(ctx, "ccList"), bcc = "", replyTo = "", subject = string `Order ${check synapseJsonTextIn(body, "$.orderId")} failed`, content = string `<p>Order ${check synapseJsonTextIn(body, "$.orderId")} could not be shipped.</p>`, contentType = "text/html; charset=UTF-8", responseVariable = "mailResult");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -28,7 +28,7 @@ service /mail on httpListener {
         do {
             json body = check jsonPayload(ctx);
             check sendEmailConnector(ctx, relayConn, 'from = check synapseJsonTextIn(body, "$.sender"), to = check synapseJsonTextIn(body, "$.recipient"), cc = "", bcc = "audit@example.com", replyTo = "support@example.com", subject = "Notice", content = check synapseJsonTextIn(body, "$.text"), contentType = "text/plain; charset=ISO-8859-1", responseVariable = "sent", overwriteBody = true);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -86,7 +86,7 @@ service /mail on httpListener {
             //     <responseVariable>inbox</responseVariable>
             // </email.list>
             check notTranslatedMediator("email.list", "SB0232");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

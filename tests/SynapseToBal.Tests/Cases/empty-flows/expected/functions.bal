@@ -9,5 +9,5 @@ import ballerina/log;
 function pingFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printInfo("RelayAPI /ping fault", event = "failed");
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }

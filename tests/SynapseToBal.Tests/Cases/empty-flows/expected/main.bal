@@ -29,7 +29,7 @@ service /relay on httpListener {
         do {
             StatusResponse payload = {status: check jsonEval(ctx, "$.status")};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail {
             // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
             return accepted();
@@ -41,7 +41,7 @@ service /relay on httpListener {
         Context ctx = check newContext(request, "RelayAPI", "/relay", cors = {allow: "GET", ...corsConfig});
         do {
             log:printInfo("RelayAPI /ping request", event = "ping");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return pingFault(ctx, e);
         }

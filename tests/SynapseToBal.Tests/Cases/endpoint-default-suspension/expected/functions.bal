@@ -11,7 +11,7 @@ function quoteFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printInfo("QuoteAPI /{symbol} fault", errorValue = getProperty(ctx, "ERROR_CODE"));
     setHttpSc(ctx, 503);
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend

@@ -15,7 +15,7 @@ service /quotes on httpListener {
         do {
             check callEndpoint(ctx, quoteBackend, clientPath(quoteBackendUrl, restPostfix(ctx)), timeoutFault = true, headers = passThroughHeaders, state = quoteBackendSuspension);
             check callHttpConnector(ctx, convertConn, convertConnBaseUrl, "GET", string `/rates/${miScalarText(symbol)}`, responseVariable = "rate", state = convertConnSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return quoteFault(ctx, e);
         }
@@ -26,7 +26,7 @@ service /quotes on httpListener {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, ordersEndpoint, "/orders", "POST", headers = passThroughHeaders, state = ordersEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

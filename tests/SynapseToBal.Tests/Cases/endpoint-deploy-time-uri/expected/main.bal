@@ -19,7 +19,7 @@ service /items on httpListener {
             // sender in default.json), not the 120 s the client waits.
             [http:Client, string] [urlClient2, urlPath2] = check urlTemplateClient("inventoryEpConfig", withRestPostfix(string `${check expandUriTemplate(ctx, inventoryUrl, true)}`, restPostfix(ctx)), inventoryEpConfig);
             check callBlocking(ctx, urlClient2, urlPath2, headers = passThroughHeaders, state = inventoryEpSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -31,7 +31,7 @@ service /items on httpListener {
         do {
             check callEndpoint(ctx, ordersEp, clientPath(ordersUrl, restPostfix(ctx)), headers = passThroughHeaders, state = ordersEpSuspension);
             check callEndpoint(ctx, billingEp, clientPath(billingHost, restPostfix(ctx)), headers = passThroughHeaders, state = billingEpSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

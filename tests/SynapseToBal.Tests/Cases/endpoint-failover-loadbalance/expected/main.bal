@@ -22,7 +22,7 @@ service /orders on httpListener {
             // TODO(SB0205): the <call> target endpoint is not translated
             // <call><endpoint key="MixedFormats"/></call>
             check notTranslatedMediator("call", "SB0205");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -18,7 +18,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 function quoteFlow(Context ctx) returns http:Response|error {
     do {
         check callGroup(ctx, allSitesGroup, restPostfix(ctx), headers = passThroughHeaders);
-        return check respond(ctx, headers = passBackHeaders);
+        return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }

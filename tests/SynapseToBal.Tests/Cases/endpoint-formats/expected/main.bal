@@ -16,7 +16,7 @@ service /quotes on httpListener {
             setXmlPayload(ctx, xml `<m:getQuote xmlns:m="http://services.samples"><m:symbol>${jsonXmlArg(check jsonEval(ctx, "$.symbol"))}</m:symbol></m:getQuote>`);
             ctx.headers["soapaction"] = "urn:getQuote";
             check callEndpoint(ctx, stockQuoteSoap11, "", "POST", format = "soap11", headers = passThroughHeaders, state = stockQuoteSoap11Suspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -28,7 +28,7 @@ service /quotes on httpListener {
         do {
             setAction(ctx, "urn:getQuote");
             check callEndpoint(ctx, soap12Endpoint, "", "POST", format = "soap12", headers = passThroughHeaders, state = soap12EndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -39,7 +39,7 @@ service /quotes on httpListener {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, poxEndpoint, clientPath(quoteApiPoxEndpointUrl, restPostfix(ctx)), format = "pox", headers = passThroughHeaders, state = poxEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -50,7 +50,7 @@ service /quotes on httpListener {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, jsonEndpoint, clientPath(quoteApiJsonEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = jsonEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

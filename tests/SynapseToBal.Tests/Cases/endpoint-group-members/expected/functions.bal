@@ -10,7 +10,7 @@ import ballerina/log;
 function quoteFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printInfo("QuoteAPI /soap fault", code = getProperty(ctx, "ERROR_CODE"));
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend

@@ -15,7 +15,7 @@ service /quotes on httpListener {
         do {
             ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
             check callGroup(ctx, quoteFailoverGroup, "", "POST", format = "soap11", soapFault = true, headers = passThroughHeaders);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return quoteFault(ctx, e);
         }
@@ -28,7 +28,7 @@ service /quotes on httpListener {
             check callGroup(ctx, staticFailoverGroup, restPostfix(ctx), soapFault = true, headers = passThroughHeaders);
             check callGroup(ctx, spreadGroup, restPostfix(ctx), soapFault = true, headers = passThroughHeaders);
             check callGroup(ctx, noRetryGroup, restPostfix(ctx), soapFault = true, headers = passThroughHeaders);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -41,7 +41,7 @@ service /quotes on httpListener {
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
             // sender in default.json), not the 120 s the client waits.
             check callGroup(ctx, spreadGroup, restPostfix(ctx), soapFault = true, blocking = true, headers = passThroughHeaders);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

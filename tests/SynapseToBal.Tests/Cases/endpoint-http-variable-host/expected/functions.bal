@@ -30,7 +30,7 @@ function studentFlow(Context ctx) returns http:Response|error {
         ctx.properties["uri.var.serviceName"] = "StudentService";
         [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("studentEndpointConfig", string `http://localhost:${check pathValue(getProperty(ctx, "uri.var.port"))}/${check pathValue(getProperty(ctx, "uri.var.servicePath"))}/${check pathValue(getProperty(ctx, "uri.var.serviceName"))}`, studentEndpointConfig);
         check callEndpoint(ctx, urlClient, urlPath, "POST", timeoutFault = true, headers = passThroughHeaders, state = studentEndpointSuspension);
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }
@@ -44,7 +44,7 @@ function studentLookupFlow(Context ctx) returns http:Response|error {
         ctx.properties["uri.var.args"] = ctx.urlPostfix;
         [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("studentLookupEndpointConfig", string `http://${check pathValue(getProperty(ctx, "uri.var.host"))}:${check pathValue(getProperty(ctx, "uri.var.port"))}/services/StudentService${check pathValue(getProperty(ctx, "uri.var.args"))}`, studentLookupEndpointConfig);
         check callEndpoint(ctx, urlClient, urlPath, "GET", headers = passThroughHeaders, state = studentLookupEndpointSuspension);
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }

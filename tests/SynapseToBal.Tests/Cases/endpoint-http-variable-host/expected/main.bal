@@ -21,7 +21,7 @@ service /friends on httpListener, httpsListener {
             ctx.properties["uri.var.uriParams"] = string `user_id=${propertyXPathString(ctx.properties["uri.var.id"])}`;
             [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("friendsApiIdEndpointConfig", string `${check reservedValue(getProperty(ctx, "uri.var.apiUrl"))}/friends/ids.json?${check reservedValue(getProperty(ctx, "uri.var.uriParams"))}`, friendsApiIdEndpointConfig);
             check callEndpoint(ctx, urlClient, urlPath, "GET", headers = passThroughHeaders, state = friendsGetByIdEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -36,7 +36,7 @@ service /friends on httpListener, httpsListener {
             // sender in default.json), not the 120 s the client waits.
             [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("friendsApiByUrlEndpointConfig", withRestPostfix(string `${check reservedValue(getProperty(ctx, "uri.var.target"))}`, restPostfix(ctx)), friendsApiByUrlEndpointConfig);
             check callBlocking(ctx, urlClient, urlPath, headers = passThroughHeaders, state = byUrlEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

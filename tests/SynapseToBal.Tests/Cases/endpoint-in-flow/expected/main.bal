@@ -23,7 +23,7 @@ service /route on httpListener {
             } else {
                 check callEndpoint(ctx, routePostRootEndpoint, clientPath(routeApiEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = routePostRootEndpointSuspension);
             }
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

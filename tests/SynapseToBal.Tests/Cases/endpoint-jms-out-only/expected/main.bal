@@ -33,7 +33,7 @@ service /orders on httpListener {
             ctx.properties["OUT_ONLY"] = "false";
             EventsResponse payload = {published: true};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -40,7 +40,7 @@ function quoteFlow(Context ctx) returns http:Response|error {
         // TODO(SB0206): settings of JMS endpoint 'StockQuoteJmsEP' not applied: transport.jms.UserName: the Micro Integrator connects with credentials only when both transport.jms.UserName and transport.jms.Password are set; the connection is made without them; parameter 'transport.jms.CacheLevel': the generated sender does not apply it (it keeps one connection, session and producer per endpoint, with the broker's default delivery mode, priority and time to live)
         // <address uri="jms:/StockQuotes?transport.jms.ConnectionFactoryJNDIName=QueueConnectionFactory&amp;java.naming.factory.initial=org.apache.activemq.jndi.ActiveMQInitialContextFactory&amp;java.naming.provider.url=tcp://broker.example.com:61616&amp;transport.jms.CacheLevel=producer&amp;transport.jms.UserName=quotes" />
         check requestJms(ctx, "StockQuoteJmsEP", {initialContextFactory: stockQuoteJmsEpJavaNamingFactoryInitial, providerUrl: stockQuoteJmsEpJavaNamingProviderUrl, connectionFactoryName: stockQuoteJmsEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: stockQuoteJmsEpDestination}, ());
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }

@@ -52,7 +52,7 @@ service /quotes on httpListener {
             //     <endpoint key="StockQuoteJmsEP"/>
             // </call>
             check notTranslatedMediator("call", "SB0218");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -29,7 +29,7 @@ service /orders on httpListener {
             // TODO(SB0205): the <call> target endpoint is not translated
             // <call><endpoint key="HostFromMessage"/></call>
             check notTranslatedMediator("call", "SB0205");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

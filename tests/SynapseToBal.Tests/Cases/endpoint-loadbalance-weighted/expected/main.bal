@@ -17,7 +17,7 @@ service /stock on httpListener {
             check callGroup(ctx, groupDefaultGroup, restPostfix(ctx), headers = passThroughHeaders);
             check callGroup(ctx, zeroWeightGroup, restPostfix(ctx), headers = passThroughHeaders);
             check callGroup(ctx, notWeightedGroup, restPostfix(ctx), headers = passThroughHeaders);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

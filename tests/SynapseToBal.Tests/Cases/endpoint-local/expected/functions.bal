@@ -43,7 +43,7 @@ function notifyQuotes(Context ctx) returns http:Response|error? {
 # Out flow of proxy service FrontProxy: runs on the backend response.
 function frontOut(Context ctx) returns http:Response|error {
     log:printInfo("FrontProxy response", status = axis2HttpSc(ctx));
-    return respond(ctx, headers = passBackHeaders);
+    return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend
@@ -70,7 +70,7 @@ function frontFlow(Context ctx) returns http:Response|error {
 function quoteFlow(Context ctx) returns http:Response|error {
     do {
         check callEndpoint(ctx, quoteEndpoint, clientPath(quoteProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteEndpointSuspension);
-        return check respond(ctx, headers = passBackHeaders);
+        return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }

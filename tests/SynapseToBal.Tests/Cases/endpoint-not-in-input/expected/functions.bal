@@ -26,7 +26,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 function registryFlow(Context ctx) returns http:Response|error {
     do {
         check callEndpoint(ctx, orderServiceEp, clientPath(orderServiceEpUrl, restPostfix(ctx)), headers = passThroughHeaders);
-        return check respond(ctx, headers = passBackHeaders);
+        return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }

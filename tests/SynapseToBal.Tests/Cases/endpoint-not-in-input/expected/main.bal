@@ -22,7 +22,7 @@ service /stock on httpListener, httpsListener {
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
             // sender in default.json), not the 120 s the client waits.
             check callBlocking(ctx, auditEp, clientPath(auditEpUrl, restPostfix(ctx)), headers = passThroughHeaders);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -33,7 +33,7 @@ service /stock on httpListener, httpsListener {
         Context ctx = check newContext(request, "StockApi", "/stock", cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, quoteBackendEp, clientPath(quoteBackendEpUrl, restPostfix(ctx)), headers = passThroughHeaders);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -44,7 +44,7 @@ service /stock on httpListener, httpsListener {
         Context ctx = check newContext(request, "StockApi", "/stock", cors = {allow: "GET", ...corsConfig});
         do {
             check callGroup(ctx, quoteFailoverEpGroup, restPostfix(ctx), headers = passThroughHeaders);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -16,7 +16,7 @@ service /quotes on httpListener {
             check callEndpoint(ctx, suspendingEp, clientPath(suspendingEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = suspendingEpSuspension);
             check callEndpoint(ctx, neverSuspendedEp, clientPath(neverSuspendedEpUrl, restPostfix(ctx)), headers = passThroughHeaders);
             check callEndpoint(ctx, defaultDurationEp, string `/quote/${check pathValue(symbol)}`, "GET", headers = passThroughHeaders, state = defaultDurationEpSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -30,7 +30,7 @@ service /quotes on httpListener {
             // sender in default.json), not the 120 s the client waits.
             check callBlocking(ctx, suspendingEp, clientPath(suspendingEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = suspendingEpSuspension);
             check callEndpoint(ctx, ordersEndpoint, clientPath(quoteApiOrdersEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = ordersEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -41,7 +41,7 @@ service /quotes on httpListener {
         Context ctx = check newContext(request, "QuoteApi", "/quotes", cors = {allow: "PUT", ...corsConfig});
         do {
             check callGroup(ctx, quoteFailoverEpGroup, restPostfix(ctx), headers = passThroughHeaders);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

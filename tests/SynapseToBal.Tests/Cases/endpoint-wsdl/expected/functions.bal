@@ -20,7 +20,7 @@ function stockFlow(Context ctx) returns http:Response|error {
         check callAddress(ctx, build = true, headers = passThroughHeaders);
         check callEndpoint(ctx, remoteWsdl, "", "POST", format = "soap11", headers = passThroughHeaders, state = remoteWsdlSuspension);
         check callEndpoint(ctx, remoteWsdlSoap11, "", "POST", format = "soap11", headers = passThroughHeaders, state = remoteWsdlSoap11Suspension);
-        return check respond(ctx, headers = passBackHeaders);
+        return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }

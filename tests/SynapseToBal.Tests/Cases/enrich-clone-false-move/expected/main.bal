@@ -17,7 +17,7 @@ service /move on httpListener {
             check enrichJson(ctx, "$.archive", check jsonPathMoved(ctx, "$.items[0]"), "child");
             check enrichRenameKey(ctx, "$.totals", "sum", check jsonPathMoved(ctx, "$.label"));
             check setPayloadPrimitive(ctx, check jsonPathMoved(ctx, "$['order']"), parse = false);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -31,7 +31,7 @@ service /move on httpListener {
             check enrichXml(ctx, (), (check soapEnvelope(ctx))/**/<'order>/<line>, "sibling", moved = true);
             ctx.properties["wrapper"] = "<wrapper/>";
             check enrichProperty(ctx, "wrapper", (), "child", nativeJson = true, body = true, moved = true);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -53,7 +53,7 @@ service /move on httpListener {
             //     <target type="custom" xpath="//order/lines" action="child"/>
             // </enrich>
             check notTranslatedMediator("enrich", "SB0206");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

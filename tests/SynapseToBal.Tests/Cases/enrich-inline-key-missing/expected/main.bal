@@ -25,7 +25,7 @@ service "/enrich-key" on httpListener {
             //     <target type="property" property="sharedHeader"/>
             // </enrich>
             check notTranslatedMediator("enrich", "SB0502");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -28,7 +28,7 @@ service /root on httpListener {
             check notTranslatedMediator("enrich", "SB0206");
             check enrichProperty(ctx, "RootElm", ((check soapEnvelope(ctx))/**/<total>).clone(), "child");
             check setPayloadPrimitive(ctx, ctx.properties["RootElm"].clone());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -15,7 +15,7 @@ service /enrich on httpListener {
         do {
             string count = check jsonEval(ctx, "$.count");
             check setPayloadPrimitive(ctx, count.clone());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -26,7 +26,7 @@ service /enrich on httpListener {
         Context ctx = check newContext(request, "EnrichAPI", "/enrich", cors = {allow: "POST", ...corsConfig});
         do {
             check setPayloadPrimitive(ctx, "\"done\"");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -37,7 +37,7 @@ service /enrich on httpListener {
         Context ctx = check newContext(request, "EnrichAPI", "/enrich", cors = {allow: "POST", ...corsConfig});
         do {
             check setPayloadPrimitive(ctx, (check jsonPath(ctx, "$.order.status")).clone(), parse = false);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -48,7 +48,7 @@ service /enrich on httpListener {
         Context ctx = check newContext(request, "EnrichAPI", "/enrich", cors = {allow: "POST", ...corsConfig});
         do {
             check setPayloadValue(ctx, {"status": "done"});
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -18,7 +18,7 @@ service "/collect" on httpListener {
             check enrichProperty(ctx, "items", (), "child", nativeJson = true, body = true);
             JsonResponse payload = {items: toJson(getProperty(ctx, "items"))};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -33,7 +33,7 @@ service "/collect" on httpListener {
             check enrichProperty(ctx, "lines", ((check soapEnvelope(ctx))/**/<item>).clone(), "sibling");
             check enrichProperty(ctx, "moved", (check soapEnvelope(ctx))/**/<item>, "child", moved = true);
             log:printInfo("CollectAPI /xml request", 'order = getProperty(ctx, "order"), lines = getProperty(ctx, "lines"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

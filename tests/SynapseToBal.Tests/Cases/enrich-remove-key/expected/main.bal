@@ -14,7 +14,7 @@ service /store on httpListener {
         Context ctx = check newContext(request, "StoreEnrichAPI", "/store", cors = {allow: "POST", ...corsConfig});
         do {
             check enrichRemove(ctx, ["$.store.book[*].author", "$.store.book[0]"]);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -27,7 +27,7 @@ service /store on httpListener {
             ctx.properties["storeCopy"] = (check payloadValue(ctx)).clone();
             check enrichRemove(ctx, ["$.store.bicycle", "$.store['book'][*].price"], property = "storeCopy");
             check setPayloadPrimitive(ctx, ctx.properties["storeCopy"].clone());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -41,7 +41,7 @@ service /store on httpListener {
             string newKey = "sku";
             check enrichRenameKey(ctx, "$.items[*]", "code", newKey);
             check enrichRenameKey(ctx, "$", "total", check jsonPath(ctx, "$.meta.label"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -69,7 +69,7 @@ service /store on httpListener {
             //     <target type="key" xpath="json-eval($.total)"/>
             // </enrich>
             check notTranslatedMediator("enrich", "SB0206");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -23,7 +23,7 @@ service /targets on httpListener {
             check enrichXml(ctx, (), ctx.properties["header"].clone(), "sibling", nativeJson = true);
             xml originalEnvelope = (check envelopeValue(ctx)).clone();
             check setEnvelope(ctx, originalEnvelope.clone());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -37,7 +37,7 @@ service /targets on httpListener {
             check enrichJson(ctx, "$.phone", {"type": "mobile"}, "child");
             check enrichJson(ctx, "$", (check jsonPath(ctx, "$.hospital")).clone(), "child");
             check enrichJson(ctx, "$.person['email']", ctx.properties["email"].clone(), "sibling");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -63,7 +63,7 @@ service /targets on httpListener {
             // </enrich>
             check notTranslatedMediator("enrich", "SB0206");
             check enrichProperty(ctx, "list", {"a": 1}, "child", nativeJson = true);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -21,7 +21,7 @@ service /enrich on httpListener {
             check setPayloadPrimitive(ctx, originalPayload.clone());
             check enrichXml(ctx, function (xml:Element root) returns xml => root/**/<'order>, customer.clone(), "child", startAt = "envelope");
             _ = check payloadValue(ctx);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -19,7 +19,7 @@ service /orders on httpListener {
             string id11 = xpathString((check soapBodyIn(ctx, "http://schemas.xmlsoap.org/soap/envelope/"))/<*>.<m:'order>/<*>.<m:id>);
             string id12 = xpathString((check soapBodyIn(ctx, "http://www.w3.org/2003/05/soap-envelope"))/<*>.<m:'order>/<*>.<m:id>);
             log:printInfo("OrderIds default request", soap11 = id11, soap12 = id12);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

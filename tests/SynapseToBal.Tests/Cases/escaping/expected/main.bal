@@ -16,7 +16,7 @@ service "/order-service/v1" on httpListener {
         do {
             string sayHi = "back`tick and ${interp} and \\ slash\nnewline";
             log:printInfo("Order-Service API /{type}/import/{2fa} request", tricky = "`${x}`");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -28,7 +28,7 @@ service "/order-service/v1" on httpListener {
         do {
             OrderItemsResponse payload = {q: string `back${"`"}tick ${check notTranslated("${x}")} "quoted"`, u: "é"};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

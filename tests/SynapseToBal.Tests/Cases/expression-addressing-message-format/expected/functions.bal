@@ -9,7 +9,7 @@ import ballerina/log;
 # Out flow of proxy service AddressingProxy: runs on the backend response.
 function addressingOut(Context ctx) returns http:Response|error {
     ctx.to = check addressingAddress(ctx, ctx.replyTo);
-    return respond(ctx, headers = passBackHeaders);
+    return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend

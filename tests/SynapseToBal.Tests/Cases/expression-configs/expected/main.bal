@@ -21,7 +21,7 @@ service /tenants on httpListener {
                 log:printWarn(string `Large page size ${getVariable(ctx, "pageSize")}`);
             }
             check callEndpoint(ctx, backendEp, clientPath(backendUrl, restPostfix(ctx)), headers = passThroughHeaders, state = backendEpSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

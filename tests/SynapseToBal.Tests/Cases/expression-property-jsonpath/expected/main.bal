@@ -22,7 +22,7 @@ service /propjson on httpListener {
             if check jsonEvalText(store, "$.open") == "true" {
                 log:printInfo("PropertyJsonPathAPI /books request", first = firstTitle);
             }
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -41,7 +41,7 @@ service /propjson on httpListener {
             check bodyScatterGather1(messages[0]);
             check bodyScatterGather2(messages[1]);
             check gatherMessages(ctx, messages, false, rootElement = "pets", variable = "pets");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -26,7 +26,7 @@ function operationNameFlow(Context ctx) returns http:Response|error {
     do {
         ctx.isResponse = true;
         setXmlPayload(ctx, xml `<OperationName>${xmlArg("mediate")}</OperationName>`);
-        return check respond(ctx, headers = passBackHeaders);
+        return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }

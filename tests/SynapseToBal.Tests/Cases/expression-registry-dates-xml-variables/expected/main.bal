@@ -27,7 +27,7 @@ service /orders on httpListener {
             ctx.properties["notes"] = "first line\nsecond line\n";
             ctx.properties["region"] = check notTranslated("get-property('registry', 'conf:/app/settings.xml@region')");
             log:printInfo(string `${getVariable(ctx, "placed")} ${getVariable(ctx, "at")} ${getVariable(ctx, "customer")} ${getVariable(ctx, "firstItem")} ${getVariable(ctx, "settings")} ${getVariable(ctx, "greeting")}`);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

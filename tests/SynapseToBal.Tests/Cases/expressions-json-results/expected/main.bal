@@ -32,7 +32,7 @@ service /tags on httpListener {
                 first: check synapseJsonText(ctx, "$.name")
             };
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

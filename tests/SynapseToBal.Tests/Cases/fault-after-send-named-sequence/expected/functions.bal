@@ -17,13 +17,12 @@ function blockingOrders(Context ctx) returns error? {
 # Sequence 'CallOrders'.
 function callOrders(Context ctx) returns http:Response|error {
     check callEndpoint(ctx, callOrdersEndpoint, clientPath(callOrdersEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = callOrdersEndpointSuspension);
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Sequence template 'SendTemplate'.
 function sendTemplate(Context ctx) returns http:Response|error {
     check callEndpoint(ctx, sendTemplateEndpoint, clientPath(sendTemplateEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = sendTemplateEndpointSuspension);
-    writeCorsHeaders(ctx);
     return continueWithResponse(ctx);
 }
 

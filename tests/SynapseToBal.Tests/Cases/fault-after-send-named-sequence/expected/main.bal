@@ -35,7 +35,7 @@ service /named on httpListener {
         Context ctx = check newContext(request, "NamedSendApi", "/named", cors = {allow: "POST", ...corsConfig});
         do {
             check blockingOrders(ctx);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail {
             // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
             return accepted();

@@ -8,12 +8,12 @@ import ballerina/http;
 # response.
 function fannedCloneTarget1(Context ctx) returns http:Response|error? {
     check callEndpoint(ctx, intakeApiFannedEndpoint, clientPath(intakeApiFannedEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = intakeApiFannedEndpointSuspension);
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # A branch of the <clone> at line 31: runs its target on one copy of the message; its answer, if it answers, may be the
 # response.
 function fannedCloneTarget2(Context ctx) returns http:Response|error? {
     check callEndpoint(ctx, intakeApiFannedEndpoint2, clientPath(intakeApiFannedEndpointUrl2, restPostfix(ctx)), headers = passThroughHeaders, state = intakeApiFannedEndpointSuspension2);
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }

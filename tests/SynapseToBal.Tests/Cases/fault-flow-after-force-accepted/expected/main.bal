@@ -26,7 +26,7 @@ service /notify on httpListener {
         Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, waitingEndpoint, clientPath(notifyApiWaitingEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = waitingEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return waitingFault(ctx, e);
         }

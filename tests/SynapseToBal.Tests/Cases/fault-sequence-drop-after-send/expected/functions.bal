@@ -18,7 +18,7 @@ function orderFault(Context ctx) returns http:Response|error {
         OrderFaultResponse payload = {'error: "timeout"};
         setJsonPayload(ctx, payload.toJson());
         setHttpSc(ctx, 504);
-        return respond(ctx, cors = true, headers = passBackHeaders);
+        return respond(ctx, headers = passBackHeaders);
     }
     return accepted();
 }
@@ -47,7 +47,7 @@ function runOrderFaultAfterSend(Context ctx, error e) returns http:Response|erro
         OrderFaultResponse payload = {'error: "timeout"};
         setJsonPayload(ctx, payload.toJson());
         setHttpSc(ctx, 504);
-        return respond(ctx, cors = true, headers = passBackHeaders);
+        return respond(ctx, headers = passBackHeaders);
     }
     return unansweredFault(ctx, e);
 }

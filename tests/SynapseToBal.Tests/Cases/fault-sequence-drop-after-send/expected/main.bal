@@ -14,7 +14,7 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrdersApi", "/orders", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, ordersGetByIdEndpoint, clientPath(ordersApiIdEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = ordersGetByIdEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return runFaultAfterSend(ctx, e);
         }
@@ -25,7 +25,7 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrdersApi", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, ordersPostRootEndpoint, clientPath(ordersApiEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = ordersPostRootEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return runOrderFaultAfterSend(ctx, e);
         }
@@ -36,7 +36,7 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrdersApi", "/orders", {"id": id}, cors = {allow: "DELETE", ...corsConfig});
         do {
             check callEndpoint(ctx, ordersDeleteByIdEndpoint, clientPath(ordersApiIdEndpointUrl2, restPostfix(ctx)), headers = passThroughHeaders, state = ordersDeleteByIdEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return runAuditFaultAfterSend(ctx, e);
         }
@@ -48,7 +48,7 @@ service /orders on httpListener {
         do {
             OrdersPutResponse payload = {id: check jsonEval(ctx, "$.id")};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

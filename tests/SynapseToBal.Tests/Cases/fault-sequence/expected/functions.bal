@@ -13,5 +13,5 @@ function paymentFault(Context ctx, error e) returns http:Response|error {
     PaymentFaultResponse payload = {'error: errorMessage};
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 502);
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }

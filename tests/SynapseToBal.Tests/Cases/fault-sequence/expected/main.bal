@@ -14,7 +14,7 @@ service /payments on httpListener {
         Context ctx = check newContext(request, "PaymentAPI", "/payments", cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, paymentBackend, clientPath(paymentBackendUrl, restPostfix(ctx)), timeoutFault = true, headers = passThroughHeaders, state = paymentBackendSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return paymentFault(ctx, e);
         }

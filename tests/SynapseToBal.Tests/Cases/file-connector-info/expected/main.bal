@@ -15,7 +15,7 @@ service /fileinfo on httpListener {
         do {
             check fileConnectorGetSize(ctx, check urlParam(ctx, "path"));
             ctx.contentType = "application/json";
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -26,7 +26,7 @@ service /fileinfo on httpListener {
         Context ctx = check newContext(request, "FileInfoAPI", "/fileinfo", cors = {allow: "GET", ...corsConfig});
         do {
             check fileConnectorGetLastModifiedTime(ctx, "file:///var/data/in/orders.csv");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -37,7 +37,7 @@ service /fileinfo on httpListener {
         Context ctx = check newContext(request, "FileInfoAPI", "/fileinfo", cors = {allow: "GET", ...corsConfig});
         do {
             check fileConnectorReadALine(ctx, "/var/data/in/orders.csv", lineNumber = check urlParam(ctx, "line"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -60,7 +60,7 @@ service /fileinfo on httpListener {
             //     <destination>/var/data/unzipped</destination>
             // </fileconnector.unzip>
             check notTranslatedMediator("fileconnector.unzip", "SB0232");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -20,7 +20,7 @@ service /transfer on httpListener {
             check fileConnectorCopy(ctx, "file:///var/data/in", "file:///var/data/archive", filePattern = "[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*\\.csv");
             // NO_ENTITY_BODY cleared: the generated code sends the current payload whenever there is one.
             ctx.contentType = "application/json";
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -32,7 +32,7 @@ service /transfer on httpListener {
         do {
             check fileConnectorMove(ctx, "/var/data/in/orders.xml", "/var/data/done");
             check fileConnectorMove(ctx, "/var/data/in", "/var/data/done", filePattern = check urlParam(ctx, "pattern"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -44,7 +44,7 @@ service /transfer on httpListener {
         do {
             check fileConnectorSearch(ctx, "/var/data/in", filePattern = "order-[0-9]+\\.xml", recursiveSearch = "true");
             ctx.contentType = "application/json";
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -78,7 +78,7 @@ service /transfer on httpListener {
             //     <destination>/var/data/in.zip</destination>
             // </fileconnector.archives>
             check notTranslatedMediator("fileconnector.archives", "SB0232");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

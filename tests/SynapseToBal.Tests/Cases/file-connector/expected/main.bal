@@ -20,7 +20,7 @@ service /files on httpListener {
             // NO_ENTITY_BODY cleared: the generated code sends the current payload whenever there is one.
             setHttpSc(ctx, 201);
             ctx.contentType = "application/json";
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -31,7 +31,7 @@ service /files on httpListener {
         Context ctx = check newContext(request, "FileAPI", "/files", cors = {allow: "PUT", ...corsConfig});
         do {
             check fileConnectorCreate(ctx, getProperty(ctx, "target"), content = getProperty(ctx, "data"), isBinaryContent = getProperty(ctx, "binary"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -44,7 +44,7 @@ service /files on httpListener {
             string filePath = check urlParam(ctx, "filePath");
             check fileConnectorIsFileExist(ctx, filePath);
             ctx.contentType = "application/json";
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -57,7 +57,7 @@ service /files on httpListener {
             check fileConnectorDelete(ctx, "/var/data/in", filePattern = "[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*\\.(csv|txt)");
             check fileConnectorDelete(ctx, getProperty(ctx, "folder"), filePattern = check urlParam(ctx, "fileName"));
             check fileConnectorDelete(ctx, getProperty(ctx, "folder"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -70,7 +70,7 @@ service /files on httpListener {
             string filePath = check urlParam(ctx, "filePath");
             check fileConnectorRead(ctx, filePath, contentType = "application/xml");
             ctx.contentType = "application/json";
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -82,7 +82,7 @@ service /files on httpListener {
         do {
             check fileConnectorRead(ctx, "file:///var/data/in");
             log:printInfo("FileAPI /readAny request", file = getProperty(ctx, "readingFileName"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -93,7 +93,7 @@ service /files on httpListener {
         Context ctx = check newContext(request, "FileAPI", "/files", cors = {allow: "POST", ...corsConfig});
         do {
             check fileConnectorAppend(ctx, "/var/log/orders.log", content = check jsonEval(ctx, "$.line"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -161,7 +161,7 @@ service /files on httpListener {
             //     <source>/var/data/in/batch.zip</source>
             // </fileconnector.listFileZip>
             check notTranslatedMediator("fileconnector.listFileZip", "SB0232");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -16,7 +16,7 @@ service "/const" on httpListener {
             // <filter>: its condition is always true, so its then branch always runs and the other never does
             AlwaysResponse payload = {branch: "then"};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
             // Not translated, never runs: the condition of the <filter> around it is always true:
             // <log level="custom"><property name="never" value="else"/></log>
             // Not translated, never runs: the condition of the <filter> around it is always true:
@@ -42,7 +42,7 @@ service "/const" on httpListener {
             string live = "1";
             NeverResponse payload = {live};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -55,13 +55,13 @@ service "/const" on httpListener {
             string slow = "";
             if getHeader(ctx, "X-Mode") == "fast" {
                 // <filter>: its condition is always true, so its then branch always runs and the other never does
-                return check respond(ctx, cors = true, headers = passBackHeaders);
+                return check respond(ctx, headers = passBackHeaders);
                 // Not translated, never runs: the condition of the <filter> around it is always true:
                 // <drop/>
             } else {
                 slow = "yes";
             }
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

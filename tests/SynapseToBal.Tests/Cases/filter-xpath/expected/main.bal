@@ -37,7 +37,7 @@ service /filter on httpListener {
             if <float>((check soapEnvelope(ctx))/**/<item>).length() > 2.0 {
                 many = "true";
             }
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -22,7 +22,7 @@ service /events on httpListener {
         Context ctx = check newContext(request, "EventsAPI", "/events", cors = {allow: "POST", ...corsConfig});
         do {
             if getHeader(ctx, "X-Mode") == "sync" {
-                return check respond(ctx, cors = true, headers = passBackHeaders);
+                return check respond(ctx, headers = passBackHeaders);
             }
             return accepted();
         } on fail error e {

@@ -10,7 +10,7 @@ import ballerina/log;
 function blockingFaultApiFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printInfo("BlockingFaultApi /call fault", code = getProperty(ctx, "ERROR_CODE"), messageValue = getProperty(ctx, "ERROR_MESSAGE"));
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault

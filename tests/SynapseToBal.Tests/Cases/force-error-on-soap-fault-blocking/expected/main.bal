@@ -17,7 +17,7 @@ service /blocking on httpListener {
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
             // sender in default.json), not the 120 s the client waits.
             check callBlocking(ctx, quoteEp, clientPath(quoteEpUrl, restPostfix(ctx)), soapFault = true, headers = passThroughHeaders, state = quoteEpSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return blockingFaultApiFault(ctx, e);
         }
@@ -31,7 +31,7 @@ service /blocking on httpListener {
             // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
             // in default.json), not the 120 s the client waits.
             check callBlocking(ctx, calloutEndpoint, clientPath(blockingFaultApiCalloutEndpointUrl, restPostfix(ctx)), soapAction = "urn:getQuote", soapFault = true, headers = passThroughHeaders);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

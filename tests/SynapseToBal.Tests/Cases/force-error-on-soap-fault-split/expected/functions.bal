@@ -10,7 +10,7 @@ import ballerina/log;
 function parallelFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     setHttpSc(ctx, 500);
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # A branch of the <iterate> at line 41: runs its target on one copy of the message, then keeps the part the aggregate
@@ -23,7 +23,7 @@ function parallelIterateTarget(Context ctx) returns error? {
 # Fault flow of OrderLinesApi POST /timed, POST /sequential: runs when the in or out flow fails.
 function timedSequentialFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # A branch of the <iterate> at line 68: runs its target on one copy of the message, then keeps the part the aggregate
@@ -43,7 +43,7 @@ function sequentialIterateTarget(Context ctx) returns error? {
 # Fault flow of OrderLinesApi POST /first: runs when the in or out flow fails.
 function firstFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # A branch of the <clone> at line 120: runs its target on one copy of the message; its answer, if it answers, may be the
@@ -79,7 +79,7 @@ function quoteFanOutFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printInfo("QuoteFanOutProxy fault", code = getProperty(ctx, "ERROR_CODE"));
     setHttpSc(ctx, 502);
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # A branch of the <clone> at line 8: runs its target on one copy of the message, then keeps the part the aggregate
@@ -114,7 +114,7 @@ function quoteFanOutFlow(Context ctx) returns http:Response|error {
             check copyFailure(ctx, messages[index], outcome);
         }
         check aggregateMessages(ctx, messages, false);
-        return check respond(ctx, headers = passBackHeaders);
+        return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
         return quoteFanOutFault(ctx, e);
     }

@@ -32,7 +32,7 @@ service /lines on httpListener, httpsListener {
                 check copyFailure(ctx, messages[index], outcome);
             }
             check aggregateMessages(ctx, messages, false);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return parallelFault(ctx, e);
         }
@@ -54,7 +54,7 @@ service /lines on httpListener, httpsListener {
             }
             Context[] collected = check awaitAggregation(messages, running, 5, faultTarget = ctx);
             check aggregateMessages(ctx, collected, false);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return timedSequentialFault(ctx, e);
         }
@@ -72,7 +72,7 @@ service /lines on httpListener, httpsListener {
                 check copyFailure(ctx, message, sequentialIterateTarget(message));
             }
             check aggregateMessages(ctx, messages, false);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return timedSequentialFault(ctx, e);
         }
@@ -123,7 +123,7 @@ service /lines on httpListener, httpsListener {
             // parallel); the flow goes on without waiting for them (continueParent).
             Context[] messages = [branchContext(ctx)];
             _ = start detachedCloneTarget(messages[0]);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

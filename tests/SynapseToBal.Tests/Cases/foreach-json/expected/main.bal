@@ -17,7 +17,7 @@ service /cart on httpListener {
             // <foreach>: each item of the JSON array '${payload.items}' runs through the sequence on its own copy of the
             // message, one after the other; each copy's JSON payload then replaces its item in the array.
             check forEachJson(ctx, "$.items", sequentialForeach, parallel = false, aggregate = true, counter = "index");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -31,7 +31,7 @@ service /cart on httpListener {
             // message, started together and awaited (the Micro Integrator runs them in parallel); each copy's JSON payload
             // then replaces its item in the array.
             check forEachJson(ctx, "$.items", parallelForeach, parallel = true, aggregate = true);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -45,7 +45,7 @@ service /cart on httpListener {
             // message, one after the other; the copies' JSON payloads then become the array held by the variable 'names'.
             check forEachJson(ctx, "$.items", namesForeach, parallel = false, aggregate = true, variable = "names");
             log:printInfo("CartAPI /names request", names = getVariable(ctx, "names"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -60,7 +60,7 @@ service /cart on httpListener {
             // the array in the payload as it was before the loop. lines_FOREACH_ORIGINAL_MESSAGE and lines_FOREACH_COUNTER
             // are set as Synapse does.
             check forEachJsonItems(ctx, "$.cart.lines", "lines", true, classicForeach);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

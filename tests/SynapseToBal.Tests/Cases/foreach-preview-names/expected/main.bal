@@ -17,7 +17,7 @@ service /names on httpListener {
             // <foreach>: each item of the JSON array '${payload.items}' runs through the sequence on its own copy of the
             // message, one after the other; each copy's JSON payload then replaces its item in the array.
             check forEachJson(ctx, "$.items", bodyForeach, parallel = false, aggregate = true);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -31,7 +31,7 @@ service /names on httpListener {
             // message, one after the other; the copies' JSON payloads then become the array held by the variable 'names'.
             check forEachJson(ctx, "$.items", variableForeach, parallel = false, aggregate = true, variable = "names");
             log:printInfo("NamesAPI /variable request", names = getVariable(ctx, "names"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

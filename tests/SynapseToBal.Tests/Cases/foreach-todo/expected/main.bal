@@ -20,7 +20,7 @@ service /todo on httpListener {
             //     </sequence>
             // </foreach>
             check notTranslatedMediator("foreach", "SB0220");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -37,7 +37,7 @@ service /todo on httpListener {
             //     </sequence>
             // </foreach>
             check notTranslatedMediator("foreach", "SB0220");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -54,7 +54,7 @@ service /todo on httpListener {
             //     </sequence>
             // </foreach>
             check notTranslatedMediator("foreach", "SB0220");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

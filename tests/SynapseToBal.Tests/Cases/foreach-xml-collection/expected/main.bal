@@ -17,7 +17,7 @@ service /stock on httpListener {
             // the message, one after the other; the selected elements are then detached and the first element of each
             // copy's body is appended, in order, to the parent of the first one.
             check forEachXmlCopies(ctx, function (xml:Element root) returns xml => root/**/<stock>/<company>, checkForeach, parallel = false, aggregate = true, counter = "position", startAt = "envelope");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -17,7 +17,7 @@ service /form on httpListener {
             log:printInfo("FormLoginAPI /login request", user = xpathString((check soapEnvelope(ctx))/**/<xformValues>/<username>));
             ctx.contentType = "application/x-www-form-urlencoded";
             check callEndpoint(ctx, authEp, clientPath(authEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = authEpSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -32,7 +32,7 @@ service /form on httpListener {
                 city: xpathString((check soapBody(ctx))/<xformValues>/<city>)
             };
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

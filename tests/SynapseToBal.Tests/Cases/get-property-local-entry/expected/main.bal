@@ -17,7 +17,7 @@ service /greeting on httpListener {
             log:printInfo("GreetingAPI default request", fromEntry = getProperty(ctx, "greeting", greeting), fromContext = getProperty(ctx, "greeting"));
             GreetingResponse payload = {greeting: getProperty(ctx, "greeting", greeting)};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -20,7 +20,7 @@ service /orders on httpListener {
             if getProperty(ctx, "channel") == "partner" {
                 partner = "true";
             }
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

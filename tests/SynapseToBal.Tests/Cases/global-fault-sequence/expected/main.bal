@@ -14,7 +14,7 @@ service /stock on httpListener {
         Context ctx = check newContext(request, "StockAPI", "/stock", {"sku": sku}, cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, stockBackend, clientPath(stockBackendUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockBackendSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return runFaultAfterSend(ctx, e);
         }

@@ -26,7 +26,7 @@ service /tenants on httpListener {
                 ctx.variables["traced"] = headerExists(ctx, "traceId");
                 log:printInfo("TenantAPI / request", tenant = tenant, label = label, plain = plain, other = other, traced = getVariable(ctx, "traced"));
             }
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -16,7 +16,7 @@ service /headers on httpListener {
             ctx.headers["x-request-id"] = ctx.messageId;
             _ = ctx.headers.removeIfHasKey("cookie");
             setAction(ctx, "urn:getQuote");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

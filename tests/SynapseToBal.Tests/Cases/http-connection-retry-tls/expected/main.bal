@@ -14,7 +14,7 @@ service /payments on httpListener {
         Context ctx = check newContext(request, "PaymentsAPI", "/payments", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
             check callHttpConnector(ctx, paymentsConn, paymentsConnBaseUrl, "GET", string `/payments/${miScalarText(id)}`, state = paymentsConnSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

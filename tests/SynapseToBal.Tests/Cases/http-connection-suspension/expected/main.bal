@@ -15,7 +15,7 @@ service /catalog on httpListener {
         do {
             check callHttpConnector(ctx, inventoryConn, inventoryConnBaseUrl, "GET", string `/items/${miScalarText(id)}`, responseVariable = "item", state = inventoryConnSuspension);
             check callHttpConnector(ctx, pricingConn, pricingConnBaseUrl, "GET", string `/prices/${miScalarText(id)}`);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -26,7 +26,7 @@ service /catalog on httpListener {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
             check callHttpConnector(ctx, stockConn, stockConnBaseUrl, "GET", string `/levels/${miScalarText(id)}`);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -17,7 +17,7 @@ service /orders on httpListener {
             // sends a Content-Length instead of chunks.
             check callHttpConnector(ctx, stockConn, stockConnBaseUrl, "GET", "/stock", responseVariable = "stock", state = stockConnSuspension);
             check callEndpoint(ctx, legacyEp, "/orders", "POST", headers = passThroughHeaders, state = legacyEpSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

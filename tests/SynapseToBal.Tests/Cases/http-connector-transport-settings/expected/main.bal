@@ -15,7 +15,7 @@ service /ledger on httpListener {
         do {
             check callHttpConnector(ctx, ledgerConnNoChunking, ledgerConnBaseUrl, "POST", "/entries", bodyType = "JSON", body = check synapsePayloadText(ctx), responseVariable = "entry", overwriteBody = true, state = ledgerConnSuspension);
             check callHttpConnector(ctx, ledgerConnNoChunking, ledgerConnBaseUrl, "PUT", "/entries/latest", bodyType = "JSON", body = check synapsePayloadText(ctx), responseVariable = "latest", overwriteBody = true, state = ledgerConnSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -26,7 +26,7 @@ service /ledger on httpListener {
         Context ctx = check newContext(request, "LedgerAPI", "/ledger", cors = {allow: "GET", ...corsConfig});
         do {
             check callHttpConnector(ctx, ledgerConnHttp10NoKeepalive, ledgerConnBaseUrl, "GET", "/legacy/balance", responseVariable = "balance", overwriteBody = true, state = ledgerConnSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -37,7 +37,7 @@ service /ledger on httpListener {
         Context ctx = check newContext(request, "LedgerAPI", "/ledger", cors = {allow: "GET", ...corsConfig});
         do {
             check callHttpConnector(ctx, ledgerConn, ledgerConnBaseUrl, "GET", "/status", responseVariable = "status", overwriteBody = true, state = ledgerConnSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -20,7 +20,7 @@ service /shop on httpListener {
                 'order: toJson(check synapseValue(function () returns string|error => check variablePath(ctx, "order", "$.payload"), "vars.order.payload"))
             };
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
             return unansweredFault(ctx, e);
@@ -32,7 +32,7 @@ service /shop on httpListener {
         Context ctx = check newContext(request, "ShopAPI", "/shop", cors = {allow: "POST", ...corsConfig});
         do {
             check callHttpConnector(ctx, ordersConn, ordersConnBaseUrl, "POST", "orders", bodyType = "JSON", body = string `{${"\n"}                    "item": "${check synapseJsonText(ctx, "$.item")}",${"\n"}                    "quantity": ${check synapseJsonText(ctx, "$.quantity")}${"\n"}                    }${"\n"}                `, responseVariable = "created", overwriteBody = true, state = ordersConnSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
             return unansweredFault(ctx, e);
@@ -44,7 +44,7 @@ service /shop on httpListener {
         Context ctx = check newContext(request, "ShopAPI", "/shop", {"id": id}, cors = {allow: "PUT", ...corsConfig});
         do {
             check callHttpConnector(ctx, billingConn, billingConnBaseUrl, "PUT", string `/invoices/${miScalarText(id)}`, headers = [["Authorization", billingConnAuthorizationHeader]], bodyType = "XML", body = string `<invoice><id>${miScalarText(id)}</id><total>${check synapseJsonText(ctx, "$.total")}</total></invoice>`, state = billingConnSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
             return unansweredFault(ctx, e);
@@ -60,7 +60,7 @@ service /shop on httpListener {
             check callHttpConnector(ctx, crmConn, crmConnBaseUrl, "HEAD", "/notes", responseVariable = "probe", state = crmConnSuspension);
             check callHttpConnector(ctx, ordersConn, ordersConnBaseUrl, "OPTIONS", "", state = ordersConnSuspension);
             check callHttpConnector(ctx, ordersConn, ordersConnBaseUrl, "POST", "/ping", bodyType = "JSON", body = "{\"ping\": true}", responseVariable = "ping", state = ordersConnSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
             return unansweredFault(ctx, e);
@@ -82,7 +82,7 @@ service /shop on httpListener {
             //     <relativePath>/x</relativePath>
             // </http.get>
             check notTranslatedMediator("http.get", "SB0232");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
             return unansweredFault(ctx, e);

@@ -18,7 +18,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 function stockFlow(Context ctx) returns http:Response|error {
     do {
         check callEndpoint(ctx, stockEp, withRestPostfix("/v2/stock/", restPostfix(ctx)), headers = passThroughHeaders, state = stockEpSuspension);
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }

@@ -19,7 +19,7 @@ service /catalog on httpListener, httpsListener {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog", cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, stockEp, withRestPostfix("/v2/stock/", restPostfix(ctx)), headers = passThroughHeaders, state = stockEpSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -30,7 +30,7 @@ service /catalog on httpListener, httpsListener {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"sku": sku}, cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, priceEp, string `/v1/prices/${check pathValue(sku)}`, "GET", headers = passThroughHeaders, state = priceEpSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -17,7 +17,7 @@ service /reason on httpListener {
             ctx.axis2["HTTP_SC_DESC"] = "Custom Phrase";
             CustomResponse payload = {done: true};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -32,7 +32,7 @@ service /reason on httpListener {
                 setHttpSc(ctx, 502);
                 ctx.axis2["HTTP_SC_DESC"] = string `Upstream ${propertyXPathString(ctx.axis2["HTTP_SC_DESC"])}`;
             }
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

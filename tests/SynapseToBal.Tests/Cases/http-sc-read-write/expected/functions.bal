@@ -9,5 +9,5 @@ import ballerina/log;
 function statusFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printInfo("StatusAPI / fault", faultStatus = axis2HttpSc(ctx));
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }

@@ -25,7 +25,7 @@ service /status on httpListener {
                 setHttpSc(ctx, 502);
             }
             log:printInfo("StatusAPI / request", responseStatus = axis2HttpSc(ctx));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return statusFault(ctx, e);
         }

@@ -13,7 +13,7 @@ function orderError(Context ctx) returns http:Response|error {
     setHttpSc(ctx, 500);
     OrderErrorResponse payload = {'error: getProperty(ctx, "ERROR_MESSAGE")};
     setJsonPayload(ctx, payload.toJson());
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Sequence 'OrderIn'.
@@ -21,7 +21,7 @@ function orderIn(Context ctx) returns http:Response|error? {
     log:printInfo("OrderIn sequence", inbound = "received an order");
     StatusPayload payload = {status: "accepted"};
     setJsonPayload(ctx, payload.toJson());
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Fault handling of inbound endpoint 'OrderInbound' (onError): records the error and runs sequence 'OrderError'; the

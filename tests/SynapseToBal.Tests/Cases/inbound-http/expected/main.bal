@@ -15,7 +15,7 @@ service /orders on httpListener {
         do {
             StatusPayload payload = {status: "up"};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

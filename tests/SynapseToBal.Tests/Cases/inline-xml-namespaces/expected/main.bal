@@ -19,7 +19,7 @@ service /inline on httpListener {
             check enrichXml(ctx, (), check xml:fromString("<marker xmlns=\"http://ws.apache.org/ns/synapse\">unprefixed</marker>"), "child");
             check enrichXml(ctx, (), frag.clone(), "child", nativeJson = true);
             check enrichXml(ctx, (), plain.clone(), "child", nativeJson = true);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

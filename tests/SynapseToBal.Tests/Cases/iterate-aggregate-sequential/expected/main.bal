@@ -22,7 +22,7 @@ service /quotes on httpListener {
             }
             check aggregateMessages(ctx, messages, false, count = 3);
             log:printInfo("QuoteAPI /xml request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -44,7 +44,7 @@ service /quotes on httpListener {
                 check wait finished;
             }
             check aggregateMessages(ctx, messages, true);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

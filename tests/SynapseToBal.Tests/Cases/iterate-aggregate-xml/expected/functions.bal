@@ -18,7 +18,7 @@ function gatherLines(Context ctx) returns http:Response|error {
         check callAddress(ctx, headers = passThroughHeaders);
         return continueWithResponse(ctx);
     }
-    return respond(ctx, headers = passBackHeaders);
+    return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend
@@ -35,6 +35,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 function batchIterateTarget(Context ctx) returns error? {
     log:printInfo("OrderSplitAPI /batch request", 'order = xpathString((check soapEnvelope(ctx))/**/<m:'order>/<*>.<m:id>));
     check callEndpoint(ctx, orderBackendEp, "", "POST", format = "soap11", headers = passThroughHeaders, state = orderBackendEpSuspension);
+    writeCorsHeaders(ctx);
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m:orderResponse>);
 }
 

@@ -28,7 +28,7 @@ service /orders on httpListener {
             }
             Context[] collected = check awaitAggregation(messages, running, 30);
             check aggregateMessages(ctx, collected, false, enclosing = "ROOT");
-            return check respond(ctx, headers = passBackHeaders);
+            return check sendBackToClient(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

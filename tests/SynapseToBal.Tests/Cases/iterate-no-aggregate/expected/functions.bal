@@ -9,7 +9,7 @@ import ballerina/log;
 # Out flow of proxy service OrderSplitProxy: runs on the backend response.
 function orderSplitOut(Context ctx) returns http:Response|error {
     string answered = "true";
-    return respond(ctx, headers = passBackHeaders);
+    return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend

@@ -50,7 +50,7 @@ function orderLinesFlow(Context ctx) returns http:Response|error {
             check wait finished;
         }
         check aggregateMessages(ctx, messages, false);
-        return check respond(ctx, headers = passBackHeaders);
+        return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }

@@ -25,7 +25,7 @@ service /students on httpListener {
                 check wait finished;
             }
             check aggregateMessages(ctx, messages, true);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -42,7 +42,7 @@ service /students on httpListener {
                 check otherPathIterateTarget(message);
             }
             check aggregateMessages(ctx, messages, true);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -16,7 +16,7 @@ service /quotes on httpListener {
         do {
             string quoteTimeout = "5000";
             check requestJms(ctx, "QuoteEP", {initialContextFactory: quoteEpJavaNamingFactoryInitial, providerUrl: quoteEpJavaNamingProviderUrl, connectionFactoryName: quoteEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: quoteEpDestination}, {'type: jms:QUEUE, name: quoteEpTransportJmsReplyDestination});
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -15,7 +15,7 @@ service /quote on httpListener {
         Context ctx = check newContext(request, "QuoteApi", "/quote", cors = {allow: "POST", ...corsConfig});
         do {
             check requestJms(ctx, "QuoteApi /ask endpoint", {initialContextFactory: quoteApiAskEndpointJavaNamingFactoryInitial, providerUrl: quoteApiAskEndpointJavaNamingProviderUrl, connectionFactoryName: quoteApiAskEndpointTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: quoteApiAskEndpointDestination}, {'type: jms:QUEUE, name: quoteApiAskEndpointTransportJmsReplyDestination});
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -11,7 +11,7 @@ import ballerinax/java.jms;
 # Out flow of StockAPI POST /quote: runs on the backend response.
 function stockOut(Context ctx) returns http:Response|error {
     string replyId = getHeader(ctx, "JMS_MESSAGE_ID");
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend
@@ -29,7 +29,7 @@ function stockFault(Context ctx, error e) returns http:Response|error {
     StockFaultResponse payload = {'error: getProperty(ctx, "ERROR_MESSAGE")};
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 504);
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service StockJmsProxy, run by the service at each of its addresses.
@@ -37,7 +37,7 @@ function stockJmsFlow(Context ctx) returns http:Response|error {
     do {
         log:printInfo("StockJmsProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request");
         check requestJms(ctx, "StockQuoteEP", {initialContextFactory: stockQuoteEpJavaNamingFactoryInitial, providerUrl: stockQuoteEpJavaNamingProviderUrl, connectionFactoryName: stockQuoteEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: stockQuoteEpDestination}, ());
-        return check respond(ctx, headers = passBackHeaders);
+        return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }

@@ -29,7 +29,7 @@ service /stock on httpListener {
         do {
             ctx.axis2["JMS_WAIT_REPLY"] = "10000";
             check requestJms(ctx, "StockQuoteEP", {initialContextFactory: stockQuoteEpJavaNamingFactoryInitial, providerUrl: stockQuoteEpJavaNamingProviderUrl, connectionFactoryName: stockQuoteEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: stockQuoteEpDestination}, ());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return stockFault(ctx, e);
         }
@@ -41,7 +41,7 @@ service /stock on httpListener {
         do {
             ctx.axis2["JMS_REPLY_TO"] = "OrderReplies";
             check requestJms(ctx, "StockAPI /orders endpoint", {initialContextFactory: stockApiOrdersEndpointJavaNamingFactoryInitial, providerUrl: stockApiOrdersEndpointJavaNamingProviderUrl, connectionFactoryName: stockApiOrdersEndpointTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: stockApiOrdersEndpointDestination}, (), contentTypeProperty = "contentType");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -53,7 +53,7 @@ service /stock on httpListener {
         do {
             ctx.axis2["JMS_REPLY_TO"] = "EventReplies";
             check requestJms(ctx, "StockAPI /events endpoint", {initialContextFactory: stockApiEventsEndpointJavaNamingFactoryInitial, providerUrl: stockApiEventsEndpointJavaNamingProviderUrl, connectionFactoryName: stockApiEventsEndpointTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: stockApiEventsEndpointDestination}, (), replyTopic = true);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

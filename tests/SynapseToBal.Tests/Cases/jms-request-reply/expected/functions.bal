@@ -11,7 +11,7 @@ import ballerinax/java.jms;
 # Out flow of QuoteAPI POST /send: runs on the backend response.
 function quoteOut(Context ctx) returns http:Response|error {
     string quoteCorrelation = getHeader(ctx, "JMS_COORELATION_ID");
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend
@@ -29,7 +29,7 @@ function quoteFault(Context ctx, error e) returns http:Response|error {
     QuoteFaultResponse payload = {'error: getProperty(ctx, "ERROR_MESSAGE")};
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 504);
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service QuoteJmsTargetProxy, run by the service at each of its addresses.
@@ -37,7 +37,7 @@ function quoteJmsTargetFlow(Context ctx) returns http:Response|error {
     do {
         log:printInfo("QuoteJmsTargetProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request");
         check requestJms(ctx, "QuoteRequestEP", {initialContextFactory: quoteRequestEpJavaNamingFactoryInitial, providerUrl: quoteRequestEpJavaNamingProviderUrl, connectionFactoryName: quoteRequestEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: quoteRequestEpDestination}, {'type: jms:QUEUE, name: quoteRequestEpTransportJmsReplyDestination}, contentTypeProperty = "contentType");
-        return check respond(ctx, headers = passBackHeaders);
+        return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }

@@ -32,7 +32,7 @@ service /quotes on httpListener {
             ctx.axis2["JMS_WAIT_REPLY"] = "5000";
             check requestJms(ctx, "QuoteRequestEP", {initialContextFactory: quoteRequestEpJavaNamingFactoryInitial, providerUrl: quoteRequestEpJavaNamingProviderUrl, connectionFactoryName: quoteRequestEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: quoteRequestEpDestination}, {'type: jms:QUEUE, name: quoteRequestEpTransportJmsReplyDestination}, contentTypeProperty = "contentType");
             log:printInfo("QuoteAPI /call request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return quoteFault(ctx, e);
         }
@@ -43,7 +43,7 @@ service /quotes on httpListener {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", ...corsConfig});
         do {
             check requestJms(ctx, "QuoteAPI /events endpoint", {initialContextFactory: quoteApiEventsEndpointJavaNamingFactoryInitial, providerUrl: quoteApiEventsEndpointJavaNamingProviderUrl, connectionFactoryName: quoteApiEventsEndpointTransportJmsConnectionFactoryJndiName}, {'type: jms:TOPIC, name: quoteApiEventsEndpointDestination}, {'type: jms:TOPIC, name: quoteApiEventsEndpointTransportJmsReplyDestination}, replyTopic = true);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -20,7 +20,7 @@ service /latin on httpListener {
             check sendJms(ctx, "latinQueue", {initialContextFactory: latinQueueJavaNamingFactoryInitial, providerUrl: latinQueueJavaNamingProviderUrl, connectionFactoryName: latinQueueTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: latinQueueDestination}, contentTypeProperty = "contentType", encoding = "ISO-8859-1");
             LatinOrdersResponse payload = {accepted: true};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

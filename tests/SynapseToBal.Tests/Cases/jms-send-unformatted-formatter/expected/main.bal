@@ -19,7 +19,7 @@ service /unformatted on httpListener {
             check sendJms(ctx, "ordersQueue", {initialContextFactory: ordersQueueJavaNamingFactoryInitial, providerUrl: ordersQueueJavaNamingProviderUrl, connectionFactoryName: ordersQueueTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: ordersQueueDestination}, contentTypeProperty = "contentType");
             ctx.contentType = "text/plain";
             check sendJms(ctx, "ordersQueue", {initialContextFactory: ordersQueueJavaNamingFactoryInitial, providerUrl: ordersQueueJavaNamingProviderUrl, connectionFactoryName: ordersQueueTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: ordersQueueDestination}, contentTypeProperty = "contentType");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -16,7 +16,7 @@ service /ascii on httpListener {
         do {
             setXmlPayload(ctx, xml `<order><customer>${xmlArg(xpathString((check soapEnvelope(ctx))/**/<name>))}</customer></order>`);
             check sendJms(ctx, "asciiQueue", {initialContextFactory: asciiQueueJavaNamingFactoryInitial, providerUrl: asciiQueueJavaNamingProviderUrl, connectionFactoryName: asciiQueueTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: asciiQueueDestination}, contentTypeProperty = "contentType", encoding = "US-ASCII");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -27,7 +27,7 @@ service /ascii on httpListener {
         Context ctx = check newContext(request, "AsciiOrders", "/ascii", cors = {allow: "POST", ...corsConfig});
         do {
             check sendJms(ctx, "asciiQueue", {initialContextFactory: asciiQueueJavaNamingFactoryInitial, providerUrl: asciiQueueJavaNamingProviderUrl, connectionFactoryName: asciiQueueTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: asciiQueueDestination}, contentTypeProperty = "contentType", encoding = "US-ASCII");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -14,7 +14,7 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             check jsonSchemaTransform(ctx, orderCoerceSchemaPath);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return orderFault(ctx, e);
         }
@@ -26,7 +26,7 @@ service /orders on httpListener {
         do {
             check jsonTransform(ctx, false);
             check jsonSchemaTransform(ctx, ticketSchemaPath);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -39,7 +39,7 @@ service /orders on httpListener {
             // TODO(SB0270): <jsontransform> coerces the payload to the JSON schema 'draft4-bounds-schema', but 'exclusiveMaximum' at #/properties/price is a boolean (draft 4), which JsonProcessor reads as a number: every value fails with a NumberFormatException; not translated, the payload is left as it is
             // <jsontransform schema="draft4-bounds-schema"/>
             check notTranslatedMediator("jsontransform", "SB0270");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -52,7 +52,7 @@ service /orders on httpListener {
             // TODO(SB0222): <jsontransform> coerces the JSON payload to the types of the JSON schema 'gov:/schemas/absent.json' (the input does not hold 'gov:/schemas/absent.json'; copy the schema into the project to translate it); not translated, the payload is left as it is
             // <jsontransform schema="gov:/schemas/absent.json"/>
             check notTranslatedMediator("jsontransform", "SB0222");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -15,7 +15,7 @@ service /typing on httpListener {
         do {
             ctx.contentType = "application/json";
             check jsonTransform(ctx, false);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -27,7 +27,7 @@ service /typing on httpListener {
         do {
             check jsonTransform(ctx, "^[0-9]{5}(-[0-9]{4})?$");
             ctx.contentType = "application/json";
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -42,7 +42,7 @@ service /typing on httpListener {
             //     <property name="synapse.commons.json.output.disableAutoPrimitive.regex" value="(?i)^true$"/>
             // </jsontransform>
             check notTranslatedMediator("jsontransform", "SB0222");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -16,7 +16,7 @@ service /transform on httpListener {
             // TODO(SB0222): <jsontransform> coerces the JSON payload to the types of the JSON schema 'conf:/schema.json' (the input does not hold 'conf:/schema.json'; copy the schema into the project to translate it); not translated, the payload is left as it is
             // <jsontransform schema="conf:/schema.json"/>
             check notTranslatedMediator("jsontransform", "SB0222");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -32,7 +32,7 @@ service /transform on httpListener {
             //     <property name="synapse.commons.json.output.emptyXmlElemToEmptyStr" value="true"/>
             // </jsontransform>
             check notTranslatedMediator("jsontransform", "SB0222");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -42,7 +42,7 @@ service /transform on httpListener {
     resource function post nothing(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "JsonTransformApi", "/transform", cors = {allow: "POST", ...corsConfig});
         do {
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

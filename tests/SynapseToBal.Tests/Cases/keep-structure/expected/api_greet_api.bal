@@ -12,7 +12,7 @@ service /greet on httpListener {
         do {
             ctx.properties.name = name;
             greet(ctx);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

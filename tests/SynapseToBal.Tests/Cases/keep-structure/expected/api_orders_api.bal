@@ -15,7 +15,7 @@ service /orders on httpListener {
             string orderId = xpathString((check soapEnvelope(ctx))/**/<ord:'order>/<*>.<ord:id>);
             check callEndpoint(ctx, paymentBackend, clientPath(paymentBackendUrl, restPostfix(ctx)), headers = passThroughHeaders, state = paymentBackendSuspension);
             check callEndpoint(ctx, submitEndpoint, "/log", "POST", headers = passThroughHeaders, state = submitEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return ordersFault(ctx, e);
         }
@@ -53,7 +53,7 @@ function ordersFault(Context ctx, error e) returns http:Response|error {
     ctx.properties.failedOrder = xpathString((check soapEnvelope(ctx))/**/<ord:'order>/<*>.<ord:id>);
     orderFault(ctx);
     orderFault2(ctx);
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Endpoint 'OrdersAPI /submit endpoint' (OrdersAPI.xml, line 13).

@@ -8,7 +8,7 @@ import ballerina/http;
 service / on httpListener {
     # ANY request no API matches (the main sequence)
     resource function 'default [string... path](http:Request request) returns http:Response|error {
-        Context ctx = check newContext(request, (), "");
+        Context ctx = check newContext(request, (), "", fullRequestPath = true);
         return mainSequence(ctx);
     }
 }

@@ -16,5 +16,5 @@ function handleFault(Context ctx, error e) returns http:Response|error {
 # Fault flow of LdapAPI DELETE /entries: runs when the in or out flow fails.
 function ldapFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }

@@ -21,7 +21,7 @@ service /directory on httpListener {
             json body2 = check jsonPayload(ctx);
             check ldapAddEntry(ctx, objectClass = check jsonEvalIn(body2, "$.content.objectClass"), dn = check jsonEvalIn(body2, "$.content.dn"), attributes = check jsonEvalIn(body2, "$.content.attributes"));
             ctx.contentType = "application/json";
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -33,7 +33,7 @@ service /directory on httpListener {
         do {
             check ldapInit(ctx, providerUrl = "ldap://localhost:10389", securityPrincipal = "uid=admin,ou=system", securityCredentials = securityCredentials);
             check ldapDeleteEntry(ctx, dn = check urlParam(ctx, "dn"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return ldapFault(ctx, e);
         }
@@ -53,7 +53,7 @@ service /directory on httpListener {
             //     <attributes>mail=someone@example.com</attributes>
             // </ldap.updateEntry>
             check notTranslatedMediator("ldap.updateEntry", "SB0232");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -65,7 +65,7 @@ service /directory on httpListener {
         do {
             json body = check jsonPayload(ctx);
             check ldapAuthenticate(ctx, dn = check jsonEvalIn(body, "$.dn"), password = check jsonEvalIn(body, "$.password"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -94,7 +94,7 @@ service /directory on httpListener {
             // TODO(SB0232): connector operation <ldap.deleteEntry>: use ldap:Client's delete (ballerina/ldap); not translated because it does not set dn, which the connector reads without a default (it fails with a NullPointerException)
             // <ldap.deleteEntry/>
             check notTranslatedMediator("ldap.deleteEntry", "SB0232");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

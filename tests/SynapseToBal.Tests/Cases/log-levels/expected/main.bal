@@ -19,7 +19,7 @@ service /log on httpListener {
             log:printDebug("LogAPI / request", to = ctx.to, messageId = ctx.messageId, direction = "request", note = "full dump", payload = check payloadText(ctx));
             log:printWarn("LogAPI / request", a = "1", b = getProperty(ctx, "missing"));
             log:printError("LogAPI / request", fatal = "yes");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

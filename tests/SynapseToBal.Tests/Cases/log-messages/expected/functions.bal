@@ -21,12 +21,12 @@ function discountSequence(Context ctx) {
 # Out flow of OrderAPI GET /{id}: runs on the backend response.
 function orderOut(Context ctx) returns http:Response|error {
     log:printInfo("OrderAPI /{id} response", to = ctx.to, messageId = ctx.messageId, direction = "response", payload = check payloadText(ctx));
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Fault flow of OrderAPI GET /{id}: runs when the in or out flow fails.
 function orderFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printError("OrderAPI /{id} fault", code = getProperty(ctx, "ERROR_CODE"));
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }

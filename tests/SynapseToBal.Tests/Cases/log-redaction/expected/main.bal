@@ -21,7 +21,7 @@ service /audit on httpListener {
             log:printInfo(string `Order ${check synapseJsonText(ctx, "$.orderId")} received`, messageId = ctx.messageId);
             log:printInfo("AuditAPI / request", password = "****", auth = "****", 'key = "****", apiToken = "****", 'order = check jsonEval(ctx, "$.orderId"));
             log:printInfo("Calling with ****");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

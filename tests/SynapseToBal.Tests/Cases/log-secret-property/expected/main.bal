@@ -21,7 +21,7 @@ service /sec on httpListener {
             log:printInfo("SecAPI /a request", auth = "****", h = "****", b = "****", 'client = 'client);
             ctx.headers["authorization"] = basic;
             check callEndpoint(ctx, aEndpoint, clientPath(secApiAEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = aEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return secFault(ctx, e);
         }

@@ -16,7 +16,7 @@ service /echo on httpListener {
         do {
             log:printInfo(string `To: ${ctx.to}, MessageID: ${ctx.messageId}, Direction: request`);
             log:printInfo(string `To: ${ctx.to} | MessageID: ${ctx.messageId} | Direction: request | step = in | Payload: ${check payloadText(ctx)}`);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -12,7 +12,6 @@ function finish(Context ctx) returns http:Response|error {
     if !ctx.isResponse {
         ctx.isResponse = true;
         ctx.to = "";
-        writeCorsHeaders(ctx);
         return continueWithResponse(ctx);
     }
     return accepted();
@@ -20,7 +19,7 @@ function finish(Context ctx) returns http:Response|error {
 
 # Out flow of LoopbackAPI POST /request: runs on the backend response.
 function loopbackOut(Context ctx) returns http:Response|error {
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault
@@ -50,6 +49,5 @@ function loopOutProxyOut(Context ctx) returns http:Response {
 function loopOutFlow(Context ctx) returns http:Response {
     ctx.isResponse = true;
     ctx.to = "";
-    writeCorsHeaders(ctx);
     return loopOutProxyOut(ctx);
 }

@@ -20,7 +20,7 @@ function sharedDirection(Context ctx) {
 # Out flow of LoopAPI GET /: runs on the backend response.
 function loopOut(Context ctx) returns http:Response|error {
     log:printInfo("LoopAPI / response", direction = "out");
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault

@@ -19,7 +19,7 @@ function mainSequence(Context ctx) returns http:Response|error? {
     }
     if ctx.isResponse {
         log:printInfo("main response", direction = "out");
-        return respond(ctx, headers = passBackHeaders);
+        return sendBackToClient(ctx, headers = passBackHeaders);
     }
 }
 

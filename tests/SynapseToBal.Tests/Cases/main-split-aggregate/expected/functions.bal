@@ -49,7 +49,7 @@ function splitQuotesIterateTarget2(Context ctx) returns http:Response|error? {
         check wait finished;
     }
     check aggregateMessages(ctx, messages, false);
-    return respond(ctx, headers = passBackHeaders);
+    return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
 # Sequence 'splitQuotes'.

@@ -17,7 +17,7 @@ service /errors on httpListener {
             ctx.isResponse = true;
             ErrorPayload payload = {'error: "Lookup failed"};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -29,7 +29,7 @@ service /errors on httpListener {
         do {
             check makeFault(ctx, "soap11", "Server", "Lookup failed", codePrefix = "soap11Env");
             ctx.isResponse = true;
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -43,7 +43,7 @@ service /errors on httpListener {
             ctx.isResponse = true;
             ErrorPayload payload = {'error: "Lookup failed"};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

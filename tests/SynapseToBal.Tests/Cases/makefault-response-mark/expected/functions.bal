@@ -13,7 +13,7 @@ function quoteFault(Context ctx) returns http:Response|error {
     check makeFault(ctx, "soap11", "Client", "Quote not available", detail = "no quote", codePrefix = "soap11Env");
     ctx.isResponse = true;
     ctx.to = "";
-    return respond(ctx, headers = passBackHeaders);
+    return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
 # Fault handling of proxy service QuoteProxy: records the error and runs sequence 'QuoteFault'; the flow ends there with
@@ -29,7 +29,7 @@ function quoteFlow(Context ctx) returns http:Response|error {
         if xpathSomeString(xpathStrings((check soapEnvelope(ctx))/**/<m:symbol>), "=", "NONE") {
             check makeFault(ctx, "soap11", "Client", "No symbol", codePrefix = "soap11Env");
             ctx.isResponse = true;
-            return check respond(ctx, headers = passBackHeaders);
+            return check sendBackToClient(ctx, headers = passBackHeaders);
         }
         check makeFault(ctx, "soap11", "Server", "Closed", codePrefix = "soap11Env");
         ctx.isResponse = true;

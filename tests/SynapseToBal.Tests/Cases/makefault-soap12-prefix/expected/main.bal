@@ -15,7 +15,7 @@ service /prefixes on httpListener {
         do {
             check makeFault(ctx, "soap12", "Sender", "Bad order", codePrefix = "soap12Env");
             ctx.isResponse = true;
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -27,7 +27,7 @@ service /prefixes on httpListener {
         do {
             check makeFault(ctx, "soap12", "Receiver", "Backend down");
             ctx.isResponse = true;
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -39,7 +39,7 @@ service /prefixes on httpListener {
         do {
             check makeFault(ctx, "soap12", getProperty(ctx, "faultCode"), "Computed");
             ctx.isResponse = true;
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -51,7 +51,7 @@ service /prefixes on httpListener {
         do {
             check makeFault(ctx, "soap11", "Client", "Bad request", codePrefix = "env");
             ctx.isResponse = true;
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -15,7 +15,7 @@ service /faults on httpListener {
         do {
             check makeFault(ctx, "soap11", "Client", string `Order ${id} not found`, role = "http://example.com/orders", detail = "No such order", codePrefix = "soap11Env");
             ctx.isResponse = true;
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -28,7 +28,7 @@ service /faults on httpListener {
             check makeFault(ctx, "soap12", "Receiver", "Backend unavailable", node = "http://example.com/node", detail = check xml:fromString("<error xmlns=\"http://example.com/errors\"><code>503</code></error>"), codePrefix = "soap12Env");
             ctx.isResponse = true;
             setHttpSc(ctx, 503);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -40,7 +40,7 @@ service /faults on httpListener {
         do {
             check makeFault(ctx, "pox", "Server", "Invalid order", detail = xpathString((check soapEnvelope(ctx))/**/<'order>/<id>));
             ctx.isResponse = true;
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

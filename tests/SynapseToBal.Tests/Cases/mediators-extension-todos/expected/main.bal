@@ -47,7 +47,7 @@ service /extensions on httpListener {
             // TODO(SB0231): <eventPublisher> publishes the message to the event source 'OrderEvents' (Apache Synapse WS-Eventing): publish it with a message broker client (for example ballerinax/kafka or ballerinax/rabbitmq)
             // <eventPublisher eventSourceName="OrderEvents"/>
             check notTranslatedMediator("eventPublisher", "SB0231");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -72,7 +72,7 @@ service /extensions on httpListener {
             //     </route>
             // </router>
             check notTranslatedMediator("router", "SB0231");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -9,5 +9,5 @@ import ballerina/log;
 function orderFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printError("OrderAPI /{id} fault", api = getProperty(ctx, "SYNAPSE_REST_API"), code = getProperty(ctx, "ERROR_CODE"), messageValue = getProperty(ctx, "ERROR_MESSAGE"), exception = getProperty(ctx, "ERROR_EXCEPTION"), detail = getProperty(ctx, "ERROR_DETAIL"));
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }

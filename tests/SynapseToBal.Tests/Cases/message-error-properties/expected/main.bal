@@ -14,7 +14,7 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrderAPI:v1.0.0", "/orders", {"id": id}, apiContext = "/orders", apiVersion = "1.0.0", versionType = "context", cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, orderGetByIdEndpoint, clientPath(orderApiIdEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = orderGetByIdEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return orderFault(ctx, e);
         }

@@ -16,7 +16,7 @@ function replySequence(Context ctx) returns http:Response|error {
         check callAddress(ctx, headers = passThroughHeaders);
         return continueWithResponse(ctx);
     }
-    return respond(ctx, headers = passBackHeaders);
+    return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend
@@ -59,11 +59,11 @@ function stockQuoteFlow(Context ctx) returns http:Response|error {
             setXmlPayload(ctx, xml `<pong>ok</pong>`);
             ctx.to = "";
             ctx.isResponse = true;
-            return check respond(ctx, headers = passBackHeaders);
+            return check sendBackToClient(ctx, headers = passBackHeaders);
         }
         ctx.to = "http://localhost:9000/services/SimpleStockQuoteService";
         check callAddress(ctx, headers = passThroughHeaders);
-        return check respond(ctx, headers = passBackHeaders);
+        return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }

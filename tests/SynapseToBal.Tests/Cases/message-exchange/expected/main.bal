@@ -22,7 +22,7 @@ service /notify on httpListener, httpsListener {
             check callEndpoint(ctx, notifyPostRootEndpoint, clientPath(notifyApiDefaultEndpointUrl, restPostfix(ctx)), outOnly = true, headers = passThroughHeaders, state = notifyPostRootEndpointSuspension);
             ctx.to = getProperty(ctx, "targetUrl");
             check callAddress(ctx, headers = passThroughHeaders);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -39,7 +39,7 @@ service /notify on httpListener, httpsListener {
                 check callAddress(ctx, headers = passThroughHeaders);
                 return check respond(ctx, headers = passBackHeaders);
             }
-            return check respond(ctx, headers = passBackHeaders);
+            return check sendBackToClient(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -57,7 +57,7 @@ service /notify on httpListener, httpsListener {
             // parallel); the flow goes on without waiting for them (continueParent).
             Context[] messages = [branchContext(ctx)];
             _ = start partlyCloneTarget(messages[0]);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

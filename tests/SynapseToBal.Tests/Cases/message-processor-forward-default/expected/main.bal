@@ -15,7 +15,7 @@ service /callbacks on httpListener {
         do {
             ctx.to = "http://hooks.example.com/callbacks";
             callbackStore.store(ctx);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

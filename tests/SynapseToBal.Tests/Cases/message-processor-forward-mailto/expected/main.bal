@@ -16,7 +16,7 @@ service /digest on httpListener {
             ctx.properties["OUT_ONLY"] = "true";
             ctx.headers["subject"] = "Daily digest";
             digestStore.store(ctx);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

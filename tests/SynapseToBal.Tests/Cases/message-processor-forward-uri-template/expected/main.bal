@@ -14,7 +14,7 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrdersAPI", "/orders", {"id": id}, cors = {allow: "PUT", ...corsConfig});
         do {
             updateStore.store(ctx);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -26,7 +26,7 @@ service /orders on httpListener {
         do {
             ctx.properties["uri.var.region"] = "eu";
             tenantStore.store(ctx);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -44,7 +44,7 @@ service /orders on httpListener {
                 ctx.properties["target.endpoint"] = "TenantEP";
             }
             routedStore.store(ctx);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -56,7 +56,7 @@ service /orders on httpListener {
         do {
             ctx.properties["target.endpoint"] = "ReportEP";
             routedStore.store(ctx);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -15,7 +15,7 @@ service /reports on httpListener {
         do {
             ctx.properties["OUT_ONLY"] = "true";
             localStore.store(ctx);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -26,7 +26,7 @@ service /reports on httpListener {
         Context ctx = check newContext(request, "ReportsAPI", "/reports", cors = {allow: "POST", ...corsConfig});
         do {
             remoteStore.store(ctx);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

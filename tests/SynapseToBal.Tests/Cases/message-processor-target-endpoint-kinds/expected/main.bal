@@ -15,7 +15,7 @@ service /orders on httpListener {
         do {
             ctx.properties["target.endpoint"] = "BillingEP";
             orderStore.store(ctx);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -27,7 +27,7 @@ service /orders on httpListener {
         do {
             ctx.properties["target.endpoint"] = "OrderQueueEP";
             orderStore.store(ctx);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -39,7 +39,7 @@ service /orders on httpListener {
         do {
             ctx.properties["target.endpoint"] = "OutboxEP";
             orderStore.store(ctx);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -51,7 +51,7 @@ service /orders on httpListener {
         do {
             ctx.properties["target.endpoint"] = "ToHeaderEP";
             orderStore.store(ctx);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -63,7 +63,7 @@ service /orders on httpListener {
         do {
             ctx.properties["target.endpoint"] = "TenantEP";
             orderStore.store(ctx);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -74,7 +74,7 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             outboxStore.store(ctx);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

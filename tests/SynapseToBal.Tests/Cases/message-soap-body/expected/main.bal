@@ -21,7 +21,7 @@ service /stock on httpListener {
             if ((check soapEnvelope(ctx))/**/<m:getQuote>).length() > 0 {
                 setXmlPayload(ctx, xml `<m:getQuoteResponse xmlns:m="http://services.samples"><m:symbol>${xmlArg(symbol)}</m:symbol></m:getQuoteResponse>`);
             }
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

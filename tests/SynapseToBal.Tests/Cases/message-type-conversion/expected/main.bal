@@ -17,7 +17,7 @@ service /bridge on httpListener {
             log:printInfo("QuoteBridgeAPI /quote request", received = check jsonEval(ctx, "$"));
             check callEndpoint(ctx, quoteEndpoint, clientPath(quoteBridgeApiQuoteEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteEndpointSuspension);
             ctx.contentType = "application/json";
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -28,7 +28,7 @@ service /bridge on httpListener {
         Context ctx = check newContext(request, "QuoteBridgeAPI", "/bridge", cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, passthroughEndpoint, clientPath(quoteBridgeApiPassthroughEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = passthroughEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

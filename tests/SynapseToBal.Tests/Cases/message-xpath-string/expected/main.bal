@@ -19,7 +19,7 @@ service /inspect on httpListener {
             string orderMarkup = xpathString((check soapEnvelope(ctx))/**/<'order>);
             string allItems = xpathString(body/<'order>/<items>/<item>);
             log:printInfo("OrderInspectAPI / request", id = id, 'order = orderMarkup, items = allItems);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -17,7 +17,7 @@ service /fixes on httpListener {
             string whole = check jsonEval(ctx, "$");
             string member = check jsonEval(ctx, "$.person");
             log:printInfo("FixesAPI /json request", whole = whole, member = member);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -28,7 +28,7 @@ service /fixes on httpListener {
         Context ctx = check newContext(request, "FixesAPI", "/fixes", cors = {allow: "POST", ...corsConfig});
         do {
             setXmlPayload(ctx, xml `<reply><id>${xmlArg(xpathConcat(xpathDescendantTexts((check soapBody(ctx)))))}</id></reply>`);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -48,7 +48,7 @@ service /fixes on httpListener {
             string header = check notTranslated("$trp:Accept/a");
             string now = check formatSystemDate(["M", "'/", "d", "'/", "yy", "', ", "h", "':", "mm", "' ", "a"]);
             log:printInfo("FixesAPI /paths request", DID = did, deep = deep, child = child, fromText = fromText, 'all = 'all, header = header, now = now);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

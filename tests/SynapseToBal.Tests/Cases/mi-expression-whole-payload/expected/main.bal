@@ -17,7 +17,7 @@ service /echo on httpListener {
             log:printInfo(string `Raw request: ${check synapsePayloadText(ctx)}`);
             ctx.variables["original"] = check synapsePayloadText(ctx);
             log:printInfo(string `Id: ${check synapseJsonText(ctx, "$.id")}, copy: ${getVariable(ctx, "original")}`);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -19,7 +19,7 @@ service /echo on httpListener {
                 id: check jsonPath(ctx, "$.id")
             };
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -19,7 +19,7 @@ service /policy on httpListener {
                 setJsonPayload(ctx, payload.toJson());
                 setHttpSc(ctx, 400);
             }
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -32,7 +32,7 @@ service /policy on httpListener {
             ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), toPolicyStylesheet));
             ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), toPolicyStylesheet2));
             ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), notDeployedStylesheet));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -15,7 +15,7 @@ service /review on httpListener {
         Context ctx = check newContext(request, "ReviewAPI", "/review", cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, notifyEndpoint, clientPath(reviewApiNotifyEndpointUrl, restPostfix(ctx)), outOnly = true, headers = passThroughHeaders, state = notifyEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -29,7 +29,7 @@ service /review on httpListener {
             // sender in default.json), not the 120 s the client waits.
             check callBlocking(ctx, reviewApiOrdersEndpoint, clientPath(reviewApiOrdersEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = reviewApiOrdersEndpointSuspension);
             check callEndpoint(ctx, reviewApiOrdersEndpoint2, clientPath(reviewApiOrdersEndpointUrl2, restPostfix(ctx)), headers = passThroughHeaders, state = reviewApiOrdersEndpointSuspension2);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -42,7 +42,7 @@ service /review on httpListener {
             boolean urgent = isTrueExplicitly(getHeader(ctx, "X-Urgent"));
             string note = check jsonEval(ctx, "$.note");
             log:printInfo("ReviewAPI /flags request", moduleValue = "billing", urgent = urgent.toString(), note = note);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -15,7 +15,7 @@ service /quotes on httpListener {
         do {
             QuoteResponse payload = {symbol: "WSO2", price: 42};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

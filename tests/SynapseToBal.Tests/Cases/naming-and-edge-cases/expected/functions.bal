@@ -17,7 +17,7 @@ function b(Context ctx) returns http:Response|error {
     if reply is http:Response {
         return reply;
     }
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Sequence 'C'.
@@ -51,7 +51,7 @@ function itemsByEFlow(Context ctx) returns http:Response|error {
             requestSequence(ctx);
         }
         check callEndpoint(ctx, itemsByEEndpoint, clientPath(edgeApiItemsEEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = itemsByEEndpointSuspension);
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }

@@ -40,7 +40,7 @@ service /edge on httpListener {
         do {
             ctx.properties["uri.var.orderId"] = string `ORD-${propertyXPathString(ctx.properties["uri.var.orderId"])}`;
             check callEndpoint(ctx, ordersByOrderIdEndpoint, string `/orders/${check pathValue(getProperty(ctx, "uri.var.orderId"))}`, "GET", headers = passThroughHeaders, state = ordersByOrderIdEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

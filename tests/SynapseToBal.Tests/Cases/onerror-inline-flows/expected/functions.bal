@@ -13,14 +13,14 @@ function orderError(Context ctx) returns http:Response|error {
     OrderErrorResponse payload = {'error: getProperty(ctx, "ERROR_MESSAGE")};
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 400);
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Fault flow of OrdersAPI GET /{id}: runs when the in or out flow fails.
 function ordersFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     setHttpSc(ctx, 500);
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Fault handling of inSequence of OrdersAPI /{id} (onError), anonymous sequence in OrdersAPI /check (onError) and
@@ -37,7 +37,7 @@ function ordersApiIdInSequence(Context ctx) returns http:Response|error {
         string orderId = getProperty(ctx, "uri.var.id");
         OrdersApiIdInSequenceResponse payload = {id: orderId, total: check jsonPath(ctx, "$.total")};
         setJsonPayload(ctx, payload.toJson());
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return runOrderError(ctx, e);
     }
@@ -87,7 +87,7 @@ function orderFlow(Context ctx) returns http:Response|error {
             return reply;
         }
         check callEndpoint(ctx, orderEndpoint, clientPath(orderProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = orderEndpointSuspension);
-        return check respond(ctx, headers = passBackHeaders);
+        return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }

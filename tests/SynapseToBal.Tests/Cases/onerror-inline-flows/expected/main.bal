@@ -30,7 +30,7 @@ service /orders on httpListener {
             if reply is http:Response {
                 return reply;
             }
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -41,7 +41,7 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "PUT", ...corsConfig});
         do {
             check callEndpoint(ctx, sendEndpoint, clientPath(ordersApiSendEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = sendEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -53,7 +53,7 @@ service /orders on httpListener {
         do {
             // TODO(SB0206): onError="NoSuchSequence" of the inSequence names no sequence of the input; failures go to the enclosing fault handling
             // <inSequence onError="NoSuchSequence">
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

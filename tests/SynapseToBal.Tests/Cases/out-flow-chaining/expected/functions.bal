@@ -13,7 +13,7 @@ function chainOut(Context ctx) returns http:Response|error {
         return chainOut(ctx);
     }
     if route == "SCORE" {
-        return respond(ctx, headers = passBackHeaders);
+        return sendBackToClient(ctx, headers = passBackHeaders);
     }
     return accepted();
 }

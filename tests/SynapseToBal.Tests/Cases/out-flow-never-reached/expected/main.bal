@@ -14,7 +14,7 @@ service /quote on httpListener {
         Context ctx = check newContext(request, "QuoteAPI", "/quote", cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, getCallEndpoint, clientPath(quoteApiCallEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = callEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -38,7 +38,7 @@ service /quote on httpListener {
         do {
             LocalResponse payload = {quote: 1};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -12,13 +12,12 @@ import ballerina/log;
 # Sequence 'Forward'.
 function forward(Context ctx) returns http:Response|error {
     check callEndpoint(ctx, quoteEp, clientPath(quoteEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteEpSuspension);
-    writeCorsHeaders(ctx);
     return continueWithResponse(ctx);
 }
 
 # Out flow of QuoteAPI POST /forward: runs on the backend response.
 function forwardOut(Context ctx) returns http:Response|error {
-    return respond(ctx, headers = passBackHeaders);
+    return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend
@@ -33,14 +32,14 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # Out flow of QuoteAPI GET /{symbol}: runs on the backend response.
 function quoteGetBySymbolOut(Context ctx) returns http:Response|error {
     log:printInfo("QuoteAPI /{symbol} response", status = axis2HttpSc(ctx));
-    return respond(ctx, headers = passBackHeaders);
+    return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
 # Fault flow of proxy service GuardedProxy: runs when the in or out flow fails.
 function guardedFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printInfo("GuardedProxy fault", errorValue = getProperty(ctx, "ERROR_MESSAGE"));
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service GuardedProxy, run by the service at each of its addresses.
@@ -48,7 +47,7 @@ function guardedFlow(Context ctx) returns http:Response|error {
     do {
         log:printInfo("GuardedProxy request", symbol = xpathString((check soapEnvelope(ctx))/**/<symbol>));
         check callEndpoint(ctx, quoteEp, clientPath(quoteEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteEpSuspension);
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return guardedFault(ctx, e);
     }
@@ -58,7 +57,7 @@ function guardedFlow(Context ctx) returns http:Response|error {
 function quoteFlow(Context ctx) returns http:Response|error {
     do {
         check callEndpoint(ctx, quoteEp, clientPath(quoteEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteEpSuspension);
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }

@@ -14,7 +14,7 @@ service /notify on httpListener {
         Context ctx = check newContext(request, "NotifyAPI", "/notify", cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, stringEndpoint, clientPath(notifyApiStringEndpointUrl, restPostfix(ctx)), outOnly = true, headers = passThroughHeaders, state = stringEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -26,7 +26,7 @@ service /notify on httpListener {
         do {
             ctx.properties["OUT_ONLY"] = "TRUE";
             check callEndpoint(ctx, upperEndpoint, clientPath(notifyApiUpperEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = upperEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -38,7 +38,7 @@ service /notify on httpListener {
         do {
             ctx.properties["OUT_ONLY"] = true;
             check callEndpoint(ctx, typedEndpoint, clientPath(notifyApiTypedEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = typedEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

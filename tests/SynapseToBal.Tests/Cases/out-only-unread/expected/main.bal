@@ -16,7 +16,7 @@ service /notify on httpListener {
         do {
             // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
             check callEndpoint(ctx, fireEndpoint, clientPath(notifyApiFireEndpointUrl, restPostfix(ctx)), outOnly = true, headers = passThroughHeaders, state = fireEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -29,7 +29,7 @@ service /notify on httpListener {
             ctx.properties["OUT_ONLY"] = "true";
             check callEndpoint(ctx, readEndpoint, clientPath(notifyApiReadEndpointUrl, restPostfix(ctx)), outOnly = true, headers = passThroughHeaders, state = readEndpointSuspension);
             log:printInfo("NotifyAPI /read request", outOnly = getProperty(ctx, "OUT_ONLY"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -42,7 +42,7 @@ service /notify on httpListener {
             ctx.properties["OUT_ONLY"] = "true";
             check callEndpoint(ctx, auditEndpoint, clientPath(notifyApiAuditEndpointUrl, restPostfix(ctx)), outOnly = true, headers = passThroughHeaders, state = auditEndpointSuspension);
             auditOutOnly(ctx);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

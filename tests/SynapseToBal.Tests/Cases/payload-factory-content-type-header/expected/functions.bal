@@ -19,7 +19,7 @@ function quoteOut(Context ctx) returns http:Response|error {
     QuoteOutResponse payload = {price: getHeader(ctx, "X-Price")};
     setJsonPayload(ctx, payload.toJson());
     log:printInfo("QuoteProxy response", afterJson = getHeader(ctx, "Content-Type"));
-    return respond(ctx, headers = passBackHeaders);
+    return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend
@@ -36,7 +36,6 @@ function quoteFlow(Context ctx) returns http:Response|error {
     do {
         log:printInfo("QuoteProxy request", requestContentType = getHeader(ctx, "Content-Type"));
         check callEndpoint(ctx, quoteEndpoint, "", "POST", format = "soap12", headers = passThroughHeaders, state = quoteEndpointSuspension);
-        writeCorsHeaders(ctx);
         return check quoteOut(ctx);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);

@@ -21,7 +21,7 @@ service /format on httpListener, httpsListener {
         do {
             setXmlPayload(ctx, xml `<order><id>${jsonXmlArg(check jsonEval(ctx, "$.id"))}</id></order>`);
             log:printInfo("FormatAPI /xml request", afterXml = getHeader(ctx, "Content-Type"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -33,7 +33,7 @@ service /format on httpListener, httpsListener {
         do {
             setTextPayload(ctx, javaTrim(string `id=${check jsonEval(ctx, "$.id")}`));
             log:printInfo("FormatAPI /text request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

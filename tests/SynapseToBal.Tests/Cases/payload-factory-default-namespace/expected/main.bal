@@ -17,7 +17,7 @@ service /pns on httpListener {
                         <id>${xmlArg(xpathString((check soapEnvelope(ctx))/**/<id>))}</id>
                     </order>`);
             string orderId = xpathString((check soapEnvelope(ctx))/**/<'order>/<id>);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -32,7 +32,7 @@ service /pns on httpListener {
                         <note xmlns:m="http://services.samples"><m:text>fixed</m:text></note>
                     </order>`);
             string orderId = xpathString((check soapEnvelope(ctx))/**/<'order>/<id>);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -45,7 +45,7 @@ service /pns on httpListener {
             setXmlPayload(ctx, xml `<order xmlns="http://ws.apache.org/ns/synapse">
         <id>${xmlArg(xpathString((check soapEnvelope(ctx))/**/<id>))}</id>
     </order>`);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -59,7 +59,7 @@ service /pns on httpListener {
                         <id>${xmlArg(xpathString((check soapEnvelope(ctx))/**/<id>))}</id>
                     </order>`);
             ctx.contentType = "application/json";
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -76,7 +76,7 @@ service /pns on httpListener {
                             </order>
                         </soapenv:Body>
                     </soapenv:Envelope>`);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -14,7 +14,7 @@ service /welcome on httpListener {
         Context ctx = check newContext(request, "WelcomeAPI", "/welcome", cors = {allow: "POST", ...corsConfig});
         do {
             check setJsonText(ctx, "welcome to USA");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return welcomeFault(ctx, e);
         }

@@ -15,7 +15,7 @@ service /greeting on httpListener {
         do {
             setTextPayload(ctx, string `Welcome, ${check jsonEval(ctx, "$.name")}!
       Your order is ready.`);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -26,7 +26,7 @@ service /greeting on httpListener {
         Context ctx = check newContext(request, "GreetingAPI", "/greeting", cors = {allow: "GET", ...corsConfig});
         do {
             setTextPayload(ctx, javaTrim(string `${check jsonEval(ctx, "$.note")}`));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -24,7 +24,7 @@ service /inline on httpListener {
                 braces: check synapseValue(function () returns string|error => (check requiredVariable(ctx, "id") == "1" ? "}" : "{"), "vars.id == 1 ? '}' : '{'")
             };
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -39,7 +39,7 @@ service /inline on httpListener {
                         <total>${xmlArg(check notTranslated("${payload.price * payload.quantity}"))}</total>
                         <status>NEW</status>
                     </order>`);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -51,7 +51,7 @@ service /inline on httpListener {
         do {
             setTextPayload(ctx, javaTrim(string `Order ${check synapseJsonText(ctx, "$.id")} for ${check synapseValue(function () returns string|error => upperCase(check jsonString(ctx, "$.name")), "toUpper(payload.name)")}`));
             log:printInfo(string `Built ${getVariable(ctx, "id")} with {braces} and ${check synapseValue(function () returns string|error => (check synapseJsonText(ctx, "$.note") == "}" ? "brace" : "none"), "payload.note == '}' ? 'brace' : 'none'")}`);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

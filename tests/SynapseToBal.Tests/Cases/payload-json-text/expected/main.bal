@@ -14,7 +14,7 @@ service /catalog on httpListener {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog", cors = {allow: "GET", ...corsConfig});
         do {
             check setJsonText(ctx, string `{"order": {"id": 1}, "order": {"id": 2}, "order": {"id": ${jsonArg(getProperty(ctx, "REST_URL_POSTFIX"))}}}`);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

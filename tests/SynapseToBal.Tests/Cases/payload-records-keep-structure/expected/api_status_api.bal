@@ -12,7 +12,7 @@ service /status on httpListener {
         do {
             StatusResponse payload = {status: "up", checks: [{name: "db", ok: true}]};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return runOrderError(ctx, e);
         }

@@ -14,7 +14,7 @@ function orderError(Context ctx) returns http:Response|error {
     };
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 500);
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # The JSON payload the payloadFactory at line 3 builds (the response).

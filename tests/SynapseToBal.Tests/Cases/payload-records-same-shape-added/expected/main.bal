@@ -27,7 +27,7 @@ service /payments on httpListener {
             PaymentGetResponse payload = {'error: {code: 404, message: string `Payment ${id} not found`}};
             setJsonPayload(ctx, payload.toJson());
             setHttpSc(ctx, 404);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -79,7 +79,7 @@ service /refunds on httpListener {
             };
             setJsonPayload(ctx, payload.toJson());
             check callEndpoint(ctx, refundPostRootEndpoint, clientPath(refundApiEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = refundPostRootEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

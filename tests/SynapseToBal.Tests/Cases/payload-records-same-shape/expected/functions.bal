@@ -17,7 +17,7 @@ function commonErrorHandler(Context ctx) returns http:Response|error {
     };
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 500);
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Sequence 'CreatePaymentSequence'.
@@ -26,18 +26,18 @@ function createPaymentSequence(Context ctx) returns http:Response|error {
         ErrorPayload payload = {'error: {code: "INVALID_AMOUNT", message: "The amount is missing"}};
         setJsonPayload(ctx, payload.toJson());
         setHttpSc(ctx, 400);
-        return respond(ctx, cors = true, headers = passBackHeaders);
+        return respond(ctx, headers = passBackHeaders);
     }
     CreatePaymentSequenceRequest payload2 = {name: check jsonEval(ctx, "$.name"), amount: check jsonPath(ctx, "$.amount")};
     setJsonPayload(ctx, payload2.toJson());
     check callEndpoint(ctx, createPaymentSequenceEndpoint, clientPath(createPaymentSequenceEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = createPaymentSequenceEndpointSuspension);
     if check matches(axis2HttpSc(ctx), "2\\d\\d") {
-        return respond(ctx, cors = true, headers = passBackHeaders);
+        return respond(ctx, headers = passBackHeaders);
     }
     ErrorPayload payload3 = {'error: {code: "PAYMENT_FAILED", message: check jsonEval(ctx, "$.message")}};
     setJsonPayload(ctx, payload3.toJson());
     setHttpSc(ctx, 502);
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Fault handling of PaymentAPI POST /: records the error and runs sequence 'CommonErrorHandler'; the flow ends there

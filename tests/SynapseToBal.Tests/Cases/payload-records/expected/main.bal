@@ -36,7 +36,7 @@ service /orders on httpListener {
             };
             setJsonPayload(ctx, payload.toJson());
             check callEndpoint(ctx, orderPostRootEndpoint, clientPath(orderApiEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = orderPostRootEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -55,7 +55,7 @@ service /orders on httpListener {
             }
             OrderGetPayload payload2 = {id, status: "found"};
             setJsonPayload(ctx, payload2.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

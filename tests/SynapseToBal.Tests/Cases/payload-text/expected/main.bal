@@ -14,7 +14,7 @@ service /pt on httpListener {
         Context ctx = check newContext(request, "PayloadTextAPI", "/pt", {"name": name}, cors = {allow: "GET", ...corsConfig});
         do {
             setTextPayload(ctx, string `Hello ${name}, today is a good day.`);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

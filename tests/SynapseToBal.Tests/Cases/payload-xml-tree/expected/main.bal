@@ -20,7 +20,7 @@ service /pxt on httpListener {
                         <flag/>
                         <empty/>
                     </order>`);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -31,7 +31,7 @@ service /pxt on httpListener {
         Context ctx = check newContext(request, "PayloadXmlTreeAPI", "/pxt", cors = {allow: "POST", ...corsConfig});
         do {
             setXmlPayload(ctx, xml `<status xmlns="http://ws.apache.org/ns/synapse"><!-- for ${check jsonEval(ctx, "$.tag")} -->text</status>`);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

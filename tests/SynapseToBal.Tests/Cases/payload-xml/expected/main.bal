@@ -19,7 +19,7 @@ service /px on httpListener {
                             <m:note>Price &lt; 100 &amp; ${"`"}${xmlArg(check notTranslated("${literal}"))}${"`"}</m:note>
                         </m:request>
                     </m:getQuote>`);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

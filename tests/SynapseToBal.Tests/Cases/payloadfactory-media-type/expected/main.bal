@@ -15,7 +15,7 @@ service /media on httpListener {
         do {
             // payloadFactory media-type="JSON" is none of xml, json, text: the Micro Integrator leaves the payload and its
             // content type as they are
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -27,7 +27,7 @@ service /media on httpListener {
         do {
             // payloadFactory media-type="application/json" is none of xml, json, text: the Micro Integrator leaves the
             // payload and its content type as they are
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -38,7 +38,7 @@ service /media on httpListener {
         Context ctx = check newContext(request, "MediaAPI", "/media", cors = {allow: "POST", ...corsConfig});
         do {
             setTextPayload(ctx, "plain text");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -49,7 +49,7 @@ service /media on httpListener {
         Context ctx = check newContext(request, "MediaAPI", "/media", cors = {allow: "POST", ...corsConfig});
         do {
             setXmlPayload(ctx, xml `<note xmlns="http://ws.apache.org/ns/synapse">default engine</note>`);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -65,7 +65,7 @@ service /media on httpListener {
             //     <args/>
             // </payloadFactory>
             check notTranslatedMediator("payloadFactory", "SB0206");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

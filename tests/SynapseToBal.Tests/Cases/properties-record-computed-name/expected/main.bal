@@ -17,7 +17,7 @@ service /orders on httpListener {
             ctx.properties["orderId"] = check jsonEvalIn(body, "$.id");
             ctx.properties["quantity"] = check propertyInteger(check jsonEvalIn(body, "$.qty"));
             check auditOrder(ctx);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -28,7 +28,7 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrderAPI", "/orders", {"id": id}, cors = {allow: "PUT", ...corsConfig});
         do {
             ctx.properties[check jsonEval(ctx, "$.field")] = check jsonEval(ctx, "$.value");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

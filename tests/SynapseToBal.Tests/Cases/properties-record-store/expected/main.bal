@@ -19,7 +19,7 @@ service /audit on httpListener {
             ctx.properties.urgent = isTrueExplicitly(check jsonEvalIn(body, "$.urgent"));
             check auditStore.store(ctx);
             setHttpSc(ctx, 202);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -27,7 +27,7 @@ service /orders on httpListener {
             ctx.properties["scratch"] = "x";
             _ = ctx.properties.removeIfHasKey("scratch");
             auditOrder(ctx);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -40,7 +40,7 @@ service /orders on httpListener {
             ctx.properties["priority"] = "high";
             ctx.properties.quantity = 0;
             auditOrder(ctx);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -17,7 +17,7 @@ service /optionreads on httpListener {
             string axis2Client = "named-property";
             ClientOptionReadsResponse payload = {scoped: axis2Client, option: getAxis2Property(ctx, "tenant")};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -23,7 +23,7 @@ service /options on httpListener {
             ClientOptionsResponse payload = {tenant: getAxis2Property(ctx, "tenant")};
             setJsonPayload(ctx, payload.toJson());
             _ = ctx.axis2.removeIfHasKey("tenant");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -22,7 +22,7 @@ service /axis2 on httpListener {
             log:printInfo("Axis2API default request", 'int = getAxis2Property(ctx, "Axis2IntVal"), again = getAxis2Property(ctx, "Axis2IntVal"));
             check callEndpoint(ctx, axis2apiDefaultEndpointNoChunking, clientPath(axis2apiDefaultEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = axis2PostRootEndpointSuspension);
             log:printInfo("Axis2API default request", afterCall = getAxis2Property(ctx, "Axis2IntVal"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

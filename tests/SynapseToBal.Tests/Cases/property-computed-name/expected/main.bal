@@ -23,7 +23,7 @@ service /settings on httpListener {
             // <property name="{$ctx:mode}" value="on" scope="transport"/>
             check notTranslatedMediator("property", "SB0208");
             log:printInfo("SettingsAPI /apply request", mode = getProperty(ctx, "mode"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -35,7 +35,7 @@ service /settings on httpListener {
         do {
             string mode = "lenient";
             log:printInfo("SettingsAPI /plain request", mode = mode);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -9,7 +9,7 @@ import ballerina/log;
 function forceErrorApiFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     setXmlPayload(ctx, xml `<error>backend fault</error>`);
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Fault flow of proxy service ForceErrorProxy: runs when the in or out flow fails.
@@ -17,7 +17,7 @@ function forceErrorProxyFault(Context ctx, error e) returns http:Response|error 
     recordError(ctx, e);
     log:printInfo("ForceErrorProxy fault", code = getProperty(ctx, "ERROR_CODE"));
     setHttpSc(ctx, 502);
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service ForceErrorProxy, run by the service at each of its addresses.
@@ -25,7 +25,7 @@ function forceErrorFlow(Context ctx) returns http:Response|error {
     do {
         ctx.properties["FORCE_ERROR_ON_SOAP_FAULT"] = "true";
         check callEndpoint(ctx, stockQuoteEp, clientPath(stockQuoteEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteEpSuspension, soapFault = true);
-        return check respond(ctx, headers = passBackHeaders);
+        return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
         return forceErrorProxyFault(ctx, e);
     }

@@ -21,7 +21,7 @@ service /quotes on httpListener, httpsListener {
             check callEndpoint(ctx, stockQuoteEp, clientPath(stockQuoteEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteEpSuspension, soapFault = true);
             _ = ctx.properties.removeIfHasKey("FORCE_ERROR_ON_SOAP_FAULT");
             check callEndpoint(ctx, stockQuoteEp, clientPath(stockQuoteEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteEpSuspension, soapFault = true);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return forceErrorApiFault(ctx, e);
         }

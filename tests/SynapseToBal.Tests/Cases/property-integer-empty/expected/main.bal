@@ -26,7 +26,7 @@ service /quantity on httpListener {
                 gift: toJson(gift.toString())
             };
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return quantityFault(ctx, e);
         }
@@ -38,7 +38,7 @@ service /quantity on httpListener {
         do {
             int 'limit = check int:fromString("");
             log:printInfo("QuantityAPI /default request", 'limit = 'limit.toString());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -16,7 +16,7 @@ service /lookup on httpListener {
             json invoiceId = lenientJson(id);
             InvoiceLookupResponse payload = {invoice: toJson(invoiceId.toString())};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

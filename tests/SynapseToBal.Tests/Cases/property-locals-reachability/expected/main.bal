@@ -17,7 +17,7 @@ service /catalog on httpListener {
             ctx.properties["sku"] = check jsonEval(ctx, "$.sku");
             check enrich(ctx);
             log:printInfo("CatalogAPI /items request", sku = getProperty(ctx, "sku"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -32,7 +32,7 @@ service /catalog on httpListener {
             ctx.properties["customer"] = check jsonEvalIn(body, "$.customer");
             audit(ctx);
             log:printInfo("CatalogAPI /items request", sku = sku);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -44,7 +44,7 @@ service /catalog on httpListener {
         do {
             string customer = getHeader(ctx, "X-Customer");
             log:printInfo("CatalogAPI /items/{id} request", sku = id, customer = customer);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

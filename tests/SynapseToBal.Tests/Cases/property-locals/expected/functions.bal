@@ -16,5 +16,5 @@ function audit(Context ctx) {
 function orderFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printError("OrderAPI /{orderId} fault", failedStep = valueText(ctx.properties.step));
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }

@@ -29,7 +29,7 @@ service /orders on httpListener {
             log:printInfo("OrderAPI /{orderId} request", 'order = orderId, sku = sku, 'channel = 'channel, express = express.toString());
             setHttpSc(ctx, quantity);
             check setPayloadPrimitive(ctx, originalBody.clone());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return orderFault(ctx, e);
         }

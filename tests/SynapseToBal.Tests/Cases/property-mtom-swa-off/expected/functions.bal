@@ -8,7 +8,7 @@ import ballerina/http;
 # Out flow of proxy service PlainSoapProxy: runs on the backend response.
 function plainSoapOut(Context ctx) returns http:Response|error {
     _ = ctx.axis2.removeIfHasKey("enableMTOM");
-    return respond(ctx, headers = passBackHeaders);
+    return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend

@@ -26,7 +26,7 @@ service /count on httpListener {
             }
             check aggregateMessages(ctx, messages, false);
             log:printInfo("CountingAPI /items response", 'default = getProperty(ctx, "counter"), operation = getOperationProperty(ctx, "counter"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

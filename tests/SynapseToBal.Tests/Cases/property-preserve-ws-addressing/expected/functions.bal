@@ -19,7 +19,7 @@ function preserveAddressingFlow(Context ctx) returns http:Response|error {
     do {
         ctx.properties["PRESERVE_WS_ADDRESSING"] = "true";
         check callEndpoint(ctx, preserveAddressingEndpoint, clientPath(preserveAddressingProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = preserveAddressingEndpointSuspension);
-        return check respond(ctx, headers = passBackHeaders);
+        return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }

@@ -38,7 +38,7 @@ service /props on httpListener {
             setHttpSc(ctx, count);
             // TODO(SB0207): the axis2 transport switch FORCE_HTTP_1.0 (line 20) also applies to the message written here, which the generated code writes with its usual settings: the answer or store here is not configured per message; reproduce the switch by hand
             // <property name="FORCE_HTTP_1.0" value="true" scope="axis2"/>
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -20,7 +20,7 @@ service /gateway on httpListener {
             ctx.axis2["REQUEST_HOST_HEADER"] = getHeader(ctx, "X-Forwarded-Host");
             check callEndpoint(ctx, gatewayApiVenuesEndpoint2, clientPath(gatewayApiVenuesEndpointUrl2, restPostfix(ctx)), headers = passThroughHeaders, state = gatewayApiVenuesEndpointSuspension2);
             _ = ctx.axis2.removeIfHasKey("REQUEST_HOST_HEADER");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -47,7 +47,7 @@ service /gateway on httpListener {
             // <property name="ClientApiNonBlocking" value="true" scope="axis2"/>
             // TODO(SB0207): axis2 property 'REQUEST_HOST_HEADER' has no equivalent in the generated code
             // <property name="REQUEST_HOST_HEADER" scope="axis2" type="OM"><host>api.example.com</host></property>
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

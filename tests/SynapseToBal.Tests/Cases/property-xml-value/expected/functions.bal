@@ -12,7 +12,7 @@ function checkSymbol(Context ctx) returns http:Response|error {
     } else {
         setXmlPayload(ctx, xml `<unknown/>`);
     }
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault

@@ -17,7 +17,7 @@ service /quote on httpListener {
             xml orderId = ((check soapEnvelope(ctx))/**/<'order>/<id>).clone();
             log:printInfo("QuoteAPI /enrich request", id = xmlNodesText(orderId), idText = xmlNodesText(orderId));
             setXmlPayload(ctx, xml `<r><id>${xmlArg(xmlNodesText(orderId))}</id></r>`);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -40,7 +40,7 @@ service /quote on httpListener {
         do {
             ctx.variables["order"] = check synapseJsonText(ctx, "$.order");
             log:printInfo(string `id=${check synapseValue(function () returns string|error => check variablePath(ctx, "order", "$.id"), "vars.order.id")}`);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

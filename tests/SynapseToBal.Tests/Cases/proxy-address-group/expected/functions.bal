@@ -19,7 +19,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 function publishedFlow(Context ctx) returns http:Response|error {
     do {
         check callEndpoint(ctx, publishedEndpoint, clientPath(publishedProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = publishedEndpointSuspension);
-        return check respond(ctx, headers = passBackHeaders);
+        return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }

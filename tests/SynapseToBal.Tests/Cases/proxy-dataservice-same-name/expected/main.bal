@@ -52,7 +52,7 @@ service /services/OrderService on httpListener {
     resource function get orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/OrderService");
         check dataServiceSelect(ctx, ordersDb, `select id from Orders`, "Orders", "Order", "http://ws.wso2.org/dataservice", [{column: "id", name: "id"}]);
-        return respond(ctx, headers = passBackHeaders);
+        return sendBackToClient(ctx, headers = passBackHeaders);
     }
 }
 

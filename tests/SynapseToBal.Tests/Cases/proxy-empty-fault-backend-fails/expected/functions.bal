@@ -10,7 +10,7 @@ import ballerina/log;
 function emptyFaultFlow(Context ctx) returns http:Response {
     do {
         check callEndpoint(ctx, emptyFaultEndpoint, clientPath(emptyFaultProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = emptyFaultEndpointSuspension);
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
         return unansweredFault(ctx, e);
@@ -29,7 +29,7 @@ function quietBackendFlow(Context ctx) returns http:Response {
     do {
         log:printInfo("QuietBackendProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request");
         check callEndpoint(ctx, quietBackendEndpoint, clientPath(quietBackendProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quietBackendEndpointSuspension);
-        return check respond(ctx, headers = passBackHeaders);
+        return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
         return quietBackendFault(ctx, e);
     }

@@ -16,7 +16,7 @@ service /quiet on httpListener {
         Context ctx = check newContext(request, "QuietApi", "/quiet", cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, ordersEndpoint, clientPath(quietApiOrdersEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = ordersEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
             return unansweredFault(ctx, e);
@@ -30,7 +30,7 @@ service /quiet on httpListener {
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
             // sender in default.json), not the 120 s the client waits.
             check callBlocking(ctx, blockingEndpoint, clientPath(quietApiBlockingEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = blockingEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail {
             // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
             return accepted();

@@ -29,7 +29,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 function mixedFlow(Context ctx) returns http:Response|error {
     do {
         check callEndpoint(ctx, mixedEndpoint, clientPath(mixedProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = mixedEndpointSuspension);
-        return check respond(ctx, headers = passBackHeaders);
+        return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }
@@ -40,7 +40,7 @@ function plainFlow(Context ctx) returns http:Response|error {
     do {
         PlainResponse payload = {ok: true};
         setJsonPayload(ctx, payload.toJson());
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
     }
@@ -51,7 +51,7 @@ function secureFlow(Context ctx) returns http:Response|error {
     do {
         log:printInfo("SecureProxy request", proxy = "secure");
         check callEndpoint(ctx, secureEndpoint, clientPath(secureProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = secureEndpointSuspension);
-        return check respond(ctx, headers = passBackHeaders);
+        return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }

@@ -8,7 +8,7 @@ import ballerina/http;
 # Out flow of proxy service StockQuoteJmsProxy: runs on the backend response.
 function stockQuoteJmsOut(Context ctx) returns http:Response|error {
     ctx.contentType = "application/json";
-    return respond(ctx, headers = passBackHeaders);
+    return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend

@@ -40,7 +40,7 @@ function plainJmsFlow(Context ctx) returns http:Response|error {
 # Out flow of proxy service StockQuoteJmsProxy: runs on the backend response.
 function stockQuoteJmsOut(Context ctx) returns http:Response|error {
     log:printInfo("StockQuoteJmsProxy response", reply = "received");
-    return respond(ctx, headers = passBackHeaders);
+    return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend

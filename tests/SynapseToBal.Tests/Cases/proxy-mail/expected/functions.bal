@@ -28,7 +28,7 @@ function orderMailFlow(Context ctx) returns http:Response|error {
 function stockQuoteMailOut(Context ctx) returns http:Response|error {
     ctx.headers["subject"] = "Custom Subject for Response";
     ctx.to = string `mailto:${valueText(ctx.properties.senderAddress)}`;
-    return respond(ctx, headers = passBackHeaders);
+    return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend

@@ -20,7 +20,7 @@ function guardedFlow(Context ctx) returns http:Response|error {
     do {
         log:printInfo("GuardedProxy request", proxy = "guarded");
         check callEndpoint(ctx, guardedEndpoint, clientPath(guardedProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = guardedEndpointSuspension);
-        return check respond(ctx, headers = passBackHeaders);
+        return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }

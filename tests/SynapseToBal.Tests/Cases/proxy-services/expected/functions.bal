@@ -76,7 +76,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 function passThroughFlow(Context ctx) returns http:Response|error {
     do {
         check callEndpoint(ctx, passThroughEndpoint, clientPath(passThroughProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = passThroughEndpointSuspension);
-        return check respond(ctx, headers = passBackHeaders);
+        return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }

@@ -21,7 +21,7 @@ function stockFlow(Context ctx) returns http:Response|error {
         log:printInfo("StockProxy request", operation = ctx.operationName);
         if ctx.operationName == "getQuote" {
             check callEndpoint(ctx, stockProxyEndpoint, clientPath(stockProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockProxyEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            return check sendBackToClient(ctx, headers = passBackHeaders);
         }
         ctx.properties["OUT_ONLY"] = "true";
         check callEndpoint(ctx, stockProxyEndpoint2, clientPath(stockProxyEndpointUrl2, restPostfix(ctx)), outOnly = true, headers = passThroughHeaders, state = stockProxyEndpointSuspension2);

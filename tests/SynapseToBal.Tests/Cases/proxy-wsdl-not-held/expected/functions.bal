@@ -39,7 +39,7 @@ function latencyFlow(Context ctx) returns http:Response|error {
     do {
         log:printInfo("LatencyProxy request", started = nowMillis().toString());
         check callEndpoint(ctx, latencyEndpoint, clientPath(latencyProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = latencyEndpointSuspension);
-        return check respond(ctx, headers = passBackHeaders);
+        return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }

@@ -21,7 +21,7 @@ function orderFlow(Context ctx) returns http:Response|error {
     do {
         log:printInfo("OrderProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request");
         check callEndpoint(ctx, orderEndpoint, clientPath(orderProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = orderEndpointSuspension);
-        return check respond(ctx, headers = passBackHeaders);
+        return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }

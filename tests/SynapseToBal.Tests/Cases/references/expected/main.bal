@@ -24,7 +24,7 @@ service /refs on httpListener {
             // <call><endpoint key-expression="get-property('ep')"/></call>
             check notTranslatedMediator("call", "SB0205");
             loop(ctx);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

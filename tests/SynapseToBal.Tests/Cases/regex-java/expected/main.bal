@@ -57,7 +57,7 @@ service /regex on httpListener {
             // TODO(SB0206): a property with pattern/group needs hand translation
             // <property name="axis" scope="axis2" expression="get-property('date')" pattern="(.*)" group="1"/>
             check notTranslatedMediator("property", "SB0206");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

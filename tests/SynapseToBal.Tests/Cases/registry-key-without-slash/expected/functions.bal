@@ -22,7 +22,7 @@ function common(Context ctx) returns http:Response|error {
 
 # Out flow of proxy service OrdersProxy: runs on the backend response.
 function ordersOut(Context ctx) returns http:Response|error {
-    return respond(ctx, headers = passBackHeaders);
+    return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend

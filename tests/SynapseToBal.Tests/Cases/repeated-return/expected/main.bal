@@ -15,7 +15,7 @@ service /status on httpListener {
         do {
             if check urlParam(ctx, "verbose") == "true" {
                 ctx.headers["x-verbose"] = "true";
-                return check respond(ctx, cors = true, headers = passBackHeaders);
+                return check respond(ctx, headers = passBackHeaders);
             }
             return accepted();
             // Not translated, never runs: the flow has already ended above:
@@ -34,7 +34,7 @@ service /status on httpListener {
                     ctx.headers["x-mode"] = "a";
                 }
             }
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -45,9 +45,9 @@ service /status on httpListener {
         Context ctx = check newContext(request, "StatusAPI", "/status", {"id": id}, cors = {allow: "PUT", ...corsConfig});
         do {
             if check urlParam(ctx, "mode") == "a" {
-                return check respond(ctx, cors = true, headers = passBackHeaders);
+                return check respond(ctx, headers = passBackHeaders);
             }
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -14,7 +14,7 @@ service /flow on httpListener {
     resource function get respond(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "FlowAPI", "/flow", cors = {allow: "GET", ...corsConfig});
         do {
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
             // Not translated, never runs: the flow has already ended above:
             // <log level="custom"><property name="never" value="runs"/></log>
         } on fail error e {

@@ -23,7 +23,7 @@ service /query on httpListener {
             // </rewrite>
             check notTranslatedMediator("rewrite", "SB0206");
             check callEndpoint(ctx, searchEndpoint, clientPath(queryApiSearchEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = searchEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -35,7 +35,7 @@ service /rewrite on httpListener {
             //     </rewriterule>
             // </rewrite>
             check notTranslatedMediator("rewrite", "SB0206");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -32,7 +32,7 @@ service /shelter on httpListener {
                 animals: toJson(getVariable(ctx, "animals"))
             };
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -50,7 +50,7 @@ service /shelter on httpListener {
             check xmlScatterGather2(messages[1]);
             check gatherMessages(ctx, messages, false, rootElement = "shelter", variable = "animals");
             log:printInfo(string `gathered ${getVariable(ctx, "animals")}`);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -66,7 +66,7 @@ service /shelter on httpListener {
             Context[] messages = [branchContext(ctx)];
             check bodyScatterGather1(messages[0]);
             check gatherMessages(ctx, messages, true);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

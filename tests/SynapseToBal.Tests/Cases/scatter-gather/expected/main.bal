@@ -26,7 +26,7 @@ service /pets on httpListener {
             running.push(started2);
             Context[] collected = check awaitAggregation(messages, running, 5);
             check gatherMessages(ctx, collected, true);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -44,7 +44,7 @@ service /pets on httpListener {
             check xmlScatterGather2(messages[1]);
             check gatherMessages(ctx, messages, false, rootElement = "pets", variable = "pets");
             log:printInfo("PetAPI /xml request", pets = getVariable(ctx, "pets"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -19,7 +19,7 @@ service /quotes on httpListener {
             //     mc.setPayloadXML(<m:getQuote xmlns:m="http://services.samples"><m:request><m:symbol>{symbol}</m:symbol></m:request></m:getQuote>);
             // ]]></script>
             check notTranslatedMediator("script", "SB0231");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -37,7 +37,7 @@ service /quotes on httpListener {
             // TODO(SB0231): <script> runs the Groovy function 'mediate' of the script at key 'gov:/scripts/discount.groovy': write this logic in Ballerina (a function that reads and updates the Context)
             // <script language="groovy" key="gov:/scripts/discount.groovy"/>
             check notTranslatedMediator("script", "SB0231");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -19,7 +19,7 @@ service /token on httpListener {
             string tokenCacheStatus = "HIT";
             string apiToken = tokenApiApiToken;
             log:printInfo("TokenAPI / request", TOKEN_CACHE_STATUS = tokenCacheStatus, ACCESS_TOKEN_LENGTH = javaDoubleString(<float>accessToken.length()), TTL_TOKEN_SECONDS = ttlToken, ACCESS_TOKEN = "****", API_TOKEN = "****");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -16,7 +16,7 @@ service /secure on httpListener {
             ctx.headers["authorization"] = string `Basic ${reportCredentials}`;
             string apiKey = reportApikey;
             check callEndpoint(ctx, reportBackend, clientPath(reportBackendUrl, restPostfix(ctx)), headers = passThroughHeaders, state = reportBackendSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

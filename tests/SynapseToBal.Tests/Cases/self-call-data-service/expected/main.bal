@@ -15,7 +15,7 @@ service /planner on httpListener {
         Context ctx = check newContext(request, "PlansApi", "/planner", cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, plansEndpoint, "/services/PlanDataService/plans", "GET", headers = passThroughHeaders, state = plansEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

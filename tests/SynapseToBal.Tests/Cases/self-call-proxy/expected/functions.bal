@@ -27,7 +27,7 @@ function inventoryFlow(Context ctx) returns http:Response|error {
     do {
         InventoryResponse payload = {inStock: true};
         setJsonPayload(ctx, payload.toJson());
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
     }

@@ -20,7 +20,7 @@ service /orders on httpListener, httpsListener {
         Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, inventoryEp, clientPath(inventoryEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = inventoryEpSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -31,7 +31,7 @@ service /orders on httpListener, httpsListener {
         Context ctx = check newContext(request, "OrderApi", "/orders", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, priceByIdEndpoint, string `/prices/${check pathValue(id)}`, "GET", headers = passThroughHeaders, state = priceByIdEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -42,7 +42,7 @@ service /orders on httpListener, httpsListener {
         Context ctx = check newContext(request, "OrderApi", "/orders", cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, legacyEndpoint, clientPath(orderApiLegacyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = legacyEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -92,7 +92,7 @@ service /prices on httpListener, httpsListener {
         do {
             PricesResponse payload = {price: 10};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

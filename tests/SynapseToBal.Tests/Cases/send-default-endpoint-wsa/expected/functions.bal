@@ -20,7 +20,7 @@ function wsaForwardFlow(Context ctx) returns http:Response|error {
     do {
         ctx.properties["PRESERVE_WS_ADDRESSING"] = "true";
         check callAddress(ctx, build = true, headers = passThroughHeaders);
-        return check respond(ctx, headers = passBackHeaders);
+        return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }
@@ -38,7 +38,7 @@ function wsaStripFlow(Context ctx) returns http:Response|error {
         }
         check callAddress(ctx, build = true, headers = passThroughHeaders);
         check callEndpoint(ctx, wsaStripEndpoint, clientPath(wsaStripProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = wsaStripEndpointSuspension);
-        return check respond(ctx, headers = passBackHeaders);
+        return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }

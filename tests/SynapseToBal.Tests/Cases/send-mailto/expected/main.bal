@@ -34,7 +34,7 @@ service /alerts on httpListener {
             ctx.properties["OUT_ONLY"] = "false";
             NotifyResponse payload = {notified: true};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -45,7 +45,7 @@ service /alerts on httpListener {
         Context ctx = check newContext(request, "AlertsAPI", "/alerts", cors = {allow: "POST", ...corsConfig});
         do {
             check sendMail(ctx, {host: mailSmtpHost, port: mailSmtpPort, username: mailSmtpUser, password: mailSmtpPassword, 'from: mailSmtpFrom, security: mailSmtpSecurity, bcc: mailSmtpBcc}, alertMailEpTo, awaitsReply = true);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -8,7 +8,7 @@ import ballerina/http;
 # Out flow of QuoteAPI GET /{symbol}: runs on the backend response.
 function quoteOut(Context ctx) returns http:Response|error {
     ctx.headers["x-served-by"] = "quotes";
-    return respond(ctx, headers = passBackHeaders);
+    return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend

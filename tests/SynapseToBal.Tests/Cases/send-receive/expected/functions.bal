@@ -11,7 +11,7 @@ import ballerina/log;
 
 # Sequence 'Audit.Backup'.
 function auditBackup(Context ctx) returns http:Response|error {
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Sequence 'AuditLogged'.
@@ -26,7 +26,7 @@ function quoteResponse(Context ctx) returns http:Response|error {
         check callAddress(ctx, headers = passThroughHeaders);
         return continueWithResponse(ctx);
     }
-    return respond(ctx, headers = passBackHeaders);
+    return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend

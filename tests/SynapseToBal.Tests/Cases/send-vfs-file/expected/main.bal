@@ -24,7 +24,7 @@ service /orders on httpListener, httpsListener {
             ctx.properties["OUT_ONLY"] = "false";
             AuditResponse payload = {audited: true};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -52,7 +52,7 @@ service /orders on httpListener, httpsListener {
             //     <endpoint key="AuditLogEP"/>
             // </call>
             check notTranslatedMediator("call", "SB0268");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

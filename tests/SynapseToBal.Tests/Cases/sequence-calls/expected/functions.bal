@@ -20,7 +20,7 @@ function replyToClient(Context ctx) returns http:Response|error {
         check callAddress(ctx, headers = passThroughHeaders);
         return continueWithResponse(ctx);
     }
-    return respond(ctx, headers = passBackHeaders);
+    return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
 # Sequence 'Validate'.
@@ -29,7 +29,7 @@ function validate(Context ctx) returns http:Response|error? {
         ValidateResponse payload = {'error: "JSON expected"};
         setJsonPayload(ctx, payload.toJson());
         setHttpSc(ctx, 415);
-        return respond(ctx, cors = true, headers = passBackHeaders);
+        return respond(ctx, headers = passBackHeaders);
     }
 }
 

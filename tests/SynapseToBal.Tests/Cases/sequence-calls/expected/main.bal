@@ -18,7 +18,7 @@ service /audit on httpListener {
                 return reply;
             }
             enrich(ctx);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

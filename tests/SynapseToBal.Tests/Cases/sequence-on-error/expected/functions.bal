@@ -39,7 +39,7 @@ function orderError(Context ctx) returns http:Response|error {
     OrderErrorResponse payload = {'error: getProperty(ctx, "ERROR_MESSAGE")};
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 400);
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Sequence 'Unresolved'.
@@ -80,7 +80,7 @@ function forwardOrder(Context ctx, string target = "") returns http:Response|err
 function ordersFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printInfo("OrdersApi / fault", step = "resource fault");
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend

@@ -23,7 +23,7 @@ service /orders on httpListener {
             if reply2 is http:Response {
                 return reply2;
             }
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return ordersFault(ctx, e);
         }
@@ -37,7 +37,7 @@ service /orders on httpListener {
             if reply is http:Response {
                 return reply;
             }
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -24,7 +24,7 @@ function reject(Context ctx, string status = "") returns http:Response|error {
     RejectResponse payload = {rejected: true};
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, status);
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault

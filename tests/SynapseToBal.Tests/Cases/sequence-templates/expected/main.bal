@@ -21,7 +21,7 @@ service /templated on httpListener {
             // TODO(SB0502): template 'MissingTemplate' is not a sequence template of the input
             // <call-template target="MissingTemplate"/>
             check notTranslatedMediator("call-template", "SB0502");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -18,7 +18,7 @@ service /echo on httpListener {
             log:printInfo("EchoAPI /hello request", host = getProperty(ctx, "SERVER_HOST", serverHostName()));
             EchoResponse payload = {response: {hello: "world", "server-ip": serverIp}};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

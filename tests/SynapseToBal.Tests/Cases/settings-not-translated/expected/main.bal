@@ -20,7 +20,7 @@ service /versioned on httpsListener {
         Context ctx = check newContext(request, "VersionedAPI", "/versioned", cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpointAddressed(ctx, secureBackend, clientPath(secureBackendUrl, restPostfix(ctx)), wsAddressing = "default", wsaTo = secureBackendUrl, headers = passThroughHeaders, state = secureBackendSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

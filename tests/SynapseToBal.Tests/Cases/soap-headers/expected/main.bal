@@ -30,7 +30,7 @@ service /soapheaders on httpListener {
             // TODO(SB0207): 'preserveProcessedHeaders' changes how Synapse sends or answers; reproduce it by hand
             // <property name="preserveProcessedHeaders" value="false"/>
             check notTranslatedMediator("property", "SB0207");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

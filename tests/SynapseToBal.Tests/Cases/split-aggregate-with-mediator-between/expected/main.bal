@@ -27,7 +27,7 @@ service /quotes on httpListener {
                 check wait finished;
             }
             check aggregateMessages(ctx, messages, false, enclosing = "ROOT");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

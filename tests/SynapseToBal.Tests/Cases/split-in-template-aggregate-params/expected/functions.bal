@@ -30,7 +30,7 @@ function quoteEach(Context ctx, string 'channel = "") returns http:Response|erro
         check wait finished;
     }
     check aggregateMessages(ctx, messages, false);
-    return respond(ctx, headers = passBackHeaders);
+    return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend

@@ -11,7 +11,7 @@ function notifyEachIterateTarget(Context ctx, string 'channel = "", string greet
     ctx.headers["x-channel"] = 'channel;
     NotifyEachIterateTargetResponse payload = {message: greeting};
     setJsonPayload(ctx, payload.toJson());
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Sequence template 'NotifyEach'.

@@ -21,7 +21,6 @@ function notifyAllCloneTarget2(Context ctx) returns http:Response|error? {
     NotifyAllCloneTarget2Request payload = {notified: true};
     setJsonPayload(ctx, payload.toJson());
     check callEndpoint(ctx, orderEp, clientPath(orderEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = orderEpSuspension);
-    writeCorsHeaders(ctx);
     return continueWithResponse(ctx);
 }
 
@@ -70,7 +69,7 @@ function notifyAll(Context ctx) returns http:Response|error? {
 # Sequence 'NotifyFailed'.
 function notifyFailed(Context ctx) returns http:Response|error {
     log:printInfo("NotifyFailed sequence", notifyError = getProperty(ctx, "ERROR_CODE"));
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Fault flow of OrderSplitAPI POST /each: runs when the in or out flow fails.
@@ -78,14 +77,14 @@ function orderSplitFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printInfo("OrderSplitAPI /each fault", failedOrder = xpathString((check soapEnvelope(ctx))/**/<'order>/<id>), errorValue = getProperty(ctx, "ERROR_MESSAGE"));
     setHttpSc(ctx, 502);
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # A branch of the <iterate> at line 6: runs its target on one copy of the message; its answer, if it answers, may be the
 # response.
 function eachIterateTarget(Context ctx) returns http:Response|error? {
     check callEndpoint(ctx, orderEp, clientPath(orderEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = orderEpSuspension);
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend

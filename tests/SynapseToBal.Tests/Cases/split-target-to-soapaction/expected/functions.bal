@@ -22,7 +22,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 function notifyCloneProxyCloneTarget1(Context ctx) returns http:Response|error? {
     ctx.to = "http://localhost:9000/services/AuditService";
     check callAddress(ctx, headers = passThroughHeaders);
-    return respond(ctx, headers = passBackHeaders);
+    return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
 # A branch of the <clone> at line 5: runs its target on one copy of the message; its answer, if it answers, may be the
@@ -30,7 +30,7 @@ function notifyCloneProxyCloneTarget1(Context ctx) returns http:Response|error? 
 function notifyCloneProxyCloneTarget2(Context ctx) returns http:Response|error? {
     setAction(ctx, "urn:notify");
     check callEndpoint(ctx, notifyCloneEndpoint, clientPath(notifyCloneProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = notifyCloneEndpointSuspension);
-    return respond(ctx, headers = passBackHeaders);
+    return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service NotifyCloneProxy, run by the service at each of its addresses.
@@ -91,7 +91,7 @@ function quoteSplitFlow(Context ctx) returns http:Response|error {
             check wait finished;
         }
         check aggregateMessages(ctx, messages, false);
-        return check respond(ctx, headers = passBackHeaders);
+        return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }

@@ -44,7 +44,7 @@ function splitEach(Context ctx) returns http:Response|error {
     }
     check aggregateMessages(ctx, messages, false);
     log:printInfo("SplitEach response", step = "aggregated");
-    return respond(ctx, headers = passBackHeaders);
+    return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend

@@ -19,7 +19,7 @@ service /dyn on httpListener {
             // TODO(SB0223): store the message with the producer of the class com.example.store.RedisMessageStore message store 'RedisStore', which is not translated (see the store's TODO)
             // <store messageStore="RedisStore"/>
             check notTranslatedMediator("store", "SB0223");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

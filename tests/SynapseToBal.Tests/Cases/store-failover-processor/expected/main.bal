@@ -15,7 +15,7 @@ service /orders on httpListener {
         do {
             check ordersStore.store(ctx, failover = ordersFailoverStore);
             setHttpSc(ctx, 202);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

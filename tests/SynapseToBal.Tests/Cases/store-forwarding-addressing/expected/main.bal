@@ -16,7 +16,7 @@ service /ledger on httpListener {
             ctx.properties["PRESERVE_WS_ADDRESSING"] = "true";
             ledgerStore.store(ctx);
             setHttpSc(ctx, 202);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -29,7 +29,7 @@ service /ledger on httpListener {
             ctx.properties["target.endpoint"] = getHeader(ctx, "X-Target");
             routedStore.store(ctx);
             setHttpSc(ctx, 202);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

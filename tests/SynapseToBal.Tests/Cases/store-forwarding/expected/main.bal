@@ -15,7 +15,7 @@ service /payments on httpListener {
         do {
             paymentStore.store(ctx);
             setHttpSc(ctx, 202);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -19,7 +19,7 @@ service /orders on httpListener {
             OrdersResponse payload = {status: "accepted"};
             setJsonPayload(ctx, payload.toJson());
             setHttpSc(ctx, 202);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

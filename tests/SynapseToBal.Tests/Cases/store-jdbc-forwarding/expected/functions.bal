@@ -21,5 +21,5 @@ function paymentsFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     PaymentsFaultResponse payload = {'error: getProperty(ctx, "ERROR_MESSAGE")};
     setJsonPayload(ctx, payload.toJson());
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }

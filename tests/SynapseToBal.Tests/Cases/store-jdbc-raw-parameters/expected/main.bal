@@ -15,7 +15,7 @@ service /rawjdbc on httpListener {
         do {
             check paddedJdbc.store(ctx);
             setHttpSc(ctx, 202);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -16,7 +16,7 @@ service /raw on httpListener {
             check paddedJms.store(ctx);
             check paddedRabbit.store(ctx);
             setHttpSc(ctx, 202);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -15,7 +15,7 @@ service /queue on httpListener {
         do {
             ctx.properties["OUT_ONLY"] = "true";
             check sharedStore.store(ctx);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -14,7 +14,7 @@ service /queued on httpListener {
         Context ctx = check newContext(request, "QueuedOrdersAPI", "/queued", cors = {allow: "POST", ...corsConfig});
         do {
             check orderQueueStore.store(ctx);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -16,5 +16,5 @@ function ordersFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     OrdersFaultResponse payload = {'error: getProperty(ctx, "ERROR_MESSAGE")};
     setJsonPayload(ctx, payload.toJson());
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }

@@ -16,7 +16,7 @@ service /urgent on httpListener {
             ctx.properties["JMS_PRIORITY"] = "7";
             check urgentStore.store(ctx);
             setHttpSc(ctx, 202);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

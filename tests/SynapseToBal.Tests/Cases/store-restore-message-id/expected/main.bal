@@ -19,7 +19,7 @@ service /intake on httpListener {
             check queueStore.store(ctx);
             check tableStore.store(ctx);
             setHttpSc(ctx, 202);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

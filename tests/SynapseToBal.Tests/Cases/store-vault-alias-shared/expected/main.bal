@@ -14,7 +14,7 @@ service /queue on httpListener {
         Context ctx = check newContext(request, "QueueAPI", "/queue", cors = {allow: "POST", ...corsConfig});
         do {
             check ordersStore.store(ctx);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -25,7 +25,7 @@ service /queue on httpListener {
         Context ctx = check newContext(request, "QueueAPI", "/queue", cors = {allow: "POST", ...corsConfig});
         do {
             check paymentsStore.store(ctx);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -20,7 +20,7 @@ service /route on httpListener {
                 category = "print";
             } else if route == "dvd" {
                 category = "video";
-                return check respond(ctx, cors = true, headers = passBackHeaders);
+                return check respond(ctx, headers = passBackHeaders);
             } else {
                 category = "other";
             }
@@ -28,7 +28,7 @@ service /route on httpListener {
             if check matches(route2, "eu-[^\\n\\r\\u{85}\\u{2028}\\u{2029}]*") {
                 region = "eu";
             }
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -25,7 +25,7 @@ service /flag on httpListener {
             if check synapseCondition(function () returns boolean|error => (check synapseJsonText(ctx, "$.active")).toLowerAscii() == "true", "payload.active") {
                 log:printInfo("FlagAPI /check request", active = "yes");
             }
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

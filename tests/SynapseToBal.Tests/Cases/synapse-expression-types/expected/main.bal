@@ -31,7 +31,7 @@ service /types on httpListener {
             ctx.headers["x-api-key"] = hashicorpKvBackendApiKey;
             string varType = check notTranslated("${isString(vars.seen)}");
             string joined = check notTranslated("concat('id-', $env:HOSTNAME)");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

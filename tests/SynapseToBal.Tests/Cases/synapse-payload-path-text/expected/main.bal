@@ -25,7 +25,7 @@ service /customers on httpListener {
                 city: getVariable(ctx, "city")
             };
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -17,7 +17,7 @@ function stockQuoteFlow(Context ctx) returns http:Response|error {
     do {
         log:printInfo("StockQuoteProxy request", action = check addressingAction(ctx));
         check callEndpoint(ctx, stockQuoteEndpoint, clientPath(stockQuoteProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteEndpointSuspension);
-        return check respond(ctx, headers = passBackHeaders);
+        return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
         return stockQuoteFault(ctx, e);
     }

@@ -37,7 +37,7 @@ function mainSequence(Context ctx) returns http:Response|error? {
             check callAddress(ctx, headers = passThroughHeaders);
             return continueWithResponse(ctx);
         }
-        return respond(ctx, headers = passBackHeaders);
+        return sendBackToClient(ctx, headers = passBackHeaders);
     }
     if ctx.isResponse {
         log:printInfo("main response", Last_Value = xpathConcat(xpathTextValues((check soapEnvelope(ctx))/**/<ns:'return>/<*>.<ns:last>)));

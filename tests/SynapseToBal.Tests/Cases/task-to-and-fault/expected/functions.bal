@@ -18,7 +18,7 @@ function mainSequence(Context ctx) returns http:Response|error? {
         check callAddress(ctx, headers = passThroughHeaders);
         return continueWithResponse(ctx);
     }
-    return respond(ctx, headers = passBackHeaders);
+    return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
 # Runs the main sequence on a response to a send made from a task's message (its <out> branch).

@@ -17,7 +17,7 @@ function openOut(Context ctx) returns http:Response|error {
     //         </log>
     //     </onAccept>
     // </throttle>
-    return respond(ctx, headers = passBackHeaders);
+    return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend

@@ -24,7 +24,7 @@ function limitedSequence(Context ctx) returns http:Response|error? {
 function ordersOut(Context ctx) returns http:Response|error {
     throttleRelease(ctx);
     throttleRelease(ctx);
-    return respond(ctx, headers = passBackHeaders);
+    return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
 # Fault flow of OrdersAPI POST (default): runs when the in or out flow fails.
@@ -33,5 +33,5 @@ function ordersFault(Context ctx, error e) returns http:Response|error {
     throttleRelease(ctx);
     setHttpSc(ctx, 502);
     throttleRelease(ctx);
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }

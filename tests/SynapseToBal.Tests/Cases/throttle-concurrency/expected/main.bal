@@ -18,7 +18,7 @@ service /orders on httpListener {
                 setJsonPayload(ctx, payload.toJson());
                 setHttpSc(ctx, 503);
                 throttleRelease(ctx);
-                return check respond(ctx, cors = true, headers = passBackHeaders);
+                return check respond(ctx, headers = passBackHeaders);
             }
             check throttleReleased(ctx, callEndpoint(ctx, ordersPostRootEndpoint, clientPath(ordersApiDefaultEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = ordersPostRootEndpointSuspension));
             writeCorsHeaders(ctx);

@@ -19,11 +19,11 @@ function quoteFlow(Context ctx) returns http:Response|error {
     do {
         if check throttleAdmit(ctx, "quotes@QuoteProxy", {ipCallers: [{id: "other", access: "control", maxCount: 4, unitTime: 800000, prohibitTime: 10000}, {id: "192.168.8.200", rangeEnd: "192.168.8.222", access: "control", maxCount: 8, unitTime: 800000}, {id: "192.168.8.201", access: "deny"}]}) {
             check callEndpoint(ctx, quoteEndpoint, clientPath(quoteProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check sendBackToClient(ctx, headers = passBackHeaders);
         }
         check makeFault(ctx, "soap11", "Server", "**Access Denied**", codePrefix = "tns");
         ctx.isResponse = true;
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }

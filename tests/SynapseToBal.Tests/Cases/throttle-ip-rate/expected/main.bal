@@ -27,10 +27,10 @@ service /partners on httpListener {
                 setHttpSc(ctx, 429);
                 PartnerResponse payload = {'error: "rate limit exceeded"};
                 setJsonPayload(ctx, payload.toJson());
-                return check respond(ctx, cors = true, headers = passBackHeaders);
+                return check respond(ctx, headers = passBackHeaders);
             }
             check callEndpoint(ctx, partnerGetRootEndpoint, "/partners", "GET", headers = passThroughHeaders, state = partnerGetRootEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -21,14 +21,14 @@ function onRejectSequence(Context ctx) returns http:Response|error {
     check makeFault(ctx, "soap11", "Server", "**Access Denied**", codePrefix = "tns");
     ctx.isResponse = true;
     throttleRelease(ctx);
-    return respond(ctx, headers = passBackHeaders);
+    return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
 # Out flow of proxy service StockQuoteProxy: runs on the backend response.
 function stockQuoteOut(Context ctx) returns http:Response|error {
     throttleRelease(ctx);
     throttleRelease(ctx);
-    return respond(ctx, headers = passBackHeaders);
+    return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend

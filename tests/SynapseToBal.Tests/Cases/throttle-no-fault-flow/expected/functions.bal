@@ -23,7 +23,7 @@ function limitedFlow(Context ctx) returns http:Response|error {
         }
         check throttleReleased(ctx, callEndpoint(ctx, limitedEndpoint, clientPath(limitedProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = limitedEndpointSuspension));
         throttleRelease(ctx);
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }

@@ -31,7 +31,7 @@ function keyedThrottle(Context ctx) returns error? {
 function throttledOut(Context ctx) returns http:Response|error {
     throttleRelease(ctx);
     throttleRelease(ctx);
-    return respond(ctx, headers = passBackHeaders);
+    return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend

@@ -13,5 +13,5 @@ function validationFault(Context ctx, error e) returns http:Response|error {
     };
     setJsonPayload(ctx, payload.toJson());
     setHttpSc(ctx, 400);
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }

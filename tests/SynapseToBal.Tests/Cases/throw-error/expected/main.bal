@@ -18,7 +18,7 @@ service /validate on httpListener {
                 ctx.properties["ERROR_MESSAGE"] = "amount is required";
                 fail error("amount is required");
             }
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return validationFault(ctx, e);
         }

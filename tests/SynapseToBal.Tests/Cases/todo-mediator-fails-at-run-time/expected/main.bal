@@ -22,7 +22,7 @@ service /orders on httpListener {
             check notTranslatedMediator("call", "SB0218");
             QueuedPayload payload = {queued: true};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return orderFault(ctx, e);
         }
@@ -51,7 +51,7 @@ service /orders on httpListener {
             //     <queryString>SELECT Id FROM Account</queryString>
             // </salesforce.query>
             check notTranslatedMediator("salesforce.query", "SB0232");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

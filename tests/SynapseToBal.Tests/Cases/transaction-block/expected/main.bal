@@ -28,7 +28,7 @@ service /transfer on httpListener {
                 check commit;
             }
             log:printInfo("Finish Commit Transaction");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return transferFault(ctx, e);
         }
@@ -47,7 +47,7 @@ service /transfer on httpListener {
                     check commit;
                 }
             }
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -76,7 +76,7 @@ service /transfer on httpListener {
             // TODO(SB0229): <transaction action="commit"> commits the JTA transaction (the data sources and JMS sessions enlisted in it); end the Ballerina transaction block here with `check commit;`
             // <transaction action="commit"/>
             check notTranslatedMediator("transaction", "SB0229");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -11,7 +11,7 @@ function transactionFault(Context ctx, error e) returns http:Response|error {
     // TODO(SB0229): <transaction action="rollback"> rolls the JTA transaction back; in Ballerina a failure inside the transaction block rolls back (or call `rollback;`)
     // <transaction action="rollback"/>
     check notTranslatedMediator("transaction", "SB0229");
-    return respond(ctx, cors = true, headers = passBackHeaders);
+    return respond(ctx, headers = passBackHeaders);
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault

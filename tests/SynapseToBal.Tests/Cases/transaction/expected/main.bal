@@ -25,7 +25,7 @@ service /tx on httpListener {
             // TODO(SB0229): <transaction action="commit"> commits the JTA transaction (the data sources and JMS sessions enlisted in it); end the Ballerina transaction block here with `check commit;`
             // <transaction action="commit"/>
             check notTranslatedMediator("transaction", "SB0229");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return transactionFault(ctx, e);
         }

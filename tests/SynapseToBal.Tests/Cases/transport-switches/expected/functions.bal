@@ -30,7 +30,7 @@ function targetFlow(Context ctx) returns http:Response|error {
         // TODO(SB0207): the inSequence sets the axis2 transport switch FORCE_HTTP_1.0, which also applies to the call of the proxy's target endpoint here; that call uses the endpoint's usual client: configure it for the switch by hand
         // <property name="FORCE_HTTP_1.0" value="true" scope="axis2"/>
         check callEndpoint(ctx, stockQuote, clientPath(stockQuoteUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteSuspension);
-        return check respond(ctx, headers = passBackHeaders);
+        return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }

@@ -16,7 +16,7 @@ service /transport on httpListener {
             // FORCE_HTTP_1.0: the calls below (until a response comes back) go through a client of their endpoint that
             // sends HTTP/1.0 with a Content-Length, as the pass-through sender does.
             check callEndpoint(ctx, stockQuoteHttp10, clientPath(stockQuoteUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -30,7 +30,7 @@ service /transport on httpListener {
             // sends a Content-Length instead of chunks.
             check callEndpoint(ctx, stockQuoteNoChunking, clientPath(stockQuoteUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteSuspension);
             check callEndpoint(ctx, stockQuote, clientPath(stockQuoteUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -45,7 +45,7 @@ service /transport on httpListener {
             // FORCE_HTTP_CONTENT_LENGTH: with COPY_CONTENT_LENGTH_FROM_INCOMING, the calls below (until a response comes
             // back) go through a client of their endpoint that sends a Content-Length instead of chunks.
             check callEndpoint(ctx, stockQuoteNoChunking, clientPath(stockQuoteUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -59,7 +59,7 @@ service /transport on httpListener {
             // sends HTTP/1.0 with a Content-Length, as the pass-through sender does.
             // FORCE_HTTP_1.0 cleared: the calls below use their endpoint's usual client.
             check callEndpoint(ctx, stockQuote, clientPath(stockQuoteUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -76,7 +76,7 @@ service /transport on httpListener {
             // TODO(SB0207): the axis2 transport switch FORCE_HTTP_1.0 (line 57) also applies to the message written here, which the generated code writes with its usual settings: it is set on some paths above only, while an http:Client fixes its HTTP version and chunking for every request: call a client configured for it on those paths by hand
             // <property name="FORCE_HTTP_1.0" value="true" scope="axis2"/>
             check callEndpoint(ctx, stockQuote, clientPath(stockQuoteUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -90,7 +90,7 @@ service /transport on httpListener {
             // sends a Content-Length instead of chunks.
             // TODO(SB0207): the axis2 transport switch DISABLE_CHUNKING (line 68) also applies to the message written here, which the generated code writes with its usual settings: the answer or store here is not configured per message; reproduce the switch by hand
             // <property name="DISABLE_CHUNKING" value="true" scope="axis2"/>
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -109,7 +109,7 @@ service /transport on httpListener {
             check callBlocking(ctx, stockQuote, clientPath(stockQuoteUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteSuspension);
             // TODO(SB0207): the axis2 transport switch DISABLE_CHUNKING (line 74) also applies to the message written here, which the generated code writes with its usual settings: the answer or store here is not configured per message; reproduce the switch by hand
             // <property name="DISABLE_CHUNKING" value="true" scope="axis2"/>
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -124,7 +124,7 @@ service /transport on httpListener {
             // TODO(SB0207): the axis2 transport switch FORCE_HTTP_CONTENT_LENGTH (line 83) also applies to the message written here, which the generated code writes with its usual settings: FORCE_HTTP_CONTENT_LENGTH without COPY_CONTENT_LENGTH_FROM_INCOMING (or DISABLE_CHUNKING) turns chunking off without a measured length; set the client's chunking by hand to what the backend accepts
             // <property name="FORCE_HTTP_CONTENT_LENGTH" value="true" scope="axis2"/>
             check callEndpoint(ctx, stockQuote, clientPath(stockQuoteUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -137,7 +137,7 @@ service /transport on httpListener {
             // TODO(SB0207): axis2 property 'DISABLE_CHUNKING' sends this message with a Content-Length instead of chunks; an http:Client sets chunking only in its configuration (http1Settings.chunking), for every request: set CHUNKING_NEVER on the endpoint's client by hand if every message sent there needs it
             // <property name="DISABLE_CHUNKING" expression="$header:X-Chunk" scope="axis2"/>
             check callEndpoint(ctx, stockQuote, clientPath(stockQuoteUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

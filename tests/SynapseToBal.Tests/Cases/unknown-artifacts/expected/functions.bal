@@ -18,7 +18,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 function stockQuoteFlow(Context ctx) returns http:Response|error {
     do {
         check callEndpoint(ctx, stockQuoteEndpoint, clientPath(stockQuoteProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteEndpointSuspension);
-        return check respond(ctx, headers = passBackHeaders);
+        return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
     }

@@ -18,7 +18,7 @@ service /greeting on httpListener {
             string greeting = "hello";
             GreetingResponse payload = {greeting};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

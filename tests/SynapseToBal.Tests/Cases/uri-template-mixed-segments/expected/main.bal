@@ -21,7 +21,7 @@ service /files on httpListener {
         Context ctx = check newContext(request, "FilesAPI", "/files", {"id": templateSegmentValue(id, "", ".json") ?: ""}, cors = {allow: "GET", ...corsConfig});
         do {
             log:printInfo("FilesAPI /doc/{id}.json request", id = getProperty(ctx, "uri.var.id"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -38,7 +38,7 @@ service /files on httpListener {
         Context ctx = check newContext(request, "FilesAPI", "/files", {"code": templateSegmentValue(code, "x", "") ?: ""}, cors = {allow: "GET", ...corsConfig});
         do {
             log:printInfo("FilesAPI /item/x{code} request", code = getProperty(ctx, "uri.var.code"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -55,7 +55,7 @@ service /files on httpListener {
         Context ctx = check newContext(request, "FilesAPI", "/files", {"pseudo": templateSegmentValue(pseudo, "", "*") ?: ""}, cors = {allow: "GET", ...corsConfig});
         do {
             log:printInfo("FilesAPI /proxy/{pseudo}* request", pseudo = getProperty(ctx, "uri.var.pseudo"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -66,7 +66,7 @@ service /files on httpListener {
         Context ctx = check newContext(request, "FilesAPI", "/files", cors = {allow: "GET", ...corsConfig});
         do {
             log:printInfo("FilesAPI /range/{from}-{to} request", 'from = getProperty(ctx, "uri.var.from"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -14,7 +14,7 @@ service /uritemplates on httpListener {
         Context ctx = check newContext(request, "UriTemplateAPI", "/uritemplates", cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, simpleEndpoint, string `/items/${check pathValue(getProperty(ctx, "uri.var.id"))}?q=${check reservedValue(getProperty(ctx, "query.param.q"))}`, "GET", headers = passThroughHeaders, state = simpleEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -26,7 +26,7 @@ service /uritemplates on httpListener {
         do {
             [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("uriTemplateApiWholeEndpointConfig", string `${check reservedValue(getProperty(ctx, "uri.var.base"))}/status`, uriTemplateApiWholeEndpointConfig);
             check callEndpoint(ctx, urlClient, urlPath, "GET", headers = passThroughHeaders, state = wholeEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -37,7 +37,7 @@ service /uritemplates on httpListener {
         Context ctx = check newContext(request, "UriTemplateAPI", "/uritemplates", cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, operatorsEndpoint, string `/search${check notTranslated("{?query.param.a,query.param.b}")}${check notTranslated("{#uri.var.f}")}`, "GET", headers = passThroughHeaders, state = operatorsEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -48,7 +48,7 @@ service /uritemplates on httpListener {
         Context ctx = check newContext(request, "UriTemplateAPI", "/uritemplates", cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, listsEndpoint, string `/x${check notTranslated("{/uri.var.p}")}/${check notTranslated("{uri.var.a,uri.var.b}")}/${check notTranslated("{uri.var.c:3}")}${check notTranslated("{;uri.var.m}")}${check notTranslated("{&query.param.n}")}${check notTranslated("{.uri.var.e}")}`, "GET", headers = passThroughHeaders, state = listsEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -14,7 +14,7 @@ service /weather on httpListener {
         Context ctx = check newContext(request, "WeatherApi", "/weather", {"city": city}, cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, weatherGetByCityEndpoint, string `/data/2.5/weather?q=${check pathValue(city)}&APPID=${openWeatherAppidQueryParameter}&units=metric`, "GET", headers = passThroughHeaders, state = weatherGetByCityEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

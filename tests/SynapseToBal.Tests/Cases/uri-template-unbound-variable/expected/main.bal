@@ -15,7 +15,7 @@ service /count on httpListener {
         do {
             ctx.properties["invocation.uuid"] = ctx.messageId;
             check callEndpoint(ctx, countGetByIdEndpoint, string `/invocationCount/$${check notTranslated("{invocation.uuid}")}-interval/${check pathValue(id)}`, "GET", headers = passThroughHeaders, state = countGetByIdEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -20,7 +20,7 @@ function quoteFlow(Context ctx) returns http:Response|error {
             check makeFault(ctx, "soap11", "VersionMismatch", "Invalid Request", role = "", codePrefix = "soap11Env");
             ctx.isResponse = true;
         }
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
     }

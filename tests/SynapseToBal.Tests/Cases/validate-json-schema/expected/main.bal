@@ -26,12 +26,12 @@ service /orders on httpListener, httpsListener {
                 };
                 setJsonPayload(ctx, payload.toJson());
                 setHttpSc(ctx, 400);
-                return check respond(ctx, cors = true, headers = passBackHeaders);
+                return check respond(ctx, headers = passBackHeaders);
             }
             if check jsonValidationFails(ctx, (), true, auditSchemaPath) {
                 log:printInfo("OrderApi / request", audit = getProperty(ctx, "ERROR_MESSAGE"));
             }
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -18,7 +18,7 @@ function rejectInvalid(Context ctx) returns http:Response|error? {
         RejectInvalidResponse payload = {'error: "invalid order"};
         setJsonPayload(ctx, payload.toJson());
         setHttpSc(ctx, 400);
-        return respond(ctx, cors = true, headers = passBackHeaders);
+        return respond(ctx, headers = passBackHeaders);
     }
 }
 

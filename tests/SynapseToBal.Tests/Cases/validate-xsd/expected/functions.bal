@@ -22,7 +22,7 @@ function quoteFlow(Context ctx) returns http:Response|error {
             check makeFault(ctx, "soap11", "Client", getProperty(ctx, "ERROR_MESSAGE"), codePrefix = "soap11Env");
             ctx.isResponse = true;
         }
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
     }

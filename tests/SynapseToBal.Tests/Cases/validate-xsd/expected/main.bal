@@ -18,10 +18,10 @@ service /orders on httpListener {
             if check validationFails(ctx, (), (), orderSchemaPath) {
                 setXmlPayload(ctx, xml `<error>${xmlArg(getProperty(ctx, "ERROR_MESSAGE"))}</error>`);
                 setHttpSc(ctx, 400);
-                return check respond(ctx, cors = true, headers = passBackHeaders);
+                return check respond(ctx, headers = passBackHeaders);
             }
             log:printInfo("OrderApi / request", valid = "true");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

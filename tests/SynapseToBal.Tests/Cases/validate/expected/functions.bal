@@ -33,7 +33,7 @@ function validateFlow(Context ctx) returns http:Response|error {
             check makeFault(ctx, "soap11", "Receiver", "Invalid custom quote request");
             ctx.isResponse = true;
         }
-        return check respond(ctx, cors = true, headers = passBackHeaders);
+        return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
     }

@@ -19,12 +19,12 @@ service /orders on httpListener {
                 ValidateResponse payload = {'error: getProperty(ctx, "ERROR_MESSAGE")};
                 setJsonPayload(ctx, payload.toJson());
                 setHttpSc(ctx, 400);
-                return check respond(ctx, cors = true, headers = passBackHeaders);
+                return check respond(ctx, headers = passBackHeaders);
             }
             if check jsonValidationFails(ctx, "$.order", true, orderSchemaPath) {
                 log:printInfo("ValidateApi / request", invalid = getProperty(ctx, "ERROR_MESSAGE"));
             }
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

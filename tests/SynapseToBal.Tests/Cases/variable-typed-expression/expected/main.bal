@@ -24,7 +24,7 @@ service /typed on httpListener {
             ctx.variables["verbose"] = true;
             ctx.variables["label"] = check synapseJsonText(ctx, "$.order.label");
             ctx.variables["copy"] = check int:fromString(check notTranslated("${vars.quantity}"));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

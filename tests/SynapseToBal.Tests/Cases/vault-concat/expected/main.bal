@@ -16,7 +16,7 @@ service /token on httpListener {
             ctx.headers["authorization"] = string `Bearer ${ordersToken}`;
             ctx.headers["x-api-key"] = string `${hashicorpOrdersApiKey}:${ordersClient}`;
             check callEndpoint(ctx, ordersEndpoint, "/orders", "GET", headers = passThroughHeaders, state = ordersEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

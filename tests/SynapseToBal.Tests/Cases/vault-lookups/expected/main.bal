@@ -20,7 +20,7 @@ service /vault on httpListener {
             ctx.headers["x-token"] = hashicorpKvOrdersToken;
             string noField = "";
             check callEndpoint(ctx, ordersEndpoint, "/orders", "GET", headers = passThroughHeaders, state = ordersEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

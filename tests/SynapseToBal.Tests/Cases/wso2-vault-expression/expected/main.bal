@@ -16,7 +16,7 @@ service /vault on httpListener {
             ctx.headers["authorization"] = backendToken;
             ctx.variables["apiKey"] = apiKey;
             check callEndpoint(ctx, tokenEndpoint, "/secure", "GET", headers = passThroughHeaders, state = tokenEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -31,7 +31,7 @@ service /orders on httpListener {
                 setXmlPayload(ctx, xml `<ord:ack xmlns:ord="http://example.com/orders"><ord:id>${xmlArg(orderId)}</ord:id></ord:ack>`);
             }
             log:printInfo("OrdersAPI /submit request", first = firstName, version = version, lines = string `${lineOne}${lineTwo}${internal}${openTotal}`);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -14,7 +14,7 @@ service /log on httpListener {
         Context ctx = check newContext(request, "LogAPI", "/log", cors = {allow: "GET", ...corsConfig});
         do {
             check logTemplate(ctx, messagePrefix = "Order");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

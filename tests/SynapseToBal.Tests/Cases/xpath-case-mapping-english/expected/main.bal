@@ -18,7 +18,7 @@ service /case on httpListener {
             string lower = xpathLowerCase(name);
             string miUpper = check synapseValue(function () returns string|error => upperCase(check miStringOperand(name)), "toUpper(params.pathParams.name)");
             log:printInfo("CaseAPI /{name} request", upper = upper, lower = lower, miUpper = miUpper);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -30,7 +30,7 @@ service /wildcard on httpListener {
             check enrichXml(ctx, function (xml:Element root2) returns xml => xpathChildAt(root2/<*>.<ord:'order>, (), 1, false, function (xml:Element xpathContext) returns boolean => xpathContext.getName().startsWith("{http://example.com/orders}")), region.clone(), "replace", text = true);
             check enrichXml(ctx, function (xml:Element root3) returns xml => xpathChildAt(root3, "{http://example.com/orders}order", 2, true, ()), check xml:fromString("<audit xmlns=\"http://ws.apache.org/ns/synapse\"/>"), "child", startAt = "envelope");
             check enrichXml(ctx, function (xml:Element root4) returns xml => root4/<*>.<ord:trace>, check xml:fromString("<trace xmlns=\"http://ws.apache.org/ns/synapse\"/>"), "child", startAt = "header");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -19,7 +19,7 @@ service /text on httpListener {
             if <float>xpathDescendantTexts((check soapEnvelope(ctx))).length() > 0.0 {
                 setXmlPayload(ctx, xml `<text xmlns="http://ws.apache.org/commons/ns/payload">${xmlArg(xpathConcat(xpathDescendantTexts((check soapEnvelope(ctx)))))}</text>`);
             }
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -15,7 +15,7 @@ service /quote on httpListener {
         Context ctx = check newContext(request, "QuoteAPI", "/quote", cors = {allow: "POST", ...corsConfig});
         do {
             check transformWith(ctx, xsltKey = "toQuoteRequest");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -28,7 +28,7 @@ service /quote on httpListener {
             string sheet = getHeader(ctx, "X-Stylesheet");
             ctx.properties["transformed"] = check xslt:transform(check xmlPayload(ctx), check stylesheetByKey(sheet, {"toQuoteRequest": toQuoteRequest, "toQuoteResponse": toQuoteResponse}), {"currency": "EUR"});
             ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), check stylesheetByKey(sheet, {"toQuoteRequest": toQuoteRequest, "toQuoteResponse": toQuoteResponse})));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

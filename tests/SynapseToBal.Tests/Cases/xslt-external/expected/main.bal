@@ -16,7 +16,7 @@ service "/registry-transform" on httpListener {
         do {
             ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), transformStylesheet, {"symbol": getProperty(ctx, "symbol"), "market": "NASDAQ"}));
             ctx.properties["summary"] = check xslt:transform((check soapEnvelope(ctx))/**/<'order>, summaryStylesheet);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -31,7 +31,7 @@ service "/registry-transform" on httpListener {
             // TODO(SB0208): the stylesheet is chosen at run time
             // <xslt key="{get-property('sheet')}"/>
             check notTranslatedMediator("xslt", "SB0208");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -15,7 +15,7 @@ service /transform on httpListener {
         Context ctx = check newContext(request, "TransformAPI", "/transform", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.payload = replaceBody(ctx, check xslt:transform(check xmlPayload(ctx), orderToInvoice, {"currency": "EUR", "customer": getHeader(ctx, "X-Customer")}));
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -34,7 +34,7 @@ service /transform on httpListener {
             // TODO(SB0206): replacing the source nodes in place with the result is not translated
             // <xslt key="orderToInvoice" source="//order/items"/>
             check notTranslatedMediator("xslt", "SB0206");
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
