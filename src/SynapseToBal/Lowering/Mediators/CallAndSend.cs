@@ -125,8 +125,10 @@ public sealed partial class Lowerer
 
         if (send.Endpoint is null)
         {
-            // An endpoint-less send answers the client on the response path; on a request it goes to the To address.
-            if (context.Kind is FlowKind.Out or FlowKind.Fault)
+            // An endpoint-less send answers the client on the response path; on a request it goes to the To address
+            // (SendMediator: Axis2SynapseEnvironment.send(null, synCtx) tests isResponse()). A fault flow runs on the
+            // request or on the response, so it is decided at run time there unless a makefault or RESPONSE above settles it.
+            if (context.Kind is FlowKind.Out)
             {
                 return [new RespondStep(send)];
             }

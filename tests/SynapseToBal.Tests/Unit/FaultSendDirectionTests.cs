@@ -1,0 +1,107 @@
+using SynapseToBal.IR;
+using Xunit;
+
+namespace SynapseToBal.Tests.Unit;
+
+/// <summary>
+/// A fault flow runs on the request (a failure before any response: SynapseCallbackReceiver hands the fault handler
+/// the request) or on the response (after one): what tests isResponse() there is decided at run time, unless a
+/// makefault or RESPONSE above settles it.
+/// </summary>
+public sealed class FaultSendDirectionTests
+{
+    private static FunctionIr FaultFlow(string faultSequence)
+    {
+        var (package, _) = ArtifactLowering.Definitions($"""
+            <api name="A" context="/a">
+                <resource methods="POST" uri-template="/r">
+                    <inSequence><call><endpoint><address uri="http://localhost:9000/b"/></endpoint></call><respond/></inSequence>
+                    <faultSequence>{faultSequence}</faultSequence>
+                </resource>
+            </api>
+            """);
+        return Assert.Single(package.Functions, f => f.Kind == FunctionKind.FaultFlow);
+    }
+
+    private static FunctionIr ProxyFaultFlow(string faultSequence)
+    {
+        var (package, _) = ArtifactLowering.Definitions($"""
+            <proxy name="P" transports="http">
+                <target>
+                    <inSequence><send><endpoint><address uri="http://localhost:9000/b"/></endpoint></send></inSequence>
+                    <outSequence><respond/></outSequence>
+                    <faultSequence>{faultSequence}</faultSequence>
+                </target>
+            </proxy>
+            """);
+        return Assert.Single(package.Functions, f => f.Kind == FunctionKind.FaultFlow);
+    }
+
+    [Fact]
+    public void A_bare_send_in_a_fault_flow_goes_to_the_To_address_on_a_request_and_answers_the_client_on_a_response()
+    {
+        var fault = FaultFlow("<send/>");
+
+        var direction = Assert.IsType<DirectionStep>(Assert.Single(fault.Body));
+        Assert.IsType<CallAddressStep>(direction.Request[0]);
+        Assert.IsType<RespondStep>(Assert.Single(direction.Response));
+    }
+
+    [Fact]
+    public void A_makefault_marking_a_response_settles_the_bare_send_as_an_answer()
+    {
+        var fault = FaultFlow("""<makefault version="soap11"><code value="soap11Env:Server" xmlns:soap11Env="http://schemas.xmlsoap.org/soap/envelope/"/><reason value="failed"/></makefault><send/>""");
+
+        Assert.IsType<RespondStep>(fault.Body[^1]);
+        Assert.DoesNotContain(IrWalker.Steps(fault.Body), s => s is DirectionStep or CallAddressStep);
+    }
+
+    [Fact]
+    public void The_RESPONSE_property_settles_the_bare_send_either_way()
+    {
+        var response = FaultFlow("""<property name="RESPONSE" value="true"/><send/>""");
+        var request = FaultFlow("""<property name="RESPONSE" value="false"/><send/>""");
+
+        Assert.IsType<RespondStep>(response.Body[^1]);
+        Assert.DoesNotContain(IrWalker.Steps(response.Body), s => s is DirectionStep or CallAddressStep);
+        // RESPONSE="false": the send goes to the To address, then the response is the client's (the API has no out flow).
+        Assert.Contains(request.Body, s => s is CallAddressStep);
+        Assert.DoesNotContain(IrWalker.Steps(request.Body), s => s is DirectionStep);
+    }
+
+    [Fact]
+    public void In_and_out_in_a_fault_flow_test_the_direction_at_run_time_and_out_stays_a_fault_flow()
+    {
+        var fault = ProxyFaultFlow("""<in><log level="custom"><property name="step" value="request"/></log><send/></in><out><log level="custom"><property name="step" value="response"/></log><send/></out>""");
+
+        // <in> tests at run time; its send goes to the To address (a request there).
+        var inBranch = Assert.IsType<DirectionStep>(fault.Body[0]);
+        Assert.Empty(inBranch.Response);
+        Assert.Contains(inBranch.Request, s => s is CallAddressStep);
+        // Only responses get past an <in> that sends: the <out> after it runs whenever it is reached, its send answers.
+        Assert.IsType<LogStep>(fault.Body[1]);
+        Assert.IsType<RespondStep>(fault.Body[2]);
+        Assert.Equal(3, fault.Body.Length);
+        Assert.DoesNotContain(IrWalker.Steps(fault.Body), s => s is DeadCodeStep);
+    }
+
+    [Fact]
+    public void An_out_alone_in_a_fault_flow_runs_only_on_a_response()
+    {
+        var fault = ProxyFaultFlow("""<out><send/></out><drop/>""");
+
+        var outBranch = Assert.IsType<DirectionStep>(fault.Body[0]);
+        Assert.Empty(outBranch.Request);
+        Assert.IsType<RespondStep>(Assert.Single(outBranch.Response));
+    }
+
+    [Fact]
+    public void In_after_a_makefault_never_runs_and_out_runs_in_place()
+    {
+        var fault = ProxyFaultFlow("""<makefault version="soap11"><code value="soap11Env:Server" xmlns:soap11Env="http://schemas.xmlsoap.org/soap/envelope/"/><reason value="failed"/></makefault><in><send/></in><out><send/></out>""");
+
+        Assert.Contains(fault.Body, s => s is DeadCodeStep);
+        Assert.IsType<RespondStep>(fault.Body[^1]);
+        Assert.DoesNotContain(IrWalker.Steps(fault.Body), s => s is DirectionStep);
+    }
+}
