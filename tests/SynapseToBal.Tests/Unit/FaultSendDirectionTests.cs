@@ -105,3 +105,63 @@ public sealed class FaultSendDirectionTests
         Assert.DoesNotContain(IrWalker.Steps(fault.Body), s => s is DirectionStep);
     }
 }
+
+/// <summary>
+/// ScatterGather.mediate sets RESPONSE_WRITTEN to SKIP once it has dispatched its sequences, whatever they do: the
+/// generated code marks the request's <c>ctx.ack</c> there, and the flows it runs in end their failures as after a send.
+/// </summary>
+public sealed class ScatterGatherAckTests
+{
+    private static string Api(bool parallel, string fault = "") => $$"""
+        <api xmlns="http://ws.apache.org/ns/synapse" name="PetAPI" context="/pets">
+            <resource methods="GET" uri-template="/all">
+                <inSequence>
+                    <scatter-gather parallel-execution="{{(parallel ? "true" : "false")}}" target="body" result-content-type="JSON">
+                        <aggregation expression="${payload.pet}"/>
+                        <sequence><payloadFactory media-type="json"><format>{"pet": 1}</format><args/></payloadFactory></sequence>
+                        <sequence><payloadFactory media-type="json"><format>{"pet": 2}</format><args/></payloadFactory></sequence>
+                    </scatter-gather>
+                    <respond/>
+                </inSequence>
+                {{fault}}
+            </resource>
+        </api>
+        """;
+
+    [Fact]
+    public void A_parallel_scatter_gather_marks_the_request_for_the_rest_of_the_flow()
+    {
+        var files = ArtifactConversion.Convert(Api(parallel: true));
+        var main = files["main.bal"];
+
+        var mark = main.IndexOf("ctx.ack.skipped = true;", StringComparison.Ordinal);
+        Assert.True(mark >= 0);
+        Assert.True(mark < main.IndexOf("start ", StringComparison.Ordinal));
+        Assert.DoesNotContain("ackSkipped", main, StringComparison.Ordinal);
+        // No fault sequence: the default one after a send (its drop answers nothing once the request is marked).
+        Assert.Contains("return handleFaultAfterSend(ctx, e);", main, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_sequential_scatter_gather_puts_the_mark_back_after_gathering()
+    {
+        var main = ArtifactConversion.Convert(Api(parallel: false))["main.bal"];
+
+        var lines = main.Split('\n').Select(l => l.Trim()).ToList();
+        var saved = lines.IndexOf("boolean ackSkipped = ctx.ack.skipped;");
+        var marked = lines.IndexOf("ctx.ack.skipped = true;");
+        var gathered = lines.FindIndex(l => l.StartsWith("check gatherMessages(", StringComparison.Ordinal));
+        var restored = lines.IndexOf("ctx.ack.skipped = ackSkipped;");
+        Assert.True(saved >= 0 && saved < marked && marked < gathered && gathered + 1 == restored, main);
+    }
+
+    [Fact]
+    public void A_fault_flow_ending_without_an_answer_after_a_scatter_gather_is_unanswered()
+    {
+        var result = ArtifactConversion.Result(Api(parallel: true, fault: """<faultSequence><log level="custom"><property name="failed" value="yes"/></log></faultSequence>"""));
+
+        var functions = result.Files.Single(f => f.RelativePath == "functions.bal").Content;
+        Assert.Contains("return unansweredFault(ctx, e);", functions, StringComparison.Ordinal);
+        Assert.Contains(result.Diagnostics, d => d.Id == "SB0260");
+    }
+}
