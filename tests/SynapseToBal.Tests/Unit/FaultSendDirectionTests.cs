@@ -165,3 +165,27 @@ public sealed class ScatterGatherAckTests
         Assert.Contains(result.Diagnostics, d => d.Id == "SB0260");
     }
 }
+
+/// <summary>
+/// A stored message keeps its REST_URL_POSTFIX, and the blocking sender a forwarding processor sends through joins it
+/// to the address (BlockingMsgSenderUtils.getEPRWithRestURLPostfix) whichever way ForwardingService found the endpoint:
+/// a processor routing by the message's target.endpoint joins it to the endpoint's URL as a targetEndpoint does.
+/// </summary>
+public sealed class ProcessorRoutePostfixTests
+{
+    [Fact]
+    public void A_routed_forward_joins_the_stored_postfix_to_the_named_endpoints_url()
+    {
+        var files = ArtifactConversion.Convert(
+            """<messageStore xmlns="http://ws.apache.org/ns/synapse" class="org.apache.synapse.message.store.impl.memory.InMemoryStore" name="S"/>""",
+            """<endpoint xmlns="http://ws.apache.org/ns/synapse" name="Backend"><address uri="http://b.example.com/v1/"/></endpoint>""",
+            """<api xmlns="http://ws.apache.org/ns/synapse" name="A" context="/a"><resource methods="POST" url-mapping="/x/*"><inSequence><property name="target.endpoint" value="Backend"/><store messageStore="S"/><respond/></inSequence></resource></api>""",
+            """<messageProcessor xmlns="http://ws.apache.org/ns/synapse" class="org.apache.synapse.message.processor.impl.forwarder.ScheduledMessageForwardingProcessor" name="P" messageStore="S"><parameter name="interval">1000</parameter></messageProcessor>""");
+
+        Assert.Contains("return {endpoint: backend, url: backendUrl", files["stores.bal"], StringComparison.Ordinal);
+        var support = files["support.bal"];
+        Assert.Contains("string? url = ();", support, StringComparison.Ordinal);
+        Assert.Contains("route.state, route.template, route.url, headers);", support, StringComparison.Ordinal);
+        Assert.Contains("return url is string ? clientPath(url, restPostfix(ctx)) : restPostfix(ctx);", support, StringComparison.Ordinal);
+    }
+}
