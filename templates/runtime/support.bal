@@ -10146,10 +10146,13 @@ const FORWARD_TO = "To";
 # The endpoint a stored message names in its `target.endpoint` property, as a forwarding processor without a
 # targetEndpoint sends to it (`forwardRoute`): its client (or its failover / loadbalance group, or `FORWARD_TO` for a
 # default endpoint), the format it writes, its `non.error.http.status.codes`, its suspension state and its
-# `enableAddressing`.
+# `enableAddressing`. `url` is an address endpoint's URL, to which the stored message's URL postfix is joined as
+# for a processor's targetEndpoint (`forwardPath`, `clientPath`): the blocking sender joins them
+# (BlockingMsgSenderUtils.getEPRWithRestURLPostfix) whichever way ForwardingService found the endpoint.
 type ForwardRoute record {|
     http:Client|EndpointGroup|UrlTemplateEndpoint|FORWARD_TO endpoint;
     ForwardTemplate? template = ();
+    string? url = ();
     EndpointFormat? format = ();
     int[] nonErrorCodes = [];
     EndpointState? state = ();
@@ -10170,7 +10173,7 @@ function forwardRoute(Context ctx, ForwardRoute route, int[] nonRetryCodes = [],
     if endpoint is UrlTemplateEndpoint {
         return forwardAttemptUrl(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, route.state, headers);
     }
-    return forwardAttempt(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, route.state, route.template, (), headers);
+    return forwardAttempt(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, route.state, route.template, route.url, headers);
 }
 
 # `forwardRoute` when some endpoint a message may name has `enableAddressing` (`forwardAttemptAddressed`).
@@ -10185,7 +10188,7 @@ function forwardRouteAddressed(Context ctx, ForwardRoute route, int[] nonRetryCo
     if endpoint is UrlTemplateEndpoint {
         return forwardAttemptUrl(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, route.state, headers);
     }
-    return forwardAttemptAddressed(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, route.state, route.wsAddressing, route.wsaTo, route.template, (), headers);
+    return forwardAttemptAddressed(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, route.state, route.wsAddressing, route.wsaTo, route.template, route.url, headers);
 }
 
 # A forwarding processor's send to an endpoint whose address is neither http(s) nor hl7: a JMS endpoint's `sendJms`, a

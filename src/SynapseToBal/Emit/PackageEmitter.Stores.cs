@@ -410,7 +410,7 @@ public sealed partial class PackageEmitter
 
     /// <summary>
     /// The fields of the runtime's ForwardRoute for an endpoint a stored message may name: its client (its EndpointGroup
-    /// for a failover or loadbalance endpoint), format, non.error.http.status.codes, suspension state and enableAddressing.
+    /// for a failover or loadbalance endpoint), an address's URL, format, non.error.http.status.codes, suspension state and enableAddressing.
     /// </summary>
     private static string RouteFields(ForwardRouteIr.Http route, NameMap names)
     {
@@ -419,6 +419,11 @@ public sealed partial class PackageEmitter
         if (route.Template is { Whole: false } template)
         {
             fields.Add($"template: {TemplateLiteral(template)}");
+        }
+        else if (route.Template is null && client.Group is null)
+        {
+            // An address: the stored message's postfix is joined to the endpoint's URL (clientPath), as for a targetEndpoint.
+            fields.Add($"url: {names[client.UrlConfigurable]}");
         }
 
         if (client.Format is { } format)

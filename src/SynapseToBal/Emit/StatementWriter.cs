@@ -1312,6 +1312,23 @@ internal sealed partial class StatementWriter
         var perCopy = fork.Source is ForkSourceIr.Copies;
         string Branch(int index) => _expr.Names[fork.Branches[perCopy ? index : 0]];
         var passed = BranchArguments(fork);
+        string? ackBefore = null;
+        if (fork.Aggregation is { Gather: not null })
+        {
+            // ScatterGather.mediate sets RESPONSE_WRITTEN "SKIP" once its sequences are dispatched. In parallel they run
+            // on other threads and the flow goes on after the gathering there, so the mark holds for the rest of the
+            // flow; one after the other, the flow after the gathering runs before the mark is set, and a failure there
+            // leaves the request unmarked: the mark is put back after the gathering.
+            if (!fork.Parallel)
+            {
+                ackBefore = Local("ackSkipped");
+                _out.Line($"boolean {ackBefore} = ctx.ack.skipped;");
+            }
+
+            _out.Line("// RESPONSE_WRITTEN SKIP, as ScatterGather sets it once the sequences are dispatched.");
+            _out.Line("ctx.ack.skipped = true;");
+        }
+
         if (fork.Answering is not null)
         {
             AnsweringFork(fork, messages, perCopy, Branch);
@@ -1444,6 +1461,10 @@ internal sealed partial class StatementWriter
             }
 
             _out.Line($"check gatherMessages({string.Join(", ", arguments)});");
+            if (ackBefore is not null)
+            {
+                _out.Line($"ctx.ack.skipped = {ackBefore};");
+            }
         }
         else if (fork.Aggregation is { } aggregation)
         {

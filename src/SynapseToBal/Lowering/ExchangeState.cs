@@ -28,8 +28,11 @@ internal sealed class ExchangeState
         _frames.Push(new Frame(kind switch
         {
             FlowKind.In => Known.No,
-            FlowKind.Sequence => Known.Maybe,
-            _ => Known.Yes,
+            FlowKind.Out => Known.Yes,
+            // A fault flow runs on the message that failed: the request when the failure came before a response (an
+            // endpoint's failure hands the fault handler the request, SynapseCallbackReceiver.handleMessage), the
+            // response after one (SynapseCallbackReceiver marks it setResponse(true)). Only the run time tells.
+            _ => Known.Maybe,
         }, Known.No, Known.No, null));
 
     /// <summary>The state of a block that runs on its own copy of the message (an iterate, clone, scatter-gather or foreach branch): it starts from what its parent knows and changes nothing for the parent.</summary>

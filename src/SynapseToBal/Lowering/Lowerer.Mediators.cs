@@ -9,11 +9,18 @@ namespace SynapseToBal.Lowering;
 
 public sealed partial class Lowerer
 {
-    private ImmutableArray<StepIr> LowerBlock(ImmutableArray<MediatorSyntax> mediators, FlowContext context)
+    /// <param name="response">Whether the message is a response inside the block, when the block is chosen by it (an
+    /// <c>&lt;in&gt;</c> or <c>&lt;out&gt;</c> branch); null: as before the block.</param>
+    private ImmutableArray<StepIr> LowerBlock(ImmutableArray<MediatorSyntax> mediators, FlowContext context, Known? response = null)
     {
         var steps = ImmutableArray.CreateBuilder<StepIr>();
         var stopped = false;
         context.Exchange.Enter();
+        if (response is { } known)
+        {
+            context.Exchange.Set(context.Exchange.Current with { Response = known });
+        }
+
         for (var index = 0; index < mediators.Length; index++)
         {
             var mediator = mediators[index];
@@ -47,6 +54,11 @@ public sealed partial class Lowerer
             }
 
             context.Exchange.Settle();
+            if (steps.Count > 0 && steps[^1] is DirectionStep { Origin: DirectionMediator } direction)
+            {
+                FollowDirection(direction, context);
+            }
+
             index = consumed ? aggregateAt!.Value : index;
             index = transactionEnd ?? index;
         }
@@ -58,6 +70,27 @@ public sealed partial class Lowerer
     /// <summary>A block that runs on its own copy of the message (a split, scatter-gather or foreach branch): what it does to the message exchange stays inside it.</summary>
     private ImmutableArray<StepIr> LowerOnCopy(ImmutableArray<MediatorSyntax> mediators, FlowContext context) =>
         LowerBlock(mediators, context with { Exchange = new ExchangeState(context.Exchange.Current), OperationName = null });
+
+    /// <summary>
+    /// After a run-time <c>&lt;in&gt;</c> or <c>&lt;out&gt;</c> test whose branch ends the flow, only the other direction
+    /// goes on: after an <c>&lt;in&gt;</c> that sends, the message is a response (so an <c>&lt;out&gt;</c> after it runs
+    /// whenever it is reached).
+    /// </summary>
+    private static void FollowDirection(DirectionStep direction, FlowContext context)
+    {
+        var state = context.Exchange.Current;
+        if (state.Response != Known.Maybe)
+        {
+            return;
+        }
+
+        var requestEnds = Flow.Terminates(direction.Request);
+        var responseEnds = Flow.Terminates(direction.Response);
+        if (requestEnds != responseEnds)
+        {
+            context.Exchange.Set(state with { Response = requestEnds ? Known.Yes : Known.No });
+        }
+    }
 
     /// <summary>What a step tells of the message exchange for the steps after it (see <see cref="ExchangeState"/>).</summary>
     private void Follow(StepIr step, FlowContext context)

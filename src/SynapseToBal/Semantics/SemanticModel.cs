@@ -308,7 +308,7 @@ public sealed class SemanticModel
         var keyed = sequenceKey is { IsDynamic: false } key ? SequenceFacts(key.Text) : default;
         return new BackendCalls(
             SendsWithoutBlocking: facts.SendsWithoutBlocking || keyed.SendsWithoutBlocking
-                || collector.Mediators.Any(m => m is SendMediator or CallMediator { Blocking: false } or StoreMediator || IsHttpConnectorSend(m)),
+                || collector.Mediators.Any(m => m is SendMediator or CallMediator { Blocking: false } or StoreMediator or ScatterGatherMediator || IsHttpConnectorSend(m)),
             CallsBlocking: facts.CallsBlocking || keyed.CallsBlocking
                 || collector.Mediators.Any(m => m is CallMediator { Blocking: true } or CalloutMediator));
     }
@@ -424,7 +424,7 @@ public sealed class SemanticModel
 
         public bool Sends { get; private set; }
 
-        /// <summary>A send (to an endpoint or the To address), a non-blocking call, a split target's endpoint or a store.</summary>
+        /// <summary>A send (to an endpoint or the To address), a non-blocking call, a split target's endpoint, a store or a scatter-gather.</summary>
         public bool SendsWithoutBlocking { get; private set; }
 
         /// <summary>A blocking call or a callout.</summary>
@@ -455,6 +455,11 @@ public sealed class SemanticModel
                 case StoreMediator:
                     // MessageStoreMediator marks the request as answered elsewhere (RESPONSE_WRITTEN SKIP) as a
                     // non-blocking send does: a failure after it gets no answer either.
+                    SendsWithoutBlocking = true;
+                    break;
+                case ScatterGatherMediator:
+                    // ScatterGather.mediate sets RESPONSE_WRITTEN to SKIP once it has dispatched its sequences, whatever
+                    // they do: a failure after it (a sequence's, or the flow's once gathered) gets no answer either.
                     SendsWithoutBlocking = true;
                     break;
                 case ConnectorOperationMediator operation when IsHttpConnectorSend(operation):

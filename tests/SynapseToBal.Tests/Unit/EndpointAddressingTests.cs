@@ -132,7 +132,7 @@ public sealed class EndpointAddressingTests
         ArtifactLowering.Lower(diagnostics, artifacts);
         var files = ArtifactConversion.Convert(artifacts);
         var stores = files["stores.bal"];
-        Assert.Contains("return {endpoint: backend, format: \"soap11\", state: backendSuspension, wsAddressing: \"default\", wsaTo: ", stores, StringComparison.Ordinal);
+        Assert.Contains("return {endpoint: backend, url: backendUrl, format: \"soap11\", state: backendSuspension, wsAddressing: \"default\", wsaTo: ", stores, StringComparison.Ordinal);
         Assert.Contains("forwardRouteAddressed(ctx, route, headers = passThroughHeaders)", stores, StringComparison.Ordinal);
         Assert.Contains("callEndpointAddressed(ctx, endpoint", files["support.bal"], StringComparison.Ordinal);
         Assert.DoesNotContain(diagnostics.Items, d => d.Id is "SB0206" or "SB0242" && d.GetMessage(CultureInfo.InvariantCulture).Contains("enableAddressing", StringComparison.Ordinal));
@@ -145,7 +145,7 @@ public sealed class EndpointAddressingTests
             """<endpoint xmlns="http://ws.apache.org/ns/synapse" name="Plain"><address uri="http://plain.example.com/p"/></endpoint>""");
         var stores = files["stores.bal"];
         // The endpoint's default suspension state (EndpointDefinition's defaults) goes with the client, as ForwardingService sends through endpoint.send.
-        Assert.Contains("return {endpoint: plain, state: plainSuspension};", stores, StringComparison.Ordinal);
+        Assert.Contains("return {endpoint: plain, url: plainUrl, state: plainSuspension};", stores, StringComparison.Ordinal);
         Assert.Contains("forwardRoute(ctx, route, headers = passThroughHeaders) {", stores, StringComparison.Ordinal);
         Assert.DoesNotContain("forwardRouteAddressed", stores, StringComparison.Ordinal);
         Assert.DoesNotContain("function forwardAttemptAddressed(", files["support.bal"], StringComparison.Ordinal);

@@ -74,7 +74,7 @@ public sealed class ForwardingBlockingSenderTests
         var stores = files["stores.bal"];
 
         Assert.Contains("return {endpoint: quotesGroup};", stores, StringComparison.Ordinal);
-        Assert.Contains("return {endpoint: audit, nonErrorCodes: [404], state: auditSuspension};", stores, StringComparison.Ordinal);
+        Assert.Contains("return {endpoint: audit, url: auditUrl, nonErrorCodes: [404], state: auditSuspension};", stores, StringComparison.Ordinal);
         Assert.Contains("if forwardRoute(ctx, route, headers = passThroughHeaders) {", stores, StringComparison.Ordinal);
         // ForwardingService's targetEndpoint field takes the first message's target.endpoint and keeps it.
         Assert.Contains("private string? targetName = ();", stores, StringComparison.Ordinal);

@@ -88,7 +88,7 @@ public sealed class HeaderPassThroughTests
         Assert.Contains("callEndpoint(ctx, group.memberClient(index), memberPath, method, format, outOnly = outOnly, headers = headers);", RuntimeSourceText.Function("callGroup"), StringComparison.Ordinal);
         Assert.Contains("return callEndpoint(ctx, endpoint, path, outOnly = outOnly, headers = headers);", RuntimeSourceText.Function("callAddress"), StringComparison.Ordinal);
         Assert.Contains("soapFault = !forwardOutOnly(ctx), headers = headers);", RuntimeSourceText.Function("forwardAttemptTo"), StringComparison.Ordinal);
-        Assert.Contains("return forwardAttempt(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, route.state, route.template, (), headers);", RuntimeSourceText.Function("forwardRoute"), StringComparison.Ordinal);
+        Assert.Contains("return forwardAttempt(ctx, endpoint, nonRetryCodes, route.format, route.nonErrorCodes, route.state, route.template, route.url, headers);", RuntimeSourceText.Function("forwardRoute"), StringComparison.Ordinal);
         foreach (var helper in new[] { "callEndpointAddressed", "callBlockingAddressed", "callGroup", "callAddress", "forwardAttempt", "forwardAttemptAddressed", "forwardAttemptGroup", "forwardRoute", "forwardRouteAddressed" })
         {
             Assert.Contains("function (Context ctx, http:Request request) headers = passThroughHeaders)", RuntimeSourceText.Function(helper), StringComparison.Ordinal);

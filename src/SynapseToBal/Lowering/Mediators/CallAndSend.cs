@@ -125,10 +125,12 @@ public sealed partial class Lowerer
 
         if (send.Endpoint is null)
         {
-            // An endpoint-less send answers the client on the response path; on a request it goes to the To address.
+            // An endpoint-less send answers the client on the response path; on a request it goes to the To address
+            // (SendMediator: Axis2SynapseEnvironment.send(null, synCtx) tests isResponse()). A fault flow runs on the
+            // request or on the response, so it is decided at run time there unless a makefault or RESPONSE above settles it.
             // The answer is Axis2Sender.sendBack's alone, which writes no CORS headers (a response that came back through
             // the API resource has them already).
-            if (context.Kind is FlowKind.Out or FlowKind.Fault)
+            if (context.Kind is FlowKind.Out)
             {
                 return [new RespondStep(send) { SendBack = true }];
             }

@@ -242,7 +242,7 @@ final task:JobId routedForwarderJob = check task:scheduleJobRecurByFrequency(new
 function forwardTarget(string name) returns ForwardRoute? {
     match name {
         "AuditBackend" => {
-            return {endpoint: auditBackend, nonErrorCodes: [404], state: auditBackendSuspension};
+            return {endpoint: auditBackend, url: auditBackendUrl, nonErrorCodes: [404], state: auditBackendSuspension};
         }
         "PriceGroup" => {
             return {endpoint: priceGroupGroup};

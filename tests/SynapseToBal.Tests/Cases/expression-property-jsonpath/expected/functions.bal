@@ -13,6 +13,15 @@ function handleFault(Context ctx, error e) returns http:Response|error {
     return accepted();
 }
 
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend
+# without blocking and declare no fault sequence of their own: it logs the message in full with the error, then drops
+# it: a failure after the send, which the Micro Integrator leaves unanswered, is answered 502.
+function handleFaultAfterSend(Context ctx, error e) returns http:Response|error {
+    recordError(ctx, e);
+    check defaultFaultLog(ctx);
+    return unansweredFault(ctx, e);
+}
+
 # Sequence 1 of the <scatter-gather> at line 27: runs on one copy of the message, then keeps the part the aggregation
 # collects.
 function bodyScatterGather1(Context ctx) returns error? {

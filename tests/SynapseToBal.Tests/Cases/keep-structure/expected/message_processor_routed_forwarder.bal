@@ -87,10 +87,10 @@ final task:JobId routedForwarderJob = check task:scheduleJobRecurByFrequency(new
 function forwardTarget(string name) returns ForwardRoute? {
     match name {
         "GreetingBackend" => {
-            return {endpoint: greetingBackend, state: greetingBackendSuspension};
+            return {endpoint: greetingBackend, url: greetingBackendUrl, state: greetingBackendSuspension};
         }
         "PaymentBackend" => {
-            return {endpoint: paymentBackend, state: paymentBackendSuspension};
+            return {endpoint: paymentBackend, url: paymentBackendUrl, state: paymentBackendSuspension};
         }
     }
     return ();

@@ -175,7 +175,7 @@ final task:JobId routedForwarderJob = check task:scheduleJobRecurByFrequency(new
 function forwardTarget(string name) returns ForwardRoute|ForwardSend? {
     match name {
         "BillingEP" => {
-            return {endpoint: billingEp, state: billingEpSuspension};
+            return {endpoint: billingEp, url: billingEpUrl, state: billingEpSuspension};
         }
         "OrderQueueEP" => {
             return function (Context ctx) returns error? => sendJms(ctx, "OrderQueueEP", {initialContextFactory: orderQueueEpJavaNamingFactoryInitial, providerUrl: orderQueueEpJavaNamingProviderUrl, connectionFactoryName: orderQueueEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: orderQueueEpDestination});

@@ -5,12 +5,13 @@
 
 import ballerina/http;
 
-# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault
-# sequence of their own: it logs the message in full with the error, then drops it.
-function handleFault(Context ctx, error e) returns http:Response|error {
+# Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend
+# without blocking and declare no fault sequence of their own: it logs the message in full with the error, then drops
+# it: a failure after the send, which the Micro Integrator leaves unanswered, is answered 502.
+function handleFaultAfterSend(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     check defaultFaultLog(ctx);
-    return accepted();
+    return unansweredFault(ctx, e);
 }
 
 # Sequence 1 of the <scatter-gather> at line 6: runs on one copy of the message, then keeps the part the aggregation

@@ -19,6 +19,8 @@ service /pets on httpListener {
             // timeout), gathering the results arrived by then in the order of arrival; a later result is ignored; the
             // message becomes the last copy with the gathered result as its body.
             Context[] messages = [branchContext(ctx), branchContext(ctx)];
+            // RESPONSE_WRITTEN SKIP, as ScatterGather sets it once the sequences are dispatched.
+            ctx.ack.skipped = true;
             future<error?>[] running = [];
             future<error?> started = start allScatterGather1(messages[0]);
             running.push(started);
@@ -40,9 +42,13 @@ service /pets on httpListener {
             // parallel-execution="false" does; the results are gathered in order; the message goes on unchanged, the result
             // in variable 'pets'.
             Context[] messages = [branchContext(ctx), branchContext(ctx)];
+            boolean ackSkipped = ctx.ack.skipped;
+            // RESPONSE_WRITTEN SKIP, as ScatterGather sets it once the sequences are dispatched.
+            ctx.ack.skipped = true;
             check xmlScatterGather1(messages[0]);
             check xmlScatterGather2(messages[1]);
             check gatherMessages(ctx, messages, false, rootElement = "pets", variable = "pets");
+            ctx.ack.skipped = ackSkipped;
             log:printInfo("PetAPI /xml request", pets = getVariable(ctx, "pets"));
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {

@@ -174,13 +174,13 @@ final task:JobId routedForwarderJob = check task:scheduleJobRecurByFrequency(new
 function forwardTarget(string name) returns ForwardRoute? {
     match name {
         "ArchiveBackend" => {
-            return {endpoint: archiveBackend, state: archiveBackendSuspension};
+            return {endpoint: archiveBackend, url: archiveBackendUrl, state: archiveBackendSuspension};
         }
         "AuditBackend" => {
-            return {endpoint: auditBackend, state: auditBackendSuspension, wsAddressing: "default", wsaTo: auditBackendUrl};
+            return {endpoint: auditBackend, url: auditBackendUrl, state: auditBackendSuspension, wsAddressing: "default", wsaTo: auditBackendUrl};
         }
         "LedgerBackend" => {
-            return {endpoint: ledgerBackend, format: "soap11", state: ledgerBackendSuspension, wsAddressing: "final", wsaTo: ledgerBackendUrl};
+            return {endpoint: ledgerBackend, url: ledgerBackendUrl, format: "soap11", state: ledgerBackendSuspension, wsAddressing: "final", wsaTo: ledgerBackendUrl};
         }
     }
     return ();

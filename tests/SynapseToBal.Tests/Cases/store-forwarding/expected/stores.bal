@@ -242,7 +242,7 @@ final task:JobId routedForwarderJob = check task:scheduleJobRecurByFrequency(new
 function forwardTarget(string name) returns ForwardRoute? {
     match name {
         "PaymentBackend" => {
-            return {endpoint: paymentBackend, state: paymentBackendSuspension};
+            return {endpoint: paymentBackend, url: paymentBackendUrl, state: paymentBackendSuspension};
         }
     }
     return ();
