@@ -421,6 +421,9 @@ public static class Converter
 
         // Sequences, endpoints and templates kept in the registry, named by their keys.
         documents.AddRange(RegistryArtifacts.Parse(project.Registry, diagnostics));
+
+        // The data sources of the server's deployment.toml, after the project's own: a data-source artifact of the same name is the one found.
+        documents.AddRange(project.ServerDataSources);
         return documents.ToImmutable();
     }
 
