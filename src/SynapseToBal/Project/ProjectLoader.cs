@@ -542,9 +542,10 @@ public static class ProjectLoader
                 if (kind != FileKind.Xml)
                 {
                     _files.Add(new ProjectFile(entry.Location, entry.Display, kind, null));
-                    if (!(entry is DiskEntry && IsServerConfiguration(entry.Relative)))
+                    if (!(entry is DiskEntry && IsServerConfiguration(entry.Relative)) && !(kind == FileKind.DataMapper && DataMapperTypeScript.IsSource(entry.Relative)))
                     {
-                        // The server's deployment.toml is read for what it holds (ReadServerConfiguration), which reports the rest.
+                        // The server's deployment.toml is read for what it holds (ReadServerConfiguration), which reports the
+                        // rest; a data mapper's TypeScript source is read as the resources a datamapper mediator names.
                         diagnostics.Report(DiagnosticCatalog.FileNotConverted, SourceLocation.FileStart(entry.Location), FileClassifier.Describe(kind));
                     }
 
