@@ -125,7 +125,7 @@ public static class Converter
         SemanticModel model;
         try
         {
-            model = SemanticModel.Build(documents, project.Registry.Contains, diagnostics, RegistryText(project), [.. project.Registry.Resources.Select(r => r.Key)], inputFile, RegistryContents(project), project.EnterpriseIntegrator6 ? ServerProduct.EnterpriseIntegrator6 : ServerProduct.MicroIntegrator);
+            model = SemanticModel.Build(documents, RegistryContains(project), diagnostics, RegistryText(project), [.. project.Registry.Resources.Select(r => r.Key)], inputFile, RegistryContents(project), project.EnterpriseIntegrator6 ? ServerProduct.EnterpriseIntegrator6 : ServerProduct.MicroIntegrator);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -333,7 +333,23 @@ public static class Converter
         }
     };
 
-    private static Func<string, string?> RegistryText(ProjectModel project) => key =>
+    /// <summary>
+    /// Whether a registry key names a resource of the project: one the registry holds, or one an MI 4.4 data mapper's
+    /// TypeScript source stands for (<see cref="DataMapperTypeScript"/>).
+    /// </summary>
+    private static Func<string, bool> RegistryContains(ProjectModel project)
+    {
+        var typeScript = DataMapperTypeScript.Resources(project);
+        return key => project.Registry.Contains(key) || RegistryIndex.NormalizeKey(key) is { } canonical && typeScript.ContainsKey(canonical);
+    }
+
+    private static Func<string, string?> RegistryText(ProjectModel project)
+    {
+        var typeScript = DataMapperTypeScript.Resources(project);
+        return key => RegistryIndex.NormalizeKey(key) is { } canonical && typeScript.TryGetValue(canonical, out var text) && !project.Registry.Contains(key) ? text() : ResourceText(project, key);
+    }
+
+    private static string? ResourceText(ProjectModel project, string key)
     {
         try
         {
@@ -347,7 +363,7 @@ public static class Converter
         {
             return null;
         }
-    };
+    }
 
     /// <summary>Reads and parses an input without lowering or emitting anything: the inventory behind <c>analyze</c>.</summary>
     public static AnalysisResult Analyze(string input)
@@ -355,7 +371,7 @@ public static class Converter
         var diagnostics = new DiagnosticBag();
         var project = ProjectLoader.Load(input, diagnostics);
         var documents = Parse(project, diagnostics);
-        var graph = SemanticModel.Build(documents, project.Registry.Contains, diagnostics).Graph;
+        var graph = SemanticModel.Build(documents, RegistryContains(project), diagnostics).Graph;
         var sorted = diagnostics.Sorted();
         return new AnalysisResult(Inventory.Build(input, project, documents, graph, sorted), sorted, project, documents) { Graph = graph };
     }
@@ -421,6 +437,9 @@ public static class Converter
 
         // Sequences, endpoints and templates kept in the registry, named by their keys.
         documents.AddRange(RegistryArtifacts.Parse(project.Registry, diagnostics));
+
+        // The data sources of the server's deployment.toml, after the project's own: a data-source artifact of the same name is the one found.
+        documents.AddRange(project.ServerDataSources);
         return documents.ToImmutable();
     }
 

@@ -122,6 +122,7 @@ public sealed partial class PackageEmitter
             MappedValueIr.Arithmetic arithmetic => $"{Operand(arithmetic.Left)} {arithmetic.Operator} {Operand(arithmetic.Right)}",
             MappedValueIr.Float number => FloatLiteral(number.Value),
             MappedValueIr.Call { Function: MappedFunction.ToFloat } toFloat => "<float>" + Operand(toFloat.Arguments[0]),
+            MappedValueIr.Call { Function: MappedFunction.Length } length => (length.Arguments[0] is MappedValueIr.FromInput or MappedValueIr.Text ? Value(length.Arguments[0]) : $"({Value(length.Arguments[0])})") + ".length()",
             MappedValueIr.Call call => (call.Function is MappedFunction.Substring or MappedFunction.NumberText or MappedFunction.NumberInteger or MappedFunction.NumberDecimal ? "check " : string.Empty) + call.Function switch
             {
                 MappedFunction.UpperCase => "dataMapperUpperCase",

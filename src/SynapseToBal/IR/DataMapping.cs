@@ -194,6 +194,9 @@ public enum MappedFunction
 
     /// <summary>A JavaScript number into a number field (<c>dataMapperDecimal</c>: the value the data mapper's writer prints, else an error).</summary>
     NumberDecimal,
+
+    /// <summary><c>text.length</c>: <c>string:length</c>, which counts characters (JavaScript counts UTF-16 units: a character outside the BMP counts two there).</summary>
+    Length,
 }
 
 /// <param name="Todos">The script statements the value stands for when not translated, as TODO lines above the field.</param>

@@ -335,15 +335,16 @@ public sealed partial class Lowerer
         var services = _model.Apis.SelectMany(api => Guarded(api, () => LowerApi(api).ToList()) ?? []).ToList();
         services.AddRange(_model.Artifacts.OfType<ProxySyntax>().Where(p => ReferenceEquals(_model.Symbols.Proxy(p.Name), p) && _model.ServiceNameHolder(p) is null).SelectMany(proxy => Guarded(proxy, () => LowerProxy(proxy).ToList()) ?? []));
         services.AddRange(_model.Artifacts.OfType<DataServiceSyntax>().Where(d => _model.ServiceNameHolder(d) is null).SelectMany(service => Guarded(service, () => LowerDataService(service).ToList()) ?? []));
-        foreach (var source in _model.Artifacts.OfType<DataSourceSyntax>())
-        {
-            Guarded(source, () => LowerDataSource(source));
-        }
-
         if (_model.Symbols.Sequence("main") is { } mainSequence && !IsKeptWhole(mainSequence)
             && GuardedPass(mainSequence, MainServiceStep, () => LowerMainService(services)) is { } main)
         {
             services.Add(main);
+        }
+
+        // After every flow: a dblookup or dbreport anywhere (the main sequence too) may look a data source up by its JNDI name.
+        foreach (var source in _model.Artifacts.OfType<DataSourceSyntax>())
+        {
+            Guarded(source, () => LowerDataSource(source));
         }
 
         ResolveSelfCalls(services);

@@ -89,6 +89,7 @@ public static class ProjectLoader
         /// <summary>Missing registry resources already reported (descriptor, key, file): a descriptor that lists an item twice gets one SB0009.</summary>
         private readonly HashSet<(string Descriptor, string Key, string File)> _missingReported = new();
         private bool _enterpriseIntegrator6;
+        private readonly List<SynapseDocument> _serverDataSources = new();
 
         public ProjectModel Build(string input, InputForm form) => new(
             input,
@@ -103,6 +104,7 @@ public static class ProjectLoader
             _components.OrderBy(c => c.DisplayPath, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal).ToImmutableArray())
         {
             EnterpriseIntegrator6 = _enterpriseIntegrator6,
+            ServerDataSources = [.. _serverDataSources],
         };
 
         /// <summary>
@@ -211,6 +213,11 @@ public static class ProjectLoader
             }
 
             Process([entry]);
+            if (IsServerConfiguration(entry.Relative))
+            {
+                ReadServerConfiguration(entry);
+            }
+
             return _documents.Any(d => d.Kind == FileKind.SynapseConfiguration) ? InputForm.SynapseConfiguration : InputForm.ArtifactFile;
         }
 
@@ -231,21 +238,27 @@ public static class ProjectLoader
             Process(entries);
             foreach (var configuration in entries.Where(e => IsServerConfiguration(e.Relative)))
             {
-                ReportCustomMessageHandlers(configuration);
+                ReadServerConfiguration(configuration);
             }
 
             return form;
         }
 
         /// <summary>
-        /// The custom message formatters and builders the server's deployment.toml registers (SB0605 for each): Axis2
-        /// reads and writes every message of their content types with Java classes the conversion does not have.
+        /// What the converter takes from the server's deployment.toml: its data sources (<see cref="ServerDataSources"/>,
+        /// with SB0114 and SB0115 for what is not read), and its custom message formatters and builders (SB0605 for each):
+        /// Axis2 reads and writes every message of their content types with Java classes the conversion does not have.
         /// </summary>
-        private void ReportCustomMessageHandlers(InputEntry configuration)
+        private void ReadServerConfiguration(InputEntry configuration)
         {
             if (configuration.ReadText(diagnostics) is not { } text)
             {
                 return;
+            }
+
+            if (ServerDataSources.Read(configuration.Location, text, diagnostics) is { } sources)
+            {
+                _serverDataSources.Add(sources);
             }
 
             foreach (var entry in CustomMessageHandlers.Read(text))
@@ -529,7 +542,13 @@ public static class ProjectLoader
                 if (kind != FileKind.Xml)
                 {
                     _files.Add(new ProjectFile(entry.Location, entry.Display, kind, null));
-                    diagnostics.Report(DiagnosticCatalog.FileNotConverted, SourceLocation.FileStart(entry.Location), FileClassifier.Describe(kind));
+                    if (!(entry is DiskEntry && IsServerConfiguration(entry.Relative)) && !(kind == FileKind.DataMapper && DataMapperTypeScript.IsSource(entry.Relative)))
+                    {
+                        // The server's deployment.toml is read for what it holds (ReadServerConfiguration), which reports the
+                        // rest; a data mapper's TypeScript source is read as the resources a datamapper mediator names.
+                        diagnostics.Report(DiagnosticCatalog.FileNotConverted, SourceLocation.FileStart(entry.Location), FileClassifier.Describe(kind));
+                    }
+
                     continue;
                 }
 

@@ -110,4 +110,7 @@ public sealed record ProjectModel(
     /// or a folder laid out as one), whose listeners default to 8280 and 8243, rather than the Micro Integrator (8290, 8253).
     /// </summary>
     public bool EnterpriseIntegrator6 { get; init; }
+
+    /// <summary>The data sources the server's deployment.toml declares (<c>[[datasource]]</c>), one document a file (<see cref="ServerDataSources"/>).</summary>
+    public ImmutableArray<Syntax.SynapseDocument> ServerDataSources { get; init; } = [];
 }

@@ -173,6 +173,13 @@ public sealed record DataSourceSyntax(SourceLocation Location, RawXmlText RawXml
     /// </summary>
     public ImmutableDictionary<string, string> SecretAliases { get; init; } = ImmutableDictionary<string, string>.Empty;
 
+    /// <summary>
+    /// The JNDI name the data source is published under (<c>&lt;jndiConfig&gt;&lt;name&gt;</c>; <c>jdbc/&lt;id&gt;</c> for a
+    /// deployment.toml <c>[[datasource]]</c>): DataSourceRepository.registerJNDI binds it there, where a dblookup or
+    /// dbreport <c>dsName</c> finds it (AbstractDBMediator.lookupDataSource, DataSourceFinder.find). Null when it has none.
+    /// </summary>
+    public string? JndiName { get; init; }
+
     /// <summary>Children of <c>&lt;datasource&gt;</c> other than name, description and definition (jndiConfig, ...), kept whole.</summary>
     public ImmutableArray<UnknownChildSyntax> Other { get; init; } = [];
 }

@@ -170,6 +170,7 @@ public sealed partial class SynapseParser
         Claim(element);
         string? name = null;
         string? type = null;
+        string? jndiName = null;
         var properties = ImmutableArray.CreateBuilder<NamedTextSyntax>();
         var aliases = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         var other = ImmutableArray.CreateBuilder<UnknownChildSyntax>();
@@ -216,6 +217,11 @@ public sealed partial class SynapseParser
 
                     break;
                 default:
+                    if (LocalName(child) == "jndiConfig" && jndiName is null)
+                    {
+                        jndiName = child.Elements().FirstOrDefault(e => e.Name.LocalName == "name")?.Value.Trim() is { Length: > 0 } jndi ? jndi : null;
+                    }
+
                     other.Add(new UnknownChildSyntax(child.Name.LocalName, ClaimRaw(child), Loc(child)));
                     break;
             }
@@ -230,6 +236,7 @@ public sealed partial class SynapseParser
         {
             SecretAliases = aliases.ToImmutable(),
             Other = other.ToImmutable(),
+            JndiName = jndiName,
         };
     }
 

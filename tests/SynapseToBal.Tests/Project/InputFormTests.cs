@@ -176,8 +176,11 @@ public sealed class InputFormTests
         Assert.DoesNotContain(project.OtherFiles, f => f.Kind == FileKind.DataService);
         Assert.Single(project.OtherFiles, f => f.Kind == FileKind.Properties && f.DisplayPath == "deployment/deployment.toml");
         Assert.Single(project.OtherFiles, f => f.Kind == FileKind.UnitTestSuite);
-        // The data service is converted now: it is no longer one of the files skipped.
-        Assert.Equal(7, WithId(diagnostics, DiagnosticCatalog.FileNotConverted).Count() + WithId(diagnostics, DiagnosticCatalog.NotSynapseArtifact).Count());
+        // The data service is converted now: it is no longer one of the files skipped. Nor is the server's deployment.toml,
+        // which is read for its data sources: its other tables are listed (SB0115).
+        Assert.Equal(6, WithId(diagnostics, DiagnosticCatalog.FileNotConverted).Count() + WithId(diagnostics, DiagnosticCatalog.NotSynapseArtifact).Count());
+        Assert.Equal("deployment.toml: its table [server] is the server's settings, not converted",
+            Assert.Single(WithId(diagnostics, DiagnosticCatalog.ServerConfigurationNotRead)).GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(ComponentKind.MiProject, Assert.Single(project.Components).Kind);
     }
 

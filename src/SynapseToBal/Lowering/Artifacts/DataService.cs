@@ -99,6 +99,9 @@ public sealed partial class Lowerer
     /// <summary>The data sources a data service's config names (carbon_datasource_name), found in the input.</summary>
     private readonly HashSet<DataSourceSyntax> _usedDataSources = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>The data sources a data service names (its settings are reported with the service's, ReportDataServiceSettings).</summary>
+    private readonly HashSet<DataSourceSyntax> _dataServiceSources = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>The data source each config read from one (<see cref="WithDataSources"/>) connects through.</summary>
     private readonly Dictionary<DataServiceConfigSyntax, DataSourceSyntax> _configDataSources = new(ReferenceEqualityComparer.Instance);
 
@@ -150,6 +153,7 @@ public sealed partial class Lowerer
             if (source is not null)
             {
                 _usedDataSources.Add(source);
+                _dataServiceSources.Add(source);
             }
 
             if (source is null || !string.Equals(source.Type, "RDBMS", StringComparison.OrdinalIgnoreCase))
@@ -182,10 +186,21 @@ public sealed partial class Lowerer
     {
         if (!_usedDataSources.Contains(source))
         {
-            const string Why = "no data service of the input names it (carbon_datasource_name); a class mediator or a server component that looks it up is not converted, and its connection is not generated";
+            var Why = source.JndiName is null
+                ? "no data service of the input names it (carbon_datasource_name); a class mediator or a server component that looks it up is not converted, and its connection is not generated"
+                : $"no data service of the input names it (carbon_datasource_name) and no dblookup or dbreport looks it up by its JNDI name '{source.JndiName}'; a class mediator or a server component that looks it up is not converted, and its connection is not generated";
             _diagnostics.Report(DiagnosticCatalog.ArtifactNotTranslated, source.Location, "data source", source.Name, Why);
             _pending.Add(new PendingArtifactIr(new NotTranslatedIr(DiagnosticCatalog.ArtifactNotTranslated, $"data source '{source.Name}' is not translated: {Why}"), source) { RawXml = SecretNames.MaskXml(source.RawXml) });
             return;
+        }
+
+        if (!_dataServiceSources.Contains(source))
+        {
+            // Used by dblookup/dbreport mediators alone: its pool settings are reported here, as a data service's are with it.
+            foreach (var property in source.Properties.Where(p => p.Name is not ("driverClassName" or "url" or "username" or "password")))
+            {
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, property.Location, "datasource", $"property '{property.Name}'", "the client uses the default connection pool of ballerina/sql; set sql:ConnectionPool options by hand");
+            }
         }
 
         foreach (var other in source.Other)
@@ -193,6 +208,35 @@ public sealed partial class Lowerer
             _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, other.Location, "datasource", $"<{other.Name}>",
                 other.Name == "jndiConfig" ? "the data source is not published under a JNDI name: the generated client is used directly" : "not reproduced by the generated ballerina/sql client");
         }
+    }
+
+    /// <summary>
+    /// The RDBMS data source of the input published under a JNDI name (its <c>&lt;jndiConfig&gt;</c>, or <c>jdbc/&lt;id&gt;</c>
+    /// for a deployment.toml <c>[[datasource]]</c>) with a URL, marked used; null when none is.
+    /// </summary>
+    private DataSourceSyntax? ServerDataSourceByJndiName(string jndiName)
+    {
+        var source = _model.Artifacts.OfType<DataSourceSyntax>().FirstOrDefault(d => d.JndiName == jndiName
+            && string.Equals(d.Type, "RDBMS", StringComparison.OrdinalIgnoreCase) && d.Properties.Any(p => p.Name == "url"));
+        if (source is not null)
+        {
+            _usedDataSources.Add(source);
+        }
+
+        return source;
+    }
+
+    /// <summary>The one client of a data source a dblookup or dbreport looks up by its JNDI name, shared with the data services that name it.</summary>
+    private DbClientIr DataSourceClient(DataSourceSyntax source)
+    {
+        if (_dataSourceClients.TryGetValue(source, out var shared))
+        {
+            return shared;
+        }
+
+        var config = new DataServiceConfigSyntax(source.Name, source.Properties, source.Location, source.RawXml) { DataSourceAliases = source.SecretAliases };
+        _configDataSources[config] = source;
+        return DataServiceClient(null, config);
     }
 
     /// <summary>A resource or operation kept as a TODO, with the XML of the query it calls after its own (the query is not translated elsewhere).</summary>
@@ -309,7 +353,8 @@ public sealed partial class Lowerer
     /// The JDBC client of the config: URL and user as configurables (with the config's values), the password a required
     /// configurable; a property whose value is a secure vault alias's is the alias's required configurable (no value).
     /// </summary>
-    private DbClientIr DataServiceClient(DataServiceSyntax service, DataServiceConfigSyntax config)
+    /// <param name="service">The data service; null for a data source's client made for a dblookup or dbreport.</param>
+    private DbClientIr DataServiceClient(DataServiceSyntax? service, DataServiceConfigSyntax config)
     {
         // A data source's connection is the data source's, whichever data service names it first: one client for all.
         var dataSource = _configDataSources.GetValueOrDefault(config);
@@ -318,7 +363,7 @@ public sealed partial class Lowerer
             return shared;
         }
 
-        var of = dataSource is not null ? $"the data source '{dataSource.Name}'" : $"the config '{config.Id}' of data service '{service.Name}'";
+        var of = dataSource is not null ? $"the data source '{dataSource.Name}'" : $"the config '{config.Id}' of data service '{service!.Name}'";
         string? Property(string name) => config.Properties.FirstOrDefault(p => p.Name == name)?.Value;
         SourceLocation LocationOf(string name) => config.Properties.FirstOrDefault(p => p.Name == name)?.Location ?? config.Location;
 
@@ -376,10 +421,12 @@ public sealed partial class Lowerer
         }
 
         var driver = driverAlias is null ? Property("driverClassName") : $"its secure vault alias '{driverAlias}' names";
-        var notes = ImmutableArray.Create($"The data service loads the driver class {driver}: add its JAR to Ballerina.toml as a platform dependency ([[platform.java21.dependency]]).");
+        var notes = ImmutableArray.Create($"The {(service is null ? "data source" : "data service")} loads the driver class {driver}: add its JAR to Ballerina.toml as a platform dependency ([[platform.java21.dependency]]).");
         var client = new DbClientIr(_symbols.Module(SymbolKind.Client, hint), urlAlias is not null ? $"the JDBC URL of the secure vault alias '{urlAlias}'" : secretUrl ? "a JDBC URL" : $"the JDBC URL '{urlValue}'", url, user, password, notes, config.Location)
         {
-            Purpose = dataSource is not null
+            Purpose = dataSource is not null && service is null
+                ? $"Database connection of {of}, looked up by the dblookup/dbreport mediators under its JNDI name '{dataSource.JndiName}'"
+                : dataSource is not null
                 ? $"Database connection of {of}, named by the data services' carbon_datasource_name"
                 : $"Database connection of {of}",
         };

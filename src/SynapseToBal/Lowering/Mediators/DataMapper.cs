@@ -674,7 +674,7 @@ public sealed partial class Lowerer
                 return null;
             }
 
-            if (expression is ScriptValue.Read plain && !IsVariable(plain))
+            if (expression is ScriptValue.Read plain && !IsVariable(plain) && !IsLength(plain, scope))
             {
                 if (Read(plain, scope, out reason) is not { } read)
                 {
@@ -717,6 +717,11 @@ public sealed partial class Lowerer
 
             return typed.Value;
         }
+
+        /// <summary>Whether a read is <c>x.length</c> of a string field x of the input (and not a member of the schema named length).</summary>
+        private bool IsLength(ScriptValue.Read read, Scope scope) =>
+            read.Path is [_, .., "length"] && !IsVariable(read) && Read(read, scope, out _) is null
+            && Read(read with { Path = read.Path[..^1] }, scope, out _) is { Type: MappedTypeIr.Primitive { Name: "string" } };
 
         private static string Article(string type) => (type is "int" ? "an " : "a ") + type;
 
@@ -807,6 +812,10 @@ public sealed partial class Lowerer
 
                     _usedVariables.Add(variable.Root);
                     return inlined;
+                case ScriptValue.Read measured when IsLength(measured, scope):
+                    // text.length (a TypeError on an absent field, which fails the mapping).
+                    var measuredText = Read(measured with { Path = measured.Path[..^1] }, scope, out _)!.Value.Value;
+                    return new Typed(new MappedValueIr.Call(MappedFunction.Length, [measuredText.FirstOptional >= 0 ? new MappedValueIr.Required(measuredText) : measuredText]), "int");
                 case ScriptValue.Read plain:
                     if (Read(plain, scope, out reason) is not { } read)
                     {

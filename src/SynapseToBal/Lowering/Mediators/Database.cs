@@ -204,6 +204,16 @@ public sealed partial class Lowerer
             return known;
         }
 
+        // A data source of the server published under that JNDI name (a deployment.toml [[datasource]] is jdbc/<id>): with no
+        // JNDI properties of its own, the mediator's InitialContext is the server's, where DataSourceRepository bound it.
+        if (dataSource is not null && pool.InitialContextClass is null && ServerDataSourceByJndiName(dataSource) is { } serverSource)
+        {
+            ReportPoolSettings(mediator, pool);
+            var shared = DataSourceClient(serverSource);
+            _dbClientsByConnection[key] = shared;
+            return shared;
+        }
+
         var hint = DbHint(dataSource ?? pool.Url!.Value);
         var notes = ImmutableArray.CreateBuilder<string>();
         Symbol url;
@@ -222,6 +232,13 @@ public sealed partial class Lowerer
             _configurables.Add(new ConfigurableIr(password, ConfigurableType.String, null, $"The credential of the data source '{dataSource}' user.", Secret: true));
             _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, pool.DataSourceName!.Location, $"password of the data source '{dataSource}'");
             notes.Add($"The Micro Integrator looks the data source '{dataSource}' up by name; here the connection is opened from its URL and credentials.");
+            if (pool.InitialContextClass is null && _model.Artifacts.OfType<DataSourceSyntax>().FirstOrDefault(d => d.Name == dataSource && d.JndiName is { } jndi && jndi != dataSource) is { } named)
+            {
+                // The data source's name is not where JNDI holds it: the lookup fails, and so does the mediator each time it runs.
+                var why = $"the input's data source '{named.Name}' is published under the JNDI name '{named.JndiName}', not under its name: the Micro Integrator's lookup of '{dataSource}' (AbstractDBMediator.lookupDataSource) finds nothing and the mediator fails each time it runs, where the generated client connects to the database its configurables name; write '{named.JndiName}' to use the data source";
+                notes.Add(char.ToUpperInvariant(why[0]) + why[1..] + ".");
+                _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, pool.DataSourceName!.Location, "pool", $"dsName '{dataSource}'", why);
+            }
             if (pool.InitialContextClass is { } icClass)
             {
                 notes.Add($"The data source is looked up through JNDI ({icClass.Value}{(pool.Url is { } jndiUrl ? " at " + jndiUrl.Value : string.Empty)}); set the database URL instead.");

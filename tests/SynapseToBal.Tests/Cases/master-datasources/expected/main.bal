@@ -18,7 +18,7 @@ service /services/InventoryService on httpListener {
     }
 }
 
-// TODO(SB0202): data source 'WSO2_CARBON_DB' is not translated: no data service of the input names it (carbon_datasource_name); a class mediator or a server component that looks it up is not converted, and its connection is not generated: 'WSO2_CARBON_DB' (conf/datasources/master-datasources.xml, line 8).
+// TODO(SB0202): data source 'WSO2_CARBON_DB' is not translated: no data service of the input names it (carbon_datasource_name) and no dblookup or dbreport looks it up by its JNDI name 'jdbc/WSO2CarbonDB'; a class mediator or a server component that looks it up is not converted, and its connection is not generated: 'WSO2_CARBON_DB' (conf/datasources/master-datasources.xml, line 8).
 // <datasource>
 //     <name>WSO2_CARBON_DB</name>
 //     <description>The datasource used for registry and user manager</description>
