@@ -175,146 +175,147 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 159,
         [typeof(global::SynapseToBal.IR.LogFieldIr)] = 160,
         [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 161,
-        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 162,
-        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 163,
-        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 164,
-        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 165,
-        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 166,
-        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 167,
-        [typeof(global::SynapseToBal.IR.LogStep)] = 168,
-        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 169,
-        [typeof(global::SynapseToBal.IR.MailSendStep)] = 170,
-        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 171,
-        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 172,
-        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 173,
-        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 174,
-        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 175,
-        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 176,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 177,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 178,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 179,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 180,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 181,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 182,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 183,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 184,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 185,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 186,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 187,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 188,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 189,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 190,
-        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 191,
-        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 192,
-        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 193,
-        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 194,
-        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 195,
-        [typeof(global::SynapseToBal.IR.NotIr)] = 196,
-        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 197,
-        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 198,
-        [typeof(global::SynapseToBal.IR.OptionsIr)] = 199,
-        [typeof(global::SynapseToBal.IR.OptionsMatchIr)] = 200,
-        [typeof(global::SynapseToBal.IR.OrIr)] = 201,
-        [typeof(global::SynapseToBal.IR.OwnListenerUrlIr)] = 202,
-        [typeof(global::SynapseToBal.IR.PackageIr)] = 203,
-        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 204,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 205,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 206,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 207,
-        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 208,
-        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 209,
-        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 210,
-        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 211,
-        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 212,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 213,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 214,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 215,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 216,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 217,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 218,
-        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 219,
-        [typeof(global::SynapseToBal.IR.ResourceCorsIr)] = 220,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 221,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 222,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 223,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 224,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 225,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 226,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 227,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 228,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 229,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 230,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 231,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 232,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 233,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 234,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 235,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 236,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 237,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 238,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 239,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 240,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 241,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 242,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 243,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 244,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 245,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 246,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 247,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 248,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 249,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 250,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 251,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 252,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 253,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 254,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 255,
-        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 256,
-        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 257,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 258,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 259,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 260,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 261,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 262,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 263,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 264,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 265,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 266,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 267,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 268,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 269,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 270,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 271,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 272,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 273,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 274,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 275,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 276,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 277,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 278,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 279,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 280,
-        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 281,
-        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 282,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 283,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 284,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 285,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 286,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 287,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 288,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 289,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 290,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 291,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 292,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 293,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 294,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 295,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 296,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 297,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 298,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 299,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 300,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 301,
+        [typeof(global::SynapseToBal.IR.LogPart.CorrelationId)] = 162,
+        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 163,
+        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 164,
+        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 165,
+        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 166,
+        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 167,
+        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 168,
+        [typeof(global::SynapseToBal.IR.LogStep)] = 169,
+        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 170,
+        [typeof(global::SynapseToBal.IR.MailSendStep)] = 171,
+        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 172,
+        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 173,
+        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 174,
+        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 175,
+        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 176,
+        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 177,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 178,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 179,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 180,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 181,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 182,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 183,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 184,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 185,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 186,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 187,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 188,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 189,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 190,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 191,
+        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 192,
+        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 193,
+        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 194,
+        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 195,
+        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 196,
+        [typeof(global::SynapseToBal.IR.NotIr)] = 197,
+        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 198,
+        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 199,
+        [typeof(global::SynapseToBal.IR.OptionsIr)] = 200,
+        [typeof(global::SynapseToBal.IR.OptionsMatchIr)] = 201,
+        [typeof(global::SynapseToBal.IR.OrIr)] = 202,
+        [typeof(global::SynapseToBal.IR.OwnListenerUrlIr)] = 203,
+        [typeof(global::SynapseToBal.IR.PackageIr)] = 204,
+        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 205,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 206,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 207,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 208,
+        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 209,
+        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 210,
+        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 211,
+        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 212,
+        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 213,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 214,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 215,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 216,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 217,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 218,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 219,
+        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 220,
+        [typeof(global::SynapseToBal.IR.ResourceCorsIr)] = 221,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 222,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 223,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 224,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 225,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 226,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 227,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 228,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 229,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 230,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 231,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 232,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 233,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 234,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 235,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 236,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 237,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 238,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 239,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 240,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 241,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 242,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 243,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 244,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 245,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 246,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 247,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 248,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 249,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 250,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 251,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 252,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 253,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 254,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 255,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 256,
+        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 257,
+        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 258,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 259,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 260,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 261,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 262,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 263,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 264,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 265,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 266,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 267,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 268,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 269,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 270,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 271,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 272,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 273,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 274,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 275,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 276,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 277,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 278,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 279,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 280,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 281,
+        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 282,
+        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 283,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 284,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 285,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 286,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 287,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 288,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 289,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 290,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 291,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 292,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 293,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 294,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 295,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 296,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 297,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 298,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 299,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 300,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 301,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 302,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -2089,33 +2090,40 @@ internal static partial class IrMembers
             }
 
             case 162:
+            {
+                var n = (global::SynapseToBal.IR.LogPart.CorrelationId)node;
+                sink.Visit(n.Separator);
                 return true;
+            }
+
             case 163:
                 return true;
             case 164:
                 return true;
             case 165:
+                return true;
+            case 166:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 166:
+            case 167:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Value)node;
                 sink.Visit(n.Expression);
                 return true;
             }
 
-            case 167:
+            case 168:
             {
                 var n = (global::SynapseToBal.IR.LogPlaceIr)node;
                 sink.Visit(n.Owner);
                 return true;
             }
 
-            case 168:
+            case 169:
             {
                 var n = (global::SynapseToBal.IR.LogStep)node;
                 foreach (var item in n.Parts)
@@ -2129,7 +2137,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 169:
+            case 170:
             {
                 var n = (global::SynapseToBal.IR.MailEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -2140,7 +2148,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 170:
+            case 171:
             {
                 var n = (global::SynapseToBal.IR.MailSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -2150,7 +2158,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 171:
+            case 172:
             {
                 var n = (global::SynapseToBal.IR.MailSenderIr)node;
                 sink.Visit(n.SenderName);
@@ -2164,7 +2172,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 172:
+            case 173:
             {
                 var n = (global::SynapseToBal.IR.MakeFaultStep)node;
                 sink.Visit(n.Code);
@@ -2178,7 +2186,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 173:
+            case 174:
             {
                 var n = (global::SynapseToBal.IR.MappedEntryIr)node;
                 sink.Visit(n.Field);
@@ -2191,7 +2199,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 174:
+            case 175:
             {
                 var n = (global::SynapseToBal.IR.MappedFieldIr)node;
                 sink.Visit(n.Name);
@@ -2200,7 +2208,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 175:
+            case 176:
             {
                 var n = (global::SynapseToBal.IR.MappedNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -2208,7 +2216,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 176:
+            case 177:
             {
                 var n = (global::SynapseToBal.IR.MappedRecordIr)node;
                 sink.Visit(n.Name);
@@ -2223,28 +2231,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 177:
+            case 178:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.ArrayOf)node;
                 sink.Visit(n.Item);
                 return true;
             }
 
-            case 178:
+            case 179:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Primitive)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 179:
+            case 180:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Record)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 180:
+            case 181:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Arithmetic)node;
                 sink.Visit(n.Left);
@@ -2252,7 +2260,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 181:
+            case 182:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.ArrayMap)node;
                 foreach (var item in n.Source)
@@ -2265,7 +2273,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 182:
+            case 183:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Call)node;
                 foreach (var item in n.Arguments)
@@ -2276,7 +2284,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 183:
+            case 184:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Concat)node;
                 foreach (var item in n.Parts)
@@ -2287,7 +2295,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 184:
+            case 185:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Construct)node;
                 foreach (var item in n.Entries)
@@ -2298,9 +2306,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 185:
-                return true;
             case 186:
+                return true;
+            case 187:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.FromInput)node;
                 foreach (var item in n.Path)
@@ -2311,30 +2319,30 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 187:
-                return true;
             case 188:
+                return true;
+            case 189:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.NotTranslated)node;
                 sink.Visit(n.Statement);
                 return true;
             }
 
-            case 189:
+            case 190:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Required)node;
                 sink.Visit(n.Read);
                 return true;
             }
 
-            case 190:
+            case 191:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Text)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 191:
+            case 192:
             {
                 var n = (global::SynapseToBal.IR.MarkResponseStep)node;
                 sink.Visit(n.Origin);
@@ -2342,7 +2350,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 192:
+            case 193:
             {
                 var n = (global::SynapseToBal.IR.MessageProcessorIr)node;
                 sink.Visit(n.Name);
@@ -2372,7 +2380,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 193:
+            case 194:
             {
                 var n = (global::SynapseToBal.IR.MessageStoreIr)node;
                 sink.Visit(n.Name);
@@ -2384,7 +2392,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 194:
+            case 195:
             {
                 var n = (global::SynapseToBal.IR.NodeSetCompareIr)node;
                 sink.Visit(n.Nodes);
@@ -2393,21 +2401,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 195:
+            case 196:
             {
                 var n = (global::SynapseToBal.IR.NonEmptyIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 196:
+            case 197:
             {
                 var n = (global::SynapseToBal.IR.NotIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 197:
+            case 198:
             {
                 var n = (global::SynapseToBal.IR.NotTranslatedIr)node;
                 sink.Visit(n.Descriptor);
@@ -2415,14 +2423,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 198:
+            case 199:
             {
                 var n = (global::SynapseToBal.IR.NumberLiteralIr)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 199:
+            case 200:
             {
                 var n = (global::SynapseToBal.IR.OptionsIr)node;
                 foreach (var item in n.Paths)
@@ -2439,7 +2447,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 200:
+            case 201:
             {
                 var n = (global::SynapseToBal.IR.OptionsMatchIr)node;
                 foreach (var item in n.Path)
@@ -2452,7 +2460,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 201:
+            case 202:
             {
                 var n = (global::SynapseToBal.IR.OrIr)node;
                 sink.Visit(n.Left);
@@ -2460,7 +2468,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 202:
+            case 203:
             {
                 var n = (global::SynapseToBal.IR.OwnListenerUrlIr)node;
                 sink.Visit(n.Port);
@@ -2469,7 +2477,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 203:
+            case 204:
             {
                 var n = (global::SynapseToBal.IR.PackageIr)node;
                 sink.Visit(n.Listener);
@@ -2602,21 +2610,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 204:
+            case 205:
             {
                 var n = (global::SynapseToBal.IR.ParameterReadIr)node;
                 sink.Visit(n.Parameter);
                 return true;
             }
 
-            case 205:
+            case 206:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Literal)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 206:
+            case 207:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Param)node;
                 sink.Visit(n.SynapseName);
@@ -2626,7 +2634,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 207:
+            case 208:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Rest)node;
                 sink.Visit(n.SynapseName);
@@ -2634,7 +2642,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 208:
+            case 209:
             {
                 var n = (global::SynapseToBal.IR.PendingArtifactIr)node;
                 sink.Visit(n.Reason);
@@ -2643,14 +2651,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 209:
+            case 210:
             {
                 var n = (global::SynapseToBal.IR.ProcessorSequenceIr)node;
                 sink.Visit(n.Function);
                 return true;
             }
 
-            case 210:
+            case 211:
             {
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
@@ -2658,7 +2666,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 211:
+            case 212:
             {
                 var n = (global::SynapseToBal.IR.PublishedWsdlIr)node;
                 sink.Visit(n.FileName);
@@ -2668,7 +2676,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 212:
+            case 213:
             {
                 var n = (global::SynapseToBal.IR.RabbitMqStoreIr)node;
                 sink.Visit(n.Host);
@@ -2683,7 +2691,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 213:
+            case 214:
             {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
@@ -2691,7 +2699,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 214:
+            case 215:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2700,7 +2708,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 215:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2709,7 +2717,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 216:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -2719,7 +2727,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 217:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -2728,7 +2736,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 218:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -2737,7 +2745,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 219:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.RequestFilterIr)node;
                 sink.Visit(n.ContentType);
@@ -2751,7 +2759,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 220:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.ResourceCorsIr)node;
                 sink.Visit(n.Allow);
@@ -2759,7 +2767,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 221:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -2786,7 +2794,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 222:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
@@ -2794,7 +2802,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 223:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2809,7 +2817,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 224:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2817,14 +2825,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 225:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 226:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2835,7 +2843,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 227:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -2845,7 +2853,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 228:
+            case 229:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2862,7 +2870,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 229:
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -2876,7 +2884,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 230:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -2898,7 +2906,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 231:
+            case 232:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -2907,7 +2915,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 232:
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2917,7 +2925,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 233:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -2932,7 +2940,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 234:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -2942,7 +2950,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 235:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -2952,7 +2960,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 236:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
@@ -2960,7 +2968,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 237:
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -2972,7 +2980,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 238:
+            case 239:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2982,14 +2990,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 239:
+            case 240:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 240:
+            case 241:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -2997,7 +3005,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 241:
+            case 242:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -3005,7 +3013,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 242:
+            case 243:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -3014,7 +3022,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 243:
+            case 244:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -3026,7 +3034,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 244:
+            case 245:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -3045,27 +3053,27 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 245:
-                return true;
             case 246:
                 return true;
             case 247:
                 return true;
             case 248:
+                return true;
+            case 249:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 249:
+            case 250:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 250:
+            case 251:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -3073,7 +3081,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 251:
+            case 252:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -3089,7 +3097,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 252:
+            case 253:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
@@ -3097,7 +3105,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 253:
+            case 254:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -3117,7 +3125,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 254:
+            case 255:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -3127,7 +3135,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 255:
+            case 256:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -3141,7 +3149,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 256:
+            case 257:
             {
                 var n = (global::SynapseToBal.IR.UnmatchedIr)node;
                 sink.Visit(n.NotFoundFlow);
@@ -3165,7 +3173,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 257:
+            case 258:
             {
                 var n = (global::SynapseToBal.IR.UnreferencedEndpointIr)node;
                 sink.Visit(n.Key);
@@ -3173,28 +3181,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 258:
+            case 259:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 259:
+            case 260:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 260:
+            case 261:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 261:
+            case 262:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -3205,14 +3213,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 262:
+            case 263:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 263:
+            case 264:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -3223,7 +3231,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 264:
+            case 265:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -3231,7 +3239,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 265:
+            case 266:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -3239,7 +3247,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 266:
+            case 267:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -3251,7 +3259,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 267:
+            case 268:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -3267,7 +3275,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 268:
+            case 269:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -3277,23 +3285,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 269:
+            case 270:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 270:
-                return true;
             case 271:
+                return true;
+            case 272:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 272:
+            case 273:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -3301,37 +3309,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 273:
+            case 274:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 274:
-                return true;
             case 275:
+                return true;
+            case 276:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 276:
+            case 277:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 277:
+            case 278:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 278:
+            case 279:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -3339,7 +3347,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 279:
+            case 280:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -3353,7 +3361,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 280:
+            case 281:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -3362,7 +3370,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 281:
+            case 282:
             {
                 var n = (global::SynapseToBal.IR.WsdlActionIr)node;
                 sink.Visit(n.Action);
@@ -3370,7 +3378,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 282:
+            case 283:
             {
                 var n = (global::SynapseToBal.IR.WsdlDispatchIr)node;
                 foreach (var item in n.Actions)
@@ -3398,7 +3406,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 283:
+            case 284:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3407,7 +3415,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 284:
+            case 285:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -3415,7 +3423,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 285:
+            case 286:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -3429,21 +3437,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 286:
+            case 287:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 287:
+            case 288:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 288:
+            case 289:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -3467,7 +3475,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 289:
+            case 290:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -3475,32 +3483,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 290:
+            case 291:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 291:
+            case 292:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 292:
-                return true;
             case 293:
                 return true;
             case 294:
+                return true;
+            case 295:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 295:
+            case 296:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -3512,7 +3520,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 296:
+            case 297:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -3526,7 +3534,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 297:
+            case 298:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3540,7 +3548,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 298:
+            case 299:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -3548,7 +3556,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 299:
+            case 300:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3569,7 +3577,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 300:
+            case 301:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3577,7 +3585,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 301:
+            case 302:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);
