@@ -187,7 +187,8 @@ internal sealed class ExpressionWriter
             PropertyScope.Operation => $"propertyXPathString(ctx.operation[{name}])",
             _ when _locals[p.Name] is { } local => local.Kind switch
             {
-                ValueKind.Xml or null => $"propertyXPathString({local.Name})",
+                // A JSON value is an object Jaxen does not know: "" (propertyXPathString), not its JSON text.
+                ValueKind.Xml or ValueKind.Json or null => $"propertyXPathString({local.Name})",
                 _ => null,
             },
             _ when Field(p.Name) is { } field => field.Kind == ValueKind.Float || p.Fallback is { IsXml: true }

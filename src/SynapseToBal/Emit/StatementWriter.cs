@@ -1673,6 +1673,9 @@ internal sealed partial class StatementWriter
         if (fields.MessageId || fields.Addressing)
         {
             Add("messageId", "ctx.messageId");
+
+            // LogMediator's correlation_id: the HTTP request's correlation ID ("" for a message from another transport).
+            Add("correlationId", "ctx.correlationId");
         }
 
         if (fields.Direction is { } direction)
@@ -1714,6 +1717,7 @@ internal sealed partial class StatementWriter
             LogPart.Payload => "${check payloadText(ctx)}",
             LogPart.Headers => "${headersText(ctx)}",
             LogPart.MessageId => "${ctx.messageId}",
+            LogPart.CorrelationId c => $"${{ctx.correlationId == \"\" ? \"\" : {BallerinaSyntax.StringLiteral(c.Separator + "correlation_id: ")} + ctx.correlationId}}",
             _ => throw new InvalidOperationException(),
         });
         return _expr.StringTemplate(parts);

@@ -86,6 +86,13 @@ public abstract record LogPart
 
     /// <summary>The message ID (<c>logMessageID="true"</c>).</summary>
     public sealed record MessageId : LogPart;
+
+    /// <summary>
+    /// The request's correlation ID after the message ID, as LogMediator prints <c>correlation_id: ...</c> (preceded by
+    /// <see cref="Separator"/>) only when the message has one: an HTTP request always does (the pass-through
+    /// SourceHandler.setCorrelationId), a message from another transport does not.
+    /// </summary>
+    public sealed record CorrelationId(string Separator) : LogPart;
 }
 
 /// <summary>Sets a property to a value of the value's own type (string, number, boolean, xml, json).</summary>

@@ -18,7 +18,23 @@ public sealed class StructuredLogTests
     {
         var main = Convert(Api, lines: false);
         Assert.Contains("log:printWarn(\"A default request\", step = \"lookup\", errorValue = getHeader(ctx, \"X-Error\"), step2 = \"again\", password = \"****\");", main);
-        Assert.Contains("log:printInfo(\"A default request\", to = ctx.to, messageId = ctx.messageId, direction = \"request\", payload = check payloadText(ctx));", main);
+        Assert.Contains("log:printInfo(\"A default request\", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = \"request\", payload = check payloadText(ctx));", main);
+    }
+
+    [Fact]
+    public void The_correlation_id_follows_the_message_id_when_the_message_has_one()
+    {
+        const string Xml = """
+            <api xmlns="http://ws.apache.org/ns/synapse" name="A" context="/a"><resource methods="GET"><inSequence>
+            <log level="simple" separator=" | "/>
+            <log level="custom" logMessageID="true"><property name="step" value="one"/></log>
+            <respond/></inSequence></resource></api>
+            """;
+        var lines = Convert(Xml, lines: true);
+        Assert.Contains("log:printInfo(string `To: ${ctx.to} | MessageID: ${ctx.messageId}${ctx.correlationId == \"\" ? \"\" : \" | correlation_id: \" + ctx.correlationId} | Direction: request`);", lines);
+        Assert.Contains("log:printInfo(string `MessageID: ${ctx.messageId}${ctx.correlationId == \"\" ? \"\" : \", correlation_id: \" + ctx.correlationId}, step = one`);", lines);
+        var structured = Convert(Xml, lines: false);
+        Assert.Contains("log:printInfo(\"A default request\", messageId = ctx.messageId, correlationId = ctx.correlationId, step = \"one\");", structured);
     }
 
     [Fact]

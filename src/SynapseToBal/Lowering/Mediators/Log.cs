@@ -10,10 +10,10 @@ namespace SynapseToBal.Lowering;
 // Lowering of <log>: a log line as Synapse writes it (level, category, separator, properties, MI 4.4 message template).
 public sealed partial class Lowerer
 {
-    // The line follows Synapse's LogMediator: simple = message template, To, MessageID, Direction, properties (its
-    // From, WSAction, SOAPAction, ReplyTo and correlation_id, printed only when set, are not); headers = message
-    // template, the headers, properties; full = the simple line and the payload (never the headers); custom =
-    // MessageID when logMessageID is set, message template, properties. Credentials never reach the line: the
+    // The line follows Synapse's LogMediator: simple = message template, To, MessageID, correlation_id (when the
+    // message has one), Direction, properties (its From, WSAction, SOAPAction and ReplyTo, printed only when set, are
+    // not); headers = message template, the headers, properties; full = the simple line and the payload (never the
+    // headers); custom = MessageID and correlation_id when logMessageID is set, message template, properties. Credentials never reach the line: the
     // headers helper masks sensitive headers, and a property that names or reads a secret logs "****".
     private LogStep LowerLog(LogMediator log, FlowContext context)
     {
@@ -33,6 +33,7 @@ public sealed partial class Lowerer
         {
             parts.Add(new LogPart.Text("MessageID: "));
             parts.Add(new LogPart.MessageId());
+            parts.Add(new LogPart.CorrelationId(log.Separator));
         }
 
         if (log.Message is { } message)
@@ -51,6 +52,7 @@ public sealed partial class Lowerer
             parts.Add(new LogPart.Value(new SystemValueIr(SystemValue.To)));
             parts.Add(new LogPart.Text(log.Separator + "MessageID: "));
             parts.Add(new LogPart.MessageId());
+            parts.Add(new LogPart.CorrelationId(log.Separator));
             var direction = context.Kind switch
             {
                 FlowKind.Out => "response",

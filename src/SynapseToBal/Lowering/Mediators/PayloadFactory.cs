@@ -50,6 +50,7 @@ public sealed partial class Lowerer
         }
 
         var args = factory.Args.Select(a => ArgValue(a, context)).ToList();
+        var labels = new Dictionary<object, string>(ReferenceEqualityComparer.Instance);
         var parts = ImmutableArray.CreateBuilder<TemplatePart>();
         var text = format ?? string.Empty;
         var split = InterpolationLexer.Split(text, InterpolationMode.PayloadFactory);
@@ -68,6 +69,7 @@ public sealed partial class Lowerer
                 case ArgumentPart { Index: var number } when number <= args.Count:
                 {
                     var (value, raw) = args[number - 1];
+                    labels.TryAdd(value, "$" + number.ToString(System.Globalization.CultureInfo.InvariantCulture));
                     if (value is StringLiteralIr literal && kind != PayloadKind.Json && !raw)
                     {
                         // A literal argument is text: escaped into XML, pasted into plain text.
@@ -91,7 +93,9 @@ public sealed partial class Lowerer
                     // JSON string as escaped text, bare as the JSON value; in XML as markup when it is XML, else as
                     // escaped text; in text as it is.
                     var expression = ExpressionSyntax.Create(text.Substring(inline.Span.Start, inline.Span.Length), ImmutableDictionary<string, string>.Empty, factory.Location);
-                    parts.Add(new TemplatePart.Argument(Expr(expression, context), Raw: true, kind == PayloadKind.Xml && InsideTag(text, part.Span.Start)));
+                    var value = Expr(expression, context);
+                    labels.TryAdd(value, text.Substring(inline.Span.Start, inline.Span.Length));
+                    parts.Add(new TemplatePart.Argument(value, Raw: true, kind == PayloadKind.Xml && InsideTag(text, part.Span.Start)));
                     break;
                 }
 
@@ -106,6 +110,11 @@ public sealed partial class Lowerer
             Json = kind == PayloadKind.Json ? JsonTemplates.TryParse(template) : null,
             Xml = kind == PayloadKind.Xml ? XmlTemplates.TryParse(template) : null,
         };
+        if (step.Json is { } tree)
+        {
+            ReportUnquotedText(factory, tree, labels);
+        }
+
         if (step is { Kind: PayloadKind.Json, Json: null } && template.All(p => p is TemplatePart.Text)
             && RefusedJsonText(string.Concat(template.Cast<TemplatePart.Text>().Select(t => t.Content))) is { } refused)
         {
@@ -113,6 +122,60 @@ public sealed partial class Lowerer
         }
 
         return step;
+    }
+
+    private readonly HashSet<(PayloadFactoryMediator, string)> _unquotedTextReported = [];
+
+    /// <summary>
+    /// SB0610 for each argument of a JSON template that stands outside quotes and whose value is text: a literal that is
+    /// no JSON text, or a string known only at run time. The Micro Integrator pastes its text as it is (invalid JSON unless
+    /// it is JSON text); the generated <c>toJson</c> makes other text a JSON string.
+    /// </summary>
+    private void ReportUnquotedText(PayloadFactoryMediator factory, JsonNodeIr tree, Dictionary<object, string> labels)
+    {
+        foreach (var slot in Slots(tree))
+        {
+            // The whole JSON payload (`${payload}`, json-eval `$`) is an object or an array; a sequence lowered for
+            // several callers reports each argument once.
+            if (slot.Value.Kind != ValueKind.String || slot.Value is JsonEvalIr { Path: "$" } || !labels.TryGetValue(slot.Value, out var label)
+                || !_unquotedTextReported.Add((factory, label)))
+            {
+                continue;
+            }
+
+            if (slot.Value is StringLiteralIr literal)
+            {
+                if (!IsJsonText(literal.Value))
+                {
+                    _diagnostics.Report(DiagnosticCatalog.PayloadUnquotedText, factory.Location, label, $"its value '{literal.Value}' is such text");
+                }
+            }
+            else
+            {
+                _diagnostics.Report(DiagnosticCatalog.PayloadUnquotedText, factory.Location, label, "its value is known only at run time");
+            }
+        }
+
+        static IEnumerable<JsonNodeIr.Slot> Slots(JsonNodeIr node) => node switch
+        {
+            JsonNodeIr.Slot slot => [slot],
+            JsonNodeIr.Object o => o.Members.SelectMany(m => Slots(m.Value)),
+            JsonNodeIr.Array a => a.Items.SelectMany(Slots),
+            _ => [],
+        };
+
+        static bool IsJsonText(string text)
+        {
+            try
+            {
+                using var document = System.Text.Json.JsonDocument.Parse(text);
+                return true;
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return false;
+            }
+        }
     }
 
     /// <summary>

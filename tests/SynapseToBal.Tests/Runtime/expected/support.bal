@@ -89,6 +89,7 @@ function newContext(http:Request request, string? api, string basePath, map<stri
     // and query), which `$axis2:TransportInURL` reads.
     ctx.axis2["TransportInURL"] = request.rawPath;
     check receiveHeaders(ctx, request);
+    takeCorrelationId(ctx);
     // The pass-through ServerWorker sets the message's action from the request (its SOAPAction header without the
     // quotes, HTTPTransportUtils.initializeMessageContext the action of a SOAP 1.2 content type) once, here.
     ctx.action = httpSoapAction(ctx);
@@ -103,6 +104,26 @@ function newContext(http:Request request, string? api, string basePath, map<stri
     }
     ctx.payload = <ReceivedBody>{bytes: check request.getBinaryPayload(), contentType: ctx.contentType};
     return ctx;
+}
+
+# The header that carries a request's correlation ID (the pass-through transport's `correlation_header_name`, whose
+# default this is; a lower-case name, as `headers` keeps them).
+const string CORRELATION_HEADER = "activityid";
+
+# The request's correlation ID, as the pass-through SourceHandler.setCorrelationId takes it before the request is read:
+# the first `activityid` header when the client sent one; else a new UUID, which it also sets as the request's
+# `activityid` header, so that it is passed on to the backend with the other headers (and back to a client answered
+# from the request), and which ServerWorker.createMessageContext makes the message ID of (`urn:uuid:` and the UUID).
+function takeCorrelationId(Context ctx) {
+    string? sent = ctx.headers[CORRELATION_HEADER];
+    if sent is string {
+        ctx.correlationId = sent;
+        return;
+    }
+    string id = uuid:createType4AsString();
+    ctx.correlationId = id;
+    ctx.headers[CORRELATION_HEADER] = id;
+    ctx.messageId = "urn:uuid:" + id;
 }
 
 # The properties the Micro Integrator sets on a request it dispatches to an API (a proxy's or the main sequence's
@@ -14719,6 +14740,8 @@ function optionsResponse(http:Request request, string context, OptionsPath[] res
         http:Response response = new;
         Context echoed = {messageId: ""};
         check receiveHeaders(echoed, request);
+        // The request's headers as the transport read them: with the `activityid` it set when the client sent none.
+        takeCorrelationId(echoed);
         passBackHeaders(echoed, response);
         response.setHeader("Allow", candidate.allow);
         if cors.enabled {

@@ -7,6 +7,10 @@ import ballerina/http;
 public type Context record {|
     # Identifies the message, as Synapse's `MessageID` does.
     string messageId;
+    # The correlation ID of an HTTP request (`correlation_id` in the Micro Integrator's log lines), as the pass-through
+    # SourceHandler.setCorrelationId takes it: the request's `activityid` header, else a new UUID (`newContext`); ""
+    # for a message from another transport.
+    string correlationId = "";
     # The To address of the request (its path and query), as Synapse's `To` property reads.
     string to = "";
     # The WS-Addressing ReplyTo address (Synapse's `ReplyTo`, `get-property('ReplyTo')`): read from the envelope's

@@ -37,7 +37,7 @@ function inventoryFlow(Context ctx) returns http:Response|error {
 # In flow of proxy service StockForwardProxy, run by the service at each of its addresses.
 function stockForwardFlow(Context ctx) returns http:Response|error {
     do {
-        log:printInfo("StockForwardProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request");
+        log:printInfo("StockForwardProxy request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request");
         check callEndpoint(ctx, stockForwardEndpoint, clientPath(stockForwardProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockForwardEndpointSuspension);
         return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {

@@ -28,7 +28,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 function orderIntakeFlow(Context ctx) returns http:Response|error {
     do {
         // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
-        log:printInfo("OrderIntakeProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+        log:printInfo("OrderIntakeProxy request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", payload = check payloadText(ctx));
         check sendJms(ctx, "OrderQueueEP", {initialContextFactory: orderQueueEpJavaNamingFactoryInitial, providerUrl: orderQueueEpJavaNamingProviderUrl, connectionFactoryName: orderQueueEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: orderQueueEpDestination}, contentTypeProperty = "Content-Type");
         return accepted();
     } on fail error e {

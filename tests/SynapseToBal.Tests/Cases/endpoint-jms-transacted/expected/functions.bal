@@ -28,7 +28,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 function responseQueueFlow(Context ctx) returns http:Response|error {
     do {
         // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
-        log:printInfo("ResponseQueueProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+        log:printInfo("ResponseQueueProxy request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", payload = check payloadText(ctx));
         check sendJmsTransacted(ctx, "ResponseQueueProxy endpoint", {initialContextFactory: responseQueueProxyEndpointJavaNamingFactoryInitial, providerUrl: responseQueueProxyEndpointJavaNamingProviderUrl, connectionFactoryName: responseQueueProxyEndpointTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: responseQueueProxyEndpointDestination}, contentTypeProperty = "contentType");
         return accepted();
     } on fail error e {

@@ -35,7 +35,7 @@ function stockFault(Context ctx, error e) returns http:Response|error {
 # In flow of proxy service StockJmsProxy, run by the service at each of its addresses.
 function stockJmsFlow(Context ctx) returns http:Response|error {
     do {
-        log:printInfo("StockJmsProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request");
+        log:printInfo("StockJmsProxy request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request");
         check requestJms(ctx, "StockQuoteEP", {initialContextFactory: stockQuoteEpJavaNamingFactoryInitial, providerUrl: stockQuoteEpJavaNamingProviderUrl, connectionFactoryName: stockQuoteEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: stockQuoteEpDestination}, ());
         return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {

@@ -35,7 +35,7 @@ function quoteFault(Context ctx, error e) returns http:Response|error {
 # In flow of proxy service QuoteJmsTargetProxy, run by the service at each of its addresses.
 function quoteJmsTargetFlow(Context ctx) returns http:Response|error {
     do {
-        log:printInfo("QuoteJmsTargetProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request");
+        log:printInfo("QuoteJmsTargetProxy request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request");
         check requestJms(ctx, "QuoteRequestEP", {initialContextFactory: quoteRequestEpJavaNamingFactoryInitial, providerUrl: quoteRequestEpJavaNamingProviderUrl, connectionFactoryName: quoteRequestEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: quoteRequestEpDestination}, {'type: jms:QUEUE, name: quoteRequestEpTransportJmsReplyDestination}, contentTypeProperty = "contentType");
         return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {

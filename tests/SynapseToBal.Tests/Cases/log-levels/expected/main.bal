@@ -14,9 +14,9 @@ service /log on httpListener {
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "LogAPI", "/log", cors = {allow: "POST", ...corsConfig});
         do {
-            log:printInfo("LogAPI / request", to = ctx.to, messageId = ctx.messageId, direction = "request");
+            log:printInfo("LogAPI / request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request");
             log:printDebug("LogAPI / request", headers = headersText(ctx));
-            log:printDebug("LogAPI / request", to = ctx.to, messageId = ctx.messageId, direction = "request", note = "full dump", payload = check payloadText(ctx));
+            log:printDebug("LogAPI / request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", note = "full dump", payload = check payloadText(ctx));
             log:printWarn("LogAPI / request", a = "1", b = getProperty(ctx, "missing"));
             log:printError("LogAPI / request", fatal = "yes");
             return check respond(ctx, headers = passBackHeaders);

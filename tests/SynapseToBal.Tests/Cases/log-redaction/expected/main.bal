@@ -14,11 +14,11 @@ service /audit on httpListener {
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AuditAPI", "/audit", cors = {allow: "POST", ...corsConfig});
         do {
-            log:printInfo("AuditAPI / request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+            log:printInfo("AuditAPI / request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", payload = check payloadText(ctx));
             log:printInfo("AuditAPI / request", headers = headersText(ctx));
-            log:printInfo("AuditAPI / request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
-            log:printInfo("AuditAPI / request", messageId = ctx.messageId, user = getProperty(ctx, "user"));
-            log:printInfo(string `Order ${check synapseJsonText(ctx, "$.orderId")} received`, messageId = ctx.messageId);
+            log:printInfo("AuditAPI / request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", payload = check payloadText(ctx));
+            log:printInfo("AuditAPI / request", messageId = ctx.messageId, correlationId = ctx.correlationId, user = getProperty(ctx, "user"));
+            log:printInfo(string `Order ${check synapseJsonText(ctx, "$.orderId")} received`, messageId = ctx.messageId, correlationId = ctx.correlationId);
             log:printInfo("AuditAPI / request", password = "****", auth = "****", 'key = "****", apiToken = "****", 'order = check jsonEval(ctx, "$.orderId"));
             log:printInfo("Calling with ****");
             return check respond(ctx, headers = passBackHeaders);

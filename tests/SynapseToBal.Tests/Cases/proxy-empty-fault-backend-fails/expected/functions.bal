@@ -27,7 +27,7 @@ function quietBackendFault(Context ctx, error e) returns http:Response {
 # In flow of proxy service QuietBackendProxy, run by the service at each of its addresses.
 function quietBackendFlow(Context ctx) returns http:Response {
     do {
-        log:printInfo("QuietBackendProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request");
+        log:printInfo("QuietBackendProxy request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request");
         check callEndpoint(ctx, quietBackendEndpoint, clientPath(quietBackendProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quietBackendEndpointSuspension);
         return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {

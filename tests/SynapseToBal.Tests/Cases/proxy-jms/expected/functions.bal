@@ -30,7 +30,7 @@ function orderJmsFlow(Context ctx) returns http:Response|error {
 # In flow of proxy service PlainJmsProxy, run by the service at each of its addresses.
 function plainJmsFlow(Context ctx) returns http:Response|error {
     do {
-        log:printInfo("PlainJmsProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+        log:printInfo("PlainJmsProxy request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", payload = check payloadText(ctx));
         return accepted();
     } on fail error e {
         return handleFault(ctx, e);
@@ -55,7 +55,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # In flow of proxy service StockQuoteJmsProxy, run by the service at each of its addresses.
 function stockQuoteJmsFlow(Context ctx) returns http:Response|error {
     do {
-        log:printInfo("StockQuoteJmsProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+        log:printInfo("StockQuoteJmsProxy request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", payload = check payloadText(ctx));
         check callEndpoint(ctx, stockQuoteJmsEndpoint, clientPath(stockQuoteJmsProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteJmsEndpointSuspension);
         return check stockQuoteJmsOut(ctx);
     } on fail error e {
@@ -66,7 +66,7 @@ function stockQuoteJmsFlow(Context ctx) returns http:Response|error {
 # In flow of proxy service TransactedJmsProxy, run by the service at each of its addresses.
 function transactedJmsFlow(Context ctx) returns http:Response|error {
     do {
-        log:printInfo("TransactedJmsProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+        log:printInfo("TransactedJmsProxy request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", payload = check payloadText(ctx));
         return accepted();
     } on fail error e {
         return handleFault(ctx, e);

@@ -17,7 +17,7 @@ function handleFault(Context ctx, error e) returns http:Response|error {
 # In flow of proxy service QuoteMailProxy, run by the service at each of its addresses.
 function quoteMailFlow(Context ctx) returns http:Response|error {
     do {
-        log:printInfo("QuoteMailProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+        log:printInfo("QuoteMailProxy request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", payload = check payloadText(ctx));
         return accepted();
     } on fail error e {
         return handleFault(ctx, e);

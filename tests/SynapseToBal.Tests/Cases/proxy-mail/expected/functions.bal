@@ -44,7 +44,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 function stockQuoteMailFlow(Context ctx) returns http:Response|error {
     do {
         ctx.properties.senderAddress = getHeader(ctx, "From");
-        log:printInfo("StockQuoteMailProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", Sender_Address = valueText(ctx.properties.senderAddress), payload = check payloadText(ctx));
+        log:printInfo("StockQuoteMailProxy request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", Sender_Address = valueText(ctx.properties.senderAddress), payload = check payloadText(ctx));
         check callEndpoint(ctx, stockQuoteMailEndpoint, clientPath(stockQuoteMailProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteMailEndpointSuspension);
         return check stockQuoteMailOut(ctx);
     } on fail error e {

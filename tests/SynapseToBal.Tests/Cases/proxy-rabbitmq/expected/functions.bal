@@ -19,7 +19,7 @@ function handleFault(Context ctx, error e) returns http:Response|error {
 # In flow of proxy service AMQPProxy, run by the service at each of its addresses.
 function amqpProxyFlow(Context ctx) returns http:Response|error {
     do {
-        log:printInfo("AMQPProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+        log:printInfo("AMQPProxy request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", payload = check payloadText(ctx));
         // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
         check callEndpoint(ctx, amqpProxyEndpoint, clientPath(amqpProxyEndpointUrl, restPostfix(ctx)), outOnly = true, headers = passThroughHeaders, state = amqpProxyEndpointSuspension);
         return accepted();

@@ -18,7 +18,7 @@ function handleFault(Context ctx, error e) returns http:Response|error {
 # In flow of proxy service FixProxy, run by the service at each of its addresses.
 function fixFlow(Context ctx) returns http:Response|error {
     do {
-        log:printInfo("FixProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+        log:printInfo("FixProxy request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", payload = check payloadText(ctx));
         return accepted();
     } on fail error e {
         return handleFault(ctx, e);
@@ -28,7 +28,7 @@ function fixFlow(Context ctx) returns http:Response|error {
 # In flow of proxy service TcpProxy, run by the service at each of its addresses.
 function tcpFlow(Context ctx) returns http:Response|error {
     do {
-        log:printInfo("TcpProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+        log:printInfo("TcpProxy request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", payload = check payloadText(ctx));
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);

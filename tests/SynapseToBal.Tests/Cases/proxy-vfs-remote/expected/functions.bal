@@ -20,7 +20,7 @@ function handleFault(Context ctx, error e) returns http:Response|error {
 # In flow of proxy service FtpQuotesProxy, run by the service at each of its addresses.
 function ftpQuotesFlow(Context ctx) returns http:Response|error {
     do {
-        log:printInfo("FtpQuotesProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+        log:printInfo("FtpQuotesProxy request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", payload = check payloadText(ctx));
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);
@@ -30,7 +30,7 @@ function ftpQuotesFlow(Context ctx) returns http:Response|error {
 # In flow of proxy service MailOrdersProxy, run by the service at each of its addresses.
 function mailOrdersFlow(Context ctx) returns http:Response|error {
     do {
-        log:printInfo("MailOrdersProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+        log:printInfo("MailOrdersProxy request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", payload = check payloadText(ctx));
         return accepted();
     } on fail error e {
         return handleFault(ctx, e);
@@ -40,7 +40,7 @@ function mailOrdersFlow(Context ctx) returns http:Response|error {
 # In flow of proxy service SftpOrdersProxy, run by the service at each of its addresses.
 function sftpOrdersFlow(Context ctx) returns http:Response|error {
     do {
-        log:printInfo("SftpOrdersProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+        log:printInfo("SftpOrdersProxy request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", payload = check payloadText(ctx));
         return accepted();
     } on fail error e {
         return handleFault(ctx, e);
@@ -50,7 +50,7 @@ function sftpOrdersFlow(Context ctx) returns http:Response|error {
 # In flow of proxy service ShareProxy, run by the service at each of its addresses.
 function shareFlow(Context ctx) returns http:Response|error {
     do {
-        log:printInfo("ShareProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+        log:printInfo("ShareProxy request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", payload = check payloadText(ctx));
         return accepted();
     } on fail error e {
         return handleFault(ctx, e);

@@ -24,7 +24,7 @@ function orderFileWsdlFlow(Context ctx) returns http:Response|error {
 # In flow of proxy service SftpWsdlProxy, run by the service at each of its addresses.
 function sftpWsdlFlow(Context ctx) returns http:Response|error {
     do {
-        log:printInfo("SftpWsdlProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+        log:printInfo("SftpWsdlProxy request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", payload = check payloadText(ctx));
         return accepted();
     } on fail error e {
         return handleFault(ctx, e);

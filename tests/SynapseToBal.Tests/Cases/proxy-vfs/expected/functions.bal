@@ -20,7 +20,7 @@ function handleFault(Context ctx, error e) returns http:Response|error {
 # In flow of proxy service CsvProxy, run by the service at each of its addresses.
 function csvFlow(Context ctx) returns http:Response|error {
     do {
-        log:printInfo("CsvProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+        log:printInfo("CsvProxy request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", payload = check payloadText(ctx));
         return accepted();
     } on fail error e {
         return handleFault(ctx, e);
@@ -30,7 +30,7 @@ function csvFlow(Context ctx) returns http:Response|error {
 # In flow of proxy service FileProxy, run by the service at each of its addresses.
 function fileFlow(Context ctx) returns http:Response|error {
     do {
-        log:printInfo("FileProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+        log:printInfo("FileProxy request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", payload = check payloadText(ctx));
         return accepted();
     } on fail error e {
         return handleFault(ctx, e);
@@ -40,7 +40,7 @@ function fileFlow(Context ctx) returns http:Response|error {
 # In flow of proxy service FtpProxy, run by the service at each of its addresses.
 function ftpFlow(Context ctx) returns http:Response|error {
     do {
-        log:printInfo("FtpProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+        log:printInfo("FtpProxy request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", payload = check payloadText(ctx));
         return accepted();
     } on fail error e {
         return handleFault(ctx, e);

@@ -19,7 +19,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # In flow of proxy service OrderProxy, run by the service at each of its addresses.
 function orderFlow(Context ctx) returns http:Response|error {
     do {
-        log:printInfo("OrderProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request");
+        log:printInfo("OrderProxy request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request");
         check callEndpoint(ctx, orderEndpoint, clientPath(orderProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = orderEndpointSuspension);
         return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {

@@ -29,7 +29,7 @@ function fileWsdlFlow(Context ctx) returns http:Response|error {
 # In flow of proxy service InlineWsdlProxy, run by the service at each of its addresses.
 function inlineWsdlFlow(Context ctx) returns http:Response|error {
     do {
-        log:printInfo("InlineWsdlProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+        log:printInfo("InlineWsdlProxy request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", payload = check payloadText(ctx));
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);

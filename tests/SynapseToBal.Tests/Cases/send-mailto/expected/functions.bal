@@ -27,7 +27,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 function mailOutFlow(Context ctx) returns http:Response|error {
     do {
         // FORCE_SC_ACCEPTED: any later send answers the client 202 Accepted as soon as the message is sent.
-        log:printInfo("MailOutProxy request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+        log:printInfo("MailOutProxy request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", payload = check payloadText(ctx));
         check sendMail(ctx, {host: mailSmtpHost, port: mailSmtpPort, username: mailSmtpUser, password: mailSmtpPassword, 'from: mailSmtpFrom, security: mailSmtpSecurity, bcc: mailSmtpBcc}, alertMailEpTo);
         return accepted();
     } on fail error e {

@@ -18,7 +18,7 @@ function handleFault(Context ctx, error e) returns http:Response|error {
 
 # Out flow of proxy service StockQuoteFtpProxy: runs on the backend response.
 function stockQuoteFtpOut(Context ctx) returns http:Response|error {
-    log:printInfo("StockQuoteFtpProxy response", to = ctx.to, messageId = ctx.messageId, direction = "response", payload = check payloadText(ctx));
+    log:printInfo("StockQuoteFtpProxy response", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "response", payload = check payloadText(ctx));
     ctx.headers["transport.vfs.replyfilename"] = string `${substringAfter(ctx.messageId, "urn:uuid:")}.xml`;
     ctx.properties["OUT_ONLY"] = "true";
     // TODO(SB0268): settings of VFS endpoint 'StockQuoteFtpProxy endpoint' not reproduced: the Micro Integrator connects in active FTP mode (vfs.passive is not true), the ftp:Client always in passive mode

@@ -7,6 +7,6 @@ import ballerina/log;
 
 # Sequence 'main'.
 function mainSequence(Context ctx) returns http:Response {
-    log:printInfo("main sequence", to = ctx.to, messageId = ctx.messageId);
+    log:printInfo("main sequence", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId);
     return accepted();
 }

@@ -13,7 +13,7 @@ xmlns "http://services.samples" as m0;
 # Sequence template 'GatherAll'. For the calls passing 'aggr_expr' lazily ({{xpath}}): the template reads the nodes of
 # the with-param's XPath on the message as it is at each read.
 function gatherAll(Context ctx) returns error? {
-    log:printInfo("GatherAll sequence", to = ctx.to, messageId = ctx.messageId, payload = check payloadText(ctx));
+    log:printInfo("GatherAll sequence", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, payload = check payloadText(ctx));
     // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its
     // onComplete runs there, before this function; any other message passes through unchanged, as Synapse's
     // aggregate lets through a message it cannot correlate.
@@ -24,7 +24,7 @@ function gatherAll(Context ctx) returns error? {
 function splitEachIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, splitEachEndpoint, clientPath(splitEachEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = splitEachEndpointSuspension);
     ctx.headers["x-quote-part"] = "yes";
-    log:printInfo("SplitEach response", to = ctx.to, messageId = ctx.messageId, direction = "response", payload = check payloadText(ctx));
+    log:printInfo("SplitEach response", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "response", payload = check payloadText(ctx));
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getQuoteResponse>);
 }
 

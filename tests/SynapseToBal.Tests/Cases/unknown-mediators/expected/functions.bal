@@ -17,5 +17,5 @@ function handleFault(Context ctx, error e) returns http:Response|error {
 # A branch of the <iterate> at line 9: runs its target on one copy of the message; its answer, if it answers, may be the
 # response.
 function unknownPostRootIterateTarget(Context ctx) returns http:Response|error? {
-    log:printInfo("UnknownAPI / request", to = ctx.to, messageId = ctx.messageId, direction = "request");
+    log:printInfo("UnknownAPI / request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request");
 }

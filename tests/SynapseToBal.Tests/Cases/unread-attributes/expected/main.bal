@@ -14,7 +14,7 @@ service /greeting on httpListener {
     resource function get hello(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "GreetingAPI", "/greeting", cors = {allow: "GET", ...corsConfig});
         do {
-            log:printInfo("misspelt level: the default, simple, applies", to = ctx.to, messageId = ctx.messageId, direction = "request");
+            log:printInfo("misspelt level: the default, simple, applies", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request");
             string greeting = "hello";
             GreetingResponse payload = {greeting};
             setJsonPayload(ctx, payload.toJson());

@@ -37,7 +37,7 @@ function orderFilesFault(Context ctx, error e) returns http:Response {
 # In flow of proxy service OrderFiles, run by the service at each of its addresses.
 function orderFilesFlow(Context ctx) returns http:Response|error {
     do {
-        log:printInfo("OrderFiles request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+        log:printInfo("OrderFiles request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", payload = check payloadText(ctx));
         return accepted();
     } on fail error e {
         return orderFilesFault(ctx, e);

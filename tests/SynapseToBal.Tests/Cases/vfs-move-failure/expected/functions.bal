@@ -9,7 +9,7 @@ import ballerina/log;
 
 # Sequence 'ProcessReceipt'.
 function processReceipt(Context ctx) returns http:Response|error? {
-    log:printInfo("ProcessReceipt sequence", to = ctx.to, messageId = ctx.messageId, payload = check payloadText(ctx));
+    log:printInfo("ProcessReceipt sequence", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, payload = check payloadText(ctx));
     return accepted();
 }
 
@@ -24,7 +24,7 @@ function handleFault(Context ctx, error e) returns http:Response|error {
 # In flow of proxy service InvoiceFiles, run by the service at each of its addresses.
 function invoiceFilesFlow(Context ctx) returns http:Response|error {
     do {
-        log:printInfo("InvoiceFiles request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+        log:printInfo("InvoiceFiles request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", payload = check payloadText(ctx));
         return accepted();
     } on fail error e {
         return handleFault(ctx, e);
