@@ -182,7 +182,7 @@ service /admin on httpsListener {
     resource function post reset(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AdminApi", "/admin", cors = {allow: "POST", ...corsConfig});
         do {
-            log:printInfo("AdminApi /reset request", to = ctx.to, messageId = ctx.messageId, direction = "request");
+            log:printInfo("AdminApi /reset request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request");
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

@@ -14,7 +14,7 @@ service /audit on httpListener {
     resource function post log(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "AuditAPI", "/audit", cors = {allow: "POST", ...corsConfig});
         do {
-            log:printInfo("AuditAPI /log request", to = ctx.to, messageId = ctx.messageId, direction = "request");
+            log:printInfo("AuditAPI /log request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request");
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

@@ -22,7 +22,7 @@ service /stock on httpListener, httpsListener {
             check dbLookup(ctx, stockDb, `SELECT quantity FROM items WHERE code = ${dbString(code)}`, {"quantity": "quantity"});
             ItemsResponse payload = {code, quantity: getProperty(ctx, "quantity")};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -33,7 +33,7 @@ service /stock on httpListener, httpsListener {
         Context ctx = check newContext(request, "StockApi", "/stock", cors = {allow: "POST", ...corsConfig});
         do {
             check dbReport(ctx, inventoryDbDb, `INSERT INTO audit (note) VALUES (${dbString(check jsonEval(ctx, "$.note"))})`);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }
@@ -76,7 +76,7 @@ service /services/Orders_DSS on httpListener, httpsListener {
     resource function get orders/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, (), "/services/Orders_DSS", {"id": id});
         check dataServiceSelect(ctx, ordersDb, `SELECT id, status FROM orders WHERE id = ${check dataServiceParam(ctx, "id")}`, "Orders", "Order", "http://ws.wso2.org/dataservice", [{column: "id", name: "id"}, {column: "status", name: "status"}]);
-        return respond(ctx, headers = passBackHeaders);
+        return sendBackToClient(ctx, headers = passBackHeaders);
     }
 }
 

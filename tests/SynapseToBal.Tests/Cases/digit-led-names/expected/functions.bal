@@ -18,7 +18,7 @@ function log2_1Sequence(Context ctx) {
 
 # Out flow of proxy service 4_1_1_1_8_Proxy_PublishWSDLFromURL: runs on the backend response.
 function proxy4_1_1_1_8PublishWsdlFromUrlOut(Context ctx) returns http:Response|error {
-    log:printInfo("4_1_1_1_8_Proxy_PublishWSDLFromURL response", to = ctx.to, messageId = ctx.messageId, direction = "response", payload = check payloadText(ctx));
+    log:printInfo("4_1_1_1_8_Proxy_PublishWSDLFromURL response", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "response", payload = check payloadText(ctx));
     return sendBackToClient(ctx, headers = passBackHeaders);
 }
 

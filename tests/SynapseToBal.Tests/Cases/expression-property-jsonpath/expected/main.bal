@@ -38,12 +38,16 @@ service /propjson on httpListener {
             // parallel-execution="false" does; the results are gathered in order; the message goes on unchanged, the result
             // in variable 'pets'.
             Context[] messages = [branchContext(ctx), branchContext(ctx)];
+            boolean ackSkipped = ctx.ack.skipped;
+            // RESPONSE_WRITTEN SKIP, as ScatterGather sets it once the sequences are dispatched.
+            ctx.ack.skipped = true;
             check bodyScatterGather1(messages[0]);
             check bodyScatterGather2(messages[1]);
             check gatherMessages(ctx, messages, false, rootElement = "pets", variable = "pets");
+            ctx.ack.skipped = ackSkipped;
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
-            return handleFault(ctx, e);
+            return handleFaultAfterSend(ctx, e);
         }
     }
 

@@ -20,7 +20,7 @@ function faultInOutFault(Context ctx, error e) returns http:Response|error {
         return faultInOutProxyOut(ctx);
     }
     log:printInfo("FaultInOutProxy fault", step = "response failed");
-    return respond(ctx, headers = passBackHeaders);
+    return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service FaultInOutProxy, run by the service at each of its addresses.
@@ -46,7 +46,7 @@ function faultOutOnlyFault(Context ctx, error e) returns http:Response|error {
     // <in>
     //     <drop/>
     // </in>
-    return respond(ctx, headers = passBackHeaders);
+    return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
 # In flow of proxy service FaultOutOnlyProxy, run by the service at each of its addresses.

@@ -12,7 +12,7 @@ function errorRelay(Context ctx) returns http:Response|error {
         check callAddress(ctx, headers = passThroughHeaders);
         return continueWithResponse(ctx);
     }
-    return respond(ctx, headers = passBackHeaders);
+    return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
 # Fault flow of FaultSendAPI POST /run-time: runs when the in or out flow fails.
@@ -23,7 +23,7 @@ function runTimeFault(Context ctx, error e) returns http:Response|error {
         check callAddress(ctx, headers = passThroughHeaders);
         return respond(ctx, headers = passBackHeaders);
     }
-    return respond(ctx, headers = passBackHeaders);
+    return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
 # Fault flow of FaultSendAPI POST /makefault: runs when the in or out flow fails.
@@ -31,14 +31,14 @@ function makefaultFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     check makeFault(ctx, "soap11", "Server", "backend failed", codePrefix = "soap11Env");
     ctx.isResponse = true;
-    return respond(ctx, headers = passBackHeaders);
+    return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
 # Fault flow of FaultSendAPI POST /marked: runs when the in or out flow fails.
 function markedFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     ctx.isResponse = true;
-    return respond(ctx, headers = passBackHeaders);
+    return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
 # Fault flow of FaultSendAPI POST /relayed: runs when the in or out flow fails.

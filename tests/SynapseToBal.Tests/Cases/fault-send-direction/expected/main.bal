@@ -14,7 +14,7 @@ service /faults on httpListener {
         Context ctx = check newContext(request, "FaultSendAPI", "/faults", cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, runTimeEndpoint, clientPath(faultSendApiRunTimeEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = runTimeEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return runTimeFault(ctx, e);
         }
@@ -25,7 +25,7 @@ service /faults on httpListener {
         Context ctx = check newContext(request, "FaultSendAPI", "/faults", cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, makefaultEndpoint, clientPath(faultSendApiMakefaultEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = makefaultEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return makefaultFault(ctx, e);
         }
@@ -36,7 +36,7 @@ service /faults on httpListener {
         Context ctx = check newContext(request, "FaultSendAPI", "/faults", cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, markedEndpoint, clientPath(faultSendApiMarkedEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = markedEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return markedFault(ctx, e);
         }
@@ -47,7 +47,7 @@ service /faults on httpListener {
         Context ctx = check newContext(request, "FaultSendAPI", "/faults", cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, relayedEndpoint, clientPath(faultSendApiRelayedEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = relayedEndpointSuspension);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return relayedFault(ctx, e);
         }

@@ -21,7 +21,7 @@ service /quotes on httpListener {
                 check xmlIterateTarget(message);
             }
             check aggregateMessages(ctx, messages, false, count = 3);
-            log:printInfo("QuoteAPI /xml request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+            log:printInfo("QuoteAPI /xml request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", payload = check payloadText(ctx));
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

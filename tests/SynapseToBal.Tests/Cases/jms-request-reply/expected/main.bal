@@ -31,7 +31,7 @@ service /quotes on httpListener {
         do {
             ctx.axis2["JMS_WAIT_REPLY"] = "5000";
             check requestJms(ctx, "QuoteRequestEP", {initialContextFactory: quoteRequestEpJavaNamingFactoryInitial, providerUrl: quoteRequestEpJavaNamingProviderUrl, connectionFactoryName: quoteRequestEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: quoteRequestEpDestination}, {'type: jms:QUEUE, name: quoteRequestEpTransportJmsReplyDestination}, contentTypeProperty = "contentType");
-            log:printInfo("QuoteAPI /call request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+            log:printInfo("QuoteAPI /call request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", payload = check payloadText(ctx));
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return quoteFault(ctx, e);

@@ -18,7 +18,7 @@ service /orders on httpListener {
             log:printInfo(string `MessageID: ${ctx.messageId}${ctx.correlationId == "" ? "" : ", correlation_id: " + ctx.correlationId}, id = ${id}`);
             check callEndpoint(ctx, ordersGetByIdEndpoint, clientPath(ordersApiIdEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = ordersGetByIdEndpointSuspension);
             log:printInfo(string `To: ${ctx.to}, MessageID: ${ctx.messageId}${ctx.correlationId == "" ? "" : ", correlation_id: " + ctx.correlationId}, Direction: request, Payload: ${check payloadText(ctx)}`);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

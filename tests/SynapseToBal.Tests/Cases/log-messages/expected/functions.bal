@@ -20,7 +20,7 @@ function discountSequence(Context ctx) {
 
 # Out flow of OrderAPI GET /{id}: runs on the backend response.
 function orderOut(Context ctx) returns http:Response|error {
-    log:printInfo("OrderAPI /{id} response", to = ctx.to, messageId = ctx.messageId, direction = "response", payload = check payloadText(ctx));
+    log:printInfo("OrderAPI /{id} response", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "response", payload = check payloadText(ctx));
     return respond(ctx, headers = passBackHeaders);
 }
 

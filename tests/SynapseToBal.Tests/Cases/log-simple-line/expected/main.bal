@@ -14,8 +14,8 @@ service /echo on httpListener {
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EchoAPI", "/echo", cors = {allow: "POST", ...corsConfig});
         do {
-            log:printInfo(string `To: ${ctx.to}, MessageID: ${ctx.messageId}, Direction: request`);
-            log:printInfo(string `To: ${ctx.to} | MessageID: ${ctx.messageId} | Direction: request | step = in | Payload: ${check payloadText(ctx)}`);
+            log:printInfo(string `To: ${ctx.to}, MessageID: ${ctx.messageId}${ctx.correlationId == "" ? "" : ", correlation_id: " + ctx.correlationId}, Direction: request`);
+            log:printInfo(string `To: ${ctx.to} | MessageID: ${ctx.messageId}${ctx.correlationId == "" ? "" : " | correlation_id: " + ctx.correlationId} | Direction: request | step = in | Payload: ${check payloadText(ctx)}`);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

@@ -16,7 +16,7 @@ service /orders on httpListener {
             ctx.properties["target.endpoint"] = "OrdersBackend";
             ordersStore.store(ctx);
             setHttpSc(ctx, 202);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

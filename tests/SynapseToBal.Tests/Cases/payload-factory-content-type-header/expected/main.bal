@@ -32,7 +32,7 @@ service /format on httpListener, httpsListener {
         Context ctx = check newContext(request, "FormatAPI", "/format", cors = {allow: "POST", ...corsConfig});
         do {
             setTextPayload(ctx, javaTrim(string `id=${check jsonEval(ctx, "$.id")}`));
-            log:printInfo("FormatAPI /text request", to = ctx.to, messageId = ctx.messageId, direction = "request", payload = check payloadText(ctx));
+            log:printInfo("FormatAPI /text request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", payload = check payloadText(ctx));
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

@@ -23,7 +23,7 @@ service /quote on httpListener {
                 name: toJson(getVariable(ctx, "name"))
             };
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -28,7 +28,7 @@ service "/pet-ack" on httpListener {
                 check wait finished;
             }
             check gatherMessages(ctx, messages, true);
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return petAckFault(ctx, e);
         }
@@ -51,7 +51,7 @@ service "/pet-ack" on httpListener {
             ctx.ack.skipped = ackSkipped;
             SequentialResponse payload = {pets: toJson(getVariable(ctx, "pets"))};
             setJsonPayload(ctx, payload.toJson());
-            return check respond(ctx, cors = true, headers = passBackHeaders);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -18,6 +18,8 @@ service /shelter on httpListener {
             // runs them in parallel); the results are gathered in the order of the sequences, not of arrival; the message
             // goes on unchanged, the result in variable 'animals'.
             Context[] messages = [branchContext(ctx), branchContext(ctx)];
+            // RESPONSE_WRITTEN SKIP, as ScatterGather sets it once the sequences are dispatched.
+            ctx.ack.skipped = true;
             future<error?>[] running = [];
             future<error?> started = start jsonScatterGather1(messages[0]);
             running.push(started);
@@ -34,7 +36,7 @@ service /shelter on httpListener {
             setJsonPayload(ctx, payload.toJson());
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
-            return handleFault(ctx, e);
+            return handleFaultAfterSend(ctx, e);
         }
     }
 
@@ -46,13 +48,17 @@ service /shelter on httpListener {
             // parallel-execution="false" does; the results are gathered in order; the message goes on unchanged, the result
             // in variable 'animals'.
             Context[] messages = [branchContext(ctx), branchContext(ctx)];
+            boolean ackSkipped = ctx.ack.skipped;
+            // RESPONSE_WRITTEN SKIP, as ScatterGather sets it once the sequences are dispatched.
+            ctx.ack.skipped = true;
             check xmlScatterGather1(messages[0]);
             check xmlScatterGather2(messages[1]);
             check gatherMessages(ctx, messages, false, rootElement = "shelter", variable = "animals");
+            ctx.ack.skipped = ackSkipped;
             log:printInfo(string `gathered ${getVariable(ctx, "animals")}`);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
-            return handleFault(ctx, e);
+            return handleFaultAfterSend(ctx, e);
         }
     }
 
@@ -64,11 +70,15 @@ service /shelter on httpListener {
             // parallel-execution="false" does; the results are gathered in order; the message becomes the last copy with
             // the gathered result as its body.
             Context[] messages = [branchContext(ctx)];
+            boolean ackSkipped = ctx.ack.skipped;
+            // RESPONSE_WRITTEN SKIP, as ScatterGather sets it once the sequences are dispatched.
+            ctx.ack.skipped = true;
             check bodyScatterGather1(messages[0]);
             check gatherMessages(ctx, messages, true);
+            ctx.ack.skipped = ackSkipped;
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
-            return handleFault(ctx, e);
+            return handleFaultAfterSend(ctx, e);
         }
     }
 

@@ -33,11 +33,8 @@ function received(Context ctx) returns http:Response|error {
 # Sequence 'main'.
 function mainSequence(Context ctx) returns http:Response|error? {
     if !ctx.isResponse {
-        if !ctx.isResponse {
-            check callAddress(ctx, headers = passThroughHeaders);
-            return continueWithResponse(ctx);
-        }
-        return sendBackToClient(ctx, headers = passBackHeaders);
+        check callAddress(ctx, headers = passThroughHeaders);
+        return continueWithResponse(ctx);
     }
     if ctx.isResponse {
         log:printInfo("main response", Last_Value = xpathConcat(xpathTextValues((check soapEnvelope(ctx))/**/<ns:'return>/<*>.<ns:last>)));
