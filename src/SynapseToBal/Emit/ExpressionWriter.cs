@@ -187,8 +187,9 @@ internal sealed class ExpressionWriter
             PropertyScope.Operation => $"propertyXPathString(ctx.operation[{name}])",
             _ when _locals[p.Name] is { } local => local.Kind switch
             {
-                // A JSON value is an object Jaxen does not know: "" (propertyXPathString), not its JSON text.
-                ValueKind.Xml or ValueKind.Json or null => $"propertyXPathString({local.Name})",
+                // A JSON-typed property holds a Gson JsonElement, which Jaxen's string() does not know: "" whatever it holds.
+                ValueKind.Json => "\"\"",
+                ValueKind.Xml or null => $"propertyXPathString({local.Name})",
                 _ => null,
             },
             _ when Field(p.Name) is { } field => field.Kind == ValueKind.Float || p.Fallback is { IsXml: true }

@@ -1685,6 +1685,7 @@ internal sealed partial class StatementWriter
 
         if (fields.Headers)
         {
+            Add("correlationId", "ctx.correlationId");
             Add("headers", "headersText(ctx)");
         }
 
@@ -1717,7 +1718,7 @@ internal sealed partial class StatementWriter
             LogPart.Payload => "${check payloadText(ctx)}",
             LogPart.Headers => "${headersText(ctx)}",
             LogPart.MessageId => "${ctx.messageId}",
-            LogPart.CorrelationId c => $"${{ctx.correlationId == \"\" ? \"\" : {BallerinaSyntax.StringLiteral(c.Separator + "correlation_id: ")} + ctx.correlationId}}",
+            LogPart.CorrelationId c => $"${{ctx.correlationId == \"\" ? \"\" : {BallerinaSyntax.StringLiteral(c.Prefix)} + ctx.correlationId}}",
             _ => throw new InvalidOperationException(),
         });
         return _expr.StringTemplate(parts);

@@ -88,11 +88,11 @@ public abstract record LogPart
     public sealed record MessageId : LogPart;
 
     /// <summary>
-    /// The request's correlation ID after the message ID, as LogMediator prints <c>correlation_id: ...</c> (preceded by
-    /// <see cref="Separator"/>) only when the message has one: an HTTP request always does (the pass-through
-    /// SourceHandler.setCorrelationId), a message from another transport does not.
+    /// The message's correlation ID, as LogMediator prints it (<see cref="Prefix"/>, then the ID: <c>, correlation_id: ...</c>
+    /// after the message ID, <c> correlation_id : ...</c> at the headers level) only when the message has one: an HTTP
+    /// request always does (the pass-through SourceHandler.setCorrelationId), a message from another transport does not.
     /// </summary>
-    public sealed record CorrelationId(string Separator) : LogPart;
+    public sealed record CorrelationId(string Prefix) : LogPart;
 }
 
 /// <summary>Sets a property to a value of the value's own type (string, number, boolean, xml, json).</summary>

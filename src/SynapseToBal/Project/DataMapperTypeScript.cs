@@ -98,17 +98,54 @@ public static partial class DataMapperTypeScript
     /// <summary>Each <c>interface Name { ... }</c> of the text: its body between the braces and where it starts.</summary>
     private static Dictionary<string, (string Text, int Start)> Interfaces(string text)
     {
-        var found = new Dictionary<string, (string, int)>(StringComparer.Ordinal);
+        var found = new Dictionary<string, (string Text, int Start)>(StringComparer.Ordinal);
+        var bases = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (Match head in InterfaceHead().Matches(text))
         {
             var open = head.Index + head.Length - 1;
-            if (Closing(text, open) is { } close)
+            if (Closing(text, open) is { } close && found.TryAdd(head.Groups["name"].Value, (text[(open + 1)..close], head.Index)) && head.Groups["bases"].Success)
             {
-                found.TryAdd(head.Groups["name"].Value, (text[(open + 1)..close], head.Index));
+                bases[head.Groups["name"].Value] = head.Groups["bases"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             }
         }
 
-        return found;
+        // `interface A extends B, C`: A has B's and C's members before its own. One whose base is not an interface of the
+        // file (or that extends itself through its bases) is left out, so a type naming it is reported as not read.
+        var merged = new Dictionary<string, (string Text, int Start)>(StringComparer.Ordinal);
+        (string Text, int Start)? Merge(string name, int depth)
+        {
+            if (merged.TryGetValue(name, out var done))
+            {
+                return done;
+            }
+
+            if (depth > 16 || !found.TryGetValue(name, out var own))
+            {
+                return null;
+            }
+
+            var body = new System.Text.StringBuilder();
+            foreach (var baseName in bases.GetValueOrDefault(name) ?? [])
+            {
+                if (Merge(baseName, depth + 1) is not { } inherited)
+                {
+                    return null;
+                }
+
+                body.Append(inherited.Text).Append('\n');
+            }
+
+            var result = (body.Append(own.Text).ToString(), own.Start);
+            merged[name] = result;
+            return result;
+        }
+
+        foreach (var name in found.Keys)
+        {
+            _ = Merge(name, 0);
+        }
+
+        return merged;
     }
 
     /// <summary>The index of the bracket closing the one at <paramref name="open"/>, outside strings and comments.</summary>
@@ -300,7 +337,7 @@ public static partial class DataMapperTypeScript
     [GeneratedRegex(@"(?:^|/)resources/datamapper/(?<folder>[^/]+)/(?<name>[^/]+)\.ts$")]
     private static partial Regex SourcePath();
 
-    [GeneratedRegex(@"\binterface\s+(?<name>[A-Za-z_$][A-Za-z0-9_$]*)\s*(?:extends\s+[^{]*)?\{")]
+    [GeneratedRegex(@"\binterface\s+(?<name>[A-Za-z_$][A-Za-z0-9_$]*)\s*(?:extends\s+(?<bases>[^{]*))?\{")]
     private static partial Regex InterfaceHead();
 
     [GeneratedRegex(@"title\s*:\s*""(?<title>[^""]*)""[^/]*\*/\s*(?:export\s+)?$")]

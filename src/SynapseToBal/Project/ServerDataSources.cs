@@ -127,6 +127,14 @@ public static class ServerDataSources
             {
                 element = entry.Key["pool_options.".Length..];
             }
+            else if (entry.Key == "pool_options")
+            {
+                // An inline table (`pool_options = {maxActive = 50}`): the config tool's template renders its pairs, but
+                // this reader keeps an inline table as written without reading it.
+                diagnostics.Report(DiagnosticCatalog.DataSourceEntryNotRead, at, $"{entry.Key} of [[datasource]] '{name}'",
+                    "an inline table, which the converter does not read (the Micro Integrator does); write it as a [datasource.pool_options] table or as pool_options.x keys");
+                continue;
+            }
             else if (entry.Key != "id")
             {
                 diagnostics.Report(DiagnosticCatalog.DataSourceEntryNotRead, at, $"{entry.Key} of [[datasource]] '{name}'",

@@ -2105,7 +2105,7 @@ internal static partial class IrMembers
             case 163:
             {
                 var n = (global::SynapseToBal.IR.LogPart.CorrelationId)node;
-                sink.Visit(n.Separator);
+                sink.Visit(n.Prefix);
                 return true;
             }
 

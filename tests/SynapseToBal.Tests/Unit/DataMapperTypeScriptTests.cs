@@ -63,6 +63,21 @@ public sealed class DataMapperTypeScriptTests
     }
 
     [Fact]
+    public void An_interface_that_extends_others_has_their_members_first_and_an_unknown_base_is_refused()
+    {
+        const string Text = "interface Named { name: string }\ninterface Dated { day?: string }\ninterface InputRoot extends Named, Dated { id: number }";
+        using var document = JsonDocument.Parse(DataMapperTypeScript.SchemaJson(Text, "InputRoot", out var error)!);
+        Assert.Null(error);
+        Assert.Equal(["name", "day", "id"], document.RootElement.GetProperty("properties").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["name", "id"], document.RootElement.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+
+        Assert.Null(DataMapperTypeScript.SchemaJson("interface InputRoot extends Missing { id: number }", "InputRoot", out error));
+        Assert.NotNull(error);
+        Assert.Null(DataMapperTypeScript.SchemaJson("interface A extends InputRoot { a: string }\ninterface InputRoot extends A { id: number }", "InputRoot", out error));
+        Assert.NotNull(error);
+    }
+
+    [Fact]
     public void A_type_outside_the_subset_is_refused_with_the_reason()
     {
         Assert.Null(DataMapperTypeScript.SchemaJson("interface InputRoot { when: Date }", "InputRoot", out var error));

@@ -33,10 +33,17 @@ public sealed class PayloadUnquotedTextTests
     [InlineData(" -1.5e3 ")]
     [InlineData("true")]
     [InlineData("null")]
-    [InlineData("{&quot;b&quot;: 1}")]
+    [InlineData("[1, 2]")]
     public void A_literal_that_is_json_text_is_not_reported(string value)
     {
         Assert.Empty(Messages($"""<payloadFactory media-type="json"><format>{"{"}"a": $1{"}"}</format><args><arg value="{value}"/></args></payloadFactory>"""));
+    }
+
+    [Fact]
+    public void A_literal_json_text_with_a_quote_is_reported_as_the_mi_escapes_the_quote()
+    {
+        var message = Assert.Single(Messages("""<payloadFactory media-type="json"><format>{"a": $1}</format><args><arg value="{&quot;b&quot;: 1}"/></args></payloadFactory>"""));
+        Assert.EndsWith("(its value '{\"b\": 1}' is such text)", message);
     }
 
     [Fact]

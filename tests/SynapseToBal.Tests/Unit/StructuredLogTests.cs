@@ -22,6 +22,18 @@ public sealed class StructuredLogTests
     }
 
     [Fact]
+    public void The_headers_level_puts_the_correlation_id_right_after_the_message()
+    {
+        const string Xml = """
+            <api xmlns="http://ws.apache.org/ns/synapse" name="A" context="/a"><resource methods="GET"><inSequence>
+            <log level="headers"/>
+            <respond/></inSequence></resource></api>
+            """;
+        Assert.Contains("log:printInfo(string `${ctx.correlationId == \"\" ? \"\" : \" correlation_id : \" + ctx.correlationId}, Headers: ${headersText(ctx)}`);", Convert(Xml, lines: true));
+        Assert.Contains("log:printInfo(\"A default request\", correlationId = ctx.correlationId, headers = headersText(ctx));", Convert(Xml, lines: false));
+    }
+
+    [Fact]
     public void The_correlation_id_follows_the_message_id_when_the_message_has_one()
     {
         const string Xml = """

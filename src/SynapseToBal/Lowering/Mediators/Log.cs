@@ -12,7 +12,7 @@ public sealed partial class Lowerer
 {
     // The line follows Synapse's LogMediator: simple = message template, To, MessageID, correlation_id (when the
     // message has one), Direction, properties (its From, WSAction, SOAPAction and ReplyTo, printed only when set, are
-    // not); headers = message template, the headers, properties; full = the simple line and the payload (never the
+    // not); headers = message template, correlation_id, the headers, properties; full = the simple line and the payload (never the
     // headers); custom = MessageID and correlation_id when logMessageID is set, message template, properties. Credentials never reach the line: the
     // headers helper masks sensitive headers, and a property that names or reads a secret logs "****".
     private LogStep LowerLog(LogMediator log, FlowContext context)
@@ -33,7 +33,7 @@ public sealed partial class Lowerer
         {
             parts.Add(new LogPart.Text("MessageID: "));
             parts.Add(new LogPart.MessageId());
-            parts.Add(new LogPart.CorrelationId(log.Separator));
+            parts.Add(new LogPart.CorrelationId(log.Separator + "correlation_id: "));
         }
 
         if (log.Message is { } message)
@@ -52,7 +52,7 @@ public sealed partial class Lowerer
             parts.Add(new LogPart.Value(new SystemValueIr(SystemValue.To)));
             parts.Add(new LogPart.Text(log.Separator + "MessageID: "));
             parts.Add(new LogPart.MessageId());
-            parts.Add(new LogPart.CorrelationId(log.Separator));
+            parts.Add(new LogPart.CorrelationId(log.Separator + "correlation_id: "));
             var direction = context.Kind switch
             {
                 FlowKind.Out => "response",
@@ -69,6 +69,8 @@ public sealed partial class Lowerer
 
         if (log.Level == LogLevel.Headers)
         {
+            // getHeadersLogMessage: " correlation_id : " and the ID right after the message template, no separator.
+            parts.Add(new LogPart.CorrelationId(" correlation_id : "));
             Separator();
             parts.Add(new LogPart.Text("Headers: "));
             parts.Add(new LogPart.Headers());

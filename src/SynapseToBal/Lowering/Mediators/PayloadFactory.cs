@@ -145,7 +145,9 @@ public sealed partial class Lowerer
 
             if (slot.Value is StringLiteralIr literal)
             {
-                if (!IsJsonText(literal.Value))
+                // A literal is escaped before it is pasted (escapeSpecialChars: `"` becomes `\"`, `\` becomes `\\`), so
+                // JSON text holding a quote or a backslash is no JSON text any more there.
+                if (!IsJsonText(literal.Value) || literal.Value.Contains('"', StringComparison.Ordinal) || literal.Value.Contains('\\', StringComparison.Ordinal))
                 {
                     _diagnostics.Report(DiagnosticCatalog.PayloadUnquotedText, factory.Location, label, $"its value '{literal.Value}' is such text");
                 }
