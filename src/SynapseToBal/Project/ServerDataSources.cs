@@ -147,9 +147,20 @@ public static class ServerDataSources
                 continue;
             }
 
-            if (entry.Value.Text is not { } value)
+            var secret = SecretNames.IsSecret(element);
+            if (entry.Value.Text is not { } written)
             {
-                diagnostics.Report(DiagnosticCatalog.DataSourceEntryNotRead, at, $"{entry.Key} of [[datasource]] '{name}'", $"its value ({entry.Value.Raw}) is not a string, number or boolean");
+                // A credential's text never reaches a diagnostic.
+                diagnostics.Report(DiagnosticCatalog.DataSourceEntryNotRead, at, $"{entry.Key} of [[datasource]] '{name}'", $"its value ({(secret ? "****" : entry.Value.Raw)}) is not a string, number or boolean");
+                continue;
+            }
+
+            // The config tool pastes the value into master-datasources.xml as it is, and the Micro Integrator reads that XML:
+            // `&amp;` in a JDBC URL is `&` there, and a bare `&` or `<` makes the file invalid.
+            if (XmlDecoded(written) is not { } value)
+            {
+                diagnostics.Report(DiagnosticCatalog.DataSourceEntryNotRead, at, $"{entry.Key} of [[datasource]] '{name}'",
+                    "its value holds a bare & or < (write &amp; and &lt;): the data-source file the config tool writes from it is no XML, and the Micro Integrator does not deploy the data source");
                 continue;
             }
 
@@ -172,12 +183,81 @@ public static class ServerDataSources
         };
     }
 
-    /// <summary>The text of an entry with the value of every key named like a credential, and URI passwords, replaced by <c>****</c>.</summary>
+    /// <summary>
+    /// A value as the XML parser reads the text the config tool pastes into master-datasources.xml: the predefined entities
+    /// and character references decoded; null when it holds a bare <c>&amp;</c> or <c>&lt;</c>.
+    /// </summary>
+    internal static string? XmlDecoded(string value)
+    {
+        if (!value.Contains('&', StringComparison.Ordinal) && !value.Contains('<', StringComparison.Ordinal))
+        {
+            return value;
+        }
+
+        if (value.Contains('<', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var result = new StringBuilder();
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (value[i] != '&')
+            {
+                result.Append(value[i]);
+                continue;
+            }
+
+            var end = value.IndexOf(';', i + 1);
+            if (end < 0)
+            {
+                return null;
+            }
+
+            var name = value[(i + 1)..end];
+            string? decoded = name switch
+            {
+                "amp" => "&",
+                "lt" => "<",
+                "gt" => ">",
+                "quot" => "\"",
+                "apos" => "'",
+                ['#', 'x' or 'X', .. var hex] when int.TryParse(hex, System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var code) && code is > 0 and <= 0x10FFFF && code is < 0xD800 or > 0xDFFF => char.ConvertFromUtf32(code),
+                ['#', .. var dec] when dec.All(char.IsAsciiDigit) && int.TryParse(dec, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code) && code is > 0 and <= 0x10FFFF && code is < 0xD800 or > 0xDFFF => char.ConvertFromUtf32(code),
+                _ => null,
+            };
+            if (decoded is null)
+            {
+                return null;
+            }
+
+            result.Append(decoded);
+            i = end;
+        }
+
+        return result.ToString();
+    }
+
+    /// <summary>
+    /// The text of an entry with the value of every key named like a credential, and URI passwords, replaced by <c>****</c>;
+    /// the further lines of a credential's multi-line value are left out.
+    /// </summary>
     private static string Masked(string text)
     {
         var result = new StringBuilder();
+        string? openQuotes = null;
         foreach (var line in text.Split('\n'))
         {
+            if (openQuotes is not null)
+            {
+                if (line.Contains(openQuotes, StringComparison.Ordinal))
+                {
+                    openQuotes = null;
+                }
+
+                continue;
+            }
+
             var eq = line.IndexOf('=', StringComparison.Ordinal);
             var key = eq > 0 ? line[..eq].Trim().Trim('"', '\'') : string.Empty;
             var last = key.Contains('.') ? key[(key.LastIndexOf('.') + 1)..] : key;
@@ -185,6 +265,13 @@ public static class ServerDataSources
             if (key.Length > 0 && SecretNames.IsSecret(last) && value.Length > 0 && !value.Contains("$secret{", StringComparison.Ordinal))
             {
                 result.Append(line[..(eq + 1)]).Append(" \"****\"");
+                foreach (var quotes in (string[])["\"\"\"", "'''"])
+                {
+                    if (value.StartsWith(quotes, StringComparison.Ordinal) && !value[quotes.Length..].Contains(quotes, StringComparison.Ordinal))
+                    {
+                        openQuotes = quotes;
+                    }
+                }
             }
             else
             {

@@ -136,6 +136,74 @@ public sealed class ServerDataSourceTests
         Assert.Single(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.ServerConfigurationNotRead);
     }
 
+    [Theory]
+    [InlineData("jdbc:mysql://db/a?useSSL=false&amp;x=1", "jdbc:mysql://db/a?useSSL=false&x=1")]
+    [InlineData("a&lt;b&gt;&quot;&apos;&#65;&#x42;", "a<b>\"'AB")]
+    [InlineData("plain", "plain")]
+    [InlineData("a&b", null)]
+    [InlineData("a<b", null)]
+    [InlineData("a&nbsp;b", null)]
+    [InlineData("a&#xD800;", null)]
+    public void A_value_is_read_as_the_xml_the_config_tool_pastes_it_into(string written, string? read)
+    {
+        Assert.Equal(read, ServerDataSources.XmlDecoded(written));
+    }
+
+    [Fact]
+    public void A_credential_never_reaches_a_diagnostic_or_the_kept_text()
+    {
+        var diagnostics = new DiagnosticBag();
+        var document = ServerDataSources.Read("deployment.toml", """"
+            [[datasource]]
+            id = "A"
+            url = "jdbc:h2:mem:a&b"
+            password = """first-secret
+            second-secret"""
+            [[datasource]]
+            id = "B"
+            url = "jdbc:h2:mem:b"
+            password = [1, 2]
+            """", diagnostics);
+        var texts = document!.Artifacts.Select(a => a.RawXml.ToString()).Concat(diagnostics.Items.Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        Assert.DoesNotContain(texts, t => t.Contains("secret", StringComparison.Ordinal) || t.Contains("[1, 2]", StringComparison.Ordinal));
+        Assert.Contains(diagnostics.Items, d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).StartsWith("deployment.toml: url of [[datasource]] 'A' is not read: its value holds a bare & or <", StringComparison.Ordinal));
+        Assert.Contains(diagnostics.Items, d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture) == "deployment.toml: password of [[datasource]] 'B' is not read: its value (****) is not a string, number or boolean");
+    }
+
+    [Fact]
+    public void A_server_placeholder_makes_a_required_configurable()
+    {
+        var folder = Directory.CreateTempSubdirectory("toml-sys-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, "deployment.toml"), """
+                [[datasource]]
+                id = "StockDB"
+                url = "$sys{db_url}"
+                username = "$env{DB_USER}"
+                password = "x"
+                """);
+            var apis = Path.Combine(folder.FullName, "src", "main", "wso2mi", "artifacts", "apis");
+            Directory.CreateDirectory(apis);
+            File.WriteAllText(Path.Combine(apis, "A.xml"), """
+                <api xmlns="http://ws.apache.org/ns/synapse" name="A" context="/a"><resource methods="GET" uri-template="/x"><inSequence>
+                <dblookup><connection><pool><dsName>jdbc/StockDB</dsName></pool></connection>
+                <statement><sql>SELECT 1 AS one</sql><result name="one" column="one"/></statement></dblookup><respond/></inSequence></resource></api>
+                """);
+            var result = SynapseToBal.Driver.Converter.Convert(new SynapseToBal.Driver.ConversionOptions(folder.FullName));
+            var all = string.Concat(result.Files.Select(f => f.Content));
+            Assert.DoesNotContain("= \"$sys{db_url}\"", all, StringComparison.Ordinal);
+            Assert.DoesNotContain("= \"$env{DB_USER}\"", all, StringComparison.Ordinal);
+            var placeholders = result.Diagnostics.Where(d => d.Descriptor == DiagnosticCatalog.DeployTimeValue).Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.Contains(placeholders, m => m.Contains("'$sys{db_url}' is read from the system property db_url", StringComparison.Ordinal));
+            Assert.Contains(placeholders, m => m.Contains("'$env{DB_USER}' is read from the environment variable DB_USER", StringComparison.Ordinal));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public void Data_services_and_db_mediators_connect_through_the_toml_data_source()
     {

@@ -354,6 +354,24 @@ public sealed partial class Lowerer
     /// configurable; a property whose value is a secure vault alias's is the alias's required configurable (no value).
     /// </summary>
     /// <param name="service">The data service; null for a data source's client made for a dblookup or dbreport.</param>
+    /// <summary>
+    /// A deployment.toml value holding the config tool's <c>$sys{x}</c> or <c>$env{x}</c> (the system property or environment
+    /// variable x, resolved when the server starts): the configurable gets no default (SB0298) and its doc says where the
+    /// Micro Integrator read it; null for a value taken as written.
+    /// </summary>
+    private string? ServerPlaceholder(string value, SourceLocation location, string what)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(value, @"\$(?<kind>sys|env)\{(?<name>[^}]*)\}");
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var source = match.Groups["kind"].Value == "sys" ? $"the system property {match.Groups["name"].Value}" : $"the environment variable {match.Groups["name"].Value}";
+        _diagnostics.Report(DiagnosticCatalog.DeployTimeValue, location, what, value, source + " of the Micro Integrator (deployment.toml)");
+        return $" (deployment.toml reads it from {source} when the server starts)";
+    }
+
     private DbClientIr DataServiceClient(DataServiceSyntax? service, DataServiceConfigSyntax config)
     {
         // A data source's connection is the data source's, whichever data service names it first: one client for all.
@@ -397,14 +415,16 @@ public sealed partial class Lowerer
                 _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, config.Location, "JDBC URL");
             }
 
-            _configurables.Add(new ConfigurableIr(url, ConfigurableType.String, secretUrl ? null : urlValue, $"JDBC URL of {of}.", Secret: secretUrl));
+            var urlPlaceholder = ServerPlaceholder(urlValue, LocationOf("url"), "JDBC URL");
+            _configurables.Add(new ConfigurableIr(url, ConfigurableType.String, secretUrl || urlPlaceholder is not null ? null : urlValue, $"JDBC URL of {of}{urlPlaceholder}.", Secret: secretUrl));
         }
 
         Symbol? user = Vaulted("username", "database user");
         if (user is null && Property("username") is { } userValue)
         {
             user = _symbols.Module(SymbolKind.Configurable, hint + " user");
-            _configurables.Add(new ConfigurableIr(user, ConfigurableType.String, userValue, $"Database user of {of}.", Secret: false));
+            var userPlaceholder = ServerPlaceholder(userValue, LocationOf("username"), "database user");
+            _configurables.Add(new ConfigurableIr(user, ConfigurableType.String, userPlaceholder is null ? userValue : null, $"Database user of {of}{userPlaceholder}.", Secret: false));
         }
 
         Symbol? password = null;
