@@ -357,7 +357,12 @@ internal sealed class ExpressionWriter
                     builder.Append(BallerinaSyntax.TemplateText(literal.Value));
                     break;
                 case ExprIr expr:
-                    builder.Append("${").Append(String(expr)).Append('}');
+                    // A value known to be empty (a JSON-typed property read as an XPath string) adds nothing.
+                    if (String(expr) is not "\"\"" and var text)
+                    {
+                        builder.Append("${").Append(text).Append('}');
+                    }
+
                     break;
                 case string interpolation:
                     builder.Append(interpolation);
