@@ -8551,9 +8551,11 @@ function conditionText(Context ctx, UrlCondition condition, string url) returns 
 # A copy of the message for one branch of an iterate, clone or scatter-gather (semantics §6.7, §6.9): the
 # body, headers, properties and variables are copied, so what a branch changes stays in that branch, as
 # Synapse's cloned message contexts; the copy gets a message ID of its own. Operation-scope properties are
-# not copied: every copy shares the one operation context, as in Synapse.
+# not copied: every copy shares the one operation context, as in Synapse. A copy's correlation ID is the message's
+# with `_` and a new UUID appended (MessageHelper.cloneMessageContext), none when the message has none.
 function branchContext(Context ctx) returns Context => {
     messageId: "urn:uuid:" + uuid:createType4AsString(),
+    correlationId: ctx.correlationId == "" ? "" : ctx.correlationId + "_" + uuid:createType4AsString(),
     to: ctx.to,
     replyTo: ctx.replyTo,
     faultTo: ctx.faultTo,

@@ -15,7 +15,7 @@ service /log on httpListener {
         Context ctx = check newContext(request, "LogAPI", "/log", cors = {allow: "POST", ...corsConfig});
         do {
             log:printInfo("LogAPI / request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request");
-            log:printDebug("LogAPI / request", headers = headersText(ctx));
+            log:printDebug("LogAPI / request", correlationId = ctx.correlationId, headers = headersText(ctx));
             log:printDebug("LogAPI / request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", note = "full dump", payload = check payloadText(ctx));
             log:printWarn("LogAPI / request", a = "1", b = getProperty(ctx, "missing"));
             log:printError("LogAPI / request", fatal = "yes");

@@ -15,7 +15,7 @@ service /audit on httpListener {
         Context ctx = check newContext(request, "AuditAPI", "/audit", cors = {allow: "POST", ...corsConfig});
         do {
             log:printInfo("AuditAPI / request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", payload = check payloadText(ctx));
-            log:printInfo("AuditAPI / request", headers = headersText(ctx));
+            log:printInfo("AuditAPI / request", correlationId = ctx.correlationId, headers = headersText(ctx));
             log:printInfo("AuditAPI / request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", payload = check payloadText(ctx));
             log:printInfo("AuditAPI / request", messageId = ctx.messageId, correlationId = ctx.correlationId, user = getProperty(ctx, "user"));
             log:printInfo(string `Order ${check synapseJsonText(ctx, "$.orderId")} received`, messageId = ctx.messageId, correlationId = ctx.correlationId);
