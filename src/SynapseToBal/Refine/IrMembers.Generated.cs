@@ -47,228 +47,228 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.ContextFieldIr)] = 31,
         [typeof(global::SynapseToBal.IR.ContinueWithStep)] = 32,
         [typeof(global::SynapseToBal.IR.ConvertIr)] = 33,
-        [typeof(global::SynapseToBal.IR.CorsHeadersStep)] = 34,
-        [typeof(global::SynapseToBal.IR.CorsSettingsIr)] = 35,
-        [typeof(global::SynapseToBal.IR.CountIr)] = 36,
-        [typeof(global::SynapseToBal.IR.CronIr)] = 37,
-        [typeof(global::SynapseToBal.IR.DataMapperStep)] = 38,
-        [typeof(global::SynapseToBal.IR.DataMappingIr)] = 39,
-        [typeof(global::SynapseToBal.IR.DataServiceArgumentIr)] = 40,
-        [typeof(global::SynapseToBal.IR.DataServiceDispatchStep)] = 41,
-        [typeof(global::SynapseToBal.IR.DataServiceOperationIr)] = 42,
-        [typeof(global::SynapseToBal.IR.DataServiceOutputIr)] = 43,
-        [typeof(global::SynapseToBal.IR.DataServiceQueryStep)] = 44,
-        [typeof(global::SynapseToBal.IR.DataServiceResultIr)] = 45,
-        [typeof(global::SynapseToBal.IR.DbClientIr)] = 46,
-        [typeof(global::SynapseToBal.IR.DbParameterIr)] = 47,
-        [typeof(global::SynapseToBal.IR.DbResultIr)] = 48,
-        [typeof(global::SynapseToBal.IR.DbStatementIr)] = 49,
-        [typeof(global::SynapseToBal.IR.DbStep)] = 50,
-        [typeof(global::SynapseToBal.IR.DeadCodeStep)] = 51,
-        [typeof(global::SynapseToBal.IR.DefaultFaultLogStep)] = 52,
-        [typeof(global::SynapseToBal.IR.DirectionStep)] = 53,
-        [typeof(global::SynapseToBal.IR.DispatchPathIr)] = 54,
-        [typeof(global::SynapseToBal.IR.EmailConnectionIr)] = 55,
-        [typeof(global::SynapseToBal.IR.EmailSendStep)] = 56,
-        [typeof(global::SynapseToBal.IR.EndpointSuspensionIr)] = 57,
-        [typeof(global::SynapseToBal.IR.EnrichPropertyStep)] = 58,
-        [typeof(global::SynapseToBal.IR.EnrichRemoveStep)] = 59,
-        [typeof(global::SynapseToBal.IR.EnrichRenameKeyStep)] = 60,
-        [typeof(global::SynapseToBal.IR.EnrichStep)] = 61,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Body)] = 62,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Envelope)] = 63,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.JsonPath)] = 64,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.XmlPath)] = 65,
-        [typeof(global::SynapseToBal.IR.ExternalStylesheetIr)] = 66,
-        [typeof(global::SynapseToBal.IR.FailStep)] = 67,
-        [typeof(global::SynapseToBal.IR.FileConnectorArgumentIr)] = 68,
-        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 69,
-        [typeof(global::SynapseToBal.IR.FileConnectorV1Step)] = 70,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 71,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 72,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 73,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 74,
-        [typeof(global::SynapseToBal.IR.ForEachStep)] = 75,
-        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 76,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 77,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 78,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 79,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 80,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 81,
-        [typeof(global::SynapseToBal.IR.ForkStep)] = 82,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 83,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 84,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 85,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 86,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 87,
-        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 88,
-        [typeof(global::SynapseToBal.IR.FunctionIr)] = 89,
-        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 90,
-        [typeof(global::SynapseToBal.IR.GatherIr)] = 91,
-        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 92,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 93,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 94,
-        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 95,
-        [typeof(global::SynapseToBal.IR.GmailStep)] = 96,
-        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 97,
-        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 98,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 99,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 100,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 101,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 102,
-        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 103,
-        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 104,
-        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 105,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 106,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 107,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 108,
-        [typeof(global::SynapseToBal.IR.IfStep)] = 109,
-        [typeof(global::SynapseToBal.IR.InboundIr)] = 110,
-        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 111,
-        [typeof(global::SynapseToBal.IR.InboundParameterIr)] = 112,
-        [typeof(global::SynapseToBal.IR.InboundPropertiesIr)] = 113,
-        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 114,
-        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 115,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 116,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 117,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 118,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 119,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 120,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 121,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 122,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 123,
-        [typeof(global::SynapseToBal.IR.InvokeStep)] = 124,
-        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 125,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 126,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 127,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 128,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 129,
-        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 130,
-        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 131,
-        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 132,
-        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 133,
-        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 134,
-        [typeof(global::SynapseToBal.IR.JobIr)] = 135,
-        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 136,
-        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 137,
-        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 138,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 139,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 140,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 141,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 142,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 143,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 144,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 145,
-        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 146,
-        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 147,
-        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 148,
-        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 149,
-        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 150,
-        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 151,
-        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 152,
-        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 153,
-        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 154,
-        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 155,
-        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 156,
-        [typeof(global::SynapseToBal.IR.ListenerIr)] = 157,
-        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 158,
-        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 159,
-        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 160,
-        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 161,
-        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 162,
-        [typeof(global::SynapseToBal.IR.LogPart.CorrelationId)] = 163,
-        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 164,
-        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 165,
-        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 166,
-        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 167,
-        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 168,
-        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 169,
-        [typeof(global::SynapseToBal.IR.LogStep)] = 170,
-        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 171,
-        [typeof(global::SynapseToBal.IR.MailSendStep)] = 172,
-        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 173,
-        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 174,
-        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 175,
-        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 176,
-        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 177,
-        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 178,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 179,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 180,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 181,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 182,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 183,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 184,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 185,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 186,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 187,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 188,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 189,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 190,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 191,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 192,
-        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 193,
-        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 194,
-        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 195,
-        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 196,
-        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 197,
-        [typeof(global::SynapseToBal.IR.NotIr)] = 198,
-        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 199,
-        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 200,
-        [typeof(global::SynapseToBal.IR.OptionsIr)] = 201,
-        [typeof(global::SynapseToBal.IR.OptionsMatchIr)] = 202,
-        [typeof(global::SynapseToBal.IR.OrIr)] = 203,
-        [typeof(global::SynapseToBal.IR.OwnListenerUrlIr)] = 204,
-        [typeof(global::SynapseToBal.IR.PackageIr)] = 205,
-        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 206,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 207,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 208,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 209,
-        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 210,
-        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 211,
-        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 212,
-        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 213,
-        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 214,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 215,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 216,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 217,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 218,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 219,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 220,
-        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 221,
-        [typeof(global::SynapseToBal.IR.ResourceCorsIr)] = 222,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 223,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 224,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 225,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 226,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 227,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 228,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 229,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 230,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 231,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 232,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 233,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 234,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 235,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 236,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 237,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 238,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 239,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 240,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 241,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 242,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 243,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 244,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 245,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 246,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 247,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 248,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 249,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 250,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 251,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 252,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 253,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 254,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 255,
+        [typeof(global::SynapseToBal.IR.CorsSettingsIr)] = 34,
+        [typeof(global::SynapseToBal.IR.CountIr)] = 35,
+        [typeof(global::SynapseToBal.IR.CronIr)] = 36,
+        [typeof(global::SynapseToBal.IR.DataMapperStep)] = 37,
+        [typeof(global::SynapseToBal.IR.DataMappingIr)] = 38,
+        [typeof(global::SynapseToBal.IR.DataServiceArgumentIr)] = 39,
+        [typeof(global::SynapseToBal.IR.DataServiceDispatchStep)] = 40,
+        [typeof(global::SynapseToBal.IR.DataServiceOperationIr)] = 41,
+        [typeof(global::SynapseToBal.IR.DataServiceOutputIr)] = 42,
+        [typeof(global::SynapseToBal.IR.DataServiceQueryStep)] = 43,
+        [typeof(global::SynapseToBal.IR.DataServiceResultIr)] = 44,
+        [typeof(global::SynapseToBal.IR.DbClientIr)] = 45,
+        [typeof(global::SynapseToBal.IR.DbParameterIr)] = 46,
+        [typeof(global::SynapseToBal.IR.DbResultIr)] = 47,
+        [typeof(global::SynapseToBal.IR.DbStatementIr)] = 48,
+        [typeof(global::SynapseToBal.IR.DbStep)] = 49,
+        [typeof(global::SynapseToBal.IR.DeadCodeStep)] = 50,
+        [typeof(global::SynapseToBal.IR.DefaultFaultLogStep)] = 51,
+        [typeof(global::SynapseToBal.IR.DirectionStep)] = 52,
+        [typeof(global::SynapseToBal.IR.DispatchPathIr)] = 53,
+        [typeof(global::SynapseToBal.IR.EmailConnectionIr)] = 54,
+        [typeof(global::SynapseToBal.IR.EmailSendStep)] = 55,
+        [typeof(global::SynapseToBal.IR.EndpointSuspensionIr)] = 56,
+        [typeof(global::SynapseToBal.IR.EnrichPropertyStep)] = 57,
+        [typeof(global::SynapseToBal.IR.EnrichRemoveStep)] = 58,
+        [typeof(global::SynapseToBal.IR.EnrichRenameKeyStep)] = 59,
+        [typeof(global::SynapseToBal.IR.EnrichStep)] = 60,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Body)] = 61,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Envelope)] = 62,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.JsonPath)] = 63,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.XmlPath)] = 64,
+        [typeof(global::SynapseToBal.IR.ExternalStylesheetIr)] = 65,
+        [typeof(global::SynapseToBal.IR.FailStep)] = 66,
+        [typeof(global::SynapseToBal.IR.FileConnectorArgumentIr)] = 67,
+        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 68,
+        [typeof(global::SynapseToBal.IR.FileConnectorV1Step)] = 69,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 70,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 71,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 72,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 73,
+        [typeof(global::SynapseToBal.IR.ForEachStep)] = 74,
+        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 75,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 76,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 77,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 78,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 79,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 80,
+        [typeof(global::SynapseToBal.IR.ForkStep)] = 81,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 82,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 83,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 84,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 85,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 86,
+        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 87,
+        [typeof(global::SynapseToBal.IR.FunctionIr)] = 88,
+        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 89,
+        [typeof(global::SynapseToBal.IR.GatherIr)] = 90,
+        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 91,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 92,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 93,
+        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 94,
+        [typeof(global::SynapseToBal.IR.GmailStep)] = 95,
+        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 96,
+        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 97,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 98,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 99,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 100,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 101,
+        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 102,
+        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 103,
+        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 104,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 105,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 106,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 107,
+        [typeof(global::SynapseToBal.IR.IfStep)] = 108,
+        [typeof(global::SynapseToBal.IR.InboundIr)] = 109,
+        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 110,
+        [typeof(global::SynapseToBal.IR.InboundParameterIr)] = 111,
+        [typeof(global::SynapseToBal.IR.InboundPropertiesIr)] = 112,
+        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 113,
+        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 114,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 115,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 116,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 117,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 118,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 119,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 120,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 121,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 122,
+        [typeof(global::SynapseToBal.IR.InvokeStep)] = 123,
+        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 124,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 125,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 126,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 127,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 128,
+        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 129,
+        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 130,
+        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 131,
+        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 132,
+        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 133,
+        [typeof(global::SynapseToBal.IR.JobIr)] = 134,
+        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 135,
+        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 136,
+        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 137,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 138,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 139,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 140,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 141,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 142,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 143,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 144,
+        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 145,
+        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 146,
+        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 147,
+        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 148,
+        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 149,
+        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 150,
+        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 151,
+        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 152,
+        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 153,
+        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 154,
+        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 155,
+        [typeof(global::SynapseToBal.IR.ListenerIr)] = 156,
+        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 157,
+        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 158,
+        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 159,
+        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 160,
+        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 161,
+        [typeof(global::SynapseToBal.IR.LogPart.CorrelationId)] = 162,
+        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 163,
+        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 164,
+        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 165,
+        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 166,
+        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 167,
+        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 168,
+        [typeof(global::SynapseToBal.IR.LogStep)] = 169,
+        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 170,
+        [typeof(global::SynapseToBal.IR.MailSendStep)] = 171,
+        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 172,
+        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 173,
+        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 174,
+        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 175,
+        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 176,
+        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 177,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 178,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 179,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 180,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 181,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 182,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 183,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 184,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 185,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 186,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 187,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 188,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 189,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 190,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 191,
+        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 192,
+        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 193,
+        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 194,
+        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 195,
+        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 196,
+        [typeof(global::SynapseToBal.IR.NotIr)] = 197,
+        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 198,
+        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 199,
+        [typeof(global::SynapseToBal.IR.OptionsIr)] = 200,
+        [typeof(global::SynapseToBal.IR.OptionsMatchIr)] = 201,
+        [typeof(global::SynapseToBal.IR.OrIr)] = 202,
+        [typeof(global::SynapseToBal.IR.OwnListenerUrlIr)] = 203,
+        [typeof(global::SynapseToBal.IR.PackageIr)] = 204,
+        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 205,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 206,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 207,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 208,
+        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 209,
+        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 210,
+        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 211,
+        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 212,
+        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 213,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 214,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 215,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 216,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 217,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 218,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 219,
+        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 220,
+        [typeof(global::SynapseToBal.IR.ResourceCorsIr)] = 221,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 222,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 223,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 224,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 225,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 226,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 227,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 228,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 229,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 230,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 231,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 232,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 233,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 234,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 235,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 236,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 237,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 238,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 239,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 240,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 241,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 242,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 243,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 244,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 245,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 246,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 247,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 248,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 249,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 250,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 251,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 252,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 253,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 254,
+        [typeof(global::SynapseToBal.IR.ThroughResourceStep)] = 255,
         [typeof(global::SynapseToBal.IR.TodoStep)] = 256,
         [typeof(global::SynapseToBal.IR.TransactionStep)] = 257,
         [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 258,
@@ -672,14 +672,6 @@ internal static partial class IrMembers
 
             case 34:
             {
-                var n = (global::SynapseToBal.IR.CorsHeadersStep)node;
-                sink.Visit(n.Origin);
-                sink.Visit(n.Unmediated);
-                return true;
-            }
-
-            case 35:
-            {
                 var n = (global::SynapseToBal.IR.CorsSettingsIr)node;
                 sink.Visit(n.Name);
                 sink.Visit(n.Enabled);
@@ -688,14 +680,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 36:
+            case 35:
             {
                 var n = (global::SynapseToBal.IR.CountIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 37:
+            case 36:
             {
                 var n = (global::SynapseToBal.IR.CronIr)node;
                 sink.Visit(n.Expression);
@@ -732,7 +724,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 38:
+            case 37:
             {
                 var n = (global::SynapseToBal.IR.DataMapperStep)node;
                 sink.Visit(n.Mapping);
@@ -741,7 +733,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 39:
+            case 38:
             {
                 var n = (global::SynapseToBal.IR.DataMappingIr)node;
                 sink.Visit(n.Function);
@@ -764,7 +756,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 40:
+            case 39:
             {
                 var n = (global::SynapseToBal.IR.DataServiceArgumentIr)node;
                 sink.Visit(n.RequestName);
@@ -772,7 +764,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 41:
+            case 40:
             {
                 var n = (global::SynapseToBal.IR.DataServiceDispatchStep)node;
                 sink.Visit(n.Service);
@@ -786,7 +778,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 42:
+            case 41:
             {
                 var n = (global::SynapseToBal.IR.DataServiceOperationIr)node;
                 sink.Visit(n.Name);
@@ -794,7 +786,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 43:
+            case 42:
             {
                 var n = (global::SynapseToBal.IR.DataServiceOutputIr)node;
                 sink.Visit(n.Column);
@@ -802,7 +794,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 44:
+            case 43:
             {
                 var n = (global::SynapseToBal.IR.DataServiceQueryStep)node;
                 sink.Visit(n.Client);
@@ -822,7 +814,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 45:
+            case 44:
             {
                 var n = (global::SynapseToBal.IR.DataServiceResultIr)node;
                 sink.Visit(n.Element);
@@ -836,7 +828,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 46:
+            case 45:
             {
                 var n = (global::SynapseToBal.IR.DbClientIr)node;
                 sink.Visit(n.Name);
@@ -854,14 +846,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 47:
+            case 46:
             {
                 var n = (global::SynapseToBal.IR.DbParameterIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 48:
+            case 47:
             {
                 var n = (global::SynapseToBal.IR.DbResultIr)node;
                 sink.Visit(n.Property);
@@ -869,7 +861,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 49:
+            case 48:
             {
                 var n = (global::SynapseToBal.IR.DbStatementIr)node;
                 foreach (var item in n.SqlSegments)
@@ -890,7 +882,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 50:
+            case 49:
             {
                 var n = (global::SynapseToBal.IR.DbStep)node;
                 sink.Visit(n.Client);
@@ -904,7 +896,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 51:
+            case 50:
             {
                 var n = (global::SynapseToBal.IR.DeadCodeStep)node;
                 sink.Visit(n.Reason);
@@ -913,7 +905,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 52:
+            case 51:
             {
                 var n = (global::SynapseToBal.IR.DefaultFaultLogStep)node;
                 sink.Visit(n.Origin);
@@ -921,7 +913,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 53:
+            case 52:
             {
                 var n = (global::SynapseToBal.IR.DirectionStep)node;
                 foreach (var item in n.Request)
@@ -939,7 +931,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 54:
+            case 53:
             {
                 var n = (global::SynapseToBal.IR.DispatchPathIr)node;
                 foreach (var item in n.Path)
@@ -956,7 +948,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 55:
+            case 54:
             {
                 var n = (global::SynapseToBal.IR.EmailConnectionIr)node;
                 sink.Visit(n.Name);
@@ -974,7 +966,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 56:
+            case 55:
             {
                 var n = (global::SynapseToBal.IR.EmailSendStep)node;
                 sink.Visit(n.Connection);
@@ -992,7 +984,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 57:
+            case 56:
             {
                 var n = (global::SynapseToBal.IR.EndpointSuspensionIr)node;
                 sink.Visit(n.Name);
@@ -1010,7 +1002,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 58:
+            case 57:
             {
                 var n = (global::SynapseToBal.IR.EnrichPropertyStep)node;
                 sink.Visit(n.Property);
@@ -1020,7 +1012,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 59:
+            case 58:
             {
                 var n = (global::SynapseToBal.IR.EnrichRemoveStep)node;
                 foreach (var item in n.Paths)
@@ -1034,7 +1026,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 60:
+            case 59:
             {
                 var n = (global::SynapseToBal.IR.EnrichRenameKeyStep)node;
                 sink.Visit(n.Source);
@@ -1045,7 +1037,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 61:
+            case 60:
             {
                 var n = (global::SynapseToBal.IR.EnrichStep)node;
                 sink.Visit(n.Source);
@@ -1055,25 +1047,25 @@ internal static partial class IrMembers
                 return true;
             }
 
+            case 61:
+                return true;
             case 62:
                 return true;
             case 63:
-                return true;
-            case 64:
             {
                 var n = (global::SynapseToBal.IR.EnrichTargetIr.JsonPath)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 65:
+            case 64:
             {
                 var n = (global::SynapseToBal.IR.EnrichTargetIr.XmlPath)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 66:
+            case 65:
             {
                 var n = (global::SynapseToBal.IR.ExternalStylesheetIr)node;
                 sink.Visit(n.Name);
@@ -1082,7 +1074,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 67:
+            case 66:
             {
                 var n = (global::SynapseToBal.IR.FailStep)node;
                 sink.Visit(n.Message);
@@ -1091,7 +1083,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 68:
+            case 67:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1099,7 +1091,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 69:
+            case 68:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorStep)node;
                 sink.Visit(n.Location);
@@ -1117,7 +1109,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 70:
+            case 69:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorV1Step)node;
                 foreach (var item in n.Arguments)
@@ -1130,7 +1122,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 71:
+            case 70:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)node;
                 sink.Visit(n.Path);
@@ -1138,7 +1130,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 72:
+            case 71:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.Elements)node;
                 sink.Visit(n.Items);
@@ -1146,7 +1138,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 73:
+            case 72:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.JsonItems)node;
                 sink.Visit(n.Path);
@@ -1155,7 +1147,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 74:
+            case 73:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)node;
                 sink.Visit(n.Items);
@@ -1163,7 +1155,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 75:
+            case 74:
             {
                 var n = (global::SynapseToBal.IR.ForEachStep)node;
                 sink.Visit(n.Loop);
@@ -1173,9 +1165,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 76:
+            case 75:
                 return true;
-            case 77:
+            case 76:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Attached)node;
                 sink.Visit(n.Items);
@@ -1184,7 +1176,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 78:
+            case 77:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.AttachedJson)node;
                 sink.Visit(n.Path);
@@ -1192,23 +1184,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 79:
+            case 78:
                 return true;
-            case 80:
+            case 79:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Recipients)node;
                 sink.Visit(n.Urls);
                 return true;
             }
 
-            case 81:
+            case 80:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Split)node;
                 sink.Visit(n.Items);
                 return true;
             }
 
-            case 82:
+            case 81:
             {
                 var n = (global::SynapseToBal.IR.ForkStep)node;
                 sink.Visit(n.Source);
@@ -1229,7 +1221,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 83:
+            case 82:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Http)node;
                 sink.Visit(n.Client);
@@ -1237,35 +1229,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 84:
+            case 83:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Jms)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 85:
+            case 84:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Mail)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 86:
+            case 85:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.ToAddress)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 87:
+            case 86:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Vfs)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 88:
+            case 87:
             {
                 var n = (global::SynapseToBal.IR.ForwardTemplateIr)node;
                 sink.Visit(n.Template);
@@ -1273,7 +1265,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 89:
+            case 88:
             {
                 var n = (global::SynapseToBal.IR.FunctionIr)node;
                 sink.Visit(n.Name);
@@ -1293,7 +1285,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 90:
+            case 89:
             {
                 var n = (global::SynapseToBal.IR.FunctionParameterIr)node;
                 sink.Visit(n.Name);
@@ -1302,7 +1294,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 91:
+            case 90:
             {
                 var n = (global::SynapseToBal.IR.GatherIr)node;
                 sink.Visit(n.RootElement);
@@ -1310,7 +1302,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 92:
+            case 91:
             {
                 var n = (global::SynapseToBal.IR.GmailArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1318,14 +1310,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 93:
+            case 92:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 94:
+            case 93:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -1335,7 +1327,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 95:
+            case 94:
             {
                 var n = (global::SynapseToBal.IR.GmailConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1352,7 +1344,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 96:
+            case 95:
             {
                 var n = (global::SynapseToBal.IR.GmailStep)node;
                 sink.Visit(n.Connection);
@@ -1366,7 +1358,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 97:
+            case 96:
             {
                 var n = (global::SynapseToBal.IR.GroupMemberIr)node;
                 sink.Visit(n.Url);
@@ -1386,14 +1378,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 98:
+            case 97:
             {
                 var n = (global::SynapseToBal.IR.HeaderReadIr)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 99:
+            case 98:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.Basic)node;
                 sink.Visit(n.Username);
@@ -1401,7 +1393,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 100:
+            case 99:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)node;
                 sink.Visit(n.TokenUrl);
@@ -1410,7 +1402,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 101:
+            case 100:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -1421,7 +1413,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 102:
+            case 101:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.RefreshToken)node;
                 sink.Visit(n.TokenUrl);
@@ -1431,7 +1423,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 103:
+            case 102:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1450,7 +1442,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 104:
+            case 103:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectorCallStep)node;
                 sink.Visit(n.Connection);
@@ -1468,7 +1460,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 105:
+            case 104:
             {
                 var n = (global::SynapseToBal.IR.HttpHeaderIr)node;
                 sink.Visit(n.Name);
@@ -1476,11 +1468,11 @@ internal static partial class IrMembers
                 return true;
             }
 
+            case 105:
+                return true;
             case 106:
                 return true;
             case 107:
-                return true;
-            case 108:
             {
                 var n = (global::SynapseToBal.IR.HttpPathIr.Template)node;
                 foreach (var item in n.Parts)
@@ -1492,7 +1484,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 109:
+            case 108:
             {
                 var n = (global::SynapseToBal.IR.IfStep)node;
                 sink.Visit(n.Condition);
@@ -1511,7 +1503,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 110:
+            case 109:
             {
                 var n = (global::SynapseToBal.IR.InboundIr)node;
                 sink.Visit(n.Listener);
@@ -1524,7 +1516,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 111:
+            case 110:
             {
                 var n = (global::SynapseToBal.IR.InboundKeyStoreIr)node;
                 sink.Visit(n.Path);
@@ -1532,7 +1524,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 112:
+            case 111:
             {
                 var n = (global::SynapseToBal.IR.InboundParameterIr)node;
                 sink.Visit(n.Name);
@@ -1541,7 +1533,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 113:
+            case 112:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertiesIr)node;
                 sink.Visit(n.Name);
@@ -1553,7 +1545,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 114:
+            case 113:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1561,7 +1553,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 115:
+            case 114:
             {
                 var n = (global::SynapseToBal.IR.InboundTargetIr)node;
                 sink.Visit(n.Sequence);
@@ -1573,7 +1565,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 116:
+            case 115:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.File)node;
                 sink.Visit(n.Job);
@@ -1587,7 +1579,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 117:
+            case 116:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Ftp)node;
                 sink.Visit(n.Host);
@@ -1603,7 +1595,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 118:
+            case 117:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Http)node;
                 sink.Visit(n.Port);
@@ -1612,7 +1604,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 119:
+            case 118:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Jms)node;
                 sink.Visit(n.ContextFactory);
@@ -1639,7 +1631,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 120:
+            case 119:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Kafka)node;
                 sink.Visit(n.BootstrapServers);
@@ -1657,7 +1649,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 121:
+            case 120:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mail)node;
                 sink.Visit(n.Host);
@@ -1673,7 +1665,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 122:
+            case 121:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mqtt)node;
                 sink.Visit(n.ServerUri);
@@ -1687,7 +1679,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 123:
+            case 122:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.RabbitMq)node;
                 sink.Visit(n.Host);
@@ -1702,7 +1694,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 124:
+            case 123:
             {
                 var n = (global::SynapseToBal.IR.InvokeStep)node;
                 sink.Visit(n.Function);
@@ -1716,7 +1708,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 125:
+            case 124:
             {
                 var n = (global::SynapseToBal.IR.JdbcStoreIr)node;
                 sink.Visit(n.Client);
@@ -1729,35 +1721,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 126:
+            case 125:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 127:
+            case 126:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 128:
+            case 127:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 129:
+            case 128:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 130:
+            case 129:
             {
                 var n = (global::SynapseToBal.IR.JmsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -1782,14 +1774,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 131:
+            case 130:
             {
                 var n = (global::SynapseToBal.IR.JmsReplyIr)node;
                 sink.Visit(n.Destination);
                 return true;
             }
 
-            case 132:
+            case 131:
             {
                 var n = (global::SynapseToBal.IR.JmsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -1798,7 +1790,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 133:
+            case 132:
             {
                 var n = (global::SynapseToBal.IR.JmsStoreIr)node;
                 sink.Visit(n.Connection);
@@ -1818,7 +1810,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 134:
+            case 133:
             {
                 var n = (global::SynapseToBal.IR.JndiPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1826,7 +1818,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 135:
+            case 134:
             {
                 var n = (global::SynapseToBal.IR.JobIr)node;
                 sink.Visit(n.Name);
@@ -1846,16 +1838,16 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 136:
+            case 135:
                 return true;
-            case 137:
+            case 136:
             {
                 var n = (global::SynapseToBal.IR.JsonEvalIr)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 138:
+            case 137:
             {
                 var n = (global::SynapseToBal.IR.JsonMemberIr)node;
                 sink.Visit(n.Name);
@@ -1863,7 +1855,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 139:
+            case 138:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Array)node;
                 foreach (var item in n.Items)
@@ -1874,18 +1866,18 @@ internal static partial class IrMembers
                 return true;
             }
 
+            case 139:
+                return true;
             case 140:
                 return true;
             case 141:
-                return true;
-            case 142:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Number)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 143:
+            case 142:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Object)node;
                 foreach (var item in n.Members)
@@ -1896,14 +1888,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 144:
+            case 143:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 145:
+            case 144:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.String)node;
                 foreach (var item in n.Parts)
@@ -1914,7 +1906,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 146:
+            case 145:
             {
                 var n = (global::SynapseToBal.IR.JsonSchemaTransformStep)node;
                 sink.Visit(n.Schema);
@@ -1923,7 +1915,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 147:
+            case 146:
             {
                 var n = (global::SynapseToBal.IR.JsonTransformStep)node;
                 sink.Visit(n.StringPattern);
@@ -1932,7 +1924,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 148:
+            case 147:
             {
                 var n = (global::SynapseToBal.IR.JsonValidateStep)node;
                 sink.Visit(n.Source);
@@ -1947,7 +1939,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 149:
+            case 148:
             {
                 var n = (global::SynapseToBal.IR.KafkaConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1970,9 +1962,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 150:
+            case 149:
                 return true;
-            case 151:
+            case 150:
             {
                 var n = (global::SynapseToBal.IR.KafkaParameterIr)node;
                 sink.Visit(n.Name);
@@ -1980,7 +1972,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 152:
+            case 151:
             {
                 var n = (global::SynapseToBal.IR.KafkaPublishStep)node;
                 sink.Visit(n.Connection);
@@ -1994,7 +1986,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 153:
+            case 152:
             {
                 var n = (global::SynapseToBal.IR.KafkaSaslIr)node;
                 sink.Visit(n.Username);
@@ -2002,7 +1994,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 154:
+            case 153:
             {
                 var n = (global::SynapseToBal.IR.KafkaSslIr)node;
                 sink.Visit(n.TruststorePath);
@@ -2013,7 +2005,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 155:
+            case 154:
             {
                 var n = (global::SynapseToBal.IR.LdapArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2021,7 +2013,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 156:
+            case 155:
             {
                 var n = (global::SynapseToBal.IR.LdapConnectorStep)node;
                 foreach (var item in n.Arguments)
@@ -2034,7 +2026,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 157:
+            case 156:
             {
                 var n = (global::SynapseToBal.IR.ListenerIr)node;
                 sink.Visit(n.Name);
@@ -2043,7 +2035,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 158:
+            case 157:
             {
                 var n = (global::SynapseToBal.IR.LocalCallStep)node;
                 sink.Visit(n.Address);
@@ -2054,7 +2046,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 159:
+            case 158:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryIr)node;
                 sink.Visit(n.Name);
@@ -2069,14 +2061,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 160:
+            case 159:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryReadIr)node;
                 sink.Visit(n.Entry);
                 return true;
             }
 
-            case 161:
+            case 160:
             {
                 var n = (global::SynapseToBal.IR.LogFieldIr)node;
                 sink.Visit(n.Name);
@@ -2084,7 +2076,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 162:
+            case 161:
             {
                 var n = (global::SynapseToBal.IR.LogFieldsIr)node;
                 foreach (var item in n.Message)
@@ -2102,41 +2094,41 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 163:
+            case 162:
             {
                 var n = (global::SynapseToBal.IR.LogPart.CorrelationId)node;
                 sink.Visit(n.Separator);
                 return true;
             }
 
+            case 163:
+                return true;
             case 164:
                 return true;
             case 165:
                 return true;
             case 166:
-                return true;
-            case 167:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 168:
+            case 167:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Value)node;
                 sink.Visit(n.Expression);
                 return true;
             }
 
-            case 169:
+            case 168:
             {
                 var n = (global::SynapseToBal.IR.LogPlaceIr)node;
                 sink.Visit(n.Owner);
                 return true;
             }
 
-            case 170:
+            case 169:
             {
                 var n = (global::SynapseToBal.IR.LogStep)node;
                 foreach (var item in n.Parts)
@@ -2150,7 +2142,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 171:
+            case 170:
             {
                 var n = (global::SynapseToBal.IR.MailEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -2161,7 +2153,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 172:
+            case 171:
             {
                 var n = (global::SynapseToBal.IR.MailSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -2171,7 +2163,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 173:
+            case 172:
             {
                 var n = (global::SynapseToBal.IR.MailSenderIr)node;
                 sink.Visit(n.SenderName);
@@ -2185,7 +2177,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 174:
+            case 173:
             {
                 var n = (global::SynapseToBal.IR.MakeFaultStep)node;
                 sink.Visit(n.Code);
@@ -2199,7 +2191,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 175:
+            case 174:
             {
                 var n = (global::SynapseToBal.IR.MappedEntryIr)node;
                 sink.Visit(n.Field);
@@ -2212,7 +2204,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 176:
+            case 175:
             {
                 var n = (global::SynapseToBal.IR.MappedFieldIr)node;
                 sink.Visit(n.Name);
@@ -2221,7 +2213,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 177:
+            case 176:
             {
                 var n = (global::SynapseToBal.IR.MappedNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -2229,7 +2221,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 178:
+            case 177:
             {
                 var n = (global::SynapseToBal.IR.MappedRecordIr)node;
                 sink.Visit(n.Name);
@@ -2244,28 +2236,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 179:
+            case 178:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.ArrayOf)node;
                 sink.Visit(n.Item);
                 return true;
             }
 
-            case 180:
+            case 179:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Primitive)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 181:
+            case 180:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Record)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 182:
+            case 181:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Arithmetic)node;
                 sink.Visit(n.Left);
@@ -2273,7 +2265,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 183:
+            case 182:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.ArrayMap)node;
                 foreach (var item in n.Source)
@@ -2286,7 +2278,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 184:
+            case 183:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Call)node;
                 foreach (var item in n.Arguments)
@@ -2297,7 +2289,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 185:
+            case 184:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Concat)node;
                 foreach (var item in n.Parts)
@@ -2308,7 +2300,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 186:
+            case 185:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Construct)node;
                 foreach (var item in n.Entries)
@@ -2319,9 +2311,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 187:
+            case 186:
                 return true;
-            case 188:
+            case 187:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.FromInput)node;
                 foreach (var item in n.Path)
@@ -2332,30 +2324,30 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 189:
+            case 188:
                 return true;
-            case 190:
+            case 189:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.NotTranslated)node;
                 sink.Visit(n.Statement);
                 return true;
             }
 
-            case 191:
+            case 190:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Required)node;
                 sink.Visit(n.Read);
                 return true;
             }
 
-            case 192:
+            case 191:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Text)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 193:
+            case 192:
             {
                 var n = (global::SynapseToBal.IR.MarkResponseStep)node;
                 sink.Visit(n.Origin);
@@ -2363,7 +2355,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 194:
+            case 193:
             {
                 var n = (global::SynapseToBal.IR.MessageProcessorIr)node;
                 sink.Visit(n.Name);
@@ -2393,7 +2385,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 195:
+            case 194:
             {
                 var n = (global::SynapseToBal.IR.MessageStoreIr)node;
                 sink.Visit(n.Name);
@@ -2405,7 +2397,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 196:
+            case 195:
             {
                 var n = (global::SynapseToBal.IR.NodeSetCompareIr)node;
                 sink.Visit(n.Nodes);
@@ -2414,21 +2406,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 197:
+            case 196:
             {
                 var n = (global::SynapseToBal.IR.NonEmptyIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 198:
+            case 197:
             {
                 var n = (global::SynapseToBal.IR.NotIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 199:
+            case 198:
             {
                 var n = (global::SynapseToBal.IR.NotTranslatedIr)node;
                 sink.Visit(n.Descriptor);
@@ -2436,14 +2428,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 200:
+            case 199:
             {
                 var n = (global::SynapseToBal.IR.NumberLiteralIr)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 201:
+            case 200:
             {
                 var n = (global::SynapseToBal.IR.OptionsIr)node;
                 foreach (var item in n.Paths)
@@ -2460,7 +2452,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 202:
+            case 201:
             {
                 var n = (global::SynapseToBal.IR.OptionsMatchIr)node;
                 foreach (var item in n.Path)
@@ -2473,7 +2465,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 203:
+            case 202:
             {
                 var n = (global::SynapseToBal.IR.OrIr)node;
                 sink.Visit(n.Left);
@@ -2481,7 +2473,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 204:
+            case 203:
             {
                 var n = (global::SynapseToBal.IR.OwnListenerUrlIr)node;
                 sink.Visit(n.Port);
@@ -2490,7 +2482,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 205:
+            case 204:
             {
                 var n = (global::SynapseToBal.IR.PackageIr)node;
                 sink.Visit(n.Listener);
@@ -2623,21 +2615,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 206:
+            case 205:
             {
                 var n = (global::SynapseToBal.IR.ParameterReadIr)node;
                 sink.Visit(n.Parameter);
                 return true;
             }
 
-            case 207:
+            case 206:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Literal)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 208:
+            case 207:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Param)node;
                 sink.Visit(n.SynapseName);
@@ -2647,7 +2639,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 209:
+            case 208:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Rest)node;
                 sink.Visit(n.SynapseName);
@@ -2655,7 +2647,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 210:
+            case 209:
             {
                 var n = (global::SynapseToBal.IR.PendingArtifactIr)node;
                 sink.Visit(n.Reason);
@@ -2664,14 +2656,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 211:
+            case 210:
             {
                 var n = (global::SynapseToBal.IR.ProcessorSequenceIr)node;
                 sink.Visit(n.Function);
                 return true;
             }
 
-            case 212:
+            case 211:
             {
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
@@ -2679,7 +2671,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 213:
+            case 212:
             {
                 var n = (global::SynapseToBal.IR.PublishedWsdlIr)node;
                 sink.Visit(n.FileName);
@@ -2689,7 +2681,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 214:
+            case 213:
             {
                 var n = (global::SynapseToBal.IR.RabbitMqStoreIr)node;
                 sink.Visit(n.Host);
@@ -2704,7 +2696,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 215:
+            case 214:
             {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
@@ -2712,7 +2704,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 216:
+            case 215:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2721,7 +2713,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 217:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2730,7 +2722,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 218:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -2740,7 +2732,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 219:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -2749,7 +2741,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 220:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -2758,7 +2750,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 221:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.RequestFilterIr)node;
                 sink.Visit(n.ContentType);
@@ -2772,7 +2764,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 222:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.ResourceCorsIr)node;
                 sink.Visit(n.Allow);
@@ -2780,7 +2772,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 223:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -2807,7 +2799,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 224:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
@@ -2815,7 +2807,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 225:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2830,7 +2822,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 226:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2838,14 +2830,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 227:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 228:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2856,7 +2848,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 229:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -2866,7 +2858,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 230:
+            case 229:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2883,7 +2875,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 231:
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -2897,7 +2889,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 232:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -2919,7 +2911,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 233:
+            case 232:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -2928,7 +2920,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 234:
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2938,7 +2930,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 235:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -2953,7 +2945,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 236:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -2963,7 +2955,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 237:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -2973,7 +2965,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 238:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
@@ -2981,7 +2973,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 239:
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -2993,7 +2985,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 240:
+            case 239:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -3003,14 +2995,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 241:
+            case 240:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 242:
+            case 241:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -3018,7 +3010,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 243:
+            case 242:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -3026,7 +3018,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 244:
+            case 243:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -3035,7 +3027,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 245:
+            case 244:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -3047,7 +3039,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 246:
+            case 245:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -3066,27 +3058,27 @@ internal static partial class IrMembers
                 return true;
             }
 
+            case 246:
+                return true;
             case 247:
                 return true;
             case 248:
                 return true;
             case 249:
-                return true;
-            case 250:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 251:
+            case 250:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 252:
+            case 251:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -3094,7 +3086,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 253:
+            case 252:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -3110,7 +3102,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 254:
+            case 253:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
@@ -3118,7 +3110,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 255:
+            case 254:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -3133,6 +3125,14 @@ internal static partial class IrMembers
                     sink.Visit(item);
                 }
 
+                sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
+                return true;
+            }
+
+            case 255:
+            {
+                var n = (global::SynapseToBal.IR.ThroughResourceStep)node;
                 sink.Visit(n.Origin);
                 sink.Visit(n.Unmediated);
                 return true;
