@@ -176,147 +176,148 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.LogFieldIr)] = 160,
         [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 161,
         [typeof(global::SynapseToBal.IR.LogPart.CorrelationId)] = 162,
-        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 163,
-        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 164,
-        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 165,
-        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 166,
-        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 167,
-        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 168,
-        [typeof(global::SynapseToBal.IR.LogStep)] = 169,
-        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 170,
-        [typeof(global::SynapseToBal.IR.MailSendStep)] = 171,
-        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 172,
-        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 173,
-        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 174,
-        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 175,
-        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 176,
-        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 177,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 178,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 179,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 180,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 181,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 182,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 183,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 184,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 185,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 186,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 187,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 188,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 189,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 190,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 191,
-        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 192,
-        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 193,
-        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 194,
-        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 195,
-        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 196,
-        [typeof(global::SynapseToBal.IR.NotIr)] = 197,
-        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 198,
-        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 199,
-        [typeof(global::SynapseToBal.IR.OptionsIr)] = 200,
-        [typeof(global::SynapseToBal.IR.OptionsMatchIr)] = 201,
-        [typeof(global::SynapseToBal.IR.OrIr)] = 202,
-        [typeof(global::SynapseToBal.IR.OwnListenerUrlIr)] = 203,
-        [typeof(global::SynapseToBal.IR.PackageIr)] = 204,
-        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 205,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 206,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 207,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 208,
-        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 209,
-        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 210,
-        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 211,
-        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 212,
-        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 213,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 214,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 215,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 216,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 217,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 218,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 219,
-        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 220,
-        [typeof(global::SynapseToBal.IR.ResourceCorsIr)] = 221,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 222,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 223,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 224,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 225,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 226,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 227,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 228,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 229,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 230,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 231,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 232,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 233,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 234,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 235,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 236,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 237,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 238,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 239,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 240,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 241,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 242,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 243,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 244,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 245,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 246,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 247,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 248,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 249,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 250,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 251,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 252,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 253,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 254,
-        [typeof(global::SynapseToBal.IR.ThroughResourceStep)] = 255,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 256,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 257,
-        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 258,
-        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 259,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 260,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 261,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 262,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 263,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 264,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 265,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 266,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 267,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 268,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 269,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 270,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 271,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 272,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 273,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 274,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 275,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 276,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 277,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 278,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 279,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 280,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 281,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 282,
-        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 283,
-        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 284,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 285,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 286,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 287,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 288,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 289,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 290,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 291,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 292,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 293,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 294,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 295,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 296,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 297,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 298,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 299,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 300,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 301,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 302,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 303,
+        [typeof(global::SynapseToBal.IR.LogPart.Direction)] = 163,
+        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 164,
+        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 165,
+        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 166,
+        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 167,
+        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 168,
+        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 169,
+        [typeof(global::SynapseToBal.IR.LogStep)] = 170,
+        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 171,
+        [typeof(global::SynapseToBal.IR.MailSendStep)] = 172,
+        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 173,
+        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 174,
+        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 175,
+        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 176,
+        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 177,
+        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 178,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 179,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 180,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 181,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 182,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 183,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 184,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 185,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 186,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 187,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 188,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 189,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 190,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 191,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 192,
+        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 193,
+        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 194,
+        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 195,
+        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 196,
+        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 197,
+        [typeof(global::SynapseToBal.IR.NotIr)] = 198,
+        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 199,
+        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 200,
+        [typeof(global::SynapseToBal.IR.OptionsIr)] = 201,
+        [typeof(global::SynapseToBal.IR.OptionsMatchIr)] = 202,
+        [typeof(global::SynapseToBal.IR.OrIr)] = 203,
+        [typeof(global::SynapseToBal.IR.OwnListenerUrlIr)] = 204,
+        [typeof(global::SynapseToBal.IR.PackageIr)] = 205,
+        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 206,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 207,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 208,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 209,
+        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 210,
+        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 211,
+        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 212,
+        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 213,
+        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 214,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 215,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 216,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 217,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 218,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 219,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 220,
+        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 221,
+        [typeof(global::SynapseToBal.IR.ResourceCorsIr)] = 222,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 223,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 224,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 225,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 226,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 227,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 228,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 229,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 230,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 231,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 232,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 233,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 234,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 235,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 236,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 237,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 238,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 239,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 240,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 241,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 242,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 243,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 244,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 245,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 246,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 247,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 248,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 249,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 250,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 251,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 252,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 253,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 254,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 255,
+        [typeof(global::SynapseToBal.IR.ThroughResourceStep)] = 256,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 257,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 258,
+        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 259,
+        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 260,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 261,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 262,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 263,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 264,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 265,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 266,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 267,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 268,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 269,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 270,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 271,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 272,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 273,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 274,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 275,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 276,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 277,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 278,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 279,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 280,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 281,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 282,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 283,
+        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 284,
+        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 285,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 286,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 287,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 288,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 289,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 290,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 291,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 292,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 293,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 294,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 295,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 296,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 297,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 298,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 299,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 300,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 301,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 302,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 303,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 304,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -2108,27 +2109,29 @@ internal static partial class IrMembers
             case 165:
                 return true;
             case 166:
+                return true;
+            case 167:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 167:
+            case 168:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Value)node;
                 sink.Visit(n.Expression);
                 return true;
             }
 
-            case 168:
+            case 169:
             {
                 var n = (global::SynapseToBal.IR.LogPlaceIr)node;
                 sink.Visit(n.Owner);
                 return true;
             }
 
-            case 169:
+            case 170:
             {
                 var n = (global::SynapseToBal.IR.LogStep)node;
                 foreach (var item in n.Parts)
@@ -2142,7 +2145,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 170:
+            case 171:
             {
                 var n = (global::SynapseToBal.IR.MailEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -2153,7 +2156,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 171:
+            case 172:
             {
                 var n = (global::SynapseToBal.IR.MailSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -2163,7 +2166,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 172:
+            case 173:
             {
                 var n = (global::SynapseToBal.IR.MailSenderIr)node;
                 sink.Visit(n.SenderName);
@@ -2177,7 +2180,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 173:
+            case 174:
             {
                 var n = (global::SynapseToBal.IR.MakeFaultStep)node;
                 sink.Visit(n.Code);
@@ -2191,7 +2194,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 174:
+            case 175:
             {
                 var n = (global::SynapseToBal.IR.MappedEntryIr)node;
                 sink.Visit(n.Field);
@@ -2204,7 +2207,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 175:
+            case 176:
             {
                 var n = (global::SynapseToBal.IR.MappedFieldIr)node;
                 sink.Visit(n.Name);
@@ -2213,7 +2216,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 176:
+            case 177:
             {
                 var n = (global::SynapseToBal.IR.MappedNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -2221,7 +2224,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 177:
+            case 178:
             {
                 var n = (global::SynapseToBal.IR.MappedRecordIr)node;
                 sink.Visit(n.Name);
@@ -2236,28 +2239,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 178:
+            case 179:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.ArrayOf)node;
                 sink.Visit(n.Item);
                 return true;
             }
 
-            case 179:
+            case 180:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Primitive)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 180:
+            case 181:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Record)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 181:
+            case 182:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Arithmetic)node;
                 sink.Visit(n.Left);
@@ -2265,7 +2268,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 182:
+            case 183:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.ArrayMap)node;
                 foreach (var item in n.Source)
@@ -2278,7 +2281,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 183:
+            case 184:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Call)node;
                 foreach (var item in n.Arguments)
@@ -2289,7 +2292,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 184:
+            case 185:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Concat)node;
                 foreach (var item in n.Parts)
@@ -2300,7 +2303,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 185:
+            case 186:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Construct)node;
                 foreach (var item in n.Entries)
@@ -2311,9 +2314,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 186:
-                return true;
             case 187:
+                return true;
+            case 188:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.FromInput)node;
                 foreach (var item in n.Path)
@@ -2324,30 +2327,30 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 188:
-                return true;
             case 189:
+                return true;
+            case 190:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.NotTranslated)node;
                 sink.Visit(n.Statement);
                 return true;
             }
 
-            case 190:
+            case 191:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Required)node;
                 sink.Visit(n.Read);
                 return true;
             }
 
-            case 191:
+            case 192:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Text)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 192:
+            case 193:
             {
                 var n = (global::SynapseToBal.IR.MarkResponseStep)node;
                 sink.Visit(n.Origin);
@@ -2355,7 +2358,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 193:
+            case 194:
             {
                 var n = (global::SynapseToBal.IR.MessageProcessorIr)node;
                 sink.Visit(n.Name);
@@ -2385,7 +2388,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 194:
+            case 195:
             {
                 var n = (global::SynapseToBal.IR.MessageStoreIr)node;
                 sink.Visit(n.Name);
@@ -2397,7 +2400,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 195:
+            case 196:
             {
                 var n = (global::SynapseToBal.IR.NodeSetCompareIr)node;
                 sink.Visit(n.Nodes);
@@ -2406,21 +2409,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 196:
+            case 197:
             {
                 var n = (global::SynapseToBal.IR.NonEmptyIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 197:
+            case 198:
             {
                 var n = (global::SynapseToBal.IR.NotIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 198:
+            case 199:
             {
                 var n = (global::SynapseToBal.IR.NotTranslatedIr)node;
                 sink.Visit(n.Descriptor);
@@ -2428,14 +2431,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 199:
+            case 200:
             {
                 var n = (global::SynapseToBal.IR.NumberLiteralIr)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 200:
+            case 201:
             {
                 var n = (global::SynapseToBal.IR.OptionsIr)node;
                 foreach (var item in n.Paths)
@@ -2452,7 +2455,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 201:
+            case 202:
             {
                 var n = (global::SynapseToBal.IR.OptionsMatchIr)node;
                 foreach (var item in n.Path)
@@ -2465,7 +2468,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 202:
+            case 203:
             {
                 var n = (global::SynapseToBal.IR.OrIr)node;
                 sink.Visit(n.Left);
@@ -2473,7 +2476,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 203:
+            case 204:
             {
                 var n = (global::SynapseToBal.IR.OwnListenerUrlIr)node;
                 sink.Visit(n.Port);
@@ -2482,7 +2485,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 204:
+            case 205:
             {
                 var n = (global::SynapseToBal.IR.PackageIr)node;
                 sink.Visit(n.Listener);
@@ -2615,21 +2618,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 205:
+            case 206:
             {
                 var n = (global::SynapseToBal.IR.ParameterReadIr)node;
                 sink.Visit(n.Parameter);
                 return true;
             }
 
-            case 206:
+            case 207:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Literal)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 207:
+            case 208:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Param)node;
                 sink.Visit(n.SynapseName);
@@ -2639,7 +2642,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 208:
+            case 209:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Rest)node;
                 sink.Visit(n.SynapseName);
@@ -2647,7 +2650,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 209:
+            case 210:
             {
                 var n = (global::SynapseToBal.IR.PendingArtifactIr)node;
                 sink.Visit(n.Reason);
@@ -2656,14 +2659,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 210:
+            case 211:
             {
                 var n = (global::SynapseToBal.IR.ProcessorSequenceIr)node;
                 sink.Visit(n.Function);
                 return true;
             }
 
-            case 211:
+            case 212:
             {
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
@@ -2671,7 +2674,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 212:
+            case 213:
             {
                 var n = (global::SynapseToBal.IR.PublishedWsdlIr)node;
                 sink.Visit(n.FileName);
@@ -2681,7 +2684,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 213:
+            case 214:
             {
                 var n = (global::SynapseToBal.IR.RabbitMqStoreIr)node;
                 sink.Visit(n.Host);
@@ -2696,7 +2699,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 214:
+            case 215:
             {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
@@ -2704,7 +2707,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 215:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2713,7 +2716,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 216:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2722,7 +2725,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 217:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -2732,7 +2735,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 218:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -2741,7 +2744,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 219:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -2750,7 +2753,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 220:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.RequestFilterIr)node;
                 sink.Visit(n.ContentType);
@@ -2764,7 +2767,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 221:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.ResourceCorsIr)node;
                 sink.Visit(n.Allow);
@@ -2772,7 +2775,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 222:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -2799,7 +2802,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 223:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
@@ -2807,7 +2810,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 224:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2822,7 +2825,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 225:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2830,14 +2833,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 226:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 227:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2848,7 +2851,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 228:
+            case 229:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -2858,7 +2861,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 229:
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2875,7 +2878,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 230:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -2889,7 +2892,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 231:
+            case 232:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -2911,7 +2914,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 232:
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -2920,7 +2923,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 233:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2930,7 +2933,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 234:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -2945,7 +2948,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 235:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -2955,7 +2958,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 236:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -2965,7 +2968,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 237:
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
@@ -2973,7 +2976,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 238:
+            case 239:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -2985,7 +2988,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 239:
+            case 240:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2995,14 +2998,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 240:
+            case 241:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 241:
+            case 242:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -3010,7 +3013,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 242:
+            case 243:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -3018,7 +3021,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 243:
+            case 244:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -3027,7 +3030,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 244:
+            case 245:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -3039,7 +3042,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 245:
+            case 246:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -3058,27 +3061,27 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 246:
-                return true;
             case 247:
                 return true;
             case 248:
                 return true;
             case 249:
+                return true;
+            case 250:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 250:
+            case 251:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 251:
+            case 252:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -3086,7 +3089,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 252:
+            case 253:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -3102,7 +3105,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 253:
+            case 254:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
@@ -3110,7 +3113,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 254:
+            case 255:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -3130,7 +3133,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 255:
+            case 256:
             {
                 var n = (global::SynapseToBal.IR.ThroughResourceStep)node;
                 sink.Visit(n.Origin);
@@ -3138,7 +3141,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 256:
+            case 257:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -3148,7 +3151,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 257:
+            case 258:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -3162,7 +3165,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 258:
+            case 259:
             {
                 var n = (global::SynapseToBal.IR.UnmatchedIr)node;
                 sink.Visit(n.NotFoundFlow);
@@ -3186,7 +3189,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 259:
+            case 260:
             {
                 var n = (global::SynapseToBal.IR.UnreferencedEndpointIr)node;
                 sink.Visit(n.Key);
@@ -3194,28 +3197,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 260:
+            case 261:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 261:
+            case 262:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 262:
+            case 263:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 263:
+            case 264:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -3226,14 +3229,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 264:
+            case 265:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 265:
+            case 266:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -3244,7 +3247,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 266:
+            case 267:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -3252,7 +3255,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 267:
+            case 268:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -3260,7 +3263,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 268:
+            case 269:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -3272,7 +3275,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 269:
+            case 270:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -3288,7 +3291,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 270:
+            case 271:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -3298,23 +3301,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 271:
+            case 272:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 272:
-                return true;
             case 273:
+                return true;
+            case 274:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 274:
+            case 275:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -3322,37 +3325,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 275:
+            case 276:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 276:
-                return true;
             case 277:
+                return true;
+            case 278:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 278:
+            case 279:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 279:
+            case 280:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 280:
+            case 281:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -3360,7 +3363,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 281:
+            case 282:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -3374,7 +3377,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 282:
+            case 283:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -3383,7 +3386,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 283:
+            case 284:
             {
                 var n = (global::SynapseToBal.IR.WsdlActionIr)node;
                 sink.Visit(n.Action);
@@ -3391,7 +3394,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 284:
+            case 285:
             {
                 var n = (global::SynapseToBal.IR.WsdlDispatchIr)node;
                 foreach (var item in n.Actions)
@@ -3419,7 +3422,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 285:
+            case 286:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3428,7 +3431,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 286:
+            case 287:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -3436,7 +3439,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 287:
+            case 288:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -3450,21 +3453,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 288:
+            case 289:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 289:
+            case 290:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 290:
+            case 291:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -3488,7 +3491,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 291:
+            case 292:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -3496,32 +3499,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 292:
+            case 293:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 293:
+            case 294:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 294:
-                return true;
             case 295:
                 return true;
             case 296:
+                return true;
+            case 297:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 297:
+            case 298:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -3533,7 +3536,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 298:
+            case 299:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -3547,7 +3550,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 299:
+            case 300:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3561,7 +3564,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 300:
+            case 301:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -3569,7 +3572,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 301:
+            case 302:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3590,7 +3593,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 302:
+            case 303:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3598,7 +3601,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 303:
+            case 304:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);
