@@ -6674,10 +6674,9 @@ function answerInClientSoapVersion(Context ctx) {
 }
 
 # Continues a sent message with the resource's out flow, or answers the client when there is none. The response comes
-# back through the API resource that took the request (Resource.process), which writes the CORS headers recorded on the
-# request first (`writeCorsHeaders`).
+# back through the API resource that took the request first (`throughApiResource`).
 function continueWithResponse(Context ctx) returns http:Response|error {
-    writeCorsHeaders(ctx); // Only with: CorsConfig
+    throughApiResource(ctx);
     (function (Context ctx) returns http:Response|error)? outFlow = ctx.outFlow;
     if outFlow is () {
         return sendBackToClient(ctx);
@@ -14797,6 +14796,19 @@ const string CORS_ALLOW_ORIGIN = "_SYNAPSE_INTERNAL_REST_Access-Control-Allow-Or
 const string CORS_ALLOW_HEADERS = "_SYNAPSE_INTERNAL_REST_Access-Control-Allow-Headers";
 
 const string CORS_ORIGIN = "_SYNAPSE_INTERNAL_REST_Origin";
+
+# What the API resource that took the request does to a response that comes back through it: the Micro Integrator injects
+# a send's (or loopback's) response with no receiving sequence and no continuation into the REST handler
+# (Axis2SynapseEnvironment.injectMessage), where API.process sets the correlation header (`activityid`, the pass-through
+# `correlation_header_name`) of the response to the message's correlation ID (unless the restricted headers system
+# property lists that header, which is not read here) and Resource.process writes the CORS headers recorded on the
+# request (`writeCorsHeaders`) before the out flow runs on it, or, with no out flow, sends it back.
+function throughApiResource(Context ctx) {
+    if ctx.correlationId != "" {
+        ctx.headers[CORRELATION_HEADER] = ctx.correlationId;
+    }
+    writeCorsHeaders(ctx); // Only with: CorsConfig
+}
 
 # CORSHelper.handleCORSHeadersForResponse: the CORS values `recordCors` recorded on the message become its transport
 # headers Access-Control-Allow-Methods, Access-Control-Allow-Origin, Access-Control-Allow-Headers and Origin (each only

@@ -895,12 +895,18 @@ internal sealed partial class StatementWriter
                     _out.Line("throttleRelease(ctx);");
                 }
 
+                if (respond.ThroughResource)
+                {
+                    // A response that came back through the API resource: its correlation header and CORS headers first.
+                    _out.Line("throughApiResource(ctx);");
+                }
+
                 // RespondMediator's answer (`respond`) writes the CORS headers an API resource recorded; Axis2Sender.sendBack's
                 // alone (`sendBackToClient`) does not.
                 _out.Line(respond.SendBack ? "return check sendBackToClient(ctx, headers = passBackHeaders);" : "return check respond(ctx, headers = passBackHeaders);");
                 break;
-            case CorsHeadersStep:
-                _out.Line("writeCorsHeaders(ctx);");
+            case ThroughResourceStep:
+                _out.Line("throughApiResource(ctx);");
                 break;
             case FailStep fail:
                 _out.Line($"fail error({_expr.String(fail.Message)});");
@@ -920,9 +926,9 @@ internal sealed partial class StatementWriter
             case ContinueWithStep next:
                 if (next is { ThroughResource: true, Function: not null })
                 {
-                    // The response goes through the API resource, which puts the CORS headers on it before the out flow
-                    // (continueWithResponse does it itself).
-                    _out.Line("writeCorsHeaders(ctx);");
+                    // The response goes through the API resource, which puts its correlation header and the CORS headers
+                    // on it before the out flow (continueWithResponse does it itself).
+                    _out.Line("throughApiResource(ctx);");
                 }
 
                 // An in or out flow that cannot fail is returned unchecked (PackageEmitter.InfallibleFunctions).
@@ -1682,6 +1688,11 @@ internal sealed partial class StatementWriter
         {
             Add("direction", BallerinaSyntax.StringLiteral(direction));
         }
+        else if (fields.DirectionAtRunTime)
+        {
+            // LogMediator's Direction where the flow does not tell it: the message's own flag.
+            Add("direction", RunTimeDirection);
+        }
 
         if (fields.Headers)
         {
@@ -1702,6 +1713,9 @@ internal sealed partial class StatementWriter
         return string.Join(", ", arguments);
     }
 
+    /// <summary>The message's direction as LogMediator prints it (<c>synCtx.isResponse()</c>).</summary>
+    private const string RunTimeDirection = "ctx.isResponse ? \"response\" : \"request\"";
+
     private string LogText(ImmutableArray<LogPart> message) => _expr.StringTemplate(message.Select(p => p switch
     {
         LogPart.Text t => (object)new StringLiteralIr(t.Content),
@@ -1719,6 +1733,7 @@ internal sealed partial class StatementWriter
             LogPart.Headers => "${headersText(ctx)}",
             LogPart.MessageId => "${ctx.messageId}",
             LogPart.CorrelationId c => $"${{ctx.correlationId == \"\" ? \"\" : {BallerinaSyntax.StringLiteral(c.Prefix)} + ctx.correlationId}}",
+            LogPart.Direction => $"${{{RunTimeDirection}}}",
             _ => throw new InvalidOperationException(),
         });
         return _expr.StringTemplate(parts);

@@ -34,7 +34,7 @@ public sealed record LogStep(MediatorSyntax Origin, LogFunction Function, Immuta
 
 /// <summary>What a log mediator logs, field by field (issue 14): the writers emit <c>log:printInfo(message, key = value, ...)</c>.</summary>
 /// <param name="Message">The MI 4.4 message template (text and values), empty when the mediator has none.</param>
-/// <param name="Direction">"request" or "response" (the simple and full levels), or null.</param>
+/// <param name="Direction">"request" or "response" (the simple and full levels) where the flow tells which, else null.</param>
 /// <param name="Properties">The logged properties in order; a null value is a credential, logged as <c>****</c>.</param>
 public sealed record LogFieldsIr(ImmutableArray<LogPart> Message, string? Direction, bool Headers, ImmutableArray<LogFieldIr> Properties, bool Payload, bool MessageId)
 {
@@ -46,6 +46,13 @@ public sealed record LogFieldsIr(ImmutableArray<LogPart> Message, string? Direct
     /// as LogMediator.getSimpleLogMessage prints To and MessageID before the direction.
     /// </summary>
     public bool Addressing { get; init; }
+
+    /// <summary>
+    /// The simple and full levels where the flow does not tell the message's direction (a fault flow, a named sequence,
+    /// after a sequence that may change it): it is logged from the message at run time (<c>ctx.isResponse</c>), as
+    /// LogMediator prints <c>Direction</c> from <c>synCtx.isResponse()</c>.
+    /// </summary>
+    public bool DirectionAtRunTime { get; init; }
 }
 
 /// <summary>The flow a log mediator stands in.</summary>
@@ -93,6 +100,12 @@ public abstract record LogPart
     /// request always does (the pass-through SourceHandler.setCorrelationId), a message from another transport does not.
     /// </summary>
     public sealed record CorrelationId(string Prefix) : LogPart;
+
+    /// <summary>
+    /// The message's direction, <c>request</c> or <c>response</c>, read at run time (<c>ctx.isResponse</c>) where the
+    /// flow does not tell it (LogMediator prints <c>synCtx.isResponse()</c>); a known one is <see cref="Text"/>.
+    /// </summary>
+    public sealed record Direction : LogPart;
 }
 
 /// <summary>Sets a property to a value of the value's own type (string, number, boolean, xml, json).</summary>
@@ -431,10 +444,18 @@ public sealed record RespondStep(MediatorSyntax? Origin) : StepIr(Origin)
     /// <summary>
     /// The Micro Integrator answers with Axis2Sender.sendBack alone, which writes no CORS headers: an endpoint-less
     /// <c>send</c> that answers (an out or fault flow's, a request marked as a response), a cache hit, a proxy's response
-    /// with no out flow. False for RespondMediator and a response that came back through the API resource
-    /// (Resource.process), which write the CORS headers the resource recorded (CORSHelper.handleCORSHeadersForResponse).
+    /// with no out flow (also a response that came back through the API resource with no out flow: Resource.process
+    /// sends it back, after <see cref="ThroughResource"/>). False for RespondMediator, which writes the CORS headers the
+    /// resource recorded (CORSHelper.handleCORSHeadersForResponse).
     /// </summary>
     public bool SendBack { get; init; }
+
+    /// <summary>
+    /// The answer is a response that came back through the API resource that took the request (a send's response with
+    /// no out flow, or one whose out flow only answers): API.process sets its correlation header and Resource.process
+    /// writes the recorded CORS headers before it is answered (<c>throughApiResource</c>).
+    /// </summary>
+    public bool ThroughResource { get; init; }
 }
 
 /// <summary>Continue with a function (the out flow) and return its response.</summary>
@@ -445,19 +466,20 @@ public sealed record ContinueWithStep(MediatorSyntax? Origin, Symbol? Function) 
 
     /// <summary>
     /// The response comes back through the API resource that took the request (injected as a response, it goes through
-    /// Resource.process), which writes the CORS headers recorded on the request before the out flow
-    /// (CORSHelper.handleCORSHeadersForResponse). A <see cref="Function"/> null continuation (<c>continueWithResponse</c>)
-    /// writes them itself.
+    /// API.process, which sets its correlation header, and Resource.process, which writes the CORS headers recorded on
+    /// the request (CORSHelper.handleCORSHeadersForResponse), before the out flow: <c>throughApiResource</c>). A
+    /// <see cref="Function"/> null continuation (<c>continueWithResponse</c>) does it itself.
     /// </summary>
     public bool ThroughResource { get; init; }
 }
 
 /// <summary>
 /// A response comes back through the API resource that took the request and goes on without a continuation (a copy's
-/// response on its way to the out flow's aggregate): Resource.process writes the CORS headers recorded on the request
-/// (CORSHelper.handleCORSHeadersForResponse) before the out flow's mediators run on it.
+/// or a recipient's response on its way to the out flow's aggregate): API.process sets its correlation header
+/// (<c>activityid</c>) to the message's correlation ID and Resource.process writes the CORS headers recorded on the
+/// request (CORSHelper.handleCORSHeadersForResponse) before the out flow's mediators run on it (<c>throughApiResource</c>).
 /// </summary>
-public sealed record CorsHeadersStep(MediatorSyntax? Origin) : StepIr(Origin);
+public sealed record ThroughResourceStep(MediatorSyntax? Origin) : StepIr(Origin);
 
 /// <summary>Raise an error (MI 4.4 throwError): the fault handling of the flow takes over.</summary>
 public sealed record FailStep(MediatorSyntax Origin, ExprIr Message) : StepIr(Origin)

@@ -24,8 +24,9 @@ internal sealed class ExchangeState
     /// <summary>For each open block, the final states of the nested blocks ended since its last mediator.</summary>
     private readonly Stack<List<Frame>> _ended = new();
 
-    public ExchangeState(FlowKind kind) =>
-        _frames.Push(new Frame(kind switch
+    public ExchangeState(FlowKind kind)
+    {
+        var response = kind switch
         {
             FlowKind.In => Known.No,
             FlowKind.Out => Known.Yes,
@@ -33,7 +34,9 @@ internal sealed class ExchangeState
             // endpoint's failure hands the fault handler the request, SynapseCallbackReceiver.handleMessage), the
             // response after one (SynapseCallbackReceiver marks it setResponse(true)). Only the run time tells.
             _ => Known.Maybe,
-        }, Known.No, Known.No, null));
+        };
+        _frames.Push(new Frame(response, Known.No, Known.No, null) { IsResponse = response });
+    }
 
     /// <summary>The state of a block that runs on its own copy of the message (an iterate, clone, scatter-gather or foreach branch): it starts from what its parent knows and changes nothing for the parent.</summary>
     public ExchangeState(Frame start) => _frames.Push(start);
@@ -43,7 +46,16 @@ internal sealed class ExchangeState
     /// <param name="Redispatched">Whether the flow now holds another Axis2 message context than the one its entry point
     /// dispatched (a non-blocking call's response: SynapseCallbackReceiver builds a new one), so the request's Axis2
     /// facts (its operation) no longer apply.</param>
-    internal readonly record struct Frame(Known Response, Known OutOnly, Known ForceAccepted, MediatorSyntax? OutOnlyOrigin, TransportSwitches Transport = default, Known Redispatched = Known.No);
+    internal readonly record struct Frame(Known Response, Known OutOnly, Known ForceAccepted, MediatorSyntax? OutOnlyOrigin, TransportSwitches Transport = default, Known Redispatched = Known.No)
+    {
+        /// <summary>
+        /// The message's own direction flag (<c>synCtx.isResponse()</c>, what LogMediator prints as Direction), which
+        /// <see cref="Response"/> follows except after a call: a non-blocking call's response continues the flow with
+        /// the direction of the message that called (SynapseCallbackReceiver.handleMessage sets the response's
+        /// setResponse(false) for a continuation call made on a request), and a blocking call keeps the message's.
+        /// </summary>
+        public Known IsResponse { get; init; }
+    }
 
     public Frame Current => _frames.Peek();
 
@@ -92,7 +104,10 @@ internal sealed class ExchangeState
                 Merge(parent.ForceAccepted, child.ForceAccepted),
                 parent.OutOnlyOrigin ?? child.OutOnlyOrigin,
                 parent.Transport.Merge(child.Transport),
-                Merge(parent.Redispatched, child.Redispatched));
+                Merge(parent.Redispatched, child.Redispatched))
+            {
+                IsResponse = Merge(parent.IsResponse, child.IsResponse),
+            };
         }
 
         _ended.Peek().Clear();

@@ -18,7 +18,7 @@ public sealed partial class Lowerer
         context.Exchange.Enter();
         if (response is { } known)
         {
-            context.Exchange.Set(context.Exchange.Current with { Response = known });
+            context.Exchange.Set(context.Exchange.Current with { Response = known, IsResponse = known });
         }
 
         for (var index = 0; index < mediators.Length; index++)
@@ -88,7 +88,7 @@ public sealed partial class Lowerer
         var responseEnds = Flow.Terminates(direction.Response);
         if (requestEnds != responseEnds)
         {
-            context.Exchange.Set(state with { Response = requestEnds ? Known.Yes : Known.No });
+            context.Exchange.Set(state with { Response = requestEnds ? Known.Yes : Known.No, IsResponse = requestEnds ? Known.Yes : Known.No });
         }
     }
 
@@ -99,7 +99,7 @@ public sealed partial class Lowerer
         switch (step)
         {
             case MarkResponseStep mark:
-                context.Exchange.Set(state with { Response = mark.IsResponse ? Known.Yes : Known.No });
+                context.Exchange.Set(state with { Response = mark.IsResponse ? Known.Yes : Known.No, IsResponse = mark.IsResponse ? Known.Yes : Known.No });
                 break;
             case CallStep { OutOnly: false } or CallAddressStep { OutOnly: false } or JmsSendStep { AwaitsReply: true }:
                 // The flow goes on with the backend's response (a new axis2 message context unless the call blocks);
@@ -124,6 +124,7 @@ public sealed partial class Lowerer
                 context.Exchange.Set(state with
                 {
                     Response = state.Response == Known.Yes ? Known.Yes : Known.Maybe,
+                    IsResponse = state.IsResponse == Known.Yes ? Known.Yes : Known.Maybe,
                     Redispatched = state.Redispatched == Known.Yes ? Known.Yes : Known.Maybe,
                 });
                 break;

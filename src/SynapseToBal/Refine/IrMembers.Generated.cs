@@ -47,136 +47,136 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.ContextFieldIr)] = 31,
         [typeof(global::SynapseToBal.IR.ContinueWithStep)] = 32,
         [typeof(global::SynapseToBal.IR.ConvertIr)] = 33,
-        [typeof(global::SynapseToBal.IR.CorsHeadersStep)] = 34,
-        [typeof(global::SynapseToBal.IR.CorsSettingsIr)] = 35,
-        [typeof(global::SynapseToBal.IR.CountIr)] = 36,
-        [typeof(global::SynapseToBal.IR.CronIr)] = 37,
-        [typeof(global::SynapseToBal.IR.DataMapperStep)] = 38,
-        [typeof(global::SynapseToBal.IR.DataMappingIr)] = 39,
-        [typeof(global::SynapseToBal.IR.DataServiceArgumentIr)] = 40,
-        [typeof(global::SynapseToBal.IR.DataServiceDispatchStep)] = 41,
-        [typeof(global::SynapseToBal.IR.DataServiceOperationIr)] = 42,
-        [typeof(global::SynapseToBal.IR.DataServiceOutputIr)] = 43,
-        [typeof(global::SynapseToBal.IR.DataServiceQueryStep)] = 44,
-        [typeof(global::SynapseToBal.IR.DataServiceResultIr)] = 45,
-        [typeof(global::SynapseToBal.IR.DbClientIr)] = 46,
-        [typeof(global::SynapseToBal.IR.DbParameterIr)] = 47,
-        [typeof(global::SynapseToBal.IR.DbResultIr)] = 48,
-        [typeof(global::SynapseToBal.IR.DbStatementIr)] = 49,
-        [typeof(global::SynapseToBal.IR.DbStep)] = 50,
-        [typeof(global::SynapseToBal.IR.DeadCodeStep)] = 51,
-        [typeof(global::SynapseToBal.IR.DefaultFaultLogStep)] = 52,
-        [typeof(global::SynapseToBal.IR.DirectionStep)] = 53,
-        [typeof(global::SynapseToBal.IR.DispatchPathIr)] = 54,
-        [typeof(global::SynapseToBal.IR.EmailConnectionIr)] = 55,
-        [typeof(global::SynapseToBal.IR.EmailSendStep)] = 56,
-        [typeof(global::SynapseToBal.IR.EndpointSuspensionIr)] = 57,
-        [typeof(global::SynapseToBal.IR.EnrichPropertyStep)] = 58,
-        [typeof(global::SynapseToBal.IR.EnrichRemoveStep)] = 59,
-        [typeof(global::SynapseToBal.IR.EnrichRenameKeyStep)] = 60,
-        [typeof(global::SynapseToBal.IR.EnrichStep)] = 61,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Body)] = 62,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Envelope)] = 63,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.JsonPath)] = 64,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.XmlPath)] = 65,
-        [typeof(global::SynapseToBal.IR.ExternalStylesheetIr)] = 66,
-        [typeof(global::SynapseToBal.IR.FailStep)] = 67,
-        [typeof(global::SynapseToBal.IR.FileConnectorArgumentIr)] = 68,
-        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 69,
-        [typeof(global::SynapseToBal.IR.FileConnectorV1Step)] = 70,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 71,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 72,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 73,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 74,
-        [typeof(global::SynapseToBal.IR.ForEachStep)] = 75,
-        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 76,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 77,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 78,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 79,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 80,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 81,
-        [typeof(global::SynapseToBal.IR.ForkStep)] = 82,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 83,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 84,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 85,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 86,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 87,
-        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 88,
-        [typeof(global::SynapseToBal.IR.FunctionIr)] = 89,
-        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 90,
-        [typeof(global::SynapseToBal.IR.GatherIr)] = 91,
-        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 92,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 93,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 94,
-        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 95,
-        [typeof(global::SynapseToBal.IR.GmailStep)] = 96,
-        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 97,
-        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 98,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 99,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 100,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 101,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 102,
-        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 103,
-        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 104,
-        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 105,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 106,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 107,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 108,
-        [typeof(global::SynapseToBal.IR.IfStep)] = 109,
-        [typeof(global::SynapseToBal.IR.InboundIr)] = 110,
-        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 111,
-        [typeof(global::SynapseToBal.IR.InboundParameterIr)] = 112,
-        [typeof(global::SynapseToBal.IR.InboundPropertiesIr)] = 113,
-        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 114,
-        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 115,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 116,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 117,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 118,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 119,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 120,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 121,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 122,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 123,
-        [typeof(global::SynapseToBal.IR.InvokeStep)] = 124,
-        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 125,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 126,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 127,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 128,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 129,
-        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 130,
-        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 131,
-        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 132,
-        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 133,
-        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 134,
-        [typeof(global::SynapseToBal.IR.JobIr)] = 135,
-        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 136,
-        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 137,
-        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 138,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 139,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 140,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 141,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 142,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 143,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 144,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 145,
-        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 146,
-        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 147,
-        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 148,
-        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 149,
-        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 150,
-        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 151,
-        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 152,
-        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 153,
-        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 154,
-        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 155,
-        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 156,
-        [typeof(global::SynapseToBal.IR.ListenerIr)] = 157,
-        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 158,
-        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 159,
-        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 160,
-        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 161,
-        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 162,
-        [typeof(global::SynapseToBal.IR.LogPart.CorrelationId)] = 163,
+        [typeof(global::SynapseToBal.IR.CorsSettingsIr)] = 34,
+        [typeof(global::SynapseToBal.IR.CountIr)] = 35,
+        [typeof(global::SynapseToBal.IR.CronIr)] = 36,
+        [typeof(global::SynapseToBal.IR.DataMapperStep)] = 37,
+        [typeof(global::SynapseToBal.IR.DataMappingIr)] = 38,
+        [typeof(global::SynapseToBal.IR.DataServiceArgumentIr)] = 39,
+        [typeof(global::SynapseToBal.IR.DataServiceDispatchStep)] = 40,
+        [typeof(global::SynapseToBal.IR.DataServiceOperationIr)] = 41,
+        [typeof(global::SynapseToBal.IR.DataServiceOutputIr)] = 42,
+        [typeof(global::SynapseToBal.IR.DataServiceQueryStep)] = 43,
+        [typeof(global::SynapseToBal.IR.DataServiceResultIr)] = 44,
+        [typeof(global::SynapseToBal.IR.DbClientIr)] = 45,
+        [typeof(global::SynapseToBal.IR.DbParameterIr)] = 46,
+        [typeof(global::SynapseToBal.IR.DbResultIr)] = 47,
+        [typeof(global::SynapseToBal.IR.DbStatementIr)] = 48,
+        [typeof(global::SynapseToBal.IR.DbStep)] = 49,
+        [typeof(global::SynapseToBal.IR.DeadCodeStep)] = 50,
+        [typeof(global::SynapseToBal.IR.DefaultFaultLogStep)] = 51,
+        [typeof(global::SynapseToBal.IR.DirectionStep)] = 52,
+        [typeof(global::SynapseToBal.IR.DispatchPathIr)] = 53,
+        [typeof(global::SynapseToBal.IR.EmailConnectionIr)] = 54,
+        [typeof(global::SynapseToBal.IR.EmailSendStep)] = 55,
+        [typeof(global::SynapseToBal.IR.EndpointSuspensionIr)] = 56,
+        [typeof(global::SynapseToBal.IR.EnrichPropertyStep)] = 57,
+        [typeof(global::SynapseToBal.IR.EnrichRemoveStep)] = 58,
+        [typeof(global::SynapseToBal.IR.EnrichRenameKeyStep)] = 59,
+        [typeof(global::SynapseToBal.IR.EnrichStep)] = 60,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Body)] = 61,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Envelope)] = 62,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.JsonPath)] = 63,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.XmlPath)] = 64,
+        [typeof(global::SynapseToBal.IR.ExternalStylesheetIr)] = 65,
+        [typeof(global::SynapseToBal.IR.FailStep)] = 66,
+        [typeof(global::SynapseToBal.IR.FileConnectorArgumentIr)] = 67,
+        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 68,
+        [typeof(global::SynapseToBal.IR.FileConnectorV1Step)] = 69,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 70,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 71,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 72,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 73,
+        [typeof(global::SynapseToBal.IR.ForEachStep)] = 74,
+        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 75,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 76,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 77,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 78,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 79,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 80,
+        [typeof(global::SynapseToBal.IR.ForkStep)] = 81,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 82,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 83,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 84,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 85,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 86,
+        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 87,
+        [typeof(global::SynapseToBal.IR.FunctionIr)] = 88,
+        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 89,
+        [typeof(global::SynapseToBal.IR.GatherIr)] = 90,
+        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 91,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 92,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 93,
+        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 94,
+        [typeof(global::SynapseToBal.IR.GmailStep)] = 95,
+        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 96,
+        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 97,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 98,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 99,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 100,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 101,
+        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 102,
+        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 103,
+        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 104,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 105,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 106,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 107,
+        [typeof(global::SynapseToBal.IR.IfStep)] = 108,
+        [typeof(global::SynapseToBal.IR.InboundIr)] = 109,
+        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 110,
+        [typeof(global::SynapseToBal.IR.InboundParameterIr)] = 111,
+        [typeof(global::SynapseToBal.IR.InboundPropertiesIr)] = 112,
+        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 113,
+        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 114,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 115,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 116,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 117,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 118,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 119,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 120,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 121,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 122,
+        [typeof(global::SynapseToBal.IR.InvokeStep)] = 123,
+        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 124,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 125,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 126,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 127,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 128,
+        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 129,
+        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 130,
+        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 131,
+        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 132,
+        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 133,
+        [typeof(global::SynapseToBal.IR.JobIr)] = 134,
+        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 135,
+        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 136,
+        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 137,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 138,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 139,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 140,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 141,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 142,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 143,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 144,
+        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 145,
+        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 146,
+        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 147,
+        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 148,
+        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 149,
+        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 150,
+        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 151,
+        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 152,
+        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 153,
+        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 154,
+        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 155,
+        [typeof(global::SynapseToBal.IR.ListenerIr)] = 156,
+        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 157,
+        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 158,
+        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 159,
+        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 160,
+        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 161,
+        [typeof(global::SynapseToBal.IR.LogPart.CorrelationId)] = 162,
+        [typeof(global::SynapseToBal.IR.LogPart.Direction)] = 163,
         [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 164,
         [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 165,
         [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 166,
@@ -269,54 +269,55 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 253,
         [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 254,
         [typeof(global::SynapseToBal.IR.ThrottleStep)] = 255,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 256,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 257,
-        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 258,
-        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 259,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 260,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 261,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 262,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 263,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 264,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 265,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 266,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 267,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 268,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 269,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 270,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 271,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 272,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 273,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 274,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 275,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 276,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 277,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 278,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 279,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 280,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 281,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 282,
-        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 283,
-        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 284,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 285,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 286,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 287,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 288,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 289,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 290,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 291,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 292,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 293,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 294,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 295,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 296,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 297,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 298,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 299,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 300,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 301,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 302,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 303,
+        [typeof(global::SynapseToBal.IR.ThroughResourceStep)] = 256,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 257,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 258,
+        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 259,
+        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 260,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 261,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 262,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 263,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 264,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 265,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 266,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 267,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 268,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 269,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 270,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 271,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 272,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 273,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 274,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 275,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 276,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 277,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 278,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 279,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 280,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 281,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 282,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 283,
+        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 284,
+        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 285,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 286,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 287,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 288,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 289,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 290,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 291,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 292,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 293,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 294,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 295,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 296,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 297,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 298,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 299,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 300,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 301,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 302,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 303,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 304,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -672,14 +673,6 @@ internal static partial class IrMembers
 
             case 34:
             {
-                var n = (global::SynapseToBal.IR.CorsHeadersStep)node;
-                sink.Visit(n.Origin);
-                sink.Visit(n.Unmediated);
-                return true;
-            }
-
-            case 35:
-            {
                 var n = (global::SynapseToBal.IR.CorsSettingsIr)node;
                 sink.Visit(n.Name);
                 sink.Visit(n.Enabled);
@@ -688,14 +681,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 36:
+            case 35:
             {
                 var n = (global::SynapseToBal.IR.CountIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 37:
+            case 36:
             {
                 var n = (global::SynapseToBal.IR.CronIr)node;
                 sink.Visit(n.Expression);
@@ -732,7 +725,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 38:
+            case 37:
             {
                 var n = (global::SynapseToBal.IR.DataMapperStep)node;
                 sink.Visit(n.Mapping);
@@ -741,7 +734,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 39:
+            case 38:
             {
                 var n = (global::SynapseToBal.IR.DataMappingIr)node;
                 sink.Visit(n.Function);
@@ -764,7 +757,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 40:
+            case 39:
             {
                 var n = (global::SynapseToBal.IR.DataServiceArgumentIr)node;
                 sink.Visit(n.RequestName);
@@ -772,7 +765,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 41:
+            case 40:
             {
                 var n = (global::SynapseToBal.IR.DataServiceDispatchStep)node;
                 sink.Visit(n.Service);
@@ -786,7 +779,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 42:
+            case 41:
             {
                 var n = (global::SynapseToBal.IR.DataServiceOperationIr)node;
                 sink.Visit(n.Name);
@@ -794,7 +787,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 43:
+            case 42:
             {
                 var n = (global::SynapseToBal.IR.DataServiceOutputIr)node;
                 sink.Visit(n.Column);
@@ -802,7 +795,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 44:
+            case 43:
             {
                 var n = (global::SynapseToBal.IR.DataServiceQueryStep)node;
                 sink.Visit(n.Client);
@@ -822,7 +815,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 45:
+            case 44:
             {
                 var n = (global::SynapseToBal.IR.DataServiceResultIr)node;
                 sink.Visit(n.Element);
@@ -836,7 +829,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 46:
+            case 45:
             {
                 var n = (global::SynapseToBal.IR.DbClientIr)node;
                 sink.Visit(n.Name);
@@ -854,14 +847,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 47:
+            case 46:
             {
                 var n = (global::SynapseToBal.IR.DbParameterIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 48:
+            case 47:
             {
                 var n = (global::SynapseToBal.IR.DbResultIr)node;
                 sink.Visit(n.Property);
@@ -869,7 +862,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 49:
+            case 48:
             {
                 var n = (global::SynapseToBal.IR.DbStatementIr)node;
                 foreach (var item in n.SqlSegments)
@@ -890,7 +883,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 50:
+            case 49:
             {
                 var n = (global::SynapseToBal.IR.DbStep)node;
                 sink.Visit(n.Client);
@@ -904,7 +897,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 51:
+            case 50:
             {
                 var n = (global::SynapseToBal.IR.DeadCodeStep)node;
                 sink.Visit(n.Reason);
@@ -913,7 +906,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 52:
+            case 51:
             {
                 var n = (global::SynapseToBal.IR.DefaultFaultLogStep)node;
                 sink.Visit(n.Origin);
@@ -921,7 +914,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 53:
+            case 52:
             {
                 var n = (global::SynapseToBal.IR.DirectionStep)node;
                 foreach (var item in n.Request)
@@ -939,7 +932,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 54:
+            case 53:
             {
                 var n = (global::SynapseToBal.IR.DispatchPathIr)node;
                 foreach (var item in n.Path)
@@ -956,7 +949,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 55:
+            case 54:
             {
                 var n = (global::SynapseToBal.IR.EmailConnectionIr)node;
                 sink.Visit(n.Name);
@@ -974,7 +967,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 56:
+            case 55:
             {
                 var n = (global::SynapseToBal.IR.EmailSendStep)node;
                 sink.Visit(n.Connection);
@@ -992,7 +985,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 57:
+            case 56:
             {
                 var n = (global::SynapseToBal.IR.EndpointSuspensionIr)node;
                 sink.Visit(n.Name);
@@ -1010,7 +1003,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 58:
+            case 57:
             {
                 var n = (global::SynapseToBal.IR.EnrichPropertyStep)node;
                 sink.Visit(n.Property);
@@ -1020,7 +1013,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 59:
+            case 58:
             {
                 var n = (global::SynapseToBal.IR.EnrichRemoveStep)node;
                 foreach (var item in n.Paths)
@@ -1034,7 +1027,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 60:
+            case 59:
             {
                 var n = (global::SynapseToBal.IR.EnrichRenameKeyStep)node;
                 sink.Visit(n.Source);
@@ -1045,7 +1038,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 61:
+            case 60:
             {
                 var n = (global::SynapseToBal.IR.EnrichStep)node;
                 sink.Visit(n.Source);
@@ -1055,25 +1048,25 @@ internal static partial class IrMembers
                 return true;
             }
 
+            case 61:
+                return true;
             case 62:
                 return true;
             case 63:
-                return true;
-            case 64:
             {
                 var n = (global::SynapseToBal.IR.EnrichTargetIr.JsonPath)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 65:
+            case 64:
             {
                 var n = (global::SynapseToBal.IR.EnrichTargetIr.XmlPath)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 66:
+            case 65:
             {
                 var n = (global::SynapseToBal.IR.ExternalStylesheetIr)node;
                 sink.Visit(n.Name);
@@ -1082,7 +1075,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 67:
+            case 66:
             {
                 var n = (global::SynapseToBal.IR.FailStep)node;
                 sink.Visit(n.Message);
@@ -1091,7 +1084,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 68:
+            case 67:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1099,7 +1092,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 69:
+            case 68:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorStep)node;
                 sink.Visit(n.Location);
@@ -1117,7 +1110,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 70:
+            case 69:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorV1Step)node;
                 foreach (var item in n.Arguments)
@@ -1130,7 +1123,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 71:
+            case 70:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)node;
                 sink.Visit(n.Path);
@@ -1138,7 +1131,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 72:
+            case 71:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.Elements)node;
                 sink.Visit(n.Items);
@@ -1146,7 +1139,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 73:
+            case 72:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.JsonItems)node;
                 sink.Visit(n.Path);
@@ -1155,7 +1148,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 74:
+            case 73:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)node;
                 sink.Visit(n.Items);
@@ -1163,7 +1156,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 75:
+            case 74:
             {
                 var n = (global::SynapseToBal.IR.ForEachStep)node;
                 sink.Visit(n.Loop);
@@ -1173,9 +1166,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 76:
+            case 75:
                 return true;
-            case 77:
+            case 76:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Attached)node;
                 sink.Visit(n.Items);
@@ -1184,7 +1177,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 78:
+            case 77:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.AttachedJson)node;
                 sink.Visit(n.Path);
@@ -1192,23 +1185,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 79:
+            case 78:
                 return true;
-            case 80:
+            case 79:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Recipients)node;
                 sink.Visit(n.Urls);
                 return true;
             }
 
-            case 81:
+            case 80:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Split)node;
                 sink.Visit(n.Items);
                 return true;
             }
 
-            case 82:
+            case 81:
             {
                 var n = (global::SynapseToBal.IR.ForkStep)node;
                 sink.Visit(n.Source);
@@ -1229,7 +1222,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 83:
+            case 82:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Http)node;
                 sink.Visit(n.Client);
@@ -1237,35 +1230,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 84:
+            case 83:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Jms)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 85:
+            case 84:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Mail)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 86:
+            case 85:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.ToAddress)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 87:
+            case 86:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Vfs)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 88:
+            case 87:
             {
                 var n = (global::SynapseToBal.IR.ForwardTemplateIr)node;
                 sink.Visit(n.Template);
@@ -1273,7 +1266,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 89:
+            case 88:
             {
                 var n = (global::SynapseToBal.IR.FunctionIr)node;
                 sink.Visit(n.Name);
@@ -1293,7 +1286,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 90:
+            case 89:
             {
                 var n = (global::SynapseToBal.IR.FunctionParameterIr)node;
                 sink.Visit(n.Name);
@@ -1302,7 +1295,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 91:
+            case 90:
             {
                 var n = (global::SynapseToBal.IR.GatherIr)node;
                 sink.Visit(n.RootElement);
@@ -1310,7 +1303,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 92:
+            case 91:
             {
                 var n = (global::SynapseToBal.IR.GmailArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1318,14 +1311,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 93:
+            case 92:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 94:
+            case 93:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -1335,7 +1328,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 95:
+            case 94:
             {
                 var n = (global::SynapseToBal.IR.GmailConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1352,7 +1345,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 96:
+            case 95:
             {
                 var n = (global::SynapseToBal.IR.GmailStep)node;
                 sink.Visit(n.Connection);
@@ -1366,7 +1359,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 97:
+            case 96:
             {
                 var n = (global::SynapseToBal.IR.GroupMemberIr)node;
                 sink.Visit(n.Url);
@@ -1386,14 +1379,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 98:
+            case 97:
             {
                 var n = (global::SynapseToBal.IR.HeaderReadIr)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 99:
+            case 98:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.Basic)node;
                 sink.Visit(n.Username);
@@ -1401,7 +1394,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 100:
+            case 99:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)node;
                 sink.Visit(n.TokenUrl);
@@ -1410,7 +1403,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 101:
+            case 100:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -1421,7 +1414,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 102:
+            case 101:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.RefreshToken)node;
                 sink.Visit(n.TokenUrl);
@@ -1431,7 +1424,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 103:
+            case 102:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1450,7 +1443,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 104:
+            case 103:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectorCallStep)node;
                 sink.Visit(n.Connection);
@@ -1468,7 +1461,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 105:
+            case 104:
             {
                 var n = (global::SynapseToBal.IR.HttpHeaderIr)node;
                 sink.Visit(n.Name);
@@ -1476,11 +1469,11 @@ internal static partial class IrMembers
                 return true;
             }
 
+            case 105:
+                return true;
             case 106:
                 return true;
             case 107:
-                return true;
-            case 108:
             {
                 var n = (global::SynapseToBal.IR.HttpPathIr.Template)node;
                 foreach (var item in n.Parts)
@@ -1492,7 +1485,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 109:
+            case 108:
             {
                 var n = (global::SynapseToBal.IR.IfStep)node;
                 sink.Visit(n.Condition);
@@ -1511,7 +1504,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 110:
+            case 109:
             {
                 var n = (global::SynapseToBal.IR.InboundIr)node;
                 sink.Visit(n.Listener);
@@ -1524,7 +1517,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 111:
+            case 110:
             {
                 var n = (global::SynapseToBal.IR.InboundKeyStoreIr)node;
                 sink.Visit(n.Path);
@@ -1532,7 +1525,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 112:
+            case 111:
             {
                 var n = (global::SynapseToBal.IR.InboundParameterIr)node;
                 sink.Visit(n.Name);
@@ -1541,7 +1534,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 113:
+            case 112:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertiesIr)node;
                 sink.Visit(n.Name);
@@ -1553,7 +1546,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 114:
+            case 113:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1561,7 +1554,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 115:
+            case 114:
             {
                 var n = (global::SynapseToBal.IR.InboundTargetIr)node;
                 sink.Visit(n.Sequence);
@@ -1573,7 +1566,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 116:
+            case 115:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.File)node;
                 sink.Visit(n.Job);
@@ -1587,7 +1580,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 117:
+            case 116:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Ftp)node;
                 sink.Visit(n.Host);
@@ -1603,7 +1596,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 118:
+            case 117:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Http)node;
                 sink.Visit(n.Port);
@@ -1612,7 +1605,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 119:
+            case 118:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Jms)node;
                 sink.Visit(n.ContextFactory);
@@ -1639,7 +1632,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 120:
+            case 119:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Kafka)node;
                 sink.Visit(n.BootstrapServers);
@@ -1657,7 +1650,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 121:
+            case 120:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mail)node;
                 sink.Visit(n.Host);
@@ -1673,7 +1666,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 122:
+            case 121:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mqtt)node;
                 sink.Visit(n.ServerUri);
@@ -1687,7 +1680,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 123:
+            case 122:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.RabbitMq)node;
                 sink.Visit(n.Host);
@@ -1702,7 +1695,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 124:
+            case 123:
             {
                 var n = (global::SynapseToBal.IR.InvokeStep)node;
                 sink.Visit(n.Function);
@@ -1716,7 +1709,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 125:
+            case 124:
             {
                 var n = (global::SynapseToBal.IR.JdbcStoreIr)node;
                 sink.Visit(n.Client);
@@ -1729,35 +1722,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 126:
+            case 125:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 127:
+            case 126:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 128:
+            case 127:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 129:
+            case 128:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 130:
+            case 129:
             {
                 var n = (global::SynapseToBal.IR.JmsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -1782,14 +1775,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 131:
+            case 130:
             {
                 var n = (global::SynapseToBal.IR.JmsReplyIr)node;
                 sink.Visit(n.Destination);
                 return true;
             }
 
-            case 132:
+            case 131:
             {
                 var n = (global::SynapseToBal.IR.JmsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -1798,7 +1791,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 133:
+            case 132:
             {
                 var n = (global::SynapseToBal.IR.JmsStoreIr)node;
                 sink.Visit(n.Connection);
@@ -1818,7 +1811,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 134:
+            case 133:
             {
                 var n = (global::SynapseToBal.IR.JndiPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1826,7 +1819,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 135:
+            case 134:
             {
                 var n = (global::SynapseToBal.IR.JobIr)node;
                 sink.Visit(n.Name);
@@ -1846,16 +1839,16 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 136:
+            case 135:
                 return true;
-            case 137:
+            case 136:
             {
                 var n = (global::SynapseToBal.IR.JsonEvalIr)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 138:
+            case 137:
             {
                 var n = (global::SynapseToBal.IR.JsonMemberIr)node;
                 sink.Visit(n.Name);
@@ -1863,7 +1856,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 139:
+            case 138:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Array)node;
                 foreach (var item in n.Items)
@@ -1874,18 +1867,18 @@ internal static partial class IrMembers
                 return true;
             }
 
+            case 139:
+                return true;
             case 140:
                 return true;
             case 141:
-                return true;
-            case 142:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Number)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 143:
+            case 142:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Object)node;
                 foreach (var item in n.Members)
@@ -1896,14 +1889,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 144:
+            case 143:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 145:
+            case 144:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.String)node;
                 foreach (var item in n.Parts)
@@ -1914,7 +1907,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 146:
+            case 145:
             {
                 var n = (global::SynapseToBal.IR.JsonSchemaTransformStep)node;
                 sink.Visit(n.Schema);
@@ -1923,7 +1916,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 147:
+            case 146:
             {
                 var n = (global::SynapseToBal.IR.JsonTransformStep)node;
                 sink.Visit(n.StringPattern);
@@ -1932,7 +1925,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 148:
+            case 147:
             {
                 var n = (global::SynapseToBal.IR.JsonValidateStep)node;
                 sink.Visit(n.Source);
@@ -1947,7 +1940,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 149:
+            case 148:
             {
                 var n = (global::SynapseToBal.IR.KafkaConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1970,9 +1963,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 150:
+            case 149:
                 return true;
-            case 151:
+            case 150:
             {
                 var n = (global::SynapseToBal.IR.KafkaParameterIr)node;
                 sink.Visit(n.Name);
@@ -1980,7 +1973,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 152:
+            case 151:
             {
                 var n = (global::SynapseToBal.IR.KafkaPublishStep)node;
                 sink.Visit(n.Connection);
@@ -1994,7 +1987,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 153:
+            case 152:
             {
                 var n = (global::SynapseToBal.IR.KafkaSaslIr)node;
                 sink.Visit(n.Username);
@@ -2002,7 +1995,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 154:
+            case 153:
             {
                 var n = (global::SynapseToBal.IR.KafkaSslIr)node;
                 sink.Visit(n.TruststorePath);
@@ -2013,7 +2006,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 155:
+            case 154:
             {
                 var n = (global::SynapseToBal.IR.LdapArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2021,7 +2014,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 156:
+            case 155:
             {
                 var n = (global::SynapseToBal.IR.LdapConnectorStep)node;
                 foreach (var item in n.Arguments)
@@ -2034,7 +2027,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 157:
+            case 156:
             {
                 var n = (global::SynapseToBal.IR.ListenerIr)node;
                 sink.Visit(n.Name);
@@ -2043,7 +2036,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 158:
+            case 157:
             {
                 var n = (global::SynapseToBal.IR.LocalCallStep)node;
                 sink.Visit(n.Address);
@@ -2054,7 +2047,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 159:
+            case 158:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryIr)node;
                 sink.Visit(n.Name);
@@ -2069,14 +2062,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 160:
+            case 159:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryReadIr)node;
                 sink.Visit(n.Entry);
                 return true;
             }
 
-            case 161:
+            case 160:
             {
                 var n = (global::SynapseToBal.IR.LogFieldIr)node;
                 sink.Visit(n.Name);
@@ -2084,7 +2077,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 162:
+            case 161:
             {
                 var n = (global::SynapseToBal.IR.LogFieldsIr)node;
                 foreach (var item in n.Message)
@@ -2102,13 +2095,15 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 163:
+            case 162:
             {
                 var n = (global::SynapseToBal.IR.LogPart.CorrelationId)node;
                 sink.Visit(n.Prefix);
                 return true;
             }
 
+            case 163:
+                return true;
             case 164:
                 return true;
             case 165:
@@ -3140,6 +3135,14 @@ internal static partial class IrMembers
 
             case 256:
             {
+                var n = (global::SynapseToBal.IR.ThroughResourceStep)node;
+                sink.Visit(n.Origin);
+                sink.Visit(n.Unmediated);
+                return true;
+            }
+
+            case 257:
+            {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
                 sink.Visit(n.RawXml);
@@ -3148,7 +3151,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 257:
+            case 258:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -3162,7 +3165,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 258:
+            case 259:
             {
                 var n = (global::SynapseToBal.IR.UnmatchedIr)node;
                 sink.Visit(n.NotFoundFlow);
@@ -3186,7 +3189,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 259:
+            case 260:
             {
                 var n = (global::SynapseToBal.IR.UnreferencedEndpointIr)node;
                 sink.Visit(n.Key);
@@ -3194,28 +3197,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 260:
+            case 261:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 261:
+            case 262:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 262:
+            case 263:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 263:
+            case 264:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -3226,14 +3229,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 264:
+            case 265:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 265:
+            case 266:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -3244,7 +3247,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 266:
+            case 267:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -3252,7 +3255,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 267:
+            case 268:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -3260,7 +3263,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 268:
+            case 269:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -3272,7 +3275,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 269:
+            case 270:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -3288,7 +3291,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 270:
+            case 271:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -3298,23 +3301,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 271:
+            case 272:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 272:
-                return true;
             case 273:
+                return true;
+            case 274:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 274:
+            case 275:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -3322,37 +3325,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 275:
+            case 276:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 276:
-                return true;
             case 277:
+                return true;
+            case 278:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 278:
+            case 279:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 279:
+            case 280:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 280:
+            case 281:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -3360,7 +3363,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 281:
+            case 282:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -3374,7 +3377,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 282:
+            case 283:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -3383,7 +3386,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 283:
+            case 284:
             {
                 var n = (global::SynapseToBal.IR.WsdlActionIr)node;
                 sink.Visit(n.Action);
@@ -3391,7 +3394,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 284:
+            case 285:
             {
                 var n = (global::SynapseToBal.IR.WsdlDispatchIr)node;
                 foreach (var item in n.Actions)
@@ -3419,7 +3422,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 285:
+            case 286:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3428,7 +3431,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 286:
+            case 287:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -3436,7 +3439,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 287:
+            case 288:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -3450,21 +3453,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 288:
+            case 289:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 289:
+            case 290:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 290:
+            case 291:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -3488,7 +3491,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 291:
+            case 292:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -3496,32 +3499,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 292:
+            case 293:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 293:
+            case 294:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 294:
-                return true;
             case 295:
                 return true;
             case 296:
+                return true;
+            case 297:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 297:
+            case 298:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -3533,7 +3536,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 298:
+            case 299:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -3547,7 +3550,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 299:
+            case 300:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3561,7 +3564,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 300:
+            case 301:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -3569,7 +3572,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 301:
+            case 302:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3590,7 +3593,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 302:
+            case 303:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3598,7 +3601,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 303:
+            case 304:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);

@@ -55,15 +55,15 @@ public static class RespondOnlyFlows
     }
 
     /// <summary>
-    /// Continuing with a flow that only responds is that respond. A response that came back through the API resource
-    /// has the CORS headers written (Resource.process), so its answer is <c>respond</c>'s whatever the flow's is; otherwise
-    /// the flow's own answer (RespondMediator's, or Axis2Sender.sendBack's for a <c>&lt;send/&gt;</c>) is kept.
+    /// Continuing with a flow that only responds is that respond: the flow's own answer (RespondMediator's, or
+    /// Axis2Sender.sendBack's for a <c>&lt;send/&gt;</c>), after what the API resource does to a response that came back
+    /// through it (API.process and Resource.process: its correlation header and CORS headers).
     /// </summary>
     private static ImmutableArray<StepIr> Rewrite(ImmutableArray<StepIr> steps, Dictionary<Symbol, RespondStep> flows, Func<ImmutableArray<StepIr>, ImmutableArray<StepIr>> nested) =>
         SharedList.Map(steps, step => step switch
         {
             ContinueWithStep { Function: { } f } next when flows.TryGetValue(f, out var respond) =>
-                new RespondStep(next.Origin) { SendBack = !next.ThroughResource && respond.SendBack },
+                new RespondStep(next.Origin) { SendBack = respond.SendBack, ThroughResource = next.ThroughResource || respond.ThroughResource },
             _ => FlowBodies.Nested(step, nested),
         });
 }

@@ -68,7 +68,7 @@ public sealed class ApiCorsResponseTests
         Assert.Contains("return check respond(ctx, headers = passBackHeaders);", code, StringComparison.Ordinal);
         Assert.DoesNotContain("cors = true", code, StringComparison.Ordinal);
         // The send's response goes through the resource (writing them) before its out flow.
-        Assert.Contains("writeCorsHeaders(ctx);\n", code, StringComparison.Ordinal);
+        Assert.Contains("throughApiResource(ctx);\n", code, StringComparison.Ordinal);
         // The out flow's and the fault flow's `<send/>` answer through Axis2Sender.sendBack alone: nothing written there.
         Assert.Contains("sendBackToClient(ctx, headers = passBackHeaders);", code, StringComparison.Ordinal);
         var support = files["support.bal"];
@@ -93,7 +93,7 @@ public sealed class ApiCorsResponseTests
         Assert.Contains(outSteps, s => s is RespondStep { SendBack: true });
         Assert.DoesNotContain(outSteps, s => s is RespondStep { SendBack: false });
         var main = result.Files.Single(f => f.RelativePath == "main.bal").Content;
-        RuntimeSourceText.InOrder(main, "callAddress(", "writeCorsHeaders(ctx);");
+        RuntimeSourceText.InOrder(main, "callAddress(", "throughApiResource(ctx);");
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed class ApiCorsResponseTests
         var proxyPackage = ArtifactConversion.Result(proxy).Package!;
         var proxySteps = IrWalker.Steps(proxyPackage.Services.SelectMany(s => s.Resources).SelectMany(r => r.Body).Concat(proxyPackage.Functions.SelectMany(f => f.Body))).ToList();
         Assert.Contains(proxySteps, s => s is RespondStep { SendBack: true });
-        Assert.DoesNotContain(proxySteps, s => s is ContinueWithStep { ThroughResource: true });
+        Assert.DoesNotContain(proxySteps, s => s is ContinueWithStep { ThroughResource: true } or RespondStep { ThroughResource: true });
     }
 
     [Fact]
@@ -158,7 +158,8 @@ public sealed class ApiCorsResponseTests
             "recordCors(ctx, request, cors);", "check setQueryParams(ctx, request.rawPath);");
         RuntimeSourceText.InOrder(RuntimeSourceText.Function("respond"), "writeCorsHeaders(ctx); // Only with: CorsConfig", "return sendBackToClient(ctx, headers);");
         Assert.DoesNotContain("writeCorsHeaders", RuntimeSourceText.Function("sendBackToClient"), StringComparison.Ordinal);
-        RuntimeSourceText.InOrder(RuntimeSourceText.Function("continueWithResponse"), "writeCorsHeaders(ctx); // Only with: CorsConfig", "return sendBackToClient(ctx);", "return outFlow(ctx);");
+        RuntimeSourceText.InOrder(RuntimeSourceText.Function("continueWithResponse"), "throughApiResource(ctx);", "return sendBackToClient(ctx);", "return outFlow(ctx);");
+        Assert.Contains("writeCorsHeaders(ctx); // Only with: CorsConfig", RuntimeSourceText.Function("throughApiResource"), StringComparison.Ordinal);
     }
 
     [Fact]

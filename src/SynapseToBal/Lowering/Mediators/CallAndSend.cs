@@ -404,14 +404,15 @@ public sealed partial class Lowerer
     /// What happens once a send's response is in hand: the out flow runs (from an in flow, from the out flow itself and
     /// from a fault flow alike: Synapse injects every response to a proxy or API resource into its out sequence), or,
     /// with no out flow, the client gets it. A response to an API resource's request goes through Resource.process
-    /// first, which writes the CORS headers the request recorded (CORSHelper.handleCORSHeadersForResponse); a proxy's
-    /// response with no out flow is sent back as it is (Axis2Sender.sendBack).
+    /// and API.process first, which set its correlation header and write the CORS headers the request recorded
+    /// (CORSHelper.handleCORSHeadersForResponse), and with no out flow Resource.process sends it back
+    /// (Axis2Sender.sendBack); a proxy's response with no out flow is sent back as it is.
     /// </summary>
     private static StepIr Reply(MediatorSyntax? origin, FlowContext context) => context.Kind switch
     {
         FlowKind.In or FlowKind.Fault when context.OutFunction is not null => new ContinueWithStep(origin, context.OutFunction) { ThroughResource = context.ApiResource },
         FlowKind.Out when context.Self is not null => new ContinueWithStep(origin, context.Self) { ThroughResource = context.ApiResource },
-        FlowKind.In or FlowKind.Out or FlowKind.Fault => new RespondStep(origin) { SendBack = !context.ApiResource },
+        FlowKind.In or FlowKind.Out or FlowKind.Fault => new RespondStep(origin) { SendBack = true, ThroughResource = context.ApiResource },
         _ => new ContinueWithStep(origin, null),
     };
 

@@ -11,8 +11,9 @@ namespace SynapseToBal.Lowering;
 public sealed partial class Lowerer
 {
     // The line follows Synapse's LogMediator: simple = message template, To, MessageID, correlation_id (when the
-    // message has one), Direction, properties (its From, WSAction, SOAPAction and ReplyTo, printed only when set, are
-    // not); headers = message template, correlation_id, the headers, properties; full = the simple line and the payload (never the
+    // message has one), Direction (from the message: literal where the flow tells it), properties (its From, WSAction,
+    // SOAPAction and ReplyTo, printed only when set, are not); headers = message template, correlation_id, the headers,
+    // properties; full = the simple line and the payload (never the
     // headers); custom = MessageID and correlation_id when logMessageID is set, message template, properties. Credentials never reach the line: the
     // headers helper masks sensitive headers, and a property that names or reads a secret logs "****".
     private LogStep LowerLog(LogMediator log, FlowContext context)
@@ -20,6 +21,7 @@ public sealed partial class Lowerer
         var parts = new List<LogPart>();
         var messageParts = ImmutableArray<LogPart>.Empty;
         string? logged = null;
+        var directionAtRunTime = false;
         var fields = new List<LogFieldIr>();
         void Separator()
         {
@@ -53,17 +55,21 @@ public sealed partial class Lowerer
             parts.Add(new LogPart.Text(log.Separator + "MessageID: "));
             parts.Add(new LogPart.MessageId());
             parts.Add(new LogPart.CorrelationId(log.Separator + "correlation_id: "));
-            var direction = context.Kind switch
+            // LogMediator prints synCtx.isResponse(): known in an out flow (a response) and in an in flow (a request;
+            // a call's response goes on with the calling message's direction, SynapseCallbackReceiver) until a
+            // mediator may change it; a fault flow's and a named sequence's message is either, read at run time.
+            Separator();
+            var direction = context.Kind == FlowKind.Out ? Known.Yes : context.Exchange.Current.IsResponse;
+            if (direction == Known.Maybe)
             {
-                FlowKind.Out => "response",
-                FlowKind.In or FlowKind.Fault => "request",
-                _ => null,
-            };
-            if (direction is not null)
+                parts.Add(new LogPart.Text("Direction: "));
+                parts.Add(new LogPart.Direction());
+                directionAtRunTime = true;
+            }
+            else
             {
-                Separator();
-                parts.Add(new LogPart.Text("Direction: " + direction));
-                logged = direction;
+                logged = direction == Known.Yes ? "response" : "request";
+                parts.Add(new LogPart.Text("Direction: " + logged));
             }
         }
 
@@ -118,6 +124,7 @@ public sealed partial class Lowerer
             Fields = new LogFieldsIr(messageParts, logged, log.Level == LogLevel.Headers, fields.ToImmutableArray(), log.Level == LogLevel.Full, log.Level == LogLevel.Custom && log.LogMessageId)
             {
                 Addressing = log.Level is LogLevel.Simple or LogLevel.Full,
+                DirectionAtRunTime = directionAtRunTime,
                 Place = new LogPlaceIr(context.Owner, context.Kind switch
                 {
                     FlowKind.In => LogFlow.Request,

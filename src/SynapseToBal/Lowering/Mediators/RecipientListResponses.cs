@@ -122,7 +122,10 @@ public sealed partial class Lowerer
             var prefix = prefixes[index];
             var role = members.Count > 1 ? $"recipient {index + 1}" : "recipient";
             var symbol = _symbols.Module(SymbolKind.Function, $"{context.Owner} {role}", shorter: FlowShorter(context, role));
-            _functions.Add(new FunctionIr(symbol, FunctionKind.Sequence, false, [.. member.Call, .. prefix, new ReplacePayloadStep(aggregate, part)],
+            // Each response is injected on its own and comes back through the API resource (API.process, Resource.process)
+            // before the out flow's mediators run on it.
+            ImmutableArray<StepIr> through = context.ApiResource ? [new ThroughResourceStep(send)] : [];
+            _functions.Add(new FunctionIr(symbol, FunctionKind.Sequence, false, [.. member.Call, .. through, .. prefix, new ReplacePayloadStep(aggregate, part)],
                 $"A member of the recipient list at line {send.Location.LineSpan.Start.Line + 1}: sends its copy of the message, then keeps the part of the response the aggregate collects.", member.Location));
             return symbol;
         }).ToImmutableArray();

@@ -1040,7 +1040,7 @@ public sealed partial class Lowerer
             }
 
             // The response comes back through the API resource (its CORS headers written) before the out flow's mediators.
-            body = last.ThroughResource ? [.. body[..^1], new CorsHeadersStep(last.Origin)] : body[..^1];
+            body = last.ThroughResource ? [.. body[..^1], new ThroughResourceStep(last.Origin)] : body[..^1];
         }
 
         if (IrWalker.Steps(body).Any(step => step is RespondStep or ContinueWithStep or AcceptStep or InvokeStep { CanStop: true } or ForkStep { Answering: not null }))

@@ -35,7 +35,7 @@ function runOrderFault(Context ctx, error e) returns http:Response|error {
 # Sequence 'ProcessOrder'.
 function processOrder(Context ctx) returns http:Response|error? {
     do {
-        log:printInfo("ProcessOrder sequence", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, payload = check payloadText(ctx));
+        log:printInfo("ProcessOrder sequence", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = ctx.isResponse ? "response" : "request", payload = check payloadText(ctx));
         check callGroup(ctx, orderBackendEpGroup, "", "POST", format = "soap11", outOnly = true, headers = passThroughHeaders);
     } on fail error e {
         return runOrderFault(ctx, e);

@@ -25,7 +25,8 @@ service /invoices on httpListener {
         Context ctx = check newContext(request, "InvoiceAPI", "/invoices", cors = {allow: "GET", ...corsConfig});
         do {
             check callGroup(ctx, invoiceGetEndpointGroup, restPostfix(ctx), headers = passThroughHeaders);
-            return check respond(ctx, headers = passBackHeaders);
+            throughApiResource(ctx);
+            return check sendBackToClient(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

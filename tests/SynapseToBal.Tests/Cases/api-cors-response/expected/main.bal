@@ -26,7 +26,8 @@ service /cors on httpListener {
         Context ctx = check newContext(request, "CorsApi", "/cors", {"id": id}, cors = {allow: "PUT", ...corsConfig});
         do {
             check callEndpoint(ctx, putOrdersByIdEndpoint, clientPath(corsApiOrdersIdEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = putOrdersByIdEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            throughApiResource(ctx);
+            return check sendBackToClient(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -37,7 +38,7 @@ service /cors on httpListener {
         Context ctx = check newContext(request, "CorsApi", "/cors", {"id": id}, cors = {allow: "DELETE", ...corsConfig});
         do {
             check callEndpoint(ctx, deleteOrdersByIdEndpoint, clientPath(corsApiOrdersIdEndpointUrl2, restPostfix(ctx)), headers = passThroughHeaders, state = deleteOrdersByIdEndpointSuspension);
-            writeCorsHeaders(ctx);
+            throughApiResource(ctx);
             return check corsOut(ctx);
         } on fail error e {
             return corsFault(ctx, e);

@@ -15,7 +15,7 @@ service /to on httpListener {
         do {
             ctx.to = "http://localhost:9000/orders";
             check callAddress(ctx, headers = passThroughHeaders);
-            writeCorsHeaders(ctx);
+            throughApiResource(ctx);
             return check ordersOut(ctx);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
@@ -30,7 +30,7 @@ service /to on httpListener {
             setJsonPayload(ctx, payload.toJson());
             ctx.isResponse = true;
             ctx.to = "";
-            writeCorsHeaders(ctx);
+            throughApiResource(ctx);
             return check echoOut(ctx);
         } on fail error e {
             return handleFault(ctx, e);

@@ -17,7 +17,7 @@ service /quotes on httpListener {
                 return check sendBackToClient(ctx, headers = passBackHeaders);
             }
             check callEndpoint(ctx, latestEndpoint, withRestPostfix("/quotesBackend", restPostfix(ctx)), headers = passThroughHeaders, state = latestEndpointSuspension);
-            writeCorsHeaders(ctx);
+            throughApiResource(ctx);
             return check quotesOut(ctx);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

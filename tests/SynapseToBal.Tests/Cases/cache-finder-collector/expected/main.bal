@@ -18,7 +18,7 @@ service /quotes on httpListener {
                 return check respond(ctx, headers = passBackHeaders);
             }
             check callEndpoint(ctx, quotePostRootEndpoint, clientPath(quoteApiDefaultEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quotePostRootEndpointSuspension);
-            writeCorsHeaders(ctx);
+            throughApiResource(ctx);
             return check quoteOut(ctx);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

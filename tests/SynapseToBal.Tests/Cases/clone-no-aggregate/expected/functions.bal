@@ -26,6 +26,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # response.
 function notifyPostRootCloneTarget1(Context ctx) returns http:Response|error? {
     check callEndpoint(ctx, auditEp, clientPath(auditEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = auditEpSuspension);
+    throughApiResource(ctx);
     return respond(ctx, headers = passBackHeaders);
 }
 

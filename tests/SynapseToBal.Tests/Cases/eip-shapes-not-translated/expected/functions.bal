@@ -45,5 +45,6 @@ function fireCloneTarget(Context ctx) returns error? {
 # the response.
 function aloneIterateTarget(Context ctx) returns http:Response|error? {
     check callEndpoint(ctx, shapesEp, clientPath(shapesEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = shapesEpSuspension);
+    throughApiResource(ctx);
     return respond(ctx, headers = passBackHeaders);
 }

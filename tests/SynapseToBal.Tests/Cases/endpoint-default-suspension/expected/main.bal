@@ -26,7 +26,8 @@ service /quotes on httpListener {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, ordersEndpoint, "/orders", "POST", headers = passThroughHeaders, state = ordersEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            throughApiResource(ctx);
+            return check sendBackToClient(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

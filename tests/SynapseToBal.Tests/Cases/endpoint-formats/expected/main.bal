@@ -28,7 +28,8 @@ service /quotes on httpListener {
         do {
             setAction(ctx, "urn:getQuote");
             check callEndpoint(ctx, soap12Endpoint, "", "POST", format = "soap12", headers = passThroughHeaders, state = soap12EndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            throughApiResource(ctx);
+            return check sendBackToClient(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -28,7 +28,8 @@ service /quotes on httpListener {
             check callGroup(ctx, staticFailoverGroup, restPostfix(ctx), soapFault = true, headers = passThroughHeaders);
             check callGroup(ctx, spreadGroup, restPostfix(ctx), soapFault = true, headers = passThroughHeaders);
             check callGroup(ctx, noRetryGroup, restPostfix(ctx), soapFault = true, headers = passThroughHeaders);
-            return check respond(ctx, headers = passBackHeaders);
+            throughApiResource(ctx);
+            return check sendBackToClient(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

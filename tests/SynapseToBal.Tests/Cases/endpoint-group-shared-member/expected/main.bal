@@ -14,7 +14,8 @@ service /quotes on httpListener {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "GET", ...corsConfig});
         do {
             check callGroup(ctx, quotesAGroup, restPostfix(ctx), headers = passThroughHeaders);
-            return check respond(ctx, headers = passBackHeaders);
+            throughApiResource(ctx);
+            return check sendBackToClient(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -25,7 +26,8 @@ service /quotes on httpListener {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "GET", ...corsConfig});
         do {
             check callGroup(ctx, quotesBGroup, restPostfix(ctx), headers = passThroughHeaders);
-            return check respond(ctx, headers = passBackHeaders);
+            throughApiResource(ctx);
+            return check sendBackToClient(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -36,7 +38,8 @@ service /quotes on httpListener {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes", cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, tuned, clientPath(tunedUrl, restPostfix(ctx)), headers = passThroughHeaders, state = tunedSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            throughApiResource(ctx);
+            return check sendBackToClient(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -28,6 +28,7 @@ service /events on httpListener {
         Context ctx = check newContext(request, "EventsAPI", "/events", cors = {allow: "POST", ...corsConfig});
         do {
             check requestJms(ctx, "EventsTopicEP", {initialContextFactory: eventsTopicEpJavaNamingFactoryInitial, providerUrl: eventsTopicEpJavaNamingProviderUrl, connectionFactoryName: eventsTopicEpTransportJmsConnectionFactoryJndiName}, {'type: jms:TOPIC, name: eventsTopicEpDestination}, {'type: jms:QUEUE, name: eventsTopicEpTransportJmsReplyDestination});
+            throughApiResource(ctx);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

@@ -33,6 +33,7 @@ service /stock on httpListener, httpsListener {
         Context ctx = check newContext(request, "StockApi", "/stock", cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, quoteBackendEp, clientPath(quoteBackendEpUrl, restPostfix(ctx)), headers = passThroughHeaders);
+            throughApiResource(ctx);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

@@ -30,7 +30,8 @@ service /quotes on httpListener {
             // sender in default.json), not the 120 s the client waits.
             check callBlocking(ctx, suspendingEp, clientPath(suspendingEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = suspendingEpSuspension);
             check callEndpoint(ctx, ordersEndpoint, clientPath(quoteApiOrdersEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = ordersEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            throughApiResource(ctx);
+            return check sendBackToClient(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
         }

@@ -15,7 +15,8 @@ service /orders on httpListener {
         do {
             setAction(ctx, "urn:placeOrder");
             check callEndpointAddressed(ctx, orderServiceFinal, "", "POST", format = "soap11", wsAddressing = "final", wsaTo = orderServiceFinalUrl, headers = passThroughHeaders, state = orderServiceFinalSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            throughApiResource(ctx);
+            return check sendBackToClient(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -62,7 +63,8 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrderAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, separateEndpoint, clientPath(orderApiSeparateEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = separateEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            throughApiResource(ctx);
+            return check sendBackToClient(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -73,7 +75,8 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrderAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             check callGroup(ctx, groupEndpointGroup, restPostfix(ctx), headers = passThroughHeaders);
-            return check respond(ctx, headers = passBackHeaders);
+            throughApiResource(ctx);
+            return check sendBackToClient(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

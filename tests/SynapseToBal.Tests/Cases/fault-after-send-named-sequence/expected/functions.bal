@@ -29,14 +29,14 @@ function sendTemplate(Context ctx) returns http:Response|error {
 # Fault flow of NamedSendApi POST /by-key: runs when the in or out flow fails.
 function byKeyFault(Context ctx, error e) returns http:Response {
     recordError(ctx, e);
-    log:printInfo("NamedSendApi /by-key fault", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request");
+    log:printInfo("NamedSendApi /by-key fault", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = ctx.isResponse ? "response" : "request");
     return unansweredFault(ctx, e);
 }
 
 # Fault flow of NamedSendApi POST /by-template: runs when the in or out flow fails.
 function byTemplateFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    log:printInfo("NamedSendApi /by-template fault", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", payload = check payloadText(ctx));
+    log:printInfo("NamedSendApi /by-template fault", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = ctx.isResponse ? "response" : "request", payload = check payloadText(ctx));
     return unansweredFault(ctx, e);
 }
 

@@ -8,6 +8,7 @@ import ballerina/http;
 # response.
 function fannedCloneTarget1(Context ctx) returns http:Response|error? {
     check callEndpoint(ctx, intakeApiFannedEndpoint, clientPath(intakeApiFannedEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = intakeApiFannedEndpointSuspension);
+    throughApiResource(ctx);
     return respond(ctx, headers = passBackHeaders);
 }
 
@@ -15,5 +16,6 @@ function fannedCloneTarget1(Context ctx) returns http:Response|error? {
 # response.
 function fannedCloneTarget2(Context ctx) returns http:Response|error? {
     check callEndpoint(ctx, intakeApiFannedEndpoint2, clientPath(intakeApiFannedEndpointUrl2, restPostfix(ctx)), headers = passThroughHeaders, state = intakeApiFannedEndpointSuspension2);
+    throughApiResource(ctx);
     return respond(ctx, headers = passBackHeaders);
 }

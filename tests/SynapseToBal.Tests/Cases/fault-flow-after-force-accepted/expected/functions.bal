@@ -8,13 +8,13 @@ import ballerina/log;
 # Fault flow of NotifyAPI POST /accepted: runs when the in or out flow fails.
 function acceptedFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    log:printInfo("NotifyAPI /accepted fault", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", payload = check payloadText(ctx));
+    log:printInfo("NotifyAPI /accepted fault", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = ctx.isResponse ? "response" : "request", payload = check payloadText(ctx));
     return accepted();
 }
 
 # Fault flow of NotifyAPI POST /waiting: runs when the in or out flow fails.
 function waitingFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    log:printInfo("NotifyAPI /waiting fault", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", payload = check payloadText(ctx));
+    log:printInfo("NotifyAPI /waiting fault", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = ctx.isResponse ? "response" : "request", payload = check payloadText(ctx));
     return unansweredFault(ctx, e);
 }

@@ -21,7 +21,8 @@ function runTimeFault(Context ctx, error e) returns http:Response|error {
     log:printInfo("FaultSendAPI /run-time fault", step = "fault");
     if !ctx.isResponse {
         check callAddress(ctx, headers = passThroughHeaders);
-        return respond(ctx, headers = passBackHeaders);
+        throughApiResource(ctx);
+        return sendBackToClient(ctx, headers = passBackHeaders);
     }
     return sendBackToClient(ctx, headers = passBackHeaders);
 }

@@ -9,7 +9,7 @@ import ballerina/log;
 
 # Sequence 'AuditFault'.
 function auditFault(Context ctx) {
-    log:printInfo("AuditFault sequence", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId);
+    log:printInfo("AuditFault sequence", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = ctx.isResponse ? "response" : "request");
 }
 
 # Sequence 'OrderFault'.

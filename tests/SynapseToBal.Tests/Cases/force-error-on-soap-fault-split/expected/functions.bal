@@ -50,6 +50,7 @@ function firstFault(Context ctx, error e) returns http:Response|error {
 # response.
 function firstCloneTarget1(Context ctx) returns http:Response|error? {
     check callEndpoint(ctx, vendorAep, clientPath(vendorAepUrl, restPostfix(ctx)), headers = passThroughHeaders, state = vendorAepSuspension, soapFault = true);
+    throughApiResource(ctx);
     return respond(ctx, headers = passBackHeaders);
 }
 
@@ -57,6 +58,7 @@ function firstCloneTarget1(Context ctx) returns http:Response|error? {
 # response.
 function firstCloneTarget2(Context ctx) returns http:Response|error? {
     check callEndpoint(ctx, vendorAep, clientPath(vendorAepUrl, restPostfix(ctx)), headers = passThroughHeaders, state = vendorAepSuspension, soapFault = true);
+    throughApiResource(ctx);
     return respond(ctx, headers = passBackHeaders);
 }
 

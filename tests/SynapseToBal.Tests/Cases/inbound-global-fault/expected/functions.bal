@@ -8,7 +8,7 @@ import ballerina/log;
 
 # Sequence 'ImportOrder'.
 function importOrder(Context ctx) returns http:Response|error? {
-    log:printInfo("ImportOrder sequence", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, payload = check payloadText(ctx));
+    log:printInfo("ImportOrder sequence", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = ctx.isResponse ? "response" : "request", payload = check payloadText(ctx));
     check callEndpoint(ctx, importOrderEndpoint, "/import", "POST", headers = passThroughHeaders, state = importOrderEndpointSuspension);
     return accepted();
 }

@@ -10,7 +10,7 @@ import ballerina/log;
 
 # Sequence 'ProcessOrder'.
 function processOrder(Context ctx) returns http:Response|error? {
-    log:printInfo("ProcessOrder sequence", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, payload = check payloadText(ctx));
+    log:printInfo("ProcessOrder sequence", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = ctx.isResponse ? "response" : "request", payload = check payloadText(ctx));
     return accepted();
 }
 

@@ -15,7 +15,7 @@ function eventError(Context ctx) returns http:Response {
 
 # Sequence 'ProcessEvent'.
 function processEvent(Context ctx) returns error? {
-    log:printInfo("ProcessEvent sequence", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, payload = check payloadText(ctx));
+    log:printInfo("ProcessEvent sequence", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = ctx.isResponse ? "response" : "request", payload = check payloadText(ctx));
     check callEndpoint(ctx, mailBackend, clientPath(mailBackendUrl, restPostfix(ctx)), headers = passThroughHeaders, state = mailBackendSuspension);
 }
 

@@ -7,6 +7,6 @@ import ballerina/log;
 
 # Sequence 'Consume'.
 function consume(Context ctx) returns http:Response|error {
-    log:printInfo("Consume sequence", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, payload = check payloadText(ctx));
+    log:printInfo("Consume sequence", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = ctx.isResponse ? "response" : "request", payload = check payloadText(ctx));
     return accepted();
 }

@@ -35,7 +35,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 function batchIterateTarget(Context ctx) returns error? {
     log:printInfo("OrderSplitAPI /batch request", 'order = xpathString((check soapEnvelope(ctx))/**/<m:'order>/<*>.<m:id>));
     check callEndpoint(ctx, orderBackendEp, "", "POST", format = "soap11", headers = passThroughHeaders, state = orderBackendEpSuspension);
-    writeCorsHeaders(ctx);
+    throughApiResource(ctx);
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m:orderResponse>);
 }
 

@@ -17,7 +17,7 @@ service /loop on httpListener {
             setJsonPayload(ctx, payload.toJson());
             ctx.isResponse = true;
             ctx.to = "";
-            writeCorsHeaders(ctx);
+            throughApiResource(ctx);
             return check loopOut(ctx);
         } on fail error e {
             return handleFault(ctx, e);

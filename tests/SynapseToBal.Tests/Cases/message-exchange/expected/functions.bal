@@ -11,7 +11,7 @@ import ballerina/log;
 
 # Sequence 'ReplySequence'.
 function replySequence(Context ctx) returns http:Response|error {
-    log:printInfo("ReplySequence", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId);
+    log:printInfo("ReplySequence", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = ctx.isResponse ? "response" : "request");
     if !ctx.isResponse {
         check callAddress(ctx, headers = passThroughHeaders);
         return continueWithResponse(ctx);

@@ -37,7 +37,8 @@ service /notify on httpListener, httpsListener {
             }
             if !ctx.isResponse {
                 check callAddress(ctx, headers = passThroughHeaders);
-                return check respond(ctx, headers = passBackHeaders);
+                throughApiResource(ctx);
+                return check sendBackToClient(ctx, headers = passBackHeaders);
             }
             return check sendBackToClient(ctx, headers = passBackHeaders);
         } on fail error e {

@@ -41,6 +41,7 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrdersAPI", "/orders", cors = {allow: "PUT", ...corsConfig});
         do {
             check callEndpoint(ctx, sendEndpoint, clientPath(ordersApiSendEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = sendEndpointSuspension);
+            throughApiResource(ctx);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

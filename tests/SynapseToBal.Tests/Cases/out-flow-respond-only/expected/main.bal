@@ -27,7 +27,7 @@ service /quotes on httpListener {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes", {"symbol": symbol}, cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, quoteEp, clientPath(quoteEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteEpSuspension);
-            writeCorsHeaders(ctx);
+            throughApiResource(ctx);
             return check quoteGetBySymbolOut(ctx);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

@@ -23,7 +23,8 @@ service /query on httpListener {
             // </rewrite>
             check notTranslatedMediator("rewrite", "SB0206");
             check callEndpoint(ctx, searchEndpoint, clientPath(queryApiSearchEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = searchEndpointSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            throughApiResource(ctx);
+            return check sendBackToClient(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -9,7 +9,7 @@ import ballerina/log;
 
 # Sequence 'PublishSequence'.
 function publishSequence(Context ctx) returns http:Response|error {
-    log:printInfo("PublishSequence", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, payload = check payloadText(ctx));
+    log:printInfo("PublishSequence", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = ctx.isResponse ? "response" : "request", payload = check payloadText(ctx));
     return accepted();
 }
 

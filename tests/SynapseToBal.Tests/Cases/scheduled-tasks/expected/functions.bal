@@ -14,7 +14,7 @@ function incrementSequence(Context ctx) returns error? {
 
 # Sequence 'main'.
 function mainSequence(Context ctx) returns http:Response|error? {
-    log:printInfo("main sequence", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, payload = check payloadText(ctx));
+    log:printInfo("main sequence", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = ctx.isResponse ? "response" : "request", payload = check payloadText(ctx));
     return accepted();
 }
 

@@ -14,7 +14,7 @@ service /quotes on httpListener {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes", {"symbol": symbol}, cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, quoteBackend, clientPath(quoteBackendUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteBackendSuspension);
-            writeCorsHeaders(ctx);
+            throughApiResource(ctx);
             return check quoteOut(ctx);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

@@ -46,7 +46,7 @@ function orderError(Context ctx) returns http:Response|error {
 function unresolved(Context ctx) returns error? {
     // TODO(SB0206): onError="NoSuchSequence" of sequence 'Unresolved' names no sequence of the input; failures go to the caller's fault handling
     // <sequence name="Unresolved" onError="NoSuchSequence">
-    log:printInfo("Unresolved sequence", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId);
+    log:printInfo("Unresolved sequence", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = ctx.isResponse ? "response" : "request");
 }
 
 # Fault handling of sequence 'ValidateOrder' (onError) and template 'ForwardOrder' (onError): records the error and runs

@@ -7,6 +7,6 @@ import ballerina/log;
 
 # Sequence 'main'.
 function mainSequence(Context ctx) returns http:Response {
-    log:printInfo("main sequence", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId);
+    log:printInfo("main sequence", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = ctx.isResponse ? "response" : "request");
     return accepted();
 }

@@ -84,6 +84,7 @@ function orderSplitFault(Context ctx, error e) returns http:Response|error {
 # response.
 function eachIterateTarget(Context ctx) returns http:Response|error? {
     check callEndpoint(ctx, orderEp, clientPath(orderEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = orderEpSuspension);
+    throughApiResource(ctx);
     return respond(ctx, headers = passBackHeaders);
 }
 

@@ -13,7 +13,7 @@ xmlns "http://services.samples" as m0;
 # Sequence template 'GatherAll'. For the calls passing 'aggr_expr' lazily ({{xpath}}): the template reads the nodes of
 # the with-param's XPath on the message as it is at each read.
 function gatherAll(Context ctx) returns error? {
-    log:printInfo("GatherAll sequence", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, payload = check payloadText(ctx));
+    log:printInfo("GatherAll sequence", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = ctx.isResponse ? "response" : "request", payload = check payloadText(ctx));
     // <aggregate>: the messages an <iterate> or <clone> of the in flow splits are aggregated there, and its
     // onComplete runs there, before this function; any other message passes through unchanged, as Synapse's
     // aggregate lets through a message it cannot correlate.

@@ -9,12 +9,12 @@ import ballerina/log;
 
 # Sequence 'OrderFault'.
 function orderFault(Context ctx) returns error? {
-    log:printInfo("OrderFault sequence", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, payload = check payloadText(ctx));
+    log:printInfo("OrderFault sequence", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = ctx.isResponse ? "response" : "request", payload = check payloadText(ctx));
 }
 
 # Sequence 'OrderReply'.
 function orderReply(Context ctx) {
-    log:printInfo("OrderReply sequence", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId);
+    log:printInfo("OrderReply sequence", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = ctx.isResponse ? "response" : "request");
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that send to a backend

@@ -8,7 +8,7 @@ import ballerina/log;
 # Fault flow of proxy service StockQuoteProxy: runs when the in or out flow fails.
 function stockQuoteFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    log:printInfo("StockQuoteProxy fault", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", payload = check payloadText(ctx));
+    log:printInfo("StockQuoteProxy fault", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = ctx.isResponse ? "response" : "request", payload = check payloadText(ctx));
     return unansweredFault(ctx, e);
 }
 

@@ -8,7 +8,7 @@ import ballerina/log;
 
 # Sequence 'PingSeq'.
 function pingSeq(Context ctx) returns error? {
-    log:printInfo("PingSeq sequence", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, payload = check payloadText(ctx));
+    log:printInfo("PingSeq sequence", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = ctx.isResponse ? "response" : "request", payload = check payloadText(ctx));
 }
 
 # Runs the Micro Integrator's default 'fault' sequence (the project defines none) for flows that declare no fault

@@ -21,7 +21,7 @@ service /orders on httpListener {
                 return check respond(ctx, headers = passBackHeaders);
             }
             check throttleReleased(ctx, callEndpoint(ctx, ordersPostRootEndpoint, clientPath(ordersApiDefaultEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = ordersPostRootEndpointSuspension));
-            writeCorsHeaders(ctx);
+            throughApiResource(ctx);
             return check ordersOut(ctx);
         } on fail error e {
             return ordersFault(ctx, e);

@@ -45,7 +45,8 @@ service /transport on httpListener {
             // FORCE_HTTP_CONTENT_LENGTH: with COPY_CONTENT_LENGTH_FROM_INCOMING, the calls below (until a response comes
             // back) go through a client of their endpoint that sends a Content-Length instead of chunks.
             check callEndpoint(ctx, stockQuoteNoChunking, clientPath(stockQuoteUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteSuspension);
-            return check respond(ctx, headers = passBackHeaders);
+            throughApiResource(ctx);
+            return check sendBackToClient(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }

@@ -9,7 +9,7 @@ import ballerina/log;
 
 # Sequence 'ProcessReceipt'.
 function processReceipt(Context ctx) returns http:Response|error? {
-    log:printInfo("ProcessReceipt sequence", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, payload = check payloadText(ctx));
+    log:printInfo("ProcessReceipt sequence", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = ctx.isResponse ? "response" : "request", payload = check payloadText(ctx));
     return accepted();
 }
 
