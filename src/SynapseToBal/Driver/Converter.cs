@@ -125,7 +125,7 @@ public static class Converter
         SemanticModel model;
         try
         {
-            model = SemanticModel.Build(documents, RegistryContains(project), diagnostics, RegistryText(project), [.. project.Registry.Resources.Select(r => r.Key)], inputFile, RegistryContents(project), project.EnterpriseIntegrator6 ? ServerProduct.EnterpriseIntegrator6 : ServerProduct.MicroIntegrator);
+            model = SemanticModel.Build(documents, RegistryContains(project), diagnostics, RegistryText(project), [.. project.Registry.Resources.Select(r => r.Key)], inputFile, RegistryContents(project), project.EnterpriseIntegrator6 ? ServerProduct.EnterpriseIntegrator6 : ServerProduct.MicroIntegrator, project.ServerJmsFactories);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -90,6 +90,7 @@ public static class ProjectLoader
         private readonly HashSet<(string Descriptor, string Key, string File)> _missingReported = new();
         private bool _enterpriseIntegrator6;
         private readonly List<SynapseDocument> _serverDataSources = new();
+        private readonly List<ServerJmsFactory> _serverJmsFactories = new();
 
         public ProjectModel Build(string input, InputForm form) => new(
             input,
@@ -105,6 +106,7 @@ public static class ProjectLoader
         {
             EnterpriseIntegrator6 = _enterpriseIntegrator6,
             ServerDataSources = [.. _serverDataSources],
+            ServerJmsFactories = [.. _serverJmsFactories],
         };
 
         /// <summary>
@@ -218,6 +220,11 @@ public static class ProjectLoader
                 ReadServerConfiguration(entry);
             }
 
+            if (IsAxis2Configuration(entry.Relative))
+            {
+                ReadAxis2Configuration(entry);
+            }
+
             return _documents.Any(d => d.Kind == FileKind.SynapseConfiguration) ? InputForm.SynapseConfiguration : InputForm.ArtifactFile;
         }
 
@@ -241,6 +248,11 @@ public static class ProjectLoader
                 ReadServerConfiguration(configuration);
             }
 
+            foreach (var configuration in entries.Where(e => IsAxis2Configuration(e.Relative)))
+            {
+                ReadAxis2Configuration(configuration);
+            }
+
             return form;
         }
 
@@ -261,6 +273,8 @@ public static class ProjectLoader
                 _serverDataSources.Add(sources);
             }
 
+            _serverJmsFactories.AddRange(ServerJmsFactories.FromToml(configuration.Display, configuration.Location, text));
+
             foreach (var entry in CustomMessageHandlers.Read(text))
             {
                 var position = new Microsoft.CodeAnalysis.Text.LinePosition(entry.Line, 0);
@@ -269,6 +283,18 @@ public static class ProjectLoader
                     entry.Formatter ? "formatter" : "builder", entry.ClassName, entry.ContentType,
                     entry.Formatter ? "writes" : "reads",
                     entry.Formatter ? "writes such a message as its payload's XML, JSON or text over HTTP" : "reads such a message as received bytes, parsed as XML or JSON only by its content type");
+            }
+        }
+
+        /// <summary>An axis2.xml of the server (MI 4.x conf/axis2/axis2.xml, EI 6.x repository/conf/axis2/axis2.xml, or one given beside the project).</summary>
+        private static bool IsAxis2Configuration(string relative) => relative == "axis2.xml" || relative.EndsWith("/axis2.xml", StringComparison.Ordinal);
+
+        /// <summary>The JMS connection factories of an axis2.xml (<see cref="ServerJmsFactories.FromAxis2"/>).</summary>
+        private void ReadAxis2Configuration(InputEntry configuration)
+        {
+            if (configuration.ReadText(diagnostics) is { } text)
+            {
+                _serverJmsFactories.AddRange(ServerJmsFactories.FromAxis2(configuration.Display, configuration.Location, text));
             }
         }
 
@@ -564,6 +590,13 @@ public static class ProjectLoader
                 if (FileClassifier.IsConverted(kind))
                 {
                     AddDocument(entry, kind);
+                    continue;
+                }
+
+                if (root.Value.LocalName == "axisconfig" && IsAxis2Configuration(entry.Relative))
+                {
+                    // The server's axis2.xml: read for its JMS connection factories (ReadAxis2Configuration), not an artifact.
+                    _files.Add(new ProjectFile(entry.Location, entry.Display, kind, "axisconfig (the server's axis2.xml: its JMS connection factories are read)"));
                     continue;
                 }
 

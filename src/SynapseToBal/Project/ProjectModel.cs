@@ -113,4 +113,7 @@ public sealed record ProjectModel(
 
     /// <summary>The data sources the server's deployment.toml declares (<c>[[datasource]]</c>), one document a file (<see cref="ServerDataSources"/>).</summary>
     public ImmutableArray<Syntax.SynapseDocument> ServerDataSources { get; init; } = [];
+
+    /// <summary>The JMS connection factories of the server's deployment.toml and axis2.xml, in the order the files were read (<see cref="ServerJmsFactories"/>).</summary>
+    public ImmutableArray<Syntax.ServerJmsFactory> ServerJmsFactories { get; init; } = [];
 }

@@ -82,6 +82,10 @@ public static class ServerDataSources
                 diagnostics.Report(DiagnosticCatalog.DataSourceEntryNotRead, lines.At(path, table.Line, 0, 0), table.Header,
                     "it is not a [[datasource]] entry or a table of one (the config tool renders only the [[datasource]] array)");
             }
+            else if (table.ArrayElement && table.Header is "transport.jms.listener" or "transport.jms.sender")
+            {
+                // Read for the JMS connection factories a proxy listens with (ServerJmsFactories).
+            }
             else if (!ReadElsewhere.Contains(top))
             {
                 other.Add(top);

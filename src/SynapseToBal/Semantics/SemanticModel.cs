@@ -207,7 +207,7 @@ public sealed class SemanticModel
     /// <param name="inputFile">The input's file at the tail of a path on the server's file system (its display path and text), when one is.</param>
     /// <param name="registryContent">The bytes, text and declared media type of a registry resource by key (null when absent or unreadable).</param>
     /// <param name="server">The product the input was written for, whose listener ports the package takes by default.</param>
-    public static SemanticModel Build(IReadOnlyList<SynapseDocument> documents, Func<string, bool>? registryContains, DiagnosticBag diagnostics, Func<string, string?>? registryText = null, IReadOnlyList<string>? registryKeys = null, Func<string, (string Display, string Text)?>? inputFile = null, Func<string, RegistryContent?>? registryContent = null, ServerProduct server = ServerProduct.MicroIntegrator)
+    public static SemanticModel Build(IReadOnlyList<SynapseDocument> documents, Func<string, bool>? registryContains, DiagnosticBag diagnostics, Func<string, string?>? registryText = null, IReadOnlyList<string>? registryKeys = null, Func<string, (string Display, string Text)?>? inputFile = null, Func<string, RegistryContent?>? registryContent = null, ServerProduct server = ServerProduct.MicroIntegrator, IReadOnlyList<ServerJmsFactory>? jmsFactories = null)
     {
         var artifacts = documents.SelectMany(d => d.Artifacts).ToList();
         var symbols = new SymbolTable(artifacts, diagnostics);
@@ -237,6 +237,7 @@ public sealed class SemanticModel
         {
             _registryText = registryText, RegistryKeys = registryKeys ?? [], _inputFile = inputFile, _registryContent = registryContent,
             _refusedApis = refusedApis, _refusedServices = refusedServices, _selfCalls = selfCalls, Server = server,
+            ServerJmsFactories = [.. jmsFactories ?? []],
         };
     }
 
@@ -254,6 +255,9 @@ public sealed class SemanticModel
 
     /// <summary>The product the input was written for: the listener ports' defaults.</summary>
     public ServerProduct Server { get; private init; }
+
+    /// <summary>The JMS connection factories the input's server configuration defines (deployment.toml, axis2.xml).</summary>
+    public ImmutableArray<ServerJmsFactory> ServerJmsFactories { get; private init; } = [];
 
     /// <summary>
     /// The API registered first with the URL context and version of <paramref name="api"/>, when the Micro Integrator

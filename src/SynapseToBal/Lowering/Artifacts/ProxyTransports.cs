@@ -14,8 +14,11 @@ public sealed partial class Lowerer
     /// <summary>The listeners made for proxies' jms and vfs transports; they go to <c>inbound.bal</c> beside the inbound endpoints'.</summary>
     private readonly List<InboundIr> _proxyListeners = [];
 
-    /// <summary>The configurables of each axis2.xml JMS connection factory a proxy listens with, by factory name (shared by its proxies).</summary>
-    private readonly Dictionary<string, (Symbol ContextFactory, Symbol ProviderUrl, Symbol ConnectionFactory)> _proxyJmsFactories = new(StringComparer.Ordinal);
+    /// <summary>The configurables of each JMS connection factory setting a proxy listens with, by factory name and Axis2 parameter (shared by the factory's proxies).</summary>
+    private readonly Dictionary<(string Factory, string Parameter), Symbol> _proxyJmsFactorySettings = [];
+
+    /// <summary>The JMS connection factories whose unapplied settings were reported (SB0614), by name.</summary>
+    private readonly HashSet<string> _proxyJmsFactoriesReported = new(StringComparer.Ordinal);
 
     /// <summary>The configurables of each axis2.xml RabbitMQ connection factory a proxy listens with, by factory name (shared by its proxies).</summary>
     private readonly Dictionary<string, (Symbol Host, Symbol Port, Symbol Username, Symbol Password)> _proxyRabbitMqFactories = new(StringComparer.Ordinal);
@@ -96,12 +99,142 @@ public sealed partial class Lowerer
         NoListener,
     }
 
+    /// <summary>
+    /// The connection settings of a JMS listener, which a proxy's own parameter overrides: ServiceTaskManagerFactory.createTaskManagerForService
+    /// adds the factory's parameters, then the service's, to the properties of the JNDI context and the connection
+    /// (addJmsProperties; ServiceTaskManager connects with transport.jms.UserName and transport.jms.Password from them),
+    /// and reads the connection factory's JNDI name service first (getRqdStringProperty(key, svc, cf)).
+    /// </summary>
+    private static readonly string[] ProxyJmsConnectionParameters =
+    [
+        "java.naming.factory.initial", "java.naming.provider.url", "transport.jms.ConnectionFactoryJNDIName", "transport.jms.UserName", "transport.jms.Password",
+    ];
+
     /// <summary>The JMS parameters Axis2's JMS listener reads from the proxy that the generated listener applies or reports itself.</summary>
     private static readonly string[] ProxyJmsParameters =
     [
         "transport.jms.Destination", "transport.jms.DestinationType", "transport.jms.ConnectionFactory", "transport.jms.ContentType",
         "transport.jms.SessionTransacted", "transport.jms.SessionAcknowledgement", "transport.jms.ReplyDestination", "transport.jms.ReplyDestinationType",
+        .. ProxyJmsConnectionParameters,
     ];
+
+
+    /// <summary>The settings of a server's JMS connection factory the generated listener applies (the rest is SB0614).</summary>
+    private static readonly HashSet<string> AppliedJmsFactoryParameters = new(StringComparer.Ordinal)
+    {
+        "java.naming.factory.initial", "java.naming.provider.url", "transport.jms.ConnectionFactoryJNDIName", "transport.jms.UserName", "transport.jms.Password", "transport.jms.DestinationType",
+    };
+
+    /// <summary>How a proxy's JMS listener connects: the configurables of its settings, the server's factory they come from (null when the input has none of that name), and whether it consumes a topic.</summary>
+    private sealed record ProxyJmsConnectionPlan(Symbol ContextFactory, Symbol ProviderUrl, Symbol ConnectionFactory, Symbol? Username, Symbol? Password, bool Topic, ServerJmsFactory? Server);
+
+    /// <summary>
+    /// The connection of a proxy's JMS listener. Each setting is the proxy's own parameter when it has one (a configurable
+    /// of the proxy, its value the default; the password a required secret), else the connection factory's: the factory of
+    /// the server's configuration the input holds (deployment.toml [[transport.jms.listener]], axis2.xml
+    /// transportReceiver jms; its value the default, named in the configurable's description), else a required
+    /// configurable (SB0613 when the input's configuration defines other JMS factories). The destination type is the
+    /// proxy's transport.jms.DestinationType, else the factory's (ServiceTaskManagerFactory.getDestinationType: a topic
+    /// when it is "topic" in any case).
+    /// </summary>
+    private ProxyJmsConnectionPlan ProxyJmsConnection(ProxySyntax proxy, ProxyTransportPlan.Jms jms)
+    {
+        var server = _model.ServerJmsFactories.FirstOrDefault(f => f.Listener && f.Name == jms.Factory);
+        var own = proxy.Parameters.GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        if (server is null && _model.ServerJmsFactories.Any(f => f.Listener) && !ProxyJmsConnectionParameters.Take(3).All(own.ContainsKey))
+        {
+            var defined = string.Join(", ", _model.ServerJmsFactories.Where(f => f.Listener).Select(f => $"'{f.Name}' ({f.Origin})").Distinct(StringComparer.Ordinal));
+            _diagnostics.Report(DiagnosticCatalog.JmsFactoryNotInServerConfiguration, proxy.Location, proxy.Name, jms.Factory, $"the input's server configuration does not define (its JMS listener factories: {defined})");
+        }
+
+        if (server is not null && _proxyJmsFactoriesReported.Add(jms.Factory))
+        {
+            var unapplied = server.Parameters.Where(p => !AppliedJmsFactoryParameters.Contains(p.Name)).Select(p => $"{p.Name} ('{(SecretNames.IsSecret(p.Name) || p.Name.EndsWith("credentials", StringComparison.Ordinal) ? "****" : SecretNames.MaskXml(p.Value))}'{(p.Key == p.Name ? string.Empty : ", " + p.Key)})")
+                .Concat(server.Unread).ToList();
+            if (unapplied.Count > 0)
+            {
+                _diagnostics.Report(DiagnosticCatalog.JmsFactoryParameterNotApplied, SourceLocation.FileStart(server.Path), jms.Factory, server.Origin,
+                    $"{string.Join("; ", unapplied)} {(unapplied.Count == 1 ? "is" : "are")}");
+            }
+        }
+
+        string Capital(string hint) => char.ToUpperInvariant(hint[0]) + hint[1..];
+
+        Symbol? Setting(string hint, string parameter, bool secret, bool always)
+        {
+            if (own.TryGetValue(parameter, out var mine))
+            {
+                // The proxy's parameter wins over the factory's (ServiceTaskManagerFactory: service first).
+                var symbol = _symbols.Module(SymbolKind.Configurable, $"{proxy.Name} jms {hint}");
+                var of = $"{Capital(hint)} ({parameter}) of proxy service '{proxy.Name}', its own parameter, which the Micro Integrator reads before connection factory '{jms.Factory}''s";
+                if (secret || mine.Text?.Trim() is not { Length: > 0 } value || SecretNames.IsPlaceholder(value))
+                {
+                    _configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, null, of + (secret ? "; never written here." : " (its value is not written in the input)."), Secret: secret));
+                    if (secret)
+                    {
+                        _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, mine.Location, $"{proxy.Name} {parameter}");
+                    }
+                }
+                else
+                {
+                    _configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, value, of + ".", Secret: false));
+                }
+
+                return symbol;
+            }
+
+            var given = server?.Parameter(parameter);
+            if (!always && given is null)
+            {
+                return null;
+            }
+
+            if (_proxyJmsFactorySettings.TryGetValue((jms.Factory, parameter), out var shared))
+            {
+                return shared;
+            }
+
+            var factorySymbol = _symbols.Module(SymbolKind.Configurable, $"jms factory {jms.Factory} {hint}");
+            string? defaultValue = null;
+            string description;
+            if (server is null)
+            {
+                description = $"{Capital(hint)} ({parameter}) of the JMS connection factory '{jms.Factory}' the Micro Integrator's JMS listener defines (axis2.xml, or deployment.toml [[transport.jms.listener]]); it is not in the project.";
+            }
+            else if (given is null)
+            {
+                description = $"{Capital(hint)} ({parameter}) of the JMS connection factory '{jms.Factory}': {server.Table} in {server.Origin} sets none.";
+            }
+            else if (secret)
+            {
+                description = $"{Capital(hint)} ({parameter}) of the JMS connection factory '{jms.Factory}': {given.Key} of {server.Table} in {server.Origin} holds it; never written here.";
+                _diagnostics.Report(DiagnosticCatalog.SecretConfigurable, SourceLocation.FileStart(server.Path), $"{jms.Factory} {given.Key}");
+            }
+            else if (SecretNames.IsPlaceholder(given.Value) || given.Value.Contains("${", StringComparison.Ordinal))
+            {
+                description = $"{Capital(hint)} ({parameter}) of the JMS connection factory '{jms.Factory}': {given.Key} of {server.Table} in {server.Origin} is '{SecretNames.MaskXml(given.Value)}', which the server resolves when it starts.";
+            }
+            else
+            {
+                defaultValue = given.Value;
+                description = $"{Capital(hint)} ({parameter}) of the JMS connection factory '{jms.Factory}': {given.Key} of {server.Table} in {server.Origin}.";
+            }
+
+            _configurables.Add(new ConfigurableIr(factorySymbol, ConfigurableType.String, defaultValue, description, Secret: secret));
+            _proxyJmsFactorySettings[(jms.Factory, parameter)] = factorySymbol;
+            return factorySymbol;
+        }
+
+        var contextFactory = Setting("context factory", "java.naming.factory.initial", secret: false, always: true)!;
+        var providerUrl = Setting("provider url", "java.naming.provider.url", secret: false, always: true)!;
+        var connectionFactory = Setting("connection factory", "transport.jms.ConnectionFactoryJNDIName", secret: false, always: true)!;
+        var username = Setting("username", "transport.jms.UserName", secret: false, always: false);
+        var password = Setting("password", "transport.jms.Password", secret: true, always: false);
+        var topic = own.ContainsKey("transport.jms.DestinationType")
+            ? jms.Topic
+            : string.Equals(server?.Parameter("transport.jms.DestinationType")?.Value.Trim(), "topic", StringComparison.OrdinalIgnoreCase);
+        return new ProxyJmsConnectionPlan(contextFactory, providerUrl, connectionFactory, username, password, topic, server);
+    }
 
     /// <summary>The VFS parameters the generated polling job applies.</summary>
     private static readonly string[] ProxyVfsParameters =
@@ -738,20 +871,8 @@ public sealed partial class Lowerer
         {
             case ProxyTransportPlan.Jms jms:
             {
-                if (!_proxyJmsFactories.TryGetValue(jms.Factory, out var factory))
-                {
-                    Symbol Required(string hint, string parameter)
-                    {
-                        var symbol = _symbols.Module(SymbolKind.Configurable, $"jms factory {jms.Factory} {hint}");
-                        _configurables.Add(new ConfigurableIr(symbol, ConfigurableType.String, null, $"{char.ToUpperInvariant(hint[0])}{hint[1..]} ({parameter}) of the JMS connection factory '{jms.Factory}' the Micro Integrator's JMS listener defines (axis2.xml, or deployment.toml [[transport.jms.listener]]); it is not in the project.", Secret: false));
-                        return symbol;
-                    }
-
-                    factory = (Required("context factory", "java.naming.factory.initial"), Required("provider url", "java.naming.provider.url"), Required("connection factory", "transport.jms.ConnectionFactoryJNDIName"));
-                    _proxyJmsFactories[jms.Factory] = factory;
-                }
-
-                var transport = new InboundTransportIr.Jms(factory.ContextFactory, factory.ProviderUrl, factory.ConnectionFactory, null, null, jms.Destination, jms.Topic, "AUTO_ACKNOWLEDGE", jms.ContentType, flow, true, null)
+                var connection = ProxyJmsConnection(proxy, jms);
+                var transport = new InboundTransportIr.Jms(connection.ContextFactory, connection.ProviderUrl, connection.ConnectionFactory, connection.Username, connection.Password, jms.Destination, connection.Topic, "AUTO_ACKNOWLEDGE", jms.ContentType, flow, true, null)
                 {
                     ContentTypeRules = jms.Rules,
                     OutFlow = outFlow,
@@ -766,7 +887,7 @@ public sealed partial class Lowerer
                 var answer = jms.ReplyDestination is { } replyDestination
                     ? $"the request's JMSReplyTo, else {(jms.ReplyTopic ? "topic" : "queue")} '{replyDestination}' (transport.jms.ReplyDestination)"
                     : "the request's JMSReplyTo";
-                var summary = $"Proxy service '{proxy.Name}' on JMS: every message of {(jms.Topic ? "topic" : "queue")} '{jms.Destination}' (connection factory '{jms.Factory}') runs the proxy's in flow, its fault sequence on failure; what the flow answers goes to {answer}.";
+                var summary = $"Proxy service '{proxy.Name}' on JMS: every message of {(connection.Topic ? "topic" : "queue")} '{jms.Destination}' (connection factory '{jms.Factory}'{(connection.Server is { } server ? $" of {server.Origin}" : string.Empty)}) runs the proxy's in flow, its fault sequence on failure; what the flow answers goes to {answer}.";
                 return new InboundIr(_symbols.Module(SymbolKind.Listener, proxy.Name + " jms listener"), proxy.Name, summary, transport, proxy);
             }
 
