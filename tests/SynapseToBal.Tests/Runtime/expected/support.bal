@@ -14804,9 +14804,11 @@ const string CORS_ORIGIN = "_SYNAPSE_INTERNAL_REST_Origin";
 # (Axis2SynapseEnvironment.injectMessage), where API.process sets the correlation header (`activityid`, the pass-through
 # `correlation_header_name`) of the response to the message's correlation ID (unless the restricted headers system
 # property lists that header, which is not read here) and Resource.process writes the CORS headers recorded on the
-# request (`writeCorsHeaders`) before the out flow runs on it, or, with no out flow, sends it back.
+# request (`writeCorsHeaders`) before the out flow runs on it, or, with no out flow, sends it back. The REST handler finds
+# the API by the message's SYNAPSE_REST_API property: a proxy's or the main sequence's response (a shared sequence's
+# `continueWithResponse`) does not pass through API.process and keeps the backend's headers.
 function throughApiResource(Context ctx) {
-    if ctx.correlationId != "" {
+    if ctx.correlationId != "" && ctx.properties["SYNAPSE_REST_API"] is string {
         ctx.headers[CORRELATION_HEADER] = ctx.correlationId;
     }
     writeCorsHeaders(ctx); // Only with: CorsConfig
