@@ -125,7 +125,8 @@ public static class Converter
         SemanticModel model;
         try
         {
-            model = SemanticModel.Build(documents, RegistryContains(project), diagnostics, RegistryText(project), [.. project.Registry.Resources.Select(r => r.Key)], inputFile, RegistryContents(project), project.EnterpriseIntegrator6 ? ServerProduct.EnterpriseIntegrator6 : ServerProduct.MicroIntegrator, project.ServerJmsFactories);
+            var typeScript = DataMapperTypeScript.Resources(project);
+            model = SemanticModel.Build(documents, RegistryContains(project, typeScript), diagnostics, RegistryText(project, typeScript), [.. project.Registry.Resources.Select(r => r.Key)], inputFile, RegistryContents(project), project.EnterpriseIntegrator6 ? ServerProduct.EnterpriseIntegrator6 : ServerProduct.MicroIntegrator, project.ServerJmsFactories);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -337,17 +338,11 @@ public static class Converter
     /// Whether a registry key names a resource of the project: one the registry holds, or one an MI 4.4 data mapper's
     /// TypeScript source stands for (<see cref="DataMapperTypeScript"/>).
     /// </summary>
-    private static Func<string, bool> RegistryContains(ProjectModel project)
-    {
-        var typeScript = DataMapperTypeScript.Resources(project);
-        return key => project.Registry.Contains(key) || RegistryIndex.NormalizeKey(key) is { } canonical && typeScript.ContainsKey(canonical);
-    }
+    private static Func<string, bool> RegistryContains(ProjectModel project, Dictionary<string, Func<string?>> typeScript) =>
+        key => project.Registry.Contains(key) || RegistryIndex.NormalizeKey(key) is { } canonical && typeScript.ContainsKey(canonical);
 
-    private static Func<string, string?> RegistryText(ProjectModel project)
-    {
-        var typeScript = DataMapperTypeScript.Resources(project);
-        return key => RegistryIndex.NormalizeKey(key) is { } canonical && typeScript.TryGetValue(canonical, out var text) && !project.Registry.Contains(key) ? text() : ResourceText(project, key);
-    }
+    private static Func<string, string?> RegistryText(ProjectModel project, Dictionary<string, Func<string?>> typeScript) =>
+        key => RegistryIndex.NormalizeKey(key) is { } canonical && typeScript.TryGetValue(canonical, out var text) && !project.Registry.Contains(key) ? text() : ResourceText(project, key);
 
     private static string? ResourceText(ProjectModel project, string key)
     {
@@ -371,7 +366,7 @@ public static class Converter
         var diagnostics = new DiagnosticBag();
         var project = ProjectLoader.Load(input, diagnostics);
         var documents = Parse(project, diagnostics);
-        var graph = SemanticModel.Build(documents, RegistryContains(project), diagnostics).Graph;
+        var graph = SemanticModel.Build(documents, RegistryContains(project, DataMapperTypeScript.Resources(project)), diagnostics).Graph;
         var sorted = diagnostics.Sorted();
         return new AnalysisResult(Inventory.Build(input, project, documents, graph, sorted), sorted, project, documents) { Graph = graph };
     }

@@ -52,9 +52,11 @@ public static partial class DataMapperTypeScript
                 }
             }
 
-            Add(".dmc", Text);
-            Add("_inputSchema.json", () => Text() is { } ts ? SchemaJson(ts, "InputRoot", out _) : null);
-            Add("_outputSchema.json", () => Text() is { } ts ? SchemaJson(ts, "OutputRoot", out _) : null);
+            // The source is read once, when one of its three keys is first read.
+            var source = new Lazy<string?>(Text);
+            Add(".dmc", () => source.Value);
+            Add("_inputSchema.json", () => source.Value is { } ts ? SchemaJson(ts, "InputRoot", out _) : null);
+            Add("_outputSchema.json", () => source.Value is { } ts ? SchemaJson(ts, "OutputRoot", out _) : null);
         }
 
         return found;

@@ -268,12 +268,13 @@ public static class ProjectLoader
                 return;
             }
 
-            if (ServerDataSources.Read(configuration.Location, text, diagnostics) is { } sources)
+            var toml = TomlText.Parse(text);
+            if (ServerDataSources.Read(configuration.Location, text, toml, diagnostics) is { } sources)
             {
                 _serverDataSources.Add(sources);
             }
 
-            _serverJmsFactories.AddRange(ServerJmsFactories.FromToml(configuration.Display, configuration.Location, text));
+            _serverJmsFactories.AddRange(ServerJmsFactories.FromToml(configuration.Display, configuration.Location, toml));
 
             foreach (var entry in CustomMessageHandlers.Read(text))
             {

@@ -39,9 +39,11 @@ public static class ServerDataSources
     /// and SB0115 too for lines the reader does not understand.
     /// </summary>
     /// <param name="path">The file's path, as the locations carry it.</param>
-    public static SynapseDocument? Read(string path, string text, DiagnosticBag diagnostics)
+    public static SynapseDocument? Read(string path, string text, DiagnosticBag diagnostics) => Read(path, text, TomlText.Parse(text), diagnostics);
+
+    /// <summary>As <see cref="Read(string, string, DiagnosticBag)"/>, from the file's TOML already parsed (the loader parses it once for every reader).</summary>
+    public static SynapseDocument? Read(string path, string text, TomlText toml, DiagnosticBag diagnostics)
     {
-        var toml = TomlText.Parse(text);
         var sources = ImmutableArray.CreateBuilder<ArtifactSyntax>();
         var other = new List<string>();
         var lines = new SourceLines(text);

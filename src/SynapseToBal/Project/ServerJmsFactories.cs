@@ -64,10 +64,13 @@ public static class ServerJmsFactories
     };
 
     /// <summary>The JMS factories of a deployment.toml's text.</summary>
-    public static List<ServerJmsFactory> FromToml(string origin, string path, string text)
+    public static List<ServerJmsFactory> FromToml(string origin, string path, string text) => FromToml(origin, path, TomlText.Parse(text));
+
+    /// <summary>The JMS factories of a deployment.toml already parsed.</summary>
+    public static List<ServerJmsFactory> FromToml(string origin, string path, TomlText toml)
     {
         var found = new List<ServerJmsFactory>();
-        foreach (var table in TomlText.Parse(text).Tables)
+        foreach (var table in toml.Tables)
         {
             if (!table.ArrayElement || table.Header is not ("transport.jms.listener" or "transport.jms.sender"))
             {
