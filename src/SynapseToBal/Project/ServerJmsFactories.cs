@@ -70,6 +70,11 @@ public static class ServerJmsFactories
     public static List<ServerJmsFactory> FromToml(string origin, string path, TomlText toml)
     {
         var found = new List<ServerJmsFactory>();
+
+        // axis2.xml.j2 writes the JMS transportReceiver, and so its factories, only when [transport.jms] listener_enable is set
+        // and true: without it the Micro Integrator does not listen on JMS at all.
+        var listenerEnabled = toml.Tables.SelectMany(t => t.Entries.Select(e => (Key: t.Header.Length == 0 ? e.Key : t.Header + "." + e.Key, e.Value)))
+            .LastOrDefault(e => e.Key == "transport.jms.listener_enable").Value?.Text == "true";
         foreach (var table in toml.Tables)
         {
             if (!table.ArrayElement || table.Header is not ("transport.jms.listener" or "transport.jms.sender"))
@@ -95,9 +100,16 @@ public static class ServerJmsFactories
                 }
 
                 var key = entry.Key["parameter.".Length..];
-                if (entry.Value.Text is not { } value)
+                if (entry.Value.Text is not { } written)
                 {
-                    unread.Add($"key '{entry.Key}' (its value {entry.Value.Raw} is not a string, number or boolean on one line)");
+                    unread.Add($"key '{entry.Key}' (its value {(SecretNames.IsSecret(key) ? "****" : entry.Value.Raw)} is not a string, number or boolean on one line)");
+                    continue;
+                }
+
+                // The config tool pastes the value into axis2.xml as it is, which the Micro Integrator then reads as XML.
+                if (ServerDataSources.XmlDecoded(written) is not { } value)
+                {
+                    unread.Add($"key '{entry.Key}' (its value holds a bare & or <, which makes the axis2.xml the config tool writes invalid)");
                     continue;
                 }
 
@@ -107,6 +119,11 @@ public static class ServerJmsFactories
             if (name is not { Length: > 0 })
             {
                 continue; // the template writes <parameter name="">: no proxy can name it
+            }
+
+            if (listener && !listenerEnabled)
+            {
+                unread.Add("the whole factory ([transport.jms] listener_enable is not true, so the config tool writes no JMS transportReceiver into axis2.xml and the Micro Integrator does not listen on JMS)");
             }
 
             found.Add(new ServerJmsFactory(name, listener, origin, path, $"[[{table.Header}]] name = \"{name}\"", parameters.ToImmutable(), unread.ToImmutable()));

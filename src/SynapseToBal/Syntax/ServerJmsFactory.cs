@@ -19,7 +19,7 @@ public sealed record ServerJmsParameter(string Name, string Value, string Key);
 /// <param name="Path">The file's path as source locations carry it.</param>
 /// <param name="Table">How the file names the factory: <c>[[transport.jms.listener]] name = "X"</c> or <c>transportReceiver jms, parameter X</c>.</param>
 /// <param name="Parameters">Its parameters in file order.</param>
-/// <param name="Unread">What the file holds for the factory that the Micro Integrator never makes a parameter of it (a TOML key the config tool does not write), with why.</param>
+/// <param name="Unread">What the file holds for the factory that the Micro Integrator never makes a parameter of it (a TOML key the config tool does not write, a value that would break the XML it writes, or the whole factory when [transport.jms] listener_enable is not true), with why.</param>
 public sealed record ServerJmsFactory(string Name, bool Listener, string Origin, string Path, string Table, ImmutableArray<ServerJmsParameter> Parameters, ImmutableArray<string> Unread)
 {
     /// <summary>The value of a parameter, or null.</summary>

@@ -50,6 +50,26 @@ public sealed class ServerJmsFactoryTests
     }
 
     [Fact]
+    public void Toml_values_are_read_as_the_axis2_xml_they_are_pasted_into_and_listeners_need_listener_enable()
+    {
+        var factories = ServerJmsFactories.FromToml("deployment.toml", "/in/deployment.toml", """
+            [[transport.jms.listener]]
+            name = "q"
+            parameter.provider_url = "tcp://b:61616?a=1&amp;b=2"
+            parameter.connection_factory_name = "Q&CF"
+            """);
+
+        var listener = Assert.Single(factories);
+        Assert.Equal("tcp://b:61616?a=1&b=2", listener.Parameter("java.naming.provider.url")?.Value);
+        Assert.Null(listener.Parameter("transport.jms.ConnectionFactoryJNDIName"));
+        Assert.Equal(2, listener.Unread.Length);
+        Assert.Contains(listener.Unread, u => u.StartsWith("key 'parameter.connection_factory_name' (its value holds a bare & or <", StringComparison.Ordinal));
+        // axis2.xml.j2 renders the JMS transportReceiver only when [transport.jms] listener_enable is true.
+        Assert.Contains(listener.Unread, u => u.StartsWith("the whole factory ([transport.jms] listener_enable is not true", StringComparison.Ordinal));
+        Assert.Empty(ServerJmsFactories.FromToml("deployment.toml", "/in/deployment.toml", "transport.jms.listener_enable = true\n[[transport.jms.listener]]\nname = \"q\"\n")[0].Unread);
+    }
+
+    [Fact]
     public void Axis2_parameter_groups_of_the_jms_receiver_and_sender_become_factories_and_a_dtd_is_refused()
     {
         var factories = ServerJmsFactories.FromAxis2("axis2.xml", "/in/axis2.xml", """
