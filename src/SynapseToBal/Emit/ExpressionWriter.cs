@@ -342,7 +342,12 @@ internal sealed class ExpressionWriter
     /// </summary>
     public string StringTemplate(IEnumerable<object> parts)
     {
-        var list = parts.ToList();
+        // A value known to be empty (a JSON-typed property read as an XPath string) adds nothing: it is left out, and
+        // when only literal text is left the result is a plain string literal.
+        var list = parts
+            .Select(p => p is ExprIr expr and not StringLiteralIr ? new RenderedExpression(String(expr)) : p)
+            .Where(p => p is not RenderedExpression { Code: "\"\"" })
+            .ToList();
         if (list.All(p => p is StringLiteralIr))
         {
             return BallerinaSyntax.StringLiteral(string.Concat(list.Cast<StringLiteralIr>().Select(p => p.Value)));
@@ -356,13 +361,8 @@ internal sealed class ExpressionWriter
                 case StringLiteralIr literal:
                     builder.Append(BallerinaSyntax.TemplateText(literal.Value));
                     break;
-                case ExprIr expr:
-                    // A value known to be empty (a JSON-typed property read as an XPath string) adds nothing.
-                    if (String(expr) is not "\"\"" and var text)
-                    {
-                        builder.Append("${").Append(text).Append('}');
-                    }
-
+                case RenderedExpression { Code: var text }:
+                    builder.Append("${").Append(text).Append('}');
                     break;
                 case string interpolation:
                     builder.Append(interpolation);
@@ -374,6 +374,9 @@ internal sealed class ExpressionWriter
 
         return builder.Append('`').ToString();
     }
+
+    /// <summary>An expression part of a string template, already written as Ballerina.</summary>
+    private sealed record RenderedExpression(string Code);
 
     /// <summary>The condition a value is the text of (a boolean converted to a string, or a boolean where text is read), or null.</summary>
     private static ConditionIr? BooleanText(ExprIr value) => value switch

@@ -1619,13 +1619,6 @@ internal sealed partial class StatementWriter
     };
 
     /// <summary>
-    /// Names a key-value may not take: the other parameters of the log functions, and the keys the log module writes
-    /// itself, which <c>log:KeyValues</c> declares <c>never</c> from ballerina/log 2.15 (<c>msg</c>, <c>message</c>,
-    /// <c>time</c>, <c>level</c>; a newer distribution rejects them as arguments), and <c>module</c>, which the log
-    /// functions read as the name of the module the line is logged for (getModuleName) and newer versions declare
-    /// <c>never</c> too.
-    /// </summary>
-    /// <summary>
     /// The key a log property is written under: the Synapse name as it is (LogMediator prints <c>name = value</c>) when it
     /// needs no more than escaped ASCII punctuation (<c>message-id</c> → <c>message\-id</c>), else the name made an
     /// identifier (<c>Error Message</c> → <c>Error_Message</c>), as an escaped blank or non-ASCII letter reads badly.
@@ -1633,6 +1626,13 @@ internal sealed partial class StatementWriter
     private static string LogKey(string name) =>
         name.All(c => c is > ' ' and < (char)0x7F) && BallerinaSyntax.FieldName(name) is { } exact ? exact : BallerinaSyntax.Identifier(name);
 
+    /// <summary>
+    /// Names a key-value may not take: the other parameters of the log functions, and the keys the log module writes
+    /// itself, which <c>log:KeyValues</c> declares <c>never</c> from ballerina/log 2.15 (<c>msg</c>, <c>message</c>,
+    /// <c>time</c>, <c>level</c>; a newer distribution rejects them as arguments), and <c>module</c>, which the log
+    /// functions read as the name of the module the line is logged for (getModuleName) and newer versions declare
+    /// <c>never</c> too.
+    /// </summary>
     private static readonly HashSet<string> LogParameters = new(StringComparer.Ordinal) { "msg", "'error", "error", "stackTrace", "keyValues", "message", "time", "level", "module", "'module" };
 
     /// <summary>

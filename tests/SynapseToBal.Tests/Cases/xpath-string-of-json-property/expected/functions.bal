@@ -19,7 +19,7 @@ function handleFault(Context ctx, error e) returns http:Response|error {
 function jsonPropertyFlow(Context ctx) returns http:Response|error {
     do {
         json 'order = check value:fromJsonString("{\"id\": 7}");
-        string label = string `order: `;
+        string label = "order: ";
         log:printInfo("JsonPropertyProxy request", label = label);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
