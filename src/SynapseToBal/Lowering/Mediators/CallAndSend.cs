@@ -408,7 +408,9 @@ public sealed partial class Lowerer
     private IEnumerable<StepIr> LowerLoopback(LoopbackMediator loopback, FlowContext context)
     {
         StepIr[] request = [new MarkResponseStep(loopback), new SetFieldStep(loopback, ContextField.To, new StringLiteralIr(string.Empty)), Reply(loopback, context)];
-        switch (context.Exchange.Current.Response)
+        // LoopBackMediator tests isResponse(), which a call leaves as it was (SynapseCallbackReceiver.handleMessage puts
+        // a continuation call's direction back): after a call on a request the message still loops back.
+        switch (context.Exchange.Current.IsResponse)
         {
             case Known.No:
                 return request;

@@ -23,5 +23,11 @@ configurable string corsAllowedHeaders = "";
 # Base URL of the 'DirectionAPI /send endpoint' endpoint.
 configurable string directionApiSendEndpointUrl = "http://localhost:9000/orders";
 
+# Base URL of the 'DirectionAPI /loop endpoint' endpoint.
+configurable string directionApiLoopEndpointUrl = "http://localhost:9000/orders";
+
+# Base URL of the 'DirectionAPI /throttled endpoint' endpoint.
+configurable string directionApiThrottledEndpointUrl = "http://localhost:9000/orders";
+
 # The server's CORS configuration, which the APIs' OPTIONS answers and the CORS headers of their answers follow.
 final CorsConfig corsConfig = {enabled: corsEnabled, allowedOrigins: corsAllowedOrigins, allowedHeaders: corsAllowedHeaders};

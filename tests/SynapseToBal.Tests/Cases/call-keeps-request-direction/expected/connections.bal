@@ -4,7 +4,7 @@
 
 import ballerina/http;
 
-# Endpoint 'DirectionAPI /call endpoint' (synapse.xml, line 26).
+# Endpoint 'DirectionAPI /call endpoint' (synapse.xml, line 27).
 # No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed
 # call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001,
 # without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep
@@ -17,7 +17,7 @@ final http:Client postCallEndpoint = check new (directionApiCallEndpointUrl, {ti
 # calls through it check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState callEndpointSuspension = new ("address", "AnonymousEndpoint", {});
 
-# Endpoint 'DirectionAPI /send endpoint' (synapse.xml, line 46).
+# Endpoint 'DirectionAPI /send endpoint' (synapse.xml, line 47).
 # No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed
 # call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001,
 # without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep
@@ -29,3 +29,29 @@ final http:Client sendEndpoint = check new (directionApiSendEndpointUrl, {timeou
 # Suspension state of endpoint 'DirectionAPI /send endpoint', as Synapse's EndpointContext keeps it: the non-blocking
 # calls through it check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState sendEndpointSuspension = new ("address", "AnonymousEndpoint", {});
+
+# Endpoint 'DirectionAPI /loop endpoint' (synapse.xml, line 60).
+# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed
+# call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001,
+# without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep
+# this state as Synapse's EndpointContext does (EndpointState).
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
+# answers the client nothing; here the call fails into the fault handling.
+final http:Client loopEndpoint = check new (directionApiLoopEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
+
+# Suspension state of endpoint 'DirectionAPI /loop endpoint', as Synapse's EndpointContext keeps it: the non-blocking
+# calls through it check it first (endpointReady) and record their result in it (endpointCalled).
+final EndpointState loopEndpointSuspension = new ("address", "AnonymousEndpoint", {});
+
+# Endpoint 'DirectionAPI /throttled endpoint' (synapse.xml, line 76).
+# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed
+# call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001,
+# without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep
+# this state as Synapse's EndpointContext does (EndpointState).
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
+# answers the client nothing; here the call fails into the fault handling.
+final http:Client throttledEndpoint = check new (directionApiThrottledEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
+
+# Suspension state of endpoint 'DirectionAPI /throttled endpoint', as Synapse's EndpointContext keeps it: the
+# non-blocking calls through it check it first (endpointReady) and record their result in it (endpointCalled).
+final EndpointState throttledEndpointSuspension = new ("address", "AnonymousEndpoint", {});

@@ -19,23 +19,28 @@ function audit(Context ctx) {
 # Fault flow of DirectionAPI POST /call: runs when the in or out flow fails.
 function directionFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
+    throttleRelease(ctx);
     if !ctx.isResponse {
         log:printInfo("DirectionAPI /call fault", fault = "on a request");
     }
     if !ctx.isResponse {
         if anonymousTo(ctx) {
+            throttleRelease(ctx);
             return sendBackToClient(ctx, headers = passBackHeaders);
         }
-        check callAddress(ctx, headers = passThroughHeaders);
+        check throttleReleased(ctx, callAddress(ctx, headers = passThroughHeaders));
+        throttleRelease(ctx);
         throughApiResource(ctx);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }
+    throttleRelease(ctx);
     return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
 # Out flow of DirectionAPI POST /send: runs on the backend response.
-function directionOut(Context ctx) returns http:Response|error {
+function sendOut(Context ctx) returns http:Response|error {
     audit(ctx);
+    throttleRelease(ctx);
     return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
@@ -44,6 +49,14 @@ function directionOut(Context ctx) returns http:Response|error {
 # it: a failure after the send, which the Micro Integrator leaves unanswered, is answered 502.
 function handleFaultAfterSend(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
+    throttleRelease(ctx);
     check defaultFaultLog(ctx);
     return unansweredFault(ctx, e);
+}
+
+# Out flow of DirectionAPI POST /loop: runs on the backend response.
+function loopOut(Context ctx) returns http:Response|error {
+    log:printInfo("DirectionAPI /loop response", looped = "true");
+    throttleRelease(ctx);
+    return respond(ctx, headers = passBackHeaders);
 }

@@ -8,15 +8,16 @@ import ballerina/log;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
-# API 'DirectionAPI' (synapse.xml, line 21).
+# API 'DirectionAPI' (synapse.xml, line 22).
 service /direction on httpListener {
     # POST /direction/call
     resource function post call(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "DirectionAPI", "/direction", cors = {allow: "POST", ...corsConfig});
         do {
-            check callEndpoint(ctx, postCallEndpoint, clientPath(directionApiCallEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = callEndpointSuspension);
+            check throttleReleased(ctx, callEndpoint(ctx, postCallEndpoint, clientPath(directionApiCallEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = callEndpointSuspension));
             audit(ctx);
             log:printInfo("DirectionAPI /call request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = ctx.isResponse ? "response" : "request", payload = check payloadText(ctx));
+            throttleRelease(ctx);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return directionFault(ctx, e);
@@ -27,10 +28,41 @@ service /direction on httpListener {
     resource function post send(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "DirectionAPI", "/direction", cors = {allow: "POST", ...corsConfig});
         do {
-            check callEndpoint(ctx, sendEndpoint, clientPath(directionApiSendEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = sendEndpointSuspension);
+            check throttleReleased(ctx, callEndpoint(ctx, sendEndpoint, clientPath(directionApiSendEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = sendEndpointSuspension));
             ctx.isResponse = true;
             throughApiResource(ctx);
-            return check directionOut(ctx);
+            return check sendOut(ctx);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
+    }
+
+    # POST /direction/loop
+    resource function post loop(http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, "DirectionAPI", "/direction", cors = {allow: "POST", ...corsConfig});
+        do {
+            check throttleReleased(ctx, callEndpoint(ctx, loopEndpoint, clientPath(directionApiLoopEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = loopEndpointSuspension));
+            ctx.isResponse = true;
+            ctx.to = "";
+            throughApiResource(ctx);
+            return check loopOut(ctx);
+        } on fail error e {
+            return handleFaultAfterSend(ctx, e);
+        }
+    }
+
+    # POST /direction/throttled
+    resource function post throttled(http:Request request) returns http:Response|error {
+        Context ctx = check newContext(request, "DirectionAPI", "/direction", cors = {allow: "POST", ...corsConfig});
+        do {
+            check throttleReleased(ctx, callEndpoint(ctx, throttledEndpoint, clientPath(directionApiThrottledEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = throttledEndpointSuspension));
+            if !(check throttleAdmit(ctx, "afterCall@DirectionAPI /throttled", {maxConcurrent: 5})) {
+                setHttpSc(ctx, 503);
+                throttleRelease(ctx);
+                return check respond(ctx, headers = passBackHeaders);
+            }
+            throttleRelease(ctx);
+            return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
         }
@@ -46,12 +78,22 @@ service /direction on httpListener {
         return self.answerOptions(request);
     }
 
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options loop(http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
+    # OPTIONS, answered as the Micro Integrator answers it (the http module would answer 204 itself).
+    resource function options throttled(http:Request request) returns http:Response|error {
+        return self.answerOptions(request);
+    }
+
     # What the Micro Integrator answers an OPTIONS request (Resource.sendOptions): the first resource whose path (and
     # query) matches, those whose only method is OPTIONS tried first, answers with the request's headers, Allow naming
     # its methods and the CORS headers of the server's CORS configuration (403 for an origin it does not allow); a
     # request no resource's path matches is answered as no matching resource.
     function answerOptions(http:Request request) returns http:Response|error {
-        return check optionsResponse(request, "/direction", [{path: re `/call/?`, allow: "POST"}, {path: re `/send/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
+        return check optionsResponse(request, "/direction", [{path: re `/call/?`, allow: "POST"}, {path: re `/send/?`, allow: "POST"}, {path: re `/loop/?`, allow: "POST"}, {path: re `/throttled/?`, allow: "POST"}], corsConfig) ?: resourceNotFound();
     }
 
     # Any request no resource above takes, answered as the Micro Integrator's API.process answers it: when some
@@ -60,7 +102,7 @@ service /direction on httpListener {
     # (handleMethodNotAllowed: the `_method_not_allowed_handler_` sequence, else 405 with no body), and as no matching
     # resource when none does.
     resource function 'default [string... path](http:Request request) returns http:Response {
-        if !(request.method is "OPTIONS"|"POST") && requestPathMatches(request, "/direction", [re `/call/?`, re `/send/?`]) {
+        if !(request.method is "OPTIONS"|"POST") && requestPathMatches(request, "/direction", [re `/call/?`, re `/send/?`, re `/loop/?`, re `/throttled/?`]) {
             return methodNotAllowed();
         }
         return resourceNotFound();
