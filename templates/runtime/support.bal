@@ -1094,7 +1094,7 @@ const WSA_SUBMISSION_NS = "http://schemas.xmlsoap.org/ws/2004/08/addressing";
 
 // It only sets the context's addressing fields: a package that reads none of them (in its own code or through
 // the helpers below) gets neither it nor its call in `parsedPayload`, as what it would set is never seen.
-// Kept only with: addressingAddress, addressingAction, messageAction, urlParam, defaultFaultLog, callAddress, rewriteUrl, storedMessageText, forwardAttemptAddress, dataServiceNoOperation, dataServiceParam, cacheLookup, operationNotFound, setOperationNotFoundFault, transportOperation, operationNotFoundReason, ctx.to, ctx.replyTo, ctx.faultTo, ctx.wsaAction, ctx.addressingFault
+// Kept only with: addressingAddress, addressingAction, messageAction, urlParam, defaultFaultLog, callAddress, anonymousTo, rewriteUrl, storedMessageText, forwardAttemptAddress, dataServiceNoOperation, dataServiceParam, cacheLookup, operationNotFound, setOperationNotFoundFault, transportOperation, operationNotFoundReason, ctx.to, ctx.replyTo, ctx.faultTo, ctx.wsaAction, ctx.addressingFault
 # When the Micro Integrator builds a received message (RelayUtils.buildMessage, its `processAddressing`), it runs
 # Axis2's AddressingInHandler, engaged in its axis2.xml: the `To` header block of the envelope becomes the message's
 # To address, replacing the one it had (the request path, or what a `header To` set). The handler reads the 2005/08
@@ -1229,11 +1229,12 @@ function messageAction(Context ctx) returns string {
 # Synapse's MESSAGE_FORMAT (`get-property('MESSAGE_FORMAT')`, GetPropertyFunction) of a request an HTTP client
 # sent: "pox" when Axis2 took it for REST (`restRequest`; isDoingPOX is isDoingREST and is tested first, so "get"
 # never comes out), else "soap11" or "soap12" by the version of the message's SOAP envelope (the client's until a
-# step replaces the envelope). A response's is not modelled (Axis2 marks it REST when the request the endpoint sent
-# was, which the endpoint's format decides), nor a message no HTTP client sent (a task's, an inbound endpoint's): both
-# fail rather than guess.
+# step replaces the envelope). A backend's response (`backendResponse`, in the Axis2 message context made for it,
+# whatever its direction) is not modelled (Axis2 marks it REST when the request the endpoint sent was, which the
+# endpoint's format decides), nor a message no HTTP client sent (a task's, an inbound endpoint's): both fail rather
+# than guess.
 function messageFormat(Context ctx) returns string|error {
-    if ctx.isResponse || (!ctx.restRequest && ctx.clientSoap is ()) {
+    if ctx.backendResponse || (!ctx.restRequest && ctx.clientSoap is ()) {
         return error("MESSAGE_FORMAT is translated for a request an HTTP client sent only");
     }
     if ctx.restRequest {
@@ -5274,8 +5275,14 @@ function callLocal(Context ctx, string address, function (Context ctx) returns h
 }
 
 # The message turned into a backend's response: it gets fresh axis2-scope state in Synapse (the postfix is gone after
-# a call), is not addressed to the request's To, and carries the ReplyTo and FaultTo of the outgoing message's options
-# (SynapseCallbackReceiver), which Axis2FlexibleMEPClient's clone does not copy: none.
+# a call), is not addressed to the request's To (SynapseCallbackReceiver.handleMessage addresses the response to the
+# anonymous address, "" here), and carries the ReplyTo and FaultTo of the outgoing message's options
+# (SynapseCallbackReceiver), which Axis2FlexibleMEPClient's clone does not copy: none. Its direction (`isResponse`)
+# is not changed here: handleMessage marks the response setResponse(true), then, for a `call` (CONTINUATION_CALL,
+# which CallMediator and the connectors' call templates set), puts back the direction of the message that called
+# (setResponse(false) when it was a request), so a call's response goes on in the direction the flow had. Only a
+# `send`'s response is a response: the generated code marks it so where it continues with it (`ctx.isResponse =
+# true` before the out flow or a receiving sequence, `continueWithResponse`).
 function becomeResponse(Context ctx) {
     ctx.urlPostfix = "";
     ctx.to = "";
@@ -5286,7 +5293,7 @@ function becomeResponse(Context ctx) {
     // ClientWorker gives the response an empty SOAP action, whatever SOAPAction header it carries.
     ctx.action = "";
     ctx.axis2 = {};
-    ctx.isResponse = true;
+    ctx.backendResponse = true;
 }
 
 # `callEndpoint` through an endpoint with `enableAddressing` (a non-blocking send or call): Axis2FlexibleMEPClient
@@ -6673,9 +6680,20 @@ function answerInClientSoapVersion(Context ctx) {
     }
 }
 
+# Whether the message is a non-blocking call's or send's response (`backendResponse`) still addressed to the anonymous
+# address SynapseCallbackReceiver.handleMessage gives every such response (setTo(WSA_ANONYMOUS_URL), "" here). An
+# endpoint-less `send` of it on a request (a call's response keeps the request's direction) answers the client:
+# Axis2SynapseEnvironment.send hands a request to Axis2Sender.sendOn, and PassThroughHttpSender.invoke finds no
+# destination for an anonymous To (PassThroughTransportUtils.getDestinationEPR), so it submits the message on the
+# client's connection (submitResponse, through the OUT_TRANSPORT_INFO handleMessage copies onto the response).
+function anonymousTo(Context ctx) returns boolean => ctx.backendResponse && ctx.to == "";
+
 # Continues a sent message with the resource's out flow, or answers the client when there is none. The response comes
-# back through the API resource that took the request first (`throughApiResource`).
+# back through the API resource that took the request first (`throughApiResource`). A send's response is a response
+# (SynapseCallbackReceiver.handleMessage: setResponse(true), with no CONTINUATION_CALL to put the request's direction
+# back), as a loopback's message is.
 function continueWithResponse(Context ctx) returns http:Response|error {
+    ctx.isResponse = true;
     throughApiResource(ctx);
     (function (Context ctx) returns http:Response|error)? outFlow = ctx.outFlow;
     if outFlow is () {
@@ -7191,6 +7209,7 @@ type RequestState record {|
     int statusCode;
     string? httpSc;
     boolean isResponse;
+    boolean backendResponse;
 |};
 
 # The request the message holds now, copied, so that what the call changes in place does not reach it.
@@ -7210,7 +7229,8 @@ function requestState(Context ctx) returns RequestState => {
     restCall: ctx.restCall,
     statusCode: ctx.statusCode,
     httpSc: ctx.httpSc,
-    isResponse: ctx.isResponse
+    isResponse: ctx.isResponse,
+    backendResponse: ctx.backendResponse
 };
 
 # Puts the request back in the message. With `keepResponse` the response's body, status and HTTP_SC stay, as
@@ -7235,6 +7255,7 @@ function restoreRequestState(Context ctx, RequestState state, boolean keepRespon
     ctx.action = state.action;
     ctx.restCall = state.restCall;
     ctx.isResponse = state.isResponse;
+    ctx.backendResponse = state.backendResponse;
 }
 
 # Stands in for an expression SynapseToBal could not translate: it fails at run time, so the gap is
@@ -8578,6 +8599,7 @@ function branchContext(Context ctx) returns Context => {
     statusCode: ctx.statusCode,
     httpSc: ctx.httpSc,
     isResponse: ctx.isResponse,
+    backendResponse: ctx.backendResponse,
     outFlow: ctx.outFlow,
     sendBack: ctx.sendBack
 };
@@ -8707,6 +8729,7 @@ function adoptMessage(Context ctx, Context copy) {
     ctx.statusCode = copy.statusCode;
     ctx.httpSc = copy.httpSc;
     ctx.isResponse = copy.isResponse;
+    ctx.backendResponse = copy.backendResponse;
 }
 
 # The copies of a split that reached its aggregate, in the order they arrived, with what each branch
@@ -14447,7 +14470,7 @@ function sendJmsReply(Context ctx, JmsReplyTarget target) returns error? {
     }
     JmsSender sender = check jmsReplyProducer(target.producerKey, target.connection);
     // After a backend call the answer relates to the request's JMSMessageID (its RelatesTo).
-    JmsOutgoing reply = check jmsMessage(ctx, target.contentTypeProperty, ctx.isResponse ? target.requestMessageId : ());
+    JmsOutgoing reply = check jmsMessage(ctx, target.contentTypeProperty, ctx.backendResponse ? target.requestMessageId : ());
     _ = check jmsSend(sender, reply, destination);
 }
 

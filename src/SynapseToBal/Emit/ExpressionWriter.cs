@@ -424,6 +424,7 @@ internal sealed class ExpressionWriter
         BooleanValueIr b => Typed(b.Value),
         UntranslatedConditionIr u => $"check notTranslated({BallerinaSyntax.StringLiteral(u.Original)}) == \"true\"",
         UrlConditionHoldsIr u => $"check urlConditionHolds(ctx, {StatementWriter.UrlCondition(u.Evaluator)}, ctx.to ?: \"\")",
+        AnonymousToIr => "anonymousTo(ctx)",
         _ => throw new InvalidOperationException($"Unhandled condition {condition.GetType().Name}"),
     };
 

@@ -924,6 +924,13 @@ internal sealed partial class StatementWriter
                 _out.Line("return accepted();");
                 break;
             case ContinueWithStep next:
+                if (next is { MarksResponse: true, Function: not null })
+                {
+                    // A send's response is a response (SynapseCallbackReceiver.handleMessage); a call's keeps the
+                    // direction it had (CONTINUATION_CALL), so the call helpers leave ctx.isResponse as it was.
+                    _out.Line("ctx.isResponse = true;");
+                }
+
                 if (next is { ThroughResource: true, Function: not null })
                 {
                     // The response goes through the API resource, which puts its correlation header and the CORS headers

@@ -844,6 +844,12 @@ public sealed record UntranslatedConditionIr(string Original) : ConditionIr;
 /// <summary>A Synapse evaluator (conditionalRouter) over the To address, the transport headers and the properties.</summary>
 public sealed record UrlConditionHoldsIr(UrlConditionIr Evaluator) : ConditionIr;
 
+/// <summary>
+/// The message is a non-blocking call's or send's response still addressed to the anonymous address
+/// SynapseCallbackReceiver.handleMessage gives it (<c>anonymousTo</c> in the runtime module).
+/// </summary>
+public sealed record AnonymousToIr : ConditionIr;
+
 /// <summary>How comparisons are typed in the IR, for every stage that builds one.</summary>
 public static class Comparisons
 {

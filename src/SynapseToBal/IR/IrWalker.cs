@@ -160,7 +160,7 @@ public static class IrWalker
         OrIr o => Expressions(o.Left).Concat(Expressions(o.Right)),
         NotIr n => Expressions(n.Operand),
         BooleanValueIr b => [b.Value],
-        BoolLiteralIr or UntranslatedConditionIr or UrlConditionHoldsIr => [],
+        BoolLiteralIr or UntranslatedConditionIr or UrlConditionHoldsIr or AnonymousToIr => [],
         _ => throw new InvalidOperationException($"Unhandled condition {condition.GetType().Name}"),
     };
 

@@ -465,6 +465,15 @@ public sealed record ContinueWithStep(MediatorSyntax? Origin, Symbol? Function) 
     public override bool Terminates => true;
 
     /// <summary>
+    /// The message continues as a send's response, which is a response (<c>ctx.isResponse = true</c> first):
+    /// SynapseCallbackReceiver.handleMessage marks a backend's response setResponse(true) and puts the calling
+    /// message's direction back only for a call (CONTINUATION_CALL), so the out flow, and the fault flows and shared
+    /// sequences it runs, see a response. Set where the direction is not already known to be a response; a
+    /// <see cref="Function"/> null continuation (<c>continueWithResponse</c>) marks it itself.
+    /// </summary>
+    public bool MarksResponse { get; init; }
+
+    /// <summary>
     /// The response comes back through the API resource that took the request (injected as a response, it goes through
     /// API.process, which sets its correlation header, and Resource.process, which writes the CORS headers recorded on
     /// the request (CORSHelper.handleCORSHeadersForResponse), before the out flow: <c>throughApiResource</c>). A

@@ -53,6 +53,10 @@ internal sealed class ExchangeState
         /// <see cref="Response"/> follows except after a call: a non-blocking call's response continues the flow with
         /// the direction of the message that called (SynapseCallbackReceiver.handleMessage sets the response's
         /// setResponse(false) for a continuation call made on a request), and a blocking call keeps the message's.
+        /// What tests isResponse() reads it: InMediator and OutMediator, ThrottleMediator, LoopBackMediator, the log's
+        /// Direction. <see cref="Response"/> (the message holds a response) decides what an endpoint-less send or call
+        /// does: after a call's response on a request a bare send answers the client, as the anonymous To the response
+        /// carries sends it back (PassThroughHttpSender.invoke: submitResponse).
         /// </summary>
         public Known IsResponse { get; init; }
     }

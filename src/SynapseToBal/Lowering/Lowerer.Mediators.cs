@@ -79,7 +79,7 @@ public sealed partial class Lowerer
     private static void FollowDirection(DirectionStep direction, FlowContext context)
     {
         var state = context.Exchange.Current;
-        if (state.Response != Known.Maybe)
+        if (state.IsResponse != Known.Maybe)
         {
             return;
         }

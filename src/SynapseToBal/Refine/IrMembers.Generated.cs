@@ -20,304 +20,305 @@ internal static partial class IrMembers
         [typeof(global::SynapseToBal.IR.AmazonS3Step)] = 4,
         [typeof(global::SynapseToBal.IR.AmazonSqsStep)] = 5,
         [typeof(global::SynapseToBal.IR.AndIr)] = 6,
-        [typeof(global::SynapseToBal.IR.ArgumentIr)] = 7,
-        [typeof(global::SynapseToBal.IR.ArithmeticIr)] = 8,
-        [typeof(global::SynapseToBal.IR.AwsArgumentIr)] = 9,
-        [typeof(global::SynapseToBal.IR.BoolLiteralIr)] = 10,
-        [typeof(global::SynapseToBal.IR.BooleanLiteralIr)] = 11,
-        [typeof(global::SynapseToBal.IR.BooleanValueIr)] = 12,
-        [typeof(global::SynapseToBal.IR.BuiltinCallIr)] = 13,
-        [typeof(global::SynapseToBal.IR.CacheLookupStep)] = 14,
-        [typeof(global::SynapseToBal.IR.CacheSettingsIr)] = 15,
-        [typeof(global::SynapseToBal.IR.CacheStoreStep)] = 16,
-        [typeof(global::SynapseToBal.IR.CallAddressStep)] = 17,
-        [typeof(global::SynapseToBal.IR.CallStep)] = 18,
-        [typeof(global::SynapseToBal.IR.ClearHeadersStep)] = 19,
-        [typeof(global::SynapseToBal.IR.ClearPayloadStep)] = 20,
-        [typeof(global::SynapseToBal.IR.ClientGroupIr)] = 21,
-        [typeof(global::SynapseToBal.IR.ClientIr)] = 22,
-        [typeof(global::SynapseToBal.IR.CommentStep)] = 23,
-        [typeof(global::SynapseToBal.IR.CompareIr)] = 24,
-        [typeof(global::SynapseToBal.IR.ComputedPropertyStep)] = 25,
-        [typeof(global::SynapseToBal.IR.ConcatIr)] = 26,
-        [typeof(global::SynapseToBal.IR.ConditionValueIr)] = 27,
-        [typeof(global::SynapseToBal.IR.ConditionalIr)] = 28,
-        [typeof(global::SynapseToBal.IR.ConfigurableIr)] = 29,
-        [typeof(global::SynapseToBal.IR.ConfigurableReadIr)] = 30,
-        [typeof(global::SynapseToBal.IR.ContextFieldIr)] = 31,
-        [typeof(global::SynapseToBal.IR.ContinueWithStep)] = 32,
-        [typeof(global::SynapseToBal.IR.ConvertIr)] = 33,
-        [typeof(global::SynapseToBal.IR.CorsSettingsIr)] = 34,
-        [typeof(global::SynapseToBal.IR.CountIr)] = 35,
-        [typeof(global::SynapseToBal.IR.CronIr)] = 36,
-        [typeof(global::SynapseToBal.IR.DataMapperStep)] = 37,
-        [typeof(global::SynapseToBal.IR.DataMappingIr)] = 38,
-        [typeof(global::SynapseToBal.IR.DataServiceArgumentIr)] = 39,
-        [typeof(global::SynapseToBal.IR.DataServiceDispatchStep)] = 40,
-        [typeof(global::SynapseToBal.IR.DataServiceOperationIr)] = 41,
-        [typeof(global::SynapseToBal.IR.DataServiceOutputIr)] = 42,
-        [typeof(global::SynapseToBal.IR.DataServiceQueryStep)] = 43,
-        [typeof(global::SynapseToBal.IR.DataServiceResultIr)] = 44,
-        [typeof(global::SynapseToBal.IR.DbClientIr)] = 45,
-        [typeof(global::SynapseToBal.IR.DbParameterIr)] = 46,
-        [typeof(global::SynapseToBal.IR.DbResultIr)] = 47,
-        [typeof(global::SynapseToBal.IR.DbStatementIr)] = 48,
-        [typeof(global::SynapseToBal.IR.DbStep)] = 49,
-        [typeof(global::SynapseToBal.IR.DeadCodeStep)] = 50,
-        [typeof(global::SynapseToBal.IR.DefaultFaultLogStep)] = 51,
-        [typeof(global::SynapseToBal.IR.DirectionStep)] = 52,
-        [typeof(global::SynapseToBal.IR.DispatchPathIr)] = 53,
-        [typeof(global::SynapseToBal.IR.EmailConnectionIr)] = 54,
-        [typeof(global::SynapseToBal.IR.EmailSendStep)] = 55,
-        [typeof(global::SynapseToBal.IR.EndpointSuspensionIr)] = 56,
-        [typeof(global::SynapseToBal.IR.EnrichPropertyStep)] = 57,
-        [typeof(global::SynapseToBal.IR.EnrichRemoveStep)] = 58,
-        [typeof(global::SynapseToBal.IR.EnrichRenameKeyStep)] = 59,
-        [typeof(global::SynapseToBal.IR.EnrichStep)] = 60,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Body)] = 61,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Envelope)] = 62,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.JsonPath)] = 63,
-        [typeof(global::SynapseToBal.IR.EnrichTargetIr.XmlPath)] = 64,
-        [typeof(global::SynapseToBal.IR.ExternalStylesheetIr)] = 65,
-        [typeof(global::SynapseToBal.IR.FailStep)] = 66,
-        [typeof(global::SynapseToBal.IR.FileConnectorArgumentIr)] = 67,
-        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 68,
-        [typeof(global::SynapseToBal.IR.FileConnectorV1Step)] = 69,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 70,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 71,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 72,
-        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 73,
-        [typeof(global::SynapseToBal.IR.ForEachStep)] = 74,
-        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 75,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 76,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 77,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 78,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 79,
-        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 80,
-        [typeof(global::SynapseToBal.IR.ForkStep)] = 81,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 82,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 83,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 84,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 85,
-        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 86,
-        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 87,
-        [typeof(global::SynapseToBal.IR.FunctionIr)] = 88,
-        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 89,
-        [typeof(global::SynapseToBal.IR.GatherIr)] = 90,
-        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 91,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 92,
-        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 93,
-        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 94,
-        [typeof(global::SynapseToBal.IR.GmailStep)] = 95,
-        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 96,
-        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 97,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 98,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 99,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 100,
-        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 101,
-        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 102,
-        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 103,
-        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 104,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 105,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 106,
-        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 107,
-        [typeof(global::SynapseToBal.IR.IfStep)] = 108,
-        [typeof(global::SynapseToBal.IR.InboundIr)] = 109,
-        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 110,
-        [typeof(global::SynapseToBal.IR.InboundParameterIr)] = 111,
-        [typeof(global::SynapseToBal.IR.InboundPropertiesIr)] = 112,
-        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 113,
-        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 114,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 115,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 116,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 117,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 118,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 119,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 120,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 121,
-        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 122,
-        [typeof(global::SynapseToBal.IR.InvokeStep)] = 123,
-        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 124,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 125,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 126,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 127,
-        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 128,
-        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 129,
-        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 130,
-        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 131,
-        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 132,
-        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 133,
-        [typeof(global::SynapseToBal.IR.JobIr)] = 134,
-        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 135,
-        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 136,
-        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 137,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 138,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 139,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 140,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 141,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 142,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 143,
-        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 144,
-        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 145,
-        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 146,
-        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 147,
-        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 148,
-        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 149,
-        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 150,
-        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 151,
-        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 152,
-        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 153,
-        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 154,
-        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 155,
-        [typeof(global::SynapseToBal.IR.ListenerIr)] = 156,
-        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 157,
-        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 158,
-        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 159,
-        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 160,
-        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 161,
-        [typeof(global::SynapseToBal.IR.LogPart.CorrelationId)] = 162,
-        [typeof(global::SynapseToBal.IR.LogPart.Direction)] = 163,
-        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 164,
-        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 165,
-        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 166,
-        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 167,
-        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 168,
-        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 169,
-        [typeof(global::SynapseToBal.IR.LogStep)] = 170,
-        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 171,
-        [typeof(global::SynapseToBal.IR.MailSendStep)] = 172,
-        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 173,
-        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 174,
-        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 175,
-        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 176,
-        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 177,
-        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 178,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 179,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 180,
-        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 181,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 182,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 183,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 184,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 185,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 186,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 187,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 188,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 189,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 190,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 191,
-        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 192,
-        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 193,
-        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 194,
-        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 195,
-        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 196,
-        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 197,
-        [typeof(global::SynapseToBal.IR.NotIr)] = 198,
-        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 199,
-        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 200,
-        [typeof(global::SynapseToBal.IR.OptionsIr)] = 201,
-        [typeof(global::SynapseToBal.IR.OptionsMatchIr)] = 202,
-        [typeof(global::SynapseToBal.IR.OrIr)] = 203,
-        [typeof(global::SynapseToBal.IR.OwnListenerUrlIr)] = 204,
-        [typeof(global::SynapseToBal.IR.PackageIr)] = 205,
-        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 206,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 207,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 208,
-        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 209,
-        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 210,
-        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 211,
-        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 212,
-        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 213,
-        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 214,
-        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 215,
-        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 216,
-        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 217,
-        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 218,
-        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 219,
-        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 220,
-        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 221,
-        [typeof(global::SynapseToBal.IR.ResourceCorsIr)] = 222,
-        [typeof(global::SynapseToBal.IR.ResourceIr)] = 223,
-        [typeof(global::SynapseToBal.IR.RespondStep)] = 224,
-        [typeof(global::SynapseToBal.IR.RewriteStep)] = 225,
-        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 226,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 227,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 228,
-        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 229,
-        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 230,
-        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 231,
-        [typeof(global::SynapseToBal.IR.ServiceIr)] = 232,
-        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 233,
-        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 234,
-        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 235,
-        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 236,
-        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 237,
-        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 238,
-        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 239,
-        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 240,
-        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 241,
-        [typeof(global::SynapseToBal.IR.StringTestIr)] = 242,
-        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 243,
-        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 244,
-        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 245,
-        [typeof(global::SynapseToBal.IR.SwitchStep)] = 246,
-        [typeof(global::SynapseToBal.IR.Symbol)] = 247,
-        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 248,
-        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 249,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 250,
-        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 251,
-        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 252,
-        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 253,
-        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 254,
-        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 255,
-        [typeof(global::SynapseToBal.IR.ThroughResourceStep)] = 256,
-        [typeof(global::SynapseToBal.IR.TodoStep)] = 257,
-        [typeof(global::SynapseToBal.IR.TransactionStep)] = 258,
-        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 259,
-        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 260,
-        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 261,
-        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 262,
-        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 263,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 264,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 265,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 266,
-        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 267,
-        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 268,
-        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 269,
-        [typeof(global::SynapseToBal.IR.ValidateStep)] = 270,
-        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 271,
-        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 272,
-        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 273,
-        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 274,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 275,
-        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 276,
-        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 277,
-        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 278,
-        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 279,
-        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 280,
-        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 281,
-        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 282,
-        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 283,
-        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 284,
-        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 285,
-        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 286,
-        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 287,
-        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 288,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 289,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 290,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 291,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 292,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 293,
-        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 294,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 295,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 296,
-        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 297,
-        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 298,
-        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 299,
-        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 300,
-        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 301,
-        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 302,
-        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 303,
-        [typeof(global::SynapseToBal.IR.XsltStep)] = 304,
+        [typeof(global::SynapseToBal.IR.AnonymousToIr)] = 7,
+        [typeof(global::SynapseToBal.IR.ArgumentIr)] = 8,
+        [typeof(global::SynapseToBal.IR.ArithmeticIr)] = 9,
+        [typeof(global::SynapseToBal.IR.AwsArgumentIr)] = 10,
+        [typeof(global::SynapseToBal.IR.BoolLiteralIr)] = 11,
+        [typeof(global::SynapseToBal.IR.BooleanLiteralIr)] = 12,
+        [typeof(global::SynapseToBal.IR.BooleanValueIr)] = 13,
+        [typeof(global::SynapseToBal.IR.BuiltinCallIr)] = 14,
+        [typeof(global::SynapseToBal.IR.CacheLookupStep)] = 15,
+        [typeof(global::SynapseToBal.IR.CacheSettingsIr)] = 16,
+        [typeof(global::SynapseToBal.IR.CacheStoreStep)] = 17,
+        [typeof(global::SynapseToBal.IR.CallAddressStep)] = 18,
+        [typeof(global::SynapseToBal.IR.CallStep)] = 19,
+        [typeof(global::SynapseToBal.IR.ClearHeadersStep)] = 20,
+        [typeof(global::SynapseToBal.IR.ClearPayloadStep)] = 21,
+        [typeof(global::SynapseToBal.IR.ClientGroupIr)] = 22,
+        [typeof(global::SynapseToBal.IR.ClientIr)] = 23,
+        [typeof(global::SynapseToBal.IR.CommentStep)] = 24,
+        [typeof(global::SynapseToBal.IR.CompareIr)] = 25,
+        [typeof(global::SynapseToBal.IR.ComputedPropertyStep)] = 26,
+        [typeof(global::SynapseToBal.IR.ConcatIr)] = 27,
+        [typeof(global::SynapseToBal.IR.ConditionValueIr)] = 28,
+        [typeof(global::SynapseToBal.IR.ConditionalIr)] = 29,
+        [typeof(global::SynapseToBal.IR.ConfigurableIr)] = 30,
+        [typeof(global::SynapseToBal.IR.ConfigurableReadIr)] = 31,
+        [typeof(global::SynapseToBal.IR.ContextFieldIr)] = 32,
+        [typeof(global::SynapseToBal.IR.ContinueWithStep)] = 33,
+        [typeof(global::SynapseToBal.IR.ConvertIr)] = 34,
+        [typeof(global::SynapseToBal.IR.CorsSettingsIr)] = 35,
+        [typeof(global::SynapseToBal.IR.CountIr)] = 36,
+        [typeof(global::SynapseToBal.IR.CronIr)] = 37,
+        [typeof(global::SynapseToBal.IR.DataMapperStep)] = 38,
+        [typeof(global::SynapseToBal.IR.DataMappingIr)] = 39,
+        [typeof(global::SynapseToBal.IR.DataServiceArgumentIr)] = 40,
+        [typeof(global::SynapseToBal.IR.DataServiceDispatchStep)] = 41,
+        [typeof(global::SynapseToBal.IR.DataServiceOperationIr)] = 42,
+        [typeof(global::SynapseToBal.IR.DataServiceOutputIr)] = 43,
+        [typeof(global::SynapseToBal.IR.DataServiceQueryStep)] = 44,
+        [typeof(global::SynapseToBal.IR.DataServiceResultIr)] = 45,
+        [typeof(global::SynapseToBal.IR.DbClientIr)] = 46,
+        [typeof(global::SynapseToBal.IR.DbParameterIr)] = 47,
+        [typeof(global::SynapseToBal.IR.DbResultIr)] = 48,
+        [typeof(global::SynapseToBal.IR.DbStatementIr)] = 49,
+        [typeof(global::SynapseToBal.IR.DbStep)] = 50,
+        [typeof(global::SynapseToBal.IR.DeadCodeStep)] = 51,
+        [typeof(global::SynapseToBal.IR.DefaultFaultLogStep)] = 52,
+        [typeof(global::SynapseToBal.IR.DirectionStep)] = 53,
+        [typeof(global::SynapseToBal.IR.DispatchPathIr)] = 54,
+        [typeof(global::SynapseToBal.IR.EmailConnectionIr)] = 55,
+        [typeof(global::SynapseToBal.IR.EmailSendStep)] = 56,
+        [typeof(global::SynapseToBal.IR.EndpointSuspensionIr)] = 57,
+        [typeof(global::SynapseToBal.IR.EnrichPropertyStep)] = 58,
+        [typeof(global::SynapseToBal.IR.EnrichRemoveStep)] = 59,
+        [typeof(global::SynapseToBal.IR.EnrichRenameKeyStep)] = 60,
+        [typeof(global::SynapseToBal.IR.EnrichStep)] = 61,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Body)] = 62,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.Envelope)] = 63,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.JsonPath)] = 64,
+        [typeof(global::SynapseToBal.IR.EnrichTargetIr.XmlPath)] = 65,
+        [typeof(global::SynapseToBal.IR.ExternalStylesheetIr)] = 66,
+        [typeof(global::SynapseToBal.IR.FailStep)] = 67,
+        [typeof(global::SynapseToBal.IR.FileConnectorArgumentIr)] = 68,
+        [typeof(global::SynapseToBal.IR.FileConnectorStep)] = 69,
+        [typeof(global::SynapseToBal.IR.FileConnectorV1Step)] = 70,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)] = 71,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.Elements)] = 72,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.JsonItems)] = 73,
+        [typeof(global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)] = 74,
+        [typeof(global::SynapseToBal.IR.ForEachStep)] = 75,
+        [typeof(global::SynapseToBal.IR.ForkAnswerIr)] = 76,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Attached)] = 77,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.AttachedJson)] = 78,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Copies)] = 79,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Recipients)] = 80,
+        [typeof(global::SynapseToBal.IR.ForkSourceIr.Split)] = 81,
+        [typeof(global::SynapseToBal.IR.ForkStep)] = 82,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Http)] = 83,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Jms)] = 84,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Mail)] = 85,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.ToAddress)] = 86,
+        [typeof(global::SynapseToBal.IR.ForwardRouteIr.Vfs)] = 87,
+        [typeof(global::SynapseToBal.IR.ForwardTemplateIr)] = 88,
+        [typeof(global::SynapseToBal.IR.FunctionIr)] = 89,
+        [typeof(global::SynapseToBal.IR.FunctionParameterIr)] = 90,
+        [typeof(global::SynapseToBal.IR.GatherIr)] = 91,
+        [typeof(global::SynapseToBal.IR.GmailArgumentIr)] = 92,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.Bearer)] = 93,
+        [typeof(global::SynapseToBal.IR.GmailAuthIr.RefreshToken)] = 94,
+        [typeof(global::SynapseToBal.IR.GmailConnectionIr)] = 95,
+        [typeof(global::SynapseToBal.IR.GmailStep)] = 96,
+        [typeof(global::SynapseToBal.IR.GroupMemberIr)] = 97,
+        [typeof(global::SynapseToBal.IR.HeaderReadIr)] = 98,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.Basic)] = 99,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)] = 100,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)] = 101,
+        [typeof(global::SynapseToBal.IR.HttpAuthIr.RefreshToken)] = 102,
+        [typeof(global::SynapseToBal.IR.HttpConnectionIr)] = 103,
+        [typeof(global::SynapseToBal.IR.HttpConnectorCallStep)] = 104,
+        [typeof(global::SynapseToBal.IR.HttpHeaderIr)] = 105,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.None)] = 106,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Postfix)] = 107,
+        [typeof(global::SynapseToBal.IR.HttpPathIr.Template)] = 108,
+        [typeof(global::SynapseToBal.IR.IfStep)] = 109,
+        [typeof(global::SynapseToBal.IR.InboundIr)] = 110,
+        [typeof(global::SynapseToBal.IR.InboundKeyStoreIr)] = 111,
+        [typeof(global::SynapseToBal.IR.InboundParameterIr)] = 112,
+        [typeof(global::SynapseToBal.IR.InboundPropertiesIr)] = 113,
+        [typeof(global::SynapseToBal.IR.InboundPropertyIr)] = 114,
+        [typeof(global::SynapseToBal.IR.InboundTargetIr)] = 115,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.File)] = 116,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Ftp)] = 117,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Http)] = 118,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Jms)] = 119,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Kafka)] = 120,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mail)] = 121,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.Mqtt)] = 122,
+        [typeof(global::SynapseToBal.IR.InboundTransportIr.RabbitMq)] = 123,
+        [typeof(global::SynapseToBal.IR.InvokeStep)] = 124,
+        [typeof(global::SynapseToBal.IR.JdbcStoreIr)] = 125,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)] = 126,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)] = 127,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)] = 128,
+        [typeof(global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)] = 129,
+        [typeof(global::SynapseToBal.IR.JmsEndpointIr)] = 130,
+        [typeof(global::SynapseToBal.IR.JmsReplyIr)] = 131,
+        [typeof(global::SynapseToBal.IR.JmsSendStep)] = 132,
+        [typeof(global::SynapseToBal.IR.JmsStoreIr)] = 133,
+        [typeof(global::SynapseToBal.IR.JndiPropertyIr)] = 134,
+        [typeof(global::SynapseToBal.IR.JobIr)] = 135,
+        [typeof(global::SynapseToBal.IR.JobScheduleIr)] = 136,
+        [typeof(global::SynapseToBal.IR.JsonEvalIr)] = 137,
+        [typeof(global::SynapseToBal.IR.JsonMemberIr)] = 138,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Array)] = 139,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Boolean)] = 140,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Null)] = 141,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Number)] = 142,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Object)] = 143,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.Slot)] = 144,
+        [typeof(global::SynapseToBal.IR.JsonNodeIr.String)] = 145,
+        [typeof(global::SynapseToBal.IR.JsonSchemaTransformStep)] = 146,
+        [typeof(global::SynapseToBal.IR.JsonTransformStep)] = 147,
+        [typeof(global::SynapseToBal.IR.JsonValidateStep)] = 148,
+        [typeof(global::SynapseToBal.IR.KafkaConnectionIr)] = 149,
+        [typeof(global::SynapseToBal.IR.KafkaNumberIr)] = 150,
+        [typeof(global::SynapseToBal.IR.KafkaParameterIr)] = 151,
+        [typeof(global::SynapseToBal.IR.KafkaPublishStep)] = 152,
+        [typeof(global::SynapseToBal.IR.KafkaSaslIr)] = 153,
+        [typeof(global::SynapseToBal.IR.KafkaSslIr)] = 154,
+        [typeof(global::SynapseToBal.IR.LdapArgumentIr)] = 155,
+        [typeof(global::SynapseToBal.IR.LdapConnectorStep)] = 156,
+        [typeof(global::SynapseToBal.IR.ListenerIr)] = 157,
+        [typeof(global::SynapseToBal.IR.LocalCallStep)] = 158,
+        [typeof(global::SynapseToBal.IR.LocalEntryIr)] = 159,
+        [typeof(global::SynapseToBal.IR.LocalEntryReadIr)] = 160,
+        [typeof(global::SynapseToBal.IR.LogFieldIr)] = 161,
+        [typeof(global::SynapseToBal.IR.LogFieldsIr)] = 162,
+        [typeof(global::SynapseToBal.IR.LogPart.CorrelationId)] = 163,
+        [typeof(global::SynapseToBal.IR.LogPart.Direction)] = 164,
+        [typeof(global::SynapseToBal.IR.LogPart.Headers)] = 165,
+        [typeof(global::SynapseToBal.IR.LogPart.MessageId)] = 166,
+        [typeof(global::SynapseToBal.IR.LogPart.Payload)] = 167,
+        [typeof(global::SynapseToBal.IR.LogPart.Text)] = 168,
+        [typeof(global::SynapseToBal.IR.LogPart.Value)] = 169,
+        [typeof(global::SynapseToBal.IR.LogPlaceIr)] = 170,
+        [typeof(global::SynapseToBal.IR.LogStep)] = 171,
+        [typeof(global::SynapseToBal.IR.MailEndpointIr)] = 172,
+        [typeof(global::SynapseToBal.IR.MailSendStep)] = 173,
+        [typeof(global::SynapseToBal.IR.MailSenderIr)] = 174,
+        [typeof(global::SynapseToBal.IR.MakeFaultStep)] = 175,
+        [typeof(global::SynapseToBal.IR.MappedEntryIr)] = 176,
+        [typeof(global::SynapseToBal.IR.MappedFieldIr)] = 177,
+        [typeof(global::SynapseToBal.IR.MappedNamespaceIr)] = 178,
+        [typeof(global::SynapseToBal.IR.MappedRecordIr)] = 179,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.ArrayOf)] = 180,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Primitive)] = 181,
+        [typeof(global::SynapseToBal.IR.MappedTypeIr.Record)] = 182,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Arithmetic)] = 183,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.ArrayMap)] = 184,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Call)] = 185,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Concat)] = 186,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Construct)] = 187,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Float)] = 188,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.FromInput)] = 189,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Integer)] = 190,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.NotTranslated)] = 191,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Required)] = 192,
+        [typeof(global::SynapseToBal.IR.MappedValueIr.Text)] = 193,
+        [typeof(global::SynapseToBal.IR.MarkResponseStep)] = 194,
+        [typeof(global::SynapseToBal.IR.MessageProcessorIr)] = 195,
+        [typeof(global::SynapseToBal.IR.MessageStoreIr)] = 196,
+        [typeof(global::SynapseToBal.IR.NodeSetCompareIr)] = 197,
+        [typeof(global::SynapseToBal.IR.NonEmptyIr)] = 198,
+        [typeof(global::SynapseToBal.IR.NotIr)] = 199,
+        [typeof(global::SynapseToBal.IR.NotTranslatedIr)] = 200,
+        [typeof(global::SynapseToBal.IR.NumberLiteralIr)] = 201,
+        [typeof(global::SynapseToBal.IR.OptionsIr)] = 202,
+        [typeof(global::SynapseToBal.IR.OptionsMatchIr)] = 203,
+        [typeof(global::SynapseToBal.IR.OrIr)] = 204,
+        [typeof(global::SynapseToBal.IR.OwnListenerUrlIr)] = 205,
+        [typeof(global::SynapseToBal.IR.PackageIr)] = 206,
+        [typeof(global::SynapseToBal.IR.ParameterReadIr)] = 207,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Literal)] = 208,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Param)] = 209,
+        [typeof(global::SynapseToBal.IR.PathSegmentIr.Rest)] = 210,
+        [typeof(global::SynapseToBal.IR.PendingArtifactIr)] = 211,
+        [typeof(global::SynapseToBal.IR.ProcessorSequenceIr)] = 212,
+        [typeof(global::SynapseToBal.IR.PropertyReadIr)] = 213,
+        [typeof(global::SynapseToBal.IR.PublishedWsdlIr)] = 214,
+        [typeof(global::SynapseToBal.IR.RabbitMqStoreIr)] = 215,
+        [typeof(global::SynapseToBal.IR.RegexMatchIr)] = 216,
+        [typeof(global::SynapseToBal.IR.RemoveHeaderStep)] = 217,
+        [typeof(global::SynapseToBal.IR.RemovePropertyStep)] = 218,
+        [typeof(global::SynapseToBal.IR.RemoveSoapHeaderStep)] = 219,
+        [typeof(global::SynapseToBal.IR.RemoveVariableStep)] = 220,
+        [typeof(global::SynapseToBal.IR.ReplacePayloadStep)] = 221,
+        [typeof(global::SynapseToBal.IR.RequestFilterIr)] = 222,
+        [typeof(global::SynapseToBal.IR.ResourceCorsIr)] = 223,
+        [typeof(global::SynapseToBal.IR.ResourceIr)] = 224,
+        [typeof(global::SynapseToBal.IR.RespondStep)] = 225,
+        [typeof(global::SynapseToBal.IR.RewriteStep)] = 226,
+        [typeof(global::SynapseToBal.IR.SalesforceArgumentIr)] = 227,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.Bearer)] = 228,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)] = 229,
+        [typeof(global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)] = 230,
+        [typeof(global::SynapseToBal.IR.SalesforceConnectionIr)] = 231,
+        [typeof(global::SynapseToBal.IR.SalesforceRestStep)] = 232,
+        [typeof(global::SynapseToBal.IR.ServiceIr)] = 233,
+        [typeof(global::SynapseToBal.IR.SetFieldStep)] = 234,
+        [typeof(global::SynapseToBal.IR.SetHeaderStep)] = 235,
+        [typeof(global::SynapseToBal.IR.SetPayloadStep)] = 236,
+        [typeof(global::SynapseToBal.IR.SetPropertyStep)] = 237,
+        [typeof(global::SynapseToBal.IR.SetVariableStep)] = 238,
+        [typeof(global::SynapseToBal.IR.SoapFaultCheckStep)] = 239,
+        [typeof(global::SynapseToBal.IR.StoreMessageStep)] = 240,
+        [typeof(global::SynapseToBal.IR.StorePropertyStep)] = 241,
+        [typeof(global::SynapseToBal.IR.StringLiteralIr)] = 242,
+        [typeof(global::SynapseToBal.IR.StringTestIr)] = 243,
+        [typeof(global::SynapseToBal.IR.StylesheetChoiceIr)] = 244,
+        [typeof(global::SynapseToBal.IR.StylesheetIr)] = 245,
+        [typeof(global::SynapseToBal.IR.SwitchCaseIr)] = 246,
+        [typeof(global::SynapseToBal.IR.SwitchStep)] = 247,
+        [typeof(global::SynapseToBal.IR.Symbol)] = 248,
+        [typeof(global::SynapseToBal.IR.SymbolFactory)] = 249,
+        [typeof(global::SynapseToBal.IR.SystemValueIr)] = 250,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Argument)] = 251,
+        [typeof(global::SynapseToBal.IR.TemplatePart.Text)] = 252,
+        [typeof(global::SynapseToBal.IR.ThrottleCallerIr)] = 253,
+        [typeof(global::SynapseToBal.IR.ThrottlePolicyIr)] = 254,
+        [typeof(global::SynapseToBal.IR.ThrottleReleaseStep)] = 255,
+        [typeof(global::SynapseToBal.IR.ThrottleStep)] = 256,
+        [typeof(global::SynapseToBal.IR.ThroughResourceStep)] = 257,
+        [typeof(global::SynapseToBal.IR.TodoStep)] = 258,
+        [typeof(global::SynapseToBal.IR.TransactionStep)] = 259,
+        [typeof(global::SynapseToBal.IR.UnmatchedIr)] = 260,
+        [typeof(global::SynapseToBal.IR.UnreferencedEndpointIr)] = 261,
+        [typeof(global::SynapseToBal.IR.UntranslatedConditionIr)] = 262,
+        [typeof(global::SynapseToBal.IR.UntranslatedExprIr)] = 263,
+        [typeof(global::SynapseToBal.IR.UrlConditionHoldsIr)] = 264,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.And)] = 265,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Not)] = 266,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Or)] = 267,
+        [typeof(global::SynapseToBal.IR.UrlConditionIr.Test)] = 268,
+        [typeof(global::SynapseToBal.IR.UrlRewriteActionIr)] = 269,
+        [typeof(global::SynapseToBal.IR.UrlRewriteRuleIr)] = 270,
+        [typeof(global::SynapseToBal.IR.ValidateStep)] = 271,
+        [typeof(global::SynapseToBal.IR.ValidationSchemaIr)] = 272,
+        [typeof(global::SynapseToBal.IR.ValueIr.Entry)] = 273,
+        [typeof(global::SynapseToBal.IR.ValueIr.Envelope)] = 274,
+        [typeof(global::SynapseToBal.IR.ValueIr.Json)] = 275,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedJson)] = 276,
+        [typeof(global::SynapseToBal.IR.ValueIr.ParsedXml)] = 277,
+        [typeof(global::SynapseToBal.IR.ValueIr.Payload)] = 278,
+        [typeof(global::SynapseToBal.IR.ValueIr.Property)] = 279,
+        [typeof(global::SynapseToBal.IR.ValueIr.String)] = 280,
+        [typeof(global::SynapseToBal.IR.ValueIr.XmlNodes)] = 281,
+        [typeof(global::SynapseToBal.IR.VariableReadIr)] = 282,
+        [typeof(global::SynapseToBal.IR.VfsEndpointIr)] = 283,
+        [typeof(global::SynapseToBal.IR.VfsSendStep)] = 284,
+        [typeof(global::SynapseToBal.IR.WsdlActionIr)] = 285,
+        [typeof(global::SynapseToBal.IR.WsdlDispatchIr)] = 286,
+        [typeof(global::SynapseToBal.IR.XmlAttributeIr)] = 287,
+        [typeof(global::SynapseToBal.IR.XmlAttributeReadIr)] = 288,
+        [typeof(global::SynapseToBal.IR.XmlNavigationIr)] = 289,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.CData)] = 290,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Comment)] = 291,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Element)] = 292,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)] = 293,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Slot)] = 294,
+        [typeof(global::SynapseToBal.IR.XmlNodeIr.Text)] = 295,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Last)] = 296,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Position)] = 297,
+        [typeof(global::SynapseToBal.IR.XmlPredicateIr.Test)] = 298,
+        [typeof(global::SynapseToBal.IR.XmlRelativeIr)] = 299,
+        [typeof(global::SynapseToBal.IR.XmlStepIr)] = 300,
+        [typeof(global::SynapseToBal.IR.XmlTemplateAttributeIr)] = 301,
+        [typeof(global::SynapseToBal.IR.XmlTemplateNamespaceIr)] = 302,
+        [typeof(global::SynapseToBal.IR.XsltByKeyStep)] = 303,
+        [typeof(global::SynapseToBal.IR.XsltParameterIr)] = 304,
+        [typeof(global::SynapseToBal.IR.XsltStep)] = 305,
     }.ToFrozenDictionary();
 
     /// <summary>
@@ -409,6 +410,8 @@ internal static partial class IrMembers
             }
 
             case 7:
+                return true;
+            case 8:
             {
                 var n = (global::SynapseToBal.IR.ArgumentIr)node;
                 sink.Visit(n.Parameter);
@@ -416,7 +419,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 8:
+            case 9:
             {
                 var n = (global::SynapseToBal.IR.ArithmeticIr)node;
                 sink.Visit(n.Left);
@@ -424,7 +427,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 9:
+            case 10:
             {
                 var n = (global::SynapseToBal.IR.AwsArgumentIr)node;
                 sink.Visit(n.Name);
@@ -432,18 +435,18 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 10:
-                return true;
             case 11:
                 return true;
             case 12:
+                return true;
+            case 13:
             {
                 var n = (global::SynapseToBal.IR.BooleanValueIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 13:
+            case 14:
             {
                 var n = (global::SynapseToBal.IR.BuiltinCallIr)node;
                 foreach (var item in n.Arguments)
@@ -454,7 +457,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 14:
+            case 15:
             {
                 var n = (global::SynapseToBal.IR.CacheLookupStep)node;
                 sink.Visit(n.Settings);
@@ -468,7 +471,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 15:
+            case 16:
             {
                 var n = (global::SynapseToBal.IR.CacheSettingsIr)node;
                 sink.Visit(n.Cache);
@@ -491,7 +494,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 16:
+            case 17:
             {
                 var n = (global::SynapseToBal.IR.CacheStoreStep)node;
                 sink.Visit(n.Origin);
@@ -499,7 +502,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 17:
+            case 18:
             {
                 var n = (global::SynapseToBal.IR.CallAddressStep)node;
                 sink.Visit(n.Origin);
@@ -507,7 +510,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 18:
+            case 19:
             {
                 var n = (global::SynapseToBal.IR.CallStep)node;
                 sink.Visit(n.Client);
@@ -518,7 +521,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 19:
+            case 20:
             {
                 var n = (global::SynapseToBal.IR.ClearHeadersStep)node;
                 sink.Visit(n.Origin);
@@ -526,7 +529,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 20:
+            case 21:
             {
                 var n = (global::SynapseToBal.IR.ClearPayloadStep)node;
                 sink.Visit(n.Origin);
@@ -534,7 +537,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 21:
+            case 22:
             {
                 var n = (global::SynapseToBal.IR.ClientGroupIr)node;
                 foreach (var item in n.MemberUrls)
@@ -557,7 +560,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 22:
+            case 23:
             {
                 var n = (global::SynapseToBal.IR.ClientIr)node;
                 sink.Visit(n.Name);
@@ -581,7 +584,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 23:
+            case 24:
             {
                 var n = (global::SynapseToBal.IR.CommentStep)node;
                 sink.Visit(n.Text);
@@ -590,7 +593,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 24:
+            case 25:
             {
                 var n = (global::SynapseToBal.IR.CompareIr)node;
                 sink.Visit(n.Left);
@@ -599,7 +602,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 25:
+            case 26:
             {
                 var n = (global::SynapseToBal.IR.ComputedPropertyStep)node;
                 sink.Visit(n.Name);
@@ -609,7 +612,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 26:
+            case 27:
             {
                 var n = (global::SynapseToBal.IR.ConcatIr)node;
                 foreach (var item in n.Parts)
@@ -620,14 +623,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 27:
+            case 28:
             {
                 var n = (global::SynapseToBal.IR.ConditionValueIr)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 28:
+            case 29:
             {
                 var n = (global::SynapseToBal.IR.ConditionalIr)node;
                 sink.Visit(n.Condition);
@@ -636,7 +639,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 29:
+            case 30:
             {
                 var n = (global::SynapseToBal.IR.ConfigurableIr)node;
                 sink.Visit(n.Name);
@@ -646,16 +649,16 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 30:
+            case 31:
             {
                 var n = (global::SynapseToBal.IR.ConfigurableReadIr)node;
                 sink.Visit(n.Configurable);
                 return true;
             }
 
-            case 31:
-                return true;
             case 32:
+                return true;
+            case 33:
             {
                 var n = (global::SynapseToBal.IR.ContinueWithStep)node;
                 sink.Visit(n.Function);
@@ -664,14 +667,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 33:
+            case 34:
             {
                 var n = (global::SynapseToBal.IR.ConvertIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 34:
+            case 35:
             {
                 var n = (global::SynapseToBal.IR.CorsSettingsIr)node;
                 sink.Visit(n.Name);
@@ -681,14 +684,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 35:
+            case 36:
             {
                 var n = (global::SynapseToBal.IR.CountIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 36:
+            case 37:
             {
                 var n = (global::SynapseToBal.IR.CronIr)node;
                 sink.Visit(n.Expression);
@@ -725,7 +728,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 37:
+            case 38:
             {
                 var n = (global::SynapseToBal.IR.DataMapperStep)node;
                 sink.Visit(n.Mapping);
@@ -734,7 +737,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 38:
+            case 39:
             {
                 var n = (global::SynapseToBal.IR.DataMappingIr)node;
                 sink.Visit(n.Function);
@@ -757,7 +760,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 39:
+            case 40:
             {
                 var n = (global::SynapseToBal.IR.DataServiceArgumentIr)node;
                 sink.Visit(n.RequestName);
@@ -765,7 +768,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 40:
+            case 41:
             {
                 var n = (global::SynapseToBal.IR.DataServiceDispatchStep)node;
                 sink.Visit(n.Service);
@@ -779,7 +782,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 41:
+            case 42:
             {
                 var n = (global::SynapseToBal.IR.DataServiceOperationIr)node;
                 sink.Visit(n.Name);
@@ -787,7 +790,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 42:
+            case 43:
             {
                 var n = (global::SynapseToBal.IR.DataServiceOutputIr)node;
                 sink.Visit(n.Column);
@@ -795,7 +798,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 43:
+            case 44:
             {
                 var n = (global::SynapseToBal.IR.DataServiceQueryStep)node;
                 sink.Visit(n.Client);
@@ -815,7 +818,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 44:
+            case 45:
             {
                 var n = (global::SynapseToBal.IR.DataServiceResultIr)node;
                 sink.Visit(n.Element);
@@ -829,7 +832,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 45:
+            case 46:
             {
                 var n = (global::SynapseToBal.IR.DbClientIr)node;
                 sink.Visit(n.Name);
@@ -847,14 +850,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 46:
+            case 47:
             {
                 var n = (global::SynapseToBal.IR.DbParameterIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 47:
+            case 48:
             {
                 var n = (global::SynapseToBal.IR.DbResultIr)node;
                 sink.Visit(n.Property);
@@ -862,7 +865,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 48:
+            case 49:
             {
                 var n = (global::SynapseToBal.IR.DbStatementIr)node;
                 foreach (var item in n.SqlSegments)
@@ -883,7 +886,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 49:
+            case 50:
             {
                 var n = (global::SynapseToBal.IR.DbStep)node;
                 sink.Visit(n.Client);
@@ -897,7 +900,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 50:
+            case 51:
             {
                 var n = (global::SynapseToBal.IR.DeadCodeStep)node;
                 sink.Visit(n.Reason);
@@ -906,7 +909,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 51:
+            case 52:
             {
                 var n = (global::SynapseToBal.IR.DefaultFaultLogStep)node;
                 sink.Visit(n.Origin);
@@ -914,7 +917,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 52:
+            case 53:
             {
                 var n = (global::SynapseToBal.IR.DirectionStep)node;
                 foreach (var item in n.Request)
@@ -932,7 +935,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 53:
+            case 54:
             {
                 var n = (global::SynapseToBal.IR.DispatchPathIr)node;
                 foreach (var item in n.Path)
@@ -949,7 +952,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 54:
+            case 55:
             {
                 var n = (global::SynapseToBal.IR.EmailConnectionIr)node;
                 sink.Visit(n.Name);
@@ -967,7 +970,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 55:
+            case 56:
             {
                 var n = (global::SynapseToBal.IR.EmailSendStep)node;
                 sink.Visit(n.Connection);
@@ -985,7 +988,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 56:
+            case 57:
             {
                 var n = (global::SynapseToBal.IR.EndpointSuspensionIr)node;
                 sink.Visit(n.Name);
@@ -1003,7 +1006,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 57:
+            case 58:
             {
                 var n = (global::SynapseToBal.IR.EnrichPropertyStep)node;
                 sink.Visit(n.Property);
@@ -1013,7 +1016,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 58:
+            case 59:
             {
                 var n = (global::SynapseToBal.IR.EnrichRemoveStep)node;
                 foreach (var item in n.Paths)
@@ -1027,7 +1030,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 59:
+            case 60:
             {
                 var n = (global::SynapseToBal.IR.EnrichRenameKeyStep)node;
                 sink.Visit(n.Source);
@@ -1038,7 +1041,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 60:
+            case 61:
             {
                 var n = (global::SynapseToBal.IR.EnrichStep)node;
                 sink.Visit(n.Source);
@@ -1048,25 +1051,25 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 61:
-                return true;
             case 62:
                 return true;
             case 63:
+                return true;
+            case 64:
             {
                 var n = (global::SynapseToBal.IR.EnrichTargetIr.JsonPath)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 64:
+            case 65:
             {
                 var n = (global::SynapseToBal.IR.EnrichTargetIr.XmlPath)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 65:
+            case 66:
             {
                 var n = (global::SynapseToBal.IR.ExternalStylesheetIr)node;
                 sink.Visit(n.Name);
@@ -1075,7 +1078,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 66:
+            case 67:
             {
                 var n = (global::SynapseToBal.IR.FailStep)node;
                 sink.Visit(n.Message);
@@ -1084,7 +1087,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 67:
+            case 68:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1092,7 +1095,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 68:
+            case 69:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorStep)node;
                 sink.Visit(n.Location);
@@ -1110,7 +1113,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 69:
+            case 70:
             {
                 var n = (global::SynapseToBal.IR.FileConnectorV1Step)node;
                 foreach (var item in n.Arguments)
@@ -1123,7 +1126,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 70:
+            case 71:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.ClassicJson)node;
                 sink.Visit(n.Path);
@@ -1131,7 +1134,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 71:
+            case 72:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.Elements)node;
                 sink.Visit(n.Items);
@@ -1139,7 +1142,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 72:
+            case 73:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.JsonItems)node;
                 sink.Visit(n.Path);
@@ -1148,7 +1151,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 73:
+            case 74:
             {
                 var n = (global::SynapseToBal.IR.ForEachLoopIr.XmlCopies)node;
                 sink.Visit(n.Items);
@@ -1156,7 +1159,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 74:
+            case 75:
             {
                 var n = (global::SynapseToBal.IR.ForEachStep)node;
                 sink.Visit(n.Loop);
@@ -1166,9 +1169,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 75:
-                return true;
             case 76:
+                return true;
+            case 77:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Attached)node;
                 sink.Visit(n.Items);
@@ -1177,7 +1180,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 77:
+            case 78:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.AttachedJson)node;
                 sink.Visit(n.Path);
@@ -1185,23 +1188,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 78:
-                return true;
             case 79:
+                return true;
+            case 80:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Recipients)node;
                 sink.Visit(n.Urls);
                 return true;
             }
 
-            case 80:
+            case 81:
             {
                 var n = (global::SynapseToBal.IR.ForkSourceIr.Split)node;
                 sink.Visit(n.Items);
                 return true;
             }
 
-            case 81:
+            case 82:
             {
                 var n = (global::SynapseToBal.IR.ForkStep)node;
                 sink.Visit(n.Source);
@@ -1222,7 +1225,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 82:
+            case 83:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Http)node;
                 sink.Visit(n.Client);
@@ -1230,35 +1233,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 83:
+            case 84:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Jms)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 84:
+            case 85:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Mail)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 85:
+            case 86:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.ToAddress)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 86:
+            case 87:
             {
                 var n = (global::SynapseToBal.IR.ForwardRouteIr.Vfs)node;
                 sink.Visit(n.Endpoint);
                 return true;
             }
 
-            case 87:
+            case 88:
             {
                 var n = (global::SynapseToBal.IR.ForwardTemplateIr)node;
                 sink.Visit(n.Template);
@@ -1266,7 +1269,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 88:
+            case 89:
             {
                 var n = (global::SynapseToBal.IR.FunctionIr)node;
                 sink.Visit(n.Name);
@@ -1286,7 +1289,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 89:
+            case 90:
             {
                 var n = (global::SynapseToBal.IR.FunctionParameterIr)node;
                 sink.Visit(n.Name);
@@ -1295,7 +1298,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 90:
+            case 91:
             {
                 var n = (global::SynapseToBal.IR.GatherIr)node;
                 sink.Visit(n.RootElement);
@@ -1303,7 +1306,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 91:
+            case 92:
             {
                 var n = (global::SynapseToBal.IR.GmailArgumentIr)node;
                 sink.Visit(n.Name);
@@ -1311,14 +1314,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 92:
+            case 93:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 93:
+            case 94:
             {
                 var n = (global::SynapseToBal.IR.GmailAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -1328,7 +1331,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 94:
+            case 95:
             {
                 var n = (global::SynapseToBal.IR.GmailConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1345,7 +1348,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 95:
+            case 96:
             {
                 var n = (global::SynapseToBal.IR.GmailStep)node;
                 sink.Visit(n.Connection);
@@ -1359,7 +1362,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 96:
+            case 97:
             {
                 var n = (global::SynapseToBal.IR.GroupMemberIr)node;
                 sink.Visit(n.Url);
@@ -1379,14 +1382,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 97:
+            case 98:
             {
                 var n = (global::SynapseToBal.IR.HeaderReadIr)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 98:
+            case 99:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.Basic)node;
                 sink.Visit(n.Username);
@@ -1394,7 +1397,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 99:
+            case 100:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.ClientCredentials)node;
                 sink.Visit(n.TokenUrl);
@@ -1403,7 +1406,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 100:
+            case 101:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -1414,7 +1417,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 101:
+            case 102:
             {
                 var n = (global::SynapseToBal.IR.HttpAuthIr.RefreshToken)node;
                 sink.Visit(n.TokenUrl);
@@ -1424,7 +1427,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 102:
+            case 103:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1443,7 +1446,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 103:
+            case 104:
             {
                 var n = (global::SynapseToBal.IR.HttpConnectorCallStep)node;
                 sink.Visit(n.Connection);
@@ -1461,7 +1464,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 104:
+            case 105:
             {
                 var n = (global::SynapseToBal.IR.HttpHeaderIr)node;
                 sink.Visit(n.Name);
@@ -1469,11 +1472,11 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 105:
-                return true;
             case 106:
                 return true;
             case 107:
+                return true;
+            case 108:
             {
                 var n = (global::SynapseToBal.IR.HttpPathIr.Template)node;
                 foreach (var item in n.Parts)
@@ -1485,7 +1488,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 108:
+            case 109:
             {
                 var n = (global::SynapseToBal.IR.IfStep)node;
                 sink.Visit(n.Condition);
@@ -1504,7 +1507,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 109:
+            case 110:
             {
                 var n = (global::SynapseToBal.IR.InboundIr)node;
                 sink.Visit(n.Listener);
@@ -1517,7 +1520,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 110:
+            case 111:
             {
                 var n = (global::SynapseToBal.IR.InboundKeyStoreIr)node;
                 sink.Visit(n.Path);
@@ -1525,7 +1528,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 111:
+            case 112:
             {
                 var n = (global::SynapseToBal.IR.InboundParameterIr)node;
                 sink.Visit(n.Name);
@@ -1534,7 +1537,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 112:
+            case 113:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertiesIr)node;
                 sink.Visit(n.Name);
@@ -1546,7 +1549,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 113:
+            case 114:
             {
                 var n = (global::SynapseToBal.IR.InboundPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1554,7 +1557,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 114:
+            case 115:
             {
                 var n = (global::SynapseToBal.IR.InboundTargetIr)node;
                 sink.Visit(n.Sequence);
@@ -1566,7 +1569,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 115:
+            case 116:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.File)node;
                 sink.Visit(n.Job);
@@ -1580,7 +1583,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 116:
+            case 117:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Ftp)node;
                 sink.Visit(n.Host);
@@ -1596,7 +1599,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 117:
+            case 118:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Http)node;
                 sink.Visit(n.Port);
@@ -1605,7 +1608,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 118:
+            case 119:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Jms)node;
                 sink.Visit(n.ContextFactory);
@@ -1632,7 +1635,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 119:
+            case 120:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Kafka)node;
                 sink.Visit(n.BootstrapServers);
@@ -1650,7 +1653,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 120:
+            case 121:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mail)node;
                 sink.Visit(n.Host);
@@ -1666,7 +1669,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 121:
+            case 122:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.Mqtt)node;
                 sink.Visit(n.ServerUri);
@@ -1680,7 +1683,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 122:
+            case 123:
             {
                 var n = (global::SynapseToBal.IR.InboundTransportIr.RabbitMq)node;
                 sink.Visit(n.Host);
@@ -1695,7 +1698,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 123:
+            case 124:
             {
                 var n = (global::SynapseToBal.IR.InvokeStep)node;
                 sink.Visit(n.Function);
@@ -1709,7 +1712,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 124:
+            case 125:
             {
                 var n = (global::SynapseToBal.IR.JdbcStoreIr)node;
                 sink.Visit(n.Client);
@@ -1722,35 +1725,35 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 125:
+            case 126:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.BytesMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 126:
+            case 127:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Default)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 127:
+            case 128:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 128:
+            case 129:
             {
                 var n = (global::SynapseToBal.IR.JmsContentTypeRuleIr.TextMessage)node;
                 sink.Visit(n.ContentType);
                 return true;
             }
 
-            case 129:
+            case 130:
             {
                 var n = (global::SynapseToBal.IR.JmsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -1775,14 +1778,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 130:
+            case 131:
             {
                 var n = (global::SynapseToBal.IR.JmsReplyIr)node;
                 sink.Visit(n.Destination);
                 return true;
             }
 
-            case 131:
+            case 132:
             {
                 var n = (global::SynapseToBal.IR.JmsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -1791,7 +1794,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 132:
+            case 133:
             {
                 var n = (global::SynapseToBal.IR.JmsStoreIr)node;
                 sink.Visit(n.Connection);
@@ -1811,7 +1814,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 133:
+            case 134:
             {
                 var n = (global::SynapseToBal.IR.JndiPropertyIr)node;
                 sink.Visit(n.Name);
@@ -1819,7 +1822,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 134:
+            case 135:
             {
                 var n = (global::SynapseToBal.IR.JobIr)node;
                 sink.Visit(n.Name);
@@ -1839,16 +1842,16 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 135:
-                return true;
             case 136:
+                return true;
+            case 137:
             {
                 var n = (global::SynapseToBal.IR.JsonEvalIr)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 137:
+            case 138:
             {
                 var n = (global::SynapseToBal.IR.JsonMemberIr)node;
                 sink.Visit(n.Name);
@@ -1856,7 +1859,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 138:
+            case 139:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Array)node;
                 foreach (var item in n.Items)
@@ -1867,18 +1870,18 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 139:
-                return true;
             case 140:
                 return true;
             case 141:
+                return true;
+            case 142:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Number)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 142:
+            case 143:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Object)node;
                 foreach (var item in n.Members)
@@ -1889,14 +1892,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 143:
+            case 144:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 144:
+            case 145:
             {
                 var n = (global::SynapseToBal.IR.JsonNodeIr.String)node;
                 foreach (var item in n.Parts)
@@ -1907,7 +1910,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 145:
+            case 146:
             {
                 var n = (global::SynapseToBal.IR.JsonSchemaTransformStep)node;
                 sink.Visit(n.Schema);
@@ -1916,7 +1919,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 146:
+            case 147:
             {
                 var n = (global::SynapseToBal.IR.JsonTransformStep)node;
                 sink.Visit(n.StringPattern);
@@ -1925,7 +1928,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 147:
+            case 148:
             {
                 var n = (global::SynapseToBal.IR.JsonValidateStep)node;
                 sink.Visit(n.Source);
@@ -1940,7 +1943,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 148:
+            case 149:
             {
                 var n = (global::SynapseToBal.IR.KafkaConnectionIr)node;
                 sink.Visit(n.Name);
@@ -1963,9 +1966,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 149:
-                return true;
             case 150:
+                return true;
+            case 151:
             {
                 var n = (global::SynapseToBal.IR.KafkaParameterIr)node;
                 sink.Visit(n.Name);
@@ -1973,7 +1976,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 151:
+            case 152:
             {
                 var n = (global::SynapseToBal.IR.KafkaPublishStep)node;
                 sink.Visit(n.Connection);
@@ -1987,7 +1990,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 152:
+            case 153:
             {
                 var n = (global::SynapseToBal.IR.KafkaSaslIr)node;
                 sink.Visit(n.Username);
@@ -1995,7 +1998,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 153:
+            case 154:
             {
                 var n = (global::SynapseToBal.IR.KafkaSslIr)node;
                 sink.Visit(n.TruststorePath);
@@ -2006,7 +2009,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 154:
+            case 155:
             {
                 var n = (global::SynapseToBal.IR.LdapArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2014,7 +2017,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 155:
+            case 156:
             {
                 var n = (global::SynapseToBal.IR.LdapConnectorStep)node;
                 foreach (var item in n.Arguments)
@@ -2027,7 +2030,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 156:
+            case 157:
             {
                 var n = (global::SynapseToBal.IR.ListenerIr)node;
                 sink.Visit(n.Name);
@@ -2036,7 +2039,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 157:
+            case 158:
             {
                 var n = (global::SynapseToBal.IR.LocalCallStep)node;
                 sink.Visit(n.Address);
@@ -2047,7 +2050,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 158:
+            case 159:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryIr)node;
                 sink.Visit(n.Name);
@@ -2062,14 +2065,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 159:
+            case 160:
             {
                 var n = (global::SynapseToBal.IR.LocalEntryReadIr)node;
                 sink.Visit(n.Entry);
                 return true;
             }
 
-            case 160:
+            case 161:
             {
                 var n = (global::SynapseToBal.IR.LogFieldIr)node;
                 sink.Visit(n.Name);
@@ -2077,7 +2080,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 161:
+            case 162:
             {
                 var n = (global::SynapseToBal.IR.LogFieldsIr)node;
                 foreach (var item in n.Message)
@@ -2095,15 +2098,13 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 162:
+            case 163:
             {
                 var n = (global::SynapseToBal.IR.LogPart.CorrelationId)node;
                 sink.Visit(n.Prefix);
                 return true;
             }
 
-            case 163:
-                return true;
             case 164:
                 return true;
             case 165:
@@ -2111,27 +2112,29 @@ internal static partial class IrMembers
             case 166:
                 return true;
             case 167:
+                return true;
+            case 168:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 168:
+            case 169:
             {
                 var n = (global::SynapseToBal.IR.LogPart.Value)node;
                 sink.Visit(n.Expression);
                 return true;
             }
 
-            case 169:
+            case 170:
             {
                 var n = (global::SynapseToBal.IR.LogPlaceIr)node;
                 sink.Visit(n.Owner);
                 return true;
             }
 
-            case 170:
+            case 171:
             {
                 var n = (global::SynapseToBal.IR.LogStep)node;
                 foreach (var item in n.Parts)
@@ -2145,7 +2148,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 171:
+            case 172:
             {
                 var n = (global::SynapseToBal.IR.MailEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -2156,7 +2159,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 172:
+            case 173:
             {
                 var n = (global::SynapseToBal.IR.MailSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -2166,7 +2169,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 173:
+            case 174:
             {
                 var n = (global::SynapseToBal.IR.MailSenderIr)node;
                 sink.Visit(n.SenderName);
@@ -2180,7 +2183,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 174:
+            case 175:
             {
                 var n = (global::SynapseToBal.IR.MakeFaultStep)node;
                 sink.Visit(n.Code);
@@ -2194,7 +2197,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 175:
+            case 176:
             {
                 var n = (global::SynapseToBal.IR.MappedEntryIr)node;
                 sink.Visit(n.Field);
@@ -2207,7 +2210,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 176:
+            case 177:
             {
                 var n = (global::SynapseToBal.IR.MappedFieldIr)node;
                 sink.Visit(n.Name);
@@ -2216,7 +2219,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 177:
+            case 178:
             {
                 var n = (global::SynapseToBal.IR.MappedNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -2224,7 +2227,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 178:
+            case 179:
             {
                 var n = (global::SynapseToBal.IR.MappedRecordIr)node;
                 sink.Visit(n.Name);
@@ -2239,28 +2242,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 179:
+            case 180:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.ArrayOf)node;
                 sink.Visit(n.Item);
                 return true;
             }
 
-            case 180:
+            case 181:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Primitive)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 181:
+            case 182:
             {
                 var n = (global::SynapseToBal.IR.MappedTypeIr.Record)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 182:
+            case 183:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Arithmetic)node;
                 sink.Visit(n.Left);
@@ -2268,7 +2271,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 183:
+            case 184:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.ArrayMap)node;
                 foreach (var item in n.Source)
@@ -2281,7 +2284,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 184:
+            case 185:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Call)node;
                 foreach (var item in n.Arguments)
@@ -2292,7 +2295,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 185:
+            case 186:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Concat)node;
                 foreach (var item in n.Parts)
@@ -2303,7 +2306,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 186:
+            case 187:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Construct)node;
                 foreach (var item in n.Entries)
@@ -2314,9 +2317,9 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 187:
-                return true;
             case 188:
+                return true;
+            case 189:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.FromInput)node;
                 foreach (var item in n.Path)
@@ -2327,30 +2330,30 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 189:
-                return true;
             case 190:
+                return true;
+            case 191:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.NotTranslated)node;
                 sink.Visit(n.Statement);
                 return true;
             }
 
-            case 191:
+            case 192:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Required)node;
                 sink.Visit(n.Read);
                 return true;
             }
 
-            case 192:
+            case 193:
             {
                 var n = (global::SynapseToBal.IR.MappedValueIr.Text)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 193:
+            case 194:
             {
                 var n = (global::SynapseToBal.IR.MarkResponseStep)node;
                 sink.Visit(n.Origin);
@@ -2358,7 +2361,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 194:
+            case 195:
             {
                 var n = (global::SynapseToBal.IR.MessageProcessorIr)node;
                 sink.Visit(n.Name);
@@ -2388,7 +2391,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 195:
+            case 196:
             {
                 var n = (global::SynapseToBal.IR.MessageStoreIr)node;
                 sink.Visit(n.Name);
@@ -2400,7 +2403,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 196:
+            case 197:
             {
                 var n = (global::SynapseToBal.IR.NodeSetCompareIr)node;
                 sink.Visit(n.Nodes);
@@ -2409,21 +2412,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 197:
+            case 198:
             {
                 var n = (global::SynapseToBal.IR.NonEmptyIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 198:
+            case 199:
             {
                 var n = (global::SynapseToBal.IR.NotIr)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 199:
+            case 200:
             {
                 var n = (global::SynapseToBal.IR.NotTranslatedIr)node;
                 sink.Visit(n.Descriptor);
@@ -2431,14 +2434,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 200:
+            case 201:
             {
                 var n = (global::SynapseToBal.IR.NumberLiteralIr)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 201:
+            case 202:
             {
                 var n = (global::SynapseToBal.IR.OptionsIr)node;
                 foreach (var item in n.Paths)
@@ -2455,7 +2458,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 202:
+            case 203:
             {
                 var n = (global::SynapseToBal.IR.OptionsMatchIr)node;
                 foreach (var item in n.Path)
@@ -2468,7 +2471,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 203:
+            case 204:
             {
                 var n = (global::SynapseToBal.IR.OrIr)node;
                 sink.Visit(n.Left);
@@ -2476,7 +2479,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 204:
+            case 205:
             {
                 var n = (global::SynapseToBal.IR.OwnListenerUrlIr)node;
                 sink.Visit(n.Port);
@@ -2485,7 +2488,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 205:
+            case 206:
             {
                 var n = (global::SynapseToBal.IR.PackageIr)node;
                 sink.Visit(n.Listener);
@@ -2618,21 +2621,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 206:
+            case 207:
             {
                 var n = (global::SynapseToBal.IR.ParameterReadIr)node;
                 sink.Visit(n.Parameter);
                 return true;
             }
 
-            case 207:
+            case 208:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Literal)node;
                 sink.Visit(n.Text);
                 return true;
             }
 
-            case 208:
+            case 209:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Param)node;
                 sink.Visit(n.SynapseName);
@@ -2642,7 +2645,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 209:
+            case 210:
             {
                 var n = (global::SynapseToBal.IR.PathSegmentIr.Rest)node;
                 sink.Visit(n.SynapseName);
@@ -2650,7 +2653,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 210:
+            case 211:
             {
                 var n = (global::SynapseToBal.IR.PendingArtifactIr)node;
                 sink.Visit(n.Reason);
@@ -2659,14 +2662,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 211:
+            case 212:
             {
                 var n = (global::SynapseToBal.IR.ProcessorSequenceIr)node;
                 sink.Visit(n.Function);
                 return true;
             }
 
-            case 212:
+            case 213:
             {
                 var n = (global::SynapseToBal.IR.PropertyReadIr)node;
                 sink.Visit(n.Name);
@@ -2674,7 +2677,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 213:
+            case 214:
             {
                 var n = (global::SynapseToBal.IR.PublishedWsdlIr)node;
                 sink.Visit(n.FileName);
@@ -2684,7 +2687,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 214:
+            case 215:
             {
                 var n = (global::SynapseToBal.IR.RabbitMqStoreIr)node;
                 sink.Visit(n.Host);
@@ -2699,7 +2702,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 215:
+            case 216:
             {
                 var n = (global::SynapseToBal.IR.RegexMatchIr)node;
                 sink.Visit(n.Value);
@@ -2707,7 +2710,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 216:
+            case 217:
             {
                 var n = (global::SynapseToBal.IR.RemoveHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2716,7 +2719,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 217:
+            case 218:
             {
                 var n = (global::SynapseToBal.IR.RemovePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2725,7 +2728,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 218:
+            case 219:
             {
                 var n = (global::SynapseToBal.IR.RemoveSoapHeaderStep)node;
                 sink.Visit(n.NamespaceUri);
@@ -2735,7 +2738,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 219:
+            case 220:
             {
                 var n = (global::SynapseToBal.IR.RemoveVariableStep)node;
                 sink.Visit(n.Name);
@@ -2744,7 +2747,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 220:
+            case 221:
             {
                 var n = (global::SynapseToBal.IR.ReplacePayloadStep)node;
                 sink.Visit(n.Value);
@@ -2753,7 +2756,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 221:
+            case 222:
             {
                 var n = (global::SynapseToBal.IR.RequestFilterIr)node;
                 sink.Visit(n.ContentType);
@@ -2767,7 +2770,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 222:
+            case 223:
             {
                 var n = (global::SynapseToBal.IR.ResourceCorsIr)node;
                 sink.Visit(n.Allow);
@@ -2775,7 +2778,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 223:
+            case 224:
             {
                 var n = (global::SynapseToBal.IR.ResourceIr)node;
                 sink.Visit(n.Accessor);
@@ -2802,7 +2805,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 224:
+            case 225:
             {
                 var n = (global::SynapseToBal.IR.RespondStep)node;
                 sink.Visit(n.Origin);
@@ -2810,7 +2813,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 225:
+            case 226:
             {
                 var n = (global::SynapseToBal.IR.RewriteStep)node;
                 sink.Visit(n.InProperty);
@@ -2825,7 +2828,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 226:
+            case 227:
             {
                 var n = (global::SynapseToBal.IR.SalesforceArgumentIr)node;
                 sink.Visit(n.Name);
@@ -2833,14 +2836,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 227:
+            case 228:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.Bearer)node;
                 sink.Visit(n.Token);
                 return true;
             }
 
-            case 228:
+            case 229:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.PasswordGrant)node;
                 sink.Visit(n.TokenUrl);
@@ -2851,7 +2854,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 229:
+            case 230:
             {
                 var n = (global::SynapseToBal.IR.SalesforceAuthIr.RefreshToken)node;
                 sink.Visit(n.RefreshUrl);
@@ -2861,7 +2864,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 230:
+            case 231:
             {
                 var n = (global::SynapseToBal.IR.SalesforceConnectionIr)node;
                 sink.Visit(n.Name);
@@ -2878,7 +2881,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 231:
+            case 232:
             {
                 var n = (global::SynapseToBal.IR.SalesforceRestStep)node;
                 sink.Visit(n.Connection);
@@ -2892,7 +2895,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 232:
+            case 233:
             {
                 var n = (global::SynapseToBal.IR.ServiceIr)node;
                 sink.Visit(n.Name);
@@ -2914,7 +2917,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 233:
+            case 234:
             {
                 var n = (global::SynapseToBal.IR.SetFieldStep)node;
                 sink.Visit(n.Value);
@@ -2923,7 +2926,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 234:
+            case 235:
             {
                 var n = (global::SynapseToBal.IR.SetHeaderStep)node;
                 sink.Visit(n.Name);
@@ -2933,7 +2936,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 235:
+            case 236:
             {
                 var n = (global::SynapseToBal.IR.SetPayloadStep)node;
                 foreach (var item in n.Template)
@@ -2948,7 +2951,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 236:
+            case 237:
             {
                 var n = (global::SynapseToBal.IR.SetPropertyStep)node;
                 sink.Visit(n.Name);
@@ -2958,7 +2961,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 237:
+            case 238:
             {
                 var n = (global::SynapseToBal.IR.SetVariableStep)node;
                 sink.Visit(n.Name);
@@ -2968,7 +2971,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 238:
+            case 239:
             {
                 var n = (global::SynapseToBal.IR.SoapFaultCheckStep)node;
                 sink.Visit(n.Origin);
@@ -2976,7 +2979,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 239:
+            case 240:
             {
                 var n = (global::SynapseToBal.IR.StoreMessageStep)node;
                 sink.Visit(n.Store);
@@ -2988,7 +2991,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 240:
+            case 241:
             {
                 var n = (global::SynapseToBal.IR.StorePropertyStep)node;
                 sink.Visit(n.Name);
@@ -2998,14 +3001,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 241:
+            case 242:
             {
                 var n = (global::SynapseToBal.IR.StringLiteralIr)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 242:
+            case 243:
             {
                 var n = (global::SynapseToBal.IR.StringTestIr)node;
                 sink.Visit(n.Value);
@@ -3013,7 +3016,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 243:
+            case 244:
             {
                 var n = (global::SynapseToBal.IR.StylesheetChoiceIr)node;
                 sink.Visit(n.Key);
@@ -3021,7 +3024,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 244:
+            case 245:
             {
                 var n = (global::SynapseToBal.IR.StylesheetIr)node;
                 sink.Visit(n.Name);
@@ -3030,7 +3033,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 245:
+            case 246:
             {
                 var n = (global::SynapseToBal.IR.SwitchCaseIr)node;
                 sink.Visit(n.Pattern);
@@ -3042,7 +3045,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 246:
+            case 247:
             {
                 var n = (global::SynapseToBal.IR.SwitchStep)node;
                 sink.Visit(n.Source);
@@ -3061,27 +3064,27 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 247:
-                return true;
             case 248:
                 return true;
             case 249:
                 return true;
             case 250:
+                return true;
+            case 251:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 251:
+            case 252:
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 252:
+            case 253:
             {
                 var n = (global::SynapseToBal.IR.ThrottleCallerIr)node;
                 sink.Visit(n.Id);
@@ -3089,7 +3092,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 253:
+            case 254:
             {
                 var n = (global::SynapseToBal.IR.ThrottlePolicyIr)node;
                 foreach (var item in n.IpCallers)
@@ -3105,7 +3108,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 254:
+            case 255:
             {
                 var n = (global::SynapseToBal.IR.ThrottleReleaseStep)node;
                 sink.Visit(n.Origin);
@@ -3113,7 +3116,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 255:
+            case 256:
             {
                 var n = (global::SynapseToBal.IR.ThrottleStep)node;
                 sink.Visit(n.Throttle);
@@ -3133,7 +3136,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 256:
+            case 257:
             {
                 var n = (global::SynapseToBal.IR.ThroughResourceStep)node;
                 sink.Visit(n.Origin);
@@ -3141,7 +3144,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 257:
+            case 258:
             {
                 var n = (global::SynapseToBal.IR.TodoStep)node;
                 sink.Visit(n.Reason);
@@ -3151,7 +3154,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 258:
+            case 259:
             {
                 var n = (global::SynapseToBal.IR.TransactionStep)node;
                 sink.Visit(n.End);
@@ -3165,7 +3168,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 259:
+            case 260:
             {
                 var n = (global::SynapseToBal.IR.UnmatchedIr)node;
                 sink.Visit(n.NotFoundFlow);
@@ -3189,7 +3192,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 260:
+            case 261:
             {
                 var n = (global::SynapseToBal.IR.UnreferencedEndpointIr)node;
                 sink.Visit(n.Key);
@@ -3197,28 +3200,28 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 261:
+            case 262:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedConditionIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 262:
+            case 263:
             {
                 var n = (global::SynapseToBal.IR.UntranslatedExprIr)node;
                 sink.Visit(n.Original);
                 return true;
             }
 
-            case 263:
+            case 264:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionHoldsIr)node;
                 sink.Visit(n.Evaluator);
                 return true;
             }
 
-            case 264:
+            case 265:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.And)node;
                 foreach (var item in n.Operands)
@@ -3229,14 +3232,14 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 265:
+            case 266:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Not)node;
                 sink.Visit(n.Operand);
                 return true;
             }
 
-            case 266:
+            case 267:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Or)node;
                 foreach (var item in n.Operands)
@@ -3247,7 +3250,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 267:
+            case 268:
             {
                 var n = (global::SynapseToBal.IR.UrlConditionIr.Test)node;
                 sink.Visit(n.Name);
@@ -3255,7 +3258,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 268:
+            case 269:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteActionIr)node;
                 sink.Visit(n.Value);
@@ -3263,7 +3266,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 269:
+            case 270:
             {
                 var n = (global::SynapseToBal.IR.UrlRewriteRuleIr)node;
                 sink.Visit(n.Condition);
@@ -3275,7 +3278,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 270:
+            case 271:
             {
                 var n = (global::SynapseToBal.IR.ValidateStep)node;
                 sink.Visit(n.Source);
@@ -3291,7 +3294,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 271:
+            case 272:
             {
                 var n = (global::SynapseToBal.IR.ValidationSchemaIr)node;
                 sink.Visit(n.Key);
@@ -3301,23 +3304,23 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 272:
+            case 273:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Entry)node;
                 sink.Visit(n.Symbol);
                 return true;
             }
 
-            case 273:
-                return true;
             case 274:
+                return true;
+            case 275:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Json)node;
                 sink.Visit(n.Path);
                 return true;
             }
 
-            case 275:
+            case 276:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedJson)node;
                 sink.Visit(n.Source);
@@ -3325,37 +3328,37 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 276:
+            case 277:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.ParsedXml)node;
                 sink.Visit(n.Source);
                 return true;
             }
 
-            case 277:
-                return true;
             case 278:
+                return true;
+            case 279:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.Property)node;
                 sink.Visit(n.Name);
                 return true;
             }
 
-            case 279:
+            case 280:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.String)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 280:
+            case 281:
             {
                 var n = (global::SynapseToBal.IR.ValueIr.XmlNodes)node;
                 sink.Visit(n.Navigation);
                 return true;
             }
 
-            case 281:
+            case 282:
             {
                 var n = (global::SynapseToBal.IR.VariableReadIr)node;
                 sink.Visit(n.Name);
@@ -3363,7 +3366,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 282:
+            case 283:
             {
                 var n = (global::SynapseToBal.IR.VfsEndpointIr)node;
                 sink.Visit(n.EndpointName);
@@ -3377,7 +3380,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 283:
+            case 284:
             {
                 var n = (global::SynapseToBal.IR.VfsSendStep)node;
                 sink.Visit(n.Endpoint);
@@ -3386,7 +3389,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 284:
+            case 285:
             {
                 var n = (global::SynapseToBal.IR.WsdlActionIr)node;
                 sink.Visit(n.Action);
@@ -3394,7 +3397,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 285:
+            case 286:
             {
                 var n = (global::SynapseToBal.IR.WsdlDispatchIr)node;
                 foreach (var item in n.Actions)
@@ -3422,7 +3425,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 286:
+            case 287:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3431,7 +3434,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 287:
+            case 288:
             {
                 var n = (global::SynapseToBal.IR.XmlAttributeReadIr)node;
                 sink.Visit(n.Elements);
@@ -3439,7 +3442,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 288:
+            case 289:
             {
                 var n = (global::SynapseToBal.IR.XmlNavigationIr)node;
                 foreach (var item in n.Steps)
@@ -3453,21 +3456,21 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 289:
+            case 290:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.CData)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 290:
+            case 291:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Comment)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 291:
+            case 292:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Element)node;
                 sink.Visit(n.Prefix);
@@ -3491,7 +3494,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 292:
+            case 293:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.ProcessingInstruction)node;
                 sink.Visit(n.Target);
@@ -3499,32 +3502,32 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 293:
+            case 294:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Slot)node;
                 sink.Visit(n.Value);
                 return true;
             }
 
-            case 294:
+            case 295:
             {
                 var n = (global::SynapseToBal.IR.XmlNodeIr.Text)node;
                 sink.Visit(n.Content);
                 return true;
             }
 
-            case 295:
-                return true;
             case 296:
                 return true;
             case 297:
+                return true;
+            case 298:
             {
                 var n = (global::SynapseToBal.IR.XmlPredicateIr.Test)node;
                 sink.Visit(n.Condition);
                 return true;
             }
 
-            case 298:
+            case 299:
             {
                 var n = (global::SynapseToBal.IR.XmlRelativeIr)node;
                 foreach (var item in n.Steps)
@@ -3536,7 +3539,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 299:
+            case 300:
             {
                 var n = (global::SynapseToBal.IR.XmlStepIr)node;
                 sink.Visit(n.Prefix);
@@ -3550,7 +3553,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 300:
+            case 301:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateAttributeIr)node;
                 sink.Visit(n.Prefix);
@@ -3564,7 +3567,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 301:
+            case 302:
             {
                 var n = (global::SynapseToBal.IR.XmlTemplateNamespaceIr)node;
                 sink.Visit(n.Prefix);
@@ -3572,7 +3575,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 302:
+            case 303:
             {
                 var n = (global::SynapseToBal.IR.XsltByKeyStep)node;
                 sink.Visit(n.Source);
@@ -3593,7 +3596,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 303:
+            case 304:
             {
                 var n = (global::SynapseToBal.IR.XsltParameterIr)node;
                 sink.Visit(n.Name);
@@ -3601,7 +3604,7 @@ internal static partial class IrMembers
                 return true;
             }
 
-            case 304:
+            case 305:
             {
                 var n = (global::SynapseToBal.IR.XsltStep)node;
                 sink.Visit(n.Source);

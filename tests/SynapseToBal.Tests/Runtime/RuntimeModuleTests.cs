@@ -226,6 +226,32 @@ public sealed class RuntimeModuleTests : IDisposable
     }
 
     /// <summary>
+    /// A call's response keeps the direction the message had (SynapseCallbackReceiver.handleMessage: a continuation
+    /// call's response is put back to setResponse(false) when it was made on a request), so the helpers every backend
+    /// response goes through (<c>becomeResponse</c>) do not change <c>isResponse</c>; a send's response is marked a
+    /// response where the flow continues with it (<c>continueWithResponse</c>, or the generated code before the out
+    /// flow). What depends on the Axis2 message context being the response's (MESSAGE_FORMAT, a JMS answer's
+    /// correlation) reads <c>backendResponse</c>, not the direction.
+    /// </summary>
+    [Fact]
+    public void A_backend_response_keeps_the_direction_and_only_a_send_makes_it_a_response()
+    {
+        var become = RuntimeSourceText.Function("becomeResponse");
+        Assert.DoesNotContain("isResponse", become, StringComparison.Ordinal);
+        Assert.Contains("    ctx.backendResponse = true;\n", become, StringComparison.Ordinal);
+        RuntimeSourceText.InOrder(RuntimeSourceText.Function("continueWithResponse"), "    ctx.isResponse = true;\n", "    throughApiResource(ctx);\n");
+        Assert.Contains("if ctx.backendResponse || (!ctx.restRequest && ctx.clientSoap is ())", RuntimeSourceText.Function("messageFormat"), StringComparison.Ordinal);
+        Assert.Contains("ctx.backendResponse ? target.requestMessageId : ()", RuntimeSourceText.Function("sendJmsReply"), StringComparison.Ordinal);
+        foreach (var helper in new[] { "callEndpoint", "callLocal", "requestJms", "jsonApiResponse", "amazonSqsAnswer", "callHttpConnector", "callBlocking" })
+        {
+            Assert.DoesNotContain("ctx.isResponse =", RuntimeSourceText.Function(helper), StringComparison.Ordinal);
+        }
+
+        Assert.Contains("    boolean backendResponse = false;\n", RuntimeSourceText.Types, StringComparison.Ordinal);
+        Assert.Contains("function anonymousTo(Context ctx) returns boolean => ctx.backendResponse && ctx.to == \"\";\n", RuntimeSourceText.Support, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// A failure after a non-blocking send gets no answer from the Micro Integrator (Axis2FlexibleMEPClient and
     /// MessageStoreMediator set RESPONSE_WRITTEN "SKIP"; ServerWorker.sendAck then writes no 202), whatever raised it:
     /// the backend or a mediator after the response came back. <c>unansweredFault</c> decides by the mark the senders

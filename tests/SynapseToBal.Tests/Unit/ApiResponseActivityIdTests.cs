@@ -87,7 +87,9 @@ public sealed class ApiResponseActivityIdTests
             var body = package.Functions.Single(f => f.Name == branch).Body;
             // RecipientListEndpoint's copies are each sent on their own; each response is injected into the API.
             Assert.IsType<CallStep>(body[0]);
-            Assert.IsType<ThroughResourceStep>(body[1]);
+            // A send's response is a response (SynapseCallbackReceiver.handleMessage: no CONTINUATION_CALL).
+            Assert.True(Assert.IsType<MarkResponseStep>(body[1]).IsResponse);
+            Assert.IsType<ThroughResourceStep>(body[2]);
         }
     }
 }

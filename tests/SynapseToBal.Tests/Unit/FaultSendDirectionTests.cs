@@ -43,7 +43,12 @@ public sealed class FaultSendDirectionTests
         var fault = FaultFlow("<send/>");
 
         var direction = Assert.IsType<DirectionStep>(Assert.Single(fault.Body));
-        Assert.IsType<CallAddressStep>(direction.Request[0]);
+        // On a request: a call's response still addressed to the anonymous address answers the client
+        // (PassThroughHttpSender.invoke: submitResponse); any other To is sent to.
+        var request = Assert.IsType<IfStep>(Assert.Single(direction.Request));
+        Assert.IsType<AnonymousToIr>(request.Condition);
+        Assert.True(Assert.IsType<RespondStep>(Assert.Single(request.Then)).SendBack);
+        Assert.IsType<CallAddressStep>(request.Else[0]);
         Assert.IsType<RespondStep>(Assert.Single(direction.Response));
     }
 

@@ -140,7 +140,7 @@ public sealed class ProxyJmsReplyTests
         Assert.Contains("sendBack: ctx.sendBack", support, StringComparison.Ordinal);
 
         // The correlation ID: the axis2 JMS_COORELATION_ID, else for a backend's response the request's JMSMessageID.
-        Assert.Contains("JmsOutgoing reply = check jmsMessage(ctx, target.contentTypeProperty, ctx.isResponse ? target.requestMessageId : ());", support, StringComparison.Ordinal);
+        Assert.Contains("JmsOutgoing reply = check jmsMessage(ctx, target.contentTypeProperty, ctx.backendResponse ? target.requestMessageId : ());", support, StringComparison.Ordinal);
         Assert.Contains("string? correlationId = correlation is string ? correlation : relatesTo;", support, StringComparison.Ordinal);
         Assert.Contains("_ = check jmsSend(sender, reply, destination);", support, StringComparison.Ordinal);
     }

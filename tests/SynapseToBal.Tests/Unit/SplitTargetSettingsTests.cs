@@ -30,9 +30,12 @@ public sealed class SplitTargetSettingsTests
         var to = Assert.IsType<SetFieldStep>(branch.Body[1]);
         Assert.Equal(ContextField.To, to.Field);
         Assert.Equal("http://localhost:9000/q", Assert.IsType<StringLiteralIr>(to.Value).Value);
-        // The endpoint-less send then goes to that address (in a named sequence, on a request; a response is answered).
+        // The endpoint-less send then goes to that address (in a named sequence, on a request that is no call's response
+        // still addressed to the anonymous address; a response is answered).
         var send = Assert.IsType<DirectionStep>(branch.Body[2]);
-        Assert.Contains(send.Request, s => s is CallAddressStep);
+        var request = Assert.IsType<IfStep>(Assert.Single(send.Request));
+        Assert.IsType<AnonymousToIr>(request.Condition);
+        Assert.Contains(request.Else, s => s is CallAddressStep);
         Assert.DoesNotContain(diagnostics.Items, d => d.Id == DiagnosticCatalog.EipShapeNotTranslated.Id);
     }
 

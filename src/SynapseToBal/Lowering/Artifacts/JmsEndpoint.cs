@@ -359,7 +359,7 @@ public sealed partial class Lowerer
         if (exact && outOnly == false && forceAccepted == false && JmsRequestReply(null, jms, location) is { } request)
         {
             // ProxyServiceMessageReceiver sends as a <send> does: the reply runs the out flow, or goes to the client.
-            return [.. request[..^1], .. SoapFaultChecked(null, request[^1], location), Reply(null, context)];
+            return [.. request[..^1], .. SoapFaultChecked(null, request[^1], location), SendReply(null, context, context.Exchange.Ended)];
         }
 
         if (!exact || outOnly != true || forceAccepted is null)

@@ -50,8 +50,8 @@ public sealed partial class Lowerer
             // left: OUT_ONLY and FORCE_SC_ACCEPTED apply to it as to a send.
             var ended = context.Exchange.Ended ?? context.Exchange.Current;
             ImmutableArray<StepIr> send = CallStepFor(null, endpoint, context, out var reason) is { } call
-                ? [.. TargetTransportSwitchTodo(target.InSequence), .. OutOnlyOrAccepted(null, "proxy target", target.Location, call, ended, context) ?? [.. SoapFaultChecked(null, call, proxy.Location), Reply(null, context)]]
-                : LocalCall(null, endpoint, ended, target.Location) is { } local ? (local is LocalCallStep ? [.. SoapFaultChecked(null, local, proxy.Location), Reply(null, context)] : [local])
+                ? [.. TargetTransportSwitchTodo(target.InSequence), .. OutOnlyOrAccepted(null, "proxy target", target.Location, call, ended, context) ?? [.. SoapFaultChecked(null, call, proxy.Location), SendReply(null, context, ended)]]
+                : LocalCall(null, endpoint, ended, target.Location) is { } local ? (local is LocalCallStep ? [.. SoapFaultChecked(null, local, proxy.Location), SendReply(null, context, ended)] : [local])
                 : JmsTargetSend(endpoint, target.InSequence, target.Location, context) is { } jms ? [.. jms]
                 : VfsTargetSend(endpoint, ended, target.Location, context) is { } vfs ? [.. vfs]
                 : MailTargetSend(endpoint, ended, target.Location, context) is { } mail ? [.. mail]

@@ -140,7 +140,7 @@ public sealed partial class Lowerer
             {
                 Known.Yes => [new RespondStep(send) { SendBack = true }],
                 Known.No => toAddress,
-                _ => [new DirectionStep(send, [.. toAddress], [new RespondStep(send) { SendBack = true }])],
+                _ => [new DirectionStep(send, [ToAnonymousAnswers(send, toAddress)], [new RespondStep(send) { SendBack = true }])],
             };
         }
 
@@ -197,6 +197,18 @@ public sealed partial class Lowerer
     }
 
     /// <summary>
+    /// An endpoint-less send on a request whose To is the anonymous address (<see cref="AnonymousToIr"/>): a call's response goes on as a
+    /// request (SynapseCallbackReceiver.handleMessage puts the direction back for CONTINUATION_CALL) addressed to the
+    /// anonymous address (its setTo(WSA_ANONYMOUS_URL)), and PassThroughHttpSender.invoke finds no destination for it
+    /// (PassThroughTransportUtils.getDestinationEPR skips an anonymous To) and submits the message as the answer on the
+    /// client's connection (submitResponse, through the OUT_TRANSPORT_INFO handleMessage copies onto the response):
+    /// the client is answered. Any other To is sent to (<paramref name="toAddress"/>), as before; so is an empty To that
+    /// is no backend response's (a task's message without a <c>to</c>, a removed To), which fails there.
+    /// </summary>
+    private static IfStep ToAnonymousAnswers(SendMediator send, IEnumerable<StepIr> toAddress) =>
+        new(send, new AnonymousToIr(), [new RespondStep(send) { SendBack = true }], [.. toAddress]);
+
+    /// <summary>
     /// A send, then what follows it: the out flow or the client gets the response; with OUT_ONLY the response is
     /// discarded and the client gets 202 (or, as in the Micro Integrator, nothing unless FORCE_SC_ACCEPTED is set:
     /// SB0210); with FORCE_SC_ACCEPTED alone the client has had its 202 before the response arrives.
@@ -210,7 +222,7 @@ public sealed partial class Lowerer
 
         if (ReceiveFunction(send) is { } receiveFunction)
         {
-            return [.. SoapFaultChecked(send, call, send.Location), .. Receive(send, receiveFunction)];
+            return [.. SoapFaultChecked(send, call, send.Location), .. Receive(send, receiveFunction, context)];
         }
 
         if (send.ReceiveSequence is { IsDynamic: false } unknown)
@@ -224,17 +236,17 @@ public sealed partial class Lowerer
 
         if (send.ReceiveSequence is { } receive && RunTimeReceiveKey(send, context) is { } key)
         {
-            return [.. SoapFaultChecked(send, call, send.Location), ReceiveByName(send, key)];
+            return [.. SoapFaultChecked(send, call, send.Location), .. Responded(send, context), ReceiveByName(send, key)];
         }
 
         if (send.ReceiveSequence is { } untranslated)
         {
             // Reported where the send is lowered; the TODO keeps the receiving sequence in the code.
             var todo = new TodoStep(null, new NotTranslatedIr(DiagnosticCatalog.AttributeNotTranslated, $"receive=\"{untranslated.Text}\" is not translated: the response should run the sequence the expression names; it continues in the out flow here"), $"<send receive=\"{untranslated.Text}\">");
-            return [todo, .. SoapFaultChecked(send, call, send.Location), Reply(send, context)];
+            return [todo, .. SoapFaultChecked(send, call, send.Location), SendReply(send, context)];
         }
 
-        return [.. SoapFaultChecked(send, call, send.Location), Reply(send, context)];
+        return [.. SoapFaultChecked(send, call, send.Location), SendReply(send, context)];
     }
 
     /// <summary>
@@ -289,7 +301,7 @@ public sealed partial class Lowerer
     /// sequence). When it ends without answering, the Micro Integrator sends the client nothing (SB0210); the
     /// generated code answers 202 there.
     /// </summary>
-    private IEnumerable<StepIr> Receive(SendMediator send, Symbol function)
+    private IEnumerable<StepIr> Receive(SendMediator send, Symbol function, FlowContext context)
     {
         var canAnswer = _model.SequenceFacts(send.ReceiveSequence!.Text).CanAnswer;
         if (!canAnswer)
@@ -297,8 +309,16 @@ public sealed partial class Lowerer
             _diagnostics.Report(DiagnosticCatalog.ResponseHang, send.Location);
         }
 
-        return [new CommentStep(send, $"receive=\"{send.ReceiveSequence.Text}\": the backend response runs that sequence, not the out flow."), new InvokeStep(send, function, canAnswer), new AcceptStep(send)];
+        return [new CommentStep(send, $"receive=\"{send.ReceiveSequence.Text}\": the backend response runs that sequence, not the out flow."), .. Responded(send, context), new InvokeStep(send, function, canAnswer), new AcceptStep(send)];
     }
+
+    /// <summary>
+    /// Before a receiving sequence runs on a send's response: the message is a response there, as
+    /// <see cref="SendReply"/> says (SynapseCallbackReceiver.handleMessage; a send sets no CONTINUATION_CALL), unless
+    /// the direction is known to be one already.
+    /// </summary>
+    private static IEnumerable<StepIr> Responded(SendMediator send, FlowContext context) =>
+        context.Exchange.Current.IsResponse == Known.Yes ? [] : [new MarkResponseStep(send)];
 
     /// <summary>
     /// The receiving sequence's name of a <c>receive="{expr}"</c>, as a string value, when the expression is translated:
@@ -388,7 +408,9 @@ public sealed partial class Lowerer
     private IEnumerable<StepIr> LowerLoopback(LoopbackMediator loopback, FlowContext context)
     {
         StepIr[] request = [new MarkResponseStep(loopback), new SetFieldStep(loopback, ContextField.To, new StringLiteralIr(string.Empty)), Reply(loopback, context)];
-        switch (context.Exchange.Current.Response)
+        // LoopBackMediator tests isResponse(), which a call leaves as it was (SynapseCallbackReceiver.handleMessage puts
+        // a continuation call's direction back): after a call on a request the message still loops back.
+        switch (context.Exchange.Current.IsResponse)
         {
             case Known.No:
                 return request;
@@ -420,6 +442,21 @@ public sealed partial class Lowerer
     private static TodoStep NotTranslatedCall(MediatorSyntax mediator, NotTranslatedIr? endpointReason) => endpointReason?.Descriptor == DiagnosticCatalog.NonHttpEndpoint
         ? new(mediator, endpointReason with { Message = $"the <{mediator.ElementName}> target is not an HTTP endpoint: {endpointReason.Message}" }, Transports.RedactUriSecrets(mediator.RawXml))
         : new(mediator, new NotTranslatedIr(DiagnosticCatalog.EndpointNotTranslated, $"the <{mediator.ElementName}> target endpoint is not translated"), mediator.RawXml);
+
+    /// <summary>
+    /// <see cref="Reply"/> for a send's response (a <c>&lt;send&gt;</c>, a proxy's target endpoint, a clone or iterate
+    /// target's endpoint): that response is a response, unlike a call's. SynapseCallbackReceiver.handleMessage marks
+    /// every backend response setResponse(true) and gives a continuation call's (CONTINUATION_CALL, set by CallMediator)
+    /// the direction of the message that called back; a send sets no CONTINUATION_CALL. So the out flow it continues
+    /// with marks the message a response (<see cref="ContinueWithStep.MarksResponse"/>) unless the direction is known
+    /// to be one already; an answer to the client ends the flow, and a shared sequence's continuation
+    /// (<c>continueWithResponse</c>) marks it itself.
+    /// </summary>
+    /// <param name="state">The exchange state the send is made in, when not the flow's current one (a proxy's target, after its in flow).</param>
+    private static StepIr SendReply(MediatorSyntax? origin, FlowContext context, ExchangeState.Frame? state = null) =>
+        Reply(origin, context) is ContinueWithStep { Function: not null } next && (state ?? context.Exchange.Current).IsResponse != Known.Yes
+            ? next with { MarksResponse = true }
+            : Reply(origin, context);
 
     /// <param name="origin">The call or send; null for a proxy's target endpoint.</param>
     /// <remarks>A call through an endpoint with a suspension state consults it (<see cref="CallStep.TracksSuspension"/>); a blocking call or callout too (Synapse's blocking sender goes through the endpoint's send, onFault and onSuccess).</remarks>

@@ -24,7 +24,8 @@ public sealed partial class Lowerer
                 // Never runs here: kept as written, and not lowered (its constructs are not reported).
                 return [new DeadCodeStep(direction, direction.IsIn ? "<in> runs only for requests; this flow handles responses" : "<out> runs only for responses; this flow handles requests")];
             case FlowKind.Fault:
-                var response = context.Exchange.Current.Response;
+                // The message's direction flag, which a call leaves as it was (SynapseCallbackReceiver.handleMessage).
+                var response = context.Exchange.Current.IsResponse;
                 if (response != Known.Maybe)
                 {
                     var runs = direction.IsIn == (response == Known.No);

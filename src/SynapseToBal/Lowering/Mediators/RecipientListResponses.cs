@@ -125,7 +125,8 @@ public sealed partial class Lowerer
             // Each response is injected on its own and comes back through the API resource (API.process, Resource.process)
             // before the out flow's mediators run on it.
             ImmutableArray<StepIr> through = context.ApiResource ? [new ThroughResourceStep(send)] : [];
-            _functions.Add(new FunctionIr(symbol, FunctionKind.Sequence, false, [.. member.Call, .. through, .. prefix, new ReplacePayloadStep(aggregate, part)],
+            // A send's response is a response (SynapseCallbackReceiver.handleMessage: no CONTINUATION_CALL), as the out flow sees it.
+            _functions.Add(new FunctionIr(symbol, FunctionKind.Sequence, false, [.. member.Call, new MarkResponseStep(send), .. through, .. prefix, new ReplacePayloadStep(aggregate, part)],
                 $"A member of the recipient list at line {send.Location.LineSpan.Start.Line + 1}: sends its copy of the message, then keeps the part of the response the aggregate collects.", member.Location));
             return symbol;
         }).ToImmutableArray();

@@ -1040,7 +1040,9 @@ public sealed partial class Lowerer
             }
 
             // The response comes back through the API resource (its CORS headers written) before the out flow's mediators.
-            body = last.ThroughResource ? [.. body[..^1], new ThroughResourceStep(last.Origin)] : body[..^1];
+            // A send's response is a response (SynapseCallbackReceiver), and so is the aggregate's message made of them.
+            ImmutableArray<StepIr> marked = last is { MarksResponse: true, Origin: { } sent } ? [new MarkResponseStep(sent)] : [];
+            body = last.ThroughResource ? [.. body[..^1], .. marked, new ThroughResourceStep(last.Origin)] : [.. body[..^1], .. marked];
         }
 
         if (IrWalker.Steps(body).Any(step => step is RespondStep or ContinueWithStep or AcceptStep or InvokeStep { CanStop: true } or ForkStep { Answering: not null }))

@@ -410,7 +410,7 @@ public sealed partial class Lowerer
 
             // The copy is sent (its response checked as any send's, FORCE_ERROR_ON_SOAP_FAULT); its response runs the
             // out flow (or answers, on a response path).
-            return [.. settings, .. SoapFaultChecked(null, call, target.Location), Reply(null, context)];
+            return [.. settings, .. SoapFaultChecked(null, call, target.Location), SendReply(null, context)];
         }
 
         problem = "a target has neither a sequence nor an endpoint";

@@ -21,9 +21,10 @@ public sealed partial class Lowerer
     private IEnumerable<StepIr> LowerThrottle(ThrottleMediator throttle, FlowContext context)
     {
         var id = throttle.Id is { } throttleId ? $" id=\"{throttleId}\"" : string.Empty;
-        // Whether the message is a response here: known in a resource's flows (a call makes it one), at run time in a
-        // shared sequence or a fault flow.
-        var direction = context.Kind == FlowKind.Fault ? Known.Maybe : context.Exchange.Current.Response;
+        // Whether the message is a response here (ThrottleMediator tests isResponse()): known in a resource's flows (a
+        // call leaves it as it was: SynapseCallbackReceiver.handleMessage puts a continuation call's direction back),
+        // at run time in a shared sequence or a fault flow.
+        var direction = context.Kind == FlowKind.Fault ? Known.Maybe : context.Exchange.Current.IsResponse;
         if (context.Kind == FlowKind.Out || direction == Known.Yes)
         {
             return ResponseThrottle(throttle);

@@ -85,8 +85,15 @@ public type Context record {|
     # Synapse's axis2 `HTTP_SC` as a read sees it: `()` until a backend's response or a write set it (the
     # Micro Integrator's ClientWorker sets it on responses only), the text written otherwise.
     string? httpSc = ();
-    # True once the message is a response (after a backend call), as Synapse's `<in>`/`<out>` see it.
+    # The message's direction, Synapse's isResponse() (what `<in>`/`<out>`, a bare `send` and the log's Direction
+    # read): true once a `send`'s response, a loopback or RESPONSE made it a response. A `call`'s response keeps the
+    # direction the message had (SynapseCallbackReceiver.handleMessage, CONTINUATION_CALL; a blocking call and a
+    # callout keep the message's context).
     boolean isResponse = false;
+    # True once the message is a backend's response to a non-blocking call or send, in the Axis2 message context
+    # SynapseCallbackReceiver made for it: its Axis2 facts (MESSAGE_FORMAT, a JMS answer's correlation) are the
+    # response's, not the request's, whatever its direction (`isResponse`).
+    boolean backendResponse = false;
     # Whether the request is marked as answered elsewhere (`AckMark`). Not a copy in the copies an iterate, clone or
     # scatter-gather makes (`branchContext`): they share the request's operation context, where the mark is.
     AckMark ack = {};

@@ -20,6 +20,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # collects.
 function quoteBatchIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, quoteBatchEndpoint, clientPath(quoteBatchProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteBatchEndpointSuspension);
+    ctx.isResponse = true;
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getQuoteResponse>);
 }
 

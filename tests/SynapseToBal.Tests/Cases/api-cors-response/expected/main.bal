@@ -38,6 +38,7 @@ service /cors on httpListener {
         Context ctx = check newContext(request, "CorsApi", "/cors", {"id": id}, cors = {allow: "DELETE", ...corsConfig});
         do {
             check callEndpoint(ctx, deleteOrdersByIdEndpoint, clientPath(corsApiOrdersIdEndpointUrl2, restPostfix(ctx)), headers = passThroughHeaders, state = deleteOrdersByIdEndpointSuspension);
+            ctx.isResponse = true;
             throughApiResource(ctx);
             return check corsOut(ctx);
         } on fail error e {

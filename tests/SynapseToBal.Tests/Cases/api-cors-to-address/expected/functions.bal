@@ -39,6 +39,7 @@ function handleFault(Context ctx, error e) returns http:Response|error {
 # collects.
 function quotesCloneTarget1(Context ctx) returns error? {
     check callEndpoint(ctx, toAddressApiQuotesEndpoint, "/quotes", "POST", headers = passThroughHeaders, state = toAddressApiQuotesEndpointSuspension);
+    ctx.isResponse = true;
     throughApiResource(ctx);
     check setPayloadValue(ctx, check jsonPath(ctx, "$.quote"));
 }
@@ -47,6 +48,7 @@ function quotesCloneTarget1(Context ctx) returns error? {
 # collects.
 function quotesCloneTarget2(Context ctx) returns error? {
     check callEndpoint(ctx, toAddressApiQuotesEndpoint2, "/quotes", "POST", headers = passThroughHeaders, state = toAddressApiQuotesEndpointSuspension2);
+    ctx.isResponse = true;
     throughApiResource(ctx);
     check setPayloadValue(ctx, check jsonPath(ctx, "$.quote"));
 }

@@ -15,6 +15,7 @@ service /to on httpListener {
         do {
             ctx.to = "http://localhost:9000/orders";
             check callAddress(ctx, headers = passThroughHeaders);
+            ctx.isResponse = true;
             throughApiResource(ctx);
             return check ordersOut(ctx);
         } on fail error e {

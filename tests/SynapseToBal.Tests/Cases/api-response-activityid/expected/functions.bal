@@ -27,6 +27,7 @@ function loggedOut(Context ctx) returns http:Response|error {
 # aggregate collects.
 function allRecipient1(Context ctx) returns error? {
     check callEndpoint(ctx, passApiAllRecipient1Endpoint, clientPath(passApiAllRecipient1EndpointUrl, restPostfix(ctx)), headers = passThroughHeaders);
+    ctx.isResponse = true;
     throughApiResource(ctx);
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m:quote>);
 }
@@ -35,6 +36,7 @@ function allRecipient1(Context ctx) returns error? {
 # aggregate collects.
 function allRecipient2(Context ctx) returns error? {
     check callEndpoint(ctx, passApiAllRecipient2Endpoint, clientPath(passApiAllRecipient2EndpointUrl, restPostfix(ctx)), headers = passThroughHeaders);
+    ctx.isResponse = true;
     throughApiResource(ctx);
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m:quote>);
 }

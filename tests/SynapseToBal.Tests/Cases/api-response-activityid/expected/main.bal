@@ -26,6 +26,7 @@ service /pass on httpListener {
         Context ctx = check newContext(request, "PassApi", "/pass", cors = {allow: "POST", ...corsConfig});
         do {
             check callEndpoint(ctx, loggedEndpoint, clientPath(passApiLoggedEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = loggedEndpointSuspension);
+            ctx.isResponse = true;
             throughApiResource(ctx);
             return check loggedOut(ctx);
         } on fail error e {

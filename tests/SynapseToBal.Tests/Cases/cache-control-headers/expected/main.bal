@@ -17,6 +17,7 @@ service /quotes on httpListener {
                 return check sendBackToClient(ctx, headers = passBackHeaders);
             }
             check callEndpoint(ctx, latestEndpoint, withRestPostfix("/quotesBackend", restPostfix(ctx)), headers = passThroughHeaders, state = latestEndpointSuspension);
+            ctx.isResponse = true;
             throughApiResource(ctx);
             return check quotesOut(ctx);
         } on fail error e {

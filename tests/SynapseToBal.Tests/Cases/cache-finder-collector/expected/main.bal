@@ -18,6 +18,7 @@ service /quotes on httpListener {
                 return check respond(ctx, headers = passBackHeaders);
             }
             check callEndpoint(ctx, quotePostRootEndpoint, clientPath(quoteApiDefaultEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quotePostRootEndpointSuspension);
+            ctx.isResponse = true;
             throughApiResource(ctx);
             return check quoteOut(ctx);
         } on fail error e {

@@ -42,6 +42,7 @@ function bestCloneTarget1(Context ctx) returns error? {
 function bestCloneTarget2(Context ctx) returns error? {
     ctx.headers["x-vendor"] = "b";
     check callEndpoint(ctx, bestEndpoint, "/vendor-b/offers", "POST", headers = passThroughHeaders, state = bestEndpointSuspension);
+    ctx.isResponse = true;
     throughApiResource(ctx);
     check normalizeOffer(ctx);
     log:printInfo("OffersAPI /best response", vendorStatus = valueText(ctx.properties.vendorStatus));

@@ -21,6 +21,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # collects.
 function priceCloneTarget1(Context ctx) returns error? {
     check callEndpoint(ctx, priceProxyEndpoint, clientPath(priceProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = priceProxyEndpointSuspension);
+    ctx.isResponse = true;
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getQuoteResponse>);
 }
 
@@ -28,6 +29,7 @@ function priceCloneTarget1(Context ctx) returns error? {
 # collects.
 function priceCloneTarget2(Context ctx) returns error? {
     check callEndpoint(ctx, priceProxyEndpoint2, clientPath(priceProxyEndpointUrl2, restPostfix(ctx)), headers = passThroughHeaders, state = priceProxyEndpointSuspension2);
+    ctx.isResponse = true;
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getQuoteResponse>);
 }
 

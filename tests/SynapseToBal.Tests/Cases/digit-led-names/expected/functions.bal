@@ -37,6 +37,7 @@ function proxy4_1_1_1_8PublishWsdlFromUrlFlow(Context ctx) returns http:Response
         log2_1Sequence(ctx);
         log21_1Sequence(ctx);
         check callEndpoint(ctx, ep05Soap, clientPath(v05EpSoapUrl, restPostfix(ctx)), headers = passThroughHeaders, state = ep05SoapSuspension);
+        ctx.isResponse = true;
         return check proxy4_1_1_1_8PublishWsdlFromUrlOut(ctx);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);

@@ -60,6 +60,7 @@ function frontFlow(Context ctx) returns http:Response|error {
     do {
         log:printInfo("FrontProxy request", FrontProxy = "in");
         check callLocal(ctx, "local://services/QuoteProxy", quoteFlow);
+        ctx.isResponse = true;
         return check frontOut(ctx);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);

@@ -21,6 +21,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # aggregate collects.
 function quoteAllRecipient1(Context ctx) returns error? {
     check callEndpoint(ctx, quoteAllProxyRecipient1Endpoint, clientPath(quoteAllProxyRecipient1EndpointUrl, restPostfix(ctx)), headers = passThroughHeaders);
+    ctx.isResponse = true;
     log:printInfo("QuoteAllProxy response", quote = "received");
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getQuoteResponse>);
 }
@@ -29,6 +30,7 @@ function quoteAllRecipient1(Context ctx) returns error? {
 # aggregate collects.
 function quoteAllRecipient2(Context ctx) returns error? {
     check callEndpoint(ctx, quotesB, clientPath(quotesBUrl, restPostfix(ctx)), headers = passThroughHeaders);
+    ctx.isResponse = true;
     log:printInfo("QuoteAllProxy response", quote = "received");
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getQuoteResponse>);
 }
@@ -59,6 +61,7 @@ function quoteAllFlow(Context ctx) returns http:Response|error {
 # aggregate collects.
 function dynamicQuoteRecipient(Context ctx) returns error? {
     check callAddress(ctx, headers = passThroughHeaders);
+    ctx.isResponse = true;
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getSimpleQuoteResponse>);
 }
 

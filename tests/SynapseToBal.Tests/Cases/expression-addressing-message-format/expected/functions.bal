@@ -37,6 +37,7 @@ function addressingFlow(Context ctx) returns http:Response|error {
             ctx.properties.version = "POX";
         }
         check callEndpoint(ctx, addressingEndpoint, clientPath(addressingProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = addressingEndpointSuspension);
+        ctx.isResponse = true;
         return check addressingOut(ctx);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);

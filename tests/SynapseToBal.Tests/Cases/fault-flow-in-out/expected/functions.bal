@@ -17,6 +17,7 @@ function faultInOutFault(Context ctx, error e) returns http:Response|error {
     if !ctx.isResponse {
         log:printInfo("FaultInOutProxy fault", step = "request failed");
         check callAddress(ctx, headers = passThroughHeaders);
+        ctx.isResponse = true;
         return faultInOutProxyOut(ctx);
     }
     log:printInfo("FaultInOutProxy fault", step = "response failed");
@@ -27,6 +28,7 @@ function faultInOutFault(Context ctx, error e) returns http:Response|error {
 function faultInOutFlow(Context ctx) returns http:Response|error {
     do {
         check callEndpoint(ctx, faultInOutEndpoint, clientPath(faultInOutProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = faultInOutEndpointSuspension);
+        ctx.isResponse = true;
         return check faultInOutProxyOut(ctx);
     } on fail error e {
         return faultInOutFault(ctx, e);

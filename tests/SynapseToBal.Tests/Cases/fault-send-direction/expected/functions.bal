@@ -9,6 +9,9 @@ import ballerina/log;
 function errorRelay(Context ctx) returns http:Response|error {
     log:printInfo("ErrorRelay sequence", step = "relay");
     if !ctx.isResponse {
+        if anonymousTo(ctx) {
+            return sendBackToClient(ctx, headers = passBackHeaders);
+        }
         check callAddress(ctx, headers = passThroughHeaders);
         return continueWithResponse(ctx);
     }
@@ -20,6 +23,9 @@ function runTimeFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     log:printInfo("FaultSendAPI /run-time fault", step = "fault");
     if !ctx.isResponse {
+        if anonymousTo(ctx) {
+            return sendBackToClient(ctx, headers = passBackHeaders);
+        }
         check callAddress(ctx, headers = passThroughHeaders);
         throughApiResource(ctx);
         return sendBackToClient(ctx, headers = passBackHeaders);

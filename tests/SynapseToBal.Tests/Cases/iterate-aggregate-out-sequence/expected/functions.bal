@@ -21,6 +21,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # collects.
 function stockQuoteIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, stockQuoteEndpoint, clientPath(stockQuoteProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteEndpointSuspension);
+    ctx.isResponse = true;
     log:printInfo("StockQuoteProxy response", quoteStatus = axis2HttpSc(ctx));
     if ((check soapEnvelope(ctx))/**/<m0:getQuoteResponse>/<*>.<m0:'return>/<*>.<m0:last>).length() > 0 {
         ctx.properties.quoteFound = "true";

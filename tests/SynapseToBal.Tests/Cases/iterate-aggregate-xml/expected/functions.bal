@@ -15,6 +15,9 @@ function gatherLines(Context ctx) returns http:Response|error {
     // onComplete runs there, before this function; any other message passes through unchanged, as Synapse's
     // aggregate lets through a message it cannot correlate.
     if !ctx.isResponse {
+        if anonymousTo(ctx) {
+            return sendBackToClient(ctx, headers = passBackHeaders);
+        }
         check callAddress(ctx, headers = passThroughHeaders);
         return continueWithResponse(ctx);
     }
@@ -35,6 +38,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 function batchIterateTarget(Context ctx) returns error? {
     log:printInfo("OrderSplitAPI /batch request", 'order = xpathString((check soapEnvelope(ctx))/**/<m:'order>/<*>.<m:id>));
     check callEndpoint(ctx, orderBackendEp, "", "POST", format = "soap11", headers = passThroughHeaders, state = orderBackendEpSuspension);
+    ctx.isResponse = true;
     throughApiResource(ctx);
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m:orderResponse>);
 }

@@ -36,6 +36,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # collects.
 function quoteIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, sendQuoteEndpoint, clientPath(sendQuoteEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = sendQuoteEndpointSuspension);
+    ctx.isResponse = true;
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getQuoteResponse>);
 }
 

@@ -21,6 +21,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # collects.
 function nestedQuotesProxyIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, nestedQuotesEndpoint, clientPath(nestedQuotesProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = nestedQuotesEndpointSuspension);
+    ctx.isResponse = true;
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getQuoteResponse>);
 }
 

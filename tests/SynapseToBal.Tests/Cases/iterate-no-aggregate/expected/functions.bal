@@ -26,6 +26,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 function orderSplitIterateTarget(Context ctx) returns http:Response|error? {
     log:printInfo("OrderSplitProxy request", part = xpathString((check soapEnvelope(ctx))/**/<'order>/<id>));
     check callEndpoint(ctx, orderEp, clientPath(orderEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = orderEpSuspension);
+    ctx.isResponse = true;
     return orderSplitOut(ctx);
 }
 

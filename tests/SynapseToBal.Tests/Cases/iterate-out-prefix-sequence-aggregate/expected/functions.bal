@@ -30,6 +30,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # collects.
 function orderLinesIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, orderLinesEndpoint, clientPath(orderLinesProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = orderLinesEndpointSuspension);
+    ctx.isResponse = true;
     log:printInfo("OrderLinesProxy response", step = "response");
     ctx.headers["x-gathered"] = "yes";
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getQuoteResponse>);

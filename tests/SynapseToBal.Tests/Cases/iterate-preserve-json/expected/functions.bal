@@ -19,6 +19,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # collects.
 function samePathIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, enrolEp, "/enrol", "POST", headers = passThroughHeaders, state = enrolEpSuspension);
+    ctx.isResponse = true;
     throughApiResource(ctx);
     check setPayloadValue(ctx, check jsonPath(ctx, "$"));
 }

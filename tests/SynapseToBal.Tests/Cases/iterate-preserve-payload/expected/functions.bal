@@ -28,6 +28,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # collects.
 function quoteSplitIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, quoteSplitEndpoint, clientPath(quoteSplitProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteSplitEndpointSuspension);
+    ctx.isResponse = true;
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getQuoteResponse>);
 }
 

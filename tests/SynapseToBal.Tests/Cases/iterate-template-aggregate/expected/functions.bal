@@ -30,6 +30,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # collects.
 function quoteIterateTarget(Context ctx) returns error? {
     check callEndpoint(ctx, quoteEndpoint, clientPath(quoteProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteEndpointSuspension);
+    ctx.isResponse = true;
     log:printInfo("QuoteProxy response", step = "before aggregate");
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getQuoteResponse>);
 }

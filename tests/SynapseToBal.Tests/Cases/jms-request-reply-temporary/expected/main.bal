@@ -16,6 +16,7 @@ service /stock on httpListener {
         Context ctx = check newContext(request, "StockAPI", "/stock", cors = {allow: "POST", ...corsConfig});
         do {
             check requestJms(ctx, "StockQuoteEP", {initialContextFactory: stockQuoteEpJavaNamingFactoryInitial, providerUrl: stockQuoteEpJavaNamingProviderUrl, connectionFactoryName: stockQuoteEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: stockQuoteEpDestination}, ());
+            ctx.isResponse = true;
             throughApiResource(ctx);
             return check stockOut(ctx);
         } on fail error e {

@@ -18,6 +18,7 @@ service /quotes on httpListener {
         do {
             log:printInfo("QuoteAPI /send request", step = "requesting a quote over JMS");
             check requestJms(ctx, "QuoteRequestEP", {initialContextFactory: quoteRequestEpJavaNamingFactoryInitial, providerUrl: quoteRequestEpJavaNamingProviderUrl, connectionFactoryName: quoteRequestEpTransportJmsConnectionFactoryJndiName}, {'type: jms:QUEUE, name: quoteRequestEpDestination}, {'type: jms:QUEUE, name: quoteRequestEpTransportJmsReplyDestination}, contentTypeProperty = "contentType");
+            ctx.isResponse = true;
             throughApiResource(ctx);
             return check quoteOut(ctx);
         } on fail error e {

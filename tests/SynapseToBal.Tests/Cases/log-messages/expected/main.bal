@@ -18,6 +18,7 @@ service /orders on httpListener {
             log:printInfo("Looking the order up", 'channel = getHeader(ctx, "X-Channel"));
             audit(ctx);
             check callEndpoint(ctx, orderGetByIdEndpoint, clientPath(orderApiIdEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = orderGetByIdEndpointSuspension);
+            ctx.isResponse = true;
             throughApiResource(ctx);
             return check orderOut(ctx);
         } on fail error e {

@@ -13,6 +13,9 @@ import ballerina/log;
 function replySequence(Context ctx) returns http:Response|error {
     log:printInfo("ReplySequence", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = ctx.isResponse ? "response" : "request");
     if !ctx.isResponse {
+        if anonymousTo(ctx) {
+            return sendBackToClient(ctx, headers = passBackHeaders);
+        }
         check callAddress(ctx, headers = passThroughHeaders);
         return continueWithResponse(ctx);
     }

@@ -36,6 +36,9 @@ service /notify on httpListener, httpsListener {
                 ctx.isResponse = true;
             }
             if !ctx.isResponse {
+                if anonymousTo(ctx) {
+                    return check sendBackToClient(ctx, headers = passBackHeaders);
+                }
                 check callAddress(ctx, headers = passThroughHeaders);
                 throughApiResource(ctx);
                 return check sendBackToClient(ctx, headers = passBackHeaders);

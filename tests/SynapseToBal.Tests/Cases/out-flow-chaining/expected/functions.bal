@@ -23,6 +23,7 @@ function chainFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     ctx.properties.STATE = "SCORE";
     check callEndpoint(ctx, scoreEp, "", "POST", format = "soap11", headers = passThroughHeaders, state = scoreEpSuspension);
+    ctx.isResponse = true;
     return chainOut(ctx);
 }
 
@@ -31,6 +32,7 @@ function chainFlow(Context ctx) returns http:Response|error {
     do {
         ctx.properties.STATE = "LOOKUP";
         check callEndpoint(ctx, lookupEp, "", "POST", format = "soap11", headers = passThroughHeaders, state = lookupEpSuspension);
+        ctx.isResponse = true;
         return check chainOut(ctx);
     } on fail error e {
         return chainFault(ctx, e);

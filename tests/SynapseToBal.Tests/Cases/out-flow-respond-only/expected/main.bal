@@ -27,6 +27,7 @@ service /quotes on httpListener {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes", {"symbol": symbol}, cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, quoteEp, clientPath(quoteEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteEpSuspension);
+            ctx.isResponse = true;
             throughApiResource(ctx);
             return check quoteGetBySymbolOut(ctx);
         } on fail error e {

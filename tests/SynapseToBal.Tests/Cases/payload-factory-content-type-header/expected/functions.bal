@@ -36,6 +36,7 @@ function quoteFlow(Context ctx) returns http:Response|error {
     do {
         log:printInfo("QuoteProxy request", requestContentType = getHeader(ctx, "Content-Type"));
         check callEndpoint(ctx, quoteEndpoint, "", "POST", format = "soap12", headers = passThroughHeaders, state = quoteEndpointSuspension);
+        ctx.isResponse = true;
         return check quoteOut(ctx);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);

@@ -26,6 +26,7 @@ function plainSoapFlow(Context ctx) returns http:Response|error {
         ctx.axis2["enableMTOM"] = "false";
         ctx.axis2["enableSwA"] = false;
         check callEndpoint(ctx, plainSoapEndpoint, clientPath(plainSoapProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = plainSoapEndpointSuspension);
+        ctx.isResponse = true;
         return check plainSoapOut(ctx);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);

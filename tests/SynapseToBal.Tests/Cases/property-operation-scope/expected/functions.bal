@@ -20,6 +20,7 @@ function itemsIterateTarget(Context ctx) returns error? {
     ctx.operation["counter"] = javaDoubleString(xpathNumber(getOperationProperty(ctx, "counter")) + 1.0);
     setXmlPayload(ctx, xml `<seen>${xmlArg(getOperationProperty(ctx, "counter"))}</seen>`);
     check callEndpoint(ctx, itemsEndpoint, clientPath(countingApiItemsEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = itemsEndpointSuspension);
+    ctx.isResponse = true;
     throughApiResource(ctx);
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<seen>);
 }

@@ -25,6 +25,7 @@ function stockQuoteJmsFlow(Context ctx) returns http:Response|error {
     do {
         ctx.contentType = "text/xml";
         check callEndpoint(ctx, stockQuoteJmsEndpoint, "", "POST", format = "soap11", headers = passThroughHeaders, state = stockQuoteJmsEndpointSuspension);
+        ctx.isResponse = true;
         return check stockQuoteJmsOut(ctx);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);

@@ -57,6 +57,7 @@ function stockQuoteJmsFlow(Context ctx) returns http:Response|error {
     do {
         log:printInfo("StockQuoteJmsProxy request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", payload = check payloadText(ctx));
         check callEndpoint(ctx, stockQuoteJmsEndpoint, clientPath(stockQuoteJmsProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteJmsEndpointSuspension);
+        ctx.isResponse = true;
         return check stockQuoteJmsOut(ctx);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);

@@ -46,6 +46,7 @@ function stockQuoteMailFlow(Context ctx) returns http:Response|error {
         ctx.properties.senderAddress = getHeader(ctx, "From");
         log:printInfo("StockQuoteMailProxy request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = "request", Sender_Address = valueText(ctx.properties.senderAddress), payload = check payloadText(ctx));
         check callEndpoint(ctx, stockQuoteMailEndpoint, clientPath(stockQuoteMailProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteMailEndpointSuspension);
+        ctx.isResponse = true;
         return check stockQuoteMailOut(ctx);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);

@@ -57,6 +57,7 @@ function orderFlow(Context ctx) returns http:Response|error {
             return check respond(ctx, headers = passBackHeaders);
         }
         check callEndpoint(ctx, orderServiceEp, clientPath(orderServiceEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = orderServiceEpSuspension);
+        ctx.isResponse = true;
         return check orderOut(ctx);
     } on fail error e {
         return orderFault(ctx, e);

@@ -48,6 +48,7 @@ function registryFlowsFlow(Context ctx) returns http:Response|error {
         logTemplate(ctx, message = "calling the back end");
         check callEndpoint(ctx, govEndpointsBackendXml, clientPath(govEndpointsBackendXmlUrl, restPostfix(ctx)), headers = passThroughHeaders, state = govEndpointsBackendXmlSuspension);
         // receive="conf:/sequences/receiving.xml": the backend response runs that sequence, not the out flow.
+        ctx.isResponse = true;
         return check confSequencesReceiving(ctx);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);

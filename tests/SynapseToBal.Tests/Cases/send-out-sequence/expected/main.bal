@@ -14,6 +14,7 @@ service /quotes on httpListener {
         Context ctx = check newContext(request, "QuoteAPI", "/quotes", {"symbol": symbol}, cors = {allow: "GET", ...corsConfig});
         do {
             check callEndpoint(ctx, quoteBackend, clientPath(quoteBackendUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteBackendSuspension);
+            ctx.isResponse = true;
             throughApiResource(ctx);
             return check quoteOut(ctx);
         } on fail error e {

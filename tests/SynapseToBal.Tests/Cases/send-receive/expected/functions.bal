@@ -23,6 +23,9 @@ function auditLogged(Context ctx) {
 function quoteResponse(Context ctx) returns http:Response|error {
     log:printInfo("QuoteResponse sequence", received = "quote");
     if !ctx.isResponse {
+        if anonymousTo(ctx) {
+            return sendBackToClient(ctx, headers = passBackHeaders);
+        }
         check callAddress(ctx, headers = passThroughHeaders);
         return continueWithResponse(ctx);
     }
@@ -43,6 +46,7 @@ function quoteFlow(Context ctx) returns http:Response|error {
     do {
         check callEndpoint(ctx, quoteEndpoint, clientPath(quoteProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = quoteEndpointSuspension);
         // receive="QuoteResponse": the backend response runs that sequence, not the out flow.
+        ctx.isResponse = true;
         return check quoteResponse(ctx);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);

@@ -17,6 +17,7 @@ service /audit on httpListener {
         do {
             check callEndpoint(ctx, auditPostRootEndpoint, clientPath(auditApiDefaultEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = auditPostRootEndpointSuspension);
             // receive="AuditLogged": the backend response runs that sequence, not the out flow.
+            ctx.isResponse = true;
             auditLogged(ctx);
             return accepted();
         } on fail error e {
@@ -29,6 +30,7 @@ service /audit on httpListener {
         Context ctx = check newContext(request, "AuditApi", "/audit", cors = {allow: "PUT", ...corsConfig});
         do {
             check callEndpoint(ctx, auditPutRootEndpoint, clientPath(auditApiDefaultEndpointUrl2, restPostfix(ctx)), headers = passThroughHeaders, state = auditPutRootEndpointSuspension);
+            ctx.isResponse = true;
             string route = getProperty(ctx, "receiver");
             if route == "Audit.Backup" {
                 return check auditBackup(ctx);

@@ -36,6 +36,7 @@ function stockQuoteFileOut(Context ctx) returns http:Response|error {
 function stockQuoteFileFlow(Context ctx) returns http:Response|error {
     do {
         check callEndpoint(ctx, stockQuoteFileEndpoint, "", "POST", format = "soap12", headers = passThroughHeaders, state = stockQuoteFileEndpointSuspension);
+        ctx.isResponse = true;
         return check stockQuoteFileOut(ctx);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);

@@ -31,6 +31,7 @@ function stockQuoteFtpOut(Context ctx) returns http:Response|error {
 function stockQuoteFtpFlow(Context ctx) returns http:Response {
     do {
         check callEndpoint(ctx, stockQuoteFtpEndpoint, "", "POST", format = "soap12", headers = passThroughHeaders, state = stockQuoteFtpEndpointSuspension);
+        ctx.isResponse = true;
         return check stockQuoteFtpOut(ctx);
     } on fail error e {
         // The fault flow is empty (<faultSequence/>): it replaces the global fault sequence and only ends the flow.
@@ -58,6 +59,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 function stockQuoteSftpFlow(Context ctx) returns http:Response|error {
     do {
         check callEndpoint(ctx, stockQuoteSftpEndpoint, "", "POST", format = "soap12", headers = passThroughHeaders, state = stockQuoteSftpEndpointSuspension);
+        ctx.isResponse = true;
         return check stockQuoteSftpOut(ctx);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);

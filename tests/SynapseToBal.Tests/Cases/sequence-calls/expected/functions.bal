@@ -17,6 +17,9 @@ function enrich(Context ctx) {
 function replyToClient(Context ctx) returns http:Response|error {
     ctx.headers["x-replied"] = "true";
     if !ctx.isResponse {
+        if anonymousTo(ctx) {
+            return sendBackToClient(ctx, headers = passBackHeaders);
+        }
         check callAddress(ctx, headers = passThroughHeaders);
         return continueWithResponse(ctx);
     }

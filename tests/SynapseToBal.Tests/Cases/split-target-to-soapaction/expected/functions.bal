@@ -73,6 +73,7 @@ function quoteSplitIterateTarget(Context ctx) returns error? {
     setAction(ctx, "urn:getQuote");
     ctx.to = "http://localhost:9000/services/SimpleStockQuoteService";
     check callAddress(ctx, headers = passThroughHeaders);
+    ctx.isResponse = true;
     check setPayloadValue(ctx, (check soapEnvelope(ctx))/**/<m0:getQuoteResponse>);
 }
 

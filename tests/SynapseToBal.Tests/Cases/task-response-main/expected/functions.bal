@@ -21,6 +21,7 @@ function forward(Context ctx) returns http:Response|error? {
 function forwardWithReceive(Context ctx) returns http:Response|error? {
     check callEndpoint(ctx, forwardWithReceiveEndpoint, clientPath(forwardWithReceiveEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = forwardWithReceiveEndpointSuspension);
     // receive="Received": the backend response runs that sequence, not the out flow.
+    ctx.isResponse = true;
     return received(ctx);
 }
 

@@ -15,6 +15,9 @@ function fault(Context ctx) returns http:Response {
 # Sequence 'main'.
 function mainSequence(Context ctx) returns http:Response|error? {
     if !ctx.isResponse {
+        if anonymousTo(ctx) {
+            return sendBackToClient(ctx, headers = passBackHeaders);
+        }
         check callAddress(ctx, headers = passThroughHeaders);
         return continueWithResponse(ctx);
     }

@@ -61,6 +61,7 @@ function openFlow(Context ctx) returns http:Response|error {
         //     </onReject>
         // </throttle>
         check callEndpoint(ctx, openEndpoint, clientPath(openProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = openEndpointSuspension);
+        ctx.isResponse = true;
         return check openOut(ctx);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);

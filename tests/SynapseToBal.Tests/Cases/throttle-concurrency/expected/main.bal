@@ -21,6 +21,7 @@ service /orders on httpListener {
                 return check respond(ctx, headers = passBackHeaders);
             }
             check throttleReleased(ctx, callEndpoint(ctx, ordersPostRootEndpoint, clientPath(ordersApiDefaultEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = ordersPostRootEndpointSuspension));
+            ctx.isResponse = true;
             throughApiResource(ctx);
             return check ordersOut(ctx);
         } on fail error e {

@@ -50,6 +50,7 @@ function throttledFlow(Context ctx) returns http:Response|error {
         if check throttleAdmit(ctx, "A@ThrottledProxy", {maxConcurrent: 100, ipCallers: [{id: "other", access: "control", maxCount: 2, unitTime: 800000, prohibitTime: 1000}]}) {
             log:printInfo("**Access Accept**");
             check throttleReleased(ctx, callEndpoint(ctx, throttledEndpoint, clientPath(throttledProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = throttledEndpointSuspension));
+            ctx.isResponse = true;
             return check throttledOut(ctx);
         }
         check makeFault(ctx, "soap11", "Server", "**Access Denied**", codePrefix = "tns");
