@@ -809,6 +809,16 @@ internal sealed partial class ExpressionBinder(
     /// </summary>
     private ExprIr? Navigation(bool absolute, bool fromBody, ImmutableArray<Step> steps, bool bodyChildren = false)
     {
+        if (absolute && !fromBody && SoapBodyByLocalName(steps))
+        {
+            // //*[local-name()='Body']/*[1] (or /*): SynapseXPath evaluates over the envelope's document, where Jaxen's
+            // node-set is in document order, so the SOAP Body (the first element named Body: Envelope and Header come
+            // before it, the payload after) gives the first node, its first child element. An element named Body in
+            // the payload lies inside that child and comes later; an empty SOAP Body has no payload. The first node
+            // (the property's string or OM value) is the SOAP Body's first child, as $body/*[1] selects it.
+            return Navigation(absolute: false, fromBody: true, steps[2..], bodyChildren: true);
+        }
+
         var result = new List<XmlStepIr>();
         var textOnly = false;
         var descendantText = false;
@@ -980,6 +990,29 @@ internal sealed partial class ExpressionBinder(
         var navigation = new XmlNavigationIr([.. result], textOnly) { EnvelopeNamespace = envelope, DescendantText = descendantText ? true : null };
         return attribute is null ? navigation : new XmlAttributeReadIr(navigation, attribute);
     }
+
+    /// <summary>
+    /// <c>//*[local-name()='Body']/*[1]</c> or <c>//*[local-name()='Body']/*</c>: the SOAP Body's children, of which
+    /// the first node is the first child of the SOAP Body (<see cref="Navigation"/>). Only these shapes: a further
+    /// step, or <c>*[n]</c> with n &gt; 1, could select below an element named Body in the payload when the SOAP
+    /// Body's own child has none. (The node-set differs only past its first node, when the payload holds elements
+    /// named Body: a count or an iteration over it would see those too.) A namespace-uri() test is not taken: it
+    /// would find nothing in a message of the other SOAP version.
+    /// </summary>
+    private static bool SoapBodyByLocalName(ImmutableArray<Step> steps) =>
+        steps is [
+            { Axis: XPathAxis.DescendantOrSelf, Test: NodeTypeTest { Type: NodeType.Node }, Predicates.IsEmpty: true },
+            { Axis: XPathAxis.Child, Test: NameTest { Prefix: null, LocalName: "*" }, Predicates: [var body] },
+            { Axis: XPathAxis.Child, Test: NameTest { Prefix: null, LocalName: "*" }, Predicates: var first }]
+        && NamesSoapBody(body)
+        && (first.IsEmpty || first is [NumberLiteral { Text: "1" }]);
+
+    private static bool NamesSoapBody(ExpressionNode test) => test switch
+    {
+        BinaryExpression { Operator: BinaryOperator.Equal, Left: FunctionCall { Name: "local-name", Arguments.IsEmpty: true, Prefix: null or "fn" }, Right: StringLiteral { Value: "Body" } } => true,
+        BinaryExpression { Operator: BinaryOperator.Equal, Left: StringLiteral { Value: "Body" }, Right: FunctionCall { Name: "local-name", Arguments.IsEmpty: true, Prefix: null or "fn" } } => true,
+        _ => false,
+    };
 
     /// <summary>
     /// An element name test: a local name without a namespace, a prefix in scope, <c>*</c>, or <c>prefix:*</c> (any
