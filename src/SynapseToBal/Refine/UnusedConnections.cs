@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using SynapseToBal.IR;
-using SynapseToBal.Syntax;
 
 namespace SynapseToBal.Refine;
 
@@ -24,7 +23,7 @@ public static class UnusedConnections
     {
         var named = NamedOutside(package);
         var unused = new List<(UnusedConnectionIr Connection, HashSet<Symbol> Reads)>();
-        bool Keep(Symbol name, string description, string client, object connection, ImmutableArray<string> notes, SourceLocation origin)
+        bool Keep(Symbol name, object connection, Func<ImmutableArray<ConfigurableIr>, UnusedConnectionIr> record)
         {
             if (named.Contains(name))
             {
@@ -35,17 +34,17 @@ public static class UnusedConnections
             EmptyFlows.Collect(connection, reads);
             reads.Remove(name);
             var settings = package.Configurables.Where(c => reads.Contains(c.Name)).ToImmutableArray();
-            unused.Add((new UnusedConnectionIr(description, client, settings, notes, origin), reads));
+            unused.Add((record(settings), reads));
             return false;
         }
 
         var result = package with
         {
-            DatabaseClients = [.. package.DatabaseClients.Where(d => Keep(d.Name, $"{d.Purpose ?? "Database connection of the dblookup/dbreport mediators"}: {d.Description}", "jdbc:Client", d, d.Notes, d.Origin))],
-            EmailConnections = [.. package.EmailConnections.Where(e => Keep(e.Name, $"SMTP connection '{e.ConnectionName}' of the email connector's send operations", "email:SmtpClient", e, e.Notes, e.Origin))],
-            KafkaConnections = [.. package.KafkaConnections.Where(k => Keep(k.Name, $"Kafka connection '{k.ConnectionName}' of the Kafka connector's publishMessages operations", "kafka:Producer", k, k.Notes, k.Origin))],
-            SalesforceConnections = [.. package.SalesforceConnections.Where(s => Keep(s.Name, $"Salesforce connection '{s.ConnectionName}' of the Salesforce REST connector operations", "salesforce:Client", s, s.Notes, s.Origin))],
-            GmailConnections = [.. package.GmailConnections.Where(g => Keep(g.Name, $"Gmail connection '{g.ConnectionName}' of the Gmail connector operations", "gmail:Client", g, g.Notes, g.Origin))],
+            DatabaseClients = [.. package.DatabaseClients.Where(d => Keep(d.Name, d, settings => new UnusedConnectionIr($"{d.Purpose ?? "Database connection of the dblookup/dbreport mediators"}: {d.Description}", "jdbc:Client", settings, d.Notes, d.Origin)))],
+            EmailConnections = [.. package.EmailConnections.Where(e => Keep(e.Name, e, settings => new UnusedConnectionIr($"SMTP connection '{e.ConnectionName}' of the email connector's send operations", "email:SmtpClient", settings, e.Notes, e.Origin)))],
+            KafkaConnections = [.. package.KafkaConnections.Where(k => Keep(k.Name, k, settings => new UnusedConnectionIr($"Kafka connection '{k.ConnectionName}' of the Kafka connector's publishMessages operations", "kafka:Producer", settings, k.Notes, k.Origin)))],
+            SalesforceConnections = [.. package.SalesforceConnections.Where(s => Keep(s.Name, s, settings => new UnusedConnectionIr($"Salesforce connection '{s.ConnectionName}' of the Salesforce REST connector operations", "salesforce:Client", settings, s.Notes, s.Origin)))],
+            GmailConnections = [.. package.GmailConnections.Where(g => Keep(g.Name, g, settings => new UnusedConnectionIr($"Gmail connection '{g.ConnectionName}' of the Gmail connector operations", "gmail:Client", settings, g.Notes, g.Origin)))],
         };
         if (unused.Count == 0)
         {
