@@ -39,6 +39,7 @@ public sealed partial class PackageEmitter
         var shared = Part(package, a => a is null, owners) with
         {
             DatabaseClients = package.DatabaseClients,
+            UnusedConnections = package.UnusedConnections,
             Stylesheets = package.Stylesheets,
             ExternalStylesheets = package.ExternalStylesheets,
             DataMappings = package.DataMappings,
@@ -280,7 +281,7 @@ public sealed partial class PackageEmitter
     }
 
     private static bool HasConnections(PackageIr part) =>
-        part.Clients.Length > 0 || part.PendingEndpoints.Length > 0 || part.DatabaseClients.Length > 0 || part.HttpConnections.Length > 0 || part.EmailConnections.Length > 0 || part.KafkaConnections.Length > 0 || part.SalesforceConnections.Length > 0 || part.GmailConnections.Length > 0;
+        part.Clients.Length > 0 || part.PendingEndpoints.Length > 0 || part.DatabaseClients.Length > 0 || part.HttpConnections.Length > 0 || part.EmailConnections.Length > 0 || part.KafkaConnections.Length > 0 || part.SalesforceConnections.Length > 0 || part.GmailConnections.Length > 0 || part.UnusedConnections.Length > 0;
 
     private static bool HasStores(PackageIr part) =>
         part.MessageStores.Length > 0 || part.MessageProcessors.Length > 0 || part.PendingStores.Length > 0;
@@ -307,6 +308,7 @@ public sealed partial class PackageEmitter
         MessageProcessors = [.. package.MessageProcessors.Where(p => owned(owners.Of(p.Origin)))],
         PendingStores = [.. package.PendingStores.Where(p => owned(owners.Of(p.Origin)))],
         DatabaseClients = [],
+        UnusedConnections = [],
         HttpConnections = [.. package.HttpConnections.Where(h => owned(owners.Of(h.Origin)))],
         EmailConnections = [.. package.EmailConnections.Where(e => owned(owners.Of(e.Origin)))],
         KafkaConnections = [.. package.KafkaConnections.Where(k => owned(owners.Of(k.Origin)))],

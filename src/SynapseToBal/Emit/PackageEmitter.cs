@@ -1749,7 +1749,7 @@ public sealed partial class PackageEmitter
         });
         return _renderer.Render("connections.bal.sbn", new
         {
-            Header = SourcesHeader("clients for the Synapse endpoints and connections", package.Clients.Select(c => c.Origin.Path).Concat(package.PendingEndpoints.Select(p => p.Origin.Location.Path)).Concat(package.DatabaseClients.Select(d => d.Origin.Path)).Concat(package.HttpConnections.Select(h => h.Origin.Path)).Concat(package.EmailConnections.Select(e => e.Origin.Path)).Concat(package.KafkaConnections.Select(k => k.Origin.Path)).Concat(package.SalesforceConnections.Select(s => s.Origin.Path)).Concat(package.GmailConnections.Select(g => g.Origin.Path))),
+            Header = SourcesHeader("clients for the Synapse endpoints and connections", package.Clients.Select(c => c.Origin.Path).Concat(package.PendingEndpoints.Select(p => p.Origin.Location.Path)).Concat(package.DatabaseClients.Select(d => d.Origin.Path)).Concat(package.HttpConnections.Select(h => h.Origin.Path)).Concat(package.EmailConnections.Select(e => e.Origin.Path)).Concat(package.KafkaConnections.Select(k => k.Origin.Path)).Concat(package.SalesforceConnections.Select(s => s.Origin.Path)).Concat(package.GmailConnections.Select(g => g.Origin.Path)).Concat(package.UnusedConnections.Select(u => u.Origin.Path))),
             Clients = clients,
 
             // A failover or loadbalance endpoint is only its EndpointGroup (runtime): it names no http type.
@@ -1760,10 +1760,24 @@ public sealed partial class PackageEmitter
             SalesforceConnections = salesforceConnections,
             GmailConnections = gmailConnections,
             Databases = databases,
+            Unused = package.UnusedConnections.Select(u => new
+            {
+                Lines = BallerinaSyntax.DocItems([
+                    $"{BallerinaSyntax.CommentText(u.Description)} ({Relative(u.Origin.Path)}, line {Line(u.Origin.Line)}): no {u.Client} is declared, as no translated code uses it (an operation on it is a TODO, or none names it). A module-level client is made when the module starts, and one that fails there (a JDBC pool without its driver or database) stops every service, where the Micro Integrator makes a connection only when it is used.",
+                    .. u.Settings.Length == 0 ? Array.Empty<string>() : [$"Its settings, as the configurables to declare with the client: {string.Join(", ", u.Settings.Select(c => UnusedSetting(c, names)))}."],
+                    .. u.Notes.Select(BallerinaSyntax.CommentText),
+                ]),
+            }).ToList(),
             Pending = package.PendingEndpoints.Select(Pending).ToList(),
             Failed = failed,
         });
     }
+
+    /// <summary>A setting of a connection not declared: its configurable's name and value (a secret's value is never written).</summary>
+    private static string UnusedSetting(ConfigurableIr configurable, NameMap names) =>
+        configurable.Secret ? $"{names[configurable.Name]} (a secret)"
+        : configurable.DefaultValue is null ? $"{names[configurable.Name]} (no value given)"
+        : $"{names[configurable.Name]} = {(configurable.Type == ConfigurableType.String ? BallerinaSyntax.StringLiteral(configurable.DefaultValue) : configurable.DefaultValue)}";
 
     /// <summary>The fields of a salesforce:ConnectionConfig before its <c>auth</c>: the base URL, the API version and the timeout when set.</summary>
     private static string[] SalesforceConnectionFields(SalesforceConnectionIr connection, NameMap names) =>

@@ -78,7 +78,21 @@ public sealed record PackageIr(
 
     /// <summary>Gmail connector connections (local entries holding <c>&lt;gmail.init&gt;</c>), one client each.</summary>
     public ImmutableArray<GmailConnectionIr> GmailConnections { get; init; } = [];
+
+    /// <summary>
+    /// Database, email, Kafka, Salesforce and Gmail connections no translated code uses (every operation on them is a
+    /// TODO, or none names them), set by the refiner (<c>Refine/UnusedConnections.cs</c>): no client is declared, only
+    /// a comment with the connection's settings.
+    /// </summary>
+    public ImmutableArray<UnusedConnectionIr> UnusedConnections { get; init; } = [];
 }
+
+/// <summary>
+/// A connection not declared because no translated code uses it: what it is (<paramref name="Description"/>, the
+/// declaration's documentation) and the configurables its client would read, with their values, for the developer who
+/// finishes the TODOs that name it.
+/// </summary>
+public sealed record UnusedConnectionIr(string Description, string Client, ImmutableArray<ConfigurableIr> Settings, ImmutableArray<string> Notes, SourceLocation Origin);
 
 /// <summary>
 /// An HTTP listener the services are attached to, on a configurable port: the HTTP one every service is on, or the

@@ -74,13 +74,14 @@ public static class SingleArtifact
         MessageProcessors = [.. package.MessageProcessors.Where(p => p.Origin.Location.Path == file)],
         PendingStores = [.. package.PendingStores.Where(p => p.Origin.Location.Path == file)],
         DatabaseClients = [.. package.DatabaseClients.Where(c => c.Origin.Path == file)],
+        UnusedConnections = [.. package.UnusedConnections.Where(c => c.Origin.Path == file)],
     };
 
     private static bool Holds(string path, PackageIr own, int configurables) => path switch
     {
         "main.bal" => own.Services.Length > 0 || own.Pending.Length > 0,
         "functions.bal" => own.Functions.Length > 0,
-        "connections.bal" => own.Clients.Length > 0 || own.PendingEndpoints.Length > 0 || own.DatabaseClients.Length > 0,
+        "connections.bal" => own.Clients.Length > 0 || own.PendingEndpoints.Length > 0 || own.DatabaseClients.Length > 0 || own.UnusedConnections.Length > 0,
         "configs.bal" => configurables > 0,
         "types.bal" or "support.bal" or "properties.bal" or "Config.toml" or "Ballerina.toml" or "MIGRATION.md" => false,
         _ => path.EndsWith(".bal", StringComparison.Ordinal),

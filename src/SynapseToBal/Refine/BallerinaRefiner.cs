@@ -99,6 +99,7 @@ public static class BallerinaRefiner
         (package, inlined) = Pass("inlining empty flows", (package, inlined), () => EmptyFlows.Inline(package), failures);
         package = Pass("inlining respond-only flows", package, () => RespondOnlyFlows.Inline(package), failures);
         package = Pass("removing unused flows", package, () => UnusedFlows.Remove(package), failures);
+        package = Pass("removing unused connections", package, () => UnusedConnections.Remove(package), failures);
         package = Pass("marking sequences that always answer", package, () => AnsweringFlows.Mark(package), failures);
         package = Pass("removing repeated response marks", package, () => RepeatedMarks.Remove(package), failures);
         var names = new Dictionary<Symbol, string>();

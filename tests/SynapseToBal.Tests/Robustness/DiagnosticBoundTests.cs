@@ -85,7 +85,7 @@ public sealed class DiagnosticBoundTests
     {
         using var temp = new TempDirectory();
         temp.Write("in/MailConn.xml", $"""<localEntry key="MailConn" xmlns="{Ns}"><email.init><connectionType>SMTPS</connectionType><host>smtp.example.com</host><port>0465</port><username>a@example.com</username><password>secret</password><name>MailConn</name></email.init></localEntry>""");
-        temp.Write("in/MailAPI.xml", $"""<api context="/mail" name="MailAPI" xmlns="{Ns}"><resource methods="POST" uri-template="/alert"><inSequence><email.send configKey="MailConn"><from>a@example.com</from><to>b@example.com</to><subject>s</subject><content>c</content></email.send><respond/></inSequence></resource></api>""");
+        temp.Write("in/MailAPI.xml", $"""<api context="/mail" name="MailAPI" xmlns="{Ns}"><resource methods="POST" uri-template="/alert"><inSequence><email.send configKey="MailConn"><from>a@example.com</from><to>b@example.com</to><subject>s</subject><content>c</content><responseVariable>r</responseVariable></email.send><respond/></inSequence></resource></api>""");
         var result = Converter.Convert(new ConversionOptions(temp.Combine("in"), PackageName: "mail"));
 
         Assert.DoesNotContain(result.Diagnostics, d => d.Id is "SB0216" || d.Id.StartsWith("SB09", StringComparison.Ordinal));

@@ -28,18 +28,6 @@ configurable string smtpPassword = ?;
 # Secret 'apiKey' of local entry 'PartnerSettings'.
 configurable string partnerSettingsApiKey = ?;
 
-# 'host' of the email connection 'SmtpConnection'.
-configurable string smtpConnectionHost = "smtp.example.com";
-
-# 'port' of the email connection 'SmtpConnection'.
-configurable int smtpConnectionPort = 465;
-
-# 'username' of the email connection 'SmtpConnection'.
-configurable string smtpConnectionUsername = "mailer@example.com";
-
-# The 'password' credential of the email connection 'SmtpConnection' (not copied from the Synapse configuration).
-configurable string smtpConnectionPassword = ?;
-
 # Secret value of local entry 'partnerApiKey'.
 configurable string partnerApiKeyValue = ?;
 

@@ -2,7 +2,6 @@
 //   entries.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-import ballerina/email;
 import ballerina/http;
 
 # HTTP connection 'BackendConnection' of the HTTP connector operations (entries.xml, line 25).
@@ -25,6 +24,10 @@ final http:Client backendConnection = check new (backendConnectionBaseUrl, {
 # the connection check it first (endpointReady) and record their result in it (endpointCalled).
 final EndpointState backendConnectionSuspension = new ("http", "BackendConnection_INTERNAL_ENDPOINT_REFERENCE", {});
 
-# SMTP connection 'SmtpConnection' of the email connector's send operations (entries.xml, line 3).
-# email:SmtpClient verifies the server's host name; the Micro Integrator does so only with checkServerIdentity.
-final email:SmtpClient smtpConnection = check new (smtpConnectionHost, smtpConnectionUsername, smtpConnectionPassword, port = smtpConnectionPort, security = email:SSL);
+// SMTP connection 'SmtpConnection' of the email connector's send operations (entries.xml, line 3): no email:SmtpClient
+// is declared, as no translated code uses it (an operation on it is a TODO, or none names it). A module-level client is
+// made when the module starts, and one that fails there (a JDBC pool without its driver or database) stops every
+// service, where the Micro Integrator makes a connection only when it is used.
+// Its settings, as the configurables to declare with the client: smtpConnectionHost = "smtp.example.com",
+// smtpConnectionPort = 465, smtpConnectionUsername = "mailer@example.com", smtpConnectionPassword (a secret).
+// email:SmtpClient verifies the server's host name; the Micro Integrator does so only with checkServerIdentity.

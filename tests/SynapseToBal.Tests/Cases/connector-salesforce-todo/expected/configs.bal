@@ -4,16 +4,6 @@
 # Port of the HTTP listener every API is served on (the Micro Integrator's default is 8290).
 configurable int httpPort = 8290;
 
-# 'apiUrl' of the Salesforce connection 'SalesforceConnection'.
-configurable string salesforceConnectionApiUrl = "https://acme.my.salesforce.com";
-
-# 'apiVersion' of the Salesforce connection 'SalesforceConnection'.
-configurable string salesforceConnectionApiVersion = "59.0";
-
-# The 'accessToken' credential of the Salesforce connection 'SalesforceConnection' (not copied from the Synapse
-# configuration).
-configurable string salesforceConnectionAccessToken = ?;
-
 # Secret 'clientSecret' of local entry 'SalesforceV3Connection'.
 configurable string salesforceV3connectionClientSecret = ?;
 

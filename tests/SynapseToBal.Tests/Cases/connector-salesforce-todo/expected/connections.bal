@@ -2,17 +2,12 @@
 //   SalesforceConnection.xml
 // Converting again keeps your edits: they are merged three-way with the new generation (--force overwrites).
 
-import ballerinax/salesforce;
-
-# Salesforce connection 'SalesforceConnection' of the Salesforce REST connector operations (SalesforceConnection.xml,
-# line 2).
-# The access token is used as it is: nothing refreshes it when it expires, as with the connector without a refresh
-# token.
-# The connection sets no timeout: the client's default (30 seconds) applies, where connector 2.x waits 3 seconds.
-final salesforce:Client salesforceConnection = check new ({
-    baseUrl: salesforceConnectionApiUrl,
-    apiVersion: salesforceConnectionApiVersion,
-    auth: {
-        token: salesforceConnectionAccessToken
-    }
-});
+// Salesforce connection 'SalesforceConnection' of the Salesforce REST connector operations (SalesforceConnection.xml,
+// line 2): no salesforce:Client is declared, as no translated code uses it (an operation on it is a TODO, or none names
+// it). A module-level client is made when the module starts, and one that fails there (a JDBC pool without its driver or
+// database) stops every service, where the Micro Integrator makes a connection only when it is used.
+// Its settings, as the configurables to declare with the client: salesforceConnectionApiUrl =
+// "https://acme.my.salesforce.com", salesforceConnectionApiVersion = "59.0", salesforceConnectionAccessToken (a secret).
+// The access token is used as it is: nothing refreshes it when it expires, as with the connector without a refresh
+// token.
+// The connection sets no timeout: the client's default (30 seconds) applies, where connector 2.x waits 3 seconds.

@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using SynapseToBal.IR;
+
+namespace SynapseToBal.Refine;
+
+/// <summary>
+/// No client for a connection nothing translated uses (rev2 finding 1). A connection's client is a module-level
+/// <c>check new(...)</c>: a <c>jdbc:Client</c> opens its pool there, so without the driver or the database the module
+/// fails at start and no API, proxy or listener runs. The Micro Integrator makes a connection only when it is used: a
+/// connector connection's init runs when an operation names its local entry (InvokeMediator.mediate,
+/// <c>setLocalEntryKey</c>), and a data service whose data source fails is registered as faulty alone while every other
+/// artifact deploys (DBDeployer.deploy, <c>registerFaultyService</c>). So a database, email, Kafka, Salesforce or Gmail
+/// connection whose client no service, function, job or other declaration names (every operation on it is a TODO, or
+/// none uses it) is not declared, nor are the configurables only it read: it becomes an
+/// <see cref="UnusedConnectionIr"/>, which connections.bal keeps as a comment with its settings and configurable
+/// names, so that the developer finishing the TODOs loses nothing. HTTP connections stay: an http:Client opens nothing
+/// at start, and their suspension state is shared with the connection's other clients.
+/// </summary>
+public static class UnusedConnections
+{
+    /// <summary>The package without the clients nothing names, recorded in <see cref="PackageIr.UnusedConnections"/>.</summary>
+    public static PackageIr Remove(PackageIr package)
+    {
+        var named = NamedOutside(package);
+        var unused = new List<(UnusedConnectionIr Connection, HashSet<Symbol> Reads)>();
+        bool Keep(Symbol name, object connection, Func<ImmutableArray<ConfigurableIr>, UnusedConnectionIr> record)
+        {
+            if (named.Contains(name))
+            {
+                return true;
+            }
+
+            var reads = new HashSet<Symbol>();
+            EmptyFlows.Collect(connection, reads);
+            reads.Remove(name);
+            var settings = package.Configurables.Where(c => reads.Contains(c.Name)).ToImmutableArray();
+            unused.Add((record(settings), reads));
+            return false;
+        }
+
+        var result = package with
+        {
+            DatabaseClients = [.. package.DatabaseClients.Where(d => Keep(d.Name, d, settings => new UnusedConnectionIr($"{d.Purpose ?? "Database connection of the dblookup/dbreport mediators"}: {d.Description}", "jdbc:Client", settings, d.Notes, d.Origin)))],
+            EmailConnections = [.. package.EmailConnections.Where(e => Keep(e.Name, e, settings => new UnusedConnectionIr($"SMTP connection '{e.ConnectionName}' of the email connector's send operations", "email:SmtpClient", settings, e.Notes, e.Origin)))],
+            KafkaConnections = [.. package.KafkaConnections.Where(k => Keep(k.Name, k, settings => new UnusedConnectionIr($"Kafka connection '{k.ConnectionName}' of the Kafka connector's publishMessages operations", "kafka:Producer", settings, k.Notes, k.Origin)))],
+            SalesforceConnections = [.. package.SalesforceConnections.Where(s => Keep(s.Name, s, settings => new UnusedConnectionIr($"Salesforce connection '{s.ConnectionName}' of the Salesforce REST connector operations", "salesforce:Client", settings, s.Notes, s.Origin)))],
+            GmailConnections = [.. package.GmailConnections.Where(g => Keep(g.Name, g, settings => new UnusedConnectionIr($"Gmail connection '{g.ConnectionName}' of the Gmail connector operations", "gmail:Client", settings, g.Notes, g.Origin)))],
+        };
+        if (unused.Count == 0)
+        {
+            return package;
+        }
+
+        // A configurable a removed client read goes too, unless something kept still reads it.
+        var stillNamed = NamedOutside(result with { Configurables = [] }, keepConnections: true);
+        var dropped = unused.SelectMany(u => u.Reads).Where(s => !stillNamed.Contains(s)).ToHashSet();
+        return result with
+        {
+            Configurables = [.. result.Configurables.Where(c => !dropped.Contains(c.Name))],
+            UnusedConnections = [.. package.UnusedConnections, .. unused.Select(u => u.Connection)],
+        };
+    }
+
+    /// <summary>Every symbol the package names outside the symbol list, the configurables and (unless kept) the connections themselves.</summary>
+    private static HashSet<Symbol> NamedOutside(PackageIr package, bool keepConnections = false)
+    {
+        var named = new HashSet<Symbol>();
+        EmptyFlows.Collect(keepConnections ? package with { Symbols = [], Configurables = [] } : package with
+        {
+            Symbols = [],
+            Configurables = [],
+            DatabaseClients = [],
+            EmailConnections = [],
+            KafkaConnections = [],
+            SalesforceConnections = [],
+            GmailConnections = [],
+        }, named);
+        return named;
+    }
+}
