@@ -33,8 +33,8 @@ service /services/ThrottledProxy on httpListener {
         do {
             return check throttledFlow(ctx);
         } on fail error e {
-            // No fault flow: the Micro Integrator's default fault sequence runs, whose fault handler frees the
-            // concurrency slot first (MediatorFaultHandler).
+            // The flow failed past its fault handling (it has none, or that failed too): the Micro
+            // Integrator's fault handler frees the concurrency slot first (MediatorFaultHandler).
             throttleRelease(ctx);
             return e;
         }
