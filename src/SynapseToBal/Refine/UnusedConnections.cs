@@ -4,7 +4,7 @@ using SynapseToBal.IR;
 namespace SynapseToBal.Refine;
 
 /// <summary>
-/// No client for a connection nothing translated uses (rev2 finding 1). A connection's client is a module-level
+/// No client for a connection nothing translated uses. A connection's client is a module-level
 /// <c>check new(...)</c>: a <c>jdbc:Client</c> opens its pool there, so without the driver or the database the module
 /// fails at start and no API, proxy or listener runs. The Micro Integrator makes a connection only when it is used: a
 /// connector connection's init runs when an operation names its local entry (InvokeMediator.mediate,

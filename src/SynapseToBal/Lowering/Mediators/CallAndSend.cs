@@ -453,10 +453,11 @@ public sealed partial class Lowerer
     /// (<c>continueWithResponse</c>) marks it itself.
     /// </summary>
     /// <param name="state">The exchange state the send is made in, when not the flow's current one (a proxy's target, after its in flow).</param>
-    private static StepIr SendReply(MediatorSyntax? origin, FlowContext context, ExchangeState.Frame? state = null) =>
-        Reply(origin, context) is ContinueWithStep { Function: not null } next && (state ?? context.Exchange.Current).IsResponse != Known.Yes
-            ? next with { MarksResponse = true }
-            : Reply(origin, context);
+    private static StepIr SendReply(MediatorSyntax? origin, FlowContext context, ExchangeState.Frame? state = null) => Reply(origin, context) switch
+    {
+        ContinueWithStep { Function: not null } next when (state ?? context.Exchange.Current).IsResponse != Known.Yes => next with { MarksResponse = true },
+        var reply => reply,
+    };
 
     /// <param name="origin">The call or send; null for a proxy's target endpoint.</param>
     /// <remarks>A call through an endpoint with a suspension state consults it (<see cref="CallStep.TracksSuspension"/>); a blocking call or callout too (Synapse's blocking sender goes through the endpoint's send, onFault and onSuccess).</remarks>
