@@ -1273,10 +1273,21 @@ public sealed partial class PackageEmitter
             ? $"setInboundEndpointProperties(ctx, {name});"
             : $"setInboundEndpointProperties(ctx, {name}, {{{string.Join(", ", parameters)}}});";
 
+        // The parameters the refiner left unset (nothing that runs on the message reads them) are named above the call,
+        // so the developer sees what the Micro Integrator also set.
+        List<string> unread = properties.Unread.IsEmpty
+            ? []
+            : [.. BallerinaSyntax.WrapComment(
+                (properties.Parameters.IsEmpty
+                    ? "The Micro Integrator also sets each parameter of the endpoint as a property of its name"
+                    : "The Micro Integrator also sets the endpoint's other parameters as properties of their names")
+                + ": nothing that runs on the message reads them, so they are not set here.",
+                BallerinaSyntax.CommentColumns - 8 - 3).Select(l => "// " + l)];
+
         // A long map is written one parameter a line, as the listener's own configuration above it is.
         return call.Length <= 100
-            ? [call]
-            : [$"setInboundEndpointProperties(ctx, {name}, {{", .. parameters.Select((p, k) => "    " + p + (k < parameters.Count - 1 ? "," : string.Empty)), "});"];
+            ? [.. unread, call]
+            : [.. unread, $"setInboundEndpointProperties(ctx, {name}, {{", .. parameters.Select((p, k) => "    " + p + (k < parameters.Count - 1 ? "," : string.Empty)), "});"];
     }
 
     private string Inbounds(PackageIr package, NameMap names)

@@ -662,7 +662,14 @@ public sealed record InboundIr(Symbol Listener, string SynapseName, string Summa
 /// </summary>
 /// <param name="Name">The endpoint's name, or null when the transport sets no name.</param>
 /// <param name="Parameters">Each parameter of the endpoint set as a property of its name (JMSInjectHandler); empty for the other transports.</param>
-public sealed record InboundPropertiesIr(string? Name, ImmutableArray<InboundParameterIr> Parameters);
+public sealed record InboundPropertiesIr(string? Name, ImmutableArray<InboundParameterIr> Parameters)
+{
+    /// <summary>
+    /// The parameters the Micro Integrator also sets as properties that the refiner left unset, since nothing that runs
+    /// on the message may read them (<c>PropertyLocalAnalysis.UnreadInboundParameters</c>): named in a comment.
+    /// </summary>
+    public ImmutableArray<string> Unread { get; init; } = [];
+}
 
 /// <summary>An inbound endpoint parameter set as a property: its text, or the configurable holding it (a credential, or a value the listener reads from one).</summary>
 public sealed record InboundParameterIr(string Name, string? Value, Symbol? Configurable);

@@ -180,6 +180,16 @@ public static class BallerinaRefiner
             var found = PropertyLocalAnalysis.Analyze(package, taken, names, out var typed);
             return (found, typed);
         }, failures);
+        if (locals.UnreadInboundParameters.Count > 0)
+        {
+            package = package with
+            {
+                Inbounds = [.. package.Inbounds.Select(i => locals.UnreadInboundParameters.TryGetValue(i, out var unread) && i.Properties is { } p
+                    ? i with { Properties = p with { Parameters = [.. p.Parameters.Where(q => !unread.Contains(q.Name))], Unread = unread } }
+                    : i)],
+            };
+        }
+
         var payloadTypes = Pass("analysing payload types", PayloadTypes.Empty, () => PayloadTypeAnalysis.Analyze(package, taken), failures);
         return new RefinedPackage(package, new NameMap(names))
         {

@@ -122,6 +122,9 @@ internal sealed partial class ContextGraph
         return result;
     }
 
+    /// <summary>The bodies (and artifacts left as TODOs) a root reaches: what runs on the contexts it creates (<paramref name="root"/> indexes the constructor's roots).</summary>
+    public IReadOnlyList<int> ReachedFromRoot(int root) => ReachedBodies(_bodies + root);
+
     /// <summary>Per node, the bodies among the nodes it reaches, in the order of its reach (filled on first use).</summary>
     private readonly Dictionary<int, int[]> _reachedBodies = [];
 

@@ -1547,6 +1547,11 @@ internal static partial class IrMembers
                     sink.Visit(item);
                 }
 
+                foreach (var item in n.Unread)
+                {
+                    sink.Visit(item);
+                }
+
                 return true;
             }
 

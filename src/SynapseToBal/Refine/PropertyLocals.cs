@@ -74,6 +74,12 @@ public sealed class PropertyLocals
     /// </summary>
     public IReadOnlySet<string>? ModuleNames { get; init; }
 
+    /// <summary>
+    /// Per JMS inbound endpoint (by identity), the parameters it need not set as properties because nothing that runs on
+    /// its messages may read them (<see cref="PropertyLocalAnalysis"/>'s <c>UnreadInboundParameters</c>).
+    /// </summary>
+    public IReadOnlyDictionary<InboundIr, ImmutableArray<string>> UnreadInboundParameters { get; init; } = new Dictionary<InboundIr, ImmutableArray<string>>();
+
     /// <summary>The locals of a resource or function (by identity); <see cref="BodyLocals.None"/> when it has none.</summary>
     public BodyLocals For(object body) => _bodies.GetValueOrDefault(body) ?? BodyLocals.None;
 }
@@ -180,9 +186,77 @@ public static partial class PropertyLocalAnalysis
             }
         }
 
-        var packageLocals = new PropertyLocals(result) { ModuleNames = new HashSet<string>(moduleNames, StringComparer.Ordinal) };
+        var packageLocals = new PropertyLocals(result)
+        {
+            ModuleNames = new HashSet<string>(moduleNames, StringComparer.Ordinal),
+            UnreadInboundParameters = UnreadInboundParameters(package, graph, facts),
+        };
         record = RecordOf(package, bodies.Select(b => b.Node).ToList(), facts, outside, packageLocals);
         return packageLocals;
+    }
+
+    /// <summary>
+    /// The parameters of each JMS inbound endpoint that nothing running on its messages may read (issue 14, "No dead
+    /// code"). JMSInjectHandler.invoke sets every parameter of the endpoint as a default-scope property of each message
+    /// it injects; Synapse reads none of them by those names, only the mediators a project writes do. So a parameter is
+    /// not set when no body the listener's context reaches (its sequence, its error sequence and what they run) reads or
+    /// names it, and it is no name Synapse or the runtime give a meaning to (<see cref="SystemProperties.Names"/>). Every
+    /// parameter stays when one of those bodies holds a TODO or an artifact left as one (code written for it may read
+    /// any property), stores the message (the stored copy carries its properties) or reads a property by a computed
+    /// name. A parameter held by a configurable stays unless something else reads that configurable (a secret made only
+    /// for the property would otherwise be required and read by nothing).
+    /// </summary>
+    private static Dictionary<InboundIr, ImmutableArray<string>> UnreadInboundParameters(PackageIr package, ContextGraph graph, List<Facts> facts)
+    {
+        var result = new Dictionary<InboundIr, ImmutableArray<string>>(ReferenceEqualityComparer.Instance);
+        HashSet<Symbol>? namedElsewhere = null;
+        for (var i = 0; i < package.Inbounds.Length; i++)
+        {
+            var inbound = package.Inbounds[i];
+            if (inbound.Properties is not { Parameters.Length: > 0 } properties)
+            {
+                continue;
+            }
+
+            var reached = graph.ReachedFromRoot(i).Select(n => facts[n]).ToList();
+            if (reached.Any(f => f.Wildcard || f.HasTodo || f.Stores))
+            {
+                continue;
+            }
+
+            var unread = ImmutableArray.CreateBuilder<string>();
+            foreach (var parameter in properties.Parameters)
+            {
+                if (SystemProperties.Names.Contains(parameter.Name)
+                    || reached.Any(f => f.Reads.Contains(parameter.Name) || f.FallbackReads.Contains(parameter.Name) || f.ValueReads.Contains(parameter.Name) || f.Mentioned(parameter.Name)))
+                {
+                    continue;
+                }
+
+                if (parameter.Configurable is { } held)
+                {
+                    if (namedElsewhere is null)
+                    {
+                        namedElsewhere = [];
+                        EmptyFlows.Collect(package with { Symbols = [], Configurables = [], Inbounds = [.. package.Inbounds.Select(b => b with { Properties = null })] }, namedElsewhere);
+                    }
+
+                    if (!namedElsewhere.Contains(held))
+                    {
+                        continue;
+                    }
+                }
+
+                unread.Add(parameter.Name);
+            }
+
+            if (unread.Count > 0)
+            {
+                result[inbound] = unread.ToImmutable();
+            }
+        }
+
+        return result;
     }
 
     /// <summary>The call graph of the bodies, with the parts outside them that run functions on a context they create.</summary>

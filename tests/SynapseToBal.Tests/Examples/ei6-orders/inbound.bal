@@ -28,20 +28,9 @@ service jms:Service on orderQueueInboundListener {
         string|byte[] content = check jmsBody(message);
         Context ctx = newInboundContext(content, "application/xml");
         setJmsInboundFacts(ctx, message);
-        setInboundEndpointProperties(ctx, "OrderQueueInbound", {
-            "interval": "1000",
-            "sequential": "true",
-            "coordination": "true",
-            "transport.jms.Destination": "orders",
-            "transport.jms.CacheLevel": "3",
-            "transport.jms.ConnectionFactoryJNDIName": orderQueueInboundConnectionFactory,
-            "java.naming.factory.initial": orderQueueInboundContextFactory,
-            "java.naming.provider.url": orderQueueInboundProviderUrl,
-            "transport.jms.SessionAcknowledgement": "AUTO_ACKNOWLEDGE",
-            "transport.jms.SessionTransacted": "false",
-            "transport.jms.ConnectionFactoryType": "queue",
-            "transport.jms.ContentType": "application/xml"
-        });
+        // The Micro Integrator also sets each parameter of the endpoint as a property of its name: nothing that runs on
+        // the message reads them, so they are not set here.
+        setInboundEndpointProperties(ctx, "OrderQueueInbound");
         // What the sequence answers (respond, a send's response) goes back over JMS, as JMSInjectHandler sets up a
         // JMSReplySender: to the request's JMSReplyTo; without one, answering fails (the inbound endpoint has no
         // transport.jms.ReplyDestination).

@@ -129,16 +129,9 @@ service jms:Service on orderJmsListener {
         string|byte[] content = check jmsBody(message);
         Context ctx = newInboundContext(content, "application/json");
         setJmsInboundFacts(ctx, message);
-        setInboundEndpointProperties(ctx, "OrderJms", {
-            "interval": "1000",
-            "sequential": "true",
-            "transport.jms.Destination": "OrderQueue",
-            "transport.jms.ConnectionFactoryJNDIName": orderJmsConnectionFactory,
-            "java.naming.factory.initial": orderJmsContextFactory,
-            "java.naming.provider.url": orderJmsProviderUrl,
-            "transport.jms.ConnectionFactoryType": "queue",
-            "transport.jms.ContentType": "application/json"
-        });
+        // The Micro Integrator also sets each parameter of the endpoint as a property of its name: nothing that runs on
+        // the message reads them, so they are not set here.
+        setInboundEndpointProperties(ctx, "OrderJms");
         // What the sequence answers (respond, a send's response) goes back over JMS, as JMSInjectHandler sets up a
         // JMSReplySender: to the request's JMSReplyTo; without one, answering fails (the inbound endpoint has no
         // transport.jms.ReplyDestination).

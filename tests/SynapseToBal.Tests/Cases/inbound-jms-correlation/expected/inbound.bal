@@ -26,14 +26,9 @@ service jms:Service on replyInboundListener {
         string|byte[] content = check jmsBody(message);
         Context ctx = newInboundContext(content, "application/xml");
         setJmsInboundFacts(ctx, message);
-        setInboundEndpointProperties(ctx, "ReplyInbound", {
-            "transport.jms.Destination": "ReplyQueue",
-            "transport.jms.ConnectionFactoryJNDIName": replyInboundConnectionFactory,
-            "java.naming.factory.initial": replyInboundContextFactory,
-            "java.naming.provider.url": replyInboundProviderUrl,
-            "transport.jms.ConnectionFactoryType": "queue",
-            "transport.jms.ContentType": "application/xml"
-        });
+        // The Micro Integrator also sets each parameter of the endpoint as a property of its name: nothing that runs on
+        // the message reads them, so they are not set here.
+        setInboundEndpointProperties(ctx, "ReplyInbound");
         // What the sequence answers (respond, a send's response) goes back over JMS, as JMSInjectHandler sets up a
         // JMSReplySender: to the request's JMSReplyTo; without one, answering fails (the inbound endpoint has no
         // transport.jms.ReplyDestination).

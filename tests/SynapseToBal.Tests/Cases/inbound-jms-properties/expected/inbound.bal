@@ -110,17 +110,9 @@ service jms:Service on orderInboundListener {
         string|byte[] content = check jmsBody(message);
         Context ctx = newInboundContext(content, "application/xml");
         setJmsInboundFacts(ctx, message);
-        setInboundEndpointProperties(ctx, "OrderInbound", {
-            "interval": "1000",
-            "transport.jms.Destination": "Orders",
-            "transport.jms.ConnectionFactoryJNDIName": orderInboundConnectionFactory,
-            "java.naming.factory.initial": orderInboundContextFactory,
-            "java.naming.provider.url": orderInboundProviderUrl,
-            "transport.jms.ConnectionFactoryType": "queue",
-            "transport.jms.ContentType": "application/xml",
-            "transport.jms.UserName": orderInboundUsername,
-            "transport.jms.Password": orderInboundPassword
-        });
+        // The Micro Integrator also sets the endpoint's other parameters as properties of their names: nothing that
+        // runs on the message reads them, so they are not set here.
+        setInboundEndpointProperties(ctx, "OrderInbound", {"interval": "1000"});
         // What the sequence answers (respond, a send's response) goes back over JMS, as JMSInjectHandler sets up a
         // JMSReplySender: to the request's JMSReplyTo; without one, answering fails (the inbound endpoint has no
         // transport.jms.ReplyDestination).

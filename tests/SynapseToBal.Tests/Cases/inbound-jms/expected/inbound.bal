@@ -29,20 +29,9 @@ service jms:Service on orderQueueInboundListener {
         string|byte[] content = check jmsBody(message);
         Context ctx = newInboundContext(content, "application/json");
         setJmsInboundFacts(ctx, message);
-        setInboundEndpointProperties(ctx, "OrderQueueInbound", {
-            "interval": "1000",
-            "sequential": "true",
-            "coordination": "true",
-            "transport.jms.Destination": "OrderQueue",
-            "transport.jms.CacheLevel": "1",
-            "transport.jms.ConnectionFactoryJNDIName": orderQueueInboundConnectionFactory,
-            "java.naming.factory.initial": orderQueueInboundContextFactory,
-            "java.naming.provider.url": orderQueueInboundProviderUrl,
-            "transport.jms.SessionAcknowledgement": "AUTO_ACKNOWLEDGE",
-            "transport.jms.SessionTransacted": "false",
-            "transport.jms.ConnectionFactoryType": "queue",
-            "transport.jms.ContentType": "application/json"
-        });
+        // The Micro Integrator also sets each parameter of the endpoint as a property of its name: nothing that runs on
+        // the message reads them, so they are not set here.
+        setInboundEndpointProperties(ctx, "OrderQueueInbound");
         // What the sequence answers (respond, a send's response) goes back over JMS, as JMSInjectHandler sets up a
         // JMSReplySender: to the request's JMSReplyTo; without one, answering fails (the inbound endpoint has no
         // transport.jms.ReplyDestination).
@@ -84,15 +73,9 @@ service jms:Service on priceTopicInboundListener {
         string? jmsType = message?.jmsType;
         Context ctx = newInboundContext(content, jmsType is string && jmsType.trim() != "" ? jmsType : "text/xml");
         setJmsInboundFacts(ctx, message);
-        setInboundEndpointProperties(ctx, "PriceTopicInbound", {
-            "transport.jms.Destination": "prices",
-            "transport.jms.ConnectionFactoryJNDIName": priceTopicInboundConnectionFactory,
-            "java.naming.factory.initial": priceTopicInboundContextFactory,
-            "java.naming.provider.url": priceTopicInboundProviderUrl,
-            "transport.jms.ConnectionFactoryType": "topic",
-            "transport.jms.UserName": priceTopicInboundUsername,
-            "transport.jms.Password": priceTopicInboundPassword
-        });
+        // The Micro Integrator also sets each parameter of the endpoint as a property of its name: nothing that runs on
+        // the message reads them, so they are not set here.
+        setInboundEndpointProperties(ctx, "PriceTopicInbound");
         // What the sequence answers (respond, a send's response) goes back over JMS, as JMSInjectHandler sets up a
         // JMSReplySender: to the request's JMSReplyTo; without one, answering fails (the inbound endpoint has no
         // transport.jms.ReplyDestination).

@@ -28,17 +28,9 @@ service jms:Service on actionInboundListener {
         string|byte[] content = check jmsBody(message);
         Context ctx = newInboundContext(content, "text/xml");
         setJmsInboundFacts(ctx, message);
-        setInboundEndpointProperties(ctx, "ActionInbound", {
-            "interval": "1000",
-            "transport.jms.Destination": "InboundActions",
-            "transport.jms.ConnectionFactoryJNDIName": actionInboundConnectionFactory,
-            "java.naming.factory.initial": actionInboundContextFactory,
-            "java.naming.provider.url": actionInboundProviderUrl,
-            "transport.jms.SessionAcknowledgement": "AUTO_ACKNOWLEDGE",
-            "transport.jms.SessionTransacted": "false",
-            "transport.jms.ConnectionFactoryType": "queue",
-            "transport.jms.ContentType": "text/xml"
-        });
+        // The Micro Integrator also sets each parameter of the endpoint as a property of its name: nothing that runs on
+        // the message reads them, so they are not set here.
+        setInboundEndpointProperties(ctx, "ActionInbound");
         error? result = logAction(ctx);
         if result is error {
             _ = check runLogAction(ctx, result);
