@@ -101,7 +101,7 @@ public static class ProjectLoader
             // (SB0501), so a stale build never hides an edited source.
             WithoutBuiltCopies().OrderBy(d => d.InArchive).ThenBy(d => d.Path, StringComparer.Ordinal).ToImmutableArray(),
             _files.OrderBy(f => f.DisplayPath, StringComparer.Ordinal).ToImmutableArray(),
-            new RegistryIndex(_resources),
+            new RegistryIndex(DeployedResources()),
             _components.OrderBy(c => c.DisplayPath, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal).ToImmutableArray())
         {
             EnterpriseIntegrator6 = _enterpriseIntegrator6,
@@ -168,6 +168,47 @@ public static class ProjectLoader
             }
 
             return _documents.Where(d => !skipped.Contains(d)).ToList();
+        }
+
+        /// <summary>
+        /// One resource per registry key: the copy the Micro Integrator's registry ends up holding when two sources of the
+        /// input register the same path. Its registry is a folder of files (MicroIntegratorRegistry, LOCAL_HOST_REGISTRY):
+        /// what the input holds in registry folders is there when the server starts, and each Carbon Application writes
+        /// its resources into it as it deploys (FileRegistryResourceDeployer.writeArtifactToRegistry calls
+        /// MicroIntegratorRegistry.addNewNonEmptyResource, whose writeToFile opens the file with a FileWriter that
+        /// replaces what it held), so the copy written last wins. The order taken: the registry folders' files, then
+        /// the archives' entries, each in the order they were read (by path); CappDeployer.deploy runs once per .car in
+        /// the order the deployment engine lists them, which the Micro Integrator does not fix. Copies with the same
+        /// bytes are one resource; copies that differ are reported (SB0118) naming both and the one used.
+        /// </summary>
+        private List<RegistryResource> DeployedResources()
+        {
+            var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+            var deployed = new List<RegistryResource>();
+            foreach (var resource in _resources.OrderBy(r => r.InArchive))
+            {
+                if (!byKey.TryGetValue(resource.Key, out var index))
+                {
+                    byKey[resource.Key] = deployed.Count;
+                    deployed.Add(resource);
+                    continue;
+                }
+
+                var earlier = deployed[index];
+                var earlierBytes = earlier.Content.ReadBytes();
+                var laterBytes = resource.Content.ReadBytes();
+                if (!earlierBytes.AsSpan().SequenceEqual(laterBytes))
+                {
+                    diagnostics.Report(DiagnosticCatalog.RegistryResourceClash, SourceLocation.FileStart(resource.Location ?? resource.DisplayPath), resource.Key,
+                        earlier.DisplayPath, Size(earlierBytes.Length), resource.DisplayPath, Size(laterBytes.Length));
+                }
+
+                deployed[index] = resource;
+            }
+
+            return deployed;
+
+            static string Size(int bytes) => bytes == 0 ? "empty" : bytes == 1 ? "1 byte" : $"{bytes} bytes";
         }
 
         /// <summary>The archive an entry's path names (<c>/full/App.car</c> of <c>/full/App.car!/entry</c>).</summary>
@@ -651,7 +692,7 @@ public static class ProjectLoader
 
             if (entry.Content(diagnostics) is { } content)
             {
-                _resources.Add(new RegistryResource(key, entry.Display, kind, mediaType, content) { Location = entry.Location, BuildOutputFolder = buildOutputFolder });
+                _resources.Add(new RegistryResource(key, entry.Display, kind, mediaType, content) { Location = entry.Location, BuildOutputFolder = buildOutputFolder, InArchive = entry.InArchive });
             }
         }
 

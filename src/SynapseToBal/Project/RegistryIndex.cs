@@ -41,6 +41,9 @@ public sealed record RegistryResource(string Key, string DisplayPath, FileKind K
     /// </summary>
     public string? BuildOutputFolder { get; init; }
 
+    /// <summary>True for an entry of a Carbon Application archive (.car) of the input: written into the registry when that archive deploys.</summary>
+    public bool InArchive { get; init; }
+
     public string ReadText() => Content.ReadText();
 }
 
@@ -61,6 +64,7 @@ public sealed class RegistryIndex
     public RegistryIndex(IEnumerable<RegistryResource> resources)
     {
         var builder = ImmutableDictionary.CreateBuilder<string, RegistryResource>(StringComparer.Ordinal);
+        // Two copies of one key are settled before (ProjectLoader.DeployedResources, SB0118): the first is kept here.
         foreach (var resource in resources)
         {
             builder.TryAdd(resource.Key, resource);

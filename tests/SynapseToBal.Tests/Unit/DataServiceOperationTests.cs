@@ -68,7 +68,7 @@ public sealed class DataServiceOperationTests
     {
         var (package, diagnostics) = Lower("""
             <operation name="addPerson" returnRequestStatus="true"><call-query href="add"/></operation>
-            <operation name="streamPeople" disableStreaming="true"><call-query href="get"/></operation>
+            <operation name="streamPeople" custom="true"><call-query href="get"/></operation>
             <operation name="missing"><call-query href="nope"/></operation>
             """);
 
@@ -76,15 +76,28 @@ public sealed class DataServiceOperationTests
         var main = Assert.Single(package.Services, s => s.BasePath == "/services/People");
         var skipped = main.Resources.Where(r => r.Skipped is not null).Select(r => r.Skipped!.Message).ToList();
         Assert.Equal(2, skipped.Count);
-        Assert.Contains("disableStreaming=\"true\"", skipped[0]);
+        Assert.Contains("custom=\"true\"", skipped[0]);
         Assert.Contains("'nope' is not in the data service", skipped[1]);
         Assert.Equal(2, diagnostics.Items.Count(d => d.Descriptor == DiagnosticCatalog.AttributeNotTranslated));
     }
 
     [Fact]
+    public void Disable_streaming_is_accepted_on_an_operation_and_the_data_service()
+    {
+        // DataServiceRequest.dispatch only builds the result in full before it is sent; the generated service always does.
+        var (package, diagnostics) = Lower("""
+            <operation name="streamPeople" disableStreaming="true"><call-query href="get"/></operation>
+            <operation name="addPerson" disableStreaming="no"><call-query href="add"/></operation>
+            """, " disableStreaming=\"true\"");
+
+        Assert.Equal(["streamPeople", "addPerson"], Dispatch(package).Operations.Select(o => o.Name));
+        Assert.DoesNotContain(diagnostics.Items, d => d.Descriptor == DiagnosticCatalog.AttributeNotTranslated);
+    }
+
+    [Fact]
     public void A_data_service_with_no_translated_operation_has_no_dispatcher_and_no_endpoint_addresses()
     {
-        var (package, _) = Lower("""<operation name="x" disableStreaming="true"><call-query href="get"/></operation>""");
+        var (package, _) = Lower("""<operation name="x" custom="true"><call-query href="get"/></operation>""");
         Assert.DoesNotContain(package.Functions, f => f.Body.Any(s => s is DataServiceDispatchStep));
         Assert.Equal("/services/People", Assert.Single(package.Services, s => s.Kind == ServiceKind.DataService).BasePath);
     }

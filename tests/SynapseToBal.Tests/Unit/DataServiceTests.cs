@@ -236,7 +236,7 @@ public sealed class DataServiceTests
     {
         var (package, diagnostics) = Lower("""
             <query id="q" useConfig="db"><sql>select 1</sql></query>
-            <operation name="ping" disableStreaming="true"><call-query href="q"/></operation>
+            <operation name="ping" custom="true"><call-query href="q"/></operation>
             """);
 
         var resource = Assert.Single(Assert.Single(package.Services, s => s.Kind == ServiceKind.DataService).Resources);

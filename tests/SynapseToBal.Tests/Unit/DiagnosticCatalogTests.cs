@@ -53,6 +53,7 @@ public sealed partial class DiagnosticCatalogTests
         [("Project", nameof(DiagnosticCatalog.CustomMessageHandler))] = "the loader is what reads the server's deployment.toml, where the custom formatters and builders are registered",
         [("Project", nameof(DiagnosticCatalog.DataSourceEntryNotRead))] = "the loader reads the server's deployment.toml into data source syntax nodes, beside the data sources files the parser reads (SB0112)",
         [("Project", nameof(DiagnosticCatalog.ServerConfigurationNotRead))] = "the loader reads the server's deployment.toml into data source syntax nodes and reports what it leaves",
+        [("Project", nameof(DiagnosticCatalog.RegistryResourceClash))] = "the loader is what reads the registry folders and the .car archives, and keeps one copy of each registry path before anything reads it",
         [("Project", nameof(DiagnosticCatalog.BuiltCopyOfSource))] = "the loader is what sees a .car inside a project beside the sources it was built from, and leaves its copies out before parsing",
         [("Lowering", nameof(DiagnosticCatalog.ServiceNameClash))] = "only as the code of the TODO of a proxy or data service the semantic model already reported as refused for a data service's name, never reported again",
     };

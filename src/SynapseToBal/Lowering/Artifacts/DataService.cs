@@ -275,7 +275,7 @@ public sealed partial class Lowerer
     /// <summary>The settings of the service and its config that the generated service does not reproduce: each is reported (SB0206).</summary>
     private void ReportDataServiceSettings(DataServiceSyntax service)
     {
-        foreach (var attribute in service.OtherAttributes)
+        foreach (var attribute in WithoutStreamingSwitch(service.OtherAttributes))
         {
             if (attribute.Name == "transports" && attribute.Value.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).All(t => t is "http" or "https"))
             {
@@ -472,9 +472,9 @@ public sealed partial class Lowerer
             return null;
         }
 
-        if (!resource.OtherAttributes.IsEmpty || !resource.Unknown.IsEmpty)
+        if (WithoutStreamingSwitch(resource.OtherAttributes) is var otherAttributes && (!otherAttributes.IsEmpty || !resource.Unknown.IsEmpty))
         {
-            reason = Because($"it uses {Describe(resource.OtherAttributes, resource.Unknown)}");
+            reason = Because($"it uses {Describe(otherAttributes, resource.Unknown)}");
             return null;
         }
 

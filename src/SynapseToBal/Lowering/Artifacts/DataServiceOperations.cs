@@ -66,6 +66,17 @@ public sealed partial class Lowerer
     internal static ImmutableArray<string> DataServiceEndpointPaths(DataServiceSyntax service, bool httpsListener) =>
         ServiceAddresses.Axis2EndpointPaths(service.Name, ServiceAddresses.DataServiceTransports(service), httpsListener);
 
+    /// <summary>
+    /// The attributes of a data service, operation or resource without <c>disableStreaming</c>, which changes nothing
+    /// the generated service does. In the Micro Integrator it only decides whether the answer is built before it is
+    /// sent: DataServiceRequest.dispatch builds the result element in full (DBUtils.cloneAndReturnBuiltElement) when
+    /// the request's disableStreaming is on (OperationFactory/ResourceFactory: the element's own, read with
+    /// Boolean.parseBoolean so any value is taken, or the data service's, DataServiceFactory), and otherwise leaves it
+    /// to be streamed row by row as it is written out. The generated service always reads the whole result first.
+    /// </summary>
+    private static ImmutableArray<DataServiceAttributeSyntax> WithoutStreamingSwitch(ImmutableArray<DataServiceAttributeSyntax> attributes) =>
+        attributes.RemoveAll(a => a.Name == "disableStreaming");
+
     /// <summary>An operation with the query it runs, or null with the reason it stays a TODO.</summary>
     private DataServiceOperationIr? DataServiceOperationFor(DataServiceSyntax service, DataServiceConfigSyntax config, DbClientIr client, DataServiceOperationDefSyntax operation, out string? reason)
     {
@@ -77,7 +88,7 @@ public sealed partial class Lowerer
         }
 
         var returnStatus = false;
-        var others = operation.OtherAttributes;
+        var others = WithoutStreamingSwitch(operation.OtherAttributes);
         if (others.FirstOrDefault(a => a.Name == "returnRequestStatus") is { } status && status.Value.Trim() is "true" or "false")
         {
             returnStatus = status.Value.Trim() == "true";

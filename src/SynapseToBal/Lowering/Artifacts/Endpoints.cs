@@ -647,7 +647,7 @@ public sealed partial class Lowerer
 
         if (client.Group is not null)
         {
-            return (null, null, $"is itself a {(client.Group.Kind == ClientGroupKind.Failover ? "failover" : "loadbalance")} group; nested groups are not translated");
+            return (null, null, NestedGroupWhy(client.Group.Kind));
         }
 
         while (leaf.Definition is TemplateEndpointSyntax or IndirectEndpointSyntax { Key.IsDynamic: false })
@@ -729,6 +729,18 @@ public sealed partial class Lowerer
 
         return null;
     }
+
+    /// <summary>
+    /// Why a group member that is itself a group (a loadbalance in a failover, a failover in a loadbalance: nested
+    /// failovers are flattened, NestedGroups) has no translation, and what to write. In Synapse the outer group sends
+    /// to the inner one as to any member; the inner one picks its member (LoadbalanceEndpoint.send: its algorithm;
+    /// FailoverEndpoint.send: the first ready one) and, on a member's failure, tries its next one
+    /// (onChildEndpointFail); only when it has none left does it report the failure to the outer group
+    /// (AbstractEndpoint.informFailure), which then moves on as for a failed member.
+    /// </summary>
+    private static string NestedGroupWhy(ClientGroupKind inner) => inner == ClientGroupKind.LoadBalance
+        ? "is itself a loadbalance group: the generated EndpointGroup takes single endpoints as members, and http:FailoverClient cannot hold an http:LoadBalanceClient. The Micro Integrator sends to the inner loadbalance, which picks a member by its algorithm and tries its other members when one fails (LoadbalanceEndpoint.onChildEndpointFail); only when none is left does the failover move to its next member. Write it by hand: callGroup through an EndpointGroup of the inner members and, `on fail`, through one of the failover's remaining members"
+        : "is itself a failover group: the generated EndpointGroup takes single endpoints as members, and http:LoadBalanceClient cannot hold an http:FailoverClient. The Micro Integrator gives the inner failover its turn like any member, and the inner failover tries its members in order (FailoverEndpoint.onChildEndpointFail) before the loadbalance counts it failed. Write it by hand: pick the member in turn and, for that turn, callGroup through an EndpointGroup of the inner failover's members";
 
     private NotTranslatedIr GroupMemberNotTranslated(EndpointSyntax endpoint, string element, string baseName, string member, string why)
     {

@@ -166,6 +166,32 @@ public sealed partial class Lowerer
             : null;
 
     /// <summary>Reports the endpoint-level settings the listener does not reproduce, and parameters not applied.</summary>
+    /// <summary>
+    /// Local file polling parameters whose value, as written, is what the Micro Integrator does without them: not
+    /// reported. FileInjectHandler.invoke streams only for <c>"true".equals(transport.vfs.Streaming)</c> and builds the
+    /// payload only for <c>"true".equals(transport.vfs.Build)</c>; FilePollingConsumer.setupParams locks files unless
+    /// <c>transport.vfs.Locking</c> is <c>disable</c> (fileLock starts true), sorts only when
+    /// <c>transport.vfs.FileSortAttribute</c> is set and not <c>NONE</c>, and reads <c>transport.vfs.AutoLockRelease</c>
+    /// and <c>transport.vfs.DistributedLock</c> with Boolean.parseBoolean over a false default; moveFile creates a
+    /// missing folder only when Boolean.parseBoolean(<c>transport.vfs.CreateFolder</c>). (VFSConstants, wso2-synapse
+    /// commons, names them.)
+    /// </summary>
+    private static readonly (string Name, string Default, StringComparison Comparison)[] FilePollingDefaults =
+    [
+        ("transport.vfs.Streaming", "false", StringComparison.OrdinalIgnoreCase),
+        ("transport.vfs.Build", "false", StringComparison.OrdinalIgnoreCase),
+        ("transport.vfs.Locking", "enable", StringComparison.OrdinalIgnoreCase),
+        ("transport.vfs.FileSortAttribute", "NONE", StringComparison.Ordinal),
+        ("transport.vfs.AutoLockRelease", "false", StringComparison.OrdinalIgnoreCase),
+        ("transport.vfs.DistributedLock", "false", StringComparison.OrdinalIgnoreCase),
+        ("transport.vfs.CreateFolder", "false", StringComparison.OrdinalIgnoreCase),
+    ];
+
+    /// <summary>The parameters of <paramref name="names"/> whose value is not one of <paramref name="defaults"/> (a value the Micro Integrator treats as the parameter's absence).</summary>
+    private static IEnumerable<string> WithoutDefaultValues(IEnumerable<string> names, Dictionary<string, ConfigParameterSyntax> parameters, (string Name, string Default, StringComparison Comparison)[] defaults) =>
+        names.Where(name => !(parameters.TryGetValue(name, out var parameter) && parameter.Text?.Trim() is { } value
+            && defaults.Any(d => d.Name == name && string.Equals(value, d.Default, d.Comparison))));
+
     private void ReportInboundSettings(InboundEndpointSyntax inbound, IEnumerable<string> notApplied, string protocol)
     {
         void Report(string setting, string consequence) =>
@@ -247,7 +273,9 @@ public sealed partial class Lowerer
             known.AddRange(["truststore", "SSLVerifyClient"]);
         }
 
-        ReportInboundSettings(inbound, parameters.Keys.Except(known, StringComparer.Ordinal), protocol);
+        // sequential and coordination tune polling and event-based consumers (VFSProcessor, GenericEventBasedListener);
+        // the HTTP inbound endpoint never reads them (HTTPEndpointManager.buildConfiguration), whatever their value.
+        ReportInboundSettings(inbound, parameters.Keys.Except(known, StringComparer.Ordinal).Where(k => k is not ("sequential" or "coordination")), protocol);
         foreach (var api in _model.Apis.Where(a => a.BindsTo.Contains(inbound.Name) || a.Resources.Any(r => r.BindsTo.Contains(inbound.Name))))
         {
             // The MI's inbound API handler offers every request to the APIs bound to the endpoint before the sequence.

@@ -400,7 +400,7 @@ public sealed partial class Lowerer
             "transport.vfs.MoveAfterProcess", "transport.vfs.ActionAfterFailure", "transport.vfs.MoveAfterFailure", "sequential", "coordination",
         ];
         ReportSequential(inbound, parameters);
-        ReportInboundSettings(inbound, parameters.Keys.Except(known, StringComparer.Ordinal), "file polling");
+        ReportInboundSettings(inbound, WithoutDefaultValues(parameters.Keys.Except(known, StringComparer.Ordinal), parameters, FilePollingDefaults), "file polling");
         var file = new InboundTransportIr.File(
             _symbols.Module(SymbolKind.Type, inbound.Name + " poller"),
             _symbols.Module(SymbolKind.LocalEntry, inbound.Name + " poll job"),

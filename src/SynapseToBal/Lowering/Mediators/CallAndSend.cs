@@ -438,10 +438,30 @@ public sealed partial class Lowerer
         _ => new ContinueWithStep(origin, null),
     };
 
-    /// <summary>A call or send whose endpoint has no client: a TODO with the endpoint's reason (a non-HTTP transport keeps its own code, and its secrets masked).</summary>
-    private static TodoStep NotTranslatedCall(MediatorSyntax mediator, NotTranslatedIr? endpointReason) => endpointReason?.Descriptor == DiagnosticCatalog.NonHttpEndpoint
-        ? new(mediator, endpointReason with { Message = $"the <{mediator.ElementName}> target is not an HTTP endpoint: {endpointReason.Message}" }, Transports.RedactUriSecrets(mediator.RawXml))
-        : new(mediator, new NotTranslatedIr(DiagnosticCatalog.EndpointNotTranslated, $"the <{mediator.ElementName}> target endpoint is not translated"), mediator.RawXml);
+    /// <summary>A call or send whose endpoint has no client: a TODO with the endpoint's reason (a non-HTTP transport keeps its own code, and its secrets masked; a key computed at run time says what to write).</summary>
+    private static TodoStep NotTranslatedCall(MediatorSyntax mediator, NotTranslatedIr? endpointReason) => endpointReason?.Descriptor switch
+    {
+        var code when code == DiagnosticCatalog.NonHttpEndpoint => new(mediator, endpointReason! with { Message = $"the <{mediator.ElementName}> target is not an HTTP endpoint: {endpointReason.Message}" }, Transports.RedactUriSecrets(mediator.RawXml)),
+        var code when code == DiagnosticCatalog.DynamicKey => new(mediator, endpointReason! with { Message = $"the <{mediator.ElementName}> target {endpointReason.Message}" }, mediator.RawXml),
+        _ => new(mediator, new NotTranslatedIr(DiagnosticCatalog.EndpointNotTranslated, $"the <{mediator.ElementName}> target endpoint is not translated"), mediator.RawXml),
+    };
+
+    /// <summary>
+    /// What a TODO says of an endpoint whose key is computed at run time (<c>key-expression</c>, <c>key="{...}"</c>).
+    /// Synapse's ResolvingEndpoint.sendMessage evaluates the expression to a string and looks that key up with
+    /// SynapseConfiguration.getEndpoint (an endpoint's name, or a registry key it is deployed under); when none is
+    /// found it calls AbstractEndpoint.informFailure with SynapseConstants.ENDPOINT_IN_DIRECT_NOT_READY (305100) and
+    /// "Couldn't find the endpoint with the key : " + key, which sets ERROR_CODE/ERROR_MESSAGE and runs the fault handler.
+    /// </summary>
+    private string DynamicEndpointReason(string expression)
+    {
+        var endpoints = _model.Symbols.Endpoints;
+        var names = endpoints.Take(8).Select(e => $"'{e.Name}'").ToList();
+        var known = endpoints.Count == 0
+            ? "the input defines no endpoint: a key can only name one the server has from elsewhere"
+            : $"the input's endpoints, each with its client generated: {string.Join(", ", names)}{(endpoints.Count > names.Count ? $" and {endpoints.Count - names.Count} more" : string.Empty)}";
+        return $"endpoint is chosen at run time: the Micro Integrator evaluates `{expression}` to an endpoint key and sends through the endpoint of that name or registry key (ResolvingEndpoint.sendMessage); a key naming no endpoint fails into the fault handling with ERROR_CODE 305100 and ERROR_MESSAGE \"Couldn't find the endpoint with the key : <key>\". Write a `match` on that key calling the client of each endpoint it can name ({known}) with a default that fails so";
+    }
 
     /// <summary>
     /// <see cref="Reply"/> for a send's response (a <c>&lt;send&gt;</c>, a proxy's target endpoint, a clone or iterate
@@ -471,6 +491,7 @@ public sealed partial class Lowerer
                 return null;
             case EndpointReferenceSyntax.Key { Value.IsDynamic: true } dynamic:
                 _diagnostics.Report(DiagnosticCatalog.DynamicKey, dynamic.Location, dynamic.Value.Text);
+                reason = new NotTranslatedIr(DiagnosticCatalog.DynamicKey, DynamicEndpointReason(dynamic.Value.Text));
                 return null;
             case EndpointReferenceSyntax.Key key:
             {

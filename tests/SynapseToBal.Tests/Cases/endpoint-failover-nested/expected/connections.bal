@@ -44,7 +44,7 @@ final EndpointGroup backupSitesGroup = check new ("failover", "BackupSites", [
     {url: backupSitesMember2Url, timeout: 120, state: new ("address", "AnonymousEndpoint", {})}
 ], dynamic = false);
 
-// TODO(SB0226): the failover endpoint is not translated: its member 'member 1' is itself a loadbalance group; nested groups are not translated: 'BalancedSites' (groups.xml, line 28).
+// TODO(SB0226): the failover endpoint is not translated: its member 'member 1' is itself a loadbalance group: the generated EndpointGroup takes single endpoints as members, and http:FailoverClient cannot hold an http:LoadBalanceClient. The Micro Integrator sends to the inner loadbalance, which picks a member by its algorithm and tries its other members when one fails (LoadbalanceEndpoint.onChildEndpointFail); only when none is left does the failover move to its next member. Write it by hand: callGroup through an EndpointGroup of the inner members and, `on fail`, through one of the failover's remaining members: 'BalancedSites' (groups.xml, line 28).
 // <endpoint name="BalancedSites">
 //     <failover dynamic="false">
 //         <endpoint>

@@ -55,11 +55,11 @@ service /stock on httpListener, httpsListener {
     resource function put route(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StockApi", "/stock", cors = {allow: "PUT", ...corsConfig});
         do {
-            // TODO(SB0205): the <send> target endpoint is not translated
+            // TODO(SB0208): the <send> target endpoint is chosen at run time: the Micro Integrator evaluates `get-property('target')` to an endpoint key and sends through the endpoint of that name or registry key (ResolvingEndpoint.sendMessage); a key naming no endpoint fails into the fault handling with ERROR_CODE 305100 and ERROR_MESSAGE "Couldn't find the endpoint with the key : <key>". Write a `match` on that key calling the client of each endpoint it can name (the input's endpoints, each with its client generated: 'QuoteFailoverEP') with a default that fails so
             // <send>
             //     <endpoint key-expression="get-property('target')"/>
             // </send>
-            check notTranslatedMediator("send", "SB0205");
+            check notTranslatedMediator("send", "SB0208");
             return accepted();
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

@@ -20,9 +20,9 @@ service /refs on httpListener {
             // <sequence key="MissingSequence"/>
             check notTranslatedMediator("sequence", "SB0502");
             check callEndpoint(ctx, missingEndpoint, clientPath(missingEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders);
-            // TODO(SB0205): the <call> target endpoint is not translated
+            // TODO(SB0208): the <call> target endpoint is chosen at run time: the Micro Integrator evaluates `get-property('ep')` to an endpoint key and sends through the endpoint of that name or registry key (ResolvingEndpoint.sendMessage); a key naming no endpoint fails into the fault handling with ERROR_CODE 305100 and ERROR_MESSAGE "Couldn't find the endpoint with the key : <key>". Write a `match` on that key calling the client of each endpoint it can name (the input defines no endpoint: a key can only name one the server has from elsewhere) with a default that fails so
             // <call><endpoint key-expression="get-property('ep')"/></call>
-            check notTranslatedMediator("call", "SB0205");
+            check notTranslatedMediator("call", "SB0208");
             loop(ctx);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
