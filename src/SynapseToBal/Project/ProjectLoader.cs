@@ -92,22 +92,27 @@ public static class ProjectLoader
         private readonly List<SynapseDocument> _serverDataSources = new();
         private readonly List<ServerJmsFactory> _serverJmsFactories = new();
 
-        public ProjectModel Build(string input, InputForm form) => new(
-            input,
-            sourceRoot,
-            form,
+        public ProjectModel Build(string input, InputForm form)
+        {
             // The project's own files first, then the entries of .car archives: where both define an artifact (a
             // source folder beside its built CApp), the sources win and the archive's copy is the one reported
-            // (SB0501), so a stale build never hides an edited source.
-            WithoutBuiltCopies().OrderBy(d => d.InArchive).ThenBy(d => d.Path, StringComparer.Ordinal).ToImmutableArray(),
-            _files.OrderBy(f => f.DisplayPath, StringComparer.Ordinal).ToImmutableArray(),
-            new RegistryIndex(DeployedResources()),
-            _components.OrderBy(c => c.DisplayPath, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal).ToImmutableArray())
-        {
-            EnterpriseIntegrator6 = _enterpriseIntegrator6,
-            ServerDataSources = [.. _serverDataSources],
-            ServerJmsFactories = [.. _serverJmsFactories],
-        };
+            // (SB0501), so a stale build never hides an edited source. The archives found to be builds of the sources
+            // here are the ones whose registry resources do not replace the sources' either (DeployedResources).
+            var documents = WithoutBuiltCopies().OrderBy(d => d.InArchive).ThenBy(d => d.Path, StringComparer.Ordinal).ToImmutableArray();
+            return new(
+                input,
+                sourceRoot,
+                form,
+                documents,
+                _files.OrderBy(f => f.DisplayPath, StringComparer.Ordinal).ToImmutableArray(),
+                new RegistryIndex(DeployedResources()),
+                _components.OrderBy(c => c.DisplayPath, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal).ToImmutableArray())
+            {
+                EnterpriseIntegrator6 = _enterpriseIntegrator6,
+                ServerDataSources = [.. _serverDataSources],
+                ServerJmsFactories = [.. _serverJmsFactories],
+            };
+        }
 
         /// <summary>
         /// The documents without the copies a .car inside the input holds of the project's own sources (an Integration
@@ -119,6 +124,9 @@ public static class ProjectLoader
         /// sources do not define is not the project's build: its copies that differ from the sources are kept, and
         /// the semantic model reports the clash naming both files and the one used (SB0501, SB0506).
         /// </summary>
+        /// <summary>The archives <see cref="WithoutBuiltCopies"/> found to be builds of the project's sources (every artifact they hold is a source).</summary>
+        private readonly HashSet<string> _builtArchives = new(StringComparer.Ordinal);
+
         private List<SourceDocument> WithoutBuiltCopies()
         {
             if (!_documents.Any(d => d.InArchive) || _documents.All(d => d.InArchive))
@@ -148,6 +156,11 @@ public static class ProjectLoader
                     .Select(c => (c.Document, c.Identity, Source: c.Identity is { } id && sources.TryGetValue(id.Key, out var source) ? source : ((SourceDocument Document, XElement Root)?)null))
                     .ToList();
                 var build = copies.All(c => c.Source is not null);
+                if (build)
+                {
+                    _builtArchives.Add(archive.Key);
+                }
+
                 foreach (var (document, identity, source) in copies)
                 {
                     if (source is not { } original)
@@ -197,7 +210,22 @@ public static class ProjectLoader
                 var earlier = deployed[index];
                 var earlierBytes = earlier.Content.ReadBytes();
                 var laterBytes = resource.Content.ReadBytes();
-                if (!earlierBytes.AsSpan().SequenceEqual(laterBytes))
+                var same = earlierBytes.AsSpan().SequenceEqual(laterBytes);
+
+                // A Carbon Application the project built from its own sources (CARs/X.car beside them) is not deployed
+                // over them: the sources are what is converted, for registry resources as for artifacts (SB0117).
+                if (resource.InArchive && !earlier.InArchive && _builtArchives.Contains(ArchiveOf(resource.Location ?? resource.DisplayPath)))
+                {
+                    if (!same)
+                    {
+                        diagnostics.Report(DiagnosticCatalog.BuiltCopyOfSource, SourceLocation.FileStart(resource.Location ?? resource.DisplayPath), resource.DisplayPath, earlier.DisplayPath,
+                            "with a different content (the archive was built from another state of the sources)");
+                    }
+
+                    continue;
+                }
+
+                if (!same)
                 {
                     diagnostics.Report(DiagnosticCatalog.RegistryResourceClash, SourceLocation.FileStart(resource.Location ?? resource.DisplayPath), resource.Key,
                         earlier.DisplayPath, Size(earlierBytes.Length), resource.DisplayPath, Size(laterBytes.Length));
