@@ -15,9 +15,6 @@ internal sealed partial class StatementWriter
     private readonly ModuleUsage _modules;
     private readonly Dictionary<string, int> _locals = new(StringComparer.Ordinal);
 
-    /// <summary>A throttle of the package limits concurrency: a non-blocking call's response gives the message's slot back.</summary>
-    public bool ReleasesThrottle { get; init; }
-
     /// <summary>The body returns an answer: false for a sequence that cannot stop, where a drop is <c>return;</c>.</summary>
     public bool Answers { get; init; } = true;
 
@@ -750,7 +747,7 @@ internal sealed partial class StatementWriter
                     { BuildsMessage: true } => "callAddress(ctx, build = true, headers = passThroughHeaders)",
                     _ => "callAddress(ctx, headers = passThroughHeaders)",
                 };
-                _out.Line($"check {ThrottleReleasedAfter(ReleasesThrottle && !address.Blocking, callAddress)};");
+                _out.Line($"check {ThrottleReleasedAfter(address.ReleasesThrottle, callAddress)};");
 
                 break;
             case SetPayloadStep payload:
@@ -768,7 +765,7 @@ internal sealed partial class StatementWriter
                 var callGroup = call.Blocking
                     ? $"callGroup({arguments}, blocking = true, headers = passThroughHeaders)"
                     : $"callGroup({arguments}{(call.SoapFault && !call.OutOnly ? ", soapFault = true" : string.Empty)}, headers = passThroughHeaders)";
-                _out.Line($"check {ThrottleReleasedAfter(ReleasesThrottle && !call.Blocking, callGroup)};");
+                _out.Line($"check {ThrottleReleasedAfter(call.ReleasesThrottle, callGroup)};");
 
                 break;
             }
@@ -871,13 +868,13 @@ internal sealed partial class StatementWriter
                 // `soapFault` checks the response for a SOAP fault before the state takes it.
                 var state = _expr.Names[suspension.Name];
                 var function = call.Client.Addressing is null ? "callEndpoint" : "callEndpointAddressed";
-                _out.Line($"check {ThrottleReleasedAfter(ReleasesThrottle, $"{function}({CallArguments(call)}, state = {state}{(call.SoapFault && !call.OutOnly ? ", soapFault = true" : string.Empty)})")};");
+                _out.Line($"check {ThrottleReleasedAfter(call.ReleasesThrottle, $"{function}({CallArguments(call)}, state = {state}{(call.SoapFault && !call.OutOnly ? ", soapFault = true" : string.Empty)})")};");
 
                 break;
             }
 
             case CallStep call:
-                _out.Line($"check {ThrottleReleasedAfter(ReleasesThrottle, $"{(call.Client.Addressing is null ? "callEndpoint" : "callEndpointAddressed")}({CallArguments(call)})")};");
+                _out.Line($"check {ThrottleReleasedAfter(call.ReleasesThrottle, $"{(call.Client.Addressing is null ? "callEndpoint" : "callEndpointAddressed")}({CallArguments(call)})")};");
 
                 break;
             case SoapFaultCheckStep:
@@ -888,7 +885,7 @@ internal sealed partial class StatementWriter
                 // fault handler (Axis2Sender.sendBack's handleException runs the fault sequence); elsewhere the check
                 // is dropped again (WithoutReturnChecks), as it changes nothing there.
                 // The response headers the Micro Integrator passes back implicitly are named at the call (passBackHeaders).
-                if (ReleasesThrottle)
+                if (respond.ReleasesThrottle)
                 {
                     // Axis2Sender.sendBack gives the message's concurrency slot back with any answer to the client
                     // (handleConcurrentThrottleCount; once only, THROTTLE_SLOT_HELD).

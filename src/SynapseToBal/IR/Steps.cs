@@ -230,6 +230,12 @@ public sealed record MarkResponseStep(MediatorSyntax Origin, bool IsResponse = t
 /// </summary>
 public sealed record CallAddressStep(MediatorSyntax Origin) : StepIr(Origin)
 {
+    /// <summary>
+    /// The message may hold a concurrency throttle's slot here (<c>Refine/ThrottleSlots.cs</c>): the response or failure of this non-blocking send gives it back
+    /// (SynapseCallbackReceiver.handleMessage, AbstractEndpoint.informFailure; Axis2FlexibleMEPClient.send for OUT_ONLY).
+    /// </summary>
+    public bool ReleasesThrottle { get; init; }
+
     /// <summary>As <see cref="CallStep.Blocking"/>.</summary>
     public bool Blocking { get; init; }
 
@@ -338,6 +344,12 @@ public sealed record SoapFaultCheckStep(MediatorSyntax? Origin) : StepIr(Origin)
 public sealed record CallStep(MediatorSyntax? Origin, ClientIr Client, HttpPathIr Path) : StepIr(Origin)
 {
     /// <summary>
+    /// The message may hold a concurrency throttle's slot here (<c>Refine/ThrottleSlots.cs</c>): the response or failure of this non-blocking call gives it back
+    /// (SynapseCallbackReceiver.handleMessage, AbstractEndpoint.informFailure; Axis2FlexibleMEPClient.send for OUT_ONLY).
+    /// </summary>
+    public bool ReleasesThrottle { get; init; }
+
+    /// <summary>
     /// <c>call blocking="true"</c>: Synapse's blocking sender, for which an HTTP status of 400 or more is a fault
     /// (unless the client lists it as a non-error status) and the request headers stay on the message.
     /// A non-blocking call takes every status as a response.
@@ -439,6 +451,12 @@ public abstract record HttpPathIr
 /// <summary>Respond to the client with the current message.</summary>
 public sealed record RespondStep(MediatorSyntax? Origin) : StepIr(Origin)
 {
+    /// <summary>
+    /// The message may hold a concurrency throttle's slot here (<c>Refine/ThrottleSlots.cs</c>): the answer to the client gives it back
+    /// (Axis2Sender.sendBack, handleConcurrentThrottleCount).
+    /// </summary>
+    public bool ReleasesThrottle { get; init; }
+
     public override bool Terminates => true;
 
     /// <summary>
