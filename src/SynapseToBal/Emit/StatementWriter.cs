@@ -683,6 +683,9 @@ internal sealed partial class StatementWriter
             case ReplacePayloadStep { MayBePrimitive: true } replace:
                 _out.Line($"check setPayloadPrimitive(ctx, {_expr.Value(replace.Value, replace.Copy)}{(replace.Value is ValueIr.Json ? ", parse = false" : string.Empty)});");
                 break;
+            case ReplacePayloadStep { FirstElement: true } replace:
+                _out.Line($"check setBodyFirstElement(ctx, {_expr.Value(replace.Value, replace.Copy)});");
+                break;
             case ReplacePayloadStep replace:
                 _out.Line($"check setPayloadValue(ctx, {_expr.Value(replace.Value, replace.Copy)});");
                 break;

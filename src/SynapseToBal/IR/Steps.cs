@@ -145,6 +145,13 @@ public sealed record ReplacePayloadStep(MediatorSyntax Origin, ValueIr Value) : 
     /// or array, and for anything else logs an error and keeps the payload (<c>setPayloadPrimitive</c>).
     /// </summary>
     public bool MayBePrimitive { get; init; }
+
+    /// <summary>
+    /// An enrich body target (Target.insert, type="body", action="replace"): the value takes the place of the SOAP
+    /// body's first element and the body's other children stay (<c>setBodyFirstElement</c>), where an aggregate's
+    /// part replaces the whole body.
+    /// </summary>
+    public bool FirstElement { get; init; }
 }
 
 /// <summary>
