@@ -2207,7 +2207,7 @@ internal sealed partial class StatementWriter
             // The template is the whole URL: the client kept for its base URL, and the rest of it as the path.
             var endpoint = Local("urlClient");
             var path = Local("urlPath");
-            var url = WithRestPostfix(whole, TemplateString(whole.Parts, UriTemplateValue));
+            var url = WithRestPostfix(whole, UriTemplateExpansion(whole.Parts));
             _out.Line($"[http:Client, string] [{endpoint}, {path}] = check urlTemplateClient({BallerinaSyntax.StringLiteral(_expr.Names[call.Client.Name])}, {url}, {_expr.Names[call.Client.Name]});");
             _modules.Use("http");
             args = ["ctx", endpoint, path];
@@ -2272,7 +2272,7 @@ internal sealed partial class StatementWriter
                 args.Add("\"POST\"");
                 break;
             case HttpPathIr.Template template:
-                args.Add(WithRestPostfix(template, TemplateString(template.Parts, UriTemplateValue)));
+                args.Add(WithRestPostfix(template, UriTemplateExpansion(template.Parts)));
                 if (template.Method is { } method)
                 {
                     args.Add(BallerinaSyntax.StringLiteral(method));
@@ -2328,6 +2328,23 @@ internal sealed partial class StatementWriter
     }
 
     /// <summary>A uri-template variable's value: percent-encoded (<c>{x}</c>), reserved expansion (<c>{+x}</c>) or as it is.</summary>
+    /// <summary>
+    /// An http endpoint's uri-template expanded from the message's properties; with a variable in it, the template as
+    /// written when the message holds no <c>uri.var.*</c> or <c>query.param.*</c> property at all, as
+    /// HTTPEndpoint.resolveUrlTemplate returns it unexpanded when it binds no variable (<c>uriTemplateText</c>).
+    /// </summary>
+    private string UriTemplateExpansion(ImmutableArray<TemplatePart> parts)
+    {
+        var expansion = TemplateString(parts, UriTemplateValue);
+        if (!parts.Any(p => p is TemplatePart.Argument { UriVariable: not null }))
+        {
+            return expansion;
+        }
+
+        var written = parts.Select(p => p is TemplatePart.Argument { UriVariable: { } variable } ? new TemplatePart.Text(variable) : p).ToImmutableArray();
+        return $"uriTemplateText(ctx, {expansion}, {TemplateString(written, UriTemplateValue)})";
+    }
+
     private string UriTemplateValue(TemplatePart.Argument part) =>
         part.Reserved ? $"check reservedValue({_expr.String(part.Value)})"
         : part.Raw ? _expr.String(part.Value)

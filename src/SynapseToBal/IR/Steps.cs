@@ -295,6 +295,13 @@ public abstract record TemplatePart
         /// and percent-encodes the rest (a space, non-ASCII), as HTTPEndpoint's UriTemplate library does.
         /// </summary>
         public bool Reserved { get; init; }
+
+        /// <summary>
+        /// An http endpoint's uri-template variable as written (<c>{uri.var.id}</c>, <c>{+uri.var.x}</c>): when the
+        /// message holds no <c>uri.var.*</c> or <c>query.param.*</c> property at all, HTTPEndpoint.resolveUrlTemplate
+        /// sends the template unexpanded (<c>uriTemplateText</c>).
+        /// </summary>
+        public string? UriVariable { get; init; }
     }
 }
 

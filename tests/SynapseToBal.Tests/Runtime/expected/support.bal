@@ -10099,14 +10099,7 @@ function forwardAttemptUrl(Context ctx, UrlTemplateEndpoint endpoint, int[] nonR
 # at all gets the template unexpanded, as HTTPEndpoint returns it then. A whole template (`whole`) that starts with
 # `{` is expanded as `{+`, as HTTPEndpoint rewrites it (reserved expansion: a space is still `%20`).
 function expandUriTemplate(Context ctx, string template, boolean whole) returns string|error {
-    boolean anyVariable = false;
-    foreach [string, anydata] [key, value] in ctx.properties.entries() {
-        if value !is () && (key.startsWith("uri.var.") || key.startsWith("query.param.")) {
-            anyVariable = true;
-            break;
-        }
-    }
-    if !anyVariable {
+    if !uriVariablesSet(ctx) {
         return template;
     }
     string result = "";
@@ -10136,6 +10129,23 @@ function expandUriTemplate(Context ctx, string template, boolean whole) returns 
     }
     return result;
 }
+
+# Whether the message holds a property HTTPEndpoint.resolveUrlTemplate binds as a uri-template variable (a
+# `uri.var.*` or `query.param.*` one): without any, it sends the template unexpanded.
+function uriVariablesSet(Context ctx) returns boolean {
+    foreach [string, anydata] [key, value] in ctx.properties.entries() {
+        if value !is () && (key.startsWith("uri.var.") || key.startsWith("query.param.")) {
+            return true;
+        }
+    }
+    return false;
+}
+
+# An http endpoint's uri-template: `expanded` from the message's properties (an unset variable expands to nothing,
+# RFC 6570), or the template as written (`written`) when the message holds no `uri.var.*` or `query.param.*` property
+# at all, as HTTPEndpoint.resolveUrlTemplate returns the template unexpanded when it binds no variable.
+function uriTemplateText(Context ctx, string expanded, string written) returns string =>
+    uriVariablesSet(ctx) ? expanded : written;
 
 # Whether a stored message is forwarded out-only: ForwardingService tests "true".equals(OUT_ONLY), the string "true"
 # only, not a typed boolean. The blocking sender then sends it out-only (sendRobust): a SOAP fault answer fails
