@@ -80,6 +80,31 @@ public static class ThrottleSlots
         };
     }
 
+    /// <summary>
+    /// What the refiner takes when <see cref="Mark"/> fails (a bug in the converter): every flow may hold a slot, so
+    /// every non-blocking call and answer gives it back and every fault flow and unhandled failure too; the runtime's
+    /// release does nothing for a message that holds none.
+    /// </summary>
+    public static PackageIr Everywhere(PackageIr package)
+    {
+        ResourceIr Resource(ResourceIr resource) => resource with { Body = Released(resource.Body), HoldsThrottleSlot = true };
+        return package with
+        {
+            Services = [.. package.Services.Select(s => s with { Resources = [.. s.Resources.Select(Resource)] })],
+            Inbounds = [.. package.Inbounds.Select(i => i.Transport is InboundTransportIr.Http http ? i with { Transport = http with { Resource = Resource(http.Resource) } } : i)],
+            Functions = [.. package.Functions.Select(f => f with { Body = Released(f.Body), HoldsThrottleSlot = true })],
+        };
+    }
+
+    private static ImmutableArray<StepIr> Released(ImmutableArray<StepIr> steps) => [.. steps.Select(step => step switch
+    {
+        CallStep { Blocking: false } call => call with { ReleasesThrottle = true },
+        CallAddressStep { Blocking: false } address => address with { ReleasesThrottle = true },
+        RespondStep respond => respond with { ReleasesThrottle = true },
+        TransactionStep transaction => transaction with { Body = Released(transaction.Body) },
+        _ => FlowBodies.Nested(step, Released),
+    })];
+
     private static ImmutableArray<StepIr> BodyOf(object body) => body switch
     {
         ResourceIr resource => resource.Body,
