@@ -309,7 +309,8 @@ internal sealed class ExpressionWriter
     /// <summary>A Ballerina expression of a non-string value (anydata).</summary>
     public string Value(ValueIr value) => value switch
     {
-        ValueIr.Payload => "check payloadValue(ctx)",
+        // An enrich body source: the body's first element on the XML form, the whole payload on the JSON path.
+        ValueIr.Payload => "check bodySource(ctx)",
         ValueIr.Property p when _locals[p.Name] is { } local => local.Name,
         ValueIr.Property p when Field(p.Name) is { } field => $"ctx.properties.{field.Field}",
         ValueIr.Property p => $"ctx.properties[{BallerinaSyntax.StringLiteral(p.Name)}]",

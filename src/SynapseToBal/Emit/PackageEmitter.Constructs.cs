@@ -148,7 +148,6 @@ public sealed partial class PackageEmitter
             _options.SynapseLogLines ? "synapseLogLines" : string.Empty,
             _options.SourceRoot,
             _readsCaller ? "readsCaller" : string.Empty,
-            _releasesThrottle ? "releasesThrottle" : string.Empty,
             InfallibleKey(names),
             PropertyRecordKey(),
             .. context,

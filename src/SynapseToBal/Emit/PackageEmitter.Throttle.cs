@@ -18,15 +18,6 @@ public sealed partial class PackageEmitter
     private bool TakesCaller(ResourceIr resource) => _readsCaller && (_callerResources is null || _callerResources.Contains((resource.Origin, resource.Accessor)));
 
     /// <summary>
-    /// True when a throttle of the package limits concurrency: a message then gives its slot back when the response
-    /// of a non-blocking call arrives (SynapseCallbackReceiver) and when its fault flow runs (MediatorFaultHandler),
-    /// through ConcurrencyThrottlingUtils, so the generated calls and fault functions release it there.
-    /// </summary>
-    private bool _releasesThrottle;
-
-    private static bool ReleasesThrottle(PackageIr package) => ThrottleSteps(package).Any(step => step.Policy.MaxConcurrent > 0);
-
-    /// <summary>
     /// Whether the resources take the client's address, and which: a flow reads it (<see cref="ReadsCaller"/>). When
     /// none of the package's service resources and functions does, no resource takes it. Else the resources (by origin
     /// and accessor) whose flows may read it: the resource's body, or a function it names (its fault and out flows, a

@@ -200,8 +200,6 @@ public sealed partial class PackageEmitter
         (_readsCaller, _callerResources) = GuardedFact("finding the throttles that decide by the caller's address",
             () => CallerFacts(facts), (true, (HashSet<(object Origin, string Accessor)>?)null),
             "every resource that reads the message takes the caller's address, read only where a throttle decides by it");
-        _releasesThrottle = GuardedFact("finding the throttles that limit concurrency", () => ReleasesThrottle(facts), true,
-            "every non-blocking call and fault flow gives a throttle slot back, which does nothing when the message holds none");
         _trackedSuspensions = GuardedFact("finding the endpoint suspension states the calls keep", () => TrackedSuspensions(facts), AllSuspensions(facts),
             "every endpoint's suspension state is declared, whether a call keeps it or not");
         _sharedStateOwners = SharedStateOwnersOrNone(facts, _trackedSuspensions);
@@ -868,7 +866,7 @@ public sealed partial class PackageEmitter
         }
 
         var writer = new CodeWriter();
-        new StatementWriter(writer, expressions.For(resource), modules, locals) { ReleasesThrottle = _releasesThrottle }.DeclareLocals().Block(resource.Body);
+        new StatementWriter(writer, expressions.For(resource), modules, locals).DeclareLocals().Block(resource.Body);
 
         // When nothing reads the message, Synapse's implicit 202 is all that happens: no context is needed.
         var usesContext = (resource.FaultFunction is not null && FailureScan.CanFail(writer.Body)) || UsesContext(resource);
@@ -898,10 +896,10 @@ public sealed partial class PackageEmitter
         runs = dispatchView is null ? runs : null;
 
         // A flow with no fault function at all (neither its own fault flow nor a 'fault' sequence's, the Micro
-        // Integrator's default one included) in a package whose throttles limit concurrency: the failure must not keep
+        // Integrator's default one included) that may hold a concurrency slot (ThrottleSlots): the failure must not keep
         // the message's concurrency slot (`on fail error e { throttleRelease(ctx); return e; }`). A fault function gives
         // it back first, as MediatorFaultHandler does.
-        var releaseOnFail = ReleaseOnFail(usesContext && runs is null && dispatchView is null, faultFunction, faultInline, writer.Body);
+        var releaseOnFail = ReleaseOnFail(usesContext && runs is null && dispatchView is null && resource.HoldsThrottleSlot, faultFunction, faultInline, writer.Body);
         return new
         {
             Todo = (TodoView?)null,
@@ -1015,7 +1013,7 @@ public sealed partial class PackageEmitter
         }
 
         var writer = new CodeWriter();
-        new StatementWriter(writer, expressions.For(alternative), modules, new List<string>(locals)) { ReleasesThrottle = _releasesThrottle }.DeclareLocals().Block(alternative.Body);
+        new StatementWriter(writer, expressions.For(alternative), modules, new List<string>(locals)).DeclareLocals().Block(alternative.Body);
         var usesContext = UsesContext(alternative);
         var lines = new List<BodyLine>();
         if (usesContext)
@@ -1187,9 +1185,9 @@ public sealed partial class PackageEmitter
         var writer = new CodeWriter();
         // A sequence that cannot stop has no answer to return: a drop in it only ends it (WithoutUnusedAnswers).
         var answers = function.Kind != FunctionKind.Sequence || function.CanStop;
-        new StatementWriter(writer, expressions.For(function), modules, parameterNames.Concat(["ctx", "e"])) { ReleasesThrottle = _releasesThrottle, Answers = answers }.DeclareLocals().Block(function.Body);
+        new StatementWriter(writer, expressions.For(function), modules, parameterNames.Concat(["ctx", "e"])) { Answers = answers }.DeclareLocals().Block(function.Body);
         var functionFault = FaultHandler(function.FaultFunction, writer.Body, names, expressions, modules, out var faultInline);
-        var releaseOnFail = ReleaseOnFail(function.Kind == FunctionKind.InFlow, functionFault, faultInline, writer.Body);
+        var releaseOnFail = ReleaseOnFail(function.Kind == FunctionKind.InFlow && function.HoldsThrottleSlot, functionFault, faultInline, writer.Body);
         return new
         {
             Doc = BallerinaSyntax.DocLines(BallerinaSyntax.CommentLines(function.Summary, prefix: string.Empty)).ToList(),
@@ -1197,7 +1195,7 @@ public sealed partial class PackageEmitter
             Parameters = string.Join(", ", parameters),
             Returns = returns,
             RecordsError = function.Kind == FunctionKind.FaultFlow,
-            ReleasesThrottle = function.Kind == FunctionKind.FaultFlow && _releasesThrottle,
+            ReleasesThrottle = function.Kind == FunctionKind.FaultFlow && function.HoldsThrottleSlot,
             FaultFunction = functionFault,
             FaultInline = faultInline,
 
@@ -1214,13 +1212,13 @@ public sealed partial class PackageEmitter
 
     /// <summary>
     /// Whether an entry flow (a resource's body, a proxy's or API resource's in flow function: <paramref name="entry"/>)
-    /// that has no fault handler and can fail gives the message's concurrency slot back when it fails: in a package
-    /// whose throttles limit concurrency the Micro Integrator pushes a MediatorFaultHandler for its default fault
+    /// that has no fault handler and can fail gives the message's concurrency slot back when it fails: where the flow
+    /// may hold one (<see cref="ResourceIr.HoldsThrottleSlot"/>, <c>Refine/ThrottleSlots.cs</c>) the Micro Integrator pushes a MediatorFaultHandler for its default fault
     /// sequence on every such message (ProxyService / Resource: synCtx.getFaultSequence()), and
     /// MediatorFaultHandler.onFault frees the slot (ConcurrencyThrottlingUtils) before the sequence runs.
     /// </summary>
-    private bool ReleaseOnFail(bool entry, string? faultFunction, IReadOnlyList<BodyLine>? faultInline, IReadOnlyList<BodyLine> body) =>
-        entry && _releasesThrottle && faultFunction is null && faultInline is null && FailureScan.CanFail(body);
+    private static bool ReleaseOnFail(bool entry, string? faultFunction, IReadOnlyList<BodyLine>? faultInline, IReadOnlyList<BodyLine> body) =>
+        entry && faultFunction is null && faultInline is null && FailureScan.CanFail(body);
 
     /// <summary>
     /// The fault handler a body's <c>on fail</c> calls, or null: none when the body declares none or nothing in it can
@@ -1245,7 +1243,7 @@ public sealed partial class PackageEmitter
         if (_inlinedFlows.TryGetValue(fault, out var flow))
         {
             var writer = new CodeWriter();
-            new StatementWriter(writer, expressions.For(flow), modules, ["ctx"]) { ReleasesThrottle = _releasesThrottle }.Block(flow.Body);
+            new StatementWriter(writer, expressions.For(flow), modules, ["ctx"]).Block(flow.Body);
             inline = writer.Body;
             return null;
         }

@@ -15,9 +15,6 @@ internal sealed partial class StatementWriter
     private readonly ModuleUsage _modules;
     private readonly Dictionary<string, int> _locals = new(StringComparer.Ordinal);
 
-    /// <summary>A throttle of the package limits concurrency: a non-blocking call's response gives the message's slot back.</summary>
-    public bool ReleasesThrottle { get; init; }
-
     /// <summary>The body returns an answer: false for a sequence that cannot stop, where a drop is <c>return;</c>.</summary>
     public bool Answers { get; init; } = true;
 
@@ -686,6 +683,9 @@ internal sealed partial class StatementWriter
             case ReplacePayloadStep { MayBePrimitive: true } replace:
                 _out.Line($"check setPayloadPrimitive(ctx, {_expr.Value(replace.Value, replace.Copy)}{(replace.Value is ValueIr.Json ? ", parse = false" : string.Empty)});");
                 break;
+            case ReplacePayloadStep { FirstElement: true } replace:
+                _out.Line($"check setBodyFirstElement(ctx, {_expr.Value(replace.Value, replace.Copy)});");
+                break;
             case ReplacePayloadStep replace:
                 _out.Line($"check setPayloadValue(ctx, {_expr.Value(replace.Value, replace.Copy)});");
                 break;
@@ -750,7 +750,7 @@ internal sealed partial class StatementWriter
                     { BuildsMessage: true } => "callAddress(ctx, build = true, headers = passThroughHeaders)",
                     _ => "callAddress(ctx, headers = passThroughHeaders)",
                 };
-                _out.Line($"check {ThrottleReleasedAfter(ReleasesThrottle && !address.Blocking, callAddress)};");
+                _out.Line($"check {ThrottleReleasedAfter(address.ReleasesThrottle, callAddress)};");
 
                 break;
             case SetPayloadStep payload:
@@ -768,7 +768,7 @@ internal sealed partial class StatementWriter
                 var callGroup = call.Blocking
                     ? $"callGroup({arguments}, blocking = true, headers = passThroughHeaders)"
                     : $"callGroup({arguments}{(call.SoapFault && !call.OutOnly ? ", soapFault = true" : string.Empty)}, headers = passThroughHeaders)";
-                _out.Line($"check {ThrottleReleasedAfter(ReleasesThrottle && !call.Blocking, callGroup)};");
+                _out.Line($"check {ThrottleReleasedAfter(call.ReleasesThrottle, callGroup)};");
 
                 break;
             }
@@ -871,13 +871,13 @@ internal sealed partial class StatementWriter
                 // `soapFault` checks the response for a SOAP fault before the state takes it.
                 var state = _expr.Names[suspension.Name];
                 var function = call.Client.Addressing is null ? "callEndpoint" : "callEndpointAddressed";
-                _out.Line($"check {ThrottleReleasedAfter(ReleasesThrottle, $"{function}({CallArguments(call)}, state = {state}{(call.SoapFault && !call.OutOnly ? ", soapFault = true" : string.Empty)})")};");
+                _out.Line($"check {ThrottleReleasedAfter(call.ReleasesThrottle, $"{function}({CallArguments(call)}, state = {state}{(call.SoapFault && !call.OutOnly ? ", soapFault = true" : string.Empty)})")};");
 
                 break;
             }
 
             case CallStep call:
-                _out.Line($"check {ThrottleReleasedAfter(ReleasesThrottle, $"{(call.Client.Addressing is null ? "callEndpoint" : "callEndpointAddressed")}({CallArguments(call)})")};");
+                _out.Line($"check {ThrottleReleasedAfter(call.ReleasesThrottle, $"{(call.Client.Addressing is null ? "callEndpoint" : "callEndpointAddressed")}({CallArguments(call)})")};");
 
                 break;
             case SoapFaultCheckStep:
@@ -888,7 +888,7 @@ internal sealed partial class StatementWriter
                 // fault handler (Axis2Sender.sendBack's handleException runs the fault sequence); elsewhere the check
                 // is dropped again (WithoutReturnChecks), as it changes nothing there.
                 // The response headers the Micro Integrator passes back implicitly are named at the call (passBackHeaders).
-                if (ReleasesThrottle)
+                if (respond.ReleasesThrottle)
                 {
                     // Axis2Sender.sendBack gives the message's concurrency slot back with any answer to the client
                     // (handleConcurrentThrottleCount; once only, THROTTLE_SLOT_HELD).
@@ -2207,7 +2207,7 @@ internal sealed partial class StatementWriter
             // The template is the whole URL: the client kept for its base URL, and the rest of it as the path.
             var endpoint = Local("urlClient");
             var path = Local("urlPath");
-            var url = WithRestPostfix(whole, TemplateString(whole.Parts, UriTemplateValue));
+            var url = WithRestPostfix(whole, UriTemplateExpansion(whole.Parts));
             _out.Line($"[http:Client, string] [{endpoint}, {path}] = check urlTemplateClient({BallerinaSyntax.StringLiteral(_expr.Names[call.Client.Name])}, {url}, {_expr.Names[call.Client.Name]});");
             _modules.Use("http");
             args = ["ctx", endpoint, path];
@@ -2272,7 +2272,7 @@ internal sealed partial class StatementWriter
                 args.Add("\"POST\"");
                 break;
             case HttpPathIr.Template template:
-                args.Add(WithRestPostfix(template, TemplateString(template.Parts, UriTemplateValue)));
+                args.Add(WithRestPostfix(template, UriTemplateExpansion(template.Parts)));
                 if (template.Method is { } method)
                 {
                     args.Add(BallerinaSyntax.StringLiteral(method));
@@ -2328,6 +2328,23 @@ internal sealed partial class StatementWriter
     }
 
     /// <summary>A uri-template variable's value: percent-encoded (<c>{x}</c>), reserved expansion (<c>{+x}</c>) or as it is.</summary>
+    /// <summary>
+    /// An http endpoint's uri-template expanded from the message's properties; with a variable in it, the template as
+    /// written when the message holds no <c>uri.var.*</c> or <c>query.param.*</c> property at all, as
+    /// HTTPEndpoint.resolveUrlTemplate returns it unexpanded when it binds no variable (<c>uriTemplateText</c>).
+    /// </summary>
+    private string UriTemplateExpansion(ImmutableArray<TemplatePart> parts)
+    {
+        var expansion = TemplateString(parts, UriTemplateValue);
+        if (!parts.Any(p => p is TemplatePart.Argument { UriVariable: not null }))
+        {
+            return expansion;
+        }
+
+        var written = parts.Select(p => p is TemplatePart.Argument { UriVariable: { } variable } ? new TemplatePart.Text(variable) : p).ToImmutableArray();
+        return $"uriTemplateText(ctx, {expansion}, {TemplateString(written, UriTemplateValue)})";
+    }
+
     private string UriTemplateValue(TemplatePart.Argument part) =>
         part.Reserved ? $"check reservedValue({_expr.String(part.Value)})"
         : part.Raw ? _expr.String(part.Value)

@@ -263,6 +263,12 @@ public sealed record ResourceIr(
     string Summary,
     ISyntaxNode Origin)
 {
+    /// <summary>
+    /// The resource's flow may run on a message context holding a concurrency throttle's slot (<c>Refine/ThrottleSlots.cs</c>):
+    /// a failure its fault handling does not take gives the slot back (MediatorFaultHandler).
+    /// </summary>
+    public bool HoldsThrottleSlot { get; init; }
+
     /// <summary>Set when the resource is not emitted as code (a second resource with the same method and path, which Synapse never reaches).</summary>
     public NotTranslatedIr? Skipped { get; init; }
 
@@ -387,6 +393,12 @@ public sealed record FunctionIr(
     string Summary,
     SourceLocation Origin)
 {
+    /// <summary>
+    /// The function may run on a message context holding a concurrency throttle's slot (<c>Refine/ThrottleSlots.cs</c>):
+    /// a fault flow gives the slot back first (MediatorFaultHandler.handleFault), an in flow's failure nothing handles too.
+    /// </summary>
+    public bool HoldsThrottleSlot { get; init; }
+
     /// <summary>For an in flow: the function handling its failures.</summary>
     public Symbol? FaultFunction { get; init; }
 

@@ -145,6 +145,13 @@ public sealed record ReplacePayloadStep(MediatorSyntax Origin, ValueIr Value) : 
     /// or array, and for anything else logs an error and keeps the payload (<c>setPayloadPrimitive</c>).
     /// </summary>
     public bool MayBePrimitive { get; init; }
+
+    /// <summary>
+    /// An enrich body target (Target.insert, type="body", action="replace"): the value takes the place of the SOAP
+    /// body's first element and the body's other children stay (<c>setBodyFirstElement</c>), where an aggregate's
+    /// part replaces the whole body.
+    /// </summary>
+    public bool FirstElement { get; init; }
 }
 
 /// <summary>
@@ -230,6 +237,12 @@ public sealed record MarkResponseStep(MediatorSyntax Origin, bool IsResponse = t
 /// </summary>
 public sealed record CallAddressStep(MediatorSyntax Origin) : StepIr(Origin)
 {
+    /// <summary>
+    /// The message may hold a concurrency throttle's slot here (<c>Refine/ThrottleSlots.cs</c>): the response or failure of this non-blocking send gives it back
+    /// (SynapseCallbackReceiver.handleMessage, AbstractEndpoint.informFailure; Axis2FlexibleMEPClient.send for OUT_ONLY).
+    /// </summary>
+    public bool ReleasesThrottle { get; init; }
+
     /// <summary>As <see cref="CallStep.Blocking"/>.</summary>
     public bool Blocking { get; init; }
 
@@ -282,6 +295,13 @@ public abstract record TemplatePart
         /// and percent-encodes the rest (a space, non-ASCII), as HTTPEndpoint's UriTemplate library does.
         /// </summary>
         public bool Reserved { get; init; }
+
+        /// <summary>
+        /// An http endpoint's uri-template variable as written (<c>{uri.var.id}</c>, <c>{+uri.var.x}</c>): when the
+        /// message holds no <c>uri.var.*</c> or <c>query.param.*</c> property at all, HTTPEndpoint.resolveUrlTemplate
+        /// sends the template unexpanded (<c>uriTemplateText</c>).
+        /// </summary>
+        public string? UriVariable { get; init; }
     }
 }
 
@@ -337,6 +357,12 @@ public sealed record SoapFaultCheckStep(MediatorSyntax? Origin) : StepIr(Origin)
 /// <summary>A call to a backend; the message continues with the response.</summary>
 public sealed record CallStep(MediatorSyntax? Origin, ClientIr Client, HttpPathIr Path) : StepIr(Origin)
 {
+    /// <summary>
+    /// The message may hold a concurrency throttle's slot here (<c>Refine/ThrottleSlots.cs</c>): the response or failure of this non-blocking call gives it back
+    /// (SynapseCallbackReceiver.handleMessage, AbstractEndpoint.informFailure; Axis2FlexibleMEPClient.send for OUT_ONLY).
+    /// </summary>
+    public bool ReleasesThrottle { get; init; }
+
     /// <summary>
     /// <c>call blocking="true"</c>: Synapse's blocking sender, for which an HTTP status of 400 or more is a fault
     /// (unless the client lists it as a non-error status) and the request headers stay on the message.
@@ -439,6 +465,12 @@ public abstract record HttpPathIr
 /// <summary>Respond to the client with the current message.</summary>
 public sealed record RespondStep(MediatorSyntax? Origin) : StepIr(Origin)
 {
+    /// <summary>
+    /// The message may hold a concurrency throttle's slot here (<c>Refine/ThrottleSlots.cs</c>): the answer to the client gives it back
+    /// (Axis2Sender.sendBack, handleConcurrentThrottleCount).
+    /// </summary>
+    public bool ReleasesThrottle { get; init; }
+
     public override bool Terminates => true;
 
     /// <summary>

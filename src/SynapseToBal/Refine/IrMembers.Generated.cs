@@ -3085,6 +3085,7 @@ internal static partial class IrMembers
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Argument)node;
                 sink.Visit(n.Value);
+                sink.Visit(n.UriVariable);
                 return true;
             }
 

@@ -99,32 +99,7 @@ public static partial class PropertyLocalAnalysis
     /// <param name="record">The typed <c>Properties</c> record of the properties that stay in the context (<see cref="RecordOf"/>).</param>
     internal static PropertyLocals Analyze(PackageIr package, IReadOnlySet<string> moduleNames, IReadOnlyDictionary<Symbol, string> names, out PropertyRecord record)
     {
-        var bodies = new List<Body>();
-        foreach (var resource in package.Services.SelectMany(s => s.Resources).Where(r => r.Skipped is null))
-        {
-            bodies.Add(new Body(resource, resource.Body, false, ResourceParameters(resource)));
-        }
-
-        foreach (var inbound in package.Inbounds)
-        {
-            if (inbound.Transport is InboundTransportIr.Http http && http.Resource.Skipped is null)
-            {
-                bodies.Add(new Body(http.Resource, http.Resource.Body, false, ResourceParameters(http.Resource)));
-            }
-        }
-
-        // The branch functions of an aggregated split: each runs its target's mediators and, when the aggregate is in
-        // the out flow, the out-flow mediators before it; a property they set that nothing reads has no local.
-        var aggregateBranches = bodies.SelectMany(b => IrWalker.Steps(b.Steps))
-            .Concat(package.Functions.SelectMany(f => IrWalker.Steps(f.Body)))
-            .OfType<ForkStep>()
-            .Where(f => f.Aggregation is not null)
-            .SelectMany(f => f.Branches)
-            .ToHashSet();
-        foreach (var function in package.Functions)
-        {
-            bodies.Add(new Body(function, function.Body, true, function.Parameters.Select(p => p.Name)) { AggregateBranch = aggregateBranches.Contains(function.Name) });
-        }
+        var bodies = BodiesOf(package);
 
         // What every body says about properties, and what the rest of the package (everything outside the bodies) does.
         var facts = bodies.Select(b => Facts.Of(b.Steps)).ToList();
@@ -257,6 +232,59 @@ public static partial class PropertyLocalAnalysis
         }
 
         return result;
+    }
+
+    /// <summary>The bodies of a package the analysis looks at: its resources (an HTTP inbound listener's too) and functions.</summary>
+    private static List<Body> BodiesOf(PackageIr package)
+    {
+        var bodies = new List<Body>();
+        foreach (var resource in package.Services.SelectMany(s => s.Resources).Where(r => r.Skipped is null))
+        {
+            bodies.Add(new Body(resource, resource.Body, false, ResourceParameters(resource)));
+        }
+
+        foreach (var inbound in package.Inbounds)
+        {
+            if (inbound.Transport is InboundTransportIr.Http http && http.Resource.Skipped is null)
+            {
+                bodies.Add(new Body(http.Resource, http.Resource.Body, false, ResourceParameters(http.Resource)));
+            }
+        }
+
+        // The branch functions of an aggregated split: each runs its target's mediators and, when the aggregate is in
+        // the out flow, the out-flow mediators before it; a property they set that nothing reads has no local.
+        var aggregateBranches = bodies.SelectMany(b => IrWalker.Steps(b.Steps))
+            .Concat(package.Functions.SelectMany(f => IrWalker.Steps(f.Body)))
+            .OfType<ForkStep>()
+            .Where(f => f.Aggregation is not null)
+            .SelectMany(f => f.Branches)
+            .ToHashSet();
+        foreach (var function in package.Functions)
+        {
+            bodies.Add(new Body(function, function.Body, true, function.Parameters.Select(p => p.Name)) { AggregateBranch = aggregateBranches.Contains(function.Name) });
+        }
+
+        return bodies;
+    }
+
+    /// <summary>
+    /// The context graph of a package (<see cref="ContextGraph"/>) and its body nodes (each a <see cref="ResourceIr"/>
+    /// or <see cref="FunctionIr"/>, by index), as this analysis builds it, for another refining pass that asks which
+    /// bodies share a message context.
+    /// </summary>
+    internal static (ContextGraph Graph, IReadOnlyList<object> Bodies) ContextGraphOf(PackageIr package)
+    {
+        var bodies = BodiesOf(package);
+        var facts = bodies.Select(b => Facts.Of(b.Steps)).ToList();
+        var pending = package.Pending.Concat(package.PendingEndpoints).Concat(package.PendingStores).ToList();
+        foreach (var artifact in pending)
+        {
+            var text = new Facts { HasTodo = true };
+            text.Collect(artifact.RawXml ?? artifact.Origin.RawXml, contains: true);
+            facts.Add(text);
+        }
+
+        return (BuildGraph(package, bodies, pending, facts), bodies.Select(b => b.Node).ToList());
     }
 
     /// <summary>The call graph of the bodies, with the parts outside them that run functions on a context they create.</summary>

@@ -99,7 +99,7 @@ public sealed partial class PropertyLocalTests
             <log><property name="ids" expression="$ctx:ids"/></log>
             """ + Tail)["main.bal"];
         // clone="true" (the default): each source is read as a copy, as Synapse's enrich Source clones it.
-        Assert.Contains("anydata original = (check payloadValue(ctx)).clone();", main);
+        Assert.Contains("anydata original = (check bodySource(ctx)).clone();", main);
         Assert.Contains("xml ids = ", main);
         // A property may hold a JSON primitive: on the JSON path only an object or array replaces the body.
         Assert.Contains("check setPayloadPrimitive(ctx, original.clone());", main);

@@ -621,7 +621,7 @@ public sealed partial class Lowerer
                     // HTTPEndpoint.resolveUrlTemplate rewrites a whole template that starts with `{x` to `{+x`: a
                     // reserved expansion (reserved characters kept, a space or other non-URI character percent-encoded).
                     var reserved = variable.Operator == "+" || (wholeTemplate && variable.Span.Start == 0);
-                    parts.Add(new TemplatePart.Argument(context.Translator.PropertyOrParam(name), reserved, InAttribute: false) { Reserved = reserved });
+                    parts.Add(new TemplatePart.Argument(context.Translator.PropertyOrParam(name), reserved, InAttribute: false) { Reserved = reserved, UriVariable = UnexpandedVariable(template[variable.Span.Start..variable.Span.End], wholeTemplate && variable.Span.Start == 0) });
                     break;
                 case Syntax.Expressions.UriVariablePart { Names: var names } unbound when !names.Any(IsBoundUriTemplateVariable):
                 {
@@ -649,6 +649,13 @@ public sealed partial class Lowerer
     /// properties named <c>uri.var.*</c> or <c>query.param.*</c> become template variables (the names are whole, as
     /// RESTConstants spells the prefixes).
     /// </summary>
+    /// <summary>
+    /// A uri-template variable as HTTPEndpoint.resolveUrlTemplate returns it unexpanded: the template's own text, where
+    /// a whole template's leading <c>{x</c> is the <c>{+x</c> it was rewritten to (<c>template.getTemplate()</c>).
+    /// </summary>
+    private static string UnexpandedVariable(string text, bool leading) =>
+        leading && !text.StartsWith("{+", StringComparison.Ordinal) ? "{+" + text[1..] : text;
+
     private static bool IsBoundUriTemplateVariable(string name) =>
         name.StartsWith("uri.var.", StringComparison.Ordinal) || name.StartsWith("query.param.", StringComparison.Ordinal);
 }

@@ -87,7 +87,7 @@ public sealed partial class Lowerer
             case EnrichTargetType.Property:
                 return target.Property is { } property ? [new StorePropertyStep(enrich, property, value) { Copy = source.CloneSource }] : [NotTranslated(enrich, "its property target names no property (no property attribute), so there is nothing the value could be stored in")];
             case EnrichTargetType.Body when target.Action == EnrichAction.Replace:
-                return [new ReplacePayloadStep(enrich, value) { Copy = source.CloneSource, MayBePrimitive = nativeJson && value is ValueIr.String or ValueIr.Property or ValueIr.Json }];
+                return [new ReplacePayloadStep(enrich, value) { Copy = source.CloneSource, FirstElement = true, MayBePrimitive = nativeJson && value is ValueIr.String or ValueIr.Property or ValueIr.Json }];
             case EnrichTargetType.Body:
                 return MovedSourceProblem(source, target, value) is { } moveProblem ? [EnrichTodo(enrich, "clone=\"false\"", moveProblem)]
                     : [new EnrichStep(enrich, value, new EnrichTargetIr.Body(), target.Action, nativeJson) { Copy = source.CloneSource }];

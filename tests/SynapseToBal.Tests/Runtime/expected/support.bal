@@ -4485,15 +4485,50 @@ function setPayloadValue(Context ctx, anydata value) returns error? {
     ctx.payload = check value.cloneWithType(json);
 }
 
+# An enrich body source (semantics §6.5): on the XML form of the message the SOAP body's first element (an empty
+# sequence when the body has none), as Source.evaluate reads type="body" (`getBody().getFirstElement()`); on Synapse's
+# JSON path the whole JSON payload (Source.evaluateJson).
+function bodySource(Context ctx) returns json|xml|error {
+    json|xml payload = check parsedPayload(ctx);
+    return payload is xml ? bodyFirstElement(ctx) : payload;
+}
+
+# An enrich body target with action="replace" (semantics §6.5): as Target.insert does for type="body", XML source
+# elements take the place of the SOAP body's first element and the body's other children stay (insertElement inserts
+# each source element before it, then detaches it); an empty body receives them. A message that is not an envelope
+# (its body is the one element it holds), a JSON value or XML with no element is written as `setPayloadValue` does.
+function setBodyFirstElement(Context ctx, anydata value) returns error? {
+    json|xml payload = check parsedPayload(ctx);
+    if value is xml && value.elements().length() > 0 && payload is xml {
+        xml:Element? body = envelopePart(payload, "Body");
+        if body is xml:Element && body.getChildren().elements().length() > 0 {
+            xml rebuilt = xml ``;
+            boolean replaced = false;
+            foreach xml item in body.getChildren() {
+                if !replaced && item is xml:Element {
+                    rebuilt += value.elements();
+                    replaced = true;
+                } else {
+                    rebuilt += item;
+                }
+            }
+            body.setChildren(rebuilt);
+            ctx.payload = payload;
+            return;
+        }
+    }
+    return setPayloadValue(ctx, value);
+}
+
 # Replaces the payload with an enrich source that may be a JSON primitive (a property's or an inline text's value,
 # what a JSONPath selected) on Synapse's JSON path. While the message holds JSON, Target.insertJson replaces the body
 # only with a JSON object or array: a string, number, boolean or null is logged as an error and the payload stays. A
 # text value (`parse`) is read as JSON when it is JSON (as EnrichMediator reads a property), else it is a string.
-# A message that holds no JSON, or an XML value (a property holding XML), takes the XML path, as `setPayloadValue` does.
+# A message that holds no JSON, or an XML value (a property holding XML), takes the XML path, as `setBodyFirstElement` does.
 function setPayloadPrimitive(Context ctx, anydata value, boolean parse = true) returns error? {
     json|xml payload = check parsedPayload(ctx);
     if payload is xml || payload is () || value is xml {
-        return setPayloadValue(ctx, value);
+        return setBodyFirstElement(ctx, value);
     }
     json enriched = parse ? check enrichJsonValue(value) : check value.cloneWithType(json);
     if enriched is map<json> || enriched is json[] {
@@ -10064,14 +10099,7 @@ function forwardAttemptUrl(Context ctx, UrlTemplateEndpoint endpoint, int[] nonR
 # at all gets the template unexpanded, as HTTPEndpoint returns it then. A whole template (`whole`) that starts with
 # `{` is expanded as `{+`, as HTTPEndpoint rewrites it (reserved expansion: a space is still `%20`).
 function expandUriTemplate(Context ctx, string template, boolean whole) returns string|error {
-    boolean anyVariable = false;
-    foreach [string, anydata] [key, value] in ctx.properties.entries() {
-        if value !is () && (key.startsWith("uri.var.") || key.startsWith("query.param.")) {
-            anyVariable = true;
-            break;
-        }
-    }
-    if !anyVariable {
+    if !uriVariablesSet(ctx) {
         return template;
     }
     string result = "";
@@ -10101,6 +10129,23 @@ function expandUriTemplate(Context ctx, string template, boolean whole) returns 
     }
     return result;
 }
+
+# Whether the message holds a property HTTPEndpoint.resolveUrlTemplate binds as a uri-template variable (a
+# `uri.var.*` or `query.param.*` one): without any, it sends the template unexpanded.
+function uriVariablesSet(Context ctx) returns boolean {
+    foreach [string, anydata] [key, value] in ctx.properties.entries() {
+        if value !is () && (key.startsWith("uri.var.") || key.startsWith("query.param.")) {
+            return true;
+        }
+    }
+    return false;
+}
+
+# An http endpoint's uri-template: `expanded` from the message's properties (an unset variable expands to nothing,
+# RFC 6570), or the template as written (`written`) when the message holds no `uri.var.*` or `query.param.*` property
+# at all, as HTTPEndpoint.resolveUrlTemplate returns the template unexpanded when it binds no variable.
+function uriTemplateText(Context ctx, string expanded, string written) returns string =>
+    uriVariablesSet(ctx) ? expanded : written;
 
 # Whether a stored message is forwarded out-only: ForwardingService tests "true".equals(OUT_ONLY), the string "true"
 # only, not a typed boolean. The blocking sender then sends it out-only (sendRobust): a SOAP fault answer fails

@@ -18,7 +18,7 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # collects.
 function firstByLimitIterateTarget(Context ctx) returns error? {
     ctx.properties["uri.var.id"] = xpathString((check soapEnvelope(ctx))/**/<deviceId>);
-    check callEndpoint(ctx, devicesApiFirstLimitEndpoint2, string `/deviceid/${check pathValue(getProperty(ctx, "uri.var.id"))}`, "POST", headers = passThroughHeaders, state = devicesApiFirstLimitEndpointSuspension2);
+    check callEndpoint(ctx, devicesApiFirstLimitEndpoint2, uriTemplateText(ctx, string `/deviceid/${check pathValue(getProperty(ctx, "uri.var.id"))}`, "/deviceid/{uri.var.id}"), "POST", headers = passThroughHeaders, state = devicesApiFirstLimitEndpointSuspension2);
     ctx.isResponse = true;
     throughApiResource(ctx);
     ctx.properties["root"] = check xml:fromString("<root:rootelement xmlns:root=\"http://ws.wso2.org/dataservice\"/>");

@@ -41,7 +41,7 @@ function itemsByNameFlow(Context ctx) returns http:Response|error {
     do {
         ctx.properties["uri.var.name"] = getProperty(ctx, "query.param.name");
         log:printInfo("CatalogAPI /items?name={name} request", 'client = getAxis2Property(ctx, "REMOTE_ADDR"));
-        check callEndpoint(ctx, itemsByNameEndpoint, string `/items?name=${check pathValue(getProperty(ctx, "uri.var.name"))}`, "GET", headers = passThroughHeaders, state = itemsByNameEndpointSuspension);
+        check callEndpoint(ctx, itemsByNameEndpoint, uriTemplateText(ctx, string `/items?name=${check pathValue(getProperty(ctx, "uri.var.name"))}`, "/items?name={uri.var.name}"), "GET", headers = passThroughHeaders, state = itemsByNameEndpointSuspension);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);
@@ -75,7 +75,7 @@ function filesByIdJsonFlow(Context ctx) returns http:Response|error {
 function filesByIdXmlFlow(Context ctx) returns http:Response|error {
     do {
         log:printInfo("CatalogAPI /files/{id}.xml request", 'client = getAxis2Property(ctx, "REMOTE_ADDR"), file = getProperty(ctx, "uri.var.id"));
-        check callEndpoint(ctx, filesByIdXmlEndpoint, string `/files/${check pathValue(getProperty(ctx, "uri.var.id"))}`, "GET", headers = passThroughHeaders, state = filesByIdXmlEndpointSuspension);
+        check callEndpoint(ctx, filesByIdXmlEndpoint, uriTemplateText(ctx, string `/files/${check pathValue(getProperty(ctx, "uri.var.id"))}`, "/files/{uri.var.id}"), "GET", headers = passThroughHeaders, state = filesByIdXmlEndpointSuspension);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);

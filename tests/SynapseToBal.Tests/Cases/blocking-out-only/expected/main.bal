@@ -23,7 +23,7 @@ service /audit on httpListener {
             check callBlockingOutOnly(ctx, suspendingEp, clientPath(suspendingEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = suspendingEpSuspension);
             // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
             // in default.json), not the 120 s the client waits.
-            [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("tenantEpConfig", withRestPostfix(string `http://${check pathValue(tenant)}.example.com/audit`, restPostfix(ctx)), tenantEpConfig);
+            [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("tenantEpConfig", withRestPostfix(uriTemplateText(ctx, string `http://${check pathValue(tenant)}.example.com/audit`, "http://{uri.var.tenant}.example.com/audit"), restPostfix(ctx)), tenantEpConfig);
             check callBlockingOutOnly(ctx, urlClient, urlPath, "POST", calloutUrl = "http://{uri.var.tenant}.example.com/audit", headers = passThroughHeaders, state = tenantEpSuspension);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {

@@ -17,7 +17,7 @@ service /products on httpListener {
             if reply is http:Response {
                 return reply;
             }
-            check callEndpoint(ctx, productsGetByIdEndpoint, string `/products/${check pathValue(id)}`, "GET", headers = passThroughHeaders, state = productsGetByIdEndpointSuspension);
+            check callEndpoint(ctx, productsGetByIdEndpoint, uriTemplateText(ctx, string `/products/${check pathValue(id)}`, "/products/{uri.var.id}"), "GET", headers = passThroughHeaders, state = productsGetByIdEndpointSuspension);
             check cacheStore(ctx);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {

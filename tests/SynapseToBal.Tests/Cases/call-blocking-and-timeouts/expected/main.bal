@@ -13,7 +13,7 @@ service /shop on httpListener {
     resource function get customers/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "ShopAPI", "/shop", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
-            check callBlocking(ctx, customerEp, withRestPostfix(string `/customers/${check pathValue(id)}`, restPostfix(ctx)), "GET", nonErrorCodes = [404, 409], headers = passThroughHeaders, state = customerEpSuspension);
+            check callBlocking(ctx, customerEp, withRestPostfix(uriTemplateText(ctx, string `/customers/${check pathValue(id)}`, "/customers/{uri.var.id}"), restPostfix(ctx)), "GET", nonErrorCodes = [404, 409], headers = passThroughHeaders, state = customerEpSuspension);
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
             // sender in default.json), not the 120 s the client waits.
             check callBlocking(ctx, inventoryEp, clientPath(inventoryEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = inventoryEpSuspension);

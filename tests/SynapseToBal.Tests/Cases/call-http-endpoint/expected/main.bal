@@ -13,7 +13,7 @@ service /httpep on httpListener {
     resource function get orders/[string orderId](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "HttpEpAPI", "/httpep", {"orderId": orderId}, cors = {allow: "GET", ...corsConfig});
         do {
-            check callEndpoint(ctx, orderByIdEp, string `/v1/orders/${check pathValue(orderId)}?expand=${check pathValue(getProperty(ctx, "query.param.expand"))}`, "GET", headers = passThroughHeaders, state = orderByIdEpSuspension);
+            check callEndpoint(ctx, orderByIdEp, uriTemplateText(ctx, string `/v1/orders/${check pathValue(orderId)}?expand=${check pathValue(getProperty(ctx, "query.param.expand"))}`, "/v1/orders/{uri.var.orderId}?expand={query.param.expand}"), "GET", headers = passThroughHeaders, state = orderByIdEpSuspension);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
@@ -24,7 +24,7 @@ service /httpep on httpListener {
     resource function get legacy/[string orderId](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "HttpEpAPI", "/httpep", {"orderId": orderId}, cors = {allow: "GET", ...corsConfig});
         do {
-            check callEndpoint(ctx, legacyEp, withRestPostfix(string `/${check reservedValue(orderId)}`, restPostfix(ctx)), headers = passThroughHeaders, state = legacyEpSuspension);
+            check callEndpoint(ctx, legacyEp, withRestPostfix(uriTemplateText(ctx, string `/${check reservedValue(orderId)}`, "/{+uri.var.orderId}"), restPostfix(ctx)), headers = passThroughHeaders, state = legacyEpSuspension);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

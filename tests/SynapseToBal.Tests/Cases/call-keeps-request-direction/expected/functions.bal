@@ -19,28 +19,23 @@ function audit(Context ctx) {
 # Fault flow of DirectionAPI POST /call: runs when the in or out flow fails.
 function directionFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
-    throttleRelease(ctx);
     if !ctx.isResponse {
         log:printInfo("DirectionAPI /call fault", fault = "on a request");
     }
     if !ctx.isResponse {
         if anonymousTo(ctx) {
-            throttleRelease(ctx);
             return sendBackToClient(ctx, headers = passBackHeaders);
         }
-        check throttleReleased(ctx, callAddress(ctx, headers = passThroughHeaders));
-        throttleRelease(ctx);
+        check callAddress(ctx, headers = passThroughHeaders);
         throughApiResource(ctx);
         return sendBackToClient(ctx, headers = passBackHeaders);
     }
-    throttleRelease(ctx);
     return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
 # Out flow of DirectionAPI POST /send: runs on the backend response.
 function sendOut(Context ctx) returns http:Response|error {
     audit(ctx);
-    throttleRelease(ctx);
     return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
@@ -57,6 +52,5 @@ function handleFaultAfterSend(Context ctx, error e) returns http:Response|error 
 # Out flow of DirectionAPI POST /loop: runs on the backend response.
 function loopOut(Context ctx) returns http:Response|error {
     log:printInfo("DirectionAPI /loop response", looped = "true");
-    throttleRelease(ctx);
     return respond(ctx, headers = passBackHeaders);
 }

@@ -14,10 +14,9 @@ service /direction on httpListener {
     resource function post call(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "DirectionAPI", "/direction", cors = {allow: "POST", ...corsConfig});
         do {
-            check throttleReleased(ctx, callEndpoint(ctx, postCallEndpoint, clientPath(directionApiCallEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = callEndpointSuspension));
+            check callEndpoint(ctx, postCallEndpoint, clientPath(directionApiCallEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = callEndpointSuspension);
             audit(ctx);
             log:printInfo("DirectionAPI /call request", to = ctx.to, messageId = ctx.messageId, correlationId = ctx.correlationId, direction = ctx.isResponse ? "response" : "request", payload = check payloadText(ctx));
-            throttleRelease(ctx);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return directionFault(ctx, e);
@@ -28,7 +27,7 @@ service /direction on httpListener {
     resource function post send(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "DirectionAPI", "/direction", cors = {allow: "POST", ...corsConfig});
         do {
-            check throttleReleased(ctx, callEndpoint(ctx, sendEndpoint, clientPath(directionApiSendEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = sendEndpointSuspension));
+            check callEndpoint(ctx, sendEndpoint, clientPath(directionApiSendEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = sendEndpointSuspension);
             ctx.isResponse = true;
             throughApiResource(ctx);
             return check sendOut(ctx);
@@ -41,7 +40,7 @@ service /direction on httpListener {
     resource function post loop(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "DirectionAPI", "/direction", cors = {allow: "POST", ...corsConfig});
         do {
-            check throttleReleased(ctx, callEndpoint(ctx, loopEndpoint, clientPath(directionApiLoopEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = loopEndpointSuspension));
+            check callEndpoint(ctx, loopEndpoint, clientPath(directionApiLoopEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = loopEndpointSuspension);
             ctx.isResponse = true;
             ctx.to = "";
             throughApiResource(ctx);
@@ -55,10 +54,9 @@ service /direction on httpListener {
     resource function post throttled(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "DirectionAPI", "/direction", cors = {allow: "POST", ...corsConfig});
         do {
-            check throttleReleased(ctx, callEndpoint(ctx, throttledEndpoint, clientPath(directionApiThrottledEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = throttledEndpointSuspension));
+            check callEndpoint(ctx, throttledEndpoint, clientPath(directionApiThrottledEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = throttledEndpointSuspension);
             if !(check throttleAdmit(ctx, "afterCall@DirectionAPI /throttled", {maxConcurrent: 5})) {
                 setHttpSc(ctx, 503);
-                throttleRelease(ctx);
                 return check respond(ctx, headers = passBackHeaders);
             }
             throttleRelease(ctx);

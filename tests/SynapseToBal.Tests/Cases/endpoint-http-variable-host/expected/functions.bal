@@ -28,7 +28,7 @@ function studentFlow(Context ctx) returns http:Response|error {
         ctx.properties["uri.var.port"] = "9009";
         ctx.properties["uri.var.servicePath"] = "services";
         ctx.properties["uri.var.serviceName"] = "StudentService";
-        [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("studentEndpointConfig", string `http://localhost:${check pathValue(getProperty(ctx, "uri.var.port"))}/${check pathValue(getProperty(ctx, "uri.var.servicePath"))}/${check pathValue(getProperty(ctx, "uri.var.serviceName"))}`, studentEndpointConfig);
+        [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("studentEndpointConfig", uriTemplateText(ctx, string `http://localhost:${check pathValue(getProperty(ctx, "uri.var.port"))}/${check pathValue(getProperty(ctx, "uri.var.servicePath"))}/${check pathValue(getProperty(ctx, "uri.var.serviceName"))}`, "http://localhost:{uri.var.port}/{uri.var.servicePath}/{uri.var.serviceName}"), studentEndpointConfig);
         check callEndpoint(ctx, urlClient, urlPath, "POST", timeoutFault = true, headers = passThroughHeaders, state = studentEndpointSuspension);
         return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {
@@ -42,7 +42,7 @@ function studentLookupFlow(Context ctx) returns http:Response|error {
         ctx.properties["uri.var.host"] = getHeader(ctx, "X-Backend-Host");
         ctx.properties["uri.var.port"] = "9009";
         ctx.properties["uri.var.args"] = ctx.urlPostfix;
-        [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("studentLookupEndpointConfig", string `http://${check pathValue(getProperty(ctx, "uri.var.host"))}:${check pathValue(getProperty(ctx, "uri.var.port"))}/services/StudentService${check pathValue(getProperty(ctx, "uri.var.args"))}`, studentLookupEndpointConfig);
+        [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("studentLookupEndpointConfig", uriTemplateText(ctx, string `http://${check pathValue(getProperty(ctx, "uri.var.host"))}:${check pathValue(getProperty(ctx, "uri.var.port"))}/services/StudentService${check pathValue(getProperty(ctx, "uri.var.args"))}`, "http://{uri.var.host}:{uri.var.port}/services/StudentService{uri.var.args}"), studentLookupEndpointConfig);
         check callEndpoint(ctx, urlClient, urlPath, "GET", headers = passThroughHeaders, state = studentLookupEndpointSuspension);
         return check sendBackToClient(ctx, headers = passBackHeaders);
     } on fail error e {

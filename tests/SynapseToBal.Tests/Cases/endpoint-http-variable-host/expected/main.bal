@@ -19,7 +19,7 @@ service /friends on httpListener, httpsListener {
         do {
             ctx.properties["uri.var.apiUrl"] = "https://api.example.com/1.1";
             ctx.properties["uri.var.uriParams"] = string `user_id=${propertyXPathString(ctx.properties["uri.var.id"])}`;
-            [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("friendsApiIdEndpointConfig", string `${check reservedValue(getProperty(ctx, "uri.var.apiUrl"))}/friends/ids.json?${check reservedValue(getProperty(ctx, "uri.var.uriParams"))}`, friendsApiIdEndpointConfig);
+            [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("friendsApiIdEndpointConfig", uriTemplateText(ctx, string `${check reservedValue(getProperty(ctx, "uri.var.apiUrl"))}/friends/ids.json?${check reservedValue(getProperty(ctx, "uri.var.uriParams"))}`, "{+uri.var.apiUrl}/friends/ids.json?{+uri.var.uriParams}"), friendsApiIdEndpointConfig);
             check callEndpoint(ctx, urlClient, urlPath, "GET", headers = passThroughHeaders, state = friendsGetByIdEndpointSuspension);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
@@ -34,7 +34,7 @@ service /friends on httpListener, httpsListener {
             ctx.properties["uri.var.target"] = getHeader(ctx, "X-Target");
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
             // sender in default.json), not the 120 s the client waits.
-            [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("friendsApiByUrlEndpointConfig", withRestPostfix(string `${check reservedValue(getProperty(ctx, "uri.var.target"))}`, restPostfix(ctx)), friendsApiByUrlEndpointConfig);
+            [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("friendsApiByUrlEndpointConfig", withRestPostfix(uriTemplateText(ctx, string `${check reservedValue(getProperty(ctx, "uri.var.target"))}`, "{+uri.var.target}"), restPostfix(ctx)), friendsApiByUrlEndpointConfig);
             check callBlocking(ctx, urlClient, urlPath, headers = passThroughHeaders, state = byUrlEndpointSuspension);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {

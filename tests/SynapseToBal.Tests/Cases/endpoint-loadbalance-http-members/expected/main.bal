@@ -14,9 +14,9 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrdersAPI", "/orders", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
             ctx.properties["uri.var.id"] = getProperty(ctx, "uri.var.id");
-            check callGroup(ctx, ordersBalancedGroup, string `/orders/${check pathValue(getProperty(ctx, "uri.var.id"))}?expand=${check pathValue(getProperty(ctx, "query.param.expand"))}`, "GET", headers = passThroughHeaders);
-            check callGroup(ctx, ordersWeightedGroup, string `/orders/${check pathValue(getProperty(ctx, "uri.var.id"))}?expand=${check pathValue(getProperty(ctx, "query.param.expand"))}`, "GET", headers = passThroughHeaders);
-            check callGroup(ctx, ordersFailoverGroup, withRestPostfix(string `/orders/${check pathValue(getProperty(ctx, "uri.var.id"))}?expand=${check pathValue(getProperty(ctx, "query.param.expand"))}`, restPostfix(ctx)), "GET", blocking = true, headers = passThroughHeaders);
+            check callGroup(ctx, ordersBalancedGroup, uriTemplateText(ctx, string `/orders/${check pathValue(getProperty(ctx, "uri.var.id"))}?expand=${check pathValue(getProperty(ctx, "query.param.expand"))}`, "/orders/{uri.var.id}?expand={query.param.expand}"), "GET", headers = passThroughHeaders);
+            check callGroup(ctx, ordersWeightedGroup, uriTemplateText(ctx, string `/orders/${check pathValue(getProperty(ctx, "uri.var.id"))}?expand=${check pathValue(getProperty(ctx, "query.param.expand"))}`, "/orders/{uri.var.id}?expand={query.param.expand}"), "GET", headers = passThroughHeaders);
+            check callGroup(ctx, ordersFailoverGroup, withRestPostfix(uriTemplateText(ctx, string `/orders/${check pathValue(getProperty(ctx, "uri.var.id"))}?expand=${check pathValue(getProperty(ctx, "query.param.expand"))}`, "/orders/{uri.var.id}?expand={query.param.expand}"), restPostfix(ctx)), "GET", blocking = true, headers = passThroughHeaders);
             // TODO(SB0205): the <call> target endpoint is not translated
             // <call><endpoint key="DifferentPaths"/></call>
             check notTranslatedMediator("call", "SB0205");

@@ -15,7 +15,7 @@ service /quotes on httpListener {
         do {
             check callEndpoint(ctx, suspendingEp, clientPath(suspendingEpUrl, restPostfix(ctx)), headers = passThroughHeaders, state = suspendingEpSuspension);
             check callEndpoint(ctx, neverSuspendedEp, clientPath(neverSuspendedEpUrl, restPostfix(ctx)), headers = passThroughHeaders);
-            check callEndpoint(ctx, defaultDurationEp, string `/quote/${check pathValue(symbol)}`, "GET", headers = passThroughHeaders, state = defaultDurationEpSuspension);
+            check callEndpoint(ctx, defaultDurationEp, uriTemplateText(ctx, string `/quote/${check pathValue(symbol)}`, "/quote/{uri.var.symbol}"), "GET", headers = passThroughHeaders, state = defaultDurationEpSuspension);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

@@ -38,7 +38,7 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrderAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             ctx.properties["PRESERVE_WS_ADDRESSING"] = "true";
-            check callEndpointAddressed(ctx, defaultEndpoint, string `/services/${check pathValue(getProperty(ctx, "uri.var.service"))}`, "POST", wsAddressing = "default", wsaTo = orderApiDefaultEndpointUrl, headers = passThroughHeaders, state = defaultEndpointSuspension);
+            check callEndpointAddressed(ctx, defaultEndpoint, uriTemplateText(ctx, string `/services/${check pathValue(getProperty(ctx, "uri.var.service"))}`, "/services/{uri.var.service}"), "POST", wsAddressing = "default", wsaTo = orderApiDefaultEndpointUrl, headers = passThroughHeaders, state = defaultEndpointSuspension);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

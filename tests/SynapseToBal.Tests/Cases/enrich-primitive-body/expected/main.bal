@@ -47,7 +47,7 @@ service /enrich on httpListener {
     resource function post 'object(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EnrichAPI", "/enrich", cors = {allow: "POST", ...corsConfig});
         do {
-            check setPayloadValue(ctx, {"status": "done"});
+            check setBodyFirstElement(ctx, {"status": "done"});
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

@@ -24,7 +24,7 @@ service /store on httpListener {
     resource function post strip\-copy(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "StoreEnrichAPI", "/store", cors = {allow: "POST", ...corsConfig});
         do {
-            ctx.properties["storeCopy"] = (check payloadValue(ctx)).clone();
+            ctx.properties["storeCopy"] = (check bodySource(ctx)).clone();
             check enrichRemove(ctx, ["$.store.bicycle", "$.store['book'][*].price"], property = "storeCopy");
             check setPayloadPrimitive(ctx, ctx.properties["storeCopy"].clone());
             return check respond(ctx, headers = passBackHeaders);

@@ -13,14 +13,14 @@ service /enrich on httpListener {
     resource function post orders(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "EnrichAPI", "/enrich", cors = {allow: "POST", ...corsConfig});
         do {
-            anydata originalPayload = (check payloadValue(ctx)).clone();
+            anydata originalPayload = (check bodySource(ctx)).clone();
             json customer = (check jsonPath(ctx, "$.customer")).clone();
-            check setPayloadValue(ctx, {"status": "received"});
+            check setBodyFirstElement(ctx, {"status": "received"});
             _ = check xml:fromString("<ack xmlns=\"http://ws.apache.org/ns/synapse\"><id>1</id></ack>");
             _ = (check soapEnvelope(ctx))/**/<'order>/<id>;
             check setPayloadPrimitive(ctx, originalPayload.clone());
             check enrichXml(ctx, function (xml:Element root) returns xml => root/**/<'order>, customer.clone(), "child", startAt = "envelope");
-            _ = check payloadValue(ctx);
+            _ = check bodySource(ctx);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);

@@ -19,7 +19,7 @@ function customerFlow(Context ctx) returns http:Response|error {
         ctx.properties["uri.var.id"] = xpathString((check soapEnvelope(ctx))/**/<customerId>);
         // callout: the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP sender
         // in default.json), not the 120 s the client waits.
-        check callBlocking(ctx, customerEp, withRestPostfix(string `/customers/${check pathValue(getProperty(ctx, "uri.var.id"))}`, restPostfix(ctx)), "GET", headers = passThroughHeaders, state = customerEpSuspension);
+        check callBlocking(ctx, customerEp, withRestPostfix(uriTemplateText(ctx, string `/customers/${check pathValue(getProperty(ctx, "uri.var.id"))}`, "/customers/{uri.var.id}"), restPostfix(ctx)), "GET", headers = passThroughHeaders, state = customerEpSuspension);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFault(ctx, e);

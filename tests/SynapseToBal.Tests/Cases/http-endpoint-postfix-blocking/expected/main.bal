@@ -20,7 +20,7 @@ service /crm on httpListener, httpsListener {
         do {
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
             // sender in default.json), not the 120 s the client waits.
-            check callBlocking(ctx, customerEp, withRestPostfix(string `/customers/${check pathValue(getProperty(ctx, "uri.var.id"))}`, restPostfix(ctx)), "GET", headers = passThroughHeaders, state = customerEpSuspension);
+            check callBlocking(ctx, customerEp, withRestPostfix(uriTemplateText(ctx, string `/customers/${check pathValue(getProperty(ctx, "uri.var.id"))}`, "/customers/{uri.var.id}"), restPostfix(ctx)), "GET", headers = passThroughHeaders, state = customerEpSuspension);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFault(ctx, e);
@@ -34,7 +34,7 @@ service /crm on httpListener, httpsListener {
             ctx.properties["uri.var.tenantUrl"] = "https://tenant.example.com/api";
             // blocking="true": the Micro Integrator's blocking sender gives up after 60 s (SO_TIMEOUT of its blocking HTTP
             // sender in default.json), not the 120 s the client waits.
-            [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("tenantEpConfig", withRestPostfix(string `${check reservedValue(getProperty(ctx, "uri.var.tenantUrl"))}/orders`, restPostfix(ctx)), tenantEpConfig);
+            [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("tenantEpConfig", withRestPostfix(uriTemplateText(ctx, string `${check reservedValue(getProperty(ctx, "uri.var.tenantUrl"))}/orders`, "{+uri.var.tenantUrl}/orders"), restPostfix(ctx)), tenantEpConfig);
             check callBlocking(ctx, urlClient, urlPath, "POST", headers = passThroughHeaders, state = tenantEpSuspension);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {

@@ -29,7 +29,7 @@ service /catalog on httpListener, httpsListener {
     resource function get prices/[string sku](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CatalogAPI", "/catalog", {"sku": sku}, cors = {allow: "GET", ...corsConfig});
         do {
-            check callEndpoint(ctx, priceEp, string `/v1/prices/${check pathValue(sku)}`, "GET", headers = passThroughHeaders, state = priceEpSuspension);
+            check callEndpoint(ctx, priceEp, uriTemplateText(ctx, string `/v1/prices/${check pathValue(sku)}`, "/v1/prices/{uri.var.sku}"), "GET", headers = passThroughHeaders, state = priceEpSuspension);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

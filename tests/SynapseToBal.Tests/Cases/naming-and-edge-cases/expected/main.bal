@@ -39,7 +39,7 @@ service /edge on httpListener {
         Context ctx = check newContext(request, "EdgeAPI", "/edge", {"orderId": orderId}, cors = {allow: "GET", ...corsConfig});
         do {
             ctx.properties["uri.var.orderId"] = string `ORD-${propertyXPathString(ctx.properties["uri.var.orderId"])}`;
-            check callEndpoint(ctx, ordersByOrderIdEndpoint, string `/orders/${check pathValue(getProperty(ctx, "uri.var.orderId"))}`, "GET", headers = passThroughHeaders, state = ordersByOrderIdEndpointSuspension);
+            check callEndpoint(ctx, ordersByOrderIdEndpoint, uriTemplateText(ctx, string `/orders/${check pathValue(getProperty(ctx, "uri.var.orderId"))}`, "/orders/{uri.var.orderId}"), "GET", headers = passThroughHeaders, state = ordersByOrderIdEndpointSuspension);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

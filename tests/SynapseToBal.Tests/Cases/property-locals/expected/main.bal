@@ -19,7 +19,7 @@ service /orders on httpListener {
             string sku = check jsonEvalIn(body, "$.sku");
             int quantity = check propertyInteger(check jsonEvalIn(body, "$.quantity"));
             boolean express = true;
-            anydata originalBody = (check payloadValue(ctx)).clone();
+            anydata originalBody = (check bodySource(ctx)).clone();
             if getHeader(ctx, "X-Channel") == "partner" {
                 'channel = "partner";
             }

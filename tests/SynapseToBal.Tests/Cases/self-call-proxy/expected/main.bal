@@ -30,7 +30,7 @@ service /orders on httpListener, httpsListener {
     resource function get price/[string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderApi", "/orders", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
-            check callEndpoint(ctx, priceByIdEndpoint, string `/prices/${check pathValue(id)}`, "GET", headers = passThroughHeaders, state = priceByIdEndpointSuspension);
+            check callEndpoint(ctx, priceByIdEndpoint, uriTemplateText(ctx, string `/prices/${check pathValue(id)}`, "/prices/{uri.var.id}"), "GET", headers = passThroughHeaders, state = priceByIdEndpointSuspension);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

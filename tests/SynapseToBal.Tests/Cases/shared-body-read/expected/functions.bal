@@ -32,7 +32,7 @@ function customerFlow(Context ctx) returns http:Response|error {
         xml envelope2 = check soapEnvelope(ctx);
         string street = xpathString(envelope2/**/<customer>/<address>/<street>);
         string first = xpathString(envelope2/**/<customer>/<first>);
-        check setPayloadValue(ctx, check xml:fromString("<customer xmlns=\"http://ws.apache.org/ns/synapse\"><first>changed</first></customer>"));
+        check setBodyFirstElement(ctx, check xml:fromString("<customer xmlns=\"http://ws.apache.org/ns/synapse\"><first>changed</first></customer>"));
         string again = xpathString((check soapEnvelope(ctx))/**/<customer>/<first>);
         log:printInfo("CustomerProxy request", id = id, route = route2, to = getProperty(ctx, "to"), company = company, count = count.toString(), 'source = 'source, city = city, zip = zip, street = street, again = again);
         return check respond(ctx, headers = passBackHeaders);

@@ -23,7 +23,6 @@ function limitedSequence(Context ctx) returns http:Response|error? {
 # Out flow of OrdersAPI POST (default): runs on the backend response.
 function ordersOut(Context ctx) returns http:Response|error {
     throttleRelease(ctx);
-    throttleRelease(ctx);
     return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
@@ -32,6 +31,5 @@ function ordersFault(Context ctx, error e) returns http:Response|error {
     recordError(ctx, e);
     throttleRelease(ctx);
     setHttpSc(ctx, 502);
-    throttleRelease(ctx);
     return respond(ctx, headers = passBackHeaders);
 }

@@ -17,7 +17,6 @@ service /orders on httpListener {
                 OrdersResponse payload = {'error: "too many concurrent requests"};
                 setJsonPayload(ctx, payload.toJson());
                 setHttpSc(ctx, 503);
-                throttleRelease(ctx);
                 return check respond(ctx, headers = passBackHeaders);
             }
             check throttleReleased(ctx, callEndpoint(ctx, ordersPostRootEndpoint, clientPath(ordersApiDefaultEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = ordersPostRootEndpointSuspension));

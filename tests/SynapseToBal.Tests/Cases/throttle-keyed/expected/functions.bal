@@ -27,7 +27,6 @@ function onRejectSequence(Context ctx) returns http:Response|error {
 # Out flow of proxy service StockQuoteProxy: runs on the backend response.
 function stockQuoteOut(Context ctx) returns http:Response|error {
     throttleRelease(ctx);
-    throttleRelease(ctx);
     return sendBackToClient(ctx, headers = passBackHeaders);
 }
 

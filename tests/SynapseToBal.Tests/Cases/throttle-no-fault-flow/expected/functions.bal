@@ -22,7 +22,6 @@ function limitedFlow(Context ctx) returns http:Response|error {
             return accepted();
         }
         check throttleReleased(ctx, callEndpoint(ctx, limitedEndpoint, clientPath(limitedProxyEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = limitedEndpointSuspension));
-        throttleRelease(ctx);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);

@@ -16,13 +16,11 @@ service /limited on httpListener {
         do {
             if !(check throttleAdmit(ctx, "limited@LimitedAPI default", {maxConcurrent: 3})) {
                 setHttpSc(ctx, 429);
-                throttleRelease(ctx);
                 return check respond(ctx, headers = passBackHeaders);
             }
             LimitedRequest payload = {total: check jsonPath(ctx, "$.amount")};
             setJsonPayload(ctx, payload.toJson());
             check throttleReleased(ctx, callEndpoint(ctx, limitedPostRootEndpoint, clientPath(limitedApiDefaultEndpointUrl, restPostfix(ctx)), headers = passThroughHeaders, state = limitedPostRootEndpointSuspension));
-            throttleRelease(ctx);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

@@ -30,7 +30,6 @@ function keyedThrottle(Context ctx) returns error? {
 # Out flow of proxy service ThrottledProxy: runs on the backend response.
 function throttledOut(Context ctx) returns http:Response|error {
     throttleRelease(ctx);
-    throttleRelease(ctx);
     return sendBackToClient(ctx, headers = passBackHeaders);
 }
 
@@ -55,7 +54,6 @@ function throttledFlow(Context ctx) returns http:Response|error {
         }
         check makeFault(ctx, "soap11", "Server", "**Access Denied**", codePrefix = "tns");
         ctx.isResponse = true;
-        throttleRelease(ctx);
         return check respond(ctx, headers = passBackHeaders);
     } on fail error e {
         return handleFaultAfterSend(ctx, e);

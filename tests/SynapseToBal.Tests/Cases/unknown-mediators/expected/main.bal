@@ -13,7 +13,7 @@ service /unknown on httpListener {
     resource function post .(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "UnknownAPI", "/unknown", cors = {allow: "POST", ...corsConfig});
         do {
-            _ = check payloadValue(ctx);
+            _ = check bodySource(ctx);
             // <iterate>: one copy of the message per part, started together and awaited (the Micro Integrator runs them in
             // parallel); the flow stops here (no continueParent). The first answer of a copy, in the order of the copies,
             // is the response; none answers: 202, where the Micro Integrator leaves the client waiting.

@@ -13,7 +13,7 @@ service /uritemplates on httpListener {
     resource function get simple(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "UriTemplateAPI", "/uritemplates", cors = {allow: "GET", ...corsConfig});
         do {
-            check callEndpoint(ctx, simpleEndpoint, string `/items/${check pathValue(getProperty(ctx, "uri.var.id"))}?q=${check reservedValue(getProperty(ctx, "query.param.q"))}`, "GET", headers = passThroughHeaders, state = simpleEndpointSuspension);
+            check callEndpoint(ctx, simpleEndpoint, uriTemplateText(ctx, string `/items/${check pathValue(getProperty(ctx, "uri.var.id"))}?q=${check reservedValue(getProperty(ctx, "query.param.q"))}`, "/items/{uri.var.id}?q={+query.param.q}"), "GET", headers = passThroughHeaders, state = simpleEndpointSuspension);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
@@ -24,7 +24,7 @@ service /uritemplates on httpListener {
     resource function get whole(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "UriTemplateAPI", "/uritemplates", cors = {allow: "GET", ...corsConfig});
         do {
-            [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("uriTemplateApiWholeEndpointConfig", string `${check reservedValue(getProperty(ctx, "uri.var.base"))}/status`, uriTemplateApiWholeEndpointConfig);
+            [http:Client, string] [urlClient, urlPath] = check urlTemplateClient("uriTemplateApiWholeEndpointConfig", uriTemplateText(ctx, string `${check reservedValue(getProperty(ctx, "uri.var.base"))}/status`, "{+uri.var.base}/status"), uriTemplateApiWholeEndpointConfig);
             check callEndpoint(ctx, urlClient, urlPath, "GET", headers = passThroughHeaders, state = wholeEndpointSuspension);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {

@@ -13,7 +13,7 @@ service /weather on httpListener {
     resource function get [string city](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "WeatherApi", "/weather", {"city": city}, cors = {allow: "GET", ...corsConfig});
         do {
-            check callEndpoint(ctx, weatherGetByCityEndpoint, string `/data/2.5/weather?q=${check pathValue(city)}&APPID=${openWeatherAppidQueryParameter}&units=metric`, "GET", headers = passThroughHeaders, state = weatherGetByCityEndpointSuspension);
+            check callEndpoint(ctx, weatherGetByCityEndpoint, uriTemplateText(ctx, string `/data/2.5/weather?q=${check pathValue(city)}&APPID=${openWeatherAppidQueryParameter}&units=metric`, string `/data/2.5/weather?q={uri.var.city}&APPID=${openWeatherAppidQueryParameter}&units=metric`), "GET", headers = passThroughHeaders, state = weatherGetByCityEndpointSuspension);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);

@@ -14,7 +14,7 @@ service /count on httpListener {
         Context ctx = check newContext(request, "CountAPI", "/count", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
             ctx.properties["invocation.uuid"] = ctx.messageId;
-            check callEndpoint(ctx, countGetByIdEndpoint, string `/invocationCount/$${check notTranslated("{invocation.uuid}")}-interval/${check pathValue(id)}`, "GET", headers = passThroughHeaders, state = countGetByIdEndpointSuspension);
+            check callEndpoint(ctx, countGetByIdEndpoint, uriTemplateText(ctx, string `/invocationCount/$${check notTranslated("{invocation.uuid}")}-interval/${check pathValue(id)}`, string `/invocationCount/$${check notTranslated("{invocation.uuid}")}-interval/{uri.var.id}`), "GET", headers = passThroughHeaders, state = countGetByIdEndpointSuspension);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
