@@ -678,7 +678,7 @@ public sealed record InboundPropertiesIr(string? Name, ImmutableArray<InboundPar
 {
     /// <summary>
     /// The parameters the Micro Integrator also sets as properties that the refiner left unset, since nothing that runs
-    /// on the message may read them (<c>PropertyLocalAnalysis.UnreadInboundParameters</c>): named in a comment.
+    /// on the message may read them (<c>PropertyLocalAnalysis.UnreadInboundParameters</c>): a comment above the call says the endpoint sets them in the Micro Integrator.
     /// </summary>
     public ImmutableArray<string> Unread { get; init; } = [];
 }

@@ -114,6 +114,9 @@ public static class ProjectLoader
             };
         }
 
+        /// <summary>The archives <see cref="WithoutBuiltCopies"/> found to be builds of the project's sources (every artifact they hold is a source).</summary>
+        private readonly HashSet<string> _builtArchives = new(StringComparer.Ordinal);
+
         /// <summary>
         /// The documents without the copies a .car inside the input holds of the project's own sources (an Integration
         /// Studio project keeps its built Carbon Application, <c>CARs/X.car</c>, beside the sources it was built from).
@@ -124,9 +127,6 @@ public static class ProjectLoader
         /// sources do not define is not the project's build: its copies that differ from the sources are kept, and
         /// the semantic model reports the clash naming both files and the one used (SB0501, SB0506).
         /// </summary>
-        /// <summary>The archives <see cref="WithoutBuiltCopies"/> found to be builds of the project's sources (every artifact they hold is a source).</summary>
-        private readonly HashSet<string> _builtArchives = new(StringComparer.Ordinal);
-
         private List<SourceDocument> WithoutBuiltCopies()
         {
             if (!_documents.Any(d => d.InArchive) || _documents.All(d => d.InArchive))
@@ -192,7 +192,9 @@ public static class ProjectLoader
         /// replaces what it held), so the copy written last wins. The order taken: the registry folders' files, then
         /// the archives' entries, each in the order they were read (by path); CappDeployer.deploy runs once per .car in
         /// the order the deployment engine lists them, which the Micro Integrator does not fix. Copies with the same
-        /// bytes are one resource; copies that differ are reported (SB0118) naming both and the one used.
+        /// bytes are one resource; copies that differ are reported (SB0118) naming both and the one used. Two files on
+        /// disk are not ordered by any deployment: the first stays, as a project's sources come before its build output.
+        /// An archive built from the project's own sources does not replace them (SB0117).
         /// </summary>
         private List<RegistryResource> DeployedResources()
         {
@@ -204,6 +206,14 @@ public static class ProjectLoader
                 {
                     byKey[resource.Key] = deployed.Count;
                     deployed.Add(resource);
+                    continue;
+                }
+
+                // Two files on disk: no deployment orders them (the registry folders are there when the server starts),
+                // and a project's build output (tmp/, target/) sorts after its sources; the first in path order stays,
+                // and the build-output rule (SB0110) applies as it did.
+                if (!resource.InArchive)
+                {
                     continue;
                 }
 

@@ -202,7 +202,10 @@ public static partial class PropertyLocalAnalysis
             var unread = ImmutableArray.CreateBuilder<string>();
             foreach (var parameter in properties.Parameters)
             {
+                // uri.var.* and query.param.* properties are read by name by an http endpoint's uri-template
+                // (HTTPEndpoint.resolveUrlTemplate): that one is set decides whether the template is expanded at all.
                 if (SystemProperties.Names.Contains(parameter.Name)
+                    || parameter.Name.StartsWith("uri.var.", StringComparison.Ordinal) || parameter.Name.StartsWith("query.param.", StringComparison.Ordinal)
                     || reached.Any(f => f.Reads.Contains(parameter.Name) || f.FallbackReads.Contains(parameter.Name) || f.ValueReads.Contains(parameter.Name) || f.Mentioned(parameter.Name)))
                 {
                     continue;

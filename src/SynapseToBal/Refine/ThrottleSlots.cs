@@ -39,7 +39,8 @@ public static class ThrottleSlots
         {
             if (TakesSlot(BodyOf(bodies[i])))
             {
-                foreach (var j in graph.Sharing(i))
+                // The graph's nodes past the bodies are artifacts left as TODOs: they hold no step to mark.
+                foreach (var j in graph.Sharing(i).Where(j => j < bodies.Count))
                 {
                     held.Add(bodies[j]);
                 }

@@ -405,7 +405,7 @@ public sealed partial class Lowerer
         {
             var child = children[index];
             var memberName = child.Name ?? (child.Definition is IndirectEndpointSyntax { Key.IsDynamic: false } key ? key.Key.Text : $"member {index + 1}");
-            var (member, leaf, why) = GroupMember(child, $"{baseName} {memberName}");
+            var (member, leaf, why) = GroupMember(child, $"{baseName} {memberName}", kind);
             if (member is null || leaf is null)
             {
                 notTranslated = GroupMemberNotTranslated(endpoint, element, baseName, memberName, why ?? "is not translated");
@@ -597,7 +597,7 @@ public sealed partial class Lowerer
     };
 
     /// <summary>A member of a group: its client (for its URL, format, timeout and notes) and the endpoint whose request path it uses.</summary>
-    private (ClientIr? Client, EndpointSyntax? Leaf, string? Why) GroupMember(EndpointSyntax child, string baseName)
+    private (ClientIr? Client, EndpointSyntax? Leaf, string? Why) GroupMember(EndpointSyntax child, string baseName, ClientGroupKind outer)
     {
         ClientIr? client;
         EndpointSyntax leaf;
@@ -647,7 +647,7 @@ public sealed partial class Lowerer
 
         if (client.Group is not null)
         {
-            return (null, null, NestedGroupWhy(client.Group.Kind));
+            return (null, null, NestedGroupWhy(client.Group.Kind, outer));
         }
 
         while (leaf.Definition is TemplateEndpointSyntax or IndirectEndpointSyntax { Key.IsDynamic: false })
@@ -738,9 +738,12 @@ public sealed partial class Lowerer
     /// (onChildEndpointFail); only when it has none left does it report the failure to the outer group
     /// (AbstractEndpoint.informFailure), which then moves on as for a failed member.
     /// </summary>
-    private static string NestedGroupWhy(ClientGroupKind inner) => inner == ClientGroupKind.LoadBalance
-        ? "is itself a loadbalance group: the generated EndpointGroup takes single endpoints as members, and http:FailoverClient cannot hold an http:LoadBalanceClient. The Micro Integrator sends to the inner loadbalance, which picks a member by its algorithm and tries its other members when one fails (LoadbalanceEndpoint.onChildEndpointFail); only when none is left does the failover move to its next member. Write it by hand: callGroup through an EndpointGroup of the inner members and, `on fail`, through one of the failover's remaining members"
-        : "is itself a failover group: the generated EndpointGroup takes single endpoints as members, and http:LoadBalanceClient cannot hold an http:FailoverClient. The Micro Integrator gives the inner failover its turn like any member, and the inner failover tries its members in order (FailoverEndpoint.onChildEndpointFail) before the loadbalance counts it failed. Write it by hand: pick the member in turn and, for that turn, callGroup through an EndpointGroup of the inner failover's members";
+    private static string NestedGroupWhy(ClientGroupKind inner, ClientGroupKind outer) => (inner, outer) switch
+    {
+        (ClientGroupKind.LoadBalance, ClientGroupKind.LoadBalance) => "is itself a loadbalance group: the generated EndpointGroup takes single endpoints as members, and http:LoadBalanceClient cannot hold another. The Micro Integrator gives the inner loadbalance its turn like any member; it picks one of its members by its algorithm and, when it has failover=\"true\", tries its other members when one fails (LoadbalanceEndpoint.onChildEndpointFail) before the outer group counts it failed. Write it by hand: pick the member in turn and, for the inner group's turn, callGroup through an EndpointGroup of its members",
+        (ClientGroupKind.LoadBalance, _) => "is itself a loadbalance group: the generated EndpointGroup takes single endpoints as members, and http:FailoverClient cannot hold an http:LoadBalanceClient. The Micro Integrator sends to the inner loadbalance, which picks a member by its algorithm and tries its other members when one fails (LoadbalanceEndpoint.onChildEndpointFail); only when none is left does the failover move to its next member. Write it by hand: callGroup through an EndpointGroup of the inner members and, `on fail`, through one of the failover's remaining members",
+        _ => "is itself a failover group: the generated EndpointGroup takes single endpoints as members, and http:LoadBalanceClient cannot hold an http:FailoverClient. The Micro Integrator gives the inner failover its turn like any member, and the inner failover tries its members in order (FailoverEndpoint.onChildEndpointFail) before the loadbalance counts it failed. Write it by hand: pick the member in turn and, for that turn, callGroup through an EndpointGroup of the inner failover's members",
+    };
 
     private NotTranslatedIr GroupMemberNotTranslated(EndpointSyntax endpoint, string element, string baseName, string member, string why)
     {

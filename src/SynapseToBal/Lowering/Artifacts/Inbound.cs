@@ -165,7 +165,6 @@ public sealed partial class Lowerer
             ? OnErrorFunction(onError, $"inbound endpoint '{inbound.Name}' (onError)", inbound.Location)
             : null;
 
-    /// <summary>Reports the endpoint-level settings the listener does not reproduce, and parameters not applied.</summary>
     /// <summary>
     /// Local file polling parameters whose value, as written, is what the Micro Integrator does without them: not
     /// reported. FileInjectHandler.invoke streams only for <c>"true".equals(transport.vfs.Streaming)</c> and builds the
@@ -192,6 +191,7 @@ public sealed partial class Lowerer
         names.Where(name => !(parameters.TryGetValue(name, out var parameter) && parameter.Text?.Trim() is { } value
             && defaults.Any(d => d.Name == name && string.Equals(value, d.Default, d.Comparison))));
 
+    /// <summary>Reports the endpoint-level settings the listener does not reproduce, and parameters not applied.</summary>
     private void ReportInboundSettings(InboundEndpointSyntax inbound, IEnumerable<string> notApplied, string protocol)
     {
         void Report(string setting, string consequence) =>

@@ -645,17 +645,17 @@ public sealed partial class Lowerer
     }
 
     /// <summary>
-    /// Whether HTTPEndpoint.resolveUrlTemplate binds a uri-template variable: only the message's (and the endpoint's)
-    /// properties named <c>uri.var.*</c> or <c>query.param.*</c> become template variables (the names are whole, as
-    /// RESTConstants spells the prefixes).
-    /// </summary>
-    /// <summary>
     /// A uri-template variable as HTTPEndpoint.resolveUrlTemplate returns it unexpanded: the template's own text, where
     /// a whole template's leading <c>{x</c> is the <c>{+x</c> it was rewritten to (<c>template.getTemplate()</c>).
     /// </summary>
     private static string UnexpandedVariable(string text, bool leading) =>
         leading && !text.StartsWith("{+", StringComparison.Ordinal) ? "{+" + text[1..] : text;
 
+    /// <summary>
+    /// Whether HTTPEndpoint.resolveUrlTemplate binds a uri-template variable: only the message's (and the endpoint's)
+    /// properties named <c>uri.var.*</c> or <c>query.param.*</c> become template variables (the names are whole, as
+    /// RESTConstants spells the prefixes).
+    /// </summary>
     private static bool IsBoundUriTemplateVariable(string name) =>
         name.StartsWith("uri.var.", StringComparison.Ordinal) || name.StartsWith("query.param.", StringComparison.Ordinal);
 }

@@ -7,7 +7,7 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
-# API 'GreetApi' (GreetApi.xml, line 5).
+# API 'GreetApi' (GreetApi.xml, line 6).
 service /greet on httpListener {
     # GET /greet/
     resource function get .(http:Request request) returns http:Response|error {
