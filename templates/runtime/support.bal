@@ -916,6 +916,13 @@ function xmlNodesText(xml nodes) returns string {
     return xpathNodesString(nodes);
 }
 
+# A makefault detail read from a property (`<detail expression="$ctx:p"/>`): FaultMediator.setFaultDetail adds each node
+# of the XML the property holds (an enrich or xslt result) to the detail element, so the client gets the elements; any
+# other value becomes the detail's text, as SynapseXPath.stringValueOf prints it (`propertyText`; "" when unset).
+function propertyFaultDetail(anydata value) returns xml|string {
+    return value is xml ? value.clone() : propertyText(value);
+}
+
 # Reads an axis2-scope property that holds data (`$axis2:name`), as a string ("" when unset).
 function getAxis2Property(Context ctx, string name) returns string {
     return propertyText(ctx.axis2[name], "");

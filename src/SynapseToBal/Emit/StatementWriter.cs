@@ -2020,7 +2020,11 @@ internal sealed partial class StatementWriter
             args.Add($"role = {_expr.String(role)}");
         }
 
-        if (fault.Detail is { } detail)
+        if (fault.Detail is ValueIr.Property property)
+        {
+            args.Add($"detail = propertyFaultDetail({_expr.Value(property)})");
+        }
+        else if (fault.Detail is { } detail)
         {
             args.Add($"detail = {_expr.Value(detail)}");
         }

@@ -967,6 +967,20 @@ internal sealed partial class ExpressionBinder(
                 return attribute is null ? fromDocument : new XmlAttributeReadIr(fromDocument, attribute);
             }
         }
+        else if (!fromBody && result is [{ Descendant: false, LocalName: "Body", NamespaceUri: SoapEnv11 or SoapEnv12, Predicates.IsEmpty: true }, ..])
+        {
+            // soapenv:Body/... (relative): SynapseXPath.getContext makes the message's envelope the context node, so the
+            // first step selects the envelope's Body child, as /soapenv:Envelope/soapenv:Body/... does: the steps below the body.
+            result.RemoveAt(0);
+        }
+        else if (!fromBody && result is [{ Descendant: false, LocalName: "Header", NamespaceUri: SoapEnv11 or SoapEnv12, Predicates.IsEmpty: true }, _, ..])
+        {
+            // soapenv:Header/... (relative, the envelope being the context node): as /soapenv:Envelope/soapenv:Header/...,
+            // the steps below the SOAP header.
+            result.RemoveAt(0);
+            var below = new XmlNavigationIr([.. result], textOnly) { FromHeader = true, DescendantText = descendantText ? true : null };
+            return attribute is null ? below : new XmlAttributeReadIr(below, attribute);
+        }
         else if (!fromBody)
         {
             // A relative path: its context node is the SOAP envelope (SynapseXPath's context). A first step that names no

@@ -1589,7 +1589,19 @@ public sealed partial class Lowerer
     /// </summary>
     private Microsoft.CodeAnalysis.DiagnosticDescriptor? FallThroughDiagnostic(ImmutableArray<StepIr> steps, bool afterCall) =>
         Flow.Terminates(steps) || AlwaysAnswers(steps, new HashSet<Symbol>()) ? null
-        : afterCall || IrWalker.Steps(steps).Any(s => s is CallStep or JmsSendStep { AwaitsReply: true } || _unacknowledgedStores.Contains(s)) ? DiagnosticCatalog.ResponseHang : DiagnosticCatalog.FlowEndsWithoutResponse;
+        : afterCall || IrWalker.Steps(steps).Any(s => s is CallStep or JmsSendStep { AwaitsReply: true } || _unacknowledgedStores.Contains(s) || InvokesNonBlockingSend(s)) ? DiagnosticCatalog.ResponseHang : DiagnosticCatalog.FlowEndsWithoutResponse;
+
+    /// <summary>
+    /// Whether the step runs a named sequence or template that sends without blocking (a call, send or store in it or in
+    /// what it runs: <see cref="Semantics.FlowFacts.SendsWithoutBlocking"/>, the fact SB0260 reads). Axis2FlexibleMEPClient.send
+    /// sets the operation's RESPONSE_WRITTEN to SKIP there as inline, so ServerWorker.sendAck writes no 202 when the
+    /// flow ends after it (SB0210, as for the same call written inline).
+    /// </summary>
+    private bool InvokesNonBlockingSend(StepIr step) =>
+        step is InvokeStep invoke
+        && (_sequenceFunctions.FirstOrDefault(s => s.Value == invoke.Function).Key is { } sequence
+            ? _model.SequenceFacts(sequence).SendsWithoutBlocking
+            : _templateFunctions.FirstOrDefault(t => t.Value.Function == invoke.Function).Key is { } template && _model.TemplateFacts(template).SendsWithoutBlocking);
 
     /// <summary>What SB0215 says where a flow ends without responding: the Micro Integrator answers 202, as the generated code does.</summary>
     internal const string Answers202 = "where a client waits for the answer (an HTTP request), the Micro Integrator then answers 202 Accepted with an empty body, and so does the generated code (return accepted()); a task, a polling listener or a processor gets no answer either way";

@@ -779,7 +779,7 @@ public sealed partial class Lowerer
     {
         var name = _sequenceFunctions[sequence.Name];
         var context = new FlowContext(FlowKind.Sequence, _translator, OutFunction: null, Owner: sequence.Name);
-        var body = LowerBlock(sequence.Mediators, context);
+        var body = SequenceEndTransportTodo(LowerBlock(sequence.Mediators, context), context);
         var fault = SequenceOnError("sequence", sequence.Name, sequence.OnError, sequence.Location, ref body);
         var summary = sequence.Documentation ?? $"Sequence '{sequence.Name}'.";
         _functions.Add(new FunctionIr(name, FunctionKind.Sequence, _model.SequenceFacts(sequence.Name).CanAnswer, body, summary, sequence.Location) { FaultFunction = fault });

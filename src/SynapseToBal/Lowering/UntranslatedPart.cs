@@ -273,8 +273,11 @@ internal static class UntranslatedPart
                 return "a node-set union (the nodes of both paths in document order, without duplicates) is translated only where its boolean() is read (a filter's xpath, not(), and/or): there it is the or of its operands' non-emptiness";
             case LocationPath { Absolute: true, Steps: [{ Axis: XPathAxis.Child, Test: NameTest { LocalName: not ("Envelope" or "*") } }, ..] }:
                 return "an absolute path whose first step is not the SOAP Envelope: the document's only child is the Envelope, so Synapse selects nothing (the source probably meant `//` or `$body/`)";
+            case LocationPath { Absolute: false, Steps: [{ Axis: XPathAxis.Child, Test: NameTest { LocalName: "Body" or "Header" } }, ..] }:
+                // soapenv:Body/... and soapenv:Header/... are translated (the envelope's children); a further step is not: the reasons below say why.
+                break;
             case LocationPath { Absolute: false }:
-                return "a relative path: Synapse evaluates it from the SOAP Envelope element (SynapseXPath's context node), where a payload element never is (the source probably meant `//` or `$body/`)";
+                return "a relative path: Synapse evaluates it from the SOAP Envelope element (SynapseXPath's context node), whose children are the SOAP Header and Body, never a payload element (`soapenv:Body/...` and `soapenv:Header/...` are translated; the source probably meant `//` or `$body/`)";
             case VariableReference { Scope: VariableScope.Function }:
                 return "no template parameter of that name is in scope (outside a template, or its template declares none: Synapse's TemplateContext then reads null)";
             case DynamicPath:

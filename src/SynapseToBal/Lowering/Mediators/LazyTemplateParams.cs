@@ -185,7 +185,7 @@ public sealed partial class Lowerer
         var translator = _translator.WithFunctionParams(byName).WithLazyParams(lazy.Parameters)
             .WithTemplateParams(template.Parameters.Select(p => p.Name).ToHashSet(StringComparer.Ordinal));
         var context = new FlowContext(FlowKind.Sequence, translator, OutFunction: null, Owner: template.Name);
-        var body = LowerBlock(template.Mediators, context);
+        var body = SequenceEndTransportTodo(LowerBlock(template.Mediators, context), context);
         var fault = SequenceOnError("template", template.Name, template.OnError, template.Location, ref body);
         var summary = template.Description ?? $"Sequence template '{template.Name}'.";
         if (!lazy.IsEmpty)

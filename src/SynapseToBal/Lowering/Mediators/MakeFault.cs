@@ -89,6 +89,13 @@ public sealed partial class Lowerer
             ValueSyntax.Expression expression => Expr(expression.Syntax, context) switch
             {
                 XmlNavigationIr { TextOnly: false } nodes when kind != FaultKind.Pox => new ValueIr.XmlNodes(nodes),
+                // $ctx:p (or get-property('p')): FaultMediator.setFaultDetail evaluates the expression to the object the
+                // property holds (SynapseXPathVariableContext, GetPropertyFunction), and a node list (an enrich into the
+                // property, an xslt result) has each node added to the detail element; any other value is its text. The
+                // property is passed as it is and the run time tells them apart (`propertyFaultDetail`). A POX fault
+                // (makePOXFault) takes stringValueOf, text.
+                PropertyReadIr { Fallback: null, Required: false, Scope: PropertyScope.Default } property when kind != FaultKind.Pox
+                    => new ValueIr.Property(property.Name),
                 var value => new ValueIr.String(value),
             },
             var text => new ValueIr.String(Value(text, context)),

@@ -329,6 +329,12 @@ public sealed partial class Lowerer
                 return remove
                     ? new RemovePropertyStep(property, name) { Scope = PropertyScope.Axis2 }
                     : new SetPropertyStep(property, name, Typed(SecretSafeValue(name, property.Value, property.Location, context), property.Type, property.Value is ValueSyntax.InlineXml, propertyIntegers: true)) { Scope = PropertyScope.Axis2 };
+            case "FORCE_HTTP_1.0" or "DISABLE_CHUNKING" or "FORCE_HTTP_CONTENT_LENGTH" or "COPY_CONTENT_LENGTH_FROM_INCOMING":
+                // Not taken by LowerTransportSwitch: the value is not the literal String "true" or "false", which the
+                // pass-through sender compares with, so the converter cannot tell which client the calls after it need.
+                return SettingOnly(Todo(property, DiagnosticCatalog.PropertyNotTranslated,
+                    $"{TransportSwitchReason(property.Name)}; its value is computed, typed or another literal than the string \"true\" or \"false\" (the sender compares with the String \"true\"), so the converter cannot tell which client the calls after it need",
+                    property.Scope, property.Name));
             default:
                 return SettingOnly(Todo(property, DiagnosticCatalog.PropertyNotTranslated, TransportSwitchReason(property.Name) ?? $"axis2 property '{property.Name}' has no equivalent in the generated code", property.Scope, property.Name));
         }

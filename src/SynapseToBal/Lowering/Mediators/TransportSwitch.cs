@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using SynapseToBal.Diagnostics;
 using SynapseToBal.IR;
 using SynapseToBal.Syntax;
@@ -42,6 +43,31 @@ public sealed partial class Lowerer
             string.Join("\n", finder.Found.Select(o => SecretNames.MaskXml(o.RawXml))))];
     }
 
+    /// <summary>
+    /// A TODO at the end of a named sequence or template that leaves a transport switch set: the message goes back to
+    /// the caller with it, where the calls and answers after the sequence (until a response comes back) are written
+    /// with it in the Micro Integrator, while the generated caller knows nothing of it.
+    /// </summary>
+    private ImmutableArray<StepIr> SequenceEndTransportTodo(ImmutableArray<StepIr> body, FlowContext context)
+    {
+        var switches = context.Exchange.Ended?.Transport ?? default;
+        if (!switches.Matters || switches.Origins is not { IsEmpty: false } origins || Flow.Terminates(body))
+        {
+            return body;
+        }
+
+        foreach (var origin in origins)
+        {
+            _diagnostics.Report(DiagnosticCatalog.PropertyNotTranslated, origin.Location, origin.Scope, origin.Name);
+        }
+
+        var names = string.Join(", ", origins.Select(o => o.Name).Distinct());
+        var lines = string.Join(", ", origins.Select(o => o.Location.LineSpan.Start.Line + 1).Distinct());
+        return [.. body, new TodoStep(origins[0], new NotTranslatedIr(DiagnosticCatalog.PropertyNotTranslated,
+            $"the axis2 transport switch {names} (line {lines}) is still set when this sequence returns: the Micro Integrator also applies it to what its callers send or answer after it (until a response comes back), which the generated callers write with their usual settings; reproduce it there by hand"),
+            string.Join("\n", origins.Select(o => SecretNames.MaskXml(o.RawXml)))) { SettingOnly = true }];
+    }
+
     private sealed class TransportSwitchFinder(HashSet<PropertyMediator> switches) : Semantics.SyntaxWalker
     {
         public List<PropertyMediator> Found { get; } = [];
@@ -60,14 +86,19 @@ public sealed partial class Lowerer
     /// (<see cref="TransportSwitches"/>) and the calls after it go through a client of their endpoint configured the
     /// same way (<see cref="WithTransportSwitches"/>); anything the switch reaches that no client configuration
     /// reproduces gets a TODO carrying the property (<see cref="TransportSwitchTodo"/>). Null (the property stays a
-    /// TODO, SB0207) for a computed or typed value, another literal (the sender compares with "true"; a Boolean
-    /// value is not a String to it), or a message that may be a response, whose writing to the client the
-    /// generated service does not configure per message.
+    /// TODO, SB0207) for a computed or typed value, or another literal (the sender compares with "true"; a Boolean
+    /// value is not a String to it). The message may be a response (after a call, in an out or fault flow, in a named
+    /// sequence): a call or send to an endpoint sends a clone of it all the same (Axis2FlexibleMEPClient.send, cloneForSend:
+    /// MessageHelper.clonePartially copies the axis2 properties) and the pass-through sender reads the switch from that
+    /// request (TargetRequest.processChunking, PassThroughHttpSender), so those calls get the configured client; what
+    /// the switch reaches that answers the client (SourceResponse reads it too) gets the TODO
+    /// (<see cref="TransportSwitchProblem"/>), and a switch still set when a named sequence or template returns too
+    /// (<see cref="SequenceEndTransportTodo"/>).
     /// </summary>
     private CommentStep? LowerTransportSwitch(PropertyMediator property, FlowContext context)
     {
         var state = context.Exchange.Current;
-        if (property.Scope != "axis2" || state.Response != Known.No)
+        if (property.Scope != "axis2")
         {
             return null;
         }

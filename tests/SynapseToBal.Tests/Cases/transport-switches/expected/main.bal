@@ -135,7 +135,7 @@ service /transport on httpListener {
     resource function post computed(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "TransportAPI", "/transport", cors = {allow: "POST", ...corsConfig});
         do {
-            // TODO(SB0207): axis2 property 'DISABLE_CHUNKING' sends this message with a Content-Length instead of chunks; an http:Client sets chunking only in its configuration (http1Settings.chunking), for every request: set CHUNKING_NEVER on the endpoint's client by hand if every message sent there needs it
+            // TODO(SB0207): axis2 property 'DISABLE_CHUNKING' sends this message with a Content-Length instead of chunks; an http:Client sets chunking only in its configuration (http1Settings.chunking), for every request: set CHUNKING_NEVER on the endpoint's client by hand if every message sent there needs it; its value is computed, typed or another literal than the string "true" or "false" (the sender compares with the String "true"), so the converter cannot tell which client the calls after it need
             // <property name="DISABLE_CHUNKING" expression="$header:X-Chunk" scope="axis2"/>
             check callEndpoint(ctx, stockQuote, clientPath(stockQuoteUrl, restPostfix(ctx)), headers = passThroughHeaders, state = stockQuoteSuspension);
             return check respond(ctx, headers = passBackHeaders);
