@@ -13,7 +13,7 @@ service /orderfaults on httpListener {
     resource function post 'xml(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderFaultAPI", "/orderfaults", cors = {allow: "POST", ...corsConfig});
         do {
-            anydata originalPayload = (check payloadValue(ctx)).clone();
+            anydata originalPayload = (check bodySource(ctx)).clone();
             check makeFault(ctx, "soap11", "Server", "Order rejected", detail = propertyFaultDetail(originalPayload), codePrefix = "soap11Env");
             ctx.isResponse = true;
             return check respond(ctx, headers = passBackHeaders);
@@ -39,7 +39,7 @@ service /orderfaults on httpListener {
     resource function post pox(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrderFaultAPI", "/orderfaults", cors = {allow: "POST", ...corsConfig});
         do {
-            anydata originalPayload = (check payloadValue(ctx)).clone();
+            anydata originalPayload = (check bodySource(ctx)).clone();
             check makeFault(ctx, "pox", "Server", "Order rejected", detail = propertyText(originalPayload));
             ctx.isResponse = true;
             return check respond(ctx, headers = passBackHeaders);
