@@ -48,6 +48,20 @@ public sealed partial class Lowerer
         _ => null,
     };
 
+    /// <summary>A data mapper schema's root member <paramref name="member"/> (inputType / outputType) when it is a string.</summary>
+    private static string? SchemaDataType(string schema, string member)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(schema.TrimStart('\uFEFF'), new System.Text.Json.JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = System.Text.Json.JsonCommentHandling.Skip });
+            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && document.RootElement.TryGetProperty(member, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString() : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
     private DataMappingIr? DataMapping(DataMapperMediator mapper, out string why)
     {
         why = string.Empty;
@@ -73,13 +87,25 @@ public sealed partial class Lowerer
         var texts = keys.Select(k => (k.Role, Key: k.Key!.Text, Text: _model.RegistryText(k.Key!.Text))).ToList();
         if (texts.Where(t => t.Text is null).ToList() is { Count: > 0 } missing)
         {
-            why = "the input does not hold " + string.Join(", ", missing.Select(m => $"the {m.Role} '{m.Key}'"));
+            // A resource an MI 4.4 data mapper's TypeScript source stands for says why it could not be made from it.
+            var unreadable = missing.Where(m => _model.RegistryUnreadable(m.Key) is not null).ToList();
+            var notHeld = missing.Except(unreadable).ToList();
+            why = string.Join("; ", new[]
+            {
+                notHeld.Count > 0 ? "the input does not hold " + string.Join(", ", notHeld.Select(m => $"the {m.Role} '{m.Key}'")) : null,
+                unreadable.Count > 0 ? string.Join("; ", unreadable.Select(m => $"the {m.Role} '{m.Key}' cannot be made: {_model.RegistryUnreadable(m.Key)}")) : null,
+            }.Where(p => p is not null));
             return null;
         }
 
-        if (Format(mapper.InputType) is not { } inputFormat || Format(mapper.OutputType) is not { } outputFormat)
+        // Without the inputType / outputType attribute DataMapperMediator (carbon-mediation, initializeInputOutputType)
+        // takes the schema's root member inputType / outputType (the MI 4.4 tooling writes it there from the comment
+        // before the TypeScript interface), and fails when neither names one.
+        var inputType = mapper.InputType ?? SchemaDataType(texts[1].Text!, "inputType");
+        var outputType = mapper.OutputType ?? SchemaDataType(texts[2].Text!, "outputType");
+        if (Format(inputType) is not { } inputFormat || Format(outputType) is not { } outputFormat)
         {
-            why = $"the input type {TypeName(mapper.InputType)} and output type {TypeName(mapper.OutputType)} are not both JSON or XML (CSV is not translated)";
+            why = $"the input type {TypeName(inputType)} and output type {TypeName(outputType)} are not both JSON or XML (CSV is not translated)";
             return null;
         }
 
