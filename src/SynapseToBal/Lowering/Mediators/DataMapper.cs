@@ -158,6 +158,9 @@ public sealed partial class Lowerer
     {
         public List<MappedRecordIr> AllRecords { get; } = new();
 
+        /// <summary>The schema whose records <see cref="Records"/> builds: "input" or "output".</summary>
+        private string _role = "input";
+
         /// <summary>The script statement of each output field read from the input, by its path of field names.</summary>
         private readonly Dictionary<string, string> _assignments = new(StringComparer.Ordinal);
 
@@ -175,6 +178,7 @@ public sealed partial class Lowerer
             }
 
             var format = role == "input" ? inputFormat : outputFormat;
+            _role = role;
             var local = DataMapperSchema.Split(root.Name).Local;
             var symbol = lowerer._symbols.Module(SymbolKind.Type, local, fallbackHint: local + " " + role);
             return Record(root, symbol, root.Namespaces, format, isRoot: true, out why) ? symbol : null;
@@ -299,7 +303,8 @@ public sealed partial class Lowerer
                     return Type(items, namespaces, format, out why) is { } item ? new MappedTypeIr.ArrayOf(item) : null;
                 case "object" when !member.Properties.IsEmpty || format == DataFormat.Xml && (!member.Attributes.IsEmpty || member.Value is not null):
                     var local = DataMapperSchema.Split(member.Name).Local;
-                    var symbol = lowerer._symbols.Module(SymbolKind.Type, local);
+                    // A name the other schema (or another package symbol) took is suffixed with the role: DataOutput.
+                    var symbol = lowerer._symbols.Module(SymbolKind.Type, local, fallbackHint: local + " " + _role);
                     return Record(member, symbol, namespaces, format, isRoot: false, out why) ? new MappedTypeIr.Record(symbol) : null;
                 default:
                     return new MappedTypeIr.Primitive("json");

@@ -5,12 +5,12 @@
 # does not list are accepted, as the data mapper ignores them).
 type RootInput record {
     string status;
-    Data data;
+    DataInput data;
 };
 
 # 'data' of the input schema 'resources:datamapper/GroupMapper/GroupMapper_inputSchema.json' (open: members the schema
 # does not list are accepted, as the data mapper ignores them).
-type Data record {
+type DataInput record {
     string code;
     string name;
     Metadata metadata;
@@ -26,11 +26,11 @@ type Metadata record {
 # 'root' of the output schema 'resources:datamapper/GroupMapper/GroupMapper_outputSchema.json'.
 type RootOutput record {|
     string status;
-    Data2 data;
+    DataOutput data;
 |};
 
 # 'data' of the output schema 'resources:datamapper/GroupMapper/GroupMapper_outputSchema.json'.
-type Data2 record {|
+type DataOutput record {|
     string code;
     string name;
     string description;
