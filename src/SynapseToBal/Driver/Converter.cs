@@ -126,7 +126,7 @@ public static class Converter
         try
         {
             var typeScript = DataMapperTypeScript.Resources(project);
-            model = SemanticModel.Build(documents, RegistryContains(project, typeScript), diagnostics, RegistryText(project, typeScript), [.. project.Registry.Resources.Select(r => r.Key)], inputFile, RegistryContents(project), project.EnterpriseIntegrator6 ? ServerProduct.EnterpriseIntegrator6 : ServerProduct.MicroIntegrator, project.ServerJmsFactories);
+            model = SemanticModel.Build(documents, RegistryContains(project, typeScript), diagnostics, RegistryText(project, typeScript), [.. project.Registry.Resources.Select(r => r.Key)], inputFile, RegistryContents(project), project.EnterpriseIntegrator6 ? ServerProduct.EnterpriseIntegrator6 : ServerProduct.MicroIntegrator, project.ServerJmsFactories, RegistryUnreadable(project, typeScript));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -338,11 +338,15 @@ public static class Converter
     /// Whether a registry key names a resource of the project: one the registry holds, or one an MI 4.4 data mapper's
     /// TypeScript source stands for (<see cref="DataMapperTypeScript"/>).
     /// </summary>
-    private static Func<string, bool> RegistryContains(ProjectModel project, Dictionary<string, Func<string?>> typeScript) =>
+    private static Func<string, bool> RegistryContains(ProjectModel project, Dictionary<string, DataMapperTypeScript.Resource> typeScript) =>
         key => project.Registry.Contains(key) || RegistryIndex.NormalizeKey(key) is { } canonical && typeScript.ContainsKey(canonical);
 
-    private static Func<string, string?> RegistryText(ProjectModel project, Dictionary<string, Func<string?>> typeScript) =>
-        key => RegistryIndex.NormalizeKey(key) is { } canonical && typeScript.TryGetValue(canonical, out var text) && !project.Registry.Contains(key) ? text() : ResourceText(project, key);
+    private static Func<string, string?> RegistryText(ProjectModel project, Dictionary<string, DataMapperTypeScript.Resource> typeScript) =>
+        key => RegistryIndex.NormalizeKey(key) is { } canonical && typeScript.TryGetValue(canonical, out var resource) && !project.Registry.Contains(key) ? resource.Text() : ResourceText(project, key);
+
+    /// <summary>Why a resource a data mapper's TypeScript source stands for has no text (null for any other key).</summary>
+    private static Func<string, string?> RegistryUnreadable(ProjectModel project, Dictionary<string, DataMapperTypeScript.Resource> typeScript) =>
+        key => RegistryIndex.NormalizeKey(key) is { } canonical && typeScript.TryGetValue(canonical, out var resource) && !project.Registry.Contains(key) ? resource.Unreadable() : null;
 
     private static string? ResourceText(ProjectModel project, string key)
     {

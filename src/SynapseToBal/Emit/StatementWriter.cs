@@ -1942,22 +1942,39 @@ internal sealed partial class StatementWriter
             : $"ctx.payload = replaceBody(ctx, {transform});");
     }
 
-    /// <summary>dblookup/dbreport: each statement a parameterized query (a raw template) run by a runtime helper.</summary>
+    /// <summary>
+    /// dblookup/dbreport: each statement a parameterized query run by a runtime helper: a raw template, or, for SQL a
+    /// template cannot hold as text (a backtick, <c>${</c>), the runtime's <c>SqlQuery</c> object of the same text parts
+    /// and parameters (a <c>sql:ParameterizedQuery</c> the library reads by its strings and insertions).
+    /// </summary>
     private void Database(DbStep db)
     {
         foreach (var statement in db.Statements)
         {
-            var query = new StringBuilder("`");
-            for (var i = 0; i < statement.SqlSegments.Length; i++)
+            var query = new StringBuilder();
+            if (statement.SqlSegments.Any(s => s.Contains('`', StringComparison.Ordinal) || s.Contains("${", StringComparison.Ordinal)))
             {
-                query.Append(BallerinaSyntax.TemplateText(statement.SqlSegments[i], keepLineBreaks: true));
-                if (i < statement.Parameters.Length)
+                query.Append("new SqlQuery([")
+                    .AppendJoin(", ", statement.SqlSegments.Select(BallerinaSyntax.StringLiteral))
+                    .Append("], [")
+                    .AppendJoin(", ", statement.Parameters.Select(DbParameter))
+                    .Append("])");
+            }
+            else
+            {
+                query.Append('`');
+                for (var i = 0; i < statement.SqlSegments.Length; i++)
                 {
-                    query.Append("${").Append(DbParameter(statement.Parameters[i])).Append('}');
+                    query.Append(BallerinaSyntax.TemplateText(statement.SqlSegments[i], keepLineBreaks: true));
+                    if (i < statement.Parameters.Length)
+                    {
+                        query.Append("${").Append(DbParameter(statement.Parameters[i])).Append('}');
+                    }
                 }
+
+                query.Append('`');
             }
 
-            query.Append('`');
             var client = _expr.Names[db.Client.Name];
             if (db.Lookup)
             {

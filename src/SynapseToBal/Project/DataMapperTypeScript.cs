@@ -19,9 +19,9 @@ public static partial class DataMapperTypeScript
     /// The registry resources the project's data mapper TypeScript sources stand for, by canonical key, for the keys the
     /// registry does not hold: the <c>.dmc</c> and the two schemas of each <c>datamapper/X/X.ts</c>.
     /// </summary>
-    public static Dictionary<string, Func<string?>> Resources(ProjectModel project)
+    public static Dictionary<string, Resource> Resources(ProjectModel project)
     {
-        var found = new Dictionary<string, Func<string?>>(StringComparer.Ordinal);
+        var found = new Dictionary<string, Resource>(StringComparer.Ordinal);
         foreach (var file in project.OtherFiles)
         {
             if (!IsSource(file.DisplayPath))
@@ -44,23 +44,68 @@ public static partial class DataMapperTypeScript
                 }
             }
 
-            void Add(string suffix, Func<string?> text)
+            void Add(string suffix, Resource resource)
             {
                 if (RegistryIndex.NormalizeKey(prefix + suffix) is { } key && !project.Registry.Contains(key))
                 {
-                    found.TryAdd(key, text);
+                    found.TryAdd(key, resource);
                 }
             }
 
-            // The source is read once, when one of its three keys is first read.
+            // The source is read once, when one of its three keys is first read; a schema that cannot be made keeps its reason.
             var source = new Lazy<string?>(Text);
-            Add(".dmc", () => source.Value);
-            Add("_inputSchema.json", () => source.Value is { } ts ? SchemaJson(ts, "InputRoot", out _) : null);
-            Add("_outputSchema.json", () => source.Value is { } ts ? SchemaJson(ts, "OutputRoot", out _) : null);
+            var display = file.DisplayPath;
+            Lazy<(string? Text, string? Why)> Schema(bool input) => new(() =>
+            {
+                if (source.Value is not { } ts)
+                {
+                    return (null, $"its TypeScript source '{display}' cannot be read");
+                }
+
+                var (inputRoot, outputRoot) = Roots(ts);
+                var root = input ? inputRoot : outputRoot;
+                return SchemaJson(ts, root, out var error) is { } json ? (json, null) : (null, $"its TypeScript source '{display}' gives no schema of '{root}': {error}");
+            });
+            var inputSchema = Schema(input: true);
+            var outputSchema = Schema(input: false);
+            Add(".dmc", new Resource(() => source.Value, () => source.Value is null ? $"its TypeScript source '{display}' cannot be read" : null));
+            Add("_inputSchema.json", new Resource(() => inputSchema.Value.Text, () => inputSchema.Value.Why));
+            Add("_outputSchema.json", new Resource(() => outputSchema.Value.Text, () => outputSchema.Value.Why));
         }
 
         return found;
     }
+
+    /// <summary>
+    /// One registry resource a TypeScript source stands for: its text, or null and why (<see cref="Unreadable"/>) when
+    /// it cannot be made from the source.
+    /// </summary>
+    public sealed record Resource(Func<string?> Text, Func<string?> Unreadable);
+
+    /// <summary>
+    /// Whether a registry key (canonical) names one of the three resources the build makes from a data mapper source
+    /// among <paramref name="files"/> (project-relative paths): <c>datamapper/X/X.dmc</c>, <c>X_inputSchema.json</c>,
+    /// <c>X_outputSchema.json</c> under <c>gov:/mi-resources/</c>. A descriptor that lists them (MI VS Code's
+    /// <c>resources/artifact.xml</c>) names build outputs, not missing files.
+    /// </summary>
+    public static bool Supplies(string key, IEnumerable<string> files)
+    {
+        if (SuppliedKey().Match(key) is not { Success: true } match || match.Groups["folder"].Value != match.Groups["name"].Value)
+        {
+            return false;
+        }
+
+        var name = match.Groups["name"].Value;
+        return files.Any(f => IsSource(f) && SourcePath().Match(f).Groups["name"].Value == name);
+    }
+
+    /// <summary>
+    /// The two schema interfaces of a source: <c>mapFunction(input: A): B</c>'s parameter and return types (the MI 4.4
+    /// tooling writes <c>interface Root</c> or <c>InputRoot</c> and <c>OutputRoot</c>); <c>InputRoot</c> and
+    /// <c>OutputRoot</c> when the file has no such signature.
+    /// </summary>
+    public static (string Input, string Output) Roots(string text) =>
+        MapFunction().Match(Comments().Replace(text, " ")) is { Success: true } match ? (match.Groups["input"].Value, match.Groups["output"].Value) : ("InputRoot", "OutputRoot");
 
     /// <summary>Whether a file of the project is a data mapper's TypeScript source (<c>resources/datamapper/X/X.ts</c>).</summary>
     public static bool IsSource(string path) => SourcePath().Match(path) is { Success: true } match && match.Groups["folder"].Value == match.Groups["name"].Value;
@@ -79,13 +124,24 @@ public static partial class DataMapperTypeScript
             return null;
         }
 
-        var title = TitleComment().Match(text[..body.Start]) is { Success: true } t ? t.Groups["title"].Value : "root";
+        var head = text[..body.Start];
+        var title = TitleComment().Match(head) is { Success: true } t ? t.Groups["title"].Value : "root";
+
+        // The comment before the interface names the message type (`inputType : "JSON"`, `outputType : "XML"`); the
+        // schema carries it as its root's inputType / outputType member, where DataMapperMediator
+        // (carbon-mediation, initializeInputOutputType) reads it when the <datamapper> has no inputType / outputType.
+        var dataType = DataTypeComment().Match(head) is { Success: true } d ? (Role: d.Groups["role"].Value + "Type", Type: d.Groups["type"].Value) : default;
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
             json.WriteString("$schema", "http://wso2.org/json-schema/wso2-data-mapper-v5.0.0/schema#");
             json.WriteString("title", title);
+            if (dataType.Role is { } role)
+            {
+                json.WriteString(role, dataType.Type);
+            }
+
             if (!ObjectType(json, body.Text, interfaces, depth: 0, out error))
             {
                 return null;
@@ -344,6 +400,15 @@ public static partial class DataMapperTypeScript
 
     [GeneratedRegex(@"title\s*:\s*""(?<title>[^""]*)""[^/]*\*/\s*(?:export\s+)?$")]
     private static partial Regex TitleComment();
+
+    [GeneratedRegex(@"(?<role>input|output)Type\s*:\s*""(?<type>[^""]*)""[^/]*\*/\s*(?:export\s+)?$")]
+    private static partial Regex DataTypeComment();
+
+    [GeneratedRegex(@"\bfunction\s+mapFunction\s*\(\s*[A-Za-z_$][A-Za-z0-9_$]*\s*:\s*(?<input>[A-Za-z_$][A-Za-z0-9_$]*)\s*\)\s*:\s*(?<output>[A-Za-z_$][A-Za-z0-9_$]*)")]
+    private static partial Regex MapFunction();
+
+    [GeneratedRegex(@"^gov:/mi-resources/datamapper/(?<folder>[^/]+)/(?<name>[^/]+)(?:\.dmc|_inputSchema\.json|_outputSchema\.json)$")]
+    private static partial Regex SuppliedKey();
 
     [GeneratedRegex(@"(?<id>[A-Za-z_$][A-Za-z0-9_$]*)(?<optional>\?)?\s*:|""(?<dq>[^""\\\r\n]*)""(?<optional>\?)?\s*:|'(?<sq>[^'\\\r\n]*)'(?<optional>\?)?\s*:")]
     private static partial Regex MemberHead();

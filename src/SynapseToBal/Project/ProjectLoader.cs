@@ -940,7 +940,13 @@ public static class ProjectLoader
                 var found = Candidates(directory, registryPath, file).FirstOrDefault(byRelative.ContainsKey);
                 if (found is null)
                 {
-                    ReportMissing(descriptor, key, file);
+                    // MI VS Code's resources/artifact.xml lists the .dmc and the two schemas its build makes from a data
+                    // mapper's TypeScript source; they are read from that source (DataMapperTypeScript), not missing.
+                    if (!(RegistryIndex.NormalizeKey(key) is { } canonical && DataMapperTypeScript.Supplies(canonical, byRelative.Keys)))
+                    {
+                        ReportMissing(descriptor, key, file);
+                    }
+
                     return;
                 }
 

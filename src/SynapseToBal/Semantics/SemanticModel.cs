@@ -207,7 +207,7 @@ public sealed class SemanticModel
     /// <param name="inputFile">The input's file at the tail of a path on the server's file system (its display path and text), when one is.</param>
     /// <param name="registryContent">The bytes, text and declared media type of a registry resource by key (null when absent or unreadable).</param>
     /// <param name="server">The product the input was written for, whose listener ports the package takes by default.</param>
-    public static SemanticModel Build(IReadOnlyList<SynapseDocument> documents, Func<string, bool>? registryContains, DiagnosticBag diagnostics, Func<string, string?>? registryText = null, IReadOnlyList<string>? registryKeys = null, Func<string, (string Display, string Text)?>? inputFile = null, Func<string, RegistryContent?>? registryContent = null, ServerProduct server = ServerProduct.MicroIntegrator, IReadOnlyList<ServerJmsFactory>? jmsFactories = null)
+    public static SemanticModel Build(IReadOnlyList<SynapseDocument> documents, Func<string, bool>? registryContains, DiagnosticBag diagnostics, Func<string, string?>? registryText = null, IReadOnlyList<string>? registryKeys = null, Func<string, (string Display, string Text)?>? inputFile = null, Func<string, RegistryContent?>? registryContent = null, ServerProduct server = ServerProduct.MicroIntegrator, IReadOnlyList<ServerJmsFactory>? jmsFactories = null, Func<string, string?>? registryUnreadable = null)
     {
         var artifacts = documents.SelectMany(d => d.Artifacts).ToList();
         var symbols = new SymbolTable(artifacts, diagnostics);
@@ -235,7 +235,7 @@ public sealed class SemanticModel
         var selfCalls = ServiceAddresses.SelfCalls(artifacts.Where(a => !flowFailed.Contains(a)), symbols, apis, diagnostics);
         return new SemanticModel(apis, symbols, [.. artifacts], graph, mediators, flowFailed, diagnostics)
         {
-            _registryText = registryText, RegistryKeys = registryKeys ?? [], _inputFile = inputFile, _registryContent = registryContent,
+            _registryText = registryText, _registryUnreadable = registryUnreadable, RegistryKeys = registryKeys ?? [], _inputFile = inputFile, _registryContent = registryContent,
             _refusedApis = refusedApis, _refusedServices = refusedServices, _selfCalls = selfCalls, Server = server,
             ServerJmsFactories = [.. jmsFactories ?? []],
         };
@@ -283,6 +283,11 @@ public sealed class SemanticModel
 
     /// <summary>The text of the registry resource a key names (<c>conf:/xslt/x.xslt</c>), or null.</summary>
     public string? RegistryText(string key) => _registryText?.Invoke(key);
+
+    private Func<string, string?>? _registryUnreadable;
+
+    /// <summary>Why a resource the project stands for (a data mapper's TypeScript source) has no text; null when not known.</summary>
+    public string? RegistryUnreadable(string key) => _registryUnreadable?.Invoke(key);
 
     private Func<string, RegistryContent?>? _registryContent;
 

@@ -68,11 +68,21 @@ public sealed class DataLoweringTests
         Assert.All(package.Configurables.Where(c => c.Name == client.Url || c.Name == client.User || c.Name == client.Password), c => Assert.Null(c.DefaultValue));
     }
 
+    [Fact]
+    public void Sql_a_raw_template_cannot_hold_is_translated_with_its_exact_text()
+    {
+        var (package, _) = Lower("""<dbreport><connection><pool><dsName>ds</dsName></pool></connection><statement><sql>update t set `a` = '${x}' where id = ?</sql><parameter value="1" type="INTEGER"/></statement></dbreport>""");
+
+        var db = Assert.IsType<DbStep>(Assert.Single(Assert.Single(package.Functions).Body, s => s is not AcceptStep));
+        var statement = Assert.Single(db.Statements);
+        Assert.Equal(["update t set `a` = '${x}' where id = ", ""], statement.SqlSegments.ToArray());
+        Assert.Single(statement.Parameters);
+    }
+
     [Theory]
     [InlineData("""<dbreport useTransaction="true"><connection><pool><dsName>ds</dsName></pool></connection><statement><sql>delete from t</sql></statement></dbreport>""")]
     [InlineData("""<dblookup><connection><pool><dsName>ds</dsName></pool></connection><statement><sql>select ?</sql></statement></dblookup>""")]
     [InlineData("""<dblookup><connection><pool><dsName>ds</dsName></pool></connection><statement><sql>select ?</sql><parameter value="1" type="CLOB"/></statement></dblookup>""")]
-    [InlineData("""<dblookup><connection><pool><dsName>ds</dsName></pool></connection><statement><sql>select `a` from t</sql></statement></dblookup>""")]
     [InlineData("""<dblookup><connection><pool><url key="conf:/db/url"/></pool></connection><statement><sql>select 1</sql></statement></dblookup>""")]
     public void What_cannot_be_run_faithfully_is_a_todo_with_no_client(string mediator)
     {

@@ -87,6 +87,48 @@ public sealed class DataMapperTypeScriptTests
     }
 
     [Fact]
+    public void The_schemas_are_the_interfaces_mapFunction_reads_and_returns_with_their_message_types()
+    {
+        const string Text = """
+            /*
+             * title : "root",
+             * inputType : "JSON",
+             */
+            interface Root { id: string }
+
+            /*
+            * title : "root",
+            * outputType : "XML",
+            */
+            interface OutputRoot { code: string }
+
+            export function mapFunction(input: Root): OutputRoot {
+                return { code: input.id }
+            }
+            """;
+        Assert.Equal(("Root", "OutputRoot"), DataMapperTypeScript.Roots(Text));
+        Assert.Equal(("InputRoot", "OutputRoot"), DataMapperTypeScript.Roots("interface InputRoot { a: string }"));
+        using var input = JsonDocument.Parse(DataMapperTypeScript.SchemaJson(Text, "Root", out _)!);
+        Assert.Equal("JSON", input.RootElement.GetProperty("inputType").GetString());
+        Assert.False(input.RootElement.TryGetProperty("outputType", out _));
+        using var output = JsonDocument.Parse(DataMapperTypeScript.SchemaJson(Text, "OutputRoot", out _)!);
+        Assert.Equal("XML", output.RootElement.GetProperty("outputType").GetString());
+        Assert.False(output.RootElement.TryGetProperty("inputType", out _));
+    }
+
+    [Fact]
+    public void The_resources_a_descriptor_lists_for_a_source_are_supplied_by_it()
+    {
+        string[] files = ["src/main/wso2mi/resources/datamapper/Order/Order.ts", "src/main/wso2mi/resources/datamapper/Order/dm-utils.ts"];
+        Assert.True(DataMapperTypeScript.Supplies("gov:/mi-resources/datamapper/Order/Order.dmc", files));
+        Assert.True(DataMapperTypeScript.Supplies("gov:/mi-resources/datamapper/Order/Order_inputSchema.json", files));
+        Assert.True(DataMapperTypeScript.Supplies("gov:/mi-resources/datamapper/Order/Order_outputSchema.json", files));
+        Assert.False(DataMapperTypeScript.Supplies("gov:/mi-resources/datamapper/Order/Order.json", files));
+        Assert.False(DataMapperTypeScript.Supplies("gov:/mi-resources/datamapper/Other/Other.dmc", files));
+        Assert.False(DataMapperTypeScript.Supplies("conf:/datamapper/Order/Order.dmc", files));
+    }
+
+    [Fact]
     public void Only_a_mapping_named_after_its_folder_is_a_source()
     {
         Assert.True(DataMapperTypeScript.IsSource("src/main/wso2mi/resources/datamapper/Order/Order.ts"));

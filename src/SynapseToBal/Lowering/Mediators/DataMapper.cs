@@ -48,6 +48,20 @@ public sealed partial class Lowerer
         _ => null,
     };
 
+    /// <summary>A data mapper schema's root member <paramref name="member"/> (inputType / outputType) when it is a string.</summary>
+    private static string? SchemaDataType(string schema, string member)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(schema.TrimStart('\uFEFF'), new System.Text.Json.JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = System.Text.Json.JsonCommentHandling.Skip });
+            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && document.RootElement.TryGetProperty(member, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString() : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
     private DataMappingIr? DataMapping(DataMapperMediator mapper, out string why)
     {
         why = string.Empty;
@@ -73,13 +87,25 @@ public sealed partial class Lowerer
         var texts = keys.Select(k => (k.Role, Key: k.Key!.Text, Text: _model.RegistryText(k.Key!.Text))).ToList();
         if (texts.Where(t => t.Text is null).ToList() is { Count: > 0 } missing)
         {
-            why = "the input does not hold " + string.Join(", ", missing.Select(m => $"the {m.Role} '{m.Key}'"));
+            // A resource an MI 4.4 data mapper's TypeScript source stands for says why it could not be made from it.
+            var unreadable = missing.Where(m => _model.RegistryUnreadable(m.Key) is not null).ToList();
+            var notHeld = missing.Except(unreadable).ToList();
+            why = string.Join("; ", new[]
+            {
+                notHeld.Count > 0 ? "the input does not hold " + string.Join(", ", notHeld.Select(m => $"the {m.Role} '{m.Key}'")) : null,
+                unreadable.Count > 0 ? string.Join("; ", unreadable.Select(m => $"the {m.Role} '{m.Key}' cannot be made: {_model.RegistryUnreadable(m.Key)}")) : null,
+            }.Where(p => p is not null));
             return null;
         }
 
-        if (Format(mapper.InputType) is not { } inputFormat || Format(mapper.OutputType) is not { } outputFormat)
+        // Without the inputType / outputType attribute DataMapperMediator (carbon-mediation, initializeInputOutputType)
+        // takes the schema's root member inputType / outputType (the MI 4.4 tooling writes it there from the comment
+        // before the TypeScript interface), and fails when neither names one.
+        var inputType = mapper.InputType ?? SchemaDataType(texts[1].Text!, "inputType");
+        var outputType = mapper.OutputType ?? SchemaDataType(texts[2].Text!, "outputType");
+        if (Format(inputType) is not { } inputFormat || Format(outputType) is not { } outputFormat)
         {
-            why = $"the input type {TypeName(mapper.InputType)} and output type {TypeName(mapper.OutputType)} are not both JSON or XML (CSV is not translated)";
+            why = $"the input type {TypeName(inputType)} and output type {TypeName(outputType)} are not both JSON or XML (CSV is not translated)";
             return null;
         }
 
@@ -132,6 +158,9 @@ public sealed partial class Lowerer
     {
         public List<MappedRecordIr> AllRecords { get; } = new();
 
+        /// <summary>The schema whose records <see cref="Records"/> builds: "input" or "output".</summary>
+        private string _role = "input";
+
         /// <summary>The script statement of each output field read from the input, by its path of field names.</summary>
         private readonly Dictionary<string, string> _assignments = new(StringComparer.Ordinal);
 
@@ -149,6 +178,7 @@ public sealed partial class Lowerer
             }
 
             var format = role == "input" ? inputFormat : outputFormat;
+            _role = role;
             var local = DataMapperSchema.Split(root.Name).Local;
             var symbol = lowerer._symbols.Module(SymbolKind.Type, local, fallbackHint: local + " " + role);
             return Record(root, symbol, root.Namespaces, format, isRoot: true, out why) ? symbol : null;
@@ -273,7 +303,8 @@ public sealed partial class Lowerer
                     return Type(items, namespaces, format, out why) is { } item ? new MappedTypeIr.ArrayOf(item) : null;
                 case "object" when !member.Properties.IsEmpty || format == DataFormat.Xml && (!member.Attributes.IsEmpty || member.Value is not null):
                     var local = DataMapperSchema.Split(member.Name).Local;
-                    var symbol = lowerer._symbols.Module(SymbolKind.Type, local);
+                    // A name the other schema (or another package symbol) took is suffixed with the role: DataOutput.
+                    var symbol = lowerer._symbols.Module(SymbolKind.Type, local, fallbackHint: local + " " + _role);
                     return Record(member, symbol, namespaces, format, isRoot: false, out why) ? new MappedTypeIr.Record(symbol) : null;
                 default:
                     return new MappedTypeIr.Primitive("json");

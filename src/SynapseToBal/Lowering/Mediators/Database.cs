@@ -78,13 +78,6 @@ public sealed partial class Lowerer
     {
         reason = null;
         var name = mediator.ElementName;
-        if (statement.Sql.Contains('`', StringComparison.Ordinal) || statement.Sql.Contains("${", StringComparison.Ordinal))
-        {
-            // A Ballerina query template cannot hold a backtick or "${" as text: any escape would become a parameter.
-            reason = Todo(mediator, DiagnosticCatalog.AttributeNotTranslated, "the SQL holds a backtick or '${', which a Ballerina query template cannot hold as text", name, "statement", "build the query with sql:queryConcat by hand");
-            return null;
-        }
-
         var segments = SqlSegments(statement.Sql);
         if (segments.Length - 1 != statement.Parameters.Length)
         {

@@ -9998,6 +9998,20 @@ function sqlText(string text) returns sql:ParameterizedQuery {
     return query;
 }
 
+# A query from its SQL text parts and the parameters between them, for SQL a raw template cannot hold as text (a
+# MySQL backtick-quoted name, a `${`): ballerina/sql reads any `sql:ParameterizedQuery` by its `strings` and
+# `insertions`, as it reads a template's (Utils.getParameterizedSQLQuery: each string, then `?` for its insertion).
+class SqlQuery {
+    *sql:ParameterizedQuery;
+    public final string[] & readonly strings;
+    public sql:Value[] insertions;
+
+    function init(string[] & readonly strings, sql:Value[] insertions) {
+        self.strings = strings;
+        self.insertions = insertions;
+    }
+}
+
 # The value of a row's column, its name matched ignoring case as JDBC matches column labels; `()` when the row
 # has no such column.
 function columnIgnoringCase(record {} row, string column) returns anydata {

@@ -7,13 +7,13 @@ import ballerina/data.xmldata;
 # list are accepted, as the data mapper ignores them).
 type Employees record {
     string company;
-    Employee[] Employee;
+    EmployeeInput[] Employee;
     string[] tags?;
 };
 
 # 'Employee' of the input schema 'gov:/datamapper/EmployeesToStaff_inputSchema.json' (open: members the schema does not
 # list are accepted, as the data mapper ignores them).
-type Employee record {
+type EmployeeInput record {
     string name;
     string city?;
     string SSN;
@@ -27,12 +27,12 @@ type Employee record {
 # 'Staff' of the output schema 'gov:/datamapper/EmployeesToStaff_outputSchema.json'.
 type Staff record {|
     string company;
-    Employee2[] Employee;
+    EmployeeOutput[] Employee;
     string[] tags?;
 |};
 
 # 'Employee' of the output schema 'gov:/datamapper/EmployeesToStaff_outputSchema.json'.
-type Employee2 record {|
+type EmployeeOutput record {|
     string name;
     string city?;
     string epf?;
@@ -50,9 +50,9 @@ type Employee2 record {|
 # + input - The payload, read as the input schema's record
 # + return - The output schema's record, which becomes the body
 function mapEmployeesToStaff(Employees input) returns Staff|error {
-    Employee2[] output2 = [];
+    EmployeeOutput[] output2 = [];
     foreach var item in input.Employee {
-        Employee2 output1 = {
+        EmployeeOutput output1 = {
             name: dataMapperUpperCase(item.name),
             city: dataMapperLowerCase(check dataMapperOperand(item?.city, "city")),
             epf: check dataMapperSubstring(item.SSN, 2, 9),
@@ -126,12 +126,12 @@ type Totals record {
     string num1?;
     int count;
     decimal price;
-    Patient[] Patient?;
+    PatientInput[] Patient?;
 };
 
 # 'Patient' of the input schema 'gov:/datamapper/Totals_inputSchema.json' (open: members the schema does not list are
 # accepted, as the data mapper ignores them).
-type Patient record {
+type PatientInput record {
     string reference?;
 };
 
@@ -141,11 +141,11 @@ type Result record {|
     decimal half?;
     decimal cost?;
     int next?;
-    Patient2[] Patient?;
+    PatientOutput[] Patient?;
 |};
 
 # 'Patient' of the output schema 'gov:/datamapper/Totals_outputSchema.json'.
-type Patient2 record {|
+type PatientOutput record {|
     string pharmacyRef?;
 |};
 

@@ -13,7 +13,7 @@ type Order record {
     @xmldata:Namespace {prefix: "ord", uri: "http://example.com/orders"}
     string orderId;
     @xmldata:Namespace {prefix: "ord", uri: "http://example.com/orders"}
-    Customer customer;
+    CustomerInput customer;
     @xmldata:Namespace {prefix: "ord", uri: "http://example.com/orders"}
     decimal total;
     @xmldata:Namespace {prefix: "ord", uri: "http://example.com/orders"}
@@ -24,7 +24,7 @@ type Order record {
 
 # 'ord:customer' of the input schema 'gov:/datamapper/OrderToInvoice_inputSchema.json' (open: members the schema does
 # not list are accepted, as the data mapper ignores them).
-type Customer record {
+type CustomerInput record {
     @xmldata:Namespace {prefix: "ord", uri: "http://example.com/orders"}
     string name;
     @xmldata:Namespace {prefix: "ord", uri: "http://example.com/orders"}
@@ -85,17 +85,17 @@ function mapOrderToInvoice(Order input) returns Invoice {
 
 # 'customer' of the input schema 'gov:/datamapper/CustomerToContact_inputSchema.json' (open: members the schema does not
 # list are accepted, as the data mapper ignores them).
-type CustomerInput record {
+type CustomerInput2 record {
     int id;
     string firstName;
     string lastName;
-    Contact contact;
+    ContactInput contact;
     boolean vip;
 };
 
 # 'contact' of the input schema 'gov:/datamapper/CustomerToContact_inputSchema.json' (open: members the schema does not
 # list are accepted, as the data mapper ignores them).
-type Contact record {
+type ContactInput record {
     string email;
     string phone;
 };
@@ -122,7 +122,7 @@ type Details record {|
 #
 # + input - The payload, read as the input schema's record
 # + return - The output schema's record, which becomes the body
-function mapCustomerToContact(CustomerInput input) returns ContactOutput|error {
+function mapCustomerToContact(CustomerInput2 input) returns ContactOutput|error {
     return {
         customerId: input.id,
         first\-name: input.firstName,
@@ -139,7 +139,7 @@ function mapCustomerToContact(CustomerInput input) returns ContactOutput|error {
 
 # 'contact' of the input schema 'gov:/datamapper/ContactToShipment_inputSchema.json' (open: members the schema does not
 # list are accepted, as the data mapper ignores them).
-type ContactInput record {
+type ContactInput2 record {
     int customerId;
     string name;
     string city;
@@ -174,7 +174,7 @@ type Recipient record {|
 #
 # + input - The payload, read as the input schema's record
 # + return - The output schema's record, which becomes the body
-function mapContactToShipment(ContactInput input) returns Shipment {
+function mapContactToShipment(ContactInput2 input) returns Shipment {
     Recipient output1 = {
         customerId: input.customerId,
         \#content: input.name

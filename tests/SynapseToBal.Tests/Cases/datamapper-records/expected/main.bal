@@ -26,7 +26,7 @@ service /mapper on httpListener {
     resource function post contact(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "MapperAPI", "/mapper", cors = {allow: "POST", ...corsConfig});
         do {
-            ctx.payload = (check mapCustomerToContact(check (check jsonPayload(ctx)).cloneWithType(CustomerInput))).toJson();
+            ctx.payload = (check mapCustomerToContact(check (check jsonPayload(ctx)).cloneWithType(CustomerInput2))).toJson();
             ctx.contentType = "application/json";
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
@@ -38,7 +38,7 @@ service /mapper on httpListener {
     resource function put contact(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "MapperAPI", "/mapper", cors = {allow: "PUT", ...corsConfig});
         do {
-            ctx.payload = (check mapCustomerToContact(check (check jsonPayload(ctx)).cloneWithType(CustomerInput))).toJson();
+            ctx.payload = (check mapCustomerToContact(check (check jsonPayload(ctx)).cloneWithType(CustomerInput2))).toJson();
             ctx.contentType = "application/json";
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
@@ -50,7 +50,7 @@ service /mapper on httpListener {
     resource function post shipment(http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "MapperAPI", "/mapper", cors = {allow: "POST", ...corsConfig});
         do {
-            ctx.payload = replaceBody(ctx, check xmldata:toXml(mapContactToShipment(check (check jsonPayload(ctx)).cloneWithType(ContactInput))));
+            ctx.payload = replaceBody(ctx, check xmldata:toXml(mapContactToShipment(check (check jsonPayload(ctx)).cloneWithType(ContactInput2))));
             ctx.contentType = "application/xml";
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {

@@ -19,22 +19,7 @@ service /stock on httpListener {
             check dbLookup(ctx, testdbDblookupDb, `select id, price from company where name = ${dbString(xpathString((check soapEnvelope(ctx))/**/<m0:getQuote>/<*>.<m0:request>/<*>.<m0:symbol>))} and note <> 'why?'`, {"company_id": "ID", "company_price": "2"});
             check dbLookup(ctx, testdbDblookupDb, `select name from company where id = ${check dbInteger(getProperty(ctx, "company_id"))} and price > ${check decimal:fromString("10.50")} and active = ${"TRUE".equalsIgnoreCaseAscii("true")} and listed = ${sqlDate(getProperty(ctx, "listed"))}`, {"company_name": "name"});
             log:printInfo("StockApi /quote request", id = getProperty(ctx, "company_id"));
-            // TODO(SB0206): the SQL holds a backtick or '${', which a Ballerina query template cannot hold as text
-            // <dblookup>
-            //     <connection>
-            //         <pool>
-            //             <driver>org.h2.Driver</driver>
-            //             <url>jdbc:h2:../testdb_dblookup;AUTO_SERVER=TRUE</url>
-            //             <user>esb</user>
-            //             <password>****</password>
-            //         </pool>
-            //     </connection>
-            //     <statement>
-            //         <sql>select `price` from company where name = ${x}</sql>
-            //         <result name="any_price" column="price"/>
-            //     </statement>
-            // </dblookup>
-            check notTranslatedMediator("dblookup", "SB0206");
+            check dbLookup(ctx, testdbDblookupDb, new SqlQuery(["select `price` from company where name = ${x} and `id` = ", ""], [check int:fromString("7")]), {"any_price": "price"});
             // TODO(SB0206): the parameter type 'CLOB' is not one Synapse binds
             // <dblookup>
             //     <connection>
