@@ -21,13 +21,32 @@ internal sealed record DataMapperSchema(
     bool Required,
     ImmutableDictionary<string, string> Namespaces)
 {
+    private static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+
+    /// <summary>
+    /// A schema's root member <paramref name="member"/> when it is a string (the <c>inputType</c> / <c>outputType</c> the
+    /// MI 4.4 tooling writes there, which DataMapperMediator reads when the mediator has no such attribute); null otherwise.
+    /// </summary>
+    public static string? RootText(string text, string member)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text.TrimStart('\uFEFF'), Options);
+            return document.RootElement.ValueKind == JsonValueKind.Object ? Text(document.RootElement, member) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The schema of a registry resource's text; null with a reason when it is not a data-mapper schema.</summary>
     public static DataMapperSchema? Parse(string text, out string? error)
     {
         error = null;
         try
         {
-            using var document = JsonDocument.Parse(text.TrimStart('\uFEFF'), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            using var document = JsonDocument.Parse(text.TrimStart('\uFEFF'), Options);
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("title", out var title) || title.ValueKind != JsonValueKind.String || title.GetString() is not { Length: > 0 } name)
             {

@@ -48,20 +48,6 @@ public sealed partial class Lowerer
         _ => null,
     };
 
-    /// <summary>A data mapper schema's root member <paramref name="member"/> (inputType / outputType) when it is a string.</summary>
-    private static string? SchemaDataType(string schema, string member)
-    {
-        try
-        {
-            using var document = System.Text.Json.JsonDocument.Parse(schema.TrimStart('\uFEFF'), new System.Text.Json.JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = System.Text.Json.JsonCommentHandling.Skip });
-            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && document.RootElement.TryGetProperty(member, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString() : null;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
-    }
-
     private DataMappingIr? DataMapping(DataMapperMediator mapper, out string why)
     {
         why = string.Empty;
@@ -101,8 +87,8 @@ public sealed partial class Lowerer
         // Without the inputType / outputType attribute DataMapperMediator (carbon-mediation, initializeInputOutputType)
         // takes the schema's root member inputType / outputType (the MI 4.4 tooling writes it there from the comment
         // before the TypeScript interface), and fails when neither names one.
-        var inputType = mapper.InputType ?? SchemaDataType(texts[1].Text!, "inputType");
-        var outputType = mapper.OutputType ?? SchemaDataType(texts[2].Text!, "outputType");
+        var inputType = mapper.InputType ?? DataMapperSchema.RootText(texts[1].Text!, "inputType");
+        var outputType = mapper.OutputType ?? DataMapperSchema.RootText(texts[2].Text!, "outputType");
         if (Format(inputType) is not { } inputFormat || Format(outputType) is not { } outputFormat)
         {
             why = $"the input type {TypeName(inputType)} and output type {TypeName(outputType)} are not both JSON or XML (CSV is not translated)";
