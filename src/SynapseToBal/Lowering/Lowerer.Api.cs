@@ -1587,9 +1587,66 @@ public sealed partial class Lowerer
     /// does too. A flow that ends by running a sequence that always answers never gets there (the 202 only satisfies
     /// the compiler).
     /// </summary>
-    private Microsoft.CodeAnalysis.DiagnosticDescriptor? FallThroughDiagnostic(ImmutableArray<StepIr> steps, bool afterCall) =>
-        Flow.Terminates(steps) || AlwaysAnswers(steps, new HashSet<Symbol>()) ? null
-        : afterCall || IrWalker.Steps(steps).Any(s => s is CallStep or JmsSendStep { AwaitsReply: true } || _unacknowledgedStores.Contains(s) || InvokesNonBlockingSend(s)) ? DiagnosticCatalog.ResponseHang : DiagnosticCatalog.FlowEndsWithoutResponse;
+    /// <remarks>
+    /// Judged per path (the branches of a filter, switch or in/out): only a path that reaches the end without answering
+    /// counts, and it leaves the client waiting only when a non-blocking send went out on it (ServerWorker.sendAck
+    /// writes the 202 unless RESPONSE_WRITTEN is set), not when a call sits in a branch that answers.
+    /// </remarks>
+    private Microsoft.CodeAnalysis.DiagnosticDescriptor? FallThroughDiagnostic(ImmutableArray<StepIr> steps, bool afterCall)
+    {
+        if (Flow.Terminates(steps) || AlwaysAnswers(steps, new HashSet<Symbol>()))
+        {
+            return null;
+        }
+
+        var ends = FallThroughStates(steps, afterCall);
+        return ends.Count == 0 ? null : ends.Contains(true) ? DiagnosticCatalog.ResponseHang : DiagnosticCatalog.FlowEndsWithoutResponse;
+    }
+
+    /// <summary>Whether a non-blocking send went out, on each path through the steps that ends without answering (none: every path answers).</summary>
+    private HashSet<bool> FallThroughStates(ImmutableArray<StepIr> steps, bool sent)
+    {
+        var states = new HashSet<bool> { sent };
+        foreach (var step in steps)
+        {
+            if (states.Count == 0)
+            {
+                break;
+            }
+
+            var next = new HashSet<bool>();
+            foreach (var state in states)
+            {
+                next.UnionWith(FallThroughStates(step, state));
+            }
+
+            states = next;
+        }
+
+        return states;
+    }
+
+    private HashSet<bool> FallThroughStates(StepIr step, bool sent)
+    {
+        IEnumerable<ImmutableArray<StepIr>>? alternatives = step switch
+        {
+            IfStep i => [i.Then, i.Else],
+            SwitchStep s => [.. s.Cases.Select(c => c.Steps), s.Default],
+            DirectionStep d => [d.Request, d.Response],
+            _ => null,
+        };
+        if (alternatives is not null)
+        {
+            return [.. alternatives.SelectMany(branch => FallThroughStates(branch, sent))];
+        }
+
+        if (step.Terminates || AlwaysAnswers([step], new HashSet<Symbol>()))
+        {
+            return [];
+        }
+
+        return [sent || IrWalker.Steps([step]).Any(s => s is CallStep or JmsSendStep { AwaitsReply: true } || _unacknowledgedStores.Contains(s) || InvokesNonBlockingSend(s))];
+    }
 
     /// <summary>
     /// Whether the step runs a named sequence or template that sends without blocking (a call, send or store in it or in
