@@ -934,6 +934,12 @@ public sealed partial class Lowerer
                 // Reported once the in flow is lowered, if something it runs still hands the out flow a message (ReportOutFlowEnd).
                 _pendingOutFlowEnds[outFunction] = (end, outFlow.Location);
             }
+            else if (!outFlowCanRun && (outFlow.Key is not null || !outFlow.Mediators.IsEmpty))
+            {
+                // Its mediators are not generated (Refine/UnusedFlows.cs): said once the in flow is lowered, not dropped
+                // without a word (ReportOutFlowEnd).
+                _pendingNeverRuns[outFunction] = (outFlow.Location, description);
+            }
 
             _functions.Add(new FunctionIr(outFunction, FunctionKind.OutFlow, true, WithFallThrough(outSteps, outFlow.Location, afterCall: true, report: false), $"Out flow of {description}: runs on the backend response.", outFlow.Location));
         }
@@ -1740,11 +1746,31 @@ public sealed partial class Lowerer
     /// </summary>
     private void ReportOutFlowEnd(Symbol? outFunction, ImmutableArray<StepIr> inBody, Symbol? faultFunction, bool registered)
     {
-        if (outFunction is null || !_pendingOutFlowEnds.Remove(outFunction, out var end))
+        if (outFunction is null)
         {
             return;
         }
 
+        if (_pendingOutFlowEnds.Remove(outFunction, out var end) && MayReachOutFlow(outFunction, inBody, faultFunction, registered))
+        {
+            _diagnostics.Report(end.Descriptor, end.Location, Answers202);
+        }
+
+        // An out flow no send reaches (by the syntax) is said never to run, unless the lowered in flow holds a TODO or
+        // dead code whose finished code may send, or runs what is not lowered yet.
+        if (_pendingNeverRuns.Remove(outFunction, out var never) && !MayReachOutFlow(outFunction, inBody, faultFunction, registered))
+        {
+            _diagnostics.Report(DiagnosticCatalog.OutFlowNeverRuns, never.Location, never.Description);
+        }
+    }
+
+    /// <summary>
+    /// Whether the in flow, its fault flow or a function they run (transitively) continues with the out flow,
+    /// continues with the registered flow while the resource registers it, holds a TODO or dead code (its finished code
+    /// may run it) or runs a function not lowered yet.
+    /// </summary>
+    private bool MayReachOutFlow(Symbol outFunction, ImmutableArray<StepIr> inBody, Symbol? faultFunction, bool registered)
+    {
         var lowered = _functions.ToDictionary(f => f.Name);
         var seen = new HashSet<Symbol> { outFunction };
         var pending = new Stack<ImmutableArray<StepIr>>([inBody]);
@@ -1752,8 +1778,7 @@ public sealed partial class Lowerer
         {
             if (!lowered.TryGetValue(faultFunction, out var fault))
             {
-                _diagnostics.Report(end.Descriptor, end.Location, Answers202);
-                return;
+                return true;
             }
 
             pending.Push(fault.Body);
@@ -1790,12 +1815,16 @@ public sealed partial class Lowerer
 
                 if (reaches)
                 {
-                    _diagnostics.Report(end.Descriptor, end.Location, Answers202);
-                    return;
+                    return true;
                 }
             }
         }
+
+        return false;
     }
+
+    /// <summary>Out flows no send reaches by the syntax, by out function, reported once the in flow is lowered (<see cref="ReportOutFlowEnd"/>).</summary>
+    private readonly Dictionary<Symbol, (SourceLocation Location, string Description)> _pendingNeverRuns = new();
 
     /// <summary>A flow's steps: inline mediators, or a call of the sequence its key names.</summary>
     private ImmutableArray<StepIr> LowerFlowBody(FlowSyntax flow, FlowContext context)
