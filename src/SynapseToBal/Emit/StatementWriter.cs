@@ -920,6 +920,10 @@ internal sealed partial class StatementWriter
                 _modules.Use("http");
                 _out.Line("return unansweredFault(ctx, e);");
                 break;
+            case AcceptStep { MarksDropped: true }:
+                // A drop that may end a copy of a split: the copy answers nothing (Refine/CopyDrops.cs).
+                _out.Line("return dropped(ctx);");
+                break;
             case AcceptStep:
                 _out.Line("return accepted();");
                 break;
@@ -1534,7 +1538,7 @@ internal sealed partial class StatementWriter
             _out.Open($"if {failure} is () {{");
             _out.Line($"{failure} = copyFailed(ctx, {copy}, {reply});");
             _out.Close();
-            _out.Continue($"}} else if {answer} is () {{");
+            _out.Continue(fork.Answering!.SkipsDropped ? $"}} else if {answer} is () && !{copy}.dropped {{" : $"}} else if {answer} is () {{");
             _out.Line($"{answer} = {reply};");
             _out.Close();
         }

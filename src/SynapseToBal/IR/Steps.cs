@@ -538,6 +538,13 @@ public sealed record AcceptStep(MediatorSyntax? Origin) : StepIr(Origin)
     /// from the Micro Integrator, here 502 with no body (<c>unansweredFault(ctx, e)</c>); any other failure gets 202.
     /// </summary>
     public bool AfterBackendFailure { get; init; }
+
+    /// <summary>
+    /// The step may end a copy of an iterate or clone that stops its parent (<see cref="ForkAnswerIr"/>): the copy
+    /// is marked as dropped (<c>dropped(ctx)</c>), so the fork takes no answer from it, as the Micro Integrator writes
+    /// nothing for it (Refine/CopyDrops.cs). Elsewhere it is the 202 all the same.
+    /// </summary>
+    public bool MarksDropped { get; init; }
 }
 
 /// <summary>
@@ -655,7 +662,14 @@ public sealed record ForkStep(MediatorSyntax Origin, ForkSourceIr Source, Immuta
 }
 
 /// <summary>How a split that stops its parent answers: each branch function may answer (it returns a response); the first answer, in the order of the copies, goes to the client.</summary>
-public sealed record ForkAnswerIr;
+public sealed record ForkAnswerIr
+{
+    /// <summary>
+    /// A branch may end its copy at a drop (<see cref="AcceptStep.MarksDropped"/>): a copy so marked gives no answer,
+    /// whatever its branch returned.
+    /// </summary>
+    public bool SkipsDropped { get; init; }
+}
 
 /// <summary>foreach: a loop over parts of the message, each run through <paramref name="Body"/> (a generated sequence function).</summary>
 public sealed record ForEachStep(MediatorSyntax Origin, ForEachLoopIr Loop, Symbol Body) : StepIr(Origin);

@@ -106,6 +106,7 @@ public static class BallerinaRefiner
         var unmarked = package;
         package = Pass("marking where a concurrency throttle's slot is given back", (PackageIr?)null, () => ThrottleSlots.Mark(unmarked), failures)
             ?? ThrottleSlots.Everywhere(unmarked);
+        package = Pass("marking the drops that end a copy of a split", package, () => CopyDrops.Mark(package), failures);
         var names = new Dictionary<Symbol, string>();
         // The typed record of the context's properties (properties.bal) is declared by the emitter when it has a field.
         var reserved = new HashSet<string>(ReservedModuleNames.Concat(runtimeNames).Append(PropertiesTypeName), StringComparer.Ordinal);

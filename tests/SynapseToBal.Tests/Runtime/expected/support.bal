@@ -6790,6 +6790,15 @@ function defaultFaultLog(Context ctx) returns error? {
     log:printInfo("Executing default 'fault' sequence", to = ctx.to, messageId = ctx.messageId, direction = ctx.isResponse ? "response" : "request", ERROR_CODE = getProperty(ctx, "ERROR_CODE"), ERROR_MESSAGE = getProperty(ctx, "ERROR_MESSAGE"), payload = check payloadText(ctx));
 }
 
+# A `<drop/>` in a function a copy of an iterate or clone may run (a split without continueParent): DropMediator ends
+# the mediation and writes nothing. The split set RESPONSE_WRITTEN to "SKIP" in the operation context its copies share
+# (CloneMediator, IterateMediator), so the listener writes no 202 for the copy either: the copy is marked, and the
+# split takes no answer from it. On a message that was not split it is the 202 of `accepted` (ServerWorker.sendAck).
+function dropped(Context ctx) returns http:Response {
+    ctx.dropped = true;
+    return accepted();
+}
+
 # What the Micro Integrator answers when a flow ends without responding: 202 with no body.
 function accepted() returns http:Response {
     http:Response response = new;
