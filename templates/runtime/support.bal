@@ -10171,10 +10171,11 @@ function forwardAttemptUrl(Context ctx, UrlTemplateEndpoint endpoint, int[] nonR
 # message's property `x` percent-encoded (`pathValue`), `{+x}` with reserved characters kept (`reservedValue`); only `uri.var.*` and
 # `query.param.*` properties are variables, an unset one expands to nothing, and a message holding no such property
 # at all gets the template unexpanded, as HTTPEndpoint returns it then. A whole template (`whole`) that starts with
-# `{` is expanded as `{+`, as HTTPEndpoint rewrites it (reserved expansion: a space is still `%20`).
+# `{` (not `{+`) is rewritten to start with `{+`, as HTTPEndpoint rewrites it before it expands or returns it: expanded
+# as a reserved expansion (a space is still `%20`), and returned unexpanded with the `{+`.
 function expandUriTemplate(Context ctx, string template, boolean whole) returns string|error {
     if !uriVariablesSet(ctx) {
-        return template;
+        return whole && template.startsWith("{") && !template.startsWith("{+") ? "{+" + template.substring(1) : template;
     }
     string result = "";
     int index = 0;

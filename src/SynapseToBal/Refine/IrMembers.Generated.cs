@@ -3093,6 +3093,7 @@ internal static partial class IrMembers
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
+                sink.Visit(n.UriVariable);
                 return true;
             }
 
