@@ -1552,6 +1552,11 @@ internal static partial class IrMembers
                     sink.Visit(item);
                 }
 
+                foreach (var item in n.UnreadSecrets)
+                {
+                    sink.Visit(item);
+                }
+
                 return true;
             }
 
