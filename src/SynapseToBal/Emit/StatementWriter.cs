@@ -2360,14 +2360,53 @@ internal sealed partial class StatementWriter
     /// </summary>
     private string UriTemplateExpansion(ImmutableArray<TemplatePart> parts)
     {
-        var expansion = TemplateString(parts, UriTemplateValue);
-        if (!parts.Any(p => p is TemplatePart.Argument { UriVariable: not null }))
+        static string? Unexpanded(TemplatePart part) => part switch
+        {
+            TemplatePart.Argument { UriVariable: { } variable } => variable,
+            TemplatePart.Text { UriVariable: { } variable } => variable,
+            _ => null,
+        };
+
+        var expansion = TemplateString(JoinTexts(parts), UriTemplateValue);
+        if (!parts.Any(p => Unexpanded(p) is not null))
         {
             return expansion;
         }
 
-        var written = parts.Select(p => p is TemplatePart.Argument { UriVariable: { } variable } ? new TemplatePart.Text(variable) : p).ToImmutableArray();
+        var written = JoinTexts(parts.Select(p => Unexpanded(p) is { } variable ? new TemplatePart.Text(variable) : p));
         return $"uriTemplateText(ctx, {expansion}, {TemplateString(written, UriTemplateValue)})";
+    }
+
+    /// <summary>
+    /// Adjacent texts as one, so that text written across them (a literal <c>$</c> before an unexpanded <c>{x}</c>) is
+    /// escaped as a whole (<c>${</c> is no interpolation); empty texts (an unbound variable's expansion) dropped.
+    /// </summary>
+    private static ImmutableArray<TemplatePart> JoinTexts(IEnumerable<TemplatePart> parts)
+    {
+        var joined = ImmutableArray.CreateBuilder<TemplatePart>();
+        foreach (var part in parts)
+        {
+            if (part is TemplatePart.Text { Content: var content })
+            {
+                if (content.Length == 0)
+                {
+                    continue;
+                }
+
+                if (joined.Count > 0 && joined[^1] is TemplatePart.Text previous)
+                {
+                    joined[^1] = new TemplatePart.Text(previous.Content + content);
+                    continue;
+                }
+
+                joined.Add(new TemplatePart.Text(content));
+                continue;
+            }
+
+            joined.Add(part);
+        }
+
+        return joined.ToImmutable();
     }
 
     private string UriTemplateValue(TemplatePart.Argument part) =>

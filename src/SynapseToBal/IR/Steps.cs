@@ -285,7 +285,16 @@ public abstract record TemplatePart
     {
     }
 
-    public sealed record Text(string Content) : TemplatePart;
+    public sealed record Text(string Content) : TemplatePart
+    {
+        /// <summary>
+        /// An http endpoint's uri-template variable HTTPEndpoint.resolveUrlTemplate never binds (a name that is no
+        /// <c>uri.var.*</c> or <c>query.param.*</c> property, <c>{x}</c>, <c>{+a.b}</c>): it expands to nothing (the
+        /// empty <see cref="Content"/>), and this is its text as the template keeps it when the message holds no such
+        /// property at all (<c>uriTemplateText</c>).
+        /// </summary>
+        public string? UriVariable { get; init; }
+    }
 
     /// <param name="InAttribute">For XML templates: the slot sits inside an attribute value.</param>
     public sealed record Argument(ExprIr Value, bool Raw, bool InAttribute) : TemplatePart

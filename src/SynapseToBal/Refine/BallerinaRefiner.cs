@@ -187,12 +187,7 @@ public static class BallerinaRefiner
         }, failures);
         if (locals.UnreadInboundParameters.Count > 0)
         {
-            package = package with
-            {
-                Inbounds = [.. package.Inbounds.Select(i => locals.UnreadInboundParameters.TryGetValue(i, out var unread) && i.Properties is { } p
-                    ? i with { Properties = p with { Parameters = [.. p.Parameters.Where(q => !unread.Contains(q.Name))], Unread = unread } }
-                    : i)],
-            };
+            package = WithoutUnreadInboundParameters(package, locals.UnreadInboundParameters);
         }
 
         var payloadTypes = Pass("analysing payload types", PayloadTypes.Empty, () => PayloadTypeAnalysis.Analyze(package, taken), failures);
@@ -207,6 +202,43 @@ public static class BallerinaRefiner
             NamesAsAsked = asAsked,
             Failures = failures.ToImmutable(),
             NamingFailures = naming.ToImmutable(),
+        };
+    }
+
+    /// <summary>
+    /// The inbound endpoints without the parameters nothing reads (<see cref="PropertyLocals.UnreadInboundParameters"/>),
+    /// and without the configurables only those parameters named: a credential parameter's required secret
+    /// (SB0212) that nothing else reads would make Config.toml ask for a value nothing uses. The comment above the call
+    /// names those credentials.
+    /// </summary>
+    private static PackageIr WithoutUnreadInboundParameters(PackageIr package, IReadOnlyDictionary<InboundIr, ImmutableArray<string>> unreadParameters)
+    {
+        var inbounds = package.Inbounds.Select(i => unreadParameters.TryGetValue(i, out var unread) && i.Properties is { } p
+            ? i with { Properties = p with { Parameters = [.. p.Parameters.Where(q => !unread.Contains(q.Name))], Unread = unread } }
+            : i).ToList();
+        var result = package with { Inbounds = [.. inbounds] };
+        var stillNamed = new HashSet<Symbol>();
+        EmptyFlows.Collect(result with { Symbols = [], Configurables = [] }, stillNamed);
+        var dropped = package.Inbounds.SelectMany(i => i.Properties?.Parameters ?? []).Select(p => p.Configurable).OfType<Symbol>()
+            .Where(s => !stillNamed.Contains(s)).ToHashSet();
+        if (dropped.Count == 0)
+        {
+            return result;
+        }
+
+        for (var k = 0; k < inbounds.Count; k++)
+        {
+            var secrets = package.Inbounds[k].Properties?.Parameters.Where(q => q.Configurable is { } c && dropped.Contains(c)).Select(q => q.Name).ToImmutableArray() ?? [];
+            if (secrets.Length > 0)
+            {
+                inbounds[k] = inbounds[k] with { Properties = inbounds[k].Properties! with { UnreadSecrets = secrets } };
+            }
+        }
+
+        return result with
+        {
+            Inbounds = [.. inbounds],
+            Configurables = [.. result.Configurables.Where(c => !dropped.Contains(c.Name))],
         };
     }
 
