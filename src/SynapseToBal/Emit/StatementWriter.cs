@@ -538,9 +538,7 @@ internal sealed partial class StatementWriter
     };
 
     /// <summary>An expression part that only reads the message or the context (<see cref="RepeatedRead"/>).</summary>
-    private static bool IsPureRead(ExprIr e) => e is StringLiteralIr or NumberLiteralIr or BooleanLiteralIr or LocalEntryReadIr or PropertyReadIr
-        or VariableReadIr or ParameterReadIr or HeaderReadIr or JsonEvalIr or XmlNavigationIr or XmlRelativeIr or XmlAttributeReadIr or ConcatIr
-        or CountIr or ConfigurableReadIr or SystemValueIr { Value: SystemValue.Action or SystemValue.MessageFormat or SystemValue.To or SystemValue.MessageId or SystemValue.ReplyTo or SystemValue.FaultTo or SystemValue.OperationName or SystemValue.ServerIp or SystemValue.ServerHost };
+    private static bool IsPureRead(ExprIr e) => PureReads.IsPureRead(e);
 
     /// <summary>The read the test being written takes from the local <see cref="RepeatedRead"/> declared before the log.</summary>
     private (ExprIr Expr, string Local)? _testRead;
@@ -656,14 +654,27 @@ internal sealed partial class StatementWriter
                 break;
             case SetPropertyStep { Scope: PropertyScope.Default } set when _expr.Locals[set.Name] is { } local:
                 var localValue = _expr.Typed(set.Value);
-                _out.Line(_expr.Locals.Declares(set)
-                    ? $"{local.TypeName} {local.Name} = {localValue};"
-                    : $"{local.Name} = {localValue};");
+                if (_expr.Locals.Declares(set))
+                {
+                    _out.Line($"{local.TypeName} {local.Name} = {localValue};");
+                }
+                else if (localValue != local.Name)
+                {
+                    // A local set from itself (<property name="p" expression="get-property('p')"/> of a typed local,
+                    // which holds what the property would: the value of its type) writes what it holds: not written.
+                    _out.Line($"{local.Name} = {localValue};");
+                }
+
                 _justSet = local.Kind == ValueKind.String ? (local.Name, WithoutBodyLocal(() => _expr.Typed(set.Value))) : null;
                 break;
             case SetPropertyStep { Scope: PropertyScope.Default } set when _expr.Field(set.Name) is { } field:
                 // A typed field of the Properties record: the value has the field's type (PropertyLocalAnalysis.RecordOf).
-                _out.Line($"ctx.properties.{field.Field} = {_expr.Typed(set.Value)};");
+                // A field set from itself (its value read as it is) writes what it holds: not written.
+                if (_expr.Typed(set.Value) is var fieldValue && fieldValue != $"ctx.properties.{field.Field}")
+                {
+                    _out.Line($"ctx.properties.{field.Field} = {fieldValue};");
+                }
+
                 break;
             case SetPropertyStep set:
                 _out.Line($"ctx.{PropertyMap(set.Scope)}[{BallerinaSyntax.StringLiteral(set.Name)}] = {_expr.Typed(set.Value)};");

@@ -102,6 +102,7 @@ public static class BallerinaRefiner
         package = Pass("removing unused connections", package, () => UnusedConnections.Remove(package), failures);
         package = Pass("marking sequences that always answer", package, () => AnsweringFlows.Mark(package), failures);
         package = Pass("removing repeated response marks", package, () => RepeatedMarks.Remove(package), failures);
+        package = Pass("removing URI variables set from themselves", package, () => SelfAssignments.Remove(package), failures);
         // Its fallback gives a slot back everywhere a package with a concurrency throttle may hold one (ThrottleSlots.Everywhere).
         var unmarked = package;
         package = Pass("marking where a concurrency throttle's slot is given back", (PackageIr?)null, () => ThrottleSlots.Mark(unmarked), failures)
