@@ -398,7 +398,8 @@ internal sealed class ExpressionWriter
         NonEmptyIr { Value: not (XmlNavigationIr or XmlAttributeReadIr or XmlRelativeIr) } n => $"{String(n.Value)} == \"\"",
         CompareIr { Numeric: false, Operator: "=" or "!=" } c => Condition(c with { Operator = c.Operator == "=" ? "!=" : "=" }),
         CompareIr c when EmptinessTest(c, negated: true) is { } test => test,
-        NotIr n => Condition(n.Operand),
+        // not(not(a or b)) inside an and stays one operand: its and/or keeps its brackets.
+        NotIr n => n.Operand is AndIr or OrIr ? $"({Condition(n.Operand)})" : Condition(n.Operand),
         _ => $"!({Condition(condition)})",
     };
 

@@ -1619,7 +1619,7 @@ internal sealed partial class StatementWriter
         // as Synapse runs the fault handlers the copy carries: `return` would hand the error past them.
         _out.Line($"fail {failure};");
         _out.Close();
-        _out.Line($"return {answer} ?: accepted();");
+        _out.Line(fork.Answering!.MarksDropped ? $"return {answer} ?: dropped(ctx);" : $"return {answer} ?: accepted();");
     }
 
     /// <summary>The XML as it stood, its first line indented like the rest, so the comment keeps the shape of the source.</summary>

@@ -678,6 +678,13 @@ public sealed record ForkAnswerIr
     /// whatever its branch returned.
     /// </summary>
     public bool SkipsDropped { get; init; }
+
+    /// <summary>
+    /// The fork may end a copy of an enclosing split (<see cref="AcceptStep.MarksDropped"/>): when none of its own copies
+    /// answered, the enclosing copy answers nothing either (<c>answer ?: dropped(ctx)</c>), as the split marked the
+    /// request answered elsewhere (RESPONSE_WRITTEN "SKIP").
+    /// </summary>
+    public bool MarksDropped { get; init; }
 }
 
 /// <summary>foreach: a loop over parts of the message, each run through <paramref name="Body"/> (a generated sequence function).</summary>

@@ -45,9 +45,12 @@ public static class CopyDrops
         ImmutableArray<StepIr> Forks(ImmutableArray<StepIr> steps) => Rewrite(steps, step => step is ForkStep { Answering: { } answering } fork && skipping.Contains(fork)
             ? fork with { Answering = answering with { SkipsDropped = true } }
             : step);
-        ImmutableArray<StepIr> MarkedDrops(ImmutableArray<StepIr> steps) => Rewrite(Forks(steps), step => step is AcceptStep accept && Drops(accept)
-            ? accept with { MarksDropped = true }
-            : step);
+        ImmutableArray<StepIr> MarkedDrops(ImmutableArray<StepIr> steps) => Rewrite(Forks(steps), step => step switch
+        {
+            AcceptStep accept when Drops(accept) => accept with { MarksDropped = true },
+            ForkStep { Answering: { } answering } fork => fork with { Answering = answering with { MarksDropped = true } },
+            _ => step,
+        });
 
         return package with
         {
@@ -57,8 +60,11 @@ public static class CopyDrops
         };
     }
 
-    /// <summary>A drop, or an implicit end answering 202 (not the 502 after a backend's failure, written in fault flows only).</summary>
-    private static bool Drops(StepIr step) => step is AcceptStep { AfterBackendFailure: false };
+    /// <summary>
+    /// A drop, or an implicit end answering 202 (not the 502 after a backend's failure, written in fault flows only), or
+    /// a nested split that stops the copy, whose own copies may all end without answering.
+    /// </summary>
+    private static bool Drops(StepIr step) => step is AcceptStep { AfterBackendFailure: false } or ForkStep { Answering: not null };
 
     private static IEnumerable<ImmutableArray<StepIr>> Bodies(PackageIr package) =>
         package.Services.SelectMany(s => s.Resources).Select(r => r.Body)

@@ -115,6 +115,7 @@ public sealed class ExpressionTranslatorTests
     [InlineData("get-property('a') = 'x' or get-property('b') = 'y' and get-property('c') = 'z'", "getProperty(ctx, \"a\") == \"x\" || (getProperty(ctx, \"b\") == \"y\" && getProperty(ctx, \"c\") == \"z\")")]
     [InlineData("(get-property('a') = 'x' or get-property('b') = 'y') and true()", "(getProperty(ctx, \"a\") == \"x\" || getProperty(ctx, \"b\") == \"y\") && true")]
     [InlineData("not(get-property('flag') = 'off')", "getProperty(ctx, \"flag\") != \"off\"")]
+    [InlineData("get-property('x') = 'a' and not(not(get-property('y') = 'b' or get-property('z') = 'c'))", "getProperty(ctx, \"x\") == \"a\" && (getProperty(ctx, \"y\") == \"b\" || getProperty(ctx, \"z\") == \"c\")")]
     [InlineData("not(boolean($ctx:p)) or get-property('p') = ''", "getProperty(ctx, \"p\") == \"\"")]
     [InlineData("string-length($ctx:p) > 0", "propertyXPathString(ctx.properties[\"p\"]) != \"\"")]
     [InlineData("get-property('flag')", "getProperty(ctx, \"flag\") != \"\"")]
