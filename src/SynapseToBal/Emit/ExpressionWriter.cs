@@ -430,7 +430,45 @@ internal sealed class ExpressionWriter
     /// read the message, so the second gives what the first gave and one of them says the same.
     /// </summary>
     private bool SameTest(ConditionIr left, ConditionIr right) =>
-        PureReads.IsPure(left) && PureReads.IsPure(right) && Condition(left) == Condition(right);
+        Small(left) && Small(right) && PureReads.IsPure(left) && PureReads.IsPure(right) && Condition(left) == Condition(right);
+
+    /// <summary>The most tests an operand compared by its text holds (<see cref="SameTest"/>).</summary>
+    private const int SameTestLimit = 32;
+
+    /// <summary>
+    /// Whether a condition holds at most <see cref="SameTestLimit"/> tests, counted without walking past the limit: a
+    /// deep and/or is then written once, not once more per level to compare its operands (which grows as 2^depth).
+    /// </summary>
+    private static bool Small(ConditionIr condition)
+    {
+        var budget = SameTestLimit;
+        var pending = new Stack<ConditionIr>();
+        pending.Push(condition);
+        while (pending.TryPop(out var next))
+        {
+            if (--budget < 0)
+            {
+                return false;
+            }
+
+            switch (next)
+            {
+                case AndIr a:
+                    pending.Push(a.Left);
+                    pending.Push(a.Right);
+                    break;
+                case OrIr o:
+                    pending.Push(o.Left);
+                    pending.Push(o.Right);
+                    break;
+                case NotIr n:
+                    pending.Push(n.Operand);
+                    break;
+            }
+        }
+
+        return true;
+    }
 
     public string Condition(ConditionIr condition) => condition switch
     {
