@@ -4303,8 +4303,8 @@ function synapsePayloadText(Context ctx) returns string|error {
 }
 
 # Evaluates a JSONPath of the forms `$`, `$.a.b`, `$.a[0]`, `$['a']` against the payload and returns
-# the value the way Synapse's `json-eval` does: strings unquoted, other values as compact JSON,
-# a missing path as "".
+# the value the way Synapse's `json-eval` does (`jsonEvalResult`): strings unquoted, objects and arrays as Gson's
+# compact JSON text, a missing path as "".
 function jsonEval(Context ctx, string path) returns string|error {
     json|xml|ReceivedBody payload = ctx.payload;
     if (path.trim() == "$" || path.trim() == "$.") && payload is ReceivedBody && bodyFormat(payload.contentType) == "json" {
@@ -4324,8 +4324,30 @@ function jsonEvalIn(json payload, string path) returns string|error {
     if found is () {
         return "";
     }
-    json value = found[0];
-    return value is () ? "null" : value is string ? value : value.toJsonString();
+    return jsonEvalResult(found[0]);
+}
+
+# The text SynapseJsonPath.stringValueOf gives a value its path found, through formatJsonPathResponse (Jayway with
+# Gson's provider: EIPUtils.setJsonPathConfiguration): a JSON null (JsonNull, which it turns into a Java null) "null";
+# a string, number or boolean its text (JsonPrimitive.getAsString); an object that has a member `members`, else
+# `elements`, that member's value, and any other object or array Gson's compact JSON text (JsonElement.toString:
+# `gsonJson`, no spaces, `{"a":1,"b":[1,2]}`).
+function jsonEvalResult(json value) returns string {
+    if value is () {
+        return "null";
+    }
+    if value is string {
+        return value;
+    }
+    if value is map<json> {
+        if value.hasKey("members") {
+            return gsonJson(value.get("members"));
+        }
+        if value.hasKey("elements") {
+            return gsonJson(value.get("elements"));
+        }
+    }
+    return value is json[] || value is map<json> ? gsonJson(value) : value.toJsonString();
 }
 
 # The JSON value at a simple path of the payload as an MI 4.4 `${payload...}` reads it (`synapseJsonPayload`: a
@@ -4399,8 +4421,7 @@ function jsonEvalText(string? text, string path) returns string|error {
     if found is () {
         return error(string `No results for path: ${path}`);
     }
-    json value = found[0];
-    return value is () ? "null" : value is string ? value : value.toJsonString();
+    return jsonEvalResult(found[0]);
 }
 
 # `json-eval(path)` of an indefinite JSONPath over the payload (semantics §7.5): Jayway's list of every match of the
@@ -6477,13 +6498,14 @@ function gmailDeleteDraft(Context ctx, gmail:Client connection, string userId, s
 # Reads a path inside an MI 4.4 variable (`${vars.x.payload.id}`, `${vars.x.attributes.statusCode}`): the
 # variable as JSON (XML as its text; a string holding JSON text parsed, as PayloadAccessNode parses any variable
 # that is not a map with `JsonPath.parse(variable.toString())`), then the members and indexes of the path; a string
-# as it is, any other value as JSON text, a missing member as "".
+# as it is, any other value as Gson's JSON text (ExpressionResult.asString: the JsonElement's toString, compact:
+# `gsonText`), a missing member as "".
 function variablePath(Context ctx, string name, string path) returns string|error {
     [boolean, json] [found, current] = check variableMember(ctx, name, path);
     if !found || current is () {
         return "";
     }
-    return current is string ? current : current.toJsonString();
+    return gsonText(current);
 }
 
 # MI 4.4 `exists(vars.x.a.b)`: PredefinedFunctionNode.handleExistsCheck is true unless evaluating the path fails (the
