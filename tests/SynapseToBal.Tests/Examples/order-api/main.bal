@@ -33,7 +33,7 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrderAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             logRequest(ctx);
-            if check jsonEval(ctx, "$.quantity") == "0" {
+            if check notTranslated("json-eval($.quantity) = '0'") == "true" {
                 OrderPostResponse payload = {'error: "quantity must be positive"};
                 setJsonPayload(ctx, payload.toJson());
                 setHttpSc(ctx, 400);
