@@ -1459,31 +1459,31 @@ function multipartPayload(byte[] bytes, string contentType, string operation) re
         if name is string {
             string? fileName = headerParameter(disposition, "filename");
             string? partType = headers["content-type"];
-            xml:Element field;
+            xml:Element element;
             if fileName is () {
                 string charset = (partType is string ? contentTypeCharset(partType) : ()) ?: messageCharset;
                 map<string> attributes = {"charset": charset};
                 if partType is string {
                     attributes["content-type"] = partType;
                 }
-                field = xml:createElement(name, attributes, xml:createText(check fileText(content, "text/plain; charset=" + charset, false)));
+                element = xml:createElement(name, attributes, xml:createText(check fileText(content, "text/plain; charset=" + charset, false)));
             } else {
-                field = xml:createElement(name, {"filename": fileName, "content-type": partType ?: "text/plain"}, xml:createText(content.toBase64()));
+                element = xml:createElement(name, {"filename": fileName, "content-type": partType ?: "text/plain"}, xml:createText(content.toBase64()));
             }
             xml[]? known = fields[name];
             if known is xml[] {
-                known.push(field);
+                known.push(element);
             } else {
                 names.push(name);
-                fields[name] = [field];
+                fields[name] = [element];
             }
         }
         at = next;
     }
     xml children = xml ``;
     foreach string name in names {
-        foreach xml field in fields.get(name) {
-            children += field;
+        foreach xml element in fields.get(name) {
+            children += element;
         }
     }
     return xml:createElement(operation, {}, children);
@@ -1495,9 +1495,9 @@ function multipartPayload(byte[] bytes, string contentType, string operation) re
 function headerParameter(string header, string name) returns string? {
     foreach string part in re `;`.split(header).slice(1) {
         string setting = part.trim();
-        int? equals = setting.indexOf("=");
-        if equals is int && setting.substring(0, equals).trim().toLowerAscii() == name {
-            string value = setting.substring(equals + 1).trim();
+        int? separator = setting.indexOf("=");
+        if separator is int && setting.substring(0, separator).trim().toLowerAscii() == name {
+            string value = setting.substring(separator + 1).trim();
             return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value;
         }
     }
