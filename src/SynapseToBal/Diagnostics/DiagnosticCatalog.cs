@@ -507,6 +507,10 @@ public static class DiagnosticCatalog
         "Processor store missing",
         "Message processor '{0}' reads message store '{1}', which the input does not define: the Micro Integrator's processor then finds no store to consume (its ForwardingService or SamplingService takes the consumer of getMessageStore('{1}'), which is null) and forwards nothing; no job is generated and its XML is kept in a TODO",
         "A message processor is a job over the consumer of its store, and the converter writes that consumer beside the store's producer from the <messageStore> artifact. When no artifact of the input defines the store (SB0502 warns at the reference), there is no store to read and no job is generated; the processor's XML is kept in a TODO and the report lists it as not converted.");
+    public static readonly DiagnosticDescriptor OutFlowNeverRuns = Info("SB0278", LoweringCategory,
+        "Out sequence never runs",
+        "The out sequence of {0} never runs: nothing its in flow runs hands it a message, so the Micro Integrator never runs it; no code is generated for it unless a TODO's finished code may run it",
+        "Synapse runs an API resource's or proxy service's out sequence on the response of a send that has no receiving sequence, of a loopback, of the copies an iterate or clone sends, or of a proxy's target endpoint. A call's response goes on in the in flow after the call, and a respond answers the client directly, so an in flow that only calls and responds never hands the out sequence a message. The converter generates no function for it (Refine/UnusedFlows.cs), except where the in flow holds a TODO whose finished code may send, and reports it so that its mediators are not lost without a word.");
     public static readonly DiagnosticDescriptor LocalEntryFromFileUnread = Info("SB0263", LoweringCategory,
         "Local entry from a file nothing reads",
         "Local entry '{0}' loads its content from '{1}', which is not part of the input, and no translated code reads it as a value: it is kept as a comment, with no start-up read",

@@ -388,13 +388,87 @@ internal sealed class ExpressionWriter
         _ => null,
     };
 
-    /// <summary>A condition's negation, an equality or a string's emptiness test turned around rather than wrapped in <c>!(...)</c>.</summary>
+    /// <summary>
+    /// A condition's negation, an equality or a string's emptiness test turned around rather than wrapped in <c>!(...)</c>
+    /// (<c>not(boolean(get-property('p')))</c> is <c>getProperty(ctx, "p") == ""</c>, not <c>!(getProperty(ctx, "p") != "")</c>),
+    /// a negation's negation its operand.
+    /// </summary>
     private string Negated(ConditionIr condition) => condition switch
     {
         NonEmptyIr { Value: not (XmlNavigationIr or XmlAttributeReadIr or XmlRelativeIr) } n => $"{String(n.Value)} == \"\"",
         CompareIr { Numeric: false, Operator: "=" or "!=" } c => Condition(c with { Operator = c.Operator == "=" ? "!=" : "=" }),
+        CompareIr c when EmptinessTest(c, negated: true) is { } test => test,
+        // not(not(a or b)) inside an and stays one operand: its and/or keeps its brackets.
+        NotIr n => n.Operand is AndIr or OrIr ? $"({Condition(n.Operand)})" : Condition(n.Operand),
         _ => $"!({Condition(condition)})",
     };
+
+    /// <summary>
+    /// <c>string-length(s) &gt; 0</c> (or <c>!= 0</c>, <c>= 0</c>, <c>&lt;= 0</c>, <c>&lt; 1</c>, <c>&gt;= 1</c>) as the emptiness test it is:
+    /// <c>s != ""</c> or <c>s == ""</c>, not <c>&lt;float&gt;s.length() &gt; 0.0</c>. Null for any other comparison.
+    /// </summary>
+    private string? EmptinessTest(CompareIr compare, bool negated = false)
+    {
+        if (compare is not { Numeric: true, Left: CountIr { Nodes: false } length, Right: NumberLiteralIr { Text: var text } }
+            || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var bound))
+        {
+            return null;
+        }
+
+        bool? nonEmpty = (compare.Operator, bound) switch
+        {
+            (">" or "!=", 0) or (">=", 1) => true,
+            ("=" or "<=", 0) or ("<", 1) => false,
+            _ => null,
+        };
+        return nonEmpty is { } holds ? $"{String(length.Operand)} {(holds != negated ? "!=" : "==")} \"\"" : null;
+    }
+
+    /// <summary>
+    /// Two operands of an <c>and</c> or <c>or</c> that are the same test (<c>get-property('p') = '' or
+    /// not(boolean(get-property('p')))</c>: both <c>getProperty(ctx, "p") == ""</c>): both written the same and both only
+    /// read the message, so the second gives what the first gave and one of them says the same.
+    /// </summary>
+    private bool SameTest(ConditionIr left, ConditionIr right) =>
+        Small(left) && Small(right) && PureReads.IsPure(left) && PureReads.IsPure(right) && Condition(left) == Condition(right);
+
+    /// <summary>The most tests an operand compared by its text holds (<see cref="SameTest"/>).</summary>
+    private const int SameTestLimit = 32;
+
+    /// <summary>
+    /// Whether a condition holds at most <see cref="SameTestLimit"/> tests, counted without walking past the limit: a
+    /// deep and/or is then written once, not once more per level to compare its operands (which grows as 2^depth).
+    /// </summary>
+    private static bool Small(ConditionIr condition)
+    {
+        var budget = SameTestLimit;
+        var pending = new Stack<ConditionIr>();
+        pending.Push(condition);
+        while (pending.TryPop(out var next))
+        {
+            if (--budget < 0)
+            {
+                return false;
+            }
+
+            switch (next)
+            {
+                case AndIr a:
+                    pending.Push(a.Left);
+                    pending.Push(a.Right);
+                    break;
+                case OrIr o:
+                    pending.Push(o.Left);
+                    pending.Push(o.Right);
+                    break;
+                case NotIr n:
+                    pending.Push(n.Operand);
+                    break;
+            }
+        }
+
+        return true;
+    }
 
     public string Condition(ConditionIr condition) => condition switch
     {
@@ -410,6 +484,7 @@ internal sealed class ExpressionWriter
         CompareIr { Left: ContextFieldIr { Field: ContextField.StatusCode }, Right: NumberLiteralIr { NumberKind: ValueKind.Integer } status } c
             when c.Operator is "=" or "!="
             => $"axis2HttpSc(ctx) {(c.Operator == "=" ? "==" : "!=")} {BallerinaSyntax.StringLiteral(status.Text)}",
+        CompareIr c when EmptinessTest(c) is { } test => test,
         CompareIr c when c.Numeric => $"{Number(c.Left)} {NumericOperator(c.Operator)} {Number(c.Right)}",
         CompareIr c => $"{String(c.Left)} {(c.Operator == "!=" ? "!=" : "==")} {String(c.Right)}",
         StringTestIr t => $"{Receiver(String(t.Value))}.{t.Test switch { StringTest.Contains => "includes", StringTest.StartsWith => "startsWith", _ => "endsWith" }}({String(t.Operand)})",
@@ -418,9 +493,11 @@ internal sealed class ExpressionWriter
             => LiteralText(r.Pattern) == "true" ? Condition(truth) : Negated(truth),
         RegexMatchIr r when LiteralText(r.Pattern) is { } literal => Condition(Comparisons.Typed(r.Value, "=", new StringLiteralIr(literal), numeric: false)),
         RegexMatchIr r => $"check matches({String(r.Value)}, {BallerinaSyntax.StringLiteral(r.Pattern)})",
+        AndIr a when SameTest(a.Left, a.Right) => Condition(a.Left),
+        OrIr o when SameTest(o.Left, o.Right) => Condition(o.Left),
         AndIr a => $"{Operand(a.Left, isAnd: true)} && {Operand(a.Right, isAnd: true)}",
         OrIr o => $"{Operand(o.Left, isAnd: false)} || {Operand(o.Right, isAnd: false)}",
-        NotIr n => $"!({Condition(n.Operand)})",
+        NotIr n => Negated(n.Operand),
         BoolLiteralIr b => b.Value ? "true" : "false",
         BooleanValueIr b => Typed(b.Value),
         UntranslatedConditionIr u => $"check notTranslated({BallerinaSyntax.StringLiteral(u.Original)}) == \"true\"",
@@ -466,8 +543,24 @@ internal sealed class ExpressionWriter
         return text.Length > 0 ? text.ToString() : null;
     }
 
-    private string Operand(ConditionIr condition, bool isAnd) =>
-        condition is OrIr || (!isAnd && condition is AndIr) ? $"({Condition(condition)})" : Condition(condition);
+    private string Operand(ConditionIr condition, bool isAnd)
+    {
+        // An and/or of the same test twice is written as that test (SameTest): parenthesised as the test is.
+        while (Operands(condition) is (var left, var right) && SameTest(left, right))
+        {
+            condition = left;
+        }
+
+        return condition is OrIr || (!isAnd && condition is AndIr) ? $"({Condition(condition)})" : Condition(condition);
+    }
+
+    /// <summary>The two operands of an and or an or; null for any other condition.</summary>
+    private static (ConditionIr Left, ConditionIr Right)? Operands(ConditionIr condition) => condition switch
+    {
+        AndIr a => (a.Left, a.Right),
+        OrIr o => (o.Left, o.Right),
+        _ => null,
+    };
 
     private static string NumericOperator(string op) => op switch
     {

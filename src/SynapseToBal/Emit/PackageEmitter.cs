@@ -1279,7 +1279,9 @@ public sealed partial class PackageEmitter
                 (properties.Parameters.IsEmpty
                     ? "The Micro Integrator also sets each parameter of the endpoint as a property of its name"
                     : "The Micro Integrator also sets the endpoint's other parameters as properties of their names")
-                + ": nothing that runs on the message reads them, so they are not set here.",
+                + ": nothing that runs on the message reads them, so they are not set here."
+                + (properties.UnreadSecrets.IsEmpty ? string.Empty
+                    : $" The credential{(properties.UnreadSecrets.Length > 1 ? "s" : string.Empty)} {string.Join(", ", properties.UnreadSecrets)} {(properties.UnreadSecrets.Length > 1 ? "are" : "is")} therefore no configurable: Config.toml needs no value for {(properties.UnreadSecrets.Length > 1 ? "them" : "it")}."),
                 BallerinaSyntax.CommentColumns - 8 - 3).Select(l => "// " + l)];
 
         // A long map is written one parameter a line, as the listener's own configuration above it is.

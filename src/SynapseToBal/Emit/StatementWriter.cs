@@ -538,9 +538,7 @@ internal sealed partial class StatementWriter
     };
 
     /// <summary>An expression part that only reads the message or the context (<see cref="RepeatedRead"/>).</summary>
-    private static bool IsPureRead(ExprIr e) => e is StringLiteralIr or NumberLiteralIr or BooleanLiteralIr or LocalEntryReadIr or PropertyReadIr
-        or VariableReadIr or ParameterReadIr or HeaderReadIr or JsonEvalIr or XmlNavigationIr or XmlRelativeIr or XmlAttributeReadIr or ConcatIr
-        or CountIr or ConfigurableReadIr or SystemValueIr { Value: SystemValue.Action or SystemValue.MessageFormat or SystemValue.To or SystemValue.MessageId or SystemValue.ReplyTo or SystemValue.FaultTo or SystemValue.OperationName or SystemValue.ServerIp or SystemValue.ServerHost };
+    private static bool IsPureRead(ExprIr e) => PureReads.IsPureRead(e);
 
     /// <summary>The read the test being written takes from the local <see cref="RepeatedRead"/> declared before the log.</summary>
     private (ExprIr Expr, string Local)? _testRead;
@@ -656,14 +654,27 @@ internal sealed partial class StatementWriter
                 break;
             case SetPropertyStep { Scope: PropertyScope.Default } set when _expr.Locals[set.Name] is { } local:
                 var localValue = _expr.Typed(set.Value);
-                _out.Line(_expr.Locals.Declares(set)
-                    ? $"{local.TypeName} {local.Name} = {localValue};"
-                    : $"{local.Name} = {localValue};");
+                if (_expr.Locals.Declares(set))
+                {
+                    _out.Line($"{local.TypeName} {local.Name} = {localValue};");
+                }
+                else if (localValue != local.Name)
+                {
+                    // A local set from itself (<property name="p" expression="get-property('p')"/> of a typed local,
+                    // which holds what the property would: the value of its type) writes what it holds: not written.
+                    _out.Line($"{local.Name} = {localValue};");
+                }
+
                 _justSet = local.Kind == ValueKind.String ? (local.Name, WithoutBodyLocal(() => _expr.Typed(set.Value))) : null;
                 break;
             case SetPropertyStep { Scope: PropertyScope.Default } set when _expr.Field(set.Name) is { } field:
                 // A typed field of the Properties record: the value has the field's type (PropertyLocalAnalysis.RecordOf).
-                _out.Line($"ctx.properties.{field.Field} = {_expr.Typed(set.Value)};");
+                // A field set from itself (its value read as it is) writes what it holds: not written.
+                if (_expr.Typed(set.Value) is var fieldValue && fieldValue != $"ctx.properties.{field.Field}")
+                {
+                    _out.Line($"ctx.properties.{field.Field} = {fieldValue};");
+                }
+
                 break;
             case SetPropertyStep set:
                 _out.Line($"ctx.{PropertyMap(set.Scope)}[{BallerinaSyntax.StringLiteral(set.Name)}] = {_expr.Typed(set.Value)};");
@@ -919,6 +930,10 @@ internal sealed partial class StatementWriter
                 // The Micro Integrator writes nothing after a backend's failure (SB0260): 502 here, 202 for any other.
                 _modules.Use("http");
                 _out.Line("return unansweredFault(ctx, e);");
+                break;
+            case AcceptStep { MarksDropped: true }:
+                // A drop that may end a copy of a split: the copy answers nothing (Refine/CopyDrops.cs).
+                _out.Line("return dropped(ctx);");
                 break;
             case AcceptStep:
                 _out.Line("return accepted();");
@@ -1534,7 +1549,7 @@ internal sealed partial class StatementWriter
             _out.Open($"if {failure} is () {{");
             _out.Line($"{failure} = copyFailed(ctx, {copy}, {reply});");
             _out.Close();
-            _out.Continue($"}} else if {answer} is () {{");
+            _out.Continue(fork.Answering!.SkipsDropped ? $"}} else if {answer} is () && !{copy}.dropped {{" : $"}} else if {answer} is () {{");
             _out.Line($"{answer} = {reply};");
             _out.Close();
         }
@@ -1604,7 +1619,7 @@ internal sealed partial class StatementWriter
         // as Synapse runs the fault handlers the copy carries: `return` would hand the error past them.
         _out.Line($"fail {failure};");
         _out.Close();
-        _out.Line($"return {answer} ?: accepted();");
+        _out.Line(fork.Answering!.MarksDropped ? $"return {answer} ?: dropped(ctx);" : $"return {answer} ?: accepted();");
     }
 
     /// <summary>The XML as it stood, its first line indented like the rest, so the comment keeps the shape of the source.</summary>
@@ -2356,14 +2371,53 @@ internal sealed partial class StatementWriter
     /// </summary>
     private string UriTemplateExpansion(ImmutableArray<TemplatePart> parts)
     {
-        var expansion = TemplateString(parts, UriTemplateValue);
-        if (!parts.Any(p => p is TemplatePart.Argument { UriVariable: not null }))
+        static string? Unexpanded(TemplatePart part) => part switch
+        {
+            TemplatePart.Argument { UriVariable: { } variable } => variable,
+            TemplatePart.Text { UriVariable: { } variable } => variable,
+            _ => null,
+        };
+
+        var expansion = TemplateString(JoinTexts(parts), UriTemplateValue);
+        if (!parts.Any(p => Unexpanded(p) is not null))
         {
             return expansion;
         }
 
-        var written = parts.Select(p => p is TemplatePart.Argument { UriVariable: { } variable } ? new TemplatePart.Text(variable) : p).ToImmutableArray();
+        var written = JoinTexts(parts.Select(p => Unexpanded(p) is { } variable ? new TemplatePart.Text(variable) : p));
         return $"uriTemplateText(ctx, {expansion}, {TemplateString(written, UriTemplateValue)})";
+    }
+
+    /// <summary>
+    /// Adjacent texts as one, so that text written across them (a literal <c>$</c> before an unexpanded <c>{x}</c>) is
+    /// escaped as a whole (<c>${</c> is no interpolation); empty texts (an unbound variable's expansion) dropped.
+    /// </summary>
+    private static ImmutableArray<TemplatePart> JoinTexts(IEnumerable<TemplatePart> parts)
+    {
+        var joined = ImmutableArray.CreateBuilder<TemplatePart>();
+        foreach (var part in parts)
+        {
+            if (part is TemplatePart.Text { Content: var content })
+            {
+                if (content.Length == 0)
+                {
+                    continue;
+                }
+
+                if (joined.Count > 0 && joined[^1] is TemplatePart.Text previous)
+                {
+                    joined[^1] = new TemplatePart.Text(previous.Content + content);
+                    continue;
+                }
+
+                joined.Add(new TemplatePart.Text(content));
+                continue;
+            }
+
+            joined.Add(part);
+        }
+
+        return joined.ToImmutable();
     }
 
     private string UriTemplateValue(TemplatePart.Argument part) =>

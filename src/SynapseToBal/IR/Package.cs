@@ -681,6 +681,12 @@ public sealed record InboundPropertiesIr(string? Name, ImmutableArray<InboundPar
     /// on the message may read them (<c>PropertyLocalAnalysis.UnreadInboundParameters</c>): a comment above the call says the endpoint sets them in the Micro Integrator.
     /// </summary>
     public ImmutableArray<string> Unread { get; init; } = [];
+
+    /// <summary>
+    /// The unread parameters that are credentials whose required secret configurable (SB0212) nothing else reads: the
+    /// refiner does not declare it, and the comment above the call says so.
+    /// </summary>
+    public ImmutableArray<string> UnreadSecrets { get; init; } = [];
 }
 
 /// <summary>An inbound endpoint parameter set as a property: its text, or the configurable holding it (a credential, or a value the listener reads from one).</summary>

@@ -285,7 +285,16 @@ public abstract record TemplatePart
     {
     }
 
-    public sealed record Text(string Content) : TemplatePart;
+    public sealed record Text(string Content) : TemplatePart
+    {
+        /// <summary>
+        /// An http endpoint's uri-template variable HTTPEndpoint.resolveUrlTemplate never binds (a name that is no
+        /// <c>uri.var.*</c> or <c>query.param.*</c> property, <c>{x}</c>, <c>{+a.b}</c>): it expands to nothing (the
+        /// empty <see cref="Content"/>), and this is its text as the template keeps it when the message holds no such
+        /// property at all (<c>uriTemplateText</c>).
+        /// </summary>
+        public string? UriVariable { get; init; }
+    }
 
     /// <param name="InAttribute">For XML templates: the slot sits inside an attribute value.</param>
     public sealed record Argument(ExprIr Value, bool Raw, bool InAttribute) : TemplatePart
@@ -538,6 +547,13 @@ public sealed record AcceptStep(MediatorSyntax? Origin) : StepIr(Origin)
     /// from the Micro Integrator, here 502 with no body (<c>unansweredFault(ctx, e)</c>); any other failure gets 202.
     /// </summary>
     public bool AfterBackendFailure { get; init; }
+
+    /// <summary>
+    /// The step may end a copy of an iterate or clone that stops its parent (<see cref="ForkAnswerIr"/>): the copy
+    /// is marked as dropped (<c>dropped(ctx)</c>), so the fork takes no answer from it, as the Micro Integrator writes
+    /// nothing for it (Refine/CopyDrops.cs). Elsewhere it is the 202 all the same.
+    /// </summary>
+    public bool MarksDropped { get; init; }
 }
 
 /// <summary>
@@ -655,7 +671,21 @@ public sealed record ForkStep(MediatorSyntax Origin, ForkSourceIr Source, Immuta
 }
 
 /// <summary>How a split that stops its parent answers: each branch function may answer (it returns a response); the first answer, in the order of the copies, goes to the client.</summary>
-public sealed record ForkAnswerIr;
+public sealed record ForkAnswerIr
+{
+    /// <summary>
+    /// A branch may end its copy at a drop (<see cref="AcceptStep.MarksDropped"/>): a copy so marked gives no answer,
+    /// whatever its branch returned.
+    /// </summary>
+    public bool SkipsDropped { get; init; }
+
+    /// <summary>
+    /// The fork may end a copy of an enclosing split (<see cref="AcceptStep.MarksDropped"/>): when none of its own copies
+    /// answered, the enclosing copy answers nothing either (<c>answer ?: dropped(ctx)</c>), as the split marked the
+    /// request answered elsewhere (RESPONSE_WRITTEN "SKIP").
+    /// </summary>
+    public bool MarksDropped { get; init; }
+}
 
 /// <summary>foreach: a loop over parts of the message, each run through <paramref name="Body"/> (a generated sequence function).</summary>
 public sealed record ForEachStep(MediatorSyntax Origin, ForEachLoopIr Loop, Symbol Body) : StepIr(Origin);

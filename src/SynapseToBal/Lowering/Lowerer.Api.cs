@@ -934,6 +934,12 @@ public sealed partial class Lowerer
                 // Reported once the in flow is lowered, if something it runs still hands the out flow a message (ReportOutFlowEnd).
                 _pendingOutFlowEnds[outFunction] = (end, outFlow.Location);
             }
+            else if (!outFlowCanRun && (outFlow.Key is not null || !outFlow.Mediators.IsEmpty))
+            {
+                // Its mediators are not generated (Refine/UnusedFlows.cs): said once the in flow is lowered, not dropped
+                // without a word (ReportOutFlowEnd).
+                _pendingNeverRuns[outFunction] = (outFlow.Location, description);
+            }
 
             _functions.Add(new FunctionIr(outFunction, FunctionKind.OutFlow, true, WithFallThrough(outSteps, outFlow.Location, afterCall: true, report: false), $"Out flow of {description}: runs on the backend response.", outFlow.Location));
         }
@@ -1587,9 +1593,66 @@ public sealed partial class Lowerer
     /// does too. A flow that ends by running a sequence that always answers never gets there (the 202 only satisfies
     /// the compiler).
     /// </summary>
-    private Microsoft.CodeAnalysis.DiagnosticDescriptor? FallThroughDiagnostic(ImmutableArray<StepIr> steps, bool afterCall) =>
-        Flow.Terminates(steps) || AlwaysAnswers(steps, new HashSet<Symbol>()) ? null
-        : afterCall || IrWalker.Steps(steps).Any(s => s is CallStep or JmsSendStep { AwaitsReply: true } || _unacknowledgedStores.Contains(s) || InvokesNonBlockingSend(s)) ? DiagnosticCatalog.ResponseHang : DiagnosticCatalog.FlowEndsWithoutResponse;
+    /// <remarks>
+    /// Judged per path (the branches of a filter, switch or in/out): only a path that reaches the end without answering
+    /// counts, and it leaves the client waiting only when a non-blocking send went out on it (ServerWorker.sendAck
+    /// writes the 202 unless RESPONSE_WRITTEN is set), not when a call sits in a branch that answers.
+    /// </remarks>
+    private Microsoft.CodeAnalysis.DiagnosticDescriptor? FallThroughDiagnostic(ImmutableArray<StepIr> steps, bool afterCall)
+    {
+        if (Flow.Terminates(steps) || AlwaysAnswers(steps, new HashSet<Symbol>()))
+        {
+            return null;
+        }
+
+        var ends = FallThroughStates(steps, afterCall);
+        return ends.Count == 0 ? null : ends.Contains(true) ? DiagnosticCatalog.ResponseHang : DiagnosticCatalog.FlowEndsWithoutResponse;
+    }
+
+    /// <summary>Whether a non-blocking send went out, on each path through the steps that ends without answering (none: every path answers).</summary>
+    private HashSet<bool> FallThroughStates(ImmutableArray<StepIr> steps, bool sent)
+    {
+        var states = new HashSet<bool> { sent };
+        foreach (var step in steps)
+        {
+            if (states.Count == 0)
+            {
+                break;
+            }
+
+            var next = new HashSet<bool>();
+            foreach (var state in states)
+            {
+                next.UnionWith(FallThroughStates(step, state));
+            }
+
+            states = next;
+        }
+
+        return states;
+    }
+
+    private HashSet<bool> FallThroughStates(StepIr step, bool sent)
+    {
+        IEnumerable<ImmutableArray<StepIr>>? alternatives = step switch
+        {
+            IfStep i => [i.Then, i.Else],
+            SwitchStep s => [.. s.Cases.Select(c => c.Steps), s.Default],
+            DirectionStep d => [d.Request, d.Response],
+            _ => null,
+        };
+        if (alternatives is not null)
+        {
+            return [.. alternatives.SelectMany(branch => FallThroughStates(branch, sent))];
+        }
+
+        if (step.Terminates || AlwaysAnswers([step], new HashSet<Symbol>()))
+        {
+            return [];
+        }
+
+        return [sent || IrWalker.Steps([step]).Any(s => s is CallStep or JmsSendStep { AwaitsReply: true } || _unacknowledgedStores.Contains(s) || InvokesNonBlockingSend(s))];
+    }
 
     /// <summary>
     /// Whether the step runs a named sequence or template that sends without blocking (a call, send or store in it or in
@@ -1683,11 +1746,31 @@ public sealed partial class Lowerer
     /// </summary>
     private void ReportOutFlowEnd(Symbol? outFunction, ImmutableArray<StepIr> inBody, Symbol? faultFunction, bool registered)
     {
-        if (outFunction is null || !_pendingOutFlowEnds.Remove(outFunction, out var end))
+        if (outFunction is null)
         {
             return;
         }
 
+        if (_pendingOutFlowEnds.Remove(outFunction, out var end) && MayReachOutFlow(outFunction, inBody, faultFunction, registered))
+        {
+            _diagnostics.Report(end.Descriptor, end.Location, Answers202);
+        }
+
+        // An out flow no send reaches (by the syntax) is said never to run, unless the lowered in flow holds a TODO or
+        // dead code whose finished code may send, or runs what is not lowered yet.
+        if (_pendingNeverRuns.Remove(outFunction, out var never) && !MayReachOutFlow(outFunction, inBody, faultFunction, registered))
+        {
+            _diagnostics.Report(DiagnosticCatalog.OutFlowNeverRuns, never.Location, never.Description);
+        }
+    }
+
+    /// <summary>
+    /// Whether the in flow, its fault flow or a function they run (transitively) continues with the out flow,
+    /// continues with the registered flow while the resource registers it, holds a TODO or dead code (its finished code
+    /// may run it) or runs a function not lowered yet.
+    /// </summary>
+    private bool MayReachOutFlow(Symbol outFunction, ImmutableArray<StepIr> inBody, Symbol? faultFunction, bool registered)
+    {
         var lowered = _functions.ToDictionary(f => f.Name);
         var seen = new HashSet<Symbol> { outFunction };
         var pending = new Stack<ImmutableArray<StepIr>>([inBody]);
@@ -1695,8 +1778,7 @@ public sealed partial class Lowerer
         {
             if (!lowered.TryGetValue(faultFunction, out var fault))
             {
-                _diagnostics.Report(end.Descriptor, end.Location, Answers202);
-                return;
+                return true;
             }
 
             pending.Push(fault.Body);
@@ -1733,12 +1815,16 @@ public sealed partial class Lowerer
 
                 if (reaches)
                 {
-                    _diagnostics.Report(end.Descriptor, end.Location, Answers202);
-                    return;
+                    return true;
                 }
             }
         }
+
+        return false;
     }
+
+    /// <summary>Out flows no send reaches by the syntax, by out function, reported once the in flow is lowered (<see cref="ReportOutFlowEnd"/>).</summary>
+    private readonly Dictionary<Symbol, (SourceLocation Location, string Description)> _pendingNeverRuns = new();
 
     /// <summary>A flow's steps: inline mediators, or a call of the sequence its key names.</summary>
     private ImmutableArray<StepIr> LowerFlowBody(FlowSyntax flow, FlowContext context)

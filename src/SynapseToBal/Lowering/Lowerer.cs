@@ -683,6 +683,8 @@ public sealed partial class Lowerer
     /// message each time the endpoint sends (evaluateProperties, after building a content-aware message), setting it
     /// in its scope (MediatorProperty.evaluate) where the flow and the response see it; the generated call sets nothing.
     /// </summary>
+    private const string EndpointUriVariableNotSet = "the uri-template is expanded with it as HTTPEndpoint.resolveUrlTemplate does (its value binds the variable, and with it the template is always expanded), but the Micro Integrator also sets it on the message in its scope each time the endpoint sends (AbstractEndpoint.evaluateProperties), and the generated call does not; when the flow reads it, set it with a <property> before each send or call through this endpoint (the expansion stays the same)";
+
     private const string EndpointPropertyNotApplied = "the Micro Integrator sets it on the message in its scope each time the endpoint sends (AbstractEndpoint.evaluateProperties), and the generated call does not; set it with a <property> before each send or call through this endpoint";
 
     /// <summary>The root of a connector connection configuration: <c>&lt;email.init&gt;</c>, <c>&lt;http.init&gt;</c>, <c>&lt;salesforce.init&gt;</c>, ...</summary>
@@ -1247,8 +1249,9 @@ public sealed partial class Lowerer
                 continue;
             }
 
-            notes.Add($"Endpoint property '{property.Name}' is not applied: {EndpointPropertyNotApplied}.");
-            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, property.Location, "endpoint", $"property '{property.Name}'", EndpointPropertyNotApplied);
+            var why = endpoint.Definition is HttpEndpointSyntax && IsBoundUriTemplateVariable(property.Name) ? EndpointUriVariableNotSet : EndpointPropertyNotApplied;
+            notes.Add($"Endpoint property '{property.Name}' is not applied: {why}.");
+            _diagnostics.Report(DiagnosticCatalog.AttributeNotTranslated, property.Location, "endpoint", $"property '{property.Name}'", why);
         }
 
         decimal timeout;

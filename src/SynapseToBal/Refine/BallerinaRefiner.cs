@@ -102,10 +102,12 @@ public static class BallerinaRefiner
         package = Pass("removing unused connections", package, () => UnusedConnections.Remove(package), failures);
         package = Pass("marking sequences that always answer", package, () => AnsweringFlows.Mark(package), failures);
         package = Pass("removing repeated response marks", package, () => RepeatedMarks.Remove(package), failures);
+        package = Pass("removing URI variables set from themselves", package, () => SelfAssignments.Remove(package), failures);
         // Its fallback gives a slot back everywhere a package with a concurrency throttle may hold one (ThrottleSlots.Everywhere).
         var unmarked = package;
         package = Pass("marking where a concurrency throttle's slot is given back", (PackageIr?)null, () => ThrottleSlots.Mark(unmarked), failures)
             ?? ThrottleSlots.Everywhere(unmarked);
+        package = Pass("marking the drops that end a copy of a split", package, () => CopyDrops.Mark(package), failures);
         var names = new Dictionary<Symbol, string>();
         // The typed record of the context's properties (properties.bal) is declared by the emitter when it has a field.
         var reserved = new HashSet<string>(ReservedModuleNames.Concat(runtimeNames).Append(PropertiesTypeName), StringComparer.Ordinal);
@@ -186,12 +188,7 @@ public static class BallerinaRefiner
         }, failures);
         if (locals.UnreadInboundParameters.Count > 0)
         {
-            package = package with
-            {
-                Inbounds = [.. package.Inbounds.Select(i => locals.UnreadInboundParameters.TryGetValue(i, out var unread) && i.Properties is { } p
-                    ? i with { Properties = p with { Parameters = [.. p.Parameters.Where(q => !unread.Contains(q.Name))], Unread = unread } }
-                    : i)],
-            };
+            package = WithoutUnreadInboundParameters(package, locals.UnreadInboundParameters);
         }
 
         var payloadTypes = Pass("analysing payload types", PayloadTypes.Empty, () => PayloadTypeAnalysis.Analyze(package, taken), failures);
@@ -206,6 +203,43 @@ public static class BallerinaRefiner
             NamesAsAsked = asAsked,
             Failures = failures.ToImmutable(),
             NamingFailures = naming.ToImmutable(),
+        };
+    }
+
+    /// <summary>
+    /// The inbound endpoints without the parameters nothing reads (<see cref="PropertyLocals.UnreadInboundParameters"/>),
+    /// and without the configurables only those parameters named: a credential parameter's required secret
+    /// (SB0212) that nothing else reads would make Config.toml ask for a value nothing uses. The comment above the call
+    /// names those credentials.
+    /// </summary>
+    private static PackageIr WithoutUnreadInboundParameters(PackageIr package, IReadOnlyDictionary<InboundIr, ImmutableArray<string>> unreadParameters)
+    {
+        var inbounds = package.Inbounds.Select(i => unreadParameters.TryGetValue(i, out var unread) && i.Properties is { } p
+            ? i with { Properties = p with { Parameters = [.. p.Parameters.Where(q => !unread.Contains(q.Name))], Unread = unread } }
+            : i).ToList();
+        var result = package with { Inbounds = [.. inbounds] };
+        var stillNamed = new HashSet<Symbol>();
+        EmptyFlows.Collect(result with { Symbols = [], Configurables = [] }, stillNamed);
+        var dropped = package.Inbounds.SelectMany(i => i.Properties?.Parameters ?? []).Select(p => p.Configurable).OfType<Symbol>()
+            .Where(s => !stillNamed.Contains(s)).ToHashSet();
+        if (dropped.Count == 0)
+        {
+            return result;
+        }
+
+        for (var k = 0; k < inbounds.Count; k++)
+        {
+            var secrets = package.Inbounds[k].Properties?.Parameters.Where(q => q.Configurable is { } c && dropped.Contains(c)).Select(q => q.Name).ToImmutableArray() ?? [];
+            if (secrets.Length > 0)
+            {
+                inbounds[k] = inbounds[k] with { Properties = inbounds[k].Properties! with { UnreadSecrets = secrets } };
+            }
+        }
+
+        return result with
+        {
+            Inbounds = [.. inbounds],
+            Configurables = [.. result.Configurables.Where(c => !dropped.Contains(c.Name))],
         };
     }
 

@@ -1552,6 +1552,11 @@ internal static partial class IrMembers
                     sink.Visit(item);
                 }
 
+                foreach (var item in n.UnreadSecrets)
+                {
+                    sink.Visit(item);
+                }
+
                 return true;
             }
 
@@ -3093,6 +3098,7 @@ internal static partial class IrMembers
             {
                 var n = (global::SynapseToBal.IR.TemplatePart.Text)node;
                 sink.Visit(n.Content);
+                sink.Visit(n.UriVariable);
                 return true;
             }
 

@@ -178,13 +178,12 @@ public static partial class PropertyLocalAnalysis
     /// names it, and it is no name Synapse or the runtime give a meaning to (<see cref="SystemProperties.Names"/>). Every
     /// parameter stays when one of those bodies holds a TODO or an artifact left as one (code written for it may read
     /// any property), stores the message (the stored copy carries its properties) or reads a property by a computed
-    /// name. A parameter held by a configurable stays unless something else reads that configurable (a secret made only
-    /// for the property would otherwise be required and read by nothing).
+    /// name. A parameter held by a configurable goes the same way: a configurable nothing else reads (a secret made only
+    /// for the property) is then not declared (<see cref="BallerinaRefiner"/>), so Config.toml asks for no value nothing uses.
     /// </summary>
     private static Dictionary<InboundIr, ImmutableArray<string>> UnreadInboundParameters(PackageIr package, ContextGraph graph, List<Facts> facts)
     {
         var result = new Dictionary<InboundIr, ImmutableArray<string>>(ReferenceEqualityComparer.Instance);
-        HashSet<Symbol>? namedElsewhere = null;
         for (var i = 0; i < package.Inbounds.Length; i++)
         {
             var inbound = package.Inbounds[i];
@@ -209,20 +208,6 @@ public static partial class PropertyLocalAnalysis
                     || reached.Any(f => f.Reads.Contains(parameter.Name) || f.FallbackReads.Contains(parameter.Name) || f.ValueReads.Contains(parameter.Name) || f.Mentioned(parameter.Name)))
                 {
                     continue;
-                }
-
-                if (parameter.Configurable is { } held)
-                {
-                    if (namedElsewhere is null)
-                    {
-                        namedElsewhere = [];
-                        EmptyFlows.Collect(package with { Symbols = [], Configurables = [], Inbounds = [.. package.Inbounds.Select(b => b with { Properties = null })] }, namedElsewhere);
-                    }
-
-                    if (!namedElsewhere.Contains(held))
-                    {
-                        continue;
-                    }
                 }
 
                 unread.Add(parameter.Name);

@@ -226,6 +226,30 @@ public sealed class RuntimeModuleTests : IDisposable
     }
 
     /// <summary>
+    /// An enrich body target (replace) on the XML form of the message does what Target.insert and insertElementToBody
+    /// do: a source without nodes leaves the body; a text source sets the first element's text, or becomes the JSON
+    /// payload when it is a JSON object or array; an empty body takes no text (an error is logged) and receives only
+    /// a source's elements. The whole body is never replaced by a text or an empty source.
+    /// </summary>
+    [Fact]
+    public void An_enrich_body_replace_with_text_or_no_source_keeps_the_body_as_the_MI_does()
+    {
+        var replace = RuntimeSourceText.Function("setBodyFirstElement");
+        RuntimeSourceText.InOrder(replace,
+            "    if value is xml && value.elements().length() > 0 {\n",
+            "        return setPayloadValue(ctx, elements);\n",
+            "    string[] texts = sourceTexts(value);\n",
+            "    if texts.length() == 0 {\n        return;\n    }\n",
+            "    if first is () {\n        log:printError(\"Invalid Object type to be inserted into message body\");\n        return;\n    }\n",
+            "    if parsed is map<json> || parsed is json[] {\n        ctx.payload = parsed;\n        return;\n    }\n",
+            "    first.setChildren(xml:createText(texts[texts.length() - 1]));\n");
+        // Only source elements replace the payload; text and an empty source never reach setPayloadValue.
+        Assert.Equal(2, replace.Split("setPayloadValue(").Length);
+        var texts = RuntimeSourceText.Function("sourceTexts");
+        RuntimeSourceText.InOrder(texts, "            if item is xml:Text {\n", "    if value is () {\n        return [];\n    }\n");
+    }
+
+    /// <summary>
     /// A call's response keeps the direction the message had (SynapseCallbackReceiver.handleMessage: a continuation
     /// call's response is put back to setResponse(false) when it was made on a request), so the helpers every backend
     /// response goes through (<c>becomeResponse</c>) do not change <c>isResponse</c>; a send's response is marked a

@@ -82,4 +82,134 @@ public sealed class ReadableOutputTests
         var later = ArtifactConversion.Convert(Head + """<property name="REST_URL_POSTFIX" scope="axis2" action="remove"/><sequence key="Other"/><call><endpoint><address uri="http://localhost:9000/x"/></endpoint></call><respond/>""" + Tail)["main.bal"];
         Assert.Contains("restPostfix(ctx)", later);
     }
+
+    private static int Count(string text, string pattern) => System.Text.RegularExpressions.Regex.Matches(text, pattern).Count;
+
+    [Fact]
+    public void An_emptiness_test_said_twice_is_written_once()
+    {
+        var main = ArtifactConversion.Convert(Head + """
+            <filter xpath="get-property('Q') = '' or not(boolean(get-property('Q')))"><then><log><property name="a" value="empty"/></log></then></filter>
+            <filter xpath="not(boolean(get-property('R'))) and get-property('R') = ''"><then><log><property name="b" value="empty"/></log></then></filter>
+            <filter xpath="not(not(boolean(get-property('S'))))"><then><log><property name="c" value="set"/></log></then></filter>
+            <filter xpath="(get-property('Q') = '' or not(boolean(get-property('Q')))) and boolean(get-property('T'))"><then><log><property name="d" value="empty"/></log></then></filter>
+            <respond/>
+            """ + Tail)["main.bal"];
+        Assert.Contains("if getProperty(ctx, \"Q\") == \"\" {", main);
+        Assert.Contains("if getProperty(ctx, \"R\") == \"\" {", main);
+        Assert.Contains("if getProperty(ctx, \"S\") != \"\" {", main);
+        Assert.Contains("if getProperty(ctx, \"Q\") == \"\" && getProperty(ctx, \"T\") != \"\" {", main);
+        Assert.DoesNotContain("!(getProperty", main);
+
+        // Two tests of different values stay two.
+        var two = ArtifactConversion.Convert(Head + """<filter xpath="get-property('Q') = '' or not(boolean(get-property('P')))"><then><drop/></then></filter><respond/>""" + Tail)["main.bal"];
+        Assert.Contains("getProperty(ctx, \"Q\") == \"\" || getProperty(ctx, \"P\") == \"\"", two);
+    }
+
+    [Fact]
+    public void A_string_length_test_against_zero_is_an_emptiness_test()
+    {
+        var main = ArtifactConversion.Convert(Head + """
+            <property name="q" expression="$trp:X-Query"/>
+            <filter xpath="boolean(get-property('q')) and string-length(get-property('q')) > 0"><then><log><property name="a" expression="$ctx:q"/></log></then></filter>
+            <filter xpath="string-length($trp:X-Other) = 0"><then><drop/></then></filter>
+            <filter xpath="string-length($trp:X-Other) > 2"><then><drop/></then></filter>
+            <respond/>
+            """ + Tail)["main.bal"];
+        // q is a typed string local: both operands are the same test.
+        Assert.Contains("if q != \"\" {", main);
+        Assert.Contains("if getHeader(ctx, \"X-Other\") == \"\" {", main);
+        Assert.Contains("<float>getHeader(ctx, \"X-Other\").length() > 2.0", main);
+        Assert.Equal(1, Count(main, @"\.length\(\)"));
+    }
+
+    private const string ItemHead = """<api xmlns="http://ws.apache.org/ns/synapse" name="A" context="/a"><resource methods="GET" uri-template="/items/{id}"><inSequence>""";
+
+    [Fact]
+    public void A_uri_variable_set_from_itself_before_anything_changes_it_is_not_written()
+    {
+        var main = ArtifactConversion.Convert(ItemHead + """
+            <log level="custom"><property name="m" value="start"/></log>
+            <property name="uri.var.id" expression="get-property('uri.var.id')" scope="default" type="STRING"/>
+            <log level="custom"><property name="id" expression="get-property('uri.var.id')"/></log>
+            <respond/>
+            """ + Tail)["main.bal"];
+        Assert.DoesNotContain("ctx.properties[\"uri.var.id\"] =", main);
+        Assert.Contains("\"uri.var.id\"", main);
+
+        // After a sequence, which may write it anything, the set stays; so does one of a variable the path does not bind.
+        var after = ArtifactConversion.Convert(ItemHead + """
+            <sequence key="S"/>
+            <property name="uri.var.id" expression="get-property('uri.var.id')"/>
+            <property name="uri.var.other" expression="get-property('uri.var.other')"/>
+            <log level="custom"><property name="id" expression="get-property('uri.var.id')"/><property name="o" expression="get-property('uri.var.other')"/></log>
+            <respond/>
+            """ + Tail, """<sequence xmlns="http://ws.apache.org/ns/synapse" name="S"><property name="uri.var.id" expression="//id" type="OM"/></sequence>""")["main.bal"];
+        Assert.Matches(@"uri\.var\.id""\] = ", after);
+        Assert.Matches(@"uri\.var\.other""\] = ", after);
+    }
+
+    [Fact]
+    public void A_local_set_from_itself_is_not_written()
+    {
+        var main = ArtifactConversion.Convert(Head + """
+            <property name="p" expression="$trp:X-P"/>
+            <log level="custom"><property name="a" expression="get-property('p')"/></log>
+            <property name="p" expression="get-property('p')"/>
+            <log level="custom"><property name="b" expression="get-property('p')"/></log>
+            <respond/>
+            """ + Tail)["main.bal"];
+        Assert.Contains("string p = getHeader(ctx, \"X-P\");", main);
+        Assert.DoesNotContain("p = p;", main);
+    }
+
+    [Fact]
+    public void Response_marks_with_only_field_sets_between_them_are_written_once()
+    {
+        const string fault = """<makefault version="soap11"><code xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" value="s:Server"/><reason value="r"/></makefault>""";
+        var main = ArtifactConversion.Convert(Head + fault + """
+            <property name="messageType" value="text/xml" scope="axis2" type="STRING"/>
+            <property name="HTTP_SC" value="500" scope="axis2"/>
+            <property name="RESPONSE" value="true"/>
+            <property name="NO_ENTITY_BODY" scope="axis2" action="remove"/>
+            <property name="RESPONSE" value="true" scope="default" type="STRING"/>
+            <header name="To" scope="default" action="remove"/>
+            <respond/>
+            """ + Tail)["main.bal"];
+        Assert.Equal(1, Count(main, @"ctx\.isResponse = true;"));
+        Assert.Contains("setHttpSc(ctx, 500);", main);
+
+        // A mark of the other value between them keeps both.
+        var back = ArtifactConversion.Convert(Head + fault + """<property name="RESPONSE" value="false"/><property name="HTTP_SC" value="500" scope="axis2"/><property name="RESPONSE" value="true"/><respond/>""" + Tail)["main.bal"];
+        Assert.Equal(2, Count(back, @"ctx\.isResponse = true;"));
+    }
+
+    [Fact]
+    public void A_content_type_set_again_to_the_same_read_is_written_once()
+    {
+        var main = ArtifactConversion.Convert(Head + """
+            <property name="ContentType" expression="$trp:Content-Type" scope="axis2"/>
+            <property name="messageType" expression="$trp:Content-Type" scope="axis2"/>
+            <call><endpoint><address uri="http://localhost:9000/x"/></endpoint></call>
+            <respond/>
+            """ + Tail)["main.bal"];
+        Assert.Equal(1, Count(main, @"ctx\.contentType = getHeader\(ctx, ""Content-Type""\);"));
+
+        // A payload read may change with the content type; a header set between may change the header: both stay.
+        var payload = ArtifactConversion.Convert(Head + """
+            <property name="ContentType" expression="//type" scope="axis2"/>
+            <property name="messageType" expression="//type" scope="axis2"/>
+            <call><endpoint><address uri="http://localhost:9000/x"/></endpoint></call>
+            <respond/>
+            """ + Tail)["main.bal"];
+        Assert.Equal(2, Count(payload, @"ctx\.contentType = "));
+        var header = ArtifactConversion.Convert(Head + """
+            <property name="ContentType" expression="$trp:Content-Type" scope="axis2"/>
+            <header name="Content-Type" scope="transport" value="text/plain"/>
+            <property name="messageType" expression="$trp:Content-Type" scope="axis2"/>
+            <call><endpoint><address uri="http://localhost:9000/x"/></endpoint></call>
+            <respond/>
+            """ + Tail)["main.bal"];
+        Assert.Equal(2, Count(header, @"ctx\.contentType = getHeader"));
+    }
 }

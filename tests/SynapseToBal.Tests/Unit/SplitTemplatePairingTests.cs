@@ -91,15 +91,22 @@ public sealed class SplitTemplatePairingTests
     }
 
     [Fact]
-    public void A_split_whose_target_calls_a_template_that_drops_the_copy_is_not_answered_copy_by_copy()
+    public void A_split_whose_target_calls_a_template_that_drops_the_copy_marks_that_drop_as_the_copys()
     {
-        // The template is followed when looking for what the copies run: its drop keeps the split a TODO.
+        // The template is followed to what the copies run: its drop ends a copy, which answers nothing (CloneMediator
+        // set RESPONSE_WRITTEN "SKIP" on the operation context the copies share), so the fork skips that copy's 202.
         var (package, diagnostics) = Lower(
-            """<clone><target><sequence><call-template target="D"/></sequence></target></clone>""",
+            """<clone><target><sequence><call-template target="D"/></sequence></target><target><sequence><respond/></sequence></target></clone>""",
             "<send/>",
             """<template name="D"><sequence><drop/></sequence></template>""");
 
-        Assert.Empty(Forks(package));
-        Assert.Contains(Refusals(diagnostics), m => m.Contains("a target drops its copy", StringComparison.Ordinal));
+        Assert.Empty(Refusals(diagnostics));
+        var refined = SynapseToBal.Refine.CopyDrops.Mark(package);
+        var fork = Assert.Single(Forks(refined));
+        Assert.True(fork.Answering!.SkipsDropped);
+        // The template's drop; the default fault sequence's (which no copy runs) keeps its 202.
+        var drops = refined.Functions.SelectMany(f => IrWalker.Steps(f.Body)).OfType<AcceptStep>().Where(d => d.Origin is DropMediator).ToList();
+        Assert.True(Assert.Single(drops, d => d.Origin!.Location.Path == "test.xml").MarksDropped);
+        Assert.All(drops.Where(d => d.Origin!.Location.Path != "test.xml"), d => Assert.False(d.MarksDropped));
     }
 }

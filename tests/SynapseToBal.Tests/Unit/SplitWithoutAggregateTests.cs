@@ -53,8 +53,51 @@ public sealed class SplitWithoutAggregateTests
         Assert.NotNull(fork.Answering);
     }
 
+    [Fact]
+    public void A_copy_that_drops_answers_nothing_and_only_drops_a_branch_may_run_are_marked()
+    {
+        var diagnostics = new DiagnosticBag();
+        var xml = """<definitions xmlns="http://ws.apache.org/ns/synapse">"""
+            + """<sequence name="test"><iterate expression="//item"><target><sequence><filter xpath="//item/@skip = 'true'"><then><drop/></then></filter><respond/></sequence></target></iterate></sequence>"""
+            + """<sequence name="other"><drop/></sequence></definitions>""";
+        var document = SynapseParser.ParseText("test.xml", xml, diagnostics);
+        Assert.NotNull(document);
+        var package = SynapseToBal.Refine.CopyDrops.Mark(Lowerer.Lower([document], diagnostics));
+
+        Assert.DoesNotContain(diagnostics.Items, d => d.Id == DiagnosticCatalog.EipShapeNotTranslated.Id);
+        var fork = Assert.Single(package.Functions.SelectMany(f => IrWalker.Steps(f.Body)).OfType<ForkStep>());
+        Assert.True(fork.Answering!.SkipsDropped);
+        var branch = package.Functions.Single(f => f.Name == Assert.Single(fork.Branches));
+        Assert.True(Assert.Single(IrWalker.Steps(branch.Body).OfType<AcceptStep>()).MarksDropped);
+
+        // A sequence no copy runs keeps its plain 202.
+        var other = package.Functions.Single(f => f.Summary == "Sequence 'other'.");
+        Assert.False(Assert.Single(IrWalker.Steps(other.Body).OfType<AcceptStep>()).MarksDropped);
+    }
+
+    [Fact]
+    public void A_copy_ending_at_a_nested_split_whose_copies_all_drop_answers_nothing()
+    {
+        // The inner clone marks the request answered elsewhere (CloneMediator: RESPONSE_WRITTEN "SKIP"); when none of its
+        // copies answers, the outer copy gave no answer either: `answer ?: dropped(ctx)`, and the outer fork skips it.
+        var diagnostics = new DiagnosticBag();
+        var xml = """<definitions xmlns="http://ws.apache.org/ns/synapse">"""
+            + """<sequence name="test"><clone><target sequence="Inner"/><target><sequence><respond/></sequence></target></clone></sequence>"""
+            + """<sequence name="Inner"><clone><target><sequence><drop/></sequence></target><target><sequence><drop/></sequence></target></clone></sequence></definitions>""";
+        var document = SynapseParser.ParseText("test.xml", xml, diagnostics);
+        Assert.NotNull(document);
+        var package = SynapseToBal.Refine.CopyDrops.Mark(Lowerer.Lower([document], diagnostics));
+
+        var inner = package.Functions.Single(f => f.Summary == "Sequence 'Inner'.");
+        var innerFork = Assert.Single(IrWalker.Steps(inner.Body).OfType<ForkStep>());
+        Assert.True(innerFork.Answering!.MarksDropped);
+        var outer = package.Functions.Single(f => f.Summary == "Sequence 'test'.");
+        var outerFork = Assert.Single(IrWalker.Steps(outer.Body).OfType<ForkStep>());
+        Assert.True(outerFork.Answering!.SkipsDropped);
+        Assert.False(outerFork.Answering.MarksDropped);
+    }
+
     [Theory]
-    [InlineData("""<iterate expression="//item"><target><sequence><drop/></sequence></target></iterate>""", "drops its copy")]
     [InlineData("""<iterate expression="//item"><target><sequence><call><endpoint><address uri="http://localhost:9000/x"/></endpoint></call><respond/></sequence></target></iterate>""", "non-blocking call")]
     [InlineData("""<iterate id="s" expression="//item"><target><sequence><send><endpoint><address uri="http://localhost:9000/x"/></endpoint></send></sequence></target></iterate><filter xpath="true()"><aggregate id="s"><onComplete expression="//r"><respond/></onComplete></aggregate></filter>""", "would gather its copies' responses")]
     [InlineData("""<iterate id="s" expression="//item"><target><sequence><send><endpoint><address uri="http://localhost:9000/x"/></endpoint></send></sequence></target></iterate><filter xpath="true()"><aggregate id="t"><onComplete expression="//r"><aggregate id="s"><onComplete expression="//r"><respond/></onComplete></aggregate></onComplete></aggregate></filter>""", "would gather its copies' responses")]

@@ -45,6 +45,21 @@ public sealed class UnreadInboundParameterTests
         Assert.Contains("// The Micro Integrator also sets the endpoint's other parameters as properties of their names", inbound);
     }
 
+    [Fact]
+    public void A_credential_parameter_nothing_reads_becomes_no_required_configurable()
+    {
+        var inbound = Inbound.Replace("</parameters>", """<parameter name="audit.token">n0t-a-literal</parameter></parameters>""", StringComparison.Ordinal);
+        var unread = ArtifactConversion.Convert([inbound, Failed, $"""<sequence xmlns="{Ns}" name="Process"><log level="full"/><drop/></sequence>"""]);
+        Assert.DoesNotContain(unread.Keys, k => unread[k].Contains("auditToken", StringComparison.OrdinalIgnoreCase) && !k.EndsWith(".md", StringComparison.Ordinal) && k != "inbound.bal");
+        Assert.Contains("The credential audit.token is therefore no configurable", System.Text.RegularExpressions.Regex.Replace(unread["inbound.bal"], @"\s+(//\s+)?", " "), StringComparison.Ordinal);
+
+        // Read by the sequence: set from its required secret configurable, as before.
+        var read = ArtifactConversion.Convert([inbound, Failed, $"""<sequence xmlns="{Ns}" name="Process"><filter source="$ctx:audit.token" regex="x.*"><then><log level="full"/></then></filter><drop/></sequence>"""]);
+        Assert.Contains("\"audit.token\": ", read["inbound.bal"], StringComparison.Ordinal);
+        Assert.Contains("= ?;", read["configs.bal"], StringComparison.Ordinal);
+        Assert.Contains(read["configs.bal"].Split('\n'), l => l.Contains("auditToken", StringComparison.OrdinalIgnoreCase) && l.Contains("= ?;", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("""<class name="com.example.Audit"/>""")]
     [InlineData("""<store messageStore="Pending"/>""")]

@@ -319,11 +319,42 @@ public sealed class ValidateRouterTransformLoweringTests
         Assert.Null(offStep.StringPattern);
     }
 
+    [Fact]
+    public void Jsontransform_settings_at_the_values_the_server_ships_change_nothing()
+    {
+        // JsonUtil.generateJSONOutputFactoryWithOveride reads each as generateJSONOutputFactory's defaults.
+        var (steps, diagnostics) = Lower("""
+            <jsontransform>
+              <property name="synapse.commons.json.output.jsonoutAutoArray" value="TRUE"/>
+              <property name="synapse.commons.json.preserve.namespace" value="false"/>
+              <property name="synapse.commons.json.output.enableNSDeclarations" value=" False "/>
+              <property name="synapse.commons.json.output.namespaceSepChar" value=" _"/>
+              <property name="synapse.commons.enableXmlNullForEmptyElement" value="true"/>
+            </jsontransform>
+            """);
+        var step = Assert.IsType<JsonTransformStep>(Assert.Single(steps));
+        Assert.True(step.Primitives);
+        Assert.Null(step.StringPattern);
+        Assert.Empty(diagnostics.Items);
+
+        var (typed, _) = Lower("""
+            <jsontransform>
+              <property name="synapse.commons.json.output.jsonoutAutoArray" value="true"/>
+              <property name="synapse.commons.json.output.autoPrimitive" value="false"/>
+            </jsontransform>
+            """);
+        Assert.False(Assert.IsType<JsonTransformStep>(Assert.Single(typed)).Primitives);
+    }
+
     [Theory]
     [InlineData("""<property name="synapse.commons.json.output.disableAutoPrimitive.regex" value="(?i)^abc$"/>""")]
     [InlineData("""<property name="synapse.commons.json.output.disableAutoPrimitive.regex" value="\p{Digit}+"/>""")]
     [InlineData("""<property name="synapse.commons.json.output.autoPrimitive" expression="$ctx:x"/>""")]
     [InlineData("""<property name="synapse.commons.json.preserve.namespace" value="true"/>""")]
+    [InlineData("""<property name="synapse.commons.json.output.jsonoutAutoArray" value="false"/>""")]
+    [InlineData("""<property name="synapse.commons.json.output.jsonoutAutoArray" value=" true"/>""")]
+    [InlineData("""<property name="synapse.commons.json.output.namespaceSepChar" value=":"/>""")]
+    [InlineData("""<property name="synapse.commons.json.preserve.namespace" value="false"/><property name="synapse.commons.json.preserve.namespace" value="true"/>""")]
     [InlineData("""<property name="synapse.commons.json.output.autoPrimitive" value="false"/><property name="synapse.commons.enableXmlNilReadWrite" value="true"/>""")]
     public void Jsontransform_with_another_setting_or_a_java_only_pattern_stays_a_todo(string properties)
     {

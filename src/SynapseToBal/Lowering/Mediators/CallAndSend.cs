@@ -537,7 +537,7 @@ public sealed partial class Lowerer
                 }
 
                 var (baseUrl, path) = SplitUrl(legacy ? http.UriTemplate[LegacyEncoding.Length..] : http.UriTemplate);
-                var parts = UriTemplateParts(path, baseUrl is null && !legacy, http.Location, context, endpoint.Name);
+                var parts = UriTemplateParts(path, baseUrl is null && !legacy, http.Location, context, endpoint.Name, EndpointUriVariables(endpoint));
                 // Without a method HTTPEndpoint does not mark the endpoint an HTTP endpoint, so Axis2FlexibleMEPClient
                 // keeps REST_URL_POSTFIX and joins it for a REST request, as for an address endpoint (RestPostfix.cs).
                 return new HttpPathIr.Template(parts, http.Method) { AppendsPostfix = http.Method is null };
@@ -559,10 +559,11 @@ public sealed partial class Lowerer
     /// with '{' to '{+', a first variable at the very start raw too. The other operators (<c>{#x}</c>, <c>{.x}</c>,
     /// <c>{/x}</c>, <c>{;x}</c>, <c>{?a,b}</c>, <c>{&amp;x}</c>), variable lists, prefix and explode modifiers and
     /// <c>${...}</c> depend on whether each property is set, which the generated parts do not test: each becomes a
-    /// not-translated value (SB0203) that fails until written by hand, never a different URL. So does a variable that
-    /// is not a <c>uri.var.*</c> or <c>query.param.*</c> property (<c>{invocation.uuid}</c>, also after a literal
-    /// <c>$</c>): HTTPEndpoint binds no other name, so it expands to nothing, or the whole template stays unexpanded
-    /// when the message holds no such property at all.
+    /// not-translated value (SB0203) that fails until written by hand, never a different URL. A variable (with any
+    /// operator) that names no <c>uri.var.*</c> or <c>query.param.*</c> property (<c>{invocation.uuid}</c>, also after
+    /// a literal <c>$</c>) is never bound by HTTPEndpoint: it expands to nothing, and the template keeps its text when
+    /// the whole template is sent unexpanded because the message holds no such property at all (an empty text part
+    /// with its <see cref="TemplatePart.Text.UriVariable"/>).
     /// </summary>
     /// <summary>
     /// Literal text of a uri-template; a credential in a query parameter (<c>&amp;APPID=ae2a...</c>, <c>?apiKey=...</c>)
@@ -599,8 +600,32 @@ public sealed partial class Lowerer
 
     private readonly Dictionary<string, Symbol> _uriSecrets = new(StringComparer.Ordinal);
 
-    private ImmutableArray<TemplatePart> UriTemplateParts(string template, bool wholeTemplate, SourceLocation location, FlowContext context, string? owner = null)
+    /// <summary>
+    /// The endpoint's own <c>&lt;property&gt;</c> elements HTTPEndpoint.resolveUrlTemplate takes as template variables:
+    /// after the message's properties it puts every endpoint property named <c>uri.var.*</c> or <c>query.param.*</c>
+    /// into the variables with its value (<c>MediatorProperty.getValue</c>: the value attribute, null for an
+    /// expression or XML, which leaves the variable undefined), the last of one name winning as in the endpoint's
+    /// property map. AbstractEndpoint.evaluateProperties sets them on the message only later, when the endpoint sends.
+    /// </summary>
+    private static Dictionary<string, string?> EndpointUriVariables(EndpointSyntax endpoint)
     {
+        var variables = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var property in endpoint.Properties.Where(p => IsBoundUriTemplateVariable(p.Name)))
+        {
+            variables[property.Name] = property.Value is ValueSyntax.Literal literal ? literal.Text : null;
+        }
+
+        return variables;
+    }
+
+    /// <param name="endpointVariables">
+    /// The endpoint's own uri-template variables (<see cref="EndpointUriVariables"/>). With any, HTTPEndpoint's variables
+    /// are never empty, so the template is always expanded (never sent as written); a variable one names takes its
+    /// value (nothing for a value that is no literal) in place of the message's property.
+    /// </param>
+    private ImmutableArray<TemplatePart> UriTemplateParts(string template, bool wholeTemplate, SourceLocation location, FlowContext context, string? owner = null, IReadOnlyDictionary<string, string?>? endpointVariables = null)
+    {
+        var fixedVariables = endpointVariables is { Count: > 0 };
         var parts = ImmutableArray.CreateBuilder<TemplatePart>();
         var split = Syntax.Expressions.InterpolationLexer.Split(template, Syntax.Expressions.InterpolationMode.UriTemplate);
         if (!split.Errors.IsEmpty)
@@ -621,16 +646,30 @@ public sealed partial class Lowerer
                     // HTTPEndpoint.resolveUrlTemplate rewrites a whole template that starts with `{x` to `{+x`: a
                     // reserved expansion (reserved characters kept, a space or other non-URI character percent-encoded).
                     var reserved = variable.Operator == "+" || (wholeTemplate && variable.Span.Start == 0);
+                    if (fixedVariables)
+                    {
+                        if (!endpointVariables!.TryGetValue(name, out var fixedValue))
+                        {
+                            parts.Add(new TemplatePart.Argument(context.Translator.PropertyOrParam(name), reserved, InAttribute: false) { Reserved = reserved });
+                        }
+                        else if (fixedValue is not null)
+                        {
+                            parts.Add(new TemplatePart.Argument(new StringLiteralIr(fixedValue), reserved, InAttribute: false) { Reserved = reserved });
+                        }
+
+                        break;
+                    }
+
                     parts.Add(new TemplatePart.Argument(context.Translator.PropertyOrParam(name), reserved, InAttribute: false) { Reserved = reserved, UriVariable = UnexpandedVariable(template[variable.Span.Start..variable.Span.End], wholeTemplate && variable.Span.Start == 0) });
                     break;
                 case Syntax.Expressions.UriVariablePart { Names: var names } unbound when !names.Any(IsBoundUriTemplateVariable):
                 {
                     // HTTPEndpoint binds no other property: the variable expands to nothing when the message holds a
                     // uri.var.* or query.param.* property, and the whole template is sent unexpanded when it holds none.
+                    // (RFC 6570: an undefined variable expands to nothing, whatever its operator.) With the endpoint's
+                    // own variables it always expands to nothing.
                     var unboundText = template[unbound.Span.Start..unbound.Span.End];
-                    _diagnostics.Report(DiagnosticCatalog.ExpressionNotTranslated, location, unboundText, string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                        $"`{unboundText}` at columns {unbound.Span.Start + 1}-{unbound.Span.End} of the uri-template names no uri.var.* or query.param.* property, the only ones HTTPEndpoint binds: it expands to nothing when the message holds such a property, and the template is sent unexpanded when it holds none"));
-                    parts.Add(new TemplatePart.Argument(new UntranslatedExprIr(unboundText), Raw: true, InAttribute: false));
+                    parts.Add(new TemplatePart.Text(string.Empty) { UriVariable = fixedVariables ? null : UnexpandedVariable(unboundText, wholeTemplate && unbound.Span.Start == 0) });
                     break;
                 }
                 default:

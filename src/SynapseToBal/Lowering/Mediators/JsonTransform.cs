@@ -150,19 +150,49 @@ public sealed partial class Lowerer
         return schema;
     }
 
+    /// <summary>
+    /// A setting JsonUtil.generateJSONOutputFactoryWithOveride reads whose literal value it reads as the value
+    /// generateJSONOutputFactory gives the server when synapse.properties does not set it (the shipped defaults the
+    /// runtime's conversion reproduces), so it changes nothing: preserve.namespace, output.enableNSDeclarations and
+    /// buildValidNCNames false, output.jsonoutAutoArray and output.jsonoutMultiplePI true, enableXmlNilReadWrite false,
+    /// enableXmlNullForEmptyElement true (Boolean.parseBoolean, of the trimmed lower-cased value where the method
+    /// trims), output.namespaceSepChar whose trimmed value starts with '_' (charAt(0)).
+    /// </summary>
+    private static bool IsShippedDefault(string name, string value)
+    {
+        static bool Parsed(string text) => string.Equals(text, "true", StringComparison.OrdinalIgnoreCase);
+        return name switch
+        {
+            "synapse.commons.json.preserve.namespace" => !Parsed(value),
+            "synapse.commons.json.output.jsonoutMultiplePI" or "synapse.commons.json.output.jsonoutAutoArray" => Parsed(value),
+            "synapse.commons.json.output.enableNSDeclarations" or "synapse.commons.json.buildValidNCNames" => !Parsed(value.Trim().ToLowerInvariant()),
+            "synapse.commons.json.output.namespaceSepChar" => value.Trim().StartsWith('_'),
+            "synapse.commons.enableXmlNilReadWrite" => !Parsed(value),
+            "synapse.commons.enableXmlNullForEmptyElement" => Parsed(value),
+            _ => false,
+        };
+    }
+
     private const string AutoPrimitiveSetting = "synapse.commons.json.output.autoPrimitive";
     private const string StringPatternSetting = "synapse.commons.json.output.disableAutoPrimitive.regex";
 
     /// <summary>
     /// The conversion settings when they are only literal <c>output.autoPrimitive</c> and
     /// <c>output.disableAutoPrimitive.regex</c> settings (JsonUtil.generateJSONOutputFactoryWithOveride), the ones
-    /// the generated <c>xmlToJson</c> reproduces; null for any other setting. Unset ones keep the server defaults.
+    /// the generated <c>xmlToJson</c> reproduces, and settings whose value is the one the Micro Integrator ships
+    /// (<see cref="IsShippedDefault"/>); null for any other setting. Unset ones keep the server defaults.
     /// </summary>
     internal static (bool Primitives, string? StringPattern)? JsonTransformPrimitives(JsonTransformMediator transform)
     {
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var property in transform.Properties)
         {
+            if (property.Value is ValueSyntax.Literal setting && IsShippedDefault(property.Name, setting.Text))
+            {
+                // Read here as the server reads it (its default), so the conversion is the runtime's default one.
+                continue;
+            }
+
             if (property.Value is not ValueSyntax.Literal literal || property.Name is not (AutoPrimitiveSetting or StringPatternSetting))
             {
                 return null;
@@ -170,11 +200,6 @@ public sealed partial class Lowerer
 
             // java.util.Properties: the last of a repeated name wins.
             settings[property.Name] = literal.Text;
-        }
-
-        if (settings.Count == 0)
-        {
-            return null;
         }
 
         // Boolean.parseBoolean of the trimmed, lower-cased value: anything but "true" turns the typing off.

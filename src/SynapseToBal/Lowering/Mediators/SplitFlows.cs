@@ -239,8 +239,9 @@ public sealed partial class Lowerer
 
     /// <summary>
     /// Why the copies of a split that has no aggregate cannot be run as independent branches here, or null: an
-    /// aggregate where their responses go would gather them, a target drops its copy or makes a non-blocking call
-    /// (whose response would continue after the split in the parent flow).
+    /// aggregate where their responses go would gather them, or an inline target makes a non-blocking call (whose
+    /// response would continue after the split in the parent flow). A target that drops its copy answers nothing
+    /// (Refine/CopyDrops.cs).
     /// </summary>
     private string? AnsweringProblem(MediatorSyntax split, string? id, FlowContext context)
     {
@@ -249,11 +250,6 @@ public sealed partial class Lowerer
         if (targets.Any(target => target.SequenceKey is { IsDynamic: true }))
         {
             return "a target's sequence key is computed at run time";
-        }
-
-        if (reached.OfType<DropMediator>().Any())
-        {
-            return "a target drops its copy (the generated branch would answer 202 for it, the Micro Integrator answers nothing for that copy)";
         }
 
         if (Reachable(TargetMediators(targets)).OfType<CallMediator>().Any(call => !call.Blocking))

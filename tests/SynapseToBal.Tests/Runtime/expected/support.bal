@@ -4773,31 +4773,86 @@ function bodySource(Context ctx) returns json|xml|error {
     return payload is xml ? bodyFirstElement(ctx) : payload;
 }
 
-# An enrich body target with action="replace" (semantics §6.5): as Target.insert does for type="body", XML source
-# elements take the place of the SOAP body's first element and the body's other children stay (insertElement inserts
-# each source element before it, then detaches it); an empty body receives them. A message that is not an envelope
-# (its body is the one element it holds), a JSON value or XML with no element is written as `setPayloadValue` does.
+# An enrich body target with action="replace" (semantics §6.5), as Target.insert does for type="body" on the XML form of
+# the message. The body's first element is the SOAP body's first element; for a message that is not an envelope the
+# first element it holds; for a JSON payload the root of its XML form (`jsonToXml`, the `jsonObject` Synapse builds).
+# - Source elements take the place of the body's first element and the body's other children stay (insertElement
+#   inserts each source element before it, then detaches it); an empty body receives the elements only.
+# - A source without nodes (a property that is not set, an XPath that selected nothing, an empty value) leaves the
+#   body as it is: Source.evaluate returns an empty list and insertElement inserts nothing.
+# - A text source (text nodes, a string, a property's JSON): with a body that has an element, text that is a JSON object
+#   or array becomes the JSON payload, the content type staying (Target.insertElementToBody, JsonUtil.getNewJsonPayload);
+#   other text becomes the text of the first element, replacing its children (insertElement, OMElement.setText: of
+#   several text nodes the last one stays). An empty body takes no text: Target.insert logs "Invalid Object type to be
+#   inserted into message body" and leaves it.
 function setBodyFirstElement(Context ctx, anydata value) returns error? {
     json|xml payload = check parsedPayload(ctx);
-    if value is xml && value.elements().length() > 0 && payload is xml {
-        xml:Element? body = envelopePart(payload, "Body");
-        if body is xml:Element && body.getChildren().elements().length() > 0 {
-            xml rebuilt = xml ``;
-            boolean replaced = false;
-            foreach xml item in body.getChildren() {
-                if !replaced && item is xml:Element {
-                    rebuilt += value.elements();
-                    replaced = true;
-                } else {
-                    rebuilt += item;
+    if value is xml && value.elements().length() > 0 {
+        xml elements = value.elements();
+        if payload is xml {
+            xml:Element? body = envelopePart(payload, "Body");
+            if body is xml:Element && body.getChildren().elements().length() > 0 {
+                xml rebuilt = xml ``;
+                boolean replaced = false;
+                foreach xml item in body.getChildren() {
+                    if !replaced && item is xml:Element {
+                        rebuilt += elements;
+                        replaced = true;
+                    } else {
+                        rebuilt += item;
+                    }
                 }
+                body.setChildren(rebuilt);
+                ctx.payload = payload;
+                return;
             }
-            body.setChildren(rebuilt);
-            ctx.payload = payload;
-            return;
         }
+        return setPayloadValue(ctx, elements);
     }
-    return setPayloadValue(ctx, value);
+    string[] texts = sourceTexts(value);
+    if texts.length() == 0 {
+        return;
+    }
+    xml:Element? first = ();
+    if payload is xml {
+        xml:Element? body = envelopePart(payload, "Body");
+        xml<xml:Element> elements = (body is xml:Element ? body.getChildren() : payload).elements();
+        first = elements.length() > 0 ? elements.get(0) : ();
+    } else if payload !is () {
+        xml<xml:Element> form = jsonToXml(payload).elements();
+        first = form.length() > 0 ? form.get(0) : ();
+    }
+    if first is () {
+        log:printError("Invalid Object type to be inserted into message body");
+        return;
+    }
+    json|error parsed = texts[0].fromJsonString();
+    if parsed is map<json> || parsed is json[] {
+        ctx.payload = parsed;
+        return;
+    }
+    first.setChildren(xml:createText(texts[texts.length() - 1]));
+    // A JSON payload is now its XML form holding the text (Target.removeOutdatedJsonStream drops the JSON stream).
+    ctx.payload = payload is xml ? payload : first;
+}
+
+# The text nodes of an enrich source on Synapse's XML path (Source.evaluate): the text items of XML (comments and
+# processing instructions are no nodes it keeps), a string, or a JSON value's text (a property holding JSON, whose
+# `toString` Source.evaluate wraps in a text node). `()` (a property that is not set) has none.
+function sourceTexts(anydata value) returns string[] {
+    if value is xml {
+        string[] texts = [];
+        foreach xml item in value {
+            if item is xml:Text {
+                texts.push(item.data());
+            }
+        }
+        return texts;
+    }
+    if value is () {
+        return [];
+    }
+    return [value is string ? value : value.toJsonString()];
 }
 
 # Replaces the payload with an enrich source that may be a JSON primitive (a property's or an inline text's value,
@@ -7070,6 +7125,15 @@ const string URI_HEX_DIGITS = "0123456789ABCDEFabcdef";
 # failure came before anything was sent (ServerWorker.sendAck), `unansweredFault` after a non-blocking send.
 function defaultFaultLog(Context ctx) returns error? {
     log:printInfo("Executing default 'fault' sequence", to = ctx.to, messageId = ctx.messageId, direction = ctx.isResponse ? "response" : "request", ERROR_CODE = getProperty(ctx, "ERROR_CODE"), ERROR_MESSAGE = getProperty(ctx, "ERROR_MESSAGE"), payload = check payloadText(ctx));
+}
+
+# A `<drop/>` in a function a copy of an iterate or clone may run (a split without continueParent): DropMediator ends
+# the mediation and writes nothing. The split set RESPONSE_WRITTEN to "SKIP" in the operation context its copies share
+# (CloneMediator, IterateMediator), so the listener writes no 202 for the copy either: the copy is marked, and the
+# split takes no answer from it. On a message that was not split it is the 202 of `accepted` (ServerWorker.sendAck).
+function dropped(Context ctx) returns http:Response {
+    ctx.dropped = true;
+    return accepted();
 }
 
 # What the Micro Integrator answers when a flow ends without responding: 202 with no body.
@@ -10400,10 +10464,11 @@ function forwardAttemptUrl(Context ctx, UrlTemplateEndpoint endpoint, int[] nonR
 # message's property `x` percent-encoded (`pathValue`), `{+x}` with reserved characters kept (`reservedValue`); only `uri.var.*` and
 # `query.param.*` properties are variables, an unset one expands to nothing, and a message holding no such property
 # at all gets the template unexpanded, as HTTPEndpoint returns it then. A whole template (`whole`) that starts with
-# `{` is expanded as `{+`, as HTTPEndpoint rewrites it (reserved expansion: a space is still `%20`).
+# `{` (not `{+`) is rewritten to start with `{+`, as HTTPEndpoint rewrites it before it expands or returns it: expanded
+# as a reserved expansion (a space is still `%20`), and returned unexpanded with the `{+`.
 function expandUriTemplate(Context ctx, string template, boolean whole) returns string|error {
     if !uriVariablesSet(ctx) {
-        return template;
+        return whole && template.startsWith("{") && !template.startsWith("{+") ? "{+" + template.substring(1) : template;
     }
     string result = "";
     int index = 0;

@@ -97,6 +97,9 @@ public type Context record {|
     # Whether the request is marked as answered elsewhere (`AckMark`). Not a copy in the copies an iterate, clone or
     # scatter-gather makes (`branchContext`): they share the request's operation context, where the mark is.
     AckMark ack = {};
+    # True once a `<drop/>` ended the message's mediation (`dropped`): for a copy an iterate or clone made, whose
+    # request the split marked as answered elsewhere, the Micro Integrator writes nothing, so the copy gives no answer.
+    boolean dropped = false;
     # The out flow of the resource that received the message; a `send` in a shared sequence continues
     # with it, as Synapse injects the response into the resource's outSequence.
     (function (Context ctx) returns http:Response|error)? outFlow = ();

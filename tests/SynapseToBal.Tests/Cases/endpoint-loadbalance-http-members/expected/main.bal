@@ -13,7 +13,6 @@ service /orders on httpListener {
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "OrdersAPI", "/orders", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
-            ctx.properties["uri.var.id"] = getProperty(ctx, "uri.var.id");
             check callGroup(ctx, ordersBalancedGroup, uriTemplateText(ctx, string `/orders/${check pathValue(getProperty(ctx, "uri.var.id"))}?expand=${check pathValue(getProperty(ctx, "query.param.expand"))}`, "/orders/{uri.var.id}?expand={query.param.expand}"), "GET", headers = passThroughHeaders);
             check callGroup(ctx, ordersWeightedGroup, uriTemplateText(ctx, string `/orders/${check pathValue(getProperty(ctx, "uri.var.id"))}?expand=${check pathValue(getProperty(ctx, "query.param.expand"))}`, "/orders/{uri.var.id}?expand={query.param.expand}"), "GET", headers = passThroughHeaders);
             check callGroup(ctx, ordersFailoverGroup, withRestPostfix(uriTemplateText(ctx, string `/orders/${check pathValue(getProperty(ctx, "uri.var.id"))}?expand=${check pathValue(getProperty(ctx, "query.param.expand"))}`, "/orders/{uri.var.id}?expand={query.param.expand}"), restPostfix(ctx)), "GET", blocking = true, headers = passThroughHeaders);

@@ -25,7 +25,7 @@ service /filter on httpListener {
             } else {
                 strict = "no";
             }
-            if !(getProperty(ctx, "flag") == "off") || getProperty(ctx, "force") != "" {
+            if getProperty(ctx, "flag") != "off" || getProperty(ctx, "force") != "" {
                 short = "form";
             }
             if xpathSomeNumber(xpathStrings((check soapEnvelope(ctx))/**/<ord:'order>/<*>.<ord:total>), ">", 100.0) {

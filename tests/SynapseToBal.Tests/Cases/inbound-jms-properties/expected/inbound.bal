@@ -87,7 +87,7 @@ class FileDropPoller {
 final task:JobId fileDropPollJob = check task:scheduleJobRecurByFrequency(new FileDropPoller(), 5);
 
 # Inbound endpoint 'OrderInbound': every message of JMS queue 'Orders' runs sequence 'LogOrigin'.
-# From OrderInbound.xml, line 4.
+# From OrderInbound.xml, line 5.
 # The JNDI factory class comes from the JMS provider's client library: add its JAR to Ballerina.toml as a platform
 # dependency ([[platform.java21.dependency]]), as the Micro Integrator has it in its lib folder.
 listener jms:Listener orderInboundListener = check new (
@@ -111,7 +111,8 @@ service jms:Service on orderInboundListener {
         Context ctx = newInboundContext(content, "application/xml");
         setJmsInboundFacts(ctx, message);
         // The Micro Integrator also sets the endpoint's other parameters as properties of their names: nothing that
-        // runs on the message reads them, so they are not set here.
+        // runs on the message reads them, so they are not set here. The credential audit.token is therefore no
+        // configurable: Config.toml needs no value for it.
         setInboundEndpointProperties(ctx, "OrderInbound", {"interval": "1000"});
         // What the sequence answers (respond, a send's response) goes back over JMS, as JMSInjectHandler sets up a
         // JMSReplySender: to the request's JMSReplyTo; without one, answering fails (the inbound endpoint has no

@@ -7,6 +7,9 @@ configurable int httpPort = 8290;
 # Base URL of the 'CountAPI /{id} endpoint' endpoint.
 configurable string countApiIdEndpointUrl = "http://backend.example.com";
 
+# Base URL of the 'CountAPI /{id} endpoint' endpoint.
+configurable string countApiIdEndpointUrl2 = "http://backend.example.com";
+
 # Whether the APIs' answers carry CORS headers (synapse.rest.CORSConfig.enabled; the Micro Integrator reads it from
 # synapse.properties ([synapse_properties] of deployment.toml), true when it is not set): with it, an OPTIONS request
 # whose Origin is not allowed is answered 403.

@@ -4,15 +4,33 @@
 
 import ballerina/http;
 
-# Endpoint 'CountAPI /{id} endpoint' (CountAPI.xml, line 10).
+# Endpoint 'CountAPI /{id} endpoint' (CountAPI.xml, line 13).
 # No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed
 # call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001,
 # without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep
 # this state as Synapse's EndpointContext does (EndpointState).
 # No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
 # answers the client nothing; here the call fails into the fault handling.
-final http:Client countGetByIdEndpoint = check new (countApiIdEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
+final http:Client countApiIdEndpoint = check new (countApiIdEndpointUrl, {timeout: 120, httpVersion: http:HTTP_1_1});
 
 # Suspension state of endpoint 'CountAPI /{id} endpoint', as Synapse's EndpointContext keeps it: the non-blocking calls
 # through it check it first (endpointReady) and record their result in it (endpointCalled).
-final EndpointState countGetByIdEndpointSuspension = new ("http", "AnonymousEndpoint", {});
+final EndpointState countApiIdEndpointSuspension = new ("http", "AnonymousEndpoint", {});
+
+# Endpoint 'CountAPI /{id} endpoint' (CountAPI.xml, line 18).
+# No suspendOnFailure / markForSuspension settings: Synapse's defaults suspend this endpoint for 30 s after any failed
+# call (a timeout or closed connection included), each time; a suspended endpoint fails each call at once with 303001,
+# without reaching the backend. The generated calls and sends through it, blocking calls and callouts included, keep
+# this state as Synapse's EndpointContext does (EndpointState).
+# No timeout responseAction: when the call times out, the Micro Integrator drops the message, runs no fault sequence and
+# answers the client nothing; here the call fails into the fault handling.
+# Endpoint property 'uri.var.region' is not applied: the uri-template is expanded with it as
+# HTTPEndpoint.resolveUrlTemplate does (its value binds the variable, and with it the template is always expanded), but
+# the Micro Integrator also sets it on the message in its scope each time the endpoint sends
+# (AbstractEndpoint.evaluateProperties), and the generated call does not; when the flow reads it, set it with a
+# <property> before each send or call through this endpoint (the expansion stays the same).
+final http:Client countApiIdEndpoint2 = check new (countApiIdEndpointUrl2, {timeout: 120, httpVersion: http:HTTP_1_1});
+
+# Suspension state of endpoint 'CountAPI /{id} endpoint', as Synapse's EndpointContext keeps it: the non-blocking calls
+# through it check it first (endpointReady) and record their result in it (endpointCalled).
+final EndpointState countApiIdEndpointSuspension2 = new ("http", "AnonymousEndpoint", {});

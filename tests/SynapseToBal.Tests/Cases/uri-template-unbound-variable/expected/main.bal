@@ -7,14 +7,15 @@ import ballerina/http;
 # The HTTP listener every API and proxy service is served on (the Micro Integrator's HTTP port).
 listener http:Listener httpListener = new (httpPort);
 
-# API 'CountAPI' (CountAPI.xml, line 4).
+# API 'CountAPI' (CountAPI.xml, line 7).
 service /count on httpListener {
     # GET /count/{id}
     resource function get [string id](http:Request request) returns http:Response|error {
         Context ctx = check newContext(request, "CountAPI", "/count", {"id": id}, cors = {allow: "GET", ...corsConfig});
         do {
-            ctx.properties["invocation.uuid"] = ctx.messageId;
-            check callEndpoint(ctx, countGetByIdEndpoint, uriTemplateText(ctx, string `/invocationCount/$${check notTranslated("{invocation.uuid}")}-interval/${check pathValue(id)}`, string `/invocationCount/$${check notTranslated("{invocation.uuid}")}-interval/{uri.var.id}`), "GET", headers = passThroughHeaders, state = countGetByIdEndpointSuspension);
+            string invocationUuid = ctx.messageId;
+            check callEndpoint(ctx, countApiIdEndpoint, uriTemplateText(ctx, string `/invocationCount/$-interval/${check pathValue(id)}`, "/invocationCount/${invocation.uuid}-interval/{uri.var.id}"), "GET", headers = passThroughHeaders, state = countApiIdEndpointSuspension);
+            check callEndpoint(ctx, countApiIdEndpoint2, string `/${check pathValue("eu west")}/totals/${check pathValue(id)}`, "GET", headers = passThroughHeaders, state = countApiIdEndpointSuspension2);
             return check respond(ctx, headers = passBackHeaders);
         } on fail error e {
             return handleFaultAfterSend(ctx, e);
