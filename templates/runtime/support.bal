@@ -5653,8 +5653,8 @@ function callLocal(Context ctx, string address, function (Context ctx) returns h
 # is not changed here: handleMessage marks the response setResponse(true), then, for a `call` (CONTINUATION_CALL,
 # which CallMediator and the connectors' call templates set), puts back the direction of the message that called
 # (setResponse(false) when it was a request), so a call's response goes on in the direction the flow had. Only a
-# `send`'s response is a response: the generated code marks it so where it continues with it (`ctx.isResponse =
-# true` before the out flow or a receiving sequence, `continueWithResponse`).
+# `send`'s response is a response: the generated code marks it so where it continues with it
+# (`ctx.isResponse = true` before the out flow or a receiving sequence, `continueWithResponse`).
 function becomeResponse(Context ctx) {
     ctx.urlPostfix = "";
     ctx.to = "";

@@ -33,7 +33,7 @@ service /orders on httpListener {
         Context ctx = check newContext(request, "OrderAPI", "/orders", cors = {allow: "POST", ...corsConfig});
         do {
             logRequest(ctx);
-            if check notTranslated("json-eval($.quantity) = '0'") == "true" {
+            if check jsonEval(ctx, "$.quantity") == "0" {
                 OrderPostResponse payload = {'error: "quantity must be positive"};
                 setJsonPayload(ctx, payload.toJson());
                 setHttpSc(ctx, 400);
